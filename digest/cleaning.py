@@ -1,0 +1,337 @@
+# The LaTeX table maps commands to look-alike symbols (α, ×, ∪) on purpose.
+# ruff: noqa: RUF001, RUF003
+"""Text normalisation for everything the loader reads.
+
+Abstracts arrive as bytes in whatever encoding a browser, a PDF copy or a mail client chose,
+with invisible characters, hard line wraps and bits of LaTeX. Everything here is a pure
+function of its input, so the same file always cleans to the same text, and the result is
+plain Unicode that XML 1.0 (hence the feeds) can carry.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# --- bytes -> str ---------------------------------------------------------------------------
+
+# Longest BOM first: the UTF-32-LE BOM starts with the UTF-16-LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+# Files people drop into the abstracts folder by mistake, named so the message can say
+# what to do instead of just "binary".
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF file; extract its text first"),
+    (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx); unpack or export it as text first"),
+    (b"\x1f\x8b", "a gzip archive; unpack it first"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"{\\rtf", "an RTF document; save it as plain text first"),
+)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text and the encoding it was read with."""
+
+    text: str
+    encoding: str
+
+
+def binary_reason(data: bytes) -> str | None:
+    """Why `data` is not a text file, or None when it may be text."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return f"binary file ({what})"
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return None  # UTF-16/32 text is full of NUL bytes
+    sample = data[:4096]
+    if b"\x00" in sample:
+        return (
+            "binary file (contains NUL bytes); if it is UTF-16 text, save it with a BOM or as UTF-8"
+        )
+    controls = sum(1 for b in sample if b < 32 and b not in b"\t\n\r\f")
+    if controls > len(sample) // 10:
+        return "binary file (mostly control bytes); pass text, JSONL or CSV files"
+    return None
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode a text file: BOM-marked UTF-8/16/32, else UTF-8, else cp1252, else latin-1.
+
+    Line ends are normalised to "\\n" so line numbers mean the same on every platform.
+    cp1252 is tried before latin-1 because Windows tools write it and it is a superset of
+    latin-1's printable characters; latin-1 never fails, so this always returns.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = data.decode(codec, errors="replace")
+            return Decoded(_unify_newlines(text), "utf-8" if codec == "utf-8-sig" else codec)
+    for codec in ("utf-8", "cp1252"):
+        try:
+            return Decoded(_unify_newlines(data.decode(codec)), codec)
+        except UnicodeDecodeError:
+            continue
+    return Decoded(_unify_newlines(data.decode("latin-1")), "latin-1")
+
+
+def _unify_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --- invisible and illegal characters -------------------------------------------------------
+
+
+def _build_invisible_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    # C0 and C1 controls and DEL; tab/newline/CR/FF/VT/NEL act as whitespace.
+    for cp in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]:
+        table[cp] = None
+    for cp in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85):
+        table[cp] = " "
+    # Zero-width characters, the soft hyphen (an invisible hyphenation hint) and BOMs.
+    for cp in (0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):
+        table[cp] = None
+    # Bidi controls: invisible, and a classic way to make text display other than it reads.
+    for cp in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)):
+        table[cp] = None
+    for cp in (0x2028, 0x2029):  # line/paragraph separators
+        table[cp] = " "
+    # Not allowed in XML 1.0 at all: lone surrogates (json.loads can produce them) and
+    # U+FFFE/U+FFFF.
+    for cp in [*range(0xD800, 0xE000), 0xFFFE, 0xFFFF]:
+        table[cp] = None
+    return table
+
+
+_INVISIBLE = _build_invisible_table()
+_NOT_WORD = re.compile(r"[\W_]+")
+_ASCII_NOT_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
+
+
+def strip_invisible(text: str) -> str:
+    """Drop control, zero-width, bidi and XML-illegal characters; NFC-normalise."""
+    return _strip_invisible(text, text.isprintable())
+
+
+def _strip_invisible(text: str, printable: bool) -> str:
+    # Every character the table removes is "non-printable" to Python, and checking is far
+    # cheaper than translating, so most text skips the translation.
+    if not printable:
+        text = text.translate(_INVISIBLE)
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+def collapse_whitespace(text: str) -> str:
+    return " ".join(text.split())  # str.split() knows Unicode whitespace
+
+
+def clean_text(text: str) -> str:
+    """Everything a prose field (abstract, title, comment) goes through."""
+    if "\n" in text:  # a hard-wrapped field (a CSV cell, a JSON string)
+        text = join_wrapped_lines(text.split("\n"))
+    # Printable means no control characters and no whitespace but " ": most fields then
+    # need no work beyond the checks, which matters when loading thousands of abstracts.
+    simple = text.isprintable()
+    text = _strip_invisible(text, simple)
+    if "\\" in text or "$" in text or "``" in text:
+        text = latex_to_unicode(text)
+        simple = False
+    if simple and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return collapse_whitespace(text)
+
+
+def clean_token(text: str) -> str:
+    """For ids, URLs and DOIs: no LaTeX conversion, and no whitespace at all."""
+    return "".join(strip_invisible(text).split())
+
+
+def comparable_text(text: str) -> str:
+    """The text with case, whitespace and punctuation removed, to spot the same abstract."""
+    if text.isascii():  # the common case, ~20x faster than the regex
+        return text.lower().encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
+    return _NOT_WORD.sub("", text.casefold())
+
+
+# --- LaTeX -> Unicode -----------------------------------------------------------------------
+
+_SYMBOLS: dict[str, str] = {
+    # Greek
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
+    "zeta": "ζ", "eta": "η", "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ",
+    "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ",
+    "upsilon": "υ", "phi": "φ", "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
+    "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π",
+    "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
+    # arrows
+    "leftrightarrow": "↔", "rightarrow": "→", "to": "→", "leftarrow": "←", "gets": "←",
+    "Rightarrow": "⇒", "Leftarrow": "⇐", "Leftrightarrow": "⇔", "mapsto": "↦",
+    "uparrow": "↑", "downarrow": "↓",
+    # relations and operators
+    "sim": "~", "approx": "≈", "simeq": "≃", "propto": "∝", "le": "≤", "leq": "≤",
+    "ge": "≥", "geq": "≥", "ll": "≪", "gg": "≫", "neq": "≠", "ne": "≠", "equiv": "≡",
+    "times": "×", "cdot": "·", "pm": "±", "mp": "∓", "div": "÷", "ast": "∗",
+    "infty": "∞", "partial": "∂", "nabla": "∇", "sum": "∑", "prod": "∏", "int": "∫",
+    "in": "∈", "notin": "∉", "subset": "⊂", "subseteq": "⊆", "cup": "∪", "cap": "∩",
+    "forall": "∀", "exists": "∃", "neg": "¬", "wedge": "∧", "vee": "∨", "emptyset": "∅",
+    "circ": "∘", "star": "⋆", "dagger": "†", "ell": "ℓ", "log": "log", "exp": "exp",
+    "ldots": "…", "dots": "…", "cdots": "⋯", "mid": "|", "lvert": "|", "rvert": "|",
+    "langle": "⟨", "rangle": "⟩", "lfloor": "⌊", "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉",
+    "top": "⊤", "perp": "⊥", "prime": "′", "degree": "°", "checkmark": "✓",
+    # spacing commands: nothing to show
+    ",": " ", ";": " ", ":": " ", "!": "", "quad": " ", "qquad": " ",
+}  # fmt: skip
+
+# \emph{x} and friends keep their argument and lose the markup.
+_STYLE_COMMANDS = (
+    "emph|textit|textbf|texttt|textsc|textrm|textsf|textup|textnormal|underline|text|"
+    "mathrm|mathbf|mathit|mathsf|mathtt|mathcal|mathbb|mathfrak|boldsymbol|operatorname|"
+    "mbox|hbox|url"
+)
+_STYLE = re.compile(r"\\(?:" + _STYLE_COMMANDS + r")\s*\{([^{}]*)\}")
+_HREF = re.compile(r"\\href\s*\{[^{}]*\}\s*\{([^{}]*)\}")
+_ESCAPED = re.compile(r"\\([%&_#$\{\}])")
+_ACCENTS = {
+    "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
+    "=": "\u0304", ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327",
+}  # fmt: skip
+# Every pattern starts with a literal so the regex engine can skip ahead: LaTeX is common
+# in abstracts, and a pattern that must be tried at every position is ~30x slower.
+_ACCENT = re.compile(r"\\(?:(['`^\"~=.])\s*(?:\{([A-Za-z])\}|([A-Za-z]))|([uvHc])\{([A-Za-z])\})")
+_BRACED_ACCENTED = re.compile(r"\{([^\x00-\x7f])\}")  # "{\\'e}" leaves "{é}"
+# A control word swallows the spaces after it in TeX, so "$8\times 8$" reads "8×8".
+_COMMAND = re.compile(r"\\(?:([A-Za-z]+)\s*|([,;:!]))")
+# Inline math: no whitespace just inside the dollars, so "costs $5 and $10" is not math.
+_MATH = re.compile(r"\$(?<!\\\$)(?!\s)([^$\n]{1,80}?)(?<![\s\\])\$")
+_SCRIPT = re.compile(r"([_^])\{([^{}]*)\}")
+
+
+def latex_to_unicode(text: str) -> str:
+    """Turn the LaTeX that abstracts carry into plain text without losing any of it.
+
+    Simple inline math loses its dollars ("$\\sim$5\\%" -> "~5%", "image$\\leftrightarrow$text"
+    -> "image↔text"); math that still holds an unknown command is left exactly as written.
+    A bare % or & is not LaTeX markup here and stays as it is.
+    """
+    if "$" in text:
+        text = _MATH.sub(_math_to_text, text)
+    if "\\" in text:
+        text = _markup_to_text(text)
+        text = _COMMAND.sub(_known_command, text)
+    if "``" in text:
+        text = text.replace("``", "\u201c").replace("''", "\u201d")
+    return text
+
+
+def _markup_to_text(text: str) -> str:
+    # Repeat so nested markup (\emph{\textbf{x}}) unwraps from the inside out.
+    for _ in range(4):
+        new = _HREF.sub(r"\1", _STYLE.sub(r"\1", text))
+        if new == text:
+            break
+        text = new
+    text, accents = _ACCENT.subn(_accented, text)
+    if accents:
+        text = _BRACED_ACCENTED.sub(r"\1", text)
+    return _ESCAPED.sub(r"\1", text)
+
+
+def _accented(match: re.Match[str]) -> str:
+    accent = match.group(1) or match.group(4)
+    letter = match.group(2) or match.group(3) or match.group(5)
+    return unicodedata.normalize("NFC", letter + _ACCENTS[accent])
+
+
+def _known_command(match: re.Match[str]) -> str:
+    name = match.group(1) or match.group(2)
+    if name in _SYMBOLS:
+        return _SYMBOLS[name]
+    return match.group(0)
+
+
+def _math_to_text(match: re.Match[str]) -> str:
+    inner = _markup_to_text(match.group(1))
+    inner = _COMMAND.sub(_known_command, inner)
+    inner = _SCRIPT.sub(_script, inner)
+    if "\\" in inner or "{" in inner or "}" in inner:
+        return match.group(0)  # not simple math: keep every character the author wrote
+    return inner
+
+
+def _script(match: re.Match[str]) -> str:
+    body = match.group(2)
+    return match.group(1) + (body if body.isalnum() else f"({body})")
+
+
+# --- hard-wrapped lines ---------------------------------------------------------------------
+
+# A hyphen at a line end is a line-break hyphen when the right part is a word ending that
+# cannot stand alone ("repre-" + "sentation"); it is a real hyphen when the left part is a
+# word that forms compounds ("multi-" + "agent"). Evidence in the text itself wins.
+_COMPOUND_HEADS = frozenset(
+    {
+        "multi", "self", "non", "semi", "cross", "pre", "post", "co", "anti", "inter",
+        "intra", "meta", "sub", "super", "over", "under", "well", "state", "end", "fine",
+        "long", "short", "high", "low", "large", "small", "real", "open", "zero", "few",
+        "one", "two", "three", "many", "single", "double", "human", "data", "task", "domain",
+        "model", "sample", "time", "world", "rule", "text", "image", "deep", "all", "half",
+        "full", "top", "bottom", "in", "out", "on", "off",
+    }
+)  # fmt: skip
+_WORD_ENDINGS = (
+    "tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ing", "ings",
+    "ance", "ances", "ence", "ences", "ism", "isms", "ize", "izes", "ized", "ization",
+    "ical", "ically", "ally", "ous", "ive", "ively", "able", "ably", "ible", "ibly", "ial",
+    "ated", "ates", "ative",
+)  # fmt: skip
+_LINE_END_HYPHEN = re.compile(r"([A-Za-z]+)-$")
+_LINE_START_WORD = re.compile(r"^([a-z]+)")
+
+
+def join_wrapped_lines(lines: Sequence[str]) -> str:
+    """Re-join the hard-wrapped lines of one record into one line of text.
+
+    Lines are joined with a space, except where a line ends in a hyphen inside a word:
+    "repre-" + "sentation" -> "representation" (the hyphen was a line-break hyphen), while
+    "multi-" + "agent" -> "multi-agent". The whole record decides first: a word written
+    whole or hyphenated elsewhere in it settles the case; otherwise a compound-forming first
+    part keeps the hyphen and a bare word ending ("-tion", "-ment", ...) drops it. When
+    unsure the hyphen is kept, which never hides a letter.
+    """
+    parts = [line.strip() for line in lines if line.strip()]
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
+    whole = " ".join(parts).casefold()
+    out = parts[0]
+    for part in parts[1:]:
+        head = _LINE_END_HYPHEN.search(out)
+        tail = _LINE_START_WORD.match(part)
+        if head and tail and _is_break_hyphen(head.group(1), tail.group(1), whole):
+            out = out[:-1] + part
+        elif head and tail:
+            out = out + part
+        else:
+            out = out + " " + part
+    return out
+
+
+def _is_break_hyphen(left: str, right: str, context: str) -> bool:
+    joined = (left + right).casefold()
+    if re.search(rf"\b{re.escape(joined)}\b", context):
+        return True
+    if f"{left.casefold()}-{right}" in context:
+        return False
+    if left.casefold() in _COMPOUND_HEADS:
+        return False
+    return right.endswith(_WORD_ENDINGS)

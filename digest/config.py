@@ -1,0 +1,149 @@
+"""Settings a team writes once in `digest.toml`, checked key by key.
+
+The file is read with the standard library (tomllib). Every key is known here; an unknown key
+or a value of the wrong type is an error that names the key, so a typo never passes silently.
+Command-line options override the file; that merge happens in `with_overrides`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from digest.errors import ConfigError
+from digest.models import NamedTheme
+
+CONFIG_NAME = "digest.toml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    title: str = "Research digest"
+    site_url: str | None = None
+    templates: Path | None = None
+    themes: int | None = None
+    mail_from: str = "digest <digest@localhost>"
+    mail_to: tuple[str, ...] = ()
+    named_themes: tuple[NamedTheme, ...] = field(default=())
+    source: Path | None = None  # the file these settings came from, for messages
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        """Settings with each non-None override applied (command-line options win)."""
+        given = {k: v for k, v in overrides.items() if v is not None}
+        return replace(self, **given)
+
+
+_TOP_KEYS = {"title", "site_url", "templates", "themes", "mail", "theme"}
+_MAIL_KEYS = {"from", "to"}
+_THEME_KEYS = {"label", "keywords"}
+
+
+def find_config(explicit: Path | None, cwd: Path) -> Path | None:
+    """The config to read: the one given, else digest.toml in the working directory, if any."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"{explicit}: no such config file; check the --config path")
+        return explicit
+    candidate = cwd / CONFIG_NAME
+    return candidate if candidate.is_file() else None
+
+
+def load_settings(path: Path | None) -> Settings:
+    """Settings from a digest.toml, or the defaults when there is none."""
+    if path is None:
+        return Settings()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: not valid TOML ({err}); fix the syntax") from err
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: cannot be read ({err})") from err
+    return parse_settings(data, path)
+
+
+def parse_settings(data: Mapping[str, Any], path: Path) -> Settings:
+    _check_keys(data, _TOP_KEYS, path, "")
+    settings = Settings(source=path)
+    changes: dict[str, Any] = {}
+    if "title" in data:
+        changes["title"] = _nonempty_str(data["title"], path, "title")
+    if "site_url" in data:
+        changes["site_url"] = check_site_url(_nonempty_str(data["site_url"], path, "site_url"))
+    if "templates" in data:
+        folder = Path(_nonempty_str(data["templates"], path, "templates"))
+        # Relative to the config file, so a project's config works from any directory.
+        changes["templates"] = folder if folder.is_absolute() else path.parent / folder
+    if "themes" in data:
+        changes["themes"] = _positive_int(data["themes"], path, "themes")
+    if "mail" in data:
+        mail = data["mail"]
+        if not isinstance(mail, dict):
+            raise ConfigError(f"{path}: 'mail' must be a table ([mail])")
+        _check_keys(mail, _MAIL_KEYS, path, "mail.")
+        if "from" in mail:
+            changes["mail_from"] = _nonempty_str(mail["from"], path, "mail.from")
+        if "to" in mail:
+            changes["mail_to"] = _str_list(mail["to"], path, "mail.to")
+    if "theme" in data:
+        changes["named_themes"] = _named_themes(data["theme"], path)
+    return replace(settings, **changes)
+
+
+def check_site_url(url: str) -> str:
+    """An absolute http(s) URL ending in '/', so relative joins stay inside the site."""
+    if not url.startswith(("https://", "http://")):
+        raise ConfigError(
+            f"site_url {url!r} must be an absolute http(s) URL, e.g. https://example.org/digest/"
+        )
+    return url if url.endswith("/") else url + "/"
+
+
+def _named_themes(value: Any, path: Path) -> tuple[NamedTheme, ...]:
+    if not isinstance(value, list):
+        raise ConfigError(f"{path}: 'theme' must be an array of tables ([[theme]])")
+    themes: list[NamedTheme] = []
+    for i, item in enumerate(value, start=1):
+        where = f"theme[{i}]"
+        if not isinstance(item, dict):
+            raise ConfigError(f"{path}: {where} must be a table with label and keywords")
+        _check_keys(item, _THEME_KEYS, path, f"{where}.")
+        if "label" not in item:
+            raise ConfigError(f"{path}: {where} needs a 'label'")
+        label = _nonempty_str(item["label"], path, f"{where}.label")
+        keywords = _str_list(item.get("keywords", []), path, f"{where}.keywords")
+        if not keywords:
+            raise ConfigError(f"{path}: {where}.keywords must list at least one keyword")
+        themes.append(NamedTheme(label=label, keywords=keywords))
+    return tuple(themes)
+
+
+def _check_keys(table: Mapping[str, Any], known: set[str], path: Path, prefix: str) -> None:
+    for key in sorted(table):
+        if key not in known:
+            choices = ", ".join(sorted(prefix + k for k in known))
+            raise ConfigError(f"{path}: unknown key '{prefix}{key}' (known keys: {choices})")
+
+
+def _nonempty_str(value: Any, path: Path, key: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{path}: '{key}' must be a non-empty string")
+    if any(ch in value for ch in "\r\n"):
+        raise ConfigError(f"{path}: '{key}' must be a single line")
+    return value.strip()
+
+
+def _positive_int(value: Any, path: Path, key: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{path}: '{key}' must be a whole number of at least 1")
+    return value
+
+
+def _str_list(value: Any, path: Path, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise ConfigError(f"{path}: '{key}' must be a list of strings")
+    return tuple(_nonempty_str(v, path, key) for v in value)

@@ -1,0 +1,350 @@
+"""The load stage: files and folders of abstracts -> a Corpus of distinct papers.
+
+    paths -> files (sorted, hidden skipped) -> bytes -> text (digest.cleaning)
+          -> records (a parser from digest.formats / digest.plaintext, picked by content)
+          -> cleaned Papers -> duplicates merged -> Corpus
+
+Nothing the user gave disappears silently: what does not become a paper is a `Skipped`
+with its file and line, and every merge is listed. The order of the given paths does not
+matter; files are read in sorted order, so the same input always gives the same corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+
+from digest.cleaning import (
+    binary_reason,
+    clean_text,
+    clean_token,
+    collapse_whitespace,
+    comparable_text,
+    decode_bytes,
+    strip_invisible,
+)
+from digest.errors import InputError
+from digest.formats import (
+    Format,
+    Problem,
+    Record,
+    excerpt,
+    looks_like_csv,
+    looks_like_json_array,
+    looks_like_jsonl,
+    parse_arxiv_field,
+    parse_csv,
+    parse_doi,
+    parse_json_array,
+    parse_jsonl,
+)
+from digest.models import Corpus, FileReport, Merge, Paper, Skipped, Source
+from digest.plaintext import looks_like_text, parse_text
+
+# Recognised by content, most specific first; plain text takes whatever is left. A new
+# format (arXiv mail listings, RSS/Atom, BibTeX, RIS) is one sniffer and one parser here.
+FORMATS: tuple[Format, ...] = (
+    Format("jsonl", looks_like_jsonl, parse_jsonl),
+    Format("json", looks_like_json_array, parse_json_array),
+    Format("csv", looks_like_csv, parse_csv),
+    Format("text", looks_like_text, parse_text),
+)
+
+_WHAT_TO_PASS = (
+    "pass text files with one abstract per line (or 'Abstract:' lines), "
+    "JSONL with an \"abstract\" field, or CSV with an 'abstract' column"
+)
+
+
+def load_papers(paths: Sequence[Path]) -> Corpus:
+    """Read every file at or below `paths` and return the distinct papers found.
+
+    Raises InputError when a path does not exist, or when nothing at all yields a paper
+    (after every file was tried, so the message can say what was found instead).
+    """
+    if not paths:
+        raise InputError(f"no input given; {_WHAT_TO_PASS}")
+    missing = [Path(p).as_posix() for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise InputError(
+            f"{', '.join(missing)}: no such file or folder; pass a file or folder of abstracts"
+        )
+    files, skipped = _list_files(paths)
+    loaded: list[_Loaded] = []
+    reports: list[FileReport] = []
+    for display, real in files:
+        file_load = _load_file(display, real)
+        loaded.extend(file_load.papers)
+        skipped.extend(file_load.skipped)
+        reports.append(file_load.report)
+    papers, merges = _merge_duplicates(loaded)
+    if not papers:
+        raise InputError(_nothing_found(paths, reports, skipped))
+    return Corpus(papers=papers, skipped=tuple(skipped), merges=merges, files=tuple(reports))
+
+
+def _nothing_found(paths: Sequence[Path], reports: list[FileReport], skipped: list[Skipped]) -> str:
+    names = ", ".join(Path(p).as_posix() for p in paths)
+    found = f"{len(reports)} file{'s' if len(reports) != 1 else ''} read"
+    if skipped:
+        found += "; " + "; ".join(str(s) for s in skipped[:3])
+        if len(skipped) > 3:
+            found += f"; and {len(skipped) - 3} more"
+    return f"no abstracts found in {names} ({found}); {_WHAT_TO_PASS}"
+
+
+def sniff_format(text: str) -> Format:
+    """The format of a file, judged by its content."""
+    return next(fmt for fmt in FORMATS if fmt.looks_like(text))
+
+
+# --- finding files --------------------------------------------------------------------------
+
+
+def _list_files(paths: Sequence[Path]) -> tuple[list[tuple[str, Path]], list[Skipped]]:
+    """Every regular file at or below `paths` as (display path, path), in sorted order.
+
+    The display path is the file's path as reached from the given one ("seeds/000_x.txt"),
+    with forward slashes, so reports read the same on every machine. A file reached twice
+    (given twice, or through a folder and directly) is read once.
+    """
+    found: list[tuple[str, Path]] = []
+    skipped: list[Skipped] = []
+    for given in paths:
+        for path in _walk(Path(given), set(), skipped):
+            found.append((path.as_posix(), path))
+    found.sort(key=lambda item: PurePosixPath(item[0]).parts)
+    seen: set[str] = set()
+    unique: list[tuple[str, Path]] = []
+    for display, path in found:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            unique.append((display, path))
+    skipped.sort(key=lambda s: PurePosixPath(s.path).parts)
+    return unique, skipped
+
+
+def _walk(path: Path, visiting: set[str], skipped: list[Skipped]) -> Iterator[Path]:
+    if path.is_file():
+        yield path
+        return
+    if not path.is_dir():
+        skipped.append(Skipped(path.as_posix(), None, "not a regular file or folder"))
+        return
+    real = os.path.realpath(path)
+    if real in visiting:  # a symlink loop
+        return
+    try:
+        names = sorted(os.listdir(path))
+    except OSError as error:
+        reason = f"cannot list folder ({error.strerror}); check its permissions"
+        skipped.append(Skipped(path.as_posix(), None, reason))
+        return
+    for name in names:
+        if not name.startswith("."):  # .git, .DS_Store, editor swap files
+            yield from _walk(path / name, visiting | {real}, skipped)
+
+
+# --- one file -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    """A paper read from one record, with what merging needs to know about it."""
+
+    paper: Paper
+    given_id: bool  # the input named its own id
+    text_key: str  # the abstract without case, spaces and punctuation
+
+
+@dataclass(frozen=True)
+class _FileLoad:
+    papers: tuple[_Loaded, ...]
+    skipped: tuple[Skipped, ...]
+    report: FileReport
+
+
+def _load_file(display: str, path: Path) -> _FileLoad:
+    def unusable(fmt: str, reason: str, encoding: str = "unknown") -> _FileLoad:
+        return _FileLoad(
+            (), (Skipped(display, None, reason),), FileReport(display, fmt, 0, encoding)
+        )
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return unusable("unreadable", f"cannot read file ({error.strerror}); check its permissions")
+    if not data.strip():
+        return unusable("empty", "empty file", "utf-8")
+    why_binary = binary_reason(data)
+    if why_binary:
+        return unusable("binary", why_binary)
+    decoded = decode_bytes(data)
+    if not decoded.text.strip():
+        return unusable("empty", "empty file", decoded.encoding)
+    fmt = sniff_format(decoded.text)
+    parsed = fmt.parse(decoded.text)
+    papers: list[_Loaded] = []
+    skipped = [_skipped(display, problem) for problem in parsed.problems]
+    for record in parsed.records:
+        loaded = _paper_from_record(record, Source(display, record.line))
+        if loaded is None:
+            reason = "no abstract (its text is empty once cleaned)"
+            skipped.append(Skipped(display, record.line, reason, excerpt(record.abstract)))
+        else:
+            papers.append(loaded)
+    skipped.sort(key=lambda s: s.line or 0)
+    report = FileReport(display, fmt.name, len(parsed.records), decoded.encoding)
+    return _FileLoad(tuple(papers), tuple(skipped), report)
+
+
+def _skipped(display: str, problem: Problem) -> Skipped:
+    return Skipped(display, problem.line, problem.reason, clean_text(problem.excerpt))
+
+
+def _paper_from_record(record: Record, source: Source) -> _Loaded | None:
+    """Clean every field of a record and give it its id; None if no abstract is left."""
+    abstract = clean_text(record.abstract)
+    if not abstract:
+        return None
+    given = collapse_whitespace(strip_invisible(record.id)) if record.id else ""
+    url = clean_token(record.url) if record.url else None
+    arxiv = None
+    for candidate in (record.arxiv, given, url):
+        arxiv = parse_arxiv_field(candidate) if candidate else None
+        if arxiv:
+            break
+    doi = None
+    for candidate in (record.doi, given, url):
+        doi = parse_doi(clean_token(candidate)) if candidate and "10." in candidate else None
+        if doi:
+            break
+    metadata: tuple[tuple[str, str], ...] = ()
+    if record.metadata:
+        cleaned = ((clean_text(key), clean_text(value)) for key, value in record.metadata)
+        metadata = tuple(sorted({(key, value) for key, value in cleaned if value}))
+    text_key = comparable_text(abstract)
+    paper = Paper(
+        id=given or (arxiv.id if arxiv else abstract_id(text_key)),
+        abstract=abstract,
+        arxiv_id=arxiv.id if arxiv else None,
+        arxiv_version=arxiv.version if arxiv else None,
+        doi=doi,
+        title=clean_text(record.title) or None if record.title else None,
+        authors=tuple(name for name in map(clean_text, record.authors) if name),
+        url=url or None,
+        date=clean_text(record.date) or None if record.date else None,
+        metadata=metadata,
+        sources=(source,),
+    )
+    return _Loaded(paper, bool(given), text_key)
+
+
+def abstract_id(text_key: str) -> str:
+    """A stable id for a paper known only by its abstract: same words, same id.
+
+    `text_key` is `comparable_text(abstract)`, so whitespace, case and punctuation changes
+    (the same changes that count as a duplicate) do not change the id.
+    """
+    digest = hashlib.sha256(text_key.encode("utf-8")).hexdigest()
+    return f"abs-{digest[:12]}"
+
+
+# --- duplicates -----------------------------------------------------------------------------
+
+
+def _merge_duplicates(loaded: Sequence[_Loaded]) -> tuple[tuple[Paper, ...], tuple[Merge, ...]]:
+    """Merge records of the same paper, keeping first-appearance order.
+
+    Same paper means: the same arXiv id (any version), else the same DOI (any case), else
+    the same abstract up to whitespace, case and punctuation, unless the two carry
+    different arXiv ids or DOIs (then they are different papers that share an abstract).
+    """
+    groups: list[list[_Loaded]] = []
+    pending: list[tuple[int, Source, str]] = []
+    by_arxiv: dict[str, int] = {}
+    by_doi: dict[str, int] = {}
+    by_text: dict[str, int] = {}
+    for item in loaded:
+        paper = item.paper
+        doi = paper.doi.casefold() if paper.doi else None
+        text = item.text_key
+        target: int | None = None
+        rule = ""
+        if paper.arxiv_id and paper.arxiv_id in by_arxiv:
+            target, rule = by_arxiv[paper.arxiv_id], "arxiv id"
+        elif doi and doi in by_doi:
+            target, rule = by_doi[doi], "doi"
+        elif text in by_text and not _conflicting(groups[by_text[text]], paper):
+            target, rule = by_text[text], "abstract text"
+        if target is None:
+            target = len(groups)
+            groups.append([item])
+        else:
+            groups[target].append(item)
+            pending.append((target, paper.sources[0], rule))
+        if paper.arxiv_id:
+            by_arxiv.setdefault(paper.arxiv_id, target)
+        if doi:
+            by_doi.setdefault(doi, target)
+        by_text.setdefault(text, target)
+    papers = _unique_ids([_combine(group) for group in groups])
+    merges = tuple(Merge(papers[index].id, source, rule) for index, source, rule in pending)
+    return tuple(papers), merges
+
+
+def _conflicting(group: list[_Loaded], paper: Paper) -> bool:
+    for item in group:
+        other = item.paper
+        if paper.arxiv_id and other.arxiv_id and paper.arxiv_id != other.arxiv_id:
+            return True
+        if paper.doi and other.doi and paper.doi.casefold() != other.doi.casefold():
+            return True
+    return False
+
+
+def _combine(group: list[_Loaded]) -> Paper:
+    """One paper from its records: the richest of each field, every source in order.
+
+    The abstract (and what else it has) comes first from the newest arXiv version; other
+    fields from the first record that has them. The id is the input's own id if any record
+    gave one, else the arXiv id, else the first record's id.
+    """
+    if len(group) == 1:
+        return group[0].paper
+    newest = max(group, key=lambda item: item.paper.arxiv_version or 0)
+    ordered = [newest.paper] + [item.paper for item in group if item is not newest]
+    given = next((item.paper.id for item in group if item.given_id), None)
+    arxiv_id = next((p.arxiv_id for p in ordered if p.arxiv_id), None)
+    versions = [p.arxiv_version for p in ordered if p.arxiv_version is not None]
+    return Paper(
+        id=given or arxiv_id or group[0].paper.id,
+        abstract=newest.paper.abstract,
+        arxiv_id=arxiv_id,
+        arxiv_version=max(versions) if versions else None,
+        doi=next((p.doi for p in ordered if p.doi), None),
+        title=next((p.title for p in ordered if p.title), None),
+        authors=next((p.authors for p in ordered if p.authors), ()),
+        url=next((p.url for p in ordered if p.url), None),
+        date=next((p.date for p in ordered if p.date), None),
+        metadata=tuple(sorted({pair for p in ordered for pair in p.metadata})),
+        sources=tuple(item.paper.sources[0] for item in group),
+    )
+
+
+def _unique_ids(papers: list[Paper]) -> list[Paper]:
+    """Distinct papers that claim the same id (two inputs both said "p1") get "-2", "-3"."""
+    taken: set[str] = set()
+    out: list[Paper] = []
+    for paper in papers:
+        new_id, n = paper.id, 1
+        while new_id in taken:
+            n += 1
+            new_id = f"{paper.id}-{n}"
+        taken.add(new_id)
+        out.append(paper if new_id == paper.id else replace(paper, id=new_id))
+    return out

@@ -1,0 +1,183 @@
+"""The typed records that flow through the pipeline.
+
+Every stage takes records from the one before and returns new ones; nothing is changed in
+place. All records are frozen and hold tuples, so they can be shared between stages safely.
+
+    load  ->  Corpus (Papers + Skipped + FileReports)
+    summarize -> Summary per paper
+    group -> Theme per group of papers
+    orchestrate -> Issue (the whole newsletter), rendered by the writers
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Source:
+    """Where a record was read: a file and the 1-based line its record starts on."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One paper, after loading, cleaning and merging duplicates.
+
+    `id` is the input's own id when it gave one, else the arXiv id, else a stable id derived
+    from the abstract text. `metadata` keeps what the input said that has no field of its own
+    (arXiv comment lines, extra CSV columns), as sorted (key, value) pairs.
+    """
+
+    id: str
+    abstract: str
+    arxiv_id: str | None = None
+    arxiv_version: int | None = None
+    doi: str | None = None
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    url: str | None = None
+    date: str | None = None
+    metadata: tuple[tuple[str, str], ...] = ()
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def link(self) -> str | None:
+        """The link a reader follows: the arXiv abstract page where we know the id."""
+        if self.arxiv_id:
+            return f"https://arxiv.org/abs/{self.arxiv_id}"
+        return self.url
+
+
+@dataclass(frozen=True, order=True)
+class Skipped:
+    """Something in the input that did not become a paper, and why."""
+
+    path: str
+    line: int | None
+    reason: str
+    excerpt: str = ""
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Merge:
+    """A record that was the same paper as one already loaded, and was merged into it."""
+
+    kept_id: str
+    source: Source
+    rule: str  # "arxiv id", "doi", "abstract text"
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What loading one file found."""
+
+    path: str
+    format: str
+    records: int
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The result of loading: distinct papers in a stable order, plus the full account."""
+
+    papers: tuple[Paper, ...]
+    skipped: tuple[Skipped, ...] = ()
+    merges: tuple[Merge, ...] = ()
+    files: tuple[FileReport, ...] = ()
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The one line said about a paper.
+
+    `sentence` is taken verbatim from the abstract; when it was too long for one line,
+    `text` is its visibly shortened form (ending in an ellipsis) and `shortened` is true.
+    """
+
+    paper_id: str
+    headline: str
+    sentence: str
+    text: str
+    shortened: bool = False
+
+
+@dataclass(frozen=True)
+class NamedTheme:
+    """A theme a team names itself (in digest.toml): papers mentioning its keywords go there."""
+
+    label: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A group of papers on one topic, most central paper first."""
+
+    label: str
+    keywords: tuple[str, ...]
+    paper_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A paper as it appears in an issue."""
+
+    paper: Paper
+    summary: Summary
+
+
+@dataclass(frozen=True)
+class Section:
+    """A theme as it appears in an issue."""
+
+    label: str
+    keywords: tuple[str, ...]
+    entries: tuple[Entry, ...]
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.label)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One newsletter issue: everything the writers need, nothing they must compute."""
+
+    title: str
+    date: dt.date
+    sections: tuple[Section, ...]
+    skipped: tuple[Skipped, ...] = ()
+    site_url: str | None = None
+    settings: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def paper_count(self) -> int:
+        return sum(len(s.entries) for s in self.sections)
+
+    @property
+    def week(self) -> str:
+        year, week, _ = self.date.isocalendar()
+        return f"{year}-W{week:02d}"
+
+
+def slugify(text: str) -> str:
+    """A lowercase ASCII anchor for a label: 'Dialogue evaluation' -> 'dialogue-evaluation'."""
+    out: list[str] = []
+    for ch in text.lower():
+        if ch.isascii() and ch.isalnum():
+            out.append(ch)
+        elif out and out[-1] != "-":
+            out.append("-")
+    return "".join(out).strip("-") or "theme"

@@ -1,0 +1,297 @@
+"""Plain-text dumps of abstracts: 'Abstract:' lines, one abstract per line or per
+paragraph (hard-wrapped or not), and flattened arXiv listings.
+
+Text has no markup, so records are found by the shape of lines: labels, arXiv ids at a line
+start, blank lines, line lengths, and what a comment line looks like. The rules are
+documented on `parse_text`; everything that is not part of a record comes back as a
+Problem with its line, so nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from digest.cleaning import join_wrapped_lines
+from digest.formats import Parsed, Problem, Record, arxiv_id_at_start, excerpt
+
+# "Abstract:", "Abstract.", "Abstract—", "Abstract - " but not "Abstract-based methods…".
+_ABSTRACT_LABEL = re.compile(
+    r"\s*(?:abstract|summary)\s*(?::|\.(?=\s)|\u2013|\u2014|-(?=\s))\s*", re.I
+)
+_COMMENT_LABEL = re.compile(r"\s*comments?\s*:\s*", re.I)
+
+# A line hard-wrapped by an editor or mailer is at most this long; a longer line is a whole
+# record, so the next line starts a new one.
+WRAP_MAX = 160
+_LINE_END_HYPHEN = re.compile(r"[A-Za-z]-\s*$")
+# An arXiv comment line ("30 pages", "Submitted to ICLR 2022. 27 pages.") is short and talks
+# about the paper as an object. Strong signs (page counts, "submitted to") make any short
+# line a comment; weak ones (a venue word, "v2") only a line too short to be an abstract.
+COMMENT_MAX = 300
+_STRONG_COMMENT = re.compile(
+    r"\b\d+\s*(?:\+\s*\d+\s*)?(?:pages?|pp|figures?|figs?|tables?)\b"
+    r"|\b(?:submitted to|accepted (?:at|to|by|in|for)|to appear|camera[- ]ready|admin note"
+    r"|extended version|equal contribution|code (?:is )?available)\b",
+    re.I,
+)
+_WEAK_COMMENT = re.compile(
+    r"\b(?:appeared|published|presented|under review|preprint|withdrawn|erratum|workshop"
+    r"|conference|proceedings|symposium|journal|paper|project page|version \d|v\d"
+    r"|github\.com|appendix|appendices)\b",
+    re.I,
+)
+# An abstract has sentences: enough words, and a full stop (or ! ?) somewhere.
+MIN_ABSTRACT_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def looks_like_text(text: str) -> bool:
+    return True  # the fallback: anything that decoded as text
+
+
+@dataclass
+class _Candidate:
+    """A record being assembled from lines, with every line it used."""
+
+    line: int
+    kind: str  # the kind of line that started it
+    lines: list[str] = field(default_factory=list)
+    comments: list[tuple[int, str]] = field(default_factory=list)
+    arxiv: tuple[int, str] | None = None  # (line, id text)
+    is_open: bool = True
+
+
+@dataclass(frozen=True)
+class _Line:
+    number: int
+    text: str
+    kind: str  # "blank", "abstract", "id", "comment", "text"
+    rest: str = ""  # the text after a label or id
+    arxiv: str = ""
+
+
+def _classify(number: int, text: str) -> _Line:
+    if not text.strip():
+        return _Line(number, text, "blank")
+    label = _ABSTRACT_LABEL.match(text)
+    if label:
+        return _Line(number, text, "abstract", text[label.end() :])
+    found = arxiv_id_at_start(text)
+    if found:
+        version = f"v{found.version}" if found.version else ""
+        return _Line(number, text, "id", text[found.end :].strip(), found.id + version)
+    label = _COMMENT_LABEL.match(text)
+    if label:
+        return _Line(number, text, "comment", text[label.end() :])
+    return _Line(number, text, "text", text.strip())
+
+
+def _is_strong_comment(text: str) -> bool:
+    return len(text) <= COMMENT_MAX and _STRONG_COMMENT.search(text) is not None
+
+
+def _looks_like_comment(text: str) -> bool:
+    if len(text) > COMMENT_MAX:
+        return False
+    if _STRONG_COMMENT.search(text):
+        return True
+    short = len(text.split(None, MIN_ABSTRACT_WORDS)) < MIN_ABSTRACT_WORDS
+    return short and _WEAK_COMMENT.search(text) is not None
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", ")", "]"))
+
+
+def parse_text(text: str) -> Parsed:
+    """Abstracts as plain text: one per line, 'Abstract:'-labelled, or blank-line paragraphs.
+
+    Lines are joined into one record while they look hard-wrapped (at most WRAP_MAX
+    characters); a blank line, an 'Abstract:' label, an arXiv id at a line start or a line
+    longer than WRAP_MAX ends a record. A short line about the paper (page counts, venues)
+    after a record is that record's comment. In a flattened arXiv listing the id comes after
+    its abstract, glued to the next one ("arXiv:2112.09332State-of-the-art…"); when the file
+    has that shape, ids close records instead of opening them. An id in the middle of a line
+    is just text.
+    """
+    lines = [_classify(n, t) for n, t in enumerate(text.split("\n"), start=1)]
+    ids_follow = _ids_follow_records(lines)
+    next_kind = _next_kinds(lines)
+    joins = _wrapped_lines(lines)
+    candidates: list[_Candidate] = []
+    problems: list[Problem] = []
+
+    def start(line: _Line, body: str, arxiv: tuple[int, str] | None = None) -> None:
+        if candidates:
+            candidates[-1].is_open = False
+        lines = [body] if body.strip() else []
+        candidates.append(_Candidate(line.number, line.kind, lines, arxiv=arxiv))
+
+    for line in lines:
+        last = candidates[-1] if candidates else None
+        waiting = last is not None and last.is_open and not last.lines  # a label, no text yet
+        if line.kind == "blank":
+            if last and not waiting:
+                last.is_open = False
+        elif line.kind == "abstract" and waiting and last and last.kind == "id":
+            last.lines.append(line.rest)  # "arXiv:…" then "Abstract: …": one record
+        elif line.kind == "abstract":
+            start(line, line.rest)
+        elif line.kind == "id" and ids_follow:
+            if last is not None and last.arxiv is None:
+                last.arxiv = (line.number, line.arxiv)
+            else:
+                reason = "arXiv id with no abstract before it"
+                problems.append(Problem(line.number, reason, line.arxiv))
+            if line.rest:
+                start(line, line.rest)
+            elif last:
+                last.is_open = False
+        elif line.kind == "id":
+            start(line, line.rest, (line.number, line.arxiv))
+        elif waiting and last and line.kind == "text":
+            last.lines.append(line.rest)  # the text of a label that stood on its own line
+        elif line.kind == "comment" or (
+            # neither continuing a record nor continued by the next line: a paragraph's
+            # first line may mention "12 pages" and still be abstract text
+            line.number not in joins
+            and line.number + 1 not in joins
+            and _is_comment_here(line, last, ids_follow, next_kind)
+        ):
+            if last is None:
+                reason = "comment with no abstract before it"
+                problems.append(Problem(line.number, reason, line.text))
+            else:
+                last.comments.append((line.number, line.rest or line.text))
+                last.is_open = waiting  # a comment between an id and its abstract
+        elif last is not None and last.is_open and line.number in joins:
+            last.lines.append(line.rest)
+        else:
+            start(line, line.rest)
+    records: list[Record] = []
+    for candidate in candidates:
+        _finish(candidate, records, problems)
+    problems.sort(key=lambda p: p.line or 0)
+    return Parsed(tuple(records), tuple(problems))
+
+
+def _is_comment_here(
+    line: _Line, last: _Candidate | None, ids_follow: bool, next_kind: dict[int, str]
+) -> bool:
+    """A line that does not continue a record is a comment when it is shaped like one.
+
+    In a flattened listing, any short line between a record and the next id is its comment
+    ("Position Paper"), since that is where the listing puts comments.
+    """
+    if last is None or not last.lines:
+        return False
+    if _looks_like_comment(line.rest):
+        return True
+    return ids_follow and len(line.rest) <= COMMENT_MAX and next_kind.get(line.number) == "id"
+
+
+def _wrapped_lines(lines: Sequence[_Line]) -> set[int]:
+    """The numbers of the text lines that continue the line before them (a hard wrap).
+
+    Lines form paragraphs between blank lines, labels and ids. In a paragraph where every
+    line ends a sentence, each line is its own record. Otherwise a line continues the one
+    before unless that one is longer than WRAP_MAX (a whole record on one line) or the
+    next line's first word would have fitted on it: a wrapping editor would have put it
+    there, so the break was made by hand. The paragraph's longest line stands in for the
+    wrap width. A line ending in a hyphen inside a word always continues; a line clearly
+    about the paper ("9 pages, 3 figures") after a finished sentence never does.
+    """
+    joins: set[int] = set()
+    for block in _paragraphs(lines):
+        if len(block) < 2 or all(_ends_sentence(line.text) for line in block):
+            continue
+        width = max(len(line.text.rstrip()) for line in block)
+        for before, line in itertools.pairwise(block):
+            if line.kind != "text":
+                continue
+            used = len(before.text.rstrip())
+            first_word = line.rest.split(None, 1)[0]
+            if _ends_sentence(before.text) and _is_strong_comment(line.rest):
+                continue
+            if _LINE_END_HYPHEN.search(before.text) or (
+                used <= WRAP_MAX and used + 1 + len(first_word) > width
+            ):
+                joins.add(line.number)
+    return joins
+
+
+def _paragraphs(lines: Sequence[_Line]) -> list[list[_Line]]:
+    """Runs of lines that may belong together: a label or id line may only start one."""
+    blocks: list[list[_Line]] = []
+    current: list[_Line] = []
+    for line in lines:
+        if line.kind in ("blank", "comment") or (line.kind == "id" and not line.rest):
+            current = []
+            continue
+        if line.kind != "text" or not current:
+            current = [line]
+            blocks.append(current)
+        else:
+            current.append(line)
+    return blocks
+
+
+def _ids_follow_records(lines: Sequence[_Line]) -> bool:
+    """Whether ids close the record before them (a flattened listing) or open the next.
+
+    A file that starts with an id opens records with ids; one where an abstract comes
+    before the first id, or that ends with a lone id, closes them.
+    """
+    content = [line for line in lines if line.kind != "blank"]
+    ids = [line for line in content if line.kind == "id"]
+    if not ids or content[0].kind == "id":
+        return False
+    before = [line for line in content if line.number < ids[0].number]
+    if any(line.kind == "abstract" or len(line.text) > WRAP_MAX for line in before):
+        return True
+    return content[-1].kind == "id" and not content[-1].rest
+
+
+def _next_kinds(lines: Sequence[_Line]) -> dict[int, str]:
+    """For each line, the kind of the next non-blank line after it."""
+    result: dict[int, str] = {}
+    following = "end"
+    for line in reversed(lines):
+        result[line.number] = following
+        if line.kind != "blank":
+            following = line.kind
+    return result
+
+
+def _finish(candidate: _Candidate, records: list[Record], problems: list[Problem]) -> None:
+    body = join_wrapped_lines(candidate.lines)
+    words = len(body.split(None, MIN_ABSTRACT_WORDS))  # counting further is wasted work
+    if words >= MIN_ABSTRACT_WORDS and _SENTENCE_END.search(body):
+        comments = " ".join(text.strip() for _, text in candidate.comments)
+        records.append(
+            Record(
+                line=candidate.line,
+                abstract=body,
+                arxiv=candidate.arxiv[1] if candidate.arxiv else None,
+                metadata=(("comments", comments),) if comments else (),
+            )
+        )
+        return
+    if not body and candidate.kind == "id":
+        reason = "arXiv id with no abstract after it"
+    elif not body:
+        reason = "'Abstract:' label with no text after it"
+    elif words < MIN_ABSTRACT_WORDS:
+        plural = "s" if words != 1 else ""
+        reason = f"not an abstract: {words} word{plural} (abstracts have {MIN_ABSTRACT_WORDS}+)"
+    else:
+        reason = "not an abstract: no complete sentence"
+    problems.append(Problem(candidate.line, reason, excerpt(body)))
+    belongs = f"belongs to line {candidate.line}, which is not an abstract"
+    for number, text in candidate.comments:
+        problems.append(Problem(number, f"comment that {belongs}", excerpt(text)))
+    if candidate.arxiv and candidate.arxiv[0] != candidate.line:
+        problems.append(Problem(candidate.arxiv[0], f"arXiv id that {belongs}", candidate.arxiv[1]))

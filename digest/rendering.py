@@ -1,0 +1,130 @@
+"""Render an Issue as Markdown, email bodies (HTML and text) and JSON.
+
+Templates receive plain data (dicts, lists, strings), built once here, so a user's template
+can rely on the same names in every output and never has to call our code.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import jinja2
+
+from digest.models import Entry, Issue, Section
+from digest.templating import render_template
+
+MARKDOWN_TEMPLATE = "digest.md.j2"
+EMAIL_HTML_TEMPLATE = "email.html.j2"
+EMAIL_TEXT_TEMPLATE = "email.txt.j2"
+
+
+def safe_url(url: str | None) -> str | None:
+    """A link a reader may follow: http(s) only, so no `javascript:` ever becomes a link."""
+    if url and url.startswith(("https://", "http://")) and not any(c.isspace() for c in url):
+        return url
+    return None
+
+
+def issue_context(issue: Issue) -> dict[str, Any]:
+    """The data every template sees, as plain values."""
+    return {
+        "title": issue.title,
+        "date": issue.date.isoformat(),
+        "date_long": f"{issue.date.day} {issue.date:%B %Y}",
+        "week": issue.week,
+        "site_url": issue.site_url,
+        "paper_count": issue.paper_count,
+        "theme_count": len(issue.sections),
+        "themes": [_section_context(s) for s in issue.sections],
+        "skipped": [
+            {"path": s.path, "line": s.line, "reason": s.reason, "where": str(s)}
+            for s in issue.skipped
+        ],
+    }
+
+
+def _section_context(section: Section) -> dict[str, Any]:
+    return {
+        "label": section.label,
+        "slug": section.slug,
+        "keywords": list(section.keywords),
+        "papers": [_entry_context(e) for e in section.entries],
+    }
+
+
+def _entry_context(entry: Entry) -> dict[str, Any]:
+    paper, summary = entry.paper, entry.summary
+    return {
+        "id": paper.id,
+        "arxiv_id": paper.arxiv_id,
+        "title": paper.title,
+        "headline": summary.headline,
+        "summary": summary.text,
+        "sentence": summary.sentence,
+        "shortened": summary.shortened,
+        "url": safe_url(paper.link),
+        "authors": list(paper.authors),
+        "sources": [str(s) for s in paper.sources],
+    }
+
+
+def render_markdown(issue: Issue, env: jinja2.Environment) -> str:
+    return render_template(env, MARKDOWN_TEMPLATE, **issue_context(issue))
+
+
+def render_email_html(issue: Issue, env: jinja2.Environment) -> str:
+    return render_template(env, EMAIL_HTML_TEMPLATE, **issue_context(issue))
+
+
+def render_email_text(issue: Issue, env: jinja2.Environment) -> str:
+    return render_template(env, EMAIL_TEXT_TEMPLATE, **issue_context(issue))
+
+
+def render_json(issue: Issue) -> str:
+    """The issue as data, for scripts: stable key order, UTF-8, one trailing newline."""
+    context = issue_context(issue)
+    data = {
+        "title": context["title"],
+        "date": context["date"],
+        "week": context["week"],
+        "paper_count": context["paper_count"],
+        "themes": [
+            {
+                "label": t["label"],
+                "keywords": t["keywords"],
+                "papers": [
+                    {
+                        key: p[key]
+                        for key in (
+                            "id",
+                            "arxiv_id",
+                            "title",
+                            "headline",
+                            "summary",
+                            "sentence",
+                            "shortened",
+                            "url",
+                            "authors",
+                            "sources",
+                        )
+                    }
+                    for p in t["papers"]
+                ],
+            }
+            for t in context["themes"]
+        ],
+        "skipped": [
+            {"path": s["path"], "line": s["line"], "reason": s["reason"]}
+            for s in context["skipped"]
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+FEED_CONTENT_TEMPLATE = "feed-item.html.j2"
+
+
+def render_feed_content(issue: Issue, env: jinja2.Environment) -> str:
+    """The HTML a feed reader shows for an issue: its themes and summary lines."""
+    return render_template(env, FEED_CONTENT_TEMPLATE, **issue_context(issue))

@@ -1,0 +1,100 @@
+"""The jinja2 environment: template lookup and the filters our templates use.
+
+Lookup is a chain, as in Pelican: the user's folder first (`--templates` or the config), then
+the shipped defaults. A user template may extend a default one through the `default/` prefix
+(`{% extends "default/digest.md.j2" %}`) instead of copying it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jinja2
+
+from digest.errors import TemplateError
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def default_template_dir() -> Path:
+    """The shipped templates: inside the installed package, or `templates/` in a checkout."""
+    installed = _PACKAGE_DIR / "templates"
+    if installed.is_dir():
+        return installed
+    return _PACKAGE_DIR.parent / "templates"
+
+
+def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
+    """A jinja2 environment searching `user_dir` (if given) before the defaults."""
+    default_dir = default_template_dir()
+    search = [default_dir]
+    if user_dir is not None:
+        if not user_dir.is_dir():
+            raise TemplateError(f"{user_dir}: no such templates folder; check --templates")
+        search.insert(0, user_dir)
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader([str(p) for p in search]),
+            jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(default_dir))}),
+        ]
+    )
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2", "xml.j2")),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = escape_markdown
+    env.filters["md_url"] = escape_markdown_url
+    env.globals["search_path"] = tuple(str(p) for p in search)
+    return env
+
+
+def render_template(env: jinja2.Environment, name: str, **context: object) -> str:
+    """Render one template, turning jinja2's errors into messages a user can act on."""
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateNotFound as err:
+        folders = ", ".join(env.globals["search_path"])  # type: ignore[arg-type]
+        raise TemplateError(
+            f"template {err.name!r} not found (searched: {folders}); "
+            "add it to your templates folder or remove the reference to it"
+        ) from err
+    except jinja2.TemplateSyntaxError as err:
+        where = err.filename or err.name or name
+        raise TemplateError(f"{where}:{err.lineno}: template syntax error: {err.message}") from err
+    except jinja2.UndefinedError as err:
+        raise TemplateError(f"template {name!r}: {err.message}; check the variable names") from err
+
+
+# Characters that CommonMark gives a meaning to anywhere in a line. Escaping them with a
+# backslash is always allowed (any ASCII punctuation may be escaped) and renders as the
+# character itself, so text taken from abstracts can never become a link, image, emphasis,
+# code span or raw HTML.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~])")
+# An '&' that would start an entity reference ("&amp;", "&#60;") is escaped; a bare "R&D" is not.
+_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
+# Line-start constructs: headings, block quotes, list markers, thematic breaks.
+_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.MULTILINE)
+
+
+def escape_markdown(text: object) -> str:
+    """Text that renders literally in CommonMark, on a single line."""
+    flat = " ".join(str(text).split())
+    flat = _MD_SPECIAL.sub(r"\\\1", flat)
+    flat = _MD_ENTITY.sub(r"\\&", flat)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + _escape_marker(m.group(2)), flat)
+
+
+def _escape_marker(marker: str) -> str:
+    if marker[-1] in ".)":
+        return marker[:-1] + "\\" + marker[-1]
+    return "\\" + marker
+
+
+def escape_markdown_url(url: object) -> str:
+    """A URL safe inside a Markdown link destination `<...>`."""
+    return str(url).replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")

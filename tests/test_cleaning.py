@@ -1,0 +1,153 @@
+"""Text normalisation: decoding, invisible characters, LaTeX, hard wraps."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.cleaning import (
+    binary_reason,
+    clean_text,
+    clean_token,
+    comparable_text,
+    decode_bytes,
+    join_wrapped_lines,
+    latex_to_unicode,
+)
+
+# --- decoding -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding"),
+    [
+        ("Café ↔ naïve\n".encode(), "Café ↔ naïve\n", "utf-8"),
+        ("\ufeffCafé\n".encode(), "Café\n", "utf-8"),
+        ("Café\n".encode("utf-16"), "Café\n", "utf-16"),
+        ("Café\n".encode("utf-16-be").join([b"\xfe\xff", b""]), "Café\n", "utf-16"),
+        ("“Café”\n".encode("cp1252"), "“Café”\n", "cp1252"),
+        (b"Caf\xe9 \x81\n", "Café \x81\n", "latin-1"),  # 0x81 is undefined in cp1252
+    ],
+)
+def test_decode_bytes(data: bytes, text: str, encoding: str) -> None:
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.encoding) == (text, encoding)
+
+
+def test_decode_bytes_unifies_line_ends() -> None:
+    assert decode_bytes(b"a\r\nb\rc\n").text == "a\nb\nc\n"
+
+
+def test_binary_reason() -> None:
+    assert binary_reason(b"hello\nworld\n") is None
+    assert binary_reason("text".encode("utf-16")) is None
+    assert binary_reason(b"abc\x00def") is not None
+    assert binary_reason(b"\x01\x02\x03\x04\x05\x06") is not None
+    reason = binary_reason(b"%PDF-1.4 ...")
+    assert reason is not None
+    assert "PDF" in reason
+
+
+# --- invisible characters and whitespace ----------------------------------------------------
+
+
+def test_clean_text_removes_invisible_and_illegal_characters() -> None:
+    dirty = "a\x00b\x07c\u200bd\u200fe\u202ef\u2066g\ufeffh\ud800i\ufffej\x85k\u00adl"
+    assert clean_text(dirty) == "abcdefghij kl"
+
+
+def test_clean_text_leaves_only_xml_legal_characters() -> None:
+    every_bmp_char = "".join(chr(cp) for cp in range(0x10000))
+    cleaned = clean_text(every_bmp_char)
+    for ch in cleaned:
+        cp = ord(ch)
+        legal = 0x20 <= cp <= 0xD7FF or 0xE000 <= cp <= 0xFFFD or 0x10000 <= cp <= 0x10FFFF
+        assert legal or cp in (0x9, 0xA, 0xD), hex(cp)
+    assert "\n" not in cleaned
+    assert "\t" not in cleaned
+
+
+def test_clean_text_nfc_and_whitespace() -> None:
+    assert clean_text("  Cafe\u0301\t\n  au   lait\u00a0bar \u2028 ") == "Café au lait bar"
+
+
+def test_clean_text_keeps_plain_text_as_is() -> None:
+    text = "We show 5% gains & fewer errors -- with costs of $5 and $10 (50 % less)."
+    assert clean_text(text) == text
+
+
+def test_clean_token_drops_all_whitespace() -> None:
+    assert clean_token(" https://arxiv.org/abs/\n2101.00001\u200b ") == (
+        "https://arxiv.org/abs/2101.00001"
+    )
+
+
+def test_comparable_text_ignores_case_space_and_punctuation() -> None:
+    assert comparable_text("Hello, World!  It's me.") == comparable_text("hello world its me")
+    assert comparable_text("Ünïcode — Text") == "ünïcodetext"
+    assert comparable_text("a_b") == "ab"
+
+
+# --- LaTeX ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("latex", "plain"),
+    [
+        ("image$\\leftrightarrow$text", "image↔text"),
+        ("($\\sim5\\%$ of books)", "(~5% of books)"),
+        ("$\\sim$30\\% faster", "~30% faster"),
+        ("an $8\\times 8$ image", "an 8\N{MULTIPLICATION SIGN}8 image"),
+        ("accurate to $1.5$cm", "accurate to 1.5cm"),
+        ("as $S($True$) + D_{\\mathrm{KL}}($True$||$Model$)$", "as S(True) + D_KL(True||Model)"),
+        ("$\\alpha \\le \\beta$", "\N{GREEK SMALL LETTER ALPHA}≤\N{GREEK SMALL LETTER BETA}"),
+        ("$x^{2}$ and $x^{n+1}$", "x^2 and x^(n+1)"),
+        ("\\emph{bound} and \\textbf{\\textit{nested}} states", "bound and nested states"),
+        ("R\\&D and 5\\% and a\\_b", "R&D and 5% and a_b"),
+        ("Erd\\H{o}s, G\\\"odel, Poincar\\'e, {\\'e}t\\'{e}", "Erdős, Gödel, Poincaré, été"),
+        ("``quoted''", "\u201cquoted\u201d"),
+        ("see \\href{https://x.org}{our site}", "see our site"),
+    ],
+)
+def test_latex_to_unicode(latex: str, plain: str) -> None:
+    assert latex_to_unicode(latex) == plain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "costs $5 and $10 per run",  # dollars, not math
+        "a bare % sign and a bare & sign",
+        "$\\frac{a}{b}$ stays",  # math we cannot simplify keeps every character
+        "an unknown \\macro stays",
+        "50 $ and 60 $",
+    ],
+)
+def test_latex_to_unicode_never_loses_text(text: str) -> None:
+    assert latex_to_unicode(text) == text
+
+
+# --- hard-wrapped lines ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["a learned repre-", "sentation of it"], "a learned representation of it"),
+        (["for multi-", "agent systems"], "for multi-agent systems"),
+        (["self-", "supervised learning"], "self-supervised learning"),
+        (["we use rein-", "forcement learning"], "we use reinforcement learning"),
+        (["we use lan-", "guage"], "we use lan-guage"),  # unsure: the hyphen stays
+        (["lan-", "guage models model language"], "language models model language"),
+        (["a multi-", "task model, multitask"], "a multitask model, multitask"),
+        (["first line", "  second line  ", "", "third"], "first line second line third"),
+        (["ends with a dash -", "next"], "ends with a dash - next"),
+        (["Model-", "Based RL"], "Model- Based RL"),
+    ],
+)
+def test_join_wrapped_lines(lines: list[str], joined: str) -> None:
+    assert join_wrapped_lines(lines) == joined
+
+
+def test_join_wrapped_lines_of_nothing() -> None:
+    assert join_wrapped_lines([]) == ""
+    assert join_wrapped_lines(["  one  "]) == "one"

@@ -1,0 +1,145 @@
+"""The real CLI, driven through click's runner: exact messages and exit codes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from digest.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+COMMANDS = ["build", "summarize", "themes", "load"]
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def test_help_lists_every_command() -> None:
+    result = run("-h")
+    assert result.exit_code == 0
+    for name in COMMANDS:
+        assert re.search(rf"^\s+{name}\s", result.output, re.MULTILINE), name
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_help_with_an_example(name: str) -> None:
+    result = run(name, "-h")
+    assert result.exit_code == 0
+    assert "Example:" in result.output
+    assert f"digest {name}" in result.output
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_is_in_the_readme(name: str) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"digest {name}" in readme
+
+
+def test_build_writes_every_output(seeds_here: Path) -> None:
+    result = run("build", "--date", "2026-11-16")
+    assert result.exit_code == 0, result.output
+    out = Path("out")
+    expected = {
+        "digest.md",
+        "digest.json",
+        "email.html",
+        "email.txt",
+        "email.eml",
+        "feed.xml",
+        "atom.xml",
+        "issues/2026-W47.html",
+        "issues/2026-W47.md",
+    }
+    assert {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} == expected
+    assert "Loaded 42 papers from 5 files (47 records, 5 merged as duplicates, 1 skipped)." in (
+        result.output
+    )
+    assert re.search(r"^warning: seeds/000_dddbc6e5a9a007eb\.txt:1: ", result.output, re.M)
+    assert result.output.rstrip().endswith("(Research digest, 2026-W47).")
+
+
+def test_same_input_and_date_give_the_same_bytes(seeds_here: Path) -> None:
+    assert run("build", "--out", "a", "--date", "2026-11-16").exit_code == 0
+    assert run("build", "--out", "b", "--date", "2026-11-16").exit_code == 0
+    for path in sorted(Path("a").rglob("*")):
+        if path.is_file():
+            twin = Path("b") / path.relative_to("a")
+            assert path.read_bytes() == twin.read_bytes(), path
+
+
+def test_every_loaded_paper_appears_once_in_the_json(seeds_here: Path) -> None:
+    assert run("build", "--date", "2026-11-16").exit_code == 0
+    data = json.loads(Path("out/digest.json").read_text(encoding="utf-8"))
+    ids = [p["id"] for t in data["themes"] for p in t["papers"]]
+    assert len(ids) == len(set(ids)) == 42
+    assert data["date"] == "2026-11-16"
+    assert data["skipped"][0]["path"] == "seeds/000_dddbc6e5a9a007eb.txt"
+
+
+def test_missing_folder_is_one_line_and_exit_1() -> None:
+    result = run("build", "nope")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: nope: no such file or folder")
+    assert len(result.output.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+def test_strict_fails_on_skipped_input(seeds_here: Path) -> None:
+    result = run("build", "--strict", "--date", "2026-11-16")
+    assert result.exit_code == 1
+    assert "Error: --strict: 1 input problem (listed above)" in result.output
+    assert not Path("out").exists()
+
+
+def test_bad_date_is_a_usage_error() -> None:
+    result = run("build", "--date", "16/11/2026")
+    assert result.exit_code == 2
+    assert "Invalid value for '--date'" in result.output
+
+
+def test_bad_config_key_names_it(seeds_here: Path) -> None:
+    Path("digest.toml").write_text('titel = "x"\n', encoding="utf-8")
+    result = run("build")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: digest.toml: unknown key 'titel'")
+
+
+def test_config_title_and_cli_override(seeds_here: Path) -> None:
+    Path("digest.toml").write_text('title = "Lab notes"\n', encoding="utf-8")
+    assert run("build", "--date", "2026-11-16").exit_code == 0
+    assert Path("out/digest.md").read_text(encoding="utf-8").startswith("# Lab notes — 16 Nov")
+    assert run("build", "--date", "2026-11-16", "--title", "Other").exit_code == 0
+    assert Path("out/digest.md").read_text(encoding="utf-8").startswith("# Other — 16 Nov")
+
+
+def test_bad_template_is_a_user_error(seeds_here: Path) -> None:
+    Path("tpl").mkdir()
+    Path("tpl/digest.md.j2").write_text("{% if %}\n", encoding="utf-8")
+    result = run("build", "--templates", "tpl")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1].startswith("Error: ")
+    assert "digest.md.j2:1: template syntax error" in result.output
+
+
+def test_summarize_and_themes_keep_input_ids(tmp_path: Path) -> None:
+    rows = [
+        {"id": "paper-a", "abstract": "We introduce a robot hand. It learns in simulation."},
+        {"id": "paper-b", "abstract": "We present a metric for dialogue. It matches humans."},
+    ]
+    Path("in.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    summarized = run("summarize", "in.jsonl", "--format", "jsonl")
+    assert summarized.exit_code == 0, summarized.output
+    lines = [json.loads(line) for line in summarized.output.splitlines()]
+    assert [r["id"] for r in lines] == ["paper-a", "paper-b"]
+    assert lines[0]["summary"] in rows[0]["abstract"]
+    themed = run("themes", "in.jsonl", "--format", "jsonl")
+    assert themed.exit_code == 0, themed.output
+    assert sorted(json.loads(line)["id"] for line in themed.output.splitlines()) == [
+        "paper-a",
+        "paper-b",
+    ]

@@ -1,0 +1,246 @@
+"""group_by_theme: every paper once, stable order, sensible sizes, and recognisable themes."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+
+import pytest
+
+from digest.errors import ConfigError
+from digest.grouping import choose_theme_count, group_by_theme
+from digest.labelling import GENERIC_WORDS, OTHER_LABEL, WEAK_WORDS
+from digest.models import Paper, Theme
+from tests.conftest import SEEDS
+from tests.factories import make_paper
+
+GALAXIES = [
+    "We measure the dark matter halo masses of galaxy clusters with weak gravitational lensing.",
+    "Galaxy clusters trace dark matter halos; we model their lensing signal and halo mass.",
+    "Weak lensing of distant galaxies constrains the dark matter halo profile of clusters.",
+    "We map dark matter in galaxy clusters using strong and weak gravitational lensing.",
+    "Halo masses of galaxy clusters from lensing agree with X-ray estimates of dark matter.",
+    "The dark matter halo of our galaxy cluster sample is measured with weak lensing shear.",
+]
+PROTEINS = [
+    "We predict protein folding pathways and enzyme binding sites with molecular dynamics.",
+    "Enzyme binding pockets change as the protein folds; molecular dynamics shows how.",
+    "Protein folding simulations reveal how enzyme active sites bind their substrates.",
+    "Molecular dynamics of protein folding explains enzyme binding affinity for ligands.",
+    "We study enzyme kinetics and protein folding stability using molecular dynamics runs.",
+    "Binding of ligands to enzyme pockets depends on protein folding, per molecular dynamics.",
+]
+
+
+def two_topics() -> list[Paper]:
+    return [make_paper(f"g{i}", text) for i, text in enumerate(GALAXIES)] + [
+        make_paper(f"p{i}", text) for i, text in enumerate(PROTEINS)
+    ]
+
+
+def seed_papers() -> list[Paper]:
+    """The sample corpus, parsed simply: one abstract per 'Abstract:' line, or per arXiv id."""
+    abstracts: dict[str, str] = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        if "Abstract:" in text:
+            found = [line[9:].strip() for line in text.splitlines() if line.startswith("Abstract:")]
+        else:
+            pieces = re.split(r"arXiv:\d{4}\.\d{4,5}", text)
+            found = [p.strip().splitlines()[0] for p in pieces if len(p.strip()) > 200]
+        for abstract in found:
+            abstracts.setdefault(abstract, f"s{len(abstracts):02d}")
+    return [make_paper(pid, abstract) for abstract, pid in abstracts.items()]
+
+
+def theme_of(themes: Sequence[Theme], papers: Sequence[Paper], opening: str) -> str:
+    """The label of the theme holding the paper whose abstract starts with `opening`."""
+    pid = next(p.id for p in papers if p.abstract.startswith(opening))
+    return next(t.label for t in themes if pid in t.paper_ids)
+
+
+@pytest.fixture(scope="module")
+def seeds() -> list[Paper]:
+    return seed_papers()
+
+
+@pytest.fixture(scope="module")
+def seed_themes(seeds: list[Paper]) -> tuple[Theme, ...]:
+    return group_by_theme(seeds)
+
+
+def test_seed_corpus_parses_into_distinct_papers(seeds: list[Paper]) -> None:
+    assert len(seeds) == 42
+
+
+def test_every_paper_lands_in_exactly_one_theme(
+    seeds: list[Paper], seed_themes: tuple[Theme, ...]
+) -> None:
+    placed = [pid for theme in seed_themes for pid in theme.paper_ids]
+    assert sorted(placed) == sorted(p.id for p in seeds)
+
+
+def test_same_papers_in_any_order_give_the_same_themes(
+    seeds: list[Paper], seed_themes: tuple[Theme, ...]
+) -> None:
+    shuffled = list(seeds)
+    random.Random(7).shuffle(shuffled)
+    assert group_by_theme(shuffled) == seed_themes
+    assert group_by_theme(list(reversed(seeds))) == seed_themes
+
+
+def test_themes_are_ordered_largest_first(seed_themes: tuple[Theme, ...]) -> None:
+    sizes = [len(t.paper_ids) for t in seed_themes if t.label != OTHER_LABEL]
+    assert sizes == sorted(sizes, reverse=True)
+
+
+def test_seed_themes_are_newsletter_sized(seed_themes: tuple[Theme, ...]) -> None:
+    sizes = [len(t.paper_ids) for t in seed_themes]
+    assert 4 <= len(seed_themes) <= 8
+    # Never one giant theme plus crumbs.
+    assert max(sizes) <= 42 // 2
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # Sim-to-real robotics: domain randomization, and the Shadow hand trained in simulation.
+        ("Bridging the 'reality gap'", "We use reinforcement learning (RL) to learn dexterous"),
+        # Likelihoods of generative models: VAEs and MRFs evaluated with AIS.
+        ("Markov random fields (MRFs)", "The variational autoencoder (VAE"),
+        # Language model alignment with human feedback.
+        ("Making language models bigger", "A major challenge for scaling machine learning"),
+        # RL generalization benchmarks.
+        ("In this report, we introduce Procgen", "The NeurIPS 2020 Procgen Competition"),
+    ],
+)
+def test_seed_papers_on_one_topic_share_a_theme(
+    seeds: list[Paper], seed_themes: tuple[Theme, ...], first: str, second: str
+) -> None:
+    assert theme_of(seed_themes, seeds, first) == theme_of(seed_themes, seeds, second)
+
+
+def test_robotics_and_generative_likelihoods_are_different_themes(
+    seeds: list[Paper], seed_themes: tuple[Theme, ...]
+) -> None:
+    robotics = theme_of(seed_themes, seeds, "Bridging the 'reality gap'")
+    likelihoods = theme_of(seed_themes, seeds, "Markov random fields (MRFs)")
+    assert robotics != likelihoods
+
+
+def test_two_separate_topics_are_separated() -> None:
+    themes = group_by_theme(two_topics(), n_themes=2)
+    groups = sorted(sorted(t.paper_ids) for t in themes)
+    assert groups == [[f"g{i}" for i in range(6)], [f"p{i}" for i in range(6)]]
+
+
+def test_two_separate_topics_never_mix_when_digest_chooses() -> None:
+    themes = group_by_theme(two_topics())
+    for theme in themes:
+        assert len({pid[0] for pid in theme.paper_ids}) == 1
+
+
+def test_two_topics_are_labelled_after_their_subject() -> None:
+    themes = group_by_theme(two_topics(), n_themes=2)
+    labels = {t.paper_ids[0][0]: t.label.lower() for t in themes}
+    assert re.search(r"lensing|dark matter|halo|galaxy cluster", labels["g"])
+    assert re.search(r"protein|enzyme|molecular|folding", labels["p"])
+
+
+def test_most_central_paper_comes_first_and_the_outlier_last() -> None:
+    papers = [make_paper(f"g{i}", text) for i, text in enumerate(GALAXIES)]
+    papers.append(make_paper("odd", "Galaxy clusters are large. We describe a telescope mirror."))
+    (theme,) = group_by_theme(papers, n_themes=1)
+    assert theme.paper_ids[-1] == "odd"
+    assert theme.paper_ids[0] != "odd"
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 5, 9])
+def test_the_requested_number_of_themes_is_respected(seeds: list[Paper], n: int) -> None:
+    themes = group_by_theme(seeds, n_themes=n)
+    assert len(themes) == n
+    assert all(t.label != OTHER_LABEL for t in themes)
+
+
+def test_more_themes_than_papers_gives_one_theme_per_paper() -> None:
+    themes = group_by_theme(two_topics()[:3], n_themes=10)
+    assert len(themes) == 3
+
+
+def test_identical_abstracts_cannot_be_split_into_more_themes() -> None:
+    papers = [make_paper(f"x{i}", "We measure dark matter halos with lensing.") for i in range(4)]
+    themes = group_by_theme(papers, n_themes=3)
+    assert [len(t.paper_ids) for t in themes] == [4]
+
+
+def test_zero_themes_is_a_user_error() -> None:
+    with pytest.raises(ConfigError, match="at least 1"):
+        group_by_theme(two_topics(), n_themes=0)
+
+
+def test_no_papers_no_themes() -> None:
+    assert group_by_theme([]) == ()
+
+
+def test_a_single_paper_is_one_theme_named_after_it() -> None:
+    paper = make_paper("only", GALAXIES[0], title="Weighing clusters with lensing")
+    (theme,) = group_by_theme([paper], names={"only": "Cluster masses from lensing"})
+    assert theme.paper_ids == ("only",)
+    assert theme.label == "Cluster masses from lensing"
+    (untitled,) = group_by_theme([paper])
+    assert untitled.label == "Weighing clusters with lensing"
+
+
+def test_a_single_paper_without_name_or_title_gets_a_key_phrase() -> None:
+    (theme,) = group_by_theme([make_paper("only", PROTEINS[0])])
+    assert theme.label
+    assert not set(theme.label.lower().split()) <= GENERIC_WORDS | WEAK_WORDS
+
+
+def test_two_unrelated_papers_get_one_or_two_themes() -> None:
+    papers = [make_paper("a", GALAXIES[0]), make_paper("b", PROTEINS[0])]
+    themes = group_by_theme(papers)
+    assert 1 <= len(themes) <= 2
+    assert sorted(pid for t in themes for pid in t.paper_ids) == ["a", "b"]
+
+
+def test_seed_labels_are_distinct_short_and_specific(seed_themes: tuple[Theme, ...]) -> None:
+    labels = [t.label for t in seed_themes]
+    assert len(set(labels)) == len(labels)
+    for theme in seed_themes:
+        words = theme.label.lower().split()
+        assert 1 <= len(words) <= 4, theme.label
+        assert not set(words) & WEAK_WORDS, theme.label
+        assert not set(words) <= GENERIC_WORDS | {"and"}, theme.label
+        assert not re.search(r"\b(theme|cluster|topic|group)\s*\d", theme.label, re.I)
+        assert 1 <= len(theme.keywords) <= 3
+        assert theme.label.lower() not in [k.lower() for k in theme.keywords]
+
+
+def test_theme_count_grows_slowly_and_stops_at_a_readable_number() -> None:
+    counts = [choose_theme_count(n) for n in (1, 2, 5, 15, 42, 300, 3000)]
+    assert counts == sorted(counts)
+    assert counts[0] == 1
+    assert counts[-1] <= 8
+
+
+def test_tiny_leftover_clusters_of_a_large_batch_are_pooled_as_other() -> None:
+    main_topics = [
+        make_paper(f"{kind}{i:02d}", texts[i % 6] + f" Run {i}.")
+        for kind, texts in (("g", GALAXIES), ("p", PROTEINS))
+        for i in range(30)
+    ]
+    stray = [
+        make_paper("zz1", "Medieval poetry and the history of troubadour song in Provence."),
+        make_paper("zz2", "Tax policy, inflation and household savings in small open economies."),
+        make_paper("zz3", "Soil erosion on alpine pastures after glacier retreat and grazing."),
+    ]
+    themes = group_by_theme(main_topics + stray)
+    placed = sorted(pid for t in themes for pid in t.paper_ids)
+    assert placed == sorted(p.id for p in main_topics + stray)
+    big = [t for t in themes if len(t.paper_ids) >= 10]
+    assert all(len({pid[0] for pid in t.paper_ids}) == 1 for t in big)
+    if themes[-1].label == OTHER_LABEL:
+        assert themes[-1].keywords == ()
+        assert len(themes[-1].paper_ids) < 10

@@ -1,0 +1,540 @@
+"""The load stage: seeds/, each input format, bad input, duplicates, ordering."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from digest.errors import InputError
+from digest.formats import parse_arxiv_field, read_arxiv_id
+from digest.loading import load_papers, sniff_format
+from digest.models import Corpus, Paper, Skipped, Source
+from digest.plaintext import parse_text
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "loading"
+LISTING = "seeds/001_9bdb7674bb451d4b.txt"
+STRAY = "seeds/000_dddbc6e5a9a007eb.txt"
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Corpus:
+    # Paths are reported as reached from the given path, so load from the repo root.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)
+        return load_papers([Path("seeds")])
+
+
+def starting(corpus: Corpus, opening: str) -> Paper:
+    [paper] = [p for p in corpus.papers if p.abstract.startswith(opening)]
+    return paper
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+ABSTRACT = (
+    "We train a small model on a large corpus and report what it learns. "
+    "The results hold across three languages and two domains."
+)
+
+
+# --- seeds/ ---------------------------------------------------------------------------------
+
+
+def test_seeds_hold_47_records_and_42_distinct_papers(seeds: Corpus) -> None:
+    assert sum(report.records for report in seeds.files) == 47
+    assert len(seeds.papers) == 42
+    assert sum(len(paper.sources) for paper in seeds.papers) == 47
+    assert len(seeds.merges) == 5
+    assert {merge.rule for merge in seeds.merges} == {"abstract text"}
+    assert len({paper.id for paper in seeds.papers}) == 42
+
+
+def test_every_seed_file_is_reported_as_text(seeds: Corpus) -> None:
+    paths = [report.path for report in seeds.files]
+    assert paths == sorted(str(p.relative_to(ROOT)) for p in (ROOT / "seeds").iterdir())
+    assert {(report.format, report.encoding) for report in seeds.files} == {("text", "utf-8")}
+
+
+def test_flattened_listing_gives_each_paper_its_own_id(seeds: Corpus) -> None:
+    listing = [p for p in seeds.papers if any(s.path == LISTING for s in p.sources)]
+    assert [p.arxiv_id for p in listing] == [
+        "2112.09332",
+        "2110.14168",
+        "2110.00641",
+        "2109.13916",
+        "2103.15332",
+        "2101.11071",
+        "2010.14701",
+        "2009.04416",
+        "1912.01588",
+        "1904.03646",
+    ]
+    assert [p.id for p in listing] == [p.arxiv_id for p in listing]
+    assert starting(seeds, "We fine-tune GPT-3 to answer long-form questions").id == "2112.09332"
+    assert starting(seeds, "State-of-the-art language models can match human").id == "2110.14168"
+    assert starting(seeds, "We say an algorithm is batch size-invariant").id == "2110.00641"
+    assert starting(seeds, "Monte Carlo Tree Search (MCTS)").id == "1904.03646"
+
+
+def test_listing_comments_are_metadata_not_abstract_text(seeds: Corpus) -> None:
+    batch = starting(seeds, "We say an algorithm is batch size-invariant")
+    assert batch.metadata == (
+        (
+            "comments",
+            "Submitted to ICLR 2022. 27 pages. Code is available at "
+            "https://github.com/openai/ppo-ewma",
+        ),
+    )
+    assert starting(seeds, "We fine-tune GPT-3").metadata == (("comments", "30 pages"),)
+    assert starting(seeds, "Machine learning (ML) systems").metadata == (
+        ("comments", "Position Paper"),
+    )
+    comments = [value for p in seeds.papers for key, value in p.metadata if key == "comments"]
+    assert len(comments) == 5
+    for paper in seeds.papers:
+        assert not any(comment in paper.abstract for comment in comments)
+        assert "arXiv:" not in paper.abstract[:6]
+
+
+def test_arxiv_id_inside_an_abstract_is_text(seeds: Corpus) -> None:
+    paper = starting(seeds, "We investigate using reinforcement learning agents")
+    assert "(extending arXiv:1804.01118)" in paper.abstract
+    assert paper.arxiv_id is None
+    assert paper.id.startswith("abs-")
+
+
+def test_stray_line_is_skipped_with_file_and_line(seeds: Corpus) -> None:
+    assert [(s.path, s.line, s.excerpt) for s in seeds.skipped] == [(STRAY, 1, "Shammie")]
+    assert str(seeds.skipped[0]).startswith(f"{STRAY}:1: not an abstract")
+
+
+def test_codex_paper_lists_its_three_sources(seeds: Corpus) -> None:
+    codex = starting(seeds, "We introduce Codex")
+    assert [s.path for s in codex.sources] == [
+        STRAY,
+        "seeds/003_5322df64414e9be7.txt",
+        "seeds/004_80a2b6cb175f502e.txt",
+    ]
+    merged = [m for m in seeds.merges if m.kept_id == codex.id]
+    assert [m.source for m in merged] == list(codex.sources[1:])
+    assert sorted(len(p.sources) for p in seeds.papers)[-4:] == [2, 2, 2, 3]
+
+
+def test_seed_latex_becomes_plain_text(seeds: Corpus) -> None:
+    scaling = starting(seeds, "We identify empirical scaling laws")
+    assert "multimodal image↔text models" in scaling.abstract
+    assert "8\N{MULTIPLICATION SIGN}8 resolution" in scaling.abstract
+    assert "(~5% of books)" in starting(seeds, "A major challenge for scaling").abstract
+    assert not any("$" in p.abstract or "\\" in p.abstract for p in seeds.papers)
+
+
+def test_every_non_blank_seed_line_is_accounted_for(seeds: Corpus) -> None:
+    used: set[tuple[str, int | None]] = {(s.path, s.line) for p in seeds.papers for s in p.sources}
+    used |= {(s.path, s.line) for s in seeds.skipped}
+    for report in seeds.files:
+        text = (ROOT / report.path).read_text(encoding="utf-8")
+        for number, line in enumerate(text.split("\n"), start=1):
+            if not line.strip() or (report.path, number) in used:
+                continue
+            # The rest are the listing's comment lines and its closing lone id.
+            kept = [v for p in seeds.papers for _, v in p.metadata] + ["arXiv:1904.03646"]
+            assert line.strip() in kept, f"{report.path}:{number} was dropped"
+
+
+def test_order_of_given_paths_does_not_matter(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    files = sorted(Path("seeds").iterdir())
+    assert load_papers(files) == load_papers(files[::-1]) == load_papers([Path("seeds")])
+
+
+# --- formats --------------------------------------------------------------------------------
+
+
+def test_jsonl_records_bad_lines_and_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES)
+    corpus = load_papers([Path("papers.jsonl")])
+    assert corpus.files[0].format == "jsonl"
+    first, second = corpus.papers
+    assert first.id == "2101.00001v2"  # the input's own id, as given
+    assert (first.arxiv_id, first.arxiv_version) == ("2101.00001", 2)
+    assert first.authors == ("Ada Lovelace", "Alan Turing")
+    assert first.title == "Sparse Retrieval at Scale"
+    assert first.date == "2021-01-04"
+    assert first.metadata == (("venue", "ACL"),)
+    assert first.link == "https://arxiv.org/abs/2101.00001"
+    assert second.abstract.startswith("A summary field works as the abstract")
+    assert second.authors == ("Grace Hopper", "Edsger Dijkstra")
+    assert second.doi == "10.1234/ABC.5"
+    assert second.id.startswith("abs-")
+    assert [(s.line, s.reason.split(" (")[0]) for s in corpus.skipped] == [
+        (4, "invalid JSON"),
+        (5, "no abstract"),
+        (6, "not a JSON object"),
+    ]
+    assert all(s.path == "papers.jsonl" for s in corpus.skipped)
+
+
+def test_csv_columns_in_any_order_extra_columns_and_empty_abstract(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(FIXTURES)
+    corpus = load_papers([Path("papers.csv")])
+    assert corpus.files[0].format == "csv"
+    assert corpus.files[0].records == 2
+    tiny, wrapped = corpus.papers
+    assert tiny.id == "p1"
+    assert tiny.title == "Tiny Transformers"
+    assert tiny.authors == ("Ada Lovelace", "Alan Turing")
+    assert tiny.metadata == (("venue", "ICML"),)
+    assert wrapped.sources == (Source("papers.csv", 4),)
+    assert "two lines inside one quoted CSV cell" in wrapped.abstract
+    assert [(s.path, s.line) for s in corpus.skipped] == [("papers.csv", 3)]
+    assert "no abstract" in corpus.skipped[0].reason
+
+
+def test_csv_without_abstract_column_says_so(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", f"Abstract: {ABSTRACT}\n")
+    write(tmp_path, "b.csv", "id,title,authors\nx,Some title,Ada\n")
+    corpus = load_papers([tmp_path])
+    [skipped] = corpus.skipped
+    assert skipped.line == 1
+    assert "no 'abstract' column" in skipped.reason
+
+
+def test_tab_separated_file_is_csv(tmp_path: Path) -> None:
+    write(tmp_path, "p.tsv", f"id\tabstract\nt1\t{ABSTRACT}\n")
+    corpus = load_papers([tmp_path])
+    assert corpus.files[0].format == "csv"
+    assert corpus.papers[0].id == "t1"
+
+
+def test_json_array_is_read_with_line_numbers(tmp_path: Path) -> None:
+    records = [{"id": "a", "abstract": ABSTRACT}, {"id": "b"}]
+    write(tmp_path, "p.json", json.dumps(records, indent=2))
+    corpus = load_papers([tmp_path])
+    assert corpus.files[0].format == "json"
+    assert corpus.papers[0].sources == (Source(f"{tmp_path.as_posix()}/p.json", 2),)
+    assert [s.line for s in corpus.skipped] == [6]
+
+
+def test_format_is_recognised_by_content_not_extension(tmp_path: Path) -> None:
+    write(tmp_path, "notes.txt", json.dumps({"abstract": ABSTRACT}) + "\n")
+    write(tmp_path, "data.jsonl", f"Abstract: {ABSTRACT.replace('small', 'tiny')}\n")
+    corpus = load_papers([tmp_path])
+    assert [(r.path.rsplit("/", 1)[1], r.format) for r in corpus.files] == [
+        ("data.jsonl", "text"),
+        ("notes.txt", "jsonl"),
+    ]
+    assert len(corpus.papers) == 2
+
+
+def test_wrapped_text_with_leading_ids_and_comments(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES)
+    corpus = load_papers([Path("wrapped.txt")])
+    first, second = corpus.papers
+    assert first.abstract == (
+        "We propose a simple method for multi-agent coordination that learns a shared "
+        "representation of the task. Our agents reach the goal ~30% faster than "
+        "independent learners."
+    )
+    assert (first.id, first.arxiv_version) == ("2203.01234", 3)
+    assert first.metadata == (("comments", "12 pages, 4 figures"),)
+    assert first.sources == (Source("wrapped.txt", 1),)
+    assert second.id == "hep-th/9901001"
+    assert second.abstract.endswith("spectrum of bound states and compare it to known results.")
+    assert corpus.skipped == ()
+
+
+def test_paragraphs_separated_by_blank_lines_are_separate_records() -> None:
+    text = f"{ABSTRACT[:60]}\n{ABSTRACT[60:]}\n\nSecond {ABSTRACT.lower()}\n"
+    parsed = parse_text(text)
+    assert [r.line for r in parsed.records] == [1, 4]
+    assert parsed.records[0].abstract == ABSTRACT
+
+
+def test_long_lines_are_one_record_each() -> None:
+    long = ABSTRACT + " " + ABSTRACT
+    parsed = parse_text(f"{long}\nAnother: {long}\n")
+    assert [r.line for r in parsed.records] == [1, 2]
+
+
+def test_short_abstracts_one_per_line_stay_separate() -> None:
+    lines = [
+        "We show that small models can rank passages well on two benchmarks.",
+        "A second study finds that data quality matters more than model size here.",
+        "Third, we describe a workshop paper on evaluation with very few labels at all.",
+    ]
+    parsed = parse_text("\n".join(lines) + "\n")
+    assert [r.abstract for r in parsed.records] == lines
+
+
+def test_a_hand_made_line_break_starts_a_new_record() -> None:
+    text = (
+        "We study sparse retrieval in detail and show that it works. Our\n"
+        "results hold for many settings and across tasks.\n"
+        "A second abstract is on dense retrieval and we test it too.\n"
+    )
+    parsed = parse_text(text)
+    assert [r.line for r in parsed.records] == [1, 3]
+    assert parsed.records[0].abstract.endswith(
+        "it works. Our results hold for many settings and across tasks."
+    )
+
+
+@pytest.mark.parametrize("width", [40, 60, 72, 100])
+def test_greedy_wrapped_paragraphs_are_rejoined(width: int) -> None:
+    first = "Abstract: We release a benchmark for retrieval. " + ABSTRACT
+    second = "Presented at the workshop on retrieval, 12 pages of " + ABSTRACT.lower()
+    text = textwrap.fill(first, width) + "\n\n" + textwrap.fill(second, width) + "\n"
+    records = parse_text(text).records
+    assert [r.abstract for r in records] == [first[len("Abstract: ") :], second]
+    assert all(r.metadata == () for r in records)
+
+
+def test_unlabelled_comment_after_abstract_is_metadata() -> None:
+    parsed = parse_text(f"Abstract: {ABSTRACT}\nAccepted at EMNLP 2023. 9 pages, 3 figures\n")
+    [record] = parsed.records
+    assert record.metadata == (("comments", "Accepted at EMNLP 2023. 9 pages, 3 figures"),)
+    assert parsed.problems == ()
+
+
+def test_lone_id_and_comment_without_abstract_are_reported() -> None:
+    parsed = parse_text("Comments: 5 pages\n")
+    assert [(p.line, p.reason) for p in parsed.problems] == [
+        (1, "comment with no abstract before it")
+    ]
+    parsed = parse_text(f"arXiv:2101.00001\nAbstract: {ABSTRACT}\narXiv:2101.00002\n")
+    assert [r.arxiv for r in parsed.records] == ["2101.00001"]
+    assert [(p.line, p.reason) for p in parsed.problems] == [
+        (3, "arXiv id with no abstract after it")
+    ]
+
+
+def test_sniffer_falls_back_to_text() -> None:
+    assert sniff_format("Abstract: x\n").name == "text"
+    assert sniff_format('\n{"abstract": "x"}\n').name == "jsonl"
+    assert sniff_format("title;abstract\nA;B\n").name == "csv"
+
+
+# --- identifiers ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2112.09332State-of-the-art", ("2112.09332", None, 10)),
+        ("2112.09332v2We", ("2112.09332", 2, 12)),
+        ("1412.69803D models", ("1412.6980", None, 9)),  # 4 digits before 2015
+        ("hep-th/9901001v1", ("hep-th/9901001", 1, 16)),
+        ("math.GT/0309136", ("math.GT/0309136", None, 15)),
+    ],
+)
+def test_read_arxiv_id_where_text_is_glued_on(
+    text: str, expected: tuple[str, int | None, int]
+) -> None:
+    found = read_arxiv_id(text)
+    assert found is not None
+    assert (found.id, found.version, found.end) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("https://arxiv.org/abs/2101.00001v2", ("2101.00001", 2)),
+        ("http://arxiv.org/pdf/2101.00001", ("2101.00001", None)),
+        ("arXiv:hep-th/9901001", ("hep-th/9901001", None)),
+        ("2101.00001", ("2101.00001", None)),
+    ],
+)
+def test_parse_arxiv_field(value: str, expected: tuple[str, int | None]) -> None:
+    found = parse_arxiv_field(value)
+    assert found is not None
+    assert (found.id, found.version) == expected
+
+
+@pytest.mark.parametrize("value", ["p1", "https://example.org/2101.00001", "2113.00001"])
+def test_parse_arxiv_field_rejects_other_ids(value: str) -> None:
+    assert parse_arxiv_field(value) is None
+
+
+# --- bad files ------------------------------------------------------------------------------
+
+
+def test_empty_binary_and_unknown_files_are_skipped(tmp_path: Path) -> None:
+    write(tmp_path, "good.txt", f"Abstract: {ABSTRACT}\n")
+    write(tmp_path, "empty.txt", "")
+    write(tmp_path, "blank.txt", "\n  \n")
+    (tmp_path / "image.bin").write_bytes(b"\x00\x01\x02\x03" * 50)
+    (tmp_path / "paper.pdf").write_bytes(b"%PDF-1.7\n\x00\x00")
+    corpus = load_papers([tmp_path])
+    base = tmp_path.as_posix()
+    assert [(s.path, s.line, s.reason.split(" (")[0]) for s in corpus.skipped] == [
+        (f"{base}/blank.txt", None, "empty file"),
+        (f"{base}/empty.txt", None, "empty file"),
+        (f"{base}/image.bin", None, "binary file"),
+        (f"{base}/paper.pdf", None, "binary file"),
+    ]
+    assert "PDF" in corpus.skipped[-1].reason
+    formats = {r.path.rsplit("/", 1)[1]: r.format for r in corpus.files}
+    assert formats == {
+        "blank.txt": "empty",
+        "empty.txt": "empty",
+        "good.txt": "text",
+        "image.bin": "binary",
+        "paper.pdf": "binary",
+    }
+    assert len(corpus.papers) == 1
+
+
+def test_latin1_file_is_decoded_and_its_encoding_reported(tmp_path: Path) -> None:
+    text = f"Abstract: Les modèles apprennent vite. {ABSTRACT}\n"
+    (tmp_path / "fr.txt").write_bytes(text.encode("latin-1"))
+    corpus = load_papers([tmp_path])
+    assert corpus.files[0].encoding == "cp1252"  # latin-1's printable range, read as cp1252
+    assert corpus.papers[0].abstract.startswith("Les modèles apprennent vite.")
+
+
+def test_utf16_file_with_bom(tmp_path: Path) -> None:
+    (tmp_path / "u.txt").write_bytes(f"Abstract: Ünïcode. {ABSTRACT}\n".encode("utf-16"))
+    corpus = load_papers([tmp_path])
+    assert corpus.files[0].encoding == "utf-16"
+    assert corpus.papers[0].abstract.startswith("Ünïcode.")
+
+
+def test_missing_path_is_an_input_error_naming_it(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", f"Abstract: {ABSTRACT}\n")
+    with pytest.raises(InputError) as error:
+        load_papers([tmp_path, Path("seeds/x")])
+    assert str(error.value) == (
+        "seeds/x: no such file or folder; pass a file or folder of abstracts"
+    )
+
+
+def test_nothing_loadable_is_an_input_error_after_trying_everything(tmp_path: Path) -> None:
+    write(tmp_path, "empty.txt", "")
+    write(tmp_path, "names.txt", "Shammie\n")
+    with pytest.raises(InputError) as error:
+        load_papers([tmp_path])
+    message = str(error.value)
+    assert message.startswith(f"no abstracts found in {tmp_path.as_posix()} (2 files read;")
+    assert "empty.txt: empty file" in message
+    assert "names.txt:1: not an abstract" in message
+    assert "pass text files" in message
+
+
+def test_empty_folder_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no abstracts found"):
+        load_papers([tmp_path])
+
+
+def test_hidden_files_and_folders_are_skipped(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", f"Abstract: {ABSTRACT}\n")
+    write(tmp_path, ".hidden.txt", "Abstract: Hidden. " + ABSTRACT.lower() + "\n")
+    write(tmp_path, ".git/b.txt", "Abstract: In git. " + ABSTRACT.lower() + "\n")
+    write(tmp_path, "sub/c.txt", "Abstract: Nested. " + ABSTRACT.lower() + "\n")
+    corpus = load_papers([tmp_path])
+    assert [r.path[len(tmp_path.as_posix()) + 1 :] for r in corpus.files] == ["a.txt", "sub/c.txt"]
+
+
+def test_a_file_reached_twice_is_read_once(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", f"Abstract: {ABSTRACT}\n")
+    corpus = load_papers([path, tmp_path])
+    assert len(corpus.files) == 1
+    assert corpus.merges == ()
+
+
+# --- duplicates -----------------------------------------------------------------------------
+
+
+def test_same_arxiv_id_merges_keeping_newest_version_and_richest_fields(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", f"arXiv:2101.00001v1\nAbstract: Old text. {ABSTRACT}\n")
+    write(
+        tmp_path,
+        "b.jsonl",
+        json.dumps(
+            {
+                "title": "New title",
+                "abstract": f"New text. {ABSTRACT}",
+                "url": "https://arxiv.org/abs/2101.00001v3",
+            }
+        )
+        + "\n",
+    )
+    corpus = load_papers([tmp_path])
+    [paper] = corpus.papers
+    assert paper.id == "2101.00001"
+    assert paper.arxiv_version == 3
+    assert paper.abstract.startswith("New text.")
+    assert paper.title == "New title"
+    assert [s.line for s in paper.sources] == [1, 1]
+    [merge] = corpus.merges
+    assert (merge.kept_id, merge.rule) == ("2101.00001", "arxiv id")
+
+
+def test_same_doi_in_any_case_merges(tmp_path: Path) -> None:
+    lines = [
+        {"abstract": f"One. {ABSTRACT}", "doi": "10.5555/ABC"},
+        {"id": "mine", "abstract": f"Two. {ABSTRACT}", "url": "https://doi.org/10.5555/abc"},
+    ]
+    write(tmp_path, "a.jsonl", "".join(json.dumps(x) + "\n" for x in lines))
+    corpus = load_papers([tmp_path])
+    [paper] = corpus.papers
+    assert paper.id == "mine"  # an input-given id wins over a derived one
+    assert corpus.merges[0].rule == "doi"
+    assert corpus.merges[0].kept_id == "mine"
+
+
+def test_same_abstract_up_to_case_space_and_punctuation_merges(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", f"Abstract: {ABSTRACT}\n")
+    loud = ABSTRACT.upper().replace(".", "!").replace(" ", "  ")
+    write(tmp_path, "b.txt", f"Abstract: {loud}\n\nAbstract: Different. {ABSTRACT}\n")
+    corpus = load_papers([tmp_path])
+    assert len(corpus.papers) == 2
+    assert corpus.papers[0].abstract == ABSTRACT
+    assert corpus.merges[0].rule == "abstract text"
+
+
+def test_same_abstract_with_different_arxiv_ids_stays_two_papers(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", f"arXiv:2101.00001 {ABSTRACT}\narXiv:2101.00002 {ABSTRACT}\n")
+    corpus = load_papers([tmp_path])
+    assert [p.id for p in corpus.papers] == ["2101.00001", "2101.00002"]
+
+
+def test_distinct_papers_claiming_one_id_get_distinct_ids(tmp_path: Path) -> None:
+    write(tmp_path, "a.csv", f'id,abstract\np1,"{ABSTRACT}"\np1,"Other. {ABSTRACT}"\n')
+    corpus = load_papers([tmp_path])
+    assert [p.id for p in corpus.papers] == ["p1", "p1-2"]
+
+
+def test_skipped_entries_are_typed_records(seeds: Corpus) -> None:
+    assert all(isinstance(s, Skipped) for s in seeds.skipped)
+
+
+def test_loaded_text_is_clean_whatever_the_input(tmp_path: Path) -> None:
+    nasty = "Zero\u200bwidth, bidi\u202e, NUL\u0000, lone \ud800 surrogate, tab\there. "
+    record = {"id": "n1", "title": "T\u0007itle", "abstract": nasty + ABSTRACT, "note": "x\ufffe"}
+    write(tmp_path, "a.jsonl", json.dumps(record) + "\n")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract.startswith(
+        "Zerowidth, bidi, NUL, lone surrogate, tab here. We train a small model"
+    )
+    assert paper.title == "Title"
+    assert paper.metadata == (("note", "x"),)
+
+
+def test_crlf_text_with_bom_and_a_label_on_its_own_line(tmp_path: Path) -> None:
+    wrapped = textwrap.fill(ABSTRACT, 50).replace("\n", "\r\n")
+    (tmp_path / "w.txt").write_bytes(("\ufeffAbstract:\r\n" + wrapped + "\r\n").encode())
+    corpus = load_papers([tmp_path])
+    assert corpus.files[0].encoding == "utf-8"
+    assert [p.abstract for p in corpus.papers] == [ABSTRACT]
+    assert corpus.papers[0].sources[0].line == 1
