@@ -225,7 +225,7 @@ def test_theme_count_grows_slowly_and_stops_at_a_readable_number() -> None:
     assert counts[-1] <= 8
 
 
-def test_tiny_leftover_clusters_of_a_large_batch_are_pooled_as_other() -> None:
+def test_papers_sharing_nothing_with_a_large_batch_are_pooled_as_other_last() -> None:
     main_topics = [
         make_paper(f"{kind}{i:02d}", texts[i % 6] + f" Run {i}.")
         for kind, texts in (("g", GALAXIES), ("p", PROTEINS))
@@ -239,8 +239,15 @@ def test_tiny_leftover_clusters_of_a_large_batch_are_pooled_as_other() -> None:
     themes = group_by_theme(main_topics + stray)
     placed = sorted(pid for t in themes for pid in t.paper_ids)
     assert placed == sorted(p.id for p in main_topics + stray)
-    big = [t for t in themes if len(t.paper_ids) >= 10]
-    assert all(len({pid[0] for pid in t.paper_ids}) == 1 for t in big)
-    if themes[-1].label == OTHER_LABEL:
-        assert themes[-1].keywords == ()
-        assert len(themes[-1].paper_ids) < 10
+    assert themes[-1] == Theme(label=OTHER_LABEL, keywords=(), paper_ids=("zz1", "zz2", "zz3"))
+    assert all(len({pid[0] for pid in t.paper_ids}) == 1 for t in themes[:-1])
+    assert OTHER_LABEL not in [t.label for t in themes[:-1]]
+
+
+def test_a_requested_number_of_themes_has_no_other() -> None:
+    papers = two_topics() + [
+        make_paper("zz1", "Medieval poetry and the history of troubadour song in Provence.")
+    ]
+    themes = group_by_theme(papers, n_themes=3)
+    assert len(themes) == 3
+    assert OTHER_LABEL not in [t.label for t in themes]
