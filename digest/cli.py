@@ -12,14 +12,17 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from digest import __version__
 from digest.config import Settings, check_site_url, find_config, load_settings
 from digest.errors import DigestError, InputError
-from digest.models import Corpus
+from digest.models import Corpus, Issue
+
+if TYPE_CHECKING:
+    from digest.pipeline import Plan
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -112,6 +115,15 @@ def main() -> None:
     """
 
 
+def _state_option(f: F) -> F:
+    return click.option(
+        "--state",
+        type=PathArg,
+        default=None,
+        help="History database of past issues (default: .digest/history.sqlite3).",
+    )(f)
+
+
 @main.command(context_settings=CONTEXT)
 @_paths_argument(default=("seeds",))
 @click.option(
@@ -126,14 +138,15 @@ def main() -> None:
     "date",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="Date of the issue, YYYY-MM-DD (default: today).",
+    help="Date of the issue, YYYY-MM-DD; picks its ISO week (default: today).",
 )
 @_config_option
+@_state_option
 @click.option("--title", default=None, help="Newsletter title (overrides the config).")
 @click.option(
     "--site-url",
     default=None,
-    help="Absolute URL the output folder is published at, for feed links.",
+    help="Absolute URL the output folder is published at, for feed and archive links.",
 )
 @click.option(
     "--templates",
@@ -142,6 +155,13 @@ def main() -> None:
     help="Folder of your templates, searched before the shipped ones.",
 )
 @_themes_option
+@click.option(
+    "--feed-issues",
+    type=click.IntRange(min=1),
+    default=None,
+    help="How many of the latest issues the feeds keep (default: 20).",
+)
+@click.option("--dry-run", is_flag=True, help="Show what the next issue would hold; write nothing.")
 @click.option("--strict", is_flag=True, help="Fail instead of warning when input is skipped.")
 @click.option("-q", "--quiet", is_flag=True, help="Print warnings and errors only.")
 def build(
@@ -149,17 +169,22 @@ def build(
     out: Path,
     date: dt.datetime | None,
     config: Path | None,
+    state: Path | None,
     title: str | None,
     site_url: str | None,
     templates: Path | None,
     themes: int | None,
+    feed_issues: int | None,
+    dry_run: bool,
     strict: bool,
     quiet: bool,
 ) -> None:
     """Build this week's issue from PATHS (files or folders; default: seeds).
 
-    Writes digest.md, digest.json, email.html, email.txt, email.eml, feed.xml and atom.xml
-    into --out, replacing each file atomically.
+    The issue holds the papers no earlier issue announced (the history is kept in --state),
+    plus new arXiv versions of announced ones. Building the same week again rebuilds the same
+    issue. Writes digest.md, digest.json, email.html, email.txt, email.eml, feed.xml,
+    atom.xml, index.html and issues/ into --out, replacing each file atomically.
 
     \b
     Example:
@@ -174,12 +199,24 @@ def build(
             site_url=check_site_url(site_url) if site_url else None,
             templates=templates,
             themes=themes,
+            state=state,
+            feed_issues=feed_issues,
         )
         issue_date = date.date() if date else dt.date.today()
         corpus = pipeline.load_corpus(paths or (Path("seeds"),))
         _report_corpus(corpus, quiet)
         _check_strict(corpus, strict)
+        if dry_run:
+            plan, preview = pipeline.preview_issue(corpus, settings.state, issue_date, settings)
+            _print_preview(plan, preview)
+            return
         result = pipeline.build_from_corpus(corpus, out, issue_date, settings)
+    if result.issue is None:
+        since = (
+            f" since issue {result.latest.number} ({result.latest.week})" if result.latest else ""
+        )
+        click.echo(f"Nothing new{since}: no issue built, {out} left as it was.")
+        return
     if settings.site_url is None and not quiet:
         click.echo(
             f"note: no site_url set; feed links use {pipeline.PLACEHOLDER_SITE_URL} "
@@ -188,9 +225,57 @@ def build(
         )
     if not quiet:
         issue = result.issue
+        again = " (rebuilt)" if result.plan and result.plan.rebuild else ""
+        updated = f", {len(issue.updated)} updated" if issue.updated else ""
         click.echo(
-            f"Wrote {len(result.written)} files to {out}: {issue.paper_count} papers "
-            f"in {len(issue.sections)} themes ({issue.title}, {issue.week})."
+            f"Wrote {len(result.written)} files to {out}: issue {issue.number}{again}, "
+            f"{issue.week}, {issue.paper_count} new papers in {len(issue.sections)} themes"
+            f"{updated}."
+        )
+
+
+def _print_preview(plan: Plan | None, issue: Issue | None) -> None:
+    if plan is None or issue is None:
+        click.echo("Dry run: nothing new; no issue would be built.")
+        return
+    verb = "would be rebuilt" if plan.rebuild else "would be built"
+    click.echo(
+        f"Dry run: issue {issue.number} ({issue.week}) {verb} with {issue.paper_count} new "
+        f"papers in {len(issue.sections)} themes and {len(issue.updated)} updated; "
+        "nothing written."
+    )
+    for section in issue.sections:
+        click.echo(f"  {section.label} ({len(section.entries)})")
+        for entry in section.entries:
+            click.echo(f"    {entry.paper.id}: {entry.summary.headline}")
+    if issue.updated:
+        click.echo(f"  Updated ({len(issue.updated)})")
+        for entry in issue.updated:
+            click.echo(f"    {entry.paper.id} v{entry.paper.arxiv_version}")
+
+
+@main.command(context_settings=CONTEXT)
+@_config_option
+@_state_option
+def issues(config: Path | None, state: Path | None) -> None:
+    """List past issues, newest first: number, week, date, papers and themes.
+
+    \b
+    Example:
+        digest issues --state .digest/history.sqlite3
+    """
+    from digest import pipeline
+
+    with _user_errors():
+        settings = _settings(config, state=state)
+        past = pipeline.list_issues(settings.state)
+    if not past:
+        click.echo(f"No issues yet in {settings.state}.")
+        return
+    click.echo("issue  week      date        papers  themes")
+    for p in past:
+        click.echo(
+            f"{p.number:>5}  {p.week}  {p.date.isoformat()}  {p.paper_count:>6}  {p.theme_count:>6}"
         )
 
 

@@ -28,6 +28,8 @@ class Settings:
     mail_from: str = "digest <digest@localhost>"
     mail_to: tuple[str, ...] = ()
     named_themes: tuple[NamedTheme, ...] = field(default=())
+    state: Path = Path(".digest/history.sqlite3")
+    feed_issues: int = 20
     source: Path | None = None  # the file these settings came from, for messages
 
     def with_overrides(self, **overrides: Any) -> Settings:
@@ -36,7 +38,7 @@ class Settings:
         return replace(self, **given)
 
 
-_TOP_KEYS = {"title", "site_url", "templates", "themes", "mail", "theme"}
+_TOP_KEYS = {"title", "site_url", "templates", "themes", "mail", "theme", "state", "feed_issues"}
 _MAIL_KEYS = {"from", "to"}
 _THEME_KEYS = {"label", "keywords"}
 
@@ -78,6 +80,11 @@ def parse_settings(data: Mapping[str, Any], path: Path) -> Settings:
         changes["templates"] = folder if folder.is_absolute() else path.parent / folder
     if "themes" in data:
         changes["themes"] = _positive_int(data["themes"], path, "themes")
+    if "feed_issues" in data:
+        changes["feed_issues"] = _positive_int(data["feed_issues"], path, "feed_issues")
+    if "state" in data:
+        state = Path(_nonempty_str(data["state"], path, "state"))
+        changes["state"] = state if state.is_absolute() else path.parent / state
     if "mail" in data:
         mail = data["mail"]
         if not isinstance(mail, dict):

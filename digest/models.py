@@ -12,7 +12,7 @@ place. All records are frozen and hold tuples, so they can be shared between sta
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, order=True)
@@ -153,14 +153,18 @@ class Section:
 
 @dataclass(frozen=True)
 class Issue:
-    """One newsletter issue: everything the writers need, nothing they must compute."""
+    """One newsletter issue: everything the writers need, nothing they must compute.
+
+    `sections` hold the papers announced for the first time, by theme; `updated` holds papers
+    announced in an earlier issue that came back with a new arXiv version."""
 
     title: str
     date: dt.date
     sections: tuple[Section, ...]
+    number: int = 1
+    updated: tuple[Entry, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     site_url: str | None = None
-    settings: tuple[tuple[str, str], ...] = field(default=())
 
     @property
     def paper_count(self) -> int:
@@ -168,8 +172,13 @@ class Issue:
 
     @property
     def week(self) -> str:
-        year, week, _ = self.date.isocalendar()
-        return f"{year}-W{week:02d}"
+        return iso_week(self.date)
+
+
+def iso_week(day: dt.date) -> str:
+    """The ISO week a date falls in, as '2026-W47'."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
 
 
 def slugify(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Mapping
+from glob import escape as glob_escape
 from pathlib import Path
 
 from digest.errors import OutputError
@@ -22,6 +23,7 @@ def write_files(out_dir: Path, files: Mapping[str, bytes]) -> list[Path]:
         for rel, content in sorted(files.items()):
             target = out_dir / rel
             target.parent.mkdir(parents=True, exist_ok=True)
+            _remove_stale_temps(target)
             staged.append((_write_temp(target, content), target))
         for temp, target in staged:
             os.replace(temp, target)
@@ -33,6 +35,12 @@ def write_files(out_dir: Path, files: Mapping[str, bytes]) -> list[Path]:
             "check that the folder is writable or pass another --out"
         ) from err
     return [target for _, target in staged]
+
+
+def _remove_stale_temps(target: Path) -> None:
+    # A run killed while writing leaves its temporary files behind; the next run removes them.
+    for stale in target.parent.glob(f".{glob_escape(target.name)}.*.tmp"):
+        stale.unlink(missing_ok=True)
 
 
 def _write_temp(target: Path, content: bytes) -> Path:

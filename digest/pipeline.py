@@ -2,6 +2,10 @@
 
 This is the only module that imports the stages; each stage only knows the models. Nothing here
 reads the clock or the environment: the CLI passes the date and the settings in.
+
+A weekly build:
+    load -> plan (what is new since the history's last issue) -> summarize -> group
+         -> assemble the Issue -> render every output -> record in history + write atomically
 """
 
 from __future__ import annotations
@@ -14,17 +18,30 @@ from pathlib import Path
 import jinja2
 
 from digest.config import Settings
+from digest.errors import InputError
 from digest.feeds import FeedEntry, build_feeds
 from digest.grouping import group_by_theme
+from digest.history import History, Member, PastIssue, open_history, paper_key
 from digest.loading import load_papers
 from digest.mail import build_message, message_bytes
-from digest.models import Corpus, Entry, Issue, NamedTheme, Section, Summary, Theme
+from digest.models import (
+    Corpus,
+    Entry,
+    Issue,
+    NamedTheme,
+    Paper,
+    Section,
+    Summary,
+    Theme,
+    iso_week,
+)
 from digest.named_themes import assign_named_themes
 from digest.output import write_files
 from digest.rendering import (
     render_email_html,
     render_email_text,
     render_feed_content,
+    render_index,
     render_json,
     render_markdown,
 )
@@ -37,10 +54,31 @@ PLACEHOLDER_SITE_URL = "https://example.invalid/digest/"
 
 
 @dataclass(frozen=True)
+class Plan:
+    """What the next issue holds, decided from the input and the history."""
+
+    number: int
+    date: dt.date
+    new: tuple[Paper, ...]
+    updated: tuple[Paper, ...]
+    rebuild: bool  # the week already has an issue: build it again, same number
+
+    @property
+    def week(self) -> str:
+        return iso_week(self.date)
+
+
+@dataclass(frozen=True)
 class BuildResult:
     corpus: Corpus
-    issue: Issue
+    plan: Plan | None  # None: nothing new, no issue built
+    issue: Issue | None
     written: tuple[Path, ...]
+    latest: PastIssue | None = None
+
+
+def load_corpus(paths: Sequence[Path]) -> Corpus:
+    return load_papers(paths)
 
 
 def summarize_corpus(corpus: Corpus) -> tuple[Summary, ...]:
@@ -53,23 +91,93 @@ def group_corpus(
     n_themes: int | None,
     named: Sequence[NamedTheme] = (),
 ) -> tuple[Theme, ...]:
+    return group_papers(corpus.papers, summaries, n_themes, named)
+
+
+def group_papers(
+    papers: Sequence[Paper],
+    summaries: Sequence[Summary],
+    n_themes: int | None,
+    named: Sequence[NamedTheme] = (),
+) -> tuple[Theme, ...]:
     """The team's named themes first (in config order), then automatic themes for the rest."""
-    named_themes, rest = assign_named_themes(corpus.papers, named)
+    named_themes, rest = assign_named_themes(papers, named)
     if not rest:
         return named_themes
     names = {s.paper_id: s.headline for s in summaries}
     return named_themes + group_by_theme(rest, n_themes=n_themes, names=names)
 
 
+def plan_issue(corpus: Corpus, history: History, date: dt.date) -> Plan | None:
+    """The next issue: papers never announced, and announced papers with a newer version.
+
+    The week of `date` that already has an issue is rebuilt with the same number, date and
+    papers (plus what arrived since, if it is the latest issue), so re-running a week gives
+    the same bytes. Returns None when there is nothing new to announce."""
+    week = iso_week(date)
+    past = history.issues()
+    latest = past[0] if past else None
+    seen = history.seen()
+    current = {paper_key(p): p for p in corpus.papers}
+    existing = history.issue_for_week(week)
+
+    if existing is not None:
+        members = history.members(existing.number)
+        stored = {paper_key(m.paper): m for m in members}
+        new = [current.get(k, m.paper) for k, m in stored.items() if m.status == "new"]
+        updated = [current.get(k, m.paper) for k, m in stored.items() if m.status == "updated"]
+        if latest is not None and existing.number == latest.number:
+            for key, paper in current.items():
+                if key in stored:
+                    continue
+                if key not in seen:
+                    new.append(paper)
+                elif _is_newer(paper, seen[key].version):
+                    updated.append(paper)
+        return Plan(
+            number=existing.number,
+            date=existing.date,
+            new=_stable(new),
+            updated=_stable(updated),
+            rebuild=True,
+        )
+
+    if latest is not None and week < latest.week:
+        raise InputError(
+            f"--date {date.isoformat()} is in {week}, before the latest issue "
+            f"(#{latest.number}, {latest.week}); pass a date in {latest.week} or later"
+        )
+    new = [p for k, p in current.items() if k not in seen]
+    updated = [p for k, p in current.items() if k in seen and _is_newer(p, seen[k].version)]
+    if not new and not updated:
+        return None
+    return Plan(
+        number=(latest.number + 1) if latest else 1,
+        date=date,
+        new=_stable(new),
+        updated=_stable(updated),
+        rebuild=False,
+    )
+
+
+def _is_newer(paper: Paper, version: int | None) -> bool:
+    return paper.arxiv_version is not None and (version is None or paper.arxiv_version > version)
+
+
+def _stable(papers: Sequence[Paper]) -> tuple[Paper, ...]:
+    # Input order must not matter: the same set of papers gives the same issue.
+    return tuple(sorted(papers, key=lambda p: p.id))
+
+
 def assemble_issue(
-    corpus: Corpus,
+    plan: Plan,
     summaries: Sequence[Summary],
     themes: Sequence[Theme],
-    date: dt.date,
+    corpus: Corpus,
     settings: Settings,
 ) -> Issue:
-    """The issue: one section per theme, each paper once with its summary."""
-    papers = {p.id: p for p in corpus.papers}
+    """The issue: one section per theme, each new paper once, then the updated papers."""
+    papers = {p.id: p for p in plan.new}
     by_id = {s.paper_id: s for s in summaries}
     sections = tuple(
         Section(
@@ -85,27 +193,62 @@ def assemble_issue(
         raise AssertionError("themes must hold every paper exactly once")
     return Issue(
         title=settings.title,
-        date=date,
+        date=plan.date,
         sections=sections,
+        number=plan.number,
+        updated=tuple(Entry(p, by_id[p.id]) for p in plan.updated),
         skipped=corpus.skipped,
         site_url=settings.site_url,
     )
 
 
-def issue_page(issue: Issue, ext: str) -> str:
+def make_issue(corpus: Corpus, plan: Plan, settings: Settings) -> Issue:
+    """Summarize and group the planned papers into an Issue."""
+    summaries = summarize_papers(plan.new + plan.updated)
+    themes = group_papers(plan.new, summaries, settings.themes, settings.named_themes)
+    return assemble_issue(plan, summaries, themes, corpus, settings)
+
+
+def issue_page(week: str, ext: str) -> str:
     """The permanent path of an issue's page inside the output folder."""
-    return f"issues/{issue.week}.{ext}"
+    return f"issues/{week}.{ext}"
 
 
-def render_outputs(issue: Issue, env: jinja2.Environment, settings: Settings) -> dict[str, bytes]:
-    """Every output file of one issue, by its path relative to the output folder."""
-    markdown = render_markdown(issue, env)
-    html = render_email_html(issue, env)
+def site_of(settings: Settings) -> str:
+    return settings.site_url or PLACEHOLDER_SITE_URL
+
+
+def record_of(issue: Issue, env: jinja2.Environment) -> PastIssue:
+    """What the history keeps of an issue: enough to rebuild its page and feed item."""
+    return PastIssue(
+        number=issue.number,
+        week=issue.week,
+        date=issue.date,
+        title=issue.title,
+        paper_count=issue.paper_count,
+        theme_count=len(issue.sections),
+        page_html=render_email_html(issue, env),
+        page_markdown=render_markdown(issue, env),
+        feed_html=render_feed_content(issue, env),
+        feed_summary=_overview(issue),
+    )
+
+
+def render_outputs(
+    issue: Issue,
+    record: PastIssue,
+    archive: Sequence[PastIssue],
+    env: jinja2.Environment,
+    settings: Settings,
+) -> dict[str, bytes]:
+    """Every output file, by its path relative to the output folder.
+
+    `archive` is every issue in the history, newest first, including this one's record."""
+    html = record.page_html
     text = render_email_text(issue, env)
-    site = settings.site_url or PLACEHOLDER_SITE_URL
-    subject = f"{issue.title} — {issue.week}"
+    site = site_of(settings)
     message = build_message(
-        subject=subject,
+        subject=_subject(record),
         sender=settings.mail_from,
         recipients=settings.mail_to,
         date=issue.date,
@@ -113,61 +256,111 @@ def render_outputs(issue: Issue, env: jinja2.Environment, settings: Settings) ->
         text=text,
         html=html,
     )
-    link = site + issue_page(issue, "html")
     feeds = build_feeds(
         title=issue.title,
         description=f"{issue.title}: the papers of the week, grouped by theme.",
         site_url=site,
-        entries=[
-            FeedEntry(
-                id=link,
-                title=subject,
-                link=link,
-                date=issue.date,
-                content_html=render_feed_content(issue, env),
-                summary=_overview(issue),
-            )
-        ],
+        entries=[_feed_entry(past, site) for past in archive[: settings.feed_issues]],
     )
-    return {
-        "digest.md": markdown.encode("utf-8"),
+    files = {
+        "digest.md": record.page_markdown.encode("utf-8"),
         "digest.json": render_json(issue).encode("utf-8"),
         "email.html": html.encode("utf-8"),
         "email.txt": text.encode("utf-8"),
         "email.eml": message_bytes(message),
         "feed.xml": feeds.rss,
         "atom.xml": feeds.atom,
-        issue_page(issue, "html"): html.encode("utf-8"),
-        issue_page(issue, "md"): markdown.encode("utf-8"),
+        "index.html": render_index(
+            issue.title,
+            [_index_row(past, settings.site_url) for past in archive],
+            settings.site_url,
+            env,
+        ).encode("utf-8"),
+    }
+    for past in archive:
+        files[issue_page(past.week, "html")] = past.page_html.encode("utf-8")
+        files[issue_page(past.week, "md")] = past.page_markdown.encode("utf-8")
+    return files
+
+
+def _subject(record: PastIssue) -> str:
+    return f"{record.title} — {record.week}"
+
+
+def _feed_entry(past: PastIssue, site: str) -> FeedEntry:
+    link = site + issue_page(past.week, "html")
+    return FeedEntry(
+        id=link,
+        title=_subject(past),
+        link=link,
+        date=past.date,
+        content_html=past.feed_html,
+        summary=past.feed_summary,
+    )
+
+
+def _index_row(past: PastIssue, site_url: str | None) -> dict[str, object]:
+    page = issue_page(past.week, "html")
+    return {
+        "number": past.number,
+        "week": past.week,
+        "date": past.date.isoformat(),
+        "paper_count": past.paper_count,
+        "theme_count": past.theme_count,
+        # Absolute when the site's address is known; relative so the folder browses locally.
+        "url": (site_url + page) if site_url else page,
     }
 
 
 def _overview(issue: Issue) -> str:
     labels = ", ".join(s.label for s in issue.sections)
     noun = "paper" if issue.paper_count == 1 else "papers"
-    return f"{issue.paper_count} {noun} in {len(issue.sections)} themes: {labels}."
+    themes = "theme" if len(issue.sections) == 1 else "themes"
+    text = f"{issue.paper_count} new {noun} in {len(issue.sections)} {themes}: {labels}."
+    if issue.updated:
+        text += f" {len(issue.updated)} updated."
+    return text
 
 
-def load_corpus(paths: Sequence[Path]) -> Corpus:
-    return load_papers(paths)
+def preview_issue(
+    corpus: Corpus, state: Path, date: dt.date, settings: Settings
+) -> tuple[Plan | None, Issue | None]:
+    """What the next issue would hold; reads the history, writes nothing (--dry-run)."""
+    with open_history(state, read_only=True) as history:
+        plan = plan_issue(corpus, history, date)
+    if plan is None:
+        return None, None
+    return plan, make_issue(corpus, plan, settings)
 
 
 def build_from_corpus(
     corpus: Corpus, out_dir: Path, date: dt.date, settings: Settings
 ) -> BuildResult:
-    """Summarize, group and render a loaded corpus; write every output atomically."""
+    """Plan, summarize, group and render the next issue; record it and write every output.
+
+    The history transaction is committed only after every output file is in place, so a run
+    that fails or is killed leaves the previous issue's history and outputs as they were."""
     # Templates are checked before any work, so a typo in --templates fails fast.
     env = make_environment(settings.templates)
-    summaries = summarize_corpus(corpus)
-    themes = group_corpus(corpus, summaries, settings.themes, settings.named_themes)
-    issue = assemble_issue(corpus, summaries, themes, date, settings)
-    files = render_outputs(issue, env, settings)
-    written = write_files(out_dir, files)
-    return BuildResult(corpus=corpus, issue=issue, written=tuple(written))
+    with open_history(settings.state) as history:
+        plan = plan_issue(corpus, history, date)
+        if plan is None:
+            past = history.issues()
+            return BuildResult(corpus, None, None, (), latest=past[0] if past else None)
+        issue = make_issue(corpus, plan, settings)
+        record = record_of(issue, env)
+        archive = [record, *(p for p in history.issues() if p.number != record.number)]
+        archive.sort(key=lambda p: p.number, reverse=True)
+        files = render_outputs(issue, record, archive, env, settings)
+        members = [Member(p, "new") for p in plan.new] + [
+            Member(p, "updated") for p in plan.updated
+        ]
+        with history.transaction():
+            history.record_issue(record, members)
+            written = write_files(out_dir, files)
+    return BuildResult(corpus=corpus, plan=plan, issue=issue, written=tuple(written))
 
 
-def build_digest(
-    paths: Sequence[Path], out_dir: Path, date: dt.date, settings: Settings
-) -> BuildResult:
-    """Load, summarize, group and render; write every output atomically."""
-    return build_from_corpus(load_corpus(paths), out_dir, date, settings)
+def list_issues(state: Path) -> tuple[PastIssue, ...]:
+    with open_history(state, read_only=True) as history:
+        return history.issues()

@@ -7,6 +7,7 @@ can rely on the same names in every output and never has to call our code.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import jinja2
@@ -33,10 +34,12 @@ def issue_context(issue: Issue) -> dict[str, Any]:
         "date": issue.date.isoformat(),
         "date_long": f"{issue.date.day} {issue.date:%B %Y}",
         "week": issue.week,
+        "number": issue.number,
         "site_url": issue.site_url,
         "paper_count": issue.paper_count,
         "theme_count": len(issue.sections),
         "themes": [_section_context(s) for s in issue.sections],
+        "updated": [_entry_context(e) for e in issue.updated],
         "skipped": [
             {"path": s.path, "line": s.line, "reason": s.reason, "where": str(s)}
             for s in issue.skipped
@@ -58,6 +61,7 @@ def _entry_context(entry: Entry) -> dict[str, Any]:
     return {
         "id": paper.id,
         "arxiv_id": paper.arxiv_id,
+        "version": paper.arxiv_version,
         "title": paper.title,
         "headline": summary.headline,
         "summary": summary.text,
@@ -88,32 +92,17 @@ def render_json(issue: Issue) -> str:
         "title": context["title"],
         "date": context["date"],
         "week": context["week"],
+        "number": context["number"],
         "paper_count": context["paper_count"],
         "themes": [
             {
                 "label": t["label"],
                 "keywords": t["keywords"],
-                "papers": [
-                    {
-                        key: p[key]
-                        for key in (
-                            "id",
-                            "arxiv_id",
-                            "title",
-                            "headline",
-                            "summary",
-                            "sentence",
-                            "shortened",
-                            "url",
-                            "authors",
-                            "sources",
-                        )
-                    }
-                    for p in t["papers"]
-                ],
+                "papers": [_json_paper(p) for p in t["papers"]],
             }
             for t in context["themes"]
         ],
+        "updated": [_json_paper(p) for p in context["updated"]],
         "skipped": [
             {"path": s["path"], "line": s["line"], "reason": s["reason"]}
             for s in context["skipped"]
@@ -122,9 +111,47 @@ def render_json(issue: Issue) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+_JSON_PAPER_KEYS = (
+    "id",
+    "arxiv_id",
+    "title",
+    "headline",
+    "summary",
+    "sentence",
+    "shortened",
+    "url",
+    "authors",
+    "sources",
+)
+
+
+def _json_paper(paper: dict[str, Any]) -> dict[str, Any]:
+    return {key: paper[key] for key in _JSON_PAPER_KEYS}
+
+
 FEED_CONTENT_TEMPLATE = "feed-item.html.j2"
+INDEX_TEMPLATE = "index.html.j2"
 
 
 def render_feed_content(issue: Issue, env: jinja2.Environment) -> str:
     """The HTML a feed reader shows for an issue: its themes and summary lines."""
     return render_template(env, FEED_CONTENT_TEMPLATE, **issue_context(issue))
+
+
+def render_index(
+    title: str,
+    issues: Sequence[dict[str, object]],
+    site_url: str | None,
+    env: jinja2.Environment,
+) -> str:
+    """The archive's front page: every issue, newest first. Links are absolute when the
+    site's address is known, relative otherwise so that the folder can be browsed locally."""
+    base = site_url or ""
+    return render_template(
+        env,
+        INDEX_TEMPLATE,
+        title=title,
+        issues=list(issues),
+        feed_url=base + "feed.xml",
+        atom_url=base + "atom.xml",
+    )

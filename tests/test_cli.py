@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 from digest.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
-COMMANDS = ["build", "summarize", "themes", "load"]
+COMMANDS = ["build", "summarize", "themes", "load", "issues"]
 
 
 def run(*args: str) -> Result:
@@ -52,6 +52,7 @@ def test_build_writes_every_output(seeds_here: Path) -> None:
         "email.eml",
         "feed.xml",
         "atom.xml",
+        "index.html",
         "issues/2026-W47.html",
         "issues/2026-W47.md",
     }
@@ -60,7 +61,11 @@ def test_build_writes_every_output(seeds_here: Path) -> None:
         result.output
     )
     assert re.search(r"^warning: seeds/000_dddbc6e5a9a007eb\.txt:1: ", result.output, re.M)
-    assert result.output.rstrip().endswith("(Research digest, 2026-W47).")
+    # The number of themes is the grouping's choice; the rest of the line is fixed.
+    last = result.output.rstrip().splitlines()[-1]
+    assert re.fullmatch(
+        r"Wrote 10 files to out: issue 1, 2026-W47, 42 new papers in \d+ themes\.", last
+    )
 
 
 def test_same_input_and_date_give_the_same_bytes(seeds_here: Path) -> None:

@@ -245,8 +245,9 @@ def test_papers_sharing_nothing_with_a_large_batch_are_pooled_as_other_last() ->
 
 
 def test_a_requested_number_of_themes_has_no_other() -> None:
-    papers = two_topics() + [
-        make_paper("zz1", "Medieval poetry and the history of troubadour song in Provence.")
+    papers = [
+        *two_topics(),
+        make_paper("zz1", "Medieval poetry and the history of troubadour song in Provence."),
     ]
     themes = group_by_theme(papers, n_themes=3)
     assert len(themes) == 3

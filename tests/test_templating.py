@@ -56,6 +56,8 @@ def test_user_template_wins_and_can_extend_default(tmp_path: Path) -> None:
     out = render_template(
         env,
         "digest.md.j2",
+        number=1,
+        updated=[],
         title="T",
         themes=[],
         date_long="",

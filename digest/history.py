@@ -1,0 +1,315 @@
+"""The history of past issues, kept in SQLite so that each week announces only what is new.
+
+- Schema changes are a numbered list of migrations, each applied once and recorded in the
+  `migrations` table; a database from an older digest is upgraded in place, one from a newer
+  digest is refused.
+- One run at a time: an exclusive lock on `<state>.lock` is held for the whole run; a second run
+  waits a little, then fails with a message saying so.
+- One transaction per issue: `record_issue` writes everything about an issue, and the caller
+  commits only after the outputs are in place. A run killed at any point leaves the history as it
+  was before the run, or with the whole issue recorded.
+
+Papers are known by a key that survives re-pasting: the arXiv id when there is one (any
+version), else the paper's id.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import fcntl
+import json
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from digest.errors import DigestError
+from digest.models import Paper, Source
+
+
+class HistoryError(DigestError):
+    """The history database cannot be used (locked, unreadable, from a newer digest)."""
+
+
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    (
+        "issues and the papers they announced",
+        """
+        CREATE TABLE issues (
+            number INTEGER PRIMARY KEY,
+            week TEXT NOT NULL UNIQUE,
+            date TEXT NOT NULL,
+            title TEXT NOT NULL,
+            paper_count INTEGER NOT NULL,
+            theme_count INTEGER NOT NULL,
+            page_html TEXT NOT NULL,
+            page_markdown TEXT NOT NULL,
+            feed_html TEXT NOT NULL,
+            feed_summary TEXT NOT NULL
+        );
+        CREATE TABLE papers (
+            key TEXT PRIMARY KEY,
+            version INTEGER,
+            first_issue INTEGER NOT NULL REFERENCES issues(number),
+            last_issue INTEGER NOT NULL REFERENCES issues(number)
+        );
+        CREATE TABLE issue_papers (
+            issue INTEGER NOT NULL REFERENCES issues(number),
+            key TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('new', 'updated')),
+            record TEXT NOT NULL,
+            PRIMARY KEY (issue, key)
+        );
+        """,
+    ),
+)
+
+LOCK_WAIT_SECONDS = 10.0
+
+
+def paper_key(paper: Paper) -> str:
+    return paper.arxiv_id or paper.id
+
+
+@dataclass(frozen=True)
+class PastIssue:
+    number: int
+    week: str
+    date: dt.date
+    title: str
+    paper_count: int
+    theme_count: int
+    page_html: str
+    page_markdown: str
+    feed_html: str
+    feed_summary: str
+
+
+@dataclass(frozen=True)
+class Member:
+    """A paper an issue announced, as it was then."""
+
+    paper: Paper
+    status: str  # "new" or "updated"
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What the history knows of a paper: the newest version shown and the last issue."""
+
+    version: int | None
+    first_issue: int
+    last_issue: int
+
+
+class History:
+    """An open history database. Use `open_history`, which locks and migrates it."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self._conn = conn
+        self.path = path
+
+    def issues(self) -> tuple[PastIssue, ...]:
+        """Every past issue, newest first."""
+        rows = self._conn.execute(
+            "SELECT number, week, date, title, paper_count, theme_count, page_html,"
+            " page_markdown, feed_html, feed_summary FROM issues ORDER BY number DESC"
+        ).fetchall()
+        return tuple(
+            PastIssue(
+                number=r[0],
+                week=r[1],
+                date=dt.date.fromisoformat(r[2]),
+                title=r[3],
+                paper_count=r[4],
+                theme_count=r[5],
+                page_html=r[6],
+                page_markdown=r[7],
+                feed_html=r[8],
+                feed_summary=r[9],
+            )
+            for r in rows
+        )
+
+    def issue_for_week(self, week: str) -> PastIssue | None:
+        return next((i for i in self.issues() if i.week == week), None)
+
+    def seen(self) -> dict[str, Seen]:
+        rows = self._conn.execute("SELECT key, version, first_issue, last_issue FROM papers")
+        return {key: Seen(version, first, last) for key, version, first, last in rows}
+
+    def members(self, number: int) -> tuple[Member, ...]:
+        rows = self._conn.execute(
+            "SELECT status, record FROM issue_papers WHERE issue = ? ORDER BY key", (number,)
+        )
+        return tuple(Member(paper_from_json(record), status) for status, record in rows)
+
+    def record_issue(self, issue: PastIssue, members: Sequence[Member]) -> None:
+        """Record (or re-record, for a rebuilt week) an issue and what it announced.
+
+        Runs inside the caller's transaction (see `transaction`)."""
+        self._conn.execute("DELETE FROM issue_papers WHERE issue = ?", (issue.number,))
+        self._conn.execute(
+            "INSERT OR REPLACE INTO issues (number, week, date, title, paper_count, theme_count,"
+            " page_html, page_markdown, feed_html, feed_summary)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                issue.number,
+                issue.week,
+                issue.date.isoformat(),
+                issue.title,
+                issue.paper_count,
+                issue.theme_count,
+                issue.page_html,
+                issue.page_markdown,
+                issue.feed_html,
+                issue.feed_summary,
+            ),
+        )
+        for member in members:
+            key = paper_key(member.paper)
+            self._conn.execute(
+                "INSERT INTO issue_papers (issue, key, status, record) VALUES (?, ?, ?, ?)",
+                (issue.number, key, member.status, paper_to_json(member.paper)),
+            )
+            self._conn.execute(
+                "INSERT INTO papers (key, version, first_issue, last_issue) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET version = excluded.version,"
+                " last_issue = excluded.last_issue",
+                (key, member.paper.arxiv_version, issue.number, issue.number),
+            )
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Everything inside is committed together, or not at all."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def open_history(path: Path, *, read_only: bool = False) -> Iterator[History]:
+    """The history at `path`, locked against other runs and migrated to the current schema.
+
+    Read-only (for --dry-run and listings) takes no lock, creates nothing, and treats a
+    missing file as an empty history."""
+    if read_only:
+        if not path.exists():
+            conn = _connect(":memory:", path)
+            _migrate(conn, path)
+        else:
+            conn = _connect(f"file:{path}?mode=ro", path, uri=True)
+            _check_version(conn, path)
+        try:
+            yield History(conn, path)
+        finally:
+            conn.close()
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise HistoryError(
+            f"{path.parent}: cannot create the state folder ({err.strerror}); pass another --state"
+        ) from err
+    with _exclusive_lock(path.with_name(path.name + ".lock")):
+        conn = _connect(str(path), path)
+        try:
+            _migrate(conn, path)
+            yield History(conn, path)
+        finally:
+            conn.close()
+
+
+def _connect(target: str, path: Path, uri: bool = False) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(target, uri=uri, isolation_level=None, timeout=LOCK_WAIT_SECONDS)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as err:
+        raise HistoryError(
+            f"{path}: not a digest history database ({err}); pass another --state"
+        ) from err
+    return conn
+
+
+def _applied(conn: sqlite3.Connection) -> int:
+    has_table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'"
+    ).fetchone()
+    if not has_table:
+        return 0
+    row = conn.execute("SELECT max(id) FROM migrations").fetchone()
+    return int(row[0] or 0)
+
+
+def _check_version(conn: sqlite3.Connection, path: Path) -> int:
+    applied = _applied(conn)
+    if applied > len(MIGRATIONS):
+        raise HistoryError(
+            f"{path}: written by a newer digest (schema {applied}, this one knows "
+            f"{len(MIGRATIONS)}); upgrade digest"
+        )
+    return applied
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    applied = _check_version(conn, path)
+    if applied == len(MIGRATIONS):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL)"
+        )
+        for number, (name, script) in enumerate(MIGRATIONS, start=1):
+            if number <= applied:
+                continue
+            for statement in script.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute("INSERT INTO migrations (id, name) VALUES (?, ?)", (number, name))
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def _exclusive_lock(lock_path: Path) -> Iterator[None]:
+    with open(lock_path, "a+b") as handle:
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise HistoryError(
+                        f"{lock_path}: another digest run is using this history; "
+                        "wait for it to finish and run again"
+                    ) from None
+                time.sleep(0.1)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def paper_to_json(paper: Paper) -> str:
+    return json.dumps(dataclasses.asdict(paper), ensure_ascii=False, sort_keys=True)
+
+
+def paper_from_json(text: str) -> Paper:
+    data: dict[str, Any] = json.loads(text)
+    data["authors"] = tuple(data["authors"])
+    data["metadata"] = tuple(tuple(pair) for pair in data["metadata"])
+    data["sources"] = tuple(Source(**s) for s in data["sources"])
+    return Paper(**data)

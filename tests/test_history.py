@@ -1,0 +1,88 @@
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from digest.history import (
+    MIGRATIONS,
+    HistoryError,
+    Member,
+    PastIssue,
+    open_history,
+    paper_from_json,
+    paper_to_json,
+)
+from digest.models import Paper, Source
+
+
+def past(number: int, week: str) -> PastIssue:
+    return PastIssue(number, week, dt.date(2026, 11, 16), "T", 1, 1, "<p>", "#", "<li>", "1")
+
+
+PAPER = Paper(
+    id="2101.00001",
+    abstract="We do things.",
+    arxiv_id="2101.00001",
+    arxiv_version=2,
+    authors=("A. One", "B. Two"),
+    metadata=(("comments", "9 pages"),),
+    sources=(Source("a.txt", 3), Source("b.txt", 1)),
+)
+
+
+def test_paper_round_trips_through_json() -> None:
+    assert paper_from_json(paper_to_json(PAPER)) == PAPER
+
+
+def test_migrations_are_numbered_and_recorded(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    with open_history(path):
+        pass
+    rows = sqlite3.connect(path).execute("SELECT id, name FROM migrations ORDER BY id").fetchall()
+    assert rows == [(i, name) for i, (name, _) in enumerate(MIGRATIONS, start=1)]
+
+
+def test_record_and_read_back(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    with open_history(path) as history, history.transaction():
+        history.record_issue(past(1, "2026-W47"), [Member(PAPER, "new")])
+    with open_history(path, read_only=True) as history:
+        assert [i.week for i in history.issues()] == ["2026-W47"]
+        assert history.members(1) == (Member(PAPER, "new"),)
+        assert history.seen()["2101.00001"].version == 2
+
+
+def test_a_failed_transaction_records_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    with pytest.raises(RuntimeError), open_history(path) as history, history.transaction():
+        history.record_issue(past(1, "2026-W47"), [Member(PAPER, "new")])
+        raise RuntimeError("killed")
+    with open_history(path, read_only=True) as history:
+        assert history.issues() == ()
+        assert history.seen() == {}
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    with open_history(path):
+        pass
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO migrations VALUES (99, 'from the future')")
+    conn.commit()
+    with pytest.raises(HistoryError, match="written by a newer digest"), open_history(path):
+        pass
+
+
+def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    path.write_text("hello, not sqlite " * 100)
+    with pytest.raises(HistoryError, match="not a digest history database"), open_history(path):
+        pass
+
+
+def test_read_only_creates_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "state" / "h.sqlite3"
+    with open_history(path, read_only=True) as history:
+        assert history.issues() == ()
+    assert not path.parent.exists()
