@@ -10,6 +10,7 @@ plain Unicode that XML 1.0 (hence the feeds) can carry.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -113,6 +114,17 @@ def _build_invisible_table() -> dict[int, str | None]:
 
 
 _INVISIBLE = _build_invisible_table()
+
+
+def _character_class(table: dict[int, str | None], value: str | None) -> re.Pattern[str]:
+    chars = "".join(re.escape(chr(cp)) for cp, to in sorted(table.items()) if to == value)
+    return re.compile(f"[{chars}]+")
+
+
+# The table as two regexes: str.translate looks every character up in a dict, which is
+# ~5x slower than a regex character class on long texts.
+_INVISIBLE_DROP = _character_class(_INVISIBLE, None)
+_INVISIBLE_SPACE = _character_class(_INVISIBLE, " ")
 _NOT_WORD = re.compile(r"[\W_]+")
 _ASCII_NOT_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
 
@@ -126,7 +138,7 @@ def _strip_invisible(text: str, printable: bool) -> str:
     # Every character the table removes is "non-printable" to Python, and checking is far
     # cheaper than translating, so most text skips the translation.
     if not printable:
-        text = text.translate(_INVISIBLE)
+        text = _INVISIBLE_SPACE.sub(" ", _INVISIBLE_DROP.sub("", text))
     if text.isascii() or unicodedata.is_normalized("NFC", text):
         return text
     return unicodedata.normalize("NFC", text)
@@ -161,7 +173,11 @@ def comparable_text(text: str) -> str:
     """The text with case, whitespace and punctuation removed, to spot the same abstract."""
     if text.isascii():  # the common case, ~20x faster than the regex
         return text.lower().encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
-    return _NOT_WORD.sub("", text.casefold())
+    # ASCII punctuation and spaces go first as bytes (UTF-8 never reuses ASCII bytes inside
+    # a multi-byte character), which leaves the slow Unicode-aware regex a shorter string,
+    # or nothing to do at all.
+    folded = text.casefold().encode("utf-8").translate(None, _ASCII_NOT_ALNUM).decode("utf-8")
+    return folded if folded.isalnum() else _NOT_WORD.sub("", folded)
 
 
 # --- LaTeX -> Unicode -----------------------------------------------------------------------
@@ -189,6 +205,10 @@ _SYMBOLS: dict[str, str] = {
     "ldots": "…", "dots": "…", "cdots": "⋯", "mid": "|", "lvert": "|", "rvert": "|",
     "langle": "⟨", "rangle": "⟩", "lfloor": "⌊", "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉",
     "top": "⊤", "perp": "⊥", "prime": "′", "degree": "°", "checkmark": "✓",
+    # letters BibTeX writes as commands (M{\o}ller, Stra{\ss}e)
+    "ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ",
+    "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ",
+    "textendash": "–", "textemdash": "—", "textasciitilde": "~", "textbackslash": "\\",
     # spacing commands: nothing to show
     ",": " ", ";": " ", ":": " ", "!": "", "quad": " ", "qquad": " ",
 }  # fmt: skip
@@ -208,10 +228,13 @@ _ACCENTS = {
 }  # fmt: skip
 # Every pattern starts with a literal so the regex engine can skip ahead: LaTeX is common
 # in abstracts, and a pattern that must be tried at every position is ~30x slower.
-_ACCENT = re.compile(r"\\(?:(['`^\"~=.])\s*(?:\{([A-Za-z])\}|([A-Za-z]))|([uvHc])\{([A-Za-z])\})")
+# "\\i" is the dotless i that carries an accent in BibTeX: Garc{\\'\\i}a, Garc\\'{\\i}a.
+_ACCENT = re.compile(
+    r"\\(?:(['`^\"~=.])\s*(?:\{([A-Za-z]|\\i)\}|([A-Za-z]|\\i\b))|([uvHc])\{([A-Za-z])\})"
+)
 _BRACED_ACCENTED = re.compile(r"\{([^\x00-\x7f])\}")  # "{\\'e}" leaves "{é}"
 # A control word swallows the spaces after it in TeX, so "$8\times 8$" reads "8×8".
-_COMMAND = re.compile(r"\\(?:([A-Za-z]+)\s*|([,;:!]))")
+_COMMAND = re.compile(r"\\(?:([A-Za-z]+)(?:\{\})?\s*|([,;:!]))")
 # Inline math: no whitespace just inside the dollars, so "costs $5 and $10" is not math.
 _MATH = re.compile(r"\$(?<!\\\$)(?!\s)([^$\n]{1,80}?)(?<![\s\\])\$")
 _SCRIPT = re.compile(r"([_^])\{([^{}]*)\}")
@@ -229,18 +252,27 @@ def latex_to_unicode(text: str) -> str:
     if "\\" in text:
         text = _markup_to_text(text)
         text = _COMMAND.sub(_known_command, text)
+        if "{" in text:  # "{\\o}" became "{ø}"
+            text = _BRACED_ACCENTED.sub(r"\1", text)
     if "``" in text:
         text = text.replace("``", "\u201c").replace("''", "\u201d")
     return text
 
 
 def _markup_to_text(text: str) -> str:
-    # Repeat so nested markup (\emph{\textbf{x}}) unwraps from the inside out.
-    for _ in range(4):
-        new = _HREF.sub(r"\1", _STYLE.sub(r"\1", text))
-        if new == text:
-            break
-        text = new
+    # Each pass runs only when its markup can be there: most math is "$x$" or "$\\sim$",
+    # and a regex pass over a whole abstract costs more than the substring checks.
+    if "\\" not in text:
+        return text
+    if "{" in text:
+        # Repeat so nested markup (\emph{\textbf{x}}) unwraps from the inside out.
+        for _ in range(4):
+            new = _STYLE.sub(r"\1", text)
+            if "\\href" in new:
+                new = _HREF.sub(r"\1", new)
+            if new == text:
+                break
+            text = new
     text, accents = _ACCENT.subn(_accented, text)
     if accents:
         text = _BRACED_ACCENTED.sub(r"\1", text)
@@ -250,22 +282,41 @@ def _markup_to_text(text: str) -> str:
 def _accented(match: re.Match[str]) -> str:
     accent = match.group(1) or match.group(4)
     letter = match.group(2) or match.group(3) or match.group(5)
+    if letter == "\\i":
+        letter = "i"
     return unicodedata.normalize("NFC", letter + _ACCENTS[accent])
 
 
 def _known_command(match: re.Match[str]) -> str:
     name = match.group(1) or match.group(2)
     if name in _SYMBOLS:
-        return _SYMBOLS[name]
+        symbol = _SYMBOLS[name]
+        # "\\log x" is "log x", not "logx": a command that reads as a word keeps its space.
+        if len(symbol) > 1 and symbol.isalpha() and match.group(0)[-1:].isspace():
+            return symbol + " "
+        return symbol
     return match.group(0)
 
 
 def _math_to_text(match: re.Match[str]) -> str:
-    inner = _markup_to_text(match.group(1))
-    inner = _COMMAND.sub(_known_command, inner)
-    inner = _SCRIPT.sub(_script, inner)
+    plain = _simple_math(match.group(1))
+    # Not simple math: keep every character the author wrote.
+    return match.group(0) if plain is None else plain
+
+
+@functools.lru_cache(maxsize=16384)
+def _simple_math(inner: str) -> str | None:
+    """The text of inline math, or None when it holds more than we can show as text.
+
+    Cached: abstracts repeat the same snippets ("$\\sim$", "$k$", "$\\times$") thousands
+    of times in a large corpus.
+    """
+    if "\\" in inner:
+        inner = _COMMAND.sub(_known_command, _markup_to_text(inner))
+    if "{" in inner:
+        inner = _SCRIPT.sub(_script, inner)
     if "\\" in inner or "{" in inner or "}" in inner:
-        return match.group(0)  # not simple math: keep every character the author wrote
+        return None
     return inner
 
 

@@ -255,6 +255,206 @@ def _print_preview(plan: Plan | None, issue: Issue | None) -> None:
 
 
 @main.command(context_settings=CONTEXT)
+@click.option(
+    "--issue",
+    "number",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Number of the issue to send (default: the latest).",
+)
+@_config_option
+@_state_option
+@click.option("--to", "to", multiple=True, help="Recipient (repeatable; default: mail.to).")
+@click.option("--from", "sender", default=None, help="Sender (default: mail.from).")
+@click.option("--smtp-host", default=None, help="SMTP server (default: smtp.host).")
+@click.option(
+    "--smtp-port",
+    type=click.IntRange(1, 65535),
+    default=None,
+    help="SMTP port (default: 587 with STARTTLS, 465 with --ssl, 25 with --no-tls).",
+)
+@click.option(
+    "--starttls",
+    "security",
+    flag_value="starttls",
+    default=None,
+    help="Upgrade the connection with STARTTLS (the default).",
+)
+@click.option("--ssl", "security", flag_value="ssl", help="Connect with TLS from the start.")
+@click.option(
+    "--no-tls",
+    "security",
+    flag_value="none",
+    help="Send in clear text (only on a trusted network or to localhost).",
+)
+@click.option(
+    "--smtp-user",
+    envvar="DIGEST_SMTP_USER",
+    default=None,
+    help="Login user (or DIGEST_SMTP_USER; default: smtp.user). The password is read "
+    "from DIGEST_SMTP_PASSWORD or --password-file, never from an option.",
+)
+@click.option(
+    "--password-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="File whose first line is the SMTP password.",
+)
+@click.option(
+    "--ca-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Certificate authorities to trust for the server's TLS certificate.",
+)
+@click.option("--dry-run", is_flag=True, help="Print the message instead of sending it.")
+@click.option("--resend", is_flag=True, help="Send even to recipients who already got it.")
+def send(
+    number: int | None,
+    config: Path | None,
+    state: Path | None,
+    to: tuple[str, ...],
+    sender: str | None,
+    smtp_host: str | None,
+    smtp_port: int | None,
+    security: str | None,
+    smtp_user: str | None,
+    password_file: Path | None,
+    ca_file: Path | None,
+    dry_run: bool,
+    resend: bool,
+) -> None:
+    """Send the latest issue (or --issue N) by email over SMTP.
+
+    The history records who received each issue; sending the same issue to the same people
+    again is refused unless you pass --resend.
+
+    \b
+    Example:
+        DIGEST_SMTP_PASSWORD=... digest send --smtp-host smtp.example.org --smtp-user me \\
+            --to team@example.org --from "Lab digest <digest@example.org>"
+    """
+    import os
+
+    from digest import pipeline
+    from digest.sending import DEFAULT_PORTS, SmtpServer
+
+    with _user_errors():
+        settings = _settings(
+            config,
+            state=state,
+            mail_from=sender,
+            mail_to=tuple(to) or None,
+            smtp_host=smtp_host,
+            smtp_port=smtp_port,
+            smtp_security=security,
+            smtp_user=smtp_user,
+        )
+        server = None
+        if not dry_run:
+            if not settings.smtp_host:
+                raise InputError("no SMTP server: pass --smtp-host or set smtp.host in digest.toml")
+            password = os.environ.get("DIGEST_SMTP_PASSWORD")
+            if password_file is not None:
+                password = _read_password(password_file)
+            if settings.smtp_user and password is None:
+                raise InputError(
+                    "no SMTP password: set DIGEST_SMTP_PASSWORD or pass --password-file"
+                )
+            server = SmtpServer(
+                host=settings.smtp_host,
+                port=settings.smtp_port or DEFAULT_PORTS[settings.smtp_security],
+                security=settings.smtp_security,
+                user=settings.smtp_user,
+                password=password,
+                ca_file=ca_file,
+            )
+        result = pipeline.send_issue(
+            state=settings.state,
+            number=number,
+            settings=settings,
+            recipients=settings.mail_to,
+            server=server,
+            sent_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
+            resend=resend,
+        )
+    issue = result.issue
+    if result.delivery is None:
+        click.echo(result.message.as_string())
+        click.echo(f"Dry run: issue {issue.number} ({issue.week}) not sent.", err=True)
+        return
+    delivery = result.delivery
+    for recipient, reply in sorted(delivery.refused.items()):
+        click.echo(f"refused: {recipient}: {reply}", err=True)
+    click.echo(
+        f"Sent issue {issue.number} ({issue.week}) to {len(delivery.accepted)} of "
+        f"{len(delivery.accepted) + len(delivery.refused)} recipients."
+    )
+    if delivery.refused:
+        raise SystemExit(1)
+
+
+def _read_password(path: Path) -> str:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read the password file ({err.strerror})") from err
+    if not lines or not lines[0]:
+        raise InputError(f"{path}: the password file is empty")
+    return lines[0]
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paper_id", required=False)
+@click.option(
+    "--issue",
+    "number",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Number of the issue (default: the latest).",
+)
+@click.option("--theme", default=None, help="Show only the theme with this label.")
+@_format_option(["markdown", "slack", "html", "text"], "markdown")
+@_config_option
+@_state_option
+@click.option(
+    "--templates",
+    type=PathArg,
+    default=None,
+    help="Folder of your templates, searched before the shipped ones.",
+)
+def show(
+    paper_id: str | None,
+    number: int | None,
+    theme: str | None,
+    fmt: str,
+    config: Path | None,
+    state: Path | None,
+    templates: Path | None,
+) -> None:
+    """Print an issue, one theme (--theme) or one paper (PAPER_ID), ready to paste.
+
+    Formats: markdown (Notion, Confluence, GitHub), slack (Slack's mrkdwn), html (a fragment
+    for Google Docs) and text.
+
+    \b
+    Example:
+        digest show --theme "Dialogue evaluation" --format slack
+    """
+    from digest import pipeline
+    from digest.rendering import render_show
+    from digest.templating import make_environment
+
+    with _user_errors():
+        settings = _settings(config, state=state, templates=templates)
+        selection = pipeline.select_for_show(settings.state, number, theme, paper_id)
+        env = make_environment(settings.templates)
+        text = render_show(
+            selection.heading, selection.themes, fmt, env, selection.show_theme_labels
+        )
+    click.echo(text, nl=False)
+
+
+@main.command(context_settings=CONTEXT)
 @_config_option
 @_state_option
 def issues(config: Path | None, state: Path | None) -> None:
@@ -343,35 +543,103 @@ def themes(paths: tuple[Path, ...], themes: int | None, config: Path | None, fmt
 @_paths_argument(default=None)
 @_format_option(["text", "jsonl"], "text")
 def load(paths: tuple[Path, ...], fmt: str) -> None:
-    """Show what loading PATHS finds: per file, its format and records; every merge and skip.
+    """Show what loading PATHS finds: per file, its format, papers, merges and skips.
+
+    Every record is accounted for: a paper, a duplicate merged into one (with the rule that
+    matched), or skipped with its line and the reason. With --format jsonl, one object per
+    line, each with a "kind": "file", "paper", "merge" or "skipped".
 
     \b
     Example:
         digest load seeds
     """
     from digest import pipeline
+    from digest.loading import account_by_file
 
     with _user_errors():
         corpus = pipeline.load_corpus(paths)
+    accounts, elsewhere = account_by_file(corpus)
+    papers = {p.id: p for p in corpus.papers}
     if fmt == "jsonl":
+        rows: list[dict[str, Any]] = []
+        for account in accounts:
+            report = account.report
+            rows.append(
+                {
+                    "kind": "file",
+                    "path": report.path,
+                    "format": report.format,
+                    "encoding": report.encoding,
+                    "records": report.records,
+                    "papers": account.papers,
+                    "merged": len(account.merges),
+                    "skipped": len(account.skipped),
+                }
+            )
         for p in corpus.papers:
-            row = {
-                "id": p.id,
-                "arxiv_id": p.arxiv_id,
-                "title": p.title,
-                "abstract": p.abstract,
-                "sources": [str(s) for s in p.sources],
-            }
-            click.echo(json.dumps(row, ensure_ascii=False))
+            rows.append(
+                {
+                    "kind": "paper",
+                    "id": p.id,
+                    "arxiv_id": p.arxiv_id,
+                    "arxiv_version": p.arxiv_version,
+                    "doi": p.doi,
+                    "title": p.title,
+                    "authors": list(p.authors),
+                    "url": p.url,
+                    "date": p.date,
+                    "abstract": p.abstract,
+                    "metadata": dict(p.metadata),
+                    "sources": [str(s) for s in p.sources],
+                }
+            )
+        for m in corpus.merges:
+            rows.append(
+                {"kind": "merge", "source": str(m.source), "into": m.kept_id, "rule": m.rule}
+            )
         for item in corpus.skipped:
-            click.echo(f"warning: {item}", err=True)
+            rows.append(
+                {
+                    "kind": "skipped",
+                    "path": item.path,
+                    "line": item.line,
+                    "reason": item.reason,
+                    "excerpt": item.excerpt,
+                }
+            )
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
         return
-    for report in corpus.files:
-        click.echo(f"{report.path}: {report.format}, {report.records} records ({report.encoding})")
-    for merge in corpus.merges:
-        click.echo(f"merged: {merge.source} is {merge.kept_id} (same {merge.rule})")
-    for item in corpus.skipped:
-        click.echo(f"skipped: {item}")
+    for account in accounts:
+        report = account.report
+        encoding = "" if report.encoding == "utf-8" else f", read as {report.encoding}"
+        click.echo(
+            f"{report.path}: {report.format}{encoding}, {report.records} records: "
+            f"{account.papers} {'paper' if account.papers == 1 else 'papers'}, "
+            f"{len(account.merges)} merged as duplicates; "
+            f"{len(account.skipped)} skipped"
+        )
+        events: list[tuple[int, str]] = []
+        for m in account.merges:
+            kept = papers[m.kept_id]
+            newest = (
+                f"; v{kept.arxiv_version} kept"
+                if m.rule == "arxiv id" and kept.arxiv_version
+                else ""
+            )
+            events.append(
+                (m.source.line, f"line {m.source.line}: same {m.rule} as {m.kept_id}{newest}")
+            )
+        for item in account.skipped:
+            where = "whole file" if item.line is None else f"line {item.line}"
+            quoted = f" ({item.excerpt!r})" if item.excerpt else ""
+            events.append((item.line or 0, f"{where}: skipped, {item.reason}{quoted}"))
+        for _, text in sorted(events, key=lambda event: event[0]):
+            click.echo(f"  {text}")
+    for item in elsewhere:
+        click.echo(f"{item.path}: skipped, {item.reason}")
+    records = sum(report.records for report in corpus.files)
     click.echo(
-        f"{len(corpus.papers)} papers, {len(corpus.merges)} merged, {len(corpus.skipped)} skipped"
+        f"{len(corpus.papers)} papers from {len(corpus.files)} files ({records} records, "
+        f"{len(corpus.merges)} merged as duplicates, {len(corpus.skipped)} skipped)"
     )

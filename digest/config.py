@@ -27,6 +27,12 @@ class Settings:
     themes: int | None = None
     mail_from: str = "digest <digest@localhost>"
     mail_to: tuple[str, ...] = ()
+    mail_list_id: str | None = None
+    mail_unsubscribe: str | None = None
+    smtp_host: str | None = None
+    smtp_port: int | None = None
+    smtp_security: str = "starttls"  # "starttls", "ssl" or "none"
+    smtp_user: str | None = None
     named_themes: tuple[NamedTheme, ...] = field(default=())
     state: Path = Path(".digest/history.sqlite3")
     feed_issues: int = 20
@@ -38,8 +44,20 @@ class Settings:
         return replace(self, **given)
 
 
-_TOP_KEYS = {"title", "site_url", "templates", "themes", "mail", "theme", "state", "feed_issues"}
-_MAIL_KEYS = {"from", "to"}
+_TOP_KEYS = {
+    "title",
+    "site_url",
+    "templates",
+    "themes",
+    "mail",
+    "smtp",
+    "theme",
+    "state",
+    "feed_issues",
+}
+_MAIL_KEYS = {"from", "to", "list_id", "unsubscribe"}
+_SMTP_KEYS = {"host", "port", "security", "user"}
+SMTP_SECURITY = ("starttls", "ssl", "none")
 _THEME_KEYS = {"label", "keywords"}
 
 
@@ -94,9 +112,37 @@ def parse_settings(data: Mapping[str, Any], path: Path) -> Settings:
             changes["mail_from"] = _nonempty_str(mail["from"], path, "mail.from")
         if "to" in mail:
             changes["mail_to"] = _str_list(mail["to"], path, "mail.to")
+        if "list_id" in mail:
+            changes["mail_list_id"] = _nonempty_str(mail["list_id"], path, "mail.list_id")
+        if "unsubscribe" in mail:
+            value = _nonempty_str(mail["unsubscribe"], path, "mail.unsubscribe")
+            if not value.startswith(("mailto:", "https://")):
+                raise ConfigError(f"{path}: 'mail.unsubscribe' must be a mailto: or https:// URL")
+            changes["mail_unsubscribe"] = value
+    if "smtp" in data:
+        changes.update(_smtp(data["smtp"], path))
     if "theme" in data:
         changes["named_themes"] = _named_themes(data["theme"], path)
     return replace(settings, **changes)
+
+
+def _smtp(smtp: Any, path: Path) -> dict[str, Any]:
+    if not isinstance(smtp, dict):
+        raise ConfigError(f"{path}: 'smtp' must be a table ([smtp])")
+    _check_keys(smtp, _SMTP_KEYS, path, "smtp.")
+    changes: dict[str, Any] = {}
+    if "host" in smtp:
+        changes["smtp_host"] = _nonempty_str(smtp["host"], path, "smtp.host")
+    if "port" in smtp:
+        changes["smtp_port"] = _positive_int(smtp["port"], path, "smtp.port")
+    if "security" in smtp:
+        security = _nonempty_str(smtp["security"], path, "smtp.security")
+        if security not in SMTP_SECURITY:
+            raise ConfigError(f"{path}: 'smtp.security' must be one of {', '.join(SMTP_SECURITY)}")
+        changes["smtp_security"] = security
+    if "user" in smtp:
+        changes["smtp_user"] = _nonempty_str(smtp["user"], path, "smtp.user")
+    return changes
 
 
 def check_site_url(url: str) -> str:

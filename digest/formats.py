@@ -303,12 +303,42 @@ def _authors(value: str | list[str] | None) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, list):
-        names: Iterable[str] = value
-    elif ";" in value:
-        names = value.split(";")
+        return tuple(name.strip() for name in value if name.strip())
+    return split_authors(value)
+
+
+_AUTHOR_SEPARATOR = re.compile(r",\s*and\s+|,|\s+and\s+")
+
+
+def split_authors(value: str) -> tuple[str, ...]:
+    """Names from one string: split on ';' if it has one, else on ',' and ' and '.
+
+    Text in parentheses is an affiliation ("Kofi Mensah (University of Ghana, Legon)") and
+    stays with its name, commas and all.
+    """
+    if ";" in value:
+        names: Iterable[str] = value.split(";")
+    elif "(" in value:
+        names = _split_outside_parentheses(value)
     else:
-        names = re.split(r",\s*and\s+|,|\s+and\s+", value)
-    return tuple(name.strip() for name in names if name.strip())
+        names = _AUTHOR_SEPARATOR.split(value)
+    return tuple(" ".join(name.split()) for name in names if name.strip())
+
+
+def _split_outside_parentheses(value: str) -> list[str]:
+    names: list[str] = []
+    depth, start = 0, 0
+    for match in re.finditer(r"[()]|,\s*and\s+|,|\s+and\s+", value):
+        token = match.group(0)
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            names.append(value[start : match.start()])
+            start = match.end()
+    names.append(value[start:])
+    return names
 
 
 # --- CSV ------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from sklearn.cluster import KMeans
+from sklearn.cluster import AgglomerativeClustering, KMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.neighbors import NearestNeighbors
@@ -40,6 +40,8 @@ from digest.models import Paper, Theme
 FloatMatrix = npt.NDArray[np.float64]
 
 RANDOM_STATE = 0
+# Ward's tree needs memory and time quadratic in the papers; above this, plain k-means++.
+MAX_WARD_PAPERS = 4000
 # A newsletter stops being scannable beyond about eight sections.
 MAX_AUTO_THEMES = 8
 LSA_DIMS = 40
@@ -52,6 +54,8 @@ SMOOTHING_ROUNDS = 2
 SMALL_BATCH = 20
 # With at least this many papers, two or more tiny clusters are pooled into one "Other" theme.
 OTHER_MIN_PAPERS = 50
+# At most this share of a batch is set aside as sharing no word with the rest.
+OUTLIER_SHARE = 0.1
 
 _MATH = re.compile(r"\$[^$]*\$")
 _TOKEN = r"(?u)\b[^\W\d_][\w-]*[^\W_]\b"
@@ -123,7 +127,10 @@ def cluster_papers(
     ids = tuple(p.id for p in papers)
     vectors = embed_texts([paper_text(p) for p in papers])
     matched = np.linalg.norm(vectors, axis=1) > 0
-    keep = np.flatnonzero(matched) if set_aside_unmatched else np.arange(len(ids))
+    # Outliers are few by definition; when most papers share nothing indexable (e.g. a
+    # batch of identical abstracts), there is nothing to set them aside from.
+    few = np.count_nonzero(~matched) <= OUTLIER_SHARE * len(ids)
+    keep = np.flatnonzero(matched) if set_aside_unmatched and few else np.arange(len(ids))
     labels = np.full(len(ids), -1)
     if len(keep):
         smoothed = smooth_by_neighbours(
@@ -135,11 +142,22 @@ def cluster_papers(
 
 
 def _kmeans_labels(vectors: FloatMatrix, k: int) -> npt.NDArray[np.int64]:
+    """k-means, started from a Ward tree cut where the batch is small enough for one.
+
+    Ward's merges keep tight pairs (two papers on the same narrow question) together where
+    random k-means++ starts split them between two large neighbours; k-means then polishes
+    the cut. Both are deterministic.
+    """
     distinct = len(np.unique(vectors.round(12), axis=0))
     k = min(k, distinct)
     if k <= 1:
         return np.zeros(len(vectors), dtype=np.int64)
-    model = KMeans(n_clusters=k, n_init=10, random_state=RANDOM_STATE)
+    if len(vectors) > MAX_WARD_PAPERS:
+        model = KMeans(n_clusters=k, n_init=10, random_state=RANDOM_STATE)
+        return np.asarray(model.fit_predict(vectors), dtype=np.int64)
+    tree = AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(vectors)
+    centres = np.array([vectors[tree == c].mean(axis=0) for c in range(k)])
+    model = KMeans(n_clusters=k, init=centres, n_init=1, random_state=RANDOM_STATE)
     return np.asarray(model.fit_predict(vectors), dtype=np.int64)
 
 
@@ -225,7 +243,7 @@ def _labelled_themes(
         for group in groups
     ]
     labels = label_groups(
-        [paper_text(p) for p in papers],
+        [_MATH.sub(" ", f"{p.title or ''}. {p.abstract}") for p in papers],
         [[position[pid] for pid in group] for group in groups],
         single_names,
     )

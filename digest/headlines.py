@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from typing import Final
 
 from sumy.utils import get_stop_words
@@ -29,8 +30,10 @@ _MAX_SKIPPED: Final = 4
 
 _STOP_WORDS: Final = frozenset(get_stop_words("english"))
 _WHITESPACE = re.compile(r"\s+")
-# Words of a key phrase keep their hyphens ("real-world", "pre-trained").
-_PHRASE_WORD = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
+# Words of a key phrase keep their hyphens ("real-world", "pre-trained"); punctuation is a
+# token of its own, so that it breaks phrases.
+_PHRASE_TOKEN = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*|[^\w\s]")
+_ASCII_PHRASE_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*|[^\w\s]")
 
 # "called X", "named X", "dubbed X", "we call (it|the resulting models) X".
 _CALLED = re.compile(
@@ -60,11 +63,16 @@ _ARTICLE_ONLY = re.compile(
 _ENDS_WITH_ACRONYM = re.compile(r"\((?P<acronym>[A-Z][\w-]*[A-Z0-9][\w-]*)\)$")
 
 
-def derive_headline(paper: Paper) -> str:
-    """The title if the paper has one, else the name of its contribution, else a key phrase."""
+def derive_headline(paper: Paper, *, sentences: Sequence[str] | None = None) -> str:
+    """The title if the paper has one, else the name of its contribution, else a key phrase.
+
+    `sentences` may pass the abstract already split, to save splitting it twice.
+    """
     if paper.title and paper.title.strip():
         return _WHITESPACE.sub(" ", paper.title).strip()
-    sentences = split_sentences(paper.abstract)[:MAX_SENTENCES]
+    if sentences is None:
+        sentences = split_sentences(paper.abstract)
+    sentences = list(sentences[:MAX_SENTENCES])
     return contribution_name(sentences) or key_phrase(sentences) or UNTITLED
 
 
@@ -75,17 +83,17 @@ def contribution_name(sentences: list[str]) -> str | None:
     introduce/present/propose", if it starts with a capitalised word ("Codex", "Procgen
     Benchmark") or is a description with its acronym ("importance weighted autoencoder (IWAE)").
     """
-    for sentence in sentences:
-        for match in _CALLED.finditer(sentence):
-            name = _name_at_start(match.group("name"), skip_lowercase=True)
-            if name:
-                return name
-    for sentence in sentences:
-        for match in _INTRODUCE.finditer(sentence):
-            rest = match.group("name")
-            name = _name_at_start(rest, skip_lowercase=False) or _apposition(rest)
-            if name:
-                return name
+    # One search over all sentences, one per line: the patterns' "." stops at a newline.
+    text = "\n".join(sentences)
+    for match in _CALLED.finditer(text):
+        name = _name_at_start(match.group("name"), skip_lowercase=True)
+        if name:
+            return name
+    for match in _INTRODUCE.finditer(text):
+        rest = match.group("name")
+        name = _name_at_start(rest, skip_lowercase=False) or _apposition(rest)
+        if name:
+            return name
     return None
 
 
@@ -139,27 +147,38 @@ def _looks_named(word: str) -> bool:
 
 
 def key_phrase(sentences: list[str]) -> str | None:
-    """The abstract's most repeated run of content words (longer runs win ties), capitalised."""
-    counts: Counter[tuple[str, ...]] = Counter()
-    surface: dict[tuple[str, ...], str] = {}
-    for sentence in sentences:
-        run: list[str] = []
-        for word in [*_PHRASE_WORD.findall(sentence), ""]:
-            if word and word.lower() not in _STOP_WORDS and not word.isdigit():
-                run.append(word)
+    """The abstract's most repeated run of content words, capitalised.
+
+    Runs of up to `MAX_PHRASE_WORDS` words are scored by count x length (a two-word phrase said
+    twice beats a word said three times); longer runs win ties, then earlier ones.
+
+    A run stops at stop words, bare numbers and punctuation, so a phrase never spans a comma.
+    """
+    text = " . ".join(sentences)
+    tokens = (_ASCII_PHRASE_TOKEN if text.isascii() else _PHRASE_TOKEN).findall(text)
+    # None marks a break; n-grams holding one are filtered out by `all` (C-level, no loop).
+    flat = [
+        None if (low in _STOP_WORDS or low.isdigit() or not low[0].isalnum()) else low
+        for low in (t.lower() for t in tokens)
+    ]
+    best: tuple[int, int, tuple[str, ...]] | None = None
+    for size in range(1, MAX_PHRASE_WORDS + 1):
+        grams = Counter(filter(all, zip(*(flat[i:] for i in range(size)), strict=False)))
+        if grams:
+            # most_common keeps the first-counted of equals, i.e. the earliest in the text.
+            gram, count = grams.most_common(1)[0]
+            # A phrase said once is not key, however long: "learn dexterous in-hand".
+            if size > 1 and count < 2:
                 continue
-            for size in range(1, MAX_PHRASE_WORDS + 1):
-                for start in range(len(run) - size + 1):
-                    words = run[start : start + size]
-                    key = tuple(w.lower() for w in words)
-                    counts[key] += 1
-                    surface.setdefault(key, " ".join(words))
-            run = []
-    if not counts:
+            if best is None or (count * size, size) > best[:2]:
+                best = (count * size, size, gram)
+    if best is None:
         return None
-    # `surface` keeps first-seen order, so max() keeps the earliest of equals.
-    best = max(surface, key=lambda k: (counts[k] * len(k), len(k)))
-    return _capitalise(surface[best])
+    wanted = list(best[2])
+    start = next(
+        i for i in range(len(flat)) if flat[i] == wanted[0] and flat[i : i + best[1]] == wanted
+    )
+    return _capitalise(" ".join(tokens[start : start + best[1]]))
 
 
 def _capitalise(text: str) -> str:

@@ -66,6 +66,20 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "the email text and data of each issue, and the sends",
+        """
+        ALTER TABLE issues ADD COLUMN email_html TEXT NOT NULL DEFAULT '';
+        ALTER TABLE issues ADD COLUMN email_text TEXT NOT NULL DEFAULT '';
+        ALTER TABLE issues ADD COLUMN data TEXT NOT NULL DEFAULT '{}';
+        CREATE TABLE sends (
+            issue INTEGER NOT NULL REFERENCES issues(number),
+            recipient TEXT NOT NULL,
+            sent_at TEXT NOT NULL,
+            PRIMARY KEY (issue, recipient)
+        );
+        """,
+    ),
 )
 
 LOCK_WAIT_SECONDS = 10.0
@@ -87,6 +101,17 @@ class PastIssue:
     page_markdown: str
     feed_html: str
     feed_summary: str
+    email_html: str = ""
+    email_text: str = ""
+    data: str = "{}"  # the issue as digest.json has it, for `digest show` and `digest send`
+
+
+@dataclass(frozen=True)
+class Send:
+    """One recipient an issue was sent to, and when."""
+
+    recipient: str
+    sent_at: str
 
 
 @dataclass(frozen=True)
@@ -117,7 +142,8 @@ class History:
         """Every past issue, newest first."""
         rows = self._conn.execute(
             "SELECT number, week, date, title, paper_count, theme_count, page_html,"
-            " page_markdown, feed_html, feed_summary FROM issues ORDER BY number DESC"
+            " page_markdown, feed_html, feed_summary, email_html, email_text, data"
+            " FROM issues ORDER BY number DESC"
         ).fetchall()
         return tuple(
             PastIssue(
@@ -131,6 +157,9 @@ class History:
                 page_markdown=r[7],
                 feed_html=r[8],
                 feed_summary=r[9],
+                email_html=r[10],
+                email_text=r[11],
+                data=r[12],
             )
             for r in rows
         )
@@ -154,9 +183,16 @@ class History:
         Runs inside the caller's transaction (see `transaction`)."""
         self._conn.execute("DELETE FROM issue_papers WHERE issue = ?", (issue.number,))
         self._conn.execute(
-            "INSERT OR REPLACE INTO issues (number, week, date, title, paper_count, theme_count,"
-            " page_html, page_markdown, feed_html, feed_summary)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO issues (number, week, date, title, paper_count, theme_count,"
+            " page_html, page_markdown, feed_html, feed_summary, email_html, email_text, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(number) DO UPDATE SET week = excluded.week, date = excluded.date,"
+            " title = excluded.title, paper_count = excluded.paper_count,"
+            " theme_count = excluded.theme_count, page_html = excluded.page_html,"
+            " page_markdown = excluded.page_markdown, feed_html = excluded.feed_html,"
+            " feed_summary = excluded.feed_summary, email_html = excluded.email_html,"
+            " email_text = excluded.email_text,"
+            " data = excluded.data",
             (
                 issue.number,
                 issue.week,
@@ -168,6 +204,9 @@ class History:
                 issue.page_markdown,
                 issue.feed_html,
                 issue.feed_summary,
+                issue.email_html,
+                issue.email_text,
+                issue.data,
             ),
         )
         for member in members:
@@ -182,6 +221,22 @@ class History:
                 " last_issue = excluded.last_issue",
                 (key, member.paper.arxiv_version, issue.number, issue.number),
             )
+
+    def sends(self, number: int) -> tuple[Send, ...]:
+        rows = self._conn.execute(
+            "SELECT recipient, sent_at FROM sends WHERE issue = ? ORDER BY recipient", (number,)
+        )
+        return tuple(Send(recipient, sent_at) for recipient, sent_at in rows)
+
+    def record_sends(self, number: int, recipients: Sequence[str], sent_at: str) -> None:
+        """Record that `recipients` were sent issue `number` (a resend updates the time)."""
+        with self.transaction():
+            for recipient in recipients:
+                self._conn.execute(
+                    "INSERT INTO sends (issue, recipient, sent_at) VALUES (?, ?, ?)"
+                    " ON CONFLICT(issue, recipient) DO UPDATE SET sent_at = excluded.sent_at",
+                    (number, recipient, sent_at),
+                )
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:

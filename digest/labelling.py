@@ -12,13 +12,13 @@ Labels are distinct across themes: a group whose best phrase is taken gets its n
 from __future__ import annotations
 
 import functools
-import itertools
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 OTHER_LABEL = "Other"
@@ -31,7 +31,16 @@ _LENGTH_BONUS = {1: 1.0, 2: 2.0, 3: 2.2}
 # A runner-up joins a one-word label ("Robotics and sim-to-real transfer") only when it is
 # nearly as specific; otherwise the label would name a minority of the papers.
 _PARTNER_SHARE = 0.6
-_ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ed", "able", "ible", "ful", "less", "ing")
+_WIDEN_SHARE = 0.5
+# Enough candidates for a label, its alternatives and keywords.
+_ENOUGH_PHRASES = 20
+# Candidates looked at per group: far more than a label, its fallbacks and keywords need.
+_MAX_RANKED = 400
+_BASE = 2**20
+_BASE2 = _BASE * _BASE
+# A word keeps its capitals ("Gaia", "CDM") when written so in this share of its uses.
+_CAPITALS_SHARE = 0.75
+_ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ed", "able", "ible", "ful", "less")
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -52,7 +61,9 @@ WEAK_WORDS = _word_set(
     et al e.g i.e via able compared comparable discuss discussed consider considered key
     main important possible potential simple effective efficient strong large small high low
     wide widely better best good make makes making like similar recent furthermore thus
-    additional total overall typical typically standard suggest suggests suggesting
+    additional total overall typical typically standard suggest suggests suggesting let prove
+    proves proved role aim aims insight insights impact nature presence context
+    state-of-the-art
     """
 )
 # Words too broad to name a theme on their own, though fine inside a phrase
@@ -66,12 +77,21 @@ GENERIC_WORDS = _word_set(
     feature features evidence value values parameter parameters function functions set sets
     type types structure level levels rate rates experiment experiments experimental
     evaluation application applications field fields theory research question questions
-    quality scale scales state states network networks method
+    quality scale scales state states network networks method source sources mass energy
+    """
+)
+# Adjectives without a telltale ending, which name nothing on their own.
+_ADJECTIVES = _word_set(
+    """
+    random dark single multiple global local nearby massive young early late complex linear
+    nonlinear weak bright faint hot cold deep dense real robust stellar solar nuclear molecular
+    planetary interstellar circumstellar finite infinite optimal
     """
 )
 _STOP = frozenset(ENGLISH_STOP_WORDS) | WEAK_WORDS
 _SEGMENT = re.compile(r"[.,;:!?()\[\]{}\"\u201c\u201d\u2018\u2019]|\s[-\u2013\u2014]+\s|--")
 _WORD = re.compile(r"[^\W\d_][\w'-]*[^\W_]|[^\W\d_]")
+_TOKEN = re.compile(f"{_WORD.pattern}|{_SEGMENT.pattern}")
 
 
 @dataclass(frozen=True)
@@ -82,10 +102,15 @@ class Label:
     keywords: tuple[str, ...]
 
 
+# Labels given so far (lower case) and the word sets of the phrases they were made of.
+_Taken = tuple[set[str], list[set[str]]]
+
+
 @dataclass(frozen=True)
 class _Phrase:
     key: tuple[str, ...]
     score: float
+    papers: int
 
 
 def label_groups(
@@ -97,124 +122,198 @@ def label_groups(
 
     `single_names[i]`, when given for a one-paper group, becomes that group's label.
     """
-    written: Counter[tuple[str, str]] = Counter()
-    doc_phrases: list[set[tuple[str, ...]]] = []
-    for text in texts:
-        runs = content_runs(text)
-        written.update(pair for run in runs for pair in run)
-        doc_phrases.append(phrases_of_runs([[key for key, _ in run] for run in runs]))
-    surfaces = _most_common_spellings(written)
-    everywhere = Counter(k for keys in doc_phrases for k in keys)
-    taken: set[str] = set()
+    index = PhraseIndex(texts)
+    taken: _Taken = (set(), [])
     labels: list[Label] = []
     for i, group in enumerate(groups):
-        ranked = rank_phrases([doc_phrases[j] for j in group], everywhere, len(texts))
+        ranked = index.rank(group)
         name = single_names[i] if i < len(single_names) else None
-        label, used = _choose_label(ranked, surfaces, taken, name if len(group) == 1 else None)
-        taken.add(label.lower())
-        keywords = _choose_keywords(ranked, used, surfaces)
+        spell = _Speller(index, texts, group)
+        label, used = _choose_label(ranked, spell, taken, name if len(group) == 1 else None)
+        taken[0].add(label.lower())
+        taken[1].extend(set(key) for key in used)
+        keywords = _choose_keywords(ranked, used, spell)
         labels.append(Label(label, keywords))
     return tuple(labels)
 
 
-def content_runs(text: str) -> list[list[tuple[str, str]]]:
-    """Runs of content words, as (normalised, written) pairs, between stop words and stops."""
-    runs: list[list[tuple[str, str]]] = []
-    for segment in _SEGMENT.split(text):
-        run: list[tuple[str, str]] = []
-        for written in _WORD.findall(segment):
-            key = _word_key(written)
-            if key is None:
-                if run:
-                    runs.append(run)
-                run = []
-            else:
-                run.append((key, written))
-        if run:
-            runs.append(run)
-    return runs
+class PhraseIndex:
+    """The distinct candidate phrases of every text, as integer codes for fast counting.
 
+    A phrase is a run of one to three content words: never across punctuation or a stop
+    word. Word ids are packed into one int64 per phrase, `_BASE` values per position.
+    """
 
-def phrases_of_runs(runs: Sequence[Sequence[str]]) -> set[tuple[str, ...]]:
-    """The 1- to 3-grams of each run (filtered later, by `_is_topic`, only where they count)."""
-    found: set[tuple[str, ...]] = set()
-    for run in runs:
-        found.update(zip(run, strict=False))
-        found.update(itertools.pairwise(run))
-        found.update(zip(run, run[1:], run[2:], strict=False))
-    return found
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.ids: dict[str, int] = {}
+        self._token_ids: dict[str, int] = {}
+        self.docs = [self._codes(_TOKEN.findall(text)) for text in texts]
+        self.words = sorted(self.ids, key=self.ids.__getitem__)
+        everything = np.concatenate([*self.docs, np.zeros(0, dtype=np.int64)])
+        self.codes, self.counts = np.unique(everything, return_counts=True)
+        self.n_docs = len(texts)
+        # Tables by word id; position -1 (no word there) reads the sentinel at the end.
+        self._generic = np.array([w in GENERIC_WORDS for w in self.words] + [True])
+        self._participle = np.array([w.endswith("ed") for w in self.words] + [False])
+        self._alphabetical = np.full(len(self.words) + 1, -1, dtype=np.int64)
+        for rank, word_id in enumerate(sorted(range(len(self.words)), key=self.words.__getitem__)):
+            self._alphabetical[word_id] = rank
 
+    def _codes(self, tokens: Sequence[str]) -> npt.NDArray[np.int64]:
+        known = self._token_ids
+        ids = [known[t] if t in known else self._id(t) for t in tokens]
+        shifted = np.array(ids, dtype=np.int64) + 1  # 0 means "no word here"
+        a, b, c = shifted[:-2], shifted[1:-1], shifted[2:]
+        grams = [
+            shifted[shifted > 0] * _BASE2,
+            ((shifted[:-1] * _BASE + shifted[1:]) * _BASE)[(shifted[:-1] > 0) & (shifted[1:] > 0)],
+            ((a * _BASE + b) * _BASE + c)[(a > 0) & (b > 0) & (c > 0)],
+        ]
+        return np.unique(np.concatenate(grams))
 
-def _is_topic(key: tuple[str, ...]) -> bool:
-    """Whether a phrase could name a topic: not generic words only, not a lone participle."""
-    if len(key) == 1 and key[0].endswith("ed"):
-        # "trained", "observed" are verbs, not topics.
-        return False
-    return not all(w in GENERIC_WORDS for w in key)
+    def _id(self, token: str) -> int:
+        """The id of a token as written, -1 for stop words and punctuation."""
+        key = _word_key(token)
+        if key is None:
+            found = -1
+        elif key in self.ids:
+            found = self.ids[key]
+        elif len(self.ids) < _BASE - 1:
+            found = self.ids[key] = len(self.ids)
+        else:
+            found = -1  # past a million distinct words, the rest only break phrases
+        self._token_ids[token] = found
+        return found
+
+    def code(self, key: tuple[str, ...]) -> int:
+        slots = [self.ids.get(w, -2) + 1 for w in key] + [0, 0]
+        return (slots[0] * _BASE + slots[1]) * _BASE + slots[2]
+
+    def key(self, code: int) -> tuple[str, ...]:
+        slots = (code // _BASE2, code // _BASE % _BASE, code % _BASE)
+        return tuple(self.words[s - 1] for s in slots if s > 0)
+
+    def holds(self, doc: int, key: tuple[str, ...]) -> bool:
+        codes = self.docs[doc]
+        code = self.code(key)
+        at = int(np.searchsorted(codes, code))
+        return at < len(codes) and int(codes[at]) == code
+
+    def rank(self, group: Sequence[int]) -> list[_Phrase]:
+        """The group's phrases, most specific first (ties broken alphabetically).
+
+        Phrases that several of the group's papers share come first; any one paper's own
+        phrases follow only when a group has too few shared ones.
+        """
+        size = len(group)
+        if size == 0:
+            return []
+        codes, inside = np.unique(
+            np.concatenate([*(self.docs[j] for j in group), np.zeros(0, dtype=np.int64)]),
+            return_counts=True,
+        )
+        a = codes // _BASE2 - 1
+        b = codes // _BASE % _BASE - 1
+        c = codes % _BASE - 1
+        generic = self._generic[a] & self._generic[b] & self._generic[c]
+        keep = ~generic & ~((b < 0) & self._participle[a])
+        codes, inside, a, b, c = codes[keep], inside[keep], a[keep], b[keep], c[keep]
+        everywhere = self.counts[np.searchsorted(self.codes, codes)]
+        rest = max(self.n_docs - size, 1)
+        coverage = inside / size
+        outside = (everywhere - inside + 0.5) / (rest + 1)
+        length = 1 + (b >= 0).astype(np.int64) + (c >= 0).astype(np.int64)
+        bonus = np.array([_LENGTH_BONUS[n] for n in (1, 2, 3)])[length - 1]
+        score = np.round(coverage**1.5 * np.log1p(coverage / outside) * bonus, 9)
+        need = 2 if size >= 3 else 1
+        unshared = inside < need
+        alpha = self._alphabetical
+        order = np.lexsort((alpha[c], alpha[b], alpha[a], -score, unshared))
+        if int(np.count_nonzero(~unshared)) >= _ENOUGH_PHRASES:
+            order = order[: int(np.count_nonzero(~unshared))]
+        return [
+            _Phrase(self.key(int(codes[i])), float(score[i]), int(inside[i]))
+            for i in order[:_MAX_RANKED]
+        ]
 
 
 @functools.cache
 def _word_key(written: str) -> str | None:
     """A word's normalised form, or None for words no phrase may hold."""
     word = written.lower()
-    if word in _STOP or len(word) < 2:
+    if word in _STOP or len(word) < 2 or not word[0].isalpha():
         return None
     return _singular(word)
 
 
-def rank_phrases(
-    group_docs: Sequence[set[tuple[str, ...]]], everywhere: Counter[tuple[str, ...]], n_docs: int
-) -> list[_Phrase]:
-    """Phrases of a group, most specific first (ties broken alphabetically)."""
-    inside = Counter(k for keys in group_docs for k in keys)
-    size = len(group_docs)
-    # A label should be shared by papers, not be one paper's pet phrase.
-    need = 2 if size >= 3 else 1
-    rest = max(n_docs - size, 1)
-    ranked: list[_Phrase] = []
-    for key, count in inside.items():
-        if count < need or not _is_topic(key):
-            continue
-        coverage = count / size
-        outside = (everywhere[key] - count + 0.5) / (rest + 1)
-        lift = math.log(1.0 + coverage / outside)
-        ranked.append(_Phrase(key, coverage**1.5 * lift * _LENGTH_BONUS[len(key)]))
-    ranked.sort(key=lambda p: (-round(p.score, 9), p.key))
-    return ranked
-
-
 def _choose_label(
     ranked: Sequence[_Phrase],
-    surfaces: dict[str, str],
-    taken: set[str],
+    spell: _Speller,
+    taken: _Taken,
     name: str | None,
 ) -> tuple[str, list[tuple[str, ...]]]:
-    if name and name.lower() not in taken:
+    labels, phrases = taken
+    if name and name.lower() not in labels:
         return name, []
     for i, first in enumerate(ranked):
         if len(first.key) == 1 and _looks_adjective(first.key[0]):
             continue
-        used = [first.key]
-        if len(first.key) == 1:
-            partner = _partner(first, ranked[i + 1 :])
+        head = _widened(first, ranked)
+        # A phrase ending on a modifier is unfinished: 'deep neural', 'active galactic'.
+        ends_as_modifier = len(head.key) > 1 and _looks_adjective(head.key[-1])
+        if ends_as_modifier or _echoes(head.key, phrases):
+            continue
+        used = [head.key]
+        if len(head.key) == 1:
+            partner = _partner(head, ranked[i + 1 :])
             if partner is not None:
                 used.append(partner)
-        label = _as_label(used, surfaces)
-        if label.lower() not in taken and label != OTHER_LABEL:
+        label = _as_label(used, spell)
+        if label.lower() not in labels and label != OTHER_LABEL:
             return label, used
-    fallback = name or "Miscellaneous"
-    while fallback.lower() in taken:
+    # Nothing passed the filters: the best phrase as it is beats a word that says nothing.
+    fallback = name or (_as_label([ranked[0].key], spell) if ranked else "Miscellaneous")
+    while fallback.lower() in labels:
         fallback += " (more)"
     return fallback, []
 
 
+def _echoes(key: tuple[str, ...], taken: Sequence[set[str]]) -> bool:
+    """Whether a phrase would not tell its theme apart from one already labelled.
+
+    'Neural networks' after 'Recurrent neural networks' would not, and neither would 'Deep
+    neural networks' after 'Neural networks'; 'Recurrent neural networks' after 'Neural
+    networks' adds a real distinction.
+    """
+    words = set(key)
+    for other in taken:
+        if words <= other:
+            return True
+        if other <= words and all(_looks_adjective(w) for w in words - other):
+            return True
+    return False
+
+
+def _widened(first: _Phrase, ranked: Sequence[_Phrase]) -> _Phrase:
+    """A one-word winner's best longer phrase, when most papers using the word use it.
+
+    'dark' in a cosmology group reads better as 'Dark matter'; 'ray' as 'Cosmic rays'.
+    """
+    if len(first.key) > 1:
+        return first
+    for phrase in ranked:
+        if len(phrase.key) > 1 and first.key[0] in phrase.key:
+            # Only a phrase that most of the word's papers use can stand for them all.
+            return phrase if phrase.papers >= _WIDEN_SHARE * first.papers else first
+    return first
+
+
 def _partner(first: _Phrase, rest: Sequence[_Phrase]) -> tuple[str, ...] | None:
     """A close runner-up that can join a one-word label without repeating it."""
-    pieces = _pieces(first.key)
     for phrase in rest[:5]:
         close = phrase.score >= _PARTNER_SHARE * first.score
         fits = len(first.key) + len(phrase.key) + 1 <= MAX_LABEL_WORDS
-        new = not pieces & _pieces(phrase.key)
+        new = not _overlap(first.key, phrase.key)
         if close and fits and new and not _looks_adjective(phrase.key[-1]):
             return phrase.key
     return None
@@ -225,59 +324,94 @@ def _pieces(key: tuple[str, ...]) -> set[str]:
     return {piece for word in key for piece in word.split("-") if piece}
 
 
+def _overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two phrases share a word or a word stem ('planet', 'exoplanets', 'planetary')."""
+    for x in _pieces(a):
+        for y in _pieces(b):
+            short, long = sorted((x, y), key=len)
+            if short == long or (len(short) >= 4 and short in long):
+                return True
+    return False
+
+
 def _choose_keywords(
     ranked: Sequence[_Phrase],
     used: Sequence[tuple[str, ...]],
-    surfaces: dict[str, str],
+    spell: _Speller,
 ) -> tuple[str, ...]:
-    seen = {w for key in used for w in _pieces(key)}
+    seen: list[tuple[str, ...]] = list(used)
     keywords: list[str] = []
     for phrase in ranked:
         if len(keywords) == MAX_KEYWORDS:
             break
-        if seen & _pieces(phrase.key):
+        if any(_overlap(phrase.key, key) for key in seen):
             continue
-        seen |= _pieces(phrase.key)
-        keywords.append(_display(_spell(phrase.key, surfaces)))
+        seen.append(phrase.key)
+        keywords.append(spell(phrase.key))
     return tuple(keywords)
 
 
-def _as_label(keys: Sequence[tuple[str, ...]], surfaces: dict[str, str]) -> str:
-    text = " and ".join(_display(_spell(k, surfaces)) for k in keys)
+def _as_label(keys: Sequence[tuple[str, ...]], spell: _Speller) -> str:
+    text = " and ".join(spell(k) for k in keys)
     return text[:1].upper() + text[1:]
 
 
-def _spell(key: tuple[str, ...], spellings: dict[str, str]) -> str:
-    """A phrase as usually written: the head word in its usual number ("language models"),
-    modifiers in the singular unless written with inner capitals ("StarCraft")."""
-    *modifiers, head = key
-    words = [
-        spellings.get(w, w) if _has_inner_capital(spellings.get(w, w)) else w for w in modifiers
-    ]
-    return " ".join([*words, spellings.get(head, head)])
+class _Speller:
+    """Writes a phrase the way the group's papers most often write it.
+
+    Whole phrases are looked up, because a word's spelling depends on its phrase: 'Galactic
+    centre' but 'active galactic nuclei', 'samples' but 'sample efficiency'.
+    """
+
+    def __init__(self, index: PhraseIndex, texts: Sequence[str], group: Sequence[int]) -> None:
+        self._index = index
+        self._texts = texts
+        self._group = group
+
+    def __call__(self, key: tuple[str, ...]) -> str:
+        pattern = re.compile(
+            r"(?<![\w-])" + r"\s+".join(_any_number(w) for w in key) + r"(?![\w-])",
+            re.IGNORECASE,
+        )
+        texts = [self._texts[j] for j in self._group if self._index.holds(j, key)]
+        found = [m.group(0).split() for t in texts for m in pattern.finditer(t)]
+        if found:
+            return _usual_form(found)
+        # Not found as one run of words (rare: a plural we cannot undo): the normalised words.
+        return " ".join(key)
 
 
-def _has_inner_capital(word: str) -> bool:
-    return any(c.isupper() for c in word[1:])
+def _usual_form(found: Sequence[Sequence[str]]) -> str:
+    """The usual number of a phrase, with capitals only where its papers nearly always use them.
+
+    Number and case are decided apart: Title Case titles ('Cosmic Ray Transport') should not
+    outvote the lower case of abstracts split between 'cosmic ray' and 'cosmic rays'.
+    """
+    lowered = Counter(tuple(w.lower() for w in words) for words in found)
+    base = min(lowered.items(), key=lambda item: (-item[1], item[0]))[0]
+    out: list[str] = []
+    for i, word in enumerate(base):
+        cased = Counter(
+            words[i] for words in found if words[i].lower() == word and words[i] != word
+        )
+        if sum(cased.values()) >= _CAPITALS_SHARE * len(found):
+            out.append(min(cased.items(), key=lambda item: (-item[1], item[0]))[0])
+        else:
+            out.append(word)
+    return " ".join(out)
 
 
-def _display(surface: str) -> str:
-    """Lower case, except words written as acronyms or with inner capitals (GPT-3, BERT)."""
-    return " ".join(w if _has_inner_capital(w) else w.lower() for w in surface.split())
-
-
-def _most_common_spellings(written: Counter[tuple[str, str]]) -> dict[str, str]:
-    """The most common way each word is written (ties: alphabetically first)."""
-    best: dict[str, tuple[int, str]] = {}
-    for (key, spelling), n in written.items():
-        current = best.get(key)
-        if current is None or (-n, spelling) < (-current[0], current[1]):
-            best[key] = (n, spelling)
-    return {key: spelling for key, (_, spelling) in best.items()}
+def _any_number(word: str) -> str:
+    """A regex for a normalised word in the singular or plural ('galaxy' -> galaxies too)."""
+    if word.endswith("y"):
+        return re.escape(word[:-1]) + "(?:y|ies)"
+    return re.escape(word) + "(?:es|s)?"
 
 
 def _looks_adjective(word: str) -> bool:
     """Whether a lone word probably describes rather than names ("mathematical", "generative")."""
+    if word in _ADJECTIVES:
+        return True
     return word.endswith(_ADJECTIVE_ENDINGS) and not word.endswith("ics")
 
 

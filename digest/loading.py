@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
+from digest.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_listing
+from digest.bibtex import looks_like_bibtex, parse_bibtex
 from digest.cleaning import (
     binary_reason,
     clean_text,
@@ -43,19 +47,29 @@ from digest.formats import (
 )
 from digest.models import Corpus, FileReport, Merge, Paper, Skipped, Source
 from digest.plaintext import looks_like_text, parse_text
+from digest.ris import looks_like_ris, parse_ris
+from digest.saved_feeds import looks_like_atom, looks_like_rss, parse_feed
 
 # Recognised by content, most specific first; plain text takes whatever is left. A new
-# format (arXiv mail listings, RSS/Atom, BibTeX, RIS) is one sniffer and one parser here.
+# format is one sniffer and one parser here. The arXiv listing comes before CSV because a
+# listing's mail headers may hold commas; it is recognised by its `\\ ( https://arxiv…`
+# trailers, which nothing else has.
 FORMATS: tuple[Format, ...] = (
+    Format("rss", looks_like_rss, parse_feed),
+    Format("atom", looks_like_atom, parse_feed),
     Format("jsonl", looks_like_jsonl, parse_jsonl),
     Format("json", looks_like_json_array, parse_json_array),
+    Format("bibtex", looks_like_bibtex, parse_bibtex),
+    Format("ris", looks_like_ris, parse_ris),
+    Format("arxiv-listing", looks_like_arxiv_listing, parse_arxiv_listing),
     Format("csv", looks_like_csv, parse_csv),
     Format("text", looks_like_text, parse_text),
 )
 
 _WHAT_TO_PASS = (
     "pass text files with one abstract per line (or 'Abstract:' lines), "
-    "JSONL with an \"abstract\" field, or CSV with an 'abstract' column"
+    "JSONL with an \"abstract\" field, CSV with an 'abstract' column, arXiv listing "
+    "emails, RSS/Atom feeds, or BibTeX/RIS files with abstracts"
 )
 
 
@@ -94,6 +108,41 @@ def _nothing_found(paths: Sequence[Path], reports: list[FileReport], skipped: li
         if len(skipped) > 3:
             found += f"; and {len(skipped) - 3} more"
     return f"no abstracts found in {names} ({found}); {_WHAT_TO_PASS}"
+
+
+@dataclass(frozen=True)
+class FileAccount:
+    """What became of one file's records: new papers, merges into earlier ones, skips."""
+
+    report: FileReport
+    papers: int  # records that are a paper of their own (first of their kind)
+    merges: tuple[Merge, ...]
+    skipped: tuple[Skipped, ...]
+
+
+def account_by_file(corpus: Corpus) -> tuple[tuple[FileAccount, ...], tuple[Skipped, ...]]:
+    """The corpus told file by file, plus what was skipped outside any file (a folder).
+
+    Every record of a file is one of: the first source of a paper, a merge, or skipped.
+    """
+    firsts = Counter(paper.sources[0].path for paper in corpus.papers if paper.sources)
+    merges: dict[str, list[Merge]] = {}
+    for merge in corpus.merges:
+        merges.setdefault(merge.source.path, []).append(merge)
+    skipped: dict[str, list[Skipped]] = {}
+    for item in corpus.skipped:
+        skipped.setdefault(item.path, []).append(item)
+    accounts = tuple(
+        FileAccount(
+            report,
+            firsts[report.path],
+            tuple(merges.pop(report.path, ())),
+            tuple(skipped.pop(report.path, ())),
+        )
+        for report in corpus.files
+    )
+    elsewhere = tuple(item for items in skipped.values() for item in items)
+    return accounts, elsewhere
 
 
 def sniff_format(text: str) -> Format:
@@ -194,7 +243,8 @@ def _load_file(display: str, path: Path) -> _FileLoad:
         loaded = _paper_from_record(record, Source(display, record.line))
         if loaded is None:
             reason = "no abstract (its text is empty once cleaned)"
-            skipped.append(Skipped(display, record.line, reason, excerpt(record.abstract)))
+            shown = excerpt(strip_invisible(record.abstract))
+            skipped.append(Skipped(display, record.line, reason, shown))
         else:
             papers.append(loaded)
     skipped.sort(key=lambda s: s.line or 0)
@@ -203,7 +253,13 @@ def _load_file(display: str, path: Path) -> _FileLoad:
 
 
 def _skipped(display: str, problem: Problem) -> Skipped:
-    return Skipped(display, problem.line, problem.reason, clean_text(problem.excerpt))
+    # Reasons may quote the input (a BibTeX key, an API error message): no control
+    # characters may reach a terminal or an output through them either.
+    reason = collapse_whitespace(strip_invisible(problem.reason))
+    return Skipped(display, problem.line, reason, clean_text(problem.excerpt))
+
+
+_WEB_LINK = re.compile(r"https?://[^/\s]", re.I)
 
 
 def _paper_from_record(record: Record, source: Source) -> _Loaded | None:
@@ -223,9 +279,15 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | None:
         doi = parse_doi(clean_token(candidate)) if candidate and "10." in candidate else None
         if doi:
             break
+    pairs = list(record.metadata)
+    if url and not _WEB_LINK.match(url):
+        # Readers follow Paper.url: only a web link may become one ("javascript:", "file:"
+        # and the like are kept as metadata, where they stay text).
+        pairs.append(("url", url))
+        url = None
     metadata: tuple[tuple[str, str], ...] = ()
-    if record.metadata:
-        cleaned = ((clean_text(key), clean_text(value)) for key, value in record.metadata)
+    if pairs:
+        cleaned = ((clean_text(key), clean_text(value)) for key, value in pairs)
         metadata = tuple(sorted({(key, value) for key, value in cleaned if value}))
     text_key = comparable_text(abstract)
     paper = Paper(

@@ -11,9 +11,13 @@ A weekly build:
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import parseaddr
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -23,7 +27,7 @@ from digest.feeds import FeedEntry, build_feeds
 from digest.grouping import group_by_theme
 from digest.history import History, Member, PastIssue, open_history, paper_key
 from digest.loading import load_papers
-from digest.mail import build_message, message_bytes
+from digest.mail import HTML_SIZE_LIMIT, build_message, inline_css, message_bytes
 from digest.models import (
     Corpus,
     Entry,
@@ -45,6 +49,7 @@ from digest.rendering import (
     render_json,
     render_markdown,
 )
+from digest.sending import Delivery, SmtpServer, send_message
 from digest.summarizing import summarize_papers
 from digest.templating import make_environment
 
@@ -218,8 +223,10 @@ def site_of(settings: Settings) -> str:
     return settings.site_url or PLACEHOLDER_SITE_URL
 
 
-def record_of(issue: Issue, env: jinja2.Environment) -> PastIssue:
-    """What the history keeps of an issue: enough to rebuild its page and feed item."""
+def record_of(issue: Issue, env: jinja2.Environment, settings: Settings) -> PastIssue:
+    """What the history keeps of an issue: enough to rebuild its page, feed item and email."""
+    page_url = (settings.site_url + issue_page(issue.week, "html")) if settings.site_url else None
+    email_html, email_text = _email_bodies(issue, env, page_url)
     return PastIssue(
         number=issue.number,
         week=issue.week,
@@ -227,11 +234,31 @@ def record_of(issue: Issue, env: jinja2.Environment) -> PastIssue:
         title=issue.title,
         paper_count=issue.paper_count,
         theme_count=len(issue.sections),
-        page_html=render_email_html(issue, env),
+        page_html=inline_css(render_email_html(issue, env)),
         page_markdown=render_markdown(issue, env),
         feed_html=render_feed_content(issue, env),
         feed_summary=_overview(issue),
+        email_html=email_html,
+        email_text=email_text,
+        data=render_json(issue),
     )
+
+
+# Papers per theme tried, in turn, until the email fits under the size mail clients accept.
+_EMAIL_CAPS: tuple[int | None, ...] = (None, 20, 10, 5, 3, 1)
+
+
+def _email_bodies(issue: Issue, env: jinja2.Environment, page_url: str | None) -> tuple[str, str]:
+    """The HTML and text bodies; a large issue lists fewer papers per theme and links to the
+    full issue, so that Gmail does not clip the message."""
+    for cap in _EMAIL_CAPS:
+        html = inline_css(
+            render_email_html(issue, env, page_url=page_url, email=True, per_theme=cap)
+        )
+        if len(html.encode("utf-8")) <= HTML_SIZE_LIMIT:
+            break
+    text = render_email_text(issue, env, page_url=page_url, per_theme=cap)
+    return html, text
 
 
 def render_outputs(
@@ -244,18 +271,8 @@ def render_outputs(
     """Every output file, by its path relative to the output folder.
 
     `archive` is every issue in the history, newest first, including this one's record."""
-    html = record.page_html
-    text = render_email_text(issue, env)
     site = site_of(settings)
-    message = build_message(
-        subject=_subject(record),
-        sender=settings.mail_from,
-        recipients=settings.mail_to,
-        date=issue.date,
-        message_key=issue.week,
-        text=text,
-        html=html,
-    )
+    message = message_of(record, settings, settings.mail_to, record.date)
     feeds = build_feeds(
         title=issue.title,
         description=f"{issue.title}: the papers of the week, grouped by theme.",
@@ -264,9 +281,9 @@ def render_outputs(
     )
     files = {
         "digest.md": record.page_markdown.encode("utf-8"),
-        "digest.json": render_json(issue).encode("utf-8"),
-        "email.html": html.encode("utf-8"),
-        "email.txt": text.encode("utf-8"),
+        "digest.json": record.data.encode("utf-8"),
+        "email.html": record.email_html.encode("utf-8"),
+        "email.txt": record.email_text.encode("utf-8"),
         "email.eml": message_bytes(message),
         "feed.xml": feeds.rss,
         "atom.xml": feeds.atom,
@@ -281,6 +298,26 @@ def render_outputs(
         files[issue_page(past.week, "html")] = past.page_html.encode("utf-8")
         files[issue_page(past.week, "md")] = past.page_markdown.encode("utf-8")
     return files
+
+
+def message_of(
+    record: PastIssue,
+    settings: Settings,
+    recipients: Sequence[str],
+    date: dt.date | dt.datetime,
+) -> EmailMessage:
+    """The email message of a recorded issue."""
+    return build_message(
+        subject=_subject(record),
+        sender=settings.mail_from,
+        recipients=recipients,
+        date=date,
+        message_key=record.week,
+        text=record.email_text,
+        html=record.email_html,
+        list_id=settings.mail_list_id,
+        unsubscribe=settings.mail_unsubscribe,
+    )
 
 
 def _subject(record: PastIssue) -> str:
@@ -348,7 +385,7 @@ def build_from_corpus(
             past = history.issues()
             return BuildResult(corpus, None, None, (), latest=past[0] if past else None)
         issue = make_issue(corpus, plan, settings)
-        record = record_of(issue, env)
+        record = record_of(issue, env, settings)
         archive = [record, *(p for p in history.issues() if p.number != record.number)]
         archive.sort(key=lambda p: p.number, reverse=True)
         files = render_outputs(issue, record, archive, env, settings)
@@ -364,3 +401,106 @@ def build_from_corpus(
 def list_issues(state: Path) -> tuple[PastIssue, ...]:
     with open_history(state, read_only=True) as history:
         return history.issues()
+
+
+@dataclass(frozen=True)
+class SendResult:
+    issue: PastIssue
+    message: EmailMessage
+    delivery: Delivery | None  # None for a dry run
+
+
+def send_issue(
+    *,
+    state: Path,
+    number: int | None,
+    settings: Settings,
+    recipients: Sequence[str],
+    server: SmtpServer | None,
+    sent_at: dt.datetime,
+    resend: bool,
+) -> SendResult:
+    """Send a recorded issue (the latest, or `number`) and record who received it.
+
+    Refuses to mail anyone twice unless `resend`. With `server=None`, a dry run: the message
+    is built and returned, nothing is sent or recorded."""
+    if not recipients:
+        raise InputError(
+            "no recipients: pass --to ADDRESS (repeatable) or set mail.to in digest.toml"
+        )
+    with open_history(state, read_only=server is None) as history:
+        issues = history.issues()
+        if not issues:
+            raise InputError(f"{state}: no issues yet; run digest build first")
+        chosen = (
+            issues[0] if number is None else next((i for i in issues if i.number == number), None)
+        )
+        if chosen is None:
+            raise InputError(
+                f"no issue {number} in {state} (issues 1 to {issues[0].number}); see digest issues"
+            )
+        earlier = {s.recipient: s.sent_at for s in history.sends(chosen.number)}
+        again = sorted(r for r in recipients if r in earlier)
+        if again and not resend:
+            raise InputError(
+                f"issue {chosen.number} ({chosen.week}) was already sent to {', '.join(again)} "
+                f"(on {earlier[again[0]]}); pass --resend to send it again"
+            )
+        message = message_of(chosen, settings, recipients, sent_at)
+        if server is None:
+            return SendResult(chosen, message, None)
+        delivery = send_message(message, _address(settings.mail_from), recipients, server)
+        history.record_sends(chosen.number, delivery.accepted, sent_at.isoformat())
+    return SendResult(chosen, message, delivery)
+
+
+def _address(value: str) -> str:
+    return parseaddr(value)[1]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What `digest show` prints: a heading (or none) and themes as digest.json has them."""
+
+    heading: str | None
+    themes: tuple[dict[str, Any], ...]
+    show_theme_labels: bool
+
+
+def select_for_show(
+    state: Path, number: int | None, theme: str | None, paper_id: str | None
+) -> Selection:
+    """The issue (latest, or `number`), one of its themes, or one of its papers."""
+    with open_history(state, read_only=True) as history:
+        issues = history.issues()
+    if not issues:
+        raise InputError(f"{state}: no issues yet; run digest build first")
+    by_number = {i.number: i for i in issues}
+    chosen = issues[0] if number is None else by_number.get(number)
+    if chosen is None:
+        raise InputError(
+            f"no issue {number} in {state} (issues 1 to {issues[0].number}); see digest issues"
+        )
+    data = json.loads(chosen.data)
+    themes: list[dict[str, Any]] = list(data["themes"])
+    if data.get("updated"):
+        themes.append({"label": "Updated", "keywords": [], "papers": data["updated"]})
+    if paper_id is not None:
+        for t in themes:
+            for p in t["papers"]:
+                if paper_id in (p["id"], p["arxiv_id"]):
+                    return Selection(None, ({**t, "papers": [p]},), False)
+        raise InputError(
+            f"no paper {paper_id!r} in issue {chosen.number} ({chosen.week}); "
+            "digest.json lists the ids"
+        )
+    if theme is not None:
+        for t in themes:
+            if t["label"].casefold() == theme.casefold():
+                return Selection(None, (t,), True)
+        labels = "; ".join(t["label"] for t in themes)
+        raise InputError(
+            f"no theme {theme!r} in issue {chosen.number} ({chosen.week}); its themes: {labels}"
+        )
+    heading = f"{chosen.title} — issue {chosen.number} ({chosen.week})"
+    return Selection(heading, tuple(themes), True)

@@ -89,6 +89,27 @@ def _classify(number: int, text: str) -> _Line:
     return _Line(number, text, "text", text.strip())
 
 
+def _ids_inside_sentences(lines: list[_Line]) -> list[_Line]:
+    """Turn back into text the ids that a hard wrap put at a line start mid-sentence.
+
+    "… as in (Lu et al. 2021," + "arXiv:2103.05247) claimed that …": the line before does
+    not end a sentence and what follows the id is not a new abstract's capital letter, so
+    the id is a citation inside the abstract, not a record boundary.
+    """
+    out = list(lines)
+    for index in range(1, len(out)):
+        line, before = out[index], out[index - 1]
+        if (
+            line.kind == "id"
+            and before.kind in ("text", "abstract")
+            and not _ends_sentence(before.text)
+            and line.rest
+            and not line.rest[:1].isupper()
+        ):
+            out[index] = _Line(line.number, line.text, "text", line.text.strip())
+    return out
+
+
 def _is_strong_comment(text: str) -> bool:
     return len(text) <= COMMENT_MAX and _STRONG_COMMENT.search(text) is not None
 
@@ -96,7 +117,7 @@ def _is_strong_comment(text: str) -> bool:
 def _looks_like_comment(text: str) -> bool:
     if len(text) > COMMENT_MAX:
         return False
-    if _STRONG_COMMENT.search(text):
+    if _is_strong_comment(text):
         return True
     short = len(text.split(None, MIN_ABSTRACT_WORDS)) < MIN_ABSTRACT_WORDS
     return short and _WEAK_COMMENT.search(text) is not None
@@ -107,17 +128,20 @@ def _ends_sentence(text: str) -> bool:
 
 
 def parse_text(text: str) -> Parsed:
-    """Abstracts as plain text: one per line, 'Abstract:'-labelled, or blank-line paragraphs.
+    """Abstracts as plain text: one per line, 'Abstract:'-labelled, or in paragraphs.
 
-    Lines are joined into one record while they look hard-wrapped (at most WRAP_MAX
-    characters); a blank line, an 'Abstract:' label, an arXiv id at a line start or a line
-    longer than WRAP_MAX ends a record. A short line about the paper (page counts, venues)
-    after a record is that record's comment. In a flattened arXiv listing the id comes after
-    its abstract, glued to the next one ("arXiv:2112.09332State-of-the-art…"); when the file
-    has that shape, ids close records instead of opening them. An id in the middle of a line
-    is just text.
+    A blank line, an 'Abstract:' label or an arXiv id at a line start ends a record; lines
+    in between are joined while they look hard-wrapped (see `_wrapped_lines`). A short line
+    about the paper (page counts, "Submitted to …", a venue) after a record is that record's
+    comment, as is a 'Comments:' line. In a flattened arXiv listing the id comes after its
+    abstract, glued to the next one ("arXiv:2112.09332State-of-the-art…"); when the file
+    has that shape, ids close records instead of opening them. An id in the middle of a
+    line is just text. Unmarked text needs MIN_ABSTRACT_WORDS words and a sentence end to
+    be an abstract; anything else is returned as a Problem with its line.
     """
-    lines = [_classify(n, t) for n, t in enumerate(text.split("\n"), start=1)]
+    lines = _ids_inside_sentences(
+        [_classify(n, t) for n, t in enumerate(text.split("\n"), start=1)]
+    )
     ids_follow = _ids_follow_records(lines)
     next_kind = _next_kinds(lines)
     joins = _wrapped_lines(lines)
@@ -269,7 +293,10 @@ def _next_kinds(lines: Sequence[_Line]) -> dict[int, str]:
 def _finish(candidate: _Candidate, records: list[Record], problems: list[Problem]) -> None:
     body = join_wrapped_lines(candidate.lines)
     words = len(body.split(None, MIN_ABSTRACT_WORDS))  # counting further is wasted work
-    if words >= MIN_ABSTRACT_WORDS and _SENTENCE_END.search(body):
+    # A record the input marked ('Abstract:', a leading arXiv id) is taken at its word;
+    # unmarked text must look like an abstract.
+    marked = candidate.kind in ("abstract", "id") and bool(body)
+    if marked or (words >= MIN_ABSTRACT_WORDS and _SENTENCE_END.search(body)):
         comments = " ".join(text.strip() for _, text in candidate.comments)
         records.append(
             Record(

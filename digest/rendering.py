@@ -27,8 +27,10 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
-def issue_context(issue: Issue) -> dict[str, Any]:
-    """The data every template sees, as plain values."""
+def issue_context(issue: Issue, per_theme: int | None = None) -> dict[str, Any]:
+    """The data every template sees, as plain values.
+
+    With `per_theme`, each theme lists at most that many papers and says how many more."""
     return {
         "title": issue.title,
         "date": issue.date.isoformat(),
@@ -38,7 +40,7 @@ def issue_context(issue: Issue) -> dict[str, Any]:
         "site_url": issue.site_url,
         "paper_count": issue.paper_count,
         "theme_count": len(issue.sections),
-        "themes": [_section_context(s) for s in issue.sections],
+        "themes": [_section_context(s, per_theme) for s in issue.sections],
         "updated": [_entry_context(e) for e in issue.updated],
         "skipped": [
             {"path": s.path, "line": s.line, "reason": s.reason, "where": str(s)}
@@ -47,12 +49,14 @@ def issue_context(issue: Issue) -> dict[str, Any]:
     }
 
 
-def _section_context(section: Section) -> dict[str, Any]:
+def _section_context(section: Section, per_theme: int | None = None) -> dict[str, Any]:
+    shown = section.entries if per_theme is None else section.entries[:per_theme]
     return {
         "label": section.label,
         "slug": section.slug,
         "keywords": list(section.keywords),
-        "papers": [_entry_context(e) for e in section.entries],
+        "papers": [_entry_context(e) for e in shown],
+        "more": len(section.entries) - len(shown),
     }
 
 
@@ -77,12 +81,34 @@ def render_markdown(issue: Issue, env: jinja2.Environment) -> str:
     return render_template(env, MARKDOWN_TEMPLATE, **issue_context(issue))
 
 
-def render_email_html(issue: Issue, env: jinja2.Environment) -> str:
-    return render_template(env, EMAIL_HTML_TEMPLATE, **issue_context(issue))
+def render_email_html(
+    issue: Issue,
+    env: jinja2.Environment,
+    *,
+    page_url: str | None = None,
+    email: bool = False,
+    per_theme: int | None = None,
+) -> str:
+    """The issue as an HTML page; as an email (`email=True`) it links to its web page."""
+    return render_template(
+        env,
+        EMAIL_HTML_TEMPLATE,
+        **issue_context(issue, per_theme),
+        page_url=page_url,
+        email=email,
+    )
 
 
-def render_email_text(issue: Issue, env: jinja2.Environment) -> str:
-    return render_template(env, EMAIL_TEXT_TEMPLATE, **issue_context(issue))
+def render_email_text(
+    issue: Issue,
+    env: jinja2.Environment,
+    *,
+    page_url: str | None = None,
+    per_theme: int | None = None,
+) -> str:
+    return render_template(
+        env, EMAIL_TEXT_TEMPLATE, **issue_context(issue, per_theme), page_url=page_url
+    )
 
 
 def render_json(issue: Issue) -> str:
@@ -154,4 +180,29 @@ def render_index(
         issues=list(issues),
         feed_url=base + "feed.xml",
         atom_url=base + "atom.xml",
+    )
+
+
+SHOW_TEMPLATES = {
+    "markdown": "show.md.j2",
+    "slack": "show.slack.j2",
+    "html": "show.html.j2",
+    "text": "show.txt.j2",
+}
+
+
+def render_show(
+    heading: str | None,
+    themes: Sequence[dict[str, Any]],
+    fmt: str,
+    env: jinja2.Environment,
+    show_theme_labels: bool = True,
+) -> str:
+    """Part of an issue (as digest.json has it) in a shape that pastes cleanly."""
+    return render_template(
+        env,
+        SHOW_TEMPLATES[fmt],
+        heading=heading,
+        themes=list(themes),
+        show_theme_labels=show_theme_labels,
     )

@@ -49,6 +49,8 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters["md"] = escape_markdown
     env.filters["md_url"] = escape_markdown_url
+    env.filters["slack"] = escape_slack
+    env.filters["slack_url"] = escape_slack_url
     env.globals["search_path"] = tuple(str(p) for p in search)
     return env
 
@@ -98,3 +100,15 @@ def _escape_marker(marker: str) -> str:
 def escape_markdown_url(url: object) -> str:
     """A URL safe inside a Markdown link destination `<...>`."""
     return str(url).replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+
+
+def escape_slack(text: object) -> str:
+    """Text for Slack mrkdwn: &, < and > are the only characters Slack asks to escape, and
+    escaping them is what keeps text from becoming a link, a mention or an @channel."""
+    flat = " ".join(str(text).split())
+    return flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape_slack_url(url: object) -> str:
+    """A URL inside Slack's <url|text>: '|' and '>' would end it early."""
+    return str(url).replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")

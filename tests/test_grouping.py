@@ -111,6 +111,8 @@ def test_seed_themes_are_newsletter_sized(seed_themes: tuple[Theme, ...]) -> Non
         ("Markov random fields (MRFs)", "The variational autoencoder (VAE"),
         # Language model alignment with human feedback.
         ("Making language models bigger", "A major challenge for scaling machine learning"),
+        # Dialogue evaluation: two learned metrics for open-domain dialogue.
+        ("Evaluating the quality of a dialogue", "Automatically evaluating the quality of dial"),
         # RL generalization benchmarks.
         ("In this report, we introduce Procgen", "The NeurIPS 2020 Procgen Competition"),
     ],
@@ -245,10 +247,8 @@ def test_papers_sharing_nothing_with_a_large_batch_are_pooled_as_other_last() ->
 
 
 def test_a_requested_number_of_themes_has_no_other() -> None:
-    papers = [
-        *two_topics(),
-        make_paper("zz1", "Medieval poetry and the history of troubadour song in Provence."),
-    ]
+    poetry = make_paper("zz1", "Medieval poetry and the history of troubadour song in Provence.")
+    papers = [*two_topics(), poetry]
     themes = group_by_theme(papers, n_themes=3)
     assert len(themes) == 3
     assert OTHER_LABEL not in [t.label for t in themes]

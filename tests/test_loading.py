@@ -300,6 +300,14 @@ def test_greedy_wrapped_paragraphs_are_rejoined(width: int) -> None:
     assert all(r.metadata == () for r in records)
 
 
+def test_a_labelled_abstract_may_be_short_but_unlabelled_text_may_not() -> None:
+    parsed = parse_text("Abstract: We study cats.\n\nWe study dogs.\n")
+    assert [r.abstract for r in parsed.records] == ["We study cats."]
+    assert [(p.line, p.reason) for p in parsed.problems] == [
+        (3, "not an abstract: 3 words (abstracts have 12+)")
+    ]
+
+
 def test_unlabelled_comment_after_abstract_is_metadata() -> None:
     parsed = parse_text(f"Abstract: {ABSTRACT}\nAccepted at EMNLP 2023. 9 pages, 3 figures\n")
     [record] = parsed.records

@@ -5,7 +5,7 @@ import email.policy
 import pytest
 
 from digest.errors import ConfigError
-from digest.mail import build_message, message_bytes
+from digest.mail import build_message, inline_css, message_bytes
 
 
 def build(**kw: object) -> bytes:
@@ -53,3 +53,45 @@ def test_header_injection_is_refused(field: str) -> None:
 def test_bad_address_is_a_clear_error() -> None:
     with pytest.raises(ConfigError, match="is not an email address"):
         build(recipients=["nobody"])
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        # Non-ASCII forces an encoded word: the path of CVE-2024-6923, where the generator
+        # did not quote a newline when folding.
+        ("subject", "Résumé des articles\nBcc: victim@example.org"),
+        ("list_id", "Lab <lab.example.org>\r\nBcc: victim@example.org"),
+        ("unsubscribe", "https://lab.example.org/u\nBcc: victim@example.org"),
+        ("subject", "Digest\x00 null"),
+    ],
+)
+def test_no_header_can_carry_a_line_break(field: str, value: str) -> None:
+    with pytest.raises(ConfigError, match="line break or control character"):
+        build(**{field: value})
+
+
+def test_list_headers_and_one_click_unsubscribe() -> None:
+    msg = email.message_from_bytes(
+        build(
+            list_id="Lab digest <digest.lab.example.org>", unsubscribe="https://lab.example.org/u"
+        ),
+        policy=email.policy.default,
+    )
+    assert msg["List-Id"] == "Lab digest <digest.lab.example.org>"
+    assert msg["List-Unsubscribe"] == "<https://lab.example.org/u>"
+    assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    mailto = email.message_from_bytes(build(unsubscribe="mailto:leave@lab.example.org"))
+    assert mailto["List-Unsubscribe-Post"] is None
+
+
+def test_inline_css_moves_rules_into_elements_and_fetches_nothing() -> None:
+    html = (
+        '<html><head><link rel="stylesheet" href="https://evil.example/x.css">'
+        "<style>.a { color: red } @media (prefers-color-scheme: dark) { .a { color: blue } }"
+        '</style></head><body><p class="a">x</p></body></html>'
+    )
+    out = inline_css(html)
+    assert 'style="color: red;"' in out
+    assert "prefers-color-scheme" in out  # kept for clients that honour it
+    assert "evil.example" not in out

@@ -49,6 +49,7 @@ from digest.sentences import ScientificTokenizer, split_sentences, tokenize_word
         ("we propose a method. it works well.", ["we propose a method.", "it works well."]),
         ("One line\nwrapped here. Two.", ["One line wrapped here.", "Two."]),
         ("Para one\n\nPara two", ["Para one", "Para two"]),
+        ("Wir nutzen das. Éric sagt ja.", ["Wir nutzen das.", "Éric sagt ja."]),
         ("No final stop", ["No final stop"]),
         ("", []),
         ("   \n ", []),

@@ -187,3 +187,25 @@ def test_cut_without_clause_drops_dangling_function_words() -> None:
     text, shortened = shorten_sentence(sentence.strip(), limit=80)
     assert shortened
     assert text == ("word " * 10).strip() + ELLIPSIS
+
+
+def test_batch_equals_one_at_a_time() -> None:
+    papers = [
+        paper(BIG_BENCH, id="1"),
+        paper(CODEX, title="Evaluating Large Language Models Trained on Code", id="2"),
+        paper("One sentence only.", id="3"),
+        paper("   ", id="4"),
+        paper(HER.upper(), id="5"),
+    ]
+    assert summarize_papers(papers) == tuple(summarize_paper(p) for p in papers)
+
+
+def test_batch_with_a_named_method() -> None:
+    papers = [paper(CODEX, id="1"), paper(GSM8K, id="2")]
+    summaries = summarize_papers(papers, method="luhn")
+    assert [s.sentence in p.abstract for s, p in zip(summaries, papers, strict=True)] == [
+        True,
+        True,
+    ]
+    with pytest.raises(ValueError, match="unknown method"):
+        summarize_papers(papers, method="nonesuch")

@@ -1,0 +1,192 @@
+"""Benchmark: load 10,000 abstracts in each input format; print papers per second and peak memory.
+
+    .venv/bin/python bench/loading.py [--papers N] [--corpus PATH]
+
+The abstracts are the real ones in ../shared/bench/corpus/abstracts.jsonl (8,507); past those,
+new distinct abstracts are made by rotating each abstract's sentences, so duplicate merging
+does not collapse them. Each format is written to a temporary folder, then loaded with
+`load_papers` three times: the best time is reported (the machine's noise is not the
+loader's), and peak memory is measured in a separate run under tracemalloc (which slows
+Python down, so it never shares a run with the clock).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import tempfile
+import textwrap
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from digest.loading import load_papers
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO.parent / "shared" / "bench" / "corpus" / "abstracts.jsonl"
+
+
+@dataclass(frozen=True)
+class Paper:
+    number: int
+    title: str
+    abstract: str
+
+    @property
+    def arxiv_id(self) -> str:
+        return f"24{(self.number // 90000) % 12 + 1:02d}.{10000 + self.number % 90000:05d}"
+
+
+def read_papers(corpus: Path, count: int) -> list[Paper]:
+    rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    papers: list[Paper] = []
+    rotation = 0
+    while len(papers) < count:
+        for row in rows:
+            if len(papers) == count:
+                break
+            abstract = _rotated(row["abstract"], rotation)
+            papers.append(Paper(len(papers), row.get("title") or "", abstract))
+        rotation += 1
+    return papers
+
+
+def _rotated(abstract: str, times: int) -> str:
+    sentences = abstract.split(". ")
+    if times == 0 or len(sentences) < 2:
+        return abstract if times == 0 else f"{abstract} (variant {times})"
+    shift = times % len(sentences) or 1
+    return ". ".join(sentences[shift:] + sentences[:shift])
+
+
+# --- writers, one per format ----------------------------------------------------------------
+
+
+def write_jsonl(papers: Sequence[Paper], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for p in papers:
+            row = {"id": f"p{p.number}", "title": p.title, "abstract": p.abstract}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def write_csv(papers: Sequence[Paper], path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["id", "title", "abstract", "authors", "url", "date"])
+        for p in papers:
+            url = f"https://arxiv.org/abs/{p.arxiv_id}"
+            writer.writerow([f"p{p.number}", p.title, p.abstract, "A. Author", url, "2024-11-19"])
+
+
+def write_text(papers: Sequence[Paper], path: Path) -> None:
+    """Hard-wrapped 'Abstract:' paragraphs, as pasted from PDFs and mail."""
+    with path.open("w", encoding="utf-8") as out:
+        for p in papers:
+            out.write(textwrap.fill("Abstract: " + p.abstract, 78) + "\n\n")
+
+
+def write_listing(papers: Sequence[Paper], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        out.write("Subject: cs daily Subj-class mailing\n\n" + "-" * 78 + "\n")
+        for p in papers:
+            title = textwrap.fill("Title: " + (p.title or "Untitled"), 78, subsequent_indent="  ")
+            body = textwrap.fill(p.abstract, 78, initial_indent="  ")
+            out.write(
+                f"\\\\\narXiv:{p.arxiv_id}\nDate: Mon, 18 Nov 2024 19:02:11 GMT   (812kb)\n\n"
+                f"{title}\nAuthors: Ana Lima, Kofi Mensah\nCategories: cs.CL\n\\\\\n{body}\n"
+                f"\\\\ ( https://arxiv.org/abs/{p.arxiv_id} ,  812kb)\n" + "-" * 78 + "\n"
+            )
+
+
+def write_rss(papers: Sequence[Paper], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>\n')
+        for p in papers:
+            description = f"arXiv:{p.arxiv_id}v1 Announce Type: new \nAbstract: {p.abstract}"
+            out.write(
+                f"<item><title>{escape(p.title)}</title>"
+                f"<link>https://arxiv.org/abs/{p.arxiv_id}</link>"
+                f"<description>{escape(description)}</description></item>\n"
+            )
+        out.write("</channel></rss>\n")
+
+
+def write_bibtex(papers: Sequence[Paper], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for p in papers:
+            abstract = p.abstract.replace("{", "(").replace("}", ")")
+            title = p.title.replace("{", "(").replace("}", ")")
+            out.write(
+                f"@article{{p{p.number},\n  title = {{{title}}},\n"
+                f"  author = {{Lima, Ana and Mensah, Kofi}},\n  eprint = {{{p.arxiv_id}}},\n"
+                f"  abstract = {{{abstract}}},\n}}\n\n"
+            )
+
+
+def write_ris(papers: Sequence[Paper], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for p in papers:
+            out.write(
+                f"TY  - JOUR\nTI  - {p.title}\nAU  - Lima, Ana\nAB  - {p.abstract}\n"
+                f"UR  - https://arxiv.org/abs/{p.arxiv_id}\nER  - \n\n"
+            )
+
+
+WRITERS: dict[str, tuple[str, Callable[[Sequence[Paper], Path], None]]] = {
+    "jsonl": ("papers.jsonl", write_jsonl),
+    "csv": ("papers.csv", write_csv),
+    "text": ("papers.txt", write_text),
+    "arxiv-listing": ("listing.eml", write_listing),
+    "rss": ("feed.xml", write_rss),
+    "bibtex": ("papers.bib", write_bibtex),
+    "ris": ("papers.ris", write_ris),
+}
+
+
+# --- measuring ------------------------------------------------------------------------------
+
+
+def measure(path: Path, expected: int, repeats: int) -> tuple[float, float, str]:
+    best = float("inf")
+    fmt = ""
+    for _ in range(repeats):
+        start = time.perf_counter()
+        corpus = load_papers([path])
+        best = min(best, time.perf_counter() - start)
+        if len(corpus.papers) != expected:
+            raise SystemExit(f"{path.name}: {len(corpus.papers)} papers, expected {expected}")
+        fmt = corpus.files[0].format
+    tracemalloc.start()
+    load_papers([path])
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return best, peak / 2**20, fmt
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--papers", type=int, default=10_000)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    papers = read_papers(args.corpus, args.papers)
+    print(f"{len(papers)} abstracts, best of {args.repeats} runs; peak memory under tracemalloc")
+    print(f"{'format':<14}{'MB':>7}{'seconds':>9}{'papers/s':>10}{'peak MiB':>10}")
+    with tempfile.TemporaryDirectory() as folder:
+        for name, (filename, write) in WRITERS.items():
+            path = Path(folder) / filename
+            write(papers, path)
+            seconds, peak, fmt = measure(path, len(papers), args.repeats)
+            if fmt != name:
+                raise SystemExit(f"{filename} was read as {fmt}, not {name}")
+            size = path.stat().st_size / 2**20
+            rate = len(papers) / seconds
+            print(f"{name:<14}{size:>7.1f}{seconds:>9.2f}{rate:>10,.0f}{peak:>10.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,246 @@
+"""RSS 2.0 / RSS 1.0 and Atom feeds saved to a file: arXiv's listing feeds, arXiv API answers.
+
+arXiv's feeds put the id and announce type in front of the abstract:
+
+    <description>arXiv:2411.10001v1 Announce Type: new
+    Abstract: Long-context language models …</description>
+
+arXiv's API answers are Atom, with the id in `<id>http://arxiv.org/abs/2101.00001v2</id>`,
+the abstract in `<summary>` and `arxiv:doi`/`arxiv:comment` elements. Any other feed gives
+its items' descriptions (or summaries) as abstracts.
+
+The XML is parsed by defusedxml: no DTD entities are expanded and nothing external is ever
+fetched, so a hostile file can neither blow up memory nor make us touch the network.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml.ElementTree as safe_xml  # type: ignore[import-untyped]
+from defusedxml import DefusedXmlException
+
+from digest.formats import Parsed, Problem, Record, excerpt, split_authors
+
+_HEAD = 4096
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+_RSS_ROOT = re.compile(r"<rss[\s>]|<rdf:RDF[\s>]")
+_ATOM_ROOT = re.compile(r"<(?:\w+:)?feed[\s>][^>]*http://www\.w3\.org/2005/Atom")
+# arXiv's listing feeds: "arXiv:2411.10001v1 Announce Type: new \nAbstract: …"
+_ARXIV_DESCRIPTION = re.compile(
+    r"\A\s*arXiv:(\S+)\s+Announce Type:\s*([\w-]+)\s*(?:Abstract:\s*)?(.*)\Z", re.S
+)
+_OAI_ID = re.compile(r"\Aoai:arXiv\.org:(\S+)\Z", re.I)
+_STARTS_WITH_TAG = re.compile(r"\A\s*<(?:p|div|span|br|b|i|em|a)[\s/>]", re.I)
+
+
+def _opens_like_xml(text: str) -> bool:
+    return text.lstrip("\ufeff \t\n")[:1] == "<"
+
+
+def looks_like_rss(text: str) -> bool:
+    return _opens_like_xml(text) and _RSS_ROOT.search(text, 0, _HEAD) is not None
+
+
+def looks_like_atom(text: str) -> bool:
+    return _opens_like_xml(text) and _ATOM_ROOT.search(text, 0, _HEAD) is not None
+
+
+def parse_feed(text: str) -> Parsed:
+    """Every item (RSS) or entry (Atom) of a saved feed; ones without text are Problems."""
+    # The declaration may name the file's original encoding, which no longer applies to
+    # the decoded text; dropping it keeps every line where it was.
+    root = _parse_xml(_XML_DECLARATION.sub("", text, count=1))
+    if isinstance(root, Problem):
+        return Parsed((), (root,))
+    items = [el for el in root.iter() if _local(el.tag) in ("item", "entry")]
+    lines = _item_lines(text, "entry" if _local(root.tag) == "feed" else "item")
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for index, item in enumerate(items):
+        line = lines[index] if index < len(lines) else 1
+        found = _atom_entry(item, line) if _local(item.tag) == "entry" else _rss_item(item, line)
+        if isinstance(found, Record):
+            records.append(found)
+        else:
+            problems.append(found)
+    if not items:
+        problems.append(Problem(None, "feed without items or entries"))
+    return Parsed(tuple(records), tuple(problems))
+
+
+def _parse_xml(text: str) -> Element | Problem:
+    try:
+        root: Element = safe_xml.fromstring(text)
+    except ParseError as error:
+        line, column = error.position
+        reason = f"not well-formed XML ({str(error).split(':')[0]} at column {column})"
+        return Problem(line, reason + "; save the feed again or fix the file")
+    except DefusedXmlException as error:
+        reason = f"XML with a DTD or entities ({type(error).__name__}), not read for safety"
+        return Problem(None, reason + "; save the feed without its DOCTYPE")
+    return root
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _item_lines(text: str, name: str) -> list[int]:
+    """The line of each <item>/<entry> start tag, in document order."""
+    lines: list[int] = []
+    line, pos = 1, 0
+    for match in re.finditer(rf"<(?:[\w.-]+:)?{name}[\s>/]", text):
+        line += text.count("\n", pos, match.start())
+        pos = match.start()
+        lines.append(line)
+    return lines
+
+
+def _children(item: Element, name: str) -> Iterator[Element]:
+    return (child for child in item if _local(child.tag) == name)
+
+
+def _text(item: Element, *names: str) -> str:
+    """The text of the first named child that has any (markup inside it included)."""
+    for name in names:
+        for child in _children(item, name):
+            value = "".join(child.itertext()).strip()
+            if value:
+                if child.get("type") in ("html", "xhtml") or (
+                    name == "description" and _STARTS_WITH_TAG.match(value)
+                ):
+                    value = html_to_text(value)
+                return value
+    return ""
+
+
+def _own_text(element: Element) -> str:
+    return "".join(element.itertext()).strip()
+
+
+def _rss_item(item: Element, line: int) -> Record | Problem:
+    title = _text(item, "title")
+    description = _text(item, "description", "encoded", "summary")
+    arxiv, announce, abstract = _split_arxiv_description(description)
+    if not arxiv:
+        guid = _OAI_ID.match(_text(item, "guid"))
+        arxiv = guid.group(1) if guid else None
+    authors: tuple[str, ...] = ()
+    for creator in _children(item, "creator"):
+        authors += split_authors(html_to_text("".join(creator.itertext())))
+    metadata = _metadata(item, announce)
+    categories = [text for el in _children(item, "category") if (text := _own_text(el))]
+    if categories:
+        metadata.append(("categories", " ".join(categories)))
+    if not abstract:
+        return _no_abstract(line, "feed item", title)
+    return Record(
+        line=line,
+        abstract=abstract,
+        arxiv=arxiv,
+        title=title or None,
+        authors=authors,
+        url=_text(item, "link") or None,
+        date=_text(item, "pubDate", "date") or None,
+        metadata=tuple(metadata),
+    )
+
+
+def _atom_entry(entry: Element, line: int) -> Record | Problem:
+    title = _text(entry, "title")
+    summary = _text(entry, "summary", "content")
+    entry_id = _text(entry, "id")
+    if "arxiv.org/api/errors" in entry_id:
+        return Problem(line, f"arXiv API error: {summary or title}", excerpt(entry_id))
+    arxiv, announce, abstract = _split_arxiv_description(summary)
+    if not arxiv:
+        oai = _OAI_ID.match(entry_id)
+        arxiv = oai.group(1) if oai else (entry_id if "arxiv.org/abs/" in entry_id else None)
+    url = None
+    doi = _text(entry, "doi") or None
+    for link in _children(entry, "link"):
+        href = link.get("href", "")
+        if link.get("rel", "alternate") == "alternate" and url is None:
+            url = href
+        elif link.get("title") == "doi" and doi is None:
+            doi = href
+    authors = tuple(
+        name for author in _children(entry, "author") if (name := _text(author, "name"))
+    )
+    metadata = _metadata(entry, announce)
+    categories = [term for el in _children(entry, "category") if (term := el.get("term", ""))]
+    if categories:
+        metadata.append(("categories", " ".join(categories)))
+    for name, key in (("comment", "comments"), ("journal_ref", "journal-ref")):
+        value = _text(entry, name)
+        if value:
+            metadata.append((key, value))
+    if not abstract:
+        return _no_abstract(line, "feed entry", title)
+    return Record(
+        line=line,
+        abstract=abstract,
+        arxiv=arxiv,
+        title=title or None,
+        authors=authors,
+        url=url or None,
+        doi=doi,
+        date=_text(entry, "published", "updated") or None,
+        metadata=tuple(metadata),
+    )
+
+
+def _split_arxiv_description(text: str) -> tuple[str | None, str | None, str]:
+    """(arXiv id, announce type, abstract) from an arXiv feed description, else the text."""
+    found = _ARXIV_DESCRIPTION.match(text)
+    if found is None:
+        return None, None, text
+    return found.group(1), found.group(2), found.group(3).strip()
+
+
+def _metadata(item: Element, announce: str | None) -> list[tuple[str, str]]:
+    announce = announce or _text(item, "announce_type")
+    return [("announce type", announce)] if announce else []
+
+
+def _no_abstract(line: int, what: str, title: str) -> Problem:
+    reason = f"no abstract ({what} with an empty description or summary)"
+    return Problem(line, reason, excerpt(title))
+
+
+class _TextOnly(HTMLParser):
+    """Collects the text of an HTML fragment; script and style contents are not text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._hidden += 1
+        elif tag in ("p", "br", "div", "li"):
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._hidden = max(0, self._hidden - 1)
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def html_to_text(fragment: str) -> str:
+    """The text a reader sees in an HTML fragment (old arXiv feeds wrap abstracts in <p>)."""
+    if "<" not in fragment:
+        return html.unescape(fragment)
+    parser = _TextOnly()
+    parser.feed(fragment)
+    parser.close()
+    return " ".join("".join(parser.parts).split())

@@ -1,0 +1,123 @@
+"""arXiv's daily email listing: records between `\\\\` lines, sections, replacements."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_listing
+from digest.loading import load_papers, sniff_format
+from digest.models import Corpus, Paper
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "loading"
+LISTING = FIXTURES / "arxiv_listing.eml"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(FIXTURES)
+        return load_papers([Path("arxiv_listing.eml")])
+
+
+def by_id(corpus: Corpus, arxiv_id: str) -> Paper:
+    [paper] = [p for p in corpus.papers if p.arxiv_id == arxiv_id]
+    return paper
+
+
+def test_listing_is_recognised_by_content() -> None:
+    text = LISTING.read_text(encoding="utf-8")
+    assert sniff_format(text).name == "arxiv-listing"
+    assert not looks_like_arxiv_listing("Abstract: We study cats. \\\\ (not a trailer)\n")
+
+
+def test_every_record_is_a_paper_or_skipped(corpus: Corpus) -> None:
+    [report] = corpus.files
+    assert (report.format, report.records) == ("arxiv-listing", 4)
+    assert sorted(p.arxiv_id or "" for p in corpus.papers) == [
+        "2411.09876",
+        "2411.10001",
+        "2411.10002",
+    ]
+    assert [(s.line, s.excerpt) for s in corpus.skipped] == [
+        (74, "arXiv:2403.05555 A Benchmark for Multilingual Instruction Following")
+    ]
+    assert "replacement without an abstract" in corpus.skipped[0].reason
+
+
+def test_wrapped_fields_are_rejoined(corpus: Corpus) -> None:
+    paper = by_id(corpus, "2411.10002")
+    # "Disagree-" + "ment" on the next line was a line-break hyphen.
+    assert (
+        paper.title == "Cheap Talk: Estimating Annotation Quality from Annotator Disagreement Alone"
+    )
+    first = by_id(corpus, "2411.10001")
+    assert first.title == (
+        "Sparse Retrieval Heads: How Long-Context Language Models Find the Needle"
+    )
+    assert first.authors == (
+        "Ana Lima",
+        "Kofi Mensah (University of Ghana, Legon)",
+        "Wei Zhang",
+        "Sofia Rossi",
+    )
+    assert dict(first.metadata)["comments"] == (
+        "18 pages, 7 figures. Accepted at the Findings of the Association for "
+        "Computational Linguistics: EMNLP 2024"
+    )
+
+
+def test_abstract_block_is_one_clean_paragraph(corpus: Corpus) -> None:
+    paper = by_id(corpus, "2411.10002")
+    assert paper.abstract.startswith("We show that the disagreement between crowd annotators")
+    assert "\n" not in paper.abstract
+    assert "\N{GREEK SMALL LETTER RHO}=0.81" in paper.abstract
+    assert "recovers ~95% of the gain" in paper.abstract
+    assert "\\\\" not in paper.abstract and "kb)" not in paper.abstract
+
+
+def test_doi_journal_ref_and_trailer_url_are_kept(corpus: Corpus) -> None:
+    paper = by_id(corpus, "2411.10002")
+    assert paper.doi == "10.1162/tacl_a_00999"
+    assert paper.url == "https://arxiv.org/abs/2411.10002"
+    assert dict(paper.metadata)["journal-ref"] == "Transactions of the ACL 12 (2024) 101-118"
+    assert paper.date == "Fri, 15 Nov 2024 20:31:50 GMT"
+
+
+def test_sections_set_the_announce_type(corpus: Corpus) -> None:
+    assert dict(by_id(corpus, "2411.10002").metadata)["announce type"] == "new"
+    cross = by_id(corpus, "2411.09876")
+    assert dict(cross.metadata)["announce type"] == "cross"
+    assert cross.authors == ("Mina Park", "Tomás García")
+
+
+def test_replacement_with_abstract_merges_keeping_the_newest_version(corpus: Corpus) -> None:
+    paper = by_id(corpus, "2411.10001")
+    assert paper.arxiv_version == 2
+    assert paper.abstract.endswith("and we release code to find them.")
+    assert [s.line for s in paper.sources] == [18, 84]
+    assert [(m.source.line, m.rule) for m in corpus.merges] == [(84, "arxiv id")]
+    assert ("announce type", "replace") in paper.metadata
+
+
+def test_record_cut_short_by_a_new_record_is_still_read() -> None:
+    text = (
+        "\\\\\narXiv:2411.00001\nTitle: One\n\\\\\n  First abstract text here.\n"
+        "\\\\\narXiv:2411.00002\nTitle: Two\n\\\\\n  Second abstract.\n"
+        "\\\\ ( https://arxiv.org/abs/2411.00002 ,  5kb)\n"
+    )
+    parsed = parse_arxiv_listing(text)
+    assert [(r.line, r.arxiv, r.abstract) for r in parsed.records] == [
+        (2, "2411.00001", "First abstract text here."),
+        (7, "2411.00002", "Second abstract."),
+    ]
+
+
+def test_new_entry_without_abstract_is_a_problem_not_silence() -> None:
+    text = "\\\\\narXiv:2411.00003\nTitle: Three\n\\\\ ( https://arxiv.org/abs/2411.00003 , 5kb)\n"
+    parsed = parse_arxiv_listing(text)
+    assert parsed.records == ()
+    [problem] = parsed.problems
+    assert (problem.line, problem.excerpt) == (2, "arXiv:2411.00003 Three")
+    assert "without an abstract" in problem.reason
