@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 from digest.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
-COMMANDS = ["build", "summarize", "themes", "load", "issues"]
+COMMANDS = ["build", "summarize", "themes", "load", "issues", "show", "send"]
 
 
 def run(*args: str) -> Result:
