@@ -46,10 +46,18 @@ def issue_datetime(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
-def build_feeds(title: str, description: str, site_url: str, entries: Sequence[FeedEntry]) -> Feeds:
-    """The RSS and Atom feeds of `entries` (newest first), rooted at `site_url`."""
-    rss = _generator(title, description, site_url, entries, "feed.xml", content_type="CDATA")
-    atom = _generator(title, description, site_url, entries, "atom.xml", content_type="html")
+def build_feeds(
+    title: str,
+    description: str,
+    site_url: str,
+    entries: Sequence[FeedEntry],
+    feed_dir: str = "",
+) -> Feeds:
+    """The RSS and Atom feeds of `entries` (newest first) for the site at `site_url`; the
+    feeds themselves live at `site_url + feed_dir` as feed.xml and atom.xml."""
+    base = site_url + feed_dir
+    rss = _generator(title, description, site_url, entries, base, "feed.xml", "CDATA")
+    atom = _generator(title, description, site_url, entries, base, "atom.xml", "html")
     return Feeds(rss=rss.rss_str(pretty=True), atom=atom.atom_str(pretty=True))
 
 
@@ -58,18 +66,19 @@ def _generator(
     description: str,
     site_url: str,
     entries: Sequence[FeedEntry],
-    self_name: str,
+    base: str,
+    name: str,
     content_type: str,
 ) -> FeedGenerator:
     # One generator per format: RSS wants HTML content in CDATA, Atom wants type="html",
     # and each feed's rel="self" link is its own address.
     fg = FeedGenerator()
-    fg.id(site_url)
+    fg.id(base)
     fg.title(xml_safe(title))
     fg.description(xml_safe(description))
     fg.language("en")
     fg.generator("digest")
-    fg.link(href=site_url + self_name, rel="self")
+    fg.link(href=base + name, rel="self")
     fg.link(href=site_url, rel="alternate")
     newest = max((e.date for e in entries), default=dt.date(1970, 1, 1))
     fg.updated(issue_datetime(newest))

@@ -38,6 +38,7 @@ from digest.models import (
     Summary,
     Theme,
     iso_week,
+    slugify,
 )
 from digest.named_themes import assign_named_themes
 from digest.output import write_files
@@ -45,6 +46,7 @@ from digest.rendering import (
     render_email_html,
     render_email_text,
     render_feed_content,
+    render_feed_content_of,
     render_index,
     render_json,
     render_markdown,
@@ -297,7 +299,44 @@ def render_outputs(
     for past in archive:
         files[issue_page(past.week, "html")] = past.page_html.encode("utf-8")
         files[issue_page(past.week, "md")] = past.page_markdown.encode("utf-8")
+    for named in settings.named_themes:
+        files.update(_theme_feed_files(named.label, archive[: settings.feed_issues], env, site))
     return files
+
+
+def _theme_feed_files(
+    label: str, archive: Sequence[PastIssue], env: jinja2.Environment, site: str
+) -> dict[str, bytes]:
+    """A feed of one named theme: one item per issue that had papers in it.
+
+    Only named themes get one: their labels are the team's and stay the same week after week,
+    while automatic themes are drawn anew each week."""
+    folder = f"themes/{slugify(label)}/"
+    entries = []
+    for past in archive:
+        data = json.loads(past.data)
+        theme = next((t for t in data["themes"] if t["label"] == label), None)
+        if theme is None:
+            continue
+        link = f"{site}{issue_page(past.week, 'html')}#{slugify(label)}"
+        entries.append(
+            FeedEntry(
+                id=link,
+                title=f"{label} — {past.week}",
+                link=link,
+                date=past.date,
+                content_html=render_feed_content_of([theme], env),
+                summary=f"{len(theme['papers'])} new in {label} ({past.title}, {past.week}).",
+            )
+        )
+    feeds = build_feeds(
+        title=f"{label} — papers of the week",
+        description=f"The papers of theme {label!r}, week by week.",
+        site_url=site,
+        entries=entries,
+        feed_dir=folder,
+    )
+    return {folder + "feed.xml": feeds.rss, folder + "atom.xml": feeds.atom}
 
 
 def message_of(

@@ -164,6 +164,11 @@ def render_feed_content(issue: Issue, env: jinja2.Environment) -> str:
     return render_template(env, FEED_CONTENT_TEMPLATE, **issue_context(issue))
 
 
+def render_feed_content_of(themes: Sequence[dict[str, Any]], env: jinja2.Environment) -> str:
+    """The same for some themes of an issue, as digest.json has them (per-theme feeds)."""
+    return render_template(env, FEED_CONTENT_TEMPLATE, themes=list(themes), updated=[])
+
+
 def render_index(
     title: str,
     issues: Sequence[dict[str, object]],

@@ -239,3 +239,25 @@ def test_a_build_killed_mid_write_leaves_previous_outputs_and_history_intact() -
     assert ids_in(Path("out")) == [f"w2-{i}" for i in range(4)]
     assert not [p for p in Path("out").rglob(".*.tmp")]
     assert os.listdir("out")
+
+
+def test_named_themes_get_a_feed_of_their_own() -> None:
+    Path("digest.toml").write_text(
+        '[[theme]]\nlabel = "Robotics"\nkeywords = ["robotics"]\n', encoding="utf-8"
+    )
+    for week, date in enumerate(WEEKS, start=1):
+        grow_folder(week)
+        assert build(date).exit_code == 0
+    raw = (Path("out") / "themes" / "robotics" / "feed.xml").read_bytes()
+    parsed = feedparser.parse(raw)
+    assert not parsed.bozo
+    assert [e.id for e in parsed.entries] == [
+        f"{SITE}issues/2026-W47.html#robotics",
+        f"{SITE}issues/2026-W46.html#robotics",
+        f"{SITE}issues/2026-W45.html#robotics",
+    ]
+    content = parsed.entries[0].content[0].value
+    assert "robotics" in content and "galaxies" not in content and "dialogue" not in content
+    assert f'<atom:link href="{SITE}themes/robotics/feed.xml" rel="self"/>'.encode() in raw
+    atom = feedparser.parse((Path("out") / "themes" / "robotics" / "atom.xml").read_bytes())
+    assert not atom.bozo and len(atom.entries) == 3
