@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -95,6 +97,46 @@ def _report_corpus(corpus: Corpus, quiet: bool) -> None:
         click.echo(f"warning: {item}", err=True)
 
 
+class _Reporter:
+    """Progress on stderr: a bar for long stages (only on a terminal, never with --quiet) and,
+    with --verbose, the time each stage took. Implements pipeline.Progress."""
+
+    # Stages with fewer items than this finish in about a second: no bar.
+    BAR_THRESHOLD = 1_000
+
+    def __init__(self, *, bar: bool, verbose: bool) -> None:
+        self._bar_enabled = bar
+        self._verbose = verbose
+        self._name: str | None = None
+        self._started = 0.0
+        self._count = 0
+        self._bar: Any = None
+        self.timings: list[tuple[str, float, int]] = []
+
+    def stage(self, name: str, total: int = 0) -> None:
+        self.finish()
+        self._name, self._started, self._count = name, time.perf_counter(), total
+        if self._bar_enabled and total >= self.BAR_THRESHOLD:
+            self._bar = click.progressbar(length=total, label=f"{name:>9}", file=sys.stderr)
+            self._bar.__enter__()
+
+    def advance(self, done: int) -> None:
+        if self._bar is not None:
+            self._bar.update(done)
+
+    def finish(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+        if self._name is not None:
+            seconds = time.perf_counter() - self._started
+            self.timings.append((self._name, seconds, self._count))
+            if self._verbose:
+                rate = f", {self._count / seconds:,.0f}/s" if self._count and seconds > 0 else ""
+                click.echo(f"  {self._name:<9} {seconds:7.2f} s{rate}", err=True)
+            self._name = None
+
+
 def _check_strict(corpus: Corpus, strict: bool) -> None:
     if strict and corpus.skipped:
         n = len(corpus.skipped)
@@ -164,6 +206,7 @@ def _state_option(f: F) -> F:
 @click.option("--dry-run", is_flag=True, help="Show what the next issue would hold; write nothing.")
 @click.option("--strict", is_flag=True, help="Fail instead of warning when input is skipped.")
 @click.option("-q", "--quiet", is_flag=True, help="Print warnings and errors only.")
+@click.option("-v", "--verbose", is_flag=True, help="Print the time each stage took.")
 def build(
     paths: tuple[Path, ...],
     out: Path,
@@ -178,6 +221,7 @@ def build(
     dry_run: bool,
     strict: bool,
     quiet: bool,
+    verbose: bool,
 ) -> None:
     """Build this week's issue from PATHS (files or folders; default: seeds).
 
@@ -203,14 +247,21 @@ def build(
             feed_issues=feed_issues,
         )
         issue_date = date.date() if date else dt.date.today()
+        reporter = _Reporter(bar=sys.stderr.isatty() and not quiet, verbose=verbose)
+        reporter.stage("load")
         corpus = pipeline.load_corpus(paths or (Path("seeds"),))
+        reporter.finish()
         _report_corpus(corpus, quiet)
         _check_strict(corpus, strict)
         if dry_run:
             plan, preview = pipeline.preview_issue(corpus, settings.state, issue_date, settings)
             _print_preview(plan, preview)
             return
-        result = pipeline.build_from_corpus(corpus, out, issue_date, settings)
+        result = pipeline.build_from_corpus(corpus, out, issue_date, settings, reporter)
+        reporter.finish()
+        if verbose:
+            total = sum(seconds for _, seconds, _ in reporter.timings)
+            click.echo(f"  {'total':<9} {total:7.2f} s", err=True)
     if result.issue is None:
         since = (
             f" since issue {result.latest.number} ({result.latest.week})" if result.latest else ""

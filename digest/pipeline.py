@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import parseaddr
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
 
@@ -209,9 +209,49 @@ def assemble_issue(
     )
 
 
-def make_issue(corpus: Corpus, plan: Plan, settings: Settings) -> Issue:
+class Progress(Protocol):
+    """Told where a run is, so the CLI can show a progress bar and stage timings."""
+
+    def stage(self, name: str, total: int = 0) -> None:
+        """A new stage begins, with `total` items to do (0: not counted)."""
+
+    def advance(self, done: int) -> None:
+        """`done` more items of the current stage are done."""
+
+
+class Silent:
+    """The Progress that shows nothing."""
+
+    def stage(self, name: str, total: int = 0) -> None:
+        pass
+
+    def advance(self, done: int) -> None:
+        pass
+
+
+SILENT = Silent()
+# Papers summarized between two progress updates; summaries do not depend on the batching.
+SUMMARY_BATCH = 2_000
+
+
+def summarize_with_progress(
+    papers: Sequence[Paper], progress: Progress = SILENT
+) -> tuple[Summary, ...]:
+    progress.stage("summarize", len(papers))
+    summaries: list[Summary] = []
+    for start in range(0, len(papers), SUMMARY_BATCH):
+        batch = papers[start : start + SUMMARY_BATCH]
+        summaries.extend(summarize_papers(batch))
+        progress.advance(len(batch))
+    return tuple(summaries)
+
+
+def make_issue(
+    corpus: Corpus, plan: Plan, settings: Settings, progress: Progress = SILENT
+) -> Issue:
     """Summarize and group the planned papers into an Issue."""
-    summaries = summarize_papers(plan.new + plan.updated)
+    summaries = summarize_with_progress(plan.new + plan.updated, progress)
+    progress.stage("group", len(plan.new))
     themes = group_papers(plan.new, summaries, settings.themes, settings.named_themes)
     return assemble_issue(plan, summaries, themes, corpus, settings)
 
@@ -410,7 +450,11 @@ def preview_issue(
 
 
 def build_from_corpus(
-    corpus: Corpus, out_dir: Path, date: dt.date, settings: Settings
+    corpus: Corpus,
+    out_dir: Path,
+    date: dt.date,
+    settings: Settings,
+    progress: Progress = SILENT,
 ) -> BuildResult:
     """Plan, summarize, group and render the next issue; record it and write every output.
 
@@ -423,7 +467,8 @@ def build_from_corpus(
         if plan is None:
             past = history.issues()
             return BuildResult(corpus, None, None, (), latest=past[0] if past else None)
-        issue = make_issue(corpus, plan, settings)
+        issue = make_issue(corpus, plan, settings, progress)
+        progress.stage("render")
         record = record_of(issue, env, settings)
         archive = [record, *(p for p in history.issues() if p.number != record.number)]
         archive.sort(key=lambda p: p.number, reverse=True)
@@ -431,6 +476,7 @@ def build_from_corpus(
         members = [Member(p, "new") for p in plan.new] + [
             Member(p, "updated") for p in plan.updated
         ]
+        progress.stage("write", len(files))
         with history.transaction():
             history.record_issue(record, members)
             written = write_files(out_dir, files)

@@ -148,3 +148,19 @@ def test_summarize_and_themes_keep_input_ids(tmp_path: Path) -> None:
         "paper-a",
         "paper-b",
     ]
+
+
+def test_no_abstracts_found_is_one_line_and_exit_1() -> None:
+    Path("empty").mkdir()
+    Path("empty/notes.txt").write_text("hello\n")
+    result = run("build", "empty")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: no abstracts found in empty")
+    assert len([line for line in result.output.splitlines() if line.startswith("Error")]) == 1
+
+
+def test_verbose_prints_each_stage_time(seeds_here: Path) -> None:
+    result = run("build", "--date", "2026-11-16", "--verbose", "--quiet")
+    assert result.exit_code == 0
+    stages = re.findall(r"^  (\w+)\s+\d+\.\d\d s", result.output, re.M)
+    assert stages == ["load", "summarize", "group", "render", "write", "total"]
