@@ -84,7 +84,10 @@ def parse_arxiv_listing(text: str) -> Parsed:
             elif stripped == "\\\\":
                 entry = _Entry(number, section)
             continue
-        trailer = _TRAILER.match(stripped)
+        # Only lines starting with a backslash, a dash or a percent sign can be structure;
+        # testing that first spares the regexes the thousands of abstract lines.
+        first = stripped[:1]
+        trailer = _TRAILER.match(stripped) if first == "\\" else None
         if trailer:
             entry.url = trailer.group(1)
             _finish(entry, records, problems)
@@ -95,7 +98,7 @@ def parse_arxiv_listing(text: str) -> Parsed:
                 entry = _Entry(number, section)
             else:
                 entry.in_abstract = True
-        elif _RULE.match(stripped) or _CROSS_MARKER.match(stripped):
+        elif first in ("-", "%") and (_RULE.match(stripped) or _CROSS_MARKER.match(stripped)):
             _finish(entry, records, problems)
             entry = None
         elif entry.in_abstract:

@@ -11,6 +11,7 @@ plain Unicode that XML 1.0 (hence the feeds) can carry.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -363,26 +364,42 @@ def join_wrapped_lines(lines: Sequence[str]) -> str:
     parts = [line.strip() for line in lines if line.strip()]
     if len(parts) <= 1:
         return parts[0] if parts else ""
-    whole = " ".join(parts).casefold()
-    out = parts[0]
-    for part in parts[1:]:
-        head = _LINE_END_HYPHEN.search(out)
-        tail = _LINE_START_WORD.match(part)
-        if head and tail and _is_break_hyphen(head.group(1), tail.group(1), whole):
-            out = out[:-1] + part
-        elif head and tail:
-            out = out + part
-        else:
-            out = out + " " + part
-    return out
+    whole = ""  # the record in lower case, made only when a hyphen needs judging
+    # Pieces joined once at the end: growing one string line by line is quadratic, and a
+    # pasted file may hold a record of thousands of lines.
+    pieces = [parts[0]]
+    for before, part in itertools.pairwise(parts):
+        head = _LINE_END_HYPHEN.search(before) if before.endswith("-") else None
+        tail = _LINE_START_WORD.match(part) if head else None
+        if head and tail:
+            whole = whole or " ".join(parts).casefold()
+            if _is_break_hyphen(head.group(1), tail.group(1), whole):
+                pieces[-1] = pieces[-1][:-1]
+        elif not (head and part[:1].isalnum()):  # "Model-" + "Based", "COVID-" + "19"
+            pieces.append(" ")
+        pieces.append(part)
+    return "".join(pieces)
 
 
 def _is_break_hyphen(left: str, right: str, context: str) -> bool:
     joined = (left + right).casefold()
-    if re.search(rf"\b{re.escape(joined)}\b", context):
+    if _has_word(joined, context):
         return True
     if f"{left.casefold()}-{right}" in context:
         return False
     if left.casefold() in _COMPOUND_HEADS:
         return False
     return right.endswith(_WORD_ENDINGS)
+
+
+def _has_word(word: str, text: str) -> bool:
+    """Whether `word` occurs in `text` as a whole word (regex \\b, without compiling one)."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return True
+        start = text.find(word, start + 1)
+    return False

@@ -1,4 +1,4 @@
-"""Group papers into themes: TF-IDF -> LSA -> neighbour smoothing -> spherical k-means.
+"""Group papers into themes: TF-IDF -> LSA -> neighbour smoothing -> Ward + k-means.
 
 Why this shape (measured with bench/themes.py on real arXiv weeks):
 - Sublinear TF-IDF over the title (counted twice, as it is the densest statement of the topic)
@@ -8,10 +8,14 @@ Why this shape (measured with bench/themes.py on real arXiv weeks):
 - Each paper's vector is then averaged with its nearest neighbours' (twice). A short abstract
   says little, but its neighbours say what field it is in; this transductive smoothing lifts
   agreement with the arXiv categories by about a quarter over plain LSA + k-means.
-- k-means on unit vectors (cosine geometry) with a fixed seed and several restarts.
+- k-means on the unit vectors, started from a Ward tree cut (k-means++ restarts above
+  MAX_WARD_PAPERS): the Ward start keeps small tight topics whole in small batches.
 - The number of themes, when the user does not give one, grows with the square root of the
   number of papers and stops at a newsletter-sized maximum: scores were flat between 6 and 12
   groups on the benchmark, and criteria such as silhouette only ever chose the largest number.
+  Then, in a large batch, papers sharing no word with the rest and clusters too small for a
+  section of their own go to one "Other" theme, listed last.
+- Labels and keywords come from digest.labelling, the other half of this stage.
 
 Everything runs on the papers sorted by id with fixed random states, so the same papers in any
 order give the same themes.
@@ -31,7 +35,7 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.neighbors import NearestNeighbors
 from sklearn.preprocessing import normalize
-from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+from threadpoolctl import threadpool_limits
 
 from digest.errors import ConfigError
 from digest.labelling import OTHER_LABEL, label_groups
@@ -45,7 +49,6 @@ MAX_WARD_PAPERS = 4000
 # A newsletter stops being scannable beyond about eight sections.
 MAX_AUTO_THEMES = 8
 LSA_DIMS = 40
-NGRAMS = (1, 1)
 MAX_NEIGHBOURS = 30
 # Each paper is smoothed with about a tenth of the batch, up to MAX_NEIGHBOURS.
 NEIGHBOUR_DIVISOR = 10
@@ -77,9 +80,10 @@ def group_by_theme(
 ) -> tuple[Theme, ...]:
     """Every paper in exactly one theme; themes largest first, papers most central first.
 
-    `n_themes` is the number the user asked for (it is capped at the number of papers); None
-    lets digest choose, and then tiny leftover clusters of a large batch are pooled as "Other"
-    (always listed last). `names` maps a paper id to a short name for single-paper themes.
+    `n_themes` is the number the user asked for (capped at the number of distinct abstracts;
+    below 1 is a ConfigError); None lets digest choose, and then outliers and tiny clusters of
+    a large batch are pooled as "Other", listed last whatever its size. `names` maps a paper
+    id to a short name, used as the label of a one-paper theme (else its title).
     """
     if n_themes is not None and n_themes < 1:
         raise ConfigError(f"the number of themes must be at least 1, not {n_themes}")
@@ -90,9 +94,9 @@ def group_by_theme(
     if len(set(ids)) != len(ids):
         raise ValueError("group_by_theme needs distinct paper ids")
     k = n_themes if n_themes is not None else choose_theme_count(len(ordered))
+    auto = n_themes is None and len(ordered) >= OTHER_MIN_PAPERS
     # The matrices are small: starting BLAS/OpenMP threads costs more than it saves, and on a
     # busy machine it made grouping ten times slower.
-    auto = n_themes is None and len(ordered) >= OTHER_MIN_PAPERS
     with threadpool_limits(limits=1):
         clustering = cluster_papers(ordered, k, set_aside_unmatched=auto)
     groups = _groups_by_centrality(clustering)
@@ -172,7 +176,6 @@ def embed_texts(texts: Sequence[str]) -> FloatMatrix:
         min_df=1 if small else 2,
         max_df=1.0 if small else 0.5,
         dtype=np.float64,
-        ngram_range=NGRAMS,
     )
     try:
         tfidf = vectorizer.fit_transform(texts)
@@ -221,8 +224,6 @@ def _pool_tiny_groups(
     groups: list[list[str]], n_papers: int
 ) -> tuple[list[list[str]], tuple[str, ...]]:
     """Split off clusters too small for a section of their own, when there are several."""
-    if n_papers < OTHER_MIN_PAPERS:
-        return groups, ()
     tiny_size = max(3, n_papers // 50)
     tiny = [g for g in groups if len(g) < tiny_size]
     if len(tiny) < 2:

@@ -71,7 +71,7 @@ def derive_headline(paper: Paper, *, sentences: Sequence[str] | None = None) -> 
     if paper.title and paper.title.strip():
         return _WHITESPACE.sub(" ", paper.title).strip()
     if sentences is None:
-        sentences = split_sentences(paper.abstract)
+        sentences = split_sentences(paper.abstract, limit=MAX_SENTENCES)
     sentences = list(sentences[:MAX_SENTENCES])
     return contribution_name(sentences) or key_phrase(sentences) or UNTITLED
 

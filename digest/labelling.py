@@ -2,16 +2,17 @@
 
 A label is the noun phrase (one to three words) that is most specific to the group: common
 among the group's papers and rare in the rest of the batch (a class-based TF-IDF: coverage in
-the group times how much more often the group uses it). Phrases never cross punctuation, never
-start or end on a function word or on a word every abstract uses ("propose", "results"), and
-are never made only of generic words ("model", "data"). A one-word winner is joined with the
-next best phrase ("Robotics and sim-to-real transfer") when that stays within four words.
-Labels are distinct across themes: a group whose best phrase is taken gets its next one.
+the group times how much more often the group uses it than the rest). Phrases never cross
+punctuation, never hold a function word or a word every abstract uses ("propose", "results"),
+and are never made only of generic words ("model", "data"). A one-word winner becomes its own
+longer phrase when most of its papers use that ("dark" -> "Dark matter"), or else is joined
+with a close runner-up ("Galaxies and star formation"). Labels are distinct across themes and
+do not merely repeat another theme's words ("Deep neural networks" after "Neural networks").
+Phrases are written as the papers usually write them: "active galactic nuclei", "Gaia", "CDM".
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -24,7 +25,6 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 OTHER_LABEL = "Other"
 MAX_LABEL_WORDS = 4
 MAX_KEYWORDS = 3
-MAX_PHRASE_WORDS = 3
 # Longer phrases read better as labels; a mild bonus lets them win over their own head word
 # when they cover nearly as many papers.
 _LENGTH_BONUS = {1: 1.0, 2: 2.0, 3: 2.2}
@@ -36,6 +36,7 @@ _WIDEN_SHARE = 0.5
 _ENOUGH_PHRASES = 20
 # Candidates looked at per group: far more than a label, its fallbacks and keywords need.
 _MAX_RANKED = 400
+# A phrase of up to three word ids is packed into one int64, 20 bits per word.
 _BASE = 2**20
 _BASE2 = _BASE * _BASE
 # A word keeps its capitals ("Gaia", "CDM") when written so in this share of its uses.
@@ -237,7 +238,6 @@ class PhraseIndex:
         ]
 
 
-@functools.cache
 def _word_key(written: str) -> str | None:
     """A word's normalised form, or None for words no phrase may hold."""
     word = written.lower()
@@ -265,7 +265,7 @@ def _choose_label(
             continue
         used = [head.key]
         if len(head.key) == 1:
-            partner = _partner(head, ranked[i + 1 :])
+            partner = _partner(head, ranked[i + 1 :], phrases)
             if partner is not None:
                 used.append(partner)
         label = _as_label(used, spell)
@@ -308,12 +308,15 @@ def _widened(first: _Phrase, ranked: Sequence[_Phrase]) -> _Phrase:
     return first
 
 
-def _partner(first: _Phrase, rest: Sequence[_Phrase]) -> tuple[str, ...] | None:
-    """A close runner-up that can join a one-word label without repeating it."""
+def _partner(
+    first: _Phrase, rest: Sequence[_Phrase], taken: Sequence[set[str]]
+) -> tuple[str, ...] | None:
+    """A close runner-up that can join a one-word label without repeating it or another
+    theme's label."""
     for phrase in rest[:5]:
         close = phrase.score >= _PARTNER_SHARE * first.score
         fits = len(first.key) + len(phrase.key) + 1 <= MAX_LABEL_WORDS
-        new = not _overlap(first.key, phrase.key)
+        new = not _overlap(first.key, phrase.key) and not _echoes(phrase.key, taken)
         if close and fits and new and not _looks_adjective(phrase.key[-1]):
             return phrase.key
     return None

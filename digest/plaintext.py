@@ -9,10 +9,10 @@ Problem with its line, so nothing is dropped silently.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from digest.cleaning import join_wrapped_lines
 from digest.formats import Parsed, Problem, Record, arxiv_id_at_start, excerpt
@@ -64,8 +64,9 @@ class _Candidate:
     is_open: bool = True
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
+    # A NamedTuple, not a frozen dataclass: a pasted file has one per line, hundreds of
+    # thousands of them, and a tuple is built several times faster.
     number: int
     text: str
     kind: str  # "blank", "abstract", "id", "comment", "text"
@@ -74,19 +75,23 @@ class _Line:
 
 
 def _classify(number: int, text: str) -> _Line:
-    if not text.strip():
+    stripped = text.strip()
+    if not stripped:
         return _Line(number, text, "blank")
-    label = _ABSTRACT_LABEL.match(text)
+    # The first letter says which patterns can match: a file has tens of thousands of
+    # lines, nearly all plain text, and three regex calls per line add up.
+    first = stripped[0].lower()
+    label = _ABSTRACT_LABEL.match(text) if first in "as" else None
     if label:
         return _Line(number, text, "abstract", text[label.end() :])
-    found = arxiv_id_at_start(text)
+    found = arxiv_id_at_start(text) if first in "ahwe" else None
     if found:
         version = f"v{found.version}" if found.version else ""
         return _Line(number, text, "id", text[found.end :].strip(), found.id + version)
-    label = _COMMENT_LABEL.match(text)
+    label = _COMMENT_LABEL.match(text) if first == "c" else None
     if label:
         return _Line(number, text, "comment", text[label.end() :])
-    return _Line(number, text, "text", text.strip())
+    return _Line(number, text, "text", stripped)
 
 
 def _ids_inside_sentences(lines: list[_Line]) -> list[_Line]:
@@ -123,8 +128,11 @@ def _looks_like_comment(text: str) -> bool:
     return short and _WEAK_COMMENT.search(text) is not None
 
 
+_SENTENCE_ENDS = (".", "!", "?", ")", "]")
+
+
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith((".", "!", "?", ")", "]"))
+    return text.rstrip().endswith(_SENTENCE_ENDS)
 
 
 def parse_text(text: str) -> Parsed:
@@ -230,20 +238,27 @@ def _wrapped_lines(lines: Sequence[_Line]) -> set[int]:
     """
     joins: set[int] = set()
     for block in _paragraphs(lines):
-        if len(block) < 2 or all(_ends_sentence(line.text) for line in block):
+        if len(block) < 2:
             continue
-        width = max(len(line.text.rstrip()) for line in block)
-        for before, line in itertools.pairwise(block):
+        # Each line's measures once: this runs for every line of a pasted file.
+        texts = [line.text.rstrip() for line in block]
+        ends = [text.endswith(_SENTENCE_ENDS) for text in texts]
+        if all(ends):
+            continue
+        width = max(map(len, texts))
+        for index in range(1, len(block)):
+            line = block[index]
             if line.kind != "text":
                 continue
-            used = len(before.text.rstrip())
-            first_word = line.rest.split(None, 1)[0]
-            if _ends_sentence(before.text) and _is_strong_comment(line.rest):
+            before = texts[index - 1]
+            if ends[index - 1] and _is_strong_comment(line.rest):
                 continue
-            if _LINE_END_HYPHEN.search(before.text) or (
-                used <= WRAP_MAX and used + 1 + len(first_word) > width
-            ):
+            if before.endswith("-") and _LINE_END_HYPHEN.search(before):
                 joins.add(line.number)
+            elif len(before) <= WRAP_MAX:
+                first_word = line.rest.split(None, 1)[0]
+                if len(before) + 1 + len(first_word) > width:
+                    joins.add(line.number)
     return joins
 
 

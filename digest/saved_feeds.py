@@ -28,6 +28,7 @@ from digest.formats import Parsed, Problem, Record, excerpt, split_authors
 
 _HEAD = 4096
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _RSS_ROOT = re.compile(r"<rss[\s>]|<rdf:RDF[\s>]")
 _ATOM_ROOT = re.compile(r"<(?:\w+:)?feed[\s>][^>]*http://www\.w3\.org/2005/Atom")
 # arXiv's listing feeds: "arXiv:2411.10001v1 Announce Type: new \nAbstract: …"
@@ -54,7 +55,10 @@ def parse_feed(text: str) -> Parsed:
     """Every item (RSS) or entry (Atom) of a saved feed; ones without text are Problems."""
     # The declaration may name the file's original encoding, which no longer applies to
     # the decoded text; dropping it keeps every line where it was.
-    root = _parse_xml(_XML_DECLARATION.sub("", text, count=1))
+    # Control characters are illegal in XML and would make expat reject the whole feed for
+    # one stray byte; cleaning drops them from every field anyway, so drop them first.
+    text = _XML_ILLEGAL.sub("", _XML_DECLARATION.sub("", text, count=1))
+    root = _parse_xml(text)
     if isinstance(root, Problem):
         return Parsed((), (root,))
     items = [el for el in root.iter() if _local(el.tag) in ("item", "entry")]

@@ -96,19 +96,24 @@ _NEXT_WORD = re.compile(r"[\"'\u201d\u2019)\]]*\s+[\"'\u201c\u2018(\[]*([^\W_]+)
 _PROTECTED_TRIGGERS = ("http", "www.", "10.", "arXiv:", "$", "\\(", "\\[")
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, limit: int | None = None) -> list[str]:
     """Split an abstract into sentences, verbatim except that runs of whitespace become one space.
+
+    With `limit`, stop after that many sentences (the rest of the text is not split), so
+    that a pasted book costs no more than its first pages.
 
     >>> split_sentences("We use e.g. Fig. 3 of Smith et al. (2020). It scores 42.1. Next.")
     ['We use e.g. Fig. 3 of Smith et al. (2020).', 'It scores 42.1.', 'Next.']
     """
     sentences: list[str] = []
     for block in _PARAGRAPH_BREAK.split(text):
-        sentences.extend(_split_block(block))
+        sentences.extend(_split_block(block, None if limit is None else limit - len(sentences)))
+        if limit is not None and len(sentences) >= limit:
+            return sentences[:limit]
     return sentences
 
 
-def _split_block(block: str) -> list[str]:
+def _split_block(block: str, limit: int | None) -> list[str]:
     # The protected-span search is slow; most abstracts have none of its triggers.
     may_protect = any(t in block for t in _PROTECTED_TRIGGERS)
     protected = [(m.start(), m.end()) for m in _PROTECTED.finditer(block)] if may_protect else []
@@ -130,6 +135,8 @@ def _split_block(block: str) -> list[str]:
         piece = " ".join(block[begin : m.start(1)].split())
         if piece:
             out.append(piece)
+            if limit is not None and len(out) >= limit:
+                return out
         begin = m.end()
     tail = " ".join(block[begin:].split())
     if tail:

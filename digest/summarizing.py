@@ -196,7 +196,7 @@ def summarize_papers(
     """
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; known: {', '.join(sorted(METHODS))}")
-    split = [split_sentences(p.abstract) for p in papers]
+    split = [split_sentences(p.abstract, limit=MAX_SENTENCES) for p in papers]
     indexes = select_sentences(split, [p.title for p in papers], method)
     return tuple(
         _summary(paper, sentences, index)

@@ -141,7 +141,8 @@ def test_latex_to_unicode_never_loses_text(text: str) -> None:
         (["a multi-", "task model, multitask"], "a multitask model, multitask"),
         (["first line", "  second line  ", "", "third"], "first line second line third"),
         (["ends with a dash -", "next"], "ends with a dash - next"),
-        (["Model-", "Based RL"], "Model- Based RL"),
+        (["Model-", "Based RL"], "Model-Based RL"),  # a capital: a compound, never a break
+        (["COVID-", "19 cases"], "COVID-19 cases"),
     ],
 )
 def test_join_wrapped_lines(lines: list[str], joined: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
@@ -12,8 +13,10 @@ from digest.errors import ConfigError
 from digest.grouping import choose_theme_count, group_by_theme
 from digest.labelling import GENERIC_WORDS, OTHER_LABEL, WEAK_WORDS
 from digest.models import Paper, Theme
-from tests.conftest import SEEDS
-from tests.factories import make_paper
+
+from factories import make_paper
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 GALAXIES = [
     "We measure the dark matter halo masses of galaxy clusters with weak gravitational lensing.",
@@ -174,6 +177,15 @@ def test_identical_abstracts_cannot_be_split_into_more_themes() -> None:
     papers = [make_paper(f"x{i}", "We measure dark matter halos with lensing.") for i in range(4)]
     themes = group_by_theme(papers, n_themes=3)
     assert [len(t.paper_ids) for t in themes] == [4]
+
+
+def test_a_large_batch_of_identical_abstracts_is_one_theme_not_other() -> None:
+    papers = [
+        make_paper(f"x{i:03d}", "We measure dark matter halos with lensing.") for i in range(60)
+    ]
+    (theme,) = group_by_theme(papers)
+    assert theme.label != OTHER_LABEL
+    assert len(theme.paper_ids) == 60
 
 
 def test_zero_themes_is_a_user_error() -> None:

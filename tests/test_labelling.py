@@ -108,6 +108,11 @@ def test_labels_are_capitalised_phrases_of_at_most_four_words() -> None:
         assert 1 <= len(lab.label.split()) <= 4
 
 
+def test_a_lone_gerund_is_a_fine_label() -> None:
+    (lab,) = label_groups(["Lensing.", "Lensing!"], [[0, 1]])
+    assert lab.label == "Lensing"
+
+
 def test_a_group_without_any_word_still_gets_a_label() -> None:
     (lab,) = label_groups(["1234 5678", "9 10 11"], [[0, 1]])
     assert lab.label

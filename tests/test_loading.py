@@ -546,3 +546,187 @@ def test_crlf_text_with_bom_and_a_label_on_its_own_line(tmp_path: Path) -> None:
     assert corpus.files[0].encoding == "utf-8"
     assert [p.abstract for p in corpus.papers] == [ABSTRACT]
     assert corpus.papers[0].sources[0].line == 1
+
+
+# --- hostile input --------------------------------------------------------------------------
+
+HOSTILE = (
+    "We show that <script>alert('x')</script> never runs in a newsletter, and that "
+    "[a link](javascript:alert(1)) stays inert text. Terminal codes \x1b[31mred\x1b[0m, "
+    "a bell\x07, a C1 control\x9b and a right-to-left override\u202e are dropped."
+)
+
+
+def test_control_characters_are_dropped_and_markup_stays_text(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", f"Abstract: {HOSTILE}\n")
+    [paper] = load_papers([tmp_path]).papers
+    assert "<script>alert('x')</script>" in paper.abstract
+    assert "[a link](javascript:alert(1))" in paper.abstract
+    assert "Terminal codes [31mred[0m, a bell, a C1 control and a right-to-left override are" in (
+        paper.abstract
+    )
+    assert all(ch.isprintable() for ch in paper.abstract)
+
+
+def test_a_url_that_is_not_a_web_link_never_becomes_the_papers_link(tmp_path: Path) -> None:
+    row = {"id": "h1", "abstract": ABSTRACT, "url": "javascript:alert(1)"}
+    write(tmp_path, "a.jsonl", json.dumps(row) + "\n")
+    [paper] = load_papers([tmp_path]).papers
+    assert (paper.url, paper.link) == (None, None)
+    assert ("url", "javascript:alert(1)") in paper.metadata
+
+
+def test_hostile_abstract_is_inert_in_every_output(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+    from markdown_it import MarkdownIt
+
+    from digest.cli import main
+
+    rows = [
+        {"id": "h1", "title": "<img src=x onerror=alert(1)>", "abstract": HOSTILE},
+        {"id": "h2", "title": "Plain", "abstract": ABSTRACT, "url": "javascript:alert(2)"},
+    ]
+    write(tmp_path, "in.jsonl", "".join(json.dumps(row) + "\n" for row in rows))
+    result = CliRunner().invoke(main, ["build", "in.jsonl", "--out", "out", "--date", "2026-11-16"])
+    assert result.exit_code == 0, result.output
+    markdown = (tmp_path / "out" / "digest.md").read_text(encoding="utf-8")
+    html_from_markdown = MarkdownIt().render(markdown)
+    email = (tmp_path / "out" / "email.html").read_text(encoding="utf-8")
+    for html in (html_from_markdown, email):
+        assert "alert('x')" in html or "alert(&#39;x&#39;)" in html  # the text is still there
+        assert "<script" not in html.lower()
+        assert "<img" not in html.lower()
+        assert 'href="javascript:' not in html.lower()
+    text = (tmp_path / "out" / "email.txt").read_text(encoding="utf-8")
+    assert "\x1b" not in text and "\x07" not in text
+
+
+def test_a_50_mb_file_loads_in_bounded_memory(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    sentence = (
+        "We study how models behave when trained on data of varying quality and find that "
+        "noise matters less than expected in setting {0}. "
+    )
+    path = tmp_path / "big.txt"
+    with path.open("w", encoding="utf-8") as out:
+        for record in range(50):  # 50 abstracts of 1 MiB, one per line
+            out.write("".join(sentence.format(f"{record}-{i}") for i in range(8_000)) + "\n")
+    assert path.stat().st_size > 50 * 2**20
+    # In a child process, so its peak memory is the loader's alone.
+    script = (
+        "import resource, sys\nfrom pathlib import Path\nfrom digest.loading import load_papers\n"
+        "corpus = load_papers([Path(sys.argv[1])])\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(len(corpus.papers), len(corpus.skipped), peak // 1024)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
+    )
+    papers, skipped, peak_mib = map(int, done.stdout.split())
+    assert (papers, skipped) == (50, 0)
+    assert peak_mib < 1024  # about 5x the file; 20x would mean a copy per record
+
+
+def test_random_bytes_and_files_that_are_not_text_are_skipped(tmp_path: Path) -> None:
+    import random
+    import zipfile
+
+    rng = random.Random(7)
+    write(tmp_path, "good.txt", f"Abstract: {ABSTRACT}\n")
+    (tmp_path / "random.dat").write_bytes(rng.randbytes(100_000))
+    (tmp_path / "high.dat").write_bytes(bytes(rng.randrange(0x80, 0x100) for _ in range(5_000)))
+    (tmp_path / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + rng.randbytes(500))
+    with zipfile.ZipFile(tmp_path / "export.docx", "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    corpus = load_papers([tmp_path])
+    assert [p.abstract for p in corpus.papers] == [ABSTRACT]
+    reasons = {Path(s.path).name: s.reason for s in corpus.skipped}
+    assert reasons["random.dat"].startswith("binary file")
+    assert reasons["picture.png"] == "binary file (a PNG image)"
+    assert "ZIP archive" in reasons["export.docx"]
+    # High bytes decode as cp1252 "text", but no abstract is found in it, and it says so.
+    assert reasons["high.dat"].startswith("not an abstract")
+    assert all(ch.isprintable() for s in corpus.skipped for ch in s.excerpt)
+
+
+# --- the load command -----------------------------------------------------------------------
+
+
+def test_load_command_accounts_for_every_record_per_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from digest.cli import main
+
+    monkeypatch.chdir(FIXTURES)
+    result = CliRunner().invoke(main, ["load", "arxiv_listing.eml", "references.ris"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "arxiv_listing.eml: arxiv-listing, 4 records: 3 papers, 1 merged as duplicates; 1 skipped",
+        "  line 74: skipped, arXiv replacement without an abstract (arXiv:2403.05555); it "
+        "announces a new version, so add the abstract from the paper's page or an earlier "
+        "listing ('arXiv:2403.05555 A Benchmark for Multilingual Instruction Following')",
+        "  line 84: same arxiv id as 2411.10001; v2 kept",
+        "references.ris: ris, 3 records: 3 papers, 0 merged as duplicates; 1 skipped",
+        "  line 15: skipped, no abstract (RIS record without an 'AB' or 'N2' line) "
+        "('A Cited Paper Without Abstract')",
+        "6 papers from 2 files (7 records, 1 merged as duplicates, 2 skipped)",
+    ]
+
+
+def test_load_command_jsonl_has_a_row_for_every_file_paper_merge_and_skip(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from click.testing import CliRunner
+
+    from digest.cli import main
+
+    monkeypatch.chdir(FIXTURES)
+    result = CliRunner().invoke(main, ["load", "arxiv_listing.eml", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [row["kind"] for row in rows] == ["file", "paper", "paper", "paper", "merge", "skipped"]
+    assert rows[0] == {
+        "kind": "file",
+        "path": "arxiv_listing.eml",
+        "format": "arxiv-listing",
+        "encoding": "utf-8",
+        "records": 4,
+        "papers": 3,
+        "merged": 1,
+        "skipped": 1,
+    }
+    assert rows[1]["arxiv_version"] == 2
+    assert rows[1]["sources"] == ["arxiv_listing.eml:18", "arxiv_listing.eml:84"]
+    assert rows[4] == {
+        "kind": "merge",
+        "source": "arxiv_listing.eml:84",
+        "into": "2411.10001",
+        "rule": "arxiv id",
+    }
+    assert rows[5]["line"] == 74
+
+
+def test_build_prints_the_totals_and_a_warning_per_skipped_item(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from digest.cli import main
+
+    write(tmp_path, "in/good.txt", f"Abstract: {ABSTRACT}\n\nAbstract: {HOSTILE}\n")
+    write(tmp_path, "in/empty.txt", "")
+    (tmp_path / "in" / "old.txt").write_bytes(f"Abstract: Caf\xe9s {ABSTRACT}\n".encode("cp1252"))
+    write(tmp_path, "in/refs.bib", "@misc{x, title = {No abstract here}}\n")
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", "in", "--out", "out", "--date", "2026-11-16"])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        "Loaded 3 papers from 4 files (3 records, 0 merged as duplicates, 2 skipped)."
+    )
+    assert "note: in/old.txt: read as cp1252" in lines
+    assert "warning: in/empty.txt: empty file" in lines
+    assert "warning: in/refs.bib:1: no abstract (BibTeX entry 'x' has no 'abstract' field)" in lines
+    strict = runner.invoke(main, ["build", "in", "--out", "out2", "--strict"])
+    assert strict.exit_code == 1
+    assert not (tmp_path / "out2").exists()

@@ -143,3 +143,12 @@ def test_entities_are_never_expanded_or_fetched(doctype: str) -> None:
     assert parsed.records == ()
     [problem] = parsed.problems
     assert "not read for safety" in problem.reason
+
+
+def test_a_stray_control_character_does_not_lose_the_feed() -> None:
+    text = (
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<item><title>T</title>\n'
+        "<description>We show\x18 that it works.</description></item>\n</channel></rss>\n"
+    )
+    [record] = parse_feed(text).records
+    assert record.abstract == "We show that it works."

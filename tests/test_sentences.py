@@ -80,3 +80,10 @@ def test_tokenizer_object_is_what_sumy_calls() -> None:
     tokenizer = ScientificTokenizer()
     assert tokenizer.to_sentences("A b. C d.") == ("A b.", "C d.")
     assert tokenizer.to_words("A b-c.") == ("A", "b", "c")
+
+
+def test_limit_stops_after_that_many_sentences() -> None:
+    text = "First one. Second one.\n\nThird one. Fourth one."
+    assert split_sentences(text, limit=3) == ["First one.", "Second one.", "Third one."]
+    assert split_sentences(text, limit=1) == ["First one."]
+    assert split_sentences(text, limit=10) == split_sentences(text)
