@@ -18,6 +18,8 @@ A listing is boilerplate, then one record per paper between `\\\\` lines:
 `%-%-…` opens the cross-listed papers and `%%--…` the replacements. A replacement often
 carries no abstract (only its header and the trailer): it becomes a Problem that names the
 paper, since a new version of a paper whose abstract we never saw has nothing to summarise.
+The mail header and arXiv's preamble before the first record are not papers and are passed
+over; any other text between records is reported as a Problem with its line.
 """
 
 from __future__ import annotations
@@ -34,19 +36,16 @@ _FIELD = re.compile(r"^([A-Z][A-Za-z-]*(?: \(v\d+\))?):\s?(.*)$")
 _CROSS_MARKER = re.compile(r"^(?:%-){4,}")
 _REPLACE_MARKER = re.compile(r"^(?:%%--){3,}|^(?:%%%---){3,}")
 _RULE = re.compile(r"^-{20,}\s*$")
+_SECTION_TITLE = re.compile(
+    r"^(?:New submissions|Submissions|Cross-submissions|Cross-lists|Replacements|"
+    r"Revised submissions)\b",
+    re.I,
+)
 _SNIFF = re.compile(r"^\\\\ \(\s*https?://\S*arxiv\.org/abs/", re.M)
 _SIZE = re.compile(r"\s*\(\d+kb(?:,\w+)?\)\s*$")
 
-# Field names (lower case) that have a Record field of their own; the rest are metadata.
-_METADATA_NAMES = {
-    "categories": "categories",
-    "comments": "comments",
-    "journal-ref": "journal-ref",
-    "report-no": "report-no",
-    "msc-class": "msc-class",
-    "acm-class": "acm-class",
-    "license": "license",
-}
+# Fields (lower case) with a Record field of their own; the rest are kept as metadata.
+_OWN_FIELDS = frozenset({"title", "authors", "date", "doi"})
 
 
 def looks_like_arxiv_listing(text: str) -> bool:
@@ -74,6 +73,7 @@ def parse_arxiv_listing(text: str) -> Parsed:
     problems: list[Problem] = []
     section = "new"
     entry: _Entry | None = None
+    started = False  # before the first record is the mail's header and arXiv's preamble
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if entry is None:
@@ -82,7 +82,10 @@ def parse_arxiv_listing(text: str) -> Parsed:
             elif _REPLACE_MARKER.match(stripped):
                 section = "replace"
             elif stripped == "\\\\":
-                entry = _Entry(number, section)
+                entry, started = _Entry(number, section), True
+            elif started and stripped and not _between_records(stripped):
+                reason = "text between listing records, not part of any paper"
+                problems.append(Problem(number, reason, excerpt(stripped)))
             continue
         # Only lines starting with a backslash, a dash or a percent sign can be structure;
         # testing that first spares the regexes the thousands of abstract lines.
@@ -110,6 +113,11 @@ def parse_arxiv_listing(text: str) -> Parsed:
     return Parsed(tuple(records), tuple(problems))
 
 
+def _between_records(stripped: str) -> bool:
+    """Lines a listing has between records: rules, section titles, the closing marker."""
+    return bool(_RULE.match(stripped) or _SECTION_TITLE.match(stripped))
+
+
 def _add_header_line(entry: _Entry, number: int, line: str) -> None:
     stripped = line.strip()
     if not stripped:
@@ -134,26 +142,24 @@ def _add_header_line(entry: _Entry, number: int, line: str) -> None:
 
 
 def _finish(entry: _Entry, records: list[Record], problems: list[Problem]) -> None:
-    fields = {name.lower(): join_wrapped_lines(lines) for name, lines in entry.fields}
-    title = fields.get("title", "")
+    fields = [(name.lower(), join_wrapped_lines(lines)) for name, lines in entry.fields]
+    own = {name: value for name, value in reversed(fields) if name in _OWN_FIELDS}
+    title = own.get("title", "")
     abstract = join_wrapped_lines(entry.abstract)
     what = f"arXiv:{entry.arxiv}" if entry.arxiv else "listing entry"
     if not abstract:
-        kind = "replacement" if entry.section.startswith("replace") else "entry"
-        reason = (
-            f"arXiv {kind} without an abstract ({what}); it announces a new version, "
-            "so add the abstract from the paper's page or an earlier listing"
-            if kind == "replacement"
-            else f"arXiv listing entry without an abstract ({what})"
-        )
+        if entry.section.startswith("replace"):
+            reason = (
+                f"arXiv replacement without an abstract ({what}); it announces a new "
+                "version, so add the abstract from the paper's page or an earlier listing"
+            )
+        else:
+            reason = f"arXiv listing entry without an abstract ({what})"
         problems.append(Problem(entry.line, reason, excerpt(f"{what} {title}")))
         return
+    # Every other field (Categories, Comments, Journal-ref, License, stray lines) is kept.
     metadata = [("announce type", entry.section)]
-    for name, value in fields.items():
-        if name in _METADATA_NAMES and value:
-            metadata.append((_METADATA_NAMES[name], value))
-        elif name not in ("title", "authors", "date", "doi") and value:
-            metadata.append((name, value))
+    metadata += [(name, value) for name, value in fields if name not in _OWN_FIELDS and value]
     if entry.replaced:
         metadata.append(("replaced", _SIZE.sub("", entry.replaced)))
     records.append(
@@ -162,10 +168,10 @@ def _finish(entry: _Entry, records: list[Record], problems: list[Problem]) -> No
             abstract=abstract,
             arxiv=entry.arxiv or None,
             title=title or None,
-            authors=split_authors(fields.get("authors", "")),
+            authors=split_authors(own.get("authors", "")),
             url=entry.url or None,
-            doi=fields.get("doi") or None,
-            date=_SIZE.sub("", fields.get("date", "")) or None,
+            doi=own.get("doi") or None,
+            date=_SIZE.sub("", own.get("date", "")) or None,
             metadata=tuple(metadata),
         )
     )

@@ -112,6 +112,8 @@ def _failed(block: ParsingFailedBlock) -> Problem:
 
 
 def _unbrace(value: str) -> str:
+    if "{" not in value:
+        return value
     for _ in range(3):  # nested protection: {{BERT}}
         value, count = _PROTECTING_BRACES.subn(r"\1", value)
         if not count:

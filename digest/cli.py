@@ -640,7 +640,7 @@ def load(paths: tuple[Path, ...], fmt: str) -> None:
                     "url": p.url,
                     "date": p.date,
                     "abstract": p.abstract,
-                    "metadata": dict(p.metadata),
+                    "metadata": [list(pair) for pair in p.metadata],
                     "sources": [str(s) for s in p.sources],
                 }
             )
@@ -678,8 +678,13 @@ def load(paths: tuple[Path, ...], fmt: str) -> None:
                 if m.rule == "arxiv id" and kept.arxiv_version
                 else ""
             )
+            first = kept.sources[0]
             events.append(
-                (m.source.line, f"line {m.source.line}: same {m.rule} as {m.kept_id}{newest}")
+                (
+                    m.source.line,
+                    f"line {m.source.line}: same {m.rule} as {m.kept_id} (first at {first})"
+                    f"{newest}",
+                )
             )
         for item in account.skipped:
             where = "whole file" if item.line is None else f"line {item.line}"

@@ -6,9 +6,10 @@ A parser turns a file's decoded text into `Record`s (one paper as that file told
 cleaning, ids and duplicate merging happen in digest/loading.py, the same for every format.
 Plain-text dumps have their own module, digest/plaintext.py.
 
-To add a format (arXiv mail listings, RSS/Atom, BibTeX, RIS), write `looks_like_x(text)` and
-`parse_x(text)` and add them to `FORMATS` in digest/loading.py, before the plain-text
-fallback.
+The other formats have a module each: digest/arxiv_listing.py (arXiv's daily email),
+digest/saved_feeds.py (RSS/Atom, arXiv API answers), digest/bibtex.py and digest/ris.py. To
+add one, write `looks_like_x(text)` and `parse_x(text)` and add them to `FORMATS` in
+digest/loading.py, before the plain-text fallback.
 """
 
 from __future__ import annotations

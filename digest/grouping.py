@@ -23,6 +23,7 @@ order give the same themes.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -30,29 +31,52 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from sklearn.cluster import AgglomerativeClustering, KMeans
-from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.neighbors import NearestNeighbors
-from sklearn.preprocessing import normalize
+from scipy import sparse
 from threadpoolctl import threadpool_limits
 
 from digest.errors import ConfigError
-from digest.labelling import OTHER_LABEL, label_groups
+from digest.labelling import ENGLISH_STOP_WORDS, OTHER_LABEL, label_groups
 from digest.models import Paper, Theme
 
 FloatMatrix = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+U64Array = npt.NDArray[np.uint64]
 
 RANDOM_STATE = 0
-# Ward's tree needs memory and time quadratic in the papers; above this, plain k-means++.
-MAX_WARD_PAPERS = 4000
-# A newsletter stops being scannable beyond about eight sections.
+# Past this many papers, the themes are found on a sample this size (chosen by a hash of the
+# paper id, so the same papers give the same sample) and every other paper joins the theme
+# whose centre it is nearest: a theme that holds a fraction of a percent of the batch is too
+# small for a section anyway, and the cost then grows linearly with the batch.
+FIT_SAMPLE = 2000
+# Ward's tree (the start for k-means) is grown on at most this many papers of the sample: its
+# cost grows with the square of the papers.
+WARD_PAPERS = 1000
+# Labels are drawn from this many of the sampled papers: dozens of papers per theme show
+# what sets it apart as well as thousands do.
+LABEL_SAMPLE = 1000
+# Papers turned into vectors at a time: bounds the memory of a large batch.
+CHUNK_PAPERS = 2000
+# Rows of similarities computed at a time when looking for neighbours.
+CHUNK_ROWS = 500
+# A week's newsletter stops being scannable beyond about eight sections; more themes also
+# split real fields on the benchmark weeks (AMI fell from 0.51 to 0.47 at twelve).
 MAX_AUTO_THEMES = 8
+# Past a week's worth of papers, eight themes would hold hundreds of papers each: the count
+# grows slowly with the batch, to a most that still fits on one screen.
+WEEK_PAPERS = 1000
+MAX_LARGE_THEMES = 15
 LSA_DIMS = 40
+# Power iterations of the randomized SVD: enough for the top directions of a TF-IDF matrix.
+SVD_ITERATIONS = 5
+SVD_OVERSAMPLES = 10
 MAX_NEIGHBOURS = 30
+# Papers outside the sample look for their neighbours among this many sampled papers: finding
+# them was the largest cost of a 100,000-paper batch.
+NEIGHBOUR_POOL = 500
 # Each paper is smoothed with about a tenth of the batch, up to MAX_NEIGHBOURS.
 NEIGHBOUR_DIVISOR = 10
 SMOOTHING_ROUNDS = 2
+MAX_KMEANS_ROUNDS = 100
 # Below this many papers, words seen once still matter and no word is "too common" to use.
 SMALL_BATCH = 20
 # With at least this many papers, two or more tiny clusters are pooled into one "Other" theme.
@@ -61,16 +85,29 @@ OTHER_MIN_PAPERS = 50
 OUTLIER_SHARE = 0.1
 
 _MATH = re.compile(r"\$[^$]*\$")
-_TOKEN = r"(?u)\b[^\W\d_][\w-]*[^\W_]\b"
+# Words are runs of letters, digits, hyphens and non-ASCII characters: every other ASCII
+# character becomes a space. Working on bytes keeps the split in C, several times faster
+# than a regular expression, which matters at 100,000 abstracts.
+_NOT_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) == "-")).decode("ascii")
+_SPACES = bytes.maketrans(_NOT_WORD.encode("ascii"), b" " * len(_NOT_WORD))
+_STOP_BYTES = frozenset(w.encode("ascii") for w in ENGLISH_STOP_WORDS)
+# An odd multiplier for the token hashes (FNV's 64-bit prime).
+_HASH_BASE = np.uint64(0x100000001B3)
+_HASHED_BYTES = 64
 
 
 @dataclass(frozen=True)
 class Clustering:
-    """Papers (sorted by id) with their cluster and their vector in the smoothed space."""
+    """Papers (sorted by id) with their cluster and their vector in the smoothed space.
+
+    `sample` holds the positions of the papers the clusters were found on (all of them in a
+    batch of up to FIT_SAMPLE papers); labels are drawn from those.
+    """
 
     ids: tuple[str, ...]
     labels: tuple[int, ...]
     vectors: FloatMatrix
+    sample: tuple[int, ...]
 
 
 def group_by_theme(
@@ -95,8 +132,8 @@ def group_by_theme(
         raise ValueError("group_by_theme needs distinct paper ids")
     k = n_themes if n_themes is not None else choose_theme_count(len(ordered))
     auto = n_themes is None and len(ordered) >= OTHER_MIN_PAPERS
-    # The matrices are small: starting BLAS/OpenMP threads costs more than it saves, and on a
-    # busy machine it made grouping ten times slower.
+    # The matrices are small: starting BLAS threads costs more than it saves, and on a busy
+    # machine it made grouping ten times slower.
     with threadpool_limits(limits=1):
         clustering = cluster_papers(ordered, k, set_aside_unmatched=auto)
     groups = _groups_by_centrality(clustering)
@@ -106,18 +143,32 @@ def group_by_theme(
         unmatched = [pid for pid, c in zip(clustering.ids, clustering.labels, strict=True) if c < 0]
         other = (*unmatched, *other)
     groups.sort(key=lambda g: (-len(g), g[0]))
-    return _labelled_themes(ordered, groups, other, names or {})
+    return _labelled_themes(ordered, groups, other, names or {}, clustering.sample)
 
 
 def choose_theme_count(n_papers: int) -> int:
-    """About sqrt(n) themes: 1 for 2 papers, 2 for 3 to 6, 4 for 15, 6 for 42, at most 8."""
-    return max(1, min(MAX_AUTO_THEMES, round(math.sqrt(n_papers))))
+    """About sqrt(n) themes up to a week's eight (1 for 2 papers, 4 for 15, 6 for 42, 8 for
+    64 to 1,000), then two more each time the batch doubles, up to fifteen (11 for 3,000)."""
+    cap = MAX_AUTO_THEMES
+    if n_papers > WEEK_PAPERS:
+        cap = min(MAX_LARGE_THEMES, round(cap + 2 * math.log2(n_papers / WEEK_PAPERS)))
+    return max(1, min(cap, round(math.sqrt(n_papers))))
 
 
 def paper_text(paper: Paper) -> str:
     """The text a paper is grouped and labelled by: title twice, then the abstract."""
     title = paper.title or ""
     return _MATH.sub(" ", f"{title}. {title}. {paper.abstract}")
+
+
+def fit_sample(ids: Sequence[str], size: int | None = None) -> IntArray:
+    """Positions of the papers to find themes on: the `size` (default FIT_SAMPLE) whose ids
+    hash lowest, in that order, which is the same for the same papers in any order. Adding a
+    paper to a batch changes the sample by at most one paper."""
+    size = FIT_SAMPLE if size is None else size
+    keys = [hashlib.blake2b(pid.encode("utf-8"), digest_size=8).digest() for pid in ids]
+    order = sorted(range(len(ids)), key=lambda i: (keys[i], ids[i]))
+    return np.array(order[:size], dtype=np.int64)
 
 
 def cluster_papers(
@@ -129,24 +180,239 @@ def cluster_papers(
     cluster -1 instead of being forced into a group they have nothing in common with.
     """
     ids = tuple(p.id for p in papers)
-    vectors = embed_texts([paper_text(p) for p in papers])
+    n = len(ids)
+    sample = fit_sample(ids)
+    texts = [paper_text(papers[i]) for i in sample]
+    vectors = np.zeros((n, 1))
+    fitted = fit_space(texts)
+    if fitted is not None:
+        space, vectors_of_sample = fitted
+        vectors = np.zeros((n, space.basis.shape[0]))
+        vectors[sample] = vectors_of_sample
+        rest = np.setdiff1d(np.arange(n), sample)
+        for start in range(0, len(rest), CHUNK_PAPERS):
+            chunk = rest[start : start + CHUNK_PAPERS]
+            vectors[chunk] = space.embed([paper_text(papers[i]) for i in chunk])
     matched = np.linalg.norm(vectors, axis=1) > 0
     # Outliers are few by definition; when most papers share nothing indexable (e.g. a
     # batch of identical abstracts), there is nothing to set them aside from.
-    few = np.count_nonzero(~matched) <= OUTLIER_SHARE * len(ids)
-    keep = np.flatnonzero(matched) if set_aside_unmatched and few else np.arange(len(ids))
-    labels = np.full(len(ids), -1)
-    if len(keep):
-        smoothed = smooth_by_neighbours(
-            vectors[keep], neighbours=min(MAX_NEIGHBOURS, len(keep) // NEIGHBOUR_DIVISOR)
-        )
-        vectors[keep] = smoothed
-        labels[keep] = _kmeans_labels(smoothed, k)
-    return Clustering(ids, tuple(int(x) for x in labels), vectors)
+    few = np.count_nonzero(~matched) <= OUTLIER_SHARE * n
+    keep = matched if set_aside_unmatched and few else np.ones(n, dtype=bool)
+    labels = np.full(n, -1, dtype=np.int64)
+    fit = sample[keep[sample]]
+    if len(fit):
+        neighbours = min(MAX_NEIGHBOURS, len(fit) // NEIGHBOUR_DIVISOR)
+        smoothed = smooth_by_neighbours(vectors[fit], neighbours)
+        labels[fit] = _kmeans_labels(smoothed, k)
+        centres = _centres(smoothed, labels[fit])
+        others = np.flatnonzero(keep & (labels < 0))
+        pool = fit[:NEIGHBOUR_POOL]
+        for start in range(0, len(others), CHUNK_ROWS):
+            # Each other paper is smoothed like the sample's were, with its nearest sampled
+            # papers, and joins the nearest theme centre.
+            chunk = others[start : start + CHUNK_ROWS]
+            near = _nearest_neighbours(vectors[chunk], neighbours, vectors[pool])
+            vectors[chunk] = _unit_rows(vectors[chunk] + smoothed[near].mean(axis=1))
+            labels[chunk] = _nearest_centre(vectors[chunk], centres)
+        vectors[fit] = smoothed
+    return Clustering(ids, tuple(int(x) for x in labels), vectors, tuple(int(i) for i in sample))
 
 
-def _kmeans_labels(vectors: FloatMatrix, k: int) -> npt.NDArray[np.int64]:
-    """k-means, started from a Ward tree cut where the batch is small enough for one.
+@dataclass(frozen=True)
+class TextSpace:
+    """A fitted sublinear TF-IDF -> LSA map from texts to unit vectors."""
+
+    words: U64Array  # the hashes of the indexed words, sorted: word i is column i
+    idf: FloatMatrix
+    basis: FloatMatrix  # LSA dimensions x words; identity when there are too few to reduce
+
+    def embed(self, texts: Sequence[str]) -> FloatMatrix:
+        """Unit vectors for texts, zero for a text with no indexed word."""
+        return self.reduce(_tfidf(_counts(Tokens.of(texts), self.words), self.idf))
+
+    def reduce(self, tfidf: sparse.csr_matrix) -> FloatMatrix:
+        return _unit_rows(np.asarray(tfidf @ self.basis.T))
+
+
+def fit_space(texts: Sequence[str]) -> tuple[TextSpace, FloatMatrix] | None:
+    """Sublinear TF-IDF (English stop words out, words in at least 2 texts and at most half)
+    reduced by LSA to LSA_DIMS dimensions, and the texts' own vectors; None when no text
+    holds a usable word."""
+    n = len(texts)
+    small = n < SMALL_BATCH
+    tokens = Tokens.of(texts)
+    distinct, first = np.unique(tokens.hashes, return_index=True)
+    words = distinct[[_is_word(tokens.text(i)) for i in first]]
+    counts = _counts(tokens, words)
+    df = np.bincount(counts.indices, minlength=len(words))
+    usable = (df >= (1 if small else 2)) & (df <= (n if small else 0.5 * n))
+    if not usable.any():
+        return None
+    # Smoothed idf, as scikit-learn computes it.
+    idf = np.log((1 + n) / (1 + df[usable])) + 1
+    tfidf = _tfidf(sparse.csr_matrix(counts[:, usable]), idf)
+    dims = min(LSA_DIMS, int(usable.sum()) - 1, n - 1)
+    basis = lsa_basis(tfidf, dims) if dims >= 2 else np.eye(int(usable.sum()))
+    space = TextSpace(words[usable], idf, basis)
+    return space, space.reduce(tfidf)
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """Every token of some texts, as (text, hash) pairs, computed with array operations.
+
+    A token is a run of letters, digits, hyphens and non-ASCII characters, lower-cased. A
+    Python string per token cost most of the time of a large batch; a 64-bit polynomial
+    hash of its UTF-8 bytes identifies it instead (a collision among a batch's words is
+    about as likely as winning a lottery twice).
+    """
+
+    n_texts: int
+    blob: bytes
+    starts: IntArray
+    ends: IntArray
+    docs: IntArray
+    hashes: U64Array
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> Tokens:
+        encoded = [t.lower().encode("utf-8") for t in texts]
+        blob = b" ".join(encoded).translate(_SPACES)
+        inside = np.frombuffer(blob, dtype=np.uint8) != 32
+        edges = np.flatnonzero(np.diff(np.concatenate(([False], inside, [False])).view(np.int8)))
+        starts, ends = edges[0::2], edges[1::2]
+        lengths = ends - starts
+        text_starts = np.cumsum([0] + [len(e) + 1 for e in encoded[:-1]])
+        docs = np.searchsorted(text_starts, starts, side="right") - 1
+        return cls(len(texts), blob, starts, ends, docs, _hashes(blob, starts, lengths))
+
+    def text(self, i: int) -> bytes:
+        return self.blob[self.starts[i] : self.ends[i]]
+
+
+def _hashes(blob: bytes, starts: IntArray, lengths: IntArray) -> U64Array:
+    """sum(byte[j] * B**j) + B**len * len over each token's bytes, modulo 2**64.
+
+    Tokens are taken longest first, so that the tokens still being read at character j
+    are a prefix: one array operation per character position, not per token.
+    """
+    chars = np.frombuffer(blob, dtype=np.uint8)
+    # Past _HASHED_BYTES only the length counts: no real word is that long.
+    read = np.minimum(lengths, _HASHED_BYTES)
+    # A stable sort of 8-bit keys is a radix sort: several times faster on a million tokens.
+    order = np.argsort((_HASHED_BYTES - read).astype(np.uint8), kind="stable")
+    starts_by_length, lengths_by_length = starts[order], read[order]
+    longest = int(lengths_by_length[0]) if len(order) else 0
+    powers = np.cumprod(np.full(longest + 1, _HASH_BASE, dtype=np.uint64))
+    # How many tokens are longer than j, for every j.
+    reading = np.searchsorted(-lengths_by_length, -np.arange(longest), side="left")
+    sums = np.zeros(len(order), dtype=np.uint64)
+    for j in range(longest):
+        k = int(reading[j])
+        sums[:k] += chars[starts_by_length[:k] + j].astype(np.uint64) * powers[j]
+    sums += powers[lengths_by_length] * lengths[order].astype(np.uint64)
+    hashes = np.empty_like(sums)
+    hashes[order] = sums
+    return hashes
+
+
+def _is_word(token: bytes) -> bool:
+    """Whether a token may be indexed: two characters or more, starting with a letter, not a
+    stop word, not ending on a hyphen."""
+    first = token[0]
+    letter = 97 <= first <= 122 or first >= 128
+    return letter and len(token) > 1 and token not in _STOP_BYTES and token[-1] != 45
+
+
+def _counts(tokens: Tokens, words: U64Array) -> sparse.csr_matrix:
+    """Texts x words matrix of how often each text uses each word (`words` sorted)."""
+    # Looked up once per distinct token: a binary search per token was slower than a sort.
+    distinct, inverse = np.unique(tokens.hashes, return_inverse=True)
+    found = np.searchsorted(words, distinct)
+    hit = found < len(words)
+    hit[hit] = words[found[hit]] == distinct[hit]
+    column, known = found[inverse], hit[inverse]
+    n_words = max(len(words), 1)
+    keys, counts = np.unique(tokens.docs[known] * n_words + column[known], return_counts=True)
+    return sparse.csr_matrix(
+        (counts.astype(np.float64), (keys // n_words, keys % n_words)),
+        shape=(tokens.n_texts, n_words),
+    )
+
+
+def _tfidf(counts: sparse.csr_matrix, idf: FloatMatrix) -> sparse.csr_matrix:
+    """Sublinear term frequencies times idf, each row scaled to unit length."""
+    matrix = counts.copy()
+    matrix.data = (1 + np.log(matrix.data)) * idf[matrix.indices]
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1
+    scaled: sparse.csr_matrix = sparse.csr_matrix(sparse.diags(1 / norms) @ matrix)
+    return scaled
+
+
+def lsa_basis(matrix: sparse.csr_matrix, dims: int) -> FloatMatrix:
+    """The `dims` top right singular vectors of a documents x words matrix (randomized SVD,
+    fixed seed: Halko, Martinsson and Tropp's range finder with power iterations)."""
+    rows, cols = matrix.shape
+    if min(rows, cols) <= dims + SVD_OVERSAMPLES:
+        _, _, vt = np.linalg.svd(matrix.toarray(), full_matrices=False)
+        exact: FloatMatrix = vt[:dims]
+        return exact
+    rng = np.random.default_rng(RANDOM_STATE)
+    q = np.asarray(matrix @ rng.standard_normal((cols, dims + SVD_OVERSAMPLES)))
+    # Orthonormalised on the documents' side only: a QR of the words' side (tens of
+    # thousands of rows) cost more than the rest of grouping.
+    for _ in range(SVD_ITERATIONS):
+        q, _ = np.linalg.qr(q)
+        q = np.asarray(matrix @ np.asarray(matrix.T @ q))
+    q, _ = np.linalg.qr(q)
+    small = np.asarray(matrix.T @ q).T  # the matrix in the found range: (dims + 10) x words
+    # Its right singular vectors from the eigenvectors of the small Gram matrix.
+    values, vectors = np.linalg.eigh(small @ small.T)
+    top = np.argsort(values)[::-1][:dims]
+    # Directions the texts do not span (a batch of few distinct texts) would be noise.
+    top = top[values[top] > values.max() * 1e-12]
+    basis: FloatMatrix = (vectors[:, top].T @ small) / np.sqrt(np.maximum(values[top], 1e-300))[
+        :, None
+    ]
+    return basis
+
+
+def _unit_rows(matrix: FloatMatrix) -> FloatMatrix:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1
+    unit: FloatMatrix = matrix / norms
+    return unit
+
+
+def smooth_by_neighbours(vectors: FloatMatrix, neighbours: int) -> FloatMatrix:
+    """Average each vector with the mean of its nearest neighbours (itself included)."""
+    if neighbours < 2:
+        return vectors
+    for _ in range(SMOOTHING_ROUNDS):
+        index = _nearest_neighbours(vectors, neighbours)
+        vectors = _unit_rows(vectors + vectors[index].mean(axis=1))
+    return vectors
+
+
+def _nearest_neighbours(
+    vectors: FloatMatrix, neighbours: int, among: FloatMatrix | None = None
+) -> IntArray:
+    """The `neighbours` most similar of `among` (default: the vectors themselves) to each
+    vector: cosine, exact, a block of rows at a time so that memory stays linear."""
+    among = vectors if among is None else among
+    neighbours = min(neighbours, len(among))
+    found = np.empty((len(vectors), neighbours), dtype=np.int64)
+    for start in range(0, len(vectors), CHUNK_ROWS):
+        similar = vectors[start : start + CHUNK_ROWS] @ among.T
+        found[start : start + len(similar)] = np.argpartition(-similar, neighbours - 1, axis=1)[
+            :, :neighbours
+        ]
+    return found
+
+
+def _kmeans_labels(vectors: FloatMatrix, k: int) -> IntArray:
+    """k-means started from a Ward tree cut (of the first WARD_PAPERS vectors).
 
     Ward's merges keep tight pairs (two papers on the same narrow question) together where
     random k-means++ starts split them between two large neighbours; k-means then polishes
@@ -156,55 +422,88 @@ def _kmeans_labels(vectors: FloatMatrix, k: int) -> npt.NDArray[np.int64]:
     k = min(k, distinct)
     if k <= 1:
         return np.zeros(len(vectors), dtype=np.int64)
-    if len(vectors) > MAX_WARD_PAPERS:
-        model = KMeans(n_clusters=k, n_init=10, random_state=RANDOM_STATE)
-        return np.asarray(model.fit_predict(vectors), dtype=np.int64)
-    tree = AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(vectors)
-    centres = np.array([vectors[tree == c].mean(axis=0) for c in range(k)])
-    model = KMeans(n_clusters=k, init=centres, n_init=1, random_state=RANDOM_STATE)
-    return np.asarray(model.fit_predict(vectors), dtype=np.int64)
+    start = vectors[:WARD_PAPERS]
+    centres = _centres(start, ward_labels(start, k))
+    labels = _nearest_centre(vectors, centres)
+    for _ in range(MAX_KMEANS_ROUNDS):
+        centres = np.where(
+            _sizes(labels, len(centres))[:, None] > 0,
+            _centres(vectors, labels, len(centres)),
+            centres,
+        )
+        moved = _nearest_centre(vectors, centres)
+        if np.array_equal(moved, labels):
+            break
+        labels = moved
+    return labels
 
 
-def embed_texts(texts: Sequence[str]) -> FloatMatrix:
-    """Unit vectors for texts (sublinear TF-IDF -> LSA), zero for a text with no indexed word."""
-    n = len(texts)
-    small = n < SMALL_BATCH
-    vectorizer = TfidfVectorizer(
-        sublinear_tf=True,
-        stop_words="english",
-        token_pattern=_TOKEN,
-        min_df=1 if small else 2,
-        max_df=1.0 if small else 0.5,
-        dtype=np.float64,
-    )
-    try:
-        tfidf = vectorizer.fit_transform(texts)
-    except ValueError:
-        # No usable word at all (e.g. abstracts of only numbers): nothing to tell papers apart.
-        return np.zeros((n, 1))
-    dims = min(LSA_DIMS, tfidf.shape[1] - 1, n - 1)
-    if dims >= 2:
-        svd = TruncatedSVD(n_components=dims, random_state=RANDOM_STATE)
-        # Identical abstracts leave no variance; sklearn then divides 0 by 0 for a ratio we
-        # do not use.
-        with np.errstate(invalid="ignore", divide="ignore"):
-            reduced = svd.fit_transform(tfidf)
-    else:
-        reduced = tfidf.toarray()
-    vectors: FloatMatrix = normalize(reduced)
-    return vectors
+def _sizes(labels: IntArray, k: int) -> IntArray:
+    return np.bincount(labels, minlength=k)
 
 
-def smooth_by_neighbours(vectors: FloatMatrix, neighbours: int) -> FloatMatrix:
-    """Average each vector with the mean of its nearest neighbours (itself included)."""
-    if neighbours < 2:
-        return vectors
-    finder = NearestNeighbors(n_neighbors=neighbours, algorithm="brute", metric="euclidean")
-    for _ in range(SMOOTHING_ROUNDS):
-        # On unit vectors euclidean and cosine neighbours are the same papers.
-        _, index = finder.fit(vectors).kneighbors(vectors)
-        vectors = normalize(vectors + vectors[index].mean(axis=1))
-    return vectors
+def _centres(vectors: FloatMatrix, labels: IntArray, k: int | None = None) -> FloatMatrix:
+    """The mean vector of each cluster (zero for an empty one)."""
+    k = int(labels.max()) + 1 if k is None else k
+    sums = np.zeros((k, vectors.shape[1]))
+    np.add.at(sums, labels, vectors)
+    means: FloatMatrix = sums / np.maximum(_sizes(labels, k), 1)[:, None]
+    return means
+
+
+def _nearest_centre(vectors: FloatMatrix, centres: FloatMatrix) -> IntArray:
+    """The index of the (euclidean) nearest centre of each vector."""
+    distance = (centres**2).sum(axis=1) - 2 * (vectors @ centres.T)
+    return np.asarray(np.argmin(distance, axis=1), dtype=np.int64)
+
+
+def ward_labels(vectors: FloatMatrix, k: int) -> IntArray:
+    """Clusters 0..k-1 of Ward's agglomerative tree cut at k (nearest-neighbour chain).
+
+    The chain finds the same merges as the textbook algorithm in time quadratic in the
+    vectors and memory linear; the merges are then replayed cheapest first up to k clusters.
+    """
+    n = len(vectors)
+    centres = vectors.astype(np.float64, copy=True)
+    norms = (centres**2).sum(axis=1)
+    sizes = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    merges: list[tuple[float, int, int]] = []
+    chain: list[int] = []
+    while len(merges) < n - 1:
+        if not chain:
+            chain.append(int(np.argmax(alive)))
+        a = chain[-1]
+        squared = np.maximum(norms + norms[a] - 2 * (centres @ centres[a]), 0)
+        cost = np.where(alive, sizes * sizes[a] / (sizes + sizes[a]) * squared, np.inf)
+        cost[a] = np.inf
+        b = int(np.argmin(cost))
+        if len(chain) > 1 and cost[chain[-2]] <= cost[b]:
+            b = chain[-2]
+        if len(chain) > 1 and b == chain[-2]:
+            del chain[-2:]
+            keep, drop = min(a, b), max(a, b)
+            merges.append((float(cost[b]), keep, drop))
+            total = sizes[a] + sizes[b]
+            centres[keep] = (sizes[a] * centres[a] + sizes[b] * centres[b]) / total
+            norms[keep] = centres[keep] @ centres[keep]
+            sizes[keep] = total
+            alive[drop] = False
+        else:
+            chain.append(b)
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _, a, b in sorted(merges)[: n - k]:
+        parent[root(b)] = root(a)
+    roots = [root(i) for i in range(n)]
+    number: dict[int, int] = {}
+    return np.array([number.setdefault(r, len(number)) for r in roots], dtype=np.int64)
 
 
 def _groups_by_centrality(clustering: Clustering) -> list[list[str]]:
@@ -237,17 +536,27 @@ def _labelled_themes(
     groups: Sequence[Sequence[str]],
     other: Sequence[str],
     names: Mapping[str, str],
+    sample: Sequence[int],
 ) -> tuple[Theme, ...]:
+    """Themes labelled from (up to LABEL_SAMPLE of) the sampled papers, at a bounded cost."""
     position = {p.id: i for i, p in enumerate(papers)}
+    seen = {i: n for n, i in enumerate(sample[:LABEL_SAMPLE])}
+    members: list[list[int]] = []
+    for group in groups:
+        inside = [position[pid] for pid in group if position[pid] in seen]
+        if not inside:  # only when a batch has more themes than sampled papers
+            inside = [position[pid] for pid in group[:SMALL_BATCH]]
+            for i in inside:
+                seen.setdefault(i, len(seen))
+        members.append(inside)
     single_names = [
         _single_paper_name(papers[position[group[0]]], names) if len(group) == 1 else None
         for group in groups
     ]
-    labels = label_groups(
-        [_MATH.sub(" ", f"{p.title or ''}. {p.abstract}") for p in papers],
-        [[position[pid] for pid in group] for group in groups],
-        single_names,
-    )
+    texts = [""] * len(seen)
+    for i, n in seen.items():
+        texts[n] = _MATH.sub(" ", f"{papers[i].title or ''}. {papers[i].abstract}")
+    labels = label_groups(texts, [[seen[i] for i in inside] for inside in members], single_names)
     themes = [
         Theme(label=lab.label, keywords=lab.keywords, paper_ids=tuple(group))
         for lab, group in zip(labels, groups, strict=True)

@@ -13,6 +13,7 @@ Phrases are written as the papers usually write them: "active galactic nuclei", 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -20,7 +21,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 OTHER_LABEL = "Other"
 MAX_LABEL_WORDS = 4
@@ -39,6 +39,8 @@ _MAX_RANKED = 400
 # A phrase of up to three word ids is packed into one int64, 20 bits per word.
 _BASE = 2**20
 _BASE2 = _BASE * _BASE
+# Texts read to learn how a phrase is written.
+_SPELLING_TEXTS = 30
 # A word keeps its capitals ("Gaia", "CDM") when written so in this share of its uses.
 _CAPITALS_SHARE = 0.75
 _ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ed", "able", "ible", "ful", "less")
@@ -48,6 +50,34 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# The stop list scikit-learn ships (the Glasgow IR group's), kept here so that grouping needs
+# no scikit-learn: importing it costs more than grouping a week of papers.
+ENGLISH_STOP_WORDS = _word_set(
+    """
+    a about above across after afterwards again against all almost alone along already also
+    although always am among amongst amoungst amount an and another any anyhow anyone anything
+    anyway anywhere are around as at back be became because become becomes becoming been before
+    beforehand behind being below beside besides between beyond bill both bottom but by call can
+    cannot cant co con could couldnt cry de describe detail do done down due during each eg
+    eight either eleven else elsewhere empty enough etc even ever every everyone everything
+    everywhere except few fifteen fifty fill find fire first five for former formerly forty
+    found four from front full further get give go had has hasnt have he hence her here
+    hereafter hereby herein hereupon hers herself him himself his how however hundred i ie if in
+    inc indeed interest into is it its itself keep last latter latterly least less ltd made many
+    may me meanwhile might mill mine more moreover most mostly move much must my myself name
+    namely neither never nevertheless next nine no nobody none noone nor not nothing now nowhere
+    of off often on once one only onto or other others otherwise our ours ourselves out over own
+    part per perhaps please put rather re same see seem seemed seeming seems serious several she
+    should show side since sincere six sixty so some somehow someone something sometime
+    sometimes somewhere still such system take ten than that the their them themselves then
+    thence there thereafter thereby therefore therein thereupon these they thick thin third this
+    those though three through throughout thru thus to together too top toward towards twelve
+    twenty two un under until up upon us very via was we well were what whatever when whence
+    whenever where whereafter whereas whereby wherein whereupon wherever whether which while
+    whither who whoever whole whom whose why will with within without would yet you your yours
+    yourself yourselves
+    """
+)
 # Words of the genre, not of a topic: a phrase may not start or end on them, nor hold them.
 WEAK_WORDS = _word_set(
     """
@@ -89,7 +119,7 @@ _ADJECTIVES = _word_set(
     planetary interstellar circumstellar finite infinite optimal
     """
 )
-_STOP = frozenset(ENGLISH_STOP_WORDS) | WEAK_WORDS
+_STOP = ENGLISH_STOP_WORDS | WEAK_WORDS
 _SEGMENT = re.compile(r"[.,;:!?()\[\]{}\"\u201c\u201d\u2018\u2019]|\s[-\u2013\u2014]+\s|--")
 _WORD = re.compile(r"[^\W\d_][\w'-]*[^\W_]|[^\W\d_]")
 _TOKEN = re.compile(f"{_WORD.pattern}|{_SEGMENT.pattern}")
@@ -376,7 +406,9 @@ class _Speller:
             r"(?<![\w-])" + r"\s+".join(_any_number(w) for w in key) + r"(?![\w-])",
             re.IGNORECASE,
         )
-        texts = [self._texts[j] for j in self._group if self._index.holds(j, key)]
+        # The group's most central papers that use the phrase say how it is written.
+        holding = (self._texts[j] for j in self._group if self._index.holds(j, key))
+        texts = list(itertools.islice(holding, _SPELLING_TEXTS))
         found = [m.group(0).split() for t in texts for m in pattern.finditer(t)]
         if found:
             return _usual_form(found)

@@ -1,7 +1,7 @@
 """The load stage: files and folders of abstracts -> a Corpus of distinct papers.
 
     paths -> files (sorted, hidden skipped) -> bytes -> text (digest.cleaning)
-          -> records (a parser from digest.formats / digest.plaintext, picked by content)
+          -> records (a parser picked by content: see FORMATS)
           -> cleaned Papers -> duplicates merged -> Corpus
 
 Nothing the user gave disappears silently: what does not become a paper is a `Skipped`
@@ -81,7 +81,7 @@ def load_papers(paths: Sequence[Path]) -> Corpus:
     """
     if not paths:
         raise InputError(f"no input given; {_WHAT_TO_PASS}")
-    missing = [Path(p).as_posix() for p in paths if not os.path.lexists(p)]
+    missing = [display_path(Path(p)) for p in paths if not os.path.lexists(p)]
     if missing:
         raise InputError(
             f"{', '.join(missing)}: no such file or folder; pass a file or folder of abstracts"
@@ -101,7 +101,7 @@ def load_papers(paths: Sequence[Path]) -> Corpus:
 
 
 def _nothing_found(paths: Sequence[Path], reports: list[FileReport], skipped: list[Skipped]) -> str:
-    names = ", ".join(Path(p).as_posix() for p in paths)
+    names = ", ".join(display_path(Path(p)) for p in paths)
     found = f"{len(reports)} file{'s' if len(reports) != 1 else ''} read"
     if skipped:
         found += "; " + "; ".join(str(s) for s in skipped[:3])
@@ -164,7 +164,7 @@ def _list_files(paths: Sequence[Path]) -> tuple[list[tuple[str, Path]], list[Ski
     skipped: list[Skipped] = []
     for given in paths:
         for path in _walk(Path(given), set(), skipped):
-            found.append((path.as_posix(), path))
+            found.append((display_path(path), path))
     found.sort(key=lambda item: PurePosixPath(item[0]).parts)
     seen: set[str] = set()
     unique: list[tuple[str, Path]] = []
@@ -177,12 +177,21 @@ def _list_files(paths: Sequence[Path]) -> tuple[list[tuple[str, Path]], list[Ski
     return unique, skipped
 
 
+def display_path(path: Path) -> str:
+    """A path as text every output can carry: forward slashes; bytes that are not UTF-8
+    and control or bidi characters in a file name are shown escaped ("caf\\xe9.txt")."""
+    text = os.fsencode(path.as_posix()).decode("utf-8", "backslashreplace")
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
 def _walk(path: Path, visiting: set[str], skipped: list[Skipped]) -> Iterator[Path]:
     if path.is_file():
         yield path
         return
     if not path.is_dir():
-        skipped.append(Skipped(path.as_posix(), None, "not a regular file or folder"))
+        skipped.append(Skipped(display_path(path), None, "not a regular file or folder"))
         return
     real = os.path.realpath(path)
     if real in visiting:  # a symlink loop
@@ -191,7 +200,7 @@ def _walk(path: Path, visiting: set[str], skipped: list[Skipped]) -> Iterator[Pa
         names = sorted(os.listdir(path))
     except OSError as error:
         reason = f"cannot list folder ({error.strerror}); check its permissions"
-        skipped.append(Skipped(path.as_posix(), None, reason))
+        skipped.append(Skipped(display_path(path), None, reason))
         return
     for name in names:
         if not name.startswith("."):  # .git, .DS_Store, editor swap files

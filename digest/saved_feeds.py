@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from xml.etree.ElementTree import Element, ParseError
 
@@ -28,12 +27,19 @@ from digest.formats import Parsed, Problem, Record, excerpt, split_authors
 
 _HEAD = 4096
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
-_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_ILLEGAL_CHARS = [chr(cp) for cp in range(0x20) if chr(cp) not in "\t\n\r"] + [
+    "\ufffe",
+    "\uffff",
+]
+_XML_ILLEGAL = re.compile("[" + "".join(_XML_ILLEGAL_CHARS) + "]")
 _RSS_ROOT = re.compile(r"<rss[\s>]|<rdf:RDF[\s>]")
 _ATOM_ROOT = re.compile(r"<(?:\w+:)?feed[\s>][^>]*http://www\.w3\.org/2005/Atom")
 # arXiv's listing feeds: "arXiv:2411.10001v1 Announce Type: new \nAbstract: …"
 _ARXIV_DESCRIPTION = re.compile(
     r"\A\s*arXiv:(\S+)\s+Announce Type:\s*([\w-]+)\s*(?:Abstract:\s*)?(.*)\Z", re.S
+)
+_OLD_TITLE = re.compile(
+    r"\A(.*?)\.?\s*\(arXiv:(\S+?)(?:\s+\[[^\]]*\])?(?:\s+UPDATED)?\)\s*\Z", re.S
 )
 _OAI_ID = re.compile(r"\Aoai:arXiv\.org:(\S+)\Z", re.I)
 _STARTS_WITH_TAG = re.compile(r"\A\s*<(?:p|div|span|br|b|i|em|a)[\s/>]", re.I)
@@ -57,7 +63,9 @@ def parse_feed(text: str) -> Parsed:
     # the decoded text; dropping it keeps every line where it was.
     # Control characters are illegal in XML and would make expat reject the whole feed for
     # one stray byte; cleaning drops them from every field anyway, so drop them first.
-    text = _XML_ILLEGAL.sub("", _XML_DECLARATION.sub("", text, count=1))
+    text = _XML_DECLARATION.sub("", text, count=1)
+    if any(ch in text for ch in _XML_ILLEGAL_CHARS):  # ~10x faster than the regex alone
+        text = _XML_ILLEGAL.sub("", text)
     root = _parse_xml(text)
     if isinstance(root, Problem):
         return Parsed((), (root,))
@@ -105,14 +113,22 @@ def _item_lines(text: str, name: str) -> list[int]:
     return lines
 
 
-def _children(item: Element, name: str) -> Iterator[Element]:
-    return (child for child in item if _local(child.tag) == name)
+# An element's children by local name, made once per item: looking each field up by
+# scanning every child is what made large feeds slow.
+_Kids = dict[str, list[Element]]
 
 
-def _text(item: Element, *names: str) -> str:
+def _kids(element: Element) -> _Kids:
+    kids: _Kids = {}
+    for child in element:
+        kids.setdefault(_local(child.tag), []).append(child)
+    return kids
+
+
+def _text(kids: _Kids, *names: str) -> str:
     """The text of the first named child that has any (markup inside it included)."""
     for name in names:
-        for child in _children(item, name):
+        for child in kids.get(name, ()):
             value = "".join(child.itertext()).strip()
             if value:
                 if child.get("type") in ("html", "xhtml") or (
@@ -128,37 +144,42 @@ def _own_text(element: Element) -> str:
 
 
 def _rss_item(item: Element, line: int) -> Record | Problem:
-    title = _text(item, "title")
-    description = _text(item, "description", "encoded", "summary")
+    kids = _kids(item)
+    title = _text(kids, "title")
+    description = _text(kids, "description", "encoded", "summary")
     arxiv, announce, abstract = _split_arxiv_description(description)
+    old_style = _OLD_TITLE.match(title)
+    if old_style:  # arXiv's feeds before 2024: "Title. (arXiv:2101.00001v2 [cs.CL] UPDATED)"
+        title, arxiv = old_style.group(1), arxiv or old_style.group(2)
     if not arxiv:
-        guid = _OAI_ID.match(_text(item, "guid"))
+        guid = _OAI_ID.match(_text(kids, "guid"))
         arxiv = guid.group(1) if guid else None
     authors: tuple[str, ...] = ()
-    for creator in _children(item, "creator"):
+    for creator in kids.get("creator", ()):
         authors += split_authors(html_to_text("".join(creator.itertext())))
-    metadata = _metadata(item, announce)
-    categories = [text for el in _children(item, "category") if (text := _own_text(el))]
+    metadata = _metadata(kids, announce)
+    categories = [text for el in kids.get("category", ()) if (text := _own_text(el))]
     if categories:
         metadata.append(("categories", " ".join(categories)))
     if not abstract:
-        return _no_abstract(line, "feed item", title)
+        return _no_abstract(line, "feed item", title, arxiv)
     return Record(
         line=line,
         abstract=abstract,
         arxiv=arxiv,
         title=title or None,
         authors=authors,
-        url=_text(item, "link") or None,
-        date=_text(item, "pubDate", "date") or None,
+        url=_text(kids, "link") or None,
+        date=_text(kids, "pubDate", "date") or None,
         metadata=tuple(metadata),
     )
 
 
 def _atom_entry(entry: Element, line: int) -> Record | Problem:
-    title = _text(entry, "title")
-    summary = _text(entry, "summary", "content")
-    entry_id = _text(entry, "id")
+    kids = _kids(entry)
+    title = _text(kids, "title")
+    summary = _text(kids, "summary", "content")
+    entry_id = _text(kids, "id")
     if "arxiv.org/api/errors" in entry_id:
         return Problem(line, f"arXiv API error: {summary or title}", excerpt(entry_id))
     arxiv, announce, abstract = _split_arxiv_description(summary)
@@ -166,26 +187,26 @@ def _atom_entry(entry: Element, line: int) -> Record | Problem:
         oai = _OAI_ID.match(entry_id)
         arxiv = oai.group(1) if oai else (entry_id if "arxiv.org/abs/" in entry_id else None)
     url = None
-    doi = _text(entry, "doi") or None
-    for link in _children(entry, "link"):
+    doi = _text(kids, "doi") or None
+    for link in kids.get("link", ()):
         href = link.get("href", "")
         if link.get("rel", "alternate") == "alternate" and url is None:
             url = href
         elif link.get("title") == "doi" and doi is None:
             doi = href
     authors = tuple(
-        name for author in _children(entry, "author") if (name := _text(author, "name"))
+        name for author in kids.get("author", ()) if (name := _text(_kids(author), "name"))
     )
-    metadata = _metadata(entry, announce)
-    categories = [term for el in _children(entry, "category") if (term := el.get("term", ""))]
+    metadata = _metadata(kids, announce)
+    categories = [term for el in kids.get("category", ()) if (term := el.get("term", ""))]
     if categories:
         metadata.append(("categories", " ".join(categories)))
     for name, key in (("comment", "comments"), ("journal_ref", "journal-ref")):
-        value = _text(entry, name)
+        value = _text(kids, name)
         if value:
             metadata.append((key, value))
     if not abstract:
-        return _no_abstract(line, "feed entry", title)
+        return _no_abstract(line, "feed entry", title, arxiv)
     return Record(
         line=line,
         abstract=abstract,
@@ -194,7 +215,7 @@ def _atom_entry(entry: Element, line: int) -> Record | Problem:
         authors=authors,
         url=url or None,
         doi=doi,
-        date=_text(entry, "published", "updated") or None,
+        date=_text(kids, "published", "updated") or None,
         metadata=tuple(metadata),
     )
 
@@ -207,14 +228,14 @@ def _split_arxiv_description(text: str) -> tuple[str | None, str | None, str]:
     return found.group(1), found.group(2), found.group(3).strip()
 
 
-def _metadata(item: Element, announce: str | None) -> list[tuple[str, str]]:
-    announce = announce or _text(item, "announce_type")
+def _metadata(kids: _Kids, announce: str | None) -> list[tuple[str, str]]:
+    announce = announce or _text(kids, "announce_type")
     return [("announce type", announce)] if announce else []
 
 
-def _no_abstract(line: int, what: str, title: str) -> Problem:
+def _no_abstract(line: int, what: str, title: str, arxiv: str | None) -> Problem:
     reason = f"no abstract ({what} with an empty description or summary)"
-    return Problem(line, reason, excerpt(title))
+    return Problem(line, reason, excerpt(f"arXiv:{arxiv} {title}" if arxiv else title))
 
 
 class _TextOnly(HTMLParser):

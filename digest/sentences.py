@@ -13,8 +13,23 @@ the mark is a known abbreviation or an initial, or the mark sits inside a protec
 
 from __future__ import annotations
 
+import pkgutil
 import re
 from bisect import bisect_right
+from typing import Final
+
+
+def _sumy_stop_words(language: str) -> frozenset[str]:
+    # The same list as sumy.utils.get_stop_words, read without importing sumy.utils, which
+    # imports requests and pycountry (a third of a second) for features we do not use.
+    data = pkgutil.get_data("sumy", f"data/stopwords/{language}.txt")
+    if data is None:
+        raise LookupError(f"sumy has no stop words for {language}")
+    return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
+
+
+# sumy's English stop words, lowercased: the words no summary or key phrase is built on.
+STOP_WORDS: Final = _sumy_stop_words("english")
 
 # Words that end in a dot without ending a sentence; compared lowercased, without the dot.
 ABBREVIATIONS = frozenset(

@@ -24,24 +24,20 @@ SciTLDR (see bench/summaries.py), and adding their ratings to ours did not help 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
-from typing import Any, Final
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
-from scipy import sparse
-from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
-from sumy.nlp.stemmers import Stemmer
-from sumy.summarizers._summarizer import AbstractSummarizer
-from sumy.summarizers.edmundson import EdmundsonSummarizer
-from sumy.summarizers.lex_rank import LexRankSummarizer
-from sumy.summarizers.lsa import LsaSummarizer
-from sumy.summarizers.luhn import LuhnSummarizer
-from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.utils import get_stop_words
 
 from digest.headlines import derive_headline
 from digest.models import Paper, Summary
-from digest.sentences import ScientificTokenizer, split_sentences, tokenize_words
+from digest.sentences import STOP_WORDS, ScientificTokenizer, split_sentences, tokenize_words
+
+if TYPE_CHECKING:
+    from sumy.models.dom import ObjectDocumentModel
 
 # A digest line holds about this many characters; longer sentences are shortened visibly.
 MAX_LINE_CHARS: Final = 200
@@ -56,17 +52,32 @@ NO_TEXT: Final = "No abstract text to summarize."
 
 DEFAULT_METHOD: Final = "contribution"
 
+# Papers are rated this many at a time: the arrays of one chunk stay a few megabytes, so memory
+# does not grow with the batch beyond the summaries themselves.
+CHUNK_PAPERS: Final = 1_000
+# Below this many papers one process is faster: starting workers and warming their word caches
+# (Snowball stems) costs more than the second core saves.
+PARALLEL_MIN_PAPERS: Final = 4_000
+
 _TOKENIZER: Final = ScientificTokenizer()
-_STOP_WORDS: Final = frozenset(get_stop_words("english"))
+_STOP_WORDS: Final = STOP_WORDS
 
 
 @functools.lru_cache(maxsize=200_000)
 def stem_word(word: str) -> str:
     """Snowball stem of a lowercased word; cached because Snowball costs microseconds a call."""
-    return str(_SNOWBALL(word.lower()))
+    return str(_snowball()(word.lower()))
 
 
-_SNOWBALL: Final = Stemmer("english")
+@functools.cache
+def _snowball() -> Callable[[str], str]:
+    # NLTK's English Snowball, which sumy's Stemmer("english") wraps, copied into
+    # digest.stemming: importing NLTK costs seconds.
+    from digest.stemming import EnglishStemmer
+
+    stemmer: Callable[[str], str] = EnglishStemmer().stem
+    return stemmer
+
 
 # Cue phrases are matched on a sentence's lowercased words (one pass, no regex: regexes with
 # word-boundary alternations cost ~50 us per abstract each, the word loop a few).
@@ -180,6 +191,10 @@ PENALTY_FRAGMENT: Final = 0.5
 FRAGMENT_WORDS: Final = 10  # shorter sentences are rarely a whole contribution
 RATING_DECIMALS: Final = 9
 
+# One summary as it travels back from a worker process: headline, sentence, text, shortened.
+_Row = tuple[str, str, str, bool]
+_Ratings = np.ndarray[Any, np.dtype[np.float64]]
+
 
 def summarize_paper(paper: Paper) -> Summary:
     """The one line said about `paper`: its headline and its contribution sentence."""
@@ -187,21 +202,41 @@ def summarize_paper(paper: Paper) -> Summary:
 
 
 def summarize_papers(
-    papers: Sequence[Paper], *, method: str = DEFAULT_METHOD
+    papers: Sequence[Paper],
+    *,
+    method: str = DEFAULT_METHOD,
+    workers: int | None = None,
+    on_progress: Callable[[int], object] | None = None,
 ) -> tuple[Summary, ...]:
     """`summarize_paper` for each paper, in the same order; `method` names one of `METHODS`.
 
-    The default method rates all papers' sentences in one batch (see
-    `ContributionSummarizer.rate_documents`); the result is the same as one paper at a time.
+    Papers are summarized `CHUNK_PAPERS` at a time, each chunk in one batch (see
+    `rate_sentence_lists`); from `PARALLEL_MIN_PAPERS` papers on, chunks run in worker
+    processes on every available core. `workers` overrides the number of processes (1: this
+    one only). `on_progress` is called with the number of papers finished after each chunk.
+    The result is the same, byte for byte, whatever the chunking and the processes.
     """
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; known: {', '.join(sorted(METHODS))}")
-    split = [split_sentences(p.abstract, limit=MAX_SENTENCES) for p in papers]
-    indexes = select_sentences(split, [p.title for p in papers], method)
-    return tuple(
-        _summary(paper, sentences, index)
-        for paper, sentences, index in zip(papers, split, indexes, strict=True)
+    spans = [
+        (start, min(start + CHUNK_PAPERS, len(papers)))
+        for start in range(0, len(papers), CHUNK_PAPERS)
+    ]
+    processes = _process_count(len(papers), len(spans), workers)
+    rows: Iterable[list[_Row]] = (
+        _summarize_in_workers(papers, spans, method, processes)
+        if processes > 1
+        else (_summarize_rows(papers[start:stop], method) for start, stop in spans)
     )
+    summaries: list[Summary] = []
+    for (start, stop), chunk_rows in zip(spans, rows, strict=True):
+        summaries.extend(
+            Summary(paper.id, *row)
+            for paper, row in zip(papers[start:stop], chunk_rows, strict=True)
+        )
+        if on_progress is not None:
+            on_progress(stop - start)
+    return tuple(summaries)
 
 
 def summarize_with(paper: Paper, method: str) -> Summary:
@@ -209,13 +244,57 @@ def summarize_with(paper: Paper, method: str) -> Summary:
     return summarize_papers([paper], method=method)[0]
 
 
-def _summary(paper: Paper, sentences: list[str], index: int) -> Summary:
-    headline = derive_headline(paper, sentences=sentences)
+def _summarize_rows(papers: Sequence[Paper], method: str) -> list[_Row]:
+    split = [split_sentences(p.abstract, limit=MAX_SENTENCES) for p in papers]
+    indexes = select_sentences(split, [p.title for p in papers], method)
+    return [
+        _summary_row(paper, sentences, index)
+        for paper, sentences, index in zip(papers, split, indexes, strict=True)
+    ]
+
+
+def _summary_row(paper: Paper, sentences: list[str], index: int) -> _Row:
+    headline = derive_headline(paper, sentences=sentences, focus=index)
     if not sentences:
-        return Summary(paper.id, headline, sentence="", text=NO_TEXT, shortened=False)
+        return headline, "", NO_TEXT, False
     sentence = sentences[index]
     text, shortened = shorten_sentence(sentence)
-    return Summary(paper.id, headline, sentence=sentence, text=text, shortened=shortened)
+    return headline, sentence, text, shortened
+
+
+def _process_count(n_papers: int, n_chunks: int, workers: int | None) -> int:
+    if not _CAN_FORK:
+        return 1
+    if workers is None:
+        if n_papers < PARALLEL_MIN_PAPERS:
+            return 1
+        workers = len(os.sched_getaffinity(0))
+    return max(1, min(workers, n_chunks))
+
+
+# Workers are forked, so they inherit the imported modules and the batch instead of receiving
+# it pickled (pickling 100,000 papers would cost the parent more than a core's share of work).
+_CAN_FORK: Final = hasattr(os, "sched_getaffinity") and hasattr(os, "fork")
+_FORKED_PAPERS: Sequence[Paper] = ()
+
+
+def _summarize_in_workers(
+    papers: Sequence[Paper], spans: list[tuple[int, int]], method: str, processes: int
+) -> Iterable[list[_Row]]:
+    global _FORKED_PAPERS
+    _FORKED_PAPERS = papers
+    try:
+        with ProcessPoolExecutor(processes, mp_context=get_context("fork")) as pool:
+            # map yields in submission order: the output does not depend on which worker ran
+            # which chunk.
+            yield from pool.map(_summarize_forked_span, spans, [method] * len(spans))
+    finally:
+        _FORKED_PAPERS = ()
+
+
+def _summarize_forked_span(span: tuple[int, int], method: str) -> list[_Row]:
+    start, stop = span
+    return _summarize_rows(_FORKED_PAPERS[start:stop], method)
 
 
 def select_sentences(
@@ -227,13 +306,19 @@ def select_sentences(
             select_sentence(s, t, method) if s else 0
             for s, t in zip(sentence_lists, titles, strict=True)
         ]
-    documents = [
-        build_document(list(s[:MAX_SENTENCES]), t)
-        for s, t in zip(sentence_lists, titles, strict=True)
-    ]
-    ratings = ContributionSummarizer().rate_documents(documents)
-    # argmax takes the first of equal ratings: ties go to the earlier sentence.
-    return [int(np.argmax(r)) if len(r) else 0 for r in ratings]
+    considered = [s[:MAX_SENTENCES] for s in sentence_lists]
+    sizes = np.fromiter(map(len, considered), dtype=np.intp, count=len(considered))
+    ratings = _rate_batch(considered, titles, sizes)
+    chosen = np.zeros(len(considered), dtype=np.intp)
+    if len(ratings):
+        # Best rating first, ties to the earlier sentence: for each abstract, the first of its
+        # rows in this order is its choice.
+        starts = np.cumsum(sizes) - sizes
+        doc_of = np.repeat(np.arange(len(considered)), sizes)
+        order = np.lexsort((np.arange(len(ratings)), -ratings, doc_of))
+        present = sizes > 0
+        chosen[present] = order[starts[present]] - starts[present]
+    return chosen.tolist()
 
 
 def select_sentence(sentences: Sequence[str], title: str | None, method: str) -> int:
@@ -253,12 +338,23 @@ def select_sentence(sentences: Sequence[str], title: str | None, method: str) ->
 
 def build_document(sentences: Sequence[str], title: str | None) -> ObjectDocumentModel:
     """A sumy document: one paragraph, the title (if any) as its heading, then the sentences."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+
     items = [Sentence(title, _TOKENIZER, is_heading=True)] if title and title.strip() else []
     items.extend(Sentence(s, _TOKENIZER) for s in sentences)
     return ObjectDocumentModel([Paragraph(items)])
 
 
-class ContributionSummarizer(AbstractSummarizer):  # type: ignore[misc]
+def rate_sentence_lists(
+    sentence_lists: Sequence[Sequence[str]], titles: Sequence[str | None]
+) -> list[_Ratings]:
+    """`ContributionSummarizer` ratings of each abstract's sentences, from their text."""
+    sizes = np.fromiter(map(len, sentence_lists), dtype=np.intp, count=len(sentence_lists))
+    ratings = _rate_batch(sentence_lists, titles, sizes)
+    return list(np.split(ratings, np.cumsum(sizes)[:-1]))
+
+
+class ContributionSummarizer:
     """Rates each sentence by how plainly it states the paper's own contribution.
 
     rating = contribution cue (full for the first, half for later ones: the first states the
@@ -270,10 +366,11 @@ class ContributionSummarizer(AbstractSummarizer):  # type: ignore[misc]
     between a sentence's stemmed content-word counts and those of the rest of the abstract:
     the contribution sentence names the things the rest talks about. Ties go to the earlier
     sentence.
-    """
 
-    def __init__(self) -> None:
-        super().__init__(stem_word)
+    Called like any sumy summarizer, on a sumy document; `summarize_papers` rates the same
+    way straight from the sentences' text (`rate_sentence_lists`), since building sumy's
+    objects for 100,000 abstracts costs more than rating them.
+    """
 
     def __call__(self, document: ObjectDocumentModel, sentences_count: int) -> tuple[Any, ...]:
         ratings = self.rate_sentences(document)
@@ -283,206 +380,170 @@ class ContributionSummarizer(AbstractSummarizer):  # type: ignore[misc]
         order = sorted(range(len(sentences)), key=lambda i: (-ratings[i], i))
         return tuple(sentences[i] for i in sorted(order[:sentences_count]))
 
-    def rate_sentences(self, document: ObjectDocumentModel) -> np.ndarray[Any, Any]:
+    def rate_sentences(self, document: ObjectDocumentModel) -> _Ratings:
         """One rating per sentence of `document`, in order."""
         return self.rate_documents([document])[0]
 
-    def rate_documents(
-        self, documents: Sequence[ObjectDocumentModel]
-    ) -> list[np.ndarray[Any, Any]]:
-        """`rate_sentences` for many documents at once.
-
-        Every sentence of every document is one row of a sparse count matrix, so that the
-        centrality and title features cost a dozen sparse operations per batch instead of per
-        abstract; only the cue flags look at each sentence in Python.
-        """
-        texts = [str(s) for d in documents for s in d.sentences]
-        sizes = np.array([len(d.sentences) for d in documents], dtype=np.intp)
-        if not texts:
-            return [np.zeros(0) for _ in documents]
-        doc_of = np.repeat(np.arange(len(documents)), sizes)
-        starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-        position = np.arange(len(texts)) - starts[doc_of]
-        lowered = [t.lower() for t in texts]
-        # Lowercased words, tokenized once here rather than lowercasing each of `s.words`.
-        words = [tokenize_words(t) for t in lowered]
-        titles = [
-            [w for h in d.headings for w in tokenize_words(str(h).lower())] for d in documents
-        ]
-        has_title = np.array([bool(t) for t in titles])[doc_of]
-
-        sentence_counts, title_counts, content = _count_matrices(words, titles)
-        content_counts = sentence_counts[:, content]
-        rating = WEIGHT_CENTRALITY * _centrality(content_counts, doc_of, len(documents))
-        title_content = title_counts[:, content]
-        coverage = _title_coverage(content_counts, title_content, doc_of, len(documents))
-        f1 = _title_f1(sentence_counts, title_counts, doc_of)
-        rating += has_title * (WEIGHT_TITLE * coverage + WEIGHT_TITLE_F1 * f1)
-
-        flags = np.array(
-            [_cue_flags(*args) for args in zip(texts, lowered, words, strict=True)], dtype=float
+    def rate_documents(self, documents: Sequence[ObjectDocumentModel]) -> list[_Ratings]:
+        """`rate_sentences` for many documents at once."""
+        return rate_sentence_lists(
+            [[str(s) for s in d.sentences] for d in documents],
+            [" ".join(str(h) for h in d.headings) or None for d in documents],
         )
-        cues = flags[:, 0]
-        first_cue = np.zeros(len(texts))
-        cue_rows = np.flatnonzero(cues)
-        _, first = np.unique(doc_of[cue_rows], return_index=True)
-        first_cue[cue_rows[first]] = 1.0
-        # The first "we propose" of an abstract states its main contribution.
-        rating += WEIGHT_CUE * first_cue + WEIGHT_LATER_CUE * (cues - first_cue)
-        # An abstract that opens with "We ..." opens with its aim, not with background.
-        opening = position == 0
-        opens_with_we = opening * flags[:, 5]
-        rating += WEIGHT_AIM * np.maximum(flags[:, 1], opens_with_we)
-        rating -= PENALTY_BACKGROUND * flags[:, 2]
-        rating -= PENALTY_ADD_ON * flags[:, 3]
-        rating -= PENALTY_QUESTION * flags[:, 4]
-        rating -= PENALTY_FIRST * (opening * (1.0 - opens_with_we))
-        rating -= PENALTY_LATE * np.maximum(position - 2, 0) / sizes[doc_of]
-        lengths = np.array([len(w) for w in words])
-        rating -= PENALTY_FRAGMENT * (lengths < FRAGMENT_WORDS)
-        # Column order follows word ids, which depend on what was seen before; rounding
-        # makes sums taken in a different order compare equal.
-        rating = np.round(rating, RATING_DECIMALS)
-        return list(np.split(rating, starts[1:]))
 
 
-class LeadSummarizer(AbstractSummarizer):  # type: ignore[misc]
-    """The first sentences: the baseline every other method must beat."""
+def _rate_batch(
+    sentence_lists: Sequence[Sequence[str]],
+    titles: Sequence[str | None],
+    sizes: np.ndarray[Any, Any],
+) -> _Ratings:
+    """The ratings of every sentence of every abstract, in one flat array.
 
-    def __call__(self, document: ObjectDocumentModel, sentences_count: int) -> tuple[Any, ...]:
-        return tuple(document.sentences[:sentences_count])
+    Every word of every sentence is one (sentence, key) entry, so that centrality and the
+    title features are a few numpy sorts and sums per batch whatever the number of abstracts;
+    only the cue flags look at each sentence in Python. All counts and their products are
+    integers, so the result does not depend on the order of the sums.
+    """
+    texts = [s for sentences in sentence_lists for s in sentences]
+    n_sentences, n_docs = len(texts), len(sentence_lists)
+    if not n_sentences:
+        return np.zeros(0)
+    doc_of = np.repeat(np.arange(n_docs), sizes)
+    starts = np.cumsum(sizes) - sizes
+    position = np.arange(n_sentences) - starts[doc_of]
+    lowered = [t.lower() for t in texts]
+    # Lowercased words, tokenized once here rather than lowercasing each word.
+    words = [tokenize_words(t) for t in lowered]
+    title_words = [tokenize_words(t.lower()) if t and t.strip() else [] for t in titles]
+    lengths = np.fromiter(map(len, words), dtype=np.intp, count=n_sentences)
+    title_lengths = np.fromiter(map(len, title_words), dtype=np.intp, count=n_docs)
+    ids = _word_ids([*words, *title_words])
+    n_tokens = int(lengths.sum())
+    # Keys are encoded with their row as row * width + key + offset (keys may be negative).
+    offset = len(_KEY_IDS) + 1
+    width = 2 * offset + 1
 
+    pairs, pair_counts = np.unique(
+        np.repeat(np.arange(n_sentences), lengths) * width + ids[:n_tokens] + offset,
+        return_counts=True,
+    )
+    entry_sentence = pairs // width
+    entry_key = pairs % width  # key + offset
+    counts = pair_counts.astype(float)
+    entry_group = doc_of[entry_sentence] * width + entry_key  # (abstract, key)
 
-def _is_content(word: str) -> bool:
-    return word.lower() not in _STOP_WORDS and not word.isdigit()
+    content = entry_key > offset
+    c, s = counts[content], entry_sentence[content]
+    groups, group_of = np.unique(entry_group[content], return_inverse=True)
+    totals = np.bincount(group_of, weights=c)
+    rating = WEIGHT_CENTRALITY * _centrality(
+        c, s, totals[group_of], totals, groups // width, doc_of
+    )
 
+    has_title = title_lengths > 0
+    if has_title.any():
+        title_pairs, title_counts = np.unique(
+            np.repeat(np.arange(n_docs), title_lengths) * width + ids[n_tokens:] + offset,
+            return_counts=True,
+        )
+        wanted = np.intersect1d(groups, title_pairs[title_pairs % width > offset])
+        hits = _sums(s, np.isin(entry_group[content], wanted), n_sentences)
+        covered = np.bincount(wanted // width, minlength=n_docs)[doc_of].astype(float)
+        coverage = np.divide(hits, covered, out=np.zeros_like(hits), where=covered > 0)
+        at = np.minimum(np.searchsorted(title_pairs, entry_group), len(title_pairs) - 1)
+        shared = np.where(title_pairs[at] == entry_group, np.minimum(counts, title_counts[at]), 0.0)
+        overlap = _sums(entry_sentence, shared, n_sentences)
+        total = (lengths + title_lengths[doc_of]).astype(float)
+        f1 = np.divide(2 * overlap, total, out=np.zeros_like(overlap), where=total > 0)
+        rating += has_title[doc_of] * (WEIGHT_TITLE * coverage + WEIGHT_TITLE_F1 * f1)
 
-# Every lowercased word seen gets the id of its count key: its Snowball stem for a content
-# word (ids >= 0), the word itself for a stop word or a number (ids < 0), so that one
-# `np.unique` per abstract yields both the count columns and which of them are content words.
-# Snowball costs microseconds a word and vocabularies are small, so the cache pays for itself at
-# once; it is emptied when it outgrows `_ID_CACHE_LIMIT` so that a long run stays bounded. Ids
-# depend on the order words were first seen, so ratings are rounded (see `rate_sentences`)
-# to keep results independent of that order.
-_WORD_IDS: dict[str, int] = {}
-_KEY_IDS: dict[str, int] = {}
-_ID_CACHE_LIMIT: Final = 500_000
-
-
-def _word_ids(words: Sequence[str]) -> np.ndarray[Any, Any]:
-    """The count-key ids of lowercased `words` (see `_WORD_IDS`)."""
-    ids = [_WORD_IDS.get(w) for w in words]
-    if None in ids:
-        if len(_WORD_IDS) > _ID_CACHE_LIMIT:
-            _WORD_IDS.clear()
-            _KEY_IDS.clear()
-            ids = [None] * len(words)
-        for i, w in enumerate(words):
-            if ids[i] is None:
-                ids[i] = _WORD_IDS[w] = _new_word_id(w)
-    return np.array(ids, dtype=np.int64)
-
-
-def _new_word_id(word: str) -> int:
-    if _is_content(word):
-        key = stem_word(word)
-        sign = 1
-    else:
-        key = "=" + word  # stems never start with "=": words are letters and digits
-        sign = -1
-    if key not in _KEY_IDS:
-        _KEY_IDS[key] = len(_KEY_IDS) + 1
-    return sign * _KEY_IDS[key]
-
-
-def _count_matrices(
-    sentences_words: Sequence[Sequence[str]], titles_words: Sequence[Sequence[str]]
-) -> tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray[Any, Any]]:
-    """Sentence-by-key and title-by-key counts of lowercased words (one key space), and which
-    columns are content words."""
-    rows_words = [*sentences_words, *titles_words]
-    ids = _word_ids([w for words in rows_words for w in words])
-    keys, cols = np.unique(ids, return_inverse=True)
-    rows = np.repeat(np.arange(len(rows_words)), [len(words) for words in rows_words])
-    shape = (len(rows_words), max(len(keys), 1))
-    # Duplicate (row, column) pairs are summed: that is the count.
-    counts = sparse.csr_matrix((np.ones(len(ids)), (rows, cols.ravel())), shape=shape)
-    content = keys > 0 if len(keys) else np.zeros(1, dtype=bool)
-    n = len(sentences_words)
-    return counts[:n], counts[n:], content
-
-
-def _row_sums(matrix: Any) -> np.ndarray[Any, Any]:
-    return np.asarray(matrix.sum(axis=1), dtype=float).ravel()
+    cues, aims = _subject_cues(words)
+    first_cue = np.zeros(n_sentences)
+    cue_rows = np.flatnonzero(cues)
+    _, first = np.unique(doc_of[cue_rows], return_index=True)
+    first_cue[cue_rows[first]] = 1.0
+    # The first "we propose" of an abstract states its main contribution.
+    rating += WEIGHT_CUE * first_cue + WEIGHT_LATER_CUE * (cues - first_cue)
+    # An abstract that opens with "We ..." opens with its aim, not with background.
+    opening = position == 0
+    firsts = [w[0] if w else "" for w in words]
+    opens_with_we = opening * np.array([f == "we" for f in firsts], dtype=float)
+    rating += WEIGHT_AIM * np.maximum(aims, opens_with_we)
+    rating -= PENALTY_BACKGROUND * _background_flags(lowered, words)
+    add_on = [
+        f in _ADD_ON_FIRST or tuple(w[:2]) in _ADD_ON_PAIRS
+        for f, w in zip(firsts, words, strict=True)
+    ]
+    rating -= PENALTY_ADD_ON * np.array(add_on, dtype=float)
+    question = ["?" in t and t.rstrip(_CLOSERS).endswith("?") for t in texts]
+    rating -= PENALTY_QUESTION * np.array(question, dtype=float)
+    rating -= PENALTY_FIRST * (opening * (1.0 - opens_with_we))
+    rating -= PENALTY_LATE * np.maximum(position - 2, 0) / sizes[doc_of]
+    rating -= PENALTY_FRAGMENT * (lengths < FRAGMENT_WORDS)
+    # Sums of the weighted features are taken in a fixed order; rounding keeps near-equal
+    # ratings equal, so that ties go to the earlier sentence.
+    rounded: _Ratings = np.round(rating, RATING_DECIMALS)
+    return rounded
 
 
 def _centrality(
-    counts: sparse.csr_matrix, doc_of: np.ndarray[Any, Any], n_docs: int
-) -> np.ndarray[Any, Any]:
-    """Cosine between each sentence's counts and the counts of the other sentences of its
-    abstract, from the abstract's totals D: rest = D - c, so c.rest = c.D - c.c and
-    |rest|^2 = D.D - 2 c.D + c.c."""
-    membership = sparse.csr_matrix(
-        (np.ones(len(doc_of)), (doc_of, np.arange(len(doc_of)))), shape=(n_docs, len(doc_of))
-    )
-    totals = (membership @ counts)[doc_of]
-    cc = _row_sums(counts.multiply(counts))
-    cd = _row_sums(counts.multiply(totals))
-    dd = _row_sums(totals.multiply(totals))
+    counts: np.ndarray[Any, Any],
+    sentence: np.ndarray[Any, Any],
+    totals_at: np.ndarray[Any, Any],
+    totals: np.ndarray[Any, Any],
+    doc_of_group: np.ndarray[Any, Any],
+    doc_of: np.ndarray[Any, Any],
+) -> _Ratings:
+    """Cosine between each sentence's content-word counts c and those of the other sentences
+    of its abstract, from the abstract's totals D: rest = D - c, so c.rest = c.D - c.c and
+    |rest|^2 = D.D - 2 c.D + c.c. One entry per (sentence, key): `counts`, its `sentence`, and
+    the abstract's total for the key (`totals_at`); `totals` per (abstract, key)."""
+    n = len(doc_of)
+    cc = _sums(sentence, counts * counts, n)
+    cd = _sums(sentence, counts * totals_at, n)
+    dd = _sums(doc_of_group, totals * totals, int(doc_of[-1]) + 1)[doc_of]
     dot = cd - cc
     norms = np.sqrt(cc * np.maximum(dd - 2 * cd + cc, 0.0))
-    out: np.ndarray[Any, Any] = np.divide(dot, norms, out=np.zeros_like(dot), where=norms > 0)
+    out: _Ratings = np.divide(dot, norms, out=np.zeros_like(dot), where=norms > 0)
     return out
 
 
-def _title_coverage(
-    content_counts: sparse.csr_matrix,
-    title_content: sparse.csr_matrix,
-    doc_of: np.ndarray[Any, Any],
-    n_docs: int,
-) -> np.ndarray[Any, Any]:
-    """Share of the title's content words (those its abstract uses at all) in each sentence."""
-    membership = sparse.csr_matrix(
-        (np.ones(len(doc_of)), (doc_of, np.arange(len(doc_of)))), shape=(n_docs, len(doc_of))
-    )
-    used = (membership @ (content_counts > 0)) > 0
-    wanted = used.multiply(title_content > 0).tocsr()
-    hits = _row_sums((content_counts > 0).multiply(wanted[doc_of]))
-    total = _row_sums(wanted)[doc_of]
-    coverage: np.ndarray[Any, Any] = np.divide(
-        hits, total, out=np.zeros_like(hits), where=total > 0
-    )
-    return coverage
+def _sums(index: np.ndarray[Any, Any], weights: np.ndarray[Any, Any], n: int) -> _Ratings:
+    """Sum of `weights` per value of `index` in range(n), as floats (also when empty)."""
+    sums: _Ratings = np.bincount(index, weights=weights, minlength=n).astype(float, copy=False)
+    return sums
 
 
-def _title_f1(
-    counts: sparse.csr_matrix, titles: sparse.csr_matrix, doc_of: np.ndarray[Any, Any]
-) -> np.ndarray[Any, Any]:
-    """Unigram F1 of each sentence with its title, all words: how alike they read as a whole
-    (coverage alone favours long sentences that mention the title's words in passing)."""
-    title_rows = titles[doc_of]
-    overlap = _row_sums(counts.minimum(title_rows))
-    total = _row_sums(counts) + _row_sums(title_rows)
-    f1: np.ndarray[Any, Any] = np.divide(
-        2 * overlap, total, out=np.zeros_like(overlap), where=total > 0
-    )
-    return f1
-
-
-def _cue_flags(
-    text: str, text_lower: str, words: Sequence[str]
-) -> tuple[bool, bool, bool, bool, bool, bool]:
-    """Cue flags of a sentence, given it lowercased and its lowercased words: (contribution
-    cue, aim cue, background, add-on, question, opens with "We")."""
-    contribution = aim = False
-    background = not _BACKGROUND_WORDS.isdisjoint(words) or (
+def _background_flags(lowered: Sequence[str], words: Sequence[Sequence[str]]) -> _Ratings:
+    """1.0 for sentences about what others did, what is hard, or what experiments confirm."""
+    flags = [
+        not _BACKGROUND_WORDS.isdisjoint(w)
         # Every phrase holds one of these words; most sentences hold none.
-        not _BACKGROUND_PHRASE_WORDS.isdisjoint(words)
-        and any(phrase in text_lower for phrase in _BACKGROUND_PHRASES)
-    )
-    add_on = bool(words) and (words[0] in _ADD_ON_FIRST or tuple(words[:2]) in _ADD_ON_PAIRS)
+        or (
+            not _BACKGROUND_PHRASE_WORDS.isdisjoint(w)
+            and any(phrase in text for phrase in _BACKGROUND_PHRASES)
+        )
+        for text, w in zip(lowered, words, strict=True)
+    ]
+    return np.array(flags, dtype=float)
+
+
+def _subject_cues(sentences_words: Sequence[Sequence[str]]) -> tuple[_Ratings, _Ratings]:
+    """Contribution cue ("we propose", "this paper presents") and aim cue ("we study", "in
+    this paper", "here we") per sentence, as 0.0/1.0, from its lowercased words."""
+    contribution = np.zeros(len(sentences_words))
+    aim = np.zeros(len(sentences_words))
+    # Only sentences holding a subject word can hold a cue: most abstracts' minority.
+    for row, words in enumerate(sentences_words):
+        if _CUE_SUBJECTS.isdisjoint(words):
+            continue
+        contribution[row], aim[row] = _sentence_cues(words)
+    return contribution, aim
+
+
+def _sentence_cues(words: Sequence[str]) -> tuple[bool, bool]:
+    contribution = aim = False
     last = len(words) - 1
-    # Only the few subject words can start a cue; skip the rest in one comprehension.
     for i in [i for i, w in enumerate(words) if w in _CUE_SUBJECTS and i < last]:
         word, following = words[i], words[i + 1]
         if word == "we":
@@ -500,9 +561,54 @@ def _cue_flags(
             verb_at += 1
         if verb_at <= last and words[verb_at].startswith(_CONTRIBUTION_VERBS):
             contribution = True
-    question = text.rstrip(_CLOSERS).endswith("?")
-    opens_with_we = bool(words) and words[0] == "we"
-    return contribution, aim, background, add_on, question, opens_with_we
+    return contribution, aim
+
+
+class LeadSummarizer:
+    """The first sentences: the baseline every other method must beat."""
+
+    def __call__(self, document: ObjectDocumentModel, sentences_count: int) -> tuple[Any, ...]:
+        return tuple(document.sentences[:sentences_count])
+
+
+def _is_content(word: str) -> bool:
+    return word.lower() not in _STOP_WORDS and not word.isdigit()
+
+
+# Every lowercased word seen gets the id of its count key: its Snowball stem for a content
+# word (ids >= 1), the word itself for a stop word or a number (ids <= -1), so that the sign
+# tells content words. Snowball costs microseconds a word and vocabularies are small, so the
+# cache pays for itself at once; it is emptied when it outgrows `_ID_CACHE_LIMIT` so that a
+# long run stays bounded. Ids depend on the order words were first seen; ratings do not.
+_WORD_IDS: dict[str, int] = {}
+_KEY_IDS: dict[str, int] = {}
+_ID_CACHE_LIMIT: Final = 500_000
+
+
+def _word_ids(rows_words: Sequence[Sequence[str]]) -> np.ndarray[Any, Any]:
+    """The count-key ids of the lowercased words of all rows, flat (see `_WORD_IDS`)."""
+    flat = [w for words in rows_words for w in words]
+    missing = set(flat).difference(_WORD_IDS)
+    if missing:
+        if len(_WORD_IDS) + len(missing) > _ID_CACHE_LIMIT:
+            _WORD_IDS.clear()
+            _KEY_IDS.clear()
+            missing = set(flat)
+        for word in missing:
+            _WORD_IDS[word] = _new_word_id(word)
+    return np.fromiter(map(_WORD_IDS.__getitem__, flat), dtype=np.int64, count=len(flat))
+
+
+def _new_word_id(word: str) -> int:
+    if _is_content(word):
+        key = stem_word(word)
+        sign = 1
+    else:
+        key = "=" + word  # stems never start with "=": words are letters and digits
+        sign = -1
+    if key not in _KEY_IDS:
+        _KEY_IDS[key] = len(_KEY_IDS) + 1
+    return sign * _KEY_IDS[key]
 
 
 # Cue words for sumy's Edmundson method (stemmed by it); stop words are its "null words".
@@ -530,31 +636,43 @@ EDMUNDSON_STIGMA_WORDS: Final = (
 )
 
 
-def _luhn() -> LuhnSummarizer:
+# sumy's summarizers are imported when first asked for: they are for comparisons, and
+# importing them all costs more than summarizing a week of papers.
+def _luhn() -> Any:
+    from sumy.summarizers.luhn import LuhnSummarizer
+
     summarizer = LuhnSummarizer(stem_word)
     summarizer.stop_words = _STOP_WORDS
     return summarizer
 
 
-def _lex_rank() -> LexRankSummarizer:
+def _lex_rank() -> Any:
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
     summarizer = LexRankSummarizer(stem_word)
     summarizer.stop_words = _STOP_WORDS
     return summarizer
 
 
-def _lsa() -> LsaSummarizer:
+def _lsa() -> Any:
+    from sumy.summarizers.lsa import LsaSummarizer
+
     summarizer = LsaSummarizer(stem_word)
     summarizer.stop_words = _STOP_WORDS
     return summarizer
 
 
-def _text_rank() -> TextRankSummarizer:
+def _text_rank() -> Any:
+    from sumy.summarizers.text_rank import TextRankSummarizer
+
     summarizer = TextRankSummarizer(stem_word)
     summarizer.stop_words = _STOP_WORDS
     return summarizer
 
 
-def _edmundson() -> EdmundsonSummarizer:
+def _edmundson() -> Any:
+    from sumy.summarizers.edmundson import EdmundsonSummarizer
+
     summarizer = EdmundsonSummarizer(stem_word, cue_weight=1.0, title_weight=1.0, key_weight=0.0)
     summarizer.bonus_words = EDMUNDSON_BONUS_WORDS
     summarizer.stigma_words = EDMUNDSON_STIGMA_WORDS

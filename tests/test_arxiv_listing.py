@@ -121,3 +121,19 @@ def test_new_entry_without_abstract_is_a_problem_not_silence() -> None:
     [problem] = parsed.problems
     assert (problem.line, problem.excerpt) == (2, "arXiv:2411.00003 Three")
     assert "without an abstract" in problem.reason
+
+
+def test_text_between_records_is_reported_but_the_mail_header_is_not() -> None:
+    text = (
+        "From: no-reply@arxiv.org\nSubject: cs daily\n\n"
+        "\\\\\narXiv:2411.00001\nTitle: One\n\\\\\n  First abstract.\n"
+        "\\\\ ( https://arxiv.org/abs/2411.00001 ,  5kb)\n" + "-" * 78 + "\n"
+        "My own note pasted in the middle.\n"
+        "%-%-%-%-%-%-%-%-%-%-%-%-%-%-%-%-%-\n Cross-submissions for Mon, 18 Nov 24\n"
+        "%-%-%-%-%-%-%-%-%-%-%-%-%-%-%-%-%-\n"
+    )
+    parsed = parse_arxiv_listing(text)
+    assert [r.arxiv for r in parsed.records] == ["2411.00001"]
+    assert [(p.line, p.excerpt) for p in parsed.problems] == [
+        (11, "My own note pasted in the middle.")
+    ]

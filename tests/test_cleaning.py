@@ -106,6 +106,13 @@ def test_comparable_text_ignores_case_space_and_punctuation() -> None:
         ("Erd\\H{o}s, G\\\"odel, Poincar\\'e, {\\'e}t\\'{e}", "Erdős, Gödel, Poincaré, été"),
         ("``quoted''", "\u201cquoted\u201d"),
         ("see \\href{https://x.org}{our site}", "see our site"),
+        # BibTeX spellings of names
+        ("Garc{\\'\\i}a and Garc\\'{\\i}a", "García and García"),
+        ('M{\\o}ller, Stra\\ss{}e, {\\AA}ngstr{\\"o}m', "Møller, Straße, Ångström"),
+        ("\\L{}ukasz and \\'Smia\\l{}y", "Łukasz and Śmiały"),
+        # a command that reads as a word keeps the space after it
+        ("$\\log n$ and \\log n", "log n and log n"),
+        ("pages 1\\textendash{}9", "pages 1\N{EN DASH}9"),
     ],
 )
 def test_latex_to_unicode(latex: str, plain: str) -> None:

@@ -233,10 +233,14 @@ def test_seed_labels_are_distinct_short_and_specific(seed_themes: tuple[Theme, .
 
 
 def test_theme_count_grows_slowly_and_stops_at_a_readable_number() -> None:
-    counts = [choose_theme_count(n) for n in (1, 2, 5, 15, 42, 300, 3000)]
+    sizes = (1, 2, 5, 15, 42, 300, 1000, 3000, 10_000, 100_000)
+    counts = [choose_theme_count(n) for n in sizes]
     assert counts == sorted(counts)
     assert counts[0] == 1
-    assert counts[-1] <= 8
+    # A week's batch stays at a handful of sections; a month of arXiv gets more, within reason.
+    assert counts[sizes.index(1000)] <= 8
+    assert 8 < counts[sizes.index(3000)] <= 12
+    assert counts[-1] <= 15
 
 
 def test_papers_sharing_nothing_with_a_large_batch_are_pooled_as_other_last() -> None:

@@ -667,7 +667,7 @@ def test_load_command_accounts_for_every_record_per_file(monkeypatch: pytest.Mon
         "  line 74: skipped, arXiv replacement without an abstract (arXiv:2403.05555); it "
         "announces a new version, so add the abstract from the paper's page or an earlier "
         "listing ('arXiv:2403.05555 A Benchmark for Multilingual Instruction Following')",
-        "  line 84: same arxiv id as 2411.10001; v2 kept",
+        "  line 84: same arxiv id as 2411.10001 (first at arxiv_listing.eml:18); v2 kept",
         "references.ris: ris, 3 records: 3 papers, 0 merged as duplicates; 1 skipped",
         "  line 15: skipped, no abstract (RIS record without an 'AB' or 'N2' line) "
         "('A Cited Paper Without Abstract')",
@@ -730,3 +730,43 @@ def test_build_prints_the_totals_and_a_warning_per_skipped_item(tmp_path: Path) 
     strict = runner.invoke(main, ["build", "in", "--out", "out2", "--strict"])
     assert strict.exit_code == 1
     assert not (tmp_path / "out2").exists()
+
+
+def test_every_record_in_every_fixture_is_accounted_for_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from digest.loading import account_by_file
+
+    monkeypatch.chdir(FIXTURES)
+    corpus = load_papers([Path(".")])
+    accounts, elsewhere = account_by_file(corpus)
+    assert elsewhere == ()
+    assert sum(a.papers for a in accounts) == len(corpus.papers)
+    assert sum(len(a.merges) for a in accounts) == len(corpus.merges)
+    assert sum(len(a.skipped) for a in accounts) == len(corpus.skipped)
+    sources = [s for p in corpus.papers for s in p.sources]
+    assert len(sources) == len(set(sources)) == sum(r.records for r in corpus.files)
+    merged = {m.source for m in corpus.merges}
+    assert merged == {s for p in corpus.papers for s in p.sources[1:]}
+    assert {(s.path, s.line) for s in sources}.isdisjoint(
+        {(s.path, s.line) for s in corpus.skipped}
+    )
+    assert {r.format for r in corpus.files} == {
+        "arxiv-listing", "atom", "bibtex", "csv", "jsonl", "ris", "rss", "text"
+    }  # fmt: skip
+
+
+def test_file_names_that_are_not_text_are_shown_escaped(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    try:
+        with open(os.fsencode(folder) + b"/caf\xe9\x1b[31m.txt", "wb") as out:
+            out.write(f"Abstract: {ABSTRACT}\n".encode())
+    except OSError:  # pragma: no cover - a file system that only takes UTF-8 names
+        pytest.skip("this file system does not take non-UTF-8 file names")
+    (folder / "empty\u202e.txt").write_bytes(b"")
+    corpus = load_papers([Path("in")])
+    assert [str(s) for p in corpus.papers for s in p.sources] == ["in/caf\\xe9\\x1b[31m.txt:1"]
+    assert [s.path for s in corpus.skipped] == ["in/empty\\u202e.txt"]

@@ -56,7 +56,7 @@ def test_every_announce_type_is_read_and_an_empty_replacement_is_skipped() -> No
     [skipped] = corpus.skipped
     assert (skipped.line, skipped.excerpt) == (
         36,
-        "A Benchmark for Multilingual Instruction Following",
+        "arXiv:2403.05555v3 A Benchmark for Multilingual Instruction Following",
     )
     assert skipped.reason.startswith("no abstract")
 
@@ -152,3 +152,35 @@ def test_a_stray_control_character_does_not_lose_the_feed() -> None:
     )
     [record] = parse_feed(text).records
     assert record.abstract == "We show that it works."
+
+
+def test_a_feed_saved_as_utf16_with_its_declaration_still_loads(tmp_path: Path) -> None:
+    text = (FIXTURES / "arxiv_atom.xml").read_text(encoding="utf-8")
+    text = text.replace("encoding='UTF-8'", "encoding='UTF-16'")
+    (tmp_path / "feed.xml").write_bytes(text.encode("utf-16"))
+    corpus = load_papers([tmp_path])
+    assert (corpus.files[0].format, corpus.files[0].encoding) == ("atom", "utf-16")
+    assert [p.arxiv_id for p in corpus.papers] == ["2411.10001", "2403.05555"]
+
+
+def test_old_arxiv_rss_1_0_with_html_abstracts() -> None:
+    text = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
+        '<channel rdf:about="http://arxiv.org/rss/cs.CL"><title>cs.CL</title></channel>\n'
+        '<item rdf:about="http://arxiv.org/abs/2101.00001">\n'
+        "<title>A Paper. (arXiv:2101.00001v2 [cs.CL] UPDATED)</title>\n"
+        "<link>http://arxiv.org/abs/2101.00001</link>\n"
+        '<description rdf:parseType="Literal">&lt;p&gt;We show that it works.&lt;/p&gt;'
+        "</description>\n"
+        '<dc:creator> &lt;a href="http://arxiv.org/find/cs/1/au:+Lima_A/0/1/0/all/0/1"&gt;'
+        'Ana Lima&lt;/a&gt;, &lt;a href="http://arxiv.org/a/mensah_k_1"&gt;Kofi Mensah&lt;/a&gt;'
+        "</dc:creator>\n</item>\n</rdf:RDF>\n"
+    )
+    assert sniff_format(text).name == "rss"
+    [record] = parse_feed(text).records
+    assert (record.line, record.abstract) == (4, "We show that it works.")
+    assert record.authors == ("Ana Lima", "Kofi Mensah")
+    assert record.url == "http://arxiv.org/abs/2101.00001"
+    assert (record.title, record.arxiv) == ("A Paper", "2101.00001v2")

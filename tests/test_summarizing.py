@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from digest import summarizing
 from digest.models import Paper, Summary
 from digest.summarizing import (
     ELLIPSIS,
@@ -209,3 +210,24 @@ def test_batch_with_a_named_method() -> None:
     ]
     with pytest.raises(ValueError, match="unknown method"):
         summarize_papers(papers, method="nonesuch")
+
+
+def test_worker_processes_and_chunks_give_the_same_summaries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    abstracts = (BIG_BENCH, CODEX, HER, GSM8K, "One sentence only.", "   ", HER.upper())
+    papers = [paper(a, id=str(i)) for i, a in enumerate(abstracts * 2)]
+    one_batch = summarize_papers(papers, workers=1)
+    monkeypatch.setattr(summarizing, "CHUNK_PAPERS", 3)
+    done: list[int] = []
+    assert summarize_papers(papers, workers=2, on_progress=done.append) == one_batch
+    assert done == [3, 3, 3, 3, 2]
+    assert summarize_papers(papers, workers=1) == one_batch
+
+
+def test_small_batches_stay_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_workers(*args: object) -> None:
+        raise AssertionError("a small batch started worker processes")
+
+    monkeypatch.setattr(summarizing, "_summarize_in_workers", no_workers)
+    assert summarize_papers([paper(CODEX)])[0].sentence.startswith("We introduce Codex")
