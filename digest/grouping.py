@@ -8,17 +8,21 @@ Why this shape (measured with bench/themes.py on real arXiv weeks):
 - Each paper's vector is then averaged with its nearest neighbours' (twice). A short abstract
   says little, but its neighbours say what field it is in; this transductive smoothing lifts
   agreement with the arXiv categories by about a quarter over plain LSA + k-means.
-- k-means on the unit vectors, started from a Ward tree cut (k-means++ restarts above
-  MAX_WARD_PAPERS): the Ward start keeps small tight topics whole in small batches.
+- k-means on the unit vectors, started from a Ward tree cut: the Ward start keeps small tight
+  topics whole in small batches.
 - The number of themes, when the user does not give one, grows with the square root of the
-  number of papers and stops at a newsletter-sized maximum: scores were flat between 6 and 12
-  groups on the benchmark, and criteria such as silhouette only ever chose the largest number.
-  Then, in a large batch, papers sharing no word with the rest and clusters too small for a
-  section of their own go to one "Other" theme, listed last.
+  number of papers up to a week's eight (more split real fields on the benchmark), then
+  slowly with the size of a larger batch, so that no theme holds a third of it. Then, in a
+  large batch, papers sharing no word with the rest and clusters too small for a section of
+  their own go to one "Other" theme, listed last.
+- Past FIT_SAMPLE papers, the vocabulary, LSA axes and themes are found on a sample, and
+  every other paper is placed by the same smoothing against the sample: the cost then grows
+  linearly (about 10 s and 100 MB for 100,000 abstracts) instead of with the square.
 - Labels and keywords come from digest.labelling, the other half of this stage.
+- numpy and scipy.sparse only: importing scikit-learn took longer than grouping a week.
 
-Everything runs on the papers sorted by id with fixed random states, so the same papers in any
-order give the same themes.
+Everything runs on the papers sorted by id (samples by a hash of the id) with fixed random
+states, so the same papers in any order give the same themes.
 """
 
 from __future__ import annotations
@@ -65,6 +69,9 @@ MAX_AUTO_THEMES = 8
 # grows slowly with the batch, to a most that still fits on one screen.
 WEEK_PAPERS = 1000
 MAX_LARGE_THEMES = 15
+# A theme this many times the median size is split in two: one giant theme plus crumbs is
+# not a newsletter.
+GIANT_FACTOR = 2.5
 LSA_DIMS = 40
 # Power iterations of the randomized SVD: enough for the top directions of a TF-IDF matrix.
 SVD_ITERATIONS = 5
@@ -204,6 +211,8 @@ def cluster_papers(
         neighbours = min(MAX_NEIGHBOURS, len(fit) // NEIGHBOUR_DIVISOR)
         smoothed = smooth_by_neighbours(vectors[fit], neighbours)
         labels[fit] = _kmeans_labels(smoothed, k)
+        if set_aside_unmatched:
+            labels[fit] = _split_giants(smoothed, labels[fit])
         centres = _centres(smoothed, labels[fit])
         others = np.flatnonzero(keep & (labels < 0))
         pool = fit[:NEIGHBOUR_POOL]
@@ -211,8 +220,9 @@ def cluster_papers(
             # Each other paper is smoothed like the sample's were, with its nearest sampled
             # papers, and joins the nearest theme centre.
             chunk = others[start : start + CHUNK_ROWS]
-            near = _nearest_neighbours(vectors[chunk], neighbours, vectors[pool])
-            vectors[chunk] = _unit_rows(vectors[chunk] + smoothed[near].mean(axis=1))
+            if neighbours >= 2:
+                near = _nearest_neighbours(vectors[chunk], neighbours, vectors[pool])
+                vectors[chunk] = _unit_rows(vectors[chunk] + smoothed[near].mean(axis=1))
             labels[chunk] = _nearest_centre(vectors[chunk], centres)
         vectors[fit] = smoothed
     return Clustering(ids, tuple(int(x) for x in labels), vectors, tuple(int(i) for i in sample))
@@ -436,6 +446,19 @@ def _kmeans_labels(vectors: FloatMatrix, k: int) -> IntArray:
             break
         labels = moved
     return labels
+
+
+def _split_giants(vectors: FloatMatrix, labels: IntArray) -> IntArray:
+    """Clusters far larger than the rest split in two (once), so that no theme swallows a
+    field: k-means on this data often leaves one cluster several times the typical size."""
+    sizes = np.bincount(labels)
+    typical = float(np.median(sizes[sizes > 0]))
+    out = labels.copy()
+    for cluster in np.flatnonzero(sizes > GIANT_FACTOR * typical):
+        members = np.flatnonzero(labels == cluster)
+        halves = _kmeans_labels(vectors[members], 2)
+        out[members[halves == 1]] = out.max() + 1
+    return out
 
 
 def _sizes(labels: IntArray, k: int) -> IntArray:

@@ -238,29 +238,31 @@ def _best_phrase(tokenized: list[list[str]], lowered: list[str], *, min_count: i
     spread: dict[str, int] = {}
     scores: dict[tuple[str, ...], float] = {}
     counts: Counter[tuple[str, ...]] = Counter()
-    first: dict[tuple[str, ...], tuple[str, ...]] = {}
+    first: dict[tuple[str, ...], list[str]] = {}
     objects: dict[tuple[str, ...], bool] = {}
     for tokens in tokenized:
         for run, is_object in _content_runs(tokens):
+            if len(run) < 2:
+                continue
+            keys = [_fold(w) for w in run]
+            generic = [w.lower() in _GENERIC_WORDS for w in run]
+            for k in keys:
+                if k not in spread:
+                    spread[k] = sum(k in sentence for sentence in lowered)
+            # Each word counts the other sentences that use it, plus a little for itself, so
+            # that of equally repeated phrases the longer wins.
+            weights = [0.0 if g else spread[k] - 0.5 for k, g in zip(keys, generic, strict=True)]
             for size in range(2, min(MAX_PHRASE_WORDS, len(run)) + 1):
                 for start in range(len(run) - size + 1):
-                    gram = tuple(run[start : start + size])
-                    if gram[0].lower() in _GENERIC_WORDS or gram[-1].lower() in _GENERIC_WORDS:
+                    end = start + size
+                    if generic[start] or generic[end - 1]:
                         continue
-                    key = tuple(_fold(w) for w in gram)
+                    key = tuple(keys[start:end])
                     counts[key] += 1
                     if key not in first:
-                        first[key] = gram
-                        # Each word counts the other sentences that use it, plus a little
-                        # for itself, so that of equally repeated phrases the longer wins.
+                        first[key] = run[start:end]
                         objects[key] = is_object
-                        for k in key:
-                            if k not in spread:
-                                spread[k] = sum(k in sentence for sentence in lowered)
-                        scores[key] = sum(
-                            0.0 if w.lower() in _GENERIC_WORDS else spread[k] - 0.5
-                            for w, k in zip(gram, key, strict=True)
-                        )
+                        scores[key] = sum(weights[start:end])
     eligible = [k for k in scores if counts[k] >= min_count]
     if not eligible:
         return None
@@ -277,9 +279,14 @@ def _content_runs(tokens: list[str]) -> list[tuple[list[str], bool]]:
     run: list[str] = []
     before = ""
     is_object = False
-    for token in [*tokens, "."]:
+    for token in tokens:
         low = token.lower()
-        if _is_phrase_word(token) and low not in _AIM_VERBS:
+        if (
+            token[0].isalnum()
+            and low not in _STOP_WORDS
+            and low not in _AIM_VERBS
+            and not low.isdigit()
+        ):
             if not run and (before in _VERB_BEFORE or low.endswith("ing")):
                 before = ""  # "we fine-tune X", "to answer X", "using X": not the phrase
                 continue
@@ -290,6 +297,8 @@ def _content_runs(tokens: list[str]) -> list[tuple[list[str], bool]]:
             run = []
         is_object = low in _AIM_VERBS
         before = low
+    if run:
+        runs.append((run, is_object))
     return runs
 
 

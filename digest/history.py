@@ -209,18 +209,19 @@ class History:
                 issue.data,
             ),
         )
-        for member in members:
-            key = paper_key(member.paper)
-            self._conn.execute(
-                "INSERT INTO issue_papers (issue, key, status, record) VALUES (?, ?, ?, ?)",
-                (issue.number, key, member.status, paper_to_json(member.paper)),
-            )
-            self._conn.execute(
-                "INSERT INTO papers (key, version, first_issue, last_issue) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT(key) DO UPDATE SET version = excluded.version,"
-                " last_issue = excluded.last_issue",
-                (key, member.paper.arxiv_version, issue.number, issue.number),
-            )
+        self._conn.executemany(
+            "INSERT INTO issue_papers (issue, key, status, record) VALUES (?, ?, ?, ?)",
+            [(issue.number, paper_key(m.paper), m.status, paper_to_json(m.paper)) for m in members],
+        )
+        self._conn.executemany(
+            "INSERT INTO papers (key, version, first_issue, last_issue) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET version = excluded.version,"
+            " last_issue = excluded.last_issue",
+            [
+                (paper_key(m.paper), m.paper.arxiv_version, issue.number, issue.number)
+                for m in members
+            ],
+        )
 
     def sends(self, number: int) -> tuple[Send, ...]:
         rows = self._conn.execute(
@@ -359,7 +360,11 @@ def _exclusive_lock(lock_path: Path) -> Iterator[None]:
 
 
 def paper_to_json(paper: Paper) -> str:
-    return json.dumps(dataclasses.asdict(paper), ensure_ascii=False, sort_keys=True)
+    # Field by field: dataclasses.asdict deep-copies every value, which costs more than the
+    # JSON itself at 100,000 papers.
+    record = {f.name: getattr(paper, f.name) for f in dataclasses.fields(paper)}
+    record["sources"] = [{"path": s.path, "line": s.line} for s in paper.sources]
+    return json.dumps(record, ensure_ascii=False, sort_keys=True)
 
 
 def paper_from_json(text: str) -> Paper:

@@ -31,7 +31,16 @@ _LENGTH_BONUS = {1: 1.0, 2: 2.0, 3: 2.2}
 # A runner-up joins a one-word label ("Robotics and sim-to-real transfer") only when it is
 # nearly as specific; otherwise the label would name a minority of the papers.
 _PARTNER_SHARE = 0.6
-_WIDEN_SHARE = 0.5
+_WIDEN_SHARE = 0.4
+# Two words make one phrase of a label when this share of the first word's papers write it.
+_COMBINED_SHARE = 0.25
+_PARTNER_LOOKAHEAD = 5
+# An adjective and a noun among this many best words make a label when half the first
+# word's papers use both.
+_COMPOSE_LOOKAHEAD = 8
+_TOGETHER_SHARE = 0.5
+# ... and each word is nearly as specific as the first.
+_COMPOSE_SHARE = 0.5
 # Enough candidates for a label, its alternatives and keywords.
 _ENOUGH_PHRASES = 20
 # Candidates looked at per group: far more than a label, its fallbacks and keywords need.
@@ -295,8 +304,11 @@ def _choose_label(
             continue
         used = [head.key]
         if len(head.key) == 1:
+            combined = _combined(head, ranked[i + 1 :], spell, phrases)
             partner = _partner(head, ranked[i + 1 :], phrases)
-            if partner is not None:
+            if combined is not None:
+                used = [combined]
+            elif partner is not None:
                 used.append(partner)
         label = _as_label(used, spell)
         if label.lower() not in labels and label != OTHER_LABEL:
@@ -338,14 +350,44 @@ def _widened(first: _Phrase, ranked: Sequence[_Phrase]) -> _Phrase:
     return first
 
 
+def _combined(
+    first: _Phrase, rest: Sequence[_Phrase], spell: _Speller, taken: Sequence[set[str]]
+) -> tuple[str, ...] | None:
+    """A one-word winner and a close runner-up word as the phrase the papers make of them
+    ('object' and 'manipulation' -> 'Object manipulation', 'emission' and 'X-ray' -> 'X-ray
+    emission'), when enough of the group writes it so."""
+    enough = max(2, _COMBINED_SHARE * first.papers)
+    for phrase in rest[:_PARTNER_LOOKAHEAD]:
+        if len(phrase.key) != 1 or _overlap(first.key, phrase.key):
+            continue
+        for key in ((*phrase.key, *first.key), (*first.key, *phrase.key)):
+            ends_as_modifier = _looks_adjective(key[-1])
+            if not ends_as_modifier and not _echoes(key, taken) and spell.papers(key) >= enough:
+                return key
+    # An adjective and a noun among the best words that the same papers use, and at least
+    # one writes as a phrase: 'robotic' and 'manipulation' -> 'Robotic manipulation'.
+    close = (p for p in rest[:_COMPOSE_LOOKAHEAD] if p.score >= _COMPOSE_SHARE * first.score)
+    words = [first.key] + [p.key for p in close if len(p.key) == 1]
+    together = max(2, _TOGETHER_SHARE * first.papers)
+    for adjective in (w for w in words if _looks_adjective(w[0])):
+        for noun in (w for w in words if not _looks_adjective(w[0]) and w[0] not in GENERIC_WORDS):
+            key = (*adjective, *noun)
+            if _overlap(adjective, noun) or _echoes(key, taken) or not spell.papers(key):
+                continue
+            if spell.papers(adjective, noun) >= together:
+                return key
+    return None
+
+
 def _partner(
     first: _Phrase, rest: Sequence[_Phrase], taken: Sequence[set[str]]
 ) -> tuple[str, ...] | None:
     """A close runner-up that can join a one-word label without repeating it or another
     theme's label."""
-    for phrase in rest[:5]:
+    for phrase in rest[:_PARTNER_LOOKAHEAD]:
         close = phrase.score >= _PARTNER_SHARE * first.score
-        fits = len(first.key) + len(phrase.key) + 1 <= MAX_LABEL_WORDS
+        # Two lone words joined ('Emission and X-ray') read as a list, not a heading.
+        fits = 1 < len(phrase.key) <= MAX_LABEL_WORDS - len(first.key) - 1
         new = not _overlap(first.key, phrase.key) and not _echoes(phrase.key, taken)
         if close and fits and new and not _looks_adjective(phrase.key[-1]):
             return phrase.key
@@ -400,6 +442,10 @@ class _Speller:
         self._index = index
         self._texts = texts
         self._group = group
+
+    def papers(self, *keys: tuple[str, ...]) -> int:
+        """How many of the group's papers use all the phrases."""
+        return sum(1 for j in self._group if all(self._index.holds(j, k) for k in keys))
 
     def __call__(self, key: tuple[str, ...]) -> str:
         pattern = re.compile(

@@ -43,6 +43,9 @@ from digest.models import (
 from digest.named_themes import assign_named_themes
 from digest.output import write_files
 from digest.rendering import (
+    Context,
+    cap_context,
+    issue_context,
     render_email_html,
     render_email_text,
     render_feed_content,
@@ -267,8 +270,10 @@ def site_of(settings: Settings) -> str:
 
 def record_of(issue: Issue, env: jinja2.Environment, settings: Settings) -> PastIssue:
     """What the history keeps of an issue: enough to rebuild its page, feed item and email."""
+    context = issue_context(issue)
     page_url = (settings.site_url + issue_page(issue.week, "html")) if settings.site_url else None
-    email_html, email_text = _email_bodies(issue, env, page_url)
+    page_html = inline_css(render_email_html(context, env))
+    email_html, email_text = _email_bodies(context, env, page_url, len(page_html.encode()))
     return PastIssue(
         number=issue.number,
         week=issue.week,
@@ -276,31 +281,41 @@ def record_of(issue: Issue, env: jinja2.Environment, settings: Settings) -> Past
         title=issue.title,
         paper_count=issue.paper_count,
         theme_count=len(issue.sections),
-        page_html=inline_css(render_email_html(issue, env)),
-        page_markdown=render_markdown(issue, env),
-        feed_html=render_feed_content(issue, env),
+        page_html=page_html,
+        page_markdown=render_markdown(context, env),
+        feed_html=render_feed_content(cap_context(context, FEED_ITEM_PER_THEME), env),
         feed_summary=_overview(issue),
         email_html=email_html,
         email_text=email_text,
-        data=render_json(issue),
+        data=render_json(context),
     )
 
 
 # Papers per theme tried, in turn, until the email fits under the size mail clients accept.
 _EMAIL_CAPS: tuple[int | None, ...] = (None, 20, 10, 5, 3, 1)
+# A feed item lists at most this many papers a theme and links to the issue page for the rest:
+# feed readers truncate or choke on very long items.
+FEED_ITEM_PER_THEME = 20
 
 
-def _email_bodies(issue: Issue, env: jinja2.Environment, page_url: str | None) -> tuple[str, str]:
+def _email_bodies(
+    context: Context, env: jinja2.Environment, page_url: str | None, page_size: int
+) -> tuple[str, str]:
     """The HTML and text bodies; a large issue lists fewer papers per theme and links to the
-    full issue, so that Gmail does not clip the message."""
+    full issue, so that Gmail does not clip the message.
+
+    The full page's size gives the cost of a paper, so caps that cannot fit are not tried."""
+    per_paper = page_size / max(1, context["paper_count"])
+    html = ""
     for cap in _EMAIL_CAPS:
-        html = inline_css(
-            render_email_html(issue, env, page_url=page_url, email=True, per_theme=cap)
-        )
+        shown = sum(len(t["papers"][:cap]) for t in context["themes"])
+        if cap != _EMAIL_CAPS[-1] and per_paper * shown > HTML_SIZE_LIMIT:
+            continue
+        capped = cap_context(context, cap)
+        html = inline_css(render_email_html(capped, env, page_url=page_url, email=True))
         if len(html.encode("utf-8")) <= HTML_SIZE_LIMIT:
             break
-    text = render_email_text(issue, env, page_url=page_url, per_theme=cap)
-    return html, text
+    return html, render_email_text(capped, env, page_url=page_url)
 
 
 def render_outputs(

@@ -27,10 +27,12 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
-def issue_context(issue: Issue, per_theme: int | None = None) -> dict[str, Any]:
-    """The data every template sees, as plain values.
+Context = dict[str, Any]
 
-    With `per_theme`, each theme lists at most that many papers and says how many more."""
+
+def issue_context(issue: Issue) -> Context:
+    """The data every template sees, as plain values. Built once per issue: the renderers
+    below take it, and `cap_context` derives the shorter version an email needs."""
     return {
         "title": issue.title,
         "date": issue.date.isoformat(),
@@ -40,7 +42,7 @@ def issue_context(issue: Issue, per_theme: int | None = None) -> dict[str, Any]:
         "site_url": issue.site_url,
         "paper_count": issue.paper_count,
         "theme_count": len(issue.sections),
-        "themes": [_section_context(s, per_theme) for s in issue.sections],
+        "themes": [_section_context(s) for s in issue.sections],
         "updated": [_entry_context(e) for e in issue.updated],
         "skipped": [
             {"path": s.path, "line": s.line, "reason": s.reason, "where": str(s)}
@@ -49,18 +51,28 @@ def issue_context(issue: Issue, per_theme: int | None = None) -> dict[str, Any]:
     }
 
 
-def _section_context(section: Section, per_theme: int | None = None) -> dict[str, Any]:
-    shown = section.entries if per_theme is None else section.entries[:per_theme]
+def cap_context(context: Context, per_theme: int | None) -> Context:
+    """The same issue with at most `per_theme` papers a theme; each theme says how many more."""
+    if per_theme is None:
+        return context
+    themes = [
+        {**t, "papers": t["papers"][:per_theme], "more": len(t["papers"][per_theme:])}
+        for t in context["themes"]
+    ]
+    return {**context, "themes": themes}
+
+
+def _section_context(section: Section) -> Context:
     return {
         "label": section.label,
         "slug": section.slug,
         "keywords": list(section.keywords),
-        "papers": [_entry_context(e) for e in shown],
-        "more": len(section.entries) - len(shown),
+        "papers": [_entry_context(e) for e in section.entries],
+        "more": 0,
     }
 
 
-def _entry_context(entry: Entry) -> dict[str, Any]:
+def _entry_context(entry: Entry) -> Context:
     paper, summary = entry.paper, entry.summary
     return {
         "id": paper.id,
@@ -77,64 +89,25 @@ def _entry_context(entry: Entry) -> dict[str, Any]:
     }
 
 
-def render_markdown(issue: Issue, env: jinja2.Environment) -> str:
-    return render_template(env, MARKDOWN_TEMPLATE, **issue_context(issue))
+def render_markdown(context: Context, env: jinja2.Environment) -> str:
+    return render_template(env, MARKDOWN_TEMPLATE, **context)
 
 
 def render_email_html(
-    issue: Issue,
+    context: Context,
     env: jinja2.Environment,
     *,
     page_url: str | None = None,
     email: bool = False,
-    per_theme: int | None = None,
 ) -> str:
     """The issue as an HTML page; as an email (`email=True`) it links to its web page."""
-    return render_template(
-        env,
-        EMAIL_HTML_TEMPLATE,
-        **issue_context(issue, per_theme),
-        page_url=page_url,
-        email=email,
-    )
+    return render_template(env, EMAIL_HTML_TEMPLATE, **context, page_url=page_url, email=email)
 
 
 def render_email_text(
-    issue: Issue,
-    env: jinja2.Environment,
-    *,
-    page_url: str | None = None,
-    per_theme: int | None = None,
+    context: Context, env: jinja2.Environment, *, page_url: str | None = None
 ) -> str:
-    return render_template(
-        env, EMAIL_TEXT_TEMPLATE, **issue_context(issue, per_theme), page_url=page_url
-    )
-
-
-def render_json(issue: Issue) -> str:
-    """The issue as data, for scripts: stable key order, UTF-8, one trailing newline."""
-    context = issue_context(issue)
-    data = {
-        "title": context["title"],
-        "date": context["date"],
-        "week": context["week"],
-        "number": context["number"],
-        "paper_count": context["paper_count"],
-        "themes": [
-            {
-                "label": t["label"],
-                "keywords": t["keywords"],
-                "papers": [_json_paper(p) for p in t["papers"]],
-            }
-            for t in context["themes"]
-        ],
-        "updated": [_json_paper(p) for p in context["updated"]],
-        "skipped": [
-            {"path": s["path"], "line": s["line"], "reason": s["reason"]}
-            for s in context["skipped"]
-        ],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return render_template(env, EMAIL_TEXT_TEMPLATE, **context, page_url=page_url)
 
 
 _JSON_PAPER_KEYS = (
@@ -151,17 +124,59 @@ _JSON_PAPER_KEYS = (
 )
 
 
-def _json_paper(paper: dict[str, Any]) -> dict[str, Any]:
+def _json_paper(paper: Context) -> Context:
     return {key: paper[key] for key in _JSON_PAPER_KEYS}
+
+
+def render_json(context: Context) -> str:
+    """The issue as data, for scripts: stable key order, UTF-8, one paper per line.
+
+    Written by hand at the outer levels so that each paper is one compact line: readable in a
+    diff, and fast (json's C encoder is used only without indentation)."""
+
+    def dump(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    def papers(rows: Sequence[Context], indent: str) -> str:
+        if not rows:
+            return "[]"
+        inner = ",\n".join(f"{indent}  {dump(_json_paper(p))}" for p in rows)
+        return f"[\n{inner}\n{indent}]"
+
+    themes = ",\n".join(
+        "    {\n"
+        f'      "label": {dump(t["label"])},\n'
+        f'      "keywords": {dump(t["keywords"])},\n'
+        f'      "papers": {papers(t["papers"], "      ")}\n'
+        "    }"
+        for t in context["themes"]
+    )
+    skipped = [
+        {"path": s["path"], "line": s["line"], "reason": s["reason"]} for s in context["skipped"]
+    ]
+    head = {k: context[k] for k in ("title", "date", "week", "number", "paper_count")}
+    lines = [f"  {dump(k)}: {dump(v)}," for k, v in head.items()]
+    lines.append(f'  "themes": [\n{themes}\n  ],' if themes else '  "themes": [],')
+    lines.append(f'  "updated": {papers(context["updated"], "  ")},')
+    lines.append(f'  "skipped": {_rows_json(skipped)}')
+    return "{\n" + "\n".join(lines) + "\n}\n"
+
+
+def _rows_json(rows: Sequence[Context]) -> str:
+    """A list of small objects, one per line."""
+    if not rows:
+        return "[]"
+    inner = ",\n".join(f"    {json.dumps(r, ensure_ascii=False)}" for r in rows)
+    return f"[\n{inner}\n  ]"
 
 
 FEED_CONTENT_TEMPLATE = "feed-item.html.j2"
 INDEX_TEMPLATE = "index.html.j2"
 
 
-def render_feed_content(issue: Issue, env: jinja2.Environment) -> str:
+def render_feed_content(context: Context, env: jinja2.Environment) -> str:
     """The HTML a feed reader shows for an issue: its themes and summary lines."""
-    return render_template(env, FEED_CONTENT_TEMPLATE, **issue_context(issue))
+    return render_template(env, FEED_CONTENT_TEMPLATE, **context)
 
 
 def render_feed_content_of(themes: Sequence[dict[str, Any]], env: jinja2.Environment) -> str:

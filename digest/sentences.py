@@ -107,8 +107,9 @@ _WORD = re.compile(r"[^\W_]+")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
 _NEXT_WORD = re.compile(r"[\"'\u201d\u2019)\]]*\s+[\"'\u201c\u2018(\[]*([^\W_]+)")
 
-# Substrings without which no protected span can occur.
-_PROTECTED_TRIGGERS = ("http", "www.", "10.", "arXiv:", "$", "\\(", "\\[")
+# Substrings without which no protected span can occur (a DOI also needs a "/", LaTeX math two
+# "$"): the protected-span search is slow, and most abstracts have none.
+_PROTECTED_TRIGGERS = ("http", "www.", "arXiv:", "\\(", "\\[")
 
 
 def split_sentences(text: str, limit: int | None = None) -> list[str]:
@@ -129,8 +130,11 @@ def split_sentences(text: str, limit: int | None = None) -> list[str]:
 
 
 def _split_block(block: str, limit: int | None) -> list[str]:
-    # The protected-span search is slow; most abstracts have none of its triggers.
-    may_protect = any(t in block for t in _PROTECTED_TRIGGERS)
+    may_protect = (
+        any(t in block for t in _PROTECTED_TRIGGERS)
+        or ("10." in block and "/" in block)
+        or block.count("$") >= 2
+    )
     protected = [(m.start(), m.end()) for m in _PROTECTED.finditer(block)] if may_protect else []
     starts = [s for s, _ in protected]
     # Text with no capitals at all (lowercased exports) cannot signal a start by case.

@@ -579,3 +579,11 @@ class EnglishStemmer:
         word = word.replace("Y", "y")
 
         return word
+
+
+_ENGLISH = EnglishStemmer()
+
+
+def stem_english(word: str) -> str:
+    """The English Snowball stem of `word`, as sumy's `Stemmer("english")` gives it."""
+    return str(_ENGLISH.stem(word))

@@ -19,6 +19,11 @@ background, add-on sentences, questions, the very first sentence and fragments. 
 summarizers (Luhn, LexRank, LSA, TextRank, Edmundson) stay available by name for comparison;
 they rank sentences by centrality or cue words alone and score 4-12 ROUGE-1 points lower on
 SciTLDR (see bench/summaries.py), and adding their ratings to ours did not help there.
+
+Speed: `summarize_papers` rates the default method straight from the sentences' text (the
+same ratings `ContributionSummarizer` gives a sumy document), a chunk of papers at a time with
+numpy, and spreads large batches over worker processes; sumy, and the NLTK behind its
+summarizers, are imported only when a comparison method is asked for.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ import numpy as np
 from digest.headlines import derive_headline
 from digest.models import Paper, Summary
 from digest.sentences import STOP_WORDS, ScientificTokenizer, split_sentences, tokenize_words
+from digest.stemming import stem_english
 
 if TYPE_CHECKING:
     from sumy.models.dom import ObjectDocumentModel
@@ -65,18 +71,11 @@ _STOP_WORDS: Final = STOP_WORDS
 
 @functools.lru_cache(maxsize=200_000)
 def stem_word(word: str) -> str:
-    """Snowball stem of a lowercased word; cached because Snowball costs microseconds a call."""
-    return str(_snowball()(word.lower()))
+    """Snowball stem of a lowercased word; cached because Snowball costs microseconds a call.
 
-
-@functools.cache
-def _snowball() -> Callable[[str], str]:
-    # NLTK's English Snowball, which sumy's Stemmer("english") wraps, copied into
-    # digest.stemming: importing NLTK costs seconds.
-    from digest.stemming import EnglishStemmer
-
-    stemmer: Callable[[str], str] = EnglishStemmer().stem
-    return stemmer
+    The stemmer is sumy's (NLTK's English Snowball), copied into digest.stemming because
+    importing NLTK costs seconds."""
+    return stem_english(word.lower())
 
 
 # Cue phrases are matched on a sentence's lowercased words (one pass, no regex: regexes with

@@ -7,8 +7,10 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from digest import grouping
 from digest.errors import ConfigError
 from digest.grouping import choose_theme_count, group_by_theme
 from digest.labelling import GENERIC_WORDS, OTHER_LABEL, WEAK_WORDS
@@ -268,3 +270,62 @@ def test_a_requested_number_of_themes_has_no_other() -> None:
     themes = group_by_theme(papers, n_themes=3)
     assert len(themes) == 3
     assert OTHER_LABEL not in [t.label for t in themes]
+
+
+def test_seed_labels_never_join_two_lone_words() -> None:
+    # 'Object and manipulation' reads as a list; a heading names one thing.
+    for theme in group_by_theme(seed_papers()):
+        assert not re.fullmatch(r"[\w-]+ and [\w-]+", theme.label), theme.label
+
+
+def two_large_topics() -> list[Paper]:
+    """80 distinct papers on two topics: each sentence of a topic with one of its others."""
+    papers = []
+    for kind, texts in (("g", GALAXIES), ("p", PROTEINS)):
+        pairs = [(a, b) for a in range(6) for b in range(6) if a != b]
+        for i, (a, b) in enumerate(pairs[:40]):
+            papers.append(make_paper(f"{kind}{i:02d}", f"{texts[a]} {texts[b]}"))
+    return papers
+
+
+def test_a_batch_larger_than_the_sample_is_grouped_from_the_sample(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    papers = two_large_topics()
+    monkeypatch.setattr(grouping, "FIT_SAMPLE", 30)
+    monkeypatch.setattr(grouping, "LABEL_SAMPLE", 20)
+    themes = group_by_theme(papers, n_themes=2)
+    assert sorted(sorted(t.paper_ids) for t in themes) == [
+        sorted(p.id for p in papers if p.id[0] == kind) for kind in "gp"
+    ]
+    shuffled = list(papers)
+    random.Random(3).shuffle(shuffled)
+    assert group_by_theme(shuffled, n_themes=2) == themes
+
+
+def test_the_sample_depends_on_the_papers_not_their_order() -> None:
+    ids = [f"id{i}" for i in range(50)]
+    sample = grouping.fit_sample(ids, 10)
+    again = grouping.fit_sample(list(reversed(ids)), 10)
+    assert sorted(ids[i] for i in sample) == sorted(list(reversed(ids))[i] for i in again)
+    assert len(set(sample.tolist())) == 10
+
+
+def test_ward_separates_well_separated_blobs() -> None:
+    rng = np.random.default_rng(0)
+    centres = np.array([[0.0, 0.0], [10.0, 0.0], [0.0, 10.0]])
+    points = np.concatenate([c + rng.normal(scale=0.5, size=(15, 2)) for c in centres])
+    labels = grouping.ward_labels(points, 3)
+    assert sorted(np.bincount(labels).tolist()) == [15, 15, 15]
+    assert all(len(set(labels[i * 15 : (i + 1) * 15].tolist())) == 1 for i in range(3))
+
+
+def test_the_same_token_has_the_same_hash_and_different_tokens_differ() -> None:
+    tokens = grouping.Tokens.of(["Dark matter, dark-matter halos.", "matter DARK x-ray"])
+    by_text: dict[bytes, set[int]] = {}
+    for i, h in enumerate(tokens.hashes.tolist()):
+        by_text.setdefault(tokens.text(i), set()).add(h)
+    assert set(by_text) == {b"dark", b"matter", b"dark-matter", b"halos", b"x-ray"}
+    assert all(len(hashes) == 1 for hashes in by_text.values())
+    assert len({h for hashes in by_text.values() for h in hashes}) == len(by_text)
+    assert tokens.docs.tolist() == [0, 0, 0, 0, 1, 1, 1]

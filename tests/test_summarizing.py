@@ -13,6 +13,7 @@ from digest.summarizing import (
     NO_TEXT,
     select_sentence,
     shorten_sentence,
+    stem_word,
     summarize_paper,
     summarize_papers,
     summarize_with,
@@ -231,3 +232,12 @@ def test_small_batches_stay_in_this_process(monkeypatch: pytest.MonkeyPatch) -> 
 
     monkeypatch.setattr(summarizing, "_summarize_in_workers", no_workers)
     assert summarize_papers([paper(CODEX)])[0].sentence.startswith("We introduce Codex")
+
+
+def test_stems_are_sumys_snowball_stems() -> None:
+    from sumy.nlp.stemmers import Stemmer
+
+    snowball = Stemmer("english")
+    words = {w.lower() for a in (BIG_BENCH, CODEX, HER, GSM8K) for w in a.split()}
+    words |= {"organizations", "emergence", "added", "skies", "proceeding", "generously"}
+    assert {w: stem_word(w) for w in words} == {w: snowball(w) for w in words}
