@@ -233,20 +233,15 @@ class Silent:
 
 
 SILENT = Silent()
-# Papers summarized between two progress updates; summaries do not depend on the batching.
-SUMMARY_BATCH = 2_000
 
 
 def summarize_with_progress(
     papers: Sequence[Paper], progress: Progress = SILENT
 ) -> tuple[Summary, ...]:
+    # One call: the summarizer batches the work itself and spreads a large batch over the
+    # cores; it reports after each of its chunks.
     progress.stage("summarize", len(papers))
-    summaries: list[Summary] = []
-    for start in range(0, len(papers), SUMMARY_BATCH):
-        batch = papers[start : start + SUMMARY_BATCH]
-        summaries.extend(summarize_papers(batch))
-        progress.advance(len(batch))
-    return tuple(summaries)
+    return summarize_papers(papers, on_progress=progress.advance)
 
 
 def make_issue(
