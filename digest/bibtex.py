@@ -14,11 +14,12 @@ import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from bibtexparser.entrypoint import parse_string
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
+from typing import TYPE_CHECKING
 
 from digest.formats import Parsed, Problem, Record, excerpt
+
+if TYPE_CHECKING:
+    from bibtexparser.model import Entry, ParsingFailedBlock
 
 _ENTRY_START = re.compile(r"^[ \t]*@[A-Za-z]+[ \t]*[{(]", re.M)
 _HEAD = 8192
@@ -54,6 +55,10 @@ def _quiet_bibtexparser() -> Iterator[None]:
 
 
 def parse_bibtex(text: str) -> Parsed:
+    # Imported here: bibtexparser costs a tenth of a second to import, and most runs read
+    # no BibTeX at all.
+    from bibtexparser.entrypoint import parse_string
+
     with _quiet_bibtexparser():
         library = parse_string(text)
     records: list[Record] = []
@@ -103,6 +108,8 @@ def _record(entry: Entry) -> Record | Problem:
 
 
 def _failed(block: ParsingFailedBlock) -> Problem:
+    from bibtexparser.model import DuplicateBlockKeyBlock
+
     line = (block.start_line or 0) + 1
     if isinstance(block, DuplicateBlockKeyBlock):
         reason = f"BibTeX entry key '{block.key}' used twice; the second entry is unread"
