@@ -162,7 +162,7 @@ def run_digest(corpus_dir: Path, work: Path) -> tuple[int, Stages]:
     # The rest of a build, as build_from_corpus runs it (new history: every paper is new),
     # with its summarize and group steps served from the stages timed above.
     with (
-        mock.patch.object(pipeline, "summarize_papers", lambda papers: summaries),
+        mock.patch.object(pipeline, "summarize_papers", lambda papers, **kwargs: summaries),
         mock.patch.object(pipeline, "group_papers", lambda *args, **kwargs: themes),
     ):
         result = pipeline.build_from_corpus(

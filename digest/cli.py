@@ -533,7 +533,14 @@ def issues(config: Path | None, state: Path | None) -> None:
 @main.command(context_settings=CONTEXT)
 @_paths_argument(default=None)
 @_format_option(["text", "jsonl"], "text")
-def summarize(paths: tuple[Path, ...], fmt: str) -> None:
+@click.option(
+    "--method",
+    default=None,
+    metavar="NAME",
+    help="Summarizer: contribution (the default, ours), or for comparison edmundson, lead, "
+    "lexrank, lsa, luhn, textrank (sumy's, and the first sentence).",
+)
+def summarize(paths: tuple[Path, ...], fmt: str, method: str | None) -> None:
     """Print the one-line summary of every paper in PATHS.
 
     With --format jsonl, one {"id", "headline", "summary"} object per line, keeping the ids
@@ -548,7 +555,7 @@ def summarize(paths: tuple[Path, ...], fmt: str) -> None:
     with _user_errors():
         corpus = pipeline.load_corpus(paths)
         _report_corpus(corpus, quiet=True)
-        summaries = pipeline.summarize_corpus(corpus)
+        summaries = pipeline.summarize_corpus(corpus, method)
     for s in summaries:
         if fmt == "jsonl":
             row = {"id": s.paper_id, "headline": s.headline, "summary": s.text}

@@ -55,8 +55,11 @@ from digest.rendering import (
     render_markdown,
 )
 from digest.sending import Delivery, SmtpServer, send_message
-from digest.summarizing import summarize_papers
+from digest.summarizing import DEFAULT_METHOD, METHODS, summarize_papers
 from digest.templating import make_environment
+
+# Our summarizer first, then the plain sumy ones (and lead-1) it is measured against.
+SUMMARY_METHODS = tuple(sorted(METHODS, key=lambda m: (m != DEFAULT_METHOD, m)))
 
 # Feeds and permalinks need absolute URLs. Until a team sets site_url, links point to a
 # reserved domain (RFC 2606) that can never resolve to someone else's site.
@@ -91,8 +94,15 @@ def load_corpus(paths: Sequence[Path]) -> Corpus:
     return load_papers(paths)
 
 
-def summarize_corpus(corpus: Corpus) -> tuple[Summary, ...]:
-    return summarize_papers(corpus.papers)
+def summarize_corpus(corpus: Corpus, method: str | None = None) -> tuple[Summary, ...]:
+    """One summary per paper; `method` names a summarizer of `SUMMARY_METHODS` (default: ours)."""
+    if method is None:
+        return summarize_papers(corpus.papers)
+    if method not in SUMMARY_METHODS:
+        raise InputError(
+            f"unknown summary method {method!r}; choose one of {', '.join(SUMMARY_METHODS)}"
+        )
+    return summarize_papers(corpus.papers, method=method)
 
 
 def group_corpus(

@@ -164,3 +164,21 @@ def test_verbose_prints_each_stage_time(seeds_here: Path) -> None:
     assert result.exit_code == 0
     stages = re.findall(r"^  (\w+)\s+\d+\.\d\d s", result.output, re.M)
     assert stages == ["load", "summarize", "group", "render", "write", "total"]
+
+
+def test_summarize_method_help_names_every_method() -> None:
+    from digest.pipeline import SUMMARY_METHODS
+
+    help_text = " ".join(run("summarize", "-h").output.split())
+    named = re.findall(r"\b(contribution|edmundson|lead|lexrank|lsa|luhn|textrank)\b", help_text)
+    assert sorted(set(named)) == sorted(SUMMARY_METHODS)
+
+
+def test_summarize_with_a_sumy_method_and_an_unknown_one(seeds_here: Path) -> None:
+    luhn = run("summarize", "seeds", "--method", "luhn", "--format", "jsonl")
+    assert luhn.exit_code == 0, luhn.output
+    rows = [json.loads(line) for line in luhn.output.splitlines() if line.startswith("{")]
+    assert len(rows) == 42
+    bad = run("summarize", "seeds", "--method", "nope")
+    assert bad.exit_code == 1
+    assert "unknown summary method 'nope'; choose one of contribution, " in bad.output
