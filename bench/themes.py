@@ -9,7 +9,8 @@ TF-IDF + k-means baseline told the true number. AMI and V-measure against label_
 astro-ph weeks and label_coarse for the all-arXiv week; seconds per 1,000 papers for grouping
 and labelling together, as wall-clock time and as CPU time of this process (the second does
 not grow when other programs share the machine). Then the themes and labels produced for one
-astro-ph week, and timings at 1k, 3k and 8.5k papers of /work/shared/bench/corpus/.
+astro-ph week, and timings at 1k, 3k and 8.5k papers of /work/shared/bench/corpus/
+(--sizes: any sizes; past 8,507 the abstracts are recombined as bench/scale.py does).
 Prints figures only.
 """
 
@@ -82,10 +83,23 @@ def load_corpus(path: Path) -> list[Paper]:
     return [Paper(id=r["id"], abstract=r["abstract"], title=r.get("title")) for r in rows]
 
 
+def recombined(size: int) -> list[Paper]:
+    """`size` distinct abstracts made as bench/scale.py makes them (seeded recombination)."""
+    from scale import make_rows, read_rows  # bench/scale.py, beside this script
+
+    rows = make_rows(read_rows(CORPUS), size)
+    return [Paper(id=r["id"], abstract=r["abstract"], title=r["title"]) for r in rows]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--labels", default="astro-ph-2025-W02", help="week whose labels to show")
     parser.add_argument("--no-scale", action="store_true", help="skip the 1k-8.5k timings")
+    parser.add_argument(
+        "--sizes",
+        default=",".join(map(str, SCALES)),
+        help="batch sizes to time, e.g. 1000,10000,100000 (past 8,507: recombined abstracts)",
+    )
     args = parser.parse_args()
 
     first_week, _ = load_week(sorted(WEEKS.glob("*.csv"))[0])
@@ -134,14 +148,19 @@ def main() -> None:
             )
     if not args.no_scale and CORPUS.exists():
         corpus = load_corpus(CORPUS)
-        print(f"\nScale ({CORPUS.name}): papers, themes, largest theme, wall s, CPU s, per 1k")
-        for size in SCALES:
-            themes, wall, cpu = timed_grouping(corpus[:size], None)
-            largest = max(len(t.paper_ids) for t in themes)
+        print(
+            f"\nScale ({CORPUS.name}): papers, themes, largest theme (share), wall s, CPU s,"
+            " per 1k; then the share of each theme in %"
+        )
+        for size in (int(s) for s in args.sizes.split(",")):
+            batch = corpus[:size] if size <= len(corpus) else recombined(size)
+            themes, wall, cpu = timed_grouping(batch, None)
+            sizes = [len(t.paper_ids) for t in themes]
             print(
-                f"  {size:>6} {len(themes):>3} {largest:>6} {wall:>7.2f} {cpu:>7.2f}"
-                f"  {wall * 1000 / size:.2f} / {cpu * 1000 / size:.2f}"
+                f"  {size:>6} {len(themes):>3} {max(sizes):>6} ({max(sizes) / size:4.0%})"
+                f" {wall:>7.2f} {cpu:>7.2f}  {wall * 1000 / size:.2f} / {cpu * 1000 / size:.2f}"
             )
+            print("         " + " ".join(f"{100 * s / size:.0f}" for s in sizes))
 
 
 if __name__ == "__main__":

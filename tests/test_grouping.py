@@ -320,6 +320,15 @@ def test_ward_separates_well_separated_blobs() -> None:
     assert all(len(set(labels[i * 15 : (i + 1) * 15].tolist())) == 1 for i in range(3))
 
 
+def test_ward_gives_the_number_of_clusters_asked_even_when_merges_tie() -> None:
+    # Three pairs, each one unit apart: cutting at four clusters must split one of the tied
+    # pairs, where a cut by height would keep all three whole.
+    points = np.array([[0.0, 0.0], [0.0, 1.0], [5.0, 0.0], [5.0, 1.0], [10.0, 0.0], [10.0, 1.0]])
+    labels = grouping.ward_labels(points, 4)
+    assert sorted(np.bincount(labels).tolist()) == [1, 1, 2, 2]
+    assert labels[0] == 0  # clusters are numbered by their first member
+
+
 def test_the_same_token_has_the_same_hash_and_different_tokens_differ() -> None:
     tokens = grouping.Tokens.of(["Dark matter, dark-matter halos.", "matter DARK x-ray"])
     by_text: dict[bytes, set[int]] = {}
