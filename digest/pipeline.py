@@ -277,7 +277,9 @@ def record_of(issue: Issue, env: jinja2.Environment, settings: Settings) -> Past
     """What the history keeps of an issue: enough to rebuild its page, feed item and email."""
     context = issue_context(issue)
     page_url = (settings.site_url + issue_page(issue.week, "html")) if settings.site_url else None
-    page_html = inline_css(render_email_html(context, env))
+    # The web page keeps its <style> block: browsers apply it, and inlining a page of
+    # 100,000 papers costs seconds and hundreds of megabytes. Only the email is inlined.
+    page_html = render_email_html(context, env)
     email_html, email_text = _email_bodies(context, env, page_url, len(page_html.encode()))
     return PastIssue(
         number=issue.number,
