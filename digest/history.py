@@ -164,9 +164,6 @@ class History:
             for r in rows
         )
 
-    def issue_for_week(self, week: str) -> PastIssue | None:
-        return next((i for i in self.issues() if i.week == week), None)
-
     def seen(self) -> dict[str, Seen]:
         rows = self._conn.execute("SELECT key, version, first_issue, last_issue FROM papers")
         return {key: Seen(version, first, last) for key, version, first, last in rows}

@@ -128,18 +128,22 @@ def group_papers(
     return named_themes + group_by_theme(rest, n_themes=n_themes, names=names)
 
 
-def plan_issue(corpus: Corpus, history: History, date: dt.date) -> Plan | None:
+def plan_issue(
+    corpus: Corpus, history: History, date: dt.date, past: Sequence[PastIssue] | None = None
+) -> Plan | None:
     """The next issue: papers never announced, and announced papers with a newer version.
 
     The week of `date` that already has an issue is rebuilt with the same number, date and
     papers (plus what arrived since, if it is the latest issue), so re-running a week gives
-    the same bytes. Returns None when there is nothing new to announce."""
+    the same bytes. Returns None when there is nothing new to announce. `past` is
+    `history.issues()`, for a caller that has read it already (it holds every rendition)."""
     week = iso_week(date)
-    past = history.issues()
+    if past is None:
+        past = history.issues()
     latest = past[0] if past else None
     seen = history.seen()
     current = {paper_key(p): p for p in corpus.papers}
-    existing = history.issue_for_week(week)
+    existing = next((p for p in past if p.week == week), None)
 
     if existing is not None:
         members = history.members(existing.number)
@@ -485,14 +489,14 @@ def build_from_corpus(
     # Templates are checked before any work, so a typo in --templates fails fast.
     env = make_environment(settings.templates)
     with open_history(settings.state) as history:
-        plan = plan_issue(corpus, history, date)
+        past = history.issues()
+        plan = plan_issue(corpus, history, date, past)
         if plan is None:
-            past = history.issues()
             return BuildResult(corpus, None, None, (), latest=past[0] if past else None)
         issue = make_issue(corpus, plan, settings, progress)
         progress.stage("render")
         record = record_of(issue, env, settings)
-        archive = [record, *(p for p in history.issues() if p.number != record.number)]
+        archive = [record, *(p for p in past if p.number != record.number)]
         archive.sort(key=lambda p: p.number, reverse=True)
         files = render_outputs(issue, record, archive, env, settings)
         members = [Member(p, "new") for p in plan.new] + [
