@@ -1,14 +1,23 @@
-"""Name groups of papers: a short label a researcher would write, plus a few keywords.
+"""Name groups of papers: a label of two to four words a researcher would write, plus keywords.
 
-A label is the noun phrase (one to three words) that is most specific to the group: common
-among the group's papers and rare in the rest of the batch (a class-based TF-IDF: coverage in
-the group times how much more often the group uses it than the rest). Phrases never cross
-punctuation, never hold a function word or a word every abstract uses ("propose", "results"),
-and are never made only of generic words ("model", "data"). A one-word winner becomes its own
-longer phrase when most of its papers use that ("dark" -> "Dark matter"), or else is joined
-with a close runner-up ("Galaxies and star formation"). Labels are distinct across themes and
-do not merely repeat another theme's words ("Deep neural networks" after "Neural networks").
-Phrases are written as the papers usually write them: "active galactic nuclei", "Gaia", "CDM".
+The candidates are each group's phrases of one to three words, ranked by a class-based TF-IDF
+(coverage in the group times how much more often the group uses it than the rest). Phrases
+never cross punctuation, never hold a function word or a word every abstract uses ("propose",
+"results"). A label is, by preference:
+- a phrase of two or three words ending on a noun that names a topic: "Dark matter", "Active
+  galactic nuclei"; never on a modifier ("active galactic") or on a word that names only a
+  kind of paper ("Language models", "Training data");
+- a one-word winner made into such a phrase when its papers write one ("dark" -> "Dark
+  matter", "multi-agent" and "environment" -> "Multi-agent environment");
+- a one-word winner, or a kind-of-paper phrase, joined with a runner-up that at least half as
+  many papers use: "Galaxies and black holes", "Language models and reasoning".
+A label starts on what at least a fifth of the group uses, never on a lone modifier or vague
+word ("accuracy", "array"). Its last word is plural when the papers often write the plural
+as a noun ("Magnetic fields"). Labels are distinct across themes and do not merely repeat
+another theme's words ("Deep neural networks" after "Neural networks"). A one-paper group
+given a name (its title or headline) is called by it. Only a group with fewer than two usable
+words gets a one-word label. Keywords are the next best phrases and nouns that share no word
+with the label. Everything is written as the papers usually write it: "Gaia", "CDM".
 """
 
 from __future__ import annotations
@@ -16,22 +25,38 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 OTHER_LABEL = "Other"
 MAX_LABEL_WORDS = 4
+MIN_KEYWORDS = 2
 MAX_KEYWORDS = 3
 # Longer phrases read better as labels; a mild bonus lets them win over their own head word
 # when they cover nearly as many papers.
 _LENGTH_BONUS = {1: 1.0, 2: 2.0, 3: 2.2}
-# A runner-up joins a one-word label ("Robotics and sim-to-real transfer") only when it is
-# nearly as specific; otherwise the label would name a minority of the papers.
-_PARTNER_SHARE = 0.6
+# A label starts on a word or phrase used by at least this share of the group's papers: in a
+# group of loosely related papers, a word a few of them use is not what they are about.
+_LEAD_SHARE = 0.2
+# Best phrases tried as the start of a label before settling for the best heading phrase.
+_LABEL_LOOKAHEAD = 12
+# A one-word winner becomes the phrase that this share of its papers write.
 _WIDEN_SHARE = 0.4
+# A runner-up joins a one-word label ("Robotics and sim-to-real transfer") only when it is
+# used by half as many papers; otherwise the label would name a minority of the papers.
+_PARTNER_SHARE = 0.5
+# A word is part of a phrase, not a partner alone, when this share of its papers write that.
+_BOUND_SHARE = 0.6
+# Nouns paired as a last resort, for a group without a single heading phrase.
+_LAST_RESORT_NOUNS = 6
 # Two words make one phrase of a label when this share of the first word's papers write it.
 _COMBINED_SHARE = 0.25
 _PARTNER_LOOKAHEAD = 5
@@ -41,6 +66,13 @@ _COMPOSE_LOOKAHEAD = 8
 _TOGETHER_SHARE = 0.5
 # ... and each word is nearly as specific as the first.
 _COMPOSE_SHARE = 0.5
+# A two-word phrase is a fragment of a three-word one that this share of its papers write
+# ('supermassive black' of 'supermassive black hole').
+_FRAGMENT_SHARE = 0.8
+# A label's last word is written in the plural ('Galaxies and black holes', 'Magnetic
+# fields') when its papers write it so this often: headings name kinds of things, while
+# abstracts mostly speak of one ('the black hole').
+_PLURAL_SHARE = 0.15
 # Enough candidates for a label, its alternatives and keywords.
 _ENOUGH_PHRASES = 20
 # Candidates looked at per group: far more than a label, its fallbacks and keywords need.
@@ -52,11 +84,17 @@ _BASE2 = _BASE * _BASE
 _SPELLING_TEXTS = 30
 # A word keeps its capitals ("Gaia", "CDM") when written so in this share of its uses.
 _CAPITALS_SHARE = 0.75
+# Compound modifiers: 'multi-agent', 'high-energy', 'low-mass', 'large-scale'.
+_MODIFIER_PREFIXES = tuple(
+    f"{word}-"
+    for word in _word_set(
+        """
+        multi cross non inter intra high low large small long short wide full near far mid
+        well first second single two three
+        """
+    )
+)
 _ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ed", "able", "ible", "ful", "less")
-
-
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 # The stop list scikit-learn ships (the Glasgow IR group's), kept here so that grouping needs
@@ -120,12 +158,37 @@ GENERIC_WORDS = _word_set(
     quality scale scales state states network networks method source sources mass energy
     """
 )
+# Words that cannot end a label, though they may end a keyword or open a label: a theme
+# called 'Language models' or 'Training data' says only which kind of paper it holds.
+GENERIC_HEADS = _word_set(
+    """
+    model data dataset task performance problem system framework algorithm technique tool
+    property effect case set type value number level question application aspect way issue
+    step approach method result paper work study example measurement
+    """
+)
+# Words of any discussion, too vague to name a theme or be a keyword alone ('Accuracy',
+# 'Array' of unrelated arrays), though fine inside a phrase ('Radial velocity').
+_VAGUE_WORDS = _word_set(
+    """
+    accuracy access address ability capability challenge community design effectiveness
+    begin define increase increasing lead indicate reveal likely relative component region
+    variation distribution size ratio term condition solution image line purpose principle
+    end phase science array velocity layer group equation collect expert tool available
+    cost implement remain finally motivating emission url http https github com www
+    future test space power origin formation evolution behavior dependence surface
+    learn train predict generate explore estimate evaluate apply solve measure compute
+    perform produce enable require yield
+    ev kev mev gev tev hz khz mhz ghz km pc kpc mpc au yr myr gyr
+    """
+)
 # Adjectives without a telltale ending, which name nothing on their own.
 _ADJECTIVES = _word_set(
     """
     random dark single multiple global local nearby massive young early late complex linear
     nonlinear weak bright faint hot cold deep dense real robust stellar solar nuclear molecular
-    planetary interstellar circumstellar finite infinite optimal
+    planetary interstellar circumstellar finite infinite optimal quantum real-time online
+    offline smooth radio sufficient necessary
     """
 )
 _STOP = ENGLISH_STOP_WORDS | WEAK_WORDS
@@ -169,10 +232,14 @@ def label_groups(
         ranked = index.rank(group)
         name = single_names[i] if i < len(single_names) else None
         spell = _Speller(index, texts, group)
-        label, used = _choose_label(ranked, spell, taken, name if len(group) == 1 else None)
+        label, used = _choose_label(
+            ranked, spell, taken, name if len(group) == 1 else None, len(group)
+        )
         taken[0].add(label.lower())
         taken[1].extend(set(key) for key in used)
-        keywords = _choose_keywords(ranked, used, spell)
+        # A label taken from a paper's name must not be repeated by its keywords either.
+        words = tuple(k for k in map(_word_key, _WORD.findall(label)) if k is not None)
+        keywords = _choose_keywords(ranked, [*used, words], spell)
         labels.append(Label(label, keywords))
     return tuple(labels)
 
@@ -290,34 +357,101 @@ def _choose_label(
     spell: _Speller,
     taken: _Taken,
     name: str | None,
+    size: int,
 ) -> tuple[str, list[tuple[str, ...]]]:
     labels, phrases = taken
     if name and name.lower() not in labels:
         return name, []
-    for i, first in enumerate(ranked):
-        if len(first.key) == 1 and _looks_adjective(first.key[0]):
-            continue
-        head = _widened(first, ranked)
-        # A phrase ending on a modifier is unfinished: 'deep neural', 'active galactic'.
-        ends_as_modifier = len(head.key) > 1 and _looks_adjective(head.key[-1])
-        if ends_as_modifier or _echoes(head.key, phrases):
-            continue
-        used = [head.key]
-        if len(head.key) == 1:
-            combined = _combined(head, ranked[i + 1 :], spell, phrases)
-            partner = _partner(head, ranked[i + 1 :], phrases)
-            if combined is not None:
-                used = [combined]
-            elif partner is not None:
-                used.append(partner)
+    for used in _label_candidates(ranked, spell, phrases, size):
         label = _as_label(used, spell)
         if label.lower() not in labels and label != OTHER_LABEL:
             return label, used
-    # Nothing passed the filters: the best phrase as it is beats a word that says nothing.
+    # Only a group with fewer than two usable words (or whose every candidate another theme
+    # took) gets here: its best phrase as it is beats a word that says nothing.
     fallback = name or (_as_label([ranked[0].key], spell) if ranked else "Miscellaneous")
     while fallback.lower() in labels:
         fallback += " (more)"
     return fallback, []
+
+
+def _label_candidates(
+    ranked: Sequence[_Phrase], spell: _Speller, taken: Sequence[set[str]], size: int
+) -> Iterator[list[tuple[str, ...]]]:
+    """Labels worth trying, best first, each as the phrases it joins: a heading phrase of two
+    or three words ('Dark matter', 'Active galactic nuclei'), else a one-word winner made into
+    one ('dark' -> 'Dark matter', 'multi-agent' -> 'Multi-agent environments'), else a word or
+    a kind-of-paper phrase joined with a runner-up ('Galaxies and black holes', 'Language
+    models and reasoning'); never a lone word."""
+    # What a fifth of the group uses first; in a group of scattered papers, the best there is.
+    leads = list(enumerate(ranked[:_LABEL_LOOKAHEAD]))
+    common = [lead for lead in leads if lead[1].papers >= _LEAD_SHARE * size]
+    for i, first in [*common, *(lead for lead in leads if lead not in common)]:
+        rest = ranked[i + 1 :]
+        lone = len(first.key) == 1
+        if lone and not _looks_adjective(first.key[0]) and not _may_stand_alone(first.key[0]):
+            continue
+        head = _lengthened(_widened(first, ranked), ranked)
+        if _echoes(head.key, taken):
+            continue
+        if _is_heading(head.key):
+            yield [head.key]
+            continue
+        if len(head.key) == 1 and _looks_adjective(head.key[0]):
+            # A modifier names nothing alone, but may with a noun its papers use.
+            composed = _composed(head, rest, spell, taken)
+            if composed is not None:
+                yield [composed]
+            continue
+        if len(head.key) == 1:
+            combined = _combined(head, rest, spell, taken)
+            if combined is not None:
+                yield [combined]
+        # A word or a phrase that names only a kind of paper ('language models') joins
+        # what its papers are about: 'Language models and reasoning'.
+        if len(head.key) <= 2 and not _looks_adjective(head.key[-1]):
+            partner = _partner(head, rest, ranked, taken)
+            if partner is not None:
+                yield [head.key, partner]
+    # No close pair: the best heading phrase the group has, else its two best nouns.
+    for phrase in ranked:
+        key = _lengthened(phrase, ranked).key
+        if _is_heading(key) and not _echoes(key, taken):
+            yield [key]
+    nouns = [p.key for p in ranked if len(p.key) == 1 and _may_stand_alone(p.key[0])]
+    for a, b in itertools.combinations(nouns[:_LAST_RESORT_NOUNS], 2):
+        if not _overlap(a, b) and not _echoes(a, taken) and not _echoes(b, taken):
+            yield [a, b]
+
+
+def _is_heading(key: tuple[str, ...]) -> bool:
+    """Whether a phrase of two or three words can head a theme: it ends on a noun that says
+    what the papers are about, not on a modifier ('active galactic') or a word of every
+    field ('language models', 'training data')."""
+    last = key[-1]
+    return 1 < len(key) < MAX_LABEL_WORDS and not _looks_adjective(last) and _may_head(last)
+
+
+def _may_head(word: str) -> bool:
+    return word not in GENERIC_HEADS
+
+
+def _may_stand_alone(word: str) -> bool:
+    """Whether a lone word can be half of an 'A and B' label or a keyword."""
+    vague = word in GENERIC_WORDS or word in GENERIC_HEADS or word in _VAGUE_WORDS
+    return not vague and not _looks_adjective(word)
+
+
+def _lengthened(phrase: _Phrase, ranked: Sequence[_Phrase]) -> _Phrase:
+    """A phrase's longer form when nearly all its papers write that: 'supermassive black'
+    is half of 'supermassive black hole', 'deep reinforcement' of 'deep reinforcement
+    learning'."""
+    if len(phrase.key) != 2:
+        return phrase
+    for longer in ranked:
+        inside = longer.key[:2] == phrase.key or longer.key[1:] == phrase.key
+        if len(longer.key) == 3 and inside and longer.papers >= _FRAGMENT_SHARE * phrase.papers:
+            return longer
+    return phrase
 
 
 def _echoes(key: tuple[str, ...], taken: Sequence[set[str]]) -> bool:
@@ -361,16 +495,22 @@ def _combined(
         if len(phrase.key) != 1 or _overlap(first.key, phrase.key):
             continue
         for key in ((*phrase.key, *first.key), (*first.key, *phrase.key)):
-            ends_as_modifier = _looks_adjective(key[-1])
-            if not ends_as_modifier and not _echoes(key, taken) and spell.papers(key) >= enough:
+            if _is_heading(key) and not _echoes(key, taken) and spell.papers(key) >= enough:
                 return key
-    # An adjective and a noun among the best words that the same papers use, and at least
-    # one writes as a phrase: 'robotic' and 'manipulation' -> 'Robotic manipulation'.
+    return _composed(first, rest, spell, taken)
+
+
+def _composed(
+    first: _Phrase, rest: Sequence[_Phrase], spell: _Speller, taken: Sequence[set[str]]
+) -> tuple[str, ...] | None:
+    """An adjective and a noun among the best words that the same papers use, and at least
+    one writes as a phrase: 'robotic' and 'manipulation' -> 'Robotic manipulation',
+    'multi-agent' and 'environments' -> 'Multi-agent environments'."""
     close = (p for p in rest[:_COMPOSE_LOOKAHEAD] if p.score >= _COMPOSE_SHARE * first.score)
     words = [first.key] + [p.key for p in close if len(p.key) == 1]
     together = max(2, _TOGETHER_SHARE * first.papers)
     for adjective in (w for w in words if _looks_adjective(w[0])):
-        for noun in (w for w in words if not _looks_adjective(w[0]) and w[0] not in GENERIC_WORDS):
+        for noun in (w for w in words if _may_stand_alone(w[0])):
             key = (*adjective, *noun)
             if _overlap(adjective, noun) or _echoes(key, taken) or not spell.papers(key):
                 continue
@@ -380,17 +520,25 @@ def _combined(
 
 
 def _partner(
-    first: _Phrase, rest: Sequence[_Phrase], taken: Sequence[set[str]]
+    first: _Phrase, rest: Sequence[_Phrase], ranked: Sequence[_Phrase], taken: Sequence[set[str]]
 ) -> tuple[str, ...] | None:
     """A close runner-up that can join a one-word label without repeating it or another
-    theme's label."""
+    theme's label: a noun ('Stars and binaries') or a heading phrase ('Galaxies and black
+    holes'), within four words in all."""
     for phrase in rest[:_PARTNER_LOOKAHEAD]:
-        close = phrase.score >= _PARTNER_SHARE * first.score
-        # Two lone words joined ('Emission and X-ray') read as a list, not a heading.
-        fits = 1 < len(phrase.key) <= MAX_LABEL_WORDS - len(first.key) - 1
-        new = not _overlap(first.key, phrase.key) and not _echoes(phrase.key, taken)
-        if close and fits and new and not _looks_adjective(phrase.key[-1]):
-            return phrase.key
+        if phrase.papers < _PARTNER_SHARE * first.papers:
+            continue
+        # A word its papers mostly write in a phrase joins as that phrase: 'Galaxies and
+        # star formation', not 'Galaxies and formation'.
+        widened = _lengthened(_widened(phrase, ranked), ranked)
+        bound = widened.papers >= _BOUND_SHARE * phrase.papers
+        # ... and not alone when most of its papers do ('importance' of 'importance sampling').
+        for key in (widened.key,) if bound else (widened.key, phrase.key):
+            fits = len(key) <= MAX_LABEL_WORDS - len(first.key) - 1
+            names = _is_heading(key) if len(key) > 1 else _may_stand_alone(key[0])
+            new = not _overlap(first.key, key) and not _echoes(key, taken)
+            if fits and names and new:
+                return key
     return None
 
 
@@ -415,19 +563,29 @@ def _choose_keywords(
     spell: _Speller,
 ) -> tuple[str, ...]:
     seen: list[tuple[str, ...]] = list(used)
-    keywords: list[str] = []
-    for phrase in ranked:
-        if len(keywords) == MAX_KEYWORDS:
+    chosen: list[tuple[str, ...]] = []
+    # Phrases and nouns first; a lone modifier or vague word ('supermassive', 'accuracy')
+    # only when the group has too few of those.
+    for strict in (True, False):
+        for phrase in ranked:
+            if len(chosen) == MAX_KEYWORDS:
+                break
+            if strict and not _may_stand_alone(phrase.key[-1]) and len(phrase.key) == 1:
+                continue
+            if _looks_adjective(phrase.key[-1]) and len(phrase.key) > 1:
+                continue  # unfinished: 'training deep', 'convolutional neural'
+            if any(_overlap(phrase.key, key) for key in seen):
+                continue
+            seen.append(phrase.key)
+            chosen.append(phrase.key)
+        if len(chosen) >= MIN_KEYWORDS:
             break
-        if any(_overlap(phrase.key, key) for key in seen):
-            continue
-        seen.append(phrase.key)
-        keywords.append(spell(phrase.key))
-    return tuple(keywords)
+    order = {phrase.key: i for i, phrase in enumerate(ranked)}
+    return tuple(spell(key) for key in sorted(chosen, key=order.__getitem__))
 
 
 def _as_label(keys: Sequence[tuple[str, ...]], spell: _Speller) -> str:
-    text = " and ".join(spell(k) for k in keys)
+    text = " and ".join(spell(k, heading=True) for k in keys)
     return text[:1].upper() + text[1:]
 
 
@@ -447,35 +605,81 @@ class _Speller:
         """How many of the group's papers use all the phrases."""
         return sum(1 for j in self._group if all(self._index.holds(j, k) for k in keys))
 
-    def __call__(self, key: tuple[str, ...]) -> str:
+    def __call__(self, key: tuple[str, ...], heading: bool = False) -> str:
+        """The phrase as usually written; as a `heading`, in the plural if often written so."""
+        # The word after each use, if any, tells a modifier ('neutron star mergers') apart.
         pattern = re.compile(
-            r"(?<![\w-])" + r"\s+".join(_any_number(w) for w in key) + r"(?![\w-])",
+            r"(?<![\w-])"
+            + r"\s+".join(_any_number(w) for w in key)
+            + r"(?![\w-])(?:(?=\s+([^\W\d_][\w'-]*)))?",
             re.IGNORECASE,
         )
         # The group's most central papers that use the phrase say how it is written.
         holding = (self._texts[j] for j in self._group if self._index.holds(j, key))
         texts = list(itertools.islice(holding, _SPELLING_TEXTS))
-        found = [m.group(0).split() for t in texts for m in pattern.finditer(t)]
-        if found:
-            return _usual_form(found)
-        # Not found as one run of words (rare: a plural we cannot undo): the normalised words.
-        return " ".join(key)
+        matches = [
+            (m.group(0).split(), m.group(1), _opens_sentence(t, m.start()))
+            for t in texts
+            for m in pattern.finditer(t)
+        ]
+        if not matches:
+            # Not found as one run of words (rare: a plural we cannot undo): the normalised words.
+            return " ".join(key)
+        found = [words for words, _, _ in matches]
+        opening = [opens for _, _, opens in matches]
+        if not heading:
+            return _usual_form(found, opening)
+        # A singular that modifies the next word says nothing about the number of the thing.
+        as_nouns = sum(
+            1
+            for words, after, _ in matches
+            if words[-1].lower() != key[-1] or after is None or _word_key(after) is None
+        )
+        return _usual_form(found, opening, key[-1], as_nouns)
 
 
-def _usual_form(found: Sequence[Sequence[str]]) -> str:
+def _opens_sentence(text: str, at: int) -> bool:
+    return text[max(0, at - 3) : at].rstrip()[-1:] in ("", ".", "!", "?", ":")
+
+
+def _usual_form(
+    found: Sequence[Sequence[str]],
+    opening: Sequence[bool],
+    singular: str | None = None,
+    as_nouns: int = 0,
+) -> str:
     """The usual number of a phrase, with capitals only where its papers nearly always use them.
 
     Number and case are decided apart: Title Case titles ('Cosmic Ray Transport') should not
-    outvote the lower case of abstracts split between 'cosmic ray' and 'cosmic rays'.
+    outvote the lower case of abstracts split between 'cosmic ray' and 'cosmic rays'. The
+    first word of a use `opening` a sentence has no say in its case, unless that is all
+    there is and it has capitals past its first letter ('NuSTAR').
+    Given the `singular` of the last word, the plural wins when it is at least _PLURAL_SHARE
+    of the `as_nouns` uses of the phrase.
     """
     lowered = Counter(tuple(w.lower() for w in words) for words in found)
+    if singular is not None:
+        # The regex matched only the singular and plural of the last word: any other
+        # written form of it is a plural.
+        plural = Counter({form: n for form, n in lowered.items() if form[-1] != singular})
+        if plural and plural.total() >= _PLURAL_SHARE * as_nouns:
+            lowered = plural
     base = min(lowered.items(), key=lambda item: (-item[1], item[0]))[0]
     out: list[str] = []
     for i, word in enumerate(base):
-        cased = Counter(
-            words[i] for words in found if words[i].lower() == word and words[i] != word
-        )
-        if sum(cased.values()) >= _CAPITALS_SHARE * len(found):
+        same = [
+            words[i]
+            for words, opens in zip(found, opening, strict=True)
+            if words[i].lower() == word and not (i == 0 and opens)
+        ]
+        if not same:
+            same = [
+                w
+                for w in (words[i] for words in found)
+                if w.lower() == word and w[1:] != w[1:].lower()
+            ]
+        cased = Counter(w for w in same if w != word)
+        if same and cased.total() >= _CAPITALS_SHARE * len(same):
             out.append(min(cased.items(), key=lambda item: (-item[1], item[0]))[0])
         else:
             out.append(word)
@@ -490,8 +694,11 @@ def _any_number(word: str) -> str:
 
 
 def _looks_adjective(word: str) -> bool:
-    """Whether a lone word probably describes rather than names ("mathematical", "generative")."""
-    if word in _ADJECTIVES:
+    """Whether a lone word probably describes rather than names ("mathematical", "generative",
+    "multi-agent", "sim-to-real")."""
+    if word in _ADJECTIVES or word.startswith(_MODIFIER_PREFIXES) or "-to-" in word:
+        return True
+    if word.endswith("-ray"):  # 'X-ray binaries', 'gamma-ray bursts'
         return True
     return word.endswith(_ADJECTIVE_ENDINGS) and not word.endswith("ics")
 
