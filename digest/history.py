@@ -80,6 +80,14 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        # Nothing to change in the tables: issues recorded from now on keep their page,
+        # Markdown and data as UTF-8 BLOBs (written in place, see `record_issue`) where
+        # earlier ones hold TEXT; both read back as the same bytes. Recorded so that an older
+        # digest, which expects TEXT, refuses this file instead of misreading it.
+        "the page, Markdown and data of an issue as UTF-8 bytes",
+        "",
+    ),
 )
 
 LOCK_WAIT_SECONDS = 10.0
@@ -91,19 +99,25 @@ def paper_key(paper: Paper) -> str:
 
 @dataclass(frozen=True)
 class PastIssue:
+    """An issue as the history keeps it: enough to rebuild its page, feed item and email.
+
+    The three renditions that grow with the issue (its web page, its Markdown and its data)
+    are the UTF-8 bytes of the files they become: at 100,000 papers, as text they would take
+    two to four times the memory, and be encoded again to be written."""
+
     number: int
     week: str
     date: dt.date
     title: str
     paper_count: int
     theme_count: int
-    page_html: str
-    page_markdown: str
+    page_html: bytes
+    page_markdown: bytes
     feed_html: str
     feed_summary: str
     email_html: str = ""
     email_text: str = ""
-    data: str = "{}"  # the issue as digest.json has it, for `digest show` and `digest send`
+    data: bytes = b"{}"  # the issue as digest.json has it, for `digest show` and `digest send`
 
 
 @dataclass(frozen=True)
@@ -141,8 +155,10 @@ class History:
     def issues(self) -> tuple[PastIssue, ...]:
         """Every past issue, newest first."""
         rows = self._conn.execute(
-            "SELECT number, week, date, title, paper_count, theme_count, page_html,"
-            " page_markdown, feed_html, feed_summary, email_html, email_text, data"
+            # As BLOBs, the stored text comes back as its UTF-8 bytes, never decoded.
+            "SELECT number, week, date, title, paper_count, theme_count,"
+            " CAST(page_html AS BLOB), CAST(page_markdown AS BLOB), feed_html, feed_summary,"
+            " email_html, email_text, CAST(data AS BLOB)"
             " FROM issues ORDER BY number DESC"
         ).fetchall()
         return tuple(
@@ -182,7 +198,9 @@ class History:
         self._conn.execute(
             "INSERT INTO issues (number, week, date, title, paper_count, theme_count,"
             " page_html, page_markdown, feed_html, feed_summary, email_html, email_text, data)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            # The large renditions are written in place below: bound as values, sqlite3 and
+            # SQLite would each copy them, and at 100,000 papers they are over 100 MB.
+            " VALUES (?, ?, ?, ?, ?, ?, zeroblob(?), zeroblob(?), ?, ?, ?, ?, zeroblob(?))"
             " ON CONFLICT(number) DO UPDATE SET week = excluded.week, date = excluded.date,"
             " title = excluded.title, paper_count = excluded.paper_count,"
             " theme_count = excluded.theme_count, page_html = excluded.page_html,"
@@ -197,27 +215,37 @@ class History:
                 issue.title,
                 issue.paper_count,
                 issue.theme_count,
-                issue.page_html,
-                issue.page_markdown,
+                len(issue.page_html),
+                len(issue.page_markdown),
                 issue.feed_html,
                 issue.feed_summary,
                 issue.email_html,
                 issue.email_text,
-                issue.data,
+                len(issue.data),
             ),
         )
+        for column, value in (
+            ("page_html", issue.page_html),
+            ("page_markdown", issue.page_markdown),
+            ("data", issue.data),
+        ):
+            if value:
+                with self._conn.blobopen("issues", column, issue.number) as blob:
+                    blob.write(value)
+        # Generators, not lists: sqlite3 takes one row at a time, so the papers' JSON (the
+        # largest thing recorded) is never held all at once.
         self._conn.executemany(
             "INSERT INTO issue_papers (issue, key, status, record) VALUES (?, ?, ?, ?)",
-            [(issue.number, paper_key(m.paper), m.status, paper_to_json(m.paper)) for m in members],
+            ((issue.number, paper_key(m.paper), m.status, paper_to_json(m.paper)) for m in members),
         )
         self._conn.executemany(
             "INSERT INTO papers (key, version, first_issue, last_issue) VALUES (?, ?, ?, ?)"
             " ON CONFLICT(key) DO UPDATE SET version = excluded.version,"
             " last_issue = excluded.last_issue",
-            [
+            (
                 (paper_key(m.paper), m.paper.arxiv_version, issue.number, issue.number)
                 for m in members
-            ],
+            ),
         )
 
     def sends(self, number: int) -> tuple[Send, ...]:
@@ -356,12 +384,17 @@ def _exclusive_lock(lock_path: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
+_PAPER_FIELDS = tuple(f.name for f in dataclasses.fields(Paper))
+# One encoder for every paper: json.dumps with options builds a new one per call.
+_PAPER_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def paper_to_json(paper: Paper) -> str:
     # Field by field: dataclasses.asdict deep-copies every value, which costs more than the
     # JSON itself at 100,000 papers.
-    record = {f.name: getattr(paper, f.name) for f in dataclasses.fields(paper)}
+    record = {name: getattr(paper, name) for name in _PAPER_FIELDS}
     record["sources"] = [{"path": s.path, "line": s.line} for s in paper.sources]
-    return json.dumps(record, ensure_ascii=False, sort_keys=True)
+    return _PAPER_ENCODER.encode(record)
 
 
 def paper_from_json(text: str) -> Paper:

@@ -17,7 +17,7 @@ from digest.models import Paper, Source
 
 
 def past(number: int, week: str) -> PastIssue:
-    return PastIssue(number, week, dt.date(2026, 11, 16), "T", 1, 1, "<p>", "#", "<li>", "1")
+    return PastIssue(number, week, dt.date(2026, 11, 16), "T", 1, 1, b"<p>", b"#", "<li>", "1")
 
 
 PAPER = Paper(
@@ -51,6 +51,68 @@ def test_record_and_read_back(tmp_path: Path) -> None:
         assert [i.week for i in history.issues()] == ["2026-W47"]
         assert history.members(1) == (Member(PAPER, "new"),)
         assert history.seen()["2101.00001"].version == 2
+
+
+def issue_with(number: int, page: str, markdown: str, data: str) -> PastIssue:
+    return PastIssue(
+        number,
+        f"2026-W{45 + number}",
+        dt.date(2026, 11, 16),
+        "T",
+        1,
+        1,
+        page_html=page.encode(),
+        page_markdown=markdown.encode(),
+        feed_html="<li>",
+        feed_summary="1",
+        email_html="<p>mail</p>",
+        email_text="mail",
+        data=data.encode(),
+    )
+
+
+def test_renditions_read_back_as_the_bytes_recorded(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    recorded = issue_with(1, "<p>Ünïcode — 😀</p>", "", '{"title": "Ω"}')
+    with open_history(path) as history, history.transaction():
+        history.record_issue(recorded, [Member(PAPER, "new")])
+    with open_history(path, read_only=True) as history:
+        assert history.issues() == (recorded,)
+
+
+def test_a_rebuilt_week_replaces_its_renditions(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    with open_history(path) as history:
+        for page in ("<p>a much longer first page</p>", "<p>short</p>"):
+            with history.transaction():
+                history.record_issue(issue_with(1, page, "# md", "{}"), [Member(PAPER, "new")])
+        assert [i.page_html for i in history.issues()] == [b"<p>short</p>"]
+
+
+def test_a_history_from_before_bytes_renditions_reads_the_same(tmp_path: Path) -> None:
+    # Written as the second schema did: renditions as TEXT.
+    path = tmp_path / "h.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+    for number, (name, script) in enumerate(MIGRATIONS[:2], start=1):
+        conn.executescript(script)
+        conn.execute("INSERT INTO migrations VALUES (?, ?)", (number, name))
+    conn.execute(
+        "INSERT INTO issues VALUES (1, '2026-W46', '2026-11-16', 'T', 1, 1, ?, ?, '<li>', '1',"
+        " '<p>mail</p>', 'mail', ?)",
+        ("<p>Ünïcode — 😀</p>", "# Ω", '{"title": "Ω"}'),
+    )
+    conn.commit()
+    conn.close()
+    expected = issue_with(1, "<p>Ünïcode — 😀</p>", "# Ω", '{"title": "Ω"}')
+    with open_history(path, read_only=True) as history:
+        assert history.issues() == (expected,)
+    with open_history(path) as history:  # upgraded in place
+        assert history.issues() == (expected,)
+        with history.transaction():
+            history.record_issue(issue_with(2, "<p>new</p>", "#", "{}"), [Member(PAPER, "new")])
+        assert [i.number for i in history.issues()] == [2, 1]
+        assert history.issues()[1] == expected
 
 
 def test_a_failed_transaction_records_nothing(tmp_path: Path) -> None:

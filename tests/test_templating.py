@@ -1,10 +1,20 @@
+import json
 from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
 
+from digest import rendering
 from digest.errors import TemplateError
-from digest.templating import escape_markdown, make_environment, render_template
+from digest.rendering import issue_context, render_json, render_markdown
+from digest.templating import (
+    escape_markdown,
+    make_environment,
+    render_template,
+    render_template_bytes,
+)
+
+from factories import make_entry, make_issue
 
 HOSTILE = [
     "\n\n# Injected heading",
@@ -86,3 +96,47 @@ def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
 def test_missing_templates_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match="no such templates folder"):
         make_environment(tmp_path / "absent")
+
+
+def test_bytes_rendering_is_the_encoded_text(tmp_path: Path) -> None:
+    env = make_environment()
+    context = issue_context(make_issue())
+    text = render_template(env, "digest.md.j2", **context)
+    assert render_template_bytes(env, "digest.md.j2", **context) == text.encode("utf-8")
+    assert render_markdown(context, env) == text.encode("utf-8")
+
+
+def test_templates_read_keys_of_data_and_attributes_of_objects(tmp_path: Path) -> None:
+    (tmp_path / "t.txt.j2").write_text("{{ d.title }} {{ d.items() | list | length }} {{ o.real }}")
+    env = make_environment(tmp_path)
+    assert render_template(env, "t.txt.j2", d={"title": "T"}, o=3) == "T 1 3"
+    (tmp_path / "u.txt.j2").write_text("{{ d.missing }}")
+    with pytest.raises(TemplateError, match="has no attribute 'missing'"):
+        render_template(env, "u.txt.j2", d={"title": "T"})
+
+
+def test_json_has_one_paper_a_line_whatever_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Batches of two, so that lines are joined within and across batches; text that looks
+    # like the end of one paper and the start of the next must stay text.
+    monkeypatch.setattr(rendering, "_PAPERS_PER_BATCH", 2)
+    tricky = 'A "quote", a brace }, {"id": "x"} and Ünïcode — 😀.'
+    entries = [
+        make_entry(f"p{i}", f"Paper {i}", tricky if i == 2 else f"We do {i}.") for i in range(5)
+    ]
+    issue = make_issue({"Only": entries}, updated=(make_entry("u1", "Updated", tricky),))
+    context = issue_context(issue)
+    text = render_json(context).decode("utf-8")
+    data = json.loads(text)
+    assert [p["id"] for p in data["themes"][0]["papers"]] == [f"p{i}" for i in range(5)]
+    assert data["themes"][0]["papers"][2]["summary"] == tricky
+    assert data["updated"][0]["summary"] == tricky
+    lines = text.splitlines()
+    for paper in data["themes"][0]["papers"]:
+        line = "        " + json.dumps(paper, ensure_ascii=False)
+        assert line in lines or line + "," in lines
+    assert "    " + json.dumps(data["updated"][0], ensure_ascii=False) in lines
+
+
+def test_json_of_an_issue_without_themes_or_updates() -> None:
+    data = json.loads(render_json(issue_context(make_issue({}))))
+    assert data["themes"] == [] and data["updated"] == [] and data["paper_count"] == 0

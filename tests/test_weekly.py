@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -243,7 +244,9 @@ def test_a_build_killed_mid_write_leaves_previous_outputs_and_history_intact() -
 
 def test_named_themes_get_a_feed_of_their_own() -> None:
     Path("digest.toml").write_text(
-        '[[theme]]\nlabel = "Robotics"\nkeywords = ["robotics"]\n', encoding="utf-8"
+        '[[theme]]\nlabel = "Robotics"\nkeywords = ["robotics"]\n'
+        '[[theme]]\nlabel = "Galaxies"\nkeywords = ["galaxies"]\n',
+        encoding="utf-8",
     )
     for week, date in enumerate(WEEKS, start=1):
         grow_folder(week)
@@ -261,3 +264,22 @@ def test_named_themes_get_a_feed_of_their_own() -> None:
     assert f'<atom:link href="{SITE}themes/robotics/feed.xml" rel="self"/>'.encode() in raw
     atom = feedparser.parse((Path("out") / "themes" / "robotics" / "atom.xml").read_bytes())
     assert not atom.bozo and len(atom.entries) == 3
+    galaxies = feedparser.parse((Path("out") / "themes" / "galaxies" / "feed.xml").read_bytes())
+    assert [e.id for e in galaxies.entries] == [
+        f"{SITE}issues/{week}.html#galaxies" for week in ("2026-W47", "2026-W46", "2026-W45")
+    ]
+    content = galaxies.entries[0].content[0].value
+    assert "galaxies" in content and "robotics" not in content
+
+
+def test_a_build_leaves_the_cycle_collector_as_it_found_it() -> None:
+    grow_folder(1)
+    assert build(WEEKS[0]).exit_code == 0
+    assert gc.isenabled()
+    grow_folder(2)
+    gc.disable()
+    try:
+        assert build(WEEKS[1]).exit_code == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
