@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import repeat
+from operator import contains
 from typing import Final
 
 from digest.models import Paper
@@ -248,7 +250,7 @@ def _best_phrase(tokenized: list[list[str]], lowered: list[str], *, min_count: i
             generic = [w.lower() in _GENERIC_WORDS for w in run]
             for k in keys:
                 if k not in spread:
-                    spread[k] = sum(k in sentence for sentence in lowered)
+                    spread[k] = sum(map(contains, lowered, repeat(k)))
             # Each word counts the other sentences that use it, plus a little for itself, so
             # that of equally repeated phrases the longer wins.
             weights = [0.0 if g else spread[k] - 0.5 for k, g in zip(keys, generic, strict=True)]

@@ -7,8 +7,11 @@ terminal mark followed by space and a capital, digit, bracket or quote, unless t
 the mark is a known abbreviation or an initial, or the mark sits inside a protected span
 (URL, DOI, arXiv id, LaTeX math).
 
+`split_abstracts` splits many abstracts at once, exactly as `split_sentences` splits each:
+numpy marks the few places where a sentence can end, and only those are looked at in Python.
+
 `ScientificTokenizer` is the object sumy's document model and summarizers call
-(`to_sentences`, `to_words`); it wraps the same two functions.
+(`to_sentences`, `to_words`); it wraps `split_sentences` and `tokenize_words`.
 """
 
 from __future__ import annotations
@@ -16,7 +19,10 @@ from __future__ import annotations
 import pkgutil
 import re
 from bisect import bisect_right
-from typing import Final
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Final
+
+import numpy as np
 
 
 def _sumy_stop_words(language: str) -> frozenset[str]:
@@ -32,7 +38,7 @@ def _sumy_stop_words(language: str) -> frozenset[str]:
 STOP_WORDS: Final = _sumy_stop_words("english")
 
 # Words that end in a dot without ending a sentence; compared lowercased, without the dot.
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS: Final = frozenset(
     {
         "al",
         "approx",
@@ -74,6 +80,8 @@ ABBREVIATIONS = frozenset(
     }
 )
 
+_LONGEST_ABBREVIATION: Final = max(map(len, ABBREVIATIONS))
+
 # Words that start sentences and hardly ever follow an initial: after "X." they mean the
 # dot ended a sentence ("... called model X. We then ...").
 SENTENCE_OPENERS = frozenset(
@@ -101,15 +109,49 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # Capitals include Latin-1 and Greek ones ("Éric", "Δ-learning").
 _NEXT_STARTS_SENTENCE = re.compile(r"[\"'\u201c\u2018(\[]*[A-Z0-9$\\\u00c0-\u00de\u0391-\u03a9]")
 _NEXT_STARTS_ANY = re.compile(r"[\"'\u201c\u2018(\[]*[^\W_]")
+# A candidate end that the next text confirms, in one regex: what follows the whitespace
+# cannot be whitespace, so the lookahead accepts exactly the candidates the next-start
+# pattern would. For text with capitals, and for text without any.
+_BOUNDARY = re.compile(_CANDIDATE.pattern + "(?=" + _NEXT_STARTS_SENTENCE.pattern + ")")
+_LOWERCASE_BOUNDARY = re.compile(_CANDIDATE.pattern + "(?=" + _NEXT_STARTS_ANY.pattern + ")")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$|[A-Z]$")
 _WORD = re.compile(r"[^\W_]+")
 # The same for ASCII text, three times faster than the Unicode-aware class.
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
 _NEXT_WORD = re.compile(r"[\"'\u201d\u2019)\]]*\s+[\"'\u201c\u2018(\[]*([^\W_]+)")
 
-# Substrings without which no protected span can occur (a DOI also needs a "/", LaTeX math two
-# "$"): the protected-span search is slow, and most abstracts have none.
-_PROTECTED_TRIGGERS = ("http", "www.", "arXiv:", "\\(", "\\[")
+# Every protected span starts with one of these: `_PROTECTED` is tried only where they occur.
+_PROTECTED_PREFIXES = ("http", "www.", "10.", "arXiv:", "$", "\\(", "\\[")
+# Joins abstracts for `split_abstracts`: neither whitespace, a mark nor a word character, so
+# no boundary, word or protected span reaches across it.
+_SEPARATOR = "\x00"
+
+
+def _ascii_table(chars: str, *, beyond_ascii: bool = False) -> np.ndarray[Any, Any]:
+    """Membership of the ASCII `chars`, indexed by a code clipped to 128, which stands for
+    any character past ASCII (a member if `beyond_ascii`)."""
+    table = np.zeros(129, dtype=bool)
+    table[[ord(c) for c in chars]] = True
+    table[128] = beyond_ascii
+    return table
+
+
+_MARKS: Final = _ascii_table(".!?")
+# Where `_is_abbreviation` starts a word: after one of these (and the separator).
+_WORD_DELIMITERS: Final = _ascii_table(" \n\t" + _SEPARATOR)
+# What can follow the marks of a boundary: a closing quote or bracket, or whitespace (any
+# character past ASCII may be either).
+_CLOSERS_OR_SPACES: Final = _ascii_table(
+    "\"')]" + "".join(chr(c) for c in range(128) if chr(c).isspace()), beyond_ascii=True
+)
+_OPENER_CODES: Final = [ord(c) for c in "([\"'\u201c\u2018"]
+# Whitespace other than the space, as str.split sees it, in ASCII.
+_OTHER_ASCII_SPACES: Final = _ascii_table(
+    "".join(chr(c) for c in range(128) if chr(c).isspace() and c != ord(" "))
+)
+_AFTER_ANY_END: Final = 2**62
+# Longer texts are split on their own, so that a pasted book stops at `limit` sentences.
+_BATCH_MAX_CHARS = 20_000
 
 
 def split_sentences(text: str, limit: int | None = None) -> list[str]:
@@ -129,25 +171,220 @@ def split_sentences(text: str, limit: int | None = None) -> list[str]:
     return sentences
 
 
-def _split_block(block: str, limit: int | None) -> list[str]:
-    may_protect = (
-        any(t in block for t in _PROTECTED_TRIGGERS)
+def split_abstracts(texts: Sequence[str], limit: int | None = None) -> list[list[str]]:
+    """`split_sentences(text, limit)` for each text, a batch at a time.
+
+    Texts of one paragraph with capitals are joined by `_SEPARATOR` and split together: numpy
+    finds the runs of terminal marks, the words before them that may be abbreviations and the
+    texts whose spacing is already single, so that Python looks only at the few places a
+    sentence can end. The other texts are split one by one.
+    """
+    out: list[list[str]] = [[] for _ in texts]
+    batched: list[int] = []
+    for i, text in enumerate(texts):
+        if _joinable(text):
+            batched.append(i)
+        else:
+            out[i] = split_sentences(text, limit)
+    if not batched:
+        return out
+    joined = _SEPARATOR.join([texts[i] for i in batched])
+    # One past each text's separator: where the next text starts.
+    ends = np.cumsum([len(texts[i]) + 1 for i in batched])
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    clipped = np.minimum(codes, 128)  # indexes the ASCII tables
+    runs = _mark_runs(clipped)
+    maybe_abbreviation = _may_close_abbreviation(codes, clipped, runs).tolist()
+    single_spaced = _single_spaced(codes, clipped, ends)
+    protected = {
+        k: _protected_spans(texts[batched[k]])
+        for k in np.flatnonzero(_may_protect_each(joined, codes, ends)).tolist()
+    }
+    room = len(joined) + 1 if limit is None else limit
+    next_text = ends.tolist()
+    # The text being split (k) starts at `start`; its current sentence at `begin`; the last
+    # boundary found ended at `end`.
+    k = start = begin = end = 0
+    sentences, spans = out[batched[0]], protected.get(0)
+    for mark, check in zip(runs.tolist(), maybe_abbreviation, strict=True):
+        if mark < end:
+            continue
+        m = _BOUNDARY.match(joined, mark)
+        if m is None:
+            continue
+        end = m.end()
+        while mark >= next_text[k]:
+            _add_tail(sentences, joined[begin : next_text[k] - 1], room)
+            start = begin = next_text[k]
+            k += 1
+            sentences, spans = out[batched[k]], protected.get(k)
+        if len(sentences) >= room:
+            continue
+        if spans and _in_spans(spans, mark - start):
+            continue
+        if check and _is_abbreviation(joined, mark, start):
+            continue
+        piece = joined[begin : m.start(1)]
+        if not single_spaced[k]:
+            piece = " ".join(piece.split())
+        if piece:
+            sentences.append(piece)
+        begin = end
+    while True:
+        _add_tail(sentences, joined[begin : next_text[k] - 1], room)
+        if k + 1 == len(batched):
+            return out
+        start = begin = next_text[k]
+        k += 1
+        sentences = out[batched[k]]
+
+
+def _mark_runs(clipped: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Where `_BOUNDARY` can match: at the first of a run of marks (a match from a later one
+    would end alike) that is followed by a closing quote or bracket or by whitespace."""
+    marks = _MARKS[clipped]
+    runs = np.flatnonzero(marks & ~np.concatenate(([False], marks[:-1])))
+    run_ends = np.flatnonzero(marks & ~np.append(marks[1:], False)) + 1
+    followed: np.ndarray[Any, Any] = runs[_CLOSERS_OR_SPACES[np.append(clipped, 0)[run_ends]]]
+    return followed
+
+
+def _may_protect_each(
+    joined: str, codes: np.ndarray[Any, Any], ends: np.ndarray[Any, Any]
+) -> np.ndarray[Any, Any]:
+    """`_may_protect` of each joined text (ending before `ends` - 1)."""
+
+    def texts_at(positions: Iterable[int] | np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        found = np.fromiter(positions, dtype=np.intp)
+        texts: np.ndarray[Any, Any] = np.searchsorted(ends, found, side="right")
+        return texts
+
+    def having(positions: Iterable[int] | np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        flags = np.zeros(len(ends), dtype=bool)
+        flags[texts_at(positions)] = True
+        return flags
+
+    may = having(
+        i for sub in ("http", "www.", "arXiv:", "\\(", "\\[") for i in _find_all(joined, sub)
+    )
+    may |= having(_find_all(joined, "10.")) & having(np.flatnonzero(codes == ord("/")))
+    may |= np.bincount(texts_at(np.flatnonzero(codes == ord("$"))), minlength=len(ends)) >= 2
+    return may
+
+
+def _in_spans(spans: list[tuple[int, int]], at: int) -> bool:
+    i = bisect_right(spans, (at, _AFTER_ANY_END)) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
+
+
+def _may_close_abbreviation(
+    codes: np.ndarray[Any, Any], clipped: np.ndarray[Any, Any], runs: np.ndarray[Any, Any]
+) -> np.ndarray[Any, Any]:
+    """For each run of marks, whether `_is_abbreviation` can be true of it: it starts with a
+    dot after a word that is short, starts with an opening bracket or quote, or ends ".X"."""
+    # Each word starts after the last delimiter before it, or at 0 (after "-1").
+    delimiters = np.append(-1, np.flatnonzero(_WORD_DELIMITERS[clipped]))
+    start = delimiters[np.searchsorted(delimiters, runs) - 1] + 1
+    size = runs - start
+    opener = np.isin(codes[np.minimum(start, len(codes) - 1)], _OPENER_CODES)
+    initials = (size >= 3) & (codes[np.maximum(runs - 2, 0)] == ord("."))
+    maybe: np.ndarray[Any, Any] = (codes[runs] == ord(".")) & (
+        (size <= _LONGEST_ABBREVIATION) | opener | initials
+    )
+    return maybe
+
+
+def _single_spaced(
+    codes: np.ndarray[Any, Any], clipped: np.ndarray[Any, Any], ends: np.ndarray[Any, Any]
+) -> list[bool]:
+    """For each joined text (ending before `ends` - 1), whether `" ".join(text.split())` is
+    the text itself: no whitespace but single spaces between words."""
+    wide = np.flatnonzero(clipped == 128)
+    wide_spaces = [c for c in np.unique(codes[wide]).tolist() if chr(c).isspace()]
+    other_space = np.concatenate(
+        (np.flatnonzero(_OTHER_ASCII_SPACES[clipped]), wide[np.isin(codes[wide], wide_spaces)])
+    )
+    # One code more, so that an empty last text has a first and last code to look at.
+    space = np.append(codes == ord(" "), False)
+    starts = np.concatenate(([0], ends[:-1]))
+    bad = np.concatenate(
+        (
+            other_space,
+            np.flatnonzero(space[:-1] & space[1:]),  # double spaces
+            starts[space[starts]],  # leading
+            (ends - 2)[space[ends - 2]],  # trailing
+        )
+    )
+    single = np.ones(len(ends), dtype=bool)
+    single[np.searchsorted(ends, bad, side="right")] = False
+    flags: list[bool] = single.tolist()
+    return flags
+
+
+def _joinable(text: str) -> bool:
+    """Whether `text` splits the same joined with others: one block, with capitals."""
+    return (
+        len(text) <= _BATCH_MAX_CHARS
+        and _SEPARATOR not in text
+        and not text.islower()
+        and ("\n" not in text or _PARAGRAPH_BREAK.search(text) is None)
+    )
+
+
+def _add_tail(sentences: list[str], tail: str, room: int) -> None:
+    if len(sentences) < room:
+        piece = " ".join(tail.split())
+        if piece:
+            sentences.append(piece)
+
+
+def _may_protect(block: str) -> bool:
+    # Substrings without which no protected span can occur (a DOI also needs a "/", LaTeX
+    # math two "$"): the protected-span search is slow, and most abstracts have none.
+    return (
+        "http" in block
+        or "www." in block
+        or "arXiv:" in block
+        or "\\(" in block
+        or "\\[" in block
         or ("10." in block and "/" in block)
         or block.count("$") >= 2
     )
-    protected = [(m.start(), m.end()) for m in _PROTECTED.finditer(block)] if may_protect else []
+
+
+def _protected_spans(block: str) -> list[tuple[int, int]]:
+    """The spans `_PROTECTED.finditer(block)` finds, trying it only where a span can start."""
+    starts = sorted({i for prefix in _PROTECTED_PREFIXES for i in _find_all(block, prefix)})
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = _PROTECTED.match(block, start)
+        if m is not None:
+            spans.append((start, m.end()))
+            end = m.end()
+    return spans
+
+
+def _find_all(text: str, sub: str) -> Iterator[int]:
+    i = text.find(sub)
+    while i >= 0:
+        yield i
+        i = text.find(sub, i + 1)
+
+
+def _split_block(block: str, limit: int | None) -> list[str]:
+    protected = _protected_spans(block) if _may_protect(block) else []
     starts = [s for s, _ in protected]
     # Text with no capitals at all (lowercased exports) cannot signal a start by case.
-    lowercase_text = block.islower()
-    next_pattern = _NEXT_STARTS_ANY if lowercase_text else _NEXT_STARTS_SENTENCE
+    boundary = _LOWERCASE_BOUNDARY if block.islower() else _BOUNDARY
     out: list[str] = []
     begin = 0
-    for m in _CANDIDATE.finditer(block):
+    for m in boundary.finditer(block):
         mark = m.start()
         i = bisect_right(starts, mark) - 1
         if i >= 0 and protected[i][0] <= mark < protected[i][1]:
-            continue
-        if not next_pattern.match(block, m.end()):
             continue
         if block[mark] == "." and _is_abbreviation(block, mark):
             continue
@@ -163,9 +400,15 @@ def _split_block(block: str, limit: int | None) -> list[str]:
     return out
 
 
-def _is_abbreviation(block: str, dot: int) -> bool:
-    """Whether the dot at `dot` closes an abbreviation or an initial rather than a sentence."""
-    start = max(block.rfind(" ", 0, dot), block.rfind("\n", 0, dot), block.rfind("\t", 0, dot))
+def _is_abbreviation(block: str, dot: int, floor: int = 0) -> bool:
+    """Whether the dot at `dot` closes an abbreviation or an initial rather than a sentence;
+    the word before it starts at `floor` at the earliest."""
+    start = max(
+        block.rfind(" ", floor, dot),
+        block.rfind("\n", floor, dot),
+        block.rfind("\t", floor, dot),
+        floor - 1,
+    )
     word = block[start + 1 : dot].lstrip("([\"'\u201c\u2018")
     if not word:
         return False

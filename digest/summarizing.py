@@ -20,10 +20,12 @@ summarizers (Luhn, LexRank, LSA, TextRank, Edmundson) stay available by name for
 they rank sentences by centrality or cue words alone and score 4-12 ROUGE-1 points lower on
 SciTLDR (see bench/summaries.py), and adding their ratings to ours did not help there.
 
-Speed: `summarize_papers` rates the default method straight from the sentences' text (the
-same ratings `ContributionSummarizer` gives a sumy document), a chunk of papers at a time with
-numpy, and spreads large batches over worker processes; sumy, and the NLTK behind its
-summarizers, are imported only when a comparison method is asked for.
+Speed: `summarize_papers` splits a chunk of abstracts at a time (`split_abstracts`) and rates
+the default method straight from the sentences' text (the same ratings `ContributionSummarizer`
+gives a sumy document) with numpy: every word becomes an id in a vocabulary that keeps its stem
+key and cue flags, so that no signal loops over words in Python. Large batches are spread over
+worker processes; sumy, and the NLTK behind its summarizers, are imported only when a
+comparison method is asked for.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from multiprocessing import get_context
 from typing import TYPE_CHECKING, Any, Final
 
@@ -40,7 +43,7 @@ import Stemmer  # type: ignore[import-not-found]  # PyStemmer: no stubs
 
 from digest.headlines import derive_headline
 from digest.models import Paper, Summary
-from digest.sentences import STOP_WORDS, ScientificTokenizer, split_sentences, tokenize_words
+from digest.sentences import STOP_WORDS, ScientificTokenizer, split_abstracts, tokenize_words
 
 if TYPE_CHECKING:
     from sumy.models.dom import ObjectDocumentModel
@@ -90,8 +93,8 @@ def stem_words(words: Sequence[str]) -> list[str]:
     return stems
 
 
-# Cue phrases are matched on a sentence's lowercased words (one pass, no regex: regexes with
-# word-boundary alternations cost ~50 us per abstract each, the word loop a few).
+# Cue phrases are matched on a sentence's lowercased words, through per-word flags (see
+# `_word_flags`): regexes with word-boundary alternations cost ~50 us per abstract each.
 _THIS_NOUNS: Final = frozenset({"paper", "work", "article", "study", "report", "note"})
 _OUR_NOUNS: Final = frozenset({"paper", "work"})
 # Words allowed between "we" and the verb: "we also propose", "we formally introduce".
@@ -168,7 +171,6 @@ _BACKGROUND_PHRASES: Final = (
 _BACKGROUND_PHRASE_WORDS: Final = frozenset(
     {"been", "widely", "experiment", "experiments", "result", "results"}
 )
-_CUE_SUBJECTS: Final = frozenset({"we", "this", "our", "here"})
 # Openings of sentences that add to a contribution already stated ("Furthermore, we show").
 _ADD_ON_FIRST: Final = frozenset(
     {"furthermore", "moreover", "additionally", "also", "finally", "lastly", "besides"}
@@ -256,7 +258,7 @@ def summarize_with(paper: Paper, method: str) -> Summary:
 
 
 def _summarize_rows(papers: Sequence[Paper], method: str) -> list[_Row]:
-    split = [split_sentences(p.abstract, limit=MAX_SENTENCES) for p in papers]
+    split = split_abstracts([p.abstract for p in papers], limit=MAX_SENTENCES)
     indexes = select_sentences(split, [p.title for p in papers], method)
     return [
         _summary_row(paper, sentences, index)
@@ -292,13 +294,32 @@ _FORKED_PAPERS: Sequence[Paper] = ()
 def _summarize_in_workers(
     papers: Sequence[Paper], spans: list[tuple[int, int]], method: str, processes: int
 ) -> Iterable[list[_Row]]:
+    """The rows of each span, in order, from this process and `processes` - 1 forked ones.
+
+    This process takes every `processes`-th chunk itself rather than waiting idle: one fork
+    fewer, and one process fewer that warms its word caches from nothing. The others' chunks
+    are queued in order, so they run in step with this process's.
+    """
     global _FORKED_PAPERS
     _FORKED_PAPERS = papers
     try:
-        with ProcessPoolExecutor(processes, mp_context=get_context("fork")) as pool:
-            # map yields in submission order: the output does not depend on which worker ran
-            # which chunk.
-            yield from pool.map(_summarize_forked_span, spans, [method] * len(spans))
+        with ProcessPoolExecutor(processes - 1, mp_context=get_context("fork")) as pool:
+            futures = {
+                i: pool.submit(_summarize_forked_span, span, method)
+                for i, span in enumerate(spans)
+                if i % processes
+            }
+            try:
+                for i, (start, stop) in enumerate(spans):
+                    future = futures.get(i)
+                    yield (
+                        _summarize_rows(papers[start:stop], method)
+                        if future is None
+                        else future.result()
+                    )
+            finally:
+                # On an error or an interrupt here, the queued chunks are not run for nothing.
+                pool.shutdown(cancel_futures=True)
     finally:
         _FORKED_PAPERS = ()
 
@@ -410,10 +431,11 @@ def _rate_batch(
 ) -> _Ratings:
     """The ratings of every sentence of every abstract, in one flat array.
 
-    Every word of every sentence is one (sentence, key) entry, so that centrality and the
-    title features are a few numpy sorts and sums per batch whatever the number of abstracts;
-    only the cue flags look at each sentence in Python. All counts and their products are
-    integers, so the result does not depend on the order of the sums.
+    Every word of every sentence is a word id (see `_tokenize_rows`), so that every signal is
+    a few numpy operations per batch whatever the number of abstracts: the counts behind
+    centrality and the title features come from one sort, the cue flags from per-word flags
+    of the word and its neighbours. All counts and their products are integers, so the result
+    does not depend on the order of the sums.
     """
     texts = [s for sentences in sentence_lists for s in sentences]
     n_sentences, n_docs = len(texts), len(sentence_lists)
@@ -422,53 +444,47 @@ def _rate_batch(
     doc_of = np.repeat(np.arange(n_docs), sizes)
     starts = np.cumsum(sizes) - sizes
     position = np.arange(n_sentences) - starts[doc_of]
-    lowered = [t.lower() for t in texts]
-    # Lowercased words, tokenized once here rather than lowercasing each word.
-    words = [tokenize_words(t) for t in lowered]
-    title_words = [tokenize_words(t.lower()) if t and t.strip() else [] for t in titles]
-    lengths = np.fromiter(map(len, words), dtype=np.intp, count=n_sentences)
-    title_lengths = np.fromiter(map(len, title_words), dtype=np.intp, count=n_docs)
-    ids = _word_ids([*words, *title_words])
-    n_tokens = int(lengths.sum())
-    # Keys are encoded with their row as row * width + key + offset (keys may be negative).
-    offset = len(_KEY_IDS) + 1
-    width = 2 * offset + 1
-
-    pairs, pair_counts = np.unique(
-        np.repeat(np.arange(n_sentences), lengths) * width + ids[:n_tokens] + offset,
-        return_counts=True,
+    word_ids, row_lengths = _tokenize_rows(
+        [*texts, *(t if t and t.strip() else "" for t in titles)]
     )
-    entry_sentence = pairs // width
-    entry_key = pairs % width  # key + offset
-    counts = pair_counts.astype(float)
-    entry_group = doc_of[entry_sentence] * width + entry_key  # (abstract, key)
+    lengths, title_lengths = row_lengths[:n_sentences], row_lengths[n_sentences:]
+    n_tokens = int(lengths.sum())
+    token_row = np.repeat(np.arange(n_sentences + n_docs), row_lengths)
+    # Title words sit at position `last` of their abstract, after any sentence.
+    last = int(sizes.max())
+    token_doc = np.concatenate((doc_of, np.arange(n_docs)))[token_row]
+    token_position = np.concatenate((position, np.full(n_docs, last)))[token_row]
+    runs = _count_runs(_VOCABULARY.keys[word_ids], token_doc, token_position, last + 1)
 
-    content = entry_key > offset
-    c, s = counts[content], entry_sentence[content]
-    groups, group_of = np.unique(entry_group[content], return_inverse=True)
-    totals = np.bincount(group_of, weights=c)
+    sentence = starts[runs.doc] + runs.position
+    in_sentence = runs.position < last
+    content = in_sentence & runs.content
+    c, s = runs.counts[content], sentence[content]
+    group_c = runs.group[content]
     rating = WEIGHT_CENTRALITY * _centrality(
-        c, s, totals[group_of], totals, groups // width, doc_of
+        c,
+        s,
+        runs.doc_totals[group_c],
+        np.where(runs.group_content, runs.doc_totals, 0.0),
+        runs.group_doc,
+        doc_of,
     )
 
     has_title = title_lengths > 0
     if has_title.any():
-        title_pairs, title_counts = np.unique(
-            np.repeat(np.arange(n_docs), title_lengths) * width + ids[n_tokens:] + offset,
-            return_counts=True,
-        )
-        wanted = np.intersect1d(groups, title_pairs[title_pairs % width > offset])
-        hits = _sums(s, np.isin(entry_group[content], wanted), n_sentences)
-        covered = np.bincount(wanted // width, minlength=n_docs)[doc_of].astype(float)
+        wanted = runs.group_content & (runs.doc_totals > 0) & (runs.title_totals > 0)
+        hits = _sums(s, wanted[group_c], n_sentences)
+        covered = np.bincount(runs.group_doc[wanted], minlength=n_docs)[doc_of].astype(float)
         coverage = np.divide(hits, covered, out=np.zeros_like(hits), where=covered > 0)
-        at = np.minimum(np.searchsorted(title_pairs, entry_group), len(title_pairs) - 1)
-        shared = np.where(title_pairs[at] == entry_group, np.minimum(counts, title_counts[at]), 0.0)
-        overlap = _sums(entry_sentence, shared, n_sentences)
+        group_s = runs.group[in_sentence]
+        shared = np.minimum(runs.counts[in_sentence], runs.title_totals[group_s])
+        overlap = _sums(sentence[in_sentence], shared, n_sentences)
         total = (lengths + title_lengths[doc_of]).astype(float)
         f1 = np.divide(2 * overlap, total, out=np.zeros_like(overlap), where=total > 0)
         rating += has_title[doc_of] * (WEIGHT_TITLE * coverage + WEIGHT_TITLE_F1 * f1)
 
-    cues, aims = _subject_cues(words)
+    flags = _VOCABULARY.flags[word_ids[:n_tokens]]
+    cues, aims = _subject_cues(flags, token_row[:n_tokens], lengths)
     first_cue = np.zeros(n_sentences)
     cue_rows = np.flatnonzero(cues)
     _, first = np.unique(doc_of[cue_rows], return_index=True)
@@ -477,15 +493,13 @@ def _rate_batch(
     rating += WEIGHT_CUE * first_cue + WEIGHT_LATER_CUE * (cues - first_cue)
     # An abstract that opens with "We ..." opens with its aim, not with background.
     opening = position == 0
-    firsts = [w[0] if w else "" for w in words]
-    opens_with_we = opening * np.array([f == "we" for f in firsts], dtype=float)
+    word_starts = np.cumsum(lengths) - lengths
+    has_words = lengths > 0
+    first_flags = np.where(has_words, np.append(flags, 0)[word_starts], 0)
+    opens_with_we = opening * ((first_flags & _WE) > 0).astype(float)
     rating += WEIGHT_AIM * np.maximum(aims, opens_with_we)
-    rating -= PENALTY_BACKGROUND * _background_flags(lowered, words)
-    add_on = [
-        f in _ADD_ON_FIRST or tuple(w[:2]) in _ADD_ON_PAIRS
-        for f, w in zip(firsts, words, strict=True)
-    ]
-    rating -= PENALTY_ADD_ON * np.array(add_on, dtype=float)
+    rating -= PENALTY_BACKGROUND * _background_flags(texts, flags, token_row[:n_tokens])
+    rating -= PENALTY_ADD_ON * _add_on_flags(word_ids[:n_tokens], first_flags, word_starts, lengths)
     question = ["?" in t and t.rstrip(_CLOSERS).endswith("?") for t in texts]
     rating -= PENALTY_QUESTION * np.array(question, dtype=float)
     rating -= PENALTY_FIRST * (opening * (1.0 - opens_with_we))
@@ -495,6 +509,61 @@ def _rate_batch(
     # ratings equal, so that ties go to the earlier sentence.
     rounded: _Ratings = np.round(rating, RATING_DECIMALS)
     return rounded
+
+
+@dataclass(frozen=True)
+class _Runs:
+    """Word counts of a batch: one run per (abstract, key, position) that occurs, in key order
+    within each abstract, and one group per (abstract, key), to which each run belongs."""
+
+    doc: np.ndarray[Any, Any]
+    position: np.ndarray[Any, Any]
+    content: np.ndarray[Any, Any]
+    counts: _Ratings
+    group: np.ndarray[Any, Any]
+    group_doc: np.ndarray[Any, Any]
+    group_content: np.ndarray[Any, Any]
+    doc_totals: np.ndarray[Any, Any]  # per group, in the abstract's sentences (not its title)
+    title_totals: np.ndarray[Any, Any]  # per group, in the abstract's title
+
+
+def _count_runs(
+    keys: np.ndarray[Any, Any],
+    docs: np.ndarray[Any, Any],
+    positions: np.ndarray[Any, Any],
+    n_positions: int,
+) -> _Runs:
+    """Count the words of a batch by (abstract, key, position): one sort of one integer each.
+
+    `keys` are signed count keys (content words positive), `positions` run below
+    `n_positions`, the last of which is the title's.
+    """
+    offset = int(np.abs(keys).max(initial=0)) + 1
+    width = 2 * offset + 1
+    if (int(docs.max(initial=0)) + 1) * width * n_positions >= 2**63:
+        raise OverflowError("too many abstracts to rate in one batch")
+    codes = (docs * width + keys + offset) * n_positions + positions
+    codes.sort()
+    starts = np.flatnonzero(np.diff(codes, prepend=-1))
+    counts = np.diff(starts, append=len(codes)).astype(float)
+    run_codes = codes[starts]
+    run_groups = run_codes // n_positions
+    position = run_codes - run_groups * n_positions
+    group_starts = np.flatnonzero(np.diff(run_groups, prepend=-1))
+    group = np.cumsum(np.diff(run_groups, prepend=-1) != 0) - 1
+    group_codes = run_groups[group_starts]
+    in_title = position == n_positions - 1
+    return _Runs(
+        doc=run_groups // width,
+        position=position,
+        content=run_groups % width > offset,
+        counts=counts,
+        group=group,
+        group_doc=group_codes // width,
+        group_content=group_codes % width > offset,
+        doc_totals=np.bincount(group, weights=np.where(in_title, 0.0, counts)),
+        title_totals=np.bincount(group, weights=np.where(in_title, counts, 0.0)),
+    )
 
 
 def _centrality(
@@ -525,54 +594,72 @@ def _sums(index: np.ndarray[Any, Any], weights: np.ndarray[Any, Any], n: int) ->
     return sums
 
 
-def _background_flags(lowered: Sequence[str], words: Sequence[Sequence[str]]) -> _Ratings:
+def _any_per_row(hit: np.ndarray[Any, Any], rows: np.ndarray[Any, Any], n: int) -> _Ratings:
+    """1.0 for each of `n` rows with a true `hit` among its words (`rows`: each word's row)."""
+    flags: _Ratings = (np.bincount(rows[hit], minlength=n) > 0).astype(float)
+    return flags
+
+
+def _background_flags(
+    texts: Sequence[str], flags: np.ndarray[Any, Any], rows: np.ndarray[Any, Any]
+) -> _Ratings:
     """1.0 for sentences about what others did, what is hard, or what experiments confirm."""
-    flags = [
-        not _BACKGROUND_WORDS.isdisjoint(w)
-        # Every phrase holds one of these words; most sentences hold none.
-        or (
-            not _BACKGROUND_PHRASE_WORDS.isdisjoint(w)
-            and any(phrase in text for phrase in _BACKGROUND_PHRASES)
-        )
-        for text, w in zip(lowered, words, strict=True)
-    ]
-    return np.array(flags, dtype=float)
+    background = _any_per_row((flags & _BACKGROUND_WORD) > 0, rows, len(texts))
+    # Every phrase holds one of these words; most sentences hold none.
+    maybe = _any_per_row((flags & _PHRASE_WORD) > 0, rows, len(texts)) > background
+    for row in np.flatnonzero(maybe).tolist():
+        text = texts[row].lower()
+        background[row] = any(phrase in text for phrase in _BACKGROUND_PHRASES)
+    return background
 
 
-def _subject_cues(sentences_words: Sequence[Sequence[str]]) -> tuple[_Ratings, _Ratings]:
+def _add_on_flags(
+    word_ids: np.ndarray[Any, Any],
+    first_flags: np.ndarray[Any, Any],
+    word_starts: np.ndarray[Any, Any],
+    lengths: np.ndarray[Any, Any],
+) -> _Ratings:
+    """1.0 for sentences that open like an addition to a contribution already stated."""
+    add_on = (first_flags & _ADD_ON_WORD) > 0
+    two = np.flatnonzero(lengths >= 2)
+    pairs = _VOCABULARY.pair_codes(_ADD_ON_PAIRS)
+    if len(two) and len(pairs):
+        opening = word_ids[word_starts[two]] * _PAIR_BASE + word_ids[word_starts[two] + 1]
+        add_on[two] |= np.isin(opening, pairs)
+    return add_on.astype(float)
+
+
+def _subject_cues(
+    flags: np.ndarray[Any, Any], rows: np.ndarray[Any, Any], lengths: np.ndarray[Any, Any]
+) -> tuple[_Ratings, _Ratings]:
     """Contribution cue ("we propose", "this paper presents") and aim cue ("we study", "in
-    this paper", "here we") per sentence, as 0.0/1.0, from its lowercased words."""
-    contribution = np.zeros(len(sentences_words))
-    aim = np.zeros(len(sentences_words))
-    # Only sentences holding a subject word can hold a cue: most abstracts' minority.
-    for row, words in enumerate(sentences_words):
-        if _CUE_SUBJECTS.isdisjoint(words):
-            continue
-        contribution[row], aim[row] = _sentence_cues(words)
-    return contribution, aim
+    this paper", "here we") per sentence, as 0.0/1.0, from the flags of its words.
 
-
-def _sentence_cues(words: Sequence[str]) -> tuple[bool, bool]:
-    contribution = aim = False
-    last = len(words) - 1
-    for i in [i for i, w in enumerate(words) if w in _CUE_SUBJECTS and i < last]:
-        word, following = words[i], words[i + 1]
-        if word == "we":
-            verb_at = i + 1
-            aim = aim or following in _AIM_VERBS
-        elif (word == "this" and following in _THIS_NOUNS) or (
-            word == "our" and following in _OUR_NOUNS
-        ):
-            aim = aim or word == "this"
-            verb_at = i + 2
-        else:
-            aim = aim or (word == "here" and following == "we")
-            continue
-        if verb_at <= last and (words[verb_at] in _INSERTS or words[verb_at].endswith("ly")):
-            verb_at += 1
-        if verb_at <= last and words[verb_at].startswith(_CONTRIBUTION_VERBS):
-            contribution = True
-    return contribution, aim
+    A cue is a subject word followed by a verb, maybe after an insert ("we also propose"):
+    each word is looked at with the flags of the next three words of its sentence.
+    """
+    n = len(flags)
+    ends = np.cumsum(lengths)
+    after = ends[rows] - 1 - np.arange(n)  # words after this one in its sentence
+    ahead = np.concatenate((flags, np.zeros(3, dtype=flags.dtype)))
+    next1, next2, next3 = ahead[1 : n + 1], ahead[2 : n + 2], ahead[3 : n + 3]
+    has_next = after >= 1
+    we = has_next & ((flags & _WE) > 0)
+    this_paper = has_next & ((flags & _THIS) > 0) & ((next1 & _THIS_NOUN) > 0)
+    our_paper = has_next & ((flags & _OUR) > 0) & ((next1 & _OUR_NOUN) > 0)
+    aim = (
+        (we & ((next1 & _AIM_VERB) > 0))
+        | this_paper
+        | (has_next & ((flags & _HERE) > 0) & ((next1 & _WE) > 0))
+    )
+    # The verb follows "we" at once and "this paper" one word later, maybe after an insert.
+    verb_at = np.where(we, 1, 2)
+    verb = np.where(we, next1, next2)
+    insert = (after >= verb_at) & ((verb & _INSERT) > 0)
+    verb = np.where(insert, np.where(we, next2, next3), verb)
+    verb_at += insert
+    cue = (we | this_paper | our_paper) & (after >= verb_at) & ((verb & _CONTRIBUTION_VERB) > 0)
+    return _any_per_row(cue, rows, len(lengths)), _any_per_row(aim, rows, len(lengths))
 
 
 class LeadSummarizer:
@@ -586,39 +673,209 @@ def _is_content(word: str) -> bool:
     return word.lower() not in _STOP_WORDS and not word.isdigit()
 
 
-# Every lowercased word seen gets the id of its count key: its Snowball stem for a content
-# word (ids >= 1), the word itself for a stop word or a number (ids <= -1), so that the sign
-# tells content words. A batch's new words are stemmed in one call; vocabularies are small
-# beside the word count, so the cache pays for itself at once; it is emptied when it outgrows
-# `_ID_CACHE_LIMIT` so that a long run stays bounded. Ids depend on the order words were first
-# seen; ratings do not.
-_WORD_IDS: dict[str, int] = {}
-_KEY_IDS: dict[str, int] = {}
+# Flags of a lowercased word for the cue signals, so that cues are numpy operations on the
+# flags of a batch's words rather than a Python loop over each sentence's words.
+_WE: Final = 1
+_THIS: Final = 2
+_OUR: Final = 4
+_HERE: Final = 8
+_AIM_VERB: Final = 16
+_THIS_NOUN: Final = 32
+_OUR_NOUN: Final = 64
+_INSERT: Final = 128  # allowed between subject and verb: "also", or an adverb ("formally")
+_CONTRIBUTION_VERB: Final = 256
+_BACKGROUND_WORD: Final = 512
+_PHRASE_WORD: Final = 1024
+_ADD_ON_WORD: Final = 2048
+# Pairs of word ids are coded as first * _PAIR_BASE + second.
+_PAIR_BASE: Final = 2**31
+
+
+def _flags_of_words() -> dict[str, int]:
+    flags: dict[str, int] = {"we": _WE, "this": _THIS, "our": _OUR, "here": _HERE}
+    for flag, words in (
+        (_AIM_VERB, _AIM_VERBS),
+        (_THIS_NOUN, _THIS_NOUNS),
+        (_OUR_NOUN, _OUR_NOUNS),
+        (_INSERT, _INSERTS),
+        (_BACKGROUND_WORD, _BACKGROUND_WORDS),
+        (_PHRASE_WORD, _BACKGROUND_PHRASE_WORDS),
+        (_ADD_ON_WORD, _ADD_ON_FIRST),
+    ):
+        for word in words:
+            flags[word] = flags.get(word, 0) | flag
+    return flags
+
+
+# The flags of listed words; the verb and adverb flags are tested on the word itself.
+_FLAGS_OF_WORDS: Final = _flags_of_words()
+
+
+def _word_flags(word: str) -> int:
+    return (
+        _FLAGS_OF_WORDS.get(word, 0)
+        | _INSERT * word.endswith("ly")
+        | _CONTRIBUTION_VERB * word.startswith(_CONTRIBUTION_VERBS)
+    )
+
+
+class _Vocabulary:
+    """Every lowercased word seen, by id, with its count key and its cue flags.
+
+    A word's count key is its Snowball stem for a content word (key ids >= 1), the word itself
+    for a stop word or a number (ids <= -1), so that the sign tells content words. A batch's
+    new words are stemmed in one call; vocabularies are small beside the word count, so the
+    cache pays for itself at once; it is emptied between batches once it outgrows
+    `_ID_CACHE_LIMIT`, so that a long run stays bounded. Ids depend on the order words were
+    first seen; ratings do not.
+
+    Short ASCII words are also found by their packed code (see `_pack_words`), in a sorted
+    array, so that a batch looks up only the codes it has not seen before.
+    """
+
+    def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
+        self.ids: dict[str, int] = {}
+        self._key_ids: dict[str, int] = {}
+        self.keys = np.zeros(0, dtype=np.int64)
+        self.flags = np.zeros(0, dtype=np.int64)
+        self._packed = np.zeros(0, dtype=np.int64)
+        self._packed_ids = np.zeros(0, dtype=np.int64)
+
+    def start_batch(self) -> None:
+        """Empty the vocabulary if it has outgrown its limit (ids of earlier batches expire)."""
+        if len(self.ids) > _ID_CACHE_LIMIT:
+            self._reset()
+
+    def lookup(self, words: Sequence[str]) -> np.ndarray[Any, Any]:
+        """The ids of `words`, adding the new ones."""
+        missing = [w for w in dict.fromkeys(words) if w not in self.ids]
+        if missing:
+            self._add(missing)
+        return np.fromiter(map(self.ids.__getitem__, words), dtype=np.int64, count=len(words))
+
+    def lookup_packed(
+        self, codes: np.ndarray[Any, Any], words: Callable[[np.ndarray[Any, Any]], list[str]]
+    ) -> np.ndarray[Any, Any]:
+        """The ids of distinct, sorted packed `codes`; `words` gives the words of new ones."""
+        at = np.searchsorted(self._packed, codes)
+        known = np.zeros(len(codes), dtype=bool)
+        inside = at < len(self._packed)
+        known[inside] = self._packed[at[inside]] == codes[inside]
+        if not known.all():
+            new = np.flatnonzero(~known)
+            # Both are sorted: inserting keeps the table sorted without sorting it again.
+            into = np.searchsorted(self._packed, codes[new])
+            self._packed = np.insert(self._packed, into, codes[new])
+            self._packed_ids = np.insert(self._packed_ids, into, self.lookup(words(new)))
+            at = np.searchsorted(self._packed, codes)
+        ids_at: np.ndarray[Any, Any] = self._packed_ids[at]
+        return ids_at
+
+    def pair_codes(self, pairs: Iterable[tuple[str, str]]) -> np.ndarray[Any, Any]:
+        """`_PAIR_BASE` codes of the word pairs whose words have ids."""
+        ids = self.ids
+        return np.array(
+            [ids[a] * _PAIR_BASE + ids[b] for a, b in pairs if a in ids and b in ids],
+            dtype=np.int64,
+        )
+
+    def _add(self, words: list[str]) -> None:
+        start = len(self.ids)
+        content = [w for w in words if _is_content(w)]
+        stems = dict(zip(content, stem_words(content), strict=True))
+        # Stems never start with "=": words are letters and digits.
+        keys = [self._key_id(stems[w]) if w in stems else -self._key_id("=" + w) for w in words]
+        self.ids.update(zip(words, range(start, start + len(words)), strict=True))
+        self.keys = np.concatenate((self.keys, np.array(keys, dtype=np.int64)))
+        flags = np.fromiter(map(_word_flags, words), dtype=np.int64, count=len(words))
+        self.flags = np.concatenate((self.flags, flags))
+
+    def _key_id(self, key: str) -> int:
+        return self._key_ids.setdefault(key, len(self._key_ids) + 1)
+
+
+_VOCABULARY: Final = _Vocabulary()
 _ID_CACHE_LIMIT: Final = 500_000
 
-
-def _word_ids(rows_words: Sequence[Sequence[str]]) -> np.ndarray[Any, Any]:
-    """The count-key ids of the lowercased words of all rows, flat (see `_WORD_IDS`)."""
-    flat = [w for words in rows_words for w in words]
-    missing = set(flat).difference(_WORD_IDS)
-    if missing:
-        if len(_WORD_IDS) + len(missing) > _ID_CACHE_LIMIT:
-            _WORD_IDS.clear()
-            _KEY_IDS.clear()
-            missing = set(flat)
-        content = [word for word in missing if _is_content(word)]
-        for word, stem in zip(content, stem_words(content), strict=True):
-            _WORD_IDS[word] = _key_id(stem)
-        for word in missing.difference(content):
-            # Stems never start with "=": words are letters and digits.
-            _WORD_IDS[word] = -_key_id("=" + word)
-    return np.fromiter(map(_WORD_IDS.__getitem__, flat), dtype=np.int64, count=len(flat))
+# Words of ASCII text are runs of [A-Za-z0-9] (see `tokenize_words`); such a word of up to
+# `_PACKED_CHARS` characters is packed into one integer, its lowercased characters as base-37
+# digits (0 pads), so that a batch's words are told apart by one numpy sort instead of a dict
+# lookup each. 37 ** 12 < 2 ** 63.
+_PACKED_CHARS: Final = 12
+_DIGITS: Final = np.zeros(256, dtype=np.int64)
+for _digit, _char in enumerate("abcdefghijklmnopqrstuvwxyz0123456789", start=1):
+    _DIGITS[ord(_char)] = _DIGITS[ord(_char.upper())] = _digit
 
 
-def _key_id(key: str) -> int:
-    if key not in _KEY_IDS:
-        _KEY_IDS[key] = len(_KEY_IDS) + 1
-    return _KEY_IDS[key]
+def _tokenize_rows(rows: Sequence[str]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """The vocabulary ids of the lowercased words (`tokenize_words`) of all rows, flat, and
+    the number of words of each row.
+
+    ASCII rows, nearly all, are cut into words with numpy, and their short words looked up
+    by packed code. The other rows, and longer words, are looked up word by word.
+    """
+    _VOCABULARY.start_batch()
+    ascii_at = [i for i, row in enumerate(rows) if row.isascii()]
+    other_at = [i for i, row in enumerate(rows) if not row.isascii()]
+    joined = "\n".join([rows[i] for i in ascii_at])
+    digits = _DIGITS[np.frombuffer(joined.encode("ascii"), dtype=np.uint8)]
+    edges = np.flatnonzero(np.diff(digits > 0, prepend=False, append=False))
+    begins, ends = edges[0::2], edges[1::2]
+    row_ends = np.cumsum([len(rows[i]) + 1 for i in ascii_at])
+    short = ends - begins <= _PACKED_CHARS
+    packed, distinct = np.unique(
+        _pack_words(digits, begins[short], ends[short]), return_inverse=True
+    )
+    # Any occurrence of each packed word tells its text.
+    where = np.empty(len(packed), dtype=np.intp)
+    where[distinct] = np.flatnonzero(short)
+
+    def words_of(new: np.ndarray[Any, Any]) -> list[str]:
+        return _lowered_slices(joined, begins[where[new]], ends[where[new]])
+
+    ascii_ids = np.empty(len(begins), dtype=np.int64)
+    ascii_ids[short] = _VOCABULARY.lookup_packed(packed, words_of)[distinct]
+    ascii_ids[~short] = _VOCABULARY.lookup(_lowered_slices(joined, begins[~short], ends[~short]))
+
+    lengths = np.zeros(len(rows), dtype=np.intp)
+    lengths[ascii_at] = np.bincount(
+        np.searchsorted(row_ends, begins, side="right"), minlength=len(ascii_at)
+    )
+    if not other_at:
+        return ascii_ids, lengths
+    other_words = [tokenize_words(rows[i].lower()) for i in other_at]
+    lengths[other_at] = [len(words) for words in other_words]
+    # Put the words of the two kinds of rows back in row order.
+    is_ascii = np.ones(len(rows), dtype=bool)
+    is_ascii[other_at] = False
+    word_is_ascii = np.repeat(is_ascii, lengths)
+    out = np.empty(len(word_is_ascii), dtype=np.int64)
+    out[word_is_ascii] = ascii_ids
+    out[~word_is_ascii] = _VOCABULARY.lookup([w for words in other_words for w in words])
+    return out, lengths
+
+
+def _pack_words(
+    digits: np.ndarray[Any, Any], begins: np.ndarray[Any, Any], ends: np.ndarray[Any, Any]
+) -> np.ndarray[Any, Any]:
+    """The base-37 code of each word `digits[begin:end]` (at most `_PACKED_CHARS` long)."""
+    codes = np.zeros(len(begins), dtype=np.int64)
+    sizes = ends - begins
+    power = 1
+    for i in range(_PACKED_CHARS):
+        longer = np.flatnonzero(sizes > i)
+        codes[longer] += digits[begins[longer] + i] * power
+        power *= 37
+    return codes
+
+
+def _lowered_slices(
+    text: str, begins: np.ndarray[Any, Any], ends: np.ndarray[Any, Any]
+) -> list[str]:
+    return [text[b:e].lower() for b, e in zip(begins.tolist(), ends.tolist(), strict=True)]
 
 
 # Cue words for sumy's Edmundson method (stemmed by it); stop words are its "null words".

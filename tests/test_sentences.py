@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from digest.sentences import ScientificTokenizer, split_sentences, tokenize_words
+from digest.sentences import (
+    ScientificTokenizer,
+    split_abstracts,
+    split_sentences,
+    tokenize_words,
+)
 
 
 @pytest.mark.parametrize(
@@ -87,3 +92,48 @@ def test_limit_stops_after_that_many_sentences() -> None:
     assert split_sentences(text, limit=3) == ["First one.", "Second one.", "Third one."]
     assert split_sentences(text, limit=1) == ["First one."]
     assert split_sentences(text, limit=10) == split_sentences(text)
+
+
+# Texts that exercise each rule of the splitter, including the ones that keep a text out of
+# the joined batch (paragraphs, no capitals, the separator) and the words before a dot that
+# the batch must not take from the text before.
+BATCH = [
+    "We propose X. It works.",
+    "Fig. 3 shows it. Next.",
+    "ends without a stop",
+    "e.g. This starts with an abbreviation. Next.",
+    "By J. Smith and A. B. Jones. Then.",
+    "See (Fig. 2) and [e.g. 3]. Then.",
+    "Code: https://github.com/openai/ppo-ewma. We train. Also 10.1000/xyz. Then.",
+    "Accurate to $1.5$cm here. Next.",
+    "The bound \\(n. M\\) holds. Next.",
+    "Does it work? Yes! It does.",
+    'He said "it works." Then left.',
+    "we propose a method. it works well.",
+    "One line\nwrapped here.  Two.\tThree.",
+    "Para one.\n\nPara two. Still two.",
+    "Nul\x00 inside. Next.",
+    "Unicode\u00a0Fig. 3 here. \u00c9ric sagt ja.\u2003Next one.",
+    "A.\u00a0B. C d.",
+    "",
+    "   ",
+    " Leading and trailing space. ",
+    "The BLEU is 42.1. Next we test. U.S. Census data. W.R.T. All. A.B.C.D. Ends.",
+]
+
+
+@pytest.mark.parametrize("limit", [None, 1, 2, 40])
+def test_split_abstracts_equals_splitting_one_by_one(limit: int | None) -> None:
+    expected = [split_sentences(text, limit) for text in BATCH]
+    assert split_abstracts(BATCH, limit) == expected
+    assert split_abstracts(BATCH[::-1], limit) == expected[::-1]
+
+
+def test_split_abstracts_keeps_each_text_to_itself() -> None:
+    # Without a space before it, the first word of a text is not joined to the last of the
+    # text before: "Fig." opens the second text and stays an abbreviation.
+    assert split_abstracts(["Alpha beta", "Fig. 3 shows. Next."]) == [
+        ["Alpha beta"],
+        ["Fig. 3 shows.", "Next."],
+    ]
+    assert split_abstracts([]) == []

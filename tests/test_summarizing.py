@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from digest import summarizing
 from digest.models import Paper, Summary
+from digest.sentences import split_sentences, tokenize_words
 from digest.summarizing import (
     ELLIPSIS,
     MAX_LINE_CHARS,
@@ -254,3 +256,70 @@ def test_stems_are_deterministic_and_join_inflections() -> None:
     assert len({stem_word(w) for w in words[:3]}) == 1
     assert stem_word("proposed") == stem_word("proposes") != stem_word("added")
     assert stem_word("added") == stem_word("adding") == stem_word("add")
+
+
+def test_words_of_every_kind_of_row_are_the_tokenizers() -> None:
+    # ASCII rows are cut with numpy and their short words packed into integers; other rows
+    # and words past the packed length go word by word. All must give tokenize_words' words.
+    rows = [
+        "We propose GSM8K, a state-of-the-art benchmark.",
+        "",
+        "Éric's Δ-learning beats the baseline by 3.5 points.",
+        "Incomprehensibilities and counterrevolutionaries are long words; so is ab12cd34ef56gh.",
+        "ÜBER-long ΣΑΣ words: Straßenbahnhaltestelle.",
+        "   ",
+        "A b c",
+    ]
+    ids, lengths = summarizing._tokenize_rows(rows)
+    word_of = {i: w for w, i in summarizing._VOCABULARY.ids.items()}
+    expected = [tokenize_words(row.lower()) for row in rows]
+    assert lengths.tolist() == [len(words) for words in expected]
+    assert [word_of[i] for i in ids.tolist()] == [w for words in expected for w in words]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "aim"),
+    [
+        ("We propose a new parser.", True, False),
+        ("We also introduce two losses.", True, False),
+        ("We formally introduce two losses.", True, False),
+        ("We also formally introduce two losses.", False, False),  # one insert at most
+        ("In this paper we study parsers.", False, True),
+        ("This paper presents a parser.", True, True),
+        ("Our work develops a parser.", True, False),
+        ("Here we describe it.", True, True),
+        ("This parser is fast.", False, False),
+        ("They propose a parser.", False, False),
+        ("The results are in this paper", False, True),
+        ("We", False, False),
+    ],
+)
+def test_contribution_and_aim_cues(sentence: str, cue: bool, aim: bool) -> None:
+    ids, lengths = summarizing._tokenize_rows([sentence])
+    flags = summarizing._VOCABULARY.flags[ids]
+    rows = np.repeat(np.arange(1), lengths)
+    cues, aims = summarizing._subject_cues(flags, rows, lengths)
+    assert (cues.tolist(), aims.tolist()) == ([float(cue)], [float(aim)])
+
+
+def test_emptying_the_word_cache_does_not_change_summaries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    abstracts = (BIG_BENCH, CODEX, HER, GSM8K, "Éric's Δ-learning. We propose it.", "   ")
+    papers = [paper(a, id=str(i)) for i, a in enumerate(abstracts)]
+    expected = summarize_papers(papers, workers=1)
+    # A limit so small that the cache is emptied before every chunk of one paper.
+    monkeypatch.setattr(summarizing, "_ID_CACHE_LIMIT", 5)
+    monkeypatch.setattr(summarizing, "CHUNK_PAPERS", 1)
+    assert summarize_papers(papers, workers=1) == expected
+    assert len(summarizing._VOCABULARY.ids) < 200
+
+
+def test_ratings_of_a_sumy_document_are_those_of_its_text() -> None:
+    sentences = split_sentences(GSM8K)
+    title = "Training Verifiers to Solve Math Word Problems"
+    document = summarizing.build_document(sentences, title)
+    from_document = summarizing.ContributionSummarizer().rate_sentences(document)
+    from_text = summarizing.rate_sentence_lists([sentences], [title])[0]
+    assert from_document.tolist() == from_text.tolist()
+    assert len(from_text) == len(sentences)
