@@ -158,8 +158,9 @@ def clean_text(text: str) -> str:
     simple = text.isprintable()
     text = _strip_invisible(text, simple)
     if "\\" in text or "$" in text or "``" in text:
+        # Printable text stays printable (every character LaTeX turns into is, see
+        # _SYMBOLS): only the spaces a command leaves ("a \\, b") can need collapsing.
         text = latex_to_unicode(text)
-        simple = False
     if simple and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return collapse_whitespace(text)

@@ -19,7 +19,11 @@ Why this shape (measured with bench/themes.py on real arXiv weeks):
   every other paper is placed by the same smoothing against the sample: the cost then grows
   linearly (about 10 s and 100 MB for 100,000 abstracts) instead of with the square.
 - Labels and keywords come from digest.labelling, the other half of this stage.
-- numpy and scipy.sparse only: importing scikit-learn took longer than grouping a week.
+- numpy only, plus scipy.sparse's C loops for a batch larger than the sample: importing
+  scikit-learn took longer than grouping a week, and importing scipy.sparse (0.3 s) about as
+  long as grouping FIT_SAMPLE papers with numpy's slower sparse products (see SparseRows,
+  which give the same bits either way). A larger batch, which must also place thousands of
+  other papers, gains more from scipy than its import costs.
 
 Everything runs on the papers sorted by id (samples by a hash of the id) with fixed random
 states, so the same papers in any order give the same themes.
@@ -27,15 +31,17 @@ states, so the same papers in any order give the same themes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
+import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 import numpy as np
 import numpy.typing as npt
-from scipy import sparse
 from threadpoolctl import threadpool_limits
 
 from digest.errors import ConfigError
@@ -60,6 +66,9 @@ WARD_PAPERS = 1000
 LABEL_SAMPLE = 700
 # Papers turned into vectors at a time: bounds the memory of a large batch.
 CHUNK_PAPERS = 2000
+# From this many papers outside the sample on, their chunks are turned into vectors in
+# forked workers, one per core: below it, forking costs more than it saves.
+PARALLEL_MIN_PAPERS = 4000
 # Rows of similarities computed at a time when looking for neighbours.
 CHUNK_ROWS = 500
 # A week's newsletter stops being scannable beyond about eight sections; more themes also
@@ -97,12 +106,15 @@ _MATH = re.compile(r"\$[^$]*\$")
 # than a regular expression, which matters at 100,000 abstracts.
 _NOT_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) == "-")).decode("ascii")
 _SPACES = bytes.maketrans(_NOT_WORD.encode("ascii"), b" " * len(_NOT_WORD))
-_STOP_BYTES = frozenset(w.encode("ascii") for w in ENGLISH_STOP_WORDS)
 # An odd multiplier for the token hashes (FNV's 64-bit prime).
 _HASH_BASE = np.uint64(0x100000001B3)
 _HASHED_BYTES = 64
 # Bits of the hash that address the table of words (a million slots, 8 MB).
 _TABLE_BITS = 20
+_TABLE_SHIFT = np.uint64(64 - _TABLE_BITS)
+# Terms per block of a numpy sparse product: bounds its temporary memory (8 bytes per term
+# and column of the other matrix).
+_BLOCK_TERMS = 5_000
 
 
 @dataclass(frozen=True)
@@ -193,15 +205,15 @@ def cluster_papers(
     sample = fit_sample(ids)
     texts = [paper_text(papers[i]) for i in sample]
     vectors = np.zeros((n, 1))
-    fitted = fit_space(texts)
+    fitted = fit_space(texts, in_scipy=n > len(sample))
     if fitted is not None:
         space, vectors_of_sample = fitted
         vectors = np.zeros((n, space.basis.shape[0]))
         vectors[sample] = vectors_of_sample
         rest = np.setdiff1d(np.arange(n), sample)
-        for start in range(0, len(rest), CHUNK_PAPERS):
-            chunk = rest[start : start + CHUNK_PAPERS]
-            vectors[chunk] = space.embed([paper_text(papers[i]) for i in chunk])
+        chunks = [rest[start : start + CHUNK_PAPERS] for start in range(0, len(rest), CHUNK_PAPERS)]
+        for chunk, embedded in zip(chunks, _embed_chunks(space, papers, chunks), strict=True):
+            vectors[chunk] = embedded
     matched = np.linalg.norm(vectors, axis=1) > 0
     # Outliers are few by definition; when most papers share nothing indexable (e.g. a
     # batch of identical abstracts), there is nothing to set them aside from.
@@ -230,42 +242,83 @@ def cluster_papers(
     return Clustering(ids, tuple(int(x) for x in labels), vectors, tuple(int(i) for i in sample))
 
 
+def _embed_chunks(
+    space: TextSpace, papers: Sequence[Paper], chunks: Sequence[IntArray]
+) -> Iterator[FloatMatrix]:
+    """The vectors of each chunk of papers, in order; in forked workers when there are
+    several chunks and several cores. Each paper's vector depends on its text alone, so
+    where it is computed changes no bit of it."""
+    papers_in_chunks = sum(len(chunk) for chunk in chunks)
+    parallel = _CAN_FORK and len(chunks) > 1 and papers_in_chunks >= PARALLEL_MIN_PAPERS
+    workers = len(os.sched_getaffinity(0)) if parallel else 1
+    if workers == 1:
+        for chunk in chunks:
+            yield space.embed([paper_text(papers[i]) for i in chunk])
+        return
+    # Imported here: a small batch never needs them.
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    global _FORKED
+    # Workers are forked, so they inherit the space and the papers instead of receiving
+    # them pickled; only the vectors travel back.
+    _FORKED = (space, papers)
+    try:
+        processes = min(workers, len(chunks))
+        with ProcessPoolExecutor(processes, mp_context=get_context("fork")) as pool:
+            yield from pool.map(_embed_forked_chunk, chunks)  # in submission order
+    finally:
+        _FORKED = None
+
+
+_CAN_FORK: Final = hasattr(os, "sched_getaffinity") and hasattr(os, "fork")
+_FORKED: tuple[TextSpace, Sequence[Paper]] | None = None
+
+
+def _embed_forked_chunk(chunk: IntArray) -> FloatMatrix:
+    assert _FORKED is not None, "set by _embed_chunks before forking"
+    space, papers = _FORKED
+    return space.embed([paper_text(papers[i]) for i in chunk])
+
+
 @dataclass(frozen=True)
 class TextSpace:
     """A fitted sublinear TF-IDF -> LSA map from texts to unit vectors."""
 
-    words: U64Array  # the hashes of the indexed words, sorted: word i is column i
+    words: WordTable  # the indexed words: word i is column i
     idf: FloatMatrix
     basis: FloatMatrix  # LSA dimensions x words; identity when there are too few to reduce
+    in_scipy: bool = False  # whether the sparse products run in scipy (see SparseRows)
 
     def embed(self, texts: Sequence[str]) -> FloatMatrix:
         """Unit vectors for texts, zero for a text with no indexed word."""
-        return self.reduce(_tfidf(_counts(Tokens.of(texts), self.words), self.idf))
+        counts = _counts(Tokens.of(texts), self.words, self.in_scipy)
+        return self.reduce(_tfidf(counts, self.idf))
 
-    def reduce(self, tfidf: sparse.csr_matrix) -> FloatMatrix:
-        return _unit_rows(np.asarray(tfidf @ self.basis.T))
+    def reduce(self, tfidf: SparseRows) -> FloatMatrix:
+        return _unit_rows(tfidf.times(self.basis.T))
 
 
-def fit_space(texts: Sequence[str]) -> tuple[TextSpace, FloatMatrix] | None:
+def fit_space(texts: Sequence[str], in_scipy: bool = False) -> tuple[TextSpace, FloatMatrix] | None:
     """Sublinear TF-IDF (English stop words out, words in at least 2 texts and at most half)
     reduced by LSA to LSA_DIMS dimensions, and the texts' own vectors; None when no text
-    holds a usable word."""
+    holds a usable word. `in_scipy`: run the sparse products in scipy (same result)."""
     n = len(texts)
     small = n < SMALL_BATCH
     tokens = Tokens.of(texts)
     distinct, first = np.unique(tokens.hashes, return_index=True)
-    words = distinct[[_is_word(tokens.text(i)) for i in first]]
-    counts = _counts(tokens, words)
+    words = distinct[_are_words(tokens, first, distinct)]
+    counts = _counts(tokens, WordTable.of(words), in_scipy)
     df = np.bincount(counts.indices, minlength=len(words))
     usable = (df >= (1 if small else 2)) & (df <= (n if small else 0.5 * n))
     if not usable.any():
         return None
     # Smoothed idf, as scikit-learn computes it.
     idf = np.log((1 + n) / (1 + df[usable])) + 1
-    tfidf = _tfidf(sparse.csr_matrix(counts[:, usable]), idf)
+    tfidf = _tfidf(counts.columns(usable), idf)
     dims = min(LSA_DIMS, int(usable.sum()) - 1, n - 1)
     basis = lsa_basis(tfidf, dims) if dims >= 2 else np.eye(int(usable.sum()))
-    space = TextSpace(words[usable], idf, basis)
+    space = TextSpace(WordTable.of(words[usable]), idf, basis, in_scipy)
     return space, space.reduce(tfidf)
 
 
@@ -294,8 +347,12 @@ class Tokens:
         edges = np.flatnonzero(np.diff(np.concatenate(([False], inside, [False])).view(np.int8)))
         starts, ends = edges[0::2], edges[1::2]
         lengths = ends - starts
-        text_starts = np.cumsum([0] + [len(e) + 1 for e in encoded[:-1]])
-        docs = np.searchsorted(text_starts, starts, side="right") - 1
+        spans = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)) + 1
+        text_starts = np.cumsum(spans) - spans
+        # Each text's tokens are a run of `starts`: find where each run begins (one search
+        # per text, not one per token).
+        runs = np.searchsorted(starts, np.append(text_starts, len(blob) + 1))
+        docs = np.repeat(np.arange(len(texts)), np.diff(runs))
         return cls(len(texts), blob, starts, ends, docs, _hashes(blob, starts, lengths))
 
     def text(self, i: int) -> bytes:
@@ -319,70 +376,233 @@ def _hashes(blob: bytes, starts: IntArray, lengths: IntArray) -> U64Array:
     # How many tokens are longer than j, for every j.
     reading = np.searchsorted(-lengths_by_length, -np.arange(longest), side="left")
     sums = np.zeros(len(order), dtype=np.uint64)
+    term = np.empty_like(sums)
     for j in range(longest):
         k = int(reading[j])
-        sums[:k] += chars[starts_by_length[:k] + j].astype(np.uint64) * powers[j]
+        # chars[j:][start] is chars[start + j], without an array of positions.
+        np.multiply(chars[j:][starts_by_length[:k]], powers[j], out=term[:k])
+        sums[:k] += term[:k]
     sums += powers[lengths_by_length] * lengths[order].astype(np.uint64)
     hashes = np.empty_like(sums)
     hashes[order] = sums
     return hashes
 
 
-def _is_word(token: bytes) -> bool:
-    """Whether a token may be indexed: two characters or more, starting with a letter, not a
-    stop word, not ending on a hyphen."""
-    first = token[0]
-    letter = 97 <= first <= 122 or first >= 128
-    return letter and len(token) > 1 and token not in _STOP_BYTES and token[-1] != 45
+def _are_words(tokens: Tokens, which: IntArray, hashes: U64Array) -> npt.NDArray[np.bool_]:
+    """Whether each of the tokens `which` (whose hashes are `hashes`) may be indexed: two
+    characters or more, starting with a letter, not a stop word, not ending on a hyphen."""
+    chars = np.frombuffer(tokens.blob, dtype=np.uint8)
+    first = chars[tokens.starts[which]]
+    letter = ((first >= 97) & (first <= 122)) | (first >= 128)
+    longer = tokens.ends[which] - tokens.starts[which] > 1
+    hyphen = chars[tokens.ends[which] - 1] == 45
+    # A stop word is known by its hash, as every token is.
+    stop = np.isin(hashes, _stop_word_hashes())
+    usable: npt.NDArray[np.bool_] = letter & longer & ~hyphen & ~stop
+    return usable
 
 
-def _counts(tokens: Tokens, words: U64Array) -> sparse.csr_matrix:
-    """Texts x words matrix of how often each text uses each word (`words` sorted)."""
-    column = _columns(words, tokens.hashes)
-    known = column >= 0
-    n_words = max(len(words), 1)
-    keys, counts = np.unique(tokens.docs[known] * n_words + column[known], return_counts=True)
-    return sparse.csr_matrix(
-        (counts.astype(np.float64), (keys // n_words, keys % n_words)),
-        shape=(tokens.n_texts, n_words),
-    )
+@functools.cache
+def _stop_word_hashes() -> U64Array:
+    # Each stop word is one token (letters only), so this is one hash per stop word.
+    return Tokens.of(sorted(ENGLISH_STOP_WORDS)).hashes
 
 
-def _columns(words: U64Array, hashes: U64Array) -> IntArray:
-    """The position of each hash in the sorted `words`, -1 where it is not a word.
+@dataclass(frozen=True)
+class SparseRows:
+    """A texts x words matrix in compressed sparse row form, as scipy.sparse keeps one.
 
-    A table on the top bits of the hash answers almost every token at once; only tokens
-    whose table slot several words share are binary-searched (a search for every token, or a
-    sort, was the largest cost of a 100,000-paper batch).
+    Its products with dense matrices add each output element's terms one by one in the
+    stored order, exactly as scipy's csr_matvecs/csc_matvecs loops do, in numpy or (with
+    `in_scipy`, several times faster once scipy is imported) in scipy: the same bits.
     """
-    if len(words) == 0:
-        return np.full(len(hashes), -1, dtype=np.int64)
-    shift = np.uint64(64 - _TABLE_BITS)
-    slots = (words >> shift).astype(np.int64)
-    table = np.full(2**_TABLE_BITS, -1, dtype=np.int64)
-    table[slots] = np.arange(len(words))
-    shared = np.bincount(slots, minlength=2**_TABLE_BITS) > 1
-    where = (hashes >> shift).astype(np.int64)
-    column = table[where]
-    column[words[column] != hashes] = -1  # column -1 reads the last word: never equal there
-    crowded = np.flatnonzero(shared[where])
-    if len(crowded):
-        found = np.minimum(np.searchsorted(words, hashes[crowded]), len(words) - 1)
-        column[crowded] = np.where(words[found] == hashes[crowded], found, -1)
-    return column
+
+    indptr: IntArray  # row i's entries are indptr[i]:indptr[i + 1]
+    indices: IntArray  # the column of each entry
+    data: FloatMatrix  # the value of each entry (1-D)
+    n_cols: int
+    in_scipy: bool = False
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.indptr) - 1
+
+    def rows(self) -> IntArray:
+        """The row of each entry."""
+        return np.repeat(np.arange(self.n_rows), np.diff(self.indptr))
+
+    def columns(self, keep: npt.NDArray[np.bool_]) -> SparseRows:
+        """The matrix with only the columns where `keep` is true, renumbered in order."""
+        kept = keep[self.indices]
+        renumbered = np.cumsum(keep) - 1
+        indptr = _row_pointers(self.rows()[kept], self.n_rows)
+        columns = renumbered[self.indices[kept]]
+        return SparseRows(indptr, columns, self.data[kept], int(keep.sum()), self.in_scipy)
+
+    def dense(self) -> FloatMatrix:
+        out = np.zeros((self.n_rows, self.n_cols))
+        out[self.rows(), self.indices] = self.data
+        return out
+
+    def times(self, other: FloatMatrix) -> FloatMatrix:
+        """self @ other."""
+        other = np.ascontiguousarray(other, dtype=np.float64)
+        if self.in_scipy:
+            return _scipy_product(self, other, transposed=False)
+        return _sequential_sums(self._row_sums, other)
+
+    def transposed_times(self, other: FloatMatrix) -> FloatMatrix:
+        """self.T @ other: each column's terms added in row order, as scipy's csc loop does."""
+        other = np.ascontiguousarray(other, dtype=np.float64)
+        if self.in_scipy:
+            return _scipy_product(self, other, transposed=True)
+        return _sequential_sums(self._column_sums, other)
+
+    # LSA multiplies the same matrix a dozen times: how to sum it is worked out once.
+    @functools.cached_property
+    def _row_sums(self) -> _SumPlan:
+        return _SumPlan.of(self.indptr, self.indices, self.data)
+
+    @functools.cached_property
+    def _column_sums(self) -> _SumPlan:
+        by_column = np.argsort(self.indices, kind="stable")
+        indptr = _row_pointers(self.indices[by_column], self.n_cols)
+        return _SumPlan.of(indptr, self.rows()[by_column], self.data[by_column])
 
 
-def _tfidf(counts: sparse.csr_matrix, idf: FloatMatrix) -> sparse.csr_matrix:
-    """Sublinear term frequencies times idf, each row scaled to unit length."""
-    matrix = counts.copy()
-    matrix.data = (1 + np.log(matrix.data)) * idf[matrix.indices]
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+def _row_pointers(rows: IntArray, n_rows: int) -> IntArray:
+    """indptr for entries whose (sorted) rows are `rows`."""
+    pointers = np.zeros(n_rows + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n_rows), out=pointers[1:])
+    return pointers
+
+
+@dataclass(frozen=True)
+class _SumPlan:
+    """A sparse matrix cut into blocks of rows of similar length, each padded to its longest
+    row (with zero terms) so that one numpy operation sums the whole block."""
+
+    n_rows: int
+    # Per block: its rows, then each row's terms as (column, coefficient), padded.
+    blocks: tuple[tuple[IntArray, IntArray, FloatMatrix], ...]
+
+    @classmethod
+    def of(cls, indptr: IntArray, columns: IntArray, values: FloatMatrix) -> _SumPlan:
+        n_rows = len(indptr) - 1
+        lengths = np.diff(indptr)
+        order = np.argsort(lengths, kind="stable")
+        by_length = lengths[order]
+        blocks = []
+        start = int(np.searchsorted(by_length, 1))  # empty rows stay zero
+        while start < n_rows:
+            # As many rows as fit in a block padded to the length of its last (longest) row.
+            padded = np.arange(1, n_rows - start + 1) * by_length[start:]
+            stop = start + max(1, int(np.searchsorted(padded, _BLOCK_TERMS, side="right")))
+            rows = order[start:stop]
+            offsets = np.arange(by_length[stop - 1])
+            inside = offsets < lengths[rows][:, None]
+            entries = np.where(inside, indptr[rows][:, None] + offsets, 0)
+            coefficients = np.where(inside, values[entries], 0.0)
+            blocks.append((rows, columns[entries], coefficients[:, :, None]))
+            start = stop
+        return cls(n_rows, tuple(blocks))
+
+
+def _sequential_sums(plan: _SumPlan, other: FloatMatrix) -> FloatMatrix:
+    """out[i] = sum of coefficient * other[column] over row i's terms, added in order.
+
+    numpy's pairwise summation would give other last bits than scipy's loop; a reduction
+    over the middle axis of a (rows, terms, columns) block adds term after term instead, as
+    long as the last axis has two or more columns (with one, numpy would sum it pairwise,
+    so a zero column is added for the time of the sum).
+    """
+    width = other.shape[1]
+    if width == 1:
+        return _sequential_sums(plan, np.hstack([other, np.zeros_like(other)]))[:, :1]
+    out = np.zeros((plan.n_rows, width))
+    for rows, columns, coefficients in plan.blocks:
+        # "+ 0.0" as scipy's sums start from zero: it turns a sum of -0.0 into 0.0.
+        out[rows] = np.add.reduce(other[columns] * coefficients, axis=1) + 0.0
+    return out
+
+
+def _scipy_product(matrix: SparseRows, other: FloatMatrix, transposed: bool) -> FloatMatrix:
+    # Imported here: only a large batch pays for the import (see the module docstring).
+    from scipy import sparse
+
+    shape = (matrix.n_rows, matrix.n_cols)
+    csr = sparse.csr_matrix((matrix.data, matrix.indices, matrix.indptr), shape=shape)
+    product = csr.T @ other if transposed else csr @ other
+    return np.asarray(product, dtype=np.float64)
+
+
+def _counts(tokens: Tokens, words: WordTable, in_scipy: bool = False) -> SparseRows:
+    """Texts x words matrix of how often each text uses each word."""
+    column = words.columns(tokens.hashes)
+    known = column >= 0
+    n_words = max(len(words.words), 1)
+    keys, counts = np.unique(tokens.docs[known] * n_words + column[known], return_counts=True)
+    # The keys are sorted: rows in order, and each row's columns ascending.
+    indptr = _row_pointers(keys // n_words, tokens.n_texts)
+    return SparseRows(indptr, keys % n_words, counts.astype(np.float64), n_words, in_scipy)
+
+
+@dataclass(frozen=True)
+class WordTable:
+    """The sorted hashes of the indexed words, and a table on their top bits that finds
+    almost every token's column at once: only tokens whose table slot several words share
+    are binary-searched (a search for every token, or a sort, was the largest cost of a
+    100,000-paper batch). Built once per set of words, used for every chunk of papers."""
+
+    words: U64Array
+    table: IntArray  # the column of the (last) word in each slot, -1 for none
+    shared: npt.NDArray[np.bool_]  # slots that several words share
+
+    @classmethod
+    def of(cls, words: U64Array) -> WordTable:
+        slots = (words >> _TABLE_SHIFT).astype(np.int64)
+        table = np.full(2**_TABLE_BITS, -1, dtype=np.int64)
+        table[slots] = np.arange(len(words))
+        shared = np.bincount(slots, minlength=2**_TABLE_BITS) > 1
+        return cls(words, table, shared)
+
+    def columns(self, hashes: U64Array) -> IntArray:
+        """The position of each hash in the sorted words, -1 where it is not a word."""
+        words = self.words
+        if len(words) == 0:
+            return np.full(len(hashes), -1, dtype=np.int64)
+        where = (hashes >> _TABLE_SHIFT).astype(np.int64)
+        column = self.table[where]
+        column[words[column] != hashes] = -1  # column -1 reads the last word: never equal there
+        crowded = np.flatnonzero(self.shared[where])
+        if len(crowded):
+            found = np.minimum(np.searchsorted(words, hashes[crowded]), len(words) - 1)
+            column[crowded] = np.where(words[found] == hashes[crowded], found, -1)
+        return column
+
+
+def _tfidf(counts: SparseRows, idf: FloatMatrix) -> SparseRows:
+    """Sublinear term frequencies times idf, each row scaled to unit length.
+
+    Each row's entries come out in descending column order: the order scipy's product with a
+    diagonal matrix, which this once was, left them in. A product sums a row in its stored
+    order, and changing that order would change the last bits of every vector.
+    """
+    data = (1 + np.log(counts.data)) * idf[counts.indices]
+    filled = np.flatnonzero(np.diff(counts.indptr))
+    squares = np.zeros(counts.n_rows)
+    if len(filled):
+        squares[filled] = np.add.reduceat(data * data, counts.indptr[filled])
+    norms = np.sqrt(squares)
     norms[norms == 0] = 1
-    scaled: sparse.csr_matrix = sparse.csr_matrix(sparse.diags(1 / norms) @ matrix)
-    return scaled
+    rows = counts.rows()
+    scaled = (1 / norms)[rows] * data
+    reverse = counts.indptr[rows] + counts.indptr[rows + 1] - 1 - np.arange(len(data))
+    indices = counts.indices[reverse]
+    return SparseRows(counts.indptr, indices, scaled[reverse], counts.n_cols, counts.in_scipy)
 
 
-def lsa_basis(matrix: sparse.csr_matrix, dims: int) -> FloatMatrix:
+def lsa_basis(matrix: SparseRows, dims: int) -> FloatMatrix:
     """The `dims` top right singular vectors of a documents x words matrix (randomized SVD,
     fixed seed: Halko, Martinsson and Tropp's range finder with power iterations).
 
@@ -390,20 +610,20 @@ def lsa_basis(matrix: sparse.csr_matrix, dims: int) -> FloatMatrix:
     benchmark weeks (AMI 0.49 instead of 0.52 on all arXiv, 0.39 instead of 0.40 on astro-ph),
     and importing scipy.sparse.linalg costs about 0.2 s.
     """
-    rows, cols = matrix.shape
+    rows, cols = matrix.n_rows, matrix.n_cols
     if min(rows, cols) <= dims + SVD_OVERSAMPLES:
-        _, _, vt = np.linalg.svd(matrix.toarray(), full_matrices=False)
+        _, _, vt = np.linalg.svd(matrix.dense(), full_matrices=False)
         exact: FloatMatrix = vt[:dims]
         return exact
     rng = np.random.default_rng(RANDOM_STATE)
-    q = np.asarray(matrix @ rng.standard_normal((cols, dims + SVD_OVERSAMPLES)))
+    q = matrix.times(rng.standard_normal((cols, dims + SVD_OVERSAMPLES)))
     # Orthonormalised on the documents' side only: a QR of the words' side (tens of
     # thousands of rows) cost more than the rest of grouping.
     for _ in range(SVD_ITERATIONS):
         q, _ = np.linalg.qr(q)
-        q = np.asarray(matrix @ np.asarray(matrix.T @ q))
+        q = matrix.times(matrix.transposed_times(q))
     q, _ = np.linalg.qr(q)
-    small = np.asarray(matrix.T @ q).T  # the matrix in the found range: (dims + 10) x words
+    small = matrix.transposed_times(q).T  # the matrix in the found range: (dims + 10) x words
     # Its right singular vectors from the eigenvectors of the small Gram matrix.
     values, vectors = np.linalg.eigh(small @ small.T)
     top = np.argsort(values)[::-1][:dims]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from digest import cleaning
 from digest.cleaning import (
     binary_reason,
     clean_text,
@@ -73,6 +74,27 @@ def test_clean_text_nfc_and_whitespace() -> None:
 def test_clean_text_keeps_plain_text_as_is() -> None:
     text = "We show 5% gains & fewer errors -- with costs of $5 and $10 (50 % less)."
     assert clean_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a \\, b",  # a spacing command between spaces
+        "\\quad leading and trailing\\quad",
+        "$\\log$ x and $a \\; b$ and $\\sim$ 5",
+        "M{\\o}ller \\emph{ and }  Garc\\'{\\i}a ``quoted''",
+    ],
+)
+def test_clean_text_collapses_the_spaces_latex_leaves(text: str) -> None:
+    cleaned = clean_text(text)
+    assert cleaned == " ".join(cleaned.split())
+    assert cleaned == " ".join(latex_to_unicode(text).split())
+
+
+def test_latex_symbols_are_printable() -> None:
+    # clean_text relies on it: printable text with LaTeX is printable once converted.
+    assert all(symbol.isprintable() for symbol in cleaning._SYMBOLS.values())
+    assert ("A" + "".join(cleaning._ACCENTS.values())).isprintable()
 
 
 def test_clean_token_drops_all_whitespace() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import random
 import re
 from collections.abc import Sequence
@@ -338,3 +340,53 @@ def test_the_same_token_has_the_same_hash_and_different_tokens_differ() -> None:
     assert all(len(hashes) == 1 for hashes in by_text.values())
     assert len({h for hashes in by_text.values() for h in hashes}) == len(by_text)
     assert tokens.docs.tolist() == [0, 0, 0, 0, 1, 1, 1]
+
+
+def random_sparse_rows(rng: np.random.Generator, n_rows: int, n_cols: int) -> grouping.SparseRows:
+    """A matrix with empty rows and columns, stored as _tfidf stores one (rows reversed)."""
+    dense = rng.random((n_rows, n_cols)) * (rng.random((n_rows, n_cols)) < 0.3)
+    dense[::7] = 0
+    dense[:, ::5] = 0
+    rows, cols = np.nonzero(dense)
+    counts = np.bincount(rows, minlength=n_rows)
+    indptr = np.concatenate([[0], np.cumsum(counts)])
+    sorted_rows = grouping.SparseRows(indptr, cols, dense[rows, cols], n_cols)
+    return grouping._tfidf(sorted_rows, rng.random(n_cols) + 1)
+
+
+@pytest.mark.parametrize("width", [1, 2, 7, 60])
+def test_sparse_products_in_numpy_give_the_bits_scipy_gives(
+    width: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Small batches multiply in numpy, large ones in scipy: the two must agree to the last
+    # bit, or a batch's themes would depend on its size in a second way.
+    rng = np.random.default_rng(width)
+    matrix = random_sparse_rows(rng, 40, 30)
+    right = rng.standard_normal((30, width))
+    left = rng.standard_normal((40, width))
+    results = []
+    for in_scipy, block in ((False, 3), (False, 10**6), (True, 10**6)):
+        monkeypatch.setattr(grouping, "_BLOCK_TERMS", block)
+        computed = dataclasses.replace(matrix, in_scipy=in_scipy)
+        results.append((computed.times(right), computed.transposed_times(left)))
+    dense = matrix.dense()
+    for product, transposed in results:
+        assert np.allclose(product, dense @ right)
+        assert np.allclose(transposed, dense.T @ left)
+        assert product.tobytes() == results[-1][0].tobytes()
+        assert transposed.tobytes() == results[-1][1].tobytes()
+
+
+def test_vectors_made_in_worker_processes_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not grouping._CAN_FORK:
+        pytest.skip("no fork() here")
+    papers = sorted(two_large_topics(), key=lambda p: p.id)
+    monkeypatch.setattr(grouping, "FIT_SAMPLE", 30)
+    monkeypatch.setattr(grouping, "CHUNK_PAPERS", 15)
+    monkeypatch.setattr(grouping, "PARALLEL_MIN_PAPERS", 1)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    forked = grouping.cluster_papers(papers, 2)
+    monkeypatch.setattr(grouping, "_CAN_FORK", False)
+    serial = grouping.cluster_papers(papers, 2)
+    assert forked.labels == serial.labels
+    assert forked.vectors.tobytes() == serial.vectors.tobytes()

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from digest import loading
 from digest.errors import InputError
 from digest.formats import parse_arxiv_field, read_arxiv_id
 from digest.loading import load_papers, sniff_format
@@ -770,3 +773,31 @@ def test_file_names_that_are_not_text_are_shown_escaped(tmp_path: Path) -> None:
     corpus = load_papers([Path("in")])
     assert [str(s) for p in corpus.papers for s in p.sources] == ["in/caf\\xe9\\x1b[31m.txt:1"]
     assert [s.path for s in corpus.skipped] == ["in/empty\\u202e.txt"]
+
+
+def test_files_read_in_worker_processes_give_the_same_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not loading._CAN_FORK:
+        pytest.skip("no fork() here")
+    shutil.copytree(FIXTURES, tmp_path / "fixtures")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    # A paper in two files (merged), an id two papers claim, a bad line, a binary file.
+    row = {"id": "p1", "title": "T", "abstract": ABSTRACT}
+    write(tmp_path, "a.jsonl", json.dumps(row) + "\n{broken\n")
+    write(tmp_path, "b.jsonl", json.dumps({**row, "abstract": ABSTRACT + " More."}) + "\n")
+    write(tmp_path, "c.txt", ABSTRACT.upper() + "\n")
+    (tmp_path / "d.pdf").write_bytes(b"%PDF-1.4 binary")
+    # Last in order, so read by a worker: a paper without an id, then the same with one.
+    other = "A different abstract about robots that learn to grasp from few demonstrations."
+    write(tmp_path, "zz/e.txt", other + "\n")
+    write(tmp_path, "zz/f.jsonl", json.dumps({"id": "p9", "abstract": other}) + "\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(loading, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    forked = load_papers([Path(".")])
+    monkeypatch.setattr(loading, "_CAN_FORK", False)
+    serial = load_papers([Path(".")])
+    assert forked == serial
+    assert serial.merges and serial.skipped and len(serial.files) > 10
+    assert [len(p.sources) for p in serial.papers if p.id == "p9"] == [2]
