@@ -103,6 +103,8 @@ class _Reporter:
 
     # Stages with fewer items than this finish in about a second: no bar.
     BAR_THRESHOLD = 1_000
+    # Loading reads about 15 MB of abstracts a second.
+    BAR_THRESHOLD_BYTES = 15_000_000
 
     def __init__(self, *, bar: bool, verbose: bool) -> None:
         self._bar_enabled = bar
@@ -113,16 +115,28 @@ class _Reporter:
         self._bar: Any = None
         self.timings: list[tuple[str, float, int]] = []
 
-    def stage(self, name: str, total: int = 0) -> None:
+    def stage(self, name: str, total: int = 0, papers: int | None = None) -> None:
         self.finish()
-        self._name, self._started, self._count = name, time.perf_counter(), total
-        if self._bar_enabled and total >= self.BAR_THRESHOLD:
+        size = total if papers is None else papers
+        self._name, self._started, self._count = name, time.perf_counter(), size
+        if self._bar_enabled and total > 0 and size >= self.BAR_THRESHOLD:
             self._bar = click.progressbar(length=total, label=f"{name:>9}", file=sys.stderr)
             self._bar.__enter__()
 
     def advance(self, done: int) -> None:
         if self._bar is not None:
             self._bar.update(done)
+
+    def bytes_read(self, done: int, total: int) -> None:
+        """Loading's progress: a bar by bytes for a large input, in the current stage."""
+        if self._bar is None and done == 0 and self._bar_enabled:
+            if total >= self.BAR_THRESHOLD_BYTES:
+                self._bar = click.progressbar(
+                    length=total, label=f"{self._name:>9}", file=sys.stderr
+                )
+                self._bar.__enter__()
+        elif self._bar is not None:
+            self._bar.update(done - self._bar.pos)
 
     def finish(self) -> None:
         if self._bar is not None:
@@ -249,7 +263,7 @@ def build(
         issue_date = date.date() if date else dt.date.today()
         reporter = _Reporter(bar=sys.stderr.isatty() and not quiet, verbose=verbose)
         reporter.stage("load")
-        corpus = pipeline.load_corpus(paths or (Path("seeds"),))
+        corpus = pipeline.load_corpus(paths or (Path("seeds"),), reporter.bytes_read)
         reporter.finish()
         _report_corpus(corpus, quiet)
         _check_strict(corpus, strict)

@@ -36,7 +36,7 @@ import hashlib
 import math
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -135,6 +135,7 @@ def group_by_theme(
     papers: Sequence[Paper],
     n_themes: int | None = None,
     names: Mapping[str, str] | None = None,
+    on_progress: Callable[[int], None] | None = None,
 ) -> tuple[Theme, ...]:
     """Every paper in exactly one theme; themes largest first, papers most central first.
 
@@ -142,6 +143,7 @@ def group_by_theme(
     below 1 is a ConfigError); None lets digest choose, and then outliers and tiny clusters of
     a large batch are pooled as "Other", listed last whatever its size. `names` maps a paper
     id to a short name, used as the label of a one-paper theme (else its title).
+    `on_progress(n)` is told when n more papers have their vectors.
     """
     if n_themes is not None and n_themes < 1:
         raise ConfigError(f"the number of themes must be at least 1, not {n_themes}")
@@ -156,7 +158,7 @@ def group_by_theme(
     # The matrices are small: starting BLAS threads costs more than it saves, and on a busy
     # machine it made grouping ten times slower.
     with threadpool_limits(limits=1):
-        clustering = cluster_papers(ordered, k, set_aside_unmatched=auto)
+        clustering = cluster_papers(ordered, k, set_aside_unmatched=auto, on_progress=on_progress)
     groups = _groups_by_centrality(clustering)
     other: tuple[str, ...] = ()
     if auto:
@@ -193,13 +195,18 @@ def fit_sample(ids: Sequence[str], size: int | None = None) -> IntArray:
 
 
 def cluster_papers(
-    papers: Sequence[Paper], k: int, set_aside_unmatched: bool = False
+    papers: Sequence[Paper],
+    k: int,
+    set_aside_unmatched: bool = False,
+    on_progress: Callable[[int], None] | None = None,
 ) -> Clustering:
     """Cluster papers (already sorted by id) into at most k groups.
 
     With `set_aside_unmatched`, papers that share no indexed word with any other paper get
     cluster -1 instead of being forced into a group they have nothing in common with.
+    `on_progress(n)`: n more papers have their vectors (the sample, then chunk by chunk).
     """
+    advance = on_progress or (lambda n: None)
     ids = tuple(p.id for p in papers)
     n = len(ids)
     sample = fit_sample(ids)
@@ -210,10 +217,12 @@ def cluster_papers(
         space, vectors_of_sample = fitted
         vectors = np.zeros((n, space.basis.shape[0]))
         vectors[sample] = vectors_of_sample
+        advance(len(sample))
         rest = np.setdiff1d(np.arange(n), sample)
         chunks = [rest[start : start + CHUNK_PAPERS] for start in range(0, len(rest), CHUNK_PAPERS)]
         for chunk, embedded in zip(chunks, _embed_chunks(space, papers, chunks), strict=True):
             vectors[chunk] = embedded
+            advance(len(chunk))
     matched = np.linalg.norm(vectors, axis=1) > 0
     # Outliers are few by definition; when most papers share nothing indexable (e.g. a
     # batch of identical abstracts), there is nothing to set them aside from.

@@ -18,7 +18,7 @@ import itertools
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Final
@@ -77,9 +77,13 @@ _WHAT_TO_PASS = (
 )
 
 
-def load_papers(paths: Sequence[Path]) -> Corpus:
+def load_papers(
+    paths: Sequence[Path], on_progress: Callable[[int, int], None] | None = None
+) -> Corpus:
     """Read every file at or below `paths` and return the distinct papers found.
 
+    `on_progress(done, total)` is told the bytes read so far out of the total, once before
+    the first file and after each file.
     Raises InputError when a path does not exist, or when nothing at all yields a paper
     (after every file was tried, so the message can say what was found instead).
     """
@@ -91,9 +95,16 @@ def load_papers(paths: Sequence[Path]) -> Corpus:
             f"{', '.join(missing)}: no such file or folder; pass a file or folder of abstracts"
         )
     files, skipped = _list_files(paths)
+    sizes = [_file_size(path) for _, path in files]
+    total, done = sum(sizes), 0
+    if on_progress is not None:
+        on_progress(done, total)
     loaded: list[_Loaded] = []
     reports: list[FileReport] = []
-    for file_load in _load_files(files):
+    for size, file_load in zip(sizes, _load_files(files, sizes), strict=True):
+        if on_progress is not None:
+            done += size
+            on_progress(done, total)
         loaded.extend(file_load.papers)
         skipped.extend(file_load.skipped)
         reports.append(file_load.report)
@@ -230,7 +241,7 @@ _PackedPaper = tuple[
 _PackedLoad = tuple[tuple[_PackedPaper, ...], "_FileLoad"]
 
 
-def _load_files(files: Sequence[tuple[str, Path]]) -> Iterator[_FileLoad]:
+def _load_files(files: Sequence[tuple[str, Path]], sizes: Sequence[int]) -> Iterator[_FileLoad]:
     """Each file's load, in the order of `files`; shared out between processes for a large
     input. A file's papers depend on its bytes alone, so where it is read changes nothing.
 
@@ -238,7 +249,6 @@ def _load_files(files: Sequence[tuple[str, Path]]) -> Iterator[_FileLoad]:
     their papers pay for the trip back (as tuples, rebuilt here).
     """
     workers = len(os.sched_getaffinity(0)) if _CAN_FORK and len(files) > 1 else 1
-    sizes = [_file_size(path) for _, path in files] if workers > 1 else []
     shares = _shares(files, sizes, workers) if sum(sizes) >= PARALLEL_MIN_BYTES else [files]
     if len(shares) == 1:
         for display, path in files:

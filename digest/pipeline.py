@@ -14,7 +14,7 @@ import contextlib
 import datetime as dt
 import gc
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import parseaddr
@@ -93,8 +93,11 @@ class BuildResult:
     latest: PastIssue | None = None
 
 
-def load_corpus(paths: Sequence[Path]) -> Corpus:
-    return load_papers(paths)
+def load_corpus(
+    paths: Sequence[Path], on_progress: Callable[[int, int], None] | None = None
+) -> Corpus:
+    """Every paper under `paths`; `on_progress(done, total)` is told the bytes read."""
+    return load_papers(paths, on_progress)
 
 
 def summarize_corpus(corpus: Corpus, method: str | None = None) -> tuple[Summary, ...]:
@@ -122,13 +125,20 @@ def group_papers(
     summaries: Sequence[Summary],
     n_themes: int | None,
     named: Sequence[NamedTheme] = (),
+    on_progress: Callable[[int], None] | None = None,
 ) -> tuple[Theme, ...]:
-    """The team's named themes first (in config order), then automatic themes for the rest."""
+    """The team's named themes first (in config order), then automatic themes for the rest.
+
+    `on_progress(n)` is told as n more papers are placed."""
     named_themes, rest = assign_named_themes(papers, named)
+    if on_progress is not None and len(rest) < len(papers):
+        on_progress(len(papers) - len(rest))
     if not rest:
         return named_themes
     names = {s.paper_id: s.headline for s in summaries}
-    return named_themes + group_by_theme(rest, n_themes=n_themes, names=names)
+    return named_themes + group_by_theme(
+        rest, n_themes=n_themes, names=names, on_progress=on_progress
+    )
 
 
 def plan_issue(
@@ -232,8 +242,9 @@ def assemble_issue(
 class Progress(Protocol):
     """Told where a run is, so the CLI can show a progress bar and stage timings."""
 
-    def stage(self, name: str, total: int = 0) -> None:
-        """A new stage begins, with `total` items to do (0: not counted)."""
+    def stage(self, name: str, total: int = 0, papers: int | None = None) -> None:
+        """A new stage begins, with `total` items to do (0: not counted), over `papers`
+        papers when its items are steps rather than papers (None: its items are papers)."""
 
     def advance(self, done: int) -> None:
         """`done` more items of the current stage are done."""
@@ -242,7 +253,7 @@ class Progress(Protocol):
 class Silent:
     """The Progress that shows nothing."""
 
-    def stage(self, name: str, total: int = 0) -> None:
+    def stage(self, name: str, total: int = 0, papers: int | None = None) -> None:
         pass
 
     def advance(self, done: int) -> None:
@@ -267,7 +278,9 @@ def make_issue(
     """Summarize and group the planned papers into an Issue."""
     summaries = summarize_with_progress(plan.new + plan.updated, progress)
     progress.stage("group", len(plan.new))
-    themes = group_papers(plan.new, summaries, settings.themes, settings.named_themes)
+    themes = group_papers(
+        plan.new, summaries, settings.themes, settings.named_themes, progress.advance
+    )
     return assemble_issue(plan, summaries, themes, corpus, settings)
 
 
@@ -280,16 +293,34 @@ def site_of(settings: Settings) -> str:
     return settings.site_url or PLACEHOLDER_SITE_URL
 
 
-def record_of(issue: Issue, env: jinja2.Environment, settings: Settings) -> PastIssue:
+# The steps of the render stage that take time on a large issue: the web page, the email,
+# the Markdown, the JSON, then every output file from those.
+RENDER_STEPS = 5
+
+
+def record_of(
+    issue: Issue,
+    env: jinja2.Environment,
+    settings: Settings,
+    on_step: Callable[[int], None] | None = None,
+) -> PastIssue:
     """What the history keeps of an issue: enough to rebuild its page, feed item and email.
 
-    Each rendition is rendered once, here: the output files are these same bytes."""
+    Each rendition is rendered once, here: the output files are these same bytes.
+    `on_step(1)` is told after each large rendition (RENDER_STEPS - 1 of them)."""
+    step = on_step or (lambda n: None)
     context = issue_context(issue)
     page_url = (settings.site_url + issue_page(issue.week, "html")) if settings.site_url else None
     # The web page keeps its <style> block: browsers apply it, and inlining a page of
     # 100,000 papers costs seconds and hundreds of megabytes. Only the email is inlined.
     page_html = render_page_html(context, env)
+    step(1)
     email_html, email_text = _email_bodies(context, env, page_url, len(page_html))
+    step(1)
+    page_markdown = render_markdown(context, env)
+    step(1)
+    data = render_json(context)
+    step(1)
     return PastIssue(
         number=issue.number,
         week=issue.week,
@@ -298,12 +329,12 @@ def record_of(issue: Issue, env: jinja2.Environment, settings: Settings) -> Past
         paper_count=issue.paper_count,
         theme_count=len(issue.sections),
         page_html=page_html,
-        page_markdown=render_markdown(context, env),
+        page_markdown=page_markdown,
         feed_html=render_feed_content(cap_context(context, FEED_ITEM_PER_THEME), env),
         feed_summary=_overview(issue),
         email_html=email_html,
         email_text=email_text,
-        data=render_json(context),
+        data=data,
     )
 
 
@@ -507,19 +538,24 @@ def build_from_corpus(
         if plan is None:
             return BuildResult(corpus, None, None, (), latest=past[0] if past else None)
         issue = make_issue(corpus, plan, settings, progress)
-        progress.stage("render")
+        papers = issue.paper_count
+        progress.stage("render", RENDER_STEPS, papers)
         with _collector_paused():
-            record = record_of(issue, env, settings)
+            record = record_of(issue, env, settings, progress.advance)
             archive = [record, *(p for p in past if p.number != record.number)]
             archive.sort(key=lambda p: p.number, reverse=True)
             files = render_outputs(issue, record, archive, env, settings)
+            progress.advance(1)
             members = [Member(p, "new") for p in plan.new] + [
                 Member(p, "updated") for p in plan.updated
             ]
-            progress.stage("write", len(files))
+            # Two steps: the history's copy of the issue, then the files.
+            progress.stage("write", 2, papers)
             with history.transaction():
                 history.record_issue(record, members)
+                progress.advance(1)
                 written = write_files(out_dir, files)
+                progress.advance(1)
     return BuildResult(corpus=corpus, plan=plan, issue=issue, written=tuple(written))
 
 
