@@ -17,7 +17,8 @@ A listing is boilerplate, then one record per paper between `\\\\` lines:
 
 `%-%-…` opens the cross-listed papers and `%%--…` the replacements. A replacement often
 carries no abstract (only its header and the trailer): it becomes a Problem that names the
-paper, since a new version of a paper whose abstract we never saw has nothing to summarise.
+paper, since a new version of a paper whose abstract we never saw has nothing to summarise;
+a notice, not an error, since the file is as arXiv sends it (`--strict` lets it pass).
 The mail header and arXiv's preamble before the first record are not papers and are passed
 over; any other text between records is reported as a Problem with its line.
 """
@@ -148,14 +149,17 @@ def _finish(entry: _Entry, records: list[Record], problems: list[Problem]) -> No
     abstract = join_wrapped_lines(entry.abstract)
     what = f"arXiv:{entry.arxiv}" if entry.arxiv else "listing entry"
     if not abstract:
-        if entry.section.startswith("replace"):
+        replacement = entry.section.startswith("replace")
+        if replacement:
+            # arXiv announces most replacements without their abstract: a notice, since
+            # there is nothing in the file to fix.
             reason = (
                 f"arXiv replacement without an abstract ({what}); it announces a new "
                 "version, so add the abstract from the paper's page or an earlier listing"
             )
         else:
             reason = f"arXiv listing entry without an abstract ({what})"
-        problems.append(Problem(entry.line, reason, excerpt(f"{what} {title}")))
+        problems.append(Problem(entry.line, reason, excerpt(f"{what} {title}"), replacement))
         return
     # Every other field (Categories, Comments, Journal-ref, License, stray lines) is kept.
     metadata = [("announce type", entry.section)]

@@ -81,7 +81,8 @@ def _settings(config: Path | None, **overrides: Any) -> Settings:
 
 
 def _report_corpus(corpus: Corpus, quiet: bool) -> None:
-    """One line of totals, then a warning per skipped item (warnings show even with --quiet)."""
+    """One line of totals, then a warning per skipped item (warnings show even with --quiet)
+    and a note per notice (a replacement announced without its abstract; not with --quiet)."""
     records = sum(f.records for f in corpus.files)
     if not quiet:
         click.echo(
@@ -94,7 +95,10 @@ def _report_corpus(corpus: Corpus, quiet: bool) -> None:
         if report.encoding.lower() not in ("utf-8", "utf-8-sig"):
             click.echo(f"note: {report.path}: read as {report.encoding}", err=True)
     for item in corpus.skipped:
-        click.echo(f"warning: {item}", err=True)
+        if not item.notice:
+            click.echo(f"warning: {item}", err=True)
+        elif not quiet:
+            click.echo(f"note: {item}", err=True)
 
 
 class _Reporter:
@@ -152,8 +156,9 @@ class _Reporter:
 
 
 def _check_strict(corpus: Corpus, strict: bool) -> None:
-    if strict and corpus.skipped:
-        n = len(corpus.skipped)
+    problems = [item for item in corpus.skipped if not item.notice]
+    if strict and problems:
+        n = len(problems)
         raise InputError(
             f"--strict: {n} input {'problem' if n == 1 else 'problems'} (listed above); "
             "fix the files or run without --strict"
@@ -218,7 +223,12 @@ def _state_option(f: F) -> F:
     help="How many of the latest issues the feeds keep (default: 20).",
 )
 @click.option("--dry-run", is_flag=True, help="Show what the next issue would hold; write nothing.")
-@click.option("--strict", is_flag=True, help="Fail instead of warning when input is skipped.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail, writing nothing, when any input is skipped as a problem "
+    "(notices, such as arXiv replacements announced without an abstract, pass).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print warnings and errors only.")
 @click.option("-v", "--verbose", is_flag=True, help="Print the time each stage took.")
 def build(
@@ -677,6 +687,7 @@ def load(paths: tuple[Path, ...], fmt: str) -> None:
                     "line": item.line,
                     "reason": item.reason,
                     "excerpt": item.excerpt,
+                    "notice": item.notice,
                 }
             )
         for row in rows:

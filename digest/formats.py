@@ -40,11 +40,14 @@ class Record:
 
 @dataclass(frozen=True)
 class Problem:
-    """Something in a file that did not become a record. `line` is None for the whole file."""
+    """Something in a file that did not become a record. `line` is None for the whole file.
+
+    `notice`: expected in its format and nothing to fix (see models.Skipped)."""
 
     line: int | None
     reason: str
     excerpt: str = ""
+    notice: bool = False
 
 
 @dataclass(frozen=True)

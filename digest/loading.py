@@ -395,7 +395,7 @@ def _skipped(display: str, problem: Problem) -> Skipped:
     # Reasons may quote the input (a BibTeX key, an API error message): no control
     # characters may reach a terminal or an output through them either.
     reason = collapse_whitespace(strip_invisible(problem.reason))
-    return Skipped(display, problem.line, reason, clean_text(problem.excerpt))
+    return Skipped(display, problem.line, reason, clean_text(problem.excerpt), problem.notice)
 
 
 _WEB_LINK = re.compile(r"https?://[^/\s]", re.I)

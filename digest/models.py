@@ -57,12 +57,17 @@ class Paper:
 
 @dataclass(frozen=True, order=True)
 class Skipped:
-    """Something in the input that did not become a paper, and why."""
+    """Something in the input that did not become a paper, and why.
+
+    A `notice` is a part of its format that never carries a paper, such as an arXiv listing's
+    replacement announced without its abstract: it is reported, but it is not a problem
+    with the input (nothing to fix), so `--strict` lets it pass."""
 
     path: str
     line: int | None
     reason: str
     excerpt: str = ""
+    notice: bool = False
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"

@@ -162,7 +162,7 @@ def _rss_item(item: Element, line: int) -> Record | Problem:
     if categories:
         metadata.append(("categories", " ".join(categories)))
     if not abstract:
-        return _no_abstract(line, "feed item", title, arxiv)
+        return _no_abstract(line, "feed item", title, arxiv, metadata)
     return Record(
         line=line,
         abstract=abstract,
@@ -206,7 +206,7 @@ def _atom_entry(entry: Element, line: int) -> Record | Problem:
         if value:
             metadata.append((key, value))
     if not abstract:
-        return _no_abstract(line, "feed entry", title, arxiv)
+        return _no_abstract(line, "feed entry", title, arxiv, metadata)
     return Record(
         line=line,
         abstract=abstract,
@@ -233,9 +233,14 @@ def _metadata(kids: _Kids, announce: str | None) -> list[tuple[str, str]]:
     return [("announce type", announce)] if announce else []
 
 
-def _no_abstract(line: int, what: str, title: str, arxiv: str | None) -> Problem:
+def _no_abstract(
+    line: int, what: str, title: str, arxiv: str | None, metadata: list[tuple[str, str]]
+) -> Problem:
     reason = f"no abstract ({what} with an empty description or summary)"
-    return Problem(line, reason, excerpt(f"arXiv:{arxiv} {title}" if arxiv else title))
+    # An arXiv feed's replacement without its abstract is as arXiv sends it: a notice.
+    replacement = any(k == "announce type" and v.startswith("replace") for k, v in metadata)
+    shown = excerpt(f"arXiv:{arxiv} {title}" if arxiv else title)
+    return Problem(line, reason, shown, replacement)
 
 
 class _TextOnly(HTMLParser):

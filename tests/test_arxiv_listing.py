@@ -44,6 +44,35 @@ def test_every_record_is_a_paper_or_skipped(corpus: Corpus) -> None:
         (74, "arXiv:2403.05555 A Benchmark for Multilingual Instruction Following")
     ]
     assert "replacement without an abstract" in corpus.skipped[0].reason
+    # As arXiv sends it: nothing to fix, so a notice that --strict lets pass.
+    assert corpus.skipped[0].notice
+
+
+def test_strict_passes_a_replacement_notice_but_not_a_problem(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from digest.cli import main
+
+    listing = LISTING.read_text(encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "listing.eml").write_text(listing, encoding="utf-8")
+    runner = CliRunner()
+    args = ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--strict"]
+    args += ["--state", str(tmp_path / "h.sqlite3"), "--date", "2026-11-16"]
+    passed = runner.invoke(main, args)
+    assert passed.exit_code == 0, passed.output
+    assert "note: " in passed.stderr and "replacement without an abstract" in passed.stderr
+    assert "warning:" not in passed.stderr
+    quiet = runner.invoke(main, [*args, "--dry-run", "--quiet"])
+    assert "replacement" not in quiet.stderr  # notes are not shown with --quiet
+    # A listing entry that is not a replacement and has no abstract is a problem.
+    lines = listing.splitlines(keepends=True)
+    broken = "".join(line for line in lines if not line.startswith(("%%--", " Replacements")))
+    (tmp_path / "in" / "listing.eml").write_text(broken, encoding="utf-8")
+    failed = runner.invoke(main, args)
+    assert failed.exit_code == 1
+    assert "warning: " in failed.stderr and "listing entry without an abstract" in failed.stderr
+    assert "--strict: 1 input problem" in failed.output
 
 
 def test_wrapped_fields_are_rejoined(corpus: Corpus) -> None:

@@ -59,6 +59,7 @@ def test_every_announce_type_is_read_and_an_empty_replacement_is_skipped() -> No
         "arXiv:2403.05555v3 A Benchmark for Multilingual Instruction Following",
     )
     assert skipped.reason.startswith("no abstract")
+    assert skipped.notice  # a replacement, as arXiv sends it
 
 
 def test_arxiv_atom_feed() -> None:
