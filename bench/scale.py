@@ -4,6 +4,7 @@
     .venv/bin/python bench/scale.py --sizes 1000,10000,100000
     .venv/bin/python bench/scale.py --sizes 10000 --skip-plain --skip-cli
     .venv/bin/python bench/scale.py --sizes 10000 --profile /tmp/prof   # cProfile each run
+    .venv/bin/python bench/scale.py --sizes 10000 --skip-plain --skip-cli --repeat 5
 
 Corpora of N distinct abstracts are written as JSONL files (1,000 lines each) into a temporary
 folder: a seeded sample of the 8,507 real abstracts of ../shared/bench/corpus/abstracts.jsonl,
@@ -27,7 +28,9 @@ above 1, digest is faster (the issue asks for 5x in total).
 Then the same corpus once more through the command a user types, `digest build CORPUS --out
 .. --state .. -q`, in a fresh process: the "command" row is what a user waits for, imports,
 every stage and the interpreter's exit included; its CPU seconds and peak memory cover the
-process and the workers it forks.
+process and the workers it forks. With --repeat N it runs N times (each with a new history
+and output folder) and the row shows the median run, with the best and worst beside it: on a
+shared virtual machine the same run varies by half from one minute to the next.
 
 Then `digest --help` (best of 5) and `digest build seeds` end to end (fresh process, new --state
 and --out each time; best and median of 3). Machine load is printed at the start and the end:
@@ -359,6 +362,9 @@ def main() -> None:
     parser.add_argument("--skip-plain", action="store_true", help="do not run the plain approach")
     parser.add_argument("--skip-cli", action="store_true", help="skip the --help and seeds timings")
     parser.add_argument("--profile", type=Path, help="folder to write cProfile stats into")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="times to run the command row (median shown)"
+    )
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
@@ -384,15 +390,22 @@ def main() -> None:
                 work.mkdir()
                 prof = args.profile / f"{size}-{system}.prof" if args.profile else None
                 results[system] = spawn_worker(system, corpus_dir, work, prof)
-            command_dir = Path(tmp) / "command"
-            command_dir.mkdir()
-            command = time_build(corpus_dir, command_dir)
+            runs = []
+            for run in range(max(1, args.repeat)):
+                command_dir = Path(tmp) / f"command{run}"
+                command_dir.mkdir()
+                runs.append(time_build(corpus_dir, command_dir))
+            runs.sort()
+            command = runs[len(runs) // 2]
         papers, digest = results["digest"]
         plain = results["plain"][1] if "plain" in results else None
         if papers != size:
             print(f"note: {size} abstracts loaded as {papers} papers")
         print_rows(size, papers, digest, plain, header)
         print_command_row(size, papers, command, plain)
+        if len(runs) > 1:
+            walls = ", ".join(f"{wall:.2f}" for wall, _, _ in runs)
+            print(f"{'':>7} {'':<7} {'':<13} command wall s of {len(runs)} runs: {walls}")
         header = False
     if not args.skip_cli:
         cli_timings()
