@@ -34,16 +34,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
-import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final
 
 import numpy as np
 import numpy.typing as npt
 from threadpoolctl import threadpool_limits
 
+from digest import forking
 from digest.errors import ConfigError
 from digest.labelling import ENGLISH_STOP_WORDS, OTHER_LABEL, label_groups
 from digest.models import Paper, Theme
@@ -258,35 +257,20 @@ def _embed_chunks(
     several chunks and several cores. Each paper's vector depends on its text alone, so
     where it is computed changes no bit of it."""
     papers_in_chunks = sum(len(chunk) for chunk in chunks)
-    parallel = _CAN_FORK and len(chunks) > 1 and papers_in_chunks >= PARALLEL_MIN_PAPERS
-    workers = len(os.sched_getaffinity(0)) if parallel else 1
+    parallel = len(chunks) > 1 and papers_in_chunks >= PARALLEL_MIN_PAPERS
+    workers = forking.cores() if parallel else 1
     if workers == 1:
         for chunk in chunks:
             yield space.embed([paper_text(papers[i]) for i in chunk])
         return
-    # Imported here: a small batch never needs them.
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
-    global _FORKED
-    # Workers are forked, so they inherit the space and the papers instead of receiving
-    # them pickled; only the vectors travel back.
-    _FORKED = (space, papers)
-    try:
-        processes = min(workers, len(chunks))
-        with ProcessPoolExecutor(processes, mp_context=get_context("fork")) as pool:
-            yield from pool.map(_embed_forked_chunk, chunks)  # in submission order
-    finally:
-        _FORKED = None
-
-
-_CAN_FORK: Final = hasattr(os, "sched_getaffinity") and hasattr(os, "fork")
-_FORKED: tuple[TextSpace, Sequence[Paper]] | None = None
+    # The workers inherit the space and the papers; only the vectors travel back.
+    with forking.forked_pool(min(workers, len(chunks)), (space, papers)) as pool:
+        yield from pool.map(_embed_forked_chunk, chunks)  # in submission order
 
 
 def _embed_forked_chunk(chunk: IntArray) -> FloatMatrix:
-    assert _FORKED is not None, "set by _embed_chunks before forking"
-    space, papers = _FORKED
+    shared: tuple[TextSpace, Sequence[Paper]] = forking.inherited()
+    space, papers = shared
     return space.embed([paper_text(papers[i]) for i in chunk])
 
 

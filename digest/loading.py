@@ -21,8 +21,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from typing import Final
 
+from digest import forking
 from digest.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_listing
 from digest.bibtex import looks_like_bibtex, parse_bibtex
 from digest.cleaning import (
@@ -229,8 +229,6 @@ def _walk(path: Path, visiting: set[str], skipped: list[Skipped]) -> Iterator[Pa
 PARALLEL_MIN_BYTES = 4_000_000
 # This process's share of the bytes, against a worker's 1 (measured at 10,000 abstracts).
 _OWN_SHARE = 0.6
-_CAN_FORK: Final = hasattr(os, "sched_getaffinity") and hasattr(os, "fork")
-_FORKED_SHARES: Sequence[Sequence[tuple[str, Path]]] = ()
 
 # A paper as a worker sends it back: Paper's fields (its one source as the line only),
 # then given_id and text_key. Plain tuples pickle several times faster than dataclasses.
@@ -248,28 +246,20 @@ def _load_files(files: Sequence[tuple[str, Path]], sizes: Sequence[int]) -> Iter
     This process reads the first share itself while forked workers read the others: only
     their papers pay for the trip back (as tuples, rebuilt here).
     """
-    workers = len(os.sched_getaffinity(0)) if _CAN_FORK and len(files) > 1 else 1
+    workers = forking.cores() if len(files) > 1 else 1
     shares = _shares(files, sizes, workers) if sum(sizes) >= PARALLEL_MIN_BYTES else [files]
     if len(shares) == 1:
         for display, path in files:
             yield _load_file(display, path)
         return
-    # Imported here: a week's few files never need them.
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
-    global _FORKED_SHARES
-    _FORKED_SHARES = shares  # inherited by the forked workers, not pickled
-    try:
-        with ProcessPoolExecutor(len(shares) - 1, mp_context=get_context("fork")) as pool:
-            futures = [pool.submit(_load_forked_share, i) for i in range(1, len(shares))]
-            for display, path in shares[0]:
-                yield _load_file(display, path)
-            for share, future in zip(shares[1:], futures, strict=True):
-                for (display, _), packed in zip(share, future.result(), strict=True):
-                    yield _unpack(display, packed)
-    finally:
-        _FORKED_SHARES = ()
+    # The workers inherit the shares (the file lists), not pickled.
+    with forking.forked_pool(len(shares) - 1, shares) as pool:
+        futures = [pool.submit(_load_forked_share, i) for i in range(1, len(shares))]
+        for display, path in shares[0]:
+            yield _load_file(display, path)
+        for share, future in zip(shares[1:], futures, strict=True):
+            for (display, _), packed in zip(share, future.result(), strict=True):
+                yield _unpack(display, packed)
 
 
 def _file_size(path: Path) -> int:
@@ -299,7 +289,8 @@ def _shares(
 
 
 def _load_forked_share(index: int) -> list[_PackedLoad]:
-    loads = [_load_file(display, path) for display, path in _FORKED_SHARES[index]]
+    shares: Sequence[Sequence[tuple[str, Path]]] = forking.inherited()
+    loads = [_load_file(display, path) for display, path in shares[index]]
     return [(tuple(map(_pack, load.papers)), replace(load, papers=())) for load in loads]
 
 

@@ -31,16 +31,14 @@ comparison method is asked for.
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_context
 from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 import Stemmer  # type: ignore[import-not-found]  # PyStemmer: no stubs
 
+from digest import forking
 from digest.headlines import derive_headline
 from digest.models import Paper, Summary
 from digest.sentences import STOP_WORDS, ScientificTokenizer, split_abstracts, tokenize_words
@@ -276,19 +274,13 @@ def _summary_row(paper: Paper, sentences: list[str], index: int) -> _Row:
 
 
 def _process_count(n_papers: int, n_chunks: int, workers: int | None) -> int:
-    if not _CAN_FORK:
+    if not forking.CAN_FORK:
         return 1
     if workers is None:
         if n_papers < PARALLEL_MIN_PAPERS:
             return 1
-        workers = len(os.sched_getaffinity(0))
+        workers = forking.cores()
     return max(1, min(workers, n_chunks))
-
-
-# Workers are forked, so they inherit the imported modules and the batch instead of receiving
-# it pickled (pickling 100,000 papers would cost the parent more than a core's share of work).
-_CAN_FORK: Final = hasattr(os, "sched_getaffinity") and hasattr(os, "fork")
-_FORKED_PAPERS: Sequence[Paper] = ()
 
 
 def _summarize_in_workers(
@@ -298,35 +290,24 @@ def _summarize_in_workers(
 
     This process takes every `processes`-th chunk itself rather than waiting idle: one fork
     fewer, and one process fewer that warms its word caches from nothing. The others' chunks
-    are queued in order, so they run in step with this process's.
+    are queued in order, so they run in step with this process's. The workers inherit the
+    papers (pickling 100,000 of them would cost more than a core's share of the work).
     """
-    global _FORKED_PAPERS
-    _FORKED_PAPERS = papers
-    try:
-        with ProcessPoolExecutor(processes - 1, mp_context=get_context("fork")) as pool:
-            futures = {
-                i: pool.submit(_summarize_forked_span, span, method)
-                for i, span in enumerate(spans)
-                if i % processes
-            }
-            try:
-                for i, (start, stop) in enumerate(spans):
-                    future = futures.get(i)
-                    yield (
-                        _summarize_rows(papers[start:stop], method)
-                        if future is None
-                        else future.result()
-                    )
-            finally:
-                # On an error or an interrupt here, the queued chunks are not run for nothing.
-                pool.shutdown(cancel_futures=True)
-    finally:
-        _FORKED_PAPERS = ()
+    with forking.forked_pool(processes - 1, papers) as pool:
+        futures = {
+            i: pool.submit(_summarize_forked_span, span, method)
+            for i, span in enumerate(spans)
+            if i % processes
+        }
+        for i, (start, stop) in enumerate(spans):
+            future = futures.get(i)
+            yield _summarize_rows(papers[start:stop], method) if future is None else future.result()
 
 
 def _summarize_forked_span(span: tuple[int, int], method: str) -> list[_Row]:
     start, stop = span
-    return _summarize_rows(_FORKED_PAPERS[start:stop], method)
+    papers: Sequence[Paper] = forking.inherited()
+    return _summarize_rows(papers[start:stop], method)
 
 
 def select_sentences(

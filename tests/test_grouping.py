@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from digest import grouping
+from digest import forking, grouping
 from digest.errors import ConfigError
 from digest.grouping import choose_theme_count, group_by_theme
 from digest.labelling import GENERIC_WORDS, OTHER_LABEL, WEAK_WORDS
@@ -378,7 +378,7 @@ def test_sparse_products_in_numpy_give_the_bits_scipy_gives(
 
 
 def test_vectors_made_in_worker_processes_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
-    if not grouping._CAN_FORK:
+    if not forking.CAN_FORK:
         pytest.skip("no fork() here")
     papers = sorted(two_large_topics(), key=lambda p: p.id)
     monkeypatch.setattr(grouping, "FIT_SAMPLE", 30)
@@ -386,7 +386,7 @@ def test_vectors_made_in_worker_processes_are_the_same(monkeypatch: pytest.Monke
     monkeypatch.setattr(grouping, "PARALLEL_MIN_PAPERS", 1)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
     forked = grouping.cluster_papers(papers, 2)
-    monkeypatch.setattr(grouping, "_CAN_FORK", False)
+    monkeypatch.setattr(forking, "CAN_FORK", False)
     serial = grouping.cluster_papers(papers, 2)
     assert forked.labels == serial.labels
     assert forked.vectors.tobytes() == serial.vectors.tobytes()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from digest import loading
+from digest import forking, loading
 from digest.errors import InputError
 from digest.formats import parse_arxiv_field, read_arxiv_id
 from digest.loading import load_papers, sniff_format
@@ -778,7 +778,7 @@ def test_file_names_that_are_not_text_are_shown_escaped(tmp_path: Path) -> None:
 def test_files_read_in_worker_processes_give_the_same_corpus(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not loading._CAN_FORK:
+    if not forking.CAN_FORK:
         pytest.skip("no fork() here")
     shutil.copytree(FIXTURES, tmp_path / "fixtures")
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
@@ -796,7 +796,7 @@ def test_files_read_in_worker_processes_give_the_same_corpus(
     monkeypatch.setattr(loading, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
     forked = load_papers([Path(".")])
-    monkeypatch.setattr(loading, "_CAN_FORK", False)
+    monkeypatch.setattr(forking, "CAN_FORK", False)
     serial = load_papers([Path(".")])
     assert forked == serial
     assert serial.merges and serial.skipped and len(serial.files) > 10
