@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import operator
 import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from digest import forking
 from digest.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_listing
@@ -230,12 +232,12 @@ PARALLEL_MIN_BYTES = 4_000_000
 # This process's share of the bytes, against a worker's 1 (measured at 10,000 abstracts).
 _OWN_SHARE = 0.6
 
-# A paper as a worker sends it back: Paper's fields (its one source as the line only),
-# then given_id and text_key. Plain tuples pickle several times faster than dataclasses.
-_PackedPaper = tuple[
-    str, str, str | None, int | None, str | None, str | None, tuple[str, ...], str | None,
-    str | None, tuple[tuple[str, str], ...], int, bool, str,
-]  # fmt: skip
+# A paper as a worker sends it back: the values of Paper's fields but its sources, then its
+# one source's line, given_id and text_key. Plain tuples pickle several times faster than
+# dataclasses; the fields are read from Paper itself, so a new one travels too.
+_SENT_FIELDS = tuple(f.name for f in fields(Paper) if f.name != "sources")
+_sent_values = operator.attrgetter(*_SENT_FIELDS)
+_PackedPaper = tuple[Any, ...]
 _PackedLoad = tuple[tuple[_PackedPaper, ...], "_FileLoad"]
 
 
@@ -295,35 +297,18 @@ def _load_forked_share(index: int) -> list[_PackedLoad]:
 
 
 def _pack(item: _Loaded) -> _PackedPaper:
-    p = item.paper
-    line = p.sources[0].line
-    return (
-        p.id,
-        p.abstract,
-        p.arxiv_id,
-        p.arxiv_version,
-        p.doi,
-        p.title,
-        p.authors,
-        p.url,
-        p.date,
-        p.metadata,
-        line,
-        item.given_id,
-        item.text_key,
-    )
+    line = item.paper.sources[0].line
+    return (*_sent_values(item.paper), line, item.given_id, item.text_key)
 
 
 def _unpack(display: str, packed: _PackedLoad) -> _FileLoad:
     rows, file_load = packed
+    n = len(_SENT_FIELDS)
     papers: list[_Loaded] = []
     for row in rows:
-        pid, abstract, arxiv_id, version, doi, title, authors, url, date, metadata = row[:10]
-        line, given_id, text_key = row[10:]
-        paper = Paper(
-            pid, abstract, arxiv_id, version, doi, title, authors, url, date, metadata,
-            (Source(display, line),),
-        )  # fmt: skip
+        line, given_id, text_key = row[n:]
+        values = dict(zip(_SENT_FIELDS, row[:n], strict=True))
+        paper = Paper(**values, sources=(Source(display, line),))
         papers.append(_Loaded(paper, given_id, text_key))
     return replace(file_load, papers=tuple(papers))
 
