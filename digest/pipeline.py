@@ -414,8 +414,10 @@ def _theme_feed_files(
     Only named themes get one: their labels are the team's and stay the same week after week,
     while automatic themes are drawn anew each week. Each issue's data is parsed once for all
     the themes (it holds every paper of the issue), and one issue at a time."""
+    if not labels:
+        return {}
     entries: dict[str, list[FeedEntry]] = {label: [] for label in labels}
-    for past in archive if labels else ():
+    for past in archive:
         themes: dict[str, dict[str, Any]] = {}
         for theme in json.loads(past.data)["themes"]:
             themes.setdefault(theme["label"], theme)
