@@ -1,7 +1,7 @@
 """The load stage: files and folders of abstracts -> a Corpus of distinct papers.
 
     paths -> files (sorted, hidden skipped) -> bytes -> text (digest.cleaning)
-          -> records (a parser picked by content: see FORMATS)
+          -> records (a reader picked by content: see digest/readers/)
           -> cleaned Papers -> duplicates merged -> Corpus
 
 Nothing the user gave disappears silently: what does not become a paper is a `Skipped`
@@ -25,8 +25,6 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from digest import forking
-from digest.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_listing
-from digest.bibtex import looks_like_bibtex, parse_bibtex
 from digest.cleaning import (
     binary_reason,
     clean_text,
@@ -37,40 +35,10 @@ from digest.cleaning import (
     strip_invisible,
 )
 from digest.errors import InputError
-from digest.formats import (
-    Format,
-    Problem,
-    Record,
-    excerpt,
-    looks_like_csv,
-    looks_like_json_array,
-    looks_like_jsonl,
-    parse_arxiv_field,
-    parse_csv,
-    parse_doi,
-    parse_json_array,
-    parse_jsonl,
-)
 from digest.models import Corpus, FileReport, Merge, Paper, Skipped, Source
-from digest.plaintext import looks_like_text, parse_text
-from digest.ris import looks_like_ris, parse_ris
-from digest.saved_feeds import looks_like_atom, looks_like_rss, parse_feed
-
-# Recognised by content, most specific first; plain text takes whatever is left. A new
-# format is one sniffer and one parser here. The arXiv listing comes before CSV because a
-# listing's mail headers may hold commas; it is recognised by its `\\ ( https://arxiv…`
-# trailers, which nothing else has.
-FORMATS: tuple[Format, ...] = (
-    Format("rss", looks_like_rss, parse_feed),
-    Format("atom", looks_like_atom, parse_feed),
-    Format("jsonl", looks_like_jsonl, parse_jsonl),
-    Format("json", looks_like_json_array, parse_json_array),
-    Format("bibtex", looks_like_bibtex, parse_bibtex),
-    Format("ris", looks_like_ris, parse_ris),
-    Format("arxiv-listing", looks_like_arxiv_listing, parse_arxiv_listing),
-    Format("csv", looks_like_csv, parse_csv),
-    Format("text", looks_like_text, parse_text),
-)
+from digest.readers import sniff_format
+from digest.readers.identifiers import parse_arxiv_field, parse_doi
+from digest.readers.records import Problem, Record, excerpt
 
 _WHAT_TO_PASS = (
     "pass text files with one abstract per line (or 'Abstract:' lines), "
@@ -159,11 +127,6 @@ def account_by_file(corpus: Corpus) -> tuple[tuple[FileAccount, ...], tuple[Skip
     )
     elsewhere = tuple(item for items in skipped.values() for item in items)
     return accounts, elsewhere
-
-
-def sniff_format(text: str) -> Format:
-    """The format of a file, judged by its content."""
-    return next(fmt for fmt in FORMATS if fmt.looks_like(text))
 
 
 # --- finding files --------------------------------------------------------------------------

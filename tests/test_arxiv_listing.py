@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from digest.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_listing
-from digest.loading import load_papers, sniff_format
+from digest.loading import load_papers
 from digest.models import Corpus, Paper
+from digest.readers import sniff_format
+from digest.readers.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_listing
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "loading"
 LISTING = FIXTURES / "arxiv_listing.eml"

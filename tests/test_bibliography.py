@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from digest.bibtex import parse_bibtex
-from digest.loading import load_papers, sniff_format
+from digest.loading import load_papers
 from digest.models import Corpus, Paper
-from digest.ris import parse_ris
+from digest.readers import sniff_format
+from digest.readers.bibtex import parse_bibtex
+from digest.readers.ris import parse_ris
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "loading"
 

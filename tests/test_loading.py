@@ -12,10 +12,11 @@ import pytest
 
 from digest import forking, loading
 from digest.errors import InputError
-from digest.formats import parse_arxiv_field, read_arxiv_id
-from digest.loading import load_papers, sniff_format
+from digest.loading import load_papers
 from digest.models import Corpus, Paper, Skipped, Source
-from digest.plaintext import parse_text
+from digest.readers import sniff_format
+from digest.readers.identifiers import parse_arxiv_field, read_arxiv_id
+from digest.readers.plaintext import parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "loading"

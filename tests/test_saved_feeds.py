@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from digest.loading import load_papers, sniff_format
+from digest.loading import load_papers
 from digest.models import Corpus, Paper
-from digest.saved_feeds import html_to_text, parse_feed
+from digest.readers import sniff_format
+from digest.readers.saved_feeds import html_to_text, parse_feed
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "loading"
 

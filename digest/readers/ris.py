@@ -18,7 +18,7 @@ import re
 
 import rispy  # type: ignore[import-untyped]
 
-from digest.formats import Parsed, Problem, Record, excerpt
+from digest.readers.records import Parsed, Problem, Record, excerpt
 
 _START = re.compile(r"^\s*TY  - ", re.M)
 _HEAD = 4096

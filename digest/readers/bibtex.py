@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from digest.formats import Parsed, Problem, Record, excerpt
+from digest.readers.records import Parsed, Problem, Record, excerpt
 
 if TYPE_CHECKING:
     from bibtexparser.model import Entry, ParsingFailedBlock

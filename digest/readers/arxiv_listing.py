@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from digest.cleaning import join_wrapped_lines
-from digest.formats import Parsed, Problem, Record, excerpt, split_authors
+from digest.readers.records import Parsed, Problem, Record, excerpt, split_authors
 
 _TRAILER = re.compile(r"^\\\\ \(\s*(https?://\S*arxiv\.org/abs/\S+?)\s*,\s*[\d.]+\s*[kKmM]b\s*\)")
 _ID_LINE = re.compile(r"^arXiv:(\S+)(.*)$")

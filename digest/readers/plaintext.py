@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from digest.cleaning import join_wrapped_lines
-from digest.formats import Parsed, Problem, Record, arxiv_id_at_start, excerpt
+from digest.readers.identifiers import arxiv_id_at_start
+from digest.readers.records import Parsed, Problem, Record, excerpt
 
 # "Abstract:", "Abstract.", "Abstract—", "Abstract - " but not "Abstract-based methods…".
 _ABSTRACT_LABEL = re.compile(

@@ -23,7 +23,7 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml.ElementTree as safe_xml  # type: ignore[import-untyped]
 from defusedxml import DefusedXmlException
 
-from digest.formats import Parsed, Problem, Record, excerpt, split_authors
+from digest.readers.records import Parsed, Problem, Record, excerpt, split_authors
 
 _HEAD = 4096
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")

@@ -1,0 +1,149 @@
+"""Benchmark: read every real export file in ../shared/bench/exports/ and say how well it was read.
+
+    .venv/bin/python bench/exports.py [--exports DIR] [--verbose]
+
+For each file of MANIFEST.tsv (written by reference managers and databases, not by us), the
+file is loaded on its own, as `digest load FILE` would, and one row is printed:
+
+    expect   records with an abstract, per the manifest (counted by a quick script: close,
+             not exact; read the oddities column when a row disagrees)
+    papers   papers digest found (after merging duplicates inside the file)
+    titled   papers with a title
+    ids      papers with a DOI, an arXiv id or a PMID
+    linked   papers with a link a reader can follow (not a search link)
+    short    papers whose abstract has under 30 words: usually a field line or a heading
+             read as an abstract (junk)
+    skipped  what loading reported as not a paper
+    verdict  ok when papers == expect, no short papers and every paper has a title
+
+A file that raises (nothing loadable at all) shows its message. The totals line counts the
+files read right. `--verbose` prints each paper's title, ids and the start of its abstract.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from digest.errors import InputError
+from digest.loading import load_papers
+from digest.models import Corpus, Paper
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_EXPORTS = REPO.parent / "shared" / "bench" / "exports"
+SHORT_WORDS = 30
+
+
+@dataclass(frozen=True)
+class Row:
+    path: str
+    kind: str
+    expect: int
+    fmt: str
+    papers: int
+    titled: int
+    ids: int
+    linked: int
+    short: int
+    skipped: int
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return (
+            not self.error
+            and self.papers == self.expect
+            and self.short == 0
+            and self.titled == self.papers
+        )
+
+
+def _ids(paper: Paper) -> bool:
+    return bool(paper.doi or paper.arxiv_id or getattr(paper, "pmid", None))
+
+
+def _linked(paper: Paper) -> bool:
+    if getattr(paper, "link_is_search", False):
+        return False
+    return bool(paper.link)
+
+
+def measure(path: Path, kind: str, expect: int, root: Path) -> tuple[Row, Corpus | None]:
+    shown = str(path.relative_to(root))
+    try:
+        corpus = load_papers([path])
+    except InputError as error:
+        return Row(shown, kind, expect, "-", 0, 0, 0, 0, 0, 0, str(error)), None
+    papers = corpus.papers
+    row = Row(
+        path=shown,
+        kind=kind,
+        expect=expect,
+        fmt=",".join(sorted({f.format for f in corpus.files})),
+        papers=len(papers),
+        titled=sum(1 for p in papers if p.title),
+        ids=sum(1 for p in papers if _ids(p)),
+        linked=sum(1 for p in papers if _linked(p)),
+        short=sum(1 for p in papers if len(p.abstract.split()) < SHORT_WORDS),
+        skipped=len(corpus.skipped),
+    )
+    return row, corpus
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--exports", type=Path, default=DEFAULT_EXPORTS)
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    root: Path = args.exports
+    manifest = root / "MANIFEST.tsv"
+    if not manifest.is_file():
+        print(f"no {manifest}: pass --exports DIR", file=sys.stderr)
+        return 1
+    with manifest.open(encoding="utf-8", newline="") as handle:
+        entries = list(csv.DictReader(handle, delimiter="\t"))
+    header = (
+        f"{'file':58} {'format':>16} {'expect':>6} {'papers':>6} {'titled':>6} "
+        f"{'ids':>5} {'linked':>6} {'short':>5} {'skip':>5}  verdict"
+    )
+    print(header)
+    print("-" * len(header))
+    rows: list[Row] = []
+    for entry in entries:
+        path = root / entry["local_path"]
+        row, corpus = measure(path, entry["format"], int(entry["with_abstract"]), root)
+        rows.append(row)
+        verdict = "ok" if row.ok else (f"ERROR: {row.error[:60]}" if row.error else "WRONG")
+        print(
+            f"{row.path[:58]:58} {row.fmt[:16]:>16} {row.expect:6d} {row.papers:6d} "
+            f"{row.titled:6d} {row.ids:5d} {row.linked:6d} {row.short:5d} {row.skipped:5d}  "
+            f"{verdict}"
+        )
+        if args.verbose and corpus is not None:
+            for paper in corpus.papers:
+                ids = " ".join(
+                    f"{name}={value}"
+                    for name, value in (
+                        ("doi", paper.doi),
+                        ("arxiv", paper.arxiv_id),
+                        ("pmid", getattr(paper, "pmid", None)),
+                    )
+                    if value
+                )
+                print(f"    - {(paper.title or '(no title)')[:70]} [{ids}]")
+                print(f"      {paper.abstract[:100]}")
+    good = sum(1 for row in rows if row.ok)
+    print("-" * len(header))
+    print(
+        f"{good}/{len(rows)} files read right; papers {sum(r.papers for r in rows)} against "
+        f"{sum(r.expect for r in rows)} expected; {sum(r.short for r in rows)} short (likely "
+        f"junk); {sum(r.papers - r.titled for r in rows)} without a title"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""The readers: one module per family of input formats, and the table that picks one.
+
+Each reader has `looks_like_x(text) -> bool` (judged by content: the extension is only a hint)
+and `parse_x(text) -> Parsed` (Records and Problems, see digest/readers/records.py). Readers
+only split and label; loading (digest/loading.py) cleans, merges and accounts, the same for
+every format. Adding a format is adding one module here, one row to `FORMATS`, and one
+fixture under tests/fixtures/.
+"""
+
+from __future__ import annotations
+
+from digest.readers.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_listing
+from digest.readers.bibtex import looks_like_bibtex, parse_bibtex
+from digest.readers.jsonl import (
+    looks_like_json_array,
+    looks_like_jsonl,
+    parse_json_array,
+    parse_jsonl,
+)
+from digest.readers.plaintext import looks_like_text, parse_text
+from digest.readers.records import Format
+from digest.readers.ris import looks_like_ris, parse_ris
+from digest.readers.saved_feeds import looks_like_atom, looks_like_rss, parse_feed
+from digest.readers.tabular import looks_like_csv, parse_csv
+
+# Recognised by content, most specific first; plain text takes whatever is left. The arXiv
+# listing comes before CSV because a listing's mail headers may hold commas; it is
+# recognised by its `\\ ( https://arxiv…` trailers, which nothing else has.
+FORMATS: tuple[Format, ...] = (
+    Format("rss", looks_like_rss, parse_feed),
+    Format("atom", looks_like_atom, parse_feed),
+    Format("jsonl", looks_like_jsonl, parse_jsonl),
+    Format("json", looks_like_json_array, parse_json_array),
+    Format("bibtex", looks_like_bibtex, parse_bibtex),
+    Format("ris", looks_like_ris, parse_ris),
+    Format("arxiv-listing", looks_like_arxiv_listing, parse_arxiv_listing),
+    Format("csv", looks_like_csv, parse_csv),
+    Format("text", looks_like_text, parse_text),
+)
+
+
+def sniff_format(text: str) -> Format:
+    """The format of a file, judged by its content."""
+    return next(fmt for fmt in FORMATS if fmt.looks_like(text))

@@ -1,0 +1,73 @@
+"""Identifiers found in any format: arXiv ids (new and old style, with version) and DOIs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ArxivId:
+    id: str  # without version: "2112.09332", "hep-th/9901001"
+    version: int | None
+    end: int  # where the id ended in the text it was read from
+
+
+_NEW_ID = re.compile(r"(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?")
+_OLD_ID = re.compile(r"([a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?)/(\d{7})(?:v(\d+))?")
+_ID_PREFIX = re.compile(
+    r"\s*(?:arxiv\s*:\s*|(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/)", re.I
+)
+# Where an id sits inside a longer value: an arxiv.org URL, or arXiv's own DOI.
+_ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/|10\.48550/arxiv\.", re.I)
+_DOI = re.compile(r"\b(10\.\d{4,9}/\S+)")
+
+
+def read_arxiv_id(text: str, pos: int = 0) -> ArxivId | None:
+    """The arXiv id starting exactly at `pos`, even when text is glued to it.
+
+    Since 2015 (yymm 1501) the number has 5 digits, before it 4: that is how
+    "arXiv:1412.69803D models" splits into 1412.6980 + "3D models".
+    """
+    new = _NEW_ID.match(text, pos)
+    if new:
+        yymm = int(new.group(1) + new.group(2))
+        if not 1 <= int(new.group(2)) <= 12:
+            return None
+        digits = 5 if yymm >= 1501 else 4
+        number = new.group(3)
+        if len(number) < digits:
+            return None
+        if len(number) > digits:  # the 5th digit belongs to the glued text
+            return ArxivId(
+                f"{new.group(1)}{new.group(2)}.{number[:digits]}", None, new.start(3) + 4
+            )
+        version = int(new.group(4)) if new.group(4) else None
+        return ArxivId(f"{new.group(1)}{new.group(2)}.{number}", version, new.end())
+    old = _OLD_ID.match(text, pos)
+    if old:
+        version = int(old.group(3)) if old.group(3) else None
+        return ArxivId(f"{old.group(1)}/{old.group(2)}", version, old.end())
+    return None
+
+
+def arxiv_id_at_start(text: str) -> ArxivId | None:
+    """An id that opens the text: "arXiv:2112.09332…", "https://arxiv.org/abs/…"."""
+    prefix = _ID_PREFIX.match(text)
+    return read_arxiv_id(text, prefix.end()) if prefix else None
+
+
+def parse_arxiv_field(value: str) -> ArxivId | None:
+    """An id given as a field: bare ("2101.00001v2"), prefixed, or an arxiv.org URL."""
+    value = value.strip()
+    found = arxiv_id_at_start(value) or read_arxiv_id(value)
+    if found is None:
+        url = _ARXIV_URL.search(value)
+        found = read_arxiv_id(value, url.end()) if url else None
+    return found
+
+
+def parse_doi(value: str) -> str | None:
+    """The DOI in a field or URL ("https://doi.org/10.1/X" -> "10.1/X"), or None."""
+    found = _DOI.search(value)
+    return found.group(1).rstrip(".,;)") if found else None

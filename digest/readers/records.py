@@ -1,0 +1,193 @@
+"""What every reader returns, and the helpers readers share.
+
+A reader turns a file's decoded text into `Record`s (one paper as that file told it) and
+`Problem`s (parts that did not become a record, with why). Readers only split and label;
+cleaning, ids, links and duplicate merging happen in digest/loading.py, the same for every
+format. Here too: named fields (a JSON object, a CSV row) sorted into a Record, author lists,
+and a file's first lines for sniffing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Record:
+    """One paper as one file gave it: raw strings, before cleaning and merging."""
+
+    line: int
+    abstract: str
+    id: str | None = None
+    arxiv: str | None = None  # an arXiv id in any accepted spelling
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    url: str | None = None
+    doi: str | None = None
+    date: str | None = None
+    metadata: tuple[tuple[str, str], ...] = ()
+    pmid: str | None = None  # PubMed id, digits only
+    venue: str | None = None  # journal, proceedings or server ("bioRxiv")
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something in a file that did not become a record. `line` is None for the whole file.
+
+    `notice`: expected in its format and nothing to fix (see models.Skipped)."""
+
+    line: int | None
+    reason: str
+    excerpt: str = ""
+    notice: bool = False
+
+
+@dataclass(frozen=True)
+class Parsed:
+    records: tuple[Record, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    looks_like: Callable[[str], bool]
+    parse: Callable[[str], Parsed]
+
+
+def excerpt(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- named fields (JSON objects, CSV rows) ---------------------------------------------------
+
+# Column/key names we understand; anything else is kept as metadata under its own name.
+FIELD_NAMES: dict[str, str] = {
+    "abstract": "abstract", "summary": "abstract", "id": "id", "title": "title",
+    "authors": "authors", "author": "authors", "url": "url", "link": "url", "date": "date",
+    "published": "date", "doi": "doi", "arxiv_id": "arxiv", "arxiv": "arxiv",
+}  # fmt: skip
+
+
+def record_from_fields(
+    line: int, fields: Sequence[tuple[str, str | list[str]]]
+) -> Record | Problem:
+    """Sort named fields (a JSON object, a CSV row) into a Record; the rest is metadata.
+
+    A field's own name beats a synonym ("abstract" over "summary"); a synonym that lost,
+    and every unknown field, is kept as metadata so nothing the user wrote disappears.
+    """
+    known: dict[str, str | list[str]] = {}
+    metadata: list[tuple[str, str]] = []
+    synonyms: list[tuple[str, str, str | list[str]]] = []
+    for key, value in fields:
+        key = key.strip()
+        name = FIELD_NAMES.get(key.lower())
+        if not _filled(value):
+            continue
+        if name == key.lower() and name not in known:
+            known[name] = value
+        elif name:
+            synonyms.append((name, key, value))
+        else:
+            metadata.append((key, _joined(value)))
+    for name, key, value in synonyms:
+        if name in known:
+            metadata.append((key, _joined(value)))
+        else:
+            known[name] = value
+    abstract = known.get("abstract")
+    if not isinstance(abstract, str):
+        return Problem(line, "no abstract (no non-empty 'abstract' or 'summary' field)")
+    return Record(
+        line=line,
+        abstract=abstract,
+        id=_one(known.get("id")),
+        arxiv=_one(known.get("arxiv")),
+        title=_one(known.get("title")),
+        authors=_authors(known.get("authors")),
+        url=_one(known.get("url")),
+        doi=_one(known.get("doi")),
+        date=_one(known.get("date")),
+        metadata=tuple(metadata),
+    )
+
+
+def _filled(value: str | list[str]) -> bool:
+    return bool(value.strip()) if isinstance(value, str) else any(v.strip() for v in value)
+
+
+def _joined(value: str | list[str]) -> str:
+    return value if isinstance(value, str) else "; ".join(v for v in value if v.strip())
+
+
+def _one(value: str | list[str] | None) -> str | None:
+    return None if value is None else _joined(value)
+
+
+def _authors(value: str | list[str] | None) -> tuple[str, ...]:
+    """A list as given; a string split on ';' if it has one, else on ',' and ' and '."""
+    if value is None:
+        return ()
+    if isinstance(value, list):
+        return tuple(name.strip() for name in value if name.strip())
+    return split_authors(value)
+
+
+_AUTHOR_SEPARATOR = re.compile(r",\s*and\s+|,|\s+and\s+")
+
+
+def split_authors(value: str) -> tuple[str, ...]:
+    """Names from one string: split on ';' if it has one, else on ',' and ' and '.
+
+    Text in parentheses is an affiliation ("Kofi Mensah (University of Ghana, Legon)") and
+    stays with its name, commas and all.
+    """
+    if ";" in value:
+        names: Iterable[str] = value.split(";")
+    elif "(" in value:
+        names = _split_outside_parentheses(value)
+    else:
+        names = _AUTHOR_SEPARATOR.split(value)
+    return tuple(" ".join(name.split()) for name in names if name.strip())
+
+
+def _split_outside_parentheses(value: str) -> list[str]:
+    names: list[str] = []
+    depth, start = 0, 0
+    for match in re.finditer(r"[()]|,\s*and\s+|,|\s+and\s+", value):
+        token = match.group(0)
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            names.append(value[start : match.start()])
+            start = match.end()
+    names.append(value[start:])
+    return names
+
+
+# --- sniffing --------------------------------------------------------------------------------
+
+
+def first_line(text: str) -> str:
+    lines = first_lines(text, 1)
+    return lines[0] if lines else ""
+
+
+def first_lines(text: str, count: int) -> list[str]:
+    found: list[str] = []
+    start = 0
+    while len(found) < count and start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end].strip()
+        if line:
+            found.append(line)
+        start = end + 1
+    return found
