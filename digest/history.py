@@ -88,6 +88,28 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         "the page, Markdown and data of an issue as UTF-8 bytes",
         "",
     ),
+    (
+        # `destination` is a fingerprint of the webhook URL, never the URL: the URL is the
+        # secret that lets anyone post to the channel (see posting.destination_of).
+        # A multi-message post that stopped part way keeps how many messages went out, so
+        # that the next run sends only the rest; it counts as delivered only when
+        # messages_sent = messages_total.
+        "the chat posts of each issue",
+        """
+        CREATE TABLE posts (
+            issue INTEGER NOT NULL REFERENCES issues(number),
+            platform TEXT NOT NULL,
+            destination TEXT NOT NULL,
+            theme TEXT NOT NULL,
+            host TEXT NOT NULL,
+            payload_hash TEXT NOT NULL,
+            messages_sent INTEGER NOT NULL,
+            messages_total INTEGER NOT NULL,
+            posted_at TEXT NOT NULL,
+            PRIMARY KEY (issue, platform, destination, theme)
+        );
+        """,
+    ),
 )
 
 LOCK_WAIT_SECONDS = 10.0
@@ -126,6 +148,29 @@ class Send:
 
     recipient: str
     sent_at: str
+
+
+@dataclass(frozen=True)
+class Post:
+    """An issue (or one theme of it: `theme`, else "") posted to a chat destination.
+
+    `destination` fingerprints the webhook URL; `host` is the URL's host, for messages.
+    Delivered when every message went out; a post that stopped part way keeps how many did
+    and a hash of the payloads, so that a later run can send just the rest of the same ones."""
+
+    issue: int
+    platform: str
+    destination: str
+    theme: str
+    host: str
+    payload_hash: str
+    messages_sent: int
+    messages_total: int
+    posted_at: str
+
+    @property
+    def delivered(self) -> bool:
+        return self.messages_sent >= self.messages_total
 
 
 @dataclass(frozen=True)
@@ -263,6 +308,47 @@ class History:
                     " ON CONFLICT(issue, recipient) DO UPDATE SET sent_at = excluded.sent_at",
                     (number, recipient, sent_at),
                 )
+
+    def posts(self, number: int) -> tuple[Post, ...]:
+        """Every chat post of issue `number` (delivered or stopped part way)."""
+        if not self._has_table("posts"):
+            return ()  # an older history opened read-only: nothing was ever posted from it
+        rows = self._conn.execute(
+            "SELECT issue, platform, destination, theme, host, payload_hash, messages_sent,"
+            " messages_total, posted_at FROM posts WHERE issue = ?"
+            " ORDER BY platform, destination, theme",
+            (number,),
+        )
+        return tuple(Post(*row) for row in rows)
+
+    def record_post(self, post: Post) -> None:
+        """Record a post, or how far it got; a later post to the same place replaces it."""
+        with self.transaction():
+            self._conn.execute(
+                "INSERT INTO posts (issue, platform, destination, theme, host, payload_hash,"
+                " messages_sent, messages_total, posted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(issue, platform, destination, theme) DO UPDATE SET"
+                " host = excluded.host, payload_hash = excluded.payload_hash,"
+                " messages_sent = excluded.messages_sent,"
+                " messages_total = excluded.messages_total, posted_at = excluded.posted_at",
+                (
+                    post.issue,
+                    post.platform,
+                    post.destination,
+                    post.theme,
+                    post.host,
+                    post.payload_hash,
+                    post.messages_sent,
+                    post.messages_total,
+                    post.posted_at,
+                ),
+            )
+
+    def _has_table(self, name: str) -> bool:
+        row = self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        ).fetchone()
+        return row is not None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:

@@ -9,6 +9,7 @@ from digest.history import (
     HistoryError,
     Member,
     PastIssue,
+    Post,
     open_history,
     paper_from_json,
     paper_to_json,
@@ -148,3 +149,39 @@ def test_read_only_creates_nothing(tmp_path: Path) -> None:
     with open_history(path, read_only=True) as history:
         assert history.issues() == ()
     assert not path.parent.exists()
+
+
+def test_a_post_is_recorded_and_a_later_one_replaces_it(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    partial = Post(1, "slack", "fp1", "", "hooks.slack.com", "h1", 1, 3, "2026-11-16T09:00:00")
+    with open_history(path) as history:
+        with history.transaction():
+            history.record_issue(past(1, "2026-W47"), [Member(PAPER, "new")])
+        history.record_post(partial)
+        assert history.posts(1) == (partial,)
+        assert not partial.delivered
+        done = Post(1, "slack", "fp1", "", "hooks.slack.com", "h1", 3, 3, "2026-11-16T09:05:00")
+        other = Post(1, "slack", "fp2", "Robots", "hooks.slack.com", "h2", 1, 1, "2026-11-16")
+        history.record_post(done)
+        history.record_post(other)
+    with open_history(path, read_only=True) as history:
+        assert history.posts(1) == (done, other)
+        assert history.posts(2) == ()
+    assert done.delivered
+
+
+def test_a_history_from_before_posts_is_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+    for number, (name, script) in enumerate(MIGRATIONS[:3], start=1):
+        conn.executescript(script)
+        conn.execute("INSERT INTO migrations VALUES (?, ?)", (number, name))
+    conn.commit()
+    conn.close()
+    with open_history(path, read_only=True) as history:  # not migrated: no posts table yet
+        assert history.posts(1) == ()
+    with open_history(path) as history:
+        assert history.posts(1) == ()
+    tables = sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE name = 'posts'")
+    assert tables.fetchall() == [("posts",)]
