@@ -487,5 +487,6 @@ def paper_from_json(text: str) -> Paper:
     data: dict[str, Any] = json.loads(text)
     data["authors"] = tuple(data["authors"])
     data["metadata"] = tuple(tuple(pair) for pair in data["metadata"])
+    data["keywords"] = tuple(data.get("keywords", ()))  # none before digest kept keywords
     data["sources"] = tuple(Source(**s) for s in data["sources"])
     return Paper(**data)

@@ -19,7 +19,7 @@ import operator
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -338,6 +338,19 @@ def _skipped(display: str, problem: Problem) -> Skipped:
 
 
 _WEB_LINK = re.compile(r"https?://[^/\s]", re.I)
+_PMID = re.compile(r"\b\d{1,9}\b")
+
+
+def _distinct(values: Iterable[str]) -> tuple[str, ...]:
+    """Non-empty values once each (any case), in their first order."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for value in values:
+        key = value.casefold()
+        if value and key not in seen:
+            seen.add(key)
+            out.append(value)
+    return tuple(out)
 
 
 def _paper_from_record(record: Record, source: Source) -> _Loaded | None:
@@ -368,6 +381,7 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | None:
         cleaned = ((clean_text(key), clean_text(value)) for key, value in pairs)
         metadata = tuple(sorted({(key, value) for key, value in cleaned if value}))
     text_key = comparable_text(abstract)
+    pmid = _PMID.search(record.pmid) if record.pmid else None
     paper = Paper(
         id=given or (arxiv.id if arxiv else abstract_id(text_key)),
         abstract=abstract,
@@ -380,6 +394,9 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | None:
         date=clean_text(record.date) or None if record.date else None,
         metadata=metadata,
         sources=(source,),
+        pmid=pmid.group(0).lstrip("0") or None if pmid else None,
+        venue=clean_text(record.venue) or None if record.venue else None,
+        keywords=_distinct(map(clean_text, record.keywords)) if record.keywords else (),
     )
     return _Loaded(paper, bool(given), text_key)
 
@@ -473,6 +490,9 @@ def _combine(group: list[_Loaded]) -> Paper:
         date=next((p.date for p in ordered if p.date), None),
         metadata=tuple(sorted({pair for p in ordered for pair in p.metadata})),
         sources=tuple(item.paper.sources[0] for item in group),
+        pmid=next((p.pmid for p in ordered if p.pmid), None),
+        venue=next((p.venue for p in ordered if p.venue), None),
+        keywords=_distinct(keyword for p in ordered for keyword in p.keywords),
     )
 
 

@@ -12,7 +12,13 @@ place. All records are frozen and hold tuples, so they can be shared between sta
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 from dataclasses import dataclass
+
+# Where a paper with no page of its own (no arXiv id, DOI, PMID or URL) can be looked for.
+SEARCH_URL = "https://scholar.google.com/scholar?q="
+# Words of the abstract searched for (as a phrase) when a paper has no title.
+SEARCH_WORDS = 12
 
 
 @dataclass(frozen=True, order=True)
@@ -32,7 +38,8 @@ class Paper:
 
     `id` is the input's own id when it gave one, else the arXiv id, else a stable id derived
     from the abstract text. `metadata` keeps what the input said that has no field of its own
-    (arXiv comment lines, extra CSV columns), as sorted (key, value) pairs.
+    (arXiv comment lines, extra CSV columns), as sorted (key, value) pairs. `pmid` is a
+    PubMed id (digits), `venue` the journal, proceedings or server the paper appeared in.
     """
 
     id: str
@@ -46,13 +53,37 @@ class Paper:
     date: str | None = None
     metadata: tuple[tuple[str, str], ...] = ()
     sources: tuple[Source, ...] = ()
+    pmid: str | None = None
+    venue: str | None = None
+    keywords: tuple[str, ...] = ()
 
     @property
     def link(self) -> str | None:
-        """The link a reader follows: the arXiv abstract page where we know the id."""
+        """The paper's own page, from the most lasting id it has: its arXiv abstract page,
+        its DOI, its PubMed page, else the URL the input gave. None when it has none of
+        these (see `search_link`)."""
         if self.arxiv_id:
             return f"https://arxiv.org/abs/{self.arxiv_id}"
+        if self.doi:
+            # Characters a URL would read as its own syntax are escaped (DOIs may hold them).
+            return "https://doi.org/" + urllib.parse.quote(self.doi, safe="/:;()[]._-,")
+        if self.pmid:
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
         return self.url
+
+    @property
+    def search_link(self) -> str | None:
+        """For a paper with no page of its own: a search for its title, or for its opening
+        words as a phrase. It finds the paper; it is not the paper's page, and every output
+        says so. None when `link` is known."""
+        if self.link:
+            return None
+        query = self.title or '"' + " ".join(self.abstract.split()[:SEARCH_WORDS]) + '"'
+        return SEARCH_URL + urllib.parse.quote_plus(query)
+
+    @property
+    def link_is_search(self) -> bool:
+        return self.link is None
 
 
 @dataclass(frozen=True, order=True)

@@ -90,8 +90,15 @@ def _entry_context(entry: Entry) -> Context:
         "sentence": summary.sentence,
         "shortened": summary.shortened,
         "url": safe_url(paper.link),
+        # Only for a paper with no page of its own; templates mark it as a search.
+        "search_url": safe_url(paper.search_link),
         "authors": list(paper.authors),
         "sources": [str(s) for s in paper.sources],
+        "doi": paper.doi,
+        "pmid": paper.pmid,
+        "venue": paper.venue,
+        "date": paper.date,
+        "keywords": list(paper.keywords),
     }
 
 
@@ -132,8 +139,14 @@ _JSON_PAPER_KEYS = (
     "sentence",
     "shortened",
     "url",
+    "search_url",
     "authors",
     "sources",
+    "doi",
+    "pmid",
+    "venue",
+    "date",
+    "keywords",
 )
 # One encoder for everything: json.dumps with options builds a new one per call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False)

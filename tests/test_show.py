@@ -20,6 +20,13 @@ HOSTILE_ABSTRACT = (
     "It learns dexterous manipulation in simulation and transfers to the real robot."
 )
 
+# The hostile paper has no link of its own (a javascript: URL is none): it gets a search for
+# its title, every character of it escaped.
+EVIL_SEARCH = (
+    "https://scholar.google.com/scholar?q=Robots+%23+Injected+heading+"
+    "%5Bx%5D%28javascript%3Aalert%281%29%29+%3Cscript%3Ealert%282%29%3C%2Fscript%3E"
+)
+
 
 def build(rows: list[dict[str, str]]) -> None:
     Path("inbox").mkdir()
@@ -97,7 +104,8 @@ def test_slack_escapes_links_and_mentions() -> None:
     assert result.exit_code == 0
     # The only <...> in the output are our own links, to https URLs.
     links = re.findall(r"<([^>|]*)", result.output)
-    assert links == ["https://arxiv.org/abs/2101.00001"]
+    assert sorted(links) == ["https://arxiv.org/abs/2101.00001", EVIL_SEARCH]
+    assert "(<" + EVIL_SEARCH + "|no link: search for it>)" in result.output
     assert "&lt;!channel&gt;" in result.output
     assert "&lt;script&gt;" in result.output
 
@@ -108,7 +116,7 @@ def test_html_fragment_is_escaped() -> None:
     assert result.exit_code == 0
     tags = html_tags(result.output)
     assert set(tags.tags) <= {"h2", "h3", "ul", "li", "strong", "a"}
-    assert tags.hrefs == ["https://arxiv.org/abs/2101.00001"]
+    assert sorted(tags.hrefs) == ["https://arxiv.org/abs/2101.00001", EVIL_SEARCH]
     assert not result.output.lstrip().startswith("<!DOCTYPE")
 
 

@@ -1,0 +1,138 @@
+"""Every paper a reader sees can be reached: its own page from its ids, else a marked search.
+
+Also: the fields readers give beyond the abstract (PMID, venue, keywords, date) reach the
+paper, `digest load --format jsonl` and digest.json.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from digest.cli import main
+from digest.history import paper_from_json, paper_to_json
+from digest.loading import _paper_from_record
+from digest.models import SEARCH_URL, Paper, Source
+from digest.readers.records import Record
+from tests.factories import make_paper
+
+ABSTRACT = (
+    "We measure how often clinicians follow a decision aid in practice. "
+    "Adherence rose from half to four in five after a short training session."
+)
+
+
+def test_link_prefers_arxiv_then_doi_then_pubmed_then_the_given_url() -> None:
+    url = "https://journal.example/article/7"
+    full = make_paper("p", arxiv_id="2101.00001", doi="10.1/x", pmid="123", url=url)
+    assert full.link == "https://arxiv.org/abs/2101.00001"
+    assert make_paper("p", doi="10.1/x", pmid="123", url=url).link == "https://doi.org/10.1/x"
+    pubmed = make_paper("p", pmid="31452104", url=url)
+    assert pubmed.link == "https://pubmed.ncbi.nlm.nih.gov/31452104/"
+    assert make_paper("p", url=url).link == url
+    for paper in (full, pubmed, make_paper("p", url=url)):
+        assert paper.search_link is None and not paper.link_is_search
+
+
+def test_a_doi_link_escapes_what_a_url_would_misread() -> None:
+    paper = make_paper("p", doi="10.1002/(SICI)1097-4636<1::AID>3.0.CO;2-#")
+    assert paper.link == "https://doi.org/10.1002/(SICI)1097-4636%3C1::AID%3E3.0.CO;2-%23"
+
+
+def test_a_paper_without_any_id_gets_a_search_for_its_title_marked_as_such() -> None:
+    paper = make_paper("p", abstract=ABSTRACT, title="Decision aids & adherence")
+    assert paper.link is None and paper.link_is_search
+    assert paper.search_link == SEARCH_URL + "Decision+aids+%26+adherence"
+
+
+def test_without_a_title_the_search_is_for_the_opening_words_as_a_phrase() -> None:
+    paper = make_paper("p", abstract=ABSTRACT)
+    assert paper.search_link == (
+        SEARCH_URL + "%22We+measure+how+often+clinicians+follow+a+decision+aid+in+practice.+"
+        "Adherence%22"
+    )
+
+
+def test_record_fields_reach_the_paper_cleaned() -> None:
+    record = Record(
+        line=3,
+        abstract=ABSTRACT,
+        title="Decision aids",
+        pmid=" PMID: 031452104 ",
+        venue="  BMJ\u200b Open ",
+        keywords=("Adherence", "adherence", " training ", ""),
+        date="2019 Aug",
+    )
+    loaded = _paper_from_record(record, Source("a.nbib", 3))
+    assert loaded is not None
+    paper = loaded.paper
+    assert (paper.pmid, paper.venue, paper.keywords, paper.date) == (
+        "31452104",
+        "BMJ Open",
+        ("Adherence", "training"),
+        "2019 Aug",
+    )
+    assert paper.link == "https://pubmed.ncbi.nlm.nih.gov/31452104/"
+
+
+def test_history_round_trips_the_new_fields_and_reads_old_records() -> None:
+    paper = make_paper("p", pmid="1", venue="Lancet", keywords=("a", "b"))
+    assert paper_from_json(paper_to_json(paper)) == paper
+    old = json.loads(paper_to_json(make_paper("q")))
+    for name in ("pmid", "venue", "keywords"):
+        del old[name]  # a paper recorded before these fields existed
+    assert paper_from_json(json.dumps(old)) == make_paper("q")
+
+
+def _write_inbox() -> None:
+    Path("inbox").mkdir()
+    rows = [
+        {"id": "linked", "abstract": ABSTRACT, "doi": "10.5555/abc", "title": "Aids"},
+        {"id": "bare", "abstract": ABSTRACT.replace("clinicians", "nurses"), "title": "Bare"},
+    ]
+    Path("inbox/p.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+
+
+def test_load_jsonl_shows_each_papers_link_or_search() -> None:
+    _write_inbox()
+    result = CliRunner().invoke(main, ["load", "inbox", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    papers = {
+        row["id"]: row
+        for row in map(json.loads, result.output.splitlines())
+        if row["kind"] == "paper"
+    }
+    assert papers["linked"]["link"] == "https://doi.org/10.5555/abc"
+    assert papers["linked"]["search_link"] is None
+    assert papers["bare"]["link"] is None
+    assert papers["bare"]["search_link"] == SEARCH_URL + "Bare"
+    assert {"pmid", "venue", "keywords", "date"} <= set(papers["bare"])
+
+
+def test_digest_json_and_markdown_mark_a_search_as_a_search() -> None:
+    _write_inbox()
+    result = CliRunner().invoke(main, ["build", "inbox", "--date", "2026-11-16", "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(Path("out/digest.json").read_text())
+    papers = {p["id"]: p for t in data["themes"] for p in t["papers"]}
+    assert (papers["bare"]["url"], papers["bare"]["search_url"]) == (None, SEARCH_URL + "Bare")
+    assert (papers["linked"]["url"], papers["linked"]["doi"]) == (
+        "https://doi.org/10.5555/abc",
+        "10.5555/abc",
+    )
+    assert papers["linked"]["search_url"] is None
+    markdown = Path("out/digest.md").read_text()
+    assert f"(no link: [search for it](<{SEARCH_URL}Bare>))" in markdown
+    assert "([link](<https://doi.org/10.5555/abc>))" in markdown
+    text = Path("out/email.txt").read_text()
+    assert f"no link; search for it: {SEARCH_URL}Bare" in text
+
+
+def test_paper_fields_are_all_sent_back_by_loading_workers() -> None:
+    # Workers send papers back as tuples of Paper's fields: the new ones must travel too.
+    from digest import loading
+
+    assert {"pmid", "venue", "keywords"} <= set(loading._SENT_FIELDS)
+    assert Paper.__dataclass_fields__.keys() - {"sources"} == set(loading._SENT_FIELDS)
