@@ -420,8 +420,12 @@ def _merge_duplicates(loaded: Sequence[_Loaded]) -> tuple[tuple[Paper, ...], tup
     Same paper means: the same arXiv id (any version), else the same DOI (any case), else
     the same abstract up to whitespace, case and punctuation, unless the two carry
     different arXiv ids or DOIs (then they are different papers that share an abstract).
+    Each record costs a few dictionary look-ups, however many records share an abstract
+    or an id: loading stays linear in the number of records.
     """
     groups: list[list[_Loaded]] = []
+    # The arXiv ids and DOIs each group holds, so a conflict is found without walking it.
+    group_ids: list[tuple[set[str], set[str]]] = []
     pending: list[tuple[int, Source, str]] = []
     by_arxiv: dict[str, int] = {}
     by_doi: dict[str, int] = {}
@@ -436,32 +440,31 @@ def _merge_duplicates(loaded: Sequence[_Loaded]) -> tuple[tuple[Paper, ...], tup
             target, rule = by_arxiv[paper.arxiv_id], "arxiv id"
         elif doi and doi in by_doi:
             target, rule = by_doi[doi], "doi"
-        elif text in by_text and not _conflicting(groups[by_text[text]], paper):
+        elif text in by_text and not _conflicting(group_ids[by_text[text]], paper.arxiv_id, doi):
             target, rule = by_text[text], "abstract text"
         if target is None:
             target = len(groups)
             groups.append([item])
+            group_ids.append((set(), set()))
         else:
             groups[target].append(item)
             pending.append((target, paper.sources[0], rule))
         if paper.arxiv_id:
             by_arxiv.setdefault(paper.arxiv_id, target)
+            group_ids[target][0].add(paper.arxiv_id)
         if doi:
             by_doi.setdefault(doi, target)
+            group_ids[target][1].add(doi)
         by_text.setdefault(text, target)
     papers = _unique_ids([_combine(group) for group in groups])
     merges = tuple(Merge(papers[index].id, source, rule) for index, source, rule in pending)
     return tuple(papers), merges
 
 
-def _conflicting(group: list[_Loaded], paper: Paper) -> bool:
-    for item in group:
-        other = item.paper
-        if paper.arxiv_id and other.arxiv_id and paper.arxiv_id != other.arxiv_id:
-            return True
-        if paper.doi and other.doi and paper.doi.casefold() != other.doi.casefold():
-            return True
-    return False
+def _conflicting(ids: tuple[set[str], set[str]], arxiv_id: str | None, doi: str | None) -> bool:
+    """Whether a group holds an arXiv id or a DOI (casefolded) other than the paper's."""
+    arxiv_ids, dois = ids
+    return bool(arxiv_id and arxiv_ids - {arxiv_id}) or bool(doi and dois - {doi})
 
 
 def _combine(group: list[_Loaded]) -> Paper:
@@ -497,14 +500,20 @@ def _combine(group: list[_Loaded]) -> Paper:
 
 
 def _unique_ids(papers: list[Paper]) -> list[Paper]:
-    """Distinct papers that claim the same id (two inputs both said "p1") get "-2", "-3"."""
+    """Distinct papers that claim the same id (two inputs both said "p1") get "-2", "-3".
+
+    The last suffix given for each id is remembered, so 20,000 papers that all say "p1"
+    do not each try every suffix before theirs again."""
     taken: set[str] = set()
+    last_suffix: dict[str, int] = {}
     out: list[Paper] = []
     for paper in papers:
-        new_id, n = paper.id, 1
-        while new_id in taken:
-            n += 1
-            new_id = f"{paper.id}-{n}"
+        new_id, n = paper.id, last_suffix.get(paper.id, 1)
+        if new_id in taken:
+            while new_id in taken:
+                n += 1
+                new_id = f"{paper.id}-{n}"
+            last_suffix[paper.id] = n
         taken.add(new_id)
         out.append(paper if new_id == paper.id else replace(paper, id=new_id))
     return out

@@ -1,0 +1,158 @@
+"""Loading is linear in every shape of input, and a hostile JSON file sinks only itself.
+
+No test here reads a clock: work is counted instead. `python_steps` counts the lines of
+digest's own code that run (a deterministic count, the same on a busy machine as on an idle
+one); `_ScanCounting` counts the characters the reader's string searches go over, which the
+line count cannot see. Doubling the input must about double either count: a quadratic step
+(counting lines from the start of the file for each record, trying every earlier suffix for a
+repeated id, comparing a record with every earlier one sharing its abstract) makes it grow
+four times. bench/json_scale.py prints the timings these counts stand for.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from digest.loading import load_papers
+from digest.readers import sniff_format
+
+DIGEST = str(Path(__file__).resolve().parent.parent / "digest")
+
+
+def python_steps(run: Callable[[], object]) -> int:
+    """How many lines of digest's own code `run` executes."""
+    steps = 0
+
+    def local(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal steps
+        if event == "line":
+            steps += 1
+        return local
+
+    def tracer(frame: FrameType, event: str, arg: Any) -> Any:
+        return local if frame.f_code.co_filename.startswith(DIGEST) else None
+
+    sys.settrace(tracer)
+    try:
+        run()
+    finally:
+        sys.settrace(None)
+    return steps
+
+
+def abstract(i: int) -> str:
+    return f"We study problem {i} and show that method {i * 7} works on {i % 13 + 2} benchmarks."
+
+
+def _grows_linearly(count: Callable[[int], int], size: int) -> tuple[int, int]:
+    return count(size), count(2 * size)
+
+
+def test_records_sharing_one_id_are_renamed_in_linear_steps(tmp_path: Path) -> None:
+    # 20,000 records all saying "p1" took 33 s: each tried every suffix before its own.
+    def steps(n: int) -> int:
+        path = tmp_path / f"same_id_{n}.jsonl"
+        rows = [{"id": "p1", "abstract": abstract(i)} for i in range(n)]
+        path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+        corpus = load_papers([path])
+        assert [p.id for p in corpus.papers[:3]] == ["p1", "p1-2", "p1-3"]
+        assert len({p.id for p in corpus.papers}) == n
+        return python_steps(lambda: load_papers([path]))
+
+    one, two = _grows_linearly(steps, 400)
+    assert two < 2.3 * one, (one, two)
+
+
+def test_records_sharing_one_abstract_merge_in_linear_steps(tmp_path: Path) -> None:
+    # Each record sharing an abstract was compared with every record merged before it.
+    def steps(n: int) -> int:
+        path = tmp_path / f"same_text_{n}.jsonl"
+        rows = [{"title": f"Copy {i}", "abstract": abstract(1)} for i in range(n)]
+        path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+        corpus = load_papers([path])
+        assert len(corpus.papers) == 1 and len(corpus.merges) == n - 1
+        return python_steps(lambda: load_papers([path]))
+
+    one, two = _grows_linearly(steps, 400)
+    assert two < 2.3 * one, (one, two)
+
+
+def test_records_sharing_an_abstract_but_not_their_doi_stay_apart(tmp_path: Path) -> None:
+    rows = [
+        {"doi": "10.1000/a", "abstract": abstract(1)},
+        {"abstract": abstract(1)},  # joins the first: no DOI of its own
+        {"doi": "10.1000/B", "abstract": abstract(1)},  # conflicts: another DOI
+        {"doi": "10.1000/A", "abstract": abstract(1)},  # the first's DOI, another case
+    ]
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    corpus = load_papers([path])
+    assert [(p.doi, len(p.sources)) for p in corpus.papers] == [("10.1000/a", 3), ("10.1000/B", 1)]
+
+
+class _ScanCounting(str):
+    """A text that counts the characters its own searches go over."""
+
+    scanned = 0
+
+    def _span(self, start: Any, end: Any) -> None:
+        begin = 0 if start is None else start if start >= 0 else len(self) + start
+        stop = len(self) if end is None else end if end >= 0 else len(self) + end
+        type(self).scanned += max(0, stop - begin)
+
+    def count(self, sub: str, start: Any = None, end: Any = None) -> int:  # type: ignore[override]
+        self._span(start, end)
+        return super().count(sub, start, end)
+
+    def find(self, sub: str, start: Any = None, end: Any = None) -> int:  # type: ignore[override]
+        self._span(start, end)
+        return super().find(sub, start, end)
+
+    def index(self, sub: str, start: Any = None, end: Any = None) -> int:  # type: ignore[override]
+        self._span(start, end)
+        return super().index(sub, start, end)
+
+    def rfind(self, sub: str, start: Any = None, end: Any = None) -> int:  # type: ignore[override]
+        self._span(start, end)
+        return super().rfind(sub, start, end)
+
+
+def test_a_json_array_is_read_with_linear_scanning() -> None:
+    # 20,000 objects took 47 s (the same records as JSONL: 0.8 s): each object's line was
+    # counted from the start of the file.
+    def scanned(n: int) -> int:
+        rows = [{"id": f"p{i}", "abstract": abstract(i)} for i in range(n)]
+        text = _ScanCounting(json.dumps(rows, indent=2))
+        _ScanCounting.scanned = 0
+        parsed = sniff_format(text).parse(text)
+        assert len(parsed.records) == n
+        assert parsed.records[-1].line == 4 * (n - 1) + 2  # each object is 4 lines
+        return _ScanCounting.scanned + len(text)
+
+    small, large = scanned(500), scanned(1000)
+    assert large < 2.3 * small, (small, large)
+
+
+DEEP = 1000
+
+
+def test_json_nested_1000_deep_is_one_bad_file_not_a_crash(tmp_path: Path) -> None:
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"abstract": abstract(1)}) + "\n", encoding="utf-8")
+    deep_field = {"abstract": abstract(2)}
+    deep_text = json.dumps([deep_field])[:-2] + ', "x": ' + "[" * DEEP + "]" * DEEP + "}]"
+    files = {
+        "array.json": deep_text,
+        "line.jsonl": json.dumps({"abstract": abstract(3)}) + "\n" + '{"a":' * DEEP + "}" * DEEP,
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    corpus = load_papers(sorted(tmp_path.iterdir()))
+    assert sorted(p.abstract for p in corpus.papers) == [abstract(1), abstract(3)]
+    too_deep = [s for s in corpus.skipped if "nested too deep" in s.reason]
+    assert sorted(Path(s.path).name for s in too_deep) == ["array.json", "line.jsonl"]
