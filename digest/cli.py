@@ -80,9 +80,12 @@ def _settings(config: Path | None, **overrides: Any) -> Settings:
     return load_settings(find_config(config, Path())).with_overrides(**overrides)
 
 
-def _report_corpus(corpus: Corpus, quiet: bool) -> None:
+def _report_corpus(corpus: Corpus, quiet: bool, reported: frozenset[str] = frozenset()) -> None:
     """One line of totals, then a warning per skipped item (warnings show even with --quiet)
-    and a note per notice (a replacement announced without its abstract; not with --quiet)."""
+    and a note per notice (a replacement announced without its abstract; not with --quiet).
+
+    The items of files in `reported` (read unchanged by an earlier build, which showed
+    them) are counted in one note instead."""
     records = sum(f.records for f in corpus.files)
     if not quiet:
         click.echo(
@@ -94,11 +97,22 @@ def _report_corpus(corpus: Corpus, quiet: bool) -> None:
     for report in corpus.files:
         if report.encoding.lower() not in ("utf-8", "utf-8-sig"):
             click.echo(f"note: {report.path}: read as {report.encoding}", err=True)
+    again = [item for item in corpus.skipped if item.path in reported]
     for item in corpus.skipped:
+        if item.path in reported:
+            continue
         if not item.notice:
             click.echo(f"warning: {item}", err=True)
         elif not quiet:
             click.echo(f"note: {item}", err=True)
+    if again and not quiet:
+        files = len({item.path for item in again})
+        click.echo(
+            f"note: {len(again)} skipped in {files} unchanged "
+            f"{'file' if files == 1 else 'files'} already reported by an earlier build "
+            "(digest load lists them)",
+            err=True,
+        )
 
 
 class _Reporter:
@@ -155,8 +169,10 @@ class _Reporter:
             self._name = None
 
 
-def _check_strict(corpus: Corpus, strict: bool) -> None:
-    problems = [item for item in corpus.skipped if not item.notice]
+def _check_strict(corpus: Corpus, strict: bool, reported: frozenset[str] = frozenset()) -> None:
+    """With --strict, fail on the problems of new or changed files (not of files an
+    earlier build read unchanged: they were allowed then)."""
+    problems = [item for item in corpus.skipped if not item.notice and item.path not in reported]
     if strict and problems:
         n = len(problems)
         raise InputError(
@@ -275,8 +291,9 @@ def build(
         reporter.stage("load")
         corpus = pipeline.load_corpus(paths or (Path("seeds"),), reporter.bytes_read)
         reporter.finish()
-        _report_corpus(corpus, quiet)
-        _check_strict(corpus, strict)
+        reported = pipeline.files_reported_before(corpus, settings.state, issue_date)
+        _report_corpus(corpus, quiet, reported)
+        _check_strict(corpus, strict, reported)
         if dry_run:
             plan, preview = pipeline.preview_issue(corpus, settings.state, issue_date, settings)
             _print_preview(plan, preview)

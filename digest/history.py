@@ -22,7 +22,7 @@ import fcntl
 import json
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -107,6 +107,18 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             messages_total INTEGER NOT NULL,
             posted_at TEXT NOT NULL,
             PRIMARY KEY (issue, platform, destination, theme)
+        );
+        """,
+    ),
+    (
+        # A file's warnings are shown once: when its content is new. `first_issue` is the
+        # issue whose build first read it (NULL: a build that found nothing new), so that
+        # rebuilding that issue reports, and publishes, the same warnings again.
+        "the content hash of every input file read",
+        """
+        CREATE TABLE files (
+            sha256 TEXT PRIMARY KEY,
+            first_issue INTEGER
         );
         """,
     ),
@@ -224,6 +236,11 @@ class History:
             )
             for r in rows
         )
+
+    def issue_number(self, week: str) -> int | None:
+        """The number of the issue of `week`, if it has one."""
+        row = self._conn.execute("SELECT number FROM issues WHERE week = ?", (week,)).fetchone()
+        return int(row[0]) if row else None
 
     def seen(self) -> dict[str, Seen]:
         rows = self._conn.execute("SELECT key, version, first_issue, last_issue FROM papers")
@@ -343,6 +360,22 @@ class History:
                     post.posted_at,
                 ),
             )
+
+    def files(self) -> dict[str, int | None]:
+        """The content hash of every input file an earlier build read, with the issue that
+        build made (None: it found nothing new)."""
+        if not self._has_table("files"):
+            return {}  # an older history opened read-only: no file was recorded yet
+        rows = self._conn.execute("SELECT sha256, first_issue FROM files")
+        return {sha256: first for sha256, first in rows}
+
+    def record_files(self, hashes: Iterable[str], issue: int | None) -> None:
+        """Remember files as read by the build of `issue`; a file read before keeps its
+        first issue. Runs inside the caller's transaction."""
+        self._conn.executemany(
+            "INSERT INTO files (sha256, first_issue) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            ((sha256, issue) for sha256 in hashes),
+        )
 
     def _has_table(self, name: str) -> bool:
         row = self._conn.execute(

@@ -296,15 +296,17 @@ class _FileLoad:
 
 
 def _load_file(display: str, path: Path) -> _FileLoad:
+    sha256 = ""
+
     def unusable(fmt: str, reason: str, encoding: str = "unknown") -> _FileLoad:
-        return _FileLoad(
-            (), (Skipped(display, None, reason),), FileReport(display, fmt, 0, encoding)
-        )
+        report = FileReport(display, fmt, 0, encoding, sha256)
+        return _FileLoad((), (Skipped(display, None, reason),), report)
 
     try:
         data = path.read_bytes()
     except OSError as error:
         return unusable("unreadable", f"cannot read file ({error.strerror}); check its permissions")
+    sha256 = hashlib.sha256(data).hexdigest()
     if not data.strip():
         return unusable("empty", "empty file", "utf-8")
     why_binary = binary_reason(data)
@@ -326,7 +328,7 @@ def _load_file(display: str, path: Path) -> _FileLoad:
         else:
             papers.append(loaded)
     skipped.sort(key=lambda s: s.line or 0)
-    report = FileReport(display, fmt.name, len(parsed.records), decoded.encoding)
+    report = FileReport(display, fmt.name, len(parsed.records), decoded.encoding, sha256)
     return _FileLoad(tuple(papers), tuple(skipped), report)
 
 

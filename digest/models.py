@@ -122,6 +122,7 @@ class FileReport:
     format: str
     records: int
     encoding: str = "utf-8"
+    sha256: str = ""  # of the file's bytes: the history remembers which files it has read
 
 
 @dataclass(frozen=True)

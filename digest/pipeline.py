@@ -15,7 +15,7 @@ import datetime as dt
 import gc
 import json
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.message import EmailMessage
 from email.utils import parseaddr
 from pathlib import Path
@@ -510,15 +510,44 @@ def _overview(issue: Issue) -> str:
     return text
 
 
+def files_reported_before(corpus: Corpus, state: Path, date: dt.date) -> frozenset[str]:
+    """The files of `corpus` whose warnings an earlier build showed already (see
+    `_reported_before`); the CLI shows only the others' and --strict counts only theirs."""
+    with open_history(state, read_only=True) as history:
+        return _reported_before(corpus, history.files(), history.issue_number(iso_week(date)))
+
+
+def _reported_before(
+    corpus: Corpus, known: dict[str, int | None], rebuilding: int | None
+) -> frozenset[str]:
+    """Paths of the files whose content an earlier build read: their problems were shown
+    (and published) then, and are not again every week. The issue being rebuilt
+    (`rebuilding`) reports the files it first read once more, so it stays the same."""
+    return frozenset(
+        f.path
+        for f in corpus.files
+        if f.sha256 in known and (rebuilding is None or known[f.sha256] != rebuilding)
+    )
+
+
+def _without_reported(corpus: Corpus, reported: frozenset[str]) -> Corpus:
+    if not reported:
+        return corpus
+    skipped = tuple(s for s in corpus.skipped if s.path not in reported)
+    return replace(corpus, skipped=skipped)
+
+
 def preview_issue(
     corpus: Corpus, state: Path, date: dt.date, settings: Settings
 ) -> tuple[Plan | None, Issue | None]:
     """What the next issue would hold; reads the history, writes nothing (--dry-run)."""
     with open_history(state, read_only=True) as history:
         plan = plan_issue(corpus, history, date)
+        known = history.files()
     if plan is None:
         return None, None
-    return plan, make_issue(corpus, plan, settings)
+    reported = _reported_before(corpus, known, plan.number if plan.rebuild else None)
+    return plan, make_issue(_without_reported(corpus, reported), plan, settings)
 
 
 def build_from_corpus(
@@ -537,9 +566,13 @@ def build_from_corpus(
     with open_history(settings.state) as history:
         past = history.issues()
         plan = plan_issue(corpus, history, date, past)
+        hashes = [f.sha256 for f in corpus.files if f.sha256]
         if plan is None:
+            with history.transaction():
+                history.record_files(hashes, None)
             return BuildResult(corpus, None, None, (), latest=past[0] if past else None)
-        issue = make_issue(corpus, plan, settings, progress)
+        reported = _reported_before(corpus, history.files(), plan.number if plan.rebuild else None)
+        issue = make_issue(_without_reported(corpus, reported), plan, settings, progress)
         papers = issue.paper_count
         progress.stage("render", RENDER_STEPS, papers)
         with _collector_paused():
@@ -555,6 +588,7 @@ def build_from_corpus(
             progress.stage("write", 2, papers)
             with history.transaction():
                 history.record_issue(record, members)
+                history.record_files(hashes, record.number)
                 progress.advance(1)
                 written = write_files(out_dir, files)
                 progress.advance(1)

@@ -32,6 +32,16 @@ PAPER = Paper(
 )
 
 
+def history_at_schema(path: Path, schema: int) -> sqlite3.Connection:
+    """A history as a digest that knew only the first `schema` migrations left it (open)."""
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+    for number, (name, script) in enumerate(MIGRATIONS[:schema], start=1):
+        conn.executescript(script)
+        conn.execute("INSERT INTO migrations VALUES (?, ?)", (number, name))
+    return conn
+
+
 def test_paper_round_trips_through_json() -> None:
     assert paper_from_json(paper_to_json(PAPER)) == PAPER
 
@@ -93,11 +103,7 @@ def test_a_rebuilt_week_replaces_its_renditions(tmp_path: Path) -> None:
 def test_a_history_from_before_bytes_renditions_reads_the_same(tmp_path: Path) -> None:
     # Written as the second schema did: renditions as TEXT.
     path = tmp_path / "h.sqlite3"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
-    for number, (name, script) in enumerate(MIGRATIONS[:2], start=1):
-        conn.executescript(script)
-        conn.execute("INSERT INTO migrations VALUES (?, ?)", (number, name))
+    conn = history_at_schema(path, 2)
     conn.execute(
         "INSERT INTO issues VALUES (1, '2026-W46', '2026-11-16', 'T', 1, 1, ?, ?, '<li>', '1',"
         " '<p>mail</p>', 'mail', ?)",
@@ -172,11 +178,7 @@ def test_a_post_is_recorded_and_a_later_one_replaces_it(tmp_path: Path) -> None:
 
 def test_a_history_from_before_posts_is_upgraded(tmp_path: Path) -> None:
     path = tmp_path / "h.sqlite3"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
-    for number, (name, script) in enumerate(MIGRATIONS[:3], start=1):
-        conn.executescript(script)
-        conn.execute("INSERT INTO migrations VALUES (?, ?)", (number, name))
+    conn = history_at_schema(path, 3)
     conn.commit()
     conn.close()
     with open_history(path, read_only=True) as history:  # not migrated: no posts table yet
@@ -185,3 +187,17 @@ def test_a_history_from_before_posts_is_upgraded(tmp_path: Path) -> None:
         assert history.posts(1) == ()
     tables = sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE name = 'posts'")
     assert tables.fetchall() == [("posts",)]
+
+
+def test_files_read_are_remembered_with_their_first_issue(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    conn = history_at_schema(path, 4)
+    conn.commit()
+    conn.close()
+    with open_history(path, read_only=True) as history:  # before the files table
+        assert history.files() == {}
+    with open_history(path) as history, history.transaction():
+        history.record_files(["aa", "bb"], None)
+        history.record_files(["bb", "cc"], 3)  # bb keeps the build that first read it
+    with open_history(path, read_only=True) as history:
+        assert history.files() == {"aa": None, "bb": None, "cc": 3}

@@ -283,3 +283,69 @@ def test_a_build_leaves_the_cycle_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# --- a file's warnings once: when it is new or changed ----------------------------------------
+
+
+def _with_a_bad_line(name: str, week: int) -> None:
+    rows = [
+        {"id": f"{name}-{i}", "abstract": abstract("sensing", 100 * week + i)} for i in range(2)
+    ]
+    text = "\n".join(json.dumps(r) for r in rows) + "\n{not json\n"
+    Path("inbox").mkdir(exist_ok=True)
+    (Path("inbox") / name).write_text(text, encoding="utf-8")
+
+
+def test_a_files_warnings_are_shown_when_it_is_new_and_not_again_every_week() -> None:
+    _with_a_bad_line("old.jsonl", 1)
+    first = build(WEEKS[0])
+    assert first.exit_code == 0
+    assert "warning: inbox/old.jsonl:3:" in first.stderr
+    _with_a_bad_line("new.jsonl", 2)
+    second = build(WEEKS[1])
+    assert second.exit_code == 0, second.output
+    assert "warning: inbox/new.jsonl:3:" in second.stderr
+    assert "old.jsonl:3" not in second.stderr
+    assert "note: 1 skipped in 1 unchanged file already reported by an earlier build" in (
+        second.stderr
+    )
+    published = json.loads(Path("out/digest.json").read_text(encoding="utf-8"))["skipped"]
+    assert [s["path"] for s in published] == ["inbox/new.jsonl"]
+    # Changed: shown again.
+    _with_a_bad_line("old.jsonl", 3)
+    third = build(WEEKS[2])
+    assert "warning: inbox/old.jsonl:3:" in third.stderr
+    assert "new.jsonl" not in third.stderr
+
+
+def test_strict_fails_only_on_problems_of_new_or_changed_files() -> None:
+    _with_a_bad_line("old.jsonl", 1)
+    assert build(WEEKS[0], "out", "--strict").exit_code == 1  # new: fails, records nothing
+    assert build(WEEKS[0]).exit_code == 0  # the team accepts the file as it is
+    grow_folder(2)
+    assert build(WEEKS[1], "out", "--strict").exit_code == 0
+    _with_a_bad_line("old.jsonl", 3)
+    result = build(WEEKS[2], "out", "--strict")
+    assert result.exit_code == 1
+    assert "--strict: 1 input problem" in result.output
+
+
+def test_a_rebuilt_week_publishes_the_same_warnings_again() -> None:
+    _with_a_bad_line("old.jsonl", 1)
+    assert build(WEEKS[0]).exit_code == 0
+    before = files_of(Path("out"))
+    again = build(WEEKS[0])
+    assert again.exit_code == 0
+    assert "warning: inbox/old.jsonl:3:" in again.stderr
+    assert files_of(Path("out")) == before
+
+
+def test_a_week_with_nothing_new_still_remembers_the_files_it_read() -> None:
+    grow_folder(1)
+    assert build(WEEKS[0]).exit_code == 0
+    (Path("inbox") / "stub.jsonl").write_text("{not json\n", encoding="utf-8")
+    first = build(WEEKS[1])
+    assert "Nothing new" in first.output and "warning: inbox/stub.jsonl:1:" in first.stderr
+    second = build(WEEKS[2])
+    assert "Nothing new" in second.output and "stub.jsonl:1" not in second.stderr
