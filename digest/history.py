@@ -5,9 +5,18 @@
   digest is refused.
 - One run at a time: an exclusive lock on `<state>.lock` is held for the whole run; a second run
   waits a little, then fails with a message saying so.
-- One transaction per issue: `record_issue` writes everything about an issue, and the caller
-  commits only after the outputs are in place. A run killed at any point leaves the history as it
-  was before the run, or with the whole issue recorded.
+- One transaction per issue: `record_issue` writes everything about an issue, together with the
+  list of output files (written in full beside their targets) that go into place once it is
+  committed; a run killed after the commit leaves that list, and the next run finishes the job
+  (`pending_outputs`). A run killed at any point leaves the history as it was before the run, or
+  with the whole issue recorded.
+- Never started over by accident: a new history is created complete under a temporary name and
+  then renamed into place, so an empty (0-byte) or foreign file at the path is never ours and is
+  refused, as is a damaged one; a transaction a crashed writer left half done (a hot journal) is
+  rolled back by SQLite, which needs write access, so even listings open the file read-write.
+- SQLite's errors about the file (damaged, disk full, read-only, I/O) become one-line messages.
+- The lock is never held by a forked child: a child's copy of the lock's descriptor is replaced
+  by /dev/null as soon as it is forked, so a worker that outlives its parent cannot keep it.
 
 Papers are known by a key that survives re-pasting: the arXiv id when there is one (any
 version), else the paper's id.
@@ -20,6 +29,7 @@ import dataclasses
 import datetime as dt
 import fcntl
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -122,6 +132,16 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "sends the server did not confirm, and outputs a recorded issue still has to put in place",
+        """
+        ALTER TABLE sends ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 1;
+        CREATE TABLE pending_outputs (
+            temp TEXT PRIMARY KEY,
+            target TEXT NOT NULL
+        );
+        """,
+    ),
 )
 
 LOCK_WAIT_SECONDS = 10.0
@@ -156,10 +176,13 @@ class PastIssue:
 
 @dataclass(frozen=True)
 class Send:
-    """One recipient an issue was sent to, and when."""
+    """One recipient an issue was sent to, and when. Not `confirmed`: the server took the
+    message but the connection failed before it said whether it accepted it, so it may or
+    may not have been delivered."""
 
     recipient: str
     sent_at: str
+    confirmed: bool = True
 
 
 @dataclass(frozen=True)
@@ -218,23 +241,30 @@ class History:
             " email_html, email_text, CAST(data AS BLOB)"
             " FROM issues ORDER BY number DESC"
         ).fetchall()
-        return tuple(
-            PastIssue(
-                number=r[0],
-                week=r[1],
-                date=dt.date.fromisoformat(r[2]),
-                title=r[3],
-                paper_count=r[4],
-                theme_count=r[5],
-                page_html=r[6],
-                page_markdown=r[7],
-                feed_html=r[8],
-                feed_summary=r[9],
-                email_html=r[10],
-                email_text=r[11],
-                data=r[12],
-            )
-            for r in rows
+        return tuple(self._past_issue(r) for r in rows)
+
+    def _past_issue(self, r: Any) -> PastIssue:
+        try:
+            date = dt.date.fromisoformat(r[2])
+        except (TypeError, ValueError):
+            raise HistoryError(
+                f"{self.path}: issue {r[0]} has a damaged date ({r[2]!r}); restore the history "
+                "from a backup, or pass a new --state to start a new history"
+            ) from None
+        return PastIssue(
+            number=r[0],
+            week=r[1],
+            date=date,
+            title=r[3],
+            paper_count=r[4],
+            theme_count=r[5],
+            page_html=r[6],
+            page_markdown=r[7],
+            feed_html=r[8],
+            feed_summary=r[9],
+            email_html=r[10],
+            email_text=r[11],
+            data=r[12],
         )
 
     def issue_number(self, week: str) -> int | None:
@@ -248,9 +278,20 @@ class History:
 
     def members(self, number: int) -> tuple[Member, ...]:
         rows = self._conn.execute(
-            "SELECT status, record FROM issue_papers WHERE issue = ? ORDER BY key", (number,)
+            "SELECT key, status, record FROM issue_papers WHERE issue = ? ORDER BY key", (number,)
         )
-        return tuple(Member(paper_from_json(record), status) for status, record in rows)
+        members = []
+        for key, status, record in rows:
+            try:
+                paper = paper_from_json(record)
+            except (TypeError, ValueError, KeyError):
+                raise HistoryError(
+                    f"{self.path}: the record of paper {key!r} in issue {number} is damaged; "
+                    "restore the history from a backup, or pass a new --state to start a new "
+                    "history"
+                ) from None
+            members.append(Member(paper, status))
+        return tuple(members)
 
     def record_issue(self, issue: PastIssue, members: Sequence[Member]) -> None:
         """Record (or re-record, for a rebuilt week) an issue and what it announced.
@@ -312,18 +353,25 @@ class History:
 
     def sends(self, number: int) -> tuple[Send, ...]:
         rows = self._conn.execute(
-            "SELECT recipient, sent_at FROM sends WHERE issue = ? ORDER BY recipient", (number,)
+            "SELECT recipient, sent_at, confirmed FROM sends WHERE issue = ? ORDER BY recipient",
+            (number,),
         )
-        return tuple(Send(recipient, sent_at) for recipient, sent_at in rows)
+        return tuple(
+            Send(recipient, sent_at, bool(confirmed)) for recipient, sent_at, confirmed in rows
+        )
 
-    def record_sends(self, number: int, recipients: Sequence[str], sent_at: str) -> None:
-        """Record that `recipients` were sent issue `number` (a resend updates the time)."""
+    def record_sends(
+        self, number: int, recipients: Sequence[str], sent_at: str, *, confirmed: bool = True
+    ) -> None:
+        """Record that `recipients` were sent issue `number` (a resend updates the time);
+        not `confirmed`: the server may or may not have delivered it."""
         with self.transaction():
             for recipient in recipients:
                 self._conn.execute(
-                    "INSERT INTO sends (issue, recipient, sent_at) VALUES (?, ?, ?)"
-                    " ON CONFLICT(issue, recipient) DO UPDATE SET sent_at = excluded.sent_at",
-                    (number, recipient, sent_at),
+                    "INSERT INTO sends (issue, recipient, sent_at, confirmed) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT(issue, recipient) DO UPDATE SET sent_at = excluded.sent_at,"
+                    " confirmed = excluded.confirmed",
+                    (number, recipient, sent_at, int(confirmed)),
                 )
 
     def posts(self, number: int) -> tuple[Post, ...]:
@@ -383,16 +431,33 @@ class History:
         ).fetchone()
         return row is not None
 
+    def record_pending_outputs(self, moves: Sequence[tuple[str, str]]) -> None:
+        """Inside an issue's transaction: the output files, each written in full under a
+        temporary name (temp, target), that go into place once the issue is committed."""
+        self._conn.executemany("INSERT INTO pending_outputs (temp, target) VALUES (?, ?)", moves)
+
+    def pending_outputs(self) -> tuple[tuple[str, str], ...]:
+        """What a run that committed its issue had still to put in place when it stopped."""
+        rows = self._conn.execute("SELECT temp, target FROM pending_outputs ORDER BY target")
+        return tuple((temp, target) for temp, target in rows)
+
+    def clear_pending_outputs(self) -> None:
+        with self.transaction():
+            self._conn.execute("DELETE FROM pending_outputs")
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """Everything inside is committed together, or not at all."""
+        """Everything inside is committed together, or not at all (a failed COMMIT too)."""
         self._conn.execute("BEGIN IMMEDIATE")
         try:
             yield
+            self._conn.execute("COMMIT")
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            # A COMMIT that failed may have been rolled back by SQLite already.
+            if self._conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.execute("ROLLBACK")
             raise
-        self._conn.execute("COMMIT")
 
 
 @contextlib.contextmanager
@@ -401,43 +466,141 @@ def open_history(path: Path, *, read_only: bool = False) -> Iterator[History]:
 
     Read-only (for --dry-run and listings) takes no lock, creates nothing, and treats a
     missing file as an empty history."""
-    if read_only:
-        if not path.exists():
-            conn = _connect(":memory:", path)
-            _migrate(conn, path)
-        else:
-            conn = _connect(f"file:{path}?mode=ro", path, uri=True)
-            _check_version(conn, path)
+    try:
+        if read_only:
+            conn = _open_for_reading(path)
+            try:
+                yield History(conn, path)
+            finally:
+                conn.close()
+            return
         try:
-            yield History(conn, path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise HistoryError(
+                f"{path.parent}: cannot create the state folder ({err.strerror}); "
+                "pass another --state"
+            ) from err
+        with _exclusive_lock(path.with_name(path.name + ".lock")):
+            if not path.exists():
+                _create(path)
+            conn = _connect(path, "rw")
+            try:
+                _check_digest_history(conn, path)
+                _migrate(conn, path)
+                yield History(conn, path)
+            finally:
+                conn.close()
+    except sqlite3.Error as err:
+        raise _history_error(path, err) from err
+
+
+def _open_for_reading(path: Path) -> sqlite3.Connection:
+    if not path.exists():
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        _migrate(conn, path)
+        return conn
+    # Read-write where the file allows it (SQLite falls back to read-only where it does
+    # not): a transaction a crashed writer left half done can only be rolled back with
+    # write access, and reading the file first needs that. Nothing is created either way.
+    conn = _connect(path, "rw")
+    try:
+        _check_digest_history(conn, path)
+        if _check_version(conn, path) < len(MIGRATIONS):
+            # From an older digest: read an upgraded copy, leave the file as it is.
+            upgraded = sqlite3.connect(":memory:", isolation_level=None)
+            conn.backup(upgraded)
+            conn.close()
+            conn = upgraded
+            _migrate(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _create(path: Path) -> None:
+    """A new, empty history at `path`, complete before it appears there: the file at `path`
+    is then always a whole history, and an empty file there is never one of ours."""
+    temp = path.with_name(f".{path.name}.new")
+    for stale in (temp, temp.with_name(temp.name + "-journal")):
+        stale.unlink(missing_ok=True)
+    try:
+        conn = sqlite3.connect(temp, isolation_level=None)
+        try:
+            _migrate(conn, path)
         finally:
             conn.close()
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(temp, path)
     except OSError as err:
+        temp.unlink(missing_ok=True)
         raise HistoryError(
-            f"{path.parent}: cannot create the state folder ({err.strerror}); pass another --state"
+            f"{path}: cannot create the history ({err.strerror}); check that its folder is "
+            "writable, or pass another --state"
         ) from err
-    with _exclusive_lock(path.with_name(path.name + ".lock")):
-        conn = _connect(str(path), path)
-        try:
-            _migrate(conn, path)
-            yield History(conn, path)
-        finally:
-            conn.close()
 
 
-def _connect(target: str, path: Path, uri: bool = False) -> sqlite3.Connection:
+def _connect(path: Path, mode: str) -> sqlite3.Connection:
+    if path.stat().st_size == 0:
+        # SQLite would take an empty file for a new database and start again at issue 1,
+        # announcing every paper a second time and losing the archive's earlier issues.
+        raise HistoryError(
+            f"{path}: the history file is empty (0 bytes), so its past issues are lost; "
+            "restore it from a backup, or pass a new --state to start a new history"
+        )
+    uri = f"{path.absolute().as_uri()}?mode={mode}"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=LOCK_WAIT_SECONDS)
     try:
-        conn = sqlite3.connect(target, uri=uri, isolation_level=None, timeout=LOCK_WAIT_SECONDS)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as err:
-        raise HistoryError(
-            f"{path}: not a digest history database ({err}); pass another --state"
-        ) from err
+    except BaseException:
+        conn.close()
+        raise
     return conn
+
+
+def _check_digest_history(conn: sqlite3.Connection, path: Path) -> None:
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if _applied(conn) == 0:
+        what = "has tables of its own" if tables else "holds no tables"
+        raise HistoryError(
+            f"{path}: not a digest history (a SQLite database that {what}); pass another --state"
+        )
+
+
+# SQLite's primary result codes for a file that cannot be used, and what to do about each.
+_SQLITE_ADVICE = {
+    3: "check the permissions of the file and its folder, or pass another --state",  # PERM
+    5: "another program is using it: wait for it to finish and run again",  # BUSY
+    6: "another program is using it: wait for it to finish and run again",  # LOCKED
+    8: "check the permissions of the file and its folder, or pass another --state",  # READONLY
+    10: "check the disk (is it full?) and run again",  # IOERR
+    11: "restore it from a backup, or pass a new --state to start a new history",  # CORRUPT
+    13: "free some space and run again",  # FULL
+    14: "check the permissions of the file and its folder, or pass another --state",  # CANTOPEN
+    26: "if it was one, it is damaged: restore it from a backup; else pass another --state",
+}
+_SQLITE_READONLY_ROLLBACK = 8 | (3 << 8)
+
+
+def _history_error(path: Path, err: sqlite3.Error) -> Exception:
+    """A one-line message for a history file that cannot be used; `err` itself for anything
+    else (a mistake in our SQL is a bug and keeps its traceback)."""
+    code = getattr(err, "sqlite_errorcode", None)
+    if code == _SQLITE_READONLY_ROLLBACK:
+        return HistoryError(
+            f"{path}: a digest run that crashed left a change half done ({path.name}-journal), "
+            "and undoing it needs write access to the file and its folder; run digest with "
+            "that access once (e.g. digest issues as the file's owner)"
+        )
+    advice = _SQLITE_ADVICE.get(code & 0xFF) if code is not None else None
+    if advice is None:
+        return err
+    if code == 11:
+        return HistoryError(f"{path}: the history is damaged ({err}); {advice}")
+    if code == 26:
+        return HistoryError(f"{path}: not a digest history database ({err}); {advice}")
+    return HistoryError(f"{path}: cannot use the history ({err}); {advice}")
 
 
 def _applied(conn: sqlite3.Connection) -> int:
@@ -476,15 +639,47 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
                 if statement.strip():
                     conn.execute(statement)
             conn.execute("INSERT INTO migrations (id, name) VALUES (?, ?)", (number, name))
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+
+
+# The descriptors of the locks this process holds, and whether forked children drop theirs.
+_held_locks: set[int] = set()
+_drop_in_children = False
+
+
+def _drop_held_locks() -> None:
+    # In a child just forked. flock() belongs to the open file, which the child shares: a
+    # child that outlived its parent would keep the lock for good. The descriptor is pointed
+    # at /dev/null rather than closed, so the number stays valid for the copy of the code
+    # that thinks it holds the lock (unlocking /dev/null does nothing).
+    if not _held_locks:
+        return
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in _held_locks:
+        os.dup2(null, fd)
+    os.close(null)
+    _held_locks.clear()
 
 
 @contextlib.contextmanager
 def _exclusive_lock(lock_path: Path) -> Iterator[None]:
-    with open(lock_path, "a+b") as handle:
+    global _drop_in_children
+    if not _drop_in_children:
+        os.register_at_fork(after_in_child=_drop_held_locks)
+        _drop_in_children = True
+    try:
+        handle = open(lock_path, "a+b")  # noqa: SIM115 (closed below, after the unlock)
+    except OSError as err:
+        raise HistoryError(
+            f"{lock_path}: cannot open the history's lock file ({err.strerror}); check that "
+            "its folder is writable, or pass another --state"
+        ) from err
+    with handle:
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while True:
             try:
@@ -497,9 +692,11 @@ def _exclusive_lock(lock_path: Path) -> Iterator[None]:
                         "wait for it to finish and run again"
                     ) from None
                 time.sleep(0.1)
+        _held_locks.add(handle.fileno())
         try:
             yield
         finally:
+            _held_locks.discard(handle.fileno())
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 

@@ -1,40 +1,80 @@
 """Writing the output folder so that a reader never sees a half-written file.
 
-Every file is first written in full to a temporary file beside its target and flushed to disk;
-only when all of them are written are they moved into place, each with an atomic rename. A run
-that fails or is killed before that leaves the previous outputs as they were.
+Every file is first written in full to a temporary file beside its target and flushed to disk
+(`stage_files`); only then are they moved into place, each with an atomic rename
+(`put_in_place`). A run that fails or is killed before that leaves the previous outputs as they
+were. Between the two, the caller records the issue in the history together with the list of
+moves, so that a run killed while moving can be finished by the next one (`finish_moves`).
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from glob import escape as glob_escape
 from pathlib import Path
 
 from digest.errors import OutputError
 
+# A temporary file and the output it becomes.
+Move = tuple[Path, Path]
+
 
 def write_files(out_dir: Path, files: Mapping[str, bytes]) -> list[Path]:
     """Write `files` (relative path -> content) under `out_dir`; return the paths written."""
-    staged: list[tuple[Path, Path]] = []
+    staged = stage_files(out_dir, files)
+    try:
+        return put_in_place(staged)
+    finally:
+        discard(staged)
+
+
+def stage_files(out_dir: Path, files: Mapping[str, bytes]) -> list[Move]:
+    """Write each of `files` in full beside its target under `out_dir`; nothing is replaced
+    yet. On failure nothing is left behind."""
+    staged: list[Move] = []
     try:
         for rel, content in sorted(files.items()):
             target = out_dir / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             _remove_stale_temps(target)
             staged.append((_write_temp(target, content), target))
-        for temp, target in staged:
-            os.replace(temp, target)
     except OSError as err:
-        for temp, _ in staged:
-            temp.unlink(missing_ok=True)
-        raise OutputError(
-            f"{err.filename or out_dir}: cannot write output ({err.strerror}); "
-            "check that the folder is writable or pass another --out"
-        ) from err
-    return [target for _, target in staged]
+        discard(staged)
+        raise _output_error(err, out_dir) from err
+    return staged
+
+
+def put_in_place(moves: Iterable[Move]) -> list[Path]:
+    """Move each staged file onto its target; return the targets. On failure the files not
+    yet moved stay staged, for the caller to finish or discard."""
+    targets = []
+    for temp, target in moves:
+        try:
+            os.replace(temp, target)
+        except OSError as err:
+            raise _output_error(err, target.parent) from err
+        targets.append(target)
+    return targets
+
+
+def finish_moves(moves: Iterable[Move]) -> None:
+    """Put in place what a stopped run had staged and not yet moved (the rest is gone)."""
+    put_in_place((temp, target) for temp, target in moves if temp.exists())
+
+
+def discard(moves: Iterable[Move]) -> None:
+    """Remove staged files that were not moved."""
+    for temp, _ in moves:
+        temp.unlink(missing_ok=True)
+
+
+def _output_error(err: OSError, where: Path) -> OutputError:
+    return OutputError(
+        f"{err.filename or where}: cannot write output ({err.strerror}); "
+        "check that the folder is writable or pass another --out"
+    )
 
 
 def _remove_stale_temps(target: Path) -> None:

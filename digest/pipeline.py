@@ -24,7 +24,7 @@ from typing import Any, Protocol
 import jinja2
 
 from digest.config import Settings
-from digest.errors import InputError
+from digest.errors import InputError, OutputError
 from digest.feeds import FeedEntry, build_feeds
 from digest.grouping import group_by_theme
 from digest.history import History, Member, PastIssue, open_history, paper_key
@@ -43,7 +43,7 @@ from digest.models import (
     slugify,
 )
 from digest.named_themes import assign_named_themes
-from digest.output import write_files
+from digest.output import discard, finish_moves, put_in_place, stage_files
 from digest.rendering import (
     Context,
     cap_context,
@@ -559,11 +559,17 @@ def build_from_corpus(
 ) -> BuildResult:
     """Plan, summarize, group and render the next issue; record it and write every output.
 
-    The history transaction is committed only after every output file is in place, so a run
-    that fails or is killed leaves the previous issue's history and outputs as they were."""
+    The order makes the outputs follow the history whatever fails: every output is first
+    written in full beside its target; then the issue is recorded and committed, together with
+    the list of those files; only then are they moved into place. A failure (a full disk, a
+    kill) before the commit leaves both as they were; after it, the next run finds the list
+    and finishes moving before anything else. The other order would let a failed commit leave
+    outputs announcing an issue the history does not know, whose papers the next run would
+    announce again."""
     # Templates are checked before any work, so a typo in --templates fails fast.
     env = make_environment(settings.templates)
     with open_history(settings.state) as history:
+        _finish_pending_outputs(history)
         past = history.issues()
         plan = plan_issue(corpus, history, date, past)
         hashes = [f.sha256 for f in corpus.files if f.sha256]
@@ -584,15 +590,39 @@ def build_from_corpus(
             members = [Member(p, "new") for p in plan.new] + [
                 Member(p, "updated") for p in plan.updated
             ]
-            # Two steps: the history's copy of the issue, then the files.
+            # Two steps: the files beside their targets with the history's copy of the issue,
+            # then the files into place.
             progress.stage("write", 2, papers)
-            with history.transaction():
-                history.record_issue(record, members)
-                history.record_files(hashes, record.number)
-                progress.advance(1)
-                written = write_files(out_dir, files)
-                progress.advance(1)
+            staged = stage_files(out_dir, files)
+            try:
+                with history.transaction():
+                    history.record_issue(record, members)
+                    history.record_files(hashes, record.number)
+                    history.record_pending_outputs(
+                        [(str(temp.absolute()), str(target.absolute())) for temp, target in staged]
+                    )
+            except BaseException:
+                discard(staged)
+                raise
+            progress.advance(1)
+            try:
+                written = put_in_place(staged)
+            except OutputError as err:
+                raise OutputError(
+                    f"{err}; issue {record.number} is recorded, and the next digest build "
+                    "finishes writing its outputs"
+                ) from err
+            history.clear_pending_outputs()
+            progress.advance(1)
     return BuildResult(corpus=corpus, plan=plan, issue=issue, written=tuple(written))
+
+
+def _finish_pending_outputs(history: History) -> None:
+    """Move into place the outputs of an issue whose run was stopped after recording it."""
+    pending = history.pending_outputs()
+    if pending:
+        finish_moves((Path(temp), Path(target)) for temp, target in pending)
+        history.clear_pending_outputs()
 
 
 @contextlib.contextmanager
