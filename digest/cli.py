@@ -76,6 +76,11 @@ def _format_option(choices: Sequence[str], default: str) -> Callable[[F], F]:
     )
 
 
+def _count(n: int, noun: str) -> str:
+    """'1 paper', '2 papers': every count a message prints agrees with its noun."""
+    return f"{n} {noun if n == 1 else noun + 's'}"
+
+
 def _settings(config: Path | None, **overrides: Any) -> Settings:
     return load_settings(find_config(config, Path())).with_overrides(**overrides)
 
@@ -89,8 +94,9 @@ def _report_corpus(corpus: Corpus, quiet: bool, reported: frozenset[str] = froze
     records = sum(f.records for f in corpus.files)
     if not quiet:
         click.echo(
-            f"Loaded {len(corpus.papers)} papers from {len(corpus.files)} files "
-            f"({records} records, {len(corpus.merges)} merged as duplicates, "
+            f"Loaded {_count(len(corpus.papers), 'paper')} from "
+            f"{_count(len(corpus.files), 'file')} "
+            f"({_count(records, 'record')}, {len(corpus.merges)} merged as duplicates, "
             f"{len(corpus.skipped)} skipped).",
             err=True,
         )
@@ -238,6 +244,12 @@ def _state_option(f: F) -> F:
     default=None,
     help="How many of the latest issues the feeds keep (default: 20).",
 )
+@click.option(
+    "--feed-papers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="How many of the latest papers the per-paper feeds keep (default: 100).",
+)
 @click.option("--dry-run", is_flag=True, help="Show what the next issue would hold; write nothing.")
 @click.option(
     "--strict",
@@ -258,6 +270,7 @@ def build(
     templates: Path | None,
     themes: int | None,
     feed_issues: int | None,
+    feed_papers: int | None,
     dry_run: bool,
     strict: bool,
     quiet: bool,
@@ -285,6 +298,7 @@ def build(
             themes=themes,
             state=state,
             feed_issues=feed_issues,
+            feed_papers=feed_papers,
         )
         issue_date = date.date() if date else dt.date.today()
         reporter = _Reporter(bar=sys.stderr.isatty() and not quiet, verbose=verbose)
@@ -297,6 +311,7 @@ def build(
         if dry_run:
             plan, preview = pipeline.preview_issue(corpus, settings.state, issue_date, settings)
             _print_preview(plan, preview)
+            _report_unmatched_themes(settings, preview)
             return
         result = pipeline.build_from_corpus(corpus, out, issue_date, settings, reporter)
         reporter.finish()
@@ -315,15 +330,43 @@ def build(
             "(set site_url in digest.toml or pass --site-url)",
             err=True,
         )
+    _report_unmatched_themes(settings, result.issue)
     if not quiet:
         issue = result.issue
         again = " (rebuilt)" if result.plan and result.plan.rebuild else ""
         updated = f", {len(issue.updated)} updated" if issue.updated else ""
         click.echo(
-            f"Wrote {len(result.written)} files to {out}: issue {issue.number}{again}, "
-            f"{issue.week}, {issue.paper_count} new papers in {len(issue.sections)} themes"
-            f"{updated}."
+            f"Wrote {_count(len(result.written), 'file')} to {out}: issue {issue.number}{again}, "
+            f"{issue.week}, {issue.paper_count} new {_noun(issue.paper_count, 'paper')} in "
+            f"{_count(len(issue.sections), 'theme')}{updated}."
         )
+    latest = result.latest
+    if latest is not None and latest.number != result.issue.number:
+        # An older week: its page and the archive were written, the latest outputs kept.
+        click.echo(
+            f"Issue {result.issue.number} is an older week: {out}/issues/{result.issue.week}.html "
+            f"and the archive are up to date; digest.md, digest.json and email.* still hold "
+            f"the latest issue, {latest.number} ({latest.week})."
+        )
+
+
+def _noun(n: int, noun: str) -> str:
+    return noun if n == 1 else noun + "s"
+
+
+def _report_unmatched_themes(settings: Settings, issue: Issue | None) -> None:
+    """A theme named in digest.toml that no paper of the issue matched is said, not dropped."""
+    if issue is None:
+        return
+    found = {section.label for section in issue.sections}
+    where = settings.source or "digest.toml"
+    for named in settings.named_themes:
+        if named.label not in found:
+            click.echo(
+                f"note: {where}: theme {named.label!r} matched no paper this week "
+                f"(keywords: {', '.join(named.keywords)}); check its keywords",
+                err=True,
+            )
 
 
 def _print_preview(plan: Plan | None, issue: Issue | None) -> None:
@@ -333,8 +376,8 @@ def _print_preview(plan: Plan | None, issue: Issue | None) -> None:
     verb = "would be rebuilt" if plan.rebuild else "would be built"
     click.echo(
         f"Dry run: issue {issue.number} ({issue.week}) {verb} with {issue.paper_count} new "
-        f"papers in {len(issue.sections)} themes and {len(issue.updated)} updated; "
-        "nothing written."
+        f"{_noun(issue.paper_count, 'paper')} in {_count(len(issue.sections), 'theme')} and "
+        f"{len(issue.updated)} updated; nothing written."
     )
     for section in issue.sections:
         click.echo(f"  {section.label} ({len(section.entries)})")
@@ -719,8 +762,8 @@ def load(paths: tuple[Path, ...], fmt: str) -> None:
         report = account.report
         encoding = "" if report.encoding == "utf-8" else f", read as {report.encoding}"
         click.echo(
-            f"{report.path}: {report.format}{encoding}, {report.records} records: "
-            f"{account.papers} {'paper' if account.papers == 1 else 'papers'}, "
+            f"{report.path}: {report.format}{encoding}, {_count(report.records, 'record')}: "
+            f"{_count(account.papers, 'paper')}, "
             f"{len(account.merges)} merged as duplicates; "
             f"{len(account.skipped)} skipped"
         )
@@ -750,6 +793,7 @@ def load(paths: tuple[Path, ...], fmt: str) -> None:
         click.echo(f"{item.path}: skipped, {item.reason}")
     records = sum(report.records for report in corpus.files)
     click.echo(
-        f"{len(corpus.papers)} papers from {len(corpus.files)} files ({records} records, "
+        f"{_count(len(corpus.papers), 'paper')} from {_count(len(corpus.files), 'file')} "
+        f"({_count(records, 'record')}, "
         f"{len(corpus.merges)} merged as duplicates, {len(corpus.skipped)} skipped)"
     )

@@ -36,6 +36,7 @@ class Settings:
     named_themes: tuple[NamedTheme, ...] = field(default=())
     state: Path = Path(".digest/history.sqlite3")
     feed_issues: int = 20
+    feed_papers: int = 100
     source: Path | None = None  # the file these settings came from, for messages
 
     def with_overrides(self, **overrides: Any) -> Settings:
@@ -54,6 +55,7 @@ _TOP_KEYS = {
     "theme",
     "state",
     "feed_issues",
+    "feed_papers",
 }
 _MAIL_KEYS = {"from", "to", "list_id", "unsubscribe"}
 _SMTP_KEYS = {"host", "port", "security", "user"}
@@ -100,6 +102,8 @@ def parse_settings(data: Mapping[str, Any], path: Path) -> Settings:
         changes["themes"] = _positive_int(data["themes"], path, "themes")
     if "feed_issues" in data:
         changes["feed_issues"] = _positive_int(data["feed_issues"], path, "feed_issues")
+    if "feed_papers" in data:
+        changes["feed_papers"] = _positive_int(data["feed_papers"], path, "feed_papers")
     if "state" in data:
         state = Path(_nonempty_str(data["state"], path, "state"))
         changes["state"] = state if state.is_absolute() else path.parent / state

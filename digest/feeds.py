@@ -1,15 +1,21 @@
-"""RSS 2.0 and Atom feeds, written with feedgen. feedgen's quirks stay in this module.
+"""RSS 2.0 and Atom feeds, written with feedgen, and JSON Feed 1.1 beside them, written with
+json. feedgen's quirks stay in this module.
 
 - feedgen prepends entries unless told `order="append"`; we append, newest first as given.
 - It stamps `now()` as the build date unless told: we set every date from the issues.
 - It needs timezone-aware datetimes: issues are dated at 00:00 UTC of their day.
 - It raises on XML-illegal characters only when serialising: we remove them first, so one bad
   character in an abstract can never break the feed.
+- RSS entries have an author only with an email address: a paper's authors go in dc:creator.
+
+Atom (RFC 4287) requires an author on every entry, or on the feed when an entry has none: every
+feed here has a feed-level author.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,7 +28,7 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 
 @dataclass(frozen=True)
 class FeedEntry:
-    """One issue as a feed item."""
+    """One item of a feed: an issue, a theme of an issue, or one paper (with its authors)."""
 
     id: str
     title: str
@@ -30,12 +36,17 @@ class FeedEntry:
     date: dt.date
     content_html: str
     summary: str
+    authors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Feeds:
     rss: bytes
     atom: bytes
+    json: bytes = b""
+
+
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 
 def xml_safe(text: str) -> str:
@@ -52,13 +63,57 @@ def build_feeds(
     site_url: str,
     entries: Sequence[FeedEntry],
     feed_dir: str = "",
+    author: str | None = None,
 ) -> Feeds:
-    """The RSS and Atom feeds of `entries` (newest first) for the site at `site_url`; the
-    feeds themselves live at `site_url + feed_dir` as feed.xml and atom.xml."""
+    """The RSS, Atom and JSON feeds of `entries` (newest first) for the site at `site_url`;
+    the feeds themselves live at `site_url + feed_dir` as feed.xml, atom.xml and feed.json.
+    `author` is the feed's author (default: its title)."""
     base = site_url + feed_dir
-    rss = _generator(title, description, site_url, entries, base, "feed.xml", "CDATA")
-    atom = _generator(title, description, site_url, entries, base, "atom.xml", "html")
-    return Feeds(rss=rss.rss_str(pretty=True), atom=atom.atom_str(pretty=True))
+    by = xml_safe(author or title)
+    rss = _generator(title, description, site_url, entries, base, "feed.xml", "CDATA", by)
+    atom = _generator(title, description, site_url, entries, base, "atom.xml", "html", by)
+    return Feeds(
+        rss=rss.rss_str(pretty=True),
+        atom=atom.atom_str(pretty=True),
+        json=_json_feed(title, description, site_url, entries, base + "feed.json", by),
+    )
+
+
+def _json_feed(
+    title: str,
+    description: str,
+    site_url: str,
+    entries: Sequence[FeedEntry],
+    feed_url: str,
+    author: str,
+) -> bytes:
+    """JSON Feed 1.1: https://www.jsonfeed.org/version/1.1/ (version, title and items are
+    required; each item needs an id and content_html or content_text)."""
+    items = []
+    for entry in entries:
+        item: dict[str, object] = {
+            "id": entry.id,
+            "url": entry.link,
+            "title": xml_safe(entry.title),
+            "content_html": xml_safe(entry.content_html),
+            "summary": xml_safe(entry.summary),
+            "date_published": issue_datetime(entry.date).isoformat().replace("+00:00", "Z"),
+        }
+        if entry.authors:
+            item["authors"] = [{"name": xml_safe(name)} for name in entry.authors]
+        items.append(item)
+    feed = {
+        "version": JSON_FEED_VERSION,
+        "title": xml_safe(title),
+        "home_page_url": site_url,
+        "feed_url": feed_url,
+        "description": xml_safe(description),
+        "language": "en",
+        "authors": [{"name": author}],
+        "items": items,
+    }
+    # ASCII only: the bytes are the same whatever a server says the charset is.
+    return (json.dumps(feed, indent=1, ensure_ascii=True) + "\n").encode("ascii")
 
 
 def _generator(
@@ -69,6 +124,7 @@ def _generator(
     base: str,
     name: str,
     content_type: str,
+    author: str,
 ) -> FeedGenerator:
     # One generator per format: RSS wants HTML content in CDATA, Atom wants type="html",
     # and each feed's rel="self" link is its own address.
@@ -78,6 +134,10 @@ def _generator(
     fg.description(xml_safe(description))
     fg.language("en")
     fg.generator("digest")
+    fg.author({"name": author})
+    rss = content_type == "CDATA"
+    if rss and any(e.authors for e in entries):
+        fg.load_extension("dc", atom=False, rss=True)
     fg.link(href=base + name, rel="self")
     fg.link(href=site_url, rel="alternate")
     newest = max((e.date for e in entries), default=dt.date(1970, 1, 1))
@@ -93,4 +153,8 @@ def _generator(
         fe.updated(issue_datetime(entry.date))
         fe.description(xml_safe(entry.summary))
         fe.content(xml_safe(entry.content_html), type=content_type)
+        if entry.authors and rss:
+            fe.dc.dc_creator([xml_safe(a) for a in entry.authors])
+        elif entry.authors:
+            fe.author([{"name": xml_safe(a)} for a in entry.authors])
     return fg

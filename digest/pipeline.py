@@ -25,7 +25,7 @@ import jinja2
 
 from digest.config import Settings
 from digest.errors import InputError, OutputError
-from digest.feeds import FeedEntry, build_feeds
+from digest.feeds import FeedEntry, Feeds, build_feeds
 from digest.grouping import group_by_theme
 from digest.history import History, Member, PastIssue, open_history, paper_key
 from digest.loading import load_papers
@@ -45,17 +45,28 @@ from digest.models import (
 from digest.named_themes import assign_named_themes
 from digest.output import discard, finish_moves, put_in_place, stage_files
 from digest.rendering import (
+    INDEX_PAGE,
+    ISSUE_FEEDS,
+    NAV_MARKER,
+    PAPER_FEED_DIR,
+    SEARCH_DATA,
+    SEARCH_PAGE,
     Context,
     cap_context,
     issue_context,
+    paper_anchor,
     render_email_html,
     render_email_text,
     render_feed_content,
     render_feed_content_of,
+    render_feed_paper,
     render_index,
     render_json,
     render_markdown,
+    render_nav,
     render_page_html,
+    render_search_data,
+    render_search_page,
 )
 from digest.sending import Delivery, SmtpServer, send_message
 from digest.summarizing import DEFAULT_METHOD, METHODS, summarize_papers
@@ -303,19 +314,24 @@ def record_of(
     env: jinja2.Environment,
     settings: Settings,
     on_step: Callable[[int], None] | None = None,
+    context: Context | None = None,
 ) -> PastIssue:
     """What the history keeps of an issue: enough to rebuild its page, feed item and email.
 
     Each rendition is rendered once, here: the output files are these same bytes.
-    `on_step(1)` is told after each large rendition (RENDER_STEPS - 1 of them)."""
+    `on_step(1)` is told after each large rendition (RENDER_STEPS - 1 of them). `context` is
+    `issue_context(issue)`, for a caller that has it already."""
     step = on_step or (lambda n: None)
-    context = issue_context(issue)
+    if context is None:
+        context = issue_context(issue)
     page_url = (settings.site_url + issue_page(issue.week, "html")) if settings.site_url else None
     # The web page keeps its <style> block: browsers apply it, and inlining a page of
     # 100,000 papers costs seconds and hundreds of megabytes. Only the email is inlined.
     page_html = render_page_html(context, env)
     step(1)
-    email_html, email_text = _email_bodies(context, env, page_url, len(page_html))
+    email_html, email_text = _email_bodies(
+        context, env, page_url, len(page_html), email_footer(settings)
+    )
     step(1)
     page_markdown = render_markdown(context, env)
     step(1)
@@ -345,8 +361,23 @@ _EMAIL_CAPS: tuple[int | None, ...] = (None, 20, 10, 5, 3, 1)
 FEED_ITEM_PER_THEME = 20
 
 
+def email_footer(settings: Settings) -> Context:
+    """What the email's footer says about why it came: the list's name (List-Id's phrase, or
+    the title), the archive's address and the unsubscribe link, where they are set."""
+    list_name = parseaddr(settings.mail_list_id)[0] if settings.mail_list_id else ""
+    return {
+        "list_name": list_name or settings.title,
+        "archive_url": (settings.site_url + INDEX_PAGE) if settings.site_url else None,
+        "unsubscribe_url": settings.mail_unsubscribe,
+    }
+
+
 def _email_bodies(
-    context: Context, env: jinja2.Environment, page_url: str | None, page_size: int
+    context: Context,
+    env: jinja2.Environment,
+    page_url: str | None,
+    page_size: int,
+    footer: Context,
 ) -> tuple[str, str]:
     """The HTML and text bodies; a large issue lists fewer papers per theme and links to the
     full issue, so that Gmail does not clip the message.
@@ -359,96 +390,206 @@ def _email_bodies(
         if cap != _EMAIL_CAPS[-1] and per_paper * shown > HTML_SIZE_LIMIT:
             continue
         capped = cap_context(context, cap)
-        html = inline_css(render_email_html(capped, env, page_url=page_url, email=True))
+        html = inline_css(
+            render_email_html(capped, env, page_url=page_url, email=True, footer=footer)
+        )
         if len(html.encode("utf-8")) <= HTML_SIZE_LIMIT:
             break
-    return html, render_email_text(capped, env, page_url=page_url)
+    return html, render_email_text(capped, env, page_url=page_url, footer=footer)
 
 
 def render_outputs(
-    issue: Issue,
     record: PastIssue,
     archive: Sequence[PastIssue],
     env: jinja2.Environment,
     settings: Settings,
+    context: Context | None = None,
 ) -> dict[str, bytes]:
     """Every output file, by its path relative to the output folder.
 
-    `archive` is every issue in the history, newest first, including this one's record."""
+    `archive` is every issue in the history, newest first, including `record` (the issue just
+    built, whose `context` saves reading its data again). The top-level files (digest.md,
+    digest.json, email.*) are always the newest issue's: rebuilding an older week rewrites
+    that week's page and the archive, never the latest issue's outputs."""
     site = site_of(settings)
-    message = message_of(record, settings, settings.mail_to, record.date)
-    feeds = build_feeds(
-        title=issue.title,
-        description=f"{issue.title}: the papers of the week, grouped by theme.",
-        site_url=site,
-        entries=[_feed_entry(past, site) for past in archive[: settings.feed_issues]],
-    )
+    latest = archive[0]
+    message = message_of(latest, settings, settings.mail_to, latest.date)
+    description = f"{settings.title}: the papers of the week, grouped by theme."
+    walk = _walk_archive(archive, record, context, settings, env, site)
     files = {
-        "digest.md": record.page_markdown,
-        "digest.json": record.data,
-        "email.html": record.email_html.encode("utf-8"),
-        "email.txt": record.email_text.encode("utf-8"),
+        "digest.md": latest.page_markdown,
+        "digest.json": latest.data,
+        "email.html": latest.email_html.encode("utf-8"),
+        "email.txt": latest.email_text.encode("utf-8"),
         "email.eml": message_bytes(message),
-        "feed.xml": feeds.rss,
-        "atom.xml": feeds.atom,
-        "index.html": render_index(
-            issue.title,
-            [_index_row(past, settings.site_url) for past in archive],
-            settings.site_url,
-            env,
-        ).encode("utf-8"),
+        INDEX_PAGE: render_index(settings.title, walk.index_rows, env).encode("utf-8"),
+        SEARCH_PAGE: render_search_page(settings.title, env).encode("utf-8"),
+        SEARCH_DATA: render_search_data(walk.search_issues, walk.search_papers),
     }
-    for past in archive:
-        files[issue_page(past.week, "html")] = past.page_html
+    files.update(
+        _feed_files(
+            "",
+            build_feeds(
+                title=settings.title,
+                description=description,
+                site_url=site,
+                entries=[_feed_entry(past, site) for past in archive[: settings.feed_issues]],
+            ),
+        )
+    )
+    files.update(
+        _feed_files(
+            PAPER_FEED_DIR,
+            build_feeds(
+                title=f"{settings.title}: every paper",
+                description=f"{settings.title}: each paper of the week, one item a paper.",
+                site_url=site,
+                entries=walk.paper_entries,
+                feed_dir=PAPER_FEED_DIR,
+                author=settings.title,
+            ),
+        )
+    )
+    for i, past in enumerate(archive):
+        # archive is newest first: the issue before is the next in the list.
+        following = archive[i - 1] if i > 0 else None
+        previous = archive[i + 1] if i + 1 < len(archive) else None
+        nav = render_nav(settings.title, _nav_link(previous), _nav_link(following), env)
+        files[issue_page(past.week, "html")] = past.page_html.replace(
+            NAV_MARKER.encode(), nav.rstrip(b"\n")
+        )
         files[issue_page(past.week, "md")] = past.page_markdown
-    labels = list(dict.fromkeys(named.label for named in settings.named_themes))
-    files.update(_theme_feed_files(labels, archive[: settings.feed_issues], env, site))
-    return files
-
-
-def _theme_feed_files(
-    labels: Sequence[str], archive: Sequence[PastIssue], env: jinja2.Environment, site: str
-) -> dict[str, bytes]:
-    """A feed for each named theme: one item per issue that had papers in it.
-
-    Only named themes get one: their labels are the team's and stay the same week after week,
-    while automatic themes are drawn anew each week. Each issue's data is parsed once for all
-    the themes (it holds every paper of the issue), and one issue at a time."""
-    if not labels:
-        return {}
-    entries: dict[str, list[FeedEntry]] = {label: [] for label in labels}
-    for past in archive:
-        themes: dict[str, dict[str, Any]] = {}
-        for theme in json.loads(past.data)["themes"]:
-            themes.setdefault(theme["label"], theme)
-        for label in labels:
-            theme = themes.get(label)
-            if theme is None:
-                continue
-            link = f"{site}{issue_page(past.week, 'html')}#{slugify(label)}"
-            entries[label].append(
-                FeedEntry(
-                    id=link,
-                    title=f"{label} — {past.week}",
-                    link=link,
-                    date=past.date,
-                    content_html=render_feed_content_of([theme], env),
-                    summary=f"{len(theme['papers'])} new in {label} ({past.title}, {past.week}).",
-                )
-            )
-    files = {}
-    for label in labels:
+    for label, entries in walk.theme_entries.items():
         folder = f"themes/{slugify(label)}/"
         feeds = build_feeds(
             title=f"{label} — papers of the week",
             description=f"The papers of theme {label!r}, week by week.",
             site_url=site,
-            entries=entries[label],
+            entries=entries,
             feed_dir=folder,
+            author=settings.title,
         )
-        files[folder + "feed.xml"] = feeds.rss
-        files[folder + "atom.xml"] = feeds.atom
+        files.update(_feed_files(folder, feeds))
     return files
+
+
+def _feed_files(folder: str, feeds: Feeds) -> dict[str, bytes]:
+    rss, atom, json_feed = ISSUE_FEEDS
+    return {folder + rss: feeds.rss, folder + atom: feeds.atom, folder + json_feed: feeds.json}
+
+
+def _nav_link(past: PastIssue | None) -> Context | None:
+    """A neighbour of an issue page, linked from that page (both are in issues/)."""
+    if past is None:
+        return None
+    return {"number": past.number, "week": past.week, "url": f"{past.week}.html"}
+
+
+@dataclass
+class _Walk:
+    """What the site needs from every issue's papers, gathered in one pass over the archive."""
+
+    index_rows: list[Context]
+    search_issues: list[Context]
+    search_papers: list[list[object]]
+    paper_entries: list[FeedEntry]
+    theme_entries: dict[str, list[FeedEntry]]
+
+
+def _walk_archive(
+    archive: Sequence[PastIssue],
+    record: PastIssue,
+    context: Context | None,
+    settings: Settings,
+    env: jinja2.Environment,
+    site: str,
+) -> _Walk:
+    """One pass over every issue, newest first, reading each issue's data once (and not at
+    all for the issue just built, whose context is at hand), one issue at a time.
+
+    Only named themes get a feed of their own: their labels are the team's and stay the same
+    week after week, while automatic themes are drawn anew each week."""
+    labels = list(dict.fromkeys(named.label for named in settings.named_themes))
+    walk = _Walk([], [], [], [], {label: [] for label in labels})
+    for position, past in enumerate(archive):
+        current = context is not None and past.number == record.number
+        data: Context = context if current and context is not None else json.loads(past.data)
+        page = issue_page(past.week, "html")
+        themes: list[Context] = list(data["themes"])
+        walk.index_rows.append(
+            {
+                "number": past.number,
+                "week": past.week,
+                "date": past.date.isoformat(),
+                "date_long": f"{past.date.day} {past.date:%B %Y}",
+                "paper_count": past.paper_count,
+                "theme_count": past.theme_count,
+                "updated_count": len(data.get("updated", ())),
+                "url": page,
+                "themes": [
+                    {
+                        "label": t["label"],
+                        "count": len(t["papers"]),
+                        "url": f"{page}#{slugify(t['label'])}",
+                    }
+                    for t in themes
+                ],
+            }
+        )
+        walk.search_issues.append(
+            {"number": past.number, "week": past.week, "date": past.date.isoformat(), "url": page}
+        )
+        sections = [*((t["label"], t["papers"]) for t in themes)]
+        if data.get("updated"):
+            sections.append(("Updated", data["updated"]))
+        for label, papers in sections:
+            for p in papers:
+                anchor = paper_anchor(p["id"])
+                authors = ", ".join(p["authors"])
+                walk.search_papers.append(
+                    [position, label, p["headline"], p["summary"], authors, anchor]
+                )
+                if len(walk.paper_entries) < settings.feed_papers:
+                    walk.paper_entries.append(
+                        _paper_entry(p, label, past, f"{site}{page}#{anchor}", env)
+                    )
+        if position < settings.feed_issues:
+            by_label: dict[str, Context] = {}
+            for theme in themes:
+                by_label.setdefault(theme["label"], theme)
+            for label in labels:
+                found = by_label.get(label)
+                if found is None:
+                    continue
+                link = f"{site}{page}#{slugify(label)}"
+                walk.theme_entries[label].append(
+                    FeedEntry(
+                        id=link,
+                        title=f"{label} — {past.week}",
+                        link=link,
+                        date=past.date,
+                        content_html=render_feed_content_of([found], env),
+                        summary=f"{len(found['papers'])} new in {label} "
+                        f"({past.title}, {past.week}).",
+                    )
+                )
+    return walk
+
+
+def _paper_entry(
+    paper: Context, label: str, past: PastIssue, permalink: str, env: jinja2.Environment
+) -> FeedEntry:
+    """One paper as a feed item: its id is its permalink, the paper's row on its issue page,
+    which stays the same as later issues are added."""
+    return FeedEntry(
+        id=permalink,
+        title=paper["headline"],
+        link=permalink,
+        date=past.date,
+        content_html=render_feed_paper(paper, label, past.number, past.week, permalink, env),
+        summary=paper["summary"],
+        authors=tuple(paper["authors"]),
+    )
 
 
 def message_of(
@@ -485,19 +626,6 @@ def _feed_entry(past: PastIssue, site: str) -> FeedEntry:
         content_html=past.feed_html,
         summary=past.feed_summary,
     )
-
-
-def _index_row(past: PastIssue, site_url: str | None) -> dict[str, object]:
-    page = issue_page(past.week, "html")
-    return {
-        "number": past.number,
-        "week": past.week,
-        "date": past.date.isoformat(),
-        "paper_count": past.paper_count,
-        "theme_count": past.theme_count,
-        # Absolute when the site's address is known; relative so the folder browses locally.
-        "url": (site_url + page) if site_url else page,
-    }
 
 
 def _overview(issue: Issue) -> str:
@@ -582,10 +710,11 @@ def build_from_corpus(
         papers = issue.paper_count
         progress.stage("render", RENDER_STEPS, papers)
         with _collector_paused():
-            record = record_of(issue, env, settings, progress.advance)
+            context = issue_context(issue)
+            record = record_of(issue, env, settings, progress.advance, context)
             archive = [record, *(p for p in past if p.number != record.number)]
             archive.sort(key=lambda p: p.number, reverse=True)
-            files = render_outputs(issue, record, archive, env, settings)
+            files = render_outputs(record, archive, env, settings, context)
             progress.advance(1)
             members = [Member(p, "new") for p in plan.new] + [
                 Member(p, "updated") for p in plan.updated
@@ -614,7 +743,9 @@ def build_from_corpus(
                 ) from err
             history.clear_pending_outputs()
             progress.advance(1)
-    return BuildResult(corpus=corpus, plan=plan, issue=issue, written=tuple(written))
+    return BuildResult(
+        corpus=corpus, plan=plan, issue=issue, written=tuple(written), latest=archive[0]
+    )
 
 
 def _finish_pending_outputs(history: History) -> None:

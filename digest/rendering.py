@@ -78,10 +78,22 @@ def _section_context(section: Section) -> Context:
     }
 
 
+def paper_anchor(paper_id: str) -> str:
+    """The id of a paper's row on its issue page, so that `page.html#anchor` is its permalink.
+
+    Letters, digits, '.' and '-' are kept; anything else becomes `_` and its code point in hex,
+    so two different ids never share an anchor and the anchor needs no escaping in a URL."""
+    return "p-" + "".join(
+        ch if (ch.isascii() and (ch.isalnum() or ch in ".-")) else f"_{ord(ch):x}_"
+        for ch in paper_id
+    )
+
+
 def _entry_context(entry: Entry) -> Context:
     paper, summary = entry.paper, entry.summary
     return {
         "id": paper.id,
+        "anchor": paper_anchor(paper.id),
         "arxiv_id": paper.arxiv_id,
         "version": paper.arxiv_version,
         "title": paper.title,
@@ -107,10 +119,23 @@ def render_markdown(context: Context, env: jinja2.Environment) -> bytes:
     return render_template_bytes(env, MARKDOWN_TEMPLATE, **context)
 
 
+# What an email's footer says; the web page has none of it.
+NO_FOOTER: Context = {"list_name": "", "archive_url": None, "unsubscribe_url": None}
+
+
 def render_page_html(context: Context, env: jinja2.Environment) -> bytes:
     """The issue's web page, as UTF-8 bytes: the email's template with every paper, no link
-    to itself and its <style> block kept (browsers apply it)."""
-    return render_template_bytes(env, EMAIL_HTML_TEMPLATE, **context, page_url=None, email=False)
+    to itself, its <style> block kept (browsers apply it), links to the feeds, and the
+    navigation marker (see NAV_MARKER)."""
+    return render_template_bytes(
+        env,
+        EMAIL_HTML_TEMPLATE,
+        **context,
+        **NO_FOOTER,
+        page_url=None,
+        email=False,
+        links=site_links("../"),
+    )
 
 
 def render_email_html(
@@ -119,15 +144,29 @@ def render_email_html(
     *,
     page_url: str | None = None,
     email: bool = False,
+    footer: Context = NO_FOOTER,
 ) -> str:
-    """The issue as an HTML page; as an email (`email=True`) it links to its web page."""
-    return render_template(env, EMAIL_HTML_TEMPLATE, **context, page_url=page_url, email=email)
+    """The issue as an HTML page; as an email (`email=True`) it links to its web page and
+    its footer (`list_name`, `archive_url`, `unsubscribe_url`) says why it came."""
+    return render_template(
+        env,
+        EMAIL_HTML_TEMPLATE,
+        **context,
+        **footer,
+        page_url=page_url,
+        email=email,
+        links=site_links("../"),
+    )
 
 
 def render_email_text(
-    context: Context, env: jinja2.Environment, *, page_url: str | None = None
+    context: Context,
+    env: jinja2.Environment,
+    *,
+    page_url: str | None = None,
+    footer: Context = NO_FOOTER,
 ) -> str:
-    return render_template(env, EMAIL_TEXT_TEMPLATE, **context, page_url=page_url)
+    return render_template(env, EMAIL_TEXT_TEMPLATE, **context, **footer, page_url=page_url)
 
 
 _JSON_PAPER_KEYS = (
@@ -222,6 +261,44 @@ def _rows_json(rows: Sequence[Context]) -> str:
 
 FEED_CONTENT_TEMPLATE = "feed-item.html.j2"
 INDEX_TEMPLATE = "index.html.j2"
+SEARCH_TEMPLATE = "search.html.j2"
+NAV_TEMPLATE = "issue-nav.html.j2"
+
+# Where each page of the site lives in the output folder. Links between pages are relative, so
+# the folder browses the same from a web server and opened from disk (file://).
+INDEX_PAGE = "index.html"
+SEARCH_PAGE = "search.html"
+SEARCH_DATA = "search-data.js"
+ISSUE_FEEDS = ("feed.xml", "atom.xml", "feed.json")
+PAPER_FEED_DIR = "papers/"
+
+# Stands where an issue page's navigation goes. The page is rendered once, when its issue is
+# built, and kept in the history; its neighbours are known only when the archive is written
+# (the next issue does not exist yet), so the navigation is put in its place then.
+NAV_MARKER = "<!--digest:nav-->"
+
+
+def site_links(root: str) -> Context:
+    """The site's own pages and feeds, relative to a page `root` away from the top
+    ("" for index.html, "../" for an issue page)."""
+    kinds = (
+        ("RSS", "application/rss+xml"),
+        ("Atom", "application/atom+xml"),
+        ("JSON Feed", "application/feed+json"),
+    )
+    return {
+        "index": root + INDEX_PAGE,
+        "search": root + SEARCH_PAGE,
+        "search_data": root + SEARCH_DATA,
+        "issue_feeds": [
+            {"name": name, "type": kind, "href": root + file}
+            for (name, kind), file in zip(kinds, ISSUE_FEEDS, strict=True)
+        ],
+        "paper_feeds": [
+            {"name": name, "type": kind, "href": root + PAPER_FEED_DIR + file}
+            for (name, kind), file in zip(kinds, ISSUE_FEEDS, strict=True)
+        ],
+    }
 
 
 def render_feed_content(context: Context, env: jinja2.Environment) -> str:
@@ -234,23 +311,88 @@ def render_feed_content_of(themes: Sequence[dict[str, Any]], env: jinja2.Environ
     return render_template(env, FEED_CONTENT_TEMPLATE, themes=list(themes), updated=[])
 
 
+FEED_PAPER_TEMPLATE = "feed-paper.html.j2"
+
+
+def render_feed_paper(
+    paper: Context,
+    label: str,
+    number: int,
+    week: str,
+    permalink: str,
+    env: jinja2.Environment,
+) -> str:
+    """The HTML a feed reader shows for one paper: its summary, authors and links."""
+    return render_template(
+        env,
+        FEED_PAPER_TEMPLATE,
+        p=paper,
+        theme=label,
+        number=number,
+        week=week,
+        permalink=permalink,
+    )
+
+
 def render_index(
     title: str,
     issues: Sequence[dict[str, object]],
-    site_url: str | None,
     env: jinja2.Environment,
 ) -> str:
-    """The archive's front page: every issue, newest first. Links are absolute when the
-    site's address is known, relative otherwise so that the folder can be browsed locally."""
-    base = site_url or ""
+    """The archive's front page: every issue, newest first, with its themes."""
     return render_template(
-        env,
-        INDEX_TEMPLATE,
-        title=title,
-        issues=list(issues),
-        feed_url=base + "feed.xml",
-        atom_url=base + "atom.xml",
+        env, INDEX_TEMPLATE, title=title, issues=list(issues), links=site_links("")
     )
+
+
+def render_search_page(title: str, env: jinja2.Environment) -> str:
+    """The search page: finds papers of every issue in search-data.js, in the browser."""
+    return render_template(env, SEARCH_TEMPLATE, title=title, links=site_links(""))
+
+
+def render_nav(
+    title: str,
+    previous: Context | None,
+    following: Context | None,
+    env: jinja2.Environment,
+) -> bytes:
+    """An issue page's navigation: the archive, the search, its neighbours, the feeds."""
+    return render_template_bytes(
+        env,
+        NAV_TEMPLATE,
+        title=title,
+        previous=previous,
+        next=following,
+        links=site_links("../"),
+    )
+
+
+# ASCII JSON (every other character as \\uXXXX, U+2028 and U+2029 included, which older
+# JavaScript engines refuse inside a string), with the characters that could end a <script>
+# early, were this data ever inlined into a page, escaped as well.
+_JS_ENCODER = json.JSONEncoder(ensure_ascii=True)
+_JS_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def render_search_data(issues: Sequence[Context], papers: Sequence[Sequence[object]]) -> bytes:
+    """search-data.js: the issues and papers the search page looks through, as one JavaScript
+    statement. A script file, not JSON, because a page opened from disk (file://) may load a
+    script but not fetch() a file. Paper text comes from abstracts: it is only ever a JSON
+    string here (ASCII, with <, >, & escaped), and the page shows it with textContent."""
+    head = _JS_ENCODER.encode(list(issues))
+    out = io.BytesIO()
+    out.write(b'window.digestSearch = {\n"issues": ')
+    out.write(_ascii_json(head))
+    out.write(b',\n"papers": [')
+    for start in range(0, len(papers), _PAPERS_PER_BATCH):
+        rows = ",\n".join(_JS_ENCODER.encode(p) for p in papers[start : start + _PAPERS_PER_BATCH])
+        out.write((b",\n" if start else b"\n") + _ascii_json(rows))
+    out.write(b"\n]};\n")
+    return out.getvalue()
+
+
+def _ascii_json(text: str) -> bytes:
+    return text.translate(_JS_UNSAFE).encode("ascii")
 
 
 SHOW_TEMPLATES = {

@@ -52,7 +52,13 @@ def test_build_writes_every_output(seeds_here: Path) -> None:
         "email.eml",
         "feed.xml",
         "atom.xml",
+        "feed.json",
+        "papers/feed.xml",
+        "papers/atom.xml",
+        "papers/feed.json",
         "index.html",
+        "search.html",
+        "search-data.js",
         "issues/2026-W47.html",
         "issues/2026-W47.md",
     }
@@ -64,7 +70,7 @@ def test_build_writes_every_output(seeds_here: Path) -> None:
     # The number of themes is the grouping's choice; the rest of the line is fixed.
     last = result.output.rstrip().splitlines()[-1]
     assert re.fullmatch(
-        r"Wrote 10 files to out: issue 1, 2026-W47, 42 new papers in \d+ themes\.", last
+        r"Wrote 16 files to out: issue 1, 2026-W47, 42 new papers in \d+ themes\.", last
     )
 
 

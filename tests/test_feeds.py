@@ -4,6 +4,8 @@ import feedparser
 
 from digest.feeds import FeedEntry, build_feeds
 
+from jsonfeed import check_json_feed
+
 SITE = "https://example.org/digest/"
 
 
@@ -49,3 +51,46 @@ def test_xml_illegal_characters_never_break_a_feed() -> None:
 def test_same_input_same_bytes() -> None:
     entries = [entry("2026-W47", dt.date(2026, 11, 16))]
     assert build_feeds("D", "d", SITE, entries) == build_feeds("D", "d", SITE, entries)
+
+
+def test_every_feed_has_a_feed_level_author() -> None:
+    # RFC 4287 4.1.1: an atom:feed must have an author unless every entry has one.
+    feeds = build_feeds("Digest", "d", SITE, [entry("2026-W47", dt.date(2026, 11, 16))])
+    atom = feedparser.parse(feeds.atom)
+    assert not atom.bozo
+    assert atom.feed.author_detail.name == "Digest"
+    assert check_json_feed(feeds.json)["authors"] == [{"name": "Digest"}]
+
+
+def test_json_feed_beside_rss_and_atom_has_the_same_items_in_the_same_order() -> None:
+    entries = [entry("2026-W47", dt.date(2026, 11, 16)), entry("2026-W46", dt.date(2026, 11, 9))]
+    feeds = build_feeds("Digest", "Weekly papers", SITE, entries, feed_dir="papers/")
+    feed = check_json_feed(feeds.json)
+    assert feed["feed_url"] == f"{SITE}papers/feed.json"
+    items = feed["items"]
+    assert isinstance(items, list)
+    assert [i["id"] for i in items] == [e.id for e in entries]
+    assert items[0]["date_published"] == "2026-11-16T00:00:00Z"
+    assert items[0]["content_html"] == "<p>ok</p>"
+
+
+def test_a_paper_entry_names_its_authors_in_every_format() -> None:
+    paper = FeedEntry(
+        id=f"{SITE}issues/2026-W47.html#p-2110.14168",
+        title="GSM8K",
+        link=f"{SITE}issues/2026-W47.html#p-2110.14168",
+        date=dt.date(2026, 11, 16),
+        content_html="<p>Grade school math.</p>",
+        summary="Grade school math.",
+        authors=("Karl Cobbe", "Vineet Kosaraju"),
+    )
+    feeds = build_feeds("Digest", "d", SITE, [paper], feed_dir="papers/")
+    rss, atom = feedparser.parse(feeds.rss), feedparser.parse(feeds.atom)
+    assert not rss.bozo and not atom.bozo
+    assert [a.name for a in atom.entries[0].authors] == ["Karl Cobbe", "Vineet Kosaraju"]
+    # RSS's own <author> takes an email address only: names go in Dublin Core's creator.
+    assert b"<dc:creator>Karl Cobbe</dc:creator>" in feeds.rss
+    assert b"<dc:creator>Vineet Kosaraju</dc:creator>" in feeds.rss
+    items = check_json_feed(feeds.json)["items"]
+    assert isinstance(items, list)
+    assert items[0]["authors"] == [{"name": "Karl Cobbe"}, {"name": "Vineet Kosaraju"}]
