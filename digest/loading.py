@@ -328,7 +328,8 @@ def _load_file(display: str, path: Path) -> _FileLoad:
         else:
             papers.append(loaded)
     skipped.sort(key=lambda s: s.line or 0)
-    report = FileReport(display, fmt.name, len(parsed.records), decoded.encoding, sha256)
+    fmt_name = parsed.format or fmt.name  # a reader may know more than its row
+    report = FileReport(display, fmt_name, len(parsed.records), decoded.encoding, sha256)
     return _FileLoad(tuple(papers), tuple(skipped), report)
 
 

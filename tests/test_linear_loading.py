@@ -148,6 +148,7 @@ def test_json_nested_1000_deep_is_one_bad_file_not_a_crash(tmp_path: Path) -> No
     deep_text = json.dumps([deep_field])[:-2] + ', "x": ' + "[" * DEEP + "]" * DEEP + "}]"
     files = {
         "array.json": deep_text,
+        "object.json": '{"a":' * DEEP + "1" + "}" * DEEP,
         "line.jsonl": json.dumps({"abstract": abstract(3)}) + "\n" + '{"a":' * DEEP + "}" * DEEP,
     }
     for name, text in files.items():
@@ -155,4 +156,8 @@ def test_json_nested_1000_deep_is_one_bad_file_not_a_crash(tmp_path: Path) -> No
     corpus = load_papers(sorted(tmp_path.iterdir()))
     assert sorted(p.abstract for p in corpus.papers) == [abstract(1), abstract(3)]
     too_deep = [s for s in corpus.skipped if "nested too deep" in s.reason]
-    assert sorted(Path(s.path).name for s in too_deep) == ["array.json", "line.jsonl"]
+    assert sorted(Path(s.path).name for s in too_deep) == [
+        "array.json",
+        "line.jsonl",
+        "object.json",
+    ]

@@ -11,12 +11,7 @@ from __future__ import annotations
 
 from digest.readers.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_listing
 from digest.readers.bibtex import looks_like_bibtex, parse_bibtex
-from digest.readers.jsonl import (
-    looks_like_json_array,
-    looks_like_jsonl,
-    parse_json_array,
-    parse_jsonl,
-)
+from digest.readers.json_documents import looks_like_json, looks_like_jsonl, parse_json, parse_jsonl
 from digest.readers.plaintext import looks_like_text, parse_text
 from digest.readers.records import Format
 from digest.readers.ris import looks_like_ris, parse_ris
@@ -30,7 +25,7 @@ FORMATS: tuple[Format, ...] = (
     Format("rss", looks_like_rss, parse_feed),
     Format("atom", looks_like_atom, parse_feed),
     Format("jsonl", looks_like_jsonl, parse_jsonl),
-    Format("json", looks_like_json_array, parse_json_array),
+    Format("json", looks_like_json, parse_json),
     Format("bibtex", looks_like_bibtex, parse_bibtex),
     Format("ris", looks_like_ris, parse_ris),
     Format("arxiv-listing", looks_like_arxiv_listing, parse_arxiv_listing),

@@ -47,8 +47,12 @@ class Problem:
 
 @dataclass(frozen=True)
 class Parsed:
+    """What a reader found in a file. `format`: what the reader found the file to be, when
+    that is more than its row in FORMATS says (a JSON reader tells OpenAlex from Crossref)."""
+
     records: tuple[Record, ...] = ()
     problems: tuple[Problem, ...] = ()
+    format: str = ""
 
 
 @dataclass(frozen=True)

@@ -15,15 +15,16 @@ fetched, so a hostile file can neither blow up memory nor make us touch the netw
 
 from __future__ import annotations
 
-import html
 import re
-from html.parser import HTMLParser
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as safe_xml  # type: ignore[import-untyped]
 from defusedxml import DefusedXmlException
 
+from digest.readers.markup import html_to_text
 from digest.readers.records import Parsed, Problem, Record, excerpt, split_authors
+
+__all__ = ["html_to_text", "looks_like_atom", "looks_like_rss", "parse_feed"]
 
 _HEAD = 4096
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
@@ -241,36 +242,3 @@ def _no_abstract(
     replacement = any(k == "announce type" and v.startswith("replace") for k, v in metadata)
     shown = excerpt(f"arXiv:{arxiv} {title}" if arxiv else title)
     return Problem(line, reason, shown, replacement)
-
-
-class _TextOnly(HTMLParser):
-    """Collects the text of an HTML fragment; script and style contents are not text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self._hidden += 1
-        elif tag in ("p", "br", "div", "li"):
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._hidden = max(0, self._hidden - 1)
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            self.parts.append(data)
-
-
-def html_to_text(fragment: str) -> str:
-    """The text a reader sees in an HTML fragment (old arXiv feeds wrap abstracts in <p>)."""
-    if "<" not in fragment:
-        return html.unescape(fragment)
-    parser = _TextOnly()
-    parser.feed(fragment)
-    parser.close()
-    return " ".join("".join(parser.parts).split())

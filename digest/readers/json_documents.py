@@ -1,0 +1,304 @@
+"""JSON: JSON Lines, a JSON array of records, and API answers saved to a file (OpenAlex,
+Crossref, Semantic Scholar, bioRxiv/medRxiv, Zotero's CSL-JSON).
+
+A document is decoded once, by the standard library, walking only the containers that hold
+the records (`[...]`, `{"results": [...]}`, `{"message": {"items": [...]}}`, `{"collection":
+[...]}`, `{"data": [...]}`) element by element, so each record keeps the line it starts on
+and a broken element costs only the rest of the file, not what came before it. Each record
+object is then given to the mapper its shape calls for (digest/readers/scholarly_json.py);
+an object of no known shape is read by its field names ("abstract", "title", …).
+
+The decoder is recursive: a document nested deeper than its stack raises RecursionError,
+which is turned into a problem of that file (or that line), never a crash of the build.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from digest.readers.records import (
+    Parsed,
+    Problem,
+    Record,
+    excerpt,
+    first_lines,
+    record_from_fields,
+)
+from digest.readers.scholarly_json import GENERIC, map_object, newest_versions_first, shape_of
+
+# Keys under which API answers keep their list of records, in the order they are looked
+# for; "message" is Crossref's envelope (one work, or a list under "items").
+_RECORD_LISTS = ("results", "items", "collection", "data", "recommendedPapers")
+_ENVELOPES = ("message",)
+_TOO_DEEP = "nested too deep to read (hundreds of levels); no export nests like this"
+
+
+class _Invalid(ValueError):
+    """A decoding error with where it happened."""
+
+    def __init__(self, pos: int, reason: str) -> None:
+        super().__init__(reason)
+        self.pos = pos
+        self.reason = reason
+
+
+_DECODER = json.JSONDecoder()
+
+
+def _decode_at(text: str, pos: int) -> tuple[Any, int]:
+    try:
+        return _DECODER.raw_decode(text, pos)
+    except RecursionError:
+        raise _Invalid(pos, _TOO_DEEP) from None
+    except json.JSONDecodeError as error:
+        joint = " " if error.msg.endswith(" at") else " at "  # "…string starting at"
+        raise _Invalid(error.pos, f"{error.msg}{joint}column {error.colno}") from None
+
+
+def _loads(text: str) -> Any:
+    value, end = _decode_at(text, _skip_space(text, 0))
+    if _skip_space(text, end) != len(text):
+        raise _Invalid(end, "extra data after the JSON value")
+    return value
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n\r":
+        pos += 1
+    return pos
+
+
+# --- sniffing --------------------------------------------------------------------------------
+
+
+def looks_like_jsonl(text: str) -> bool:
+    """Starts with an object, and one of the first lines parses (the first may be broken)."""
+    lines = first_lines(text, 20)
+    if not lines or not lines[0].startswith("{"):
+        return False
+    for line in lines:
+        try:
+            if isinstance(_loads(line), dict):
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+def looks_like_json(text: str) -> bool:
+    """A JSON document: an array of records (objects, or null where an API found nothing)
+    or an object, opened as JSON opens them. A numbered list of abstracts ("[1] We show…")
+    is not JSON."""
+    head = "".join(text[:200].split())
+    return head.startswith(("[{", "[]", "[null", "[[", '{"', "{}"))
+
+
+# --- JSON Lines ------------------------------------------------------------------------------
+
+
+def parse_jsonl(text: str) -> Parsed:
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = _loads(line)
+        except _Invalid as error:
+            reason = f"invalid JSON ({error.reason}); each line must be one object"
+            problems.append(Problem(number, reason, excerpt(line)))
+            continue
+        if not (isinstance(value, dict) and _holds_records(value)):
+            _add(value, number, line, records, problems)
+            continue
+        # An API answer saved on one line: its records all start on this line.
+        located = _Located()
+        _collect(value, number, located)
+        for _, item in located.items:
+            _add(item, number, line, records, problems)
+    return Parsed(tuple(records), tuple(problems))
+
+
+# --- JSON documents --------------------------------------------------------------------------
+
+
+class _Located:
+    """Records found in a document, each with the position it starts at."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[int, Any]] = []
+
+
+def parse_json(text: str) -> Parsed:
+    """Every record of a JSON document, each with the line it starts on."""
+    records: list[Record] = []
+    problems: list[Problem] = []
+    located = _Located()
+    start = _skip_space(text, 0)
+    try:
+        _walk(text, start, located, depth=0)
+    except _Invalid as error:
+        line = _line_of(text, error.pos)
+        if located.items:
+            reason = f"invalid JSON ({error.reason}); the rest of the file is unread"
+        else:
+            reason = f"invalid JSON ({error.reason}); the file is unread"
+        problems.append(Problem(line, reason, excerpt(text[error.pos : error.pos + 80])))
+    lines = _lines_at(text, [pos for pos, _ in located.items])
+    for line, (pos, item) in zip(lines, located.items, strict=True):
+        _add(item, line, text[pos : pos + 200], records, problems)
+    if not located.items and not problems:
+        problems.append(Problem(1, "JSON without any record (an empty list or object)"))
+    shapes = {shape_of(item) for _, item in located.items if isinstance(item, dict)}
+    shapes.discard(GENERIC)
+    name = shapes.pop() if len(shapes) == 1 else ""
+    if name == "biorxiv":
+        records = newest_versions_first(records)
+    return Parsed(tuple(records), tuple(problems), format=name)
+
+
+def _walk(text: str, pos: int, located: _Located, depth: int) -> int:
+    """Decode the value at `pos`, collecting records; return where the value ends.
+
+    An array at the top, or under a record-list key, is read element by element; an object
+    at the top (or in an envelope) member by member, so that the records' own positions are
+    known. Anything else is decoded whole.
+    """
+    opener = text[pos : pos + 1]
+    if opener == "[" and depth <= 2:
+        return _walk_array(text, pos, located)
+    if opener == "{" and depth <= 1:
+        members, end = _walk_object(text, pos, located, depth)
+        if members is not None:  # an object that is itself a record
+            located.items.append((pos, members))
+        return end
+    _, end = _decode_at(text, pos)
+    return end
+
+
+def _walk_array(text: str, pos: int, located: _Located) -> int:
+    pos = _skip_space(text, pos + 1)
+    if text[pos : pos + 1] == "]":
+        return pos + 1
+    while True:
+        value, end = _decode_at(text, pos)
+        located.items.append((pos, value))
+        pos = _skip_space(text, end)
+        if text[pos : pos + 1] == ",":
+            pos = _skip_space(text, pos + 1)
+        elif text[pos : pos + 1] == "]":
+            return pos + 1
+        else:
+            raise _Invalid(pos, "expected ',' or ']' between records")
+
+
+def _walk_object(
+    text: str, pos: int, located: _Located, depth: int
+) -> tuple[dict[str, Any] | None, int]:
+    """Members of the object at `pos`. When one of them holds the records (a record list,
+    an envelope), they are collected and None is returned for the object itself."""
+    members: dict[str, Any] = {}
+    lists: dict[str, int] = {}  # record lists met, and where their items start in `located`
+    pos = _skip_space(text, pos + 1)
+    if text[pos : pos + 1] == "}":
+        return members, pos + 1
+    while True:
+        key, pos = _decode_at(text, pos)
+        pos = _skip_space(text, pos)
+        if not isinstance(key, str) or text[pos : pos + 1] != ":":
+            raise _Invalid(pos, "expected a name and ':' in an object")
+        pos = _skip_space(text, pos + 1)
+        opener = text[pos : pos + 1]
+        if (key in _RECORD_LISTS and opener == "[") or (key in _ENVELOPES and opener == "{"):
+            lists[key] = len(located.items)
+            pos = _walk(text, pos, located, depth + 1)
+        else:
+            members[key], pos = _decode_at(text, pos)
+        pos = _skip_space(text, pos)
+        if text[pos : pos + 1] == ",":
+            pos = _skip_space(text, pos + 1)
+        elif text[pos : pos + 1] == "}":
+            break
+        else:
+            raise _Invalid(pos, "expected ',' or '}' in an object")
+    if lists and "abstract" in members:
+        # A record of its own that merely has a field named like a list ("data"): its
+        # items go back into it.
+        for key, mark in sorted(lists.items(), key=lambda item: item[1], reverse=True):
+            inner = [value for _, value in located.items[mark:]]
+            members[key] = inner if key in _RECORD_LISTS else (inner[0] if inner else {})
+            del located.items[mark:]
+        lists = {}
+    return (None if lists else members), pos + 1
+
+
+def _holds_records(value: dict[str, Any]) -> bool:
+    return any(isinstance(value.get(key), list) for key in _RECORD_LISTS) or any(
+        isinstance(value.get(key), dict) for key in _ENVELOPES
+    )
+
+
+def _collect(value: Any, line: int, located: _Located, depth: int = 0) -> None:
+    """The records of an already decoded value (a JSONL line), as `_walk` finds them."""
+    if isinstance(value, list) and depth <= 2:
+        located.items.extend((line, item) for item in value)
+    elif isinstance(value, dict) and depth <= 1 and _holds_records(value):
+        for key in _RECORD_LISTS + _ENVELOPES:
+            inner = value.get(key)
+            if isinstance(inner, list | dict):
+                _collect(inner, line, located, depth + 1)
+    else:
+        located.items.append((line, value))
+
+
+def _lines_at(text: str, positions: list[int]) -> Iterator[int]:
+    """The line of each position (in increasing order), counting on from the last one."""
+    line, counted = 1, 0
+    for pos in positions:
+        line += text.count("\n", counted, pos)
+        counted = pos
+        yield line
+
+
+def _line_of(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+# --- one record ------------------------------------------------------------------------------
+
+
+def _add(value: Any, line: int, raw: str, records: list[Record], problems: list[Problem]) -> None:
+    if value is None:
+        # An API's batch answer holds null for each id it did not find: as it sends it.
+        reason = "null entry (the API found no paper for one of the ids asked for)"
+        problems.append(Problem(line, reason, "null", notice=True))
+        return
+    if not isinstance(value, dict):
+        problems.append(Problem(line, "not a JSON object", excerpt(raw)))
+        return
+    try:
+        found = map_object(line, value)
+    except RecursionError:  # a deeply nested field, turned back into text
+        found = Problem(line, f"JSON {_TOO_DEEP}")
+    if found is None:
+        fields = [(str(key), _json_text(item)) for key, item in value.items()]
+        found = record_from_fields(line, fields)
+    if isinstance(found, Problem):
+        problems.append(Problem(line, found.reason, found.excerpt or excerpt(raw), found.notice))
+    else:
+        records.append(found)
+
+
+def _json_text(value: object) -> str | list[str]:
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, list) and all(
+        isinstance(v, str) or (isinstance(v, dict) and "name" in v) for v in value
+    ):
+        # Author lists: plain names, or objects with a "name".
+        return [v if isinstance(v, str) else str(v["name"]) for v in value]
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,129 @@
+"""Markup inside a field, turned into the text a reader sees: HTML fragments (old arXiv
+feeds, Zotero notes) and JATS XML (Crossref abstracts, Lens and other RIS exports that
+copied them).
+
+Both are read with the standard library's HTMLParser, which never fails on broken markup
+and expands no entities but the standard ones: a field holds a fragment, not a document,
+and often a malformed one.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+_BLOCK_TAGS = frozenset({"p", "br", "div", "li", "tr", "sec", "list-item", "title", "label"})
+
+
+class _TextOnly(HTMLParser):
+    """Collects the text of an HTML fragment; script and style contents are not text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._hidden += 1
+        elif tag in ("p", "br", "div", "li"):
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._hidden = max(0, self._hidden - 1)
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def html_to_text(fragment: str) -> str:
+    """The text a reader sees in an HTML fragment (old arXiv feeds wrap abstracts in <p>)."""
+    if "<" not in fragment:
+        return html.unescape(fragment)
+    parser = _TextOnly()
+    parser.feed(fragment)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+_JATS_TAG = re.compile(r"<\s*/?\s*(?:jats:|mml:)?(?:p|sec|title|abstract|italic|bold|sup|sub|"
+                       r"inline-formula|tex-math|list|list-item|label|sc)\b", re.I)  # fmt: skip
+
+
+def looks_like_jats(text: str) -> bool:
+    return "<" in text and _JATS_TAG.search(text) is not None
+
+
+class _JatsText(HTMLParser):
+    """The text of a JATS abstract. A section's title becomes a label ("Methods: …"); a
+    lone "Abstract" heading is dropped; a formula keeps its TeX, not its MathML twin."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._title: list[str] | None = None
+        self._hidden = 0  # inside MathML next to a TeX alternative, or a script
+        self._alternatives = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        name = tag.rsplit(":", 1)[-1]
+        if name == "alternatives":
+            self._alternatives += 1
+        elif (tag.startswith("mml:") and self._alternatives) or name in ("script", "style"):
+            self._hidden += 1
+        elif name == "title" and self._title is None:
+            self._title = []
+        elif name in _BLOCK_TAGS:
+            self._out(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        name = tag.rsplit(":", 1)[-1]
+        if name == "alternatives":
+            self._alternatives = max(0, self._alternatives - 1)
+        elif (tag.startswith("mml:") and self._alternatives) or name in ("script", "style"):
+            self._hidden = max(0, self._hidden - 1)
+        elif name == "title" and self._title is not None:
+            title = " ".join("".join(self._title).split())
+            self._title = None
+            first = not "".join(self.parts).strip()
+            if title and not (first and title.rstrip(".:").casefold() == "abstract"):
+                self.parts.append(f" {title}{'' if title[-1] in '.:?!' else ':'} ")
+        elif name in _BLOCK_TAGS:
+            self._out(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self._out(data)
+
+    def _out(self, text: str) -> None:
+        (self._title if self._title is not None else self.parts).append(text)
+
+
+def jats_to_text(fragment: str) -> str:
+    """Plain text from a JATS fragment ("<jats:p>We show…</jats:p>"); other text as it is."""
+    if "<" not in fragment:
+        return fragment
+    parser = _JatsText()
+    parser.feed(fragment)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def labelled_sections(sections: list[tuple[str, str]]) -> str:
+    """A structured abstract as one text: "Background: … Methods: …" (unlabelled parts as
+    they are)."""
+    parts: list[str] = []
+    for label, text in sections:
+        text = " ".join(text.split())
+        if not text:
+            continue
+        label = " ".join(label.split())
+        if label:
+            label = label[0].upper() + label[1:].lower() if label.isupper() else label
+            parts.append(f"{label}{'' if label[-1] in '.:?!' else ':'} {text}")
+        else:
+            parts.append(text)
+    return " ".join(parts)

@@ -1,0 +1,352 @@
+"""The JSON that scholarly tools and APIs write, one mapper per source: a decoded object in,
+a Record (or a Problem saying why not) out. digest/readers/json_documents.py finds the
+objects; `shape_of` tells which source wrote one by the keys only that source uses.
+
+- CSL-JSON (Zotero, Better BibTeX, citeproc): `title`, `abstract`, `author` as
+  `{"family", "given"}` or `{"literal"}`, `issued.date-parts`, `container-title`, `DOI`
+  (sometimes a full https://doi.org/ URL), `URL`, `PMID`, `keyword`. Zotero writes an empty
+  stub item (`{"id": "zotero-undefined"}`) for items it could not export.
+- OpenAlex works: the abstract only as `abstract_inverted_index` (word -> positions),
+  rebuilt here; `doi` and `ids.pmid` as URLs; `authorships[].author.display_name`;
+  `primary_location.source.display_name` as the venue.
+- Crossref works: `title` and `container-title` are lists; the abstract is JATS XML.
+- Semantic Scholar papers: `externalIds` (DOI, ArXiv, PubMed), `authors[].name`, `venue`
+  or `journal.name`; a batch answer holds null for ids not found (json_documents.py).
+- bioRxiv/medRxiv API: `doi`, `title`, `authors` as "Last, F.; Last, G.", `server`,
+  `category`, `version`, `date`; the /pubs endpoint's `preprint_*` fields too.
+
+No library reads these: each API documents its own fields, and mapping them is a few lines
+each, so nothing is gained from a dependency.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from digest.readers.markup import html_to_text, jats_to_text, looks_like_jats
+from digest.readers.records import Problem, Record, excerpt
+
+GENERIC = "json"
+Mapper = Callable[[int, dict[str, Any]], Record | Problem]
+
+_CROSSREF_KEYS = ("member", "prefix", "deposited", "indexed", "is-referenced-by-count")
+_CSL_KEYS = ("issued", "container-title", "citation-key", "DOI", "URL", "accessed", "PMID")
+_BIORXIV_KEYS = ("jatsxml", "author_corresponding", "biorxiv_doi", "preprint_abstract")
+_HEADING = re.compile(r"\A(?:Abstract|ABSTRACT|Summary|SUMMARY)[\s:.]+(?=[A-Z])")
+# A word position beyond this is not an abstract (a hostile or broken index).
+_MAX_WORD_POSITION = 100_000
+
+
+def shape_of(value: dict[str, Any]) -> str:
+    """Which source wrote this object, by keys only that source uses; GENERIC if none."""
+    ident = value.get("id")
+    if "abstract_inverted_index" in value or (
+        isinstance(ident, str) and ident.startswith("https://openalex.org/W")
+    ):
+        return "openalex"
+    if "paperId" in value or "externalIds" in value:
+        return "semantic-scholar"
+    if "DOI" in value and (
+        any(key in value for key in _CROSSREF_KEYS) or isinstance(value.get("title"), list)
+    ):
+        return "crossref"
+    if any(key in value for key in _BIORXIV_KEYS) or (
+        str(value.get("server", "")).lower() in ("biorxiv", "medrxiv") and "doi" in value
+    ):
+        return "biorxiv"
+    if "type" in value and (
+        any(key in value for key in _CSL_KEYS) or _has_csl_names(value.get("author"))
+    ):
+        return "csl-json"
+    return GENERIC
+
+
+def map_object(line: int, value: dict[str, Any]) -> Record | Problem | None:
+    """The record of a known source's object; None for an object of no known shape."""
+    mapper = _MAPPERS.get(shape_of(value))
+    return mapper(line, value) if mapper else None
+
+
+# --- small readers of JSON values -----------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    """A string field; a list of strings (Crossref's titles) gives its first non-empty one."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list):
+        return next((text for item in value if (text := _text(item))), "")
+    return ""
+
+
+def _get(value: Any, *path: str) -> Any:
+    for key in path:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
+
+
+def _strings(values: Iterable[Any]) -> tuple[str, ...]:
+    return tuple(text for value in values if (text := _text(value)))
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _date_parts(value: Any) -> str | None:
+    """CSL/Crossref dates: {"date-parts": [[2020, 6, 18]]} -> "2020-06-18"; "raw" as is."""
+    if not isinstance(value, dict):
+        return _text(value) or None
+    parts = _list(value.get("date-parts"))
+    first = _list(parts[0]) if parts else []
+    numbers: list[int] = []
+    for part in first[:3]:
+        try:
+            numbers.append(int(part))
+        except (TypeError, ValueError):
+            break
+    if numbers:
+        return "-".join(f"{n:02d}" if i else str(n) for i, n in enumerate(numbers))
+    return _text(value.get("raw")) or _text(value.get("literal")) or None
+
+
+def _has_csl_names(value: Any) -> bool:
+    return any(
+        isinstance(name, dict) and ("family" in name or "literal" in name) for name in _list(value)
+    )
+
+
+def _csl_name(name: Any) -> str:
+    if not isinstance(name, dict):
+        return _text(name)
+    if literal := _text(name.get("literal")) or _text(name.get("name")):
+        return literal
+    given, family = _text(name.get("given")), _text(name.get("family"))
+    return f"{given} {family}".strip()
+
+
+def _no_abstract(line: int, source: str, title: str, notice: bool = False) -> Problem:
+    return Problem(line, f"no abstract ({source} record without one)", excerpt(title), notice)
+
+
+def _metadata(pairs: Iterable[tuple[str, Any]]) -> tuple[tuple[str, str], ...]:
+    return tuple((key, text) for key, value in pairs if (text := _text(value)))
+
+
+def _split_keywords(value: Any) -> tuple[str, ...]:
+    if isinstance(value, list):
+        return _strings(value)
+    text = _text(value)
+    separator = ";" if ";" in text else ","
+    return tuple(part.strip() for part in text.split(separator) if part.strip())
+
+
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);")
+
+
+def _markup_free(text: str) -> str:
+    """An abstract without the JATS or HTML some exporters leave in it ("p < 0.05" stays)."""
+    if looks_like_jats(text):
+        return jats_to_text(text)
+    if _HTML_TAG.search(text):
+        return html_to_text(text)
+    return html.unescape(text) if _ENTITY.search(text) else text
+
+
+# --- the mappers -----------------------------------------------------------------------------
+
+
+def _csl(line: int, item: dict[str, Any]) -> Record | Problem:
+    title = _text(item.get("title"))
+    abstract = _markup_free(_text(item.get("abstract")))
+    if not abstract:
+        if not title and set(item) <= {"id", "type", "citation-key"}:
+            reason = "empty CSL-JSON item (no title, no abstract: a stub the exporter wrote)"
+            return Problem(line, reason, excerpt(_text(item.get("id"))), notice=True)
+        return _no_abstract(line, "CSL-JSON", title or _text(item.get("id")))
+    note = _text(item.get("note"))
+    arxiv = re.search(r"arXiv:\s*(\S+)", note + " " + _text(item.get("number")))
+    return Record(
+        line=line,
+        abstract=abstract,
+        id=_text(item.get("citation-key")) or _text(item.get("id")) or None,
+        arxiv=arxiv.group(1) if arxiv else None,
+        title=title or None,
+        authors=tuple(name for n in _list(item.get("author")) if (name := _csl_name(n))),
+        url=_text(item.get("URL")) or None,
+        doi=_text(item.get("DOI")) or None,
+        date=_date_parts(item.get("issued")),
+        pmid=_text(item.get("PMID")) or None,
+        venue=_text(item.get("container-title")) or None,
+        keywords=_split_keywords(item.get("keyword")),
+        metadata=_metadata((key, item.get(key)) for key in ("type", "publisher", "page", "volume")),
+    )
+
+
+def inverted_index_to_text(index: Any) -> str:
+    """OpenAlex's `abstract_inverted_index` ({"We": [0, 10], "show": [1]}) back to text."""
+    if not isinstance(index, dict):
+        return ""
+    words: dict[int, str] = {}
+    for word, positions in index.items():
+        for position in _list(positions):
+            if isinstance(position, int) and 0 <= position <= _MAX_WORD_POSITION:
+                words.setdefault(position, str(word))
+    text = " ".join(words[position] for position in sorted(words))
+    # The index often starts with the heading the publisher's abstract had.
+    return _HEADING.sub("", text)
+
+
+def _openalex(line: int, work: dict[str, Any]) -> Record | Problem:
+    title = _text(work.get("title")) or _text(work.get("display_name"))
+    abstract = inverted_index_to_text(work.get("abstract_inverted_index"))
+    if not abstract:
+        # OpenAlex leaves out many abstracts (publishers' rights): nothing to fix here.
+        return _no_abstract(line, "OpenAlex", title, notice=True)
+    ids = _dict(work.get("ids"))
+    location = work.get("primary_location")
+    urls = [_get(loc, "landing_page_url") for loc in [location, *_list(work.get("locations"))]]
+    arxiv = next((u for u in map(_text, urls) if "arxiv.org/abs/" in u), None)
+    authors = _strings(_get(a, "author", "display_name") for a in _list(work.get("authorships")))
+    keywords = _strings(_get(k, "display_name") for k in _list(work.get("keywords")))
+    return Record(
+        line=line,
+        abstract=_markup_free(abstract),
+        arxiv=arxiv,
+        title=title or None,
+        authors=authors,
+        url=_text(_get(location, "landing_page_url")) or None,
+        doi=_text(work.get("doi")) or _text(ids.get("doi")) or None,
+        date=_text(work.get("publication_date")) or _text(work.get("publication_year")) or None,
+        pmid=_text(ids.get("pmid")).rstrip("/").rsplit("/", 1)[-1] or None,
+        venue=_text(_get(location, "source", "display_name")) or None,
+        keywords=keywords,
+        metadata=_metadata([("openalex", work.get("id")), ("type", work.get("type"))]),
+    )
+
+
+def _crossref(line: int, work: dict[str, Any]) -> Record | Problem:
+    title = _text(work.get("title"))
+    abstract = jats_to_text(_text(work.get("abstract")))
+    if not abstract:
+        return _no_abstract(line, "Crossref", title or _text(work.get("DOI")), notice=True)
+    dates = ("issued", "published", "published-print", "published-online", "created")
+    date = next((d for key in dates if (d := _date_parts(work.get(key)))), None)
+    subtitle = _text(work.get("subtitle"))
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=(f"{title}: {subtitle}" if title and subtitle else title) or None,
+        authors=tuple(name for n in _list(work.get("author")) if (name := _csl_name(n))),
+        url=_text(work.get("URL")) or None,
+        doi=_text(work.get("DOI")) or None,
+        date=date,
+        venue=_text(work.get("container-title")) or None,
+        keywords=_strings(_list(work.get("subject"))),
+        metadata=_metadata([("type", work.get("type")), ("publisher", work.get("publisher"))]),
+    )
+
+
+def _semantic_scholar(line: int, paper: dict[str, Any]) -> Record | Problem:
+    title = _text(paper.get("title"))
+    abstract = _text(paper.get("abstract"))
+    if not abstract:
+        return _no_abstract(line, "Semantic Scholar", title, notice=True)
+    ids = _dict(paper.get("externalIds"))
+    venue = (
+        _text(paper.get("venue"))
+        or _text(_get(paper, "journal", "name"))
+        or _text(_get(paper, "publicationVenue", "name"))
+    )
+    return Record(
+        line=line,
+        abstract=abstract,
+        arxiv=_text(ids.get("ArXiv")) or None,
+        title=title or None,
+        authors=_strings(_get(author, "name") for author in _list(paper.get("authors"))),
+        url=_text(paper.get("url")) or None,
+        doi=_text(ids.get("DOI")) or None,
+        date=_text(paper.get("publicationDate")) or _text(paper.get("year")) or None,
+        pmid=_text(ids.get("PubMed")) or None,
+        venue=venue or None,
+        keywords=_strings(_list(paper.get("fieldsOfStudy"))),
+        metadata=_metadata([("semantic scholar", paper.get("paperId"))]),
+    )
+
+
+def _biorxiv_name(name: str) -> str:
+    """ "Mensah, K." -> "K. Mensah"."""
+    last, _, first = name.partition(",")
+    return f"{first.strip()} {last.strip()}".strip() if first.strip() else name.strip()
+
+
+def _biorxiv(line: int, item: dict[str, Any]) -> Record | Problem:
+    def field(name: str) -> str:
+        return _text(item.get(name)) or _text(item.get(f"preprint_{name}"))
+
+    title = field("title")
+    abstract = _markup_free(field("abstract"))
+    if not abstract:
+        return _no_abstract(line, "bioRxiv/medRxiv", title)
+    doi = _text(item.get("doi")) or _text(item.get("biorxiv_doi"))
+    server = _text(item.get("server")) or _text(item.get("preprint_platform")) or "bioRxiv"
+    server = {"biorxiv": "bioRxiv", "medrxiv": "medRxiv"}.get(server.lower(), server)
+    version = _text(item.get("version"))
+    host = "www.medrxiv.org" if server == "medRxiv" else "www.biorxiv.org"
+    authors = field("authors")
+    published = item.get("published") or item.get("published_doi")  # the journal version
+    published = None if _text(published).upper() in ("NA", "") else published
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=tuple(_biorxiv_name(n) for n in authors.split(";") if n.strip()),
+        url=f"https://{host}/content/{doi}v{version or 1}" if doi else None,
+        doi=doi or None,
+        date=field("date") or None,
+        venue=server,
+        keywords=_split_keywords(field("category")),
+        metadata=_metadata([("version", version), ("published", published)]),
+    )
+
+
+_MAPPERS: dict[str, Mapper] = {
+    "csl-json": _csl,
+    "openalex": _openalex,
+    "crossref": _crossref,
+    "semantic-scholar": _semantic_scholar,
+    "biorxiv": _biorxiv,
+}
+
+
+def newest_versions_first(records: list[Record]) -> list[Record]:
+    """bioRxiv's /details answer lists every version of a preprint; loading keeps the first
+    record's abstract, so each preprint's newest version is put where its first one was."""
+    by_doi: dict[str, list[int]] = {}
+    for index, record in enumerate(records):
+        if record.doi and any(key == "version" for key, _ in record.metadata):
+            by_doi.setdefault(record.doi.casefold(), []).append(index)
+    out = list(records)
+    for indices in by_doi.values():
+        if len(indices) > 1:
+            newest = sorted((records[i] for i in indices), key=_version, reverse=True)
+            for index, record in zip(indices, newest, strict=True):
+                out[index] = record
+    return out
+
+
+def _version(record: Record) -> int:
+    value = next((v for key, v in record.metadata if key == "version"), "")
+    return int(value) if value.isdigit() else 0

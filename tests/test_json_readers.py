@@ -1,0 +1,226 @@
+"""JSON that tools and APIs write: CSL-JSON (Zotero), OpenAlex, Crossref, Semantic Scholar,
+bioRxiv/medRxiv; and the generic JSON and JSONL readers around them.
+
+The fixtures in tests/fixtures/exports/ are written for these tests; each reproduces the
+oddities of real exports (see the comments in each test).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from digest.loading import load_papers
+from digest.models import Corpus, Paper
+from digest.readers import sniff_format
+from digest.readers.scholarly_json import inverted_index_to_text
+
+EXPORTS = Path(__file__).resolve().parent / "fixtures" / "exports"
+
+
+def load(name: str) -> Corpus:
+    return load_papers([EXPORTS / name])
+
+
+def by_title(corpus: Corpus, title: str) -> Paper:
+    [paper] = [p for p in corpus.papers if p.title == title]
+    return paper
+
+
+def reasons(corpus: Corpus) -> list[tuple[int | None, str, bool]]:
+    return [(s.line, s.reason.split(" (")[0], s.notice) for s in corpus.skipped]
+
+
+ABSTRACT = "We show that a plain record with an abstract field is read as it always was read."
+
+
+# --- CSL-JSON -------------------------------------------------------------------------------
+
+
+def test_csl_json_from_zotero() -> None:
+    corpus = load("zotero.csl.json")
+    assert corpus.files[0].format == "csl-json"
+    paper = by_title(corpus, "Sparse Retrieval at Scale")
+    assert paper.id == "okaforSparseRetrieval2021"  # the citation key, as BibTeX's
+    assert paper.doi == "10.1162/tacl_a_00401"  # given as https://doi.org/…
+    assert paper.authors == ("Chidi Okafor", "Märta Lindqvist", "The BEIR Consortium")
+    assert paper.date == "2021-03-09"  # date-parts with the year as a string
+    assert paper.venue == "Transactions of the Association for Computational Linguistics"
+    assert paper.keywords == ("retrieval", "sparse models")
+    assert paper.link == "https://doi.org/10.1162/tacl_a_00401"
+
+
+def test_csl_json_stub_is_a_notice_and_a_missing_abstract_a_problem() -> None:
+    corpus = load("zotero.csl.json")
+    assert reasons(corpus) == [
+        (2, "empty CSL-JSON item", True),  # {"id": "zotero-undefined", …}
+        (57, "no abstract", False),
+    ]
+
+
+def test_csl_json_keeps_short_abstracts_strips_html_and_finds_arxiv_ids() -> None:
+    corpus = load("zotero.csl.json")
+    assert len(corpus.papers) == 3
+    # A web page Zotero saved with its one-line description: the source's own abstract.
+    assert by_title(corpus, "About the lab").abstract == "A short description of what the lab does."
+    preprint = by_title(corpus, "Long Context, Short Memory")
+    assert preprint.abstract == (
+        "We show that long-context models forget the middle of their input & propose a fix "
+        "that costs p < 1% extra compute."
+    )
+    assert preprint.arxiv_id == "2305.01234"  # from "number": "arXiv:2305.01234"
+    assert preprint.pmid == "37000001"
+
+
+# --- OpenAlex -------------------------------------------------------------------------------
+
+
+def test_openalex_list_answer_rebuilds_abstracts() -> None:
+    corpus = load("openalex_works.json")
+    assert corpus.files[0].format == "openalex"
+    operads = by_title(corpus, "Homotopy theory of operads")
+    # The inverted index began with the publisher's "Abstract" heading: dropped.
+    assert operads.abstract.startswith("We endow categories of operads with model structures")
+    assert operads.abstract.endswith("We also study algebras over these operads.")
+    assert operads.doi == "10.1000/operads.1"
+    assert operads.pmid == "21000001"
+    assert operads.authors == ("Fernando Ruiz", "Aiko Tanaka")
+    assert operads.venue == "Advances in Mathematics"
+    assert operads.keywords == ("Homotopy",)
+    assert operads.sources[0].line == 9  # the line the work starts on
+    preprint = by_title(corpus, "Unital associahedra")
+    assert preprint.arxiv_id == "1303.6641"  # from its arxiv.org landing page
+    # Works OpenAlex has no abstract for are expected there: a notice, not an error.
+    assert reasons(corpus) == [(115, "no abstract", True)]
+
+
+def test_openalex_single_work_list_and_jsonl_give_the_same_paper(tmp_path: Path) -> None:
+    work = json.loads((EXPORTS / "openalex_works.json").read_text())["results"][0]
+    (tmp_path / "one.json").write_text(json.dumps(work, indent=2))
+    (tmp_path / "list.json").write_text(json.dumps([work], indent=2))
+    (tmp_path / "snapshot.jsonl").write_text(json.dumps(work) + "\n")
+    papers = {}
+    for name in ("one.json", "list.json", "snapshot.jsonl"):
+        corpus = load_papers([tmp_path / name])
+        [papers[name]] = [(p.title, p.abstract, p.doi) for p in corpus.papers]
+    assert len(set(papers.values())) == 1
+
+
+def test_inverted_index_ignores_absurd_positions() -> None:
+    # A broken or hostile index must not make us build a list of a billion words.
+    assert inverted_index_to_text({"We": [0], "win": [2], "far": [10**9], "x": ["1"]}) == "We win"
+
+
+# --- Crossref -------------------------------------------------------------------------------
+
+
+def test_crossref_work_list_with_jats_abstracts() -> None:
+    corpus = load("crossref_works.json")
+    assert corpus.files[0].format == "crossref"
+    [paper] = corpus.papers
+    # The "Abstract" heading dropped, section titles kept as labels, the formula's TeX
+    # kept and its MathML twin dropped.
+    assert paper.abstract == (
+        "Background: Finite triangulated categories need not have enhancements. Results: "
+        "We give a condition on n for an enhancement to exist and show it is unique."
+    )
+    assert paper.title == "ENHANCED FINITE TRIANGULATED CATEGORIES"  # a list in the file
+    assert paper.venue == "Journal of the Institute of Mathematics of Jussieu"
+    assert (paper.doi, paper.date) == ("10.1017/s1474748020000250", "2020-06-18")
+    assert reasons(corpus) == [(9, "no abstract", True)]
+
+
+def test_crossref_single_work_answer(tmp_path: Path) -> None:
+    listing = json.loads((EXPORTS / "crossref_works.json").read_text())
+    work = listing["message"]["items"][1]
+    answer = {"status": "ok", "message-type": "work", "message": work}
+    (tmp_path / "work.json").write_text(json.dumps(answer, indent=2))
+    corpus = load_papers([tmp_path / "work.json"])
+    assert corpus.files[0].format == "crossref"
+    [paper] = corpus.papers
+    assert paper.doi == "10.1017/s1474748020000250"
+    assert paper.sources[0].line == 4  # where "message" opens
+
+
+# --- Semantic Scholar -----------------------------------------------------------------------
+
+
+def test_semantic_scholar_batch_with_null_entries() -> None:
+    corpus = load("s2_batch.json")  # one line, starting "[null, {…"
+    assert corpus.files[0].format == "semantic-scholar"
+    [paper] = corpus.papers
+    assert (paper.doi, paper.arxiv_id, paper.pmid) == (
+        "10.2139/ssrn.288970",
+        "2101.00001",
+        "12345678",
+    )
+    assert paper.venue == "Quarterly Journal of Economics"  # "venue" was empty
+    assert paper.authors == ("Marta Bertrand", "E. Duflo")
+    assert paper.abstract.endswith("introduce4s.")  # the source's own typo, kept
+    assert reasons(corpus) == [(1, "null entry", True), (1, "no abstract", True)]
+
+
+# --- bioRxiv / medRxiv ----------------------------------------------------------------------
+
+
+def test_biorxiv_collection_keeps_each_preprints_newest_version() -> None:
+    corpus = load("biorxiv_details.json")
+    assert corpus.files[0].format == "biorxiv"
+    sparse, masks = corpus.papers
+    assert sparse.abstract.endswith("grows with age and with experience.")  # version 2
+    assert sparse.authors == ("K. Mensah", "M. Lindqvist", "F. Ruiz")
+    assert sparse.venue == "bioRxiv"
+    assert sparse.url == "https://www.biorxiv.org/content/10.1101/2024.01.05.574321v2"
+    assert ("published", "10.1038/s41593-024-00001-1") in sparse.metadata
+    assert len(corpus.merges) == 1  # version 1, merged by its DOI
+    assert masks.venue == "medRxiv"
+    assert masks.keywords == ("epidemiology",)
+    assert ("published", "NA") not in masks.metadata
+
+
+# --- generic JSON, and what must not break it -----------------------------------------------
+
+
+def test_generic_object_with_a_list_named_like_a_record_list_stays_one_record(
+    tmp_path: Path,
+) -> None:
+    record = {"id": "x1", "abstract": ABSTRACT, "data": [{"a": 1}, {"b": 2}]}
+    (tmp_path / "x.json").write_text(json.dumps(record, indent=2))
+    corpus = load_papers([tmp_path / "x.json"])
+    [paper] = corpus.papers
+    assert (paper.id, paper.abstract) == ("x1", ABSTRACT)
+    assert ("data", '[{"a": 1}, {"b": 2}]') in paper.metadata
+
+
+def test_broken_json_keeps_the_records_before_the_break(tmp_path: Path) -> None:
+    good = json.dumps({"abstract": ABSTRACT})
+    text = '{"results": [\n' + good + ',\n{"abstract": "cut off\n'
+    (tmp_path / "cut.json").write_text(text)
+    corpus = load_papers([tmp_path / "cut.json"])
+    assert [p.abstract for p in corpus.papers] == [ABSTRACT]
+    [skipped] = corpus.skipped
+    assert skipped.line == 3 and "the rest of the file is unread" in skipped.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("[null, {}]", "json"),
+        ('{\n  "meta": {},\n  "results": []\n}', "json"),
+        ('{"status": "ok", "message": {"items": []}}\n', "jsonl"),
+        ("[1] We show a numbered list of abstracts is not JSON at all.", "text"),
+    ],
+)
+def test_json_is_recognised_by_content(text: str, name: str) -> None:
+    assert sniff_format(text).name == name
+
+
+def test_an_empty_answer_says_so(tmp_path: Path) -> None:
+    (tmp_path / "empty.json").write_text('{\n  "meta": {"count": 0},\n  "results": []\n}\n')
+    (tmp_path / "ok.jsonl").write_text(json.dumps({"abstract": ABSTRACT}) + "\n")
+    corpus = load_papers([tmp_path])
+    [skipped] = corpus.skipped
+    assert skipped.path.endswith("empty.json")
+    assert "without any record" in skipped.reason
