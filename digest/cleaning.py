@@ -182,6 +182,48 @@ def comparable_text(text: str) -> str:
     return folded if folded.isalnum() else _NOT_WORD.sub("", folded)
 
 
+# --- what databases add to an abstract -------------------------------------------------------
+
+# What an export writes where a record has no abstract.
+_PLACEHOLDER = re.compile(
+    r"\[?\s*(?:no abstract(?: available| provided)?|abstract not available|not available"
+    r"|n/?a|none|null|nan|-+)\s*\.?\s*\]?",
+    re.I,
+)
+# A copyright line or a database's stamp closing an abstract: "© 2020 Elsevier Ltd. All rights
+# reserved.", "(C) 2003 Elsevier Ltd.", "Copyright (c) 2025 The Authors.", "(PsycInfo
+# Database Record (c) 2022 APA, all rights reserved)", ProQuest's "[Author Abstract]". It
+# starts a sentence (so "Alceste(©) software" stays); "(c)" must have the year right after
+# it, so that a list's "(c) the third case" stays too.
+_TRAILER = re.compile(
+    r"(?:^|(?<=[.!?)\]\"”])\s+|\s+(?=\[))"
+    r"(?:\(Psyc(?:INFO|Info) Database Record\b"
+    r"|(?:Crown\s+)?(?:Copyright\s*)?©"
+    r"|(?:Crown\s+)?(?:Copyright\s*)?\([cC]\)\s*(?:19|20)\d\d\b"
+    r"|Copyright\s+(?:(?:19|20)\d\d|[Ss]tatement:)"
+    r"|\[(?:Author|Publisher) [Aa]bstract\]\.?$)"
+    r".*$",
+    re.S,
+)
+_TRAILER_TAIL = 400
+_TRAILER_HINTS = ("©", "(c)", "(C)", "opyright", "Database Record", "bstract]")
+
+
+def is_placeholder(abstract: str) -> bool:
+    """Whether an abstract field only says there is none ("[No abstract available]")."""
+    return len(abstract) < 40 and _PLACEHOLDER.fullmatch(abstract) is not None
+
+
+def strip_abstract_trailer(abstract: str) -> str:
+    """The abstract without the copyright line or database stamp an export closed it with."""
+    start = max(0, len(abstract) - _TRAILER_TAIL)
+    tail = abstract[start:]
+    if not any(hint in tail for hint in _TRAILER_HINTS):
+        return abstract
+    found = _TRAILER.search(abstract, start)
+    return abstract[: found.start()].rstrip() if found else abstract
+
+
 # --- LaTeX -> Unicode -----------------------------------------------------------------------
 
 _SYMBOLS: dict[str, str] = {

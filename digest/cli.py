@@ -21,7 +21,7 @@ import click
 from digest import __version__
 from digest.config import Settings, check_site_url, find_config, load_settings
 from digest.errors import DigestError, InputError
-from digest.models import Corpus, Issue
+from digest.models import Corpus, Issue, Skipped
 
 if TYPE_CHECKING:
     from digest.pipeline import Plan
@@ -85,6 +85,11 @@ def _settings(config: Path | None, **overrides: Any) -> Settings:
     return load_settings(find_config(config, Path())).with_overrides(**overrides)
 
 
+def _skipped_count(skipped: Sequence[Skipped]) -> int:
+    """How many records (or files) were skipped: one Skipped may count many records."""
+    return sum(item.count for item in skipped)
+
+
 def _report_corpus(corpus: Corpus, quiet: bool, reported: frozenset[str] = frozenset()) -> None:
     """One line of totals, then a warning per skipped item (warnings show even with --quiet)
     and a note per notice (a replacement announced without its abstract; not with --quiet).
@@ -97,7 +102,7 @@ def _report_corpus(corpus: Corpus, quiet: bool, reported: frozenset[str] = froze
             f"Loaded {_count(len(corpus.papers), 'paper')} from "
             f"{_count(len(corpus.files), 'file')} "
             f"({_count(records, 'record')}, {len(corpus.merges)} merged as duplicates, "
-            f"{len(corpus.skipped)} skipped).",
+            f"{_skipped_count(corpus.skipped)} skipped).",
             err=True,
         )
     for report in corpus.files:
@@ -254,8 +259,8 @@ def _state_option(f: F) -> F:
 @click.option(
     "--strict",
     is_flag=True,
-    help="Fail, writing nothing, when any input is skipped as a problem "
-    "(notices, such as arXiv replacements announced without an abstract, pass).",
+    help="Fail, writing nothing, when a new or changed input file has a problem "
+    "(notices, such as an export's records without an abstract, pass).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print warnings and errors only.")
 @click.option("-v", "--verbose", is_flag=True, help="Print the time each stage took.")
@@ -715,7 +720,7 @@ def load(paths: tuple[Path, ...], fmt: str) -> None:
                     "records": report.records,
                     "papers": account.papers,
                     "merged": len(account.merges),
-                    "skipped": len(account.skipped),
+                    "skipped": _skipped_count(account.skipped),
                 }
             )
         for p in corpus.papers:
@@ -765,7 +770,7 @@ def load(paths: tuple[Path, ...], fmt: str) -> None:
             f"{report.path}: {report.format}{encoding}, {_count(report.records, 'record')}: "
             f"{_count(account.papers, 'paper')}, "
             f"{len(account.merges)} merged as duplicates; "
-            f"{len(account.skipped)} skipped"
+            f"{_skipped_count(account.skipped)} skipped"
         )
         events: list[tuple[int, str]] = []
         for m in account.merges:
@@ -795,5 +800,5 @@ def load(paths: tuple[Path, ...], fmt: str) -> None:
     click.echo(
         f"{_count(len(corpus.papers), 'paper')} from {_count(len(corpus.files), 'file')} "
         f"({_count(records, 'record')}, "
-        f"{len(corpus.merges)} merged as duplicates, {len(corpus.skipped)} skipped)"
+        f"{len(corpus.merges)} merged as duplicates, {_skipped_count(corpus.skipped)} skipped)"
     )

@@ -18,9 +18,10 @@ import itertools
 import operator
 import os
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -32,13 +33,15 @@ from digest.cleaning import (
     collapse_whitespace,
     comparable_text,
     decode_bytes,
+    is_placeholder,
+    strip_abstract_trailer,
     strip_invisible,
 )
 from digest.errors import InputError
 from digest.models import Corpus, FileReport, Merge, Paper, Skipped, Source
 from digest.readers import sniff_format
 from digest.readers.identifiers import parse_arxiv_field, parse_doi
-from digest.readers.records import Problem, Record, excerpt
+from digest.readers.records import NO_ABSTRACT, Problem, Record, excerpt
 
 _WHAT_TO_PASS = (
     "pass text files with one abstract per line (or 'Abstract:' lines), "
@@ -321,16 +324,47 @@ def _load_file(display: str, path: Path) -> _FileLoad:
     skipped = [_skipped(display, problem) for problem in parsed.problems]
     for record in parsed.records:
         loaded = _paper_from_record(record, Source(display, record.line))
-        if loaded is None:
-            reason = "no abstract (its text is empty once cleaned)"
+        if isinstance(loaded, str):
             shown = excerpt(strip_invisible(record.abstract))
-            skipped.append(Skipped(display, record.line, reason, shown))
+            skipped.append(Skipped(display, record.line, loaded, shown))
         else:
             papers.append(loaded)
     skipped.sort(key=lambda s: s.line or 0)
     fmt_name = parsed.format or fmt.name  # a reader may know more than its row
     report = FileReport(display, fmt_name, len(parsed.records), decoded.encoding, sha256)
-    return _FileLoad(tuple(papers), tuple(skipped), report)
+    return _FileLoad(tuple(papers), _count_missing_abstracts(skipped, bool(papers)), report)
+
+
+# How many line numbers the one line about a file's records without an abstract lists.
+_LINES_SHOWN = 8
+
+
+def _count_missing_abstracts(skipped: list[Skipped], has_papers: bool) -> tuple[Skipped, ...]:
+    """A file's records without an abstract as one Skipped, in place of one per record.
+
+    In a file that also holds papers they are a notice: databases export records they
+    have no abstract for, and there is nothing to fix (--strict passes). A file where no
+    record has an abstract is a problem: likely the wrong export (or the wrong file)."""
+    missing = [s for s in skipped if s.reason.startswith(NO_ABSTRACT)]
+    if not missing:
+        return tuple(skipped)
+    if len(missing) == 1:
+        [one] = missing
+        summary = replace(one, notice=one.notice or has_papers)
+    else:
+        lines = [str(s.line) for s in missing if s.line is not None]
+        listed = ", ".join(lines[:_LINES_SHOWN])
+        if len(lines) > _LINES_SHOWN:
+            listed += f" and {len(lines) - _LINES_SHOWN} more"
+        whys = sorted({s.reason.removeprefix(NO_ABSTRACT).strip(" ()") for s in missing} - {""})
+        reason = f"{len(missing)} records without an abstract, not papers (lines {listed})"
+        if whys:
+            reason += ": " + "; ".join(whys[:3]) + ("; …" if len(whys) > 3 else "")
+        notice = has_papers or all(s.notice for s in missing)
+        first = missing[0]
+        summary = Skipped(first.path, first.line, reason, "", notice, len(missing))
+    rest = [s for s in skipped if not s.reason.startswith(NO_ABSTRACT)]
+    return tuple(sorted([*rest, summary], key=lambda s: s.line or 0))
 
 
 def _skipped(display: str, problem: Problem) -> Skipped:
@@ -356,11 +390,14 @@ def _distinct(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _paper_from_record(record: Record, source: Source) -> _Loaded | None:
-    """Clean every field of a record and give it its id; None if no abstract is left."""
+def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
+    """Clean every field of a record and give it its id; why not, if no abstract is left."""
     abstract = clean_text(record.abstract)
+    if is_placeholder(abstract):
+        return f"{NO_ABSTRACT} (only {abstract!r})"
+    abstract = strip_abstract_trailer(abstract)
     if not abstract:
-        return None
+        return f"{NO_ABSTRACT} (its text is empty once cleaned)"
     given = collapse_whitespace(strip_invisible(record.id)) if record.id else ""
     url = clean_token(record.url) if record.url else None
     arxiv = None
@@ -420,62 +457,133 @@ def abstract_id(text_key: str) -> str:
 def _merge_duplicates(loaded: Sequence[_Loaded]) -> tuple[tuple[Paper, ...], tuple[Merge, ...]]:
     """Merge records of the same paper, keeping first-appearance order.
 
-    Same paper means: the same arXiv id (any version), else the same DOI (any case), else
-    the same abstract up to whitespace, case and punctuation, unless the two carry
-    different arXiv ids or DOIs (then they are different papers that share an abstract).
-    Each record costs a few dictionary look-ups, however many records share an abstract
-    or an id: loading stays linear in the number of records.
+    Same paper means, in this order: the same arXiv id (any version), the same DOI (any
+    case), the same PMID, the same title and first author's surname (up to case, accents
+    and punctuation), or the same abstract up to whitespace, case and punctuation. The last
+    two hold unless the two carry different arXiv ids, DOIs or PMIDs (then they are
+    different papers that share a title or an abstract). Each record costs a few
+    dictionary look-ups, however many records share an abstract or an id: loading stays
+    linear in the number of records.
     """
     groups: list[list[_Loaded]] = []
-    # The arXiv ids and DOIs each group holds, so a conflict is found without walking it.
-    group_ids: list[tuple[set[str], set[str]]] = []
+    # The arXiv ids, DOIs and PMIDs each group holds, so a conflict is found without
+    # walking it.
+    group_ids: list[_GroupIds] = []
     pending: list[tuple[int, Source, str]] = []
     by_arxiv: dict[str, int] = {}
     by_doi: dict[str, int] = {}
+    by_pmid: dict[str, int] = {}
+    by_title: dict[str, int] = {}
     by_text: dict[str, int] = {}
     for item in loaded:
         paper = item.paper
-        doi = paper.doi.casefold() if paper.doi else None
+        ids = (paper.arxiv_id, paper.doi.casefold() if paper.doi else None, paper.pmid)
+        arxiv_id, doi, pmid = ids
         text = item.text_key
+        title = _title_key(paper)
         target: int | None = None
         rule = ""
-        if paper.arxiv_id and paper.arxiv_id in by_arxiv:
-            target, rule = by_arxiv[paper.arxiv_id], "arxiv id"
+        if arxiv_id and arxiv_id in by_arxiv:
+            target, rule = by_arxiv[arxiv_id], "arxiv id"
         elif doi and doi in by_doi:
             target, rule = by_doi[doi], "doi"
-        elif text in by_text and not _conflicting(group_ids[by_text[text]], paper.arxiv_id, doi):
+        elif pmid and pmid in by_pmid:
+            target, rule = by_pmid[pmid], "pmid"
+        elif title and title in by_title and not group_ids[by_title[title]].conflict(ids):
+            target, rule = by_title[title], "title and first author"
+        elif text in by_text and not group_ids[by_text[text]].conflict(ids):
             target, rule = by_text[text], "abstract text"
         if target is None:
             target = len(groups)
             groups.append([item])
-            group_ids.append((set(), set()))
+            group_ids.append(_GroupIds())
         else:
             groups[target].append(item)
             pending.append((target, paper.sources[0], rule))
-        if paper.arxiv_id:
-            by_arxiv.setdefault(paper.arxiv_id, target)
-            group_ids[target][0].add(paper.arxiv_id)
-        if doi:
-            by_doi.setdefault(doi, target)
-            group_ids[target][1].add(doi)
+        group_ids[target].add(ids)
+        for key, index in ((arxiv_id, by_arxiv), (doi, by_doi), (pmid, by_pmid), (title, by_title)):
+            if key:
+                index.setdefault(key, target)
         by_text.setdefault(text, target)
     papers = _unique_ids([_combine(group) for group in groups])
     merges = tuple(Merge(papers[index].id, source, rule) for index, source, rule in pending)
     return tuple(papers), merges
 
 
-def _conflicting(ids: tuple[set[str], set[str]], arxiv_id: str | None, doi: str | None) -> bool:
-    """Whether a group holds an arXiv id or a DOI (casefolded) other than the paper's."""
-    arxiv_ids, dois = ids
-    return bool(arxiv_id and arxiv_ids - {arxiv_id}) or bool(doi and dois - {doi})
+@dataclass
+class _GroupIds:
+    """The arXiv ids, DOIs (casefolded) and PMIDs of one group of records."""
+
+    arxiv: set[str] = field(default_factory=set)
+    doi: set[str] = field(default_factory=set)
+    pmid: set[str] = field(default_factory=set)
+
+    def add(self, ids: tuple[str | None, str | None, str | None]) -> None:
+        for value, known in zip(ids, (self.arxiv, self.doi, self.pmid), strict=True):
+            if value:
+                known.add(value)
+
+    def conflict(self, ids: tuple[str | None, str | None, str | None]) -> bool:
+        """Whether the group holds an id of a kind the paper has, other than the paper's."""
+        return any(
+            value and known - {value}
+            for value, known in zip(ids, (self.arxiv, self.doi, self.pmid), strict=True)
+        )
+
+
+# A title this short ("Editorial", "Introduction") names no one paper, whoever wrote it.
+_TITLE_KEY_MIN = 20
+
+
+def _title_key(paper: Paper) -> str | None:
+    """The paper's title and its first author's surname, without case, accents or
+    punctuation: the same paper exported by two databases has different ids (or none)."""
+    if not paper.title or not paper.authors:
+        return None
+    title = comparable_text(_ascii_fold(paper.title))
+    surname = _surname(paper.authors[0])
+    if len(title) < _TITLE_KEY_MIN or not surname:
+        return None
+    return f"{title} {surname}"
+
+
+def _surname(name: str) -> str:
+    """The last word of a name's surname, folded: "Lewis, Patrick", "Patrick Lewis",
+    "Lewis P." and "Lewis PS" all give "lewis"; "van der Berg, J." and "J. van der Berg"
+    give "berg"."""
+    if "," in name:
+        part = name.split(",", 1)[0]
+    else:
+        words = name.split()
+        # MEDLINE and Scopus write the initials last: "Lewis P", "Lewis P.S.", "Lewis PS".
+        while len(words) > 1 and _is_initials(words[-1]):
+            words.pop()
+        part = words[-1] if words else ""
+    words = _ascii_fold(part).replace("-", " ").split()
+    return comparable_text(words[-1]) if words else ""
+
+
+def _is_initials(word: str) -> bool:
+    letters = word.replace(".", "").replace("-", "")
+    return 0 < len(letters) <= 3 and letters.isupper()
+
+
+def _ascii_fold(text: str) -> str:
+    """Accents off ("Müller" -> "Muller"), so a name spelled with and without them matches."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _combine(group: list[_Loaded]) -> Paper:
     """One paper from its records: the richest of each field, every source in order.
 
-    The abstract (and what else it has) comes first from the newest arXiv version; other
-    fields from the first record that has them. The id is the input's own id if any record
-    gave one, else the arXiv id, else the first record's id.
+    The abstract comes from the newest arXiv version when the records name versions, else
+    it is the longest one (a database may cut it short); the author list is the longest;
+    keywords are every record's; other fields come first from the newest version, then
+    from the first record that has them. The id is the input's own id if any record gave
+    one, else the arXiv id, else the first record's id.
     """
     if len(group) == 1:
         return group[0].paper
@@ -484,14 +592,15 @@ def _combine(group: list[_Loaded]) -> Paper:
     given = next((item.paper.id for item in group if item.given_id), None)
     arxiv_id = next((p.arxiv_id for p in ordered if p.arxiv_id), None)
     versions = [p.arxiv_version for p in ordered if p.arxiv_version is not None]
+    abstract = newest.paper.abstract if versions else max((p.abstract for p in ordered), key=len)
     return Paper(
         id=given or arxiv_id or group[0].paper.id,
-        abstract=newest.paper.abstract,
+        abstract=abstract,
         arxiv_id=arxiv_id,
         arxiv_version=max(versions) if versions else None,
         doi=next((p.doi for p in ordered if p.doi), None),
         title=next((p.title for p in ordered if p.title), None),
-        authors=next((p.authors for p in ordered if p.authors), ()),
+        authors=max((p.authors for p in ordered), key=len),
         url=next((p.url for p in ordered if p.url), None),
         date=next((p.date for p in ordered if p.date), None),
         metadata=tuple(sorted({pair for p in ordered for pair in p.metadata})),

@@ -99,6 +99,7 @@ class Skipped:
     reason: str
     excerpt: str = ""
     notice: bool = False
+    count: int = 1  # records it stands for: a file's records without an abstract are one
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"

@@ -66,7 +66,7 @@ def test_record_fields_reach_the_paper_cleaned() -> None:
         date="2019 Aug",
     )
     loaded = _paper_from_record(record, Source("a.nbib", 3))
-    assert loaded is not None
+    assert not isinstance(loaded, str)
     paper = loaded.paper
     assert (paper.pmid, paper.venue, paper.keywords, paper.date) == (
         "31452104",

@@ -173,7 +173,7 @@ def test_jsonl_records_bad_lines_and_metadata(monkeypatch: pytest.MonkeyPatch) -
     assert first.authors == ("Ada Lovelace", "Alan Turing")
     assert first.title == "Sparse Retrieval at Scale"
     assert first.date == "2021-01-04"
-    assert first.metadata == (("venue", "ACL"),)
+    assert (first.venue, first.metadata) == ("ACL", ())
     assert first.link == "https://arxiv.org/abs/2101.00001"
     assert second.abstract.startswith("A summary field works as the abstract")
     assert second.authors == ("Grace Hopper", "Edsger Dijkstra")
@@ -198,7 +198,7 @@ def test_csv_columns_in_any_order_extra_columns_and_empty_abstract(
     assert tiny.id == "p1"
     assert tiny.title == "Tiny Transformers"
     assert tiny.authors == ("Ada Lovelace", "Alan Turing")
-    assert tiny.metadata == (("venue", "ICML"),)
+    assert (tiny.venue, tiny.metadata) == ("ICML", ())
     assert wrapped.sources == (Source("papers.csv", 4),)
     assert "two lines inside one quoted CSV cell" in wrapped.abstract
     assert [(s.path, s.line) for s in corpus.skipped] == [("papers.csv", 3)]

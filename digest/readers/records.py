@@ -62,6 +62,16 @@ class Format:
     parse: Callable[[str], Parsed]
 
 
+# Every reader's reason for a record that is not a paper for want of an abstract starts so:
+# loading counts these in one line per file instead of one warning each.
+NO_ABSTRACT = "no abstract"
+
+
+def missing_abstract(line: int, why: str, shown: str = "", notice: bool = False) -> Problem:
+    """A record without an abstract: `why` says what was missing ("no 'AB' line")."""
+    return Problem(line, f"{NO_ABSTRACT} ({why})", shown, notice)
+
+
 def excerpt(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -74,6 +84,8 @@ FIELD_NAMES: dict[str, str] = {
     "abstract": "abstract", "summary": "abstract", "id": "id", "title": "title",
     "authors": "authors", "author": "authors", "url": "url", "link": "url", "date": "date",
     "published": "date", "doi": "doi", "arxiv_id": "arxiv", "arxiv": "arxiv",
+    "pmid": "pmid", "venue": "venue", "journal": "venue", "keywords": "keywords",
+    "year": "date",
 }  # fmt: skip
 
 
@@ -118,6 +130,9 @@ def record_from_fields(
         doi=_one(known.get("doi")),
         date=_one(known.get("date")),
         metadata=tuple(metadata),
+        pmid=_one(known.get("pmid")),
+        venue=_one(known.get("venue")),
+        keywords=split_keywords(known.get("keywords")),
     )
 
 
@@ -140,6 +155,15 @@ def _authors(value: str | list[str] | None) -> tuple[str, ...]:
     if isinstance(value, list):
         return tuple(name.strip() for name in value if name.strip())
     return split_authors(value)
+
+
+def split_keywords(value: str | list[str] | None) -> tuple[str, ...]:
+    """Keywords as given in a list, or in one string separated by ';' (else by ',')."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = value.split(";" if ";" in value else ",")
+    return tuple(" ".join(word.split()) for word in value if word.strip())
 
 
 _AUTHOR_SEPARATOR = re.compile(r",\s*and\s+|,|\s+and\s+")

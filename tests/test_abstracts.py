@@ -1,0 +1,103 @@
+"""A record is a paper when it has an abstract: placeholders and copyright lines are not
+abstracts, and a file's records without one are reported in one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from digest.cleaning import is_placeholder, strip_abstract_trailer
+from digest.cli import main
+from digest.loading import load_papers
+
+ABSTRACT = (
+    "We follow 400 patients for two years after a first episode of depression. "
+    "Relapse was half as likely among those who kept their weekly exercise."
+)
+
+
+def csv_file(path: Path, abstracts: list[str]) -> Path:
+    rows = "".join(f'"Paper {i}","{a}"\n' for i, a in enumerate(abstracts))
+    path.write_text("Title,Abstract\n" + rows, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["[No abstract available]", "Not Available", "No abstract", "N/A", "No abstract available."],
+)
+def test_a_placeholder_is_no_abstract(field: str) -> None:
+    assert is_placeholder(field)
+
+
+def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
+    assert not is_placeholder("None of the models generalise.")
+
+
+@pytest.mark.parametrize(
+    "trailer",
+    [
+        "© 2020 Elsevier Ltd. All rights reserved.",
+        "(C) 2003 Elsevier Ltd. All rights reserved.",
+        "Crown Copyright (C) 2008 Published by Elsevier Inc. All rights reserved.",
+        "Copyright (c) 2025 The Authors.",
+        "© Springer Science+Business Media B.V. 2009.",
+        "©2019 the Author(s).",
+        "(PsycInfo Database Record (c) 2021 APA, all rights reserved)",
+        "[Author Abstract]",
+    ],
+)
+def test_a_closing_copyright_line_is_not_part_of_the_abstract(trailer: str) -> None:
+    assert strip_abstract_trailer(f"{ABSTRACT} {trailer}") == ABSTRACT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We coded the transcripts with Alceste(©) software and report the classes found.",
+        "Three cases arise: (a) none, (b) some. (c) All of them hold in 2020 data.",
+    ],
+)
+def test_a_copyright_sign_inside_a_sentence_stays(text: str) -> None:
+    assert strip_abstract_trailer(text) == text
+
+
+def test_copyright_line_is_dropped_on_loading(tmp_path: Path) -> None:
+    csv_file(tmp_path / "s.csv", [f"{ABSTRACT} © 2021 Elsevier B.V. All rights reserved."])
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == ABSTRACT
+
+
+def test_records_without_an_abstract_are_one_notice_per_file(tmp_path: Path) -> None:
+    abstracts = [ABSTRACT, "", "[No abstract available]", "Not Available", ABSTRACT + " More."]
+    csv_file(tmp_path / "export.csv", abstracts)
+    corpus = load_papers([tmp_path])
+    assert len(corpus.papers) == 2
+    [skipped] = corpus.skipped
+    assert skipped.count == 3 and skipped.notice and skipped.line == 3
+    assert skipped.reason.startswith("3 records without an abstract, not papers (lines 3, 4, 5)")
+    assert "only '[No abstract available]'" in skipped.reason
+
+
+def test_a_file_where_no_record_has_an_abstract_is_a_problem(tmp_path: Path) -> None:
+    csv_file(tmp_path / "a.csv", [ABSTRACT])
+    csv_file(tmp_path / "wrong.csv", ["", "Not Available"])
+    corpus = load_papers([tmp_path])
+    [skipped] = corpus.skipped
+    assert (skipped.path.endswith("wrong.csv"), skipped.count, skipped.notice) == (True, 2, False)
+
+
+def test_build_reports_them_in_one_line_and_strict_passes(tmp_path: Path) -> None:
+    Path("in").mkdir()
+    csv_file(Path("in/export.csv"), [ABSTRACT, *[""] * 30])
+    args = ["build", "in", "--date", "2026-11-16", "--strict"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.stderr.splitlines() if "export.csv" in line]
+    assert notes == [
+        "note: in/export.csv:3: 30 records without an abstract, not papers "
+        "(lines 3, 4, 5, 6, 7, 8, 9, 10 and 22 more): the 'abstract' column is empty"
+    ]
+    assert "(1 record, 0 merged as duplicates, 30 skipped)" in result.stderr
