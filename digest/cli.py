@@ -65,14 +65,18 @@ def _themes_option(f: F) -> F:
     )(f)
 
 
-def _format_option(choices: Sequence[str], default: str) -> Callable[[F], F]:
+def _format_option(
+    choices: Sequence[str],
+    default: str,
+    help: str = "Output format: human-readable text or one JSON object per line.",
+) -> Callable[[F], F]:
     return click.option(
         "--format",
         "fmt",
         type=click.Choice(list(choices)),
         default=default,
         show_default=True,
-        help="Output format: human-readable text or one JSON object per line.",
+        help=help,
     )
 
 
@@ -316,7 +320,8 @@ def build(
         if dry_run:
             plan, preview = pipeline.preview_issue(corpus, settings.state, issue_date, settings)
             _print_preview(plan, preview)
-            _report_unmatched_themes(settings, preview)
+            if preview is not None:
+                _report_unmatched_themes(settings, {s.label for s in preview.sections})
             return
         result = pipeline.build_from_corpus(corpus, out, issue_date, settings, reporter)
         reporter.finish()
@@ -335,7 +340,7 @@ def build(
             "(set site_url in digest.toml or pass --site-url)",
             err=True,
         )
-    _report_unmatched_themes(settings, result.issue)
+    _report_unmatched_themes(settings, {s.label for s in result.issue.sections})
     if not quiet:
         issue = result.issue
         again = " (rebuilt)" if result.plan and result.plan.rebuild else ""
@@ -359,16 +364,13 @@ def _noun(n: int, noun: str) -> str:
     return noun if n == 1 else noun + "s"
 
 
-def _report_unmatched_themes(settings: Settings, issue: Issue | None) -> None:
-    """A theme named in digest.toml that no paper of the issue matched is said, not dropped."""
-    if issue is None:
-        return
-    found = {section.label for section in issue.sections}
+def _report_unmatched_themes(settings: Settings, found: set[str]) -> None:
+    """A theme named in digest.toml that no paper matched is said, not silently dropped."""
     where = settings.source or "digest.toml"
     for named in settings.named_themes:
         if named.label not in found:
             click.echo(
-                f"note: {where}: theme {named.label!r} matched no paper this week "
+                f"note: {where}: theme {named.label!r} matched no paper "
                 f"(keywords: {', '.join(named.keywords)}); check its keywords",
                 err=True,
             )
@@ -553,7 +555,12 @@ def _read_password(path: Path) -> str:
     help="Number of the issue (default: the latest).",
 )
 @click.option("--theme", default=None, help="Show only the theme with this label.")
-@_format_option(["markdown", "slack", "html", "text"], "markdown")
+@_format_option(
+    ["markdown", "slack", "html", "text"],
+    "markdown",
+    help="Where it will be pasted: markdown (CommonMark: Notion, Confluence, GitHub), slack "
+    "(Slack's mrkdwn), html (a fragment for Google Docs) or text (plain text).",
+)
 @_config_option
 @_state_option
 @click.option(
@@ -573,12 +580,15 @@ def show(
 ) -> None:
     """Print an issue, one theme (--theme) or one paper (PAPER_ID), ready to paste.
 
-    Formats: markdown (Notion, Confluence, GitHub), slack (Slack's mrkdwn), html (a fragment
-    for Google Docs) and text.
+    PAPER_ID is the paper's id (digest.json lists them), its arXiv id (2110.14168,
+    arXiv:2110.14168v2, its abs/ address) or its DOI; without --issue, the newest issue that
+    announced it is searched. Formats: markdown (Notion, Confluence, GitHub), slack (Slack's
+    mrkdwn), html (a fragment for Google Docs) and text.
 
     \b
     Example:
         digest show --theme "Dialogue evaluation" --format slack
+        digest show arXiv:2110.14168v2 --format text
     """
     from digest import pipeline
     from digest.rendering import render_show
@@ -661,7 +671,9 @@ def summarize(paths: tuple[Path, ...], fmt: str, method: str | None) -> None:
 def themes(paths: tuple[Path, ...], themes: int | None, config: Path | None, fmt: str) -> None:
     """Group the papers in PATHS into themes and print each paper's theme.
 
-    With --format jsonl, one {"id", "theme"} object per line, keeping the ids the input gave.
+    As text, each theme's label, number of papers and keywords, then each paper's headline
+    and id. With --format jsonl, one {"id", "theme"} object per line, keeping the ids the
+    input gave.
 
     \b
     Example:
@@ -675,15 +687,20 @@ def themes(paths: tuple[Path, ...], themes: int | None, config: Path | None, fmt
         _report_corpus(corpus, quiet=True)
         summaries = pipeline.summarize_corpus(corpus)
         groups = pipeline.group_corpus(corpus, summaries, settings.themes, settings.named_themes)
-    for theme in groups:
+    _report_unmatched_themes(settings, {theme.label for theme in groups})
+    headlines = {s.paper_id: s.headline for s in summaries}
+    for i, theme in enumerate(groups):
         if fmt == "jsonl":
             for pid in theme.paper_ids:
                 click.echo(json.dumps({"id": pid, "theme": theme.label}, ensure_ascii=False))
-        else:
-            keywords = ", ".join(theme.keywords)
-            click.echo(f"{theme.label} ({len(theme.paper_ids)}): {keywords}")
-            for pid in theme.paper_ids:
-                click.echo(f"  {pid}")
+            continue
+        keywords = f": {', '.join(theme.keywords)}" if theme.keywords else ""
+        click.echo(
+            ("\n" if i else "")
+            + f"{theme.label} ({_count(len(theme.paper_ids), 'paper')}){keywords}"
+        )
+        for pid in theme.paper_ids:
+            click.echo(f"  - {headlines[pid]} ({pid})")
 
 
 @main.command(context_settings=CONTEXT)

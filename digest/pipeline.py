@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import difflib
 import gc
 import json
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from email.message import EmailMessage
@@ -846,7 +848,10 @@ class Selection:
 def select_for_show(
     state: Path, number: int | None, theme: str | None, paper_id: str | None
 ) -> Selection:
-    """The issue (latest, or `number`), one of its themes, or one of its papers."""
+    """The issue (latest, or `number`), one of its themes, or one of its papers.
+
+    A paper is found by its id, its arXiv id (with or without `arXiv:`, a version or the abs/
+    address) or its DOI, in the issue asked for, else in the newest issue that has it."""
     with open_history(state, read_only=True) as history:
         issues = history.issues()
     if not issues:
@@ -857,19 +862,9 @@ def select_for_show(
         raise InputError(
             f"no issue {number} in {state} (issues 1 to {issues[0].number}); see digest issues"
         )
-    data = json.loads(chosen.data)
-    themes: list[dict[str, Any]] = list(data["themes"])
-    if data.get("updated"):
-        themes.append({"label": "Updated", "keywords": [], "papers": data["updated"]})
     if paper_id is not None:
-        for t in themes:
-            for p in t["papers"]:
-                if paper_id in (p["id"], p["arxiv_id"]):
-                    return Selection(None, ({**t, "papers": [p]},), False)
-        raise InputError(
-            f"no paper {paper_id!r} in issue {chosen.number} ({chosen.week}); "
-            "digest.json lists the ids"
-        )
+        return _select_paper(paper_id, chosen if number is not None else None, issues)
+    themes = _themes_of(chosen)
     if theme is not None:
         for t in themes:
             if t["label"].casefold() == theme.casefold():
@@ -880,3 +875,79 @@ def select_for_show(
         )
     heading = f"{chosen.title} — issue {chosen.number} ({chosen.week})"
     return Selection(heading, tuple(themes), True)
+
+
+def _themes_of(issue: PastIssue) -> list[dict[str, Any]]:
+    """An issue's themes as digest.json has them, its updated papers as one more."""
+    data = json.loads(issue.data)
+    themes: list[dict[str, Any]] = list(data["themes"])
+    if data.get("updated"):
+        themes.append({"label": "Updated", "keywords": [], "papers": data["updated"]})
+    return themes
+
+
+_ID_PREFIXES = (
+    "https://arxiv.org/abs/",
+    "http://arxiv.org/abs/",
+    "arxiv.org/abs/",
+    "arxiv:",
+    "https://doi.org/",
+    "http://doi.org/",
+    "https://dx.doi.org/",
+    "doi.org/",
+    "doi:",
+)
+# arXiv's new-style and old-style ids, with an optional version.
+_ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})(v\d+)?")
+# The DOI arXiv gives every paper: 10.48550/arXiv.2110.14168.
+_ARXIV_DOI = "10.48550/arxiv."
+
+
+def paper_ref(text: str) -> str:
+    """The form two references to the same paper share: `arXiv:2110.14168v2`,
+    `https://arxiv.org/abs/2110.14168`, `10.48550/arXiv.2110.14168` and `2110.14168` all
+    give '2110.14168'; a DOI loses `doi:` or its resolver's address; case is ignored."""
+    ref = text.strip().casefold()
+    for prefix in _ID_PREFIXES:
+        if ref.startswith(prefix):
+            ref = ref[len(prefix) :]
+            break
+    ref = ref.removeprefix(_ARXIV_DOI)
+    arxiv = _ARXIV_ID.fullmatch(ref)
+    return arxiv.group(1) if arxiv else ref
+
+
+def _select_paper(paper_id: str, only: PastIssue | None, issues: Sequence[PastIssue]) -> Selection:
+    """One paper, in issue `only` if given, else in the newest issue that has it."""
+    wanted = paper_ref(paper_id)
+    known: list[str] = []
+    found_in: PastIssue | None = None
+    for issue in issues:
+        for t in _themes_of(issue):
+            for p in t["papers"]:
+                refs = {paper_ref(v) for v in (p["id"], p.get("arxiv_id"), p.get("doi")) if v}
+                if wanted in refs:
+                    if only is None or issue.number == only.number:
+                        return Selection(None, ({**t, "papers": [p]},), False)
+                    found_in = found_in or issue
+                known.append(p["id"])
+    if only is not None and found_in is not None:
+        raise InputError(
+            f"no paper {paper_id!r} in issue {only.number} ({only.week}), but issue "
+            f"{found_in.number} ({found_in.week}) has it: drop --issue, or pass "
+            f"--issue {found_in.number}"
+        )
+    where = (
+        f"issue {only.number} ({only.week})"
+        if only is not None
+        else (
+            f"issue {issues[0].number}" if len(issues) == 1 else f"issues 1 to {issues[0].number}"
+        )
+    )
+    close = difflib.get_close_matches(paper_id, dict.fromkeys(known), n=3, cutoff=0.75)
+    hint = f"did you mean {' or '.join(close)}? " if close else ""
+    raise InputError(
+        f"no paper {paper_id!r} in {where}; {hint}give its id (digest.json lists them), its "
+        "arXiv id (2110.14168, arXiv:2110.14168v2) or its DOI, or find it by words in "
+        "search.html"
+    )

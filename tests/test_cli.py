@@ -188,3 +188,50 @@ def test_summarize_with_a_sumy_method_and_an_unknown_one(seeds_here: Path) -> No
     bad = run("summarize", "seeds", "--method", "nope")
     assert bad.exit_code == 1
     assert "unknown summary method 'nope'; choose one of contribution, " in bad.output
+
+
+def test_themes_as_text_lists_labels_counts_and_headlines(tmp_path: Path) -> None:
+    rows = [
+        {
+            "id": "only",
+            "title": "Robot hands",
+            "abstract": "We introduce a robot hand that "
+            "learns dexterous manipulation in simulation and transfers it to the real robot.",
+        },
+    ]
+    (tmp_path / "p.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    Path("digest.toml").write_text(
+        '[[theme]]\nlabel = "Robotics"\nkeywords = ["robot"]\n'
+        '[[theme]]\nlabel = "Quantum"\nkeywords = ["qubit", "entanglement"]\n'
+    )
+    result = CliRunner().invoke(main, ["themes", str(tmp_path / "p.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "note: digest.toml: theme 'Quantum' matched no paper (keywords: qubit, entanglement); "
+        "check its keywords",
+        "Robotics (1 paper): robot",
+        "  - Robot hands (only)",
+    ]
+
+
+def test_messages_count_in_the_singular_for_one(tmp_path: Path) -> None:
+    row = {
+        "id": "only",
+        "abstract": "We introduce a robot hand that learns dexterous "
+        "manipulation in simulation and transfers it to the real robot.",
+    }
+    Path("inbox").mkdir()
+    Path("inbox/p.jsonl").write_text(json.dumps(row) + "\n")
+    Path("digest.toml").write_text('[[theme]]\nlabel = "Quantum"\nkeywords = ["qubit"]\n')
+    dry = run("build", "inbox", "--date", "2026-11-16", "--dry-run")
+    assert "would be built with 1 new paper in 1 theme and 0 updated" in dry.output
+    built = run("build", "inbox", "--date", "2026-11-16")
+    assert built.exit_code == 0, built.output
+    assert "Loaded 1 paper from 1 file (1 record, 0 merged as duplicates, 0 skipped)." in (
+        built.output
+    )
+    assert "1 new paper in 1 theme." in built.output
+    assert "note: digest.toml: theme 'Quantum' matched no paper (keywords: qubit)" in (built.output)
+    loaded = run("load", "inbox")
+    assert "inbox/p.jsonl: jsonl, 1 record: 1 paper, 0 merged" in loaded.output
+    assert loaded.output.splitlines()[-1].startswith("1 paper from 1 file (1 record, ")

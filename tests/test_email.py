@@ -5,6 +5,7 @@ from __future__ import annotations
 import email
 import email.policy
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -70,3 +71,57 @@ def test_a_large_issue_stays_under_the_clipping_size() -> None:
     data = json.loads(Path("out/digest.json").read_text())
     assert sum(len(t["papers"]) for t in data["themes"]) == 600
     assert page.count(b'class="paper"') == 600  # the web page keeps every paper
+
+
+def test_the_footer_says_why_it_came_and_how_to_stop_it() -> None:
+    Path("digest.toml").write_text(
+        '[mail]\nlist_id = "Lab digest <digest.lab.example.org>"\n'
+        'unsubscribe = "https://lab.example.org/unsubscribe?list=digest"\n'
+    )
+    build(3)
+    html = Path("out/email.html").read_text()
+    footer = html.split('class="footer"', 1)[1].split("</td>", 1)[0]
+    assert "You get this email because you are on the Lab digest list." in footer
+    assert f'<a href="{SITE}index.html"' in footer and "the archive</a>" in footer
+    assert '<a href="https://lab.example.org/unsubscribe?list=digest"' in footer
+    assert "Unsubscribe</a>" in footer
+    text = Path("out/email.txt").read_text()
+    assert text.endswith(
+        "\n-- \nYou get this email because you are on the Lab digest list.\n"
+        f"Every issue: {SITE}index.html\n"
+        "Unsubscribe: https://lab.example.org/unsubscribe?list=digest\n"
+    )
+    # The web page is not an email: no footer about a list.
+    assert "You get this email" not in Path("out/issues/2026-W47.html").read_text()
+
+
+def test_without_an_unsubscribe_link_the_footer_names_the_list_only() -> None:
+    build(3)
+    html = Path("out/email.html").read_text()
+    assert "You get this email because you are on the Research digest list." in html
+    assert "Unsubscribe" not in html
+    assert "Unsubscribe" not in Path("out/email.txt").read_text()
+
+
+def test_every_headline_has_the_same_style_linked_or_not() -> None:
+    Path("inbox").mkdir()
+    rows = [
+        {"id": f"p{i}", "title": f"Robot study {i}", "abstract": abstract, **extra}
+        for i, extra in enumerate([{"url": "https://arxiv.org/abs/2101.00001"}, {}])
+        for abstract in [
+            f"We introduce robot method {i} for grasping with careful evaluation. "
+            "Earlier robot work used small data sets. Our robot method improves grasping."
+        ]
+    ]
+    Path("inbox/p.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    result = CliRunner().invoke(main, ["build", "inbox", "--date", "2026-11-16", "-q"])
+    assert result.exit_code == 0, result.output
+    html = Path("out/email.html").read_text()
+    headlines = re.findall(r'<p class="headline" style="([^"]*)">(<a [^>]*style="([^"]*)")?', html)
+    assert len(headlines) == 2
+    colours = set()
+    for p_style, _, a_style in headlines:
+        colour = re.search(r"(?:^|;)\s*color: ([^;]+)", a_style or p_style)
+        assert colour is not None
+        colours.add(colour.group(1))
+    assert len(colours) == 1, colours

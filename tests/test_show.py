@@ -141,3 +141,77 @@ def test_show_before_any_build_says_what_to_do() -> None:
     result = show()
     assert result.exit_code == 1
     assert "no issues yet; run digest build first" in result.output
+
+
+def build_weeks() -> None:
+    """Two issues: an arXiv paper with a DOI in the first, another paper in the second."""
+    Path("inbox").mkdir()
+    first = {
+        "id": "gsm8k",
+        "title": "GSM8K",
+        "abstract": "We introduce GSM8K, a dataset of grade school math word problems. "
+        "It shows that verifiers improve the accuracy of language models on such problems.",
+        "url": "https://arxiv.org/abs/2110.14168v2",
+        "doi": "10.1000/XYZ.123",
+    }
+    second = {
+        "id": "dialogue-metric",
+        "abstract": "We present a dialogue metric that matches people well. "
+        "It correlates with human judgements on three datasets.",
+    }
+    for date, row in (("2026-11-09", first), ("2026-11-16", second)):
+        Path(f"inbox/{row['id']}.jsonl").write_text(json.dumps(row) + "\n")
+        args = ["build", "inbox", "--date", date, "-q"]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "gsm8k",
+        "2110.14168",
+        "arXiv:2110.14168",
+        "ARXIV:2110.14168v2",
+        "2110.14168v1",
+        "https://arxiv.org/abs/2110.14168v2",
+        "10.48550/arXiv.2110.14168",
+        "10.1000/xyz.123",
+        "doi:10.1000/XYZ.123",
+        "https://doi.org/10.1000/XYZ.123",
+    ],
+)
+def test_a_paper_of_any_past_issue_by_any_of_its_ids(ref: str) -> None:
+    build_weeks()
+    result = show(ref, "--format", "text")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("* GSM8K\n")
+    assert "https://arxiv.org/abs/2110.14168" in result.output
+
+
+def test_a_paper_not_found_says_where_it_is_or_how_to_ask() -> None:
+    build_weeks()
+    elsewhere = show("2110.14168", "--issue", "2")
+    assert elsewhere.exit_code == 1
+    assert elsewhere.output == (
+        "Error: no paper '2110.14168' in issue 2 (2026-W47), but issue 1 (2026-W46) has it: "
+        "drop --issue, or pass --issue 1\n"
+    )
+    missing = show("2110.14186")
+    assert missing.exit_code == 1
+    assert missing.output == (
+        "Error: no paper '2110.14186' in issues 1 to 2; give its id (digest.json lists them), "
+        "its arXiv id (2110.14168, arXiv:2110.14168v2) or its DOI, or find it by words in "
+        "search.html\n"
+    )
+    typo = show("dialogue-metrc")
+    assert "did you mean dialogue-metric? " in typo.output
+
+
+def test_show_help_describes_its_own_formats() -> None:
+    result = CliRunner().invoke(main, ["show", "-h"])
+    assert result.exit_code == 0
+    flat = " ".join(result.output.split())
+    assert "JSON" not in flat
+    assert "markdown (CommonMark: Notion, Confluence, GitHub), slack (Slack's mrkdwn)" in flat
+    assert "[default: markdown]" in flat
