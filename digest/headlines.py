@@ -8,15 +8,20 @@ of the abstract (its most repeated run of content words), capitalised.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from itertools import repeat
 from operator import contains
 from typing import Final
 
+import Stemmer  # type: ignore[import-not-found]  # PyStemmer: no stubs
+
 from digest.models import Paper
 from digest.sentences import STOP_WORDS, split_sentences
+from digest.tagging import NOUNS, VERBS, load_lexicon, tag_words, tokenize
 
 # A name longer than this is a description, not a name.
 MAX_NAME_WORDS: Final = 8
@@ -25,6 +30,14 @@ MAX_PHRASE_WORDS: Final = 4
 # Only the first sentences are searched: a pasted book must not cost more than an abstract.
 MAX_SENTENCES: Final = 40
 UNTITLED: Final = "Untitled"
+_STEMMER: Final = Stemmer.Stemmer("english")
+# A headline reads like a title: 4 to 10 words (titles have 8 on average).
+MIN_HEADLINE_WORDS: Final = 4
+MAX_HEADLINE_WORDS: Final = 10
+# Sentences searched for what the paper says it does, besides the focus sentence.
+AIM_SENTENCES: Final = 12
+# Words in a title, as headlines are scored against: 8 on average in SciTLDR.
+TITLE_WORDS: Final = 8.0
 # "we call the resulting models X": at most this many lowercase words before the name.
 _MAX_SKIPPED: Final = 4
 
@@ -93,10 +106,10 @@ _ENDS_WITH_ACRONYM = re.compile(r"\((?P<acronym>[A-Z][\w-]*[A-Z0-9][\w-]*)\)$")
 def derive_headline(
     paper: Paper, *, sentences: Sequence[str] | None = None, focus: int | None = None
 ) -> str:
-    """The title if the paper has one, else the name of its contribution, else a key phrase.
+    """The title if the paper has one, else a title-like headline made of the abstract's words.
 
     `sentences` may pass the abstract already split, to save splitting it twice; `focus` the
-    index among them of the sentence that states the contribution, where the key phrase is
+    index among them of the sentence that states the contribution, where the headline is
     looked for first.
     """
     if paper.title and paper.title.strip():
@@ -104,7 +117,36 @@ def derive_headline(
     if sentences is None:
         sentences = split_sentences(paper.abstract, limit=MAX_SENTENCES)
     sentences = list(sentences[:MAX_SENTENCES])
-    return contribution_name(sentences) or key_phrase(sentences, focus) or UNTITLED
+    return headline_of(sentences, focus) or UNTITLED
+
+
+def headline_of(sentences: list[str], focus: int | None = None) -> str | None:
+    """A headline of about 4 to 10 words where the abstract gives one, as a title would read.
+
+    - What the paper names, with what it is: "GSM8K: a dataset of grade school math word
+      problems" (the name's apposition, else the best phrase below).
+    - Else its best phrase: "Generalization of neural networks on small algorithmically
+      generated datasets". Candidates are the noun phrases (a noun group with its
+      prepositional phrases, cut only between phrases) of the sentences that open the
+      abstract, state its contribution or say "we propose/study ...". Each word is given
+      the chance that a title would use it (from how many sentences use it, where, and what
+      kind of word it is: see _title_odds); the phrase with the best expected ROUGE-1 F1
+      against a title of TITLE_WORDS words wins.
+    Failing all that, a short key phrase.
+    """
+    name = contribution_name(sentences)
+    if name:
+        described = _described(name, sentences)
+        if described:
+            return f"{name}: {' '.join(described)}"
+    best = _best_phrase_of(sentences, focus)
+    if name:
+        if best and _adds(best, name) and len(name.split()) + len(best) <= MAX_HEADLINE_WORDS:
+            return f"{name}: {' '.join(best)}"
+        return name
+    if best:
+        return _capitalise(" ".join(best))
+    return key_phrase(sentences, focus)
 
 
 def contribution_name(sentences: list[str]) -> str | None:
@@ -306,3 +348,472 @@ def _content_runs(tokens: list[str]) -> list[tuple[list[str], bool]]:
 
 def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+# --- headlines as phrases -------------------------------------------------------------------
+
+# "We propose/introduce/study X", "this paper presents X": X is what the paper is about.
+_AIMS: Final = frozenset(
+    {"propose", "introduce", "present", "study", "investigate", "explore", "examine"}
+    | {"develop", "describe", "consider", "address", "analyze", "analyse", "design"}
+    | {"formulate", "tackle", "revisit", "focus", "derive", "provide", "offer", "establish"}
+    | {"proposes", "introduces", "presents", "studies", "investigates", "explores"}
+    | {"examines", "develops", "describes", "considers", "addresses", "analyzes", "analyses"}
+    | {"designs", "formulates", "tackles", "revisits", "focuses", "derives", "provides"}
+)
+# Who states an aim: "we", "this paper", "the present work", "here".
+_AIM_SUBJECTS: Final = frozenset({"we", "paper", "work", "report", "article", "here", "study"})
+# Opening a noun phrase, dropped from a headline: "the", "our", "this".
+_DETERMINERS: Final = frozenset({"a", "an", "the", "our", "this", "these", "its", "their"})
+# Prepositions a title's phrase goes on with: "X of Y", "X for Y", "X with Y".
+_PREPOSITIONS: Final = frozenset(
+    {"of", "for", "in", "on", "with", "via", "from", "under", "through", "across", "between"}
+    | {"over", "without", "towards", "toward", "against", "beyond", "within", "among", "at"}
+    | {"as"}
+)
+# Heads that name only the kind of contribution: "a novel approach for X" is about X.
+_KIND_HEADS: Final = frozenset(
+    {"approach", "method", "technique", "way", "problem", "task", "concept", "notion", "use"}
+    | {"idea", "avenue", "family", "class", "question", "issue", "means", "strategy"}
+    | {"approaches", "methods", "techniques", "ways", "problems", "tasks", "strategies"}
+)
+# Modifiers that say only that a contribution is a contribution.
+_EMPTY_MODIFIERS: Final = frozenset(
+    {"novel", "new", "simple", "general", "first", "alternative", "such", "celebrated", "other"}
+    | {"several", "many", "various", "different", "two", "three", "some", "certain", "recent"}
+    | {"few", "intuitive", "existing", "current", "standard", "typical"}
+)
+_MODIFIER_TAGS: Final = frozenset({"JJ", "VBN", "VBG", "CD", "NN", "NNS", "NNP"})
+_SUBJECTS: Final = frozenset({"NN", "NNS", "NNP", "PRP"})
+_BEFORE_VERBS: Final = frozenset(
+    {"to", "we", "i", "they", "can", "will", "may", "that", "which", "who"}
+)
+_NOT_NOUNS: Final = frozenset({"et", "al", "i.e", "e.g", "etc"})
+
+
+def _tagged(sentence: str) -> tuple[list[str], list[str]]:
+    words = tokenize(sentence)
+    return words, tag_words(words)
+
+
+def _aim_phrase(sentences: list[str], focus: int | None) -> list[str] | None:
+    """The object of the first "we propose/study/..." of the abstract, as a title's phrase;
+    the focus sentence's first, if it has one."""
+    order = list(range(min(len(sentences), AIM_SENTENCES)))
+    if focus is not None and 0 <= focus < len(sentences):
+        order = [focus, *(i for i in order if i != focus)]
+    for index in order:
+        if not _AIMS.intersection(sentences[index].lower().split()):
+            continue
+        words, tags = _tagged(sentences[index])
+        for i, word in enumerate(words):
+            if word.lower() not in _AIMS or not _stated(words, i):
+                continue
+            start = _object_start(words, tags, i + 1)
+            if start is None:
+                continue
+            phrase = _phrase(words, tags, start, MAX_HEADLINE_WORDS)
+            if phrase and len(phrase) >= 2 and not _generic(phrase):
+                return phrase
+    return None
+
+
+def _stated(words: list[str], at: int) -> bool:
+    """Whether the verb at `at` states the paper's aim: "we (here) propose", "this paper
+    presents", "in this work, we study"."""
+    before = [w.lower() for w in words[max(0, at - 3) : at]]
+    return bool(_AIM_SUBJECTS.intersection(before)) or words[at].lower().endswith("s")
+
+
+def _object_start(words: list[str], tags: list[str], at: int) -> int | None:
+    """Where the object of an aim verb starts, past what names only the kind of contribution:
+    'we propose to study X', 'a novel approach for X', 'the problem of X'; None for a clause
+    ('we show that ...')."""
+    if at + 1 < len(words) and words[at] == "to" and tags[at + 1] == "VB":
+        at += 2  # "we propose to study X"
+    if at < len(words) and words[at].lower() in ("that", "how", "whether", "why", "what"):
+        return None
+    if at < len(words) and words[at].lower() == "on":
+        at += 1  # "we focus on X"
+    k = at
+    while k < len(words) and (
+        words[k].lower() in _DETERMINERS or words[k].lower() in _EMPTY_MODIFIERS
+    ):
+        k += 1
+    if k + 1 < len(words) and words[k].lower() in _KIND_HEADS and words[k + 1] in ("of", "for"):
+        return k + 2
+    return at
+
+
+def _generic(phrase: list[str]) -> bool:
+    """Whether a phrase names nothing: 'issues in this paper', 'the work'."""
+    return (
+        all(
+            w.lower() in _GENERIC_WORDS
+            or w.lower() in _KIND_HEADS
+            or w.lower() in _STOP_WORDS
+            or w.lower() in _DETERMINERS
+            for w in phrase
+        )
+        or {"paper", "work", "article"} & {w.lower() for w in phrase} != set()
+    )
+
+
+def _opening_phrase(sentences: list[str], focus: int | None) -> list[str] | None:
+    """The first phrase of two or more words in the focus sentence (else the first)."""
+    if not sentences:
+        return None
+    index = focus if focus is not None and 0 <= focus < len(sentences) else 0
+    words, tags = _tagged(sentences[index])
+    best: list[str] | None = None
+    for i in range(len(words)):
+        if i and (tags[i - 1] in _MODIFIER_TAGS or tags[i - 1] == "DT"):
+            continue  # inside a phrase already tried
+        phrase = _phrase(words, tags, i, MAX_HEADLINE_WORDS)
+        if phrase and _generic(phrase):
+            continue
+        if phrase and len(phrase) >= MIN_HEADLINE_WORDS:
+            return phrase
+        if phrase and len(phrase) >= 2 and (best is None or len(phrase) > len(best)):
+            best = phrase
+    return best
+
+
+def _phrase(words: list[str], tags: list[str], start: int, budget: int) -> list[str] | None:
+    """The longest title-like phrase from `start` within `budget` words, cut only between
+    phrases: a noun group (or a gerund with its object: "learning to predict sets"), then
+    prepositional phrases, "and" another noun group, or a participle with its phrase
+    ("trained on X"). None when no noun group starts there."""
+    fitting = [cut for cut in _phrase_cuts(words, tags, start) if len(cut) <= budget]
+    return fitting[-1] if fitting else None
+
+
+def _phrase_cuts(words: list[str], tags: list[str], start: int) -> list[list[str]]:
+    """The phrase from `start` cut at each place it may end, shortest first, up to
+    MAX_HEADLINE_WORDS words."""
+    head = _head(words, tags, start)
+    if head is None:
+        return []
+    end = head
+    out = _words(words, start, end)
+    cuts: list[list[str]] = []
+    while len(out) <= MAX_HEADLINE_WORDS:
+        trimmed = _trimmed(out)
+        if trimmed:
+            cuts.append(trimmed)
+        end = _past_parenthesis(words, end)
+        step = _continuation(words, tags, end) if end < len(words) else None
+        if step is None:
+            break
+        more = _words(words, end, step)
+        if len(out) + len(more) > MAX_HEADLINE_WORDS:
+            # Too long with its modifiers: "of 8.5K high quality ... grade school math word
+            # problems" keeps its preposition and the nouns that end it.
+            more = _compressed(more, tags[end:step], words[end:step])
+        out = out + more
+        end = step
+    return cuts
+
+
+def _compressed(more: list[str], tags: list[str], tokens: list[str]) -> list[str]:
+    """A prepositional phrase's first word and the run of nouns that ends it."""
+    tag_of = {w: t for w, t in zip(tokens, tags, strict=True)}
+    tail: list[str] = []
+    for word in reversed(more[1:]):
+        if tag_of.get(word) not in NOUNS or _has_digit(word):
+            break
+        tail.insert(0, word)
+    return [more[0], *tail] if tail else more
+
+
+def _head(words: list[str], tags: list[str], i: int) -> int | None:
+    """The end of a noun group or gerund phrase starting at i, or None."""
+    if i >= len(words):
+        return None
+    gerund = tags[i] == "VBG" or (
+        words[i].endswith("ing") and i + 1 < len(words) and words[i + 1] == "to"
+    )
+    if gerund and words[i].lower() not in ("using", "including", "following"):
+        j = i + 1
+        if j + 1 < len(words) and words[j] == "to" and tags[j + 1] == "VB":
+            j += 2  # "learning to predict"
+        group = _noun_group(words, tags, j)
+        if group is not None:
+            return group
+    return _noun_group(words, tags, i)
+
+
+def _noun_group(words: list[str], tags: list[str], i: int) -> int | None:
+    """The end of the noun group at i: a determiner, modifiers, ending on a noun."""
+    j = i
+    if j < len(words) and words[j].lower() in _DETERMINERS:
+        j += 1
+    first = j
+    nouns = False
+    while j < len(words):
+        tag = tags[j]
+        if nouns and tag in ("VBG", "VBN"):
+            break  # after a noun, a participle opens a clause: "agent following ..."
+        if tag in _MODIFIER_TAGS and words[j].lower() not in _NOT_NOUNS:
+            # "8.5K" in "8.5K grade school problems" modifies, like a number.
+            nouns = nouns or (tag in NOUNS and not _has_digit(words[j]))
+            j += 1
+        elif tag == "RB" and j + 1 < len(words) and tags[j + 1] in ("JJ", "VBN"):
+            j += 1  # "linguistically diverse", "procedurally generated"
+        else:
+            break
+    while j > first and tags[j - 1] not in NOUNS:
+        j -= 1
+    return j if j > first else None
+
+
+def _may_be_verb(lower: str) -> bool:
+    """Whether the lexicon knows the word as a finite verb ("aligns", "models")."""
+    options = load_lexicon().words.get(lower, ())
+    return any(tag in VERBS for tag, _ in options)
+
+
+def _has_digit(word: str) -> bool:
+    return not word.isalpha() and any(ch.isdigit() for ch in word)
+
+
+def _continuation(words: list[str], tags: list[str], i: int) -> int | None:
+    """The end of the phrase that can follow a noun group at i, or None."""
+    word = words[i].lower()
+    if word in _PREPOSITIONS:
+        return _head(words, tags, i + 1)
+    if word == "and" and i + 1 < len(words) and tags[i + 1] in _MODIFIER_TAGS | {"DT"}:
+        return _noun_group(words, tags, i + 1)
+    if tags[i] == "VBN" and i + 1 < len(words) and words[i + 1].lower() in _PREPOSITIONS:
+        return _head(words, tags, i + 2)  # "trained on X", "based on X"
+    return None
+
+
+def _past_parenthesis(words: list[str], i: int) -> int:
+    """Past a short parenthesis ("(RL)", "(e.g. X)"), which a headline leaves out."""
+    if i < len(words) and words[i] == "(":
+        for j in range(i + 1, min(len(words), i + 8)):
+            if words[j] == ")":
+                return j + 1
+    return i
+
+
+def _words(words: list[str], start: int, end: int) -> list[str]:
+    """The words between start and end, without parentheses and what they hold."""
+    out: list[str] = []
+    depth = 0
+    for word in words[start:end]:
+        if word == "(":
+            depth += 1
+        elif word == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and word[0].isalnum():
+            out.append(word)
+    return out
+
+
+def _trimmed(phrase: list[str]) -> list[str] | None:
+    while phrase and (phrase[0].lower() in _DETERMINERS or phrase[0].lower() in _EMPTY_MODIFIERS):
+        phrase = phrase[1:]
+    return phrase or None
+
+
+def _described(name: str, sentences: list[str]) -> list[str] | None:
+    """What the abstract says its named contribution is, right after the name: "GSM8K, a
+    dataset of ..." -> "a dataset of ...". The article stays, as in a title."""
+    budget = MAX_HEADLINE_WORDS - len(name.split())
+    for sentence in sentences:
+        at = sentence.find(name)
+        if at < 0:
+            continue
+        rest = sentence[at + len(name) :]
+        rest = _ACRONYM_AFTER.sub("", rest, count=1)
+        match = re.match(r"\s*[,:]\s*(?:(a|an)\s+)?(?=\w)", rest)
+        if not match:
+            continue
+        words, tags = _tagged(rest[match.end() :])
+        phrase = _phrase(words, tags, 0, budget - (1 if match.group(1) else 0))
+        if tags and tags[0] in ("VBG", "VB", "VBZ", "VBD"):
+            continue  # "X, introducing ...": a clause, not what X is
+        if phrase and _adds(phrase, name) and len(phrase) >= 2:
+            return [match.group(1).lower(), *phrase] if match.group(1) else phrase
+    return None
+
+
+def _adds(phrase: list[str], name: str) -> bool:
+    """Whether a phrase says more than the name: a noun of its own, not only 'a method'."""
+    named = {w.lower() for w in name.split()}
+    return any(
+        w.lower() not in named and w.lower() not in _KIND_HEADS and w.lower() not in _GENERIC_WORDS
+        for w in phrase
+        if w[0].isalpha()
+    )
+
+
+# How likely a title is to use a word of its abstract, as a logistic model of the word's
+# features; fitted on SciTLDR train by `bench/headlines.py --fit` (titles hidden, then looked
+# at), in the order of _features.
+_TITLE_WEIGHTS: Final = (
+    -4.233, 1.819, 1.635, 0.344, 0.653, 0.918, -2.235, -1.113, -1.126, 0.850, 0.688, -2.971,
+    0.301, 1.569, 1.514, 2.352, 1.649, 2.638, 0.242, -0.244, 0.393, -0.247, 0.523, 3.445, 2.027,
+    0.000, -1.245, 2.154,
+)  # fmt: skip
+# Function words that titles use at their own rates ("X for Y", "X of Y", "X with Y").
+TITLE_FUNCTION_WORDS: Final = ("of", "for", "and", "with", "in", "a", "the", "on", "to", "via")
+TITLE_FUNCTION_WORDS_MORE: Final = ("from", "by", "an", "using")
+_FUNCTION_INDEX: Final = {
+    w: i for i, w in enumerate(TITLE_FUNCTION_WORDS + TITLE_FUNCTION_WORDS_MORE)
+}
+_WORD: Final = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
+# "... mixed precision training (MPT)": the (up to four) words before it are defined.
+_ACRONYM: Final = re.compile(r"\([A-Z][\w-]*[A-Z][\w-]*s?\)")
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the title odds of a word depend on, beyond the word."""
+
+    lowered: list[str]  # the sentences, lowercased
+    focus: int  # the focus sentence's index
+    aim: frozenset[str]  # stems of what "we propose/study" names
+    defined: frozenset[str]  # ... of the words an acronym stands for: "policy gradient (PG)"
+
+
+def title_features(word: str, context: _Context) -> list[float]:
+    """The features of a word that _TITLE_WEIGHTS weigh, in their order. A stem is looked
+    for as a substring of each sentence: it finds "network" in "networks" at C speed."""
+    lower = word.lower()
+    stem = _stem(lower)
+    lowered = context.lowered
+    spread = sum(1 for s in lowered if stem in s) / len(lowered)
+    features = [
+        1.0,
+        spread,
+        math.sqrt(spread),
+        float(stem in lowered[0]),
+        float(stem in lowered[context.focus]),
+        float(stem in context.aim),
+        float(lower in _STOP_WORDS),
+        float(lower in _GENERIC_WORDS or lower in _KIND_HEADS),
+        float(any(ch.isupper() for ch in word[1:])),
+        float(word[:1].isupper()),
+        min(len(word), 12) / 12,
+        float("-" in word),
+        float(any(ch.isdigit() for ch in word)),
+        float(stem in context.defined),
+    ]
+    function = [0.0] * len(_FUNCTION_INDEX)
+    if lower in _FUNCTION_INDEX:
+        function[_FUNCTION_INDEX[lower]] = 1.0
+    return features + function
+
+
+def title_context(sentences: list[str], focus: int, aim: Sequence[str]) -> _Context:
+    defined = [
+        w
+        for s in sentences
+        if "(" in s
+        for m in _ACRONYM.finditer(s)
+        for w in _WORD.findall(s[max(0, m.start() - 60) : m.start()].lower())[-4:]
+        if w not in _STOP_WORDS
+    ]
+    return _Context(
+        [s.lower() for s in sentences] or [""],
+        focus if 0 <= focus < len(sentences) else 0,
+        frozenset(_STEMMER.stemWords([w.lower() for w in aim])),
+        frozenset(_STEMMER.stemWords(defined)),
+    )
+
+
+def _title_odds(word: str, context: _Context) -> float:
+    """The logistic of _TITLE_WEIGHTS times title_features, written out: it runs for every
+    word of every candidate phrase, and building the feature list cost most of the time."""
+    w = _TITLE_WEIGHTS
+    lower = word.lower()
+    stem = _stem(lower)
+    lowered = context.lowered
+    spread = sum(1 for s in lowered if stem in s) / len(lowered)
+    z = w[0] + w[1] * spread + w[2] * math.sqrt(spread) + w[10] * min(len(word), 12) / 12
+    if stem in lowered[0]:
+        z += w[3]
+    if stem in lowered[context.focus]:
+        z += w[4]
+    if stem in context.aim:
+        z += w[5]
+    if lower in _STOP_WORDS:
+        z += w[6]
+        if lower in _FUNCTION_INDEX:
+            z += w[14 + _FUNCTION_INDEX[lower]]
+    if lower in _GENERIC_WORDS or lower in _KIND_HEADS:
+        z += w[7]
+    if word[:1].isupper():
+        z += w[9]
+    if not word.islower() and any(ch.isupper() for ch in word[1:]):
+        z += w[8]
+    if "-" in word:
+        z += w[11]
+    if not word.isalpha() and any(ch.isdigit() for ch in word):
+        z += w[12]
+    if stem in context.defined:
+        z += w[13]
+    return 1 / (1 + math.exp(-z))
+
+
+def _stem(lower: str) -> str:
+    stem: str = _STEMMER.stemWord(lower)
+    return stem
+
+
+def phrase_candidates(sentences: list[str], focus: int) -> list[list[str]]:
+    """Every title-like phrase of the first sentences, the focus sentence and the first
+    sentences saying "we propose/study ...", cut at each place a phrase may end."""
+    aims = [
+        i for i, s in enumerate(sentences[:AIM_SENTENCES]) if _AIMS.intersection(s.lower().split())
+    ]
+    found: list[list[str]] = []
+    for index in dict.fromkeys([focus, 0, 1, *aims[:2]]):
+        if not 0 <= index < len(sentences):
+            continue
+        words, tags = _tagged(sentences[index])
+        lowered = [w.lower() for w in words]
+        for i in range(len(words)):
+            starts = []
+            if lowered[i] in _AIMS and _stated(words, i):
+                start = _object_start(words, tags, i + 1)
+                if start is not None:
+                    starts.append(start)
+            opens = tags[i] in _MODIFIER_TAGS or tags[i] in ("DT", "RB", "PRP")
+            after = lowered[i - 1] if i else ""
+            if after in _BEFORE_VERBS or tags[i - 1 : i] == ["MD"]:
+                opens = False  # a verb: "to increase X", "we fine-tune X"
+            elif i and tags[i - 1] in _SUBJECTS and _may_be_verb(lowered[i]):
+                opens = False  # "the decoder aligns node embeddings": a verb after its subject
+            if opens and (i == 0 or not (tags[i - 1] in _MODIFIER_TAGS or tags[i - 1] == "DT")):
+                starts.append(i)
+            for start in starts:
+                found.extend(_phrase_cuts(words, tags, start))
+    return found
+
+
+def _best_phrase_of(sentences: list[str], focus: int | None) -> list[str] | None:
+    if not sentences:
+        return None
+    focus = focus if focus is not None and 0 <= focus < len(sentences) else 0
+    sentences = sentences[:AIM_SENTENCES]
+    candidates = [p for p in phrase_candidates(sentences, focus) if len(p) >= 2 and not _generic(p)]
+    if not candidates:
+        return None
+    context = title_context(sentences, focus, _aim_phrase(sentences, focus) or ())
+    odds: dict[str, float] = {}
+    best: list[str] | None = None
+    best_score = -1.0
+    for phrase in candidates:
+        total = 0.0
+        for word in phrase:
+            if word not in odds:
+                odds[word] = _title_odds(word, context)
+            total += odds[word]
+        score = 2 * total / (len(phrase) + TITLE_WORDS)
+        if score > best_score:
+            best, best_score = phrase, score
+    return best

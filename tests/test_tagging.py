@@ -1,0 +1,44 @@
+"""Parts of speech: the shipped lexicon tags abstracts' words, offline."""
+
+from __future__ import annotations
+
+from digest.tagging import TAGS, load_lexicon, tag_text, tag_words, tokenize
+
+
+def test_tags_a_contribution_sentence() -> None:
+    words = tokenize("We introduce a dataset of math problems and show that models fail.")
+    assert tag_words(words) == [
+        "PRP", "VB", "DT", "NN", "IN", "NN", "NNS", "CC", "VB", "IN", "NNS", "VB", "PUNCT",
+    ]  # fmt: skip
+
+
+def test_the_same_word_is_a_noun_or_a_verb_by_its_neighbours() -> None:
+    assert dict(tag_text("The reward model generalizes well."))["generalizes"] == "VBZ"
+    assert tag_words(["we", "model", "the", "data"])[1] == "VB"
+    assert tag_words(["the", "model", "is", "small"])[1] == "NN"
+
+
+def test_names_numbers_and_unknown_words() -> None:
+    tags = dict(tag_text("On the Procgen benchmark, GPT-3 solves 16 of 8.5K tasks florpishly."))
+    assert tags["Procgen"] == "NNP"
+    assert tags["GPT-3"] == "NNP"
+    assert tags["16"] == "CD"
+    assert tags["8.5K"] == "NNP"
+    assert tags["florpishly"] == "RB"  # by its ending
+
+
+def test_every_word_gets_one_known_tag() -> None:
+    words = tokenize("A 1 MB " + "x" * 1_000_000 + " word, «quoted», and ünïcödé text!")
+    tags = tag_words(words)
+    assert len(tags) == len(words)
+    assert set(tags) <= set(TAGS)
+    assert tags[words.index("x" * 1_000_000)] == "X"  # too long to be a word
+    assert tag_words([]) == []
+
+
+def test_the_shipped_lexicon_is_complete() -> None:
+    lexicon = load_lexicon()
+    assert len(lexicon.words) > 10_000
+    assert len(lexicon.suffixes) > 1_000
+    assert {tag for options in lexicon.words.values() for tag, _ in options} <= set(TAGS)
+    assert ("DT", "NN") in lexicon.fits
