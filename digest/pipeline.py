@@ -195,7 +195,8 @@ def plan_issue(
     if latest is not None and week < latest.week:
         raise InputError(
             f"--date {date.isoformat()} is in {week}, before the latest issue "
-            f"(#{latest.number}, {latest.week}); pass a date in {latest.week} or later"
+            f"(#{latest.number}, {latest.week}); pass a date in {latest.week} or later, or "
+            "start a new history with --state NEW_FILE (see README, Week after week)"
         )
     new = [p for k, p in current.items() if k not in seen]
     updated = [p for k, p in current.items() if k in seen and _is_newer(p, seen[k].version)]

@@ -1,6 +1,9 @@
 """The README's promises: its first code block is the two commands, and CI runs the second."""
 
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,3 +37,45 @@ def test_seeds_are_the_shared_sample_corpus_unchanged() -> None:
     ours = {p.name: p.read_bytes() for p in (REPO / "seeds").iterdir()}
     theirs = {p.name: p.read_bytes() for p in shared.iterdir()}
     assert ours == theirs
+
+
+def console_examples() -> list[tuple[str, list[str]]]:
+    """Every `$ command` of the README's console blocks, in order, with the lines it shows."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    examples: list[tuple[str, list[str]]] = []
+    for block in re.findall(r"```console\n(.*?)```", text, re.DOTALL):
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                examples.append((line[2:], []))
+            elif line.strip():
+                examples[-1][1].append(line)
+    return examples
+
+
+def test_the_readme_examples_run_in_order_on_a_fresh_clone(tmp_path: Path) -> None:
+    """The first command's build, then every console example as written, in a folder that has
+    only what a fresh clone has: each exits 0 and prints the lines the README shows ('...'
+    stands for lines left out). Sends need a server: the README shows them in sh blocks."""
+    digest = Path(sys.executable).with_name("digest")
+    if not digest.exists():
+        pytest.skip(f"no digest command beside {sys.executable}; pip install -e . first")
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    first = first_code_block()[0].split(".venv/bin/")[-1]
+    assert first == "digest build seeds --out out"
+    env = {"PATH": f"{digest.parent}:/usr/bin:/bin", "LC_ALL": "C.UTF-8", "COLUMNS": "100"}
+    examples = [(first, []), *console_examples()]
+    assert len(examples) >= 8
+    for command, shown in examples:
+        done = subprocess.run(
+            ["bash", "-c", command],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+        )
+        printed = (done.stdout + done.stderr).splitlines()
+        assert done.returncode == 0, (command, printed)
+        missing = [line for line in shown if line != "..." and line not in printed]
+        assert not missing, (command, missing, printed)
