@@ -11,17 +11,23 @@ from __future__ import annotations
 
 from digest.readers.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_listing
 from digest.readers.bibtex import looks_like_bibtex, parse_bibtex
+from digest.readers.endnote_xml import looks_like_endnote_xml, parse_endnote_xml
 from digest.readers.json_documents import looks_like_json, looks_like_jsonl, parse_json, parse_jsonl
 from digest.readers.plaintext import looks_like_text, parse_text
+from digest.readers.pubmed_xml import looks_like_pubmed_xml, parse_pubmed_xml
 from digest.readers.records import Format
 from digest.readers.ris import looks_like_ris, parse_ris
 from digest.readers.saved_feeds import looks_like_atom, looks_like_rss, parse_feed
 from digest.readers.tabular import looks_like_csv, parse_csv
+from digest.readers.zotero_rdf import looks_like_zotero_rdf, parse_zotero_rdf
 
 # Recognised by content, most specific first; plain text takes whatever is left. The arXiv
 # listing comes before CSV because a listing's mail headers may hold commas; it is
 # recognised by its `\\ ( https://arxiv…` trailers, which nothing else has.
 FORMATS: tuple[Format, ...] = (
+    Format("zotero-rdf", looks_like_zotero_rdf, parse_zotero_rdf),  # before RSS 1.0 (RDF)
+    Format("pubmed-xml", looks_like_pubmed_xml, parse_pubmed_xml),
+    Format("endnote-xml", looks_like_endnote_xml, parse_endnote_xml),
     Format("rss", looks_like_rss, parse_feed),
     Format("atom", looks_like_atom, parse_feed),
     Format("jsonl", looks_like_jsonl, parse_jsonl),

@@ -55,6 +55,20 @@ class Parsed:
     format: str = ""
 
 
+def parsed_from(
+    found: Iterable[Record | Problem], problems: Iterable[Problem] = (), format: str = ""
+) -> Parsed:
+    """A Parsed from a reader's results in file order, records and problems sorted apart."""
+    records: list[Record] = []
+    others: list[Problem] = list(problems)
+    for item in found:
+        if isinstance(item, Record):
+            records.append(item)
+        else:
+            others.append(item)
+    return Parsed(tuple(records), tuple(others), format)
+
+
 @dataclass(frozen=True)
 class Format:
     name: str

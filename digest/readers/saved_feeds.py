@@ -9,30 +9,29 @@ arXiv's API answers are Atom, with the id in `<id>http://arxiv.org/abs/2101.0000
 the abstract in `<summary>` and `arxiv:doi`/`arxiv:comment` elements. Any other feed gives
 its items' descriptions (or summaries) as abstracts.
 
-The XML is parsed by defusedxml: no DTD entities are expanded and nothing external is ever
-fetched, so a hostile file can neither blow up memory nor make us touch the network.
+The XML is parsed by defusedxml (see digest/readers/xml_documents.py).
 """
 
 from __future__ import annotations
 
 import re
-from xml.etree.ElementTree import Element, ParseError
-
-import defusedxml.ElementTree as safe_xml  # type: ignore[import-untyped]
-from defusedxml import DefusedXmlException
+from xml.etree.ElementTree import Element
 
 from digest.readers.markup import html_to_text
-from digest.readers.records import Parsed, Problem, Record, excerpt, split_authors
+from digest.readers.records import (
+    Parsed,
+    Problem,
+    Record,
+    excerpt,
+    parsed_from,
+    split_authors,
+)
+from digest.readers.xml_documents import local as _local
+from digest.readers.xml_documents import opens_like_xml, parse_xml, prepare_xml, start_lines
 
 __all__ = ["html_to_text", "looks_like_atom", "looks_like_rss", "parse_feed"]
 
 _HEAD = 4096
-_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
-_XML_ILLEGAL_CHARS = [chr(cp) for cp in range(0x20) if chr(cp) not in "\t\n\r"] + [
-    "\ufffe",
-    "\uffff",
-]
-_XML_ILLEGAL = re.compile("[" + "".join(_XML_ILLEGAL_CHARS) + "]")
 _RSS_ROOT = re.compile(r"<rss[\s>]|<rdf:RDF[\s>]")
 _ATOM_ROOT = re.compile(r"<(?:\w+:)?feed[\s>][^>]*http://www\.w3\.org/2005/Atom")
 # arXiv's listing feeds: "arXiv:2411.10001v1 Announce Type: new \nAbstract: …"
@@ -46,72 +45,29 @@ _OAI_ID = re.compile(r"\Aoai:arXiv\.org:(\S+)\Z", re.I)
 _STARTS_WITH_TAG = re.compile(r"\A\s*<(?:p|div|span|br|b|i|em|a)[\s/>]", re.I)
 
 
-def _opens_like_xml(text: str) -> bool:
-    return text.lstrip("\ufeff \t\n")[:1] == "<"
-
-
 def looks_like_rss(text: str) -> bool:
-    return _opens_like_xml(text) and _RSS_ROOT.search(text, 0, _HEAD) is not None
+    return opens_like_xml(text) and _RSS_ROOT.search(text, 0, _HEAD) is not None
 
 
 def looks_like_atom(text: str) -> bool:
-    return _opens_like_xml(text) and _ATOM_ROOT.search(text, 0, _HEAD) is not None
+    return opens_like_xml(text) and _ATOM_ROOT.search(text, 0, _HEAD) is not None
 
 
 def parse_feed(text: str) -> Parsed:
     """Every item (RSS) or entry (Atom) of a saved feed; ones without text are Problems."""
-    # The declaration may name the file's original encoding, which no longer applies to
-    # the decoded text; dropping it keeps every line where it was.
-    # Control characters are illegal in XML and would make expat reject the whole feed for
-    # one stray byte; cleaning drops them from every field anyway, so drop them first.
-    text = _XML_DECLARATION.sub("", text, count=1)
-    if any(ch in text for ch in _XML_ILLEGAL_CHARS):  # ~10x faster than the regex alone
-        text = _XML_ILLEGAL.sub("", text)
-    root = _parse_xml(text)
+    text = prepare_xml(text)
+    root = parse_xml(text, "feed")
     if isinstance(root, Problem):
         return Parsed((), (root,))
     items = [el for el in root.iter() if _local(el.tag) in ("item", "entry")]
-    lines = _item_lines(text, "entry" if _local(root.tag) == "feed" else "item")
-    records: list[Record] = []
-    problems: list[Problem] = []
-    for index, item in enumerate(items):
-        line = lines[index] if index < len(lines) else 1
-        found = _atom_entry(item, line) if _local(item.tag) == "entry" else _rss_item(item, line)
-        if isinstance(found, Record):
-            records.append(found)
-        else:
-            problems.append(found)
-    if not items:
-        problems.append(Problem(None, "feed without items or entries"))
-    return Parsed(tuple(records), tuple(problems))
-
-
-def _parse_xml(text: str) -> Element | Problem:
-    try:
-        root: Element = safe_xml.fromstring(text)
-    except ParseError as error:
-        line, column = error.position
-        reason = f"not well-formed XML ({str(error).split(':')[0]} at column {column})"
-        return Problem(line, reason + "; save the feed again or fix the file")
-    except DefusedXmlException as error:
-        reason = f"XML with a DTD or entities ({type(error).__name__}), not read for safety"
-        return Problem(None, reason + "; save the feed without its DOCTYPE")
-    return root
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _item_lines(text: str, name: str) -> list[int]:
-    """The line of each <item>/<entry> start tag, in document order."""
-    lines: list[int] = []
-    line, pos = 1, 0
-    for match in re.finditer(rf"<(?:[\w.-]+:)?{name}[\s>/]", text):
-        line += text.count("\n", pos, match.start())
-        pos = match.start()
-        lines.append(line)
-    return lines
+    lines = start_lines(text, "entry" if _local(root.tag) == "feed" else "item")
+    lines += [1] * (len(items) - len(lines))
+    found = (
+        _atom_entry(item, line) if _local(item.tag) == "entry" else _rss_item(item, line)
+        for item, line in zip(items, lines, strict=True)
+    )
+    empty = [] if items else [Problem(None, "feed without items or entries")]
+    return parsed_from(found, empty)
 
 
 # An element's children by local name, made once per item: looking each field up by

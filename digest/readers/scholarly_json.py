@@ -136,8 +136,8 @@ def _csl_name(name: Any) -> str:
     return f"{given} {family}".strip()
 
 
-def _no_abstract(line: int, source: str, title: str, notice: bool = False) -> Problem:
-    return Problem(line, f"no abstract ({source} record without one)", excerpt(title), notice)
+def _no_abstract(line: int, source: str, title: str) -> Problem:
+    return Problem(line, f"no abstract ({source} record without one)", excerpt(title))
 
 
 def _metadata(pairs: Iterable[tuple[str, Any]]) -> tuple[tuple[str, str], ...]:
@@ -213,8 +213,7 @@ def _openalex(line: int, work: dict[str, Any]) -> Record | Problem:
     title = _text(work.get("title")) or _text(work.get("display_name"))
     abstract = inverted_index_to_text(work.get("abstract_inverted_index"))
     if not abstract:
-        # OpenAlex leaves out many abstracts (publishers' rights): nothing to fix here.
-        return _no_abstract(line, "OpenAlex", title, notice=True)
+        return _no_abstract(line, "OpenAlex", title)
     ids = _dict(work.get("ids"))
     location = work.get("primary_location")
     urls = [_get(loc, "landing_page_url") for loc in [location, *_list(work.get("locations"))]]
@@ -241,7 +240,7 @@ def _crossref(line: int, work: dict[str, Any]) -> Record | Problem:
     title = _text(work.get("title"))
     abstract = jats_to_text(_text(work.get("abstract")))
     if not abstract:
-        return _no_abstract(line, "Crossref", title or _text(work.get("DOI")), notice=True)
+        return _no_abstract(line, "Crossref", title or _text(work.get("DOI")))
     dates = ("issued", "published", "published-print", "published-online", "created")
     date = next((d for key in dates if (d := _date_parts(work.get(key)))), None)
     subtitle = _text(work.get("subtitle"))
@@ -263,7 +262,7 @@ def _semantic_scholar(line: int, paper: dict[str, Any]) -> Record | Problem:
     title = _text(paper.get("title"))
     abstract = _text(paper.get("abstract"))
     if not abstract:
-        return _no_abstract(line, "Semantic Scholar", title, notice=True)
+        return _no_abstract(line, "Semantic Scholar", title)
     ids = _dict(paper.get("externalIds"))
     venue = (
         _text(paper.get("venue"))

@@ -1,0 +1,96 @@
+"""EndNote XML (`<xml><records><record>…`), as EndNote, and Mendeley or Papers posing as it,
+export a library.
+
+Every value sits in a `<style face=… font=… size=…>` wrapper, often the whole file on one
+line; line breaks inside a field are `&#xD;` (EndNote's separator: a structured abstract's
+sections, or "10.1016/j.x&#xD;S0896… [pii]" where a DOI is followed by a publisher id).
+`accession-num` is a PMID when the record came from PubMed.
+
+Read with the standard library's ElementTree through defusedxml (xml_documents.py): no
+maintained library reads EndNote XML, and its fields are few and plain.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.etree.ElementTree import Element
+
+from digest.readers.identifiers import parse_doi
+from digest.readers.records import Parsed, Problem, Record, excerpt, parsed_from
+from digest.readers.xml_documents import (
+    all_text,
+    opens_like_xml,
+    parse_xml,
+    prepare_xml,
+    start_lines,
+)
+
+_ROOT = re.compile(r"<records>\s*<record>")
+_ENDNOTE_FIELD = re.compile(r"<(?:ref-type|rec-number|source-app|contributors|titles)[\s>]")
+_PUBMED = re.compile(r"pubmed|medline|\bnlm\b|ncbi", re.I)
+
+
+def looks_like_endnote_xml(text: str) -> bool:
+    head = text[:8192]
+    return (
+        opens_like_xml(text)
+        and _ROOT.search(head) is not None
+        and _ENDNOTE_FIELD.search(head) is not None
+    )
+
+
+def parse_endnote_xml(text: str) -> Parsed:
+    text = prepare_xml(text)
+    root = parse_xml(text, "EndNote export")
+    if isinstance(root, Problem):
+        return Parsed((), (root,))
+    found = list(root.iter("record"))
+    lines = start_lines(text, "record")
+    lines += [1] * (len(found) - len(lines))
+    empty = [] if found else [Problem(None, "EndNote XML without any record")]
+    return parsed_from(map(_record, found, lines), empty)
+
+
+def _field(record: Element, path: str) -> str:
+    """A field's text with EndNote's &#xD; separators as line breaks."""
+    return all_text(record.find(path)).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _record(record: Element, line: int) -> Record | Problem:
+    title = " ".join(_field(record, "titles/title").split())
+    abstract = _field(record, "abstract")
+    if not abstract:
+        return Problem(line, "no abstract (EndNote record without an <abstract>)", excerpt(title))
+    urls = [all_text(url) for url in record.iter("url")]
+    related = [all_text(url) for url in record.iterfind("*/related-urls/url")]
+    numbers = _field(record, "electronic-resource-num").split()
+    doi = next((found for part in numbers if (found := parse_doi(part))), None)
+    databases = [_field(record, f"remote-database-{key}") for key in ("name", "provider")]
+    provenance = " ".join(databases + urls)
+    accession = _field(record, "accession-num")
+    pmid = accession if accession.isdigit() and _PUBMED.search(provenance) else None
+    year = _field(record, "dates/year")
+    day = _field(record, "dates/pub-dates/date")
+    venue = _field(record, "titles/secondary-title") or _field(record, "periodical/full-title")
+    ref_type = record.find("ref-type")
+    metadata = [("type", ref_type.get("name", ""))] if ref_type is not None else []
+    metadata += [(key, value) for key in ("volume", "pages") if (value := _field(record, key))]
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=tuple(_name(all_text(a)) for a in record.iterfind("contributors/authors/author")),
+        url=next(iter(related or urls), None),
+        doi=doi,
+        date=(f"{day} {year}" if day and year and year not in day else day or year) or None,
+        pmid=pmid,
+        venue=" ".join(venue.split()) or None,
+        keywords=tuple(k for k in (all_text(k) for k in record.iterfind("keywords/keyword")) if k),
+        metadata=tuple((key, value) for key, value in metadata if value),
+    )
+
+
+def _name(name: str) -> str:
+    """ "Malenka, R. C." -> "R. C. Malenka"; other forms as written."""
+    last, comma, first = name.partition(",")
+    return f"{first.strip()} {last.strip()}" if comma and first.strip() else name.strip()

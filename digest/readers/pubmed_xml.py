@@ -1,0 +1,139 @@
+"""PubMed XML (`<PubmedArticleSet>`), as PubMed's "Save > XML" and E-utilities' efetch write it.
+
+Each `<PubmedArticle>` (or `<PubmedBookArticle>`) is a record: `ArticleTitle`, the
+`AbstractText` parts of `Abstract` (a structured abstract's `Label`s kept: "Background: …
+Methods: …"), `AuthorList`, the journal's `Title`, `PubDate`, the PMID, the DOI from the
+article's own `ArticleIdList` (not the cited references' lists) or its `ELocationID`, and
+MeSH headings and keywords. Inline markup (`<i>TERT</i>`, `<sup>`) is text.
+
+Read with the standard library's ElementTree through defusedxml (xml_documents.py): the
+format is plain XML, and Biopython's reader would be a large dependency for one format.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.etree.ElementTree import Element
+
+from digest.readers.markup import labelled_sections
+from digest.readers.records import Parsed, Problem, Record, excerpt, parsed_from
+from digest.readers.xml_documents import (
+    all_text,
+    opens_like_xml,
+    parse_xml,
+    prepare_xml,
+    start_lines,
+)
+
+_ROOT = re.compile(r"<(?:PubmedArticleSet|PubmedArticle|PubmedBookArticle)[\s>]")
+_ARTICLE = re.compile(r"PubmedArticle|PubmedBookArticle")
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
+
+
+def looks_like_pubmed_xml(text: str) -> bool:
+    return opens_like_xml(text) and _ROOT.search(text, 0, 4096) is not None
+
+
+def parse_pubmed_xml(text: str) -> Parsed:
+    text = prepare_xml(text)
+    root = parse_xml(text, "PubMed export")
+    if isinstance(root, Problem):
+        return Parsed((), (root,))
+    articles = [el for el in root.iter() if _ARTICLE.fullmatch(el.tag)]
+    lines = start_lines(text, "(?:PubmedArticle|PubmedBookArticle)")
+    lines += [1] * (len(articles) - len(lines))
+    empty = [] if articles else [Problem(None, "PubMed XML without any PubmedArticle")]
+    return parsed_from(map(_record, articles, lines), empty)
+
+
+def _record(article: Element, line: int) -> Record | Problem:
+    citation = article.find("MedlineCitation")
+    if citation is None:
+        citation = article.find("BookDocument")
+    if citation is None:
+        return Problem(line, "PubMed article without MedlineCitation or BookDocument")
+    body = citation.find("Article")
+    if body is None:
+        body = citation  # a book document keeps its fields directly
+    pmid = all_text(citation.find("PMID"))
+    title = all_text(body.find("ArticleTitle")) or all_text(body.find("VernacularTitle"))
+    if not title:
+        title = all_text(body.find("Book/BookTitle"))
+    abstract = _abstract(body.find("Abstract"))
+    if not abstract:
+        other = [a for a in citation.findall("OtherAbstract") if a.get("Language", "eng") == "eng"]
+        abstract = _abstract(other[0]) if other else ""
+    if not abstract:
+        reason = f"no abstract (PubMed article PMID {pmid or '?'} has none)"
+        return Problem(line, reason, excerpt(title))
+    journal = body.find("Journal")
+    keywords = [
+        all_text(d) for d in citation.iterfind("MeshHeadingList/MeshHeading/DescriptorName")
+    ]
+    keywords += [all_text(k) for k in citation.iterfind("KeywordList/Keyword")]
+    ids = {
+        a.get("IdType", ""): all_text(a)
+        for a in article.iterfind("PubmedData/ArticleIdList/ArticleId")
+    }
+    doi = ids.get("doi") or next(
+        (all_text(e) for e in body.iterfind("ELocationID") if e.get("EIdType") == "doi"), ""
+    )
+    metadata = [("pmc", ids["pmc"])] if ids.get("pmc") else []
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=_authors(body.find("AuthorList")),
+        doi=doi or None,
+        date=_pub_date(journal.find("JournalIssue/PubDate") if journal is not None else None),
+        pmid=pmid or None,
+        venue=all_text(journal.find("Title")) if journal is not None else None,
+        keywords=tuple(k for k in keywords if k),
+        metadata=tuple(metadata),
+    )
+
+
+def _abstract(element: Element | None) -> str:
+    if element is None:
+        return ""
+    parts = [(text.get("Label", ""), all_text(text)) for text in element.iterfind("AbstractText")]
+    return labelled_sections(parts)
+
+
+def _authors(author_list: Element | None) -> tuple[str, ...]:
+    if author_list is None:
+        return ()
+    names: list[str] = []
+    for author in author_list.iterfind("Author"):
+        if author.get("ValidYN") == "N":
+            continue
+        collective = all_text(author.find("CollectiveName"))
+        given = all_text(author.find("ForeName")) or all_text(author.find("Initials"))
+        name = collective or f"{given} {all_text(author.find('LastName'))}".strip()
+        if name:
+            names.append(name)
+    return tuple(names)
+
+
+def _pub_date(date: Element | None) -> str | None:
+    """ "2017-06-03", "2017-06", "1990" ("Spring" kept as written); MedlineDate as is."""
+    if date is None:
+        return None
+    medline = all_text(date.find("MedlineDate"))
+    year = all_text(date.find("Year"))
+    if not year:
+        return medline or None
+    month = all_text(date.find("Month"))
+    number = _MONTHS.get(month[:3].lower()) if month and not month.isdigit() else None
+    month = f"{number:02d}" if number else month.zfill(2) if month.isdigit() else month
+    day = all_text(date.find("Day"))
+    season = all_text(date.find("Season"))
+    if month and month.isdigit():
+        return "-".join([year, month] + ([day.zfill(2)] if day.isdigit() else []))
+    return " ".join(part for part in (season or month, year) if part)

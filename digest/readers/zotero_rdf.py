@@ -1,0 +1,123 @@
+"""Zotero RDF (`<rdf:RDF xmlns:z="http://www.zotero.org/namespaces/export#" …>`), Zotero's
+own export format, which keeps everything.
+
+Every node with a `z:itemType` is an item; attachments and notes are not papers and are
+passed over without a word. An item's journal is a separate node (`bib:Journal`), inline
+in `dcterms:isPartOf` or referenced by `rdf:resource`, and Zotero puts the article's DOI
+there ("DOI 10.1007/…"). Authors are `foaf:Person`s in an `rdf:Seq`; tags are `dc:subject`;
+"PMID: …" and "arXiv: …" lines of Zotero's Extra field come as `dc:description`.
+
+It must be recognised before RSS: RSS 1.0 is RDF too. Read with the standard library's
+ElementTree through defusedxml (xml_documents.py); an RDF library (rdflib) would be a large
+dependency to read one tree-shaped export.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.etree.ElementTree import Element
+
+from digest.readers.identifiers import parse_doi
+from digest.readers.records import Parsed, Problem, Record, excerpt, parsed_from
+from digest.readers.xml_documents import all_text, opens_like_xml, parse_xml, prepare_xml
+
+_Z = "{http://www.zotero.org/namespaces/export#}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_DCTERMS = "{http://purl.org/dc/terms/}"
+_BIB = "{http://purl.org/net/biblio#}"
+_FOAF = "{http://xmlns.com/foaf/0.1/}"
+_RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
+_SNIFF = re.compile(r"http://www\.zotero\.org/namespaces/export#|http://purl\.org/net/biblio#")
+_NOT_PAPERS = frozenset({"attachment", "note", "annotation"})
+_ITEM_TYPE = re.compile(r"<(?:[\w.-]+:)?itemType[\s>]")
+_EXTRA_PMID = re.compile(r"\bPMID:\s*(\d+)")
+_EXTRA_ARXIV = re.compile(r"\barXiv:\s*(\S+)")
+
+
+def looks_like_zotero_rdf(text: str) -> bool:
+    head = text[:4096]
+    return opens_like_xml(text) and "<rdf:RDF" in head and _SNIFF.search(head) is not None
+
+
+def parse_zotero_rdf(text: str) -> Parsed:
+    text = prepare_xml(text)
+    root = parse_xml(text, "Zotero export")
+    if isinstance(root, Problem):
+        return Parsed((), (root,))
+    about = {node.get(f"{_RDF}about"): node for node in root if node.get(f"{_RDF}about")}
+    items = [node for node in root.iter() if node.find(f"{_Z}itemType") is not None]
+    lines = _item_lines(text)
+    lines += [1] * (len(items) - len(lines))
+    papers = [
+        (item, line)
+        for item, line in zip(items, lines, strict=True)
+        if all_text(item.find(f"{_Z}itemType")) not in _NOT_PAPERS
+    ]
+    empty = [] if items else [Problem(None, "Zotero RDF without any item")]
+    return parsed_from((_record(item, line, about) for item, line in papers), empty)
+
+
+def _item_lines(text: str) -> list[int]:
+    """Each item's line: that of the tag just before its `z:itemType` (Zotero writes the
+    item type first), in document order."""
+    lines: list[int] = []
+    line, counted = 1, 0
+    for match in _ITEM_TYPE.finditer(text):
+        start = max(text.rfind("<", 0, match.start()), counted)
+        line += text.count("\n", counted, start)
+        counted = start
+        lines.append(line)
+    return lines
+
+
+def _record(item: Element, line: int, about: dict[str | None, Element]) -> Record | Problem:
+    title = all_text(item.find(f"{_DC}title"))
+    abstract = all_text(item.find(f"{_DCTERMS}abstract"))
+    if not abstract:
+        return Problem(line, "no abstract (Zotero item without an abstract)", excerpt(title))
+    container = _container(item, about)
+    identifiers = [all_text(i) for node in (item, container) if node is not None
+                   for i in node.findall(f"{_DC}identifier")]  # fmt: skip
+    doi = next(
+        (found for i in identifiers if i.startswith("DOI") and (found := parse_doi(i))), None
+    )
+    url = all_text(item.find(f"{_DC}identifier/{_DCTERMS}URI/{_RDF}value")) or None
+    extra = " ".join(all_text(d) for d in item.findall(f"{_DC}description"))
+    pmid, arxiv = _EXTRA_PMID.search(extra), _EXTRA_ARXIV.search(extra)
+    keywords = [all_text(s) for s in item.findall(f"{_DC}subject")]
+    return Record(
+        line=line,
+        abstract=abstract,
+        arxiv=arxiv.group(1) if arxiv else None,
+        title=title or None,
+        authors=_people(item.find(f"{_BIB}authors")),
+        url=url,
+        doi=doi,
+        date=all_text(item.find(f"{_DC}date")) or None,
+        pmid=pmid.group(1) if pmid else None,
+        venue=all_text(container.find(f"{_DC}title")) if container is not None else None,
+        keywords=tuple(k for k in keywords if k),
+        metadata=(("type", all_text(item.find(f"{_Z}itemType"))),),
+    )
+
+
+def _container(item: Element, about: dict[str | None, Element]) -> Element | None:
+    """The journal (book, series) an item is part of: inline, or referenced."""
+    part = item.find(f"{_DCTERMS}isPartOf")
+    if part is None:
+        return None
+    inline = next(iter(part), None)
+    return inline if inline is not None else about.get(part.get(f"{_RDF}resource"))
+
+
+def _people(seq: Element | None) -> tuple[str, ...]:
+    if seq is None:
+        return ()
+    names: list[str] = []
+    for person in seq.iter(f"{_FOAF}Person"):
+        given = all_text(person.find(f"{_FOAF}givenName"))
+        family = all_text(person.find(f"{_FOAF}surname"))
+        name = f"{given} {family}".strip() or all_text(person.find(f"{_FOAF}name"))
+        if name:
+            names.append(name)
+    return tuple(names)

@@ -1,0 +1,152 @@
+# The fixtures hold Greek letters as real exports do.
+# ruff: noqa: RUF001
+"""XML exports: PubMed XML, EndNote XML, Zotero RDF (RSS and Atom: test_saved_feeds.py).
+
+The fixtures in tests/fixtures/exports/ are written for these tests; each reproduces the
+oddities of the real exports it stands for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.loading import load_papers
+from digest.models import Corpus
+from digest.readers import sniff_format
+
+EXPORTS = Path(__file__).resolve().parent / "fixtures" / "exports"
+
+
+def load(name: str) -> Corpus:
+    return load_papers([EXPORTS / name])
+
+
+# --- PubMed XML -----------------------------------------------------------------------------
+
+
+def test_pubmed_xml_structured_abstract_ids_and_mesh() -> None:
+    corpus = load("pubmed.xml")
+    assert corpus.files[0].format == "pubmed-xml"
+    [paper] = corpus.papers
+    # Labels joined into the text; inline markup (<sup>, &lt;) is text; the copyright
+    # line is not part of the abstract.
+    assert paper.abstract == (
+        "Objective: Telomere shortening occurs early in pancreatic tumorigenesis; whether "
+        "telomere length predicts risk is unknown. Design: We measured leucocyte telomere "
+        "length in 386 cases and 896 matched controls (r2<0.25). Results: Shorter telomeres "
+        "were associated with higher risk (OR 1.72)."
+    )
+    assert (
+        paper.title == "Telomere length, variants at the TERT gene and risk of pancreatic cancer."
+    )
+    assert paper.pmid == "27797938"
+    # From the article's ELocationID; the cited reference's DOI is not the article's.
+    assert paper.doi == "10.1136/gutjnl-2016-312510"
+    assert paper.authors == ("Ying Bao", "PanScan Consortium")
+    assert (paper.venue, paper.date) == ("Gut", "2017-06")
+    assert paper.keywords == ("Pancreatic Neoplasms", "Telomere Shortening", "leucocytes")
+    assert ("pmc", "PMC5442267") in paper.metadata
+    assert paper.sources[0].line == 5
+
+
+def test_pubmed_xml_article_without_abstract_is_reported_with_its_pmid() -> None:
+    corpus = load("pubmed.xml")
+    [skipped] = corpus.skipped
+    assert skipped.line == 4  # the whole article on one line
+    assert "PMID 31000001" in skipped.reason
+
+
+# --- EndNote XML ----------------------------------------------------------------------------
+
+
+def test_endnote_xml_on_one_line_with_style_wrappers() -> None:
+    corpus = load("endnote.xml")
+    assert corpus.files[0].format == "endnote-xml"
+    [paper] = corpus.papers
+    # &#xD; separated the abstract's paragraphs; &quot; is a quote.
+    assert paper.abstract == (
+        "LTP and LTD are widespread phenomena expressed at possibly every excitatory "
+        'synapse. Here we review the forms of "LTP" and LTD whose mechanisms are understood.'
+    )
+    assert paper.title == "LTP and LTD: an embarrassment of riches"
+    assert paper.authors == ("R. C. Malenka", "M. F. Bear")
+    # "10.1016/j.neuron.2004.09.012&#xD;S0896627304006087 [pii]": the DOI alone.
+    assert paper.doi == "10.1016/j.neuron.2004.09.012"
+    assert paper.pmid == "15450156"  # accession number of a record from PubMed (NLM)
+    assert (paper.venue, paper.date) == ("Neuron", "Sep 30 2004")
+    assert paper.keywords == ("Animals", "Long-Term Potentiation/*physiology")
+    assert [(s.line, s.reason.split(" (")[0]) for s in corpus.skipped] == [(1, "no abstract")]
+
+
+# --- Zotero RDF -----------------------------------------------------------------------------
+
+
+def test_zotero_rdf_items_journal_nodes_and_extra_field() -> None:
+    corpus = load("zotero.rdf")
+    assert corpus.files[0].format == "zotero-rdf"  # not RSS 1.0, though both are RDF
+    article, preprint = corpus.papers
+    assert article.title == "TNF-α Blocker Therapy and Malignancy Risk in Vasculitis"
+    assert article.abstract.startswith("Objectives: To weigh the cancer risk")
+    assert "five-year follow-up. Results: The excess" in article.abstract
+    assert article.authors == ("Francisca Silva", "Chidi Okafor")
+    # The DOI and the journal's name live on the referenced bib:Journal node.
+    assert article.doi == "10.1007/s11926-012-0290-2"
+    assert article.venue == "Current Rheumatology Reports"
+    assert article.pmid == "22661229"  # "PMID: …" in Zotero's Extra field
+    assert article.keywords == ("vasculitis", "TNF inhibitors")
+    assert article.sources[0].line == 10
+    assert preprint.arxiv_id == "2411.10001"
+    assert preprint.venue == "arXiv"  # an inline journal node
+
+
+def test_zotero_rdf_attachments_and_notes_are_not_papers() -> None:
+    corpus = load("zotero.rdf")
+    assert len(corpus.papers) == 2
+    # Only the book without an abstract is reported: attachments and notes are no records.
+    assert [(s.line, s.reason.split(" (")[0]) for s in corpus.skipped] == [(68, "no abstract")]
+
+
+# --- what all XML readers share -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("pubmed.xml", "pubmed-xml"), ("endnote.xml", "endnote-xml"), ("zotero.rdf", "zotero-rdf")],
+)
+def test_xml_exports_are_recognised_by_content(name: str, fmt: str, tmp_path: Path) -> None:
+    text = (EXPORTS / name).read_text(encoding="utf-8")
+    assert sniff_format(text).name == fmt
+    (tmp_path / "export.txt").write_text(text, encoding="utf-8")  # any extension
+    assert load_papers([tmp_path / "export.txt"]).files[0].format == fmt
+
+
+def test_entity_bombs_and_broken_xml_are_one_bad_file(tmp_path: Path) -> None:
+    bomb = (
+        '<?xml version="1.0"?>\n<!DOCTYPE PubmedArticleSet [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<PubmedArticleSet>&b;</PubmedArticleSet>\n'
+    )
+    (tmp_path / "bomb.xml").write_text(bomb)
+    broken = (EXPORTS / "endnote.xml").read_text()[:-40]
+    (tmp_path / "broken.xml").write_text(broken)
+    (tmp_path / "ok.xml").write_text((EXPORTS / "pubmed.xml").read_text())
+    corpus = load_papers([tmp_path])
+    assert [p.pmid for p in corpus.papers] == ["27797938"]
+    reasons = {Path(s.path).name: s.reason for s in corpus.skipped}
+    assert "not read for safety" in reasons["bomb.xml"]
+    assert "not well-formed XML" in reasons["broken.xml"]
+
+
+def test_deeply_nested_xml_is_read_without_recursion(tmp_path: Path) -> None:
+    depth = 100_000
+    text = (
+        '<xml><records><record><ref-type name="Journal Article">17</ref-type>'
+        + "<abstract>We show that deep nesting in one field leaves the record readable.</abstract>"
+        + "<x>" * depth
+        + "</x>" * depth
+        + "</record></records></xml>"
+    )
+    (tmp_path / "deep.xml").write_text(text)
+    [paper] = load_papers([tmp_path / "deep.xml"]).papers
+    assert paper.abstract.startswith("We show that deep nesting")
