@@ -94,7 +94,7 @@ def test_openalex_list_answer_rebuilds_abstracts() -> None:
     assert operads.sources[0].line == 9  # the line the work starts on
     preprint = by_title(corpus, "Unital associahedra")
     assert preprint.arxiv_id == "1303.6641"  # from its arxiv.org landing page
-    assert reasons(corpus) == [(115, "no abstract", False)]
+    assert reasons(corpus) == [(115, "no abstract", True)]  # beside papers: a notice
 
 
 def test_openalex_single_work_list_and_jsonl_give_the_same_paper(tmp_path: Path) -> None:
@@ -130,7 +130,7 @@ def test_crossref_work_list_with_jats_abstracts() -> None:
     assert paper.title == "ENHANCED FINITE TRIANGULATED CATEGORIES"  # a list in the file
     assert paper.venue == "Journal of the Institute of Mathematics of Jussieu"
     assert (paper.doi, paper.date) == ("10.1017/s1474748020000250", "2020-06-18")
-    assert reasons(corpus) == [(9, "no abstract", False)]
+    assert reasons(corpus) == [(9, "no abstract", True)]
 
 
 def test_crossref_single_work_answer(tmp_path: Path) -> None:
@@ -161,7 +161,7 @@ def test_semantic_scholar_batch_with_null_entries() -> None:
     assert paper.authors == ("Marta Bertrand", "E. Duflo")
     assert paper.abstract.endswith("introduce4s.")  # the source's own typo, kept
     # A null is what the API answers for an id it does not know: nothing to fix, a notice.
-    assert reasons(corpus) == [(1, "null entry", True), (1, "no abstract", False)]
+    assert reasons(corpus) == [(1, "null entry", True), (1, "no abstract", True)]
 
 
 # --- bioRxiv / medRxiv ----------------------------------------------------------------------
