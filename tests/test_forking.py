@@ -1,0 +1,149 @@
+"""Forked workers die with their parent and never hold the history's lock; builds killed at
+random points leave nothing stuck (a small run of tests/kill_builds.py)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+import digest.history
+from digest import forking
+from digest.history import open_history
+
+from kill_builds import run, session_processes
+
+pytestmark = pytest.mark.skipif(not forking.CAN_FORK, reason="no fork here: no workers")
+
+# Holds the history's lock with a pool of two workers busy for ten minutes, prints the
+# workers' process ids, and waits to be killed.
+HOLDER = """
+    import os, sys, time
+    from pathlib import Path
+    from digest import forking
+    from digest.history import open_history
+
+    def busy(_):
+        time.sleep(600)
+
+    with open_history(Path(sys.argv[1])), forking.forked_pool(2, None) as pool:
+        for i in range(2):
+            pool.submit(busy, i)
+        while len(pool._processes) < 2:
+            time.sleep(0.01)
+        print(*pool._processes, flush=True)
+        time.sleep(600)
+"""
+
+
+def wait_until_gone(pids: list[int], seconds: float = 5.0) -> list[int]:
+    deadline = time.monotonic() + seconds
+    while True:
+        alive = [pid for pid in pids if _alive(pid)]
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.05)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie is dead: only its entry waits to be collected
+
+
+def lock_is_free(path: Path, monkeypatch: pytest.MonkeyPatch) -> bool:
+    monkeypatch.setattr(digest.history, "LOCK_WAIT_SECONDS", 0.5)
+    try:
+        with open_history(path):
+            return True
+    except digest.history.HistoryError:
+        return False
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_die_with_a_killed_parent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sig: signal.Signals
+) -> None:
+    history = tmp_path / "history.sqlite3"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(HOLDER), str(history)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        assert holder.stdout is not None
+        workers = [int(pid) for pid in holder.stdout.readline().split()]
+        assert len(workers) == 2
+        holder.send_signal(sig)
+        # Both pipes close at once: no worker keeps the caller's output open.
+        holder.communicate(timeout=5)
+        assert wait_until_gone(workers) == []
+        assert lock_is_free(history, monkeypatch)
+    finally:
+        for pid in [holder.pid, *session_processes(holder.pid)]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        holder.wait()
+
+
+# Holds the lock and forks a child that does not die with it (a plain fork, not a worker).
+FORKER = """
+    import os, sys, time
+    from pathlib import Path
+    from digest.history import open_history
+
+    with open_history(Path(sys.argv[1])):
+        child = os.fork()
+        if child == 0:
+            time.sleep(600)
+            os._exit(0)
+        print(child, flush=True)
+        time.sleep(600)
+"""
+
+
+def test_a_forked_child_never_holds_the_history_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    history = tmp_path / "history.sqlite3"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(FORKER), str(history)],
+        stdout=subprocess.PIPE,
+        start_new_session=True,
+    )
+    assert holder.stdout is not None
+    child = int(holder.stdout.readline())
+    try:
+        assert not lock_is_free(history, monkeypatch)  # the holder has it
+        holder.kill()
+        holder.wait()
+        assert _alive(child)
+        assert lock_is_free(history, monkeypatch)
+    finally:
+        os.kill(child, signal.SIGKILL)
+
+
+# Workers from a few hundred papers on, so that a small build uses them in every stage.
+SMALL_POOLS = """
+import digest.grouping, digest.loading, digest.summarizing
+digest.summarizing.PARALLEL_MIN_PAPERS = 100
+digest.grouping.PARALLEL_MIN_PAPERS = 100
+digest.loading.PARALLEL_MIN_BYTES = 10_000
+"""
+
+
+def test_builds_killed_at_random_points_leave_nothing_stuck(tmp_path: Path) -> None:
+    rounds = run(
+        kills=3, papers=800, seed=1, work=tmp_path, prelude=SMALL_POOLS, quiet=True, after_load=True
+    )
+    assert [(r.number, r.problems) for r in rounds] == [(r.number, []) for r in rounds]
