@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from digest import __version__
-from digest.config import Settings, check_site_url, find_config, load_settings
+from digest.config import (
+    CHAT_PLATFORMS,
+    ChatSource,
+    Settings,
+    check_site_url,
+    find_config,
+    load_settings,
+)
 from digest.errors import DigestError, InputError
 from digest.models import Corpus, Issue, Skipped
 
@@ -216,6 +223,16 @@ def _state_option(f: F) -> F:
     )(f)
 
 
+def _issue_option(verb: str) -> Callable[[F], F]:
+    return click.option(
+        "--issue",
+        "number",
+        type=click.IntRange(min=1),
+        default=None,
+        help=f"Number of the issue to {verb} (default: the latest).",
+    )
+
+
 @main.command(context_settings=CONTEXT)
 @_paths_argument(default=("seeds",))
 @click.option(
@@ -397,13 +414,7 @@ def _print_preview(plan: Plan | None, issue: Issue | None) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.option(
-    "--issue",
-    "number",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Number of the issue to send (default: the latest).",
-)
+@_issue_option("send")
 @_config_option
 @_state_option
 @click.option("--to", "to", multiple=True, help="Recipient (repeatable; default: mail.to).")
@@ -543,6 +554,119 @@ def _read_password(path: Path) -> str:
     if not lines or not lines[0]:
         raise InputError(f"{path}: the password file is empty")
     return lines[0]
+
+
+@main.command(context_settings=CONTEXT)
+@_issue_option("post")
+@click.option(
+    "--to",
+    "platform",
+    type=click.Choice(CHAT_PLATFORMS),
+    required=True,
+    help="The chat platform whose incoming webhook receives the post.",
+)
+@click.option("--theme", default=None, help="Post only the theme with this label.")
+@_config_option
+@_state_option
+@click.option(
+    "--site-url",
+    default=None,
+    help="Where the archive is published, for the link to the issue's page (default: site_url).",
+)
+@click.option("--dry-run", is_flag=True, help="Print the messages (JSON) instead of posting them.")
+@click.option("--resend", is_flag=True, help="Post even if this issue was posted there already.")
+def post(
+    number: int | None,
+    platform: str,
+    theme: str | None,
+    config: Path | None,
+    state: Path | None,
+    site_url: str | None,
+    dry_run: bool,
+    resend: bool,
+) -> None:
+    """Post the latest issue (or --issue N, or one --theme) to a chat channel's incoming
+    webhook: Slack, Discord, Microsoft Teams (a Workflows webhook) or Mattermost.
+
+    The webhook URL is read from DIGEST_<PLATFORM>_WEBHOOK_URL (e.g. DIGEST_SLACK_WEBHOOK_URL),
+    or the variable or file that [chat.<platform>] in digest.toml names; never from an option.
+    The history records each post: the same issue goes to the same webhook once, unless you
+    pass --resend. A post that stopped part way is finished by running the command again.
+
+    \b
+    Example:
+        DIGEST_SLACK_WEBHOOK_URL=https://hooks.slack.com/services/... digest post --to slack
+    """
+    from digest import pipeline
+    from digest.posting import Pacing, Webhook
+
+    with _user_errors():
+        settings = _settings(
+            config, state=state, site_url=check_site_url(site_url) if site_url else None
+        )
+        source = settings.chat_source(platform)
+        webhook = None
+        if not dry_run:
+            webhook = Webhook(platform, _webhook_url(source), ca_file=source.ca_file)
+        result = pipeline.post_issue(
+            state=settings.state,
+            number=number,
+            theme=theme,
+            platform=platform,
+            settings=settings,
+            webhook=webhook,
+            pacing=Pacing(sleep=_wait),
+            posted_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+            resend=resend,
+        )
+    issue, n = result.issue, len(result.messages)
+    what = f"issue {issue.number} ({issue.week})"
+    if result.theme:
+        what += f", theme {result.theme!r},"
+    messages = f"{n} {'message' if n == 1 else 'messages'}"
+    if webhook is None:
+        for message in result.messages:
+            click.echo(json.dumps(message, ensure_ascii=False, indent=2))
+        click.echo(f"Dry run: {what} not posted ({messages} for {platform}).", err=True)
+        return
+    where = f"{webhook.name} ({webhook.host})"
+    if result.start:
+        click.echo(
+            f"Posted the last {n - result.start} of {messages} of {what} to {where}; "
+            f"the first {result.start} had gone out before."
+        )
+    else:
+        click.echo(f"Posted {what} to {where} in {messages}.")
+
+
+def _wait(seconds: float) -> None:
+    """How `digest post` waits (between messages, and out rate limits)."""
+    time.sleep(seconds)
+
+
+def _webhook_url(source: ChatSource) -> str:
+    """The webhook URL, from the file or the environment variable the settings name."""
+    import os
+
+    from digest.posting import check_webhook_url
+
+    if source.file is not None:
+        try:
+            lines = source.file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as err:
+            reason = err.strerror if isinstance(err, OSError) else "not UTF-8 text"
+            raise InputError(
+                f"{source.file}: cannot read the {source.platform} webhook file ({reason}); "
+                f"check chat.{source.platform}.webhook_file in digest.toml"
+            ) from err
+        return check_webhook_url(lines[0] if lines else "", source.platform, str(source.file))
+    value = os.environ.get(source.env_name)
+    if value is None:
+        raise InputError(
+            f"no {source.platform} webhook: set {source.env_name} to its URL, or name a file "
+            f"holding it in digest.toml ([chat.{source.platform}] webhook_file = ...)"
+        )
+    return check_webhook_url(value, source.platform, f"${source.env_name}")
 
 
 @main.command(context_settings=CONTEXT)

@@ -18,6 +18,24 @@ from digest.models import NamedTheme
 
 CONFIG_NAME = "digest.toml"
 
+CHAT_PLATFORMS = ("slack", "discord", "teams", "mattermost")
+
+
+@dataclass(frozen=True)
+class ChatSource:
+    """Where `digest post` finds a platform's webhook URL: an environment variable or a file
+    (never a command-line option, which would land in the shell's history), and the
+    certificate authorities to trust for a self-hosted server."""
+
+    platform: str
+    env: str | None = None  # default: DIGEST_<PLATFORM>_WEBHOOK_URL
+    file: Path | None = None  # its first line is the URL
+    ca_file: Path | None = None
+
+    @property
+    def env_name(self) -> str:
+        return self.env or f"DIGEST_{self.platform.upper()}_WEBHOOK_URL"
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -37,7 +55,12 @@ class Settings:
     state: Path = Path(".digest/history.sqlite3")
     feed_issues: int = 20
     feed_papers: int = 100
+    chat: tuple[ChatSource, ...] = ()
     source: Path | None = None  # the file these settings came from, for messages
+
+    def chat_source(self, platform: str) -> ChatSource:
+        """The [chat.<platform>] settings, or the defaults when there are none."""
+        return next((c for c in self.chat if c.platform == platform), ChatSource(platform))
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """Settings with each non-None override applied (command-line options win)."""
@@ -56,11 +79,13 @@ _TOP_KEYS = {
     "state",
     "feed_issues",
     "feed_papers",
+    "chat",
 }
 _MAIL_KEYS = {"from", "to", "list_id", "unsubscribe"}
 _SMTP_KEYS = {"host", "port", "security", "user"}
 SMTP_SECURITY = ("starttls", "ssl", "none")
 _THEME_KEYS = {"label", "keywords"}
+_CHAT_KEYS = {"webhook_env", "webhook_file", "ca_file"}
 
 
 def find_config(explicit: Path | None, cwd: Path) -> Path | None:
@@ -127,7 +152,50 @@ def parse_settings(data: Mapping[str, Any], path: Path) -> Settings:
         changes.update(_smtp(data["smtp"], path))
     if "theme" in data:
         changes["named_themes"] = _named_themes(data["theme"], path)
+    if "chat" in data:
+        changes["chat"] = _chat(data["chat"], path)
     return replace(settings, **changes)
+
+
+def _chat(chat: Any, path: Path) -> tuple[ChatSource, ...]:
+    """[chat.slack], [chat.discord], [chat.teams], [chat.mattermost]: where each webhook
+    URL is read from. A URL itself is refused here: digest.toml is usually committed."""
+    if not isinstance(chat, dict):
+        raise ConfigError(f"{path}: 'chat' must be a table of platforms ([chat.slack])")
+    _check_keys(chat, set(CHAT_PLATFORMS), path, "chat.")
+    sources = []
+    for platform in CHAT_PLATFORMS:
+        if platform not in chat:
+            continue
+        table, where = chat[platform], f"chat.{platform}"
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: '{where}' must be a table ([{where}])")
+        _check_keys(table, _CHAT_KEYS, path, where + ".")
+        if "webhook_env" in table and "webhook_file" in table:
+            raise ConfigError(f"{path}: '{where}' sets both webhook_env and webhook_file; keep one")
+        env = file = ca_file = None
+        if "webhook_env" in table:
+            env = _nonempty_str(table["webhook_env"], path, f"{where}.webhook_env")
+            if "://" in env or not env.replace("_", "").isalnum():
+                raise ConfigError(
+                    f"{path}: '{where}.webhook_env' names an environment variable (such as "
+                    f"DIGEST_{platform.upper()}_WEBHOOK_URL); never write the URL itself here"
+                )
+        if "webhook_file" in table:
+            file = _relative_path(table["webhook_file"], path, f"{where}.webhook_file")
+        if "ca_file" in table:
+            ca_file = _relative_path(table["ca_file"], path, f"{where}.ca_file")
+        sources.append(ChatSource(platform, env=env, file=file, ca_file=ca_file))
+    return tuple(sources)
+
+
+def _relative_path(value: Any, path: Path, key: str) -> Path:
+    text = _nonempty_str(value, path, key)
+    if "://" in text:
+        raise ConfigError(f"{path}: '{key}' is a file name; never write a URL here")
+    folder = Path(text)
+    # Relative to the config file, so a project's config works from any directory.
+    return folder if folder.is_absolute() else path.parent / folder
 
 
 def _smtp(smtp: Any, path: Path) -> dict[str, Any]:

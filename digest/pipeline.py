@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import difflib
 import gc
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -25,11 +26,12 @@ from typing import Any, Protocol
 
 import jinja2
 
+from digest.chat import Payload, build_messages, chat_issue_of, payload_bytes
 from digest.config import Settings
 from digest.errors import InputError, OutputError
 from digest.feeds import FeedEntry, Feeds, build_feeds
 from digest.grouping import group_by_theme
-from digest.history import History, Member, PastIssue, open_history, paper_key
+from digest.history import History, Member, PastIssue, Post, open_history, paper_key
 from digest.loading import load_papers
 from digest.mail import HTML_SIZE_LIMIT, build_message, inline_css, message_bytes
 from digest.models import (
@@ -46,6 +48,14 @@ from digest.models import (
 )
 from digest.named_themes import assign_named_themes
 from digest.output import discard, finish_moves, put_in_place, stage_files
+from digest.posting import (
+    PLATFORM_NAMES,
+    Pacing,
+    PostError,
+    Webhook,
+    destination_of,
+    post_messages,
+)
 from digest.rendering import (
     INDEX_PAGE,
     ISSUE_FEEDS,
@@ -808,16 +818,7 @@ def send_issue(
             "no recipients: pass --to ADDRESS (repeatable) or set mail.to in digest.toml"
         )
     with open_history(state, read_only=server is None) as history:
-        issues = history.issues()
-        if not issues:
-            raise InputError(f"{state}: no issues yet; run digest build first")
-        chosen = (
-            issues[0] if number is None else next((i for i in issues if i.number == number), None)
-        )
-        if chosen is None:
-            raise InputError(
-                f"no issue {number} in {state} (issues 1 to {issues[0].number}); see digest issues"
-            )
+        chosen = _chosen_issue(history.issues(), number, state)
         earlier = {s.recipient: s.sent_at for s in history.sends(chosen.number)}
         again = sorted(r for r in recipients if r in earlier)
         if again and not resend:
@@ -855,25 +856,12 @@ def select_for_show(
     address) or its DOI, in the issue asked for, else in the newest issue that has it."""
     with open_history(state, read_only=True) as history:
         issues = history.issues()
-    if not issues:
-        raise InputError(f"{state}: no issues yet; run digest build first")
-    by_number = {i.number: i for i in issues}
-    chosen = issues[0] if number is None else by_number.get(number)
-    if chosen is None:
-        raise InputError(
-            f"no issue {number} in {state} (issues 1 to {issues[0].number}); see digest issues"
-        )
+    chosen = _chosen_issue(issues, number, state)
     if paper_id is not None:
         return _select_paper(paper_id, chosen if number is not None else None, issues)
     themes = _themes_of(chosen)
     if theme is not None:
-        for t in themes:
-            if t["label"].casefold() == theme.casefold():
-                return Selection(None, (t,), True)
-        labels = "; ".join(t["label"] for t in themes)
-        raise InputError(
-            f"no theme {theme!r} in issue {chosen.number} ({chosen.week}); its themes: {labels}"
-        )
+        return Selection(None, (_theme_named(themes, theme, chosen),), True)
     heading = f"{chosen.title} — issue {chosen.number} ({chosen.week})"
     return Selection(heading, tuple(themes), True)
 
@@ -951,4 +939,124 @@ def _select_paper(paper_id: str, only: PastIssue | None, issues: Sequence[PastIs
         f"no paper {paper_id!r} in {where}; {hint}give its id (digest.json lists them), its "
         "arXiv id (2110.14168, arXiv:2110.14168v2) or its DOI, or find it by words in "
         "search.html"
+    )
+
+
+def _chosen_issue(issues: Sequence[PastIssue], number: int | None, state: Path) -> PastIssue:
+    """The latest issue, or issue `number`; a clear error when there is none."""
+    if not issues:
+        raise InputError(f"{state}: no issues yet; run digest build first")
+    chosen = issues[0] if number is None else next((i for i in issues if i.number == number), None)
+    if chosen is None:
+        raise InputError(
+            f"no issue {number} in {state} (issues 1 to {issues[0].number}); see digest issues"
+        )
+    return chosen
+
+
+def _theme_named(themes: Sequence[dict[str, Any]], label: str, chosen: PastIssue) -> dict[str, Any]:
+    for t in themes:
+        if t["label"].casefold() == label.casefold():
+            return t
+    labels = "; ".join(t["label"] for t in themes)
+    raise InputError(
+        f"no theme {label!r} in issue {chosen.number} ({chosen.week}); its themes: {labels}"
+    )
+
+
+@dataclass(frozen=True)
+class PostResult:
+    issue: PastIssue
+    messages: tuple[Payload, ...]
+    theme: str | None  # the theme's label as the issue has it, when one theme is posted
+    start: int  # the first message this run posted (after a post that stopped part way)
+    sent: int  # how many of `messages` are posted now; 0 for a dry run
+
+
+def post_issue(
+    *,
+    state: Path,
+    number: int | None,
+    theme: str | None,
+    platform: str,
+    settings: Settings,
+    webhook: Webhook | None,
+    pacing: Pacing,
+    posted_at: str,
+    resend: bool,
+) -> PostResult:
+    """Post a recorded issue (the latest, or `number`; all of it, or one `theme`) to a chat
+    webhook and record it. With `webhook=None`, a dry run: the messages are built and
+    returned; nothing is posted or recorded.
+
+    The same issue (or theme) goes to the same destination once, unless `resend`. Each
+    message is recorded as it goes out, so a post that stops part way (a server error, a
+    dropped connection, a killed run) is finished by running again, which posts only the
+    messages that did not go out, provided they are still the same."""
+    with open_history(state, read_only=webhook is None) as history:
+        chosen = _chosen_issue(history.issues(), number, state)
+        data = json.loads(chosen.data)
+        themes = _themes_of(chosen)
+        picked = [_theme_named(themes, theme, chosen)] if theme is not None else themes
+        page = (settings.site_url + issue_page(chosen.week, "html")) if settings.site_url else None
+        label = picked[0]["label"] if theme is not None else None
+        messages = build_messages(platform, chat_issue_of(data, picked, page, label))
+        if webhook is None:
+            return PostResult(chosen, messages, label, 0, 0)
+        record = Post(
+            issue=chosen.number,
+            platform=platform,
+            destination=destination_of(webhook),
+            theme=label or "",
+            host=webhook.host,
+            payload_hash=hashlib.sha256(b"\n".join(map(payload_bytes, messages))).hexdigest(),
+            messages_sent=0,
+            messages_total=len(messages),
+            posted_at=posted_at,
+        )
+        start = 0 if resend else _resume_from(history.posts(chosen.number), record, chosen)
+        try:
+            sent = post_messages(
+                webhook,
+                messages,
+                pacing,
+                start=start,
+                on_sent=lambda n: history.record_post(replace(record, messages_sent=n)),
+            )
+        except PostError as err:
+            raise PostError(_after_failure(err, len(messages)), err.sent) from None
+    return PostResult(chosen, messages, label, start, sent)
+
+
+def _resume_from(posts: Sequence[Post], record: Post, chosen: PastIssue) -> int:
+    """Where a post to the same place starts: 0 the first time, after the messages that went
+    out when an earlier post stopped part way; refused when it was all posted."""
+    key = (record.platform, record.destination, record.theme)
+    earlier = next((p for p in posts if (p.platform, p.destination, p.theme) == key), None)
+    if earlier is None:
+        return 0
+    what = f"issue {chosen.number} ({chosen.week})" + (
+        f", theme {record.theme!r}," if record.theme else ""
+    )
+    where = f"{PLATFORM_NAMES[record.platform]} ({earlier.host})"
+    if earlier.delivered:
+        raise InputError(
+            f"{what} was already posted to {where} on {earlier.posted_at}; "
+            "pass --resend to post it again"
+        )
+    if earlier.payload_hash != record.payload_hash:
+        raise InputError(
+            f"a post of {what} to {where} stopped after {earlier.messages_sent} of "
+            f"{earlier.messages_total} messages on {earlier.posted_at}, and its messages have "
+            "changed since (settings or templates); pass --resend to post all of it again"
+        )
+    return earlier.messages_sent
+
+
+def _after_failure(err: PostError, total: int) -> str:
+    if err.sent == 0:
+        return f"{err}. Nothing is recorded as posted."
+    return (
+        f"{err}. {err.sent} of {total} messages were posted (recorded); run the same command "
+        "again to post the rest, or pass --resend to post them all again"
     )

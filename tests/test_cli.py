@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 from digest.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
-COMMANDS = ["build", "summarize", "themes", "load", "issues", "show", "send"]
+COMMANDS = ["build", "summarize", "themes", "load", "issues", "show", "send", "post"]
 
 
 def run(*args: str) -> Result:
