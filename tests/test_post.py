@@ -45,6 +45,7 @@ HOSTILE = [
     },
     {
         "id": "2110.14168",
+        "title": "GSM8K",
         "abstract": "We introduce GSM8K, a dataset of 8.5K grade school math word problems with "
         "natural language solutions. It helps.",
     },
