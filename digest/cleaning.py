@@ -209,9 +209,19 @@ _TRAILER_TAIL = 400
 _TRAILER_HINTS = ("©", "(c)", "(C)", "opyright", "Database Record", "bstract]")
 
 
+# A web page's own description that reference managers save as the abstract of a paper
+# they found there (Zotero from NASA ADS): the same words for every paper.
+_SITE_DESCRIPTIONS = frozenset(
+    {"a powerful, streamlined new way to search the astrophysics data system"}
+)
+
+
 def is_placeholder(abstract: str) -> bool:
-    """Whether an abstract field only says there is none ("[No abstract available]")."""
-    return len(abstract) < 40 and _PLACEHOLDER.fullmatch(abstract) is not None
+    """Whether an abstract field only says there is none ("[No abstract available]"), or
+    holds a web site's description of itself instead."""
+    if len(abstract) < 40:
+        return _PLACEHOLDER.fullmatch(abstract) is not None
+    return len(abstract) < 100 and abstract.rstrip(".").casefold() in _SITE_DESCRIPTIONS
 
 
 def strip_abstract_trailer(abstract: str) -> str:

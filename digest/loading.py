@@ -461,7 +461,8 @@ def _merge_duplicates(loaded: Sequence[_Loaded]) -> tuple[tuple[Paper, ...], tup
     case), the same PMID, the same title and first author's surname (up to case, accents
     and punctuation), or the same abstract up to whitespace, case and punctuation. The last
     two hold unless the two carry different arXiv ids, DOIs or PMIDs (then they are
-    different papers that share a title or an abstract). Each record costs a few
+    different papers that share a title or an abstract); the abstract also needs titles
+    that agree where both records have one. Each record costs a few
     dictionary look-ups, however many records share an abstract or an id: loading stays
     linear in the number of records.
     """
@@ -480,7 +481,8 @@ def _merge_duplicates(loaded: Sequence[_Loaded]) -> tuple[tuple[Paper, ...], tup
         ids = (paper.arxiv_id, paper.doi.casefold() if paper.doi else None, paper.pmid)
         arxiv_id, doi, pmid = ids
         text = item.text_key
-        title = _title_key(paper)
+        folded = _folded_title(paper)
+        title = _title_key(paper, folded)
         target: int | None = None
         rule = ""
         if arxiv_id and arxiv_id in by_arxiv:
@@ -491,7 +493,11 @@ def _merge_duplicates(loaded: Sequence[_Loaded]) -> tuple[tuple[Paper, ...], tup
             target, rule = by_pmid[pmid], "pmid"
         elif title and title in by_title and not group_ids[by_title[title]].conflict(ids):
             target, rule = by_title[title], "title and first author"
-        elif text in by_text and not group_ids[by_text[text]].conflict(ids):
+        elif (
+            text in by_text
+            and not group_ids[by_text[text]].conflict(ids)
+            and not group_ids[by_text[text]].other_title(folded)
+        ):
             target, rule = by_text[text], "abstract text"
         if target is None:
             target = len(groups)
@@ -501,6 +507,8 @@ def _merge_duplicates(loaded: Sequence[_Loaded]) -> tuple[tuple[Paper, ...], tup
             groups[target].append(item)
             pending.append((target, paper.sources[0], rule))
         group_ids[target].add(ids)
+        if folded and not group_ids[target].title:
+            group_ids[target].title = folded
         for key, index in ((arxiv_id, by_arxiv), (doi, by_doi), (pmid, by_pmid), (title, by_title)):
             if key:
                 index.setdefault(key, target)
@@ -523,6 +531,8 @@ class _GroupIds:
             if value:
                 known.add(value)
 
+    title: str = ""  # the first title long enough to name a paper, folded
+
     def conflict(self, ids: tuple[str | None, str | None, str | None]) -> bool:
         """Whether the group holds an id of a kind the paper has, other than the paper's."""
         return any(
@@ -530,21 +540,30 @@ class _GroupIds:
             for value, known in zip(ids, (self.arxiv, self.doi, self.pmid), strict=True)
         )
 
+    def other_title(self, title: str) -> bool:
+        """Whether the paper's title names another paper than the group's: two records
+        that share only a web page's boilerplate for an abstract are not one paper. A
+        title that holds the other ("X" and "X: a study") is the same one."""
+        return bool(self.title and title) and self.title not in title and title not in self.title
+
 
 # A title this short ("Editorial", "Introduction") names no one paper, whoever wrote it.
 _TITLE_KEY_MIN = 20
 
 
-def _title_key(paper: Paper) -> str | None:
-    """The paper's title and its first author's surname, without case, accents or
-    punctuation: the same paper exported by two databases has different ids (or none)."""
-    if not paper.title or not paper.authors:
-        return None
+def _folded_title(paper: Paper) -> str:
+    """The title without case, accents or punctuation; "" when too short to name a paper."""
+    if not paper.title:
+        return ""
     title = comparable_text(_ascii_fold(paper.title))
-    surname = _surname(paper.authors[0])
-    if len(title) < _TITLE_KEY_MIN or not surname:
-        return None
-    return f"{title} {surname}"
+    return title if len(title) >= _TITLE_KEY_MIN else ""
+
+
+def _title_key(paper: Paper, folded: str) -> str | None:
+    """The paper's folded title and its first author's surname: the same paper exported by
+    two databases has different ids (or none)."""
+    surname = _surname(paper.authors[0]) if folded and paper.authors else ""
+    return f"{folded} {surname}" if surname else None
 
 
 def _surname(name: str) -> str:

@@ -98,6 +98,6 @@ def test_build_reports_them_in_one_line_and_strict_passes(tmp_path: Path) -> Non
     notes = [line for line in result.stderr.splitlines() if "export.csv" in line]
     assert notes == [
         "note: in/export.csv:3: 30 records without an abstract, not papers "
-        "(lines 3, 4, 5, 6, 7, 8, 9, 10 and 22 more): the 'abstract' column is empty"
+        "(lines 3, 4, 5, 6, 7, 8, 9, 10 and 22 more): the abstract column is empty"
     ]
     assert "(1 record, 0 merged as duplicates, 30 skipped)" in result.stderr

@@ -171,6 +171,15 @@ def _authors(value: str | list[str] | None) -> tuple[str, ...]:
     return split_authors(value)
 
 
+def first_name_first(name: str) -> str:
+    """'Lewis, Patrick' -> 'Patrick Lewis', as databases and reference managers write it;
+    a name with a suffix ('King, Martin L., Jr.') or without a comma stays as given."""
+    parts = [part.strip() for part in name.split(",")]
+    if len(parts) == 2 and all(parts):
+        return f"{parts[1]} {parts[0]}"
+    return " ".join(name.split())
+
+
 def split_keywords(value: str | list[str] | None) -> tuple[str, ...]:
     """Keywords as given in a list, or in one string separated by ';' (else by ',')."""
     if value is None:

@@ -1,46 +1,195 @@
-"""CSV (or tab- or semicolon-separated) files with a header row naming an abstract column."""
+"""CSV and tab-separated files: our own simple columns, and what reference managers and
+databases export (Zotero, Scopus, IEEE Xplore, Embase, APA PsycNET, Consensus, Web of
+Science, PubMed), told apart by the names in their header row.
+
+Read with the standard library's csv module; the work here is naming. Each export calls
+its columns its own way ("Abstract Note", "Document Title", "Article Title", "AB"), so one
+table maps every column name we know to a Record field, with a rank for when a file has two
+columns for one field ("Author Full Names" before "Authors"). The names are matched
+without case, spaces or a BOM, which covers the same file re-saved by Excel; Excel may also
+have changed the separator to ';' (the header decides which separator names the most
+columns) and written a `sep=;` line first.
+
+Web of Science's tab-delimited export names its columns by two-letter tags (TI, AB, AU…);
+they are read by their own table, and only in a header that is one, since "ID" there means
+Keywords Plus. PubMed's CSV export has no abstracts at all: it gets its own message saying
+which PubMed export to use instead.
+
+Columns that hold a whole reference list or address book (Scopus "References", WoS "CR")
+are not kept; every other column is kept as metadata under its own name.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+import urllib.parse
+from collections.abc import Sequence
+from dataclasses import dataclass
 
+from digest.readers.identifiers import parse_arxiv_field
 from digest.readers.records import (
-    FIELD_NAMES,
     Parsed,
     Problem,
     Record,
     excerpt,
     first_line,
-    record_from_fields,
+    first_name_first,
+    missing_abstract,
+    split_authors,
+    split_keywords,
 )
 
+# Column name (lower case, spaces collapsed) -> (Record field, rank: lower wins).
+_COLUMNS: dict[str, tuple[str, int]] = {
+    # ours, and the plain names most exports use
+    "abstract": ("abstract", 0), "summary": ("abstract", 5), "id": ("id", 0),
+    "title": ("title", 1), "authors": ("authors", 1), "author": ("authors", 1),
+    "url": ("url", 0), "link": ("url", 1), "date": ("date", 0), "published": ("date", 2),
+    "year": ("date", 1), "doi": ("doi", 0), "arxiv_id": ("arxiv", 0), "arxiv": ("arxiv", 0),
+    "pmid": ("pmid", 0), "venue": ("venue", 0), "journal": ("venue", 0),
+    "keywords": ("keywords", 2),
+    # Zotero
+    "abstract note": ("abstract", 0), "publication year": ("date", 1),
+    "publication title": ("venue", 0), "manual tags": ("keywords", 0),
+    "automatic tags": ("keywords", 3),
+    # Scopus
+    "source title": ("venue", 0), "author keywords": ("keywords", 0),
+    "index keywords": ("keywords", 3), "pubmed id": ("pmid", 0),
+    # IEEE Xplore
+    "document title": ("title", 0), "ieee terms": ("keywords", 3),
+    # Embase
+    "author names": ("authors", 1),
+    # APA PsycNET
+    "documenttitle": ("title", 0), "publicationname": ("venue", 0),
+    "publicationyear": ("date", 1), "descriptors": ("keywords", 1),
+    # Consensus
+    "consensus link": ("url", 2),
+    # Web of Science with full column names
+    "article title": ("title", 0), "author full names": ("authors", 0),
+    "keywords plus": ("keywords", 3),
+    # PubMed
+    "journal/book": ("venue", 0),
+}  # fmt: skip
+
+# Web of Science's tab-delimited export: a header of two-letter tags.
+_WOS_TAGS: dict[str, tuple[str, int]] = {
+    "ti": ("title", 0), "ab": ("abstract", 0), "af": ("authors", 0), "au": ("authors", 1),
+    "di": ("doi", 0), "py": ("date", 1), "so": ("venue", 0), "de": ("keywords", 0),
+    "id": ("keywords", 1), "pm": ("pmid", 0),
+}  # fmt: skip
+
+# Whole reference lists, address books and file paths: nothing a reader of a digest needs,
+# and often longer than the abstract (Scopus "References" runs to 30 KB a row).
+_NOT_KEPT = frozenset(
+    {"references", "cited references", "cr", "affiliations", "authors with affiliations",
+     "addresses", "c1", "c3", "correspondence address", "correspondence", "reprint addresses",
+     "rp", "email addresses", "em", "researcher ids", "ri", "orcids", "oi", "funding text",
+     "fx", "funding details", "file attachments", "link attachments", "notes",
+     "author(s) id", "author affiliations"}
+)  # fmt: skip
+
+# Columns where Zotero (and ADS through it) keeps an arXiv id: "arXiv:1708.02025".
+_ARXIV_HOMES = frozenset({"extra", "pages", "number", "archive id", "report number"})
+_ARXIV_IN_TEXT = re.compile(r"arxiv:\s*(\S+)", re.I)
+
+# Embase has no DOI column; its library link holds one: "…&id=doi:10.4103%2F2303-9027…&…".
+_DOI_HOMES = frozenset({"open url link"})
+_DOI_IN_LINK = re.compile(r"[?&]id=doi:([^&\s]+)", re.I)
+
 _DELIMITERS = (",", "\t", ";")
+_SEP_LINE = re.compile(r"sep=(.)\s*$", re.I)  # Excel's first line naming the separator
+# PubMed's "Save > Format: CSV" header; it has no abstract column.
+_PUBMED_CSV = frozenset({"pmid", "title", "authors", "citation", "first author", "journal/book"})
+_PUBMED_CSV_HELP = (
+    "PubMed's CSV export has no abstracts; in PubMed, click Save and choose "
+    "Format: PubMed (then Create file) to save them in a MEDLINE file digest reads"
+)
 
 
-def _csv_delimiter(text: str) -> str | None:
-    """The delimiter that makes the first line a header with an abstract column."""
+def _name(cell: str) -> str:
+    return " ".join(cell.replace("\ufeff", "").split()).lower()
+
+
+def _is_wos_tags(names: Sequence[str]) -> bool:
+    return {"pt", "ti", "ab"} <= set(names) and all(len(n) <= 2 for n in names if n)
+
+
+def _table(names: Sequence[str]) -> dict[str, tuple[str, int]]:
+    return _WOS_TAGS if _is_wos_tags(names) else _COLUMNS
+
+
+@dataclass(frozen=True)
+class _Header:
+    delimiter: str
+    skip_first: bool  # the file starts with Excel's `sep=` line
+
+
+def _header(text: str) -> _Header | None:
+    """The separator that makes the first line a header naming an abstract column or at
+    least two columns we know; among several, the one naming the most."""
     first = first_line(text)
+    sep = _SEP_LINE.match(first)
+    if sep:
+        rest = text[text.find("\n") + 1 :] if "\n" in text else ""
+        found = _header(rest)
+        return _Header(found.delimiter, True) if found and sep.group(1) in _DELIMITERS else None
+    best: tuple[int, str] | None = None
     for delimiter in _DELIMITERS:
         if delimiter not in first:
             continue
-        header = next(csv.reader([first], delimiter=delimiter), [])
-        names = {FIELD_NAMES.get(cell.strip().lower()) for cell in header}
-        if "abstract" in names or len(names - {None}) >= 2:
-            return delimiter
-    return None
+        names = [_name(cell) for cell in next(csv.reader([first], delimiter=delimiter), [])]
+        table = _table(names)
+        fields = {table[n][0] for n in names if n in table}
+        if "abstract" in fields or len(fields) >= 2 or set(names) >= _PUBMED_CSV:
+            score = len(fields) + (100 if "abstract" in fields else 0)
+            if best is None or score > best[0]:
+                best = (score, delimiter)
+    return _Header(best[1], False) if best else None
 
 
 def looks_like_csv(text: str) -> bool:
-    return _csv_delimiter(text) is not None
+    return _header(text) is not None
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Where each Record field is read from, worked out once from the header."""
+
+    fields: dict[str, tuple[int, ...]]  # field -> column indices, best rank first
+    extra: tuple[tuple[int, str], ...]  # metadata columns: index, name as written
+    arxiv_homes: tuple[int, ...]
+    doi_homes: tuple[int, ...]
+    width: int  # columns the header names
+
+
+def _plan(header: Sequence[str]) -> _Plan:
+    names = [_name(cell) for cell in header]
+    table = _table(names)
+    ranked: dict[str, list[tuple[int, int]]] = {}
+    extra: list[tuple[int, str]] = []
+    for index, name in enumerate(names):
+        if name in table:
+            field, rank = table[name]
+            ranked.setdefault(field, []).append((rank, index))
+        elif name and name not in _NOT_KEPT:
+            extra.append((index, header[index].replace("\ufeff", "").strip()))
+    fields = {field: tuple(i for _, i in sorted(found)) for field, found in ranked.items()}
+    homes = tuple(i for i, name in enumerate(names) if name in _ARXIV_HOMES)
+    doi_homes = tuple(i for i, name in enumerate(names) if name in _DOI_HOMES)
+    return _Plan(fields, tuple(extra), homes, doi_homes, len(header))
 
 
 def parse_csv(text: str) -> Parsed:
-    delimiter = _csv_delimiter(text) or ","
+    found = _header(text)
+    delimiter = found.delimiter if found else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    if found and found.skip_first:
+        next(reader)
     records: list[Record] = []
     problems: list[Problem] = []
-    header: list[str] | None = None
+    plan: _Plan | None = None
     while True:
         start = reader.line_num + 1
         try:
@@ -52,19 +201,89 @@ def parse_csv(text: str) -> Parsed:
             continue
         if not any(cell.strip() for cell in row):
             continue
-        if header is None:
-            header = [cell.strip() for cell in row]
-            if "abstract" not in {FIELD_NAMES.get(name.lower()) for name in header}:
-                columns = ", ".join(header)
-                reason = f"CSV header has no 'abstract' column (found: {columns}); add one"
-                return Parsed((), (Problem(start, reason, excerpt(",".join(row))),))
+        if plan is None:
+            plan = _plan(row)
+            if "abstract" not in plan.fields:
+                return Parsed((), (_no_abstract_column(start, row, delimiter),))
             continue
-        fields: list[tuple[str, str | list[str]]] = list(zip(header, row, strict=False))
-        fields += [(f"column {i + 1}", cell) for i, cell in enumerate(row) if i >= len(header)]
-        record = record_from_fields(start, fields)
-        if isinstance(record, Problem):
-            reason = "no abstract (the 'abstract' column is empty)"
-            problems.append(Problem(start, reason, excerpt(delimiter.join(row))))
+        record = _record(start, row, plan)
+        if record is None:
+            why = "the abstract column is empty"
+            problems.append(missing_abstract(start, why, excerpt(delimiter.join(row))))
         else:
             records.append(record)
     return Parsed(tuple(records), tuple(problems))
+
+
+def _no_abstract_column(line: int, header: list[str], delimiter: str) -> Problem:
+    names = [_name(cell) for cell in header]
+    if set(names) >= _PUBMED_CSV:
+        return Problem(line, _PUBMED_CSV_HELP, excerpt(delimiter.join(header)))
+    columns = ", ".join(cell.replace("\ufeff", "").strip() for cell in header)
+    reason = f"CSV header has no 'abstract' column (found: {columns}); add one"
+    return Problem(line, reason, excerpt(delimiter.join(header)))
+
+
+def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
+    values: dict[str, str] = {}
+    for field, indices in plan.fields.items():
+        for index in indices:
+            if index < len(row) and row[index].strip():
+                values[field] = row[index].strip()
+                break
+    abstract = values.get("abstract")
+    if abstract is None:
+        return None
+    metadata = [(name, row[i].strip()) for i, name in plan.extra if i < len(row) and row[i].strip()]
+    if len(row) > plan.width:  # cells past the header's last column
+        metadata += [(f"column {i + 1}", c) for i, c in enumerate(row) if i >= plan.width and c]
+    arxiv = values.get("arxiv") or _arxiv_elsewhere(row, plan.arxiv_homes)
+    doi = values.get("doi") or _doi_in_link(row, plan.doi_homes)
+    return Record(
+        line=line,
+        abstract=abstract,
+        id=values.get("id"),
+        arxiv=arxiv,
+        title=values.get("title"),
+        authors=_authors(values.get("authors", "")),
+        url=values.get("url"),
+        doi=doi,
+        date=values.get("date"),
+        metadata=tuple(metadata),
+        pmid=values.get("pmid"),
+        venue=values.get("venue"),
+        keywords=tuple(k.lstrip("*").strip() for k in split_keywords(values.get("keywords"))),
+    )
+
+
+def _authors(value: str) -> tuple[str, ...]:
+    """Names as one cell gives them: 'Brown, Catana;Rempfer, Melisa' (PsycNET, WoS,
+    Zotero: surname first, turned round), 'P. Kogge; J. Shalf' (IEEE), 'Liu R., Adler D.G.'
+    (Scopus, Embase), 'Vikram S Chundawat, A. Tarun' (Consensus)."""
+    if not value or _NO_AUTHOR.fullmatch(value):
+        return ()
+    if ";" in value:
+        return tuple(first_name_first(name) for name in value.split(";") if name.strip())
+    return split_authors(value)
+
+
+# Scopus: "[No author name available]" (a proceedings volume, an editorial).
+_NO_AUTHOR = re.compile(r"\s*\[[^\]]*\]\s*")
+
+
+def _arxiv_elsewhere(row: list[str], homes: tuple[int, ...]) -> str | None:
+    """An arXiv id Zotero keeps in another column ("Pages: arXiv:1708.02025", "Extra")."""
+    for index in homes:
+        if index < len(row) and "arxiv" in row[index].lower():
+            found = _ARXIV_IN_TEXT.search(row[index])
+            if found and parse_arxiv_field(found.group(1)):
+                return found.group(1)
+    return None
+
+
+def _doi_in_link(row: list[str], homes: tuple[int, ...]) -> str | None:
+    for index in homes:
+        found = _DOI_IN_LINK.search(row[index]) if index < len(row) else None
+        if found:
+            return urllib.parse.unquote(found.group(1))
+    return None
