@@ -70,13 +70,15 @@ def test_bibtex_entries_without_abstract_and_broken_ones_are_skipped_with_lines(
     assert corpus.skipped[0].excerpt == "A Paper Someone Cited Without an Abstract"
 
 
-def test_bibtex_duplicate_key_is_reported() -> None:
+def test_bibtex_key_used_twice_still_gives_both_entries() -> None:
+    # A hand-merged file: both entries hold papers; loading tells them apart ("a-2").
     text = "@misc{a, abstract = {One.}}\n@misc{a, abstract = {Two.}}\n"
     parsed = parse_bibtex(text)
-    assert [r.abstract for r in parsed.records] == ["One."]
-    assert [(p.line, p.reason) for p in parsed.problems] == [
-        (2, "BibTeX entry key 'a' used twice; the second entry is unread")
+    assert [(r.line, r.id, r.abstract) for r in parsed.records] == [
+        (1, "a", "One."),
+        (2, "a", "Two."),
     ]
+    assert parsed.problems == ()
 
 
 def test_bibtex_eprint_of_another_archive_is_not_an_arxiv_id() -> None:

@@ -1,25 +1,36 @@
-"""BibTeX (.bib) files, as Zotero, Google Scholar, arXiv and hand-kept reference lists write
-them, read with bibtexparser (v2).
+"""BibTeX and BibLaTeX (.bib) files, as Zotero, Better BibTeX, Mendeley, JabRef, Paperpile,
+Google Scholar, arXiv, IEEE, ScienceDirect, Scopus, Web of Science and the ACL Anthology write
+them, and as people keep them by hand; read with bibtexparser (v2).
 
-Each entry with an `abstract` field is a record; its key is the paper's id, and `eprint`,
-`doi` and `url` are kept. An entry without an abstract, and a block bibtexparser could not
-read, come back as Problems with their line. Values keep their LaTeX: the loader's cleaning
-turns it into Unicode the same way for every format; only BibTeX's case-protecting braces
-(`{BERT}`) are removed here, since they mean nothing outside BibTeX.
+Each entry with an `abstract` field is a record; its key is the paper's id (a leading space
+is no part of it). Kept: `eprint` (arXiv, or PubMed by `eprinttype`), `arxivid`, `doi`,
+`pmid`, `url`, the venue (`journal`, `journaltitle`, `booktitle`), `keywords` (Scopus's
+`author_keywords` too), `date` or `year`/`month`. Values keep their LaTeX: the loader's
+cleaning turns it into Unicode the same way for every format; only BibTeX's case-protecting
+braces (`{BERT}`, `{{Double}}`) and HTML entities some exporters leave (`&#039;`,
+`G\\&ouml;ttingen`) are undone here.
+
+One bad entry never takes the others with it: bibtexparser starts again at the next `@` at
+a line start. A field repeated in an entry keeps its longest value (Zotero writes a
+truncated `doi` before the full one); a key used twice still gives both entries; a field
+swallowed by the one before it for want of a comma is split off again. What cannot be read
+is a Problem with its line, and so is text between entries that looks like an entry.
+JabRef's `@Comment{jabref-meta: …}` blocks and `@string`/`@preamble` are not papers.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from digest.readers.records import Parsed, Problem, Record, excerpt
+from digest.readers.records import Parsed, Problem, Record, excerpt, split_keywords
 
 if TYPE_CHECKING:
-    from bibtexparser.model import Entry, ParsingFailedBlock
+    from bibtexparser.model import Entry, ImplicitComment, ParsingFailedBlock
 
 _ENTRY_START = re.compile(r"^[ \t]*@[A-Za-z]+[ \t]*[{(]", re.M)
 _HEAD = 8192
@@ -29,8 +40,19 @@ _PROTECTING_BRACES = re.compile(r"(?<![\\A-Za-z])\{([^{}\\]*)\}")
 # Fields with a Record field of their own, or that are bookkeeping, not metadata.
 _OWN_FIELDS = frozenset(
     {"abstract", "title", "author", "eprint", "doi", "url", "year", "month", "date",
-     "archiveprefix", "eprinttype", "primaryclass", "file", "urldate"}
+     "archiveprefix", "eprinttype", "primaryclass", "file", "urldate", "keywords",
+     "author_keywords", "pmid", "arxivid"}
 )  # fmt: skip
+_VENUE_FIELDS = ("journal", "journaltitle", "booktitle")
+_KEYWORD_FIELDS = ("keywords", "author_keywords")
+# An HTML entity left in a value, LaTeX-escaped or not: "G\&ouml;ttingen", "Harvard&#039;s".
+_HTML_ENTITY = re.compile(r"\\?(&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+\d*);)")
+# A value that swallowed the next field for want of a comma: "{T}\n  abstract = {…}".
+_SWALLOWED = re.compile(
+    r"\A(\{.*\}|\".*\"|\w+)\s*\n\s*([A-Za-z][\w-]*)\s*=\s*(\{.*\}|\".*\"|\w+)\s*\Z", re.S
+)
+_ENTRY_IN_TEXT = re.compile(r"@\s*[A-Za-z]+\s*[{(]")
+_JOURNAL_ARXIV = re.compile(r"\barXiv:\s*(\S+)", re.I)
 
 
 def looks_like_bibtex(text: str) -> bool:
@@ -63,59 +85,140 @@ def parse_bibtex(text: str) -> Parsed:
         library = parse_string(text)
     records: list[Record] = []
     problems: list[Problem] = []
-    for entry in library.entries:
-        found = _record(entry)
+    # (entry, line, whether its values still have their enclosing braces or quotes)
+    entries: list[tuple[Entry, int, bool]] = [(e, _line(e), False) for e in library.entries]
+    for block in library.failed_blocks:
+        entry = _entry_despite(block)
+        if entry is not None:  # bibtexparser's middlewares skipped it: values as written
+            entries.append((entry, _line(block), True))
+        else:
+            problems.append(_failed(block))
+    for comment in library.comments:
+        problem = _lost_entry(comment)
+        if problem is not None:
+            problems.append(problem)
+    for entry, line, enclosed in sorted(entries, key=lambda item: item[1]):
+        found = _record(entry, line, enclosed)
         if isinstance(found, Record):
             records.append(found)
         else:
             problems.append(found)
-    for block in library.failed_blocks:
-        problems.append(_failed(block))
     problems.sort(key=lambda p: p.line or 0)
     return Parsed(tuple(records), tuple(problems))
 
 
-def _record(entry: Entry) -> Record | Problem:
-    line = (entry.start_line or 0) + 1  # bibtexparser counts from 0
-    fields = {key.lower(): str(field.value) for key, field in entry.fields_dict.items()}
-    abstract = _unbrace(fields.get("abstract", ""))
+def _line(block: Entry | ParsingFailedBlock | ImplicitComment) -> int:
+    return (block.start_line or 0) + 1  # bibtexparser counts from 0
+
+
+def _entry_despite(block: ParsingFailedBlock) -> Entry | None:
+    """The entry in a block that failed only for a repeated field or a key used twice."""
+    from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry
+
+    if isinstance(block, DuplicateFieldKeyBlock | DuplicateBlockKeyBlock):
+        entry = block.ignore_error_block
+        return entry if isinstance(entry, Entry) else None
+    return None
+
+
+def _lost_entry(comment: object) -> Problem | None:
+    """Text between entries that looks like an entry bibtexparser did not take as one."""
+    from bibtexparser.model import ImplicitComment
+
+    if not isinstance(comment, ImplicitComment):
+        return None  # an explicit @Comment{…}: JabRef's groups, a note
+    for offset, text in enumerate(comment.comment.split("\n")):
+        found = _ENTRY_IN_TEXT.search(text)
+        if found:
+            reason = "text that looks like a BibTeX entry but could not be read"
+            return Problem(
+                _line(comment) + offset,
+                f"{reason}; check its '@type{{key,' line",
+                excerpt(text[found.start() :]),
+            )
+    return None
+
+
+def _fields(entry: Entry, enclosed: bool) -> dict[str, str]:
+    """Field names (lower case) and values; a repeated field keeps its longest value (its
+    keywords all), and a field swallowed by the one before it is split off again."""
+    values: dict[str, list[str]] = {}
+    for field in entry.fields:
+        key, value = field.key.lower().strip(), str(field.value)
+        if enclosed:
+            value = _unquote(value)
+        maybe = "\n" in value and "=" in value and len(value) < 20_000  # the regex backtracks
+        swallowed = _SWALLOWED.match(value) if maybe else None
+        if swallowed:
+            value = _unquote(swallowed.group(1))
+            values.setdefault(swallowed.group(2).lower(), []).append(_unquote(swallowed.group(3)))
+        values.setdefault(key, []).append(value)
+    fields: dict[str, str] = {}
+    for key, found in values.items():
+        if key in _KEYWORD_FIELDS:
+            fields[key] = "; ".join(v for v in found if v.strip())
+        else:
+            fields[key] = max(found, key=lambda v: len(v.strip()))
+    return fields
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] + value[-1] in ("{}", '""'):
+        return value[1:-1]
+    return value
+
+
+def _record(entry: Entry, line: int, enclosed: bool) -> Record | Problem:
+    fields = _fields(entry, enclosed)
+    key = entry.key.strip()
+    abstract = _decoded(fields.get("abstract", ""))
     if not abstract.strip():
-        reason = f"no abstract (BibTeX entry '{entry.key}' has no 'abstract' field)"
-        return Problem(line, reason, excerpt(_unbrace(fields.get("title", entry.key))))
-    arxiv = None
-    eprint = fields.get("eprint", "")
+        reason = f"no abstract (BibTeX entry '{key}' has no 'abstract' field)"
+        return Problem(line, reason, excerpt(_decoded(fields.get("title", key))))
+    eprint = fields.get("eprint", "").strip()
     prefix = (fields.get("archiveprefix") or fields.get("eprinttype") or "arxiv").lower()
-    if eprint and prefix == "arxiv":
-        arxiv = eprint
+    venue = next((_decoded(fields[name]) for name in _VENUE_FIELDS if fields.get(name)), "")
+    from_journal = _JOURNAL_ARXIV.search(venue)  # Google Scholar: "arXiv preprint arXiv:…"
+    arxiv = (eprint if eprint and prefix == "arxiv" else None) or fields.get("arxivid")
+    pmid = fields.get("pmid") or (eprint if prefix == "pubmed" else None)
+    keywords = split_keywords(
+        [word for name in _KEYWORD_FIELDS for word in split_keywords(fields.get(name))]
+    )
     metadata = [
-        (key, _unbrace(value))
-        for key, value in sorted(fields.items())
-        if key not in _OWN_FIELDS and value.strip()
+        (name, _decoded(value))
+        for name, value in sorted(fields.items())
+        if name not in _OWN_FIELDS and value.strip()
     ]
     metadata.append(("bibtex type", entry.entry_type.lower()))
     return Record(
         line=line,
         abstract=abstract,
-        id=entry.key,
-        arxiv=arxiv,
-        title=_unbrace(fields["title"]) if "title" in fields else None,
+        id=key or None,
+        arxiv=arxiv or (from_journal.group(1) if from_journal else None),
+        title=_decoded(fields["title"]) if "title" in fields else None,
         authors=tuple(_author_name(name) for name in _split_names(fields.get("author", ""))),
         url=fields.get("url") or None,
         doi=fields.get("doi") or None,
         date=fields.get("date") or _year_month(fields),
+        pmid=pmid or None,
+        venue=venue or None,
+        keywords=tuple(_decoded(word) for word in keywords),
         metadata=tuple(metadata),
     )
 
 
 def _failed(block: ParsingFailedBlock) -> Problem:
-    from bibtexparser.model import DuplicateBlockKeyBlock
+    reason = "unreadable BibTeX entry (unbalanced braces or quotes?); fix it or remove it"
+    return Problem(_line(block), reason, excerpt(block.raw or ""))
 
-    line = (block.start_line or 0) + 1
-    if isinstance(block, DuplicateBlockKeyBlock):
-        reason = f"BibTeX entry key '{block.key}' used twice; the second entry is unread"
-    else:
-        reason = "unreadable BibTeX entry (unbalanced braces or quotes?); fix it or remove it"
-    return Problem(line, reason, excerpt(block.raw or ""))
+
+def _decoded(value: str) -> str:
+    """A value without BibTeX's protecting braces and without leftover HTML entities."""
+    value = _unbrace(value)
+    if "&" in value:
+        value = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(1)), value)
+    return value
 
 
 def _unbrace(value: str) -> str:
@@ -147,7 +250,7 @@ def _split_names(value: str) -> list[str]:
 
 def _author_name(name: str) -> str:
     """'Last, First' -> 'First Last'; other forms (and 'Last, Jr., First') as written."""
-    name = _unbrace(name)
+    name = _decoded(name)
     parts = [part.strip() for part in name.split(",")]
     if len(parts) == 2 and all(parts):
         return f"{parts[1]} {parts[0]}"

@@ -1,0 +1,105 @@
+"""BibTeX and BibLaTeX as reference managers and databases write them: Zotero, Better BibTeX,
+Mendeley, JabRef, Paperpile, Google Scholar, IEEE, ScienceDirect, Scopus, hand-kept files.
+
+tests/fixtures/exports/messy.bib holds one entry in each exporter's manner, with their
+oddities (see the comments below); it is written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.loading import load_papers
+from digest.models import Corpus, Paper
+from digest.readers.bibtex import parse_bibtex
+
+MESSY = Path(__file__).resolve().parent / "fixtures" / "exports" / "messy.bib"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return load_papers([MESSY])
+
+
+def paper(corpus: Corpus, paper_id: str) -> Paper:
+    [found] = [p for p in corpus.papers if p.id == paper_id]
+    return found
+
+
+def test_every_entry_with_an_abstract_is_a_paper_and_one_bad_entry_is_reported(
+    corpus: Corpus,
+) -> None:
+    assert [p.id for p in corpus.papers] == [
+        "zotero2021sparse", "Bertrand2001", "5673763", "LI2020101", "nocomma2019",
+        "roorda2014", "Scopus2019", "nocomma2019-2",
+    ]  # fmt: skip
+    # The entry with unbalanced braces is reported; the ones after it are all read.
+    [bad] = corpus.skipped
+    assert (bad.line, bad.reason.split(" (")[0]) == (34, "unreadable BibTeX entry")
+
+
+def test_zotero_repeated_field_keeps_the_full_value_and_leading_space_key(corpus: Corpus) -> None:
+    # "@Article{ zotero2021sparse," and "doi = {10.1162}" before "doi = {10.1162/tacl_a_00401}"
+    # (bibtexparser refuses an entry with a repeated field: it is read all the same).
+    found = paper(corpus, "zotero2021sparse")
+    assert found.doi == "10.1162/tacl_a_00401"
+    assert found.title == "Sparse Retrieval at Scale: A Study"  # {Braced} {Title} {Words}
+    assert found.authors == ("Chidi Okafor", "Märta Lindqvist", "Tomás García")  # LaTeX accents
+    assert found.venue == "Transactions of the ACL"
+    assert found.keywords == ("retrieval", "sparse models")
+    assert found.date == "2021"
+
+
+def test_quoted_double_braces_html_entities_and_google_scholar_arxiv(corpus: Corpus) -> None:
+    found = paper(corpus, "Bertrand2001")
+    assert found.title == "How Much Should We Trust Differences-in-Differences"  # "{{…}}"
+    # "G\&ouml;ttingen" and "Harvard&#039;s": HTML entities an exporter left in.
+    assert "Göttingen and Harvard's data" in found.abstract
+    assert found.arxiv_id == "2101.00001"  # journal = "arXiv preprint arXiv:2101.00001"
+    assert found.pmid == "12345678"
+    assert found.date == "oct 2001"  # month = oct, a macro
+
+
+def test_ieee_sciencedirect_scopus_and_biblatex_fields(corpus: Corpus) -> None:
+    ieee = paper(corpus, "5673763")  # closing "month={July},}" on one line
+    assert ieee.keywords == ("Accidents", "Elderly", "Sensors")
+    assert ieee.venue == "2010 IEEE International Conference on Robotics"
+    science = paper(corpus, "LI2020101")
+    assert science.doi == "10.1016/j.compag.2020.105709"  # given as https://doi.org/…
+    scopus = paper(corpus, "Scopus2019")
+    assert scopus.keywords == ("consistency ratio", "incomplete data")  # author_keywords
+    assert not scopus.abstract.endswith("Informa UK Limited.")  # the © line is no abstract
+    online = paper(corpus, "roorda2014")  # @online, date, journaltitle, eprinttype
+    assert (online.date, online.venue, online.arxiv_id) == (
+        "2014-12-01",
+        "Data Science Journal",
+        "1412.6980",
+    )
+    assert online.authors == ("Dirk Roorda", "Janneke van der Zwaan")  # {{Last, First}}
+
+
+def test_a_field_swallowed_for_want_of_a_comma_is_split_off_again(corpus: Corpus) -> None:
+    found = paper(corpus, "nocomma2019")
+    assert found.title == "A Title Missing Its Comma"
+    assert found.abstract.startswith("The missing comma after the title")
+
+
+def test_jabref_groups_are_not_papers_nor_problems() -> None:
+    text = MESSY.read_text(encoding="utf-8")
+    jabref = text[text.index("@Comment{jabref-meta: databaseType") :]
+    parsed = parse_bibtex("@misc{a, abstract = {One abstract.}}\n\n" + jabref)
+    assert [r.id for r in parsed.records] == ["a"]
+    assert parsed.problems == ()
+
+
+def test_text_that_looks_like_an_entry_but_is_not_read_is_reported() -> None:
+    # "@ article{" (a space after the @) is no entry to bibtexparser, which keeps it as a
+    # comment without a word: it must not vanish silently.
+    text = "% a note\n@ article{a1,\n  abstract = {Lost.}\n}\n@misc{b, abstract = {Kept.}}\n"
+    parsed = parse_bibtex(text)
+    assert [r.id for r in parsed.records] == ["b"]
+    assert [(p.line, p.reason.split(";")[0]) for p in parsed.problems] == [
+        (2, "text that looks like a BibTeX entry but could not be read")
+    ]
