@@ -30,10 +30,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from digest.config import CHAT_PLATFORMS
 from digest.models import slugify
 from digest.templating import escape_slack, escape_slack_url
 
-PLATFORMS = ("slack", "discord", "teams", "mattermost")
+PLATFORMS = CHAT_PLATFORMS
 
 # More messages than this would flood the channel: a larger issue lists fewer papers a theme.
 MAX_MESSAGES = 5

@@ -19,6 +19,12 @@ from digest.models import NamedTheme
 CONFIG_NAME = "digest.toml"
 
 CHAT_PLATFORMS = ("slack", "discord", "teams", "mattermost")
+CHAT_PLATFORM_NAMES = {
+    "slack": "Slack",
+    "discord": "Discord",
+    "teams": "Teams",
+    "mattermost": "Mattermost",
+}
 
 
 @dataclass(frozen=True)

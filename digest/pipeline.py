@@ -22,12 +22,12 @@ from dataclasses import dataclass, replace
 from email.message import EmailMessage
 from email.utils import parseaddr
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import jinja2
 
 from digest.chat import Payload, build_messages, chat_issue_of, payload_bytes
-from digest.config import Settings
+from digest.config import CHAT_PLATFORM_NAMES, Settings
 from digest.errors import InputError, OutputError
 from digest.feeds import FeedEntry, Feeds, build_feeds
 from digest.grouping import group_by_theme
@@ -48,14 +48,6 @@ from digest.models import (
 )
 from digest.named_themes import assign_named_themes
 from digest.output import discard, finish_moves, put_in_place, stage_files
-from digest.posting import (
-    PLATFORM_NAMES,
-    Pacing,
-    PostError,
-    Webhook,
-    destination_of,
-    post_messages,
-)
 from digest.rendering import (
     INDEX_PAGE,
     ISSUE_FEEDS,
@@ -83,6 +75,10 @@ from digest.rendering import (
 from digest.sending import Delivery, SmtpServer, send_message
 from digest.summarizing import DEFAULT_METHOD, METHODS, summarize_papers
 from digest.templating import make_environment
+
+if TYPE_CHECKING:
+    # Imported when a post runs: http.client and ssl are not needed to build an issue.
+    from digest.posting import Pacing, PostError, Webhook
 
 # Our summarizer first, then the plain sumy ones (and lead-1) it is measured against.
 SUMMARY_METHODS = tuple(sorted(METHODS, key=lambda m: (m != DEFAULT_METHOD, m)))
@@ -993,6 +989,8 @@ def post_issue(
     message is recorded as it goes out, so a post that stops part way (a server error, a
     dropped connection, a killed run) is finished by running again, which posts only the
     messages that did not go out, provided they are still the same."""
+    from digest.posting import PostError, destination_of, post_messages
+
     with open_history(state, read_only=webhook is None) as history:
         chosen = _chosen_issue(history.issues(), number, state)
         data = json.loads(chosen.data)
@@ -1038,7 +1036,7 @@ def _resume_from(posts: Sequence[Post], record: Post, chosen: PastIssue) -> int:
     what = f"issue {chosen.number} ({chosen.week})" + (
         f", theme {record.theme!r}," if record.theme else ""
     )
-    where = f"{PLATFORM_NAMES[record.platform]} ({earlier.host})"
+    where = f"{CHAT_PLATFORM_NAMES[record.platform]} ({earlier.host})"
     if earlier.delivered:
         raise InputError(
             f"{what} was already posted to {where} on {earlier.posted_at}; "

@@ -28,14 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from digest import __version__
+from digest.config import CHAT_PLATFORM_NAMES
 from digest.errors import DigestError
 
-PLATFORM_NAMES = {
-    "slack": "Slack",
-    "discord": "Discord",
-    "teams": "Teams",
-    "mattermost": "Mattermost",
-}
 # Plain http only to this machine (a local test server or relay): anywhere else the URL, the
 # secret, would cross the network in clear text.
 _LOOPBACK = {"localhost", "127.0.0.1", "::1"}
@@ -68,14 +63,14 @@ class Webhook:
 
     @property
     def name(self) -> str:
-        return PLATFORM_NAMES.get(self.platform, self.platform)
+        return CHAT_PLATFORM_NAMES.get(self.platform, self.platform)
 
 
 def check_webhook_url(url: str, platform: str, where: str) -> str:
     """The URL, stripped, if it can be a webhook; else a WebhookError naming `where` it came
     from (an environment variable or a file) and never the URL itself."""
     url = url.strip()
-    name = PLATFORM_NAMES.get(platform, platform)
+    name = CHAT_PLATFORM_NAMES.get(platform, platform)
     if not url:
         raise WebhookError(f"{where} is empty; it should hold the {name} webhook URL")
     if any(ch.isspace() or ord(ch) < 32 for ch in url):
