@@ -133,8 +133,8 @@ def train(silver_dir: Path, out: Path) -> None:
                 opening = i == 0 or sentence[i - 1][0] in (".", ":", "!", "?")
                 # A capitalised word inside a sentence is tagged NNP by rule; the lexicon
                 # learns only from words as any sentence may write them.
-                if word.lower() != word and not opening:
-                    continue
+                if word.lower() != word and (not opening or tag == "NNP"):
+                    continue  # ... and "Heavy" opening a title is no sign "heavy" is a name
                 if len(word) <= 40 and word[0].isalnum():
                     by_word[word.lower()][tag] += 1
     suffixes: dict[str, Counter[str]] = defaultdict(Counter)

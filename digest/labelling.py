@@ -22,6 +22,7 @@ with the label. Everything is written as the papers usually write it: "Gaia", "C
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -31,12 +32,27 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from digest.tagging import NOUNS, tag_words, tokenize, word_tags
+
 
 def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
 OTHER_LABEL = "Other"
+# Longer "words" (a run of letters pasted without spaces) never make a phrase.
+MAX_WORD_LENGTH = 30
+# A label taken from a paper's name (a one-paper theme) is at most this long; a longer name
+# (a title pasted with its abstract) gives way to the paper's phrases.
+MAX_NAME_WORDS = 12
+MAX_NAME_CHARS = 120
+# A word ends a noun phrase when the lexicon gives it a noun tag at least this often.
+_NOUN_ODDS = 0.4
+_COMMON_NOUNS = frozenset({"NN", "NNS"})
+# Uses of a phrase tagged in their sentence, and the characters read on each side.
+_SHAPE_USES = 3
+_SHAPE_CONTEXT = 60  # a lowercase word's NNP odds are its capitalised uses
+_MODIFIER_TAGS = frozenset({"NN", "NNS", "NNP", "JJ", "VBN", "VBG", "CD"})
 MAX_LABEL_WORDS = 4
 MIN_KEYWORDS = 2
 MAX_KEYWORDS = 3
@@ -46,6 +62,13 @@ _LENGTH_BONUS = {1: 1.0, 2: 2.0, 3: 2.2}
 # A label starts on a word or phrase used by at least this share of the group's papers: in a
 # group of loosely related papers, a word a few of them use is not what they are about.
 _LEAD_SHARE = 0.2
+# A label is one that this share of its group's papers use (either half of 'A and B'); when
+# none of the first _LABEL_TRIES candidates is, the one that the most papers use.
+_LABEL_SHARE = 0.2
+# ... and a kind of paper ('Language models') rather than a pair of words, when this share
+# of the papers write it.
+_MOST_SHARE = 0.4
+_LABEL_TRIES = 12
 # Best phrases tried as the start of a label before settling for the best heading phrase.
 _LABEL_LOOKAHEAD = 12
 # A one-word winner becomes the phrase that this share of its papers write.
@@ -231,6 +254,8 @@ def label_groups(
     for i, group in enumerate(groups):
         ranked = index.rank(group)
         name = single_names[i] if i < len(single_names) else None
+        if name and (len(name) > MAX_NAME_CHARS or len(name.split()) > MAX_NAME_WORDS):
+            name = None
         spell = _Speller(index, texts, group)
         label, used = _choose_label(
             ranked, spell, taken, name if len(group) == 1 else None, len(group)
@@ -345,11 +370,30 @@ class PhraseIndex:
 
 
 def _word_key(written: str) -> str | None:
-    """A word's normalised form, or None for words no phrase may hold."""
+    """A word's normalised form, or None for words no phrase may hold (a stop word, a
+    letter, a "word" longer than any real one)."""
     word = written.lower()
-    if word in _STOP or len(word) < 2 or not word[0].isalpha():
+    if word in _STOP or not 2 <= len(word) <= MAX_WORD_LENGTH or not word[0].isalpha():
         return None
     return _singular(word)
+
+
+def _is_noun(word: str) -> bool:
+    """Whether a (normalised, singular) word can end a noun phrase: a noun is one of the
+    likely tags of it or of its plural ('binary' is mostly an adjective, 'binaries' a noun)."""
+    own = word_tags(word)
+    if any(tag in _COMMON_NOUNS and odds >= _NOUN_ODDS for tag, odds in own):
+        return True
+    if "-" in word or not any(tag in _COMMON_NOUNS for tag, _ in own):
+        return False  # 'heavy', 'outer', 'fine-tune'
+    plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
+    return any(tag in _COMMON_NOUNS and odds >= _NOUN_ODDS for tag, odds in word_tags(plural))
+
+
+def _may_modify(word: str) -> bool:
+    """Whether a word can stand inside a noun phrase: not a verb or adverb by its likeliest tag
+    ('designed according', 'models outperform')."""
+    return word_tags(word)[0][0] in _MODIFIER_TAGS
 
 
 def _choose_label(
@@ -362,16 +406,55 @@ def _choose_label(
     labels, phrases = taken
     if name and name.lower() not in labels:
         return name, []
-    for used in _label_candidates(ranked, spell, phrases, size):
+    # The first candidate that most of the group's papers use; failing that, of the first
+    # few, the one used by the most.
+    tried: list[tuple[int, str, list[tuple[str, ...]]]] = []
+    for used in itertools.islice(_label_candidates(ranked, spell, phrases, size), 40):
         label = _as_label(used, spell)
-        if label.lower() not in labels and label != OTHER_LABEL:
+        if label.lower() in labels or label == OTHER_LABEL:
+            continue
+        if not all(spell.reads_as_noun_phrase(key) for key in used):
+            continue
+        covered = spell.covering(used)
+        if covered >= _LABEL_SHARE * size:
+            if len(used) == 2:
+                # A pair of words is the weakest label: a kind of paper that most of the
+                # group is ('Language models') says more than 'Math and safety'.
+                kind = _kind_of_paper(ranked, spell, phrases, labels, size)
+                if kind is not None:
+                    return kind
             return label, used
+        tried.append((covered, label, used))
+    if tried:
+        _, label, used = max(tried[:_LABEL_TRIES], key=lambda t: t[0])  # the first of equals
+        return label, used
     # Only a group with fewer than two usable words (or whose every candidate another theme
     # took) gets here: its best phrase as it is beats a word that says nothing.
     fallback = name or (_as_label([ranked[0].key], spell) if ranked else "Miscellaneous")
     while fallback.lower() in labels:
         fallback += " (more)"
     return fallback, []
+
+
+def _kind_of_paper(
+    ranked: Sequence[_Phrase],
+    spell: _Speller,
+    taken: Sequence[set[str]],
+    labels: set[str],
+    size: int,
+) -> tuple[str, list[tuple[str, ...]]] | None:
+    """A phrase naming a kind of paper ('Language models', 'Generative models') that most
+    of the group's papers write, if one does."""
+    for phrase in ranked:
+        key = phrase.key
+        if len(key) != 2 or key[-1] not in GENERIC_HEADS or key[0] in GENERIC_WORDS:
+            continue
+        if not _may_modify(key[0]) or _echoes(key, taken) or phrase.papers < _MOST_SHARE * size:
+            continue
+        label = _as_label([key], spell)
+        if label.lower() not in labels:
+            return label, [key]
+    return None
 
 
 def _label_candidates(
@@ -409,14 +492,23 @@ def _label_candidates(
         # A word or a phrase that names only a kind of paper ('language models') joins
         # what its papers are about: 'Language models and reasoning'.
         if len(head.key) <= 2 and not _looks_adjective(head.key[-1]):
-            partner = _partner(head, rest, ranked, taken)
-            if partner is not None:
+            # Of a word's partners, the first that fits: a word joins it ('Stars and
+            # binaries'); a heading phrase stands alone ('Differential equations').
+            partner = next(iter(_partners(head, rest, ranked, taken)), None)
+            if partner is not None and (len(partner) == 1) == (len(head.key) == 1):
                 yield [head.key, partner]
+            elif partner is not None and len(head.key) == 1:
+                yield [partner]
+            else:
+                partner = _partner(head, rest, ranked, taken)
+                if partner is not None:
+                    yield [head.key, partner]
     # No close pair: the best heading phrase the group has, else its two best nouns.
     for phrase in ranked:
         key = _lengthened(phrase, ranked).key
         if _is_heading(key) and not _echoes(key, taken):
             yield [key]
+
     nouns = [p.key for p in ranked if len(p.key) == 1 and _may_stand_alone(p.key[0])]
     for a, b in itertools.combinations(nouns[:_LAST_RESORT_NOUNS], 2):
         if not _overlap(a, b) and not _echoes(a, taken) and not _echoes(b, taken):
@@ -428,7 +520,14 @@ def _is_heading(key: tuple[str, ...]) -> bool:
     what the papers are about, not on a modifier ('active galactic') or a word of every
     field ('language models', 'training data')."""
     last = key[-1]
-    return 1 < len(key) < MAX_LABEL_WORDS and not _looks_adjective(last) and _may_head(last)
+    shaped = 1 < len(key) < MAX_LABEL_WORDS and not _looks_adjective(last) and _may_head(last)
+    vague = all(w in _VAGUE_WORDS or w in GENERIC_WORDS or w in GENERIC_HEADS for w in key)
+    return shaped and not vague and _is_noun_phrase(key)
+
+
+def _is_noun_phrase(key: tuple[str, ...]) -> bool:
+    """Whether a phrase reads as a noun phrase: modifiers, then a noun."""
+    return _is_noun(key[-1]) and all(_may_modify(w) for w in key[:-1])
 
 
 def _may_head(word: str) -> bool:
@@ -438,7 +537,7 @@ def _may_head(word: str) -> bool:
 def _may_stand_alone(word: str) -> bool:
     """Whether a lone word can be half of an 'A and B' label or a keyword."""
     vague = word in GENERIC_WORDS or word in GENERIC_HEADS or word in _VAGUE_WORDS
-    return not vague and not _looks_adjective(word)
+    return not vague and not _looks_adjective(word) and _is_noun(word)
 
 
 def _lengthened(phrase: _Phrase, ranked: Sequence[_Phrase]) -> _Phrase:
@@ -522,9 +621,19 @@ def _composed(
 def _partner(
     first: _Phrase, rest: Sequence[_Phrase], ranked: Sequence[_Phrase], taken: Sequence[set[str]]
 ) -> tuple[str, ...] | None:
-    """A close runner-up that can join a one-word label without repeating it or another
-    theme's label: a noun ('Stars and binaries') or a heading phrase ('Galaxies and black
-    holes'), within four words in all."""
+    """A close runner-up that can join a label without repeating it or another theme's
+    label, of the same shape, within four words in all: a word joins a word ('Stars and
+    binaries'), a phrase a phrase ('Dark matter and dark energy'); never a word and a phrase
+    ('Galaxies and black holes')."""
+    for key in _partners(first, rest, ranked, taken):
+        if (len(key) == 1) == (len(first.key) == 1):
+            return key
+    return None
+
+
+def _partners(
+    first: _Phrase, rest: Sequence[_Phrase], ranked: Sequence[_Phrase], taken: Sequence[set[str]]
+) -> Iterator[tuple[str, ...]]:
     for phrase in rest[:_PARTNER_LOOKAHEAD]:
         if phrase.papers < _PARTNER_SHARE * first.papers:
             continue
@@ -538,8 +647,7 @@ def _partner(
             names = _is_heading(key) if len(key) > 1 else _may_stand_alone(key[0])
             new = not _overlap(first.key, key) and not _echoes(key, taken)
             if fits and names and new:
-                return key
-    return None
+                yield key
 
 
 def _pieces(key: tuple[str, ...]) -> set[str]:
@@ -574,6 +682,8 @@ def _choose_keywords(
                 continue
             if _looks_adjective(phrase.key[-1]) and len(phrase.key) > 1:
                 continue  # unfinished: 'training deep', 'convolutional neural'
+            if not _is_noun_phrase(phrase.key) or not spell.reads_as_noun_phrase(phrase.key):
+                continue  # 'models outperform', 'outer', 'quenches star formation'
             if any(_overlap(phrase.key, key) for key in seen):
                 continue
             seen.append(phrase.key)
@@ -605,15 +715,45 @@ class _Speller:
         """How many of the group's papers use all the phrases."""
         return sum(1 for j in self._group if all(self._index.holds(j, k) for k in keys))
 
+    def covering(self, keys: Sequence[tuple[str, ...]]) -> int:
+        """How many of the group's papers use any of the phrases, or all the words of one
+        ('robotic' and 'manipulation' for 'Robotic manipulation')."""
+        holds = self._index.holds
+        return sum(
+            1
+            for j in self._group
+            if any(holds(j, k) or all(holds(j, (w,)) for w in k) for k in keys)
+        )
+
+    def reads_as_noun_phrase(self, key: tuple[str, ...]) -> bool:
+        """Whether the papers use a phrase as a noun phrase: tagged where they write it (in
+        up to _SHAPE_USES uses), it is modifiers then a noun, not 'quenches star formation'
+        or 'mass tracks'. A phrase not found as written is judged by its words alone."""
+        pattern = _phrase_pattern(key)
+        holding = (self._texts[j] for j in self._group if self._index.holds(j, key))
+        votes = []
+        for text in itertools.islice(holding, _SHAPE_USES):
+            match = pattern.search(text)
+            if match is None:
+                continue
+            before = tokenize(text[max(0, match.start() - _SHAPE_CONTEXT) : match.start()])
+            inside = tokenize(match.group(0))
+            after = tokenize(text[match.end() : match.end() + _SHAPE_CONTEXT])[:2]
+            tags = tag_words([*before[1:], *inside, *after])[len(before) - 1 :][: len(inside)]
+            if not before:
+                tags = tag_words([*inside, *after])[: len(inside)]
+            votes.append(
+                bool(tags)
+                and tags[-1] in NOUNS
+                and all(t in _MODIFIER_TAGS or t == "POS" for t in tags[:-1])
+            )
+        if not votes:
+            return _is_noun_phrase(key)
+        return 2 * sum(votes) > len(votes)
+
     def __call__(self, key: tuple[str, ...], heading: bool = False) -> str:
         """The phrase as usually written; as a `heading`, in the plural if often written so."""
-        # The word after each use, if any, tells a modifier ('neutron star mergers') apart.
-        pattern = re.compile(
-            r"(?<![\w-])"
-            + r"\s+".join(_any_number(w) for w in key)
-            + r"(?![\w-])(?:(?=\s+([^\W\d_][\w'-]*)))?",
-            re.IGNORECASE,
-        )
+        pattern = _phrase_pattern(key)
         # The group's most central papers that use the phrase say how it is written.
         holding = (self._texts[j] for j in self._group if self._index.holds(j, key))
         texts = list(itertools.islice(holding, _SPELLING_TEXTS))
@@ -636,6 +776,18 @@ class _Speller:
             if words[-1].lower() != key[-1] or after is None or _word_key(after) is None
         )
         return _usual_form(found, opening, key[-1], as_nouns)
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase_pattern(key: tuple[str, ...]) -> re.Pattern[str]:
+    """A phrase in any number and case; the word after each use, if any, in group 1 (it
+    tells a modifier, 'neutron star mergers', apart)."""
+    return re.compile(
+        r"(?<![\w-])"
+        + r"\s+".join(_any_number(w) for w in key)
+        + r"(?![\w-])(?:(?=\s+([^\W\d_][\w'-]*)))?",
+        re.IGNORECASE,
+    )
 
 
 def _opens_sentence(text: str, at: int) -> bool:

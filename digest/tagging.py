@@ -97,6 +97,12 @@ def tag_words(words: Sequence[str]) -> list[str]:
     return tags
 
 
+def word_tags(word: str) -> tuple[tuple[str, float], ...]:
+    """The tags a word can have out of context, likeliest first, with their odds: what a
+    word can be in a phrase whose sentence is not at hand ("models": NNS 0.9, VBZ 0.1)."""
+    return _options(load_lexicon(), word, True)
+
+
 def tag_text(text: str) -> list[tuple[str, str]]:
     """(word, tag) for each word and punctuation mark of `text`."""
     words = tokenize(text)
