@@ -472,3 +472,68 @@ def test_https_certificates_are_verified(ca: trustme.CA) -> None:
         trusted = post("slack", tls_hook.url)
         assert trusted.exit_code == 0, trusted.output
         assert len(tls_hook.received) == 1
+
+
+def test_teams_accepts_202_and_discord_paces_by_its_headers(
+    hook: Hook, no_waiting: list[float]
+) -> None:
+    build(robot_papers(60), "--themes", "1")
+    hook.script = [Reply(202, "")]  # what a Teams workflow answers
+    assert post("teams", hook.url).exit_code == 0
+    no_waiting.clear()
+    empty = {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset-After": "4.5"}
+    hook.script = [Reply(200, "{}", empty), Reply(200, "{}")]
+    result = post("discord", hook.url)
+    assert result.exit_code == 0, result.output
+    # After the first message the bucket is empty: wait for it; then the usual second apart.
+    assert no_waiting[:2] == [4.5, 1.0]
+
+
+def test_a_stopped_post_whose_messages_changed_is_not_resumed(hook: Hook) -> None:
+    build(robot_papers(60), "--themes", "1")
+    hook.script = [Reply(), Reply(500, "oops")]
+    assert post("slack", hook.url).exit_code == 1
+    changed = post("slack", hook.url, "--site-url", "https://lab.example.org/digest/")
+    assert changed.exit_code == 1
+    assert "stopped after 1 of 2 messages on" in changed.output
+    assert "its messages have changed since (settings or templates); pass --resend" in (
+        changed.output
+    )
+    assert len(hook.received) == 2
+    again = post("slack", hook.url, "--site-url", "https://lab.example.org/digest/", "--resend")
+    assert again.exit_code == 0, again.output
+    assert len(hook.received) == 4
+    assert posts_recorded() == [("slack", "", 2, 2)]
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        (
+            '[chat.slack]\nwebhook_env = "https://hooks.slack.com/services/x"\n',
+            "'chat.slack.webhook_env' names an environment variable",
+        ),
+        (
+            '[chat.slack]\nwebhook_env = "A"\nwebhook_file = "b"\n',
+            "'chat.slack' sets both webhook_env and webhook_file; keep one",
+        ),
+        ('[chat.slak]\nwebhook_env = "A"\n', "unknown key 'chat.slak'"),
+        ('[chat.teams]\nurl = "x"\n', "unknown key 'chat.teams.url'"),
+        ('[chat.discord]\nwebhook_file = "https://x"\n', "is a file name; never write a URL"),
+    ],
+)
+def test_chat_settings_are_checked(toml: str, message: str) -> None:
+    build(HOSTILE, "--themes", "1")
+    Path("digest.toml").write_text(toml)
+    result = post("slack", "https://hooks.slack.com/services/x")
+    assert result.exit_code == 1
+    assert message in result.output
+
+
+def test_an_empty_webhook_file_is_a_clear_error() -> None:
+    build(HOSTILE, "--themes", "1")
+    Path("hook.txt").write_text("\n")
+    Path("digest.toml").write_text('[chat.discord]\nwebhook_file = "hook.txt"\n')
+    result = post("discord", None)
+    assert result.exit_code == 1
+    assert "hook.txt is empty; it should hold the Discord webhook URL" in result.output
