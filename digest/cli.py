@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shlex
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -488,8 +489,8 @@ def send(
     """
     import os
 
-    from digest import pipeline
-    from digest.sending import DEFAULT_PORTS, SmtpServer
+    from digest import pipeline, sending
+    from digest.mail import readable_message
 
     with _user_errors():
         settings = _settings(
@@ -513,13 +514,14 @@ def send(
                 raise InputError(
                     "no SMTP password: set DIGEST_SMTP_PASSWORD or pass --password-file"
                 )
-            server = SmtpServer(
+            server = sending.SmtpServer(
                 host=settings.smtp_host,
-                port=settings.smtp_port or DEFAULT_PORTS[settings.smtp_security],
+                port=settings.smtp_port or sending.DEFAULT_PORTS[settings.smtp_security],
                 security=settings.smtp_security,
                 user=settings.smtp_user,
                 password=password,
                 ca_file=ca_file,
+                timeout=sending.TIMEOUT_SECONDS,
             )
         result = pipeline.send_issue(
             state=settings.state,
@@ -532,17 +534,31 @@ def send(
         )
     issue = result.issue
     if result.delivery is None:
-        click.echo(result.message.as_string())
+        click.echo(readable_message(result.message), nl=False)
         click.echo(f"Dry run: issue {issue.number} ({issue.week}) not sent.", err=True)
         return
     delivery = result.delivery
     for recipient, reply in sorted(delivery.refused.items()):
         click.echo(f"refused: {recipient}: {reply}", err=True)
-    click.echo(
-        f"Sent issue {issue.number} ({issue.week}) to {len(delivery.accepted)} of "
-        f"{len(delivery.accepted) + len(delivery.refused)} recipients."
-    )
+    which = f"issue {issue.number} ({issue.week})"
+    if delivery.unconfirmed:
+        click.echo(
+            f"warning: {delivery.unknown}: {which} may have been delivered to "
+            f"{', '.join(delivery.unconfirmed)}; ask them before sending it again with "
+            "--resend, which may deliver it twice",
+            err=True,
+        )
+    else:
+        total = len(delivery.accepted) + len(delivery.refused)
+        click.echo(f"Sent {which} to {len(delivery.accepted)} of {total} recipients.")
     if delivery.refused:
+        retry = " ".join(f"--to {shlex.quote(r)}" for r in sorted(delivery.refused))
+        click.echo(
+            f"To send it to the refused {_noun(len(delivery.refused), 'recipient')} only, once "
+            f"fixed: digest send --issue {issue.number} {retry} (and the same server options)",
+            err=True,
+        )
+    if delivery.refused or delivery.unconfirmed:
         raise SystemExit(1)
 
 

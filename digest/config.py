@@ -261,7 +261,7 @@ def _check_keys(table: Mapping[str, Any], known: set[str], path: Path, prefix: s
 def _nonempty_str(value: Any, path: Path, key: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ConfigError(f"{path}: '{key}' must be a non-empty string")
-    if any(ch in value for ch in "\r\n"):
+    if value.splitlines() != [value]:  # CR, LF, and every other character that ends a line
         raise ConfigError(f"{path}: '{key}' must be a single line")
     return value.strip()
 

@@ -1,10 +1,16 @@
 """The issue as an email: CSS inlining, and the complete message (RFC 5322,
 multipart/alternative). css_inline's and the email package's quirks stay here.
 
-Headers are built only from settings and dates, never from paper text, and every header value
-is checked for line breaks and control characters before it reaches the email package, so a
-header can never be injected, even on Pythons with CVE-2024-6923 (whose email generator did not
-quote newlines when folding encoded words).
+Headers are built only from settings and dates, never from paper text. A header can never be
+injected, even on Pythons with CVE-2024-6923 (whose email generator writes the line breaks an
+RFC 2047 encoded word decodes to back out as real ones when it folds a header):
+
+- every header value is refused, with the setting it came from, if it holds any character that
+  ends a line (each one `str.splitlines()` knows: CR, LF, VT, FF, FS, GS, RS, NEL, U+2028,
+  U+2029), another control character, or an encoded word (`=?charset?q?...?=`: text a team
+  sets is never already encoded, and the email package encodes what needs it);
+- after the message is built, its bytes are parsed back: the headers must be exactly the ones
+  set, or the message is refused.
 """
 
 from __future__ import annotations
@@ -13,9 +19,12 @@ import datetime as dt
 import email.policy
 import email.utils
 import hashlib
+import re
+import unicodedata
 from collections.abc import Sequence
 from email.headerregistry import Address
 from email.message import EmailMessage
+from email.parser import BytesHeaderParser
 
 import css_inline
 
@@ -53,10 +62,7 @@ def build_message(
     """A multipart/alternative message: plain text first, then HTML (clients show the last
     part they can render). The same arguments give the same bytes: Date, Message-ID and the
     MIME boundary all derive from them."""
-    headers = [("subject", subject), ("from", sender), *(("to", r) for r in recipients)]
-    headers += [("list_id", list_id or ""), ("unsubscribe", unsubscribe or "")]
-    for name, value in headers:
-        _check_header_value(name, value)
+    check_headers(subject, sender, recipients, list_id, unsubscribe)
     from_address = _parse_address(sender, "from")
     msg = EmailMessage(policy=email.policy.SMTP)
     msg["Subject"] = subject
@@ -89,12 +95,70 @@ def build_message(
 
 
 def message_bytes(msg: EmailMessage) -> bytes:
-    return msg.as_bytes(policy=email.policy.SMTP)
+    """The message as it is written and sent, once its headers are checked to come out as set."""
+    data = msg.as_bytes(policy=email.policy.SMTP)
+    parsed = BytesHeaderParser(policy=email.policy.SMTP).parsebytes(data)
+    if [k.lower() for k in parsed] != [k.lower() for k in msg]:
+        # What CVE-2024-6923 did with an encoded word: headers the settings never set.
+        raise ConfigError(
+            "the email's headers would not come out as set (set: "
+            f"{', '.join(msg.keys())}; written: {', '.join(parsed.keys())}); check "
+            + ", ".join(sorted(set(HEADER_SETTINGS.values())))
+        )
+    return data
 
 
-def _check_header_value(name: str, value: str) -> None:
-    if any(ch in value for ch in "\r\n\x00") or any(ord(ch) < 32 and ch != "\t" for ch in value):
-        raise ConfigError(f"mail {name} {value!r} contains a line break or control character")
+# The setting each header value comes from, for messages.
+HEADER_SETTINGS = {
+    "Subject": "the title (--title, or title in digest.toml)",
+    "From": "the sender (--from, or mail.from in digest.toml)",
+    "To": "a recipient (--to, or mail.to in digest.toml)",
+    "List-Id": "mail.list_id in digest.toml",
+    "List-Unsubscribe": "mail.unsubscribe in digest.toml",
+}
+
+# Every character str.splitlines() ends a line at.
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+# An RFC 2047 encoded word, as loosely as the email package's decoders accept one.
+_ENCODED_WORD = re.compile(r"=\?[^?]*\?[bq]\?.*?\?=", re.IGNORECASE | re.DOTALL)
+
+
+def check_headers(
+    subject: str,
+    sender: str,
+    recipients: Sequence[str],
+    list_id: str | None = None,
+    unsubscribe: str | None = None,
+) -> None:
+    """Refuse any of these header values that could become more than its header."""
+    for header, value in [
+        ("Subject", subject),
+        ("From", sender),
+        *(("To", r) for r in recipients),
+        ("List-Id", list_id or ""),
+        ("List-Unsubscribe", unsubscribe or ""),
+    ]:
+        check_header_value(HEADER_SETTINGS[header], value)
+
+
+def check_header_value(setting: str, value: str) -> None:
+    """Refuse a value bound for a mail header that could become more than that header."""
+    for ch in value:
+        if ch in _LINE_BREAKS or (unicodedata.category(ch) == "Cc" and ch != "\t"):
+            raise ConfigError(
+                f"{setting} holds a line break or control character (U+{ord(ch):04X}) in "
+                f"{_excerpt(value)}; write it on one line"
+            )
+    if _ENCODED_WORD.search(value):
+        raise ConfigError(
+            f"{setting} holds an encoded word ('=?...?=') in {_excerpt(value)}, which mail "
+            "programs decode and which could add headers; write the text itself (digest "
+            "encodes what needs it)"
+        )
+
+
+def _excerpt(value: str, limit: int = 60) -> str:
+    return repr(value if len(value) <= limit else value[:limit] + "…")
 
 
 def _parse_address(value: str, name: str) -> Address:
@@ -106,3 +170,21 @@ def _parse_address(value: str, name: str) -> Address:
         )
     user, _, domain = addr.rpartition("@")
     return Address(username=user, domain=domain)
+
+
+def readable_message(msg: EmailMessage) -> str:
+    """The message as a person reads it: headers decoded, the plain-text part as text (not
+    quoted-printable), and a line saying what the HTML part holds."""
+    lines = [
+        f"{name}: {value}"
+        for name, value in msg.items()
+        if not name.startswith(("MIME", "Content"))
+    ]
+    text = msg.get_body(("plain",))
+    html = msg.get_body(("html",))
+    body = text.get_content() if isinstance(text, EmailMessage) else ""
+    lines += ["", body.rstrip("\n"), ""]
+    if isinstance(html, EmailMessage):
+        size = len(html.get_content().encode("utf-8"))
+        lines.append(f"[and the same issue as HTML: {size / 1000:.1f} KB, as in email.html]")
+    return "\n".join(lines) + "\n"

@@ -31,9 +31,15 @@ from digest.config import CHAT_PLATFORM_NAMES, Settings
 from digest.errors import InputError, OutputError
 from digest.feeds import FeedEntry, Feeds, build_feeds
 from digest.grouping import group_by_theme
-from digest.history import History, Member, PastIssue, Post, open_history, paper_key
+from digest.history import History, Member, PastIssue, Post, Send, open_history, paper_key
 from digest.loading import load_papers
-from digest.mail import HTML_SIZE_LIMIT, build_message, inline_css, message_bytes
+from digest.mail import (
+    HTML_SIZE_LIMIT,
+    build_message,
+    check_headers,
+    inline_css,
+    message_bytes,
+)
 from digest.models import (
     Corpus,
     Entry,
@@ -621,6 +627,17 @@ def message_of(
     )
 
 
+def check_mail_settings(settings: Settings) -> None:
+    """Refuse settings that would put a line break or an encoded word in a mail header."""
+    check_headers(
+        settings.title,
+        settings.mail_from,
+        settings.mail_to,
+        settings.mail_list_id,
+        settings.mail_unsubscribe,
+    )
+
+
 def _subject(record: PastIssue) -> str:
     return f"{record.title} — {record.week}"
 
@@ -703,8 +720,10 @@ def build_from_corpus(
     and finishes moving before anything else. The other order would let a failed commit leave
     outputs announcing an issue the history does not know, whose papers the next run would
     announce again."""
-    # Templates are checked before any work, so a typo in --templates fails fast.
+    # Templates and the email's headers are checked before any work, so that a typo in
+    # --templates or a title that would forge a header fails fast.
     env = make_environment(settings.templates)
+    check_mail_settings(settings)
     with open_history(settings.state) as history:
         _finish_pending_outputs(history)
         past = history.issues()
@@ -815,19 +834,40 @@ def send_issue(
         )
     with open_history(state, read_only=server is None) as history:
         chosen = _chosen_issue(history.issues(), number, state)
-        earlier = {s.recipient: s.sent_at for s in history.sends(chosen.number)}
+        earlier = {s.recipient: s for s in history.sends(chosen.number)}
         again = sorted(r for r in recipients if r in earlier)
         if again and not resend:
-            raise InputError(
-                f"issue {chosen.number} ({chosen.week}) was already sent to {', '.join(again)} "
-                f"(on {earlier[again[0]]}); pass --resend to send it again"
-            )
+            raise InputError(_already_sent(chosen, recipients, earlier))
         message = message_of(chosen, settings, recipients, sent_at)
+        data = message_bytes(message)
         if server is None:
             return SendResult(chosen, message, None)
-        delivery = send_message(message, _address(settings.mail_from), recipients, server)
-        history.record_sends(chosen.number, delivery.accepted, sent_at.isoformat())
+        delivery = send_message(data, _address(settings.mail_from), recipients, server)
+        when = sent_at.isoformat()
+        history.record_sends(chosen.number, delivery.accepted, when)
+        # Unknown: recorded as such, so that sending again needs --resend.
+        history.record_sends(chosen.number, delivery.unconfirmed, when, confirmed=False)
     return SendResult(chosen, message, delivery)
+
+
+def _already_sent(issue: PastIssue, recipients: Sequence[str], earlier: dict[str, Send]) -> str:
+    """Why a send is refused: who got the issue, or may have; how to go on."""
+    sent = sorted(r for r in recipients if r in earlier and earlier[r].confirmed)
+    unsure = sorted(r for r in recipients if r in earlier and not earlier[r].confirmed)
+    said = []
+    if sent:
+        said.append(f"was already sent to {', '.join(sent)} (on {earlier[sent[0]].sent_at})")
+    if unsure:
+        said.append(
+            f"may have been delivered to {', '.join(unsure)} (on {earlier[unsure[0]].sent_at}: "
+            "the server took it but did not confirm it)"
+        )
+    text = f"issue {issue.number} ({issue.week}) " + ", and ".join(said) + "; pass --resend to "
+    text += "send it again at the risk of a duplicate" if unsure else "send it again"
+    others = [r for r in recipients if r not in earlier]
+    if others:
+        text += ", or send it only to the others: " + " ".join(f"--to {r}" for r in others)
+    return text
 
 
 def _address(value: str) -> str:

@@ -1,10 +1,23 @@
-"""Small hand-made records for tests of the stages after loading."""
+"""Small hand-made records for tests of the stages after loading, and what every test of a
+user error checks."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from click.testing import Result
+
 from digest.models import Entry, Issue, Paper, Section, Source, Summary
+
+
+def one_line_error(result: Result) -> str:
+    """The message of a command that failed as a user error should: exit 1, no traceback,
+    one line."""
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), result.exception
+    lines = [line for line in result.output.splitlines() if line.startswith("Error: ")]
+    assert len(lines) == 1, result.output
+    return lines[0]
 
 
 def make_paper(pid: str, abstract: str = "We introduce a thing. It works.", **kw: object) -> Paper:

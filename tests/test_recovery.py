@@ -23,6 +23,8 @@ from click.testing import CliRunner, Result
 
 from digest.cli import main
 
+from factories import one_line_error
+
 HISTORY = Path(".digest/history.sqlite3")
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -60,15 +62,6 @@ def recorded_numbers() -> list[int]:
 
 def outputs_number() -> int:
     return int(json.loads(Path("out/digest.json").read_text(encoding="utf-8"))["number"])
-
-
-def one_line_error(result: Result) -> str:
-    """The message of a command that failed as a user error should: exit 1, no traceback."""
-    assert result.exit_code == 1, result.output
-    assert isinstance(result.exception, SystemExit), result.exception
-    lines = [line for line in result.output.splitlines() if line.startswith("Error: ")]
-    assert len(lines) == 1, result.output
-    return lines[0]
 
 
 def run_cli_in_child(prelude: str, *args: str) -> subprocess.CompletedProcess[str]:
