@@ -52,7 +52,7 @@ from digest.models import (
     iso_week,
     slugify,
 )
-from digest.named_themes import assign_named_themes
+from digest.named_themes import assign_named_themes, without_papers
 from digest.output import discard, finish_moves, put_in_place, stage_files
 from digest.rendering import (
     INDEX_PAGE,
@@ -154,16 +154,20 @@ def group_papers(
 ) -> tuple[Theme, ...]:
     """The team's named themes first (in config order), then automatic themes for the rest.
 
+    The automatic themes are drawn from all the papers, as if none were named, then lose
+    the named themes' papers: naming a theme leaves the other themes as they were.
     `on_progress(n)` is told as n more papers are placed."""
     named_themes, rest = assign_named_themes(papers, named)
-    if on_progress is not None and len(rest) < len(papers):
-        on_progress(len(papers) - len(rest))
     if not rest:
+        if on_progress is not None:
+            on_progress(len(papers))
         return named_themes
     names = {s.paper_id: s.headline for s in summaries}
-    return named_themes + group_by_theme(
-        rest, n_themes=n_themes, names=names, on_progress=on_progress
-    )
+    automatic = group_by_theme(papers, n_themes=n_themes, names=names, on_progress=on_progress)
+    if not named_themes:
+        return automatic
+    taken = {pid for theme in named_themes for pid in theme.paper_ids}
+    return named_themes + without_papers(automatic, taken)
 
 
 def plan_issue(
