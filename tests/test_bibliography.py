@@ -103,7 +103,7 @@ def test_ris_records_with_abstract_from_ab_or_n2() -> None:
     assert rag.abstract.endswith(
         "state-of-the-art results when fine-tuned on downstream NLP tasks."
     )
-    assert dict(rag.metadata)["keywords"] == "retrieval; question answering"
+    assert rag.keywords == ("retrieval", "question answering")
     mueller = by_id(corpus, "mueller2024")
     assert mueller.doi == "10.18653/v1/2024.acl-long.1"
 
@@ -121,6 +121,7 @@ def test_ris_text_between_records_is_reported() -> None:
     parsed = parse_ris(text)
     assert [r.line for r in parsed.records] == [1, 5]
     assert [(p.line, p.excerpt) for p in parsed.problems] == [(4, "stray words")]
+    assert parsed.problems[0].reason.startswith("1 line outside RIS records")
 
 
 def test_same_paper_from_bib_ris_and_api_is_one_paper_with_every_source() -> None:

@@ -673,7 +673,7 @@ def test_load_command_accounts_for_every_record_per_file(monkeypatch: pytest.Mon
         "listing ('arXiv:2403.05555 A Benchmark for Multilingual Instruction Following')",
         "  line 84: same arxiv id as 2411.10001 (first at arxiv_listing.eml:18); v2 kept",
         "references.ris: ris, 3 records: 3 papers, 0 merged as duplicates; 1 skipped",
-        "  line 15: skipped, no abstract (RIS record without an 'AB' or 'N2' line) "
+        "  line 15: skipped, no abstract (a RIS record without an AB or N2 line) "
         "('A Cited Paper Without Abstract')",
         "6 papers from 2 files (7 records, 1 merged as duplicates, 2 skipped)",
     ]

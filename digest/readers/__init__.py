@@ -13,12 +13,16 @@ from digest.readers.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_l
 from digest.readers.bibtex import looks_like_bibtex, parse_bibtex
 from digest.readers.endnote_xml import looks_like_endnote_xml, parse_endnote_xml
 from digest.readers.json_documents import looks_like_json, looks_like_jsonl, parse_json, parse_jsonl
+from digest.readers.medline import looks_like_medline, parse_medline
 from digest.readers.plaintext import looks_like_text, parse_text
 from digest.readers.pubmed_xml import looks_like_pubmed_xml, parse_pubmed_xml
 from digest.readers.records import Format
+from digest.readers.refer import looks_like_refer, parse_refer
 from digest.readers.ris import looks_like_ris, parse_ris
 from digest.readers.saved_feeds import looks_like_atom, looks_like_rss, parse_feed
+from digest.readers.sciencedirect import looks_like_sciencedirect, parse_sciencedirect
 from digest.readers.tabular import looks_like_csv, parse_csv
+from digest.readers.web_of_science import looks_like_web_of_science, parse_web_of_science
 from digest.readers.zotero_rdf import looks_like_zotero_rdf, parse_zotero_rdf
 
 # Recognised by content, most specific first; plain text takes whatever is left. The arXiv
@@ -34,6 +38,10 @@ FORMATS: tuple[Format, ...] = (
     Format("json", looks_like_json, parse_json),
     Format("bibtex", looks_like_bibtex, parse_bibtex),
     Format("ris", looks_like_ris, parse_ris),
+    Format("medline", looks_like_medline, parse_medline),
+    Format("web-of-science", looks_like_web_of_science, parse_web_of_science),
+    Format("endnote-tagged", looks_like_refer, parse_refer),
+    Format("sciencedirect", looks_like_sciencedirect, parse_sciencedirect),
     Format("arxiv-listing", looks_like_arxiv_listing, parse_arxiv_listing),
     Format("csv", looks_like_csv, parse_csv),
     Format("text", looks_like_text, parse_text),

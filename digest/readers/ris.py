@@ -1,4 +1,5 @@
-"""RIS files (Zotero, Mendeley, EndNote exports), read with rispy.
+"""RIS files, from every source (Zotero, Mendeley, EndNote, PubMed through Zotero, Scopus,
+IEEE Xplore, Lens, ProQuest, EBSCO, Ovid), read with rispy.
 
     TY  - JOUR
     TI  - Retrieval-Augmented Generation …
@@ -7,9 +8,20 @@
     DO  - 10.5555/…
     ER  -
 
-rispy silently drops a record that lacks its closing `ER` line and any text between
-records, so this module splits the file into records itself (which also gives each its
-line) and hands rispy one record at a time: nothing is lost without a Problem saying so.
+rispy reads a record's tags well (an untagged line continues the field before it, N2 is
+the abstract where AB is missing), but silently drops a record that lacks its closing `ER`
+line and any text between records. So this module splits the file into records itself
+(which also gives each its line) and hands rispy one record at a time: nothing is lost
+without a Problem saying so. What the split takes care of:
+
+- Ovid numbers its records ("1.", "<2>") on lines of their own, and puts a "Link to the
+  Ovid Full Text or citation:" line and its URL inside or after records: neither is a
+  field nor a problem;
+- other lines between records are counted in one Problem for the file;
+- abstracts copied from Crossref hold JATS markup (`<jats:p>`), titles HTML (`<i>`): the
+  text is kept, the markup dropped.
+
+Line ends, mixed `\\r\\n` and `\\n\\r` included, were made `\\n` when the file was decoded.
 """
 
 from __future__ import annotations
@@ -18,32 +30,72 @@ import re
 
 import rispy  # type: ignore[import-untyped]
 
-from digest.readers.records import Parsed, Problem, Record, excerpt
+from digest.readers.markup import html_to_text, jats_to_text, looks_like_jats
+from digest.readers.records import (
+    Parsed,
+    Problem,
+    Record,
+    excerpt,
+    first_name_first,
+    missing_abstract,
+)
 
-_START = re.compile(r"^\s*TY  - ", re.M)
+_TY = re.compile(r"\s*TY  -")
+_TY_TYPE = re.compile(r"\s*TY  - [A-Z]{2,6}\s*")  # a record's type alone: "TY  - JOUR"
 _HEAD = 4096
+# Ovid's record numbers, alone on their line.
+_RECORD_NUMBER = re.compile(r"\s*(?:<\d+>|\d+\.)\s*")
+_OVID_LINK = "Link to the Ovid Full Text or citation:"
+_URL_LINE = re.compile(r"\s*https?://\S+\s*")
+# At most this many short lines may come before the first record (Ovid's numbers, a
+# database's header line); more, and the file is something else quoting RIS.
+_LINES_BEFORE = 3
 # rispy's names for what has a Record field of its own, or is bookkeeping.
 _OWN_FIELDS = frozenset(
     {"abstract", "notes_abstract", "title", "primary_title", "authors", "first_authors",
      "doi", "urls", "year", "publication_year", "date", "id", "end_of_reference",
-     "unknown_tag", "file_attachments1", "file_attachments2", "access_date"}
+     "unknown_tag", "file_attachments1", "file_attachments2", "access_date", "keywords",
+     "secondary_title", "journal_name", "alternate_title1", "alternate_title2",
+     "alternate_title3", "type_of_reference"}
 )  # fmt: skip
+# The venue, by rispy's names: JF (full journal name), T2, JO, then the abbreviations.
+_VENUES = ("alternate_title3", "secondary_title", "journal_name", "alternate_title2",
+           "alternate_title1")  # fmt: skip
+_MARKUP = re.compile(r"</?[A-Za-z][\w:.-]*[^<>]*>")
 
 
 def looks_like_ris(text: str) -> bool:
-    """A `TY  - ` line opens the file (after blank lines), as every RIS export does."""
-    match = _START.search(text, 0, _HEAD)
-    return match is not None and not text[: match.start()].strip()
+    """A `TY  - ` line opens the file, after blank lines and at most a few short ones
+    (Ovid's "1." record numbers)."""
+    before: list[str] = []
+    for line in text[:_HEAD].split("\n"):
+        if _TY.match(line):
+            numbers = all(_RECORD_NUMBER.fullmatch(b) for b in before)
+            short = len(before) <= _LINES_BEFORE and all(len(b) < 80 for b in before)
+            return numbers or (short and _TY_TYPE.fullmatch(line) is not None)
+        if line.strip():
+            before.append(line.strip())
+            if len(before) > _LINES_BEFORE:
+                return False
+    return False
 
 
 def parse_ris(text: str) -> Parsed:
     records: list[Record] = []
     problems: list[Problem] = []
+    stray: list[tuple[int, str]] = []
     chunk: list[str] = []
     start = 0
-    lines = text.split("\n")
-    for number, line in enumerate(lines, start=1):
-        if line.lstrip().startswith("TY  -"):
+    after_link = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        # Ovid's link line, and its URL on the next line: neither a field nor a problem.
+        if after_link and _URL_LINE.fullmatch(line):
+            after_link = False
+            continue
+        after_link = line.strip() == _OVID_LINK
+        if after_link or _RECORD_NUMBER.fullmatch(line):
+            continue
+        if _TY.match(line):
             if chunk:
                 _finish(start, chunk, records, problems, closed=False)
             chunk, start = [line.lstrip()], number
@@ -53,10 +105,16 @@ def parse_ris(text: str) -> Parsed:
                 _finish(start, chunk, records, problems, closed=True)
                 chunk = []
         elif line.strip():
-            reason = "text outside a RIS record (records run from 'TY  -' to 'ER  -')"
-            problems.append(Problem(number, reason, excerpt(line)))
+            stray.append((number, line))
     if chunk:
         _finish(start, chunk, records, problems, closed=False)
+    if stray:
+        first, shown = stray[0]
+        reason = (
+            f"{len(stray)} {'line' if len(stray) == 1 else 'lines'} outside RIS records "
+            "(records run from 'TY  -' to 'ER  -')"
+        )
+        problems.append(Problem(first, reason, excerpt(shown)))
     return Parsed(tuple(records), tuple(problems))
 
 
@@ -66,11 +124,10 @@ def _finish(
     if not closed:
         chunk = [*chunk, "ER  - "]
     [entry] = _rispy_loads("\n".join(chunk) + "\n")
-    abstract = _first(entry, "abstract", "notes_abstract")
-    title = _first(entry, "title", "primary_title")
+    abstract = _text(_first(entry, "abstract", "notes_abstract"))
+    title = _text(_first(entry, "title", "primary_title"))
     if not abstract:
-        reason = "no abstract (RIS record without an 'AB' or 'N2' line)"
-        problems.append(Problem(line, reason, excerpt(title)))
+        problems.append(missing_abstract(line, "a RIS record without an AB or N2 line", title))
         return
     metadata = [
         (key.replace("_", " "), _joined(value))
@@ -79,7 +136,7 @@ def _finish(
     ]
     if not closed:
         metadata.append(("note", "record had no closing ER line"))
-    urls = _list(entry.get("urls"))
+    urls = [url for url in _list(entry.get("urls")) if url.startswith(("http://", "https://"))]
     names = _list(entry.get("authors")) + _list(entry.get("first_authors"))
     records.append(
         Record(
@@ -87,13 +144,40 @@ def _finish(
             abstract=abstract,
             id=_first(entry, "id") or None,
             title=title or None,
-            authors=tuple(_name(name) for name in names),
+            authors=tuple(first_name_first(name) for name in names),
             url=urls[0] if urls else None,
             doi=_first(entry, "doi") or None,
-            date=_first(entry, "date", "year", "publication_year") or None,
+            date=_first(entry, "date", "year", "publication_year").strip("/") or None,
             metadata=tuple(metadata),
+            pmid=_pmid(entry),
+            venue=_text(_first(entry, *_VENUES)) or None,
+            keywords=tuple(_keywords(entry)),
         )
     )
+
+
+def _text(value: str) -> str:
+    """A field's text without the markup some exports copied into it."""
+    if "<" not in value or not _MARKUP.search(value):
+        return value
+    return jats_to_text(value) if looks_like_jats(value) else html_to_text(value)
+
+
+def _pmid(entry: dict[str, object]) -> str | None:
+    """The accession number, when the record's database is MEDLINE/PubMed (Ovid, EBSCO)."""
+    database = _first(entry, "name_of_database", "database_provider").casefold()
+    accession = _first(entry, "accession_number")
+    if accession.isdigit() and ("medline" in database or "pubmed" in database):
+        return accession
+    return None
+
+
+def _keywords(entry: dict[str, object]) -> list[str]:
+    """KW lines, one keyword each; Mendeley puts them all in one, comma-separated."""
+    words = _list(entry.get("keywords"))
+    if len(words) == 1 and "," in words[0]:
+        words = words[0].split(",")
+    return [word.strip() for word in words if word.strip()]
 
 
 def _rispy_loads(text: str) -> list[dict[str, object]]:
@@ -119,11 +203,3 @@ def _joined(value: object) -> str:
     if isinstance(value, list):
         return "; ".join(str(v) for v in value if str(v).strip())
     return str(value).strip() if value is not None else ""
-
-
-def _name(name: str) -> str:
-    """'Lewis, Patrick' -> 'Patrick Lewis'; RIS may add a suffix: 'King, Martin L., Jr.'."""
-    parts = [part.strip() for part in name.split(",")]
-    if len(parts) == 2 and all(parts):
-        return f"{parts[1]} {parts[0]}"
-    return name.strip()

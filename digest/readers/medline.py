@@ -1,0 +1,90 @@
+"""MEDLINE text, as PubMed saves it ("Save", Format: PubMed; a `.txt` or `.nbib` file):
+
+    PMID- 36206242
+    TI  - On the Monte Carlo weights in multiple criteria decision analysis.
+    LID - 10.1371/journal.pone.0268950 [doi]
+    AB  - In multiple-criteria decision making/aiding/analysis (MCDM/MCDA) weights of
+          criteria constitute a crucial input …
+    FAU - Mazurek, Jiří
+    AU  - Mazurek J
+
+Tags are padded to four characters before "- "; a value runs on over lines indented six
+spaces; records are separated by a blank line and open with PMID (the older layout starts
+the file with a blank line, the newer does not; both may have CRLF line ends). Written
+here rather than taken from Biopython (Bio.Medline reads it, but Biopython is a large
+dependency for a format this regular), with the splitting shared with the other tagged
+formats (digest/readers/tagged.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.readers.records import (
+    Parsed,
+    Problem,
+    Record,
+    first_name_first,
+    missing_abstract,
+)
+from digest.readers.tagged import (
+    TaggedRecord,
+    first_tagged_line,
+    parse_records,
+    split_tagged,
+)
+
+_TAG_LINE = re.compile(r"([A-Z][A-Z0-9]{1,3}) {0,3}- ?(.*)")
+_DOI = re.compile(r"(\S+)\s*\[doi\]", re.I)
+# Fields kept as metadata, by tag: what a reader of a digest may want besides the record.
+_METADATA = {"PT": "publication type", "LA": "language", "PMC": "pmcid", "IS": "issn"}
+
+
+def looks_like_medline(text: str) -> bool:
+    found = first_tagged_line(text, _TAG_LINE)
+    return found is not None and found.group(1) == "PMID"
+
+
+def parse_medline(text: str) -> Parsed:
+    split = split_tagged(text, _TAG_LINE, opens=lambda tag: tag == "PMID")
+    return parse_records(split, _record, "MEDLINE records (records are tagged lines)")
+
+
+def _record(tagged: TaggedRecord) -> Record | Problem:
+    title = tagged.text("TI", "BTI", "TT")
+    abstract = tagged.text("AB")
+    pmid = tagged.text("PMID")
+    if not abstract:
+        return missing_abstract(tagged.line, "a MEDLINE record without an AB field", title)
+    names = tagged.items("FAU") or tagged.items("AU")
+    keywords = tagged.items("OT") or [_mesh(term) for term in tagged.items("MH")]
+    metadata = [
+        (name, value) for tag, name in _METADATA.items() for value in [tagged.text(tag)] if value
+    ]
+    return Record(
+        line=tagged.line,
+        abstract=abstract,
+        title=title or None,
+        authors=tuple(first_name_first(name) for name in names),
+        doi=_doi(tagged),
+        date=tagged.text("DP") or None,
+        metadata=tuple(metadata),
+        pmid=pmid or None,
+        venue=tagged.text("JT", "TA") or None,
+        keywords=tuple(keywords),
+    )
+
+
+def _doi(tagged: TaggedRecord) -> str | None:
+    for tag in ("LID", "AID"):
+        for value in tagged.items(tag):
+            found = _DOI.match(value)
+            if found:
+                return found.group(1)
+    return None
+
+
+def _mesh(term: str) -> str:
+    """'*Decision Making/methods' -> 'Decision Making': the heading without its star
+    (major topic) and subheadings."""
+    return term.lstrip("*").split("/", 1)[0].strip()

@@ -1,0 +1,75 @@
+"""EndNote's tagged export (the refer format; Mendeley writes it too, sometimes named .xml):
+
+    %0 Journal Article
+    %T A constant rate of spontaneous mutation in DNA-based microbes.
+    %A Drake, John W.
+    %J Proceedings of the National Academy of Sciences of the United States of America
+    %D 1991
+    %X In terms of evolution and fitness, the most significant spontaneous mutation …
+    %K Bacterial,Bacterial: genetics,Base Composition
+    %U http://dx.doi.org/10.1073/pnas.88.16.7160
+
+A `%` and one character tag each line; `%0` (the type) opens a record and a blank line
+ends it; an untagged line continues the field before it. Too small and regular a format
+for a dependency: read here with the splitting the tagged formats share
+(digest/readers/tagged.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.readers.identifiers import parse_doi
+from digest.readers.records import (
+    Parsed,
+    Problem,
+    Record,
+    first_name_first,
+    missing_abstract,
+    split_keywords,
+)
+from digest.readers.tagged import (
+    TaggedRecord,
+    first_tagged_line,
+    parse_records,
+    split_tagged,
+)
+
+_TAG_LINE = re.compile(r"%([0-9A-Z@!#$&()*+^|~?\[\]])(?: (.*))?$")
+_METADATA = {"0": "type", "@": "issn", "M": "accession number", "F": "label"}
+
+
+def looks_like_refer(text: str) -> bool:
+    """The first line is a `%` tag, and so are most of the first few."""
+    if first_tagged_line(text, _TAG_LINE) is None:
+        return False
+    lines = [line for line in text[:4096].split("\n") if line.strip()][:10]
+    return sum(1 for line in lines if _TAG_LINE.match(line)) * 2 > len(lines)
+
+
+def parse_refer(text: str) -> Parsed:
+    split = split_tagged(text, _TAG_LINE, opens=lambda tag: tag == "0")
+    return parse_records(split, _record, "EndNote records")
+
+
+def _record(tagged: TaggedRecord) -> Record | Problem:
+    title = tagged.text("T")
+    abstract = tagged.text("X")
+    if not abstract:
+        return missing_abstract(tagged.line, "an EndNote record without a %X field", title)
+    urls = tagged.items("U")
+    doi = tagged.text("R") or next((d for url in urls if (d := parse_doi(url))), "")
+    page = next((url for url in urls if not parse_doi(url)), urls[0] if urls else "")
+    metadata = [(name, value) for tag, name in _METADATA.items() if (value := tagged.text(tag))]
+    return Record(
+        line=tagged.line,
+        abstract=abstract,
+        title=title or None,
+        authors=tuple(first_name_first(name) for name in tagged.items("A")),
+        url=page or None,
+        doi=doi or None,
+        date=tagged.text("D", "8") or None,
+        metadata=tuple(metadata),
+        venue=tagged.text("J", "B") or None,
+        keywords=split_keywords(";".join(tagged.items("K")) or None),
+    )

@@ -1,0 +1,131 @@
+"""ScienceDirect's text export ("Export citation > Export citation to text"):
+
+    S. Mo Jang, Tieming Geng, Jo-Yun Queenie Li,
+    A computational approach for examining the roots and spreading patterns of fake news,
+    Computers in Human Behavior,
+    Volume 84,
+    2018,
+    Pages 103-113,
+    ISSN 0747-5632,
+    https://doi.org/10.1016/j.chb.2018.02.032.
+    (http://www.sciencedirect.com/science/article/pii/S0747563218300906)
+    Abstract: To improve the flow of quality information and combat fake news …
+    Keywords: Fake news; Evolution tree analysis; Computational social science
+
+One field a line, each ending with a comma, in a fixed order: authors, title, the journal
+(or, for a book chapter, "Editor(s): …" then the book), volume, year, pages, ISSN or ISBN,
+the DOI as a URL, the article's page in parentheses, then the abstract and keywords.
+Structured abstracts put each heading on a line of its own ("Objectives", "Methods"):
+they become labels ("Objectives: … Methods: …"). Records are separated by a blank line.
+Nothing else writes this format, so it is read here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.readers.identifiers import parse_doi
+from digest.readers.markup import labelled_sections
+from digest.readers.records import (
+    Parsed,
+    Problem,
+    Record,
+    missing_abstract,
+    split_authors,
+    split_keywords,
+)
+
+_PAGE_LINE = re.compile(r"\(https?://www\.sciencedirect\.com/science/article/(?:pii|abs/pii)/\w+\)")
+_PAGE_IN_FILE = re.compile(r"^" + _PAGE_LINE.pattern + r"\s*$", re.M)
+# Lines of the citation that are not the authors, title or venue.
+_CITATION_PARTS = re.compile(
+    r"(?:Volume\b|Issue\b|Pages?\b|ISSN\b|ISBN\b|Editor\(s\):|https?://|\d{4}$|$)", re.I
+)
+# A heading of a structured abstract on its own line: a few capitalised words, no stop.
+_HEADING = re.compile(r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}")
+# Headings that only say "here is the abstract" (or a video), with nothing to label.
+_BARE_HEADINGS = frozenset({"abstract", "summary", "video abstract", "graphical abstract"})
+
+
+def looks_like_sciencedirect(text: str) -> bool:
+    return _PAGE_IN_FILE.search(text, 0, 20_000) is not None and "Abstract: " in text[:40_000]
+
+
+def parse_sciencedirect(text: str) -> Parsed:
+    records: list[Record] = []
+    problems: list[Problem] = []
+    block: list[str] = []
+    start = 0
+    for number, line in enumerate([*text.split("\n"), ""], start=1):
+        if line.strip():
+            if not block:
+                start = number
+            block.append(line.strip())
+            continue
+        if block:
+            record = _record(start, block)
+            if isinstance(record, Problem):
+                problems.append(record)
+            else:
+                records.append(record)
+            block = []
+    return Parsed(tuple(records), tuple(problems))
+
+
+def _record(line: int, block: list[str]) -> Record | Problem:
+    citation: list[str] = []
+    abstract_lines: list[str] = []
+    keywords = ""
+    url = ""
+    part = "citation"
+    for text in block:
+        if text.startswith("Abstract:"):
+            part = "abstract"
+            text = text.removeprefix("Abstract:").strip()
+        elif text.startswith("Keywords:"):
+            part = "keywords"
+            keywords = text.removeprefix("Keywords:").strip()
+            continue
+        if part == "abstract":
+            abstract_lines.append(text)
+        elif part == "citation":
+            if _PAGE_LINE.fullmatch(text):
+                url = text.strip("()")
+            else:
+                citation.append(text.removesuffix(",").strip())
+    doi = next(
+        (d for text in citation if text.startswith("https://doi.org/") and (d := parse_doi(text))),
+        None,
+    )
+    named = [text for text in citation if not _CITATION_PARTS.match(text)]
+    authors = named[0] if len(named) >= 2 else ""
+    title = named[1] if len(named) >= 2 else (named[0] if named else "")
+    venue = named[2] if len(named) >= 3 else ""
+    years = [text for text in citation if re.fullmatch(r"\d{4}", text)]
+    abstract = _abstract(abstract_lines)
+    if not abstract:
+        return missing_abstract(line, "a ScienceDirect record without an 'Abstract:' line", title)
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=split_authors(authors) if authors else (),
+        url=url or None,
+        doi=doi,
+        date=years[0] if years else None,
+        venue=venue or None,
+        keywords=split_keywords(keywords or None),
+    )
+
+
+def _abstract(lines: list[str]) -> str:
+    """The abstract's lines as one text: a heading line labels the paragraph after it."""
+    sections: list[tuple[str, str]] = []
+    label = ""
+    for text in lines:
+        if _HEADING.fullmatch(text) and len(text) < 40:
+            label = "" if text.casefold() in _BARE_HEADINGS else text
+            continue
+        sections.append((label, text))
+        label = ""
+    return labelled_sections(sections)

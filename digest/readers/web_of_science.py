@@ -1,0 +1,88 @@
+"""Web of Science plain text ("Export > Plain text file"):
+
+    FN Clarivate Analytics Web of Science
+    VR 1.0
+    PT J
+    AU Wodarz, S
+       Hasegawa, T
+    AF Wodarz, Siggi
+       Hasegawa, Takashi
+    TI Structural control of ultra-fine CoPt nanodot arrays via
+       electrodeposition process
+    AB CoPt nanodot arrays were fabricated by …
+    DI 10.1016/j.jmmm.2016.10.048
+    ER
+
+    EF
+
+A two-letter tag and a space open each field; its value runs on over lines indented three
+spaces, where author and address fields hold one item a line and text fields wrap. `ER`
+ends a record, `EF` the file; a record pasted on its own has no `FN`/`VR` header. No
+well-kept parser exists outside whole bibliometrics packages (metaknowledge, pybibx), so it
+is read here with the splitting the tagged formats share (digest/readers/tagged.py). The
+tab-delimited export is a CSV (digest/readers/tabular.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.readers.records import (
+    Parsed,
+    Problem,
+    Record,
+    first_name_first,
+    missing_abstract,
+    split_keywords,
+)
+from digest.readers.tagged import (
+    TaggedRecord,
+    first_tagged_line,
+    parse_records,
+    split_tagged,
+)
+
+_TAG_LINE = re.compile(r"([A-Z][A-Z0-9])(?: (.*))?$")
+_HEADER = ("FN", "VR")
+_METADATA = {"DT": "document type", "LA": "language", "UT": "wos id", "PU": "publisher"}
+
+
+def looks_like_web_of_science(text: str) -> bool:
+    """A file that opens with the export's `FN` header, or a record's `PT J` line, and
+    holds a title line soon after."""
+    found = first_tagged_line(text, _TAG_LINE)
+    if found is None or found.group(1) not in ("FN", "PT"):
+        return False
+    return re.search(r"^TI ", text[:20_000], re.M) is not None
+
+
+def parse_web_of_science(text: str) -> Parsed:
+    split = split_tagged(
+        text,
+        _TAG_LINE,
+        opens=lambda tag: tag == "PT",
+        closes=lambda tag: tag in ("ER", "EF"),
+        ignored=_HEADER,
+    )
+    return parse_records(split, _record, "Web of Science records")
+
+
+def _record(tagged: TaggedRecord) -> Record | Problem:
+    title = tagged.text("TI")
+    abstract = tagged.text("AB")
+    if not abstract:
+        return missing_abstract(tagged.line, "a Web of Science record without an AB field", title)
+    names = tagged.items("AF") or tagged.items("AU")
+    metadata = [(name, value) for tag, name in _METADATA.items() if (value := tagged.text(tag))]
+    return Record(
+        line=tagged.line,
+        abstract=abstract,
+        title=title or None,
+        authors=tuple(first_name_first(name) for name in names),
+        doi=tagged.text("DI") or None,
+        date=tagged.text("PY", "EA") or None,
+        metadata=tuple(metadata),
+        pmid=tagged.text("PM") or None,
+        venue=tagged.text("SO") or None,
+        keywords=split_keywords(tagged.text("DE", "ID") or None),
+    )

@@ -1,0 +1,170 @@
+"""Tagged-line and text exports: MEDLINE (.nbib), Web of Science plain text, EndNote tagged,
+ScienceDirect text, and RIS as Ovid writes it (fixtures written by hand in
+tests/fixtures/exports/, each with the oddities of the real export it stands for)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.loading import load_papers
+from digest.models import Corpus, Paper
+from digest.readers import sniff_format
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "exports"
+
+
+def load(name: str) -> Corpus:
+    return load_papers([FIXTURES / name])
+
+
+def only(corpus: Corpus) -> Paper:
+    [paper] = corpus.papers
+    return paper
+
+
+# --- MEDLINE --------------------------------------------------------------------------------
+
+
+def test_medline_new_layout_with_crlf() -> None:
+    corpus = load("pubmed-new.nbib")
+    assert corpus.files[0].format == "medline"
+    paper = only(corpus)
+    assert paper.title == "On the Monte Carlo weights in multiple criteria decision analysis."
+    assert paper.abstract.startswith("In multiple-criteria decision making the weights")
+    assert paper.abstract.endswith("how robust a ranking is.")  # continuation lines joined
+    assert paper.authors == ("Jiří Mazurek", "Dominik Strzałka")  # FAU, turned round
+    assert (paper.pmid, paper.doi) == ("36206242", "10.1371/journal.pone.0268950")
+    assert (paper.venue, paper.date) == ("PloS one", "2022 Oct 7")
+    assert paper.keywords == ("criteria weights", "robustness")  # OT before MeSH
+    assert paper.link == "https://doi.org/10.1371/journal.pone.0268950"
+    [skipped] = corpus.skipped  # the letter: one record without an abstract
+    assert (skipped.line, skipped.excerpt) == (27, "A letter without an abstract.")
+
+
+def test_medline_old_layout() -> None:
+    paper = only(load("pubmed-old.txt"))
+    assert paper.pmid == "19000002" and paper.doi == "10.1000/jnr.2008.7"  # from AID
+    assert paper.authors == ("Diaz C", "Ng A")  # AU when there is no FAU
+    assert paper.keywords == ("Sleep Deprivation", "Medication Errors")
+    assert paper.venue == "J Nurs Res"
+
+
+def test_medline_without_doi_links_to_pubmed(tmp_path: Path) -> None:
+    text = (FIXTURES / "pubmed-old.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.nbib").write_text(text.replace("AID - 10.1000/jnr.2008.7 [doi]\n", ""))
+    paper = only(load_papers([tmp_path]))
+    assert paper.link == "https://pubmed.ncbi.nlm.nih.gov/19000002/"
+
+
+# --- Web of Science plain text -------------------------------------------------------------
+
+
+def test_web_of_science_plain_text_with_header_and_bom() -> None:
+    corpus = load("wos-savedrecs.txt")
+    assert corpus.files[0].format == "web-of-science"
+    paper = only(corpus)
+    assert paper.title == (
+        "Structural control of ultra-fine CoPt nanodot arrays via electrodeposition process"
+    )
+    assert paper.authors == ("Siggi Wodarz", "Takashi Hasegawa")  # one name a line
+    assert paper.keywords == (
+        "Electrodeposition", "Structural control", "Nanodot array", "Bit-patterned media"
+    )  # fmt: skip
+    assert (paper.doi, paper.pmid, paper.date) == ("10.1016/j.jmmm.2017.01.061", "28000001", "2017")
+    assert paper.abstract.endswith("down to a diameter of twenty nanometres.")
+    assert "CR" not in dict(paper.metadata) and dict(paper.metadata)["wos id"].startswith("WOS:")
+    [skipped] = corpus.skipped
+    assert skipped.excerpt == "EXPERIMENTS IN PHENOMENOLOGICAL ELECTRODYNAMICS"
+
+
+def test_a_single_web_of_science_record_without_the_file_header() -> None:
+    corpus = load("wos-single.txt")
+    assert corpus.files[0].format == "web-of-science"
+    assert only(corpus).doi == "10.1016/j.jmmm.2017.01.061"
+    assert corpus.skipped == ()
+
+
+# --- EndNote tagged -------------------------------------------------------------------------
+
+
+def test_endnote_tagged_named_xml() -> None:
+    corpus = load("endnote-tagged.xml")
+    assert corpus.files[0].format == "endnote-tagged"
+    paper = only(corpus)
+    assert paper.title == "A constant rate of spontaneous mutation in DNA-based microbes."
+    assert paper.authors == ("John W. Drake",)
+    assert paper.abstract.endswith("one in three hundred per replication.")
+    assert paper.doi == "10.1073/pnas.88.16.7160"  # from the second %U
+    assert paper.url == "http://www.pubmedcentral.nih.gov/articlerender.fcgi?artid=52253"
+    assert paper.keywords == ("Bacterial", "Bacterial: genetics", "Base Composition")
+    assert corpus.skipped[0].excerpt == "A book without an abstract"
+
+
+# --- ScienceDirect text ---------------------------------------------------------------------
+
+
+def test_sciencedirect_text_export() -> None:
+    corpus = load("sciencedirect.txt")
+    assert corpus.files[0].format == "sciencedirect"
+    fake, health = corpus.papers
+    assert fake.title == "A computational approach for examining the roots of fake news"
+    assert fake.authors == ("S. Mo Jang", "Tieming Geng", "Jo-Yun Queenie Li")
+    assert (fake.venue, fake.date, fake.doi) == (
+        "Computers in Human Behavior",
+        "2018",
+        "10.1016/j.chb.2018.02.032",
+    )
+    assert fake.keywords == ("Fake news", "Evolution tree analysis")
+    assert health.abstract == (
+        "Objectives: Fake news in health is a potential threat to public health, but its "
+        "scope is unclear. Methods: We assessed the most shared health links in Polish "
+        "social media. Results: Forty percent of the most shared links contained fake news."
+    )
+    [chapter] = corpus.skipped  # no abstract
+    assert chapter.excerpt == "Chapter 2 - The Psychology of Lying"
+
+
+# --- RIS as Ovid writes it ------------------------------------------------------------------
+
+
+def test_ovid_ris_numbers_links_n2_continuations_and_jats() -> None:
+    corpus = load("ovid.ris")
+    assert corpus.files[0].format == "ris"
+    aids, shifts = corpus.papers
+    assert aids.abstract == (
+        "We measure how often clinicians follow a decision aid in practice. "
+        "Adherence rose from half to four in five after a short training session."
+    )  # N2, with its untagged second line; no Ovid link line
+    assert (aids.pmid, aids.venue, aids.authors) == (
+        "31452104",
+        "BMJ Open",
+        ("Anna Ng", "Bisi Oduya"),
+    )
+    assert shifts.title == "Night shifts and medication errors"
+    assert shifts.abstract == (
+        "We survey nurses in twelve hospitals about night shifts and sleep. "
+        "Short sleep predicted medication errors in the week that followed."
+    )
+    [stray] = corpus.skipped  # the closing line, once; the numbers are no problem
+    assert stray.reason.startswith("1 line outside RIS records")
+    assert stray.excerpt == "Exported from Ovid on 3 March 2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. \nTY  - JOUR\nAB  - x\nER  - \n", "ris"),
+        ("PMID- 1\nTI  - x\n", "medline"),
+        ("PT J\nTI x\nER\n", "web-of-science"),
+        ("%0 Journal Article\n%T x\n%X y\n", "endnote-tagged"),
+        (
+            "Some notes about papers.\nTY  - JOUR is how RIS starts.\nMore notes.\nAnd more.\n",
+            "text",
+        ),
+        ("A note on PT J records.\nTI is their title tag.\n", "text"),
+    ],
+)
+def test_formats_are_recognised_by_content(text: str, expected: str) -> None:
+    assert sniff_format(text).name == expected
