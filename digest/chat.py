@@ -40,6 +40,10 @@ PLATFORMS = CHAT_PLATFORMS
 MAX_MESSAGES = 5
 # Papers per theme tried, in turn, until the issue fits in MAX_MESSAGES (the last always goes).
 PER_THEME_CAPS: tuple[int | None, ...] = (None, 20, 10, 5, 3, 1)
+# MAX_MESSAGES hold at most about 80,000 characters (Mattermost's), and a paper's line is
+# rarely under 30: more papers than this cannot fit, so such a cap is not even rendered
+# (rendering 100,000 papers' lines to find they do not fit took seconds).
+MAX_PAPERS_SHOWN = 3000
 
 Payload = dict[str, Any]
 
@@ -124,6 +128,9 @@ def build_messages(platform: str, issue: ChatIssue) -> tuple[Payload, ...]:
     builder = _BUILDERS[platform]
     messages: list[Payload] = []
     for cap in PER_THEME_CAPS:
+        shown = sum(len(t.papers[:cap]) for t in issue.themes)
+        if shown > MAX_PAPERS_SHOWN and cap != PER_THEME_CAPS[-1]:
+            continue  # cannot fit: not worth rendering
         messages = builder(issue, cap)
         if len(messages) <= MAX_MESSAGES:
             break
