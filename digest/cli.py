@@ -611,7 +611,7 @@ def post(
 
     \b
     Example:
-        DIGEST_SLACK_WEBHOOK_URL=https://hooks.slack.com/services/... digest post --to slack
+        digest post --to slack      # with DIGEST_SLACK_WEBHOOK_URL set from your secrets
     """
     from digest import pipeline
     from digest.posting import Pacing, Webhook
