@@ -8,6 +8,14 @@ json. feedgen's quirks stay in this module.
   character in an abstract can never break the feed.
 - RSS entries have an author only with an email address: a paper's authors go in dc:creator.
 
+Which fields are HTML: an RSS item's `description` (RSS 2.0: "entity-encoded HTML is
+allowed") and, in practice, the channel's (feed readers render both), `content:encoded`, Atom
+`content type="html"` and JSON Feed's `content_html`. The content is HTML we rendered with
+autoescaping; the summary and the feed's description are plain text (a theme label, an
+abstract's sentence, the title), so they are HTML-escaped on their way into an RSS
+description, where `<img src=…>` in a label would otherwise load in every reader. Titles are
+text in every format (Atom `type="text"`, JSON Feed, RSS by its profile) and stay as they are.
+
 Atom (RFC 4287) requires an author on every entry, or on the feed when an entry has none: every
 feed here has a feed-level author.
 """
@@ -15,6 +23,7 @@ feed here has a feed-level author.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from collections.abc import Sequence
@@ -129,13 +138,14 @@ def _generator(
     # One generator per format: RSS wants HTML content in CDATA, Atom wants type="html",
     # and each feed's rel="self" link is its own address.
     fg = FeedGenerator()
+    rss = content_type == "CDATA"
     fg.id(base)
     fg.title(xml_safe(title))
-    fg.description(xml_safe(description))
+    # RSS: the channel's description; Atom: the feed's subtitle, which is text.
+    fg.description(_as_html(description) if rss else xml_safe(description))
     fg.language("en")
     fg.generator("digest")
     fg.author({"name": author})
-    rss = content_type == "CDATA"
     if rss and any(e.authors for e in entries):
         fg.load_extension("dc", atom=False, rss=True)
     fg.link(href=base + name, rel="self")
@@ -151,10 +161,16 @@ def _generator(
         fe.link(href=entry.link, rel="alternate")
         fe.published(issue_datetime(entry.date))
         fe.updated(issue_datetime(entry.date))
-        fe.description(xml_safe(entry.summary))
+        # RSS: the item's description, HTML; Atom: replaced by the content just below.
+        fe.description(_as_html(entry.summary))
         fe.content(xml_safe(entry.content_html), type=content_type)
         if entry.authors and rss:
             fe.dc.dc_creator([xml_safe(a) for a in entry.authors])
         elif entry.authors:
             fe.author([{"name": xml_safe(a)} for a in entry.authors])
     return fg
+
+
+def _as_html(text: str) -> str:
+    """Plain text for a field that readers take for HTML: it shows as written, never runs."""
+    return html.escape(xml_safe(text), quote=False)

@@ -1,7 +1,14 @@
 import datetime as dt
+import html
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+from xml.etree import ElementTree
 
 import feedparser
+from click.testing import CliRunner
 
+from digest.cli import main
 from digest.feeds import FeedEntry, build_feeds
 
 from jsonfeed import check_json_feed
@@ -94,3 +101,88 @@ def test_a_paper_entry_names_its_authors_in_every_format() -> None:
     items = check_json_feed(feeds.json)["items"]
     assert isinstance(items, list)
     assert items[0]["authors"] == [{"name": "Karl Cobbe"}, {"name": "Vineet Kosaraju"}]
+
+
+# --- No text from settings or input is live HTML in any feed. ------------------------------
+
+TRACKER = '<img src="http://tracker.example/p.gif"><script>alert(1)</script>'
+# Fields that feed readers render as HTML, by format.
+RSS_HTML = {"description", "{http://purl.org/rss/1.0/modules/content/}encoded"}
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.tags.add(tag)
+
+
+def live_tags(html_text: str) -> set[str]:
+    parser = _Tags()
+    parser.feed(html_text)
+    return parser.tags
+
+
+def html_fields(path: Path) -> list[tuple[str, str]]:
+    """(where, HTML) for every field of the feed at `path` that readers render as HTML."""
+    if path.suffix == ".json":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [(f"{path}: item {i}", item["content_html"]) for i, item in enumerate(data["items"])]
+    root = ElementTree.parse(path).getroot()
+    found = []
+    for element in root.iter():
+        html_typed = (
+            element.tag in RSS_HTML
+            if root.tag == "rss"
+            else element.tag.startswith(ATOM) and element.get("type") == "html"
+        )
+        if html_typed and element.text:
+            found.append((f"{path}: {element.tag}", element.text))
+    return found
+
+
+def test_no_text_becomes_live_html_in_any_feed() -> None:
+    Path("digest.toml").write_text(
+        f"title = {json.dumps('Lab ' + TRACKER)}\n"
+        f'[[theme]]\nlabel = {json.dumps(TRACKER)}\nkeywords = ["robot"]\n',
+        encoding="utf-8",
+    )
+    rows = [
+        {"id": "r1", "title": "A robot hand", "abstract": "We introduce a robot hand. It works."},
+        {
+            "id": "x1",
+            "title": f"Alone {TRACKER}",
+            "abstract": f"We introduce {TRACKER} a parser for galaxy surveys. It scales well.",
+        },
+    ]
+    Path("inbox").mkdir()
+    Path("inbox/p.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    site = "https://lab.example.org/digest/"
+    result = CliRunner().invoke(
+        main, ["build", "inbox", "--date", "2026-11-16", "--site-url", site]
+    )
+    assert result.exit_code == 0, result.output
+    feeds = sorted(
+        p for p in Path("out").rglob("*") if p.name in ("feed.xml", "atom.xml", "feed.json")
+    )
+    assert len(feeds) >= 9  # the issue's, the papers', the named theme's: three formats each
+    fields = [field for path in feeds for field in html_fields(path)]
+    assert len(fields) >= 15
+    for where, html_text in fields:
+        assert not live_tags(html_text) & {"img", "script"}, where
+    # Escaped, not dropped: a reader sees the text as it was written.
+    rss = ElementTree.parse("out/feed.xml").getroot()
+    description = rss.findtext("channel/item/description") or ""
+    assert f"Alone {TRACKER}" in html.unescape(description)  # the lone paper's theme
+    # As feedparser (and the readers built on it) sees them: its sanitizer keeps <img>.
+    for path in feeds:
+        if path.suffix == ".xml":
+            parsed = feedparser.parse(path.read_bytes())
+            assert not parsed.bozo, path
+            details = [parsed.feed.get("subtitle_detail")]
+            details += [item.get("summary_detail") for item in parsed.entries]
+            for detail in filter(None, details):
+                assert detail.type == "text/plain" or "<img" not in detail.value, path
