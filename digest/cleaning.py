@@ -100,7 +100,8 @@ def _build_invisible_table() -> dict[int, str | None]:
     for cp in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85):
         table[cp] = " "
     # Zero-width characters, the soft hyphen (an invisible hyphenation hint) and BOMs.
-    for cp in (0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):
+    # The zero-width joiner and non-joiner are not here: scripts need them (see _JOINERS).
+    for cp in (0x00AD, 0x200B, 0x2060, 0xFEFF):
         table[cp] = None
     # Bidi controls: invisible, and a classic way to make text display other than it reads.
     for cp in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)):
@@ -126,6 +127,13 @@ def _character_class(table: dict[int, str | None], value: str | None) -> re.Patt
 # ~5x slower than a regex character class on long texts.
 _INVISIBLE_DROP = _character_class(_INVISIBLE, None)
 _INVISIBLE_SPACE = _character_class(_INVISIBLE, " ")
+# The zero-width joiner (U+200D) and non-joiner (U+200C) shape what is around them: an
+# emoji sequence (👩‍🔬), Persian and Arabic words (می‌خواهم), Indic conjuncts. Between two such
+# characters they stay; next to ASCII, a space or an end of text they only hide a word
+# ("pass\u200dword") and go.
+_JOINERS = re.compile(
+    "(?:^|(?<=[\x00-\x7f\\s]))[\u200c\u200d]+|[\u200c\u200d]+(?=[\x00-\x7f\\s]|$)"
+)
 _NOT_WORD = re.compile(r"[\W_]+")
 _ASCII_NOT_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
 
@@ -140,6 +148,8 @@ def _strip_invisible(text: str, printable: bool) -> str:
     # cheaper than translating, so most text skips the translation.
     if not printable:
         text = _INVISIBLE_SPACE.sub(" ", _INVISIBLE_DROP.sub("", text))
+        if "\u200c" in text or "\u200d" in text:
+            text = _JOINERS.sub("", text)
     if text.isascii() or unicodedata.is_normalized("NFC", text):
         return text
     return unicodedata.normalize("NFC", text)

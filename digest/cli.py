@@ -330,7 +330,9 @@ def build(
         issue_date = date.date() if date else dt.date.today()
         reporter = _Reporter(bar=sys.stderr.isatty() and not quiet, verbose=verbose)
         reporter.stage("load")
-        corpus = pipeline.load_corpus(paths or (Path("seeds"),), reporter.bytes_read)
+        corpus = pipeline.load_corpus(
+            paths or (Path("seeds"),), reporter.bytes_read, out_dir=out, history=settings.state
+        )
         reporter.finish()
         reported = pipeline.files_reported_before(corpus, settings.state, issue_date)
         _report_corpus(corpus, quiet, reported)

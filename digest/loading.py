@@ -51,12 +51,17 @@ _WHAT_TO_PASS = (
 
 
 def load_papers(
-    paths: Sequence[Path], on_progress: Callable[[int, int], None] | None = None
+    paths: Sequence[Path],
+    on_progress: Callable[[int, int], None] | None = None,
+    *,
+    out_dir: Path | None = None,
+    history: Path | None = None,
 ) -> Corpus:
     """Read every file at or below `paths` and return the distinct papers found.
 
     `on_progress(done, total)` is told the bytes read so far out of the total, once before
-    the first file and after each file.
+    the first file and after each file. `out_dir` and `history` are digest's own files (the
+    output folder, the history database): never read, however the paths reach them.
     Raises InputError when a path does not exist, or when nothing at all yields a paper
     (after every file was tried, so the message can say what was found instead).
     """
@@ -67,7 +72,7 @@ def load_papers(
         raise InputError(
             f"{', '.join(missing)}: no such file or folder; pass a file or folder of abstracts"
         )
-    files, skipped = _list_files(paths)
+    files, skipped = _list_files(paths, _own_files(out_dir, history))
     sizes = [_file_size(path) for _, path in files]
     total, done = sum(sizes), 0
     if on_progress is not None:
@@ -135,17 +140,21 @@ def account_by_file(corpus: Corpus) -> tuple[tuple[FileAccount, ...], tuple[Skip
 # --- finding files --------------------------------------------------------------------------
 
 
-def _list_files(paths: Sequence[Path]) -> tuple[list[tuple[str, Path]], list[Skipped]]:
+def _list_files(
+    paths: Sequence[Path], own: dict[str, str] | None = None
+) -> tuple[list[tuple[str, Path]], list[Skipped]]:
     """Every regular file at or below `paths` as (display path, path), in sorted order.
 
     The display path is the file's path as reached from the given one ("seeds/000_x.txt"),
     with forward slashes, so reports read the same on every machine. A file reached twice
-    (given twice, or through a folder and directly) is read once.
+    (given twice, or through a folder and directly) is read once; so is a folder, however
+    many links lead to it. A link found in a folder that leads outside the given paths is
+    reported and not followed. `own` files (see `_own_files`) are never read.
     """
+    walk = _Walk(roots=tuple(os.path.realpath(p) for p in paths), own=own or {})
     found: list[tuple[str, Path]] = []
-    skipped: list[Skipped] = []
     for given in paths:
-        for path in _walk(Path(given), set(), skipped):
+        for path in walk.files(Path(given), top=True):
             found.append((display_path(path), path))
     found.sort(key=lambda item: PurePosixPath(item[0]).parts)
     seen: set[str] = set()
@@ -155,7 +164,7 @@ def _list_files(paths: Sequence[Path]) -> tuple[list[tuple[str, Path]], list[Ski
         if real not in seen:
             seen.add(real)
             unique.append((display, path))
-    skipped.sort(key=lambda s: PurePosixPath(s.path).parts)
+    skipped = sorted(walk.skipped, key=lambda s: PurePosixPath(s.path).parts)
     return unique, skipped
 
 
@@ -168,25 +177,82 @@ def display_path(path: Path) -> str:
     return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
-def _walk(path: Path, visiting: set[str], skipped: list[Skipped]) -> Iterator[Path]:
-    if path.is_file():
-        yield path
-        return
-    if not path.is_dir():
-        skipped.append(Skipped(display_path(path), None, "not a regular file or folder"))
-        return
-    real = os.path.realpath(path)
-    if real in visiting:  # a symlink loop
-        return
-    try:
-        names = sorted(os.listdir(path))
-    except OSError as error:
-        reason = f"cannot list folder ({error.strerror}); check its permissions"
-        skipped.append(Skipped(display_path(path), None, reason))
-        return
-    for name in names:
-        if not name.startswith("."):  # .git, .DS_Store, editor swap files
-            yield from _walk(path / name, visiting | {real}, skipped)
+# The files SQLite and our lock keep beside the history database.
+_HISTORY_COMPANIONS = ("", ".lock", "-journal", "-wal", "-shm")
+
+
+_OUTPUTS = "digest's output folder"
+
+
+def _own_files(out_dir: Path | None, history: Path | None) -> dict[str, str]:
+    """Real path -> what it is, for digest's own files: the output folder (and all in it),
+    the history database and the files beside it."""
+    found: dict[str, str] = {}
+    if out_dir is not None:
+        found[os.path.realpath(out_dir)] = _OUTPUTS
+    if history is not None:
+        real = os.path.realpath(history)
+        found.update((real + suffix, "digest's history") for suffix in _HISTORY_COMPANIONS)
+    return found
+
+
+def _inside(real: str, folder: str) -> bool:
+    return real == folder or real.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+@dataclass
+class _Walk:
+    """One walk over the given paths: what was found, skipped and already read."""
+
+    roots: tuple[str, ...]
+    own: dict[str, str]
+    skipped: list[Skipped] = field(default_factory=list)
+    folders: set[str] = field(default_factory=set)  # real paths of folders read
+
+    def files(self, path: Path, top: bool = False) -> Iterator[Path]:
+        real = os.path.realpath(path)
+        own = self._own(real)
+        if own:
+            reason = f"not read: {own} (outputs and history are never inputs)"
+            self.skipped.append(Skipped(display_path(path), None, reason, notice=True))
+            return
+        if not top and path.is_symlink() and not any(_inside(real, r) for r in self.roots):
+            reason = (
+                "not read: a link to a file or folder outside the paths given; "
+                "pass its target itself to read it"
+            )
+            self.skipped.append(Skipped(display_path(path), None, reason))
+            return
+        if path.is_file():
+            yield path
+            return
+        if not path.is_dir():
+            self.skipped.append(Skipped(display_path(path), None, "not a regular file or folder"))
+            return
+        if real in self.folders:  # reached again through a link (or a loop): read once
+            return
+        self.folders.add(real)
+        try:
+            names = sorted(os.listdir(path))
+        except OSError as error:
+            reason = f"cannot list folder ({error.strerror}); check its permissions"
+            self.skipped.append(Skipped(display_path(path), None, reason))
+            return
+        for name in names:
+            if not name.startswith("."):  # .git, .DS_Store, editor swap files
+                yield from self.files(path / name)
+
+    def _own(self, real: str) -> str | None:
+        for path, what in self.own.items():
+            if real == path or (what == _OUTPUTS and _inside(real, path)):
+                return what
+        return None
+
+
+# A file larger than this is not read: about 250,000 abstracts, far more than one export or
+# one week holds, and still a few hundred MB of memory once decoded. Larger is a disk
+# image, a database or a mistake.
+MAX_FILE_BYTES = 256 * 1024 * 1024
 
 
 # --- many files at once ---------------------------------------------------------------------
@@ -231,10 +297,12 @@ def _load_files(files: Sequence[tuple[str, Path]], sizes: Sequence[int]) -> Iter
 
 
 def _file_size(path: Path) -> int:
+    """The bytes the file will be read for (a file over the limit is not read at all)."""
     try:
-        return path.stat().st_size
+        size = path.stat().st_size
     except OSError:
         return 0  # reported when the file is read
+    return size if size <= MAX_FILE_BYTES else 0
 
 
 def _shares(
@@ -306,9 +374,20 @@ def _load_file(display: str, path: Path) -> _FileLoad:
         return _FileLoad((), (Skipped(display, None, reason),), report)
 
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            # The size is checked before reading (a 4 GB sparse file costs nothing to
+            # stat), and the read stops past the limit in case the file grew since.
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""
     except OSError as error:
         return unusable("unreadable", f"cannot read file ({error.strerror}); check its permissions")
+    if size > MAX_FILE_BYTES or len(data) > MAX_FILE_BYTES:
+        megabytes = max(size, len(data)) // 1_000_000
+        reason = (
+            f"file too large to read ({megabytes:,} MB; the limit is "
+            f"{MAX_FILE_BYTES // 1_000_000} MB): split it, or export fewer records at a time"
+        )
+        return unusable("too large", reason)
     sha256 = hashlib.sha256(data).hexdigest()
     if not data.strip():
         return unusable("empty", "empty file", "utf-8")

@@ -119,10 +119,15 @@ class BuildResult:
 
 
 def load_corpus(
-    paths: Sequence[Path], on_progress: Callable[[int, int], None] | None = None
+    paths: Sequence[Path],
+    on_progress: Callable[[int, int], None] | None = None,
+    *,
+    out_dir: Path | None = None,
+    history: Path | None = None,
 ) -> Corpus:
-    """Every paper under `paths`; `on_progress(done, total)` is told the bytes read."""
-    return load_papers(paths, on_progress)
+    """Every paper under `paths`; `on_progress(done, total)` is told the bytes read. The
+    build's `out_dir` and `history` are never read as input, even inside `paths`."""
+    return load_papers(paths, on_progress, out_dir=out_dir, history=history)
 
 
 def summarize_corpus(corpus: Corpus, method: str | None = None) -> tuple[Summary, ...]:
