@@ -43,18 +43,35 @@ _MAX_WORD: Final = 40  # a longer "word" is tagged X without a lookup
 _SENTENCE_ENDS: Final = frozenset({".", ":", "!", "?"})
 _UNSEEN: Final = 0.01  # the fit of two tags never seen in a row
 # Each word's options, remembered: a week of abstracts repeats most of its words.
-_CACHE: dict[tuple[str, bool], tuple[tuple[str, float], ...]] = {}
+_CACHE: dict[str, tuple[tuple[str, float], ...]] = {}
+_OPENING_CACHE: dict[str, tuple[tuple[str, float], ...]] = {}  # ... opening a sentence
 _CACHE_SIZE: Final = 200_000
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Tag odds per word and per suffix, and of each tag after each tag."""
+    """Tag odds per word and per suffix, and how well each tag follows each tag.
 
-    words: dict[str, tuple[tuple[str, float], ...]]
+    A word's odds are kept as written in the file and read when first looked up: most of
+    the 13,000 words are never needed by a build, and reading them all cost more than
+    importing the rest of digest.
+    """
+
+    words: dict[str, str]  # word -> "TAG:odds TAG:odds"
     suffixes: dict[str, tuple[tuple[str, float], ...]]
     # How much likelier each pair of tags is in a row than by chance.
     fits: dict[tuple[str, str], float]
+
+    def odds(self, word: str) -> tuple[tuple[str, float], ...] | None:
+        """The listed word's tags and their odds, likeliest first; None if not listed."""
+        raw = self.words.get(word)
+        return None if raw is None else _parsed_odds(raw)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed_odds(raw: str) -> tuple[tuple[str, float], ...]:
+    # Many words share their odds ("NN:0.67 JJ:0.33"): each string is read once.
+    return tuple((tag, float(p)) for tag, _, p in (item.partition(":") for item in raw.split()))
 
 
 def tokenize(text: str) -> list[str]:
@@ -66,32 +83,35 @@ def tag_words(words: Sequence[str]) -> list[str]:
     """One tag per word, left to right: the tag that best fits the word, the tag chosen for
     the word before and the likeliest tag of the word after (naive Bayes over the three)."""
     lexicon = load_lexicon()
-    cache = _CACHE
     options = []
-    for i, word in enumerate(words):
-        key = (word, i == 0 or words[i - 1] in _SENTENCE_ENDS)
-        found = cache.get(key)
+    opening = True
+    for word in words:
+        cache = _OPENING_CACHE if opening else _CACHE
+        found = cache.get(word)
         if found is None:
-            found = _options(lexicon, *key)
+            found = _options(lexicon, word, opening)
             if len(cache) < _CACHE_SIZE:
-                cache[key] = found
+                cache[word] = found
         options.append(found)
+        opening = word in _SENTENCE_ENDS
     fits = lexicon.fits
     tags: list[str] = []
     previous = "START"
+    last = len(options) - 1
     for i, choices in enumerate(options):
         if len(choices) == 1:
             tag = choices[0][0]
         else:
-            following = options[i + 1][0][0] if i + 1 < len(options) else "END"
-            tag = max(
-                choices,
-                key=lambda o: (
-                    o[1]
-                    * fits.get((previous, o[0]), _UNSEEN)
-                    * fits.get((o[0], following), _UNSEEN)
-                ),
-            )[0]
+            following = options[i + 1][0][0] if i < last else "END"
+            best = -1.0
+            for option, odds in choices:
+                fit = (
+                    odds
+                    * fits.get((previous, option), _UNSEEN)
+                    * fits.get((option, following), _UNSEEN)
+                )
+                if fit > best:  # the first of equals, as max() would
+                    tag, best = option, fit
         tags.append(tag)
         previous = tag
     return tags
@@ -117,7 +137,7 @@ def _options(lexicon: Lexicon, word: str, opening: bool) -> tuple[tuple[str, flo
     lower = word.lower()
     if lower != word and not opening:
         return (("NNP", 1.0),)  # "Codex", "GPT-3", "ImageNet" inside a sentence
-    known = lexicon.words.get(lower)
+    known = lexicon.odds(lower)
     if known is not None:
         return known
     if any(ch.isdigit() for ch in word):
@@ -125,7 +145,7 @@ def _options(lexicon: Lexicon, word: str, opening: bool) -> tuple[tuple[str, flo
     if opening and any(ch.isupper() for ch in word[1:]):
         return (("NNP", 1.0),)
     if "-" in lower:
-        found = lexicon.words.get(lower.rsplit("-", 1)[1])
+        found = lexicon.odds(lower.rsplit("-", 1)[1])
         if found is not None:
             return found
     for size in SUFFIX_LENGTHS:
@@ -149,22 +169,9 @@ def load_lexicon() -> Lexicon:
 def parse_lexicon(text: str) -> Lexicon:
     """Lines "w<TAB>word<TAB>TAG:odds ...", "s<TAB>suffix<TAB>..." and "t<TAB>TAG<TAB>TAG:share
     ..." (the share of all pairs of tags that are the first then the second)."""
-    words: dict[str, tuple[tuple[str, float], ...]] = {}
-    suffixes: dict[str, tuple[tuple[str, float], ...]] = {}
-    pairs: dict[tuple[str, str], float] = {}
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        kind, key, rest = line.split("\t")
-        odds = tuple(
-            (tag, float(p)) for tag, _, p in (item.partition(":") for item in rest.split())
-        )
-        if kind == "w":
-            words[key] = odds
-        elif kind == "s":
-            suffixes[key] = odds
-        else:
-            pairs.update(((key, tag), p) for tag, p in odds)
+    words = dict(_WORD_LINE.findall(text))
+    suffixes = {key: _parsed_odds(raw) for key, raw in _SUFFIX_LINE.findall(text)}
+    pairs = {(key, tag): p for key, raw in _PAIR_LINE.findall(text) for tag, p in _parsed_odds(raw)}
     first: dict[str, float] = {}
     second: dict[str, float] = {}
     for (a, b), p in pairs.items():
@@ -172,3 +179,8 @@ def parse_lexicon(text: str) -> Lexicon:
         second[b] = second.get(b, 0.0) + p
     fits = {(a, b): p / (first[a] * second[b]) for (a, b), p in pairs.items()}
     return Lexicon(words, suffixes, fits)
+
+
+_WORD_LINE: Final = re.compile(r"^w\t([^\t\n]+)\t([^\n]*)$", re.MULTILINE)
+_SUFFIX_LINE: Final = re.compile(r"^s\t([^\t\n]+)\t([^\n]*)$", re.MULTILINE)
+_PAIR_LINE: Final = re.compile(r"^t\t([^\t\n]+)\t([^\n]*)$", re.MULTILINE)
