@@ -10,10 +10,18 @@ fixture under tests/fixtures/.
 from __future__ import annotations
 
 from digest.readers.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_listing
+from digest.readers.arxiv_pages import looks_like_arxiv_page
 from digest.readers.bibtex import looks_like_bibtex, parse_bibtex
 from digest.readers.endnote_xml import looks_like_endnote_xml, parse_endnote_xml
 from digest.readers.json_documents import looks_like_json, looks_like_jsonl, parse_json, parse_jsonl
 from digest.readers.medline import looks_like_medline, parse_medline
+from digest.readers.pasted import (
+    looks_like_markdown,
+    looks_like_notes,
+    parse_arxiv_page,
+    parse_markdown,
+    parse_notes,
+)
 from digest.readers.plaintext import looks_like_text, parse_text
 from digest.readers.pubmed_xml import looks_like_pubmed_xml, parse_pubmed_xml
 from digest.readers.records import Format
@@ -43,6 +51,10 @@ FORMATS: tuple[Format, ...] = (
     Format("endnote-tagged", looks_like_refer, parse_refer),
     Format("sciencedirect", looks_like_sciencedirect, parse_sciencedirect),
     Format("arxiv-listing", looks_like_arxiv_listing, parse_arxiv_listing),
+    # What people paste: before CSV, as a Markdown table or a copied page may hold commas.
+    Format("markdown", looks_like_markdown, parse_markdown),
+    Format("arxiv-paste", looks_like_arxiv_page, parse_arxiv_page),
+    Format("notes", looks_like_notes, parse_notes),
     Format("csv", looks_like_csv, parse_csv),
     Format("text", looks_like_text, parse_text),
 )

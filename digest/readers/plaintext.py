@@ -49,6 +49,31 @@ MIN_ABSTRACT_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
+# Stray text in the inbox: a README saying where to drop files, a to-do list. A note gives
+# instructions or lists things to do; an abstract reports research ("we show", "results").
+_NOTE_ITEM = re.compile(r"^\s*(?:[-*•+]\s|\[[ xX]\]\s|\d{1,2}[.)]\s)")
+_INSTRUCTION = re.compile(
+    r"\b(?:you|your|please|todo|to-do|readme|drop|put|paste|click|make sure|remember to|"
+    r"don't|do not|this folder|inbox|newsletter)\b",
+    re.I,
+)
+_SCHOLARLY = re.compile(
+    r"\b(?:we|our|this (?:paper|work|study|article|thesis)|propos\w*|present\w*|show\w*|"
+    r"results?|methods?|approach\w*|models?|experiment\w*|evaluat\w*|datasets?|analys[ie]s|"
+    r"find|found|demonstrat\w*|stud(?:y|ies|ied)|investigat\w*|patients|participants)\b",
+    re.I,
+)
+
+
+def stray_text_reason(text: str) -> str | None:
+    """Why a text is a note rather than an abstract ("a to-do item"), or None."""
+    if _NOTE_ITEM.match(text):
+        return "a list item of a note"
+    if _INSTRUCTION.search(text) and not _SCHOLARLY.search(text):
+        return "instructions or a note"
+    return None
+
+
 def looks_like_text(text: str) -> bool:
     return True  # the fallback: anything that decoded as text
 
@@ -205,8 +230,12 @@ def parse_text(text: str) -> Parsed:
         else:
             start(line, line.rest)
     records: list[Record] = []
+    # A file none of whose unmarked text reads like research, and some of which gives
+    # instructions (a README saying where to drop files) or lists to-dos, is a note.
+    unmarked = [join_wrapped_lines(c.lines) for c in candidates if c.kind not in ("abstract", "id")]
+    a_note = any(map(stray_text_reason, unmarked)) and not any(map(_SCHOLARLY.search, unmarked))
     for candidate in candidates:
-        _finish(candidate, records, problems)
+        _finish(candidate, records, problems, a_note)
     problems.sort(key=lambda p: p.line or 0)
     return Parsed(tuple(records), tuple(problems))
 
@@ -306,12 +335,19 @@ def _next_kinds(lines: Sequence[_Line]) -> dict[int, str]:
     return result
 
 
-def _finish(candidate: _Candidate, records: list[Record], problems: list[Problem]) -> None:
+def _finish(
+    candidate: _Candidate, records: list[Record], problems: list[Problem], a_note: bool
+) -> None:
     body = join_wrapped_lines(candidate.lines)
     words = len(body.split(None, MIN_ABSTRACT_WORDS))  # counting further is wasted work
     # A record the input marked ('Abstract:', a leading arXiv id) is taken at its word;
-    # unmarked text must look like an abstract.
+    # unmarked text must look like an abstract, and not like a note.
     marked = candidate.kind in ("abstract", "id") and bool(body)
+    stray = None if marked else stray_text_reason(body) or ("a note" if a_note else None)
+    if stray and words >= MIN_ABSTRACT_WORDS and _SENTENCE_END.search(body):
+        reason = f"not a paper: {stray}, not an abstract"
+        problems.append(Problem(candidate.line, reason, excerpt(body)))
+        return
     if marked or (words >= MIN_ABSTRACT_WORDS and _SENTENCE_END.search(body)):
         comments = " ".join(text.strip() for _, text in candidate.comments)
         records.append(

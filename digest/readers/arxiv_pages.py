@@ -1,0 +1,153 @@
+"""arXiv as people copy it out of a browser or a feed reader, line by line.
+
+- A listing page (arxiv.org/list/cs.CL/new): `[1] arXiv:2401.00001 [pdf, html, other]`, then
+  `Title:`, `Authors:`, `Comments:`, `Subjects:` lines and the abstract, under "New
+  submissions (showing …)", "Cross submissions …" and "Replacement submissions …" headers.
+- An abstract page (arxiv.org/abs/ID): `Title:`, `Authors:`, `Abstract:`, `Comments:`,
+  `Subjects:`, `Cite as: arXiv:ID` among the page's navigation, either as lines or flattened
+  onto one line ("[2509.13361] Title … Skip to main content … Title:… Authors:… Abstract:…").
+- An RSS item flattened to text ("arXiv:2509.13361v1 Announce Type: new Abstract: …"), and raw
+  RSS/Atom XML pasted into a note, often cut off in the middle.
+
+This module only recognises those pieces; digest/readers/pasted.py assembles records from
+them (and from Markdown), since people paste them into notes as often as on their own.
+No library reads copies of web pages: their shape is all there is to go by.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+ARXIV_ID = r"(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
+# "[1] arXiv:2401.00001 [pdf, html, other]" (the links part may be missing).
+LISTING_ENTRY = re.compile(rf"^\s*\[\d+\]\s+arXiv:({ARXIV_ID})\b(.*)$")
+# "New submissions (showing 3 of 3 entries)", "Replacement submissions …", "Cross-lists …"
+LISTING_SECTION = re.compile(
+    r"^\s*(New submissions|Cross submissions|Cross-lists|Replacement submissions|Replacements)"
+    r"\b",
+    re.I,
+)
+# An RSS description flattened to text; the title is usually the line before it.
+FLATTENED_RSS = re.compile(
+    rf"(?:^|\s)arXiv:({ARXIV_ID})\s+Announce Type:\s*([\w-]+)\s+Abstract:\s*(.*)$", re.I
+)
+_ABS_PAGE_MARKS = ("Skip to main content", "View PDF", "Submitted on", "Cite as:")
+# The page's own fields end at the next field or at the page's furniture after them; the
+# navigation's search form lists the same words without colons ("Title Author Abstract").
+_FLAT_FIELD = re.compile(
+    r"\b(?:(Title|Authors|Abstract|Comments|Subjects|Journal reference|Cite as)\s*:|(View a "
+    r"PDF of the paper titled|View PDF|Submission history|Access Paper|Bibliographic Tools))"
+)
+_PAGE_ID = re.compile(rf"^\s*\[({ARXIV_ID})\]")
+_ANY_ID = re.compile(rf"\barXiv:({ARXIV_ID})")
+THIS_VERSION = re.compile(r"\(this version, (v\d+)\)")
+_SNIFF_FIELDS = re.compile(r"^\s*(Title|Authors|Abstract|Subjects|Cite as)\s*:", re.M)
+
+
+def looks_like_arxiv_page(text: str) -> bool:
+    """A copy of an arXiv listing page, or of an abstract page (as lines or flattened)."""
+    head = text[:20_000]
+    if any(LISTING_ENTRY.match(line) for line in head.split("\n")[:400]):
+        return "Title:" in head
+    fields = {match.group(1) for match in _SNIFF_FIELDS.finditer(head)}
+    if {"Title", "Abstract"} <= fields and fields & {"Authors", "Subjects", "Cite as"}:
+        return True
+    return any(_is_flat_abs_page(line) for line in head.split("\n")[:400])
+
+
+@dataclass(frozen=True)
+class Found:
+    """A paper found whole in one place: field name -> value."""
+
+    line: int
+    fields: dict[str, str]
+
+
+def _is_flat_abs_page(line: str) -> bool:
+    return (
+        "Title:" in line
+        and "Abstract:" in line
+        and "Authors:" in line
+        and any(mark in line for mark in _ABS_PAGE_MARKS)
+    )
+
+
+def flat_abs_page(number: int, line: str) -> Found | None:
+    """An abstract page flattened onto one line, or None."""
+    if not _is_flat_abs_page(line):
+        return None
+    parts: dict[str, str] = {}
+    marks = list(_FLAT_FIELD.finditer(line))
+    for mark, following in zip(marks, [*marks[1:], None], strict=True):
+        name = (mark.group(1) or mark.group(2)).lower()
+        value = line[mark.end() : following.start() if following else len(line)].strip()
+        if name in ("title", "authors", "abstract", "comments", "subjects") and name not in parts:
+            parts[name] = value
+    page_id = _PAGE_ID.match(line) or _ANY_ID.search(line)
+    if page_id:
+        version = THIS_VERSION.search(line)
+        found = page_id.group(1)
+        versioned = re.search(r"v\d+$", found) is not None
+        parts["arxiv"] = found + (version.group(1) if version and not versioned else "")
+    parts = {key: html.unescape(value) for key, value in parts.items() if value}
+    return Found(number, parts) if parts.get("abstract") else None
+
+
+def flattened_rss(number: int, line: str) -> Found | None:
+    """'arXiv:ID Announce Type: new Abstract: …' on one line, or None."""
+    found = FLATTENED_RSS.search(line)
+    if found is None:
+        return None
+    fields = {"arxiv": found.group(1), "announce type": found.group(2)}
+    abstract = found.group(3).strip()
+    if abstract:
+        fields["abstract"] = html.unescape(abstract)
+    return Found(number, fields)
+
+
+_XML_ITEM = re.compile(r"<(item|entry)[\s>]", re.I)
+_XML_FIELD = {
+    "title": re.compile(r"<title[^>]*>(.*?)(?:</title>|\Z)", re.S | re.I),
+    "link": re.compile(r"<link[^>]*?(?:href=[\"']([^\"']+)[\"'][^>]*)?>([^<]*)", re.I),
+    "description": re.compile(
+        r"<(?:description|summary|content)[^>]*>(.*?)(?:</(?:description|summary|content)>|\Z)",
+        re.S | re.I,
+    ),
+    "id": re.compile(r"<(?:id|guid)[^>]*>(.*?)</(?:id|guid)>", re.S | re.I),
+}
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.S)
+
+
+def xml_items(first_line: int, chunk: str) -> list[Found]:
+    """The items (RSS) or entries (Atom) of XML pasted into a note, even cut off midway."""
+    found: list[Found] = []
+    starts = [match.start() for match in _XML_ITEM.finditer(chunk)]
+    for start, end in zip(starts, [*starts[1:], len(chunk)], strict=True):
+        piece = chunk[start:end]
+        fields: dict[str, str] = {}
+        title = _XML_FIELD["title"].search(piece)
+        if title:
+            fields["title"] = _xml_text(title.group(1))
+        link = _XML_FIELD["link"].search(piece)
+        if link and (link.group(1) or link.group(2).strip()):
+            fields["url"] = (link.group(1) or link.group(2)).strip()
+        description = _XML_FIELD["description"].search(piece)
+        text = _xml_text(description.group(1)) if description else ""
+        rss = FLATTENED_RSS.search(" ".join(text.split()))
+        if rss:
+            fields["arxiv"], fields["announce type"] = rss.group(1), rss.group(2)
+            text = rss.group(3)
+        if text.strip():
+            fields["abstract"] = text.strip()
+        line = first_line + chunk.count("\n", 0, start)
+        if fields.get("abstract") or fields.get("title"):
+            found.append(Found(line, fields))
+    return found
+
+
+def _xml_text(value: str) -> str:
+    value = _CDATA.sub(lambda m: m.group(1), value)
+    value = re.sub(r"<[^>]+>", " ", value)
+    return " ".join(html.unescape(value).split())

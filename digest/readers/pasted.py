@@ -1,0 +1,691 @@
+# Chinese paper lists write full-width labels and punctuation; they are matched on purpose.
+# ruff: noqa: RUF001, RUF002
+"""What people paste by hand: Markdown paper lists and notes, browser copies of arXiv listing
+and abstract pages, and plain notes of title / URL / abstract blocks.
+
+A paste has no schema, so records are assembled from what each line is:
+
+- structure: Markdown headings, list items with a `[Title](url)` link, table rows, `---` rules,
+  and arXiv's `[1] arXiv:ID [pdf, …]` listing lines start a new entry; a heading named like a
+  part of a paper ("Abstract", "Summary", "摘要") labels what follows, and one named like a
+  part of a note ("Notes", "Content", "Connections", "Scraped from …") holds no abstract;
+- labelled fields, in English or Chinese, plain or bold (`Title:`, `**Authors**:`,
+  `**摘要**：`, `Subjects:`, `Link:`…): a field line is never an abstract;
+- the abstract: a labelled one, a blockquote, or else the entry's first paragraph of prose
+  (MIN_ABSTRACT_WORDS words and a sentence end) that is not a list of names;
+- pieces of arXiv found whole (arxiv_pages.py): a flattened RSS item, a flattened abstract
+  page, RSS/Atom XML pasted into a note.
+
+In a paste without structure, an entry ends where a field it already has comes again (a second
+title, a second abstract). The same paper pasted twice in one file (its arXiv id, DOI, URL or
+title) is one record, keeping the longest abstract and the most explicit title. Headings, notes
+and page navigation that are no paper come back as notices, so nothing vanishes silently.
+Markdown's backslash escapes (`G\\-YOLOv11`, `\\(CAD\\)`) are removed.
+
+No Markdown library helps here: they render documents, while this needs the lines' roles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from digest.cleaning import join_wrapped_lines
+from digest.readers import arxiv_pages
+from digest.readers.arxiv_pages import Found
+from digest.readers.identifiers import parse_arxiv_field, parse_doi
+from digest.readers.plaintext import MIN_ABSTRACT_WORDS, stray_text_reason
+from digest.readers.records import Parsed, Problem, Record, excerpt, first_lines, split_authors
+
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*(?:\s#+\s*)?$")
+_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
+_QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_LINK = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_URL_LINE = re.compile(r"^\s*<?(https?://\S+?)>?\s*$")
+_URL = re.compile(r"https?://[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:]")
+_MD_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\]^_`{|}~])")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?!\w)|`([^`]+)`")
+_FIELD = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:：*_\[\]()<>|/]{1,40}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?"
+    r"\s*(.*)$"
+)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\.\.\.$|…$")
+_NAME = re.compile(r"^[\w.'’\-]+(?:\s+[\w.'’\-]+){0,4}$")
+
+# Field labels (lower case) and the field they fill.
+_LABELS: dict[str, str] = {
+    "title": "title", "paper title": "title", "标题": "title", "题目": "title", "论文标题": "title",
+    "author": "authors", "authors": "authors", "author(s)": "authors", "by": "authors",
+    "作者": "authors",
+    "abstract": "abstract", "summary": "abstract", "tl;dr": "abstract", "tldr": "abstract",
+    "摘要": "abstract", "概要": "abstract", "简介": "abstract",
+    "link": "url", "url": "url", "pdf": "url", "paper": "url", "paper link": "url",
+    "arxiv link": "url", "论文链接": "url", "链接": "url", "论文地址": "url",
+    "arxiv": "arxiv", "arxiv id": "arxiv", "cite as": "arxiv",
+    "doi": "doi", "pmid": "pmid",
+    "date": "date", "published": "date", "publication date": "date", "submitted": "date",
+    "year": "date", "发布日期": "date", "日期": "date",
+    "venue": "venue", "journal": "venue", "conference": "venue", "published in": "venue",
+    "journal-ref": "venue", "journal ref": "venue",
+    "keywords": "keywords", "tags": "keywords", "关键词": "keywords",
+    "subjects": "subjects", "categories": "subjects",
+    "comments": "comments", "comment": "comments",
+    "code": "code", "code link": "code", "github": "code", "代码": "code", "代码链接": "code",
+}  # fmt: skip
+# Headings that name a part of a paper's entry, or a part of a note: no paper's title.
+_ABSTRACT_HEADINGS = frozenset({"abstract", "summary", "tl;dr", "tldr", "摘要", "概要", "简介"})
+_NOTE_HEADINGS = re.compile(
+    r"^(?:content|contents|notes?|my notes|connections|links?|references?|related(?: work)?|"
+    r"comments?|tags|todo|to do|thoughts|highlights|key points|takeaways|citation|bibtex|cite|"
+    r"code|resources|sources?|metadata|details|scraped from\b.*|source:.*)$",
+    re.I,
+)
+_LINK_WORDS = frozenset(
+    {"paper", "pdf", "arxiv", "link", "code", "html", "abs", "project", "website", "github",
+     "阅读更多", "论文", "代码", "read more", "here", "doi", "bibtex"}
+)  # fmt: skip
+
+
+_CODE_HOSTS = ("github.com", "gitlab.com", "huggingface.co", "paperswithcode.com")
+
+
+@dataclass
+class _Entry:
+    """A paper being assembled from the lines of a paste."""
+
+    line: int
+    kind: str  # "heading", "listing", "item", "row", "block", "found"
+    title: str = ""
+    title_rank: int = 0  # 3 a Title: field, 2 a feed's title, 1 a heading or a link's text
+    abstract: str = ""
+    authors: tuple[str, ...] = ()
+    ids: dict[str, str] = field(default_factory=dict)  # arxiv, doi, url, pmid
+    date: str = ""
+    venue: str = ""
+    keywords: list[str] = field(default_factory=list)
+    metadata: list[tuple[str, str]] = field(default_factory=list)
+    mode: str = "body"  # "body", "abstract" (after an Abstract heading), "notes"
+    labelled: bool = False  # the abstract came with a label ("Abstract:", a heading)
+    replacement: bool = False
+
+    def set_title(self, title: str, rank: int) -> None:
+        title = _inline_text(title).strip(" .:")
+        if title and rank > self.title_rank:
+            self.title, self.title_rank = title, rank
+
+    def has(self, name: str) -> bool:
+        return bool(self.title if name == "title" else self.abstract if name == "abstract"
+                    else self.ids.get(name))  # fmt: skip
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Front matter, headings with paper-ish content, lists of links, or a table."""
+    lines = first_lines(text, 300)
+    if not lines:
+        return False
+    if _FRONT_MATTER.match(text.lstrip("\ufeff")):
+        return True
+    headings = sum(1 for line in lines if _HEADING.match(line))
+    links = sum(1 for line in lines if _LINK.search(line))
+    bold_fields = sum(1 for line in lines if line.startswith(("**", "- **", "* **")))
+    tables = any(_TABLE_RULE.match(line) for line in lines) and any(
+        _TABLE_ROW.match(line) for line in lines
+    )
+    return tables or (headings >= 1 and (links + bold_fields) >= 1) or headings >= 2 or links >= 2
+
+
+def looks_like_notes(text: str) -> bool:
+    """Plain notes: a line that is only a URL, next to a short title-like line."""
+    lines = text.split("\n")[:400]
+    for index, line in enumerate(lines):
+        if _URL_LINE.match(line) or _FIELD_URL.match(line):
+            near = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+            if any(_title_like(n.strip()) for n in near):
+                return True
+    return False
+
+
+_FIELD_URL = re.compile(r"^\s*(?:url|link|doi)\s*:\s*\S+\s*$", re.I)
+
+
+def parse_markdown(text: str) -> Parsed:
+    return _parse(text, "markdown")
+
+
+def parse_arxiv_page(text: str) -> Parsed:
+    return _parse(text, "arxiv-paste")
+
+
+def parse_notes(text: str) -> Parsed:
+    return _parse(text, "notes")
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, structured: bool) -> None:
+        self.structured = structured  # Markdown structure or listing lines delimit entries
+        self.entries: list[_Entry] = []
+        self.found: list[_Entry] = []  # papers found whole (arxiv_pages.Found)
+        self.problems: list[Problem] = []
+        self.current: _Entry | None = None
+        self.paragraph: list[tuple[int, str]] = []
+        self.quote = False
+        self.columns: list[str] = []
+        self.section = "new"
+
+    # entries
+
+    def start(self, line: int, kind: str) -> _Entry:
+        self.flush()
+        entry = _Entry(line, kind, replacement=self.section == "replace")
+        self.entries.append(entry)
+        self.current = entry
+        return entry
+
+    def entry(self, line: int) -> _Entry:
+        return self.current if self.current is not None else self.start(line, "block")
+
+    # paragraphs
+
+    def flush(self) -> None:
+        """The paragraph just ended: the entry's abstract, or text that is not a paper's."""
+        if not self.paragraph:
+            return
+        number = self.paragraph[0][0]
+        text = _join([line for _, line in self.paragraph])
+        quote, self.paragraph, self.quote = self.quote, [], False
+        entry = self.current
+        if entry is not None and entry.mode == "notes":
+            self._not_a_paper(number, text, "note text, not an abstract")
+        elif entry is not None and entry.mode == "abstract":
+            entry.mode = "body"
+            if entry.labelled:
+                self._not_a_paper(number, text, "a second abstract in one entry")
+            else:  # a labelled abstract beats prose met before it (a page's greeting)
+                if entry.abstract:
+                    self._not_a_paper(
+                        entry.line, entry.abstract, "text that is not part of any paper"
+                    )
+                entry.abstract, entry.labelled = text, True
+        elif (_is_prose(text) or (quote and len(text.split()) >= 3)) and (
+            entry is not None or not self.structured
+        ):
+            # In a structured paste only an entry (a heading, a listing line, a Title:
+            # field, a linked item) holds an abstract: a page's greeting is no paper.
+            if entry is None or (entry.abstract and not self.structured):
+                entry = self.start(number, "block")
+            if not entry.abstract:
+                entry.abstract = text
+            else:
+                self._not_a_paper(number, text, "text after the abstract, not part of it")
+        elif _looks_like_names(text) and entry is not None and not entry.authors:
+            entry.authors = split_authors(text)
+        elif not self.structured and _title_like(text) and "\n" not in text:
+            if entry is None or entry.has("title") or entry.abstract:
+                entry = self.start(number, "block")
+            entry.set_title(text, 1)
+        else:
+            self._not_a_paper(number, text, "text that is not part of any paper")
+
+    def _not_a_paper(self, line: int, text: str, reason: str) -> None:
+        self.problems.append(Problem(line, reason, excerpt(text), notice=True))
+
+    # fields
+
+    def add_field(self, number: int, name: str, label: str, value: str) -> None:
+        entry = self.entry(number)
+        if name == "title" and entry.title_rank >= 3 and entry.kind != "row":
+            entry = self.start(number, "block")  # a second Title: opens the next paper
+        elif not self.structured and entry.has(name) and name == "abstract":
+            entry = self.start(number, "block")
+        value = value.strip()
+        if name == "abstract":
+            self.flush()
+            entry.mode = "abstract"  # the value, and the lines that continue it
+            if value:
+                self.paragraph = [(number, value)]
+        elif name == "title":
+            entry.set_title(value, 3)
+        elif name == "authors":
+            entry.authors = split_authors(_inline_text(value))
+        elif name in ("url", "arxiv", "doi", "pmid"):
+            self.add_ids(entry, value, prefer=name)
+        elif name == "date":
+            entry.date = entry.date or _inline_text(value)
+        elif name == "venue":
+            entry.venue = entry.venue or _inline_text(value)
+        elif name == "keywords":
+            entry.keywords += [
+                k.strip() for k in re.split(r"[;,]", _inline_text(value)) if k.strip()
+            ]
+        else:
+            entry.metadata.append((name or label, _inline_text(value)))
+
+    def add_ids(self, entry: _Entry, text: str, prefer: str = "") -> None:
+        """Every id and link in a piece of text: arXiv ids, DOIs, PMIDs, the first web link."""
+        urls = [url for _, url in _LINK.findall(text)] + _URL.findall(_LINK.sub(" ", text))
+        for url in urls:
+            arxiv = parse_arxiv_field(url) if "arxiv.org/" in url else None
+            doi = parse_doi(url) if "doi.org/" in url or "10.48550" in url else None
+            if arxiv:
+                entry.ids.setdefault(
+                    "arxiv", arxiv.id + (f"v{arxiv.version}" if arxiv.version else "")
+                )
+            elif doi:
+                entry.ids.setdefault("doi", doi)
+            if "url" not in entry.ids and not _is_code_host(url):
+                entry.ids["url"] = url
+        plain = _LINK.sub(" ", text)
+        if prefer in ("arxiv", "url") or "arxiv:" in plain.lower():
+            found = re.search(rf"(?:arXiv:\s*|^\s*)({arxiv_pages.ARXIV_ID})\b", plain, re.I)
+            if found:
+                entry.ids.setdefault("arxiv", found.group(1))
+        if prefer == "doi" or "doi" in plain.lower():
+            doi = parse_doi(plain)
+            if doi:
+                entry.ids.setdefault("doi", doi)
+        if prefer == "pmid":
+            pmid = re.search(r"\b\d{1,9}\b", plain)
+            if pmid:
+                entry.ids.setdefault("pmid", pmid.group(0))
+
+    # arXiv pieces found whole
+
+    def add_found(self, found: Found, title_line: tuple[int, str] | None = None) -> None:
+        entry = _Entry(found.line, "found")
+        fields = found.fields
+        entry.abstract = _join([fields.get("abstract", "")])
+        entry.labelled = True
+        if fields.get("title"):
+            entry.set_title(fields["title"], 3 if "announce type" not in fields else 2)
+        elif title_line is not None:
+            entry.set_title(title_line[1], 2)
+        if fields.get("authors"):
+            entry.authors = split_authors(fields["authors"])
+        if fields.get("arxiv"):
+            entry.ids["arxiv"] = fields["arxiv"]
+        if fields.get("url"):
+            self.add_ids(entry, fields["url"])
+        for key in ("comments", "subjects", "announce type"):
+            if fields.get(key):
+                entry.metadata.append((key, fields[key]))
+        self.found.append(entry)
+
+
+def _parse(text: str, name: str) -> Parsed:
+    lines = text.split("\n")
+    structured = name != "notes"
+    reader = _Reader(structured)
+    skip_until = 0
+    front = _FRONT_MATTER.match(text)
+    if front:
+        skip_until = front.group(0).count("\n")
+        reason = "front matter (the note's properties), not a paper"
+        reader.problems.append(Problem(1, reason, excerpt(front.group(1) or ""), notice=True))
+    in_fence = False
+    number = skip_until
+    while number < len(lines):
+        line = lines[number]
+        number += 1
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            reader.flush()
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        if stripped.startswith(("<?xml", "<rss", "<feed", "<rdf:RDF")):
+            end = _section_end(lines, number - 1)
+            chunk = "\n".join(lines[number - 1 : end])
+            reader.flush()
+            for found in arxiv_pages.xml_items(number, chunk):
+                reader.add_found(found)
+            number = end
+            continue
+        _read_line(reader, number, line, lines)
+    reader.flush()
+    return _finish(reader, name)
+
+
+def _section_end(lines: list[str], start: int) -> int:
+    """Where pasted XML ends: the next Markdown heading, or the end of the file."""
+    for index in range(start + 1, len(lines)):
+        if _HEADING.match(lines[index]) and not lines[index].lstrip().startswith("<"):
+            return index
+    return len(lines)
+
+
+def _read_line(reader: _Reader, number: int, line: str, lines: list[str]) -> None:
+    stripped = line.strip()
+    if not stripped:
+        reader.flush()
+        return
+    found = arxiv_pages.flat_abs_page(number, stripped) or arxiv_pages.flattened_rss(
+        number, stripped
+    )
+    if found is not None:
+        reader.flush()
+        title = _title_before(lines, number)
+        reader.add_found(found, title)
+        if title is not None:
+            _drop_title_line(reader, title[0])
+        return
+    version = arxiv_pages.THIS_VERSION.search(stripped)
+    if version and reader.current is not None:
+        known = reader.current.ids.get("arxiv", "")
+        if known and not re.search(r"v\d+$", known):
+            reader.current.ids["arxiv"] = known + version.group(1)
+    listing = arxiv_pages.LISTING_ENTRY.match(line)
+    if listing:
+        entry = reader.start(number, "listing")
+        entry.ids["arxiv"] = listing.group(1)
+        if "cross-list" in listing.group(2).lower():
+            entry.metadata.append(("announce type", "cross"))
+        return
+    section = arxiv_pages.LISTING_SECTION.match(stripped)
+    if section and reader.structured:
+        reader.flush()
+        word = section.group(1).lower()
+        reader.section = (
+            "replace" if word.startswith("replace") else "cross" if "cross" in word else "new"
+        )
+        reader.current = None
+        return
+    heading = _HEADING.match(line)
+    if heading:
+        _heading(reader, number, heading.group(2))
+        return
+    if _RULE.match(line):
+        reader.flush()
+        reader.current = None
+        return
+    if _TABLE_RULE.match(line) and reader.columns:
+        return
+    row = _TABLE_ROW.match(line)
+    if row:
+        _table_row(reader, number, row.group(1))
+        return
+    quote = _QUOTE.match(line)
+    if quote:
+        if reader.paragraph and not reader.quote:
+            reader.flush()
+        reader.quote = True
+        reader.paragraph.append((number, quote.group(1)))
+        return
+    item = _ITEM.match(line)
+    if item and _item(reader, number, item.group(2), nested=bool(item.group(1))):
+        return
+    field_line = _field(stripped)
+    if field_line is not None and (field_line[0] or not reader.paragraph):
+        # Inside a paragraph only a known label starts a field: "results: we …" on a
+        # wrapped line is still the abstract.
+        name, label, value = field_line
+        reader.flush()
+        reader.add_field(number, name, label, value)
+        return
+    last = reader.paragraph[-1][1] if reader.paragraph else ""
+    open_sentence = bool(last) and not _SENTENCE_END.search(last) and not _title_like(last)
+    if _URL_LINE.match(stripped) and not open_sentence:  # else: "… available at" + URL
+        reader.flush()
+        entry = reader.entry(number)
+        if not reader.structured and entry.ids.get("url") and entry.abstract:
+            entry = reader.start(number, "block")
+        reader.add_ids(entry, stripped)
+        return
+    if reader.paragraph and reader.quote:
+        reader.flush()
+    reader.paragraph.append((number, stripped))
+    if reader.current is not None and _LINK.search(stripped):
+        reader.add_ids(reader.current, stripped)
+
+
+def _heading(reader: _Reader, number: int, text: str) -> None:
+    reader.flush()
+    name = _inline_text(text).strip(" :：").lower()
+    if name in _ABSTRACT_HEADINGS and reader.current is not None:
+        reader.current.mode = "abstract"
+        return
+    if _NOTE_HEADINGS.match(name):
+        if reader.current is not None:
+            reader.current.mode = "notes"
+            reader.add_ids(reader.current, text) if "arxiv.org/abs" in text else None
+        return
+    entry = reader.start(number, "heading")
+    entry.set_title(text, 1)
+    reader.add_ids(entry, text)
+
+
+def _item(reader: _Reader, number: int, text: str, nested: bool) -> bool:
+    """A list item: a field of the entry, or a new entry when it opens with a linked or bold
+    title. Other items are left to the paragraph rules. True when the item was used."""
+    field_line = _field(text)
+    if field_line is not None:
+        name, label, value = field_line
+        reader.flush()
+        reader.add_field(number, name, label, value)
+        return True
+    link = _LINK.match(text.lstrip("*_ "))
+    bold = re.match(r"^(\*\*|__)(.+?)\1", text)
+    title = ""
+    if link and _inline_text(link.group(1)).lower() not in _LINK_WORDS:
+        title = link.group(1)
+    elif bold:
+        title = bold.group(2)
+    if not title or nested:
+        if reader.current is not None and reader.current.mode == "notes":
+            reader.flush()
+            reader.paragraph.append((number, text))
+            reader.flush()
+            return True
+        return False
+    entry = reader.start(number, "item")
+    entry.set_title(title, 1)
+    reader.add_ids(entry, text)
+    rest = _LINK.sub(" ", text[len(bold.group(0)) :] if bold and not link else text)
+    rest = re.sub(r"^[\s:：—–-]+", "", _inline_text(rest)).strip()
+    rest = rest.removeprefix(_inline_text(title)).strip(" :：—–-")
+    if re.search(r"\w", rest):
+        reader.paragraph.append((number, rest))
+    return True
+
+
+def _table_row(reader: _Reader, number: int, inner: str) -> None:
+    cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", inner)]
+    if not reader.columns:
+        reader.columns = [
+            _LABELS.get(_inline_text(c).lower(), _inline_text(c).lower()) for c in cells
+        ]
+        return
+    reader.flush()
+    entry = reader.start(number, "row")
+    for name, cell in zip(reader.columns, cells, strict=False):
+        if not cell:
+            continue
+        if name == "title":
+            link = _LINK.search(cell)
+            entry.set_title(link.group(1) if link else cell, 1)
+            reader.add_ids(entry, cell)
+        elif name == "abstract":
+            entry.abstract, entry.labelled = _join([cell.replace("<br>", " ")]), True
+        else:
+            reader.add_field(number, name, name, cell)
+    reader.current = None
+
+
+def _field(text: str) -> tuple[str, str, str] | None:
+    """(field, label, value) of a field line ("**Authors**: …", "Title:…"), or None."""
+    found = _FIELD.match(text)
+    if found is None:
+        return None
+    label = _inline_text(found.group(1)).strip().lower()
+    value = found.group(2)
+    if label in ("http", "https") or len(label.split()) > 4:
+        return None
+    name = _LABELS.get(label, "")
+    if name == "url" and label == "paper" and not _URL.search(value) and not _LINK.search(value):
+        name = "title"
+    if not name and (_is_prose(value) or not value.strip()):
+        return None  # "Background: We …" is an abstract's own label, not a field
+    return name, label, value
+
+
+# --- text tests ----------------------------------------------------------------------------
+
+
+def _inline_text(text: str) -> str:
+    """Markdown inline markup to text: links to their text, emphasis and escapes removed."""
+    text = _LINK.sub(lambda m: m.group(1), text)
+    for _ in range(2):
+        text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
+    return _MD_ESCAPE.sub(r"\1", text).strip()
+
+
+def _join(lines: Iterable[str]) -> str:
+    """Lines of a paragraph as one text, hard wraps and their hyphens undone."""
+    return join_wrapped_lines([_inline_text(line) for line in lines if line.strip()])
+
+
+def _is_prose(text: str) -> bool:
+    words = text.split()
+    if len(words) < MIN_ABSTRACT_WORDS or not _SENTENCE_END.search(text):
+        return False
+    urls = sum(1 for word in words if word.startswith(("http://", "https://")))
+    return urls * 3 < len(words) and not _looks_like_names(text) and not stray_text_reason(text)
+
+
+def _looks_like_names(text: str) -> bool:
+    """An author list: several short capitalised parts separated by commas or 'and'."""
+    parts = [p.strip() for p in re.split(r",|;|\band\b|，", text) if p.strip()]
+    if len(parts) < 2:
+        return False
+    named = [p for p in parts if _NAME.match(p) and p[:1].isupper()]
+    return len(named) >= 0.8 * len(parts) and not text.rstrip().endswith(("!", "?"))
+
+
+def _title_like(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 30 or text.endswith((".", ":", ",", ";")):
+        return False
+    if _URL.search(text) or _field(text) is not None or _looks_like_names(text):
+        return False
+    return text[:1].isupper() or text[:1].isdigit()
+
+
+def _is_code_host(url: str) -> bool:
+    return any(host in url for host in _CODE_HOSTS)
+
+
+def _title_before(lines: list[str], number: int) -> tuple[int, str] | None:
+    """The title line just before a flattened feed item ("Title" then "arXiv:… Abstract: …")."""
+    for index in range(number - 2, max(-1, number - 4), -1):
+        text = lines[index].strip()
+        if not text:
+            continue
+        plain = _inline_text(text)
+        if _title_like(plain) and not _HEADING.match(text):
+            return index + 1, plain
+        return None
+    return None
+
+
+def _drop_title_line(reader: _Reader, line: int) -> None:
+    """A title line read as part of a paragraph belongs to the feed item after it."""
+    reader.paragraph = [(n, t) for n, t in reader.paragraph if n != line]
+    reader.problems = [p for p in reader.problems if p.line != line]
+
+
+# --- records -------------------------------------------------------------------------------
+
+
+def _finish(reader: _Reader, name: str) -> Parsed:
+    merged = _merge_same_papers([*reader.entries, *reader.found])
+    records: list[Record] = []
+    problems = list(reader.problems)
+    for entry in merged:
+        if entry.abstract:
+            records.append(_record(entry))
+        elif entry.ids or entry.kind in ("listing", "item", "row"):
+            what = f"arXiv:{entry.ids['arxiv']}" if "arxiv" in entry.ids else entry.title
+            reason = "no abstract (a pasted entry without one)"
+            problems.append(Problem(entry.line, reason, excerpt(what or ""), entry.replacement))
+        elif entry.title:
+            reason = "heading without an abstract, not a paper"
+            problems.append(Problem(entry.line, reason, excerpt(entry.title), notice=True))
+    records.sort(key=lambda r: r.line)
+    problems.sort(key=lambda p: p.line or 0)
+    return Parsed(tuple(records), tuple(problems), format=name)
+
+
+def _record(entry: _Entry) -> Record:
+    metadata = list(dict.fromkeys((k, v) for k, v in entry.metadata if v))
+    return Record(
+        line=entry.line,
+        abstract=entry.abstract,
+        arxiv=entry.ids.get("arxiv"),
+        title=entry.title or None,
+        authors=entry.authors,
+        url=entry.ids.get("url"),
+        doi=entry.ids.get("doi"),
+        date=entry.date or None,
+        pmid=entry.ids.get("pmid"),
+        venue=entry.venue or None,
+        keywords=tuple(dict.fromkeys(entry.keywords)),
+        metadata=tuple(metadata),
+    )
+
+
+def _keys(entry: _Entry) -> list[str]:
+    keys: list[str] = []
+    if arxiv := entry.ids.get("arxiv"):
+        keys.append("arxiv:" + re.sub(r"v\d+$", "", arxiv))
+    if doi := entry.ids.get("doi"):
+        keys.append("doi:" + doi.casefold())
+    if entry.title and entry.title_rank >= 1 and len(entry.title) >= 20:
+        keys.append("title:" + re.sub(r"\W+", " ", entry.title.casefold()).strip())
+    return keys
+
+
+def _merge_same_papers(entries: list[_Entry]) -> list[_Entry]:
+    """The same paper pasted more than once in a file becomes one entry."""
+    groups: list[list[_Entry]] = []
+    where: dict[str, int] = {}
+    for entry in sorted(entries, key=lambda e: e.line):
+        keys = _keys(entry)
+        target = next((where[k] for k in keys if k in where), None)
+        if target is None:
+            target = len(groups)
+            groups.append([])
+        groups[target].append(entry)
+        for key in keys:
+            where.setdefault(key, target)
+    return [_combined(group) for group in groups]
+
+
+def _combined(group: list[_Entry]) -> _Entry:
+    if len(group) == 1:
+        return group[0]
+    first = group[0]
+    out = _Entry(first.line, first.kind)
+    for entry in group:
+        out.set_title(entry.title, entry.title_rank) if entry.title else None
+        if len(entry.abstract) > len(out.abstract):
+            out.abstract = entry.abstract
+        if len(entry.authors) > len(out.authors):
+            out.authors = entry.authors
+        for key, value in entry.ids.items():
+            known = out.ids.get(key)
+            if known is None or (key == "arxiv" and value.startswith(known) and value != known):
+                out.ids[key] = value  # the first id, with its version when a later one has it
+        out.date = out.date or entry.date
+        out.venue = out.venue or entry.venue
+        out.keywords += entry.keywords
+        out.metadata += entry.metadata
+        out.replacement = out.replacement or entry.replacement
+    return out

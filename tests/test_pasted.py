@@ -1,0 +1,208 @@
+"""What people paste by hand: browser copies of arXiv listing and abstract pages, Markdown
+paper lists and notes, plain notes; and the rules every paste keeps: a field line, an author
+list, a heading, a Subjects: line or a note never becomes a paper, ids and titles are kept,
+the same paper is not listed twice. Fixtures: tests/fixtures/pasted/, written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.loading import load_papers
+from digest.models import Corpus, Paper
+from digest.readers import sniff_format
+from digest.readers.pasted import parse_markdown
+from digest.readers.plaintext import parse_text
+
+PASTED = Path(__file__).resolve().parent / "fixtures" / "pasted"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def load(name: str) -> Corpus:
+    return load_papers([PASTED / name])
+
+
+def titled(corpus: Corpus, start: str) -> Paper:
+    [paper] = [p for p in corpus.papers if (p.title or "").startswith(start)]
+    return paper
+
+
+def skipped(corpus: Corpus) -> list[tuple[int | None, str, bool]]:
+    return [(s.line, s.reason.split(" (")[0], s.notice) for s in corpus.skipped]
+
+
+# --- arXiv pages ----------------------------------------------------------------------------
+
+
+def test_arxiv_listing_page_copy() -> None:
+    corpus = load("arxiv_listing_page.txt")
+    assert corpus.files[0].format == "arxiv-paste"
+    heads = titled(corpus, "Sparse Retrieval Heads")
+    assert heads.arxiv_id == "2411.10001"
+    assert heads.authors == ("Ana Lima", "Kofi Mensah", "Wei Zhang")
+    assert heads.abstract.startswith("Long-context language models retrieve facts")
+    assert ("comments", "18 pages, 6 figures") in heads.metadata
+    # "Authors:" alone, the names on the next line.
+    assert titled(corpus, "Tokenizers").authors == ("Mei Chen", "Oluwaseun Adeyemi")
+    warmup = titled(corpus, "Learning Rate Warmup")
+    assert (warmup.arxiv_id, warmup.venue) == ("2411.09876", "Proceedings of ICLR 2025")
+    # Three papers: the replacement of 2411.10001 is the same paper (not listed twice), and
+    # the other replacement has no abstract (arXiv lists replacements without one).
+    assert [p.arxiv_id for p in corpus.papers] == ["2411.10001", "2411.10002", "2411.09876"]
+    assert len(corpus.merges) == 0
+    assert skipped(corpus) == [
+        (1, "text that is not part of any paper", True),  # the page's navigation
+        (28, "no abstract", True),
+        (37, "text that is not part of any paper", True),  # "Total of 5 entries"
+    ]
+
+
+def test_arxiv_abstract_page_copy() -> None:
+    corpus = load("arxiv_abs_page.txt")
+    [paper] = corpus.papers
+    assert paper.title == "Sparse Retrieval Heads: How Long-Context Models Find the Needle"
+    assert (paper.arxiv_id, paper.arxiv_version) == ("2411.10001", 2)  # "(this version, v2)"
+    assert paper.authors == ("Ana Lima", "Kofi Mensah", "Wei Zhang")
+    # The abstract, not the page's greeting ("We gratefully acknowledge support …").
+    assert paper.abstract.startswith("Long-context language models retrieve facts")
+    assert dict(paper.metadata)["subjects"].startswith("Computation and Language (cs.CL)")
+
+
+def test_flattened_abstract_page_and_feed_item_in_a_note(tmp_path: Path) -> None:
+    # A note made by a feed-reading shortcut: the feed item flattened to text, the raw XML
+    # of the feed cut off mid-item, and the abstract page flattened onto one line.
+    note = (
+        "---\ntype: note\ntags:\n- ai\n---\n\n# Deep Lookup Network\n\n## summary\n"
+        "We propose a lookup operation for convolutional networks instead of multiplications.\n\n"
+        "## content\nRSS Feed: cs.CV updates on arXiv.org\nLink: https://arxiv.org/abs/2509.13662\n\n"
+        "Deep Lookup Network\n\narXiv:2509.13662v1 Announce Type: new Abstract: Convolutional "
+        "neural networks are computationally intensive, and multiplication costs the most energy "
+        "among their operations...\n\n## Scraped from https://arxiv.org/rss/cs.CV\n"
+        "<?xml version='1.0' encoding='UTF-8'?>\n<rss version=\"2.0\">\n  <channel>\n"
+        "    <title>cs.CV updates on arXiv.org</title>\n    <item>\n"
+        "      <title>Proximity-Based Evidence Retrieval for Uncertainty-Aware Networks</title>\n"
+        "      <link>https://arxiv.org/abs/2509.13338</link>\n"
+        "      <description>arXiv:2509.13338v1 Announce Type: new \nAbstract: This work proposes "
+        "an evidence-retrieval mechanism for uncertainty-aware decision-making that repl...\n\n"
+        "## Scraped from https://arxiv.org/abs/2509.13662\n[2509.13662] Deep Lookup Network Skip "
+        "to main content Donate &gt; cs &gt; arXiv:2509.13662 Help | Advanced Search All fields "
+        "Title Author Abstract Comments [Submitted on 17 Sep 2025] Title:Deep Lookup Network "
+        "Authors:Yulan Guo, Longguang Wang View a PDF of the paper titled Deep Lookup Network, by "
+        "Yulan Guo and 1 other authors View PDF HTML (experimental) Abstract:Convolutional neural "
+        "networks are computationally intensive, and multiplication costs the most energy among "
+        "their operations. We introduce a generic lookup operation instead.\n\n## connections\n"
+        "- processed from phone shortcut\n"
+    )
+    (tmp_path / "note.md").write_text(note, encoding="utf-8")
+    corpus = load_papers([tmp_path / "note.md"])
+    assert corpus.files[0].format == "markdown"
+    lookup, evidence = corpus.papers
+    assert (lookup.arxiv_id, lookup.title) == ("2509.13662", "Deep Lookup Network")
+    assert lookup.authors == ("Yulan Guo", "Longguang Wang")
+    assert lookup.abstract.endswith("We introduce a generic lookup operation instead.")
+    assert evidence.arxiv_id == "2509.13338"
+    assert evidence.title == "Proximity-Based Evidence Retrieval for Uncertainty-Aware Networks"
+    assert len(corpus.merges) == 0  # the three copies of 2509.13662 are one record
+    assert {s.reason.split(" (")[0] for s in corpus.skipped} == {
+        "front matter",
+        "note text, not an abstract",
+    }
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+
+def test_markdown_reading_list() -> None:
+    corpus = load("reading_list.md")
+    assert corpus.files[0].format == "markdown"
+    heads = titled(corpus, "Sparse Retrieval Heads")
+    assert heads.url == "https://arxiv.org/abs/2411.10001"
+    assert heads.authors == ("Ana Lima", "Kofi Mensah")  # after the link, on the bullet
+    assert heads.abstract.endswith("We find the heads that carry the retrieval.")  # blockquote
+    assert (heads.arxiv_id, heads.arxiv_version) == ("2411.10001", 2)  # listed again: once
+    dense = titled(corpus, "Dense Passage Retrieval Revisited")  # a bold title, a pdf link
+    assert dense.doi == "10.1000/dpr.2024"
+    assert dense.abstract.startswith("We revisit dense passage retrieval")
+    row = titled(corpus, "Tokenizers Across Forty Languages")  # a table row
+    assert (row.arxiv_id, row.authors) == ("2411.10002", ("Mei Chen", "Oluwaseun Adeyemi"))
+    yolo = titled(corpus, "Lightweight G-YOLOv11")  # "G\-YOLOv11": escapes removed
+    assert yolo.title == "Lightweight G-YOLOv11: Fracture Detection in X-rays"
+    assert yolo.abstract.startswith("Computer-aided diagnosis (CAD) systems")  # bold label
+    assert yolo.abstract.endswith("https://github.com/AbdesselamFerdi/G-YOLOv11.")
+    assert (yolo.arxiv_id, yolo.authors) == ("2501.00647", ("Abdesselam Ferdi",))
+    assert len(corpus.papers) == 4
+
+
+def test_markdown_headings_and_notes_are_not_papers() -> None:
+    corpus = load("reading_list.md")
+    assert skipped(corpus) == [
+        (1, "heading without an abstract, not a paper", True),
+        (3, "text that is not part of any paper", True),
+        (5, "heading without an abstract, not a paper", True),
+        (12, "heading without an abstract, not a paper", True),
+        (35, "note text, not an abstract", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subjects: Computation and Language (cs.CL); Artificial Intelligence (cs.AI); "
+        "Machine Learning (cs.LG)",
+        "**Authors**: Ana Lima, Kofi Mensah, Wei Zhang, Oluwaseun Adeyemi, Mei Chen and Jonas Berg",
+        "Ana Lima, Kofi Mensah, Wei Zhang, Oluwaseun Adeyemi, Mei Chen, Jonas Berg, Tomás García.",
+        "Comments: 18 pages, 6 figures, accepted at the main conference of ACL 2025 in Vienna.",
+    ],
+)
+def test_field_lines_and_author_lists_never_become_papers(line: str) -> None:
+    text = f"## A Paper With a Long Enough Title\n\n{line}\n"
+    parsed = parse_markdown(text)
+    assert parsed.records == ()
+
+
+# --- plain notes and stray text -------------------------------------------------------------
+
+
+def test_plain_notes_of_title_url_and_abstract() -> None:
+    corpus = load("notes.txt")
+    assert corpus.files[0].format == "notes"
+    heads, dense = corpus.papers
+    assert (heads.title, heads.arxiv_id) == ("Sparse Retrieval Heads", "2411.10001")
+    assert heads.abstract.startswith("Long-context language models")
+    assert (dense.title, dense.doi) == ("Dense Passage Retrieval Revisited", "10.1000/dpr.2024")
+
+
+def test_a_readme_and_a_todo_list_are_not_papers(tmp_path: Path) -> None:
+    (tmp_path / "README.txt").write_text(
+        "Drop your exported files into this folder.\n"
+        "Every Monday the digest build picks up whatever is here and mails it to the team.\n"
+        "Ask Ana if you are not sure which export to use for your reference manager.\n"
+    )
+    (tmp_path / "todo.txt").write_text(
+        "TODO\n- email Ana about the reading group slot\n"
+        "- re-run the benchmark with the new tokenizer and check that the numbers still hold.\n"
+    )
+    abstract = "We show that models trained on more data generalise better to unseen tasks."
+    (tmp_path / "paper.txt").write_text(abstract + "\n")
+    corpus = load_papers([tmp_path])
+    assert [p.abstract for p in corpus.papers] == [abstract]
+    not_papers = [(Path(s.path).name, s.line) for s in corpus.skipped if "not a paper" in s.reason]
+    assert not_papers == [("README.txt", 2), ("README.txt", 3), ("todo.txt", 3)]
+
+
+def test_an_abstract_that_says_you_is_still_an_abstract() -> None:
+    text = (
+        "You only look once: we propose a detector that finds objects in one pass and show "
+        "it runs at 45 frames per second.\n"
+    )
+    assert len(parse_text(text).records) == 1
+
+
+# --- what must not change -------------------------------------------------------------------
+
+
+def test_seed_dumps_are_still_plain_text() -> None:
+    for path in sorted(SEEDS.iterdir()):
+        assert sniff_format(path.read_text(encoding="utf-8")).name == "text", path.name
