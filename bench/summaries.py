@@ -1,13 +1,23 @@
 """Score one-line summaries on SciTLDR dev, with the protocol of /work/shared/bench/README.md.
 
-    .venv/bin/python bench/summaries.py                 # every method, all 618 papers
+    .venv/bin/python bench/summaries.py                 # every method, with and without titles
     .venv/bin/python bench/summaries.py --method contribution --limit 100
     .venv/bin/python bench/summaries.py --half odd      # papers 1, 3, 5, ... only
     .venv/bin/python bench/summaries.py --untitled      # abstracts alone, like bare seeds
+    .venv/bin/python bench/summaries.py --titled        # with titles only
+    .venv/bin/python bench/summaries.py --margins 0 0.03 0.1   # ours, per preference margin
 
-Each paper's summary (title + abstract in, one sentence out) is scored with rouge-score
-(ROUGE-1/2/L F1, use_stemmer=True) against every target; the target with the best ROUGE-1 is
-kept; the table shows means x100 and papers per second of summarizing alone (scoring excluded).
+Each paper's summary (title + abstract in, or the abstract alone; one line out) is scored with
+rouge-score (ROUGE-1/2/L F1, use_stemmer=True) against every target; the target with the best
+ROUGE-1 is kept (SciTLDR's multi-target max); the table shows means x100. R1/R2/RL score the
+line a reader sees (`Summary.text`: a leading linking clause dropped, a long line cut after
+its main clause; the ellipsis is punctuation to ROUGE); "sent R1" scores the verbatim
+sentence the line comes from (`Summary.sentence`), as this bench did before lines were
+trimmed. papers/s is summarizing alone (scoring excluded), with warm word caches.
+
+--margins runs ours once per value of the preference for a sentence that stands on its own
+(`summarizer.STANDALONE_MARGIN`) and prints, beside R1, how many chosen sentences still lean
+back on an earlier one, and how many choices differ from those without the preference.
 Prints figures only.
 """
 
@@ -22,7 +32,10 @@ from pathlib import Path
 from rouge_score import rouge_scorer  # type: ignore[import-untyped]
 
 from digest.models import Paper
-from digest.summarizing import DEFAULT_METHOD, METHODS, summarize_papers
+from digest.sentences import split_abstracts
+from digest.summarizing import DEFAULT_METHOD, MAX_SENTENCES, METHODS, summarize_papers
+from digest.summarizing import summarizer as summarizer_module
+from digest.summarizing.sumy_methods import build_documents
 
 DEV = Path("/work/shared/bench/scitldr/dev.jsonl")
 # Our method first, then sumy's own summarizers and the lead-1 baseline.
@@ -53,16 +66,45 @@ def score_summary(
 
 def run_method(
     method: str, rows: list[tuple[Paper, list[str]]], scorer: rouge_scorer.RougeScorer
-) -> tuple[float, float, float, float]:
+) -> tuple[float, float, float, float, float]:
+    """R1, R2, RL of the lines, R1 of their sentences, and papers per second."""
     start = time.perf_counter()
     summaries = summarize_papers([paper for paper, _ in rows], method=method)
     elapsed = time.perf_counter() - start
-    # The verbatim sentence is scored, not the shortened display text.
-    scores = [
-        score_summary(scorer, s.sentence, t) for s, (_, t) in zip(summaries, rows, strict=True)
+    lines = [score_summary(scorer, s.text, t) for s, (_, t) in zip(summaries, rows, strict=True)]
+    sentences = [
+        score_summary(scorer, s.sentence, t)[0] for s, (_, t) in zip(summaries, rows, strict=True)
     ]
-    r1, r2, rl = (100 * statistics.fmean(col) for col in zip(*scores, strict=True))
-    return r1, r2, rl, len(rows) / elapsed
+    r1, r2, rl = (100 * statistics.fmean(col) for col in zip(*lines, strict=True))
+    return r1, r2, rl, 100 * statistics.fmean(sentences), len(rows) / elapsed
+
+
+def compare_margins(
+    margins: list[float], rows: list[tuple[Paper, list[str]]], scorer: rouge_scorer.RougeScorer
+) -> None:
+    papers = [paper for paper, _ in rows]
+    split = split_abstracts([p.abstract for p in papers], limit=MAX_SENTENCES)
+    ratings = summarizer_module.ContributionSummarizer().rate_documents(
+        build_documents(split, [p.title for p in papers])
+    )
+    starts = [sum(len(s) for s in split[:i]) for i in range(len(split))]
+    baseline = None
+    for margin in margins:
+        summarizer_module.STANDALONE_MARGIN = margin  # type: ignore[misc]
+        chosen = ratings.best().tolist()
+        baseline = chosen if baseline is None else baseline
+        back = sum(
+            bool(ratings.leans_back[start + i])
+            for start, i, s in zip(starts, chosen, split, strict=True)
+            if s
+        )
+        changed = sum(a != b for a, b in zip(chosen, baseline, strict=True))
+        r1, _, _, sentence_r1, _ = run_method(DEFAULT_METHOD, rows, scorer)
+        print(
+            f"margin {margin:<6g} R1 {r1:5.2f}  sent R1 {sentence_r1:5.2f}  "
+            f"leaning back {back:4d}  changed {changed:4d}",
+            flush=True,
+        )
 
 
 def main() -> None:
@@ -71,25 +113,40 @@ def main() -> None:
     parser.add_argument("--method", choices=sorted(METHODS), action="append", help="repeatable")
     parser.add_argument("--half", choices=("all", "even", "odd"), default="all")
     parser.add_argument("--data", type=Path, default=DEV)
-    parser.add_argument("--untitled", action="store_true", help="hide the titles")
+    titles = parser.add_mutually_exclusive_group()
+    titles.add_argument("--untitled", action="store_true", help="hide the titles")
+    titles.add_argument("--titled", action="store_true", help="only with titles")
+    parser.add_argument("--margins", type=float, nargs="+", help="compare preference margins")
     args = parser.parse_args()
 
-    rows = load_dev(args.data, titled=not args.untitled)
-    if args.half != "all":
-        rows = rows[(args.half == "odd") :: 2]
-    rows = rows[: args.limit]
     methods = args.method or [m for m in ORDER if m in METHODS]
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
-
-    # One untimed pass fills the word-stem caches, so that each method is timed warm, the way
-    # it runs on a second week's papers (a cold first pass costs about twice as much).
-    summarize_papers([paper for paper, _ in rows])
-    titles = "without titles" if args.untitled else "with titles"
-    print(f"SciTLDR dev: {len(rows)} papers ({args.half}, {titles}); speed with warm caches")
-    print(f"{'method':<14} {'R1':>6} {'R2':>6} {'RL':>6} {'papers/s':>10}")
-    for method in methods:
-        r1, r2, rl, speed = run_method(method, rows, scorer)
-        print(f"{method:<14} {r1:6.1f} {r2:6.1f} {rl:6.1f} {speed:10.0f}", flush=True)
+    regimes = [True] if args.titled else [False] if args.untitled else [True, False]
+    header = (
+        f"{'method':<14} {'titles':<7} {'R1':>6} {'R2':>6} {'RL':>6} {'sent R1':>8} {'papers/s':>9}"
+    )
+    for titled in regimes:
+        rows = load_dev(args.data, titled=titled)
+        if args.half != "all":
+            rows = rows[(args.half == "odd") :: 2]
+        rows = rows[: args.limit]
+        # One untimed pass fills the word-stem caches, so that each method is timed warm, the
+        # way it runs on a second week's papers (a cold first pass costs about twice as much).
+        summarize_papers([paper for paper, _ in rows])
+        if args.margins:
+            print(f"SciTLDR dev: {len(rows)} papers, {'with' if titled else 'without'} titles")
+            compare_margins(args.margins, rows, scorer)
+            continue
+        if titled == regimes[0]:
+            print(f"SciTLDR dev: {len(rows)} papers ({args.half}); speed with warm caches")
+            print(header)
+        for method in methods:
+            r1, r2, rl, sentence_r1, speed = run_method(method, rows, scorer)
+            print(
+                f"{method:<14} {'with' if titled else 'without':<7} {r1:6.1f} {r2:6.1f} "
+                f"{rl:6.1f} {sentence_r1:8.1f} {speed:9.0f}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

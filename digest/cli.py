@@ -73,6 +73,17 @@ def _themes_option(f: F) -> F:
     )(f)
 
 
+def _method_option(f: F) -> F:
+    return click.option(
+        "--method",
+        default=None,
+        metavar="NAME",
+        help="Summarizer: contribution (the default: ours, a sumy summarizer with learned "
+        "weights), or for comparison edmundson, lexrank, lsa, luhn, textrank (sumy's own) "
+        "or lead (the first sentence).",
+    )(f)
+
+
 def _format_option(
     choices: Sequence[str],
     default: str,
@@ -284,6 +295,7 @@ def _issue_option(verb: str) -> Callable[[F], F]:
     help="Fail, writing nothing, when a new or changed input file has a problem "
     "(notices, such as an export's records without an abstract, pass).",
 )
+@_method_option
 @click.option("-q", "--quiet", is_flag=True, help="Print warnings and errors only.")
 @click.option("-v", "--verbose", is_flag=True, help="Print the time each stage took.")
 def build(
@@ -300,6 +312,7 @@ def build(
     feed_papers: int | None,
     dry_run: bool,
     strict: bool,
+    method: str | None,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -327,6 +340,7 @@ def build(
             feed_issues=feed_issues,
             feed_papers=feed_papers,
         )
+        method = pipeline.check_summary_method(method)
         issue_date = date.date() if date else dt.date.today()
         reporter = _Reporter(bar=sys.stderr.isatty() and not quiet, verbose=verbose)
         reporter.stage("load")
@@ -338,12 +352,16 @@ def build(
         _report_corpus(corpus, quiet, reported)
         _check_strict(corpus, strict, reported)
         if dry_run:
-            plan, preview = pipeline.preview_issue(corpus, settings.state, issue_date, settings)
+            plan, preview = pipeline.preview_issue(
+                corpus, settings.state, issue_date, settings, method=method
+            )
             _print_preview(plan, preview)
             if preview is not None:
                 _report_unmatched_themes(settings, {s.label for s in preview.sections})
             return
-        result = pipeline.build_from_corpus(corpus, out, issue_date, settings, reporter)
+        result = pipeline.build_from_corpus(
+            corpus, out, issue_date, settings, reporter, method=method
+        )
         reporter.finish()
         if verbose:
             total = sum(seconds for _, seconds, _ in reporter.timings)
@@ -774,13 +792,7 @@ def issues(config: Path | None, state: Path | None) -> None:
 @main.command(context_settings=CONTEXT)
 @_paths_argument(default=None)
 @_format_option(["text", "jsonl"], "text")
-@click.option(
-    "--method",
-    default=None,
-    metavar="NAME",
-    help="Summarizer: contribution (the default, ours), or for comparison edmundson, lead, "
-    "lexrank, lsa, luhn, textrank (sumy's, and the first sentence).",
-)
+@_method_option
 def summarize(paths: tuple[Path, ...], fmt: str, method: str | None) -> None:
     """Print the one-line summary of every paper in PATHS.
 

@@ -140,8 +140,10 @@ class Corpus:
 class Summary:
     """The one line said about a paper.
 
-    `sentence` is taken verbatim from the abstract; when it was too long for one line,
-    `text` is its visibly shortened form (ending in an ellipsis) and `shortened` is true.
+    `sentence` is taken verbatim from the abstract; `text` is the line a reader sees: the
+    sentence without a leading clause that only links it to the one before ("To address
+    this challenge, ", first letter capitalised), and, when that is too long for one line,
+    cut after its main clause with an ellipsis (`shortened` is then true).
     """
 
     paper_id: str

@@ -130,15 +130,20 @@ def load_corpus(
     return load_papers(paths, on_progress, out_dir=out_dir, history=history)
 
 
-def summarize_corpus(corpus: Corpus, method: str | None = None) -> tuple[Summary, ...]:
-    """One summary per paper; `method` names a summarizer of `SUMMARY_METHODS` (default: ours)."""
+def check_summary_method(method: str | None) -> str:
+    """`method` if it names a summarizer of `SUMMARY_METHODS`; ours for None."""
     if method is None:
-        return summarize_papers(corpus.papers)
+        return DEFAULT_METHOD
     if method not in SUMMARY_METHODS:
         raise InputError(
             f"unknown summary method {method!r}; choose one of {', '.join(SUMMARY_METHODS)}"
         )
-    return summarize_papers(corpus.papers, method=method)
+    return method
+
+
+def summarize_corpus(corpus: Corpus, method: str | None = None) -> tuple[Summary, ...]:
+    """One summary per paper; `method` names a summarizer of `SUMMARY_METHODS` (default: ours)."""
+    return summarize_papers(corpus.papers, method=check_summary_method(method))
 
 
 def group_corpus(
@@ -299,19 +304,23 @@ SILENT = Silent()
 
 
 def summarize_with_progress(
-    papers: Sequence[Paper], progress: Progress = SILENT
+    papers: Sequence[Paper], progress: Progress = SILENT, method: str = DEFAULT_METHOD
 ) -> tuple[Summary, ...]:
     # One call: the summarizer batches the work itself and spreads a large batch over the
     # cores; it reports after each of its chunks.
     progress.stage("summarize", len(papers))
-    return summarize_papers(papers, on_progress=progress.advance)
+    return summarize_papers(papers, method=method, on_progress=progress.advance)
 
 
 def make_issue(
-    corpus: Corpus, plan: Plan, settings: Settings, progress: Progress = SILENT
+    corpus: Corpus,
+    plan: Plan,
+    settings: Settings,
+    progress: Progress = SILENT,
+    method: str = DEFAULT_METHOD,
 ) -> Issue:
-    """Summarize and group the planned papers into an Issue."""
-    summaries = summarize_with_progress(plan.new + plan.updated, progress)
+    """Summarize (with the summarizer `method` names) and group the planned papers."""
+    summaries = summarize_with_progress(plan.new + plan.updated, progress, method)
     progress.stage("group", len(plan.new))
     themes = group_papers(
         plan.new, summaries, settings.themes, settings.named_themes, progress.advance
@@ -701,7 +710,12 @@ def _without_reported(corpus: Corpus, reported: frozenset[str]) -> Corpus:
 
 
 def preview_issue(
-    corpus: Corpus, state: Path, date: dt.date, settings: Settings
+    corpus: Corpus,
+    state: Path,
+    date: dt.date,
+    settings: Settings,
+    *,
+    method: str = DEFAULT_METHOD,
 ) -> tuple[Plan | None, Issue | None]:
     """What the next issue would hold; reads the history, writes nothing (--dry-run)."""
     with open_history(state, read_only=True) as history:
@@ -710,7 +724,7 @@ def preview_issue(
     if plan is None:
         return None, None
     reported = _reported_before(corpus, known, plan.number if plan.rebuild else None)
-    return plan, make_issue(_without_reported(corpus, reported), plan, settings)
+    return plan, make_issue(_without_reported(corpus, reported), plan, settings, method=method)
 
 
 def build_from_corpus(
@@ -719,8 +733,11 @@ def build_from_corpus(
     date: dt.date,
     settings: Settings,
     progress: Progress = SILENT,
+    *,
+    method: str = DEFAULT_METHOD,
 ) -> BuildResult:
     """Plan, summarize, group and render the next issue; record it and write every output.
+    `method` names the summarizer (ours by default; see `SUMMARY_METHODS`).
 
     The order makes the outputs follow the history whatever fails: every output is first
     written in full beside its target; then the issue is recorded and committed, together with
@@ -743,7 +760,7 @@ def build_from_corpus(
                 history.record_files(hashes, None)
             return BuildResult(corpus, None, None, (), latest=past[0] if past else None)
         reported = _reported_before(corpus, history.files(), plan.number if plan.rebuild else None)
-        issue = make_issue(_without_reported(corpus, reported), plan, settings, progress)
+        issue = make_issue(_without_reported(corpus, reported), plan, settings, progress, method)
         papers = issue.paper_count
         progress.stage("render", RENDER_STEPS, papers)
         with _collector_paused():

@@ -136,7 +136,7 @@ def test_a_forked_child_never_holds_the_history_lock(
 # Workers from a few hundred papers on, so that a small build uses them in every stage.
 SMALL_POOLS = """
 import digest.grouping, digest.loading, digest.summarizing
-digest.summarizing.PARALLEL_MIN_PAPERS = 100
+digest.summarizing.stage.PARALLEL_MIN_PAPERS = 100
 digest.grouping.PARALLEL_MIN_PAPERS = 100
 digest.loading.PARALLEL_MIN_BYTES = 10_000
 """

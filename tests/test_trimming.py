@@ -1,0 +1,248 @@
+"""From the chosen sentence to the reader's line: links dropped, long lines cut after the point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from digest.sentences import split_sentences
+from digest.summarizing.trimming import (
+    ELLIPSIS,
+    MAX_LINE_CHARS,
+    drop_linking_clause,
+    linking_clause_end,
+    shorten_line,
+    trim_sentence,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+DEV = REPO.parent / "shared" / "bench" / "scitldr" / "dev.jsonl"
+
+GOPHER = (
+    "In this paper, we present an analysis of Transformer-based language model performance "
+    "across a wide range of model scales -- from models with tens of millions of parameters "
+    "up to a 280 billion parameter model called Gopher."
+)
+ML_SAFETY = (
+    "In response to emerging safety challenges in ML, such as those introduced by recent "
+    "large-scale models, we provide a new roadmap for ML Safety and refine the technical "
+    "problems that the field needs to address."
+)
+PPG = (
+    "We introduce Phasic Policy Gradient (PPG), a reinforcement learning framework which "
+    "modifies traditional on-policy actor-critic methods by separating policy and value "
+    "function training into distinct phases."
+)
+HER = (
+    "We present a novel technique called Hindsight Experience Replay which allows "
+    "sample-efficient learning from rewards which are sparse and binary and therefore avoid "
+    "the need for complicated reward engineering."
+)
+BOX_WORLD = (
+    "We introduce an approach for deep reinforcement learning (RL) that improves upon the "
+    "efficiency, generalization capacity, and interpretability of conventional approaches "
+    "through structured perception and relational reasoning."
+)
+
+
+# --- dropping a leading clause that only links ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "line"),
+    [
+        (
+            "To address this challenge, we introduce the Beyond the Imitation Game benchmark "
+            "(BIG-bench).",
+            "We introduce the Beyond the Imitation Game benchmark (BIG-bench).",
+        ),
+        (
+            "In response to this challenge, we formulate automatic dialogue evaluation as a "
+            "learning problem.",
+            "We formulate automatic dialogue evaluation as a learning problem.",
+        ),
+        ("In this paper, we propose a parser for tables.", "We propose a parser for tables."),
+        ("Here, we propose a parser for tables.", "We propose a parser for tables."),
+        ("Here we propose a parser for tables.", "We propose a parser for tables."),
+        (
+            "In this work we show how to make these algorithms batch size-invariant.",
+            "We show how to make these algorithms batch size-invariant.",
+        ),
+        ("However, here we show that parsers fail.", "We show that parsers fail."),
+        (
+            "In this paper: (a) We perform the first large-scale study of curiosity.",
+            "We perform the first large-scale study of curiosity.",
+        ),
+        (
+            "To facilitate research in this direction, we propose this second iteration of the "
+            "MineRL Competition.",
+            "We propose this second iteration of the MineRL Competition.",
+        ),
+        ("Motivated by this, our parser reads tables.", "Our parser reads tables."),
+        ("However, existing parsers fail on tables.", "Existing parsers fail on tables."),
+        ("Finally, BERT fails on tables too.", "BERT fails on tables too."),
+    ],
+)
+def test_a_linking_clause_is_dropped_and_the_rest_kept_word_for_word(
+    sentence: str, line: str
+) -> None:
+    assert drop_linking_clause(sentence) == line
+    # Word for word: only the first letter's case may change.
+    rest = sentence[linking_clause_end(sentence) :]
+    assert line[1:] == rest[1:]
+    assert line[0] == rest[0].upper()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A clause with content of its own, not a link to the sentence before.
+        "To diagnose the failures of current models and support research, we introduce GSM8K, "
+        "a dataset of 8.5K high quality linguistically diverse grade school math word problems.",
+        ML_SAFETY,
+        "To mitigate the loss in legibility, we propose a training algorithm.",
+        "Given that parsers fail, we propose a new one.",
+        "For example, BERT fails on tables.",
+        # What would be left is not a sentence on its own.
+        "However, in practice, parsers fail on tables.",
+        "However, which parser fails is unclear.",
+        "Here, we do.",
+        "In this paper, k",
+        # No clause at all.
+        "We propose a parser for tables.",
+        "This paper presents a parser for tables.",
+    ],
+)
+def test_other_openings_stay(sentence: str) -> None:
+    assert drop_linking_clause(sentence) == sentence
+    assert linking_clause_end(sentence) == 0
+
+
+# --- cutting a long line after its main clause -------------------------------------------------
+
+
+def test_a_line_that_fits_is_not_cut() -> None:
+    assert shorten_line("We propose X.") == ("We propose X.", False)
+    fits = "We propose " + "x" * (MAX_LINE_CHARS - 12) + "."
+    assert shorten_line(fits) == (fits, False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "line"),
+    [
+        # Never inside "280 billion parameter model": at the dash, after the main clause.
+        (
+            GOPHER,
+            "We present an analysis of Transformer-based language model performance across "
+            "a wide range of model scales",
+        ),
+        # The main clause ("we provide a new roadmap for ML Safety") is kept.
+        (
+            ML_SAFETY,
+            "In response to emerging safety challenges in ML, such as those introduced by "
+            "recent large-scale models, we provide a new roadmap for ML Safety",
+        ),
+        # Not "into distinct…": before "by separating".
+        (
+            PPG,
+            "We introduce Phasic Policy Gradient (PPG), a reinforcement learning framework "
+            "which modifies traditional on-policy actor-critic methods",
+        ),
+        # Not "complicated reward…": before "and therefore".
+        (
+            HER,
+            "We present a novel technique called Hindsight Experience Replay which allows "
+            "sample-efficient learning from rewards which are sparse and binary",
+        ),
+        # A list of -ing phrases is not cut in the middle.
+        (
+            'We present four problems ready for research, namely withstanding hazards ("Robustness"'
+            '), identifying hazards ("Monitoring"), reducing inherent model hazards ("Alignment"), '
+            'and reducing systemic hazards ("Systemic Safety").',
+            "We present four problems ready for research",
+        ),
+        # Not after a word that needs what follows: "as the VAE, but…".
+        (
+            "We present the importance weighted autoencoder (IWAE), a generative model with the "
+            "same architecture as the VAE, but which uses a strictly tighter log-likelihood lower "
+            "bound derived from importance weighting.",
+            "We present the importance weighted autoencoder (IWAE), a generative model with the "
+            "same architecture as the VAE",
+        ),
+    ],
+)
+def test_a_long_line_is_cut_after_its_main_clause_at_a_clause_boundary(
+    sentence: str, line: str
+) -> None:
+    text, shortened = trim_sentence(sentence)
+    assert shortened
+    assert text == line + ELLIPSIS
+    assert len(text) <= MAX_LINE_CHARS
+
+
+def test_a_long_line_without_a_boundary_after_its_main_clause_stays_whole() -> None:
+    # Its only commas are inside the list "efficiency, generalization capacity, and ...".
+    assert len(BOX_WORLD) > MAX_LINE_CHARS
+    assert trim_sentence(BOX_WORLD) == (BOX_WORLD, False)
+
+
+def test_the_main_clause_is_never_cut_away() -> None:
+    # The boundaries before the main verb's object (", a", " (") are not cuts.
+    sentence = (
+        "Using a large corpus of scientific text, which we collected, and a new model, we "
+        "propose a parser for tables that reads every cell, which " + "x " * 60 + "ends."
+    )
+    text, shortened = shorten_line(sentence)
+    assert shortened
+    assert "we propose a parser for tables" in text
+
+
+def test_no_cut_inside_brackets() -> None:
+    sentence = (
+        "We propose a parser for tables (which reads cells, rows and columns; it runs on any "
+        "device, old or new) that " + "reads " * 30 + "well, which matters."
+    )
+    text, _ = shorten_line(sentence)
+    kept = text.removesuffix(ELLIPSIS)
+    assert kept.count("(") == kept.count(")")
+
+
+def test_lines_of_the_seeds_keep_their_words_and_phrases() -> None:
+    """Every seed sentence's line is the sentence, or a verbatim part of it."""
+    abstracts = [
+        line.removeprefix("Abstract:").strip()
+        for path in sorted((REPO / "seeds").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("Abstract:")
+    ]
+    sentences = [s for a in abstracts for s in split_sentences(a)]
+    assert len(sentences) > 200
+    for sentence in sentences:
+        _check_line(sentence)
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="no ../shared/bench beside this clone")
+def test_lines_of_scitldr_dev_keep_their_words_and_phrases() -> None:
+    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
+    sentences = [s for row in rows for s in split_sentences(" ".join(row["source"]))]
+    assert len(sentences) > 4000
+    for sentence in sentences:
+        _check_line(sentence)
+
+
+def _check_line(sentence: str) -> None:
+    text, shortened = trim_sentence(sentence)
+    dropped = drop_linking_clause(sentence)
+    assert dropped[1:] in sentence
+    if not shortened:
+        assert text == dropped
+        return
+    kept = text.removesuffix(ELLIPSIS)
+    assert text.endswith(ELLIPSIS) and dropped.startswith(kept)
+    # Cut at a boundary: the next character of the sentence is punctuation or a space.
+    assert dropped[len(kept)] in " ,;:-\u2013\u2014)]}\"'\u201d\u2019"
+    assert kept.split()[-1].lower().strip(",.;:") not in {"of", "the", "a", "and", "but", "to"}
+    if dropped.count("(") == dropped.count(")"):
+        assert kept.count("(") == kept.count(")"), "cut inside brackets"
