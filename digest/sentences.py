@@ -19,7 +19,7 @@ from __future__ import annotations
 import pkgutil
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
 import numpy as np
@@ -254,22 +254,32 @@ def _may_protect_each(
 ) -> np.ndarray[Any, Any]:
     """`_may_protect` of each joined text (ending before `ends` - 1)."""
 
-    def texts_at(positions: Iterable[int] | np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-        found = np.fromiter(positions, dtype=np.intp)
-        texts: np.ndarray[Any, Any] = np.searchsorted(ends, found, side="right")
-        return texts
-
-    def having(positions: Iterable[int] | np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    def having(positions: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
         flags = np.zeros(len(ends), dtype=bool)
-        flags[texts_at(positions)] = True
+        flags[np.searchsorted(ends, positions, side="right")] = True
         return flags
 
-    may = having(
-        i for sub in ("http", "www.", "arXiv:", "\\(", "\\[") for i in _find_all(joined, sub)
-    )
-    may |= having(_find_all(joined, "10.")) & having(np.flatnonzero(codes == ord("/")))
-    may |= np.bincount(texts_at(np.flatnonzero(codes == ord("$"))), minlength=len(ends)) >= 2
+    may = np.zeros(len(ends), dtype=bool)
+    for sub in ("http", "www.", "arXiv:", "\\(", "\\["):
+        may |= having(_occurrences(codes, sub))
+    may |= having(_occurrences(codes, "10.")) & having(np.flatnonzero(codes == ord("/")))
+    dollars = np.searchsorted(ends, np.flatnonzero(codes == ord("$")), side="right")
+    may |= np.bincount(dollars, minlength=len(ends)) >= 2
     return may
+
+
+def _occurrences(codes: np.ndarray[Any, Any], sub: str) -> np.ndarray[Any, Any]:
+    """Where `sub` starts in the text whose code points are `codes` (one numpy pass per
+    character of `sub`, instead of a Python step per occurrence: "10." is in every year
+    that ends a sentence)."""
+    n = len(codes) - len(sub) + 1
+    if n <= 0:
+        return np.zeros(0, dtype=np.intp)
+    hit = codes[:n] == ord(sub[0])
+    for k, char in enumerate(sub[1:], start=1):
+        hit &= codes[k : k + n] == ord(char)
+    found: np.ndarray[Any, Any] = np.flatnonzero(hit)
+    return found
 
 
 def _in_spans(spans: list[tuple[int, int]], at: int) -> bool:

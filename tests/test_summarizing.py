@@ -342,6 +342,15 @@ def test_the_cli_build_summarizes_through_the_sumy_summarizer(
     assert seen == [1] * 42
 
 
+def test_sentence_texts_are_what_str_gives() -> None:
+    from digest.summarizing.sumy_methods import _read_text, sentence_texts
+
+    document = build_document(["  We propose X.  ", "Ünïcode — text."], "A Title")
+    assert sentence_texts(document.sentences) == [str(s) for s in document.sentences]
+    assert sentence_texts(document.headings) == ["A Title"]
+    assert _read_text is not str  # sumy still keeps the text in its slot
+
+
 def test_a_batch_rates_each_document_as_alone() -> None:
     documents = [
         build_document(split_sentences(a), t)
@@ -423,14 +432,18 @@ def test_adem_is_named_rather_than_leaning_on_this_challenge(
 
 
 def test_importing_the_summarizer_does_not_import_nltk() -> None:
-    """sumy's base class imports NLTK's stemmer for a default argument: seconds of imports
-    on every build. The stand-in keeps it out, and sumy's real stemmers still load."""
+    """sumy's base class imports NLTK's stemmer for a default argument, and sumy.utils
+    imports requests: seconds of imports on every build. The stand-ins keep them out, and
+    both still load when used."""
     code = (
         "import sys, digest.summarizing\n"
         "assert 'nltk' not in sys.modules, 'nltk imported'\n"
+        "assert 'requests' not in sys.modules, 'requests imported'\n"
         "from sumy.nlp.stemmers import Stemmer\n"
         "assert Stemmer('english')('running') == 'run'\n"
         "assert 'nltk' in sys.modules\n"
+        "import sumy.utils, requests\n"
+        "assert sumy.utils.requests.get is requests.get\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

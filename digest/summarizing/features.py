@@ -33,6 +33,8 @@ the order of sums.
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
@@ -464,19 +466,20 @@ def position_features(batch: _Batch) -> dict[str, FloatArray]:
 
 def shape_features(batch: _Batch) -> dict[str, FloatArray]:
     """Length, fragments and long sentences, questions, numbers."""
-    lengths = batch.lengths
-    question = [
-        "?" in text and text.rstrip(_QUESTION_CLOSERS).endswith("?") for text in batch.texts
-    ]
+    lengths, texts, n = batch.lengths, batch.texts, len(batch.texts)
+    # map() over the texts rather than a loop: these run on every sentence of a batch.
+    stripped = map(str.rstrip, texts, itertools.repeat(_QUESTION_CLOSERS))
+    question = np.fromiter(map(str.endswith, stripped, itertools.repeat("?")), bool, n)
+    percent = np.fromiter(map(operator.contains, texts, itertools.repeat("%")), bool, n)
+    chars = np.fromiter(map(len, texts), np.int64, n)
     numbers = batch.any_word((batch.flags & cues.NUMBER) > 0)
-    numbers = np.maximum(numbers, np.array(["%" in text for text in batch.texts], dtype=float))
     return {
         "words_log": np.log1p(lengths),
         "fragment": (lengths < FRAGMENT_WORDS).astype(float),
         "long": (lengths > LONG_WORDS).astype(float),
-        "over_line": np.array([len(t) > MAX_LINE_CHARS for t in batch.texts], dtype=float),
-        "question": np.array(question, dtype=float),
-        "numbers": numbers,
+        "over_line": (chars > MAX_LINE_CHARS).astype(float),
+        "question": question.astype(float),
+        "numbers": np.maximum(numbers, percent),
     }
 
 

@@ -25,7 +25,11 @@ import numpy as np
 
 from digest.summarizing.features import SentenceFeatures, sentence_features
 from digest.summarizing.model import Weights, load_weights, rate_sentences
-from digest.summarizing.sumy_methods import AbstractSummarizer, ObjectDocumentModel
+from digest.summarizing.sumy_methods import (
+    AbstractSummarizer,
+    ObjectDocumentModel,
+    sentence_texts,
+)
 from digest.summarizing.words import stem_word
 
 FloatArray = np.ndarray[Any, np.dtype[np.float64]]
@@ -80,10 +84,12 @@ class Ratings:
             & self.leans_back[top][doc_of]
             & (self.ratings[top][doc_of] - self.ratings <= STANDALONE_MARGIN)
         )
-        order = np.lexsort((np.arange(n), -self.ratings, ~standalone, doc_of))
-        first = np.zeros(n_docs, dtype=np.int64)
-        first[present] = order[starts[present]]
-        chosen[present] = np.where(standalone[first], first, top)[present] - starts[present]
+        # The best of the few sentences that may take the top one's place, per document.
+        candidates = np.flatnonzero(standalone)
+        candidates = candidates[np.lexsort((candidates, -self.ratings[candidates]))]
+        docs, first = np.unique(doc_of[candidates], return_index=True)
+        top[docs] = candidates[first]
+        chosen[present] = top[present] - starts[present]
         return chosen
 
     def ranking(self, document: int) -> list[int]:
@@ -144,6 +150,6 @@ class ContributionSummarizer(AbstractSummarizer):  # type: ignore[misc]  # sumy 
     def features_of(documents: Sequence[ObjectDocumentModel]) -> SentenceFeatures:
         """The features of the documents' sentences, their headings as titles."""
         return sentence_features(
-            [[str(s) for s in d.sentences] for d in documents],
-            [" ".join(str(h) for h in d.headings) or None for d in documents],
+            [sentence_texts(d.sentences) for d in documents],
+            [" ".join(sentence_texts(d.headings)) or None for d in documents],
         )

@@ -8,18 +8,25 @@ Everything that touches sumy lives here, so its quirks stay in one place:
   title method (and ours) looks for title words;
 - sumy's summarizers return `Sentence` objects whose equality is by text, so the chosen
   sentence is mapped back to its position by identity (`chosen_index`);
+- `str(sentence)` goes through two of sumy's Python 2 compatibility wrappers, ten times
+  slower than reading the slot where sumy keeps the text; `sentence_texts` reads the slot
+  when sumy's `Sentence` has it (tested), and falls back on `str` otherwise;
 - importing sumy's `AbstractSummarizer` imports `sumy.nlp.stemmers` for one default argument,
   `null_stemmer`, and that module imports NLTK's Snowball stemmer, which runs NLTK's whole
   setup (scipy.stats, scikit-learn when installed): 1.4-2.5 s on every build, for a stemmer
   nobody here calls (ours is PyStemmer's, `digest.summarizing.words`). So unless something
   imported it already, `sumy.nlp.stemmers` starts as a small stand-in module that has
   sumy's `null_stemmer` and loads the real module the first time anything else is asked of
-  it (`sumy.nlp.stemmers.Stemmer` still works).
+  it (`sumy.nlp.stemmers.Stemmer` still works);
+- `sumy.utils` imports `requests` (60-160 ms) for `fetch_url` alone, which we never call:
+  while it is imported, `requests` is such a stand-in too, so `sumy.utils.requests` loads
+  the real package the first time it is used, and every other importer gets the real one.
 """
 
 from __future__ import annotations
 
 import importlib
+import operator
 import sys
 import types
 from collections.abc import Callable, Sequence
@@ -29,16 +36,18 @@ from digest.sentences import STOP_WORDS, ScientificTokenizer
 from digest.summarizing.words import stem_word
 
 
-class _StemmersStandIn(types.ModuleType):
-    """`sumy.nlp.stemmers` until something needs more of it than `null_stemmer`."""
+def _null_stemmer(word: object) -> str:
+    """sumy's `null_stemmer`: the word as lowercase text."""
+    return str(word).lower()
 
-    def __init__(self) -> None:
-        super().__init__("sumy.nlp.stemmers")
 
-    @staticmethod
-    def null_stemmer(word: object) -> str:
-        """sumy's: the word as lowercase text."""
-        return str(word).lower()
+class _StandIn(types.ModuleType):
+    """A module that imports the real module of its name the first time it is asked for
+    anything it was not given (`known`), and answers from it from then on."""
+
+    def __init__(self, name: str, known: dict[str, Any]) -> None:
+        super().__init__(name)
+        self.__dict__.update(known)
 
     def __getattr__(self, name: str) -> Any:
         # The import system asks modules for `__path__` and the like: a stand-in has none.
@@ -46,17 +55,27 @@ class _StemmersStandIn(types.ModuleType):
             raise AttributeError(name)
         if sys.modules.get(self.__name__) is self:
             del sys.modules[self.__name__]
-        real = importlib.import_module(self.__name__)
-        return getattr(real, name)
+        return getattr(importlib.import_module(self.__name__), name)
 
 
 def _import_sumy() -> None:
+    """Import sumy's modules that every build needs without NLTK and requests (see above)."""
     if "sumy.nlp.stemmers" not in sys.modules:
         import sumy.nlp
 
-        stand_in = _StemmersStandIn()
-        sys.modules[stand_in.__name__] = stand_in
-        sumy.nlp.stemmers = stand_in
+        stemmers = _StandIn("sumy.nlp.stemmers", {"null_stemmer": _null_stemmer})
+        sys.modules[stemmers.__name__] = stemmers
+        sumy.nlp.stemmers = stemmers
+    if "sumy.utils" in sys.modules or "requests" in sys.modules:
+        return
+    # Only sumy.utils gets the stand-in: anyone importing requests later gets the real one.
+    requests = _StandIn("requests", {})
+    sys.modules["requests"] = requests
+    try:
+        import sumy.utils
+    finally:
+        if sys.modules.get("requests") is requests:
+            del sys.modules["requests"]
 
 
 _import_sumy()
@@ -72,6 +91,7 @@ __all__ = [
     "build_document",
     "build_documents",
     "chosen_index",
+    "sentence_texts",
 ]
 
 TOKENIZER: Final = ScientificTokenizer()
@@ -82,6 +102,17 @@ def build_document(sentences: Sequence[str], title: str | None) -> ObjectDocumen
     items = [Sentence(title, TOKENIZER, is_heading=True)] if title and title.strip() else []
     items.extend(Sentence(s, TOKENIZER) for s in sentences)
     return ObjectDocumentModel([Paragraph(items)])
+
+
+_TEXT_SLOT: Final = "_text"
+_read_text: Callable[[Any], str] = (
+    operator.attrgetter(_TEXT_SLOT) if _TEXT_SLOT in getattr(Sentence, "__slots__", ()) else str
+)
+
+
+def sentence_texts(sentences: Sequence[Any]) -> list[str]:
+    """The text of each of sumy's `Sentence`s, as `str(sentence)` gives it."""
+    return list(map(_read_text, sentences))
 
 
 def build_documents(

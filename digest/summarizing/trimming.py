@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from typing import Final
 
 # A digest line holds about this many characters; longer lines are cut visibly.
@@ -45,6 +46,7 @@ _FRAMING = re.compile(
     r"(?:in|within|through)\s+(?:this|the\s+present|the\s+current)\s+(?:\w+\s+)?"
     r"(?:paper|work|article|study|report|note|thesis|manuscript|letter|chapter|submission)"
 )
+_FRAMING_FIRST: Final = frozenset({"in", "within", "through"})
 # Clauses of up to this many words that open with one of these and point back with a
 # demonstrative are links too: "To address this challenge", "Based on these observations",
 # "To facilitate research in this direction", "Motivated by this".
@@ -66,9 +68,7 @@ _SELF_NOUNS: Final = frozenset(
 # holds one of `LINK_HINT_WORDS` among its first `LINK_HINT_WITHIN` words.
 ONE_WORD_LINKS: Final = frozenset(p for p in LINKING_PHRASES if " " not in p)
 LINK_FIRST_WORDS: Final = (
-    frozenset(p.split()[0] for p in LINKING_PHRASES)
-    | _BACK_CLAUSE_OPENERS
-    | {"in", "within", "through"}
+    frozenset(p.split()[0] for p in LINKING_PHRASES) | _BACK_CLAUSE_OPENERS | _FRAMING_FIRST
 )
 LINK_HINT_WORDS: Final = (
     _DEMONSTRATIVES
@@ -131,6 +131,9 @@ def linking_clause_end(sentence: str) -> int:
     its subject."""
     end = valid = 0
     for _ in range(2):
+        first = _WORD.match(sentence, end)
+        if first is None or first.group().lower() not in LINK_FIRST_WORDS:
+            break
         link = _link_at(sentence, end)
         if not link:
             break
@@ -155,10 +158,15 @@ def _link_at(sentence: str, start: int) -> int:
 
 def _is_link(clause: str) -> bool:
     lowered = " ".join(clause.lower().split())
-    if lowered in LINKING_PHRASES or _FRAMING.fullmatch(lowered):
+    if lowered in LINKING_PHRASES:
         return True
-    words = [w.lower() for w in _WORD.findall(clause)]
-    if not words or len(words) > _MAX_LINK_WORDS or words[0] not in _BACK_CLAUSE_OPENERS:
+    first = lowered.partition(" ")[0]
+    if first in _FRAMING_FIRST and _FRAMING.fullmatch(lowered):
+        return True
+    if first not in _BACK_CLAUSE_OPENERS:
+        return False
+    words = _WORD.findall(lowered)
+    if len(words) > _MAX_LINK_WORDS:
         return False
     # The clause points back: a demonstrative not about the paper itself ("this challenge",
     # "in this direction", "motivated by this").
@@ -247,11 +255,18 @@ def shorten_line(line: str, limit: int = MAX_LINE_CHARS) -> tuple[str, bool]:
     if len(line) <= limit:
         return line, False
     earliest = _main_clause_end(line)
-    cuts = [c for c in _clause_boundaries(line) if c >= earliest]
-    if not cuts:
+    cut = None
+    for boundary in _clause_boundaries(line):
+        if boundary < earliest:
+            continue
+        if boundary + len(ELLIPSIS) <= limit:
+            cut = boundary
+            continue
+        if cut is None:
+            cut = boundary
+        break
+    if cut is None:
         return line, False
-    fitting = [c for c in cuts if c + len(ELLIPSIS) <= limit]
-    cut = fitting[-1] if fitting else cuts[0]
     text = line[:cut].rstrip(_CUT_STRIP)
     return text + ELLIPSIS, True
 
@@ -323,12 +338,11 @@ def _in_brackets(line: str, at: int) -> bool:
     return opened > sum(line.count(b, 0, at) for b in _CLOSING_BRACKETS)
 
 
-def _clause_boundaries(line: str) -> list[int]:
+def _clause_boundaries(line: str) -> Iterator[int]:
     """Character offsets where a cut leaves whole clauses and phrases before it: before a
     comma that opens a clause or an apposition to a name, a semicolon, a colon, a spaced
     dash, "which"/"where", "by" + -ing, or "and" before a new clause or predicate; never
     inside brackets, and never right after a word that needs what follows ("of", "but")."""
-    cuts: list[int] = []
     listed = ""  # the first word after the previous comma
     for m in _GAP.finditer(line):
         cut = m.end("close")
@@ -337,14 +351,13 @@ def _clause_boundaries(line: str) -> list[int]:
         in_list = word.endswith("ing") and listed.endswith("ing")
         if word:
             listed = (m.group("after") or "").lower() if word in _LIST_OPENERS else word
-        before = line[: m.start()].rsplit(None, 1)
-        if not before or _in_brackets(line, cut):
+        before = line[line.rfind(" ", 0, m.start()) + 1 : m.start()]
+        if not before or in_list or _in_brackets(line, cut):
             continue
-        if before[-1].strip(_CUT_STRIP + _CLOSERS + "(.").lower() in _DANGLING or in_list:
+        if before.strip(_CUT_STRIP + _CLOSERS + "(.").lower() in _DANGLING:
             continue
         if _opens_clause(m, line[cut - 1]):
-            cuts.append(cut)
-    return cuts
+            yield cut
 
 
 def _opens_clause(m: re.Match[str], last_char: str) -> bool:
