@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from digest.errors import ConfigError
-from digest.models import NamedTheme
+from digest.models import NamedTheme, slugify
 
 CONFIG_NAME = "digest.toml"
 
@@ -236,6 +236,7 @@ def _named_themes(value: Any, path: Path) -> tuple[NamedTheme, ...]:
     if not isinstance(value, list):
         raise ConfigError(f"{path}: 'theme' must be an array of tables ([[theme]])")
     themes: list[NamedTheme] = []
+    slugs: dict[str, str] = {}  # slug -> the first theme that has it
     for i, item in enumerate(value, start=1):
         where = f"theme[{i}]"
         if not isinstance(item, dict):
@@ -247,6 +248,16 @@ def _named_themes(value: Any, path: Path) -> tuple[NamedTheme, ...]:
         keywords = _str_list(item.get("keywords", []), path, f"{where}.keywords")
         if not keywords:
             raise ConfigError(f"{path}: {where}.keywords must list at least one keyword")
+        # Each named theme has its own feed folder and anchor, named by its slug: labels
+        # that differ only in case, accents or punctuation would share them.
+        slug = slugify(label)
+        if slug in slugs:
+            raise ConfigError(
+                f"{path}: {where}.label {label!r} would share the feed folder themes/{slug}/ "
+                f"with {slugs[slug]}; give them labels that differ in more than case, accents "
+                "or punctuation"
+            )
+        slugs[slug] = f"{where} ({label!r})"
         themes.append(NamedTheme(label=label, keywords=keywords))
     return tuple(themes)
 

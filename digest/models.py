@@ -12,7 +12,10 @@ place. All records are frozen and hold tuples, so they can be shared between sta
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import unicodedata
 import urllib.parse
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Where a paper with no page of its own (no arXiv id, DOI, PMID or URL) can be looked for.
@@ -221,12 +224,52 @@ def iso_week(day: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
+# The longest readable part of a slug; with the hash, a slug stays under 70 characters, a
+# safe length for a folder name and an HTML id anywhere.
+SLUG_MAX = 60
+
+
 def slugify(text: str) -> str:
-    """A lowercase ASCII anchor for a label: 'Dialogue evaluation' -> 'dialogue-evaluation'."""
+    """A stable, bounded ASCII name for a label, for its folder and its HTML id.
+
+    Its words in lowercase ASCII, joined by hyphens ('Dialogue evaluation' ->
+    'dialogue-evaluation'; accents dropped: 'Café' -> 'cafe'). Where that would lose what
+    tells labels apart (letters of another script, a label past 60 characters, no letter at
+    all), 8 hex digits of the label's SHA-256 follow: '机器人' -> 'theme-' + 8 hex digits,
+    '..' too, with other digits. The same label always gives the same slug."""
     out: list[str] = []
-    for ch in text.lower():
+    lossy = False
+    for ch in unicodedata.normalize("NFKD", text).lower():
         if ch.isascii() and ch.isalnum():
             out.append(ch)
-        elif out and out[-1] != "-":
-            out.append("-")
-    return "".join(out).strip("-") or "theme"
+        elif unicodedata.combining(ch):
+            continue  # an accent of the letter before it
+        else:
+            lossy = lossy or ch.isalnum()
+            if out and out[-1] != "-":
+                out.append("-")
+    slug = "".join(out).strip("-")
+    if len(slug) > SLUG_MAX:
+        slug = slug[:SLUG_MAX].rstrip("-")
+        lossy = True
+    if lossy or not slug:
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        slug = f"{slug or 'theme'}-{digest}"
+    return slug
+
+
+def unique_slugs(labels: Sequence[str]) -> list[str]:
+    """The slug of each label, made unique within one page: a later label whose slug an
+    earlier one has gets '-2', '-3'… Named themes come first in an issue, so theirs never
+    change."""
+    seen: set[str] = set()
+    slugs = []
+    for label in labels:
+        base = slug = slugify(label)
+        n = 1
+        while slug in seen:
+            n += 1
+            slug = f"{base}-{n}"
+        seen.add(slug)
+        slugs.append(slug)
+    return slugs

@@ -14,7 +14,7 @@ from typing import Any
 
 import jinja2
 
-from digest.models import Entry, Issue, Section
+from digest.models import Entry, Issue, Section, unique_slugs
 from digest.templating import render_template, render_template_bytes
 
 MARKDOWN_TEMPLATE = "digest.md.j2"
@@ -48,7 +48,12 @@ def issue_context(issue: Issue) -> Context:
         "site_url": issue.site_url,
         "paper_count": issue.paper_count,
         "theme_count": len(issue.sections),
-        "themes": [_section_context(s) for s in issue.sections],
+        "themes": [
+            _section_context(s, slug)
+            for s, slug in zip(
+                issue.sections, unique_slugs([s.label for s in issue.sections]), strict=True
+            )
+        ],
         "updated": [_entry_context(e) for e in issue.updated],
         "skipped": [
             {"path": s.path, "line": s.line, "reason": s.reason, "where": str(s)}
@@ -68,10 +73,10 @@ def cap_context(context: Context, per_theme: int | None) -> Context:
     return {**context, "themes": themes}
 
 
-def _section_context(section: Section) -> Context:
+def _section_context(section: Section, slug: str) -> Context:
     return {
         "label": section.label,
-        "slug": section.slug,
+        "slug": slug,
         "keywords": list(section.keywords),
         "papers": [_entry_context(e) for e in section.entries],
         "more": 0,
