@@ -216,7 +216,6 @@ _TRAILER = re.compile(
     re.S,
 )
 _TRAILER_TAIL = 400
-_TRAILER_HINTS = ("©", "(c)", "(C)", "opyright", "Database Record", "bstract]")
 
 
 # A web page's own description that reference managers save as the abstract of a paper
@@ -238,7 +237,15 @@ def strip_abstract_trailer(abstract: str) -> str:
     """The abstract without the copyright line or database stamp an export closed it with."""
     start = max(0, len(abstract) - _TRAILER_TAIL)
     tail = abstract[start:]
-    if not any(hint in tail for hint in _TRAILER_HINTS):
+    # Spelled out, not any(...): this runs for every abstract loaded.
+    if not (
+        "©" in tail
+        or "(c)" in tail
+        or "(C)" in tail
+        or "opyright" in tail
+        or "Database Record" in tail
+        or "bstract]" in tail
+    ):
         return abstract
     found = _TRAILER.search(abstract, start)
     return abstract[: found.start()].rstrip() if found else abstract

@@ -375,10 +375,10 @@ def _load_file(display: str, path: Path) -> _FileLoad:
 
     try:
         with path.open("rb") as handle:
-            # The size is checked before reading (a 4 GB sparse file costs nothing to
-            # stat), and the read stops past the limit in case the file grew since.
+            # The size is checked before reading: a 4 GB sparse file costs nothing to
+            # stat. (read(n) would allocate n bytes up front, whatever the file holds.)
             size = os.fstat(handle.fileno()).st_size
-            data = handle.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""
+            data = handle.read() if size <= MAX_FILE_BYTES else b""
     except OSError as error:
         return unusable("unreadable", f"cannot read file ({error.strerror}); check its permissions")
     if size > MAX_FILE_BYTES or len(data) > MAX_FILE_BYTES:
@@ -557,11 +557,10 @@ def _merge_duplicates(loaded: Sequence[_Loaded]) -> tuple[tuple[Paper, ...], tup
     by_text: dict[str, int] = {}
     for item in loaded:
         paper = item.paper
-        ids = (paper.arxiv_id, paper.doi.casefold() if paper.doi else None, paper.pmid)
+        ids: _Ids = (paper.arxiv_id, paper.doi.casefold() if paper.doi else None, paper.pmid)
         arxiv_id, doi, pmid = ids
         text = item.text_key
-        folded = _folded_title(paper)
-        title = _title_key(paper, folded)
+        title = _title_key(paper)
         target: int | None = None
         rule = ""
         if arxiv_id and arxiv_id in by_arxiv:
@@ -575,73 +574,90 @@ def _merge_duplicates(loaded: Sequence[_Loaded]) -> tuple[tuple[Paper, ...], tup
         elif (
             text in by_text
             and not group_ids[by_text[text]].conflict(ids)
-            and not group_ids[by_text[text]].other_title(folded)
+            and not group_ids[by_text[text]].other_title(paper.title)
         ):
             target, rule = by_text[text], "abstract text"
         if target is None:
             target = len(groups)
             groups.append([item])
-            group_ids.append(_GroupIds())
+            group_ids.append(_GroupIds(ids, paper.title))
         else:
             groups[target].append(item)
             pending.append((target, paper.sources[0], rule))
-        group_ids[target].add(ids)
-        if folded and not group_ids[target].title:
-            group_ids[target].title = folded
-        for key, index in ((arxiv_id, by_arxiv), (doi, by_doi), (pmid, by_pmid), (title, by_title)):
-            if key:
-                index.setdefault(key, target)
+            group_ids[target].add(ids, paper.title)
+        if arxiv_id:
+            by_arxiv.setdefault(arxiv_id, target)
+        if doi:
+            by_doi.setdefault(doi, target)
+        if pmid:
+            by_pmid.setdefault(pmid, target)
+        if title:
+            by_title.setdefault(title, target)
         by_text.setdefault(text, target)
     papers = _unique_ids([_combine(group) for group in groups])
     merges = tuple(Merge(papers[index].id, source, rule) for index, source, rule in pending)
     return tuple(papers), merges
 
 
-@dataclass
+# A group holding two different ids of one kind conflicts with any paper having that kind.
+_MANY = "\0many"
+_Ids = tuple[str | None, str | None, str | None]  # arXiv id, DOI (casefolded), PMID
+
+
 class _GroupIds:
-    """The arXiv ids, DOIs (casefolded) and PMIDs of one group of records."""
+    """The arXiv id, DOI and PMID of one group of records, each kind as its one value, or
+    _MANY when the group's records disagree (merged by another id). Built for every paper
+    loaded, so kept to three slots rather than three sets."""
 
-    arxiv: set[str] = field(default_factory=set)
-    doi: set[str] = field(default_factory=set)
-    pmid: set[str] = field(default_factory=set)
+    __slots__ = ("ids", "title")
 
-    def add(self, ids: tuple[str | None, str | None, str | None]) -> None:
-        for value, known in zip(ids, (self.arxiv, self.doi, self.pmid), strict=True):
-            if value:
-                known.add(value)
+    def __init__(self, ids: _Ids, title: str | None) -> None:
+        self.ids: list[str | None] = list(ids)
+        self.title = title  # the first title the group's records gave
 
-    title: str = ""  # the first title long enough to name a paper, folded
+    def add(self, ids: _Ids, title: str | None) -> None:
+        for kind, value in enumerate(ids):
+            known = self.ids[kind]
+            if value and value != known:
+                self.ids[kind] = value if known is None else _MANY
+        if title and not self.title:
+            self.title = title
 
-    def conflict(self, ids: tuple[str | None, str | None, str | None]) -> bool:
+    def conflict(self, ids: _Ids) -> bool:
         """Whether the group holds an id of a kind the paper has, other than the paper's."""
         return any(
-            value and known - {value}
-            for value, known in zip(ids, (self.arxiv, self.doi, self.pmid), strict=True)
+            value and known is not None and known != value
+            for value, known in zip(ids, self.ids, strict=True)
         )
 
-    def other_title(self, title: str) -> bool:
+    def other_title(self, title: str | None) -> bool:
         """Whether the paper's title names another paper than the group's: two records
         that share only a web page's boilerplate for an abstract are not one paper. A
-        title that holds the other ("X" and "X: a study") is the same one."""
-        return bool(self.title and title) and self.title not in title and title not in self.title
+        title that holds the other ("X" and "X: a study") is the same one; a title too
+        short to name a paper decides nothing. (Folded only here, when abstracts match.)"""
+        if not (self.title and title):
+            return False
+        mine, theirs = _folded_title(self.title), _folded_title(title)
+        return bool(mine and theirs) and mine not in theirs and theirs not in mine
 
 
 # A title this short ("Editorial", "Introduction") names no one paper, whoever wrote it.
 _TITLE_KEY_MIN = 20
 
 
-def _folded_title(paper: Paper) -> str:
+def _folded_title(title: str) -> str:
     """The title without case, accents or punctuation; "" when too short to name a paper."""
-    if not paper.title:
-        return ""
-    title = comparable_text(_ascii_fold(paper.title))
-    return title if len(title) >= _TITLE_KEY_MIN else ""
+    folded = comparable_text(_ascii_fold(title))
+    return folded if len(folded) >= _TITLE_KEY_MIN else ""
 
 
-def _title_key(paper: Paper, folded: str) -> str | None:
+def _title_key(paper: Paper) -> str | None:
     """The paper's folded title and its first author's surname: the same paper exported by
     two databases has different ids (or none)."""
-    surname = _surname(paper.authors[0]) if folded and paper.authors else ""
+    if not (paper.title and paper.authors):
+        return None
+    folded = _folded_title(paper.title)
+    surname = _surname(paper.authors[0]) if folded else ""
     return f"{folded} {surname}" if surname else None
 
 
