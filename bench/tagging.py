@@ -259,7 +259,10 @@ def compare(silver_dir: Path, limit: int) -> None:
         )
         done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
         if done.returncode:
-            reason = done.stderr.strip().splitlines()[-1][:70] if done.stderr.strip() else "?"
+            lines = [line.strip() for line in done.stderr.splitlines() if line.strip("* \n")]
+            said = [line for line in lines if "Resource" in line or "Error:" in line]
+            said = [line for line in said if not line.endswith(":")] or said
+            reason = (said or lines or ["?"])[0][:70]
             print(f"{name:<42} unavailable: {reason}")
             continue
         load, elapsed, tags = json.loads(done.stdout)
