@@ -135,6 +135,36 @@ def test_markdown_reading_list() -> None:
     assert len(corpus.papers) == 4
 
 
+def test_markdown_list_styles_of_paper_lists(tmp_path: Path) -> None:
+    # A numbered list with bold titles, authors and venue, links in brackets, and the
+    # abstract indented below; then an arXiv-daily page with <details> around the abstract.
+    (tmp_path / "numbered.md").write_text(
+        "1. **Sparse Retrieval Heads: How Long-Context Models Find the Needle.** Ana Lima, Kofi "
+        "Mensah. *arXiv 2024*. [[paper](https://arxiv.org/abs/2411.10001)] "
+        "[[code](https://github.com/x/y)]\n\n   Long-context language models retrieve facts from "
+        "anywhere in their input, but how they do it is unclear. We find the heads.\n\n"
+        "2. **Tokenizers Across Forty Languages.** Mei Chen. *EMNLP 2024*. "
+        "[[paper](https://arxiv.org/abs/2411.10002)]\n\n   We compare tokenizers across 40 "
+        "languages and show that byte-level models close most of the gap.\n"
+    )
+    (tmp_path / "daily.md").write_text(
+        "## 2024-11-15\n\n### [Tokenizers Across Forty Languages](https://arxiv.org/abs/2411."
+        "10002)\n**Authors:** Mei Chen\n<details>\n<summary>Abstract</summary>\nWe compare "
+        "tokenizers across 40 languages and show that byte-level models close most of the gap."
+        "\n</details>\n"
+    )
+    numbered = load_papers([tmp_path / "numbered.md"])
+    assert [(p.title, p.arxiv_id, p.authors) for p in numbered.papers] == [
+        ("Sparse Retrieval Heads: How Long-Context Models Find the Needle", "2411.10001",
+         ("Ana Lima", "Kofi Mensah")),
+        ("Tokenizers Across Forty Languages", "2411.10002", ("Mei Chen",)),
+    ]  # fmt: skip
+    assert numbered.papers[0].abstract.endswith("We find the heads.")
+    [daily] = load_papers([tmp_path / "daily.md"]).papers
+    assert daily.abstract.startswith("We compare tokenizers")  # not "<details> <summary>…"
+    assert daily.authors == ("Mei Chen",)
+
+
 def test_markdown_headings_and_notes_are_not_papers() -> None:
     corpus = load("reading_list.md")
     assert skipped(corpus) == [

@@ -97,7 +97,7 @@ def flat_abs_page(number: int, line: str) -> Found | None:
 
 def flattened_rss(number: int, line: str) -> Found | None:
     """'arXiv:ID Announce Type: new Abstract: …' on one line, or None."""
-    found = FLATTENED_RSS.search(line)
+    found = FLATTENED_RSS.search(line) if "Announce Type" in line else None
     if found is None:
         return None
     fields = {"arxiv": found.group(1), "announce type": found.group(2)}

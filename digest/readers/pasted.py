@@ -53,6 +53,9 @@ _FIELD = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:：*_\[\]()<>|/]{1,40}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?"
     r"\s*(.*)$"
 )
+_HTML_ONLY = re.compile(
+    r"^(?:<\s*/?\s*(?:details|summary|br|p|div)\b[^>]*>\s*[^<]{0,40}\s*)+$", re.I
+)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\.\.\.$|…$")
 _NAME = re.compile(r"^[\w.'’\-]+(?:\s+[\w.'’\-]+){0,4}$")
@@ -179,6 +182,7 @@ class _Reader:
         self.quote = False
         self.columns: list[str] = []
         self.section = "new"
+        self.title_lines: set[int] = set()  # lines taken as a feed item's title
 
     # entries
 
@@ -398,6 +402,14 @@ def _read_line(reader: _Reader, number: int, line: str, lines: list[str]) -> Non
         )
         reader.current = None
         return
+    if _HTML_ONLY.match(stripped):
+        # "<details>", "<summary>Abstract</summary>": HTML a Markdown list wraps around an
+        # abstract; a summary naming the abstract labels what follows.
+        label = _inline_text(re.sub(r"<[^>]*>", " ", stripped)).strip(" :：").lower()
+        reader.flush()
+        if label in _ABSTRACT_HEADINGS and reader.current is not None:
+            reader.current.mode = "abstract"
+        return
     heading = _HEADING.match(line)
     if heading:
         _heading(reader, number, heading.group(2))
@@ -491,8 +503,20 @@ def _item(reader: _Reader, number: int, text: str, nested: bool) -> bool:
     rest = _LINK.sub(" ", text[len(bold.group(0)) :] if bold and not link else text)
     rest = re.sub(r"^[\s:：—–-]+", "", _inline_text(rest)).strip()
     rest = rest.removeprefix(_inline_text(title)).strip(" :：—–-")
-    if re.search(r"\w", rest):
+    rest = re.sub(r"\[\s*\]|\(\s*\)", " ", rest).strip(" .,;[]()")
+    if not re.search(r"\w", rest):
+        return True
+    if _is_prose(rest):
         reader.paragraph.append((number, rest))
+        return True
+    # "Ana Lima, Kofi Mensah. *ACL 2024*.": the authors, then where it appeared.
+    names, _, after = rest.partition(". ")
+    one_name = bool(_NAME.match(names)) and names[:1].isupper() and len(names.split()) <= 4
+    if _looks_like_names(names) or one_name or (" et al" in names and len(names.split()) <= 6):
+        entry.authors = split_authors(names.replace(" et al", ""))
+        rest = after.strip(" .")
+    if rest:
+        entry.metadata.append(("citation", rest))
     return True
 
 
@@ -541,10 +565,15 @@ def _field(text: str) -> tuple[str, str, str] | None:
 
 def _inline_text(text: str) -> str:
     """Markdown inline markup to text: links to their text, emphasis and escapes removed."""
-    text = _LINK.sub(lambda m: m.group(1), text)
-    for _ in range(2):
-        text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
-    return _MD_ESCAPE.sub(r"\1", text).strip()
+    # Each pass only where its markup can be: abstracts are long, and most have none.
+    if "](" in text:
+        text = _LINK.sub(lambda m: m.group(1), text)
+    if "*" in text or "__" in text or "`" in text:
+        for _ in range(2):
+            text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(r"\1", text)
+    return text.strip()
 
 
 def _join(lines: Iterable[str]) -> str:
@@ -598,7 +627,7 @@ def _title_before(lines: list[str], number: int) -> tuple[int, str] | None:
 def _drop_title_line(reader: _Reader, line: int) -> None:
     """A title line read as part of a paragraph belongs to the feed item after it."""
     reader.paragraph = [(n, t) for n, t in reader.paragraph if n != line]
-    reader.problems = [p for p in reader.problems if p.line != line]
+    reader.title_lines.add(line)
 
 
 # --- records -------------------------------------------------------------------------------
@@ -607,7 +636,7 @@ def _drop_title_line(reader: _Reader, line: int) -> None:
 def _finish(reader: _Reader, name: str) -> Parsed:
     merged = _merge_same_papers([*reader.entries, *reader.found])
     records: list[Record] = []
-    problems = list(reader.problems)
+    problems = [p for p in reader.problems if p.line not in reader.title_lines]
     for entry in merged:
         if entry.abstract:
             records.append(_record(entry))
