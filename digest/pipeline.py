@@ -63,6 +63,7 @@ from digest.rendering import (
     SEARCH_PAGE,
     Context,
     cap_context,
+    clip_context,
     issue_context,
     paper_anchor,
     render_email_html,
@@ -388,7 +389,8 @@ def record_of(
 
 
 # Papers per theme tried, in turn, until the email fits under the size mail clients accept.
-_EMAIL_CAPS: tuple[int | None, ...] = (None, 20, 10, 5, 3, 1)
+# At 0, each theme is its label and a link to its papers in the full issue.
+_EMAIL_CAPS: tuple[int | None, ...] = (None, 20, 10, 5, 3, 1, 0)
 # A feed item lists at most this many papers a theme and links to the issue page for the rest:
 # feed readers truncate or choke on very long items.
 FEED_ITEM_PER_THEME = 20
@@ -415,12 +417,17 @@ def _email_bodies(
     """The HTML and text bodies; a large issue lists fewer papers per theme and links to the
     full issue, so that Gmail does not clip the message.
 
-    The full page's size gives the cost of a paper, so caps that cannot fit are not tried."""
+    The full page's size gives the cost of a paper, so caps that cannot fit are not tried.
+    Every text is bounded first (`clip_context`), so that no input can make one paper or one
+    label larger than the whole email may be."""
+    context = clip_context(context)
     per_paper = page_size / max(1, context["paper_count"])
     html = ""
     for cap in _EMAIL_CAPS:
         shown = sum(len(t["papers"][:cap]) for t in context["themes"])
-        if cap != _EMAIL_CAPS[-1] and per_paper * shown > HTML_SIZE_LIMIT:
+        # The estimate skips the caps above 1 only: one huge paper (cut short by now) can
+        # make the average paper look larger than the email.
+        if (cap is None or cap > 1) and per_paper * shown > HTML_SIZE_LIMIT:
             continue
         capped = cap_context(context, cap)
         html = inline_css(

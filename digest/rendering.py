@@ -73,6 +73,70 @@ def cap_context(context: Context, per_theme: int | None) -> Context:
     return {**context, "themes": themes}
 
 
+# The most an email shows of each text, in characters; past it the text is cut at a word
+# with an ellipsis. Real titles, labels, headlines and summaries are far shorter (a summary
+# is one line): only broken or hostile input (a 1 MB "word") reaches these, and the email
+# must stay under its size limit whatever the input. A longer link is dropped, not cut.
+EMAIL_TEXT_LIMITS: dict[str, int] = {
+    "title": 200,
+    "label": 200,
+    "keyword": 80,
+    "headline": 300,
+    "summary": 600,
+    "url": 2000,
+}
+
+
+def clip_context(context: Context) -> Context:
+    """The issue with each text an email shows bounded by EMAIL_TEXT_LIMITS."""
+    limits = EMAIL_TEXT_LIMITS
+    themes = [
+        {
+            **t,
+            "label": _clip(t["label"], limits["label"]),
+            "keywords": [_clip(k, limits["keyword"]) for k in t["keywords"]],
+            "papers": [_clip_paper(p) for p in t["papers"]],
+        }
+        for t in context["themes"]
+    ]
+    return {
+        **context,
+        "title": _clip(context["title"], limits["title"]),
+        "themes": themes,
+        "updated": [_clip_paper(p) for p in context["updated"]],
+    }
+
+
+def _clip_paper(paper: Context) -> Context:
+    limits = EMAIL_TEXT_LIMITS
+    headline, summary = paper["headline"], paper["summary"]
+    url, search_url = paper["url"], paper["search_url"]
+    if (
+        len(headline) <= limits["headline"]
+        and len(summary) <= limits["summary"]
+        and len(url or "") <= limits["url"]
+        and len(search_url or "") <= limits["url"]
+    ):
+        return paper  # the usual case: nothing to cut, nothing copied
+    return {
+        **paper,
+        "headline": _clip(headline, limits["headline"]),
+        "summary": _clip(summary, limits["summary"]),
+        "url": url if len(url or "") <= limits["url"] else None,
+        "search_url": search_url if len(search_url or "") <= limits["url"] else None,
+    }
+
+
+def _clip(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"
+
+
 def _section_context(section: Section, slug: str) -> Context:
     return {
         "label": section.label,

@@ -131,16 +131,27 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~])")
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
 # Line-start constructs: headings, block quotes, list markers, thematic breaks.
 _MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.MULTILINE)
+# A heading's closing sequence: a run of '#' after a space at the end of the line, which a
+# heading drops ('## C #' shows 'C').
+_MD_CLOSING_HASHES = re.compile(r"(?<=\s)#+$")
+# GitHub's renderer (GFM's autolink extension) links bare 'http://', 'https://', 'ftp://' and
+# 'www.' in text. An escaped ':' or '.' is not seen as one, and renders as itself everywhere.
+_MD_AUTOLINK = re.compile(r"(?<=[A-Za-z]):(?=//)|(?<=www)\.")
 
 
 def escape_markdown(text: object) -> str:
-    """Text that renders literally in CommonMark, on a single line."""
+    """Text that renders literally in CommonMark, and on GitHub (no bare link becomes a
+    link), on a single line."""
     flat = " ".join(str(text).split())
     # Most text has nothing to escape: a search is cheaper than a substitution that finds none.
     if _MD_SPECIAL.search(flat):
         flat = _MD_SPECIAL.sub(r"\\\1", flat)
     if "&" in flat:
         flat = _MD_ENTITY.sub(r"\\&", flat)
+    if "://" in flat or "www." in flat:
+        flat = _MD_AUTOLINK.sub(r"\\\g<0>", flat)
+    if flat.endswith("#"):
+        flat = _MD_CLOSING_HASHES.sub(r"\\\g<0>", flat)
     # `flat` is one line with no leading space, so a line-start construct can only begin at
     # its first character: match there instead of scanning the whole text.
     if _MD_LINE_START.match(flat) is None:

@@ -125,3 +125,29 @@ def test_every_headline_has_the_same_style_linked_or_not() -> None:
         assert colour is not None
         colours.add(colour.group(1))
     assert len(colours) == 1, colours
+
+
+def test_a_huge_word_anywhere_keeps_the_email_under_its_size() -> None:
+    word = "x" * 1_000_000
+    Path("digest.toml").write_text(
+        f'[[theme]]\nlabel = "Robots {word}"\nkeywords = ["robot", "{word}"]\n', encoding="utf-8"
+    )
+    Path("inbox").mkdir()
+    rows = [
+        {
+            "id": "big",
+            "title": f"A robot {word}",
+            "abstract": f"We introduce a robot {word} that learns to grasp. It works well.",
+        },
+        {"id": "small", "title": "A galaxy survey", "abstract": "We map galaxies. It scales."},
+    ]
+    Path("inbox/p.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    args = ["build", "inbox", "--date", "2026-11-16", "--site-url", SITE, "-q"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    html = Path("out/email.html").read_bytes()
+    assert len(html) <= HTML_SIZE_LIMIT
+    assert b"Robots xxx" in html and "…".encode() in html
+    assert b"A galaxy survey" in html  # the other theme is still there
+    text = Path("out/email.txt").read_bytes()
+    assert len(text) <= HTML_SIZE_LIMIT

@@ -1,6 +1,7 @@
 import json
 from pathlib import Path
 
+import cmarkgfm
 import pytest
 from markdown_it import MarkdownIt
 
@@ -52,6 +53,29 @@ def test_escaped_text_renders_literally(text: str) -> None:
     visible = html.removeprefix("<p>").removesuffix("</p>\n")
     unescaped = visible.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
     assert unescaped.replace("&amp;", "&") == flat
+
+
+@pytest.mark.parametrize("label", ["Robotics #", "C ##", "#", "Q # A", "Issue #12 #"])
+def test_a_heading_keeps_the_hashes_it_ends_with(label: str) -> None:
+    # A heading drops a closing run of '#' after a space; the label keeps it.
+    html = MarkdownIt("commonmark").render(f"## {escape_markdown(label)}\n")
+    assert html == f"<h2>{label}</h2>\n"
+
+
+BARE_LINKS = [
+    "Code at https://evil.example/x?a=1 now",
+    "See HTTP://EVIL.EXAMPLE or ftp://evil.example/f.",
+    "Visit www.evil.example today",
+    "(https://evil.example/in-brackets)",
+]
+
+
+@pytest.mark.parametrize("text", BARE_LINKS)
+def test_bare_links_stay_text_on_github(text: str) -> None:
+    gfm = cmarkgfm.github_flavored_markdown_to_html(escape_markdown(text))
+    assert "<a" not in gfm
+    assert gfm == f"<p>{text.replace('&', '&amp;')}</p>\n"
+    assert MarkdownIt("commonmark").render(escape_markdown(text)) == gfm
 
 
 def test_plain_prose_stays_readable() -> None:
