@@ -6,6 +6,7 @@
     .venv/bin/python bench/summaries.py --untitled      # abstracts alone, like bare seeds
     .venv/bin/python bench/summaries.py --titled        # with titles only
     .venv/bin/python bench/summaries.py --margins 0 0.03 0.1   # ours, per preference margin
+    .venv/bin/python bench/summaries.py --margins 0.07 --line-margin 0.2
 
 Each paper's summary (title + abstract in, or the abstract alone; one line out) is scored with
 rouge-score (ROUGE-1/2/L F1, use_stemmer=True) against every target; the target with the best
@@ -16,8 +17,9 @@ sentence the line comes from (`Summary.sentence`), as this bench did before line
 trimmed. papers/s is summarizing alone (scoring excluded), with warm word caches.
 
 --margins runs ours once per value of the preference for a sentence that stands on its own
-(`summarizer.STANDALONE_MARGIN`) and prints, beside R1, how many chosen sentences still lean
-back on an earlier one, and how many choices differ from those without the preference.
+(`summarizer.STANDALONE_MARGIN`, with `--line-margin` for `LINE_STANDALONE_MARGIN`, by
+default the shipped one) and prints, beside R1, how many chosen sentences still lean back on
+an earlier one (and how many lines do), and how many choices differ from the first margin's.
 Prints figures only.
 """
 
@@ -80,7 +82,10 @@ def run_method(
 
 
 def compare_margins(
-    margins: list[float], rows: list[tuple[Paper, list[str]]], scorer: rouge_scorer.RougeScorer
+    margins: list[float],
+    line_margin: float | None,
+    rows: list[tuple[Paper, list[str]]],
+    scorer: rouge_scorer.RougeScorer,
 ) -> None:
     papers = [paper for paper, _ in rows]
     split = split_abstracts([p.abstract for p in papers], limit=MAX_SENTENCES)
@@ -89,6 +94,8 @@ def compare_margins(
     )
     starts = [sum(len(s) for s in split[:i]) for i in range(len(split))]
     baseline = None
+    if line_margin is not None:
+        summarizer_module.LINE_STANDALONE_MARGIN = line_margin  # type: ignore[misc]
     for margin in margins:
         summarizer_module.STANDALONE_MARGIN = margin  # type: ignore[misc]
         chosen = ratings.best().tolist()
@@ -98,11 +105,16 @@ def compare_margins(
             for start, i, s in zip(starts, chosen, split, strict=True)
             if s
         )
+        lines = sum(
+            bool(ratings.line_leans_back[start + i])
+            for start, i, s in zip(starts, chosen, split, strict=True)
+            if s
+        )
         changed = sum(a != b for a, b in zip(chosen, baseline, strict=True))
         r1, _, _, sentence_r1, _ = run_method(DEFAULT_METHOD, rows, scorer)
         print(
             f"margin {margin:<6g} R1 {r1:5.2f}  sent R1 {sentence_r1:5.2f}  "
-            f"leaning back {back:4d}  changed {changed:4d}",
+            f"leaning back {back:4d} (lines {lines:3d})  changed {changed:4d}",
             flush=True,
         )
 
@@ -117,6 +129,7 @@ def main() -> None:
     titles.add_argument("--untitled", action="store_true", help="hide the titles")
     titles.add_argument("--titled", action="store_true", help="only with titles")
     parser.add_argument("--margins", type=float, nargs="+", help="compare preference margins")
+    parser.add_argument("--line-margin", type=float, default=None, help="with --margins")
     args = parser.parse_args()
 
     methods = args.method or [m for m in ORDER if m in METHODS]
@@ -135,7 +148,7 @@ def main() -> None:
         summarize_papers([paper for paper, _ in rows])
         if args.margins:
             print(f"SciTLDR dev: {len(rows)} papers, {'with' if titled else 'without'} titles")
-            compare_margins(args.margins, rows, scorer)
+            compare_margins(args.margins, args.line_margin, rows, scorer)
             continue
         if titled == regimes[0]:
             print(f"SciTLDR dev: {len(rows)} papers ({args.half}); speed with warm caches")

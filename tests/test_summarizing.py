@@ -366,9 +366,17 @@ def test_a_batch_rates_each_document_as_alone() -> None:
         assert len(ratings) == len(document.sentences)
 
 
-def ratings(values: list[float], back: list[bool], states: list[bool]) -> summarizer.Ratings:
+def ratings(
+    values: list[float], back: list[bool], states: list[bool], line: bool = False
+) -> summarizer.Ratings:
+    """One document's ratings; `back` says which sentences lean back (all of them in the
+    line a reader sees if `line`, else only in a dropped linking clause)."""
     return summarizer.Ratings(
-        np.array(values), np.array(back), np.array(states), np.array([len(values)])
+        np.array(values),
+        np.array(back),
+        np.array(back) & line,
+        np.array(states),
+        np.array([len(values)]),
     )
 
 
@@ -391,11 +399,23 @@ def test_a_self_standing_contribution_wins_over_one_that_leans_back_when_close()
     assert standing.best().tolist() == [0]
 
 
+def test_a_line_that_leans_back_gives_way_from_further_below() -> None:
+    """ "We show how to make these algorithms ..." leans back in the line itself: a reader
+    cannot tell what it points at, so the preference reaches further down."""
+    margin, line_margin = summarizer.STANDALONE_MARGIN, summarizer.LINE_STANDALONE_MARGIN
+    assert line_margin > margin
+    between = 0.30 - (margin + line_margin) / 2
+    assert ratings([0.30, between], [True, False], [True, True], line=True).best() == [1]
+    assert ratings([0.30, between], [True, False], [True, True], line=False).best() == [0]
+
+
 def test_the_preference_is_per_document_in_a_batch() -> None:
     margin = summarizer.STANDALONE_MARGIN
+    back = np.array([False, True, False, False, True, False, False, False])
     batch = summarizer.Ratings(
         np.array([0.1, 0.5, 0.5 - margin / 2, 0.4, 0.2, 0.2, 0.3, 0.3]),
-        np.array([False, True, False, False, True, False, False, False]),
+        back,
+        back,
         np.array([True, True, True, True, False, True, True, True]),
         np.array([0, 3, 1, 2, 2]),
     )
@@ -426,9 +446,22 @@ def test_adem_is_named_rather_than_leaning_on_this_challenge(
     summary = summarize_paper(paper(abstract))
     assert summary.text.startswith("We present an evaluation model (ADEM) that learns")
     monkeypatch.setattr(summarizer, "STANDALONE_MARGIN", -1.0)
+    monkeypatch.setattr(summarizer, "LINE_STANDALONE_MARGIN", -1.0)
     without = summarize_paper(paper(abstract))
     assert without.sentence.startswith("In response to this challenge, we formulate")
     assert without.text.startswith("We formulate automatic dialogue evaluation")
+
+
+def test_batch_size_invariance_is_not_told_as_these_algorithms(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The issue's example of a line that leans back: "In this work we show how to make
+    these algorithms batch size-invariant." The abstract states its key insight too."""
+    abstract = seed_abstract("We say an algorithm is batch size-invariant")
+    assert summarize_paper(paper(abstract)).text.startswith("Our key insight is to decouple")
+    monkeypatch.setattr(summarizer, "LINE_STANDALONE_MARGIN", summarizer.STANDALONE_MARGIN)
+    leaning = summarize_paper(paper(abstract))
+    assert leaning.text == "We show how to make these algorithms batch size-invariant."
 
 
 def test_importing_the_summarizer_does_not_import_nltk() -> None:

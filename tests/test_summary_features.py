@@ -90,6 +90,7 @@ def test_the_first_contribution_cue_of_an_abstract_is_told_apart() -> None:
 def test_leaning_on_an_earlier_sentence(sentence: str, points_back: int, leans_back: int) -> None:
     found = sentence_features([[sentence]], [None])
     assert found.column("points_back").tolist() == [points_back]
+    assert found.line_leans_back.tolist() == [bool(points_back)]
     assert found.leans_back.tolist() == [bool(leans_back)]
 
 

@@ -97,8 +97,10 @@ class SentenceFeatures:
     values: FloatArray
     sizes: IntArray
     has_title: BoolArray  # per abstract
-    # per sentence: it leans on an earlier one, in its linking clause or after it
+    # per sentence: it leans on an earlier one, in its linking clause or after it; and after
+    # it, so that the line a reader sees leans back
     leans_back: BoolArray
+    line_leans_back: BoolArray
     # per sentence: the authors say what they do ("we propose", "we study", "we show", "our
     # method ...")
     states_contribution: BoolArray
@@ -184,7 +186,8 @@ def sentence_features(
     has_title = title_lengths > 0
     if not n_sentences:
         empty = np.zeros(0, dtype=bool)
-        return SentenceFeatures(np.zeros((0, len(FEATURES))), sizes, has_title, empty, empty)
+        values = np.zeros((0, len(FEATURES)))
+        return SentenceFeatures(values, sizes, has_title, empty, empty, empty)
     batch = _batch_of(texts, word_ids, lengths, sizes)
     doc_of = batch.doc_of
     counts = _count_words(word_ids, row_lengths, n_sentences, doc_of, batch.position, sizes)
@@ -212,7 +215,7 @@ def sentence_features(
     }
     values = np.column_stack([columns[name] for name in FEATURES]).astype(float)
     states = (first + later + columns["aim"] + columns["finding"] + our_work(batch)) > 0
-    return SentenceFeatures(values, sizes, has_title, (back + link_back) > 0, states)
+    return SentenceFeatures(values, sizes, has_title, (back + link_back) > 0, back > 0, states)
 
 
 # --- cues: what the sentence says it does -------------------------------------------------
