@@ -236,3 +236,13 @@ def test_an_abstract_that_says_you_is_still_an_abstract() -> None:
 def test_seed_dumps_are_still_plain_text() -> None:
     for path in sorted(SEEDS.iterdir()):
         assert sniff_format(path.read_text(encoding="utf-8")).name == "text", path.name
+
+
+def test_hostile_markdown_lines_are_read_in_one_pass() -> None:
+    # Unbounded patterns made a line of 50,000 "[" cost 50,000 scans to its end (6 s);
+    # every repeat is bounded now. Nothing here reads a clock: the file must simply load.
+    lines = ["[" * 50_000, "** a " * 20_000, "<p>" + " " * 45 + "<p>x<", "_a " * 20_000]
+    text = "# A Title For This Note\n\n" + "\n\n".join(lines) + "\n"
+    parsed = parse_markdown(text)
+    assert parsed.records == ()
+    assert len(parsed.problems) == 5

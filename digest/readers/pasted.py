@@ -44,18 +44,19 @@ _ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
 _QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_LINK = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# Repeats are bounded: a line of 50,000 "[" must not cost 50,000 scans to its end each.
+_LINK = re.compile(r"!?\[([^\]\n]{0,500})\]\(\s*<?([^)\s>]{1,2000})>?(?:\s+\"[^\"]{0,200}\")?\s*\)")
 _URL_LINE = re.compile(r"^\s*<?(https?://\S+?)>?\s*$")
 _URL = re.compile(r"https?://[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:]")
 _MD_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\]^_`{|}~])")
-_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?!\w)|`([^`]+)`")
+_EMPHASIS = re.compile(
+    r"(\*\*|__)(.{1,500}?)\1|(?<![\w*])\*(?!\s)([^*\n]{1,500}?)(?<!\s)\*(?!\w)|`([^`]{1,500})`"
+)
 _FIELD = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:：*_\[\]()<>|/]{1,40}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?"
     r"\s*(.*)$"
 )
-_HTML_ONLY = re.compile(
-    r"^(?:<\s*/?\s*(?:details|summary|br|p|div)\b[^>]*>\s*[^<]{0,40}\s*)+$", re.I
-)
+_HTML_ONLY = re.compile(r"^(?:<\s*/?\s*(?:details|summary|br|p|div)\b[^>]*>[^<]{0,40})+$", re.I)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\.\.\.$|…$")
 _NAME = re.compile(r"^[\w.'’\-]+(?:\s+[\w.'’\-]+){0,4}$")
