@@ -141,6 +141,46 @@ def write_ris(papers: Sequence[Paper], path: Path) -> None:
             )
 
 
+def _wrapped(text: str, indent: str, width: int = 80) -> str:
+    return textwrap.fill(text, width, subsequent_indent=indent, break_on_hyphens=False)
+
+
+def write_medline(papers: Sequence[Paper], path: Path) -> None:
+    """PubMed's MEDLINE text: values continued on lines indented six spaces."""
+    with path.open("w", encoding="utf-8") as out:
+        for p in papers:
+            out.write(
+                f"PMID- {30_000_000 + p.number}\nTI  - {_wrapped(p.title, ' ' * 6)}\n"
+                f"AB  - {_wrapped(p.abstract, ' ' * 6)}\nFAU - Lima, Ana\nAU  - Lima A\n"
+                f"LID - 10.5555/bench.{p.number} [doi]\nJT  - Bench Journal\n\n"
+            )
+
+
+def write_web_of_science(papers: Sequence[Paper], path: Path) -> None:
+    """Web of Science plain text: values continued on lines indented three spaces."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write("FN Clarivate Analytics Web of Science\nVR 1.0\n")
+        for p in papers:
+            out.write(
+                f"PT J\nAU Lima, A\n   Mensah, K\nTI {_wrapped(p.title, '   ')}\n"
+                f"AB {_wrapped(p.abstract, '   ')}\nDI 10.5555/bench.{p.number}\nER\n\n"
+            )
+        out.write("EF\n")
+
+
+def write_scopus(papers: Sequence[Paper], path: Path) -> None:
+    """A Scopus-style CSV export: its own column names and a copyright line in each abstract."""
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Authors", "Title", "Year", "Source title", "DOI", "Abstract", "EID"])
+        for p in papers:
+            abstract = f"{p.abstract} © 2024 Elsevier Ltd. All rights reserved."
+            doi = f"10.5555/bench.{p.number}"
+            writer.writerow(
+                ["Lima A., Mensah K.", p.title, "2024", "Bench", doi, abstract, p.number]
+            )
+
+
 WRITERS: dict[str, tuple[str, Callable[[Sequence[Paper], Path], None]]] = {
     "jsonl": ("papers.jsonl", write_jsonl),
     "csv": ("papers.csv", write_csv),
@@ -149,6 +189,9 @@ WRITERS: dict[str, tuple[str, Callable[[Sequence[Paper], Path], None]]] = {
     "rss": ("feed.xml", write_rss),
     "bibtex": ("papers.bib", write_bibtex),
     "ris": ("papers.ris", write_ris),
+    "medline": ("pubmed.nbib", write_medline),
+    "web-of-science": ("savedrecs.txt", write_web_of_science),
+    "csv-scopus": ("scopus.csv", write_scopus),
 }
 
 
@@ -195,7 +238,7 @@ def main() -> None:
             path = Path(folder) / filename
             write(papers, path)
             seconds, cpu, peak, fmt = measure(path, len(papers), args.repeats)
-            if fmt != name:
+            if fmt != name.split("-")[0] and fmt != name:
                 raise SystemExit(f"{filename} was read as {fmt}, not {name}")
             size = path.stat().st_size / 2**20
             print(

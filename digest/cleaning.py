@@ -235,8 +235,7 @@ def is_placeholder(abstract: str) -> bool:
 
 def strip_abstract_trailer(abstract: str) -> str:
     """The abstract without the copyright line or database stamp an export closed it with."""
-    start = max(0, len(abstract) - _TRAILER_TAIL)
-    tail = abstract[start:]
+    tail = abstract[-_TRAILER_TAIL:]
     # Spelled out, not any(...): this runs for every abstract loaded.
     if not (
         "©" in tail
@@ -247,7 +246,7 @@ def strip_abstract_trailer(abstract: str) -> str:
         or "bstract]" in tail
     ):
         return abstract
-    found = _TRAILER.search(abstract, start)
+    found = _TRAILER.search(abstract, len(abstract) - len(tail))
     return abstract[: found.start()].rstrip() if found else abstract
 
 
