@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -349,6 +351,27 @@ def test_sentence_texts_are_what_str_gives() -> None:
     assert sentence_texts(document.sentences) == [str(s) for s in document.sentences]
     assert sentence_texts(document.headings) == ["A Title"]
     assert _read_text is not str  # sumy still keeps the text in its slot
+
+
+def test_build_takes_a_method_too(seeds_here: Any) -> None:
+    from click.testing import CliRunner
+
+    from digest.cli import main
+
+    runner = CliRunner()
+    lead = runner.invoke(main, ["build", "--date", "2026-11-16", "-q", "--method", "lead"])
+    assert lead.exit_code == 0, lead.output
+    data = json.loads(Path("out/digest.json").read_text(encoding="utf-8"))
+    papers = [p for theme in data["themes"] for p in theme["papers"]]
+    assert len(papers) == 42
+    # lead-1: every paper's sentence is the first of its abstract.
+    from digest.loading import load_papers
+
+    first = {p.id: split_sentences(p.abstract)[0] for p in load_papers([seeds_here]).papers}
+    assert {p["id"]: p["sentence"] for p in papers} == first
+    bad = runner.invoke(main, ["build", "--date", "2026-11-16", "--method", "nope"])
+    assert bad.exit_code == 1
+    assert "unknown summary method 'nope'; choose one of contribution, " in bad.output
 
 
 def test_a_batch_rates_each_document_as_alone() -> None:
