@@ -258,3 +258,17 @@ def test_a_read_only_history_is_a_one_line_error() -> None:
     assert "cannot use the history (attempt to write a readonly database)" in message
     assert "check the permissions of the file and its folder" in message
     assert outputs_number() == 1
+
+
+def test_a_half_done_change_without_write_access_says_what_it_needs() -> None:
+    grow(1)
+    assert build("2026-11-09").exit_code == 0
+    crashed = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(CRASHED_WRITER), str(HISTORY)], check=False
+    )
+    assert crashed.returncode == -signal.SIGKILL
+    with read_only(HISTORY):
+        message = one_line_error(issues())
+    assert "a digest run that crashed left a change half done (history.sqlite3-journal)" in message
+    assert "undoing it needs write access to the file and its folder" in message
+    assert issues().exit_code == 0  # with write access again, SQLite undoes it
