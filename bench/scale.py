@@ -5,12 +5,14 @@
     .venv/bin/python bench/scale.py --sizes 10000 --skip-plain --skip-cli
     .venv/bin/python bench/scale.py --sizes 10000 --profile /tmp/prof   # cProfile each run
     .venv/bin/python bench/scale.py --sizes 10000 --skip-plain --skip-cli --repeat 5
+    .venv/bin/python bench/scale.py --untitled --skip-plain --skip-cli   # bare abstracts
 
 Corpora of N distinct abstracts are written as JSONL files (1,000 lines each) into a temporary
 folder: a seeded sample of the 8,507 real abstracts of ../shared/bench/corpus/abstracts.jsonl,
 and past 8,507, new abstracts made by joining the opening sentences of one real abstract to
 the closing sentences of another (seeded; each distinct up to case, spaces and punctuation, so
-deduplication keeps them all). The shared data is only read.
+deduplication keeps them all). The shared data is only read. With --untitled the rows have no
+title, as pasted abstracts and the seeds come, so every headline is derived from the abstract.
 
 Each size runs in two fresh subprocesses, one for digest and one for the plain approach
 (bench/plain.py), so imports are measured cold and memory separately. digest runs stage by
@@ -111,8 +113,10 @@ def make_rows(real: Sequence[dict[str, str]], n: int, seed: int = SEED) -> list[
     return rows
 
 
-def write_corpus(rows: Sequence[dict[str, str]], folder: Path) -> None:
+def write_corpus(rows: Sequence[dict[str, str]], folder: Path, *, titled: bool = True) -> None:
     folder.mkdir(parents=True, exist_ok=True)
+    if not titled:
+        rows = [{k: v for k, v in row.items() if k != "title"} for row in rows]
     for start in range(0, len(rows), LINES_PER_FILE):
         chunk = rows[start : start + LINES_PER_FILE]
         lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in chunk)
@@ -156,7 +160,7 @@ def run_digest(corpus_dir: Path, work: Path) -> tuple[int, Stages]:
     clock = _Clock()
     import datetime as dt
 
-    from digest import pipeline
+    from digest import grouping, pipeline
     from digest.config import Settings
 
     clock.lap("import")
@@ -165,8 +169,21 @@ def run_digest(corpus_dir: Path, work: Path) -> tuple[int, Stages]:
     summaries = pipeline.summarize_corpus(corpus)
     clock.lap("summarize")
     settings = Settings(state=work / "history.sqlite3")
-    themes = pipeline.group_corpus(corpus, summaries, settings.themes, settings.named_themes)
+    labelling = [0.0, 0.0]  # wall, CPU seconds inside label_groups
+    label_groups = grouping.label_groups
+
+    def timed_label_groups(*args: Any, **kwargs: Any) -> Any:
+        wall, cpu = time.perf_counter(), _cpu_seconds()
+        try:
+            return label_groups(*args, **kwargs)
+        finally:
+            labelling[0] += time.perf_counter() - wall
+            labelling[1] += _cpu_seconds() - cpu
+
+    with mock.patch.object(grouping, "label_groups", timed_label_groups):
+        themes = pipeline.group_corpus(corpus, summaries, settings.themes, settings.named_themes)
     clock.lap("group")
+    clock.stages.append(("(labels)", labelling[0], labelling[1], 0.0, 0.0))
     # The rest of a build, as build_from_corpus runs it (new history: every paper is new),
     # with its summarize and group steps served from the stages timed above.
     with (
@@ -292,7 +309,8 @@ def cli_timings(help_runs: int = 5, build_runs: int = 3) -> None:
 
 
 def _with_totals(stages: Stages) -> Stages:
-    work = [row for row in stages if row[0] != "import"]
+    # "(labels)" is a part of "group", shown apart: not added again.
+    work = [row for row in stages if row[0] != "import" and not row[0].startswith("(")]
     wall = sum(row[1] for row in work)
     cpu = sum(row[2] for row in work)
     peak = max(row[3] for row in stages)
@@ -325,6 +343,9 @@ def print_rows(size: int, papers: int, digest: Stages, plain: Stages | None, hea
             other = plain_by.get(PLAIN_STAGE.get(stage, stage)) if system == "digest" else None
             ratio = _ratio(other, wall) if other is not None else ""
             rate = f"{papers / wall:.0f}" if stage != "import" and wall > 0 else ""
+            if stage.startswith("("):  # a part of the stage above: no memory of its own
+                print(f"{size:>7} {system:<7} {stage:<13} {wall:7.2f} {cpu:7.2f} {rate:>9}")
+                continue
             print(
                 f"{size:>7} {system:<7} {stage:<13} {wall:7.2f} {cpu:7.2f} {rate:>9}"
                 f" {peak:8.0f} {child:8.0f} {ratio:>12}"
@@ -363,6 +384,9 @@ def main() -> None:
     parser.add_argument("--skip-cli", action="store_true", help="skip the --help and seeds timings")
     parser.add_argument("--profile", type=Path, help="folder to write cProfile stats into")
     parser.add_argument(
+        "--untitled", action="store_true", help="abstracts without titles: headlines derived"
+    )
+    parser.add_argument(
         "--repeat", type=int, default=1, help="times to run the command row (median shown)"
     )
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
@@ -375,7 +399,8 @@ def main() -> None:
         return
 
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
-    print(f"start: {machine()}; Python {sys.version.split()[0]}")
+    kind = "bare abstracts (no titles)" if args.untitled else "titled abstracts"
+    print(f"start: {machine()}; Python {sys.version.split()[0]}; {kind}")
     real = read_rows(CORPUS)
     if args.profile:
         args.profile.mkdir(parents=True, exist_ok=True)
@@ -383,7 +408,7 @@ def main() -> None:
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix=f"digest-scale-{size}-") as tmp:
             corpus_dir = Path(tmp) / "corpus"
-            write_corpus(make_rows(real, size), corpus_dir)
+            write_corpus(make_rows(real, size), corpus_dir, titled=not args.untitled)
             results: dict[str, tuple[int, Stages]] = {}
             for system in ("digest", *(() if args.skip_plain else ("plain",))):
                 work = Path(tmp) / system
