@@ -1,4 +1,6 @@
-"""The command line: thin click commands over the pipeline.
+"""The command line: thin click commands over the pipeline (`pipeline.py` for a build,
+`deliveries.py` for send and post, `selection.py` for show and issues); what they print is
+made in `reports.py`.
 
 Only this module knows about click, the clock, the working directory and the terminal. Errors a
 user can fix (DigestError) become a one-line message and exit code 1; anything else is a bug and
@@ -9,17 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shlex
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
-from digest import __version__
+from digest import __version__, reports
 from digest.config import (
     CHAT_PLATFORMS,
     ChatSource,
@@ -29,10 +30,7 @@ from digest.config import (
     load_settings,
 )
 from digest.errors import DigestError, InputError
-from digest.models import Corpus, Issue, Skipped
-
-if TYPE_CHECKING:
-    from digest.pipeline import Plan
+from digest.models import Corpus
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -99,54 +97,13 @@ def _format_option(
     )
 
 
-def _count(n: int, noun: str) -> str:
-    """'1 paper', '2 papers': every count a message prints agrees with its noun."""
-    return f"{n} {noun if n == 1 else noun + 's'}"
+def _say(lines: Sequence[str], *, err: bool = False) -> None:
+    for line in lines:
+        click.echo(line, err=err)
 
 
 def _settings(config: Path | None, **overrides: Any) -> Settings:
     return load_settings(find_config(config, Path())).with_overrides(**overrides)
-
-
-def _skipped_count(skipped: Sequence[Skipped]) -> int:
-    """How many records (or files) were skipped: one Skipped may count many records."""
-    return sum(item.count for item in skipped)
-
-
-def _report_corpus(corpus: Corpus, quiet: bool, reported: frozenset[str] = frozenset()) -> None:
-    """One line of totals, then a warning per skipped item (warnings show even with --quiet)
-    and a note per notice (a replacement announced without its abstract; not with --quiet).
-
-    The items of files in `reported` (read unchanged by an earlier build, which showed
-    them) are counted in one note instead."""
-    records = sum(f.records for f in corpus.files)
-    if not quiet:
-        click.echo(
-            f"Loaded {_count(len(corpus.papers), 'paper')} from "
-            f"{_count(len(corpus.files), 'file')} "
-            f"({_count(records, 'record')}, {len(corpus.merges)} merged as duplicates, "
-            f"{_skipped_count(corpus.skipped)} skipped).",
-            err=True,
-        )
-    for report in corpus.files:
-        if report.encoding.lower() not in ("utf-8", "utf-8-sig"):
-            click.echo(f"note: {report.path}: read as {report.encoding}", err=True)
-    again = [item for item in corpus.skipped if item.path in reported]
-    for item in corpus.skipped:
-        if item.path in reported:
-            continue
-        if not item.notice:
-            click.echo(f"warning: {item}", err=True)
-        elif not quiet:
-            click.echo(f"note: {item}", err=True)
-    if again and not quiet:
-        files = len({item.path for item in again})
-        click.echo(
-            f"note: {len(again)} skipped in {files} unchanged "
-            f"{'file' if files == 1 else 'files'} already reported by an earlier build "
-            "(digest load lists them)",
-            err=True,
-        )
 
 
 class _Reporter:
@@ -328,6 +285,7 @@ def build(
         digest build seeds --out out --date 2026-11-16
     """
     from digest import pipeline
+    from digest.rendering import PLACEHOLDER_SITE_URL
 
     with _user_errors():
         settings = _settings(
@@ -349,15 +307,16 @@ def build(
         )
         reporter.finish()
         reported = pipeline.files_reported_before(corpus, settings.state, issue_date)
-        _report_corpus(corpus, quiet, reported)
+        _say(reports.corpus_report(corpus, quiet, reported), err=True)
         _check_strict(corpus, strict, reported)
         if dry_run:
             plan, preview = pipeline.preview_issue(
                 corpus, settings.state, issue_date, settings, method=method
             )
-            _print_preview(plan, preview)
+            _say(reports.preview_lines(plan, preview))
             if preview is not None:
-                _report_unmatched_themes(settings, {s.label for s in preview.sections})
+                found = {s.label for s in preview.sections}
+                _say(reports.unmatched_themes(settings, found), err=True)
             return
         result = pipeline.build_from_corpus(
             corpus, out, issue_date, settings, reporter, method=method
@@ -366,72 +325,16 @@ def build(
         if verbose:
             total = sum(seconds for _, seconds, _ in reporter.timings)
             click.echo(f"  {'total':<9} {total:7.2f} s", err=True)
-    if result.issue is None:
-        since = (
-            f" since issue {result.latest.number} ({result.latest.week})" if result.latest else ""
-        )
-        click.echo(f"Nothing new{since}: no issue built, {out} left as it was.")
-        return
-    if settings.site_url is None and not quiet:
-        click.echo(
-            f"note: no site_url set; feed links use {pipeline.PLACEHOLDER_SITE_URL} "
-            "(set site_url in digest.toml or pass --site-url)",
-            err=True,
-        )
-    _report_unmatched_themes(settings, {s.label for s in result.issue.sections})
-    if not quiet:
-        issue = result.issue
-        again = " (rebuilt)" if result.plan and result.plan.rebuild else ""
-        updated = f", {len(issue.updated)} updated" if issue.updated else ""
-        click.echo(
-            f"Wrote {_count(len(result.written), 'file')} to {out}: issue {issue.number}{again}, "
-            f"{issue.week}, {issue.paper_count} new {_noun(issue.paper_count, 'paper')} in "
-            f"{_count(len(issue.sections), 'theme')}{updated}."
-        )
-    latest = result.latest
-    if latest is not None and latest.number != result.issue.number:
-        # An older week: its page and the archive were written, the latest outputs kept.
-        click.echo(
-            f"Issue {result.issue.number} is an older week: {out}/issues/{result.issue.week}.html "
-            f"and the archive are up to date; digest.md, digest.json and email.* still hold "
-            f"the latest issue, {latest.number} ({latest.week})."
-        )
-
-
-def _noun(n: int, noun: str) -> str:
-    return noun if n == 1 else noun + "s"
-
-
-def _report_unmatched_themes(settings: Settings, found: set[str]) -> None:
-    """A theme named in digest.toml that no paper matched is said, not silently dropped."""
-    where = settings.source or "digest.toml"
-    for named in settings.named_themes:
-        if named.label not in found:
+    if result.issue is not None:
+        if settings.site_url is None and not quiet:
             click.echo(
-                f"note: {where}: theme {named.label!r} matched no paper "
-                f"(keywords: {', '.join(named.keywords)}); check its keywords",
+                f"note: no site_url set; feed links use {PLACEHOLDER_SITE_URL} "
+                "(set site_url in digest.toml or pass --site-url)",
                 err=True,
             )
-
-
-def _print_preview(plan: Plan | None, issue: Issue | None) -> None:
-    if plan is None or issue is None:
-        click.echo("Dry run: nothing new; no issue would be built.")
-        return
-    verb = "would be rebuilt" if plan.rebuild else "would be built"
-    click.echo(
-        f"Dry run: issue {issue.number} ({issue.week}) {verb} with {issue.paper_count} new "
-        f"{_noun(issue.paper_count, 'paper')} in {_count(len(issue.sections), 'theme')} and "
-        f"{len(issue.updated)} updated; nothing written."
-    )
-    for section in issue.sections:
-        click.echo(f"  {section.label} ({len(section.entries)})")
-        for entry in section.entries:
-            click.echo(f"    {entry.paper.id}: {entry.summary.headline}")
-    if issue.updated:
-        click.echo(f"  Updated ({len(issue.updated)})")
-        for entry in issue.updated:
-            click.echo(f"    {entry.paper.id} v{entry.paper.arxiv_version}")
+        found = {s.label for s in result.issue.sections}
+        _say(reports.unmatched_themes(settings, found), err=True)
+    _say(reports.build_lines(result, out, quiet))
 
 
 @main.command(context_settings=CONTEXT)
@@ -509,7 +412,7 @@ def send(
     """
     import os
 
-    from digest import pipeline, sending
+    from digest import deliveries, sending
     from digest.mail import readable_message
 
     with _user_errors():
@@ -543,7 +446,7 @@ def send(
                 ca_file=ca_file,
                 timeout=sending.TIMEOUT_SECONDS,
             )
-        result = pipeline.send_issue(
+        result = deliveries.send_issue(
             state=settings.state,
             number=number,
             settings=settings,
@@ -557,28 +460,10 @@ def send(
         click.echo(readable_message(result.message), nl=False)
         click.echo(f"Dry run: issue {issue.number} ({issue.week}) not sent.", err=True)
         return
-    delivery = result.delivery
-    for recipient, reply in sorted(delivery.refused.items()):
-        click.echo(f"refused: {recipient}: {reply}", err=True)
-    which = f"issue {issue.number} ({issue.week})"
-    if delivery.unconfirmed:
-        click.echo(
-            f"warning: {delivery.unknown}: {which} may have been delivered to "
-            f"{', '.join(delivery.unconfirmed)}; ask them before sending it again with "
-            "--resend, which may deliver it twice",
-            err=True,
-        )
-    else:
-        total = len(delivery.accepted) + len(delivery.refused)
-        click.echo(f"Sent {which} to {len(delivery.accepted)} of {total} recipients.")
-    if delivery.refused:
-        retry = " ".join(f"--to {shlex.quote(r)}" for r in sorted(delivery.refused))
-        click.echo(
-            f"To send it to the refused {_noun(len(delivery.refused), 'recipient')} only, once "
-            f"fixed: digest send --issue {issue.number} {retry} (and the same server options)",
-            err=True,
-        )
-    if delivery.refused or delivery.unconfirmed:
+    out, err = reports.delivery_lines(issue, result.delivery)
+    _say(out)
+    _say(err, err=True)
+    if result.delivery.refused or result.delivery.unconfirmed:
         raise SystemExit(1)
 
 
@@ -633,7 +518,7 @@ def post(
     Example:
         digest post --to slack      # with DIGEST_SLACK_WEBHOOK_URL set from your secrets
     """
-    from digest import pipeline
+    from digest import deliveries
     from digest.posting import Pacing, Webhook
 
     with _user_errors():
@@ -644,7 +529,7 @@ def post(
         webhook = None
         if not dry_run:
             webhook = Webhook(platform, _webhook_url(source), ca_file=source.ca_file)
-        result = pipeline.post_issue(
+        result = deliveries.post_issue(
             state=settings.state,
             number=number,
             theme=theme,
@@ -750,17 +635,15 @@ def show(
         digest show --theme "Dialogue evaluation" --format slack
         digest show arXiv:2110.14168v2 --format text
     """
-    from digest import pipeline
     from digest.rendering import render_show
+    from digest.selection import select_for_show
     from digest.templating import make_environment
 
     with _user_errors():
         settings = _settings(config, state=state, templates=templates)
-        selection = pipeline.select_for_show(settings.state, number, theme, paper_id)
+        chosen = select_for_show(settings.state, number, theme, paper_id)
         env = make_environment(settings.templates)
-        text = render_show(
-            selection.heading, selection.themes, fmt, env, selection.show_theme_labels
-        )
+        text = render_show(chosen.heading, chosen.themes, fmt, env, chosen.show_theme_labels)
     click.echo(text, nl=False)
 
 
@@ -774,19 +657,15 @@ def issues(config: Path | None, state: Path | None) -> None:
     Example:
         digest issues --state .digest/history.sqlite3
     """
-    from digest import pipeline
+    from digest import selection
 
     with _user_errors():
         settings = _settings(config, state=state)
-        past = pipeline.list_issues(settings.state)
+        past = selection.list_issues(settings.state)
     if not past:
         click.echo(f"No issues yet in {settings.state}.")
         return
-    click.echo("issue  week      date        papers  themes")
-    for p in past:
-        click.echo(
-            f"{p.number:>5}  {p.week}  {p.date.isoformat()}  {p.paper_count:>6}  {p.theme_count:>6}"
-        )
+    _say(reports.issue_table(past))
 
 
 @main.command(context_settings=CONTEXT)
@@ -807,7 +686,7 @@ def summarize(paths: tuple[Path, ...], fmt: str, method: str | None) -> None:
 
     with _user_errors():
         corpus = pipeline.load_corpus(paths)
-        _report_corpus(corpus, quiet=True)
+        _say(reports.corpus_report(corpus, quiet=True), err=True)
         summaries = pipeline.summarize_corpus(corpus, method)
     for s in summaries:
         if fmt == "jsonl":
@@ -838,23 +717,16 @@ def themes(paths: tuple[Path, ...], themes: int | None, config: Path | None, fmt
     with _user_errors():
         settings = _settings(config, themes=themes)
         corpus = pipeline.load_corpus(paths)
-        _report_corpus(corpus, quiet=True)
+        _say(reports.corpus_report(corpus, quiet=True), err=True)
         summaries = pipeline.summarize_corpus(corpus)
         groups = pipeline.group_corpus(corpus, summaries, settings.themes, settings.named_themes)
-    _report_unmatched_themes(settings, {theme.label for theme in groups})
-    headlines = {s.paper_id: s.headline for s in summaries}
-    for i, theme in enumerate(groups):
-        if fmt == "jsonl":
+    _say(reports.unmatched_themes(settings, {theme.label for theme in groups}), err=True)
+    if fmt == "jsonl":
+        for theme in groups:
             for pid in theme.paper_ids:
                 click.echo(json.dumps({"id": pid, "theme": theme.label}, ensure_ascii=False))
-            continue
-        keywords = f": {', '.join(theme.keywords)}" if theme.keywords else ""
-        click.echo(
-            ("\n" if i else "")
-            + f"{theme.label} ({_count(len(theme.paper_ids), 'paper')}){keywords}"
-        )
-        for pid in theme.paper_ids:
-            click.echo(f"  - {headlines[pid]} ({pid})")
+        return
+    _say(reports.theme_lines(groups, {s.paper_id: s.headline for s in summaries}))
 
 
 @main.command(context_settings=CONTEXT)
@@ -872,104 +744,11 @@ def load(paths: tuple[Path, ...], fmt: str) -> None:
         digest load seeds
     """
     from digest import pipeline
-    from digest.loading import account_by_file
 
     with _user_errors():
         corpus = pipeline.load_corpus(paths)
-    accounts, elsewhere = account_by_file(corpus)
-    papers = {p.id: p for p in corpus.papers}
     if fmt == "jsonl":
-        rows: list[dict[str, Any]] = []
-        for account in accounts:
-            report = account.report
-            rows.append(
-                {
-                    "kind": "file",
-                    "path": report.path,
-                    "format": report.format,
-                    "encoding": report.encoding,
-                    "records": report.records,
-                    "papers": account.papers,
-                    "merged": len(account.merges),
-                    "skipped": _skipped_count(account.skipped),
-                }
-            )
-        for p in corpus.papers:
-            rows.append(
-                {
-                    "kind": "paper",
-                    "id": p.id,
-                    "arxiv_id": p.arxiv_id,
-                    "arxiv_version": p.arxiv_version,
-                    "doi": p.doi,
-                    "title": p.title,
-                    "authors": list(p.authors),
-                    "url": p.url,
-                    "date": p.date,
-                    "pmid": p.pmid,
-                    "venue": p.venue,
-                    "keywords": list(p.keywords),
-                    "link": p.link,
-                    "search_link": p.search_link,
-                    "abstract": p.abstract,
-                    "metadata": [list(pair) for pair in p.metadata],
-                    "sources": [str(s) for s in p.sources],
-                }
-            )
-        for m in corpus.merges:
-            rows.append(
-                {"kind": "merge", "source": str(m.source), "into": m.kept_id, "rule": m.rule}
-            )
-        for item in corpus.skipped:
-            rows.append(
-                {
-                    "kind": "skipped",
-                    "path": item.path,
-                    "line": item.line,
-                    "reason": item.reason,
-                    "excerpt": item.excerpt,
-                    "notice": item.notice,
-                }
-            )
-        for row in rows:
+        for row in reports.load_rows(corpus):
             click.echo(json.dumps(row, ensure_ascii=False))
         return
-    for account in accounts:
-        report = account.report
-        encoding = "" if report.encoding == "utf-8" else f", read as {report.encoding}"
-        click.echo(
-            f"{report.path}: {report.format}{encoding}, {_count(report.records, 'record')}: "
-            f"{_count(account.papers, 'paper')}, "
-            f"{len(account.merges)} merged as duplicates; "
-            f"{_skipped_count(account.skipped)} skipped"
-        )
-        events: list[tuple[int, str]] = []
-        for m in account.merges:
-            kept = papers[m.kept_id]
-            newest = (
-                f"; v{kept.arxiv_version} kept"
-                if m.rule == "arxiv id" and kept.arxiv_version
-                else ""
-            )
-            first = kept.sources[0]
-            events.append(
-                (
-                    m.source.line,
-                    f"line {m.source.line}: same {m.rule} as {m.kept_id} (first at {first})"
-                    f"{newest}",
-                )
-            )
-        for item in account.skipped:
-            where = "whole file" if item.line is None else f"line {item.line}"
-            quoted = f" ({item.excerpt!r})" if item.excerpt else ""
-            events.append((item.line or 0, f"{where}: skipped, {item.reason}{quoted}"))
-        for _, text in sorted(events, key=lambda event: event[0]):
-            click.echo(f"  {text}")
-    for item in elsewhere:
-        click.echo(f"{item.path}: skipped, {item.reason}")
-    records = sum(report.records for report in corpus.files)
-    click.echo(
-        f"{_count(len(corpus.papers), 'paper')} from {_count(len(corpus.files), 'file')} "
-        f"({_count(records, 'record')}, "
-        f"{len(corpus.merges)} merged as duplicates, {_skipped_count(corpus.skipped)} skipped)"
-    )
+    _say(reports.load_lines(corpus))

@@ -341,6 +341,21 @@ SEARCH_DATA = "search-data.js"
 ISSUE_FEEDS = ("feed.xml", "atom.xml", "feed.json")
 PAPER_FEED_DIR = "papers/"
 
+# Feeds and permalinks need absolute URLs. Until a team sets site_url, links point to a
+# reserved domain (RFC 2606) that can never resolve to someone else's site.
+PLACEHOLDER_SITE_URL = "https://example.invalid/digest/"
+
+
+def issue_page(week: str, ext: str) -> str:
+    """The permanent path of an issue's page inside the output folder."""
+    return f"issues/{week}.{ext}"
+
+
+def site_root(site_url: str | None) -> str:
+    """The absolute URL the output folder is published at (the placeholder until one is set)."""
+    return site_url or PLACEHOLDER_SITE_URL
+
+
 # Stands where an issue page's navigation goes. The page is rendered once, when its issue is
 # built, and kept in the history; its neighbours are known only when the archive is written
 # (the next issue does not exist yet), so the navigation is put in its place then.
