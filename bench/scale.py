@@ -188,7 +188,7 @@ def run_digest(corpus_dir: Path, work: Path) -> tuple[int, Stages]:
     # with its summarize and group steps served from the stages timed above.
     with (
         mock.patch.object(pipeline, "summarize_papers", lambda papers, **kwargs: summaries),
-        mock.patch.object(pipeline, "group_papers", lambda *args, **kwargs: themes),
+        mock.patch.object(pipeline, "themes_of", lambda *args, **kwargs: themes),
     ):
         result = pipeline.build_from_corpus(
             corpus, work / "out", dt.date.fromisoformat(ISSUE_DATE), settings

@@ -5,6 +5,8 @@ starts with a copy of this process's memory, so the batch is not pickled to it: 
 passes it to `forked_pool`, which keeps it where the workers find it (`inherited()`) for as
 long as the pool runs, and only the results travel back. Where `fork` is missing (Windows),
 `CAN_FORK` is False and every stage runs in this process; its output is the same either way.
+A build also runs two stages side by side: `forked_call` runs one function in a forked child
+(grouping, while this process summarizes), handing it one value later and taking its result.
 
 A worker dies with the process that forked it. Killed (kill -9, SIGTERM), that process runs no
 clean-up, and a worker that outlived it would wait forever for work, keeping open what it
@@ -18,15 +20,20 @@ points its stdin and stdout at /dev/null; stderr stays, for a crash's last words
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
+import pickle
 import signal
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
+
+T = TypeVar("T")
 
 CAN_FORK: Final = hasattr(os, "sched_getaffinity") and hasattr(os, "fork")
 
@@ -106,3 +113,136 @@ def _exit_when_orphaned(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(0.5)
     os._exit(1)
+
+
+class ForkedCall(Generic[T]):
+    """A function running in a forked child (see `forked_call`): `send` gives it the one
+    value it waits for with `receive()`, `result` waits for what it returns."""
+
+    def __init__(self, pid: int, to_child: int, from_child: int) -> None:
+        self._pid = pid
+        self._to_child: int | None = to_child
+        self._from_child = from_child
+        self._sender: threading.Thread | None = None
+        self._status: int | None = None
+
+    def send(self, value: object) -> None:
+        """Hand `value` to the child's `receive()`, without waiting for it to be read: a
+        thread writes it, so that this process goes on while the child is still busy."""
+        fd, self._to_child = self._to_child, None
+        if fd is None:
+            raise RuntimeError("send() hands the child one value only")
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._sender = threading.Thread(target=_write_and_close, args=(fd, data), daemon=True)
+        self._sender.start()
+
+    def result(self) -> T:
+        """What the function returned in the child; what it raised is raised here."""
+        data = _read_all(self._from_child)
+        self._reap()
+        if not data:
+            raise RuntimeError(f"a forked worker ended without an answer ({self._ended()})")
+        done, value, where = pickle.loads(data)
+        if done:
+            returned: T = value
+            return returned
+        if where:
+            value.add_note(f"in the forked worker:\n{where}")
+        raise value
+
+    def _reap(self) -> None:
+        if self._status is None:
+            self._status = os.waitpid(self._pid, 0)[1]
+        if self._sender is not None:
+            self._sender.join()
+
+    def _ended(self) -> str:
+        status = self._status or 0
+        if os.WIFSIGNALED(status):
+            return f"killed by signal {os.WTERMSIG(status)}"
+        return f"exit code {os.waitstatus_to_exitcode(status)}"
+
+    def _stop(self) -> None:
+        """Kill the child if it still runs and collect it; close what is still open."""
+        if self._status is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
+        self._reap()
+        for fd in (self._to_child, self._from_child):
+            if fd is not None:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        self._to_child = None
+
+
+@contextlib.contextmanager
+def forked_call(function: Callable[[Callable[[], Any]], T]) -> Iterator[ForkedCall[T]]:
+    """`function(receive)` run in a forked child while this process goes on with other work.
+
+    The child starts with a copy of this process's memory, so the function's inputs are not
+    sent: only the one value the parent `send`s later (what `receive()` returns in the child)
+    and the result travel, pickled, through pipes. The child dies with this process and holds
+    none of its output or locks, as the workers of `forked_pool` do. Leaving the block before
+    `result()` (an error, Ctrl-C) kills the child. Only where `CAN_FORK`."""
+    set_death_signal = _death_signal_setter()
+    parent = os.getpid()
+    to_child_r, to_child_w = os.pipe()
+    from_child_r, from_child_w = os.pipe()
+    # The objects alive now are shared with the child until either process writes to their
+    # memory: the cycle collector, which writes to every object it visits, leaves them alone
+    # in both while the child runs.
+    gc.freeze()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the caller's code
+        status = 1
+        try:
+            os.close(to_child_w)
+            os.close(from_child_r)
+            _start_worker(parent, set_death_signal)
+            try:
+                answer = (True, function(lambda: pickle.loads(_read_all(to_child_r))), "")
+                data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException as err:  # handed to the parent, raised there
+                data = _pickled_failure(err)
+            _write_and_close(from_child_w, data)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(to_child_r)
+    os.close(from_child_w)
+    call: ForkedCall[T] = ForkedCall(pid, to_child_w, from_child_r)
+    try:
+        yield call
+    finally:
+        call._stop()
+        gc.unfreeze()
+
+
+def _pickled_failure(err: BaseException) -> bytes:
+    where = "".join(traceback.format_exception(err))
+    try:
+        return pickle.dumps((False, err, where), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an exception that does not pickle: its text does
+        return pickle.dumps((False, RuntimeError(repr(err)), where))
+
+
+def _read_all(fd: int) -> bytes:
+    """Everything written to the pipe `fd` until its writer closes it; then closes it."""
+    chunks = []
+    try:
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def _write_and_close(fd: int, data: bytes) -> None:
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except BrokenPipeError:
+        pass  # the reader is gone (killed): nobody wants the rest
+    finally:
+        os.close(fd)

@@ -144,11 +144,32 @@ def group_by_theme(
     id to a short name, used as the label of a one-paper theme (else its title).
     `on_progress(n)` is told when n more papers have their vectors.
     """
+    return name_groups(find_groups(papers, n_themes, on_progress), names or {})
+
+
+@dataclass(frozen=True)
+class Groups:
+    """The papers (sorted by id) placed in groups, before the groups are named: the two
+    halves of `group_by_theme`, so that a caller can find the groups before it has the
+    papers' names."""
+
+    papers: tuple[Paper, ...]
+    groups: tuple[tuple[str, ...], ...]  # largest first, papers most central first
+    other: tuple[str, ...]  # the "Other" theme's papers, listed last (none: no such theme)
+    sample: tuple[int, ...]  # positions of the papers the groups were found on
+
+
+def find_groups(
+    papers: Sequence[Paper],
+    n_themes: int | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> Groups:
+    """The first half of `group_by_theme` (which says what the arguments do): the groups."""
     if n_themes is not None and n_themes < 1:
         raise ConfigError(f"the number of themes must be at least 1, not {n_themes}")
     ordered = sorted(papers, key=lambda p: p.id)
     if not ordered:
-        return ()
+        return Groups((), (), (), ())
     ids = [p.id for p in ordered]
     if len(set(ids)) != len(ids):
         raise ValueError("group_by_theme needs distinct paper ids")
@@ -165,7 +186,14 @@ def group_by_theme(
         unmatched = [pid for pid, c in zip(clustering.ids, clustering.labels, strict=True) if c < 0]
         other = (*unmatched, *other)
     groups.sort(key=lambda g: (-len(g), g[0]))
-    return _labelled_themes(ordered, groups, other, names or {}, clustering.sample)
+    return Groups(tuple(ordered), tuple(map(tuple, groups)), other, clustering.sample)
+
+
+def name_groups(found: Groups, names: Mapping[str, str]) -> tuple[Theme, ...]:
+    """The second half of `group_by_theme`: the groups as labelled themes."""
+    if not found.papers:
+        return ()
+    return _labelled_themes(found.papers, found.groups, found.other, names, found.sample)
 
 
 def choose_theme_count(n_papers: int) -> int:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import email.policy
 import email.utils
+import functools
 import hashlib
 import re
 import unicodedata
@@ -25,26 +26,31 @@ from collections.abc import Sequence
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.parser import BytesHeaderParser
-
-import css_inline
+from typing import Any
 
 from digest.errors import ConfigError
 
 # Gmail clips a message whose HTML passes about 102 KB; stay under it.
 HTML_SIZE_LIMIT = 100_000
 
-_INLINER = css_inline.CSSInliner(
-    # Never fetch anything: a stylesheet link in a user's template is dropped, not loaded.
-    load_remote_stylesheets=False,
-    keep_link_tags=False,
-    # @media rules cannot be inlined; kept in a <style> for the clients that honour them.
-    keep_at_rules=True,
-)
-
 
 def inline_css(html: str) -> str:
     """The HTML with every <style> rule moved into the style attributes it applies to."""
-    return str(_INLINER.inline(html))
+    return str(_inliner().inline(html))
+
+
+@functools.cache
+def _inliner() -> Any:
+    # Imported on first use: `digest send` and `digest show` never inline.
+    import css_inline
+
+    return css_inline.CSSInliner(
+        # Never fetch anything: a stylesheet link in a user's template is dropped, not loaded.
+        load_remote_stylesheets=False,
+        keep_link_tags=False,
+        # @media rules cannot be inlined; kept in a <style> for the clients that honour them.
+        keep_at_rules=True,
+    )
 
 
 def build_message(

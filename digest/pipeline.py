@@ -15,25 +15,27 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from digest import forking
 from digest.config import Settings
 from digest.errors import InputError, OutputError
-from digest.grouping import group_by_theme
 from digest.history import History, Member, PastIssue, open_history
 from digest.loading import load_papers
 from digest.models import Corpus, Entry, Issue, NamedTheme, Paper, Section, Summary, Theme, iso_week
 from digest.named_themes import assign_named_themes, without_papers
 from digest.output import discard, finish_moves, put_in_place, stage_files
 from digest.planning import Plan, plan_issue
-from digest.rendering import issue_context
+from digest.rendering import BUILD_TEMPLATES, Context, issue_context
 from digest.renditions import RENDER_STEPS, check_mail_settings, record_of, top_level_files
-from digest.site import site_files
 from digest.summarizing import DEFAULT_METHOD, METHODS, summarize_papers
-from digest.templating import make_environment
+from digest.templating import compile_templates, make_environment
+
+if TYPE_CHECKING:
+    import jinja2
 
 # Our summarizer first, then the plain sumy ones (and lead-1) it is measured against.
 SUMMARY_METHODS = tuple(sorted(METHODS, key=lambda m: (m != DEFAULT_METHOD, m)))
@@ -97,17 +99,37 @@ def group_papers(
     The automatic themes are drawn from all the papers, as if none were named, then lose
     the named themes' papers: naming a theme leaves the other themes as they were.
     `on_progress(n)` is told as n more papers are placed."""
+    return themes_of(papers, lambda: _names(summaries), n_themes, named, on_progress)
+
+
+def themes_of(
+    papers: Sequence[Paper],
+    names: Callable[[], Mapping[str, str]],
+    n_themes: int | None,
+    named: Sequence[NamedTheme] = (),
+    on_progress: Callable[[int], None] | None = None,
+) -> tuple[Theme, ...]:
+    """`group_papers`, with the papers' names (id -> headline) asked for only once the groups
+    are found and about to be labelled: a forked worker finds them while the names are still
+    being made (see `make_issue`)."""
+    # Imported here: in a build of many papers only the forked worker groups them.
+    from digest.grouping import find_groups, name_groups
+
     named_themes, rest = assign_named_themes(papers, named)
     if not rest:
         if on_progress is not None:
             on_progress(len(papers))
         return named_themes
-    names = {s.paper_id: s.headline for s in summaries}
-    automatic = group_by_theme(papers, n_themes=n_themes, names=names, on_progress=on_progress)
+    found = find_groups(papers, n_themes, on_progress)
+    automatic = name_groups(found, names())
     if not named_themes:
         return automatic
     taken = {pid for theme in named_themes for pid in theme.paper_ids}
     return named_themes + without_papers(automatic, taken)
+
+
+def _names(summaries: Iterable[Summary]) -> dict[str, str]:
+    return {s.paper_id: s.headline for s in summaries}
 
 
 def assemble_issue(
@@ -176,19 +198,46 @@ def summarize_with_progress(
     return summarize_papers(papers, method=method, on_progress=progress.advance)
 
 
+# From this many new papers on, a forked worker groups them while this process summarizes
+# (the two stages are independent until labelling, which needs the headlines). Below it,
+# forking costs more than it saves.
+GROUP_ASIDE_MIN_PAPERS = 100
+
+
 def make_issue(
     corpus: Corpus,
     plan: Plan,
     settings: Settings,
     progress: Progress = SILENT,
     method: str = DEFAULT_METHOD,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Issue:
-    """Summarize (with the summarizer `method` names) and group the planned papers."""
-    summaries = summarize_with_progress(plan.new + plan.updated, progress, method)
-    progress.stage("group", len(plan.new))
-    themes = group_papers(
-        plan.new, summaries, settings.themes, settings.named_themes, progress.advance
-    )
+    """Summarize (with the summarizer `method` names) and group the planned papers.
+
+    With enough papers (and where it can fork) a forked worker groups them while this process
+    summarizes them and then runs `meanwhile()` (work the caller would do next anyway); the
+    themes are the same either way."""
+    papers = plan.new + plan.updated
+    n = len(plan.new)
+    if not forking.CAN_FORK or n < GROUP_ASIDE_MIN_PAPERS:
+        summaries = summarize_with_progress(papers, progress, method)
+        progress.stage("group", n)
+        themes = group_papers(
+            plan.new, summaries, settings.themes, settings.named_themes, progress.advance
+        )
+        return assemble_issue(plan, summaries, themes, corpus, settings)
+
+    def group(receive_names: Callable[[], Mapping[str, str]]) -> tuple[Theme, ...]:
+        return themes_of(plan.new, receive_names, settings.themes, settings.named_themes)
+
+    with forking.forked_call(group) as grouping:
+        summaries = summarize_with_progress(papers, progress, method)
+        grouping.send(_names(summaries))
+        progress.stage("group", n)
+        if meanwhile is not None:
+            meanwhile()
+        themes = grouping.result()
+        progress.advance(n)
     return assemble_issue(plan, summaries, themes, corpus, settings)
 
 
@@ -270,7 +319,14 @@ def build_from_corpus(
                 history.record_files(hashes, None)
             return BuildResult(corpus, None, None, (), latest=past[0] if past else None)
         reported = _reported_before(corpus, history.files(), plan.number if plan.rebuild else None)
-        issue = make_issue(_without_reported(corpus, reported), plan, settings, progress, method)
+        issue = make_issue(
+            _without_reported(corpus, reported),
+            plan,
+            settings,
+            progress,
+            method,
+            meanwhile=lambda: _prepare_rendering(env),
+        )
         papers = issue.paper_count
         progress.stage("render", RENDER_STEPS, papers)
         with _collector_paused():
@@ -279,7 +335,7 @@ def build_from_corpus(
             archive = [record, *(p for p in past if p.number != record.number)]
             archive.sort(key=lambda p: p.number, reverse=True)
             files = top_level_files(archive[0], settings)
-            files.update(site_files(record, archive, env, settings, context))
+            files.update(_site_files(record, archive, env, settings, context))
             progress.advance(1)
             members = [Member(p, "new") for p in plan.new] + [
                 Member(p, "updated") for p in plan.updated
@@ -311,6 +367,28 @@ def build_from_corpus(
     return BuildResult(
         corpus=corpus, plan=plan, issue=issue, written=tuple(written), latest=archive[0]
     )
+
+
+def _prepare_rendering(env: jinja2.Environment) -> None:
+    """What rendering an issue needs, done while a worker is still grouping: the archive's
+    modules imported, every template compiled."""
+    import digest.site  # noqa: F401 (imported now, used by _site_files)
+
+    compile_templates(env, BUILD_TEMPLATES)
+
+
+def _site_files(
+    record: PastIssue,
+    archive: Sequence[PastIssue],
+    env: jinja2.Environment,
+    settings: Settings,
+    context: Context,
+) -> dict[str, bytes]:
+    # Imported here: feedgen (and lxml) need not load before the stages start (see
+    # _prepare_rendering).
+    from digest.site import site_files
+
+    return site_files(record, archive, env, settings, context)
 
 
 def _finish_pending_outputs(history: History) -> None:

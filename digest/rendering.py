@@ -332,6 +332,19 @@ FEED_CONTENT_TEMPLATE = "feed-item.html.j2"
 INDEX_TEMPLATE = "index.html.j2"
 SEARCH_TEMPLATE = "search.html.j2"
 NAV_TEMPLATE = "issue-nav.html.j2"
+FEED_PAPER_TEMPLATE = "feed-paper.html.j2"
+
+# Every template a build renders, in the order it first renders them.
+BUILD_TEMPLATES = (
+    EMAIL_HTML_TEMPLATE,
+    EMAIL_TEXT_TEMPLATE,
+    MARKDOWN_TEMPLATE,
+    FEED_CONTENT_TEMPLATE,
+    FEED_PAPER_TEMPLATE,
+    INDEX_TEMPLATE,
+    SEARCH_TEMPLATE,
+    NAV_TEMPLATE,
+)
 
 # Where each page of the site lives in the output folder. Links between pages are relative, so
 # the folder browses the same from a web server and opened from disk (file://).
@@ -393,9 +406,6 @@ def render_feed_content(context: Context, env: jinja2.Environment) -> str:
 def render_feed_content_of(themes: Sequence[dict[str, Any]], env: jinja2.Environment) -> str:
     """The same for some themes of an issue, as digest.json has them (per-theme feeds)."""
     return render_template(env, FEED_CONTENT_TEMPLATE, themes=list(themes), updated=[])
-
-
-FEED_PAPER_TEMPLATE = "feed-paper.html.j2"
 
 
 def render_feed_paper(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -84,6 +84,15 @@ def render_template(env: jinja2.Environment, name: str, **context: object) -> st
     """Render one template, turning jinja2's errors into messages a user can act on."""
     with _template_errors(env, name):
         return env.get_template(name).render(**context)
+
+
+def compile_templates(env: jinja2.Environment, names: Iterable[str]) -> None:
+    """Compile the templates `names` now (`env` keeps them), so that rendering them later does
+    not: a build does it while a worker is still grouping. A broken one fails here, with the
+    message rendering it would give."""
+    for name in names:
+        with _template_errors(env, name):
+            env.get_template(name)
 
 
 # Template output is joined and encoded this many pieces at a time.

@@ -11,6 +11,7 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,7 +19,7 @@ import digest.history
 from digest import forking
 from digest.history import open_history
 
-from kill_builds import run, session_processes
+from kill_builds import make_rows, run, session_processes, write_round
 
 pytestmark = pytest.mark.skipif(not forking.CAN_FORK, reason="no fork here: no workers")
 
@@ -69,13 +70,28 @@ def lock_is_free(path: Path, monkeypatch: pytest.MonkeyPatch) -> bool:
         return False
 
 
+# Holds the history's lock while a forked call (a build's grouping worker) runs for ten
+# minutes; prints the child's process id.
+CALL_HOLDER = """
+    import sys, time
+    from pathlib import Path
+    from digest import forking
+    from digest.history import open_history
+
+    with open_history(Path(sys.argv[1])), forking.forked_call(lambda r: time.sleep(600)) as c:
+        print(c._pid, flush=True)
+        time.sleep(600)
+"""
+
+
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+@pytest.mark.parametrize(("script", "children"), [(HOLDER, 2), (CALL_HOLDER, 1)])
 def test_workers_die_with_a_killed_parent(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sig: signal.Signals
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sig: signal.Signals, script: str, children: int
 ) -> None:
     history = tmp_path / "history.sqlite3"
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(HOLDER), str(history)],
+        [sys.executable, "-c", textwrap.dedent(script), str(history)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
@@ -83,7 +99,8 @@ def test_workers_die_with_a_killed_parent(
     try:
         assert holder.stdout is not None
         workers = [int(pid) for pid in holder.stdout.readline().split()]
-        assert len(workers) == 2
+        assert len(workers) == children
+        assert not lock_is_free(history, monkeypatch)  # the holder has it
         holder.send_signal(sig)
         # Both pipes close at once: no worker keeps the caller's output open.
         holder.communicate(timeout=5)
@@ -147,3 +164,72 @@ def test_builds_killed_at_random_points_leave_nothing_stuck(tmp_path: Path) -> N
         kills=3, papers=800, seed=1, work=tmp_path, prelude=SMALL_POOLS, quiet=True, after_load=True
     )
     assert [(r.number, r.problems) for r in rounds] == [(r.number, []) for r in rounds]
+
+
+def test_a_forked_call_receives_what_is_sent_and_returns_its_result() -> None:
+    def double(receive: Any) -> tuple[int, list[int]]:
+        return os.getpid(), [2 * x for x in receive()]
+
+    with forking.forked_call(double) as call:
+        call.send(list(range(100_000)))  # more than a pipe holds: the send must not block
+        child, doubled = call.result()
+    assert child != os.getpid()
+    assert doubled == [2 * x for x in range(100_000)]
+
+
+def test_a_forked_call_raises_what_its_child_raised_and_says_where() -> None:
+    def fail(receive: Any) -> None:
+        raise digest.history.HistoryError(f"bad {receive()}")
+
+    with forking.forked_call(fail) as call:
+        call.send("news")
+        with pytest.raises(digest.history.HistoryError, match="bad news") as raised:
+            call.result()
+    assert any("in the forked worker" in note for note in raised.value.__notes__)
+
+
+def test_a_forked_call_whose_child_is_killed_says_so() -> None:
+    def die(receive: Any) -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    with forking.forked_call(die) as call, pytest.raises(RuntimeError, match="signal 9"):
+        call.result()
+
+
+def test_leaving_a_forked_call_early_kills_its_child() -> None:
+    pids: list[int] = []
+
+    def wait_forever(receive: Any) -> None:
+        time.sleep(600)
+
+    with pytest.raises(KeyError), forking.forked_call(wait_forever) as call:
+        pids.append(call._pid)
+        raise KeyError("the parent's own error")
+    assert wait_until_gone(pids) == []
+
+
+@pytest.mark.parametrize("themes", [[], ["--themes", "80"]])  # many themes: one-paper ones too
+def test_grouping_beside_summarizing_writes_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, themes: list[str]
+) -> None:
+    """Grouping in a forked worker while the parent summarizes changes no byte of the output;
+    a one-paper theme is named by its paper's headline, sent to the worker."""
+    from click.testing import CliRunner
+
+    from digest import pipeline
+    from digest.cli import main
+
+    inbox = tmp_path / "inbox"
+    # No titles: each headline is derived, so a one-paper theme's name is not its title.
+    rows = [{"id": r["id"], "abstract": r["abstract"]} for r in make_rows(300, seed=3)]
+    write_round(rows, 1, inbox)
+    outputs = {}
+    for aside, threshold in (("aside", 1), ("in turn", 10**9)):
+        monkeypatch.setattr(pipeline, "GROUP_ASIDE_MIN_PAPERS", threshold)
+        out, state = tmp_path / f"out-{threshold}", tmp_path / f"history-{threshold}.sqlite3"
+        args = ["build", str(inbox), "--out", str(out), "--state", str(state)]
+        result = CliRunner().invoke(main, [*args, *themes, "--date", "2026-11-16", "-q"])
+        assert result.exit_code == 0, result.output
+        outputs[aside] = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert outputs["aside"] == outputs["in turn"]
+    assert len(outputs["aside"]) > 10
