@@ -59,7 +59,7 @@ def send_issue(
             "no recipients: pass --to ADDRESS (repeatable) or set mail.to in digest.toml"
         )
     with open_history(state, read_only=server is None) as history:
-        chosen = chosen_issue(history.issues(), number, state)
+        chosen = chosen_issue(history, number, state)
         earlier = {s.recipient: s for s in history.sends(chosen.number)}
         again = sorted(r for r in recipients if r in earlier)
         if again and not resend:
@@ -132,9 +132,9 @@ def post_issue(
     from digest.posting import PostError, destination_of, post_messages
 
     with open_history(state, read_only=webhook is None) as history:
-        chosen = chosen_issue(history.issues(), number, state)
+        chosen = chosen_issue(history, number, state)
         data = json.loads(chosen.data)
-        themes = themes_of(chosen)
+        themes = themes_of(chosen.data)
         picked = [theme_named(themes, theme, chosen)] if theme is not None else themes
         page = (settings.site_url + issue_page(chosen.week, "html")) if settings.site_url else None
         label = picked[0]["label"] if theme is not None else None

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from digest.errors import DigestError
-from digest.models import Paper, Source
+from digest.models import Paper, Source, WrittenFile
 
 
 class HistoryError(DigestError):
@@ -142,9 +142,42 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        # Made once, when an issue is recorded, so that a build reads this instead of every
+        # past issue's renditions (none: an issue from an older digest; the next build makes
+        # it). A table of its own: small columns after an issue's large ones would be reached
+        # only through the pages those fill, and setting them would write the row anew.
+        # `written_outputs` says what each archive page written last holds, so that an
+        # unchanged page is not written again (see `written`).
+        "what the archive needs of each issue, and the archive pages written",
+        """
+        CREATE TABLE archive_entries (
+            issue INTEGER PRIMARY KEY REFERENCES issues(number),
+            index_row TEXT NOT NULL,
+            search_rows BLOB NOT NULL,
+            page_sha256 TEXT NOT NULL,
+            markdown_sha256 TEXT NOT NULL
+        );
+        CREATE TABLE written_outputs (
+            target TEXT PRIMARY KEY,
+            recipe TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            mtime_ns INTEGER NOT NULL
+        );
+        """,
+    ),
 )
 
 LOCK_WAIT_SECONDS = 10.0
+# Keys looked up in one query (SQLite allows at least 999 parameters).
+_KEYS_PER_QUERY = 500
+
+# The columns of a PastIssue; as BLOBs, the stored text comes back as its UTF-8 bytes.
+_ISSUE_COLUMNS = (
+    "number, week, date, title, paper_count, theme_count, CAST(page_html AS BLOB),"
+    " CAST(page_markdown AS BLOB), feed_html, feed_summary, email_html, email_text,"
+    " CAST(data AS BLOB)"
+)
 
 
 def paper_key(paper: Paper) -> str:
@@ -152,12 +185,8 @@ def paper_key(paper: Paper) -> str:
 
 
 @dataclass(frozen=True)
-class PastIssue:
-    """An issue as the history keeps it: enough to rebuild its page, feed item and email.
-
-    The three renditions that grow with the issue (its web page, its Markdown and its data)
-    are the UTF-8 bytes of the files they become: at 100,000 papers, as text they would take
-    two to four times the memory, and be encoded again to be written."""
+class IssueHead:
+    """What the history says of an issue in a listing: a few fields, read at once for all."""
 
     number: int
     week: str
@@ -165,6 +194,16 @@ class PastIssue:
     title: str
     paper_count: int
     theme_count: int
+
+
+@dataclass(frozen=True)
+class PastIssue(IssueHead):
+    """An issue as the history keeps it: enough to rebuild its page, feed item and email.
+
+    The three renditions that grow with the issue (its web page, its Markdown and its data)
+    are the UTF-8 bytes of the files they become: at 100,000 papers, as text they would take
+    two to four times the memory, and be encoded again to be written."""
+
     page_html: bytes
     page_markdown: bytes
     feed_html: str
@@ -172,6 +211,19 @@ class PastIssue:
     email_html: str = ""
     email_text: str = ""
     data: bytes = b"{}"  # the issue as digest.json has it, for `digest show` and `digest send`
+
+
+@dataclass(frozen=True)
+class ArchiveEntry:
+    """What every build's archive needs of an issue, made once when the issue is recorded:
+    its row of the index (JSON), its papers' rows of the search data (see
+    rendering.search_rows), and the hashes of its page and Markdown."""
+
+    head: IssueHead
+    index_row: str
+    search_rows: bytes
+    page_sha256: str
+    markdown_sha256: str
 
 
 @dataclass(frozen=True)
@@ -233,28 +285,116 @@ class History:
         self.path = path
 
     def issues(self) -> tuple[PastIssue, ...]:
-        """Every past issue, newest first."""
+        """Every past issue, newest first, with all its renditions (see `heads` and `issue`
+        for less)."""
         rows = self._conn.execute(
             # As BLOBs, the stored text comes back as its UTF-8 bytes, never decoded.
-            "SELECT number, week, date, title, paper_count, theme_count,"
-            " CAST(page_html AS BLOB), CAST(page_markdown AS BLOB), feed_html, feed_summary,"
-            " email_html, email_text, CAST(data AS BLOB)"
-            " FROM issues ORDER BY number DESC"
+            f"SELECT {_ISSUE_COLUMNS} FROM issues ORDER BY number DESC"
         ).fetchall()
         return tuple(self._past_issue(r) for r in rows)
 
-    def _past_issue(self, r: Any) -> PastIssue:
+    def heads(self) -> tuple[IssueHead, ...]:
+        """Every past issue's head, newest first."""
+        rows = self._conn.execute(
+            "SELECT number, week, date, title, paper_count, theme_count"
+            " FROM issues ORDER BY number DESC"
+        ).fetchall()
+        return tuple(IssueHead(r[0], r[1], self._date(r), *r[3:6]) for r in rows)
+
+    def issue(self, number: int) -> PastIssue:
+        """Issue `number` (which the history has), with all its renditions."""
+        row = self._conn.execute(
+            f"SELECT {_ISSUE_COLUMNS} FROM issues WHERE number = ?", (number,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(number)
+        return self._past_issue(row)
+
+    def data(self, number: int) -> bytes:
+        """Issue `number`'s data (digest.json's bytes)."""
+        row = self._conn.execute(
+            "SELECT CAST(data AS BLOB) FROM issues WHERE number = ?", (number,)
+        ).fetchone()
+        return bytes(row[0])
+
+    def feed_item(self, number: int) -> tuple[str, str]:
+        """Issue `number`'s item of the issue feeds: its HTML and its summary."""
+        row = self._conn.execute(
+            "SELECT feed_html, feed_summary FROM issues WHERE number = ?", (number,)
+        ).fetchone()
+        return row[0], row[1]
+
+    def pages(self, number: int) -> tuple[bytes, bytes]:
+        """Issue `number`'s web page and Markdown."""
+        row = self._conn.execute(
+            "SELECT CAST(page_html AS BLOB), CAST(page_markdown AS BLOB) FROM issues"
+            " WHERE number = ?",
+            (number,),
+        ).fetchone()
+        return bytes(row[0]), bytes(row[1])
+
+    def archive(self) -> tuple[tuple[IssueHead, ArchiveEntry | None], ...]:
+        """Every past issue's head and archive entry (None for an issue an older digest
+        recorded, until `record_archive_entry`), newest first."""
+        rows = self._conn.execute(
+            "SELECT number, week, date, title, paper_count, theme_count, index_row,"
+            " search_rows, page_sha256, markdown_sha256 FROM issues"
+            " LEFT JOIN archive_entries ON archive_entries.issue = issues.number"
+            " ORDER BY number DESC"
+        ).fetchall()
+        found = []
+        for r in rows:
+            head = IssueHead(r[0], r[1], self._date(r), *r[3:6])
+            entry = ArchiveEntry(head, r[6], bytes(r[7]), r[8], r[9]) if r[6] is not None else None
+            found.append((head, entry))
+        return tuple(found)
+
+    def record_archive_entry(self, entry: ArchiveEntry) -> None:
+        """Keep an issue's archive entry. Runs inside the caller's transaction."""
+        self._conn.execute(
+            "INSERT OR REPLACE INTO archive_entries"
+            " (issue, index_row, search_rows, page_sha256, markdown_sha256)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (
+                entry.head.number,
+                entry.index_row,
+                entry.search_rows,
+                entry.page_sha256,
+                entry.markdown_sha256,
+            ),
+        )
+
+    def written(self) -> dict[str, WrittenFile]:
+        """Every archive page written since it last changed, by its absolute path."""
+        if not self._has_table("written_outputs"):
+            return {}  # an older history opened read-only
+        rows = self._conn.execute("SELECT target, recipe, size, mtime_ns FROM written_outputs")
+        return {target: WrittenFile(recipe, size, mtime) for target, recipe, size, mtime in rows}
+
+    def record_written(self, files: Iterable[tuple[str, WrittenFile]]) -> None:
+        """Remember what each of these files (by absolute path) holds as written now."""
+        with self.transaction():
+            self._conn.executemany(
+                "INSERT INTO written_outputs (target, recipe, size, mtime_ns) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(target) DO UPDATE SET recipe = excluded.recipe,"
+                " size = excluded.size, mtime_ns = excluded.mtime_ns",
+                ((t, w.recipe, w.size, w.mtime_ns) for t, w in files),
+            )
+
+    def _date(self, r: Any) -> dt.date:
         try:
-            date = dt.date.fromisoformat(r[2])
+            return dt.date.fromisoformat(r[2])
         except (TypeError, ValueError):
             raise HistoryError(
                 f"{self.path}: issue {r[0]} has a damaged date ({r[2]!r}); restore the history "
                 "from a backup, or pass a new --state to start a new history"
             ) from None
+
+    def _past_issue(self, r: Any) -> PastIssue:
         return PastIssue(
             number=r[0],
             week=r[1],
-            date=date,
+            date=self._date(r),
             title=r[3],
             paper_count=r[4],
             theme_count=r[5],
@@ -272,8 +412,19 @@ class History:
         row = self._conn.execute("SELECT number FROM issues WHERE week = ?", (week,)).fetchone()
         return int(row[0]) if row else None
 
-    def seen(self) -> dict[str, Seen]:
-        rows = self._conn.execute("SELECT key, version, first_issue, last_issue FROM papers")
+    def seen(self, keys: Iterable[str] | None = None) -> dict[str, Seen]:
+        """What the history knows of the papers of `keys` (default: of every paper it has),
+        by key; a paper it does not know is left out."""
+        query = "SELECT key, version, first_issue, last_issue FROM papers"
+        if keys is None:
+            rows = self._conn.execute(query).fetchall()
+        else:
+            # A batch at a time: as many lookups as papers asked for, however many are kept.
+            wanted, rows = list(keys), []
+            for start in range(0, len(wanted), _KEYS_PER_QUERY):
+                batch = wanted[start : start + _KEYS_PER_QUERY]
+                marks = ", ".join("?" * len(batch))
+                rows += self._conn.execute(f"{query} WHERE key IN ({marks})", batch).fetchall()
         return {key: Seen(version, first, last) for key, version, first, last in rows}
 
     def members(self, number: int) -> tuple[Member, ...]:
@@ -294,10 +445,13 @@ class History:
         return tuple(members)
 
     def record_issue(self, issue: PastIssue, members: Sequence[Member]) -> None:
-        """Record (or re-record, for a rebuilt week) an issue and what it announced.
+        """Record (or re-record, for a rebuilt week) an issue and what it announced; its
+        archive entry is recorded apart (`record_archive_entry`), and a re-recorded issue
+        loses the one it had.
 
         Runs inside the caller's transaction (see `transaction`)."""
         self._conn.execute("DELETE FROM issue_papers WHERE issue = ?", (issue.number,))
+        self._conn.execute("DELETE FROM archive_entries WHERE issue = ?", (issue.number,))
         self._conn.execute(
             "INSERT INTO issues (number, week, date, title, paper_count, theme_count,"
             " page_html, page_markdown, feed_html, feed_summary, email_html, email_text, data)"

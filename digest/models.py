@@ -273,3 +273,14 @@ def unique_slugs(labels: Sequence[str]) -> list[str]:
         seen.add(slug)
         slugs.append(slug)
     return slugs
+
+
+@dataclass(frozen=True)
+class WrittenFile:
+    """An output file as a build wrote it: a hash of what its bytes were made from
+    (`recipe`), and its size and modification time right after, which change if anything
+    else writes to it."""
+
+    recipe: str
+    size: int
+    mtime_ns: int

@@ -9,6 +9,7 @@ moves, so that a run killed while moving can be finished by the next one (`finis
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -16,9 +17,44 @@ from glob import escape as glob_escape
 from pathlib import Path
 
 from digest.errors import OutputError
+from digest.models import WrittenFile
 
 # A temporary file and the output it becomes.
 Move = tuple[Path, Path]
+
+
+def in_place(
+    out_dir: Path, recipes: Mapping[str, str], written: Mapping[str, WrittenFile]
+) -> set[str]:
+    """The files of `recipes` (relative path -> recipe) that need not be written again: the
+    last build wrote each from the same recipe (`written`, by absolute path), and nothing has
+    changed, moved or removed it since (same size and modification time)."""
+    found = set()
+    for rel, recipe in recipes.items():
+        target = out_dir / rel
+        before = written.get(str(target.absolute()))
+        if before is None or before.recipe != recipe:
+            continue
+        try:
+            now = target.stat()
+        except OSError:
+            continue
+        if now.st_size == before.size and now.st_mtime_ns == before.mtime_ns:
+            found.add(rel)
+    return found
+
+
+def as_written(out_dir: Path, recipes: Mapping[str, str]) -> list[tuple[str, WrittenFile]]:
+    """What `in_place` will compare with, for files of `recipes` just put in place."""
+    found = []
+    for rel, recipe in recipes.items():
+        target = out_dir / rel
+        with contextlib.suppress(OSError):
+            now = target.stat()
+            found.append(
+                (str(target.absolute()), WrittenFile(recipe, now.st_size, now.st_mtime_ns))
+            )
+    return found
 
 
 def write_files(out_dir: Path, files: Mapping[str, bytes]) -> list[Path]:

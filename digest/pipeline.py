@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,11 +24,11 @@ from typing import TYPE_CHECKING, Protocol
 from digest import forking
 from digest.config import Settings
 from digest.errors import InputError, OutputError
-from digest.history import History, Member, PastIssue, open_history
+from digest.history import ArchiveEntry, History, IssueHead, Member, PastIssue, open_history
 from digest.loading import load_papers
 from digest.models import Corpus, Entry, Issue, NamedTheme, Paper, Section, Summary, Theme, iso_week
 from digest.named_themes import assign_named_themes, without_papers
-from digest.output import discard, finish_moves, put_in_place, stage_files
+from digest.output import as_written, discard, finish_moves, in_place, put_in_place, stage_files
 from digest.planning import Plan, plan_issue
 from digest.rendering import BUILD_TEMPLATES, Context, issue_context
 from digest.renditions import RENDER_STEPS, check_mail_settings, record_of, top_level_files
@@ -47,7 +48,7 @@ class BuildResult:
     plan: Plan | None  # None: nothing new, no issue built
     issue: Issue | None
     written: tuple[Path, ...]
-    latest: PastIssue | None = None
+    latest: IssueHead | None = None
 
 
 def load_corpus(
@@ -311,7 +312,7 @@ def build_from_corpus(
     check_mail_settings(settings)
     with open_history(settings.state) as history:
         _finish_pending_outputs(history)
-        past = history.issues()
+        past = history.heads()
         plan = plan_issue(corpus, history, date, past)
         hashes = [f.sha256 for f in corpus.files if f.sha256]
         if plan is None:
@@ -332,10 +333,7 @@ def build_from_corpus(
         with _collector_paused():
             context = issue_context(issue)
             record = record_of(issue, env, settings, progress.advance, context)
-            archive = [record, *(p for p in past if p.number != record.number)]
-            archive.sort(key=lambda p: p.number, reverse=True)
-            files = top_level_files(archive[0], settings)
-            files.update(_site_files(record, archive, env, settings, context))
+            archive = _archive_files(history, record, context, out_dir, env, settings)
             progress.advance(1)
             members = [Member(p, "new") for p in plan.new] + [
                 Member(p, "updated") for p in plan.updated
@@ -343,10 +341,12 @@ def build_from_corpus(
             # Two steps: the files beside their targets with the history's copy of the issue,
             # then the files into place.
             progress.stage("write", 2, papers)
-            staged = stage_files(out_dir, files)
+            staged = stage_files(out_dir, archive.files)
             try:
                 with history.transaction():
                     history.record_issue(record, members)
+                    for entry in archive.entries_made:
+                        history.record_archive_entry(entry)
                     history.record_files(hashes, record.number)
                     history.record_pending_outputs(
                         [(str(temp.absolute()), str(target.absolute())) for temp, target in staged]
@@ -363,32 +363,67 @@ def build_from_corpus(
                     "finishes writing its outputs"
                 ) from err
             history.clear_pending_outputs()
+            history.record_written(as_written(out_dir, archive.page_recipes))
             progress.advance(1)
     return BuildResult(
-        corpus=corpus, plan=plan, issue=issue, written=tuple(written), latest=archive[0]
+        corpus=corpus, plan=plan, issue=issue, written=tuple(written), latest=archive.latest
     )
 
 
 def _prepare_rendering(env: jinja2.Environment) -> None:
     """What rendering an issue needs, done while a worker is still grouping: the archive's
     modules imported, every template compiled."""
-    import digest.site  # noqa: F401 (imported now, used by _site_files)
+    import digest.site  # noqa: F401 (imported now, used by _archive_files)
 
     compile_templates(env, BUILD_TEMPLATES)
 
 
-def _site_files(
+@dataclass(frozen=True)
+class _Archive:
+    files: dict[str, bytes]  # every output file to write, by its path in the output folder
+    entries_made: tuple[ArchiveEntry, ...]  # for the history: the new issue's, and older ones'
+    page_recipes: dict[str, str]  # the issue pages among `files`, with their recipes
+    latest: IssueHead
+
+
+def _archive_files(
+    history: History,
     record: PastIssue,
-    archive: Sequence[PastIssue],
+    context: Context,
+    out_dir: Path,
     env: jinja2.Environment,
     settings: Settings,
-    context: Context,
-) -> dict[str, bytes]:
+) -> _Archive:
+    """The outputs of a build: the latest issue's files at the top, and the archive, whose
+    pages already in place as they would be written are left alone.
+
+    Each issue's archive entry is read from the history; an issue an older digest recorded
+    has none, and gets it now (once: it is recorded with the new issue)."""
     # Imported here: feedgen (and lxml) need not load before the stages start (see
     # _prepare_rendering).
-    from digest.site import site_files
+    from digest.site import archive_entry, issue_pages, site_files
 
-    return site_files(record, archive, env, settings, context)
+    entries = [archive_entry(record, context)]
+    made = list(entries)
+    for head, entry in history.archive():
+        if head.number == record.number:
+            continue
+        if entry is None:
+            past = history.issue(head.number)
+            entry = archive_entry(past, json.loads(past.data))
+            made.append(entry)
+        entries.append(entry)
+    entries.sort(key=lambda e: e.head.number, reverse=True)
+    latest = entries[0].head
+    files = top_level_files(
+        record if latest.number == record.number else history.issue(latest.number), settings
+    )
+    pages = issue_pages(entries, env, settings)
+    recipes = {path: recipe for page in pages for path, recipe in page.recipes.items()}
+    fresh = in_place(out_dir, recipes, history.written())
+    files.update(site_files(record, context, entries, pages, fresh, history, env, settings))
+    written = {path: recipe for path, recipe in recipes.items() if path not in fresh}
+    return _Archive(files, tuple(made), written, latest)
 
 
 def _finish_pending_outputs(history: History) -> None:

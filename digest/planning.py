@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.errors import InputError
-from digest.history import History, PastIssue, paper_key
+from digest.history import History, IssueHead, paper_key
 from digest.models import Corpus, Paper, iso_week
 
 
@@ -32,20 +32,20 @@ class Plan:
 
 
 def plan_issue(
-    corpus: Corpus, history: History, date: dt.date, past: Sequence[PastIssue] | None = None
+    corpus: Corpus, history: History, date: dt.date, past: Sequence[IssueHead] | None = None
 ) -> Plan | None:
     """The next issue: papers never announced, and announced papers with a newer version.
 
     The week of `date` that already has an issue is rebuilt with the same number, date and
     papers (plus what arrived since, if it is the latest issue), so re-running a week gives
     the same bytes. Returns None when there is nothing new to announce. `past` is
-    `history.issues()`, for a caller that has read it already (it holds every rendition)."""
+    `history.heads()`, for a caller that has read it already."""
     week = iso_week(date)
     if past is None:
-        past = history.issues()
+        past = history.heads()
     latest = past[0] if past else None
-    seen = history.seen()
     current = {paper_key(p): p for p in corpus.papers}
+    seen = history.seen(current)
     existing = next((p for p in past if p.week == week), None)
 
     if existing is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import jinja2
@@ -468,21 +468,50 @@ _JS_ENCODER = json.JSONEncoder(ensure_ascii=True)
 _JS_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
-def render_search_data(issues: Sequence[Context], papers: Sequence[Sequence[object]]) -> bytes:
+def search_rows(papers: Iterable[Sequence[object]]) -> bytes:
+    """An issue's rows of search-data.js, one per paper given as [label, headline, summary,
+    authors, anchor], kept with the issue when it is recorded: each row will start with the
+    issue's position among the issues (newest first, so it changes every week), which stands
+    here as a NUL byte (never in ASCII JSON: a NUL in the text is written \\u0000)."""
+    rows = []
+    for start, batch in _batches(papers):
+        encoded = ",\n".join("[\x00" + _JS_ENCODER.encode([0, *p])[2:] for p in batch)
+        rows.append((",\n" if start else "") + encoded)
+    return _ascii_json("".join(rows))
+
+
+def render_search_data(issues: Sequence[Context], rows: Sequence[bytes]) -> bytes:
     """search-data.js: the issues and papers the search page looks through, as one JavaScript
-    statement. A script file, not JSON, because a page opened from disk (file://) may load a
-    script but not fetch() a file. Paper text comes from abstracts: it is only ever a JSON
-    string here (ASCII, with <, >, & escaped), and the page shows it with textContent."""
+    statement; `rows` are each issue's `search_rows`, in the order of `issues` (newest first).
+    A script file, not JSON, because a page opened from disk (file://) may load a script but
+    not fetch() a file. Paper text comes from abstracts: it is only ever a JSON string here
+    (ASCII, with <, >, & escaped), and the page shows it with textContent."""
     head = _JS_ENCODER.encode(list(issues))
     out = io.BytesIO()
     out.write(b'window.digestSearch = {\n"issues": ')
     out.write(_ascii_json(head))
     out.write(b',\n"papers": [')
-    for start in range(0, len(papers), _PAPERS_PER_BATCH):
-        rows = ",\n".join(_JS_ENCODER.encode(p) for p in papers[start : start + _PAPERS_PER_BATCH])
-        out.write((b",\n" if start else b"\n") + _ascii_json(rows))
+    first = True
+    for position, issue_rows in enumerate(rows):
+        if issue_rows:
+            out.write(b"\n" if first else b",\n")
+            out.write(issue_rows.replace(b"\x00", str(position).encode("ascii")))
+            first = False
     out.write(b"\n]};\n")
     return out.getvalue()
+
+
+def _batches(items: Iterable[Sequence[object]]) -> Iterator[tuple[int, list[Sequence[object]]]]:
+    batch: list[Sequence[object]] = []
+    start = 0
+    for item in items:
+        batch.append(item)
+        if len(batch) == _PAPERS_PER_BATCH:
+            yield start, batch
+            start += len(batch)
+            batch = []
+    if batch:
+        yield start, batch
 
 
 def _ascii_json(text: str) -> bytes:

@@ -16,7 +16,7 @@ from email.utils import parseaddr
 import jinja2
 
 from digest.config import Settings
-from digest.history import PastIssue
+from digest.history import IssueHead, PastIssue
 from digest.mail import HTML_SIZE_LIMIT, build_message, check_headers, inline_css, message_bytes
 from digest.models import Issue
 from digest.rendering import (
@@ -178,7 +178,7 @@ def check_mail_settings(settings: Settings) -> None:
     )
 
 
-def subject_of(record: PastIssue) -> str:
+def subject_of(record: IssueHead) -> str:
     return f"{record.title} — {record.week}"
 
 

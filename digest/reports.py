@@ -15,7 +15,7 @@ from digest.config import Settings
 from digest.models import Corpus, Issue, Skipped, Theme
 
 if TYPE_CHECKING:
-    from digest.history import PastIssue
+    from digest.history import IssueHead, PastIssue
     from digest.pipeline import BuildResult
     from digest.planning import Plan
     from digest.sending import Delivery
@@ -129,7 +129,7 @@ def build_lines(result: BuildResult, out: Path, quiet: bool) -> list[str]:
     return lines
 
 
-def issue_table(past: Sequence[PastIssue]) -> list[str]:
+def issue_table(past: Sequence[IssueHead]) -> list[str]:
     """`digest issues`: one line an issue, under a header."""
     lines = ["issue  week      date        papers  themes"]
     for p in past:

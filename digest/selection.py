@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from digest.errors import InputError
-from digest.history import PastIssue, open_history
+from digest.history import History, IssueHead, PastIssue, open_history
 
 
-def list_issues(state: Path) -> tuple[PastIssue, ...]:
+def list_issues(state: Path) -> tuple[IssueHead, ...]:
     with open_history(state, read_only=True) as history:
-        return history.issues()
+        return history.heads()
 
 
 @dataclass(frozen=True)
@@ -39,20 +39,22 @@ def select_for_show(
     A paper is found by its id, its arXiv id (with or without `arXiv:`, a version or the abs/
     address) or its DOI, in the issue asked for, else in the newest issue that has it."""
     with open_history(state, read_only=True) as history:
-        issues = history.issues()
-    chosen = chosen_issue(issues, number, state)
-    if paper_id is not None:
-        return _select_paper(paper_id, chosen if number is not None else None, issues)
-    themes = themes_of(chosen)
+        issues = history.heads()
+        chosen = chosen_head(issues, number, state)
+        if paper_id is not None:
+            only = chosen if number is not None else None
+            return _select_paper(paper_id, only, issues, history)
+        themes = themes_of(history.data(chosen.number))
     if theme is not None:
         return Selection(None, (theme_named(themes, theme, chosen),), True)
     heading = f"{chosen.title} — issue {chosen.number} ({chosen.week})"
     return Selection(heading, tuple(themes), True)
 
 
-def themes_of(issue: PastIssue) -> list[dict[str, Any]]:
-    """An issue's themes as digest.json has them, its updated papers as one more."""
-    data = json.loads(issue.data)
+def themes_of(issue_data: bytes) -> list[dict[str, Any]]:
+    """An issue's themes as digest.json (`issue_data`) has them, its updated papers as one
+    more."""
+    data = json.loads(issue_data)
     themes: list[dict[str, Any]] = list(data["themes"])
     if data.get("updated"):
         themes.append({"label": "Updated", "keywords": [], "papers": data["updated"]})
@@ -90,13 +92,16 @@ def paper_ref(text: str) -> str:
     return arxiv.group(1) if arxiv else ref
 
 
-def _select_paper(paper_id: str, only: PastIssue | None, issues: Sequence[PastIssue]) -> Selection:
-    """One paper, in issue `only` if given, else in the newest issue that has it."""
+def _select_paper(
+    paper_id: str, only: IssueHead | None, issues: Sequence[IssueHead], history: History
+) -> Selection:
+    """One paper, in issue `only` if given, else in the newest issue that has it; each issue's
+    data is read only when it is looked through."""
     wanted = paper_ref(paper_id)
     known: list[str] = []
-    found_in: PastIssue | None = None
+    found_in: IssueHead | None = None
     for issue in issues:
-        for t in themes_of(issue):
+        for t in themes_of(history.data(issue.number)):
             for p in t["papers"]:
                 refs = {paper_ref(v) for v in (p["id"], p.get("arxiv_id"), p.get("doi")) if v}
                 if wanted in refs:
@@ -126,8 +131,14 @@ def _select_paper(paper_id: str, only: PastIssue | None, issues: Sequence[PastIs
     )
 
 
-def chosen_issue(issues: Sequence[PastIssue], number: int | None, state: Path) -> PastIssue:
-    """The latest issue, or issue `number`; a clear error when there is none."""
+def chosen_issue(history: History, number: int | None, state: Path) -> PastIssue:
+    """The latest issue, or issue `number`, with its renditions; a clear error when there is
+    none."""
+    return history.issue(chosen_head(history.heads(), number, state).number)
+
+
+def chosen_head(issues: Sequence[IssueHead], number: int | None, state: Path) -> IssueHead:
+    """The latest of `issues`, or issue `number`; a clear error when there is none."""
     if not issues:
         raise InputError(f"{state}: no issues yet; run digest build first")
     chosen = issues[0] if number is None else next((i for i in issues if i.number == number), None)
@@ -138,7 +149,7 @@ def chosen_issue(issues: Sequence[PastIssue], number: int | None, state: Path) -
     return chosen
 
 
-def theme_named(themes: Sequence[dict[str, Any]], label: str, chosen: PastIssue) -> dict[str, Any]:
+def theme_named(themes: Sequence[dict[str, Any]], label: str, chosen: IssueHead) -> dict[str, Any]:
     for t in themes:
         if t["label"].casefold() == label.casefold():
             return t

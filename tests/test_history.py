@@ -64,6 +64,16 @@ def test_record_and_read_back(tmp_path: Path) -> None:
         assert history.seen()["2101.00001"].version == 2
 
 
+def test_seen_answers_for_the_papers_asked_about(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    with open_history(path) as history, history.transaction():
+        history.record_issue(past(1, "2026-W47"), [Member(PAPER, "new")])
+    asked = [f"2101.{i:05d}" for i in range(1200)]  # more than one query takes
+    with open_history(path, read_only=True) as history:
+        assert list(history.seen(asked)) == ["2101.00001"]
+        assert history.seen(["2101.99999"]) == {}
+
+
 def issue_with(number: int, page: str, markdown: str, data: str) -> PastIssue:
     return PastIssue(
         number,
