@@ -303,7 +303,11 @@ def build(
         reporter = _Reporter(bar=sys.stderr.isatty() and not quiet, verbose=verbose)
         reporter.stage("load")
         corpus = pipeline.load_corpus(
-            paths or (Path("seeds"),), reporter.bytes_read, out_dir=out, history=settings.state
+            paths or (Path("seeds"),),
+            reporter.bytes_read,
+            out_dir=out,
+            history=settings.state,
+            config=settings.source,
         )
         reporter.finish()
         reported = pipeline.files_reported_before(corpus, settings.state, issue_date)
@@ -716,7 +720,7 @@ def themes(paths: tuple[Path, ...], themes: int | None, config: Path | None, fmt
 
     with _user_errors():
         settings = _settings(config, themes=themes)
-        corpus = pipeline.load_corpus(paths)
+        corpus = pipeline.load_corpus(paths, config=settings.source)
         _say(reports.corpus_report(corpus, quiet=True), err=True)
         summaries = pipeline.summarize_corpus(corpus)
         groups = pipeline.group_corpus(corpus, summaries, settings.themes, settings.named_themes)

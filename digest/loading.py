@@ -37,6 +37,7 @@ from digest.cleaning import (
     strip_abstract_trailer,
     strip_invisible,
 )
+from digest.config import CONFIG_NAME
 from digest.errors import InputError
 from digest.models import Corpus, FileReport, Merge, Paper, Skipped, Source
 from digest.readers import sniff_format
@@ -56,12 +57,14 @@ def load_papers(
     *,
     out_dir: Path | None = None,
     history: Path | None = None,
+    config: Path | None = None,
 ) -> Corpus:
     """Read every file at or below `paths` and return the distinct papers found.
 
     `on_progress(done, total)` is told the bytes read so far out of the total, once before
-    the first file and after each file. `out_dir` and `history` are digest's own files (the
-    output folder, the history database): never read, however the paths reach them.
+    the first file and after each file. `out_dir`, `history` and `config` are digest's own
+    files (the output folder, the history database, the settings file in use): never read,
+    however the paths reach them; nor is any file named digest.toml (settings, not papers).
     Raises InputError when a path does not exist, or when nothing at all yields a paper
     (after every file was tried, so the message can say what was found instead).
     """
@@ -72,7 +75,7 @@ def load_papers(
         raise InputError(
             f"{', '.join(missing)}: no such file or folder; pass a file or folder of abstracts"
         )
-    files, skipped = _list_files(paths, _own_files(out_dir, history))
+    files, skipped = _list_files(paths, _own_files(out_dir, history, config))
     sizes = [_file_size(path) for _, path in files]
     total, done = sum(sizes), 0
     if on_progress is not None:
@@ -182,12 +185,17 @@ _HISTORY_COMPANIONS = ("", ".lock", "-journal", "-wal", "-shm")
 
 
 _OUTPUTS = "digest's output folder"
+_SETTINGS = "digest's settings"
 
 
-def _own_files(out_dir: Path | None, history: Path | None) -> dict[str, str]:
+def _own_files(
+    out_dir: Path | None, history: Path | None, config: Path | None = None
+) -> dict[str, str]:
     """Real path -> what it is, for digest's own files: the output folder (and all in it),
-    the history database and the files beside it."""
+    the history database and the files beside it, the settings file."""
     found: dict[str, str] = {}
+    if config is not None:
+        found[os.path.realpath(config)] = _SETTINGS
     if out_dir is not None:
         found[os.path.realpath(out_dir)] = _OUTPUTS
     if history is not None:
@@ -211,7 +219,12 @@ class _Walk:
 
     def files(self, path: Path, top: bool = False) -> Iterator[Path]:
         real = os.path.realpath(path)
-        own = self._own(real)
+        # A file named as digest's settings is settings, whichever config is in use.
+        own = _SETTINGS if path.name == CONFIG_NAME else self._own(real)
+        if own == _SETTINGS:
+            reason = f"not read: {own} (settings are never inputs)"
+            self.skipped.append(Skipped(display_path(path), None, reason, notice=True))
+            return
         if own:
             reason = f"not read: {own} (outputs and history are never inputs)"
             self.skipped.append(Skipped(display_path(path), None, reason, notice=True))

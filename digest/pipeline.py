@@ -57,10 +57,12 @@ def load_corpus(
     *,
     out_dir: Path | None = None,
     history: Path | None = None,
+    config: Path | None = None,
 ) -> Corpus:
     """Every paper under `paths`; `on_progress(done, total)` is told the bytes read. The
-    build's `out_dir` and `history` are never read as input, even inside `paths`."""
-    return load_papers(paths, on_progress, out_dir=out_dir, history=history)
+    build's `out_dir`, `history` and `config` (the settings file), and any file named
+    digest.toml, are never read as input, even inside `paths`."""
+    return load_papers(paths, on_progress, out_dir=out_dir, history=history, config=config)
 
 
 def check_summary_method(method: str | None) -> str:

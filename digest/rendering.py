@@ -6,6 +6,7 @@ can rely on the same names in every output and never has to call our code.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import re
@@ -147,15 +148,42 @@ def _section_context(section: Section, slug: str) -> Context:
     }
 
 
+# An anchor longer than this is cut, and made unique again by a hash of the whole id: a
+# paper id can be any length (a 1 MB id from broken input would make a 1 MB anchor, written
+# into every link to the paper). Real ids give anchors far shorter.
+ANCHOR_MAX = 100
+# How much of a cut anchor is kept readable, before its hash.
+_ANCHOR_KEPT = 60
+
+
 def paper_anchor(paper_id: str) -> str:
     """The id of a paper's row on its issue page, so that `page.html#anchor` is its permalink.
 
     Letters, digits, '.' and '-' are kept; anything else becomes `_` and its code point in hex,
-    so two different ids never share an anchor and the anchor needs no escaping in a URL."""
-    return "p-" + "".join(
-        ch if (ch.isascii() and (ch.isalnum() or ch in ".-")) else f"_{ord(ch):x}_"
-        for ch in paper_id
-    )
+    so two different ids never share an anchor and the anchor needs no escaping in a URL.
+    Past ANCHOR_MAX characters, the anchor keeps its first characters (never half an escape)
+    and ends in `_` and 16 hex digits of the id's SHA-256 and `_`: an ending no shorter anchor
+    has (an escape holds at most six hex digits), so anchors stay unique, and stable."""
+    parts = []
+    length = 2
+    for ch in paper_id:
+        part = ch if (ch.isascii() and (ch.isalnum() or ch in ".-")) else f"_{ord(ch):x}_"
+        parts.append(part)
+        length += len(part)
+        if length > ANCHOR_MAX:
+            return _cut_anchor(parts, paper_id)
+    return "p-" + "".join(parts)
+
+
+def _cut_anchor(parts: list[str], paper_id: str) -> str:
+    kept, length = [], 2
+    for part in parts:
+        if length + len(part) > _ANCHOR_KEPT:
+            break
+        kept.append(part)
+        length += len(part)
+    digest = hashlib.sha256(paper_id.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"p-{''.join(kept)}_{digest}_"
 
 
 def _entry_context(entry: Entry) -> Context:

@@ -67,6 +67,38 @@ def test_building_the_current_folder_reads_neither_outputs_nor_history() -> None
     assert "note: state/history.sqlite3: not read: digest's history" in "\n".join(stderr)
 
 
+SETTINGS = """title = "Lab digest"
+# A settings file holds prose a reader could take for an abstract: it is never one.
+[[theme]]
+label = "Exercise and depression"
+keywords = ["exercise", "depression", "relapse"]
+"""
+
+
+def test_the_settings_in_use_inside_the_input_folder_are_not_read() -> None:
+    inbox(Path("."), 2, 1)
+    Path("digest.toml").write_text(SETTINGS, encoding="utf-8")  # found in the working folder
+    stderr = build(".", "--date", "2026-11-16")
+    assert ids_in(Path("out")) == ["w1-0", "w1-1"]
+    assert "note: digest.toml: not read: digest's settings (settings are never inputs)" in stderr
+    assert not [line for line in stderr if line.startswith("warning:")]
+    # Another name, given with --config: the same.
+    inbox(Path("."), 1, 2)
+    Path("digest.toml").rename("lab.toml")
+    stderr = build(".", "--date", "2026-11-23", "--config", "lab.toml")
+    assert ids_in(Path("out")) == ["w2-0"]
+    assert "note: lab.toml: not read: digest's settings (settings are never inputs)" in stderr
+
+
+def test_a_file_named_digest_toml_is_never_read_as_papers(tmp_path: Path) -> None:
+    inbox(tmp_path / "in", 1, 1)
+    (tmp_path / "in" / "old").mkdir()
+    (tmp_path / "in" / "old" / "digest.toml").write_text(SETTINGS, encoding="utf-8")
+    corpus = load_papers([tmp_path / "in"])
+    assert [p.id for p in corpus.papers] == ["w1-0"]
+    assert [(Path(s.path).name, s.notice) for s in corpus.skipped] == [("digest.toml", True)]
+
+
 # --- links ---------------------------------------------------------------------------------
 
 

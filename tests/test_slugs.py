@@ -15,6 +15,7 @@ from digest.cli import main
 from digest.config import parse_settings
 from digest.errors import ConfigError
 from digest.models import slugify, unique_slugs
+from digest.rendering import ANCHOR_MAX, paper_anchor
 
 LONG = "very long label " * 19  # 304 characters
 
@@ -97,3 +98,40 @@ def test_each_named_theme_gets_its_own_feed_and_anchor() -> None:
         content = feed.entries[0].content[0].value
         assert f"{word} method" in content
         assert all(f"{other} method" not in content for other in named.values() if other != word)
+
+
+# --- paper anchors ---------------------------------------------------------------------------
+
+
+def test_a_paper_anchor_keeps_a_readable_id_as_it_is() -> None:
+    assert paper_anchor("2110.14168") == "p-2110.14168"
+    assert paper_anchor("abs-0123456789ab") == "p-abs-0123456789ab"
+    assert paper_anchor("doi:10.1/x y") == "p-doi_3a_10.1_2f_x_20_y"
+
+
+def test_a_huge_paper_id_gets_a_short_anchor_unique_and_stable() -> None:
+    huge = "x" * 1_000_000
+    anchor = paper_anchor(huge)
+    assert len(anchor) <= ANCHOR_MAX
+    assert anchor == paper_anchor(huge)  # the same every week
+    assert anchor.startswith("p-xxxx")
+    # Ids that differ only far past the cut keep different anchors, as do cut and uncut ones.
+    ids = [huge, huge + "y", "é" * 40, "é" * 41, "x" * 98, "x" * 99, "x" * 200]
+    anchors = [paper_anchor(i) for i in ids]
+    assert len(set(anchors)) == len(ids)
+    assert all(len(a) <= ANCHOR_MAX for a in anchors)
+    assert re.fullmatch(r"p-[A-Za-z0-9._-]+", anchors[0])
+
+
+def test_a_build_with_a_huge_paper_id_links_it_by_its_short_anchor(tmp_path: Path) -> None:
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    huge = "id-" + "z" * 100_000
+    abstract = "We study how a very long identifier travels through a build. It stays put."
+    (inbox / "a.jsonl").write_text(json.dumps({"id": huge, "abstract": abstract}) + "\n")
+    args = ["build", str(inbox), "--out", "out", "--date", "2026-11-16", "-q"]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    page = Path("out/issues/2026-W47.html").read_text(encoding="utf-8")
+    assert f'id="{paper_anchor(huge)}"' in page
+    assert "z" * 1000 not in Path("out/search-data.js").read_text(encoding="utf-8")
