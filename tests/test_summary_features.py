@@ -39,6 +39,12 @@ def features_of(sentence: str, title: str | None = None) -> dict[str, float]:
         ("Here we describe it.", 1, 1, 0),
         ("We show that parsers fail.", 0, 0, 1),
         ("We then demonstrate it on tables.", 0, 0, 1),
+        # A contribution verb before "that" reports a finding.
+        ("We establish that our reward model generalizes.", 0, 0, 1),
+        ("We establish a benchmark for parsers.", 1, 0, 0),
+        ("We define a dataset and an evaluation protocol.", 1, 0, 0),
+        ("The paper presents a parser.", 1, 0, 0),
+        ("The parser presents a table.", 0, 0, 0),
         ("This parser is fast.", 0, 0, 0),
         ("They propose a parser.", 0, 0, 0),
         ("The results are in this paper", 0, 1, 0),
@@ -78,6 +84,20 @@ def test_the_first_contribution_cue_of_an_abstract_is_told_apart() -> None:
         # The linking clause leans back, and is dropped; what is left stands on its own.
         ("To address this challenge, we introduce the BIG-bench benchmark.", 0, 1),
         ("In response to this challenge, we formulate evaluation as learning.", 0, 1),
+        ("To mitigate the loss in legibility, we propose a training algorithm.", 0, 1),
+        ("Moreover, we show that parsers fail.", 0, 1),
+        ("Finally, we discuss the broader impacts of parsers.", 0, 1),
+        # A marker of an addition among the line's first words.
+        ("We also present baseline agents, including behavior cloning.", 1, 1),
+        ("We then present an adaptation of actor-critic methods.", 1, 1),
+        ("Our models also transfer to news articles.", 1, 1),
+        ("For example, BERT fails on tables.", 1, 1),
+        ("Further analysis indicates that parsers fail.", 1, 1),
+        # Adjectives that refer back.
+        ("Our resulting model generates summaries of entire books.", 1, 1),
+        ("We evaluate the proposed method on tables.", 1, 1),
+        # The paper presenting itself as "it".
+        ("It introduces a suite of continuous control tasks.", 0, 0),
         # Not pointing back.
         ("In this paper, we propose a parser.", 0, 0),
         ("This paper presents a parser.", 0, 0),
@@ -85,6 +105,16 @@ def test_the_first_contribution_cue_of_an_abstract_is_told_apart() -> None:
         ("We show that parsers fail.", 0, 0),
         ("We propose this second iteration of the MineRL Competition.", 0, 0),
         ("Safety challenges, such as those introduced by large models, remain.", 0, 0),
+        # "that" opening a relative clause, not a pronoun.
+        ("We introduce a bonus for deep learning methods that is easy to implement.", 0, 0),
+        ("We propose a parser that can read tables.", 0, 0),
+        # A link that only leads on to the contribution.
+        ("To this end, we propose a parser for tables.", 0, 0),
+        # Markers of a first step, or further down the line.
+        ("We first use a parser to read tables.", 0, 0),
+        ("We propose a parser and then evaluate it further on tables.", 0, 0),
+        # A demonstrative about what the same sentence named.
+        ("We study two kinds of signals, and algorithms that use both of these signals.", 0, 0),
     ],
 )
 def test_leaning_on_an_earlier_sentence(sentence: str, points_back: int, leans_back: int) -> None:
@@ -92,6 +122,27 @@ def test_leaning_on_an_earlier_sentence(sentence: str, points_back: int, leans_b
     assert found.column("points_back").tolist() == [points_back]
     assert found.line_leans_back.tolist() == [bool(points_back)]
     assert found.leans_back.tolist() == [bool(leans_back)]
+
+
+def test_a_definite_subject_named_before_leans_back() -> None:
+    """ "All tasks have sparse binary rewards" after "it introduces a suite of ... tasks": the
+    tasks are the earlier sentence's; "The tasks" opening an abstract are not."""
+    found = sentence_features(
+        [
+            [
+                "It introduces a suite of challenging continuous control tasks.",
+                "All tasks have sparse binary rewards.",
+                "The bonus is the error of a network.",
+                "The tasks include pushing and sliding.",
+            ],
+            ["The tasks include pushing and sliding.", "Rewards of all tasks are sparse."],
+        ],
+        [None, None],
+    )
+    assert found.column("points_back").tolist() == [0, 1, 0, 1, 0, 0]
+    assert found.line_leans_back.tolist() == [False, True, False, True, False, False]
+    # "It introduces ..." states the contribution, as the paper's own words.
+    assert found.states_contribution.tolist()[0]
 
 
 def test_title_features_are_zero_without_a_title() -> None:

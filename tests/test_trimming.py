@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 
 from digest.sentences import split_sentences
+from digest.summarizing import trimming
 from digest.summarizing.trimming import (
     ELLIPSIS,
     MAX_LINE_CHARS,
+    MAX_WHOLE_SHARE,
+    MIN_CUT_SHARE,
     drop_linking_clause,
     linking_clause_end,
     shorten_line,
@@ -81,6 +84,27 @@ BOX_WORLD = (
             "We propose this second iteration of the MineRL Competition.",
         ),
         ("Motivated by this, our parser reads tables.", "Our parser reads tables."),
+        # A purpose clause answering a problem named before ("the loss" of legibility).
+        (
+            "To mitigate the loss in legibility, we propose a training algorithm inspired by "
+            "Prover-Verifier Game from Anil et al. (2021).",
+            "We propose a training algorithm inspired by Prover-Verifier Game from Anil et al. "
+            "(2021).",
+        ),
+        (
+            "In order to overcome these issues, we propose a parser for tables.",
+            "We propose a parser for tables.",
+        ),
+        (
+            "To deal with the noise, we propose a parser for tables.",
+            "We propose a parser for tables.",
+        ),
+        (
+            "In response to the demand, we propose a parser for tables.",
+            "We propose a parser for tables.",
+        ),
+        ("First of all, it introduces a suite of tasks.", "It introduces a suite of tasks."),
+        ("On the other hand, we show that parsers fail.", "We show that parsers fail."),
         ("However, existing parsers fail on tables.", "Existing parsers fail on tables."),
         ("Finally, BERT fails on tables too.", "BERT fails on tables too."),
     ],
@@ -102,8 +126,12 @@ def test_a_linking_clause_is_dropped_and_the_rest_kept_word_for_word(
         "To diagnose the failures of current models and support research, we introduce GSM8K, "
         "a dataset of 8.5K high quality linguistically diverse grade school math word problems.",
         ML_SAFETY,
-        "To mitigate the loss in legibility, we propose a training algorithm.",
         "Given that parsers fail, we propose a new one.",
+        # A purpose clause with a problem of its own, not one named before.
+        "To solve a puzzle, we propose a parser for tables.",
+        "To mitigate loss of legibility, we propose a training algorithm.",
+        "To address the challenge of reading tables from scanned invoices in twelve languages, "
+        "we propose a parser.",
         "For example, BERT fails on tables.",
         # What would be left is not a sentence on its own.
         "However, in practice, parsers fail on tables.",
@@ -132,12 +160,6 @@ def test_a_line_that_fits_is_not_cut() -> None:
 @pytest.mark.parametrize(
     ("sentence", "line"),
     [
-        # Never inside "280 billion parameter model": at the dash, after the main clause.
-        (
-            GOPHER,
-            "We present an analysis of Transformer-based language model performance across "
-            "a wide range of model scales",
-        ),
         # The main clause ("we provide a new roadmap for ML Safety") is kept.
         (
             ML_SAFETY,
@@ -156,18 +178,21 @@ def test_a_line_that_fits_is_not_cut() -> None:
             "We present a novel technique called Hindsight Experience Replay which allows "
             "sample-efficient learning from rewards which are sparse and binary",
         ),
-        # A list of -ing phrases is not cut in the middle.
+        # A list of -ing phrases is not cut in the middle; a line this long is cut even where
+        # the cut leaves little of it.
         (
             'We present four problems ready for research, namely withstanding hazards ("Robustness"'
             '), identifying hazards ("Monitoring"), reducing inherent model hazards ("Alignment"), '
-            'and reducing systemic hazards ("Systemic Safety").',
+            'reducing systemic hazards ("Systemic Safety"), and steering ML systems ("Control") '
+            "towards what their users and the people affected by them intend.",
             "We present four problems ready for research",
         ),
         # Not after a word that needs what follows: "as the VAE, but…".
         (
             "We present the importance weighted autoencoder (IWAE), a generative model with the "
             "same architecture as the VAE, but which uses a strictly tighter log-likelihood lower "
-            "bound derived from importance weighting.",
+            "bound derived from importance weighting, which we derive in closed form for every "
+            "family of proposal distributions that we consider in this work.",
             "We present the importance weighted autoencoder (IWAE), a generative model with the "
             "same architecture as the VAE",
         ),
@@ -180,6 +205,36 @@ def test_a_long_line_is_cut_after_its_main_clause_at_a_clause_boundary(
     assert shortened
     assert text == line + ELLIPSIS
     assert len(text) <= MAX_LINE_CHARS
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stub"),
+    [
+        # The only cut that fits, at the dash, would lose Gopher (and never "a 280 billion…").
+        (
+            GOPHER,
+            "We present an analysis of Transformer-based language model performance across a "
+            "wide range of model scales",
+        ),
+        # ... and here the way it is possible.
+        (
+            "We show that it is possible to bypass these limitations by learning a data-dependent "
+            "latent generative representation of model parameters, and performing gradient-based "
+            "meta-learning in this low-dimensional latent space.",
+            "We show that it is possible to bypass these limitations",
+        ),
+    ],
+)
+def test_a_line_a_little_too_long_is_not_cut_to_a_stub(
+    sentence: str, stub: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    line = drop_linking_clause(sentence)
+    assert MAX_LINE_CHARS < len(line) <= MAX_LINE_CHARS * MAX_WHOLE_SHARE
+    assert len(stub) < MAX_LINE_CHARS * MIN_CUT_SHARE
+    assert trim_sentence(sentence) == (line, False)
+    # Any cut would do without the rule.
+    monkeypatch.setattr(trimming, "MIN_CUT_SHARE", 0.0)
+    assert trim_sentence(sentence) == (stub + ELLIPSIS, True)
 
 
 def test_a_long_line_without_a_boundary_after_its_main_clause_stays_whole() -> None:

@@ -12,7 +12,12 @@ from __future__ import annotations
 
 from typing import Final
 
-from digest.summarizing.trimming import LINK_FIRST_WORDS, LINK_HINT_WORDS, ONE_WORD_LINKS
+from digest.summarizing.trimming import (
+    LINK_FIRST_WORDS,
+    LINK_HINT_WORDS,
+    ONE_WORD_LINKS,
+    RESPONSE_VERBS,
+)
 
 # Subjects by which authors speak of their own work: "we", "this paper", "our work".
 THIS_NOUNS: Final = frozenset(
@@ -41,6 +46,7 @@ CONTRIBUTION_VERBS: Final = (
     "creat",
     "construct",
     "releas",
+    "defin",
 )
 # "We study ...": what the paper sets out to do, without a "we propose" verb.
 AIM_VERBS: Final = frozenset(
@@ -108,12 +114,27 @@ DEMONSTRATIVES: Final = frozenset({"this", "these", "such"})
 # A demonstrative followed by one of these does not point back: the paper itself, or what
 # the sentence introduces ("this second iteration of the MineRL Competition").
 NOT_POINTED: Final = THIS_NOUNS | {"as", "that", "first", "second", "third", "new", "novel"}
-# "the above", "the former": the same, with "the".
-BACK_ADJECTIVES: Final = frozenset({"above", "former", "latter", "aforementioned"})
+# "the above", "the former", "our resulting model", "the proposed method": the same, after
+# "the", "our" or a demonstrative.
+BACK_ADJECTIVES: Final = frozenset(
+    {"above", "former", "latter", "aforementioned", "resulting", "proposed"}
+)
+# Discourse markers of an addition to what an earlier sentence said, when they open the line
+# or follow its subject: "Furthermore, ...", "We also present ...", "We then present ...",
+# "Our models also transfer ...", "In addition, ...", "For example, ...", "Second, ...".
+ADDITIVE_WORDS: Final = frozenset(
+    {"also", "then", "further", "furthermore", "moreover", "additionally", "finally"}
+    | {"lastly", "besides", "subsequently", "afterwards", "addition", "example", "instance"}
+    | {"particular", "second", "third", "secondly", "thirdly"}
+)
+# A noun phrase with one of these as its first word refers back when its first words were
+# in an earlier sentence: "All tasks have ...", "The bonus is ..." (definite anaphora).
+DEFINITE_DETERMINERS: Final = frozenset({"the", "all", "both", "each"})
 # Pronouns that need an antecedent when they open a sentence ("It can be combined ...").
 PRONOUNS: Final = frozenset({"it", "they", "its", "their", "them"})
 # "that" is a pronoun, pointing back, before these words or at the end ("leverages that and").
-AFTER_THAT_PRONOUN: Final = frozenset({"and", "or", "is", "was", "with", "for", "has", "can"})
+# ("that is", "that can" are far more often a relative clause: "a method that is simple".)
+AFTER_THAT_PRONOUN: Final = frozenset({"and", "or", "with", "for"})
 # First words of a sentence that opens with an adverbial clause ("In our experiments,", "To
 # address this challenge,", "Based on these findings,").
 ADVERBIAL_OPENERS: Final = frozenset(
@@ -149,12 +170,17 @@ LINK_FIRST: Final = 16777216
 LINK_HINT: Final = 33554432
 NUMBER: Final = 67108864
 WORK_NOUN: Final = 134217728
+ADDITIVE: Final = 268435456
+DEFINITE: Final = 536870912
+RESPONSE_VERB: Final = 1073741824
+IT: Final = 2147483648
 
 
 def _flags_of_words() -> dict[str, int]:
     flags: dict[str, int] = {"we": WE, "this": THIS, "our": OUR, "here": HERE}
     flags["that"] = THAT
     flags["the"] = THE
+    flags["it"] = IT
     for flag, words in (
         (AIM_VERB, AIM_VERBS),
         (FINDING_VERB, FINDING_VERBS),
@@ -173,6 +199,9 @@ def _flags_of_words() -> dict[str, int]:
         (BACK_ADJECTIVE, BACK_ADJECTIVES),
         (ADVERBIAL_OPENER, ADVERBIAL_OPENERS),
         (WORK_NOUN, WORK_NOUNS),
+        (ADDITIVE, ADDITIVE_WORDS),
+        (DEFINITE, DEFINITE_DETERMINERS),
+        (RESPONSE_VERB, RESPONSE_VERBS),
         (ONE_WORD_LINK, ONE_WORD_LINKS),
         (LINK_FIRST, LINK_FIRST_WORDS),
         (LINK_HINT, LINK_HINT_WORDS),

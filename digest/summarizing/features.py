@@ -5,21 +5,24 @@ None) into one row of numbers per sentence, one column per name in `FEATURES`:
 
 - contribution_first: the abstract's first "we propose/introduce/present ...", "this paper
   presents ..."; contribution_later: a later one;
-- aim: "we study/investigate ...", "in this paper", "here we"; finding: "we show/find ...";
+- aim: "we study/investigate ...", "in this paper", "here we"; finding: "we show/find ...",
+  "we establish that ...";
 - title_coverage: the share of the title's content words (those in the abstract) that the
   sentence holds; title_f1: the unigram F1 of its words with the title's;
 - centrality: the cosine of its content words with those of the rest of the abstract;
 - first_sentence, second_sentence, last_sentence, relative_position (0 first, 1 last);
 - words_log: log(1 + words); fragment: under 10 words; long: over 40 words; over_line:
-  longer than a line (`MAX_LINE_CHARS`), so that the line will be cut;
+  longer than a line (`MAX_LINE_CHARS`), so that the line may be cut;
 - question: it ends with a question mark; numbers: it holds a number or a percentage;
 - result_words: the share of its words about experiments and results ("outperforms");
 - background: "however", "recently", "has been", "results show" ...;
 - add_on: it opens like an addition: "Furthermore", "We also", "In particular";
 - opens_we, opens_our, opens_adverbial ("In ...", "To ...", "Based on ..."),
   opens_pronoun ("This", "These", "It", "They", "Such"): the pattern of its first word;
-- points_back: once any linking clause is dropped, it still leans on an earlier sentence:
-  "this challenge", "these algorithms", "that", "the above";
+- points_back: once any linking clause is dropped, the line still leans on an earlier
+  sentence: "this challenge", "these algorithms", "that", "the above", "our resulting
+  model", "It can be ...", "We also present ...", "We then ...", "All tasks have ..."
+  (a definite subject an earlier sentence named); see `points_back`;
 - linking_clause: it opens with a clause that only links it to the one before ("To address
   this challenge,"), which the line drops;
 - novelty: "novel", "new", "first".
@@ -81,6 +84,9 @@ FEATURES: Final = (
 )
 TITLE_FEATURES: Final = ("title_coverage", "title_f1")
 
+# A marker of an addition leans back among the line's first this many words ("Our models
+# also transfer ...").
+ADDITIVE_WITHIN: Final = 3
 FRAGMENT_WORDS: Final = 10  # shorter sentences are rarely a whole contribution
 LONG_WORDS: Final = 40
 _QUESTION_CLOSERS: Final = "\"'\u201d\u2019)] "
@@ -97,12 +103,14 @@ class SentenceFeatures:
     values: FloatArray
     sizes: IntArray
     has_title: BoolArray  # per abstract
-    # per sentence: it leans on an earlier one, in its linking clause or after it; and after
-    # it, so that the line a reader sees leans back
+    # per sentence: it leans on an earlier one, in the line a reader sees or in a dropped
+    # linking clause that answers a problem stated before or adds to what was said ("To
+    # address this challenge, ", "Moreover, "; not "To this end, ", which only leads on to
+    # the contribution); and in the line
     leans_back: BoolArray
     line_leans_back: BoolArray
     # per sentence: the authors say what they do ("we propose", "we study", "we show", "our
-    # method ...")
+    # method ...", "It introduces ...")
     states_contribution: BoolArray
 
     def column(self, name: str) -> FloatArray:
@@ -123,6 +131,7 @@ class _Batch:
     next2: IntArray
     next3: IntArray
     verb: IntArray
+    after_verb: IntArray
     this_paper: BoolArray
     row: IntArray  # the sentence of each word
     index: IntArray  # of each word in its sentence
@@ -153,7 +162,7 @@ def _batch_of(texts: list[str], word_ids: IntArray, lengths: IntArray, sizes: In
     after = lengths[row] - 1 - index  # words after each word in its sentence
     padded = np.concatenate((flags, np.zeros(3, dtype=np.int64)))
     next1, next2, next3 = (np.where(after >= k, padded[k : n_words + k], 0) for k in (1, 2, 3))
-    verb, this_paper = _subject_verbs(flags, next1, next2, next3)
+    verb, after_verb, this_paper = _subject_verbs(flags, next1, next2, next3)
     return _Batch(
         texts=texts,
         word_ids=word_ids[:n_words],
@@ -162,6 +171,7 @@ def _batch_of(texts: list[str], word_ids: IntArray, lengths: IntArray, sizes: In
         next2=next2,
         next3=next3,
         verb=verb,
+        after_verb=after_verb,
         this_paper=this_paper,
         row=row,
         index=index,
@@ -193,7 +203,7 @@ def sentence_features(
     counts = _count_words(word_ids, row_lengths, n_sentences, doc_of, batch.position, sizes)
     first, later = contribution_cues(batch)
     link_words = linking_clause_words(batch)
-    back, link_back = points_back(batch, link_words)
+    back, link_back = points_back(batch, link_words, counts)
     coverage, f1 = title_overlap(counts, lengths, title_lengths, doc_of)
     columns = {
         "contribution_first": first,
@@ -214,7 +224,14 @@ def sentence_features(
         "novelty": batch.any_word((batch.flags & cues.NOVELTY_WORD) > 0),
     }
     values = np.column_stack([columns[name] for name in FEATURES]).astype(float)
-    states = (first + later + columns["aim"] + columns["finding"] + our_work(batch)) > 0
+    states = (
+        first
+        + later
+        + columns["aim"]
+        + columns["finding"]
+        + our_work(batch)
+        + paper_as_it(batch, link_words)
+    ) > 0
     return SentenceFeatures(values, sizes, has_title, (back + link_back) > 0, back > 0, states)
 
 
@@ -223,25 +240,41 @@ def sentence_features(
 
 def _subject_verbs(
     flags: IntArray, next1: IntArray, next2: IntArray, next3: IntArray
-) -> tuple[IntArray, BoolArray]:
+) -> tuple[IntArray, IntArray, BoolArray]:
     """For each word: the flags of the verb after it if it is an authors' subject ("we", "this
-    paper", "our work"), maybe after an insert ("we also propose"), else 0; and whether it is
-    "this paper"."""
-    we = (flags & cues.WE) > 0
-    this_paper = ((flags & cues.THIS) > 0) & ((next1 & cues.THIS_NOUN) > 0)
-    our_paper = ((flags & cues.OUR) > 0) & ((next1 & cues.OUR_NOUN) > 0)
+    paper", "the paper", "our work"), maybe after an insert ("we also propose"), else 0; the
+    flags of the word after that verb ("we establish that"; 0 when out of reach); and whether
+    it is "this paper". Computed on the few words that can be such a subject."""
+    at = np.flatnonzero((flags & _MAY_BE_SUBJECT) > 0)
+    first, n1, n2, n3 = flags[at], next1[at], next2[at], next3[at]
+    we = (first & cues.WE) > 0
+    paper_noun = (n1 & cues.THIS_NOUN) > 0
+    this_paper = ((first & cues.THIS) > 0) & paper_noun
+    the_paper = ((first & cues.THE) > 0) & paper_noun
+    our_paper = ((first & cues.OUR) > 0) & ((n1 & cues.OUR_NOUN) > 0)
     # The verb follows "we" at once and "this paper" one word later, maybe after an insert.
-    verb = np.where(we, next1, next2)
+    verb = np.where(we, n1, n2)
+    after = np.where(we, n2, n3)
     insert = (verb & cues.INSERT) > 0
-    verb = np.where(insert, np.where(we, next2, next3), verb)
-    subject = we | this_paper | our_paper
-    return np.where(subject, verb, 0), this_paper
+    verb = np.where(insert, np.where(we, n2, n3), verb)
+    after = np.where(insert, np.where(we, n3, 0), after)
+    subject = we | this_paper | the_paper | our_paper
+    verbs, afters = np.zeros_like(flags), np.zeros_like(flags)
+    verbs[at] = np.where(subject, verb, 0)
+    afters[at] = np.where(subject, after, 0)
+    papers = np.zeros(len(flags), dtype=bool)
+    papers[at] = this_paper
+    return verbs, afters, papers
+
+
+_MAY_BE_SUBJECT: Final = cues.WE | cues.THIS | cues.THE | cues.OUR
 
 
 def contribution_cues(batch: _Batch) -> tuple[FloatArray, FloatArray]:
     """The abstract's first sentence with a contribution cue ("we propose", "this paper
-    presents"), and its later ones, as 0.0/1.0: the first states the main contribution."""
-    cue = batch.any_word((batch.verb & cues.CONTRIBUTION_VERB) > 0)
+    presents"), and its later ones, as 0.0/1.0: the first states the main contribution. A
+    contribution verb before "that" reports a finding instead ("we establish that ...")."""
+    cue = batch.any_word(((batch.verb & cues.CONTRIBUTION_VERB) > 0) & ~_before_that(batch))
     first = np.zeros(len(cue))
     rows = np.flatnonzero(cue)
     _, first_of_doc = np.unique(batch.doc_of[rows], return_index=True)
@@ -256,8 +289,16 @@ def aim_cue(batch: _Batch) -> FloatArray:
 
 
 def finding_cue(batch: _Batch) -> FloatArray:
-    """ "we show/demonstrate/find/prove ...": a finding of the paper's own."""
-    return batch.any_word((batch.verb & cues.FINDING_VERB) > 0)
+    """ "we show/demonstrate/find/prove ...", "we establish that ...": a finding of the
+    paper's own."""
+    contribution_that = ((batch.verb & cues.CONTRIBUTION_VERB) > 0) & _before_that(batch)
+    return batch.any_word(((batch.verb & cues.FINDING_VERB) > 0) | contribution_that)
+
+
+def _before_that(batch: _Batch) -> BoolArray:
+    """For each authors' subject, whether "that" follows its verb."""
+    found: BoolArray = (batch.after_verb & cues.THAT) > 0
+    return found
 
 
 def our_work(batch: _Batch) -> FloatArray:
@@ -265,6 +306,13 @@ def our_work(batch: _Batch) -> FloatArray:
     our = (batch.flags & cues.OUR) > 0
     work = ((batch.next1 | batch.next2) & cues.WORK_NOUN) > 0
     return batch.any_word(our & work)
+
+
+def paper_as_it(batch: _Batch, link_words: IntArray) -> FloatArray:
+    """1.0 for lines that open with the paper presenting itself as "it": "It introduces a
+    suite of ..." (the report of its first sentence)."""
+    opening = batch.index == link_words[batch.row]
+    return batch.any_word(opening & _paper_as_it(batch.flags, batch.next1))
 
 
 def background(batch: _Batch) -> FloatArray:
@@ -323,23 +371,108 @@ def linking_clause_words(batch: _Batch) -> IntArray:
     return words
 
 
-def points_back(batch: _Batch, link_words: IntArray) -> tuple[FloatArray, FloatArray]:
-    """1.0 for sentences that lean on an earlier one once any linking clause is dropped: a
-    demonstrative about something else than the paper ("this challenge", "these
-    algorithms", "such methods"), "that" as a pronoun ("leverages that and"), "the above",
-    or a pronoun as the first word ("It can be combined with ..."); and 1.0 for sentences
-    whose dropped linking clause leans back that way ("To address this challenge, ")."""
-    flags, next1, index = batch.flags, batch.next1, batch.index
-    link = link_words[batch.row]
-    last = index == batch.lengths[batch.row] - 1
+def points_back(
+    batch: _Batch, link_words: IntArray, counts: _Counts
+) -> tuple[FloatArray, FloatArray]:
+    """1.0 for sentences that lean on an earlier one once any linking clause is dropped, and
+    1.0 for sentences whose dropped linking clause leans back ("To address this challenge, ",
+    "To mitigate the loss in legibility, ", "Furthermore, "). A sentence leans back by
+    - a demonstrative about something else than the paper ("this challenge", "these
+      algorithms", "such methods"), "that" as a pronoun ("leverages that and"), or an
+      adjective that refers back ("the above", "our resulting model", "the proposed method");
+    - a pronoun as the first word of the line ("It can be combined with ..."), unless it is
+      the paper presenting itself ("It introduces a suite of ...");
+    - a discourse marker of an addition among the first words of the line ("We also
+      present", "We then present", "Our models also transfer", "For example, ");
+    - a definite subject whose first word an earlier sentence has ("All tasks have ...",
+      "The bonus is ...", after "... a suite of tasks");
+    and a dropped linking clause leans back by any of the first kind, by a marker of an
+    addition ("Moreover, "), or by answering a problem stated before ("To overcome the
+    issue of ..., ")."""
+    # Only words with one of these flags can lean back: the tests run on those alone.
+    at = np.flatnonzero((batch.flags & _MAY_POINT) > 0)
+    flags, next1, index, row = batch.flags[at], batch.next1[at], batch.index[at], batch.row[at]
+    link = link_words[row]
+    in_line = index >= link
+    last = index == batch.lengths[row] - 1
     demonstrative = ((flags & cues.DEMONSTRATIVE) > 0) & (
         last | ((next1 & cues.NOT_POINTED_WORD) == 0)
     )
+    inside = np.flatnonzero(demonstrative & ~last)
+    demonstrative[inside] = ~_named_before_in_sentence(batch, at[inside])
     that = ((flags & cues.THAT) > 0) & (last | ((next1 & cues.AFTER_THAT) > 0))
-    the_above = ((flags & cues.THE) > 0) & ((next1 & cues.BACK_ADJECTIVE) > 0)
-    pronoun = ((flags & cues.PRONOUN) > 0) & (index == link)
-    pointing = demonstrative | that | the_above | pronoun
-    return batch.any_word(pointing & (index >= link)), batch.any_word(pointing & (index < link))
+    refers = ((flags & (cues.THE | cues.OUR | cues.DEMONSTRATIVE)) > 0) & (
+        (next1 & cues.BACK_ADJECTIVE) > 0
+    )
+    pointing = demonstrative | that | refers
+    opening = index == link
+    pronoun = opening & ((flags & cues.PRONOUN) > 0) & ~_paper_as_it(flags, next1)
+    additive = (flags & cues.ADDITIVE) > 0
+    definite = np.zeros(len(at), dtype=bool)
+    first_words = np.flatnonzero(opening & ((flags & cues.DEFINITE) > 0))
+    definite[first_words] = definite_anaphora(batch, counts, at[first_words])
+    in_line_back = (
+        (pointing & in_line)
+        | pronoun
+        | (additive & in_line & (index < link + ADDITIVE_WITHIN))
+        | definite
+    )
+    in_link_back = ~in_line & (additive | ((flags & cues.RESPONSE_VERB) > 0))
+    n = len(batch.texts)
+    return (
+        (np.bincount(row[in_line_back], minlength=n) > 0).astype(float),
+        (np.bincount(row[in_link_back], minlength=n) > 0).astype(float),
+    )
+
+
+# The flags of the words `points_back` looks at.
+_MAY_POINT: Final = (
+    cues.DEMONSTRATIVE
+    | cues.THAT
+    | cues.THE
+    | cues.OUR
+    | cues.PRONOUN
+    | cues.ADDITIVE
+    | cues.DEFINITE
+    | cues.RESPONSE_VERB
+)
+
+
+def definite_anaphora(batch: _Batch, counts: _Counts, at: IntArray) -> BoolArray:
+    """For each word index in `at` (definite determiners: "the", "all", "both", "each"),
+    whether the word after it is a content word that an earlier sentence of the abstract
+    has ("All tasks" after "... a suite of tasks")."""
+    found = np.zeros(len(at), dtype=bool)
+    rows = batch.row[at]
+    maybe = np.flatnonzero((batch.index[at] < batch.lengths[rows] - 1) & (batch.position[rows] > 0))
+    keys = VOCABULARY.keys[batch.word_ids[at[maybe] + 1]]
+    content = keys > 0
+    maybe, keys = maybe[content], keys[content]
+    rows = rows[maybe]
+    found[maybe] = counts.seen_before(batch.doc_of[rows], keys, batch.position[rows])
+    return found
+
+
+def _named_before_in_sentence(batch: _Batch, at: IntArray) -> BoolArray:
+    """For each word index in `at`, whether the word after it occurs earlier in the same
+    sentence: "two categories of learning signals ... both of these signals" points inside
+    the sentence, not back to an earlier one."""
+    before = batch.index[at]  # words of the sentence before each one
+    if not before.sum():
+        return np.zeros(len(at), dtype=bool)
+    owner = np.repeat(np.arange(len(at)), before)
+    earlier = np.arange(len(owner)) - np.repeat(np.cumsum(before) - before, before)
+    earlier += batch.word_starts[batch.row[at]][owner]
+    keys = VOCABULARY.keys
+    same = keys[batch.word_ids[earlier]] == keys[batch.word_ids[at + 1]][owner]
+    found: BoolArray = np.bincount(owner[same], minlength=len(at)) > 0
+    return found
+
+
+def _paper_as_it(flags: IntArray, next1: IntArray) -> BoolArray:
+    """ "It" before a contribution verb ("It introduces a suite of ..."): the paper."""
+    found: BoolArray = ((flags & cues.IT) > 0) & ((next1 & cues.CONTRIBUTION_VERB) > 0)
+    return found
 
 
 # --- title and centrality: what the sentence is about ----------------------------------------
@@ -359,6 +492,20 @@ class _Counts:
     group_content: BoolArray
     doc_totals: FloatArray  # per group, in the abstract's sentences (not its title)
     title_totals: FloatArray  # per group, in the abstract's title
+    # The sorted codes of every word, and how they are made: (abstract * width + key +
+    # offset) * positions + position.
+    codes: IntArray
+    width: int
+    offset: int
+    positions: int
+
+    def seen_before(self, docs: IntArray, keys: IntArray, positions: IntArray) -> BoolArray:
+        """Whether each key occurs in its abstract in a sentence before the position given."""
+        lowest = ((docs * self.width + keys + self.offset) * self.positions).astype(np.int64)
+        at = np.searchsorted(self.codes, lowest)
+        first = self.codes[np.minimum(at, len(self.codes) - 1)]
+        found: BoolArray = (at < len(self.codes)) & (first < lowest + positions)
+        return found
 
 
 def _count_words(
@@ -407,6 +554,10 @@ def _count_words(
         group_content=group_codes % width > offset,
         doc_totals=_sums(group, np.where(in_title, 0.0, counts), len(group_codes)),
         title_totals=_sums(group, np.where(in_title, counts, 0.0), len(group_codes)),
+        codes=codes,
+        width=width,
+        offset=offset,
+        positions=n_positions,
     )
 
 

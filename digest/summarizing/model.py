@@ -1,12 +1,12 @@
 """The learned weights of the rating, and the rating itself: a weighted sum of the features.
 
 The weights are not set by hand: `bench/train_summarizer.py` learns them from the SciTLDR
-training split (which sentence of each abstract comes closest to the TLDRs its authors and
-reviewers wrote) and writes them to `weights.json`, shipped beside this module. There are two
-sets, one for abstracts with a title and one without, since title overlap is the strongest
-signal when there is a title and absent when there is none. Ratings are in the units the
-weights were fitted in (the ROUGE-1 F1 a sentence is expected to reach, up to a constant per
-abstract), so only their order within an abstract matters.
+training split (which line of each abstract comes closest to the TLDR its authors wrote) and
+writes them to `weights.json`, shipped beside this module. There are two sets, one for
+abstracts with a title and one without, since title overlap is the strongest signal when
+there is a title and absent when there is none. Ratings are logits: a softmax over an
+abstract's ratings gives each sentence its chance of being the best line, which is what the
+weights were fitted for, so only differences within an abstract matter.
 """
 
 from __future__ import annotations
