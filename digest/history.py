@@ -371,15 +371,14 @@ class History:
         rows = self._conn.execute("SELECT target, recipe, size, mtime_ns FROM written_outputs")
         return {target: WrittenFile(recipe, size, mtime) for target, recipe, size, mtime in rows}
 
-    def record_written(self, files: Iterable[tuple[str, WrittenFile]]) -> None:
+    def _record_written(self, files: Iterable[tuple[str, WrittenFile]]) -> None:
         """Remember what each of these files (by absolute path) holds as written now."""
-        with self.transaction():
-            self._conn.executemany(
-                "INSERT INTO written_outputs (target, recipe, size, mtime_ns) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT(target) DO UPDATE SET recipe = excluded.recipe,"
-                " size = excluded.size, mtime_ns = excluded.mtime_ns",
-                ((t, w.recipe, w.size, w.mtime_ns) for t, w in files),
-            )
+        self._conn.executemany(
+            "INSERT INTO written_outputs (target, recipe, size, mtime_ns) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(target) DO UPDATE SET recipe = excluded.recipe,"
+            " size = excluded.size, mtime_ns = excluded.mtime_ns",
+            ((t, w.recipe, w.size, w.mtime_ns) for t, w in files),
+        )
 
     def _date(self, r: Any) -> dt.date:
         try:
@@ -595,9 +594,12 @@ class History:
         rows = self._conn.execute("SELECT temp, target FROM pending_outputs ORDER BY target")
         return tuple((temp, target) for temp, target in rows)
 
-    def clear_pending_outputs(self) -> None:
+    def clear_pending_outputs(self, written: Iterable[tuple[str, WrittenFile]] = ()) -> None:
+        """Forget the outputs to put in place (they are); remember what the archive pages
+        `written` (absolute path, as written) hold, for `written()`."""
         with self.transaction():
             self._conn.execute("DELETE FROM pending_outputs")
+            self._record_written(written)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:

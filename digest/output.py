@@ -1,10 +1,11 @@
 """Writing the output folder so that a reader never sees a half-written file.
 
 Every file is first written in full to a temporary file beside its target and flushed to disk
-(`stage_files`); only then are they moved into place, each with an atomic rename
-(`put_in_place`). A run that fails or is killed before that leaves the previous outputs as they
-were. Between the two, the caller records the issue in the history together with the list of
-moves, so that a run killed while moving can be finished by the next one (`finish_moves`).
+(`stage_files`, which syncs them all once all are written); only then are they moved into
+place, each with an atomic rename (`put_in_place`). A run that fails or is killed before that
+leaves the previous outputs as they were. Between the two, the caller records the issue in the
+history together with the list of moves, so that a run killed while moving can be finished by
+the next one (`finish_moves`).
 """
 
 from __future__ import annotations
@@ -76,6 +77,11 @@ def stage_files(out_dir: Path, files: Mapping[str, bytes]) -> list[Move]:
             target.parent.mkdir(parents=True, exist_ok=True)
             _remove_stale_temps(target)
             staged.append((_write_temp(target, content), target))
+        # Each file on disk before anything goes on. One after the other once all are
+        # written, not each as it is written: the file system then commits them together,
+        # at the cost of about one.
+        for temp, _ in staged:
+            _sync(temp)
     except OSError as err:
         discard(staged)
         raise _output_error(err, out_dir) from err
@@ -119,14 +125,21 @@ def _remove_stale_temps(target: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
+def _sync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _write_temp(target: Path, content: bytes) -> Path:
+    """`content` in a new temporary file beside `target`, not yet synced to disk."""
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     temp = Path(name)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(content)
-            fh.flush()
-            os.fsync(fh.fileno())
         # mkstemp creates 0600; outputs are meant to be published, so use the usual mode.
         os.chmod(temp, 0o644)
     except BaseException:

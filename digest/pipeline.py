@@ -364,8 +364,7 @@ def build_from_corpus(
                     f"{err}; issue {record.number} is recorded, and the next digest build "
                     "finishes writing its outputs"
                 ) from err
-            history.clear_pending_outputs()
-            history.record_written(as_written(out_dir, archive.page_recipes))
+            history.clear_pending_outputs(as_written(out_dir, archive.page_recipes))
             progress.advance(1)
     return BuildResult(
         corpus=corpus, plan=plan, issue=issue, written=tuple(written), latest=archive.latest

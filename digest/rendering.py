@@ -154,6 +154,8 @@ def _section_context(section: Section, slug: str) -> Context:
 ANCHOR_MAX = 100
 # How much of a cut anchor is kept readable, before its hash.
 _ANCHOR_KEPT = 60
+# An id that is its own anchor (after "p-").
+_PLAIN_ID = re.compile(rf"[A-Za-z0-9.-]{{0,{ANCHOR_MAX - 2}}}")
 
 
 def paper_anchor(paper_id: str) -> str:
@@ -164,6 +166,8 @@ def paper_anchor(paper_id: str) -> str:
     Past ANCHOR_MAX characters, the anchor keeps its first characters (never half an escape)
     and ends in `_` and 16 hex digits of the id's SHA-256 and `_`: an ending no shorter anchor
     has (an escape holds at most six hex digits), so anchors stay unique, and stable."""
+    if _PLAIN_ID.fullmatch(paper_id):  # most ids: kept as they are
+        return "p-" + paper_id
     parts = []
     length = 2
     for ch in paper_id:
