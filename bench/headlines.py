@@ -1,16 +1,30 @@
 """Score derived headlines against real titles on SciTLDR, with the titles hidden.
 
-    .venv/bin/python bench/headlines.py                     # dev, all 618 papers
+    .venv/bin/python bench/headlines.py                     # dev, all 619 papers, and its halves
     .venv/bin/python bench/headlines.py --data /work/shared/bench/scitldr/train.jsonl
-    .venv/bin/python bench/headlines.py --half odd --show 20
+    .venv/bin/python bench/headlines.py --show 20           # 20 headlines beside their titles
+    .venv/bin/python bench/headlines.py --fit               # refit on train (see below)
 
 Each paper is given as a bare abstract (no title), the way the seeds come; its headline is
 what `digest summarize` prints (the summarizer picks the sentence the headline is looked for
 in first). The headline is scored with rouge-score (ROUGE-1 F1, use_stemmer=True) against the
 paper's real title; the table shows the mean x100, the mean length in words and the share of
 headlines of 4 to 10 words, by the kind of headline (a name the abstract gives its
-contribution, with or without a description, or a phrase of the abstract). Prints figures
-only; --show N prints N headlines beside their titles.
+contribution, with or without a description, or a phrase of the abstract), then the two halves
+of the split (even and odd lines). Then the CPU time of a derived headline per paper, warm
+(digest.headlines.derive_headline given the split sentences and the focus sentence, as the
+summarize stage calls it; the second of two passes).
+
+The rates shipped in digest/headline_words.tsv are counted on SciTLDR train, so the train
+figure of the table is in-sample; --fit prints the honest one: it refits (below) on each half
+of train and scores the other half with that half's model.
+
+--fit (on --data, train by default) counts, for each word stem of the candidate phrases of
+each abstract, how many abstracts use it and how many of their titles do, into
+digest/headline_words.tsv, then fits the weights of digest.headlines' title odds by logistic
+regression (one row per distinct piece of a word of the candidate phrases; true when the
+title uses its stem; the paper's own counts left out of its rate) and prints them to paste
+into _TITLE_WEIGHTS. Prints figures only.
 """
 
 from __future__ import annotations
@@ -19,15 +33,27 @@ import argparse
 import json
 import statistics
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from pathlib import Path
+from unittest import mock
 
+import numpy as np
 from rouge_score import rouge_scorer  # type: ignore[import-untyped]
 
+from digest import headlines
+from digest.headlines import TitleRates
 from digest.models import Paper
+from digest.sentences import split_abstracts
 from digest.summarizing import summarize_papers
+from digest.summarizing.stage import MAX_SENTENCES, select_sentences
 
-DEV = Path("/work/shared/bench/scitldr/dev.jsonl")
+SCITLDR = Path("/work/shared/bench/scitldr")
+DEV = SCITLDR / "dev.jsonl"
+TRAIN = SCITLDR / "train.jsonl"
+RATES = Path(__file__).resolve().parent.parent / "digest" / headlines.TITLE_WORDS_FILE
+# A stem enters the rates when the candidate phrases of this many abstracts use it.
+MIN_PAPERS = 2
 
 
 def load_titles(path: Path) -> list[tuple[Paper, str]]:
@@ -50,82 +76,171 @@ def kind_of(headline: str) -> str:
     return "name" if named else "phrase"
 
 
-def fit(path: Path) -> None:
-    """Fit the title odds of words (digest.headlines._TITLE_WEIGHTS) on `path` by logistic
-    regression: one row per distinct word of the sentences a headline is drawn from, true
-    when the hidden title uses its stem. Prints the weights to paste."""
-    import numpy as np
+# --- fitting --------------------------------------------------------------------------------
 
-    from digest import headlines
-    from digest.sentences import split_abstracts
-    from digest.summarizing import MAX_SENTENCES, select_sentences
+# One abstract as the fit sees it: its sentences, focus, and for each (piece, joined) of the
+# words of its candidate phrases whether the title uses the piece's stem.
+Example = tuple[list[str], int, dict[tuple[str, bool], bool]]
 
-    rows = load_titles(path)
+
+def examples(rows: Sequence[tuple[Paper, str]]) -> list[Example]:
     split = split_abstracts([p.abstract for p, _ in rows], limit=MAX_SENTENCES)
     foci = select_sentences(split, [None] * len(rows), "contribution")
-    features: list[list[float]] = []
-    labels: list[float] = []
+    out: list[Example] = []
     for (_, title), sentences, focus in zip(rows, split, foci, strict=True):
+        sentences = sentences[: headlines.AIM_SENTENCES]
         if not sentences:
             continue
-        sentences = sentences[: headlines.AIM_SENTENCES]
-        aim = headlines._aim_phrase(sentences, focus) or ()
-        context = headlines.title_context(sentences, focus, aim)
-        in_title = set(headlines._STEMMER.stemWords(headlines._WORD.findall(title.lower())))
-        words = {w for p in headlines.phrase_candidates(sentences, focus) for w in p}
-        for word in sorted(words):
-            pieces = [x for x in word.lower().split("-") if x]
-            features.append(headlines.title_features(word, context))
-            labels.append(float(all(headlines._stem(x) in in_title for x in pieces)))
+        focus = focus if focus < len(sentences) else 0
+        in_title = {headlines.stem_of(p.lower()) for p in headlines.title_pieces(title)}
+        labels: dict[tuple[str, bool], bool] = {}
+        for phrase in headlines.phrase_candidates(sentences, focus):
+            for word in phrase:
+                pieces = headlines.title_pieces(word)
+                for piece in pieces:
+                    labels[piece, len(pieces) > 1] = headlines.stem_of(piece.lower()) in in_title
+        out.append((sentences, focus, labels))
+    return out
+
+
+def _own(labels: dict[tuple[str, bool], bool]) -> dict[str, bool]:
+    """Each stem of an abstract's candidate words, and whether its title uses it."""
+    own: dict[str, bool] = {}
+    for (piece, _), used in labels.items():
+        stem = headlines.stem_of(piece.lower())
+        own[stem] = own.get(stem, False) or used
+    return own
+
+
+def count_rates(fitted: Sequence[Example]) -> TitleRates:
+    papers: Counter[str] = Counter()
+    titles: Counter[str] = Counter()
+    for _, _, labels in fitted:
+        for stem, used in _own(labels).items():
+            papers[stem] += 1
+            titles[stem] += used
+    kept = {stem for stem, n in papers.items() if n >= MIN_PAPERS}
+    mean = sum(titles.values()) / max(1, sum(papers.values()))
+    return TitleRates({s: papers[s] for s in kept}, {s: titles[s] for s in kept}, mean)
+
+
+def fit_weights(fitted: Sequence[Example], rates: TitleRates) -> tuple[float, ...]:
+    """Logistic regression by Newton's method, lightly regularised; each paper's own use of
+    a stem is left out of its rate, as it will be for a paper never seen."""
+    features: list[list[float]] = []
+    labels: list[float] = []
+    for sentences, focus, seen in fitted:
+        context = headlines.title_context(sentences, focus, headlines._aim_words(sentences, focus))
+        own = _own(seen)
+        for (piece, joined), used in seen.items():
+            stem = headlines.stem_of(piece.lower())
+            left_out = (1, int(own[stem])) if stem in rates.papers else (0, 0)
+            features.append(headlines.title_features(piece, context, rates, joined, left_out))
+            labels.append(float(used))
     x, y = np.array(features), np.array(labels)
     w = np.zeros(x.shape[1])
-    for _ in range(30):  # Newton's method, lightly regularised
+    for _ in range(30):
         p = 1 / (1 + np.exp(-x @ w))
-        hessian = (x * (p * (1 - p))[:, None]).T @ x + 1e-2 * np.eye(len(w))
-        w -= np.linalg.solve(hessian, x.T @ (p - y) + 1e-2 * w)
-    print(f"{len(y)} words, {y.mean():.1%} in titles; weights:")
-    print(", ".join(f"{v:.3f}" for v in w))
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.eye(len(w))
+        w -= np.linalg.solve(hessian, x.T @ (p - y) + w)
+    return tuple(round(float(v), 3) for v in w)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEV)
-    parser.add_argument("--half", choices=("all", "even", "odd"), default="all")
-    parser.add_argument("--show", type=int, default=0, help="print N headlines and titles")
-    parser.add_argument("--fit", action="store_true", help="fit the title odds of words")
-    args = parser.parse_args()
-    if args.fit:
-        fit(args.data)
-        return
+def write_rates(rates: TitleRates, path: Path) -> None:
+    lines = [
+        "# digest.headlines' title rates, made by bench/headlines.py --fit from SciTLDR train:",
+        "# a word's stem, the abstracts whose candidate phrases use it, and how many of their",
+        "# titles do.",
+        *(f"{s}\t{rates.papers[s]}\t{rates.titles[s]}" for s in sorted(rates.papers)),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-    rows = load_titles(args.data)
-    if args.half != "all":
-        rows = rows[(args.half == "odd") :: 2]
+
+def fit(path: Path) -> None:
+    rows = load_titles(path)
+    fitted = examples(rows)
+    rates = count_rates(fitted)
+    weights = fit_weights(fitted, rates)
+    write_rates(rates, RATES)
+    print(f"{len(fitted)} abstracts, {len(rates.papers)} stems written to {RATES.name}")
+    print("_TITLE_WEIGHTS:", ", ".join(f"{v:.3f}" for v in weights))
+    # The honest train figure: each half scored by the model of the other.
     scorer = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)
-    papers = [paper for paper, _ in rows]
-    summarize_papers(papers)  # warm caches: timed as a second week's papers would run
-    start = time.perf_counter()
-    summaries = summarize_papers(papers)
-    elapsed = time.perf_counter() - start
+    halves = [list(range(0, len(rows), 2)), list(range(1, len(rows), 2))]
+    scores = []
+    for fitted_on, scored in (halves, halves[::-1]):
+        part = examples([rows[i] for i in fitted_on])
+        part_rates = count_rates(part)
+        with (
+            mock.patch.object(headlines, "_TITLE_WEIGHTS", fit_weights(part, part_rates)),
+            mock.patch.object(headlines, "load_title_rates", lambda r=part_rates: r),
+        ):
+            papers = [rows[i][0] for i in scored]
+            for summary, i in zip(summarize_papers(papers), scored, strict=True):
+                scores.append(scorer.score(rows[i][1], summary.headline)["rouge1"].fmeasure)
+    r1 = 100 * statistics.fmean(scores)
+    print(f"{path.name}, each half scored by a model fitted on the other: R1 {r1:.1f}")
 
+
+# --- scoring --------------------------------------------------------------------------------
+
+
+def headline_cost(papers: Sequence[Paper]) -> float:
+    """CPU microseconds of a derived headline per paper, warm: the second of two passes."""
+    split = split_abstracts([p.abstract for p in papers], limit=MAX_SENTENCES)
+    foci = select_sentences(split, [None] * len(papers), "contribution")
+    elapsed = 0.0
+    for _ in range(2):
+        headlines._classified.cache_clear()
+        start = time.process_time()
+        for paper, sentences, focus in zip(papers, split, foci, strict=True):
+            headlines.derive_headline(paper, sentences=sentences, focus=focus)
+        elapsed = time.process_time() - start
+    return 1e6 * elapsed / max(1, len(papers))
+
+
+def print_table(rows: Sequence[tuple[Paper, str]], headline_of: dict[str, str], label: str) -> None:
+    scorer = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)
     by_kind: dict[str, list[tuple[float, int]]] = defaultdict(list)
-    for summary, (_, title) in zip(summaries, rows, strict=True):
-        r1 = scorer.score(title, summary.headline)["rouge1"].fmeasure
-        by_kind[kind_of(summary.headline)].append((r1, len(summary.headline.split())))
+    halves: list[list[float]] = [[], []]
+    for i, (paper, title) in enumerate(rows):
+        headline = headline_of[paper.id]
+        r1 = scorer.score(title, headline)["rouge1"].fmeasure
+        by_kind[kind_of(headline)].append((r1, len(headline.split())))
+        halves[i % 2].append(r1)
     every = [x for scores in by_kind.values() for x in scores]
-    titles = [len(title.split()) for _, title in rows]
-
-    print(f"{args.data.name}: {len(rows)} papers ({args.half}), titles hidden")
+    print(f"{label}: {len(rows)} papers, titles hidden")
     print(f"{'headlines':<20} {'papers':>6} {'R1':>6} {'words':>6} {'4-10 words':>10}")
     for kind, scores in [("all", every), *sorted(by_kind.items())]:
         r1 = 100 * statistics.fmean(s for s, _ in scores)
         words = statistics.fmean(n for _, n in scores)
         shaped = sum(1 for _, n in scores if 4 <= n <= 10) / len(scores)
         print(f"{kind:<20} {len(scores):>6} {r1:6.1f} {words:6.1f} {shaped:10.0%}")
+    for name, half in zip(("even lines", "odd lines"), halves, strict=True):
+        print(f"{name:<20} {len(half):>6} {100 * statistics.fmean(half):6.1f}")
+    titles = [len(title.split()) for _, title in rows]
     print(f"real titles: {statistics.fmean(titles):.1f} words on average")
-    print(f"summarize (sentence + headline): {len(rows) / elapsed:,.0f} papers/s, warm")
-    for summary, (_, title) in list(zip(summaries, rows, strict=True))[: args.show]:
-        print(f"\n  title:    {title}\n  headline: {summary.headline}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path)
+    parser.add_argument("--show", type=int, default=0, help="print N headlines and titles")
+    parser.add_argument("--fit", action="store_true", help="refit the title odds on --data")
+    args = parser.parse_args()
+    if args.fit:
+        fit(args.data or TRAIN)
+        return
+
+    data = args.data or DEV
+    rows = load_titles(data)
+    papers = [paper for paper, _ in rows]
+    summaries = summarize_papers(papers)
+    headline_of = {s.paper_id: s.headline for s in summaries}
+    print_table(rows, headline_of, data.name)
+    print(f"derived headline: {headline_cost(papers):.0f} us CPU per paper, warm")
+    for paper, title in rows[: args.show]:
+        print(f"\n  title:    {title}\n  headline: {headline_of[paper.id]}")
 
 
 if __name__ == "__main__":

@@ -42,6 +42,8 @@ KEPT = {"NN", "NNS", "NNP", "JJ", "RB", "VB", "VBD", "VBG", "VBN", "VBZ", "MD", 
 KEPT |= {"DT", "CC", "CD", "PRP", "W", "POS"}
 # Words seen at most this often teach the suffix table: they are like the unseen words.
 RARE = 2
+# A word seen this often is listed when its suffix would leave its tag in doubt.
+COMMON = 20
 MIN_SUFFIX_WORDS = 5
 MIN_SHARE = 0.05
 
@@ -159,11 +161,14 @@ def train(silver_dir: Path, out: Path) -> None:
         if tags.total() >= MIN_SUFFIX_WORDS
     ]
     kept_suffixes = {k: v for k, v in suffixes.items() if v.total() >= MIN_SUFFIX_WORDS}
-    # A word whose one tag its suffix already gives need not be listed.
+    # A word whose one tag its suffix already gives need not be listed, unless it is common
+    # and its suffix is ambiguous: "the" is a determiner, whatever else words in "-the" are.
     listed = {
         word: _odds(tags)
         for word, tags in sorted(by_word.items())
-        if " " in _odds(tags) or _odds(tags).split(":")[0] != _guess(word, kept_suffixes)
+        if " " in _odds(tags)
+        or _odds(tags).split(":")[0] != _guess(word, kept_suffixes)
+        or (tags.total() >= COMMON and _suffix_is_ambiguous(word, kept_suffixes))
     }
     lines += [f"w\t{word}\t{odds}" for word, odds in listed.items()]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -178,6 +183,14 @@ def _guess(word: str, suffixes: dict[str, Counter[str]]) -> str:
         if word[-size:] in suffixes and len(word) > size:
             return suffixes[word[-size:]].most_common(1)[0][0]
     return "NN"
+
+
+def _suffix_is_ambiguous(word: str, suffixes: dict[str, Counter[str]]) -> bool:
+    """Whether digest.tagging would give an unlisted word more than one tag (mirrors it)."""
+    for size in (4, 3, 2, 1):
+        if word[-size:] in suffixes and len(word) > size:
+            return " " in _odds(suffixes[word[-size:]])
+    return False
 
 
 def _odds(tags: Counter[str]) -> str:

@@ -1,9 +1,26 @@
 """Headlines: what a paper is called in the digest.
 
-The paper's own title when it has one. Many inputs are bare abstracts, so otherwise the name
-the abstract gives its contribution ("We call the resulting models InstructGPT", "We introduce
-Codex, a ...", "a novel technique called Hindsight Experience Replay"), else a short key phrase
-of the abstract (its most repeated run of content words), capitalised.
+The paper's own title when it has one. Many inputs are bare abstracts, so otherwise a headline
+of about 4 to 10 words made of the abstract's words, as a title would read:
+- what the paper names, with what it is: "GSM8K: a dataset of grade school math word problems",
+  "Policy Gradient Search (PGS): a simulation-based search method" (the name the abstract
+  gives its contribution, "We introduce Codex, a ...", "a novel technique called Hindsight
+  Experience Replay", and the description set beside it);
+- else its best phrase: a noun phrase ("Generalization of neural networks on small
+  algorithmically generated datasets"), a purpose as a gerund phrase ("to learn dexterous
+  in-hand manipulation policies" -> "Learning dexterous in-hand manipulation policies"), or
+  a noun defined by its apposition ("Domain randomization: a technique for training models on
+  simulated images"). Candidates come from the sentences that open the abstract, state its
+  contribution or say "we propose/study ...". Each word gets the odds that a title uses it
+  (from how many sentences use it, where, what kind of word it is, and how often SciTLDR
+  titles use it when their abstracts do: see `title_odds`); the phrase with the best expected
+  ROUGE-1 F1 against a title wins. A short phrase of the field's commonest words ("Deep
+  reinforcement learning") or of a word and a generic head ("Reward model") names no paper in
+  particular, and wins only when nothing else can.
+Failing all that, a short key phrase.
+
+Phrases are found with regular expressions on a string of one letter per word (its class:
+noun, modifier, preposition, ...); a phrase's expected F1 is two differences of running sums.
 """
 
 from __future__ import annotations
@@ -14,6 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from itertools import repeat
 from operator import contains
 from typing import Final
@@ -22,7 +40,7 @@ import Stemmer  # type: ignore[import-not-found]  # PyStemmer: no stubs
 
 from digest.models import Paper
 from digest.sentences import STOP_WORDS, split_sentences
-from digest.tagging import NOUNS, VERBS, load_lexicon, tag_words, tokenize
+from digest.tagging import NOUNS, tag_words, tokenize, word_tags
 
 # A name longer than this is a description, not a name.
 MAX_NAME_WORDS: Final = 8
@@ -37,14 +55,16 @@ MIN_HEADLINE_WORDS: Final = 4
 MAX_HEADLINE_WORDS: Final = 10
 # Sentences searched for what the paper says it does, besides the focus sentence.
 AIM_SENTENCES: Final = 12
-# Words in a title, as headlines are scored against: 8 on average in SciTLDR.
-TITLE_WORDS: Final = 8.0
+# Words in a title, as ROUGE counts them ("in-hand" is two): 8.5 on average in SciTLDR train.
+TITLE_WORDS: Final = 8.5
 # Sentences saying "we propose/study ..." whose phrases are candidates, besides the first two
-# sentences and the focus sentence. One (without the second sentence) costs 30% less time
-# and 0.2 ROUGE-1 on SciTLDR, but gave the seeds "Batch size-invariant" again.
+# sentences and the focus sentence.
 CANDIDATE_AIMS: Final = 2
 # "we call the resulting models X": at most this many lowercase words before the name.
 _MAX_SKIPPED: Final = 4
+# How often titles use a word whose abstract does, learned from SciTLDR train by
+# `bench/headlines.py --fit`: "stem<TAB>papers<TAB>titles" per line.
+TITLE_WORDS_FILE: Final = "headline_words.tsv"
 
 _STOP_WORDS: Final = STOP_WORDS
 # Words that say nothing about a paper's subject on their own: a phrase neither starts nor ends
@@ -105,6 +125,12 @@ _ARTICLE_ONLY = re.compile(
     r"(?:[a-z-]+\s+){0,3}?(?:method|approach|technique|model|framework|algorithm|dataset|"
     r"benchmark|suite|system|architecture|agent|library|tool|environment)s?\s+",
 )
+# What a paper tries its contribution on, rather than what it contributes.
+_TEST_BEDS: Final = frozenset(
+    {"environment", "environments", "task", "tasks", "game", "games", "benchmark", "domain"}
+    | {"domains", "testbed", "simulator", "world", "platform", "competition", "challenge"}
+)
+_QUOTES_AND_DASHES: Final = " \"'\u201c\u201d\u2018\u2019-\u2013\u2014"
 _ENDS_WITH_ACRONYM = re.compile(r"\((?P<acronym>[A-Z][\w-]*[A-Z0-9][\w-]*)\)$")
 
 
@@ -129,14 +155,9 @@ def headline_of(sentences: list[str], focus: int | None = None) -> str | None:
     """A headline of about 4 to 10 words where the abstract gives one, as a title would read.
 
     - What the paper names, with what it is: "GSM8K: a dataset of grade school math word
-      problems" (the name's apposition, else the best phrase below).
-    - Else its best phrase: "Generalization of neural networks on small algorithmically
-      generated datasets". Candidates are the noun phrases (a noun group with its
-      prepositional phrases, cut only between phrases) of the sentences that open the
-      abstract, state its contribution or say "we propose/study ...". Each word is given
-      the chance that a title would use it (from how many sentences use it, where, and what
-      kind of word it is: see _title_odds); the phrase with the best expected ROUGE-1 F1
-      against a title of TITLE_WORDS words wins.
+      problems" (the name's apposition, else the best phrase).
+    - Else its best phrase (see `best_phrase`): "Generalization of neural networks on small
+      algorithmically generated datasets".
     Failing all that, a short key phrase.
     """
     name = contribution_name(sentences)
@@ -144,11 +165,15 @@ def headline_of(sentences: list[str], focus: int | None = None) -> str | None:
         described = _described(name, sentences)
         if described:
             return f"{name}: {' '.join(described)}"
-    best = _best_phrase_of(sentences, focus)
-    if name:
+        best = best_phrase(sentences, focus)
+        if best and _holds_name(best, name):
+            # "Y-learner for estimating heterogeneous treatment effects": the name in its
+            # phrase says it better than "Y-learner: Y-learner for ...".
+            return _capitalise(" ".join(best)) if len(best) > len(name.split()) else name
         if best and _adds(best, name) and len(name.split()) + len(best) <= MAX_HEADLINE_WORDS:
             return f"{name}: {' '.join(best)}"
         return name
+    best = best_phrase(sentences, focus)
     if best:
         return _capitalise(" ".join(best))
     return key_phrase(sentences, focus)
@@ -160,33 +185,51 @@ def contribution_name(sentences: list[str]) -> str | None:
     "called X" / "we call ... X" come first: they are explicit. Then the object of "we
     introduce/present/propose", if it starts with a capitalised word ("Codex", "Procgen
     Benchmark") or is a description with its acronym ("importance weighted autoencoder (IWAE)").
+    A name given to a test bed after the paper has stated its aim ("we design a new
+    competitive environment, RoboSumo") is what the contribution is tried on, not its name.
     """
     # One search over all sentences, one per line: the patterns' "." stops at a newline.
     text = "\n".join(sentences)
     lowered = text.lower()
+    aim = next((i for i, s in enumerate(lowered.split("\n")) if _AIMS.intersection(s.split())), 0)
     if any(word in lowered for word in _CALLED_WORDS):
-        for rest in _names_after(_CALLED, text, lowered):
+        for at, rest in _names_after(_CALLED, text, lowered):
             name = _name_at_start(rest, skip_lowercase=True)
-            if name:
+            later = lowered.count("\n", 0, at) > aim
+            if name and not (later and _names_a_test_bed(text, at)):
                 return name
-    for rest in _names_after(_INTRODUCE, text, lowered):
-        name = _name_at_start(rest, skip_lowercase=False) or _apposition(rest)
+    for at, rest in _names_after(_INTRODUCE, text, lowered):
+        name = _name_at_start(rest, skip_lowercase=False)
+        if name is None:
+            name = _apposition(rest)
+            later = lowered.count("\n", 0, at) > aim
+            if name and later and _names_a_test_bed(rest, 0):
+                continue
         if name:
             return name
     return None
 
 
-def _names_after(pattern: re.Pattern[str], text: str, lowered: str) -> Iterator[str]:
-    """The "name" group of each match of `pattern` in `text`.
+def _names_a_test_bed(text: str, at: int) -> bool:
+    """Whether the words just before `at` (or, at 0, the words that open `text`) say the name
+    is of a test bed ("a novel navigation task called Box-World", "a new competitive
+    environment, RoboSumo"): named after the paper has stated its aim, that is what the
+    contribution is tried on, not the contribution."""
+    near = text[max(0, at - 60) : at] if at else text.partition(",")[0]
+    return bool(_TEST_BEDS.intersection(_WORD.findall(near.lower())))
+
+
+def _names_after(pattern: re.Pattern[str], text: str, lowered: str) -> Iterator[tuple[int, str]]:
+    """Where each match of `pattern` in `text` starts, and its "name" group.
 
     Matching the lowercased text without IGNORECASE is a third faster; it finds the same
     spans when lowercasing keeps every character's position, as it does for ASCII.
     """
     if len(lowered) != len(text):
-        yield from (m.group("name") for m in pattern.finditer(text))
+        yield from ((m.start(), m.group("name")) for m in pattern.finditer(text))
         return
     for match in _LOWERCASE_PATTERNS[pattern].finditer(lowered):
-        yield text[match.start("name") : match.end("name")]
+        yield match.start(), text[match.start("name") : match.end("name")]
 
 
 def _apposition(text: str) -> str | None:
@@ -206,20 +249,32 @@ def _name_at_start(text: str, *, skip_lowercase: bool) -> str | None:
     With `skip_lowercase`, leading lowercase words are passed over ("the resulting models
     InstructGPT" -> "InstructGPT").
     """
-    text = _LEADING_ARTICLE.sub("", _ARTICLE_ONLY.sub("", text, count=1), count=1)
+    text = _ARTICLE_ONLY.sub("", text, count=1)
+    text = _LEADING_ARTICLE.sub("", _LEADING_ARTICLE.sub("", text, count=1), count=1)
     if skip_lowercase:
         words = text.split(" ")
         skip = 0
         while skip < min(len(words), _MAX_SKIPPED) and not _looks_named(words[skip]):
             skip += 1
         text = " ".join(words[skip:])
+        if skip and _ACRONYM_AFTER.match(text):
+            # "named sequential knowledge transformer (SKT)": the skipped words are its name.
+            spelled = [w for w in words[:skip] if w.lower() not in _STOP_WORDS]
+            acronym = _ACRONYM_AFTER.match(text)
+            if spelled and acronym and len(spelled) == skip:
+                return _capitalise(f"{' '.join(spelled)} ({acronym.group('acronym')})")
+            return None
     end = _NAME_END.search(text)
-    candidate = (text[: end.start()] if end else text).strip(" \"'\u201c\u201d\u2018\u2019")
+    candidate = (text[: end.start()] if end else text).strip(_QUOTES_AND_DASHES)
     if "(" in candidate and ")" not in candidate:
         candidate = candidate.split("(")[0].strip()
+    elif ")" in candidate and "(" not in candidate:
+        candidate = candidate.split(")")[0].strip()  # "(named IncReg)"
     words = candidate.split()
     if not words or len(words) > MAX_NAME_WORDS:
         return None
+    if words[0].lower() in _STOP_WORDS and words[0].lower() not in ("beyond",):
+        return None  # "for deep reinforcement learning (RL)" after "an approach"
     defined = _ENDS_WITH_ACRONYM.search(candidate)
     if defined and len(words) == 1:  # "(ADEM)" after a skipped description
         return defined.group("acronym")
@@ -251,11 +306,11 @@ def key_phrase(sentences: list[str], focus: int | None = None) -> str | None:
     """
     lowered = [s.lower() for s in sentences]
     if focus is not None and 0 <= focus < len(sentences):
-        phrase = _best_phrase([_phrase_tokens(sentences[focus])], lowered, min_count=1)
+        phrase = _best_key_phrase([_phrase_tokens(sentences[focus])], lowered, min_count=1)
         if phrase:
             return phrase
     tokenized = [_phrase_tokens(s) for s in sentences]
-    phrase = _best_phrase(tokenized, lowered, min_count=2)
+    phrase = _best_key_phrase(tokenized, lowered, min_count=2)
     if phrase:
         return phrase
     words = [t for tokens in tokenized for t in tokens if _is_phrase_word(t)]
@@ -282,7 +337,9 @@ def _is_phrase_word(token: str) -> bool:
     return token[0].isalnum() and low not in _STOP_WORDS and not low.isdigit()
 
 
-def _best_phrase(tokenized: list[list[str]], lowered: list[str], *, min_count: int) -> str | None:
+def _best_key_phrase(
+    tokenized: list[list[str]], lowered: list[str], *, min_count: int
+) -> str | None:
     # How many sentences hold a (folded) word, as a substring: "question" counts "questions".
     spread: dict[str, int] = {}
     scores: dict[tuple[str, ...], float] = {}
@@ -388,69 +445,398 @@ _EMPTY_MODIFIERS: Final = frozenset(
     | {"several", "many", "various", "different", "two", "three", "some", "certain", "recent"}
     | {"few", "intuitive", "existing", "current", "standard", "typical"}
 )
-_MODIFIER_TAGS: Final = frozenset({"JJ", "VBN", "VBG", "CD", "NN", "NNS", "NNP"})
-_SUBJECTS: Final = frozenset({"NN", "NNS", "NNP", "PRP"})
+# A content word right after these is a verb: "to increase X", "we fine-tune X".
 _BEFORE_VERBS: Final = frozenset(
     {"to", "we", "i", "they", "can", "will", "may", "that", "which", "who"}
 )
 _NOT_NOUNS: Final = frozenset({"et", "al", "i.e", "e.g", "etc"})
+# Verbs that give a name: a phrase stops before them ("an architecture coined as Gram-Net").
+_NAMING: Final = frozenset({"called", "named", "dubbed", "termed", "coined"})
+# Words that point back to what an earlier sentence said: a headline holds none of them
+# ("such attacks", "the speed of these algorithms").
+_ANAPHORS: Final = frozenset({"such", "these", "those"})
+_NOT_GERUNDS: Final = frozenset({"using", "including", "following"})
+
+# Each word's class, one letter, for the phrase patterns below:
+# N noun, J adjective, E empty modifier ("novel"), M number or other modifier ("8.5K"),
+# V past participle, G gerund, R adverb, B base verb, D determiner, P preposition, C "and",
+# t "to", ( and ) brackets, x anything else (a verb, punctuation, ...).
+_CLASS_OF_TAG: Final = {
+    "NN": "N", "NNS": "N", "NNP": "N", "JJ": "J", "CD": "M", "VBN": "V", "VBG": "G",
+    "RB": "R", "VB": "B",
+}  # fmt: skip
+_CLASS_OF_WORD: Final = {
+    **{w: "D" for w in _DETERMINERS},
+    **{w: "P" for w in _PREPOSITIONS},
+    **{w: "x" for w in _NOT_NOUNS | _NAMING},
+    "and": "C",
+    "to": "t",
+    ",": ",",
+    "(": "(",
+    ")": ")",
+}
+_CONTENT_CLASSES: Final = frozenset("NnJEMVGR")
+# A noun group: modifiers (an adverb only before an adjective or participle: "procedurally
+# generated"), ending on a noun; after its first noun a participle opens a clause ("agent
+# following ...").
+_GROUP: Final = r"(?:[JVGMEn]|R(?=[JV]))*N(?:(?:[JMENn]|R(?=J))*N)?"
+# A head: a noun group, or a gerund with its object ("learning to predict sets").
+_HEAD: Final = rf"G(?:tB)?D?{_GROUP}|{_GROUP}"
+_HEADS: Final = re.compile(_HEAD)
+# What may follow a phrase: a short bracket, then a prepositional phrase, a participle with
+# one ("trained on X"), or "and" another noun group.
+_MORE: Final = re.compile(
+    rf"(?:\([^()]{{0,6}}\))?(?:(?:V?P)D?(?:{_HEAD})|C(?=[DJVGMENR])D?{_GROUP})"
+)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """A sentence's words and their classes, as phrases are found in it."""
+
+    words: list[str]
+    classes: str
+    # Whether a headline may keep each word: not punctuation, not in brackets, no anaphor.
+    keeps: list[bool]
+    # How many words it may keep before each position (one more entry than words).
+    counts: list[int]
 
 
 @functools.lru_cache(maxsize=64)
-def _tagged(sentence: str) -> tuple[list[str], list[str]]:
-    """A sentence's words and tags; remembered, as the name, the aim and the candidate
-    phrases of one abstract look at the same few sentences (callers never change them)."""
+def _classified(sentence: str) -> _Sentence:
+    """A sentence's words and the class of each; remembered, as the name, the aim and the
+    candidate phrases of one abstract look at the same few sentences (callers never change
+    them)."""
     words = tokenize(sentence)
-    return words, tag_words(words)
+    tags = tag_words(words)
+    classes: list[str] = []
+    keeps: list[bool] = []
+    counts = [0]
+    before = ""
+    depth = 0
+    for word, tag in zip(words, tags, strict=True):
+        by_tag = _WORD_CLASSES.get(word)
+        if by_tag is None:
+            by_tag = {}
+            if len(_WORD_CLASSES) < _MEMO_SIZE:
+                _WORD_CLASSES[word] = by_tag
+        kind = by_tag.get(tag)
+        if kind is None:
+            kind = by_tag[tag] = _word_class(word, tag)
+        if before and kind in _CONTENT_CLASSES and kind != "R":
+            # A verb: "to increase X", "we fine-tune X".
+            kind = "B" if before == "to" and _may_be_verb(word.lower()) else "x"
+        if word == "et" and classes and classes[-1] in _CONTENT_CLASSES:
+            classes[-1] = "x"  # "Anil et al.": an author, not what the paper is about
+            if keeps[-1]:
+                keeps[-1] = False
+                counts[-1] -= 1
+        classes.append(kind)
+        before = ""
+        if tag == "MD":
+            before = "can"
+        elif word in _BEFORE_VERBS_CASED:
+            before = word.lower()
+        if kind == "(":
+            depth += 1
+        elif kind == ")":
+            depth = max(0, depth - 1)
+        keep = depth == 0 and kind not in _NEVER_KEPT and word.lower() not in _ANAPHORS
+        keeps.append(keep)
+        counts.append(counts[-1] + keep)
+    return _Sentence(words, "".join(classes), keeps, counts)
 
 
-def _aim_phrase(sentences: list[str], focus: int | None) -> list[str] | None:
-    """The object of the first "we propose/study/..." of the abstract, as a title's phrase;
-    the focus sentence's first, if it has one."""
-    order = list(range(min(len(sentences), AIM_SENTENCES)))
-    if focus is not None and 0 <= focus < len(sentences):
-        order = [focus, *(i for i in order if i != focus)]
-    for index in order:
-        if not _AIMS.intersection(sentences[index].lower().split()):
+def _word_class(word: str, tag: str) -> str:
+    """The class of a word given its tag, whatever the words around it."""
+    lower = word.lower()
+    kind = _CLASS_OF_WORD.get(lower)
+    if kind is not None:
+        return kind
+    if not word[0].isalnum():
+        return "."
+    kind = _CLASS_OF_TAG.get(tag, "x")
+    if kind in "NJMGV" and lower in _EMPTY_MODIFIERS:
+        return "E"
+    if kind == "N" and _has_digit(word):
+        return "M"  # "8.5K" modifies, like a number
+    if kind == "G" and lower in _NOT_GERUNDS:
+        return "x"
+    if kind == "N" and tag != "NNP" and not _usually_noun(lower):
+        return "n"  # "size-invariant" tagged a noun: it may modify, not end a phrase
+    return kind
+
+
+# Classes of words by their tag, remembered across abstracts: word -> tag -> class.
+_WORD_CLASSES: dict[str, dict[str, str]] = {}
+_BEFORE_VERBS_CASED: Final = _BEFORE_VERBS | {w.capitalize() for w in _BEFORE_VERBS}
+# Classes whose words a headline never keeps: punctuation, brackets, and what no phrase
+# holds (verbs, pronouns, ...).
+_NEVER_KEPT: Final = frozenset(".,()x")
+
+
+def _usually_noun(lower: str) -> bool:
+    """Whether a word out of context is a noun at least `_NOUN_ODDS` of the time:
+    "size-invariant" is not, however a sentence tags it."""
+    known = _NOUN_READINGS.get(lower)
+    if known is None:
+        known = any(tag in NOUNS and odds >= _NOUN_ODDS for tag, odds in word_tags(lower))
+        if len(_NOUN_READINGS) < _MEMO_SIZE:
+            _NOUN_READINGS[lower] = known
+    return known
+
+
+def _may_be_verb(lower: str) -> bool:
+    """Whether a word out of context can be a base verb ("answer" after "to")."""
+    known = _VERB_READINGS.get(lower)
+    if known is None:
+        known = any(tag == "VB" for tag, _ in word_tags(lower))
+        if len(_VERB_READINGS) < _MEMO_SIZE:
+            _VERB_READINGS[lower] = known
+    return known
+
+
+_NOUN_ODDS: Final = 0.3
+_NOUN_READINGS: dict[str, bool] = {}
+_VERB_READINGS: dict[str, bool] = {}
+
+
+def _has_digit(word: str) -> bool:
+    return not word.isalpha() and any(ch.isdigit() for ch in word)
+
+
+# A phrase of a sentence: the words before it (a gerund made of "to answer": "answering"),
+# where its span starts and ends, and its words' indices when it is not simply the words of
+# its span the headline keeps (a phrase shortened to fit).
+_Cut = tuple[tuple[str, ...], int, int, list[int] | None]
+
+
+def _phrases(sentence: _Sentence) -> Iterator[_Cut]:
+    """Every title-like phrase of a sentence, cut at each place it may end: noun phrases;
+    a noun group defined by the one after it ("domain randomization: a technique for training
+    models on simulated images"); a purpose ("to answer long-form questions") as a gerund
+    phrase ("answering long-form questions")."""
+    classes = sentence.classes
+    words = sentence.words
+    for head in _HEADS.finditer(classes):
+        yield from _cuts((), sentence, head.start(), MAX_HEADLINE_WORDS)
+    for defined in _DEFINITIONS.finditer(classes):
+        subject = _kept(sentence, defined.start(), defined.end("subject"))
+        article = words[defined.end() - 1].lower()
+        if not subject or len(subject) > MAX_NAME_WORDS // 2 or article not in ("a", "an"):
             continue
-        words, tags = _tagged(sentences[index])
-        for i, word in enumerate(words):
-            if word.lower() not in _AIMS or not _stated(words, i):
-                continue
-            start = _object_start(words, tags, i + 1)
-            if start is None:
-                continue
-            phrase = _phrase(words, tags, start, MAX_HEADLINE_WORDS)
-            if phrase and len(phrase) >= 2 and not _generic(phrase):
-                return phrase
-    return None
+        named = [words[i] for i in subject]
+        named[-1] += ":"
+        budget = MAX_HEADLINE_WORDS - len(named) - 1
+        cuts = list(_cuts((), sentence, defined.end(), budget, kind_head=True))
+        if cuts:
+            _, first, end, kept = cuts[-1]
+            indices = kept if kept is not None else _kept(sentence, first, end)
+            if indices and len(indices) >= 2:
+                yield (*named, _article(words[indices[0]])), first, end, kept
+    for purpose in _PURPOSES.finditer(classes):
+        gerund = _gerund(words[purpose.end("verb") - 1].lower())
+        if gerund is None:
+            continue
+        start = purpose.end()
+        lead = [gerund]
+        if classes[start - 1] == "P":
+            lead.append(words[start - 1])  # "to optimize for human preferences"
+        if classes[start] == "D":
+            if words[start].lower() not in ("a", "an", "the"):
+                continue  # not "calibrating our model"
+            lead.append(words[start].lower())  # "learning a dialogue system"
+            start += 1
+        yield from _cuts(tuple(lead), sentence, start, MAX_HEADLINE_WORDS - len(lead))
 
 
-def _stated(words: list[str], at: int) -> bool:
-    """Whether the verb at `at` states the paper's aim: "we (here) propose", "this paper
-    presents", "in this work, we study"."""
-    before = [w.lower() for w in words[max(0, at - 3) : at]]
-    return bool(_AIM_SUBJECTS.intersection(before)) or words[at].lower().endswith("s")
+def _cuts(
+    lead: tuple[str, ...],
+    sentence: _Sentence,
+    start: int,
+    budget: int,
+    kind_head: bool = False,
+) -> Iterator[_Cut]:
+    """The phrase from `start` at each place it may end, shortest first, up to `budget`
+    words, without a leading determiner or empty modifier. None from a start that names only
+    the kind of what follows ("an approach for X": the phrase is X's), unless it may
+    (`kind_head`: "X, a technique for Y"). A last prepositional phrase too long to fit keeps
+    its preposition and the nouns that end it ("of 8.5K high quality ... grade school math
+    word problems" -> "of grade school math word problems")."""
+    words, classes, keeps, counts = (
+        sentence.words,
+        sentence.classes,
+        sentence.keeps,
+        sentence.counts,
+    )
+    first = start
+    while first < len(words) and (not keeps[first] or classes[first] in "DE"):
+        first += 1
+    if not kind_head and first < len(words) and words[first].lower() in _KIND_HEADS:
+        after = first + 1
+        while after < len(words) and not keeps[after]:
+            after += 1
+        if after < len(words) and classes[after] == "P":
+            return
+    previous = None
+    for end in _ends(sentence, start):
+        if counts[end] - counts[first] <= budget:
+            yield lead, first, end, None
+            previous = end
+            continue
+        if previous is not None:
+            added = [i for i in range(previous, end) if keeps[i]]
+            tail: list[int] = []
+            for i in reversed(added[1:]):
+                if classes[i] != "N":
+                    break
+                tail.insert(0, i)
+            kept = [*(i for i in range(first, previous) if keeps[i]), added[0], *tail]
+            if tail and len(kept) <= budget:
+                yield lead, first, end, kept
+        return
 
 
-def _object_start(words: list[str], tags: list[str], at: int) -> int | None:
-    """Where the object of an aim verb starts, past what names only the kind of contribution:
-    'we propose to study X', 'a novel approach for X', 'the problem of X'; None for a clause
-    ('we show that ...')."""
-    if at + 1 < len(words) and words[at] == "to" and tags[at + 1] == "VB":
-        at += 2  # "we propose to study X"
-    if at < len(words) and words[at].lower() in ("that", "how", "whether", "why", "what"):
+def _ends(sentence: _Sentence, start: int) -> Iterator[int]:
+    """Where the phrase from `start` may end, nearest first."""
+    classes = sentence.classes
+    head = _HEADS.match(classes, start)
+    if head is None:
+        return
+    end = head.end()
+    yield end
+    while True:
+        more = _MORE.match(classes, end)
+        if more is None:
+            return
+        end = more.end()
+        yield end
+
+
+def _kept(sentence: _Sentence, first: int, end: int) -> list[int]:
+    """The indices of the words a headline keeps of a span."""
+    keeps = sentence.keeps
+    return [i for i in range(first, end) if keeps[i]]
+
+
+def _words_of(sentence: _Sentence, cut: _Cut) -> list[str]:
+    lead, first, end, kept = cut
+    words = sentence.words
+    indices = kept if kept is not None else _kept(sentence, first, end)
+    return [*lead, *(words[i] for i in indices)]
+
+
+def _candidate_sentences(sentences: Sequence[str], focus: int) -> list[int]:
+    """The sentences phrases are taken from: the focus sentence, the first two, and the first
+    sentences saying "we propose/study ..."."""
+    aims = [
+        i
+        for i, s in enumerate(sentences[:AIM_SENTENCES])
+        if _AIMS.intersection(s.lower().split()) or _THIS_WORK.search(s)
+    ]
+    return [i for i in dict.fromkeys([focus, 0, 1, *aims[:CANDIDATE_AIMS]]) if i < len(sentences)]
+
+
+# "In this work, we show ...", "Here we ...": a sentence that says what the paper does.
+_THIS_WORK: Final = re.compile(r"^(?:In this (?:work|paper|study|article)|Here),? we\b")
+
+
+def phrase_candidates(sentences: Sequence[str], focus: int) -> list[list[str]]:
+    """Every phrase `best_phrase` weighs, as words."""
+    found: list[list[str]] = []
+    for index in _candidate_sentences(sentences, focus):
+        sentence = _classified(sentences[index])
+        found.extend(_words_of(sentence, cut) for cut in _phrases(sentence))
+    return found
+
+
+# "X, a Y": a noun group defined by the one after it.
+_DEFINITIONS: Final = re.compile(rf"(?<=[xB])(?P<subject>{_GROUP}),(?=D)D(?=E*[JVGMN])")
+
+
+# "to answer X": a purpose, which a title says with a gerund ("Answering X").
+_PURPOSES: Final = re.compile(r"(?<=[^t])tR?(?P<verb>B)P?(?=D?(?:G|[JVGMENR]*N))")
+
+
+def _gerund(verb: str) -> str | None:
+    """The -ing form of a verb: "answer" -> "answering", "make" -> "making", "plan" ->
+    "planning"; None for what is not a plain verb."""
+    if (not verb.isalpha() and "-" not in verb) or len(verb) < 2 or verb.endswith("ing"):
         return None
-    if at < len(words) and words[at].lower() == "on":
-        at += 1  # "we focus on X"
-    k = at
-    while k < len(words) and (
-        words[k].lower() in _DETERMINERS or words[k].lower() in _EMPTY_MODIFIERS
-    ):
-        k += 1
-    if k + 1 < len(words) and words[k].lower() in _KIND_HEADS and words[k + 1] in ("of", "for"):
-        return k + 2
-    return at
+    if verb in ("be", "see", "flee", "agree"):
+        return verb + "ing"
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    last = verb.rsplit("-", 1)[-1]
+    if _DOUBLED.search(last) and (_syllables(last) == 1 or last in _STRESSED_LAST):
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
+# A final consonant doubled before "-ing" after a single vowel: "plan", "stop", "control".
+_DOUBLED: Final = re.compile(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$")
+_VOWEL_GROUPS: Final = re.compile(r"[aeiouy]+")
+# Verbs of two syllables stressed on the last, which double it too.
+_STRESSED_LAST: Final = frozenset(
+    {"control", "transfer", "refer", "prefer", "admit", "commit", "submit", "permit", "omit"}
+    | {"occur", "embed", "compel", "propel", "regret", "forget", "begin", "equip", "expel"}
+)
+
+
+def _syllables(word: str) -> int:
+    return len(_VOWEL_GROUPS.findall(word.removesuffix("e")))
+
+
+def best_phrase(sentences: list[str], focus: int | None = None) -> list[str] | None:
+    """The phrase of the abstract a title most likely shares the most words with.
+
+    Candidates are the phrases (`_phrases`) of the focus sentence, the first two and the
+    first that say "we propose/study ...". Each word has the odds that a title uses it
+    (`title_odds`), and the phrase with the best expected ROUGE-1 F1 against a title of
+    `TITLE_WORDS` words wins, the earliest of equals; a short phrase of the field's commonest
+    words ("Deep reinforcement learning") only when there is no other.
+    """
+    sentences = sentences[:AIM_SENTENCES]
+    if not sentences:
+        return None
+    focus = focus if focus is not None and 0 <= focus < len(sentences) else 0
+    odds = _Odds(sentences, focus)
+    best: list[str] | None = None
+    best_score = -1.0
+    field = None
+    field_score = -1.0
+    for index in _candidate_sentences(sentences, focus):
+        sentence = _classified(sentences[index])
+        expected, pieces = odds.sums(sentence)
+        counts = sentence.counts
+        for cut in _phrases(sentence):
+            lead, first, end, kept = cut
+            if kept is None:
+                size = len(lead) + counts[end] - counts[first]
+                shared = expected[end] - expected[first]
+                length = TITLE_WORDS + pieces[end] - pieces[first]
+            else:
+                size = len(lead) + len(kept)
+                shared = sum(expected[i + 1] - expected[i] for i in kept)
+                length = TITLE_WORDS + sum(pieces[i + 1] - pieces[i] for i in kept)
+            if size < 2:
+                continue
+            for word in lead:
+                shared += odds(word)
+                length += odds.pieces(word)
+            score = shared / length
+            if score <= best_score:
+                continue
+            phrase = _words_of(sentence, cut)
+            if _generic(phrase):
+                continue
+            if not odds.of_the_field(phrase):
+                best, best_score = phrase, score
+            elif score > field_score:
+                field, field_score = phrase, score
+    return best or field
 
 
 def _generic(phrase: list[str]) -> bool:
@@ -467,199 +853,118 @@ def _generic(phrase: list[str]) -> bool:
     )
 
 
-def _opening_phrase(sentences: list[str], focus: int | None) -> list[str] | None:
-    """The first phrase of two or more words in the focus sentence (else the first)."""
-    if not sentences:
-        return None
-    index = focus if focus is not None and 0 <= focus < len(sentences) else 0
-    words, tags = _tagged(sentences[index])
-    best: list[str] | None = None
-    for i in range(len(words)):
-        if i and (tags[i - 1] in _MODIFIER_TAGS or tags[i - 1] == "DT"):
-            continue  # inside a phrase already tried
-        phrase = _phrase(words, tags, i, MAX_HEADLINE_WORDS)
-        if phrase and _generic(phrase):
+def _stated(words: list[str], at: int) -> bool:
+    """Whether the verb at `at` states the paper's aim: "we (here) propose", "this paper
+    presents", "in this work, we study"."""
+    before = [w.lower() for w in words[max(0, at - 3) : at]]
+    return bool(_AIM_SUBJECTS.intersection(before)) or words[at].lower().endswith("s")
+
+
+def _aim_words(sentences: list[str], focus: int) -> list[str]:
+    """The words of the object of the first "we propose/study/..." of the abstract (the
+    focus sentence's first, if it has one)."""
+    order = [focus, *(i for i in range(min(len(sentences), AIM_SENTENCES)) if i != focus)]
+    for index in order:
+        if not _AIMS.intersection(sentences[index].lower().split()):
             continue
-        if phrase and len(phrase) >= MIN_HEADLINE_WORDS:
-            return phrase
-        if phrase and len(phrase) >= 2 and (best is None or len(phrase) > len(best)):
-            best = phrase
-    return best
-
-
-def _phrase(words: list[str], tags: list[str], start: int, budget: int) -> list[str] | None:
-    """The longest title-like phrase from `start` within `budget` words, cut only between
-    phrases: a noun group (or a gerund with its object: "learning to predict sets"), then
-    prepositional phrases, "and" another noun group, or a participle with its phrase
-    ("trained on X"). None when no noun group starts there."""
-    fitting = [cut for cut in _phrase_cuts(words, tags, start) if len(cut) <= budget]
-    return fitting[-1] if fitting else None
-
-
-def _phrase_cuts(words: list[str], tags: list[str], start: int) -> list[list[str]]:
-    """The phrase from `start` cut at each place it may end, shortest first, up to
-    MAX_HEADLINE_WORDS words."""
-    head = _head(words, tags, start)
-    if head is None:
-        return []
-    end = head
-    out = _words(words, start, end)
-    cuts: list[list[str]] = []
-    while len(out) <= MAX_HEADLINE_WORDS:
-        trimmed = _trimmed(out)
-        if trimmed:
-            cuts.append(trimmed)
-        end = _past_parenthesis(words, end)
-        step = _continuation(words, tags, end) if end < len(words) else None
-        if step is None:
-            break
-        more = _words(words, end, step)
-        if len(out) + len(more) > MAX_HEADLINE_WORDS:
-            # Too long with its modifiers: "of 8.5K high quality ... grade school math word
-            # problems" keeps its preposition and the nouns that end it.
-            more = _compressed(more, tags[end:step], words[end:step])
-        out = out + more
-        end = step
-    return cuts
-
-
-def _compressed(more: list[str], tags: list[str], tokens: list[str]) -> list[str]:
-    """A prepositional phrase's first word and the run of nouns that ends it."""
-    tag_of = {w: t for w, t in zip(tokens, tags, strict=True)}
-    tail: list[str] = []
-    for word in reversed(more[1:]):
-        if tag_of.get(word) not in NOUNS or _has_digit(word):
-            break
-        tail.insert(0, word)
-    return [more[0], *tail] if tail else more
-
-
-def _head(words: list[str], tags: list[str], i: int) -> int | None:
-    """The end of a noun group or gerund phrase starting at i, or None."""
-    if i >= len(words):
-        return None
-    gerund = tags[i] == "VBG" or (
-        words[i].endswith("ing") and i + 1 < len(words) and words[i + 1] == "to"
-    )
-    if gerund and words[i].lower() not in ("using", "including", "following"):
-        j = i + 1
-        if j + 1 < len(words) and words[j] == "to" and tags[j + 1] == "VB":
-            j += 2  # "learning to predict"
-        group = _noun_group(words, tags, j)
-        if group is not None:
-            return group
-    return _noun_group(words, tags, i)
-
-
-def _noun_group(words: list[str], tags: list[str], i: int) -> int | None:
-    """The end of the noun group at i: a determiner, modifiers, ending on a noun."""
-    j = i
-    if j < len(words) and words[j].lower() in _DETERMINERS:
-        j += 1
-    first = j
-    nouns = False
-    while j < len(words):
-        tag = tags[j]
-        if nouns and tag in ("VBG", "VBN"):
-            break  # after a noun, a participle opens a clause: "agent following ..."
-        if tag in _MODIFIER_TAGS and words[j].lower() not in _NOT_NOUNS:
-            # "8.5K" in "8.5K grade school problems" modifies, like a number.
-            nouns = nouns or (tag in NOUNS and not _has_digit(words[j]))
-            j += 1
-        elif tag == "RB" and j + 1 < len(words) and tags[j + 1] in ("JJ", "VBN"):
-            j += 1  # "linguistically diverse", "procedurally generated"
-        else:
-            break
-    while j > first and tags[j - 1] not in NOUNS:
-        j -= 1
-    return j if j > first else None
-
-
-def _may_be_verb(lower: str) -> bool:
-    """Whether the lexicon knows the word as a finite verb ("aligns", "models")."""
-    known = _VERB_READINGS.get(lower)
-    if known is None:
-        known = any(tag in VERBS for tag, _ in load_lexicon().odds(lower) or ())
-        if len(_VERB_READINGS) < _MEMO_SIZE:
-            _VERB_READINGS[lower] = known
-    return known
-
-
-# Answers remembered across papers: a week of abstracts repeats most of its words.
-_VERB_READINGS: dict[str, bool] = {}
-_STEMS: dict[str, str] = {}
-_MEMO_SIZE: Final = 200_000
-
-
-def _has_digit(word: str) -> bool:
-    return not word.isalpha() and any(ch.isdigit() for ch in word)
-
-
-def _continuation(words: list[str], tags: list[str], i: int) -> int | None:
-    """The end of the phrase that can follow a noun group at i, or None."""
-    word = words[i].lower()
-    if word in _PREPOSITIONS:
-        return _head(words, tags, i + 1)
-    if word == "and" and i + 1 < len(words) and tags[i + 1] in _MODIFIER_TAGS | {"DT"}:
-        return _noun_group(words, tags, i + 1)
-    if tags[i] == "VBN" and i + 1 < len(words) and words[i + 1].lower() in _PREPOSITIONS:
-        return _head(words, tags, i + 2)  # "trained on X", "based on X"
-    return None
-
-
-def _past_parenthesis(words: list[str], i: int) -> int:
-    """Past a short parenthesis ("(RL)", "(e.g. X)"), which a headline leaves out."""
-    if i < len(words) and words[i] == "(":
-        for j in range(i + 1, min(len(words), i + 8)):
-            if words[j] == ")":
-                return j + 1
-    return i
-
-
-def _words(words: list[str], start: int, end: int) -> list[str]:
-    """The words between start and end, without parentheses and what they hold."""
-    out: list[str] = []
-    depth = 0
-    for word in words[start:end]:
-        if word == "(":
-            depth += 1
-        elif word == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0 and word[0].isalnum():
-            out.append(word)
-    return out
-
-
-def _trimmed(phrase: list[str]) -> list[str] | None:
-    while phrase and (phrase[0].lower() in _DETERMINERS or phrase[0].lower() in _EMPTY_MODIFIERS):
-        phrase = phrase[1:]
-    return phrase or None
+        sentence = _classified(sentences[index])
+        words = sentence.words
+        for i, word in enumerate(words):
+            if word.lower() not in _AIMS or not _stated(words, i):
+                continue
+            head = _HEADS.search(sentence.classes, i + 1)
+            if head is None or head.start() > i + 4:
+                continue
+            cuts = list(_cuts((), sentence, head.start(), MAX_HEADLINE_WORDS))
+            if cuts:
+                phrase = _words_of(sentence, cuts[-1])
+                if len(phrase) >= 2 and not _generic(phrase):
+                    return phrase
+    return []
 
 
 def _described(name: str, sentences: list[str]) -> list[str] | None:
-    """What the abstract says its named contribution is, right after the name: "GSM8K, a
-    dataset of ..." -> "a dataset of ...". The article stays, as in a title."""
+    """What the abstract says its named contribution is, right after the name ("GSM8K, a
+    dataset of ..." -> "a dataset of ...") or right before it ("an alternative search method,
+    Policy Gradient Search (PGS)" -> "a search method"). The article stays, as in a title."""
     budget = MAX_HEADLINE_WORDS - len(name.split())
     for sentence in sentences:
         at = sentence.find(name)
         if at < 0:
             continue
-        rest = sentence[at + len(name) :]
-        rest = _ACRONYM_AFTER.sub("", rest, count=1)
-        match = re.match(r"\s*[,:]\s*(?:(a|an)\s+)?(?=\w)", rest)
-        if not match:
-            continue
-        words, tags = _tagged(rest[match.end() :])
-        phrase = _phrase(words, tags, 0, budget - (1 if match.group(1) else 0))
-        if tags and tags[0] in ("VBG", "VB", "VBZ", "VBD"):
-            continue  # "X, introducing ...": a clause, not what X is
-        if phrase and _adds(phrase, name) and len(phrase) >= 2:
-            return [match.group(1).lower(), *phrase] if match.group(1) else phrase
+        after = _described_after(sentence[at + len(name) :], name, budget)
+        if after is None:
+            after = _described_before(sentence[:at], name, budget)
+        if after is not None:
+            return after
     return None
 
 
+def _described_after(rest: str, name: str, budget: int) -> list[str] | None:
+    rest = _ACRONYM_AFTER.sub("", rest, count=1)
+    match = _APPOSITION_AFTER.match(rest)
+    if not match:
+        return None
+    described = _classified(rest[match.end() :])
+    if described.classes[:1] in ("G", "B", "x"):
+        return None  # "X, introducing ...": a clause, not what X is
+    cuts = list(_cuts((), described, 0, budget - (1 if match.group(1) else 0)))
+    phrase = _words_of(described, cuts[-1]) if cuts else None
+    if phrase and _adds(phrase, name) and len(phrase) >= 2:
+        return [match.group(1).lower(), *phrase] if match.group(1) else phrase
+    return None
+
+
+def _described_before(text: str, name: str, budget: int) -> list[str] | None:
+    """The noun group that ends right before the name, if it says more than a kind of thing
+    ("a new simulation-based search method", not "a novel technique")."""
+    match = _APPOSITION_BEFORE.search(text)
+    if not match:
+        return None
+    described = _classified(match.group("before"))
+    groups = [m for m in _HEADS.finditer(described.classes) if m.end() == len(described.classes)]
+    if not groups or described.classes[groups[-1].start()] == "G":
+        return None  # "by augmenting a technique, NAME": what is done with it
+    start = groups[-1].start()
+    while start < len(described.words) and described.classes[start] in "DE":
+        start += 1
+    kept = _kept(described, start, groups[-1].end())
+    if not kept or not 3 <= len(kept) < budget or "M" in {described.classes[i] for i in kept}:
+        return None  # not "a 280 billion parameter model": its size, not what it is
+    phrase = [described.words[i] for i in kept]
+    if not _adds(phrase, name):
+        return None
+    before = described.words[groups[-1].start() - 1 : groups[-1].start() + 1]
+    if not {"a", "an"}.intersection(w.lower() for w in before):
+        return phrase
+    return [_article(phrase[0]), *phrase]
+
+
+def _article(word: str) -> str:
+    """ "a" or "an" before a word, by its first letter ("an architecture", "a unified")."""
+    return "an" if word[:1].lower() in "aeio" or word[:2].lower() in ("un", "in") else "a"
+
+
+_APPOSITION_AFTER: Final = re.compile(r"\s*[,:]\s*(?:(a|an)\s+)?(?=\w)")
+# "... a search method, NAME" or "... a technique called NAME": the description before it.
+_APPOSITION_BEFORE: Final = re.compile(
+    r"(?P<before>[^,;:()]*?)\s*(?:,|\b(?:called|named|dubbed|termed))\s*$", re.IGNORECASE
+)
+
+
+def _holds_name(phrase: list[str], name: str) -> bool:
+    """Whether a phrase holds the name's words in a row ("Pruning in training" holds
+    "Pruning"; the words in brackets need not be there)."""
+    named = [w.lower() for w in name.split() if not w.startswith("(")]
+    lowered = [w.lower() for w in phrase]
+    return any(lowered[i : i + len(named)] == named for i in range(len(lowered)))
+
+
 def _adds(phrase: list[str], name: str) -> bool:
-    """Whether a phrase says more than the name: a noun of its own, not only 'a method'."""
+    """Whether a phrase says more than the name: a noun of its own, not only 'a method', and
+    not the name again ("Entity Recognition (NER): improving Named Entity Recognition")."""
+    if _holds_name(phrase, name):
+        return False
     named = {w.lower() for w in name.split()}
     return any(
         w.lower() not in named and w.lower() not in _KIND_HEADS and w.lower() not in _GENERIC_WORDS
@@ -668,13 +973,14 @@ def _adds(phrase: list[str], name: str) -> bool:
     )
 
 
-# How likely a title is to use a word of its abstract, as a logistic model of the word's
-# features; fitted on SciTLDR train by `bench/headlines.py --fit` (titles hidden, then looked
-# at), in the order of _features.
+# --- how likely a title is to use a word ----------------------------------------------------
+
+# The logistic model of a word's title odds, fitted on SciTLDR train by `bench/headlines.py
+# --fit` (titles hidden, then looked at), in the order of `title_features`.
 _TITLE_WEIGHTS: Final = (
-    -4.233, 1.819, 1.635, 0.344, 0.653, 0.918, -2.235, -1.113, -1.126, 0.850, 0.688, -2.971,
-    0.301, 1.569, 1.514, 2.352, 1.649, 2.638, 0.242, -0.244, 0.393, -0.247, 0.523, 3.445, 2.027,
-    0.000, -1.245, 2.154,
+    -1.755, 2.392, 0.622, 0.200, 0.611, 0.831, -0.942, -0.324, -0.869, 0.682, 0.401, 0.379,
+    -0.153, 1.281, 0.021, 0.474, 0.257, 1.082, -0.880, -1.113, -0.664, -0.935, -0.759, 1.460,
+    1.026, 0.096, -0.860, 0.782, 0.885, -0.035,
 )  # fmt: skip
 # Function words that titles use at their own rates ("X for Y", "X of Y", "X with Y").
 TITLE_FUNCTION_WORDS: Final = ("of", "for", "and", "with", "in", "a", "the", "on", "to", "via")
@@ -682,13 +988,119 @@ TITLE_FUNCTION_WORDS_MORE: Final = ("from", "by", "an", "using")
 _FUNCTION_INDEX: Final = {
     w: i for i, w in enumerate(TITLE_FUNCTION_WORDS + TITLE_FUNCTION_WORDS_MORE)
 }
+# How much the titles' own use of a word weighs against the rate of all words: as if each
+# word had been seen this many more times at the mean rate.
+TITLE_RATE_PRIOR: Final = 3.0
 _WORD: Final = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
 # "... mixed precision training (MPT)": the (up to four) words before it are defined.
 _ACRONYM: Final = re.compile(r"\([A-Z][\w-]*[A-Z][\w-]*s?\)")
 
 
 @dataclass(frozen=True)
-class _Context:
+class TitleRates:
+    """How often titles use a word (by its stem) when their abstracts' candidate phrases do."""
+
+    papers: dict[str, int]
+    titles: dict[str, int]
+    mean: float  # titles / papers over every word
+
+    def rate(self, stem: str, papers: int = 0, titles: int = 0) -> tuple[float, float]:
+        """The log of the smoothed rate and the log of one plus the number of papers, less
+        `papers` and `titles` of them (a paper's own, when fitting)."""
+        seen = self.papers.get(stem, 0) - papers
+        used = self.titles.get(stem, 0) - titles
+        smoothed = (used + TITLE_RATE_PRIOR * self.mean) / (seen + TITLE_RATE_PRIOR)
+        return math.log(smoothed), math.log1p(seen)
+
+
+@functools.cache
+def load_title_rates() -> TitleRates:
+    """The rates shipped with digest (read once per process)."""
+    text = resources.files("digest").joinpath(TITLE_WORDS_FILE).read_text(encoding="utf-8")
+    return parse_title_rates(text)
+
+
+def parse_title_rates(text: str) -> TitleRates:
+    papers: dict[str, int] = {}
+    titles: dict[str, int] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        stem, seen, used = line.split("\t")
+        papers[stem], titles[stem] = int(seen), int(used)
+    total = sum(papers.values())
+    return TitleRates(papers, titles, sum(titles.values()) / total if total else 0.0)
+
+
+class _Odds:
+    """How many of a word's pieces a title is expected to use, in one abstract, remembered:
+    `odds(word)`. ROUGE counts "in-hand" as two words, "in" and "hand", so each piece has
+    its own odds; `pieces(word)` is how many there are."""
+
+    def __init__(self, sentences: list[str], focus: int) -> None:
+        self.context = title_context(sentences, focus, _aim_words(sentences, focus))
+        self.rates = load_title_rates()
+        self._known: dict[str, tuple[float, int]] = {}
+
+    def _look_up(self, word: str) -> tuple[float, int]:
+        found = self._known.get(word)
+        if found is None:
+            pieces = _PIECE.findall(word)
+            joined = len(pieces) > 1
+            expected = 0.0
+            for piece in pieces:
+                expected += title_odds(piece, self.context, self.rates, joined)
+            found = self._known[word] = (expected, len(pieces))
+        return found
+
+    def __call__(self, word: str) -> float:
+        return self._look_up(word)[0]
+
+    def pieces(self, word: str) -> int:
+        return self._look_up(word)[1]
+
+    def sums(self, sentence: _Sentence) -> tuple[list[float], list[int]]:
+        """The running sums over a sentence's words of the pieces a title is expected to
+        share with the words a headline keeps, and of their pieces: a phrase's expected
+        ROUGE-1 F1 is then two differences."""
+        expected = [0.0]
+        pieces = [0]
+        look_up = self._look_up
+        for word, keep in zip(sentence.words, sentence.keeps, strict=True):
+            odds, count = look_up(word) if keep else (0.0, 0)
+            expected.append(expected[-1] + odds)
+            pieces.append(pieces[-1] + count)
+        return expected, pieces
+
+    def of_the_field(self, phrase: list[str]) -> bool:
+        """Whether a short phrase is made of the field's commonest words only, which name no
+        paper in particular ("Deep reinforcement learning", "Neural networks")."""
+        papers = self.rates.papers
+        if len(phrase) <= 2 and phrase[-1].lower() in _GENERIC_WORDS:
+            return True  # "Reward model", "Summarization models"
+        return len(phrase) <= FIELD_WORDS and all(
+            papers.get(stem_of(piece.lower()), 0) >= FIELD_PAPERS
+            for word in phrase
+            for piece in title_pieces(word)
+            if piece.lower() not in _STOP_WORDS
+        )
+
+
+_PIECE: Final = re.compile(r"[A-Za-z0-9]+")
+# A word is one of the field's commonest when the candidate phrases of this many abstracts
+# of SciTLDR train (of 1,986) use it.
+FIELD_PAPERS = 150
+# ... and a phrase of at most this many words that only they make is the field's.
+FIELD_WORDS = 3
+
+
+def title_pieces(word: str) -> list[str]:
+    """The words ROUGE makes of a word: its runs of ASCII letters and digits."""
+    return _PIECE.findall(word)
+
+
+@dataclass(frozen=True)
+class TitleContext:
     """What the title odds of a word depend on, beyond the word."""
 
     lowered: list[str]  # the sentences, lowercased
@@ -697,11 +1109,36 @@ class _Context:
     defined: frozenset[str]  # ... of the words an acronym stands for: "policy gradient (PG)"
 
 
-def title_features(word: str, context: _Context) -> list[float]:
-    """The features of a word that _TITLE_WEIGHTS weigh, in their order. A stem is looked
-    for as a substring of each sentence: it finds "network" in "networks" at C speed."""
+def title_context(sentences: list[str], focus: int, aim: Sequence[str]) -> TitleContext:
+    defined = [
+        w
+        for s in sentences
+        if "(" in s
+        for m in _ACRONYM.finditer(s)
+        for w in _WORD.findall(s[max(0, m.start() - 60) : m.start()].lower())[-4:]
+        if w not in _STOP_WORDS
+    ]
+    return TitleContext(
+        [s.lower() for s in sentences] or [""],
+        focus if 0 <= focus < len(sentences) else 0,
+        frozenset(stem_of(p.lower()) for w in aim for p in _PIECE.findall(w)),
+        frozenset(stem_of(p) for w in defined for p in _PIECE.findall(w)),
+    )
+
+
+def title_features(
+    word: str,
+    context: TitleContext,
+    rates: TitleRates,
+    joined: bool = False,
+    own: tuple[int, int] = (0, 0),
+) -> list[float]:
+    """The features of a word (a piece of one, if `joined` by hyphens to others) that
+    _TITLE_WEIGHTS weigh, in their order. A stem is looked for as a substring of each
+    sentence: it finds "network" in "networks" at C speed. `own` is the paper's own count in
+    `rates` (papers, titles), left out when fitting."""
     lower = word.lower()
-    stem = _stem(lower)
+    stem = stem_of(lower)
     lowered = context.lowered
     spread = sum(1 for s in lowered if stem in s) / len(lowered)
     features = [
@@ -713,71 +1150,76 @@ def title_features(word: str, context: _Context) -> list[float]:
         float(stem in context.aim),
         float(lower in _STOP_WORDS),
         float(lower in _GENERIC_WORDS or lower in _KIND_HEADS),
-        float(any(ch.isupper() for ch in word[1:])),
+        float(not word.islower() and any(ch.isupper() for ch in word[1:])),
         float(word[:1].isupper()),
         min(len(word), 12) / 12,
-        float("-" in word),
-        float(any(ch.isdigit() for ch in word)),
+        float(joined),
+        float(_has_digit(word)),
         float(stem in context.defined),
     ]
     function = [0.0] * len(_FUNCTION_INDEX)
     if lower in _FUNCTION_INDEX:
         function[_FUNCTION_INDEX[lower]] = 1.0
-    return features + function
+    return features + function + list(rates.rate(stem, *own))
 
 
-def title_context(sentences: list[str], focus: int, aim: Sequence[str]) -> _Context:
-    defined = [
-        w
-        for s in sentences
-        if "(" in s
-        for m in _ACRONYM.finditer(s)
-        for w in _WORD.findall(s[max(0, m.start() - 60) : m.start()].lower())[-4:]
-        if w not in _STOP_WORDS
-    ]
-    return _Context(
-        [s.lower() for s in sentences] or [""],
-        focus if 0 <= focus < len(sentences) else 0,
-        frozenset(_STEMMER.stemWords([w.lower() for w in aim])),
-        frozenset(_STEMMER.stemWords(defined)),
-    )
-
-
-def _title_odds(word: str, context: _Context) -> float:
-    """The logistic of _TITLE_WEIGHTS times title_features, written out: it runs for every
-    word of every candidate phrase, and building the feature list cost most of the time."""
+def title_odds(word: str, context: TitleContext, rates: TitleRates, joined: bool = False) -> float:
+    """The logistic of _TITLE_WEIGHTS times title_features, in two parts: what depends on
+    the word alone is remembered across abstracts (`_word_weight`), what depends on the
+    abstract is added here."""
     w = _TITLE_WEIGHTS
-    lower = word.lower()
-    stem = _stem(lower)
+    stem, z = _word_weight(word, joined, rates)
     lowered = context.lowered
-    spread = sum(1 for s in lowered if stem in s) / len(lowered)
-    z = w[0] + w[1] * spread + w[2] * math.sqrt(spread) + w[10] * min(len(word), 12) / 12
+    spread = sum(map(contains, lowered, repeat(stem))) / len(lowered)
+    z += w[1] * spread + w[2] * math.sqrt(spread)
     if stem in lowered[0]:
         z += w[3]
     if stem in lowered[context.focus]:
         z += w[4]
     if stem in context.aim:
         z += w[5]
-    if lower in _STOP_WORDS:
-        z += w[6]
-        if lower in _FUNCTION_INDEX:
-            z += w[14 + _FUNCTION_INDEX[lower]]
-    if lower in _GENERIC_WORDS or lower in _KIND_HEADS:
-        z += w[7]
-    if word[:1].isupper():
-        z += w[9]
-    if not word.islower() and any(ch.isupper() for ch in word[1:]):
-        z += w[8]
-    if "-" in word:
-        z += w[11]
-    if not word.isalpha() and any(ch.isdigit() for ch in word):
-        z += w[12]
     if stem in context.defined:
         z += w[13]
     return 1 / (1 + math.exp(-z))
 
 
-def _stem(lower: str) -> str:
+def _word_weight(word: str, joined: bool, rates: TitleRates) -> tuple[str, float]:
+    """A word's stem and the part of its weighted features that depends on the word alone."""
+    key = (word, joined)
+    found = _WORD_WEIGHTS.get(key)
+    w = _TITLE_WEIGHTS
+    if found is None or found[0] is not rates or found[1] is not w:
+        lower = word.lower()
+        stem = stem_of(lower)
+        z = w[0] + w[10] * min(len(word), 12) / 12
+        if lower in _STOP_WORDS:
+            z += w[6]
+        if lower in _GENERIC_WORDS or lower in _KIND_HEADS:
+            z += w[7]
+        if not word.islower() and any(ch.isupper() for ch in word[1:]):
+            z += w[8]
+        if word[:1].isupper():
+            z += w[9]
+        if joined:
+            z += w[11]
+        if _has_digit(word):
+            z += w[12]
+        if lower in _FUNCTION_INDEX:
+            z += w[14 + _FUNCTION_INDEX[lower]]
+        rate, seen = rates.rate(stem)
+        z += w[14 + len(_FUNCTION_INDEX)] * rate + w[15 + len(_FUNCTION_INDEX)] * seen
+        found = (rates, w, stem, z)
+        if len(_WORD_WEIGHTS) < _MEMO_SIZE:
+            _WORD_WEIGHTS[key] = found
+    return found[2], found[3]
+
+
+# (rates, weights, stem, weighted features) by (word, joined): the weights are checked, as
+# bench/headlines.py --fit tries new ones in the same process.
+_WORD_WEIGHTS: dict[tuple[str, bool], tuple[TitleRates, tuple[float, ...], str, float]] = {}
+
+
+def stem_of(lower: str) -> str:
     stem = _STEMS.get(lower)
     if stem is None:
         stem = str(_STEMMER.stemWord(lower))
@@ -786,56 +1228,6 @@ def _stem(lower: str) -> str:
     return stem
 
 
-def phrase_candidates(sentences: list[str], focus: int) -> list[list[str]]:
-    """Every title-like phrase of the first two sentences, the focus sentence and the first
-    sentences saying "we propose/study ...", cut at each place a phrase may end."""
-    aims = [
-        i for i, s in enumerate(sentences[:AIM_SENTENCES]) if _AIMS.intersection(s.lower().split())
-    ]
-    found: list[list[str]] = []
-    for index in dict.fromkeys([focus, 0, 1, *aims[:CANDIDATE_AIMS]]):
-        if not 0 <= index < len(sentences):
-            continue
-        words, tags = _tagged(sentences[index])
-        lowered = [w.lower() for w in words]
-        for i in range(len(words)):
-            starts = []
-            if lowered[i] in _AIMS and _stated(words, i):
-                start = _object_start(words, tags, i + 1)
-                if start is not None:
-                    starts.append(start)
-            opens = tags[i] in _MODIFIER_TAGS or tags[i] in ("DT", "RB", "PRP")
-            after = lowered[i - 1] if i else ""
-            if after in _BEFORE_VERBS or tags[i - 1 : i] == ["MD"]:
-                opens = False  # a verb: "to increase X", "we fine-tune X"
-            elif i and tags[i - 1] in _SUBJECTS and _may_be_verb(lowered[i]):
-                opens = False  # "the decoder aligns node embeddings": a verb after its subject
-            if opens and (i == 0 or not (tags[i - 1] in _MODIFIER_TAGS or tags[i - 1] == "DT")):
-                starts.append(i)
-            for start in starts:
-                found.extend(_phrase_cuts(words, tags, start))
-    return found
-
-
-def _best_phrase_of(sentences: list[str], focus: int | None) -> list[str] | None:
-    if not sentences:
-        return None
-    focus = focus if focus is not None and 0 <= focus < len(sentences) else 0
-    sentences = sentences[:AIM_SENTENCES]
-    candidates = [p for p in phrase_candidates(sentences, focus) if len(p) >= 2 and not _generic(p)]
-    if not candidates:
-        return None
-    context = title_context(sentences, focus, _aim_phrase(sentences, focus) or ())
-    odds: dict[str, float] = {}
-    best: list[str] | None = None
-    best_score = -1.0
-    for phrase in candidates:
-        total = 0.0
-        for word in phrase:
-            if word not in odds:
-                odds[word] = _title_odds(word, context)
-            total += odds[word]
-        score = 2 * total / (len(phrase) + TITLE_WORDS)
-        if score > best_score:
-            best, best_score = phrase, score
-    return best
+# Answers remembered across papers: a week of abstracts repeats most of its words.
+_STEMS: dict[str, str] = {}
+_MEMO_SIZE: Final = 200_000

@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
 
-from digest.headlines import MAX_HEADLINE_WORDS, contribution_name, derive_headline, key_phrase
+from digest import headlines
+from digest.headlines import (
+    MAX_HEADLINE_WORDS,
+    best_phrase,
+    contribution_name,
+    derive_headline,
+    key_phrase,
+    load_title_rates,
+    phrase_candidates,
+    title_context,
+    title_features,
+    title_odds,
+)
 from digest.loading import load_papers
 from digest.models import Paper
 from digest.sentences import split_sentences
@@ -73,6 +86,44 @@ def test_title_wins_and_is_tidied() -> None:
 )
 def test_contribution_name(sentence: str, name: str) -> None:
     assert contribution_name([sentence]) == name
+
+
+@pytest.mark.parametrize(
+    ("sentences", "name"),
+    [
+        # The words spelled out before a defined acronym are its name ...
+        (
+            ["The model named sequential knowledge transformer (SKT) can keep track."],
+            "Sequential knowledge transformer (SKT)",
+        ),
+        # ... and a name in brackets keeps none of them.
+        (["We propose a new pruning method (named IncReg) to assign factors."], "IncReg"),
+        # A test bed named after the paper has said what it does is not the contribution.
+        (
+            [
+                "We develop a simple gradient-based meta-learning algorithm.",
+                "Additionally, we design a new multi-agent competitive environment, RoboSumo, "
+                "and define iterated adaptation games.",
+            ],
+            None,
+        ),
+        (
+            [
+                "We introduce an approach for deep reinforcement learning (RL).",
+                "In a novel navigation and planning task called Box-World, our agent finds "
+                "interpretable solutions.",
+            ],
+            None,
+        ),
+        # ... but a benchmark the paper introduces is its contribution.
+        (
+            ["We introduce Procgen Benchmark, a suite of 16 procedurally generated environments."],
+            "Procgen Benchmark",
+        ),
+    ],
+)
+def test_names_of_contributions_not_of_test_beds(sentences: list[str], name: str | None) -> None:
+    assert contribution_name(sentences) == name
 
 
 @pytest.mark.parametrize(
@@ -186,13 +237,43 @@ def assert_title_like(phrase: str, after_name: bool = False) -> None:
             "process of grokking a pattern in the data.",
             "Generalization of neural networks on small algorithmically generated datasets",
         ),
-        # Not the verb fragment "Reward model generalizes".
+        # Not the verb fragment "Reward model generalizes", nor "Reward model" alone (a word
+        # and a generic head): what the paper does, its purpose as a gerund phrase.
         (
             "We collect a large, high-quality dataset of human comparisons between summaries, "
             "train a model to predict the human-preferred summary, and use that model as a "
             "reward function to fine-tune a summarization policy using reinforcement "
             "learning. We establish that our reward model generalizes to new datasets.",
-            "High-quality dataset of human comparisons between summaries",
+            "Fine-tuning a summarization policy",
+        ),
+        # "to learn X" as a title says it, not the field's "Reinforcement learning".
+        (
+            "We use reinforcement learning (RL) to learn dexterous in-hand manipulation "
+            "policies which can perform vision-based object reorientation on a physical Shadow "
+            "Dexterous Hand. The training is performed in a simulated environment. Our "
+            "policies transfer to the physical robot.",
+            "Learning dexterous in-hand manipulation policies",
+        ),
+        # The description before a name set off by commas, not another sentence's subject
+        # ("Policy Gradient Search (PGS): Monte Carlo Tree Search").
+        (
+            "Monte Carlo Tree Search (MCTS) algorithms perform simulation-based search to "
+            "improve policies online. We propose an alternative simulation-based search method, "
+            "Policy Gradient Search (PGS), which adapts a neural network simulation policy "
+            "online via policy gradient updates, avoiding the need for a search tree.",
+            "Policy Gradient Search (PGS): a simulation-based search method",
+        ),
+        # A name inside the best phrase: the phrase, not "Y-learner: Y-learner for ...".
+        (
+            "We present the Y-learner, a new estimator. We propose the Y-learner for "
+            "estimating heterogeneous treatment effects with neural networks.",
+            "Y-learner for estimating heterogeneous treatment effects with neural networks",
+        ),
+        # An author cited is not part of the phrase: not "Prover-Verifier Game from Anil".
+        (
+            "We propose a training algorithm inspired by Prover-Verifier Game from Anil et al. "
+            "(2021). Our algorithm trains small verifiers to predict solution correctness.",
+            "Prover-Verifier Game",
         ),
     ],
 )
@@ -252,3 +333,87 @@ def test_key_phrase_of_the_contribution_sentence(abstract: str, focus: int, phra
 def test_key_phrase_skips_generic_words_and_leading_verbs() -> None:
     sentences = ["We use models to learn dexterous manipulation policies for a robot hand."]
     assert key_phrase(sentences, 0) == "Dexterous manipulation policies"
+
+
+def test_a_noun_defined_by_its_apposition_is_a_candidate_with_its_definition() -> None:
+    sentences = [
+        "This paper explores domain randomization, a simple technique for training models "
+        "on simulated images that transfer to real images."
+    ]
+    phrases = {" ".join(p) for p in phrase_candidates(sentences, 0)}
+    assert "domain randomization: a technique for training models on simulated images" in phrases
+
+
+def test_a_purpose_becomes_a_gerund_phrase_with_its_article_not_a_possessive() -> None:
+    sentence = (
+        "We aim to build a dialogue system, and to calibrate our model to optimize for users."
+    )
+    phrases = {" ".join(p) for p in phrase_candidates([sentence], 0)}
+    assert "building a dialogue system" in phrases
+    assert "optimizing for users" in phrases
+    assert not any(p.startswith("calibrating") for p in phrases)
+
+
+@pytest.mark.parametrize(
+    ("verb", "gerund"),
+    [
+        ("answer", "answering"),
+        ("make", "making"),
+        ("plan", "planning"),
+        ("control", "controlling"),
+        ("learn", "learning"),
+        ("model", "modeling"),
+        ("fine-tune", "fine-tuning"),
+        ("be", "being"),
+        ("embed", "embedding"),
+    ],
+)
+def test_gerunds(verb: str, gerund: str) -> None:
+    assert headlines._gerund(verb) == gerund
+
+
+def test_a_short_phrase_of_the_fields_commonest_words_gives_way() -> None:
+    # "Deep reinforcement learning" has the best odds, but names no paper in particular.
+    sentences = [
+        "We study deep reinforcement learning.",
+        "Deep reinforcement learning agents explore with a curiosity bonus in sparse games.",
+    ]
+    assert best_phrase(sentences, 0) != ["deep", "reinforcement", "learning"]
+    assert best_phrase(sentences, 0) is not None
+
+
+def test_no_headline_holds_an_anaphor_or_ends_on_an_adjective_tagged_a_noun() -> None:
+    sentences = [
+        "We say an algorithm is batch size-invariant if changes to the batch size are compensated.",
+        "We defend deep neural networks against such attacks.",
+    ]
+    for phrase in phrase_candidates(sentences, 0):
+        assert "such" not in phrase, phrase
+        assert phrase[-1] != "size-invariant", phrase
+
+
+def test_the_fast_title_odds_are_the_logistic_of_the_fitted_features() -> None:
+    """title_odds adds up the weighted features in two parts, for speed; the fit weighs
+    title_features: both must give the same odds, or the fitted weights mean nothing."""
+    sentences = [
+        "We introduce mixed precision training (MPT) for deep neural networks.",
+        "Loss scaling in-hand avoids underflow in GPT-3 training.",
+    ]
+    context = title_context(sentences, 1, ["mixed", "precision", "training"])
+    rates = load_title_rates()
+    for sentence in sentences:
+        for word in sentence.rstrip(".").split():
+            for piece in headlines.title_pieces(word):
+                for joined in (False, True):
+                    features = title_features(piece, context, rates, joined)
+                    z = sum(w * x for w, x in zip(headlines._TITLE_WEIGHTS, features, strict=True))
+                    expected = 1 / (1 + math.exp(-z))
+                    assert title_odds(piece, context, rates, joined) == pytest.approx(expected)
+
+
+def test_titles_use_a_topic_word_more_than_a_word_of_the_genre() -> None:
+    rates = load_title_rates()
+    assert rates.rate("adversari")[0] > rates.rate("paper")[0]
+    assert rates.rate("learn")[0] > rates.rate("result")[0]
+    # A word never seen has the mean rate.
+    assert math.exp(rates.rate("zzzz")[0]) == pytest.approx(rates.mean)

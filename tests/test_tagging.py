@@ -18,6 +18,13 @@ def test_the_same_word_is_a_noun_or_a_verb_by_its_neighbours() -> None:
     assert tag_words(["the", "model", "is", "small"])[1] == "NN"
 
 
+def test_common_words_are_listed_where_their_ending_would_leave_them_in_doubt() -> None:
+    # "the" ends like "breathe": unlisted, it took the ending's odds and could be a verb.
+    words = ["the", "curiosity", "objective", "and", "the", "hand-designed", "rewards"]
+    assert tag_words(words)[4] == "DT"
+    assert load_lexicon().odds("the") == (("DT", 1.0),)
+
+
 def test_names_numbers_and_unknown_words() -> None:
     tags = dict(tag_text("On the Procgen benchmark, GPT-3 solves 16 of 8.5K tasks florpishly."))
     assert tags["Procgen"] == "NNP"
