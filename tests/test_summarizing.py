@@ -555,3 +555,18 @@ def test_importing_the_summarizer_does_not_import_nltk() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_pubmed_structured_abstract_gives_a_line_without_its_section_label() -> None:
+    abstract = (
+        "BACKGROUND: Committees that price orphan drugs weigh many criteria at once. "
+        "METHODS: We propose a multiple criteria decision analysis framework that ranks "
+        "orphan drugs by their value to patients and payers. "
+        "RESULTS: The framework ranked twelve drugs consistently across three committees. "
+        "CONCLUSIONS: Decision analysis makes the value of orphan drugs explicit."
+    )
+    summary = summarize_paper(Paper(id="p", abstract=abstract))
+    assert summary.sentence in abstract
+    label = summary.sentence.split(":")[0]
+    assert label in {"BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS"}
+    assert summary.text == summary.sentence[len(label) + 2 :]

@@ -15,6 +15,7 @@ from digest.summarizing.trimming import (
     MAX_WHOLE_SHARE,
     MIN_CUT_SHARE,
     drop_linking_clause,
+    drop_section_label,
     linking_clause_end,
     shorten_line,
     trim_sentence,
@@ -146,6 +147,53 @@ def test_a_linking_clause_is_dropped_and_the_rest_kept_word_for_word(
 def test_other_openings_stay(sentence: str) -> None:
     assert drop_linking_clause(sentence) == sentence
     assert linking_clause_end(sentence) == 0
+
+
+# --- structured abstracts' section labels -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "line"),
+    [
+        (
+            "METHODS: Multiple criteria decision analysis was used to assess the organizational "
+            "impact of innovation.",
+            "Multiple criteria decision analysis was used to assess the organizational impact of "
+            "innovation.",
+        ),
+        (
+            "Objective: to illustrate how a reusable framework could aggregate expert views.",
+            "To illustrate how a reusable framework could aggregate expert views.",
+        ),
+        (
+            "Materials and Methods: We enrolled 120 patients in a randomised trial.",
+            "We enrolled 120 patients in a randomised trial.",
+        ),
+        (
+            "CONCLUSIONS: MCDA helps committees weigh the value of orphan drugs.",
+            "MCDA helps committees weigh the value of orphan drugs.",
+        ),
+    ],
+)
+def test_a_structured_abstracts_section_label_is_not_part_of_the_line(
+    sentence: str, line: str
+) -> None:
+    assert drop_section_label(sentence) == line
+    assert trim_sentence(sentence) == (line, False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A colon that is not a section label stays.
+        "Gopher: a 280 billion parameter model trained on a large corpus of text.",
+        "Our contributions: a benchmark, a baseline and a study of both.",
+        # Too little after the label.
+        "Results: none.",
+    ],
+)
+def test_other_colons_stay(sentence: str) -> None:
+    assert drop_section_label(sentence) == sentence
 
 
 # --- cutting a long line after its main clause -------------------------------------------------

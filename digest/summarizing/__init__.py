@@ -38,6 +38,7 @@ from digest.summarizing.trimming import (
     ELLIPSIS,
     MAX_LINE_CHARS,
     drop_linking_clause,
+    drop_section_label,
     shorten_line,
     trim_sentence,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "NO_TEXT",
     "ContributionSummarizer",
     "drop_linking_clause",
+    "drop_section_label",
     "select_sentence",
     "select_sentences",
     "shorten_line",

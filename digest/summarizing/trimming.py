@@ -130,10 +130,46 @@ _LEADING_CLAUSE_BEFORE_WE = re.compile(r"(?P<clause>[A-Za-z][A-Za-z ]{1,40}?)\s+
 _WORD = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
 
 
+# Structured abstracts (PubMed, Elsevier, many journals) head their parts with a label:
+# "METHODS: We ...", "Objective: To ...". The label heads a part of the abstract, not the
+# sentence, so the line goes without it, whatever follows it.
+SECTION_LABELS: Final = frozenset(
+    {"background", "backgrounds", "introduction", "context", "importance", "motivation"}
+    | {"objective", "objectives", "aim", "aims", "purpose", "goal", "goals", "rationale"}
+    | {"aim of the study", "aims of the study", "purpose of the study", "study objective"}
+    | {"method", "methods", "methodology", "materials and methods", "methods and materials"}
+    | {"design", "study design", "setting", "settings", "participants", "patients"}
+    | {"subjects", "population", "interventions", "intervention", "measurements"}
+    | {"main outcome measures", "main outcomes and measures", "outcome measures", "approach"}
+    | {"design/methodology/approach", "methods/design", "data sources", "study selection"}
+    | {"data extraction", "data synthesis", "eligibility criteria", "search methods"}
+    | {"result", "results", "findings", "main results", "key findings", "observations"}
+    | {"conclusion", "conclusions", "interpretation", "discussion", "significance"}
+    | {"conclusions and relevance", "implications", "practical implications", "summary"}
+    | {"originality/value", "research limitations/implications", "clinical relevance"}
+    | {"trial registration", "level of evidence", "funding", "highlights"}
+)
+_SECTION_LABEL = re.compile(r"(?P<label>[A-Za-z][A-Za-z /&-]{1,48}?)\s*:\s+")
+
+
 def trim_sentence(sentence: str, limit: int = MAX_LINE_CHARS) -> tuple[str, bool]:
-    """The line shown for `sentence`: without a leading linking clause, cut to `limit` after
-    its main clause if it is longer, and whether it was cut (it then ends with an ellipsis)."""
-    return shorten_line(drop_linking_clause(sentence), limit)
+    """The line shown for `sentence`: without a structured abstract's section label or a
+    leading linking clause, cut to `limit` after its main clause if it is longer, and whether
+    it was cut (it then ends with an ellipsis)."""
+    return shorten_line(drop_linking_clause(drop_section_label(sentence)), limit)
+
+
+def drop_section_label(sentence: str) -> str:
+    """`sentence` without the section label a structured abstract opens it with ("METHODS: ",
+    "Objective: "), its first letter capitalised; the sentence itself when it has none, or
+    when too little would be left."""
+    m = _SECTION_LABEL.match(sentence)
+    if m is None or " ".join(m.group("label").lower().split()) not in SECTION_LABELS:
+        return sentence
+    rest = sentence[m.end() :]
+    if len(rest.split(None, _MIN_REMAINDER_WORDS)) < _MIN_REMAINDER_WORDS:
+        return sentence
+    return rest[0].upper() + rest[1:]
 
 
 def drop_linking_clause(sentence: str) -> str:
