@@ -108,9 +108,11 @@ _SPACES = bytes.maketrans(_NOT_WORD.encode("ascii"), b" " * len(_NOT_WORD))
 # An odd multiplier for the token hashes (FNV's 64-bit prime).
 _HASH_BASE = np.uint64(0x100000001B3)
 _HASHED_BYTES = 64
-# Bits of the hash that address the table of words (a million slots, 8 MB).
+# Bits of the hash that address the table of words: about four slots a word, at most a
+# million slots (8 MB); filling a larger table than the words need cost a week's batch more
+# than looking its words up.
 _TABLE_BITS = 20
-_TABLE_SHIFT = np.uint64(64 - _TABLE_BITS)
+_MIN_TABLE_BITS = 10
 # Terms per block of a numpy sparse product: bounds its temporary memory (8 bytes per term
 # and column of the other matrix).
 _BLOCK_TERMS = 5_000
@@ -578,21 +580,24 @@ class WordTable:
     words: U64Array
     table: IntArray  # the column of the (last) word in each slot, -1 for none
     shared: npt.NDArray[np.bool_]  # slots that several words share
+    shift: np.uint64  # a hash's slot is its top bits: hash >> shift
 
     @classmethod
     def of(cls, words: U64Array) -> WordTable:
-        slots = (words >> _TABLE_SHIFT).astype(np.int64)
-        table = np.full(2**_TABLE_BITS, -1, dtype=np.int64)
+        bits = min(_TABLE_BITS, max(_MIN_TABLE_BITS, (4 * len(words)).bit_length()))
+        shift = np.uint64(64 - bits)
+        slots = (words >> shift).astype(np.int64)
+        table = np.full(2**bits, -1, dtype=np.int64)
         table[slots] = np.arange(len(words))
-        shared = np.bincount(slots, minlength=2**_TABLE_BITS) > 1
-        return cls(words, table, shared)
+        shared = np.bincount(slots, minlength=2**bits) > 1
+        return cls(words, table, shared, shift)
 
     def columns(self, hashes: U64Array) -> IntArray:
         """The position of each hash in the sorted words, -1 where it is not a word."""
         words = self.words
         if len(words) == 0:
             return np.full(len(hashes), -1, dtype=np.int64)
-        where = (hashes >> _TABLE_SHIFT).astype(np.int64)
+        where = (hashes >> self.shift).astype(np.int64)
         column = self.table[where]
         column[words[column] != hashes] = -1  # column -1 reads the last word: never equal there
         crowded = np.flatnonzero(self.shared[where])
