@@ -452,9 +452,9 @@ _BEFORE_VERBS: Final = frozenset(
 _NOT_NOUNS: Final = frozenset({"et", "al", "i.e", "e.g", "etc"})
 # Verbs that give a name: a phrase stops before them ("an architecture coined as Gram-Net").
 _NAMING: Final = frozenset({"called", "named", "dubbed", "termed", "coined"})
-# Words that point back to what an earlier sentence said: a headline holds none of them
-# ("such attacks", "the speed of these algorithms").
-_ANAPHORS: Final = frozenset({"such", "these", "those"})
+# Words that point back to what an earlier sentence said: a phrase stops before them ("such
+# attacks", "progress on this problem", "the speed of these algorithms").
+_ANAPHORS: Final = frozenset({"such", "this", "these", "those"})
 _NOT_GERUNDS: Final = frozenset({"using", "including", "following"})
 
 # Each word's class, one letter, for the phrase patterns below:
@@ -468,7 +468,7 @@ _CLASS_OF_TAG: Final = {
 _CLASS_OF_WORD: Final = {
     **{w: "D" for w in _DETERMINERS},
     **{w: "P" for w in _PREPOSITIONS},
-    **{w: "x" for w in _NOT_NOUNS | _NAMING},
+    **{w: "x" for w in _NOT_NOUNS | _NAMING | _ANAPHORS},
     "and": "C",
     "to": "t",
     ",": ",",
@@ -541,7 +541,7 @@ def _classified(sentence: str) -> _Sentence:
             depth += 1
         elif kind == ")":
             depth = max(0, depth - 1)
-        keep = depth == 0 and kind not in _NEVER_KEPT and word.lower() not in _ANAPHORS
+        keep = depth == 0 and kind not in _NEVER_KEPT
         keeps.append(keep)
         counts.append(counts[-1] + keep)
     return _Sentence(words, "".join(classes), keeps, counts)

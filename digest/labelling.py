@@ -1,14 +1,20 @@
 """Name groups of papers: a label of two to four words a researcher would write, plus keywords.
 
-The candidates are each group's phrases of one to three words, ranked by a class-based TF-IDF
+Each group is named from at most `_GROUP_TEXTS` of its papers (the same ones whatever the order
+of the batch), which is plenty to see what most of them share and keeps the cost flat. The
+candidates are each group's phrases of one to three words, ranked by a class-based TF-IDF
 (coverage in the group times how much more often the group uses it than the rest). Phrases
 never cross punctuation, never hold a function word or a word every abstract uses ("propose",
 "results"). A label is, by preference:
+- a kind of paper that nearly every paper of the group writes and that is among its best
+  phrases: "Generative models" for three papers that all write it, rather than the method
+  two of them use ("Annealed importance sampling");
 - a phrase of two or three words ending on a noun that names a topic: "Dark matter", "Active
   galactic nuclei"; never on a modifier ("active galactic") or on a word that names only a
   kind of paper ("Language models", "Training data");
 - a one-word winner made into such a phrase when its papers write one ("dark" -> "Dark
-  matter", "multi-agent" and "environment" -> "Multi-agent environment");
+  matter"), or a compound modifier narrowing a field its papers name ("multi-agent" and
+  "reinforcement learning" -> "Multi-agent reinforcement learning");
 - a one-word winner, or a kind-of-paper phrase, joined with a runner-up that at least half as
   many papers use: "Galaxies and black holes", "Language models and reasoning".
 A label starts on what at least a fifth of the group uses, never on a lone modifier or vague
@@ -16,8 +22,9 @@ word ("accuracy", "array"). Its last word is plural when the papers often write 
 as a noun ("Magnetic fields"). Labels are distinct across themes and do not merely repeat
 another theme's words ("Deep neural networks" after "Neural networks"). A one-paper group
 given a name (its title or headline) is called by it. Only a group with fewer than two usable
-words gets a one-word label. Keywords are the next best phrases and nouns that share no word
-with the label. Everything is written as the papers usually write it: "Gaia", "CDM".
+words gets a one-word label. Keywords are the next best phrases that several papers share and
+acronyms ("CDM", "JWST"), sharing no word with the label; a common noun alone ("object") only
+when there are too few of those. Everything is written as the papers usually write it.
 """
 
 from __future__ import annotations
@@ -25,12 +32,12 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
 from digest.tagging import NOUNS, tag_words, tokenize, word_tags
 
@@ -56,6 +63,8 @@ _MODIFIER_TAGS = frozenset({"NN", "NNS", "NNP", "JJ", "VBN", "VBG", "CD"})
 MAX_LABEL_WORDS = 4
 MIN_KEYWORDS = 2
 MAX_KEYWORDS = 3
+# A keyword phrase is first looked for among those this share of the group's papers use.
+_KEYWORD_SHARE = 0.1
 # Longer phrases read better as labels; a mild bonus lets them win over their own head word
 # when they cover nearly as many papers.
 _LENGTH_BONUS = {1: 1.0, 2: 2.0, 3: 2.2}
@@ -68,6 +77,10 @@ _LABEL_SHARE = 0.2
 # ... and a kind of paper ('Language models') rather than a pair of words, when this share
 # of the papers write it.
 _MOST_SHARE = 0.4
+# ... and before any other label, when it is among the _KIND_LOOKAHEAD best phrases and this
+# share of the papers write it.
+_ALL_SHARE = 0.8
+_KIND_LOOKAHEAD = 3
 _LABEL_TRIES = 12
 # Best phrases tried as the start of a label before settling for the best heading phrase.
 _LABEL_LOOKAHEAD = 12
@@ -100,6 +113,8 @@ _PLURAL_SHARE = 0.15
 _ENOUGH_PHRASES = 20
 # Candidates looked at per group: far more than a label, its fallbacks and keywords need.
 _MAX_RANKED = 400
+# Papers of a group its label and keywords are chosen from.
+_GROUP_TEXTS = 40
 # A phrase of up to three word ids is packed into one int64, 20 bits per word.
 _BASE = 2**20
 _BASE2 = _BASE * _BASE
@@ -205,6 +220,8 @@ _VAGUE_WORDS = _word_set(
     ev kev mev gev tev hz khz mhz ghz km pc kpc mpc au yr myr gyr
     """
 )
+# Heads of the names of fields that a modifier narrows ('multi-agent reinforcement learning').
+_FIELD_HEADS = _word_set("learning model network system physics astronomy optimization")
 # Adjectives without a telltale ending, which name nothing on their own.
 _ADJECTIVES = _word_set(
     """
@@ -218,6 +235,8 @@ _STOP = ENGLISH_STOP_WORDS | WEAK_WORDS
 _SEGMENT = re.compile(r"[.,;:!?()\[\]{}\"\u201c\u201d\u2018\u2019]|\s[-\u2013\u2014]+\s|--")
 _WORD = re.compile(r"[^\W\d_][\w'-]*[^\W_]|[^\W\d_]")
 _TOKEN = re.compile(f"{_WORD.pattern}|{_SEGMENT.pattern}")
+# The same for ASCII text, a third faster.
+_ASCII_TOKEN = re.compile(rf"[A-Za-z][A-Za-z0-9_'-]*[A-Za-z0-9]|[A-Za-z]|{_SEGMENT.pattern}")
 
 
 @dataclass(frozen=True)
@@ -248,6 +267,18 @@ def label_groups(
 
     `single_names[i]`, when given for a one-paper group, becomes that group's label.
     """
+    # Each group is named from at most _GROUP_TEXTS of its papers, the same whatever the
+    # order of the batch: a label names what most of them share, which so many show.
+    sampled = [
+        sorted(group, key=lambda j: (zlib.crc32(texts[j].encode("utf-8", "replace")), j))[
+            :_GROUP_TEXTS
+        ]
+        for group in groups
+    ]
+    used_texts = sorted({j for group in sampled for j in group})
+    position = {j: n for n, j in enumerate(used_texts)}
+    texts = [texts[j] for j in used_texts]
+    groups = [sorted(position[j] for j in group) for group in sampled]
     index = PhraseIndex(texts)
     taken: _Taken = (set(), [])
     labels: list[Label] = []
@@ -264,7 +295,7 @@ def label_groups(
         taken[1].extend(set(key) for key in used)
         # A label taken from a paper's name must not be repeated by its keywords either.
         words = tuple(k for k in map(_word_key, _WORD.findall(label)) if k is not None)
-        keywords = _choose_keywords(ranked, [*used, words], spell)
+        keywords = _choose_keywords(ranked, [*used, words], spell, len(group))
         labels.append(Label(label, keywords))
     return tuple(labels)
 
@@ -279,10 +310,43 @@ class PhraseIndex:
     def __init__(self, texts: Sequence[str]) -> None:
         self.ids: dict[str, int] = {}
         self._token_ids: dict[str, int] = {}
-        self.docs = [self._codes(_TOKEN.findall(text)) for text in texts]
+        # Word ids written in lower case somewhere: the others are names ('Gaia', 'CDM').
+        self._lower_case: set[int] = set()
+        self._acronyms: set[str] = set()
+        # Every text's tokens in a row, a segment mark after each so no phrase spans two.
+        tokens: list[str] = []
+        lengths = []
+        for text in texts:
+            found = (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
+            tokens += found
+            tokens.append(".")
+            lengths.append(len(found) + 1)
+        for token in dict.fromkeys(tokens):
+            self._id(token)
+        ids = list(map(self._token_ids.__getitem__, tokens))
+        shifted = np.array(ids, dtype=np.int64) + 1  # 0 means "no word here"
+        owner = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        a, b, c = shifted[:-2], shifted[1:-1], shifted[2:]
+        one = shifted > 0
+        two = one[:-1] & one[1:]
+        three = two[:-1] & one[2:]
+        codes = np.concatenate(
+            [
+                shifted[one] * _BASE2,
+                ((shifted[:-1] * _BASE + shifted[1:]) * _BASE)[two],
+                ((a * _BASE + b) * _BASE + c)[three],
+            ]
+        )
+        docs = np.concatenate([owner[one], owner[:-1][two], owner[:-2][three]])
+        # Each (phrase, text) once, by phrase then text.
+        order = np.lexsort((docs, codes))
+        codes, docs = codes[order], docs[order]
+        first = np.ones(len(codes), dtype=bool)
+        first[1:] = (codes[1:] != codes[:-1]) | (docs[1:] != docs[:-1])
+        self._codes_by_phrase, self._docs_by_phrase = codes[first], docs[first]
+        self.codes, self.counts = np.unique(self._codes_by_phrase, return_counts=True)
+        self._holders: dict[int, frozenset[int]] = {}
         self.words = sorted(self.ids, key=self.ids.__getitem__)
-        everything = np.concatenate([*self.docs, np.zeros(0, dtype=np.int64)])
-        self.codes, self.counts = np.unique(everything, return_counts=True)
         self.n_docs = len(texts)
         # Tables by word id; position -1 (no word there) reads the sentinel at the end.
         self._generic = np.array([w in GENERIC_WORDS for w in self.words] + [True])
@@ -290,18 +354,6 @@ class PhraseIndex:
         self._alphabetical = np.full(len(self.words) + 1, -1, dtype=np.int64)
         for rank, word_id in enumerate(sorted(range(len(self.words)), key=self.words.__getitem__)):
             self._alphabetical[word_id] = rank
-
-    def _codes(self, tokens: Sequence[str]) -> npt.NDArray[np.int64]:
-        known = self._token_ids
-        ids = [known[t] if t in known else self._id(t) for t in tokens]
-        shifted = np.array(ids, dtype=np.int64) + 1  # 0 means "no word here"
-        a, b, c = shifted[:-2], shifted[1:-1], shifted[2:]
-        grams = [
-            shifted[shifted > 0] * _BASE2,
-            ((shifted[:-1] * _BASE + shifted[1:]) * _BASE)[(shifted[:-1] > 0) & (shifted[1:] > 0)],
-            ((a * _BASE + b) * _BASE + c)[(a > 0) & (b > 0) & (c > 0)],
-        ]
-        return np.unique(np.concatenate(grams))
 
     def _id(self, token: str) -> int:
         """The id of a token as written, -1 for stop words and punctuation."""
@@ -315,6 +367,29 @@ class PhraseIndex:
         else:
             found = -1  # past a million distinct words, the rest only break phrases
         self._token_ids[token] = found
+        if found >= 0 and token.islower():
+            self._lower_case.add(found)
+        if found >= 0 and sum(ch.isupper() for ch in token) >= 2 and key is not None:
+            self._acronyms.add(key)
+        return found
+
+    def named(self, key: tuple[str, ...]) -> bool:
+        """Whether every word of a phrase is always written with capitals: 'Gaia', 'CDM'."""
+        return all(w in self.ids and self.ids[w] not in self._lower_case for w in key)
+
+    def acronym(self, key: tuple[str, ...]) -> bool:
+        """Whether a word is written as an acronym, with capitals past its first letter:
+        'CDM', 'JWST', 'NuSTAR' (not 'Schr' of a mangled 'Schrödinger')."""
+        return len(key) == 1 and key[0] in self._acronyms
+
+    def holders(self, key: tuple[str, ...]) -> frozenset[int]:
+        """The texts that use a phrase."""
+        code = self.code(key)
+        found = self._holders.get(code)
+        if found is None:
+            start, end = np.searchsorted(self._codes_by_phrase, [code, code + 1])
+            found = frozenset(self._docs_by_phrase[start:end].tolist())
+            self._holders[code] = found
         return found
 
     def code(self, key: tuple[str, ...]) -> int:
@@ -326,10 +401,7 @@ class PhraseIndex:
         return tuple(self.words[s - 1] for s in slots if s > 0)
 
     def holds(self, doc: int, key: tuple[str, ...]) -> bool:
-        codes = self.docs[doc]
-        code = self.code(key)
-        at = int(np.searchsorted(codes, code))
-        return at < len(codes) and int(codes[at]) == code
+        return doc in self.holders(key)
 
     def rank(self, group: Sequence[int]) -> list[_Phrase]:
         """The group's phrases, most specific first (ties broken alphabetically).
@@ -340,10 +412,8 @@ class PhraseIndex:
         size = len(group)
         if size == 0:
             return []
-        codes, inside = np.unique(
-            np.concatenate([*(self.docs[j] for j in group), np.zeros(0, dtype=np.int64)]),
-            return_counts=True,
-        )
+        members = np.isin(self._docs_by_phrase, np.asarray(group, dtype=np.int64))
+        codes, inside = np.unique(self._codes_by_phrase[members], return_counts=True)
         a = codes // _BASE2 - 1
         b = codes // _BASE % _BASE - 1
         c = codes % _BASE - 1
@@ -406,6 +476,11 @@ def _choose_label(
     labels, phrases = taken
     if name and name.lower() not in labels:
         return name, []
+    # A kind of paper that nearly every paper of the group writes ('Generative models')
+    # describes them all, where one paper's method ('Annealed importance sampling') would not.
+    kind = _kind_of_paper(ranked[:_KIND_LOOKAHEAD], spell, phrases, labels, size, _ALL_SHARE)
+    if kind is not None and size >= 3:
+        return kind
     # The first candidate that most of the group's papers use; failing that, of the first
     # few, the one used by the most.
     tried: list[tuple[int, str, list[tuple[str, ...]]]] = []
@@ -442,14 +517,16 @@ def _kind_of_paper(
     taken: Sequence[set[str]],
     labels: set[str],
     size: int,
+    share: float = 0.0,
 ) -> tuple[str, list[tuple[str, ...]]] | None:
     """A phrase naming a kind of paper ('Language models', 'Generative models') that most
-    of the group's papers write, if one does."""
+    (or `share`) of the group's papers write, if one does."""
     for phrase in ranked:
         key = phrase.key
         if len(key) != 2 or key[-1] not in GENERIC_HEADS or key[0] in GENERIC_WORDS:
             continue
-        if not _may_modify(key[0]) or _echoes(key, taken) or phrase.papers < _MOST_SHARE * size:
+        enough = phrase.papers >= max(share, _MOST_SHARE) * size
+        if not _may_modify(key[0]) or _echoes(key, taken) or not enough:
             continue
         label = _as_label([key], spell)
         if label.lower() not in labels:
@@ -558,13 +635,15 @@ def _echoes(key: tuple[str, ...], taken: Sequence[set[str]]) -> bool:
 
     'Neural networks' after 'Recurrent neural networks' would not, and neither would 'Deep
     neural networks' after 'Neural networks'; 'Recurrent neural networks' after 'Neural
-    networks' adds a real distinction.
+    networks' adds a real distinction, and so does a compound modifier ('Multi-agent
+    reinforcement learning' after 'Reinforcement learning').
     """
     words = set(key)
     for other in taken:
         if words <= other:
             return True
-        if other <= words and all(_looks_adjective(w) for w in words - other):
+        added = words - other
+        if other <= words and all(_looks_adjective(w) and "-" not in w for w in added):
             return True
     return False
 
@@ -605,17 +684,36 @@ def _composed(
     """An adjective and a noun among the best words that the same papers use, and at least
     one writes as a phrase: 'robotic' and 'manipulation' -> 'Robotic manipulation',
     'multi-agent' and 'environments' -> 'Multi-agent environments'."""
-    close = (p for p in rest[:_COMPOSE_LOOKAHEAD] if p.score >= _COMPOSE_SHARE * first.score)
+    close = [p for p in rest[:_COMPOSE_LOOKAHEAD] if p.score >= _COMPOSE_SHARE * first.score]
     words = [first.key] + [p.key for p in close if len(p.key) == 1]
     together = max(2, _TOGETHER_SHARE * first.papers)
     for adjective in (w for w in words if _looks_adjective(w[0])):
-        for noun in (w for w in words if _may_stand_alone(w[0])):
+        # A field its papers name in two words: 'multi-agent' and 'reinforcement learning'
+        # -> 'Multi-agent reinforcement learning', though none writes the three in a row.
+        # The field need not set the group apart: the modifier, the group's best, does.
+        fields = [
+            p.key
+            for p in rest[: 2 * _COMPOSE_LOOKAHEAD]
+            if len(p.key) == 2 and _is_field(p.key) and p.papers >= _TOGETHER_SHARE * first.papers
+        ]
+        if adjective != first.key or adjective[0] in _ADJECTIVES:
+            fields = []  # not 'Real discriminator network'
+
+        for noun in [*fields, *(w for w in words if _may_stand_alone(w[0]))]:
             key = (*adjective, *noun)
-            if _overlap(adjective, noun) or _echoes(key, taken) or not spell.papers(key):
+            if _overlap(adjective, noun) or _echoes(key, taken):
+                continue
+            if len(noun) == 1 and not spell.papers(key):
                 continue
             if spell.papers(adjective, noun) >= together:
                 return key
     return None
+
+
+def _is_field(key: tuple[str, ...]) -> bool:
+    """Whether a two-word phrase names a field that a modifier may narrow: a noun phrase
+    whose head is a field's ('reinforcement learning', 'language models')."""
+    return key[-1] in _FIELD_HEADS and _is_noun_phrase(key) and not _looks_adjective(key[0])
 
 
 def _partner(
@@ -669,25 +767,37 @@ def _choose_keywords(
     ranked: Sequence[_Phrase],
     used: Sequence[tuple[str, ...]],
     spell: _Speller,
+    size: int = 0,
 ) -> tuple[str, ...]:
+    """Up to MAX_KEYWORDS of the group's best phrases that share no word with the label or
+    each other: phrases of two or three words and names ('Gaia', 'NuSTAR') that several
+    papers use; only when there are fewer than MIN_KEYWORDS of those, nouns ('dust'), and
+    then a lone modifier or vague word ('supermassive', 'accuracy'). A common noun alone
+    ('object', 'population') says less than a phrase."""
     seen: list[tuple[str, ...]] = list(used)
     chosen: list[tuple[str, ...]] = []
-    # Phrases and nouns first; a lone modifier or vague word ('supermassive', 'accuracy')
-    # only when the group has too few of those.
-    for strict in (True, False):
+    shared = max(2, _KEYWORD_SHARE * size)
+    for level in range(3):
         for phrase in ranked:
             if len(chosen) == MAX_KEYWORDS:
                 break
-            if strict and not _may_stand_alone(phrase.key[-1]) and len(phrase.key) == 1:
+            key = phrase.key
+            if level == 0 and phrase.papers < shared:
                 continue
-            if _looks_adjective(phrase.key[-1]) and len(phrase.key) > 1:
+            if level < 2 and not _may_stand_alone(key[-1]) and len(key) == 1:
+                continue
+            if _looks_adjective(key[-1]) and len(key) > 1:
                 continue  # unfinished: 'training deep', 'convolutional neural'
-            if not _is_noun_phrase(phrase.key) or not spell.reads_as_noun_phrase(phrase.key):
-                continue  # 'models outperform', 'outer', 'quenches star formation'
-            if any(_overlap(phrase.key, key) for key in seen):
+            if key in chosen or any(_overlap(key, other) for other in seen):
                 continue
-            seen.append(phrase.key)
-            chosen.append(phrase.key)
+            if not _is_noun_phrase(key):
+                continue
+            if level == 0 and len(key) == 1 and not spell.named(key):
+                continue
+            if not spell.reads_as_noun_phrase(key):
+                continue  # 'models outperform', 'outer', 'quenches star formation'
+            seen.append(key)
+            chosen.append(key)
         if len(chosen) >= MIN_KEYWORDS:
             break
     order = {phrase.key: i for i, phrase in enumerate(ranked)}
@@ -710,27 +820,33 @@ class _Speller:
         self._index = index
         self._texts = texts
         self._group = group
+        self._members = frozenset(group)
+
+    def named(self, key: tuple[str, ...]) -> bool:
+        """Whether the papers always write a word as an acronym: 'CDM', 'NuSTAR'."""
+        return self._index.named(key) and self._index.acronym(key)
 
     def papers(self, *keys: tuple[str, ...]) -> int:
         """How many of the group's papers use all the phrases."""
-        return sum(1 for j in self._group if all(self._index.holds(j, k) for k in keys))
+        return len(self._members.intersection(*(self._index.holders(k) for k in keys)))
 
     def covering(self, keys: Sequence[tuple[str, ...]]) -> int:
         """How many of the group's papers use any of the phrases, or all the words of one
         ('robotic' and 'manipulation' for 'Robotic manipulation')."""
-        holds = self._index.holds
-        return sum(
-            1
-            for j in self._group
-            if any(holds(j, k) or all(holds(j, (w,)) for w in k) for k in keys)
-        )
+        holders = self._index.holders
+        covered: set[int] = set()
+        for key in keys:
+            covered |= holders(key)
+            covered |= frozenset.intersection(*(holders((w,)) for w in key))
+        return len(covered & self._members)
 
     def reads_as_noun_phrase(self, key: tuple[str, ...]) -> bool:
         """Whether the papers use a phrase as a noun phrase: tagged where they write it (in
         up to _SHAPE_USES uses), it is modifiers then a noun, not 'quenches star formation'
         or 'mass tracks'. A phrase not found as written is judged by its words alone."""
         pattern = _phrase_pattern(key)
-        holding = (self._texts[j] for j in self._group if self._index.holds(j, key))
+        holders = self._index.holders(key)
+        holding = (self._texts[j] for j in self._group if j in holders)
         votes = []
         for text in itertools.islice(holding, _SHAPE_USES):
             match = pattern.search(text)
@@ -755,7 +871,8 @@ class _Speller:
         """The phrase as usually written; as a `heading`, in the plural if often written so."""
         pattern = _phrase_pattern(key)
         # The group's most central papers that use the phrase say how it is written.
-        holding = (self._texts[j] for j in self._group if self._index.holds(j, key))
+        holders = self._index.holders(key)
+        holding = (self._texts[j] for j in self._group if j in holders)
         texts = list(itertools.islice(holding, _SPELLING_TEXTS))
         matches = [
             (m.group(0).split(), m.group(1), _opens_sentence(t, m.start()))

@@ -318,3 +318,64 @@ def test_a_one_paper_theme_is_named_after_its_paper_and_keywords_do_not_repeat_i
     assert labels[3].label == "Array noise"
     for keyword in labels[3].keywords:
         assert not {"array", "noise"} & {w.lower() for w in keyword.split()}
+
+
+def test_a_kind_of_paper_every_paper_writes_names_the_group_not_one_papers_method() -> None:
+    # "Annealed importance sampling" is two papers' method and the rarest phrase; every
+    # paper is about generative models.
+    texts = [
+        "We evaluate generative models by annealed importance sampling of log-likelihoods.",
+        "Annealed importance sampling estimates the log-likelihood of generative models.",
+        "An importance weighted autoencoder is a generative model with a tighter bound.",
+        "Robot manipulation in simulation transfers to hardware.",
+        "Robot manipulation policies learn contact dynamics.",
+    ]
+    labels = label_groups(texts, [[0, 1, 2], [3, 4]])
+    assert labels[0].label == "Generative models"
+
+
+def test_a_compound_modifier_narrows_a_field_into_a_label() -> None:
+    # No paper writes "multi-agent reinforcement learning"; "multi-agent" is what sets the
+    # second group apart.
+    texts = [
+        "Reinforcement learning agents explore sparse rewards with curiosity.",
+        "Reinforcement learning with sample-efficient exploration of sparse rewards.",
+        "Sparse rewards slow reinforcement learning; curiosity helps exploration.",
+        "Multi-agent policies trained by reinforcement learning learn to communicate.",
+        "We study multi-agent communication, trained with reinforcement learning in games.",
+        "Reinforcement learning of multi-agent coordination in competitive games.",
+    ]
+    labels = label_groups(texts, [[0, 1, 2], [3, 4, 5]])
+    assert labels[1].label == "Multi-agent reinforcement learning"
+
+
+def test_keywords_are_phrases_several_papers_share_before_a_common_noun_alone() -> None:
+    texts = [
+        "Robot grasping of an object uses tactile sensing and a parallel gripper.",
+        "Tactile sensing guides a parallel gripper to grasp each object.",
+        "Robot grasping of an object with a parallel gripper and tactile sensing.",
+        "Galaxy rotation curves and dark matter halos.",
+        "Dark matter halos from galaxy rotation curves.",
+    ]
+    labels = label_groups(texts, [[0, 1, 2], [3, 4]])
+    keywords = [k.lower() for k in labels[0].keywords]
+    assert "object" not in keywords
+    assert {"tactile sensing", "robot grasping"} <= set(keywords)
+
+
+def test_a_large_group_is_labelled_from_a_sample_that_does_not_depend_on_its_order() -> None:
+    rng = random.Random(3)
+    topics = ["dark matter halos", "exoplanet atmospheres", "solar flares"]
+    texts = [
+        f"We study {topics[i % 3]} with {rng.choice(['new', 'deep', 'old'])} data number {i}."
+        for i in range(300)
+    ]
+    groups = [[i for i in range(300) if i % 3 == t] for t in range(3)]
+    labels = label_groups(texts, groups)
+    assert [lab.label for lab in labels] == [
+        "Dark matter halos",
+        "Exoplanet atmospheres",
+        "Solar flares",
+    ]
+    reversed_groups = [list(reversed(g)) for g in groups]
+    assert label_groups(texts, reversed_groups) == labels
