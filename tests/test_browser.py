@@ -185,14 +185,27 @@ def test_the_navigation_leads_from_issue_to_issue_and_back_to_the_archive(
 
     browser.get(root + "index.html")
     browser.find_element(By.LINK_TEXT, "Issue 2 · 2026-W46").click()
-    assert browser.current_url == root + "issues/2026-W46.html"
+    wait_for(browser, arrived(root + "issues/2026-W46.html"))
     browser.find_element(By.PARTIAL_LINK_TEXT, "Issue 3 (2026-W47)").click()
-    assert browser.current_url == root + "issues/2026-W47.html"
+    wait_for(browser, arrived(root + "issues/2026-W47.html"))
     browser.find_element(By.PARTIAL_LINK_TEXT, "Issue 2 (2026-W46)").click()
+    wait_for(browser, arrived(root + "issues/2026-W46.html"))
     browser.find_element(By.PARTIAL_LINK_TEXT, "Issue 1 (2026-W45)").click()
-    assert browser.current_url == root + "issues/2026-W45.html"
+    wait_for(browser, arrived(root + "issues/2026-W45.html"))
     browser.find_element(By.LINK_TEXT, "All issues").click()
-    assert browser.current_url == root + "index.html"
+    wait_for(browser, arrived(root + "index.html"))
+
+
+def wait_for(browser: Any, condition: Any, seconds: float = 30) -> None:
+    """Wait until `condition(browser)` holds: a click or a submit only starts a navigation,
+    and a loaded machine may take a while to finish it."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(browser, seconds).until(condition)
+
+
+def arrived(url: str) -> Any:
+    return lambda driver: driver.current_url == url
 
 
 def search_results(browser: Any) -> list[dict[str, str]]:
@@ -212,7 +225,8 @@ def test_the_search_finds_a_paper_of_an_older_issue(browser: Any, root: str) -> 
     box = browser.find_element(By.NAME, "q")
     box.send_keys("quokka estim")
     box.submit()
-    assert browser.current_url.startswith(root + "search.html?q=quokka")
+    wait_for(browser, lambda d: d.current_url.startswith(root + "search.html?q=quokka"))
+    wait_for(browser, lambda d: "match" in d.find_element(By.ID, "status").text)
     hits = search_results(browser)
     assert [h["title"] for h in hits] == ["Dialogue study 1.1"]
     assert hits[0]["href"] == root + "issues/2026-W45.html#p-w1-1"
@@ -220,17 +234,19 @@ def test_the_search_finds_a_paper_of_an_older_issue(browser: Any, root: str) -> 
     status = browser.find_element(By.ID, "status").text
     assert status == "1 paper matches."
     browser.find_element(By.LINK_TEXT, "Dialogue study 1.1").click()
-    assert browser.current_url == root + "issues/2026-W45.html#p-w1-1"
+    wait_for(browser, arrived(root + "issues/2026-W45.html#p-w1-1"))
     assert browser.execute_script("return document.getElementById('p-w1-1') !== null;")
     # By an author, across every issue, newest first; typing updates the results.
     browser.get(root + "search.html")
     box = browser.find_element(By.ID, "q")
     box.send_keys("grace hopper")
+    wait_for(browser, lambda d: d.find_element(By.ID, "status").text.startswith("12 "))
     hits = search_results(browser)
     assert len(hits) == 12
     assert hits[0]["href"].startswith(root + "issues/2026-W47.html#")
     box.clear()
     box.send_keys("no such words anywhere")
+    wait_for(browser, lambda d: "No paper matches" in d.find_element(By.ID, "status").text)
     assert search_results(browser) == []
     assert "No paper matches" in browser.find_element(By.ID, "status").text
 
