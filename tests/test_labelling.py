@@ -283,16 +283,36 @@ def test_vague_words_do_not_name_a_theme_and_sentence_capitals_do_not_stick() ->
     assert "Array" not in label.split()[1:]
 
 
-def test_a_word_always_written_in_a_phrase_is_labelled_as_that_phrase() -> None:
-    texts = [
-        "Supermassive black holes in quasars.",
-        "Quasars and their supermassive black holes.",
-        "Spin of supermassive black holes.",
-        "Robot manipulation in simulation.",
-        "Robot manipulation on hardware.",
-    ]
-    labels = label_groups(texts, [[0, 1, 2], [3, 4]])
-    assert labels[0].label == "Supermassive black holes"
+@pytest.mark.parametrize(
+    ("texts", "label"),
+    [
+        # A word always written in a phrase is labelled as that phrase.
+        (
+            [
+                "Supermassive black holes in quasars.",
+                "Quasars and their supermassive black holes.",
+                "Spin of supermassive black holes.",
+            ],
+            "Supermassive black holes",
+        ),
+        # A kind of paper every paper writes names the group, not one paper's method:
+        # "Annealed importance sampling" is two papers' method and the rarest phrase.
+        (
+            [
+                "We evaluate generative models by annealed importance sampling of likelihoods.",
+                "Annealed importance sampling estimates the log-likelihood of generative models.",
+                "An importance weighted autoencoder is a generative model with a tighter bound.",
+            ],
+            "Generative models",
+        ),
+    ],
+)
+def test_a_group_beside_robots_is_labelled_by_what_its_papers_share(
+    texts: list[str], label: str
+) -> None:
+    robots = ["Robot manipulation in simulation.", "Robot manipulation on hardware."]
+    labels = label_groups([*texts, *robots], [[0, 1, 2], [3, 4]])
+    assert labels[0].label == label
 
 
 def test_labels_do_not_depend_on_the_order_of_the_batch() -> None:
@@ -318,20 +338,6 @@ def test_a_one_paper_theme_is_named_after_its_paper_and_keywords_do_not_repeat_i
     assert labels[3].label == "Array noise"
     for keyword in labels[3].keywords:
         assert not {"array", "noise"} & {w.lower() for w in keyword.split()}
-
-
-def test_a_kind_of_paper_every_paper_writes_names_the_group_not_one_papers_method() -> None:
-    # "Annealed importance sampling" is two papers' method and the rarest phrase; every
-    # paper is about generative models.
-    texts = [
-        "We evaluate generative models by annealed importance sampling of log-likelihoods.",
-        "Annealed importance sampling estimates the log-likelihood of generative models.",
-        "An importance weighted autoencoder is a generative model with a tighter bound.",
-        "Robot manipulation in simulation transfers to hardware.",
-        "Robot manipulation policies learn contact dynamics.",
-    ]
-    labels = label_groups(texts, [[0, 1, 2], [3, 4]])
-    assert labels[0].label == "Generative models"
 
 
 def test_a_compound_modifier_narrows_a_field_into_a_label() -> None:
