@@ -26,6 +26,7 @@ noun, modifier, preposition, ...); a phrase's expected F1 is two differences of 
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -160,7 +161,7 @@ def headline_of(sentences: list[str], focus: int | None = None) -> str | None:
       algorithmically generated datasets".
     Failing all that, a short key phrase.
     """
-    name = contribution_name(sentences)
+    name = contribution_name(sentences[:AIM_SENTENCES])
     if name:
         described = _described(name, sentences)
         if described:
@@ -510,41 +511,40 @@ def _classified(sentence: str) -> _Sentence:
     words = tokenize(sentence)
     tags = tag_words(words)
     classes: list[str] = []
-    keeps: list[bool] = []
-    counts = [0]
-    before = ""
-    depth = 0
+    append = classes.append
+    by_word = _WORD_CLASSES
+    after_verb_cue = False  # the word before was "to", "we", "can", ...
+    after_to = False
     for word, tag in zip(words, tags, strict=True):
-        by_tag = _WORD_CLASSES.get(word)
+        by_tag = by_word.get(word)
         if by_tag is None:
             by_tag = {}
-            if len(_WORD_CLASSES) < _MEMO_SIZE:
-                _WORD_CLASSES[word] = by_tag
+            if len(by_word) < _MEMO_SIZE:
+                by_word[word] = by_tag
         kind = by_tag.get(tag)
         if kind is None:
             kind = by_tag[tag] = _word_class(word, tag)
-        if before and kind in _CONTENT_CLASSES and kind != "R":
+        if after_verb_cue and kind in _VERB_LIKE:
             # A verb: "to increase X", "we fine-tune X".
-            kind = "B" if before == "to" and _may_be_verb(word.lower()) else "x"
-        if word == "et" and classes and classes[-1] in _CONTENT_CLASSES:
-            classes[-1] = "x"  # "Anil et al.": an author, not what the paper is about
-            if keeps[-1]:
-                keeps[-1] = False
-                counts[-1] -= 1
-        classes.append(kind)
-        before = ""
-        if tag == "MD":
-            before = "can"
-        elif word in _BEFORE_VERBS_CASED:
-            before = word.lower()
-        if kind == "(":
-            depth += 1
-        elif kind == ")":
-            depth = max(0, depth - 1)
-        keep = depth == 0 and kind not in _NEVER_KEPT
-        keeps.append(keep)
-        counts.append(counts[-1] + keep)
-    return _Sentence(words, "".join(classes), keeps, counts)
+            kind = "B" if after_to and _may_be_verb(word.lower()) else "x"
+        append(kind)
+        after_verb_cue = tag == "MD" or word in _BEFORE_VERBS_CASED
+        after_to = word == "to" or word == "To"
+    if "et" in words:
+        for i in range(1, len(words)):
+            if words[i] == "et" and classes[i - 1] in _CONTENT_CLASSES:
+                classes[i - 1] = "x"  # "Anil et al.": an author, not what the paper is about
+    text = "".join(classes)
+    # What brackets hold is never kept: "(RL)", "(e.g. X)".
+    outside = _BRACKETED.sub(lambda m: "x" * len(m.group()), text) if "(" in text else text
+    keeps = [kind not in _NEVER_KEPT for kind in outside]
+    return _Sentence(words, text, keeps, list(itertools.accumulate(keeps, initial=0)))
+
+
+# A bracket and what it holds, innermost first.
+_BRACKETED: Final = re.compile(r"\([^()]*\)?|\)")
+# Classes a verb cue before turns into a verb.
+_VERB_LIKE: Final = frozenset("NnJEMVG")
 
 
 def _word_class(word: str, tag: str) -> str:
@@ -728,13 +728,18 @@ def _words_of(sentence: _Sentence, cut: _Cut) -> list[str]:
 
 def _candidate_sentences(sentences: Sequence[str], focus: int) -> list[int]:
     """The sentences phrases are taken from: the focus sentence, the first two, and the first
-    sentences saying "we propose/study ..."."""
-    aims = [
-        i
-        for i, s in enumerate(sentences[:AIM_SENTENCES])
-        if _AIMS.intersection(s.lower().split()) or _THIS_WORK.search(s)
-    ]
+    sentences saying "we propose/study ..." or "in this work, we ..."."""
+    aims = _aim_sentences(sentences)
+    aims += [i for i, s in enumerate(sentences[:AIM_SENTENCES]) if _THIS_WORK.search(s)]
+    aims.sort()
     return [i for i in dict.fromkeys([focus, 0, 1, *aims[:CANDIDATE_AIMS]]) if i < len(sentences)]
+
+
+def _aim_sentences(sentences: Sequence[str]) -> list[int]:
+    """The sentences with a verb saying what the paper does: "we propose/study ..."."""
+    return [
+        i for i, s in enumerate(sentences[:AIM_SENTENCES]) if _AIMS.intersection(s.lower().split())
+    ]
 
 
 # "In this work, we show ...", "Here we ...": a sentence that says what the paper does.
@@ -863,10 +868,8 @@ def _stated(words: list[str], at: int) -> bool:
 def _aim_words(sentences: list[str], focus: int) -> list[str]:
     """The words of the object of the first "we propose/study/..." of the abstract (the
     focus sentence's first, if it has one)."""
-    order = [focus, *(i for i in range(min(len(sentences), AIM_SENTENCES)) if i != focus)]
-    for index in order:
-        if not _AIMS.intersection(sentences[index].lower().split()):
-            continue
+    aims = _aim_sentences(sentences)
+    for index in sorted(aims, key=lambda i: i != focus):
         sentence = _classified(sentences[index])
         words = sentence.words
         for i, word in enumerate(words):
@@ -978,9 +981,9 @@ def _adds(phrase: list[str], name: str) -> bool:
 # The logistic model of a word's title odds, fitted on SciTLDR train by `bench/headlines.py
 # --fit` (titles hidden, then looked at), in the order of `title_features`.
 _TITLE_WEIGHTS: Final = (
-    -1.755, 2.392, 0.622, 0.200, 0.611, 0.831, -0.942, -0.324, -0.869, 0.682, 0.401, 0.379,
-    -0.153, 1.281, 0.021, 0.474, 0.257, 1.082, -0.880, -1.113, -0.664, -0.935, -0.759, 1.460,
-    1.026, 0.096, -0.860, 0.782, 0.885, -0.035,
+    -1.707, 2.541, 0.366, 0.196, 0.692, 0.816, -0.983, -0.348, -0.897, 0.672, 0.367, 0.374,
+    -0.045, 1.284, 0.036, 0.499, 0.261, 1.138, -0.864, -1.102, -0.649, -0.902, -0.715, 1.389,
+    1.051, 0.047, -0.837, 1.112, 0.886, -0.032,
 )  # fmt: skip
 # Function words that titles use at their own rates ("X for Y", "X of Y", "X with Y").
 TITLE_FUNCTION_WORDS: Final = ("of", "for", "and", "with", "in", "a", "the", "on", "to", "via")
@@ -1041,16 +1044,20 @@ class _Odds:
         self.context = title_context(sentences, focus, _aim_words(sentences, focus))
         self.rates = load_title_rates()
         self._known: dict[str, tuple[float, int]] = {}
+        self._by_stem: dict[str, float] = {}  # the weighted features of the abstract
 
     def _look_up(self, word: str) -> tuple[float, int]:
         found = self._known.get(word)
         if found is None:
-            pieces = _PIECE.findall(word)
-            joined = len(pieces) > 1
             expected = 0.0
-            for piece in pieces:
-                expected += title_odds(piece, self.context, self.rates, joined)
-            found = self._known[word] = (expected, len(pieces))
+            parts = _word_parts(word, self.rates)
+            by_stem = self._by_stem
+            for stem, z in parts:
+                in_abstract = by_stem.get(stem)
+                if in_abstract is None:
+                    in_abstract = by_stem[stem] = _in_abstract(stem, self.context)
+                expected += 1 / (1 + math.exp(-z - in_abstract))
+            found = self._known[word] = (expected, len(parts))
         return found
 
     def __call__(self, word: str) -> float:
@@ -1063,13 +1070,11 @@ class _Odds:
         """The running sums over a sentence's words of the pieces a title is expected to
         share with the words a headline keeps, and of their pieces: a phrase's expected
         ROUGE-1 F1 is then two differences."""
-        expected = [0.0]
-        pieces = [0]
         look_up = self._look_up
-        for word, keep in zip(sentence.words, sentence.keeps, strict=True):
-            odds, count = look_up(word) if keep else (0.0, 0)
-            expected.append(expected[-1] + odds)
-            pieces.append(pieces[-1] + count)
+        words, keeps = sentence.words, sentence.keeps
+        values = [look_up(w) if k else _NOTHING for w, k in zip(words, keeps, strict=True)]
+        expected = list(itertools.accumulate((v[0] for v in values), initial=0.0))
+        pieces = list(itertools.accumulate((v[1] for v in values), initial=0))
         return expected, pieces
 
     def of_the_field(self, phrase: list[str]) -> bool:
@@ -1087,6 +1092,7 @@ class _Odds:
 
 
 _PIECE: Final = re.compile(r"[A-Za-z0-9]+")
+_NOTHING: Final = (0.0, 0)
 # A word is one of the field's commonest when the candidate phrases of this many abstracts
 # of SciTLDR train (of 1,986) use it.
 FIELD_PAPERS = 150
@@ -1166,12 +1172,17 @@ def title_features(
 def title_odds(word: str, context: TitleContext, rates: TitleRates, joined: bool = False) -> float:
     """The logistic of _TITLE_WEIGHTS times title_features, in two parts: what depends on
     the word alone is remembered across abstracts (`_word_weight`), what depends on the
-    abstract is added here."""
-    w = _TITLE_WEIGHTS
+    abstract is added by `_in_abstract`."""
     stem, z = _word_weight(word, joined, rates)
+    return 1 / (1 + math.exp(-z - _in_abstract(stem, context)))
+
+
+def _in_abstract(stem: str, context: TitleContext) -> float:
+    """The weighted features of a word's stem that depend on the abstract."""
+    w = _TITLE_WEIGHTS
     lowered = context.lowered
     spread = sum(map(contains, lowered, repeat(stem))) / len(lowered)
-    z += w[1] * spread + w[2] * math.sqrt(spread)
+    z = w[1] * spread + w[2] * math.sqrt(spread)
     if stem in lowered[0]:
         z += w[3]
     if stem in lowered[context.focus]:
@@ -1180,43 +1191,47 @@ def title_odds(word: str, context: TitleContext, rates: TitleRates, joined: bool
         z += w[5]
     if stem in context.defined:
         z += w[13]
-    return 1 / (1 + math.exp(-z))
+    return z
+
+
+def _word_parts(word: str, rates: TitleRates) -> tuple[tuple[str, float], ...]:
+    """The stem and the weighted features of the word alone of each piece of a word."""
+    found = _WORD_PARTS.get(word)
+    if found is None or found[0] is not rates or found[1] is not _TITLE_WEIGHTS:
+        pieces = _PIECE.findall(word)
+        joined = len(pieces) > 1
+        found = (rates, _TITLE_WEIGHTS, tuple(_word_weight(p, joined, rates) for p in pieces))
+        if len(_WORD_PARTS) < _MEMO_SIZE:
+            _WORD_PARTS[word] = found
+    return found[2]
+
+
+_WORD_PARTS: dict[str, tuple[TitleRates, tuple[float, ...], tuple[tuple[str, float], ...]]] = {}
 
 
 def _word_weight(word: str, joined: bool, rates: TitleRates) -> tuple[str, float]:
     """A word's stem and the part of its weighted features that depends on the word alone."""
-    key = (word, joined)
-    found = _WORD_WEIGHTS.get(key)
     w = _TITLE_WEIGHTS
-    if found is None or found[0] is not rates or found[1] is not w:
-        lower = word.lower()
-        stem = stem_of(lower)
-        z = w[0] + w[10] * min(len(word), 12) / 12
-        if lower in _STOP_WORDS:
-            z += w[6]
-        if lower in _GENERIC_WORDS or lower in _KIND_HEADS:
-            z += w[7]
-        if not word.islower() and any(ch.isupper() for ch in word[1:]):
-            z += w[8]
-        if word[:1].isupper():
-            z += w[9]
-        if joined:
-            z += w[11]
-        if _has_digit(word):
-            z += w[12]
-        if lower in _FUNCTION_INDEX:
-            z += w[14 + _FUNCTION_INDEX[lower]]
-        rate, seen = rates.rate(stem)
-        z += w[14 + len(_FUNCTION_INDEX)] * rate + w[15 + len(_FUNCTION_INDEX)] * seen
-        found = (rates, w, stem, z)
-        if len(_WORD_WEIGHTS) < _MEMO_SIZE:
-            _WORD_WEIGHTS[key] = found
-    return found[2], found[3]
-
-
-# (rates, weights, stem, weighted features) by (word, joined): the weights are checked, as
-# bench/headlines.py --fit tries new ones in the same process.
-_WORD_WEIGHTS: dict[tuple[str, bool], tuple[TitleRates, tuple[float, ...], str, float]] = {}
+    lower = word.lower()
+    stem = stem_of(lower)
+    z = w[0] + w[10] * min(len(word), 12) / 12
+    if lower in _STOP_WORDS:
+        z += w[6]
+    if lower in _GENERIC_WORDS or lower in _KIND_HEADS:
+        z += w[7]
+    if not word.islower() and any(ch.isupper() for ch in word[1:]):
+        z += w[8]
+    if word[:1].isupper():
+        z += w[9]
+    if joined:
+        z += w[11]
+    if _has_digit(word):
+        z += w[12]
+    if lower in _FUNCTION_INDEX:
+        z += w[14 + _FUNCTION_INDEX[lower]]
+    rate, seen = rates.rate(stem)
+    z += w[14 + len(_FUNCTION_INDEX)] * rate + w[15 + len(_FUNCTION_INDEX)] * seen
+    return stem, z
 
 
 def stem_of(lower: str) -> str:
