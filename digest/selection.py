@@ -71,6 +71,9 @@ _ID_PREFIXES = (
     "https://dx.doi.org/",
     "doi.org/",
     "doi:",
+    "https://pubmed.ncbi.nlm.nih.gov/",
+    "pubmed.ncbi.nlm.nih.gov/",
+    "pmid:",
 )
 # arXiv's new-style and old-style ids, with an optional version.
 _ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})(v\d+)?")
@@ -81,11 +84,12 @@ _ARXIV_DOI = "10.48550/arxiv."
 def paper_ref(text: str) -> str:
     """The form two references to the same paper share: `arXiv:2110.14168v2`,
     `https://arxiv.org/abs/2110.14168`, `10.48550/arXiv.2110.14168` and `2110.14168` all
-    give '2110.14168'; a DOI loses `doi:` or its resolver's address; case is ignored."""
+    give '2110.14168'; a DOI loses `doi:` or its resolver's address, a PMID `PMID:` or
+    PubMed's address; case is ignored."""
     ref = text.strip().casefold()
     for prefix in _ID_PREFIXES:
         if ref.startswith(prefix):
-            ref = ref[len(prefix) :]
+            ref = ref[len(prefix) :].strip().rstrip("/")
             break
     ref = ref.removeprefix(_ARXIV_DOI)
     arxiv = _ARXIV_ID.fullmatch(ref)
@@ -103,7 +107,8 @@ def _select_paper(
     for issue in issues:
         for t in themes_of(history.data(issue.number)):
             for p in t["papers"]:
-                refs = {paper_ref(v) for v in (p["id"], p.get("arxiv_id"), p.get("doi")) if v}
+                ids = (p["id"], p.get("arxiv_id"), p.get("doi"), p.get("pmid"))
+                refs = {paper_ref(v) for v in ids if v}
                 if wanted in refs:
                     if only is None or issue.number == only.number:
                         return Selection(None, ({**t, "papers": [p]},), False)
@@ -126,7 +131,7 @@ def _select_paper(
     hint = f"did you mean {' or '.join(close)}? " if close else ""
     raise InputError(
         f"no paper {paper_id!r} in {where}; {hint}give its id (digest.json lists them), its "
-        "arXiv id (2110.14168, arXiv:2110.14168v2) or its DOI, or find it by words in "
+        "arXiv id (2110.14168, arXiv:2110.14168v2), its DOI or its PMID, or find it by words in "
         "search.html"
     )
 

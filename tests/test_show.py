@@ -153,6 +153,7 @@ def build_weeks() -> None:
         "It shows that verifiers improve the accuracy of language models on such problems.",
         "url": "https://arxiv.org/abs/2110.14168v2",
         "doi": "10.1000/XYZ.123",
+        "pmid": "34567890",
     }
     second = {
         "id": "dialogue-metric",
@@ -179,6 +180,9 @@ def build_weeks() -> None:
         "10.1000/xyz.123",
         "doi:10.1000/XYZ.123",
         "https://doi.org/10.1000/XYZ.123",
+        "34567890",
+        "PMID: 34567890",
+        "https://pubmed.ncbi.nlm.nih.gov/34567890/",
     ],
 )
 def test_a_paper_of_any_past_issue_by_any_of_its_ids(ref: str) -> None:
@@ -201,7 +205,8 @@ def test_a_paper_not_found_says_where_it_is_or_how_to_ask() -> None:
     assert missing.exit_code == 1
     assert missing.output == (
         "Error: no paper '2110.14186' in issues 1 to 2; give its id (digest.json lists them), "
-        "its arXiv id (2110.14168, arXiv:2110.14168v2) or its DOI, or find it by words in "
+        "its arXiv id (2110.14168, arXiv:2110.14168v2), its DOI or its PMID, or find it by "
+        "words in "
         "search.html\n"
     )
     typo = show("dialogue-metrc")
