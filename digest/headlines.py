@@ -192,23 +192,27 @@ def contribution_name(sentences: list[str]) -> str | None:
     # One search over all sentences, one per line: the patterns' "." stops at a newline.
     text = "\n".join(sentences)
     lowered = text.lower()
-    aim = next((i for i, s in enumerate(lowered.split("\n")) if _AIMS.intersection(s.split())), 0)
     if any(word in lowered for word in _CALLED_WORDS):
         for at, rest in _names_after(_CALLED, text, lowered):
             name = _name_at_start(rest, skip_lowercase=True)
-            later = lowered.count("\n", 0, at) > aim
-            if name and not (later and _names_a_test_bed(text, at)):
+            if name and not (_names_a_test_bed(text, at) and _after_the_aim(lowered, at)):
                 return name
     for at, rest in _names_after(_INTRODUCE, text, lowered):
         name = _name_at_start(rest, skip_lowercase=False)
         if name is None:
             name = _apposition(rest)
-            later = lowered.count("\n", 0, at) > aim
-            if name and later and _names_a_test_bed(rest, 0):
+            if name and _names_a_test_bed(rest, 0) and _after_the_aim(lowered, at):
                 continue
         if name:
             return name
     return None
+
+
+def _after_the_aim(lowered: str, at: int) -> bool:
+    """Whether `at` is in a sentence (one a line) after the first that states the aim."""
+    lines = lowered.split("\n")
+    aim = next((i for i, line in enumerate(lines) if _AIMS.intersection(line.split())), 0)
+    return lowered.count("\n", 0, at) > aim
 
 
 def _names_a_test_bed(text: str, at: int) -> bool:
