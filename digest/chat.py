@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from digest.config import CHAT_PLATFORMS
@@ -53,6 +53,9 @@ class ChatPaper:
     headline: str
     summary: str
     url: str | None  # http(s) only: digest.json keeps no other link
+    # For a paper with no page of its own: a search built from its text, shown as a search
+    # ("no link: search for it"), never as the paper's own link.
+    search_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,12 @@ def chat_issue_of(
                 label=str(t["label"]),
                 slug=slugify(str(t["label"])),
                 papers=tuple(
-                    ChatPaper(str(p["headline"]), str(p["summary"]), p.get("url"))
+                    ChatPaper(
+                        str(p["headline"]),
+                        str(p["summary"]),
+                        p.get("url"),
+                        None if p.get("url") else p.get("search_url"),
+                    )
                     for p in t["papers"]
                 ),
             )
@@ -243,8 +251,8 @@ def _fit(
 
 def _replace(paper: ChatPaper, field: str, value: str) -> ChatPaper:
     if field == "summary":
-        return ChatPaper(paper.headline, value, paper.url)
-    return ChatPaper(value, paper.summary, paper.url)
+        return replace(paper, summary=value)
+    return replace(paper, headline=value)
 
 
 def _shorten(text: str, n: int) -> str:
@@ -307,7 +315,10 @@ class _Markup:
         head = f"{self.bold}{self.escape(paper.headline)}{self.bold}"
         if paper.url:
             head = self.link(paper.url, head)
-        return f"{self.bullet} {head}: {self.escape(paper.summary)}"
+        line = f"{self.bullet} {head}: {self.escape(paper.summary)}"
+        if paper.search_url and not paper.url:
+            line += f" (no link: {self.link(paper.search_url, 'search for it')})"
+        return line
 
     def more(self, issue: ChatIssue) -> Callable[[int], str]:
         where = self.link(issue.page_url, "the full issue") if issue.page_url else "the full issue"
@@ -518,10 +529,18 @@ def _rich(*runs: dict[str, Any], **style: Any) -> dict[str, Any]:
 
 
 def _teams_paper(paper: ChatPaper) -> dict[str, Any]:
-    text = _rich(
+    runs = [
         _run(paper.headline, weight="Bolder", color="Accent" if paper.url else "Default"),
         _run(f": {paper.summary}"),
-    )
+    ]
+    if paper.search_url and not paper.url:
+        search = {"type": "Action.OpenUrl", "url": paper.search_url}
+        runs += [
+            _run(" (no link: ", isSubtle=True),
+            _run("search for it", color="Accent", selectAction=search),
+            _run(")", isSubtle=True),
+        ]
+    text = _rich(*runs)
     item: dict[str, Any] = {"type": "Container", "items": [text], "spacing": "Small"}
     if paper.url:
         # The whole entry opens the paper: a link inside the text would need Markdown.

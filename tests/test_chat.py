@@ -151,3 +151,31 @@ def payloads_of_seeds(platform: str) -> list[dict[str, Any]]:
 def test_a_small_issue_is_one_message(platform: str) -> None:
     [message] = payloads_of_seeds(platform)
     assert "part 1" not in json.dumps(message)
+
+
+SEARCH = "https://scholar.google.com/scholar?q=%22We+study+a+thing%22"
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_a_paper_without_a_page_gets_its_search_link_marked_as_a_search(platform: str) -> None:
+    linked = ChatPaper("Linked paper", "We do a thing.", "https://arxiv.org/abs/2101.00001")
+    bare = ChatPaper("Bare paper", "We study a thing.", None, SEARCH)
+    [message] = build_messages(platform, issue({"Robots": [linked, bare]}))
+    flat = json.dumps(message)
+    assert flat.count(SEARCH) == 1
+    if platform == "teams":
+        runs = [
+            run
+            for block in message["attachments"][0]["content"]["body"]
+            for item in block.get("items", [block])
+            for run in item.get("inlines", [])
+        ]
+        search = [r for r in runs if r.get("selectAction", {}).get("url") == SEARCH]
+        assert [r["text"] for r in search] == ["search for it"]
+        bare_head = next(r for r in runs if r["text"] == "Bare paper")
+        assert "selectAction" not in bare_head
+    else:
+        text = re.sub(r"\s+", " ", flat)
+        # The headline is not the link: the search is a link of its own, after the summary.
+        assert re.search(r"Bare paper\W+: We study a thing\. \(no link: \S*search for it", text)
+        assert not re.search(r"[\[<][^\]>|]*\|?\W*Bare paper", text.replace(SEARCH, "S"))
