@@ -30,18 +30,29 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from itertools import repeat
 from operator import contains
-from typing import Final
+from typing import Any, Final
 
+import numpy as np
 import Stemmer  # type: ignore[import-not-found]  # PyStemmer: no stubs
 
+from digest.cycles import collector_paused
 from digest.models import Paper
 from digest.sentences import STOP_WORDS, split_sentences
-from digest.tagging import NOUNS, tag_words, tokenize, word_tags
+from digest.tagging import (
+    NOUNS,
+    TAG_INDEX,
+    TAGS,
+    tag_batch,
+    tag_words,
+    tokenize,
+    vocabulary,
+    word_tags,
+)
 
 # A name longer than this is a description, not a name.
 MAX_NAME_WORDS: Final = 8
@@ -142,7 +153,7 @@ def derive_headline(
 
     `sentences` may pass the abstract already split, to save splitting it twice; `focus` the
     index among them of the sentence that states the contribution, where the headline is
-    looked for first.
+    looked for first. (`derive_headlines` derives many at once.)
     """
     if paper.title and paper.title.strip():
         return _WHITESPACE.sub(" ", paper.title).strip()
@@ -150,6 +161,29 @@ def derive_headline(
         sentences = split_sentences(paper.abstract, limit=MAX_SENTENCES)
     sentences = list(sentences[:MAX_SENTENCES])
     return headline_of(sentences, focus) or UNTITLED
+
+
+def derive_headlines(
+    papers: Sequence[Paper], sentence_lists: Sequence[Sequence[str]], foci: Sequence[int | None]
+) -> list[str]:
+    """`derive_headline` of each paper, given its abstract split into sentences and its focus
+    sentence: for many papers at once, the same headlines at a fraction of the cost, as the
+    sentences their phrases come from are tagged together and their words' title odds
+    weighed together (see `best_phrases`)."""
+    headlines: list[str | None] = [None] * len(papers)
+    untitled: list[int] = []
+    for i, paper in enumerate(papers):
+        if paper.title and paper.title.strip():
+            headlines[i] = _WHITESPACE.sub(" ", paper.title).strip()
+        else:
+            untitled.append(i)
+    with collector_paused():
+        derived = headlines_of(
+            [(list(sentence_lists[i][:MAX_SENTENCES]), foci[i]) for i in untitled]
+        )
+    for i, headline in zip(untitled, derived, strict=True):
+        headlines[i] = headline or UNTITLED
+    return [headline or UNTITLED for headline in headlines]
 
 
 def headline_of(sentences: list[str], focus: int | None = None) -> str | None:
@@ -162,11 +196,43 @@ def headline_of(sentences: list[str], focus: int | None = None) -> str | None:
     Failing all that, a short key phrase.
     """
     name = contribution_name(sentences[:AIM_SENTENCES])
+    described = _described(name, sentences) if name else None
+    if name and described:
+        return f"{name}: {' '.join(described)}"
+    return _headline_with(name, best_phrase(sentences, focus), (sentences, focus))
+
+
+def headlines_of(abstracts: Sequence[tuple[list[str], int | None]]) -> list[str | None]:
+    """`headline_of` of each abstract (its sentences and focus), the best phrases of all
+    that need one found at once (`best_phrases`)."""
+    headlines: list[str | None] = [None] * len(abstracts)
+    names = [contribution_name(sentences[:AIM_SENTENCES]) for sentences, _ in abstracts]
+    parts = {
+        part: None
+        for name, (sentences, _) in zip(names, abstracts, strict=True)
+        if name
+        for part in _described_parts(name, sentences)
+    }
+    classified = dict(zip(parts, _classify(list(parts)).sentences, strict=True))
+    phrased: list[int] = []
+    for i, (name, (sentences, _)) in enumerate(zip(names, abstracts, strict=True)):
+        described = _described(name, sentences, classified.__getitem__) if name else None
+        if name and described:
+            headlines[i] = f"{name}: {' '.join(described)}"
+        else:
+            phrased.append(i)
+    bests = best_phrases([abstracts[i] for i in phrased])
+    for i, best in zip(phrased, bests, strict=True):
+        headlines[i] = _headline_with(names[i], best, abstracts[i])
+    return headlines
+
+
+def _headline_with(
+    name: str | None, best: list[str] | None, abstract: tuple[list[str], int | None]
+) -> str | None:
+    """The headline of an abstract whose name, if it has one, comes without a description,
+    given its best phrase."""
     if name:
-        described = _described(name, sentences)
-        if described:
-            return f"{name}: {' '.join(described)}"
-        best = best_phrase(sentences, focus)
         if best and _holds_name(best, name):
             # "Y-learner for estimating heterogeneous treatment effects": the name in its
             # phrase says it better than "Y-learner: Y-learner for ...".
@@ -174,10 +240,9 @@ def headline_of(sentences: list[str], focus: int | None = None) -> str | None:
         if best and _adds(best, name) and len(name.split()) + len(best) <= MAX_HEADLINE_WORDS:
             return f"{name}: {' '.join(best)}"
         return name
-    best = best_phrase(sentences, focus)
     if best:
         return _capitalise(" ".join(best))
-    return key_phrase(sentences, focus)
+    return key_phrase(*abstract)
 
 
 def contribution_name(sentences: list[str]) -> str | None:
@@ -511,7 +576,8 @@ class _Sentence:
 def _classified(sentence: str) -> _Sentence:
     """A sentence's words and the class of each; remembered, as the name, the aim and the
     candidate phrases of one abstract look at the same few sentences (callers never change
-    them)."""
+    them). The plain, word-by-word definition: `_classify` classes many sentences at once,
+    the same to the bit (tests/test_headlines.py holds one to the other)."""
     words = tokenize(sentence)
     tags = tag_words(words)
     classes: list[str] = []
@@ -545,10 +611,168 @@ def _classified(sentence: str) -> _Sentence:
     return _Sentence(words, text, keeps, list(itertools.accumulate(keeps, initial=0)))
 
 
+@dataclass(frozen=True)
+class _Batch:
+    """Sentences classified together, and their words one sentence after another, as the
+    title odds of a batch are weighed."""
+
+    sentences: list[_Sentence]
+    offsets: list[int]  # where each sentence's words start among all (one more than sentences)
+    ids: np.ndarray[Any, Any]  # each word's id in digest.tagging's vocabulary
+    keeps: np.ndarray[Any, Any]  # whether a headline may keep each word
+    kinds: np.ndarray[Any, Any]  # each word's class, as an ASCII code
+
+
+def _classify(sentences: Sequence[str]) -> _Batch:
+    """The words of each sentence and the class of each word, for many sentences at once:
+    they are tagged together (`tag_batch`) and classed by numpy from a table of each word's
+    class by its tag, in a few operations over all their words.
+
+    The class is `_word_class`'s, but for a content word right after a verb cue, which is a
+    verb ("to increase X", "we fine-tune X"), and for a name before "et al.", which is an
+    author, not what the paper is about.
+    """
+    tokenized = [tokenize(sentence) for sentence in sentences]
+    words = [word for sentence_words in tokenized for word in sentence_words]
+    offsets = list(itertools.accumulate(map(len, tokenized), initial=0))
+    starts = np.zeros(len(words) + 1, dtype=bool)
+    starts[offsets] = True
+    starts = starts[:-1]
+    ids, tags = tag_batch(words, starts)
+    table = _word_table()
+    kinds = table.kinds_of(ids, tags)
+    # What the word before says: a verb cue, "to", or that this word is "et".
+    before = np.zeros(len(words), dtype=np.uint8)
+    before[1:] = table.cues[ids[:-1]]
+    before[1:] |= np.where(tags[:-1] == _MD, _CUE, 0).astype(np.uint8)
+    before[starts] = 0
+    verbs = np.flatnonzero((before & _CUE).astype(bool) & _VERB_LIKE_CODES[kinds])
+    if len(verbs):
+        after_to = (before[verbs] & _TO).astype(bool)
+        kinds[verbs] = np.where(after_to & table.may_be_verbs(ids[verbs]), ord("B"), ord("x"))
+    authors = np.flatnonzero((table.cues[ids] & _ET).astype(bool) & ~starts)
+    if len(authors):
+        named = authors - 1
+        kinds[named[_CONTENT_CODES[kinds[named]]]] = ord("x")
+    text = kinds.tobytes().decode("ascii")
+    keeps = ~_NEVER_KEPT_CODES[kinds]
+    for start, end in itertools.pairwise(offsets):
+        if "(" in text[start:end]:
+            # What brackets hold is never kept: "(RL)", "(e.g. X)".
+            outside = _BRACKETED.sub(lambda m: "x" * len(m.group()), text[start:end])
+            keeps[start:end] = [kind not in _NEVER_KEPT for kind in outside]
+    kept, counts = _kept_and_counts(keeps, offsets)
+    classified = [
+        _Sentence(sentence_words, text[start:end], kept[start:end], counts[start + i : end + i + 1])
+        for i, (sentence_words, start, end) in enumerate(
+            zip(tokenized, offsets[:-1], offsets[1:], strict=True)
+        )
+    ]
+    return _Batch(classified, offsets, ids, keeps, kinds)
+
+
+def _kept_and_counts(
+    keeps: np.ndarray[Any, Any], offsets: list[int]
+) -> tuple[list[bool], list[int]]:
+    """`keeps` as a list, and the running counts of kept words of each sentence (from 0,
+    one more than its words) one after another: the counts of the sentence at
+    `offsets[i]:offsets[i + 1]` are at `offsets[i] + i : offsets[i + 1] + i + 1`."""
+    total = np.zeros(len(keeps) + 1, dtype=np.intp)
+    np.cumsum(keeps, out=total[1:])
+    starts = np.array(offsets[:-1], dtype=np.intp)
+    sizes: np.ndarray[Any, Any] = np.diff(np.array(offsets, dtype=np.intp)) + 1
+    # Each sentence's positions from its start to one past its end, and its start beside.
+    first = np.repeat(starts, sizes)
+    at = first + np.arange(len(first)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    return keeps.tolist(), (total[at] - total[first]).tolist()
+
+
+class _WordTable:
+    """What classing a word needs of it, by its id in digest.tagging's vocabulary, looked up
+    by numpy: its class by tag (as `_word_class` gives it, 0 until first needed), whether it
+    is a verb cue, "to" or "et", and whether it may be a base verb (-1 until first needed).
+    Remembered for the process: a week of abstracts repeats most of its words."""
+
+    def __init__(self) -> None:
+        self.size = 0  # words of the vocabulary known here
+        self.kinds = np.zeros((0, len(TAGS)), dtype=np.uint8)
+        self.cues = np.zeros(0, dtype=np.uint8)
+        self.verbs = np.zeros(0, dtype=np.int8)
+
+    def _grow(self) -> None:
+        words = vocabulary().words
+        if len(words) <= self.size:
+            return
+        if len(words) > len(self.cues):
+            capacity = max(len(words), 2 * len(self.cues), 1024)
+            self.kinds = _grown(self.kinds, capacity, 0)
+            self.cues = _grown(self.cues, capacity, 0)
+            self.verbs = _grown(self.verbs, capacity, -1)
+        new = words[self.size :]
+        self.cues[self.size : len(words)] = [
+            (_CUE if w in _BEFORE_VERBS_CASED else 0)
+            | (_TO if w in ("to", "To") else 0)
+            | (_ET if w == "et" else 0)
+            | (_KIND_HEAD if w.lower() in _KIND_HEADS else 0)
+            for w in new
+        ]
+        self.size = len(words)
+
+    def kinds_of(
+        self, ids: np.ndarray[Any, Any], tags: np.ndarray[Any, Any]
+    ) -> np.ndarray[Any, Any]:
+        """The class of each word by its tag, as ASCII codes (a new array)."""
+        self._grow()
+        kinds = self.kinds[ids, tags]
+        unknown = np.flatnonzero(kinds == 0)
+        if len(unknown):
+            words = vocabulary().words
+            pairs = np.unique(ids[unknown] * len(TAGS) + tags[unknown])
+            for id_, tag in zip(*np.divmod(pairs, len(TAGS)), strict=True):
+                self.kinds[id_, tag] = ord(_word_class(words[id_], TAGS[tag]))
+            kinds = self.kinds[ids, tags]
+        return np.asarray(kinds)
+
+    def may_be_verbs(self, ids: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        """`_may_be_verb` of each word, lowercased."""
+        unknown = ids[self.verbs[ids] < 0]
+        if len(unknown):
+            words = vocabulary().words
+            for id_ in np.unique(unknown).tolist():
+                self.verbs[id_] = _may_be_verb(words[id_].lower())
+        return np.asarray(self.verbs[ids] > 0)
+
+
+def _grown(array: np.ndarray[Any, Any], capacity: int, fill: int) -> np.ndarray[Any, Any]:
+    grown = np.full((capacity, *array.shape[1:]), fill, dtype=array.dtype)
+    grown[: len(array)] = array
+    return grown
+
+
+@functools.cache
+def _word_table() -> _WordTable:
+    return _WordTable()
+
+
+_CUE: Final = 1  # a word after which a content word is a verb ("we", "to", "can", ...)
+_TO: Final = 2  # "to": the verb after it is in its base form
+_ET: Final = 4  # "et", of "et al."
+_KIND_HEAD: Final = 8  # one of _KIND_HEADS: "approach", "method", ...
+_MD: Final = TAG_INDEX["MD"]
+
+
+def _code_mask(classes: Iterable[str]) -> np.ndarray[Any, Any]:
+    """Which ASCII codes are of `classes`, as a table to index with codes."""
+    mask = np.zeros(128, dtype=bool)
+    mask[[ord(kind) for kind in classes]] = True
+    return mask
+
+
 # A bracket and what it holds, innermost first.
 _BRACKETED: Final = re.compile(r"\([^()]*\)?|\)")
 # Classes a verb cue before turns into a verb.
 _VERB_LIKE: Final = frozenset("NnJEMVG")
+_VERB_LIKE_CODES: Final = _code_mask(_VERB_LIKE)
 
 
 def _word_class(word: str, tag: str) -> str:
@@ -577,6 +801,10 @@ _BEFORE_VERBS_CASED: Final = _BEFORE_VERBS | {w.capitalize() for w in _BEFORE_VE
 # Classes whose words a headline never keeps: punctuation, brackets, and what no phrase
 # holds (verbs, pronouns, ...).
 _NEVER_KEPT: Final = frozenset(".,()x")
+_NEVER_KEPT_CODES: Final = _code_mask(_NEVER_KEPT)
+_DETERMINER_CODES: Final = _code_mask("DE")  # a phrase starts past these
+_GOES_ON_CODES: Final = _code_mask("(VPC")  # what `_MORE` can start with
+_CONTENT_CODES: Final = _code_mask(_CONTENT_CLASSES)
 
 
 def _usually_noun(lower: str) -> bool:
@@ -615,15 +843,20 @@ def _has_digit(word: str) -> bool:
 _Cut = tuple[tuple[str, ...], int, int, list[int] | None]
 
 
-def _phrases(sentence: _Sentence) -> Iterator[_Cut]:
+def _phrases(sentence: _Sentence) -> list[_Cut]:
     """Every title-like phrase of a sentence, cut at each place it may end: noun phrases;
     a noun group defined by the one after it ("domain randomization: a technique for training
     models on simulated images"); a purpose ("to answer long-form questions") as a gerund
     phrase ("answering long-form questions")."""
+    heads = [head.span() for head in _HEADS.finditer(sentence.classes)]
+    return _cuts_of_heads((), sentence, heads, MAX_HEADLINE_WORDS) + _other_phrases(sentence)
+
+
+def _other_phrases(sentence: _Sentence) -> list[_Cut]:
+    """The phrases of a sentence that do not start at a head: definitions and purposes."""
     classes = sentence.classes
     words = sentence.words
-    for head in _HEADS.finditer(classes):
-        yield from _cuts((), sentence, head.start(), MAX_HEADLINE_WORDS)
+    found: list[_Cut] = []
     for defined in _DEFINITIONS.finditer(classes):
         subject = _kept(sentence, defined.start(), defined.end("subject"))
         article = words[defined.end() - 1].lower()
@@ -632,12 +865,12 @@ def _phrases(sentence: _Sentence) -> Iterator[_Cut]:
         named = [words[i] for i in subject]
         named[-1] += ":"
         budget = MAX_HEADLINE_WORDS - len(named) - 1
-        cuts = list(_cuts((), sentence, defined.end(), budget, kind_head=True))
+        cuts = _cuts((), sentence, defined.end(), budget, kind_head=True)
         if cuts:
             _, first, end, kept = cuts[-1]
             indices = kept if kept is not None else _kept(sentence, first, end)
             if indices and len(indices) >= 2:
-                yield (*named, _article(words[indices[0]])), first, end, kept
+                found.append(((*named, _article(words[indices[0]])), first, end, kept))
     for purpose in _PURPOSES.finditer(classes):
         gerund = _gerund(words[purpose.end("verb") - 1].lower())
         if gerund is None:
@@ -651,7 +884,8 @@ def _phrases(sentence: _Sentence) -> Iterator[_Cut]:
                 continue  # not "calibrating our model"
             lead.append(words[start].lower())  # "learning a dialogue system"
             start += 1
-        yield from _cuts(tuple(lead), sentence, start, MAX_HEADLINE_WORDS - len(lead))
+        found += _cuts(tuple(lead), sentence, start, MAX_HEADLINE_WORDS - len(lead))
+    return found
 
 
 def _cuts(
@@ -660,61 +894,89 @@ def _cuts(
     start: int,
     budget: int,
     kind_head: bool = False,
-) -> Iterator[_Cut]:
+    head_end: int | None = None,
+) -> list[_Cut]:
     """The phrase from `start` at each place it may end, shortest first, up to `budget`
     words, without a leading determiner or empty modifier. None from a start that names only
     the kind of what follows ("an approach for X": the phrase is X's), unless it may
     (`kind_head`: "X, a technique for Y"). A last prepositional phrase too long to fit keeps
     its preposition and the nouns that end it ("of 8.5K high quality ... grade school math
-    word problems" -> "of grade school math word problems")."""
+    word problems" -> "of grade school math word problems").
+
+    The phrase may end after its head (a match of `_HEADS` at `start`, ending at `head_end`
+    when the caller has it already) and after each `_MORE` that follows.
+    """
+    if head_end is None:
+        head = _HEADS.match(sentence.classes, start)
+        if head is None:
+            return []
+        head_end = head.end()
+    return _cuts_of_heads(lead, sentence, [(start, head_end)], budget, kind_head)
+
+
+def _cuts_of_heads(
+    lead: tuple[str, ...],
+    sentence: _Sentence,
+    heads: Iterable[tuple[int, int]],
+    budget: int,
+    kind_head: bool = False,
+) -> list[_Cut]:
+    """`_cuts` from the start of each (start, end) of `heads`, one after another: one call
+    for all the heads of a sentence, as a sentence has a dozen."""
     words, classes, keeps, counts = (
         sentence.words,
         sentence.classes,
         sentence.keeps,
         sentence.counts,
     )
-    first = start
-    while first < len(words) and (not keeps[first] or classes[first] in "DE"):
-        first += 1
-    if not kind_head and first < len(words) and words[first].lower() in _KIND_HEADS:
-        after = first + 1
-        while after < len(words) and not keeps[after]:
-            after += 1
-        if after < len(words) and classes[after] == "P":
-            return
-    previous = None
-    for end in _ends(sentence, start):
-        if counts[end] - counts[first] <= budget:
-            yield lead, first, end, None
+    size = len(words)
+    match_more = _MORE.match
+    cuts: list[_Cut] = []
+    for start, head_end in heads:
+        first = start
+        while first < size and (not keeps[first] or classes[first] in "DE"):
+            first += 1
+        if not kind_head and first < size and words[first].lower() in _KIND_HEADS:
+            after = first + 1
+            while after < size and not keeps[after]:
+                after += 1
+            if after < size and classes[after] == "P":
+                continue
+        previous = None
+        end = head_end
+        while counts[end] - counts[first] <= budget:
+            cuts.append((lead, first, end, None))
             previous = end
-            continue
-        if previous is not None:
-            added = [i for i in range(previous, end) if keeps[i]]
-            tail: list[int] = []
-            for i in reversed(added[1:]):
-                if classes[i] != "N":
-                    break
-                tail.insert(0, i)
-            kept = [*(i for i in range(first, previous) if keeps[i]), added[0], *tail]
-            if tail and len(kept) <= budget:
-                yield lead, first, end, kept
-        return
+            # What goes on after a phrase opens with a bracket, a participle, a preposition
+            # or "and": anything else ends it, without asking the regex.
+            if end == size or classes[end] not in "(VPC":
+                break
+            more = match_more(classes, end)
+            if more is None:
+                break
+            end = more.end()
+        else:
+            if previous is not None:
+                cut = _shortened(sentence, first, previous, end, budget)
+                if cut is not None:
+                    cuts.append((lead, first, end, cut))
+    return cuts
 
 
-def _ends(sentence: _Sentence, start: int) -> Iterator[int]:
-    """Where the phrase from `start` may end, nearest first."""
-    classes = sentence.classes
-    head = _HEADS.match(classes, start)
-    if head is None:
-        return
-    end = head.end()
-    yield end
-    while True:
-        more = _MORE.match(classes, end)
-        if more is None:
-            return
-        end = more.end()
-        yield end
+def _shortened(
+    sentence: _Sentence, first: int, previous: int, end: int, budget: int
+) -> list[int] | None:
+    """The words kept of a phrase from `first` to `end` whose last part, from `previous`,
+    is too long: its first word (a preposition) and the nouns that end it, if they fit."""
+    keeps, classes = sentence.keeps, sentence.classes
+    added = [i for i in range(previous, end) if keeps[i]]
+    tail: list[int] = []
+    for i in reversed(added[1:]):
+        if classes[i] != "N":
+            break
+        tail.insert(0, i)
+    kept = [*(i for i in range(first, previous) if keeps[i]), added[0], *tail]
+    return kept if tail and len(kept) <= budget else None
 
 
 def _kept(sentence: _Sentence, first: int, end: int) -> list[int]:
@@ -730,10 +992,12 @@ def _words_of(sentence: _Sentence, cut: _Cut) -> list[str]:
     return [*lead, *(words[i] for i in indices)]
 
 
-def _candidate_sentences(sentences: Sequence[str], focus: int) -> list[int]:
+def _candidate_sentences(
+    sentences: Sequence[str], focus: int, aims: list[int] | None = None
+) -> list[int]:
     """The sentences phrases are taken from: the focus sentence, the first two, and the first
-    sentences saying "we propose/study ..." or "in this work, we ..."."""
-    aims = _aim_sentences(sentences)
+    sentences saying "we propose/study ..." (`aims`, if known) or "in this work, we ..."."""
+    aims = _aim_sentences(sentences) if aims is None else list(aims)
     aims += [i for i, s in enumerate(sentences[:AIM_SENTENCES]) if _THIS_WORK.search(s)]
     aims.sort()
     return [i for i in dict.fromkeys([focus, 0, 1, *aims[:CANDIDATE_AIMS]]) if i < len(sentences)]
@@ -806,37 +1070,80 @@ def best_phrase(sentences: list[str], focus: int | None = None) -> list[str] | N
     (`title_odds`), and the phrase with the best expected ROUGE-1 F1 against a title of
     `TITLE_WORDS` words wins, the earliest of equals; a short phrase of the field's commonest
     words ("Deep reinforcement learning") only when there is no other.
+
+    This is the definition, one abstract and one word at a time; `best_phrases` finds the
+    same for many abstracts at once, at a fraction of the cost.
     """
+    abstract = _read_abstract(sentences, focus)
+    if abstract is None:
+        return None
+    aim = _aim_words(abstract.sentences, abstract.focus)
+    odds = _Odds(title_context(abstract.sentences, abstract.focus, aim))
+    candidates = [_classified(abstract.sentences[i]) for i in abstract.candidates]
+    return _best_of([(sentence, odds.sums(sentence)) for sentence in candidates], odds)
+
+
+@dataclass(frozen=True)
+class _Abstract:
+    """What `best_phrase` reads of an abstract before weighing its phrases."""
+
+    sentences: list[str]  # its first AIM_SENTENCES
+    focus: int
+    aims: list[int]  # the sentences that say "we propose/study ..."
+    candidates: list[int]  # the sentences whose phrases are candidates
+
+
+def _read_abstract(sentences: list[str], focus: int | None) -> _Abstract | None:
     sentences = sentences[:AIM_SENTENCES]
     if not sentences:
         return None
     focus = focus if focus is not None and 0 <= focus < len(sentences) else 0
-    odds = _Odds(sentences, focus)
+    aims = _aim_sentences(sentences)
+    return _Abstract(sentences, focus, aims, _candidate_sentences(sentences, focus, aims))
+
+
+def best_phrases(abstracts: Sequence[tuple[list[str], int | None]]) -> list[list[str] | None]:
+    """`best_phrase` of each abstract (its sentences and focus), for many at once: every
+    sentence they weigh is classified in one batch (`_classify`), and the title odds of all
+    their words in another (`_title_sums`); then each abstract's phrases are scored."""
+    read = [_read_abstract(sentences, focus) for sentences, focus in abstracts]
+    # Each abstract's sentences that are weighed: where each is in the batch, by index.
+    where: list[dict[int, int]] = []
+    wanted: list[str] = []
+    for abstract in read:
+        indices = sorted({*abstract.candidates, *abstract.aims}) if abstract else []
+        where.append({i: len(wanted) + k for k, i in enumerate(indices)})
+        wanted.extend(abstract.sentences[i] for i in indices) if abstract else None
+    batch = _classify(wanted)
+    contexts: list[TitleContext | None] = []
+    segments: list[tuple[int, int]] = []
+    for k, (abstract, at) in enumerate(zip(read, where, strict=True)):
+        if abstract is None:
+            contexts.append(None)
+            continue
+        classified = {i: batch.sentences[j] for i, j in at.items()}
+        aim = _aim_phrase(classified, abstract.aims, abstract.focus)
+        contexts.append(title_context(abstract.sentences, abstract.focus, aim))
+        segments.extend((k, at[i]) for i in abstract.candidates)
+    sums = _title_sums(batch, segments, contexts)
+    cuts = _candidate_cuts(batch, segments)
+    odds = [_Odds(context) if context else None for context in contexts]
+    scores = _scores(cuts, batch, segments, sums, odds)
+    return _chosen(cuts, scores, batch, segments, odds, len(abstracts))
+
+
+def _best_of(weighed: list[tuple[_Sentence, _Sums]], odds: _Odds) -> list[str] | None:
+    """The best phrase of an abstract's candidate sentences, each with its running sums of
+    the title odds of its words (see `best_phrase`)."""
     best: list[str] | None = None
     best_score = -1.0
     field = None
     field_score = -1.0
-    for index in _candidate_sentences(sentences, focus):
-        sentence = _classified(sentences[index])
-        expected, pieces = odds.sums(sentence)
+    for sentence, sums in weighed:
         counts = sentence.counts
         for cut in _phrases(sentence):
-            lead, first, end, kept = cut
-            if kept is None:
-                size = len(lead) + counts[end] - counts[first]
-                shared = expected[end] - expected[first]
-                length = TITLE_WORDS + pieces[end] - pieces[first]
-            else:
-                size = len(lead) + len(kept)
-                shared = sum(expected[i + 1] - expected[i] for i in kept)
-                length = TITLE_WORDS + sum(pieces[i + 1] - pieces[i] for i in kept)
-            if size < 2:
-                continue
-            for word in lead:
-                shared += odds(word)
-                length += odds.pieces(word)
-            score = shared / length
-            if score <= best_score:
+            size, score = _score(cut, counts, sums, odds)
+            if size < 2 or score <= best_score:
                 continue
             phrase = _words_of(sentence, cut)
             if _generic(phrase):
@@ -846,6 +1153,224 @@ def best_phrase(sentences: list[str], focus: int | None = None) -> list[str] | N
             elif score > field_score:
                 field, field_score = phrase, score
     return best or field
+
+
+# Between the classes of two sentences when the patterns search many at once: no pattern
+# matches across it, and none matches at it or at a sentence's end where it would not at the
+# end of a sentence alone (a bracket must close, and ")" opens nothing).
+_SEPARATOR: Final = ")("
+# `_HEADS` as a group: re.split gives each head's text, and so its span, without a match
+# object per head.
+_HEAD_PARTS: Final = re.compile(f"({_HEAD})")
+
+
+@dataclass(frozen=True)
+class _Cuts:
+    """The candidate phrases of many sentences (`segments`), in arrays: each one's segment,
+    first and end word (in the sentence), and its place in the order `best_phrase` weighs
+    them (sentence, then heads, definitions and purposes, then where it ends). `special`
+    holds the phrases with lead words or shortened (see `_Cut`), by their row."""
+
+    segment: np.ndarray[Any, Any]
+    first: np.ndarray[Any, Any]
+    end: np.ndarray[Any, Any]
+    order: np.ndarray[Any, Any]
+    special: dict[int, _Cut]
+
+
+def _candidate_cuts(batch: _Batch, segments: list[tuple[int, int]]) -> _Cuts:
+    """`_phrases` of the sentence of each segment, for all at once. The heads of all the
+    sentences come from one regex pass over their classes; where each head's phrase starts
+    and may end is found by numpy for all heads, one more end each round, the regex asked
+    only where a phrase may go on (`_cuts_of_heads` does the same for one sentence). The few
+    definitions and purposes are `_phrases`' own, sentence by sentence."""
+    sentence_of = [s for _, s in segments]
+    sizes = [len(batch.sentences[s].classes) + len(_SEPARATOR) for s in sentence_of]
+    begins = np.array([0, *itertools.accumulate(sizes)], dtype=np.intp)
+    joined = _SEPARATOR.join(batch.sentences[s].classes for s in sentence_of)
+    parts = _HEAD_PARTS.split(joined)
+    bounds = np.cumsum(np.fromiter(map(len, parts), dtype=np.intp, count=len(parts)))
+    segment = np.searchsorted(begins, bounds[0:-1:2], side="right") - 1
+    # From a place in `joined` to a word among all the batch's, and back.
+    shift = np.array(batch.offsets, dtype=np.intp)[sentence_of] - begins[:-1]
+    start = bounds[0:-1:2] + shift[segment]
+    end = bounds[1::2] + shift[segment]
+    table = _phrase_table(batch)
+    # (A head holds a noun, so its phrase starts inside its sentence.)
+    first = table.firsts[start]
+    head = np.flatnonzero(~table.kind_stops[first])
+    found: list[np.ndarray[Any, Any]] = []  # rows of head, first, end and order
+    special: list[tuple[int, int, _Cut]] = []  # segment, order, cut
+    previous = np.full(len(start), -1, dtype=np.intp)
+    for step in range(_STEPS):
+        if not len(head):
+            break
+        fits = table.counts[end[head]] - table.counts[first[head]] <= MAX_HEADLINE_WORDS
+        for h in head[~fits & (previous[head] >= 0)].tolist():
+            sentence = batch.sentences[sentence_of[segment[h]]]
+            base = batch.offsets[sentence_of[segment[h]]]
+            kept = _shortened(
+                sentence, first[h] - base, previous[h] - base, end[h] - base, MAX_HEADLINE_WORDS
+            )
+            if kept is not None:
+                shortened: _Cut = ((), int(first[h] - base), int(end[h] - base), kept)
+                special.append((int(segment[h]), h * _STEPS + step, shortened))
+        head = head[fits]
+        found.append(np.stack([head, first[head], end[head], head * _STEPS + step]))
+        previous[head] = end[head]
+        # What goes on after a phrase opens with a bracket, a participle, a preposition or
+        # "and": anything else ends it, without asking the regex.
+        head = head[table.may_go_on[end[head]]]
+        more = [_MORE.match(joined, at) for at in (end[head] - shift[segment[head]]).tolist()]
+        going = np.array([match is not None for match in more], dtype=bool)
+        head = head[going]
+        end[head] = [match.end() for match in more if match is not None] + shift[segment[head]]
+    heads = np.concatenate([np.zeros((4, 0), dtype=np.intp), *found], axis=1)
+    base = np.array(batch.offsets, dtype=np.intp)[sentence_of][segment[heads[0]]]
+    for k, i in enumerate(sentence_of):
+        for n, cut in enumerate(_other_phrases(batch.sentences[i])):
+            special.append((k, _OTHERS + n, cut))
+    rows = len(heads[0])
+    return _Cuts(
+        np.concatenate([segment[heads[0]], np.array([k for k, _, _ in special], dtype=np.intp)]),
+        np.concatenate([heads[1] - base, np.array([c[1] for _, _, c in special], dtype=np.intp)]),
+        np.concatenate([heads[2] - base, np.array([c[2] for _, _, c in special], dtype=np.intp)]),
+        np.concatenate([heads[3], np.array([o for _, o, _ in special], dtype=np.intp)]),
+        {rows + n: cut for n, (_, _, cut) in enumerate(special)},
+    )
+
+
+# A head's phrase has at most this many ends (each takes at least a word of the ten); its
+# places in the order of weighing are head * _STEPS + the end's number.
+_STEPS: Final = 16
+# Definitions and purposes come after every head's phrases of their sentence.
+_OTHERS: Final = 1 << 40
+
+
+@dataclass(frozen=True)
+class _PhraseTable:
+    """What finding phrases needs at each word of a batch, by its place among all: where a
+    phrase from it would start (past determiners, empty modifiers and what is not kept),
+    whether a phrase starting there names only a kind ("an approach for ..."), how many
+    words are kept before it, and whether a phrase may go on after it."""
+
+    firsts: np.ndarray[Any, Any]
+    kind_stops: np.ndarray[Any, Any]
+    counts: np.ndarray[Any, Any]
+    may_go_on: np.ndarray[Any, Any]
+    ends: np.ndarray[Any, Any]  # where the sentence of each word ends
+
+
+def _phrase_table(batch: _Batch) -> _PhraseTable:
+    size = len(batch.ids)
+    offsets = np.array(batch.offsets, dtype=np.intp)
+    lengths = np.diff(offsets)
+    ends = np.append(np.repeat(offsets[1:], lengths), size)  # each word's sentence's end
+    starts = np.zeros(size + 1, dtype=bool)
+    starts[offsets] = True
+    places = np.arange(size + 1)
+    opening = np.append(batch.keeps & ~_DETERMINER_CODES[batch.kinds], False)
+    firsts = np.minimum(_next_true(opening, places), ends)
+    kept = np.append(batch.keeps, False)
+    after = np.append(_next_true(kept, places)[1:], size)
+    after = np.minimum(after, ends)
+    kinds = np.append(batch.kinds, 0)
+    kind_heads = np.append(_word_table().cues[batch.ids] & _KIND_HEAD, 0).astype(bool)
+    kind_stops = kind_heads & (places < ends) & (after < ends) & (kinds[after] == ord("P"))
+    counts = np.zeros(size + 1, dtype=np.intp)
+    np.cumsum(batch.keeps, out=counts[1:])
+    may_go_on = _GOES_ON_CODES[kinds] & ~starts
+    return _PhraseTable(firsts, kind_stops, counts, may_go_on, ends)
+
+
+def _next_true(flags: np.ndarray[Any, Any], places: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """For each place, the first place at or after it where `flags` is True (else the end)."""
+    found = np.where(flags, places, len(flags))
+    return np.minimum.accumulate(found[::-1])[::-1]
+
+
+def _scores(
+    cuts: _Cuts,
+    batch: _Batch,
+    segments: list[tuple[int, int]],
+    sums: list[_Sums],
+    odds: list[_Odds | None],
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """Each cut's size in words and its score, the expected ROUGE-1 F1 of its words against
+    a title (see `best_phrase`), to the bit: numpy does the arithmetic of plain cuts in the
+    order `_best_of` does, and Python the few with lead words or shortened."""
+    counts = np.array([c for s in segments for c in batch.sentences[s[1]].counts], dtype=np.intp)
+    expected = np.fromiter(itertools.chain.from_iterable(e for e, _ in sums), dtype=float)
+    pieces = np.fromiter(itertools.chain.from_iterable(p for _, p in sums), dtype=np.intp)
+    base = np.zeros(len(segments) + 1, dtype=np.intp)
+    np.cumsum([len(e) for e, _ in sums], out=base[1:])
+    at_first = base[cuts.segment] + cuts.first
+    at_end = base[cuts.segment] + cuts.end
+    size = counts[at_end] - counts[at_first]
+    shared = expected[at_end] - expected[at_first]
+    length = TITLE_WORDS + pieces[at_end] - pieces[at_first]
+    score = shared / length
+    for row, cut in cuts.special.items():
+        segment = int(cuts.segment[row])
+        odds_of = odds[segments[segment][0]]
+        assert odds_of is not None
+        sentence = batch.sentences[segments[segment][1]]
+        size[row], score[row] = _score(cut, sentence.counts, sums[segment], odds_of)
+    return size, score
+
+
+def _score(cut: _Cut, counts: list[int], sums: _Sums, odds: _Odds) -> tuple[int, float]:
+    """A cut's size and score, as `_best_of` reckons them."""
+    expected, pieces = sums
+    lead, first, end, kept = cut
+    if kept is None:
+        size = len(lead) + counts[end] - counts[first]
+        shared = expected[end] - expected[first]
+        length = TITLE_WORDS + pieces[end] - pieces[first]
+    else:
+        size = len(lead) + len(kept)
+        shared = sum(expected[i + 1] - expected[i] for i in kept)
+        length = TITLE_WORDS + sum(pieces[i + 1] - pieces[i] for i in kept)
+    for word in lead:
+        shared += odds(word)
+        length += odds.pieces(word)
+    return size, shared / length
+
+
+def _chosen(
+    cuts: _Cuts,
+    weighed: tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]],
+    batch: _Batch,
+    segments: list[tuple[int, int]],
+    odds: list[_Odds | None],
+    count: int,
+) -> list[list[str] | None]:
+    """Each abstract's best phrase: of its cuts of two words or more, the best scored (the
+    first weighed of equals) that is not generic and not of the field's commonest words;
+    else the best that is; as `_best_of` would choose."""
+    size, score = weighed
+    abstract = np.array([k for k, _ in segments], dtype=np.intp)[cuts.segment]
+    rows = np.flatnonzero(size >= 2)
+    rows = rows[np.lexsort((cuts.order[rows], -score[rows], abstract[rows]))]
+    bounds = np.searchsorted(abstract[rows], np.arange(count + 1)).tolist()
+    chosen: list[list[str] | None] = []
+    for k in range(count):
+        best = field = None
+        for row in rows[bounds[k] : bounds[k + 1]].tolist():
+            segment = int(cuts.segment[row])
+            cut = cuts.special.get(row) or ((), int(cuts.first[row]), int(cuts.end[row]), None)
+            phrase = _words_of(batch.sentences[segments[segment][1]], cut)
+            if _generic(phrase):
+                continue
+            odds_of = odds[k]
+            assert odds_of is not None
+            if not odds_of.of_the_field(phrase):
+                best = phrase
+                break
+            if field is None:
+                field = phrase
+        chosen.append(best or field)
+    return chosen
 
 
 def _generic(phrase: list[str]) -> bool:
@@ -873,8 +1398,13 @@ def _aim_words(sentences: list[str], focus: int) -> list[str]:
     """The words of the object of the first "we propose/study/..." of the abstract (the
     focus sentence's first, if it has one)."""
     aims = _aim_sentences(sentences)
+    return _aim_phrase({i: _classified(sentences[i]) for i in aims}, aims, focus)
+
+
+def _aim_phrase(classified: dict[int, _Sentence], aims: list[int], focus: int) -> list[str]:
+    """`_aim_words` of the abstract whose aim sentences are `aims`, classified."""
     for index in sorted(aims, key=lambda i: i != focus):
-        sentence = _classified(sentences[index])
+        sentence = classified[index]
         words = sentence.words
         for i, word in enumerate(words):
             if word.lower() not in _AIMS or not _stated(words, i):
@@ -882,7 +1412,7 @@ def _aim_words(sentences: list[str], focus: int) -> list[str]:
             head = _HEADS.search(sentence.classes, i + 1)
             if head is None or head.start() > i + 4:
                 continue
-            cuts = list(_cuts((), sentence, head.start(), MAX_HEADLINE_WORDS))
+            cuts = _cuts((), sentence, head.start(), MAX_HEADLINE_WORDS, head_end=head.end())
             if cuts:
                 phrase = _words_of(sentence, cuts[-1])
                 if len(phrase) >= 2 and not _generic(phrase):
@@ -890,45 +1420,76 @@ def _aim_words(sentences: list[str], focus: int) -> list[str]:
     return []
 
 
-def _described(name: str, sentences: list[str]) -> list[str] | None:
+def _described(
+    name: str, sentences: list[str], classified: Callable[[str], _Sentence] = _classified
+) -> list[str] | None:
     """What the abstract says its named contribution is, right after the name ("GSM8K, a
     dataset of ..." -> "a dataset of ...") or right before it ("an alternative search method,
-    Policy Gradient Search (PGS)" -> "a search method"). The article stays, as in a title."""
+    Policy Gradient Search (PGS)" -> "a search method"). The article stays, as in a title.
+    `classified` classes the parts of sentences looked at (`_described_parts`)."""
     budget = MAX_HEADLINE_WORDS - len(name.split())
     for sentence in sentences:
         at = sentence.find(name)
         if at < 0:
             continue
-        after = _described_after(sentence[at + len(name) :], name, budget)
+        after = _described_after(sentence[at + len(name) :], name, budget, classified)
         if after is None:
-            after = _described_before(sentence[:at], name, budget)
+            after = _described_before(sentence[:at], name, budget, classified)
         if after is not None:
             return after
     return None
 
 
-def _described_after(rest: str, name: str, budget: int) -> list[str] | None:
+def _described_parts(name: str, sentences: list[str]) -> list[str]:
+    """Every part of a sentence that `_described` may class, so that they are classed
+    together, beforehand."""
+    parts = []
+    for sentence in sentences:
+        at = sentence.find(name)
+        if at < 0:
+            continue
+        after = _apposition_after(sentence[at + len(name) :])
+        if after is not None:
+            parts.append(after[1])
+        before = _APPOSITION_BEFORE.search(sentence[:at])
+        if before:
+            parts.append(before.group("before"))
+    return parts
+
+
+def _apposition_after(rest: str) -> tuple[re.Match[str], str] | None:
+    """The apposition that follows a name (", a" or ":"), and the words after it."""
     rest = _ACRONYM_AFTER.sub("", rest, count=1)
     match = _APPOSITION_AFTER.match(rest)
-    if not match:
+    return (match, rest[match.end() :]) if match else None
+
+
+def _described_after(
+    rest: str, name: str, budget: int, classified: Callable[[str], _Sentence]
+) -> list[str] | None:
+    apposition = _apposition_after(rest)
+    if apposition is None:
         return None
-    described = _classified(rest[match.end() :])
+    match, after = apposition
+    described = classified(after)
     if described.classes[:1] in ("G", "B", "x"):
         return None  # "X, introducing ...": a clause, not what X is
-    cuts = list(_cuts((), described, 0, budget - (1 if match.group(1) else 0)))
+    cuts = _cuts((), described, 0, budget - (1 if match.group(1) else 0))
     phrase = _words_of(described, cuts[-1]) if cuts else None
     if phrase and _adds(phrase, name) and len(phrase) >= 2:
         return [match.group(1).lower(), *phrase] if match.group(1) else phrase
     return None
 
 
-def _described_before(text: str, name: str, budget: int) -> list[str] | None:
+def _described_before(
+    text: str, name: str, budget: int, classified: Callable[[str], _Sentence]
+) -> list[str] | None:
     """The noun group that ends right before the name, if it says more than a kind of thing
     ("a new simulation-based search method", not "a novel technique")."""
     match = _APPOSITION_BEFORE.search(text)
     if not match:
         return None
-    described = _classified(match.group("before"))
+    described = classified(match.group("before"))
     groups = [m for m in _HEADS.finditer(described.classes) if m.end() == len(described.classes)]
     if not groups or described.classes[groups[-1].start()] == "G":
         return None  # "by augmenting a technique, NAME": what is done with it
@@ -1044,8 +1605,8 @@ class _Odds:
     `odds(word)`. ROUGE counts "in-hand" as two words, "in" and "hand", so each piece has
     its own odds; `pieces(word)` is how many there are."""
 
-    def __init__(self, sentences: list[str], focus: int) -> None:
-        self.context = title_context(sentences, focus, _aim_words(sentences, focus))
+    def __init__(self, context: TitleContext) -> None:
+        self.context = context
         self.rates = load_title_rates()
         self._known: dict[str, tuple[float, int]] = {}
         self._by_stem: dict[str, float] = {}  # the weighted features of the abstract
@@ -1070,10 +1631,11 @@ class _Odds:
     def pieces(self, word: str) -> int:
         return self._look_up(word)[1]
 
-    def sums(self, sentence: _Sentence) -> tuple[list[float], list[int]]:
+    def sums(self, sentence: _Sentence) -> _Sums:
         """The running sums over a sentence's words of the pieces a title is expected to
         share with the words a headline keeps, and of their pieces: a phrase's expected
-        ROUGE-1 F1 is then two differences."""
+        ROUGE-1 F1 is then two differences. (`_title_sums` gives the same for many
+        sentences of many abstracts at once.)"""
         look_up = self._look_up
         words, keeps = sentence.words, sentence.keeps
         values = [look_up(w) if k else _NOTHING for w, k in zip(words, keeps, strict=True)]
@@ -1093,6 +1655,177 @@ class _Odds:
             for piece in title_pieces(word)
             if piece.lower() not in _STOP_WORDS
         )
+
+
+# The running sums of a sentence's expected pieces shared with a title, and of its pieces.
+_Sums = tuple[list[float], list[int]]
+
+
+def _title_sums(
+    batch: _Batch, segments: list[tuple[int, int]], contexts: Sequence[TitleContext | None]
+) -> list[_Sums]:
+    """`_Odds(contexts[k]).sums(batch.sentences[s])` for each (k, s) of `segments`, to the
+    bit, for all at once: each kept word's pieces (stem and the weight of the word alone)
+    come from a table by word id, each abstract's stems are weighed once by
+    `_in_abstracts`, and numpy adds it all up in the order `_Odds` does. Only the logistic
+    stays math.exp's, one call per piece: numpy's exp may differ from it in the last bit."""
+    if not segments:
+        return []
+    table = _odds_table()
+    offsets = np.array(batch.offsets, dtype=np.intp)
+    sentence_at = np.array([s for _, s in segments], dtype=np.intp)
+    sizes = offsets[sentence_at + 1] - offsets[sentence_at]
+    positions = _ranges(offsets[sentence_at], sizes)
+    abstract_of = np.repeat(np.array([k for k, _ in segments], dtype=np.intp), sizes)
+    kept = np.flatnonzero(batch.keeps[positions])
+    first, count = table.pieces_of(batch.ids[positions[kept]])
+    piece_at = _ranges(first, count)
+    stems = table.stems[piece_at]
+    keys = np.repeat(abstract_of[kept], count) * len(table.stem_names) + stems
+    pairs, pair_of = np.unique(keys, return_inverse=True)
+    in_abstract = _in_abstracts(pairs, len(table.stem_names), table.stem_names, contexts)
+    exponents = (-table.weights[piece_at] - in_abstract[pair_of]).tolist()
+    odds = 1 / (1 + np.fromiter(map(math.exp, exponents), dtype=float, count=len(exponents)))
+    # Each word's odds: the sum of its pieces', added one piece after another from 0.0.
+    expected = np.zeros(len(kept))
+    starts = np.cumsum(count) - count
+    for piece in range(int(count.max(initial=0))):
+        more = np.flatnonzero(count > piece)
+        expected[more] += odds[starts[more] + piece]
+    values = np.zeros(len(positions))
+    values[kept] = expected
+    numbers = np.zeros(len(positions), dtype=np.intp)
+    numbers[kept] = count
+    value_list, number_list = values.tolist(), numbers.tolist()
+    sums: list[_Sums] = []
+    for start, end in itertools.pairwise([0, *itertools.accumulate(sizes.tolist())]):
+        sums.append(
+            (
+                list(itertools.accumulate(value_list[start:end], initial=0.0)),
+                list(itertools.accumulate(number_list[start:end], initial=0)),
+            )
+        )
+    return sums
+
+
+def _ranges(starts: np.ndarray[Any, Any], sizes: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """The numbers from each start, as many as its size, one range after another."""
+    begins = np.cumsum(sizes) - sizes
+    return np.repeat(starts - begins, sizes) + np.arange(int(sizes.sum()))
+
+
+def _in_abstracts(
+    pairs: np.ndarray[Any, Any],
+    stem_count: int,
+    stem_names: list[str],
+    contexts: Sequence[TitleContext | None],
+) -> np.ndarray[Any, Any]:
+    """`_in_abstract(stem, contexts[k])` for each pair k * stem_count + stem of `pairs`
+    (sorted), to the bit. The substring tests are Python's own, one C loop per sentence
+    over the abstract's stems; the arithmetic is numpy's, in `_in_abstract`'s order."""
+    abstracts, stems = np.divmod(pairs, stem_count)
+    bounds = np.searchsorted(abstracts, np.arange(len(contexts) + 1)).tolist()
+    # Per abstract, per sentence, per stem of the abstract: whether the sentence holds it.
+    found = bytearray()
+    in_aim = bytearray()
+    defined = bytearray()
+    block = np.zeros(len(pairs), dtype=np.intp)  # where the pair's abstract's flags start
+    sentences = np.ones(len(pairs), dtype=np.intp)
+    focus = np.zeros(len(pairs), dtype=np.intp)
+    stem_list = stems.tolist()
+    for k, context in enumerate(contexts):
+        low, high = bounds[k], bounds[k + 1]
+        if context is None or low == high:
+            continue
+        names = [stem_names[stem] for stem in stem_list[low:high]]
+        block[low:high] = len(found)
+        for sentence in context.lowered:
+            found += bytes(map(sentence.__contains__, names))
+        in_aim += bytes(map(context.aim.__contains__, names))
+        defined += bytes(map(context.defined.__contains__, names))
+        sentences[low:high] = len(context.lowered)
+        focus[low:high] = context.focus
+    width = np.repeat(np.diff(np.array(bounds, dtype=np.intp)), np.diff(bounds))
+    column = np.arange(len(pairs)) - np.repeat(
+        np.array(bounds[:-1], dtype=np.intp), np.diff(bounds)
+    )
+    hits = np.frombuffer(bytes(found), dtype=np.uint8)
+    counts = np.zeros(len(pairs), dtype=np.intp)
+    for row in range(int(sentences.max(initial=0))):
+        present = np.flatnonzero(sentences > row)
+        counts[present] += hits[block[present] + row * width[present] + column[present]]
+    w = _TITLE_WEIGHTS
+    spread = counts / sentences
+    z = w[1] * spread + w[2] * np.sqrt(spread)
+    z = np.where(hits[block + column] > 0, z + w[3], z)
+    z = np.where(hits[block + focus * width + column] > 0, z + w[4], z)
+    z = np.where(np.frombuffer(bytes(in_aim), dtype=np.uint8) > 0, z + w[5], z)
+    return np.where(np.frombuffer(bytes(defined), dtype=np.uint8) > 0, z + w[13], z)
+
+
+class _OddsTable:
+    """The pieces of each word a title may use, by the word's id in digest.tagging's
+    vocabulary: for word i, pieces first[i] to first[i] + count[i] (count -1 until first
+    needed), each a stem (its number in `stem_names`) and the weighted features of the
+    piece alone (`_word_parts`). Remembered for the process, for one set of rates and
+    weights."""
+
+    def __init__(self, rates: TitleRates, weights: tuple[float, ...]) -> None:
+        self.rates, self.weights_of = rates, weights
+        self.first = np.zeros(0, dtype=np.intp)
+        self.count = np.zeros(0, dtype=np.intp)
+        self.stems = np.zeros(0, dtype=np.intp)
+        self.weights = np.zeros(0)
+        self.stem_names: list[str] = []
+        self._stem_ids: dict[str, int] = {}
+
+    def pieces_of(
+        self, ids: np.ndarray[Any, Any]
+    ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+        """Where each word's pieces start, and how many it has."""
+        size = len(vocabulary().words)
+        if size > len(self.count):
+            capacity = max(size, 2 * len(self.count), 1024)
+            self.first = _grown(self.first, capacity, 0)
+            self.count = _grown(self.count, capacity, -1)
+        unknown = ids[self.count[ids] < 0]
+        if len(unknown):
+            self._add(np.unique(unknown).tolist())
+        return self.first[ids], self.count[ids]
+
+    def _add(self, ids: list[int]) -> None:
+        words = vocabulary().words
+        stems: list[int] = []
+        weights: list[float] = []
+        for id_ in ids:
+            parts = _word_parts(words[id_], self.rates)
+            self.first[id_] = len(self.stems) + len(stems)
+            self.count[id_] = len(parts)
+            for stem, weight in parts:
+                number = self._stem_ids.get(stem)
+                if number is None:
+                    number = self._stem_ids[stem] = len(self.stem_names)
+                    self.stem_names.append(stem)
+                stems.append(number)
+                weights.append(weight)
+        self.stems = np.concatenate([self.stems, np.array(stems, dtype=np.intp)])
+        self.weights = np.concatenate([self.weights, np.array(weights)])
+
+
+def _odds_table() -> _OddsTable:
+    """The table for the rates and weights in use (tests and fitting may change them)."""
+    global _ODDS_TABLE
+    rates = load_title_rates()
+    if (
+        _ODDS_TABLE is None
+        or _ODDS_TABLE.rates is not rates
+        or _ODDS_TABLE.weights_of is not _TITLE_WEIGHTS
+    ):
+        _ODDS_TABLE = _OddsTable(rates, _TITLE_WEIGHTS)
+    return _ODDS_TABLE
+
+
+_ODDS_TABLE: _OddsTable | None = None
 
 
 _PIECE: Final = re.compile(r"[A-Za-z0-9]+")

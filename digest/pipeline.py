@@ -12,17 +12,16 @@ A weekly build:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from digest import forking
 from digest.config import Settings
+from digest.cycles import collector_paused
 from digest.errors import InputError, OutputError
 from digest.history import ArchiveEntry, History, IssueHead, Member, PastIssue, open_history
 from digest.loading import load_papers
@@ -332,7 +331,7 @@ def build_from_corpus(
         )
         papers = issue.paper_count
         progress.stage("render", RENDER_STEPS, papers)
-        with _collector_paused():
+        with collector_paused():
             context = issue_context(issue)
             record = record_of(issue, env, settings, progress.advance, context)
             archive = _archive_files(history, record, context, out_dir, env, settings)
@@ -433,21 +432,3 @@ def _finish_pending_outputs(history: History) -> None:
     if pending:
         finish_moves((Path(temp), Path(target)) for temp, target in pending)
         history.clear_pending_outputs()
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while rendering and recording an issue.
-
-    Rendering makes millions of short-lived dicts, lists and tuples, none of them in a
-    cycle; each of them counts towards the collector's next pass, and a full pass walks
-    every object alive, the whole corpus included. At 100,000 papers those passes were a
-    quarter of the time spent rendering and recording. Reference counting still frees
-    everything as usual; the collector runs again as soon as the block ends."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

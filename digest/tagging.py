@@ -23,7 +23,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Final
+from typing import Any, Final
+
+import numpy as np
 
 TAGS: Final = (
     *("NN", "NNS", "NNP", "JJ", "RB", "VB", "VBD", "VBG", "VBN", "VBZ", "MD", "IN", "TO"),
@@ -127,6 +129,141 @@ def tag_text(text: str) -> list[tuple[str, str]]:
     """(word, tag) for each word and punctuation mark of `text`."""
     words = tokenize(text)
     return list(zip(words, tag_words(words), strict=True))
+
+
+# --- many sentences at once ------------------------------------------------------------------
+
+# Where the tags of a batch are numbers: TAGS by position, then the two ends of a sentence.
+TAG_INDEX: Final = {tag: i for i, tag in enumerate(TAGS)}
+_START: Final = len(TAGS)
+_END: Final = len(TAGS) + 1
+
+
+class Vocabulary:
+    """Every word tagged so far, numbered in the order first seen, and its options (as
+    `_options` gives them, in a sentence and opening one) as rows of a table of the distinct
+    options: what `tag_words` looks up word by word, looked up for a whole batch by numpy.
+    Grows as words come; one for the process (`vocabulary()`)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.words: list[str] = []
+        # The row of each word's options: [opening][id] (capacity beyond len(words) unused).
+        self.rows = np.zeros((2, 1024), dtype=np.int32)
+        self.ends = np.zeros(1024, dtype=bool)  # whether the word ends a sentence
+        self._row_of: dict[tuple[tuple[str, float], ...], int] = {}
+        # The distinct options: tag indices (padded with -1) and odds (padded with -1).
+        self.option_tags = np.zeros((0, 1), dtype=np.intp)
+        self.option_odds = np.zeros((0, 1))
+
+    def number(self, words: list[str]) -> np.ndarray[Any, Any]:
+        """The id of each word; new words are added."""
+        found = list(map(self.ids.get, words))
+        if None in found:
+            new: list[str] = []
+            for i, id_ in enumerate(found):
+                if id_ is None:
+                    word = words[i]
+                    id_ = self.ids.get(word)
+                    if id_ is None:
+                        id_ = self.ids[word] = len(self.words)
+                        self.words.append(word)
+                        new.append(word)
+                    found[i] = id_
+            self._add(new)
+        return np.array(found, dtype=np.intp)
+
+    def _add(self, new: list[str]) -> None:
+        lexicon = load_lexicon()
+        size = len(self.words)
+        if size > self.rows.shape[1]:
+            # Twice the room, so that adding words costs a copy now and then, not each time.
+            grown = np.zeros((2, max(size, 2 * self.rows.shape[1])), dtype=np.int32)
+            grown[:, : self.rows.shape[1]] = self.rows
+            self.rows = grown
+            self.ends = np.resize(self.ends, grown.shape[1])
+        first = size - len(new)
+        self.ends[first:size] = [word in _SENTENCE_ENDS for word in new]
+        for opening in (0, 1):
+            options = [_options(lexicon, word, bool(opening)) for word in new]
+            self.rows[opening, first:size] = [self._row(choices) for choices in options]
+
+    def _row(self, options: tuple[tuple[str, float], ...]) -> int:
+        row = self._row_of.get(options)
+        if row is None:
+            row = self._row_of[options] = len(self._row_of)
+            width = max(self.option_tags.shape[1], len(options))
+            tags = np.full((row + 1, width), -1, dtype=np.intp)
+            odds = np.full((row + 1, width), -1.0)
+            tags[:row, : self.option_tags.shape[1]] = self.option_tags
+            odds[:row, : self.option_odds.shape[1]] = self.option_odds
+            for column, (tag, p) in enumerate(options):
+                tags[row, column] = TAG_INDEX[tag]
+                odds[row, column] = p
+            self.option_tags, self.option_odds = tags, odds
+        return row
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    """The process's vocabulary (see `Vocabulary`)."""
+    return Vocabulary()
+
+
+@functools.cache
+def _fit_matrix() -> np.ndarray[Any, Any]:
+    """How well each tag follows each: `Lexicon.fits` as a matrix by TAG_INDEX, with rows
+    and columns for the start and the end of a sentence."""
+    fits = np.full((len(TAGS) + 2, len(TAGS) + 2), _UNSEEN)
+    names = [*TAGS, "START", "END"]
+    for (a, b), fit in load_lexicon().fits.items():
+        fits[names.index(a), names.index(b)] = fit
+    return fits
+
+
+def tag_batch(
+    words: list[str], starts: np.ndarray[Any, Any]
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """`tag_words` of many sentences at once: `words` holds their words one sentence after
+    another, and `starts` is True where a sentence starts. The ids of the words in
+    `vocabulary()` and the index in TAGS of each word's tag, exactly as tag_words tags it.
+
+    A word's tag depends on the tag chosen before it, so it is chosen in rounds: first every
+    word with one option and every word whose sentence it opens, then each word right after
+    those, and so on; a round is a few numpy operations over all the words it decides.
+    """
+    table = vocabulary()
+    ids = table.number(words)
+    n = len(words)
+    if not n:
+        return ids, np.zeros(0, dtype=np.intp)
+    # As tag_words reads them: a word opens a sentence at its start and after a sentence end.
+    opening = starts.copy()
+    opening[1:] |= table.ends[ids[:-1]]
+    rows = table.rows[opening.view(np.int8), ids]
+    tags = table.option_tags[rows, 0]
+    following = np.empty(n, dtype=np.intp)
+    following[:-1] = np.where(starts[1:], _END, tags[1:])
+    following[-1] = _END
+    fits = _fit_matrix()
+    undecided = (
+        table.option_tags[rows, 1] >= 0 if table.option_tags.shape[1] > 1 else starts & False
+    )
+    while undecided.any():
+        # A word is decided once the one before it is, or when it opens its sentence.
+        ready = undecided.copy()
+        ready[1:] &= ~undecided[:-1] | starts[1:]
+        at = np.flatnonzero(ready)
+        previous = np.where(starts[at], _START, tags[at - 1])
+        choices = table.option_tags[rows[at]]
+        # The option's odds x its fit after the tag before x its fit before the likeliest
+        # tag of the word after, multiplied in tag_words' order; the first of equals wins.
+        score = table.option_odds[rows[at]] * fits[previous[:, None], choices]
+        score *= fits[choices, following[at, None]]
+        score[choices < 0] = -np.inf
+        tags[at] = choices[np.arange(len(at)), np.argmax(score, axis=1)]
+        undecided[at] = False
+    return ids, tags
 
 
 def _options(lexicon: Lexicon, word: str, opening: bool) -> tuple[tuple[str, float], ...]:

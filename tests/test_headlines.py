@@ -14,6 +14,7 @@ from digest.headlines import (
     best_phrase,
     contribution_name,
     derive_headline,
+    derive_headlines,
     key_phrase,
     load_title_rates,
     phrase_candidates,
@@ -23,7 +24,7 @@ from digest.headlines import (
 )
 from digest.loading import load_papers
 from digest.models import Paper
-from digest.sentences import split_sentences
+from digest.sentences import split_abstracts, split_sentences
 from digest.summarizing import summarize_papers
 from digest.tagging import NOUNS, VERBS, tag_words, tokenize
 
@@ -423,8 +424,8 @@ def test_a_words_odds_are_the_sum_over_the_pieces_rouge_counts() -> None:
     """ROUGE splits "in-hand" into two words: the expected matches of a word are the sum of
     its pieces' odds (each a piece of a joined word), and its length their number."""
     sentences = ["We learn in-hand manipulation with GPT-3.", "In-hand manipulation is hard."]
-    odds = headlines._Odds(sentences, 0)
-    context, rates = odds.context, load_title_rates()
+    context = title_context(sentences, 0, headlines._aim_words(sentences, 0))
+    odds, rates = headlines._Odds(context), load_title_rates()
     for word in ("in-hand", "manipulation", "GPT-3"):
         pieces = headlines.title_pieces(word)
         joined = len(pieces) > 1
@@ -432,3 +433,90 @@ def test_a_words_odds_are_the_sum_over_the_pieces_rouge_counts() -> None:
         assert odds(word) == pytest.approx(
             sum(title_odds(p, context, rates, joined) for p in pieces)
         )
+
+
+# Abstracts that take every path a headline can: names with and without a description,
+# definitions, purposes, brackets, "et al.", capitals and numbers, words the lexicon lacks,
+# non-ASCII text, and abstracts with one sentence, none, or nothing usable.
+VARIED_ABSTRACTS = [
+    "We introduce Codex, a GPT language model fine-tuned on publicly available code from "
+    "GitHub. On HumanEval, a new evaluation set, Codex solves 28.8% of the problems.",
+    "Domain randomization, a technique for training models on simulated images that "
+    "transfer to real images, works well. We study it on in-hand manipulation.",
+    "To answer long-form questions, we fine-tune GPT-3 (Brown et al., 2020) with a "
+    "text-based web-browsing environment. Anil et al. studied this before.",
+    "We propose a novel method called Hindsight Experience Replay (HER) which allows "
+    "sample-efficient learning from sparse rewards. It is evaluated on robotic arms.",
+    "In this work, we study batch size-invariant algorithms. We say an algorithm is batch "
+    "size-invariant if changes to the batch size are compensated by changes to other "
+    "hyperparameters. Such algorithms are useful.",
+    "Die Übersetzung naïver Modelle ist schwierig. We present Zürich-Net, a model for "
+    "translating Swiss German dialects into standard German with 8.5K parallel sentences.",
+    "Deep reinforcement learning. Neural networks. Models.",
+    # Two phrases of the same score: the first weighed wins.
+    "We study gamma delta. We study delta gamma.",
+    "1234. 5678.",
+    "",
+    "A single sentence about the generalization of neural networks on small "
+    "algorithmically generated datasets",
+    "An alternative search method, Policy Gradient Search (PGS), adapts a neural network "
+    "simulation policy online via policy gradient updates. We call the resulting models "
+    "InstructGPT; they follow instructions.",
+    "We design a new competitive environment, RoboSumo, and a novel navigation task called "
+    "Box-World. We propose to learn to plan for multi-step tasks with "
+    + "very " * 30
+    + "long sentences (e.g. this one) [1].",
+]
+
+
+def test_many_headlines_at_once_are_each_ones_alone() -> None:
+    """derive_headlines, which the summarize stage calls for a chunk of papers, finds with
+    numpy, for all at once, exactly what derive_headline finds one paper and one word at a
+    time: on varied abstracts, the seeds' and real ones (SciTLDR dev, if at hand)."""
+    abstracts = [*VARIED_ABSTRACTS, *seed_abstracts()]
+    scitldr = Path(__file__).resolve().parents[2] / "shared" / "bench" / "scitldr" / "dev.jsonl"
+    if scitldr.exists():
+        lines = scitldr.read_text(encoding="utf-8").splitlines()[:200]
+        abstracts += [" ".join(json.loads(line)["source"]) for line in lines]
+    papers = [Paper(id=str(i), abstract=abstract) for i, abstract in enumerate(abstracts)]
+    papers.append(Paper(id="titled", abstract=abstracts[0], title=" A  real\ntitle "))
+    split = split_abstracts([paper.abstract for paper in papers], limit=40)
+    # The focus as the summarizer picks it, and out of range or missing.
+    foci: list[int | None] = [(None, 0, 1, 2, 99, -1)[i % 6] for i in range(len(papers))]
+    one_by_one = [
+        derive_headline(paper, sentences=sentences, focus=focus)
+        for paper, sentences, focus in zip(papers, split, foci, strict=True)
+    ]
+    assert derive_headlines(papers, split, foci) == one_by_one
+    # In any order, and split into small batches, as chunks are.
+    reordered = list(range(len(papers)))[::-1]
+    assert derive_headlines(
+        [papers[i] for i in reordered], [split[i] for i in reordered], [foci[i] for i in reordered]
+    ) == [one_by_one[i] for i in reordered]
+    assert one_by_one[-1] == "A real title"
+
+
+def test_sentences_classed_at_once_are_each_classed_alone() -> None:
+    sentences = [s for a in [*VARIED_ABSTRACTS, *seed_abstracts()] for s in split_sentences(a)]
+    sentences += ["", "(", ")", "( x", "We propose to answer it, et al.", "To To to we can."]
+    batch = headlines._classify(sentences)
+    for sentence, classified in zip(sentences, batch.sentences, strict=True):
+        assert classified == headlines._classified(sentence), sentence
+
+
+def test_the_title_odds_weighed_at_once_are_each_words_own() -> None:
+    """_title_sums weighs the words of many sentences with numpy; _Odds.sums one word at a
+    time: the same floats, to the bit."""
+    abstracts = [split_sentences(a)[:12] for a in [*VARIED_ABSTRACTS, *seed_abstracts()]]
+    abstracts = [sentences for sentences in abstracts if sentences]
+    everything = [s for sentences in abstracts for s in sentences]
+    batch = headlines._classify(everything)
+    contexts = [title_context(sentences, 0, ["deep", "learning"]) for sentences in abstracts]
+    segments = []
+    at = 0
+    for k, sentences in enumerate(abstracts):
+        segments += [(k, at + i) for i in range(len(sentences))]
+        at += len(sentences)
+    sums = headlines._title_sums(batch, segments, contexts)
+    for (k, s), found in zip(segments, sums, strict=True):
+        assert found == headlines._Odds(contexts[k]).sums(batch.sentences[s])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from digest.tagging import TAGS, load_lexicon, tag_text, tag_words, tokenize
+import numpy as np
+
+from digest.tagging import TAGS, load_lexicon, tag_batch, tag_text, tag_words, tokenize, vocabulary
 
 
 def test_tags_a_contribution_sentence() -> None:
@@ -50,3 +52,28 @@ def test_the_shipped_lexicon_is_complete() -> None:
     listed = {tag for word in lexicon.words for tag, _ in lexicon.odds(word) or ()}
     assert listed <= set(TAGS)
     assert ("DT", "NN") in lexicon.fits
+
+
+def test_tagging_many_sentences_at_once_tags_each_as_alone() -> None:
+    """tag_batch tags many sentences with numpy, in rounds; tag_words one word at a time:
+    the same tags, whatever the sentences around."""
+    texts = [
+        "We introduce a dataset of math problems and show that models fail.",
+        "The reward model generalizes well. We model the data: it is small!",
+        "On the Procgen benchmark, GPT-3 solves 16 of 8.5K tasks florpishly.",
+        "A 1 MB " + "x" * 100 + " word, «quoted», and ünïcödé text!",
+        "Models model models. Tests test tests? Results result.",
+        "",
+        ".",
+    ]
+    sentences = [tokenize(text) for text in texts]
+    words = [word for sentence in sentences for word in sentence]
+    starts = np.zeros(len(words), dtype=bool)
+    at = 0
+    for sentence in sentences:
+        if sentence:
+            starts[at] = True
+        at += len(sentence)
+    ids, tags = tag_batch(words, starts)
+    assert [TAGS[t] for t in tags] == [tag for s in sentences for tag in tag_words(s)]
+    assert [vocabulary().words[i] for i in ids] == words

@@ -17,7 +17,7 @@ from typing import Any, Final
 import numpy as np
 
 from digest import forking
-from digest.headlines import derive_headline
+from digest.headlines import derive_headlines
 from digest.models import Paper, Summary
 from digest.sentences import split_abstracts
 from digest.summarizing import sumy_methods
@@ -130,14 +130,15 @@ def _select_with_sumy(document: ObjectDocumentModel, method: str) -> int:
 def _summarize_rows(papers: Sequence[Paper], method: str) -> list[_Row]:
     split = split_abstracts([p.abstract for p in papers], limit=MAX_SENTENCES)
     indexes = select_sentences(split, [p.title for p in papers], method)
+    # The chunk's headlines at once: deriving them in a batch costs a fraction of one by one.
+    headlines = derive_headlines(papers, split, indexes)
     return [
-        _summary_row(paper, sentences, index)
-        for paper, sentences, index in zip(papers, split, indexes, strict=True)
+        _summary_row(headline, sentences, index)
+        for headline, sentences, index in zip(headlines, split, indexes, strict=True)
     ]
 
 
-def _summary_row(paper: Paper, sentences: list[str], index: int) -> _Row:
-    headline = derive_headline(paper, sentences=sentences, focus=index)
+def _summary_row(headline: str, sentences: list[str], index: int) -> _Row:
     if not sentences:
         return headline, "", NO_TEXT, False
     sentence = sentences[index]
