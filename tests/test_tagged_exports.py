@@ -168,3 +168,16 @@ def test_ovid_ris_numbers_links_n2_continuations_and_jats() -> None:
 )
 def test_formats_are_recognised_by_content(text: str, expected: str) -> None:
     assert sniff_format(text).name == expected
+
+
+def test_endnote_tagged_from_cnki_paragraphs_and_joined_authors() -> None:
+    corpus = load("cnki-endnote.txt")
+    assert corpus.files[0].format == "endnote-tagged"
+    thesis, patent = corpus.papers
+    # The abstract's second paragraph, after blank lines and indented, is still the abstract.
+    assert thesis.abstract.endswith("介紹了論文的大致內容和研究方法。")
+    assert thesis.abstract.startswith("隨著上個世紀70年代")
+    assert thesis.keywords == ("中西方高校", "人文教育", "比較")  # "%K" glued to its value
+    assert thesis.authors == ("潘福妮",)
+    assert patent.authors == ("Jaeyoung Choi", "Geunho Jeong")  # one %A, two names
+    assert corpus.skipped == ()  # no stray paragraph, no record made of "%W CNKI" alone

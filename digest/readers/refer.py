@@ -35,7 +35,11 @@ from digest.readers.tagged import (
     split_tagged,
 )
 
-_TAG_LINE = re.compile(r"%([0-9A-Z@!#$&()*+^|~?\[\]])(?: (.*))?$")
+# A tag, then a space and its value; CNKI's export sometimes glues a value in Chinese to its
+# tag ("%K园林;花境"), which no continuation line of English text would start with.
+_TAG_LINE = re.compile(r"%([0-9A-Z@!#$&()*+^|~?\[\]])(?: |(?=[^\x00-\x7f])|$)(.*)$")
+# Names in one %A: "Choi, J;Jeong, G" (CNKI's export), full-width separators too.
+_NAMES = re.compile(r"[;\uff1b\uff0c]")  # ";" and the full-width semicolon and comma
 _METADATA = {"0": "type", "@": "issn", "M": "accession number", "F": "label"}
 
 
@@ -48,7 +52,7 @@ def looks_like_refer(text: str) -> bool:
 
 
 def parse_refer(text: str) -> Parsed:
-    split = split_tagged(text, _TAG_LINE, opens=lambda tag: tag == "0")
+    split = split_tagged(text, _TAG_LINE, opens=lambda tag: tag == "0", paragraphs=True)
     return parse_records(split, _record, "EndNote records")
 
 
@@ -65,7 +69,12 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         line=tagged.line,
         abstract=abstract,
         title=title or None,
-        authors=tuple(first_name_first(name) for name in tagged.items("A")),
+        authors=tuple(
+            first_name_first(name)
+            for item in tagged.items("A")
+            for name in _NAMES.split(item)
+            if name.strip()
+        ),
         url=page or None,
         doi=doi or None,
         date=tagged.text("D", "8") or None,

@@ -57,18 +57,27 @@ def split_tagged(
     opens: Callable[[str], bool],
     closes: Callable[[str], bool] = lambda tag: False,
     ignored: Sequence[str] = (),
+    paragraphs: bool = False,
 ) -> Split:
     """Records of tagged lines. `tag_line` matches a tagged line with groups (tag, value);
     a line that is not one continues the field before it. `opens(tag)` starts a new record
     even without a blank line before it; `closes(tag)` ends one (Web of Science's `ER`). A
-    blank line ends a record too. Tags in `ignored` (a file header's) are outside records."""
+    blank line ends a record too, unless `paragraphs` is set and an indented untagged line
+    follows it: that is the field's next paragraph (CNKI's EndNote export writes an
+    abstract's paragraphs so). Tags in `ignored` (a file header's) are outside records."""
     records: list[TaggedRecord] = []
     stray: list[tuple[int, str]] = []
     current: TaggedRecord | None = None
+    before_blank: TaggedRecord | None = None  # the record a run of blank lines interrupted
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
+            before_blank = before_blank or current
             current = None
             continue
+        indented = line[:1].isspace()
+        if paragraphs and before_blank and indented and not tag_line.match(line):
+            current = before_blank
+        before_blank = None
         found = tag_line.match(line)
         if found:
             tag, value = found.group(1), found.group(2) or ""
