@@ -103,3 +103,49 @@ def test_text_that_looks_like_an_entry_but_is_not_read_is_reported() -> None:
     assert [(p.line, p.reason.split(";")[0]) for p in parsed.problems] == [
         (2, "text that looks like a BibTeX entry but could not be read")
     ]
+
+
+# --- escapes and structure that Mendeley, Web of Science and ScienceDirect leave -------------
+# tests/fixtures/exports/escaped.bib: one entry in each exporter's manner (written for these
+# tests, after real exports of each).
+
+ESCAPED = MESSY.parent / "escaped.bib"
+
+
+@pytest.fixture(scope="module")
+def escaped() -> Corpus:
+    return load_papers([ESCAPED])
+
+
+def test_latex_escapes_in_dois_and_urls_are_undone(escaped: Corpus) -> None:
+    # Web of Science writes "10.1007/…-0\_76", Mendeley "…-0{\_}5": links must not break.
+    wos = paper(escaped, "WOS:000395607400076")
+    assert wos.doi == "10.1007/978-3-642-10745-0_76"
+    assert wos.link == "https://doi.org/10.1007/978-3-642-10745-0_76"
+    mendeley = paper(escaped, "Lindqvist2015")
+    assert mendeley.url == "http://link.example.org/10.1000/978-3-319-14218-0_5"
+    # Better BibTeX's @misc keeps its address in howpublished = {\url{…}}.
+    assert paper(escaped, "roorda_dataset_2014").url == "https://example.org/hebrew_texts"
+
+
+def test_mendeley_braced_escapes_and_glued_abstract_heading(escaped: Corpus) -> None:
+    found = paper(escaped, "Lindqvist2015")
+    assert found.abstract == (
+        "Coupled models agree that warming lowers carbon uptake by 10% to 20% for R&D "
+        "budgets above >200 units, a ~5 year delay."
+    )
+    assert found.authors == ("Märta Lindqvist", "Chidi Okafor")
+
+
+def test_structured_abstract_headings_on_their_own_lines_become_labels(escaped: Corpus) -> None:
+    found = paper(escaped, "NASIRPOUR2025279")
+    assert found.abstract == (
+        "Background: There is ample evidence that socioeconomic status impacts mental health "
+        "outcomes. Methods: We employed data from the Iranian Mental Health Survey. Results: "
+        "Subjective social status had a partial to full mediating effect."
+    )
+    # A hard-wrapped abstract (Web of Science) is joined, its short lines never labels.
+    wos = paper(escaped, "WOS:000395607400076")
+    assert ":" not in wos.abstract
+    assert "has still to be found. We compare existing" in wos.abstract
+    assert wos.title == "Missing Values and the Consistency Problem Concerning AHP Data"

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from digest.readers.markup import labelled_sections, without_abstract_heading
 from digest.readers.records import Parsed, Problem, Record, excerpt, split_keywords
 
 if TYPE_CHECKING:
@@ -53,6 +54,25 @@ _SWALLOWED = re.compile(
 )
 _ENTRY_IN_TEXT = re.compile(r"@\s*[A-Za-z]+\s*[{(]")
 _JOURNAL_ARXIV = re.compile(r"\barXiv:\s*(\S+)", re.I)
+# LaTeX left in an identifier: "10.1007/978-3-642-10745-0\_76" (Web of Science),
+# ".../978-3-319-14218-0{\_}5" (Mendeley), "\url{https://...}" (Better BibTeX's @misc).
+_ESCAPED_IN_TOKEN = re.compile(r"\{?\\([_%&#$~])\}?")
+_URL_COMMAND = re.compile(r"\\url\s*\{([^{}]*)\}")
+# A heading of a structured abstract on a line of its own ("Background\nThere is…"), as
+# ScienceDirect's BibTeX writes them: a few capitalised words, no stop.
+_SECTION_HEADING = re.compile(r"[A-Z][A-Za-z]*(?:[ -][A-Za-z]+){0,3}:?")
+_BARE_HEADINGS = frozenset({"abstract", "summary", "graphical abstract", "video abstract"})
+# Mendeley wraps every escape and symbol in braces ("10{\\%}", "R{\\&}D", "{\\textgreater}200",
+# "{\\~{}}"): the escapes are unwrapped for the LaTeX cleaning, the symbols written out.
+_BRACED_ESCAPE = re.compile(r"\{(\\[&%$_#])\}")
+_TEXT_SYMBOLS = {
+    "textless": "<", "textgreater": ">", "textdegree": "°", "textmu": "µ", "textpm": "±",
+    "texttimes": "\u00d7", "textregistered": "®", "texttrademark": "™", "textcopyright": "©",
+    "textquoteleft": "\u2018", "textquoteright": "\u2019", "textquotedblleft": "“",
+    "textquotedblright": "”", "textbullet": "•", "textperiodcentered": "·",
+    "textasciicircum": "^", "textunderscore": "_", "textbar": "|", "~": "~",
+}  # fmt: skip
+_TEXT_SYMBOL = re.compile(r"\{\\(" + "|".join(map(re.escape, _TEXT_SYMBOLS)) + r")(?:\{\})?\}")
 
 
 def looks_like_bibtex(text: str) -> bool:
@@ -172,16 +192,16 @@ def _unquote(value: str) -> str:
 def _record(entry: Entry, line: int, enclosed: bool) -> Record | Problem:
     fields = _fields(entry, enclosed)
     key = entry.key.strip()
-    abstract = _decoded(fields.get("abstract", ""))
+    abstract = without_abstract_heading(_labelled(_decoded(fields.get("abstract", ""))).strip())
     if not abstract.strip():
         reason = f"no abstract (BibTeX entry '{key}' has no 'abstract' field)"
         return Problem(line, reason, excerpt(_decoded(fields.get("title", key))))
-    eprint = fields.get("eprint", "").strip()
+    eprint = _identifier(fields.get("eprint", "")).strip()
     prefix = (fields.get("archiveprefix") or fields.get("eprinttype") or "arxiv").lower()
     venue = next((_decoded(fields[name]) for name in _VENUE_FIELDS if fields.get(name)), "")
     from_journal = _JOURNAL_ARXIV.search(venue)  # Google Scholar: "arXiv preprint arXiv:…"
-    arxiv = (eprint if eprint and prefix == "arxiv" else None) or fields.get("arxivid")
-    pmid = fields.get("pmid") or (eprint if prefix == "pubmed" else None)
+    arxiv = (eprint if eprint and prefix == "arxiv" else None) or _identifier(fields.get("arxivid"))
+    pmid = _identifier(fields.get("pmid")) or (eprint if prefix == "pubmed" else None)
     keywords = split_keywords(
         [word for name in _KEYWORD_FIELDS for word in split_keywords(fields.get(name))]
     )
@@ -198,14 +218,58 @@ def _record(entry: Entry, line: int, enclosed: bool) -> Record | Problem:
         arxiv=arxiv or (from_journal.group(1) if from_journal else None),
         title=_decoded(fields["title"]) if "title" in fields else None,
         authors=tuple(_author_name(name) for name in _split_names(fields.get("author", ""))),
-        url=fields.get("url") or None,
-        doi=fields.get("doi") or None,
+        url=_identifier(fields.get("url")) or _url_in(fields.get("howpublished")) or None,
+        doi=_identifier(fields.get("doi")) or None,
         date=fields.get("date") or _year_month(fields),
         pmid=pmid or None,
         venue=venue or None,
         keywords=tuple(_decoded(word) for word in keywords),
         metadata=tuple(metadata),
     )
+
+
+def _identifier(value: str | None) -> str:
+    """A DOI, URL or id without the LaTeX escapes some exporters put in it."""
+    if not value or ("\\" not in value and "{" not in value):
+        return value or ""
+    value = _URL_COMMAND.sub(r"\1", value)
+    value = _ESCAPED_IN_TOKEN.sub(r"\1", value)
+    return value.replace("{", "").replace("}", "")
+
+
+def _url_in(value: str | None) -> str:
+    """The address in `howpublished = {\\url{…}}`, where BibTeX styles without a url
+    field want it."""
+    found = _URL_COMMAND.search(value) if value else None
+    return _identifier(found.group(1)) if found else ""
+
+
+def _labelled(abstract: str) -> str:
+    """A structured abstract with its headings on lines of their own becomes "Background: …
+    Methods: …"; any other abstract stays as it is. A heading line must follow a finished
+    sentence, so the short last line of a hard-wrapped paragraph is never taken for one."""
+    if "\n" not in abstract:
+        return abstract
+    lines = [line.strip() for line in abstract.split("\n") if line.strip()]
+    headings = {
+        index
+        for index, line in enumerate(lines[:-1])
+        if len(line) < 40
+        and _SECTION_HEADING.fullmatch(line)
+        and (index == 0 or lines[index - 1][-1] in ".!?:)]")
+    }
+    labels = [i for i in headings if lines[i].rstrip(":").casefold() not in _BARE_HEADINGS]
+    if len(labels) < 2:
+        return abstract
+    sections: list[tuple[str, str]] = []
+    label = ""
+    for index, line in enumerate(lines):
+        if index in headings:
+            label = "" if index not in labels else line
+        else:
+            sections.append((label, line))
+            label = ""
+    return labelled_sections(sections)
 
 
 def _failed(block: ParsingFailedBlock) -> Problem:
@@ -215,6 +279,9 @@ def _failed(block: ParsingFailedBlock) -> Problem:
 
 def _decoded(value: str) -> str:
     """A value without BibTeX's protecting braces and without leftover HTML entities."""
+    if "{\\" in value:
+        value = _BRACED_ESCAPE.sub(r"\1", value)
+        value = _TEXT_SYMBOL.sub(lambda m: _TEXT_SYMBOLS[m.group(1)], value)
     value = _unbrace(value)
     if "&" in value:
         value = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(1)), value)

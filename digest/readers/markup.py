@@ -112,6 +112,16 @@ def jats_to_text(fragment: str) -> str:
     return " ".join("".join(parser.parts).split())
 
 
+# A heading glued to the front of an abstract: "Abstract Eleven coupled models…" (Mendeley
+# and Zotero keep the one publishers print; OpenAlex's index starts with it too).
+_ABSTRACT_HEADING = re.compile(r"\A(?:Abstract|ABSTRACT|Summary|SUMMARY)[\s:.]+(?=[A-Z])")
+
+
+def without_abstract_heading(text: str) -> str:
+    """The abstract without an "Abstract" (or "Summary") heading glued to its first word."""
+    return _ABSTRACT_HEADING.sub("", text)
+
+
 def labelled_sections(sections: list[tuple[str, str]]) -> str:
     """A structured abstract as one text: "Background: … Methods: …" (unlabelled parts as
     they are)."""

@@ -26,7 +26,12 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from digest.readers.markup import html_to_text, jats_to_text, looks_like_jats
+from digest.readers.markup import (
+    html_to_text,
+    jats_to_text,
+    looks_like_jats,
+    without_abstract_heading,
+)
 from digest.readers.records import Problem, Record, excerpt
 
 GENERIC = "json"
@@ -35,7 +40,6 @@ Mapper = Callable[[int, dict[str, Any]], Record | Problem]
 _CROSSREF_KEYS = ("member", "prefix", "deposited", "indexed", "is-referenced-by-count")
 _CSL_KEYS = ("issued", "container-title", "citation-key", "DOI", "URL", "accessed", "PMID")
 _BIORXIV_KEYS = ("jatsxml", "author_corresponding", "biorxiv_doi", "preprint_abstract")
-_HEADING = re.compile(r"\A(?:Abstract|ABSTRACT|Summary|SUMMARY)[\s:.]+(?=[A-Z])")
 # A word position beyond this is not an abstract (a hostile or broken index).
 _MAX_WORD_POSITION = 100_000
 
@@ -206,7 +210,7 @@ def inverted_index_to_text(index: Any) -> str:
                 words.setdefault(position, str(word))
     text = " ".join(words[position] for position in sorted(words))
     # The index often starts with the heading the publisher's abstract had.
-    return _HEADING.sub("", text)
+    return without_abstract_heading(text)
 
 
 def _openalex(line: int, work: dict[str, Any]) -> Record | Problem:
