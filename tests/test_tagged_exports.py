@@ -1,6 +1,7 @@
-"""Tagged-line and text exports: MEDLINE (.nbib), Web of Science plain text, EndNote tagged,
-ScienceDirect text, and RIS as Ovid writes it (fixtures written by hand in
-tests/fixtures/exports/, each with the oddities of the real export it stands for)."""
+"""Tagged-line and text exports: MEDLINE (.nbib), PubMed's Abstract (text), Web of Science
+plain text, EndNote tagged, ScienceDirect text, and RIS as Ovid writes it (fixtures written
+by hand in tests/fixtures/exports/, each with the oddities of the real export it stands
+for)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from digest.errors import InputError
 from digest.loading import load_papers
 from digest.models import Corpus, Paper
 from digest.readers import sniff_format
@@ -56,6 +58,54 @@ def test_medline_without_doi_links_to_pubmed(tmp_path: Path) -> None:
     (tmp_path / "a.nbib").write_text(text.replace("AID - 10.1000/jnr.2008.7 [doi]\n", ""))
     paper = only(load_papers([tmp_path]))
     assert paper.link == "https://pubmed.ncbi.nlm.nih.gov/19000002/"
+
+
+# --- PubMed Abstract (text) -----------------------------------------------------------------
+
+
+def test_pubmed_abstract_text_export() -> None:
+    corpus = load("pubmed-abstract.txt")
+    assert corpus.files[0].format == "pubmed-text"
+    shifts, breaks, on_call = corpus.papers
+    assert shifts.title == (
+        "Night shifts and medication errors: a survey of nurses in twelve hospitals and "
+        "their sleep."
+    )  # wrapped lines joined
+    assert shifts.authors == ("Ng A", "Oduya B", "Ferreira Neto FS")  # (1)(2), (#) dropped
+    assert shifts.abstract == (
+        "BACKGROUND: Night shifts shorten sleep. We asked whether short sleep predicts "
+        "medication errors. METHODS: We surveyed 1,200 nurses in twelve hospitals about "
+        "their shifts and their sleep. RESULTS: Short sleep predicted medication errors in "
+        "the week that followed."
+    )  # neither affiliations nor the copyright line
+    assert (shifts.pmid, shifts.doi) == ("30000001", "10.1000/jsr.2019.34")
+    assert (shifts.venue, shifts.date) == ("J Sleep Res", "2019 Dec 31")
+    # "Comment in", "[Article in Chinese]", "Collaborators:" and the statement after the
+    # PMID are no part of the title, authors or abstract; a group is an author.
+    assert breaks.title == "[Rest breaks on long shifts]."
+    assert breaks.authors == ("Lai Z", "Shi SY", "Sleep Study Group")
+    assert breaks.abstract.startswith("We tested ten-minute rest breaks")
+    assert breaks.abstract.endswith("reported fewer errors.")
+    assert breaks.doi == "10.3969/j.issn.1003-0034.2018.11.004"
+    # No authors: a one-sentence abstract is not taken for an author list.
+    assert (on_call.title, on_call.authors) == ("Sleep on call.", ())
+    assert on_call.abstract.startswith("A single-sentence abstract")
+    [skipped] = corpus.skipped  # the letter without an abstract, counted
+    assert (skipped.line, skipped.excerpt) == (57, "Sleep is not optional.")
+
+
+def test_pubmed_summary_text_says_which_export_has_abstracts(tmp_path: Path) -> None:
+    (tmp_path / "pubmed_result.txt").write_text(
+        "1. Night shifts and medication errors.\nNg A, Oduya B.\n"
+        "J Sleep Res. 2019 Dec 31;57:364-376. doi: 10.1000/jsr.2019.34.\nPMID: 30000001\n\n"
+        "2. Sleep is not optional.\nOduya B.\nLancet. 2017 Mar;389(10072):e1.\n"
+        "PMID: 30000003\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as error:
+        load_papers([tmp_path])
+    assert "PubMed's Summary (text) export has no abstracts" in str(error.value)
+    assert "Format: PubMed" in str(error.value)
 
 
 # --- Web of Science plain text -------------------------------------------------------------
@@ -157,6 +207,8 @@ def test_ovid_ris_numbers_links_n2_continuations_and_jats() -> None:
     [
         ("1. \nTY  - JOUR\nAB  - x\nER  - \n", "ris"),
         ("PMID- 1\nTI  - x\n", "medline"),
+        ("\n1. Lancet. 2017 Mar;389:e1.\n\nA title.\n\nPMID: 1\n", "pubmed-text"),
+        ("1. Read the paper.\n2. Note its PMID: 1\n\n3. Then the next one.\n", "text"),
         ("PT J\nTI x\nER\n", "web-of-science"),
         ("%0 Journal Article\n%T x\n%X y\n", "endnote-tagged"),
         (
