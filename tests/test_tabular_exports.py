@@ -140,3 +140,68 @@ def test_the_separator_is_the_one_that_names_the_most_columns(tmp_path: Path) ->
     (tmp_path / "a.csv").write_text(text, encoding="utf-8")
     [paper] = load_papers([tmp_path]).papers
     assert paper.title == "A paper"
+
+
+def test_lens_csv_authors_links_and_markup_in_abstracts() -> None:
+    corpus = load("lens.csv")
+    assert len(corpus.papers) == 3  # the fourth has no abstract
+    planning = titled(corpus, "Planning waste reduction")
+    assert planning.title == "Planning waste reduction: an optimization approach"
+    assert planning.authors == ("Brian W. Baetz", "Eric I. Pas")  # "Author/s"
+    assert planning.abstract.startswith("A dynamic programming model")  # no <jats:p>
+    assert planning.date == "1989-01-01" and planning.venue == "Waste Management & Research"
+    spatial = titled(corpus, "Spatial patterns")
+    assert spatial.abstract.startswith("Panel data of 31")  # no "<title>Abstract</title>;"
+    economics = titled(corpus, "Behavioral economics")
+    assert economics.doi is None
+    assert economics.link == "https://ideas.repec.org/p/ags/midagr/10988.html"  # External URL
+    assert economics.keywords == ("waste reduction", "public policy")
+
+
+def test_dimensions_csv_with_its_note_above_the_header() -> None:
+    corpus = load("dimensions.csv")
+    assert corpus.files[0].format == "csv"
+    assert len(corpus.papers) == 2 and not corpus.skipped
+    mri = titled(corpus, "Cardiac MRI")
+    assert mri.authors == ("Hiroshi Kadowaki", "Junichi Ishida")
+    assert (mri.doi, mri.pmid, mri.venue, mri.date) == (
+        "10.1536/ihj.21-388",
+        "34853231",
+        "International Heart Journal",
+        "2021-11-29",
+    )
+    assert mri.keywords == ("Female", "Humans", "Magnetic Resonance Imaging, Cine")
+    review = titled(corpus, "Cardiotoxicity in HER2")
+    assert review.link == "https://app.dimensions.ai/details/publication/pub.1134365649"
+
+
+def test_a_note_above_the_header_needs_a_header_that_names_an_abstract(tmp_path: Path) -> None:
+    # A text whose second line happens to hold commas is not a table with a note above it.
+    text = "Reading list\nTitle, Year, DOI\n" + "We show that a thing works well. " * 3 + "\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert load_papers([tmp_path]).files[0].format != "csv"
+
+
+def test_publish_or_perish_csv_venue_link_and_cut_author_lists() -> None:
+    corpus = load("publish-or-perish.csv")
+    assert len(corpus.papers) == 2
+    density = titled(corpus, "New density")
+    assert density.authors == ("C Kun\u2010Rodrigues", "J Salmona", "A Besolo")  # no "..."
+    assert density.venue == "American Journal of …"  # its "Source"
+    survey = titled(corpus, "Extensive survey")
+    assert survey.doi is None
+    assert survey.link == "https://www.int-res.com/abstracts/esr/v25/n2/p175-183/"  # ArticleURL
+    assert not survey.link_is_search
+
+
+def test_scopus_full_author_names_lose_their_scopus_ids(tmp_path: Path) -> None:
+    text = (
+        '"Authors","Author full names","Author(s) ID","Title","Year","Source title","Abstract",'
+        '"Source"\n"Hao J.; High R.","Hao, Jie (57221302630); High, Robin (6701683718)",'
+        '"57221302630; 6701683718","Visual perturbation and gait","2023","Ergonomics",'
+        '"We measure muscle activation while people walk in virtual reality.","Scopus"\n'
+    )
+    (tmp_path / "scopus.csv").write_text(text, encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("Jie Hao", "Robin High")
+    assert paper.venue == "Ergonomics"  # "Source" is the database here, not the venue

@@ -122,6 +122,17 @@ def without_abstract_heading(text: str) -> str:
     return _ABSTRACT_HEADING.sub("", text)
 
 
+_TAG = re.compile(r"</?[A-Za-z][\w:.-]*[^<>]*>")
+
+
+def markup_to_text(value: str) -> str:
+    """A field's text without the JATS or HTML markup an export copied into it; a field
+    without tags (a '<' in "p < 0.05") as it is."""
+    if "<" not in value or not _TAG.search(value):
+        return value
+    return jats_to_text(value) if looks_like_jats(value) else html_to_text(value)
+
+
 def labelled_sections(sections: list[tuple[str, str]]) -> str:
     """A structured abstract as one text: "Background: … Methods: …" (unlabelled parts as
     they are)."""

@@ -1,6 +1,7 @@
 """CSV and tab-separated files: our own simple columns, and what reference managers and
-databases export (Zotero, Scopus, IEEE Xplore, Embase, APA PsycNET, Consensus, Web of
-Science, PubMed), told apart by the names in their header row.
+databases export (Zotero, Scopus, IEEE Xplore, Embase, APA PsycNET, Consensus, Lens.org,
+Dimensions, Publish or Perish, Web of Science, PubMed), told apart by the names in their
+header row.
 
 Read with the standard library's csv module; the work here is naming. Each export calls
 its columns its own way ("Abstract Note", "Document Title", "Article Title", "AB"), so one
@@ -8,7 +9,12 @@ table maps every column name we know to a Record field, with a rank for when a f
 columns for one field ("Author Full Names" before "Authors"). The names are matched
 without case, spaces or a BOM, which covers the same file re-saved by Excel; Excel may also
 have changed the separator to ';' (the header decides which separator names the most
-columns) and written a `sep=;` line first.
+columns) and written a `sep=;` line first. Dimensions writes a line about the export
+("About the data: Exported on …") above its header: a header naming an abstract column may
+come after a few such lines.
+
+Lens.org and Crossref-fed exports copy JATS or HTML markup into abstracts and titles
+(`<jats:p>`, `<title>Abstract</title>`): the text is kept, the markup dropped.
 
 Web of Science's tab-delimited export names its columns by two-letter tags (TI, AB, AU…);
 they are read by their own table, and only in a header that is one, since "ID" there means
@@ -25,16 +31,17 @@ import csv
 import io
 import re
 import urllib.parse
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from digest.readers.identifiers import parse_arxiv_field
+from digest.readers.markup import markup_to_text
 from digest.readers.records import (
     Parsed,
     Problem,
     Record,
     excerpt,
-    first_line,
+    first_lines,
     first_name_first,
     missing_abstract,
     split_authors,
@@ -54,9 +61,10 @@ _COLUMNS: dict[str, tuple[str, int]] = {
     "abstract note": ("abstract", 0), "publication year": ("date", 1),
     "publication title": ("venue", 0), "manual tags": ("keywords", 0),
     "automatic tags": ("keywords", 3),
-    # Scopus
+    # Scopus ("Author full names": "Hao, Jie (57221302630); …", the ids dropped)
     "source title": ("venue", 0), "author keywords": ("keywords", 0),
     "index keywords": ("keywords", 3), "pubmed id": ("pmid", 0),
+    "author full names": ("authors", 0),
     # IEEE Xplore
     "document title": ("title", 0), "ieee terms": ("keywords", 3),
     # Embase
@@ -67,8 +75,15 @@ _COLUMNS: dict[str, tuple[str, int]] = {
     # Consensus
     "consensus link": ("url", 2),
     # Web of Science with full column names
-    "article title": ("title", 0), "author full names": ("authors", 0),
-    "keywords plus": ("keywords", 3),
+    "article title": ("title", 0), "keywords plus": ("keywords", 3),
+    # Lens.org
+    "author/s": ("authors", 1), "date published": ("date", 0), "external url": ("url", 1),
+    "mesh terms": ("keywords", 4),
+    # Dimensions
+    "publication date": ("date", 0), "pubyear": ("date", 1), "source linkout": ("url", 2),
+    "dimensions url": ("url", 3),
+    # Publish or Perish (Google Scholar, Crossref…); its "Source" is read below
+    "articleurl": ("url", 0),
     # PubMed
     "journal/book": ("venue", 0),
 }  # fmt: skip
@@ -116,37 +131,62 @@ def _is_wos_tags(names: Sequence[str]) -> bool:
     return {"pt", "ti", "ab"} <= set(names) and all(len(n) <= 2 for n in names if n)
 
 
+# Publish or Perish names the venue "Source"; elsewhere "Source" is the database a record
+# came from (Scopus) or a whole citation (Embase), so it is the venue only in its header.
+_PUBLISH_OR_PERISH = frozenset({"gsrank", "articleurl"})
+_POP_COLUMNS = _COLUMNS | {"source": ("venue", 0)}
+
+
 def _table(names: Sequence[str]) -> dict[str, tuple[str, int]]:
-    return _WOS_TAGS if _is_wos_tags(names) else _COLUMNS
+    if _is_wos_tags(names):
+        return _WOS_TAGS
+    return _POP_COLUMNS if set(names) >= _PUBLISH_OR_PERISH else _COLUMNS
+
+
+# Lines an export may write above its header (Dimensions: one "About the data: …" line).
+_PREAMBLE_LINES = 2
 
 
 @dataclass(frozen=True)
 class _Header:
     delimiter: str
-    skip_first: bool  # the file starts with Excel's `sep=` line
+    skip: int  # lines before the header: Excel's `sep=` line, an export's note
 
 
 def _header(text: str) -> _Header | None:
-    """The separator that makes the first line a header naming an abstract column or at
-    least two columns we know; among several, the one naming the most."""
-    first = first_line(text)
-    sep = _SEP_LINE.match(first)
+    """Where the header is and its separator. The header is the first line if it names an
+    abstract column or at least two columns we know (among separators, the one naming the
+    most); after Excel's `sep=` line; or, after a line or two of notes, a line that names
+    an abstract column and two more we know."""
+    lines = first_lines(text, _PREAMBLE_LINES + 1)
+    sep = _SEP_LINE.match(lines[0]) if lines else None
     if sep:
-        rest = text[text.find("\n") + 1 :] if "\n" in text else ""
-        found = _header(rest)
-        return _Header(found.delimiter, True) if found and sep.group(1) in _DELIMITERS else None
+        found = _header_line(lines[1]) if len(lines) > 1 and sep.group(1) in _DELIMITERS else None
+        return _Header(found[1], 1) if found else None
+    for skip, line in enumerate(lines):
+        found = _header_line(line)
+        if found and (skip == 0 or found[0] >= _ABSTRACT_SCORE + 2):
+            return _Header(found[1], skip)
+    return None
+
+
+_ABSTRACT_SCORE = 100
+
+
+def _header_line(line: str) -> tuple[int, str] | None:
+    """(score, separator) for a line that reads as a header, or None."""
     best: tuple[int, str] | None = None
     for delimiter in _DELIMITERS:
-        if delimiter not in first:
+        if delimiter not in line:
             continue
-        names = [_name(cell) for cell in next(csv.reader([first], delimiter=delimiter), [])]
+        names = [_name(cell) for cell in next(csv.reader([line], delimiter=delimiter), [])]
         table = _table(names)
         fields = {table[n][0] for n in names if n in table}
         if "abstract" in fields or len(fields) >= 2 or set(names) >= _PUBMED_CSV:
-            score = len(fields) + (100 if "abstract" in fields else 0)
+            score = len(fields) + (_ABSTRACT_SCORE if "abstract" in fields else 0)
             if best is None or score > best[0]:
                 best = (score, delimiter)
-    return _Header(best[1], False) if best else None
+    return best
 
 
 def looks_like_csv(text: str) -> bool:
@@ -185,8 +225,8 @@ def parse_csv(text: str) -> Parsed:
     found = _header(text)
     delimiter = found.delimiter if found else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    if found and found.skip_first:
-        next(reader)
+    for _ in range(found.skip if found else 0):
+        next(_filled_rows(reader), None)
     records: list[Record] = []
     problems: list[Problem] = []
     plan: _Plan | None = None
@@ -215,6 +255,10 @@ def parse_csv(text: str) -> Parsed:
     return Parsed(tuple(records), tuple(problems))
 
 
+def _filled_rows(reader: Iterator[list[str]]) -> Iterator[list[str]]:
+    return (row for row in reader if any(cell.strip() for cell in row))
+
+
 def _no_abstract_column(line: int, header: list[str], delimiter: str) -> Problem:
     names = [_name(cell) for cell in header]
     if set(names) >= _PUBMED_CSV:
@@ -234,6 +278,10 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
     abstract = values.get("abstract")
     if abstract is None:
         return None
+    abstract = markup_to_text(abstract).lstrip(" ;,")
+    if not abstract:
+        return None
+    title = values.get("title")
     metadata = [(name, row[i].strip()) for i, name in plan.extra if i < len(row) and row[i].strip()]
     if len(row) > plan.width:  # cells past the header's last column
         metadata += [(f"column {i + 1}", c) for i, c in enumerate(row) if i >= plan.width and c]
@@ -244,7 +292,7 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
         abstract=abstract,
         id=values.get("id"),
         arxiv=arxiv,
-        title=values.get("title"),
+        title=markup_to_text(title) if title else None,
         authors=_authors(values.get("authors", "")),
         url=values.get("url"),
         doi=doi,
@@ -259,16 +307,22 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
 def _authors(value: str) -> tuple[str, ...]:
     """Names as one cell gives them: 'Brown, Catana;Rempfer, Melisa' (PsycNET, WoS,
     Zotero: surname first, turned round), 'P. Kogge; J. Shalf' (IEEE), 'Liu R., Adler D.G.'
-    (Scopus, Embase), 'Vikram S Chundawat, A. Tarun' (Consensus)."""
+    (Scopus, Embase), 'Vikram S Chundawat, A. Tarun' (Consensus), 'Hao, Jie (57221302630)'
+    (Scopus full names: the author id dropped), 'C Kun-Rodrigues, J Salmona, ...' (Google
+    Scholar through Publish or Perish: the '...' of a cut list is no name)."""
     if not value or _NO_AUTHOR.fullmatch(value):
         return ()
     if ";" in value:
-        return tuple(first_name_first(name) for name in value.split(";") if name.strip())
-    return split_authors(value)
+        names = tuple(first_name_first(_AUTHOR_ID.sub("", name)) for name in value.split(";"))
+    else:
+        names = split_authors(value)
+    return tuple(name for name in names if name and not _CUT_LIST.fullmatch(name))
 
 
 # Scopus: "[No author name available]" (a proceedings volume, an editorial).
 _NO_AUTHOR = re.compile(r"\s*\[[^\]]*\]\s*")
+_AUTHOR_ID = re.compile(r"\s*\(\d+\)\s*$")
+_CUT_LIST = re.compile(r"\.\.\.|…|et al\.?", re.I)
 
 
 def _arxiv_elsewhere(row: list[str], homes: tuple[int, ...]) -> str | None:
