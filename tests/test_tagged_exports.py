@@ -233,3 +233,41 @@ def test_endnote_tagged_from_cnki_paragraphs_and_joined_authors() -> None:
     assert thesis.authors == ("潘福妮",)
     assert patent.authors == ("Jaeyoung Choi", "Geunho Jeong")  # one %A, two names
     assert corpus.skipped == ()  # no stray paragraph, no record made of "%W CNKI" alone
+
+
+def test_ris_url_lines_holding_several_links() -> None:
+    """ProQuest puts its page and a link resolver on one UR line, Publish or Perish joins
+    two with ' and ', Inciteful with '; ': each link is a link of its own."""
+    found, prize = load("proquest-asfa.ris").papers
+    assert found.url == "https://search.proquest.com/docview/2015703796?accountid=38978"
+    assert prize.url == "https://search.proquest.com/docview/2118797380?accountid=38978"
+    assert prize.link == prize.url  # no DOI: the page is the link, not two URLs glued
+    fences = only(load("publish-or-perish.ris"))
+    assert fences.url == "https://www.example.com/760628"
+    oysters, shorelines = load("inciteful.ris").papers
+    assert oysters.url == "https://www.nature.com/articles/srep14785"  # "; "-separated
+    assert shorelines.url == "https://www.example.org/oysters"
+
+
+def test_ris_dates_keep_the_date_and_drop_the_other_info() -> None:
+    found, prize = load("proquest-asfa.ris").papers
+    assert (found.date, prize.date) == ("2018/02/03", "2018/05/10")  # not "…/2018- -21"
+    oysters, _ = load("inciteful.ris").papers
+    assert oysters.date == "2015 Oct 7"  # DA without its year: PY gives it
+    assert only(load("ovid-medline.ris")).date == "2018"  # Y1 "2018//"
+
+
+def test_ris_pmid_from_the_database_or_a_pubmed_link() -> None:
+    oysters, shorelines = load("inciteful.ris").papers
+    assert oysters.pmid == "26442712"  # AN, the provider being the NLM
+    assert oysters.keywords == ("Animals", "*Coral Reefs", "Ecosystem")  # one a line
+    assert shorelines.pmid is None  # Europe PMC's page is no PubMed link
+    mushrooms = only(load("ovid-medline.ris"))
+    assert mushrooms.pmid == "30439442"  # Ovid MEDLINE: the accession in its own link
+    assert mushrooms.doi == "10.1016/j.toxicon.2018.11.007"
+
+
+def test_ovid_link_line_with_its_url_on_the_same_line() -> None:
+    corpus = load("ovid-medline.ris")
+    [missing] = corpus.skipped  # the record without an abstract; the link lines are no problem
+    assert missing.reason.startswith("no abstract")

@@ -15,11 +15,17 @@ line and any text between records. So this module splits the file into records i
 without a Problem saying so. What the split takes care of:
 
 - Ovid numbers its records ("1.", "<2>") on lines of their own, and puts a "Link to the
-  Ovid Full Text or citation:" line and its URL inside or after records: neither is a
-  field nor a problem;
+  Ovid Full Text or citation:" line, its URL on the same line or the next, inside or after
+  records: neither is a field nor a problem;
 - other lines between records are counted in one Problem for the file;
 - abstracts copied from Crossref hold JATS markup (`<jats:p>`), titles HTML (`<i>`): the
-  text is kept, the markup dropped.
+  text is kept, the markup dropped;
+- one UR line may hold several links (ProQuest's page and a link resolver separated by a
+  space, Publish or Perish's joined by " and "): each is a link of its own;
+- dates are "YYYY/MM/DD/other info": the other info (ProQuest's "2018- -21", Zotero's
+  "undefined") is dropped, and a DA without a year ("Oct 7") takes PY's;
+- the PMID is the accession number when the database is MEDLINE/PubMed (Ovid, EBSCO,
+  Inciteful's "DP - Nlm"), else the number in a PubMed link or Ovid MEDLINE's own link.
 
 Line ends, mixed `\\r\\n` and `\\n\\r` included, were made `\\n` when the file was decoded.
 """
@@ -47,6 +53,14 @@ _HEAD = 4096
 _RECORD_NUMBER = re.compile(r"\s*(?:<\d+>|\d+\.)\s*")
 _OVID_LINK = "Link to the Ovid Full Text or citation:"
 _URL_LINE = re.compile(r"\s*https?://\S+\s*")
+_WEB_LINK = re.compile(r"https?://[^\s;]+")
+# A date as RIS writes it, "YYYY/MM/DD/other info", any part but the year may be empty.
+_RIS_DATE = re.compile(r"(\d{4})/([^/]*)(?:/([^/]*))?(?:/.*)?", re.S)
+_YEAR = re.compile(r"\b\d{4}\b")
+_PUBMED_DATABASE = re.compile(r"pubmed|medline|\bnlm\b", re.I)
+_PUBMED_LINK = re.compile(r"(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)(\d+)")
+# Ovid's link to a record of one of its MEDLINE databases (medl, medp, prem, …).
+_OVID_MEDLINE_LINK = re.compile(r"ovid\.com/.*[?&]D=(?:me[a-z0-9]*|prem)&.*[?&]AN=(\d+)", re.I)
 # At most this many short lines may come before the first record (Ovid's numbers, a
 # database's header line); more, and the file is something else quoting RIS.
 _LINES_BEFORE = 3
@@ -88,12 +102,13 @@ def parse_ris(text: str) -> Parsed:
     start = 0
     after_link = False
     for number, line in enumerate(text.split("\n"), start=1):
-        # Ovid's link line, and its URL on the next line: neither a field nor a problem.
+        # Ovid's link line, and its URL on the same line or the next: neither a field nor a
+        # problem.
         if after_link and _URL_LINE.fullmatch(line):
             after_link = False
             continue
         after_link = line.strip() == _OVID_LINK
-        if after_link or _RECORD_NUMBER.fullmatch(line):
+        if line.lstrip().startswith(_OVID_LINK) or _RECORD_NUMBER.fullmatch(line):
             continue
         if _TY.match(line):
             if chunk:
@@ -136,7 +151,7 @@ def _finish(
     ]
     if not closed:
         metadata.append(("note", "record had no closing ER line"))
-    urls = [url for url in _list(entry.get("urls")) if url.startswith(("http://", "https://"))]
+    urls = [url for value in _list(entry.get("urls")) for url in _WEB_LINK.findall(value)]
     names = _list(entry.get("authors")) + _list(entry.get("first_authors"))
     records.append(
         Record(
@@ -147,9 +162,9 @@ def _finish(
             authors=tuple(first_name_first(name) for name in names),
             url=urls[0] if urls else None,
             doi=_first(entry, "doi") or None,
-            date=_first(entry, "date", "year", "publication_year").strip("/") or None,
+            date=_date(entry),
             metadata=tuple(metadata),
-            pmid=_pmid(entry),
+            pmid=_pmid(entry, urls),
             venue=_text(_first(entry, *_VENUES)) or None,
             keywords=tuple(_keywords(entry)),
         )
@@ -163,13 +178,47 @@ def _text(value: str) -> str:
     return jats_to_text(value) if looks_like_jats(value) else html_to_text(value)
 
 
-def _pmid(entry: dict[str, object]) -> str | None:
-    """The accession number, when the record's database is MEDLINE/PubMed (Ovid, EBSCO)."""
-    database = _first(entry, "name_of_database", "database_provider").casefold()
+def _pmid(entry: dict[str, object], urls: list[str]) -> str | None:
+    """The accession number, when the record's database is MEDLINE/PubMed; else the PMID
+    in a link to PubMed, or in Ovid's link to the record in one of its MEDLINE databases."""
+    databases = " ".join(
+        _list(entry.get("name_of_database")) + _list(entry.get("database_provider"))
+    )
     accession = _first(entry, "accession_number")
-    if accession.isdigit() and ("medline" in database or "pubmed" in database):
+    if accession.isdigit() and _PUBMED_DATABASE.search(databases):
         return accession
+    links = [*urls, *_list(entry.get("file_attachments2"))]
+    for pattern in (_PUBMED_LINK, _OVID_MEDLINE_LINK):
+        found = next((m for link in links if (m := pattern.search(link))), None)
+        if found:
+            return found.group(1)
     return None
+
+
+def _date(entry: dict[str, object]) -> str | None:
+    """DA, PY or Y1, the first with a year, without RIS's trailing "other info"; a DA
+    without a year ("Oct 7", Web of Science's "JUN 13") after the year of PY or Y1."""
+    day, *others = [_ris_date(_first(entry, key)) for key in ("date", "year", "publication_year")]
+    if _YEAR.search(day):
+        return day
+    year = next((found.group(0) for other in others if (found := _YEAR.search(other))), "")
+    if year:
+        return f"{year} {day}" if day else year
+    return day or next((other for other in others if other), None)
+
+
+def _ris_date(value: str) -> str:
+    """ "2018/02/03/2018- -21" -> "2018/02/03", "2018/03//undefined" -> "2018/03",
+    "1998///Fal 1998" -> "1998"; any other form as given."""
+    found = _RIS_DATE.fullmatch(value.strip())
+    if not found:
+        return value.strip()
+    parts = [found.group(1)]
+    for part in (found.group(2), found.group(3)):
+        if not part or not part.strip() or part.strip() == "undefined":
+            break
+        parts.append(part.strip())
+    return "/".join(parts)
 
 
 def _keywords(entry: dict[str, object]) -> list[str]:
