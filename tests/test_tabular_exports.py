@@ -134,6 +134,23 @@ def test_pubmed_csv_says_it_has_no_abstracts_and_which_export_has() -> None:
     assert "Format: PubMed" in str(error.value)
 
 
+def test_the_old_pubmed_sites_csv_says_which_export_has_abstracts(tmp_path: Path) -> None:
+    # "Send to: File, CSV" on PubMed before 2020: no abstract column either.
+    (tmp_path / "pubmed_result.csv").write_text(
+        "Title,URL,Description,Details,ShortDetails,Resource,Type,Identifiers,Db,EntrezUID,"
+        "Properties\n"
+        '"Sleep, shifts, and errors.",/pubmed/30000001,"Ng A, Oduya B.",'
+        "J Sleep Res. 2019 Dec;28(6):e1. doi: 10.1000/jsr.2019.34.,J Sleep Res.  2019,"
+        "PubMed,citation,PMID:30000001,pubmed,30000001,create date:2019/10/16 | "
+        "first author:Ng A\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as error:
+        load_papers([tmp_path])
+    assert "PubMed's CSV export has no abstracts" in str(error.value)
+    assert "add one" not in str(error.value)
+
+
 def test_the_separator_is_the_one_that_names_the_most_columns(tmp_path: Path) -> None:
     # A header with a comma inside one name, in a file separated by semicolons.
     text = "Title;Times Cited, All;Abstract\nA paper;3;" + "We show a thing works. " * 3 + "\n"

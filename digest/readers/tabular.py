@@ -18,8 +18,8 @@ Lens.org and Crossref-fed exports copy JATS or HTML markup into abstracts and ti
 
 Web of Science's tab-delimited export names its columns by two-letter tags (TI, AB, AU…);
 they are read by their own table, and only in a header that is one, since "ID" there means
-Keywords Plus. PubMed's CSV export has no abstracts at all: it gets its own message saying
-which PubMed export to use instead.
+Keywords Plus. PubMed's CSV export (the old site's too) has no abstracts at all: it gets its
+own message saying which PubMed export to use instead.
 
 Columns that hold a whole reference list or address book (Scopus "References", WoS "CR")
 are not kept; every other column is kept as metadata under its own name.
@@ -117,6 +117,8 @@ _DELIMITERS = (",", "\t", ";")
 _SEP_LINE = re.compile(r"sep=(.)\s*$", re.I)  # Excel's first line naming the separator
 # PubMed's "Save > Format: CSV" header; it has no abstract column.
 _PUBMED_CSV = frozenset({"pmid", "title", "authors", "citation", "first author", "journal/book"})
+# The old PubMed site's "Send to: File, CSV" (until 2020): Title,URL,Description,Details,…
+_OLD_PUBMED_CSV = frozenset({"title", "url", "description", "details", "shortdetails", "entrezuid"})
 _PUBMED_CSV_HELP = (
     "PubMed's CSV export has no abstracts; in PubMed, click Save and choose "
     "Format: PubMed (then Create file) to save them in a MEDLINE file digest reads"
@@ -261,7 +263,7 @@ def _filled_rows(reader: Iterator[list[str]]) -> Iterator[list[str]]:
 
 def _no_abstract_column(line: int, header: list[str], delimiter: str) -> Problem:
     names = [_name(cell) for cell in header]
-    if set(names) >= _PUBMED_CSV:
+    if set(names) >= _PUBMED_CSV or set(names) >= _OLD_PUBMED_CSV:
         return Problem(line, _PUBMED_CSV_HELP, excerpt(delimiter.join(header)))
     columns = ", ".join(cell.replace("\ufeff", "").strip() for cell in header)
     reason = f"CSV header has no 'abstract' column (found: {columns}); add one"
