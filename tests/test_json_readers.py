@@ -212,6 +212,8 @@ def test_broken_json_keeps_the_records_before_the_break(tmp_path: Path) -> None:
         ("[null, {}]", "json"),
         ('{\n  "meta": {},\n  "results": []\n}', "json"),
         ('{"status": "ok", "message": {"items": []}}\n', "jsonl"),
+        # Pretty-printed: a nested object on a line of its own is indented, not JSONL.
+        ('{\n  "items": [\n    {"abstract": "We show."}\n  ]\n}\n', "json"),
         ("[1] We show a numbered list of abstracts is not JSON at all.", "text"),
     ],
 )
@@ -226,3 +228,62 @@ def test_an_empty_answer_says_so(tmp_path: Path) -> None:
     [skipped] = corpus.skipped
     assert skipped.path.endswith("empty.json")
     assert "without any record" in skipped.reason
+
+
+# --- Zotero's own item JSON ----------------------------------------------------------------
+
+
+def test_better_bibtex_json_export() -> None:
+    # Better BibTeX's "BetterBibTeX JSON": Zotero's item fields ("abstractNote", "creators",
+    # "publicationTitle"), under "items", beside the export's config and collections.
+    corpus = load("zotero-bbt.json")
+    assert corpus.files[0].format == "zotero"
+    article, preprint = corpus.papers
+    assert article.id == "rueFormativeEvaluation2016"
+    assert article.title == "Formative evaluation of online CO2-free recovery education"
+    assert article.abstract.startswith("Families facing")  # the glued heading dropped
+    assert article.authors == ("Lisa A. Rue", "The FHT Consortium")  # not the editor
+    assert (article.doi, article.date) == ("10.1000/evalprog.2016.004", "2016-04-01")
+    assert article.venue == "Evaluation and Program Planning"
+    assert article.keywords == ("Family support", "Formative evaluation")
+    # Ids Zotero keeps in "extra", and a preprint's repository as its venue.
+    assert (preprint.id, preprint.arxiv_id, preprint.pmid, preprint.doi) == (
+        "okaforSparse2021",
+        "2101.00001",
+        "33445566",
+        "10.1000/sparse.2021",
+    )
+    assert preprint.venue == "arXiv"
+    assert reasons(corpus) == [(31, "no abstract", True), (49, "not a paper", True)]
+
+
+def test_zotero_web_api_items() -> None:
+    corpus = load("zotero-api.json")
+    assert corpus.files[0].format == "zotero"
+    [paper] = corpus.papers
+    assert (paper.id, paper.title, paper.doi) == (
+        "X42A7DEE",
+        "Carbon feedback in coupled models",
+        "10.1000/carbon.2015.05",
+    )
+    assert paper.authors == ("Märta Lindqvist", "Chidi Okafor")
+    assert reasons(corpus) == [(26, "not a paper", True)]  # the PDF attached to it
+
+
+def test_titles_lose_the_markup_apis_keep_in_them(tmp_path: Path) -> None:
+    # OpenAlex and Crossref copy publishers' <i>…</i> and <sub>…</sub> into titles.
+    work = json.loads((EXPORTS / "openalex_works.json").read_text())["results"][0]
+    work["title"] = "Osimertinib in <i>EGFR</i> mutated lung cancer"
+    (tmp_path / "openalex.json").write_text(json.dumps(work))
+    listing = json.loads((EXPORTS / "crossref_works.json").read_text())
+    crossref = listing["message"]["items"][1]
+    crossref["title"] = ["Capture of CO<sub>2</sub> in <i>situ</i>"]
+    (tmp_path / "crossref.json").write_text(json.dumps({"message": crossref}))
+    titles = {
+        name: load_papers([tmp_path / name]).papers[0].title
+        for name in ("openalex.json", "crossref.json")
+    }
+    assert titles == {
+        "openalex.json": "Osimertinib in EGFR mutated lung cancer",
+        "crossref.json": "Capture of CO2 in situ",
+    }

@@ -74,11 +74,16 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 def looks_like_jsonl(text: str) -> bool:
-    """Starts with an object, and one of the first lines parses (the first may be broken)."""
+    """Starts with an object, and one of the first lines parses (the first may be broken).
+
+    Only a line that is not indented counts: in a pretty-printed document the objects on a
+    line of their own are nested, hence indented ("{"creatorType": "author", …}")."""
     lines = first_lines(text, 20)
     if not lines or not lines[0].startswith("{"):
         return False
-    for line in lines:
+    for line in text.lstrip("\ufeff\r\n").split("\n", 20)[:20]:
+        if not line.startswith("{"):
+            continue
         try:
             if isinstance(_loads(line), dict):
                 return True

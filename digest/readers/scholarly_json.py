@@ -14,6 +14,14 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
   or `journal.name`; a batch answer holds null for ids not found (json_documents.py).
 - bioRxiv/medRxiv API: `doi`, `title`, `authors` as "Last, F.; Last, G.", `server`,
   `category`, `version`, `date`; the /pubs endpoint's `preprint_*` fields too.
+- Zotero's own item JSON, as Better BibTeX's "BetterBibTeX JSON" export and Zotero's web
+  API (under `data`) write it: `itemType`, `abstractNote`, `creators` as `{"firstName",
+  "lastName"}` or `{"name"}`, `publicationTitle` (or the proceedings', book's, site's or
+  repository's title), `DOI`, `url`, `date`, `tags`, `citationKey`, and ids Zotero keeps
+  in `extra` ("arXiv: 2101.00001", "PMID: 123", "DOI: …" where the item type has no field).
+
+Titles lose the markup some sources keep in them (Crossref's and OpenAlex's `<i>EGFR</i>`,
+Zotero's rich-text `<sub>2</sub>`).
 
 No library reads these: each API documents its own fields, and mapping them is a few lines
 each, so nothing is gained from a dependency.
@@ -40,6 +48,15 @@ Mapper = Callable[[int, dict[str, Any]], Record | Problem]
 _CROSSREF_KEYS = ("member", "prefix", "deposited", "indexed", "is-referenced-by-count")
 _CSL_KEYS = ("issued", "container-title", "citation-key", "DOI", "URL", "accessed", "PMID")
 _BIORXIV_KEYS = ("jatsxml", "author_corresponding", "biorxiv_doi", "preprint_abstract")
+_ZOTERO_KEYS = ("abstractNote", "creators", "title", "key")
+# Zotero items that are no paper: a note or a file attached to one, listed on their own.
+_ZOTERO_CHILDREN = frozenset({"note", "attachment", "annotation"})
+_ZOTERO_VENUES = (
+    "publicationTitle", "proceedingsTitle", "bookTitle", "websiteTitle", "blogTitle",
+    "forumTitle", "repository", "university", "institution", "publisher",
+)  # fmt: skip
+# What Zotero keeps in `extra`, one "Name: value" a line.
+_EXTRA_ID = re.compile(r"^\s*(arXiv|PMID|DOI|Citation Key)\s*:\s*(\S+)", re.I | re.M)
 # A word position beyond this is not an abstract (a hostile or broken index).
 _MAX_WORD_POSITION = 100_000
 
@@ -53,6 +70,8 @@ def shape_of(value: dict[str, Any]) -> str:
         return "openalex"
     if "paperId" in value or "externalIds" in value:
         return "semantic-scholar"
+    if _zotero_item(value) is not None:
+        return "zotero"
     if "DOI" in value and (
         any(key in value for key in _CROSSREF_KEYS) or isinstance(value.get("title"), list)
     ):
@@ -140,6 +159,15 @@ def _csl_name(name: Any) -> str:
     return f"{given} {family}".strip()
 
 
+def _zotero_item(value: dict[str, Any]) -> dict[str, Any] | None:
+    """The Zotero item in an object: itself, or the web API's `data`; None if not one."""
+    data = value.get("data")
+    item = data if isinstance(data, dict) and "itemType" in data else value
+    if isinstance(item.get("itemType"), str) and any(key in item for key in _ZOTERO_KEYS):
+        return item
+    return None
+
+
 def _no_abstract(line: int, source: str, title: str) -> Problem:
     return Problem(line, f"no abstract ({source} record without one)", excerpt(title))
 
@@ -173,7 +201,7 @@ def _markup_free(text: str) -> str:
 
 
 def _csl(line: int, item: dict[str, Any]) -> Record | Problem:
-    title = _text(item.get("title"))
+    title = _markup_free(_text(item.get("title")))
     abstract = _markup_free(_text(item.get("abstract")))
     if not abstract:
         if not title and set(item) <= {"id", "type", "citation-key"}:
@@ -214,7 +242,7 @@ def inverted_index_to_text(index: Any) -> str:
 
 
 def _openalex(line: int, work: dict[str, Any]) -> Record | Problem:
-    title = _text(work.get("title")) or _text(work.get("display_name"))
+    title = _markup_free(_text(work.get("title")) or _text(work.get("display_name")))
     abstract = inverted_index_to_text(work.get("abstract_inverted_index"))
     if not abstract:
         return _no_abstract(line, "OpenAlex", title)
@@ -241,13 +269,13 @@ def _openalex(line: int, work: dict[str, Any]) -> Record | Problem:
 
 
 def _crossref(line: int, work: dict[str, Any]) -> Record | Problem:
-    title = _text(work.get("title"))
+    title = _markup_free(_text(work.get("title")))
     abstract = jats_to_text(_text(work.get("abstract")))
     if not abstract:
         return _no_abstract(line, "Crossref", title or _text(work.get("DOI")))
     dates = ("issued", "published", "published-print", "published-online", "created")
     date = next((d for key in dates if (d := _date_parts(work.get(key)))), None)
-    subtitle = _text(work.get("subtitle"))
+    subtitle = _markup_free(_text(work.get("subtitle")))
     return Record(
         line=line,
         abstract=abstract,
@@ -263,7 +291,7 @@ def _crossref(line: int, work: dict[str, Any]) -> Record | Problem:
 
 
 def _semantic_scholar(line: int, paper: dict[str, Any]) -> Record | Problem:
-    title = _text(paper.get("title"))
+    title = _markup_free(_text(paper.get("title")))
     abstract = _text(paper.get("abstract"))
     if not abstract:
         return _no_abstract(line, "Semantic Scholar", title)
@@ -299,7 +327,7 @@ def _biorxiv(line: int, item: dict[str, Any]) -> Record | Problem:
     def field(name: str) -> str:
         return _text(item.get(name)) or _text(item.get(f"preprint_{name}"))
 
-    title = field("title")
+    title = _markup_free(field("title"))
     abstract = _markup_free(field("abstract"))
     if not abstract:
         return _no_abstract(line, "bioRxiv/medRxiv", title)
@@ -325,12 +353,51 @@ def _biorxiv(line: int, item: dict[str, Any]) -> Record | Problem:
     )
 
 
+def _zotero(line: int, value: dict[str, Any]) -> Record | Problem:
+    item = _zotero_item(value) or value
+    kind = _text(item.get("itemType"))
+    title = _markup_free(_text(item.get("title")))
+    if kind in _ZOTERO_CHILDREN:
+        reason = f"not a paper (a Zotero {kind}, listed on its own)"
+        return Problem(line, reason, excerpt(title or _text(item.get("note"))), notice=True)
+    abstract = without_abstract_heading(_markup_free(_text(item.get("abstractNote"))))
+    if not abstract:
+        return _no_abstract(line, "Zotero", title)
+    extra = {name.casefold(): found for name, found in _EXTRA_ID.findall(_text(item.get("extra")))}
+    creators = _list(item.get("creators"))
+    authors = [c for c in creators if _get(c, "creatorType") in ("author", None)] or creators
+    key = _text(item.get("citationKey")) or _text(item.get("citekey"))
+    return Record(
+        line=line,
+        abstract=abstract,
+        id=key or extra.get("citation key") or _text(item.get("key")) or None,
+        arxiv=extra.get("arxiv"),
+        title=title or None,
+        authors=tuple(name for c in authors if (name := _zotero_name(c))),
+        url=_text(item.get("url")) or None,
+        doi=_text(item.get("DOI")) or extra.get("doi"),
+        date=_text(item.get("date")) or None,
+        pmid=extra.get("pmid"),
+        venue=next((v for name in _ZOTERO_VENUES if (v := _text(item.get(name)))), None),
+        keywords=_strings(_get(tag, "tag") for tag in _list(item.get("tags"))),
+        metadata=_metadata([("type", kind), ("zotero key", item.get("key"))]),
+    )
+
+
+def _zotero_name(creator: Any) -> str:
+    if not isinstance(creator, dict):
+        return _text(creator)
+    first, last = _text(creator.get("firstName")), _text(creator.get("lastName"))
+    return _text(creator.get("name")) or f"{first} {last}".strip()
+
+
 _MAPPERS: dict[str, Mapper] = {
     "csl-json": _csl,
     "openalex": _openalex,
     "crossref": _crossref,
     "semantic-scholar": _semantic_scholar,
     "biorxiv": _biorxiv,
+    "zotero": _zotero,
 }
 
 
