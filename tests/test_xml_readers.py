@@ -80,6 +80,25 @@ def test_endnote_xml_on_one_line_with_style_wrappers() -> None:
     assert [(s.line, s.reason.split(" (")[0]) for s in corpus.skipped] == [(1, "no abstract")]
 
 
+def test_endnote_xml_from_web_of_science_links_past_go_to_isi() -> None:
+    """EndNote keeps a Web of Science record's "<Go to ISI>://WOS:…" as its first related
+    URL: the paper's link is the first web address, and its DOI is read from it."""
+    [paper] = load("endnote-wos.xml").papers
+    assert paper.url == "http://pubs.acs.org/doi/pdfplus/10.1021/acs.jctc.5b00346"
+    assert paper.doi == "10.1021/acs.jctc.5b00346"
+    assert paper.pmid is None  # a WOS accession number is no PMID
+    assert ("url", "<GotoISI>://WOS:000356201700010") not in paper.metadata
+
+
+def test_endnote_tagged_links_past_go_to_isi(tmp_path: Path) -> None:
+    (tmp_path / "wos.enw").write_text(
+        "%0 Journal Article\n%T A title\n%X An abstract long enough to be one, twelve words "
+        "or more of it.\n%U <Go to ISI>://WOS:000356201700010\n%U https://example.org/paper\n"
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.url == "https://example.org/paper"
+
+
 # --- Zotero RDF -----------------------------------------------------------------------------
 
 

@@ -28,6 +28,7 @@ from digest.readers.xml_documents import (
 _ROOT = re.compile(r"<records>\s*<record>")
 _ENDNOTE_FIELD = re.compile(r"<(?:ref-type|rec-number|source-app|contributors|titles)[\s>]")
 _PUBMED = re.compile(r"pubmed|medline|\bnlm\b|ncbi", re.I)
+_WEB_LINK = re.compile(r"https?://", re.I)
 
 
 def looks_like_endnote_xml(text: str) -> bool:
@@ -63,6 +64,8 @@ def _record(record: Element, line: int) -> Record | Problem:
         return Problem(line, "no abstract (EndNote record without an <abstract>)", excerpt(title))
     urls = [all_text(url) for url in record.iter("url")]
     related = [all_text(url) for url in record.iterfind("*/related-urls/url")]
+    # The first web link: a Web of Science record's first URL is "<Go to ISI>://WOS:…".
+    links = related + urls
     numbers = _field(record, "electronic-resource-num").split()
     doi = next((found for part in numbers if (found := parse_doi(part))), None)
     databases = [_field(record, f"remote-database-{key}") for key in ("name", "provider")]
@@ -80,7 +83,7 @@ def _record(record: Element, line: int) -> Record | Problem:
         abstract=abstract,
         title=title or None,
         authors=tuple(_name(all_text(a)) for a in record.iterfind("contributors/authors/author")),
-        url=next(iter(related or urls), None),
+        url=next((u for u in links if _WEB_LINK.match(u)), links[0] if links else None),
         doi=doi,
         date=(f"{day} {year}" if day and year and year not in day else day or year) or None,
         pmid=pmid,

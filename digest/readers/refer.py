@@ -40,6 +40,7 @@ from digest.readers.tagged import (
 _TAG_LINE = re.compile(r"%([0-9A-Z@!#$&()*+^|~?\[\]])(?: |(?=[^\x00-\x7f])|$)(.*)$")
 # Names in one %A: "Choi, J;Jeong, G" (CNKI's export), full-width separators too.
 _NAMES = re.compile(r"[;\uff1b\uff0c]")  # ";" and the full-width semicolon and comma
+_WEB_LINK = re.compile(r"https?://", re.I)
 _METADATA = {"0": "type", "@": "issn", "M": "accession number", "F": "label"}
 
 
@@ -63,7 +64,9 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         return missing_abstract(tagged.line, "an EndNote record without a %X field", title)
     urls = tagged.items("U")
     doi = tagged.text("R") or next((d for url in urls if (d := parse_doi(url))), "")
-    page = next((url for url in urls if not parse_doi(url)), urls[0] if urls else "")
+    # A web page before a DOI's address; EndNote's "<Go to ISI>://WOS:…" last.
+    web = [url for url in urls if _WEB_LINK.match(url)] or urls
+    page = next((url for url in web if not parse_doi(url)), web[0] if web else "")
     metadata = [(name, value) for tag, name in _METADATA.items() if (value := tagged.text(tag))]
     return Record(
         line=tagged.line,
