@@ -129,6 +129,29 @@ def test_web_of_science_plain_text_with_header_and_bom() -> None:
     assert skipped.excerpt == "EXPERIMENTS IN PHENOMENOLOGICAL ELECTRODYNAMICS"
 
 
+def test_web_of_science_inline_html_is_text(tmp_path: Path) -> None:
+    # Exports since 2023 keep the publisher's <i>, <sub>, <sup> in TI and AB; a bare '<'
+    # or '>' in the text is no tag.
+    (tmp_path / "savedrecs.txt").write_text(
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Bruna, EM\n"
+        "TI Demography of the understory herb <i>H</i><i>eliconia acuminata</i>\n"
+        "   (Heliconiaceae) in a fragmented landscape\n"
+        "AB The data set comprises >66,000 records of CO<sub>2</sub> uptake in m<sup>2</sup>\n"
+        "   plots; survival fell with edge distance (p < 0.05) in <i>Heliconia</i>.\n"
+        "PY 2023\nER\n\nEF\n",
+        encoding="utf-8",
+    )
+    paper = only(load_papers([tmp_path]))
+    assert paper.title == (
+        "Demography of the understory herb Heliconia acuminata (Heliconiaceae) in a "
+        "fragmented landscape"
+    )
+    assert paper.abstract == (
+        "The data set comprises >66,000 records of CO2 uptake in m2 plots; survival fell "
+        "with edge distance (p < 0.05) in Heliconia."
+    )
+
+
 def test_a_single_web_of_science_record_without_the_file_header() -> None:
     corpus = load("wos-single.txt")
     assert corpus.files[0].format == "web-of-science"

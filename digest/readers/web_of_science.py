@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from digest.readers.markup import markup_to_text
 from digest.readers.records import (
     Parsed,
     Problem,
@@ -68,8 +69,9 @@ def parse_web_of_science(text: str) -> Parsed:
 
 
 def _record(tagged: TaggedRecord) -> Record | Problem:
-    title = tagged.text("TI")
-    abstract = tagged.text("AB")
+    # Since 2023 titles and abstracts carry the publisher's inline HTML ("<i>Tropical</i>").
+    title = markup_to_text(tagged.text("TI"))
+    abstract = markup_to_text(tagged.text("AB"))
     if not abstract:
         return missing_abstract(tagged.line, "a Web of Science record without an AB field", title)
     names = tagged.items("AF") or tagged.items("AU")
