@@ -246,3 +246,56 @@ def test_hostile_markdown_lines_are_read_in_one_pass() -> None:
     parsed = parse_markdown(text)
     assert parsed.records == ()
     assert len(parsed.problems) == 5
+
+
+def test_google_scholar_alert_as_its_plain_text_mail() -> None:
+    corpus = load("scholar_alert.txt")
+    assert corpus.files[0].format == "scholar-alert"
+    sensors, mid_air = corpus.papers
+    assert (
+        sensors.title == "Printing flexible touch sensors with silicone rubber and conductive ink"
+    )
+    assert sensors.authors == ("J Xu", "M Okafor")
+    assert (sensors.venue, sensors.date) == ("Journal of Interaction Materials", "2023")
+    assert sensors.link == "https://example.org/articles/flexible-sensors.pdf"  # not Google's
+    assert sensors.abstract.startswith("Most sensor designs still rely")
+    assert sensors.abstract.endswith("how it bends and …")  # Google's snippet, cut as it was
+    assert "Cites" not in sensors.abstract
+    assert mid_air.authors == ("Y Yano", "N Koizumi", "A Lindqvist")  # no "…"
+    assert mid_air.arxiv_id == "2311.01234"
+    [skipped] = corpus.skipped  # the [CITATION] has no snippet; header and footer are Google's
+    assert skipped.reason.startswith("no abstract") and skipped.notice
+
+
+def test_google_scholar_alert_copied_from_the_browser(tmp_path: Path) -> None:
+    # No links, no blank lines between items, the buttons row in the mail's language.
+    text = (
+        "Co-designing an AI curriculum with high school teachers\n"
+        "B Xie, P Sarin, RCC Garcia… - 2024\n"
+        "Teachers from many disciplines want to teach about artificial intelligence; we\n"
+        "designed a curriculum with them over a year of workshops …\n"
+        "保存 Twitter LinkedIn Facebook\n"
+        "[HTML] Square tabletop displays for group work\n"
+        "Y Yano - Proceedings of Tabletop Systems, 2023\n"
+        "We build a square tabletop display that gives each side of the table its own view,\n"
+        "and study how groups of four share it during design tasks …\n"
+        "A third paper about displays\n"
+        "N Koizumi, Y Yano - Display Letters, 2022\n"
+        "Mid-air images let people touch floating pictures; we measure how far from the\n"
+        "display they can be seen and report the errors people make …\n"
+    )
+    (tmp_path / "alert.txt").write_text(text, encoding="utf-8")
+    corpus = load_papers([tmp_path])
+    assert corpus.files[0].format == "scholar-alert"
+    assert [p.title for p in corpus.papers] == [
+        "Co-designing an AI curriculum with high school teachers",
+        "Square tabletop displays for group work",
+        "A third paper about displays",
+    ]
+    curriculum, tabletop, _ = corpus.papers
+    assert curriculum.authors == ("B Xie", "P Sarin", "RCC Garcia")
+    assert curriculum.venue is None and curriculum.date == "2024"
+    assert curriculum.abstract.endswith("a year of workshops …")
+    assert tabletop.abstract.startswith("We build a square tabletop")
+    assert tabletop.link_is_search  # a copy without links gets a search link
+    assert not corpus.skipped

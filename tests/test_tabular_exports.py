@@ -161,7 +161,7 @@ def test_the_separator_is_the_one_that_names_the_most_columns(tmp_path: Path) ->
 
 def test_lens_csv_authors_links_and_markup_in_abstracts() -> None:
     corpus = load("lens.csv")
-    assert len(corpus.papers) == 3  # the fourth has no abstract
+    assert len(corpus.papers) == 4  # the fourth row has no abstract
     planning = titled(corpus, "Planning waste reduction")
     assert planning.title == "Planning waste reduction: an optimization approach"
     assert planning.authors == ("Brian W. Baetz", "Eric I. Pas")  # "Author/s"
@@ -173,6 +173,8 @@ def test_lens_csv_authors_links_and_markup_in_abstracts() -> None:
     assert economics.doi is None
     assert economics.link == "https://ideas.repec.org/p/ags/midagr/10988.html"  # External URL
     assert economics.keywords == ("waste reduction", "public policy")
+    amine = titled(corpus, "The use of amine")
+    assert amine.abstract.startswith("Amine reclaimer wastes")  # Crossref's glued heading
 
 
 def test_dimensions_csv_with_its_note_above_the_header() -> None:

@@ -29,6 +29,7 @@ from digest.readers.records import Format
 from digest.readers.refer import looks_like_refer, parse_refer
 from digest.readers.ris import looks_like_ris, parse_ris
 from digest.readers.saved_feeds import looks_like_atom, looks_like_rss, parse_feed
+from digest.readers.scholar_alerts import looks_like_scholar_alert, parse_scholar_alert
 from digest.readers.sciencedirect import looks_like_sciencedirect, parse_sciencedirect
 from digest.readers.tabular import looks_like_csv, parse_csv
 from digest.readers.web_of_science import looks_like_web_of_science, parse_web_of_science
@@ -54,6 +55,8 @@ FORMATS: tuple[Format, ...] = (
     Format("pubmed-text", looks_like_pubmed_text, parse_pubmed_text),
     Format("arxiv-listing", looks_like_arxiv_listing, parse_arxiv_listing),
     # What people paste: before CSV, as a Markdown table or a copied page may hold commas.
+    # A Google Scholar alert before notes, which would take its link lines for records.
+    Format("scholar-alert", looks_like_scholar_alert, parse_scholar_alert),
     Format("markdown", looks_like_markdown, parse_markdown),
     Format("arxiv-paste", looks_like_arxiv_page, parse_arxiv_page),
     Format("notes", looks_like_notes, parse_notes),

@@ -14,7 +14,8 @@ columns) and written a `sep=;` line first. Dimensions writes a line about the ex
 come after a few such lines.
 
 Lens.org and Crossref-fed exports copy JATS or HTML markup into abstracts and titles
-(`<jats:p>`, `<title>Abstract</title>`): the text is kept, the markup dropped.
+(`<jats:p>`, `<title>Abstract</title>`): the text is kept, the markup dropped, and so is
+the "Abstract" heading Crossref glues to Elsevier's ("Abstract Amine wastes are…").
 
 Web of Science's tab-delimited export names its columns by two-letter tags (TI, AB, AU…);
 they are read by their own table, and only in a header that is one, since "ID" there means
@@ -35,7 +36,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from digest.readers.identifiers import parse_arxiv_field
-from digest.readers.markup import markup_to_text
+from digest.readers.markup import markup_to_text, without_abstract_heading
 from digest.readers.records import (
     Parsed,
     Problem,
@@ -280,7 +281,7 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
     abstract = values.get("abstract")
     if abstract is None:
         return None
-    abstract = markup_to_text(abstract).lstrip(" ;,")
+    abstract = without_abstract_heading(markup_to_text(abstract).lstrip(" ;,"))
     if not abstract:
         return None
     title = values.get("title")

@@ -1,0 +1,193 @@
+"""Google Scholar alert e-mails, pasted or saved as text: new results for a search, new
+citations to an author's articles, new articles by an author.
+
+Each item is a title (after a `[PDF]`, `[HTML]`… tag; it may wrap), in the mail's plain-text
+body a `<https://scholar.google.com/scholar_url?url=…>` line, a byline
+("Y Yano, N Koizumi - SIGGRAPH Asia 2023 Emerging Technologies, 2023"), and Google's snippet
+of the abstract, cut with "…". Citation alerts add a "Cites: …" line; a copy from the
+browser adds "Save Twitter LinkedIn Facebook". The mail closes with "This message was sent
+by Google Scholar because …".
+
+The snippet is all of the abstract the alert has, so it is the abstract (cut as Google cut
+it); an item without one (`[CITATION]`) is counted as a record without an abstract. The link
+is the paper's own address, taken out of Google's redirect; a copy without links gets the
+usual search link.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from dataclasses import dataclass
+
+from digest.readers.identifiers import parse_arxiv_field
+from digest.readers.records import Parsed, Problem, Record, excerpt, missing_abstract
+
+_FOOTER = re.compile(
+    r"^(?:This (?:message|alert) (?:was|is) sent by Google Scholar|This Google Scholar alert)",
+    re.I,
+)
+_BUTTONS = re.compile(r"^(?:Save|保存)(?:\s+(?:Twitter|LinkedIn|Facebook|X)){2,}\s*$")
+_CITES = re.compile(r"^[•·*]?\s*Cites:\s*", re.I)
+_REDIRECT = re.compile(r"^<?(https?://scholar\.google\.[a-z.]+/scholar_url\?\S+?)>?$")
+_TAG = re.compile(r"^\[(?:PDF|HTML|BOOK|B|CITATION|C|DOC|PS)\]\s*", re.I)
+# "Y Yano, N Koizumi - SIGGRAPH Asia 2023 …, 2023", "B Xie, I Sieh… - 2024": names of
+# initials and a surname, a spaced dash, then venue and year, or just a year.
+_BYLINE = re.compile(r"^(?P<names>[^\n]+?)\s+[-\u2013]\s+(?P<source>.*?(?:\b(?:19|20)\d\d|…))\s*$")
+_NAME = re.compile(r"^(?:[A-Z]{1,4}\s+[^\s,]+(?:\s[^\s,]+){0,2}|…)$")
+_YEAR = re.compile(r"(?:,\s*)?\b((?:19|20)\d\d)$")
+_BOILERPLATE = re.compile(
+    r"^(?:List alerts|Cancel alert|Update alert to receive .*|Showing .* results.*"
+    r"|Skip to content …|Saved to|Your library|Scholar Alert:.*|Google Scholar Alerts?)$",
+    re.I,
+)
+_TITLE_LINES = 4  # a title wraps over at most this many lines
+
+
+def looks_like_scholar_alert(text: str) -> bool:
+    """A Google Scholar alert: its footer, or its redirect links or button rows, with at
+    least one byline."""
+    head = text[:200_000]
+    marked = (
+        "sent by Google Scholar" in head
+        or "scholar_url?url=" in head
+        or ("LinkedIn" in head and any(map(_BUTTONS.match, map(str.strip, head.splitlines()))))
+    )
+    return marked and any(_byline(line.strip()) for line in head.splitlines())
+
+
+@dataclass(frozen=True)
+class _Byline:
+    authors: tuple[str, ...]
+    venue: str | None
+    year: str | None
+
+
+def _byline(line: str) -> _Byline | None:
+    found = _BYLINE.match(line)
+    if not found:
+        return None
+    names = [name.strip() for name in found.group("names").split(",")]
+    cut = [name.rstrip("…").strip() for name in names]
+    if not all(_NAME.match(name) for name in names if not name.endswith("…")):
+        return None
+    source = found.group("source").strip()
+    year = _YEAR.search(source)
+    venue = source[: year.start()].strip(" ,") if year else source
+    return _Byline(
+        tuple(name for name in cut if name), venue or None, year.group(1) if year else None
+    )
+
+
+def parse_scholar_alert(text: str) -> Parsed:
+    lines = [line.strip() for line in text.splitlines()]
+    bylines = [i for i, line in enumerate(lines) if _byline(line)]
+    records: list[Record] = []
+    problems: list[Problem] = []
+    used = 0  # lines before this belong to an earlier item
+    for number, at in enumerate(bylines):
+        start, title, link = _title_above(lines, at, used)
+        end = _snippet_end(
+            lines, at + 1, bylines[number + 1] if number + 1 < len(bylines) else None
+        )
+        problems += _stray(lines, used, start)
+        byline = _byline(lines[at])
+        assert byline is not None
+        snippet = " ".join(line for line in lines[at + 1 : end] if line)
+        if not snippet:
+            problems.append(missing_abstract(at + 1, "no snippet", excerpt(title), notice=True))
+        else:
+            records.append(_record(at + 1, title, link, byline, snippet))
+        used = _item_end(lines, end)
+    problems += _stray(lines, used, len(lines))
+    return Parsed(tuple(records), tuple(problems))
+
+
+def _title_above(lines: list[str], at: int, used: int) -> tuple[int, str, str | None]:
+    """Where the item's title starts, the title, and the paper's link if the mail had it."""
+    link = None
+    parts: list[str] = []
+    start = at
+    for index in range(at - 1, max(used, at - _TITLE_LINES - 1) - 1, -1):
+        line = lines[index]
+        redirect = _REDIRECT.match(line)
+        if redirect:
+            link = _target(redirect.group(1))
+            start = index
+            continue
+        if not line or _stops(line):
+            break
+        parts.insert(0, line)
+        start = index
+    return start, _TAG.sub("", " ".join(parts)), link
+
+
+def _target(redirect: str) -> str | None:
+    """The paper's own address inside Google's redirect link."""
+    query = urllib.parse.urlsplit(redirect).query
+    targets = urllib.parse.parse_qs(query).get("url")
+    return targets[0] if targets else redirect
+
+
+def _stops(line: str) -> bool:
+    return bool(
+        _CITES.match(line)
+        or _BUTTONS.match(line)
+        or _FOOTER.match(line)
+        or _BOILERPLATE.match(line)
+    )
+
+
+def _snippet_end(lines: list[str], start: int, next_byline: int | None) -> int:
+    """The snippet runs to a blank line, a Cites:/buttons line, or the next item's title."""
+    limit = len(lines) if next_byline is None else next_byline
+    for index in range(start, limit):
+        line = lines[index]
+        if not line or _stops(line) or _REDIRECT.match(line):
+            return index
+        # Lines just above the next byline belong to the next title when nothing separates
+        # the items: the snippet ends with Google's "…".
+        near_next = next_byline is not None and index >= next_byline - _TITLE_LINES
+        if near_next and index > start and lines[index - 1].endswith("…"):
+            return index
+    return limit
+
+
+def _item_end(lines: list[str], end: int) -> int:
+    """The first line after an item's Cites:, buttons and blank lines."""
+    while end < len(lines) and (
+        not lines[end] or _CITES.match(lines[end]) or _BUTTONS.match(lines[end])
+    ):
+        end += 1
+    return end
+
+
+def _stray(lines: list[str], start: int, end: int) -> list[Problem]:
+    """Text between items that is not part of one: Google's header lines and everything
+    from its footer on are expected; anything else is reported."""
+    problems: list[Problem] = []
+    for index in range(start, end):
+        line = lines[index]
+        if _FOOTER.match(line):
+            break
+        if line and not _stops(line):
+            reason = "text that is not part of any alert item"
+            problems.append(Problem(index + 1, reason, excerpt(line), notice=True))
+    return problems
+
+
+_ARXIV_VENUE = re.compile(r"arXiv:\s*(\S+)", re.I)  # "arXiv preprint arXiv:2401.00001"
+
+
+def _record(line: int, title: str, link: str | None, byline: _Byline, snippet: str) -> Record:
+    arxiv = _ARXIV_VENUE.search(byline.venue or "")
+    return Record(
+        line=line,
+        abstract=snippet,
+        arxiv=arxiv.group(1) if arxiv and parse_arxiv_field(arxiv.group(1)) else None,
+        title=title or None,
+        authors=byline.authors,
+        url=link,
+        date=byline.year,
+        venue=byline.venue,
+    )
