@@ -216,6 +216,16 @@ _TRAILER = re.compile(
     re.S,
 )
 _TRAILER_TAIL = 400
+# EBSCOhost's stamp, "[ABSTRACT FROM AUTHOR]" (or PUBLISHER), and its note "Copyright of
+# <journal> is the property of <publisher> and its content may not be copied … (Copyright
+# applies to all Abstracts.)", together or apart: longer than _TRAILER_TAIL, so searched
+# for apart, in a longer tail, only when the tail holds one of their fixed words.
+_EBSCO_TRAILER = re.compile(
+    r"\s*(?:\[ABSTRACT FROM [A-Z ]+\]|(?<=[.!?)\]])\s*Copyright of .{1,400}? is the "
+    r"property of ).*$",
+    re.S,
+)
+_EBSCO_TAIL = 1200
 
 
 # A web page's own description that reference managers save as the abstract of a paper
@@ -235,6 +245,10 @@ def is_placeholder(abstract: str) -> bool:
 
 def strip_abstract_trailer(abstract: str) -> str:
     """The abstract without the copyright line or database stamp an export closed it with."""
+    ebsco = abstract[-_EBSCO_TAIL:]
+    if "ABSTRACT FROM" in ebsco or "is the property of" in ebsco:
+        found = _EBSCO_TRAILER.search(abstract, len(abstract) - len(ebsco))
+        abstract = abstract[: found.start()].rstrip() if found else abstract
     tail = abstract[-_TRAILER_TAIL:]
     # Spelled out, not any(...): this runs for every abstract loaded.
     if not (

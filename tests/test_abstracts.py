@@ -47,6 +47,22 @@ def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
         "©2019 the Author(s).",
         "(PsycInfo Database Record (c) 2021 APA, all rights reserved)",
         "[Author Abstract]",
+        # EBSCOhost's stamp and its note, longer than any other trailer.
+        "[ABSTRACT FROM AUTHOR]\nCopyright of Science of the Total Environment is the property "
+        "of Elsevier B.V. and its content may not be copied or emailed to multiple sites or "
+        "posted to a listserv without the copyright holder's express written permission. "
+        "However, users may print, download, or email articles for individual use. This "
+        "abstract may be abridged. No warranty is given about the accuracy of the copy. Users "
+        "should refer to the original published version of the material for the full "
+        "abstract. (Copyright applies to all Abstracts.)",
+        "[ABSTRACT FROM PUBLISHER]",
+        "Copyright of Journal of the Air & Waste Management Association (Taylor & Francis Ltd) "
+        "is the property of Taylor & Francis Ltd and its content may not be copied or emailed "
+        "to multiple sites or posted to a listserv without the copyright holder's express "
+        "written permission. However, users may print, download, or email articles for "
+        "individual use. This abstract may be abridged. No warranty is given about the "
+        "accuracy of the copy. Users should refer to the original published version of the "
+        "material for the full abstract. (Copyright applies to all Abstracts.)",
     ],
 )
 def test_a_closing_copyright_line_is_not_part_of_the_abstract(trailer: str) -> None:

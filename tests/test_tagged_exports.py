@@ -294,3 +294,9 @@ def test_ovid_link_line_with_its_url_on_the_same_line() -> None:
     corpus = load("ovid-medline.ris")
     [missing] = corpus.skipped  # the record without an abstract; the link lines are no problem
     assert missing.reason.startswith("no abstract")
+
+
+def test_ebsco_ris_abstract_without_its_stamp_and_copyright_note() -> None:
+    paper = only(load("ebsco-greenfile.ris"))
+    assert paper.abstract.endswith("microbes near one pond break some of them down.")
+    assert (paper.date, paper.pmid) == ("2018", None)  # AN of EBSCO's own database
