@@ -21,6 +21,12 @@ def load(name: str) -> Corpus:
     return load_papers([FIXTURES / name])
 
 
+def load_written(folder: Path, name: str, *lines: str) -> Corpus:
+    """The papers of a file written with `lines` (each ending in a newline)."""
+    (folder / name).write_text("".join(lines), encoding="utf-8")
+    return load_papers([folder])
+
+
 def only(corpus: Corpus) -> Paper:
     [paper] = corpus.papers
     return paper
@@ -60,6 +66,25 @@ def test_medline_without_doi_links_to_pubmed(tmp_path: Path) -> None:
     assert paper.link == "https://pubmed.ncbi.nlm.nih.gov/19000002/"
 
 
+def test_medline_group_authors_keep_their_place(tmp_path: Path) -> None:
+    # CN is an author of the record (a study group), IR/FIR its investigators are not.
+    corpus = load_written(
+        tmp_path,
+        "citations.nbib",
+        "\nPMID- 30000001\nTI  - Sleep loci in east Asian nurses.\n",
+        "AB  - We identify two loci associated with short sleep in nurses working night\n",
+        "      shifts across twelve hospitals.\n",
+        "FAU - Lawrenson, Kate\nAU  - Lawrenson K\nAD  - Cedars-Sinai Medical Center, Los\n",
+        "      Angeles, CA, USA.\nCN  - Australian Ovarian Cancer Study Group\n",
+        "AD  - Peter MacCallum Cancer Institute, Melbourne, Australia.\n",
+        "FAU - Goodman, Marc T\nAU  - Goodman MT\nFIR - Webb, Penny M\nIR  - Webb PM\n",
+    )
+    paper = only(corpus)
+    assert paper.authors == (
+        "Kate Lawrenson", "Australian Ovarian Cancer Study Group", "Marc T Goodman"
+    )  # fmt: skip
+
+
 # --- PubMed Abstract (text) -----------------------------------------------------------------
 
 
@@ -95,15 +120,15 @@ def test_pubmed_abstract_text_export() -> None:
 
 
 def test_pubmed_summary_text_says_which_export_has_abstracts(tmp_path: Path) -> None:
-    (tmp_path / "pubmed_result.txt").write_text(
-        "1. Night shifts and medication errors.\nNg A, Oduya B.\n"
-        "J Sleep Res. 2019 Dec 31;57:364-376. doi: 10.1000/jsr.2019.34.\nPMID: 30000001\n\n"
-        "2. Sleep is not optional.\nOduya B.\nLancet. 2017 Mar;389(10072):e1.\n"
-        "PMID: 30000003\n",
-        encoding="utf-8",
-    )
     with pytest.raises(InputError) as error:
-        load_papers([tmp_path])
+        load_written(
+            tmp_path,
+            "pubmed_result.txt",
+            "1. Night shifts and medication errors.\nNg A, Oduya B.\n",
+            "J Sleep Res. 2019 Dec 31;57:364-376. doi: 10.1000/jsr.2019.34.\nPMID: 30000001\n",
+            "\n2. Sleep is not optional.\nOduya B.\nLancet. 2017 Mar;389(10072):e1.\n",
+            "PMID: 30000003\n",
+        )
     assert "PubMed's Summary (text) export has no abstracts" in str(error.value)
     assert "Format: PubMed" in str(error.value)
 
@@ -132,16 +157,17 @@ def test_web_of_science_plain_text_with_header_and_bom() -> None:
 def test_web_of_science_inline_html_is_text(tmp_path: Path) -> None:
     # Exports since 2023 keep the publisher's <i>, <sub>, <sup> in TI and AB; a bare '<'
     # or '>' in the text is no tag.
-    (tmp_path / "savedrecs.txt").write_text(
-        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Bruna, EM\n"
-        "TI Demography of the understory herb <i>H</i><i>eliconia acuminata</i>\n"
-        "   (Heliconiaceae) in a fragmented landscape\n"
-        "AB The data set comprises >66,000 records of CO<sub>2</sub> uptake in m<sup>2</sup>\n"
-        "   plots; survival fell with edge distance (p < 0.05) in <i>Heliconia</i>.\n"
+    corpus = load_written(
+        tmp_path,
+        "savedrecs.txt",
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Bruna, EM\n",
+        "TI Demography of the understory herb <i>H</i><i>eliconia acuminata</i>\n",
+        "   (Heliconiaceae) in a fragmented landscape\n",
+        "AB The data set comprises >66,000 records of CO<sub>2</sub> uptake in m<sup>2</sup>\n",
+        "   plots; survival fell with edge distance (p < 0.05) in <i>Heliconia</i>.\n",
         "PY 2023\nER\n\nEF\n",
-        encoding="utf-8",
     )
-    paper = only(load_papers([tmp_path]))
+    paper = only(corpus)
     assert paper.title == (
         "Demography of the understory herb Heliconia acuminata (Heliconiaceae) in a "
         "fragmented landscape"

@@ -56,7 +56,7 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
     pmid = tagged.text("PMID")
     if not abstract:
         return missing_abstract(tagged.line, "a MEDLINE record without an AB field", title)
-    names = tagged.items("FAU") or tagged.items("AU")
+    names = _authors(tagged)
     keywords = tagged.items("OT") or [_mesh(term) for term in tagged.items("MH")]
     metadata = [
         (name, value) for tag, name in _METADATA.items() for value in [tagged.text(tag)] if value
@@ -65,7 +65,7 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         line=tagged.line,
         abstract=abstract,
         title=title or None,
-        authors=tuple(first_name_first(name) for name in names),
+        authors=names,
         doi=_doi(tagged),
         date=tagged.text("DP") or None,
         metadata=tuple(metadata),
@@ -73,6 +73,20 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         venue=tagged.text("JT", "TA") or None,
         keywords=tuple(keywords),
     )
+
+
+def _authors(tagged: TaggedRecord) -> tuple[str, ...]:
+    """FAU names (else AU), turned round, with the groups of CN where the record lists
+    them ("Australian Ovarian Cancer Study Group" between two people)."""
+    personal = "FAU" if tagged.values("FAU") else "AU"
+    names: list[str] = []
+    for tag, lines in tagged.fields:
+        name = " ".join(" ".join(lines).split())
+        if name and tag == personal:
+            names.append(first_name_first(name))
+        elif name and tag == "CN":
+            names.append(name)
+    return tuple(names)
 
 
 def _doi(tagged: TaggedRecord) -> str | None:
