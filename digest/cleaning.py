@@ -243,12 +243,21 @@ def is_placeholder(abstract: str) -> bool:
     return len(abstract) < 100 and abstract.rstrip(".").casefold() in _SITE_DESCRIPTIONS
 
 
+# bioRxiv's and medRxiv's pages (and so their BibTeX, RIS and what Zotero saves from them)
+# glue their competing-interest statement to the abstract: "…resolution.Competing Interest
+# StatementThe authors have declared no competing interest."
+_INTEREST_STATEMENT = "Competing Interest Statement"
+
+
 def strip_abstract_trailer(abstract: str) -> str:
     """The abstract without the copyright line or database stamp an export closed it with."""
     ebsco = abstract[-_EBSCO_TAIL:]
     if "ABSTRACT FROM" in ebsco or "is the property of" in ebsco:
         found = _EBSCO_TRAILER.search(abstract, len(abstract) - len(ebsco))
         abstract = abstract[: found.start()].rstrip() if found else abstract
+    statement = abstract.find(_INTEREST_STATEMENT, max(0, len(abstract) - _TRAILER_TAIL))
+    if statement > 0:
+        abstract = abstract[:statement].rstrip()
     tail = abstract[-_TRAILER_TAIL:]
     # Spelled out, not any(...): this runs for every abstract loaded.
     if not (

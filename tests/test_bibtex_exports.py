@@ -149,3 +149,18 @@ def test_structured_abstract_headings_on_their_own_lines_become_labels(escaped: 
     assert ":" not in wos.abstract
     assert "has still to be found. We compare existing" in wos.abstract
     assert wos.title == "Missing Values and the Consistency Problem Concerning AHP Data"
+
+
+def test_biorxiv_interest_statement_is_no_part_of_the_abstract(escaped: Corpus) -> None:
+    # bioRxiv's BibTeX glues "Competing Interest Statement…" to the abstract's last sentence.
+    found = paper(escaped, "Okafor2021.06.08.447468")
+    assert found.abstract.endswith("relates their evolution to severity.")
+    assert (found.doi, found.venue, found.arxiv_id) == (
+        "10.1101/2021.06.08.447468",
+        "bioRxiv",
+        None,  # eprint holds the PDF's address, not an arXiv id
+    )
+
+
+def test_mdpi_pubmed_id(escaped: Corpus) -> None:
+    assert paper(escaped, "s25134111").pmid == "40648366"  # MDPI writes "PubMedID"

@@ -42,7 +42,7 @@ _PROTECTING_BRACES = re.compile(r"(?<![\\A-Za-z])\{([^{}\\]*)\}")
 _OWN_FIELDS = frozenset(
     {"abstract", "title", "author", "eprint", "doi", "url", "year", "month", "date",
      "archiveprefix", "eprinttype", "primaryclass", "file", "urldate", "keywords",
-     "author_keywords", "pmid", "arxivid"}
+     "author_keywords", "pmid", "pubmedid", "arxivid"}
 )  # fmt: skip
 _VENUE_FIELDS = ("journal", "journaltitle", "booktitle")
 _KEYWORD_FIELDS = ("keywords", "author_keywords")
@@ -201,7 +201,8 @@ def _record(entry: Entry, line: int, enclosed: bool) -> Record | Problem:
     venue = next((_decoded(fields[name]) for name in _VENUE_FIELDS if fields.get(name)), "")
     from_journal = _JOURNAL_ARXIV.search(venue)  # Google Scholar: "arXiv preprint arXiv:…"
     arxiv = (eprint if eprint and prefix == "arxiv" else None) or _identifier(fields.get("arxivid"))
-    pmid = _identifier(fields.get("pmid")) or (eprint if prefix == "pubmed" else None)
+    pmid = _identifier(fields.get("pmid") or fields.get("pubmedid"))  # MDPI: PubMedID
+    pmid = pmid or (eprint if prefix == "pubmed" else "")
     keywords = split_keywords(
         [word for name in _KEYWORD_FIELDS for word in split_keywords(fields.get(name))]
     )
