@@ -299,3 +299,22 @@ def test_google_scholar_alert_copied_from_the_browser(tmp_path: Path) -> None:
     assert tabletop.abstract.startswith("We build a square tabletop")
     assert tabletop.link_is_search  # a copy without links gets a search link
     assert not corpus.skipped
+
+
+def test_a_count_of_names_left_out_is_no_author(tmp_path: Path) -> None:
+    # A screening tool's Markdown list: "+3" for three more authors, and field bullets.
+    text = (
+        "# IEEE Xplore: 2016-05\n\n"
+        "## A decoder with less message exchange\n\n"
+        "- **Status**: ❌\n"
+        "- **ID**: ieee:7328322\n"
+        "- **Published**: May 2016\n"
+        "- **Authors**: Jesús O. Lacruz, Francisco García-Herrero, María José Canet +1\n"
+        "- **PDF**: https://ieeexplore.ieee.org/document/7328322\n"
+        "- **Abstract**: This decoder reduces the messages exchanged between check and "
+        "variable nodes, which lowers storage and wiring congestion and raises throughput.\n"
+    )
+    (tmp_path / "list.md").write_text(text, encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("Jesús O. Lacruz", "Francisco García-Herrero", "María José Canet")
+    assert paper.link == "https://ieeexplore.ieee.org/document/7328322"

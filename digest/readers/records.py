@@ -196,7 +196,8 @@ def split_authors(value: str) -> tuple[str, ...]:
     """Names from one string: split on ';' if it has one, else on ',' and ' and '.
 
     Text in parentheses is an affiliation ("Kofi Mensah (University of Ghana, Legon)") and
-    stays with its name, commas and all.
+    stays with its name, commas and all. A count of names left out ("Chen +3", "et al.",
+    "…") is dropped.
     """
     if ";" in value:
         names: Iterable[str] = value.split(";")
@@ -204,7 +205,12 @@ def split_authors(value: str) -> tuple[str, ...]:
         names = _split_outside_parentheses(value)
     else:
         names = _AUTHOR_SEPARATOR.split(value)
+    # What stands for the names a list leaves out is no name: "Chen +3", "…", "et al.".
+    names = (_NAMES_LEFT_OUT.sub("", name) for name in names)
     return tuple(" ".join(name.split()) for name in names if name.strip())
+
+
+_NAMES_LEFT_OUT = re.compile(r"(?:(?:^|\s+)(?:\+\s?\d+|et\.? al\.?|\.\.\.)|…)\s*$", re.I)
 
 
 def _split_outside_parentheses(value: str) -> list[str]:
