@@ -326,3 +326,10 @@ def test_ebsco_ris_abstract_without_its_stamp_and_copyright_note() -> None:
     paper = only(load("ebsco-greenfile.ris"))
     assert paper.abstract.endswith("microbes near one pond break some of them down.")
     assert (paper.date, paper.pmid) == ("2018", None)  # AN of EBSCO's own database
+
+
+def test_scielo_ris_first_abstract_without_its_heading() -> None:
+    paper = only(load("scielo.ris"))
+    assert paper.abstract.startswith("The Atlantic Forest has been highly fragmented")
+    assert "RESUMO" not in paper.abstract  # the second AB, in Portuguese, is not appended
+    assert (paper.date, paper.id) == ("2018-06-21", "S0073-47212018000100221-scl")

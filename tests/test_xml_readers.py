@@ -169,3 +169,29 @@ def test_deeply_nested_xml_is_read_without_recursion(tmp_path: Path) -> None:
     (tmp_path / "deep.xml").write_text(text)
     [paper] = load_papers([tmp_path / "deep.xml"]).papers
     assert paper.abstract.startswith("We show that deep nesting")
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "a.xml",
+            "<xml><records><record><ref-type name='Journal Article'>17</ref-type><titles>"
+            "<title>T</title></titles><abstract>Abstract: {}</abstract></record></records></xml>",
+        ),
+        (
+            "a.rdf",
+            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+            'xmlns:z="http://www.zotero.org/namespaces/export#" '
+            'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:bib="http://purl.org/net/biblio#">'
+            "<bib:Article><z:itemType>journalArticle</z:itemType>"
+            "<dcterms:abstract>ABSTRACT {}</dcterms:abstract></bib:Article></rdf:RDF>",
+        ),
+        ("a.enw", "%0 Journal Article\n%T T\n%X Abstract {}\n"),
+    ],
+)
+def test_a_heading_glued_to_the_abstract_goes(tmp_path: Path, name: str, text: str) -> None:
+    abstract = "We follow 400 patients for two years after a first episode of depression."
+    (tmp_path / name).write_text(text.format(abstract), encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == abstract

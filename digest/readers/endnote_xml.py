@@ -16,6 +16,7 @@ import re
 from xml.etree.ElementTree import Element
 
 from digest.readers.identifiers import parse_doi
+from digest.readers.markup import without_abstract_heading
 from digest.readers.records import Parsed, Problem, Record, excerpt, parsed_from
 from digest.readers.xml_documents import (
     all_text,
@@ -59,7 +60,7 @@ def _field(record: Element, path: str) -> str:
 
 def _record(record: Element, line: int) -> Record | Problem:
     title = " ".join(_field(record, "titles/title").split())
-    abstract = _field(record, "abstract")
+    abstract = without_abstract_heading(_field(record, "abstract"))
     if not abstract:
         return Problem(line, "no abstract (EndNote record without an <abstract>)", excerpt(title))
     urls = [all_text(url) for url in record.iter("url")]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from digest.readers.identifiers import parse_doi
+from digest.readers.markup import without_abstract_heading
 from digest.readers.records import (
     Parsed,
     Problem,
@@ -59,7 +60,7 @@ def parse_refer(text: str) -> Parsed:
 
 def _record(tagged: TaggedRecord) -> Record | Problem:
     title = tagged.text("T")
-    abstract = tagged.text("X")
+    abstract = without_abstract_heading(tagged.text("X"))
     if not abstract:
         return missing_abstract(tagged.line, "an EndNote record without a %X field", title)
     urls = tagged.items("U")

@@ -19,7 +19,8 @@ without a Problem saying so. What the split takes care of:
   records: neither is a field nor a problem;
 - other lines between records are counted in one Problem for the file;
 - abstracts copied from Crossref hold JATS markup (`<jats:p>`), titles HTML (`<i>`): the
-  text is kept, the markup dropped;
+  text is kept, the markup dropped, and so is a heading before the abstract (SciELO's
+  "ABSTRACT The Atlantic Forest…");
 - one UR line may hold several links (ProQuest's page and a link resolver separated by a
   space, Publish or Perish's joined by " and "): each is a link of its own;
 - dates are "YYYY/MM/DD/other info": the other info (ProQuest's "2018- -21", Zotero's
@@ -36,7 +37,12 @@ import re
 
 import rispy  # type: ignore[import-untyped]
 
-from digest.readers.markup import html_to_text, jats_to_text, looks_like_jats
+from digest.readers.markup import (
+    html_to_text,
+    jats_to_text,
+    looks_like_jats,
+    without_abstract_heading,
+)
 from digest.readers.records import (
     Parsed,
     Problem,
@@ -139,7 +145,7 @@ def _finish(
     if not closed:
         chunk = [*chunk, "ER  - "]
     [entry] = _rispy_loads("\n".join(chunk) + "\n")
-    abstract = _text(_first(entry, "abstract", "notes_abstract"))
+    abstract = without_abstract_heading(_text(_first(entry, "abstract", "notes_abstract")))
     title = _text(_first(entry, "title", "primary_title"))
     if not abstract:
         problems.append(missing_abstract(line, "a RIS record without an AB or N2 line", title))

@@ -18,6 +18,7 @@ import re
 from xml.etree.ElementTree import Element
 
 from digest.readers.identifiers import parse_doi
+from digest.readers.markup import without_abstract_heading
 from digest.readers.records import Parsed, Problem, Record, excerpt, parsed_from
 from digest.readers.xml_documents import all_text, opens_like_xml, parse_xml, prepare_xml
 
@@ -72,7 +73,7 @@ def _item_lines(text: str) -> list[int]:
 
 def _record(item: Element, line: int, about: dict[str | None, Element]) -> Record | Problem:
     title = all_text(item.find(f"{_DC}title"))
-    abstract = all_text(item.find(f"{_DCTERMS}abstract"))
+    abstract = without_abstract_heading(all_text(item.find(f"{_DCTERMS}abstract")))
     if not abstract:
         return Problem(line, "no abstract (Zotero item without an abstract)", excerpt(title))
     container = _container(item, about)
