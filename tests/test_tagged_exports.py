@@ -133,6 +133,13 @@ def test_pubmed_summary_text_says_which_export_has_abstracts(tmp_path: Path) -> 
     assert "Format: PubMed" in str(error.value)
 
 
+def test_a_pubmed_pmid_list_says_which_export_has_abstracts(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as error:
+        load_written(tmp_path, "pubmed_result.txt", "29152523\n29120438\n29104877\n")
+    assert "a list of PubMed ids (PubMed's PMID export) has no abstracts" in str(error.value)
+    assert "Format: PubMed" in str(error.value)
+
+
 # --- Web of Science plain text -------------------------------------------------------------
 
 
@@ -258,6 +265,8 @@ def test_ovid_ris_numbers_links_n2_continuations_and_jats() -> None:
         ("PMID- 1\nTI  - x\n", "medline"),
         ("\n1. Lancet. 2017 Mar;389:e1.\n\nA title.\n\nPMID: 1\n", "pubmed-text"),
         ("1. Read the paper.\n2. Note its PMID: 1\n\n3. Then the next one.\n", "text"),
+        ("29152523\n29120438\n", "pmid-list"),
+        ("29152523\nand a line of text after the numbers\n", "text"),
         ("PT J\nTI x\nER\n", "web-of-science"),
         ("%0 Journal Article\n%T x\n%X y\n", "endnote-tagged"),
         (

@@ -23,7 +23,12 @@ from digest.readers.pasted import (
     parse_notes,
 )
 from digest.readers.plaintext import looks_like_text, parse_text
-from digest.readers.pubmed_text import looks_like_pubmed_text, parse_pubmed_text
+from digest.readers.pubmed_text import (
+    looks_like_pmid_list,
+    looks_like_pubmed_text,
+    parse_pmid_list,
+    parse_pubmed_text,
+)
 from digest.readers.pubmed_xml import looks_like_pubmed_xml, parse_pubmed_xml
 from digest.readers.records import Format
 from digest.readers.refer import looks_like_refer, parse_refer
@@ -53,6 +58,7 @@ FORMATS: tuple[Format, ...] = (
     Format("endnote-tagged", looks_like_refer, parse_refer),
     Format("sciencedirect", looks_like_sciencedirect, parse_sciencedirect),
     Format("pubmed-text", looks_like_pubmed_text, parse_pubmed_text),
+    Format("pmid-list", looks_like_pmid_list, parse_pmid_list),
     Format("arxiv-listing", looks_like_arxiv_listing, parse_arxiv_listing),
     # What people paste: before CSV, as a Markdown table or a copied page may hold commas.
     # A Google Scholar alert before notes, which would take its link lines for records.

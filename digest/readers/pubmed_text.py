@@ -24,8 +24,8 @@ the block holding its `PMID:` line; after the citation come the title, the autho
 their affiliation numbers), and then blocks each export labels ("Author information:",
 "Collaborators:", "Comment in" with its indented citations, a copyright line, an
 "[Article in Chinese]" note) around the abstract, which is what no label claims. Lines are
-wrapped at 80 columns and joined here. Its "Summary (text)" sibling holds no abstracts: a
-file of those is refused with the export to use instead.
+wrapped at 80 columns and joined here. Its "Summary (text)" and "PMID" siblings hold no
+abstracts: a file of those is refused with the export to use instead.
 """
 
 from __future__ import annotations
@@ -53,6 +53,11 @@ _NAME = r"[^\s,;.()][^,;.()]{0,80}?(?:\((?:\d+|#|\*)\))*"
 _AUTHORS = re.compile(rf"{_NAME}(?:[,;] {_NAME})*\.")
 _MARKS = re.compile(r"\((?:\d+|#|\*)\)")
 _INITIALS = re.compile(r"\s[A-Z]{1,4}(?:\s(?:Jr|Sr|2nd|3rd|II|III|IV))?$")
+_PMID_LIST = re.compile(r"\s*\d{1,9}\s*(?:\n\s*\d{1,9}\s*)*")
+_PMID_LIST_HELP = (
+    "a list of PubMed ids (PubMed's PMID export) has no abstracts; in PubMed, search for "
+    "them, click Save and choose Format: PubMed to save their abstracts in a file digest reads"
+)
 _SUMMARY_HELP = (
     "PubMed's Summary (text) export has no abstracts; in PubMed, click Save and choose "
     "Format: PubMed (or Abstract (text)) to save them in a file digest reads"
@@ -67,6 +72,18 @@ def looks_like_pubmed_text(text: str) -> bool:
     if not _CITATION.match(first_block) or not _PMID_LINE.search(head):
         return False
     return _SOURCE.match(first_block) is not None or _PMID_LINE.search(first_block) is not None
+
+
+def looks_like_pmid_list(text: str) -> bool:
+    """Nothing but PubMed ids, one a line (Save, Format: PMID)."""
+    head = text.lstrip("\ufeff")
+    if len(head) > 20_000:  # judged by its whole lines
+        head = head[:20_000].rsplit("\n", 1)[0]
+    return _PMID_LIST.fullmatch(head) is not None
+
+
+def parse_pmid_list(text: str) -> Parsed:
+    return Parsed((), (Problem(None, _PMID_LIST_HELP),))
 
 
 @dataclass(frozen=True)
