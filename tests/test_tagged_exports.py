@@ -315,6 +315,14 @@ def test_ris_dates_keep_the_date_and_drop_the_other_info() -> None:
     assert only(load("ovid-medline.ris")).date == "2018"  # Y1 "2018//"
 
 
+def test_ris_date_of_y1_alone_keeps_its_month(tmp_path: Path) -> None:
+    (tmp_path / "ebsco.ris").write_text(
+        "TY  - JOUR\nT1  - Fire impacts on streams\nY1  - 2024/07//\nAB  - Freshwater "
+        "ecosystems host high biodiversity and are being degraded at an alarming rate.\nER  - \n"
+    )
+    assert only(load_papers([tmp_path])).date == "2024/07"
+
+
 def test_ris_pmid_from_the_database_or_a_pubmed_link() -> None:
     oysters, shorelines = load("inciteful.ris").papers
     assert oysters.pmid == "26442712"  # AN, the provider being the NLM

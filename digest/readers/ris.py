@@ -207,10 +207,11 @@ def _date(entry: dict[str, object]) -> str | None:
     day, *others = [_ris_date(_first(entry, key)) for key in ("date", "year", "publication_year")]
     if _YEAR.search(day):
         return day
-    year = next((found.group(0) for other in others if (found := _YEAR.search(other))), "")
-    if year:
-        return f"{year} {day}" if day else year
-    return day or next((other for other in others if other), None)
+    dated = next((other for other in others if _YEAR.search(other)), "")
+    year = _YEAR.search(dated)
+    if year and day:
+        return f"{year.group(0)} {day}"
+    return dated or day or next((other for other in others if other), None)
 
 
 def _ris_date(value: str) -> str:
