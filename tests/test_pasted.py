@@ -318,3 +318,28 @@ def test_a_count_of_names_left_out_is_no_author(tmp_path: Path) -> None:
     [paper] = load_papers([tmp_path]).papers
     assert paper.authors == ("Jesús O. Lacruz", "Francisco García-Herrero", "María José Canet")
     assert paper.link == "https://ieeexplore.ieee.org/document/7328322"
+
+
+def test_arxiv_pages_turned_into_markdown_give_no_field_line_or_site_text_as_abstract() -> None:
+    # Search results saved as Markdown: a listing entry as a definition list (no abstract),
+    # and an abstract page of which only arXiv's text about itself was kept.
+    text = (
+        "### 4. Artificial Intelligence\n\n"
+        "arXiv:2610.01471 (cross-list from cs.CL) [pdf, html, other]\n"
+        ":   Title: When does a second model help? Cross-model review in verification\n\n"
+        "    Tae-Eun Song\n\n"
+        "    Comments: 15 pages, 2 figures, 6 tables\n\n"
+        "    Subjects: Computation and Language (cs.CL)\n\n"
+        "---\n\n"
+        "### 5. [2505.19955] MLR-Bench: Evaluating AI agents on open-ended research\n\n"
+        "Both individuals and organizations that work with arXivLabs have embraced and "
+        "accepted our values of openness, community, excellence, and user data privacy.\n\n"
+        "Which authors of this paper are endorsers? | Disable MathJax) (What is MathJax?)\n\n"
+        "### 6. arXiv.org e-Print archive\n\n"
+        "arXiv is a free distribution service and an open-access archive for nearly 2.4 "
+        "million scholarly articles in the fields of physics and mathematics.\n"
+    )
+    parsed = parse_markdown(text)
+    assert parsed.records == ()
+    [entry] = [p for p in parsed.problems if "2610.01471" in p.excerpt]
+    assert entry.reason.startswith("no abstract")

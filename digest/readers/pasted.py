@@ -57,6 +57,7 @@ _FIELD = re.compile(
     r"\s*(.*)$"
 )
 _HTML_ONLY = re.compile(r"^(?:<\s*/?\s*(?:details|summary|br|p|div)\b[^>]*>[^<]{0,40})+$", re.I)
+_DEFINITION = re.compile(r"^\s{0,3}:\s+(\S.*)$")  # a definition list's description line
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\.\.\.$|…$")
 _NAME = re.compile(r"^[\w.'’\-]+(?:\s+[\w.'’\-]+){0,4}$")
@@ -368,6 +369,9 @@ def _section_end(lines: list[str], start: int) -> int:
 
 
 def _read_line(reader: _Reader, number: int, line: str, lines: list[str]) -> None:
+    described = _DEFINITION.match(line)
+    if described:  # ":   Title: …", an arXiv listing page turned into Markdown
+        line = described.group(1)
     stripped = line.strip()
     if not stripped:
         reader.flush()

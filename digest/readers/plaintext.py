@@ -65,10 +65,20 @@ _SCHOLARLY = re.compile(
 )
 
 
+# What every arXiv page says of arXiv itself, which a copy of the page brings along.
+_ARXIV_SITE_TEXT = re.compile(
+    r"\s*(?:arXiv is a free distribution service|Both individuals and organizations that work "
+    r"with arXivLabs|arXivLabs is a framework that allows|Have an idea for a project that will "
+    r"add value for arXiv|Which authors of this paper are endorsers)"
+)
+
+
 def stray_text_reason(text: str) -> str | None:
     """Why a text is a note rather than an abstract ("a to-do item"), or None."""
     if _NOTE_ITEM.match(text):
         return "a list item of a note"
+    if _ARXIV_SITE_TEXT.match(text):
+        return "arXiv's own text about itself"
     if _INSTRUCTION.search(text) and not _SCHOLARLY.search(text):
         return "instructions or a note"
     return None
