@@ -224,3 +224,53 @@ def test_scopus_full_author_names_lose_their_scopus_ids(tmp_path: Path) -> None:
     [paper] = load_papers([tmp_path]).papers
     assert paper.authors == ("Jie Hao", "Robin High")
     assert paper.venue == "Ergonomics"  # "Source" is the database here, not the venue
+
+
+def test_web_of_science_tab_delimited_cells_are_never_quoted(tmp_path: Path) -> None:
+    # WoS writes quotation marks as text: a title opening with one keeps it, and an abstract
+    # with a quotation mark never closed does not swallow the records after it.
+    header = "PT\tAU\tTI\tSO\tAB\tPY\tDI\tUT\n"
+    rows = [
+        [
+            "J",
+            "Ng, A",
+            '"Hot" hands in basketball shooting',
+            "J STAT",
+            "We test the hot hand "
+            "belief with shot data from two seasons and find a small streak effect.",
+            "2020",
+            "10.1/a",
+            "WOS:1",
+        ],
+        [
+            "J",
+            "Oduya, B",
+            "Scare quotes in science writing",
+            "J COMMUN",
+            '"Sharing is caring, '
+            "goes a saying we test with survey data from two countries and a field study.",
+            "2021",
+            "10.1/b",
+            "WOS:2",
+        ],
+        [
+            "J",
+            "Kim, C",
+            "A third paper after the quote",
+            "J THIRD",
+            "We show that the third "
+            "record of this file is read as a paper of its own and nothing is lost.",
+            "2022",
+            "10.1/c",
+            "WOS:3",
+        ],
+    ]
+    text = header + "".join("\t".join(row) + "\n" for row in rows)
+    (tmp_path / "savedrecs.txt").write_text(text, encoding="utf-8")
+    papers = load_papers([tmp_path]).papers
+    assert [p.title for p in papers] == [
+        '"Hot" hands in basketball shooting',
+        "Scare quotes in science writing",
+        "A third paper after the quote",
+    ]
+    assert papers[1].abstract.startswith('"Sharing is caring')

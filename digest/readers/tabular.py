@@ -154,6 +154,10 @@ _PREAMBLE_LINES = 2
 class _Header:
     delimiter: str
     skip: int  # lines before the header: Excel's `sep=` line, an export's note
+    # Web of Science's tab-delimited export never quotes a cell: a title that opens with a
+    # quotation mark ('"Hot" papers ...') is text, not a quoted cell running on through the
+    # rest of the file.
+    unquoted: bool = False
 
 
 def _header(text: str) -> _Header | None:
@@ -169,7 +173,8 @@ def _header(text: str) -> _Header | None:
     for skip, line in enumerate(lines):
         found = _header_line(line)
         if found and (skip == 0 or found[0] >= _ABSTRACT_SCORE + 2):
-            return _Header(found[1], skip)
+            unquoted = found[1] == "\t" and _is_wos_tags([_name(c) for c in line.split("\t")])
+            return _Header(found[1], skip, unquoted)
     return None
 
 
@@ -227,7 +232,10 @@ def _plan(header: Sequence[str]) -> _Plan:
 def parse_csv(text: str) -> Parsed:
     found = _header(text)
     delimiter = found.delimiter if found else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    if found and found.unquoted:
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter, quoting=csv.QUOTE_NONE)
+    else:
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     for _ in range(found.skip if found else 0):
         next(_filled_rows(reader), None)
     records: list[Record] = []
