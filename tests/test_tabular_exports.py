@@ -274,3 +274,18 @@ def test_web_of_science_tab_delimited_cells_are_never_quoted(tmp_path: Path) -> 
         "A third paper after the quote",
     ]
     assert papers[1].abstract.startswith('"Sharing is caring')
+
+
+def test_scopus_csv_without_its_abstract_column_says_what_to_tick(tmp_path: Path) -> None:
+    text = (
+        '"Authors","Author full names","Title","Year","Source title","DOI","Link",'
+        '"Document Type","Source","EID"\n"Sheard J.; Malmi L.","Sheard, Judy (7003718377); '
+        'Malmi, Lauri (6603317699)","Pair programming as a pedagogical practice","2025",'
+        '"CompEd 2025","10.1145/3736181.3747142","https://www.scopus.com/x","Conference paper",'
+        '"Scopus","2-s2.0-105021400535"\n'
+    )
+    (tmp_path / "scopus.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_papers([tmp_path])
+    assert "Scopus exported this file without abstracts" in str(error.value)
+    assert "tick 'Abstract'" in str(error.value)

@@ -270,10 +270,20 @@ def _filled_rows(reader: Iterator[list[str]]) -> Iterator[list[str]]:
     return (row for row in reader if any(cell.strip() for cell in row))
 
 
+# Scopus leaves the abstract out unless it is ticked in the export dialog.
+_SCOPUS_CSV = frozenset({"eid", "source title", "title"})
+_SCOPUS_CSV_HELP = (
+    "Scopus exported this file without abstracts; in Scopus, choose Export > CSV, tick "
+    "'Abstract' under 'Abstract & keywords', and export again"
+)
+
+
 def _no_abstract_column(line: int, header: list[str], delimiter: str) -> Problem:
     names = [_name(cell) for cell in header]
     if set(names) >= _PUBMED_CSV or set(names) >= _OLD_PUBMED_CSV:
         return Problem(line, _PUBMED_CSV_HELP, excerpt(delimiter.join(header)))
+    if set(names) >= _SCOPUS_CSV:
+        return Problem(line, _SCOPUS_CSV_HELP, excerpt(delimiter.join(header)))
     columns = ", ".join(cell.replace("\ufeff", "").strip() for cell in header)
     reason = f"CSV header has no 'abstract' column (found: {columns}); add one"
     return Problem(line, reason, excerpt(delimiter.join(header)))
