@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from digest.cleaning import is_placeholder, strip_abstract_trailer
 from digest.cli import main
 from digest.loading import load_papers
+from digest.readers.markup import without_abstract_heading
 
 ABSTRACT = (
     "We follow 400 patients for two years after a first episode of depression. "
@@ -117,3 +118,23 @@ def test_build_reports_them_in_one_line_and_strict_passes(tmp_path: Path) -> Non
         "(lines 3, 4, 5, 6, 7, 8, 9, 10 and 22 more): the abstract column is empty"
     ]
     assert "(1 record, 0 merged as duplicates, 30 skipped)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A heading an export glued to the abstract goes.
+        ("ABSTRACT The Atlantic forest is large.", "The Atlantic forest is large."),
+        ("Abstract: We show it.", "We show it."),
+        ("Abstract Large Language Models (LLMs) are big.", "Large Language Models (LLMs) are big."),
+        # A term that starts with "Abstract" stays: its acronym spells it.
+        ("Abstract Meaning Representation (AMR) is a formalism.", None),
+        ("Abstract Syntax Trees (ASTs) hold code.", None),
+        ("Summary Statistics (SS) are used.", None),
+        ("Abstract reasoning is hard for models.", None),
+    ],
+)
+def test_an_abstract_heading_goes_and_a_term_that_starts_with_abstract_stays(
+    text: str, expected: str | None
+) -> None:
+    assert without_abstract_heading(text) == (text if expected is None else expected)

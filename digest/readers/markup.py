@@ -118,8 +118,26 @@ _ABSTRACT_HEADING = re.compile(r"\A(?:Abstract|ABSTRACT|Summary|SUMMARY)[\s:.]+(
 
 
 def without_abstract_heading(text: str) -> str:
-    """The abstract without an "Abstract" (or "Summary") heading glued to its first word."""
-    return _ABSTRACT_HEADING.sub("", text)
+    """The abstract without an "Abstract" (or "Summary") heading glued to its first word.
+
+    "Abstract" may also be the first word of a term the abstract opens with: "Abstract
+    Meaning Representation (AMR) is ...", "Abstract Syntax Trees (ASTs) ...". A capitalised
+    run of words whose initials, after the A, spell the acronym in brackets after it is
+    such a term, and stays."""
+    heading = _ABSTRACT_HEADING.match(text)
+    if heading is None:
+        return text
+    term = _TERM.match(text, heading.end())
+    if term and heading.group().rstrip() in ("Abstract", "Summary"):
+        initials = heading.group()[0] + "".join(w[0] for w in term.group("words").split())
+        acronym = term.group("acronym").upper()
+        if initials.upper() in (acronym, acronym.removesuffix("S")):  # "ASTs"
+            return text
+    return text[heading.end() :]
+
+
+# Capitalised words, then an acronym in brackets: "Meaning Representation (AMR)".
+_TERM = re.compile(r"(?P<words>(?:[A-Z][\w-]*\s+){0,5})\((?P<acronym>[A-Z][A-Za-z]{1,7})\)")
 
 
 _TAG = re.compile(r"</?[A-Za-z][\w:.-]*[^<>]*>")
