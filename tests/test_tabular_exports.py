@@ -289,3 +289,19 @@ def test_scopus_csv_without_its_abstract_column_says_what_to_tick(tmp_path: Path
         load_papers([tmp_path])
     assert "Scopus exported this file without abstracts" in str(error.value)
     assert "tick 'Abstract'" in str(error.value)
+
+
+def test_a_pubmed_page_in_the_url_column_gives_the_pmid(tmp_path: Path) -> None:
+    # Rayyan's CSV layout: no PMID column, the record's PubMed page as its url.
+    text = (
+        "key,title,authors,year,url,abstract,notes,doi,keywords\n"
+        '5,Text extraction for pathology records.,"SooJeong Ko,Sunghyeon Park",2023,'
+        'https://pubmed.ncbi.nlm.nih.gov/37203701/,"We built a system that extracts data '
+        'from pathology records step by step, and tested it on two cancer cohorts.",,,'
+        "Humans;NLP;\n"
+    )
+    (tmp_path / "rayyan.csv").write_text(text, encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.pmid == "37203701"
+    assert paper.authors == ("SooJeong Ko", "Sunghyeon Park")
+    assert paper.keywords == ("Humans", "NLP")
