@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Final
 
 from digest import forking
 from digest.cleaning import (
@@ -424,19 +424,23 @@ def _load_file(display: str, path: Path) -> _FileLoad:
     skipped.sort(key=lambda s: s.line or 0)
     fmt_name = parsed.format or fmt.name  # a reader may know more than its row
     report = FileReport(display, fmt_name, len(parsed.records), decoded.encoding, sha256)
-    return _FileLoad(tuple(papers), _count_missing_abstracts(skipped, bool(papers)), report)
+    missing = _count_missing_abstracts(skipped, bool(papers), fmt_name)
+    return _FileLoad(tuple(papers), missing, report)
 
 
 # How many line numbers the one line about a file's records without an abstract lists.
 _LINES_SHOWN = 8
 
 
-def _count_missing_abstracts(skipped: list[Skipped], has_papers: bool) -> tuple[Skipped, ...]:
+def _count_missing_abstracts(
+    skipped: list[Skipped], has_papers: bool, fmt_name: str
+) -> tuple[Skipped, ...]:
     """A file's records without an abstract as one Skipped, in place of one per record.
 
     In a file that also holds papers they are a notice: databases export records they
     have no abstract for, and there is nothing to fix (--strict passes). A file where no
-    record has an abstract is a problem: likely the wrong export (or the wrong file)."""
+    record has an abstract is a problem: likely the wrong export (or the wrong file), and
+    for the formats whose exports may leave abstracts out, the line says how to keep them."""
     missing = [s for s in skipped if s.reason.startswith(NO_ABSTRACT)]
     if not missing:
         return tuple(skipped)
@@ -455,8 +459,25 @@ def _count_missing_abstracts(skipped: list[Skipped], has_papers: bool) -> tuple[
         notice = has_papers or all(s.notice for s in missing)
         first = missing[0]
         summary = Skipped(first.path, first.line, reason, "", notice, len(missing))
+    if not has_papers and fmt_name in _WITH_ABSTRACTS:
+        summary = replace(summary, reason=f"{summary.reason}; {_WITH_ABSTRACTS[fmt_name]}")
     rest = [s for s in skipped if not s.reason.startswith(NO_ABSTRACT)]
     return tuple(sorted([*rest, summary], key=lambda s: s.line or 0))
+
+
+# How to get abstracts into an export of a format that may leave them out.
+_WITH_ABSTRACTS: Final = {
+    "bibtex": (
+        "the BibTeX of Google Scholar, DBLP, arXiv and publishers' citation buttons has no "
+        "abstracts: export these references from Zotero, Mendeley or JabRef (which keep "
+        "abstracts), or from the database with abstracts included"
+    ),
+    "ris": (
+        "this export left abstracts out: export again with them included (Scopus: "
+        "'Abstract & keywords'; Web of Science: 'Full Record'; Ovid: 'Complete Reference')"
+    ),
+    "web-of-science": "export again with Record Content 'Full Record', which has abstracts",
+}
 
 
 def _skipped(display: str, problem: Problem) -> Skipped:

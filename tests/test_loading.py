@@ -730,7 +730,9 @@ def test_build_prints_the_totals_and_a_warning_per_skipped_item(tmp_path: Path) 
     )
     assert "note: in/old.txt: read as cp1252" in lines
     assert "warning: in/empty.txt: empty file" in lines
-    assert "warning: in/refs.bib:1: no abstract (BibTeX entry 'x' has no 'abstract' field)" in lines
+    [bib] = [line for line in lines if line.startswith("warning: in/refs.bib:1:")]
+    assert bib.startswith("warning: in/refs.bib:1: no abstract (BibTeX entry 'x' has no 'abstract'")
+    assert "from Zotero, Mendeley or JabRef" in bib  # none of the file's records had one
     # New files to this history: --strict fails on their problems.
     args = ["build", "in", "--out", "out2", "--strict", "--state", "other.sqlite3"]
     strict = runner.invoke(main, args)
@@ -804,3 +806,44 @@ def test_files_read_in_worker_processes_give_the_same_corpus(
     assert forked == serial
     assert serial.merges and serial.skipped and len(serial.files) > 10
     assert [len(p.sources) for p in serial.papers if p.id == "p9"] == [2]
+
+
+SCHOLAR_BIBTEX = """@article{vaswani2017attention,
+  title={Attention is all you need},
+  author={Vaswani, Ashish and Shazeer, Noam},
+  year={2017}
+}
+
+@inproceedings{he2016deep,
+  title={Deep residual learning for image recognition},
+  author={He, Kaiming and Zhang, Xiangyu},
+  year={2016}
+}
+"""
+
+
+def test_an_export_without_any_abstract_says_how_to_export_them(tmp_path: Path) -> None:
+    # Google Scholar's BibTeX, and a RIS export made without abstracts: the wrong export,
+    # and the message says which one has them.
+    (tmp_path / "scholar.bib").write_text(SCHOLAR_BIBTEX, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_papers([tmp_path / "scholar.bib"])
+    assert "from Zotero, Mendeley or JabRef" in str(error.value)
+    (tmp_path / "scopus.ris").write_text(
+        "TY  - JOUR\nTI  - A paper\nAU  - Ng, A.\nPY  - 2020\nER  - \n\n"
+        "TY  - JOUR\nTI  - Another paper\nAU  - Kim, B.\nPY  - 2021\nER  - \n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as error:
+        load_papers([tmp_path / "scopus.ris"])
+    assert "'Abstract & keywords'" in str(error.value)
+
+
+def test_an_export_with_some_abstracts_gives_no_export_advice(tmp_path: Path) -> None:
+    abstract = "We show that residual learning eases the training of very deep networks. " * 2
+    text = SCHOLAR_BIBTEX.replace("year={2016}", f"year={{2016}},\n  abstract={{{abstract}}}")
+    (tmp_path / "refs.bib").write_text(text, encoding="utf-8")
+    corpus = load_papers([tmp_path])
+    assert [p.title for p in corpus.papers] == ["Deep residual learning for image recognition"]
+    [skipped] = corpus.skipped
+    assert skipped.notice and "Zotero" not in skipped.reason
