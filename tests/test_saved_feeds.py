@@ -186,3 +186,150 @@ def test_old_arxiv_rss_1_0_with_html_abstracts() -> None:
     assert record.authors == ("Ana Lima", "Kofi Mensah")
     assert record.url == "http://arxiv.org/abs/2101.00001"
     assert (record.title, record.arxiv) == ("A Paper", "2101.00001v2")
+
+
+# --- journals' feeds: lines around the abstract that are not one ------------------------------
+
+_RDF = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+    'xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+    'xmlns:prism="http://prismstandard.org/namespaces/basic/2.0/">\n'
+)
+
+
+def test_nature_feed_without_its_citation_line_and_with_doi_and_journal() -> None:
+    text = (
+        _RDF + '<channel rdf:about="http://feeds.nature.com/nature/rss/current">'
+        "<title>Nature</title><prism:publicationName>Nature</prism:publicationName></channel>\n"
+        '<item rdf:about="https://www.nature.com/articles/s41586-023-00001-x">\n'
+        "<title><![CDATA[Magnetocaloric effect in Na<sub>2</sub>BaCo(PO<sub>4</sub>)<sub>2</sub>]]>"
+        "</title>\n<link>https://www.nature.com/articles/s41586-023-00001-x</link>\n"
+        "<content:encoded>\n  <![CDATA[<p>Nature, Published online: 10 January 2024; "
+        '<a href="https://www.nature.com/articles/s41586-023-00001-x">'
+        "doi:10.1038/s41586-023-00001-x</a></p>We find a supersolid phase that cools.]]>"
+        "</content:encoded>\n"
+        "<dc:creator>Ana Lima</dc:creator><dc:creator>Kofi Mensah</dc:creator>\n"
+        "<dc:identifier>doi:10.1038/s41586-023-00001-x</dc:identifier>\n"
+        "<dc:date>2024-01-10</dc:date>\n<prism:doi>10.1038/s41586-023-00001-x</prism:doi>\n"
+        "</item>\n"
+        '<item rdf:about="https://www.nature.com/articles/s41586-024-00002-y">\n'
+        "<title>Author Correction: A new antibiotic</title>\n"
+        "<content:encoded><![CDATA[<p>Nature, Published online: 10 January 2024; "
+        "<a>doi:10.1038/s41586-024-00002-y</a></p>Author Correction: A new antibiotic]]>"
+        "</content:encoded>\n<prism:doi>10.1038/s41586-024-00002-y</prism:doi>\n</item>\n"
+        "</rdf:RDF>\n"
+    )
+    parsed = parse_feed(text)
+    [record] = parsed.records
+    assert record.abstract == "We find a supersolid phase that cools."
+    assert record.title == "Magnetocaloric effect in Na2BaCo(PO4)2"
+    assert (record.doi, record.venue, record.date) == (
+        "10.1038/s41586-023-00001-x",
+        "Nature",
+        "2024-01-10",
+    )
+    assert record.authors == ("Ana Lima", "Kofi Mensah")
+    [correction] = parsed.problems  # its text is its title again: no abstract
+    assert correction.reason == "no abstract (feed item whose description is only a citation)"
+    assert correction.line == 14
+
+
+def test_biorxiv_feed_names_doi_and_server() -> None:
+    text = (
+        _RDF + '<channel rdf:about="http://biorxiv.org"><title>bioRxiv Subject Collection'
+        "</title><prism:publicationName>bioRxiv</prism:publicationName></channel>\n"
+        '<item rdf:about="http://biorxiv.org/cgi/content/short/857789v1?rss=1">\n'
+        "<title><![CDATA[ Collagen microtissues ]]></title>\n"
+        "<link>http://biorxiv.org/cgi/content/short/857789v1?rss=1</link>\n"
+        "<description><![CDATA[ Human liver models are indispensable. ]]></description>\n"
+        "<dc:creator><![CDATA[ Kukla, D., Crampton, A. M., Khetani, S.-R. ]]></dc:creator>\n"
+        "<dc:identifier>doi:10.1101/857789</dc:identifier>\n</item>\n</rdf:RDF>\n"
+    )
+    [record] = parse_feed(text).records
+    assert record.authors == ("D. Kukla", "A. M. Crampton", "S.-R. Khetani")
+    assert (record.doi, record.venue) == ("doi:10.1101/857789", "bioRxiv")
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # Science (Atypon): the issue's citation, twice
+        "<title>Artificial intimacies</title>"
+        "<content:encoded>Science, Volume 392, Issue 6800, Page 814-814, May 2026."
+        "</content:encoded><description>Science, Volume 392, Issue 6800, Page 814-814, "
+        "May 2026.</description><dc:identifier>doi:10.1126/science.aeg5507</dc:identifier>",
+        # ScienceDirect: date, source and authors, each a labelled paragraph
+        "<title>Citizen science</title><description><![CDATA[<p>Publication date: Available "
+        "online 20 May 2026</p><p><b>Source:</b> Cell</p><p>Author(s): Laura E. Tibbs-Cortes, "
+        "Linqian Han</p>]]></description>",
+        # ACS: the table-of-contents graphic, the journal cited, the DOI
+        '<title>[ASAP] A zeolite</title><description>&lt;p&gt;&lt;img src="toc.gif" '
+        'alt="TOC Graphic" /&gt;&lt;/p&gt;&lt;div&gt;&lt;cite&gt;Journal of the American '
+        "Chemical Society&lt;/cite&gt;&lt;/div&gt;&lt;div&gt;DOI: 10.1021/jacs.5c22299"
+        "&lt;/div&gt;</description>",
+    ],
+)
+def test_a_description_that_is_only_a_citation_is_no_abstract(item: str) -> None:
+    text = f'{_RDF}<channel rdf:about="x"><title>J</title></channel>\n<item>{item}</item>\n'
+    parsed = parse_feed(text + "</rdf:RDF>\n")
+    assert parsed.records == ()
+    [problem] = parsed.problems
+    assert problem.reason == "no abstract (feed item whose description is only a citation)"
+
+
+def test_sciencedirect_lines_give_authors_and_journal_around_an_abstract() -> None:
+    text = (
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>ScienceDirect</title>\n'
+        "<item><title>T</title><description><![CDATA[<p>Publication date: March 2024</p>"
+        "<p><b>Source:</b> Cell, Volume 187, Issue 2</p><p>Author(s): Ana Lima, Kofi Mensah"
+        "</p><p>We show that it works.</p>]]></description></item>\n</channel></rss>\n"
+    )
+    [record] = parse_feed(text).records
+    assert record.abstract == "We show that it works."
+    assert (record.authors, record.venue) == (("Ana Lima", "Kofi Mensah"), "Cell")
+
+
+def test_pubmed_feed_keeps_the_abstract_and_gives_pmid_doi_and_journal() -> None:
+    text = (
+        '<?xml version="1.0"?>\n<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        "<channel><title>pubmed: surfing</title>\n<item><title>Collective surfing</title>\n"
+        "<link>https://pubmed.ncbi.nlm.nih.gov/42471391/?utm_source=Other</link>\n"
+        '<description>&lt;div&gt;&lt;p style="color: #4aa564;"&gt;Integr Comp Biol. 2026 Jul '
+        "20:icag118. doi: 10.1093/icb/icag118. Online ahead of print.&lt;/p&gt;&lt;p&gt;&lt;b"
+        "&gt;ABSTRACT&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Wavelike motion occurs in neutrophil swarms."
+        '&lt;/p&gt;&lt;p style="color: lightgray"&gt;PMID:&lt;a href="x"&gt;42471391&lt;/a&gt;'
+        " | DOI:&lt;a href=x&gt;10.1093/icb/icag118&lt;/a&gt;&lt;/p&gt;&lt;/div&gt;"
+        "</description>\n<dc:creator>George W A Constable</dc:creator>\n"
+        "<dc:source>Integrative and comparative biology</dc:source>\n"
+        "<dc:identifier>pmid:42471391</dc:identifier>\n"
+        "<dc:identifier>doi:10.1093/icb/icag118</dc:identifier>\n"
+        '<guid isPermaLink="false">pubmed:42471391</guid>\n</item></channel></rss>\n'
+    )
+    [record] = parse_feed(text).records
+    assert record.abstract == "Wavelike motion occurs in neutrophil swarms."
+    assert (record.pmid, record.doi) == ("42471391", "doi:10.1093/icb/icag118")
+    assert record.venue == "Integrative and comparative biology"
+
+
+def test_the_abstract_is_in_the_content_when_the_description_is_a_citation() -> None:
+    text = (
+        f'{_RDF}<channel rdf:about="x"><title>Advanced Materials</title></channel>\n<item>'
+        "<title>T</title><description>Advanced Materials, EarlyView.</description>"
+        '<content:encoded><![CDATA[<div><img src="toc.png"/></div><p>We show that it works.'
+        "</p>]]></content:encoded></item>\n</rdf:RDF>\n"
+    )
+    [record] = parse_feed(text).records
+    assert record.abstract == "We show that it works."
+
+
+def test_old_arxiv_cross_listed_title_gives_id_and_version() -> None:
+    text = (
+        _RDF + '<item rdf:about="http://arxiv.org/abs/1805.09166">\n'
+        "<title>Recent Top quark results. (arXiv:1805.09166v1 [hep-ex] CROSS LISTED)</title>\n"
+        '<link>http://arxiv.org/abs/1805.09166</link><description rdf:parseType="Literal">'
+        "&lt;p&gt;We present recent measurements.&lt;/p&gt;</description></item>\n</rdf:RDF>\n"
+    )
+    [record] = parse_feed(text).records
+    assert (record.title, record.arxiv) == ("Recent Top quark results", "1805.09166v1")

@@ -49,6 +49,33 @@ def html_to_text(fragment: str) -> str:
     return " ".join("".join(parser.parts).split())
 
 
+_HTML_BLOCKS = frozenset({"p", "br", "div", "li", "tr", "td", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+class _Blocks(_TextOnly):
+    """The text of an HTML fragment cut where a block starts or ends: a feed's description
+    puts its citation line, DOI line and abstract in separate paragraphs."""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        super().handle_starttag(tag, attrs)
+        if tag in _HTML_BLOCKS:
+            self.parts.append("\0")
+
+    def handle_endtag(self, tag: str) -> None:
+        super().handle_endtag(tag)
+        if tag in _HTML_BLOCKS:
+            self.parts.append("\0")
+
+
+def html_blocks(fragment: str) -> list[str]:
+    """The non-empty text of each block (paragraph, div, line) of an HTML fragment."""
+    parser = _Blocks()
+    parser.feed(fragment)
+    parser.close()
+    blocks = (" ".join(block.split()) for block in "".join(parser.parts).split("\0"))
+    return [block for block in blocks if block]
+
+
 _JATS_TAG = re.compile(r"<\s*/?\s*(?:jats:|mml:)?(?:p|sec|title|abstract|italic|bold|sup|sub|"
                        r"inline-formula|tex-math|list|list-item|label|sc)\b", re.I)  # fmt: skip
 

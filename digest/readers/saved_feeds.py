@@ -7,7 +7,21 @@ arXiv's feeds put the id and announce type in front of the abstract:
 
 arXiv's API answers are Atom, with the id in `<id>http://arxiv.org/abs/2101.00001v2</id>`,
 the abstract in `<summary>` and `arxiv:doi`/`arxiv:comment` elements. Any other feed gives
-its items' descriptions (or summaries) as abstracts.
+its items' descriptions (or content, or summaries) as abstracts.
+
+Journals' feeds (Nature, Science, Cell, ScienceDirect, ACS, Wiley, PubMed, bioRxiv…) wrap
+the abstract in lines that are not one, or send only those lines:
+
+    <p>Nature, Published online: 10 January 2024; doi:10.1038/s41586-023-06826-7</p>We …
+    Science, Volume 392, Issue 6800, Page 814-814, May 2026.
+    <p>Publication date: Available online 20 May 2026</p><p>Source: Cell</p><p>Author(s): …
+
+Such lines (a citation, a DOI or PMID line, ScienceDirect's labelled lines, the title or
+the journal's name again, an "Abstract" heading) are taken apart from the text: what they
+name (DOI, authors, journal) is kept, and an item with nothing else is a record without an
+abstract, not a paper. The DOI, PMID and journal also come from `prism:doi`,
+`dc:identifier` ("doi:10.…", "pmid:…"), `prism:publicationName` (the item's, else the
+channel's) and PubMed's `dc:source`.
 
 The XML is parsed by defusedxml (see digest/readers/xml_documents.py).
 """
@@ -17,12 +31,13 @@ from __future__ import annotations
 import re
 from xml.etree.ElementTree import Element
 
-from digest.readers.markup import html_to_text
+from digest.readers.markup import html_blocks, html_to_text, markup_to_text
 from digest.readers.records import (
     Parsed,
     Problem,
     Record,
     excerpt,
+    first_name_first,
     parsed_from,
     split_authors,
 )
@@ -39,7 +54,7 @@ _ARXIV_DESCRIPTION = re.compile(
     r"\A\s*arXiv:(\S+)\s+Announce Type:\s*([\w-]+)\s*(?:Abstract:\s*)?(.*)\Z", re.S
 )
 _OLD_TITLE = re.compile(
-    r"\A(.*?)\.?\s*\(arXiv:(\S+?)(?:\s+\[[^\]]*\])?(?:\s+UPDATED)?\)\s*\Z", re.S
+    r"\A(.*?)\.?\s*\(arXiv:(\S+?)(?:\s+\[[^\]]*\])?(?:\s+UPDATED|\s+CROSS LISTED)?\)\s*\Z", re.S
 )
 _OAI_ID = re.compile(r"\Aoai:arXiv\.org:(\S+)\Z", re.I)
 _STARTS_WITH_TAG = re.compile(r"\A\s*<(?:p|div|span|br|b|i|em|a)[\s/>]", re.I)
@@ -62,12 +77,19 @@ def parse_feed(text: str) -> Parsed:
     items = [el for el in root.iter() if _local(el.tag) in ("item", "entry")]
     lines = start_lines(text, "entry" if _local(root.tag) == "feed" else "item")
     lines += [1] * (len(items) - len(lines))
+    journal = _channel_journal(root)
     found = (
-        _atom_entry(item, line) if _local(item.tag) == "entry" else _rss_item(item, line)
+        _atom_entry(item, line) if _local(item.tag) == "entry" else _rss_item(item, line, journal)
         for item, line in zip(items, lines, strict=True)
     )
     empty = [] if items else [Problem(None, "feed without items or entries")]
     return parsed_from(found, empty)
+
+
+def _channel_journal(root: Element) -> str:
+    """The journal a whole RSS feed is from (`prism:publicationName` of its channel)."""
+    channel = next((el for el in root.iter() if _local(el.tag) == "channel"), None)
+    return _text(_kids(channel), "publicationName") if channel is not None else ""
 
 
 # An element's children by local name, made once per item: looking each field up by
@@ -100,26 +122,34 @@ def _own_text(element: Element) -> str:
     return "".join(element.itertext()).strip()
 
 
-def _rss_item(item: Element, line: int) -> Record | Problem:
+def _rss_item(item: Element, line: int, journal: str) -> Record | Problem:
     kids = _kids(item)
-    title = _text(kids, "title")
-    description = _text(kids, "description", "encoded", "summary")
-    arxiv, announce, abstract = _split_arxiv_description(description)
+    title = markup_to_text(_text(kids, "title"))
+    arxiv, announce, abstract = _split_arxiv_description(_text(kids, "description"))
+    found = _Found()
+    if arxiv is None:
+        abstract = _journal_abstract(kids, title, journal, found)
     old_style = _OLD_TITLE.match(title)
     if old_style:  # arXiv's feeds before 2024: "Title. (arXiv:2101.00001v2 [cs.CL] UPDATED)"
         title, arxiv = old_style.group(1), arxiv or old_style.group(2)
+    guid = _text(kids, "guid")
     if not arxiv:
-        guid = _OAI_ID.match(_text(kids, "guid"))
-        arxiv = guid.group(1) if guid else None
+        oai = _OAI_ID.match(guid)
+        arxiv = oai.group(1) if oai else None
     authors: tuple[str, ...] = ()
     for creator in kids.get("creator", ()):
-        authors += split_authors(html_to_text("".join(creator.itertext())))
+        authors += _creators(html_to_text("".join(creator.itertext())))
+    authors = authors or found.authors
     metadata = _metadata(kids, announce)
     categories = [text for el in kids.get("category", ()) if (text := _own_text(el))]
     if categories:
         metadata.append(("categories", " ".join(categories)))
     if not abstract:
-        return _no_abstract(line, "feed item", title, arxiv, metadata)
+        why = "whose description is only a citation" if found.citation else None
+        return _no_abstract(line, "feed item", title, arxiv, metadata, why)
+    identifiers = [_own_text(el) for el in kids.get("identifier", ())] + [guid]
+    pmid = next((m.group(1) for i in identifiers if (m := _PMID_ID.match(i))), None)
+    source = _text(kids, "source")
     return Record(
         line=line,
         abstract=abstract,
@@ -127,9 +157,117 @@ def _rss_item(item: Element, line: int) -> Record | Problem:
         title=title or None,
         authors=authors,
         url=_text(kids, "link") or None,
+        doi=_text(kids, "doi") or next((i for i in identifiers if "10." in i), found.doi),
         date=_text(kids, "pubDate", "date") or None,
         metadata=tuple(metadata),
+        pmid=pmid,
+        venue=_text(kids, "publicationName")
+        or journal
+        or (source if source and not _DIGIT.search(source) else found.journal)
+        or None,
     )
+
+
+# --- what journals' feeds put around an abstract --------------------------------------------
+
+# "Nature, Published online: 10 January 2024; doi:10.1038/s41586-023-06826-7"
+_PUBLISHED_ONLINE = re.compile(
+    r"\A[^;]{1,150}, Published online: [^;]{1,40};\s*(?:doi:\s*)?(?P<doi>10\.\S+)\Z", re.I
+)
+# "Science, Volume 392, Issue 6800, Page 814-814, May 2026." (Atypon: Science, PNAS, Wiley)
+_VOLUME_CITATION = re.compile(
+    r"\A[^,;]{1,150}, (?:Volume \w+|EarlyView|Ahead of Print)\b(?:, [^,]{1,40}){0,5}\.?\Z", re.I
+)
+# PubMed: "Cell Rep. 2024 Jan 10;43(1):113657. doi: 10.1016/j.celrep.2023.113657. Online …"
+_PUBMED_CITATION = re.compile(
+    r"\A[A-Z][^.]{0,120}\. (?:19|20)\d\d\b[^.]{0,60}[.:;].{0,200}?"
+    r"(?:doi: (?P<doi>10\.\S+?)\.?(?:\s|\Z)|Online ahead of print\.?\Z)"
+)
+_ID_LINE = re.compile(r"\A(?:PMID:\s*\d+\s*\|?\s*)?(?:DOI:?\s*(?P<doi>10\.\S+))?\Z", re.I)
+# ScienceDirect: "Publication date: …", "Source: Cell, Volume 187", "Author(s): A, B"
+_LABELLED = re.compile(r"\A(?P<label>Publication date|Source|Author\(s\)):\s*(?P<value>.*)\Z", re.S)
+_HEADING = re.compile(r"\A(?:Abstract|ABSTRACT|Summary|SUMMARY)[:.]?\Z")
+_CITE = re.compile(r"<cite\b.*?</cite\s*>", re.I | re.S)
+_PMID_ID = re.compile(r"\A(?:pmid|pubmed):\s*(\d+)\Z", re.I)
+_DIGIT = re.compile(r"\d")
+
+
+class _Found:
+    """What a description's non-abstract lines named."""
+
+    def __init__(self) -> None:
+        self.citation = False
+        self.doi: str | None = None
+        self.journal = ""
+        self.authors: tuple[str, ...] = ()
+
+
+def _journal_abstract(kids: _Kids, title: str, journal: str, found: _Found) -> str:
+    """The abstract in an item's description, content or summary (the first that has one),
+    without the lines around it that are not the abstract."""
+    names = {_folded(title), _folded(journal), _folded(_text(kids, "publicationName"))} - {""}
+    for name in ("description", "encoded", "summary"):
+        for child in kids.get(name, ()):
+            value = "".join(child.itertext()).strip()
+            html = name == "encoded" or child.get("type") in ("html", "xhtml")
+            if html or (name == "description" and _STARTS_WITH_TAG.match(value)):
+                # A <cite> names the journal (ACS: the TOC graphic, <cite>, a DOI line).
+                value, cited = _CITE.subn(" ", value)
+                found.citation = found.citation or bool(cited)
+                blocks = html_blocks(value)
+            else:
+                blocks = [value] if value else []
+            kept = [block for block in blocks if not _apart(block, names, found)]
+            if kept:
+                return " ".join(kept) if len(blocks) > 1 else kept[0]
+    return ""
+
+
+def _apart(block: str, names: set[str], found: _Found) -> bool:
+    """Whether a block of a description is not abstract text; what it names goes to found."""
+    line = " ".join(block.split())
+    if _folded(line) in names or _HEADING.match(line):
+        return True
+    labelled = _LABELLED.match(line)
+    if labelled:
+        label, value = labelled.group("label"), labelled.group("value")
+        if label == "Source":
+            found.journal = found.journal or value.split(",")[0].strip()
+        elif label == "Author(s)":
+            found.authors = found.authors or split_authors(value)
+        found.citation = True
+        return True
+    for pattern in (_PUBLISHED_ONLINE, _VOLUME_CITATION, _PUBMED_CITATION, _ID_LINE):
+        citation = pattern.match(line)
+        if citation:
+            doi = citation.groupdict().get("doi")
+            found.doi = found.doi or (doi.rstrip(".") if doi else None)
+            found.citation = True
+            return True
+    return False
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()
+
+
+# bioRxiv and medRxiv list names as "Kukla, D., Crampton, A., Khetani, S. K."
+_INITIALS = re.compile(r"\A(?:[A-Z]\.\s?-?)+\Z")
+
+
+def _creators(value: str) -> tuple[str, ...]:
+    """The names in one dc:creator: "A, B and C", or bioRxiv's "Surname, I., Surname, I."."""
+    parts = [part.strip() for part in value.split(",")]
+    pairs = (
+        len(parts) >= 2
+        and len(parts) % 2 == 0
+        and all(_INITIALS.match(initials) for initials in parts[1::2])
+    )
+    if pairs and ";" not in value:
+        return tuple(
+            first_name_first(f"{a}, {b}") for a, b in zip(parts[::2], parts[1::2], strict=True)
+        )
+    return split_authors(value)
 
 
 def _atom_entry(entry: Element, line: int) -> Record | Problem:
@@ -191,9 +329,14 @@ def _metadata(kids: _Kids, announce: str | None) -> list[tuple[str, str]]:
 
 
 def _no_abstract(
-    line: int, what: str, title: str, arxiv: str | None, metadata: list[tuple[str, str]]
+    line: int,
+    what: str,
+    title: str,
+    arxiv: str | None,
+    metadata: list[tuple[str, str]],
+    why: str | None = None,
 ) -> Problem:
-    reason = f"no abstract ({what} with an empty description or summary)"
+    reason = f"no abstract ({what} {why or 'with an empty description or summary'})"
     # An arXiv feed's replacement without its abstract is as arXiv sends it: a notice.
     replacement = any(k == "announce type" and v.startswith("replace") for k, v in metadata)
     shown = excerpt(f"arXiv:{arxiv} {title}" if arxiv else title)
