@@ -120,6 +120,75 @@ def write_rss(papers: Sequence[Paper], path: Path) -> None:
         out.write("</channel></rss>\n")
 
 
+def write_atom(papers: Sequence[Paper], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        out.write(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        )
+        for p in papers:
+            out.write(
+                f"<entry><id>http://arxiv.org/abs/{p.arxiv_id}v1</id>"
+                f"<title>{escape(p.title)}</title><summary>{escape(p.abstract)}</summary>"
+                "<author><name>Ana Lima</name></author></entry>\n"
+            )
+        out.write("</feed>\n")
+
+
+def write_pubmed_xml(papers: Sequence[Paper], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        out.write('<?xml version="1.0" ?>\n<PubmedArticleSet>\n')
+        for p in papers:
+            out.write(
+                f"<PubmedArticle><MedlineCitation><PMID>{30000000 + p.number}</PMID><Article>"
+                "<Journal><Title>Bench</Title></Journal>"
+                f"<ArticleTitle>{escape(p.title)}</ArticleTitle>"
+                f"<Abstract><AbstractText>{escape(p.abstract)}</AbstractText></Abstract>"
+                "<AuthorList><Author><LastName>Lima</LastName><ForeName>Ana</ForeName></Author>"
+                "</AuthorList></Article></MedlineCitation></PubmedArticle>\n"
+            )
+        out.write("</PubmedArticleSet>\n")
+
+
+def write_endnote_xml(papers: Sequence[Paper], path: Path) -> None:
+    """On one line, every value in a <style> wrapper, as EndNote writes it."""
+
+    def styled(text: str) -> str:
+        return f'<style face="normal" font="default" size="100%">{escape(text)}</style>'
+
+    with path.open("w", encoding="utf-8") as out:
+        out.write('<?xml version="1.0" encoding="UTF-8" ?><xml><records>')
+        for p in papers:
+            out.write(
+                f'<record><rec-number>{p.number}</rec-number><ref-type name="Journal Article">'
+                f"17</ref-type><contributors><authors><author>{styled('Lima, Ana')}</author>"
+                f"</authors></contributors><titles><title>{styled(p.title)}</title></titles>"
+                f"<abstract>{styled(p.abstract)}</abstract><electronic-resource-num>"
+                f"{styled(f'10.5555/bench.{p.number}')}</electronic-resource-num></record>"
+            )
+        out.write("</records></xml>")
+
+
+def write_zotero_rdf(papers: Sequence[Paper], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        out.write(
+            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+            'xmlns:z="http://www.zotero.org/namespaces/export#" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:bib="http://purl.org/net/biblio#" xmlns:foaf="http://xmlns.com/foaf/0.1/">\n'
+        )
+        for p in papers:
+            out.write(
+                f'    <bib:Article rdf:about="#item_{p.number}">\n'
+                "        <z:itemType>journalArticle</z:itemType>\n"
+                f"        <dc:title>{escape(p.title)}</dc:title>\n"
+                f"        <dcterms:abstract>{escape(p.abstract)}</dcterms:abstract>\n"
+                f"        <dc:description>arXiv: {p.arxiv_id}</dc:description>\n"
+                "    </bib:Article>\n"
+            )
+        out.write("</rdf:RDF>\n")
+
+
 def write_bibtex(papers: Sequence[Paper], path: Path) -> None:
     with path.open("w", encoding="utf-8") as out:
         for p in papers:
@@ -187,6 +256,10 @@ WRITERS: dict[str, tuple[str, Callable[[Sequence[Paper], Path], None]]] = {
     "text": ("papers.txt", write_text),
     "arxiv-listing": ("listing.eml", write_listing),
     "rss": ("feed.xml", write_rss),
+    "atom": ("feed.atom", write_atom),
+    "pubmed-xml": ("pubmed.xml", write_pubmed_xml),
+    "endnote-xml": ("endnote.xml", write_endnote_xml),
+    "zotero-rdf": ("zotero.rdf", write_zotero_rdf),
     "bibtex": ("papers.bib", write_bibtex),
     "ris": ("papers.ris", write_ris),
     "medline": ("pubmed.nbib", write_medline),
@@ -226,6 +299,9 @@ def main() -> None:
     parser.add_argument("--papers", type=int, default=10_000)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--formats", nargs="+", choices=list(WRITERS), default=list(WRITERS), metavar="FORMAT"
+    )
     args = parser.parse_args()
     papers = read_papers(args.corpus, args.papers)
     print(f"{len(papers)} abstracts, best of {args.repeats} runs; peak memory under tracemalloc")
@@ -234,7 +310,8 @@ def main() -> None:
         f"{'(cpu)':>9}{'peak MiB':>10}"
     )
     with tempfile.TemporaryDirectory() as folder:
-        for name, (filename, write) in WRITERS.items():
+        for name in args.formats:
+            filename, write = WRITERS[name]
             path = Path(folder) / filename
             write(papers, path)
             seconds, cpu, peak, fmt = measure(path, len(papers), args.repeats)
