@@ -19,6 +19,7 @@ from digest.readers.identifiers import parse_doi
 from digest.readers.markup import without_abstract_heading
 from digest.readers.records import Parsed, Problem, Record, excerpt, parsed_from
 from digest.readers.xml_documents import (
+    RecordShape,
     all_text,
     opens_like_xml,
     parse_xml,
@@ -28,6 +29,7 @@ from digest.readers.xml_documents import (
 
 _ROOT = re.compile(r"<records>\s*<record>")
 _ENDNOTE_FIELD = re.compile(r"<(?:ref-type|rec-number|source-app|contributors|titles)[\s>]")
+_SHAPE = RecordShape(re.compile(r"<record[\s>]"), lambda tag, _depth: tag == "record")
 _PUBMED = re.compile(r"pubmed|medline|\bnlm\b|ncbi", re.I)
 _WEB_LINK = re.compile(r"https?://", re.I)
 
@@ -43,14 +45,13 @@ def looks_like_endnote_xml(text: str) -> bool:
 
 def parse_endnote_xml(text: str) -> Parsed:
     text = prepare_xml(text)
-    root = parse_xml(text, "EndNote export")
-    if isinstance(root, Problem):
-        return Parsed((), (root,))
-    found = list(root.iter("record"))
-    lines = start_lines(text, "record")
-    lines += [1] * (len(found) - len(lines))
-    empty = [] if found else [Problem(None, "EndNote XML without any record")]
-    return parsed_from(map(_record, found, lines), empty)
+    document = parse_xml(text, "EndNote export", _SHAPE)
+    if isinstance(document, Problem):
+        return Parsed((), (document,))
+    found = list(document.root.iter("record"))
+    lines = document.lines_of(found, lambda: start_lines(text, "record"))
+    empty = [] if found or document.damage else [Problem(None, "EndNote XML without any record")]
+    return parsed_from(map(_record, found, lines), [*document.damage, *empty])
 
 
 def _field(record: Element, path: str) -> str:

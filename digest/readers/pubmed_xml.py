@@ -18,6 +18,7 @@ from xml.etree.ElementTree import Element
 from digest.readers.markup import labelled_sections
 from digest.readers.records import Parsed, Problem, Record, excerpt, parsed_from
 from digest.readers.xml_documents import (
+    RecordShape,
     all_text,
     opens_like_xml,
     parse_xml,
@@ -27,6 +28,10 @@ from digest.readers.xml_documents import (
 
 _ROOT = re.compile(r"<(?:PubmedArticleSet|PubmedArticle|PubmedBookArticle)[\s>]")
 _ARTICLE = re.compile(r"PubmedArticle|PubmedBookArticle")
+_SHAPE = RecordShape(
+    re.compile(r"<(?:PubmedArticle|PubmedBookArticle)[\s>]"),
+    lambda tag, _depth: _ARTICLE.fullmatch(tag) is not None,
+)
 _MONTHS = {
     name: number
     for number, name in enumerate(
@@ -42,14 +47,19 @@ def looks_like_pubmed_xml(text: str) -> bool:
 
 def parse_pubmed_xml(text: str) -> Parsed:
     text = prepare_xml(text)
-    root = parse_xml(text, "PubMed export")
-    if isinstance(root, Problem):
-        return Parsed((), (root,))
-    articles = [el for el in root.iter() if _ARTICLE.fullmatch(el.tag)]
-    lines = start_lines(text, "(?:PubmedArticle|PubmedBookArticle)")
-    lines += [1] * (len(articles) - len(lines))
-    empty = [] if articles else [Problem(None, "PubMed XML without any PubmedArticle")]
-    return parsed_from(map(_record, articles, lines), empty)
+    document = parse_xml(text, "PubMed export", _SHAPE)
+    if isinstance(document, Problem):
+        return Parsed((), (document,))
+    articles = [el for el in document.root.iter() if _ARTICLE.fullmatch(el.tag)]
+    lines = document.lines_of(
+        articles, lambda: start_lines(text, "(?:PubmedArticle|PubmedBookArticle)")
+    )
+    empty = (
+        []
+        if articles or document.damage
+        else [Problem(None, "PubMed XML without any PubmedArticle")]
+    )
+    return parsed_from(map(_record, articles, lines), [*document.damage, *empty])
 
 
 def _record(article: Element, line: int) -> Record | Problem:

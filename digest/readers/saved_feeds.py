@@ -41,8 +41,14 @@ from digest.readers.records import (
     parsed_from,
     split_authors,
 )
+from digest.readers.xml_documents import (
+    RecordShape,
+    opens_like_xml,
+    parse_xml,
+    prepare_xml,
+    start_lines,
+)
 from digest.readers.xml_documents import local as _local
-from digest.readers.xml_documents import opens_like_xml, parse_xml, prepare_xml, start_lines
 
 __all__ = ["html_to_text", "looks_like_atom", "looks_like_rss", "parse_feed"]
 
@@ -57,6 +63,10 @@ _OLD_TITLE = re.compile(
     r"\A(.*?)\.?\s*\(arXiv:(\S+?)(?:\s+\[[^\]]*\])?(?:\s+UPDATED|\s+CROSS LISTED)?\)\s*\Z", re.S
 )
 _OAI_ID = re.compile(r"\Aoai:arXiv\.org:(\S+)\Z", re.I)
+_SHAPE = RecordShape(
+    re.compile(r"<(?:\w+:)?(?:item|entry)[\s>]"),
+    lambda tag, _depth: _local(tag) in ("item", "entry"),
+)
 _STARTS_WITH_TAG = re.compile(r"\A\s*<(?:p|div|span|br|b|i|em|a)[\s/>]", re.I)
 
 
@@ -71,19 +81,20 @@ def looks_like_atom(text: str) -> bool:
 def parse_feed(text: str) -> Parsed:
     """Every item (RSS) or entry (Atom) of a saved feed; ones without text are Problems."""
     text = prepare_xml(text)
-    root = parse_xml(text, "feed")
-    if isinstance(root, Problem):
-        return Parsed((), (root,))
+    document = parse_xml(text, "feed", _SHAPE)
+    if isinstance(document, Problem):
+        return Parsed((), (document,))
+    root = document.root
     items = [el for el in root.iter() if _local(el.tag) in ("item", "entry")]
-    lines = start_lines(text, "entry" if _local(root.tag) == "feed" else "item")
-    lines += [1] * (len(items) - len(lines))
-    journal = _channel_journal(root)
+    name = "entry" if _local(root.tag) == "feed" else "item"
+    lines = document.lines_of(items, lambda: start_lines(text, name))
+    journal = _channel_journal(document.opening)
     found = (
         _atom_entry(item, line) if _local(item.tag) == "entry" else _rss_item(item, line, journal)
         for item, line in zip(items, lines, strict=True)
     )
-    empty = [] if items else [Problem(None, "feed without items or entries")]
-    return parsed_from(found, empty)
+    empty = [] if items or document.damage else [Problem(None, "feed without items or entries")]
+    return parsed_from(found, [*document.damage, *empty])
 
 
 def _channel_journal(root: Element) -> str:

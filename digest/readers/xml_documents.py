@@ -1,16 +1,29 @@
-"""What every XML reader shares: parsing with defusedxml, tags without their namespace, and
-the line each record starts on.
+"""What every XML reader shares: parsing with defusedxml, reading around damage, tags without
+their namespace, and the line each record starts on.
 
 defusedxml refuses entity declarations (no "billion laughs") and never fetches a DTD or any
 external entity, so a hostile file can neither blow up memory nor make us touch the network;
 a DOCTYPE that only names a public DTD (PubMed's) is allowed, and it is not fetched.
 ElementTree builds and walks trees without recursion, so deep nesting costs nothing more.
+
+A damaged file (a download cut short, one record with an unclosed tag or a bare `&`) keeps
+its other records: a well-formed file is parsed whole, as fast as ElementTree can; only when
+that fails is the file read again record by record with the same defused parser, keeping
+every record expat saw end, leaving out the one it failed in, and starting again at the next
+record's start tag, behind the file's own opening (its prolog and root element, so the
+namespaces still apply). Every stretch goes through defusedxml: a DTD or an entity anywhere
+still refuses the whole file.
 """
 
 from __future__ import annotations
 
 import re
-from xml.etree.ElementTree import Element, ParseError
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder
+from xml.parsers.expat import errors as expat_errors
 
 import defusedxml.ElementTree as safe_xml  # type: ignore[import-untyped]
 from defusedxml import DefusedXmlException
@@ -30,31 +43,210 @@ def opens_like_xml(text: str) -> bool:
 
 
 def prepare_xml(text: str) -> str:
-    """The decoded text, ready for the parser, every line where it was.
+    """The decoded text, ready for the parser, every line and column where it was.
 
     The declaration may name the file's original encoding, which no longer applies to the
     decoded text. Control characters are illegal in XML and would make expat reject the
     whole file for one stray byte; cleaning drops them from every field anyway.
     """
-    text = _XML_DECLARATION.sub("", text, count=1)
+    text = _XML_DECLARATION.sub(_blanked, text, count=1)
     if any(ch in text for ch in _XML_ILLEGAL_CHARS):  # ~10x faster than the regex alone
         text = _XML_ILLEGAL.sub("", text)
     return text
 
 
-def parse_xml(text: str, what: str) -> Element | Problem:
-    """The root element, or a Problem naming the file's fault; `what` names the file in
-    the advice ("feed", "export")."""
+@dataclass(frozen=True)
+class RecordShape:
+    """How a format's records look, so that damage can be read around: where one starts in
+    the text (a place to resume after damage), and which elements are records, by tag and
+    depth (the root is at depth 0)."""
+
+    starts: re.Pattern[str]
+    is_record: Callable[[str, int], bool]
+
+
+@dataclass(frozen=True)
+class XmlDocument:
+    """A parsed file. For a damaged file: a root of the file's root tag holding the records
+    that were read whole, each one's line, and the damage (Problems)."""
+
+    root: Element
+    damage: tuple[Problem, ...] = ()
+    record_lines: dict[Element, int] | None = None
+    head: Element | None = None  # a damaged file's root as its first stretch read it
+
+    @property
+    def opening(self) -> Element:
+        """The root as far as it was read: what a format keeps outside its records (a
+        feed's channel) is there, damaged file or not."""
+        return self.head if self.head is not None else self.root
+
+    def lines_of(self, elements: Sequence[Element], counted: Callable[[], list[int]]) -> list[int]:
+        """The line of each element: `counted` finds them in the text of a whole file."""
+        if self.record_lines is not None:
+            return [self.record_lines.get(element, 1) for element in elements]
+        lines = counted()
+        return lines + [1] * (len(elements) - len(lines))
+
+
+def _blanked(declaration: re.Match[str]) -> str:
+    """Spaces in place of the declaration: every line and column stays where it was."""
+    return re.sub(r"[^\n]", " ", declaration.group())
+
+
+def parse_xml(text: str, what: str, shape: RecordShape) -> XmlDocument | Problem:
+    """The file's tree, or a Problem naming its fault when nothing of it can be read;
+    `what` names the file in the advice ("feed", "PubMed export")."""
     try:
         root: Element = safe_xml.fromstring(text)
     except ParseError as error:
-        line, column = error.position
-        reason = f"not well-formed XML ({str(error).split(':')[0]} at column {column})"
-        return Problem(line, f"{reason}; save the {what} again or fix the file")
+        return _read_around_damage(text, what, shape, error)
     except DefusedXmlException as error:
-        reason = f"XML with a DTD or entities ({type(error).__name__}), not read for safety"
-        return Problem(None, f"{reason}; save the {what} without its DOCTYPE")
-    return root
+        return _unsafe(error, what)
+    return XmlDocument(root)
+
+
+def _unsafe(error: DefusedXmlException, what: str) -> Problem:
+    reason = f"XML with a DTD or entities ({type(error).__name__}), not read for safety"
+    return Problem(None, f"{reason}; save the {what} without its DOCTYPE")
+
+
+def _expat_reason(error: ParseError) -> str:
+    """expat's words: "mismatched tag", "invalid token" (not "not well-formed (invalid token)")."""
+    reason = str(error).split(":")[0]
+    return reason.removeprefix("not well-formed (").removesuffix(")")
+
+
+# Errors expat reports only when the text ends before the document does.
+_CUT_SHORT = frozenset(
+    expat_errors.codes[name]
+    for name in (
+        expat_errors.XML_ERROR_NO_ELEMENTS,
+        expat_errors.XML_ERROR_UNCLOSED_TOKEN,
+        expat_errors.XML_ERROR_PARTIAL_CHAR,
+        expat_errors.XML_ERROR_UNCLOSED_CDATA_SECTION,
+    )
+)
+# Text is fed to expat a slice at a time, so that resuming after damage never copies the
+# rest of the file.
+_CHUNK = 1 << 20
+
+
+class _RecordBuilder(TreeBuilder):
+    """A TreeBuilder that notes where each record starts and which records ended.
+
+    A record that ends is kept, with the records it holds dropped (they are part of it); a
+    record still open when expat fails is the damaged one. Records that ended inside a
+    damaged one (whose own end tag is missing) are kept: each is whole."""
+
+    def __init__(self, is_record: Callable[[str, int], bool], since: tuple[int, int]) -> None:
+        super().__init__()
+        self.is_record = is_record
+        self.since = since  # records starting before this (line, column) are the prefix's
+        self.expat: Any = None  # the parser's pyexpat object: where each record starts
+        self.open: list[tuple[bool, int, int]] = []  # (is a record, line, kept so far)
+        self.kept: list[tuple[Element, int]] = []
+        self.root: Element | None = None
+
+    def start(self, tag: str, attrs: dict[str, str]) -> Element:
+        element: Element = super().start(tag, attrs)
+        if self.root is None:
+            self.root = element
+        record = self.is_record(tag, len(self.open))
+        expat = self.expat
+        line, column = (expat.CurrentLineNumber, expat.CurrentColumnNumber) if record else (0, 0)
+        self.open.append((record and (line, column) >= self.since, line, len(self.kept)))
+        return element
+
+    def end(self, tag: str) -> Element:
+        element: Element = super().end(tag)
+        record, line, kept = self.open.pop()
+        if record:
+            del self.kept[kept:]
+            self.kept.append((element, line))
+        return element
+
+    def damaged_line(self) -> int | None:
+        """The line of the outermost record still open: the one expat failed in."""
+        return next((line for record, line, _ in self.open if record), None)
+
+
+def _read_around_damage(
+    text: str, what: str, shape: RecordShape, first_error: ParseError
+) -> XmlDocument | Problem:
+    newlines = [match.start() for match in re.finditer("\n", text)]
+
+    def offset_of(line: int, column: int) -> int:
+        return (newlines[line - 2] + 1 if line > 1 else 0) + column
+
+    first = shape.starts.search(text)
+    if first is None or offset_of(*first_error.position) < first.start():
+        line, column = first_error.position
+        reason = f"not well-formed XML ({_expat_reason(first_error)} at column {column})"
+        return Problem(line, f"{reason}; save the {what} again or fix the file")
+    prefix = text[: first.start()]  # the prolog and the root's opening: each stretch's start
+    prefix_line = prefix.count("\n") + 1
+    prefix_column = len(prefix) - (prefix.rfind("\n") + 1)
+    opening: Element | None = None  # the root, as the first stretch read it
+    kept: list[tuple[Element, int]] = []
+    damage: list[Problem] = []
+    resume = first.start()
+    while True:
+        resume_line = bisect_left(newlines, resume) + 1
+        pad = "\n" * (resume_line - prefix_line)  # each line keeps its number
+        since = (resume_line, 0 if pad else prefix_column)
+        builder = _RecordBuilder(shape.is_record, since)
+        parser = safe_xml.XMLParser(target=builder)
+        builder.expat = parser.parser
+        try:
+            parser.feed(prefix + pad)
+            for chunk in range(resume, len(text), _CHUNK):
+                parser.feed(text[chunk : chunk + _CHUNK])
+            parser.close()
+            error = None
+        except ParseError as failed:
+            error = failed
+        except DefusedXmlException as unsafe:
+            return _unsafe(unsafe, what)
+        opening = opening if opening is not None else builder.root
+        kept += builder.kept
+        if error is None:
+            break
+        line, column = error.position
+        at = resume + column - since[1] if line == resume_line else offset_of(line, column)
+        column = at - offset_of(line, 0)  # as in the file, not in this stretch
+        damage.append(_damage(error, line, column, builder.damaged_line(), what))
+        following = shape.starts.search(text, max(at, resume + 1))
+        if following is None:
+            break
+        # Each stretch parses the prefix again: past the file's own length in prefixes (a
+        # huge prolog and damage in every record), the rest is left unread.
+        if len(damage) * len(prefix) > len(text):
+            line = bisect_left(newlines, following.start()) + 1
+            reason = "damaged again and again: the rest of the file is not read"
+            damage.append(Problem(line, f"{reason}; save the {what} again"))
+            break
+        resume = following.start()
+    root = Element(opening.tag, opening.attrib) if opening is not None else Element("root")
+    root.extend(element for element, _ in kept)
+    return XmlDocument(root, tuple(damage), dict(kept), opening)
+
+
+def _damage(
+    error: ParseError, line: int, column: int, record_line: int | None, what: str
+) -> Problem:
+    """One Problem for one stretch of damage, on the damaged record's line if there is one."""
+    if error.code in _CUT_SHORT:
+        if record_line is not None:
+            reason = "the file ends inside a record, which is left out"
+            return Problem(record_line, f"{reason}: download or save the {what} again")
+        reason = "the file ends early (no closing tag), records may be missing"
+        return Problem(line, f"{reason}: download or save the {what} again")
+    reason = f"not well-formed XML ({_expat_reason(error)} at column {column})"
+    if record_line is None:
+        return Problem(line, f"{reason}; fix the file or save the {what} again")
+    where = "this record" if record_line == line else f"the record from line {record_line}"
+    return Problem(line, f"{reason}: {where} is left out; fix it or save the {what} again")
 
 
 def local(tag: str) -> str:

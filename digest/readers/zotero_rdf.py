@@ -20,7 +20,13 @@ from xml.etree.ElementTree import Element
 from digest.readers.identifiers import parse_doi
 from digest.readers.markup import without_abstract_heading
 from digest.readers.records import Parsed, Problem, Record, excerpt, parsed_from
-from digest.readers.xml_documents import all_text, opens_like_xml, parse_xml, prepare_xml
+from digest.readers.xml_documents import (
+    RecordShape,
+    all_text,
+    opens_like_xml,
+    parse_xml,
+    prepare_xml,
+)
 
 _Z = "{http://www.zotero.org/namespaces/export#}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
@@ -31,6 +37,12 @@ _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
 _SNIFF = re.compile(r"http://www\.zotero\.org/namespaces/export#|http://purl\.org/net/biblio#")
 _NOT_PAPERS = frozenset({"attachment", "note", "annotation"})
 _ITEM_TYPE = re.compile(r"<(?:[\w.-]+:)?itemType[\s>]")
+# Every node under rdf:RDF is a record (items, and the journals they refer to); damage is read
+# around from the next item: Zotero writes an item's type first.
+_SHAPE = RecordShape(
+    re.compile(r"<[\w.:-]+(?:\s[^<>]*)?>\s*<(?:[\w.-]+:)?itemType[\s>]"),
+    lambda _tag, depth: depth == 1,
+)
 _EXTRA_PMID = re.compile(r"\bPMID:\s*(\d+)")
 _EXTRA_ARXIV = re.compile(r"\barXiv:\s*(\S+)")
 
@@ -42,20 +54,21 @@ def looks_like_zotero_rdf(text: str) -> bool:
 
 def parse_zotero_rdf(text: str) -> Parsed:
     text = prepare_xml(text)
-    root = parse_xml(text, "Zotero export")
-    if isinstance(root, Problem):
-        return Parsed((), (root,))
+    document = parse_xml(text, "Zotero export", _SHAPE)
+    if isinstance(document, Problem):
+        return Parsed((), (document,))
+    root = document.root
     about = {node.get(f"{_RDF}about"): node for node in root if node.get(f"{_RDF}about")}
     items = [node for node in root.iter() if node.find(f"{_Z}itemType") is not None]
-    lines = _item_lines(text)
-    lines += [1] * (len(items) - len(lines))
+    lines = document.lines_of(items, lambda: _item_lines(text))
     papers = [
         (item, line)
         for item, line in zip(items, lines, strict=True)
         if all_text(item.find(f"{_Z}itemType")) not in _NOT_PAPERS
     ]
-    empty = [] if items else [Problem(None, "Zotero RDF without any item")]
-    return parsed_from((_record(item, line, about) for item, line in papers), empty)
+    empty = [] if items or document.damage else [Problem(None, "Zotero RDF without any item")]
+    problems = [*document.damage, *empty]
+    return parsed_from((_record(item, line, about) for item, line in papers), problems)
 
 
 def _item_lines(text: str) -> list[int]:
