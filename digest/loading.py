@@ -47,7 +47,8 @@ from digest.readers.records import NO_ABSTRACT, Problem, Record, excerpt
 _WHAT_TO_PASS = (
     "pass text files with one abstract per line (or 'Abstract:' lines), "
     "JSONL with an \"abstract\" field, CSV with an 'abstract' column, arXiv listing "
-    "emails, RSS/Atom feeds, or BibTeX/RIS files with abstracts"
+    "or Google Scholar alert emails (saved as .eml or mbox), RSS/Atom feeds, or BibTeX/RIS "
+    "files with abstracts"
 )
 
 

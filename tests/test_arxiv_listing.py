@@ -29,13 +29,16 @@ def by_id(corpus: Corpus, arxiv_id: str) -> Paper:
 
 def test_listing_is_recognised_by_content() -> None:
     text = LISTING.read_text(encoding="utf-8")
-    assert sniff_format(text).name == "arxiv-listing"
+    # The fixture is the mail as saved (mbox "From " line and headers): a mail, whose body
+    # is the listing; the body alone is a listing too.
+    assert sniff_format(text).name == "email"
+    assert sniff_format(text.split("\n\n", 1)[1]).name == "arxiv-listing"
     assert not looks_like_arxiv_listing("Abstract: We study cats. \\\\ (not a trailer)\n")
 
 
 def test_every_record_is_a_paper_or_skipped(corpus: Corpus) -> None:
     [report] = corpus.files
-    assert (report.format, report.records) == ("arxiv-listing", 4)
+    assert (report.format, report.records) == ("email: arxiv-listing", 4)
     assert sorted(p.arxiv_id or "" for p in corpus.papers) == [
         "2411.09876",
         "2411.10001",

@@ -667,7 +667,8 @@ def test_load_command_accounts_for_every_record_per_file(monkeypatch: pytest.Mon
     result = CliRunner().invoke(main, ["load", "arxiv_listing.eml", "references.ris"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        "arxiv_listing.eml: arxiv-listing, 4 records: 3 papers, 1 merged as duplicates; 1 skipped",
+        "arxiv_listing.eml: email: arxiv-listing, 4 records: 3 papers, 1 merged as duplicates; "
+        "1 skipped",
         "  line 74: skipped, arXiv replacement without an abstract (arXiv:2403.05555); it "
         "announces a new version, so add the abstract from the paper's page or an earlier "
         "listing ('arXiv:2403.05555 A Benchmark for Multilingual Instruction Following')",
@@ -694,7 +695,7 @@ def test_load_command_jsonl_has_a_row_for_every_file_paper_merge_and_skip(
     assert rows[0] == {
         "kind": "file",
         "path": "arxiv_listing.eml",
-        "format": "arxiv-listing",
+        "format": "email: arxiv-listing",
         "encoding": "utf-8",
         "records": 4,
         "papers": 3,
@@ -760,7 +761,7 @@ def test_every_record_in_every_fixture_is_accounted_for_once(
         {(s.path, s.line) for s in corpus.skipped}
     )
     assert {r.format for r in corpus.files} == {
-        "arxiv-listing", "atom", "bibtex", "csv", "jsonl", "ris", "rss", "text"
+        "email: arxiv-listing", "atom", "bibtex", "csv", "jsonl", "ris", "rss", "text"
     }  # fmt: skip
 
 

@@ -9,11 +9,14 @@ fixture under tests/fixtures/.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from digest.readers.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_listing
 from digest.readers.arxiv_pages import looks_like_arxiv_page
 from digest.readers.bibtex import looks_like_bibtex, parse_bibtex
 from digest.readers.endnote_xml import looks_like_endnote_xml, parse_endnote_xml
 from digest.readers.json_documents import looks_like_json, looks_like_jsonl, parse_json, parse_jsonl
+from digest.readers.mail import looks_like_mail, parse_mail
 from digest.readers.medline import looks_like_medline, parse_medline
 from digest.readers.pasted import (
     looks_like_markdown,
@@ -30,7 +33,7 @@ from digest.readers.pubmed_text import (
     parse_pubmed_text,
 )
 from digest.readers.pubmed_xml import looks_like_pubmed_xml, parse_pubmed_xml
-from digest.readers.records import Format
+from digest.readers.records import Format, Parsed
 from digest.readers.refer import looks_like_refer, parse_refer
 from digest.readers.ris import looks_like_ris, parse_ris
 from digest.readers.saved_feeds import looks_like_atom, looks_like_rss, parse_feed
@@ -71,6 +74,20 @@ FORMATS: tuple[Format, ...] = (
 )
 
 
+def _read_mail_body(text: str) -> Parsed:
+    """A mail's body, read by the reader its content calls for (never as a mail again: a
+    body is no file of headers, and a message inside a message inside… has no end)."""
+    fmt = next(fmt for fmt in FORMATS if fmt.looks_like(text))
+    parsed = fmt.parse(text)
+    return replace(parsed, format=parsed.format or fmt.name)
+
+
+# A saved e-mail or mbox: its headers open the file, which nothing else's do.
+MAIL = Format("email", looks_like_mail, lambda text: parse_mail(text, _read_mail_body))
+
+
 def sniff_format(text: str) -> Format:
     """The format of a file, judged by its content."""
+    if MAIL.looks_like(text):
+        return MAIL
     return next(fmt for fmt in FORMATS if fmt.looks_like(text))

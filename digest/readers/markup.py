@@ -76,6 +76,85 @@ def html_blocks(fragment: str) -> list[str]:
     return [block for block in blocks if block]
 
 
+# Tags that end a line of text; of these, the ones that open with a blank line (a heading
+# opens a new item, and stays next to the lines under it, as in a mail's plain text).
+_LINE_TAGS = frozenset(
+    {"br", "div", "p", "li", "tr", "table", "tbody", "ul", "ol", "dt", "dd",
+     "h1", "h2", "h3", "h4", "h5", "h6", "hr", "blockquote", "pre", "section", "article",
+     "header", "footer", "center", "body"}
+)  # fmt: skip
+_PARAGRAPH_TAGS = frozenset({"p", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "blockquote"})
+_HIDDEN_TAGS = frozenset({"script", "style", "title", "template", "noscript"})
+_CELL_TAGS = frozenset({"td", "th"})  # a table row is one line, as a browser copies it
+
+
+class _Lines(HTMLParser):
+    """The lines a reader sees in an HTML document (an e-mail's HTML part), the web address
+    of each link in a line on a line of its own after it, as `<https://…>`: the way alert
+    mails write links in their plain-text part. Nothing is fetched: images, scripts and
+    styles are not text, and only http(s) addresses are kept."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self._line: list[str] = []
+        self._links: list[str] = []  # the addresses of the links in the line so far
+        self._hidden = 0
+        self._href: str | None = None
+        self._link_text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN_TAGS:
+            self._hidden += 1
+        elif tag == "a":
+            href = (dict(attrs).get("href") or "").strip()
+            self._href = href if href.lower().startswith(("https://", "http://")) else None
+            self._link_text = []
+        elif tag in _LINE_TAGS:
+            self._end_line(blank=tag in _PARAGRAPH_TAGS)
+        elif tag in _CELL_TAGS:
+            self._line.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN_TAGS:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag == "a":
+            text = " ".join("".join(self._link_text).split())
+            if self._href and text and text != self._href:
+                self._links.append(f"<{''.join(self._href.split())}>")
+            self._href = None
+        elif tag in _LINE_TAGS:
+            self._end_line()
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self._line.append(data)
+            if self._href is not None:
+                self._link_text.append(data)
+
+    def _end_line(self, blank: bool = False) -> None:
+        line = " ".join("".join(self._line).split())
+        self._line = []
+        if line:
+            self.lines.append(line)
+        self.lines += self._links
+        self._links = []
+        if blank and self.lines and self.lines[-1]:
+            self.lines.append("")
+
+    def text(self) -> str:
+        self._end_line()
+        return "\n".join(self.lines).strip("\n") + "\n"
+
+
+def html_to_lines(document: str) -> str:
+    """The text of an HTML document as lines, links kept (see _Lines)."""
+    parser = _Lines()
+    parser.feed(document)
+    parser.close()
+    return parser.text()
+
+
 _JATS_TAG = re.compile(r"<\s*/?\s*(?:jats:|mml:)?(?:p|sec|title|abstract|italic|bold|sup|sub|"
                        r"inline-formula|tex-math|list|list-item|label|sc)\b", re.I)  # fmt: skip
 

@@ -129,12 +129,18 @@ def _target(redirect: str) -> str | None:
     return targets[0] if targets else redirect
 
 
+# A link to Google Scholar itself, not through its redirect to a paper: the alert's HTML
+# part has them under each item (save, share) once turned into lines (see mail.py).
+_OWN_LINK = re.compile(r"^<https?://scholar\.google\.[a-z.]+/(?!scholar_url\?)\S*>$")
+
+
 def _stops(line: str) -> bool:
     return bool(
         _CITES.match(line)
         or _BUTTONS.match(line)
         or _FOOTER.match(line)
         or _BOILERPLATE.match(line)
+        or _OWN_LINK.match(line)
     )
 
 

@@ -1,0 +1,235 @@
+"""Alert e-mails saved from a mail client: one message (`.eml`: Thunderbird "Save As", Gmail
+"Download message", Apple Mail) or a whole folder as an mbox file.
+
+A message is decoded by the standard library's `email` package (policy `default`): its
+headers, MIME parts, quoted-printable and base64 bodies, charsets. Of its text, the plain
+part and the HTML part (turned into lines, links kept: markup.html_to_lines) are each read
+by the reader their content calls for (an arXiv listing, a Google Scholar alert, plain
+abstracts…); the part that gives more papers is kept, the plain one on a tie, since it is
+what the sender wrote as text. Google Scholar sends HTML only: its links come through as the
+`<https://scholar.google.com/scholar_url?url=…>` lines its reader unwraps.
+
+Line numbers are the file's: exact for a body sent as it is or as quoted-printable (a soft
+line break joins two lines of the file), the line where the part starts for base64 and HTML.
+An mbox holds one message after each `From ` line; each is read alone, and one that cannot be
+read or holds no abstracts is reported with its line while the others go on. The same paper
+in two mails is merged by loading, as for any two records. Attachments are not read (a
+notice names them): save one and pass it itself. An issue of digest's own newsletter (its
+email.eml, copied out of the output folder) is refused: outputs are never inputs.
+"""
+
+from __future__ import annotations
+
+import email
+import email.errors
+import email.policy
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from email.message import EmailMessage
+
+from digest.readers.markup import html_to_lines
+from digest.readers.records import NO_ABSTRACT, Parsed, Problem, Record, excerpt
+
+# A header line: a field name of printable ASCII but the colon and space, then a colon.
+_HEADER = re.compile(r"^[!-9;-~]{1,76}:")
+# Headers every mail has; a file is a mail when its first lines are headers naming at least
+# two of these, one of them a mail's own (a note may start "Date: …" and "Subject: …").
+_MAIL_HEADERS = frozenset(
+    {"from", "to", "cc", "subject", "date", "message-id", "mime-version", "content-type",
+     "received", "return-path", "reply-to", "sender", "delivered-to", "x-mailer"}
+)  # fmt: skip
+_OWN_HEADERS = frozenset(
+    {"from", "message-id", "mime-version", "content-type", "received", "return-path",
+     "delivered-to"}
+)  # fmt: skip
+_MBOX_FROM = re.compile(r"^From \S")
+# mboxrd escapes a body line starting "From " as ">From ", and ">From " as ">>From ".
+_MBOX_ESCAPED = re.compile(r"^>(>*From )", re.M)
+_SNIFF_LINES = 60
+
+
+def looks_like_mail(text: str) -> bool:
+    """A mail's header block (after an mbox `From ` line, if any) opens the file."""
+    lines = text.lstrip("\ufeff\n").split("\n", _SNIFF_LINES)[:_SNIFF_LINES]
+    names: set[str] = set()
+    if lines and _MBOX_FROM.match(lines[0]):
+        lines, names = lines[1:], {"from"}  # the envelope's sender
+    for line in lines:
+        if not line.strip():
+            break
+        if line[0] in " \t" and names:
+            continue  # a header folded onto the next line
+        header = _HEADER.match(line)
+        if header is None:
+            return False
+        names.add(header.group()[:-1].lower())
+    known = names & _MAIL_HEADERS
+    return len(known) >= 2 and bool(known & _OWN_HEADERS)
+
+
+@dataclass(frozen=True)
+class _Message:
+    line: int  # the file's line where its headers start
+    raw: str
+
+
+def parse_mail(text: str, read_body: Callable[[str], Parsed]) -> Parsed:
+    """Every message's papers; `read_body(text)` reads a body (sniffing its format)."""
+    records: list[Record] = []
+    problems: list[Problem] = []
+    formats: list[str] = []
+    messages = list(_messages(text))
+    for message in messages:
+        parsed = _read_message(message, read_body)
+        records += parsed.records
+        problems += parsed.problems
+        if parsed.records and parsed.format not in formats:
+            formats.append(parsed.format)
+    kind = "mbox" if len(messages) > 1 else "email"
+    return Parsed(
+        tuple(records), tuple(problems), f"{kind}: {', '.join(formats)}" if formats else kind
+    )
+
+
+def _messages(text: str) -> Iterator[_Message]:
+    """The messages of a file: the one message, or each message of an mbox."""
+    lines = text.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    if not _MBOX_FROM.match(lines[first]):
+        yield _Message(first + 1, "\n".join(lines[first:]))
+        return
+    # A `From ` line at the start or after a blank line starts the next message.
+    starts = [
+        i
+        for i in range(first, len(lines))
+        if lines[i].startswith("From ") and (i == first or not lines[i - 1].strip())
+    ]
+    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        raw = "\n".join(lines[start + 1 : end])
+        yield _Message(start + 2, _MBOX_ESCAPED.sub(r"\1", raw))
+
+
+# What a broken message can raise from the email package's parsers (its header parser has
+# raised IndexError and AttributeError on malformed input); a message nested thousands of
+# parts deep exhausts the recursion of its generators. Either way only that message is lost.
+_UNREADABLE = (
+    email.errors.MessageError,
+    ValueError,
+    LookupError,
+    IndexError,
+    AttributeError,
+    TypeError,
+    RecursionError,
+)
+
+
+def _read_message(message: _Message, read_body: Callable[[str], Parsed]) -> Parsed:
+    data = message.raw.encode("utf-8", "surrogateescape")
+    try:
+        parsed_message = email.message_from_bytes(data, policy=email.policy.default)
+        assert isinstance(parsed_message, EmailMessage)
+        subject = str(parsed_message.get("subject", "") or "")
+        bodies = [
+            body
+            for kind in ("plain", "html")
+            if (part := parsed_message.get_body(preferencelist=(kind,))) is not None
+            and isinstance(part, EmailMessage)
+            and part.get_content_type() == f"text/{kind}"
+            and (body := _read_part(part, kind, data, message.line, read_body)) is not None
+        ]
+        attachments = [
+            _attachment_name(part)
+            for part in parsed_message.iter_attachments()
+            if part.is_attachment() or part.get_content_maintype() not in ("text", "multipart")
+        ]
+    except _UNREADABLE as error:
+        reason = f"an e-mail that cannot be read ({type(error).__name__}); the others are read"
+        return Parsed(problems=(Problem(message.line, reason),))
+    if _is_own_newsletter(parsed_message):
+        reason = (
+            "an issue of the newsletter digest builds (its email.eml), not abstracts: "
+            "outputs are never inputs; pass the files it was built from"
+        )
+        return Parsed(problems=(Problem(message.line, reason, excerpt(subject)),))
+    problems: list[Problem] = []
+    if attachments:
+        reason = (
+            f"{len(attachments)} attachment{'s' if len(attachments) > 1 else ''} not read "
+            f"({', '.join(attachments)}): save an attachment and pass it itself to read it"
+        )
+        problems.append(Problem(message.line, reason, notice=True))
+    if not bodies:
+        reason = "an e-mail without a text or HTML part, not a paper"
+        return Parsed(problems=(*problems, Problem(message.line, reason, excerpt(subject))))
+    best = max(bodies, key=lambda body: len(body.records))  # the first (plain) on a tie
+    if not best.records:
+        missing = [p for p in best.problems if p.reason.startswith(NO_ABSTRACT)]
+        if not missing:
+            reason = "an e-mail that holds no abstracts, not a paper"
+            missing = [Problem(message.line, reason, excerpt(f"Subject: {subject}"))]
+        return Parsed(problems=(*problems, *missing))
+    return replace(best, problems=(*problems, *best.problems))
+
+
+# What digest's own email.eml carries (digest/mail.py): its MIME boundary, its Message-ID.
+_OWN_BOUNDARY = "=_digest_"
+_OWN_MESSAGE_ID = re.compile(r"^\s*<digest\.[^@>\s]+@[^>\s]+>\s*$")
+
+
+def _is_own_newsletter(message: EmailMessage) -> bool:
+    boundary = message.get_boundary() or ""
+    return boundary.startswith(_OWN_BOUNDARY) or bool(
+        _OWN_MESSAGE_ID.match(str(message.get("message-id", "") or ""))
+    )
+
+
+def _attachment_name(part: EmailMessage) -> str:
+    name = part.get_filename() or part.get_content_type()
+    return repr(excerpt(str(name), 60))
+
+
+def _read_part(
+    part: EmailMessage, kind: str, data: bytes, first_line: int, read_body: Callable[[str], Parsed]
+) -> Parsed | None:
+    """A text part read by its reader, its records' and problems' lines the file's; None
+    for a part without text."""
+    content = part.get_content()
+    assert isinstance(content, str)
+    content = content.replace("\r\n", "\n").replace("\r", "\n")
+    text = html_to_lines(content) if kind == "html" else content
+    if not text.strip():
+        return None
+    parsed = read_body(text)
+    line_of = _line_map(part, kind, data, first_line)
+    records = tuple(replace(record, line=line_of(record.line)) for record in parsed.records)
+    problems = tuple(
+        replace(problem, line=line_of(problem.line or 1)) for problem in parsed.problems
+    )
+    return Parsed(records, problems, parsed.format)
+
+
+def _line_map(part: EmailMessage, kind: str, data: bytes, first_line: int) -> Callable[[int], int]:
+    """The file's line for a line of the part's decoded text."""
+    raw = part.get_payload(decode=False)
+    if not isinstance(raw, str):
+        return lambda _: first_line
+    # An 8bit payload comes back decoded by its charset: found again by encoding it so.
+    try:
+        found = data.find(raw.encode(part.get_content_charset() or "ascii", "surrogateescape"))
+    except (UnicodeError, LookupError):
+        found = -1
+    if found < 0:
+        return lambda _: first_line
+    start = first_line + data.count(b"\n", 0, found)
+    encoding = str(part.get("content-transfer-encoding", "7bit")).strip().lower()
+    if kind == "html" or encoding not in ("7bit", "8bit", "binary", "quoted-printable"):
+        return lambda _: start
+    if encoding != "quoted-printable":
+        return lambda line: start + line - 1
+    # Quoted-printable keeps every line break but its soft ones, the lines ending in "=".
+    starts = [start]
+    for offset, line in enumerate(raw.split("\n")):
+        if not line.rstrip(" \t").endswith("="):
+            starts.append(start + offset + 1)
+    return lambda line: starts[min(line, len(starts)) - 1]

@@ -1,0 +1,221 @@
+"""Alert e-mails saved as files: one message (.eml) or a folder (mbox), decoded by the
+standard library's email package and their bodies read by the reader their content calls for.
+
+Fixtures: tests/fixtures/mail/, written for these tests in the shapes mail programs save
+(arXiv's listing as quoted-printable and as base64, a Google Scholar alert as HTML only and
+as multipart/alternative with a stub plain part, an mbox with ">From " escaping and an
+attachment); the papers in them are made up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from digest.cli import main
+from digest.errors import InputError
+from digest.loading import load_papers
+from digest.models import Corpus, Paper
+from digest.readers import sniff_format
+from digest.readers.mail import looks_like_mail
+from digest.readers.markup import html_to_lines
+
+MAIL = Path(__file__).resolve().parent / "fixtures" / "mail"
+
+
+def load(*names: str) -> Corpus:
+    return load_papers([MAIL / name for name in names])
+
+
+def titled(corpus: Corpus, start: str) -> Paper:
+    [paper] = [p for p in corpus.papers if (p.title or "").lower().startswith(start.lower())]
+    return paper
+
+
+def file_line(name: str, text: str) -> int:
+    """The line of the file that starts with `text`."""
+    lines = (MAIL / name).read_bytes().decode("utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if line.startswith(text))
+
+
+# --- one message ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["arxiv_quoted_printable.eml", "arxiv_base64.eml"])
+def test_an_arxiv_listing_mail_is_read_whatever_its_transfer_encoding(name: str) -> None:
+    corpus = load(name)
+    assert [f.format for f in corpus.files] == ["email: arxiv-listing"]
+    assert sorted(p.arxiv_id or "" for p in corpus.papers) == ["2306.90001", "2306.90002"]
+    first = titled(corpus, "Tokenizer Drift")
+    # A quoted-printable soft line break (the title was wrapped at 76 characters) is undone,
+    # and =C3=A9 is é: nothing of the encoding reaches a field.
+    assert first.title == (
+        "Tokenizer Drift: How Vocabulary Changes Between Model Releases Affect Downstream Metrics"
+    )
+    assert first.authors == ("Hélène Fournier", "Kwame Asante", "Li Wei")
+    assert first.abstract.endswith("on six benchmarks, and we release the scripts.")
+    second = titled(corpus, "Sparse Adapters")
+    assert second.authors == ("Amara Okafor", "José Martínez")
+    assert "show that = signs, ellipses … and accents (café) survive" in second.abstract
+    assert second.url == "https://arxiv.org/abs/2306.90002"
+    assert not corpus.skipped
+
+
+def test_a_quoted_printable_body_keeps_the_files_line_numbers() -> None:
+    corpus = load("arxiv_quoted_printable.eml")
+    name = "arxiv_quoted_printable.eml"
+    # Lines after soft breaks count as the file has them.
+    assert [p.sources[0].line for p in corpus.papers] == [
+        file_line(name, "arXiv:2306.90001"),
+        file_line(name, "arXiv:2306.90002"),
+    ]
+
+
+def test_the_same_listing_as_base64_gives_the_same_papers() -> None:
+    quoted = load("arxiv_quoted_printable.eml")
+    base64 = load("arxiv_base64.eml")
+    fields = [(p.arxiv_id, p.title, p.authors, p.abstract) for p in quoted.papers]
+    assert fields == [(p.arxiv_id, p.title, p.authors, p.abstract) for p in base64.papers]
+
+
+@pytest.mark.parametrize("name", ["scholar_html_only.eml", "scholar_alternative.eml"])
+def test_a_google_scholar_alert_in_html_keeps_its_papers_and_their_links(name: str) -> None:
+    corpus = load(name)
+    assert [f.format for f in corpus.files] == ["email: scholar-alert"]
+    adapters = titled(corpus, "Sparse adapters")
+    assert adapters.title == "Sparse adapters for low-resource speech translation"  # no [PDF]
+    assert adapters.authors == ("A Okafor", "J Martínez")
+    assert adapters.arxiv_id == "2306.90002"
+    assert adapters.abstract == (
+        "Speech translation for languages with little parallel audio remains hard. We "
+        "train sparse adapters on top of a frozen multilingual encoder and show that …"
+    )
+    soil = titled(corpus, "Root exudates")
+    assert soil.title == "Root exudates reshape microbial communities in drought-stressed soils"
+    # Out of Google's redirect; the DOI in the address is found too.
+    assert soil.url == "https://www.example.org/journal/article/10.5555/soil.2023.118"
+    assert (soil.venue, soil.date) == ("Soil Biology Letters", "2023")
+    assert soil.authors == ("M Keller", "S Nakamura", "T Oduya")
+    # The save and share buttons, the footer and its links are no papers and no problems.
+    assert not corpus.skipped
+
+
+def test_html_turned_into_lines_follows_no_script_image_or_script_link() -> None:
+    html = (
+        "<html><head><title>Alert</title><script>fetch('https://evil.example/x')</script>"
+        "<style>p{color:red}</style></head><body><p>Paper <a href='javascript:alert(1)'>"
+        "title</a> <a href='https://example.org/p'>page</a></p>"
+        "<img src='https://tracker.example/open.gif' alt='pixel'></body></html>"
+    )
+    assert html_to_lines(html) == "Paper title page\n<https://example.org/p>\n"
+
+
+# --- an mbox --------------------------------------------------------------------------------
+
+
+def test_every_message_of_an_mbox_is_read_and_the_same_paper_merged() -> None:
+    corpus = load("alerts.mbox")
+    [report] = corpus.files
+    assert report.format == "mbox: arxiv-listing, scholar-alert"
+    assert sorted(p.title or "" for p in corpus.papers) == [
+        "Root exudates reshape microbial communities in drought-stressed soils",
+        "Sparse Adapters for Low-Resource Speech Translation",
+        "Tokenizer Drift: How Vocabulary Changes Between Model Releases Affect Downstream Metrics",
+    ]
+    # The arXiv mail and the Scholar alert both hold 2306.90002: one paper, two sources
+    # (a paper read from HTML is at the line where the HTML starts).
+    adapters = titled(corpus, "Sparse adapters")
+    assert [s.line for s in adapters.sources] == [
+        file_line("alerts.mbox", "arXiv:2306.90002"),
+        file_line("alerts.mbox", "<!doctype html>"),
+    ]
+    assert adapters.url == "https://arxiv.org/abs/2306.90002"
+
+
+def test_an_mbox_body_line_escaped_as_from_is_unescaped() -> None:
+    assert ">From these" in (MAIL / "alerts.mbox").read_text(encoding="utf-8")
+    drift = titled(load("alerts.mbox"), "Tokenizer Drift")
+    assert "stays fixed. From these measurements we derive" in drift.abstract
+
+
+def test_a_mail_without_abstracts_and_an_attachment_are_reported_with_their_line() -> None:
+    corpus = load("alerts.mbox")
+    start = file_line("alerts.mbox", "Subject: Google Scholar alert created") - 2
+    assert [(s.line, s.reason, s.notice) for s in corpus.skipped] == [
+        (
+            start,
+            "1 attachment not read ('alert-help.pdf'): save an attachment and pass it "
+            "itself to read it",
+            True,
+        ),
+        (start, "an e-mail that holds no abstracts, not a paper", False),
+    ]
+    assert corpus.skipped[1].excerpt == "Subject: Google Scholar alert created"
+
+
+def _deeply_nested_message(depth: int) -> str:
+    opening = "".join(
+        f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}\n' for i in range(depth)
+    )
+    closing = "".join(f"--b{i}--\n" for i in reversed(range(depth)))
+    return f"From: a@example.org\nSubject: deep\n{opening}Content-Type: text/plain\n\nhi\n{closing}"
+
+
+def test_one_bad_message_in_an_mbox_never_sinks_the_others(tmp_path: Path) -> None:
+    good = (MAIL / "alerts.mbox").read_text(encoding="utf-8")
+    bad = "From MAILER-DAEMON Tue Jun 13 00:00:00 2023\n" + _deeply_nested_message(3000)
+    path = tmp_path / "inbox.mbox"
+    path.write_text(bad + "\n" + good, encoding="utf-8")
+    corpus = load_papers([path])
+    assert len(corpus.papers) == 3
+    assert next((s.line, s.reason) for s in corpus.skipped) == (
+        2,
+        "an e-mail that cannot be read (RecursionError); the others are read",
+    )
+
+
+def test_header_control_characters_never_reach_a_report(tmp_path: Path) -> None:
+    path = tmp_path / "note.eml"
+    path.write_text(
+        "From: a@example.org\nMessage-ID: <1@example.org>\n"
+        "Subject: =?utf-8?q?Hi=0D=0AReply-To:_x@evil.example=E2=80=A8=1B[31m?=\n\n"
+        "See you at lunch.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="holds no abstracts") as error:
+        load_papers([path])
+    assert "\r" not in str(error.value) and "\x1b" not in str(error.value)
+    assert "\u2028" not in str(error.value)
+
+
+# --- what is and is not a mail --------------------------------------------------------------
+
+
+def test_a_mail_is_recognised_by_its_headers_whatever_its_name() -> None:
+    for name in ("arxiv_base64.eml", "scholar_html_only.eml", "alerts.mbox"):
+        assert sniff_format((MAIL / name).read_text(encoding="utf-8")).name == "email"
+    # Notes that open with field lines, and other exports, are no mail.
+    assert not looks_like_mail("Date: 2024-05-01\nSubject: papers to read\n\nAbstract: We …\n")
+    assert not looks_like_mail("Title: A paper\nAuthors: A. Lima\n\nWe study cats.\n")
+    assert not looks_like_mail("PMID- 123\nTI  - A title\nAB  - We study cats.\n")
+    assert not looks_like_mail("TY  - JOUR\nTI  - A title\nER  - \n")
+    assert looks_like_mail("From: a@example.org\nSubject: hi\n\nbody\n")
+
+
+def test_an_issue_of_digests_own_newsletter_is_never_read_as_papers(tmp_path: Path) -> None:
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    out = tmp_path / "out"
+    build = CliRunner().invoke(
+        main, ["build", str(seeds), "--out", str(out), "--state", str(tmp_path / "h.db")]
+    )
+    assert build.exit_code == 0, build.output
+    copy = tmp_path / "inbox" / "last-week.eml"  # saved or copied out of the output folder
+    copy.parent.mkdir()
+    copy.write_bytes((out / "email.eml").read_bytes())
+    (copy.parent / "alerts.mbox").write_bytes((MAIL / "alerts.mbox").read_bytes())
+    corpus = load_papers([copy.parent])
+    assert len(corpus.papers) == 3  # the alerts' papers only
+    [own] = [s for s in corpus.skipped if s.path.endswith("last-week.eml")]
+    assert own.reason.startswith("an issue of the newsletter digest builds")
