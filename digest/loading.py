@@ -490,6 +490,11 @@ def _skipped(display: str, problem: Problem) -> Skipped:
 
 _WEB_LINK = re.compile(r"https?://[^/\s]", re.I)
 _PMID = re.compile(r"\b\d{1,9}\b")
+_PUBMED_PAGE = re.compile(
+    r"https?://(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pubmed)/"
+    r"(?P<pmid>\d{1,9})(?:[/?#]|$)",
+    re.I,
+)
 
 
 def _distinct(values: Iterable[str]) -> tuple[str, ...]:
@@ -535,7 +540,10 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         cleaned = ((clean_text(key), clean_text(value)) for key, value in pairs)
         metadata = tuple(sorted({(key, value) for key, value in cleaned if value}))
     text_key = comparable_text(abstract)
-    pmid = _PMID.search(record.pmid) if record.pmid else None
+    given_pmid = _PMID.search(record.pmid) if record.pmid else None
+    # A record may give its PubMed page, not its PMID (Rayyan's CSV, feeds, notes).
+    page = _PUBMED_PAGE.match(url) if url and not given_pmid else None
+    pmid = given_pmid.group() if given_pmid else page.group("pmid") if page else ""
     paper = Paper(
         id=given or (arxiv.id if arxiv else abstract_id(text_key)),
         abstract=abstract,
@@ -548,7 +556,7 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         date=clean_text(record.date) or None if record.date else None,
         metadata=metadata,
         sources=(source,),
-        pmid=pmid.group(0).lstrip("0") or None if pmid else None,
+        pmid=pmid.lstrip("0") or None,
         venue=clean_text(record.venue) or None if record.venue else None,
         keywords=_distinct(map(clean_text, record.keywords)) if record.keywords else (),
     )

@@ -848,3 +848,23 @@ def test_an_export_with_some_abstracts_gives_no_export_advice(tmp_path: Path) ->
     assert [p.title for p in corpus.papers] == ["Deep residual learning for image recognition"]
     [skipped] = corpus.skipped
     assert skipped.notice and "Zotero" not in skipped.reason
+
+
+def test_a_pubmed_page_as_a_records_link_gives_its_pmid(tmp_path: Path) -> None:
+    # Any format: a record that links its PubMed page (new or old address) and names no
+    # PMID gets the page's; a PMID given wins; another site's number is no PMID.
+    abstract = "We show that a PMID can be read from the link of a record in any format."
+    rows = [
+        {"abstract": abstract + " One.", "url": "https://pubmed.ncbi.nlm.nih.gov/37203701/"},
+        {"abstract": abstract + " Two.", "url": "http://www.ncbi.nlm.nih.gov/pubmed/9876543"},
+        {
+            "abstract": abstract + " Three.",
+            "url": "https://pubmed.ncbi.nlm.nih.gov/1/",
+            "pmid": "2",
+        },
+        {"abstract": abstract + " Four.", "url": "https://example.org/pubmed.ncbi.nlm.nih.gov/5/"},
+        {"abstract": abstract + " Five.", "url": "https://pubmed.ncbi.nlm.nih.gov/?term=cancer"},
+    ]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    papers = load_papers([tmp_path]).papers
+    assert [p.pmid for p in papers] == ["37203701", "9876543", "2", None, None]

@@ -112,8 +112,6 @@ _ARXIV_IN_TEXT = re.compile(r"arxiv:\s*(\S+)", re.I)
 
 # Embase has no DOI column; its library link holds one: "…&id=doi:10.4103%2F2303-9027…&…".
 _DOI_HOMES = frozenset({"open url link"})
-# Rayyan and others give a PubMed record only its page: "https://pubmed.ncbi.nlm.nih.gov/37203701/".
-_PUBMED_PAGE = re.compile(r"pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})\b")
 _DOI_IN_LINK = re.compile(r"[?&]id=doi:([^&\s]+)", re.I)
 
 _DELIMITERS = (",", "\t", ";")
@@ -311,7 +309,6 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
     arxiv = values.get("arxiv") or _arxiv_elsewhere(row, plan.arxiv_homes)
     doi = values.get("doi") or _doi_in_link(row, plan.doi_homes)
     url = values.get("url")
-    pubmed = _PUBMED_PAGE.search(url) if url and not values.get("pmid") else None
     return Record(
         line=line,
         abstract=abstract,
@@ -323,7 +320,7 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
         doi=doi,
         date=values.get("date"),
         metadata=tuple(metadata),
-        pmid=values.get("pmid") or (pubmed.group(1) if pubmed else None),
+        pmid=values.get("pmid"),
         venue=values.get("venue"),
         keywords=tuple(k.lstrip("*").strip() for k in split_keywords(values.get("keywords"))),
     )
