@@ -219,3 +219,62 @@ def test_an_issue_of_digests_own_newsletter_is_never_read_as_papers(tmp_path: Pa
     assert len(corpus.papers) == 3  # the alerts' papers only
     [own] = [s for s in corpus.skipped if s.path.endswith("last-week.eml")]
     assert own.reason.startswith("an issue of the newsletter digest builds")
+
+
+def _forwards(tmp_path: Path) -> dict[str, Path]:
+    """The arXiv listing mail forwarded as mail clients forward it: attached whole (two
+    alerts in one mail, as Gmail forwards several), and quoted line by line in a reply."""
+    import email
+    import email.policy
+    from email.message import EmailMessage
+
+    alert = email.message_from_bytes(
+        (MAIL / "arxiv_quoted_printable.eml").read_bytes(), policy=email.policy.default
+    )
+    assert isinstance(alert, EmailMessage)
+    scholar = email.message_from_bytes(
+        (MAIL / "scholar_html_only.eml").read_bytes(), policy=email.policy.default
+    )
+    attached = EmailMessage()
+    attached["From"], attached["Subject"] = "me@example.org", "Fwd: this week's alerts"
+    attached.set_content("FYI: two alerts attached.")
+    attached.add_attachment(alert)
+    attached.add_attachment(scholar)
+    body = alert.get_content()
+    quoted = EmailMessage()
+    quoted["From"], quoted["Subject"] = "me@example.org", "Re: cs daily"
+    quoted.set_content(
+        "Worth a look.\n\nOn Tue, 13 Jun 2023, arXiv wrote:\n"
+        + "\n".join(f"> {line}" for line in body.splitlines())
+    )
+    paths = {"attached": tmp_path / "attached.eml", "quoted": tmp_path / "quoted.eml"}
+    paths["attached"].write_bytes(bytes(attached))
+    paths["quoted"].write_bytes(bytes(quoted))
+    return paths
+
+
+def test_alerts_forwarded_as_attachments_or_quoted_are_read(tmp_path: Path) -> None:
+    alone = {p.arxiv_id for p in load("arxiv_quoted_printable.eml").papers}
+    scholar = {(p.title or "").lower() for p in load("scholar_html_only.eml").papers}
+    paths = _forwards(tmp_path)
+    attached = load_papers([paths["attached"]])
+    assert {p.arxiv_id for p in attached.papers if p.arxiv_id} == alone
+    # (a paper in both alerts is merged: titles compared without case)
+    assert {(p.title or "").lower() for p in attached.papers} >= scholar
+    assert not attached.skipped  # the sender's "FYI" line is no problem to report
+    quoted = load_papers([paths["quoted"]])
+    assert {p.arxiv_id for p in quoted.papers} == alone
+    assert all(not (p.title or "").startswith(">") for p in quoted.papers)
+    assert not any(">" in name for p in quoted.papers for name in p.authors)
+
+
+def test_a_line_starting_with_a_quote_mark_in_an_unquoted_body_stays(tmp_path: Path) -> None:
+    text = (
+        "From: alerts@example.org\nSubject: new papers\nMIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "We measured blood pressure in a cohort of adults across three clinics and\n"
+        "> 50% of patients had readings above the threshold at their first visit.\n"
+    )
+    (tmp_path / "alert.eml").write_text(text, encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert "and > 50% of patients" in paper.abstract

@@ -13,9 +13,12 @@ Line numbers are the file's: exact for a body sent as it is or as quoted-printab
 line break joins two lines of the file), the line where the part starts for base64 and HTML.
 An mbox holds one message after each `From ` line; each is read alone, and one that cannot be
 read or holds no abstracts is reported with its line while the others go on. The same paper
-in two mails is merged by loading, as for any two records. Attachments are not read (a
-notice names them): save one and pass it itself. An issue of digest's own newsletter (its
-email.eml, copied out of the output folder) is refused: outputs are never inputs.
+in two mails is merged by loading, as for any two records. A mail forwarded as an
+attachment (message/rfc822) is read like the mail around it, and a plain body that is mostly
+a quotation ("> " before each line) is read without its quotation marks; other attachments
+are not read (a notice names them): save one and pass it itself. An issue of digest's own
+newsletter (its email.eml, copied out of the output folder) is refused: outputs are never
+inputs.
 """
 
 from __future__ import annotations
@@ -129,47 +132,72 @@ def _read_message(message: _Message, read_body: Callable[[str], Parsed]) -> Pars
     try:
         parsed_message = email.message_from_bytes(data, policy=email.policy.default)
         assert isinstance(parsed_message, EmailMessage)
-        subject = str(parsed_message.get("subject", "") or "")
-        bodies = [
-            body
-            for kind in ("plain", "html")
-            if (part := parsed_message.get_body(preferencelist=(kind,))) is not None
-            and isinstance(part, EmailMessage)
-            and part.get_content_type() == f"text/{kind}"
-            and (body := _read_part(part, kind, data, message.line, read_body)) is not None
-        ]
-        attachments = [
-            _attachment_name(part)
-            for part in parsed_message.iter_attachments()
-            if part.is_attachment() or part.get_content_maintype() not in ("text", "multipart")
-        ]
+        if _is_own_newsletter(parsed_message):
+            reason = (
+                "an issue of the newsletter digest builds (its email.eml), not abstracts: "
+                "outputs are never inputs; pass the files it was built from"
+            )
+            subject = str(parsed_message.get("subject", "") or "")
+            return Parsed(problems=(Problem(message.line, reason, excerpt(subject)),))
+        return _read_mail(parsed_message, data, message.line, read_body, _FORWARDS_READ)
     except _UNREADABLE as error:
         reason = f"an e-mail that cannot be read ({type(error).__name__}); the others are read"
         return Parsed(problems=(Problem(message.line, reason),))
-    if _is_own_newsletter(parsed_message):
-        reason = (
-            "an issue of the newsletter digest builds (its email.eml), not abstracts: "
-            "outputs are never inputs; pass the files it was built from"
-        )
-        return Parsed(problems=(Problem(message.line, reason, excerpt(subject)),))
+
+
+# How deep mails forwarded as attachments are read (a forward of a forward of an alert).
+_FORWARDS_READ = 3
+
+
+def _read_mail(
+    mail: EmailMessage, data: bytes, line: int, read_body: Callable[[str], Parsed], depth: int
+) -> Parsed:
+    """The papers of one mail, and of the mails forwarded in it as attachments
+    (message/rfc822: "Forward as attachment", Gmail's forward of several mails)."""
+    subject = str(mail.get("subject", "") or "")
+    bodies = [
+        body
+        for kind in ("plain", "html")
+        if (part := mail.get_body(preferencelist=(kind,))) is not None
+        and isinstance(part, EmailMessage)
+        and part.get_content_type() == f"text/{kind}"
+        and (body := _read_part(part, kind, data, line, read_body)) is not None
+    ]
+    forwarded: list[Parsed] = []
+    attachments: list[str] = []
+    for part in mail.iter_attachments():
+        inner = part.get_content() if part.get_content_type() == "message/rfc822" else None
+        if isinstance(inner, EmailMessage) and depth > 0:
+            forwarded.append(_read_mail(inner, data, line, read_body, depth - 1))
+        elif part.is_attachment() or part.get_content_maintype() not in ("text", "multipart"):
+            attachments.append(_attachment_name(part))
     problems: list[Problem] = []
     if attachments:
         reason = (
             f"{len(attachments)} attachment{'s' if len(attachments) > 1 else ''} not read "
             f"({', '.join(attachments)}): save an attachment and pass it itself to read it"
         )
-        problems.append(Problem(message.line, reason, notice=True))
-    if not bodies:
+        problems.append(Problem(line, reason, notice=True))
+    inside = [record for parsed in forwarded for record in parsed.records]
+    if not bodies and not forwarded:
         reason = "an e-mail without a text or HTML part, not a paper"
-        return Parsed(problems=(*problems, Problem(message.line, reason, excerpt(subject))))
-    best = max(bodies, key=lambda body: len(body.records))  # the first (plain) on a tie
-    if not best.records:
+        return Parsed(problems=(*problems, Problem(line, reason, excerpt(subject))))
+    best = max(bodies, key=lambda body: len(body.records), default=Parsed())  # plain on a tie
+    if not best.records and not inside:
         missing = [p for p in best.problems if p.reason.startswith(NO_ABSTRACT)]
+        missing += [p for parsed in forwarded for p in parsed.problems]
         if not missing:
             reason = "an e-mail that holds no abstracts, not a paper"
-            missing = [Problem(message.line, reason, excerpt(f"Subject: {subject}"))]
+            missing = [Problem(line, reason, excerpt(f"Subject: {subject}"))]
         return Parsed(problems=(*problems, *missing))
-    return replace(best, problems=(*problems, *best.problems))
+    formats = [parsed.format for parsed in (best, *forwarded) if parsed.records]
+    # A body without papers over forwarded mails is the sender's note ("FYI"): no problem.
+    own = best.problems if best.records else ()
+    return Parsed(
+        (*best.records, *inside),
+        (*problems, *own, *(p for parsed in forwarded for p in parsed.problems)),
+        formats[0],
+    )
 
 
 # What digest's own email.eml carries (digest/mail.py): its MIME boundary, its Message-ID.
@@ -197,7 +225,7 @@ def _read_part(
     content = part.get_content()
     assert isinstance(content, str)
     content = content.replace("\r\n", "\n").replace("\r", "\n")
-    text = html_to_lines(content) if kind == "html" else content
+    text = html_to_lines(content) if kind == "html" else _unquoted(content)
     if not text.strip():
         return None
     parsed = read_body(text)
@@ -207,6 +235,22 @@ def _read_part(
         replace(problem, line=line_of(problem.line or 1)) for problem in parsed.problems
     )
     return Parsed(records, problems, parsed.format)
+
+
+def _unquoted(text: str) -> str:
+    """A plain body that is mostly a quotation ("> " before each line: a reply that quotes
+    the alert, or a forward in that style) without its quotation marks, line for line.
+    A body where most lines are not quoted is left as it is: a line that starts with '>'
+    there is text ("> 50% of patients")."""
+    lines = text.split("\n")
+    filled = [line for line in lines if line.strip()]
+    quoted = sum(1 for line in filled if line.startswith(">"))
+    if not filled or 2 * quoted <= len(filled):
+        return text
+    return "\n".join(_QUOTE_MARKS.sub("", line) for line in lines)
+
+
+_QUOTE_MARKS = re.compile(r"^(?:> ?)+")
 
 
 def _line_map(part: EmailMessage, kind: str, data: bytes, first_line: int) -> Callable[[int], int]:
