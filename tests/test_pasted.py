@@ -1,3 +1,5 @@
+# Chinese paper notes write full-width labels and punctuation; the tests copy them on purpose.
+# ruff: noqa: RUF001
 """What people paste by hand: browser copies of arXiv listing and abstract pages, Markdown
 paper lists and notes, plain notes; and the rules every paste keeps: a field line, an author
 list, a heading, a Subjects: line or a note never becomes a paper, ids and titles are kept,
@@ -343,3 +345,29 @@ def test_arxiv_pages_turned_into_markdown_give_no_field_line_or_site_text_as_abs
     assert parsed.records == ()
     [entry] = [p for p in parsed.problems if "2610.01471" in p.excerpt]
     assert entry.reason.startswith("no abstract")
+
+
+@pytest.mark.parametrize("abstract_heading", ["## 摘要（原文）", "## Abstract (original)"])
+def test_a_paper_note_keeps_its_title_under_its_own_sections(abstract_heading: str) -> None:
+    # An arxiv-daily site's page per paper: the title heading, its links and authors, a
+    # section of AI key points, then the abstract under a heading with a qualifier.
+    text = (
+        "---\nlayout: default\ntitle: Lattice Codes for Sparse Channels\n---\n\n"
+        "# Lattice Codes for Sparse Channels\n"
+        "**arXiv**：[2510.01234v1](https://arxiv.org/abs/2510.01234) · "
+        "[PDF](https://arxiv.org/pdf/2510.01234.pdf)  \n"
+        "**作者**：Mei Ling Zhou, Tomas Berg, Ana Lima  \n\n"
+        "**关键词**：稀疏信道, 格码\n\n"
+        "## 3 点简述\n"
+        "- 稀疏信道上的格码构造\n- 译码复杂度降低\n\n"
+        f"{abstract_heading}\n\n"
+        "> We build lattice codes for channels whose taps are mostly zero, and decode them\n"
+        "> with a sparse sphere decoder that visits a tenth of the nodes of a full one.\n"
+    )
+    parsed = parse_markdown(text)
+    [record] = parsed.records
+    assert record.title == "Lattice Codes for Sparse Channels"
+    assert record.arxiv == "2510.01234"
+    assert record.authors == ("Mei Ling Zhou", "Tomas Berg", "Ana Lima")
+    assert record.abstract.startswith("We build lattice codes")
+    assert not [p for p in parsed.problems if "heading" in p.reason or "no abstract" in p.reason]

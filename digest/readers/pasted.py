@@ -1,5 +1,5 @@
 # Chinese paper lists write full-width labels and punctuation; they are matched on purpose.
-# ruff: noqa: RUF001, RUF002
+# ruff: noqa: RUF001, RUF002, RUF003
 """What people paste by hand: Markdown paper lists and notes, browser copies of arXiv listing
 and abstract pages, and plain notes of title / URL / abstract blocks.
 
@@ -83,7 +83,11 @@ _LABELS: dict[str, str] = {
     "code": "code", "code link": "code", "github": "code", "代码": "code", "代码链接": "code",
 }  # fmt: skip
 # Headings that name a part of a paper's entry, or a part of a note: no paper's title.
-_ABSTRACT_HEADINGS = frozenset({"abstract", "summary", "tl;dr", "tldr", "摘要", "概要", "简介"})
+# "摘要（原文）", "Abstract (original)", "📄 Abstract", "Original abstract": still the abstract.
+_ABSTRACT_HEADING = re.compile(
+    r"^[^\w]*(?:(?:original|paper|full|english)\s+)?(abstract|summary|tl;dr|tldr|摘要|概要|简介)"
+    r"\s*(?:[(（][^)）]{1,20}[)）])?$"
+)
 _NOTE_HEADINGS = re.compile(
     r"^(?:content|contents|notes?|my notes|connections|links?|references?|related(?: work)?|"
     r"comments?|tags|todo|to do|thoughts|highlights|key points|takeaways|citation|bibtex|cite|"
@@ -116,6 +120,7 @@ class _Entry:
     metadata: list[tuple[str, str]] = field(default_factory=list)
     mode: str = "body"  # "body", "abstract" (after an Abstract heading), "notes"
     labelled: bool = False  # the abstract came with a label ("Abstract:", a heading)
+    level: int = 0  # a heading's level (1 for "#"), 0 for an entry not opened by a heading
     replacement: bool = False
 
     def set_title(self, title: str, rank: int) -> None:
@@ -412,12 +417,12 @@ def _read_line(reader: _Reader, number: int, line: str, lines: list[str]) -> Non
         # abstract; a summary naming the abstract labels what follows.
         label = _inline_text(re.sub(r"<[^>]*>", " ", stripped)).strip(" :：").lower()
         reader.flush()
-        if label in _ABSTRACT_HEADINGS and reader.current is not None:
+        if _ABSTRACT_HEADING.match(label) and reader.current is not None:
             reader.current.mode = "abstract"
         return
     heading = _HEADING.match(line)
     if heading:
-        _heading(reader, number, heading.group(2))
+        _heading(reader, number, heading.group(2), len(heading.group(1)))
         return
     if _RULE.match(line):
         reader.flush()
@@ -463,18 +468,30 @@ def _read_line(reader: _Reader, number: int, line: str, lines: list[str]) -> Non
         reader.add_ids(reader.current, stripped)
 
 
-def _heading(reader: _Reader, number: int, text: str) -> None:
+def _heading(reader: _Reader, number: int, text: str, level: int) -> None:
     reader.flush()
     name = _inline_text(text).strip(" :：").lower()
-    if name in _ABSTRACT_HEADINGS and reader.current is not None:
-        reader.current.mode = "abstract"
+    current = reader.current
+    if _ABSTRACT_HEADING.match(name) and current is not None:
+        current.mode = "abstract"
         return
     if _NOTE_HEADINGS.match(name):
-        if reader.current is not None:
-            reader.current.mode = "notes"
-            reader.add_ids(reader.current, text) if "arxiv.org/abs" in text else None
+        if current is not None:
+            current.mode = "notes"
+            reader.add_ids(current, text) if "arxiv.org/abs" in text else None
+        return
+    if (
+        current is not None
+        and 0 < current.level < level
+        and (current.ids or current.authors)
+        and not current.abstract
+    ):
+        # "# Title", its arXiv link and authors, then "## Key points": a part of the paper's
+        # note, not the next paper (a topic heading above papers has no links or authors).
+        current.mode = "body"
         return
     entry = reader.start(number, "heading")
+    entry.level = level
     entry.set_title(text, 1)
     reader.add_ids(entry, text)
 
