@@ -164,3 +164,46 @@ def test_biorxiv_interest_statement_is_no_part_of_the_abstract(escaped: Corpus) 
 
 def test_mdpi_pubmed_id(escaped: Corpus) -> None:
     assert paper(escaped, "s25134111").pmid == "40648366"  # MDPI writes "PubMedID"
+
+
+# --- NASA ADS, @string macros, '#' joins, parentheses and crossref ----------------------------
+# tests/fixtures/exports/macros.bib (written for these tests, after real ADS exports and
+# hand-kept files).
+
+MACROS = MESSY.parent / "macros.bib"
+
+
+@pytest.fixture(scope="module")
+def macros() -> Corpus:
+    return load_papers([MACROS])
+
+
+def test_nasa_ads_journal_macros_quoted_braces_and_font_switches(macros: Corpus) -> None:
+    found = paper(macros, "2020ApJ...900...10S")
+    assert found.title == "The ΛCDM Model and Öpik's Law"  # title = "{…}"
+    assert found.venue == "Astrophysical Journal"  # journal = {\apj}
+    assert found.authors == ("John Smith", "A. van der Berg", "LIGO Collaboration")
+    assert found.abstract.startswith("We measure the expansion rate")
+    assert "agree with Planck and are consistent with ΛCDM at the 2σ level" in found.abstract
+    assert found.arxiv_id == "2001.00001"
+    winds = paper(macros, "2019MNRAS.488..324I")
+    assert winds.venue == "Monthly Notices of the Royal Astronomical Society"
+    # Without a DOI or an arXiv id, the ADS page is the paper's link.
+    assert winds.link == "https://ui.adsabs.harvard.edu/abs/2019MNRAS.488..324I"
+
+
+def test_string_macros_hash_joins_and_parenthesised_entries(macros: Corpus) -> None:
+    found = paper(macros, "doe2020")
+    assert found.venue == "Journal of Chemical Physics"  # journal = JCP, any case
+    assert found.abstract == "Two strings joined by a hash make the abstract of this entry."
+
+
+def test_crossref_child_takes_its_venue_and_year_from_the_parent(macros: Corpus) -> None:
+    found = paper(macros, "kid2019")
+    assert found.venue == "Proceedings of the Workshop on Joins"  # the parent's title, a join
+    assert found.date == "2019"
+    assert found.doi is None  # the proceedings' DOI is not the paper's
+    assert dict(found.metadata)["publisher"] == "Joiners Press"
+    assert [p.id for p in macros.papers] == [
+        "2020ApJ...900...10S", "2019MNRAS.488..324I", "doe2020", "kid2019",
+    ]  # fmt: skip

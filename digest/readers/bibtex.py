@@ -8,7 +8,12 @@ is no part of it). Kept: `eprint` (arXiv, or PubMed by `eprinttype`), `arxivid`,
 `author_keywords` too), `date` or `year`/`month`. Values keep their LaTeX: the loader's
 cleaning turns it into Unicode the same way for every format; only BibTeX's case-protecting
 braces (`{BERT}`, `{{Double}}`) and HTML entities some exporters leave (`&#039;`,
-`G\\&ouml;ttingen`) are undone here.
+`G\\&ouml;ttingen`) are undone here, and so are NASA ADS's ways: a value in one more
+pair of braces (`title = "{…}"`), old font switches (`{\\it Planck}`) and the AAS journal
+macros (`journal = {\\apj}`, the Astrophysical Journal); its `adsurl` is the paper's page.
+
+Values are evaluated as BibTeX does: `@string` macros (any case), `#` joins; an entry with
+`crossref` takes the fields it lacks (venue, year, publisher) from the entry it names.
 
 One bad entry never takes the others with it: bibtexparser starts again at the next `@` at
 a line start. A field repeated in an entry keeps its longest value (Zotero writes a
@@ -31,7 +36,7 @@ from digest.readers.markup import labelled_sections, without_abstract_heading
 from digest.readers.records import Parsed, Problem, Record, excerpt, split_keywords
 
 if TYPE_CHECKING:
-    from bibtexparser.model import Entry, ImplicitComment, ParsingFailedBlock
+    from bibtexparser.model import Entry, ImplicitComment, ParsingFailedBlock, String
 
 _ENTRY_START = re.compile(r"^[ \t]*@[A-Za-z]+[ \t]*[{(]", re.M)
 _HEAD = 8192
@@ -45,6 +50,12 @@ _OWN_FIELDS = frozenset(
      "author_keywords", "pmid", "pubmedid", "arxivid"}
 )  # fmt: skip
 _VENUE_FIELDS = ("journal", "journaltitle", "booktitle")
+# What a `crossref` child does not take from its parent: what identifies the parent itself.
+_NOT_INHERITED = frozenset(
+    {"abstract", "title", "author", "doi", "url", "eprint", "arxivid", "pmid", "pubmedid",
+     "keywords", "author_keywords", "crossref", "file", "note", "annote", "isbn", "pages"}
+)  # fmt: skip
+_VALUE_MARKS = re.compile(r'(?<!\\)[{}"#]')
 _KEYWORD_FIELDS = ("keywords", "author_keywords")
 # An HTML entity left in a value, LaTeX-escaped or not: "G\&ouml;ttingen", "Harvard&#039;s".
 _HTML_ENTITY = re.compile(r"\\?(&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+\d*);)")
@@ -72,6 +83,48 @@ _TEXT_SYMBOLS = {
     "textquotedblright": "”", "textbullet": "•", "textperiodcentered": "·",
     "textasciicircum": "^", "textunderscore": "_", "textbar": "|", "~": "~",
 }  # fmt: skip
+# Old font switches, "{\\it Planck}" (NASA ADS abstracts), lose the switch; "\\ensuremath{x}"
+# is math.
+_FONT_SWITCH = re.compile(r"\{\\(?:it|bf|em|rm|sc|tt|sl|sf|itshape|bfseries|scshape)\s+([^{}]*)\}")
+_ENSUREMATH = re.compile(r"\{?\\ensuremath\s*\{([^{}]*)\}\}?")
+# NASA ADS names its journals with the AAS macros (journal = {\\apj}): aas_macros.sty.
+_AAS_JOURNALS = {
+    "aj": "Astronomical Journal", "actaa": "Acta Astronomica",
+    "araa": "Annual Review of Astronomy and Astrophysics", "apj": "Astrophysical Journal",
+    "apjl": "Astrophysical Journal Letters", "apjs": "Astrophysical Journal Supplement Series",
+    "ao": "Applied Optics", "apss": "Astrophysics and Space Science",
+    "aap": "Astronomy and Astrophysics", "aapr": "Astronomy and Astrophysics Review",
+    "aaps": "Astronomy and Astrophysics Supplement Series", "azh": "Astronomicheskii Zhurnal",
+    "baas": "Bulletin of the American Astronomical Society",
+    "bac": "Bulletin of the Astronomical Institutes of Czechoslovakia",
+    "caa": "Chinese Astronomy and Astrophysics",
+    "cjaa": "Chinese Journal of Astronomy and Astrophysics",
+    "icarus": "Icarus", "jcap": "Journal of Cosmology and Astroparticle Physics",
+    "jrasc": "Journal of the Royal Astronomical Society of Canada",
+    "memras": "Memoirs of the Royal Astronomical Society",
+    "mnras": "Monthly Notices of the Royal Astronomical Society", "na": "New Astronomy",
+    "nar": "New Astronomy Reviews", "pra": "Physical Review A", "prb": "Physical Review B",
+    "prc": "Physical Review C", "prd": "Physical Review D", "pre": "Physical Review E",
+    "prl": "Physical Review Letters",
+    "pasa": "Publications of the Astronomical Society of Australia",
+    "pasp": "Publications of the Astronomical Society of the Pacific",
+    "pasj": "Publications of the Astronomical Society of Japan", "psj": "Planetary Science Journal",
+    "qjras": "Quarterly Journal of the Royal Astronomical Society",
+    "rmxaa": "Revista Mexicana de Astronomía y Astrofísica", "skytel": "Sky and Telescope",
+    "solphys": "Solar Physics", "sovast": "Soviet Astronomy", "ssr": "Space Science Reviews",
+    "zap": "Zeitschrift für Astrophysik", "nat": "Nature", "iaucirc": "IAU Circulars",
+    "aplett": "Astrophysics Letters", "apspr": "Astrophysics Space Physics Research",
+    "bain": "Bulletin of the Astronomical Institutes of the Netherlands",
+    "fcp": "Fundamentals of Cosmic Physics", "gca": "Geochimica et Cosmochimica Acta",
+    "grl": "Geophysical Research Letters", "jcp": "Journal of Chemical Physics",
+    "jgr": "Journal of Geophysical Research",
+    "jqsrt": "Journal of Quantitative Spectroscopy and Radiative Transfer",
+    "memsai": "Memorie della Società Astronomica Italiana", "nphysa": "Nuclear Physics A",
+    "physrep": "Physics Reports", "physscr": "Physica Scripta",
+    "planss": "Planetary and Space Science",
+    "procspie": "Proceedings of the SPIE",
+}  # fmt: skip
+_JOURNAL_MACRO = re.compile(r"\\([a-z]+)\s*")
 _TEXT_SYMBOL = re.compile(r"\{\\(" + "|".join(map(re.escape, _TEXT_SYMBOLS)) + r")(?:\{\})?\}")
 
 
@@ -102,23 +155,27 @@ def parse_bibtex(text: str) -> Parsed:
     from bibtexparser.entrypoint import parse_string
 
     with _quiet_bibtexparser():
-        library = parse_string(text)
+        # No middlewares: values come as written ('{…}', '"…"', a macro, 'a # "b"') and
+        # are evaluated here, the same way for entries bibtexparser refused.
+        library = parse_string(text, parse_stack=[])
     records: list[Record] = []
     problems: list[Problem] = []
-    # (entry, line, whether its values still have their enclosing braces or quotes)
-    entries: list[tuple[Entry, int, bool]] = [(e, _line(e), False) for e in library.entries]
+    entries: list[tuple[Entry, int]] = [(e, _line(e)) for e in library.entries]
     for block in library.failed_blocks:
         entry = _entry_despite(block)
-        if entry is not None:  # bibtexparser's middlewares skipped it: values as written
-            entries.append((entry, _line(block), True))
+        if entry is not None:
+            entries.append((entry, _line(block)))
         else:
             problems.append(_failed(block))
     for comment in library.comments:
         problem = _lost_entry(comment)
         if problem is not None:
             problems.append(problem)
-    for entry, line, enclosed in sorted(entries, key=lambda item: item[1]):
-        found = _record(entry, line, enclosed)
+    macros = _macros(library.strings)
+    fields = {id(entry): _fields(entry, macros) for entry, _ in entries}
+    by_key = {entry.key.strip().casefold(): fields[id(entry)] for entry, _ in entries}
+    for entry, line in sorted(entries, key=lambda item: item[1]):
+        found = _record(entry, line, _inherited(fields[id(entry)], by_key))
         if isinstance(found, Record):
             records.append(found)
         else:
@@ -159,20 +216,69 @@ def _lost_entry(comment: object) -> Problem | None:
     return None
 
 
-def _fields(entry: Entry, enclosed: bool) -> dict[str, str]:
+def _macros(strings: list[String]) -> dict[str, str]:
+    """`@string` macros by name (any case), each evaluated with the ones defined before it."""
+    macros: dict[str, str] = {}
+    for string in strings:
+        macros[string.key.strip().casefold()] = _evaluated(str(string.value), macros)
+    return macros
+
+
+def _evaluated(raw: str, macros: dict[str, str]) -> str:
+    """A value as written, evaluated: '{…}' and '"…"' lose their delimiters, a macro name
+    gives its `@string` value (an unknown one, 'aug', stays as it is), '#' joins the parts."""
+    parts: list[str] = []
+    start, depth, quoted = 0, 0, False
+    for match in _VALUE_MARKS.finditer(raw):
+        mark = match.group(0)
+        if mark == "{":
+            depth += 1
+        elif mark == "}":
+            depth = max(0, depth - 1)
+        elif mark == '"' and depth == 0:
+            quoted = not quoted
+        elif mark == "#" and depth == 0 and not quoted:
+            parts.append(raw[start : match.start()])
+            start = match.end()
+    parts.append(raw[start:])
+    if len(parts) > 1 and not all(part.strip() for part in parts):
+        return _unquote(raw)  # a '#' that joins nothing is text
+    return "".join(_part(part.strip(), macros) for part in parts)
+
+
+def _part(part: str, macros: dict[str, str]) -> str:
+    if len(part) >= 2 and part[0] + part[-1] in ("{}", '""'):
+        return part[1:-1]
+    return macros.get(part.casefold(), part)
+
+
+def _inherited(fields: dict[str, str], by_key: dict[str, dict[str, str]]) -> dict[str, str]:
+    """An entry with `crossref` takes the fields it lacks (its venue, year, publisher…) from
+    the entry it names; the parent's title is the child's book title. What identifies the
+    parent itself (its abstract, DOI, authors…) is not inherited."""
+    parent = by_key.get(fields.get("crossref", "").strip().casefold())
+    if parent is None or parent is fields:
+        return fields
+    inherited = {k: v for k, v in parent.items() if k not in _NOT_INHERITED and k not in fields}
+    if "title" in parent and not any(name in fields for name in _VENUE_FIELDS):
+        inherited.setdefault("booktitle", parent["title"])
+    return fields | inherited
+
+
+def _fields(entry: Entry, macros: dict[str, str]) -> dict[str, str]:
     """Field names (lower case) and values; a repeated field keeps its longest value (its
     keywords all), and a field swallowed by the one before it is split off again."""
     values: dict[str, list[str]] = {}
     for field in entry.fields:
-        key, value = field.key.lower().strip(), str(field.value)
-        if enclosed:
-            value = _unquote(value)
+        key, value = field.key.lower().strip(), str(field.value).strip()
         maybe = "\n" in value and "=" in value and len(value) < 20_000  # the regex backtracks
         swallowed = _SWALLOWED.match(value) if maybe else None
         if swallowed:
-            value = _unquote(swallowed.group(1))
-            values.setdefault(swallowed.group(2).lower(), []).append(_unquote(swallowed.group(3)))
-        values.setdefault(key, []).append(value)
+            value = swallowed.group(1)
+            values.setdefault(swallowed.group(2).lower(), []).append(
+                _evaluated(swallowed.group(3), macros)
+            )
+        values.setdefault(key, []).append(_evaluated(value, macros))
     fields: dict[str, str] = {}
     for key, found in values.items():
         if key in _KEYWORD_FIELDS:
@@ -189,8 +295,7 @@ def _unquote(value: str) -> str:
     return value
 
 
-def _record(entry: Entry, line: int, enclosed: bool) -> Record | Problem:
-    fields = _fields(entry, enclosed)
+def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem:
     key = entry.key.strip()
     abstract = without_abstract_heading(_labelled(_decoded(fields.get("abstract", ""))).strip())
     if not abstract.strip():
@@ -198,7 +303,7 @@ def _record(entry: Entry, line: int, enclosed: bool) -> Record | Problem:
         return Problem(line, reason, excerpt(_decoded(fields.get("title", key))))
     eprint = _identifier(fields.get("eprint", "")).strip()
     prefix = (fields.get("archiveprefix") or fields.get("eprinttype") or "arxiv").lower()
-    venue = next((_decoded(fields[name]) for name in _VENUE_FIELDS if fields.get(name)), "")
+    venue = next((_venue(fields[name]) for name in _VENUE_FIELDS if fields.get(name)), "")
     from_journal = _JOURNAL_ARXIV.search(venue)  # Google Scholar: "arXiv preprint arXiv:…"
     arxiv = (eprint if eprint and prefix == "arxiv" else None) or _identifier(fields.get("arxivid"))
     pmid = _identifier(fields.get("pmid") or fields.get("pubmedid"))  # MDPI: PubMedID
@@ -219,7 +324,9 @@ def _record(entry: Entry, line: int, enclosed: bool) -> Record | Problem:
         arxiv=arxiv or (from_journal.group(1) if from_journal else None),
         title=_decoded(fields["title"]) if "title" in fields else None,
         authors=tuple(_author_name(name) for name in _split_names(fields.get("author", ""))),
-        url=_identifier(fields.get("url")) or _url_in(fields.get("howpublished")) or None,
+        url=_identifier(fields.get("url") or fields.get("adsurl"))
+        or _url_in(fields.get("howpublished"))
+        or None,
         doi=_identifier(fields.get("doi")) or None,
         date=fields.get("date") or _year_month(fields),
         pmid=pmid or None,
@@ -227,6 +334,13 @@ def _record(entry: Entry, line: int, enclosed: bool) -> Record | Problem:
         keywords=tuple(_decoded(word) for word in keywords),
         metadata=tuple(metadata),
     )
+
+
+def _venue(value: str) -> str:
+    macro = _JOURNAL_MACRO.fullmatch(value.strip())
+    if macro and macro.group(1) in _AAS_JOURNALS:
+        return _AAS_JOURNALS[macro.group(1)]
+    return _decoded(value)
 
 
 def _identifier(value: str | None) -> str:
@@ -280,12 +394,29 @@ def _failed(block: ParsingFailedBlock) -> Problem:
 
 def _decoded(value: str) -> str:
     """A value without BibTeX's protecting braces and without leftover HTML entities."""
+    value = _unwrapped(value)
     if "{\\" in value:
         value = _BRACED_ESCAPE.sub(r"\1", value)
         value = _TEXT_SYMBOL.sub(lambda m: _TEXT_SYMBOLS[m.group(1)], value)
+        value = _FONT_SWITCH.sub(r"\1", value)
+    if "\\ensuremath" in value:
+        value = _ENSUREMATH.sub(r"$\1$", value)
     value = _unbrace(value)
     if "&" in value:
         value = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(1)), value)
+    return value
+
+
+def _unwrapped(value: str) -> str:
+    """A value inside one more pair of braces, as NASA ADS writes titles and abstracts
+    ('"{The {\\"O}pik Law}"'), loses that pair; '{\\em x}' is markup and keeps it."""
+    while len(value) > 2 and value[0] == "{" and value[-1] == "}" and value[1] != "\\":
+        depth = 0
+        for index, char in enumerate(value):
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            if depth == 0 and index < len(value) - 1:
+                return value  # '{A} and {B}': the first brace closes before the end
+        value = value[1:-1]
     return value
 
 
