@@ -184,7 +184,7 @@ def test_nasa_ads_journal_macros_quoted_braces_and_font_switches(macros: Corpus)
     assert found.venue == "Astrophysical Journal"  # journal = {\apj}
     assert found.authors == ("John Smith", "A. van der Berg", "LIGO Collaboration")
     assert found.abstract.startswith("We measure the expansion rate")
-    assert "agree with Planck and are consistent with ΛCDM at the 2σ level" in found.abstract
+    assert "agree with Planck and are consistent with ΛCDM at the 2\u03c3 level" in found.abstract
     assert found.arxiv_id == "2001.00001"
     winds = paper(macros, "2019MNRAS.488..324I")
     assert winds.venue == "Monthly Notices of the Royal Astronomical Society"
