@@ -478,6 +478,9 @@ _WITH_ABSTRACTS: Final = {
         "'Abstract & keywords'; Web of Science: 'Full Record'; Ovid: 'Complete Reference')"
     ),
     "web-of-science": "export again with Record Content 'Full Record', which has abstracts",
+    "europe-pmc": (
+        "Europe PMC's 'lite' results have no abstracts: search again with resultType=core"
+    ),
 }
 
 

@@ -1,5 +1,5 @@
 """JSON that tools and APIs write: CSL-JSON (Zotero), OpenAlex, Crossref, Semantic Scholar,
-bioRxiv/medRxiv; and the generic JSON and JSONL readers around them.
+Europe PMC, bioRxiv/medRxiv; and the generic JSON and JSONL readers around them.
 
 The fixtures in tests/fixtures/exports/ are written for these tests; each reproduces the
 oddities of real exports (see the comments in each test).
@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from digest.errors import InputError
 from digest.loading import load_papers
 from digest.models import Corpus, Paper
 from digest.readers import sniff_format
@@ -162,6 +163,79 @@ def test_semantic_scholar_batch_with_null_entries() -> None:
     assert paper.abstract.endswith("introduce4s.")  # the source's own typo, kept
     # A null is what the API answers for an id it does not know: nothing to fix, a notice.
     assert reasons(corpus) == [(1, "null entry", True), (1, "no abstract", True)]
+
+
+def test_semantic_scholar_references_and_citations_read_the_paper_inside(
+    tmp_path: Path,
+) -> None:
+    # /paper/{id}/references and /citations wrap each paper in citedPaper / citingPaper.
+    cited = {
+        "paperId": "abc1",
+        "externalIds": {"DOI": "10.1000/x1", "CorpusId": 1},
+        "title": "Paper One",
+        "abstract": ABSTRACT,
+        "publicationVenue": None,
+        "openAccessPdf": None,
+        "authors": [{"authorId": "1", "name": "A. Author"}],
+    }
+    citing = {"paperId": "abc2", "title": "Paper Two", "abstract": None, "authors": None}
+    answer = {
+        "offset": 0,
+        "next": 2,
+        "data": [
+            {"contexts": [], "intents": [], "isInfluential": False, "citedPaper": cited},
+            {"contexts": [], "intents": [], "isInfluential": True, "citingPaper": citing},
+        ],
+    }
+    (tmp_path / "refs.json").write_text(json.dumps(answer, indent=2))
+    corpus = load_papers([tmp_path / "refs.json"])
+    assert corpus.files[0].format == "semantic-scholar"
+    [paper] = corpus.papers
+    assert (paper.title, paper.doi, paper.authors) == ("Paper One", "10.1000/x1", ("A. Author",))
+    assert paper.abstract == ABSTRACT
+    assert reasons(corpus) == [(27, "no abstract", True)]
+
+
+# --- Europe PMC -----------------------------------------------------------------------------
+
+
+def test_europe_pmc_core_search_answer() -> None:
+    corpus = load("europepmc_core.json")
+    assert corpus.files[0].format == "europe-pmc"
+    notes, trials = corpus.papers
+    assert notes.title == "Sparse retrieval of discharge notes."
+    # <h4> section headings stay labels, not glued to the next word ("ObjectiveWe test").
+    assert notes.abstract.startswith("Objective: We test whether sparse retrieval")
+    assert " Methods: Two hospitals (n = 331) took part; p < 0.05 was significant." in (
+        notes.abstract
+    )
+    assert notes.authors == ("Chidi Okafor", "Märta Lindqvist", "The BEIR Consortium")
+    assert (notes.pmid, notes.doi, notes.date) == ("40400002", "10.1000/bjhp.12807", "2025-09-01")
+    assert notes.venue == "British journal of health informatics"
+    assert notes.keywords == ("Information Retrieval", "Hospital records")
+    assert notes.url == "https://europepmc.org/article/MED/40400002"
+    assert ("pmcid", "PMC12100002") in notes.metadata
+    assert (trials.venue, trials.authors, trials.pmid) == ("bioRxiv", ("Fernanda Ruiz",), None)
+    # The letter has no abstract: counted, beside papers a notice.
+    assert reasons(corpus) == [(15, "no abstract", True)]
+
+
+def test_europe_pmc_lite_answer_says_to_ask_for_core(tmp_path: Path) -> None:
+    lite = {
+        "hitCount": 2,
+        "request": {"resultType": "lite"},
+        "resultList": {
+            "result": [
+                {"id": "1", "source": "MED", "pmid": "1", "title": "One.", "authorString": "A B."},
+                {"id": "2", "source": "MED", "pmid": "2", "title": "Two.", "pubYear": "2025"},
+            ]
+        },
+    }
+    (tmp_path / "lite.json").write_text(json.dumps(lite, indent=2))
+    with pytest.raises(InputError) as error:
+        load_papers([tmp_path / "lite.json"])
+    assert "2 records without an abstract" in str(error.value)
+    assert "'lite' results have no abstracts: search again with resultType=core" in str(error.value)
 
 
 # --- bioRxiv / medRxiv ----------------------------------------------------------------------

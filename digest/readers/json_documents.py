@@ -1,9 +1,10 @@
 """JSON: JSON Lines, a JSON array of records, and API answers saved to a file (OpenAlex,
-Crossref, Semantic Scholar, bioRxiv/medRxiv, Zotero's CSL-JSON).
+Crossref, Semantic Scholar, Europe PMC, bioRxiv/medRxiv, Zotero's CSL-JSON).
 
 A document is decoded once, by the standard library, walking only the containers that hold
 the records (`[...]`, `{"results": [...]}`, `{"message": {"items": [...]}}`, `{"collection":
-[...]}`, `{"data": [...]}`) element by element, so each record keeps the line it starts on
+[...]}`, `{"data": [...]}`, `{"resultList": {"result": [...]}}`) element by element, so
+each record keeps the line it starts on
 and a broken element costs only the rest of the file, not what came before it. Each record
 object is then given to the mapper its shape calls for (digest/readers/scholarly_json.py);
 an object of no known shape is read by its field names ("abstract", "title", …).
@@ -29,9 +30,10 @@ from digest.readers.records import (
 from digest.readers.scholarly_json import GENERIC, map_object, newest_versions_first, shape_of
 
 # Keys under which API answers keep their list of records, in the order they are looked
-# for; "message" is Crossref's envelope (one work, or a list under "items").
-_RECORD_LISTS = ("results", "items", "collection", "data", "recommendedPapers")
-_ENVELOPES = ("message",)
+# for; "message" is Crossref's envelope (one work, or a list under "items"), "resultList"
+# Europe PMC's (its list under "result").
+_RECORD_LISTS = ("results", "items", "collection", "data", "recommendedPapers", "result")
+_ENVELOPES = ("message", "resultList")
 _TOO_DEEP = "nested too deep to read (hundreds of levels); no export nests like this"
 
 

@@ -12,6 +12,12 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
 - Crossref works: `title` and `container-title` are lists; the abstract is JATS XML.
 - Semantic Scholar papers: `externalIds` (DOI, ArXiv, PubMed), `authors[].name`, `venue`
   or `journal.name`; a batch answer holds null for ids not found (json_documents.py).
+- Semantic Scholar's citations and references answers wrap each paper as `citingPaper` or
+  `citedPaper` (beside `contexts`, `intents`): the paper inside is read.
+- Europe PMC REST search (`resultList.result`, json_documents.py): `abstractText` (HTML,
+  with `<h4>` section headings) only in `resultType=core`, `authorList.author[]` or
+  `authorString`, `journalInfo.journal.title` (or `journalTitle`), `pmid`, `pmcid`, `doi`,
+  `keywordList.keyword`; preprints (`source` PPR) name their server in `bookOrReportDetails`.
 - bioRxiv/medRxiv API: `doi`, `title`, `authors` as "Last, F.; Last, G.", `server`,
   `category`, `version`, `date`; the /pubs endpoint's `preprint_*` fields too.
 - Zotero's own item JSON, as Better BibTeX's "BetterBibTeX JSON" export and Zotero's web
@@ -49,6 +55,9 @@ _CROSSREF_KEYS = ("member", "prefix", "deposited", "indexed", "is-referenced-by-
 _CSL_KEYS = ("issued", "container-title", "citation-key", "DOI", "URL", "accessed", "PMID")
 _BIORXIV_KEYS = ("jatsxml", "author_corresponding", "biorxiv_doi", "preprint_abstract")
 _ZOTERO_KEYS = ("abstractNote", "creators", "title", "key")
+_EUROPEPMC_KEYS = ("authorString", "abstractText", "journalInfo", "pubYear", "journalTitle")
+# Semantic Scholar's citations and references answers: the paper sits under one of these.
+_S2_WRAPPERS = ("citingPaper", "citedPaper")
 # Zotero items that are no paper: a note or a file attached to one, listed on their own.
 _ZOTERO_CHILDREN = frozenset({"note", "attachment", "annotation"})
 _ZOTERO_VENUES = (
@@ -68,8 +77,10 @@ def shape_of(value: dict[str, Any]) -> str:
         isinstance(ident, str) and ident.startswith("https://openalex.org/W")
     ):
         return "openalex"
-    if "paperId" in value or "externalIds" in value:
+    if "paperId" in value or "externalIds" in value or _s2_wrapped(value) is not None:
         return "semantic-scholar"
+    if "source" in value and any(key in value for key in _EUROPEPMC_KEYS):
+        return "europe-pmc"
     if _zotero_item(value) is not None:
         return "zotero"
     if "DOI" in value and (
@@ -159,6 +170,11 @@ def _csl_name(name: Any) -> str:
     return f"{given} {family}".strip()
 
 
+def _s2_wrapped(value: dict[str, Any]) -> dict[str, Any] | None:
+    """The paper a Semantic Scholar citation or reference holds; None if not one."""
+    return next((inner for key in _S2_WRAPPERS if isinstance(inner := value.get(key), dict)), None)
+
+
 def _zotero_item(value: dict[str, Any]) -> dict[str, Any] | None:
     """The Zotero item in an object: itself, or the web API's `data`; None if not one."""
     data = value.get("data")
@@ -184,6 +200,7 @@ def _split_keywords(value: Any) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(separator) if part.strip())
 
 
+_HTML_HEADING = re.compile(r"<h[1-6][^<>]*>([^<]*)</h[1-6]>\s*", re.I)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);")
 
@@ -193,8 +210,14 @@ def _markup_free(text: str) -> str:
     if looks_like_jats(text):
         return jats_to_text(text)
     if _HTML_TAG.search(text):
-        return html_to_text(text)
+        # A section heading ("<h4>Methods</h4>We ...") keeps its place as a label.
+        return html_to_text(_HTML_HEADING.sub(_heading_label, text))
     return html.unescape(text) if _ENTITY.search(text) else text
+
+
+def _heading_label(match: re.Match[str]) -> str:
+    label = match.group(1).strip().rstrip(":.")
+    return f" {label}: " if label else " "
 
 
 # --- the mappers -----------------------------------------------------------------------------
@@ -290,7 +313,8 @@ def _crossref(line: int, work: dict[str, Any]) -> Record | Problem:
     )
 
 
-def _semantic_scholar(line: int, paper: dict[str, Any]) -> Record | Problem:
+def _semantic_scholar(line: int, value: dict[str, Any]) -> Record | Problem:
+    paper = _s2_wrapped(value) or value
     title = _markup_free(_text(paper.get("title")))
     abstract = _text(paper.get("abstract"))
     if not abstract:
@@ -315,6 +339,54 @@ def _semantic_scholar(line: int, paper: dict[str, Any]) -> Record | Problem:
         keywords=_strings(_list(paper.get("fieldsOfStudy"))),
         metadata=_metadata([("semantic scholar", paper.get("paperId"))]),
     )
+
+
+def _europe_pmc(line: int, item: dict[str, Any]) -> Record | Problem:
+    title = _markup_free(_text(item.get("title")))
+    abstract = without_abstract_heading(_markup_free(_text(item.get("abstractText"))))
+    if not abstract:
+        return _no_abstract(line, "Europe PMC", title or _text(item.get("id")))
+    journal = _dict(item.get("journalInfo"))
+    venue = (
+        _text(_get(journal, "journal", "title"))
+        or _text(item.get("journalTitle"))
+        or _text(_get(item, "bookOrReportDetails", "publisher"))
+    )
+    source, ident = _text(item.get("source")), _text(item.get("id"))
+    keywords = _strings(_list(_get(item, "keywordList", "keyword")))
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=_europe_pmc_authors(item),
+        url=f"https://europepmc.org/article/{source}/{ident}" if source and ident else None,
+        doi=_text(item.get("doi")) or None,
+        date=(
+            _text(item.get("firstPublicationDate"))
+            or _text(journal.get("printPublicationDate"))
+            or _text(item.get("pubYear"))
+            or None
+        ),
+        pmid=_text(item.get("pmid")) or None,
+        venue=venue or None,
+        keywords=keywords,
+        metadata=_metadata([("pmcid", item.get("pmcid")), ("europe pmc", f"{source}/{ident}")]),
+    )
+
+
+def _europe_pmc_authors(item: dict[str, Any]) -> tuple[str, ...]:
+    """Full names from `authorList` (a group as its `collectiveName`); else `authorString`,
+    "Smith J, Doe A."."""
+    names = []
+    for author in _list(_get(item, "authorList", "author")):
+        first, last = _text(_get(author, "firstName")), _text(_get(author, "lastName"))
+        full = f"{first} {last}".strip() if last else ""
+        if name := full or _text(_get(author, "fullName")) or _text(_get(author, "collectiveName")):
+            names.append(name)
+    if names:
+        return tuple(names)
+    listed = _text(item.get("authorString")).removesuffix(".")
+    return tuple(name.strip() for name in listed.split(",") if name.strip())
 
 
 def _biorxiv_name(name: str) -> str:
@@ -396,6 +468,7 @@ _MAPPERS: dict[str, Mapper] = {
     "openalex": _openalex,
     "crossref": _crossref,
     "semantic-scholar": _semantic_scholar,
+    "europe-pmc": _europe_pmc,
     "biorxiv": _biorxiv,
     "zotero": _zotero,
 }
