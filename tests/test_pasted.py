@@ -371,3 +371,26 @@ def test_a_paper_note_keeps_its_title_under_its_own_sections(abstract_heading: s
     assert record.authors == ("Mei Ling Zhou", "Tomas Berg", "Ana Lima")
     assert record.abstract.startswith("We build lattice codes")
     assert not [p for p in parsed.problems if "heading" in p.reason or "no abstract" in p.reason]
+
+
+def test_a_list_of_tables_without_abstracts_gives_records_not_papers() -> None:
+    # An arxiv-daily README: a short quoted note, then one table per topic, each with its
+    # own header row; the rows have no abstract, and one paper is listed under two topics.
+    header = "|Publish Date|Title|Authors|PDF|Code|\n|---|---|---|---|---|\n"
+    row = "|**2022-02-{day}**|**{title}**|Ana Lima et.al.|[{id}](http://arxiv.org/abs/{id})|null|\n"
+    sparse = row.format(day=18, title="Lattice Codes for Sparse Channels", id="2202.09199v1")
+    text = (
+        "## Updated on 2022.02.23\n> Usually updated daily.\n\n## SLAM\n\n"
+        + header
+        + row.format(day=22, title="Loop Closure from Appearance", id="2202.09487v2")
+        + sparse
+        + "\n## SFM\n\n"
+        + header
+        + sparse
+        + row.format(day=20, title="Inpainting Scenes with Complex Geometry", id="2201.08131v1")
+    )
+    parsed = parse_markdown(text)
+    assert parsed.records == ()
+    rows = [p for p in parsed.problems if p.reason.startswith("no abstract")]
+    assert [p.line for p in rows] == [8, 9, 16]  # the repeated row merged, no header row
+    assert "Title" not in [p.excerpt for p in parsed.problems]

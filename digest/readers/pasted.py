@@ -225,7 +225,7 @@ class _Reader:
                         entry.line, entry.abstract, "text that is not part of any paper"
                     )
                 entry.abstract, entry.labelled = text, True
-        elif (_is_prose(text) or (quote and len(text.split()) >= 3)) and (
+        elif (_is_prose(text) or (quote and len(text.split()) >= MIN_ABSTRACT_WORDS)) and (
             entry is not None or not self.structured
         ):
             # In a structured paste only an entry (a heading, a listing line, a Title:
@@ -432,6 +432,8 @@ def _read_line(reader: _Reader, number: int, line: str, lines: list[str]) -> Non
         return
     row = _TABLE_ROW.match(line)
     if row:
+        if number < len(lines) and _TABLE_RULE.match(lines[number]):
+            reader.columns = []  # a header row: the next table names its own columns
         _table_row(reader, number, row.group(1))
         return
     quote = _QUOTE.match(line)
