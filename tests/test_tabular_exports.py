@@ -305,3 +305,21 @@ def test_a_pubmed_page_in_the_url_column_gives_the_pmid(tmp_path: Path) -> None:
     assert paper.pmid == "37203701"
     assert paper.authors == ("SooJeong Ko", "Sunghyeon Park")
     assert paper.keywords == ("Humans", "NLP")
+
+
+@pytest.mark.parametrize(
+    ("name", "mark"),
+    [("scopus.csv", ""), ("scopus.csv", "\ufeff"), ("wos-tab.txt", "\ufeff")],
+)
+def test_exports_joined_into_one_file_read_each_header_as_a_header(
+    tmp_path: Path, name: str, mark: str
+) -> None:
+    # Scopus exports 2,000 rows at a time, Web of Science 500: the files joined with `cat`
+    # repeat the header (with its byte-order mark) where each export starts.
+    alone = load(name)
+    export = (FIXTURES / name).read_text(encoding="utf-8-sig")
+    (tmp_path / name).write_text("\ufeff" + export + mark + export, encoding="utf-8")
+    corpus = load_papers([tmp_path / name])
+    assert corpus.files[0].records == 2 * alone.files[0].records  # no header read as a row
+    assert [p.title for p in corpus.papers] == [p.title for p in alone.papers]
+    assert len(corpus.skipped) == len(alone.skipped)

@@ -185,6 +185,23 @@ def test_web_of_science_inline_html_is_text(tmp_path: Path) -> None:
     )
 
 
+def test_web_of_science_exports_joined_keep_each_files_header_out(tmp_path: Path) -> None:
+    # Web of Science exports 500 records at a time; the files joined with `cat` keep each
+    # one's byte-order mark before its FN/VR header, and the header is still no stray line.
+    export = (FIXTURES / "wos-savedrecs.txt").read_text(encoding="utf-8-sig")
+    second = export.replace("10.1016/j.jmmm.2017.01.061", "10.1016/j.jmmm.2017.01.062")
+    second = second.replace("twenty", "ten").replace("28000001", "28000002")  # no duplicate
+    (tmp_path / "joined.txt").write_text("\ufeff" + export + "\ufeff" + second, encoding="utf-8")
+    corpus = load_papers([tmp_path / "joined.txt"])
+    assert [p.doi for p in corpus.papers] == [
+        "10.1016/j.jmmm.2017.01.061",
+        "10.1016/j.jmmm.2017.01.062",
+    ]
+    # The record without an abstract, once per file; no header line among what is skipped.
+    [skipped] = corpus.skipped
+    assert skipped.reason.startswith("2 records without an abstract")
+
+
 def test_a_single_web_of_science_record_without_the_file_header() -> None:
     corpus = load("wos-single.txt")
     assert corpus.files[0].format == "web-of-science"

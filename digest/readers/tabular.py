@@ -210,6 +210,7 @@ class _Plan:
     arxiv_homes: tuple[int, ...]
     doi_homes: tuple[int, ...]
     width: int  # columns the header names
+    names: list[str]  # the header's names, as _name gives them
 
 
 def _plan(header: Sequence[str]) -> _Plan:
@@ -226,7 +227,7 @@ def _plan(header: Sequence[str]) -> _Plan:
     fields = {field: tuple(i for _, i in sorted(found)) for field, found in ranked.items()}
     homes = tuple(i for i, name in enumerate(names) if name in _ARXIV_HOMES)
     doi_homes = tuple(i for i, name in enumerate(names) if name in _DOI_HOMES)
-    return _Plan(fields, tuple(extra), homes, doi_homes, len(header))
+    return _Plan(fields, tuple(extra), homes, doi_homes, len(header), names)
 
 
 def parse_csv(text: str) -> Parsed:
@@ -257,6 +258,8 @@ def parse_csv(text: str) -> Parsed:
             if "abstract" not in plan.fields:
                 return Parsed((), (_no_abstract_column(start, row, delimiter),))
             continue
+        if [_name(cell) for cell in row] == plan.names:
+            continue  # the header again: exports joined into one file, each with its header
         record = _record(start, row, plan)
         if record is None:
             why = "the abstract column is empty"
