@@ -83,6 +83,26 @@ def test_embase_doi_is_read_from_its_library_link() -> None:
     assert paper.authors == ("Liu R.", "Adler D.G.")
 
 
+def test_embase_csv_of_labelled_lines_one_a_field() -> None:
+    # Embase's default CSV: a record is a run of '"LABEL","value",…' lines, a cell a name
+    # or a term, records apart by a blank line; not a table.
+    corpus = load("embase-rows.csv")
+    assert corpus.files[0].format == "csv"
+    assert len(corpus.papers) == 2
+    apnea = titled(corpus, "Sleep apnea in children")
+    assert apnea.authors == ("Shi X.", "Jiang P.", "Wang P.")
+    assert apnea.abstract.startswith("Objective: To describe obstructive sleep apnea")
+    assert (apnea.pmid, apnea.doi) == ("36512345", "10.1016/j.sleep.2022.11.001")
+    assert (apnea.venue, apnea.date) == ("Sleep Medicine", "2023")
+    assert apnea.keywords == ("Down syndrome", "sleep apnea")
+    metadata = dict(apnea.metadata)
+    assert metadata["EMTREE MEDICAL INDEX TERMS"] == "child; *sleep disordered breathing"
+    assert "AUTHOR ADDRESSES" not in metadata
+    assert titled(corpus, "Continuous positive").authors == ("Brown A.B.",)
+    [skipped] = corpus.skipped  # the erratum has no ABSTRACT line
+    assert skipped.line == 25 and "ABSTRACT" in skipped.reason
+
+
 def test_apa_psycnet_csv() -> None:
     [paper] = load("psycnet.csv").papers
     assert paper.title == "Correlates of recovery."

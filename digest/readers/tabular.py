@@ -22,6 +22,11 @@ they are read by their own table, and only in a header that is one, since "ID" t
 Keywords Plus. PubMed's CSV export (the old site's too) has no abstracts at all: it gets its
 own message saying which PubMed export to use instead.
 
+Embase's CSV export is not a table unless "fields by column" is chosen: by default it
+writes a record as one labelled line a field ("TITLE","Sleep apnea in…" then "AUTHOR
+NAMES","Shi X.","Jiang P." with a cell a name), records apart by a blank line. Such a file
+is turned into a header and rows and read like the rest.
+
 Columns that hold a whole reference list or address book (Scopus "References", WoS "CR")
 are not kept; every other column is kept as metadata under its own name.
 """
@@ -34,6 +39,7 @@ import re
 import urllib.parse
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from digest.readers.identifiers import parse_arxiv_field
 from digest.readers.markup import markup_to_text, without_abstract_heading
@@ -69,7 +75,7 @@ _COLUMNS: dict[str, tuple[str, int]] = {
     # IEEE Xplore
     "document title": ("title", 0), "ieee terms": ("keywords", 3),
     # Embase
-    "author names": ("authors", 1),
+    "author names": ("authors", 1), "medline pmid": ("pmid", 1), "embase link": ("url", 3),
     # APA PsycNET
     "documenttitle": ("title", 0), "publicationname": ("venue", 0),
     "publicationyear": ("date", 1), "descriptors": ("keywords", 1),
@@ -103,7 +109,7 @@ _NOT_KEPT = frozenset(
      "addresses", "c1", "c3", "correspondence address", "correspondence", "reprint addresses",
      "rp", "email addresses", "em", "researcher ids", "ri", "orcids", "oi", "funding text",
      "fx", "funding details", "file attachments", "link attachments", "notes",
-     "author(s) id", "author affiliations"}
+     "author(s) id", "author affiliations", "author addresses"}
 )  # fmt: skip
 
 # Columns where Zotero (and ADS through it) keeps an arXiv id: "arXiv:1708.02025".
@@ -198,7 +204,7 @@ def _header_line(line: str) -> tuple[int, str] | None:
 
 
 def looks_like_csv(text: str) -> bool:
-    return _header(text) is not None
+    return _header(text) is not None or _labelled_rows(text)
 
 
 @dataclass(frozen=True)
@@ -231,6 +237,8 @@ def _plan(header: Sequence[str]) -> _Plan:
 
 
 def parse_csv(text: str) -> Parsed:
+    if _labelled_rows(text):
+        return _parse_labelled_rows(text)
     found = _header(text)
     delimiter = found.delimiter if found else ","
     if found and found.unquoted:
@@ -242,15 +250,7 @@ def parse_csv(text: str) -> Parsed:
     records: list[Record] = []
     problems: list[Problem] = []
     plan: _Plan | None = None
-    while True:
-        start = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            problems.append(Problem(start, f"unreadable CSV row ({error})"))
-            continue
+    for start, row in _numbered_rows(reader, problems):
         if not any(cell.strip() for cell in row):
             continue
         if plan is None:
@@ -267,6 +267,79 @@ def parse_csv(text: str) -> Parsed:
         else:
             records.append(record)
     return Parsed(tuple(records), tuple(problems))
+
+
+# Embase's labelled lines: '"TITLE","…"' opens a record; a label is upper case.
+_LABEL_LINE = re.compile(r'"([A-Z][A-Z0-9 ()/&.,-]*)",')
+# Fields whose cells are a list (a cell a name, a cell a term), joined with '; ' as every
+# label's cells kept as metadata; of another field's cells only the first is read.
+_LISTS = frozenset({"authors", "keywords"})
+
+
+def _labelled_rows(text: str) -> bool:
+    """Embase's one-line-a-field layout: the first line labelled TITLE, the lines after it
+    labelled too, and an ABSTRACT line among the first records."""
+    lines = [line for line in text[:50_000].split("\n") if line.strip()][:60]
+    if not lines or not lines[0].startswith('"TITLE",'):
+        return False
+    labelled = [found.group(1) for line in lines if (found := _LABEL_LINE.match(line))]
+    return len(labelled) >= len(lines) * 0.8 and "ABSTRACT" in labelled
+
+
+def _parse_labelled_rows(text: str) -> Parsed:
+    """Each record's labelled lines made a row under a header of every label seen, then
+    read as any CSV row is."""
+    blocks: list[tuple[int, dict[str, list[str]]]] = []
+    labels: dict[str, None] = {}
+    problems: list[Problem] = []
+    current: dict[str, list[str]] | None = None
+    for start, row in _numbered_rows(csv.reader(io.StringIO(text)), problems):
+        cells = [cell.strip() for cell in row]
+        if not any(cells):
+            current = None
+            continue
+        label, values = cells[0], [cell for cell in cells[1:] if cell]
+        if current is None or label == "TITLE":
+            current = {}
+            blocks.append((start, current))
+        labels.setdefault(label, None)
+        current.setdefault(label, []).extend(values)
+    header = list(labels)
+    plan = _plan(header)
+    single = {i for field, found in plan.fields.items() if field not in _LISTS for i in found}
+    records: list[Record] = []
+    for line, block in blocks:
+        row = [
+            _first(block.get(label, [])) if i in single else "; ".join(block.get(label, []))
+            for i, label in enumerate(header)
+        ]
+        record = _record(line, row, plan)
+        if record is None:
+            why = "the record has no ABSTRACT line"
+            problems.append(missing_abstract(line, why, _first(block.get("TITLE", []))))
+        else:
+            records.append(record)
+    return Parsed(tuple(records), tuple(problems))
+
+
+def _first(values: list[str]) -> str:
+    """A field's first cell ('"MEDLINE PMID","36512345","http://…/36512345"': the id)."""
+    return values[0] if values else ""
+
+
+def _numbered_rows(reader: Any, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
+    """(line where the row starts, row) for each row `reader` (a csv.reader) reads; a row
+    the csv module cannot read is a problem, and reading goes on after it."""
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            problems.append(Problem(start, f"unreadable CSV row ({error})"))
+            continue
+        yield start, row
 
 
 def _filled_rows(reader: Iterator[list[str]]) -> Iterator[list[str]]:
