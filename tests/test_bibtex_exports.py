@@ -206,4 +206,17 @@ def test_crossref_child_takes_its_venue_and_year_from_the_parent(macros: Corpus)
     assert dict(found.metadata)["publisher"] == "Joiners Press"
     assert [p.id for p in macros.papers] == [
         "2020ApJ...900...10S", "2019MNRAS.488..324I", "doe2020", "kid2019",
+        "ISI:000186671900099",
     ]  # fmt: skip
+
+
+def test_old_web_of_science_double_braces_and_braced_punctuation(macros: Corpus) -> None:
+    found = paper(macros, "ISI:000186671900099")
+    assert found.date == "DEC 2003"  # Year = {{2003}}, Month = {{DEC}}
+    assert found.venue == "INFORMATION SCIENCES"
+    assert found.keywords == ("multi-dimensional data", "parallel I/O", "declustering")
+    assert found.abstract == (
+        "Range queries on a grid of blocks can be performed in at most [m/k] + O(log k) "
+        "parallel block accesses, when load balancing is achieved through \u201cphysical\u201d "
+        "data re-distribution."
+    )

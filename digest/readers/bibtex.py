@@ -43,6 +43,9 @@ _HEAD = 8192
 # A brace group not opened by a command ("{BERT}", but not "\emph{x}" or "M{\"u}ller"'s
 # inner accent, which the LaTeX cleaning reads).
 _PROTECTING_BRACES = re.compile(r"(?<![\\A-Za-z])\{([^{}\\]*)\}")
+# Braces around punctuation protect it wherever they are: Web of Science's "``physical{''}"
+# and "{[}m/k]".
+_BRACED_PUNCTUATION = re.compile(r"\{([^\w\s{}\\]+)\}")
 # Fields with a Record field of their own, or that are bookkeeping, not metadata.
 _OWN_FIELDS = frozenset(
     {"abstract", "title", "author", "eprint", "doi", "url", "year", "month", "date",
@@ -276,9 +279,10 @@ def _fields(entry: Entry, macros: dict[str, str]) -> dict[str, str]:
         if swallowed:
             value = swallowed.group(1)
             values.setdefault(swallowed.group(2).lower(), []).append(
-                _evaluated(swallowed.group(3), macros)
+                _unwrapped(_evaluated(swallowed.group(3), macros))
             )
-        values.setdefault(key, []).append(_evaluated(value, macros))
+        # Web of Science (before 2020) wraps every value in two pairs: {{DEC}}, {{a; b}}.
+        values.setdefault(key, []).append(_unwrapped(_evaluated(value, macros)))
     fields: dict[str, str] = {}
     for key, found in values.items():
         if key in _KEYWORD_FIELDS:
@@ -423,6 +427,7 @@ def _unwrapped(value: str) -> str:
 def _unbrace(value: str) -> str:
     if "{" not in value:
         return value
+    value = _BRACED_PUNCTUATION.sub(r"\1", value)
     for _ in range(3):  # nested protection: {{BERT}}
         value, count = _PROTECTING_BRACES.subn(r"\1", value)
         if not count:
