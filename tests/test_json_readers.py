@@ -304,6 +304,40 @@ def test_an_empty_answer_says_so(tmp_path: Path) -> None:
     assert "without any record" in skipped.reason
 
 
+@pytest.mark.parametrize("indent", [None, 2])  # as curl saves it, and pretty-printed
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        ({"messages": [{"status": "no posts found"}], "collection": []}, "no posts found"),
+        (
+            {"meta": {"count": 3}, "results": [], "group_by": [{"key": "article", "count": 3}]},
+            "group_by answer counts works",
+        ),
+    ],
+)
+def test_an_empty_api_answer_says_what_the_api_said(
+    tmp_path: Path, answer: dict[str, object], said: str, indent: int | None
+) -> None:
+    (tmp_path / "empty.json").write_text(json.dumps(answer, indent=indent) + "\n")
+    (tmp_path / "ok.jsonl").write_text(json.dumps({"abstract": ABSTRACT}) + "\n")
+    corpus = load_papers([tmp_path])
+    [skipped] = corpus.skipped
+    assert skipped.path.endswith("empty.json")
+    assert "without any record" in skipped.reason and said in skipped.reason
+
+
+def test_an_api_answer_saved_on_one_line_is_named_by_its_source(tmp_path: Path) -> None:
+    # curl saves an answer as one line: read as JSON Lines, it keeps its source's name, and
+    # with it the advice of a source whose answers may lack abstracts.
+    text = (EXPORTS / "europepmc_core.json").read_text()
+    (tmp_path / "core.json").write_text(json.dumps(json.loads(text)))
+    assert load_papers([tmp_path / "core.json"]).files[0].format == "europe-pmc"
+    lite = {"resultList": {"result": [{"id": "1", "source": "MED", "pubYear": "2025"}]}}
+    (tmp_path / "lite.json").write_text(json.dumps(lite))
+    with pytest.raises(InputError, match="search again with resultType=core"):
+        load_papers([tmp_path / "lite.json"])
+
+
 # --- Zotero's own item JSON ----------------------------------------------------------------
 
 

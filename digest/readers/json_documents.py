@@ -108,6 +108,7 @@ def looks_like_json(text: str) -> bool:
 def parse_jsonl(text: str) -> Parsed:
     records: list[Record] = []
     problems: list[Problem] = []
+    answers: list[tuple[int, _Located]] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -120,12 +121,20 @@ def parse_jsonl(text: str) -> Parsed:
         if not (isinstance(value, dict) and _holds_records(value)):
             _add(value, number, line, records, problems)
             continue
-        # An API answer saved on one line: its records all start on this line.
+        # An API answer saved on one line (as curl saves it): its records all start here.
         located = _Located()
         _collect(value, number, located)
         for _, item in located.items:
             _add(item, number, line, records, problems)
-    return Parsed(tuple(records), tuple(problems))
+        answers.append((number, located))
+    if len(answers) == 1 and not answers[0][1].items and not records:
+        problems.append(_empty_answer(answers[0][1].envelope, answers[0][0]))
+    name = _source_of([item for _, answer in answers for _, item in answer.items])
+    if name == "biorxiv":
+        records = newest_versions_first(records)
+    # A line of records read one by one stays JSON Lines; an API's one-line answer is named
+    # by its source, as the same answer pretty-printed is.
+    return Parsed(tuple(records), tuple(problems), format=name if answers else "")
 
 
 # --- JSON documents --------------------------------------------------------------------------
@@ -136,6 +145,8 @@ class _Located:
 
     def __init__(self) -> None:
         self.items: list[tuple[int, Any]] = []
+        # The other members of the object that held the records (an API's status, counts).
+        self.envelope: dict[str, Any] = {}
 
 
 def parse_json(text: str) -> Parsed:
@@ -157,13 +168,30 @@ def parse_json(text: str) -> Parsed:
     for line, (pos, item) in zip(lines, located.items, strict=True):
         _add(item, line, text[pos : pos + 200], records, problems)
     if not located.items and not problems:
-        problems.append(Problem(1, "JSON without any record (an empty list or object)"))
-    shapes = {shape_of(item) for _, item in located.items if isinstance(item, dict)}
-    shapes.discard(GENERIC)
-    name = shapes.pop() if len(shapes) == 1 else ""
+        problems.append(_empty_answer(located.envelope, 1))
+    name = _source_of([item for _, item in located.items])
     if name == "biorxiv":
         records = newest_versions_first(records)
     return Parsed(tuple(records), tuple(problems), format=name)
+
+
+def _source_of(items: list[Any]) -> str:
+    """The one source whose shape every known record has; "" if none or several."""
+    shapes = {shape_of(item) for item in items if isinstance(item, dict)}
+    shapes.discard(GENERIC)
+    return shapes.pop() if len(shapes) == 1 else ""
+
+
+def _empty_answer(envelope: dict[str, Any], line: int) -> Problem:
+    """An answer without records, with what the API said about it where it says something:
+    bioRxiv's `messages[0].status` ("no posts found"), OpenAlex's `group_by` counts."""
+    reason = "JSON without any record (an empty list or object)"
+    status = next(iter(envelope.get("messages") or [None]), None)
+    if isinstance(status, dict) and str(status.get("status", "ok")).lower() != "ok":
+        reason = f"{reason}; the API said: {status['status']}"
+    if envelope.get("group_by"):
+        reason = f"{reason}; an OpenAlex group_by answer counts works and lists none"
+    return Problem(line, reason)
 
 
 def _walk(text: str, pos: int, located: _Located, depth: int) -> int:
@@ -238,6 +266,8 @@ def _walk_object(
             members[key] = inner if key in _RECORD_LISTS else (inner[0] if inner else {})
             del located.items[mark:]
         lists = {}
+    if lists and depth == 0:
+        located.envelope = members
     return (None if lists else members), pos + 1
 
 
@@ -252,6 +282,8 @@ def _collect(value: Any, line: int, located: _Located, depth: int = 0) -> None:
     if isinstance(value, list) and depth <= 2:
         located.items.extend((line, item) for item in value)
     elif isinstance(value, dict) and depth <= 1 and _holds_records(value):
+        if depth == 0:
+            located.envelope = value
         for key in _RECORD_LISTS + _ENVELOPES:
             inner = value.get(key)
             if isinstance(inner, list | dict):
