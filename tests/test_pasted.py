@@ -394,3 +394,30 @@ def test_a_list_of_tables_without_abstracts_gives_records_not_papers() -> None:
     rows = [p for p in parsed.problems if p.reason.startswith("no abstract")]
     assert [p.line for p in rows] == [8, 9, 16]  # the repeated row merged, no header row
     assert "Title" not in [p.excerpt for p in parsed.problems]
+
+
+def test_a_daily_list_line_opening_with_its_date_is_a_paper_entry() -> None:
+    # cv-arxiv-daily's list layout: "- date, **Title**, First Author et.al., Paper: [url](url),
+    # Code: …". Each line is an entry (without an abstract unless one follows it).
+    paper = "Paper: [http://arxiv.org/abs/{id}](http://arxiv.org/abs/{id})"
+    text = (
+        "> Updated on 2022.02.23\n\n## SLAM\n\n"
+        f"- 2022-02-22, **Loop Closure from Appearance**, Ana Lima et.al., {paper}, Code: "
+        "**[https://github.com/x/y](https://github.com/x/y)**\n".format(id="2202.09487v2")
+        + "\n  > We close loops from appearance alone, with no geometry, and halve the drift "
+        "of a visual odometry pipeline on four public sequences.\n\n"
+        f"- 2022-02-18, **Lattice Codes for Sparse Channels**, Tomas Berg et.al., {paper}\n"
+        "".format(id="2202.09199v1")
+    )
+    parsed = parse_markdown(text)
+    [record] = parsed.records
+    assert record.title == "Loop Closure from Appearance"
+    assert (record.arxiv, record.date, record.authors) == (
+        "2202.09487v2",
+        "2022-02-22",
+        ("Ana Lima",),
+    )
+    assert record.abstract.startswith("We close loops")
+    assert not record.metadata
+    [bare] = [p for p in parsed.problems if p.reason.startswith("no abstract")]
+    assert (bare.line, bare.excerpt) == (9, "arXiv:2202.09199v1")

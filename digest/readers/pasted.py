@@ -60,6 +60,11 @@ _HTML_ONLY = re.compile(r"^(?:<\s*/?\s*(?:details|summary|br|p|div)\b[^>]*>[^<]{
 _DEFINITION = re.compile(r"^\s{0,3}:\s+(\S.*)$")  # a definition list's description line
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\.\.\.$|…$")
+_ITEM_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*[,，|]?\s*(?=\*\*|__|\[)")
+_ET_AL = re.compile(r"^([^,;]{2,80}?)\s+et\.?\s?al\.?(?:[,;]\s*|\s+|$)(.*)$")
+_EMPTY_LABEL = re.compile(
+    r"(?:^|[,;]\s*)(?:paper|pdf|code|link|url|github|project|arxiv)\s*[:：]?\s*(?=[,;]|$)", re.I
+)
 _NAME = re.compile(r"^[\w.'’\-]+(?:\s+[\w.'’\-]+){0,4}$")
 
 # Field labels (lower case) and the field they fill.
@@ -507,6 +512,9 @@ def _item(reader: _Reader, number: int, text: str, nested: bool) -> bool:
         reader.flush()
         reader.add_field(number, name, label, value)
         return True
+    dated = _ITEM_DATE.match(text)  # "2022-02-22, **Title**, …": a daily list's line
+    if dated:
+        text = text[dated.end() :]
     link = _LINK.match(text.lstrip("*_ "))
     bold = re.match(r"^(\*\*|__)(.+?)\1", text)
     title = ""
@@ -523,6 +531,7 @@ def _item(reader: _Reader, number: int, text: str, nested: bool) -> bool:
         return False
     entry = reader.start(number, "item")
     entry.set_title(title, 1)
+    entry.date = dated.group(1) if dated else ""
     reader.add_ids(entry, text)
     rest = _LINK.sub(" ", text[len(bold.group(0)) :] if bold and not link else text)
     rest = re.sub(r"^[\s:：—–-]+", "", _inline_text(rest)).strip()
@@ -533,6 +542,11 @@ def _item(reader: _Reader, number: int, text: str, nested: bool) -> bool:
     if _is_prose(rest):
         reader.paragraph.append((number, rest))
         return True
+    rest = _EMPTY_LABEL.sub("", rest).strip(" ,;")  # "Paper: , Code:" once links are gone
+    etal = _ET_AL.match(rest)
+    if etal and (_looks_like_names(etal.group(1)) or _NAME.match(etal.group(1))):
+        entry.authors = split_authors(etal.group(1))
+        rest = etal.group(2).strip(" .,;")
     # "Ana Lima, Kofi Mensah. *ACL 2024*.": the authors, then where it appeared.
     names, _, after = rest.partition(". ")
     one_name = bool(_NAME.match(names)) and names[:1].isupper() and len(names.split()) <= 4
