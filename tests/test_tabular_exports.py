@@ -343,3 +343,20 @@ def test_exports_joined_into_one_file_read_each_header_as_a_header(
     assert corpus.files[0].records == 2 * alone.files[0].records  # no header read as a row
     assert [p.title for p in corpus.papers] == [p.title for p in alone.papers]
     assert len(corpus.skipped) == len(alone.skipped)
+
+
+def test_zotero_csv_pmid_from_extra(tmp_path: Path) -> None:
+    # Zotero's PubMed import keeps the PMID (and PMCID) in Extra, a "Name: value" a line.
+    (tmp_path / "zotero.csv").write_text(
+        '"Key","Item Type","Publication Year","Author","Title","Url","Abstract Note","Extra"\n'
+        '"ZX9KQ2LM","journalArticle","2022","Mazurek, Jiří","Monte Carlo weights","",'
+        '"We show how robust a ranking of alternatives is when the weights of the criteria '
+        'are drawn at random.","PMID: 36206242\nPMCID: PMC9543651"\n'
+        '"QW3ER5TY","journalArticle","2021","Ng, A","Decision aids","","We measure how often '
+        'clinicians follow a decision aid in practice after a short training session.",'
+        '"Publisher: BMJ"\n',
+        encoding="utf-8",
+    )
+    corpus = load_papers([tmp_path / "zotero.csv"])
+    assert [p.pmid for p in corpus.papers] == ["36206242", None]
+    assert corpus.papers[0].link == "https://pubmed.ncbi.nlm.nih.gov/36206242/"

@@ -120,6 +120,10 @@ _ARXIV_IN_TEXT = re.compile(r"arxiv:\s*(\S+)", re.I)
 _DOI_HOMES = frozenset({"open url link"})
 _DOI_IN_LINK = re.compile(r"[?&]id=doi:([^&\s]+)", re.I)
 
+# Zotero keeps a PubMed record's PMID in Extra, a "Name: value" a line: "PMID: 36206242".
+_PMID_HOMES = frozenset({"extra"})
+_PMID_IN_TEXT = re.compile(r"^\s*PMID:\s*(\d+)", re.I | re.M)
+
 _DELIMITERS = (",", "\t", ";")
 _SEP_LINE = re.compile(r"sep=(.)\s*$", re.I)  # Excel's first line naming the separator
 # PubMed's "Save > Format: CSV" header; it has no abstract column.
@@ -215,6 +219,7 @@ class _Plan:
     extra: tuple[tuple[int, str], ...]  # metadata columns: index, name as written
     arxiv_homes: tuple[int, ...]
     doi_homes: tuple[int, ...]
+    pmid_homes: tuple[int, ...]
     width: int  # columns the header names
     names: list[str]  # the header's names, as _name gives them
 
@@ -233,7 +238,8 @@ def _plan(header: Sequence[str]) -> _Plan:
     fields = {field: tuple(i for _, i in sorted(found)) for field, found in ranked.items()}
     homes = tuple(i for i, name in enumerate(names) if name in _ARXIV_HOMES)
     doi_homes = tuple(i for i, name in enumerate(names) if name in _DOI_HOMES)
-    return _Plan(fields, tuple(extra), homes, doi_homes, len(header), names)
+    pmid_homes = tuple(i for i, name in enumerate(names) if name in _PMID_HOMES)
+    return _Plan(fields, tuple(extra), homes, doi_homes, pmid_homes, len(header), names)
 
 
 def parse_csv(text: str) -> Parsed:
@@ -383,7 +389,8 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
     if len(row) > plan.width:  # cells past the header's last column
         metadata += [(f"column {i + 1}", c) for i, c in enumerate(row) if i >= plan.width and c]
     arxiv = values.get("arxiv") or _arxiv_elsewhere(row, plan.arxiv_homes)
-    doi = values.get("doi") or _doi_in_link(row, plan.doi_homes)
+    doi = values.get("doi") or _found_in(row, plan.doi_homes, _DOI_IN_LINK)
+    pmid = values.get("pmid") or _found_in(row, plan.pmid_homes, _PMID_IN_TEXT)
     url = values.get("url")
     return Record(
         line=line,
@@ -396,7 +403,7 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
         doi=doi,
         date=values.get("date"),
         metadata=tuple(metadata),
-        pmid=values.get("pmid"),
+        pmid=pmid,
         venue=values.get("venue"),
         keywords=tuple(k.lstrip("*").strip() for k in split_keywords(values.get("keywords"))),
     )
@@ -433,9 +440,10 @@ def _arxiv_elsewhere(row: list[str], homes: tuple[int, ...]) -> str | None:
     return None
 
 
-def _doi_in_link(row: list[str], homes: tuple[int, ...]) -> str | None:
+def _found_in(row: list[str], homes: tuple[int, ...], pattern: re.Pattern[str]) -> str | None:
+    """An id another column holds (Embase's DOI in its library link, Zotero's PMID in Extra)."""
     for index in homes:
-        found = _DOI_IN_LINK.search(row[index]) if index < len(row) else None
+        found = pattern.search(row[index]) if index < len(row) else None
         if found:
             return urllib.parse.unquote(found.group(1))
     return None
