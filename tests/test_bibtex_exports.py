@@ -206,7 +206,7 @@ def test_crossref_child_takes_its_venue_and_year_from_the_parent(macros: Corpus)
     assert dict(found.metadata)["publisher"] == "Joiners Press"
     assert [p.id for p in macros.papers] == [
         "2020ApJ...900...10S", "2019MNRAS.488..324I", "doe2020", "kid2019",
-        "ISI:000186671900099",
+        "ISI:000186671900099", "doi:10.1177/0956797611417632",
     ]  # fmt: skip
 
 
@@ -220,3 +220,12 @@ def test_old_web_of_science_double_braces_and_braced_punctuation(macros: Corpus)
         "parallel block accesses, when load balancing is achieved through \u201cphysical\u201d "
         "data re-distribution."
     )
+
+
+def test_sage_pmid_in_the_note_numeric_month_and_a_pdf_as_eprint(macros: Corpus) -> None:
+    found = paper(macros, "doi:10.1177/0956797611417632")
+    assert found.pmid == "22006061"
+    assert found.date == "2011-10"  # month = {10}, not "10 2011"
+    assert found.arxiv_id is None  # eprint holds the PDF's address
+    assert found.url == "https://doi.org/10.1177/0956797611417632"
+    assert found.abstract.startswith("We show that despite")

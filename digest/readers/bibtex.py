@@ -67,6 +67,7 @@ _SWALLOWED = re.compile(
     r"\A(\{.*\}|\".*\"|\w+)\s*\n\s*([A-Za-z][\w-]*)\s*=\s*(\{.*\}|\".*\"|\w+)\s*\Z", re.S
 )
 _ENTRY_IN_TEXT = re.compile(r"@\s*[A-Za-z]+\s*[{(]")
+_NOTE_PMID = re.compile(r"\bPMID:\s*(\d{1,9})\b")
 _JOURNAL_ARXIV = re.compile(r"\barXiv:\s*(\S+)", re.I)
 # LaTeX left in an identifier: "10.1007/978-3-642-10745-0\_76" (Web of Science),
 # ".../978-3-319-14218-0{\_}5" (Mendeley), "\url{https://...}" (Better BibTeX's @misc).
@@ -311,6 +312,8 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
     from_journal = _JOURNAL_ARXIV.search(venue)  # Google Scholar: "arXiv preprint arXiv:…"
     arxiv = (eprint if eprint and prefix == "arxiv" else None) or _identifier(fields.get("arxivid"))
     pmid = _identifier(fields.get("pmid") or fields.get("pubmedid"))  # MDPI: PubMedID
+    in_note = _NOTE_PMID.search(fields.get("note", ""))  # SAGE, T&F: note = {PMID: 22006061}
+    pmid = pmid or (in_note.group(1) if in_note else "")
     pmid = pmid or (eprint if prefix == "pubmed" else "")
     keywords = split_keywords(
         [word for name in _KEYWORD_FIELDS for word in split_keywords(fields.get(name))]
@@ -466,4 +469,6 @@ def _year_month(fields: dict[str, str]) -> str | None:
     month = fields.get("month", "").strip()
     if not year:
         return None
+    if month.isdigit() and 1 <= int(month) <= 12 and year.isdigit():
+        return f"{year}-{int(month):02d}"  # Oxford Academic: month = {04}
     return f"{month} {year}" if month else year
