@@ -478,6 +478,9 @@ _WITH_ABSTRACTS: Final = {
         "'Abstract & keywords'; Web of Science: 'Full Record'; Ovid: 'Complete Reference')"
     ),
     "web-of-science": "export again with Record Content 'Full Record', which has abstracts",
+    "biorxiv": (
+        "this bioRxiv/medRxiv answer (/publisher, /funder) has no abstracts: ask /details for them"
+    ),
     "europe-pmc": (
         "Europe PMC's 'lite' results have no abstracts: search again with resultType=core"
     ),

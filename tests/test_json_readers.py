@@ -216,6 +216,8 @@ def test_europe_pmc_core_search_answer() -> None:
     assert notes.url == "https://europepmc.org/article/MED/40400002"
     assert ("pmcid", "PMC12100002") in notes.metadata
     assert (trials.venue, trials.authors, trials.pmid) == ("bioRxiv", ("Fernanda Ruiz",), None)
+    # No keywordList: the MeSH headings are its keywords.
+    assert trials.keywords == ("Clinical Trials as Topic", "Information Storage and Retrieval")
     # The letter has no abstract: counted, beside papers a notice.
     assert reasons(corpus) == [(15, "no abstract", True)]
 
@@ -324,6 +326,23 @@ def test_an_empty_api_answer_says_what_the_api_said(
     [skipped] = corpus.skipped
     assert skipped.path.endswith("empty.json")
     assert "without any record" in skipped.reason and said in skipped.reason
+
+
+def test_a_biorxiv_answer_without_abstracts_says_which_endpoint_has_them(
+    tmp_path: Path,
+) -> None:
+    # /publisher/{prefix}/{interval}: preprint_* fields and the journal's DOI, no abstract.
+    item = {
+        "biorxiv_doi": "10.1101/123456",
+        "published_doi": "10.7554/eLife.1",
+        "preprint_title": "A preprint",
+        "preprint_category": "neuroscience",
+        "preprint_date": "2018-01-02",
+    }
+    answer = {"messages": [{"status": "ok", "count": 1}], "collection": [item]}
+    (tmp_path / "publisher.json").write_text(json.dumps(answer))
+    with pytest.raises(InputError, match="has no abstracts: ask /details for them"):
+        load_papers([tmp_path / "publisher.json"])
 
 
 def test_an_api_answer_saved_on_one_line_is_named_by_its_source(tmp_path: Path) -> None:

@@ -17,7 +17,8 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
 - Europe PMC REST search (`resultList.result`, json_documents.py): `abstractText` (HTML,
   with `<h4>` section headings) only in `resultType=core`, `authorList.author[]` or
   `authorString`, `journalInfo.journal.title` (or `journalTitle`), `pmid`, `pmcid`, `doi`,
-  `keywordList.keyword`; preprints (`source` PPR) name their server in `bookOrReportDetails`.
+  `keywordList.keyword` (else the MeSH `meshHeadingList`); preprints (`source` PPR) name
+  their server in `bookOrReportDetails`.
 - bioRxiv/medRxiv API: `doi`, `title`, `authors` as "Last, F.; Last, G.", `server`,
   `category`, `version`, `date`; the /pubs endpoint's `preprint_*` fields too.
 - Zotero's own item JSON, as Better BibTeX's "BetterBibTeX JSON" export and Zotero's web
@@ -353,7 +354,10 @@ def _europe_pmc(line: int, item: dict[str, Any]) -> Record | Problem:
         or _text(_get(item, "bookOrReportDetails", "publisher"))
     )
     source, ident = _text(item.get("source")), _text(item.get("id"))
-    keywords = _strings(_list(_get(item, "keywordList", "keyword")))
+    keywords = _strings(_list(_get(item, "keywordList", "keyword"))) or _strings(
+        _get(heading, "descriptorName")
+        for heading in _list(_get(item, "meshHeadingList", "meshHeading"))
+    )
     return Record(
         line=line,
         abstract=abstract,
