@@ -421,3 +421,32 @@ def test_a_daily_list_line_opening_with_its_date_is_a_paper_entry() -> None:
     assert not record.metadata
     [bare] = [p for p in parsed.problems if p.reason.startswith("no abstract")]
     assert (bare.line, bare.excerpt) == (9, "arXiv:2202.09199v1")
+
+
+def test_labelled_notes_under_a_paper_are_neither_papers_nor_its_abstract() -> None:
+    # A daily digest of model-written summaries: "### Title (link)", a Comments: line, then
+    # "- **What's New**: …" bullets. The bullets are notes on the paper, not papers titled
+    # "What's New"; the link after the title is the paper's, not part of its title.
+    summary = (
+        "이 연구는 대규모 언어 모델을 사용하여 정보 작전을 분석하는 새로운 접근 방식을 제시합니다."
+    )
+    text = (
+        "### Reading Information Operations with Language Models "
+        "(https://arxiv.org/abs/2405.03688)\n"
+        "Comments: 15 pages, 9 figures\n"
+        "Abstract: We read the goals, tactics and narrative frames of information operations "
+        "with a large language model, and check them against two election data sets.\n\n"
+        f"- **What's New**: {summary}\n\n"
+        f"- **Technical Details**: {summary}\n\n\n"
+        "### Detecting Generated Text in Vietnamese (https://arxiv.org/abs/2405.03206)\n"
+        f"- **What's New**: {summary}\n"
+    )
+    parsed = parse_markdown(text)
+    [record] = parsed.records
+    assert record.title == "Reading Information Operations with Language Models"
+    assert record.arxiv == "2405.03688"
+    assert record.abstract.startswith("We read the goals")
+    [bare] = [p for p in parsed.problems if p.reason.startswith("no abstract")]
+    assert bare.excerpt == "arXiv:2405.03206"
+    notes = [p.reason for p in parsed.problems if "labelled" in p.reason]
+    assert len(notes) == 3

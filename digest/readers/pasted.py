@@ -60,6 +60,9 @@ _HTML_ONLY = re.compile(r"^(?:<\s*/?\s*(?:details|summary|br|p|div)\b[^>]*>[^<]{
 _DEFINITION = re.compile(r"^\s{0,3}:\s+(\S.*)$")  # a definition list's description line
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\.\.\.$|…$")
+# "Title (https://arxiv.org/abs/…)": the link is the paper's, not part of its title.
+_TITLE_URL = re.compile(r"\s*[(（]\s*https?://[^\s)）]+\s*[)）]|\s*<?https?://[^\s>]+>?")
+_BOLD_LABEL = re.compile(r"^(\*\*|__)([^*_:：\n]{1,40}?)\s*(?:[:：]\1|\1\s*[:：])\s*")
 _ITEM_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*[,，|]?\s*(?=\*\*|__|\[)")
 _ET_AL = re.compile(r"^([^,;]{2,80}?)\s+et\.?\s?al\.?(?:[,;]\s*|\s+|$)(.*)$")
 _EMPTY_LABEL = re.compile(
@@ -129,7 +132,7 @@ class _Entry:
     replacement: bool = False
 
     def set_title(self, title: str, rank: int) -> None:
-        title = _inline_text(title).strip(" .:")
+        title = _TITLE_URL.sub("", _inline_text(title)).strip(" .:")
         if title and rank > self.title_rank:
             self.title, self.title_rank = title, rank
 
@@ -511,6 +514,14 @@ def _item(reader: _Reader, number: int, text: str, nested: bool) -> bool:
         name, label, value = field_line
         reader.flush()
         reader.add_field(number, name, label, value)
+        return True
+    labelled = _BOLD_LABEL.match(text)
+    if labelled and reader.current is not None:
+        # "- **What's New**: …" under a paper: a labelled note on it (a reader's or a model's
+        # summary), neither its abstract nor the next paper's title.
+        reader.flush()
+        reason = f"a note labelled '{_inline_text(labelled.group(2))}', not an abstract"
+        reader._not_a_paper(number, text[labelled.end() :], reason)
         return True
     dated = _ITEM_DATE.match(text)  # "2022-02-22, **Title**, …": a daily list's line
     if dated:
