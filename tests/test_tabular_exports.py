@@ -360,3 +360,19 @@ def test_zotero_csv_pmid_from_extra(tmp_path: Path) -> None:
     corpus = load_papers([tmp_path / "zotero.csv"])
     assert [p.pmid for p in corpus.papers] == ["36206242", None]
     assert corpus.papers[0].link == "https://pubmed.ncbi.nlm.nih.gov/36206242/"
+
+
+def test_scopus_csv_before_2020_names_surname_comma_initials(tmp_path: Path) -> None:
+    # Scopus's CSV wrote "Surname, I.I., Surname, I." until 2020: the commas inside a name
+    # and between names are the same, so a surname and the initials after it are one name.
+    (tmp_path / "scopus.csv").write_text(
+        "Authors,Title,Year,Source title,DOI,Abstract,Author Keywords,EID\n"
+        '"Gatica, G.N., Sequeira, F.A., de la Cruz, M.-C.","A posteriori error analysis",'
+        '2015,"Journal of Scientific Computing",10.1007/s10915-015-0001-1,'
+        '"We derive a reliable and efficient residual-based a posteriori error estimator '
+        'for a mixed finite element method. © 2015 Springer.","a posteriori; mixed",'
+        "2-s2.0-1\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path / "scopus.csv"]).papers
+    assert paper.authors == ("G.N. Gatica", "F.A. Sequeira", "M.-C. de la Cruz")

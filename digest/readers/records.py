@@ -197,17 +197,33 @@ def split_authors(value: str) -> tuple[str, ...]:
 
     Text in parentheses is an affiliation ("Kofi Mensah (University of Ghana, Legon)") and
     stays with its name, commas and all. A count of names left out ("Chen +3", "et al.",
-    "…") is dropped.
+    "…") is dropped. Where every other part is initials ("Gatica, G.N., Sequeira, F.A.", as
+    Scopus wrote its CSV until 2020) a surname and its initials are one name, turned round.
     """
     if ";" in value:
         names: Iterable[str] = value.split(";")
     elif "(" in value:
         names = _split_outside_parentheses(value)
     else:
-        names = _AUTHOR_SEPARATOR.split(value)
+        names = _paired_initials(_AUTHOR_SEPARATOR.split(value))
     # What stands for the names a list leaves out is no name: "Chen +3", "…", "et al.".
     names = (_NAMES_LEFT_OUT.sub("", name) for name in names)
     return tuple(" ".join(name.split()) for name in names if name.strip())
+
+
+_INITIALS = re.compile(r"[A-Z][a-z]?\.(?:\s?-?[A-Z][a-z]?\.)*")
+
+
+def _paired_initials(parts: list[str]) -> list[str]:
+    """['Gatica', 'G.N.', 'Sequeira', 'F.A.'] -> ['G.N. Gatica', 'F.A. Sequeira']; other
+    lists as they are."""
+    parts = [part.strip() for part in parts]
+    surnames, initials = parts[0::2], parts[1::2]
+    if len(surnames) != len(initials) or not all(_INITIALS.fullmatch(i) for i in initials):
+        return parts
+    if any(not surname or _INITIALS.fullmatch(surname) for surname in surnames):
+        return parts
+    return [f"{given} {surname}" for surname, given in zip(surnames, initials, strict=True)]
 
 
 _NAMES_LEFT_OUT = re.compile(r"(?:(?:^|\s+)(?:\+\s?\d+|et\.? al\.?|\.\.\.)|…)\s*$", re.I)
