@@ -206,7 +206,8 @@ def test_crossref_child_takes_its_venue_and_year_from_the_parent(macros: Corpus)
     assert dict(found.metadata)["publisher"] == "Joiners Press"
     assert [p.id for p in macros.papers] == [
         "2020ApJ...900...10S", "2019MNRAS.488..324I", "doe2020", "kid2019",
-        "ISI:000186671900099", "doi:10.1177/0956797611417632",
+        "ISI:000186671900099", "doi:10.1177/0956797611417632", "WOS:001086669200099",
+        "lessthan2020",
     ]  # fmt: skip
 
 
@@ -229,3 +230,10 @@ def test_sage_pmid_in_the_note_numeric_month_and_a_pdf_as_eprint(macros: Corpus)
     assert found.arxiv_id is None  # eprint holds the PDF's address
     assert found.url == "https://doi.org/10.1177/0956797611417632"
     assert found.abstract.startswith("We show that despite")
+
+
+def test_web_of_science_inline_html_is_text_and_math_comparisons_stay(macros: Corpus) -> None:
+    found = paper(macros, "WOS:001086669200099")
+    assert found.title == "The geometry of discrete L-algebras"
+    assert found.abstract.startswith("We show that CO2 uptake in Arabidopsis rises with light")
+    assert "that a<b and c>d hold" in paper(macros, "lessthan2020").abstract  # no tags

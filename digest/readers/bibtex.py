@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from digest.readers.markup import labelled_sections, without_abstract_heading
+from digest.readers.markup import labelled_sections, markup_to_text, without_abstract_heading
 from digest.readers.records import Parsed, Problem, Record, excerpt, split_keywords
 
 if TYPE_CHECKING:
@@ -67,6 +67,7 @@ _SWALLOWED = re.compile(
     r"\A(\{.*\}|\".*\"|\w+)\s*\n\s*([A-Za-z][\w-]*)\s*=\s*(\{.*\}|\".*\"|\w+)\s*\Z", re.S
 )
 _ENTRY_IN_TEXT = re.compile(r"@\s*[A-Za-z]+\s*[{(]")
+_HTML_CLOSING = re.compile(r"</(?:i|b|em|strong|sub|sup|p|span|scp|inf|u|br)\s*>", re.I)
 _NOTE_PMID = re.compile(r"\bPMID:\s*(\d{1,9})\b")
 _JOURNAL_ARXIV = re.compile(r"\barXiv:\s*(\S+)", re.I)
 # LaTeX left in an identifier: "10.1007/978-3-642-10745-0\_76" (Web of Science),
@@ -302,7 +303,9 @@ def _unquote(value: str) -> str:
 
 def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem:
     key = entry.key.strip()
-    abstract = without_abstract_heading(_labelled(_decoded(fields.get("abstract", ""))).strip())
+    abstract = without_abstract_heading(
+        _labelled(_without_html(_decoded(fields.get("abstract", "")))).strip()
+    )
     if not abstract.strip():
         reason = f"no abstract (BibTeX entry '{key}' has no 'abstract' field)"
         return Problem(line, reason, excerpt(_decoded(fields.get("title", key))))
@@ -329,7 +332,7 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
         abstract=abstract,
         id=key or None,
         arxiv=arxiv or (from_journal.group(1) if from_journal else None),
-        title=_decoded(fields["title"]) if "title" in fields else None,
+        title=_without_html(_decoded(fields["title"])) if "title" in fields else None,
         authors=tuple(_author_name(name) for name in _split_names(fields.get("author", ""))),
         url=_identifier(fields.get("url") or fields.get("adsurl"))
         or _url_in(fields.get("howpublished"))
@@ -348,6 +351,13 @@ def _venue(value: str) -> str:
     if macro and macro.group(1) in _AAS_JOURNALS:
         return _AAS_JOURNALS[macro.group(1)]
     return _decoded(value)
+
+
+def _without_html(value: str) -> str:
+    """A title or abstract without the inline HTML Web of Science puts in them since 2023
+    ("discrete <i>L</i>-algebras", "CO<sub>2</sub>"); only a closing tag of such markup
+    counts, so "$a<b$ and $c>d$" is left alone."""
+    return markup_to_text(value) if _HTML_CLOSING.search(value) else value
 
 
 def _identifier(value: str | None) -> str:
