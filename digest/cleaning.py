@@ -242,11 +242,21 @@ _SITE_DESCRIPTIONS = frozenset(
 )
 
 
+# Cambridge University Press's notice where a paper has no abstract, deposited at Crossref
+# as the abstract, and so in OpenAlex: "An abstract is not available for this content so a
+# preview has been provided. Please use the Get access link above …", "… As you have access
+# to this content, full HTML content is provided on this page. …"; "A summary is not …".
+_NOT_AVAILABLE = re.compile(r"(?:An abstract|A summary) is not available for this content\b")
+_NOT_AVAILABLE_LENGTH = 400
+
+
 def is_placeholder(abstract: str) -> bool:
     """Whether an abstract field only says there is none ("[No abstract available]"), or
-    holds a web site's description of itself instead."""
+    holds a web site's description of itself, or a publisher's notice, instead."""
     if len(abstract) < 40:
         return _PLACEHOLDER.fullmatch(abstract) is not None
+    if len(abstract) < _NOT_AVAILABLE_LENGTH and _NOT_AVAILABLE.match(abstract):
+        return True
     return len(abstract) < 100 and abstract.rstrip(".").casefold() in _SITE_DESCRIPTIONS
 
 

@@ -27,7 +27,20 @@ def csv_file(path: Path, abstracts: list[str]) -> Path:
 
 @pytest.mark.parametrize(
     "field",
-    ["[No abstract available]", "Not Available", "No abstract", "N/A", "No abstract available."],
+    [
+        "[No abstract available]",
+        "Not Available",
+        "No abstract",
+        "N/A",
+        "No abstract available.",
+        # Cambridge University Press's notices, in Crossref's and OpenAlex's metadata.
+        "An abstract is not available for this content so a preview has been provided. Please "
+        "use the Get access link above for information on how to access this content.",
+        "An abstract is not available for this content. As you have access to this content, "
+        "full HTML content is provided on this page. A PDF of this content is also available "
+        "in through the \u2018Save PDF\u2019 action button.",
+        "A summary is not available for this content so a preview has been provided.",
+    ],
 )
 def test_a_placeholder_is_no_abstract(field: str) -> None:
     assert is_placeholder(field)
@@ -35,6 +48,11 @@ def test_a_placeholder_is_no_abstract(field: str) -> None:
 
 def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
     assert not is_placeholder("None of the models generalise.")
+    assert not is_placeholder(
+        "An abstract is not available for this content type in most registries, so we build one"
+        " from the full text of 2,000 papers and show that readers prefer it to the title alone."
+        * 3
+    )
 
 
 @pytest.mark.parametrize(
