@@ -1,5 +1,5 @@
 # Chinese paper notes write full-width labels and punctuation; the tests copy them on purpose.
-# ruff: noqa: RUF001
+# ruff: noqa: RUF001, RUF003
 """What people paste by hand: browser copies of arXiv listing and abstract pages, Markdown
 paper lists and notes, plain notes; and the rules every paste keeps: a field line, an author
 list, a heading, a Subjects: line or a note never becomes a paper, ids and titles are kept,
@@ -450,3 +450,24 @@ def test_labelled_notes_under_a_paper_are_neither_papers_nor_its_abstract() -> N
     assert bare.excerpt == "arXiv:2405.03206"
     notes = [p.reason for p in parsed.problems if "labelled" in p.reason]
     assert len(notes) == 3
+
+
+def test_a_review_note_of_numbered_papers_under_a_document_heading() -> None:
+    # A reviewer's Markdown note: the document's own heading and author line, then per paper
+    # "### <arXiv id> Title", a link line, and the abstract quoted after a label with a
+    # qualifier ("完整摘要（实际读；作者原文）："). The author line is the note's, not a paper's.
+    text = (
+        "# Sep02 校准包\n\n作者：Darwin。记录时间：2026-10-07。\n\n## 逐项题摘\n\n"
+        "### 2509.00366 KG-RAG: Knowledge Graphs for GUI Agents\n\n"
+        "[官方身份](https://arxiv.org/abs/2509.00366)；原件：#2。\n\n"
+        "当前元信息：Submitted 30 August, 2025; originally announced September 2025. "
+        "Comments: Accepted by the EMNLP 2025\n\n"
+        "完整摘要（实际读；作者原文，不作为成立证据）：\n\n"
+        "> We turn an app's fragmented transition graphs into a vector database that a GUI\n"
+        "> agent searches for navigation paths, and raise its success rate on mobile apps.\n"
+    )
+    parsed = parse_markdown(text)
+    [record] = parsed.records
+    assert record.title == "KG-RAG: Knowledge Graphs for GUI Agents"
+    assert record.arxiv == "2509.00366" and record.authors == ()
+    assert record.abstract.startswith("We turn an app's fragmented transition graphs")

@@ -60,6 +60,7 @@ _HTML_ONLY = re.compile(r"^(?:<\s*/?\s*(?:details|summary|br|p|div)\b[^>]*>[^<]{
 _DEFINITION = re.compile(r"^\s{0,3}:\s+(\S.*)$")  # a definition list's description line
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\.\.\.$|…$")
+_HEADING_ID = re.compile(rf"^\s*\[?(?:arXiv:)?({arxiv_pages.ARXIV_ID})\]?\s+(?=\S)", re.I)
 # "Title (https://arxiv.org/abs/…)": the link is the paper's, not part of its title.
 _TITLE_URL = re.compile(r"\s*[(（]\s*https?://[^\s)）]+\s*[)）]|\s*<?https?://[^\s>]+>?")
 _BOLD_LABEL = re.compile(r"^(\*\*|__)([^*_:：\n]{1,40}?)\s*(?:[:：]\1|\1\s*[:：])\s*")
@@ -93,8 +94,8 @@ _LABELS: dict[str, str] = {
 # Headings that name a part of a paper's entry, or a part of a note: no paper's title.
 # "摘要（原文）", "Abstract (original)", "📄 Abstract", "Original abstract": still the abstract.
 _ABSTRACT_HEADING = re.compile(
-    r"^[^\w]*(?:(?:original|paper|full|english)\s+)?(abstract|summary|tl;dr|tldr|摘要|概要|简介)"
-    r"\s*(?:[(（][^)）]{1,20}[)）])?$"
+    r"^[^\w]*(?:(?:original|paper|full|english)\s+|完整|原文|英文|论文)?"
+    r"(abstract|summary|tl;dr|tldr|摘要|概要|简介)\s*(?:[(（][^)）]{1,40}[)）])?$"
 )
 _NOTE_HEADINGS = re.compile(
     r"^(?:content|contents|notes?|my notes|connections|links?|references?|related(?: work)?|"
@@ -493,15 +494,19 @@ def _heading(reader: _Reader, number: int, text: str, level: int) -> None:
     if (
         current is not None
         and 0 < current.level < level
-        and (current.ids or current.authors)
+        and any(key in current.ids for key in ("arxiv", "doi", "pmid"))
         and not current.abstract
     ):
-        # "# Title", its arXiv link and authors, then "## Key points": a part of the paper's
-        # note, not the next paper (a topic heading above papers has no links or authors).
+        # "# Title", its arXiv link, then "## Key points": a part of the paper's note, not
+        # the next paper (a topic heading above papers names no paper's id).
         current.mode = "body"
         return
     entry = reader.start(number, "heading")
     entry.level = level
+    numbered = _HEADING_ID.match(text)  # "### 2509.00366 KG-RAG: …", "## [2509.00366] …"
+    if numbered:
+        entry.ids["arxiv"] = numbered.group(1)
+        text = text[numbered.end() :]
     entry.set_title(text, 1)
     reader.add_ids(entry, text)
 
@@ -602,6 +607,8 @@ def _field(text: str) -> tuple[str, str, str] | None:
     if label in ("http", "https") or len(label.split()) > 4:
         return None
     name = _LABELS.get(label, "")
+    if not name and _ABSTRACT_HEADING.match(label):
+        name = "abstract"  # "完整摘要（实际读）：", "Abstract (arXiv):"
     if name == "url" and label == "paper" and not _URL.search(value) and not _LINK.search(value):
         name = "title"
     if not name and (_is_prose(value) or not value.strip()):
