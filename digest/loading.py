@@ -478,6 +478,10 @@ _WITH_ABSTRACTS: Final = {
         "'Abstract & keywords'; Web of Science: 'Full Record'; Ovid: 'Complete Reference')"
     ),
     "web-of-science": "export again with Record Content 'Full Record', which has abstracts",
+    "sciencedirect": (
+        "this export holds citations only: export again from ScienceDirect as text with "
+        "'Citation and abstract' chosen"
+    ),
     "biorxiv": (
         "this bioRxiv/medRxiv answer (/publisher, /funder) has no abstracts: ask /details for them"
     ),

@@ -249,6 +249,27 @@ def test_sciencedirect_text_export() -> None:
     assert chapter.excerpt == "Chapter 2 - The Psychology of Lying"
 
 
+def test_sciencedirect_citations_only_say_which_export_has_abstracts(tmp_path: Path) -> None:
+    # ScienceDirect's text export made with "Citation only": no 'Abstract:' line anywhere.
+    citations = (
+        "S. Mo Jang, Tieming Geng,\nA computational approach for examining fake news,\n"
+        "Computers in Human Behavior,\nVolume 84,\n2018,\nPages 103-113,\nISSN 0747-5632,\n"
+        "https://doi.org/10.1016/j.chb.2018.02.032.\n"
+        "(https://www.sciencedirect.com/science/article/pii/S0747563218300906)\n\n"
+        "Aurelio Coronado Mares,\nChapter 2 - The Psychology of Lying,\n"
+        "Editor(s): Brent E. Turvey,\nFalse Allegations,\nAcademic Press,\n2018,\n"
+        "Pages 21-36,\nISBN 9780128012505,\n"
+        "https://doi.org/10.1016/B978-0-12-801250-5.00002-1.\n"
+        "(https://www.sciencedirect.com/science/article/pii/B9780128012505000021)\n"
+    )
+    (tmp_path / "ScienceDirect_citations.txt").write_text(citations, encoding="utf-8")
+    assert sniff_format(citations).name == "sciencedirect"
+    with pytest.raises(InputError) as error:
+        load_papers([tmp_path / "ScienceDirect_citations.txt"])
+    assert "2 records without an abstract" in str(error.value)
+    assert "'Citation and abstract'" in str(error.value)
+
+
 # --- RIS as Ovid writes it ------------------------------------------------------------------
 
 

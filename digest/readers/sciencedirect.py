@@ -47,8 +47,16 @@ _HEADING = re.compile(r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}")
 _BARE_HEADINGS = frozenset({"abstract", "summary", "video abstract", "graphical abstract"})
 
 
+# The citation's ISSN or ISBN line: an export made without abstracts has it too.
+_ISSN_LINE = re.compile(r"^(?:ISSN|ISBN) [\dX-]+,\s*$", re.M)
+
+
 def looks_like_sciencedirect(text: str) -> bool:
-    return _PAGE_IN_FILE.search(text, 0, 20_000) is not None and "Abstract: " in text[:40_000]
+    """An article's page alone on a line, and an abstract or an ISSN/ISBN line: the
+    export "citation only" has no abstracts, and is told apart to say so."""
+    if _PAGE_IN_FILE.search(text, 0, 20_000) is None:
+        return False
+    return "Abstract: " in text[:40_000] or _ISSN_LINE.search(text, 0, 20_000) is not None
 
 
 def parse_sciencedirect(text: str) -> Parsed:
