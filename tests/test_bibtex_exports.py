@@ -207,7 +207,7 @@ def test_crossref_child_takes_its_venue_and_year_from_the_parent(macros: Corpus)
     assert [p.id for p in macros.papers] == [
         "2020ApJ...900...10S", "2019MNRAS.488..324I", "doe2020", "kid2019",
         "ISI:000186671900099", "doi:10.1177/0956797611417632", "WOS:001086669200099",
-        "lessthan2020",
+        "lessthan2020", "13SwDeTi.test",
     ]  # fmt: skip
 
 
@@ -237,3 +237,11 @@ def test_web_of_science_inline_html_is_text_and_math_comparisons_stay(macros: Co
     assert found.title == "The geometry of discrete L-algebras"
     assert found.abstract.startswith("We show that CO2 uptake in Arabidopsis rises with light")
     assert "that a<b and c>d hold" in paper(macros, "lessthan2020").abstract  # no tags
+
+
+def test_sciencedirect_acronyms_in_escaped_braces_lose_them(macros: Corpus) -> None:
+    found = paper(macros, "13SwDeTi.test")
+    assert found.abstract.startswith("We report spectra of the planet obtained using the HST WFC3")
+    assert "C/O > 1 is ruled out for the set" in found.abstract
+    assert found.keywords == ("Extrasolar planets", "Atmospheres, Composition")
+    assert found.doi == "10.1016/j.icarus.2013.04.999"

@@ -67,6 +67,9 @@ _SWALLOWED = re.compile(
     r"\A(\{.*\}|\".*\"|\w+)\s*\n\s*([A-Za-z][\w-]*)\s*=\s*(\{.*\}|\".*\"|\w+)\s*\Z", re.S
 )
 _ENTRY_IN_TEXT = re.compile(r"@\s*[A-Za-z]+\s*[{(]")
+# Elsevier's older BibTeX protects acronyms with escaped braces: "the \\{HST\\} \\{WFC3\\}
+# instrument". A set ("\\{a, b\\}", "\\{x\\}") is left alone.
+_ESCAPED_PROTECTION = re.compile(r"\\\{([A-Z][\w.-]*(?: [\w.-]+){0,3})\\\}")
 _HTML_CLOSING = re.compile(r"</(?:i|b|em|strong|sub|sup|p|span|scp|inf|u|br)\s*>", re.I)
 _NOTE_PMID = re.compile(r"\bPMID:\s*(\d{1,9})\b")
 _JOURNAL_ARXIV = re.compile(r"\barXiv:\s*(\S+)", re.I)
@@ -412,6 +415,8 @@ def _failed(block: ParsingFailedBlock) -> Problem:
 def _decoded(value: str) -> str:
     """A value without BibTeX's protecting braces and without leftover HTML entities."""
     value = _unwrapped(value)
+    if "\\{" in value:
+        value = _ESCAPED_PROTECTION.sub(r"\1", value)
     if "{\\" in value:
         value = _BRACED_ESCAPE.sub(r"\1", value)
         value = _TEXT_SYMBOL.sub(lambda m: _TEXT_SYMBOLS[m.group(1)], value)
