@@ -222,6 +222,19 @@ def test_europe_pmc_core_search_answer() -> None:
     assert reasons(corpus) == [(15, "no abstract", True)]
 
 
+@pytest.mark.parametrize("indent", [None, 2])
+def test_europe_pmc_article_answer_holds_one_record(tmp_path: Path, indent: int | None) -> None:
+    # /article/MED/{pmid}?resultType=core&format=json: the record under "result", no list.
+    search = json.loads((EXPORTS / "europepmc_core.json").read_text())
+    record = search["resultList"]["result"][1]
+    answer = {"version": "6.9", "hitCount": 1, "request": {"id": "40400002"}, "result": record}
+    (tmp_path / "article.json").write_text(json.dumps(answer, indent=indent))
+    corpus = load_papers([tmp_path / "article.json"])
+    assert corpus.files[0].format == "europe-pmc"
+    [paper] = corpus.papers
+    assert (paper.pmid, paper.title) == ("40400002", "Sparse retrieval of discharge notes.")
+
+
 def test_europe_pmc_lite_answer_says_to_ask_for_core(tmp_path: Path) -> None:
     lite = {
         "hitCount": 2,

@@ -31,9 +31,9 @@ from digest.readers.scholarly_json import GENERIC, map_object, newest_versions_f
 
 # Keys under which API answers keep their list of records, in the order they are looked
 # for; "message" is Crossref's envelope (one work, or a list under "items"), "resultList"
-# Europe PMC's (its list under "result").
+# Europe PMC's search (its list under "result"), "result" its /article answer (one record).
 _RECORD_LISTS = ("results", "items", "collection", "data", "recommendedPapers", "result")
-_ENVELOPES = ("message", "resultList")
+_ENVELOPES = ("message", "resultList", "result")
 _TOO_DEEP = "nested too deep to read (hundreds of levels); no export nests like this"
 
 
