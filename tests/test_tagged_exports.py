@@ -270,6 +270,23 @@ def test_sciencedirect_citations_only_say_which_export_has_abstracts(tmp_path: P
     assert "'Citation and abstract'" in str(error.value)
 
 
+def test_sciencedirect_record_without_authors_keeps_its_title(tmp_path: Path) -> None:
+    # An editorial: the title is the first line, the journal the second.
+    corpus = load_written(
+        tmp_path,
+        "ScienceDirect_citations.txt",
+        "Editorial: the year in sleep medicine and what comes next,\nSleep Medicine,\n",
+        "Volume 84,\n2021,\nPages 1-2,\nISSN 1389-9457,\n",
+        "https://doi.org/10.1016/j.sleep.2021.01.001.\n",
+        "(https://www.sciencedirect.com/science/article/pii/S1389945721000011)\n",
+        "Abstract: This editorial looks back at the studies the journal published this year ",
+        "and at the questions they leave open for the next one.\n",
+    )
+    paper = only(corpus)
+    assert paper.title == "Editorial: the year in sleep medicine and what comes next"
+    assert (paper.authors, paper.venue) == ((), "Sleep Medicine")
+
+
 # --- RIS as Ovid writes it ------------------------------------------------------------------
 
 

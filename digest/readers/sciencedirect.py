@@ -106,6 +106,9 @@ def _record(line: int, block: list[str]) -> Record | Problem:
         None,
     )
     named = [text for text in citation if not _CITATION_PARTS.match(text)]
+    # Authors, title, journal; an editorial without authors names the title and journal.
+    if len(named) == 2:
+        named = ["", *named]
     authors = named[0] if len(named) >= 2 else ""
     title = named[1] if len(named) >= 2 else (named[0] if named else "")
     venue = named[2] if len(named) >= 3 else ""
