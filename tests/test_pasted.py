@@ -471,3 +471,53 @@ def test_a_review_note_of_numbered_papers_under_a_document_heading() -> None:
     assert record.title == "KG-RAG: Knowledge Graphs for GUI Agents"
     assert record.arxiv == "2509.00366" and record.authors == ()
     assert record.abstract.startswith("We turn an app's fragmented transition graphs")
+
+
+def test_an_abstract_page_copied_as_paragraphs_is_one_paper() -> None:
+    # A web clipper's copy of arxiv.org/abs/ID: the header line with Title: and Authors:, the
+    # "View PDF … Abstract:" line, the abstract, then "Comments: … Cite as: …" and the page's
+    # links; none of the page's furniture is a paper.
+    title = "Why Models Fail at Causal Discovery"
+    text = (
+        "---\nsource: arXiv cs.AI (latest)\nurl: https://arxiv.org/abs/2605.27567\n---\n\n"
+        "Computer Science > Artificial Intelligence arXiv:2605.27567 (cs) [Submitted on 26 May "
+        f"2026] Title: {title} Authors: Amartya Roy , Sonali Parbhoo\n\n"
+        f"View a PDF of the paper titled {title}, by Amartya Roy and 1 other authors\n\n"
+        "View PDF HTML (experimental) Abstract:\n\n"
+        "We prove that fine-tuning cannot tell apart causal graphs that generate similar data, "
+        "and let a frozen model answer queries about interventions instead.\n\n"
+        "Comments: 9 pages, 3 figures Subjects: Artificial Intelligence (cs.AI) Cite as: "
+        "arXiv:2605.27567 [cs.AI] (or arXiv:2605.27567v1 [cs.AI] for this version)\n\n"
+        "View PDF HTML (experimental) TeX Source view license Current browse context: cs.AI < "
+        "prev | next > new | recent | 2026-05 Change to browse by: cs cs.CL References & "
+        "Citations NASA ADS Google Scholar Semantic Scholar export BibTeX citation Loading... \n"
+    )
+    parsed = parse_markdown(text)
+    [record] = parsed.records
+    assert (record.title, record.arxiv) == (title, "2605.27567")
+    assert record.authors == ("Amartya Roy", "Sonali Parbhoo")
+    assert record.abstract.startswith("We prove that fine-tuning")
+
+
+def test_an_abstract_page_quoted_into_a_note_keeps_its_fields() -> None:
+    # A research note quotes the page: "> Title:", "> Authors:" under "### Metadata", the
+    # abstract under "### Abstract (verbatim, v1)", "> Subjects:" under a heading of its own.
+    text = (
+        "# SWE-bench: Can Language Models Resolve Issues? (arXiv:2310.06770v1, initial)\n\n"
+        "## Source Snapshot\n\n### Metadata\n\n"
+        "> Computer Science > Computation and Language\n>\n"
+        "> Title: SWE-bench: Can Language Models Resolve Issues?\n>\n"
+        "> Authors: Carlos E. Jimenez, John Yang\n\n"
+        "### Abstract (verbatim, v1)\n\n"
+        "> Language models have outpaced our ability to evaluate them, so we collect real "
+        "GitHub issues and the pull requests that resolved them.\n\n"
+        "### Subjects / Cite as\n\n"
+        "> Subjects: Computation and Language (cs.CL)\n>\n"
+        "> Cite as: arXiv:2310.06770 [cs.CL]\n"
+    )
+    parsed = parse_markdown(text)
+    [record] = parsed.records
+    assert record.title == "SWE-bench: Can Language Models Resolve Issues?"
+    assert record.authors == ("Carlos E. Jimenez", "John Yang")
+    assert record.abstract.startswith("Language models have outpaced")
+    assert all(p.excerpt for p in parsed.problems)

@@ -95,6 +95,21 @@ def flat_abs_page(number: int, line: str) -> Found | None:
     return Found(number, parts) if parts.get("abstract") else None
 
 
+def split_abs_page(lines: list[str], start: int) -> tuple[Found, int] | None:
+    """An abstract page copied as a few paragraphs (a reader view, a clipper): the line with
+    its Title: and Authors:, then "… Abstract:", the abstract, and "Comments: … Cite as: …".
+    The page found in them, and the index of the line after it; or None."""
+    first = lines[start]
+    if "Abstract:" in first or not _is_flat_abs_page(first + " Abstract:"):
+        return None
+    for end in range(start + 1, min(len(lines), start + 12)):
+        if "Cite as:" in lines[end] or "Subjects:" in lines[end]:
+            joined = " ".join(line.strip() for line in lines[start : end + 1] if line.strip())
+            found = flat_abs_page(start + 1, joined)
+            return (found, end + 1) if found is not None else None
+    return None
+
+
 def flattened_rss(number: int, line: str) -> Found | None:
     """'arXiv:ID Announce Type: new Abstract: …' on one line, or None."""
     found = FLATTENED_RSS.search(line) if "Announce Type" in line else None

@@ -221,6 +221,8 @@ class _Reader:
         number = self.paragraph[0][0]
         text = _join([line for _, line in self.paragraph])
         quote, self.paragraph, self.quote = self.quote, [], False
+        if not text:
+            return  # the empty ">" lines between a quote's paragraphs
         entry = self.current
         if entry is not None and entry.mode == "notes":
             self._not_a_paper(number, text, "note text, not an abstract")
@@ -369,6 +371,12 @@ def _parse(text: str, name: str) -> Parsed:
                 reader.add_found(found)
             number = end
             continue
+        split_page = arxiv_pages.split_abs_page(lines, number - 1)
+        if split_page is not None:
+            reader.flush()
+            reader.add_found(split_page[0])
+            number = split_page[1]
+            continue
         _read_line(reader, number, line, lines)
     reader.flush()
     return _finish(reader, name)
@@ -446,6 +454,12 @@ def _read_line(reader: _Reader, number: int, line: str, lines: list[str]) -> Non
         _table_row(reader, number, row.group(1))
         return
     quote = _QUOTE.match(line)
+    quoted_field = _field(quote.group(1).strip()) if quote else None
+    if quoted_field is not None and quoted_field[0] and (reader.quote or not reader.paragraph):
+        # "> Title: …", "> Cite as: …": an abstract page's fields quoted into a note.
+        reader.flush()
+        reader.add_field(number, *quoted_field)
+        return
     if quote:
         if reader.paragraph and not reader.quote:
             reader.flush()
@@ -495,7 +509,6 @@ def _heading(reader: _Reader, number: int, text: str, level: int) -> None:
         current is not None
         and 0 < current.level < level
         and any(key in current.ids for key in ("arxiv", "doi", "pmid"))
-        and not current.abstract
     ):
         # "# Title", its arXiv link, then "## Key points": a part of the paper's note, not
         # the next paper (a topic heading above papers names no paper's id).

@@ -69,7 +69,7 @@ _SCHOLARLY = re.compile(
 _ARXIV_SITE_TEXT = re.compile(
     r"\s*(?:arXiv is a free distribution service|Both individuals and organizations that work "
     r"with arXivLabs|arXivLabs is a framework that allows|Have an idea for a project that will "
-    r"add value for arXiv|Which authors of this paper are endorsers)"
+    r"add value for arXiv|Which authors of this paper are endorsers|View (?:a )?PDF\b)"
 )
 
 
