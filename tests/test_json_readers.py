@@ -16,6 +16,7 @@ from digest.errors import InputError
 from digest.loading import load_papers
 from digest.models import Corpus, Paper
 from digest.readers import sniff_format
+from digest.readers.markup import jats_to_text
 from digest.readers.scholarly_json import inverted_index_to_text
 
 EXPORTS = Path(__file__).resolve().parent / "fixtures" / "exports"
@@ -132,6 +133,28 @@ def test_crossref_work_list_with_jats_abstracts() -> None:
     assert paper.venue == "Journal of the Institute of Mathematics of Jussieu"
     assert (paper.doi, paper.date) == ("10.1017/s1474748020000250", "2020-06-18")
     assert reasons(corpus) == [(9, "no abstract", True)]
+
+
+@pytest.mark.parametrize(
+    ("jats", "text"),
+    [
+        # Elsevier's deposits: a graphical abstract section holding only its image.
+        (
+            "<jats:sec><jats:title>Graphical abstract</jats:title><jats:p><jats:inline-graphic"
+            ' xlink:href="x.gif"/></jats:p></jats:sec><jats:sec><jats:title>Highlights'
+            "</jats:title><jats:p>Thing one works.</jats:p></jats:sec>",
+            "Highlights: Thing one works.",
+        ),
+        # Headings without sections around them; the last one with nothing after it.
+        (
+            "<jats:title>Background</jats:title><jats:title>Methods</jats:title><jats:p>We "
+            "count.</jats:p><jats:title>Notes</jats:title>",
+            "Methods: We count.",
+        ),
+    ],
+)
+def test_crossref_jats_heading_without_text_is_dropped(jats: str, text: str) -> None:
+    assert jats_to_text(jats) == text
 
 
 def test_crossref_single_work_answer(tmp_path: Path) -> None:

@@ -165,12 +165,15 @@ def looks_like_jats(text: str) -> bool:
 
 class _JatsText(HTMLParser):
     """The text of a JATS abstract. A section's title becomes a label ("Methods: …"); a
-    lone "Abstract" heading is dropped; a formula keeps its TeX, not its MathML twin."""
+    lone "Abstract" heading is dropped; a formula keeps its TeX, not its MathML twin. A
+    heading whose section holds no text goes too: Elsevier deposits a "Graphical abstract"
+    section that holds only an image."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._title: list[str] | None = None
+        self._heading: int | None = None  # where the last heading is in parts
         self._hidden = 0  # inside MathML next to a TeX alternative, or a script
         self._alternatives = 0
 
@@ -194,11 +197,26 @@ class _JatsText(HTMLParser):
         elif name == "title" and self._title is not None:
             title = " ".join("".join(self._title).split())
             self._title = None
+            self._drop_empty_section()
             first = not "".join(self.parts).strip()
             if title and not (first and title.rstrip(".:").casefold() == "abstract"):
+                self._heading = len(self.parts)
                 self.parts.append(f" {title}{'' if title[-1] in '.:?!' else ':'} ")
+        elif name == "sec":
+            self._drop_empty_section()
+            self._out(" ")
         elif name in _BLOCK_TAGS:
             self._out(" ")
+
+    def close(self) -> None:
+        super().close()
+        self._drop_empty_section()
+
+    def _drop_empty_section(self) -> None:
+        """The last heading goes if no text followed it."""
+        if self._heading is not None and not "".join(self.parts[self._heading + 1 :]).strip():
+            del self.parts[self._heading :]
+        self._heading = None
 
     def handle_data(self, data: str) -> None:
         if not self._hidden:
