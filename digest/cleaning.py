@@ -266,8 +266,23 @@ def is_placeholder(abstract: str) -> bool:
 _INTEREST_STATEMENT = "Competing Interest Statement"
 
 
+# Where Elsevier's abstract holds its graphical abstract, the databases that take the text
+# (EBSCOhost, ProQuest, Scopus) write a placeholder for the picture, mid-abstract or closing
+# it: "… may persist. Graphical abstract Unlabelled Image Highlights • …", "Graphical
+# abstract: [Display omitted]". "Unlabelled Image" only after its heading, so that a paper
+# on "unlabelled Images" keeps its words.
+_GRAPHICAL_ABSTRACT = re.compile(
+    r"\s*(?:Graphical abstract:?\s*(?:Unlabell?ed Image\b|\[Display omitted\]\.?)"
+    r"|\[Display omitted\]\.?)",
+    re.I,
+)
+
+
 def strip_abstract_trailer(abstract: str) -> str:
-    """The abstract without the copyright line or database stamp an export closed it with."""
+    """The abstract without the copyright line or database stamp an export closed it with,
+    and without the placeholder of a graphical abstract."""
+    if "raphical" in abstract or "RAPHICAL" in abstract or "omitted]" in abstract:
+        abstract = _GRAPHICAL_ABSTRACT.sub("", abstract).strip()
     ebsco = abstract[-_EBSCO_TAIL:]
     if "ABSTRACT FROM" in ebsco or "is the property of" in ebsco:
         found = _EBSCO_TRAILER.search(abstract, len(abstract) - len(ebsco))

@@ -156,3 +156,32 @@ def test_an_abstract_heading_goes_and_a_term_that_starts_with_abstract_stays(
     text: str, expected: str | None
 ) -> None:
     assert without_abstract_heading(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # EBSCOhost's text of an Elsevier abstract: the picture's placeholder mid-abstract.
+        (
+            f"{ABSTRACT} Graphical abstract Unlabelled Image Highlights • Relapse halved.",
+            f"{ABSTRACT} Highlights • Relapse halved.",
+        ),
+        (f"{ABSTRACT} Graphical abstract: [Display omitted]", ABSTRACT),
+        (f"Graphical abstract [Display omitted]. {ABSTRACT}", ABSTRACT),
+        # Without its heading, "unlabelled Image" is the paper's own words.
+        (
+            f"We label the unlabelled Image set. {ABSTRACT}",
+            f"We label the unlabelled Image set. {ABSTRACT}",
+        ),
+    ],
+)
+def test_a_graphical_abstract_placeholder_is_not_text(text: str, expected: str) -> None:
+    assert strip_abstract_trailer(text) == expected
+
+
+def test_an_abstract_that_is_only_a_graphical_abstract_is_none(tmp_path: Path) -> None:
+    csv_file(tmp_path / "s.csv", [ABSTRACT, "Graphical abstract [Display omitted]"])
+    corpus = load_papers([tmp_path])
+    assert [paper.abstract for paper in corpus.papers] == [ABSTRACT]
+    [skipped] = corpus.skipped
+    assert skipped.count == 1
