@@ -58,6 +58,68 @@ def test_pubmed_xml_article_without_abstract_is_reported_with_its_pmid() -> None
     assert "PMID 31000001" in skipped.reason
 
 
+_PUBMED_SET = """<?xml version="1.0" ?>
+<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2019//EN" "x.dtd">
+<PubmedArticleSet>
+{}
+<DeleteCitation><PMID Version="1">9999999</PMID></DeleteCitation>
+</PubmedArticleSet>
+"""
+
+
+def test_pubmed_xml_words_in_italics_glued_to_their_neighbours_are_words(tmp_path: Path) -> None:
+    # efetch answers of 2017-2018 lost the spaces round <i>: "at the<i>TERT</i>gene".
+    article = """<PubmedArticle><MedlineCitation><PMID>27797938</PMID><Article>
+      <ArticleTitle>Variants at the<i>TERT</i>gene region and risk of cancer.</ArticleTitle>
+      <Abstract><AbstractText Label="RESULTS">SNPs at<i>TERT</i>(r<sup>2</sup>&lt;0.25) with
+      p<sub>trend</sub>=0.048 and TSH 0.4-<u>&lt;</u>4.5 mIU/L were associated with risk of
+      pancreatic cancer at the<b>TERT</b>locus.</AbstractText></Abstract>
+      </Article></MedlineCitation></PubmedArticle>"""
+    (tmp_path / "efetch.xml").write_text(_PUBMED_SET.format(article))
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.title == "Variants at the TERT gene region and risk of cancer."
+    assert paper.abstract == (
+        "Results: SNPs at TERT (r2<0.25) with ptrend=0.048 and TSH 0.4-<4.5 mIU/L were "
+        "associated with risk of pancreatic cancer at the TERT locus."
+    )
+
+
+def test_pubmed_xml_book_chapter_and_old_dtd_author_names(tmp_path: Path) -> None:
+    book = """<PubmedBookArticle><BookDocument><PMID Version="1">20301295</PMID>
+      <Book><Publisher><PublisherName>University of Washington, Seattle</PublisherName>
+      </Publisher><BookTitle book="gene">GeneReviews<sup>®</sup></BookTitle>
+      <PubDate><Year>1993</Year></PubDate>
+      <AuthorList Type="editors"><Author><LastName>Adam</LastName><ForeName>Margaret P</ForeName>
+      </Author></AuthorList></Book>
+      <ArticleTitle book="gene" part="tp53">Li-Fraumeni Syndrome</ArticleTitle>
+      <AuthorList Type="authors"><Author><LastName>Schneider</LastName>
+      <ForeName>Katherine</ForeName></Author></AuthorList>
+      <Abstract><AbstractText Label="CLINICAL CHARACTERISTICS">Li-Fraumeni syndrome (LFS) is a
+      cancer predisposition syndrome associated with high lifetime risks.</AbstractText>
+      </Abstract></BookDocument></PubmedBookArticle>"""
+    # Before 2005 the DTD named given names FirstName and MiddleName.
+    old = """<PubmedArticle><MedlineCitation Owner="NLM" Status="MEDLINE"><PMID>10000001</PMID>
+      <Article><Journal><JournalIssue><PubDate><MedlineDate>1998 Dec-1999 Jan</MedlineDate>
+      </PubDate></JournalIssue><Title>Revue medicale</Title></Journal>
+      <ArticleTitle>Treatment of hypertension in the elderly.</ArticleTitle>
+      <Abstract><AbstractText>We review the treatment of hypertension in patients older than
+      eighty years.</AbstractText></Abstract>
+      <AuthorList><Author><LastName>Dupont</LastName><FirstName>Jean</FirstName>
+      <MiddleName>P</MiddleName></Author></AuthorList></Article></MedlineCitation>
+      </PubmedArticle>"""
+    (tmp_path / "efetch.xml").write_text(_PUBMED_SET.format(book + old))
+    corpus = load_papers([tmp_path])
+    chapter, article = corpus.papers
+    assert (chapter.title, chapter.venue, chapter.date) == (
+        "Li-Fraumeni Syndrome",
+        "GeneReviews®",
+        "1993",
+    )
+    assert chapter.authors == ("Katherine Schneider",)  # not the book's editors
+    assert (article.authors, article.date) == (("Jean P Dupont",), "1998 Dec-1999 Jan")
+    assert corpus.skipped == ()  # a DeleteCitation is no record
+
+
 # --- EndNote XML ----------------------------------------------------------------------------
 
 

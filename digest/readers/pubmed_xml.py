@@ -4,7 +4,10 @@ Each `<PubmedArticle>` (or `<PubmedBookArticle>`) is a record: `ArticleTitle`, t
 `AbstractText` parts of `Abstract` (a structured abstract's `Label`s kept: "Background: …
 Methods: …"), `AuthorList`, the journal's `Title`, `PubDate`, the PMID, the DOI from the
 article's own `ArticleIdList` (not the cited references' lists) or its `ELocationID`, and
-MeSH headings and keywords. Inline markup (`<i>TERT</i>`, `<sup>`) is text.
+MeSH headings and keywords. Inline markup (`<i>TERT</i>`, `<sup>`) is text; a word in
+`<i>` glued to its neighbours ("at the<i>TERT</i>gene", as 2017-2018 answers have it) is
+spaced. A book chapter's venue and date are its book's; the authors before 2005's DTD
+have FirstName/MiddleName; a `DeleteCitation` is no record.
 
 Read with the standard library's ElementTree through defusedxml (xml_documents.py): the
 format is plain XML, and Biopython's reader would be a large dependency for one format.
@@ -32,6 +35,8 @@ _SHAPE = RecordShape(
     re.compile(r"<(?:PubmedArticle|PubmedBookArticle)[\s>]"),
     lambda tag, _depth: _ARTICLE.fullmatch(tag) is not None,
 )
+# Inline styles of PubMed's titles and abstracts that mark a word, not a part of one.
+_STYLES = frozenset({"i", "b", "u"})
 _MONTHS = {
     name: number
     for number, name in enumerate(
@@ -72,7 +77,7 @@ def _record(article: Element, line: int) -> Record | Problem:
     if body is None:
         body = citation  # a book document keeps its fields directly
     pmid = all_text(citation.find("PMID"))
-    title = all_text(body.find("ArticleTitle")) or all_text(body.find("VernacularTitle"))
+    title = _text(body.find("ArticleTitle")) or _text(body.find("VernacularTitle"))
     if not title:
         title = all_text(body.find("Book/BookTitle"))
     abstract = _abstract(body.find("Abstract"))
@@ -83,6 +88,13 @@ def _record(article: Element, line: int) -> Record | Problem:
         reason = f"no abstract (PubMed article PMID {pmid or '?'} has none)"
         return Problem(line, reason, excerpt(title))
     journal = body.find("Journal")
+    book = citation.find("Book")  # a book chapter's book: its title and date
+    if journal is None and book is not None:
+        date = _pub_date(book.find("PubDate"))
+        venue = all_text(book.find("BookTitle"))
+    else:
+        date = _pub_date(journal.find("JournalIssue/PubDate") if journal is not None else None)
+        venue = all_text(journal.find("Title")) if journal is not None else ""
     keywords = [
         all_text(d) for d in citation.iterfind("MeshHeadingList/MeshHeading/DescriptorName")
     ]
@@ -101,9 +113,9 @@ def _record(article: Element, line: int) -> Record | Problem:
         title=title or None,
         authors=_authors(body.find("AuthorList")),
         doi=doi or None,
-        date=_pub_date(journal.find("JournalIssue/PubDate") if journal is not None else None),
+        date=date,
         pmid=pmid or None,
-        venue=all_text(journal.find("Title")) if journal is not None else None,
+        venue=venue or None,
         keywords=tuple(k for k in keywords if k),
         metadata=tuple(metadata),
     )
@@ -112,8 +124,42 @@ def _record(article: Element, line: int) -> Record | Problem:
 def _abstract(element: Element | None) -> str:
     if element is None:
         return ""
-    parts = [(text.get("Label", ""), all_text(text)) for text in element.iterfind("AbstractText")]
+    parts = [(text.get("Label", ""), _text(text)) for text in element.iterfind("AbstractText")]
     return labelled_sections(parts)
+
+
+def _text(element: Element | None) -> str:
+    """all_text, with a space where PubMed glued a word in <i>, <b> or <u> to its
+    neighbours ("at the<i>TERT</i>gene" reads "at the TERT gene", "at<i>TERT</i>(r…" "at
+    TERT (r…"); <sub> and <sup> stay glued ("r<sup>2</sup>")."""
+    if element is None:
+        return ""
+    return _glued_text(element).strip()
+
+
+def _glued_text(element: Element) -> str:
+    """Walked without recursion (a record may nest deeply); None marks a style's edge."""
+    pieces: list[str | None] = []
+    stack: list[tuple[Element, bool]] = [(element, False)]
+    while stack:
+        node, closing = stack.pop()
+        edge = node is not element and node.tag in _STYLES
+        if closing:
+            pieces += [None, node.tail or ""] if edge else [node.tail or ""]
+            continue
+        pieces += [None, node.text or ""] if edge else [node.text or ""]
+        if node is not element:
+            stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+    text, at_edge = "", False
+    for piece in pieces:
+        if piece is None:
+            at_edge = True
+        elif piece:
+            if at_edge and text[-1:].isalnum() and (piece[0].isalnum() or piece[0] == "("):
+                text += " "
+            text, at_edge = text + piece, False
+    return text
 
 
 def _authors(author_list: Element | None) -> tuple[str, ...]:
@@ -124,7 +170,13 @@ def _authors(author_list: Element | None) -> tuple[str, ...]:
         if author.get("ValidYN") == "N":
             continue
         collective = all_text(author.find("CollectiveName"))
-        given = all_text(author.find("ForeName")) or all_text(author.find("Initials"))
+        # Before 2005 the DTD had FirstName and MiddleName where it now has ForeName.
+        given = all_text(author.find("ForeName")) or " ".join(
+            part
+            for part in (all_text(author.find("FirstName")), all_text(author.find("MiddleName")))
+            if part
+        )
+        given = given or all_text(author.find("Initials"))
         name = collective or f"{given} {all_text(author.find('LastName'))}".strip()
         if name:
             names.append(name)
