@@ -85,6 +85,32 @@ def test_medline_group_authors_keep_their_place(tmp_path: Path) -> None:
     )  # fmt: skip
 
 
+def test_medline_book_chapter_and_other_abstract(tmp_path: Path) -> None:
+    # A book chapter's venue is its book (BTI); a record without AB may carry an
+    # English OAB (KIE, NASA, PIP); an OAB in another language, or the publisher's
+    # notice, is no abstract.
+    corpus = load_written(
+        tmp_path,
+        "citations.nbib",
+        "PMID- 20301295\nDP  - 1993\nTI  - Li-Fraumeni Syndrome.\nBTI - GeneReviews(R)\n",
+        "AB  - CLINICAL CHARACTERISTICS: Li-Fraumeni syndrome (LFS) is a cancer predisposition\n",
+        "      syndrome associated with high lifetime risks for cancer.\n",
+        "FED - Adam, Margaret P\nED  - Adam MP\nFAU - Schneider, Katherine\nAU  - Schneider K\n\n",
+        "PMID- 10000002\nDP  - 1999 Jan\nTI  - [Treatment of hypertension in the elderly].\n",
+        "OAB - Publisher: Abstract available from the publisher.\nOABL- fre\n",
+        "OAB - KIE: The author reviews ethical questions raised by the treatment of\n",
+        "      hypertension in elderly patients and the consent they give.\nOABL- eng\n",
+        "FAU - Dupont, Jean P\nAU  - Dupont JP\nJT  - Revue medicale\n\n",
+        "PMID- 10000003\nTI  - Hypertension.\nOAB - Publisher: Abstract available from the\n",
+        "      publisher.\nOABL- ger\n",
+    )
+    chapter, article = corpus.papers
+    assert (chapter.venue, chapter.authors) == ("GeneReviews(R)", ("Katherine Schneider",))
+    assert article.abstract.startswith("KIE: The author reviews ethical questions")
+    assert article.venue == "Revue medicale"
+    assert [s.line for s in corpus.skipped] == [24]
+
+
 # --- PubMed Abstract (text) -----------------------------------------------------------------
 
 

@@ -13,7 +13,8 @@ spaces; records are separated by a blank line and open with PMID (the older layo
 the file with a blank line, the newer does not; both may have CRLF line ends). Written
 here rather than taken from Biopython (Bio.Medline reads it, but Biopython is a large
 dependency for a format this regular), with the splitting shared with the other tagged
-formats (digest/readers/tagged.py).
+formats (digest/readers/tagged.py). A book chapter's venue is its book (BTI); a record
+without AB may have an English OAB (an abstract from KIE, NASA, PIP), its OABL saying so.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def parse_medline(text: str) -> Parsed:
 
 def _record(tagged: TaggedRecord) -> Record | Problem:
     title = tagged.text("TI", "BTI", "TT")
-    abstract = tagged.text("AB")
+    abstract = tagged.text("AB") or _other_abstract(tagged)
     pmid = tagged.text("PMID")
     if not abstract:
         return missing_abstract(tagged.line, "a MEDLINE record without an AB field", title)
@@ -70,9 +71,20 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         date=tagged.text("DP") or None,
         metadata=tuple(metadata),
         pmid=pmid or None,
-        venue=tagged.text("JT", "TA") or None,
+        venue=tagged.text("JT", "TA") or (tagged.text("BTI") if tagged.text("TI") else "") or None,
         keywords=tuple(keywords),
     )
+
+
+def _other_abstract(tagged: TaggedRecord) -> str:
+    """An OAB (abstract from a collaborating organisation: KIE, NASA, PIP …) in English, its
+    OABL saying so; a record without AB may have one."""
+    languages = [" ".join(lines).strip() for lines in tagged.values("OABL")]
+    for index, lines in enumerate(tagged.values("OAB")):
+        language = languages[index] if index < len(languages) else "eng"
+        if language == "eng":
+            return " ".join(part for part in (line.strip() for line in lines) if part)
+    return ""
 
 
 def _authors(tagged: TaggedRecord) -> tuple[str, ...]:
