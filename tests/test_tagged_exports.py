@@ -111,6 +111,43 @@ def test_medline_book_chapter_and_other_abstract(tmp_path: Path) -> None:
     assert [s.line for s in corpus.skipped] == [24]
 
 
+def test_ovid_tagged_layout(tmp_path: Path) -> None:
+    # Ovid's own field format: record numbers on lines of their own, CRLF, roles in
+    # brackets after the names, the citation in SO, the DOI as a link, the PMID of a
+    # MEDLINE record in UI; a record without AB is reported.
+    corpus = load_written(
+        tmp_path,
+        "ovid.txt",
+        "<1. >\r\nVN  - Ovid Technologies\r\nDB  - Ovid MEDLINE(R) ALL\r\n",
+        "AN  - 15048721\r\nUI  - 15048721\r\nTI  - Comparison of methods for sampling thrips\r\n",
+        "AU  - Werner, S. M. [Author, Reprint Author; E-mail: s@x.org]\r\n",
+        "AU  - Raffa, K. F. [Author]\r\n",
+        "SO  - Forest Ecology & Management. 201(2-3):327-334, November 15, 2004.\r\n",
+        "AB  - Canopy arthropods play integral roles in the functioning, biodiversity, and\r\n",
+        "      productivity of forest ecosystems.\r\nMH  - *Thysanoptera/ph [Physiology]\r\n",
+        "YR  - 2004\r\nDO  - https://dx.doi.org/10.1016/j.foreco.2004.07.001\r\n\r\n",
+        "<241. >\r\nVN  - Ovid Technologies\r\nDB  - BIOSIS Previews\r\n",
+        "AN  - PREV200400435038\r\nTI  - Increasing throughput and data quality\r\n",
+        "SO  - Kamp, Roza Maria [Editor]. Methods in proteome analysis.:371-397, 2004.\r\n",
+        "Series Information:  Principles and Practice.\r\nYR  - 2004\r\n\r\n\r\n",
+    )
+    assert corpus.files[0].format == "ovid"
+    paper = only(corpus)
+    assert paper.abstract == (
+        "Canopy arthropods play integral roles in the functioning, biodiversity, and "
+        "productivity of forest ecosystems."
+    )
+    assert paper.authors == ("S. M. Werner", "K. F. Raffa")
+    assert (paper.venue, paper.date, paper.pmid) == (
+        "Forest Ecology & Management",
+        "2004",
+        "15048721",
+    )
+    assert (paper.doi, paper.keywords) == ("10.1016/j.foreco.2004.07.001", ("Thysanoptera",))
+    [skipped] = corpus.skipped
+    assert (skipped.line, skipped.reason.split(" (")[0]) == (17, "no abstract")
+
+
 # --- PubMed Abstract (text) -----------------------------------------------------------------
 
 

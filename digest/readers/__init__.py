@@ -18,6 +18,7 @@ from digest.readers.endnote_xml import looks_like_endnote_xml, parse_endnote_xml
 from digest.readers.json_documents import looks_like_json, looks_like_jsonl, parse_json, parse_jsonl
 from digest.readers.mail import looks_like_mail, parse_mail
 from digest.readers.medline import looks_like_medline, parse_medline
+from digest.readers.ovid import looks_like_ovid, parse_ovid
 from digest.readers.pasted import (
     looks_like_markdown,
     looks_like_notes,
@@ -56,6 +57,7 @@ FORMATS: tuple[Format, ...] = (
     Format("json", looks_like_json, parse_json),
     Format("bibtex", looks_like_bibtex, parse_bibtex),
     Format("ris", looks_like_ris, parse_ris),
+    Format("ovid", looks_like_ovid, parse_ovid),  # Ovid's RIS has TY lines, this not
     Format("medline", looks_like_medline, parse_medline),
     Format("web-of-science", looks_like_web_of_science, parse_web_of_science),
     Format("endnote-tagged", looks_like_refer, parse_refer),

@@ -1,0 +1,74 @@
+"""Ovid's own tagged layout (Export or Display, the "Ovid" field format, a `.txt` or
+`.ovd` file), as Ovid writes it for MEDLINE, Embase, PsycINFO, BIOSIS …:
+
+    <1. >
+    VN  - Ovid Technologies
+    DB  - Ovid MEDLINE(R)
+    AN  - 31234567
+    AU  - Werner, S. M. [Author, Reprint Author; E-mail: …]
+    TI  - Comparison of methods for sampling Thysanoptera on basswood …
+    SO  - Forest Ecology & Management. 201(2-3):327-334, November 15, 2004.
+    AB  - Canopy arthropods play integral roles …
+    YR  - 2004
+
+Each record opens with its number ("<1. >", "<2>") on a line of its own and the "VN"
+line; the tags are MEDLINE-like but Ovid's: TI, AB, AU (or FA, full names; a role in
+brackets dropped), SO (the citation; JN the journal where given), YR, DO (the DOI, often
+as a link), KW or MH, UI/AN (a PubMed id when DB names MEDLINE or PubMed). Split with the
+other tagged formats (digest/readers/tagged.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.readers.records import Parsed, Problem, Record, first_name_first, missing_abstract
+from digest.readers.tagged import TaggedRecord, parse_records, split_tagged
+
+_TAG_LINE = re.compile(r"([A-Z][A-Z0-9]{1,3}) {1,3}- ?(.*)")
+_NUMBER = re.compile(r"\s*<\d+\.?\s*>\s*")
+_OVID = re.compile(r"^VN  - Ovid Technologies\s*$", re.M)
+_ROLE = re.compile(r"\s*\[[^\]]*\]\s*$")
+_DOI = re.compile(r"10\.\d{4,9}/\S+")
+_JOURNAL = re.compile(r"(.+?)\.\s+\d")
+
+
+def looks_like_ovid(text: str) -> bool:
+    head = text[:4096]
+    return _OVID.search(head) is not None and re.search(r"^TY  - ", head, re.M) is None
+
+
+def parse_ovid(text: str) -> Parsed:
+    # Record numbers stand where a blank line would: they keep their line, not a field.
+    lines = ["" if _NUMBER.fullmatch(line) else line for line in text.split("\n")]
+    split = split_tagged("\n".join(lines), _TAG_LINE, opens=lambda tag: tag == "VN")
+    return parse_records(split, _record, "Ovid records (records are tagged lines)")
+
+
+def _record(tagged: TaggedRecord) -> Record | Problem:
+    title = tagged.text("TI")
+    abstract = tagged.text("AB")
+    if not abstract:
+        return missing_abstract(tagged.line, "an Ovid record without an AB field", title)
+    personal = "FA" if tagged.values("FA") else "AU"
+    authors = [first_name_first(_ROLE.sub("", name)) for name in tagged.items(personal)]
+    database = tagged.text("DB")
+    medline = re.search(r"MEDLINE|PubMed", database, re.I) is not None
+    pmid = (tagged.text("UI") or tagged.text("AN")) if medline else ""
+    doi = _DOI.search(tagged.text("DO"))
+    journal = _JOURNAL.match(tagged.text("SO"))
+    keywords = tagged.items("KW") or [
+        term.lstrip("*").split("/", 1)[0].strip() for term in tagged.items("MH")
+    ]
+    return Record(
+        line=tagged.line,
+        abstract=abstract,
+        title=title or None,
+        authors=tuple(name for name in authors if name),
+        doi=doi.group(0).rstrip(".") if doi else None,
+        date=tagged.text("YR") or None,
+        pmid=pmid if pmid.isdigit() else None,
+        venue=tagged.text("JN") or (journal.group(1) if journal else "") or None,
+        keywords=tuple(keywords),
+        metadata=(("database", database),) if database else (),
+    )
