@@ -41,7 +41,7 @@ from digest.config import CONFIG_NAME
 from digest.errors import InputError
 from digest.models import Corpus, FileReport, Merge, Paper, Skipped, Source
 from digest.readers import sniff_format
-from digest.readers.identifiers import parse_arxiv_field, parse_doi
+from digest.readers.identifiers import parse_arxiv_field, parse_doi, pubmed_page_pmid
 from digest.readers.records import NO_ABSTRACT, Problem, Record, excerpt
 
 _WHAT_TO_PASS = (
@@ -500,11 +500,6 @@ def _skipped(display: str, problem: Problem) -> Skipped:
 
 _WEB_LINK = re.compile(r"https?://[^/\s]", re.I)
 _PMID = re.compile(r"\b\d{1,9}\b")
-_PUBMED_PAGE = re.compile(
-    r"https?://(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pubmed)/"
-    r"(?P<pmid>\d{1,9})(?:[/?#]|$)",
-    re.I,
-)
 
 
 def _distinct(values: Iterable[str]) -> tuple[str, ...]:
@@ -552,8 +547,7 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
     text_key = comparable_text(abstract)
     given_pmid = _PMID.search(record.pmid) if record.pmid else None
     # A record may give its PubMed page, not its PMID (Rayyan's CSV, feeds, notes).
-    page = _PUBMED_PAGE.match(url) if url and not given_pmid else None
-    pmid = given_pmid.group() if given_pmid else page.group("pmid") if page else ""
+    pmid = given_pmid.group() if given_pmid else (pubmed_page_pmid(url) if url else None) or ""
     paper = Paper(
         id=given or (arxiv.id if arxiv else abstract_id(text_key)),
         abstract=abstract,

@@ -1,4 +1,5 @@
-"""Identifiers found in any format: arXiv ids (new and old style, with version) and DOIs."""
+"""Identifiers found in any format: arXiv ids (new and old style, with version), DOIs and
+PubMed ids in PubMed's addresses."""
 
 from __future__ import annotations
 
@@ -71,3 +72,29 @@ def parse_doi(value: str) -> str | None:
     """The DOI in a field or URL ("https://doi.org/10.1/X" -> "10.1/X"), or None."""
     found = _DOI.search(value)
     return found.group(1).rstrip(".,;)") if found else None
+
+
+# An id written after its label in free text: "arXiv preprint arXiv:2401.00001" (Google
+# Scholar's venue), "Pages: arXiv:1708.02025" (Zotero).
+_LABELLED_ARXIV = re.compile(r"arxiv:\s*(\S+)", re.I)
+
+
+def labelled_arxiv_id(text: str) -> str | None:
+    """The text after the first "arXiv:" label, as written, when it is an arXiv id."""
+    found = _LABELLED_ARXIV.search(text)
+    return found.group(1) if found and parse_arxiv_field(found.group(1)) else None
+
+
+# A PubMed record's page, on its new or old site.
+_PUBMED_PAGE = re.compile(
+    r"https?://(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pubmed)/"
+    r"(\d{1,9})(?:[/?#]|$)",
+    re.I,
+)
+
+
+def pubmed_page_pmid(link: str) -> str | None:
+    """The PMID of a link to a PubMed record's page ("https://pubmed.ncbi.nlm.nih.gov/
+    37203701/", "http://www.ncbi.nlm.nih.gov/pubmed/9876543"), or None."""
+    found = _PUBMED_PAGE.match(link.strip())
+    return found.group(1) if found else None

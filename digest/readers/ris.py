@@ -37,6 +37,7 @@ import re
 
 import rispy  # type: ignore[import-untyped]
 
+from digest.readers.identifiers import pubmed_page_pmid
 from digest.readers.markup import (
     html_to_text,
     jats_to_text,
@@ -64,7 +65,6 @@ _WEB_LINK = re.compile(r"https?://[^\s;]+")
 _RIS_DATE = re.compile(r"(\d{4})/([^/]*)(?:/([^/]*))?(?:/.*)?", re.S)
 _YEAR = re.compile(r"\b\d{4}\b")
 _PUBMED_DATABASE = re.compile(r"pubmed|medline|\bnlm\b", re.I)
-_PUBMED_LINK = re.compile(r"(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)(\d+)")
 # Ovid's link to a record of one of its MEDLINE databases (medl, medp, prem, …).
 _OVID_MEDLINE_LINK = re.compile(r"ovid\.com/.*[?&]D=(?:me[a-z0-9]*|prem)&.*[?&]AN=(\d+)", re.I)
 # At most this many short lines may come before the first record (Ovid's numbers, a
@@ -194,11 +194,9 @@ def _pmid(entry: dict[str, object], urls: list[str]) -> str | None:
     if accession.isdigit() and _PUBMED_DATABASE.search(databases):
         return accession
     links = [*urls, *_list(entry.get("file_attachments2"))]
-    for pattern in (_PUBMED_LINK, _OVID_MEDLINE_LINK):
-        found = next((m for link in links if (m := pattern.search(link))), None)
-        if found:
-            return found.group(1)
-    return None
+    page = next((pmid for link in links if (pmid := pubmed_page_pmid(link))), None)
+    ovid = next((m for link in links if (m := _OVID_MEDLINE_LINK.search(link))), None)
+    return page or (ovid.group(1) if ovid else None)
 
 
 def _date(entry: dict[str, object]) -> str | None:

@@ -20,7 +20,7 @@ import re
 import urllib.parse
 from dataclasses import dataclass
 
-from digest.readers.identifiers import parse_arxiv_field
+from digest.readers.identifiers import labelled_arxiv_id
 from digest.readers.records import Parsed, Problem, Record, excerpt, missing_abstract
 
 _FOOTER = re.compile(
@@ -182,15 +182,11 @@ def _stray(lines: list[str], start: int, end: int) -> list[Problem]:
     return problems
 
 
-_ARXIV_VENUE = re.compile(r"arXiv:\s*(\S+)", re.I)  # "arXiv preprint arXiv:2401.00001"
-
-
 def _record(line: int, title: str, link: str | None, byline: _Byline, snippet: str) -> Record:
-    arxiv = _ARXIV_VENUE.search(byline.venue or "")
     return Record(
         line=line,
         abstract=snippet,
-        arxiv=arxiv.group(1) if arxiv and parse_arxiv_field(arxiv.group(1)) else None,
+        arxiv=labelled_arxiv_id(byline.venue or ""),  # "arXiv preprint arXiv:2401.00001"
         title=title or None,
         authors=byline.authors,
         url=link,

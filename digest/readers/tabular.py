@@ -41,7 +41,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from digest.readers.identifiers import parse_arxiv_field
+from digest.readers.identifiers import labelled_arxiv_id
 from digest.readers.markup import markup_to_text, without_abstract_heading
 from digest.readers.records import (
     Parsed,
@@ -114,7 +114,6 @@ _NOT_KEPT = frozenset(
 
 # Columns where Zotero (and ADS through it) keeps an arXiv id: "arXiv:1708.02025".
 _ARXIV_HOMES = frozenset({"extra", "pages", "number", "archive id", "report number"})
-_ARXIV_IN_TEXT = re.compile(r"arxiv:\s*(\S+)", re.I)
 
 # Embase has no DOI column; its library link holds one: "…&id=doi:10.4103%2F2303-9027…&…".
 _DOI_HOMES = frozenset({"open url link"})
@@ -433,10 +432,9 @@ _CUT_LIST = re.compile(r"\.\.\.|…|et al\.?", re.I)
 def _arxiv_elsewhere(row: list[str], homes: tuple[int, ...]) -> str | None:
     """An arXiv id Zotero keeps in another column ("Pages: arXiv:1708.02025", "Extra")."""
     for index in homes:
-        if index < len(row) and "arxiv" in row[index].lower():
-            found = _ARXIV_IN_TEXT.search(row[index])
-            if found and parse_arxiv_field(found.group(1)):
-                return found.group(1)
+        found = labelled_arxiv_id(row[index]) if index < len(row) else None
+        if found:
+            return found
     return None
 
 
