@@ -48,12 +48,13 @@ def looks_like_scholar_alert(text: str) -> bool:
     """A Google Scholar alert: its footer, or its redirect links or button rows, with at
     least one byline."""
     head = text[:200_000]
-    marked = (
-        "sent by Google Scholar" in head
-        or "scholar_url?url=" in head
-        or ("LinkedIn" in head and any(map(_BUTTONS.match, map(str.strip, head.splitlines()))))
-    )
-    return marked and any(_byline(line.strip()) for line in head.splitlines())
+    marked = "sent by Google Scholar" in head or "scholar_url?url=" in head
+    if not marked and "LinkedIn" not in head:
+        return False  # every other file is told apart before its lines are split
+    lines = [line.strip() for line in head.splitlines()]
+    if not marked and not any(map(_BUTTONS.match, lines)):
+        return False
+    return any(map(_byline, lines))
 
 
 @dataclass(frozen=True)
@@ -81,18 +82,16 @@ def _byline(line: str) -> _Byline | None:
 
 def parse_scholar_alert(text: str) -> Parsed:
     lines = [line.strip() for line in text.splitlines()]
-    bylines = [i for i, line in enumerate(lines) if _byline(line)]
+    bylines = [(i, byline) for i, line in enumerate(lines) if (byline := _byline(line))]
     records: list[Record] = []
     problems: list[Problem] = []
     used = 0  # lines before this belong to an earlier item
-    for number, at in enumerate(bylines):
+    for number, (at, byline) in enumerate(bylines):
         start, title, link = _title_above(lines, at, used)
         end = _snippet_end(
-            lines, at + 1, bylines[number + 1] if number + 1 < len(bylines) else None
+            lines, at + 1, bylines[number + 1][0] if number + 1 < len(bylines) else None
         )
         problems += _stray(lines, used, start)
-        byline = _byline(lines[at])
-        assert byline is not None
         snippet = " ".join(line for line in lines[at + 1 : end] if line)
         if not snippet:
             problems.append(missing_abstract(at + 1, "no snippet", excerpt(title), notice=True))
