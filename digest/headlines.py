@@ -62,8 +62,7 @@ MAX_PHRASE_WORDS: Final = 4
 MAX_SENTENCES: Final = 40
 UNTITLED: Final = "Untitled"
 _STEMMER: Final = Stemmer.Stemmer("english")
-# A headline reads like a title: 4 to 10 words (titles have 8 on average).
-MIN_HEADLINE_WORDS: Final = 4
+# A headline reads like a title: at most this many words (titles have 8 on average).
 MAX_HEADLINE_WORDS: Final = 10
 # Sentences searched for what the paper says it does, besides the focus sentence.
 AIM_SENTENCES: Final = 12
@@ -1258,7 +1257,6 @@ class _PhraseTable:
     kind_stops: np.ndarray[Any, Any]
     counts: np.ndarray[Any, Any]
     may_go_on: np.ndarray[Any, Any]
-    ends: np.ndarray[Any, Any]  # where the sentence of each word ends
 
 
 def _phrase_table(batch: _Batch) -> _PhraseTable:
@@ -1280,7 +1278,7 @@ def _phrase_table(batch: _Batch) -> _PhraseTable:
     counts = np.zeros(size + 1, dtype=np.intp)
     np.cumsum(batch.keeps, out=counts[1:])
     may_go_on = _GOES_ON_CODES[kinds] & ~starts
-    return _PhraseTable(firsts, kind_stops, counts, may_go_on, ends)
+    return _PhraseTable(firsts, kind_stops, counts, may_go_on)
 
 
 def _next_true(flags: np.ndarray[Any, Any], places: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
