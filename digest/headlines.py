@@ -154,8 +154,9 @@ def derive_headline(
     index among them of the sentence that states the contribution, where the headline is
     looked for first. (`derive_headlines` derives many at once.)
     """
-    if paper.title and paper.title.strip():
-        return _WHITESPACE.sub(" ", paper.title).strip()
+    title = _own_title(paper)
+    if title is not None:
+        return title
     if sentences is None:
         sentences = split_sentences(paper.abstract, limit=MAX_SENTENCES)
     sentences = list(sentences[:MAX_SENTENCES])
@@ -169,20 +170,22 @@ def derive_headlines(
     sentence: for many papers at once, the same headlines at a fraction of the cost, as the
     sentences their phrases come from are tagged together and their words' title odds
     weighed together (see `best_phrases`)."""
-    headlines: list[str | None] = [None] * len(papers)
-    untitled: list[int] = []
-    for i, paper in enumerate(papers):
-        if paper.title and paper.title.strip():
-            headlines[i] = _WHITESPACE.sub(" ", paper.title).strip()
-        else:
-            untitled.append(i)
+    headlines = [_own_title(paper) for paper in papers]
+    untitled = [i for i, title in enumerate(headlines) if title is None]
     with collector_paused():
         derived = headlines_of(
             [(list(sentence_lists[i][:MAX_SENTENCES]), foci[i]) for i in untitled]
         )
     for i, headline in zip(untitled, derived, strict=True):
-        headlines[i] = headline or UNTITLED
+        headlines[i] = headline
     return [headline or UNTITLED for headline in headlines]
+
+
+def _own_title(paper: Paper) -> str | None:
+    """The paper's title on one line, if it has one."""
+    if paper.title and paper.title.strip():
+        return _WHITESPACE.sub(" ", paper.title).strip()
+    return None
 
 
 def headline_of(sentences: list[str], focus: int | None = None) -> str | None:
