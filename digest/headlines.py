@@ -1113,9 +1113,12 @@ def best_phrases(abstracts: Sequence[tuple[list[str], int | None]]) -> list[list
     where: list[dict[int, int]] = []
     wanted: list[str] = []
     for abstract in read:
-        indices = sorted({*abstract.candidates, *abstract.aims}) if abstract else []
+        if abstract is None:
+            where.append({})
+            continue
+        indices = sorted({*abstract.candidates, *abstract.aims})
         where.append({i: len(wanted) + k for k, i in enumerate(indices)})
-        wanted.extend(abstract.sentences[i] for i in indices) if abstract else None
+        wanted.extend(abstract.sentences[i] for i in indices)
     batch = _classify(wanted)
     contexts: list[TitleContext | None] = []
     segments: list[tuple[int, int]] = []
