@@ -706,10 +706,9 @@ class _WordTable:
         if len(words) <= self.size:
             return
         if len(words) > len(self.cues):
-            capacity = max(len(words), 2 * len(self.cues), 1024)
-            self.kinds = _grown(self.kinds, capacity, 0)
-            self.cues = _grown(self.cues, capacity, 0)
-            self.verbs = _grown(self.verbs, capacity, -1)
+            self.kinds = _grown(self.kinds, len(words), 0)
+            self.cues = _grown(self.cues, len(words), 0)
+            self.verbs = _grown(self.verbs, len(words), -1)
         new = words[self.size :]
         self.cues[self.size : len(words)] = [
             (_CUE if w in _BEFORE_VERBS_CASED else 0)
@@ -745,7 +744,10 @@ class _WordTable:
         return np.asarray(self.verbs[ids] > 0)
 
 
-def _grown(array: np.ndarray[Any, Any], capacity: int, fill: int) -> np.ndarray[Any, Any]:
+def _grown(array: np.ndarray[Any, Any], size: int, fill: int) -> np.ndarray[Any, Any]:
+    """`array` with room for `size` rows, new ones `fill`: at least twice the rows it had, so
+    that a growing vocabulary costs a copy now and then, not each batch."""
+    capacity = max(size, 2 * len(array), 1024)
     grown = np.full((capacity, *array.shape[1:]), fill, dtype=array.dtype)
     grown[: len(array)] = array
     return grown
@@ -1789,9 +1791,8 @@ class _OddsTable:
         """Where each word's pieces start, and how many it has."""
         size = len(vocabulary().words)
         if size > len(self.count):
-            capacity = max(size, 2 * len(self.count), 1024)
-            self.first = _grown(self.first, capacity, 0)
-            self.count = _grown(self.count, capacity, -1)
+            self.first = _grown(self.first, size, 0)
+            self.count = _grown(self.count, size, -1)
         unknown = ids[self.count[ids] < 0]
         if len(unknown):
             self._add(np.unique(unknown).tolist())
