@@ -50,8 +50,8 @@ def parse_endnote_xml(text: str) -> Parsed:
         return Parsed((), (document,))
     found = list(document.root.iter("record"))
     lines = document.lines_of(found, lambda: start_lines(text, "record"))
-    empty = [] if found or document.damage else [Problem(None, "EndNote XML without any record")]
-    return parsed_from(map(_record, found, lines), [*document.damage, *empty])
+    problems = document.problems(bool(found), "EndNote XML without any record")
+    return parsed_from(map(_record, found, lines), problems)
 
 
 def _field(record: Element, path: str) -> str:

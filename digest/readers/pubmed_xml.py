@@ -59,12 +59,8 @@ def parse_pubmed_xml(text: str) -> Parsed:
     lines = document.lines_of(
         articles, lambda: start_lines(text, "(?:PubmedArticle|PubmedBookArticle)")
     )
-    empty = (
-        []
-        if articles or document.damage
-        else [Problem(None, "PubMed XML without any PubmedArticle")]
-    )
-    return parsed_from(map(_record, articles, lines), [*document.damage, *empty])
+    problems = document.problems(bool(articles), "PubMed XML without any PubmedArticle")
+    return parsed_from(map(_record, articles, lines), problems)
 
 
 def _record(article: Element, line: int) -> Record | Problem:

@@ -93,8 +93,7 @@ def parse_feed(text: str) -> Parsed:
         _atom_entry(item, line) if _local(item.tag) == "entry" else _rss_item(item, line, journal)
         for item, line in zip(items, lines, strict=True)
     )
-    empty = [] if items or document.damage else [Problem(None, "feed without items or entries")]
-    return parsed_from(found, [*document.damage, *empty])
+    return parsed_from(found, document.problems(bool(items), "feed without items or entries"))
 
 
 def _channel_journal(root: Element) -> str:

@@ -88,6 +88,11 @@ class XmlDocument:
         lines = counted()
         return lines + [1] * (len(elements) - len(lines))
 
+    def problems(self, found: bool, nothing: str) -> tuple[Problem, ...]:
+        """The damage; for a file read whole in which nothing was `found`, `nothing` (the
+        reason, "feed without items or entries") as its one Problem."""
+        return self.damage if found or self.damage else (Problem(None, nothing),)
+
 
 def _blanked(declaration: re.Match[str]) -> str:
     """Spaces in place of the declaration: every line and column stays where it was."""

@@ -66,8 +66,7 @@ def parse_zotero_rdf(text: str) -> Parsed:
         for item, line in zip(items, lines, strict=True)
         if all_text(item.find(f"{_Z}itemType")) not in _NOT_PAPERS
     ]
-    empty = [] if items or document.damage else [Problem(None, "Zotero RDF without any item")]
-    problems = [*document.damage, *empty]
+    problems = document.problems(bool(items), "Zotero RDF without any item")
     return parsed_from((_record(item, line, about) for item, line in papers), problems)
 
 
