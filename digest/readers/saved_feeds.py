@@ -118,14 +118,20 @@ def _text(kids: _Kids, *names: str) -> str:
     """The text of the first named child that has any (markup inside it included)."""
     for name in names:
         for child in kids.get(name, ()):
-            value = "".join(child.itertext()).strip()
+            value = _own_text(child)
             if value:
-                if child.get("type") in ("html", "xhtml") or (
-                    name == "description" and _STARTS_WITH_TAG.match(value)
-                ):
-                    value = html_to_text(value)
-                return value
+                return html_to_text(value) if _is_html(name, child, value) else value
     return ""
+
+
+def _is_html(name: str, child: Element, value: str) -> bool:
+    """Whether a field holds HTML: content:encoded, an Atom text of type html or xhtml, or
+    a description that opens with a tag."""
+    return (
+        name == "encoded"
+        or child.get("type") in ("html", "xhtml")
+        or (name == "description" and _STARTS_WITH_TAG.match(value) is not None)
+    )
 
 
 def _own_text(element: Element) -> str:
@@ -218,9 +224,8 @@ def _journal_abstract(kids: _Kids, title: str, journal: str, found: _Found) -> s
     names = {_folded(title), _folded(journal), _folded(_text(kids, "publicationName"))} - {""}
     for name in ("description", "encoded", "summary"):
         for child in kids.get(name, ()):
-            value = "".join(child.itertext()).strip()
-            html = name == "encoded" or child.get("type") in ("html", "xhtml")
-            if html or (name == "description" and _STARTS_WITH_TAG.match(value)):
+            value = _own_text(child)
+            if _is_html(name, child, value):
                 # A <cite> names the journal (ACS: the TOC graphic, <cite>, a DOI line).
                 value, cited = _CITE.subn(" ", value)
                 found.citation = found.citation or bool(cited)
