@@ -88,7 +88,9 @@ def parse_feed(text: str) -> Parsed:
     items = [el for el in root.iter() if _local(el.tag) in ("item", "entry")]
     name = "entry" if _local(root.tag) == "feed" else "item"
     lines = document.lines_of(items, lambda: start_lines(text, name))
-    journal = _channel_journal(document.opening)
+    # Only an RSS item takes its channel's journal: an Atom feed is not walked for a channel.
+    rss = any(_local(item.tag) == "item" for item in items)
+    journal = _channel_journal(document.opening) if rss else ""
     found = (
         _atom_entry(item, line) if _local(item.tag) == "entry" else _rss_item(item, line, journal)
         for item, line in zip(items, lines, strict=True)
