@@ -264,8 +264,11 @@ def _apart(block: str, names: set[str], found: _Found) -> bool:
     return False
 
 
+_NOT_WORD = re.compile(r"\W+")
+
+
 def _folded(text: str) -> str:
-    return re.sub(r"\W+", " ", text).strip().casefold()
+    return _NOT_WORD.sub(" ", text).strip().casefold()
 
 
 # bioRxiv and medRxiv list names as "Kukla, D., Crampton, A., Khetani, S. K."
