@@ -58,7 +58,7 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
     if not abstract:
         return missing_abstract(tagged.line, "a MEDLINE record without an AB field", title)
     names = _authors(tagged)
-    keywords = tagged.items("OT") or [_mesh(term) for term in tagged.items("MH")]
+    keywords = tagged.items("OT") or [mesh_heading(term) for term in tagged.items("MH")]
     metadata = [
         (name, value) for tag, name in _METADATA.items() for value in [tagged.text(tag)] if value
     ]
@@ -110,7 +110,7 @@ def _doi(tagged: TaggedRecord) -> str | None:
     return None
 
 
-def _mesh(term: str) -> str:
+def mesh_heading(term: str) -> str:
     """'*Decision Making/methods' -> 'Decision Making': the heading without its star
     (major topic) and subheadings."""
     return term.lstrip("*").split("/", 1)[0].strip()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from digest.readers.medline import mesh_heading
 from digest.readers.records import Parsed, Problem, Record, first_name_first, missing_abstract
 from digest.readers.tagged import TaggedRecord, parse_records, split_tagged
 
@@ -57,9 +58,7 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
     pmid = (tagged.text("UI") or tagged.text("AN")) if medline else ""
     doi = _DOI.search(tagged.text("DO"))
     journal = _JOURNAL.match(tagged.text("SO"))
-    keywords = tagged.items("KW") or [
-        term.lstrip("*").split("/", 1)[0].strip() for term in tagged.items("MH")
-    ]
+    keywords = tagged.items("KW") or [mesh_heading(term) for term in tagged.items("MH")]
     return Record(
         line=tagged.line,
         abstract=abstract,
