@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from digest.readers.identifiers import parse_doi
 from digest.readers.medline import mesh_heading
 from digest.readers.records import Parsed, Problem, Record, first_name_first, missing_abstract
 from digest.readers.tagged import TaggedRecord, parse_records, split_tagged
@@ -30,7 +31,6 @@ _TAG_LINE = re.compile(r"([A-Z][A-Z0-9]{1,3}) {1,3}- ?(.*)")
 _NUMBER = re.compile(r"\s*<\d+\.?\s*>\s*")
 _OVID = re.compile(r"^VN  - Ovid Technologies\s*$", re.M)
 _ROLE = re.compile(r"\s*\[[^\]]*\]\s*$")
-_DOI = re.compile(r"10\.\d{4,9}/\S+")
 _JOURNAL = re.compile(r"(.+?)\.\s+\d")
 
 
@@ -56,7 +56,6 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
     database = tagged.text("DB")
     medline = re.search(r"MEDLINE|PubMed", database, re.I) is not None
     pmid = (tagged.text("UI") or tagged.text("AN")) if medline else ""
-    doi = _DOI.search(tagged.text("DO"))
     journal = _JOURNAL.match(tagged.text("SO"))
     keywords = tagged.items("KW") or [mesh_heading(term) for term in tagged.items("MH")]
     return Record(
@@ -64,7 +63,7 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         abstract=abstract,
         title=title or None,
         authors=tuple(name for name in authors if name),
-        doi=doi.group(0).rstrip(".") if doi else None,
+        doi=parse_doi(tagged.text("DO")),  # often a link: "https://dx.doi.org/10.…"
         date=tagged.text("YR") or None,
         pmid=pmid if pmid.isdigit() else None,
         venue=tagged.text("JN") or (journal.group(1) if journal else "") or None,
