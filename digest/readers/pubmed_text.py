@@ -58,6 +58,7 @@ _PMID_LIST_HELP = (
     "a list of PubMed ids (PubMed's PMID export) has no abstracts; in PubMed, search for "
     "them, click Save and choose Format: PubMed to save their abstracts in a file digest reads"
 )
+_SUMMARY_RECORD = "a Summary (text) record"  # why such a record has no abstract
 _SUMMARY_HELP = (
     "PubMed's Summary (text) export has no abstracts; in PubMed, click Save and choose "
     "Format: PubMed (or Abstract (text)) to save them in a file digest reads"
@@ -105,7 +106,7 @@ def parse_pubmed_text(text: str) -> Parsed:
         if isinstance(found, Record):
             records.append(found)
         else:
-            summaries += found.reason.endswith("(a Summary (text) record)")
+            summaries += found.reason.endswith(f"({_SUMMARY_RECORD})")
             problems.append(found)
     if not records and problems and summaries == len(problems):
         return Parsed((), (Problem(problems[0].line, _SUMMARY_HELP, problems[0].excerpt),))
@@ -158,7 +159,7 @@ def _record(blocks: list[_Block]) -> Record | Problem:
     }
     if not rest or any(_PMID_LINE.search(raw) for raw in citation.lines):
         shown = _CITATION.sub("", citation.lines[0], count=1)
-        return missing_abstract(line, "a Summary (text) record", excerpt(shown))
+        return missing_abstract(line, _SUMMARY_RECORD, excerpt(shown))
     body = [b for b in rest if not _ID_LINE.match(b.lines[0]) and not _labelled(b)]
     title = body[0].text if body else ""
     authors: tuple[str, ...] = ()
