@@ -12,8 +12,9 @@ paper's real title; the table shows the mean x100, the mean length in words and 
 headlines of 4 to 10 words, by the kind of headline (a name the abstract gives its
 contribution, with or without a description, or a phrase of the abstract), then the two halves
 of the split (even and odd lines). Then the CPU time of a derived headline per paper, warm
-(digest.headlines.derive_headline given the split sentences and the focus sentence, as the
-summarize stage calls it; the second of two passes).
+(given the split sentences and the focus sentence; the second of two passes): in a batch, as
+the summarize stage derives them (digest.headlines.derive_headlines), and one at a time by
+the plain definition (derive_headline).
 
 The rates shipped in digest/headline_words.tsv are counted on SciTLDR train, so the train
 figure of the table is in-sample; --fit prints the honest one: it refits (below) on each half
@@ -185,18 +186,22 @@ def fit(path: Path) -> None:
 # --- scoring --------------------------------------------------------------------------------
 
 
-def headline_cost(papers: Sequence[Paper]) -> float:
-    """CPU microseconds of a derived headline per paper, warm: the second of two passes."""
+def headline_cost(papers: Sequence[Paper]) -> tuple[float, float]:
+    """CPU microseconds of a derived headline per paper, warm (the second of two passes):
+    in a batch, as the summarize stage derives them, and one at a time."""
     split = split_abstracts([p.abstract for p in papers], limit=MAX_SENTENCES)
     foci = select_sentences(split, [None] * len(papers), "contribution")
-    elapsed = 0.0
+    batch = single = 0.0
     for _ in range(2):
+        start = time.process_time()
+        headlines.derive_headlines(papers, split, foci)
+        batch = time.process_time() - start
         headlines._classified.cache_clear()
         start = time.process_time()
         for paper, sentences, focus in zip(papers, split, foci, strict=True):
             headlines.derive_headline(paper, sentences=sentences, focus=focus)
-        elapsed = time.process_time() - start
-    return 1e6 * elapsed / max(1, len(papers))
+        single = time.process_time() - start
+    return 1e6 * batch / max(1, len(papers)), 1e6 * single / max(1, len(papers))
 
 
 def print_table(rows: Sequence[tuple[Paper, str]], headline_of: dict[str, str], label: str) -> None:
@@ -238,7 +243,8 @@ def main() -> None:
     summaries = summarize_papers(papers)
     headline_of = {s.paper_id: s.headline for s in summaries}
     print_table(rows, headline_of, data.name)
-    print(f"derived headline: {headline_cost(papers):.0f} us CPU per paper, warm")
+    batch, single = headline_cost(papers)
+    print(f"derived headline, us CPU per paper, warm: {batch:.0f} batched, {single:.0f} singly")
     for paper, title in rows[: args.show]:
         print(f"\n  title:    {title}\n  headline: {headline_of[paper.id]}")
 
