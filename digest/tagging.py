@@ -247,7 +247,9 @@ def tag_batch(
     following[-1] = _END
     fits = _fit_matrix()
     undecided = (
-        table.option_tags[rows, 1] >= 0 if table.option_tags.shape[1] > 1 else starts & False
+        table.option_tags[rows, 1] >= 0
+        if table.option_tags.shape[1] > 1
+        else np.zeros(n, dtype=bool)
     )
     while undecided.any():
         # A word is decided once the one before it is, or when it opens its sentence.
