@@ -38,12 +38,7 @@ import re
 import rispy  # type: ignore[import-untyped]
 
 from digest.readers.identifiers import pubmed_page_pmid
-from digest.readers.markup import (
-    html_to_text,
-    jats_to_text,
-    looks_like_jats,
-    without_abstract_heading,
-)
+from digest.readers.markup import markup_to_text, without_abstract_heading
 from digest.readers.records import (
     Parsed,
     Problem,
@@ -81,7 +76,6 @@ _OWN_FIELDS = frozenset(
 # The venue, by rispy's names: JF (full journal name), T2, JO, then the abbreviations.
 _VENUES = ("alternate_title3", "secondary_title", "journal_name", "alternate_title2",
            "alternate_title1")  # fmt: skip
-_MARKUP = re.compile(r"</?[A-Za-z][\w:.-]*[^<>]*>")
 
 
 def looks_like_ris(text: str) -> bool:
@@ -145,8 +139,8 @@ def _finish(
     if not closed:
         chunk = [*chunk, "ER  - "]
     [entry] = _rispy_loads("\n".join(chunk) + "\n")
-    abstract = without_abstract_heading(_text(_first(entry, "abstract", "notes_abstract")))
-    title = _text(_first(entry, "title", "primary_title"))
+    abstract = without_abstract_heading(markup_to_text(_first(entry, "abstract", "notes_abstract")))
+    title = markup_to_text(_first(entry, "title", "primary_title"))
     if not abstract:
         problems.append(missing_abstract(line, "a RIS record without an AB or N2 line", title))
         return
@@ -171,17 +165,10 @@ def _finish(
             date=_date(entry),
             metadata=tuple(metadata),
             pmid=_pmid(entry, urls),
-            venue=_text(_first(entry, *_VENUES)) or None,
+            venue=markup_to_text(_first(entry, *_VENUES)) or None,
             keywords=tuple(_keywords(entry)),
         )
     )
-
-
-def _text(value: str) -> str:
-    """A field's text without the markup some exports copied into it."""
-    if "<" not in value or not _MARKUP.search(value):
-        return value
-    return jats_to_text(value) if looks_like_jats(value) else html_to_text(value)
 
 
 def _pmid(entry: dict[str, object], urls: list[str]) -> str | None:
