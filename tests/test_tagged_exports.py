@@ -196,6 +196,19 @@ def test_pubmed_summary_text_says_which_export_has_abstracts(tmp_path: Path) -> 
     assert "Format: PubMed" in str(error.value)
 
 
+def test_a_pubmed_summary_text_refusal_quotes_the_first_title_whole(tmp_path: Path) -> None:
+    (tmp_path / "abstracts.txt").write_bytes((FIXTURES / "pubmed-abstract.txt").read_bytes())
+    corpus = load_written(
+        tmp_path,
+        "pubmed_result.txt",
+        "1. Night shifts and medication errors.\nNg A, Oduya B.\n",
+        "J Sleep Res. 2019 Dec 31;57:364-376.\nPMID: 30000001\n",
+    )
+    [summary] = [s for s in corpus.skipped if s.path.endswith("pubmed_result.txt")]
+    assert "Summary (text) export has no abstracts" in summary.reason
+    assert summary.excerpt == "Night shifts and medication errors."
+
+
 def test_a_pubmed_pmid_list_says_which_export_has_abstracts(tmp_path: Path) -> None:
     with pytest.raises(InputError) as error:
         load_written(tmp_path, "pubmed_result.txt", "29152523\n29120438\n29104877\n")

@@ -36,8 +36,10 @@ from dataclasses import dataclass
 
 from digest.readers.records import Parsed, Problem, Record, excerpt, missing_abstract
 
+# A record's number, "1. ", before its citation or (Summary (text)) its title: the text
+# after it is only looked ahead at, so that removing the number leaves the title whole.
+_CITATION = re.compile(r"(\d+)\.\s+(?=\S)")
 # "1. Phytomedicine. 2018 Dec 31;57:364-376. doi: …": the journal, then the date.
-_CITATION = re.compile(r"(\d+)\.\s+\S")
 _SOURCE = re.compile(r"\d+\.\s+(?P<venue>.+?)\.\s+(?P<date>(?:1[89]|20)\d\d\b[^.;:]*)")
 _PMID_LINE = re.compile(r"^PMID:\s*(\d+)", re.M)
 _ID_LINE = re.compile(r"(DOI|PMCID|PMID|PII):\s*(\S+)")
