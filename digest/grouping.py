@@ -146,7 +146,7 @@ def group_by_theme(
     id to a short name, used as the label of a one-paper theme (else its title).
     `on_progress(n)` is told when n more papers have their vectors.
     """
-    return name_groups(find_groups(papers, n_themes, on_progress), names or {})
+    return name_groups(find_groups(papers, n_themes, on_progress), lambda: names or {})
 
 
 @dataclass(frozen=True)
@@ -191,8 +191,12 @@ def find_groups(
     return Groups(tuple(ordered), tuple(map(tuple, groups)), other, clustering.sample)
 
 
-def name_groups(found: Groups, names: Mapping[str, str]) -> tuple[Theme, ...]:
-    """The second half of `group_by_theme`: the groups as labelled themes."""
+def name_groups(found: Groups, names: Callable[[], Mapping[str, str]]) -> tuple[Theme, ...]:
+    """The second half of `group_by_theme`: the groups as labelled themes.
+
+    `names()` (paper id -> name) is called only when a group holds a single paper, whose
+    label is its name: a forked worker labels the usual groups without waiting for the
+    names, which are made while it groups (see digest.pipeline.make_issue)."""
     if not found.papers:
         return ()
     return _labelled_themes(found.papers, found.groups, found.other, names, found.sample)
@@ -836,7 +840,7 @@ def _labelled_themes(
     papers: Sequence[Paper],
     groups: Sequence[Sequence[str]],
     other: Sequence[str],
-    names: Mapping[str, str],
+    names: Callable[[], Mapping[str, str]],
     sample: Sequence[int],
 ) -> tuple[Theme, ...]:
     """Themes labelled from (up to LABEL_SAMPLE of) the sampled papers, at a bounded cost."""
@@ -850,8 +854,9 @@ def _labelled_themes(
             for i in inside:
                 seen.setdefault(i, len(seen))
         members.append(inside)
+    named = names() if any(len(group) == 1 for group in groups) else {}
     single_names = [
-        _single_paper_name(papers[position[group[0]]], names) if len(group) == 1 else None
+        _single_paper_name(papers[position[group[0]]], named) if len(group) == 1 else None
         for group in groups
     ]
     texts = [""] * len(seen)

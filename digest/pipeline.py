@@ -111,9 +111,9 @@ def themes_of(
     named: Sequence[NamedTheme] = (),
     on_progress: Callable[[int], None] | None = None,
 ) -> tuple[Theme, ...]:
-    """`group_papers`, with the papers' names (id -> headline) asked for only once the groups
-    are found and about to be labelled: a forked worker finds them while the names are still
-    being made (see `make_issue`)."""
+    """`group_papers`, with the papers' names (id -> headline) asked for only when a group of
+    one paper is labelled with its name: a forked worker finds and labels the groups while the
+    names are still being made (see `make_issue`)."""
     # Imported here: in a build of many papers only the forked worker groups them.
     from digest.grouping import find_groups, name_groups
 
@@ -123,7 +123,7 @@ def themes_of(
             on_progress(len(papers))
         return named_themes
     found = find_groups(papers, n_themes, on_progress)
-    automatic = name_groups(found, names())
+    automatic = name_groups(found, names)
     if not named_themes:
         return automatic
     taken = {pid for theme in named_themes for pid in theme.paper_ids}
@@ -200,9 +200,9 @@ def summarize_with_progress(
     return summarize_papers(papers, method=method, on_progress=progress.advance)
 
 
-# From this many new papers on, a forked worker groups them while this process summarizes
-# (the two stages are independent until labelling, which needs the headlines). Below it,
-# forking costs more than it saves.
+# From this many new papers on, a forked worker groups and labels them while this process
+# summarizes them (the two stages are independent but for the label of a one-paper group, which
+# is its headline). Below it, forking costs more than it saves.
 GROUP_ASIDE_MIN_PAPERS = 100
 
 

@@ -177,6 +177,16 @@ def test_a_forked_call_receives_what_is_sent_and_returns_its_result() -> None:
     assert doubled == [2 * x for x in range(100_000)]
 
 
+def test_a_forked_call_may_return_without_receiving_what_is_sent(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    # A build's grouping worker asks for the papers' names only to label a one-paper theme.
+    with forking.forked_call(lambda receive: "labelled") as call:
+        call.send(list(range(100_000)))  # more than a pipe holds, and never read
+        assert call.result() == "labelled"
+    assert capfd.readouterr().err == ""
+
+
 def test_a_forked_call_raises_what_its_child_raised_and_says_where() -> None:
     def fail(receive: Any) -> None:
         raise digest.history.HistoryError(f"bad {receive()}")

@@ -210,6 +210,20 @@ def test_a_single_paper_is_one_theme_named_after_it() -> None:
     assert untitled.label == "Weighing clusters with lensing"
 
 
+def test_names_are_asked_for_only_to_label_a_one_paper_theme() -> None:
+    asked: list[int] = []
+
+    def names() -> dict[str, str]:
+        asked.append(1)
+        return {"g0": "Cluster masses from lensing"}
+
+    themes = grouping.name_groups(grouping.find_groups(two_topics(), n_themes=2), names)
+    assert sorted(len(t.paper_ids) for t in themes) == [6, 6]
+    assert asked == []
+    (theme,) = grouping.name_groups(grouping.find_groups(two_topics()[:1]), names)
+    assert (theme.label, asked) == ("Cluster masses from lensing", [1])
+
+
 def test_a_single_paper_without_name_or_title_gets_a_key_phrase() -> None:
     (theme,) = group_by_theme([make_paper("only", PROTEINS[0])])
     assert theme.label
