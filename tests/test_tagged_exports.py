@@ -481,3 +481,52 @@ def test_scielo_ris_first_abstract_without_its_heading() -> None:
     assert paper.abstract.startswith("The Atlantic Forest has been highly fragmented")
     assert "RESUMO" not in paper.abstract  # the second AB, in Portuguese, is not appended
     assert (paper.date, paper.id) == ("2018-06-21", "S0073-47212018000100221-scl")
+
+
+def test_peerj_ris_structured_abstract_headings_on_their_own_lines(tmp_path: Path) -> None:
+    # PeerJ's RIS: an empty AB line, then each heading and its text on indented lines.
+    paper = only(
+        load_written(
+            tmp_path,
+            "peerj.ris",
+            "TY  - JOUR\n",
+            "TI  - Revision of the long-bodied sphaerodorids\n",
+            "AB  - \n",
+            "            \n",
+            "               Background\n",
+            "               Long-bodied sphaerodorids share two rows of macrotubercles.\n",
+            "            \n",
+            "               Methods\n",
+            "               Mitochondrial and nuclear sequence data were analysed.\n",
+            "               Type specimens were examined.\n",
+            "               Results\n",
+            "               Sphaerodorum and Ephesiella were recovered as paraphyletic.\n",
+            "         \n",
+            "VL  - 6\n",
+            "ER  - ",
+        )
+    )
+    assert paper.abstract == (
+        "Background: Long-bodied sphaerodorids share two rows of macrotubercles. "
+        "Methods: Mitochondrial and nuclear sequence data were analysed. Type specimens were "
+        "examined. Results: Sphaerodorum and Ephesiella were recovered as paraphyletic."
+    )
+
+
+def test_ris_abstract_wrapped_over_lines_with_one_heading_like_line_is_one_text(
+    tmp_path: Path,
+) -> None:
+    paper = only(
+        load_written(
+            tmp_path,
+            "wrapped.ris",
+            "TY  - JOUR\nTI  - Wrapped\nN2  - Short lines of a wrapped paragraph\n",
+            "      Carry on here.\n",
+            "      Methods\n",
+            "alone make no structured abstract\nER  - \n",
+        )
+    )
+    assert paper.abstract == (
+        "Short lines of a wrapped paragraph Carry on here. Methods alone make no structured "
+        "abstract"
+    )

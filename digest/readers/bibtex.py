@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from digest.readers.markup import labelled_sections, markup_to_text, without_abstract_heading
+from digest.readers.markup import markup_to_text, structured_abstract, without_abstract_heading
 from digest.readers.records import Parsed, Problem, Record, excerpt, split_keywords
 
 if TYPE_CHECKING:
@@ -77,10 +77,6 @@ _JOURNAL_ARXIV = re.compile(r"\barXiv:\s*(\S+)", re.I)
 # ".../978-3-319-14218-0{\_}5" (Mendeley), "\url{https://...}" (Better BibTeX's @misc).
 _ESCAPED_IN_TOKEN = re.compile(r"\{?\\([_%&#$~])\}?")
 _URL_COMMAND = re.compile(r"\\url\s*\{([^{}]*)\}")
-# A heading of a structured abstract on a line of its own ("Background\nThere is…"), as
-# ScienceDirect's BibTeX writes them: a few capitalised words, no stop.
-_SECTION_HEADING = re.compile(r"[A-Z][A-Za-z]*(?:[ -][A-Za-z]+){0,3}:?")
-_BARE_HEADINGS = frozenset({"abstract", "summary", "graphical abstract", "video abstract"})
 # Mendeley wraps every escape and symbol in braces ("10{\\%}", "R{\\&}D", "{\\textgreater}200",
 # "{\\~{}}"): the escapes are unwrapped for the LaTeX cleaning, the symbols written out.
 _BRACED_ESCAPE = re.compile(r"\{(\\[&%$_#])\}")
@@ -307,7 +303,7 @@ def _unquote(value: str) -> str:
 def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem:
     key = entry.key.strip()
     abstract = without_abstract_heading(
-        _labelled(_without_html(_decoded(fields.get("abstract", "")))).strip()
+        structured_abstract(_without_html(_decoded(fields.get("abstract", "")))).strip()
     )
     if not abstract.strip():
         reason = f"no abstract (BibTeX entry '{key}' has no 'abstract' field)"
@@ -377,34 +373,6 @@ def _url_in(value: str | None) -> str:
     field want it."""
     found = _URL_COMMAND.search(value) if value else None
     return _identifier(found.group(1)) if found else ""
-
-
-def _labelled(abstract: str) -> str:
-    """A structured abstract with its headings on lines of their own becomes "Background: …
-    Methods: …"; any other abstract stays as it is. A heading line must follow a finished
-    sentence, so the short last line of a hard-wrapped paragraph is never taken for one."""
-    if "\n" not in abstract:
-        return abstract
-    lines = [line.strip() for line in abstract.split("\n") if line.strip()]
-    headings = {
-        index
-        for index, line in enumerate(lines[:-1])
-        if len(line) < 40
-        and _SECTION_HEADING.fullmatch(line)
-        and (index == 0 or lines[index - 1][-1] in ".!?:)]")
-    }
-    labels = [i for i in headings if lines[i].rstrip(":").casefold() not in _BARE_HEADINGS]
-    if len(labels) < 2:
-        return abstract
-    sections: list[tuple[str, str]] = []
-    label = ""
-    for index, line in enumerate(lines):
-        if index in headings:
-            label = "" if index not in labels else line
-        else:
-            sections.append((label, line))
-            label = ""
-    return labelled_sections(sections)
 
 
 def _failed(block: ParsingFailedBlock) -> Problem:

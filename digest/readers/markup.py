@@ -290,3 +290,40 @@ def labelled_sections(sections: list[tuple[str, str]]) -> str:
         else:
             parts.append(text)
     return " ".join(parts)
+
+
+# A heading of a structured abstract on a line of its own ("Background\nThere is…"): a few
+# capitalised words, no stop.
+_SECTION_HEADING = re.compile(r"[A-Z][A-Za-z]*(?:[ -][A-Za-z]+){0,3}:?")
+_BARE_HEADINGS = frozenset({"abstract", "summary", "graphical abstract", "video abstract"})
+
+
+def structured_abstract(abstract: str) -> str:
+    """A structured abstract with its headings on lines of their own becomes "Background: …
+    Methods: …"; any other abstract stays as it is. A heading line must follow a finished
+    sentence, so the short last line of a hard-wrapped paragraph is never taken for one.
+
+    ScienceDirect's BibTeX writes them so, and PeerJ's RIS (the headings indented on
+    continuation lines of the AB field)."""
+    if "\n" not in abstract:
+        return abstract
+    lines = [line.strip() for line in abstract.split("\n") if line.strip()]
+    headings = {
+        index
+        for index, line in enumerate(lines[:-1])
+        if len(line) < 40
+        and _SECTION_HEADING.fullmatch(line)
+        and (index == 0 or lines[index - 1][-1] in ".!?:)]")
+    }
+    labels = [i for i in headings if lines[i].rstrip(":").casefold() not in _BARE_HEADINGS]
+    if len(labels) < 2:
+        return abstract
+    sections: list[tuple[str, str]] = []
+    label = ""
+    for index, line in enumerate(lines):
+        if index in headings:
+            label = "" if index not in labels else line
+        else:
+            sections.append((label, line))
+            label = ""
+    return labelled_sections(sections)

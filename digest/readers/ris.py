@@ -38,7 +38,7 @@ import re
 import rispy  # type: ignore[import-untyped]
 
 from digest.readers.identifiers import pubmed_page_pmid
-from digest.readers.markup import markup_to_text, without_abstract_heading
+from digest.readers.markup import markup_to_text, structured_abstract, without_abstract_heading
 from digest.readers.records import (
     Parsed,
     Problem,
@@ -49,6 +49,7 @@ from digest.readers.records import (
 )
 
 _TY = re.compile(r"\s*TY  -")
+_TAG_LINE = re.compile(r"([A-Z][A-Z0-9])  -(?: |$)")
 _TY_TYPE = re.compile(r"\s*TY  - [A-Z]{2,6}\s*")  # a record's type alone: "TY  - JOUR"
 _HEAD = 4096
 # Ovid's record numbers, alone on their line.
@@ -139,7 +140,7 @@ def _finish(
     if not closed:
         chunk = [*chunk, "ER  - "]
     [entry] = _rispy_loads("\n".join(chunk) + "\n")
-    abstract = without_abstract_heading(markup_to_text(_first(entry, "abstract", "notes_abstract")))
+    abstract = without_abstract_heading(markup_to_text(_abstract(entry, chunk)))
     title = markup_to_text(_first(entry, "title", "primary_title"))
     if not abstract:
         problems.append(missing_abstract(line, "a RIS record without an AB or N2 line", title))
@@ -169,6 +170,29 @@ def _finish(
             keywords=tuple(_keywords(entry)),
         )
     )
+
+
+def _abstract(entry: dict[str, object], chunk: list[str]) -> str:
+    """AB, else N2; a structured abstract whose headings stand on continuation lines of
+    their own (PeerJ's "AB  - " then "Background", its text, "Methods"…) as "Background: …
+    Methods: …", which rispy, joining the lines, cannot tell."""
+    abstract = _first(entry, "abstract", "notes_abstract")
+    tag = "AB" if _first(entry, "abstract") else "N2"
+    lines: list[str] = []
+    for line in chunk:
+        found = _TAG_LINE.match(line)
+        if found:
+            if lines:
+                break
+            if found.group(1) == tag:
+                lines.append(line[found.end() :])
+        elif lines:
+            lines.append(line)
+    if len(lines) < 2:
+        return abstract
+    text = "\n".join(lines)
+    labelled = structured_abstract(text)
+    return abstract if labelled == text else labelled
 
 
 def _pmid(entry: dict[str, object], urls: list[str]) -> str | None:
