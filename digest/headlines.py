@@ -1515,14 +1515,25 @@ def _described_before(
 
 
 def _article(word: str) -> str:
-    """ "a" or "an" before a word, by its first letter ("an architecture", "a unified")."""
+    """ "a" or "an" before a word, by its first letter ("an architecture", "a unified"), or
+    before an acronym read letter by letter, by how its first letter is said ("an HP tuning
+    paradigm", "an RL agent", "a GPU kernel")."""
+    if len(word) > 1 and word.isupper() and word.isalpha():
+        return "an" if word[0] in _VOWEL_SOUNDING_LETTERS else "a"
     return "an" if word[:1].lower() in "aeio" or word[:2].lower() in ("un", "in") else "a"
 
 
+# Letters whose names open with a vowel sound: "an F1 score", "an MLP", "an SVM".
+_VOWEL_SOUNDING_LETTERS: Final = frozenset("AEFHILMNORSX")
+
+
 _APPOSITION_AFTER: Final = re.compile(r"\s*[,:]\s*(?:(a|an)\s+)?(?=\w)")
-# "... a search method, NAME" or "... a technique called NAME": the description before it.
+# "... a search method, NAME", "... a technique called NAME" or "... a new paradigm we call
+# NAME": the description before it.
 _APPOSITION_BEFORE: Final = re.compile(
-    r"(?P<before>[^,;:()]*?)\s*(?:,|\b(?:called|named|dubbed|termed))\s*$", re.IGNORECASE
+    r"(?P<before>[^,;:()]*?)\s*(?:,|\b(?:called|named|dubbed|termed)|\bwe\s+(?:call|name|term|dub))"
+    r"\s*$",
+    re.IGNORECASE,
 )
 
 

@@ -264,6 +264,15 @@ def assert_title_like(phrase: str, after_name: bool = False) -> None:
             "online via policy gradient updates, avoiding the need for a search tree.",
             "Policy Gradient Search (PGS): a simulation-based search method",
         ),
+        # "a ... paradigm we call NAME": the description before the name, not a phrase of
+        # another sentence; the article read as the acronym is said ("an HP").
+        (
+            "Hyperparameter (HP) tuning in deep learning is an expensive process, prohibitively "
+            "so for neural networks with billions of parameters. We show that many optimal HPs "
+            "remain stable even as model size changes. This leads to a new HP tuning paradigm "
+            "we call muTransfer: tune the HP indirectly on a smaller model and transfer them.",
+            "muTransfer: an HP tuning paradigm",
+        ),
         # A name inside the best phrase: the phrase, not "Y-learner: Y-learner for ...".
         (
             "We present the Y-learner, a new estimator. We propose the Y-learner for "
