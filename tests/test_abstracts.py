@@ -150,12 +150,31 @@ def test_build_reports_them_in_one_line_and_strict_passes(tmp_path: Path) -> Non
         ("Abstract Syntax Trees (ASTs) hold code.", None),
         ("Summary Statistics (SS) are used.", None),
         ("Abstract reasoning is hard for models.", None),
+        # A field named by "Abstract" and a capitalised word opens with its subject.
+        ("Abstract Interpretation is a theory of sound approximation.", None),
+        ("Summary Statistics are enough here.", None),
+        # The text's own evidence: it says "abstract <word>" again.
+        ("Abstract Dispatching is fast. We compile abstract dispatching away.", None),
+        # Otherwise a capitalised word after it starts the first sentence.
+        ("Abstract Amine wastes are toxic.", "Amine wastes are toxic."),
+        ("Abstract We abstract a model.", "We abstract a model."),
+        # Set apart by a separator, it is a heading whatever follows.
+        ("Abstract: Interpretation is hard.", "Interpretation is hard."),
+        ("Abstract \u2014 Interpretation is hard.", "Interpretation is hard."),
+        ("Abstract\nInterpretation is hard.", "Interpretation is hard."),
     ],
 )
 def test_an_abstract_heading_goes_and_a_term_that_starts_with_abstract_stays(
     text: str, expected: str | None
 ) -> None:
     assert without_abstract_heading(text) == (text if expected is None else expected)
+
+
+def test_an_export_keeps_the_field_an_abstract_opens_with(tmp_path: Path) -> None:
+    field = f"Abstract Interpretation is a theory of sound approximation. {ABSTRACT}"
+    csv_file(tmp_path / "s.csv", [field, f"Abstract {ABSTRACT}"])
+    corpus = load_papers([tmp_path])
+    assert sorted(paper.abstract for paper in corpus.papers) == sorted([field, ABSTRACT])
 
 
 @pytest.mark.parametrize(

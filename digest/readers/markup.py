@@ -237,31 +237,71 @@ def jats_to_text(fragment: str) -> str:
 
 
 # A heading glued to the front of an abstract: "Abstract Eleven coupled models…" (Mendeley
-# and Zotero keep the one publishers print; OpenAlex's index starts with it too).
-_ABSTRACT_HEADING = re.compile(r"\A(?:Abstract|ABSTRACT|Summary|SUMMARY)[\s:.]+(?=[A-Z])")
+# and Zotero keep the one publishers print; OpenAlex's index starts with it too). What
+# sets it apart from the text, if anything: a colon or stop, a spaced dash, a line end.
+_ABSTRACT_HEADING = re.compile(
+    r"\A(?P<word>Abstract|ABSTRACT|Summary|SUMMARY)"
+    r"(?:(?P<separator>\s*[:.]|\s+[-\u2013\u2014]|[ \t]*\n)\s*|\s+)(?=[A-Z])"
+)
+# Fields and things whose names start with "Abstract" (or "Summary"), by their second word:
+# "Abstract Interpretation is a theory of …" opens with its subject, not with a heading.
+_TERMS_AFTER_HEADING = {
+    "abstract": frozenset(
+        {
+            "algebra", "algebras", "argumentation", "art", "data", "dialectical",
+            "elementary", "expressionism", "harmonic", "interpretation", "interpretations",
+            "machine", "machines", "meaning", "nonsense", "polytopes", "reasoning",
+            "rewriting", "simplicial", "state", "syntax",
+        }
+    ),
+    "summary": frozenset({"statistic", "statistics", "judgment", "judgments"}),
+}  # fmt: skip
+# Words that open a sentence and are never the noun "abstract" qualifies ("we abstract a
+# model" is the verb): after the heading, they start the abstract's first sentence.
+_SENTENCE_OPENERS = frozenset({"a", "an", "the", "this", "these", "that", "those", "we", "our"})
 
 
 def without_abstract_heading(text: str) -> str:
     """The abstract without an "Abstract" (or "Summary") heading glued to its first word.
 
-    "Abstract" may also be the first word of a term the abstract opens with: "Abstract
-    Meaning Representation (AMR) is ...", "Abstract Syntax Trees (ASTs) ...". A capitalised
-    run of words whose initials, after the A, spell the acronym in brackets after it is
-    such a term, and stays."""
+    A heading set apart (by a colon, a stop, a spaced dash or a line end) or in capitals
+    always goes. Glued to a capitalised word by a space only, "Abstract" may instead be the
+    first word of what the abstract opens with: "Abstract Interpretation is …", "Abstract
+    Meaning Representation (AMR) is …". It stays when the two words name a known field or
+    thing (_TERMS_AFTER_HEADING), when the text says "abstract <that word>" again further
+    on (its own evidence that the two go together), or when it starts a capitalised run of
+    words whose initials spell the acronym in brackets after it ("Abstract Syntax Trees
+    (ASTs)"); an acronym spelled without the A ("Abstract Large Language Models (LLMs)")
+    shows a heading."""
     heading = _ABSTRACT_HEADING.match(text)
     if heading is None:
         return text
+    word = heading.group("word")
+    if heading.group("separator") or word.isupper():
+        return text[heading.end() :]
     term = _TERM.match(text, heading.end())
-    if term and heading.group().rstrip() in ("Abstract", "Summary"):
-        initials = heading.group()[0] + "".join(w[0] for w in term.group("words").split())
+    if term:
+        initials = word[0] + "".join(w[0] for w in term.group("words").split())
         acronym = term.group("acronym").upper()
         if initials.upper() in (acronym, acronym.removesuffix("S")):  # "ASTs"
+            return text
+        return text[heading.end() :]
+    following = _WORD.match(text, heading.end())
+    if following is None:
+        return text[heading.end() :]
+    after = following.group().casefold()
+    if after in _TERMS_AFTER_HEADING[word.casefold()]:
+        return text
+    if after not in _SENTENCE_OPENERS:
+        again = re.compile(rf"\b{word}\s+{after}\b", re.I)
+        if again.search(text, following.end()):
             return text
     return text[heading.end() :]
 
 
 # Capitalised words, then an acronym in brackets: "Meaning Representation (AMR)".
 _TERM = re.compile(r"(?P<words>(?:[A-Z][\w-]*\s+){0,5})\((?P<acronym>[A-Z][A-Za-z]{1,7})\)")
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 _TAG = re.compile(r"</?[A-Za-z][\w:.-]*[^<>]*>")
