@@ -147,6 +147,25 @@ def test_web_of_science_full_column_names() -> None:
     assert paper.doi == "10.1007/978-981-96-9101-2_16"
 
 
+def test_web_of_science_publication_date_has_no_year_of_its_own(tmp_path: Path) -> None:
+    # "Publication Date" (PD) is "SEP" or "DEC 10": the year is in "Publication Year", as
+    # in the tab-delimited export's PD and PY columns.
+    (tmp_path / "savedrecs.csv").write_text(
+        "Result Number,Article Title,Abstract,DOI,Publication Date,Publication Year\n"
+        "1,Fish recruitment in Lake Erie,Climate and farming shape recruitment.,10.1/a,SEP,2020\n"
+        "2,Stream fish in a changing climate,Habitat shifts with warming.,10.1/b,DEC 10,2020\n"
+        "3,A teaching hydrology model,A simple model for students.,10.1/c,,2017\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "savedrecs.txt").write_text(
+        "PT\tAU\tTI\tAB\tPD\tPY\tDI\n"
+        "J\tRiley, WJ\tRadon mitigation\tSub-slab suction cuts radon.\tJAN\t1996\t10.1/d\n",
+        encoding="utf-8",
+    )
+    corpus = load_papers([tmp_path])
+    assert [p.date for p in corpus.papers] == ["2020-09", "2020-12-10", "2017", "1996-01"]
+
+
 def test_pubmed_csv_says_it_has_no_abstracts_and_which_export_has() -> None:
     with pytest.raises(InputError) as error:
         load("pubmed.csv")

@@ -261,6 +261,25 @@ def test_web_of_science_inline_html_is_text(tmp_path: Path) -> None:
     )
 
 
+def test_web_of_science_date_of_issue_is_dated_with_its_year(tmp_path: Path) -> None:
+    # PD holds a month and maybe a day, never the year (PY's); an early-access record has
+    # EA ("JUN 2021") instead; a season is no month.
+    records = [("PD DEC 10\nPY 2020\n", "2020-12-10"), ("PD SEP\nPY 2020\n", "2020-09"),
+               ("EA JUN 2021\n", "2021-06"), ("PD SPR\nPY 1994\n", "1994")]  # fmt: skip
+    corpus = load_written(
+        tmp_path,
+        "savedrecs.txt",
+        "FN Clarivate Analytics Web of Science\nVR 1.0\n",
+        *(
+            f"PT J\nAU Riley, WJ\nTI Radon mitigation, case {n}\n"
+            f"AB Sub-slab depressurization cuts indoor radon in case {n}.\n{fields}ER\n\n"
+            for n, (fields, _) in enumerate(records)
+        ),
+        "EF\n",
+    )
+    assert [p.date for p in corpus.papers] == [date for _, date in records]
+
+
 def test_web_of_science_exports_joined_keep_each_files_header_out(tmp_path: Path) -> None:
     # Web of Science exports 500 records at a time; the files joined with `cat` keep each
     # one's byte-order mark before its FN/VR header, and the header is still no stray line.

@@ -19,8 +19,9 @@ the "Abstract" heading Crossref glues to Elsevier's ("Abstract Amine wastes are�
 
 Web of Science's tab-delimited export names its columns by two-letter tags (TI, AB, AU…);
 they are read by their own table, and only in a header that is one, since "ID" there means
-Keywords Plus. PubMed's CSV export (the old site's too) has no abstracts at all: it gets its
-own message saying which PubMed export to use instead.
+Keywords Plus. Its date of issue (PD, "Publication Date") is a month without a year ("SEP",
+"DEC 10"), dated with the year column beside it. PubMed's CSV export (the old site's too)
+has no abstracts at all: it gets its own message saying which PubMed export to use instead.
 
 Embase's CSV export is not a table unless "fields by column" is chosen: by default it
 writes a record as one labelled line a field ("TITLE","Sleep apnea in…" then "AUTHOR
@@ -54,6 +55,7 @@ from digest.readers.records import (
     split_authors,
     split_keywords,
 )
+from digest.readers.web_of_science import publication_date
 
 # Column name (lower case, spaces collapsed) -> (Record field, rank: lower wins).
 _COLUMNS: dict[str, tuple[str, int]] = {
@@ -83,6 +85,7 @@ _COLUMNS: dict[str, tuple[str, int]] = {
     "consensus link": ("url", 2),
     # Web of Science with full column names
     "article title": ("title", 0), "keywords plus": ("keywords", 3),
+    "early access date": ("date", 2),
     # Lens.org
     "author/s": ("authors", 1), "date published": ("date", 0), "external url": ("url", 1),
     "mesh terms": ("keywords", 4),
@@ -98,8 +101,8 @@ _COLUMNS: dict[str, tuple[str, int]] = {
 # Web of Science's tab-delimited export: a header of two-letter tags.
 _WOS_TAGS: dict[str, tuple[str, int]] = {
     "ti": ("title", 0), "ab": ("abstract", 0), "af": ("authors", 0), "au": ("authors", 1),
-    "di": ("doi", 0), "py": ("date", 1), "so": ("venue", 0), "de": ("keywords", 0),
-    "id": ("keywords", 1), "pm": ("pmid", 0),
+    "di": ("doi", 0), "so": ("venue", 0), "de": ("keywords", 0), "id": ("keywords", 1),
+    "pm": ("pmid", 0), "pd": ("date", 0), "py": ("date", 1), "ea": ("date", 2),
 }  # fmt: skip
 
 # Whole reference lists, address books and file paths: nothing a reader of a digest needs,
@@ -400,12 +403,25 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
         authors=_authors(values.get("authors", "")),
         url=url,
         doi=doi,
-        date=values.get("date"),
+        date=_date(row, plan.fields.get("date", ())),
         metadata=tuple(metadata),
         pmid=pmid,
         venue=values.get("venue"),
         keywords=tuple(k.lstrip("*").strip() for k in split_keywords(values.get("keywords"))),
     )
+
+
+def _date(row: list[str], columns: tuple[int, ...]) -> str | None:
+    """The best-ranked date column's cell; Web of Science's "Publication Date" (PD) has no
+    year ("SEP", "DEC 10") and is dated with the "Publication Year" column beside it."""
+    cells = [row[i].strip() for i in columns if i < len(row) and row[i].strip()]
+    if not cells or _HAS_YEAR.search(cells[0]):
+        return cells[0] if cells else None
+    year = next((cell for cell in cells[1:] if _HAS_YEAR.fullmatch(cell)), "")
+    return publication_date(cells[0], year) or next((c for c in cells if _HAS_YEAR.search(c)), None)
+
+
+_HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def _authors(value: str) -> tuple[str, ...]:

@@ -44,6 +44,14 @@ from digest.readers.tagged import (
 )
 
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])(?: (.*))?$")
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), 1
+    )
+}
+_MONTH_DAY = re.compile(r"([A-Za-z]{3})[A-Za-z]*\.?(?:\s+(\d{1,2})\b)?")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _HEADER = ("FN", "VR")
 _METADATA = {"DT": "document type", "LA": "language", "UT": "wos id", "PU": "publisher"}
 
@@ -82,9 +90,29 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         title=title or None,
         authors=tuple(first_name_first(name) for name in names),
         doi=tagged.text("DI") or None,
-        date=tagged.text("PY", "EA") or None,
+        date=publication_date(tagged.text("PD"), tagged.text("PY"))
+        or publication_date(tagged.text("EA")),
         metadata=tuple(metadata),
         pmid=tagged.text("PM") or None,
         venue=tagged.text("SO") or None,
         keywords=split_keywords(tagged.text("DE", "ID") or None),
     )
+
+
+def publication_date(published: str, year: str = "") -> str | None:
+    """Web of Science's date of issue (PD, "Publication Date") holds a month and maybe a
+    day but no year: "SEP", "DEC 10"; the year is PY's. With it: "2020-09", "2020-12-10".
+    An early-access date (EA) brings its own year: "JUN 2021" gives "2021-06". A season
+    ("SPR") or nothing gives the year alone, and no year at all gives no date, never a
+    bare "SEP"."""
+    published = published.strip()
+    in_published = _YEAR.search(published)
+    year = year.strip() or (in_published.group(0) if in_published else "")
+    if not year:
+        return None
+    found = _MONTH_DAY.match(published)
+    month = _MONTHS.get(found.group(1).upper()) if found else None
+    if found is None or month is None:
+        return year
+    day = int(found.group(2)) if found.group(2) else 0
+    return f"{year}-{month:02d}" + (f"-{day:02d}" if 1 <= day <= 31 else "")
