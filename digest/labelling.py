@@ -934,25 +934,37 @@ def _usual_form(
         if plural and plural.total() >= _PLURAL_SHARE * as_nouns:
             lowered = plural
     base = min(lowered.items(), key=lambda item: (-item[1], item[0]))[0]
-    out: list[str] = []
-    for i, word in enumerate(base):
-        same = [
-            words[i]
-            for words, opens in zip(found, opening, strict=True)
-            if words[i].lower() == word and not (i == 0 and opens)
-        ]
-        if not same:
-            same = [
-                w
-                for w in (words[i] for words in found)
-                if w.lower() == word and w[1:] != w[1:].lower()
-            ]
-        cased = Counter(w for w in same if w != word)
-        if same and cased.total() >= _CAPITALS_SHARE * len(same):
-            out.append(min(cased.items(), key=lambda item: (-item[1], item[0]))[0])
-        else:
-            out.append(word)
+    uses = list(zip(found, opening, strict=True))
+    out = [_usual_case(base, i, uses) for i in range(len(base))]
+    if len(out) > 1 and out[0] != base[0] and out[1:] == list(base[1:]):
+        # The rest is in lower case: a Title Case use ("We use Annealed Importance Sampling")
+        # is a style, and no evidence for a capital first word ("annealed importance sampling").
+        plain = [(words, opens) for words, opens in uses if not _title_cased(words[1:])]
+        out[0] = _usual_case(base, 0, plain) if plain else base[0]
     return " ".join(out)
+
+
+def _usual_case(base: Sequence[str], i: int, uses: Sequence[tuple[Sequence[str], bool]]) -> str:
+    """The `i`th word of a phrase (`base`: in lower case) with capitals when its `uses`
+    (its words as written, whether the use opens a sentence) nearly always write them so."""
+    word = base[i]
+    same = [
+        words[i] for words, opens in uses if words[i].lower() == word and not (i == 0 and opens)
+    ]
+    if not same:
+        same = [
+            w
+            for w in (words[i] for words, _ in uses)
+            if w.lower() == word and w[1:] != w[1:].lower()
+        ]
+    cased = Counter(w for w in same if w != word)
+    if same and cased.total() >= _CAPITALS_SHARE * len(same):
+        return min(cased.items(), key=lambda item: (-item[1], item[0]))[0]
+    return word
+
+
+def _title_cased(words: Sequence[str]) -> bool:
+    return all(w[:1].isupper() for w in words)
 
 
 def _any_number(word: str) -> str:

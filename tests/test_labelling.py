@@ -121,6 +121,27 @@ def test_acronyms_keep_their_capitals() -> None:
     assert not any("gpt-3" in s for s in shown)
 
 
+def test_a_title_case_use_does_not_capitalise_a_phrase_written_in_lower_case() -> None:
+    # One use opens a sentence, the other writes the method in Title Case: neither says the
+    # papers write "Annealed" with a capital (the seeds' keyword did).
+    texts = [
+        "Markov random fields are hard to evaluate as generative models. Annealed importance "
+        "sampling (AIS) is widely used to estimate their partition functions.",
+        "We propose to use Annealed Importance Sampling for evaluating log-likelihoods of "
+        "generative models with decoders.",
+        "Generative models such as the variational autoencoder are trained with a lower bound "
+        "on the log-likelihood.",
+        "Robot manipulation in simulation transfers to hardware.",
+        "Robot manipulation on hardware with reinforcement learning.",
+    ]
+    labels = label_groups(texts, [[0, 1, 2], [3, 4]])
+    assert "annealed importance sampling" in labels[0].keywords
+    # A name its papers write in capitals keeps them.
+    texts[0] = texts[0].replace("Annealed importance sampling (AIS) is", "We use Hindsight Replay;")
+    texts[2] += " Hindsight Replay helps. We apply Hindsight Replay."
+    assert "Hindsight Replay" in label_groups(texts, [[0, 1, 2], [3, 4]])[0].keywords
+
+
 def test_labels_are_capitalised_phrases_of_at_most_four_words() -> None:
     labels = label_groups([*DIALOGUE, *ROBOTS], [[0, 1, 2], [3, 4, 5]])
     for lab in labels:
