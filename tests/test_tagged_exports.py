@@ -549,3 +549,24 @@ def test_ris_abstract_wrapped_over_lines_with_one_heading_like_line_is_one_text(
         "Short lines of a wrapped paragraph Carry on here. Methods alone make no structured "
         "abstract"
     )
+
+
+def test_covidence_ris_editor_lists_and_web_of_science_braces(tmp_path: Path) -> None:
+    # Covidence's RIS of records it imported from Web of Science's BibTeX: the editors in
+    # one A1 line joined by "and", the braces that protected punctuation left in the text.
+    paper = only(
+        load_written(
+            tmp_path,
+            "covidence.ris",
+            "TY  - JOUR\nT1  - Vulnerability of the Josanicka {[}river] basin\n",
+            "A1  - Novkovic, Ivan\nA1  - Zlatic, M and Kostadinov, S\n",
+            "A1  - Johnson and Johnson\n",
+            "Y1  - 2018///\n",
+            "AB  - Part of the basin is situated in National Park ``Kopaonik{''}, which\n",
+            "increases the need for protection of this territory from these hazards.\n",
+            "ER  - \n",
+        )
+    )
+    assert paper.authors == ("Ivan Novkovic", "M Zlatic", "S Kostadinov", "Johnson and Johnson")
+    assert paper.title == "Vulnerability of the Josanicka [river] basin"
+    assert "National Park \u201cKopaonik\u201d, which increases" in paper.abstract

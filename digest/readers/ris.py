@@ -50,6 +50,10 @@ from digest.readers.records import (
 
 _TY = re.compile(r"\s*TY  -")
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])  -(?: |$)")
+# Web of Science's BibTeX protects punctuation with braces ("``Kopaonik{''}", "{[}Ca]"); a
+# tool that imported it and writes RIS (Covidence) keeps them.
+_BRACED_PUNCTUATION = re.compile(r"\{(''|\[|\])\}")
+_AND = re.compile(r"\s+and\s+")
 _TY_TYPE = re.compile(r"\s*TY  - [A-Z]{2,6}\s*")  # a record's type alone: "TY  - JOUR"
 _HEAD = 4096
 # Ovid's record numbers, alone on their line.
@@ -140,8 +144,8 @@ def _finish(
     if not closed:
         chunk = [*chunk, "ER  - "]
     [entry] = _rispy_loads("\n".join(chunk) + "\n")
-    abstract = without_abstract_heading(markup_to_text(_abstract(entry, chunk)))
-    title = markup_to_text(_first(entry, "title", "primary_title"))
+    abstract = without_abstract_heading(_text(_abstract(entry, chunk)))
+    title = _text(_first(entry, "title", "primary_title"))
     if not abstract:
         problems.append(missing_abstract(line, "a RIS record without an AB or N2 line", title))
         return
@@ -160,7 +164,7 @@ def _finish(
             abstract=abstract,
             id=_first(entry, "id") or None,
             title=title or None,
-            authors=tuple(first_name_first(name) for name in names),
+            authors=tuple(first_name_first(name) for value in names for name in _names(value)),
             url=urls[0] if urls else None,
             doi=_first(entry, "doi") or None,
             date=_date(entry),
@@ -170,6 +174,21 @@ def _finish(
             keywords=tuple(_keywords(entry)),
         )
     )
+
+
+def _text(value: str) -> str:
+    """A title's or abstract's text, without markup or braces left from BibTeX."""
+    if "{" in value:
+        value = _BRACED_PUNCTUATION.sub(r"\1", value)
+    return markup_to_text(value)
+
+
+def _names(value: str) -> list[str]:
+    """One author line's names: Covidence puts a record's editors in one line, "Zlatic, M
+    and Kostadinov, S", as the BibTeX it imported had them; a name with "and" in it and no
+    such list ("Johnson and Johnson") stays one."""
+    parts = _AND.split(value.strip())
+    return parts if len(parts) > 1 and all("," in part for part in parts) else [value]
 
 
 def _abstract(entry: dict[str, object], chunk: list[str]) -> str:
