@@ -219,7 +219,7 @@ def test_lens_csv_authors_links_and_markup_in_abstracts() -> None:
 def test_dimensions_csv_with_its_note_above_the_header() -> None:
     corpus = load("dimensions.csv")
     assert corpus.files[0].format == "csv"
-    assert len(corpus.papers) == 2 and not corpus.skipped
+    assert len(corpus.papers) == 3 and not corpus.skipped
     mri = titled(corpus, "Cardiac MRI")
     assert mri.authors == ("Hiroshi Kadowaki", "Junichi Ishida")
     assert (mri.doi, mri.pmid, mri.venue, mri.date) == (
@@ -231,6 +231,19 @@ def test_dimensions_csv_with_its_note_above_the_header() -> None:
     assert mri.keywords == ("Female", "Humans", "Magnetic Resonance Imaging, Cine")
     review = titled(corpus, "Cardiotoxicity in HER2")
     assert review.link == "https://app.dimensions.ai/details/publication/pub.1134365649"
+
+
+def test_dimensions_csv_headings_glued_to_their_sections_are_set_apart() -> None:
+    # Dimensions glues Springer's headings to the first word of their section, and to the
+    # stop closing the section before; a heading word inside a name ("MethodsX") stays.
+    pilot = titled(load("dimensions.csv"), "A pilot study")
+    assert pilot.abstract == (
+        "Background: We do not know whether exercise protects the heart during anti-HER2 "
+        "therapy (CTRCD). Methods: Twenty women walked for 12 weeks; their ejection "
+        "fraction was measured before and after. Results: A mean fall of 2 points was "
+        "seen, against 6 in the year before. Rates in MethodsX were alike. Conclusions: "
+        "These results justify a randomised trial."
+    )
 
 
 def test_a_note_above_the_header_needs_a_header_that_names_an_abstract(tmp_path: Path) -> None:

@@ -16,6 +16,8 @@ come after a few such lines.
 Lens.org and Crossref-fed exports copy JATS or HTML markup into abstracts and titles
 (`<jats:p>`, `<title>Abstract</title>`): the text is kept, the markup dropped, and so is
 the "Abstract" heading Crossref glues to Elsevier's ("Abstract Amine wastes are…").
+Dimensions glues Springer's structured-abstract headings to their sections ("BackgroundWe
+… .MethodsThe …"): they are set apart as the other readers show them ("Background: We …").
 
 Web of Science's tab-delimited export names its columns by two-letter tags (TI, AB, AU…);
 they are read by their own table, and only in a header that is one, since "ID" there means
@@ -43,7 +45,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from digest.readers.identifiers import labelled_arxiv_id
-from digest.readers.markup import markup_to_text, without_abstract_heading
+from digest.readers.markup import markup_to_text, unglued_sections, without_abstract_heading
 from digest.readers.records import (
     Parsed,
     Problem,
@@ -383,7 +385,7 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
     abstract = values.get("abstract")
     if abstract is None:
         return None
-    abstract = without_abstract_heading(markup_to_text(abstract).lstrip(" ;,"))
+    abstract = unglued_sections(without_abstract_heading(markup_to_text(abstract).lstrip(" ;,")))
     if not abstract:
         return None
     title = values.get("title")
