@@ -166,6 +166,30 @@ def test_web_of_science_publication_date_has_no_year_of_its_own(tmp_path: Path) 
     assert [p.date for p in corpus.papers] == ["2020-09", "2020-12-10", "2017", "1996-01"]
 
 
+def test_a_single_author_written_surname_first_is_one_name(tmp_path: Path) -> None:
+    # PsycNET, Zotero and Web of Science separate authors with ';', so a paper with one
+    # author has none: "Franklin, Martin E." is one name, not "Franklin" and "Martin E.".
+    # Rayyan joins names with " and ". Lists of names first (Consensus) or of initials
+    # after the surname (Scopus, Embase) keep their commas as separators.
+    rows = {
+        "Franklin, Martin E.": ("Martin E. Franklin",),
+        "van der Berg, Jan": ("Jan van der Berg",),
+        "Chen, CM": ("CM Chen",),
+        "Hao, Jie (57221302630)": ("Jie Hao",),
+        "Smith, John and Lee, Min-Ji": ("John Smith", "Min-Ji Lee"),
+        "Murari Mandal, Mohan Kankanhalli": ("Murari Mandal", "Mohan Kankanhalli"),
+        "Liu R., Adler D.G.": ("Liu R.", "Adler D.G."),
+        "Brown, Catana;Rempfer, Melisa": ("Catana Brown", "Melisa Rempfer"),
+    }
+    (tmp_path / "authors.csv").write_text(
+        "Title,Authors,Abstract\n"
+        + "".join(f'Paper {n},"{names}",Findings of study {n}.\n' for n, names in enumerate(rows)),
+        encoding="utf-8",
+    )
+    corpus = load_papers([tmp_path])
+    assert [p.authors for p in corpus.papers] == list(rows.values())
+
+
 def test_pubmed_csv_says_it_has_no_abstracts_and_which_export_has() -> None:
     with pytest.raises(InputError) as error:
         load("pubmed.csv")

@@ -431,11 +431,19 @@ def _authors(value: str) -> tuple[str, ...]:
     Zotero: surname first, turned round), 'P. Kogge; J. Shalf' (IEEE), 'Liu R., Adler D.G.'
     (Scopus, Embase), 'Vikram S Chundawat, A. Tarun' (Consensus), 'Hao, Jie (57221302630)'
     (Scopus full names: the author id dropped), 'C Kun-Rodrigues, J Salmona, ...' (Google
-    Scholar through Publish or Perish: the '...' of a cut list is no name)."""
+    Scholar through Publish or Perish: the '...' of a cut list is no name).
+
+    A single author written surname first has no ';' to tell it from a list: 'Franklin,
+    Martin E.' (PsycNET, Zotero, Web of Science) is one name, and so is each of Rayyan's
+    'Smith, John and Lee, Min'. It is one when the part before the comma is a surname alone
+    (one word, with its particles: 'van der Berg') and the part after it given names; 'Liu
+    R., Adler D.G.' or 'Murari Mandal, Mohan Kankanhalli' stay two."""
     if not value or _NO_AUTHOR.fullmatch(value):
         return ()
     if ";" in value:
         names = tuple(first_name_first(_AUTHOR_ID.sub("", name)) for name in value.split(";"))
+    elif all(_SURNAME_FIRST.fullmatch(name) for name in _AND.split(_unnumbered(value))):
+        names = tuple(first_name_first(name) for name in _AND.split(_unnumbered(value)))
     else:
         names = split_authors(value)
     return tuple(name for name in names if name and not _CUT_LIST.fullmatch(name))
@@ -445,6 +453,18 @@ def _authors(value: str) -> tuple[str, ...]:
 _NO_AUTHOR = re.compile(r"\s*\[[^\]]*\]\s*")
 _AUTHOR_ID = re.compile(r"\s*\(\d+\)\s*$")
 _CUT_LIST = re.compile(r"\.\.\.|…|et al\.?", re.I)
+# "van der Berg, Jan", "O'Neil, Mary-Kate A.", "Chen, CM": a surname of one word after its
+# lower-case particles, a comma, then given names or initials.
+_SURNAME_FIRST = re.compile(
+    r"(?:(?:van|von|der|den|de|del|della|di|da|dos|du|la|le|ten|ter)\s+)*"
+    r"[^\W\d_][\w'\u2019-]*[^\W\d_],"
+    r"(?:\s+(?:[^\W\d_][\w'\u2019-]*\.?|(?:[^\W\d_]\.)+-?(?:[^\W\d_]\.)*)){1,4}"
+)
+_AND = re.compile(r"\s+and\s+")
+
+
+def _unnumbered(name: str) -> str:
+    return _AUTHOR_ID.sub("", name.strip())
 
 
 def _arxiv_elsewhere(row: list[str], homes: tuple[int, ...]) -> str | None:
