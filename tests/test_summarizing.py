@@ -432,6 +432,20 @@ def test_a_line_that_leans_back_gives_way_from_further_below() -> None:
     assert ratings([0.30, between], [True, False], [True, True], line=False).best() == [0]
 
 
+def test_a_leaning_line_does_not_give_way_to_a_result() -> None:
+    """ "Our method outperforms ..." reports a result, not what the authors did: the line that
+    says what they did stays, though it points back ("this problem")."""
+    abstract = (
+        "Attention-based networks are widely used. "
+        "Yet little is known about their loss landscape, which makes training them hard. "
+        "We address this problem by studying the landscape of population and empirical loss "
+        "functions of attention-based neural networks. "
+        "Our method finds the loss landscape of attention-based neural networks and "
+        "significantly outperforms existing analyses of loss functions on MNIST."
+    )
+    assert summarize_paper(Paper(id="p", abstract=abstract)).text.startswith("We address")
+
+
 def test_the_preference_is_per_document_in_a_batch() -> None:
     margin = summarizer.STANDALONE_MARGIN
     back = np.array([False, True, False, False, True, False, False, False])

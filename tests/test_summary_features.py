@@ -72,6 +72,21 @@ def test_the_first_contribution_cue_of_an_abstract_is_told_apart() -> None:
     assert found.states_contribution.tolist() == [False, True, True, True]
 
 
+def test_our_method_states_the_contribution_but_not_when_it_reports_a_result() -> None:
+    found = sentence_features(
+        [
+            [
+                "Our method combines parsing with search.",
+                "Our key insight is to parse twice.",
+                "Our method significantly outperforms the baselines.",
+                "Our findings are validated with experimental results on MNIST.",
+            ]
+        ],
+        [None],
+    )
+    assert found.states_contribution.tolist() == [True, True, False, False]
+
+
 @pytest.mark.parametrize(
     ("sentence", "points_back", "leans_back"),
     [

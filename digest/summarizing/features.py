@@ -110,7 +110,7 @@ class SentenceFeatures:
     leans_back: BoolArray
     line_leans_back: BoolArray
     # per sentence: the authors say what they do ("we propose", "we study", "we show", "our
-    # method ...", "It introduces ...")
+    # method combines ...", "It introduces ..."; not "Our method outperforms ...", a result)
     states_contribution: BoolArray
 
     def column(self, name: str) -> FloatArray:
@@ -229,7 +229,9 @@ def sentence_features(
         + later
         + columns["aim"]
         + columns["finding"]
-        + our_work(batch)
+        # "Our method outperforms ..." reports a result: only "our <work>" without result words
+        # ("Our method combines ...", "Our key insight is ...") states the contribution.
+        + our_work(batch) * (columns["result_words"] == 0)
         + paper_as_it(batch, link_words)
     ) > 0
     return SentenceFeatures(values, sizes, has_title, (back + link_back) > 0, back > 0, states)
