@@ -245,3 +245,28 @@ def test_sciencedirect_acronyms_in_escaped_braces_lose_them(macros: Corpus) -> N
     assert "C/O > 1 is ruled out for the set" in found.abstract
     assert found.keywords == ("Extrasolar planets", "Atmospheres, Composition")
     assert found.doi == "10.1016/j.icarus.2013.04.999"
+
+
+def test_acm_paragraphs_glued_without_a_space_are_parted(tmp_path: Path) -> None:
+    # ACM's Digital Library joins an abstract's paragraphs with nothing between them.
+    (tmp_path / "acm.bib").write_text(
+        "@inproceedings{10.1145/3660605.3660944,\n"
+        "author = {Schneider, Nadav and Oren, Gal},\n"
+        "title = {MPIrigen: MPI Code Generation},\n"
+        "year = {2024},\n"
+        "publisher = {Association for Computing Machinery},\n"
+        "abstract = {Generating MPI-based programs has remained unexplored.This study first "
+        "investigates language models on it, with java.lang.String and e.g.GPT-3.5 kept. It paves "
+        "the way for new tools.The sources are on GitHub.},\n"
+        "}\n\n"
+        "@article{other,\ntitle = {Not from ACM},\n"
+        "abstract = {A value stays as written.Outside ACM nothing is parted.},\n}\n",
+        encoding="utf-8",
+    )
+    acm, other = load_papers([tmp_path]).papers
+    assert acm.abstract == (
+        "Generating MPI-based programs has remained unexplored. This study first investigates "
+        "language models on it, with java.lang.String and e.g.GPT-3.5 kept. It paves the way "
+        "for new tools. The sources are on GitHub."
+    )
+    assert other.abstract == "A value stays as written.Outside ACM nothing is parted."

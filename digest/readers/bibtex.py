@@ -71,6 +71,11 @@ _ENTRY_IN_TEXT = re.compile(r"@\s*[A-Za-z]+\s*[{(]")
 # instrument". A set ("\\{a, b\\}", "\\{x\\}") is left alone.
 _ESCAPED_PROTECTION = re.compile(r"\\\{([A-Z][\w.-]*(?: [\w.-]+){0,3})\\\}")
 _HTML_CLOSING = re.compile(r"</(?:i|b|em|strong|sub|sup|p|span|scp|inf|u|br)\s*>", re.I)
+# ACM's Digital Library writes an abstract's paragraphs into its BibTeX with nothing between
+# them: "…has remained unexplored.This study first investigates…". A dotted name
+# ("java.lang.String", "Foo.Bar()") is no paragraph's end.
+_ACM = re.compile(r"\bACM\b|Association for Computing Machinery")
+_GLUED_PARAGRAPH = re.compile(r"(?<![.\w])([a-z]{3,}[.?!])(?=[A-Z][a-z]+\b(?![.(]))")
 _NOTE_PMID = re.compile(r"\bPMID:\s*(\d{1,9})\b")
 _JOURNAL_ARXIV = re.compile(r"\barXiv:\s*(\S+)", re.I)
 # LaTeX left in an identifier: "10.1007/978-3-642-10745-0\_76" (Web of Science),
@@ -308,6 +313,8 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
     if not abstract.strip():
         reason = f"no abstract (BibTeX entry '{key}' has no 'abstract' field)"
         return Problem(line, reason, excerpt(_decoded(fields.get("title", key))))
+    if _ACM.search(fields.get("publisher", "")):
+        abstract = _GLUED_PARAGRAPH.sub(r"\1 ", abstract)
     eprint = _identifier(fields.get("eprint", "")).strip()
     prefix = (fields.get("archiveprefix") or fields.get("eprinttype") or "arxiv").lower()
     venue = next((_venue(fields[name]) for name in _VENUE_FIELDS if fields.get(name)), "")
