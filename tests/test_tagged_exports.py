@@ -209,6 +209,25 @@ def test_a_pubmed_summary_text_refusal_quotes_the_first_title_whole(tmp_path: Pa
     assert summary.excerpt == "Night shifts and medication errors."
 
 
+def test_the_old_pubmed_summary_text_says_which_export_has_abstracts(tmp_path: Path) -> None:
+    # The old site's Summary (text): one citation a record, numbered with a colon, ending
+    # with its PMID; wrapped at 80 columns. No abstracts, though it reads like prose.
+    with pytest.raises(InputError) as error:
+        load_written(
+            tmp_path,
+            "pubmed_result.txt",
+            "\n1: Ng A, Oduya B, Lai Z. Night shifts and medication errors: a survey of\n",
+            "nurses in twelve hospitals. J Sleep Res. 2019 Dec;28(6):e12874. doi:\n",
+            "10.1000/jsr.2019.34. Epub 2019 Jun 2. PubMed PMID: 30000001; PubMed Central\n",
+            "PMCID: PMC6000001.\n\n\n",
+            "2: Oduya B. [Sleep is not optional]. Pathologe. 2017 Mar;38(2):101-102. German.\n",
+            "Review. PubMed PMID:\n30000003.\n\n",
+        )
+    message = str(error.value)
+    assert "pubmed_result.txt:2: PubMed's Summary (text) export has no abstracts" in message
+    assert "Format: PubMed" in message
+
+
 def test_a_pubmed_pmid_list_says_which_export_has_abstracts(tmp_path: Path) -> None:
     with pytest.raises(InputError) as error:
         load_written(tmp_path, "pubmed_result.txt", "29152523\n29120438\n29104877\n")
@@ -414,6 +433,7 @@ def test_ovid_ris_numbers_links_n2_continuations_and_jats() -> None:
         ("1. \nTY  - JOUR\nAB  - x\nER  - \n", "ris"),
         ("PMID- 1\nTI  - x\n", "medline"),
         ("\n1. Lancet. 2017 Mar;389:e1.\n\nA title.\n\nPMID: 1\n", "pubmed-text"),
+        ("1: Ng A. A title. Lancet. 2017 Mar;389:e1. PubMed PMID: 1.\n", "pubmed-text"),
         ("1. Read the paper.\n2. Note its PMID: 1\n\n3. Then the next one.\n", "text"),
         ("29152523\n29120438\n", "pmid-list"),
         ("29152523\nand a line of text after the numbers\n", "text"),

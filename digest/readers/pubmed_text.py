@@ -25,7 +25,12 @@ their affiliation numbers), and then blocks each export labels ("Author informat
 "Collaborators:", "Comment in" with its indented citations, a copyright line, an
 "[Article in Chinese]" note) around the abstract, which is what no label claims. Lines are
 wrapped at 80 columns and joined here. Its "Summary (text)" and "PMID" siblings hold no
-abstracts: a file of those is refused with the export to use instead.
+abstracts: a file of those is refused with the export to use instead. The old site's
+Summary (text) wrote each record as one citation, numbered with a colon:
+
+    1: Wild PJ. [Importance of tumour mutation burden testing]. Pathologe. 2019
+    Dec;40(Suppl 3):366-368. doi: 10.1007/s00292-019-00717-3. German. PubMed PMID:
+    31807843.
 """
 
 from __future__ import annotations
@@ -61,6 +66,9 @@ _PMID_LIST_HELP = (
     "them, click Save and choose Format: PubMed to save their abstracts in a file digest reads"
 )
 _SUMMARY_RECORD = "a Summary (text) record"  # why such a record has no abstract
+# The old site's Summary (text) record: "1: Authors. Title. Journal. … PubMed PMID: 123."
+_OLD_SUMMARY = re.compile(r"\d+: \S.*\bPubMed\s+PMID:\s*\d+", re.S)
+_OLD_SUMMARY_NUMBER = re.compile(r"\d+: ")
 _SUMMARY_HELP = (
     "PubMed's Summary (text) export has no abstracts; in PubMed, click Save and choose "
     "Format: PubMed (or Abstract (text)) to save them in a file digest reads"
@@ -72,6 +80,8 @@ def looks_like_pubmed_text(text: str) -> bool:
     first block holding both (a Summary (text) record)."""
     head = text[:20_000].lstrip("\ufeff \t\r\n")
     first_block = re.split(r"\n\s*\n", head, maxsplit=1)[0]
+    if _OLD_SUMMARY.match(first_block):
+        return True
     if not _CITATION.match(first_block) or not _PMID_LINE.search(head):
         return False
     return _SOURCE.match(first_block) is not None or _PMID_LINE.search(first_block) is not None
@@ -104,6 +114,10 @@ def parse_pubmed_text(text: str) -> Parsed:
     problems: list[Problem] = []
     stray: list[_Block] = []
     summaries = 0
+    first = next(_blocks(text), None)
+    if first is not None and _OLD_SUMMARY.match("\n".join(first.lines)):
+        shown = _OLD_SUMMARY_NUMBER.sub("", first.text, count=1)
+        return Parsed((), (Problem(first.line, _SUMMARY_HELP, excerpt(shown)),))
     for found in _records(_blocks(text), stray):
         if isinstance(found, Record):
             records.append(found)
