@@ -77,6 +77,42 @@ def test_ieee_xplore_csv() -> None:
     assert paper.doi == "10.1109/MCSE.2013.95"
 
 
+def test_ieee_xplore_csv_of_before_2020(tmp_path: Path) -> None:
+    # The older layout says "Publication_Year"; a record without a DOI (a keynote's
+    # summary) is linked through its "PDF Link", as the document page it stands for.
+    (tmp_path / "export.csv").write_text(
+        '"Document Title",Authors,"Publication Title","Publication_Year","Abstract","DOI",'
+        'PDF Link,"Author Keywords"\n'
+        '"Cloud computing in education","I. J. Rudas","ICETA 2012","2012","Summary form only '
+        'given. Cloud computing changes how students learn.","",'
+        '"https://ieeexplore.ieee.org/stamp/stamp.jsp?arnumber=6418311","cloud;education"\n',
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert (paper.date, paper.venue) == ("2012", "ICETA 2012")
+    assert paper.link == "https://ieeexplore.ieee.org/document/6418311"
+
+
+def test_covidence_and_rayyan_column_names(tmp_path: Path) -> None:
+    # Covidence writes "Published Year"; Rayyan lower-case names with underscores.
+    (tmp_path / "covidence.csv").write_text(
+        "Title,Authors,Abstract,Published Year,Published Month,Journal,DOI,Covidence #\n"
+        'Masks in schools,"Lee, M.; Kim, S.",Masks cut transmission.,2020,Sep,BMJ,10.1/m,#12\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "articles.csv").write_text(
+        "key,title,authors,journal,year,url,abstract,notes,pubmed_id,pmc_id\n"
+        'rayyan-1,Sleep and memory,"Smith, John and Lee, Min",Sleep,2019,,'
+        'Sleep helps memory.,"RAYYAN-INCLUSION: {""Ana""=>""Included""}",31000001,PMC1\n',
+        encoding="utf-8",
+    )
+    corpus = load_papers([tmp_path])
+    assert [(p.title, p.date, p.pmid) for p in corpus.papers] == [
+        ("Sleep and memory", "2019", "31000001"),
+        ("Masks in schools", "2020", None),
+    ]
+
+
 def test_embase_doi_is_read_from_its_library_link() -> None:
     [paper] = load("embase.csv").papers
     assert paper.doi == "10.4103/2303-9027.138783"

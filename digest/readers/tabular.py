@@ -65,7 +65,7 @@ _COLUMNS: dict[str, tuple[str, int]] = {
     "abstract": ("abstract", 0), "summary": ("abstract", 5), "id": ("id", 0),
     "title": ("title", 1), "authors": ("authors", 1), "author": ("authors", 1),
     "url": ("url", 0), "link": ("url", 1), "date": ("date", 0), "published": ("date", 2),
-    "year": ("date", 1), "doi": ("doi", 0), "arxiv_id": ("arxiv", 0), "arxiv": ("arxiv", 0),
+    "year": ("date", 1), "doi": ("doi", 0), "arxiv id": ("arxiv", 0), "arxiv": ("arxiv", 0),
     "pmid": ("pmid", 0), "venue": ("venue", 0), "journal": ("venue", 0),
     "keywords": ("keywords", 2),
     # Zotero
@@ -77,7 +77,7 @@ _COLUMNS: dict[str, tuple[str, int]] = {
     "index keywords": ("keywords", 3), "pubmed id": ("pmid", 0),
     "author full names": ("authors", 0),
     # IEEE Xplore
-    "document title": ("title", 0), "ieee terms": ("keywords", 3),
+    "document title": ("title", 0), "ieee terms": ("keywords", 3), "pdf link": ("url", 4),
     # Embase
     "author names": ("authors", 1), "medline pmid": ("pmid", 1), "embase link": ("url", 3),
     # APA PsycNET
@@ -85,6 +85,8 @@ _COLUMNS: dict[str, tuple[str, int]] = {
     "publicationyear": ("date", 1), "descriptors": ("keywords", 1),
     # Consensus
     "consensus link": ("url", 2),
+    # Covidence (and the WHO COVID-19 database it fed)
+    "published year": ("date", 1),
     # Web of Science with full column names
     "article title": ("title", 0), "keywords plus": ("keywords", 3),
     "early access date": ("date", 2),
@@ -128,6 +130,11 @@ _DOI_IN_LINK = re.compile(r"[?&]id=doi:([^&\s]+)", re.I)
 _PMID_HOMES = frozenset({"extra"})
 _PMID_IN_TEXT = re.compile(r"^\s*PMID:\s*(\d+)", re.I | re.M)
 
+# IEEE Xplore links its PDF viewer; the paper's page is its document page.
+_IEEE_STAMP = re.compile(
+    r"^https?://ieeexplore\.ieee\.org/stamp/stamp\.jsp\?(?:tp=&)?arnumber=(\d+)\S*$"
+)
+
 _DELIMITERS = (",", "\t", ";")
 _SEP_LINE = re.compile(r"sep=(.)\s*$", re.I)  # Excel's first line naming the separator
 # PubMed's "Save > Format: CSV" header; it has no abstract column.
@@ -141,7 +148,9 @@ _PUBMED_CSV_HELP = (
 
 
 def _name(cell: str) -> str:
-    return " ".join(cell.replace("\ufeff", "").split()).lower()
+    # "Publication_Year" (IEEE Xplore until about 2019), "pubmed_id" (Rayyan): an underscore
+    # is a space.
+    return " ".join(cell.replace("\ufeff", "").replace("_", " ").split()).lower()
 
 
 def _is_wos_tags(names: Sequence[str]) -> bool:
@@ -395,7 +404,7 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
     arxiv = values.get("arxiv") or _arxiv_elsewhere(row, plan.arxiv_homes)
     doi = values.get("doi") or _found_in(row, plan.doi_homes, _DOI_IN_LINK)
     pmid = values.get("pmid") or _found_in(row, plan.pmid_homes, _PMID_IN_TEXT)
-    url = values.get("url")
+    url = _IEEE_STAMP.sub(r"https://ieeexplore.ieee.org/document/\1", values.get("url") or "")
     return Record(
         line=line,
         abstract=abstract,
@@ -403,7 +412,7 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
         arxiv=arxiv,
         title=markup_to_text(title) if title else None,
         authors=_authors(values.get("authors", "")),
-        url=url,
+        url=url or None,
         doi=doi,
         date=_date(row, plan.fields.get("date", ())),
         metadata=tuple(metadata),
