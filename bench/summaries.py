@@ -7,6 +7,7 @@
     .venv/bin/python bench/summaries.py --titled        # with titles only
     .venv/bin/python bench/summaries.py --margins 0 0.03 0.1   # ours, per preference margin
     .venv/bin/python bench/summaries.py --margins 0.07 --line-margin 0.2
+    .venv/bin/python bench/summaries.py --ceilings      # how far one line can get, and why
 
 Each paper's summary (title + abstract in, or the abstract alone; one line out) is scored with
 rouge-score (ROUGE-1/2/L F1, use_stemmer=True) against every target; the target with the best
@@ -20,6 +21,11 @@ trimmed. papers/s is summarizing alone (scoring excluded), with warm word caches
 (`summarizer.STANDALONE_MARGIN`, with `--line-margin` for `LINE_STANDALONE_MARGIN`, by
 default the shipped one) and prints, beside R1, how many chosen sentences still lean back on
 an earlier one (and how many lines do), and how many choices differ from the first margin's.
+--ceilings prints, beside ours, the line of each abstract that comes closest to its targets
+(the "oracle", SciTLDR's ceiling for one extracted sentence), and, on the papers with two
+targets or more, how the line closest to the first target scores against the second: what
+choosing by one reader's TLDR is worth for another reader's, which is what a summarizer that
+never sees the targets can hope for.
 Prints figures only.
 """
 
@@ -38,6 +44,7 @@ from digest.sentences import split_abstracts
 from digest.summarizing import DEFAULT_METHOD, MAX_SENTENCES, METHODS, summarize_papers
 from digest.summarizing import summarizer as summarizer_module
 from digest.summarizing.sumy_methods import build_documents
+from digest.summarizing.trimming import trim_sentence
 
 DEV = Path("/work/shared/bench/scitldr/dev.jsonl")
 # Our method first, then sumy's own summarizers and the lead-1 baseline.
@@ -119,6 +126,32 @@ def compare_margins(
         )
 
 
+def print_ceilings(rows: list[tuple[Paper, list[str]]], scorer: rouge_scorer.RougeScorer) -> None:
+    """Ours, the oracle line, and the oracle of one target scored on another (see --ceilings)."""
+    papers = [paper for paper, _ in rows]
+    ours = [s.text for s in summarize_papers(papers)]
+    split = split_abstracts([p.abstract for p in papers], limit=MAX_SENTENCES)
+    oracle, ours_other, first_on_other, best_other = [], [], [], []
+    for (_, targets), sentences, line in zip(rows, split, ours, strict=True):
+        lines = [trim_sentence(s)[0] for s in sentences] or [line]
+        r1 = [[scorer.score(t, x)["rouge1"].fmeasure for x in lines] for t in targets]
+        oracle.append(max(max(per_target) for per_target in r1))
+        if len(targets) < 2:
+            continue
+        first, other = r1[0], r1[1]
+        ours_other.append(scorer.score(targets[1], line)["rouge1"].fmeasure)
+        first_on_other.append(other[first.index(max(first))])
+        best_other.append(max(other))
+    print(f"{'oracle line, best target':<44} R1 {100 * statistics.fmean(oracle):5.1f}")
+    print(f"papers with two targets or more: {len(ours_other)}; R1 against the second target of")
+    for name, values in (
+        ("  ours", ours_other),
+        ("  the line closest to the first target", first_on_other),
+        ("  the line closest to the second target", best_other),
+    ):
+        print(f"{name:<44} R1 {100 * statistics.fmean(values):5.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="score only the first N papers")
@@ -130,6 +163,7 @@ def main() -> None:
     titles.add_argument("--titled", action="store_true", help="only with titles")
     parser.add_argument("--margins", type=float, nargs="+", help="compare preference margins")
     parser.add_argument("--line-margin", type=float, default=None, help="with --margins")
+    parser.add_argument("--ceilings", action="store_true", help="what one line can reach")
     args = parser.parse_args()
 
     methods = args.method or [m for m in ORDER if m in METHODS]
@@ -146,6 +180,10 @@ def main() -> None:
         # One untimed pass fills the word-stem caches, so that each method is timed warm, the
         # way it runs on a second week's papers (a cold first pass costs about twice as much).
         summarize_papers([paper for paper, _ in rows])
+        if args.ceilings:
+            print(f"SciTLDR dev: {len(rows)} papers, {'with' if titled else 'without'} titles")
+            print_ceilings(rows, scorer)
+            continue
         if args.margins:
             print(f"SciTLDR dev: {len(rows)} papers, {'with' if titled else 'without'} titles")
             compare_margins(args.margins, args.line_margin, rows, scorer)
