@@ -450,3 +450,26 @@ def test_titles_lose_the_markup_apis_keep_in_them(tmp_path: Path) -> None:
         "openalex.json": "Osimertinib in EGFR mutated lung cancer",
         "crossref.json": "Capture of CO2 in situ",
     }
+
+
+def test_csl_json_from_datacite_keeps_its_categories_as_keywords(tmp_path: Path) -> None:
+    # doi.org's CSL-JSON for a DataCite DOI: the subjects are `categories`, not `keyword`.
+    item = {
+        "type": "post-weblog",
+        "id": "https://doi.org/10.5438/4k3m-nyvg",
+        "DOI": "10.5438/4k3m-nyvg",
+        "title": "Eating your own Dog Food",
+        "container-title": "DataCite Blog",
+        "abstract": "Eating your own dog food is a slang term for using one's own products.",
+        "categories": ["Phylogeny", "Malaria"],
+        "issued": {"date-parts": [[2016, 12, 20]]},
+        "author": [{"family": "Fenner", "given": "Martin"}],
+    }
+    (tmp_path / "datacite.json").write_text(json.dumps([item], indent=2))
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.keywords == ("Phylogeny", "Malaria")
+    assert (paper.doi, paper.authors, paper.date) == (
+        "10.5438/4k3m-nyvg",
+        ("Martin Fenner",),
+        "2016-12-20",
+    )

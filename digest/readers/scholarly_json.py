@@ -4,7 +4,8 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
 
 - CSL-JSON (Zotero, Better BibTeX, citeproc): `title`, `abstract`, `author` as
   `{"family", "given"}` or `{"literal"}`, `issued.date-parts`, `container-title`, `DOI`
-  (sometimes a full https://doi.org/ URL), `URL`, `PMID`, `keyword`. Zotero writes an empty
+  (sometimes a full https://doi.org/ URL), `URL`, `PMID`, `keyword` (DataCite's, asked for
+  CSL-JSON at doi.org, puts its subjects in a `categories` list). Zotero writes an empty
   stub item (`{"id": "zotero-undefined"}`) for items it could not export.
 - OpenAlex works: the abstract only as `abstract_inverted_index` (word -> positions),
   rebuilt here; `doi` and `ids.pmid` as URLs; `authorships[].author.display_name`;
@@ -246,7 +247,7 @@ def _csl(line: int, item: dict[str, Any]) -> Record | Problem:
         date=_date_parts(item.get("issued")),
         pmid=_text(item.get("PMID")) or None,
         venue=_text(item.get("container-title")) or None,
-        keywords=_split_keywords(item.get("keyword")),
+        keywords=_split_keywords(item.get("keyword") or item.get("categories")),
         metadata=_metadata((key, item.get(key)) for key in ("type", "publisher", "page", "volume")),
     )
 
