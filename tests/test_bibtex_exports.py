@@ -270,3 +270,23 @@ def test_acm_paragraphs_glued_without_a_space_are_parted(tmp_path: Path) -> None
         "for new tools. The sources are on GitHub."
     )
     assert other.abstract == "A value stays as written.Outside ACM nothing is parted."
+
+
+def test_dimensions_url_field_of_two_addresses_keeps_the_first(tmp_path: Path) -> None:
+    # Dimensions joins its own page and the publisher's with " and ", as names are joined.
+    (tmp_path / "dimensions.bib").write_text(
+        "@article{Pilot-2021,\n"
+        " author = {Mayo, Chantal and Hill, Lynn},\n"
+        " doi = {10.1000/pfs.2021.65},\n"
+        " abstract = {We ask whether walking protects the heart during therapy.},\n"
+        " note = {Exported from https://app.dimensions.ai on 2021/05/05},\n"
+        " title = {A pilot study of cardiac rehabilitation},\n"
+        " url = {https://app.dimensions.ai/details/publication/pub.1000000001 and "
+        "http://example.org/articles/10.1000/pfs.2021.65/galley/1/download/},\n"
+        " year = {2021}\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    [pilot] = load_papers([tmp_path]).papers
+    assert pilot.url == "https://app.dimensions.ai/details/publication/pub.1000000001"
+    assert pilot.doi == "10.1000/pfs.2021.65"

@@ -340,7 +340,7 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
         arxiv=arxiv or (from_journal.group(1) if from_journal else None),
         title=_without_html(_decoded(fields["title"])) if "title" in fields else None,
         authors=tuple(_author_name(name) for name in _split_names(fields.get("author", ""))),
-        url=_identifier(fields.get("url") or fields.get("adsurl"))
+        url=_first_address(_identifier(fields.get("url") or fields.get("adsurl")))
         or _url_in(fields.get("howpublished"))
         or None,
         doi=_identifier(fields.get("doi")) or None,
@@ -373,6 +373,15 @@ def _identifier(value: str | None) -> str:
     value = _URL_COMMAND.sub(r"\1", value)
     value = _ESCAPED_IN_TOKEN.sub(r"\1", value)
     return value.replace("{", "").replace("}", "")
+
+
+# Dimensions gives two addresses in one url field, its own page and the publisher's,
+# joined as BibTeX joins names: "https://app.dimensions.ai/… and http://…".
+_ADDRESSES_JOINED = re.compile(r"\s+and\s+(?=[a-z]+://)")
+
+
+def _first_address(value: str) -> str:
+    return _ADDRESSES_JOINED.split(value, maxsplit=1)[0]
 
 
 def _url_in(value: str | None) -> str:
