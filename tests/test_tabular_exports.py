@@ -113,6 +113,26 @@ def test_covidence_and_rayyan_column_names(tmp_path: Path) -> None:
     ]
 
 
+def test_cochrane_library_csv(tmp_path: Path) -> None:
+    # CENTRAL's export names the authors "Author(s)" and the journal "Source".
+    (tmp_path / "citation-export.csv").write_text(
+        "CENTRAL ID,Author(s),Title,Source,Year,Abstract,Volume,Issue,Pages,Database Name,"
+        "PubMed ID,Embase ID,Publication Type,Keywords,DOI,URL\n"
+        'CN-02757110,"Contreras, JD; Islam, M",Child feces management,Journal of epidemiology '
+        'and global health,2024,"BACKGROUND: Sanitation cut diarrhea. METHODS: Mediation '
+        'analysis.",14,3,765-778,Cochrane Central Register of Controlled Trials (CENTRAL),'
+        'PUBMED 38507184,,Journal article,"*Diarrhea [prevention & control]; Child",'
+        "10.1007/s44197-024-00210-y,https://www.cochranelibrary.com/central/doi/10.1002/"
+        "central/CN-02757110/full\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("JD Contreras", "M Islam")
+    assert paper.venue == "Journal of epidemiology and global health"
+    assert (paper.pmid, paper.doi) == ("38507184", "10.1007/s44197-024-00210-y")
+    assert paper.keywords == ("Diarrhea [prevention & control]", "Child")
+
+
 def test_embase_doi_is_read_from_its_library_link() -> None:
     [paper] = load("embase.csv").papers
     assert paper.doi == "10.4103/2303-9027.138783"

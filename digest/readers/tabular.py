@@ -1,7 +1,7 @@
 """CSV and tab-separated files: our own simple columns, and what reference managers and
 databases export (Zotero, Scopus, IEEE Xplore, Embase, APA PsycNET, Consensus, Lens.org,
-Dimensions, Publish or Perish, Web of Science, PubMed), told apart by the names in their
-header row.
+Dimensions, Publish or Perish, Web of Science, PubMed, the Cochrane Library, Covidence,
+Rayyan), told apart by the names in their header row.
 
 Read with the standard library's csv module; the work here is naming. Each export calls
 its columns its own way ("Abstract Note", "Document Title", "Article Title", "AB"), so one
@@ -85,6 +85,8 @@ _COLUMNS: dict[str, tuple[str, int]] = {
     "publicationyear": ("date", 1), "descriptors": ("keywords", 1),
     # Consensus
     "consensus link": ("url", 2),
+    # Cochrane Library (CENTRAL): "Author(s)", and "Source" is the journal (see below)
+    "author(s)": ("authors", 1),
     # Covidence (and the WHO COVID-19 database it fed)
     "published year": ("date", 1),
     # Web of Science with full column names
@@ -157,16 +159,20 @@ def _is_wos_tags(names: Sequence[str]) -> bool:
     return {"pt", "ti", "ab"} <= set(names) and all(len(n) <= 2 for n in names if n)
 
 
-# Publish or Perish names the venue "Source"; elsewhere "Source" is the database a record
-# came from (Scopus) or a whole citation (Embase), so it is the venue only in its header.
+# Publish or Perish and the Cochrane Library name the venue "Source"; elsewhere "Source" is
+# the database a record came from (Scopus) or a whole citation (Embase), so it is the venue
+# only in their headers.
 _PUBLISH_OR_PERISH = frozenset({"gsrank", "articleurl"})
-_POP_COLUMNS = _COLUMNS | {"source": ("venue", 0)}
+_COCHRANE = "central id"
+_SOURCE_IS_VENUE = _COLUMNS | {"source": ("venue", 0)}
 
 
 def _table(names: Sequence[str]) -> dict[str, tuple[str, int]]:
     if _is_wos_tags(names):
         return _WOS_TAGS
-    return _POP_COLUMNS if set(names) >= _PUBLISH_OR_PERISH else _COLUMNS
+    if set(names) >= _PUBLISH_OR_PERISH or _COCHRANE in names:
+        return _SOURCE_IS_VENUE
+    return _COLUMNS
 
 
 # Lines an export may write above its header (Dimensions: one "About the data: …" line).
