@@ -157,6 +157,12 @@ def test_build_reports_them_in_one_line_and_strict_passes(tmp_path: Path) -> Non
         ("Abstract Dispatching is fast. We compile abstract dispatching away.", None),
         # Otherwise a capitalised word after it starts the first sentence.
         ("Abstract Amine wastes are toxic.", "Amine wastes are toxic."),
+        # A word that names a field with "Abstract" only as part of a longer name, and that
+        # often opens a sentence on its own, does not keep it.
+        ("Abstract Machine learning is everywhere.", "Machine learning is everywhere."),
+        ("Abstract Data were collected in 2020.", "Data were collected in 2020."),
+        ("Abstract Art therapy helps.", "Art therapy helps."),
+        ("Abstract Data Types hide their state.", None),
         ("Abstract We abstract a model.", "We abstract a model."),
         # Set apart by a separator, it is a heading whatever follows.
         ("Abstract: Interpretation is hard.", "Interpretation is hard."),

@@ -243,19 +243,20 @@ _ABSTRACT_HEADING = re.compile(
     r"\A(?P<word>Abstract|ABSTRACT|Summary|SUMMARY)"
     r"(?:(?P<separator>\s*[:.]|\s+[-\u2013\u2014]|[ \t]*\n)\s*|\s+)(?=[A-Z])"
 )
-# Fields and things whose names start with "Abstract" (or "Summary"), by their second word:
-# "Abstract Interpretation is a theory of …" opens with its subject, not with a heading.
+# Fields and things whose names start with "Abstract" (or "Summary"), by the words after
+# it: "Abstract Interpretation is a theory of …" opens with its subject, not with a heading.
+# Whole names, where the word after "Abstract" often opens a sentence by itself ("Machine
+# learning is …", "Data were …", "State-of-the-art …"): only the name keeps the heading word.
 _TERMS_AFTER_HEADING = {
-    "abstract": frozenset(
-        {
-            "algebra", "algebras", "argumentation", "art", "data", "dialectical",
-            "elementary", "expressionism", "harmonic", "interpretation", "interpretations",
-            "machine", "machines", "meaning", "nonsense", "polytopes", "reasoning",
-            "rewriting", "simplicial", "state", "syntax",
-        }
+    "abstract": re.compile(
+        r"(?:interpretations?|argumentation|algebra|expressionism|nonsense|polytopes?"
+        r"|simplicial complex(?:es)?|dialectical frameworks?|rewriting systems?"
+        r"|elementary class(?:es)?|meaning representations?|syntax(?: trees?)?"
+        r"|data types?|state machines?)\b",
+        re.I,
     ),
-    "summary": frozenset({"statistic", "statistics", "judgment", "judgments"}),
-}  # fmt: skip
+    "summary": re.compile(r"(?:statistics?|judgments?)\b", re.I),
+}
 # Words that open a sentence and are never the noun "abstract" qualifies ("we abstract a
 # model" is the verb): after the heading, they start the abstract's first sentence.
 _SENTENCE_OPENERS = frozenset({"a", "an", "the", "this", "these", "that", "those", "we", "our"})
@@ -267,12 +268,12 @@ def without_abstract_heading(text: str) -> str:
     A heading set apart (by a colon, a stop, a spaced dash or a line end) or in capitals
     always goes. Glued to a capitalised word by a space only, "Abstract" may instead be the
     first word of what the abstract opens with: "Abstract Interpretation is …", "Abstract
-    Meaning Representation (AMR) is …". It stays when the two words name a known field or
-    thing (_TERMS_AFTER_HEADING), when the text says "abstract <that word>" again further
-    on (its own evidence that the two go together), or when it starts a capitalised run of
-    words whose initials spell the acronym in brackets after it ("Abstract Syntax Trees
-    (ASTs)"); an acronym spelled without the A ("Abstract Large Language Models (LLMs)")
-    shows a heading."""
+    Meaning Representation (AMR) is …". It stays when it and the words after it name a
+    known field or thing (_TERMS_AFTER_HEADING), when the text says "abstract <that word>"
+    again further on (its own evidence that the two go together), or when it starts a
+    capitalised run of words whose initials spell the acronym in brackets after it
+    ("Abstract Syntax Trees (ASTs)"); an acronym spelled without the A ("Abstract Large
+    Language Models (LLMs)") shows a heading."""
     heading = _ABSTRACT_HEADING.match(text)
     if heading is None:
         return text
@@ -289,9 +290,9 @@ def without_abstract_heading(text: str) -> str:
     following = _WORD.match(text, heading.end())
     if following is None:
         return text[heading.end() :]
-    after = following.group().casefold()
-    if after in _TERMS_AFTER_HEADING[word.casefold()]:
+    if _TERMS_AFTER_HEADING[word.casefold()].match(text, heading.end()):
         return text
+    after = following.group().casefold()
     if after not in _SENTENCE_OPENERS:
         again = re.compile(rf"\b{word}\s+{after}\b", re.I)
         if again.search(text, following.end()):
