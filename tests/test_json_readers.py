@@ -169,6 +169,29 @@ def test_crossref_single_work_answer(tmp_path: Path) -> None:
     assert paper.sources[0].line == 4  # where "message" opens
 
 
+def test_crossref_html_escaped_inside_the_jats_is_text(tmp_path: Path) -> None:
+    # TechRxiv's deposits: the abstract's own HTML, escaped, inside the JATS paragraph.
+    work = {
+        "DOI": "10.36227/techrxiv.24313456",
+        "type": "posted-content",
+        "title": ["Artificial Intelligence and Human Society"],
+        "abstract": "<jats:p>&lt;p&gt;The impact of AI on education has been profound."
+        "&lt;/p&gt;&lt;p&gt;Tools &amp;amp; techniques abound.&lt;/p&gt;</jats:p>",
+    }
+    maths = {
+        "DOI": "10.1000/maths",
+        "title": ["Orders"],
+        "abstract": "<jats:p>We show that a&lt;b and c&gt;d hold together.</jats:p>",
+    }
+    answer = {"status": "ok", "message-type": "work-list", "message": {"items": [work, maths]}}
+    (tmp_path / "crossref.json").write_text(json.dumps(answer))
+    paper, orders = load_papers([tmp_path]).papers
+    assert paper.abstract == (
+        "The impact of AI on education has been profound. Tools & techniques abound."
+    )
+    assert orders.abstract == "We show that a<b and c>d hold together."
+
+
 # --- Semantic Scholar -----------------------------------------------------------------------
 
 

@@ -204,13 +204,18 @@ def _split_keywords(value: Any) -> tuple[str, ...]:
 
 _HTML_HEADING = re.compile(r"<h[1-6][^<>]*>([^<]*)</h[1-6]>\s*", re.I)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_HTML_CLOSING = re.compile(r"</(?:p|i|b|em|strong|sub|sup|span|div|li|ul|ol|h[1-6])\s*>", re.I)
 _ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);")
 
 
 def _markup_free(text: str) -> str:
     """An abstract without the JATS or HTML some exporters leave in it ("p < 0.05" stays)."""
     if looks_like_jats(text):
-        return jats_to_text(text)
+        text = jats_to_text(text)
+        # TechRxiv deposits its abstract's HTML escaped inside the JATS: "<jats:p>&lt;p&gt;The
+        # impact…&lt;/p&gt;</jats:p>", which the JATS pass turns into "<p>The impact…</p>".
+        # Only a closing tag tells it: "a<b and c>d" is mathematics.
+        return html_to_text(text) if _HTML_CLOSING.search(text) else text
     if _HTML_TAG.search(text):
         # A section heading ("<h4>Methods</h4>We ...") keeps its place as a label.
         return html_to_text(_HTML_HEADING.sub(_heading_label, text))
@@ -295,7 +300,7 @@ def _openalex(line: int, work: dict[str, Any]) -> Record | Problem:
 
 def _crossref(line: int, work: dict[str, Any]) -> Record | Problem:
     title = _markup_free(_text(work.get("title")))
-    abstract = jats_to_text(_text(work.get("abstract")))
+    abstract = _markup_free(_text(work.get("abstract")))
     if not abstract:
         return _no_abstract(line, "Crossref", title or _text(work.get("DOI")))
     dates = ("issued", "published", "published-print", "published-online", "created")
