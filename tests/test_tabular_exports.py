@@ -253,21 +253,42 @@ def test_pubmed_csv_says_it_has_no_abstracts_and_which_export_has() -> None:
     assert "Format: PubMed" in str(error.value)
 
 
+def refusal(folder: Path, name: str, text: str) -> str:
+    """The message loading a folder of one file, `text`, is refused with."""
+    (folder / name).write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_papers([folder])
+    return str(error.value)
+
+
+def test_springerlink_csv_says_it_has_no_abstracts_and_what_to_do(tmp_path: Path) -> None:
+    message = refusal(
+        tmp_path,
+        "SearchResults.csv",
+        "Item Title,Publication Title,Book Series Title,Journal Volume,Journal Issue,Item DOI,"
+        "Authors,Publication Year,URL,Content Type\n"
+        "Deep learning for MALDI-TOF spectra,npj Digital Medicine,,,,10.1038/s41746-026-1,"
+        "Chih-Hung WangShu-Yu Tsao,2026,https://link.springer.com/article/10.1038/s41746-026-1,"
+        "Article\n",
+    )
+    assert "SpringerLink's CSV export has no abstracts" in message
+    assert "Zotero" in message
+
+
 def test_the_old_pubmed_sites_csv_says_which_export_has_abstracts(tmp_path: Path) -> None:
     # "Send to: File, CSV" on PubMed before 2020: no abstract column either.
-    (tmp_path / "pubmed_result.csv").write_text(
+    message = refusal(
+        tmp_path,
+        "pubmed_result.csv",
         "Title,URL,Description,Details,ShortDetails,Resource,Type,Identifiers,Db,EntrezUID,"
         "Properties\n"
         '"Sleep, shifts, and errors.",/pubmed/30000001,"Ng A, Oduya B.",'
         "J Sleep Res. 2019 Dec;28(6):e1. doi: 10.1000/jsr.2019.34.,J Sleep Res.  2019,"
         "PubMed,citation,PMID:30000001,pubmed,30000001,create date:2019/10/16 | "
         "first author:Ng A\n",
-        encoding="utf-8",
     )
-    with pytest.raises(InputError) as error:
-        load_papers([tmp_path])
-    assert "PubMed's CSV export has no abstracts" in str(error.value)
-    assert "add one" not in str(error.value)
+    assert "PubMed's CSV export has no abstracts" in message
+    assert "add one" not in message
 
 
 def test_the_separator_is_the_one_that_names_the_most_columns(tmp_path: Path) -> None:

@@ -378,6 +378,14 @@ _SCOPUS_CSV_HELP = (
     "'Abstract' under 'Abstract & keywords', and export again"
 )
 
+# SpringerLink's search results download ("Download search results (CSV)") never has them.
+_SPRINGER_CSV = frozenset({"item title", "item doi", "content type"})
+_SPRINGER_CSV_HELP = (
+    "SpringerLink's CSV export has no abstracts; save the articles with the Zotero "
+    "connector (it keeps each abstract) and export them from Zotero, or run the search in "
+    "Scopus or Web of Science and export from there"
+)
+
 
 def _no_abstract_column(line: int, header: list[str], delimiter: str) -> Problem:
     names = [_name(cell) for cell in header]
@@ -385,6 +393,8 @@ def _no_abstract_column(line: int, header: list[str], delimiter: str) -> Problem
         return Problem(line, _PUBMED_CSV_HELP, excerpt(delimiter.join(header)))
     if set(names) >= _SCOPUS_CSV:
         return Problem(line, _SCOPUS_CSV_HELP, excerpt(delimiter.join(header)))
+    if set(names) >= _SPRINGER_CSV:
+        return Problem(line, _SPRINGER_CSV_HELP, excerpt(delimiter.join(header)))
     columns = ", ".join(cell.replace("\ufeff", "").strip() for cell in header)
     reason = f"CSV header has no 'abstract' column (found: {columns}); add one"
     return Problem(line, reason, excerpt(delimiter.join(header)))
