@@ -110,7 +110,8 @@ class SentenceFeatures:
     leans_back: BoolArray
     line_leans_back: BoolArray
     # per sentence: the authors say what they do ("we propose", "we study", "we show", "our
-    # method combines ...", "It introduces ..."; not "Our method outperforms ...", a result)
+    # method combines ...", "It introduces ..."; not "Our method outperforms ...", "We show
+    # that it outperforms ...": results)
     states_contribution: BoolArray
 
     def column(self, name: str) -> FloatArray:
@@ -228,10 +229,11 @@ def sentence_features(
         first
         + later
         + columns["aim"]
-        + columns["finding"]
-        # "Our method outperforms ..." reports a result: only "our <work>" without result words
-        # ("Our method combines ...", "Our key insight is ...") states the contribution.
-        + our_work(batch) * (columns["result_words"] == 0)
+        # "Our method outperforms ...", "We demonstrate the effectiveness of our technique on
+        # ... datasets" report a result: "our <work>" and "we show/find ..." state the
+        # contribution only without result words ("Our method combines ...", "We show that
+        # common networks are ArbNets").
+        + (columns["finding"] + our_work(batch)) * (columns["result_words"] == 0)
         + paper_as_it(batch, link_words)
     ) > 0
     return SentenceFeatures(values, sizes, has_title, (back + link_back) > 0, back > 0, states)

@@ -43,10 +43,11 @@ BoolArray = np.ndarray[Any, np.dtype[np.bool_]]
 # "We also present ..."), which a reader cannot resolve. Ratings are logits (a softmax over an
 # abstract's ratings gives each sentence's chance of being the one to pick), so a margin of m
 # lets a sentence with e^-m of the best one's chance take its place. Chosen on SciTLDR dev
-# (bench/summaries.py --margins): together they cost 0.6 ROUGE-1 point with titles and 0.75
-# without, and leave a line leaning back in 33 abstracts of 619 with titles (69 without the
+# (bench/summaries.py --margins): together they cost 0.5 ROUGE-1 point with titles and 0.65
+# without, and leave a line leaning back in 36 abstracts of 619 with titles (69 without the
 # preference), nearly all where no other sentence states the contribution (a result, "Our
-# method outperforms ...", does not: giving way to one cost 0.15 point and read worse).
+# method outperforms ...", "We demonstrate the effectiveness of our technique on ...
+# datasets", does not: giving way to one cost 0.25 point and read worse).
 STANDALONE_MARGIN: Final = 5.0
 LINE_STANDALONE_MARGIN: Final = 10.0
 
