@@ -333,3 +333,26 @@ def test_old_arxiv_cross_listed_title_gives_id_and_version() -> None:
     )
     [record] = parse_feed(text).records
     assert (record.title, record.arxiv) == ("Recent Top quark results", "1805.09166v1")
+
+
+@pytest.mark.parametrize(
+    ("skip", "said"),
+    [
+        ("<skipDays><day>Saturday</day><day>Sunday</day></skipDays>", "skips Saturday and Sunday"),
+        ("", None),
+    ],
+)
+def test_an_empty_feed_says_which_days_it_skips(skip: str, said: str | None) -> None:
+    # arXiv's listing feed saved on a weekend: a channel without items, naming its skipDays.
+    parsed = parse_feed(
+        "<?xml version='1.0' encoding='UTF-8'?>\n<rss version=\"2.0\"><channel>"
+        "<title>cs updates on arXiv.org</title><link>http://rss.arxiv.org/rss/cs</link>"
+        f"<description>cs updates</description>{skip}</channel></rss>\n"
+    )
+    [problem] = parsed.problems
+    assert parsed.records == ()
+    assert problem.reason.startswith("feed without items or entries")
+    if said:
+        assert said in problem.reason and problem.reason.endswith("save it on another day")
+    else:
+        assert problem.reason == "feed without items or entries"

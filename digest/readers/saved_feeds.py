@@ -95,7 +95,22 @@ def parse_feed(text: str) -> Parsed:
         _atom_entry(item, line) if _local(item.tag) == "entry" else _rss_item(item, line, journal)
         for item, line in zip(items, lines, strict=True)
     )
-    return parsed_from(found, document.problems(bool(items), "feed without items or entries"))
+    return parsed_from(found, document.problems(bool(items), _nothing(None if items else root)))
+
+
+def _nothing(root: Element | None) -> str:
+    """Why a feed gave nothing: no items; and when its channel names the days it skips
+    (`<skipDays>`: arXiv's listing feeds are empty on Saturday and Sunday), which those are."""
+    reason = "feed without items or entries"
+    skip = (
+        None
+        if root is None
+        else next((e for e in root.iter() if _local(e.tag) == "skipDays"), None)
+    )
+    days = [" ".join((day.text or "").split()) for day in skip] if skip is not None else []
+    if not any(days):
+        return reason
+    return f"{reason}: the feed skips {' and '.join(filter(None, days))}; save it on another day"
 
 
 def _channel_journal(root: Element) -> str:
