@@ -290,3 +290,22 @@ def test_dimensions_url_field_of_two_addresses_keeps_the_first(tmp_path: Path) -
     [pilot] = load_papers([tmp_path]).papers
     assert pilot.url == "https://app.dimensions.ai/details/publication/pub.1000000001"
     assert pilot.doi == "10.1000/pfs.2021.65"
+
+
+def test_frontiers_headings_glued_to_their_sections_are_set_apart(tmp_path: Path) -> None:
+    # Frontiers' citation export (upper-case field names, a blank line between fields)
+    # glues each heading of a structured abstract to its section.
+    (tmp_path / "frontiers.bib").write_text(
+        "@ARTICLE{10.3389/frai.2025.1000001,\n  \nAUTHOR={Ng, Anna },\n  \n"
+        "TITLE={Reading a forum about a new language model},\n  \nYEAR={2025},\n  \n"
+        "ABSTRACT={IntroductionA new model drew much talk on one forum.MethodsWe read "
+        "4,000 posts (January to May 2025) with three tools.ResultsMost posts were positive "
+        "(47.2%).DiscussionThe forum saw the model as a tool and as a political issue.}}\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == (
+        "Introduction: A new model drew much talk on one forum. Methods: We read 4,000 posts "
+        "(January to May 2025) with three tools. Results: Most posts were positive (47.2%). "
+        "Discussion: The forum saw the model as a tool and as a political issue."
+    )

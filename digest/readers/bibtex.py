@@ -11,6 +11,10 @@ braces (`{BERT}`, `{{Double}}`) and HTML entities some exporters leave (`&#039;`
 `G\\&ouml;ttingen`) are undone here, and so are NASA ADS's ways: a value in one more
 pair of braces (`title = "{…}"`), old font switches (`{\\it Planck}`) and the AAS journal
 macros (`journal = {\\apj}`, the Astrophysical Journal); its `adsurl` is the paper's page.
+A structured abstract's headings, on lines of their own (ScienceDirect) or glued to their
+sections ("IntroductionThe launch … .MethodsWe analyzed …", Frontiers), become labels
+("Introduction: The launch …"). Dimensions' `url` of two addresses joined by "and" keeps
+the first.
 
 Values are evaluated as BibTeX does: `@string` macros (any case), `#` joins; an entry with
 `crossref` takes the fields it lacks (venue, year, publisher) from the entry it names.
@@ -32,7 +36,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from digest.readers.markup import markup_to_text, structured_abstract, without_abstract_heading
+from digest.readers.markup import (
+    markup_to_text,
+    structured_abstract,
+    unglued_sections,
+    without_abstract_heading,
+)
 from digest.readers.records import Parsed, Problem, Record, excerpt, split_keywords
 
 if TYPE_CHECKING:
@@ -307,8 +316,10 @@ def _unquote(value: str) -> str:
 
 def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem:
     key = entry.key.strip()
-    abstract = without_abstract_heading(
-        structured_abstract(_without_html(_decoded(fields.get("abstract", "")))).strip()
+    abstract = unglued_sections(
+        without_abstract_heading(
+            structured_abstract(_without_html(_decoded(fields.get("abstract", "")))).strip()
+        )
     )
     if not abstract.strip():
         reason = f"no abstract (BibTeX entry '{key}' has no 'abstract' field)"
