@@ -139,6 +139,28 @@ def test_embase_doi_is_read_from_its_library_link() -> None:
     assert paper.authors == ("Liu R.", "Adler D.G.")
 
 
+def test_embase_journal_and_year_are_read_from_its_source_citation(tmp_path: Path) -> None:
+    # Without columns of their own (the default table, or labelled lines without "SOURCE
+    # TITLE"), the journal and year are those of "Source": "Cancer (2004) 102:4 (253-258)".
+    table = (FIXTURES / "embase.csv").read_text(encoding="utf-8-sig")
+    (tmp_path / "records.csv").write_text(table, encoding="utf-8")
+    (tmp_path / "rows.csv").write_text(
+        '"TITLE","Multiplexed detection of febrile infections"\n'
+        '"AUTHOR NAMES","Kamariza M.","McMahon K."\n'
+        '"SOURCE","Nature Communications (2026) 17:1 Article Number: 32. Date of Publication: '
+        '1 Dec 2026"\n'
+        '"ABSTRACT","We detect bloodborne pathogens with CRISPR arrays."\n'
+        '"FULL TEXT LINK","http://dx.doi.org/10.1038/s41467-025-66243-4"\n',
+        encoding="utf-8",
+    )
+    corpus = load_papers([tmp_path])
+    assert [(p.venue, p.date) for p in corpus.papers] == [
+        ("Endoscopic Ultrasound", "2014"),
+        ("Nature Communications", "2026"),
+    ]
+    assert corpus.papers[1].doi == "10.1038/s41467-025-66243-4"
+
+
 def test_embase_csv_of_labelled_lines_one_a_field() -> None:
     # Embase's default CSV: a record is a run of '"LABEL","value",…' lines, a cell a name
     # or a term, records apart by a blank line; not a table.

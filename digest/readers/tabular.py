@@ -80,6 +80,7 @@ _COLUMNS: dict[str, tuple[str, int]] = {
     "document title": ("title", 0), "ieee terms": ("keywords", 3), "pdf link": ("url", 4),
     # Embase
     "author names": ("authors", 1), "medline pmid": ("pmid", 1), "embase link": ("url", 3),
+    "full text link": ("url", 2),
     # APA PsycNET
     "documenttitle": ("title", 0), "publicationname": ("venue", 0),
     "publicationyear": ("date", 1), "descriptors": ("keywords", 1),
@@ -127,6 +128,11 @@ _ARXIV_HOMES = frozenset({"extra", "pages", "number", "archive id", "report numb
 # Embase has no DOI column; its library link holds one: "…&id=doi:10.4103%2F2303-9027…&…".
 _DOI_HOMES = frozenset({"open url link"})
 _DOI_IN_LINK = re.compile(r"[?&]id=doi:([^&\s]+)", re.I)
+
+# Embase's "Source" is a whole citation, "Cancer (2004) 102:4 (253-258). Date of Publication:
+# 25 Aug 2004": the journal and year of a file without columns of their own.
+_CITATION_HOMES = frozenset({"source"})
+_CITATION = re.compile(r"(?P<venue>\S.*?)\s+\((?P<year>(?:18|19|20)\d\d)\)(?:\s|$)")
 
 # Zotero keeps a PubMed record's PMID in Extra, a "Name: value" a line: "PMID: 36206242".
 _PMID_HOMES = frozenset({"extra"})
@@ -239,6 +245,7 @@ class _Plan:
     arxiv_homes: tuple[int, ...]
     doi_homes: tuple[int, ...]
     pmid_homes: tuple[int, ...]
+    citation_homes: tuple[int, ...]
     width: int  # columns the header names
     names: list[str]  # the header's names, as _name gives them
 
@@ -258,7 +265,8 @@ def _plan(header: Sequence[str]) -> _Plan:
     homes = tuple(i for i, name in enumerate(names) if name in _ARXIV_HOMES)
     doi_homes = tuple(i for i, name in enumerate(names) if name in _DOI_HOMES)
     pmid_homes = tuple(i for i, name in enumerate(names) if name in _PMID_HOMES)
-    return _Plan(fields, tuple(extra), homes, doi_homes, pmid_homes, len(header), names)
+    citations = tuple(i for i, name in enumerate(names) if name in _CITATION_HOMES)
+    return _Plan(fields, tuple(extra), homes, doi_homes, pmid_homes, citations, len(header), names)
 
 
 def parse_csv(text: str) -> Parsed:
@@ -430,10 +438,10 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
         authors=_authors(values.get("authors", "")),
         url=url or None,
         doi=doi,
-        date=_date(row, plan.fields.get("date", ())),
+        date=_date(row, plan.fields.get("date", ())) or _cited(row, plan, "year"),
         metadata=tuple(metadata),
         pmid=pmid,
-        venue=values.get("venue"),
+        venue=values.get("venue") or _cited(row, plan, "venue"),
         keywords=tuple(k.lstrip("*").strip() for k in split_keywords(values.get("keywords"))),
     )
 
@@ -498,6 +506,15 @@ def _arxiv_elsewhere(row: list[str], homes: tuple[int, ...]) -> str | None:
         found = labelled_arxiv_id(row[index]) if index < len(row) else None
         if found:
             return found
+    return None
+
+
+def _cited(row: list[str], plan: _Plan, part: str) -> str | None:
+    """The journal or year of a citation column (Embase's "Source"), when it is one."""
+    for index in plan.citation_homes:
+        found = _CITATION.match(row[index].strip()) if index < len(row) else None
+        if found:
+            return found.group(part)
     return None
 
 
