@@ -258,3 +258,78 @@ def test_a_heading_glued_to_the_abstract_goes(tmp_path: Path, name: str, text: s
     (tmp_path / name).write_text(text.format(abstract), encoding="utf-8")
     [paper] = load_papers([tmp_path]).papers
     assert paper.abstract == abstract
+
+
+# arXiv's OAI-PMH answer (export.arxiv.org/oai2, metadataPrefix=arXiv), trimmed, with a
+# record in arXivRaw, one in Dublin Core and a deleted one added as those formats write them.
+OAI_PMH = """<?xml version="1.0" encoding="UTF-8"?>
+<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">
+<responseDate>2016-03-01T23:19:39Z</responseDate>
+<request verb="ListRecords" metadataPrefix="arXiv" set="cs">http://export.arxiv.org/oai2</request>
+<ListRecords>
+<record>
+<header><identifier>oai:arXiv.org:0704.0062</identifier><datestamp>2010-01-25</datestamp></header>
+<metadata>
+ <arXiv xmlns="http://arxiv.org/OAI/arXiv/">
+ <id>0704.0062</id><created>2007-03-31</created><authors><author><keyname>&#x160;r&#xe1;mek\
+</keyname><forenames>Rastislav</forenames></author><author><keyname>Brejov&#xe1;</keyname>\
+<forenames>Bro&#x148;a</forenames></author></authors><title>On-line Viterbi Algorithm and Its
+  Relationship to Random Walks</title><categories>cs.DS q-bio.GN</categories>\
+<doi>10.1007/978-3-540-74126-8_23</doi><abstract>  In this paper, we introduce the on-line
+Viterbi algorithm for decoding hidden Markov models in much smaller than linear space.
+</abstract></arXiv>
+</metadata>
+</record>
+<record>
+<header><identifier>oai:arXiv.org:0704.0046</identifier></header>
+<metadata>
+ <arXivRaw xmlns="http://arxiv.org/OAI/arXivRaw/"><id>0704.0046</id>
+ <version version="v1"><date>Sun, 1 Apr 2007 13:06:50 GMT</date></version>
+ <title>A limit relation for entropy</title><authors>I. Csiszar, F. Hiai and D. Petz</authors>
+ <abstract>  The conjecture is proven in this paper for density matrices of any size.
+</abstract></arXivRaw>
+</metadata>
+</record>
+<record>
+<header><identifier>oai:arXiv.org:0704.0002</identifier></header>
+<metadata>
+ <oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
+   xmlns:dc="http://purl.org/dc/elements/1.1/">
+ <dc:title>Sparsity-certifying Graph Decompositions</dc:title>
+ <dc:creator>Streinu, Ileana</dc:creator><dc:creator>Theran, Louis</dc:creator>
+ <dc:subject>Mathematics - Combinatorics</dc:subject>
+ <dc:description>  We describe a new algorithm, the pebble game with colors, for sparse graphs.
+ </dc:description><dc:description>Comment: To appear in Graphs and Combinatorics</dc:description>
+ <dc:date>2007-03-30</dc:date><dc:identifier>http://arxiv.org/abs/0704.0002</dc:identifier>
+ </oai_dc:dc>
+</metadata>
+</record>
+<record><header status="deleted"><identifier>oai:arXiv.org:0704.0099</identifier></header></record>
+</ListRecords>
+</OAI-PMH>
+"""
+
+
+def test_oai_pmh_answers_from_arxiv_in_each_metadata_format(tmp_path: Path) -> None:
+    (tmp_path / "oai2.xml").write_text(OAI_PMH, encoding="utf-8")
+    corpus = load_papers([tmp_path])
+    assert corpus.files[0].format == "oai-pmh"
+    viterbi, entropy, sparsity = corpus.papers
+    assert viterbi.title == "On-line Viterbi Algorithm and Its Relationship to Random Walks"
+    assert viterbi.authors == ("Rastislav \u0160r\u00e1mek", "Bro\u0148a Brejov\u00e1")
+    assert (viterbi.arxiv_id, viterbi.doi, viterbi.date) == (
+        "0704.0062",
+        "10.1007/978-3-540-74126-8_23",
+        "2007-03-31",
+    )
+    assert viterbi.keywords == ("cs.DS", "q-bio.GN")
+    assert viterbi.abstract.startswith("In this paper, we introduce the on-line Viterbi")
+    assert entropy.authors == ("I. Csiszar", "F. Hiai", "D. Petz")
+    assert entropy.arxiv_id == "0704.0046"
+    assert sparsity.authors == ("Ileana Streinu", "Louis Theran")
+    assert sparsity.abstract == (
+        "We describe a new algorithm, the pebble game with colors, for sparse graphs."
+    )
+    assert (sparsity.arxiv_id, sparsity.url) == ("0704.0002", "http://arxiv.org/abs/0704.0002")
+    [deleted] = corpus.skipped
+    assert deleted.reason.startswith("deleted record")

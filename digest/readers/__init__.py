@@ -18,6 +18,7 @@ from digest.readers.endnote_xml import looks_like_endnote_xml, parse_endnote_xml
 from digest.readers.json_documents import looks_like_json, looks_like_jsonl, parse_json, parse_jsonl
 from digest.readers.mail import looks_like_mail, parse_mail
 from digest.readers.medline import looks_like_medline, parse_medline
+from digest.readers.oai_pmh import looks_like_oai_pmh, parse_oai_pmh
 from digest.readers.ovid import looks_like_ovid, parse_ovid
 from digest.readers.pasted import (
     looks_like_markdown,
@@ -51,6 +52,7 @@ FORMATS: tuple[Format, ...] = (
     Format("zotero-rdf", looks_like_zotero_rdf, parse_zotero_rdf),  # before RSS 1.0 (RDF)
     Format("pubmed-xml", looks_like_pubmed_xml, parse_pubmed_xml),
     Format("endnote-xml", looks_like_endnote_xml, parse_endnote_xml),
+    Format("oai-pmh", looks_like_oai_pmh, parse_oai_pmh),
     Format("rss", looks_like_rss, parse_feed),
     Format("atom", looks_like_atom, parse_feed),
     Format("jsonl", looks_like_jsonl, parse_jsonl),
