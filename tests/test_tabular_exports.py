@@ -133,6 +133,26 @@ def test_cochrane_library_csv(tmp_path: Path) -> None:
     assert paper.keywords == ("Diarrhea [prevention & control]", "Child")
 
 
+def test_a_page_links_doi_stops_before_the_pages_own_path(tmp_path: Path) -> None:
+    # Without a DOI column the DOI is the one in the record's link; a publisher's page
+    # adds its own path or query after it (Cochrane's ".../full", Wiley's old "/abstract").
+    (tmp_path / "links.csv").write_text(
+        "Title,Abstract,Url\n"
+        "Trial one,A trial of one thing.,https://www.cochranelibrary.com/central/doi/"
+        "10.1002/central/CN-02364481/full\n"
+        "Trial two,A trial of another.,http://onlinelibrary.wiley.com/doi/10.1111/jgs.12345/"
+        "abstract\n"
+        "Trial three,A third trial.,https://doi.org/10.1016/j.sleep.2020.01.002?via%3Dihub\n",
+        encoding="utf-8",
+    )
+    corpus = load_papers([tmp_path])
+    assert [p.doi for p in corpus.papers] == [
+        "10.1002/central/CN-02364481",
+        "10.1111/jgs.12345",
+        "10.1016/j.sleep.2020.01.002",
+    ]
+
+
 def test_embase_doi_is_read_from_its_library_link() -> None:
     [paper] = load("embase.csv").papers
     assert paper.doi == "10.4103/2303-9027.138783"

@@ -22,6 +22,10 @@ _ID_PREFIX = re.compile(
 # Where an id sits inside a longer value: an arxiv.org URL, or arXiv's own DOI.
 _ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/|10\.48550/arxiv\.", re.I)
 _DOI = re.compile(r"\b(10\.\d{4,9}/\S+)")
+_QUERY = re.compile(r"[?#].*")
+_PAGE_TAIL = re.compile(
+    r"(?:/(?:full|abstract|pdf|epdf|pdfdirect|fulltext|summary|html))+/?$", re.I
+)
 
 
 def read_arxiv_id(text: str, pos: int = 0) -> ArxivId | None:
@@ -69,9 +73,17 @@ def parse_arxiv_field(value: str) -> ArxivId | None:
 
 
 def parse_doi(value: str) -> str | None:
-    """The DOI in a field or URL ("https://doi.org/10.1/X" -> "10.1/X"), or None."""
+    """The DOI in a field or URL ("https://doi.org/10.1/X" -> "10.1/X"), or None. In a
+    publisher's page link the DOI stops before the page's own path and query:
+    ".../doi/10.1002/central/CN-02364481/full" (Cochrane), ".../doi/10.1111/x.1/abstract"
+    (Wiley until 2018)."""
     found = _DOI.search(value)
-    return found.group(1).rstrip(".,;)") if found else None
+    if not found:
+        return None
+    doi = found.group(1)
+    if "://" in value:
+        doi = _PAGE_TAIL.sub("", _QUERY.sub("", doi))
+    return doi.rstrip(".,;)") or None
 
 
 # An id written after its label in free text: "arXiv preprint arXiv:2401.00001" (Google
