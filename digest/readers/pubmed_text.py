@@ -35,6 +35,7 @@ Summary (text) wrote each record as one citation, numbered with a colon:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -114,11 +115,14 @@ def parse_pubmed_text(text: str) -> Parsed:
     problems: list[Problem] = []
     stray: list[_Block] = []
     summaries = 0
-    first = next(_blocks(text), None)
-    if first is not None and _OLD_SUMMARY.match("\n".join(first.lines)):
+    blocks = _blocks(text)
+    first = next(blocks, None)
+    if first is None:
+        return Parsed((), ())
+    if _OLD_SUMMARY.match("\n".join(first.lines)):
         shown = _OLD_SUMMARY_NUMBER.sub("", first.text, count=1)
         return Parsed((), (Problem(first.line, _SUMMARY_HELP, excerpt(shown)),))
-    for found in _records(_blocks(text), stray):
+    for found in _records(itertools.chain((first,), blocks), stray):
         if isinstance(found, Record):
             records.append(found)
         else:
