@@ -126,12 +126,12 @@ def compare_margins(
         )
 
 
-def print_ceilings(rows: list[tuple[Paper, list[str]]], scorer: rouge_scorer.RougeScorer) -> None:
-    """Ours, the oracle line, and each target's score of the line the others choose (see
-    --ceilings)."""
-    papers = [paper for paper, _ in rows]
-    ours = [s.text for s in summarize_papers(papers)]
-    split = split_abstracts([p.abstract for p in papers], limit=MAX_SENTENCES)
+def print_ceilings(
+    rows: list[tuple[Paper, list[str]]], ours: list[str], scorer: rouge_scorer.RougeScorer
+) -> None:
+    """Ours (`ours`: our line of each paper), the oracle line, and each target's score of the
+    line the others choose (see --ceilings)."""
+    split = split_abstracts([paper.abstract for paper, _ in rows], limit=MAX_SENTENCES)
     oracle, ours_held, others_held, best_held = [], [], [], []
     for (_, targets), sentences, line in zip(rows, split, ours, strict=True):
         lines = [trim_sentence(s)[0] for s in sentences] or [line]
@@ -183,14 +183,13 @@ def main() -> None:
         rows = rows[: args.limit]
         # One untimed pass fills the word-stem caches, so that each method is timed warm, the
         # way it runs on a second week's papers (a cold first pass costs about twice as much).
-        summarize_papers([paper for paper, _ in rows])
-        if args.ceilings:
+        warm = summarize_papers([paper for paper, _ in rows])
+        if args.ceilings or args.margins:
             print(f"SciTLDR dev: {len(rows)} papers, {'with' if titled else 'without'} titles")
-            print_ceilings(rows, scorer)
-            continue
-        if args.margins:
-            print(f"SciTLDR dev: {len(rows)} papers, {'with' if titled else 'without'} titles")
-            compare_margins(args.margins, args.line_margin, rows, scorer)
+            if args.ceilings:
+                print_ceilings(rows, [s.text for s in warm], scorer)
+            else:
+                compare_margins(args.margins, args.line_margin, rows, scorer)
             continue
         if titled == regimes[0]:
             print(f"SciTLDR dev: {len(rows)} papers ({args.half}); speed with warm caches")
