@@ -57,7 +57,7 @@ def test_bibtex_latex_becomes_unicode_and_doi_url_and_strings_are_kept() -> None
     )
     assert paper.doi == "10.18653/v1/2024.acl-long.1"
     assert paper.url == "https://aclanthology.org/2024.acl-long.1"
-    assert paper.date == "nov 2024"
+    assert paper.date == "2024-11"  # month = nov
     assert dict(paper.metadata)["journal"] == "Association for Computational Linguistics"
 
 

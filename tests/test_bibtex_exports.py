@@ -59,7 +59,7 @@ def test_quoted_double_braces_html_entities_and_google_scholar_arxiv(corpus: Cor
     assert "Göttingen and Harvard's data" in found.abstract
     assert found.arxiv_id == "2101.00001"  # journal = "arXiv preprint arXiv:2101.00001"
     assert found.pmid == "12345678"
-    assert found.date == "oct 2001"  # month = oct, a macro
+    assert found.date == "2001-10"  # month = oct, a macro
 
 
 def test_ieee_sciencedirect_scopus_and_biblatex_fields(corpus: Corpus) -> None:
@@ -213,7 +213,7 @@ def test_crossref_child_takes_its_venue_and_year_from_the_parent(macros: Corpus)
 
 def test_old_web_of_science_double_braces_and_braced_punctuation(macros: Corpus) -> None:
     found = paper(macros, "ISI:000186671900099")
-    assert found.date == "DEC 2003"  # Year = {{2003}}, Month = {{DEC}}
+    assert found.date == "2003-12"  # Year = {{2003}}, Month = {{DEC}}
     assert found.venue == "INFORMATION SCIENCES"
     assert found.keywords == ("multi-dimensional data", "parallel I/O", "declustering")
     assert found.abstract == (
@@ -309,3 +309,21 @@ def test_frontiers_headings_glued_to_their_sections_are_set_apart(tmp_path: Path
         "(January to May 2025) with three tools. Results: Most posts were positive (47.2%). "
         "Discussion: The forum saw the model as a tool and as a political issue."
     )
+
+
+@pytest.mark.parametrize(
+    ("month", "date"),
+    [
+        ("jun", "2025-06"),  # the standard macro, as Google Scholar and ACM write it
+        ("{June}", "2025-06"),  # IEEE
+        ("{Jun.}", "2025-06"),
+        ("{SEPT.}", "2025-09"),
+        ("{{DEC}}", "2025-12"),  # Web of Science before 2020
+        ("{04}", "2025-04"),  # Oxford Academic
+        ("{Spring}", "Spring 2025"),  # no month: kept in words
+    ],
+)
+def test_a_month_in_words_dates_the_paper_as_a_number_does(month: str, date: str) -> None:
+    text = f"@article{{k, title = {{T}}, year = {{2025}}, month = {month},\n abstract = {{A.}}}}\n"
+    [record] = parse_bibtex(text).records
+    assert record.date == date
