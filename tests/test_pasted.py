@@ -61,6 +61,55 @@ def test_arxiv_listing_page_copy() -> None:
     ]
 
 
+def test_arxiv_search_page_copy() -> None:
+    # arxiv.org/search copied from a browser: the title is a bare line after the id line and
+    # its tags, the abstract ends in the page's "▽ More" / "△ Less" toggles, and the
+    # "Submitted …; originally announced …" line follows it without a blank line.
+    corpus = load("arxiv_search_page.txt")
+    assert corpus.files[0].format == "arxiv-paste"
+    assert [(p.arxiv_id, p.title) for p in corpus.papers] == [
+        ("2411.10001", "Sparse Retrieval Heads: How Long-Context Models Find the Needle"),
+        ("2410.06030", "Data Quality Issues in Vulnerability Detection Datasets"),
+        ("2409.00123", "Entanglement Wedges in Flat Space"),
+    ]
+    heads, quality, wedges = corpus.papers
+    assert heads.authors == ("Ana Lima", "Kofi Mensah", "Wei Zhang")
+    assert heads.abstract.endswith("a sparse set of attention heads …")  # the short one
+    assert heads.date == "15 November, 2024"
+    assert ("subjects", "cs.CL cs.AI") in heads.metadata
+    assert quality.doi == "10.1109/EuroSPW59978.2023.00008"  # the "doi" tag's value
+    assert quality.date == "3 October, 2024"  # v1's, not the revision's
+    assert quality.abstract.endswith("54 datasets to confirm them.")
+    # Both the short and the expanded abstract copied: the expanded one.
+    assert wedges.abstract.startswith("We extend the entanglement wedge")
+    assert wedges.abstract.endswith("set by the soft charges.")
+    assert "▽" not in wedges.abstract and "show …" not in wedges.abstract
+    assert ("subjects", "hep-th quant-ph") in wedges.metadata
+    assert skipped(corpus) == [(1, "text that is not part of any paper", True)]
+
+
+def test_arxiv_search_results_pasted_under_headings(tmp_path: Path) -> None:
+    # A reading note: search results pasted under the reader's own topic headings.
+    note = tmp_path / "reading.md"
+    note.write_text(
+        "# Reading\n\n## Others\narXiv:2410.18558  [pdf, other]  cs.CL\n"
+        "Infinity-MM: Scaling Multimodal Instruction Data\n\nAuthors: Shuhao Gu, Jialing Zhang\n\n"
+        "Abstract: Vision-language models have made significant progress, but open instruction "
+        "data is limited in scale and quality, which we address with a new dataset.\n\n"
+        "### 大规模多模态\narXiv:2410.17337  [pdf, other]  cs.CL cs.AI cs.IR\n"
+        "Captions Speak Louder than Images: Foundation Models for E-commerce\n\n"
+        "Authors: Xinyi Ling, Bo Peng\n\nAbstract: Leveraging multimodal data drives "
+        "breakthroughs in e-commerce, and we introduce an instruction dataset for it.\n",
+        encoding="utf-8",
+    )
+    corpus = load_papers([note])
+    assert [(p.arxiv_id, p.title, p.authors[0]) for p in corpus.papers] == [
+        ("2410.18558", "Infinity-MM: Scaling Multimodal Instruction Data", "Shuhao Gu"),
+        ("2410.17337", "Captions Speak Louder than Images: Foundation Models for E-commerce",
+         "Xinyi Ling"),
+    ]  # fmt: skip
+
+
 def test_arxiv_abstract_page_copy() -> None:
     corpus = load("arxiv_abs_page.txt")
     [paper] = corpus.papers
@@ -70,6 +119,39 @@ def test_arxiv_abstract_page_copy() -> None:
     # The abstract, not the page's greeting ("We gratefully acknowledge support …").
     assert paper.abstract.startswith("Long-context language models retrieve facts")
     assert dict(paper.metadata)["subjects"].startswith("Computation and Language (cs.CL)")
+
+
+def test_arxiv_abstract_page_clipped_into_paragraphs() -> None:
+    # A web clipper's copy: "… [Submitted on …] Title:" ends a line, and the title, the
+    # authors, "… Abstract:" and the abstract follow as paragraphs of their own; the version
+    # is only in "(or arXiv:IDv1 [cs.CL] for this version)".
+    corpus = load("arxiv_abs_page_clipped.md")
+    [paper] = corpus.papers
+    assert paper.title == "Sparse Retrieval Heads: How Long-Context Models Find the Needle"
+    assert (paper.arxiv_id, paper.arxiv_version) == ("2411.10001", 1)
+    assert paper.authors == ("Ana Lima", "Kofi Mensah", "Wei Zhang")
+    assert paper.abstract.startswith("Long-context language models retrieve facts")
+    assert paper.abstract.endswith("pruning them breaks it.")
+
+
+def test_arxiv_abstract_page_lines_with_page_text_after_the_authors(tmp_path: Path) -> None:
+    # A copy with the page's own line breaks lost in places: the "View a PDF …" link sits on
+    # the Authors: line, and the version only in "(or arXiv:IDv2 … for this version)".
+    page = tmp_path / "page.md"
+    page.write_text(
+        "# Sparse Retrieval Heads\n\nSource URL: https://arxiv.org/abs/2411.10001\n\n"
+        "Title: Sparse Retrieval Heads: How Long-Context Models Find the Needle \n"
+        "Authors: Ana Lima , Kofi Mensah , Wei Zhang View a PDF of the paper titled Sparse "
+        "Retrieval Heads, by Ana Lima and 2 other authors View PDF HTML (experimental) \n"
+        "Abstract: Long-context language models retrieve facts from anywhere in their input, "
+        "but how they do it is unclear. We find attention heads that carry the retrieval. \n"
+        "Subjects: Computation and Language (cs.CL) Cite as: arXiv:2411.10001 [cs.CL] "
+        "(or arXiv:2411.10001v2 [cs.CL] for this version) \n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([page]).papers
+    assert paper.authors == ("Ana Lima", "Kofi Mensah", "Wei Zhang")
+    assert (paper.arxiv_id, paper.arxiv_version) == ("2411.10001", 2)
 
 
 def test_flattened_abstract_page_and_feed_item_in_a_note(tmp_path: Path) -> None:
@@ -494,7 +576,8 @@ def test_an_abstract_page_copied_as_paragraphs_is_one_paper() -> None:
     )
     parsed = parse_markdown(text)
     [record] = parsed.records
-    assert (record.title, record.arxiv) == (title, "2605.27567")
+    # The version from "(or arXiv:2605.27567v1 [cs.AI] for this version)".
+    assert (record.title, record.arxiv) == (title, "2605.27567v1")
     assert record.authors == ("Amartya Roy", "Sonali Parbhoo")
     assert record.abstract.startswith("We prove that fine-tuning")
 

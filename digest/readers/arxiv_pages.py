@@ -3,6 +3,10 @@
 - A listing page (arxiv.org/list/cs.CL/new): `[1] arXiv:2401.00001 [pdf, html, other]`, then
   `Title:`, `Authors:`, `Comments:`, `Subjects:` lines and the abstract, under "New
   submissions (showing …)", "Cross submissions …" and "Replacement submissions …" headers.
+- A search results page (arxiv.org/search): `1. arXiv:2405.02246  [pdf, other]  cs.CV cs.AI`,
+  the categories and a `doi 10.…` tag on that line or the next ones, the title as a bare
+  line, `Authors:`, `Abstract: … ▽ More` (or the expanded `… △ Less`), then
+  `Submitted 3 May, 2024; originally announced May 2024.` and `Comments:`.
 - An abstract page (arxiv.org/abs/ID): `Title:`, `Authors:`, `Abstract:`, `Comments:`,
   `Subjects:`, `Cite as: arXiv:ID` among the page's navigation, either as lines or flattened
   onto one line ("[2509.13361] Title … Skip to main content … Title:… Authors:… Abstract:…").
@@ -23,6 +27,22 @@ from dataclasses import dataclass
 ARXIV_ID = r"(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
 # "[1] arXiv:2401.00001 [pdf, html, other]" (the links part may be missing).
 LISTING_ENTRY = re.compile(rf"^\s*\[\d+\]\s+arXiv:({ARXIV_ID})\b(.*)$")
+# "1. arXiv:2405.02246  [pdf, other]  cs.CV cs.AI": a search results page (the number, the
+# categories and the links part vary with the browser and the paper).
+SEARCH_ENTRY = re.compile(
+    rf"^\s*(?:\d{{1,4}}\.\s+)?arXiv:({ARXIV_ID})\s*\[(?:pdf|html|ps|other)\b[^\]]*\](.*)$"
+)
+# A search result's category tags ("cs.CV cs.AI", "hep-th quant-ph"): never a title.
+SEARCH_TAGS = re.compile(r"^(?:[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z-]{2,})?\s*)+$")
+# "Submitted 8 October, 2024; v1 submitted 3 October, 2024; originally announced …"
+SUBMITTED = re.compile(
+    r"^Submitted\s+(\d{1,2} \w+, \d{4})(?:;\s*v1 submitted\s+(\d{1,2} \w+, \d{4}))?.*"
+    r"originally announced\b",
+    re.I,
+)
+# The search page's toggles: a short abstract ends "… ▽ More", the expanded one "△ Less".
+_MORE = re.compile(r"\s*▽\s*More\b\s*")
+_LESS = re.compile(r"\s*△\s*Less\b\s*")
 # "New submissions (showing 3 of 3 entries)", "Replacement submissions …", "Cross-lists …"
 LISTING_SECTION = re.compile(
     r"^\s*(New submissions|Cross submissions|Cross-lists|Replacement submissions|Replacements)"
@@ -43,14 +63,21 @@ _FLAT_FIELD = re.compile(
 _PAGE_ID = re.compile(rf"^\s*\[({ARXIV_ID})\]")
 _ANY_ID = re.compile(rf"\barXiv:({ARXIV_ID})")
 THIS_VERSION = re.compile(r"\(this version, (v\d+)\)")
+# "Cite as: arXiv:2501.11733 [cs.CL] (or arXiv:2501.11733v2 [cs.CL] for this version)"
+FOR_THIS_VERSION = re.compile(rf"\(or arXiv:({ARXIV_ID}) \[[^\]]*\] for this version\)")
+# What an abstract page puts right after its author list, on the same line in a copy.
+AUTHORS_END = re.compile(r"\s*\b(?:View a PDF of the paper titled|View PDF)\b.*$")
 _SNIFF_FIELDS = re.compile(r"^\s*(Title|Authors|Abstract|Subjects|Cite as)\s*:", re.M)
 
 
 def looks_like_arxiv_page(text: str) -> bool:
-    """A copy of an arXiv listing page, or of an abstract page (as lines or flattened)."""
+    """A copy of an arXiv listing page, a search results page, or an abstract page (as lines
+    or flattened)."""
     head = text[:20_000]
     if any(LISTING_ENTRY.match(line) for line in head.split("\n")[:400]):
         return "Title:" in head
+    if any(SEARCH_ENTRY.match(line) for line in head.split("\n")[:400]):
+        return "Abstract:" in head
     fields = {match.group(1) for match in _SNIFF_FIELDS.finditer(head)}
     if {"Title", "Abstract"} <= fields and fields & {"Authors", "Subjects", "Cite as"}:
         return True
@@ -87,27 +114,60 @@ def flat_abs_page(number: int, line: str) -> Found | None:
             parts[name] = value
     page_id = _PAGE_ID.match(line) or _ANY_ID.search(line)
     if page_id:
-        version = THIS_VERSION.search(line)
+        version = THIS_VERSION.search(line) or FOR_THIS_VERSION.search(line)
         found = page_id.group(1)
         versioned = re.search(r"v\d+$", found) is not None
-        parts["arxiv"] = found + (version.group(1) if version and not versioned else "")
+        if version and not versioned and version.group(1).startswith(found):
+            found = version.group(1)  # "(or arXiv:ID v2 [cs.CL] for this version)"
+        elif version and not versioned:
+            found += version.group(1)
+        parts["arxiv"] = found
     parts = {key: html.unescape(value) for key, value in parts.items() if value}
     return Found(number, parts) if parts.get("abstract") else None
 
 
 def split_abs_page(lines: list[str], start: int) -> tuple[Found, int] | None:
     """An abstract page copied as a few paragraphs (a reader view, a clipper): the line with
-    its Title: and Authors:, then "… Abstract:", the abstract, and "Comments: … Cite as: …".
-    The page found in them, and the index of the line after it; or None."""
+    its Title: (and Authors:, or they follow), then "… Abstract:", the abstract, and
+    "Comments: … Cite as: …". The page found in them, and the index of the line after it;
+    or None."""
     first = lines[start]
-    if "Abstract:" in first or not _is_flat_abs_page(first + " Abstract:"):
+    if "Abstract:" in first or not _is_flat_abs_page(first + " Abstract: Authors:"):
         return None
-    for end in range(start + 1, min(len(lines), start + 12)):
+    for end in range(start + 1, min(len(lines), start + 16)):
         if "Cite as:" in lines[end] or "Subjects:" in lines[end]:
             joined = " ".join(line.strip() for line in lines[start : end + 1] if line.strip())
             found = flat_abs_page(start + 1, joined)
             return (found, end + 1) if found is not None else None
     return None
+
+
+def search_tags(text: str) -> tuple[list[str], str | None] | None:
+    """A search result's tag line: its categories and the DOI of a `doi 10.…` tag, or None
+    when the line is something else (the title)."""
+    words = text.split()
+    doi = None
+    if len(words) >= 2 and words[-2].lower() == "doi" and words[-1].startswith("10."):
+        doi, words = words[-1], words[:-2]
+    if words and words[-1].lower() == "doi":
+        words = words[:-1]  # the tag's name; its value is on the next line
+    elif not words and doi is None:
+        return None
+    tags = " ".join(words)
+    if tags and not (SEARCH_TAGS.match(tags) and all("." in w or "-" in w for w in words)):
+        return None
+    return words, doi
+
+
+def without_toggles(abstract: str) -> str:
+    """A search result's abstract without its "▽ More" / "△ Less" toggles: the expanded
+    abstract when the copy holds both the short one and the full one."""
+    if "▽" not in abstract and "△" not in abstract:
+        return abstract
+    more = _MORE.search(abstract)
+    if more and _LESS.search(abstract, more.end()):
+        abstract = abstract[more.end() :]
+    return _LESS.sub(" ", _MORE.sub(" ", abstract)).strip()
 
 
 def flattened_rss(number: int, line: str) -> Found | None:

@@ -117,7 +117,7 @@ class _Entry:
     """A paper being assembled from the lines of a paste."""
 
     line: int
-    kind: str  # "heading", "listing", "item", "row", "block", "found"
+    kind: str  # "heading", "listing", "search", "item", "row", "block", "found"
     title: str = ""
     title_rank: int = 0  # 3 a Title: field, 2 a feed's title, 1 a heading or a link's text
     abstract: str = ""
@@ -275,8 +275,8 @@ class _Reader:
                 self.paragraph = [(number, value)]
         elif name == "title":
             entry.set_title(value, 3)
-        elif name == "authors":
-            entry.authors = split_authors(_inline_text(value))
+        elif name == "authors":  # "Authors: … View a PDF of the paper titled …" (a page)
+            entry.authors = split_authors(arxiv_pages.AUTHORS_END.sub("", _inline_text(value)))
         elif name in ("url", "arxiv", "doi", "pmid"):
             self.add_ids(entry, value, prefer=name)
         elif name == "date":
@@ -413,6 +413,26 @@ def _read_line(reader: _Reader, number: int, line: str, lines: list[str]) -> Non
         known = reader.current.ids.get("arxiv", "")
         if known and not re.search(r"v\d+$", known):
             reader.current.ids["arxiv"] = known + version.group(1)
+    versioned = arxiv_pages.FOR_THIS_VERSION.search(stripped)
+    if versioned and reader.current is not None:
+        known = reader.current.ids.get("arxiv", "")
+        if not known or versioned.group(1).startswith(known):
+            reader.current.ids["arxiv"] = versioned.group(1)
+    search = arxiv_pages.SEARCH_ENTRY.match(line)
+    if search:
+        entry = reader.start(number, "search")
+        entry.ids["arxiv"] = search.group(1)
+        _search_result_line(entry, search.group(2))
+        return
+    current = reader.current
+    if current is not None and current.kind == "search":
+        if not current.title and not reader.paragraph and _search_result_line(current, stripped):
+            return
+        submitted = arxiv_pages.SUBMITTED.match(stripped)
+        if submitted:  # the line after the abstract, with no blank line between them
+            reader.flush()
+            current.date = current.date or submitted.group(2) or submitted.group(1)
+            return
     listing = arxiv_pages.LISTING_ENTRY.match(line)
     if listing:
         entry = reader.start(number, "listing")
@@ -522,6 +542,27 @@ def _heading(reader: _Reader, number: int, text: str, level: int) -> None:
         text = text[numbered.end() :]
     entry.set_title(text, 1)
     reader.add_ids(entry, text)
+
+
+def _search_result_line(entry: _Entry, text: str) -> bool:
+    """A line of a search result before its Authors: its category tags, its `doi 10.…` tag,
+    or its title (a bare line there). True when the line was used."""
+    tags = arxiv_pages.search_tags(text)
+    if tags is not None:
+        categories, doi = tags
+        if categories:
+            entry.metadata.append(("subjects", " ".join(categories)))
+        if doi:
+            entry.ids.setdefault("doi", doi)
+        return True
+    if re.match(r"^10\.\d{4,9}/\S+$", text):
+        entry.ids.setdefault("doi", text)  # the value of the "doi" tag, on its own line
+        return True
+    labelled = _field(text)
+    if not text or (labelled is not None and labelled[0]):  # "Authors: …" ends the header
+        return False
+    entry.set_title(text, 3)
+    return True
 
 
 def _item(reader: _Reader, number: int, text: str, nested: bool) -> bool:
@@ -725,7 +766,7 @@ def _record(entry: _Entry) -> Record:
     metadata = list(dict.fromkeys((k, v) for k, v in entry.metadata if v))
     return Record(
         line=entry.line,
-        abstract=entry.abstract,
+        abstract=arxiv_pages.without_toggles(entry.abstract),
         arxiv=entry.ids.get("arxiv"),
         title=entry.title or None,
         authors=entry.authors,
