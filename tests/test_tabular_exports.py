@@ -153,6 +153,27 @@ def test_a_page_links_doi_stops_before_the_pages_own_path(tmp_path: Path) -> Non
     ]
 
 
+def test_an_arxiv_doi_is_the_papers_arxiv_id_too(tmp_path: Path) -> None:
+    # Consensus gives a preprint only arXiv's DOI; the paper links to arXiv and is one
+    # paper with the same preprint read from elsewhere by its arXiv id.
+    (tmp_path / "consensus.csv").write_text(
+        "Title,Takeaway,Authors,Year,Citations,Abstract,Study Type,Journal,Journal SJR "
+        "Quartile,DOI,Consensus Link\n"
+        '"LLM agents for software engineering","Agents help.","Junwei Liu, Kaixin Wang",2024,'
+        '151,"We survey agents built on large language models.",,ArXiv,,'
+        "10.48550/arxiv.2409.02977,https://consensus.app/papers/x/3fbdb20e/\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "notes.csv").write_text(
+        "title,abstract,arxiv_id\n"
+        "LLM agents for SE,A survey of 124 papers on LLM-based agents.,2409.02977v2\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert (paper.arxiv_id, paper.doi) == ("2409.02977", "10.48550/arxiv.2409.02977")
+    assert paper.link.startswith("https://arxiv.org/abs/2409.02977")
+
+
 def test_embase_doi_is_read_from_its_library_link() -> None:
     [paper] = load("embase.csv").papers
     assert paper.doi == "10.4103/2303-9027.138783"

@@ -425,8 +425,8 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
     metadata = [(name, row[i].strip()) for i, name in plan.extra if i < len(row) and row[i].strip()]
     if len(row) > plan.width:  # cells past the header's last column
         metadata += [(f"column {i + 1}", c) for i, c in enumerate(row) if i >= plan.width and c]
-    arxiv = values.get("arxiv") or _arxiv_elsewhere(row, plan.arxiv_homes)
     doi = values.get("doi") or _found_in(row, plan.doi_homes, _DOI_IN_LINK)
+    arxiv = values.get("arxiv") or _arxiv_elsewhere(row, plan.arxiv_homes) or _arxiv_doi(doi)
     pmid = values.get("pmid") or _found_in(row, plan.pmid_homes, _PMID_IN_TEXT)
     url = _IEEE_STAMP.sub(r"https://ieeexplore.ieee.org/document/\1", values.get("url") or "")
     return Record(
@@ -516,6 +516,13 @@ def _cited(row: list[str], plan: _Plan, part: str) -> str | None:
         if found:
             return found.group(part)
     return None
+
+
+def _arxiv_doi(doi: str | None) -> str | None:
+    """The DOI arXiv gives a preprint, "10.48550/arXiv.2409.02977" (Consensus, Zotero, Lens
+    give no other id of it): the paper's arXiv id too, so that it is linked to arXiv and is
+    one paper with the same preprint from an arXiv listing."""
+    return doi if doi and doi.lower().startswith("10.48550/arxiv.") else None
 
 
 def _found_in(row: list[str], homes: tuple[int, ...], pattern: re.Pattern[str]) -> str | None:
