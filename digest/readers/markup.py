@@ -241,7 +241,7 @@ def jats_to_text(fragment: str) -> str:
 # sets it apart from the text, if anything: a colon or stop, a spaced dash, a line end.
 _ABSTRACT_HEADING = re.compile(
     r"\A(?P<word>Abstract|ABSTRACT|Summary|SUMMARY)"
-    r"(?:(?P<separator>\s*[:.]|\s+[-\u2013\u2014]|[ \t]*\n)\s*|\s+)(?=[A-Z])"
+    r"(?:(?P<separator>\s*[:.]|\s+[-\u2013\u2014]|[ \t]*\n)\s*|\s+)(?=(?P<next>[A-Z][A-Za-z]*))"
 )
 # Fields and things whose names start with "Abstract" (or "Summary"), by the words after
 # it: "Abstract Interpretation is a theory of …" opens with its subject, not with a heading.
@@ -287,22 +287,18 @@ def without_abstract_heading(text: str) -> str:
         if initials.upper() in (acronym, acronym.removesuffix("S")):  # "ASTs"
             return text
         return text[heading.end() :]
-    following = _WORD.match(text, heading.end())
-    if following is None:
-        return text[heading.end() :]
     if _TERMS_AFTER_HEADING[word.casefold()].match(text, heading.end()):
         return text
-    after = following.group().casefold()
+    after = heading.group("next").casefold()
     if after not in _SENTENCE_OPENERS:
         again = re.compile(rf"\b{word}\s+{after}\b", re.I)
-        if again.search(text, following.end()):
+        if again.search(text, heading.end() + len(after)):
             return text
     return text[heading.end() :]
 
 
 # Capitalised words, then an acronym in brackets: "Meaning Representation (AMR)".
 _TERM = re.compile(r"(?P<words>(?:[A-Z][\w-]*\s+){0,5})\((?P<acronym>[A-Z][A-Za-z]{1,7})\)")
-_WORD = re.compile(r"[A-Za-z]+")
 
 
 _TAG = re.compile(r"</?[A-Za-z][\w:.-]*[^<>]*>")
