@@ -384,6 +384,33 @@ def latex_to_unicode(text: str) -> str:
     return text
 
 
+# TeX's dashes, as BibTeX exporters (Springer, ACM) write them: "---" is an em dash, "--"
+# an en dash ("pages 1--10", "2010--2020", "a--b"); a web address or a DOI keeps its own
+# ("https://x.org/a--b", "10.1000/a--b"), and so does an option ("use --verbose").
+_TEX_DASH = re.compile(
+    r"(?P<address>(?:\b[a-z][a-z0-9+.-]*://|\bwww\.|\bdoi:|\b10\.\d{4,9}/)\S+)"
+    r"|(?<!-)---(?!-)"
+    r"|(?<=\w)--(?=\w)|(?<=\w) -- (?=\w)",
+    re.I,
+)
+
+
+def tex_dashes(text: str) -> str:
+    """TeX's "---" and "--" as the em and en dashes they typeset, outside addresses."""
+    if "--" not in text:
+        return text
+    return _TEX_DASH.sub(_tex_dash, text)
+
+
+def _tex_dash(match: re.Match[str]) -> str:
+    found = match.group(0)
+    if match.group("address"):
+        return found
+    if found == "---":
+        return "\u2014"
+    return found.replace("--", "\u2013")
+
+
 def _markup_to_text(text: str) -> str:
     # Each pass runs only when its markup can be there: most math is "$x$" or "$\\sim$",
     # and a regex pass over a whole abstract costs more than the substring checks.

@@ -327,3 +327,20 @@ def test_a_month_in_words_dates_the_paper_as_a_number_does(month: str, date: str
     text = f"@article{{k, title = {{T}}, year = {{2025}}, month = {month},\n abstract = {{A.}}}}\n"
     [record] = parse_bibtex(text).records
     assert record.date == date
+
+
+def test_tex_dashes_in_titles_and_abstracts_are_dashes_but_not_in_addresses() -> None:
+    # Springer and ACM write TeX's dashes in their BibTeX: "---" and "--".
+    text = (
+        "@article{k, title = {Years 2010--2020: a method---the first---for {BERT}},\n"
+        " doi = {10.1000/a--b}, pages = {1--10},\n"
+        " abstract = {We read pages 1--10 --- and no more. Code: https://x.org/a--b\n"
+        " (doi:10.1000/a--b); run it with --verbose; well-known; a----b.}}\n"
+    )
+    [record] = parse_bibtex(text).records
+    assert record.title == "Years 2010\u20132020: a method\u2014the first\u2014for BERT"
+    assert record.abstract == (
+        "We read pages 1\u201310 \u2014 and no more. Code: https://x.org/a--b\n "
+        "(doi:10.1000/a--b); run it with --verbose; well-known; a----b."
+    )
+    assert record.doi == "10.1000/a--b"

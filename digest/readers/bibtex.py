@@ -7,10 +7,12 @@ is no part of it). Kept: `eprint` (arXiv, or PubMed by `eprinttype`), `arxivid`,
 `pmid`, `url`, the venue (`journal`, `journaltitle`, `booktitle`), `keywords` (Scopus's
 `author_keywords` too), `date` or `year`/`month`. Values keep their LaTeX: the loader's
 cleaning turns it into Unicode the same way for every format; only BibTeX's case-protecting
-braces (`{BERT}`, `{{Double}}`) and HTML entities some exporters leave (`&#039;`,
-`G\\&ouml;ttingen`) are undone here, and so are NASA ADS's ways: a value in one more
-pair of braces (`title = "{…}"`), old font switches (`{\\it Planck}`) and the AAS journal
-macros (`journal = {\\apj}`, the Astrophysical Journal); its `adsurl` is the paper's page.
+braces (`{BERT}`, `{{Double}}`), TeX's dashes in titles and abstracts ("a method---the
+first", "pages 1--10": em and en dashes; never in an address) and HTML entities some
+exporters leave (`&#039;`, `G\\&ouml;ttingen`) are undone here, and so are NASA ADS's
+ways: a value in one more pair of braces (`title = "{…}"`), old font switches
+(`{\\it Planck}`) and the AAS journal macros (`journal = {\\apj}`, the Astrophysical
+Journal); its `adsurl` is the paper's page.
 A structured abstract's headings, on lines of their own (ScienceDirect) or glued to their
 sections ("IntroductionThe launch … .MethodsWe analyzed …", Frontiers), become labels
 ("Introduction: The launch …"). Dimensions' `url` of two addresses joined by "and" keeps
@@ -36,6 +38,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from digest.cleaning import tex_dashes
 from digest.readers.markup import (
     markup_to_text,
     structured_abstract,
@@ -318,7 +321,7 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
     key = entry.key.strip()
     abstract = unglued_sections(
         without_abstract_heading(
-            structured_abstract(_without_html(_decoded(fields.get("abstract", "")))).strip()
+            structured_abstract(_without_html(_text(fields.get("abstract", "")))).strip()
         )
     )
     if not abstract.strip():
@@ -349,7 +352,7 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
         abstract=abstract,
         id=key or None,
         arxiv=arxiv or (from_journal.group(1) if from_journal else None),
-        title=_without_html(_decoded(fields["title"])) if "title" in fields else None,
+        title=_without_html(_text(fields["title"])) if "title" in fields else None,
         authors=tuple(_author_name(name) for name in _split_names(fields.get("author", ""))),
         url=_first_address(_identifier(fields.get("url") or fields.get("adsurl")))
         or _url_in(fields.get("howpublished"))
@@ -422,6 +425,12 @@ def _decoded(value: str) -> str:
     if "&" in value:
         value = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(1)), value)
     return value
+
+
+def _text(value: str) -> str:
+    """A title or abstract: decoded, with TeX's dashes ("---", "1--10") as the dashes they
+    typeset; the rest of its LaTeX is the loader's cleaning's."""
+    return tex_dashes(_decoded(value))
 
 
 def _unwrapped(value: str) -> str:
