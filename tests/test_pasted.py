@@ -121,6 +121,33 @@ def test_arxiv_abstract_page_copy() -> None:
     assert dict(paper.metadata)["subjects"].startswith("Computation and Language (cs.CL)")
 
 
+def test_bold_title_lines_with_italic_field_items_under_a_topic_heading(tmp_path: Path) -> None:
+    # A report of related work: under topic headings, "**Title** (year)" on its own line and
+    # its fields as items with italic labels ("- *Authors:* …"); a labelled note on the
+    # paper ("- *Direct Connection:* …") is no abstract, and the topic heading no title.
+    report = tmp_path / "prior_work.md"
+    report.write_text(
+        "## Key Prior Works\n\n### 💡 Inspiration\n\n"
+        "**Estimating Training Data Influence by Tracing Gradient Descent** (2020)\n"
+        "- *Authors:* Garima Pruthi et al.\n"
+        "- *Direct Connection:* By summing gradient inner-products across checkpoints, TracIn "
+        "tied data influence to the optimization path, which inspired this paper.\n\n"
+        "**Data Shapley: Equitable Valuation of Data for Machine Learning** (2019)\n"
+        "- *Authors:* Amirata Ghorbani, James Zou\n"
+        "- *Abstract:* As data becomes the fuel driving technological and economic growth, a "
+        "fundamental challenge is how to quantify the value of data in algorithmic predictions.\n",
+        encoding="utf-8",
+    )
+    corpus = load_papers([report])
+    [shapley] = corpus.papers
+    assert shapley.title == "Data Shapley: Equitable Valuation of Data for Machine Learning"
+    assert shapley.authors == ("Amirata Ghorbani", "James Zou")
+    assert shapley.abstract.startswith("As data becomes the fuel")
+    reasons = [s.reason for s in corpus.skipped]
+    assert any(r.startswith("no abstract") for r in reasons)  # TracIn: a paper, no abstract
+    assert any("a note labelled 'Direct Connection'" in r for r in reasons)
+
+
 def test_arxiv_abstract_page_clipped_into_paragraphs() -> None:
     # A web clipper's copy: "… [Submitted on …] Title:" ends a line, and the title, the
     # authors, "… Abstract:" and the abstract follow as paragraphs of their own; the version

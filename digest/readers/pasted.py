@@ -52,9 +52,10 @@ _MD_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\]^_`{|}~])")
 _EMPHASIS = re.compile(
     r"(\*\*|__)(.{1,500}?)\1|(?<![\w*])\*(?!\s)([^*\n]{1,500}?)(?<!\s)\*(?!\w)|`([^`]{1,500})`"
 )
+# "Authors: …", "**Authors:** …", "*Authors:* …" (bold or italic labels), with a bullet.
 _FIELD = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:：*_\[\]()<>|/]{1,40}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?"
-    r"\s*(.*)$"
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__|\*|_)?([^:：*_\[\]()<>|/]{1,40}?)(?:\*\*|__|\*|_)?\s*[:：]\s*"
+    r"(?:\*\*|__|\*|_)?\s*(.*)$"
 )
 _HTML_ONLY = re.compile(r"^(?:<\s*/?\s*(?:details|summary|br|p|div)\b[^>]*>[^<]{0,40})+$", re.I)
 _DEFINITION = re.compile(r"^\s{0,3}:\s+(\S.*)$")  # a definition list's description line
@@ -63,7 +64,9 @@ _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\.\.\.$|…$")
 _HEADING_ID = re.compile(rf"^\s*\[?(?:arXiv:)?({arxiv_pages.ARXIV_ID})\]?\s+(?=\S)", re.I)
 # "Title (https://arxiv.org/abs/…)": the link is the paper's, not part of its title.
 _TITLE_URL = re.compile(r"\s*[(（]\s*https?://[^\s)）]+\s*[)）]|\s*<?https?://[^\s>]+>?")
-_BOLD_LABEL = re.compile(r"^(\*\*|__)([^*_:：\n]{1,40}?)\s*(?:[:：]\1|\1\s*[:：])\s*")
+_BOLD_LABEL = re.compile(r"^(\*\*|__|\*|_)([^*_:：\n]{1,40}?)\s*(?:[:：]\1|\1\s*[:：])\s*")
+# "**Curriculum Learning** (2009)" on a line of its own, its fields as items under it.
+_BOLD_TITLE = re.compile(r"^(\*\*|__)([^*_\n]{3,300}?)\1\s*(?:[(（]\s*(\d{4})\s*[)）])?$")
 _ITEM_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*[,，|]?\s*(?=\*\*|__|\[)")
 _ET_AL = re.compile(r"^([^,;]{2,80}?)\s+et\.?\s?al\.?(?:[,;]\s*|\s+|$)(.*)$")
 _EMPTY_LABEL = re.compile(
@@ -489,6 +492,12 @@ def _read_line(reader: _Reader, number: int, line: str, lines: list[str]) -> Non
     item = _ITEM.match(line)
     if item and _item(reader, number, item.group(2), nested=bool(item.group(1))):
         return
+    bold_title = _BOLD_TITLE.match(stripped)
+    if bold_title and reader.structured and not reader.paragraph and _fields_follow(lines, number):
+        entry = reader.start(number, "item")
+        entry.set_title(bold_title.group(2), 1)
+        entry.date = bold_title.group(3) or ""
+        return
     field_line = _field(stripped)
     if field_line is not None and (field_line[0] or not reader.paragraph):
         # Inside a paragraph only a known label starts a field: "results: we …" on a
@@ -542,6 +551,15 @@ def _heading(reader: _Reader, number: int, text: str, level: int) -> None:
         text = text[numbered.end() :]
     entry.set_title(text, 1)
     reader.add_ids(entry, text)
+
+
+def _fields_follow(lines: list[str], number: int) -> bool:
+    """The line after line `number` (1-based) is a list item holding a labelled field."""
+    item = _ITEM.match(lines[number]) if number < len(lines) else None
+    if item is None:
+        return False
+    labelled = _field(item.group(2))
+    return (labelled is not None and bool(labelled[0])) or bool(_BOLD_LABEL.match(item.group(2)))
 
 
 def _search_result_line(entry: _Entry, text: str) -> bool:
