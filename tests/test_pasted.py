@@ -161,6 +161,33 @@ def test_arxiv_abstract_page_clipped_into_paragraphs() -> None:
     assert paper.abstract.endswith("pruning them breaks it.")
 
 
+def test_web_clipper_page_of_an_abstract_page() -> None:
+    # Obsidian's Web Clipper: the page's Title: field as a heading ("# Title:…"), the
+    # abstract glued to the page's link ("View PDFAbstract:…"), and the paper's link,
+    # authors and date only in the note's properties.
+    corpus = load("web_clipper_abs_page.md")
+    [paper] = corpus.papers
+    assert paper.title == "Sparse Retrieval Heads: How Long-Context Models Find the Needle"
+    assert paper.abstract.startswith("Long-context language models retrieve facts")
+    assert paper.arxiv_id == "2411.10001"
+    assert paper.authors == ("Ana Lima", "Kofi Mensah", "Wei Zhang")
+    assert paper.date == "2024-11-15"
+
+
+def test_a_notes_own_properties_lend_no_authors(tmp_path: Path) -> None:
+    # A note's template names its writer as author and gives no source: the paper in it
+    # keeps its own (missing) authors, and its own title.
+    note = tmp_path / "note.md"
+    note.write_text(
+        "---\ntitle: Reading week 46\nauthor: Jonas Berg\n---\n\n# Sparse Retrieval Heads\n\n"
+        "Long-context language models retrieve facts from anywhere in their input, but how "
+        "they do it is unclear.\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([note]).papers
+    assert (paper.title, paper.authors) == ("Sparse Retrieval Heads", ())
+
+
 def test_arxiv_abstract_page_lines_with_page_text_after_the_authors(tmp_path: Path) -> None:
     # A copy with the page's own line breaks lost in places: the "View a PDF …" link sits on
     # the Authors: line, and the version only in "(or arXiv:IDv2 … for this version)".

@@ -65,6 +65,8 @@ _ANY_ID = re.compile(rf"\barXiv:({ARXIV_ID})")
 THIS_VERSION = re.compile(r"\(this version, (v\d+)\)")
 # "Cite as: arXiv:2501.11733 [cs.CL] (or arXiv:2501.11733v2 [cs.CL] for this version)"
 FOR_THIS_VERSION = re.compile(rf"\(or arXiv:({ARXIV_ID}) \[[^\]]*\] for this version\)")
+# The page's links glued to its abstract's label by a clipper: "View PDFAbstract:…".
+ABSTRACT_LEAD = re.compile(r"^(?:View PDF|HTML \(experimental\)|\s)+(?=Abstract\s*:)")
 # What an abstract page puts right after its author list, on the same line in a copy.
 AUTHORS_END = re.compile(r"\s*\b(?:View a PDF of the paper titled|View PDF)\b.*$")
 _SNIFF_FIELDS = re.compile(r"^\s*(Title|Authors|Abstract|Subjects|Cite as)\s*:", re.M)

@@ -202,6 +202,7 @@ class _Reader:
         self.columns: list[str] = []
         self.section = "new"
         self.title_lines: set[int] = set()  # lines taken as a feed item's title
+        self.properties: dict[str, str] = {}  # the note's front matter (a page's clipping)
 
     # entries
 
@@ -352,6 +353,7 @@ def _parse(text: str, name: str) -> Parsed:
     front = _FRONT_MATTER.match(text)
     if front:
         skip_until = front.group(0).count("\n")
+        reader.properties = _properties(front.group(1) or "")
         reason = "front matter (the note's properties), not a paper"
         reader.problems.append(Problem(1, reason, excerpt(front.group(1) or ""), notice=True))
     in_fence = False
@@ -398,6 +400,8 @@ def _read_line(reader: _Reader, number: int, line: str, lines: list[str]) -> Non
     if described:  # ":   Title: …", an arXiv listing page turned into Markdown
         line = described.group(1)
     stripped = line.strip()
+    if stripped.startswith(("View PDF", "HTML (")):  # "View PDFAbstract:…" (a clipper's)
+        line = stripped = arxiv_pages.ABSTRACT_LEAD.sub("", stripped)
     if not stripped:
         reader.flush()
         return
@@ -526,6 +530,11 @@ def _heading(reader: _Reader, number: int, text: str, level: int) -> None:
     reader.flush()
     name = _inline_text(text).strip(" :：").lower()
     current = reader.current
+    labelled = _field(_inline_text(text))
+    if labelled is not None and labelled[0] == "title" and labelled[2].strip():
+        # "# Title:When Engineering …": an abstract page's Title: field made a heading.
+        reader.add_field(number, "title", "title", labelled[2])
+        return
     if _ABSTRACT_HEADING.match(name) and current is not None:
         current.mode = "abstract"
         return
@@ -761,8 +770,51 @@ def _drop_title_line(reader: _Reader, line: int) -> None:
 # --- records -------------------------------------------------------------------------------
 
 
+def _properties(block: str) -> dict[str, str]:
+    """The note's front matter properties that name a paper: top-level `key: value` lines,
+    a folded value's indented lines, and a `- item` list joined with commas. Only these
+    shapes: a clipper writes them, and a YAML parser is not worth a dependency for them."""
+    found: dict[str, list[str]] = {}
+    key = ""
+    for line in block.split("\n"):
+        top = re.match(r"^([A-Za-z_][\w -]{0,40}):\s*(.*)$", line)
+        if top:
+            key = top.group(1).strip().lower()
+            found[key] = [top.group(2).strip()] if top.group(2).strip() else []
+        elif key and line.startswith((" ", "\t", "-")) and line.strip():
+            item = re.match(r"^\s*-\s+(.*)$", line)
+            found[key].append(item.group(1).strip() if item else line.strip())
+    values: dict[str, str] = {}
+    for key, parts in found.items():
+        cleaned = [re.sub(r"^\[\[|\]\]$", "", p.strip("'\" ")) for p in parts if p.strip("'\" ")]
+        if cleaned and not cleaned[0].startswith(("[", "{", "|", ">")):
+            values[key] = ", ".join(cleaned)
+    return values
+
+
+def _apply_properties(reader: _Reader, entry: _Entry) -> None:
+    """A clipped page's properties fill what its text left out: title, link, authors, date.
+    Only a note that names its source (a clipping) lends its authors and date: a note's own
+    `author:` may be its writer's."""
+    properties = reader.properties
+    if properties.get("title") and not entry.title:
+        entry.set_title(properties["title"], 2)
+    if not any(properties.get(key) for key in ("doi", "arxiv", "source", "url", "link")):
+        return
+    for key in ("doi", "arxiv", "source", "url", "link"):
+        if properties.get(key):
+            reader.add_ids(entry, properties[key], prefer=key if key in ("doi", "arxiv") else "")
+    names = properties.get("authors") or properties.get("author")
+    if names and not entry.authors:
+        entry.authors = split_authors(names)
+    entry.date = entry.date or properties.get("published") or properties.get("date") or ""
+
+
 def _finish(reader: _Reader, name: str) -> Parsed:
     merged = _merge_same_papers([*reader.entries, *reader.found])
+    papers = [entry for entry in merged if entry.abstract]
+    if reader.properties and len(papers) == 1:  # a note about one paper: its properties
+        _apply_properties(reader, papers[0])
     records: list[Record] = []
     problems = [p for p in reader.problems if p.line not in reader.title_lines]
     for entry in merged:
