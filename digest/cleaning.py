@@ -207,9 +207,14 @@ _PLACEHOLDER = re.compile(
     r"|n/?a|none|null|nan|-+)\s*\.?\s*\]?",
     re.I,
 )
+# "Published by Elsevier B.V.", "… Ltd on behalf of the Royal Society.": a publisher's name
+# (capitalised words, "B.V.", "(IAPR)") that runs to the very end of the abstract, so that
+# a sentence after it ("… on behalf of IAPR. We then …") keeps it where it is.
+_PUBLISHER = r"(?:\(?[A-Z][\w'&.,+-]*\)?[.,]?(?:\s+|$)|(?:on behalf of|and|of|the|for|&)\s+){1,20}"
 # A copyright line or a database's stamp closing an abstract: "© 2020 Elsevier Ltd. All rights
 # reserved.", "(C) 2003 Elsevier Ltd.", "Copyright (c) 2025 The Authors.", "(PsycInfo
-# Database Record (c) 2022 APA, all rights reserved)", ProQuest's "[Author Abstract]". It
+# Database Record (c) 2022 APA, all rights reserved)", ProQuest's "[Author Abstract]",
+# Elsevier's "Published by Elsevier B.V." (only as the abstract's last words). It
 # starts a sentence (so "Alceste(©) software" stays); "(c)" must have the year right after
 # it, so that a list's "(c) the third case" stays too.
 _TRAILER = re.compile(
@@ -218,7 +223,8 @@ _TRAILER = re.compile(
     r"|(?:Crown\s+)?(?:Copyright\s*)?©"
     r"|(?:Crown\s+)?(?:Copyright\s*)?\([cC]\)\s*(?:19|20)\d\d\b"
     r"|Copyright\s+(?:(?:19|20)\d\d|[Ss]tatement:)"
-    r"|\[(?:Author|Publisher) [Aa]bstract\]\.?$)"
+    r"|\[(?:Author|Publisher) [Aa]bstract\]\.?$"
+    r"|Published by " + _PUBLISHER + r"(?:All rights reserved\.?)?\s*$)"
     r".*$",
     re.S,
 )
@@ -299,6 +305,7 @@ def strip_abstract_trailer(abstract: str) -> str:
         or "opyright" in tail
         or "Database Record" in tail
         or "bstract]" in tail
+        or "Published by" in tail
     ):
         return abstract
     found = _TRAILER.search(abstract, len(abstract) - len(tail))

@@ -66,6 +66,14 @@ def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
         "©2019 the Author(s).",
         "(PsycInfo Database Record (c) 2021 APA, all rights reserved)",
         "[Author Abstract]",
+        "(C) 2019 Elsevier B.V. All rights reserved.",
+        "Copyright © 2021 Elsevier Ltd. All rights reserved.",
+        # Elsevier's, alone or after the copyright line, as its own last words.
+        "Published by Elsevier B.V.",
+        "Published by Elsevier Ltd.",
+        "Published by Elsevier B.V. All rights reserved.",
+        "Published by Elsevier Inc., on behalf of the International Association for Pattern "
+        "Recognition (IAPR).",
         # EBSCOhost's stamp and its note, longer than any other trailer.
         "[ABSTRACT FROM AUTHOR]\nCopyright of Science of the Total Environment is the property "
         "of Elsevier B.V. and its content may not be copied or emailed to multiple sites or "
@@ -93,6 +101,9 @@ def test_a_closing_copyright_line_is_not_part_of_the_abstract(trailer: str) -> N
     [
         "We coded the transcripts with Alceste(©) software and report the classes found.",
         "Three cases arise: (a) none, (b) some. (c) All of them hold in 2020 data.",
+        # Not the abstract's last words, or not a sentence of its own.
+        "We study one journal. Published by Elsevier B.V. since 1990, it grew. We count it.",
+        "We count the papers published by Elsevier B.V.",
     ],
 )
 def test_a_copyright_sign_inside_a_sentence_stays(text: str) -> None:
