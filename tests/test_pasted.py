@@ -148,6 +148,29 @@ def test_bold_title_lines_with_italic_field_items_under_a_topic_heading(tmp_path
     assert any("a note labelled 'Direct Connection'" in r for r in reasons)
 
 
+def test_icon_led_section_headings_are_sections_not_papers(tmp_path: Path) -> None:
+    # A generated page per paper: the title heading, then sections whose headings open with
+    # an icon, in the note's language ("## 📋 메타데이터" metadata, "## 📝 요약" a summary):
+    # none is a paper's title, the fields in them are the paper's, a summary is a note.
+    note = tmp_path / "2404.17785.md"
+    note.write_text(
+        "# Temporal Scaling Law for Large Language Models\n\n## 📋 메타데이터\n\n"
+        "**ArXiv ID**: [2404.17785](https://arxiv.org/abs/2404.17785)\n\n"
+        "## 📄 Abstract (원문)\n\nRecently, large language models have been widely adopted, "
+        "and we study how their test loss evolves as the training steps scale up.\n\n"
+        "## 📝 요약\n\n최근 대형 언어 모델의 성능 향상에 대한 연구가 활발히 진행되고 "
+        "있습니다. 본 논문에서는 새로운 개념인 시간적 스케일링 법칙을 제안하여 테스트 손실의 "
+        "변화를 연구합니다.\n",
+        encoding="utf-8",
+    )
+    corpus = load_papers([note])
+    [paper] = corpus.papers
+    assert paper.title == "Temporal Scaling Law for Large Language Models"
+    assert paper.arxiv_id == "2404.17785"
+    assert paper.abstract.startswith("Recently, large language models")
+    assert any(s.reason.startswith("note text") for s in corpus.skipped)
+
+
 def test_arxiv_abstract_page_clipped_into_paragraphs() -> None:
     # A web clipper's copy: "… [Submitted on …] Title:" ends a line, and the title, the
     # authors, "… Abstract:" and the abstract follow as paragraphs of their own; the version

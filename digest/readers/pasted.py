@@ -28,6 +28,7 @@ No Markdown library helps here: they render documents, while this needs the line
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -543,6 +544,14 @@ def _heading(reader: _Reader, number: int, text: str, level: int) -> None:
             current.mode = "notes"
             reader.add_ids(current, text) if "arxiv.org/abs" in text else None
         return
+    if _icon_led(name):
+        # "## 📋 메타데이터", "### 💡 Inspiration": a section of a note, or a topic above
+        # papers, in any language; a paper's title does not open with an icon.
+        if current is not None and 0 < current.level < level:
+            current.mode = "notes"  # the paper's own section: its fields still count
+        else:
+            reader.current = None
+        return
     if (
         current is not None
         and 0 < current.level < level
@@ -742,6 +751,12 @@ def _title_like(text: str) -> bool:
     if _URL.search(text) or _field(text) is not None or _looks_like_names(text):
         return False
     return text[:1].isupper() or text[:1].isdigit()
+
+
+def _icon_led(text: str) -> bool:
+    """Text that opens with a pictograph or symbol (📋, 💡, ⚡): a section's icon."""
+    first = text.lstrip()[:1]
+    return bool(first) and unicodedata.category(first) == "So"
 
 
 def _is_code_host(url: str) -> bool:
