@@ -45,7 +45,14 @@ from digest.readers.markup import (
     unglued_sections,
     without_abstract_heading,
 )
-from digest.readers.records import Parsed, Problem, Record, excerpt, split_keywords
+from digest.readers.records import (
+    Parsed,
+    Problem,
+    Record,
+    excerpt,
+    month_number,
+    split_keywords,
+)
 
 if TYPE_CHECKING:
     from bibtexparser.model import Entry, ImplicitComment, ParsingFailedBlock, String
@@ -483,19 +490,6 @@ def _author_name(name: str) -> str:
     return name
 
 
-# A month as BibTeX files write it: the standard macro ("jun"), a name ("June", IEEE) or an
-# abbreviation with its stop ("Jun.", "Sept."), any case; a number ("04") is read apart.
-_MONTH_NAMES = {
-    spelling: number
-    for number, name in enumerate(
-        ("january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"),
-        start=1,
-    )
-    for spelling in (name, name[:3], *(("sept",) if number == 9 else ()))
-}  # fmt: skip
-
-
 def _year_month(fields: dict[str, str]) -> str | None:
     """The year and month as the other readers date a paper, "2018-04", however the month
     is written; a month that is none ("Spring") stays in words before the year."""
@@ -506,7 +500,7 @@ def _year_month(fields: dict[str, str]) -> str | None:
     if year.isdigit():
         if month.isdigit() and 1 <= int(month) <= 12:
             return f"{year}-{int(month):02d}"  # Oxford Academic: month = {04}
-        number = _MONTH_NAMES.get(month.removesuffix(".").casefold())
+        number = month_number(month)
         if number:
             return f"{year}-{number:02d}"
     return f"{month} {year}" if month else year

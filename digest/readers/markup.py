@@ -368,7 +368,8 @@ def unglued_sections(abstract: str) -> str:
 # A heading of a structured abstract on a line of its own ("Background\nThere is…"): a few
 # capitalised words, no stop.
 _SECTION_HEADING = re.compile(r"[A-Z][A-Za-z]*(?:[ -][A-Za-z]+){0,3}:?")
-_BARE_HEADINGS = frozenset({"abstract", "summary", "graphical abstract", "video abstract"})
+# Headings that only say "here is the abstract" (or a video), with nothing to label.
+BARE_HEADINGS = frozenset({"abstract", "summary", "graphical abstract", "video abstract"})
 
 
 def structured_abstract(abstract: str) -> str:
@@ -388,7 +389,7 @@ def structured_abstract(abstract: str) -> str:
         and _SECTION_HEADING.fullmatch(line)
         and (index == 0 or lines[index - 1][-1] in ".!?:)]")
     }
-    labels = [i for i in headings if lines[i].rstrip(":").casefold() not in _BARE_HEADINGS]
+    labels = [i for i in headings if lines[i].rstrip(":").casefold() not in BARE_HEADINGS]
     if len(labels) < 2:
         return abstract
     sections: list[tuple[str, str]] = []

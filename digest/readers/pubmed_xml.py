@@ -19,7 +19,7 @@ import re
 from xml.etree.ElementTree import Element
 
 from digest.readers.markup import labelled_sections
-from digest.readers.records import Parsed, Problem, Record, excerpt, parsed_from
+from digest.readers.records import Parsed, Problem, Record, excerpt, month_number, parsed_from
 from digest.readers.xml_documents import (
     RecordShape,
     all_text,
@@ -37,13 +37,6 @@ _SHAPE = RecordShape(
 )
 # Inline styles of PubMed's titles and abstracts that mark a word, not a part of one.
 _STYLES = frozenset({"i", "b", "u"})
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-        start=1,
-    )
-}
 
 
 def looks_like_pubmed_xml(text: str) -> bool:
@@ -188,7 +181,7 @@ def _pub_date(date: Element | None) -> str | None:
     if not year:
         return medline or None
     month = all_text(date.find("Month"))
-    number = _MONTHS.get(month[:3].lower()) if month and not month.isdigit() else None
+    number = month_number(month[:3]) if month and not month.isdigit() else None
     month = f"{number:02d}" if number else month.zfill(2) if month.isdigit() else month
     day = all_text(date.find("Day"))
     season = all_text(date.find("Season"))

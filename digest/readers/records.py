@@ -189,6 +189,24 @@ def split_keywords(value: str | list[str] | None) -> tuple[str, ...]:
     return tuple(" ".join(word.split()) for word in value if word.strip())
 
 
+# A month as the files write it: a name ("June"), its three letters in any case ("JUN",
+# "jun") or an abbreviation with its stop ("Jun.", "Sept.").
+_MONTHS = {
+    spelling: number
+    for number, name in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august",
+         "september", "october", "november", "december"),
+        start=1,
+    )
+    for spelling in (name, name[:3], *(("sept",) if number == 9 else ()))
+}  # fmt: skip
+
+
+def month_number(name: str) -> int | None:
+    """1 to 12 for a month's name or abbreviation ("SEP", "June", "Sept."), else None."""
+    return _MONTHS.get(name.removesuffix(".").casefold())
+
+
 _AUTHOR_SEPARATOR = re.compile(r",\s*and\s+|,|\s+and\s+")
 
 

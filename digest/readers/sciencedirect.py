@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from digest.readers.identifiers import parse_doi
-from digest.readers.markup import labelled_sections
+from digest.readers.markup import BARE_HEADINGS, labelled_sections
 from digest.readers.records import (
     Parsed,
     Problem,
@@ -43,8 +43,6 @@ _CITATION_PARTS = re.compile(
 )
 # A heading of a structured abstract on its own line: a few capitalised words, no stop.
 _HEADING = re.compile(r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}")
-# Headings that only say "here is the abstract" (or a video), with nothing to label.
-_BARE_HEADINGS = frozenset({"abstract", "summary", "video abstract", "graphical abstract"})
 
 
 # The citation's ISSN or ISBN line: an export made without abstracts has it too.
@@ -135,7 +133,7 @@ def _abstract(lines: list[str]) -> str:
     label = ""
     for text in lines:
         if _HEADING.fullmatch(text) and len(text) < 40:
-            label = "" if text.casefold() in _BARE_HEADINGS else text
+            label = "" if text.casefold() in BARE_HEADINGS else text
             continue
         sections.append((label, text))
         label = ""

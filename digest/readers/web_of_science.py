@@ -34,6 +34,7 @@ from digest.readers.records import (
     Record,
     first_name_first,
     missing_abstract,
+    month_number,
     split_keywords,
 )
 from digest.readers.tagged import (
@@ -44,12 +45,6 @@ from digest.readers.tagged import (
 )
 
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])(?: (.*))?$")
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), 1
-    )
-}
 _MONTH_DAY = re.compile(r"([A-Za-z]{3})[A-Za-z]*\.?(?:\s+(\d{1,2})\b)?")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _HEADER = ("FN", "VR")
@@ -111,7 +106,7 @@ def publication_date(published: str, year: str = "") -> str | None:
     if not year:
         return None
     found = _MONTH_DAY.match(published)
-    month = _MONTHS.get(found.group(1).upper()) if found else None
+    month = month_number(found.group(1)) if found else None
     if found is None or month is None:
         return year
     day = int(found.group(2)) if found.group(2) else 0
