@@ -171,6 +171,29 @@ def test_icon_led_section_headings_are_sections_not_papers(tmp_path: Path) -> No
     assert any(s.reason.startswith("note text") for s in corpus.skipped)
 
 
+def test_a_reading_note_with_its_table_of_contents_and_numbered_sections(tmp_path: Path) -> None:
+    # Notes on one paper: its fields as items, a table of contents of in-page links (its
+    # heading marked "<!-- omit in toc -->"), then the paper's own numbered sections with
+    # quoted passages. Only the paper is a paper: no contents entry, no "1. Introduction".
+    note = tmp_path / "refinenet.md"
+    note.write_text(
+        "# [Notes] RefineNet <!-- omit in toc -->\n\n* url: https://arxiv.org/abs/1611.06612\n"
+        "* Title: RefineNet: Multi-Path Refinement Networks\n* Abstract: We present RefineNet, "
+        "a multi-path refinement network that exploits all the information along the "
+        "down-sampling process.\n\n## Table of Contents <!-- omit in toc -->\n\n"
+        "- [Summary of Main Contributions](#summary-of-main-contributions)\n"
+        "- [1. Introduction](#1-introduction)\n\n## 1. Introduction\n\n"
+        "> Multiple stages of spatial pooling and convolution strides reduce the final image "
+        "prediction by a factor of 32, losing much of the finer image structure.\n",
+        encoding="utf-8",
+    )
+    corpus = load_papers([note])
+    assert [(p.arxiv_id, p.title) for p in corpus.papers] == [
+        ("1611.06612", "RefineNet: Multi-Path Refinement Networks")
+    ]
+    assert not any(s.reason.startswith("no abstract") for s in corpus.skipped)
+
+
 def test_arxiv_abstract_page_clipped_into_paragraphs() -> None:
     # A web clipper's copy: "… [Submitted on …] Title:" ends a line, and the title, the
     # authors, "… Abstract:" and the abstract follow as paragraphs of their own; the version

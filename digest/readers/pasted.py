@@ -101,8 +101,13 @@ _ABSTRACT_HEADING = re.compile(
     r"^[^\w]*(?:(?:original|paper|full|english)\s+|完整|原文|英文|论文)?"
     r"(abstract|summary|tl;dr|tldr|摘要|概要|简介)\s*(?:[(（][^)）]{1,40}[)）])?$"
 )
+# A paper's own sections, numbered or not ("1. Introduction", "3.2 Related Work"), are
+# also part of a note about it, never a paper's title.
 _NOTE_HEADINGS = re.compile(
-    r"^(?:content|contents|notes?|my notes|connections|links?|references?|related(?: work)?|"
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\w))?"
+    r"(?:content|contents|table of contents|notes?|my notes|connections|links?|references?|"
+    r"related(?: work)?|introduction|background|methods?|methodology|experiments?|results|"
+    r"evaluation|discussion|conclusions?|limitations|future work|appendix|further reading|"
     r"comments?|tags|todo|to do|thoughts|highlights|key points|takeaways|citation|bibtex|cite|"
     r"code|resources|sources?|metadata|details|scraped from\b.*|source:.*)$",
     re.I,
@@ -529,6 +534,7 @@ def _read_line(reader: _Reader, number: int, line: str, lines: list[str]) -> Non
 
 def _heading(reader: _Reader, number: int, text: str, level: int) -> None:
     reader.flush()
+    text = re.sub(r"<!--.*?-->", " ", text).strip()  # "RefineNet <!-- omit in toc -->"
     name = _inline_text(text).strip(" :：").lower()
     current = reader.current
     labelled = _field(_inline_text(text))
@@ -624,7 +630,9 @@ def _item(reader: _Reader, number: int, text: str, nested: bool) -> bool:
     link = _LINK.match(text.lstrip("*_ "))
     bold = re.match(r"^(\*\*|__)(.+?)\1", text)
     title = ""
-    if link and _inline_text(link.group(1)).lower() not in _LINK_WORDS:
+    if link and link.group(2).startswith("#"):
+        pass  # "[1. Introduction](#1-introduction)": a table of contents' entry, no paper
+    elif link and _inline_text(link.group(1)).lower() not in _LINK_WORDS:
         title = link.group(1)
     elif bold:
         title = bold.group(2)
