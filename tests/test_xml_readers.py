@@ -1,6 +1,6 @@
 # The fixtures hold Greek letters as real exports do.
 # ruff: noqa: RUF001
-"""XML exports: PubMed XML, EndNote XML, Zotero RDF (RSS and Atom: test_saved_feeds.py).
+"""XML exports: PubMed XML, JATS, EndNote XML, Zotero RDF (RSS and Atom: test_saved_feeds.py).
 
 The fixtures in tests/fixtures/exports/ are written for these tests; each reproduces the
 oddities of the real exports it stands for.
@@ -194,7 +194,12 @@ def test_zotero_rdf_attachments_and_notes_are_not_papers() -> None:
 
 @pytest.mark.parametrize(
     ("name", "fmt"),
-    [("pubmed.xml", "pubmed-xml"), ("endnote.xml", "endnote-xml"), ("zotero.rdf", "zotero-rdf")],
+    [
+        ("pubmed.xml", "pubmed-xml"),
+        ("endnote.xml", "endnote-xml"),
+        ("zotero.rdf", "zotero-rdf"),
+        ("pmc-jats.xml", "jats"),
+    ],
 )
 def test_xml_exports_are_recognised_by_content(name: str, fmt: str, tmp_path: Path) -> None:
     text = (EXPORTS / name).read_text(encoding="utf-8")
@@ -333,3 +338,33 @@ def test_oai_pmh_answers_from_arxiv_in_each_metadata_format(tmp_path: Path) -> N
     assert (sparsity.arxiv_id, sparsity.url) == ("0704.0002", "http://arxiv.org/abs/0704.0002")
     [deleted] = corpus.skipped
     assert deleted.reason.startswith("deleted record")
+
+
+# --- JATS (PubMed Central, publishers' article XML) -----------------------------------------
+
+
+def test_pmc_jats_article_front_matter_is_a_paper() -> None:
+    corpus = load("pmc-jats.xml")
+    assert corpus.files[0].format == "jats"
+    [paper] = corpus.papers
+    # The article's own abstract, not PLOS-style "Author summary"; its "Abstract" heading
+    # goes, its sections are labels; <sc>, <italic>, <sub> are text; the body is not read.
+    assert paper.abstract == (
+        "Background: l-Asparaginase is used to treat acute lymphoblastic leukemia, and "
+        "plants are a little studied source of it. Results: The enzyme of W. somnifera "
+        "expressed in E. coli had a Km of 0.2 mM and a specific activity of 17.3 IU/mg."
+    )
+    assert paper.title == "Expression of l-asparaginase from Withania somnifera in bacteria"
+    assert paper.authors == ("Meera K. Rao", "Plant Enzyme Consortium")  # not the editor
+    assert (paper.doi, paper.pmid) == ("10.1000/pbr.2011.0042", "22000001")
+    assert ("pmc", "PMC3300001") in paper.metadata
+    # The electronic publication date, not the print issue's or PMC's release.
+    assert (paper.venue, paper.date) == ("Plant Biotechnology Reports", "2011-04-07")
+    assert paper.keywords == ("l-Asparaginase", "Cloning")
+    assert paper.sources[0].line == 3
+
+
+def test_pmc_jats_article_without_abstract_is_counted_not_a_paper() -> None:
+    [skipped] = load("pmc-jats.xml").skipped
+    assert skipped.line == 4
+    assert skipped.reason.startswith("no abstract (JATS article 10.1000/pbr.2011.0043")

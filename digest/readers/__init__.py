@@ -15,6 +15,7 @@ from digest.readers.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_l
 from digest.readers.arxiv_pages import looks_like_arxiv_page
 from digest.readers.bibtex import looks_like_bibtex, parse_bibtex
 from digest.readers.endnote_xml import looks_like_endnote_xml, parse_endnote_xml
+from digest.readers.jats import looks_like_jats_article, parse_jats
 from digest.readers.json_documents import looks_like_json, looks_like_jsonl, parse_json, parse_jsonl
 from digest.readers.mail import looks_like_mail, parse_mail
 from digest.readers.medline import looks_like_medline, parse_medline
@@ -51,6 +52,7 @@ from digest.readers.zotero_rdf import looks_like_zotero_rdf, parse_zotero_rdf
 FORMATS: tuple[Format, ...] = (
     Format("zotero-rdf", looks_like_zotero_rdf, parse_zotero_rdf),  # before RSS 1.0 (RDF)
     Format("pubmed-xml", looks_like_pubmed_xml, parse_pubmed_xml),
+    Format("jats", looks_like_jats_article, parse_jats),
     Format("endnote-xml", looks_like_endnote_xml, parse_endnote_xml),
     Format("oai-pmh", looks_like_oai_pmh, parse_oai_pmh),
     Format("rss", looks_like_rss, parse_feed),
