@@ -285,6 +285,31 @@ def test_web_of_science_publication_date_has_no_year_of_its_own(tmp_path: Path) 
     assert [p.date for p in corpus.papers] == ["2020-09", "2020-12-10", "2017", "1996-01"]
 
 
+def test_web_of_science_tables_drop_a_titles_footnote_marker(tmp_path: Path) -> None:
+    # Both the tagged and the full-name headers; another CSV's title keeps its '*'.
+    (tmp_path / "savedrecs.txt").write_text(
+        "PT\tAU\tTI\tAB\tPY\tUT\n"
+        "J\tRiley, WJ\tManagerial incentive contracts *\tFirms pay for effort.\t1996\tWOS:1\n"
+        "J\tRiley, WJ\tFlares of Sgr A*\tThe black hole flares.\t1996\tWOS:2\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "wos.csv").write_text(
+        "Article Title,Abstract,Publication Year,UT (Unique WOS ID)\n"
+        "Tax evasion and the firm \u2021,Firms evade taxes.,2020,WOS:3\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "other.csv").write_text(
+        "Title,Abstract\nRatings of films *,Viewers rate films.\n", encoding="utf-8"
+    )
+    titles = {p.title for p in load_papers([tmp_path]).papers}
+    assert titles == {
+        "Managerial incentive contracts",
+        "Flares of Sgr A*",
+        "Tax evasion and the firm",
+        "Ratings of films *",
+    }
+
+
 def test_a_single_author_written_surname_first_is_one_name(tmp_path: Path) -> None:
     # PsycNET, Zotero and Web of Science separate authors with ';', so a paper with one
     # author has none: "Franklin, Martin E." is one name, not "Franklin" and "Martin E.".

@@ -280,6 +280,26 @@ def test_web_of_science_inline_html_is_text(tmp_path: Path) -> None:
     )
 
 
+def test_web_of_science_title_loses_its_footnote_marker(tmp_path: Path) -> None:
+    # WoS keeps a title's footnote marker at its end, apart ("…contracts *"); a '*' that is
+    # part of a name ("Sgr A*") stays.
+    titles = [("Managerial incentive contracts *", "Managerial incentive contracts"),
+              ("Tax evasion and the firm \u2020", "Tax evasion and the firm"),
+              ("Flares of Sgr A*", "Flares of Sgr A*"),
+              ("A * search in road networks", "A * search in road networks")]  # fmt: skip
+    corpus = load_written(
+        tmp_path,
+        "savedrecs.txt",
+        "FN Clarivate Analytics Web of Science\nVR 1.0\n",
+        *(
+            f"PT J\nAU Riley, WJ\nTI {title}\nAB Abstract of case {n}.\nPY 2020\nER\n\n"
+            for n, (title, _) in enumerate(titles)
+        ),
+        "EF\n",
+    )
+    assert [p.title for p in corpus.papers] == [title for _, title in titles]
+
+
 def test_web_of_science_date_of_issue_is_dated_with_its_year(tmp_path: Path) -> None:
     # PD holds a month and maybe a day, never the year (PY's); an early-access record has
     # EA ("JUN 2021") instead; a season is no month.

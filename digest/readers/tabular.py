@@ -57,7 +57,7 @@ from digest.readers.records import (
     split_authors,
     split_keywords,
 )
-from digest.readers.web_of_science import publication_date
+from digest.readers.web_of_science import publication_date, web_of_science_title
 
 # Column name (lower case, spaces collapsed) -> (Record field, rank: lower wins).
 _COLUMNS: dict[str, tuple[str, int]] = {
@@ -173,6 +173,10 @@ _COCHRANE = "central id"
 _SOURCE_IS_VENUE = _COLUMNS | {"source": ("venue", 0)}
 
 
+# Web of Science's export with full column names ends with this one.
+_WOS_COLUMN = "ut (unique wos id)"
+
+
 def _table(names: Sequence[str]) -> dict[str, tuple[str, int]]:
     if _is_wos_tags(names):
         return _WOS_TAGS
@@ -248,6 +252,7 @@ class _Plan:
     citation_homes: tuple[int, ...]
     width: int  # columns the header names
     names: list[str]  # the header's names, as _name gives them
+    web_of_science: bool  # a Web of Science export, by tags or by full column names
 
 
 def _plan(header: Sequence[str]) -> _Plan:
@@ -266,7 +271,10 @@ def _plan(header: Sequence[str]) -> _Plan:
     doi_homes = tuple(i for i, name in enumerate(names) if name in _DOI_HOMES)
     pmid_homes = tuple(i for i, name in enumerate(names) if name in _PMID_HOMES)
     citations = tuple(i for i, name in enumerate(names) if name in _CITATION_HOMES)
-    return _Plan(fields, tuple(extra), homes, doi_homes, pmid_homes, citations, len(header), names)
+    wos = table is _WOS_TAGS or _WOS_COLUMN in names
+    return _Plan(
+        fields, tuple(extra), homes, doi_homes, pmid_homes, citations, len(header), names, wos
+    )
 
 
 def parse_csv(text: str) -> Parsed:
@@ -422,6 +430,8 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
     if not abstract:
         return None
     title = values.get("title")
+    if title and plan.web_of_science:
+        title = web_of_science_title(title)
     metadata = [(name, row[i].strip()) for i, name in plan.extra if i < len(row) and row[i].strip()]
     if len(row) > plan.width:  # cells past the header's last column
         metadata += [(f"column {i + 1}", c) for i, c in enumerate(row) if i >= plan.width and c]

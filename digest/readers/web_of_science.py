@@ -46,6 +46,8 @@ from digest.readers.tagged import (
 
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])(?: (.*))?$")
 _MONTH_DAY = re.compile(r"([A-Za-z]{3})[A-Za-z]*\.?(?:\s+(\d{1,2})\b)?")
+# A footnote marker Web of Science keeps at a title's end, apart: "…incentive contracts *".
+_FOOTNOTE_MARK = re.compile(r"\s+[*†‡]\s*$")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _HEADER = ("FN", "VR")
 _METADATA = {"DT": "document type", "LA": "language", "UT": "wos id", "PU": "publisher"}
@@ -73,7 +75,7 @@ def parse_web_of_science(text: str) -> Parsed:
 
 def _record(tagged: TaggedRecord) -> Record | Problem:
     # Since 2023 titles and abstracts carry the publisher's inline HTML ("<i>Tropical</i>").
-    title = markup_to_text(tagged.text("TI"))
+    title = web_of_science_title(markup_to_text(tagged.text("TI")))
     abstract = markup_to_text(tagged.text("AB"))
     if not abstract:
         return missing_abstract(tagged.line, "a Web of Science record without an AB field", title)
@@ -92,6 +94,12 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         venue=tagged.text("SO") or None,
         keywords=split_keywords(tagged.text("DE", "ID") or None),
     )
+
+
+def web_of_science_title(title: str) -> str:
+    """The title without a footnote marker ("*", "†", "‡") left alone at its end; a
+    "*" in or against a word ("Sgr A*") stays."""
+    return _FOOTNOTE_MARK.sub("", title)
 
 
 def publication_date(published: str, year: str = "") -> str | None:
