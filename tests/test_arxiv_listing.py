@@ -114,7 +114,7 @@ def test_doi_journal_ref_and_trailer_url_are_kept(corpus: Corpus) -> None:
     paper = by_id(corpus, "2411.10002")
     assert paper.doi == "10.1162/tacl_a_00999"
     assert paper.url == "https://arxiv.org/abs/2411.10002"
-    assert dict(paper.metadata)["journal-ref"] == "Transactions of the ACL 12 (2024) 101-118"
+    assert paper.venue == "Transactions of the ACL 12 (2024) 101-118"  # Journal-ref
     assert paper.date == "Fri, 15 Nov 2024 20:31:50 GMT"
 
 
@@ -170,3 +170,22 @@ def test_text_between_records_is_reported_but_the_mail_header_is_not() -> None:
     assert [(p.line, p.excerpt) for p in parsed.problems] == [
         (11, "My own note pasted in the middle.")
     ]
+
+
+def test_a_copy_cut_after_a_records_rule_has_no_empty_record() -> None:
+    # A listing copied out of a mail client up to the next record's opening "\\": that
+    # "\\" opens nothing, and the file has no problem to report.
+    text = (
+        "\\\\\narXiv:2306.07429\nDate: Mon, 12 Jun 2023 21:15:25 GMT   (15219kb,D)\n\n"
+        "Title: Explaining CLIP through Co-Creative Drawings\n"
+        "Authors: Varvara Guljajeva and Mar Canet Sol\\`a\nCategories: cs.AI\n"
+        "Journal-ref: Proceedings of xCoAx 2023\n\\\\\n"
+        " This paper analyses a visual archive of drawings produced by an interactive\n"
+        "robotic art installation.\n\\\\ ( https://arxiv.org/abs/2306.07429 ,  15219kb)\n"
+        + "-" * 78
+        + "\n\\\\\n"
+    )
+    parsed = parse_arxiv_listing(text)
+    [record] = parsed.records
+    assert record.venue == "Proceedings of xCoAx 2023"
+    assert parsed.problems == ()

@@ -46,7 +46,7 @@ _SNIFF = re.compile(r"^\\\\ \(\s*https?://\S*arxiv\.org/abs/", re.M)
 _SIZE = re.compile(r"\s*\(\d+kb(?:,\w+)?\)\s*$")
 
 # Fields (lower case) with a Record field of their own; the rest are kept as metadata.
-_OWN_FIELDS = frozenset({"title", "authors", "date", "doi"})
+_OWN_FIELDS = frozenset({"title", "authors", "date", "doi", "journal-ref"})
 
 
 def looks_like_arxiv_listing(text: str) -> bool:
@@ -148,6 +148,8 @@ def _finish(entry: _Entry, records: list[Record], problems: list[Problem]) -> No
     title = own.get("title", "")
     abstract = join_wrapped_lines(entry.abstract)
     what = f"arXiv:{entry.arxiv}" if entry.arxiv else "listing entry"
+    if not abstract and not entry.arxiv and not entry.fields:
+        return  # a "\\" that opens nothing: a copy cut right after a record's rule
     if not abstract:
         replacement = entry.section.startswith("replace")
         if replacement:
@@ -175,6 +177,7 @@ def _finish(entry: _Entry, records: list[Record], problems: list[Problem]) -> No
             authors=split_authors(own.get("authors", "")),
             url=entry.url or None,
             doi=own.get("doi") or None,
+            venue=own.get("journal-ref") or None,
             date=_SIZE.sub("", own.get("date", "")) or None,
             metadata=tuple(metadata),
         )
