@@ -182,6 +182,28 @@ def test_zotero_rdf_items_journal_nodes_and_extra_field() -> None:
     assert preprint.venue == "arXiv"  # an inline journal node
 
 
+def test_zotero_rdf_doi_kept_in_the_extra_field(tmp_path: Path) -> None:
+    # Item types without a DOI field (a preprint before Zotero 7, a report) keep it in Extra.
+    (tmp_path / "library.rdf").write_text(
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"\n'
+        ' xmlns:z="http://www.zotero.org/namespaces/export#"\n'
+        ' xmlns:dcterms="http://purl.org/dc/terms/"\n'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/"\n'
+        ' xmlns:bib="http://purl.org/net/biblio#">\n'
+        '    <rdf:Description rdf:about="https://www.biorxiv.org/content/10.1101/2023.01.02.522">\n'
+        "        <z:itemType>report</z:itemType>\n"
+        "        <dc:title>Cells that divide when warm</dc:title>\n"
+        "        <dcterms:abstract>We watched cells divide in warm and cold dishes for many days "
+        "and counted how often each divided.</dcterms:abstract>\n"
+        "        <dc:description>Publisher: Cold Spring Harbor Laboratory\n"
+        "DOI: 10.1101/2023.01.02.522\nPMID: 36700001</dc:description>\n"
+        "    </rdf:Description>\n</rdf:RDF>\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path / "library.rdf"]).papers
+    assert (paper.doi, paper.pmid) == ("10.1101/2023.01.02.522", "36700001")
+
+
 def test_zotero_rdf_attachments_and_notes_are_not_papers() -> None:
     corpus = load("zotero.rdf")
     assert len(corpus.papers) == 2

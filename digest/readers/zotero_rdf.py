@@ -5,7 +5,9 @@ Every node with a `z:itemType` is an item; attachments and notes are not papers 
 passed over without a word. An item's journal is a separate node (`bib:Journal`), inline
 in `dcterms:isPartOf` or referenced by `rdf:resource`, and Zotero puts the article's DOI
 there ("DOI 10.1007/…"). Authors are `foaf:Person`s in an `rdf:Seq`; tags are `dc:subject`;
-"PMID: …" and "arXiv: …" lines of Zotero's Extra field come as `dc:description`.
+"PMID: …", "arXiv: …" and "DOI: …" lines of Zotero's Extra field come as `dc:description`
+(Zotero keeps a DOI there for the item types without a DOI field: a preprint before Zotero 7,
+a report, a thesis, a book section).
 
 It must be recognised before RSS: RSS 1.0 is RDF too. Read with the standard library's
 ElementTree through defusedxml (xml_documents.py); an RDF library (rdflib) would be a large
@@ -45,6 +47,7 @@ _SHAPE = RecordShape(
 )
 _EXTRA_PMID = re.compile(r"\bPMID:\s*(\d+)")
 _EXTRA_ARXIV = re.compile(r"\barXiv:\s*(\S+)")
+_EXTRA_DOI = re.compile(r"^\s*DOI:\s*(\S+)", re.I | re.M)
 
 
 def looks_like_zotero_rdf(text: str) -> bool:
@@ -95,8 +98,10 @@ def _record(item: Element, line: int, about: dict[str | None, Element]) -> Recor
         (found for i in identifiers if i.startswith("DOI") and (found := parse_doi(i))), None
     )
     url = all_text(item.find(f"{_DC}identifier/{_DCTERMS}URI/{_RDF}value")) or None
-    extra = " ".join(all_text(d) for d in item.findall(f"{_DC}description"))
+    extra = "\n".join(all_text(d) for d in item.findall(f"{_DC}description"))
     pmid, arxiv = _EXTRA_PMID.search(extra), _EXTRA_ARXIV.search(extra)
+    if doi is None:
+        doi = next((found for m in _EXTRA_DOI.finditer(extra) if (found := parse_doi(m[1]))), None)
     keywords = [all_text(s) for s in item.findall(f"{_DC}subject")]
     return Record(
         line=line,
