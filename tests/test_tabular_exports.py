@@ -93,6 +93,27 @@ def test_ieee_xplore_csv_of_before_2020(tmp_path: Path) -> None:
     assert paper.link == "https://ieeexplore.ieee.org/document/6418311"
 
 
+def test_ieee_xplore_author_keywords_lose_the_exporters_label(tmp_path: Path) -> None:
+    # IEEE Xplore may open an "Author Keywords" cell with "Keywords " (in both layouts); a
+    # Scopus keyword that starts with the word stays whole.
+    files = {
+        "ieee.csv": '"Document Title","Abstract","Author Keywords","IEEE Terms"\n'
+        '"Cache coherence","We study caches.","Keywords Cache memory;Multicore","Coherence"\n',
+        "ieee-2019.csv": '"Document Title","Abstract","PDF Link","Author Keywords"\n'
+        '"Cloud tutoring","Students learn online.","","Keywords cloud;education"\n',
+        "scopus.csv": "Title,Abstract,Author Keywords\n"
+        "Indexing terms,We extract terms.,Keywords extraction; Text mining\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    keywords = {p.title: p.keywords for p in load_papers([tmp_path]).papers}
+    assert keywords == {
+        "Cache coherence": ("Cache memory", "Multicore"),
+        "Cloud tutoring": ("cloud", "education"),
+        "Indexing terms": ("Keywords extraction", "Text mining"),
+    }
+
+
 def test_covidence_and_rayyan_column_names(tmp_path: Path) -> None:
     # Covidence writes "Published Year"; Rayyan lower-case names with underscores.
     (tmp_path / "covidence.csv").write_text(

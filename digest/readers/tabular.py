@@ -138,6 +138,8 @@ _CITATION = re.compile(r"(?P<venue>\S.*?)\s+\((?P<year>(?:18|19|20)\d\d)\)(?:\s|
 _PMID_HOMES = frozenset({"extra"})
 _PMID_IN_TEXT = re.compile(r"^\s*PMID:\s*(\d+)", re.I | re.M)
 
+# IEEE Xplore may open the "Author Keywords" cell with its label: "Keywords Deep learning;…".
+_IEEE_KEYWORDS_LABEL = re.compile(r"^Keywords:?\s+")
 # IEEE Xplore links its PDF viewer; the paper's page is its document page.
 _IEEE_STAMP = re.compile(
     r"^https?://ieeexplore\.ieee\.org/stamp/stamp\.jsp\?(?:tp=&)?arnumber=(\d+)\S*$"
@@ -173,8 +175,18 @@ _COCHRANE = "central id"
 _SOURCE_IS_VENUE = _COLUMNS | {"source": ("venue", 0)}
 
 
-# Web of Science's export with full column names ends with this one.
+# Exports a few cells of which are read their own way: Web of Science (by tags, or by full
+# column names, which end with its "UT (Unique WOS ID)") and IEEE Xplore ("IEEE Terms", or
+# before 2020 "Document Title" and "PDF Link").
+_WOS, _IEEE = "web of science", "ieee xplore"
 _WOS_COLUMN = "ut (unique wos id)"
+_IEEE_COLUMNS = (frozenset({"ieee terms"}), frozenset({"document title", "pdf link"}))
+
+
+def _exporter(table: dict[str, tuple[str, int]], names: Sequence[str]) -> str:
+    if table is _WOS_TAGS or _WOS_COLUMN in names:
+        return _WOS
+    return _IEEE if any(columns <= set(names) for columns in _IEEE_COLUMNS) else ""
 
 
 def _table(names: Sequence[str]) -> dict[str, tuple[str, int]]:
@@ -252,7 +264,7 @@ class _Plan:
     citation_homes: tuple[int, ...]
     width: int  # columns the header names
     names: list[str]  # the header's names, as _name gives them
-    web_of_science: bool  # a Web of Science export, by tags or by full column names
+    exporter: str  # _WOS or _IEEE when the header tells, else ""
 
 
 def _plan(header: Sequence[str]) -> _Plan:
@@ -271,9 +283,9 @@ def _plan(header: Sequence[str]) -> _Plan:
     doi_homes = tuple(i for i, name in enumerate(names) if name in _DOI_HOMES)
     pmid_homes = tuple(i for i, name in enumerate(names) if name in _PMID_HOMES)
     citations = tuple(i for i, name in enumerate(names) if name in _CITATION_HOMES)
-    wos = table is _WOS_TAGS or _WOS_COLUMN in names
+    exporter = _exporter(table, names)
     return _Plan(
-        fields, tuple(extra), homes, doi_homes, pmid_homes, citations, len(header), names, wos
+        fields, tuple(extra), homes, doi_homes, pmid_homes, citations, len(header), names, exporter
     )
 
 
@@ -430,8 +442,11 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
     if not abstract:
         return None
     title = values.get("title")
-    if title and plan.web_of_science:
+    if title and plan.exporter == _WOS:
         title = web_of_science_title(title)
+    keywords = values.get("keywords")
+    if keywords and plan.exporter == _IEEE:
+        keywords = _IEEE_KEYWORDS_LABEL.sub("", keywords)
     metadata = [(name, row[i].strip()) for i, name in plan.extra if i < len(row) and row[i].strip()]
     if len(row) > plan.width:  # cells past the header's last column
         metadata += [(f"column {i + 1}", c) for i, c in enumerate(row) if i >= plan.width and c]
@@ -452,7 +467,7 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
         metadata=tuple(metadata),
         pmid=pmid,
         venue=values.get("venue") or _cited(row, plan, "venue"),
-        keywords=tuple(k.lstrip("*").strip() for k in split_keywords(values.get("keywords"))),
+        keywords=tuple(k.lstrip("*").strip() for k in split_keywords(keywords)),
     )
 
 
