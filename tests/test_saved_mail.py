@@ -102,6 +102,23 @@ def test_a_google_scholar_alert_in_html_keeps_its_papers_and_their_links(name: s
     assert not corpus.skipped
 
 
+def test_a_google_scholar_alerts_html_saved_on_its_own_is_read_as_the_alert() -> None:
+    # The alert's HTML part saved as a file (no mail headers around it), in Google's own
+    # layout: attributes wrapped over lines, a Japanese "保存" save button, the footer.
+    corpus = load("scholar_alert_body.html")
+    assert [f.format for f in corpus.files] == ["scholar-alert"]
+    assert [p.title for p in corpus.papers] == [
+        "From Consumers to Critical Users: A Literacy Tool for Reading Model Outputs",
+        "Teaching Critical Reading of Model Outputs",
+    ]
+    tool, teaching = corpus.papers
+    assert tool.url == "https://www.example.org/papers/critical-users.pdf"
+    assert tool.authors == ("D Mensah", "R Garcia", "P Lima")
+    assert tool.abstract.startswith("Language models write text quickly")
+    assert teaching.arxiv_id == "2401.01234"
+    assert not corpus.skipped
+
+
 def test_html_turned_into_lines_follows_no_script_image_or_script_link() -> None:
     html = (
         "<html><head><title>Alert</title><script>fetch('https://evil.example/x')</script>"

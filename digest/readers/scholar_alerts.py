@@ -8,6 +8,10 @@ of the abstract, cut with "…". Citation alerts add a "Cites: …" line; a copy
 browser adds "Save Twitter LinkedIn Facebook". The mail closes with "This message was sent
 by Google Scholar because …".
 
+The alert's HTML saved on its own (the mail's HTML part, a browser's "Save page as") is
+read the same way, once turned into lines with its links (markup.html_to_lines); Google
+marks each item's title link with the class `gse_alrt_title`.
+
 The snippet is all of the abstract the alert has, so it is the abstract (cut as Google cut
 it); an item without one (`[CITATION]`) is counted as a record without an abstract. The link
 is the paper's own address, taken out of Google's redirect; a copy without links gets the
@@ -21,6 +25,7 @@ import urllib.parse
 from dataclasses import dataclass
 
 from digest.readers.identifiers import labelled_arxiv_id
+from digest.readers.markup import html_to_lines
 from digest.readers.records import Parsed, Problem, Record, excerpt, missing_abstract
 
 _FOOTER = re.compile(
@@ -46,8 +51,10 @@ _TITLE_LINES = 4  # a title wraps over at most this many lines
 
 def looks_like_scholar_alert(text: str) -> bool:
     """A Google Scholar alert: its footer, or its redirect links or button rows, with at
-    least one byline."""
+    least one byline; or the alert's own HTML."""
     head = text[:200_000]
+    if _is_alert_html(head):
+        return True
     marked = "sent by Google Scholar" in head or "scholar_url?url=" in head
     if not marked and "LinkedIn" not in head:
         return False  # every other file is told apart before its lines are split
@@ -80,7 +87,14 @@ def _byline(line: str) -> _Byline | None:
     )
 
 
+def _is_alert_html(text: str) -> bool:
+    """The alert's HTML: Scholar's title links (class gse_alrt_title) in markup."""
+    return "gse_alrt_title" in text and "<a" in text
+
+
 def parse_scholar_alert(text: str) -> Parsed:
+    if _is_alert_html(text[:200_000]):
+        text = html_to_lines(text)  # line numbers are then those of the text, as in a mail
     lines = [line.strip() for line in text.splitlines()]
     bylines = [(i, byline) for i, line in enumerate(lines) if (byline := _byline(line))]
     records: list[Record] = []
