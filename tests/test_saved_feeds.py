@@ -236,6 +236,30 @@ def test_nature_feed_without_its_citation_line_and_with_doi_and_journal() -> Non
     assert correction.line == 14
 
 
+def test_aps_feed_authors_line_and_citation_line_are_not_the_abstract() -> None:
+    # Physical Review's feeds: a plain "Author(s): …" before the first <br/>, then the
+    # abstract, then "[Journal volume, article] Published …"; the channel has no
+    # prism:publicationName, so the citation names the journal.
+    text = (
+        _RDF + '<channel rdf:about="http://journals.aps.org/prl/">'
+        "<title>Recent Articles in Phys. Rev. Lett.</title></channel>\n"
+        '<item rdf:about="http://link.aps.org/doi/10.1103/PhysRevLett.132.010001">\n'
+        "<title>Supersolid cooling in a triangular magnet</title>\n"
+        "<link>http://link.aps.org/doi/10.1103/PhysRevLett.132.010001</link>\n"
+        "<description>Author(s): Ana Lima, Kofi Mensah, and Wei Zhang&lt;br/&gt;&lt;p&gt;We "
+        "find a supersolid phase that cools the crystal as the field is lowered.&lt;/p&gt;"
+        "&lt;br/&gt;[Phys. Rev. Lett. 132, 010001] Published Tue Jan 02, 2024</description>\n"
+        "<dc:date>2024-01-02T10:00:00+00:00</dc:date>\n"
+        "<prism:doi>10.1103/PhysRevLett.132.010001</prism:doi>\n</item>\n</rdf:RDF>\n"
+    )
+    [record] = parse_feed(text).records
+    assert record.abstract == (
+        "We find a supersolid phase that cools the crystal as the field is lowered."
+    )
+    assert record.authors == ("Ana Lima", "Kofi Mensah", "Wei Zhang")
+    assert record.venue == "Phys. Rev. Lett."
+
+
 def test_biorxiv_feed_names_doi_and_server() -> None:
     text = (
         _RDF + '<channel rdf:about="http://biorxiv.org"><title>bioRxiv Subject Collection'

@@ -9,12 +9,13 @@ arXiv's API answers are Atom, with the id in `<id>http://arxiv.org/abs/2101.0000
 the abstract in `<summary>` and `arxiv:doi`/`arxiv:comment` elements. Any other feed gives
 its items' descriptions (or content, or summaries) as abstracts.
 
-Journals' feeds (Nature, Science, Cell, ScienceDirect, ACS, Wiley, PubMed, bioRxiv…) wrap
-the abstract in lines that are not one, or send only those lines:
+Journals' feeds (Nature, Science, Cell, ScienceDirect, ACS, Wiley, PubMed, bioRxiv, APS…)
+wrap the abstract in lines that are not one, or send only those lines:
 
     <p>Nature, Published online: 10 January 2024; doi:10.1038/s41586-023-06826-7</p>We …
     Science, Volume 392, Issue 6800, Page 814-814, May 2026.
     <p>Publication date: Available online 20 May 2026</p><p>Source: Cell</p><p>Author(s): …
+    Author(s): A, B, and C<br/><p>We …</p><br/>[Phys. Rev. Lett. 132, 010001] Published Tue …
 
 Such lines (a citation, a DOI or PMID line, ScienceDirect's labelled lines, the title or
 the journal's name again, an "Abstract" heading) are taken apart from the text: what they
@@ -68,6 +69,9 @@ _SHAPE = RecordShape(
     lambda tag, _depth: _local(tag) in ("item", "entry"),
 )
 _STARTS_WITH_TAG = re.compile(r"\A\s*<(?:p|div|span|br|b|i|em|a)[\s/>]", re.I)
+# A paragraph or line break further on: APS opens its HTML description with a plain
+# "Author(s): …" before the first <br/>.
+_BLOCK_TAG = re.compile(r"<(?:p|br|div)(?:\s[^<>]*)?/?>", re.I)
 
 
 def looks_like_rss(text: str) -> bool:
@@ -143,11 +147,14 @@ def _text(kids: _Kids, *names: str) -> str:
 
 def _is_html(name: str, child: Element, value: str) -> bool:
     """Whether a field holds HTML: content:encoded, an Atom text of type html or xhtml, or
-    a description that opens with a tag."""
+    a description that opens with a tag or holds a paragraph or a line break."""
     return (
         name == "encoded"
         or child.get("type") in ("html", "xhtml")
-        or (name == "description" and _STARTS_WITH_TAG.match(value) is not None)
+        or (
+            name == "description"
+            and (_STARTS_WITH_TAG.match(value) is not None or _BLOCK_TAG.search(value) is not None)
+        )
     )
 
 
@@ -216,6 +223,10 @@ _PUBMED_CITATION = re.compile(
     r"\A[A-Z][^.]{0,120}\. (?:19|20)\d\d\b[^.]{0,60}[.:;].{0,200}?"
     r"(?:doi: (?P<doi>10\.\S+?)\.?(?:\s|\Z)|Online ahead of print\.?\Z)"
 )
+# APS (Physical Review): "[Phys. Rev. Lett. 132, 010001] Published Tue Jan 02, 2024"
+_APS_CITATION = re.compile(
+    r"\A\[(?P<journal>[^\]]{1,120}?)\s+\d+,\s*[\w.-]+\]\s*Published\b[^\[\]]{0,60}\Z"
+)
 _ID_LINE = re.compile(r"\A(?:PMID:\s*\d+\s*\|?\s*)?(?:DOI:?\s*(?P<doi>10\.\S+))?\Z", re.I)
 # ScienceDirect: "Publication date: …", "Source: Cell, Volume 187", "Author(s): A, B"
 _LABELLED = re.compile(r"\A(?P<label>Publication date|Source|Author\(s\)):\s*(?P<value>.*)\Z", re.S)
@@ -269,11 +280,12 @@ def _apart(block: str, names: set[str], found: _Found) -> bool:
             found.authors = found.authors or split_authors(value)
         found.citation = True
         return True
-    for pattern in (_PUBLISHED_ONLINE, _VOLUME_CITATION, _PUBMED_CITATION, _ID_LINE):
+    for pattern in (_PUBLISHED_ONLINE, _VOLUME_CITATION, _PUBMED_CITATION, _APS_CITATION, _ID_LINE):
         citation = pattern.match(line)
         if citation:
-            doi = citation.groupdict().get("doi")
+            doi, journal = citation.groupdict().get("doi"), citation.groupdict().get("journal")
             found.doi = found.doi or (doi.rstrip(".") if doi else None)
+            found.journal = found.journal or journal or ""
             found.citation = True
             return True
     return False
