@@ -130,8 +130,38 @@ def test_covidence_and_rayyan_column_names(tmp_path: Path) -> None:
     corpus = load_papers([tmp_path])
     assert [(p.title, p.date, p.pmid) for p in corpus.papers] == [
         ("Sleep and memory", "2019", "31000001"),
-        ("Masks in schools", "2020", None),
+        ("Masks in schools", "2020-09", None),
     ]
+
+
+def test_embase_and_covidence_date_a_paper_closer_than_its_year(tmp_path: Path) -> None:
+    # Embase's "Date of Publication" ("1 Jan 2023", "Mar 2022") and Covidence's "Published
+    # Month" beside "Published Year" give the month (and day); a season is no month.
+    (tmp_path / "embase.csv").write_text(
+        '"TITLE","Sleep apnea in children"\n"PUBLICATION YEAR","2023"\n'
+        '"DATE OF PUBLICATION","1 Jan 2023"\n"ABSTRACT","Apnea is common."\n\n'
+        '"TITLE","Asthma in adults"\n"PUBLICATION YEAR","2022"\n'
+        '"DATE OF PUBLICATION","Mar 2022"\n"ABSTRACT","Asthma is common."\n\n'
+        '"TITLE","Gout in the elderly"\n"PUBLICATION YEAR","2021"\n'
+        '"DATE OF PUBLICATION","Spring 2021"\n"ABSTRACT","Gout is common."\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "covidence.csv").write_text(
+        "Title,Abstract,Published Year,Published Month\n"
+        "Masks in schools,Masks cut transmission.,2020,Sep\n"
+        "Hand washing,Washing cuts transmission.,2021,04\n"
+        "Ventilation,Air changes cut transmission.,2019,\n",
+        encoding="utf-8",
+    )
+    dates = {p.title: p.date for p in load_papers([tmp_path]).papers}
+    assert dates == {
+        "Masks in schools": "2020-09",
+        "Hand washing": "2021-04",
+        "Ventilation": "2019",
+        "Sleep apnea in children": "2023-01-01",
+        "Asthma in adults": "2022-03",
+        "Gout in the elderly": "2021",
+    }
 
 
 def test_cochrane_library_csv(tmp_path: Path) -> None:

@@ -54,6 +54,7 @@ from digest.readers.records import (
     first_lines,
     first_name_first,
     missing_abstract,
+    month_number,
     split_authors,
     split_keywords,
 )
@@ -463,7 +464,9 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
         authors=_authors(values.get("authors", "")),
         url=url or None,
         doi=doi,
-        date=_date(row, plan.fields.get("date", ())) or _cited(row, plan, "year"),
+        date=_finer_date(row, plan)
+        or _date(row, plan.fields.get("date", ()))
+        or _cited(row, plan, "year"),
         metadata=tuple(metadata),
         pmid=pmid,
         venue=values.get("venue") or _cited(row, plan, "venue"),
@@ -482,6 +485,38 @@ def _date(row: list[str], columns: tuple[int, ...]) -> str | None:
 
 
 _HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+# Columns that date a paper closer than its year column does: Embase's "Date of Publication"
+# ("1 Jan 2023", "Jan 2023") and Covidence's "Published Month" ("Sep") beside "Published Year".
+_EMBASE_DATE, _COVIDENCE_MONTH, _COVIDENCE_YEAR = (
+    "date of publication",
+    "published month",
+    "published year",
+)
+_FINER = frozenset({_EMBASE_DATE, _COVIDENCE_MONTH, _COVIDENCE_YEAR})
+_DAY_MONTH_YEAR = re.compile(r"(?:(\d{1,2})\s+)?([A-Za-z]+)\.?,?\s+((?:1[89]|20)\d\d)")
+_ISO_DATE = re.compile(r"(?:1[89]|20)\d\d-[01]\d(?:-[0-3]\d)?")
+
+
+def _finer_date(row: list[str], plan: _Plan) -> str | None:
+    """The date those columns give ("2023-01-01", "2020-09") when it is more than the year;
+    else None, and the year is read as any table's."""
+    cells = {n: row[i].strip() for i, n in enumerate(plan.names[: len(row)]) if n in _FINER}
+    published = cells.get(_EMBASE_DATE, "")
+    if _ISO_DATE.fullmatch(published):
+        return published
+    found = _DAY_MONTH_YEAR.fullmatch(published)
+    month = month_number(found.group(2)) if found else None
+    if found and month:
+        day = int(found.group(1) or 0)
+        return f"{found.group(3)}-{month:02d}" + (f"-{day:02d}" if 1 <= day <= 31 else "")
+    month_cell, year = cells.get(_COVIDENCE_MONTH, ""), cells.get(_COVIDENCE_YEAR, "")
+    if not month_cell or not _HAS_YEAR.fullmatch(year):
+        return None
+    if month_cell.isdigit():
+        return f"{year}-{int(month_cell):02d}" if 1 <= int(month_cell) <= 12 else None
+    dated = publication_date(month_cell, year)  # "Sep" or "Sep 15", as Web of Science's
+    return dated if dated != year else None
 
 
 def _authors(value: str) -> tuple[str, ...]:
