@@ -220,6 +220,35 @@ def test_web_clipper_page_of_an_abstract_page() -> None:
     assert paper.date == "2024-11-15"
 
 
+def test_a_reference_note_whose_properties_hold_the_abstract(tmp_path: Path) -> None:
+    # A note per reference, all in its properties (a folded "abstract: >-" among them) and
+    # nothing in its body: the properties are the paper.
+    note = tmp_path / "lima2024retrieval.md"
+    note.write_text(
+        "---\ntitle: Sparse Retrieval Heads\ntype: bibtex_entry\nauthors:\n  - Ana Lima\n"
+        "  - Kofi Mensah\nyear: '2024'\nvenue: Transactions of the ACL\n"
+        "url: 'https://arxiv.org/abs/2411.10001'\nabstract: >-\n"
+        "  Long-context language models retrieve facts from anywhere in their input,\n"
+        "  and we find the few attention heads that carry the retrieval.\ntags:\n"
+        "  - retrieval\n---\n\n",
+        encoding="utf-8",
+    )
+    corpus = load_papers([note])
+    [paper] = corpus.papers
+    assert paper.title == "Sparse Retrieval Heads"
+    assert paper.authors == ("Ana Lima", "Kofi Mensah")
+    assert (paper.arxiv_id, paper.date, paper.venue) == (
+        "2411.10001",
+        "2024",
+        "Transactions of the ACL",
+    )
+    assert paper.abstract == (
+        "Long-context language models retrieve facts from anywhere in their input, and we "
+        "find the few attention heads that carry the retrieval."
+    )
+    assert not corpus.skipped
+
+
 def test_a_notes_own_properties_lend_no_authors(tmp_path: Path) -> None:
     # A note's template names its writer as author and gives no source: the paper in it
     # keeps its own (missing) authors, and its own title.

@@ -806,9 +806,17 @@ def _properties(block: str) -> dict[str, str]:
             found[key] = [top.group(2).strip()] if top.group(2).strip() else []
         elif key and line.startswith((" ", "\t", "-")) and line.strip():
             item = re.match(r"^\s*-\s+(.*)$", line)
-            found[key].append(item.group(1).strip() if item else line.strip())
+            parts = found[key]
+            if item:
+                parts.append(item.group(1).strip())
+            elif parts and not re.fullmatch(r"[>|][-+]?", parts[-1]):
+                parts[-1] += " " + line.strip()  # a folded value's next line
+            else:
+                parts.append(line.strip())
     values: dict[str, str] = {}
     for key, parts in found.items():
+        if parts and re.fullmatch(r"[>|][-+]?", parts[0]):
+            parts = [" ".join(parts[1:])]  # "abstract: >-", its text on the indented lines
         cleaned = [re.sub(r"^\[\[|\]\]$", "", p.strip("'\" ")) for p in parts if p.strip("'\" ")]
         if cleaned and not cleaned[0].startswith(("[", "{", "|", ">")):
             values[key] = ", ".join(cleaned)
@@ -830,12 +838,20 @@ def _apply_properties(reader: _Reader, entry: _Entry) -> None:
     names = properties.get("authors") or properties.get("author")
     if names and not entry.authors:
         entry.authors = split_authors(names)
-    entry.date = entry.date or properties.get("published") or properties.get("date") or ""
+    for key in ("published", "date", "year"):
+        entry.date = entry.date or properties.get(key, "")
+    entry.venue = entry.venue or properties.get("venue") or properties.get("journal") or ""
 
 
 def _finish(reader: _Reader, name: str) -> Parsed:
     merged = _merge_same_papers([*reader.entries, *reader.found])
     papers = [entry for entry in merged if entry.abstract]
+    if not papers and reader.properties.get("abstract"):
+        # A reference note whose properties are the whole reference, abstract included.
+        entry = _Entry(1, "front", abstract=_join([reader.properties["abstract"]]))
+        merged.append(entry)
+        papers = [entry]
+        reader.title_lines.add(1)  # the front matter is the paper, not text left out
     if reader.properties and len(papers) == 1:  # a note about one paper: its properties
         _apply_properties(reader, papers[0])
     records: list[Record] = []
