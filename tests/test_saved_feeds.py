@@ -73,6 +73,25 @@ def test_arxiv_atom_feed() -> None:
     assert corpus.papers[0].url == "https://arxiv.org/abs/2411.10001"
 
 
+def test_atom_entry_whose_id_is_a_doi_keeps_it(tmp_path: Path) -> None:
+    # PLOS's Atom feeds: the entry id is "info:doi/…", the link an escaped page address.
+    (tmp_path / "plos.atom").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        "<title>PLOS ONE Alerts: New Articles</title>\n<entry>\n"
+        "<id>info:doi/10.1371/journal.pone.0012303</id>\n"
+        "<title>Transmission of single HIV-1 genomes</title>\n"
+        "<author><name>Wendy Fischer</name></author>\n"
+        '<link rel="alternate" href="https://journals.plos.org/plosone/article?'
+        'id=info%3Adoi%2F10.1371%2Fjournal.pone.0012303"/>\n'
+        '<content type="html">&lt;p&gt;We followed the transmitted genomes and their escape '
+        "from the first immune responses over many weeks.&lt;/p&gt;</content>\n"
+        "</entry>\n</feed>\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path / "plos.atom"]).papers
+    assert paper.doi == "10.1371/journal.pone.0012303"
+
+
 def test_arxiv_api_answer_keeps_doi_comment_and_rejoins_wrapped_summary() -> None:
     corpus = load("arxiv_api.xml")
     rag = by_id(corpus, "2005.11401")

@@ -64,6 +64,8 @@ _OLD_TITLE = re.compile(
     r"\A(.*?)\.?\s*\(arXiv:(\S+?)(?:\s+\[[^\]]*\])?(?:\s+UPDATED|\s+CROSS LISTED)?\)\s*\Z", re.S
 )
 _OAI_ID = re.compile(r"\Aoai:arXiv\.org:(\S+)\Z", re.I)
+# An entry id that is a DOI: PLOS's Atom feeds name each entry "info:doi/10.1371/…".
+_DOI_ID = re.compile(r"\A(?:info:doi/|doi:\s*|https?://(?:dx\.)?doi\.org/)10\.\S+\Z", re.I)
 _SHAPE = RecordShape(
     re.compile(r"<(?:\w+:)?(?:item|entry)[\s>]"),
     lambda tag, _depth: _local(tag) in ("item", "entry"),
@@ -336,6 +338,8 @@ def _atom_entry(entry: Element, line: int) -> Record | Problem:
             url = href
         elif link.get("title") == "doi" and doi is None:
             doi = href
+    if doi is None and _DOI_ID.match(entry_id):
+        doi = entry_id  # loading takes the DOI out of it
     authors = tuple(
         name for author in kids.get("author", ()) if (name := _text(_kids(author), "name"))
     )
