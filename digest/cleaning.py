@@ -216,15 +216,18 @@ _PUBLISHER = r"(?:\(?[A-Z][\w'&.,+-]*\)?[.,]?(?:\s+|$)|(?:on behalf of|and|of|th
 # Database Record (c) 2022 APA, all rights reserved)", ProQuest's "[Author Abstract]",
 # Elsevier's "Published by Elsevier B.V." (only as the abstract's last words). It
 # starts a sentence (so "Alceste(©) software" stays); "(c)" must have the year right after
-# it, so that a list's "(c) the third case" stays too.
+# it, so that a list's "(c) the third case" stays too. A copyright sign or word may be glued
+# to the sentence before it ("…results.© 2020 Elsevier Ltd."), and a line that lost its sign
+# ("2020 Elsevier Ltd. All rights reserved.") is one only as the abstract's last words.
 _TRAILER = re.compile(
-    r"(?:^|(?<=[.!?)\]\"”])\s+|\s+(?=\[))"
+    r"(?:^|(?<=[.!?)\]\"”])\s+|(?<=[.!?)\]\"”])(?=©|Copyright\b)|\s+(?=\[))"
     r"(?:\(Psyc(?:INFO|Info) Database Record\b"
     r"|(?:Crown\s+)?(?:Copyright\s*)?©"
     r"|(?:Crown\s+)?(?:Copyright\s*)?\([cC]\)\s*(?:19|20)\d\d\b"
     r"|Copyright\s+(?:(?:19|20)\d\d|[Ss]tatement:)"
     r"|\[(?:Author|Publisher) [Aa]bstract\]\.?$"
-    r"|Published by " + _PUBLISHER + r"(?:All rights reserved\.?)?\s*$)"
+    r"|Published by " + _PUBLISHER + r"(?:All rights reserved\.?)?\s*$"
+    r"|(?:19|20)\d\d\s+" + _PUBLISHER + r"[Aa]ll rights reserved\.?\s*$)"
     r".*$",
     re.S,
 )
@@ -306,6 +309,7 @@ def strip_abstract_trailer(abstract: str) -> str:
         or "Database Record" in tail
         or "bstract]" in tail
         or "Published by" in tail
+        or "rights reserved" in tail
     ):
         return abstract
     found = _TRAILER.search(abstract, len(abstract) - len(tail))

@@ -99,11 +99,29 @@ def test_a_closing_copyright_line_is_not_part_of_the_abstract(trailer: str) -> N
 @pytest.mark.parametrize(
     "text",
     [
+        # Glued to the sentence before it, as some exports join the two.
+        f"{ABSTRACT}© 2020 Elsevier Ltd. All rights reserved.",
+        f"{ABSTRACT}Copyright © 2021 Elsevier Ltd. All rights reserved.",
+        # The sign lost (an export that cannot write it), as the abstract's last words.
+        f"{ABSTRACT} 2020 Elsevier Ltd. All rights reserved.",
+        f"{ABSTRACT} 2019 American Chemical Society. All rights reserved",
+    ],
+)
+def test_a_glued_or_signless_copyright_line_is_not_part_of_the_abstract(text: str) -> None:
+    assert strip_abstract_trailer(text) == ABSTRACT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "We coded the transcripts with Alceste(©) software and report the classes found.",
         "Three cases arise: (a) none, (b) some. (c) All of them hold in 2020 data.",
         # Not the abstract's last words, or not a sentence of its own.
         "We study one journal. Published by Elsevier B.V. since 1990, it grew. We count it.",
         "We count the papers published by Elsevier B.V.",
+        # A year opening a sentence in the middle; a right reserved that is no trailer.
+        "Data ran to 2019. 2020 Elsevier Ltd. All rights reserved. We then asked again.",
+        "Patients kept their data. 2020 Census rules say all rights reserved to them apply.",
     ],
 )
 def test_a_copyright_sign_inside_a_sentence_stays(text: str) -> None:
