@@ -279,6 +279,18 @@ def test_aps_feed_authors_line_and_citation_line_are_not_the_abstract() -> None:
     assert record.venue == "Phys. Rev. Lett."
 
 
+def test_a_plain_description_loses_its_abstract_heading() -> None:
+    text = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0">\n<channel>'
+        "<title>Journal of Ecology: Table of Contents</title>\n<item>\n"
+        "<title>Seedlings grow faster when warm</title>\n"
+        "<description>Abstract\nWe grew seedlings of twelve species in warm and cold "
+        "chambers.</description>\n</item>\n</channel>\n</rss>\n"
+    )
+    [record] = parse_feed(text).records
+    assert record.abstract == "We grew seedlings of twelve species in warm and cold chambers."
+
+
 def test_biorxiv_feed_names_doi_and_server() -> None:
     text = (
         _RDF + '<channel rdf:about="http://biorxiv.org"><title>bioRxiv Subject Collection'

@@ -32,7 +32,12 @@ from __future__ import annotations
 import re
 from xml.etree.ElementTree import Element
 
-from digest.readers.markup import html_blocks, html_to_text, markup_to_text
+from digest.readers.markup import (
+    html_blocks,
+    html_to_text,
+    markup_to_text,
+    without_abstract_heading,
+)
 from digest.readers.records import (
     Parsed,
     Problem,
@@ -264,7 +269,8 @@ def _journal_abstract(kids: _Kids, title: str, journal: str, found: _Found) -> s
                 blocks = [value] if value else []
             kept = [block for block in blocks if not _apart(block, names, found)]
             if kept:
-                return " ".join(kept) if len(blocks) > 1 else kept[0]
+                # A plain-text description may open with its heading: "Abstract\nWe …".
+                return without_abstract_heading(" ".join(kept) if len(blocks) > 1 else kept[0])
     return ""
 
 
