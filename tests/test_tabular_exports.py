@@ -319,7 +319,8 @@ def test_web_of_science_full_column_names() -> None:
 
 def test_web_of_science_publication_date_has_no_year_of_its_own(tmp_path: Path) -> None:
     # "Publication Date" (PD) is "SEP" or "DEC 10": the year is in "Publication Year", as
-    # in the tab-delimited export's PD and PY columns.
+    # in the tab-delimited export's PD and PY columns; since 2025 an early-access record's
+    # PD opens with the year ("2025 MAR 17").
     (tmp_path / "savedrecs.csv").write_text(
         "Result Number,Article Title,Abstract,DOI,Publication Date,Publication Year\n"
         "1,Fish recruitment in Lake Erie,Climate and farming shape recruitment.,10.1/a,SEP,2020\n"
@@ -329,11 +330,13 @@ def test_web_of_science_publication_date_has_no_year_of_its_own(tmp_path: Path) 
     )
     (tmp_path / "savedrecs.txt").write_text(
         "PT\tAU\tTI\tAB\tPD\tPY\tDI\n"
-        "J\tRiley, WJ\tRadon mitigation\tSub-slab suction cuts radon.\tJAN\t1996\t10.1/d\n",
+        "J\tRiley, WJ\tRadon mitigation\tSub-slab suction cuts radon.\tJAN\t1996\t10.1/d\n"
+        "J\tRiley, WJ\tRadon in schools\tRadon is high in schools.\t2025 MAR 17\t2025\t10.1/e\n",
         encoding="utf-8",
     )
     corpus = load_papers([tmp_path])
-    assert [p.date for p in corpus.papers] == ["2020-09", "2020-12-10", "2017", "1996-01"]
+    dates = ["2020-09", "2020-12-10", "2017", "1996-01", "2025-03-17"]
+    assert [p.date for p in corpus.papers] == dates
 
 
 def test_web_of_science_tables_drop_a_titles_footnote_marker(tmp_path: Path) -> None:

@@ -302,9 +302,11 @@ def test_web_of_science_title_loses_its_footnote_marker(tmp_path: Path) -> None:
 
 def test_web_of_science_date_of_issue_is_dated_with_its_year(tmp_path: Path) -> None:
     # PD holds a month and maybe a day, never the year (PY's); an early-access record has
-    # EA ("JUN 2021") instead; a season is no month.
+    # EA ("JUN 2021") instead; a season is no month. Since 2025 an early-access record's PD
+    # opens with the year ("2025 MAR 17").
     records = [("PD DEC 10\nPY 2020\n", "2020-12-10"), ("PD SEP\nPY 2020\n", "2020-09"),
-               ("EA JUN 2021\n", "2021-06"), ("PD SPR\nPY 1994\n", "1994")]  # fmt: skip
+               ("EA JUN 2021\n", "2021-06"), ("PD SPR\nPY 1994\n", "1994"),
+               ("PD 2025 MAR 17\nPY 2025\nEA MAR 2025\n", "2025-03-17")]  # fmt: skip
     corpus = load_written(
         tmp_path,
         "savedrecs.txt",

@@ -465,7 +465,7 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
         url=url or None,
         doi=doi,
         date=_finer_date(row, plan)
-        or _date(row, plan.fields.get("date", ()))
+        or _date(row, plan.fields.get("date", ()), plan.exporter == _WOS)
         or _cited(row, plan, "year"),
         metadata=tuple(metadata),
         pmid=pmid,
@@ -474,10 +474,13 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
     )
 
 
-def _date(row: list[str], columns: tuple[int, ...]) -> str | None:
+def _date(row: list[str], columns: tuple[int, ...], wos: bool = False) -> str | None:
     """The best-ranked date column's cell; Web of Science's "Publication Date" (PD) has no
-    year ("SEP", "DEC 10") and is dated with the "Publication Year" column beside it."""
+    year ("SEP", "DEC 10") and is dated with the "Publication Year" column beside it, or
+    opens with it ("2025 MAR 17")."""
     cells = [row[i].strip() for i in columns if i < len(row) and row[i].strip()]
+    if wos and cells and _WOS_YEAR_MONTH.match(cells[0]):
+        return publication_date(cells[0])
     if not cells or _HAS_YEAR.search(cells[0]):
         return cells[0] if cells else None
     year = next((cell for cell in cells[1:] if _HAS_YEAR.fullmatch(cell)), "")
@@ -485,6 +488,7 @@ def _date(row: list[str], columns: tuple[int, ...]) -> str | None:
 
 
 _HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_WOS_YEAR_MONTH = re.compile(r"(?:1[89]|20)\d\d [A-Za-z]{3}")
 
 # Columns that date a paper closer than its year column does: Embase's "Date of Publication"
 # ("1 Jan 2023", "Jan 2023") and Covidence's "Published Month" ("Sep") beside "Published Year".

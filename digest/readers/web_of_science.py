@@ -49,6 +49,7 @@ _MONTH_DAY = re.compile(r"([A-Za-z]{3})[A-Za-z]*\.?(?:\s+(\d{1,2})\b)?")
 # A footnote marker Web of Science keeps at a title's end, apart: "…incentive contracts *".
 _FOOTNOTE_MARK = re.compile(r"\s+[*†‡]\s*$")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_LEADING_YEAR = re.compile(r"^(?:1[89]|20)\d\d\s+(?=[A-Za-z])")
 _HEADER = ("FN", "VR")
 _METADATA = {"DT": "document type", "LA": "language", "UT": "wos id", "PU": "publisher"}
 
@@ -107,13 +108,13 @@ def publication_date(published: str, year: str = "") -> str | None:
     day but no year: "SEP", "DEC 10"; the year is PY's. With it: "2020-09", "2020-12-10".
     An early-access date (EA) brings its own year: "JUN 2021" gives "2021-06". A season
     ("SPR") or nothing gives the year alone, and no year at all gives no date, never a
-    bare "SEP"."""
+    bare "SEP". Since 2025 an early-access record's PD opens with its year: "2025 MAR 17"."""
     published = published.strip()
     in_published = _YEAR.search(published)
     year = year.strip() or (in_published.group(0) if in_published else "")
     if not year:
         return None
-    found = _MONTH_DAY.match(published)
+    found = _MONTH_DAY.match(_LEADING_YEAR.sub("", published))
     month = month_number(found.group(1)) if found else None
     if found is None or month is None:
         return year
