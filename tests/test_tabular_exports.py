@@ -340,11 +340,13 @@ def test_web_of_science_publication_date_has_no_year_of_its_own(tmp_path: Path) 
 
 
 def test_web_of_science_tables_drop_a_titles_footnote_marker(tmp_path: Path) -> None:
-    # Both the tagged and the full-name headers; another CSV's title keeps its '*'.
+    # Both the tagged and the full-name headers; another CSV's title keeps its '*'. Spaced
+    # entities ("Schr & ouml;dinger") are characters.
     (tmp_path / "savedrecs.txt").write_text(
         "PT\tAU\tTI\tAB\tPY\tUT\n"
         "J\tRiley, WJ\tManagerial incentive contracts *\tFirms pay for effort.\t1996\tWOS:1\n"
-        "J\tRiley, WJ\tFlares of Sgr A*\tThe black hole flares.\t1996\tWOS:2\n",
+        "J\tRiley, WJ\tFlares of Sgr A*\tThe black hole flares.\t1996\tWOS:2\n"
+        "J\tRiley, WJ\tSchr & ouml;dinger\tSzeg & odblac; limits.\t1996\tWOS:4\n",
         encoding="utf-8",
     )
     (tmp_path / "wos.csv").write_text(
@@ -355,13 +357,16 @@ def test_web_of_science_tables_drop_a_titles_footnote_marker(tmp_path: Path) -> 
     (tmp_path / "other.csv").write_text(
         "Title,Abstract\nRatings of films *,Viewers rate films.\n", encoding="utf-8"
     )
-    titles = {p.title for p in load_papers([tmp_path]).papers}
+    corpus = load_papers([tmp_path])
+    titles = {p.title for p in corpus.papers}
     assert titles == {
         "Managerial incentive contracts",
         "Flares of Sgr A*",
         "Tax evasion and the firm",
         "Ratings of films *",
+        "Schrödinger",
     }
+    assert titled(corpus, "Schr").abstract == "Szegő limits."
 
 
 def test_a_single_author_written_surname_first_is_one_name(tmp_path: Path) -> None:

@@ -300,6 +300,24 @@ def test_web_of_science_title_loses_its_footnote_marker(tmp_path: Path) -> None:
     assert [p.title for p in corpus.papers] == [title for _, title in titles]
 
 
+def test_web_of_science_spaced_entities_are_characters(tmp_path: Path) -> None:
+    # WoS writes a character it has no glyph for as an entity with spaces around its '&'
+    # (seen in a 2025 savedrecs.txt); a '&' before no entity's name stays.
+    corpus = load_written(
+        tmp_path,
+        "savedrecs.txt",
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Deleporte, A\n",
+        "TI Fermions of a Schr & ouml;dinger operator\n",
+        "AB We obtain a Szeg & odblac;-type limit theorem (p & lt; 0.05) with\n",
+        "   M. & Ouml;zt & uuml;rk for R & D; teams.\nPY 2025\nER\n\nEF\n",
+    )
+    paper = only(corpus)
+    assert paper.title == "Fermions of a Schrödinger operator"
+    assert paper.abstract == (
+        "We obtain a Szegő-type limit theorem (p < 0.05) with M. Öztürk for R & D; teams."
+    )
+
+
 def test_web_of_science_date_of_issue_is_dated_with_its_year(tmp_path: Path) -> None:
     # PD holds a month and maybe a day, never the year (PY's); an early-access record has
     # EA ("JUN 2021") instead; a season is no month. Since 2025 an early-access record's PD

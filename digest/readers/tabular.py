@@ -58,7 +58,11 @@ from digest.readers.records import (
     split_authors,
     split_keywords,
 )
-from digest.readers.web_of_science import publication_date, web_of_science_title
+from digest.readers.web_of_science import (
+    publication_date,
+    web_of_science_text,
+    web_of_science_title,
+)
 
 # Column name (lower case, spaces collapsed) -> (Record field, rank: lower wins).
 _COLUMNS: dict[str, tuple[str, int]] = {
@@ -439,12 +443,14 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
     abstract = values.get("abstract")
     if abstract is None:
         return None
+    if plan.exporter == _WOS:
+        abstract = web_of_science_text(abstract)
     abstract = unglued_sections(without_abstract_heading(markup_to_text(abstract).lstrip(" ;,")))
     if not abstract:
         return None
     title = values.get("title")
     if title and plan.exporter == _WOS:
-        title = web_of_science_title(title)
+        title = web_of_science_title(web_of_science_text(title))
     keywords = values.get("keywords")
     if keywords and plan.exporter == _IEEE:
         keywords = _IEEE_KEYWORDS_LABEL.sub("", keywords)

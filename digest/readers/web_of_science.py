@@ -25,6 +25,7 @@ tab-delimited export is a CSV (digest/readers/tabular.py).
 
 from __future__ import annotations
 
+import html.entities
 import re
 
 from digest.readers.markup import markup_to_text
@@ -48,6 +49,10 @@ _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])(?: (.*))?$")
 _MONTH_DAY = re.compile(r"([A-Za-z]{3})[A-Za-z]*\.?(?:\s+(\d{1,2})\b)?")
 # A footnote marker Web of Science keeps at a title's end, apart: "…incentive contracts *".
 _FOOTNOTE_MARK = re.compile(r"\s+[*†‡]\s*$")
+# A character Web of Science has no glyph for, written as an HTML entity with spaces around
+# its "&": "Schr & ouml;dinger", "Szeg & odblac;", "p & lt; 0.05". A small letter joins the
+# word before it; a capital ("& Ouml;zt & uuml;rk") or a sign keeps its space.
+_SPACED_ENTITY = re.compile(r"((?<=\w) )?& ([A-Za-z][A-Za-z0-9]{1,31};)")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _LEADING_YEAR = re.compile(r"^(?:1[89]|20)\d\d\s+(?=[A-Za-z])")
 _HEADER = ("FN", "VR")
@@ -76,8 +81,8 @@ def parse_web_of_science(text: str) -> Parsed:
 
 def _record(tagged: TaggedRecord) -> Record | Problem:
     # Since 2023 titles and abstracts carry the publisher's inline HTML ("<i>Tropical</i>").
-    title = web_of_science_title(markup_to_text(tagged.text("TI")))
-    abstract = markup_to_text(tagged.text("AB"))
+    title = web_of_science_title(markup_to_text(web_of_science_text(tagged.text("TI"))))
+    abstract = markup_to_text(web_of_science_text(tagged.text("AB")))
     if not abstract:
         return missing_abstract(tagged.line, "a Web of Science record without an AB field", title)
     names = tagged.items("AF") or tagged.items("AU")
@@ -101,6 +106,20 @@ def web_of_science_title(title: str) -> str:
     """The title without a footnote marker ("*", "†", "‡") left alone at its end; a
     "*" in or against a word ("Sgr A*") stays."""
     return _FOOTNOTE_MARK.sub("", title)
+
+
+def web_of_science_text(value: str) -> str:
+    """A title or abstract with its spaced entities as characters ("Schrödinger"); "& "
+    before what is no entity's name ("R & D;") stays."""
+    return _SPACED_ENTITY.sub(_character, value) if "& " in value else value
+
+
+def _character(found: re.Match[str]) -> str:
+    character = html.entities.html5.get(found.group(2))
+    if character is None:
+        return found.group(0)
+    joined = character.isalpha() and character.islower()
+    return ("" if joined else found.group(1) or "") + character
 
 
 def publication_date(published: str, year: str = "") -> str | None:
