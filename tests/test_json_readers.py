@@ -496,3 +496,28 @@ def test_csl_json_from_datacite_keeps_its_categories_as_keywords(tmp_path: Path)
         ("Martin Fenner",),
         "2016-12-20",
     )
+
+
+def test_openalex_work_of_the_old_schema_keeps_its_venue(tmp_path: Path) -> None:
+    # Works saved before OpenAlex's 2023 schema (old pyalex/openalexR dumps) have no
+    # `primary_location`: the venue is `host_venue`, a preprint's page in
+    # `alternate_host_venues`.
+    work = {
+        "id": "https://openalex.org/W100",
+        "doi": "https://doi.org/10.1000/old.1",
+        "title": "Open access at scale",
+        "publication_date": "2018-02-13",
+        "host_venue": {"display_name": "PeerJ", "url": "https://doi.org/10.1000/old.1"},
+        "alternate_host_venues": [
+            {"display_name": "arXiv", "url": "https://arxiv.org/abs/1801.00001"},
+        ],
+        "authorships": [{"author": {"display_name": "Ada Lovelace"}}],
+        "abstract_inverted_index": {"We": [0], "count": [1], "open": [2], "papers.": [3]},
+    }
+    (tmp_path / "old.json").write_text(json.dumps({"results": [work]}, indent=2))
+    [paper] = load_papers([tmp_path]).papers
+    assert (paper.venue, paper.url, paper.arxiv_id) == (
+        "PeerJ",
+        "https://doi.org/10.1000/old.1",
+        "1801.00001",
+    )

@@ -9,7 +9,7 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
   stub item (`{"id": "zotero-undefined"}`) for items it could not export.
 - OpenAlex works: the abstract only as `abstract_inverted_index` (word -> positions),
   rebuilt here; `doi` and `ids.pmid` as URLs; `authorships[].author.display_name`;
-  `primary_location.source.display_name` as the venue.
+  `primary_location.source.display_name` as the venue (before 2023, `host_venue`).
 - Crossref works: `title` and `container-title` are lists; the abstract is JATS XML.
 - Semantic Scholar papers: `externalIds` (DOI, ArXiv, PubMed), `authors[].name`, `venue`
   or `journal.name`; a batch answer holds null for ids not found (json_documents.py).
@@ -278,7 +278,11 @@ def _openalex(line: int, work: dict[str, Any]) -> Record | Problem:
         return _no_abstract(line, "OpenAlex", title)
     ids = _dict(work.get("ids"))
     location = work.get("primary_location")
+    # Works written before OpenAlex's 2023 schema (old pyalex and openalexR dumps) have no
+    # locations: the venue and its page are `host_venue`, the others `alternate_host_venues`.
+    host = work.get("host_venue")
     urls = [_get(loc, "landing_page_url") for loc in [location, *_list(work.get("locations"))]]
+    urls += [_get(venue, "url") for venue in [host, *_list(work.get("alternate_host_venues"))]]
     arxiv = next((u for u in map(_text, urls) if "arxiv.org/abs/" in u), None)
     authors = _strings(_get(a, "author", "display_name") for a in _list(work.get("authorships")))
     keywords = _strings(_get(k, "display_name") for k in _list(work.get("keywords")))
@@ -288,11 +292,15 @@ def _openalex(line: int, work: dict[str, Any]) -> Record | Problem:
         arxiv=arxiv,
         title=title or None,
         authors=authors,
-        url=_text(_get(location, "landing_page_url")) or None,
+        url=_text(_get(location, "landing_page_url")) or _text(_get(host, "url")) or None,
         doi=_text(work.get("doi")) or _text(ids.get("doi")) or None,
         date=_text(work.get("publication_date")) or _text(work.get("publication_year")) or None,
         pmid=_text(ids.get("pmid")).rstrip("/").rsplit("/", 1)[-1] or None,
-        venue=_text(_get(location, "source", "display_name")) or None,
+        venue=(
+            _text(_get(location, "source", "display_name"))
+            or _text(_get(host, "display_name"))
+            or None
+        ),
         keywords=keywords,
         metadata=_metadata([("openalex", work.get("id")), ("type", work.get("type"))]),
     )
