@@ -656,3 +656,26 @@ def test_scopus_csv_before_2020_names_surname_comma_initials(tmp_path: Path) -> 
     )
     [paper] = load_papers([tmp_path / "scopus.csv"]).papers
     assert paper.authors == ("G.N. Gatica", "F.A. Sequeira", "M.-C. de la Cruz")
+
+
+def test_scopus_csv_of_the_2010s_has_its_ampersands_written_as_entities(tmp_path: Path) -> None:
+    # Scopus CSV of the mid-2010s (no quotes on some cells, "Koriat, A." authors) wrote '&' as
+    # '&amp;' in its venue, title and abstract cells; an '&' that opens no entity stays.
+    (tmp_path / "s.csv").write_text(
+        "Authors,Title,Year,Source title,Volume,Issue,Art. No.,Page start,Page end,"
+        "Page count,Cited by,DOI,Link,Abstract,Document Type,Source,EID\n"
+        '"Dunlosky, J., Nelson, T.O.","Cue &amp; test: judgments of learning (JOL)",1992,'
+        '"Memory &amp; Cognition","20","4",,"374","380",,163,10.3758/BF03210921,'
+        '"https://www.scopus.com/inward/record.uri?eid=2-s2.0-0026704750",'
+        '"Judgments of learning were made by students &#8211; immediately or after a delay. '
+        'R&D teams &notes stay as written.",Article,Scopus,2-s2.0-0026704750\n',
+        encoding="utf-8",
+    )
+    paper = load_papers([tmp_path]).papers[0]
+    assert paper.venue == "Memory & Cognition"
+    assert paper.title == "Cue & test: judgments of learning (JOL)"
+    assert paper.abstract == (
+        "Judgments of learning were made by students \u2013 immediately or after a delay. "
+        "R&D teams &notes stay as written."
+    )
+    assert paper.authors == ("J. Dunlosky", "T.O. Nelson")

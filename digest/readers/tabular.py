@@ -37,6 +37,7 @@ are not kept; every other column is kept as metadata under its own name.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 import urllib.parse
@@ -445,7 +446,7 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
         return None
     if plan.exporter == _WOS:
         abstract = web_of_science_text(abstract)
-    abstract = unglued_sections(without_abstract_heading(markup_to_text(abstract).lstrip(" ;,")))
+    abstract = unglued_sections(without_abstract_heading(_text(abstract).lstrip(" ;,")))
     if not abstract:
         return None
     title = values.get("title")
@@ -466,7 +467,7 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
         abstract=abstract,
         id=values.get("id"),
         arxiv=arxiv,
-        title=markup_to_text(title) if title else None,
+        title=_text(title) if title else None,
         authors=_authors(values.get("authors", "")),
         url=url or None,
         doi=doi,
@@ -475,9 +476,20 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
         or _cited(row, plan, "year"),
         metadata=tuple(metadata),
         pmid=pmid,
-        venue=values.get("venue") or _cited(row, plan, "venue"),
+        venue=_text(values["venue"]) if values.get("venue") else _cited(row, plan, "venue"),
         keywords=tuple(k.lstrip("*").strip() for k in split_keywords(keywords)),
     )
+
+
+def _text(cell: str) -> str:
+    """A cell's text without markup, and with the character entities an exporter wrote for
+    '&', '<' or a dash decoded: Scopus CSV of the 2010s wrote "Memory &amp; Cognition". Only
+    whole entities ending in ';' are read, so "R&D" and "&notes" stay as written."""
+    text = markup_to_text(cell)
+    return _ENTITY.sub(lambda found: html.unescape(found.group()), text) if "&" in text else text
+
+
+_ENTITY = re.compile(r"&(?:[A-Za-z]+\d*|#\d+|#[xX][0-9A-Fa-f]+);")
 
 
 def _date(row: list[str], columns: tuple[int, ...], wos: bool = False) -> str | None:
