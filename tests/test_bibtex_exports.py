@@ -344,3 +344,23 @@ def test_tex_dashes_in_titles_and_abstracts_are_dashes_but_not_in_addresses() ->
         "(doi:10.1000/a--b); run it with --verbose; well-known; a----b."
     )
     assert record.doi == "10.1000/a--b"
+
+
+def test_open_journal_systems_abstract_note_with_escaped_html() -> None:
+    # The "BibTeX" citation download of Open Journal Systems (AAAI and thousands of journals):
+    # one line, the abstract in `abstractNote` (Zotero's name) with its HTML escaped.
+    text = (
+        "@article{Sap_Le Bras_2019, title={ATOMIC: An Atlas}, volume={33},"
+        " DOI={10.1609/aaai.v33i01.33013027}, abstractNote={&lt;p&gt;We present ATOMIC, typed"
+        " &lt;em&gt;if-then&lt;/em&gt; relations.&lt;/p&gt;}, number={01},"
+        " journal={Proceedings of the AAAI Conference}, author={Sap, Maarten and Le Bras, Ronan},"
+        " year={2019}, month={Jul.}, pages={3027-3035} }\n"
+    )
+    [record] = parse_bibtex(text).records
+    assert record.abstract == "We present ATOMIC, typed if-then relations."
+    assert (record.id, record.doi, record.date) == (
+        "Sap_Le Bras_2019",
+        "10.1609/aaai.v33i01.33013027",
+        "2019-07",
+    )
+    assert "abstractnote" not in dict(record.metadata)

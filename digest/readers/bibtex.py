@@ -2,10 +2,11 @@
 Google Scholar, arXiv, IEEE, ScienceDirect, Scopus, Web of Science and the ACL Anthology write
 them, and as people keep them by hand; read with bibtexparser (v2).
 
-Each entry with an `abstract` field is a record; its key is the paper's id (a leading space
-is no part of it). Kept: `eprint` (arXiv, or PubMed by `eprinttype`), `arxivid`, `doi`,
-`pmid`, `url`, the venue (`journal`, `journaltitle`, `booktitle`), `keywords` (Scopus's
-`author_keywords` too), `date` or `year`/`month`. Values keep their LaTeX: the loader's
+Each entry with an `abstract` field (`abstractNote` in Open Journal Systems' download) is a
+record; its key is the paper's id (a leading space is no part of it). Kept: `eprint` (arXiv,
+or PubMed by `eprinttype`), `arxivid`, `doi`, `pmid`, `url`, the venue (`journal`,
+`journaltitle`, `booktitle`), `keywords` (Scopus's `author_keywords` too), `date` or
+`year`/`month`. Values keep their LaTeX: the loader's
 cleaning turns it into Unicode the same way for every format; only BibTeX's case-protecting
 braces (`{BERT}`, `{{Double}}`), TeX's dashes in titles and abstracts ("a method---the
 first", "pages 1--10": em and en dashes; never in an address) and HTML entities some
@@ -67,15 +68,16 @@ _PROTECTING_BRACES = re.compile(r"(?<![\\A-Za-z])\{([^{}\\]*)\}")
 _BRACED_PUNCTUATION = re.compile(r"\{([^\w\s{}\\]+)\}")
 # Fields with a Record field of their own, or that are bookkeeping, not metadata.
 _OWN_FIELDS = frozenset(
-    {"abstract", "title", "author", "eprint", "doi", "url", "year", "month", "date",
-     "archiveprefix", "eprinttype", "primaryclass", "file", "urldate", "keywords",
+    {"abstract", "abstractnote", "title", "author", "eprint", "doi", "url", "year", "month",
+     "date", "archiveprefix", "eprinttype", "primaryclass", "file", "urldate", "keywords",
      "author_keywords", "pmid", "pubmedid", "arxivid"}
 )  # fmt: skip
 _VENUE_FIELDS = ("journal", "journaltitle", "booktitle")
 # What a `crossref` child does not take from its parent: what identifies the parent itself.
 _NOT_INHERITED = frozenset(
-    {"abstract", "title", "author", "doi", "url", "eprint", "arxivid", "pmid", "pubmedid",
-     "keywords", "author_keywords", "crossref", "file", "note", "annote", "isbn", "pages"}
+    {"abstract", "abstractnote", "title", "author", "doi", "url", "eprint", "arxivid", "pmid",
+     "pubmedid", "keywords", "author_keywords", "crossref", "file", "note", "annote", "isbn",
+     "pages"}
 )  # fmt: skip
 _VALUE_MARKS = re.compile(r'(?<!\\)[{}"#]')
 _KEYWORD_FIELDS = ("keywords", "author_keywords")
@@ -328,7 +330,7 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
     key = entry.key.strip()
     abstract = unglued_sections(
         without_abstract_heading(
-            structured_abstract(_without_html(_text(fields.get("abstract", "")))).strip()
+            structured_abstract(_without_html(_text(_abstract_field(fields)))).strip()
         )
     )
     if not abstract.strip():
@@ -371,6 +373,13 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
         keywords=tuple(_decoded(word) for word in keywords),
         metadata=tuple(metadata),
     )
+
+
+def _abstract_field(fields: dict[str, str]) -> str:
+    """The abstract; Open Journal Systems' "BibTeX" citation download (citeproc-js's BibTeX
+    style) names it `abstractNote`, as Zotero names the field, with its HTML escaped
+    ("&lt;p&gt;We present …&lt;/p&gt;")."""
+    return fields.get("abstract") or fields.get("abstractnote", "")
 
 
 def _venue(value: str) -> str:
