@@ -521,3 +521,30 @@ def test_openalex_work_of_the_old_schema_keeps_its_venue(tmp_path: Path) -> None
         "https://doi.org/10.1000/old.1",
         "1801.00001",
     )
+
+
+def test_semantic_scholar_dataset_lines_with_lowercased_fields(tmp_path: Path) -> None:
+    # Semantic Scholar's bulk datasets write the graph API's fields lowercased
+    # (`corpusid`, `externalids`, `publicationdate`, `s2fieldsofstudy`), one paper a line.
+    paper = {
+        "corpusid": 1234567,
+        "externalids": {"ArXiv": "2101.00001", "DOI": "10.1000/s2.1", "PubMed": None},
+        "title": "Papers at scale",
+        "authors": [{"authorId": "1", "name": "Ada Lovelace"}],
+        "venue": "NeurIPS",
+        "year": 2021,
+        "s2fieldsofstudy": [
+            {"category": "Computer Science", "source": "external"},
+            {"category": "Computer Science", "source": "s2-fos-model"},
+        ],
+        "publicationdate": "2021-01-04",
+        "abstract": "We study datasets of papers at scale and find that they are useful.",
+    }
+    (tmp_path / "papers.jsonl").write_text(json.dumps(paper) + "\n")
+    [read] = load_papers([tmp_path]).papers
+    assert (read.doi, read.arxiv_id, read.date, read.keywords) == (
+        "10.1000/s2.1",
+        "2101.00001",
+        "2021-01-04",
+        ("Computer Science",),
+    )

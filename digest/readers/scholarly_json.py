@@ -12,7 +12,9 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
   `primary_location.source.display_name` as the venue (before 2023, `host_venue`).
 - Crossref works: `title` and `container-title` are lists; the abstract is JATS XML.
 - Semantic Scholar papers: `externalIds` (DOI, ArXiv, PubMed), `authors[].name`, `venue`
-  or `journal.name`; a batch answer holds null for ids not found (json_documents.py).
+  or `journal.name`; its bulk datasets (JSON Lines) write the same fields lowercased
+  (`corpusid`, `externalids`, `publicationdate`, `s2fieldsofstudy`); a batch answer holds
+  null for ids not found (json_documents.py).
 - Semantic Scholar's citations and references answers wrap each paper as `citingPaper` or
   `citedPaper` (beside `contexts`, `intents`): the paper inside is read.
 - Europe PMC REST search (`resultList.result`, json_documents.py): `abstractText` (HTML,
@@ -58,6 +60,8 @@ _CSL_KEYS = ("issued", "container-title", "citation-key", "DOI", "URL", "accesse
 _BIORXIV_KEYS = ("jatsxml", "author_corresponding", "biorxiv_doi", "preprint_abstract")
 _ZOTERO_KEYS = ("abstractNote", "creators", "title", "key")
 _EUROPEPMC_KEYS = ("authorString", "abstractText", "journalInfo", "pubYear", "journalTitle")
+# Semantic Scholar's graph API (camelCase) and its bulk datasets (the same names lowercased).
+_S2_KEYS = ("paperId", "externalIds", "externalids", "corpusid")
 # Semantic Scholar's citations and references answers: the paper sits under one of these.
 _S2_WRAPPERS = ("citingPaper", "citedPaper")
 # Zotero items that are no paper: a note or a file attached to one, listed on their own.
@@ -79,7 +83,7 @@ def shape_of(value: dict[str, Any]) -> str:
         isinstance(ident, str) and ident.startswith("https://openalex.org/W")
     ):
         return "openalex"
-    if "paperId" in value or "externalIds" in value or _s2_wrapped(value) is not None:
+    if any(key in value for key in _S2_KEYS) or _s2_wrapped(value) is not None:
         return "semantic-scholar"
     if "source" in value and any(key in value for key in _EUROPEPMC_KEYS):
         return "europe-pmc"
@@ -334,7 +338,7 @@ def _semantic_scholar(line: int, value: dict[str, Any]) -> Record | Problem:
     abstract = _text(paper.get("abstract"))
     if not abstract:
         return _no_abstract(line, "Semantic Scholar", title)
-    ids = _dict(paper.get("externalIds"))
+    ids = _dict(paper.get("externalIds") or paper.get("externalids"))
     venue = (
         _text(paper.get("venue"))
         or _text(_get(paper, "journal", "name"))
@@ -348,11 +352,24 @@ def _semantic_scholar(line: int, value: dict[str, Any]) -> Record | Problem:
         authors=_strings(_get(author, "name") for author in _list(paper.get("authors"))),
         url=_text(paper.get("url")) or None,
         doi=_text(ids.get("DOI")) or None,
-        date=_text(paper.get("publicationDate")) or _text(paper.get("year")) or None,
+        date=(
+            _text(paper.get("publicationDate"))
+            or _text(paper.get("publicationdate"))
+            or _text(paper.get("year"))
+            or None
+        ),
         pmid=_text(ids.get("PubMed")) or None,
         venue=venue or None,
-        keywords=_strings(_list(paper.get("fieldsOfStudy"))),
-        metadata=_metadata([("semantic scholar", paper.get("paperId"))]),
+        keywords=_strings(_list(paper.get("fieldsOfStudy")))
+        or _strings(
+            dict.fromkeys(
+                _get(f, "category")
+                for f in _list(paper.get("s2FieldsOfStudy") or paper.get("s2fieldsofstudy"))
+            )
+        ),
+        metadata=_metadata(
+            [("semantic scholar", paper.get("paperId")), ("corpus id", paper.get("corpusid"))]
+        ),
     )
 
 
