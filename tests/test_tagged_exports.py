@@ -318,6 +318,37 @@ def test_web_of_science_spaced_entities_are_characters(tmp_path: Path) -> None:
     )
 
 
+def test_web_of_science_structured_abstract_keeps_its_section_labels_as_labels(
+    tmp_path: Path,
+) -> None:
+    # A structured abstract comes one section a line, its label alone on the line before
+    # ("Review" of CGIR's "Manuscript Type: Review", seen in seinecle/Biblos' savedrecs.txt);
+    # an export that wraps its lines keeps a short wrapped line ("plots") as text.
+    paragraph = "Over the last four decades, research on boards of directors and strategy grew."
+    corpus = load_written(
+        tmp_path,
+        "savedrecs.txt",
+        "FN Thomson Reuters Web of Knowledge\nVR 1.0\nPT J\nAU Pugliese, A\n",
+        "TI Boards of Directors' Contribution to Strategy\n",
+        f"AB Review\n   {paragraph} Yet there is little agreement on how.\n",
+        "   Research Question/Issue\n",
+        f"   {paragraph} We ask how boards contribute to strategy and why.\n",
+        "PY 2009\nER\n\nPT J\nAU Bruna, EM\nTI Wrapped\n",
+        "AB Survival of the herb fell with distance from the edge in the\n",
+        "   plots\n",
+        "   of the fragmented landscape.\nPY 2023\nER\n\nEF\n",
+    )
+    first, wrapped = corpus.papers
+    assert first.abstract == (
+        f"Review: {paragraph} Yet there is little agreement on how. "
+        f"Research Question/Issue: {paragraph} We ask how boards contribute to strategy and why."
+    )
+    assert wrapped.abstract == (
+        "Survival of the herb fell with distance from the edge in the plots of the fragmented "
+        "landscape."
+    )
+
+
 def test_web_of_science_date_of_issue_is_dated_with_its_year(tmp_path: Path) -> None:
     # PD holds a month and maybe a day, never the year (PY's); an early-access record has
     # EA ("JUN 2021") instead; a season is no month. Since 2025 an early-access record's PD

@@ -28,7 +28,7 @@ from __future__ import annotations
 import html.entities
 import re
 
-from digest.readers.markup import markup_to_text
+from digest.readers.markup import labelled_sections, markup_to_text
 from digest.readers.records import (
     Parsed,
     Problem,
@@ -82,7 +82,7 @@ def parse_web_of_science(text: str) -> Parsed:
 def _record(tagged: TaggedRecord) -> Record | Problem:
     # Since 2023 titles and abstracts carry the publisher's inline HTML ("<i>Tropical</i>").
     title = web_of_science_title(markup_to_text(web_of_science_text(tagged.text("TI"))))
-    abstract = markup_to_text(web_of_science_text(tagged.text("AB")))
+    abstract = markup_to_text(web_of_science_text(_abstract(tagged)))
     if not abstract:
         return missing_abstract(tagged.line, "a Web of Science record without an AB field", title)
     names = tagged.items("AF") or tagged.items("AU")
@@ -100,6 +100,29 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         venue=tagged.text("SO") or None,
         keywords=split_keywords(tagged.text("DE", "ID") or None),
     )
+
+
+def _abstract(tagged: TaggedRecord) -> str:
+    """The AB field as one text. A structured abstract comes one section a line, its label
+    alone on the line before ("Review", "Research Question/Issue"): the label opens its
+    section ("Review: Over the last…"). Only a label before a line longer than any wrapped
+    line counts, so an export that wraps its lines keeps a short wrapped line as text."""
+    lines = next((ls for ls in tagged.values("AB") if any(line.strip() for line in ls)), [])
+    parts = [line.strip() for line in lines if line.strip()]
+    labels = {
+        i
+        for i, part in enumerate(parts[:-1])
+        if _SECTION_LABEL.fullmatch(part) and len(parts[i + 1]) > _WRAPPED_WIDTH
+    }
+    if not labels:
+        return tagged.text("AB")
+    sections = [(parts[i - 1] if i - 1 in labels else "", p) for i, p in enumerate(parts)]
+    return labelled_sections([section for i, section in enumerate(sections) if i not in labels])
+
+
+# A label of one to four words without a sentence's punctuation; WoS wraps at 70 characters.
+_SECTION_LABEL = re.compile(r"[A-Z][\w/&-]*(?: [\w/&-]+){0,3}")
+_WRAPPED_WIDTH = 80
 
 
 def web_of_science_title(title: str) -> str:
