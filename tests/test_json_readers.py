@@ -548,3 +548,24 @@ def test_semantic_scholar_dataset_lines_with_lowercased_fields(tmp_path: Path) -
         "2021-01-04",
         ("Computer Science",),
     )
+
+
+def test_crossref_preprint_is_named_by_its_server(tmp_path: Path) -> None:
+    # A `posted-content` work (bioRxiv, medRxiv, SSRN… at Crossref, or its CSL-JSON at doi.org)
+    # has an empty `container-title`: its server is `institution[0].name`.
+    work = {
+        "DOI": "10.1101/2021.08.15.000001",
+        "type": "posted-content",
+        "subtype": "preprint",
+        "member": "246",
+        "prefix": "10.1101",
+        "institution": [{"name": "medRxiv"}],
+        "title": ["Antibodies wane after vaccination"],
+        "container-title": [],
+        "abstract": "<jats:title>Abstract</jats:title><jats:p>Antibody levels fell.</jats:p>",
+        "issued": {"date-parts": [[2021, 8, 18]]},
+    }
+    answer = {"status": "ok", "message-type": "work", "message": work}
+    (tmp_path / "work.json").write_text(json.dumps(answer, indent=2))
+    [paper] = load_papers([tmp_path]).papers
+    assert (paper.venue, paper.abstract) == ("medRxiv", "Antibody levels fell.")

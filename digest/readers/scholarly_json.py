@@ -10,7 +10,8 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
 - OpenAlex works: the abstract only as `abstract_inverted_index` (word -> positions),
   rebuilt here; `doi` and `ids.pmid` as URLs; `authorships[].author.display_name`;
   `primary_location.source.display_name` as the venue (before 2023, `host_venue`).
-- Crossref works: `title` and `container-title` are lists; the abstract is JATS XML.
+- Crossref works: `title` and `container-title` are lists; the abstract is JATS XML; a
+  preprint (`posted-content`) names its server as `institution[0].name`.
 - Semantic Scholar papers: `externalIds` (DOI, ArXiv, PubMed), `authors[].name`, `venue`
   or `journal.name`; its bulk datasets (JSON Lines) write the same fields lowercased
   (`corpusid`, `externalids`, `publicationdate`, `s2fieldsofstudy`); a batch answer holds
@@ -326,7 +327,10 @@ def _crossref(line: int, work: dict[str, Any]) -> Record | Problem:
         url=_text(work.get("URL")) or None,
         doi=_text(work.get("DOI")) or None,
         date=date,
-        venue=_text(work.get("container-title")) or None,
+        # A preprint (`posted-content`) has no container: its server is the `institution`.
+        venue=_text(work.get("container-title"))
+        or _text(_get(next(iter(_list(work.get("institution"))), None), "name"))
+        or None,
         keywords=_strings(_list(work.get("subject"))),
         metadata=_metadata([("type", work.get("type")), ("publisher", work.get("publisher"))]),
     )
