@@ -134,3 +134,12 @@ def test_same_paper_from_bib_ris_and_api_is_one_paper_with_every_source() -> Non
     ]
     assert rag.arxiv_version == 4
     assert by_id(corpus, "mueller2024").sources[1].path == "references.ris"
+
+
+def test_ris_scopus_html_entities_without_markup_are_characters() -> None:
+    # Scopus's RIS escapes '<' in an abstract as HTML does, with no markup around it.
+    abstract = "We choose the exponent 1<p\u22642 for R&D; p < 0.05 stays."
+    escaped = abstract.replace("1<p", "1&lt;p")
+    text = f"TY  - JOUR\nTI  - Operators &amp; inpainting\nAB  - {escaped}\nDB  - Scopus\nER  - \n"
+    [record] = parse_ris(text).records
+    assert (record.abstract, record.title) == (abstract, "Operators & inpainting")

@@ -20,7 +20,8 @@ without a Problem saying so. What the split takes care of:
 - other lines between records are counted in one Problem for the file;
 - abstracts copied from Crossref hold JATS markup (`<jats:p>`), titles HTML (`<i>`): the
   text is kept, the markup dropped, and so is a heading before the abstract (SciELO's
-  "ABSTRACT The Atlantic Forest…");
+  "ABSTRACT The Atlantic Forest…"); Scopus's entities without markup ("1&lt;p≤2") are
+  the characters they stand for;
 - one UR line may hold several links (ProQuest's page and a link resolver separated by a
   space, Publish or Perish's joined by " and "): each is a link of its own;
 - dates are "YYYY/MM/DD/other info": the other info (ProQuest's "2018- -21", Zotero's
@@ -33,6 +34,7 @@ Line ends, mixed `\\r\\n` and `\\n\\r` included, were made `\\n` when the file w
 
 from __future__ import annotations
 
+import html
 import re
 
 import rispy  # type: ignore[import-untyped]
@@ -54,6 +56,9 @@ _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])  -(?: |$)")
 # tool that imported it and writes RIS (Covidence) keeps them.
 _BRACED_PUNCTUATION = re.compile(r"\{(''|\[|\])\}")
 _AND = re.compile(r"\s+and\s+")
+# Scopus writes '<', '>' and '&' in its abstracts as HTML does, with no markup around them:
+# "the exponent 1&lt;p≤2".
+_HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+\d*);")
 _TY_TYPE = re.compile(r"\s*TY  - [A-Z]{2,6}\s*")  # a record's type alone: "TY  - JOUR"
 _HEAD = 4096
 # Ovid's record numbers, alone on their line.
@@ -177,10 +182,14 @@ def _finish(
 
 
 def _text(value: str) -> str:
-    """A title's or abstract's text, without markup or braces left from BibTeX."""
+    """A title's or abstract's text, without markup or braces left from BibTeX, and without
+    the HTML entities of a text that has no markup."""
     if "{" in value:
         value = _BRACED_PUNCTUATION.sub(r"\1", value)
-    return markup_to_text(value)
+    text = markup_to_text(value)
+    if text is value and "&" in text:
+        text = _HTML_ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    return text
 
 
 def _names(value: str) -> list[str]:
