@@ -679,3 +679,22 @@ def test_scopus_csv_of_the_2010s_has_its_ampersands_written_as_entities(tmp_path
         "R&D teams &notes stay as written."
     )
     assert paper.authors == ("J. Dunlosky", "T.O. Nelson")
+
+
+def test_dates_excel_rewrote_as_month_day_year_are_iso(tmp_path: Path) -> None:
+    # A Zotero CSV opened and saved again in Excel (seen in dam-runner/PaperQA_UI's
+    # zotero.csv) has its Date cells in the locale's short form: "2/13/2023" tells the file
+    # writes month first, so "6/4/2023" is 4 June; a file whose dates never tell keeps only
+    # each date's year.
+    header = "Key,Item Type,Publication Year,Author,Title,Abstract Note,Date,Date Added\n"
+    rows = [
+        'A1,preprint,2023,"Nguyen, Khai",Like a bilingual baby,Grounding helps.,'
+        "2/13/2023,4/11/2024 23:01\n",
+        'A2,journalArticle,2023,"Kwon, Yoohwan",MoLE,Experts mix.,6/4/2023,4/10/2024 16:07\n',
+    ]
+    (tmp_path / "us.csv").write_text(header + "".join(rows), encoding="utf-8")
+    (tmp_path / "unsure.csv").write_text(header + rows[1].replace("A2", "A3"), encoding="utf-8")
+    corpus = load_papers([tmp_path / "us.csv"])
+    assert [p.date for p in corpus.papers] == ["2023-02-13", "2023-06-04"]
+    [unsure] = load_papers([tmp_path / "unsure.csv"]).papers
+    assert unsure.date == "2023"

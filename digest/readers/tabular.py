@@ -37,6 +37,7 @@ are not kept; every other column is kept as metadata under its own name.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import html
 import io
 import re
@@ -325,7 +326,35 @@ def parse_csv(text: str) -> Parsed:
             problems.append(missing_abstract(start, why, excerpt(delimiter.join(row))))
         else:
             records.append(record)
-    return Parsed(tuple(records), tuple(problems))
+    return Parsed(_slashed_dates_read(records), tuple(problems))
+
+
+def _slashed_dates_read(records: list[Record]) -> tuple[Record, ...]:
+    """Dates a spreadsheet rewrote in its locale's short form ("2/13/2023", "13/2/2023 9:41")
+    as ISO dates, month or day first as the file's own dates tell (a first or second
+    number above 12); when none tells, each keeps only its year."""
+    found = [(r, _SLASHED.fullmatch(r.date or "")) for r in records]
+    slashed = [m for _, m in found if m]
+    if not slashed:
+        return tuple(records)
+    day_first = any(int(m.group(1)) > 12 for m in slashed)
+    month_first = any(int(m.group(2)) > 12 for m in slashed)
+    read: list[Record] = []
+    for record, m in found:
+        if m is None:
+            read.append(record)
+            continue
+        first, second, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        if day_first == month_first:  # no date tells the order, or they disagree
+            date = year
+        else:
+            month, day = (second, first) if day_first else (first, second)
+            date = f"{year}-{month:02d}-{day:02d}" if month <= 12 and day <= 31 else year
+        read.append(dataclasses.replace(record, date=date))
+    return tuple(read)
+
+
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/((?:1[89]|20)\d\d)(?:\s+\d{1,2}:\d\d(?::\d\d)?)?")
 
 
 # Embase's labelled lines: '"TITLE","…"' opens a record; a label is upper case.
