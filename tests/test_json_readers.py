@@ -569,3 +569,17 @@ def test_crossref_preprint_is_named_by_its_server(tmp_path: Path) -> None:
     (tmp_path / "work.json").write_text(json.dumps(answer, indent=2))
     [paper] = load_papers([tmp_path]).papers
     assert (paper.venue, paper.abstract) == ("medRxiv", "Antibody levels fell.")
+
+
+def test_csl_json_edited_book_names_its_editors(tmp_path: Path) -> None:
+    # Better BibTeX's CSL-JSON of an edited volume has `editor` and no `author`.
+    item = {
+        "id": "Editor2020",
+        "type": "book",
+        "title": "Essays on neolithic farming",
+        "editor": [{"family": "Schwabedissen", "given": "H."}],
+        "abstract": "Twelve essays trace how farming reached northern Europe.",
+    }
+    (tmp_path / "book.json").write_text(json.dumps([item], indent=2))
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("H. Schwabedissen",)

@@ -99,7 +99,8 @@ def shape_of(value: dict[str, Any]) -> str:
     ):
         return "biorxiv"
     if "type" in value and (
-        any(key in value for key in _CSL_KEYS) or _has_csl_names(value.get("author"))
+        any(key in value for key in _CSL_KEYS)
+        or _has_csl_names(value.get("author") or value.get("editor"))
     ):
         return "csl-json"
     return GENERIC
@@ -251,7 +252,12 @@ def _csl(line: int, item: dict[str, Any]) -> Record | Problem:
         id=_text(item.get("citation-key")) or _text(item.get("id")) or None,
         arxiv=arxiv.group(1) if arxiv else None,
         title=title or None,
-        authors=tuple(name for n in _list(item.get("author")) if (name := _csl_name(n))),
+        # An edited book or proceedings has editors and no authors: its editors are named.
+        authors=tuple(
+            name
+            for n in _list(item.get("author")) or _list(item.get("editor"))
+            if (name := _csl_name(n))
+        ),
         url=_text(item.get("URL")) or None,
         doi=_text(item.get("DOI")) or None,
         date=_date_parts(item.get("issued")),
