@@ -583,3 +583,27 @@ def test_csl_json_edited_book_names_its_editors(tmp_path: Path) -> None:
     (tmp_path / "book.json").write_text(json.dumps([item], indent=2))
     [paper] = load_papers([tmp_path]).papers
     assert paper.authors == ("H. Schwabedissen",)
+
+
+def test_openalex_works_data_frame_from_openalexr(tmp_path: Path) -> None:
+    # openalexR's oa2df() data frame, written out as JSON: the abstract already rebuilt as
+    # `ab`, authors as `author[].au_display_name`, the venue as `so`.
+    row = {
+        "id": "https://openalex.org/W200",
+        "display_name": "Science mapping in R",
+        "author": [{"au_id": "https://openalex.org/A1", "au_display_name": "Massimo Aria"}],
+        "ab": "We present an R tool for comprehensive science mapping analysis.",
+        "publication_date": "2017-11-01",
+        "so": "Journal of Informetrics",
+        "url": "https://doi.org/10.1000/r.1",
+        "doi": "https://doi.org/10.1000/r.1",
+        "type": "journal-article",
+    }
+    (tmp_path / "works.json").write_text(json.dumps([row], indent=2))
+    [paper] = load_papers([tmp_path]).papers
+    assert (paper.abstract, paper.authors, paper.venue, paper.doi) == (
+        row["ab"],
+        ("Massimo Aria",),
+        "Journal of Informetrics",
+        "10.1000/r.1",
+    )

@@ -10,6 +10,7 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
 - OpenAlex works: the abstract only as `abstract_inverted_index` (word -> positions),
   rebuilt here; `doi` and `ids.pmid` as URLs; `authorships[].author.display_name`;
   `primary_location.source.display_name` as the venue (before 2023, `host_venue`).
+  openalexR's works data frame saved as JSON keeps the abstract rebuilt as `ab`.
 - Crossref works: `title` and `container-title` are lists; the abstract is JATS XML; a
   preprint (`posted-content`) names its server as `institution[0].name`.
 - Semantic Scholar papers: `externalIds` (DOI, ArXiv, PubMed), `authors[].name`, `venue`
@@ -284,7 +285,9 @@ def inverted_index_to_text(index: Any) -> str:
 
 def _openalex(line: int, work: dict[str, Any]) -> Record | Problem:
     title = _markup_free(_text(work.get("title")) or _text(work.get("display_name")))
-    abstract = inverted_index_to_text(work.get("abstract_inverted_index"))
+    # openalexR's data frame (saved as JSON) holds the rebuilt abstract as `ab`, its authors
+    # as `author[].au_display_name`, its venue as `so`.
+    abstract = inverted_index_to_text(work.get("abstract_inverted_index")) or _text(work.get("ab"))
     if not abstract:
         return _no_abstract(line, "OpenAlex", title)
     ids = _dict(work.get("ids"))
@@ -295,7 +298,9 @@ def _openalex(line: int, work: dict[str, Any]) -> Record | Problem:
     urls = [_get(loc, "landing_page_url") for loc in [location, *_list(work.get("locations"))]]
     urls += [_get(venue, "url") for venue in [host, *_list(work.get("alternate_host_venues"))]]
     arxiv = next((u for u in map(_text, urls) if "arxiv.org/abs/" in u), None)
-    authors = _strings(_get(a, "author", "display_name") for a in _list(work.get("authorships")))
+    authors = _strings(
+        _get(a, "author", "display_name") for a in _list(work.get("authorships"))
+    ) or _strings(_get(a, "au_display_name") for a in _list(work.get("author")))
     keywords = _strings(_get(k, "display_name") for k in _list(work.get("keywords")))
     return Record(
         line=line,
@@ -303,13 +308,19 @@ def _openalex(line: int, work: dict[str, Any]) -> Record | Problem:
         arxiv=arxiv,
         title=title or None,
         authors=authors,
-        url=_text(_get(location, "landing_page_url")) or _text(_get(host, "url")) or None,
+        url=(
+            _text(_get(location, "landing_page_url"))
+            or _text(_get(host, "url"))
+            or _text(work.get("url"))
+            or None
+        ),
         doi=_text(work.get("doi")) or _text(ids.get("doi")) or None,
         date=_text(work.get("publication_date")) or _text(work.get("publication_year")) or None,
         pmid=_text(ids.get("pmid")).rstrip("/").rsplit("/", 1)[-1] or None,
         venue=(
             _text(_get(location, "source", "display_name"))
             or _text(_get(host, "display_name"))
+            or _text(work.get("so"))
             or None
         ),
         keywords=keywords,
