@@ -698,3 +698,19 @@ def test_dates_excel_rewrote_as_month_day_year_are_iso(tmp_path: Path) -> None:
     assert [p.date for p in corpus.papers] == ["2023-02-13", "2023-06-04"]
     [unsure] = load_papers([tmp_path / "unsure.csv"]).papers
     assert unsure.date == "2023"
+
+
+def test_a_scopus_search_api_table_without_abstracts_says_how_to_get_them(tmp_path: Path) -> None:
+    # pybliometrics' ScopusSearch results saved as CSV (seen in TnTo/mainstream's and
+    # mcguinlu/COVID_suicide_living's scopus.csv) name their columns as the Scopus Search
+    # API does, and hold no abstract.
+    header = "@_fa,prism:url,dc:identifier,eid,dc:title,dc:creator,prism:publicationName,"
+    header += "prism:coverDate,prism:doi,citedby-count,pubmed-id"
+    row = (
+        "true,https://api.elsevier.com/content/abstract/scopus_id/85146268564,"
+        "SCOPUS_ID:85146268564,2-s2.0-85146268564,Social unrest and corporate behaviour,"
+        "Ghosh S.,Journal of Economic Asymmetries,2023-06-01,10.1016/j.jeca.2023.e00289,0,"
+    )
+    (tmp_path / "standard.csv").write_text(f"{header}\n{row}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"Scopus Search API results .* scopus\.com"):
+        load_papers([tmp_path / "standard.csv"])

@@ -93,6 +93,11 @@ _COLUMNS: dict[str, tuple[str, int]] = {
     "publicationyear": ("date", 1), "descriptors": ("keywords", 1),
     # Consensus
     "consensus link": ("url", 2),
+    # The Scopus Search API's names, as pybliometrics' ScopusSearch results saved as CSV
+    # keep them
+    "dc:title": ("title", 0), "dc:creator": ("authors", 1), "prism:publicationname": ("venue", 0),
+    "prism:doi": ("doi", 0), "prism:coverdate": ("date", 0), "pubmed-id": ("pmid", 0),
+    "authkeywords": ("keywords", 0),
     # Cochrane Library (CENTRAL): "Author(s)", and "Source" is the journal (see below)
     "author(s)": ("authors", 1),
     # Covidence (and the WHO COVID-19 database it fed)
@@ -441,6 +446,13 @@ _SCOPUS_CSV_HELP = (
     "'Abstract' under 'Abstract & keywords', and export again"
 )
 
+# pybliometrics' ScopusSearch results saved as CSV: its default (STANDARD) view has none.
+_SCOPUS_API_CSV = frozenset({"dc:identifier", "eid", "dc:title", "prism:publicationname"})
+_SCOPUS_API_CSV_HELP = (
+    "this table of Scopus Search API results (pybliometrics' ScopusSearch) has no abstracts; "
+    "export the search as CSV from scopus.com with 'Abstract' ticked"
+)
+
 # SpringerLink's search results download ("Download search results (CSV)") never has them.
 _SPRINGER_CSV = frozenset({"item title", "item doi", "content type"})
 _SPRINGER_CSV_HELP = (
@@ -456,6 +468,8 @@ def _no_abstract_column(line: int, header: list[str], delimiter: str) -> Problem
         return Problem(line, _PUBMED_CSV_HELP, excerpt(delimiter.join(header)))
     if set(names) >= _SCOPUS_CSV:
         return Problem(line, _SCOPUS_CSV_HELP, excerpt(delimiter.join(header)))
+    if set(names) >= _SCOPUS_API_CSV:
+        return Problem(line, _SCOPUS_API_CSV_HELP, excerpt(delimiter.join(header)))
     if set(names) >= _SPRINGER_CSV:
         return Problem(line, _SPRINGER_CSV_HELP, excerpt(delimiter.join(header)))
     columns = ", ".join(cell.replace("\ufeff", "").strip() for cell in header)
