@@ -793,6 +793,10 @@ def _drop_title_line(reader: _Reader, line: int) -> None:
 # --- records -------------------------------------------------------------------------------
 
 
+# A YAML block scalar's indicator ("abstract: >-"): the value is on the indented lines after.
+_BLOCK_SCALAR = re.compile(r"[>|][-+]?")
+
+
 def _properties(block: str) -> dict[str, str]:
     """The note's front matter properties that name a paper: top-level `key: value` lines,
     a folded value's indented lines, and a `- item` list joined with commas. Only these
@@ -809,13 +813,13 @@ def _properties(block: str) -> dict[str, str]:
             parts = found[key]
             if item:
                 parts.append(item.group(1).strip())
-            elif parts and not re.fullmatch(r"[>|][-+]?", parts[-1]):
+            elif parts and not _BLOCK_SCALAR.fullmatch(parts[-1]):
                 parts[-1] += " " + line.strip()  # a folded value's next line
             else:
                 parts.append(line.strip())
     values: dict[str, str] = {}
     for key, parts in found.items():
-        if parts and re.fullmatch(r"[>|][-+]?", parts[0]):
+        if parts and _BLOCK_SCALAR.fullmatch(parts[0]):
             parts = [" ".join(parts[1:])]  # "abstract: >-", its text on the indented lines
         cleaned = [re.sub(r"^\[\[|\]\]$", "", p.strip("'\" ")) for p in parts if p.strip("'\" ")]
         if cleaned and not cleaned[0].startswith(("[", "{", "|", ">")):
@@ -830,11 +834,11 @@ def _apply_properties(reader: _Reader, entry: _Entry) -> None:
     properties = reader.properties
     if properties.get("title") and not entry.title:
         entry.set_title(properties["title"], 2)
-    if not any(properties.get(key) for key in ("doi", "arxiv", "source", "url", "link")):
+    linked = [key for key in ("doi", "arxiv", "source", "url", "link") if properties.get(key)]
+    if not linked:
         return
-    for key in ("doi", "arxiv", "source", "url", "link"):
-        if properties.get(key):
-            reader.add_ids(entry, properties[key], prefer=key if key in ("doi", "arxiv") else "")
+    for key in linked:
+        reader.add_ids(entry, properties[key], prefer=key if key in ("doi", "arxiv") else "")
     names = properties.get("authors") or properties.get("author")
     if names and not entry.authors:
         entry.authors = split_authors(names)
