@@ -209,8 +209,12 @@ _PLACEHOLDER = re.compile(
 )
 # "Published by Elsevier B.V.", "… Ltd on behalf of the Royal Society.": a publisher's name
 # (capitalised words, "B.V.", "(IAPR)") that runs to the very end of the abstract, so that
-# a sentence after it ("… on behalf of IAPR. We then …") keeps it where it is.
-_PUBLISHER = r"(?:\(?[A-Z][\w'&.,+-]*\)?[.,]?(?:\s+|$)|(?:on behalf of|and|of|the|for|&)\s+){1,20}"
+# a sentence after it ("… on behalf of IAPR. We then …") keeps it where it is. A word is
+# taken whole, atomically: "A." could end with the class or with "[.,]?", and trying both
+# for each of 20 words that fail to reach the end took seconds.
+_PUBLISHER = (
+    r"(?:(?>\(?[A-Z][\w'&.,+-]*\)?[.,]?)(?:\s++|$)|(?:on behalf of|and|of|the|for|&)\s++){1,20}"
+)
 # A copyright line or a database's stamp closing an abstract: "© 2020 Elsevier Ltd. All rights
 # reserved.", "(C) 2003 Elsevier Ltd.", "Copyright (c) 2025 The Authors.", "(PsycInfo
 # Database Record (c) 2022 APA, all rights reserved)", ProQuest's "[Author Abstract]",
