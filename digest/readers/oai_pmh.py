@@ -31,6 +31,7 @@ from digest.readers.records import Parsed, Problem, Record, excerpt, parsed_from
 from digest.readers.xml_documents import (
     RecordShape,
     all_text,
+    children_by_name,
     local,
     opens_like_xml,
     parse_xml,
@@ -71,13 +72,6 @@ def _nothing(root: Element) -> str:
     )
 
 
-def _kids(element: Element) -> dict[str, list[Element]]:
-    kids: dict[str, list[Element]] = {}
-    for child in element:
-        kids.setdefault(local(child.tag), []).append(child)
-    return kids
-
-
 def _texts(kids: dict[str, list[Element]], name: str) -> list[str]:
     return [text for el in kids.get(name, []) if (text := " ".join(all_text(el).split()))]
 
@@ -88,7 +82,7 @@ def _first(kids: dict[str, list[Element]], name: str) -> str:
 
 def _record(record: Element, line: int) -> Record | Problem:
     header = next((el for el in record if local(el.tag) == "header"), None)
-    identifier = _first(_kids(header), "identifier") if header is not None else ""
+    identifier = _first(children_by_name(header), "identifier") if header is not None else ""
     metadata = next((el for el in record if local(el.tag) == "metadata"), None)
     inner = next(iter(metadata), None) if metadata is not None else None
     if inner is None:
@@ -99,7 +93,7 @@ def _record(record: Element, line: int) -> Record | Problem:
             else ("OAI-PMH record without metadata")
         )
         return Problem(line, reason, excerpt(identifier), notice=deleted)
-    kids = _kids(inner)
+    kids = children_by_name(inner)
     if local(inner.tag) == "dc":
         return _dublin_core(line, kids, identifier)
     return _arxiv(line, kids, identifier, raw=local(inner.tag) == "arXivRaw")
@@ -120,10 +114,12 @@ def _arxiv(
             for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", _first(kids, "authors"))
             if name.strip()
         )
-        dates = [_first(_kids(v), "date") for v in kids.get("version", [])]
+        dates = [_first(children_by_name(v), "date") for v in kids.get("version", [])]
         date = dates[0] if dates else ""
     else:
-        authors = tuple(_arxiv_name(_kids(a)) for el in kids.get("authors", []) for a in el)
+        authors = tuple(
+            _arxiv_name(children_by_name(a)) for el in kids.get("authors", []) for a in el
+        )
         date = _first(kids, "created")
     metadata = [
         (key.replace("-", " "), value)

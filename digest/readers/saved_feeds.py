@@ -49,6 +49,8 @@ from digest.readers.records import (
 )
 from digest.readers.xml_documents import (
     RecordShape,
+    all_text,
+    children_by_name,
     opens_like_xml,
     parse_xml,
     prepare_xml,
@@ -127,26 +129,17 @@ def _nothing(root: Element | None) -> str:
 def _channel_journal(root: Element) -> str:
     """The journal a whole RSS feed is from (`prism:publicationName` of its channel)."""
     channel = next((el for el in root.iter() if _local(el.tag) == "channel"), None)
-    return _text(_kids(channel), "publicationName") if channel is not None else ""
+    return _text(children_by_name(channel), "publicationName") if channel is not None else ""
 
 
-# An element's children by local name, made once per item: looking each field up by
-# scanning every child is what made large feeds slow.
 _Kids = dict[str, list[Element]]
-
-
-def _kids(element: Element) -> _Kids:
-    kids: _Kids = {}
-    for child in element:
-        kids.setdefault(_local(child.tag), []).append(child)
-    return kids
 
 
 def _text(kids: _Kids, *names: str) -> str:
     """The text of the first named child that has any (markup inside it included)."""
     for name in names:
         for child in kids.get(name, ()):
-            value = _own_text(child)
+            value = all_text(child)
             if value:
                 return html_to_text(value) if _is_html(name, child, value) else value
     return ""
@@ -165,12 +158,8 @@ def _is_html(name: str, child: Element, value: str) -> bool:
     )
 
 
-def _own_text(element: Element) -> str:
-    return "".join(element.itertext()).strip()
-
-
 def _rss_item(item: Element, line: int, journal: str) -> Record | Problem:
-    kids = _kids(item)
+    kids = children_by_name(item)
     title = markup_to_text(_text(kids, "title"))
     arxiv, announce, abstract = _split_arxiv_description(_text(kids, "description"))
     found = _Found()
@@ -188,13 +177,13 @@ def _rss_item(item: Element, line: int, journal: str) -> Record | Problem:
         authors += _creators(html_to_text("".join(creator.itertext())))
     authors = authors or found.authors
     metadata = _metadata(kids, announce)
-    categories = [text for el in kids.get("category", ()) if (text := _own_text(el))]
+    categories = [text for el in kids.get("category", ()) if (text := all_text(el))]
     if categories:
         metadata.append(("categories", " ".join(categories)))
     if not abstract:
         why = "whose description is only a citation" if found.citation else None
         return _no_abstract(line, "feed item", title, arxiv, metadata, why)
-    identifiers = [_own_text(el) for el in kids.get("identifier", ())] + [guid]
+    identifiers = [all_text(el) for el in kids.get("identifier", ())] + [guid]
     pmid = next((m.group(1) for i in identifiers if (m := _PMID_ID.match(i))), None)
     source = _text(kids, "source")
     return Record(
@@ -259,7 +248,7 @@ def _journal_abstract(kids: _Kids, title: str, journal: str, found: _Found) -> s
     names = {_folded(title), _folded(journal), _folded(_text(kids, "publicationName"))} - {""}
     for name in ("description", "encoded", "summary"):
         for child in kids.get(name, ()):
-            value = _own_text(child)
+            value = all_text(child)
             if _is_html(name, child, value):
                 # A <cite> names the journal (ACS: the TOC graphic, <cite>, a DOI line).
                 value, cited = _CITE.subn(" ", value)
@@ -326,7 +315,7 @@ def _creators(value: str) -> tuple[str, ...]:
 
 
 def _atom_entry(entry: Element, line: int) -> Record | Problem:
-    kids = _kids(entry)
+    kids = children_by_name(entry)
     title = _text(kids, "title")
     summary = _text(kids, "summary", "content")
     entry_id = _text(kids, "id")
@@ -347,7 +336,9 @@ def _atom_entry(entry: Element, line: int) -> Record | Problem:
     if doi is None and _DOI_ID.match(entry_id):
         doi = entry_id  # loading takes the DOI out of it
     authors = tuple(
-        name for author in kids.get("author", ()) if (name := _text(_kids(author), "name"))
+        name
+        for author in kids.get("author", ())
+        if (name := _text(children_by_name(author), "name"))
     )
     metadata = _metadata(kids, announce)
     categories = [term for el in kids.get("category", ()) if (term := el.get("term", ""))]

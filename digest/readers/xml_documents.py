@@ -259,6 +259,15 @@ def local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+def children_by_name(element: Element) -> dict[str, list[Element]]:
+    """An element's children by local name, made once per record: looking each field up by
+    scanning every child is what made large feeds slow."""
+    kids: dict[str, list[Element]] = {}
+    for child in element:
+        kids.setdefault(local(child.tag), []).append(child)
+    return kids
+
+
 def start_lines(text: str, name: str) -> list[int]:
     """The line of each start tag named `name` (any prefix), in document order."""
     lines: list[int] = []
