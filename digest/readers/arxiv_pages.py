@@ -119,10 +119,11 @@ def flat_abs_page(number: int, line: str) -> Found | None:
         version = THIS_VERSION.search(line) or FOR_THIS_VERSION.search(line)
         found = page_id.group(1)
         versioned = re.search(r"v\d+$", found) is not None
-        if version and not versioned and version.group(1).startswith(found):
-            found = version.group(1)  # "(or arXiv:ID v2 [cs.CL] for this version)"
-        elif version and not versioned:
-            found += version.group(1)
+        if version and not versioned:
+            # "(this version, v2)" gives the version; "(or arXiv:IDv2 [cs.CL] for this
+            # version)" the whole versioned id.
+            named = version.group(1)
+            found = named if named.startswith(found) else found + named
         parts["arxiv"] = found
     parts = {key: html.unescape(value) for key, value in parts.items() if value}
     return Found(number, parts) if parts.get("abstract") else None
