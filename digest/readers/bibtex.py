@@ -51,6 +51,7 @@ from digest.readers.records import (
     Problem,
     Record,
     excerpt,
+    iso_date,
     month_number,
     split_keywords,
 )
@@ -508,8 +509,8 @@ def _year_month(fields: dict[str, str]) -> str | None:
         return None
     if year.isdigit():
         if month.isdigit() and 1 <= int(month) <= 12:
-            return f"{year}-{int(month):02d}"  # Oxford Academic: month = {04}
+            return iso_date(year, int(month))  # Oxford Academic: month = {04}
         number = month_number(month)
         if number:
-            return f"{year}-{number:02d}"
+            return iso_date(year, number)
     return f"{month} {year}" if month else year

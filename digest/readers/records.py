@@ -207,6 +207,12 @@ def month_number(name: str) -> int | None:
     return _MONTHS.get(name.removesuffix(".").casefold())
 
 
+def iso_date(year: str, month: int, day: int = 0) -> str:
+    """A year and month as the readers date a paper, "2020-09", with a day of 1 to 31 after
+    them ("2020-12-10"); another day (0: none known) is left out."""
+    return f"{year}-{month:02d}" + (f"-{day:02d}" if 1 <= day <= 31 else "")
+
+
 _AUTHOR_SEPARATOR = re.compile(r",\s*and\s+|,|\s+and\s+")
 
 

@@ -55,6 +55,7 @@ from digest.readers.records import (
     excerpt,
     first_lines,
     first_name_first,
+    iso_date,
     missing_abstract,
     month_number,
     split_authors,
@@ -573,13 +574,12 @@ def _finer_date(row: list[str], plan: _Plan) -> str | None:
     found = _DAY_MONTH_YEAR.fullmatch(published)
     month = month_number(found.group(2)) if found else None
     if found and month:
-        day = int(found.group(1) or 0)
-        return f"{found.group(3)}-{month:02d}" + (f"-{day:02d}" if 1 <= day <= 31 else "")
+        return iso_date(found.group(3), month, int(found.group(1) or 0))
     month_cell, year = cells.get(_COVIDENCE_MONTH, ""), cells.get(_COVIDENCE_YEAR, "")
     if not month_cell or not _HAS_YEAR.fullmatch(year):
         return None
     if month_cell.isdigit():
-        return f"{year}-{int(month_cell):02d}" if 1 <= int(month_cell) <= 12 else None
+        return iso_date(year, int(month_cell)) if 1 <= int(month_cell) <= 12 else None
     dated = publication_date(month_cell, year)  # "Sep" or "Sep 15", as Web of Science's
     return dated if dated != year else None
 

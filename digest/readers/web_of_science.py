@@ -34,6 +34,7 @@ from digest.readers.records import (
     Problem,
     Record,
     first_name_first,
+    iso_date,
     missing_abstract,
     month_number,
     split_keywords,
@@ -161,4 +162,4 @@ def publication_date(published: str, year: str = "") -> str | None:
     if found is None or month is None:
         return year
     day = int(found.group(2)) if found.group(2) else 0
-    return f"{year}-{month:02d}" + (f"-{day:02d}" if 1 <= day <= 31 else "")
+    return iso_date(year, month, day)
