@@ -44,6 +44,7 @@ _ROOT = re.compile(r"<(?:\w+:)?OAI-PMH[\s>]")
 _SHAPE = RecordShape(re.compile(r"<(?:\w+:)?record[\s>]"), lambda tag, _d: local(tag) == "record")
 _ARXIV_OAI_ID = re.compile(r"^oai:arXiv\.org:(.+)$", re.I)
 _WEB_LINK = re.compile(r"https?://\S+")
+_RAW_AUTHOR_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")  # arXivRaw's "A, B and C"
 
 
 def looks_like_oai_pmh(text: str) -> bool:
@@ -111,7 +112,7 @@ def _arxiv(
     if raw:  # arXivRaw: "A. One, B. Two and C. Three"; the newest version's date
         authors = tuple(
             name.strip()
-            for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", _first(kids, "authors"))
+            for name in _RAW_AUTHOR_SEPARATOR.split(_first(kids, "authors"))
             if name.strip()
         )
         dates = [_first(children_by_name(v), "date") for v in kids.get("version", [])]

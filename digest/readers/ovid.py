@@ -32,11 +32,13 @@ _NUMBER = re.compile(r"\s*<\d+\.?\s*>\s*")
 _OVID = re.compile(r"^VN  - Ovid Technologies\s*$", re.M)
 _ROLE = re.compile(r"\s*\[[^\]]*\]\s*$")
 _JOURNAL = re.compile(r"(.+?)\.\s+\d")
+_RIS_TYPE = re.compile(r"^TY  - ", re.M)
+_MEDLINE_DB = re.compile(r"MEDLINE|PubMed", re.I)
 
 
 def looks_like_ovid(text: str) -> bool:
     head = text[:4096]
-    return _OVID.search(head) is not None and re.search(r"^TY  - ", head, re.M) is None
+    return _OVID.search(head) is not None and _RIS_TYPE.search(head) is None
 
 
 def parse_ovid(text: str) -> Parsed:
@@ -54,7 +56,7 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
     personal = "FA" if tagged.values("FA") else "AU"
     authors = [first_name_first(_ROLE.sub("", name)) for name in tagged.items(personal)]
     database = tagged.text("DB")
-    medline = re.search(r"MEDLINE|PubMed", database, re.I) is not None
+    medline = _MEDLINE_DB.search(database) is not None
     pmid = (tagged.text("UI") or tagged.text("AN")) if medline else ""
     journal = _JOURNAL.match(tagged.text("SO"))
     keywords = tagged.items("KW") or [mesh_heading(term) for term in tagged.items("MH")]
