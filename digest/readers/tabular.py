@@ -600,8 +600,8 @@ def _authors(value: str) -> tuple[str, ...]:
         return ()
     if ";" in value:
         names = tuple(first_name_first(_AUTHOR_ID.sub("", name)) for name in value.split(";"))
-    elif all(_SURNAME_FIRST.fullmatch(name) for name in _AND.split(_unnumbered(value))):
-        names = tuple(first_name_first(name) for name in _AND.split(_unnumbered(value)))
+    elif all(map(_SURNAME_FIRST.fullmatch, (parts := _AND.split(_unnumbered(value))))):
+        names = tuple(first_name_first(name) for name in parts)
     else:
         names = split_authors(value)
     return tuple(name for name in names if name and not _CUT_LIST.fullmatch(name))
