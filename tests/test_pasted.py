@@ -283,6 +283,32 @@ def test_arxiv_abstract_page_lines_with_page_text_after_the_authors(tmp_path: Pa
     assert (paper.arxiv_id, paper.arxiv_version) == ("2411.10001", 2)
 
 
+def test_flattened_abstract_page_keeps_its_own_id_not_one_it_cites(tmp_path: Path) -> None:
+    # A page flattened onto one line, without the "[ID]" before its title: the abstract and
+    # the comments cite other arXiv papers before "Cite as:" names the page's own.
+    head = (
+        "Skip to main content Computer Science > Computation and Language "
+        "Title: Sparse Retrieval Heads Authors: Ana Lima, Kofi Mensah View PDF "
+        "Abstract: We extend the retrieval heads of arXiv:2404.15574 to long contexts and "
+        "find the few attention heads that carry the retrieval. "
+        "Comments: Extends arXiv:2310.01234v3 Subjects: Computation and Language (cs.CL) "
+        "Cite as: arXiv:2411.10001 [cs.CL]"
+    )
+    pages = tmp_path / "pages.txt"
+    pages.write_text(
+        head
+        + " (or arXiv:2411.10001v2 [cs.CL] for this version)\n\n"
+        + head.replace("2411.10001", "2411.10002").replace("Sparse", "Dense")
+        + " Submission history From: Ana Lima [v1] Fri, 15 Nov 2024 (this version, v1)\n",
+        encoding="utf-8",
+    )
+    corpus = load_papers([pages])
+    assert [(p.title, p.arxiv_id, p.arxiv_version) for p in corpus.papers] == [
+        ("Sparse Retrieval Heads", "2411.10001", 2),
+        ("Dense Retrieval Heads", "2411.10002", 1),
+    ]
+
+
 def test_flattened_abstract_page_and_feed_item_in_a_note(tmp_path: Path) -> None:
     # A note made by a feed-reading shortcut: the feed item flattened to text, the raw XML
     # of the feed cut off mid-item, and the abstract page flattened onto one line.

@@ -62,6 +62,7 @@ _FLAT_FIELD = re.compile(
 )
 _PAGE_ID = re.compile(rf"^\s*\[({ARXIV_ID})\]")
 _ANY_ID = re.compile(rf"\barXiv:({ARXIV_ID})")
+_CITE_AS = re.compile(rf"\bCite as:\s*arXiv:({ARXIV_ID})")
 THIS_VERSION = re.compile(r"\(this version, (v\d+)\)")
 # "Cite as: arXiv:2501.11733 [cs.CL] (or arXiv:2501.11733v2 [cs.CL] for this version)"
 FOR_THIS_VERSION = re.compile(rf"\(or arXiv:({ARXIV_ID}) \[[^\]]*\] for this version\)")
@@ -114,16 +115,20 @@ def flat_abs_page(number: int, line: str) -> Found | None:
         value = line[mark.end() : following.start() if following else len(line)].strip()
         if name in ("title", "authors", "abstract", "comments", "subjects") and name not in parts:
             parts[name] = value
-    page_id = _PAGE_ID.match(line) or _ANY_ID.search(line)
+    # The page's own id: the versioned one of "(or arXiv:IDv2 [cs.CL] for this version)",
+    # else "[ID]" before the title or "Cite as: arXiv:ID"; any other "arXiv:ID" on the line
+    # may be a paper the abstract or the comments cite, so it comes last.
+    page_id = (
+        FOR_THIS_VERSION.search(line)
+        or _PAGE_ID.match(line)
+        or _CITE_AS.search(line)
+        or _ANY_ID.search(line)
+    )
     if page_id:
-        version = THIS_VERSION.search(line) or FOR_THIS_VERSION.search(line)
         found = page_id.group(1)
-        versioned = re.search(r"v\d+$", found) is not None
-        if version and not versioned:
-            # "(this version, v2)" gives the version; "(or arXiv:IDv2 [cs.CL] for this
-            # version)" the whole versioned id.
-            named = version.group(1)
-            found = named if named.startswith(found) else found + named
+        version = THIS_VERSION.search(line)  # "(this version, v2)" in the history
+        if version and not re.search(r"v\d+$", found):
+            found += version.group(1)
         parts["arxiv"] = found
     parts = {key: html.unescape(value) for key, value in parts.items() if value}
     return Found(number, parts) if parts.get("abstract") else None
