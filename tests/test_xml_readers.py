@@ -312,6 +312,7 @@ Viterbi algorithm for decoding hidden Markov models in much smaller than linear 
 <metadata>
  <arXivRaw xmlns="http://arxiv.org/OAI/arXivRaw/"><id>0704.0046</id>
  <version version="v1"><date>Sun, 1 Apr 2007 13:06:50 GMT</date></version>
+ <version version="v2"><date>Tue, 12 Jun 2007 09:41:07 GMT</date></version>
  <title>A limit relation for entropy</title><authors>I. Csiszar, F. Hiai and D. Petz</authors>
  <abstract>  The conjecture is proven in this paper for density matrices of any size.
 </abstract></arXivRaw>
@@ -352,7 +353,8 @@ def test_oai_pmh_answers_from_arxiv_in_each_metadata_format(tmp_path: Path) -> N
     assert viterbi.keywords == ("cs.DS", "q-bio.GN")
     assert viterbi.abstract.startswith("In this paper, we introduce the on-line Viterbi")
     assert entropy.authors == ("I. Csiszar", "F. Hiai", "D. Petz")
-    assert entropy.arxiv_id == "0704.0046"
+    # arXivRaw dates its versions as mail does; the paper's date is the first version's.
+    assert (entropy.arxiv_id, entropy.date) == ("0704.0046", "2007-04-01")
     assert sparsity.authors == ("Ileana Streinu", "Louis Theran")
     assert sparsity.abstract == (
         "We describe a new algorithm, the pebble game with colors, for sparse graphs."

@@ -24,6 +24,7 @@ maintained library reads these answers without also fetching them.
 from __future__ import annotations
 
 import re
+from email.utils import parsedate_to_datetime
 from xml.etree.ElementTree import Element
 
 from digest.readers.identifiers import parse_doi
@@ -109,14 +110,15 @@ def _arxiv(
         return Problem(line, "no abstract (arXiv OAI-PMH record without one)", excerpt(title))
     from_header = _ARXIV_OAI_ID.match(identifier)
     arxiv = _first(kids, "id") or (from_header.group(1) if from_header else "")
-    if raw:  # arXivRaw: "A. One, B. Two and C. Three"; the newest version's date
+    if raw:  # arXivRaw: "A. One, B. Two and C. Three"; the first version's date, as arXiv's
+        # `created` is: the same paper gets the same date from either format
         authors = tuple(
             name.strip()
             for name in _RAW_AUTHOR_SEPARATOR.split(_first(kids, "authors"))
             if name.strip()
         )
         dates = [_first(children_by_name(v), "date") for v in kids.get("version", [])]
-        date = dates[0] if dates else ""
+        date = _mail_date(dates[0]) if dates else ""
     else:
         authors = tuple(
             _arxiv_name(children_by_name(a)) for el in kids.get("authors", []) for a in el
@@ -140,6 +142,14 @@ def _arxiv(
         keywords=tuple(categories),
         metadata=tuple(metadata),
     )
+
+
+def _mail_date(value: str) -> str:
+    """arXivRaw's "Sun, 1 Apr 2007 13:06:50 GMT" -> "2007-04-01"; "" when it is not a date."""
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError):
+        return ""
 
 
 def _arxiv_name(kids: dict[str, list[Element]]) -> str:
