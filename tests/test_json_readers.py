@@ -607,3 +607,72 @@ def test_openalex_works_data_frame_from_openalexr(tmp_path: Path) -> None:
         "Journal of Informetrics",
         "10.1000/r.1",
     )
+
+
+def test_datacite_rest_api_list_and_datacite_json(tmp_path: Path) -> None:
+    # api.datacite.org/dois?query=…: each DOI's fields under `attributes`; the abstract is the
+    # description whose type is "Abstract" (arXiv registers its comments as "Other"); a
+    # person's `name` is "Family, Given", subjects given as URLs name nothing.
+    arxiv = {
+        "id": "10.48550/arxiv.2101.00001",
+        "type": "dois",
+        "attributes": {
+            "doi": "10.48550/arxiv.2101.00001",
+            "creators": [
+                {"name": "Mensah, Kofi", "nameType": "Personal"},
+                {"name": "Ada Lovelace", "givenName": "Ada", "familyName": "Lovelace"},
+            ],
+            "titles": [{"title": "Sparse retrieval for long documents"}],
+            "publisher": "arXiv",
+            "publicationYear": 2021,
+            "subjects": [
+                {"subject": "Information Retrieval (cs.IR)"},
+                {"subject": "http://www.wikidata.org/entity/Q84263196", "subjectScheme": "url"},
+            ],
+            "dates": [{"date": "2021-01-01", "dateType": "Submitted"}],
+            "types": {"resourceTypeGeneral": "Preprint"},
+            "url": "https://arxiv.org/abs/2101.00001",
+            "descriptions": [
+                {"description": "12 pages, 3 figures", "descriptionType": "Other"},
+                {
+                    "description": "We retrieve <i>long</i> documents.",
+                    "descriptionType": "Abstract",
+                },
+            ],
+        },
+    }
+    series = {
+        "id": "10.5281/zenodo.1",
+        "type": "dois",
+        "attributes": {
+            "doi": "10.5281/zenodo.1",
+            "titles": [{"title": "Poster"}],
+            "publicationYear": 2020,
+            "descriptions": [{"description": "Vol. 2", "descriptionType": "SeriesInformation"}],
+        },
+    }
+    answer = {"data": [arxiv, series], "meta": {"total": 2}, "links": {"self": "https://x"}}
+    text = json.dumps(answer, indent=2)
+    (tmp_path / "dois.json").write_text(text)
+    corpus = load_papers([tmp_path / "dois.json"])
+    [paper] = corpus.papers
+    assert corpus.files[0].format == "datacite"
+    assert (paper.title, paper.abstract, paper.arxiv_id, paper.date, paper.venue) == (
+        "Sparse retrieval for long documents",
+        "We retrieve long documents.",
+        "2101.00001",
+        "2021",
+        "arXiv",
+    )
+    assert paper.authors == ("Kofi Mensah", "Ada Lovelace")
+    assert paper.keywords == ("Information Retrieval (cs.IR)",)
+    series_line = text[: text.index('"id": "10.5281/zenodo.1"')].count("\n")  # its "{" line
+    assert reasons(corpus) == [(series_line, "no abstract", True)]
+    assert "DataCite record without one" in corpus.skipped[0].reason
+
+    # The same DOI asked for alone (/dois/{doi}), and as DataCite JSON (the bare attributes).
+    (tmp_path / "one.json").write_text(json.dumps({"data": arxiv}))
+    (tmp_path / "bare.json").write_text(json.dumps(arxiv["attributes"], indent=2))
+    for name in ("one.json", "bare.json"):
+        [alone] = load_papers([tmp_path / name]).papers
+        assert (alone.abstract, alone.arxiv_id) == (paper.abstract, paper.arxiv_id)

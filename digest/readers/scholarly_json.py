@@ -26,6 +26,11 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
   their server in `bookOrReportDetails`.
 - bioRxiv/medRxiv API: `doi`, `title`, `authors` as "Last, F.; Last, G.", `server`,
   `category`, `version`, `date`; the /pubs endpoint's `preprint_*` fields too.
+- DataCite (its REST API, `{"data": [{"type": "dois", "attributes": {…}}]}`, or the bare
+  attributes as DataCite JSON): `titles[].title`, `descriptions[]` (the one whose
+  `descriptionType` is "Abstract"; "Methods", "SeriesInformation"… are not abstracts),
+  `creators[]` (`givenName`/`familyName`, else `name`), `doi`, `url`, `publicationYear`,
+  `dates[]` ("Issued"), `container.title` or `publisher`, `subjects[].subject`.
 - Zotero's own item JSON, as Better BibTeX's "BetterBibTeX JSON" export and Zotero's web
   API (under `data`) write it: `itemType`, `abstractNote`, `creators` as `{"firstName",
   "lastName"}` or `{"name"}`, `publicationTitle` (or the proceedings', book's, site's or
@@ -52,7 +57,7 @@ from digest.readers.markup import (
     looks_like_jats,
     without_abstract_heading,
 )
-from digest.readers.records import Problem, Record, excerpt
+from digest.readers.records import Problem, Record, excerpt, first_name_first
 
 GENERIC = "json"
 Mapper = Callable[[int, dict[str, Any]], Record | Problem]
@@ -60,6 +65,7 @@ Mapper = Callable[[int, dict[str, Any]], Record | Problem]
 _CROSSREF_KEYS = ("member", "prefix", "deposited", "indexed", "is-referenced-by-count")
 _CSL_KEYS = ("issued", "container-title", "citation-key", "DOI", "URL", "accessed", "PMID")
 _BIORXIV_KEYS = ("jatsxml", "author_corresponding", "biorxiv_doi", "preprint_abstract")
+_DATACITE_KEYS = ("descriptions", "publicationYear", "creators", "types")
 _ZOTERO_KEYS = ("abstractNote", "creators", "title", "key")
 _EUROPEPMC_KEYS = ("authorString", "abstractText", "journalInfo", "pubYear", "journalTitle")
 # Semantic Scholar's graph API (camelCase) and its bulk datasets (the same names lowercased).
@@ -78,6 +84,17 @@ _EXTRA_ID = re.compile(r"^\s*(arXiv|PMID|DOI|Citation Key)\s*:\s*(\S+)", re.I | 
 _MAX_WORD_POSITION = 100_000
 
 
+def _datacite_item(value: dict[str, Any]) -> dict[str, Any] | None:
+    """The DataCite attributes in an object: itself (DataCite JSON), its `attributes` (an
+    item of the REST API's list) or `data.attributes` (its answer for one DOI); None if
+    not DataCite's."""
+    data = value.get("data")
+    for item in (value, _dict(value.get("attributes")), _dict(_get(data, "attributes"))):
+        if isinstance(item.get("titles"), list) and any(k in item for k in _DATACITE_KEYS):
+            return item
+    return None
+
+
 def shape_of(value: dict[str, Any]) -> str:
     """Which source wrote this object, by keys only that source uses; GENERIC if none."""
     ident = value.get("id")
@@ -91,6 +108,8 @@ def shape_of(value: dict[str, Any]) -> str:
         return "europe-pmc"
     if _zotero_item(value) is not None:
         return "zotero"
+    if _datacite_item(value) is not None:
+        return "datacite"
     if "DOI" in value and (
         any(key in value for key in _CROSSREF_KEYS) or isinstance(value.get("title"), list)
     ):
@@ -481,6 +500,64 @@ def _biorxiv(line: int, item: dict[str, Any]) -> Record | Problem:
     )
 
 
+def _datacite(line: int, value: dict[str, Any]) -> Record | Problem:
+    item = _datacite_item(value) or value
+    titles = [t for t in _list(item.get("titles")) if isinstance(t, dict)]
+    # The main title has no `titleType` ("Subtitle", "TranslatedTitle"… come after it).
+    main = next((t for t in titles if not t.get("titleType")), titles[0] if titles else {})
+    title = _markup_free(_text(main.get("title")))
+    descriptions = [d for d in _list(item.get("descriptions")) if isinstance(d, dict)]
+    abstract = next(
+        (
+            text
+            for d in descriptions
+            if _text(d.get("descriptionType")).casefold() == "abstract"
+            and (text := _markup_free(_text(d.get("description"))))
+        ),
+        "",
+    )
+    if not abstract:
+        return _no_abstract(line, "DataCite", title or _text(item.get("doi")))
+    dates = _list(item.get("dates"))
+    issued = next((_text(_get(d, "date")) for d in dates if _get(d, "dateType") == "Issued"), "")
+    url = _text(item.get("url"))
+    doi = _text(item.get("doi"))
+    # arXiv's own DOIs (10.48550/arXiv.2101.00001) are registered at DataCite.
+    arxiv = url if "arxiv.org/abs/" in url else (doi if "/arxiv." in doi.casefold() else None)
+    subjects = (_get(s, "subject") for s in _list(item.get("subjects")))
+    return Record(
+        line=line,
+        abstract=abstract,
+        arxiv=arxiv,
+        title=title or None,
+        authors=tuple(name for c in _list(item.get("creators")) if (name := _datacite_name(c))),
+        url=url or None,
+        doi=doi or None,
+        date=issued or _text(item.get("published")) or _text(item.get("publicationYear")) or None,
+        venue=_text(_get(item, "container", "title")) or _text(item.get("publisher")) or None,
+        # Subjects given as URLs (Wikidata entities) name nothing a reader can read.
+        keywords=_strings(s for s in subjects if not _text(s).startswith(("http://", "https://"))),
+        metadata=_metadata(
+            [
+                ("type", _get(item, "types", "resourceTypeGeneral")),
+                ("publisher", item.get("publisher")),
+            ]
+        ),
+    )
+
+
+def _datacite_name(creator: Any) -> str:
+    if not isinstance(creator, dict):
+        return _text(creator)
+    given, family = _text(creator.get("givenName")), _text(creator.get("familyName"))
+    if family:
+        return f"{given} {family}".strip()
+    name = _text(creator.get("name"))
+    # A person's `name` is "Family, Given"; an organisation's is as it is written.
+    personal = creator.get("nameType") == "Personal"
+    return first_name_first(name) if personal else name
+
+
 def _zotero(line: int, value: dict[str, Any]) -> Record | Problem:
     item = _zotero_item(value) or value
     kind = _text(item.get("itemType"))
@@ -527,6 +604,7 @@ _MAPPERS: dict[str, Mapper] = {
     "europe-pmc": _europe_pmc,
     "biorxiv": _biorxiv,
     "zotero": _zotero,
+    "datacite": _datacite,
 }
 
 
