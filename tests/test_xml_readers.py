@@ -388,6 +388,16 @@ def test_pmc_jats_article_front_matter_is_a_paper() -> None:
     assert paper.sources[0].line == 3
 
 
+def test_pmc_jats_formula_is_its_tex_without_pmc_document_or_mathml_twin() -> None:
+    # PMC gives an inline formula three times (TeX in a LaTeX document, MathML, a picture);
+    # the abstract keeps the TeX's formula once, and the cleaning makes it text.
+    [paper] = load("pmc-jats-formulas.xml").papers
+    assert paper.abstract == (
+        "The basic reproduction number α was below one in every district, and the outbreak "
+        "ended within 40 days."
+    )
+
+
 def test_pmc_jats_article_without_abstract_is_counted_not_a_paper() -> None:
     [skipped] = load("pmc-jats.xml").skipped
     assert skipped.line == 4

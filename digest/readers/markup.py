@@ -163,11 +163,27 @@ def looks_like_jats(text: str) -> bool:
     return "<" in text and _JATS_TAG.search(text) is not None
 
 
+# The LaTeX document PubMed Central wraps every <tex-math> in, around the formula itself:
+# "\documentclass[12pt]{minimal} \usepackage{amsmath} … \begin{document}$$R_0$$\end{document}",
+# display math ($$) even where the formula is inline.
+_TEX_DOCUMENT = re.compile(r"\\documentclass\b.*?\\begin\s*\{document\}|\\end\s*\{document\}", re.S)
+
+
+def _tex_formula(tex: str) -> str:
+    """A <tex-math>'s formula, out of PMC's document: inline math ("$R_0$"), which the
+    loader's cleaning turns into text where it can."""
+    formula = _TEX_DOCUMENT.sub("", tex).strip()
+    if len(formula) > 4 and formula.startswith("$$") and formula.endswith("$$"):
+        return f"${formula[2:-2].strip()}$"
+    return formula
+
+
 class _JatsText(HTMLParser):
     """The text of a JATS abstract. A section's title becomes a label ("Methods: …"); a
-    lone "Abstract" heading is dropped; a formula keeps its TeX, not its MathML twin. A
-    heading whose section holds no text goes too: Elsevier deposits a "Graphical abstract"
-    section that holds only an image."""
+    lone "Abstract" heading is dropped; a formula keeps its TeX, not its MathML twin (its
+    `mml:` prefix may come back as ElementTree's `ns0:`), and not the LaTeX document PMC
+    wraps the TeX in. A heading whose section holds no text goes too: Elsevier deposits a
+    "Graphical abstract" section that holds only an image."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -176,13 +192,16 @@ class _JatsText(HTMLParser):
         self._heading: int | None = None  # where the last heading is in parts
         self._hidden = 0  # inside MathML next to a TeX alternative, or a script
         self._alternatives = 0
+        self._tex: list[str] | None = None  # inside <tex-math>
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         name = tag.rsplit(":", 1)[-1]
         if name == "alternatives":
             self._alternatives += 1
-        elif (tag.startswith("mml:") and self._alternatives) or name in ("script", "style"):
+        elif (name == "math" and self._alternatives) or name in ("script", "style"):
             self._hidden += 1
+        elif name == "tex-math":
+            self._tex = []
         elif name == "title" and self._title is None:
             self._title = []
         elif name in _BLOCK_TAGS:
@@ -192,8 +211,11 @@ class _JatsText(HTMLParser):
         name = tag.rsplit(":", 1)[-1]
         if name == "alternatives":
             self._alternatives = max(0, self._alternatives - 1)
-        elif (tag.startswith("mml:") and self._alternatives) or name in ("script", "style"):
+        elif (name == "math" and self._alternatives) or name in ("script", "style"):
             self._hidden = max(0, self._hidden - 1)
+        elif name == "tex-math" and self._tex is not None:
+            tex, self._tex = "".join(self._tex), None
+            self._out(_tex_formula(tex))
         elif name == "title" and self._title is not None:
             title = " ".join("".join(self._title).split())
             self._title = None
@@ -219,7 +241,11 @@ class _JatsText(HTMLParser):
         self._heading = None
 
     def handle_data(self, data: str) -> None:
-        if not self._hidden:
+        if self._hidden:
+            return
+        if self._tex is not None:
+            self._tex.append(data)
+        else:
             self._out(data)
 
     def _out(self, text: str) -> None:
