@@ -263,11 +263,32 @@ _NOT_AVAILABLE = re.compile(r"(?:An abstract|A summary) is not available for thi
 _NOT_AVAILABLE_LENGTH = 400
 
 
+# PubMed keeps a letter's or an editorial's conflict-of-interest line where its abstract
+# goes, and so do the tools fed from it (Covidence, Rayyan): "Conflicts of interest. None.",
+# "Declaration of Competing Interest None.", "The authors declare no competing interests."
+_INTERESTS_ONLY = re.compile(
+    r"(?:(?:(?:declarations?|disclosures?|statements?)\s+of\s+)?"
+    r"(?:conflicts?|competing)\s+(?:of\s+)?interests?(?:\s+(?:statements?|disclosures?))?"
+    r"\s*[.:;,-]?\s*)?"
+    r"(?:none(?:\s+(?:declared|to\s+declare|reported))?|nothing\s+to\s+(?:declare|disclose)"
+    r"|the\s+authors?\s+(?:declares?|reports?|ha(?:ve|s))\s+(?:that\s+they\s+have\s+)?"
+    r"no\s+(?:competing\s+interests?|conflicts?\s+of\s+interests?)(?:\s+to\s+declare)?)"
+    r"\s*\.?",
+    re.I,
+)
+_INTERESTS_LENGTH = 160
+
+
 def is_placeholder(abstract: str) -> bool:
     """Whether an abstract field only says there is none ("[No abstract available]"), or
-    holds a web site's description of itself, or a publisher's notice, instead."""
+    holds a web site's description of itself, a publisher's notice, or a declaration of
+    no conflicts of interest, instead."""
+    if len(abstract) < 40 and _PLACEHOLDER.fullmatch(abstract):
+        return True
+    if len(abstract) < _INTERESTS_LENGTH and _INTERESTS_ONLY.fullmatch(abstract):
+        return True
     if len(abstract) < 40:
-        return _PLACEHOLDER.fullmatch(abstract) is not None
+        return False
     if len(abstract) < _NOT_AVAILABLE_LENGTH and _NOT_AVAILABLE.match(abstract):
         return True
     return len(abstract) < 100 and abstract.rstrip(".").casefold() in _SITE_DESCRIPTIONS

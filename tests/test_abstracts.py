@@ -40,6 +40,12 @@ def csv_file(path: Path, abstracts: list[str]) -> Path:
         "full HTML content is provided on this page. A PDF of this content is also available "
         "in through the \u2018Save PDF\u2019 action button.",
         "A summary is not available for this content so a preview has been provided.",
+        # A letter's conflict-of-interest line, kept by PubMed (and Covidence) as its abstract.
+        "Conflicts of interest. None.",
+        "Declaration of Competing Interest None.",
+        "Conflict of interest statement: none declared.",
+        "Competing interests: The authors declare no competing interests.",
+        "The authors declare that they have no conflicts of interest.",
     ],
 )
 def test_a_placeholder_is_no_abstract(field: str) -> None:
@@ -48,6 +54,8 @@ def test_a_placeholder_is_no_abstract(field: str) -> None:
 
 def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
     assert not is_placeholder("None of the models generalise.")
+    assert not is_placeholder("Conflicts of interest among co-authors: none so far surveyed.")
+    assert not is_placeholder("Competing interests shape land use; none of the plans agree.")
     assert not is_placeholder(
         "An abstract is not available for this content type in most registries, so we build one"
         " from the full text of 2,000 papers and show that readers prefer it to the title alone."
