@@ -475,6 +475,26 @@ def test_sciencedirect_record_without_authors_keeps_its_title(tmp_path: Path) ->
 # --- RIS as Ovid writes it ------------------------------------------------------------------
 
 
+def test_ovid_psycinfo_title_without_its_references_mark(tmp_path: Path) -> None:
+    paper = only(
+        load_written(
+            tmp_path,
+            "psycinfo.ovd",
+            "<1. >\nVN  - Ovid Technologies\nDB  - APA PsycInfo\nTI  - Dynamic complexity in "
+            "audiovisual aesthetics. [References].\nYR  - 2024\nAU  - Clemente, Ana\nSO  - "
+            "Psychology of Aesthetics, Creativity, and the Arts. 2024, pp. No Pagination "
+            "Specified. \nAB  - The appreciation of dance, film, and other temporal art forms "
+            "relies on the continuous integration of auditory and visual streams.\nDO  - "
+            "https://dx.doi.org/10.1037/aca0000685\nMH  - *Aesthetic Preferences\n",
+        )
+    )
+    assert paper.title == "Dynamic complexity in audiovisual aesthetics."
+    assert (paper.doi, paper.venue) == (
+        "10.1037/aca0000685",
+        "Psychology of Aesthetics, Creativity, and the Arts",
+    )
+
+
 def test_ovid_ris_numbers_links_n2_continuations_and_jats() -> None:
     corpus = load("ovid.ris")
     assert corpus.files[0].format == "ris"

@@ -12,10 +12,11 @@
     YR  - 2004
 
 Each record opens with its number ("<1. >", "<2>") on a line of its own and the "VN"
-line; the tags are MEDLINE-like but Ovid's: TI, AB, AU (or FA, full names; a role in
-brackets dropped), SO (the citation; JN the journal where given), YR, DO (the DOI, often
-as a link), KW or MH, UI/AN (a PubMed id when DB names MEDLINE or PubMed). Split with the
-other tagged formats (digest/readers/tagged.py).
+line; the tags are MEDLINE-like but Ovid's: TI (PsycInfo's "[References]." mark at its
+end dropped), AB, AU (or FA, full names; a role in brackets dropped), SO (the citation; JN
+the journal where given), YR, DO (the DOI, often as a link), KW or MH, UI/AN (a PubMed id
+when DB names MEDLINE or PubMed). Split with the other tagged formats
+(digest/readers/tagged.py).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ _ROLE = re.compile(r"\s*\[[^\]]*\]\s*$")
 _JOURNAL = re.compile(r"(.+?)\.\s+\d")
 _RIS_TYPE = re.compile(r"^TY  - ", re.M)
 _MEDLINE_DB = re.compile(r"MEDLINE|PubMed", re.I)
+# PsycInfo's mark on a record that lists its references, at the title's end.
+_REFERENCES_MARK = re.compile(r"\s*\[References\]\.?$")
 
 
 def looks_like_ovid(text: str) -> bool:
@@ -49,7 +52,7 @@ def parse_ovid(text: str) -> Parsed:
 
 
 def _record(tagged: TaggedRecord) -> Record | Problem:
-    title = tagged.text("TI")
+    title = _REFERENCES_MARK.sub("", tagged.text("TI"))
     abstract = tagged.text("AB")
     if not abstract:
         return missing_abstract(tagged.line, "an Ovid record without an AB field", title)
