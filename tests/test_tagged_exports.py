@@ -587,11 +587,76 @@ def test_ris_date_of_y1_alone_keeps_its_month(tmp_path: Path) -> None:
 def test_ris_pmid_from_the_database_or_a_pubmed_link() -> None:
     oysters, shorelines = load("inciteful.ris").papers
     assert oysters.pmid == "26442712"  # AN, the provider being the NLM
-    assert oysters.keywords == ("Animals", "*Coral Reefs", "Ecosystem")  # one a line
+    assert oysters.keywords == ("Animals", "Coral Reefs", "Ecosystem")  # one a line, no star
     assert shorelines.pmid is None  # Europe PMC's page is no PubMed link
     mushrooms = only(load("ovid-medline.ris"))
     assert mushrooms.pmid == "30439442"  # Ovid MEDLINE: the accession in its own link
     assert mushrooms.doi == "10.1016/j.toxicon.2018.11.007"
+
+
+def test_ris_doi_from_ebsco_l3_or_a_doi_link_and_no_major_heading_star(tmp_path: Path) -> None:
+    # EBSCOhost (CINAHL, Academic Search) puts the DOI in L3; ERIC through Ovid only has it
+    # as a doi.org link in L1, and stars its major headings.
+    ebsco, eric = load_written(
+        tmp_path,
+        "exports.ris",
+        "TY  - JOUR\nT1  - Osteohistological insight into early dinosaurs.\nAB  - Dinosauria "
+        "debuted on Earth's stage after the Permo-Triassic Mass Extinction Event. [ABSTRACT FROM "
+        "AUTHOR]\nL3  - 10.1371/journal.pone.0298242\nUR  - https://search.ebscohost.com/"
+        "login.aspx?direct=true&db=aph&AN=176404503&site=ehost-live\nDP  - EBSCOhost\nER  - \n\n",
+        "1. \nTY  - JOUR\nDB  - ERIC\nT1  - Learning with Dinosaurs\nN2  - Dinosaurs have been a "
+        "very popular science topic. (As Provided)\nKW  - *Paleontology\nKW  - Museums\nL2  - "
+        "https://link.springer.com/article/10.1007/other\nL1  - https://dx.doi.org/10.1080/"
+        "21548455.2016.1200155\nER  -  \n",
+    ).papers
+    assert ebsco.doi == "10.1371/journal.pone.0298242"
+    assert eric.doi == "10.1080/21548455.2016.1200155"  # the resolver's, not the page's
+    assert eric.keywords == ("Paleontology", "Museums")
+
+
+def test_cochrane_library_ris_record_headers_and_wide_separators(tmp_path: Path) -> None:
+    # The Cochrane Library's RIS: three header lines before each record, "TY  -  JOUR" with
+    # two spaces after the dash, and the PubMed id cross-referenced in C3.
+    header = "Record #{} of 18\nProvider: John Wiley & Sons, Ltd.\nContent: text/plain\n"
+    corpus = load_written(
+        tmp_path,
+        "citation-export.ris",
+        header.format(3),
+        "\nTY  -  JOUR\nAN  -  CN-00778158\nA1  -  Bywater, T\nT1  -  The Incredible Years "
+        "Therapeutic Dinosaur Programme\nC3  -  PUBMED 21314913\nN2  -  BACKGROUND: School "
+        "interventions such as the Incredible Years Classroom Dinosaur Programme target pupil "
+        "behaviour.\nER  -  \n\n\n",
+        header.format(4),
+        "\nTY  -  JOUR\nA1  -  Kim, JS\nT1  -  Time to transfer\nC3  -  PUBMED 38407106,EMBASE "
+        "643589775\nN2  -  We investigated the effectiveness of a sustained and spiraled content "
+        "literacy intervention.\nER  -  \n",
+    )
+    assert corpus.files[0].format == "ris" and not corpus.skipped
+    trial, transfer = corpus.papers
+    assert (trial.title, trial.authors, trial.pmid) == (
+        "The Incredible Years Therapeutic Dinosaur Programme",
+        ("T Bywater",),
+        "21314913",
+    )
+    assert trial.abstract.startswith("BACKGROUND: School interventions")
+    assert transfer.pmid == "38407106"
+
+
+def test_rayyan_ris_field_glued_onto_the_line_before(tmp_path: Path) -> None:
+    # Rayyan writes U2 after UR, and LK after DO, on the same line after five spaces.
+    paper = only(
+        load_written(
+            tmp_path,
+            "rayyan.ris",
+            "TY  - JOUR\nTI  - Cellular structure of dinosaur scales\nUR  - https://www.embase"
+            ".com/search/results?id=L2029880245&from=export     U2  - L2029880245\nAB  - Fossil "
+            "feathers have transformed our understanding of integumentary evolution.\nDO  - "
+            "10.1038/s41467-024-48400-3     LK  - https://utrecht.on.worldcat.org/atoztitles/"
+            "link?id=doi:10.1038%2Fs41467-024-48400-3\nER  -\n",
+        )
+    )
+    assert paper.doi == "10.1038/s41467-024-48400-3"
+    assert paper.url == "https://www.embase.com/search/results?id=L2029880245&from=export"
 
 
 def test_ovid_link_line_with_its_url_on_the_same_line() -> None:

@@ -17,6 +17,11 @@ without a Problem saying so. What the split takes care of:
 - Ovid numbers its records ("1.", "<2>") on lines of their own, and puts a "Link to the
   Ovid Full Text or citation:" line, its URL on the same line or the next, inside or after
   records: neither is a field nor a problem;
+- the Cochrane Library heads each record with "Record #3 of 18", "Provider: John Wiley &
+  Sons, Ltd." and "Content: text/plain; …" lines, and writes two spaces after the dash
+  ("TY  -  JOUR"): neither a field nor a problem either;
+- Rayyan glues a field onto the line before it after a run of spaces ("DO  - 10.1038/x
+  LK  - https://…"): it is split off as the field it is;
 - other lines between records are counted in one Problem for the file;
 - abstracts copied from Crossref hold JATS markup (`<jats:p>`), titles HTML (`<i>`): the
   text is kept, the markup dropped, and so is a heading before the abstract (SciELO's
@@ -27,7 +32,10 @@ without a Problem saying so. What the split takes care of:
 - dates are "YYYY/MM/DD/other info": the other info (ProQuest's "2018- -21", Zotero's
   "undefined") is dropped, and a DA without a year ("Oct 7") takes PY's;
 - the PMID is the accession number when the database is MEDLINE/PubMed (Ovid, EBSCO,
-  Inciteful's "DP - Nlm"), else the number in a PubMed link or Ovid MEDLINE's own link.
+  Inciteful's "DP - Nlm"), else the number in a PubMed link or Ovid MEDLINE's own link;
+- the DOI is DO's, else EBSCOhost's L3 (where it puts the DOI), else a doi.org link among
+  the record's links (ERIC through Ovid writes "L1  - https://dx.doi.org/10.…");
+- Ovid marks a major subject heading with a star ("KW  - *Paleontology"): dropped.
 
 Line ends, mixed `\\r\\n` and `\\n\\r` included, were made `\\n` when the file was decoded.
 """
@@ -39,7 +47,7 @@ import re
 
 import rispy  # type: ignore[import-untyped]
 
-from digest.readers.identifiers import pubmed_page_pmid
+from digest.readers.identifiers import parse_doi, pubmed_page_pmid
 from digest.readers.markup import markup_to_text, structured_abstract, without_abstract_heading
 from digest.readers.records import (
     Parsed,
@@ -56,19 +64,25 @@ _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])  -(?: |$)")
 # tool that imported it and writes RIS (Covidence) keeps them.
 _BRACED_PUNCTUATION = re.compile(r"\{(''|\[|\])\}")
 _AND = re.compile(r"\s+and\s+")
+# A field glued onto the end of the line before it, after a run of spaces (Rayyan).
+_GLUED_TAG = re.compile(r"\s{3,}(?=[A-Z][A-Z0-9]  - \S)")
 # Scopus writes '<', '>' and '&' in its abstracts as HTML does, with no markup around them:
 # "the exponent 1&lt;p≤2".
 _HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+\d*);")
-_TY_TYPE = re.compile(r"\s*TY  - [A-Z]{2,6}\s*")  # a record's type alone: "TY  - JOUR"
+_TY_TYPE = re.compile(r"\s*TY  - +[A-Z]{2,6}\s*")  # a record's type alone: "TY  - JOUR"
 _HEAD = 4096
 # Ovid's record numbers, alone on their line.
 _RECORD_NUMBER = re.compile(r"\s*(?:<\d+>|\d+\.)\s*")
+# The Cochrane Library's lines before each record.
+_COCHRANE_HEADER = re.compile(r"\s*(?:Record #\d+ of \d+|Provider: .*|Content: text/plain.*)\s*")
 _OVID_LINK = "Link to the Ovid Full Text or citation:"
 _URL_LINE = re.compile(r"\s*https?://\S+\s*")
 _WEB_LINK = re.compile(r"https?://[^\s;]+")
+_DOI_RESOLVER = re.compile(r"https?://(?:dx\.)?doi\.org/", re.I)
 # A date as RIS writes it, "YYYY/MM/DD/other info", any part but the year may be empty.
 _RIS_DATE = re.compile(r"(\d{4})/([^/]*)(?:/([^/]*))?(?:/.*)?", re.S)
 _YEAR = re.compile(r"\b\d{4}\b")
+_CROSS_REFERENCE = re.compile(r"\bPUBMED (\d+)\b")
 _PUBMED_DATABASE = re.compile(r"pubmed|medline|\bnlm\b", re.I)
 # Ovid's link to a record of one of its MEDLINE databases (medl, medp, prem, …).
 _OVID_MEDLINE_LINK = re.compile(r"ovid\.com/.*[?&]D=(?:me[a-z0-9]*|prem)&.*[?&]AN=(\d+)", re.I)
@@ -94,7 +108,9 @@ def looks_like_ris(text: str) -> bool:
     before: list[str] = []
     for line in text[:_HEAD].split("\n"):
         if _TY.match(line):
-            numbers = all(_RECORD_NUMBER.fullmatch(b) for b in before)
+            numbers = all(
+                _RECORD_NUMBER.fullmatch(b) or _COCHRANE_HEADER.fullmatch(b) for b in before
+            )
             short = len(before) <= _LINES_BEFORE and all(len(b) < 80 for b in before)
             return numbers or (short and _TY_TYPE.fullmatch(line) is not None)
         if line.strip():
@@ -125,11 +141,11 @@ def parse_ris(text: str) -> Parsed:
                 _finish(start, chunk, records, problems, closed=False)
             chunk, start = [line.lstrip()], number
         elif chunk:
-            chunk.append(line)
+            chunk.extend(_GLUED_TAG.split(line))
             if line.startswith("ER  -"):
                 _finish(start, chunk, records, problems, closed=True)
                 chunk = []
-        elif line.strip():
+        elif line.strip() and not _COCHRANE_HEADER.fullmatch(line):
             stray.append((number, line))
     if chunk:
         _finish(start, chunk, records, problems, closed=False)
@@ -171,7 +187,7 @@ def _finish(
             title=title or None,
             authors=tuple(first_name_first(name) for value in names for name in _names(value)),
             url=urls[0] if urls else None,
-            doi=_first(entry, "doi") or None,
+            doi=_doi(entry, urls),
             date=_date(entry),
             metadata=tuple(metadata),
             pmid=_pmid(entry, urls),
@@ -224,18 +240,36 @@ def _abstract(entry: dict[str, object], chunk: list[str]) -> str:
 
 
 def _pmid(entry: dict[str, object], urls: list[str]) -> str | None:
-    """The accession number, when the record's database is MEDLINE/PubMed; else the PMID
-    in a link to PubMed, or in Ovid's link to the record in one of its MEDLINE databases."""
+    """The accession number, when the record's database is MEDLINE/PubMed; else the PubMed
+    id the Cochrane Library cross-references in C3; else the PMID in a link to PubMed, or in
+    Ovid's link to the record in one of its MEDLINE databases."""
     databases = " ".join(
         _list(entry.get("name_of_database")) + _list(entry.get("database_provider"))
     )
     accession = _first(entry, "accession_number")
     if accession.isdigit() and _PUBMED_DATABASE.search(databases):
         return accession
+    cochrane = _CROSS_REFERENCE.search(_first(entry, "custom3"))  # "PUBMED 21314913,EMBASE …"
+    if cochrane:
+        return cochrane.group(1)
     links = [*urls, *_list(entry.get("file_attachments2"))]
     page = next((pmid for link in links if (pmid := pubmed_page_pmid(link))), None)
     ovid = next((m for link in links if (m := _OVID_MEDLINE_LINK.search(link))), None)
     return page or (ovid.group(1) if ovid else None)
+
+
+def _doi(entry: dict[str, object], urls: list[str]) -> str | None:
+    """DO; else L3, where EBSCOhost puts the DOI; else the DOI of a doi.org link among the
+    record's links (UR, L1, L2): a publisher's page may name another work's DOI, so only a
+    resolver's link counts."""
+    doi = _first(entry, "doi")
+    if doi:
+        return doi
+    unknown = entry.get("unknown_tag")
+    l3 = _list(unknown.get("L3")) if isinstance(unknown, dict) else []
+    links = [*urls, *_list(entry.get("file_attachments1")), *_list(entry.get("file_attachments2"))]
+    resolved = [link for link in links if _DOI_RESOLVER.match(link.strip())]
+    return next((found for value in [*l3, *resolved] if (found := parse_doi(value))), None)
 
 
 def _date(entry: dict[str, object]) -> str | None:
@@ -266,11 +300,12 @@ def _ris_date(value: str) -> str:
 
 
 def _keywords(entry: dict[str, object]) -> list[str]:
-    """KW lines, one keyword each; Mendeley puts them all in one, comma-separated."""
+    """KW lines, one keyword each; Mendeley puts them all in one, comma-separated; Ovid's
+    star marking a major heading dropped."""
     words = _list(entry.get("keywords"))
     if len(words) == 1 and "," in words[0]:
         words = words[0].split(",")
-    return [word.strip() for word in words if word.strip()]
+    return [word.strip().lstrip("*").strip() for word in words if word.strip().lstrip("*")]
 
 
 def _rispy_loads(text: str) -> list[dict[str, object]]:
