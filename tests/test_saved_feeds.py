@@ -411,3 +411,63 @@ def test_an_empty_feed_says_which_days_it_skips(skip: str, said: str | None) -> 
         assert said in problem.reason and problem.reason.endswith("save it on another day")
     else:
         assert problem.reason == "feed without items or entries"
+
+
+OJS_RSS2 = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel><title>Revista de Mareas</title><generator>OJS 3.4.0.5</generator>
+    <item>
+      <title>Las mareas y la luna</title>
+      <link>https://revistas.example.org/mareas/article/view/12</link>
+      <description>
+        Sección: Artículos&lt;br /&gt;
+        Palabras clave: mareas, luna&lt;br /&gt;
+        &lt;br /&gt;
+        &lt;p&gt;Las mareas siguen a la luna durante un mes de registros.&lt;/p&gt;
+      </description>
+      <dc:creator>Ana Costa, Bo Li</dc:creator>
+      <category domain="https://pkp.sfu.ca/ojs/category/section">Artículos</category>
+      <category domain="https://pkp.sfu.ca/ojs/category/keywords">mareas</category>
+      <category domain="https://pkp.sfu.ca/ojs/category/keywords">luna</category>
+      <guid isPermaLink="true">https://revistas.example.org/mareas/article/view/12</guid>
+    </item>
+    <item>
+      <title>Only categories, no abstract</title>
+      <description>Sección: Artículos&lt;br /&gt;&lt;br /&gt;</description>
+      <category domain="https://pkp.sfu.ca/ojs/category/section">Artículos</category>
+    </item>
+  </channel>
+</rss>
+"""
+
+OJS_ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>https://revistas.example.org/mareas/gateway/plugin/WebFeedGatewayPlugin/atom</id>
+  <title>Revista de Mareas</title>
+  <entry>
+    <id>https://revistas.example.org/mareas/article/view/12</id>
+    <title>Las mareas y la luna</title>
+    <author><name>Ana Costa</name></author>
+    <summary type="html">Sección: Artículos&lt;br /&gt;Palabras clave: mareas, luna&lt;br /&gt;
+      &lt;br /&gt;&lt;p&gt;Las mareas siguen a la luna durante un mes de registros.&lt;/p&gt;
+    </summary>
+    <category term="Artículos" scheme="https://pkp.sfu.ca/ojs/category/section"/>
+    <category term="mareas" scheme="https://pkp.sfu.ca/ojs/category/keywords"/>
+    <category term="luna" scheme="https://pkp.sfu.ca/ojs/category/keywords"/>
+  </entry>
+</feed>
+"""
+
+
+@pytest.mark.parametrize("text", [OJS_RSS2, OJS_ATOM], ids=["rss2", "atom"])
+def test_open_journal_systems_category_lines_are_keywords_not_abstract(
+    tmp_path: Path, text: str
+) -> None:
+    # OJS 3.4's feeds open a description with the item's categories, "Label: values" in
+    # the journal's language, then a blank line, then the abstract.
+    (tmp_path / "feed.xml").write_text(text, encoding="utf-8")
+    corpus = load_papers([tmp_path / "feed.xml"])
+    paper = corpus.papers[0]
+    assert paper.abstract == "Las mareas siguen a la luna durante un mes de registros."
+    assert paper.keywords == ("mareas", "luna")
+    assert len(corpus.papers) == 1

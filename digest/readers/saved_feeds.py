@@ -24,6 +24,15 @@ abstract, not a paper. The DOI, PMID and journal also come from `prism:doi`,
 `dc:identifier` ("doi:10.…", "pmid:…"), `prism:publicationName` (the item's, else the
 channel's) and PubMed's `dc:source`.
 
+Open Journal Systems (the feeds of thousands of journals) can open each abstract with its
+item's categories, one "Label: values" line each, in the journal's language:
+
+    Section: Articles<br />Keywords: tides, moon<br /><br /><p>Tides follow …</p>
+
+A line whose values are all the item's own `<category>` terms is such a line, whatever its
+label's language; categories whose domain (RSS) or scheme (Atom) is a "keywords",
+"subjects" or "disciplines" one are the paper's keywords.
+
 The XML is parsed by defusedxml (see digest/readers/xml_documents.py).
 """
 
@@ -163,8 +172,12 @@ def _rss_item(item: Element, line: int, journal: str) -> Record | Problem:
     title = markup_to_text(_text(kids, "title"))
     arxiv, announce, abstract = _split_arxiv_description(_text(kids, "description"))
     found = _Found()
+    categories = [
+        (text, el.get("domain", "")) for el in kids.get("category", ()) if (text := all_text(el))
+    ]
     if arxiv is None:
-        abstract = _journal_abstract(kids, title, journal, found)
+        terms = {_folded(term) for term, _ in categories}
+        abstract = _journal_abstract(kids, _RSS_TEXTS, title, journal, found, terms)
     old_style = _OLD_TITLE.match(title)
     if old_style:  # arXiv's feeds before 2024: "Title. (arXiv:2101.00001v2 [cs.CL] UPDATED)"
         title, arxiv = old_style.group(1), arxiv or old_style.group(2)
@@ -177,9 +190,8 @@ def _rss_item(item: Element, line: int, journal: str) -> Record | Problem:
         authors += _creators(html_to_text("".join(creator.itertext())))
     authors = authors or found.authors
     metadata = _metadata(kids, announce)
-    categories = [text for el in kids.get("category", ()) if (text := all_text(el))]
     if categories:
-        metadata.append(("categories", " ".join(categories)))
+        metadata.append(("categories", " ".join(term for term, _ in categories)))
     if not abstract:
         why = "whose description is only a citation" if found.citation else None
         return _no_abstract(line, "feed item", title, arxiv, metadata, why)
@@ -197,6 +209,7 @@ def _rss_item(item: Element, line: int, journal: str) -> Record | Problem:
         date=_text(kids, "pubDate", "date") or None,
         metadata=tuple(metadata),
         pmid=pmid,
+        keywords=_keywords(categories),
         venue=_text(kids, "publicationName")
         or journal
         or (source if source and not _DIGIT.search(source) else found.journal)
@@ -228,6 +241,9 @@ _ID_LINE = re.compile(r"\A(?:PMID:\s*\d+\s*\|?\s*)?(?:DOI:?\s*(?P<doi>10\.\S+))?
 _LABELLED = re.compile(r"\A(?P<label>Publication date|Source|Author\(s\)):\s*(?P<value>.*)\Z", re.S)
 _HEADING = re.compile(r"\A(?:Abstract|ABSTRACT|Summary|SUMMARY)[:.]?\Z")
 _CITE = re.compile(r"<cite\b.*?</cite\s*>", re.I | re.S)
+# "Keywords: tides, moon": a label and the values after it.
+_LABELLED_VALUES = re.compile(r"\A[^:]{1,60}:\s*(?P<values>\S.*)\Z")
+_KEYWORD_SCHEME = re.compile(r"/(?:keywords?|subjects?|disciplines?)/?\Z", re.I)
 _PMID_ID = re.compile(r"\A(?:pmid|pubmed):\s*(\d+)\Z", re.I)
 _DIGIT = re.compile(r"\d")
 
@@ -242,11 +258,18 @@ class _Found:
         self.authors: tuple[str, ...] = ()
 
 
-def _journal_abstract(kids: _Kids, title: str, journal: str, found: _Found) -> str:
+# Where an RSS item's and an Atom entry's text is, in the order it is looked for.
+_RSS_TEXTS = ("description", "encoded", "summary")
+_ATOM_TEXTS = ("summary", "content")
+
+
+def _journal_abstract(
+    kids: _Kids, fields: tuple[str, ...], title: str, journal: str, found: _Found, terms: set[str]
+) -> str:
     """The abstract in an item's description, content or summary (the first that has one),
-    without the lines around it that are not the abstract."""
+    without the lines around it that are not the abstract (`terms`: the item's categories)."""
     names = {_folded(title), _folded(journal), _folded(_text(kids, "publicationName"))} - {""}
-    for name in ("description", "encoded", "summary"):
+    for name in fields:
         for child in kids.get(name, ()):
             value = all_text(child)
             if _is_html(name, child, value):
@@ -256,18 +279,21 @@ def _journal_abstract(kids: _Kids, title: str, journal: str, found: _Found) -> s
                 blocks = html_blocks(value)
             else:
                 blocks = [value] if value else []
-            kept = [block for block in blocks if not _apart(block, names, found)]
+            kept = [block for block in blocks if not _apart(block, names, found, terms)]
             if kept:
                 # A plain-text description may open with its heading: "Abstract\nWe …".
                 return without_abstract_heading(" ".join(kept) if len(blocks) > 1 else kept[0])
     return ""
 
 
-def _apart(block: str, names: set[str], found: _Found) -> bool:
+def _apart(block: str, names: set[str], found: _Found, terms: set[str]) -> bool:
     """Whether a block of a description is not abstract text; what it names goes to found."""
     line = " ".join(block.split())
     if _folded(line) in names or _HEADING.match(line):
         return True
+    listed = _LABELLED_VALUES.match(line) if terms else None
+    if listed and all(_folded(value) in terms for value in listed.group("values").split(",")):
+        return True  # Open Journal Systems' "Keywords: tides, moon", the item's categories
     labelled = _LABELLED.match(line)
     if labelled:
         label, value = labelled.group("label"), labelled.group("value")
@@ -299,6 +325,13 @@ def _folded(text: str) -> str:
 _INITIALS = re.compile(r"\A(?:[A-Z]\.\s?-?)+\Z")
 
 
+def _keywords(categories: list[tuple[str, str]]) -> tuple[str, ...]:
+    """The terms of the categories a feed says are keywords (by their domain or scheme)."""
+    return tuple(
+        dict.fromkeys(term for term, scheme in categories if _KEYWORD_SCHEME.search(scheme))
+    )
+
+
 def _creators(value: str) -> tuple[str, ...]:
     """The names in one dc:creator: "A, B and C", or bioRxiv's "Surname, I., Surname, I."."""
     parts = [part.strip() for part in value.split(",")]
@@ -322,6 +355,14 @@ def _atom_entry(entry: Element, line: int) -> Record | Problem:
     if "arxiv.org/api/errors" in entry_id:
         return Problem(line, f"arXiv API error: {summary or title}", excerpt(entry_id))
     arxiv, announce, abstract = _split_arxiv_description(summary)
+    categories = [
+        (term, el.get("scheme", ""))
+        for el in kids.get("category", ())
+        if (term := el.get("term", ""))
+    ]
+    if not arxiv and categories:
+        terms = {_folded(term) for term, _ in categories}
+        abstract = _journal_abstract(kids, _ATOM_TEXTS, title, "", _Found(), terms)
     if not arxiv:
         oai = _OAI_ID.match(entry_id)
         arxiv = oai.group(1) if oai else (entry_id if "arxiv.org/abs/" in entry_id else None)
@@ -341,9 +382,8 @@ def _atom_entry(entry: Element, line: int) -> Record | Problem:
         if (name := _text(children_by_name(author), "name"))
     )
     metadata = _metadata(kids, announce)
-    categories = [term for el in kids.get("category", ()) if (term := el.get("term", ""))]
     if categories:
-        metadata.append(("categories", " ".join(categories)))
+        metadata.append(("categories", " ".join(term for term, _ in categories)))
     for name, key in (("comment", "comments"), ("journal_ref", "journal-ref")):
         value = _text(kids, name)
         if value:
@@ -360,6 +400,7 @@ def _atom_entry(entry: Element, line: int) -> Record | Problem:
         doi=doi,
         date=_text(kids, "published", "updated") or None,
         metadata=tuple(metadata),
+        keywords=_keywords(categories),
     )
 
 
