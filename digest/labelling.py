@@ -580,12 +580,17 @@ def _label_candidates(
                 partner = _partner(head, rest, ranked, taken)
                 if partner is not None:
                     yield [head.key, partner]
-    # No close pair: the best heading phrase the group has, else its two best nouns.
+    # No close pair: the best heading phrase the group has. Only a group without one gets
+    # its two best nouns: two words no paper writes together ('Comparison and run') cover
+    # more papers than any phrase of a scattered group, but describe none of them.
+    headings = 0
     for phrase in ranked:
         key = _lengthened(phrase, ranked).key
         if _is_heading(key) and not _echoes(key, taken):
+            headings += 1
             yield [key]
-
+    if headings:
+        return
     nouns = [p.key for p in ranked if len(p.key) == 1 and _may_stand_alone(p.key[0])]
     for a, b in itertools.combinations(nouns[:_LAST_RESORT_NOUNS], 2):
         if not _overlap(a, b) and not _echoes(a, taken) and not _echoes(b, taken):

@@ -406,3 +406,36 @@ def test_a_large_group_is_labelled_from_a_sample_that_does_not_depend_on_its_ord
     ]
     reversed_groups = [list(reversed(g)) for g in groups]
     assert label_groups(texts, reversed_groups) == labels
+
+
+def test_a_scattered_group_is_not_named_by_two_unrelated_words_glued() -> None:
+    # No phrase is used by a fifth of the group: two papers write 'pairwise comparison', two
+    # others 'run', the rest share nothing. 'Comparison and run' would cover four papers
+    # only by gluing two words that no paper writes together; the group's best heading
+    # phrase names what some of it is about.
+    scattered = [
+        "Pairwise comparison of hospitals, patients, regions.",
+        "Pairwise comparison of towns, options, surveys.",
+        "Run, telescope, detector.",
+        "Run, merger, star.",
+        "Coral, glacier.",
+        "Honey, copper.",
+        "Timber, nitrogen.",
+        "Monk, nurse.",
+        "Bridge, library.",
+        "Rain, soil.",
+        "Ink, reef.",
+        "Bee, shift.",
+        "Price, housing.",
+        "Summer, flower.",
+        "Earthquake, joint.",
+    ]
+    graphs = [
+        "Graph neural networks learn molecular properties from atom graphs.",
+        "Message passing in graph neural networks oversmooths deep node features.",
+        "We scale graph neural networks to billions of edges with sampling.",
+    ]
+    first = list(range(len(scattered)))
+    labels = label_groups([*scattered, *graphs], [first, [len(first) + i for i in range(3)]])
+    assert labels[0].label == "Pairwise comparison"
+    assert "pairwise" not in labels[0].keywords
