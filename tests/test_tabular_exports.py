@@ -513,6 +513,32 @@ def test_publish_or_perish_csv_venue_link_and_cut_author_lists() -> None:
     assert not survey.link_is_search
 
 
+def test_publish_or_perish_dois_google_scholar_took_from_page_links(tmp_path: Path) -> None:
+    # Google Scholar reads a DOI off the paper's page link: still escaped as the link had
+    # it (a SICI DOI's brackets and colons), or with the page's ".short" suffix (BioOne).
+    header = "Cites,Authors,Title,Year,Source,Publisher,ArticleURL,GSRank,DOI,Abstract\n"
+    rows = (
+        '99,"JL Campbell, JH Eisemann, ...","Description of the gastrointestinal tract of five '
+        'lemur species",2000,"American Journal of …","Wiley","https://onlinelibrary.wiley.com/'
+        'doi/abs/10.1002/1098-2345%28200011%2952%3A3%3C133%3A%3AAID-AJP2%3E3.0.CO%3B2-%23",15,'
+        '"10.1002/1098-2345%28200011%2952%3A3%3C133%3A%3AAID-AJP2%3E3.0.CO%3B2-%23",'
+        '"The objective of this project was to better define gastrointestinal morphology."\n'
+        '24,"LE Charles-Smith, P Cowen","Outbreaks of Cryptosporidium in Coquerel\'s Sifaka",'
+        '2010,"Journal of Zoo and Wildlife …","BioOne","https://bioone.org/journals/x/'
+        '10.1638/2009-0160.1.short",4,"10.1638/2009-0160.1.short",'
+        '"This population-based, retrospective study examined the susceptibility of a primate."\n'
+    )
+    (tmp_path / "PoPCites.csv").write_text(header + rows, encoding="utf-8")
+    corpus = load_papers([tmp_path])
+    lemurs = titled(corpus, "Description of the gastrointestinal")
+    assert lemurs.doi == "10.1002/1098-2345(200011)52:3<133::AID-AJP2>3.0.CO;2-#"
+    assert (
+        lemurs.link
+        == "https://doi.org/10.1002/1098-2345(200011)52:3%3C133::AID-AJP2%3E3.0.CO;2-%23"
+    )
+    assert titled(corpus, "Outbreaks").doi == "10.1638/2009-0160.1"
+
+
 def test_scopus_full_author_names_lose_their_scopus_ids(tmp_path: Path) -> None:
     text = (
         '"Authors","Author full names","Author(s) ID","Title","Year","Source title","Abstract",'

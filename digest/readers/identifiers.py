@@ -4,6 +4,7 @@ PubMed ids in PubMed's addresses."""
 from __future__ import annotations
 
 import re
+import urllib.parse
 from dataclasses import dataclass
 
 
@@ -76,14 +77,25 @@ def parse_doi(value: str) -> str | None:
     """The DOI in a field or URL ("https://doi.org/10.1/X" -> "10.1/X"), or None. In a
     publisher's page link the DOI stops before the page's own path and query:
     ".../doi/10.1002/central/CN-02364481/full" (Cochrane), ".../doi/10.1111/x.1/abstract"
-    (Wiley until 2018)."""
+    (Wiley until 2018).
+
+    A DOI Google Scholar took from a page's link (and Publish or Perish exports) may still
+    be escaped as the link had it, "10.1002/1098-2345%28200011%2952%3A3%3C133…", and may
+    keep the page's suffix, "10.1638/2009-0160.1.short" (BioOne): the DOI is unescaped
+    and the suffix dropped."""
     found = _DOI.search(value)
     if not found:
         return None
     doi = found.group(1)
     if "://" in value:
         doi = _PAGE_TAIL.sub("", _QUERY.sub("", doi))
-    return doi.rstrip(".,;)") or None
+    if _ESCAPE.search(doi):
+        doi = urllib.parse.unquote(doi)
+    return _PAGE_SUFFIX.sub("", doi.rstrip(".,;)")) or None
+
+
+_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+_PAGE_SUFFIX = re.compile(r"\.(?:short|full)$")
 
 
 # An id written after its label in free text: "arXiv preprint arXiv:2401.00001" (Google
