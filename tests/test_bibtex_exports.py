@@ -319,6 +319,7 @@ def test_frontiers_headings_glued_to_their_sections_are_set_apart(tmp_path: Path
         ("{Jun.}", "2025-06"),
         ("{SEPT.}", "2025-09"),
         ("{{DEC}}", "2025-12"),  # Web of Science before 2020
+        ("{{MAY 23}}", "2025-05-23"),  # Web of Science: the day after the month
         ("{04}", "2025-04"),  # Oxford Academic
         ("{Spring}", "Spring 2025"),  # no month: kept in words
     ],

@@ -55,6 +55,7 @@ from digest.readers.records import (
     month_number,
     split_keywords,
 )
+from digest.readers.web_of_science import publication_date
 
 if TYPE_CHECKING:
     from bibtexparser.model import Entry, ImplicitComment, ParsingFailedBlock, String
@@ -502,7 +503,8 @@ def _author_name(name: str) -> str:
 
 def _year_month(fields: dict[str, str]) -> str | None:
     """The year and month as the other readers date a paper, "2018-04", however the month
-    is written; a month that is none ("Spring") stays in words before the year."""
+    is written, with the day Web of Science writes after it ("MAY 23": "2021-05-23"); a
+    month that is none ("Spring") stays in words before the year."""
     year = fields.get("year", "").strip()
     month = fields.get("month", "").strip()
     if not year:
@@ -513,4 +515,7 @@ def _year_month(fields: dict[str, str]) -> str | None:
         number = month_number(month)
         if number:
             return iso_date(year, number)
+        dated = publication_date(month, year)  # Web of Science: Month = {{MAY 23}}, a day too
+        if dated and dated != year:
+            return dated
     return f"{month} {year}" if month else year
