@@ -120,6 +120,38 @@ def test_pubmed_xml_book_chapter_and_old_dtd_author_names(tmp_path: Path) -> Non
     assert corpus.skipped == ()  # a DeleteCitation is no record
 
 
+def test_pubmed_xml_book_doi_is_in_its_book_document_or_an_elocation_of_the_book(
+    tmp_path: Path,
+) -> None:
+    # A Bookshelf chapter keeps its DOI beside its NBK accession in BookDocument's own
+    # ArticleIdList; a whole report (PCORI) in an ELocationID of its Book.
+    chapter = """<PubmedBookArticle><BookDocument><PMID Version="1">29787061</PMID>
+      <ArticleIdList><ArticleId IdType="bookaccession">NBK500156</ArticleId>
+      <ArticleId IdType="doi">10.1007/978-3-319-16104-4_8</ArticleId></ArticleIdList>
+      <Book><BookTitle book="spr9783319161044">Anatomy of a Handbook</BookTitle>
+      <PubDate><Year>2015</Year></PubDate></Book>
+      <ArticleTitle book="spr9783319161044" part="ch8">Chapter Eight</ArticleTitle>
+      <Abstract><AbstractText>The eighth chapter reviews what is known.</AbstractText>
+      </Abstract></BookDocument><PubmedBookData><ArticleIdList>
+      <ArticleId IdType="pubmed">29787061</ArticleId></ArticleIdList></PubmedBookData>
+      </PubmedBookArticle>"""
+    report = """<PubmedBookArticle><BookDocument><PMID Version="1">38478703</PMID>
+      <ArticleIdList><ArticleId IdType="bookaccession">NBK601514</ArticleId></ArticleIdList>
+      <Book><BookTitle book="pcori1">Comparing Preferences for Treatment</BookTitle>
+      <PubDate><Year>2021</Year><Month>01</Month></PubDate>
+      <CollectionTitle book="pcoricollect">PCORI Final Research Reports</CollectionTitle>
+      <ELocationID EIdType="doi">10.25302/01.2021.ME.150731469</ELocationID></Book>
+      <Abstract><AbstractText Label="BACKGROUND">Preferences differ by group.</AbstractText>
+      </Abstract></BookDocument></PubmedBookArticle>"""
+    (tmp_path / "efetch.xml").write_text(_PUBMED_SET.format(chapter + report))
+    first, second = load_papers([tmp_path]).papers
+    assert (first.title, first.doi) == ("Chapter Eight", "10.1007/978-3-319-16104-4_8")
+    assert (second.title, second.doi) == (
+        "Comparing Preferences for Treatment",
+        "10.25302/01.2021.ME.150731469",
+    )
+
+
 # --- EndNote XML ----------------------------------------------------------------------------
 
 

@@ -35,6 +35,7 @@ _SHAPE = RecordShape(
     re.compile(r"<(?:PubmedArticle|PubmedBookArticle)[\s>]"),
     lambda tag, _depth: _ARTICLE.fullmatch(tag) is not None,
 )
+_ID_LISTS = ("PubmedData", "PubmedBookData", "BookDocument")
 # Inline styles of PubMed's titles and abstracts that mark a word, not a part of one.
 _STYLES = frozenset({"i", "b", "u"})
 
@@ -88,13 +89,16 @@ def _record(article: Element, line: int) -> Record | Problem:
         all_text(d) for d in citation.iterfind("MeshHeadingList/MeshHeading/DescriptorName")
     ]
     keywords += [all_text(k) for k in citation.iterfind("KeywordList/Keyword")]
+    # The record's own identifiers, never its cited references': a book's or chapter's DOI
+    # is in its BookDocument's list, or an ELocationID of the book (PCORI's reports).
     ids = {
         a.get("IdType", ""): all_text(a)
-        for a in article.iterfind("PubmedData/ArticleIdList/ArticleId")
+        for path in _ID_LISTS
+        for a in article.iterfind(f"{path}/ArticleIdList/ArticleId")
+        if all_text(a)
     }
-    doi = ids.get("doi") or next(
-        (all_text(e) for e in body.iterfind("ELocationID") if e.get("EIdType") == "doi"), ""
-    )
+    locations = [*body.iterfind("ELocationID"), *citation.iterfind("Book/ELocationID")]
+    doi = ids.get("doi") or next((all_text(e) for e in locations if e.get("EIdType") == "doi"), "")
     metadata = [("pmc", ids["pmc"])] if ids.get("pmc") else []
     return Record(
         line=line,
