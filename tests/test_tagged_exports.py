@@ -642,6 +642,19 @@ def test_cochrane_library_ris_record_headers_and_wide_separators(tmp_path: Path)
     assert transfer.pmid == "38407106"
 
 
+def test_embase_ris_medline_pmid_in_c5(tmp_path: Path) -> None:
+    embase, other = load_written(
+        tmp_path,
+        "records.ris",
+        "TY  - JOUR\nC5  - 38773066\nDB  - Embase\nDB  - Medline\nT1  - Cellular structure of "
+        "dinosaur scales\nN2  - Fossil feathers have transformed our understanding of "
+        "integumentary evolution in vertebrates.\nER  - \n\n",
+        "TY  - JOUR\nC5  - 12345\nT1  - Not from Embase\nAB  - Another tool's C5 is a custom "
+        "field holding whatever its user put there, never a PubMed id.\nER  - \n",
+    ).papers
+    assert (embase.pmid, other.pmid) == ("38773066", None)
+
+
 def test_rayyan_ris_field_glued_onto_the_line_before(tmp_path: Path) -> None:
     # Rayyan writes U2 after UR, and LK after DO, on the same line after five spaces.
     paper = only(

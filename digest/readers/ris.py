@@ -32,7 +32,8 @@ without a Problem saying so. What the split takes care of:
 - dates are "YYYY/MM/DD/other info": the other info (ProQuest's "2018- -21", Zotero's
   "undefined") is dropped, and a DA without a year ("Oct 7") takes PY's;
 - the PMID is the accession number when the database is MEDLINE/PubMed (Ovid, EBSCO,
-  Inciteful's "DP - Nlm"), else the number in a PubMed link or Ovid MEDLINE's own link;
+  Inciteful's "DP - Nlm"), Embase's C5, Cochrane's "C3  - PUBMED 21314913", else the
+  number in a PubMed link or Ovid MEDLINE's own link;
 - the DOI is DO's, else EBSCOhost's L3 (where it puts the DOI), else a doi.org link among
   the record's links (ERIC through Ovid writes "L1  - https://dx.doi.org/10.…");
 - Ovid marks a major subject heading with a star ("KW  - *Paleontology"): dropped.
@@ -84,6 +85,7 @@ _RIS_DATE = re.compile(r"(\d{4})/([^/]*)(?:/([^/]*))?(?:/.*)?", re.S)
 _YEAR = re.compile(r"\b\d{4}\b")
 _CROSS_REFERENCE = re.compile(r"\bPUBMED (\d+)\b")
 _PUBMED_DATABASE = re.compile(r"pubmed|medline|\bnlm\b", re.I)
+_EMBASE = re.compile(r"embase|medline", re.I)
 # Ovid's link to a record of one of its MEDLINE databases (medl, medp, prem, …).
 _OVID_MEDLINE_LINK = re.compile(r"ovid\.com/.*[?&]D=(?:me[a-z0-9]*|prem)&.*[?&]AN=(\d+)", re.I)
 # At most this many short lines may come before the first record (Ovid's numbers, a
@@ -240,15 +242,19 @@ def _abstract(entry: dict[str, object], chunk: list[str]) -> str:
 
 
 def _pmid(entry: dict[str, object], urls: list[str]) -> str | None:
-    """The accession number, when the record's database is MEDLINE/PubMed; else the PubMed
-    id the Cochrane Library cross-references in C3; else the PMID in a link to PubMed, or in
-    Ovid's link to the record in one of its MEDLINE databases."""
+    """The accession number, when the record's database is MEDLINE/PubMed; else the MEDLINE
+    PMID Embase gives in C5; else the PubMed id the Cochrane Library cross-references in C3;
+    else the PMID in a link to PubMed, or in Ovid's link to the record in one of its MEDLINE
+    databases."""
     databases = " ".join(
         _list(entry.get("name_of_database")) + _list(entry.get("database_provider"))
     )
     accession = _first(entry, "accession_number")
     if accession.isdigit() and _PUBMED_DATABASE.search(databases):
         return accession
+    medline = _first(entry, "custom5")  # Embase's "C5  - 38773066", with "DB  - Embase"
+    if medline.isdigit() and _EMBASE.search(databases):
+        return medline
     cochrane = _CROSS_REFERENCE.search(_first(entry, "custom3"))  # "PUBMED 21314913,EMBASE …"
     if cochrane:
         return cochrane.group(1)
