@@ -246,6 +246,13 @@ _EBSCO_TRAILER = re.compile(
     re.S,
 )
 _EBSCO_TAIL = 1200
+# ERIC closes each abstract with who wrote it, whatever exports the record (Ovid, EBSCOhost,
+# ProQuest): "(As Provided)" (the author's own), "(Author)", "(Author/RT)", or the
+# abstractor's initials, "(MVL)". Only after a sentence's end, as the abstract's last words,
+# so that "… the United Kingdom (UK)." and "… rates (BMI)" stay.
+_ERIC_MARK = re.compile(
+    r"(?<=[.!?\"”])\s+\((?:As Provided|Author(?:/[A-Z]{1,4})?|[A-Z]{2,4}(?:/[A-Z]{1,4})?)\)$"
+)
 
 
 # A web page's own description that reference managers save as the abstract of a paper
@@ -313,14 +320,16 @@ _GRAPHICAL_ABSTRACT = re.compile(
 
 
 def strip_abstract_trailer(abstract: str) -> str:
-    """The abstract without the copyright line or database stamp an export closed it with,
-    and without the placeholder of a graphical abstract."""
+    """The abstract without the copyright line or database stamp an export closed it with
+    (ERIC's "(As Provided)" too), and without the placeholder of a graphical abstract."""
     if "raphical" in abstract or "RAPHICAL" in abstract or "omitted]" in abstract:
         abstract = _GRAPHICAL_ABSTRACT.sub("", abstract).strip()
     ebsco = abstract[-_EBSCO_TAIL:]
     if "ABSTRACT FROM" in ebsco or "is the property of" in ebsco:
         found = _EBSCO_TRAILER.search(abstract, len(abstract) - len(ebsco))
         abstract = abstract[: found.start()].rstrip() if found else abstract
+    if abstract.endswith(")"):
+        abstract = _ERIC_MARK.sub("", abstract)
     statement = abstract.find(_INTEREST_STATEMENT, max(0, len(abstract) - _TRAILER_TAIL))
     if statement > 0:
         abstract = abstract[:statement].rstrip()

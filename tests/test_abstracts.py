@@ -91,6 +91,10 @@ def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
         "should refer to the original published version of the material for the full "
         "abstract. (Copyright applies to all Abstracts.)",
         "[ABSTRACT FROM PUBLISHER]",
+        # ERIC's note of who wrote the abstract.
+        "(As Provided)",
+        "(Author/RT)",
+        "(MVL)",
         "Copyright of Journal of the Air & Waste Management Association (Taylor & Francis Ltd) "
         "is the property of Taylor & Francis Ltd and its content may not be copied or emailed "
         "to multiple sites or posted to a listserv without the copyright holder's express "
@@ -127,6 +131,9 @@ def test_a_glued_or_signless_copyright_line_is_not_part_of_the_abstract(text: st
         # Not the abstract's last words, or not a sentence of its own.
         "We study one journal. Published by Elsevier B.V. since 1990, it grew. We count it.",
         "We count the papers published by Elsevier B.V.",
+        # An abbreviation closing the last sentence, not after it: no ERIC mark.
+        "We compared body mass index across the cohorts (BMI)",
+        "We surveyed schools in the United Kingdom (UK).",
         # A year opening a sentence in the middle; a right reserved that is no trailer.
         "Data ran to 2019. 2020 Elsevier Ltd. All rights reserved. We then asked again.",
         "Patients kept their data. 2020 Census rules say all rights reserved to them apply.",
