@@ -488,6 +488,11 @@ _WITH_ABSTRACTS: Final = {
     "europe-pmc": (
         "Europe PMC's 'lite' results have no abstracts: search again with resultType=core"
     ),
+    "elsevier": (
+        "Elsevier's search answers have abstracts only from the Scopus Search API with "
+        "view=COMPLETE (ScienceDirect's search has none): search Scopus with it, or ask the "
+        "Abstract Retrieval API for each DOI"
+    ),
 }
 
 

@@ -35,6 +35,15 @@ def reasons(corpus: Corpus) -> list[tuple[int | None, str, bool]]:
     return [(s.line, s.reason.split(" (")[0], s.notice) for s in corpus.skipped]
 
 
+def saved_answer(tmp_path: Path, answer: object, fmt: str) -> tuple[Corpus, str]:
+    """An API's answer saved pretty-printed, loaded: read as `fmt`; and the text saved."""
+    text = json.dumps(answer, indent=2)
+    (tmp_path / "answer.json").write_text(text)
+    corpus = load_papers([tmp_path / "answer.json"])
+    assert corpus.files[0].format == fmt
+    return corpus, text
+
+
 ABSTRACT = "We show that a plain record with an abstract field is read as it always was read."
 
 
@@ -652,11 +661,8 @@ def test_datacite_rest_api_list_and_datacite_json(tmp_path: Path) -> None:
         },
     }
     answer = {"data": [arxiv, series], "meta": {"total": 2}, "links": {"self": "https://x"}}
-    text = json.dumps(answer, indent=2)
-    (tmp_path / "dois.json").write_text(text)
-    corpus = load_papers([tmp_path / "dois.json"])
+    corpus, text = saved_answer(tmp_path, answer, "datacite")
     [paper] = corpus.papers
-    assert corpus.files[0].format == "datacite"
     assert (paper.title, paper.abstract, paper.arxiv_id, paper.date, paper.venue) == (
         "Sparse retrieval for long documents",
         "We retrieve long documents.",
@@ -676,3 +682,88 @@ def test_datacite_rest_api_list_and_datacite_json(tmp_path: Path) -> None:
     for name in ("one.json", "bare.json"):
         [alone] = load_papers([tmp_path / name]).papers
         assert (alone.abstract, alone.arxiv_id) == (paper.abstract, paper.arxiv_id)
+
+
+# --- Elsevier (Scopus, ScienceDirect) -------------------------------------------------------
+
+
+def _scopus_entry(doi: str, **fields: object) -> dict[str, object]:
+    return {
+        "@_fa": "true",
+        "link": [{"@_fa": "true", "@ref": "scopus", "@href": f"https://www.scopus.com/{doi}"}],
+        "dc:identifier": "SCOPUS_ID:85100000001",
+        "eid": "2-s2.0-85100000001",
+        "dc:title": "Ion chromatography of <ce:italic>Thymus</ce:italic> extracts",
+        "dc:creator": "Yates H.",
+        "prism:publicationName": "Journal of Chromatography A",
+        "prism:coverDate": "2023-09-27",
+        "prism:doi": doi,
+        "subtypeDescription": "Article",
+        **fields,
+    }
+
+
+def test_scopus_search_answer_with_view_complete(tmp_path: Path) -> None:
+    # The Scopus Search API's JSON: entries under search-results.entry; with view=COMPLETE
+    # each has its abstract (dc:description), keywords ("a | b") and full author names.
+    complete = _scopus_entry(
+        "10.1016/j.chroma.2023.1",
+        **{
+            "dc:description": "We separate amino acids by ion chromatography in food samples.",
+            "authkeywords": "Ion chromatography | Amino acids",
+            "pubmed-id": "37600001",
+            "author": [
+                {"authname": "Yates H.", "given-name": "Helen S.A.", "surname": "Yates"},
+                {"authname": "Carter J.", "surname": "Carter"},
+            ],
+        },
+    )
+    standard = _scopus_entry("10.1016/j.chroma.2023.2")  # view=STANDARD: no abstract
+    answer = {
+        "search-results": {
+            "opensearch:totalResults": "2",
+            "link": [{"@_fa": "true", "@ref": "self", "@href": "https://api.elsevier.com/x"}],
+            "entry": [complete, standard],
+        }
+    }
+    corpus, _ = saved_answer(tmp_path, answer, "elsevier")
+    [paper] = corpus.papers
+    assert (paper.title, paper.doi, paper.pmid, paper.venue, paper.date) == (
+        "Ion chromatography of Thymus extracts",
+        "10.1016/j.chroma.2023.1",
+        "37600001",
+        "Journal of Chromatography A",
+        "2023-09-27",
+    )
+    assert paper.authors == ("Helen S.A. Yates", "Carter J.")
+    assert paper.keywords == ("Ion chromatography", "Amino acids")
+    assert [s.reason.split(" (")[0] for s in corpus.skipped] == ["no abstract"]
+
+
+def test_sciencedirect_search_answer_says_where_abstracts_are(tmp_path: Path) -> None:
+    # The ScienceDirect Search API never sends abstracts; its authors are {"$": name}.
+    entry = _scopus_entry("10.1016/j.aca.2023.3", authors={"author": [{"$": "Eliise Tammekivi"}]})
+    answer = {"search-results": {"opensearch:totalResults": "9", "entry": [entry, entry]}}
+    (tmp_path / "sd.json").write_text(json.dumps(answer, indent=2))
+    with pytest.raises(InputError) as error:
+        load_papers([tmp_path / "sd.json"])
+    assert "2 records without an abstract" in str(error.value)
+    assert "Scopus Search API with view=COMPLETE" in str(error.value)
+
+
+def test_elsevier_empty_search_and_abstract_retrieval_answer(tmp_path: Path) -> None:
+    empty = {"search-results": {"entry": [{"@_fa": "true", "error": "Result set was empty"}]}}
+    (tmp_path / "empty.json").write_text(json.dumps(empty))
+    core = _scopus_entry("10.1016/j.chroma.2023.4", **{"dc:description": ABSTRACT})
+    core["dc:creator"] = {"author": [{"ce:given-name": "Helen", "ce:surname": "Yates"}]}
+    retrieval = {"abstracts-retrieval-response": {"coredata": core, "item": {}}}
+    (tmp_path / "abstract.json").write_text(json.dumps(retrieval, indent=2))
+    corpus = load_papers([tmp_path])
+    [paper] = corpus.papers
+    assert (paper.abstract, paper.doi, paper.authors) == (
+        ABSTRACT,
+        "10.1016/j.chroma.2023.4",
+        ("Helen Yates",),
+    )
+    [said] = [s.reason for s in corpus.skipped if s.path.endswith("empty.json")]
+    assert said == "no record (the Elsevier API said: Result set was empty)"

@@ -3,7 +3,8 @@ Crossref, Semantic Scholar, Europe PMC, bioRxiv/medRxiv, Zotero's CSL-JSON).
 
 A document is decoded once, by the standard library, walking only the containers that hold
 the records (`[...]`, `{"results": [...]}`, `{"message": {"items": [...]}}`, `{"collection":
-[...]}`, `{"data": [...]}`, `{"resultList": {"result": [...]}}`) element by element, so
+[...]}`, `{"data": [...]}`, `{"resultList": {"result": [...]}}`, `{"search-results":
+{"entry": [...]}}`) element by element, so
 each record keeps the line it starts on
 and a broken element costs only the rest of the file, not what came before it. Each record
 object is then given to the mapper its shape calls for (digest/readers/scholarly_json.py);
@@ -31,9 +32,10 @@ from digest.readers.scholarly_json import GENERIC, map_object, newest_versions_f
 
 # Keys under which API answers keep their list of records, in the order they are looked
 # for; "message" is Crossref's envelope (one work, or a list under "items"), "resultList"
-# Europe PMC's search (its list under "result"), "result" its /article answer (one record).
-_RECORD_LISTS = ("results", "items", "collection", "data", "recommendedPapers", "result")
-_ENVELOPES = ("message", "resultList", "result")
+# Europe PMC's search (its list under "result"), "result" its /article answer (one record);
+# "search-results" is Elsevier's (Scopus, ScienceDirect), its list under "entry".
+_RECORD_LISTS = ("results", "items", "collection", "data", "recommendedPapers", "result", "entry")
+_ENVELOPES = ("message", "resultList", "result", "search-results")
 _TOO_DEEP = "nested too deep to read (hundreds of levels); no export nests like this"
 
 

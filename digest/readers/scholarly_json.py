@@ -31,6 +31,13 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
   `descriptionType` is "Abstract"; "Methods", "SeriesInformation"… are not abstracts),
   `creators[]` (`givenName`/`familyName`, else `name`), `doi`, `url`, `publicationYear`,
   `dates[]` ("Issued"), `container.title` or `publisher`, `subjects[].subject`.
+- Elsevier's APIs: a Scopus or ScienceDirect search (`{"search-results": {"entry": […]}}`,
+  json_documents.py) or an Abstract/Article Retrieval answer (its `coredata`): `dc:title`,
+  `dc:description` (the abstract: Scopus's search has it only with view=COMPLETE,
+  ScienceDirect's never), `prism:doi`, `prism:publicationName`, `prism:coverDate`,
+  `pubmed-id`, `authkeywords` ("a | b"), authors as `author[]` (Scopus: `given-name`,
+  `surname`, `authname`), `authors.author[].$` (ScienceDirect) or `dc:creator`. Titles
+  keep Elsevier's `<ce:italic>` markup, which is taken out.
 - Zotero's own item JSON, as Better BibTeX's "BetterBibTeX JSON" export and Zotero's web
   API (under `data`) write it: `itemType`, `abstractNote`, `creators` as `{"firstName",
   "lastName"}` or `{"name"}`, `publicationTitle` (or the proceedings', book's, site's or
@@ -55,6 +62,7 @@ from digest.readers.markup import (
     html_to_text,
     jats_to_text,
     looks_like_jats,
+    markup_to_text,
     without_abstract_heading,
 )
 from digest.readers.records import Problem, Record, excerpt, first_name_first
@@ -66,6 +74,8 @@ _CROSSREF_KEYS = ("member", "prefix", "deposited", "indexed", "is-referenced-by-
 _CSL_KEYS = ("issued", "container-title", "citation-key", "DOI", "URL", "accessed", "PMID")
 _BIORXIV_KEYS = ("jatsxml", "author_corresponding", "biorxiv_doi", "preprint_abstract")
 _DATACITE_KEYS = ("descriptions", "publicationYear", "creators", "types")
+_ELSEVIER_KEYS = ("prism:publicationName", "prism:doi", "prism:coverDate", "eid", "pii")
+_ELSEVIER_ANSWERS = ("abstracts-retrieval-response", "full-text-retrieval-response")
 _ZOTERO_KEYS = ("abstractNote", "creators", "title", "key")
 _EUROPEPMC_KEYS = ("authorString", "abstractText", "journalInfo", "pubYear", "journalTitle")
 # Semantic Scholar's graph API (camelCase) and its bulk datasets (the same names lowercased).
@@ -95,6 +105,19 @@ def _datacite_item(value: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+def _elsevier_item(value: dict[str, Any]) -> dict[str, Any] | None:
+    """The record of an Elsevier API object: a search entry itself, or the `coredata` of a
+    retrieval answer (`{"abstracts-retrieval-response": {"coredata": …}}`); None if neither."""
+    for wrapper in _ELSEVIER_ANSWERS:
+        core = _get(value, wrapper, "coredata")
+        if isinstance(core, dict):
+            return core
+    if "dc:title" in value and any(key in value for key in _ELSEVIER_KEYS):
+        return value
+    # The entry of a search that found nothing: {"@_fa": "true", "error": "Result set was empty"}
+    return value if "@_fa" in value and "error" in value else None
+
+
 def shape_of(value: dict[str, Any]) -> str:
     """Which source wrote this object, by keys only that source uses; GENERIC if none."""
     ident = value.get("id")
@@ -110,6 +133,8 @@ def shape_of(value: dict[str, Any]) -> str:
         return "zotero"
     if _datacite_item(value) is not None:
         return "datacite"
+    if _elsevier_item(value) is not None:
+        return "elsevier"
     if "DOI" in value and (
         any(key in value for key in _CROSSREF_KEYS) or isinstance(value.get("title"), list)
     ):
@@ -500,6 +525,58 @@ def _biorxiv(line: int, item: dict[str, Any]) -> Record | Problem:
     )
 
 
+def _elsevier(line: int, value: dict[str, Any]) -> Record | Problem:
+    item = _elsevier_item(value) or value
+    if "error" in item and "dc:title" not in item:
+        reason = f"no record (the Elsevier API said: {_text(item.get('error'))})"
+        return Problem(line, reason, notice=True)
+    title = markup_to_text(_text(item.get("dc:title")))
+    abstract = _markup_free(_text(item.get("dc:description")))
+    if not abstract:
+        return _no_abstract(line, "Elsevier", title or _text(item.get("prism:doi")))
+    links = {_get(link, "@ref"): _text(_get(link, "@href")) for link in _list(item.get("link"))}
+    keywords = _text(item.get("authkeywords"))
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=_elsevier_authors(item),
+        url=links.get("scopus") or links.get("scidir") or None,
+        doi=_text(item.get("prism:doi")) or None,
+        date=_text(item.get("prism:coverDate")) or None,
+        pmid=_text(item.get("pubmed-id")) or None,
+        venue=_text(item.get("prism:publicationName")) or None,
+        keywords=tuple(k.strip() for k in keywords.split("|") if k.strip()),
+        metadata=_metadata(
+            [
+                ("eid", item.get("eid")),
+                ("pii", item.get("pii")),
+                ("type", item.get("subtypeDescription")),
+            ]
+        ),
+    )
+
+
+def _elsevier_authors(item: dict[str, Any]) -> tuple[str, ...]:
+    """Scopus's `author[]` (a retrieval answer's `dc:creator.author[]`, names prefixed
+    `ce:`), ScienceDirect's `authors.author` ({"$": name}, or one name), else `dc:creator`
+    (a name, or a list of {"$": name})."""
+    names = []
+    creator = item.get("dc:creator")
+    for author in [*_list(item.get("author")), *_list(_get(creator, "author"))]:
+        given = _text(_get(author, "given-name")) or _text(_get(author, "ce:given-name"))
+        family = _text(_get(author, "surname")) or _text(_get(author, "ce:surname"))
+        indexed = _text(_get(author, "authname")) or _text(_get(author, "ce:indexed-name"))
+        if name := (f"{given} {family}" if given and family else indexed or family):
+            names.append(name)
+    listed = _get(item, "authors", "author")
+    for author in _list(listed) if isinstance(listed, list) else [listed]:
+        if name := _text(author) or _text(_get(author, "$")):
+            names.append(name)
+    creators = [_text(c) or _text(_get(c, "$")) for c in _list(creator) or [creator]]
+    return tuple(names) or _strings(creators)
+
+
 def _datacite(line: int, value: dict[str, Any]) -> Record | Problem:
     item = _datacite_item(value) or value
     titles = [t for t in _list(item.get("titles")) if isinstance(t, dict)]
@@ -605,6 +682,7 @@ _MAPPERS: dict[str, Mapper] = {
     "biorxiv": _biorxiv,
     "zotero": _zotero,
     "datacite": _datacite,
+    "elsevier": _elsevier,
 }
 
 
