@@ -412,7 +412,10 @@ def _load_file(display: str, path: Path) -> _FileLoad:
     if not decoded.text.strip():
         return unusable("empty", "empty file", decoded.encoding)
     fmt = sniff_format(decoded.text)
-    parsed = fmt.parse(decoded.text)
+    if fmt.parse_file is not None:
+        parsed = fmt.parse_file(decoded.text, decoded.encoding)
+    else:
+        parsed = fmt.parse(decoded.text)
     papers: list[_Loaded] = []
     skipped = [_skipped(display, problem) for problem in parsed.problems]
     for record in parsed.records:

@@ -295,3 +295,28 @@ def test_a_line_starting_with_a_quote_mark_in_an_unquoted_body_stays(tmp_path: P
     (tmp_path / "alert.eml").write_text(text, encoding="utf-8")
     [paper] = load_papers([tmp_path]).papers
     assert "and > 50% of patients" in paper.abstract
+
+
+def test_8bit_parts_are_decoded_with_the_charset_each_message_declares(tmp_path: Path) -> None:
+    # An mbox whose first alert was sent as 8-bit UTF-8 and whose second as 8-bit
+    # ISO-8859-1: the file as a whole is not UTF-8, yet each body reads as its sender wrote.
+    def message(charset: str, abstract: str) -> bytes:
+        head = (
+            "From alerts@example.org Tue Jun 13 00:00:00 2023\nFrom: alerts@example.org\n"
+            f"Subject: New papers\nMIME-Version: 1.0\n"
+            f'Content-Type: text/plain; charset="{charset}"\nContent-Transfer-Encoding: 8bit\n\n'
+        )
+        return head.encode("ascii") + abstract.encode(charset) + b"\n\n"
+
+    cafes = (
+        "We study how cafés shape the social life of neighbourhoods using a survey of "
+        "2,000 residents and find strong effects on trust."
+    )
+    munich = (
+        "Residents of München report more trust in neighbours where squares are car-free, "
+        "according to a panel of 3,000 households followed for five years."
+    )
+    path = tmp_path / "alerts.mbox"
+    path.write_bytes(message("utf-8", cafes) + message("iso-8859-1", munich))
+    corpus = load_papers([path])
+    assert sorted(p.abstract for p in corpus.papers) == sorted([cafes, munich])

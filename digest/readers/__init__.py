@@ -89,7 +89,12 @@ def _read_mail_body(text: str) -> Parsed:
 
 
 # A saved e-mail or mbox: its headers open the file, which nothing else's do.
-MAIL = Format("email", looks_like_mail, lambda text: parse_mail(text, _read_mail_body))
+MAIL = Format(
+    "email",
+    looks_like_mail,
+    lambda text: parse_mail(text, _read_mail_body),
+    lambda text, encoding: parse_mail(text, _read_mail_body, encoding),
+)
 
 
 def sniff_format(text: str) -> Format:

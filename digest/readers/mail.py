@@ -49,6 +49,8 @@ _OWN_HEADERS = frozenset(
 _MBOX_FROM = re.compile(r"^From \S")
 # mboxrd escapes a body line starting "From " as ">From ", and ">From " as ">>From ".
 _MBOX_ESCAPED = re.compile(r"^>(>*From )", re.M)
+# Encodings a file read with gives its bytes back; any other text is re-encoded as UTF-8.
+_EIGHT_BIT_CODECS = frozenset({"cp1252", "latin-1"})
 _SNIFF_LINES = 60
 
 
@@ -77,14 +79,19 @@ class _Message:
     raw: str
 
 
-def parse_mail(text: str, read_body: Callable[[str], Parsed]) -> Parsed:
-    """Every message's papers; `read_body(text)` reads a body (sniffing its format)."""
+def parse_mail(text: str, read_body: Callable[[str], Parsed], encoding: str = "utf-8") -> Parsed:
+    """Every message's papers; `read_body(text)` reads a body (sniffing its format).
+
+    `encoding` is the one the file was read with: a message is parsed from its bytes, which
+    that gives back, so that a part sent as 8-bit ISO-8859-1 or windows-1252 (in an mbox
+    beside UTF-8 ones) is decoded with the charset it declares."""
+    codec = encoding if encoding in _EIGHT_BIT_CODECS else "utf-8"
     records: list[Record] = []
     problems: list[Problem] = []
     formats: list[str] = []
     messages = list(_messages(text))
     for message in messages:
-        parsed = _read_message(message, read_body)
+        parsed = _read_message(message, read_body, codec)
         records += parsed.records
         problems += parsed.problems
         if parsed.records and parsed.format not in formats:
@@ -127,8 +134,8 @@ _UNREADABLE = (
 )
 
 
-def _read_message(message: _Message, read_body: Callable[[str], Parsed]) -> Parsed:
-    data = message.raw.encode("utf-8", "surrogateescape")
+def _read_message(message: _Message, read_body: Callable[[str], Parsed], codec: str) -> Parsed:
+    data = message.raw.encode(codec, "surrogateescape")
     try:
         parsed_message = email.message_from_bytes(data, policy=email.policy.default)
         assert isinstance(parsed_message, EmailMessage)

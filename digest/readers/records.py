@@ -74,6 +74,9 @@ class Format:
     name: str
     looks_like: Callable[[str], bool]
     parse: Callable[[str], Parsed]
+    # A reader that needs the file's bytes (a mail's parts name their own charsets) is given
+    # its text and the encoding it was read with, and encodes it back.
+    parse_file: Callable[[str, str], Parsed] | None = None
 
 
 # Every reader's reason for a record that is not a paper for want of an abstract starts so:
