@@ -617,6 +617,34 @@ def test_scopus_csv_without_its_abstract_column_says_what_to_tick(tmp_path: Path
     assert "tick 'Abstract'" in str(error.value)
 
 
+# Scopus of 2019 with "Source title" and "EID" unticked as well as "Abstract"; it numbers
+# its funding columns.
+SCOPUS_2019 = (
+    "Authors,Title,Year,Cited by,DOI,Link,Affiliations,Authors with affiliations,"
+    "Author Keywords,Funding Text 1,Funding Text 2,Correspondence Address,PubMed ID,"
+    'Access Type\n"Zhao L., Toga A.W.","Age-Related Differences in Brain Morphology",2019,,'
+    '"10.1093/cercor/bhy300","https://www2.scopus.com/inward/record.uri?eid=2-s2.0-85072057420'
+    '","Laboratory of Neuro Imaging","Zhao, L., Laboratory of Neuro Imaging","aging; brain '
+    'morphology","Supported by the NIH (P41EB015922).",,"Zhao, L.; email: l@x.edu",'
+    '"30535294",Open Access\n'
+)
+
+
+def test_scopus_csv_with_less_ticked_still_says_it_is_scopus(tmp_path: Path) -> None:
+    message = refusal(tmp_path, "scopus.csv", SCOPUS_2019)
+    assert "Scopus exported this file without abstracts" in message
+
+
+def test_scopus_numbered_funding_columns_are_not_kept(tmp_path: Path) -> None:
+    text = SCOPUS_2019.replace("Access Type\n", "Access Type,Abstract\n").replace(
+        "Open Access\n", 'Open Access,"We relate brain morphology to age in 20,000 adults."\n'
+    )
+    (tmp_path / "scopus.csv").write_text(text, encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.pmid == "30535294"
+    assert [name for name, _ in paper.metadata if name.startswith("Funding")] == []
+
+
 def test_a_pubmed_page_in_the_url_column_gives_the_pmid(tmp_path: Path) -> None:
     # Rayyan's CSV layout: no PMID column, the record's PubMed page as its url.
     text = (

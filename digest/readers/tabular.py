@@ -131,9 +131,12 @@ _NOT_KEPT = frozenset(
     {"references", "cited references", "cr", "affiliations", "authors with affiliations",
      "addresses", "c1", "c3", "correspondence address", "correspondence", "reprint addresses",
      "rp", "email addresses", "em", "researcher ids", "ri", "orcids", "oi", "funding text",
-     "fx", "funding details", "file attachments", "link attachments", "notes",
+     "fx", "funding details", "funding texts", "file attachments", "link attachments", "notes",
      "author(s) id", "author affiliations", "author addresses"}
 )  # fmt: skip
+
+# Scopus numbers a column it repeats: "Funding Text 1" … "Funding Text 5" (2019).
+_NUMBERED = re.compile(r" \d+$")
 
 # Columns where Zotero (and ADS through it) keeps an arXiv id: "arXiv:1708.02025".
 _ARXIV_HOMES = frozenset({"extra", "pages", "number", "archive id", "report number"})
@@ -289,7 +292,7 @@ def _plan(header: Sequence[str]) -> _Plan:
         if name in table:
             field, rank = table[name]
             ranked.setdefault(field, []).append((rank, index))
-        elif name and name not in _NOT_KEPT:
+        elif name and _NUMBERED.sub("", name) not in _NOT_KEPT:
             extra.append((index, header[index].replace("\ufeff", "").strip()))
     fields = {field: tuple(i for _, i in sorted(found)) for field, found in ranked.items()}
     homes = tuple(i for i, name in enumerate(names) if name in _ARXIV_HOMES)
@@ -440,8 +443,23 @@ def _filled_rows(reader: Iterator[list[str]]) -> Iterator[list[str]]:
     return (row for row in reader if any(cell.strip() for cell in row))
 
 
-# Scopus leaves the abstract out unless it is ticked in the export dialog.
+# Scopus leaves the abstract out unless it is ticked in the export dialog. Its header is
+# told by its "EID" and "Source title", or, where those were unticked too, by "Cited by"
+# and "Link" beside a column no other export names so ("Authors with affiliations",
+# "Access Type": Scopus of 2019).
 _SCOPUS_CSV = frozenset({"eid", "source title", "title"})
+_SCOPUS_CORE = frozenset({"title", "cited by", "link"})
+_SCOPUS_OWN = frozenset(
+    {"eid", "source title", "author(s) id", "art. no.", "authors with affiliations",
+     "correspondence address", "access type", "index keywords"}
+)  # fmt: skip
+
+
+def _is_scopus(names: Sequence[str]) -> bool:
+    found = set(names)
+    return found >= _SCOPUS_CSV or (found >= _SCOPUS_CORE and bool(found & _SCOPUS_OWN))
+
+
 _SCOPUS_CSV_HELP = (
     "Scopus exported this file without abstracts; in Scopus, choose Export > CSV, tick "
     "'Abstract' under 'Abstract & keywords', and export again"
@@ -467,7 +485,7 @@ def _no_abstract_column(line: int, header: list[str], delimiter: str) -> Problem
     names = [_name(cell) for cell in header]
     if set(names) >= _PUBMED_CSV or set(names) >= _OLD_PUBMED_CSV:
         return Problem(line, _PUBMED_CSV_HELP, excerpt(delimiter.join(header)))
-    if set(names) >= _SCOPUS_CSV:
+    if _is_scopus(names):
         return Problem(line, _SCOPUS_CSV_HELP, excerpt(delimiter.join(header)))
     if set(names) >= _SCOPUS_API_CSV:
         return Problem(line, _SCOPUS_API_CSV_HELP, excerpt(delimiter.join(header)))
