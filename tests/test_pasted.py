@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from digest.errors import InputError
 from digest.loading import load_papers
 from digest.models import Corpus, Paper
 from digest.readers import sniff_format
@@ -759,3 +760,85 @@ def test_an_abstract_page_quoted_into_a_note_keeps_its_fields() -> None:
     assert record.authors == ("Carlos E. Jimenez", "John Yang")
     assert record.abstract.startswith("Language models have outpaced")
     assert all(p.excerpt for p in parsed.problems)
+
+
+def test_a_daily_list_of_whole_bold_fields_keeps_the_abstract_not_the_summary() -> None:
+    # advanced-cs/arXiv_daily's layout: counts as bold items, "#### [new 001] Title", then
+    # "- **简介: …**" (a model's Chinese summary, the whole field bold) before the quoted
+    # "> **摘要:** …", the abstract itself, which wins; "[new 001]" is no part of the title.
+    text = (
+        "# 计算机与社会 cs.CY\n\n- **最新发布 20 篇**\n\n- **更新 6 篇**\n\n## 最新发布\n\n"
+        "#### [new 001] The Memory Paradox: Why Our Brains Need Knowledge\n"
+        "- **分类: cs.CY; cs.AI**\n\n"
+        "- **简介: 论文探讨了AI时代人类记忆系统的退化问题，属于认知科学任务。**\n\n"
+        "- **链接: [http://arxiv.org/pdf/2506.11015v1](http://arxiv.org/pdf/2506.11015v1)**\n\n"
+        "> **作者:** Barbara Oakley; Michael Johnston\n>\n"
+        "> **备注:** 50 pages, 8 figures\n>\n"
+        "> **摘要:** In the age of generative AI, internal memory systems risk atrophy as "
+        "external aids become more capable, and we review why.\n>\n---\n"
+    )
+    parsed = parse_markdown(text)
+    [record] = parsed.records
+    assert record.title == "The Memory Paradox: Why Our Brains Need Knowledge"
+    assert (record.arxiv, record.authors) == (
+        "2506.11015v1",
+        ("Barbara Oakley", "Michael Johnston"),
+    )
+    assert record.abstract.startswith("In the age of generative AI")
+    assert ("comments", "50 pages, 8 figures") in record.metadata
+    assert ("subjects", "cs.CY; cs.AI") in record.metadata
+    assert not [p for p in parsed.problems if p.reason.startswith("no abstract")]
+    [summary] = [p for p in parsed.problems if "summary" in p.reason]
+    assert summary.line == 12 and not summary.excerpt.endswith("*")
+
+
+def test_an_abstract_in_html_list_tags_inside_details() -> None:
+    # cv-arxiv-daily's today_md: the abstract indented inside <details><summary>Abstract
+    # </summary><ol> … </ol></details>, after a linked heading and an author line.
+    text = (
+        "## NeRF  \n\n"
+        "### [Scene Editing with Radiance Fields](http://arxiv.org/abs/2401.12456)  \n"
+        "Shun Fang, Ming Cui  \n<details>  \n  <summary>Abstract</summary>  \n  <ol>  \n"
+        "    NeRF's scene synthesis was quickly accepted, and we review how scenes made with "
+        "it are edited.  \n  </ol>  \n</details>  \n**comments**: Accepted by ICASSP 2024  \n"
+    )
+    [record] = parse_markdown(text).records
+    assert record.abstract.startswith("NeRF's scene synthesis")
+    assert (record.title, record.arxiv) == ("Scene Editing with Radiance Fields", "2401.12456")
+    assert record.authors == ("Shun Fang", "Ming Cui")
+
+
+def test_a_paper_note_opening_with_its_abstract_heading_takes_its_title_from_properties() -> None:
+    # daily-paper-reader's page of one paper: front matter (title, authors, date, pdf), then
+    # "## Abstract" as the first heading: the paper is the front matter's, not "Abstract".
+    text = (
+        "---\ntitle: Localizing Tool Use to a Single Feature\n"
+        'authors: "Andrii Shportko, Jessica Hullman"\ndate: 2026-06-25\n'
+        'pdf: "https://arxiv.org/pdf/2606.26474v1"\nsource: arxiv\n---\n\n'
+        "## Abstract\nFine-tuning through RL reshapes the internal representations of "
+        "language models, and we find the features that carry tool use.\n"
+    )
+    [record] = parse_markdown(text).records
+    assert record.title == "Localizing Tool Use to a Single Feature"
+    assert (record.arxiv, record.date) == ("2606.26474v1", "2026-06-25")
+    assert record.authors == ("Andrii Shportko", "Jessica Hullman")
+
+
+def test_a_paper_list_without_abstracts_is_refused_in_one_line(tmp_path: Path) -> None:
+    # nlp-arxiv-daily's monthly archive: a table with no header row, titles and links only.
+    # Every row is a paper without an abstract (the first is no header), and the refusal
+    # says the file lists no abstracts, not which headings were no papers.
+    row = "|**2018-10-{day}**|**{title}**|Tomer Libal et.al.|[{id}](http://arxiv.org/abs/{id})|null|\n"
+    path = tmp_path / "2018-10.md"
+    path.write_text(
+        "---\nlayout: default\n---\n\n## Updated on 2026.04.25\n\n## Legal NLP\n\n"
+        + row.format(day=23, title="Automated Reasoning in Normative Structures", id="1810.09993v1")
+        + row.format(day=3, title="Can Everyday AI Be Ethical", id="1810.01729v1")
+        + "\n<p align=right>(<a href='#updated-on-20260425'>back to top</a>)</p>\n"
+    )
+    with pytest.raises(InputError) as raised:
+        load_papers([path])
+    message = str(raised.value)
+    assert "2 records without an abstract, not papers (lines 9, 10)" in message
+    assert "lists papers without abstracts" in message
+    assert "heading" not in message and "front matter" not in message

@@ -16,8 +16,10 @@ A paste has no schema, so records are assembled from what each line is:
 - pieces of arXiv found whole (arxiv_pages.py): a flattened RSS item, a flattened abstract
   page, RSS/Atom XML pasted into a note.
 
-In a paste without structure, an entry ends where a field it already has comes again (a second
-title, a second abstract). The same paper pasted twice in one file (its arXiv id, DOI, URL or
+A summary labelled as one ("简介", "TL;DR") is the abstract only of an entry that has no other.
+A list whose entries all lack an abstract (titles and links only) says so in each entry's
+reason. In a paste without structure, an entry ends where a field it already has comes again (a
+second title, a second abstract). The same paper pasted twice in one file (its arXiv id, DOI, URL or
 title) is one record, keeping the longest abstract and the most explicit title. Headings, notes
 and page navigation that are no paper come back as notices, so nothing vanishes silently.
 Markdown's backslash escapes (`G\\-YOLOv11`, `\\(CAD\\)`) are removed.
@@ -58,10 +60,14 @@ _FIELD = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\*\*|__|\*|_)?([^:：*_\[\]()<>|/]{1,40}?)(?:\*\*|__|\*|_)?\s*[:：]\s*"
     r"(?:\*\*|__|\*|_)?\s*(.*)$"
 )
-_HTML_ONLY = re.compile(r"^(?:<\s*/?\s*(?:details|summary|br|p|div)\b[^>]*>[^<]{0,40})+$", re.I)
+_BOLD_FIELD = re.compile(r"^\s*(?:[-*+]\s+)?(\*\*|__)[^*_:：]{1,40}[:：]")
+_HTML_ONLY = re.compile(
+    r"^(?:<\s*/?\s*(?:details|summary|br|p|div|ol|ul|li|b|strong)\b[^>]*>[^<]{0,40})+$", re.I
+)
 _DEFINITION = re.compile(r"^\s{0,3}:\s+(\S.*)$")  # a definition list's description line
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\.\.\.$|…$")
+_ANNOUNCED = re.compile(r"^\s*\[(new|cross|replaced|updated)\s+\d{1,4}\]\s+(?=\S)", re.I)
 _HEADING_ID = re.compile(rf"^\s*\[?(?:arXiv:)?({arxiv_pages.ARXIV_ID})\]?\s+(?=\S)", re.I)
 # "Title (https://arxiv.org/abs/…)": the link is the paper's, not part of its title.
 _TITLE_URL = re.compile(r"\s*[(（]\s*https?://[^\s)）]+\s*[)）]|\s*<?https?://[^\s>]+>?")
@@ -92,9 +98,14 @@ _LABELS: dict[str, str] = {
     "journal-ref": "venue", "journal ref": "venue",
     "keywords": "keywords", "tags": "keywords", "关键词": "keywords",
     "subjects": "subjects", "categories": "subjects",
-    "comments": "comments", "comment": "comments",
+    "comments": "comments", "comment": "comments", "备注": "comments", "评论": "comments",
+    "分类": "subjects", "类别": "subjects",
     "code": "code", "code link": "code", "github": "code", "代码": "code", "代码链接": "code",
 }  # fmt: skip
+# Labels of a summary of the paper (a model's or a reader's): its abstract when the entry
+# has no other, but the abstract itself replaces it ("**简介:** …" then "**摘要:** …").
+_SUMMARY_LABELS = frozenset({"summary", "tl;dr", "tldr", "简介", "概要"})
+_SUMMARY = "a summary of the paper, not its abstract"
 # Headings that name a part of a paper's entry, or a part of a note: no paper's title.
 # "摘要（原文）", "Abstract (original)", "📄 Abstract", "Original abstract": still the abstract.
 _ABSTRACT_HEADING = re.compile(
@@ -138,6 +149,9 @@ class _Entry:
     metadata: list[tuple[str, str]] = field(default_factory=list)
     mode: str = "body"  # "body", "abstract" (after an Abstract heading), "notes"
     labelled: bool = False  # the abstract came with a label ("Abstract:", a heading)
+    summary: bool = False  # that label names a summary ("简介", "TL;DR"), not the abstract
+    next_summary: bool = False  # the text being read is labelled as a summary
+    abstract_line: int = 0  # where a labelled abstract starts
     level: int = 0  # a heading's level (1 for "#"), 0 for an entry not opened by a heading
     replacement: bool = False
 
@@ -238,14 +252,18 @@ class _Reader:
             self._not_a_paper(number, text, "note text, not an abstract")
         elif entry is not None and entry.mode == "abstract":
             entry.mode = "body"
-            if entry.labelled:
-                self._not_a_paper(number, text, "a second abstract in one entry")
-            else:  # a labelled abstract beats prose met before it (a page's greeting)
+            summary, entry.next_summary = entry.next_summary, False
+            if entry.labelled and (summary or not entry.summary):
+                reason = _SUMMARY if summary else "a second abstract in one entry"
+                self._not_a_paper(number, text, reason)
+            else:
+                # A labelled abstract beats prose met before it (a page's greeting), and the
+                # abstract beats a summary labelled as one ("简介" before "摘要").
                 if entry.abstract:
-                    self._not_a_paper(
-                        entry.line, entry.abstract, "text that is not part of any paper"
-                    )
-                entry.abstract, entry.labelled = text, True
+                    reason = _SUMMARY if entry.labelled else "text that is not part of any paper"
+                    self._not_a_paper(entry.abstract_line or entry.line, entry.abstract, reason)
+                entry.abstract, entry.labelled, entry.summary = text, True, summary
+                entry.abstract_line = number
         elif (_is_prose(text) or (quote and len(text.split()) >= MIN_ABSTRACT_WORDS)) and (
             entry is not None or not self.structured
         ):
@@ -281,6 +299,7 @@ class _Reader:
         if name == "abstract":
             self.flush()
             entry.mode = "abstract"  # the value, and the lines that continue it
+            entry.next_summary = label in _SUMMARY_LABELS
             if value:
                 self.paragraph = [(number, value)]
         elif name == "title":
@@ -482,9 +501,9 @@ def _read_line(reader: _Reader, number: int, line: str, lines: list[str]) -> Non
         return
     row = _TABLE_ROW.match(line)
     if row:
-        if number < len(lines) and _TABLE_RULE.match(lines[number]):
-            reader.columns = []  # a header row: the next table names its own columns
-        _table_row(reader, number, row.group(1))
+        # A header row (the next table names its own columns) has a rule under it.
+        header = number < len(lines) and bool(_TABLE_RULE.match(lines[number]))
+        _table_row(reader, number, row.group(1), header)
         return
     quote = _QUOTE.match(line)
     quoted_field = _field(quote.group(1).strip()) if quote else None
@@ -542,8 +561,13 @@ def _heading(reader: _Reader, number: int, text: str, level: int) -> None:
         # "# Title:When Engineering …": an abstract page's Title: field made a heading.
         reader.add_field(number, "title", "title", labelled[2])
         return
-    if _ABSTRACT_HEADING.match(name) and current is not None:
-        current.mode = "abstract"
+    abstract = _ABSTRACT_HEADING.match(name)
+    if abstract:
+        # "## Abstract" opening a note about one paper (its title in the front matter) opens
+        # that paper's entry; under a paper's heading, it labels that paper's abstract.
+        entry = current if current is not None else reader.start(number, "heading")
+        entry.mode = "abstract"
+        entry.next_summary = abstract.group(1) in _SUMMARY_LABELS
         return
     if _NOTE_HEADINGS.match(name):
         if current is not None:
@@ -569,6 +593,10 @@ def _heading(reader: _Reader, number: int, text: str, level: int) -> None:
         return
     entry = reader.start(number, "heading")
     entry.level = level
+    announced = _ANNOUNCED.match(text)  # "#### [new 001] Title": a daily list's numbering
+    if announced:
+        entry.metadata.append(("announce type", announced.group(1).lower()))
+        text = text[announced.end() :]
     numbered = _HEADING_ID.match(text)  # "### 2509.00366 KG-RAG: …", "## [2509.00366] …"
     if numbered:
         entry.ids["arxiv"] = numbered.group(1)
@@ -672,17 +700,17 @@ def _item(reader: _Reader, number: int, text: str, nested: bool) -> bool:
     return True
 
 
-def _table_row(reader: _Reader, number: int, inner: str) -> None:
+def _table_row(reader: _Reader, number: int, inner: str, header: bool) -> None:
     cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", inner)]
-    if not reader.columns:
+    if header:
         reader.columns = [
             _LABELS.get(_inline_text(c).lower(), _inline_text(c).lower()) for c in cells
         ]
         return
     reader.flush()
     entry = reader.start(number, "row")
-    for name, cell in zip(reader.columns, cells, strict=False):
-        if not cell:
+    for name, cell in zip(reader.columns or _guessed_columns(cells), cells, strict=False):
+        if not cell or not name:
             continue
         if name == "title":
             link = _LINK.search(cell)
@@ -695,6 +723,29 @@ def _table_row(reader: _Reader, number: int, inner: str) -> None:
     reader.current = None
 
 
+def _guessed_columns(cells: list[str]) -> list[str]:
+    """The fields of a table row with no header row above it (nlp-arxiv-daily's monthly
+    archives: `|**2018-10-23**|**Title**|Tomer Libal et.al.|[id](link)|null|`), told by
+    what each cell holds: a date, a link, names, a title (bold, or the first title-like)."""
+    names: list[str] = []
+    for cell in cells:
+        text = _inline_text(cell)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            name = "date"
+        elif _LINK.search(cell) or _URL.search(cell):
+            name = "url"
+        elif "title" not in names and cell.startswith(("**", "__")) and _title_like(text):
+            name = "title"
+        elif _ET_AL.match(text) or _looks_like_names(text):
+            name = "authors"
+        elif "title" not in names and _title_like(text):
+            name = "title"
+        else:
+            name = ""  # "null" where a code link would be, a number
+        names.append(name)
+    return names
+
+
 def _field(text: str) -> tuple[str, str, str] | None:
     """(field, label, value) of a field line ("**Authors**: …", "Title:…"), or None."""
     found = _FIELD.match(text)
@@ -702,6 +753,9 @@ def _field(text: str) -> tuple[str, str, str] | None:
         return None
     label = _inline_text(found.group(1)).strip().lower()
     value = found.group(2)
+    bold = _BOLD_FIELD.match(text)
+    if bold and value.rstrip().endswith(bold.group(1)) and value.count(bold.group(1)) % 2:
+        value = value.rstrip()[: -len(bold.group(1))]  # "**简介: …**": the whole field bold
     if label in ("http", "https") or len(label.split()) > 4:
         return None
     name = _LABELS.get(label, "")
@@ -834,7 +888,8 @@ def _apply_properties(reader: _Reader, entry: _Entry) -> None:
     properties = reader.properties
     if properties.get("title") and not entry.title:
         entry.set_title(properties["title"], 2)
-    linked = [key for key in ("doi", "arxiv", "source", "url", "link") if properties.get(key)]
+    keys = ("doi", "arxiv", "source", "url", "link", "pdf")
+    linked = [key for key in keys if properties.get(key)]
     if not linked:
         return
     for key in linked:
@@ -860,19 +915,42 @@ def _finish(reader: _Reader, name: str) -> Parsed:
         _apply_properties(reader, papers[0])
     records: list[Record] = []
     problems = [p for p in reader.problems if p.line not in reader.title_lines]
+    # A paper list of titles and links with no abstract at all (an arxiv-daily table) is
+    # the wrong file, and says so in each entry's reason, which loading sums up in one line;
+    # its headings and page furniture are then no news.
+    no_abstracts = not papers and any(_names_a_paper(entry) for entry in merged)
+    why = _NO_ABSTRACTS if no_abstracts else "a pasted entry without one"
+    if no_abstracts:
+        problems = [p for p in problems if not p.notice]
     for entry in merged:
         if entry.abstract:
             records.append(_record(entry))
-        elif entry.ids or entry.kind in ("listing", "item", "row"):
+        elif _names_a_paper(entry):
             what = f"arXiv:{entry.ids['arxiv']}" if "arxiv" in entry.ids else entry.title
-            reason = "no abstract (a pasted entry without one)"
-            problems.append(Problem(entry.line, reason, excerpt(what or ""), entry.replacement))
-        elif entry.title:
+            problems.append(
+                Problem(entry.line, f"no abstract ({why})", excerpt(what or ""), entry.replacement)
+            )
+        elif entry.title and not no_abstracts:
             reason = "heading without an abstract, not a paper"
             problems.append(Problem(entry.line, reason, excerpt(entry.title), notice=True))
     records.sort(key=lambda r: r.line)
     problems.sort(key=lambda p: p.line or 0)
     return Parsed(tuple(records), tuple(problems), format=name)
+
+
+_NO_ABSTRACTS = (
+    "the file lists papers without abstracts, titles and links only: use a list made with "
+    "abstracts, or the papers' arXiv listing or feed"
+)
+
+
+def _names_a_paper(entry: _Entry) -> bool:
+    """An entry without an abstract that still names a paper: by an id or link, as a line
+    of an arXiv listing, or as a list item or table row with its authors. A bold list item
+    alone ("- **20 new papers**") names none."""
+    if entry.ids or entry.kind == "listing":
+        return True
+    return entry.kind in ("item", "row") and bool(entry.authors or entry.date)
 
 
 def _record(entry: _Entry) -> Record:
