@@ -365,3 +365,25 @@ def test_open_journal_systems_abstract_note_with_escaped_html() -> None:
         "2019-07",
     )
     assert "abstractnote" not in dict(record.metadata)
+
+
+def test_entries_without_a_key_are_papers_with_each_author_and_keyword() -> None:
+    # EndNote's "BibTeX Export" style and Ingenta Connect (the IET's library) write no key:
+    # "@article{" is followed by the first field. Ingenta writes one author field an author;
+    # EndNote one keyword a line.
+    corpus = load_papers([MESSY.parent / "keyless.bib"])
+    endnote, ingenta = corpus.papers
+    assert endnote.title == "Shrunken fold changes for counts of reads"
+    assert endnote.id.startswith("abs-")  # from the abstract, as for a file without ids
+    assert endnote.venue == "Journal of Gene Biology"  # the @string before it still counts
+    assert endnote.keywords == (
+        "Algorithms", "Computational Biology/*methods", "Models, Genetic", "*Software",
+    )  # fmt: skip
+    assert (endnote.doi, endnote.date) == ("10.1000/jgb.2014.0550", "2014")
+    assert ingenta.authors == ("Renata Bastos Nunes", "Elias Lima", "Cleo Zanetti")
+    assert (ingenta.title, ingenta.date) == ("Cropping a page out of a photograph", "2020-12")
+    [skipped] = corpus.skipped
+    assert skipped.line == 34
+    assert skipped.reason.startswith(
+        "no abstract (a BibTeX entry without a key has no 'abstract' field)"
+    )

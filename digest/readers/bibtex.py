@@ -90,6 +90,14 @@ _SWALLOWED = re.compile(
     r"\A(\{.*\}|\".*\"|\w+)\s*\n\s*([A-Za-z][\w-]*)\s*=\s*(\{.*\}|\".*\"|\w+)\s*\Z", re.S
 )
 _ENTRY_IN_TEXT = re.compile(r"@\s*[A-Za-z]+\s*[{(]")
+# An entry that opens with a field instead of its key; @string's opening is a definition.
+_KEYLESS_ENTRY = re.compile(
+    r"^([ \t]*@(?!(?:string|preamble|comment)\b)[A-Za-z]+[ \t]*\{)(?=\s*[A-Za-z][\w-]*\s*=)",
+    re.M | re.I,
+)
+_NO_KEY = "digest-no-key-"
+# Fields of names: Ingenta Connect writes one `author` field for each author.
+_NAME_FIELDS = frozenset({"author", "editor"})
 # Elsevier's older BibTeX protects acronyms with escaped braces: "the \\{HST\\} \\{WFC3\\}
 # instrument". A set ("\\{a, b\\}", "\\{x\\}") is left alone.
 _ESCAPED_PROTECTION = re.compile(r"\\\{([A-Z][\w.-]*(?: [\w.-]+){0,3})\\\}")
@@ -189,7 +197,7 @@ def parse_bibtex(text: str) -> Parsed:
     with _quiet_bibtexparser():
         # No middlewares: values come as written ('{…}', '"…"', a macro, 'a # "b"') and
         # are evaluated here, the same way for entries bibtexparser refused.
-        library = parse_string(text, parse_stack=[])
+        library = parse_string(_keyed(text), parse_stack=[])
     records: list[Record] = []
     problems: list[Problem] = []
     entries: list[tuple[Entry, int]] = [(e, _line(e)) for e in library.entries]
@@ -214,6 +222,16 @@ def parse_bibtex(text: str) -> Parsed:
             problems.append(found)
     problems.sort(key=lambda p: p.line or 0)
     return Parsed(tuple(records), tuple(problems))
+
+
+def _keyed(text: str) -> str:
+    """The text with a stand-in key in each entry that has none, which bibtexparser cannot
+    read: EndNote's "BibTeX Export" style and Ingenta Connect (the IET's library) open an
+    entry with its first field ("@article{\n   author = {…},")."""
+    if "@" not in text:
+        return text
+    count = iter(range(1, len(text)))
+    return _KEYLESS_ENTRY.sub(lambda m: f"{m.group(1)}{_NO_KEY}{next(count)},", text)
 
 
 def _line(block: Entry | ParsingFailedBlock | ImplicitComment) -> int:
@@ -316,6 +334,8 @@ def _fields(entry: Entry, macros: dict[str, str]) -> dict[str, str]:
     for key, found in values.items():
         if key in _KEYWORD_FIELDS:
             fields[key] = "; ".join(v for v in found if v.strip())
+        elif key in _NAME_FIELDS:
+            fields[key] = " and ".join(dict.fromkeys(v.strip() for v in found if v.strip()))
         else:
             fields[key] = max(found, key=lambda v: len(v.strip()))
     return fields
@@ -330,13 +350,16 @@ def _unquote(value: str) -> str:
 
 def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem:
     key = entry.key.strip()
+    if key.startswith(_NO_KEY):
+        key = ""  # the paper's id comes from its abstract
     abstract = unglued_sections(
         without_abstract_heading(
             structured_abstract(_without_html(_text(_abstract_field(fields)))).strip()
         )
     )
     if not abstract.strip():
-        reason = f"no abstract (BibTeX entry '{key}' has no 'abstract' field)"
+        entry_name = f"BibTeX entry '{key}'" if key else "a BibTeX entry without a key"
+        reason = f"no abstract ({entry_name} has no 'abstract' field)"
         return Problem(line, reason, excerpt(_decoded(fields.get("title", key))))
     if _ACM.search(fields.get("publisher", "")):
         abstract = _GLUED_PARAGRAPH.sub(r"\1 ", abstract)
@@ -350,7 +373,7 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
     pmid = pmid or (in_note.group(1) if in_note else "")
     pmid = pmid or (eprint if prefix == "pubmed" else "")
     keywords = split_keywords(
-        [word for name in _KEYWORD_FIELDS for word in split_keywords(fields.get(name))]
+        [word for name in _KEYWORD_FIELDS for word in _keywords(fields.get(name, ""))]
     )
     metadata = [
         (name, _decoded(value))
@@ -375,6 +398,15 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
         keywords=tuple(_decoded(word) for word in keywords),
         metadata=tuple(metadata),
     )
+
+
+def _keywords(value: str) -> tuple[str, ...]:
+    """Keywords separated by ';' or ','; EndNote's BibTeX Export puts one on each line
+    ("Models, Genetic\nRNA/*analysis"), where a wrapped line (Web of Science's) is indented."""
+    lines = value.strip().split("\n")
+    if len(lines) > 1 and ";" not in value and not any(line[:1].isspace() for line in lines):
+        return split_keywords(lines)
+    return split_keywords(value)
 
 
 def _abstract_field(fields: dict[str, str]) -> str:
