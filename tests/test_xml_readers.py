@@ -430,6 +430,17 @@ def test_pmc_jats_formula_is_its_tex_without_pmc_document_or_mathml_twin() -> No
     )
 
 
+def test_elife_abstract_without_its_own_doi_before_and_after_it() -> None:
+    # eLife gives its abstract a DOI of its own: an <object-id> before the text and a
+    # "DOI: http://dx.doi.org/…" paragraph after it.
+    [paper] = load("elife-jats.xml").papers
+    assert paper.abstract == (
+        "Survival rose with income, and the income needed for half the greatest survival "
+        "fell for children but rose for adults."
+    )
+    assert paper.doi == "10.7554/eLife.09999"
+
+
 def test_pmc_jats_article_without_abstract_is_counted_not_a_paper() -> None:
     [skipped] = load("pmc-jats.xml").skipped
     assert skipped.line == 4

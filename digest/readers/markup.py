@@ -169,6 +169,12 @@ def looks_like_jats(text: str) -> bool:
 _TEX_DOCUMENT = re.compile(r"\\documentclass\b.*?\\begin\s*\{document\}|\\end\s*\{document\}", re.S)
 
 
+# Left out with all they hold: scripts, and eLife's <object-id> (a DOI for the abstract).
+_HIDDEN = frozenset({"script", "style", "object-id"})
+# eLife's paragraph after an abstract: "DOI: http://dx.doi.org/10.7554/eLife.00051.001".
+_DOI_PARAGRAPH = re.compile(r"\s*DOI:\s*(?:https?://(?:dx\.)?doi\.org/)?10\.\S+\s*", re.I)
+
+
 def _tex_formula(tex: str) -> str:
     """A <tex-math>'s formula, out of PMC's document: inline math ("$R_0$"), which the
     loader's cleaning turns into text where it can."""
@@ -183,7 +189,9 @@ class _JatsText(HTMLParser):
     lone "Abstract" heading is dropped; a formula keeps its TeX, not its MathML twin (its
     `mml:` prefix may come back as ElementTree's `ns0:`), and not the LaTeX document PMC
     wraps the TeX in. A heading whose section holds no text goes too: Elsevier deposits a
-    "Graphical abstract" section that holds only an image."""
+    "Graphical abstract" section that holds only an image. eLife numbers its abstract with
+    a DOI of its own: an `<object-id>` before it and a "DOI: http://dx.doi.org/…" paragraph
+    after it, neither of them text of the abstract."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -193,12 +201,13 @@ class _JatsText(HTMLParser):
         self._hidden = 0  # inside MathML next to a TeX alternative, or a script
         self._alternatives = 0
         self._tex: list[str] | None = None  # inside <tex-math>
+        self._paragraph = 0  # where the last paragraph starts in parts
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         name = tag.rsplit(":", 1)[-1]
         if name == "alternatives":
             self._alternatives += 1
-        elif (name == "math" and self._alternatives) or name in ("script", "style"):
+        elif (name == "math" and self._alternatives) or name in _HIDDEN:
             self._hidden += 1
         elif name == "tex-math":
             self._tex = []
@@ -206,12 +215,14 @@ class _JatsText(HTMLParser):
             self._title = []
         elif name in _BLOCK_TAGS:
             self._out(" ")
+            if name == "p":
+                self._paragraph = len(self.parts)
 
     def handle_endtag(self, tag: str) -> None:
         name = tag.rsplit(":", 1)[-1]
         if name == "alternatives":
             self._alternatives = max(0, self._alternatives - 1)
-        elif (name == "math" and self._alternatives) or name in ("script", "style"):
+        elif (name == "math" and self._alternatives) or name in _HIDDEN:
             self._hidden = max(0, self._hidden - 1)
         elif name == "tex-math" and self._tex is not None:
             tex, self._tex = "".join(self._tex), None
@@ -227,6 +238,8 @@ class _JatsText(HTMLParser):
         elif name == "sec":
             self._drop_empty_section()
             self._out(" ")
+        elif name == "p" and _DOI_PARAGRAPH.fullmatch("".join(self.parts[self._paragraph :])):
+            del self.parts[self._paragraph :]
         elif name in _BLOCK_TAGS:
             self._out(" ")
 
