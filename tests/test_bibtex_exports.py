@@ -387,3 +387,18 @@ def test_entries_without_a_key_are_papers_with_each_author_and_keyword() -> None
     assert skipped.reason.startswith(
         "no abstract (a BibTeX entry without a key has no 'abstract' field)"
     )
+
+
+def test_an_abstract_in_crossref_jats_is_text() -> None:
+    # commonmeta (and other tools that write BibTeX from Crossref) keep the JATS of
+    # Crossref's abstract, eLife's closing "DOI: …" paragraph too.
+    text = (
+        "@article{https://doi.org/10.7554/elife.01567,\n"
+        "    abstract = {<jats:p>Small size makes <jats:italic>model organisms</jats:italic> "
+        "preferred subjects.</jats:p><jats:p><jats:bold>DOI:</jats:bold> <jats:ext-link "
+        'ext-link-type="doi" xlink:href="10.7554/eLife.01567.001">'
+        "http://dx.doi.org/10.7554/eLife.01567.001</jats:ext-link></jats:p>},\n"
+        "    title = {T},\n}\n"
+    )
+    [record] = parse_bibtex(text).records
+    assert record.abstract == "Small size makes model organisms preferred subjects."

@@ -101,7 +101,7 @@ _NAME_FIELDS = frozenset({"author", "editor"})
 # Elsevier's older BibTeX protects acronyms with escaped braces: "the \\{HST\\} \\{WFC3\\}
 # instrument". A set ("\\{a, b\\}", "\\{x\\}") is left alone.
 _ESCAPED_PROTECTION = re.compile(r"\\\{([A-Z][\w.-]*(?: [\w.-]+){0,3})\\\}")
-_HTML_CLOSING = re.compile(r"</(?:i|b|em|strong|sub|sup|p|span|scp|inf|u|br)\s*>", re.I)
+_HTML_CLOSING = re.compile(r"</(?:jats:)?(?:i|b|em|strong|sub|sup|p|span|scp|inf|u|br)\s*>", re.I)
 # ACM's Digital Library writes an abstract's paragraphs into its BibTeX with nothing between
 # them: "…has remained unexplored.This study first investigates…". A dotted name
 # ("java.lang.String", "Foo.Bar()") is no paragraph's end.
@@ -425,8 +425,9 @@ def _venue(value: str) -> str:
 
 def _without_html(value: str) -> str:
     """A title or abstract without the inline HTML Web of Science puts in them since 2023
-    ("discrete <i>L</i>-algebras", "CO<sub>2</sub>"); only a closing tag of such markup
-    counts, so "$a<b$ and $c>d$" is left alone."""
+    ("discrete <i>L</i>-algebras", "CO<sub>2</sub>"), or the JATS of an abstract taken from
+    Crossref ("<jats:p>We show…</jats:p>", as commonmeta writes it); only a closing tag of
+    such markup counts, so "$a<b$ and $c>d$" is left alone."""
     return markup_to_text(value) if _HTML_CLOSING.search(value) else value
 
 
