@@ -767,3 +767,35 @@ def test_elsevier_empty_search_and_abstract_retrieval_answer(tmp_path: Path) -> 
     )
     [said] = [s.reason for s in corpus.skipped if s.path.endswith("empty.json")]
     assert said == "no record (the Elsevier API said: Result set was empty)"
+
+
+def test_arxiv_metadata_snapshot_lines(tmp_path: Path) -> None:
+    # Kaggle's arxiv-metadata-oai-snapshot: one paper a line; the abstract is the last
+    # version's, the date submitted the first's; journal-ref and categories as given.
+    line = {
+        "id": "2101.11408",
+        "submitter": "Daniel Lemire",
+        "authors": "Daniel Lemire and Ada Lovelace",
+        "title": "Number Parsing at a Gigabyte per\n  Second",
+        "comments": "Software at https://github.com/fastfloat",
+        "journal-ref": "Software: Practice and Experience 51 (8), 2021",
+        "doi": "10.1002/spe.2984",
+        "report-no": None,
+        "categories": "cs.DS cs.MS",
+        "license": "http://creativecommons.org/licenses/by/4.0/",
+        "abstract": "  With disks and networks providing gigabytes per second, parsing decimal\n"
+        "numbers from strings becomes a bottleneck.\n",
+        "versions": [
+            {"version": "v1", "created": "Mon, 11 Jan 2021 20:31:27 GMT"},
+            {"version": "v2", "created": "Sat, 30 Jan 2021 23:57:29 GMT"},
+        ],
+        "update_date": "2022-11-07",
+        "authors_parsed": [["Lemire", "Daniel", ""], ["Lovelace", "Ada", ""]],
+    }
+    (tmp_path / "arxiv.json").write_text(json.dumps(line) + "\n")
+    [paper] = load_papers([tmp_path / "arxiv.json"]).papers
+    assert (paper.arxiv_id, paper.arxiv_version, paper.date) == ("2101.11408", 2, "2021-01-11")
+    assert (paper.venue, paper.keywords) == (line["journal-ref"], ("cs.DS", "cs.MS"))
+    assert paper.title == "Number Parsing at a Gigabyte per Second"
+    assert paper.authors == ("Daniel Lemire", "Ada Lovelace")
+    assert paper.abstract.startswith("With disks and networks providing gigabytes per second,")

@@ -38,6 +38,10 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
   `pubmed-id`, `authkeywords` ("a | b"), authors as `author[]` (Scopus: `given-name`,
   `surname`, `authname`), `authors.author[].$` (ScienceDirect) or `dc:creator`. Titles
   keep Elsevier's `<ce:italic>` markup, which is taken out.
+- arXiv's metadata snapshot (Kaggle's arxiv-metadata-oai-snapshot, JSON Lines): `id`,
+  `title`, `abstract`, `authors` as one string, `versions[]` ({"version": "v2", "created":
+  "Sat, 30 Jan 2021 23:57:29 GMT"}: the last is the abstract's, the first the date
+  submitted), `journal-ref`, `doi`, `categories` ("cs.DB cs.PF"), `comments`.
 - Zotero's own item JSON, as Better BibTeX's "BetterBibTeX JSON" export and Zotero's web
   API (under `data`) write it: `itemType`, `abstractNote`, `creators` as `{"firstName",
   "lastName"}` or `{"name"}`, `publicationTitle` (or the proceedings', book's, site's or
@@ -56,6 +60,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from digest.readers.markup import (
@@ -65,7 +70,7 @@ from digest.readers.markup import (
     markup_to_text,
     without_abstract_heading,
 )
-from digest.readers.records import Problem, Record, excerpt, first_name_first
+from digest.readers.records import Problem, Record, excerpt, first_name_first, split_authors
 
 GENERIC = "json"
 Mapper = Callable[[int, dict[str, Any]], Record | Problem]
@@ -120,6 +125,8 @@ def _elsevier_item(value: dict[str, Any]) -> dict[str, Any] | None:
 
 def shape_of(value: dict[str, Any]) -> str:
     """Which source wrote this object, by keys only that source uses; GENERIC if none."""
+    if "authors_parsed" in value or ("submitter" in value and "versions" in value):
+        return "arxiv-snapshot"
     ident = value.get("id")
     if "abstract_inverted_index" in value or (
         isinstance(ident, str) and ident.startswith("https://openalex.org/W")
@@ -577,6 +584,37 @@ def _elsevier_authors(item: dict[str, Any]) -> tuple[str, ...]:
     return tuple(names) or _strings(creators)
 
 
+def _arxiv_snapshot(line: int, item: dict[str, Any]) -> Record | Problem:
+    title = " ".join(_text(item.get("title")).split())
+    abstract = _text(item.get("abstract"))
+    ident = _text(item.get("id"))
+    if not abstract:
+        return _no_abstract(line, "arXiv snapshot", title or ident)
+    versions = [_dict(v) for v in _list(item.get("versions"))]
+    last = _text(versions[-1].get("version")) if versions else ""
+    submitted = _rfc2822_day(_text(versions[0].get("created"))) if versions else ""
+    return Record(
+        line=line,
+        abstract=abstract,
+        arxiv=f"{ident}{last}" if ident and re.fullmatch(r"v\d+", last) else ident or None,
+        title=title or None,
+        authors=split_authors(" ".join(_text(item.get("authors")).split())),
+        doi=next(iter(_text(item.get("doi")).split()), None),  # some list two DOIs
+        date=submitted or _text(item.get("update_date")) or None,
+        venue=_text(item.get("journal-ref")) or None,
+        keywords=tuple(_text(item.get("categories")).split()),
+        metadata=_metadata((key, item.get(key)) for key in ("comments", "report-no", "license")),
+    )
+
+
+def _rfc2822_day(value: str) -> str:
+    """ "Mon, 2 Apr 2007 19:18:42 GMT" -> "2007-04-02"; "" if it is no such date."""
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return ""
+
+
 def _datacite(line: int, value: dict[str, Any]) -> Record | Problem:
     item = _datacite_item(value) or value
     titles = [t for t in _list(item.get("titles")) if isinstance(t, dict)]
@@ -683,6 +721,7 @@ _MAPPERS: dict[str, Mapper] = {
     "zotero": _zotero,
     "datacite": _datacite,
     "elsevier": _elsevier,
+    "arxiv-snapshot": _arxiv_snapshot,
 }
 
 
