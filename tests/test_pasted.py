@@ -310,6 +310,21 @@ def test_flattened_abstract_page_keeps_its_own_id_not_one_it_cites(tmp_path: Pat
     ]
 
 
+def test_a_feed_pasted_into_a_note_cut_off_before_its_first_item(tmp_path: Path) -> None:
+    # The raw feed stops after the channel's header: no item in it, and the note's own
+    # paper is still read.
+    note = tmp_path / "note.md"
+    note.write_text(
+        "# Deep Lookup Network\n\nWe propose a lookup operation for convolutional networks "
+        "instead of multiplications, and it cuts their energy use by half on images.\n\n"
+        "## Scraped from https://arxiv.org/rss/cs.CV\n<?xml version='1.0' encoding='UTF-8'?>\n"
+        '<rss version="2.0">\n  <channel>\n    <title>cs.CV updates on arXiv.org</title>\n',
+        encoding="utf-8",
+    )
+    [paper] = load_papers([note]).papers
+    assert paper.title == "Deep Lookup Network"
+
+
 def test_flattened_abstract_page_and_feed_item_in_a_note(tmp_path: Path) -> None:
     # A note made by a feed-reading shortcut: the feed item flattened to text, the raw XML
     # of the feed cut off mid-item, and the abstract page flattened onto one line.

@@ -207,6 +207,8 @@ def xml_items(first_line: int, chunk: str) -> list[Found]:
     """The items (RSS) or entries (Atom) of XML pasted into a note, even cut off midway."""
     found: list[Found] = []
     starts = [match.start() for match in _XML_ITEM.finditer(chunk)]
+    if not starts:
+        return found  # a feed's header cut off before its first item
     for start, end in zip(starts, [*starts[1:], len(chunk)], strict=True):
         piece = chunk[start:end]
         fields: dict[str, str] = {}
