@@ -214,6 +214,19 @@ def test_zotero_rdf_items_journal_nodes_and_extra_field() -> None:
     assert preprint.venue == "arXiv"  # an inline journal node
 
 
+def test_zotero_rdf_with_an_item_type_in_a_comment_reads_every_item(tmp_path: Path) -> None:
+    # An item type written in a comment is found in the text but is no element of the tree.
+    text = (EXPORTS / "zotero.rdf").read_text(encoding="utf-8")
+    (tmp_path / "library.rdf").write_text(
+        text.replace(
+            "    <bib:Article", "    <!-- <z:itemType>note</z:itemType> -->\n<bib:Article", 1
+        ),
+        encoding="utf-8",
+    )
+    corpus = load_papers([tmp_path / "library.rdf"])
+    assert [p.arxiv_id for p in corpus.papers] == [None, "2411.10001"]
+
+
 def test_zotero_rdf_doi_kept_in_the_extra_field(tmp_path: Path) -> None:
     # Item types without a DOI field (a preprint before Zotero 7, a report) keep it in Extra.
     (tmp_path / "library.rdf").write_text(

@@ -85,7 +85,9 @@ class XmlDocument:
         """The line of each element: `counted` finds them in the text of a whole file."""
         if self.record_lines is not None:
             return [self.record_lines.get(element, 1) for element in elements]
-        lines = counted()
+        # Counted in the text, a tag in a comment or a damaged stretch the parser read past
+        # may add a line or lack one: every element still gets one.
+        lines = counted()[: len(elements)]
         return lines + [1] * (len(elements) - len(lines))
 
     def problems(self, found: bool, nothing: str) -> tuple[Problem, ...]:
