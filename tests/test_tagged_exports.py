@@ -472,6 +472,27 @@ def test_sciencedirect_record_without_authors_keeps_its_title(tmp_path: Path) ->
     assert (paper.authors, paper.venue) == ((), "Sleep Medicine")
 
 
+def test_endnote_tagged_type_line_after_the_authors_and_title(tmp_path: Path) -> None:
+    # HighWire Press's EndNote export (Oxford journals, PNAS…): %A and %T before %0, values
+    # with a trailing space.
+    one, two = load_written(
+        tmp_path,
+        "citation.enw",
+        "%A Griffiths-Jones, Sam\n%A Bateman, Alex\n%T Rfam: an RNA family database\n"
+        "%0 Journal Article\n%D 2003 \n%8 January 1, 2003 \n%J Nucleic Acids Research \n"
+        "%R 10.1093/nar/gkg006 \n%X Rfam is a collection of multiple sequence alignments and "
+        "covariance models representing non-coding RNA families. \n\n",
+        "%A Eddy, Sean R.\n%T Profile hidden Markov models\n%0 Journal Article\n%D 1998 \n"
+        "%X The recent literature on profile hidden Markov model methods is reviewed.\n",
+    ).papers
+    assert (one.title, one.authors, one.doi) == (
+        "Rfam: an RNA family database",
+        ("Sam Griffiths-Jones", "Alex Bateman"),
+        "10.1093/nar/gkg006",
+    )
+    assert (two.title, two.authors) == ("Profile hidden Markov models", ("Sean R. Eddy",))
+
+
 # --- RIS as Ovid writes it ------------------------------------------------------------------
 
 

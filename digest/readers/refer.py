@@ -9,10 +9,11 @@
     %K Bacterial,Bacterial: genetics,Base Composition
     %U http://dx.doi.org/10.1073/pnas.88.16.7160
 
-A `%` and one character tag each line; `%0` (the type) opens a record and a blank line
-ends it; an untagged line continues the field before it. Too small and regular a format
-for a dependency: read here with the splitting the tagged formats share
-(digest/readers/tagged.py).
+A `%` and one character tag each line; a blank line ends a record, and so does a second
+`%0` (the type) without one (HighWire Press's export, Oxford's and PNAS's journals until
+the 2010s, writes `%A` and `%T` before `%0`); an untagged line continues the field before
+it. Too small and regular a format for a dependency: read here with the splitting the
+tagged formats share (digest/readers/tagged.py).
 """
 
 from __future__ import annotations
@@ -54,7 +55,9 @@ def looks_like_refer(text: str) -> bool:
 
 
 def parse_refer(text: str) -> Parsed:
-    split = split_tagged(text, _TAG_LINE, opens=lambda tag: tag == "0", paragraphs=True)
+    split = split_tagged(
+        text, _TAG_LINE, opens=lambda tag: tag == "0", paragraphs=True, opens_once=True
+    )
     return parse_records(split, _record, "EndNote records")
 
 

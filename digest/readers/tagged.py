@@ -58,13 +58,16 @@ def split_tagged(
     closes: Callable[[str], bool] = lambda tag: False,
     ignored: Sequence[str] = (),
     paragraphs: bool = False,
+    opens_once: bool = False,
 ) -> Split:
     """Records of tagged lines. `tag_line` matches a tagged line with groups (tag, value);
     a line that is not one continues the field before it. `opens(tag)` starts a new record
     even without a blank line before it; `closes(tag)` ends one (Web of Science's `ER`). A
     blank line ends a record too, unless `paragraphs` is set and an indented untagged line
     follows it: that is the field's next paragraph (CNKI's EndNote export writes an
-    abstract's paragraphs so). Tags in `ignored` (a file header's) are outside records."""
+    abstract's paragraphs so). Tags in `ignored` (a file header's) are outside records. With
+    `opens_once`, an opening tag starts a new record only where the record before has one
+    already: HighWire's EndNote export writes a record's %A and %T lines before its %0."""
     records: list[TaggedRecord] = []
     stray: list[tuple[int, str]] = []
     current: TaggedRecord | None = None
@@ -87,7 +90,10 @@ def split_tagged(
             if closes(tag):
                 current = None
                 continue
-            if current is None or (opens(tag) and current.fields):
+            opening = current is not None and opens(tag) and bool(current.fields)
+            if opening and opens_once and current is not None:
+                opening = any(name == tag for name, _ in current.fields)
+            if current is None or opening:
                 current = TaggedRecord(number)
                 records.append(current)
             current.fields.append((tag, [value]))
