@@ -493,6 +493,23 @@ def test_endnote_tagged_type_line_after_the_authors_and_title(tmp_path: Path) ->
     assert (two.title, two.authors) == ("Profile hidden Markov models", ("Sean R. Eddy",))
 
 
+def test_endnote_tagged_venue_of_a_citation_in_b(tmp_path: Path) -> None:
+    # The Cochrane Library's EndNote export of records from Embase: no %J, and %B a citation.
+    citation, book = load_written(
+        tmp_path,
+        "central.txt",
+        "%0 Journal Article\n%D 2016\n%T Characteristics of patients newly treated with GLP-1 "
+        "receptor agonists\n%B BMJ Open. 6 (7) (no pagination), 2016. Article Number: e010197. "
+        "Date of Publication: 01 Jul 2016.\n%R http://dx.doi.org/10.1136/bmjopen-2015-010197\n"
+        "%X Several GLP-1 receptor agonists have been made recently available in Spain.\n"
+        "%~ CENTRAL\n%G eng\n\n\n\n",
+        "%0 Book Section\n%T Learning to rank\n%B Proc. 2019 Conference on Web Search (WSDM), "
+        "2019\n%X We learn to rank documents from clicks with a pairwise loss.\n",
+    ).papers
+    assert (citation.venue, citation.doi) == ("BMJ Open", "10.1136/bmjopen-2015-010197")
+    assert book.venue == "Proc. 2019 Conference on Web Search (WSDM), 2019"
+
+
 # --- RIS as Ovid writes it ------------------------------------------------------------------
 
 

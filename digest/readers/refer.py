@@ -43,6 +43,10 @@ _TAG_LINE = re.compile(r"%([0-9A-Z@!#$&()*+^|~?\[\]])(?: |(?=[^\x00-\x7f])|$)(.*
 # Names in one %A: "Choi, J;Jeong, G" (CNKI's export), full-width separators too.
 _NAMES = re.compile(r"[;\uff1b\uff0c]")  # ";" and the full-width semicolon and comma
 _WEB_LINK = re.compile(r"https?://", re.I)
+# A citation where the journal's name goes (the Cochrane Library's records from Embase):
+# "BMJ Open. 6 (7) (no pagination), 2016. Article Number: e010197. Date of Publication: …":
+# the name, then the volume and its issue or pages in brackets, then the year.
+_CITATION = re.compile(r"(.+?)\.\s+\d+\s*\(.*,\s*(?:1[89]|20)\d\d\b")
 _METADATA = {"0": "type", "@": "issn", "M": "accession number", "F": "label"}
 
 
@@ -86,6 +90,12 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         doi=doi or None,
         date=tagged.text("D", "8") or None,
         metadata=tuple(metadata),
-        venue=tagged.text("J", "B") or None,
+        venue=tagged.text("J") or _venue_of_citation(tagged.text("B")) or None,
         keywords=split_keywords(";".join(tagged.items("K")) or None),
     )
+
+
+def _venue_of_citation(book: str) -> str:
+    """%B, the journal's or book's name; only the name where it is a whole citation."""
+    found = _CITATION.match(book)
+    return found.group(1) if found else book
