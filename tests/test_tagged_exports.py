@@ -510,6 +510,22 @@ def test_endnote_tagged_venue_of_a_citation_in_b(tmp_path: Path) -> None:
     assert book.venue == "Proc. 2019 Conference on Web Search (WSDM), 2019"
 
 
+def test_endnote_tagged_address_in_braces(tmp_path: Path) -> None:
+    # A Magtech journal site's EndNote download: the address in braces, an empty %R.
+    paper = only(
+        load_written(
+            tmp_path,
+            "getTxtFile.txt",
+            "%0 Journal Article\n%D 2005\n%J Plant Science Journal\n%R                    \n"
+            "%U {http://www.whzwxyj.cn/EN/abstract/article_978.shtml}\n%8 2005-04-25\n"
+            "%X Chromosome squashes of Cucumis hytivus show exchange between its genomes.\n"
+            "%T Genome exchange in a synthetic Cucumis allotetraploid\n",
+        )
+    )
+    assert paper.url == "http://www.whzwxyj.cn/EN/abstract/article_978.shtml"
+    assert paper.doi is None
+
+
 # --- RIS as Ovid writes it ------------------------------------------------------------------
 
 

@@ -70,7 +70,8 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
     abstract = without_abstract_heading(tagged.text("X"))
     if not abstract:
         return missing_abstract(tagged.line, "an EndNote record without a %X field", title)
-    urls = tagged.items("U")
+    # Magtech's journal sites (China's) wrap the address in braces: "%U {http://…}".
+    urls = [url.strip("{}").strip() for url in tagged.items("U")]
     doi = tagged.text("R") or next((d for url in urls if (d := parse_doi(url))), "")
     # A web page before a DOI's address; EndNote's "<Go to ISI>://WOS:…" last.
     web = [url for url in urls if _WEB_LINK.match(url)] or urls
