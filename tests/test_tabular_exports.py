@@ -539,6 +539,40 @@ def test_publish_or_perish_dois_google_scholar_took_from_page_links(tmp_path: Pa
     assert titled(corpus, "Outbreaks").doi == "10.1638/2009-0160.1"
 
 
+def test_researchrabbit_zotero_csv_names_each_author_once(tmp_path: Path) -> None:
+    # ResearchRabbit writes Zotero's CSV layout with every author twice in a row, the
+    # second time now and then spelled another way.
+    header = '"Key","Item Type","Publication Year","Author","Title","DOI","Abstract Note"\n'
+    rows = (
+        '"5AR9MGRD","journalArticle","2007","Paul N. Otto; Paul N. Otto; Annie I. Antón; '
+        'Annie I. Antón","Addressing Legal Requirements","10.1109/re.2007.65","Legal texts '
+        'are playing an increasingly important role in requirements engineering."\n'
+        '"ET6LYDSP","journalArticle","1986","Marek Sergot; Marek Sergot; Robert Kowalski; '
+        'Robert A. Kowalski; Frank Kriwaczek; F. Kriwaczek","The British Nationality Act as a '
+        'logic program","10.1145/5689.5920","The formalization of legislation provides a rich '
+        'domain for testing artificial-intelligence technology."\n'
+        '"Q1","journalArticle","2020","Wang, Yi; Wang, Yu; Liu, R.; Liu, R.; Chen, Li; Zhou, '
+        'Min","Six authors, two of one name","10.1/six","Two people of one name and initial '
+        'stay two in a list that doubles no other name."\n'
+    )
+    (tmp_path / "ResearchRabbit_Export.csv").write_text(header + rows, encoding="utf-8")
+    corpus = load_papers([tmp_path])
+    assert titled(corpus, "Addressing").authors == ("Paul N. Otto", "Annie I. Antón")
+    assert titled(corpus, "The British").authors == (
+        "Marek Sergot",
+        "Robert Kowalski",
+        "Frank Kriwaczek",
+    )
+    assert titled(corpus, "Six authors").authors == (
+        "Yi Wang",
+        "Yu Wang",
+        "R. Liu",
+        "R. Liu",
+        "Li Chen",
+        "Min Zhou",
+    )
+
+
 def test_scopus_full_author_names_lose_their_scopus_ids(tmp_path: Path) -> None:
     text = (
         '"Authors","Author full names","Author(s) ID","Title","Year","Source title","Abstract",'

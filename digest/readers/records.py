@@ -183,6 +183,46 @@ def first_name_first(name: str) -> str:
     return " ".join(name.split())
 
 
+def without_doubled_names(names: Sequence[str]) -> tuple[str, ...]:
+    """An author list written with each name twice in a row, as ResearchRabbit writes it
+    ("Paul N. Otto; Paul N. Otto; Annie I. Antón; Annie I. Antón", the second time now
+    and then spelled another way: "Robert Kowalski; Robert A. Kowalski"), with each name
+    once. Only a list that doubles at least half its names is one: two authors of one
+    name and initial side by side in a longer list stay two."""
+    repeats = sum(map(_same_person, names, names[1:]))
+    if not repeats or repeats * 2 < len(names):
+        return tuple(names)
+    kept = [names[0]]
+    for name in names[1:]:
+        if not _same_person(kept[-1], name):
+            kept.append(name)
+    return tuple(kept)
+
+
+def _same_person(one: str, other: str) -> bool:
+    """The same name, or the same surname (a last word that is no initial: "Liu R." and
+    "Lee R." are two people) after the same first name or its initial."""
+    if one.casefold() == other.casefold():
+        return True
+    a, b = one.casefold().split(), other.casefold().split()
+    return (
+        len(a) > 1
+        and len(b) > 1
+        and a[-1] == b[-1]
+        and len(a[-1]) > 1
+        and a[-1].isalpha()
+        and _same_given_name(a[0], b[0])
+    )
+
+
+def _same_given_name(one: str, other: str) -> bool:
+    """ "Frank" and "F." (or "F"), or one name twice; "Yi" and "Yu" are two."""
+    if one == other:
+        return True
+    initial = next((n for n in (one, other) if len(n.rstrip(".")) == 1), None)
+    return initial is not None and one[0] == other[0]
+
+
 def split_keywords(value: str | list[str] | None) -> tuple[str, ...]:
     """Keywords as given in a list, or in one string separated by ';' (else by ',')."""
     if value is None:

@@ -60,6 +60,7 @@ from digest.readers.records import (
     month_number,
     split_authors,
     split_keywords,
+    without_doubled_names,
 )
 from digest.readers.web_of_science import (
     publication_date,
@@ -622,7 +623,7 @@ def _authors(value: str) -> tuple[str, ...]:
         names = tuple(first_name_first(name) for name in parts)
     else:
         names = split_authors(value)
-    return tuple(name for name in names if name and not _CUT_LIST.fullmatch(name))
+    return without_doubled_names([name for name in names if name and not _CUT_LIST.fullmatch(name)])
 
 
 # Scopus: "[No author name available]" (a proceedings volume, an editorial).
