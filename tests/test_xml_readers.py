@@ -152,6 +152,24 @@ def test_pubmed_xml_book_doi_is_in_its_book_document_or_an_elocation_of_the_book
     )
 
 
+def test_pubmed_xml_answers_saved_one_after_another_are_one_file(tmp_path: Path) -> None:
+    # A search fetched in batches, each efetch answer appended to one file (as EDirect and
+    # many scripts do): every article is read, and the joins are no damage.
+    batch = """<?xml version="1.0" ?>
+<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2019//EN" "x.dtd">
+<PubmedArticleSet>
+<PubmedArticle><MedlineCitation><PMID>{0}</PMID><Article><ArticleTitle>Article {0}.
+</ArticleTitle><Abstract><AbstractText>The abstract of article {0}, long enough to read.
+</AbstractText></Abstract></Article></MedlineCitation></PubmedArticle>
+</PubmedArticleSet>"""
+    text = "\n".join(batch.format(pmid) for pmid in ("31000001", "31000002", "31000003"))
+    (tmp_path / "batches.xml").write_text(text + "\n")
+    corpus = load_papers([tmp_path])
+    assert [p.pmid for p in corpus.papers] == ["31000001", "31000002", "31000003"]
+    assert [p.sources[0].line for p in corpus.papers] == [4, 11, 18]
+    assert corpus.skipped == ()
+
+
 # --- EndNote XML ----------------------------------------------------------------------------
 
 

@@ -31,6 +31,10 @@ from defusedxml import DefusedXmlException
 from digest.readers.records import Problem
 
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+# Where one document ends and the next, with the same root, begins.
+_JOINED_DOCUMENTS = re.compile(
+    r"</([\w.:-]+)\s*>\s*<\?xml[^>]*\?>\s*(?:<!DOCTYPE[^>\[]*>\s*)?<\1(?:\s[^>]*)?>"
+)
 _XML_ILLEGAL_CHARS = [chr(cp) for cp in range(0x20) if chr(cp) not in "\t\n\r"] + [
     "\ufffe",
     "\uffff",
@@ -47,9 +51,14 @@ def prepare_xml(text: str) -> str:
 
     The declaration may name the file's original encoding, which no longer applies to the
     decoded text. Control characters are illegal in XML and would make expat reject the
-    whole file for one stray byte; cleaning drops them from every field anyway.
+    whole file for one stray byte; cleaning drops them from every field anyway. Documents
+    saved one after another into one file (efetch's answers to a search fetched in batches,
+    EDirect's output) become one: the root's end, the next declaration and DOCTYPE, and the
+    root's new start between them go.
     """
     text = _XML_DECLARATION.sub(_blanked, text, count=1)
+    if "<?xml" in text:
+        text = _JOINED_DOCUMENTS.sub(_blanked, text)
     if any(ch in text for ch in _XML_ILLEGAL_CHARS):  # ~10x faster than the regex alone
         text = _XML_ILLEGAL.sub("", text)
     return text
