@@ -799,3 +799,35 @@ def test_arxiv_metadata_snapshot_lines(tmp_path: Path) -> None:
     assert paper.title == "Number Parsing at a Gigabyte per Second"
     assert paper.authors == ("Daniel Lemire", "Ada Lovelace")
     assert paper.abstract.startswith("With disks and networks providing gigabytes per second,")
+
+
+def test_json_feed_items_give_their_content(tmp_path: Path) -> None:
+    # JSON Feed 1.1: the text is `content_html` or `content_text`; `summary` is a teaser,
+    # read only where an item has no content. An object with its own "abstract" is not one.
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "New papers",
+        "items": [
+            {
+                "id": "https://arxiv.org/abs/2101.00001",
+                "url": "https://arxiv.org/abs/2101.00001",
+                "title": "Sparse retrieval",
+                "content_html": "<p>We retrieve <b>long</b> documents.</p>",
+                "summary": "Retrieval, briefly.",
+                "date_published": "2021-01-01T00:00:00Z",
+                "authors": [{"name": "Kofi Mensah"}],
+                "tags": ["cs.IR"],
+            },
+            {"id": "2", "title": "Teaser only", "summary": "A teaser.", "date_published": "2021"},
+            {"id": "3", "title": "Plain", "abstract": ABSTRACT, "date_published": "2021"},
+        ],
+    }
+    corpus, _ = saved_answer(tmp_path, feed, "json-feed")
+    first, teaser, plain = corpus.papers
+    assert (first.abstract, first.arxiv_id, first.authors, first.keywords) == (
+        "We retrieve long documents.",
+        "2101.00001",
+        ("Kofi Mensah",),
+        ("cs.IR",),
+    )
+    assert (first.date, teaser.abstract, plain.abstract) == ("2021-01-01", "A teaser.", ABSTRACT)

@@ -42,6 +42,9 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
   `title`, `abstract`, `authors` as one string, `versions[]` ({"version": "v2", "created":
   "Sat, 30 Jan 2021 23:57:29 GMT"}: the last is the abstract's, the first the date
   submitted), `journal-ref`, `doi`, `categories` ("cs.DB cs.PF"), `comments`.
+- JSON Feed (jsonfeed.org) items: the paper's text is the item's `content_text` or
+  `content_html` (`summary`, "a sentence or two", only where there is no content),
+  `authors[].name` (1.0: `author.name`), `url`, `date_published`, `tags`.
 - Zotero's own item JSON, as Better BibTeX's "BetterBibTeX JSON" export and Zotero's web
   API (under `data`) write it: `itemType`, `abstractNote`, `creators` as `{"firstName",
   "lastName"}` or `{"name"}`, `publicationTitle` (or the proceedings', book's, site's or
@@ -81,6 +84,7 @@ _BIORXIV_KEYS = ("jatsxml", "author_corresponding", "biorxiv_doi", "preprint_abs
 _DATACITE_KEYS = ("descriptions", "publicationYear", "creators", "types")
 _ELSEVIER_KEYS = ("prism:publicationName", "prism:doi", "prism:coverDate", "eid", "pii")
 _ELSEVIER_ANSWERS = ("abstracts-retrieval-response", "full-text-retrieval-response")
+_JSON_FEED_KEYS = ("content_html", "content_text", "date_published")
 _ZOTERO_KEYS = ("abstractNote", "creators", "title", "key")
 _EUROPEPMC_KEYS = ("authorString", "abstractText", "journalInfo", "pubYear", "journalTitle")
 # Semantic Scholar's graph API (camelCase) and its bulk datasets (the same names lowercased).
@@ -127,6 +131,8 @@ def shape_of(value: dict[str, Any]) -> str:
     """Which source wrote this object, by keys only that source uses; GENERIC if none."""
     if "authors_parsed" in value or ("submitter" in value and "versions" in value):
         return "arxiv-snapshot"
+    if "id" in value and "abstract" not in value and any(k in value for k in _JSON_FEED_KEYS):
+        return "json-feed"
     ident = value.get("id")
     if "abstract_inverted_index" in value or (
         isinstance(ident, str) and ident.startswith("https://openalex.org/W")
@@ -615,6 +621,28 @@ def _rfc2822_day(value: str) -> str:
         return ""
 
 
+def _json_feed(line: int, item: dict[str, Any]) -> Record | Problem:
+    title = _markup_free(_text(item.get("title")))
+    content = _text(item.get("content_text")) or html_to_text(_text(item.get("content_html")))
+    abstract = without_abstract_heading(content or _markup_free(_text(item.get("summary"))))
+    if not abstract:
+        return _no_abstract(line, "JSON Feed", title or _text(item.get("id")))
+    url = _text(item.get("url")) or _text(item.get("external_url"))
+    authors = _list(item.get("authors")) or [item.get("author")]
+    return Record(
+        line=line,
+        abstract=abstract,
+        arxiv=url if "arxiv.org/abs/" in url else None,
+        title=title or None,
+        authors=_strings(_get(author, "name") for author in authors),
+        url=url or None,
+        # An RFC 3339 time ("2021-01-01T00:00:00Z"): its day.
+        date=_text(item.get("date_published")).split("T")[0] or None,
+        keywords=_strings(_list(item.get("tags"))),
+        metadata=_metadata([("id", item.get("id"))]),
+    )
+
+
 def _datacite(line: int, value: dict[str, Any]) -> Record | Problem:
     item = _datacite_item(value) or value
     titles = [t for t in _list(item.get("titles")) if isinstance(t, dict)]
@@ -722,6 +750,7 @@ _MAPPERS: dict[str, Mapper] = {
     "datacite": _datacite,
     "elsevier": _elsevier,
     "arxiv-snapshot": _arxiv_snapshot,
+    "json-feed": _json_feed,
 }
 
 
