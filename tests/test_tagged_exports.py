@@ -526,6 +526,24 @@ def test_endnote_tagged_address_in_braces(tmp_path: Path) -> None:
     assert paper.doi is None
 
 
+def test_sciencedirect_article_number_in_place_of_pages(tmp_path: Path) -> None:
+    # Newer exports give an article number ("110325,") where a journal without pages has
+    # none, and a "Part B" on the volume line: neither is the authors, title or journal.
+    corpus = load_written(
+        tmp_path,
+        "ScienceDirect_citations_1756226791775.txt",
+        "Editorial on MXene electrodes for energy storage,\nJournal of Energy Storage,\n",
+        "Volume 131, Part B,\n2025,\n110325,\nISSN 2352-152X,\n",
+        "https://doi.org/10.1016/j.est.2024.114999.\n",
+        "(https://www.sciencedirect.com/science/article/pii/S2352152X24049999)\n",
+        "Abstract: This editorial introduces the special issue on MXene electrodes, and the ",
+        "papers in it that study the storage of energy in two-dimensional carbides.\n",
+    )
+    paper = only(corpus)
+    assert paper.title == "Editorial on MXene electrodes for energy storage"
+    assert (paper.authors, paper.venue, paper.date) == ((), "Journal of Energy Storage", "2025")
+
+
 # --- RIS as Ovid writes it ------------------------------------------------------------------
 
 

@@ -37,9 +37,10 @@ from digest.readers.records import (
 
 _PAGE_LINE = re.compile(r"\(https?://www\.sciencedirect\.com/science/article/(?:pii|abs/pii)/\w+\)")
 _PAGE_IN_FILE = re.compile(r"^" + _PAGE_LINE.pattern + r"\s*$", re.M)
-# Lines of the citation that are not the authors, title or venue.
+# Lines of the citation that are not the authors, title or venue; a journal without pages
+# has its article number ("110325", "e13245") in their place.
 _CITATION_PARTS = re.compile(
-    r"(?:Volume\b|Issue\b|Pages?\b|ISSN\b|ISBN\b|Editor\(s\):|https?://|\d{4}$|$)", re.I
+    r"(?:Volume\b|Issue\b|Pages?\b|ISSN\b|ISBN\b|Editor\(s\):|https?://|e?\d+$|$)", re.I
 )
 # A heading of a structured abstract on its own line: a few capitalised words, no stop.
 _HEADING = re.compile(r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}")
