@@ -727,6 +727,24 @@ def test_embase_ris_medline_pmid_in_c5(tmp_path: Path) -> None:
     assert (embase.pmid, other.pmid) == ("38773066", None)
 
 
+def test_mdpi_ris_placeholder_keyword_is_no_keyword(tmp_path: Path) -> None:
+    # MDPI's RIS: "EJOUR", a trailing space after each name, "KW  - n/a" for no keywords, and
+    # no blank line between records.
+    none, some = load_written(
+        tmp_path,
+        "mdpi.ris",
+        "TY  - EJOUR\nAU  - Banks, Ferdinand E. \nTI  - Oil and the Best Brain of the 20th "
+        "Century\nT2  - Energies\nAB  - If you meet someone at a party who says that he is "
+        "Napoleon, you don't start discussing cavalry tactics. [...]\nKW  - n/a\nDO  - "
+        "10.3390/en3050940\nER  -\n",
+        "TY  - EJOUR\nAU  - You, Hailu \nTI  - Feathers of early birds\nAB  - At least two "
+        "lineages of Mesozoic birds possessed a feather morphotype with no modern equivalent."
+        "\nKW  - feathers\nKW  - Mesozoic birds\nDO  - 10.3390/geosciences2030157\nER  -\n",
+    ).papers
+    assert (none.keywords, none.authors) == ((), ("Ferdinand E. Banks",))
+    assert some.keywords == ("feathers", "Mesozoic birds")
+
+
 def test_rayyan_ris_field_glued_onto_the_line_before(tmp_path: Path) -> None:
     # Rayyan writes U2 after UR, and LK after DO, on the same line after five spaces.
     paper = only(

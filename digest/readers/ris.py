@@ -66,6 +66,7 @@ _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])  -(?: |$)")
 _BRACED_PUNCTUATION = re.compile(r"\{(''|\[|\])\}")
 _AND = re.compile(r"\s+and\s+")
 # A field glued onto the end of the line before it, after a run of spaces (Rayyan).
+_NO_KEYWORD = frozenset({"n/a", "none"})
 _GLUED_TAG = re.compile(r"\s{3,}(?=[A-Z][A-Z0-9]  - \S)")
 # Scopus writes '<', '>' and '&' in its abstracts as HTML does, with no markup around them:
 # "the exponent 1&lt;p≤2".
@@ -307,11 +308,12 @@ def _ris_date(value: str) -> str:
 
 def _keywords(entry: dict[str, object]) -> list[str]:
     """KW lines, one keyword each; Mendeley puts them all in one, comma-separated; Ovid's
-    star marking a major heading dropped."""
+    star marking a major heading dropped, and MDPI's "n/a" for a paper without keywords."""
     words = _list(entry.get("keywords"))
     if len(words) == 1 and "," in words[0]:
         words = words[0].split(",")
-    return [word.strip().lstrip("*").strip() for word in words if word.strip().lstrip("*")]
+    stripped = (word.strip().lstrip("*").strip() for word in words)
+    return [word for word in stripped if word and word.casefold() not in _NO_KEYWORD]
 
 
 def _rispy_loads(text: str) -> list[dict[str, object]]:
