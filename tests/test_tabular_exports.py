@@ -93,6 +93,19 @@ def test_ieee_xplore_csv_of_before_2020(tmp_path: Path) -> None:
     assert paper.link == "https://ieeexplore.ieee.org/document/6418311"
 
 
+def test_ieee_xplore_hyphenated_initials_lose_their_space(tmp_path: Path) -> None:
+    text = (
+        '"Document Title",Authors,"Publication Title","Publication Year","Abstract","DOI",'
+        'PDF Link,"IEEE Terms"\n"Safety Improvement for SMART on FHIR Apps","J. -P. Stoldt; '
+        'J. H. Weber","2020 IEEE ICSA-C","2020","We apply data quality by contract to apps.",'
+        '"10.1109/ICSA-C50368.2020.00041","https://ieeexplore.ieee.org/stamp/stamp.jsp?'
+        'arnumber=9095642","Probes;Safety"\n'
+    )
+    (tmp_path / "export2025.csv").write_text(text, encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("J.-P. Stoldt", "J. H. Weber")
+
+
 def test_ieee_xplore_author_keywords_lose_the_exporters_label(tmp_path: Path) -> None:
     # IEEE Xplore may open an "Author Keywords" cell with "Keywords " (in both layouts); a
     # Scopus keyword that starts with the word stays whole.

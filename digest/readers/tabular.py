@@ -623,6 +623,7 @@ def _authors(value: str) -> tuple[str, ...]:
         names = tuple(first_name_first(name) for name in parts)
     else:
         names = split_authors(value)
+    names = tuple(_SPACED_HYPHEN.sub("-", name) for name in names)
     return without_doubled_names([name for name in names if name and not _CUT_LIST.fullmatch(name)])
 
 
@@ -630,6 +631,8 @@ def _authors(value: str) -> tuple[str, ...]:
 _NO_AUTHOR = re.compile(r"\s*\[[^\]]*\]\s*")
 _AUTHOR_ID = re.compile(r"\s*\(\d+\)\s*$")
 _CUT_LIST = re.compile(r"\.\.\.|…|et al\.?", re.I)
+# IEEE Xplore writes a hyphenated pair of initials with a space: "J. -P. Stoldt" is "J.-P.".
+_SPACED_HYPHEN = re.compile(r"(?<=\b[^\W\d_]\.) -(?=[^\W\d_]\.)")
 # "van der Berg, Jan", "O'Neil, Mary-Kate A.", "Chen, CM": a surname of one word after its
 # lower-case particles, a comma, then given names or initials.
 _SURNAME_FIRST = re.compile(
