@@ -543,7 +543,9 @@ _WORD_ENDINGS = (
     "ical", "ically", "ally", "ous", "ive", "ively", "able", "ably", "ible", "ibly", "ial",
     "ated", "ates", "ative",
 )  # fmt: skip
-_LINE_END_HYPHEN = re.compile(r"([A-Za-z]+)-$")
+# Anchored at a word's start: tried from inside a long run of letters, a bare "([A-Za-z]+)-$"
+# rescans the rest of the run from every letter (a 200,000-letter line took minutes).
+_LINE_END_HYPHEN = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-$")
 _LINE_START_WORD = re.compile(r"^([a-z]+)")
 
 
