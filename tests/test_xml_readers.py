@@ -472,6 +472,15 @@ def test_elife_abstract_without_its_own_doi_before_and_after_it() -> None:
     assert paper.doi == "10.7554/eLife.09999"
 
 
+def test_jats_authors_in_name_alternatives_string_names_and_a_group_with_its_roster() -> None:
+    # J-STAGE (and Korean journals) give each author's name twice in <name-alternatives>:
+    # the western spelling is the one kept. A group author may nest its members' roster.
+    [paper] = load("jats-names.xml").papers
+    assert paper.authors == (
+        "Hanako Yamada", "Kenji Sato", "Mina Park", "Rural Clinics Study Group",
+    )  # fmt: skip
+
+
 def test_pmc_jats_article_without_abstract_is_counted_not_a_paper() -> None:
     [skipped] = load("pmc-jats.xml").skipped
     assert skipped.line == 4

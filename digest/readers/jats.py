@@ -137,17 +137,43 @@ def _authors(meta: Element) -> tuple[str, ...]:
         for contrib in _children(group, "contrib"):
             if contrib.get("contrib-type", "author") != "author":
                 continue
-            name = _child(contrib, "name")
-            if name is not None:
+            name = _name(contrib)
+            if name is not None and local(name.tag) == "name":
                 given = all_text(_child(name, "given-names"))
                 full = f"{given} {all_text(_child(name, 'surname'))}".strip()
             else:
-                full = all_text(_child(contrib, "collab")) or all_text(
-                    _child(contrib, "string-name")
-                )
+                full = _collab(_child(contrib, "collab")) or all_text(name)
             if full:
                 names.append(" ".join(full.split()))
     return tuple(names)
+
+
+def _name(contrib: Element) -> Element | None:
+    """A contributor's <name> (or <string-name>); of the spellings in <name-alternatives>
+    (J-STAGE's and Korean journals' Japanese or Korean name beside the English one), the
+    western one."""
+    alternatives = _child(contrib, "name-alternatives")
+    holder = contrib if alternatives is None else alternatives
+    names = _children(holder, "name")
+    western = [n for n in names if n.get("name-style") == "western" or _lang(n) == "en"]
+    return next(iter(western + names + _children(holder, "string-name")), None)
+
+
+def _lang(element: Element) -> str:
+    return element.get("{http://www.w3.org/XML/1998/namespace}lang", "")
+
+
+def _collab(collab: Element | None) -> str:
+    """A group author's name, without the roster of members some nest in it (a
+    <contrib-group>) or a footnote mark (<xref>)."""
+    if collab is None:
+        return ""
+    parts = [collab.text or ""]
+    for child in collab:
+        if local(child.tag) not in ("contrib-group", "xref"):
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
 
 
 def _date(meta: Element) -> str | None:
