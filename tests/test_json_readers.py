@@ -831,3 +831,39 @@ def test_json_feed_items_give_their_content(tmp_path: Path) -> None:
         ("cs.IR",),
     )
     assert (first.date, teaser.abstract, plain.abstract) == ("2021-01-01", "A teaser.", ABSTRACT)
+
+
+def test_google_scholar_publications_from_the_scholarly_library(tmp_path: Path) -> None:
+    # scholarly's author, filled and saved with json.dump: its `publications`, each a
+    # {"container_type": "Publication", "bib": {...}}; a search result lists its authors.
+    filled = {
+        "container_type": "Publication",
+        "bib": {
+            "title": "Deepgauge: testing criteria for deep learning systems",
+            "pub_year": 2018,
+            "author": "Lei Ma, Felix Juefei-Xu and Fuyuan Zhang",
+            "book": "Proceedings of ASE",
+            "abstract": "Deep learning defines a new data-driven programming paradigm …",
+        },
+        "num_citations": 99,
+        "eprint_url": "https://arxiv.org/pdf/1803.07519",
+    }
+    snippet = {
+        "container_type": "Publication",
+        "source": "PUBLICATION_SEARCH_SNIPPET",
+        "bib": {"title": "Techland", "author": ["C Chen", "Z Xing"], "abstract": ABSTRACT},
+        "pub_url": "https://ieeexplore.ieee.org/document/1",
+    }
+    untitled = {"container_type": "Publication", "bib": {"title": "No abstract yet"}}
+    author = {"container_type": "Author", "name": "Lei Ma", "publications": [filled, snippet]}
+    corpus, _ = saved_answer(tmp_path, author, "google-scholar")
+    first, second = corpus.papers
+    assert (first.arxiv_id, first.authors, first.venue, first.date) == (
+        "1803.07519",
+        ("Lei Ma", "Felix Juefei-Xu", "Fuyuan Zhang"),
+        "Proceedings of ASE",
+        "2018",
+    )
+    assert (second.authors, second.url) == (("C Chen", "Z Xing"), snippet["pub_url"])
+    (tmp_path / "answer.json").write_text(json.dumps([untitled, snippet]))
+    assert len(load_papers([tmp_path / "answer.json"]).papers) == 1

@@ -33,8 +33,12 @@ from digest.readers.scholarly_json import GENERIC, map_object, newest_versions_f
 # Keys under which API answers keep their list of records, in the order they are looked
 # for; "message" is Crossref's envelope (one work, or a list under "items"), "resultList"
 # Europe PMC's search (its list under "result"), "result" its /article answer (one record);
-# "search-results" is Elsevier's (Scopus, ScienceDirect), its list under "entry".
-_RECORD_LISTS = ("results", "items", "collection", "data", "recommendedPapers", "result", "entry")
+# "search-results" is Elsevier's (Scopus, ScienceDirect), its list under "entry";
+# "publications" the list of an author (Google Scholar's, as the scholarly library gives it).
+_RECORD_LISTS = (
+    "results", "items", "collection", "data", "recommendedPapers", "result", "entry",
+    "publications",
+)  # fmt: skip
 _ENVELOPES = ("message", "resultList", "result", "search-results")
 _TOO_DEEP = "nested too deep to read (hundreds of levels); no export nests like this"
 

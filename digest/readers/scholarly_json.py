@@ -45,6 +45,11 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
 - JSON Feed (jsonfeed.org) items: the paper's text is the item's `content_text` or
   `content_html` (`summary`, "a sentence or two", only where there is no content),
   `authors[].name` (1.0: `author.name`), `url`, `date_published`, `tags`.
+- Google Scholar publications as the `scholarly` library gives them (an author's
+  `publications`, saved with json.dump): `{"container_type": "Publication", "bib": {…}}`,
+  `bib.title`, `bib.abstract` (Scholar's, cut short with "…" unless filled), `bib.author`
+  ("A, B and C"; a search result's a list), `bib.pub_year`, the journal, conference,
+  book or venue, `pub_url` or `eprint_url`.
 - Zotero's own item JSON, as Better BibTeX's "BetterBibTeX JSON" export and Zotero's web
   API (under `data`) write it: `itemType`, `abstractNote`, `creators` as `{"firstName",
   "lastName"}` or `{"name"}`, `publicationTitle` (or the proceedings', book's, site's or
@@ -131,6 +136,8 @@ def shape_of(value: dict[str, Any]) -> str:
     """Which source wrote this object, by keys only that source uses; GENERIC if none."""
     if "authors_parsed" in value or ("submitter" in value and "versions" in value):
         return "arxiv-snapshot"
+    if value.get("container_type") == "Publication" and isinstance(value.get("bib"), dict):
+        return "google-scholar"
     if "id" in value and "abstract" not in value and any(k in value for k in _JSON_FEED_KEYS):
         return "json-feed"
     ident = value.get("id")
@@ -643,6 +650,33 @@ def _json_feed(line: int, item: dict[str, Any]) -> Record | Problem:
     )
 
 
+def _google_scholar(line: int, publication: dict[str, Any]) -> Record | Problem:
+    bib = _dict(publication.get("bib"))
+    title = _text(bib.get("title"))
+    abstract = _text(bib.get("abstract"))
+    if not abstract:
+        return _no_abstract(line, "Google Scholar", title)
+    url = _text(publication.get("pub_url")) or _text(publication.get("eprint_url"))
+    eprint = _text(publication.get("eprint_url"))
+    venues = ("journal", "conference", "book", "venue", "citation")
+    return Record(
+        line=line,
+        abstract=abstract,
+        arxiv=eprint if "arxiv.org/" in eprint else None,
+        title=title or None,
+        # A search result lists its authors; a filled publication names them in one string.
+        authors=_strings(names)
+        if isinstance(names := bib.get("author"), list)
+        else split_authors(_text(names)),
+        url=url or None,
+        date=_text(bib.get("pub_year")) or None,
+        venue=next((v for key in venues if (v := _text(bib.get(key)))), None),
+        metadata=_metadata(
+            [("publisher", bib.get("publisher")), ("citations", publication.get("num_citations"))]
+        ),
+    )
+
+
 def _datacite(line: int, value: dict[str, Any]) -> Record | Problem:
     item = _datacite_item(value) or value
     titles = [t for t in _list(item.get("titles")) if isinstance(t, dict)]
@@ -751,6 +785,7 @@ _MAPPERS: dict[str, Mapper] = {
     "elsevier": _elsevier,
     "arxiv-snapshot": _arxiv_snapshot,
     "json-feed": _json_feed,
+    "google-scholar": _google_scholar,
 }
 
 
