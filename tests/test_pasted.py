@@ -18,6 +18,7 @@ from digest.models import Corpus, Paper
 from digest.readers import sniff_format
 from digest.readers.pasted import parse_markdown
 from digest.readers.plaintext import parse_text
+from digest.readers.records import split_authors
 
 PASTED = Path(__file__).resolve().parent / "fixtures" / "pasted"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -857,3 +858,52 @@ def test_a_paper_list_without_abstracts_is_refused_in_one_line(tmp_path: Path) -
     assert "2 records without an abstract, not papers (lines 9, 10)" in message
     assert "lists papers without abstracts" in message
     assert "heading" not in message and "front matter" not in message
+
+
+def test_a_knowledge_base_note_about_one_paper_under_its_title_heading() -> None:
+    # A research KB's source note: front matter (title, url, date_published), "# Title"
+    # repeating it, then sections ("## Source Metadata" with "- Author: Unknown", "## TL;DR",
+    # "## Entities" with "- Authors: X and collaborators") and the page's text, its abstract
+    # last. The sections are no papers, "Unknown" no author or date, the TL;DR no abstract.
+    text = (
+        '---\ntype: source\ntitle: "LongLLMLingua: Accelerating LLMs via Prompt Compression"\n'
+        "url: https://arxiv.org/abs/2310.06839\ndate_published: 2023-10-10\n---\n\n"
+        "# LongLLMLingua: Accelerating LLMs via Prompt Compression\n\n## Source Metadata\n\n"
+        "- Author: Unknown\n- Published: Unknown\n- URL: https://arxiv.org/abs/2310.06839\n\n"
+        "## TL;DR\n\nLongLLMLingua reframes prompt compression as salience management, and "
+        "keeps the dense parts of a long prompt.\n\n"
+        "## Entities\n\n- Authors: Huiqiang Jiang and collaborators\n\n## Source Text\n\n"
+        "View PDF\n    HTML (experimental)\n            Abstract:In long context scenarios, "
+        "large language models face three main challenges: cost, performance and position.\n"
+    )
+    parsed = parse_markdown(text)
+    [record] = parsed.records
+    assert record.title == "LongLLMLingua: Accelerating LLMs via Prompt Compression"
+    assert (record.arxiv, record.date) == ("2310.06839", "2023-10-10")
+    assert record.authors == ("Huiqiang Jiang",)
+    assert record.abstract.startswith("In long context scenarios")
+    assert not [p for p in parsed.problems if "heading" in p.reason]
+
+
+def test_a_feed_items_date_in_a_notes_properties_is_its_day() -> None:
+    # A feed reader's note: the item's pubDate as its "published" property, e-mail style.
+    text = (
+        "---\nurl: https://arxiv.org/abs/2605.27712\ntitle: Prefix-Safe Belief Tracking\n"
+        "published: Thu, 28 May 2026 00:00:00 -0400\n---\n\n"
+        "View PDF HTML (experimental) Abstract:\n\nLong reasoning traces need reliability "
+        "estimates before final answers are known, and we track them with a two-state belief.\n"
+    )
+    [record] = parse_markdown(text).records
+    assert (record.title, record.date) == ("Prefix-Safe Belief Tracking", "2026-05-28")
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ("Huiqiang Jiang and collaborators", ("Huiqiang Jiang",)),
+        ("Ana Lima, Tomas Berg and others", ("Ana Lima", "Tomas Berg")),
+        ("Zhenghan Song and 2 other authors", ("Zhenghan Song",)),
+    ],
+)
+def test_a_word_for_the_names_left_out_is_no_author(names: str, expected: tuple[str]) -> None:
+    assert split_authors(names) == expected

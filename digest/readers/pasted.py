@@ -33,6 +33,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
 
 from digest.cleaning import join_wrapped_lines
 from digest.readers import arxiv_pages
@@ -296,6 +297,8 @@ class _Reader:
         elif not self.structured and entry.has(name) and name == "abstract":
             entry = self.start(number, "block")
         value = value.strip()
+        if name in ("authors", "date", "venue") and value.strip("*_ ").lower() in _NO_VALUE:
+            return  # "- Author: Unknown", "- Published: Unknown": a template's blank
         if name == "abstract":
             self.flush()
             entry.mode = "abstract"  # the value, and the lines that continue it
@@ -585,10 +588,14 @@ def _heading(reader: _Reader, number: int, text: str, level: int) -> None:
     if (
         current is not None
         and 0 < current.level < level
-        and any(key in current.ids for key in ("arxiv", "doi", "pmid"))
+        and (
+            any(key in current.ids for key in ("arxiv", "doi", "pmid"))
+            or _same_title(current.title, reader.properties.get("title", ""))
+        )
     ):
         # "# Title", its arXiv link, then "## Key points": a part of the paper's note, not
-        # the next paper (a topic heading above papers names no paper's id).
+        # the next paper (a topic heading above papers names no paper's id). So too under
+        # the heading that repeats the note's title property, before its link comes.
         current.mode = "body"
         return
     entry = reader.start(number, "heading")
@@ -825,6 +832,29 @@ def _is_code_host(url: str) -> bool:
     return any(host in url for host in _CODE_HOSTS)
 
 
+def _same_title(one: str, other: str) -> bool:
+    def words(text: str) -> str:
+        return " ".join(re.sub(r"\W+", " ", _inline_text(text).casefold()).split())
+
+    return bool(one and other) and words(one) == words(other.strip("'\""))
+
+
+# What a note's template writes where it knows no value.
+_NO_VALUE = frozenset({"unknown", "n/a", "na", "none", "null", "-", "—", "tbd", "?"})
+_RFC_2822 = re.compile(r"^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d")
+
+
+def _date_value(value: str) -> str:
+    """A date as the note has it; an e-mail style one ("Thu, 28 May 2026 00:00:00 -0400",
+    a feed's pubDate copied into a note's properties) as its ISO day."""
+    if _RFC_2822.match(value):
+        try:
+            return parsedate_to_datetime(value).date().isoformat()
+        except (TypeError, ValueError):
+            return value
+    return value
+
+
 def _title_before(lines: list[str], number: int) -> tuple[int, str] | None:
     """The title line just before a flattened feed item ("Title" then "arXiv:… Abstract: …")."""
     for index in range(number - 2, max(-1, number - 4), -1):
@@ -897,8 +927,8 @@ def _apply_properties(reader: _Reader, entry: _Entry) -> None:
     names = properties.get("authors") or properties.get("author")
     if names and not entry.authors:
         entry.authors = split_authors(names)
-    for key in ("published", "date", "year"):
-        entry.date = entry.date or properties.get(key, "")
+    for key in ("published", "date", "date_published", "publication_date", "year"):
+        entry.date = entry.date or _date_value(properties.get(key, ""))
     entry.venue = entry.venue or properties.get("venue") or properties.get("journal") or ""
 
 

@@ -275,7 +275,9 @@ def split_authors(value: str) -> tuple[str, ...]:
         names = _paired_initials(_AUTHOR_SEPARATOR.split(value))
     # What stands for the names a list leaves out is no name: "Chen +3", "…", "et al.".
     names = (_NAMES_LEFT_OUT.sub("", name) for name in names)
-    return tuple(" ".join(name.split()) for name in names if name.strip())
+    return tuple(
+        " ".join(name.split()) for name in names if name.strip() and not _NO_NAME.match(name)
+    )
 
 
 _INITIALS = re.compile(r"[A-Z][a-z]?\.(?:\s?-?[A-Z][a-z]?\.)*")
@@ -293,6 +295,10 @@ def _paired_initials(parts: list[str]) -> list[str]:
     return [f"{given} {surname}" for surname, given in zip(surnames, initials, strict=True)]
 
 
+# The part of "Ana Lima and others" (or collaborators, or 2 other authors) that is no name.
+_NO_NAME = re.compile(
+    r"^\s*(?:\d+\s+)?(?:others|other authors?|collaborators|colleagues|co-?authors)\s*$", re.I
+)
 _NAMES_LEFT_OUT = re.compile(r"(?:(?:^|\s+)(?:\+\s?\d+|et\.? al\.?|\.\.\.)|…)\s*$", re.I)
 
 
