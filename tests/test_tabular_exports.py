@@ -3,6 +3,7 @@ hand in tests/fixtures/exports/, each with the oddities of the real export it st
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -815,3 +816,37 @@ def test_a_scopus_search_api_table_without_abstracts_says_how_to_get_them(tmp_pa
     (tmp_path / "standard.csv").write_text(f"{header}\n{row}\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"Scopus Search API results .* scopus\.com"):
         load_papers([tmp_path / "standard.csv"])
+
+
+def test_a_cell_longer_than_the_csv_modules_limit_keeps_its_record(tmp_path: Path) -> None:
+    # Zotero's Notes column holds whole notes; one over the csv module's 131,072-character
+    # limit lost its record ("unreadable CSV row").
+    abstract = (
+        "We measure how long notes grow in reference managers and find that a few hold most "
+        "of the text."
+    )
+    path = tmp_path / "zotero.csv"
+    path.write_text(
+        '"Item Type","Title","Abstract Note","Notes"\n'
+        f'"journalArticle","Long notes","{abstract}","{"note " * 40_000}"\n',
+        encoding="utf-8",
+    )
+    [paper] = load_papers([path]).papers
+    assert (paper.title, paper.abstract) == ("Long notes", abstract)
+
+
+def test_a_text_line_longer_than_the_csv_modules_limit_is_no_header(tmp_path: Path) -> None:
+    # Sniffing reads the first lines as a CSV header: one whose cell held 140,000 characters
+    # made the csv module raise and the whole load fail.
+    path = tmp_path / "pasted.txt"
+    abstract = (
+        "We measure how long lines grow in pasted notes and find that a few hold most of "
+        "the text of each file."
+    )
+    path.write_text(f"Notes, {'x' * 140_000}\n\n{abstract}\n", encoding="utf-8")
+    limit = csv.field_size_limit(131_072)  # the module's default, as in a fresh process
+    try:
+        corpus = load_papers([path])
+    finally:
+        csv.field_size_limit(limit)
+    assert abstract in [p.abstract for p in corpus.papers]

@@ -163,6 +163,12 @@ _IEEE_STAMP = re.compile(
 )
 
 _DELIMITERS = (",", "\t", ";")
+# A line longer than this is text, never a row of column names.
+_MAX_HEADER_CHARS = 20_000
+# A cell may be as long as a file digest reads (Zotero's Notes column holds whole notes);
+# the csv module's own limit (131,072 characters) would lose the record. Its largest value
+# everywhere (a C long).
+_MAX_FIELD_CHARS = 2**31 - 1
 _SEP_LINE = re.compile(r"sep=(.)\s*$", re.I)  # Excel's first line naming the separator
 # PubMed's "Save > Format: CSV" header; it has no abstract column.
 _PUBMED_CSV = frozenset({"pmid", "title", "authors", "citation", "first author", "journal/book"})
@@ -251,6 +257,8 @@ _ABSTRACT_SCORE = 100
 
 def _header_line(line: str) -> tuple[int, str] | None:
     """(score, separator) for a line that reads as a header, or None."""
+    if len(line) > _MAX_HEADER_CHARS:
+        return None  # a paragraph of text, not column names
     best: tuple[int, str] | None = None
     for delimiter in _DELIMITERS:
         if delimiter not in line:
@@ -307,6 +315,7 @@ def _plan(header: Sequence[str]) -> _Plan:
 
 
 def parse_csv(text: str) -> Parsed:
+    csv.field_size_limit(_MAX_FIELD_CHARS)  # the module's one setting, for every reader
     if _labelled_rows(text):
         return _parse_labelled_rows(text)
     found = _header(text)
