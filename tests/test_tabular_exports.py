@@ -587,6 +587,21 @@ def test_researchrabbit_zotero_csv_names_each_author_once(tmp_path: Path) -> Non
     )
 
 
+def test_a_number_in_superscript_markup_stays_a_power(tmp_path: Path) -> None:
+    # Covidence passes on PubMed's markup: "10 <sup>-4</sup>" is 10 to the -4, and
+    # "10<sup>18</sup>" must not read 1018; a footnote's letter stays a letter.
+    text = (
+        "Title,Authors,Abstract,Published Year,Covidence #\n"
+        '"Polygenic risk and neural connectivity","Meyers, J L","Associations were observed '
+        "among males (B: 0.15-0.21, p &amp;lt; 10 <sup>-4</sup> ) at r<sup>2</sup> of 0.3, "
+        'over 10<sup>18</sup> operations<sup>a</sup>.",2021,#293\n'
+    )
+    (tmp_path / "review_1_included_csv.csv").write_text(text, encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert "p < 10 \u207b\u2074 ) at r\u00b2 of 0.3" in paper.abstract
+    assert "over 10\u00b9\u2078 operationsa." in paper.abstract
+
+
 def test_scopus_full_author_names_lose_their_scopus_ids(tmp_path: Path) -> None:
     text = (
         '"Authors","Author full names","Author(s) ID","Title","Year","Source title","Abstract",'

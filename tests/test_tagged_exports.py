@@ -275,7 +275,7 @@ def test_web_of_science_inline_html_is_text(tmp_path: Path) -> None:
         "fragmented landscape"
     )
     assert paper.abstract == (
-        "The data set comprises >66,000 records of CO2 uptake in m2 plots; survival fell "
+        "The data set comprises >66,000 records of CO2 uptake in m\u00b2 plots; survival fell "
         "with edge distance (p < 0.05) in Heliconia."
     )
 

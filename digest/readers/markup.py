@@ -202,6 +202,7 @@ class _JatsText(HTMLParser):
         self._alternatives = 0
         self._tex: list[str] | None = None  # inside <tex-math>
         self._paragraph = 0  # where the last paragraph starts in parts
+        self._sup: int | None = None  # where an open <sup> starts in the parts written to
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         name = tag.rsplit(":", 1)[-1]
@@ -213,6 +214,8 @@ class _JatsText(HTMLParser):
             self._tex = []
         elif name == "title" and self._title is None:
             self._title = []
+        elif name == "sup":
+            self._sup = len(self._target())
         elif name in _BLOCK_TAGS:
             self._out(" ")
             if name == "p":
@@ -235,6 +238,9 @@ class _JatsText(HTMLParser):
             if title and not (first and title.rstrip(".:").casefold() == "abstract"):
                 self._heading = len(self.parts)
                 self.parts.append(f" {title}{'' if title[-1] in '.:?!' else ':'} ")
+        elif name == "sup" and self._sup is not None:
+            start, self._sup = self._sup, None
+            _superscript(self._target(), start)
         elif name == "sec":
             self._drop_empty_section()
             self._out(" ")
@@ -262,7 +268,23 @@ class _JatsText(HTMLParser):
             self._out(data)
 
     def _out(self, text: str) -> None:
-        (self._title if self._title is not None else self.parts).append(text)
+        self._target().append(text)
+
+    def _target(self) -> list[str]:
+        return self._title if self._title is not None else self.parts
+
+
+# A number in <sup> is written in superscript figures: "10<sup>18</sup>" is 10¹⁸, not 1018;
+# "r<sup>2</sup>", "10<sup>-4</sup>". Any other superscript (a footnote's "a") stays text.
+_SUPERSCRIPTABLE = re.compile(r"[-+\u2212=()]?[0-9]+")
+_SUPERSCRIPTS = str.maketrans("0123456789+-\u2212=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾")
+
+
+def _superscript(parts: list[str], start: int) -> None:
+    """The text written since `start` in superscript figures, when it is a number."""
+    text = "".join(parts[start:]).strip()
+    if _SUPERSCRIPTABLE.fullmatch(text):
+        parts[start:] = [text.translate(_SUPERSCRIPTS)]
 
 
 def jats_to_text(fragment: str) -> str:
