@@ -567,6 +567,25 @@ def test_ovid_psycinfo_title_without_its_references_mark(tmp_path: Path) -> None
     )
 
 
+def test_ovid_psycinfo_field_glued_to_the_title(tmp_path: Path) -> None:
+    # A dissertation's record: its DP glued to the title's last sentence.
+    paper = only(
+        load_written(
+            tmp_path,
+            "psycinfo.ovd",
+            "<2. >\nVN  - Ovid Technologies\nDB  - APA PsycInfo\nTI  - Linking the spatial "
+            "dimension to the timing control of rhythmic movements.DP  - 2023\nYR  - 2023\nAU  - "
+            "Kroger, Carolyn\nSO  - Dissertation Abstracts International: Section B. Vol.84,(6-B), "
+            "2023, pp. No Pagination Specified. \nAB  - Rhythmically timed movements are integral "
+            "to a wide range of human behaviors, including the production of fluent speech.\n",
+        )
+    )
+    assert (
+        paper.title == "Linking the spatial dimension to the timing control of rhythmic movements."
+    )
+    assert paper.date == "2023"
+
+
 def test_ovid_ris_numbers_links_n2_continuations_and_jats() -> None:
     corpus = load("ovid.ris")
     assert corpus.files[0].format == "ris"

@@ -15,7 +15,8 @@ Each record opens with its number ("<1. >", "<2>") on a line of its own and the 
 line; the tags are MEDLINE-like but Ovid's: TI (PsycInfo's "[References]." mark at its
 end dropped), AB, AU (or FA, full names; a role in brackets dropped), SO (the citation; JN
 the journal where given), YR, DO (the DOI, often as a link), KW or MH, UI/AN (a PubMed id
-when DB names MEDLINE or PubMed). Split with the other tagged formats
+when DB names MEDLINE or PubMed). A field glued to the sentence before it (PsycInfo's
+"….DP  - 2023") is split off. Split with the other tagged formats
 (digest/readers/tagged.py).
 """
 
@@ -30,6 +31,9 @@ from digest.readers.tagged import TaggedRecord, parse_records, split_tagged
 
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9]{1,3}) {1,3}- ?(.*)")
 _NUMBER = re.compile(r"\s*<\d+\.?\s*>\s*")
+# A field glued to the end of the sentence before it: PsycInfo's dissertation records end
+# their title so, "…rhythmic movements.DP  - 2023".
+_GLUED_TAG = re.compile(r"(?<=[.?!])([A-Z][A-Z0-9]{1,3})  - ")
 _OVID = re.compile(r"^VN  - Ovid Technologies\s*$", re.M)
 _ROLE = re.compile(r"\s*\[[^\]]*\]\s*$")
 _JOURNAL = re.compile(r"(.+?)\.\s+\d")
@@ -51,7 +55,24 @@ def parse_ovid(text: str) -> Parsed:
     return parse_records(split, _record, "Ovid records (records are tagged lines)")
 
 
+def _unglued(tagged: TaggedRecord) -> TaggedRecord:
+    """The record with each field glued to the end of a line split off as a field of its
+    own (done after splitting the text, so that every line keeps its number)."""
+    fields: list[tuple[str, list[str]]] = []
+    for tag, lines in tagged.fields:
+        field: tuple[str, list[str]] = (tag, [])
+        fields.append(field)
+        for line in lines:
+            head, *glued = _GLUED_TAG.split(line)  # the text, then each tag and its value
+            field[1].append(head)
+            for glued_tag, value in zip(glued[::2], glued[1::2], strict=True):
+                field = (glued_tag, [value])
+                fields.append(field)
+    return TaggedRecord(tagged.line, fields)
+
+
 def _record(tagged: TaggedRecord) -> Record | Problem:
+    tagged = _unglued(tagged)
     title = _REFERENCES_MARK.sub("", tagged.text("TI"))
     abstract = tagged.text("AB")
     if not abstract:
