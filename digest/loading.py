@@ -491,6 +491,22 @@ _WITH_ABSTRACTS: Final = {
     "europe-pmc": (
         "Europe PMC's 'lite' results have no abstracts: search again with resultType=core"
     ),
+    "crossref": (
+        "Crossref has abstracts only where publishers deposited them: search again with "
+        "filter=has-abstract:true, or ask OpenAlex or Semantic Scholar for these DOIs"
+    ),
+    "openalex": (
+        "OpenAlex leaves out the abstracts some publishers withhold: search again with "
+        "filter=has_abstract:true"
+    ),
+    "semantic-scholar": (
+        "Semantic Scholar sends abstracts only when asked for (fields=title,abstract,…), "
+        "and none where a publisher withholds them"
+    ),
+    "google-scholar": (
+        "the scholarly library's publications have abstracts once filled: save them "
+        "after scholarly.fill()"
+    ),
     "elsevier": (
         "Elsevier's search answers have abstracts only from the Scopus Search API with "
         "view=COMPLETE (ScienceDirect's search has none): search Scopus with it, or ask the "

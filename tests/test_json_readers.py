@@ -867,3 +867,22 @@ def test_google_scholar_publications_from_the_scholarly_library(tmp_path: Path) 
     assert (second.authors, second.url) == (("C Chen", "Z Xing"), snippet["pub_url"])
     (tmp_path / "answer.json").write_text(json.dumps([untitled, snippet]))
     assert len(load_papers([tmp_path / "answer.json"]).papers) == 1
+
+
+@pytest.mark.parametrize(
+    ("record", "said"),
+    [
+        ({"DOI": "10.1/a", "member": "1", "title": ["A"]}, "filter=has-abstract:true"),
+        ({"id": "https://openalex.org/W1", "abstract_inverted_index": None}, "has_abstract:true"),
+        ({"paperId": "a1", "title": "One"}, "only when asked for (fields=title,abstract"),
+        ({"container_type": "Publication", "bib": {"title": "A"}}, "after scholarly.fill()"),
+    ],
+    ids=["crossref", "openalex", "semantic-scholar", "google-scholar"],
+)
+def test_an_api_answer_without_abstracts_says_how_to_ask_for_them(
+    tmp_path: Path, record: dict[str, object], said: str
+) -> None:
+    (tmp_path / "answer.json").write_text(json.dumps({"results": [record, record]}))
+    with pytest.raises(InputError) as error:
+        load_papers([tmp_path / "answer.json"])
+    assert "2 records without an abstract" in str(error.value) and said in str(error.value)
