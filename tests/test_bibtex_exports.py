@@ -402,3 +402,27 @@ def test_an_abstract_in_crossref_jats_is_text() -> None:
     )
     [record] = parse_bibtex(text).records
     assert record.abstract == "Small size makes model organisms preferred subjects."
+
+
+def test_latex_source_zotero_escaped_as_text_is_read_as_latex(tmp_path: Path) -> None:
+    # An arXiv abstract holds LaTeX; Zotero's BibTeX export escapes it as text:
+    # "{\textbackslash}emph\{x\}", "\$64{\textbackslash}times64\$", "{\textasciitilde}13x".
+    (tmp_path / "zotero.bib").write_text(
+        "@article{karras_progressive_2018,\n"
+        "  title = {Progressive growing},\n"
+        "  abstract = {We aim to model a {\\textbackslash}emph\\{distribution\\} of outputs "
+        "at \\$64{\\textbackslash}times64\\$ pixels, about {\\textasciitilde}13x faster, "
+        "for 5\\% of the cost.},\n"
+        "}\n"
+        "@article{plain_2019,\n"
+        "  title = {Prices},\n"
+        "  abstract = {Tickets cost \\$5 and \\$10 at {\\textasciitilde}9 am, 50\\% off.},\n"
+        "}\n"
+    )
+    escaped, plain = load_papers([tmp_path]).papers
+    assert escaped.abstract == (
+        "We aim to model a distribution of outputs at 64\u00d764 pixels, about ~13x faster, "
+        "for 5% of the cost."
+    )
+    # Without a backslash escaped, "\$" is a dollar sign, not math.
+    assert plain.abstract == "Tickets cost $5 and $10 at ~9 am, 50% off."

@@ -122,6 +122,7 @@ _TEXT_SYMBOLS = {
     "textquoteleft": "\u2018", "textquoteright": "\u2019", "textquotedblleft": "“",
     "textquotedblright": "”", "textbullet": "•", "textperiodcentered": "·",
     "textasciicircum": "^", "textunderscore": "_", "textbar": "|", "~": "~",
+    "textasciitilde": "~", "textbackslash": "\\",
 }  # fmt: skip
 # Old font switches, "{\\it Planck}" (NASA ADS abstracts), lose the switch; "\\ensuremath{x}"
 # is math.
@@ -164,6 +165,12 @@ _AAS_JOURNALS = {
     "planss": "Planetary and Space Science",
     "procspie": "Proceedings of the SPIE",
 }  # fmt: skip
+# Zotero escapes a value that holds LaTeX source (an arXiv abstract's "\emph{x}", "$64\times
+# 64$") as text: "{\textbackslash}emph\{x\}", "\$64{\textbackslash}times64\$". Where its
+# backslash escape shows, every escape is undone in one pass, giving the LaTeX back to the
+# loader's cleaning; elsewhere "\$5" stays a dollar, never math.
+_SOURCE_SYMBOLS = {"{\\textbackslash}": "\\", "{\\textasciitilde}": "~", "{\\textasciicircum}": "^"}
+_ESCAPED_SOURCE = re.compile("|".join(map(re.escape, _SOURCE_SYMBOLS)) + r"|\\([{}$%&#_])")
 _JOURNAL_MACRO = re.compile(r"\\([a-z]+)\s*")
 _TEXT_SYMBOL = re.compile(r"\{\\(" + "|".join(map(re.escape, _TEXT_SYMBOLS)) + r")(?:\{\})?\}")
 
@@ -464,6 +471,8 @@ def _failed(block: ParsingFailedBlock) -> Problem:
 def _decoded(value: str) -> str:
     """A value without BibTeX's protecting braces and without leftover HTML entities."""
     value = _unwrapped(value)
+    if "{\\textbackslash}" in value:
+        value = _ESCAPED_SOURCE.sub(_unescaped, value)
     if "\\{" in value:
         value = _ESCAPED_PROTECTION.sub(r"\1", value)
     if "{\\" in value:
@@ -476,6 +485,10 @@ def _decoded(value: str) -> str:
     if "&" in value:
         value = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(1)), value)
     return value
+
+
+def _unescaped(found: re.Match[str]) -> str:
+    return found.group(1) or _SOURCE_SYMBOLS[found.group(0)]
 
 
 def _text(value: str) -> str:
