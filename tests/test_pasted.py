@@ -856,7 +856,7 @@ def test_a_paper_list_without_abstracts_is_refused_in_one_line(tmp_path: Path) -
         load_papers([path])
     message = str(raised.value)
     assert "2 records without an abstract, not papers (lines 9, 10)" in message
-    assert "lists papers without abstracts" in message
+    assert "lists papers without their abstracts" in message
     assert "heading" not in message and "front matter" not in message
 
 
@@ -907,3 +907,31 @@ def test_a_feed_items_date_in_a_notes_properties_is_its_day() -> None:
 )
 def test_a_word_for_the_names_left_out_is_no_author(names: str, expected: tuple[str]) -> None:
     assert split_authors(names) == expected
+
+
+def test_a_numbered_daily_list_of_hugging_face_paper_pages() -> None:
+    # A Hugging Face Daily Papers digest: "### 1. **[Title]**", its huggingface.co/papers
+    # page (named by the arXiv id), then a model's notes. The number and the brackets are
+    # no part of the title; with no abstract anywhere, each entry says the list has none.
+    entry = (
+        "### {n}. **[{title}]**\n- **论文链接**: [https://huggingface.co/papers/{id}]"
+        "(https://huggingface.co/papers/{id})\n- **研究机构/作者**: 研究团队\n"
+        "- **核心痛点与创新点**: 动态环境对 LLM 智能体提出了巨大挑战。\n\n---\n\n"
+    )
+    text = "今日的 Hugging Face Daily Papers 展现了强劲发展势头。\n\n---\n\n" + "".join(
+        entry.format(n=n, title=title, id=id_)
+        for n, title, id_ in [(1, "EvoArena: Tracking Memory Evolution", "2606.13681"),
+                              (6, "MiniMax Sparse Attention", "2606.13392")]
+    )  # fmt: skip
+    parsed = parse_markdown(text)
+    assert parsed.records == ()
+    assert [(p.line, p.excerpt) for p in parsed.problems] == [
+        (5, "arXiv:2606.13681"),
+        (12, "arXiv:2606.13392"),
+    ]
+    assert all("without their abstracts" in p.reason for p in parsed.problems)
+    abstract = "We track how the memory of an agent evolves, and prune what is out of date."
+    with_abstract = text.replace("- **核心", f"- **Abstract**: {abstract}\n- **核心", 1)
+    first = parse_markdown(with_abstract).records[0]
+    assert (first.title, first.arxiv) == ("EvoArena: Tracking Memory Evolution", "2606.13681")
+    assert first.url == "https://huggingface.co/papers/2606.13681"

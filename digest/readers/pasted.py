@@ -69,6 +69,7 @@ _DEFINITION = re.compile(r"^\s{0,3}:\s+(\S.*)$")  # a definition list's descript
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\.\.\.$|…$")
 _ANNOUNCED = re.compile(r"^\s*\[(new|cross|replaced|updated)\s+\d{1,4}\]\s+(?=\S)", re.I)
+_LIST_NUMBER = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
 _HEADING_ID = re.compile(rf"^\s*\[?(?:arXiv:)?({arxiv_pages.ARXIV_ID})\]?\s+(?=\S)", re.I)
 # "Title (https://arxiv.org/abs/…)": the link is the paper's, not part of its title.
 _TITLE_URL = re.compile(r"\s*[(（]\s*https?://[^\s)）]+\s*[)）]|\s*<?https?://[^\s>]+>?")
@@ -130,6 +131,10 @@ _LINK_WORDS = frozenset(
 )  # fmt: skip
 
 
+# The pages of an arXiv paper on other sites, named by its id.
+_PAPER_PAGE = re.compile(
+    r"//(?:huggingface\.co/papers|(?:www\.)?alphaxiv\.org/abs)/([\d.]+(?:v\d+)?)"
+)
 _CODE_HOSTS = ("github.com", "gitlab.com", "huggingface.co", "paperswithcode.com")
 
 
@@ -326,7 +331,14 @@ class _Reader:
         """Every id and link in a piece of text: arXiv ids, DOIs, PMIDs, the first web link."""
         urls = [url for _, url in _LINK.findall(text)] + _URL.findall(_LINK.sub(" ", text))
         for url in urls:
-            arxiv = parse_arxiv_field(url) if "arxiv.org/" in url else None
+            paper_page = _PAPER_PAGE.search(url)  # Hugging Face's page of an arXiv paper
+            arxiv = (
+                parse_arxiv_field(url)
+                if "arxiv.org/" in url
+                else parse_arxiv_field(paper_page.group(1))
+                if paper_page
+                else None
+            )
             doi = parse_doi(url) if "doi.org/" in url or "10.48550" in url else None
             if arxiv:
                 entry.ids.setdefault(
@@ -334,7 +346,7 @@ class _Reader:
                 )
             elif doi:
                 entry.ids.setdefault("doi", doi)
-            if "url" not in entry.ids and not _is_code_host(url):
+            if "url" not in entry.ids and (paper_page or not _is_code_host(url)):
                 entry.ids["url"] = url
         plain = _LINK.sub(" ", text)
         if prefer in ("arxiv", "url") or "arxiv:" in plain.lower():
@@ -608,7 +620,10 @@ def _heading(reader: _Reader, number: int, text: str, level: int) -> None:
     if numbered:
         entry.ids["arxiv"] = numbered.group(1)
         text = text[numbered.end() :]
-    entry.set_title(text, 1)
+    # "### 1. **[Title]**": the list's number and the brackets around the title are not it.
+    plain = _LIST_NUMBER.sub("", _inline_text(text))
+    bracketed = re.fullmatch(r"\[([^\[\]]+)\]", plain)
+    entry.set_title(bracketed.group(1) if bracketed else plain, 1)
     reader.add_ids(entry, text)
 
 
@@ -969,8 +984,8 @@ def _finish(reader: _Reader, name: str) -> Parsed:
 
 
 _NO_ABSTRACTS = (
-    "the file lists papers without abstracts, titles and links only: use a list made with "
-    "abstracts, or the papers' arXiv listing or feed"
+    "the file lists papers without their abstracts (titles, links, notes): use a list made "
+    "with abstracts, or the papers' arXiv listing or feed"
 )
 
 
