@@ -886,3 +886,41 @@ def test_an_api_answer_without_abstracts_says_how_to_ask_for_them(
     with pytest.raises(InputError) as error:
         load_papers([tmp_path / "answer.json"])
     assert "2 records without an abstract" in str(error.value) and said in str(error.value)
+
+
+def test_zenodo_records_and_search_answer(tmp_path: Path) -> None:
+    # Zenodo's REST API: everything under `metadata`, the description in HTML, creators
+    # "Family, Given"; a search holds its records in hits.hits.
+    def record(recid: int, description: str) -> dict[str, object]:
+        return {
+            "id": recid,
+            "conceptrecid": "3757279",
+            "doi": f"10.5281/zenodo.{recid}",
+            "links": {"html": f"https://zenodo.org/record/{recid}"},
+            "metadata": {
+                "title": f"Linked COVID-19 Data {recid}",
+                "doi": f"10.5281/zenodo.{recid}",
+                "description": description,
+                "creators": [{"name": "Thiery, Florian", "affiliation": "Squirrel Engineers"}],
+                "publication_date": "2020-04-23",
+                "keywords": ["Linked Data", "COVID-19"],
+                "resource_type": {"type": "publication", "title": "Preprint"},
+            },
+        }
+
+    html_description = "<p>Linked data <strong>derived</strong> from</p>\n<ul><li>JHU</li></ul>"
+    answer = {"hits": {"hits": [record(1, html_description), record(2, "")], "total": 2}}
+    corpus, _ = saved_answer(tmp_path, answer, "zenodo")
+    [paper] = corpus.papers
+    assert (paper.abstract, paper.authors, paper.doi, paper.url) == (
+        "Linked data derived from JHU",
+        ("Florian Thiery",),
+        "10.5281/zenodo.1",
+        "https://zenodo.org/record/1",
+    )
+    assert (paper.date, paper.venue, paper.keywords) == (
+        "2020-04-23",
+        "Zenodo",
+        ("Linked Data", "COVID-19"),
+    )
+    assert [s.reason.split(" (")[0] for s in corpus.skipped] == ["no abstract"]

@@ -34,12 +34,13 @@ from digest.readers.scholarly_json import GENERIC, map_object, newest_versions_f
 # for; "message" is Crossref's envelope (one work, or a list under "items"), "resultList"
 # Europe PMC's search (its list under "result"), "result" its /article answer (one record);
 # "search-results" is Elsevier's (Scopus, ScienceDirect), its list under "entry";
-# "publications" the list of an author (Google Scholar's, as the scholarly library gives it).
+# "publications" the list of an author (Google Scholar's, as the scholarly library gives it);
+# "hits" Zenodo's search, an envelope holding its list under the same name.
 _RECORD_LISTS = (
     "results", "items", "collection", "data", "recommendedPapers", "result", "entry",
-    "publications",
+    "publications", "hits",
 )  # fmt: skip
-_ENVELOPES = ("message", "resultList", "result", "search-results")
+_ENVELOPES = ("message", "resultList", "result", "search-results", "hits")
 _TOO_DEEP = "nested too deep to read (hundreds of levels); no export nests like this"
 
 

@@ -50,6 +50,10 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
   `bib.title`, `bib.abstract` (Scholar's, cut short with "…" unless filled), `bib.author`
   ("A, B and C"; a search result's a list), `bib.pub_year`, the journal, conference,
   book or venue, `pub_url` or `eprint_url`.
+- Zenodo's REST API records (one, or a search's `hits.hits`, json_documents.py): all
+  under `metadata`: `title`, `description` (HTML), `creators[].name` ("Family, Given"),
+  `doi`, `publication_date`, `keywords`, `journal.title`; the record's page in
+  `links.html` (`links.self_html` in the 2023 API).
 - Zotero's own item JSON, as Better BibTeX's "BetterBibTeX JSON" export and Zotero's web
   API (under `data`) write it: `itemType`, `abstractNote`, `creators` as `{"firstName",
   "lastName"}` or `{"name"}`, `publicationTitle` (or the proceedings', book's, site's or
@@ -90,6 +94,7 @@ _DATACITE_KEYS = ("descriptions", "publicationYear", "creators", "types")
 _ELSEVIER_KEYS = ("prism:publicationName", "prism:doi", "prism:coverDate", "eid", "pii")
 _ELSEVIER_ANSWERS = ("abstracts-retrieval-response", "full-text-retrieval-response")
 _JSON_FEED_KEYS = ("content_html", "content_text", "date_published")
+_ZENODO_KEYS = ("description", "creators", "resource_type", "publication_date")
 _ZOTERO_KEYS = ("abstractNote", "creators", "title", "key")
 _EUROPEPMC_KEYS = ("authorString", "abstractText", "journalInfo", "pubYear", "journalTitle")
 # Semantic Scholar's graph API (camelCase) and its bulk datasets (the same names lowercased).
@@ -132,6 +137,15 @@ def _elsevier_item(value: dict[str, Any]) -> dict[str, Any] | None:
     return value if "@_fa" in value and "error" in value else None
 
 
+def _zenodo_metadata(value: dict[str, Any]) -> dict[str, Any] | None:
+    """A Zenodo record's `metadata`; None if the object is not a Zenodo record."""
+    metadata = value.get("metadata")
+    if not isinstance(metadata, dict) or "title" not in metadata:
+        return None
+    record = any(key in value for key in ("conceptrecid", "recid", "conceptdoi"))
+    return metadata if record and any(k in metadata for k in _ZENODO_KEYS) else None
+
+
 def shape_of(value: dict[str, Any]) -> str:
     """Which source wrote this object, by keys only that source uses; GENERIC if none."""
     if "authors_parsed" in value or ("submitter" in value and "versions" in value):
@@ -155,6 +169,8 @@ def shape_of(value: dict[str, Any]) -> str:
         return "datacite"
     if _elsevier_item(value) is not None:
         return "elsevier"
+    if _zenodo_metadata(value) is not None:
+        return "zenodo"
     if "DOI" in value and (
         any(key in value for key in _CROSSREF_KEYS) or isinstance(value.get("title"), list)
     ):
@@ -677,6 +693,30 @@ def _google_scholar(line: int, publication: dict[str, Any]) -> Record | Problem:
     )
 
 
+def _zenodo(line: int, value: dict[str, Any]) -> Record | Problem:
+    metadata = _zenodo_metadata(value) or {}
+    title = _markup_free(_text(metadata.get("title")))
+    abstract = _markup_free(_text(metadata.get("description")))
+    if not abstract:
+        return _no_abstract(line, "Zenodo", title)
+    links = _dict(value.get("links"))
+    creators = (_text(_get(c, "name")) for c in _list(metadata.get("creators")))
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=tuple(first_name_first(name) for name in creators if name),
+        url=_text(links.get("html")) or _text(links.get("self_html")) or None,
+        doi=_text(metadata.get("doi")) or _text(value.get("doi")) or None,
+        date=_text(metadata.get("publication_date")) or None,
+        venue=_text(_get(metadata, "journal", "title")) or "Zenodo",
+        keywords=_strings(_list(metadata.get("keywords"))),
+        metadata=_metadata(
+            [("type", _get(metadata, "resource_type", "title")), ("zenodo", value.get("id"))]
+        ),
+    )
+
+
 def _datacite(line: int, value: dict[str, Any]) -> Record | Problem:
     item = _datacite_item(value) or value
     titles = [t for t in _list(item.get("titles")) if isinstance(t, dict)]
@@ -786,6 +826,7 @@ _MAPPERS: dict[str, Mapper] = {
     "arxiv-snapshot": _arxiv_snapshot,
     "json-feed": _json_feed,
     "google-scholar": _google_scholar,
+    "zenodo": _zenodo,
 }
 
 
