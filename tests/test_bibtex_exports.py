@@ -426,3 +426,18 @@ def test_latex_source_zotero_escaped_as_text_is_read_as_latex(tmp_path: Path) ->
     )
     # Without a backslash escaped, "\$" is a dollar sign, not math.
     assert plain.abstract == "Tickets cost $5 and $10 at ~9 am, 50% off."
+
+
+def test_latex_command_with_escaped_braces_is_the_command(tmp_path: Path) -> None:
+    # Paperpile escapes the braces of an arXiv abstract's LaTeX but not its backslashes.
+    (tmp_path / "paperpile.bib").write_text(
+        "@ARTICLE{Gupta2022-dss,\n"
+        '  title    = "Diagonal State Spaces",\n'
+        '  abstract = "Gu et al. proposed the $\\textit\\{Structured State Space\\}$ (S4) '
+        'architecture, and the \\{HST\\} team agreed.",\n'
+        "}\n"
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == (
+        "Gu et al. proposed the Structured State Space (S4) architecture, and the HST team agreed."
+    )

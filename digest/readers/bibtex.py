@@ -101,6 +101,9 @@ _NAME_FIELDS = frozenset({"author", "editor"})
 # Elsevier's older BibTeX protects acronyms with escaped braces: "the \\{HST\\} \\{WFC3\\}
 # instrument". A set ("\\{a, b\\}", "\\{x\\}") is left alone.
 _ESCAPED_PROTECTION = re.compile(r"\\\{([A-Z][\w.-]*(?: [\w.-]+){0,3})\\\}")
+# Paperpile escapes the braces of an arXiv abstract's LaTeX but not its backslashes:
+# "$\textit\{Structured State Space\}$" is "$\textit{Structured State Space}$".
+_ESCAPED_ARGUMENT = re.compile(r"(\\[A-Za-z]+)\\\{([^{}\\]*)\\\}")
 _HTML_CLOSING = re.compile(r"</(?:jats:)?(?:i|b|em|strong|sub|sup|p|span|scp|inf|u|br)\s*>", re.I)
 # ACM's Digital Library writes an abstract's paragraphs into its BibTeX with nothing between
 # them: "…has remained unexplored.This study first investigates…". A dotted name
@@ -474,6 +477,7 @@ def _decoded(value: str) -> str:
     if "{\\textbackslash}" in value:
         value = _ESCAPED_SOURCE.sub(_unescaped, value)
     if "\\{" in value:
+        value = _ESCAPED_ARGUMENT.sub(r"\1{\2}", value)
         value = _ESCAPED_PROTECTION.sub(r"\1", value)
     if "{\\" in value:
         value = _BRACED_ESCAPE.sub(r"\1", value)
