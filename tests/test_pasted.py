@@ -935,3 +935,24 @@ def test_a_numbered_daily_list_of_hugging_face_paper_pages() -> None:
     first = parse_markdown(with_abstract).records[0]
     assert (first.title, first.arxiv) == ("EvoArena: Tracking Memory Evolution", "2606.13681")
     assert first.url == "https://huggingface.co/papers/2606.13681"
+
+
+def test_labels_coloured_in_html_and_a_count_of_authors_left_out() -> None:
+    # shuita2333/Arxiv-daily-paper: "**<font color=…>作者：</font>** names 等 4 位作者", the
+    # abstract quoted under a coloured "摘要：" label, and a link back to the day's index.
+    text = (
+        "# 🔐 大模型安全相关研究 | 2026年04月11日\n\n> 本类共 **9** 篇论文\n\n---\n\n"
+        "### 3. [TRUSTDESC: Preventing Tool Poisoning](https://arxiv.org/abs/2604.07536)\n\n"
+        "**<font color=#1a73e8>作者：</font>** Hengkai Ye, Zhechang Zhang, "
+        "Jinyuan Jia 等 4 位作者  \n"
+        "**<font color=#188038>arXiv所属领域：</font>** Cryptography and Security\n\n"
+        "**<font color=#5f6368>摘要：</font>**\n> Large language models increasingly rely on "
+        "external tools to perform time-sensitive tasks and real-world actions.\n\n---\n\n"
+        "- [返回当日日报目录](./index.md)\n"
+    )
+    parsed = parse_markdown(text)
+    [record] = parsed.records
+    assert (record.title, record.arxiv) == ("TRUSTDESC: Preventing Tool Poisoning", "2604.07536")
+    assert record.authors == ("Hengkai Ye", "Zhechang Zhang", "Jinyuan Jia")
+    assert record.abstract.startswith("Large language models increasingly")
+    assert not [p for p in parsed.problems if p.reason.startswith("no abstract")]

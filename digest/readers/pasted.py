@@ -62,6 +62,7 @@ _FIELD = re.compile(
     r"(?:\*\*|__|\*|_)?\s*(.*)$"
 )
 _BOLD_FIELD = re.compile(r"^\s*(?:[-*+]\s+)?(\*\*|__)[^*_:：]{1,40}[:：]")
+_INLINE_HTML = re.compile(r"</?(?:font|span|u|em|i|mark|small)\b[^<>]{0,200}>", re.I)
 _HTML_ONLY = re.compile(
     r"^(?:<\s*/?\s*(?:details|summary|br|p|div|ol|ul|li|b|strong)\b[^>]*>[^<]{0,40})+$", re.I
 )
@@ -436,6 +437,8 @@ def _section_end(lines: list[str], start: int) -> int:
 
 
 def _read_line(reader: _Reader, number: int, line: str, lines: list[str]) -> None:
+    if "<" in line:  # "**<font color=#1a73e8>作者：</font>** …": a label coloured in HTML
+        line = _INLINE_HTML.sub("", line)
     described = _DEFINITION.match(line)
     if described:  # ":   Title: …", an arXiv listing page turned into Markdown
         line = described.group(1)
@@ -680,8 +683,8 @@ def _item(reader: _Reader, number: int, text: str, nested: bool) -> bool:
     link = _LINK.match(text.lstrip("*_ "))
     bold = re.match(r"^(\*\*|__)(.+?)\1", text)
     title = ""
-    if link and link.group(2).startswith("#"):
-        pass  # "[1. Introduction](#1-introduction)": a table of contents' entry, no paper
+    if link and not link.group(2).lower().startswith(("http://", "https://", "doi:", "www.")):
+        pass  # "[1. Introduction](#1-introduction)", "[返回目录](./index.md)": the site's pages
     elif link and _inline_text(link.group(1)).lower() not in _LINK_WORDS:
         title = link.group(1)
     elif bold:

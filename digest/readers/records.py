@@ -299,7 +299,9 @@ def _paired_initials(parts: list[str]) -> list[str]:
 _NO_NAME = re.compile(
     r"^\s*(?:\d+\s+)?(?:others|other authors?|collaborators|colleagues|co-?authors)\s*$", re.I
 )
-_NAMES_LEFT_OUT = re.compile(r"(?:(?:^|\s+)(?:\+\s?\d+|et\.? al\.?|\.\.\.)|…)\s*$", re.I)
+_NAMES_LEFT_OUT = re.compile(
+    r"(?:(?:^|\s+)(?:\+\s?\d+|et\.? al\.?|\.\.\.)|…|\s*等(?:\s*\d+\s*位?作者|人)?)\s*$", re.I
+)
 
 
 def _split_outside_parentheses(value: str) -> list[str]:
