@@ -33,7 +33,9 @@ SEARCH_ENTRY = re.compile(
     rf"^\s*(?:\d{{1,4}}\.\s+)?arXiv:({ARXIV_ID})\s*\[(?:pdf|html|ps|other)\b[^\]]*\](.*)$"
 )
 # A search result's category tags ("cs.CV cs.AI", "hep-th quant-ph"): never a title.
-SEARCH_TAGS = re.compile(r"^(?:[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z-]{2,})?\s*)+$")
+# Each run of letters is taken whole (atomic groups): a line that is not tags fails at once,
+# where splitting runs of letters between repeats made a long line take exponential time.
+SEARCH_TAGS = re.compile(r"^(?:(?>[a-z]+)(?:-(?>[a-z]+))?(?:\.(?>[A-Za-z-]{2,}))?\s*)+$")
 # "Submitted 8 October, 2024; v1 submitted 3 October, 2024; originally announced …"
 SUBMITTED = re.compile(
     r"^Submitted\s+(\d{1,2} \w+, \d{4})(?:;\s*v1 submitted\s+(\d{1,2} \w+, \d{4}))?.*"
