@@ -840,6 +840,17 @@ def test_a_paper_note_opening_with_its_abstract_heading_takes_its_title_from_pro
     assert record.authors == ("Andrii Shportko", "Jessica Hullman")
 
 
+def assert_refused_as_a_list_without_abstracts(path: Path, lines: str) -> None:
+    """Every entry is a paper without an abstract, and the refusal says the file lists
+    none, not which headings or properties were no papers."""
+    with pytest.raises(InputError) as raised:
+        load_papers([path])
+    message = str(raised.value)
+    assert f"2 records without an abstract, not papers ({lines})" in message
+    assert "lists papers without their abstracts" in message
+    assert "heading" not in message and "front matter" not in message
+
+
 def test_a_paper_list_without_abstracts_is_refused_in_one_line(tmp_path: Path) -> None:
     # nlp-arxiv-daily's monthly archive: a table with no header row, titles and links only.
     # Every row is a paper without an abstract (the first is no header), and the refusal
@@ -852,12 +863,7 @@ def test_a_paper_list_without_abstracts_is_refused_in_one_line(tmp_path: Path) -
         + row.format(day=3, title="Can Everyday AI Be Ethical", id="1810.01729v1")
         + "\n<p align=right>(<a href='#updated-on-20260425'>back to top</a>)</p>\n"
     )
-    with pytest.raises(InputError) as raised:
-        load_papers([path])
-    message = str(raised.value)
-    assert "2 records without an abstract, not papers (lines 9, 10)" in message
-    assert "lists papers without their abstracts" in message
-    assert "heading" not in message and "front matter" not in message
+    assert_refused_as_a_list_without_abstracts(path, "lines 9, 10")
 
 
 def test_a_knowledge_base_note_about_one_paper_under_its_title_heading() -> None:
@@ -956,3 +962,70 @@ def test_labels_coloured_in_html_and_a_count_of_authors_left_out() -> None:
     assert record.authors == ("Hengkai Ye", "Zhechang Zhang", "Jinyuan Jia")
     assert record.abstract.startswith("Large language models increasingly")
     assert not [p for p in parsed.problems if p.reason.startswith("no abstract")]
+
+
+def test_an_html_table_index_without_abstracts_is_refused_in_one_line(tmp_path: Path) -> None:
+    # An arxiv-daily site's day index: front matter, headings, then an HTML <table> whose
+    # rows link the site's own pages and carry the arXiv id on a favourite button. It lists
+    # papers without abstracts, and says so rather than listing its headings.
+    row = (
+        '<tr>\n  <td>{n}</td>\n  <td><a href="./papers/{slug}.html">{title}</a></td>\n'
+        "  <td>提出{short}以解决问题</td>\n"
+        '  <td class="tags-cell"><span class="paper-tag">multimodal</span></td>\n  <td></td>\n'
+        '  <td><button class="favorite-btn" data-arxiv-id="{id}" '
+        "onclick=\"toggleFavorite(this, '{id}')\">☆</button></td>\n</tr>\n"
+    )
+    path = tmp_path / "index.md"
+    path.write_text(
+        "---\nlayout: default\ntitle: arXiv 中文要点汇总 - cs.AI - 2025-06-04\n---\n\n"
+        "# cs.AI（2025-06-04）\n\n📊 共 **2** 篇论文\n\n"
+        '<h2 id="embodied">🔬 支柱九：具身大模型 (2 篇)</h2>\n\n<table>\n<thead>\n'
+        "<tr><th>#</th><th>题目</th><th>一句话要点</th><th>标签</th><th>🔗</th><th>⭐</th></tr>\n"
+        "</thead>\n<tbody>\n"
+        + row.format(n=1, slug="250708104v1-videoconviction", id="2507.08104v1",
+                     title="VideoConviction: A Multimodal Benchmark", short="VideoConviction")
+        + row.format(n=2, slug="250604374v1-a-statistical-physics", id="2506.04374v1",
+                     title="A Statistical Physics of Language Model Reasoning", short="框架")
+        + "</tbody>\n</table>\n\n[⬅️ 返回 cs.AI 首页](../index.html)\n"
+    )  # fmt: skip
+    assert_refused_as_a_list_without_abstracts(path, "lines 17, 25")
+    parsed = parse_markdown(path.read_text())
+    assert [p.excerpt for p in parsed.problems] == ["arXiv:2507.08104v1", "arXiv:2506.04374v1"]
+
+
+def test_an_html_table_whose_cells_hide_the_abstracts() -> None:
+    # A model zoo's list (PaddlePaddle's community models): under a heading, an HTML table
+    # whose "摘要" cells hold the abstract in a <details> toggle, a "论文名称(链接)" column
+    # of linked titles, and a column of code links. The toggle's "Abstract" label is no
+    # part of the abstract; the code link is no paper's link.
+    cell = "<td><details><summary>Abstract</summary><div>{}</div></details></td>"
+    text = (
+        "# 社区模型库\n\n飞桨目前包含100+个社区模型，详细内容如下表：\n\n<table>\n    <tr>\n"
+        "        <th>序号</th>\n        <th>论文名称(链接)</th>\n        <th>摘要</th>\n"
+        "        <th>数据集</th>\n        <th width='10%'>快速开始</th>\n    </tr>\n    <tr>\n"
+        "        <td>1</td>\n"
+        '        <td><a href="https://arxiv.org/abs/1612.08242">YOLO9000: Better, Faster, '
+        "Stronger</a></td>\n        "
+        + cell.format("We present YOLO, a new approach to object detection that frames it as "
+                      "a regression problem to spatially separated bounding boxes.")
+        + "\n        <td>YOLOv2 416x416 mAP: 76.8</td>\n"
+        '        <td><a href="https://github.com/nuaaceieyty/Paddle-YOLOv2">快速开始</a></td>\n'
+        "    </tr>\n    <tr>\n        <td>6</td>\n"
+        '        <td><a href="https://arxiv.org/pdf/1708.02002v2.pdf">Focal Loss for Dense '
+        "Object Detection</a></td>\n        "
+        + cell.format("The highest accuracy object detectors to date are based on a "
+                      "two-stage approach popularized by R-CNN, and we ask why.")
+        + "\n        <td>RetinaNet R-50-FPN 1x mAP: 35.7</td>\n"
+        '        <td><a href="https://github.com/FL77N/RetinaNet-Based-on-PPdet">快速开始</a></td>\n'
+        "    </tr>\n</table>\n"
+    )  # fmt: skip
+    assert sniff_format(text).name == "markdown"
+    first, second = parse_markdown(text).records
+    assert (first.title, first.arxiv, first.url) == (
+        "YOLO9000: Better, Faster, Stronger",
+        "1612.08242",
+        "https://arxiv.org/abs/1612.08242",
+    )
+    assert first.abstract.startswith("We present YOLO, a new approach")
+    assert (second.title, second.arxiv) == ("Focal Loss for Dense Object Detection", "1708.02002v2")
+    assert second.abstract.endswith("popularized by R-CNN, and we ask why.")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 _BLOCK_TAGS = frozenset({"p", "br", "div", "li", "tr", "sec", "list-item", "title", "label"})
 
@@ -153,6 +154,101 @@ def html_to_lines(document: str) -> str:
     parser.feed(document)
     parser.close()
     return parser.text()
+
+
+class HtmlRow(NamedTuple):
+    """A row of an HTML table: the line it starts on (1 for the table's first), whether it
+    is a header row (its cells all <th>), and each cell's text."""
+
+    line: int
+    header: bool
+    cells: tuple[str, ...]
+
+
+# An attribute naming an arXiv id: a site's button carrying its paper (`data-arxiv-id=…`).
+_ARXIV_ATTRIBUTE = re.compile(r"arxiv", re.I)
+_ARXIV_ID_VALUE = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
+
+
+class _TableRows(HTMLParser):
+    """The rows of an HTML table written into a Markdown page (an arxiv-daily index, a
+    model zoo's list), each cell as Markdown inline text: a web link as `[text](url)` (a
+    link to the site's own pages as its text), a toggle's <summary> label left out (the
+    cell holds what it hides), an arXiv id an element carries in an attribute as
+    `arXiv:ID`. Nested tables' cells are read as text of the cell around them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[HtmlRow] = []
+        self._row: list[str] | None = None
+        self._row_line = 0
+        self._header = True
+        self._cell: list[str] | None = None
+        self._hidden = 0  # inside a script, a style or a <summary>
+        self._href: str | None = None
+        self._link_text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN_TAGS or tag == "summary":
+            self._hidden += 1
+        elif tag == "tr":
+            self._end_row()
+            self._row, self._row_line, self._header = [], self.getpos()[0], True
+        elif tag in _CELL_TAGS and self._row is not None:
+            self._end_cell()
+            self._cell = []
+            self._header = self._header and tag == "th"
+        elif tag == "a" and self._cell is not None:
+            href = (dict(attrs).get("href") or "").strip()
+            self._href = href if href.lower().startswith(("https://", "http://")) else None
+            self._link_text = []
+        elif tag in _LINE_TAGS and self._cell is not None:
+            self._cell.append(" ")
+        if self._cell is not None:
+            for name, value in attrs:
+                if value and _ARXIV_ATTRIBUTE.search(name) and _ARXIV_ID_VALUE.fullmatch(value):
+                    self._cell.append(f" arXiv:{value} ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN_TAGS or tag == "summary":
+            self._hidden = max(0, self._hidden - 1)
+        elif tag == "a" and self._href is not None and self._cell is not None:
+            text = " ".join("".join(self._link_text).split())
+            if text:
+                self._cell.append(f"[{text}]({''.join(self._href.split())})")
+            self._href = None
+        elif tag in _CELL_TAGS:
+            self._end_cell()
+        elif tag in ("tr", "table"):
+            self._end_row()
+
+    def handle_data(self, data: str) -> None:
+        if self._hidden or self._cell is None:
+            return
+        if self._href is not None:
+            self._link_text.append(data)
+        else:
+            self._cell.append(data)
+
+    def _end_cell(self) -> None:
+        if self._cell is not None and self._row is not None:
+            self._row.append(" ".join("".join(self._cell).split()))
+        self._cell = None
+
+    def _end_row(self) -> None:
+        self._end_cell()
+        if self._row:
+            self.rows.append(HtmlRow(self._row_line, self._header, tuple(self._row)))
+        self._row = None
+
+
+def html_table_rows(table: str) -> list[HtmlRow]:
+    """The rows of an HTML table (see _TableRows)."""
+    parser = _TableRows()
+    parser.feed(table)
+    parser.close()
+    parser._end_row()
+    return parser.rows
 
 
 _JATS_TAG = re.compile(r"<\s*/?\s*(?:jats:|mml:)?(?:p|sec|title|abstract|italic|bold|sup|sub|"

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 
 from digest.cleaning import join_wrapped_lines
-from digest.readers import arxiv_pages
+from digest.readers import arxiv_pages, markup
 from digest.readers.arxiv_pages import Found
 from digest.readers.identifiers import parse_arxiv_field, parse_doi
 from digest.readers.plaintext import MIN_ABSTRACT_WORDS, stray_text_reason
@@ -87,6 +87,7 @@ _NAME = re.compile(r"^[\w.'’\-]+(?:\s+[\w.'’\-]+){0,4}$")
 # Field labels (lower case) and the field they fill.
 _LABELS: dict[str, str] = {
     "title": "title", "paper title": "title", "标题": "title", "题目": "title", "论文标题": "title",
+    "论文名称": "title",
     "author": "authors", "authors": "authors", "author(s)": "authors", "by": "authors",
     "作者": "authors",
     "abstract": "abstract", "summary": "abstract", "tl;dr": "abstract", "tldr": "abstract",
@@ -173,7 +174,8 @@ class _Entry:
 
 
 def looks_like_markdown(text: str) -> bool:
-    """Front matter, headings with paper-ish content, lists of links, or a table."""
+    """Front matter, headings with paper-ish content, lists of links, or a table (in
+    Markdown, or in HTML under a heading)."""
     lines = first_lines(text, 300)
     if not lines:
         return False
@@ -185,7 +187,14 @@ def looks_like_markdown(text: str) -> bool:
     tables = any(_TABLE_RULE.match(line) for line in lines) and any(
         _TABLE_ROW.match(line) for line in lines
     )
-    return tables or (headings >= 1 and (links + bold_fields) >= 1) or headings >= 2 or links >= 2
+    # An HTML table under a Markdown heading: a generated index page, a model zoo's list.
+    html_table = any(line.lstrip().lower().startswith("<table") for line in lines)
+    return (
+        tables
+        or (headings >= 1 and ((links + bold_fields) >= 1 or html_table))
+        or headings >= 2
+        or links >= 2
+    )
 
 
 def looks_like_notes(text: str) -> bool:
@@ -417,6 +426,15 @@ def _parse(text: str, name: str) -> Parsed:
                 reader.add_found(found)
             number = end
             continue
+        if stripped.lower().startswith("<table"):
+            # An HTML table in a Markdown page (an arxiv-daily index, a model zoo's list):
+            # its rows are the table rows they would be in Markdown.
+            end = _table_end(lines, number - 1)
+            reader.flush()
+            for row in markup.html_table_rows("\n".join(lines[number - 1 : end])):
+                _table_cells(reader, number - 1 + row.line, list(row.cells), row.header)
+            number = end
+            continue
         split_page = arxiv_pages.split_abs_page(lines, number - 1)
         if split_page is not None:
             reader.flush()
@@ -426,6 +444,14 @@ def _parse(text: str, name: str) -> Parsed:
         _read_line(reader, number, line, lines)
     reader.flush()
     return _finish(reader, name)
+
+
+def _table_end(lines: list[str], start: int) -> int:
+    """Where an HTML table ends: after its "</table>" line, or at the end of the file."""
+    for index in range(start, len(lines)):
+        if "</table>" in lines[index].lower():
+            return index + 1
+    return len(lines)
 
 
 def _section_end(lines: list[str], start: int) -> int:
@@ -727,10 +753,12 @@ def _item(reader: _Reader, number: int, text: str, nested: bool) -> bool:
 
 def _table_row(reader: _Reader, number: int, inner: str, header: bool) -> None:
     cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", inner)]
+    _table_cells(reader, number, cells, header)
+
+
+def _table_cells(reader: _Reader, number: int, cells: list[str], header: bool) -> None:
     if header:
-        reader.columns = [
-            _LABELS.get(_inline_text(c).lower(), _inline_text(c).lower()) for c in cells
-        ]
+        reader.columns = [_column(cell) for cell in cells]
         return
     reader.flush()
     entry = reader.start(number, "row")
@@ -745,7 +773,18 @@ def _table_row(reader: _Reader, number: int, inner: str, header: bool) -> None:
             entry.abstract, entry.labelled = _join([cell.replace("<br>", " ")]), True
         else:
             reader.add_field(number, name, name, cell)
+            if name not in _LABELS.values() and "arxiv:" in cell.lower():
+                reader.add_ids(entry, cell)  # "arXiv:2507.08104v1" in a column of its own
     reader.current = None
+
+
+def _column(header: str) -> str:
+    """The field a table column holds, by its header ("题目", "论文名称(链接)": title)."""
+    label = _inline_text(header).lower()
+    return _LABELS.get(label) or _LABELS.get(_BRACKETED.sub("", label), label)
+
+
+_BRACKETED = re.compile(r"\s*[(（][^()（）]{1,20}[)）]\s*$")  # "(链接)", "(link)"
 
 
 def _guessed_columns(cells: list[str]) -> list[str]:
