@@ -66,7 +66,6 @@ _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])  -(?: |$)")
 _BRACED_PUNCTUATION = re.compile(r"\{(''|\[|\])\}")
 _AND = re.compile(r"\s+and\s+")
 # A field glued onto the end of the line before it, after a run of spaces (Rayyan).
-_NO_KEYWORD = frozenset({"n/a", "none"})
 _GLUED_TAG = re.compile(r"\s{3,}(?=[A-Z][A-Z0-9]  - \S)")
 # Scopus writes '<', '>' and '&' in its abstracts as HTML does, with no markup around them:
 # "the exponent 1&lt;p≤2".
@@ -304,6 +303,10 @@ def _ris_date(value: str) -> str:
             break
         parts.append(part.strip())
     return "/".join(parts)
+
+
+# What a KW line holds for a paper without keywords (MDPI's "n/a").
+_NO_KEYWORD = frozenset({"n/a", "none"})
 
 
 def _keywords(entry: dict[str, object]) -> list[str]:
