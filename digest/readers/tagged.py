@@ -90,10 +90,12 @@ def split_tagged(
             if closes(tag):
                 current = None
                 continue
-            opening = current is not None and opens(tag) and bool(current.fields)
-            if opening and opens_once and current is not None:
-                opening = any(name == tag for name, _ in current.fields)
-            if current is None or opening:
+            # With `opens_once`, only a record that has the opening tag already is done.
+            if current is None or (
+                opens(tag)
+                and bool(current.fields)
+                and (not opens_once or any(name == tag for name, _ in current.fields))
+            ):
                 current = TaggedRecord(number)
                 records.append(current)
             current.fields.append((tag, [value]))
