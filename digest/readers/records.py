@@ -219,8 +219,8 @@ def _same_given_name(one: str, other: str) -> bool:
     """ "Frank" and "F." (or "F"), or one name twice; "Yi" and "Yu" are two."""
     if one == other:
         return True
-    initial = next((n for n in (one, other) if len(n.rstrip(".")) == 1), None)
-    return initial is not None and one[0] == other[0]
+    initial = len(one.rstrip(".")) == 1 or len(other.rstrip(".")) == 1
+    return initial and one[0] == other[0]
 
 
 def split_keywords(value: str | list[str] | None) -> tuple[str, ...]:
