@@ -33,6 +33,7 @@ JabRef's `@Comment{jabref-meta: …}` blocks and `@string`/`@preamble` are not p
 from __future__ import annotations
 
 import html
+import itertools
 import logging
 import re
 from collections.abc import Iterator
@@ -240,7 +241,7 @@ def _keyed(text: str) -> str:
     entry with its first field ("@article{\n   author = {…},")."""
     if "@" not in text:
         return text
-    count = iter(range(1, len(text)))
+    count = itertools.count(1)
     return _KEYLESS_ENTRY.sub(lambda m: f"{m.group(1)}{_NO_KEY}{next(count)},", text)
 
 
