@@ -342,13 +342,11 @@ class _Reader:
         urls = [url for _, url in _LINK.findall(text)] + _URL.findall(_LINK.sub(" ", text))
         for url in urls:
             paper_page = _PAPER_PAGE.search(url)  # Hugging Face's page of an arXiv paper
-            arxiv = (
-                parse_arxiv_field(url)
-                if "arxiv.org/" in url
-                else parse_arxiv_field(paper_page.group(1))
-                if paper_page
-                else None
-            )
+            arxiv = None
+            if "arxiv.org/" in url:
+                arxiv = parse_arxiv_field(url)
+            elif paper_page:
+                arxiv = parse_arxiv_field(paper_page.group(1))
             doi = parse_doi(url) if "doi.org/" in url or "10.48550" in url else None
             if arxiv:
                 entry.ids.setdefault(
