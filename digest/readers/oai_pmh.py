@@ -24,11 +24,10 @@ maintained library reads these answers without also fetching them.
 from __future__ import annotations
 
 import re
-from email.utils import parsedate_to_datetime
 from xml.etree.ElementTree import Element
 
 from digest.readers.identifiers import parse_doi
-from digest.readers.records import Parsed, Problem, Record, excerpt, parsed_from
+from digest.readers.records import Parsed, Problem, Record, excerpt, parsed_from, rfc2822_day
 from digest.readers.xml_documents import (
     RecordShape,
     all_text,
@@ -118,7 +117,7 @@ def _arxiv(
             if name.strip()
         )
         dates = [_first(children_by_name(v), "date") for v in kids.get("version", [])]
-        date = _mail_date(dates[0]) if dates else ""
+        date = rfc2822_day(dates[0]) if dates else ""
     else:
         authors = tuple(
             _arxiv_name(children_by_name(a)) for el in kids.get("authors", []) for a in el
@@ -142,14 +141,6 @@ def _arxiv(
         keywords=tuple(categories),
         metadata=tuple(metadata),
     )
-
-
-def _mail_date(value: str) -> str:
-    """arXivRaw's "Sun, 1 Apr 2007 13:06:50 GMT" -> "2007-04-01"; "" when it is not a date."""
-    try:
-        return parsedate_to_datetime(value).date().isoformat()
-    except (TypeError, ValueError):
-        return ""
 
 
 def _arxiv_name(kids: dict[str, list[Element]]) -> str:

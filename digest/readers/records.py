@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,15 @@ _MONTHS = {
 def month_number(name: str) -> int | None:
     """1 to 12 for a month's name or abbreviation ("SEP", "June", "Sept."), else None."""
     return _MONTHS.get(name.removesuffix(".").casefold())
+
+
+def rfc2822_day(value: str) -> str:
+    """An e-mail style date ("Sun, 1 Apr 2007 13:06:50 GMT", arXiv's versions) as its ISO
+    day, "2007-04-01"; "" when it is no such date."""
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return ""
 
 
 def iso_date(year: str, month: int, day: int = 0) -> str:

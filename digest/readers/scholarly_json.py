@@ -72,7 +72,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 from digest.readers.markup import (
@@ -82,7 +81,14 @@ from digest.readers.markup import (
     markup_to_text,
     without_abstract_heading,
 )
-from digest.readers.records import Problem, Record, excerpt, first_name_first, split_authors
+from digest.readers.records import (
+    Problem,
+    Record,
+    excerpt,
+    first_name_first,
+    rfc2822_day,
+    split_authors,
+)
 
 GENERIC = "json"
 Mapper = Callable[[int, dict[str, Any]], Record | Problem]
@@ -621,7 +627,7 @@ def _arxiv_snapshot(line: int, item: dict[str, Any]) -> Record | Problem:
         return _no_abstract(line, "arXiv snapshot", title or ident)
     versions = [_dict(v) for v in _list(item.get("versions"))]
     last = _text(versions[-1].get("version")) if versions else ""
-    submitted = _rfc2822_day(_text(versions[0].get("created"))) if versions else ""
+    submitted = rfc2822_day(_text(versions[0].get("created"))) if versions else ""
     return Record(
         line=line,
         abstract=abstract,
@@ -634,14 +640,6 @@ def _arxiv_snapshot(line: int, item: dict[str, Any]) -> Record | Problem:
         keywords=tuple(_text(item.get("categories")).split()),
         metadata=_metadata((key, item.get(key)) for key in ("comments", "report-no", "license")),
     )
-
-
-def _rfc2822_day(value: str) -> str:
-    """ "Mon, 2 Apr 2007 19:18:42 GMT" -> "2007-04-02"; "" if it is no such date."""
-    try:
-        return parsedate_to_datetime(value).date().isoformat()
-    except (TypeError, ValueError, IndexError):
-        return ""
 
 
 def _json_feed(line: int, item: dict[str, Any]) -> Record | Problem:
