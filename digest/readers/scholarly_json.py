@@ -113,8 +113,12 @@ _ZOTERO_VENUES = (
     "publicationTitle", "proceedingsTitle", "bookTitle", "websiteTitle", "blogTitle",
     "forumTitle", "repository", "university", "institution", "publisher",
 )  # fmt: skip
+# Where a Google Scholar `bib` names its venue, in the order looked for.
+_SCHOLAR_VENUES = ("journal", "conference", "book", "venue", "citation")
 # What Zotero keeps in `extra`, one "Name: value" a line.
 _EXTRA_ID = re.compile(r"^\s*(arXiv|PMID|DOI|Citation Key)\s*:\s*(\S+)", re.I | re.M)
+# An arXiv version as the metadata snapshot names it: "v2".
+_VERSION = re.compile(r"v\d+")
 # A word position beyond this is not an abstract (a hostile or broken index).
 _MAX_WORD_POSITION = 100_000
 
@@ -574,8 +578,9 @@ def _elsevier(line: int, value: dict[str, Any]) -> Record | Problem:
         return Problem(line, reason, notice=True)
     title = markup_to_text(_text(item.get("dc:title")))
     abstract = _markup_free(_text(item.get("dc:description")))
+    doi = _text(item.get("prism:doi"))
     if not abstract:
-        return _no_abstract(line, "Elsevier", title or _text(item.get("prism:doi")))
+        return _no_abstract(line, "Elsevier", title or doi)
     links = {_get(link, "@ref"): _text(_get(link, "@href")) for link in _list(item.get("link"))}
     keywords = _text(item.get("authkeywords"))
     return Record(
@@ -584,7 +589,7 @@ def _elsevier(line: int, value: dict[str, Any]) -> Record | Problem:
         title=title or None,
         authors=_elsevier_authors(item),
         url=links.get("scopus") or links.get("scidir") or None,
-        doi=_text(item.get("prism:doi")) or None,
+        doi=doi or None,
         date=_text(item.get("prism:coverDate")) or None,
         pmid=_text(item.get("pubmed-id")) or None,
         venue=_text(item.get("prism:publicationName")) or None,
@@ -612,7 +617,7 @@ def _elsevier_authors(item: dict[str, Any]) -> tuple[str, ...]:
         if name := (f"{given} {family}" if given and family else indexed or family):
             names.append(name)
     listed = _get(item, "authors", "author")
-    for author in _list(listed) if isinstance(listed, list) else [listed]:
+    for author in listed if isinstance(listed, list) else [listed]:
         if name := _text(author) or _text(_get(author, "$")):
             names.append(name)
     creators = [_text(c) or _text(_get(c, "$")) for c in _list(creator) or [creator]]
@@ -631,7 +636,7 @@ def _arxiv_snapshot(line: int, item: dict[str, Any]) -> Record | Problem:
     return Record(
         line=line,
         abstract=abstract,
-        arxiv=f"{ident}{last}" if ident and re.fullmatch(r"v\d+", last) else ident or None,
+        arxiv=f"{ident}{last}" if ident and _VERSION.fullmatch(last) else ident or None,
         title=title or None,
         authors=split_authors(" ".join(_text(item.get("authors")).split())),
         doi=next(iter(_text(item.get("doi")).split()), None),  # some list two DOIs
@@ -670,9 +675,8 @@ def _google_scholar(line: int, publication: dict[str, Any]) -> Record | Problem:
     abstract = _text(bib.get("abstract"))
     if not abstract:
         return _no_abstract(line, "Google Scholar", title)
-    url = _text(publication.get("pub_url")) or _text(publication.get("eprint_url"))
     eprint = _text(publication.get("eprint_url"))
-    venues = ("journal", "conference", "book", "venue", "citation")
+    url = _text(publication.get("pub_url")) or eprint
     return Record(
         line=line,
         abstract=abstract,
@@ -684,7 +688,7 @@ def _google_scholar(line: int, publication: dict[str, Any]) -> Record | Problem:
         else split_authors(_text(names)),
         url=url or None,
         date=_text(bib.get("pub_year")) or None,
-        venue=next((v for key in venues if (v := _text(bib.get(key)))), None),
+        venue=next((v for key in _SCHOLAR_VENUES if (v := _text(bib.get(key)))), None),
         metadata=_metadata(
             [("publisher", bib.get("publisher")), ("citations", publication.get("num_citations"))]
         ),
