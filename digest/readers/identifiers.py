@@ -89,12 +89,11 @@ def parse_doi(value: str) -> str | None:
     doi = found.group(1)
     if "://" in value:
         doi = _PAGE_TAIL.sub("", _QUERY.sub("", doi))
-    if _ESCAPE.search(doi):
-        doi = urllib.parse.unquote(doi)
+    # unquote leaves a "%" that starts no escape as it is.
+    doi = urllib.parse.unquote(doi)
     return _PAGE_SUFFIX.sub("", doi.rstrip(".,;)")) or None
 
 
-_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 _PAGE_SUFFIX = re.compile(r"\.(?:short|full)$")
 
 
