@@ -1029,3 +1029,32 @@ def test_an_html_table_whose_cells_hide_the_abstracts() -> None:
     assert first.abstract.startswith("We present YOLO, a new approach")
     assert (second.title, second.arxiv) == ("Focal Loss for Dense Object Detection", "1708.02002v2")
     assert second.abstract.endswith("popularized by R-CNN, and we ask why.")
+
+
+def test_a_generated_page_about_one_paper_with_its_abstract_translated() -> None:
+    # An arxiv-daily site's page of one paper: front matter and "# Title" naming it, an HTML
+    # toolbar linking its arXiv page, its fields, a rule, then sections: a Chinese
+    # translation of the abstract ("摘要（中文）") before the original ("摘要（原文）"). One
+    # paper, its abstract the original; the rule ends no entry, the translation is none.
+    text = (
+        "---\nlayout: default\ntitle: A Statistical Physics of Language Model Reasoning\n---\n\n"
+        "# A Statistical Physics of Language Model Reasoning\n\n"
+        '<div class="paper-toolbar">\n  <a href="https://arxiv.org/abs/2506.04374" '
+        'class="toolbar-btn" target="_blank">📄 arXiv: 2506.04374v1</a>\n</div>\n\n'
+        "**作者**: Jack David Carson, Amir Reisizadeh\n\n**发布日期**: 2025-06-04\n\n---\n\n"
+        "## 💡 一句话要点\n\n**提出统计物理框架以解析语言模型推理动态**\n\n"
+        "## 📝 摘要（中文）\n\n本文探讨了语言模型的推理能力，提出了一种统计物理框架。\n\n"
+        "## 🔬 方法详解\n\n**核心思路**：将推理过程视为一个随机动力系统。\n\n"
+        "## 📄 摘要（原文）\n\n> Transformer LMs show emergent reasoning that resists "
+        "mechanistic understanding, and we offer a statistical physics framework for it.\n"
+    )
+    parsed = parse_markdown(text)
+    [record] = parsed.records
+    assert (record.title, record.arxiv) == (
+        "A Statistical Physics of Language Model Reasoning",
+        "2506.04374",
+    )
+    assert (record.authors, record.date) == (("Jack David Carson", "Amir Reisizadeh"), "2025-06-04")
+    assert record.abstract.startswith("Transformer LMs show emergent reasoning")
+    [translation] = [p for p in parsed.problems if p.excerpt.startswith("本文探讨")]
+    assert translation.notice

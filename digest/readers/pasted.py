@@ -62,6 +62,10 @@ _FIELD = re.compile(
     r"(?:\*\*|__|\*|_)?\s*(.*)$"
 )
 _BOLD_FIELD = re.compile(r"^\s*(?:[-*+]\s+)?(\*\*|__)[^*_:：]{1,40}[:：]")
+_HTML_LINK = re.compile(
+    r"<a\s[^<>]{0,300}?href=[\"'](https?://[^\"'<>\s]{1,2000})[\"'][^<>]{0,300}>([^<]{1,300})</a>",
+    re.I,
+)
 _INLINE_HTML = re.compile(r"</?(?:font|span|u|em|i|mark|small)\b[^<>]{0,200}>", re.I)
 _HTML_ONLY = re.compile(
     r"^(?:<\s*/?\s*(?:details|summary|br|p|div|ol|ul|li|b|strong)\b[^>]*>[^<]{0,40})+$", re.I
@@ -317,7 +321,7 @@ class _Reader:
         if name == "abstract":
             self.flush()
             entry.mode = "abstract"  # the value, and the lines that continue it
-            entry.next_summary = label in _SUMMARY_LABELS
+            entry.next_summary = label in _SUMMARY_LABELS or _translated(label)
             if value:
                 self.paragraph = [(number, value)]
         elif name == "title":
@@ -463,6 +467,8 @@ def _section_end(lines: list[str], start: int) -> int:
 def _read_line(reader: _Reader, number: int, line: str, lines: list[str]) -> None:
     if "<" in line:  # "**<font color=#1a73e8>作者：</font>** …": a label coloured in HTML
         line = _INLINE_HTML.sub("", line)
+        # '<a href="https://arxiv.org/abs/…">📄 arXiv</a>' (a page's toolbar): a link.
+        line = _HTML_LINK.sub(lambda m: f"[{m.group(2).strip()}]({m.group(1)})", line)
     described = _DEFINITION.match(line)
     if described:  # ":   Title: …", an arXiv listing page turned into Markdown
         line = described.group(1)
@@ -537,7 +543,9 @@ def _read_line(reader: _Reader, number: int, line: str, lines: list[str]) -> Non
         return
     if _RULE.match(line):
         reader.flush()
-        reader.current = None
+        current = reader.current
+        if not (current and _same_title(current.title, reader.properties.get("title", ""))):
+            reader.current = None  # a rule under the paper a note is about is no next paper
         return
     if _TABLE_RULE.match(line) and reader.columns:
         return
@@ -609,7 +617,7 @@ def _heading(reader: _Reader, number: int, text: str, level: int) -> None:
         # that paper's entry; under a paper's heading, it labels that paper's abstract.
         entry = current if current is not None else reader.start(number, "heading")
         entry.mode = "abstract"
-        entry.next_summary = abstract.group(1) in _SUMMARY_LABELS
+        entry.next_summary = abstract.group(1) in _SUMMARY_LABELS or _translated(name)
         return
     if _NOTE_HEADINGS.match(name):
         if current is not None:
@@ -875,6 +883,12 @@ def _title_like(text: str) -> bool:
     if _URL.search(text) or _field(text) is not None or _looks_like_names(text):
         return False
     return text[:1].isupper() or text[:1].isdigit()
+
+
+def _translated(label: str) -> bool:
+    """An abstract's label naming a translation ("摘要（中文）", "Abstract (translated)"):
+    the abstract only of an entry that has no other, as a summary ("摘要（原文）" follows)."""
+    return bool(re.search(r"[(（][^)）]{0,20}(?:中文|译|chinese|translat)", label, re.I))
 
 
 def _icon_led(text: str) -> bool:
