@@ -909,6 +909,8 @@ def test_a_feed_items_date_in_a_notes_properties_is_its_day() -> None:
         ("Huiqiang Jiang and collaborators", ("Huiqiang Jiang",)),
         ("Ana Lima, Tomas Berg and others", ("Ana Lima", "Tomas Berg")),
         ("Zhenghan Song and 2 other authors", ("Zhenghan Song",)),
+        ("Tomer Libal et.al.", ("Tomer Libal",)),  # arxiv-daily tables write it so
+        ("Chen, Li, et al", ("Chen", "Li")),
     ],
 )
 def test_a_word_for_the_names_left_out_is_no_author(names: str, expected: tuple[str]) -> None:
