@@ -92,10 +92,10 @@ def _record(article: Element, line: int) -> Record | Problem:
     # The record's own identifiers, never its cited references': a book's or chapter's DOI
     # is in its BookDocument's list, or an ELocationID of the book (PCORI's reports).
     ids = {
-        a.get("IdType", ""): all_text(a)
+        a.get("IdType", ""): text
         for path in _ID_LISTS
         for a in article.iterfind(f"{path}/ArticleIdList/ArticleId")
-        if all_text(a)
+        if (text := all_text(a))
     }
     locations = [*body.iterfind("ELocationID"), *citation.iterfind("Book/ELocationID")]
     doi = ids.get("doi") or next((all_text(e) for e in locations if e.get("EIdType") == "doi"), "")
