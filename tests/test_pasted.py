@@ -1060,3 +1060,29 @@ def test_a_generated_page_about_one_paper_with_its_abstract_translated() -> None
     assert record.abstract.startswith("Transformer LMs show emergent reasoning")
     [translation] = [p for p in parsed.problems if p.excerpt.startswith("本文探讨")]
     assert translation.notice
+
+
+def test_daily_lists_with_a_code_link_line_or_italic_names_above_the_abstract() -> None:
+    # Two generated daily lists whose abstracts hide in <details>: a heading linking the
+    # paper, "[[code](…)]" on a line of its own, then the names (a SLAM/NeRF daily); a
+    # bold linked title, then "_names, et al._" in italics (awesome-daily-AI-arxiv).
+    text = (
+        "## SLAM  \n\n### [4D Radar-Inertial Odometry based on Gaussian Modeling]"
+        "(http://arxiv.org/abs/2412.13639)  \n[[code](https://github.com/robotics-upo/g-rio)]  \n"
+        "Fernando Amodeo, Luis Merino, Fernando Caballero  \n<details>  \n"
+        "  <summary>Abstract</summary>  \n  <ol>  \n    4D millimeter-wave radars are sensors "
+        "that provide robustness against adverse weather conditions, and we use them.  \n"
+        "  </ol>  \n</details>  \n\n## 📚 Paper List\n\n"
+        "- **[FlagEvalMM: A Flexible Framework for Multimodal Model Evaluation]"
+        "(https://arxiv.org/abs/2506.09081)**  `arXiv:2506.09081`  `cs.CV`  \n"
+        "  _Zheqi He, Yesheng Liu, Jing-shu Zheng, et al._\n"
+        "  <details open><summary>Abstract</summary>\n  We present FlagEvalMM, an open-source "
+        "evaluation framework designed to comprehensively assess multimodal models.\n"
+        "  </details>\n"
+    )
+    radar, flag = parse_markdown(text).records
+    assert radar.authors == ("Fernando Amodeo", "Luis Merino", "Fernando Caballero")
+    assert (radar.arxiv, radar.url) == ("2412.13639", "http://arxiv.org/abs/2412.13639")
+    assert radar.abstract.startswith("4D millimeter-wave radars are sensors")
+    assert flag.authors == ("Zheqi He", "Yesheng Liu", "Jing-shu Zheng")
+    assert flag.abstract.startswith("We present FlagEvalMM")

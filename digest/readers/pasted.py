@@ -295,8 +295,8 @@ class _Reader:
                 entry.abstract = text
             else:
                 self._not_a_paper(number, text, "text after the abstract, not part of it")
-        elif _looks_like_names(text) and entry is not None and not entry.authors:
-            entry.authors = split_authors(text)
+        elif _looks_like_names(_unslanted(text)) and entry is not None and not entry.authors:
+            entry.authors = split_authors(_unslanted(text))  # "_Zheqi He, Yesheng Liu_"
         elif not self.structured and _title_like(text) and "\n" not in text:
             if entry is None or entry.has("title") or entry.abstract:
                 entry = self.start(number, "block")
@@ -596,6 +596,16 @@ def _read_line(reader: _Reader, number: int, line: str, lines: list[str]) -> Non
         return
     if reader.paragraph and reader.quote:
         reader.flush()
+    if (
+        reader.current is not None
+        and _LINK.search(stripped)
+        and _ONLY_LINKS.fullmatch(_LINK.sub("", stripped))
+    ):
+        # "[[code](https://github.com/…)]" on a line of its own, before the authors' line:
+        # the paper's links, no part of the paragraph after them.
+        reader.flush()
+        reader.add_ids(reader.current, stripped)
+        return
     reader.paragraph.append((number, stripped))
     if reader.current is not None and _LINK.search(stripped):
         reader.add_ids(reader.current, stripped)
@@ -870,6 +880,8 @@ def _is_prose(text: str) -> bool:
 def _looks_like_names(text: str) -> bool:
     """An author list: several short capitalised parts separated by commas or 'and'."""
     parts = [p.strip() for p in re.split(r",|;|\band\b|，", text) if p.strip()]
+    if parts and re.fullmatch(r"et\.?\s?al\.?", parts[-1]):
+        parts.pop()  # "Zheqi He, Yesheng Liu, et al.": the names left out are no part
     if len(parts) < 2:
         return False
     named = [p for p in parts if _NAME.match(p) and p[:1].isupper()]
@@ -883,6 +895,14 @@ def _title_like(text: str) -> bool:
     if _URL.search(text) or _field(text) is not None or _looks_like_names(text):
         return False
     return text[:1].isupper() or text[:1].isdigit()
+
+
+_ONLY_LINKS = re.compile(r"[\s\[\]()|·,/]*")  # what is left of a line of links without them
+
+
+def _unslanted(text: str) -> str:
+    """A text set in italics whole with underscores ("_names_") without them."""
+    return text[1:-1] if len(text) > 2 and text[0] == text[-1] == "_" else text
 
 
 def _translated(label: str) -> bool:
