@@ -72,7 +72,7 @@ FOR_THIS_VERSION = re.compile(rf"\(or arXiv:({ARXIV_ID}) \[[^\]]*\] for this ver
 ABSTRACT_LEAD = re.compile(r"^(?:View PDF|HTML \(experimental\)|\s)+(?=Abstract\s*:)")
 # What an abstract page puts right after its author list, on the same line in a copy.
 AUTHORS_END = re.compile(r"\s*\b(?:View a PDF of the paper titled|View PDF)\b.*$")
-_SNIFF_FIELDS = re.compile(r"^\s*(Title|Authors|Abstract|Subjects|Cite as)\s*:", re.M)
+_SNIFF_FIELDS = re.compile(r"^[^\S\n]*(Title|Authors|Abstract|Subjects|Cite as)\s*:", re.M)
 
 
 def looks_like_arxiv_page(text: str) -> bool:

@@ -48,8 +48,12 @@ _ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
 _QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-# Repeats are bounded: a line of 50,000 "[" must not cost 50,000 scans to its end each.
-_LINK = re.compile(r"!?\[([^\]\n]{0,500})\]\(\s*<?([^)\s>]{1,2000})>?(?:\s+\"[^\"]{0,200}\")?\s*\)")
+# Repeats are bounded: a line of 50,000 "[" must not cost 50,000 scans to its end each. They
+# are possessive too: each stops only before the one character that may follow it, so giving
+# characters back never helps, and a line of 20,000 "[](" must not try 2,000 lengths at each.
+_LINK = re.compile(
+    r"!?\[([^\]\n]{0,500}+)\]\(\s*+<?([^)\s>]{1,2000}+)>?(?:\s+\"[^\"]{0,200}+\")?\s*\)"
+)
 _URL_LINE = re.compile(r"^\s*<?(https?://\S+?)>?\s*$")
 _URL = re.compile(r"https?://[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:]")
 _MD_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\]^_`{|}~])")

@@ -116,7 +116,7 @@ _ZOTERO_VENUES = (
 # Where a Google Scholar `bib` names its venue, in the order looked for.
 _SCHOLAR_VENUES = ("journal", "conference", "book", "venue", "citation")
 # What Zotero keeps in `extra`, one "Name: value" a line.
-_EXTRA_ID = re.compile(r"^\s*(arXiv|PMID|DOI|Citation Key)\s*:\s*(\S+)", re.I | re.M)
+_EXTRA_ID = re.compile(r"^[^\S\n]*(arXiv|PMID|DOI|Citation Key)\s*:\s*(\S+)", re.I | re.M)
 # An arXiv version as the metadata snapshot names it: "v2".
 _VERSION = re.compile(r"v\d+")
 # A word position beyond this is not an abstract (a hostile or broken index).

@@ -153,7 +153,7 @@ _CITATION = re.compile(r"(?P<venue>\S.*?)\s+\((?P<year>(?:18|19|20)\d\d)\)(?:\s|
 
 # Zotero keeps a PubMed record's PMID in Extra, a "Name: value" a line: "PMID: 36206242".
 _PMID_HOMES = frozenset({"extra"})
-_PMID_IN_TEXT = re.compile(r"^\s*PMID:\s*(\d+)", re.I | re.M)
+_PMID_IN_TEXT = re.compile(r"^[^\S\n]*PMID:\s*(\d+)", re.I | re.M)
 
 # IEEE Xplore may open the "Author Keywords" cell with its label: "Keywords Deep learning;…".
 _IEEE_KEYWORDS_LABEL = re.compile(r"^Keywords:?\s+")

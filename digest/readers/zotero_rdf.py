@@ -47,7 +47,7 @@ _SHAPE = RecordShape(
 )
 _EXTRA_PMID = re.compile(r"\bPMID:\s*(\d+)")
 _EXTRA_ARXIV = re.compile(r"\barXiv:\s*(\S+)")
-_EXTRA_DOI = re.compile(r"^\s*DOI:\s*(\S+)", re.I | re.M)
+_EXTRA_DOI = re.compile(r"^[^\S\n]*DOI:\s*(\S+)", re.I | re.M)
 
 
 def looks_like_zotero_rdf(text: str) -> bool:
