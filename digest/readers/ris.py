@@ -66,7 +66,9 @@ _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])  -(?: |$)")
 _BRACED_PUNCTUATION = re.compile(r"\{(''|\[|\])\}")
 _AND = re.compile(r"\s+and\s+")
 # A field glued onto the end of the line before it, after a run of spaces (Rayyan).
-_GLUED_TAG = re.compile(r"\s{3,}(?=[A-Z][A-Z0-9]  - \S)")
+# Tried from a run's first space only, and whole: a line of 100,000 spaces must not cost a scan
+# to the run's end from each of them.
+_GLUED_TAG = re.compile(r"(?<!\s)\s{3,}+(?=[A-Z][A-Z0-9]  - \S)")
 # Scopus writes '<', '>' and '&' in its abstracts as HTML does, with no markup around them:
 # "the exponent 1&lt;p≤2".
 _HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+\d*);")
