@@ -33,14 +33,21 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
 
 from digest.cleaning import join_wrapped_lines
 from digest.readers import arxiv_pages, markup
 from digest.readers.arxiv_pages import Found
 from digest.readers.identifiers import parse_arxiv_field, parse_doi
 from digest.readers.plaintext import MIN_ABSTRACT_WORDS, stray_text_reason
-from digest.readers.records import Parsed, Problem, Record, excerpt, first_lines, split_authors
+from digest.readers.records import (
+    Parsed,
+    Problem,
+    Record,
+    excerpt,
+    first_lines,
+    rfc2822_day,
+    split_authors,
+)
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*(?:\s#+\s*)?$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
@@ -940,12 +947,7 @@ _RFC_2822 = re.compile(r"^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d")
 def _date_value(value: str) -> str:
     """A date as the note has it; an e-mail style one ("Thu, 28 May 2026 00:00:00 -0400",
     a feed's pubDate copied into a note's properties) as its ISO day."""
-    if _RFC_2822.match(value):
-        try:
-            return parsedate_to_datetime(value).date().isoformat()
-        except (TypeError, ValueError):
-            return value
-    return value
+    return (rfc2822_day(value) or value) if _RFC_2822.match(value) else value
 
 
 def _title_before(lines: list[str], number: int) -> tuple[int, str] | None:
