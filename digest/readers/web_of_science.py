@@ -49,7 +49,8 @@ from digest.readers.tagged import (
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])(?: (.*))?$")
 _MONTH_DAY = re.compile(r"([A-Za-z]{3})[A-Za-z]*\.?(?:\s+(\d{1,2})\b)?")
 # A footnote marker Web of Science keeps at a title's end, apart: "…incentive contracts *".
-_FOOTNOTE_MARK = re.compile(r"\s+[*†‡]\s*$")
+# From a run's first space only, and whole: a title with 100,000 spaces is read at once.
+_FOOTNOTE_MARK = re.compile(r"(?<!\s)\s++[*†‡]\s*$")
 # A character Web of Science has no glyph for, written as an HTML entity with spaces around
 # its "&": "Schr & ouml;dinger", "Szeg & odblac;", "p & lt; 0.05". A small letter joins the
 # word before it; a capital ("& Ouml;zt & uuml;rk") or a sign keeps its space.
