@@ -638,7 +638,7 @@ def _authors(value: str) -> tuple[str, ...]:
 
 # Scopus: "[No author name available]" (a proceedings volume, an editorial).
 _NO_AUTHOR = re.compile(r"\s*\[[^\]]*\]\s*")
-_AUTHOR_ID = re.compile(r"\s*\(\d+\)\s*$")
+_AUTHOR_ID = re.compile(r"(?<!\s)\s*\(\d+\)\s*$")  # from a run's start: never rescanned
 _CUT_LIST = re.compile(r"\.\.\.|…|et al\.?", re.I)
 # IEEE Xplore writes a hyphenated pair of initials with a space: "J. -P. Stoldt" is "J.-P.".
 _SPACED_HYPHEN = re.compile(r"(?<=\b[^\W\d_]\.) -(?=[^\W\d_]\.)")
