@@ -43,8 +43,10 @@ SUBMITTED = re.compile(
     re.I,
 )
 # The search page's toggles: a short abstract ends "… ▽ More", the expanded one "△ Less".
-_MORE = re.compile(r"\s*▽\s*More\b\s*")
-_LESS = re.compile(r"\s*△\s*Less\b\s*")
+# Leading spaces are taken only from where their run starts (lookbehind): tried from inside
+# a long run, "\s*" rescanned the rest of it from every space.
+_MORE = re.compile(r"(?:(?<!\s)\s+)?▽\s*More\b\s*")
+_LESS = re.compile(r"(?:(?<!\s)\s+)?△\s*Less\b\s*")
 # "New submissions (showing 3 of 3 entries)", "Replacement submissions …", "Cross-lists …"
 LISTING_SECTION = re.compile(
     r"^\s*(New submissions|Cross submissions|Cross-lists|Replacement submissions|Replacements)"
