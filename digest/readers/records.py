@@ -310,7 +310,8 @@ _NO_NAME = re.compile(
     r"^\s*(?:\d+\s+)?(?:others|other authors?|collaborators|colleagues|co-?authors)\s*$", re.I
 )
 _NAMES_LEFT_OUT = re.compile(
-    r"(?:(?:^|\s+)(?:\+\s?\d+|et\.?\s?al\.?|\.\.\.)|…|\s*等(?:\s*\d+\s*位?作者|人)?)\s*$", re.I
+    r"(?:(?:^|(?<!\s)\s+)(?:\+\s?\d+|et\.?\s?al\.?|\.\.\.)|…|(?<!\s)\s*等(?:\s*\d+\s*位?作者|人)?)\s*$",
+    re.I,
 )
 
 
