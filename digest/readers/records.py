@@ -266,7 +266,9 @@ def iso_date(year: str, month: int, day: int = 0) -> str:
     return f"{year}-{month:02d}" + (f"-{day:02d}" if 1 <= day <= 31 else "")
 
 
-_AUTHOR_SEPARATOR = re.compile(r",\s*and\s+|,|\s+and\s+")
+# Spaces before "and" only from where their run starts: tried from inside a long run of
+# spaces, "\s+" rescanned the rest of it from every space.
+_AUTHOR_SEPARATOR = re.compile(r",\s*and\s+|,|(?<!\s)\s+and\s+")
 
 
 def split_authors(value: str) -> tuple[str, ...]:

@@ -64,7 +64,7 @@ _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])  -(?: |$)")
 # Web of Science's BibTeX protects punctuation with braces ("``Kopaonik{''}", "{[}Ca]"); a
 # tool that imported it and writes RIS (Covidence) keeps them.
 _BRACED_PUNCTUATION = re.compile(r"\{(''|\[|\])\}")
-_AND = re.compile(r"\s+and\s+")
+_AND = re.compile(r"(?<!\s)\s+and\s+")  # from a run's start: never rescanned
 # A field glued onto the end of the line before it, after a run of spaces (Rayyan).
 # Tried from a run's first space only, and whole: a line of 100,000 spaces must not cost a scan
 # to the run's end from each of them.

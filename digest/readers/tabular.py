@@ -649,7 +649,7 @@ _SURNAME_FIRST = re.compile(
     r"[^\W\d_][\w'\u2019-]*[^\W\d_],"
     r"(?:\s+(?:[^\W\d_][\w'\u2019-]*\.?|(?:[^\W\d_]\.)+-?(?:[^\W\d_]\.)*)){1,4}"
 )
-_AND = re.compile(r"\s+and\s+")
+_AND = re.compile(r"(?<!\s)\s+and\s+")  # from a run's start: never rescanned
 
 
 def _unnumbered(name: str) -> str:
