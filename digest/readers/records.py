@@ -269,6 +269,9 @@ def iso_date(year: str, month: int, day: int = 0) -> str:
 # Spaces before "and" only from where their run starts: tried from inside a long run of
 # spaces, "\s+" rescanned the rest of it from every space.
 _AUTHOR_SEPARATOR = re.compile(r",\s*and\s+|,|(?<!\s)\s+and\s+")
+# " and " between two names ("Zlatic, M and Kostadinov, S"), for readers that split on it
+# alone; from a run's start too.
+AND_SEPARATOR = re.compile(r"(?<!\s)\s+and\s+")
 
 
 def split_authors(value: str) -> tuple[str, ...]:

@@ -51,6 +51,7 @@ import rispy  # type: ignore[import-untyped]
 from digest.readers.identifiers import parse_doi, pubmed_page_pmid
 from digest.readers.markup import markup_to_text, structured_abstract, without_abstract_heading
 from digest.readers.records import (
+    AND_SEPARATOR,
     Parsed,
     Problem,
     Record,
@@ -64,7 +65,6 @@ _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])  -(?: |$)")
 # Web of Science's BibTeX protects punctuation with braces ("``Kopaonik{''}", "{[}Ca]"); a
 # tool that imported it and writes RIS (Covidence) keeps them.
 _BRACED_PUNCTUATION = re.compile(r"\{(''|\[|\])\}")
-_AND = re.compile(r"(?<!\s)\s+and\s+")  # from a run's start: never rescanned
 # A field glued onto the end of the line before it, after a run of spaces (Rayyan).
 # Tried from a run's first space only, and whole: a line of 100,000 spaces must not cost a scan
 # to the run's end from each of them.
@@ -216,7 +216,7 @@ def _names(value: str) -> list[str]:
     """One author line's names: Covidence puts a record's editors in one line, "Zlatic, M
     and Kostadinov, S", as the BibTeX it imported had them; a name with "and" in it and no
     such list ("Johnson and Johnson") stays one."""
-    parts = _AND.split(value.strip())
+    parts = AND_SEPARATOR.split(value.strip())
     return parts if len(parts) > 1 and all("," in part for part in parts) else [value]
 
 

@@ -49,6 +49,7 @@ from typing import Any
 from digest.readers.identifiers import labelled_arxiv_id
 from digest.readers.markup import markup_to_text, unglued_sections, without_abstract_heading
 from digest.readers.records import (
+    AND_SEPARATOR,
     Parsed,
     Problem,
     Record,
@@ -628,7 +629,7 @@ def _authors(value: str) -> tuple[str, ...]:
         return ()
     if ";" in value:
         names = tuple(first_name_first(_AUTHOR_ID.sub("", name)) for name in value.split(";"))
-    elif all(map(_SURNAME_FIRST.fullmatch, (parts := _AND.split(_unnumbered(value))))):
+    elif all(map(_SURNAME_FIRST.fullmatch, (parts := AND_SEPARATOR.split(_unnumbered(value))))):
         names = tuple(first_name_first(name) for name in parts)
     else:
         names = split_authors(value)
@@ -649,7 +650,6 @@ _SURNAME_FIRST = re.compile(
     r"[^\W\d_][\w'\u2019-]*[^\W\d_],"
     r"(?:\s+(?:[^\W\d_][\w'\u2019-]*\.?|(?:[^\W\d_]\.)+-?(?:[^\W\d_]\.)*)){1,4}"
 )
-_AND = re.compile(r"(?<!\s)\s+and\s+")  # from a run's start: never rescanned
 
 
 def _unnumbered(name: str) -> str:
