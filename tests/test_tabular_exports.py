@@ -407,6 +407,28 @@ def test_a_single_author_written_surname_first_is_one_name(tmp_path: Path) -> No
     assert [p.authors for p in corpus.papers] == list(rows.values())
 
 
+def test_asreview_export_of_a_ris_fed_project_saved_again_by_r() -> None:
+    # ASReview keeps rispy's names for the RIS fields it read (primary_title, notes_abstract
+    # for N2, first_authors, alternate_title3 for JF); R's write.csv() then writes "NA" in
+    # every empty cell and joins names with ", ". Web of Science RIS fields stay glued to
+    # the end of the abstract they followed.
+    corpus = load("asreview-ris-columns.csv")
+    assert len(corpus.papers) == 2
+    [skipped] = corpus.skipped  # its abstract is "NA"
+    assert skipped.line == 4
+    streets = titled(corpus, "Street segments")
+    assert streets.authors == ("Adam D Vaughan", "Ashley N Hewitt", "Jan van der Berg")
+    assert streets.venue == "Policing: A Journal of Policy & Practice"
+    assert streets.date == "2016/06" and streets.url is None
+    assert streets.keywords == ("POLICE", "street segments")
+    assert streets.abstract.endswith("on very few street segments.")
+    assert "NA" not in dict(streets.metadata).values()
+    gender = titled(corpus, "Gender and police")
+    assert gender.abstract.endswith("differ between men and women.")  # no NR, PU, PI, PA
+    assert gender.authors == ("A D Vaughan", "A N Hewitt", "M A Andresen")
+    assert gender.keywords == () and gender.doi == "10.1080/10439463.2017.1373110"
+
+
 def test_pubmed_csv_says_it_has_no_abstracts_and_which_export_has() -> None:
     with pytest.raises(InputError) as error:
         load("pubmed.csv")

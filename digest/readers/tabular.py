@@ -118,6 +118,13 @@ _COLUMNS: dict[str, tuple[str, int]] = {
     "articleurl": ("url", 0),
     # PubMed
     "journal/book": ("venue", 0),
+    # rispy's names for RIS tags (an underscore read as a space), which a table made from
+    # RIS keeps: ASReview's export of a project fed a RIS file, scripts built on rispy.
+    # T1/TI, N2/AB, A1/AU, Y1/PY, JF/JO/T2/JA/J2, UR.
+    "primary title": ("title", 1), "notes abstract": ("abstract", 1),
+    "first authors": ("authors", 2), "alternate title3": ("venue", 1),
+    "journal name": ("venue", 1), "secondary title": ("venue", 2),
+    "alternate title2": ("venue", 3), "alternate title1": ("venue", 4), "urls": ("url", 1),
 }  # fmt: skip
 
 # Web of Science's tab-delimited export: a header of two-letter tags.
@@ -508,6 +515,7 @@ def _no_abstract_column(line: int, header: list[str], delimiter: str) -> Problem
 
 
 def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
+    row = ["" if cell.strip() == _R_MISSING else cell for cell in row]
     values: dict[str, str] = {}
     for field, indices in plan.fields.items():
         for index in indices:
@@ -519,6 +527,7 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
         return None
     if plan.exporter == _WOS:
         abstract = web_of_science_text(abstract)
+    abstract = _GLUED_RIS_FIELDS.sub("", abstract)
     abstract = unglued_sections(without_abstract_heading(_text(abstract).lstrip(" ;,")))
     if not abstract:
         return None
@@ -552,6 +561,17 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
         venue=_text(values["venue"]) if values.get("venue") else _cited(row, plan, "venue"),
         keywords=tuple(k.lstrip("*").strip() for k in split_keywords(keywords)),
     )
+
+
+# R's write.csv() writes "NA" in every empty cell: a table an R script saved (ASReview or
+# Scopus records filtered in R) would have "NA" for a venue, a keyword, a url.
+_R_MISSING = "NA"
+
+# RIS fields a table kept glued to the end of the abstract they followed: "… prevention
+# efforts. NR  - 55 PU  - ROUTLEDGE JOURNALS … PA  - 2-4 PARK SQUARE …" (Web of Science RIS
+# read into ASReview and exported as CSV). RIS's "XY  - " (two spaces, a hyphen, a space)
+# is never prose; the abstract ends before the first of them.
+_GLUED_RIS_FIELDS = re.compile(r"(?<=\S)\s++[A-Z][A-Z0-9]  - \S.*$", re.S)
 
 
 def _text(cell: str) -> str:
@@ -631,6 +651,8 @@ def _authors(value: str) -> tuple[str, ...]:
         names = tuple(first_name_first(_AUTHOR_ID.sub("", name)) for name in value.split(";"))
     elif all(map(_SURNAME_FIRST.fullmatch, (parts := AND_SEPARATOR.split(_unnumbered(value))))):
         names = tuple(first_name_first(name) for name in parts)
+    elif pairs := _surname_first_pairs(value):
+        names = tuple(first_name_first(name) for name in pairs)
     else:
         names = split_authors(value)
     names = tuple(_SPACED_HYPHEN.sub("-", name) for name in names)
@@ -650,6 +672,18 @@ _SURNAME_FIRST = re.compile(
     r"[^\W\d_][\w'\u2019-]*[^\W\d_],"
     r"(?:\s+(?:[^\W\d_][\w'\u2019-]*\.?|(?:[^\W\d_]\.)+-?(?:[^\W\d_]\.)*)){1,4}"
 )
+
+
+def _surname_first_pairs(value: str) -> list[str]:
+    """'Vaughan, Adam D, Hewitt, A N' (a list of surname-first names joined with ', ', as R's
+    paste() and ASReview's export leave RIS authors) -> ['Vaughan, Adam D', 'Hewitt, A N'];
+    [] when any pair is not a surname alone and its given names ('Liu R., Adler D.G.' and
+    'Murari Mandal, Mohan Kankanhalli' are lists of whole names)."""
+    parts = value.split(",")
+    if len(parts) < 4 or len(parts) % 2:
+        return []
+    pairs = [f"{parts[i].strip()}, {parts[i + 1].strip()}" for i in range(0, len(parts), 2)]
+    return pairs if all(map(_SURNAME_FIRST.fullmatch, pairs)) else []
 
 
 def _unnumbered(name: str) -> str:
