@@ -285,6 +285,58 @@ def test_arxiv_abstract_page_lines_with_page_text_after_the_authors(tmp_path: Pa
     assert (paper.arxiv_id, paper.arxiv_version) == ("2411.10001", 2)
 
 
+def test_hard_wrapped_abstract_page_keeps_the_rest_of_its_fields(tmp_path: Path) -> None:
+    # A text browser's dump of an abstract page (lynx -dump, a fetcher's page text) wraps
+    # every line at ~72 columns: the title, the author list and the subjects go on to the
+    # next line, and "View a PDF …" follows the authors with no blank line between.
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Computer Science > Computation and Language\n\n"
+        "arXiv:2411.10001 (cs)\n[Submitted on 15 Nov 2024]\n\n"
+        "Title:Sparse Retrieval Heads: How Long-Context Language Models Find the\n"
+        "Needle\n\n"
+        "Authors:Ana Lima, Kofi Mensah, Wei Zhang, Maria Garcia, Jan Kowalski,\n"
+        "Christopher D. Manning, Sofia Rossi\n"
+        "View a PDF of the paper titled Sparse Retrieval Heads: How Long-Context\n"
+        "Language Models Find the Needle, by Ana Lima and 6 other authors\n"
+        "View PDF HTML (experimental)\n\n"
+        "Abstract:Long-context language models retrieve facts from anywhere in their\n"
+        "input, but how they do it is unclear. We find attention heads that carry\n"
+        "the retrieval.\n\n"
+        "Subjects: Computation and Language (cs.CL); Artificial Intelligence (cs.AI);\n"
+        "Machine Learning (cs.LG)\n"
+        "Cite as: arXiv:2411.10001 [cs.CL]\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([page]).papers
+    assert paper.title == (
+        "Sparse Retrieval Heads: How Long-Context Language Models Find the Needle"
+    )
+    assert paper.authors == (
+        "Ana Lima", "Kofi Mensah", "Wei Zhang", "Maria Garcia", "Jan Kowalski",
+        "Christopher D. Manning", "Sofia Rossi",
+    )  # fmt: skip
+    assert dict(paper.metadata)["subjects"].endswith("(cs.AI); Machine Learning (cs.LG)")
+    assert paper.abstract.endswith("carry the retrieval.")
+
+
+def test_a_short_field_line_keeps_the_text_after_it_out_of_its_value(tmp_path: Path) -> None:
+    # Only a line that reached the wrap width goes on: a short title line is followed by
+    # the abstract, a long one that ends its sentence by the next paragraph's text.
+    note = tmp_path / "note.txt"
+    note.write_text(
+        "Title: Sparse Retrieval Heads\n"
+        "Long-context language models retrieve facts from anywhere in their input, but how "
+        "they do it is unclear. We find attention heads that carry the retrieval.\n\n"
+        "Authors: Ana Lima, Kofi Mensah, Wei Zhang, Maria Garcia, Jan Kowalski, Ola Berg\n"
+        "Abstract: We find attention heads that carry the retrieval in long contexts.\n",
+        encoding="utf-8",
+    )
+    papers = load_papers([note]).papers
+    assert [p.title for p in papers] == ["Sparse Retrieval Heads"]
+    assert papers[0].authors[-1] == "Ola Berg"
+
+
 def test_flattened_abstract_page_keeps_its_own_id_not_one_it_cites(tmp_path: Path) -> None:
     # A page flattened onto one line, without the "[ID]" before its title: the abstract and
     # the comments cite other arXiv papers before "Cite as:" names the page's own.

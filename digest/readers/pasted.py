@@ -458,9 +458,53 @@ def _parse(text: str, name: str) -> Parsed:
             reader.add_found(split_page[0])
             number = split_page[1]
             continue
+        wrapped = _wrapped_field(lines, number - 1)
+        if wrapped is not None:
+            line, number = wrapped
         _read_line(reader, number, line, lines)
     reader.flush()
     return _finish(reader, name)
+
+
+# A field's value that a hard-wrapped copy (a text browser's dump, a mail client's) carries
+# on to the next lines: "Title:…Secretly a" then "Reward Model". Only a line that reached a
+# wrap width was wrapped; one that ends short ended there.
+_WRAP_WIDTH = 60
+_WRAPPED_FIELDS = frozenset({"title", "authors", "subjects", "venue", "comments"})
+
+
+def _wrapped_field(lines: list[str], index: int) -> tuple[str, int] | None:
+    """A field line and the lines that continue its value, joined, and the number of the
+    last line taken; or None when the line is no field or its value ends on it."""
+    first = lines[index]
+    if len(first.rstrip()) < _WRAP_WIDTH or _ITEM.match(first) or _QUOTE.match(first):
+        return None
+    found = _field(first.strip())
+    if found is None or found[0] not in _WRAPPED_FIELDS or _SENTENCE_END.search(first.rstrip()):
+        return None
+    taken = [first.rstrip()]
+    end = index + 1
+    while end < len(lines) and end <= index + 3 and _continues(found[0], lines[end]):
+        taken.append(lines[end].strip())
+        if len(lines[end].rstrip()) < _WRAP_WIDTH:
+            end += 1
+            break  # a short line ends the value
+        end += 1
+    return (" ".join(taken), end) if len(taken) > 1 else None
+
+
+def _continues(name: str, line: str) -> bool:
+    """A line that can carry on a wrapped field's value: no field, no Markdown structure, no
+    link, no prose; for authors, names (what an abstract page puts after them ends them)."""
+    text = line.strip()
+    if not text or _field(text) is not None or _URL.search(text):
+        return False
+    if any(p.match(line) for p in (_HEADING, _RULE, _ITEM, _QUOTE, _TABLE_ROW)):
+        return False
+    if name == "authors":
+        names = [part.strip() for part in re.split(r",|\band\b", text) if part.strip()]
+        return all(_NAME.match(part) and part[:1].isupper() for part in names)
+    return len(text.split()) <= 15 and not _SENTENCE_END.search(text) and not _is_prose(text)
 
 
 def _table_end(lines: list[str], start: int) -> int:
