@@ -77,6 +77,19 @@ def zotero(titles: list[str]) -> str:
     )
 
 
+def mods(titles: list[str]) -> str:
+    """As the ACL Anthology and bibutils write it, one element a line."""
+    records = "".join(
+        f'<mods ID="paper-{n}">\n<titleInfo>\n<title>{t}</title>\n</titleInfo>\n'
+        f"<abstract>{abstract(n)}</abstract>\n</mods>\n"
+        for n, t in zip(NUMBERS, titles, strict=True)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<modsCollection xmlns="http://www.loc.gov/mods/v3">\n{records}</modsCollection>\n'
+    )
+
+
 def rss(titles: list[str]) -> str:
     items = "".join(
         f"<item>\n<title>{t}</title>\n<link>https://example.org/{n}</link>\n"
@@ -107,6 +120,7 @@ WRITERS: dict[str, tuple[str, Callable[[list[str]], str]]] = {
     "pubmed-xml": ("pubmed.xml", pubmed),
     "endnote-xml": ("endnote.xml", endnote),
     "zotero-rdf": ("zotero.rdf", zotero),
+    "mods": ("mods.xml", mods),
     "rss": ("feed.xml", rss),
     "atom": ("arxiv.xml", atom),
 }
@@ -154,11 +168,12 @@ def test_a_file_cut_inside_a_record_keeps_the_records_before(fmt: str, tmp_path:
     assert not skipped.notice  # --strict fails on it
 
 
-TAGS = ("<PubmedArticle>", "<record>", "<bib:Article", "<item>", "<entry>")
+TAGS = ("<PubmedArticle>", "<record>", "<bib:Article", "<mods ", "<item>", "<entry>")
 WHAT = {
     "pubmed-xml": "PubMed export",
     "endnote-xml": "EndNote export",
     "zotero-rdf": "Zotero export",
+    "mods": "MODS export",
     "rss": "feed",
     "atom": "feed",
 }

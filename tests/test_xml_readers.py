@@ -274,6 +274,83 @@ def test_zotero_rdf_attachments_and_notes_are_not_papers() -> None:
     assert [(s.line, s.reason.split(" (")[0]) for s in corpus.skipped] == [(68, "no abstract")]
 
 
+# --- MODS -----------------------------------------------------------------------------------
+
+
+def test_zotero_mods_authors_host_journal_and_extra_note() -> None:
+    corpus = load("zotero.mods.xml")
+    assert corpus.files[0].format == "mods"
+    article, chapter = corpus.papers
+    assert article.title == "Sleep spindles and memory consolidation in older adults"
+    # A contributor (ctb) is no author; the journal and its date are the host's.
+    assert article.authors == ("Ana K. Nørby", "Chidi Okafor")
+    assert (article.venue, article.date) == ("Neurobiology of Aging", "2021-08-01")
+    assert article.doi == "10.1016/j.neurobiolaging.2021.04.007"
+    assert article.pmid == "34052750"  # from Zotero's Extra, written as a <note>
+    assert article.keywords == ("Aging", "Sleep spindles")
+    assert article.url == "https://www.sciencedirect.com/science/article/pii/S0197458021001172"
+    assert article.abstract.startswith("Sleep spindles decline with age. We recorded")
+    # The host's editor is not the chapter's author; two <abstract>s are one abstract.
+    assert chapter.authors == ("Eva Lindqvist",)
+    assert (chapter.venue, chapter.date) == ("Handbook of Sleep Research", "2019")
+    assert chapter.arxiv_id == "2104.01234"
+    assert chapter.abstract.endswith(
+        "coupled during non-REM sleep. It closes with open "
+        "questions for studies of ageing and memory."
+    )
+    [skipped] = corpus.skipped
+    assert skipped.reason == "no abstract (MODS record without an <abstract>)"
+    assert skipped.excerpt == "Proceedings of the Sleep Workshop"
+
+
+def test_mods_with_a_prefix_titles_names_and_links_as_catalogues_write_them(
+    tmp_path: Path,
+) -> None:
+    # bibutils / the ACL Anthology (given before family, the citekey as ID) and a
+    # catalogue's ways: the mods: prefix, nonSort, one untyped "Surname, Given" part,
+    # a thumbnail's link before the page's.
+    path = tmp_path / "anthology.xml"
+    path.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<mods:modsCollection xmlns:mods="http://www.loc.gov/mods/v3">
+<mods:mods ID="lee-etal-2023-retrieval">
+  <mods:titleInfo><mods:nonSort>The </mods:nonSort><mods:title>Retrieval Gap</mods:title>
+    <mods:subTitle>Why Dense Models Miss Rare Entities</mods:subTitle></mods:titleInfo>
+  <mods:titleInfo type="translated"><mods:title>La brecha</mods:title></mods:titleInfo>
+  <mods:name type="personal"><mods:namePart type="given">Min</mods:namePart>
+    <mods:namePart type="given">Ji</mods:namePart><mods:namePart type="family">Lee</mods:namePart>
+    <mods:role><mods:roleTerm authority="marcrelator" type="text">author</mods:roleTerm></mods:role>
+  </mods:name>
+  <mods:name type="personal"><mods:namePart>Ulmer, Fran</mods:namePart>
+    <mods:namePart type="date">1947-</mods:namePart></mods:name>
+  <mods:originInfo><mods:dateIssued>2023-07</mods:dateIssued></mods:originInfo>
+  <mods:relatedItem type="host">
+    <mods:titleInfo><mods:title>Proceedings of ACL 2023</mods:title></mods:titleInfo>
+    <mods:name type="personal"><mods:namePart type="given">Ann</mods:namePart>
+      <mods:namePart type="family">Chair</mods:namePart>
+      <mods:role><mods:roleTerm type="text">editor</mods:roleTerm></mods:role></mods:name>
+  </mods:relatedItem>
+  <mods:abstract>Dense retrievers fail on entities seen rarely in training, and we show
+    why.</mods:abstract>
+  <mods:identifier type="citekey">lee-etal-2023-retrieval</mods:identifier>
+  <mods:location><mods:url access="preview">https://example.org/thumb.png</mods:url>
+    <mods:url>https://aclanthology.org/2023.acl-long.1/</mods:url></mods:location>
+</mods:mods>
+</mods:modsCollection>
+""",
+        encoding="utf-8",
+    )
+    corpus = load_papers([path])
+    assert corpus.files[0].format == "mods"
+    [paper] = corpus.papers
+    assert paper.title == "The Retrieval Gap: Why Dense Models Miss Rare Entities"
+    assert paper.authors == ("Min Ji Lee", "Fran Ulmer")
+    assert (paper.venue, paper.date) == ("Proceedings of ACL 2023", "2023-07")
+    assert paper.url == "https://aclanthology.org/2023.acl-long.1/"
+    assert paper.sources[0].line == 3
+    assert not corpus.skipped
+
+
 # --- what all XML readers share -------------------------------------------------------------
 
 
@@ -284,6 +361,7 @@ def test_zotero_rdf_attachments_and_notes_are_not_papers() -> None:
         ("endnote.xml", "endnote-xml"),
         ("zotero.rdf", "zotero-rdf"),
         ("pmc-jats.xml", "jats"),
+        ("zotero.mods.xml", "mods"),
     ],
 )
 def test_xml_exports_are_recognised_by_content(name: str, fmt: str, tmp_path: Path) -> None:

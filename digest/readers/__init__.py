@@ -19,6 +19,7 @@ from digest.readers.jats import looks_like_jats_article, parse_jats
 from digest.readers.json_documents import looks_like_json, looks_like_jsonl, parse_json, parse_jsonl
 from digest.readers.mail import looks_like_mail, parse_mail
 from digest.readers.medline import looks_like_medline, parse_medline
+from digest.readers.mods import looks_like_mods, parse_mods
 from digest.readers.oai_pmh import looks_like_oai_pmh, parse_oai_pmh
 from digest.readers.ovid import looks_like_ovid, parse_ovid
 from digest.readers.pasted import (
@@ -55,6 +56,7 @@ FORMATS: tuple[Format, ...] = (
     Format("jats", looks_like_jats_article, parse_jats),
     Format("endnote-xml", looks_like_endnote_xml, parse_endnote_xml),
     Format("oai-pmh", looks_like_oai_pmh, parse_oai_pmh),
+    Format("mods", looks_like_mods, parse_mods),  # after OAI-PMH, which may carry MODS
     Format("rss", looks_like_rss, parse_feed),
     Format("atom", looks_like_atom, parse_feed),
     Format("jsonl", looks_like_jsonl, parse_jsonl),
