@@ -397,6 +397,12 @@ def test_a_single_author_written_surname_first_is_one_name(tmp_path: Path) -> No
         "Murari Mandal, Mohan Kankanhalli": ("Murari Mandal", "Mohan Kankanhalli"),
         "Liu R., Adler D.G.": ("Liu R.", "Adler D.G."),
         "Brown, Catana;Rempfer, Melisa": ("Catana Brown", "Melisa Rempfer"),
+        # CiteSource and Rayyan join names with " and ": a surname may be two words
+        "Isaac, Fadia and Di Benedetto, Mirella and Gomez Isaza, Daniel F": (
+            "Fadia Isaac",
+            "Mirella Di Benedetto",
+            "Daniel F Gomez Isaza",
+        ),
     }
     (tmp_path / "authors.csv").write_text(
         "Title,Authors,Abstract\n"
@@ -527,6 +533,21 @@ def test_dimensions_csv_headings_glued_to_their_sections_are_set_apart() -> None
         "fraction was measured before and after. Results: A mean fall of 2 points was "
         "seen, against 6 in the year before. Rates in MethodsX were alike. Conclusions: "
         "These results justify a randomised trial."
+    )
+
+
+def test_headings_of_springer_review_journals_glued_to_their_sections(tmp_path: Path) -> None:
+    # Springer's "Current … Reports" print Purpose of Review, Recent Findings and Summary;
+    # a table fed by Crossref (CiteSource's export) glues them to the words after them.
+    abstract = (
+        "Purpose of ReviewWildfire smoke harms health.Recent FindingsWe searched MEDLINE and "
+        "EMBASE.SummaryThe evidence is limited."
+    )
+    (tmp_path / "review.csv").write_text(f'title,abstract\nA review,"{abstract}"\n', "utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == (
+        "Purpose of Review: Wildfire smoke harms health. Recent Findings: We searched MEDLINE "
+        "and EMBASE. Summary: The evidence is limited."
     )
 
 

@@ -493,7 +493,10 @@ _STRUCTURED_HEADINGS = (
     "Methods?|Methodology|Materials and [Mm]ethods|Design|Settings?|Participants|Patients|"
     "Interventions?|Measurements|Main outcome measures|Results?|Findings|Discussion|"
     "Conclusions?|Interpretation|Limitations|Implications|Significance|Trial registration|"
-    "Case presentation|Case description|Main text|Main body"
+    "Case presentation|Case description|Main text|Main body|"
+    # Springer's review journals ("Current … Reports"): Purpose of Review, Recent Findings,
+    # Summary
+    "Purpose of [Rr]eview|Recent [Ff]indings|Summary"
 )
 # A heading glued to the first word of its section, as Dimensions takes Springer's
 # abstracts: "BackgroundDespite treatment, … (RRMS).MethodThirteen participants …". The

@@ -649,7 +649,7 @@ def _authors(value: str) -> tuple[str, ...]:
         return ()
     if ";" in value:
         names = tuple(first_name_first(_AUTHOR_ID.sub("", name)) for name in value.split(";"))
-    elif all(map(_SURNAME_FIRST.fullmatch, (parts := AND_SEPARATOR.split(_unnumbered(value))))):
+    elif _surname_first_names(parts := AND_SEPARATOR.split(_unnumbered(value))):
         names = tuple(first_name_first(name) for name in parts)
     elif pairs := _surname_first_pairs(value):
         names = tuple(first_name_first(name) for name in pairs)
@@ -672,6 +672,16 @@ _SURNAME_FIRST = re.compile(
     r"[^\W\d_][\w'\u2019-]*[^\W\d_],"
     r"(?:\s+(?:[^\W\d_][\w'\u2019-]*\.?|(?:[^\W\d_]\.)+-?(?:[^\W\d_]\.)*)){1,4}"
 )
+
+
+def _surname_first_names(parts: list[str]) -> bool:
+    """Whether the parts of a cell split at ' and ' are names written surname first: each
+    'Surname, Given' with one comma ('Di Benedetto, Mirella and Gomez Isaza, Daniel F', as
+    Rayyan and CiteSource join them), or one such name alone whose surname is one word (so
+    that 'Liu R., Adler D.G.' stays two names)."""
+    if len(parts) > 1:
+        return all(part.count(",") == 1 and part.split(",")[1].strip() for part in parts)
+    return bool(_SURNAME_FIRST.fullmatch(parts[0]))
 
 
 def _surname_first_pairs(value: str) -> list[str]:
