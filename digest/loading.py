@@ -481,6 +481,14 @@ _WITH_ABSTRACTS: Final = {
         "'Abstract & keywords'; Web of Science: 'Full Record'; Ovid: 'Complete Reference')"
     ),
     "web-of-science": "export again with Record Content 'Full Record', which has abstracts",
+    "endnote-tagged": (
+        "Google Scholar's EndNote citations have no abstracts: export these references "
+        "from EndNote, Zotero or the database itself, which write them in %X"
+    ),
+    "proquest": (
+        "this ProQuest export left abstracts out: export again as text with the content "
+        "'Citation, abstract, indexing' (or 'Full text')"
+    ),
     "sciencedirect": (
         "this export holds citations only: export again from ScienceDirect as text with "
         "'Citation and abstract' chosen"

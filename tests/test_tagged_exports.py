@@ -455,6 +455,65 @@ def test_sciencedirect_citations_only_say_which_export_has_abstracts(tmp_path: P
     assert "'Citation and abstract'" in str(error.value)
 
 
+def test_proquest_text_export() -> None:
+    # ProQuest's "Text only" export: a report header and table of contents, then one block
+    # of "Label: value" paragraphs a document, and its documents again as BibTeX at the end.
+    corpus = load("proquest.txt")
+    assert corpus.files[0].format == "proquest"
+    thesis, trial = corpus.papers
+    assert thesis.title == "Quantify this: Statistics, the state, and governmentality"
+    assert thesis.authors == ("Ana M. Lee",)
+    assert (thesis.date, thesis.venue) == ("2014", "University of Toronto (Canada)")
+    assert thesis.url == "http://search.proquest.com/docview/1540000001?accountid=14906"
+    assert thesis.abstract.endswith("from their founding to the present day.")
+    assert "Governmentality" in thesis.keywords
+    assert trial.authors == ("Maria Garcia", "Wei Chen", "Sean O'Brien")
+    assert (trial.doi, trial.pmid, trial.date) == ("10.1111/jocs.13999", "30712345", "2019-03")
+    assert trial.venue == "Journal of Cardiac Surgery"
+    assert trial.keywords[:3] == ("Cardiac surgery", "Patient monitoring", "Telemedicine")
+    # The abstract's labelled paragraphs are its own; the full text after it is not.
+    assert trial.abstract == (
+        "Background: Readmissions after cardiac surgery are frequent and costly. Methods: "
+        "Sixty patients were randomised to remote monitoring or usual care for thirty days "
+        "after discharge. Results: Remote monitoring reduced readmissions by a third without "
+        "adding clinic visits."
+    )
+    [news] = corpus.skipped  # "Abstract: None available." and only a full text
+    assert news.excerpt == "City council weighs new bike lanes"
+
+
+def test_proquest_text_export_without_abstracts_says_which_export_has_them(
+    tmp_path: Path,
+) -> None:
+    document = (
+        "Document 1 of 1\n\nQuantify this: Statistics and the state\n\n"
+        "Author: Lee, Ana M.\n\nAbstract: None available.\n\n"
+        "ProQuest document ID: 1540000001\n\nPublication year: 2014\n"
+    )
+    (tmp_path / "ProQuestDocuments-2024-03-05.txt").write_text(document, encoding="utf-8")
+    assert sniff_format(document).name == "proquest"
+    with pytest.raises(InputError) as error:
+        load_papers([tmp_path])
+    assert "'Citation, abstract, indexing'" in str(error.value)
+
+
+def test_google_scholar_endnote_citations_say_which_export_has_abstracts(
+    tmp_path: Path,
+) -> None:
+    # Google Scholar's "EndNote" link: %0, %T, %A, %J, %D; never a %X.
+    (tmp_path / "citations.enw").write_text(
+        "%0 Journal Article\n%T Multi-focus image fusion of microscopic images\n"
+        "%A Lee, Jiyoung\n%J Sensors\n%V 21\n%D 2021\n%I MDPI\n\n\n"
+        "%0 Thesis\n%T Object tracking on a many-core embedded system\n"
+        "%A Minozzo, Laercio\n%D 2017\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as error:
+        load_papers([tmp_path])
+    assert "2 records without an abstract" in str(error.value)
+    assert "Google Scholar's EndNote citations have no abstracts" in str(error.value)
+
+
 def test_sciencedirect_record_without_authors_keeps_its_title(tmp_path: Path) -> None:
     # An editorial: the title is the first line, the journal the second.
     corpus = load_written(

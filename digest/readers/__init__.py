@@ -30,6 +30,7 @@ from digest.readers.pasted import (
     parse_notes,
 )
 from digest.readers.plaintext import looks_like_text, parse_text
+from digest.readers.proquest import looks_like_proquest, parse_proquest
 from digest.readers.pubmed_text import (
     looks_like_pmid_list,
     looks_like_pubmed_text,
@@ -61,6 +62,8 @@ FORMATS: tuple[Format, ...] = (
     Format("atom", looks_like_atom, parse_feed),
     Format("jsonl", looks_like_jsonl, parse_jsonl),
     Format("json", looks_like_json, parse_json),
+    # ProQuest's text report may end with its documents as BibTeX ("Bibliography").
+    Format("proquest", looks_like_proquest, parse_proquest),
     Format("bibtex", looks_like_bibtex, parse_bibtex),
     Format("ris", looks_like_ris, parse_ris),
     Format("ovid", looks_like_ovid, parse_ovid),  # Ovid's RIS has TY lines, this not
