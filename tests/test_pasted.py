@@ -443,6 +443,45 @@ def test_markdown_reading_list() -> None:
     assert len(corpus.papers) == 4
 
 
+def test_daily_list_with_labels_on_their_own_lines(tmp_path: Path) -> None:
+    # An arxiv-daily generator's README: "### Title:" with the title on the next line (a
+    # colon in it), "- **Subjects:** Subjects:" with the subjects on the next line, links
+    # whose ids the generator left out, and "- **Abstract**" over the abstract.
+    entry = (
+        "### Title:\n          {title}\n"
+        " - **Authors:** {authors}\n"
+        " - **Subjects:** Subjects:\nRobotics (cs.RO)\n"
+        " - **Arxiv link:** https://arxiv.org/abs/\n"
+        " - **Pdf link:** https://arxiv.org/pdf/\n"
+        " - **Abstract**\n {abstract}\n"
+    )
+    daily = tmp_path / "README.md"
+    daily.write_text(
+        "# Showing new listings for Friday, 26 June 2026\n## Keyword: SLAM\n"
+        + entry.format(
+            title="PanoImager: Novel View Synthesis from Sparse Panoramic Views",
+            authors="Zhisong Xu, Takeshi Oishi",
+            abstract="Panoramic sensing offers wide coverage, yet 3D reconstruction from "
+            "sparse panoramas remains challenging under weak-parallax motion.",
+        )
+        + "## Keyword: livox\nThere is no result \n## Keyword: lidar\n"
+        + entry.format(
+            title="A Closed-Form 4-DoF Inter-Robot Pose Estimator",
+            authors="Qixin De, Ao Zhuang",
+            abstract="Bearing-odometry-based cooperative localization has attracted "
+            "increasing research interest due to its minimal infrastructure requirements.",
+        ),
+        encoding="utf-8",
+    )
+    papers = load_papers([daily]).papers
+    assert [(p.title, p.authors[0], p.url) for p in papers] == [
+        ("PanoImager: Novel View Synthesis from Sparse Panoramic Views", "Zhisong Xu", None),
+        ("A Closed-Form 4-DoF Inter-Robot Pose Estimator", "Qixin De", None),
+    ]
+    assert papers[0].abstract.startswith("Panoramic sensing offers wide coverage")
+    assert dict(papers[1].metadata)["subjects"] == "Robotics (cs.RO)"
+
+
 def test_markdown_list_styles_of_paper_lists(tmp_path: Path) -> None:
     # A numbered list with bold titles, authors and venue, links in brackets, and the
     # abstract indented below; then an arXiv-daily page with <details> around the abstract.

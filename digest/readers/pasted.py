@@ -175,6 +175,7 @@ class _Entry:
     keywords: list[str] = field(default_factory=list)
     metadata: list[tuple[str, str]] = field(default_factory=list)
     mode: str = "body"  # "body", "abstract" (after an Abstract heading), "notes"
+    pending: str = ""  # a field whose label came alone ("### Title:"): its value is next
     labelled: bool = False  # the abstract came with a label ("Abstract:", a heading)
     summary: bool = False  # that label names a summary ("简介", "TL;DR"), not the abstract
     next_summary: bool = False  # the text being read is labelled as a summary
@@ -283,7 +284,14 @@ class _Reader:
         if not text:
             return  # the empty ">" lines between a quote's paragraphs
         entry = self.current
-        if entry is not None and entry.mode == "notes":
+        pending = entry.pending if entry is not None else ""
+        if entry is not None and pending:
+            entry.pending = ""  # "### Title:" then the title on a line of its own
+            if pending != "title" or (len(text.split()) <= 40 and not _is_prose(text)):
+                self.add_field(number, pending, pending, text)
+            else:
+                self._not_a_paper(number, text, "text that is not part of any paper")
+        elif entry is not None and entry.mode == "notes":
             self._not_a_paper(number, text, "note text, not an abstract")
         elif entry is not None and entry.mode == "abstract":
             entry.mode = "body"
@@ -331,6 +339,8 @@ class _Reader:
         elif not self.structured and entry.has(name) and name == "abstract":
             entry = self.start(number, "block")
         value = value.strip()
+        if value.rstrip(":： ").lower() == label:
+            value = ""  # "- **Subjects:** Subjects:": the label twice, its value next
         if name in ("authors", "date", "venue") and value.strip("*_ ").lower() in _NO_VALUE:
             return  # "- Author: Unknown", "- Published: Unknown": a template's blank
         if name == "abstract":
@@ -339,6 +349,8 @@ class _Reader:
             entry.next_summary = label in _SUMMARY_LABELS or _translated(label)
             if value:
                 self.paragraph = [(number, value)]
+        elif not value and name in _NEXT_LINE_FIELDS:
+            entry.pending = name  # the value is on the next line
         elif name == "title":
             entry.set_title(value, 3)
         elif name == "authors":  # "Authors: … View a PDF of the paper titled …" (a page)
@@ -373,6 +385,8 @@ class _Reader:
                 )
             elif doi:
                 entry.ids.setdefault("doi", doi)
+            if "arxiv.org/" in url and not arxiv:
+                continue  # "https://arxiv.org/abs/" with its id left out, a listing's link
             if "url" not in entry.ids and (paper_page or not _is_code_host(url)):
                 entry.ids["url"] = url
         plain = _LINK.sub(" ", text)
@@ -537,6 +551,10 @@ def _read_line(reader: _Reader, number: int, line: str, lines: list[str]) -> Non
     if not stripped:
         reader.flush()
         return
+    current = reader.current
+    if current is not None and current.pending and not reader.paragraph and _value_line(line):
+        reader.paragraph.append((number, stripped))  # "PanoImager: …" after "### Title:"
+        return
     found = arxiv_pages.flat_abs_page(number, stripped) or arxiv_pages.flattened_rss(
         number, stripped
     )
@@ -680,6 +698,12 @@ def _heading(reader: _Reader, number: int, text: str, level: int) -> None:
         # "# Title:When Engineering …": an abstract page's Title: field made a heading.
         reader.add_field(number, "title", "title", labelled[2])
         return
+    if labelled is not None and labelled[0] == "title":
+        # "### Title:" with the title on the next line (an arxiv-daily generator's layout):
+        # a paper's entry, its title to come.
+        entry = reader.start(number, "heading")
+        entry.level, entry.pending = level, "title"
+        return
     abstract = _ABSTRACT_HEADING.match(name)
     if abstract:
         # "## Abstract" opening a note about one paper (its title in the front matter) opens
@@ -769,6 +793,11 @@ def _item(reader: _Reader, number: int, text: str, nested: bool) -> bool:
         name, label, value = field_line
         reader.flush()
         reader.add_field(number, name, label, value)
+        return True
+    if _abstract_label(text) and reader.current is not None:
+        # "- **Abstract**" with the abstract on the next lines: the label, no paper's title.
+        reader.flush()
+        reader.current.mode = "abstract"
         return True
     labelled = _BOLD_LABEL.match(text)
     if labelled and reader.current is not None:
@@ -945,6 +974,26 @@ def _looks_like_names(text: str) -> bool:
         return False
     named = [p for p in parts if _NAME.match(p) and p[:1].isupper()]
     return len(named) >= 0.8 * len(parts) and not text.rstrip().endswith(("!", "?"))
+
+
+# Fields whose label may stand alone, the value on the line after it.
+_NEXT_LINE_FIELDS = frozenset({"title", "authors", "subjects", "venue", "date", "comments"})
+
+
+def _value_line(line: str) -> bool:
+    """A line that can be the value of a label on the line before: no Markdown structure and
+    no known field ("PanoImager: Geometry-Guided …" is a title with a colon in it)."""
+    if any(p.match(line) for p in (_HEADING, _RULE, _ITEM, _QUOTE, _TABLE_ROW)):
+        return False
+    found = _field(line.strip())
+    return found is None or not found[0]
+
+
+def _abstract_label(text: str) -> bool:
+    """A bold or italic label naming the abstract, alone ("**Abstract**", "_摘要_")."""
+    bare = re.fullmatch(r"(\*\*|__|\*|_)([^*_\n]{1,40})\1\s*[:：]?\s*", text.strip())
+    label = _inline_text(bare.group(2)).strip(" :：").lower() if bare else ""
+    return bool(label) and bool(_ABSTRACT_HEADING.match(label))
 
 
 def _title_like(text: str) -> bool:
