@@ -453,7 +453,7 @@ def _identifier(value: str | None) -> str:
 
 # Dimensions gives two addresses in one url field, its own page and the publisher's,
 # joined as BibTeX joins names: "https://app.dimensions.ai/… and http://…".
-_ADDRESSES_JOINED = re.compile(r"\s+and\s+(?=[a-z]+://)")
+_ADDRESSES_JOINED = re.compile(r"(?<!\s)\s+and\s+(?=[a-z]+://)")
 
 
 def _first_address(value: str) -> str:
@@ -530,7 +530,7 @@ def _split_names(value: str) -> list[str]:
     """BibTeX separates names with ' and ' (any case), never inside braces."""
     names: list[str] = []
     depth, start = 0, 0
-    for match in re.finditer(r"[{}]|\s+and\s+", value, re.I):
+    for match in re.finditer(r"[{}]|(?<!\s)\s+and\s+", value, re.I):
         token = match.group(0)
         if token == "{":
             depth += 1

@@ -44,7 +44,7 @@ _ROOT = re.compile(r"<(?:\w+:)?OAI-PMH[\s>]")
 _SHAPE = RecordShape(re.compile(r"<(?:\w+:)?record[\s>]"), lambda tag, _d: local(tag) == "record")
 _ARXIV_OAI_ID = re.compile(r"^oai:arXiv\.org:(.+)$", re.I)
 _WEB_LINK = re.compile(r"https?://\S+")
-_RAW_AUTHOR_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")  # arXivRaw's "A, B and C"
+_RAW_AUTHOR_SEPARATOR = re.compile(r",\s*(?:and\s+)?|(?<!\s)\s+and\s+")  # arXivRaw's "A, B and C"
 
 
 def looks_like_oai_pmh(text: str) -> bool:

@@ -323,7 +323,7 @@ _NAMES_LEFT_OUT = re.compile(
 def _split_outside_parentheses(value: str) -> list[str]:
     names: list[str] = []
     depth, start = 0, 0
-    for match in re.finditer(r"[()]|,\s*and\s+|,|\s+and\s+", value):
+    for match in re.finditer(r"[()]|,\s*and\s+|,|(?<!\s)\s+and\s+", value):
         token = match.group(0)
         if token == "(":
             depth += 1
