@@ -441,3 +441,43 @@ def test_latex_command_with_escaped_braces_is_the_command(tmp_path: Path) -> Non
     assert paper.abstract == (
         "Gu et al. proposed the Structured State Space (S4) architecture, and the HST team agreed."
     )
+
+
+def test_nasa_ads_abstracts_with_quotes_wrapped_hyphens_ties_and_escaped_reserved_chars(
+    tmp_path: Path,
+) -> None:
+    # NASA ADS's "BibTeX with abstracts": the abstract in "{…}" may quote someone across
+    # commas; ADS wraps its lines after hyphens too (a word's own hyphen); initials are
+    # tied with "~"; TeX's reserved characters are escaped as text.
+    (tmp_path / "ads.bib").write_text(
+        "\n\nRetrieved 2 abstracts, starting with number 1.\n\n\n"
+        "@ARTICLE{2017AAVSN.429....1W,\n"
+        "      author = {{Waagen}, E.~O. and {Lucy}, A.~B.},\n"
+        '       title = "{V694 Mon (MWC 560) spectroscopy requested}",\n'
+        '    abstract = "{The campaign goes on. Investigator Adrian Lucy writes: "We\n'
+        "        have requested monitoring of the star (MWC 560), as a follow-up\n"
+        "        to multi-wavelength observations, and even low-\n"
+        '        resolution spectra help." The multiple-\n'
+        '        reflection was small.}",\n'
+        "      adsurl = {https://ui.adsabs.harvard.edu/#abs/2017AAVSN.429....1W},\n"
+        "}\n\n"
+        "@ARTICLE{2000astro.ph..3081G,\n"
+        "      author = {{Taylor}, A.~R.},\n"
+        '       title = "{Galactic Worm 123.4-1.5: A Mushroom-shaped HI Cloud}",\n'
+        '    abstract = "{The worm contains \\~{}10\\^{}5 solar masses of hydrogen, and one\n'
+        '        explosion of (\\~{}10\\^{}$\\{$51$\\}$ ergs) may have made it.}",\n'
+        "}\n"
+    )
+    corpus = load_papers([tmp_path])
+    assert corpus.skipped == ()
+    notice, worm = corpus.papers
+    assert notice.abstract == (
+        'The campaign goes on. Investigator Adrian Lucy writes: "We have requested monitoring '
+        "of the star (MWC 560), as a follow-up to multi-wavelength observations, and even "
+        'low-resolution spectra help." The multiple-reflection was small.'
+    )
+    assert notice.authors == ("E. O. Waagen", "A. B. Lucy")
+    assert worm.abstract == (
+        "The worm contains ~10^5 solar masses of hydrogen, and one explosion of (~10^51 ergs) "
+        "may have made it."
+    )

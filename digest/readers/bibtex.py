@@ -13,7 +13,9 @@ first", "pages 1--10": em and en dashes; never in an address) and HTML entities 
 exporters leave (`&#039;`, `G\\&ouml;ttingen`) are undone here, and so are NASA ADS's
 ways: a value in one more pair of braces (`title = "{…}"`), old font switches
 (`{\\it Planck}`) and the AAS journal macros (`journal = {\\apj}`, the Astrophysical
-Journal); its `adsurl` is the paper's page.
+Journal); its `adsurl` is the paper's page; its abstracts wrapped after a hyphen keep it
+("multiple-reflection"), its initials' ties ("D.~W.") are spaces, its escaped "\\~{}10\\^{}5"
+is "~10^5", and a quote inside its "{…}" values no longer loses the entry.
 A structured abstract's headings, on lines of their own (ScienceDirect) or glued to their
 sections ("IntroductionThe launch … .MethodsWe analyzed …", Frontiers), become labels
 ("Introduction: The launch …"). Dimensions' `url` of two addresses joined by "and" keeps
@@ -105,6 +107,7 @@ _ESCAPED_PROTECTION = re.compile(r"\\\{([A-Z][\w.-]*(?: [\w.-]+){0,3})\\\}")
 # Paperpile escapes the braces of an arXiv abstract's LaTeX but not its backslashes:
 # "$\textit\{Structured State Space\}$" is "$\textit{Structured State Space}$".
 _ESCAPED_ARGUMENT = re.compile(r"(\\[A-Za-z]+)\\\{([^{}\\]*)\\\}")
+_WRAPPED_AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]-)\n[ \t]+(?=[^\W\d_])")
 _HTML_CLOSING = re.compile(r"</(?:jats:)?(?:i|b|em|strong|sub|sup|p|span|scp|inf|u|br)\s*>", re.I)
 # ACM's Digital Library writes an abstract's paragraphs into its BibTeX with nothing between
 # them: "…has remained unexplored.This study first investigates…". A dotted name
@@ -131,6 +134,11 @@ _TEXT_SYMBOLS = {
 # Old font switches, "{\\it Planck}" (NASA ADS abstracts), lose the switch; "\\ensuremath{x}"
 # is math.
 _FONT_SWITCH = re.compile(r"\{\\(?:it|bf|em|rm|sc|tt|sl|sf|itshape|bfseries|scshape)\s+([^{}]*)\}")
+# TeX's tie, an unbreakable space; "\\~{n}" is an accent.
+_TIE = re.compile(r"(?<!\\)~")
+# NASA ADS escapes the characters TeX reserves as text: "\\~{}10\\^{}5" is "~10^5", and
+# "$\\{$51$\\}$" the braces of "10^{51}".
+_ESCAPED_RESERVED = re.compile(r"\\([~^])\{\}|\$\\([{}])\$")
 _ENSUREMATH = re.compile(r"\{?\\ensuremath\s*\{([^{}]*)\}\}?")
 # NASA ADS names its journals with the AAS macros (journal = {\\apj}): aas_macros.sty.
 _AAS_JOURNALS = {
@@ -208,7 +216,7 @@ def parse_bibtex(text: str) -> Parsed:
     with _quiet_bibtexparser():
         # No middlewares: values come as written ('{…}', '"…"', a macro, 'a # "b"') and
         # are evaluated here, the same way for entries bibtexparser refused.
-        library = parse_string(_keyed(text), parse_stack=[])
+        library = parse_string(_keyed(_quotes_in_braces(text)), parse_stack=[])
     records: list[Record] = []
     problems: list[Problem] = []
     entries: list[tuple[Entry, int]] = [(e, _line(e)) for e in library.entries]
@@ -243,6 +251,48 @@ def _keyed(text: str) -> str:
         return text
     count = itertools.count(1)
     return _KEYLESS_ENTRY.sub(lambda m: f"{m.group(1)}{_NO_KEY}{next(count)},", text)
+
+
+# A field's value in double quotes, at the start of its line (as every exporter writes it).
+_QUOTED_VALUE = re.compile(r'^[ \t]*[A-Za-z][\w-]*[ \t]*=[ \t]*(")', re.M)
+_QUOTE_MARKS = re.compile(r'[{}"]|\n[ \t]*@')
+
+
+def _quotes_in_braces(text: str) -> str:
+    """The text with each double-quoted value that holds a double quote inside braces
+    delimited by braces instead: NASA ADS writes `abstract = "{… writes: "Adrian … (MWC
+    560), as …" …}"`, which is BibTeX, but bibtexparser ends the value at the inner quote
+    and loses the entry. The value is the same either way; nothing moves."""
+    if '"' not in text:
+        return text
+    chars: list[str] | None = None
+    for value in _QUOTED_VALUE.finditer(text):
+        end = _quoted_value_end(text, value.end(1))
+        if end is not None:
+            chars = chars or list(text)
+            chars[value.start(1)], chars[end] = "{", "}"
+    return "".join(chars) if chars else text
+
+
+def _quoted_value_end(text: str, start: int) -> int | None:
+    """Where the quoted value opened before `start` ends, if a quote inside braces comes
+    first; None if it has none, or ends nowhere before the next entry."""
+    depth, inner = 0, False
+    for mark in _QUOTE_MARKS.finditer(text, start):
+        char = mark.group(0)
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif char == '"':
+            if depth == 0:
+                return mark.start() if inner else None
+            inner = True
+        else:
+            return None  # an entry starts: the value never closed
+    return None
 
 
 def _line(block: Entry | ParsingFailedBlock | ImplicitComment) -> int:
@@ -484,6 +534,8 @@ def _decoded(value: str) -> str:
         value = _BRACED_ESCAPE.sub(r"\1", value)
         value = _TEXT_SYMBOL.sub(lambda m: _TEXT_SYMBOLS[m.group(1)], value)
         value = _FONT_SWITCH.sub(r"\1", value)
+    if "{}" in value or "$\\" in value:
+        value = _ESCAPED_RESERVED.sub(lambda m: m.group(1) or m.group(2), value)
     if "\\ensuremath" in value:
         value = _ENSUREMATH.sub(r"$\1$", value)
     value = _unbrace(value)
@@ -498,7 +550,12 @@ def _unescaped(found: re.Match[str]) -> str:
 
 def _text(value: str) -> str:
     """A title or abstract: decoded, with TeX's dashes ("---", "1--10") as the dashes they
-    typeset; the rest of its LaTeX is the loader's cleaning's."""
+    typeset; the rest of its LaTeX is the loader's cleaning's. A hyphen that ends a line
+    before an indented one is a hyphen the exporter wrapped after, as NASA ADS wraps its
+    abstracts ("the multiple-\n        reflection"): a word's own, never a line-break
+    hyphen to take out."""
+    if "-\n" in value:
+        value = _WRAPPED_AFTER_HYPHEN.sub("", value)
     return tex_dashes(_decoded(value))
 
 
@@ -545,7 +602,7 @@ def _split_names(value: str) -> list[str]:
 
 def _author_name(name: str) -> str:
     """'Last, First' -> 'First Last'; other forms (and 'Last, Jr., First') as written."""
-    name = _decoded(name)
+    name = _TIE.sub(" ", _decoded(name))  # NASA ADS: "{Green}, D.~W.~E."
     parts = [part.strip() for part in name.split(",")]
     if len(parts) == 2 and all(parts):
         return f"{parts[1]} {parts[0]}"
