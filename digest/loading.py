@@ -42,7 +42,7 @@ from digest.errors import InputError
 from digest.models import Corpus, FileReport, Merge, Paper, Skipped, Source
 from digest.readers import sniff_format
 from digest.readers.identifiers import parse_arxiv_field, parse_doi, pubmed_page_pmid
-from digest.readers.records import NO_ABSTRACT, Problem, Record, excerpt
+from digest.readers.records import NO_ABSTRACT, Problem, Record, excerpt, normal_date
 
 _WHAT_TO_PASS = (
     "pass text files with one abstract per line (or 'Abstract:' lines), "
@@ -589,7 +589,7 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         title=clean_text(record.title) or None if record.title else None,
         authors=tuple(name for name in map(clean_text, record.authors) if name),
         url=url or None,
-        date=clean_text(record.date) or None if record.date else None,
+        date=normal_date(clean_text(record.date)) or None if record.date else None,
         metadata=metadata,
         sources=(source,),
         pmid=pmid.lstrip("0") or None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from digest.cli import main
@@ -72,7 +73,7 @@ def test_record_fields_reach_the_paper_cleaned() -> None:
         "31452104",
         "BMJ Open",
         ("Adherence", "training"),
-        "2019 Aug",
+        "2019-08",  # MEDLINE's "2019 Aug" as an ISO month
     )
     assert paper.link == "https://pubmed.ncbi.nlm.nih.gov/31452104/"
 
@@ -136,3 +137,39 @@ def test_paper_fields_are_all_sent_back_by_loading_workers() -> None:
 
     assert {"pmid", "venue", "keywords"} <= set(loading._SENT_FIELDS)
     assert Paper.__dataclass_fields__.keys() - {"sources"} == set(loading._SENT_FIELDS)
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("2021/09/23", "2021-09-23"),  # RIS (Lens, EBSCO, Zotero)
+        ("2019/06", "2019-06"),
+        ("1991/aug", "1991-08"),  # Mendeley RIS
+        ("2018/02/03/", "2018-02-03"),
+        ("2022-02-24T15:05:19Z", "2022-02-24"),  # arXiv's API
+        ("2013-10-30T11:20:51-07:00", "2013-10-30"),  # BibLaTeX from Zotero
+        ("2020 May", "2020-05"),  # MEDLINE's DP
+        ("2021 Sep 20", "2021-09-20"),
+        ("2016 Mar-Apr", "2016-03"),
+        ("Sep 30 2004", "2004-09-30"),  # EndNote XML
+        ("Jun 2015", "2015-06"),
+        ("15 November, 2024", "2024-11-15"),  # arXiv's search page
+        ("November 15, 2024", "2024-11-15"),
+        ("Sept. 2019", "2019-09"),
+        ("12/2012", "2012-12"),  # Zotero RDF
+        ("Fri, 15 Nov 2024 19:04:11 GMT", "2024-11-15"),  # feeds' pubDate, mail
+        ("2021/02/30", "2021-02"),  # no such day: its month
+        ("2021/13", "2021"),  # no such month: its year
+        ("2021", "2021"),
+        ("2020-09", "2020-09"),
+        # Forms only a file can tell, or no date form at all: as written.
+        ("3/4/2021", "3/4/2021"),
+        ("Spring 2020", "Spring 2020"),
+        ("Mayo 2020", "Mayo 2020"),
+        ("in press", "in press"),
+    ],
+)
+def test_a_papers_date_is_iso_whatever_form_its_export_wrote(written: str, date: str) -> None:
+    loaded = _paper_from_record(Record(line=1, abstract=ABSTRACT, date=written), Source("f", 1))
+    assert not isinstance(loaded, str)
+    assert loaded.paper.date == date

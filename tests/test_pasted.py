@@ -77,10 +77,10 @@ def test_arxiv_search_page_copy() -> None:
     heads, quality, wedges = corpus.papers
     assert heads.authors == ("Ana Lima", "Kofi Mensah", "Wei Zhang")
     assert heads.abstract.endswith("a sparse set of attention heads …")  # the short one
-    assert heads.date == "15 November, 2024"
+    assert heads.date == "2024-11-15"  # "15 November, 2024"
     assert ("subjects", "cs.CL cs.AI") in heads.metadata
     assert quality.doi == "10.1109/EuroSPW59978.2023.00008"  # the "doi" tag's value
-    assert quality.date == "3 October, 2024"  # v1's, not the revision's
+    assert quality.date == "2024-10-03"  # v1's "3 October, 2024", not the revision's
     assert quality.abstract.endswith("54 datasets to confirm them.")
     # Both the short and the expanded abstract copied: the expanded one.
     assert wedges.abstract.startswith("We extend the entanglement wedge")

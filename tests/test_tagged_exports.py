@@ -44,7 +44,7 @@ def test_medline_new_layout_with_crlf() -> None:
     assert paper.abstract.endswith("how robust a ranking is.")  # continuation lines joined
     assert paper.authors == ("Jiří Mazurek", "Dominik Strzałka")  # FAU, turned round
     assert (paper.pmid, paper.doi) == ("36206242", "10.1371/journal.pone.0268950")
-    assert (paper.venue, paper.date) == ("PloS one", "2022 Oct 7")
+    assert (paper.venue, paper.date) == ("PloS one", "2022-10-07")
     assert paper.keywords == ("criteria weights", "robustness")  # OT before MeSH
     assert paper.link == "https://doi.org/10.1371/journal.pone.0268950"
     [skipped] = corpus.skipped  # the letter: one record without an abstract
@@ -167,7 +167,7 @@ def test_pubmed_abstract_text_export() -> None:
         "the week that followed."
     )  # neither affiliations nor the copyright line
     assert (shifts.pmid, shifts.doi) == ("30000001", "10.1000/jsr.2019.34")
-    assert (shifts.venue, shifts.date) == ("J Sleep Res", "2019 Dec 31")
+    assert (shifts.venue, shifts.date) == ("J Sleep Res", "2019-12-31")
     # "Comment in", "[Article in Chinese]", "Collaborators:" and the statement after the
     # PMID are no part of the title, authors or abstract; a group is an author.
     assert breaks.title == "[Rest breaks on long shifts]."
@@ -720,9 +720,9 @@ def test_ris_url_lines_holding_several_links() -> None:
 
 def test_ris_dates_keep_the_date_and_drop_the_other_info() -> None:
     found, prize = load("proquest-asfa.ris").papers
-    assert (found.date, prize.date) == ("2018/02/03", "2018/05/10")  # not "…/2018- -21"
+    assert (found.date, prize.date) == ("2018-02-03", "2018-05-10")  # not "…/2018- -21"
     oysters, _ = load("inciteful.ris").papers
-    assert oysters.date == "2015 Oct 7"  # DA without its year: PY gives it
+    assert oysters.date == "2015-10-07"  # DA "Oct 7" without its year: PY gives it
     assert only(load("ovid-medline.ris")).date == "2018"  # Y1 "2018//"
 
 
@@ -731,7 +731,7 @@ def test_ris_date_of_y1_alone_keeps_its_month(tmp_path: Path) -> None:
         "TY  - JOUR\nT1  - Fire impacts on streams\nY1  - 2024/07//\nAB  - Freshwater "
         "ecosystems host high biodiversity and are being degraded at an alarming rate.\nER  - \n"
     )
-    assert only(load_papers([tmp_path])).date == "2024/07"
+    assert only(load_papers([tmp_path])).date == "2024-07"
 
 
 def test_ris_pmid_from_the_database_or_a_pubmed_link() -> None:

@@ -9,6 +9,7 @@ and a file's first lines for sniffing.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -258,6 +259,59 @@ def rfc2822_day(value: str) -> str:
         return parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError):
         return ""
+
+
+# A year of a paper, as the date forms below read it.
+_Y = r"((?:1[89]|20)\d\d)"
+# A month's name or abbreviation, checked with month_number ("Sept.", "AUG", "November").
+_M = r"([A-Za-z]{3,9}\.?)"
+# Seconds and a time zone after a time's hours and minutes.
+_TIME_TAIL = r"(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?"
+# The date forms exports write, each read as (year, month, day) groups by _DATE_FORMS' order.
+_DATE_FORMS: tuple[tuple[re.Pattern[str], tuple[int, int, int]], ...] = (
+    # ISO with a time: "2022-02-24T15:05:19Z", "2013-10-30T11:20:51-07:00" (its day as written).
+    (re.compile(_Y + r"-([01]\d)-([0-3]\d)[T ]\d\d:\d\d" + _TIME_TAIL), (1, 2, 3)),
+    # RIS: "2021/09/23", "2019/06", "1991/aug", "2018/02/03/".
+    (re.compile(_Y + r"/(\d{1,2}|[A-Za-z]{3,9}\.?)(?:/(\d{1,2}))?/?"), (1, 2, 3)),
+    # MEDLINE and PubMed: "2020 May", "2021 Sep 20", a range "2016 Mar-Apr" (its first month).
+    (re.compile(_Y + r",? " + _M + r"(?: (\d{1,2}))?(?: ?[-/] ?[A-Za-z]{3,9}\.?)?"), (1, 2, 3)),
+    # EndNote and pages: "Sep 30 2004", "November 15, 2024", "Jun 2015".
+    (re.compile(_M + r"(?: (\d{1,2}))?,? " + _Y), (3, 1, 2)),
+    # "15 November, 2024", "1 Jan 2023".
+    (re.compile(r"(\d{1,2}) " + _M + r",? " + _Y), (3, 2, 1)),
+    # Zotero RDF: "12/2012".
+    (re.compile(r"(\d{1,2})/" + _Y), (2, 1, 0)),
+)  # fmt: skip
+# An e-mail style date: "Fri, 15 Nov 2024 19:04:11 GMT" (feeds' pubDate, mail headers).
+_RFC_2822_DATE = re.compile(r"(?:[A-Za-z]{3}, )?\d{1,2} [A-Za-z]{3} \d{4} \d\d:\d\d.*")
+
+
+def normal_date(value: str) -> str:
+    """A paper's date as an ISO date, "2021", "2021-09" or "2021-09-23", when it is in a form
+    the exports write ("2021/09/23", "2020 May", "Sep 30 2004", "2022-02-24T15:05:19Z", "12/2012",
+    "Fri, 15 Nov 2024 19:04:11 GMT" …); any other form ("Spring 2020", "3/4/2021", whose
+    order only its file can tell) as given. A month or day that cannot be is left out."""
+    text = " ".join(value.split())
+    for form, (year, month, day) in _DATE_FORMS:
+        found = form.fullmatch(text)
+        if found is None:
+            continue
+        written = found.group(month)
+        number = int(written) if written.isdigit() else month_number(written)
+        if number is None:
+            return text
+        return _iso_day(found.group(year), number, found.group(day) if day else None)
+    if _RFC_2822_DATE.fullmatch(text):
+        return rfc2822_day(text) or text
+    return text
+
+
+def _iso_day(year: str, month: int, day: str | None) -> str:
+    if not 1 <= month <= 12:
+        return year
+    if day and 1 <= int(day) <= calendar.monthrange(int(year), month)[1]:
+        return iso_date(year, month, int(day))
+    return iso_date(year, month)
 
 
 def iso_date(year: str, month: int, day: int = 0) -> str:
