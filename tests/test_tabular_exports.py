@@ -425,7 +425,7 @@ def test_asreview_export_of_a_ris_fed_project_saved_again_by_r() -> None:
     streets = titled(corpus, "Street segments")
     assert streets.authors == ("Adam D Vaughan", "Ashley N Hewitt", "Jan van der Berg")
     assert streets.venue == "Policing: A Journal of Policy & Practice"
-    assert streets.date == "2016/06" and streets.url is None
+    assert streets.date == "2016-06" and streets.url is None
     assert streets.keywords == ("POLICE", "street segments")
     assert streets.abstract.endswith("on very few street segments.")
     assert "NA" not in dict(streets.metadata).values()
