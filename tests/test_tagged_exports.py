@@ -685,6 +685,12 @@ def test_ovid_ris_numbers_links_n2_continuations_and_jats() -> None:
             "text",
         ),
         ("A note on PT J records.\nTI is their title tag.\n", "text"),
+        ("RT Journal Article\nSR 1\nA1 Lee, Min\nT1 x\nAB y\n", "refworks"),
+        ("RT is how a RefWorks record starts.\nT1 is its title.\n", "text"),
+        (
+            "Document 1 of 1\n\nA title\n\nAbstract: x\n\nProQuest document ID: 1\n",
+            "proquest",
+        ),
     ],
 )
 def test_formats_are_recognised_by_content(text: str, expected: str) -> None:
@@ -702,6 +708,58 @@ def test_endnote_tagged_from_cnki_paragraphs_and_joined_authors() -> None:
     assert thesis.authors == ("潘福妮",)
     assert patent.authors == ("Jaeyoung Choi", "Geunho Jeong")  # one %A, two names
     assert corpus.skipped == ()  # no stray paragraph, no record made of "%W CNKI" alone
+
+
+def test_cnki_refworks_export() -> None:
+    # CNKI's RefWorks export: CRLF, names joined by ";" or by "," before a Chinese name or
+    # glued to their tag ("A1林行众"), a tag in lower case ("vo 11"), an abstract broken
+    # mid-sentence over lines, `URL` with `&amp;`, and a thesis whose university is `PB`.
+    corpus = load("cnki-refworks.txt")
+    assert corpus.files[0].format == "refworks"
+    callus, salt, thesis = corpus.papers
+    assert callus.title == "黄瓜胚性愈伤组织的诱导保存和再生"
+    assert callus.authors == ("薛婉钰", "刘娜", "苑鑫", "张婷婷")
+    assert (callus.doi, callus.date) == ("10.13207/j.cnki.jnwafu.2024.07.011", "2024")
+    assert callus.venue == "西北农林科技大学学报(自然科学版)"
+    assert callus.keywords == ("黄瓜", "遗传转化", "胚性愈伤组织", "离体保存")
+    assert salt.authors == ("颜宏", "石德成", "尹尚军", "赵伟")
+    assert salt.venue == "应用生态学报"
+    assert (thesis.authors, thesis.venue) == (("林行众",), "南京农业大学")
+    assert thesis.abstract.startswith("黄瓜(Cucumis sativus L.)是我国最大的保护地栽培蔬菜作物,也是")
+    assert "基因组序列图谱" in thesis.abstract  # no space where CNKI broke the line
+    assert thesis.url is not None and thesis.url.endswith("&uniplatform=NZKPT&language=CHS")
+    [news] = corpus.skipped  # a newspaper article without an abstract
+    assert news.excerpt == "灭绝物种RNA首次分离测序"
+
+
+def test_refworks_names_keep_their_commas_and_wrapped_lines_stay_in_the_abstract(
+    tmp_path: Path,
+) -> None:
+    paper = only(
+        load_written(
+            tmp_path,
+            "refworks.txt",
+            "RT Journal Article\n",
+            "A1 Smith, John\n",
+            "A1 Doe, Jane\n",
+            "T1 Language models for protein structure\n",
+            "JF Journal of Computational Biology\n",
+            "YR 2021\n",
+            "AB We predict protein structures when few homologous sequences are known and\n",
+            "an ensemble of decoders improves accuracy on three benchmarks.\n",
+            "DO https://doi.org/10.1089/cmb.2020.0123\n",
+            "UL https://example.org/article/123\n",
+        )
+    )
+    assert paper.authors == ("John Smith", "Jane Doe")
+    assert paper.abstract.endswith(
+        "known and an ensemble of decoders improves accuracy on three benchmarks."
+    )
+    assert (paper.doi, paper.venue, paper.date) == (
+        "10.1089/cmb.2020.0123",
+        "Journal of Computational Biology",
+        "2021",
+    )
 
 
 def test_ris_url_lines_holding_several_links() -> None:

@@ -40,6 +40,7 @@ from digest.readers.pubmed_text import (
 from digest.readers.pubmed_xml import looks_like_pubmed_xml, parse_pubmed_xml
 from digest.readers.records import Format, Parsed
 from digest.readers.refer import looks_like_refer, parse_refer
+from digest.readers.refworks import looks_like_refworks, parse_refworks
 from digest.readers.ris import looks_like_ris, parse_ris
 from digest.readers.saved_feeds import looks_like_atom, looks_like_rss, parse_feed
 from digest.readers.scholar_alerts import looks_like_scholar_alert, parse_scholar_alert
@@ -70,6 +71,7 @@ FORMATS: tuple[Format, ...] = (
     Format("medline", looks_like_medline, parse_medline),
     Format("web-of-science", looks_like_web_of_science, parse_web_of_science),
     Format("endnote-tagged", looks_like_refer, parse_refer),
+    Format("refworks", looks_like_refworks, parse_refworks),
     Format("sciencedirect", looks_like_sciencedirect, parse_sciencedirect),
     Format("pubmed-text", looks_like_pubmed_text, parse_pubmed_text),
     Format("pmid-list", looks_like_pmid_list, parse_pmid_list),

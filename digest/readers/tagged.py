@@ -35,7 +35,7 @@ class TaggedRecord:
         """The first of `tags` present, its lines joined into one text."""
         for tag in tags:
             for lines in self.values(tag):
-                joined = " ".join(part for part in (line.strip() for line in lines) if part)
+                joined = joined_lines(lines)
                 if joined:
                     return joined
         return ""
@@ -43,6 +43,24 @@ class TaggedRecord:
     def items(self, tag: str) -> list[str]:
         """Every line of every occurrence of `tag` as an item of its own (one name a line)."""
         return [line.strip() for lines in self.values(tag) for line in lines if line.strip()]
+
+
+# Chinese, Japanese and Korean characters and full-width forms: text in them has no spaces
+# between words, so a line break beside one is no space.
+_WIDE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
+def joined_lines(lines: Sequence[str]) -> str:
+    """A field's lines as one text: joined by a space, or by nothing where the break is
+    beside a Chinese, Japanese or Korean character (CNKI breaks abstracts mid-sentence)."""
+    joined = ""
+    for part in (line.strip() for line in lines):
+        if not part:
+            continue
+        if joined and not (_WIDE.match(joined[-1]) or _WIDE.match(part[0])):
+            joined += " "
+        joined += part
+    return joined
 
 
 @dataclass(frozen=True)
