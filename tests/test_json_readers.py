@@ -594,6 +594,33 @@ def test_csl_json_edited_book_names_its_editors(tmp_path: Path) -> None:
     assert paper.authors == ("H. Schwabedissen",)
 
 
+def test_csl_json_ids_in_the_note_date_parts_spelled_with_underscore_and_particles(
+    tmp_path: Path,
+) -> None:
+    # Zotero's CSL-JSON of a report or a chapter keeps the DOI (and a PubMed import its
+    # PMID) in the note, from the item's Extra; other writers spell "date_parts" with an
+    # underscore; a name's particles stand between given and family names.
+    items = [
+        {
+            "id": 3,
+            "type": "report",
+            "title": "Hypertext Transfer Protocol: Message Syntax and Routing",
+            "abstract": "The Hypertext Transfer Protocol is a stateless protocol.",
+            "note": "collection-title: Requests for Comments\nDOI: 10.17487/rfc7230\nPMID: 123456",
+            "author": [
+                {"family": "Sompel", "given": "Herbert Van", "dropping-particle": "de"},
+                {"family": "Gogh", "given": "Vincent", "non-dropping-particle": "van"},
+                {"family": "King", "given": "Martin Luther", "suffix": "Jr."},
+            ],
+            "issued": {"date_parts": [["2014", 6]]},
+        }
+    ]
+    (tmp_path / "library.json").write_text(json.dumps(items, indent=2))
+    [paper] = load_papers([tmp_path]).papers
+    assert (paper.doi, paper.pmid, paper.date) == ("10.17487/rfc7230", "123456", "2014-06")
+    assert paper.authors == ("Herbert Van de Sompel", "Vincent van Gogh", "Martin Luther King Jr.")
+
+
 def test_openalex_works_data_frame_from_openalexr(tmp_path: Path) -> None:
     # openalexR's oa2df() data frame, written out as JSON: the abstract already rebuilt as
     # `ab`, authors as `author[].au_display_name`, the venue as `so`.

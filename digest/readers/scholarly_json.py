@@ -238,11 +238,13 @@ def _list(value: Any) -> list[Any]:
 
 
 def _date_parts(value: Any) -> str | None:
-    """CSL/Crossref dates: {"date-parts": [[2020, 6, 18]]} -> "2020-06-18"; "raw" as is."""
+    """CSL/Crossref dates: {"date-parts": [[2020, 6, 18]]} -> "2020-06-18"; "raw" as is.
+    Some writers spell it "date_parts" (isbnlib, bolognese, Crossref answers relayed through
+    snake_case clients) or leave out the outer list ([2020, 6, 18])."""
     if not isinstance(value, dict):
         return _text(value) or None
-    parts = _list(value.get("date-parts"))
-    first = _list(parts[0]) if parts else []
+    parts = _list(value.get("date-parts", value.get("date_parts")))
+    first = _list(parts[0]) if parts and isinstance(parts[0], list) else parts
     numbers: list[int] = []
     for part in first[:3]:
         try:
@@ -265,8 +267,9 @@ def _csl_name(name: Any) -> str:
         return _text(name)
     if literal := _text(name.get("literal")) or _text(name.get("name")):
         return literal
-    given, family = _text(name.get("given")), _text(name.get("family"))
-    return f"{given} {family}".strip()
+    # "Herbert Van de Sompel", "Vincent van Gogh": the particles stand between the names.
+    parts = ("given", "dropping-particle", "non-dropping-particle", "family", "suffix")
+    return " ".join(text for key in parts if (text := _text(name.get(key))))
 
 
 def _s2_wrapped(value: dict[str, Any]) -> dict[str, Any] | None:
@@ -337,6 +340,9 @@ def _csl(line: int, item: dict[str, Any]) -> Record | Problem:
         return _no_abstract(line, "CSL-JSON", title or _text(item.get("id")))
     note = _text(item.get("note"))
     arxiv = re.search(r"arXiv:\s*(\S+)", note + " " + _text(item.get("number")))
+    # Zotero keeps what an item type has no field for in Extra, exported as the note's
+    # "DOI: …" and "PMID: …" lines (a report's or a book chapter's DOI).
+    extra = dict(_EXTRA_LINE.findall(note))
     return Record(
         line=line,
         abstract=abstract,
@@ -350,13 +356,16 @@ def _csl(line: int, item: dict[str, Any]) -> Record | Problem:
             if (name := _csl_name(n))
         ),
         url=_text(item.get("URL")) or None,
-        doi=_text(item.get("DOI")) or None,
+        doi=_text(item.get("DOI")) or extra.get("DOI") or None,
         date=_date_parts(item.get("issued")),
-        pmid=_text(item.get("PMID")) or None,
+        pmid=_text(item.get("PMID")) or extra.get("PMID") or None,
         venue=_text(item.get("container-title")) or None,
         keywords=_split_keywords(item.get("keyword") or item.get("categories")),
         metadata=_metadata((key, item.get(key)) for key in ("type", "publisher", "page", "volume")),
     )
+
+
+_EXTRA_LINE = re.compile(r"^(DOI|PMID):[ \t]*(\S+)[ \t]*$", re.M)
 
 
 def inverted_index_to_text(index: Any) -> str:
