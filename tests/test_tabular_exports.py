@@ -435,6 +435,100 @@ def test_asreview_export_of_a_ris_fed_project_saved_again_by_r() -> None:
     assert gender.keywords == () and gender.doi == "10.1080/10439463.2017.1373110"
 
 
+def test_ebscohost_cinahl_csv_excel_text_cells_and_glued_month_year() -> None:
+    # EBSCOhost's CSV wraps ISSNs and dates in Excel text formulas ('="Jun2023"'), glues
+    # the month or season to the year, names the journal "Journal Title" and links each
+    # record with its "PLink"; "Subjects" are its headings, after the authors' keywords.
+    corpus = load("ebsco-cinahl.csv")
+    assert len(corpus.papers) == 3
+    growth = titled(corpus, "Bone growth")
+    assert (growth.venue, growth.date) == ("PLoS ONE", "2024-04-13")
+    assert growth.keywords == ("FEMUR", "DINOSAURS")
+    assert growth.authors == ("Kristina Curry Rogers", "Ricardo N. Martínez")
+    assert dict(growth.metadata)["ISSN"] == "19326203"
+    tracks = titled(corpus, "How to verify")
+    assert tracks.date == "2023-06" and tracks.keywords == ("Fossil footprints", "ichnology")
+    assert tracks.link.startswith("https://search.ebscohost.com/login.aspx?direct=true")
+    assert tracks.abstract == "Two unequivocal trackways are identified."
+    assert titled(corpus, "Plumage").date == "2023"
+
+
+def test_openalex_web_export_csv(tmp_path: Path) -> None:
+    # OpenAlex's CSV download names nested fields with dots and joins lists with "|";
+    # its reference lists are not kept.
+    header = (
+        "id,doi,title,display_name,publication_year,publication_date,referenced_works,"
+        "primary_location.source.display_name,ids.pmid,abstract,authorships.raw_author_name,"
+        "authorships.author.display_name,keywords.display_name\n"
+    )
+    row = (
+        "https://openalex.org/W4387881419,https://doi.org/10.1016/j.cretres.2023.105752,"
+        "A bioprovince for charophytes,A bioprovince for charophytes,2024,2024-02-01,"
+        "https://openalex.org/W1924086974|https://openalex.org/W1990213721,"
+        "Cretaceous Research,https://pubmed.ncbi.nlm.nih.gov/38000001,"
+        "Records of charophytes were compiled to map their distribution.,"
+        "A. Vicente|J. Sanjuan,Alba Vicente|Josep Sanjuan,Paleontology|Charophyta\n"
+    )
+    (tmp_path / "works.csv").write_text(header + row, encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("Alba Vicente", "Josep Sanjuan")
+    assert paper.keywords == ("Paleontology", "Charophyta")
+    assert (paper.venue, paper.date, paper.pmid) == (
+        "Cretaceous Research",
+        "2024-02-01",
+        "38000001",
+    )
+    assert paper.doi == "10.1016/j.cretres.2023.105752"
+    assert "referenced_works" not in dict(paper.metadata)
+
+
+def test_citavi_tab_delimited_export(tmp_path: Path) -> None:
+    # Citavi's names ("Authors, Primary", "Title Primary", "Periodical Full"), its "null"
+    # for a given name it lacks, a blank cell as one space, and several links in one cell.
+    header = "Authors, Primary\tTitle Primary\tPeriodical Full\tPub Year\tAbstract\tURL\tDOI\t\n"
+    row = (
+        "van den Hoven,null;Smits,Maarten L. J.\tAngiotensin II and hepatic blood flow\t"
+        "Journal of Vascular and Interventional Radiology\t2014\tAngiotensin II raises the "
+        "tumor to non-tumor blood flow ratio.\thttps://www.sciencedirect.com/science/article/"
+        "pii/S1051044313020757 https://lens.org/152-434-819-130-920\t \t\n"
+    )
+    (tmp_path / "citavi.tsv").write_text(header + row, encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.title == "Angiotensin II and hepatic blood flow"
+    assert paper.authors == ("van den Hoven", "Maarten L. J. Smits")
+    assert (paper.venue, paper.date) == ("Journal of Vascular and Interventional Radiology", "2014")
+    assert paper.url == "https://www.sciencedirect.com/science/article/pii/S1051044313020757"
+
+
+def test_abstrackr_note_line_and_rayyan_glued_ris_fields(tmp_path: Path) -> None:
+    # Abstrackr heads the records nobody screened with a line of its own: no record.
+    # Rayyan keeps an Embase RIS record's next field glued to its DOI and url.
+    abstrackr = (
+        "(internal) id,(source) id,pubmed id,keywords,abstract,title,journal,authors\n"
+        '1,7,0,"fossil,skull","A new dwarf lambeosaurine is described.\n","A new duckbill",'
+        '"Sci Rep","Longrich, N.R.\n and Pereda-Suberbiola, X.\n"\n'
+        "citations that are not yet labeled by anyone\n"
+        '2,5,0,"","","An erratum","BMC Ecol Evol","Brownstein, C.D.\n"\n'
+    )
+    (tmp_path / "abstrackr.csv").write_text(abstrackr, encoding="utf-8")
+    rayyan = (
+        "key,title,year,journal,authors,url,abstract,doi\n"
+        'rayyan-1,Dinosaur scales,2024,Nat. Commun.,"Yang, Z. and Jiang, B.",'
+        "https://www.embase.com/search/results?id=L2029880245&from=export     U2  - L2029880245,"
+        "Fossil feathers changed what we know of skin.,10.1038/s41467-024-48400-3     LK  - "
+        "https://utrechtuniversity.on.worldcat.org/atoztitles/link?sid=EMBASE\n"
+    )
+    (tmp_path / "rayyan.csv").write_text(rayyan, encoding="utf-8")
+    corpus = load_papers([tmp_path])
+    duckbill = titled(corpus, "A new duckbill")
+    assert duckbill.authors == ("N.R. Longrich", "X. Pereda-Suberbiola")
+    [skipped] = [s for s in corpus.skipped if s.path.endswith("abstrackr.csv")]
+    assert skipped.count == 1 and skipped.line == 7  # the note is no record
+    scales = titled(corpus, "Dinosaur scales")
+    assert scales.doi == "10.1038/s41467-024-48400-3"
+    assert scales.url == "https://www.embase.com/search/results?id=L2029880245&from=export"
+
+
 def test_pubmed_csv_says_it_has_no_abstracts_and_which_export_has() -> None:
     with pytest.raises(InputError) as error:
         load("pubmed.csv")

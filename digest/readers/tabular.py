@@ -125,6 +125,18 @@ _COLUMNS: dict[str, tuple[str, int]] = {
     "first authors": ("authors", 2), "alternate title3": ("venue", 1),
     "journal name": ("venue", 1), "secondary title": ("venue", 2),
     "alternate title2": ("venue", 3), "alternate title1": ("venue", 4), "urls": ("url", 1),
+    # EBSCOhost (CINAHL, Academic Search): its permalink; its subject headings after the
+    # authors' keywords
+    "journal title": ("venue", 0), "plink": ("url", 1), "subjects": ("keywords", 3),
+    # OpenAlex's CSV download (the web site's Export): its nested names with dots, lists
+    # joined with "|"
+    "primary location.source.display name": ("venue", 0),
+    "authorships.author.display name": ("authors", 0),
+    "authorships.raw author name": ("authors", 2), "keywords.display name": ("keywords", 1),
+    "concepts.display name": ("keywords", 4), "ids.pmid": ("pmid", 0),
+    # Citavi's tab-delimited export
+    "authors, primary": ("authors", 0), "title primary": ("title", 0),
+    "periodical full": ("venue", 0), "periodical abbrev": ("venue", 3), "pub year": ("date", 1),
 }  # fmt: skip
 
 # Web of Science's tab-delimited export: a header of two-letter tags.
@@ -141,7 +153,9 @@ _NOT_KEPT = frozenset(
      "addresses", "c1", "c3", "correspondence address", "correspondence", "reprint addresses",
      "rp", "email addresses", "em", "researcher ids", "ri", "orcids", "oi", "funding text",
      "fx", "funding details", "funding texts", "file attachments", "link attachments", "notes",
-     "author(s) id", "author affiliations", "author addresses"}
+     "author(s) id", "author affiliations", "author addresses", "referenced works",
+     "related works", "authorships.institutions", "authorships.raw affiliation strings",
+     "authorships.affiliations"}
 )  # fmt: skip
 
 # Scopus numbers a column it repeats: "Funding Text 1" … "Funding Text 5" (2019).
@@ -347,6 +361,10 @@ def parse_csv(text: str) -> Parsed:
             continue
         if [_name(cell) for cell in row] == plan.names:
             continue  # the header again: exports joined into one file, each with its header
+        if len(row) == 1 and plan.width > 2:
+            # a line without a separator between the rows: a note, no record (Abstrackr
+            # heads the records nobody has screened "citations that are not yet labeled…")
+            continue
         record = _record(start, row, plan)
         if record is None:
             why = "the abstract column is empty"
@@ -515,7 +533,7 @@ def _no_abstract_column(line: int, header: list[str], delimiter: str) -> Problem
 
 
 def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
-    row = ["" if cell.strip() == _R_MISSING else cell for cell in row]
+    row = [_cell(cell) for cell in row]
     values: dict[str, str] = {}
     for field, indices in plan.fields.items():
         for index in indices:
@@ -527,7 +545,6 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
         return None
     if plan.exporter == _WOS:
         abstract = web_of_science_text(abstract)
-    abstract = _GLUED_RIS_FIELDS.sub("", abstract)
     abstract = unglued_sections(without_abstract_heading(_text(abstract).lstrip(" ;,")))
     if not abstract:
         return None
@@ -543,7 +560,9 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
     doi = values.get("doi") or _found_in(row, plan.doi_homes, _DOI_IN_LINK)
     arxiv = values.get("arxiv") or _arxiv_elsewhere(row, plan.arxiv_homes) or _arxiv_doi(doi)
     pmid = values.get("pmid") or _found_in(row, plan.pmid_homes, _PMID_IN_TEXT)
-    url = _IEEE_STAMP.sub(r"https://ieeexplore.ieee.org/document/\1", values.get("url") or "")
+    url = _IEEE_STAMP.sub(
+        r"https://ieeexplore.ieee.org/document/\1", _first_link(values.get("url") or "")
+    )
     return Record(
         line=line,
         abstract=abstract,
@@ -559,19 +578,48 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
         metadata=tuple(metadata),
         pmid=pmid,
         venue=_text(values["venue"]) if values.get("venue") else _cited(row, plan, "venue"),
-        keywords=tuple(k.lstrip("*").strip() for k in split_keywords(keywords)),
+        keywords=tuple(k.lstrip("*").strip() for k in _keywords(keywords)),
     )
+
+
+def _cell(cell: str) -> str:
+    """A cell's value without what the program that wrote it wrapped it in or left on it:
+    R's "NA" for an empty cell, Excel's text formula ('="08912963"', EBSCOhost's way of
+    keeping an ISSN's or a date's own form), RIS fields glued after it."""
+    value = cell.strip()
+    if value == _R_MISSING:
+        return ""
+    if value.startswith('="') and value.endswith('"') and len(value) > 2:
+        value = value[2:-1].replace('""', '"').strip()
+    if "  - " in value:
+        value = _GLUED_RIS_FIELDS.sub("", value)
+    return value
 
 
 # R's write.csv() writes "NA" in every empty cell: a table an R script saved (ASReview or
 # Scopus records filtered in R) would have "NA" for a venue, a keyword, a url.
 _R_MISSING = "NA"
 
-# RIS fields a table kept glued to the end of the abstract they followed: "… prevention
+# RIS fields a table kept glued to the end of the cell they followed: "… prevention
 # efforts. NR  - 55 PU  - ROUTLEDGE JOURNALS … PA  - 2-4 PARK SQUARE …" (Web of Science RIS
-# read into ASReview and exported as CSV). RIS's "XY  - " (two spaces, a hyphen, a space)
-# is never prose; the abstract ends before the first of them.
+# read into ASReview and exported as CSV), "10.1038/s41467-024-48400-3     LK  - https://…"
+# (Rayyan's DOI and url of an Embase record). RIS's "XY  - " (two spaces, a hyphen, a
+# space) is never prose; the value ends before the first of them.
 _GLUED_RIS_FIELDS = re.compile(r"(?<=\S)\s++[A-Z][A-Z0-9]  - \S.*$", re.S)
+
+
+def _keywords(value: str | None) -> tuple[str, ...]:
+    """split_keywords, and OpenAlex's "|"-joined lists ("Paleontology|Cretaceous")."""
+    if value and "|" in value and ";" not in value:
+        return split_keywords(value.split("|"))
+    return split_keywords(value)
+
+
+def _first_link(value: str) -> str:
+    """The first of the links a cell lists apart with spaces (Citavi's "URL": "https://…
+    https://lens.org/…"); any other cell as it is."""
+    links = value.split()
+    return links[0] if len(links) > 1 and all("://" in link for link in links) else value
 
 
 def _text(cell: str) -> str:
@@ -590,6 +638,10 @@ def _date(row: list[str], columns: tuple[int, ...], wos: bool = False) -> str | 
     year ("SEP", "DEC 10") and is dated with the "Publication Year" column beside it, or
     opens with it ("2025 MAR 17")."""
     cells = [row[i].strip() for i in columns if i < len(row) and row[i].strip()]
+    glued = _GLUED_MONTH_YEAR.fullmatch(cells[0]) if cells else None
+    if glued:
+        month = month_number(glued.group(1)[:3])
+        return iso_date(glued.group(2), month) if month else glued.group(2)
     if wos and cells and _WOS_YEAR_MONTH.match(cells[0]):
         return publication_date(cells[0])
     if not cells or _HAS_YEAR.search(cells[0]):
@@ -599,6 +651,9 @@ def _date(row: list[str], columns: tuple[int, ...], wos: bool = False) -> str | 
 
 
 _HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# EBSCOhost (CINAHL, Academic Search) glues a season or month to the year: "Jun2023",
+# "Nov2022", "Jan/Feb2023", "Spring2024"; a season gives the year alone.
+_GLUED_MONTH_YEAR = re.compile(r"([A-Za-z]{3,9})(?:/[A-Za-z]{3,9})?((?:1[89]|20)\d\d)")
 _WOS_YEAR_MONTH = re.compile(r"(?:1[89]|20)\d\d [A-Za-z]{3}")
 
 # Columns that date a paper closer than its year column does: Embase's "Date of Publication"
@@ -647,8 +702,12 @@ def _authors(value: str) -> tuple[str, ...]:
     R., Adler D.G.' or 'Murari Mandal, Mohan Kankanhalli' stay two."""
     if not value or _NO_AUTHOR.fullmatch(value):
         return ()
-    if ";" in value:
-        names = tuple(first_name_first(_AUTHOR_ID.sub("", name)) for name in value.split(";"))
+    separator = ";" if ";" in value else "|" if "|" in value else ""
+    if separator:  # OpenAlex's CSV joins names with "|"
+        names = tuple(
+            first_name_first(_NO_GIVEN_NAME.sub("", _AUTHOR_ID.sub("", name)))
+            for name in value.split(separator)
+        )
     elif _surname_first_names(parts := AND_SEPARATOR.split(_unnumbered(value))):
         names = tuple(first_name_first(name) for name in parts)
     elif pairs := _surname_first_pairs(value):
@@ -659,6 +718,8 @@ def _authors(value: str) -> tuple[str, ...]:
     return without_doubled_names([name for name in names if name and not _CUT_LIST.fullmatch(name)])
 
 
+# Citavi writes "null" for a given name it does not have: "van den Hoven,null".
+_NO_GIVEN_NAME = re.compile(r"\s*,\s*null\s*$")
 # Scopus: "[No author name available]" (a proceedings volume, an editorial).
 _NO_AUTHOR = re.compile(r"\s*\[[^\]]*\]\s*")
 _AUTHOR_ID = re.compile(r"(?<!\s)\s*\(\d+\)\s*$")  # from a run's start: never rescanned
