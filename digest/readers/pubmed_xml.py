@@ -38,6 +38,9 @@ _SHAPE = RecordShape(
 _ID_LISTS = ("PubmedData", "PubmedBookData", "BookDocument")
 # Inline styles of PubMed's titles and abstracts that mark a word, not a part of one.
 _STYLES = frozenset({"i", "b", "u"})
+# A sub- or superscript belongs to what stands before it ("β<sub>2</sub>-agonist"): a line
+# break before one is the layout of an indented efetch answer ("β\n\t\t<sub>2</sub>").
+_SCRIPTS = frozenset({"sub", "sup"})
 
 
 def looks_like_pubmed_xml(text: str) -> bool:
@@ -124,7 +127,8 @@ def _abstract(element: Element | None) -> str:
 def _text(element: Element | None) -> str:
     """all_text, with a space where PubMed glued a word in <i>, <b> or <u> to its
     neighbours ("at the<i>TERT</i>gene" reads "at the TERT gene", "at<i>TERT</i>(r…" "at
-    TERT (r…"); <sub> and <sup> stay glued ("r<sup>2</sup>")."""
+    TERT (r…"); <sub> and <sup> stay glued ("r<sup>2</sup>"), also where an indented
+    answer broke the line before them."""
     if element is None:
         return ""
     return _glued_text(element).strip()
@@ -140,6 +144,10 @@ def _glued_text(element: Element) -> str:
         if closing:
             pieces += [None, node.tail or ""] if edge else [node.tail or ""]
             continue
+        if node is not element and node.tag in _SCRIPTS and isinstance(before := pieces[-1], str):
+            stripped = before.rstrip()
+            if "\n" in before[len(stripped) :]:
+                pieces[-1] = stripped
         pieces += [None, node.text or ""] if edge else [node.text or ""]
         if node is not element:
             stack.append((node, True))
