@@ -481,3 +481,21 @@ def test_nasa_ads_abstracts_with_quotes_wrapped_hyphens_ties_and_escaped_reserve
         "The worm contains ~10^5 solar masses of hydrogen, and one explosion of (~10^51 ergs) "
         "may have made it."
     )
+
+
+def test_biblatex_extended_names_read_as_one_name_with_its_particle() -> None:
+    # Better BibLaTeX writes a name with a particle in BibLaTeX's extended name format.
+    text = (
+        "@article{roorda2013,\n"
+        "  title = {Data Archiving and Networked Services},\n"
+        "  author = {Roorda, Dirk and family=Heuvel, given=Charles, prefix=van den,"
+        " useprefix=false and given={Jean~Pierre}, family=Fontaine, prefix=de la, suffix=Jr.},\n"
+        "  abstract = {We describe how an archive keeps research data usable for decades.},\n"
+        "}\n"
+    )
+    (record,) = parse_bibtex(text).records
+    assert record.authors == (
+        "Dirk Roorda",
+        "Charles van den Heuvel",
+        "Jean Pierre de la Fontaine Jr.",
+    )

@@ -601,12 +601,23 @@ def _split_names(value: str) -> list[str]:
 
 
 def _author_name(name: str) -> str:
-    """'Last, First' -> 'First Last'; other forms (and 'Last, Jr., First') as written."""
+    """'Last, First' -> 'First Last'; BibLaTeX's extended form ('family=Heuvel,
+    given=Charles, prefix=van den, useprefix=false', Better BibLaTeX's for a name with a
+    particle) -> 'Charles van den Heuvel'; other forms (and 'Last, Jr., First') as written."""
+    if _EXTENDED_NAME.match(name):
+        named = dict(_NAME_PART.findall(name))
+        ordered = (named.get(key, "") for key in ("given", "prefix", "family", "suffix"))
+        return _TIE.sub(" ", _decoded(" ".join(_unbrace(p) for p in ordered if p.strip())))
     name = _TIE.sub(" ", _decoded(name))  # NASA ADS: "{Green}, D.~W.~E."
     parts = [part.strip() for part in name.split(",")]
     if len(parts) == 2 and all(parts):
         return f"{parts[1]} {parts[0]}"
     return name
+
+
+# BibLaTeX's extended name format: key=value parts, a value braced when it holds a comma.
+_EXTENDED_NAME = re.compile(r"(?:family|given|prefix|suffix)=", re.I)
+_NAME_PART = re.compile(r"([a-z-]+)=(\{[^{}]*\}|[^,]*)", re.I)
 
 
 def _year_month(fields: dict[str, str]) -> str | None:
