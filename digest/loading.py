@@ -485,6 +485,10 @@ _WITH_ABSTRACTS: Final = {
         "Google Scholar's EndNote citations have no abstracts: export these references "
         "from EndNote, Zotero or the database itself, which write them in %X"
     ),
+    "ieee-text": (
+        "this IEEE Xplore export holds citations only: export again as Plain Text with "
+        "'Citation and Abstract' chosen"
+    ),
     "proquest": (
         "this ProQuest export left abstracts out: export again as text with the content "
         "'Citation, abstract, indexing' (or 'Full text')"

@@ -514,6 +514,53 @@ def test_google_scholar_endnote_citations_say_which_export_has_abstracts(
     assert "Google Scholar's EndNote citations have no abstracts" in str(error.value)
 
 
+def test_ieee_xplore_plain_text_export() -> None:
+    # IEEE Xplore's "Plain Text" export with "Citation and Abstract": a citation line in
+    # IEEE's style, then Abstract, keywords and URL lines.
+    corpus = load("ieee-plain.txt")
+    assert corpus.files[0].format == "ieee-text"
+    magazine, conference, transactions = corpus.papers
+    assert magazine.title == (
+        "Trajectory Planning and Tracking for Autonomous Vehicle Based on State Lattice "
+        "and Model Predictive Control"
+    )
+    assert magazine.authors == ("C. Zhang", "D. Chu", "S. Liu", "Z. Deng", "C. Wu", "X. Su")
+    assert (magazine.venue, magazine.date, magazine.doi) == (
+        "IEEE Intelligent Transportation Systems Magazine",
+        "2019",
+        "10.1109/MITS.2019.2903536",
+    )
+    assert magazine.keywords == (
+        "Trajectory",
+        "Autonomous vehicles",
+        "Planning",
+        "Vehicle dynamics",
+    )
+    assert magazine.url == (
+        "https://ieeexplore.ieee.org/stamp/stamp.jsp?tp=&arnumber=8668708&isnumber=8694967"
+    )
+    # A conference's name ends where its place begins; a journal's may hold commas.
+    assert conference.venue == (
+        "2020 30th International Conference on Field-Programmable Logic and Applications (FPL)"
+    )
+    assert transactions.venue == "IEEE Transactions on Systems, Man, and Cybernetics: Systems"
+    [standard] = corpus.skipped  # no Abstract line (and no authors)
+    assert standard.excerpt == "IEEE Standard for Floating-Point Arithmetic"
+
+
+def test_ieee_xplore_citations_only_say_which_export_has_abstracts(tmp_path: Path) -> None:
+    (tmp_path / "export.txt").write_text(
+        'L. Chen and Y. Wang, "Event-Triggered Consensus of Multiagent Systems," in IEEE '
+        "Transactions on Cybernetics, vol. 52, no. 3, pp. 1700-1710, March 2022, doi: "
+        "10.1109/TCYB.2020.3035712.\n"
+        "URL: https://ieeexplore.ieee.org/stamp/stamp.jsp?tp=&arnumber=9262000&isnumber=1\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as error:
+        load_papers([tmp_path])
+    assert "'Citation and Abstract'" in str(error.value)
+
+
 def test_sciencedirect_record_without_authors_keeps_its_title(tmp_path: Path) -> None:
     # An editorial: the title is the first line, the journal the second.
     corpus = load_written(
@@ -686,6 +733,12 @@ def test_ovid_ris_numbers_links_n2_continuations_and_jats() -> None:
         ),
         ("A note on PT J records.\nTI is their title tag.\n", "text"),
         ("RT Journal Article\nSR 1\nA1 Lee, Min\nT1 x\nAB y\n", "refworks"),
+        (
+            'A. Li, "A title," in IEEE Access, vol. 8, 2020.\nAbstract: x\n'
+            "URL: https://ieeexplore.ieee.org/stamp/stamp.jsp?tp=&arnumber=1\n",
+            "ieee-text",
+        ),
+        ("Notes on a paper.\nURL: https://ieeexplore.ieee.org/document/1\n", "text"),
         ("RT is how a RefWorks record starts.\nT1 is its title.\n", "text"),
         (
             "Document 1 of 1\n\nA title\n\nAbstract: x\n\nProQuest document ID: 1\n",

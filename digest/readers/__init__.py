@@ -15,6 +15,7 @@ from digest.readers.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_l
 from digest.readers.arxiv_pages import looks_like_arxiv_page
 from digest.readers.bibtex import looks_like_bibtex, parse_bibtex
 from digest.readers.endnote_xml import looks_like_endnote_xml, parse_endnote_xml
+from digest.readers.ieee_text import looks_like_ieee_text, parse_ieee_text
 from digest.readers.jats import looks_like_jats_article, parse_jats
 from digest.readers.json_documents import looks_like_json, looks_like_jsonl, parse_json, parse_jsonl
 from digest.readers.mail import looks_like_mail, parse_mail
@@ -73,6 +74,7 @@ FORMATS: tuple[Format, ...] = (
     Format("endnote-tagged", looks_like_refer, parse_refer),
     Format("refworks", looks_like_refworks, parse_refworks),
     Format("sciencedirect", looks_like_sciencedirect, parse_sciencedirect),
+    Format("ieee-text", looks_like_ieee_text, parse_ieee_text),
     Format("pubmed-text", looks_like_pubmed_text, parse_pubmed_text),
     Format("pmid-list", looks_like_pmid_list, parse_pmid_list),
     Format("arxiv-listing", looks_like_arxiv_listing, parse_arxiv_listing),

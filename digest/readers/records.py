@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
@@ -89,6 +89,21 @@ NO_ABSTRACT = "no abstract"
 def missing_abstract(line: int, why: str, shown: str = "", notice: bool = False) -> Problem:
     """A record without an abstract: `why` says what was missing ("no 'AB' line")."""
     return Problem(line, f"{NO_ABSTRACT} ({why})", shown, notice)
+
+
+def blocks(text: str) -> Iterator[tuple[int, list[str]]]:
+    """The runs of non-blank lines between blank ones, each with the number of its first
+    line and its lines stripped: the records of exports that write one a paragraph."""
+    block: list[str] = []
+    start = 0
+    for number, line in enumerate([*text.split("\n"), ""], start=1):
+        if line.strip():
+            if not block:
+                start = number
+            block.append(line.strip())
+        elif block:
+            yield start, block
+            block = []
 
 
 def excerpt(text: str, limit: int = 80) -> str:

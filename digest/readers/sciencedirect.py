@@ -30,7 +30,9 @@ from digest.readers.records import (
     Parsed,
     Problem,
     Record,
+    blocks,
     missing_abstract,
+    parsed_from,
     split_authors,
     split_keywords,
 )
@@ -59,24 +61,7 @@ def looks_like_sciencedirect(text: str) -> bool:
 
 
 def parse_sciencedirect(text: str) -> Parsed:
-    records: list[Record] = []
-    problems: list[Problem] = []
-    block: list[str] = []
-    start = 0
-    for number, line in enumerate([*text.split("\n"), ""], start=1):
-        if line.strip():
-            if not block:
-                start = number
-            block.append(line.strip())
-            continue
-        if block:
-            record = _record(start, block)
-            if isinstance(record, Problem):
-                problems.append(record)
-            else:
-                records.append(record)
-            block = []
-    return Parsed(tuple(records), tuple(problems))
+    return parsed_from(_record(start, block) for start, block in blocks(text))
 
 
 def _record(line: int, block: list[str]) -> Record | Problem:
