@@ -482,6 +482,57 @@ def test_daily_list_with_labels_on_their_own_lines(tmp_path: Path) -> None:
     assert dict(papers[1].metadata)["subjects"] == "Robotics (cs.RO)"
 
 
+def test_a_generated_lists_own_heading_and_blurb_are_no_paper(tmp_path: Path) -> None:
+    # "# Showing new listings for …" over one line about the page, then papers with ids
+    # and authors: the page's heading and blurb are no paper.
+    daily = tmp_path / "README.md"
+    daily.write_text(
+        "# Showing new listings for Tuesday, 25 February 2025\n"
+        "Auto update papers at about 2:30am UTC (10:30am Beijing time) every weekday.\n\n"
+        + "".join(
+            f"#### {title}\n - **Authors:** {authors}\n"
+            f" - **Arxiv link:** https://arxiv.org/abs/{arxiv}\n\n - **Abstract**\n"
+            " Recent advancements in neural audio codec models have inspired their use in "
+            "various speech processing tasks, including speech enhancement.\n"
+            for title, authors, arxiv in [
+                (
+                    "Speech Enhancement Using Codec Embeddings",
+                    "Haoyang Li, Jia Qi Yip",
+                    "2502.16240",
+                ),
+                ("voc2vec: A Model for Non-Verbal Vocalization", "Alkis Koudounas", "2502.16298"),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    corpus = load_papers([daily])
+    assert [p.arxiv_id for p in corpus.papers] == ["2502.16240", "2502.16298"]
+    assert (1, "a page's heading and its line of text, not a paper", True) in skipped(corpus)
+
+
+def test_a_notes_own_label_over_the_papers_link_gives_its_id(tmp_path: Path) -> None:
+    # "**Source:** cs.GT updates on arXiv.org — <link>" under the paper's heading: the link
+    # names the paper, so "## What this is" below is a part of its note, not a paper.
+    note = tmp_path / "note.md"
+    note.write_text(
+        "# Simultaneous Envy and Equitability Guarantees\n\n"
+        "**Source:** cs.GT updates on arXiv.org — https://arxiv.org/abs/2608.26410\n"
+        "**Date read:** 2026-09-02\n\n## What this is\n\n"
+        "A game-theoretic paper on fair division protocols for indivisible goods and chores, "
+        "asking whether envy-freeness and equitability can hold together.\n\n"
+        "## What I took from it\n\n"
+        "This is a technically sound but domain-specific contribution that maps impossibility "
+        "results within fair division theory.\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([note]).papers
+    assert (paper.title, paper.arxiv_id) == (
+        "Simultaneous Envy and Equitability Guarantees",
+        "2608.26410",
+    )
+    assert paper.abstract.startswith("A game-theoretic paper")
+
+
 def test_markdown_list_styles_of_paper_lists(tmp_path: Path) -> None:
     # A numbered list with bold titles, authors and venue, links in brackets, and the
     # abstract indented below; then an arXiv-daily page with <details> around the abstract.

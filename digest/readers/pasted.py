@@ -367,6 +367,10 @@ class _Reader:
             ]
         else:
             entry.metadata.append((name or label, _inline_text(value)))
+            if not name and "://" in value:
+                # "**Source:** cs.GT updates on arXiv.org — https://arxiv.org/abs/…": a
+                # note's own label over the paper's link; the link is the paper's.
+                self.add_ids(entry, value)
 
     def add_ids(self, entry: _Entry, text: str, prefer: str = "") -> None:
         """Every id and link in a piece of text: arXiv ids, DOIs, PMIDs, the first web link."""
@@ -1135,6 +1139,8 @@ def _finish(reader: _Reader, name: str) -> Parsed:
         reader.title_lines.add(1)  # the front matter is the paper, not text left out
     if reader.properties and len(papers) == 1:  # a note about one paper: its properties
         _apply_properties(reader, papers[0])
+    blurbs = {id(entry) for entry in _page_blurbs(papers)}
+    papers = [entry for entry in papers if id(entry) not in blurbs]
     records: list[Record] = []
     problems = [p for p in reader.problems if p.line not in reader.title_lines]
     # A paper list of titles and links with no abstract at all (an arxiv-daily table) is
@@ -1145,7 +1151,10 @@ def _finish(reader: _Reader, name: str) -> Parsed:
     if no_abstracts:
         problems = [p for p in problems if not p.notice]
     for entry in merged:
-        if entry.abstract:
+        if id(entry) in blurbs:
+            reason = "a page's heading and its line of text, not a paper (no id, no authors)"
+            problems.append(Problem(entry.line, reason, excerpt(entry.title), notice=True))
+        elif entry.abstract:
             records.append(_record(entry))
         elif _names_a_paper(entry):
             what = f"arXiv:{entry.ids['arxiv']}" if "arxiv" in entry.ids else entry.title
@@ -1164,6 +1173,23 @@ _NO_ABSTRACTS = (
     "the file lists papers without their abstracts (titles, links, notes): use a list made "
     "with abstracts, or the papers' arXiv listing or feed"
 )
+
+
+def _page_blurbs(papers: list[_Entry]) -> list[_Entry]:
+    """Headings over one short sentence ("# Showing new listings for …" then "Auto update
+    papers at about 2:30am UTC every weekday."), with neither id nor authors, in a list
+    whose papers have them: the page's own heading and blurb, no paper."""
+    if sum(1 for entry in papers if entry.ids or entry.authors) < 2:
+        return []
+    return [
+        entry
+        for entry in papers
+        if entry.kind == "heading"
+        and not entry.ids
+        and not entry.authors
+        and len(entry.abstract.split()) < 25
+        and len(_SENTENCE_END.findall(entry.abstract)) <= 1
+    ]
 
 
 def _names_a_paper(entry: _Entry) -> bool:
