@@ -529,6 +529,41 @@ def test_abstrackr_note_line_and_rayyan_glued_ris_fields(tmp_path: Path) -> None
     assert scales.url == "https://www.embase.com/search/results?id=L2029880245&from=export"
 
 
+def test_embase_spreadsheet_saved_as_csv_keeps_its_query_above_the_header(
+    tmp_path: Path,
+) -> None:
+    # Embase's Excel export opens with its query, a rule and a blank row; saved again as
+    # CSV in a ';' locale, the blank row is a line of separators.
+    text = (
+        "SEARCH QUERY;dinosaur:ti;;;;\n-------------------------------------;;;;;\n;;;;;\n"
+        "Title;Author Names;Source title;Date of Publication;Abstract;DOI\n"
+        "Dinosaur scales;Yang Z., Jiang B.;Nature Communications;1 Dec 2024;Fossil feathers "
+        "changed what we know of skin.;10.1038/s41467-024-48400-3\n"
+        "An erratum;Troiano L.P.;Scientific reports;21 Jun 2024;;10.1038/s41598-024-65283-y\n"
+    )
+    (tmp_path / "embase.csv").write_text(text, encoding="utf-8")
+    corpus = load_papers([tmp_path])
+    assert corpus.files[0].format == "csv"
+    [paper] = corpus.papers
+    assert (paper.title, paper.venue, paper.date) == (
+        "Dinosaur scales",
+        "Nature Communications",
+        "2024-12-01",
+    )
+    assert paper.authors == ("Yang Z.", "Jiang B.")
+    [erratum] = corpus.skipped
+    assert erratum.line == 6
+
+
+def test_google_scholar_csv_says_it_has_no_abstracts(tmp_path: Path) -> None:
+    text = (
+        "Authors,Title,Publication,Volume,Number,Pages,Year,Publisher\n"
+        '"Barrett, Paul M; Willis, Katherine J; ",Did dinosaurs invent flowers?,'
+        "Biological Reviews,76,3,411-447,2001,Cambridge University Press\n"
+    )
+    assert "Google Scholar's CSV export has no abstracts" in refusal(tmp_path, "gs.csv", text)
+
+
 def test_pubmed_csv_says_it_has_no_abstracts_and_which_export_has() -> None:
     with pytest.raises(InputError) as error:
         load("pubmed.csv")

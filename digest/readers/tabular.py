@@ -242,8 +242,11 @@ def _table(names: Sequence[str]) -> dict[str, tuple[str, int]]:
     return _COLUMNS
 
 
-# Lines an export may write above its header (Dimensions: one "About the data: …" line).
+# Lines an export may write above its header (Dimensions: one "About the data: …" line;
+# Embase's spreadsheet its query and a rule: "SEARCH QUERY;dinosaur:ti;;;", "-----;;;"),
+# and rows of empty cells among them.
 _PREAMBLE_LINES = 2
+_BLANK_ROWS = 3
 
 
 @dataclass(frozen=True)
@@ -261,7 +264,10 @@ def _header(text: str) -> _Header | None:
     abstract column or at least two columns we know (among separators, the one naming the
     most); after Excel's `sep=` line; or, after a line or two of notes, a line that names
     an abstract column and two more we know."""
-    lines = first_lines(text, _PREAMBLE_LINES + 1)
+    # A line of separators alone (";;;;", a blank row a spreadsheet saved) is no line: the
+    # reader passes over it as it passes over a blank line.
+    found_lines = first_lines(text, _PREAMBLE_LINES + 1 + _BLANK_ROWS)
+    lines = [line for line in found_lines if line.strip(",;\t ")][: _PREAMBLE_LINES + 1]
     sep = _SEP_LINE.match(lines[0]) if lines else None
     if sep:
         found = _header_line(lines[1]) if len(lines) > 1 and sep.group(1) in _DELIMITERS else None
@@ -517,6 +523,15 @@ _SPRINGER_CSV_HELP = (
 )
 
 
+# Google Scholar's "My library" export (Export > CSV): Authors,Title,Publication,Volume,…
+_SCHOLAR_CSV = frozenset({"authors", "title", "publication", "volume", "number", "pages", "year"})
+_SCHOLAR_CSV_HELP = (
+    "Google Scholar's CSV export has no abstracts; run the search in Publish or Perish and "
+    "save its CSV (it keeps the snippets Google Scholar shows), or export the papers from "
+    "Scopus, Web of Science or OpenAlex"
+)
+
+
 def _no_abstract_column(line: int, header: list[str], delimiter: str) -> Problem:
     names = [_name(cell) for cell in header]
     if set(names) >= _PUBMED_CSV or set(names) >= _OLD_PUBMED_CSV:
@@ -527,6 +542,8 @@ def _no_abstract_column(line: int, header: list[str], delimiter: str) -> Problem
         return Problem(line, _SCOPUS_API_CSV_HELP, excerpt(delimiter.join(header)))
     if set(names) >= _SPRINGER_CSV:
         return Problem(line, _SPRINGER_CSV_HELP, excerpt(delimiter.join(header)))
+    if set(names) >= _SCHOLAR_CSV:
+        return Problem(line, _SCHOLAR_CSV_HELP, excerpt(delimiter.join(header)))
     columns = ", ".join(cell.replace("\ufeff", "").strip() for cell in header)
     reason = f"CSV header has no 'abstract' column (found: {columns}); add one"
     return Problem(line, reason, excerpt(delimiter.join(header)))
