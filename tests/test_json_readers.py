@@ -128,6 +128,28 @@ def test_inverted_index_ignores_absurd_positions() -> None:
 # --- Crossref -------------------------------------------------------------------------------
 
 
+def test_inverted_index_words_holding_escaped_line_breaks_are_spaced() -> None:
+    # Words of a real OpenAlex answer: its source's line breaks kept as escaped text, with
+    # TeX beside them that must stay.
+    index = {
+        "We": [0],
+        "study": [1],
+        "categories&#13;\\nand": [2],
+        "derivators\\n\\t\\t": [3],
+        "with": [4],
+        "$\\nabla": [5],
+        "\\nu$.": [6],
+        "More": [7],
+        "generally\\nwe": [8],
+        "conclude.": [9],
+    }
+    text = " ".join(inverted_index_to_text(index).split())
+    assert (
+        text
+        == "We study categories and derivators with $\\nabla \\nu$. More generally we conclude."
+    )
+
+
 def test_crossref_work_list_with_jats_abstracts() -> None:
     corpus = load("crossref_works.json")
     assert corpus.files[0].format == "crossref"

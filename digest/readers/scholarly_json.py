@@ -376,10 +376,34 @@ def inverted_index_to_text(index: Any) -> str:
     for word, positions in index.items():
         for position in _list(positions):
             if isinstance(position, int) and 0 <= position <= _MAX_WORD_POSITION:
-                words.setdefault(position, str(word))
+                words.setdefault(position, _unescaped_breaks(str(word)))
     text = " ".join(words[position] for position in sorted(words))
     # The index often starts with the heading the publisher's abstract had.
     return without_abstract_heading(text)
+
+
+def _unescaped_breaks(word: str) -> str:
+    """A word of the index with the line breaks and tabs its source held as escaped text
+    ("categories&#13;\\nand", "generally\\nwe", "categories\\n\\t\\t") as spaces; a TeX
+    command ("\\nabla", "\\nu", "\\times") stays."""
+    return _ESCAPED_BREAK.sub(_break, word) if "\\" in word or "&#" in word else word
+
+
+def _break(found: re.Match[str]) -> str:
+    if found.group(1) is None or found.group(1) + found.group(2) in _TEX_N_T_R:
+        return found.group(0) if found.group(1) else " "
+    return " " + found.group(2)
+
+
+_ESCAPED_BREAK = re.compile(r"(?:&#13;)?\\([nrt])([A-Za-z]*)|&#13;")
+# TeX commands that open with the letter of an escape: a "\\n" before them is no line break.
+_TEX_N_T_R = frozenset((
+    "nabla", "natural", "nearrow", "neg", "neq", "newline", "nexists", "ngeq", "ni", "nleq",
+    "nmid", "noindent", "nolimits", "nonumber", "not", "notin", "nparallel", "nsim",
+    "nsubseteq", "nsupseteq", "nu", "nwarrow", "rangle", "rceil", "rfloor", "rho", "right",
+    "rightarrow", "rm", "rvert", "tau", "text", "textbf", "textit", "textrm", "textsc",
+    "texttt", "tfrac", "therefore", "theta", "tilde", "times", "to", "top", "triangle", "tt",
+))  # fmt: skip
 
 
 def _openalex(line: int, work: dict[str, Any]) -> Record | Problem:
