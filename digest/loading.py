@@ -489,6 +489,10 @@ _WITH_ABSTRACTS: Final = {
         "this IEEE Xplore export holds citations only: export again as Plain Text with "
         "'Citation and Abstract' chosen"
     ),
+    "scopus-text": (
+        "this Scopus export left abstracts out: export again as Plain text with "
+        "'Abstract & keywords' ticked"
+    ),
     "proquest": (
         "this ProQuest export left abstracts out: export again as text with the content "
         "'Citation, abstract, indexing' (or 'Full text')"

@@ -561,6 +561,44 @@ def test_ieee_xplore_citations_only_say_which_export_has_abstracts(tmp_path: Pat
     assert "'Citation and Abstract'" in str(error.value)
 
 
+def test_scopus_plain_text_export() -> None:
+    # Scopus's "Plain text" export: header, then per record the authors, their full names
+    # and ids, the title, the "(year) source, volume, pages" citation, the link and the
+    # labelled lines, closed by "SOURCE: Scopus".
+    corpus = load("scopus-plain.txt")
+    assert corpus.files[0].format == "scopus-text"
+    review, soil, editorial = corpus.papers
+    assert review.title == "Graph neural networks for traffic forecasting: A review"
+    assert review.authors == ("Mohammad Alamgir Hossain", "Li Chen", "Juan Ortega")
+    assert (review.venue, review.date, review.doi) == (
+        "Transportation Research Part C: Emerging Technologies",
+        "2023",
+        "10.1016/j.trc.2023.104012",
+    )
+    assert review.keywords == ("Deep learning", "Graph neural network", "Traffic forecasting")
+    assert review.url is not None and review.url.startswith("https://www.scopus.com/inward/")
+    assert review.abstract.endswith("lists the questions that remain open.")
+    # An older export names the authors "Kumar, R., Singh, A." and has no full names.
+    assert (soil.authors, soil.venue) == (("R. Kumar", "A. Singh"), "Remote Sensing")
+    # No author; a title in capitals with a colon is no label.
+    assert (editorial.title, editorial.authors) == ("COVID-19: A REVIEW OF THE FIRST YEAR", ())
+    assert (editorial.pmid, editorial.venue) == ("33450000", "The Lancet")
+    [dataset] = corpus.skipped  # references, but no abstract
+    assert dataset.excerpt == "A dataset of street scenes for detecting cyclists"
+
+
+def test_scopus_plain_text_without_abstracts_says_which_export_has_them(tmp_path: Path) -> None:
+    (tmp_path / "scopus.txt").write_text(
+        "Scopus\nEXPORT DATE: 12 March 2024\n\nKumar, R., Singh, A.\n"
+        "Soil moisture retrieval from Sentinel-1 data\n(2019) Remote Sensing, 11 (7), "
+        "pp. 845-860.\nDOCUMENT TYPE: Article\nSOURCE: Scopus\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as error:
+        load_papers([tmp_path])
+    assert "'Abstract & keywords'" in str(error.value)
+
+
 def test_sciencedirect_record_without_authors_keeps_its_title(tmp_path: Path) -> None:
     # An editorial: the title is the first line, the journal the second.
     corpus = load_written(
@@ -739,6 +777,10 @@ def test_ovid_ris_numbers_links_n2_continuations_and_jats() -> None:
             "ieee-text",
         ),
         ("Notes on a paper.\nURL: https://ieeexplore.ieee.org/document/1\n", "text"),
+        (
+            "Lee M.\nA title\n(2020) Nature, 1, pp. 1-2.\nABSTRACT: x\nSOURCE: Scopus\n",
+            "scopus-text",
+        ),
         ("RT is how a RefWorks record starts.\nT1 is its title.\n", "text"),
         (
             "Document 1 of 1\n\nA title\n\nAbstract: x\n\nProQuest document ID: 1\n",

@@ -46,6 +46,7 @@ from digest.readers.ris import looks_like_ris, parse_ris
 from digest.readers.saved_feeds import looks_like_atom, looks_like_rss, parse_feed
 from digest.readers.scholar_alerts import looks_like_scholar_alert, parse_scholar_alert
 from digest.readers.sciencedirect import looks_like_sciencedirect, parse_sciencedirect
+from digest.readers.scopus_text import looks_like_scopus_text, parse_scopus_text
 from digest.readers.tabular import looks_like_csv, parse_csv
 from digest.readers.web_of_science import looks_like_web_of_science, parse_web_of_science
 from digest.readers.zotero_rdf import looks_like_zotero_rdf, parse_zotero_rdf
@@ -75,6 +76,7 @@ FORMATS: tuple[Format, ...] = (
     Format("refworks", looks_like_refworks, parse_refworks),
     Format("sciencedirect", looks_like_sciencedirect, parse_sciencedirect),
     Format("ieee-text", looks_like_ieee_text, parse_ieee_text),
+    Format("scopus-text", looks_like_scopus_text, parse_scopus_text),
     Format("pubmed-text", looks_like_pubmed_text, parse_pubmed_text),
     Format("pmid-list", looks_like_pmid_list, parse_pmid_list),
     Format("arxiv-listing", looks_like_arxiv_listing, parse_arxiv_listing),
