@@ -499,3 +499,32 @@ def test_biblatex_extended_names_read_as_one_name_with_its_particle() -> None:
         "Charles van den Heuvel",
         "Jean Pierre de la Fontaine Jr.",
     )
+
+
+def test_better_bibtex_keywords_joined_by_bare_commas_keep_a_tag_with_a_semicolon(
+    tmp_path: Path,
+) -> None:
+    # Better BibLaTeX joins Zotero's tags with "," and one tag holds a ";".
+    (tmp_path / "bbt.bib").write_text(
+        "@article{dunnington_etal18,\n"
+        "  title = {Anthropogenic Activity in the {{Halifax}} Region},\n"
+        "  date = {2018-10-02},\n"
+        "  journaltitle = {Lake and Reservoir Management},\n"
+        "  abstract = {Deforestation activity was documented by moderate increases in C/N "
+        "({$>$}10\\%) at eight lakes.},\n"
+        "  keywords = {C and N isotopes,C/N ratios; disturbance,land-use change,Nova Scotia},\n"
+        "}\n"
+        "@article{scopus2019,\n"
+        "  title = {Networks},\n"
+        "  abstract = {We study networks of lakes and their sediments over two centuries.},\n"
+        "  author_keywords = {Neural networks, convolutional; Lakes; Sediments},\n"
+        "}\n"
+    )
+    bbt, scopus = load_papers([tmp_path]).papers
+    assert bbt.keywords == (
+        "C and N isotopes", "C/N ratios; disturbance", "land-use change", "Nova Scotia"
+    )  # fmt: skip
+    assert bbt.abstract == (
+        "Deforestation activity was documented by moderate increases in C/N (>10%) at eight lakes."
+    )
+    assert scopus.keywords == ("Neural networks, convolutional", "Lakes", "Sediments")

@@ -114,6 +114,7 @@ _HTML_CLOSING = re.compile(r"</(?:jats:)?(?:i|b|em|strong|sub|sup|p|span|scp|inf
 # ("java.lang.String", "Foo.Bar()") is no paragraph's end.
 _ACM = re.compile(r"\bACM\b|Association for Computing Machinery")
 _GLUED_PARAGRAPH = re.compile(r"(?<![.\w])([a-z]{3,}[.?!])(?=[A-Z][a-z]+\b(?![.(]))")
+_BARE_COMMA = re.compile(r",(?=\S)")
 _NOTE_PMID = re.compile(r"\bPMID:\s*(\d{1,9})\b")
 _JOURNAL_ARXIV = re.compile(r"\barXiv:\s*(\S+)", re.I)
 # LaTeX left in an identifier: "10.1007/978-3-642-10745-0\_76" (Web of Science),
@@ -463,10 +464,15 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
 
 def _keywords(value: str) -> tuple[str, ...]:
     """Keywords separated by ';' or ','; EndNote's BibTeX Export puts one on each line
-    ("Models, Genetic\nRNA/*analysis"), where a wrapped line (Web of Science's) is indented."""
+    ("Models, Genetic\nRNA/*analysis"), where a wrapped line (Web of Science's) is indented.
+    Better BibTeX joins Zotero's tags with bare commas, and a tag may hold a ';' ("C/N
+    ratios; disturbance,land-use change"): more bare commas than semicolons, the commas
+    separate."""
     lines = value.strip().split("\n")
     if len(lines) > 1 and ";" not in value and not any(line[:1].isspace() for line in lines):
         return split_keywords(lines)
+    if ";" in value and len(_BARE_COMMA.findall(value)) > value.count(";"):
+        return split_keywords(value.split(","))
     return split_keywords(value)
 
 
