@@ -1059,6 +1059,22 @@ def test_a_word_for_the_names_left_out_is_no_author(names: str, expected: tuple[
     assert split_authors(names) == expected
 
 
+def test_arxivs_numbered_affiliations_are_no_part_of_the_names() -> None:
+    # arXiv's author line with numbered affiliations, as its listings, mails and pages show
+    # it: the list at the end was read as a part of the last name.
+    names = (
+        "Jose Bermudez (1), Zilong Zhong (1), Dominic Cyr (2), Alemu Gonsamo (1) ((1) "
+        "McMaster University, Hamilton, Ontario, Canada (2), Environment and Climate Change "
+        "Canada, Montreal, Quebec, Canada)"
+    )
+    assert split_authors(names) == ("Jose Bermudez", "Zilong Zhong", "Dominic Cyr", "Alemu Gonsamo")
+    # A named affiliation still stays with its name.
+    assert split_authors("Théo Biardeau (XLIM-ASALI, UFR SFA (Poitiers)), Salwan Alwan") == (
+        "Théo Biardeau (XLIM-ASALI, UFR SFA (Poitiers))",
+        "Salwan Alwan",
+    )
+
+
 def test_a_numbered_daily_list_of_hugging_face_paper_pages() -> None:
     # A Hugging Face Daily Papers digest: "### 1. **[Title]**", its huggingface.co/papers
     # page (named by the arXiv id), then a model's notes. The number and the brackets are

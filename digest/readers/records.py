@@ -351,6 +351,10 @@ def split_authors(value: str) -> tuple[str, ...]:
     "…") is dropped. Where every other part is initials ("Gatica, G.N., Sequeira, F.A.", as
     Scopus wrote its CSV until 2020) a surname and its initials are one name, turned round.
     """
+    if "((" in value.replace(" ", ""):
+        # arXiv's numbered affiliations, "Ana Lima (1), Kofi Mensah (2) ((1) Univ A, (2)
+        # Univ B)": the list at the end names no one, the numbers only point into it.
+        value = _AFFILIATION_NUMBER.sub("", _AFFILIATION_LIST.sub("", value))
     if ";" in value:
         names: Iterable[str] = value.split(";")
     elif "(" in value:
@@ -378,6 +382,11 @@ def _paired_initials(parts: list[str]) -> list[str]:
         return parts
     return [f"{given} {surname}" for surname, given in zip(surnames, initials, strict=True)]
 
+
+# Spaces are taken only from where their run starts (lookbehinds): tried from inside a long
+# run, "\s*" would rescan the rest of it from every space.
+_AFFILIATION_LIST = re.compile(r"(?:(?<!\s)\s+)?\(\s*\(\d{1,3}\).*\)\s*$", re.S)
+_AFFILIATION_NUMBER = re.compile(r"(?<!\s)\s*\(\d{1,3}(?:\s*,\s*\d{1,3})*\)(?=\s*(?:,|and\b|$))")
 
 # The part of "Ana Lima and others" (or collaborators, or 2 other authors) that is no name.
 _NO_NAME = re.compile(
