@@ -564,6 +564,24 @@ def test_google_scholar_csv_says_it_has_no_abstracts(tmp_path: Path) -> None:
     assert "Google Scholar's CSV export has no abstracts" in refusal(tmp_path, "gs.csv", text)
 
 
+def test_elicit_csv_of_summaries_says_so_and_one_with_abstracts_is_read(tmp_path: Path) -> None:
+    header = "Title,Authors,DOI,DOI link,Venue,Citation count,Year,Abstract summary\n"
+    row = (
+        'Organisational challenges of sustainability reporting,"A. Lai, R. Stacchezzini",'
+        "10.1108/MEDAR-02-2021-1199,https://doi.org/10.1108/MEDAR-02-2021-1199,-,57,2021,"
+        "The paper discusses the challenges of sustainability reporting.\n"
+    )
+    message = refusal(tmp_path, "elicit.csv", header + row)
+    assert "Elicit's one-sentence 'Abstract summary'" in message
+    # With the abstracts shown in Elicit's table, its "-" for an unknown venue is none.
+    with_abstracts = header.replace("Abstract summary", "Abstract summary,Abstract")
+    row = row.replace("reporting.\n", "reporting.,We interviewed report preparers at ten firms.\n")
+    (tmp_path / "elicit.csv").write_text(with_abstracts + row, encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == "We interviewed report preparers at ten firms."
+    assert paper.venue is None and paper.authors == ("A. Lai", "R. Stacchezzini")
+
+
 def test_pubmed_csv_says_it_has_no_abstracts_and_which_export_has() -> None:
     with pytest.raises(InputError) as error:
         load("pubmed.csv")

@@ -523,6 +523,14 @@ _SPRINGER_CSV_HELP = (
 )
 
 
+# Elicit's CSV export of a search: Title,Authors,DOI,DOI link,Venue,Citation count,Year and
+# its own one-sentence "Abstract summary" of each paper, unless the table showed abstracts.
+_ELICIT_CSV = frozenset({"title", "doi link", "venue", "citation count", "abstract summary"})
+_ELICIT_CSV_HELP = (
+    "this Elicit export holds Elicit's one-sentence 'Abstract summary' of each paper, not "
+    "its abstract; in Elicit, add the 'Abstract' column to the table and export again"
+)
+
 # Google Scholar's "My library" export (Export > CSV): Authors,Title,Publication,Volume,…
 _SCHOLAR_CSV = frozenset({"authors", "title", "publication", "volume", "number", "pages", "year"})
 _SCHOLAR_CSV_HELP = (
@@ -542,6 +550,8 @@ def _no_abstract_column(line: int, header: list[str], delimiter: str) -> Problem
         return Problem(line, _SCOPUS_API_CSV_HELP, excerpt(delimiter.join(header)))
     if set(names) >= _SPRINGER_CSV:
         return Problem(line, _SPRINGER_CSV_HELP, excerpt(delimiter.join(header)))
+    if set(names) >= _ELICIT_CSV:
+        return Problem(line, _ELICIT_CSV_HELP, excerpt(delimiter.join(header)))
     if set(names) >= _SCHOLAR_CSV:
         return Problem(line, _SCHOLAR_CSV_HELP, excerpt(delimiter.join(header)))
     columns = ", ".join(cell.replace("\ufeff", "").strip() for cell in header)
@@ -601,10 +611,10 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
 
 def _cell(cell: str) -> str:
     """A cell's value without what the program that wrote it wrapped it in or left on it:
-    R's "NA" for an empty cell, Excel's text formula ('="08912963"', EBSCOhost's way of
-    keeping an ISSN's or a date's own form), RIS fields glued after it."""
+    R's "NA" (Elicit's "-") for an empty cell, Excel's text formula ('="08912963"',
+    EBSCOhost's way of keeping an ISSN's or a date's own form), RIS fields glued after it."""
     value = cell.strip()
-    if value == _R_MISSING:
+    if value in _MISSING:
         return ""
     if value.startswith('="') and value.endswith('"') and len(value) > 2:
         value = value[2:-1].replace('""', '"').strip()
@@ -614,8 +624,9 @@ def _cell(cell: str) -> str:
 
 
 # R's write.csv() writes "NA" in every empty cell: a table an R script saved (ASReview or
-# Scopus records filtered in R) would have "NA" for a venue, a keyword, a url.
-_R_MISSING = "NA"
+# Scopus records filtered in R) would have "NA" for a venue, a keyword, a url. Elicit
+# writes "-" for a venue it does not know.
+_MISSING = frozenset({"NA", "-"})
 
 # RIS fields a table kept glued to the end of the cell they followed: "… prevention
 # efforts. NR  - 55 PU  - ROUTLEDGE JOURNALS … PA  - 2-4 PARK SQUARE …" (Web of Science RIS
