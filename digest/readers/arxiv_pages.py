@@ -72,8 +72,10 @@ THIS_VERSION = re.compile(r"\(this version, (v\d+)\)")
 FOR_THIS_VERSION = re.compile(rf"\(or arXiv:({ARXIV_ID}) \[[^\]]*\] for this version\)")
 # The page's links glued to its abstract's label by a clipper: "View PDFAbstract:…".
 ABSTRACT_LEAD = re.compile(r"^(?:View PDF|HTML \(experimental\)|\s)+(?=Abstract\s*:)")
-# What an abstract page puts right after its author list, on the same line in a copy.
-AUTHORS_END = re.compile(r"\s*\b(?:View a PDF of the paper titled|View PDF)\b.*$")
+# What an abstract page puts right after its author list, on the same line in a copy. The
+# spaces before it only from where their run starts: tried from every space of a long run,
+# "\s*" rescanned the rest of it.
+AUTHORS_END = re.compile(r"(?<!\s)\s*\b(?:View a PDF of the paper titled|View PDF)\b.*$")
 _SNIFF_FIELDS = re.compile(r"^[^\S\n]*(Title|Authors|Abstract|Subjects|Cite as)\s*:", re.M)
 
 
