@@ -13,6 +13,7 @@ from digest.errors import InputError
 from digest.loading import load_papers
 from digest.models import Corpus, Paper
 from digest.readers import sniff_format
+from digest.readers.ris import parse_ris
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "exports"
 
@@ -1080,3 +1081,19 @@ def test_covidence_ris_editor_lists_and_web_of_science_braces(tmp_path: Path) ->
     assert paper.authors == ("Ivan Novkovic", "M Zlatic", "S Kostadinov", "Johnson and Johnson")
     assert paper.title == "Vulnerability of the Josanicka [river] basin"
     assert "National Park \u201cKopaonik\u201d, which increases" in paper.abstract
+
+
+def test_a_generational_suffix_goes_after_the_surname() -> None:
+    # Zotero's RIS of PubMed records ("Dengah HJF 2nd"), and a suffix after its own comma.
+    ris = (
+        "TY  - JOUR\n"
+        "AU  - Dengah, H. J. François 2nd\n"
+        "AU  - King, Martin L., Jr.\n"
+        "AU  - Lewis, Patrick\n"
+        "TI  - Cultural consonance and depression in a Brazilian city\n"
+        "AB  - We measure how far people live up to shared cultural models and how that relates"
+        " to depressive symptoms.\n"
+        "ER  - \n"
+    )
+    (record,) = parse_ris(ris).records
+    assert record.authors == ("H. J. François Dengah 2nd", "Martin L. King Jr.", "Patrick Lewis")

@@ -193,11 +193,22 @@ def _authors(value: str | list[str] | None) -> tuple[str, ...]:
 
 def first_name_first(name: str) -> str:
     """'Lewis, Patrick' -> 'Patrick Lewis', as databases and reference managers write it;
-    a name with a suffix ('King, Martin L., Jr.') or without a comma stays as given."""
-    parts = [part.strip() for part in name.split(",")]
-    if len(parts) == 2 and all(parts):
-        return f"{parts[1]} {parts[0]}"
-    return " ".join(name.split())
+    a generational suffix goes last, after its comma ('King, Martin L., Jr.') or at the end
+    of the given names (PubMed's 'Dengah, H. J. François 2nd'): 'Martin L. King Jr.'. Any
+    other name, and one without a comma, stays as given."""
+    parts = [" ".join(part.split()) for part in name.split(",")]
+    if len(parts) == 3 and all(parts) and _NAME_SUFFIX.fullmatch(parts[2]):
+        return f"{parts[1]} {parts[0]} {parts[2]}"
+    if len(parts) != 2 or not all(parts):
+        return " ".join(name.split())
+    given, _, last = parts[1].rpartition(" ")
+    if given and _NAME_SUFFIX.fullmatch(last):
+        return f"{given} {parts[0]} {last}"
+    return f"{parts[1]} {parts[0]}"
+
+
+# A generational suffix: "Jr.", "Sr", "III", "2nd".
+_NAME_SUFFIX = re.compile(r"[JS]r\.?|II|III|IV|2nd|3rd|[4-9]th")
 
 
 def without_doubled_names(names: Sequence[str]) -> tuple[str, ...]:
