@@ -55,8 +55,9 @@ _TAG_LINE = re.compile(
     r"(?: +|(?=[^\x00-\x7f])|$)(.*)$"
 )
 # Names in one A1: ";" and the full-width separators always; "," only before a Chinese
-# name ("颜宏,石德成"), as "Smith, John" keeps its comma.
-_NAMES = re.compile(r"\s*(?:[;\uff1b\uff0c]|,(?=\s?[\u4e00-\u9fff]))\s*")
+# name ("颜宏,石德成"), as "Smith, John" keeps its comma. Spaces before one only from where
+# their run starts: tried from inside a long run, "\s*" rescanned the rest of it each time.
+_NAMES = re.compile(r"(?<!\s)\s*(?:[;\uff1b\uff0c]|,(?=\s?[\u4e00-\u9fff]))\s*")
 # A reference type: "Journal Article", "Dissertation/Thesis", "Book, Section", "Generic".
 _TYPE = re.compile(r"[A-Z][A-Za-z]*(?:[ /,]+[A-Z][A-Za-z]*)*")
 _THESIS = re.compile(r"dissertation|thesis", re.I)

@@ -56,8 +56,11 @@ _ALWAYS_LABELS = frozenset(
 _IDS = re.compile(r"[\d;\s]+")
 _LINK = re.compile(r"https?://www\.scopus\.com/\S+")
 # Where a source's name ends in the citation: its volume, pages, article number, or the
-# "Cited N times." after a name alone.
-_SOURCE_END = re.compile(r",\s*(?=\d|pp\.|p\.\s|art\. no\.)|\.?\s+Cited \d+ times?|\.?\s*$")
+# "Cited N times." after a name alone. Spaces only from where their run starts, so that a
+# long run is not rescanned from each of its spaces.
+_SOURCE_END = re.compile(
+    r",\s*(?=\d|pp\.|p\.\s|art\. no\.)|(?<![\s.])\.?\s+Cited \d+ times?|(?<![\s.])\.?\s*$"
+)
 _FULL_NAME_ID = re.compile(r"\s*\(\d+\)\s*$")
 _NO_AUTHOR = "[No author name available]"
 
