@@ -472,9 +472,10 @@ def _count_missing_abstracts(
 # How to get abstracts into an export of a format that may leave them out.
 _WITH_ABSTRACTS: Final = {
     "bibtex": (
-        "the BibTeX of Google Scholar, DBLP, arXiv and publishers' citation buttons has no "
-        "abstracts: export these references from Zotero, Mendeley or JabRef (which keep "
-        "abstracts), or from the database with abstracts included"
+        "the BibTeX of Google Scholar, DBLP, INSPIRE, arXiv and publishers' citation buttons "
+        "has no abstracts: export these references from Zotero, Mendeley or JabRef (which "
+        "keep abstracts), from NASA ADS as 'BibTeX with abstracts', or from the database "
+        "with abstracts included"
     ),
     "ris": (
         "this export left abstracts out: export again with them included (Scopus: "

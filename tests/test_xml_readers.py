@@ -578,6 +578,30 @@ def test_jats_authors_in_name_alternatives_string_names_and_a_group_with_its_ros
     )  # fmt: skip
 
 
+def test_jats_abstract_headed_in_its_own_language_loses_the_heading(tmp_path: Path) -> None:
+    # SciELO (packtools' test data): a Spanish article's abstract titled "RESUMEN".
+    (tmp_path / "scielo.xml").write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
+<article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article"
+  xml:lang="es"><front><article-meta>
+  <article-id pub-id-type="doi">10.1590/1678-69712003/administracao.v4n1p108-123</article-id>
+  <title-group><article-title>Inmunización de Flujos Financieros</article-title></title-group>
+  <abstract>
+    <title>RESUMEN</title>
+    <p>En este trabajo se presenta un modelo de inmunización de flujos financieros.</p>
+  </abstract>
+  <kwd-group xml:lang="es"><title>PALABRAS CLAVE</title><kwd>Futuros</kwd></kwd-group>
+</article-meta></front></article>
+""",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == (
+        "En este trabajo se presenta un modelo de inmunización de flujos financieros."
+    )
+    assert paper.keywords == ("Futuros",)
+
+
 def test_pmc_jats_article_without_abstract_is_counted_not_a_paper() -> None:
     [skipped] = load("pmc-jats.xml").skipped
     assert skipped.line == 4

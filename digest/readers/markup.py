@@ -331,7 +331,7 @@ class _JatsText(HTMLParser):
             self._title = None
             self._drop_empty_section()
             first = not "".join(self.parts).strip()
-            if title and not (first and title.rstrip(".:").casefold() == "abstract"):
+            if title and not (first and title.rstrip(".: ").casefold() in _ABSTRACT_WORDS):
                 self._heading = len(self.parts)
                 self.parts.append(f" {title}{'' if title[-1] in '.:?!' else ':'} ")
         elif name == "sup" and self._sup is not None:
@@ -393,6 +393,13 @@ def jats_to_text(fragment: str) -> str:
     return " ".join("".join(parser.parts).split())
 
 
+# An abstract's own heading, in the languages journals write it in: SciELO's JATS heads
+# the Spanish abstract "RESUMEN" and the English translation "ABSTRACT".
+_ABSTRACT_WORDS = frozenset(
+    {"abstract", "summary", "resumen", "resumo", "résumé", "resume", "zusammenfassung",
+     "riassunto", "streszczenie", "samenvatting", "sammanfattning", "abstrakt", "özet",
+     "аннотация", "резюме", "摘要", "要旨"}
+)  # fmt: skip
 # A heading glued to the front of an abstract: "Abstract Eleven coupled models…" (Mendeley
 # and Zotero keep the one publishers print; OpenAlex's index starts with it too). What
 # sets it apart from the text, if anything: a colon or stop, a spaced dash, a line end.
