@@ -582,6 +582,25 @@ def test_elicit_csv_of_summaries_says_so_and_one_with_abstracts_is_read(tmp_path
     assert paper.venue is None and paper.authors == ("A. Lai", "R. Stacchezzini")
 
 
+def test_utf8_read_as_cp1252_and_saved_again_is_undone(tmp_path: Path) -> None:
+    # A UTF-8 export opened in Excel (or read by R without its encoding) and saved again:
+    # every accented letter and sign turned into two or three (asreview/asreview_irr's
+    # "Le GÃ©ographe canadien", "Â© 2008 Springer"). Real text with "Ã" stays.
+    text = (
+        "Title,Authors,Journal,Abstract\n"
+        '"A spatial analysis of crime","Andresen, M. A.","Le GÃ©ographe canadien",'
+        '"Crime clusters in Vancouverâ€™s tracts. Â© 2008 Springer Science+Business Media."\n'
+        '"Crime in SÃO PAULO","Lima, JoÃ£o","Revista","Arrests rose in SÃO PAULO in 2020."\n'
+    )
+    (tmp_path / "resaved.csv").write_text(text, encoding="utf-8")
+    corpus = load_papers([tmp_path])
+    spatial = titled(corpus, "A spatial analysis")
+    assert spatial.venue == "Le Géographe canadien"
+    assert spatial.abstract == "Crime clusters in Vancouver\u2019s tracts."  # no © line
+    sao = titled(corpus, "Crime in")
+    assert sao.title == "Crime in SÃO PAULO" and sao.authors == ("João Lima",)
+
+
 def test_pubmed_csv_says_it_has_no_abstracts_and_which_export_has() -> None:
     with pytest.raises(InputError) as error:
         load("pubmed.csv")
