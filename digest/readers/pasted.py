@@ -49,7 +49,9 @@ from digest.readers.records import (
     split_authors,
 )
 
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*(?:\s#+\s*)?$")
+# The text never ends in a space, so it stops only after a non-space: stopping at every space
+# of a long run, "\s*" rescanned the rest of the run from each.
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(|.*?(?<!\s))\s*(?:\s#+\s*)?$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
 _QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
