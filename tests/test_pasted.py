@@ -337,6 +337,36 @@ def test_a_short_field_line_keeps_the_text_after_it_out_of_its_value(tmp_path: P
     assert papers[0].authors[-1] == "Ola Berg"
 
 
+def test_a_feed_readers_view_of_an_arxiv_item(tmp_path: Path) -> None:
+    # newsboat's article view copied from the terminal: its status line, "Feed:", "Title:"
+    # (arXiv's feed title of before 2024, id and category in it), "Author:", "Date:" and
+    # "Link:" lines, the abstract unlabelled and hard-wrapped, then the pager's "~" filler.
+    view = tmp_path / "article.txt"
+    view.write_text(
+        "newsboat 2.14.1 - Article 'Sparse Retrieval Heads. (arXiv:2008.04826v1 [cs.SI])' "
+        "(7 unread, 10\n"
+        "Feed: cs updates on arXiv.org\n"
+        "Title: Sparse Retrieval Heads. (arXiv:2008.04826v1 [cs.SI])\n"
+        "Author: Ana Lima, Kofi Mensah\n"
+        "Date: Wed, 12 Aug 2020 21:10:36 +0800\n"
+        "Link: http://arxiv.org/abs/2008.04826\n\n"
+        "Long-context language models retrieve facts from anywhere in their input, but\n"
+        "how they do it is unclear. We find attention heads that carry the retrieval.\n"
+        + "~\n" * 5
+        + "q:Quit s:Save n:Next Unread o:Open in Browser e:Enqueue ?:Help          Top\n",
+        encoding="utf-8",
+    )
+    corpus = load_papers([view])
+    [paper] = corpus.papers
+    assert (paper.title, paper.arxiv_id, paper.authors, paper.date) == (
+        "Sparse Retrieval Heads",
+        "2008.04826",
+        ("Ana Lima", "Kofi Mensah"),
+        "2020-08-12",
+    )
+    assert paper.abstract.endswith("heads that carry the retrieval.")
+
+
 def test_flattened_abstract_page_keeps_its_own_id_not_one_it_cites(tmp_path: Path) -> None:
     # A page flattened onto one line, without the "[ID]" before its title: the abstract and
     # the comments cite other arXiv papers before "Cite as:" names the page's own.

@@ -76,7 +76,10 @@ ABSTRACT_LEAD = re.compile(r"^(?:View PDF|HTML \(experimental\)|\s)+(?=Abstract\
 # spaces before it only from where their run starts: tried from every space of a long run,
 # "\s*" rescanned the rest of it.
 AUTHORS_END = re.compile(r"(?<!\s)\s*\b(?:View a PDF of the paper titled|View PDF)\b.*$")
-_SNIFF_FIELDS = re.compile(r"^[^\S\n]*(Title|Authors|Abstract|Subjects|Cite as)\s*:", re.M)
+_SNIFF_FIELDS = re.compile(r"^[^\S\n]*(Title|Authors?|Abstract|Subjects|Cite as)\s*:", re.M)
+# A feed reader's view of one item (newsboat): "Title:", "Author:", "Date:", "Link:" lines
+# over the abstract, unlabelled.
+_SNIFF_LINK = re.compile(r"^[^\S\n]*(?:Link|URL)\s*:\s*https?://(?:export\.)?arxiv\.org/abs/", re.M)
 
 
 def looks_like_arxiv_page(text: str) -> bool:
@@ -87,8 +90,11 @@ def looks_like_arxiv_page(text: str) -> bool:
         return "Title:" in head
     if any(SEARCH_ENTRY.match(line) for line in head.split("\n")[:400]):
         return "Abstract:" in head
-    fields = {match.group(1) for match in _SNIFF_FIELDS.finditer(head)}
+    named = {match.group(1) for match in _SNIFF_FIELDS.finditer(head)}
+    fields = {"Authors" if name == "Author" else name for name in named}
     if {"Title", "Abstract"} <= fields and fields & {"Authors", "Subjects", "Cite as"}:
+        return True
+    if {"Title", "Authors"} <= fields and _SNIFF_LINK.search(head):
         return True
     return any(_is_flat_abs_page(line) for line in head.split("\n")[:400])
 

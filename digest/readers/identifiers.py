@@ -108,6 +108,18 @@ def labelled_arxiv_id(text: str) -> str | None:
     return found.group(1) if found and parse_arxiv_field(found.group(1)) else None
 
 
+# arXiv's feed titles before 2024: "Title. (arXiv:2101.00001v2 [cs.CL] UPDATED)".
+_OLD_FEED_TITLE = re.compile(
+    r"\A(.*?)\.?\s*\(arXiv:(\S+?)(?:\s+\[[^\]]*\])?(?:\s+UPDATED|\s+CROSS LISTED)?\)\s*\Z", re.S
+)
+
+
+def old_feed_title(title: str) -> tuple[str, str] | None:
+    """An arXiv feed title of before 2024 as (the title, its arXiv id), or None."""
+    found = _OLD_FEED_TITLE.match(title)
+    return (found.group(1), found.group(2)) if found else None
+
+
 # A PubMed record's page, on its new or old site.
 _PUBMED_PAGE = re.compile(
     r"https?://(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pubmed)/"

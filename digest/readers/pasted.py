@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from digest.cleaning import join_wrapped_lines
 from digest.readers import arxiv_pages, markup
 from digest.readers.arxiv_pages import Found
-from digest.readers.identifiers import parse_arxiv_field, parse_doi
+from digest.readers.identifiers import old_feed_title, parse_arxiv_field, parse_doi
 from digest.readers.plaintext import MIN_ABSTRACT_WORDS, stray_text_reason
 from digest.readers.records import (
     Parsed,
@@ -354,13 +354,17 @@ class _Reader:
         elif not value and name in _NEXT_LINE_FIELDS:
             entry.pending = name  # the value is on the next line
         elif name == "title":
+            old_style = old_feed_title(_inline_text(value))
+            if old_style:  # "Title. (arXiv:2008.04826v1 [cs.SI])", arXiv's feeds until 2024
+                value = old_style[0]
+                self.add_ids(entry, f"arXiv:{old_style[1]}", prefer="arxiv")
             entry.set_title(value, 3)
         elif name == "authors":  # "Authors: … View a PDF of the paper titled …" (a page)
             entry.authors = split_authors(arxiv_pages.AUTHORS_END.sub("", _inline_text(value)))
         elif name in ("url", "arxiv", "doi", "pmid"):
             self.add_ids(entry, value, prefer=name)
         elif name == "date":
-            entry.date = entry.date or _inline_text(value)
+            entry.date = entry.date or _date_value(_inline_text(value))
         elif name == "venue":
             entry.venue = entry.venue or _inline_text(value)
         elif name == "keywords":
@@ -554,7 +558,7 @@ def _read_line(reader: _Reader, number: int, line: str, lines: list[str]) -> Non
     stripped = line.strip()
     if stripped.startswith(("View PDF", "HTML (")):  # "View PDFAbstract:…" (a clipper's)
         line = stripped = arxiv_pages.ABSTRACT_LEAD.sub("", stripped)
-    if not stripped:
+    if not stripped or stripped == "~":  # "~": a pager's filler below the text (newsboat)
         reader.flush()
         return
     current = reader.current

@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from xml.etree.ElementTree import Element
 
+from digest.readers.identifiers import old_feed_title
 from digest.readers.markup import (
     html_blocks,
     html_to_text,
@@ -75,9 +76,6 @@ _ATOM_ROOT = re.compile(r"<(?:\w+:)?feed[\s>][^>]*http://www\.w3\.org/2005/Atom"
 # arXiv's listing feeds: "arXiv:2411.10001v1 Announce Type: new \nAbstract: …"
 _ARXIV_DESCRIPTION = re.compile(
     r"\A\s*arXiv:(\S+)\s+Announce Type:\s*([\w-]+)\s*(?:Abstract:\s*)?(.*)\Z", re.S
-)
-_OLD_TITLE = re.compile(
-    r"\A(.*?)\.?\s*\(arXiv:(\S+?)(?:\s+\[[^\]]*\])?(?:\s+UPDATED|\s+CROSS LISTED)?\)\s*\Z", re.S
 )
 _OAI_ID = re.compile(r"\Aoai:arXiv\.org:(\S+)\Z", re.I)
 # An entry id that is a DOI: PLOS's Atom feeds name each entry "info:doi/10.1371/…".
@@ -178,9 +176,9 @@ def _rss_item(item: Element, line: int, journal: str) -> Record | Problem:
     if arxiv is None:
         terms = {_folded(term) for term, _ in categories}
         abstract = _journal_abstract(kids, _RSS_TEXTS, title, journal, found, terms)
-    old_style = _OLD_TITLE.match(title)
+    old_style = old_feed_title(title)
     if old_style:  # arXiv's feeds before 2024: "Title. (arXiv:2101.00001v2 [cs.CL] UPDATED)"
-        title, arxiv = old_style.group(1), arxiv or old_style.group(2)
+        title, arxiv = old_style[0], arxiv or old_style[1]
     guid = _text(kids, "guid")
     if not arxiv:
         oai = _OAI_ID.match(guid)
