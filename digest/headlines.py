@@ -182,10 +182,26 @@ def derive_headlines(
 
 
 def _own_title(paper: Paper) -> str | None:
-    """The paper's title on one line, if it has one."""
-    if paper.title and paper.title.strip():
-        return _WHITESPACE.sub(" ", paper.title).strip()
-    return None
+    """The paper's title on one line, if it has one, without the full stop bibliographic
+    databases end titles with (MEDLINE, PsycNET, Web of Science: "Family functioning in
+    bipolar I disorder."), which a headline followed by its summary ("Title.: …") does not
+    want; a stop that ends an abbreviation ("Bacillus sp.", "the U.S.", "et al.") stays."""
+    if not (paper.title and paper.title.strip()):
+        return None
+    title = _WHITESPACE.sub(" ", paper.title).strip()
+    if not title.endswith(".") or title.endswith(".."):
+        return title
+    last = title[:-1].rsplit(" ", 1)[-1].casefold()
+    if "." in last or last.lstrip("([") in _ABBREVIATIONS:
+        return title
+    return title[:-1]
+
+
+# Words that end a title with their own stop.
+_ABBREVIATIONS = frozenset((
+    "al", "etc", "sp", "spp", "subsp", "var", "cf", "inc", "ltd", "co", "corp", "vs", "jr",
+    "sr", "st", "no", "vol", "eds", "ed", "approx", "fig",
+))  # fmt: skip
 
 
 def headline_of(sentences: list[str], focus: int | None = None) -> str | None:

@@ -52,6 +52,25 @@ def test_title_wins_and_is_tidied() -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Family functioning in bipolar I disorder.", "Family functioning in bipolar I disorder"),
+        (
+            "Decision analysis for drug formularies (MCDA).",
+            "Decision analysis for drug formularies (MCDA)",
+        ),
+        ("A new species of Bacillus sp.", "A new species of Bacillus sp."),
+        ("Health policy in the U.S.", "Health policy in the U.S."),
+        ("Why do models forget?", "Why do models forget?"),
+        ("Scaling, and then...", "Scaling, and then..."),
+    ],
+)
+def test_a_titles_closing_stop_goes_but_not_an_abbreviations(title: str, headline: str) -> None:
+    # MEDLINE and PsycNET end titles with a stop; "Title.: summary" reads badly.
+    assert headline_of("We introduce Codex, a model.", title=title) == headline
+
+
+@pytest.mark.parametrize(
     ("sentence", "name"),
     [
         ("We call the resulting models InstructGPT.", "InstructGPT"),
