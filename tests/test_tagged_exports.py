@@ -731,6 +731,40 @@ def test_ovid_psycinfo_field_glued_to_the_title(tmp_path: Path) -> None:
     assert paper.date == "2023"
 
 
+def test_ovid_labelled_layout(tmp_path: Path) -> None:
+    # Ovid's "Citation" layout (JabRef keeps a real one, OvidImporterTest4.txt): "<8>", then
+    # each field's name on its own line and its value indented; names with affiliation
+    # numbers and keywords in one line each, joined by ";"; "[Article]" after the title.
+    corpus = load_written(
+        tmp_path,
+        "ovid.txt",
+        "<8>\nScore\n  *****\nAccession Number\n  01445406-201509000-00006.\n",
+        "Author\n  Kohler, Lars 1;  Leuschner, Christoph 1,2;  Hertel, Dietrich 1\n",
+        "Institution\n  (1) Plant Ecology, University of Gottingen, Gottingen, Germany\n",
+        "Title\n  Cloud water interception differs between Norway spruce stands along an ",
+        "elevation transect in Harz Mountains, Germany.[Article]\n",
+        "Source\n  Ecohydrology.   8(6):1048-1064, September 2015.\n",
+        "Abstract\n  Cloud water interception was measured in three spruce stands, and it adds ",
+        "up to a third of the water deposited at the highest site.\n",
+        "Author Keywords\n  alpine treeline;  canopy cover;  throughfall.\n",
+        "References\n  Aber JD. 1989. Nitrogen saturation. Bioscience 39: 378-386.\n\n",
+        "  Acker K. 1998. Ground-based clouds. Fresenius J Anal Chem 361: 59-64.\n\n",
+        "<9>\nTitle\n  A letter without an abstract.\nSource\n  Ecohydrology. 9(1):1, 2016.\n",
+    )
+    assert corpus.files[0].format == "ovid-labelled"
+    paper = only(corpus)
+    assert paper.title == (
+        "Cloud water interception differs between Norway spruce stands along an elevation "
+        "transect in Harz Mountains, Germany."
+    )
+    assert paper.authors == ("Lars Kohler", "Christoph Leuschner", "Dietrich Hertel")
+    assert (paper.venue, paper.date) == ("Ecohydrology", "2015")
+    assert paper.keywords == ("alpine treeline", "canopy cover", "throughfall")
+    assert paper.abstract.startswith("Cloud water interception was measured")
+    [letter] = corpus.skipped
+    assert letter.excerpt == "A letter without an abstract."
+
+
 def test_ovid_ris_numbers_links_n2_continuations_and_jats() -> None:
     corpus = load("ovid.ris")
     assert corpus.files[0].format == "ris"
@@ -778,6 +812,8 @@ def test_ovid_ris_numbers_links_n2_continuations_and_jats() -> None:
             "ieee-text",
         ),
         ("Notes on a paper.\nURL: https://ieeexplore.ieee.org/document/1\n", "text"),
+        ("<1>\nTitle\n  A title.\nAbstract\n  x\n", "ovid-labelled"),
+        ("<1>\nA line of notes.\nTitle is a word.\n", "text"),
         (
             "Lee M.\nA title\n(2020) Nature, 1, pp. 1-2.\nABSTRACT: x\nSOURCE: Scopus\n",
             "scopus-text",

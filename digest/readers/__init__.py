@@ -22,7 +22,12 @@ from digest.readers.mail import looks_like_mail, parse_mail
 from digest.readers.medline import looks_like_medline, parse_medline
 from digest.readers.mods import looks_like_mods, parse_mods
 from digest.readers.oai_pmh import looks_like_oai_pmh, parse_oai_pmh
-from digest.readers.ovid import looks_like_ovid, parse_ovid
+from digest.readers.ovid import (
+    looks_like_ovid,
+    looks_like_ovid_labelled,
+    parse_ovid,
+    parse_ovid_labelled,
+)
 from digest.readers.pasted import (
     looks_like_markdown,
     looks_like_notes,
@@ -70,6 +75,7 @@ FORMATS: tuple[Format, ...] = (
     Format("bibtex", looks_like_bibtex, parse_bibtex),
     Format("ris", looks_like_ris, parse_ris),
     Format("ovid", looks_like_ovid, parse_ovid),  # Ovid's RIS has TY lines, this not
+    Format("ovid-labelled", looks_like_ovid_labelled, parse_ovid_labelled),
     Format("medline", looks_like_medline, parse_medline),
     Format("web-of-science", looks_like_web_of_science, parse_web_of_science),
     Format("endnote-tagged", looks_like_refer, parse_refer),

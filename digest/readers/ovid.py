@@ -27,7 +27,7 @@ import re
 from digest.readers.identifiers import parse_doi
 from digest.readers.medline import mesh_heading
 from digest.readers.records import Parsed, Problem, Record, first_name_first, missing_abstract
-from digest.readers.tagged import TaggedRecord, parse_records, split_tagged
+from digest.readers.tagged import Split, TaggedRecord, parse_records, split_tagged
 
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9]{1,3}) {1,3}- ?(.*)")
 _NUMBER = re.compile(r"\s*<\d+\.?\s*>\s*")
@@ -39,8 +39,29 @@ _ROLE = re.compile(r"\s*\[[^\]]*\]\s*$")
 _JOURNAL = re.compile(r"(.+?)\.\s+\d")
 _RIS_TYPE = re.compile(r"^TY  - ", re.M)
 _MEDLINE_DB = re.compile(r"MEDLINE|PubMed", re.I)
-# PsycInfo's mark on a record that lists its references, at the title's end.
-_REFERENCES_MARK = re.compile(r"\s*\[References\]\.?$")
+# PsycInfo's mark on a record that lists its references, at the title's end, and the
+# article type Ovid puts there for journals' own full texts ("….Germany.[Article]").
+_REFERENCES_MARK = re.compile(
+    r"\s*\[(?:References|Article|Review|Review Article|Original Article|Editorial|Letter"
+    r"|Comment|Commentary|Case Report|Miscellaneous Article)\]\.?$"
+)
+# The labelled layout (Ovid's "Citation" display, and the text export of it): a record's
+# number alone ("<8>"), then each field's name on a line of its own, its value indented.
+_RECORD_NUMBER = re.compile(r"<\d+>")
+_LABEL_LINE = re.compile(r"[A-Z][A-Za-z/()' -]{1,60}")
+_LABEL_TAGS = {
+    "title": "TI", "abstract": "AB", "author": "AU", "authors": "AU",
+    "authors full name": "FA", "source": "SO", "journal name": "JN",
+    "year of publication": "YR", "publication year": "YR", "digital object identifier": "DO",
+    "doi": "DO", "author keywords": "KW", "keywords": "KW", "keyword heading": "KW",
+    "mesh subject headings": "MH", "unique identifier": "UI", "accession number": "AN",
+    "database": "DB",
+}  # fmt: skip
+# Fields holding a list in one line: names ("Kohler, Lars 1;  Leuschner, Christoph 1",
+# their affiliations' numbers after them) and keywords ("canopy cover;  throughfall.").
+_LISTS = {"AU", "FA", "KW", "MH"}
+_AFFILIATION_NUMBERS = re.compile(r"\s+\d+(?:\s*,\s*\d+)*$")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def looks_like_ovid(text: str) -> bool:
@@ -53,6 +74,50 @@ def parse_ovid(text: str) -> Parsed:
     lines = ["" if _NUMBER.fullmatch(line) else line for line in text.split("\n")]
     split = split_tagged("\n".join(lines), _TAG_LINE, opens=lambda tag: tag == "VN")
     return parse_records(split, _record, "Ovid records (records are tagged lines)")
+
+
+def looks_like_ovid_labelled(text: str) -> bool:
+    """A record number alone on the first line, then a field's name and its indented value,
+    and a Title label among the first lines."""
+    lines = [line.rstrip() for line in text[:8192].split("\n") if line.strip()]
+    if len(lines) < 3 or not _RECORD_NUMBER.fullmatch(lines[0].lstrip("\ufeff").strip()):
+        return False
+    return (
+        _LABEL_LINE.fullmatch(lines[1]) is not None
+        and lines[2][:1].isspace()
+        and "Title" in lines[:60]
+    )
+
+
+def parse_ovid_labelled(text: str) -> Parsed:
+    records: list[TaggedRecord] = []
+    stray: list[tuple[int, str]] = []
+    values: list[str] | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        if not line[:1].isspace() and _RECORD_NUMBER.fullmatch(line.strip()):
+            records.append(TaggedRecord(number))
+            values = None
+        elif records and not line[:1].isspace():
+            label = line.strip()
+            values = []
+            records[-1].fields.append((_LABEL_TAGS.get(label.casefold(), label), values))
+        elif values is not None:
+            values.append(line)
+        else:
+            stray.append((number, line.strip()))
+    for record in records:
+        record.fields = [(tag, _listed(tag, lines)) for tag, lines in record.fields]
+    return parse_records(Split(records, stray), _record, "Ovid records (a <number> each)")
+
+
+def _listed(tag: str, lines: list[str]) -> list[str]:
+    """A list field's items one a line, as the tagged layout has them; others as they are."""
+    if tag not in _LISTS:
+        return lines
+    items = [item.strip().rstrip(".") for line in lines for item in line.split(";")]
+    return [_AFFILIATION_NUMBERS.sub("", item) for item in items if item]
 
 
 def _unglued(tagged: TaggedRecord) -> TaggedRecord:
@@ -90,9 +155,15 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         title=title or None,
         authors=tuple(name for name in authors if name),
         doi=parse_doi(tagged.text("DO")),  # often a link: "https://dx.doi.org/10.…"
-        date=tagged.text("YR") or None,
+        date=tagged.text("YR") or _year(tagged.text("SO")) or None,
         pmid=pmid if pmid.isdigit() else None,
         venue=tagged.text("JN") or (journal.group(1) if journal else "") or None,
         keywords=tuple(keywords),
         metadata=(("database", database),) if database else (),
     )
+
+
+def _year(source: str) -> str:
+    """The year of a citation ("Ecohydrology. 8(6):1048-1064, September 2015."): its last."""
+    years = _YEAR.findall(source)
+    return years[-1] if years else ""
