@@ -528,3 +528,16 @@ def test_better_bibtex_keywords_joined_by_bare_commas_keep_a_tag_with_a_semicolo
         "Deforestation activity was documented by moderate increases in C/N (>10%) at eight lakes."
     )
     assert scopus.keywords == ("Neural networks, convolutional", "Lakes", "Sediments")
+
+
+def test_acl_anthology_braces_inside_a_word_go_and_a_commands_argument_stays() -> None:
+    # The ACL Anthology protects capitals inside words: "{C}ol{BERT}v2", "Ro{BERT}a".
+    text = (
+        "@inproceedings{santhanam-etal-2022-colbertv2,\n"
+        'title = "{C}ol{BERT}v2 beats Ro{BERT}a on the \\emph{Lost} set",\n'
+        'abstract = "Late interaction retrieval is made smaller by 6{--}10x with residual '
+        'compression."\n'
+        "}\n"
+    )
+    [record] = parse_bibtex(text).records
+    assert record.title == "ColBERTv2 beats RoBERTa on the \\emph{Lost} set"

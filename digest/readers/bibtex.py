@@ -65,9 +65,10 @@ if TYPE_CHECKING:
 
 _ENTRY_START = re.compile(r"^[ \t]*@[A-Za-z]+[ \t]*[{(]", re.M)
 _HEAD = 8192
-# A brace group not opened by a command ("{BERT}", but not "\emph{x}" or "M{\"u}ller"'s
-# inner accent, which the LaTeX cleaning reads).
-_PROTECTING_BRACES = re.compile(r"(?<![\\A-Za-z])\{([^{}\\]*)\}")
+# A brace group not opened by a command ("{BERT}", also inside a word, as the ACL Anthology
+# protects one: "{C}ol{BERT}v2"; not "\emph{x}", nor "M{\"u}ller"'s inner accent, which
+# the LaTeX cleaning reads). A command's argument is matched with it, and kept.
+_PROTECTING_BRACES = re.compile(r"(\\[A-Za-z]+\s*)?(?<!\\)\{([^{}\\]*)\}")
 # Braces around punctuation protect it wherever they are: Web of Science's "``physical{''}"
 # and "{[}m/k]".
 _BRACED_PUNCTUATION = re.compile(r"\{([^\w\s{}\\]+)\}")
@@ -583,10 +584,15 @@ def _unbrace(value: str) -> str:
         return value
     value = _BRACED_PUNCTUATION.sub(r"\1", value)
     for _ in range(3):  # nested protection: {{BERT}}
-        value, count = _PROTECTING_BRACES.subn(r"\1", value)
-        if not count:
+        unbraced = _PROTECTING_BRACES.sub(_unprotected, value)
+        if unbraced == value:
             break
+        value = unbraced
     return value
+
+
+def _unprotected(group: re.Match[str]) -> str:
+    return group.group(0) if group.group(1) else group.group(2)
 
 
 def _split_names(value: str) -> list[str]:
