@@ -367,6 +367,24 @@ def test_a_feed_readers_view_of_an_arxiv_item(tmp_path: Path) -> None:
     assert paper.abstract.endswith("heads that carry the retrieval.")
 
 
+def test_pandocs_link_attributes_are_no_part_of_the_names(tmp_path: Path) -> None:
+    # An abstract page turned into Markdown by pandoc: each author's link keeps its
+    # attributes ('{rel="nofollow"}'), the id's link its class ("{.arxivid}").
+    search = "https://arxiv.org/search/cs?searchtype=author&query="
+    page = tmp_path / "page.md"
+    page.write_text(
+        "## Title:Sparse Retrieval Heads\n\n"
+        f'Authors:[Ana Lima]({search}Lima,+A){{rel="nofollow"}}, '
+        f'[Kofi Mensah]({search}Mensah,+K){{rel="nofollow" target="_blank"}}\n\n'
+        "> Abstract:Long-context language models retrieve facts from anywhere in their "
+        "input, but how they do it is unclear. We find the heads that carry it.\n\n"
+        "Cite as: [arXiv:2411.10001](https://arxiv.org/abs/2411.10001){.arxivid} \\[cs.CL\\]\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([page]).papers
+    assert (paper.authors, paper.arxiv_id) == (("Ana Lima", "Kofi Mensah"), "2411.10001")
+
+
 def test_flattened_abstract_page_keeps_its_own_id_not_one_it_cites(tmp_path: Path) -> None:
     # A page flattened onto one line, without the "[ID]" before its title: the abstract and
     # the comments cite other arXiv papers before "Cite as:" names the page's own.

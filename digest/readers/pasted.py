@@ -65,6 +65,11 @@ _LINK = re.compile(
 )
 _URL_LINE = re.compile(r"^\s*<?(https?://\S+?)>?\s*$")
 _URL = re.compile(r"https?://[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:]")
+# Pandoc's attributes after a link or a span ("[Emma Brunskill](…){rel="nofollow"}",
+# "{.arxivid}", "{#title}"): a web page turned into Markdown by pandoc keeps them.
+_PANDOC_ATTRIBUTES = re.compile(
+    r'\{(?:[#.][\w-]{1,60}|[\w-]{1,40}="[^"{}\n]{0,300}")(?:\s(?:[#.][\w-]{1,60}|[\w-]{1,40}="[^"{}\n]{0,300}")){0,20}\}'
+)
 _MD_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\]^_`{|}~])")
 _EMPHASIS = re.compile(
     r"(\*\*|__)(.{1,500}?)\1|(?<![\w*])\*(?!\s)([^*\n]{1,500}?)(?<!\s)\*(?!\w)|`([^`]{1,500})`"
@@ -952,6 +957,8 @@ def _field(text: str) -> tuple[str, str, str] | None:
 def _inline_text(text: str) -> str:
     """Markdown inline markup to text: links to their text, emphasis and escapes removed."""
     # Each pass only where its markup can be: abstracts are long, and most have none.
+    if "{" in text:
+        text = _PANDOC_ATTRIBUTES.sub("", text)
     if "](" in text:
         text = _LINK.sub(lambda m: m.group(1), text)
     if "*" in text or "__" in text or "`" in text:
