@@ -173,6 +173,15 @@ def test_other_openings_stay(sentence: str) -> None:
             "CONCLUSIONS: MCDA helps committees weigh the value of orphan drugs.",
             "MCDA helps committees weigh the value of orphan drugs.",
         ),
+        # In capitals without its colon (a Lens RIS fed by PubMed).
+        (
+            "CONCLUSIONS This study demonstrates the value of gender analysis for harm reduction.",
+            "This study demonstrates the value of gender analysis for harm reduction.",
+        ),
+        (
+            "CONCLUSIONS AND RELEVANCE Screening lowered mortality by a third in this cohort.",
+            "Screening lowered mortality by a third in this cohort.",
+        ),
     ],
 )
 def test_a_structured_abstracts_section_label_is_not_part_of_the_line(
@@ -190,6 +199,9 @@ def test_a_structured_abstracts_section_label_is_not_part_of_the_line(
         "Our contributions: a benchmark, a baseline and a study of both.",
         # Too little after the label.
         "Results: none.",
+        # Capitals that are no section label, or a label word that opens the sentence.
+        "NASA This study was funded by the agency and its partners.",
+        "Results show that the method works well on many tasks.",
     ],
 )
 def test_other_colons_stay(sentence: str) -> None:

@@ -150,6 +150,9 @@ SECTION_LABELS: Final = frozenset(
     | {"trial registration", "level of evidence", "funding", "highlights"}
 )
 _SECTION_LABEL = re.compile(r"(?P<label>[A-Za-z][A-Za-z /&-]{1,48}?)\s*:\s+")
+# The same label in capitals without its colon, before the sentence's first word (Lens and
+# PubMed-fed exports: "CONCLUSIONS This study demonstrates …").
+_CAPS_SECTION_LABEL = re.compile(r"(?P<label>[A-Z][A-Z /&-]{1,48}?) (?=[A-Z][a-z]|[A-Z]\b)")
 
 
 def trim_sentence(sentence: str, limit: int = MAX_LINE_CHARS) -> tuple[str, bool]:
@@ -161,9 +164,9 @@ def trim_sentence(sentence: str, limit: int = MAX_LINE_CHARS) -> tuple[str, bool
 
 def drop_section_label(sentence: str) -> str:
     """`sentence` without the section label a structured abstract opens it with ("METHODS: ",
-    "Objective: "), its first letter capitalised; the sentence itself when it has none, or
-    when too little would be left."""
-    m = _SECTION_LABEL.match(sentence)
+    "Objective: ", or in capitals without a colon: "CONCLUSIONS "), its first letter
+    capitalised; the sentence itself when it has none, or when too little would be left."""
+    m = _SECTION_LABEL.match(sentence) or _CAPS_SECTION_LABEL.match(sentence)
     if m is None or " ".join(m.group("label").lower().split()) not in SECTION_LABELS:
         return sentence
     rest = sentence[m.end() :]
