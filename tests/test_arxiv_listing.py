@@ -172,6 +172,19 @@ def test_text_between_records_is_reported_but_the_mail_header_is_not() -> None:
     ]
 
 
+def test_a_listing_pasted_into_a_notes_code_fence_has_no_stray_text() -> None:
+    # A mail's listing kept in a Markdown note between "```" fences: the closing fence
+    # after the last record is the note's, no text left out of a paper.
+    text = (
+        "## Before\n\n```\n" + "-" * 78 + "\n"
+        "\\\\\narXiv:2411.00001\nTitle: One\n\\\\\n  First abstract.\n"
+        "\\\\ ( https://arxiv.org/abs/2411.00001 ,  5kb)\n" + "-" * 78 + "\n```\n"
+    )
+    parsed = parse_arxiv_listing(text)
+    assert [r.arxiv for r in parsed.records] == ["2411.00001"]
+    assert parsed.problems == ()
+
+
 def test_a_copy_cut_after_a_records_rule_has_no_empty_record() -> None:
     # A listing copied out of a mail client up to the next record's opening "\\": that
     # "\\" opens nothing, and the file has no problem to report.

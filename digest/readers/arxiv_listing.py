@@ -115,8 +115,10 @@ def parse_arxiv_listing(text: str) -> Parsed:
 
 
 def _between_records(stripped: str) -> bool:
-    """Lines a listing has between records: rules, section titles, the closing marker."""
-    return bool(_RULE.match(stripped) or _SECTION_TITLE.match(stripped))
+    """Lines a listing has between records: rules, section titles, the closing marker; and
+    the code fence a note pastes the mail into ("```")."""
+    fence = stripped.startswith(("```", "~~~"))
+    return bool(fence or _RULE.match(stripped) or _SECTION_TITLE.match(stripped))
 
 
 def _add_header_line(entry: _Entry, number: int, line: str) -> None:
