@@ -38,6 +38,7 @@ from digest.readers.records import (
     Parsed,
     Problem,
     Record,
+    blocks,
     first_name_first,
     iso_date,
     missing_abstract,
@@ -151,20 +152,8 @@ def parse_proquest(text: str) -> Parsed:
 
 def _paragraphs(lines: list[str]) -> list[str]:
     """A document's paragraphs, up to the rule that closes it; a paragraph's lines joined."""
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for line in [*lines, ""]:
-        text = line.strip()
-        if _RULE.fullmatch(text):
-            break
-        if text:
-            current.append(text)
-        elif current:
-            paragraphs.append(" ".join(current))
-            current = []
-    if current:
-        paragraphs.append(" ".join(current))
-    return paragraphs
+    end = next((n for n, line in enumerate(lines) if _RULE.fullmatch(line.strip())), len(lines))
+    return [" ".join(block) for _, block in blocks("\n".join(lines[:end]))]
 
 
 def _fields(paragraphs: list[str]) -> tuple[str, list[str], dict[str, list[str]]]:
