@@ -33,6 +33,7 @@ from digest.readers.records import (
     Parsed,
     Problem,
     Record,
+    first_lines,
     first_name_first,
     missing_abstract,
     split_keywords,
@@ -70,7 +71,7 @@ def looks_like_refworks(text: str) -> bool:
     found = first_tagged_line(text, _TAG_LINE)
     if found is None or found.group(1) != "RT" or not _TYPE.fullmatch(found.group(2).strip()):
         return False
-    lines = [line.strip() for line in text[:4096].split("\n") if line.strip()][:12]
+    lines = first_lines(text[:4096], 12)
     return any(re.match(r"(?:T1|A1|JF|AB)(?: |[^\x00-\x7f])", line, re.I) for line in lines)
 
 
