@@ -245,6 +245,23 @@ def test_embase_doi_is_read_from_its_library_link() -> None:
     assert paper.authors == ("Liu R.", "Adler D.G.")
 
 
+def test_a_keyword_keeps_the_commas_inside_its_parentheses(tmp_path: Path) -> None:
+    # Embase's index terms qualify a term in parentheses: "cyst (diagnosis, surgery)".
+    (tmp_path / "embase.csv").write_text(
+        "Title,Author Names,Abstract,keywords\n"
+        '"Duplication cysts","Liu R., Adler D.G.","We review how duplication cysts are found '
+        'and treated, and what endoscopic ultrasound adds to both.",'
+        '"article, bronchogenic duplication cyst (diagnosis, surgery), colonoscopy"\n',
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.keywords == (
+        "article",
+        "bronchogenic duplication cyst (diagnosis, surgery)",
+        "colonoscopy",
+    )
+
+
 def test_embase_journal_and_year_are_read_from_its_source_citation(tmp_path: Path) -> None:
     # Without columns of their own (the default table, or labelled lines without "SOURCE
     # TITLE"), the journal and year are those of "Source": "Cancer (2004) 102:4 (253-258)".

@@ -252,12 +252,32 @@ def _same_given_name(one: str, other: str) -> bool:
 
 
 def split_keywords(value: str | list[str] | None) -> tuple[str, ...]:
-    """Keywords as given in a list, or in one string separated by ';' (else by ',')."""
+    """Keywords as given in a list, or in one string separated by ';' (else by ','), never
+    inside parentheses: Embase's "duplication cyst (diagnosis, surgery)" is one term."""
     if value is None:
         return ()
     if isinstance(value, str):
-        value = value.split(";" if ";" in value else ",")
+        value = _split_outside_parentheses_at(value, ";" if ";" in value else ",")
     return tuple(" ".join(word.split()) for word in value if word.strip())
+
+
+def _split_outside_parentheses_at(value: str, separator: str) -> list[str]:
+    if "(" not in value:
+        return value.split(separator)
+    parts: list[str] = []
+    depth, start = 0, 0
+    for match in re.finditer(r"[()]|" + re.escape(separator), value):
+        token = match.group(0)
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(value[start : match.start()])
+            start = match.end()
+    parts.append(value[start:])
+    # A parenthesis never closed (a cut cell) would hold every term after it.
+    return parts if depth == 0 else value.split(separator)
 
 
 # A month as the files write it: a name ("June"), its three letters in any case ("JUN",
