@@ -25,6 +25,7 @@ from digest.readers.records import (
     Problem,
     Record,
     blocks,
+    last_year,
     missing_abstract,
     parsed_from,
     split_authors,
@@ -40,7 +41,6 @@ _JOURNAL_END = re.compile(
     r",\s*(?:vol\.|no\.|pp\.|p\.|Art\. no\.|early access|doi:|"
     r"(?:[A-Z][a-z]+\.?[ -]*)?(?:\d{1,2}[ -])?(?:1[89]|20)\d\d\b)"
 )
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _DOI = re.compile(r"\bdoi:\s*(\S+?)\.?\s*$")
 _FIELD = re.compile(r"(Abstract|keywords|URL):\s?(.*)")
 
@@ -78,7 +78,6 @@ def _record(line: int, block: list[str]) -> Record | Problem:
     rest = found.group("rest")
     doi = _DOI.search(rest)
     before_doi = rest[: doi.start()] if doi else rest
-    years = _YEAR.findall(before_doi)
     keywords = " ".join(fields.get("keywords", [])).strip().rstrip(",").strip("{}")
     url = " ".join(fields.get("URL", [])).strip()
     return Record(
@@ -88,7 +87,7 @@ def _record(line: int, block: list[str]) -> Record | Problem:
         authors=split_authors(found.group("authors") or ""),
         url=url or None,
         doi=parse_doi(doi.group(1)) if doi else None,
-        date=years[-1] if years else None,
+        date=last_year(before_doi) or None,
         venue=_venue(rest) or None,
         keywords=split_keywords(keywords or None),
     )

@@ -26,7 +26,14 @@ import re
 
 from digest.readers.identifiers import parse_doi
 from digest.readers.medline import mesh_heading
-from digest.readers.records import Parsed, Problem, Record, first_name_first, missing_abstract
+from digest.readers.records import (
+    Parsed,
+    Problem,
+    Record,
+    first_name_first,
+    last_year,
+    missing_abstract,
+)
 from digest.readers.tagged import Split, TaggedRecord, parse_records, split_tagged
 
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9]{1,3}) {1,3}- ?(.*)")
@@ -61,7 +68,6 @@ _LABEL_TAGS = {
 # their affiliations' numbers after them) and keywords ("canopy cover;  throughfall.").
 _LISTS = {"AU", "FA", "KW", "MH"}
 _AFFILIATION_NUMBERS = re.compile(r"\s+\d+(?:\s*,\s*\d+)*$")
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def looks_like_ovid(text: str) -> bool:
@@ -155,15 +161,9 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         title=title or None,
         authors=tuple(name for name in authors if name),
         doi=parse_doi(tagged.text("DO")),  # often a link: "https://dx.doi.org/10.…"
-        date=tagged.text("YR") or _year(tagged.text("SO")) or None,
+        date=tagged.text("YR") or last_year(tagged.text("SO")) or None,
         pmid=pmid if pmid.isdigit() else None,
         venue=tagged.text("JN") or (journal.group(1) if journal else "") or None,
         keywords=tuple(keywords),
         metadata=(("database", database),) if database else (),
     )
-
-
-def _year(source: str) -> str:
-    """The year of a citation ("Ecohydrology. 8(6):1048-1064, September 2015."): its last."""
-    years = _YEAR.findall(source)
-    return years[-1] if years else ""

@@ -35,6 +35,7 @@ import re
 from digest.readers.identifiers import parse_doi
 from digest.readers.markup import without_abstract_heading
 from digest.readers.records import (
+    YEAR,
     Parsed,
     Problem,
     Record,
@@ -127,7 +128,6 @@ _NONE = re.compile(r"(?:none available|not available|n/a)\.?", re.I)
 _DOCVIEW = re.compile(r"https?://\S*/docview/\S+")
 _DAY_DATE = re.compile(r"([A-Z][a-z]{2,8})\.? (\d{1,2}), ((?:1[89]|20)\d\d)\b")
 _MONTH_DATE = re.compile(r"([A-Z][a-z]{2,8})\.?(?:/[A-Z][a-z]{2,8})? ((?:1[89]|20)\d\d)\b")
-_YEAR = re.compile(r"\b((?:1[89]|20)\d\d)\b")
 
 
 def looks_like_proquest(text: str) -> bool:
@@ -230,5 +230,5 @@ def _date(published: str, year: str) -> str | None:
         month = month_number(found.group(1))
         if month:
             return iso_date(found.group(2), month)
-    found = _YEAR.search(published) or _YEAR.search(year)
-    return found.group(1) if found else None
+    found = YEAR.search(published) or YEAR.search(year)
+    return found.group(0) if found else None

@@ -366,6 +366,17 @@ def iso_date(year: str, month: int, day: int = 0) -> str:
     return f"{year}-{month:02d}" + (f"-{day:02d}" if 1 <= day <= 31 else "")
 
 
+# A year of a paper (1800 to 2099) as a word of its own: "2015", not "12015" nor "2015a".
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def last_year(citation: str) -> str:
+    """The year a citation dates its paper with, its last ("Ecohydrology. 8(6):1048-1064,
+    September 2015."); "" when it names none."""
+    years = YEAR.findall(citation)
+    return years[-1] if years else ""
+
+
 # Spaces before "and" only from where their run starts: tried from inside a long run of
 # spaces, "\s+" rescanned the rest of it from every space.
 _AUTHOR_SEPARATOR = re.compile(r",\s*and\s+|,|(?<!\s)\s+and\s+")

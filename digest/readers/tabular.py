@@ -50,6 +50,7 @@ from digest.readers.identifiers import labelled_arxiv_id
 from digest.readers.markup import markup_to_text, unglued_sections, without_abstract_heading
 from digest.readers.records import (
     AND_SEPARATOR,
+    YEAR,
     Parsed,
     Problem,
     Record,
@@ -693,13 +694,12 @@ def _date(row: list[str], columns: tuple[int, ...], wos: bool = False) -> str | 
         return iso_date(glued.group(2), month) if month else glued.group(2)
     if wos and cells and _WOS_YEAR_MONTH.match(cells[0]):
         return publication_date(cells[0])
-    if not cells or _HAS_YEAR.search(cells[0]):
+    if not cells or YEAR.search(cells[0]):
         return cells[0] if cells else None
-    year = next((cell for cell in cells[1:] if _HAS_YEAR.fullmatch(cell)), "")
-    return publication_date(cells[0], year) or next((c for c in cells if _HAS_YEAR.search(c)), None)
+    year = next((cell for cell in cells[1:] if YEAR.fullmatch(cell)), "")
+    return publication_date(cells[0], year) or next((c for c in cells if YEAR.search(c)), None)
 
 
-_HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # EBSCOhost (CINAHL, Academic Search) glues a season or month to the year: "Jun2023",
 # "Nov2022", "Jan/Feb2023", "Spring2024"; a season gives the year alone.
 _GLUED_MONTH_YEAR = re.compile(r"([A-Za-z]{3,9})(?:/[A-Za-z]{3,9})?((?:1[89]|20)\d\d)")
@@ -729,7 +729,7 @@ def _finer_date(row: list[str], plan: _Plan) -> str | None:
     if found and month:
         return iso_date(found.group(3), month, int(found.group(1) or 0))
     month_cell, year = cells.get(_COVIDENCE_MONTH, ""), cells.get(_COVIDENCE_YEAR, "")
-    if not month_cell or not _HAS_YEAR.fullmatch(year):
+    if not month_cell or not YEAR.fullmatch(year):
         return None
     if month_cell.isdigit():
         return iso_date(year, int(month_cell)) if 1 <= int(month_cell) <= 12 else None
