@@ -92,10 +92,8 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         for name in _NAMES.split(item)
         if name.strip()
     ]
-    links = [html.unescape(link) for link in (tagged.text("LK", "UL", "URL"),) if link]
-    doi = parse_doi(tagged.text("DO")) or next(
-        (d for link in links if (d := parse_doi(link))), None
-    )
+    link = html.unescape(tagged.text("LK", "UL", "URL"))
+    doi = parse_doi(tagged.text("DO")) or parse_doi(link)
     venue = tagged.text("JF", "JO", "T2")
     if not venue and _THESIS.search(tagged.text("RT")):
         venue = tagged.text("PB")
@@ -106,7 +104,7 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         abstract=abstract,
         title=title or None,
         authors=tuple(authors),
-        url=links[0] if links else None,
+        url=link or None,
         doi=doi,
         date=free if _DAY.fullmatch(free) else (tagged.text("YR") or free or None),
         pmid=pmid if pmid.isdigit() else None,
