@@ -98,6 +98,6 @@ def _venue(rest: str) -> str:
     International Conference on Big Data (Big Data), Atlanta, GA, USA, 2020, …")."""
     if rest.startswith("in "):
         rest = rest.removeprefix("in ")
-        end = _JOURNAL_END.search(rest)
-        return rest[: end.start()].strip() if end else rest.split(",")[0].strip()
+        if end := _JOURNAL_END.search(rest):
+            return rest[: end.start()].strip()
     return rest.split(",")[0].strip()
