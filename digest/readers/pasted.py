@@ -56,7 +56,9 @@ _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
 _QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# Possessive: each run stops before a character that cannot be a space, so giving some back never
+# helps, and "\s*\|?\s*" no longer splits a long run of tabs at each of its places.
+_TABLE_RULE = re.compile(r"^\s*+(?:\|\s*+)?:?-{3,}+:?\s*+(?:\|\s*+:?-{3,}+:?\s*+)*+(?:\|\s*+)?$")
 # Repeats are bounded: a line of 50,000 "[" must not cost 50,000 scans to its end each. They
 # are possessive too: each stops only before the one character that may follow it, so giving
 # characters back never helps, and a line of 20,000 "[](" must not try 2,000 lengths at each.
@@ -75,8 +77,11 @@ _EMPHASIS = re.compile(
     r"(\*\*|__)(.{1,500}?)\1|(?<![\w*])\*(?!\s)([^*\n]{1,500}?)(?<!\s)\*(?!\w)|`([^`]{1,500})`"
 )
 # "Authors: …", "**Authors:** …", "*Authors:* …" (bold or italic labels), with a bullet.
+# The leading spaces are taken whole, or all but the last (a label may start with that one,
+# "   : x"): giving back any more cannot match where these fail, and a plain "\s*" gave back
+# one at a time, rescanning the rest of a long run of tabs for each.
 _FIELD = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?:\*\*|__|\*|_)?([^:：*_\[\]()<>|/]{1,40}?)(?:\*\*|__|\*|_)?\s*[:：]\s*"
+    r"^(?:(?>\s*)|\s*?(?=\s(?!\s)))(?:[-*+]\s+)?(?:\*\*|__|\*|_)?([^:：*_\[\]()<>|/]{1,40}?)(?:\*\*|__|\*|_)?\s*[:：]\s*"
     r"(?:\*\*|__|\*|_)?\s*(.*)$"
 )
 _BOLD_FIELD = re.compile(r"^\s*(?:[-*+]\s+)?(\*\*|__)[^*_:：]{1,40}[:：]")
@@ -903,7 +908,9 @@ def _column(header: str) -> str:
     return _LABELS.get(label) or _LABELS.get(_BRACKETED.sub("", label), label)
 
 
-_BRACKETED = re.compile(r"\s*[(（][^()（）]{1,20}[)）]\s*$")  # "(链接)", "(link)"
+# "(链接)", "(link)". Spaces before it only from where their run starts: tried from inside a
+# long run, "\s*" rescanned the rest of it each time.
+_BRACKETED = re.compile(r"(?<!\s)\s*+[(（][^()（）]{1,20}[)）]\s*$")
 
 
 def _guessed_columns(cells: list[str]) -> list[str]:
