@@ -178,6 +178,23 @@ def test_other_openings_stay(sentence: str) -> None:
             "CONCLUSIONS This study demonstrates the value of gender analysis for harm reduction.",
             "This study demonstrates the value of gender analysis for harm reduction.",
         ),
+        # Labels of review journals, and two labels joined (Lens and Zotero RIS, CSL-JSON).
+        (
+            "RECENT FINDINGS: During the COVID-19 pandemic, Internet use rose in all age groups.",
+            "During the COVID-19 pandemic, Internet use rose in all age groups.",
+        ),
+        (
+            "CONTRIBUTION This study underscores the need to contextualize the age pattern.",
+            "This study underscores the need to contextualize the age pattern.",
+        ),
+        (
+            "Background and aims: Both the PGSI and the SGHS purport to identify harmed gamblers.",
+            "Both the PGSI and the SGHS purport to identify harmed gamblers.",
+        ),
+        (
+            "AIMS AND OBJECTIVES We compared two screens of gambling harm in 500 adults.",
+            "We compared two screens of gambling harm in 500 adults.",
+        ),
         (
             "CONCLUSIONS AND RELEVANCE Screening lowered mortality by a third in this cohort.",
             "Screening lowered mortality by a third in this cohort.",
@@ -201,6 +218,7 @@ def test_a_structured_abstracts_section_label_is_not_part_of_the_line(
         "Results: none.",
         # Capitals that are no section label, or a label word that opens the sentence.
         "NASA This study was funded by the agency and its partners.",
+        "Cats and dogs: a study of how pets share a home with each other.",
         "Results show that the method works well on many tasks.",
     ],
 )

@@ -148,7 +148,12 @@ SECTION_LABELS: Final = frozenset(
     | {"conclusions and relevance", "implications", "practical implications", "summary"}
     | {"originality/value", "research limitations/implications", "clinical relevance"}
     | {"trial registration", "level of evidence", "funding", "highlights"}
+    # Review journals (Current Opinion, PubMed-fed): "PURPOSE OF REVIEW", "RECENT FINDINGS".
+    | {"purpose of review", "recent findings", "contribution", "contributions"}
+    | {"limitations"}
 )
+# Labels join two of those: "Background and aims: ", "AIMS AND OBJECTIVES ", "Methods/Results:".
+_LABEL_JOINS = re.compile(r"\s+(?:and|&)\s+|\s*/\s*")
 _SECTION_LABEL = re.compile(r"(?P<label>[A-Za-z][A-Za-z /&-]{1,48}?)\s*:\s+")
 # The same label in capitals without its colon, before the sentence's first word (Lens and
 # PubMed-fed exports: "CONCLUSIONS This study demonstrates …").
@@ -167,12 +172,21 @@ def drop_section_label(sentence: str) -> str:
     "Objective: ", or in capitals without a colon: "CONCLUSIONS "), its first letter
     capitalised; the sentence itself when it has none, or when too little would be left."""
     m = _SECTION_LABEL.match(sentence) or _CAPS_SECTION_LABEL.match(sentence)
-    if m is None or " ".join(m.group("label").lower().split()) not in SECTION_LABELS:
+    if m is None or not is_section_label(m.group("label")):
         return sentence
     rest = sentence[m.end() :]
     if len(rest.split(None, _MIN_REMAINDER_WORDS)) < _MIN_REMAINDER_WORDS:
         return sentence
     return rest[0].upper() + rest[1:]
+
+
+def is_section_label(label: str) -> bool:
+    """Whether `label` heads a part of a structured abstract: one of `SECTION_LABELS`, or two
+    or more of them joined by "and", "&" or "/" ("Background and aims")."""
+    words = " ".join(label.lower().split())
+    return words in SECTION_LABELS or all(
+        part in SECTION_LABELS for part in _LABEL_JOINS.split(words)
+    )
 
 
 def drop_linking_clause(sentence: str) -> str:
