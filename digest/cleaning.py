@@ -379,6 +379,8 @@ _SYMBOLS: dict[str, str] = {
     "ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ",
     "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ",
     "textendash": "–", "textemdash": "—", "textasciitilde": "~", "textbackslash": "\\",
+    # abbreviations as CVPR/ICCV papers' macros write them ("inpainting, \\ie synthesizing")
+    "ie": "i.e.", "eg": "e.g.", "etal": "et al.", "wrt": "w.r.t.", "vs": "vs.",
     # spacing commands: nothing to show
     ",": " ", ";": " ", ":": " ", "!": "", "quad": " ", "qquad": " ",
 }  # fmt: skip
@@ -390,6 +392,8 @@ _STYLE_COMMANDS = (
     "mbox|hbox|url"
 )
 _STYLE = re.compile(r"\\(?:" + _STYLE_COMMANDS + r")\s*\{([^{}]*)\}")
+# The older switches inside a group keep the group's text: "{\\it AstroBlend}", "{\\bf x}".
+_OLD_STYLE = re.compile(r"\{\\(?:it|bf|em|sc|sl|rm|sf|tt|itshape|bfseries|scshape)\s+([^{}]*)\}")
 _HREF = re.compile(r"\\href\s*\{[^{}]*\}\s*\{([^{}]*)\}")
 _ESCAPED = re.compile(r"\\([%&_#$\{\}])")
 _ACCENTS = {
@@ -464,7 +468,7 @@ def _markup_to_text(text: str) -> str:
     if "{" in text:
         # Repeat so nested markup (\emph{\textbf{x}}) unwraps from the inside out.
         for _ in range(4):
-            new = _STYLE.sub(r"\1", text)
+            new = _OLD_STYLE.sub(r"\1", _STYLE.sub(r"\1", text))
             if "\\href" in new:
                 new = _HREF.sub(r"\1", new)
             if new == text:
@@ -488,8 +492,9 @@ def _known_command(match: re.Match[str]) -> str:
     name = match.group(1) or match.group(2)
     if name in _SYMBOLS:
         symbol = _SYMBOLS[name]
-        # "\\log x" is "log x", not "logx": a command that reads as a word keeps its space.
-        if len(symbol) > 1 and symbol.isalpha() and match.group(0)[-1:].isspace():
+        # "\\log x" is "log x", not "logx": a command that reads as a word (or an
+        # abbreviation: "\\ie x" is "i.e. x") keeps its space.
+        if len(symbol) > 1 and symbol[0].isalpha() and match.group(0)[-1:].isspace():
             return symbol + " "
         return symbol
     return match.group(0)

@@ -135,6 +135,12 @@ def test_comparable_text_ignores_case_space_and_punctuation() -> None:
         # a command that reads as a word keeps the space after it
         ("$\\log n$ and \\log n", "log n and log n"),
         ("pages 1\\textendash{}9", "pages 1\N{EN DASH}9"),
+        # old-style font switches, and the abbreviation macros of CVPR papers
+        ("I present {\\it AstroBlend}, for {\\bf Blender}.", "I present AstroBlend, for Blender."),
+        (
+            "audio inpainting, \\ie synthesizing, \\eg speech",
+            "audio inpainting, i.e. synthesizing, e.g. speech",
+        ),
     ],
 )
 def test_latex_to_unicode(latex: str, plain: str) -> None:
