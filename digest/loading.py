@@ -34,6 +34,7 @@ from digest.cleaning import (
     comparable_text,
     decode_bytes,
     is_placeholder,
+    space_run_on_sentences,
     strip_abstract_trailer,
     strip_invisible,
 )
@@ -560,7 +561,7 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
     abstract = clean_text(record.abstract)
     if is_placeholder(abstract):
         return f"{NO_ABSTRACT} (only {abstract!r})"
-    abstract = strip_abstract_trailer(abstract)
+    abstract = space_run_on_sentences(strip_abstract_trailer(abstract))
     if not abstract:
         return f"{NO_ABSTRACT} (its text is empty once cleaned)"
     given = collapse_whitespace(strip_invisible(record.id)) if record.id else ""

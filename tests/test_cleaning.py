@@ -13,7 +13,9 @@ from digest.cleaning import (
     decode_bytes,
     join_wrapped_lines,
     latex_to_unicode,
+    space_run_on_sentences,
 )
+from digest.sentences import split_sentences
 
 # --- decoding -------------------------------------------------------------------------------
 
@@ -187,3 +189,36 @@ def test_join_wrapped_lines(lines: list[str], joined: str) -> None:
 def test_join_wrapped_lines_of_nothing() -> None:
     assert join_wrapped_lines([]) == ""
     assert join_wrapped_lines(["  one  "]) == "one"
+
+
+# --- paragraphs joined without their space --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("glued", "sentences"),
+    [
+        (
+            "We align mouth motion and speech in a video.We propose a two-stream network.",
+            ["We align mouth motion and speech in a video.", "We propose a two-stream network."],
+        ),
+        (
+            "An obstruction over a ground ring.This obstruction lives in cohomology.",
+            ["An obstruction over a ground ring.", "This obstruction lives in cohomology."],
+        ),
+    ],
+)
+def test_a_full_stop_that_lost_its_space_still_ends_a_sentence(
+    glued: str, sentences: list[str]
+) -> None:
+    assert split_sentences(space_run_on_sentences(glued)) == sentences
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use e.g.The method, see x.org/a.Html and call torch.Tensor(x) on ASP.Net pages.",
+        "We study Node.Js servers and the U.S.Army data.",
+    ],
+)
+def test_dots_inside_words_are_no_lost_spaces(text: str) -> None:
+    assert space_run_on_sentences(text) == text

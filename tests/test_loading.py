@@ -160,6 +160,24 @@ def test_order_of_given_paths_does_not_matter(monkeypatch: pytest.MonkeyPatch) -
     assert load_papers(files) == load_papers(files[::-1]) == load_papers([Path("seeds")])
 
 
+def test_an_abstract_gets_back_the_space_its_paragraphs_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Zotero's abstract of a book page: "...communication.Packed with examples..."
+    (tmp_path / "glued.csv").write_text(
+        "title,abstract\n"
+        'NLP with Python,"You will learn the main algorithms of written communication.'
+        'Packed with examples and exercises, the book helps you."\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    (paper,) = load_papers([Path("glued.csv")]).papers
+    assert paper.abstract == (
+        "You will learn the main algorithms of written communication. "
+        "Packed with examples and exercises, the book helps you."
+    )
+
+
 # --- formats --------------------------------------------------------------------------------
 
 

@@ -110,11 +110,6 @@ _ESCAPED_PROTECTION = re.compile(r"\\\{([A-Z][\w.-]*(?: [\w.-]+){0,3})\\\}")
 _ESCAPED_ARGUMENT = re.compile(r"(\\[A-Za-z]+)\\\{([^{}\\]*)\\\}")
 _WRAPPED_AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]-)\n[ \t]+(?=[^\W\d_])")
 _HTML_CLOSING = re.compile(r"</(?:jats:)?(?:i|b|em|strong|sub|sup|p|span|scp|inf|u|br)\s*>", re.I)
-# ACM's Digital Library writes an abstract's paragraphs into its BibTeX with nothing between
-# them: "…has remained unexplored.This study first investigates…". A dotted name
-# ("java.lang.String", "Foo.Bar()") is no paragraph's end.
-_ACM = re.compile(r"\bACM\b|Association for Computing Machinery")
-_GLUED_PARAGRAPH = re.compile(r"(?<![.\w])([a-z]{3,}[.?!])(?=[A-Z][a-z]+\b(?![.(]))")
 _BARE_COMMA = re.compile(r",(?=\S)")
 _NOTE_PMID = re.compile(r"\bPMID:\s*(\d{1,9})\b")
 _JOURNAL_ARXIV = re.compile(r"\barXiv:\s*(\S+)", re.I)
@@ -424,8 +419,6 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
         entry_name = f"BibTeX entry '{key}'" if key else "a BibTeX entry without a key"
         reason = f"no abstract ({entry_name} has no 'abstract' field)"
         return Problem(line, reason, excerpt(_decoded(fields.get("title", key))))
-    if _ACM.search(fields.get("publisher", "")):
-        abstract = _GLUED_PARAGRAPH.sub(r"\1 ", abstract)
     eprint = _identifier(fields.get("eprint", "")).strip()
     prefix = (fields.get("archiveprefix") or fields.get("eprinttype") or "arxiv").lower()
     venue = next((_venue(fields[name]) for name in _VENUE_FIELDS if fields.get(name)), "")
