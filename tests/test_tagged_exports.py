@@ -483,6 +483,23 @@ def test_proquest_text_export() -> None:
     assert news.excerpt == "City council weighs new bike lanes"
 
 
+def test_a_proquest_document_ends_at_the_rule_after_it(tmp_path: Path) -> None:
+    # The last document's Abstract is its last field: ProQuest's contact and copyright
+    # paragraphs after the closing rule are not part of it.
+    document = (
+        "Document 1 of 1\n\nQuantify this: Statistics and the state\n\n"
+        "Author: Lee, Ana M.\n\nPublication year: 2014\n\n"
+        "ProQuest document ID: 1540000001\n\n"
+        "Abstract: This dissertation studies how official statistics came to shape the way "
+        "governments see the populations they rule.\n\n"
+        + "_" * 60
+        + "\n\nContact ProQuest\n\nCopyright © 2024 ProQuest LLC. All rights reserved.\n"
+    )
+    (tmp_path / "ProQuestDocuments-2024-03-05.txt").write_text(document, encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract.endswith("see the populations they rule.")
+
+
 def test_proquest_text_export_without_abstracts_says_which_export_has_them(
     tmp_path: Path,
 ) -> None:
