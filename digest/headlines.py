@@ -189,12 +189,57 @@ def _own_title(paper: Paper) -> str | None:
     if not (paper.title and paper.title.strip()):
         return None
     title = _WHITESPACE.sub(" ", paper.title).strip()
+    if _in_capitals(title):
+        title = _sentence_cased(title, paper.abstract)
     if not title.endswith(".") or title.endswith(".."):
         return title
     last = title[:-1].rsplit(" ", 1)[-1].casefold()
     if "." in last or last.lstrip("([") in _ABBREVIATIONS:
         return title
     return title[:-1]
+
+
+def _in_capitals(title: str) -> bool:
+    """Whether the whole title is in capitals, as older Web of Science and some Crossref
+    records write it ("PHENOMICS: THE SYSTEMATIC STUDY OF PHENOTYPES")."""
+    words = _TITLE_WORD.findall(title)
+    return len(words) >= _MIN_WORDS and title.upper() == title != title.lower()
+
+
+# A shorter title in capitals is more likely a name ("BERT", "GLUE BENCHMARK") than shouting.
+_MIN_WORDS: Final = 3
+_TITLE_WORD = re.compile(r"[^\W_]+")
+# Where a word of the abstract opens a sentence, its capital says nothing of its spelling.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+)$")
+
+
+def _sentence_cased(title: str, abstract: str) -> str:
+    """A title in capitals as a sentence would spell it: each word as the abstract spells it
+    inside a sentence ("PAC-Bayesian", "DNA", "Twitter"), else in small letters unless it
+    cannot be read as a word ("CNN"); the first letter a capital. Shouted titles are hard to
+    read among the others, and the abstract knows which capitals are the authors'."""
+    spellings: dict[str, Counter[str]] = {}
+    for m in _TITLE_WORD.finditer(abstract):
+        word = m.group()
+        if (len(word) > 1 and word.isupper()) or not _SENTENCE_START.search(
+            abstract[max(0, m.start() - 3) : m.start()]
+        ):
+            spellings.setdefault(word.casefold(), Counter())[word] += 1
+
+    def spelled(m: re.Match[str]) -> str:
+        word = m.group()
+        known = spellings.get(word.casefold())
+        if known:
+            return known.most_common(1)[0][0]
+        return word if _UNREADABLE.fullmatch(word) else word.lower()
+
+    cased = _TITLE_WORD.sub(spelled, title)
+    return cased[:1].upper() + cased[1:]
+
+
+# A word of the title that the abstract does not use stays in capitals if it cannot be read
+# as a word: no vowel, or a digit ("CNN", "LSTM", "3D", "H2O").
+_UNREADABLE: Final = re.compile(r"[^AEIOUY]+|.*\d.*")
 
 
 # Words that end a title with their own stop.

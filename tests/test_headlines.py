@@ -71,6 +71,37 @@ def test_a_titles_closing_stop_goes_but_not_an_abbreviations(title: str, headlin
 
 
 @pytest.mark.parametrize(
+    ("title", "abstract", "headline"),
+    [
+        # Web of Science (danillocelino_wos_fullheader.csv): the abstract spells the name.
+        (
+            "A UNIFIED PAC-BAYESIAN FRAMEWORK FOR MACHINE UNLEARNING.",
+            "Machine unlearning removes data. We give PAC-Bayesian bounds for it.",
+            "A unified PAC-Bayesian framework for machine unlearning",
+        ),
+        (
+            "PHENOMICS: THE SYSTEMATIC STUDY OF PHENOTYPES ON A GENOME-WIDE SCALE",
+            "Phenomics is an emerging transdiscipline. The study of DNA is not enough.",
+            "Phenomics: the systematic study of phenotypes on a genome-wide scale",
+        ),
+        # A word the abstract does not use, and that cannot be read as one, is an acronym.
+        (
+            "TRAFFIC WARNING WITH A CNN AND 3D MAPS",
+            "A warning of congestion ahead. Traffic data come from sensors.",
+            "Traffic warning with a CNN and 3D maps",
+        ),
+        # Capitals with small letters are the authors' own, and a short title is a name.
+        ("ASTROMLSKIT: A New Toolkit", "We present a toolkit.", "ASTROMLSKIT: A New Toolkit"),
+        ("GLUE BENCHMARK", "We present a benchmark.", "GLUE BENCHMARK"),
+    ],
+)
+def test_a_title_in_capitals_is_spelled_as_the_abstract_spells_its_words(
+    title: str, abstract: str, headline: str
+) -> None:
+    assert headline_of(abstract, title=title) == headline
+
+
+@pytest.mark.parametrize(
     ("sentence", "name"),
     [
         ("We call the resulting models InstructGPT.", "InstructGPT"),
