@@ -195,6 +195,15 @@ def test_other_openings_stay(sentence: str) -> None:
             "AIMS AND OBJECTIVES We compared two screens of gambling harm in 500 adults.",
             "We compared two screens of gambling harm in 500 adults.",
         ),
+        # Numbered parts (an MDPI abstract through Consensus).
+        (
+            "(2) Methods: We introduce Scrub-and-Learn, a weight modification.",
+            "We introduce Scrub-and-Learn, a weight modification.",
+        ),
+        (
+            "3. RESULTS Screening lowered mortality by a third in this cohort.",
+            "Screening lowered mortality by a third in this cohort.",
+        ),
         (
             "CONCLUSIONS AND RELEVANCE Screening lowered mortality by a third in this cohort.",
             "Screening lowered mortality by a third in this cohort.",
@@ -219,6 +228,7 @@ def test_a_structured_abstracts_section_label_is_not_part_of_the_line(
         # Capitals that are no section label, or a label word that opens the sentence.
         "NASA This study was funded by the agency and its partners.",
         "Cats and dogs: a study of how pets share a home with each other.",
+        "(2) Tasks: three of them are new, and one comes from prior work.",
         "Results show that the method works well on many tasks.",
     ],
 )

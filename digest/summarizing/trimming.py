@@ -154,10 +154,14 @@ SECTION_LABELS: Final = frozenset(
 )
 # Labels join two of those: "Background and aims: ", "AIMS AND OBJECTIVES ", "Methods/Results:".
 _LABEL_JOINS = re.compile(r"\s+(?:and|&)\s+|\s*/\s*")
-_SECTION_LABEL = re.compile(r"(?P<label>[A-Za-z][A-Za-z /&-]{1,48}?)\s*:\s+")
+# A label may be numbered, as MDPI's parts are ("(2) Methods: In this work, we …").
+_LABEL_NUMBER = r"(?:\(\d{1,2}\)\s*|\d{1,2}[.)]\s+)?"
+_SECTION_LABEL = re.compile(_LABEL_NUMBER + r"(?P<label>[A-Za-z][A-Za-z /&-]{1,48}?)\s*:\s+")
 # The same label in capitals without its colon, before the sentence's first word (Lens and
 # PubMed-fed exports: "CONCLUSIONS This study demonstrates …").
-_CAPS_SECTION_LABEL = re.compile(r"(?P<label>[A-Z][A-Z /&-]{1,48}?) (?=[A-Z][a-z]|[A-Z]\b)")
+_CAPS_SECTION_LABEL = re.compile(
+    _LABEL_NUMBER + r"(?P<label>[A-Z][A-Z /&-]{1,48}?) (?=[A-Z][a-z]|[A-Z]\b)"
+)
 
 
 def trim_sentence(sentence: str, limit: int = MAX_LINE_CHARS) -> tuple[str, bool]:
