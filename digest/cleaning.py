@@ -531,9 +531,32 @@ def _simple_math(inner: str) -> str | None:
         inner = _COMMAND.sub(_known_command, _markup_to_text(inner))
     if "{" in inner:
         inner = _SCRIPT.sub(_script, inner)
+    if "\\" in inner:
+        inner = _MATH_ACCENT.sub(_math_accent, _SQRT.sub(_root, inner))
     if "\\" in inner or "{" in inner or "}" in inner:
         return None
     return inner
+
+
+# A bar, hat, tilde or arrow over one letter, and a square root, as text: "$\\bar\\Lambda$"
+# (LHCb's antiparticles) is "Λ̄", "$\\sqrt{s_{NN}}$" is "√(s_NN)".
+_MATH_ACCENT = re.compile(
+    r"\\(bar|overline|hat|widehat|tilde|widetilde|vec)\s*(?:\{([^\W_])\}|([^\W_]))"
+)
+_COMBINING = {
+    "bar": "\u0304", "overline": "\u0304", "hat": "\u0302", "widehat": "\u0302",
+    "tilde": "\u0303", "widetilde": "\u0303", "vec": "\u20d7",
+}  # fmt: skip
+_SQRT = re.compile(r"\\sqrt\s*\{([^{}\\]*)\}")
+
+
+def _math_accent(match: re.Match[str]) -> str:
+    return (match.group(2) or match.group(3)) + _COMBINING[match.group(1)]
+
+
+def _root(match: re.Match[str]) -> str:
+    body = match.group(1)
+    return "\u221a" + (body if body.isalnum() else f"({body})")
 
 
 def _script(match: re.Match[str]) -> str:

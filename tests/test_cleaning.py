@@ -137,6 +137,12 @@ def test_comparable_text_ignores_case_space_and_punctuation() -> None:
         # a command that reads as a word keeps the space after it
         ("$\\log n$ and \\log n", "log n and log n"),
         ("pages 1\\textendash{}9", "pages 1\N{EN DASH}9"),
+        # a bar over a letter and a square root (LHCb's arXiv titles)
+        (
+            "Λ and $\\bar\\Lambda$ at $\\sqrt{s_{NN}} = 5.02$ TeV",
+            "Λ and Λ\u0304 at √(s_NN) = 5.02 TeV",
+        ),
+        ("$\\hat{y}$ and $\\sqrt{2}$", "y\u0302 and √2"),
         # old-style font switches, and the abbreviation macros of CVPR papers
         ("I present {\\it AstroBlend}, for {\\bf Blender}.", "I present AstroBlend, for Blender."),
         (
