@@ -1590,9 +1590,12 @@ _VOWEL_SOUNDING_LETTERS: Final = frozenset("AEFHILMNORSX")
 
 _APPOSITION_AFTER: Final = re.compile(r"\s*[,:]\s*(?:(a|an)\s+)?(?=\w)")
 # "... a search method, NAME", "... a technique called NAME" or "... a new paradigm we call
-# NAME": the description before it.
+# NAME": the description before it. Tried only where the description may start (the text's
+# start, or after a ",", ";", ":" or bracket: from anywhere else one char earlier matches
+# too), with its spaces counted from where their run starts: tried from every place, a long
+# text without a comma was rescanned to its end from each of its characters.
 _APPOSITION_BEFORE: Final = re.compile(
-    r"(?P<before>[^,;:()]*?)\s*(?:,|\b(?:called|named|dubbed|termed)|\bwe\s+(?:call|name|term|dub))"
+    r"(?<![^,;:()])(?P<before>[^,;:()]*?)(?<!\s)\s*+(?:,|\b(?:called|named|dubbed|termed)|\bwe\s+(?:call|name|term|dub))"
     r"\s*$",
     re.IGNORECASE,
 )
