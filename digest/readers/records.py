@@ -257,27 +257,11 @@ def split_keywords(value: str | list[str] | None) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
-        value = _split_outside_parentheses_at(value, ";" if ";" in value else ",")
+        separator = ";" if ";" in value else ","
+        parts, closed = _split_outside_parentheses(value, re.escape(separator))
+        # A parenthesis never closed (a cut cell) would hold every term after it.
+        value = parts if closed else value.split(separator)
     return tuple(" ".join(word.split()) for word in value if word.strip())
-
-
-def _split_outside_parentheses_at(value: str, separator: str) -> list[str]:
-    if "(" not in value:
-        return value.split(separator)
-    parts: list[str] = []
-    depth, start = 0, 0
-    for match in re.finditer(r"[()]|" + re.escape(separator), value):
-        token = match.group(0)
-        if token == "(":
-            depth += 1
-        elif token == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            parts.append(value[start : match.start()])
-            start = match.end()
-    parts.append(value[start:])
-    # A parenthesis never closed (a cut cell) would hold every term after it.
-    return parts if depth == 0 else value.split(separator)
 
 
 # A month as the files write it: a name ("June"), its three letters in any case ("JUN",
@@ -400,7 +384,7 @@ def split_authors(value: str) -> tuple[str, ...]:
     if ";" in value:
         names: Iterable[str] = value.split(";")
     elif "(" in value:
-        names = _split_outside_parentheses(value)
+        names = _split_outside_parentheses(value)[0]
     else:
         names = _paired_initials(_AUTHOR_SEPARATOR.split(value))
     # What stands for the names a list leaves out is no name: "Chen +3", "…", "et al.".
@@ -440,20 +424,24 @@ _NAMES_LEFT_OUT = re.compile(
 )
 
 
-def _split_outside_parentheses(value: str) -> list[str]:
-    names: list[str] = []
+def _split_outside_parentheses(
+    value: str, separator: str = r",\s*and\s+|,|(?<!\s)\s+and\s+"
+) -> tuple[list[str], bool]:
+    """`value` split where `separator` (a pattern: names' ", " and " and " by default) stands
+    outside parentheses, and whether every parenthesis opened was closed."""
+    parts: list[str] = []
     depth, start = 0, 0
-    for match in re.finditer(r"[()]|,\s*and\s+|,|(?<!\s)\s+and\s+", value):
+    for match in re.finditer(r"[()]|" + separator, value):
         token = match.group(0)
         if token == "(":
             depth += 1
         elif token == ")":
             depth = max(0, depth - 1)
         elif depth == 0:
-            names.append(value[start : match.start()])
+            parts.append(value[start : match.start()])
             start = match.end()
-    names.append(value[start:])
-    return names
+    parts.append(value[start:])
+    return parts, depth == 0
 
 
 # --- sniffing --------------------------------------------------------------------------------
