@@ -207,6 +207,7 @@ def test_arxiv_abstract_page_clipped_into_paragraphs() -> None:
     assert paper.authors == ("Ana Lima", "Kofi Mensah", "Wei Zhang")
     assert paper.abstract.startswith("Long-context language models retrieve facts")
     assert paper.abstract.endswith("pruning them breaks it.")
+    assert paper.date == "2024-11-15"  # "[Submitted on 15 Nov 2024]": the first version's day
 
 
 def test_web_clipper_page_of_an_abstract_page() -> None:

@@ -57,6 +57,8 @@ LISTING_SECTION = re.compile(
 FLATTENED_RSS = re.compile(
     rf"(?:^|\s)arXiv:({ARXIV_ID})\s+Announce Type:\s*([\w-]+)\s+Abstract:\s*(.*)$", re.I
 )
+# An abstract page's history line: "[Submitted on 15 Nov 2024 (v1), last revised …]".
+SUBMITTED_ON = re.compile(r"\[Submitted on (\d{1,2} [A-Z][a-z]{2} \d{4})\b")
 _ABS_PAGE_MARKS = ("Skip to main content", "View PDF", "Submitted on", "Cite as:")
 # The page's own fields end at the next field or at the page's furniture after them; the
 # navigation's search form lists the same words without colons ("Title Author Abstract").
@@ -142,6 +144,9 @@ def flat_abs_page(number: int, line: str) -> Found | None:
         if version and not re.search(r"v\d+$", found):
             found += version.group(1)
         parts["arxiv"] = found
+    submitted = SUBMITTED_ON.search(line)  # the first version's day
+    if submitted:
+        parts["date"] = submitted.group(1)
     parts = {key: html.unescape(value) for key, value in parts.items() if value}
     return Found(number, parts) if parts.get("abstract") else None
 

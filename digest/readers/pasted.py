@@ -440,6 +440,7 @@ class _Reader:
             entry.ids["arxiv"] = fields["arxiv"]
         if fields.get("url"):
             self.add_ids(entry, fields["url"])
+        entry.date = fields.get("date", "")
         for key in ("comments", "subjects", "announce type"):
             if fields.get(key):
                 entry.metadata.append((key, fields[key]))
