@@ -121,6 +121,22 @@ def test_arxiv_abstract_page_copy() -> None:
     # The abstract, not the page's greeting ("We gratefully acknowledge support …").
     assert paper.abstract.startswith("Long-context language models retrieve facts")
     assert dict(paper.metadata)["subjects"].startswith("Computation and Language (cs.CL)")
+    # "[Submitted on 15 Nov 2024 (v1), last revised 2 Dec 2024 …]" above the Title: line.
+    assert paper.date == "2024-11-15"
+
+
+def test_a_submitted_on_line_dates_only_the_title_just_below_it(tmp_path: Path) -> None:
+    # A history line far above a Title: (another paper's, cut) dates nothing.
+    (tmp_path / "note.txt").write_text(
+        "[Submitted on 15 Nov 2024 (v1)]\n\nSome notes of mine.\n\nMore notes.\n\n"
+        "Title: Sparse Retrieval Heads\nAuthors: Ana Lima, Kofi Mensah\n"
+        "Abstract: Long-context language models retrieve facts from anywhere in their input, "
+        "and we find the attention heads that do it.\nSubjects: Computation and Language "
+        "(cs.CL)\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.title == "Sparse Retrieval Heads" and paper.date is None
 
 
 def test_bold_title_lines_with_italic_field_items_under_a_topic_heading(tmp_path: Path) -> None:

@@ -271,6 +271,9 @@ class _Reader:
         self.section = "new"
         self.title_lines: set[int] = set()  # lines taken as a feed item's title
         self.properties: dict[str, str] = {}  # the note's front matter (a page's clipping)
+        # An abstract page's "[Submitted on …]" line: its number and day, for the Title: just
+        # below it.
+        self.submitted_on: tuple[int, str] | None = None
 
     # entries
 
@@ -364,6 +367,9 @@ class _Reader:
         elif not value and name in _NEXT_LINE_FIELDS:
             entry.pending = name  # the value is on the next line
         elif name == "title":
+            if self.submitted_on and 0 < number - self.submitted_on[0] <= _SUBMITTED_REACH:
+                entry.date = entry.date or self.submitted_on[1]
+            self.submitted_on = None
             old_style = old_feed_title(_inline_text(value))
             if old_style:  # "Title. (arXiv:2008.04826v1 [cs.SI])", arXiv's feeds until 2024
                 value = old_style[0]
@@ -585,6 +591,11 @@ def _read_line(reader: _Reader, number: int, line: str, lines: list[str]) -> Non
         reader.add_found(found, title)
         if title is not None:
             _drop_title_line(reader, title[0])
+        return
+    submitted = arxiv_pages.SUBMITTED_ON.match(stripped)
+    if submitted:  # an abstract page's history line, above its Title:
+        reader.flush()
+        reader.submitted_on = (number, submitted.group(1))
         return
     version = arxiv_pages.THIS_VERSION.search(stripped)
     if version and reader.current is not None:
@@ -1002,6 +1013,8 @@ def _looks_like_names(text: str) -> bool:
 
 
 # Fields whose label may stand alone, the value on the line after it.
+# How far below its "[Submitted on …]" line an abstract page's Title: stands.
+_SUBMITTED_REACH = 3
 _NEXT_LINE_FIELDS = frozenset({"title", "authors", "subjects", "venue", "date", "comments"})
 
 
