@@ -541,23 +541,30 @@ _SCHOLAR_CSV_HELP = (
 )
 
 
+# Exports known by their columns, and what to do about their missing abstracts (Scopus's
+# own CSV is known by _is_scopus, after PubMed's and before these).
+_EXPORTS_WITHOUT_ABSTRACTS = (
+    (_SCOPUS_API_CSV, _SCOPUS_API_CSV_HELP),
+    (_SPRINGER_CSV, _SPRINGER_CSV_HELP),
+    (_ELICIT_CSV, _ELICIT_CSV_HELP),
+    (_SCHOLAR_CSV, _SCHOLAR_CSV_HELP),
+)
+
+
 def _no_abstract_column(line: int, header: list[str], delimiter: str) -> Problem:
     names = [_name(cell) for cell in header]
-    if set(names) >= _PUBMED_CSV or set(names) >= _OLD_PUBMED_CSV:
-        return Problem(line, _PUBMED_CSV_HELP, excerpt(delimiter.join(header)))
+    named = set(names)
+    shown = excerpt(delimiter.join(header))
+    if named >= _PUBMED_CSV or named >= _OLD_PUBMED_CSV:
+        return Problem(line, _PUBMED_CSV_HELP, shown)
     if _is_scopus(names):
-        return Problem(line, _SCOPUS_CSV_HELP, excerpt(delimiter.join(header)))
-    if set(names) >= _SCOPUS_API_CSV:
-        return Problem(line, _SCOPUS_API_CSV_HELP, excerpt(delimiter.join(header)))
-    if set(names) >= _SPRINGER_CSV:
-        return Problem(line, _SPRINGER_CSV_HELP, excerpt(delimiter.join(header)))
-    if set(names) >= _ELICIT_CSV:
-        return Problem(line, _ELICIT_CSV_HELP, excerpt(delimiter.join(header)))
-    if set(names) >= _SCHOLAR_CSV:
-        return Problem(line, _SCHOLAR_CSV_HELP, excerpt(delimiter.join(header)))
+        return Problem(line, _SCOPUS_CSV_HELP, shown)
+    for export, help_text in _EXPORTS_WITHOUT_ABSTRACTS:
+        if named >= export:
+            return Problem(line, help_text, shown)
     columns = ", ".join(cell.replace("\ufeff", "").strip() for cell in header)
     reason = f"CSV header has no 'abstract' column (found: {columns}); add one"
-    return Problem(line, reason, excerpt(delimiter.join(header)))
+    return Problem(line, reason, shown)
 
 
 def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
