@@ -30,6 +30,7 @@ import re
 
 from digest.readers.markup import labelled_sections, markup_to_text
 from digest.readers.records import (
+    YEAR,
     Parsed,
     Problem,
     Record,
@@ -55,7 +56,6 @@ _FOOTNOTE_MARK = re.compile(r"(?<!\s)\s++[*†‡]\s*$")
 # its "&": "Schr & ouml;dinger", "Szeg & odblac;", "p & lt; 0.05". A small letter joins the
 # word before it; a capital ("& Ouml;zt & uuml;rk") or a sign keeps its space.
 _SPACED_ENTITY = re.compile(r"((?<=\w) )?& ([A-Za-z][A-Za-z0-9]{1,31};)")
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _LEADING_YEAR = re.compile(r"^(?:1[89]|20)\d\d\s+(?=[A-Za-z])")
 _HEADER = ("FN", "VR")
 _METADATA = {"DT": "document type", "LA": "language", "UT": "wos id", "PU": "publisher"}
@@ -154,7 +154,7 @@ def publication_date(published: str, year: str = "") -> str | None:
     ("SPR") or nothing gives the year alone, and no year at all gives no date, never a
     bare "SEP". Since 2025 an early-access record's PD opens with its year: "2025 MAR 17"."""
     published = published.strip()
-    in_published = _YEAR.search(published)
+    in_published = YEAR.search(published)
     year = year.strip() or (in_published.group(0) if in_published else "")
     if not year:
         return None
