@@ -406,8 +406,9 @@ _STYLE_COMMANDS = (
     "mbox|hbox|url"
 )
 _STYLE = re.compile(r"\\(?:" + _STYLE_COMMANDS + r")\s*\{([^{}]*)\}")
-# The older switches inside a group keep the group's text: "{\\it AstroBlend}", "{\\bf x}".
-_OLD_STYLE = re.compile(r"\{\\(?:it|bf|em|sc|sl|rm|sf|tt|itshape|bfseries|scshape)\s+([^{}]*)\}")
+# The older switches inside a group keep the group's text: "{\\it AstroBlend}", "{\\bf x}"
+# (NASA ADS abstracts; BibTeX reading takes them out of every field with this too).
+FONT_SWITCH = re.compile(r"\{\\(?:it|bf|em|rm|sc|tt|sl|sf|itshape|bfseries|scshape)\s+([^{}]*)\}")
 _HREF = re.compile(r"\\href\s*\{[^{}]*\}\s*\{([^{}]*)\}")
 _ESCAPED = re.compile(r"\\([%&_#$\{\}])")
 _ACCENTS = {
@@ -482,7 +483,7 @@ def _markup_to_text(text: str) -> str:
     if "{" in text:
         # Repeat so nested markup (\emph{\textbf{x}}) unwraps from the inside out.
         for _ in range(4):
-            new = _OLD_STYLE.sub(r"\1", _STYLE.sub(r"\1", text))
+            new = FONT_SWITCH.sub(r"\1", _STYLE.sub(r"\1", text))
             if "\\href" in new:
                 new = _HREF.sub(r"\1", new)
             if new == text:

@@ -42,7 +42,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from digest.cleaning import tex_dashes
+from digest.cleaning import FONT_SWITCH, tex_dashes
 from digest.readers.markup import (
     markup_to_text,
     structured_abstract,
@@ -128,14 +128,12 @@ _TEXT_SYMBOLS = {
     "textasciicircum": "^", "textunderscore": "_", "textbar": "|", "~": "~",
     "textasciitilde": "~", "textbackslash": "\\",
 }  # fmt: skip
-# Old font switches, "{\\it Planck}" (NASA ADS abstracts), lose the switch; "\\ensuremath{x}"
-# is math.
-_FONT_SWITCH = re.compile(r"\{\\(?:it|bf|em|rm|sc|tt|sl|sf|itshape|bfseries|scshape)\s+([^{}]*)\}")
 # TeX's tie, an unbreakable space; "\\~{n}" is an accent.
 _TIE = re.compile(r"(?<!\\)~")
 # NASA ADS escapes the characters TeX reserves as text: "\\~{}10\\^{}5" is "~10^5", and
 # "$\\{$51$\\}$" the braces of "10^{51}".
 _ESCAPED_RESERVED = re.compile(r"\\([~^])\{\}|\$\\([{}])\$")
+# "\\ensuremath{x}" is math.
 _ENSUREMATH = re.compile(r"\{?\\ensuremath\s*\{([^{}]*)\}\}?")
 # NASA ADS names its journals with the AAS macros (journal = {\\apj}): aas_macros.sty.
 _AAS_JOURNALS = {
@@ -533,7 +531,7 @@ def _decoded(value: str) -> str:
     if "{\\" in value:
         value = _BRACED_ESCAPE.sub(r"\1", value)
         value = _TEXT_SYMBOL.sub(lambda m: _TEXT_SYMBOLS[m.group(1)], value)
-        value = _FONT_SWITCH.sub(r"\1", value)
+        value = FONT_SWITCH.sub(r"\1", value)  # "{\\it Planck}": NASA ADS
     if "{}" in value or "$\\" in value:
         value = _ESCAPED_RESERVED.sub(lambda m: m.group(1) or m.group(2), value)
     if "\\ensuremath" in value:
