@@ -425,7 +425,7 @@ _NAMES_LEFT_OUT = re.compile(
 
 
 def _split_outside_parentheses(
-    value: str, separator: str = r",\s*and\s+|,|(?<!\s)\s+and\s+"
+    value: str, separator: str = _AUTHOR_SEPARATOR.pattern
 ) -> tuple[list[str], bool]:
     """`value` split where `separator` (a pattern: names' ", " and " and " by default) stands
     outside parentheses, and whether every parenthesis opened was closed."""
