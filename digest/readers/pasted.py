@@ -69,9 +69,9 @@ _URL_LINE = re.compile(r"^\s*<?(https?://\S+?)>?\s*$")
 _URL = re.compile(r"https?://[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:]")
 # Pandoc's attributes after a link or a span ("[Emma Brunskill](…){rel="nofollow"}",
 # "{.arxivid}", "{#title}"): a web page turned into Markdown by pandoc keeps them.
-_PANDOC_ATTRIBUTES = re.compile(
-    r'\{(?:[#.][\w-]{1,60}|[\w-]{1,40}="[^"{}\n]{0,300}")(?:\s(?:[#.][\w-]{1,60}|[\w-]{1,40}="[^"{}\n]{0,300}")){0,20}\}'
-)
+# One attribute: "#id", ".class" or 'key="value"'.
+_PANDOC_ATTRIBUTE = r'(?:[#.][\w-]{1,60}|[\w-]{1,40}="[^"{}\n]{0,300}")'
+_PANDOC_ATTRIBUTES = re.compile(rf"\{{{_PANDOC_ATTRIBUTE}(?:\s{_PANDOC_ATTRIBUTE}){{0,20}}\}}")
 _MD_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\]^_`{|}~])")
 _EMPHASIS = re.compile(
     r"(\*\*|__)(.{1,500}?)\1|(?<![\w*])\*(?!\s)([^*\n]{1,500}?)(?<!\s)\*(?!\w)|`([^`]{1,500})`"
@@ -1012,9 +1012,9 @@ def _looks_like_names(text: str) -> bool:
     return len(named) >= 0.8 * len(parts) and not text.rstrip().endswith(("!", "?"))
 
 
-# Fields whose label may stand alone, the value on the line after it.
 # How far below its "[Submitted on …]" line an abstract page's Title: stands.
 _SUBMITTED_REACH = 3
+# Fields whose label may stand alone, the value on the line after it.
 _NEXT_LINE_FIELDS = frozenset({"title", "authors", "subjects", "venue", "date", "comments"})
 
 
