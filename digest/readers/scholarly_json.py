@@ -390,9 +390,12 @@ def _unescaped_breaks(word: str) -> str:
 
 
 def _break(found: re.Match[str]) -> str:
-    if found.group(1) is None or found.group(1) + found.group(2) in _TEX_N_T_R:
-        return found.group(0) if found.group(1) else " "
-    return " " + found.group(2)
+    escape, rest = found.group(1, 2)
+    if escape is None:
+        return " "  # a lone "&#13;"
+    if escape + rest in _TEX_N_T_R:
+        return found.group(0)
+    return " " + rest
 
 
 _ESCAPED_BREAK = re.compile(r"(?:&#13;)?\\([nrt])([A-Za-z]*)|&#13;")
