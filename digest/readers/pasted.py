@@ -527,10 +527,9 @@ def _wrapped_field(lines: list[str], index: int) -> tuple[str, int] | None:
     end = index + 1
     while end < len(lines) and end <= index + 3 and _continues(found[0], lines[end]):
         taken.append(lines[end].strip())
-        if len(lines[end].rstrip()) < _WRAP_WIDTH:
-            end += 1
-            break  # a short line ends the value
         end += 1
+        if len(lines[end - 1].rstrip()) < _WRAP_WIDTH:
+            break  # a short line ends the value
     return (" ".join(taken), end) if len(taken) > 1 else None
 
 
