@@ -331,6 +331,22 @@ def test_a_month_in_words_dates_the_paper_as_a_number_does(month: str, date: str
     assert record.date == date
 
 
+def test_springer_day_field_dates_the_paper_to_the_day() -> None:
+    # SpringerLink's "Download citation" (.bib): quoted values, each name after the first on
+    # a line of its own ("\nand Costa, Giovanni"), the day of publication in a field of its own.
+    text = (
+        '@Article{Ertuncay2019,\nauthor="Ertuncay, Deniz\nand Costa, Giovanni",\n'
+        'title="An alternative pulse classification algorithm",\njournal="Journal of Seismology",'
+        '\nyear="2019",\nmonth="Jun",\nday="26",\nabstract="Near fault ground motions may '
+        'contain impulse behavior.",\nissn="1573-157X",\ndoi="10.1007/s10950-019-09845-y"\n}\n'
+        '@Article{k2,\ntitle="T",\nyear="2019",\nmonth="Jun",\nday="",\nabstract="A."\n}\n'
+    )
+    springer, without_day = parse_bibtex(text).records
+    assert (springer.date, springer.authors) == ("2019-06-26", ("Deniz Ertuncay", "Giovanni Costa"))
+    assert ("day", "26") not in springer.metadata
+    assert without_day.date == "2019-06"
+
+
 def test_tex_dashes_in_titles_and_abstracts_are_dashes_but_not_in_addresses() -> None:
     # Springer and ACM write TeX's dashes in their BibTeX: "---" and "--".
     text = (

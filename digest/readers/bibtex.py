@@ -75,7 +75,7 @@ _BRACED_PUNCTUATION = re.compile(r"\{([^\w\s{}\\]+)\}")
 # Fields with a Record field of their own, or that are bookkeeping, not metadata.
 _OWN_FIELDS = frozenset(
     {"abstract", "abstractnote", "title", "author", "eprint", "doi", "url", "year", "month",
-     "date", "archiveprefix", "eprinttype", "primaryclass", "file", "urldate", "keywords",
+     "day", "date", "archiveprefix", "eprinttype", "primaryclass", "file", "urldate", "keywords",
      "author_keywords", "pmid", "pubmedid", "arxivid"}
 )  # fmt: skip
 _VENUE_FIELDS = ("journal", "journaltitle", "booktitle")
@@ -625,18 +625,21 @@ _NAME_PART = re.compile(r"([a-z-]+)=(\{[^{}]*\}|[^,]*)", re.I)
 
 def _year_month(fields: dict[str, str]) -> str | None:
     """The year and month as the other readers date a paper, "2018-04", however the month
-    is written, with the day Web of Science writes after it ("MAY 23": "2021-05-23"); a
-    month that is none ("Spring") stays in words before the year."""
+    is written, with the day Web of Science writes after it ("MAY 23": "2021-05-23") or
+    Springer in a field of its own (day="26"); a month that is none ("Spring") stays in
+    words before the year."""
     year = fields.get("year", "").strip()
     month = fields.get("month", "").strip()
+    day = fields.get("day", "").strip()
+    day_number = int(day) if day.isdigit() else 0
     if not year:
         return None
     if year.isdigit():
         if month.isdigit() and 1 <= int(month) <= 12:
-            return iso_date(year, int(month))  # Oxford Academic: month = {04}
+            return iso_date(year, int(month), day_number)  # Oxford Academic: month = {04}
         number = month_number(month)
         if number:
-            return iso_date(year, number)
+            return iso_date(year, number, day_number)
         dated = publication_date(month, year)  # Web of Science: Month = {{MAY 23}}, a day too
         if dated and dated != year:
             return dated
