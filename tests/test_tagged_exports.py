@@ -999,6 +999,26 @@ def test_cochrane_library_ris_record_headers_and_wide_separators(tmp_path: Path)
     assert transfer.pmid == "38407106"
 
 
+def test_jstor_ris_header_lines_are_no_problem(tmp_path: Path) -> None:
+    # JSTOR's RIS download opens with three header lines and blank lines before the record.
+    corpus = load_written(
+        tmp_path,
+        "jstor.ris",
+        'Provider: JSTOR http://www.jstor.org\nDatabase: JSTOR\nContent: text/plain; charset="'
+        'UTF-8"\n\n\nTY  - JOUR\nTI  - Bronze cauldrons of the north\nAU  - Moss, Ann\nAB  - '
+        "[Thirty bronze cauldrons are catalogued and a revised typology is presented.]\nC1  - "
+        "Full publication date: 1986\nDB  - JSTOR\nPY  - 1986\nT2  - Journal of Old Metals\nUR"
+        "  - http://www.jstor.org/stable/25508908\nY2  - 2026/10/07/\nER  -\n",
+    )
+    assert corpus.files[0].format == "ris" and not corpus.skipped
+    paper = only(corpus)
+    assert (paper.title, paper.venue, paper.date) == (
+        "Bronze cauldrons of the north",
+        "Journal of Old Metals",
+        "1986",
+    )
+
+
 def test_embase_ris_medline_pmid_in_c5(tmp_path: Path) -> None:
     embase, other = load_written(
         tmp_path,

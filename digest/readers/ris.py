@@ -19,7 +19,8 @@ without a Problem saying so. What the split takes care of:
   records: neither is a field nor a problem;
 - the Cochrane Library heads each record with "Record #3 of 18", "Provider: John Wiley &
   Sons, Ltd." and "Content: text/plain; …" lines, and writes two spaces after the dash
-  ("TY  -  JOUR"): neither a field nor a problem either;
+  ("TY  -  JOUR"); JSTOR heads its file with "Provider: JSTOR …", "Database: JSTOR" and
+  "Content: …": neither a field nor a problem either;
 - Rayyan glues a field onto the line before it after a run of spaces ("DO  - 10.1038/x
   LK  - https://…"): it is split off as the field it is;
 - other lines between records are counted in one Problem for the file;
@@ -76,8 +77,11 @@ _TY_TYPE = re.compile(r"\s*TY  - +[A-Z]{2,6}\s*")  # a record's type alone: "TY 
 _HEAD = 4096
 # Ovid's record numbers, alone on their line.
 _RECORD_NUMBER = re.compile(r"\s*(?:<\d+>|\d+\.)\s*")
-# The Cochrane Library's lines before each record.
-_COCHRANE_HEADER = re.compile(r"\s*(?:Record #\d+ of \d+|Provider: .*|Content: text/plain.*)\s*")
+# The lines a download puts before its records: the Cochrane Library's before each record,
+# JSTOR's (its "Provider: JSTOR", "Database: JSTOR", "Content: …") before the first.
+_EXPORT_HEADER = re.compile(
+    r"\s*(?:Record #\d+ of \d+|Provider: .*|Database: .*|Content: text/plain.*)\s*"
+)
 _OVID_LINK = "Link to the Ovid Full Text or citation:"
 _URL_LINE = re.compile(r"\s*https?://\S+\s*")
 _WEB_LINK = re.compile(r"https?://[^\s;]+")
@@ -113,7 +117,7 @@ def looks_like_ris(text: str) -> bool:
     for line in text[:_HEAD].split("\n"):
         if _TY.match(line):
             numbers = all(
-                _RECORD_NUMBER.fullmatch(b) or _COCHRANE_HEADER.fullmatch(b) for b in before
+                _RECORD_NUMBER.fullmatch(b) or _EXPORT_HEADER.fullmatch(b) for b in before
             )
             short = len(before) <= _LINES_BEFORE and all(len(b) < 80 for b in before)
             return numbers or (short and _TY_TYPE.fullmatch(line) is not None)
@@ -149,7 +153,7 @@ def parse_ris(text: str) -> Parsed:
             if line.startswith("ER  -"):
                 _finish(start, chunk, records, problems, closed=True)
                 chunk = []
-        elif line.strip() and not _COCHRANE_HEADER.fullmatch(line):
+        elif line.strip() and not _EXPORT_HEADER.fullmatch(line):
             stray.append((number, line))
     if chunk:
         _finish(start, chunk, records, problems, closed=False)
