@@ -16,14 +16,14 @@ of the split (even and odd lines). Then the CPU time of a derived headline per p
 the summarize stage derives them (digest.headlines.derive_headlines), and one at a time by
 the plain definition (derive_headline).
 
-The rates shipped in digest/headline_words.tsv are counted on SciTLDR train, so the train
+The rates shipped in digest/headlines/headline_words.tsv are counted on SciTLDR train, so the train
 figure of the table is in-sample; --fit prints the honest one: it refits (below) on each half
 of train and scores the other half with that half's model.
 
 --fit (on --data, train by default) counts, for each word stem of the candidate phrases of
 each abstract, how many abstracts use it and how many of their titles do, into
-digest/headline_words.tsv, then fits the weights of digest.headlines' title odds by logistic
-regression (one row per distinct piece of a word of the candidate phrases; true when the
+digest/headlines/headline_words.tsv, then fits the weights of digest.headlines' title odds by
+logistic regression (one row per distinct piece of a word of the candidate phrases; true when the
 title uses its stem; the paper's own counts left out of its rate) and prints them to paste
 into _TITLE_WEIGHTS. Prints figures only.
 """
@@ -42,6 +42,9 @@ from unittest import mock
 import numpy as np
 from rouge_score import rouge_scorer  # type: ignore[import-untyped]
 
+import digest.headlines.odds
+import digest.headlines.phrases
+import digest.headlines.words
 from digest import headlines
 from digest.headlines import TitleRates
 from digest.models import Paper
@@ -52,7 +55,7 @@ from digest.summarizing.stage import MAX_SENTENCES, select_sentences
 SCITLDR = Path("/work/shared/bench/scitldr")
 DEV = SCITLDR / "dev.jsonl"
 TRAIN = SCITLDR / "train.jsonl"
-RATES = Path(__file__).resolve().parent.parent / "digest" / headlines.TITLE_WORDS_FILE
+RATES = Path(__file__).resolve().parent.parent / "digest" / "headlines" / headlines.TITLE_WORDS_FILE
 # A stem enters the rates when the candidate phrases of this many abstracts use it.
 MIN_PAPERS = 2
 
@@ -131,7 +134,9 @@ def fit_weights(fitted: Sequence[Example], rates: TitleRates) -> tuple[float, ..
     features: list[list[float]] = []
     labels: list[float] = []
     for sentences, focus, seen in fitted:
-        context = headlines.title_context(sentences, focus, headlines._aim_words(sentences, focus))
+        context = headlines.title_context(
+            sentences, focus, digest.headlines.phrases._aim_words(sentences, focus)
+        )
         own = _own(seen)
         for (piece, joined), used in seen.items():
             stem = headlines.stem_of(piece.lower())
@@ -173,8 +178,10 @@ def fit(path: Path) -> None:
         part = examples([rows[i] for i in fitted_on])
         part_rates = count_rates(part)
         with (
-            mock.patch.object(headlines, "_TITLE_WEIGHTS", fit_weights(part, part_rates)),
-            mock.patch.object(headlines, "load_title_rates", lambda r=part_rates: r),
+            mock.patch.object(
+                digest.headlines.odds, "_TITLE_WEIGHTS", fit_weights(part, part_rates)
+            ),
+            mock.patch.object(digest.headlines.odds, "load_title_rates", lambda r=part_rates: r),
         ):
             papers = [rows[i][0] for i in scored]
             for summary, i in zip(summarize_papers(papers), scored, strict=True):
@@ -196,7 +203,7 @@ def headline_cost(papers: Sequence[Paper]) -> tuple[float, float]:
         start = time.process_time()
         headlines.derive_headlines(papers, split, foci)
         batch = time.process_time() - start
-        headlines._classified.cache_clear()
+        digest.headlines.words.classified_sentence.cache_clear()
         start = time.process_time()
         for paper, sentences, focus in zip(papers, split, foci, strict=True):
             headlines.derive_headline(paper, sentences=sentences, focus=focus)

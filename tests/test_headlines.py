@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from digest import headlines
+import digest.headlines.odds
+import digest.headlines.phrases
+import digest.headlines.words
 from digest.headlines import (
     MAX_HEADLINE_WORDS,
     best_phrase,
@@ -21,6 +23,7 @@ from digest.headlines import (
     title_context,
     title_features,
     title_odds,
+    title_pieces,
 )
 from digest.loading import load_papers
 from digest.models import Paper
@@ -429,7 +432,7 @@ def test_a_purpose_becomes_a_gerund_phrase_with_its_article_not_a_possessive() -
     ],
 )
 def test_gerunds(verb: str, gerund: str) -> None:
-    assert headlines._gerund(verb) == gerund
+    assert digest.headlines.phrases._gerund(verb) == gerund
 
 
 def test_a_short_phrase_of_the_fields_commonest_words_gives_way() -> None:
@@ -463,10 +466,13 @@ def test_the_fast_title_odds_are_the_logistic_of_the_fitted_features() -> None:
     rates = load_title_rates()
     for sentence in sentences:
         for word in sentence.rstrip(".").split():
-            for piece in headlines.title_pieces(word):
+            for piece in title_pieces(word):
                 for joined in (False, True):
                     features = title_features(piece, context, rates, joined)
-                    z = sum(w * x for w, x in zip(headlines._TITLE_WEIGHTS, features, strict=True))
+                    z = sum(
+                        w * x
+                        for w, x in zip(digest.headlines.odds._TITLE_WEIGHTS, features, strict=True)
+                    )
                     expected = 1 / (1 + math.exp(-z))
                     assert title_odds(piece, context, rates, joined) == pytest.approx(expected)
 
@@ -483,10 +489,10 @@ def test_a_words_odds_are_the_sum_over_the_pieces_rouge_counts() -> None:
     """ROUGE splits "in-hand" into two words: the expected matches of a word are the sum of
     its pieces' odds (each a piece of a joined word), and its length their number."""
     sentences = ["We learn in-hand manipulation with GPT-3.", "In-hand manipulation is hard."]
-    context = title_context(sentences, 0, headlines._aim_words(sentences, 0))
-    odds, rates = headlines._Odds(context), load_title_rates()
+    context = title_context(sentences, 0, digest.headlines.phrases._aim_words(sentences, 0))
+    odds, rates = digest.headlines.odds.Odds(context), load_title_rates()
     for word in ("in-hand", "manipulation", "GPT-3"):
-        pieces = headlines.title_pieces(word)
+        pieces = title_pieces(word)
         joined = len(pieces) > 1
         assert odds.pieces(word) == len(pieces)
         assert odds(word) == pytest.approx(
@@ -558,24 +564,24 @@ def test_many_headlines_at_once_are_each_ones_alone() -> None:
 def test_sentences_classed_at_once_are_each_classed_alone() -> None:
     sentences = [s for a in [*VARIED_ABSTRACTS, *seed_abstracts()] for s in split_sentences(a)]
     sentences += ["", "(", ")", "( x", "We propose to answer it, et al.", "To To to we can."]
-    batch = headlines._classify(sentences)
+    batch = digest.headlines.words.classify(sentences)
     for sentence, classified in zip(sentences, batch.sentences, strict=True):
-        assert classified == headlines._classified(sentence), sentence
+        assert classified == digest.headlines.words.classified_sentence(sentence), sentence
 
 
 def test_the_title_odds_weighed_at_once_are_each_words_own() -> None:
-    """_title_sums weighs the words of many sentences with numpy; _Odds.sums one word at a
+    """title_sums weighs the words of many sentences with numpy; Odds.sums one word at a
     time: the same floats, to the bit."""
     abstracts = [split_sentences(a)[:12] for a in [*VARIED_ABSTRACTS, *seed_abstracts()]]
     abstracts = [sentences for sentences in abstracts if sentences]
     everything = [s for sentences in abstracts for s in sentences]
-    batch = headlines._classify(everything)
+    batch = digest.headlines.words.classify(everything)
     contexts = [title_context(sentences, 0, ["deep", "learning"]) for sentences in abstracts]
     segments = []
     at = 0
     for k, sentences in enumerate(abstracts):
         segments += [(k, at + i) for i in range(len(sentences))]
         at += len(sentences)
-    sums = headlines._title_sums(batch, segments, contexts)
+    sums = digest.headlines.odds.title_sums(batch, segments, contexts)
     for (k, s), found in zip(segments, sums, strict=True):
-        assert found == headlines._Odds(contexts[k]).sums(batch.sentences[s])
+        assert found == digest.headlines.odds.Odds(contexts[k]).sums(batch.sentences[s])
