@@ -304,6 +304,27 @@ def test_embase_csv_of_labelled_lines_one_a_field() -> None:
     assert skipped.line == 25 and "ABSTRACT" in skipped.reason
 
 
+def test_ovid_csv_export_has_ovids_tags_for_column_names() -> None:
+    # Ovid's CSV (Embase and MEDLINE through Ovid): a header of Ovid's field tags, a cell a
+    # field's lines (an author a line, blank lines between); read as Ovid's records are.
+    corpus = load("ovid-embase.csv")
+    assert corpus.files[0].format == "csv"
+    assert len(corpus.papers) == 2
+    audits = titled(corpus, "Hand hygiene audits")
+    assert audits.authors == ("Okafor N.", "Lindqvist A.-K.", "Dubois M.")
+    assert audits.abstract.startswith("Background: Hand hygiene in rural clinics")
+    assert "Copyright" not in audits.abstract
+    assert audits.pmid == "31234567"  # PM: Embase's PubMed id, its link after it
+    assert (audits.venue, audits.date) == ("Journal of Rural Health Care", "2019")
+    assert audits.keywords == ("adult", "hand washing", "rural health care")
+    sleep = titled(corpus, "Sleep duration")
+    assert sleep.authors == ("Claire Moreau", "Ken Takahashi")
+    assert sleep.pmid == "32109876"  # a MEDLINE record's UI
+    assert sleep.keywords == ("Adolescent", "Sleep", "Academic Performance")
+    [skipped] = corpus.skipped  # the conference abstract has no AB
+    assert skipped.line == 21 and "AB" in skipped.reason
+
+
 def test_apa_psycnet_csv() -> None:
     [paper] = load("psycnet.csv").papers
     assert paper.title == "Correlates of recovery."

@@ -15,9 +15,10 @@ Each record opens with its number ("<1. >", "<2>") on a line of its own and the 
 line; the tags are MEDLINE-like but Ovid's: TI (PsycInfo's "[References]." mark at its
 end dropped), AB, AU (or FA, full names; a role in brackets dropped), SO (the citation; JN
 the journal where given), YR, DO (the DOI, often as a link), KW or MH, UI/AN (a PubMed id
-when DB names MEDLINE or PubMed). A field glued to the sentence before it (PsycInfo's
-"….DP  - 2023") is split off. Split with the other tagged formats
-(digest/readers/tagged.py).
+when DB names MEDLINE or PubMed), PM (Embase's PubMed id: "29635641 [http://…]"). A field
+glued to the sentence before it (PsycInfo's "….DP  - 2023") is split off. Split with the
+other tagged formats (digest/readers/tagged.py). Ovid's CSV export has the same tags as
+its header's column names; tabular.py reads each row with `ovid_record` here.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ _ROLE = re.compile(r"\s*\[[^\]]*\]\s*$")
 _JOURNAL = re.compile(r"(.+?)\.\s+\d")
 _RIS_TYPE = re.compile(r"^TY  - ", re.M)
 _MEDLINE_DB = re.compile(r"MEDLINE|PubMed", re.I)
+# Embase's PubMed id, its PubMed link after it: "29635641 [http://www.ncbi.nlm.nih.gov/…]".
+_PUBMED_ID = re.compile(r"(\d+)(?:\s|$)")
 # PsycInfo's mark on a record that lists its references, at the title's end, and the
 # article type Ovid puts there for journals' own full texts ("….Germany.[Article]").
 _REFERENCES_MARK = re.compile(
@@ -79,7 +82,7 @@ def parse_ovid(text: str) -> Parsed:
     # Record numbers stand where a blank line would: they keep their line, not a field.
     lines = ["" if _NUMBER.fullmatch(line) else line for line in text.split("\n")]
     split = split_tagged("\n".join(lines), _TAG_LINE, opens=lambda tag: tag == "VN")
-    return parse_records(split, _record, "Ovid records (records are tagged lines)")
+    return parse_records(split, ovid_record, "Ovid records (records are tagged lines)")
 
 
 def looks_like_ovid_labelled(text: str) -> bool:
@@ -115,7 +118,7 @@ def parse_ovid_labelled(text: str) -> Parsed:
             stray.append((number, line.strip()))
     for record in records:
         record.fields = [(tag, _listed(tag, lines)) for tag, lines in record.fields]
-    return parse_records(Split(records, stray), _record, "Ovid records (a <number> each)")
+    return parse_records(Split(records, stray), ovid_record, "Ovid records (a <number> each)")
 
 
 def _listed(tag: str, lines: list[str]) -> list[str]:
@@ -142,7 +145,9 @@ def _unglued(tagged: TaggedRecord) -> TaggedRecord:
     return TaggedRecord(tagged.line, fields)
 
 
-def _record(tagged: TaggedRecord) -> Record | Problem:
+def ovid_record(tagged: TaggedRecord) -> Record | Problem:
+    """A record of Ovid's fields, from its tagged text, its labelled text or a row of its
+    CSV export."""
     tagged = _unglued(tagged)
     title = _REFERENCES_MARK.sub("", tagged.text("TI"))
     abstract = tagged.text("AB")
@@ -153,6 +158,8 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
     database = tagged.text("DB")
     medline = _MEDLINE_DB.search(database) is not None
     pmid = (tagged.text("UI") or tagged.text("AN")) if medline else ""
+    pubmed_id = _PUBMED_ID.match(tagged.text("PM"))
+    pmid = pmid if pmid.isdigit() else pubmed_id.group(1) if pubmed_id else ""
     journal = _JOURNAL.match(tagged.text("SO"))
     keywords = tagged.items("KW") or [mesh_heading(term) for term in tagged.items("MH")]
     return Record(
@@ -162,7 +169,7 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         authors=tuple(name for name in authors if name),
         doi=parse_doi(tagged.text("DO")),  # often a link: "https://dx.doi.org/10.…"
         date=tagged.text("YR") or last_year(tagged.text("SO")) or None,
-        pmid=pmid if pmid.isdigit() else None,
+        pmid=pmid or None,
         venue=tagged.text("JN") or (journal.group(1) if journal else "") or None,
         keywords=tuple(keywords),
         metadata=(("database", database),) if database else (),

@@ -19,6 +19,11 @@ the "Abstract" heading Crossref glues to Elsevier's ("Abstract Amine wastes are�
 Dimensions glues Springer's structured-abstract headings to their sections ("BackgroundWe
 … .MethodsThe …"): they are set apart as the other readers show them ("Background: We …").
 
+Ovid's CSV export (Embase, MEDLINE, PsycINFO… through Ovid) names its columns by Ovid's
+own field tags ("ORN,VN,DB,UI,PM,TI,SO,AU,…,AB"), a cell holding a field's lines (an author
+a line, blank lines between): each row is read as a record of Ovid's tagged text is
+(digest/readers/ovid.py), told by its VN, DB or ORN column.
+
 Web of Science's tab-delimited export names its columns by two-letter tags (TI, AB, AU…);
 they are read by their own table, and only in a header that is one, since "ID" there means
 Keywords Plus. Its date of issue (PD, "Publication Date") is a month without a year ("SEP",
@@ -48,6 +53,7 @@ from typing import Any
 
 from digest.readers.identifiers import labelled_arxiv_id
 from digest.readers.markup import markup_to_text, unglued_sections, without_abstract_heading
+from digest.readers.ovid import ovid_record
 from digest.readers.records import (
     AND_SEPARATOR,
     YEAR,
@@ -64,6 +70,7 @@ from digest.readers.records import (
     split_keywords,
     without_doubled_names,
 )
+from digest.readers.tagged import TaggedRecord
 from digest.readers.web_of_science import (
     publication_date,
     web_of_science_text,
@@ -147,6 +154,17 @@ _WOS_TAGS: dict[str, tuple[str, int]] = {
     "pm": ("pmid", 0), "pd": ("date", 0), "py": ("date", 1), "ea": ("date", 2),
 }  # fmt: skip
 
+# Ovid's CSV export: a header of Ovid's field tags, among them its version, database or
+# record number column (VN "Ovid Technologies", DB "Embase", ORN "1"). Its rows are read by
+# ovid.py; this table only tells the header for one.
+_OVID_TAGS: dict[str, tuple[str, int]] = {
+    "ti": ("title", 0), "ab": ("abstract", 0), "fa": ("authors", 0), "au": ("authors", 1),
+    "do": ("doi", 0), "jn": ("venue", 0), "so": ("venue", 1), "yr": ("date", 0),
+    "kw": ("keywords", 0), "mh": ("keywords", 1),
+}  # fmt: skip
+_OVID_COLUMNS = frozenset({"vn", "db", "orn"})
+_OVID_TAG = re.compile(r"[a-z][a-z0-9]{1,4}")
+
 # Whole reference lists, address books and file paths: nothing a reader of a digest needs,
 # and often longer than the abstract (Scopus "References" runs to 30 KB a row).
 _NOT_KEPT = frozenset(
@@ -209,6 +227,14 @@ def _name(cell: str) -> str:
     return " ".join(cell.replace("\ufeff", "").replace("_", " ").split()).lower()
 
 
+def _is_ovid_tags(names: Sequence[str]) -> bool:
+    return (
+        {"ti", "ab"} <= set(names)
+        and not _OVID_COLUMNS.isdisjoint(names)
+        and all(_OVID_TAG.fullmatch(n) for n in names if n)
+    )
+
+
 def _is_wos_tags(names: Sequence[str]) -> bool:
     return {"pt", "ti", "ab"} <= set(names) and all(len(n) <= 2 for n in names if n)
 
@@ -224,18 +250,22 @@ _SOURCE_IS_VENUE = _COLUMNS | {"source": ("venue", 0)}
 # Exports a few cells of which are read their own way: Web of Science (by tags, or by full
 # column names, which end with its "UT (Unique WOS ID)") and IEEE Xplore ("IEEE Terms", or
 # before 2020 "Document Title" and "PDF Link").
-_WOS, _IEEE = "web of science", "ieee xplore"
+_WOS, _IEEE, _OVID = "web of science", "ieee xplore", "ovid"
 _WOS_COLUMN = "ut (unique wos id)"
 _IEEE_COLUMNS = (frozenset({"ieee terms"}), frozenset({"document title", "pdf link"}))
 
 
 def _exporter(table: dict[str, tuple[str, int]], names: Sequence[str]) -> str:
+    if table is _OVID_TAGS:
+        return _OVID
     if table is _WOS_TAGS or _WOS_COLUMN in names:
         return _WOS
     return _IEEE if any(columns <= set(names) for columns in _IEEE_COLUMNS) else ""
 
 
 def _table(names: Sequence[str]) -> dict[str, tuple[str, int]]:
+    if _is_ovid_tags(names):  # before Web of Science's: Ovid's tags may be two letters too
+        return _OVID_TAGS
     if _is_wos_tags(names):
         return _WOS_TAGS
     if set(names) >= _PUBLISH_OR_PERISH or _COCHRANE in names:
@@ -318,7 +348,7 @@ class _Plan:
     citation_homes: tuple[int, ...]
     width: int  # columns the header names
     names: list[str]  # the header's names, as _name gives them
-    exporter: str  # _WOS or _IEEE when the header tells, else ""
+    exporter: str  # _WOS, _IEEE or _OVID when the header tells, else ""
 
 
 def _plan(header: Sequence[str]) -> _Plan:
@@ -372,6 +402,13 @@ def parse_csv(text: str) -> Parsed:
             # a line without a separator between the rows: a note, no record (Abstrackr
             # heads the records nobody has screened "citations that are not yet labeled…")
             continue
+        if plan.exporter == _OVID:
+            read = _ovid_row(start, row, plan)
+            if isinstance(read, Record):
+                records.append(read)
+            else:
+                problems.append(read)
+            continue
         record = _record(start, row, plan)
         if record is None:
             why = "the abstract column is empty"
@@ -379,6 +416,13 @@ def parse_csv(text: str) -> Parsed:
         else:
             records.append(record)
     return Parsed(_slashed_dates_read(records), tuple(problems))
+
+
+def _ovid_row(start: int, row: list[str], plan: _Plan) -> Record | Problem:
+    """A row of Ovid's CSV export, read as a record of its tagged text: a column's tag,
+    and its cell's lines (a row may be shorter or longer than the header)."""
+    fields = [(name.upper(), cell.split("\n")) for name, cell in zip(plan.names, row, strict=False)]
+    return ovid_record(TaggedRecord(start, fields))
 
 
 def _slashed_dates_read(records: list[Record]) -> tuple[Record, ...]:
