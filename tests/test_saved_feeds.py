@@ -471,3 +471,105 @@ def test_open_journal_systems_category_lines_are_keywords_not_abstract(
     assert paper.abstract == "Las mareas siguen a la luna durante un mes de registros."
     assert paper.keywords == ("mareas", "luna")
     assert len(corpus.papers) == 1
+
+
+def test_a_description_cut_off_with_dots_gives_way_to_the_whole_content() -> None:
+    # PubMed's feeds: the description is the abstract cut off at ~400 characters; the
+    # content has the citation, an ABSTRACT heading, the whole abstract and the ids.
+    text = (
+        '<?xml version="1.0"?>\n<rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>pubmed: '
+        "worms</title>\n<item><title>A new flatworm</title>\n<description>A new species was "
+        "found on zebrafish. It differs in its hooks and...</description>\n<content:encoded>"
+        '<![CDATA[<div><p style="color: #4aa564;">Parasitol Int. 2021 Dec 17:102531. doi: '
+        "10.1016/j.parint.2021.102531. Online ahead of print.</p><p><b>ABSTRACT</b></p><p>A "
+        "new species was found on zebrafish. It differs in its hooks and bars. We name it."
+        '</p><p style="color: lightgray">PMID:<a href="x">34929406</a> | DOI:<a href=x>'
+        "10.1016/j.parint.2021.102531</a></p></div>]]></content:encoded>\n</item>\n"
+        "<item><title>Cut short</title><description>Only this is known...</description>"
+        "</item></channel></rss>\n"
+    )
+    whole, cut = parse_feed(text).records
+    assert whole.abstract == (
+        "A new species was found on zebrafish. It differs in its hooks and bars. We name it."
+    )
+    assert cut.abstract == "Only this is known..."  # nothing longer to take instead
+
+
+def test_taylor_and_francis_citation_line_and_title_as_journal() -> None:
+    # Taylor & Francis: "Volume 67, Issue 4, …, Page 283-289<br/>. <br/>" with no journal
+    # in front, and the item's own title as its prism:publicationName.
+    item = (
+        "<item><title>{title}</title><description>Volume 67, Issue 4, December 2021, Page "
+        "283-289&lt;br/&gt;. &lt;br/&gt;{abstract}</description><dc:source>Zoology in the "
+        "Middle East</dc:source><prism:publicationName>{title}</prism:publicationName>"
+        "</item>\n"
+    )
+    text = (
+        f'{_RDF}<channel rdf:about="x"><title>tandf: Table of Contents</title></channel>\n'
+        + item.format(title="Bats of Cyprus", abstract="")
+        + item.format(title="Jirds of Iran", abstract="We sequenced jirds.")
+        + "</rdf:RDF>\n"
+    )
+    parsed = parse_feed(text)
+    [record] = parsed.records
+    assert (record.abstract, record.venue) == ("We sequenced jirds.", "Zoology in the Middle East")
+    [problem] = parsed.problems
+    assert problem.reason == "no abstract (feed item whose description is only a citation)"
+
+
+def test_one_name_in_each_creator_is_turned_round() -> None:
+    # Cambridge Core: a dc:creator for each author, "Surname, Given names".
+    item = "<item><title>T{n}</title><description>We show it {n}.</description>{who}</item>\n"
+    text = (
+        f'{_RDF}<channel rdf:about="x"><title>The Canadian Entomologist</title></channel>\n'
+        + item.format(n=1, who="<dc:creator>Inoda, Toshio</dc:creator>")
+        + item.format(
+            n=2,
+            who="<dc:creator>D'Amico, Josué</dc:creator><dc:creator>Pires, Patrícia D.S."
+            "</dc:creator><dc:creator>de Araujo, Mayara R.</dc:creator>",
+        )
+        + "</rdf:RDF>\n"
+    )
+    one, three = parse_feed(text).records
+    assert one.authors == ("Toshio Inoda",)
+    assert three.authors == ("Josué D'Amico", "Patrícia D.S. Pires", "Mayara R. de Araujo")
+
+
+def test_an_rss_author_element_names_the_authors() -> None:
+    # Oxford Academic (Silverchair) lists the names in RSS 2.0's <author>; the standard
+    # puts a mailbox there.
+    item = "<item><title>T</title><description>We show it.</description>{}</item>\n"
+    text = (
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Zoological Journal'
+        "</title>\n"
+        + item.format("<author>Chen C, Zhou Y, Watanabe H, et al. </author>")
+        + item.format("<author>editor@example.org (Ana Lima)</author>")
+        + item.format("<author>editor@example.org</author>")
+        + "</channel></rss>\n"
+    )
+    listed, mailbox, address = parse_feed(text).records
+    assert listed.authors == ("Chen C", "Zhou Y", "Watanabe H")
+    assert mailbox.authors == ("Ana Lima",)
+    assert address.authors == ()
+
+
+def test_a_line_of_names_over_the_abstract_gives_the_authors() -> None:
+    # CNKI: "Given SURNAME;" for each author, a "</br>", then the abstract.
+    item = "<item><title>T</title><description>{}</description></item>\n"
+    text = (
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Asian Herpetological '
+        "Research-CNKI</title>\n"
+        + item.format("Guocheng SHU;Ping LIU;Feng XIE;&lt;/br&gt;Biodiversity is declining.")
+        + item.format("舒国成;刘平;&lt;/br&gt;生物多样性正在下降。")
+        + item.format("We tested three doses; all worked;&lt;/br&gt;Then we stopped.")
+        + "</channel></rss>\n"
+    )
+    latin, chinese, prose = parse_feed(text).records
+    assert (latin.authors, latin.abstract) == (
+        ("Guocheng SHU", "Ping LIU", "Feng XIE"),
+        "Biodiversity is declining.",
+    )
+    assert (chinese.authors, chinese.abstract) == (("舒国成", "刘平"), "生物多样性正在下降。")
+    assert prose.authors == ()
+    assert prose.abstract == "We tested three doses; all worked; Then we stopped."

@@ -49,6 +49,7 @@ from digest.readers.markup import (
     without_abstract_heading,
 )
 from digest.readers.records import (
+    AND_SEPARATOR,
     Parsed,
     Problem,
     Record,
@@ -86,8 +87,8 @@ _SHAPE = RecordShape(
 )
 _STARTS_WITH_TAG = re.compile(r"\A\s*<(?:p|div|span|br|b|i|em|a)[\s/>]", re.I)
 # A paragraph or line break further on: APS opens its HTML description with a plain
-# "Author(s): …" before the first <br/>.
-_BLOCK_TAG = re.compile(r"<(?:p|br|div)(?:\s[^<>]*)?/?>", re.I)
+# "Author(s): …" before the first <br/>; CNKI's line break is "</br>".
+_BLOCK_TAG = re.compile(r"</?(?:p|br|div)(?:\s[^<>]*)?/?>", re.I)
 
 
 def looks_like_rss(text: str) -> bool:
@@ -111,8 +112,13 @@ def parse_feed(text: str) -> Parsed:
     # Only an RSS item takes its channel's journal: an Atom feed is not walked for a channel.
     rss = any(_local(item.tag) == "item" for item in items)
     journal = _channel_journal(document.opening) if rss else ""
+    # A feed that gives some item several dc:creator elements writes one person in each
+    # (Cambridge Core: "Inoda, Toshio"), so a comma there turns a name round.
+    one_each = any(sum(_local(el.tag) == "creator" for el in item) > 1 for item in items)
     found = (
-        _atom_entry(item, line) if _local(item.tag) == "entry" else _rss_item(item, line, journal)
+        _atom_entry(item, line)
+        if _local(item.tag) == "entry"
+        else _rss_item(item, line, journal, one_each)
         for item, line in zip(items, lines, strict=True)
     )
     return parsed_from(found, document.problems(bool(items), _nothing(None if items else root)))
@@ -165,7 +171,7 @@ def _is_html(name: str, child: Element, value: str) -> bool:
     )
 
 
-def _rss_item(item: Element, line: int, journal: str) -> Record | Problem:
+def _rss_item(item: Element, line: int, journal: str, one_each: bool) -> Record | Problem:
     kids = children_by_name(item)
     title = markup_to_text(_text(kids, "title"))
     arxiv, announce, abstract = _split_arxiv_description(_text(kids, "description"))
@@ -185,8 +191,8 @@ def _rss_item(item: Element, line: int, journal: str) -> Record | Problem:
         arxiv = oai.group(1) if oai else None
     authors: tuple[str, ...] = ()
     for creator in kids.get("creator", ()):
-        authors += _creators(html_to_text("".join(creator.itertext())))
-    authors = authors or found.authors
+        authors += _creators(html_to_text("".join(creator.itertext())), one_each)
+    authors = authors or found.authors or _rss_authors(kids)
     metadata = _metadata(kids, announce)
     if categories:
         metadata.append(("categories", " ".join(term for term, _ in categories)))
@@ -196,6 +202,10 @@ def _rss_item(item: Element, line: int, journal: str) -> Record | Problem:
     identifiers = [all_text(el) for el in kids.get("identifier", ())] + [guid]
     pmid = next((m.group(1) for i in identifiers if (m := _PMID_ID.match(i))), None)
     source = _text(kids, "source")
+    # Taylor & Francis give each item's title as its prism:publicationName.
+    own_journal = _text(kids, "publicationName")
+    if _folded(own_journal) == _folded(title):
+        own_journal = ""
     return Record(
         line=line,
         abstract=abstract,
@@ -208,7 +218,7 @@ def _rss_item(item: Element, line: int, journal: str) -> Record | Problem:
         metadata=tuple(metadata),
         pmid=pmid,
         keywords=_keywords(categories),
-        venue=_text(kids, "publicationName")
+        venue=own_journal
         or journal
         or (source if source and not _DIGIT.search(source) else found.journal)
         or None,
@@ -221,9 +231,12 @@ def _rss_item(item: Element, line: int, journal: str) -> Record | Problem:
 _PUBLISHED_ONLINE = re.compile(
     r"\A[^;]{1,150}, Published online: [^;]{1,40};\s*(?:doi:\s*)?(?P<doi>10\.\S+)\Z", re.I
 )
-# "Science, Volume 392, Issue 6800, Page 814-814, May 2026." (Atypon: Science, PNAS, Wiley)
+# "Science, Volume 392, Issue 6800, Page 814-814, May 2026." (Atypon: Science, PNAS, Wiley);
+# Taylor & Francis leave the journal out: "Volume 67, Issue 4, December 2021, Page 283-289".
 _VOLUME_CITATION = re.compile(
-    r"\A[^,;]{1,150}, (?:Volume \w+|EarlyView|Ahead of Print)\b(?:, [^,]{1,40}){0,5}\.?\Z", re.I
+    r"\A(?:[^,;]{1,150}, (?:Volume \w+|EarlyView|Ahead of Print)|Volume \d+)\b"
+    r"(?:, [^,]{1,40}){0,5}\.?\Z",
+    re.I,
 )
 # PubMed: "Cell Rep. 2024 Jan 10;43(1):113657. doi: 10.1016/j.celrep.2023.113657. Online …"
 _PUBMED_CITATION = re.compile(
@@ -267,6 +280,7 @@ def _journal_abstract(
     """The abstract in an item's description, content or summary (the first that has one),
     without the lines around it that are not the abstract (`terms`: the item's categories)."""
     names = {_folded(title), _folded(journal), _folded(_text(kids, "publicationName"))} - {""}
+    teaser = ""
     for name in fields:
         for child in kids.get(name, ()):
             value = all_text(child)
@@ -278,20 +292,35 @@ def _journal_abstract(
             else:
                 blocks = [value] if value else []
             kept = [block for block in blocks if not _apart(block, names, found, terms)]
-            if kept:
-                # A plain-text description may open with its heading: "Abstract\nWe …".
-                return without_abstract_heading(" ".join(kept) if len(blocks) > 1 else kept[0])
-    return ""
+            if not kept:
+                continue
+            # A plain-text description may open with its heading: "Abstract\nWe …".
+            text = without_abstract_heading(" ".join(kept) if len(blocks) > 1 else kept[0])
+            if len(text) > len(teaser) and not _CUT_OFF.search(text):
+                return text
+            # PubMed's description is the abstract cut off ("… distinct haptoral shape...");
+            # the whole of it is in content:encoded.
+            teaser = max(teaser, text, key=len)
+    return teaser
+
+
+_CUT_OFF = re.compile(r"(?:\.\.\.|…)\Z")
 
 
 def _apart(block: str, names: set[str], found: _Found, terms: set[str]) -> bool:
     """Whether a block of a description is not abstract text; what it names goes to found."""
     line = " ".join(block.split())
-    if _folded(line) in names or _HEADING.match(line):
+    # No word in it: the ". " Taylor & Francis leave after their citation line.
+    if _folded(line) in names or _HEADING.match(line) or not _folded(line):
         return True
     listed = _LABELLED_VALUES.match(line) if terms else None
     if listed and all(_folded(value) in terms for value in listed.group("values").split(",")):
         return True  # Open Journal Systems' "Keywords: tides, moon", the item's categories
+    listed_names = _name_list(line)
+    if listed_names:
+        found.authors = found.authors or listed_names
+        found.citation = True
+        return True
     labelled = _LABELLED.match(line)
     if labelled:
         label, value = labelled.group("label"), labelled.group("value")
@@ -315,6 +344,21 @@ def _apart(block: str, names: set[str], found: _Found, terms: set[str]) -> bool:
 _NOT_WORD = re.compile(r"\W+")
 
 
+def _name_list(line: str) -> tuple[str, ...]:
+    """The names of a line that is only names, each ending with ';' (CNKI's "Guocheng SHU;
+    Ping LIU;Tian ZHAO;" over the abstract), else none: prose does not end with ';'."""
+    if not line.endswith(";"):
+        return ()
+    names = [" ".join(name.split()) for name in line[:-1].split(";")]
+    for name in names:
+        words = name.split()
+        if not 1 <= len(words) <= 5 or len(name) > 40 or _DIGIT.search(name):
+            return ()
+        if not all(word[0].isalpha() and not word[0].islower() for word in words):
+            return ()
+    return tuple(names)
+
+
 def _folded(text: str) -> str:
     return _NOT_WORD.sub(" ", text).strip().casefold()
 
@@ -330,9 +374,12 @@ def _keywords(categories: list[tuple[str, str]]) -> tuple[str, ...]:
     )
 
 
-def _creators(value: str) -> tuple[str, ...]:
-    """The names in one dc:creator: "A, B and C", or bioRxiv's "Surname, I., Surname, I."."""
+def _creators(value: str, one_each: bool) -> tuple[str, ...]:
+    """The names in one dc:creator: "A, B and C", or bioRxiv's "Surname, I., Surname, I.";
+    one name turned round ("Inoda, Toshio") in a feed that writes one person in each."""
     parts = [part.strip() for part in value.split(",")]
+    if one_each and len(parts) == 2 and all(parts) and not AND_SEPARATOR.search(value):
+        return (first_name_first(value),)
     pairs = (
         len(parts) >= 2
         and len(parts) % 2 == 0
@@ -343,6 +390,24 @@ def _creators(value: str) -> tuple[str, ...]:
             first_name_first(f"{a}, {b}") for a, b in zip(parts[::2], parts[1::2], strict=True)
         )
     return split_authors(value)
+
+
+# RSS 2.0's <author> is an e-mail address and a name: "editor@example.org (Ana Lima)".
+_MAILBOX = re.compile(r"\A\S+@\S+\s*\((?P<name>[^()]+)\)\Z")
+
+
+def _rss_authors(kids: _Kids) -> tuple[str, ...]:
+    """The names in an RSS item's <author> elements: a mailbox's name, or a list of names
+    (Oxford Academic's "Brandão S, Saeedi H, Brandt A.", "Chen C, Zhou Y, et al.")."""
+    names: tuple[str, ...] = ()
+    for author in kids.get("author", ()):
+        value = " ".join(all_text(author).split())
+        mailbox = _MAILBOX.match(value)
+        if mailbox:
+            names += (mailbox.group("name").strip(),)
+        elif "@" not in value:
+            names += split_authors(value)
+    return names
 
 
 def _atom_entry(entry: Element, line: int) -> Record | Problem:
