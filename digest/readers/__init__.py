@@ -14,6 +14,7 @@ from dataclasses import replace
 from digest.readers.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_listing
 from digest.readers.arxiv_pages import looks_like_arxiv_page
 from digest.readers.bibtex import looks_like_bibtex, parse_bibtex
+from digest.readers.csl_yaml import looks_like_csl_yaml, parse_csl_yaml
 from digest.readers.endnote_xml import looks_like_endnote_xml, parse_endnote_xml
 from digest.readers.ieee_text import looks_like_ieee_text, parse_ieee_text
 from digest.readers.jats import looks_like_jats_article, parse_jats
@@ -70,6 +71,8 @@ FORMATS: tuple[Format, ...] = (
     Format("atom", looks_like_atom, parse_feed),
     Format("jsonl", looks_like_jsonl, parse_jsonl),
     Format("json", looks_like_json, parse_json),
+    # Before the Markdown and plain-text readers, which would take its lines one by one.
+    Format("csl-yaml", looks_like_csl_yaml, parse_csl_yaml),
     # ProQuest's text report may end with its documents as BibTeX ("Bibliography").
     Format("proquest", looks_like_proquest, parse_proquest),
     Format("bibtex", looks_like_bibtex, parse_bibtex),

@@ -330,14 +330,15 @@ def _heading_label(match: re.Match[str]) -> str:
 # --- the mappers -----------------------------------------------------------------------------
 
 
-def _csl(line: int, item: dict[str, Any]) -> Record | Problem:
+def csl_record(line: int, item: dict[str, Any], source: str = "CSL-JSON") -> Record | Problem:
+    """A CSL item (CSL-JSON, or CSL YAML as csl_yaml.py reads it) as a Record."""
     title = _markup_free(_text(item.get("title")))
     abstract = _markup_free(_text(item.get("abstract")))
     if not abstract:
         if not title and set(item) <= {"id", "type", "citation-key"}:
-            reason = "empty CSL-JSON item (no title, no abstract: a stub the exporter wrote)"
+            reason = f"empty {source} item (no title, no abstract: a stub the exporter wrote)"
             return Problem(line, reason, excerpt(_text(item.get("id"))), notice=True)
-        return _no_abstract(line, "CSL-JSON", title or _text(item.get("id")))
+        return _no_abstract(line, source, title or _text(item.get("id")))
     note = _text(item.get("note"))
     arxiv = re.search(r"arXiv:\s*(\S+)", note + " " + _text(item.get("number")))
     # Zotero keeps what an item type has no field for in Extra, exported as the note's
@@ -852,7 +853,7 @@ def _zotero_name(creator: Any) -> str:
 
 
 _MAPPERS: dict[str, Mapper] = {
-    "csl-json": _csl,
+    "csl-json": csl_record,
     "openalex": _openalex,
     "crossref": _crossref,
     "semantic-scholar": _semantic_scholar,

@@ -1,0 +1,164 @@
+"""CSL YAML: the bibliography pandoc and citeproc read from a YAML document's `references`,
+as Better BibTeX's "Better CSL YAML" export and pandoc (`pandoc refs.bib -s -t markdown`)
+write it:
+
+    ---
+    references:
+    - id: Adams2001
+      type: article-journal
+      title: >-
+        The physical volcanology of the 1600 eruption of **Huaynaputina**
+      abstract: >-
+        …
+      author:
+        - family: Adams
+          given: Nancy K
+      container-title: Bulletin of Volcanology
+      issued:
+        - year: 2014
+          month: 12
+      DOI: 10.1007/s004450000114
+    ...
+
+Each item of `references` is a CSL item and is read as CSL-JSON's are
+(scholarly_json.csl_record). Its date is CSL-JSON's `date-parts`, pandoc-citeproc's list of
+`{year, month, day}` (Better BibTeX writes these) or an EDTF string (`2014-12-31`, which
+YAML reads as a date). Titles and abstracts are pandoc Markdown: `**bold**`, `*italic*`,
+`~sub~` and `^sup^` lose their marks, and HTML (`<span class="nocase">`) its tags.
+
+Each item is parsed on its own (PyYAML's safe loader), so a broken one is a Problem on its
+line and the others are read. A Markdown document whose front matter holds `references` is
+a document, not a bibliography: it is left to the Markdown reader.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import textwrap
+from typing import Any
+
+from digest.readers.records import Parsed, Problem, Record, excerpt, parsed_from
+from digest.readers.scholarly_json import csl_record
+
+_HEAD = 4096
+_REFERENCES = re.compile(r"^references:[ \t]*$", re.M)
+_TOP_LEVEL_KEY = re.compile(r"[A-Za-z_][\w-]*:(?:\s|$)")
+# The end of a YAML document: what follows it in a Markdown file is the document's text.
+_DOCUMENT_END = re.compile(r"^(?:\.\.\.|---)[ \t]*$", re.M)
+_ITEM = re.compile(r"^([ \t]*)-(?:[ \t]|$)")
+_MARKDOWN_MARKS = (
+    (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), r"\1"),
+    (re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])"), r"\1"),
+    (re.compile(r"~([^~\s]+)~"), r"\1"),
+    (re.compile(r"\^([^\^\s]+)\^"), r"\1"),
+)
+
+
+def looks_like_csl_yaml(text: str) -> bool:
+    """A YAML document of top-level keys, one of them `references` holding a list, with
+    nothing after the document but blank lines."""
+    head = text[:_HEAD]
+    found = _REFERENCES.search(head)
+    if found is None:
+        return False
+    before = head[: found.start()].split("\n")
+    if before and before[0].strip() == "---":
+        before = before[1:]
+    for line in before:
+        top = line.strip() and not line[:1].isspace() and not line.startswith(("-", "#"))
+        if top and not _TOP_LEVEL_KEY.match(line):
+            return False
+    first_item = next((line for line in head[found.end() :].split("\n") if line.strip()), "")
+    if not _ITEM.match(first_item):
+        return False
+    end = _DOCUMENT_END.search(text, found.end())
+    return end is None or not text[end.end() :].strip()
+
+
+def parse_csl_yaml(text: str) -> Parsed:
+    import yaml  # only when a CSL YAML file is read
+
+    lines = text.split("\n")
+    found = _REFERENCES.search(text)
+    start = text.count("\n", 0, found.start()) + 1 if found else len(lines)
+    items = _item_spans(lines, start)
+    results: list[Record | Problem] = []
+    for first, last in items:
+        chunk = textwrap.dedent("\n".join(lines[first:last]))
+        try:
+            loaded = yaml.safe_load(chunk)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f" at line {first + 1 + mark.line}" if mark is not None else ""
+            why = getattr(error, "problem", None) or error
+            reason = f"unreadable CSL YAML item ({why}{where})"
+            results.append(Problem(first + 1, reason, excerpt(" ".join(chunk.split()[:12]))))
+            continue
+        item = loaded[0] if isinstance(loaded, list) and len(loaded) == 1 else loaded
+        if not isinstance(item, dict):
+            results.append(
+                Problem(first + 1, "not a CSL item (a mapping of fields)", excerpt(chunk))
+            )
+            continue
+        results.append(csl_record(first + 1, _as_csl_json(item), "CSL YAML"))
+    problems = () if items else (Problem(1, "CSL YAML without any item in 'references'"),)
+    return parsed_from(results, problems)
+
+
+def _item_spans(lines: list[str], start: int) -> list[tuple[int, int]]:
+    """Where each item of the list opened on line `start` (1-based, `references:`) begins
+    and ends, as 0-based [first, last) line ranges; the list ends at a line indented less
+    than its items, or at the document's end."""
+    indent: str | None = None
+    starts: list[int] = []
+    end = len(lines)
+    for number in range(start, len(lines)):
+        line = lines[number]
+        if not line.strip():
+            continue
+        if indent is None:
+            opened = _ITEM.match(line)
+            if opened is None:
+                return []
+            indent = opened.group(1)
+        if _DOCUMENT_END.match(line) or (
+            line[: len(indent)] != indent or (not line[len(indent) :].startswith(("-", " ", "\t")))
+        ):
+            end = number
+            break
+        item = _ITEM.match(line)
+        if item is not None and item.group(1) == indent:
+            starts.append(number)
+    return list(zip(starts, [*starts[1:], end], strict=True))
+
+
+def _as_csl_json(item: dict[Any, Any]) -> dict[str, Any]:
+    """The item as CSL-JSON would hold it: string keys, CSL dates, Markdown-free text."""
+    csl = {str(key): value for key, value in item.items()}
+    for key in ("issued", "accessed"):
+        if key in csl:
+            csl[key] = _csl_date(csl[key])
+    for key in ("title", "abstract", "container-title"):
+        if isinstance(csl.get(key), str):
+            csl[key] = _without_markdown_marks(csl[key])
+    return csl
+
+
+def _csl_date(value: Any) -> Any:
+    """pandoc-citeproc's `[{year, month, day}, …]` (a range's first date), or a date YAML
+    read, as CSL-JSON's date-parts."""
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        value = value[0]
+    if isinstance(value, dict) and "year" in value:
+        parts = [value[key] for key in ("year", "month", "day") if value.get(key) is not None]
+        return {"date-parts": [parts]}
+    if isinstance(value, datetime.date):
+        return value.isoformat()[:10]
+    return value
+
+
+def _without_markdown_marks(text: str) -> str:
+    for pattern, replacement in _MARKDOWN_MARKS:
+        text = pattern.sub(replacement, text)
+    return text

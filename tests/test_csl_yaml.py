@@ -1,0 +1,99 @@
+"""CSL YAML bibliographies as Better BibTeX ("Better CSL YAML") and pandoc write them.
+
+tests/fixtures/exports/better-csl.yml is written for these tests in Better BibTeX's layout
+(`---`/`references:`/`...`, `- id:` items and the older bare `-` items, pandoc-citeproc
+dates as `- year:` lists, folded `>-` titles with Markdown and `<span class="nocase">`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.loading import load_papers
+from digest.models import Corpus
+from digest.readers import sniff_format
+from digest.readers.csl_yaml import parse_csl_yaml
+
+BETTER_CSL = Path(__file__).resolve().parent / "fixtures" / "exports" / "better-csl.yml"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return load_papers([BETTER_CSL])
+
+
+def test_every_item_with_an_abstract_is_a_paper_and_a_broken_item_stands_alone(
+    corpus: Corpus,
+) -> None:
+    assert [p.id for p in corpus.papers] == ["okafor2021sparse", "garcia2019water"]
+    reasons = {s.line: s.reason for s in corpus.skipped}
+    assert reasons[29].startswith("no abstract (CSL YAML")
+    # The item with an unclosed quote is reported on its first line; the next one is read.
+    assert reasons[38] == ("unreadable CSL YAML item (found unexpected end of stream at line 41)")
+
+
+def test_better_bibtex_item_fields_dates_and_markdown_titles(corpus: Corpus) -> None:
+    [paper] = [p for p in corpus.papers if p.id == "okafor2021sparse"]
+    assert paper.title == "Sparse retrieval at scale with inverted indexes for ColBERT and BM25"
+    assert paper.authors == ("Chidi Okafor", "Märta Lindqvist")
+    assert paper.doi == "10.1162/tacl_a_00401"
+    assert paper.venue == "Transactions of the ACL"
+    assert paper.keywords == ("retrieval", "sparse models")
+    assert paper.date == "2021-12-31"  # a range's first date
+    assert paper.abstract.startswith("We study sparse retrieval at the scale of the whole web.")
+
+
+def test_literal_block_abstract_keeps_its_text_and_loses_pandoc_subscript_marks(
+    corpus: Corpus,
+) -> None:
+    [paper] = [p for p in corpus.papers if p.id == "garcia2019water"]
+    assert paper.date == "2019-05"
+    assert paper.abstract == (
+        "Water use in cities rose by a third between 1990 and 2019 in our sample. "
+        "We estimate CO2 emissions of pumping with a model fitted on 40 cities."
+    )
+
+
+def test_pandoc_references_with_edtf_dates_and_a_closing_rule() -> None:
+    # `pandoc refs.bib -s -t markdown`: other keys first, dates as EDTF (YAML reads
+    # 2005-03-01 as a date, 2006 as a number), the document closed by '---'.
+    text = (
+        '---\nnocite: "[@*]"\nreferences:\n'
+        "- abstract: We present a method for reading bibliographies that pandoc wrote.\n"
+        "  author:\n  - family: Doe\n    given: Jane\n  id: doe2005\n  issued: 2005-03-01\n"
+        "  title: A *short* title\n  type: article-journal\n"
+        "- abstract: A second abstract.\n  DOI: 10.1000/xyz\n  id: roe2006\n  issued: 2006\n"
+        "  title: Another\n  type: article-journal\n---\n"
+    )
+    assert sniff_format(text).name == "csl-yaml"
+    first, second = parse_csl_yaml(text).records
+    assert (first.id, first.title, first.authors, first.date, first.line) == (
+        "doe2005",
+        "A short title",
+        ("Jane Doe",),
+        "2005-03-01",
+        4,
+    )
+    assert (second.id, second.doi, second.date, second.line) == (
+        "roe2006",
+        "10.1000/xyz",
+        "2006",
+        12,
+    )
+
+
+def test_a_markdown_document_with_references_in_its_front_matter_stays_markdown() -> None:
+    text = (
+        "---\ntitle: My notes\nreferences:\n- id: a\n  title: T\n  type: book\n---\n\n"
+        "# Reading list\n\nA paragraph of the note itself, which is the document's text.\n"
+    )
+    assert sniff_format(text).name != "csl-yaml"
+
+
+def test_references_without_items_is_a_problem() -> None:
+    assert not parse_csl_yaml("---\nreferences:\n...\n").records
+    assert [p.reason for p in parse_csl_yaml("---\nreferences:\n...\n").problems] == [
+        "CSL YAML without any item in 'references'"
+    ]
