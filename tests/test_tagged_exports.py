@@ -1019,6 +1019,34 @@ def test_jstor_ris_header_lines_are_no_problem(tmp_path: Path) -> None:
     )
 
 
+def test_ris_copied_from_a_web_page_with_one_space_before_each_dash(tmp_path: Path) -> None:
+    # A browser shows Zotero's "TY  - JOUR" as "TY - JOUR": RIS copied from a page (a
+    # README, a wiki) has one space between each tag and its dash, an empty AU among them.
+    corpus = load_written(
+        tmp_path,
+        "copied.ris",
+        "TY - JOUR\nAU - \nAU - Wolf, Anna\nTI - A library conference\nT2 - Library Journal\n"
+        "DA - 1935/09/15/\nKW - LJ1935\nAB - A lengthy discussion of federal aid to public "
+        "libraries, quoting the director of the city library.\nER -\n\n",
+        "TY - JOUR\nAU - Madsen, Soren\nPY - 2015/07/15\nSP - \nT1 - A complexity-based "
+        "approach to melody track identification\nAB - We rank the tracks of a MIDI file by "
+        "the entropy of their pitches and intervals.\nER -  \n",
+    )
+    assert corpus.files[0].format == "ris" and not corpus.skipped
+    library, melody = corpus.papers
+    assert (library.title, library.authors, library.venue, library.keywords) == (
+        "A library conference",
+        ("Anna Wolf",),
+        "Library Journal",
+        ("LJ1935",),
+    )
+    assert library.abstract.startswith("A lengthy discussion")
+    assert (melody.title, melody.date) == (
+        "A complexity-based approach to melody track identification",
+        "2015-07-15",
+    )
+
+
 def test_embase_ris_medline_pmid_in_c5(tmp_path: Path) -> None:
     embase, other = load_written(
         tmp_path,

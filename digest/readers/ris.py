@@ -21,6 +21,8 @@ without a Problem saying so. What the split takes care of:
   Sons, Ltd." and "Content: text/plain; …" lines, and writes two spaces after the dash
   ("TY  -  JOUR"); JSTOR heads its file with "Provider: JSTOR …", "Database: JSTOR" and
   "Content: …": neither a field nor a problem either;
+- RIS copied from a web page has one space between a tag and its dash ("TY - JOUR"), the
+  browser having collapsed the two: where the first TY line has one, every tag is read so;
 - Rayyan glues a field onto the line before it after a run of spaces ("DO  - 10.1038/x
   LK  - https://…"): it is split off as the field it is;
 - other lines between records are counted in one Problem for the file;
@@ -74,6 +76,10 @@ _GLUED_TAG = re.compile(r"(?<!\s)\s{3,}+(?=[A-Z][A-Z0-9]  - \S)")
 # "the exponent 1&lt;p≤2".
 _HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+\d*);")
 _TY_TYPE = re.compile(r"\s*TY  - +[A-Z]{2,6}\s*")  # a record's type alone: "TY  - JOUR"
+# The first TY line, and how many spaces stand before its dash; where there is one ("TY -
+# JOUR"), every tag has one: RIS copied from a web page, where runs of spaces collapse.
+_FIRST_TY = re.compile(r"^[ \t]*TY( {1,2})-", re.M)
+_ONE_SPACE_TAG = re.compile(r"^([A-Z][A-Z0-9]) -(?= |$)", re.M)
 _HEAD = 4096
 # Ovid's record numbers, alone on their line.
 _RECORD_NUMBER = re.compile(r"\s*(?:<\d+>|\d+\.)\s*")
@@ -114,7 +120,7 @@ def looks_like_ris(text: str) -> bool:
     """A `TY  - ` line opens the file, after blank lines and at most a few short ones
     (Ovid's "1." record numbers)."""
     before: list[str] = []
-    for line in text[:_HEAD].split("\n"):
+    for line in _two_spaces(text[:_HEAD]).split("\n"):
         if _TY.match(line):
             numbers = all(
                 _RECORD_NUMBER.fullmatch(b) or _EXPORT_HEADER.fullmatch(b) for b in before
@@ -128,7 +134,17 @@ def looks_like_ris(text: str) -> bool:
     return False
 
 
+def _two_spaces(text: str) -> str:
+    """The text with two spaces between each tag and its dash, where its first TY line has
+    one."""
+    first = _FIRST_TY.search(text[:_HEAD])
+    if first is None or first.group(1) == "  ":
+        return text
+    return _ONE_SPACE_TAG.sub(r"\1  -", text)
+
+
 def parse_ris(text: str) -> Parsed:
+    text = _two_spaces(text)
     records: list[Record] = []
     problems: list[Problem] = []
     stray: list[tuple[int, str]] = []
