@@ -4,6 +4,7 @@
     .venv/bin/python bench/headlines.py --data /work/shared/bench/scitldr/train.jsonl
     .venv/bin/python bench/headlines.py --show 20           # 20 headlines beside their titles
     .venv/bin/python bench/headlines.py --fit               # refit on train (see below)
+    .venv/bin/python bench/headlines.py --fit --check       # refit, compare, write nothing
 
 Each paper is given as a bare abstract (no title), the way the seeds come; its headline is
 what `digest summarize` prints (the summarizer picks the sentence the headline is looked for
@@ -16,16 +17,18 @@ of the split (even and odd lines). Then the CPU time of a derived headline per p
 the summarize stage derives them (digest.headlines.derive_headlines), and one at a time by
 the plain definition (derive_headline).
 
-The rates shipped in digest/headlines/headline_words.tsv are counted on SciTLDR train, so the train
-figure of the table is in-sample; --fit prints the honest one: it refits (below) on each half
-of train and scores the other half with that half's model.
+The rates shipped in digest/headlines/headline_words.tsv are counted on SciTLDR train, so the
+train figure of the table is in-sample; --fit prints the honest one: it refits (below) on each
+half of train and scores the other half with that half's model.
 
 --fit (on --data, train by default) counts, for each word stem of the candidate phrases of
 each abstract, how many abstracts use it and how many of their titles do, into
 digest/headlines/headline_words.tsv, then fits the weights of digest.headlines' title odds by
-logistic regression (one row per distinct piece of a word of the candidate phrases; true when the
-title uses its stem; the paper's own counts left out of its rate) and prints them to paste
-into _TITLE_WEIGHTS. Prints figures only.
+logistic regression (one row per distinct piece of a word of the candidate phrases; true when
+the title uses its stem; the paper's own counts left out of its rate) and prints them to paste
+into _TITLE_WEIGHTS (digest/headlines/odds.py). --fit --check does the same but writes
+nothing: it says whether the shipped rates and weights are what the same data gives. Prints
+figures only.
 """
 
 from __future__ import annotations
@@ -152,22 +155,35 @@ def fit_weights(fitted: Sequence[Example], rates: TitleRates) -> tuple[float, ..
     return tuple(round(float(v), 3) for v in w)
 
 
-def write_rates(rates: TitleRates, path: Path) -> None:
+def rates_text(rates: TitleRates) -> str:
     lines = [
         "# digest.headlines' title rates, made by bench/headlines.py --fit from SciTLDR train:",
         "# a word's stem, the abstracts whose candidate phrases use it, and how many of their",
         "# titles do.",
         *(f"{s}\t{rates.papers[s]}\t{rates.titles[s]}" for s in sorted(rates.papers)),
     ]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return "\n".join(lines) + "\n"
 
 
-def fit(path: Path) -> None:
+def fit(path: Path, check: bool = False) -> None:
     rows = load_titles(path)
     fitted = examples(rows)
     rates = count_rates(fitted)
     weights = fit_weights(fitted, rates)
-    write_rates(rates, RATES)
+    if check:
+        shipped = RATES.read_text(encoding="utf-8").splitlines()
+        made = rates_text(rates).splitlines()
+        differ = len(set(shipped) ^ set(made))
+        print(f"{RATES.name}: " + ("identical" if not differ else f"{differ} lines differ"))
+        gaps = [
+            abs(a - b) for a, b in zip(weights, digest.headlines.odds._TITLE_WEIGHTS, strict=True)
+        ]
+        print(
+            "_TITLE_WEIGHTS: "
+            + ("identical" if not any(gaps) else f"differ by up to {max(gaps):.3f}")
+        )
+        return
+    RATES.write_text(rates_text(rates), encoding="utf-8")
     print(f"{len(fitted)} abstracts, {len(rates.papers)} stems written to {RATES.name}")
     print("_TITLE_WEIGHTS:", ", ".join(f"{v:.3f}" for v in weights))
     # The honest train figure: each half scored by the model of the other.
@@ -239,9 +255,10 @@ def main() -> None:
     parser.add_argument("--data", type=Path)
     parser.add_argument("--show", type=int, default=0, help="print N headlines and titles")
     parser.add_argument("--fit", action="store_true", help="refit the title odds on --data")
+    parser.add_argument("--check", action="store_true", help="with --fit: compare, write nothing")
     args = parser.parse_args()
     if args.fit:
-        fit(args.data or TRAIN)
+        fit(args.data or TRAIN, check=args.check)
         return
 
     data = args.data or DEV
