@@ -602,6 +602,20 @@ def test_google_scholar_csv_says_it_has_no_abstracts(tmp_path: Path) -> None:
     assert "Google Scholar's CSV export has no abstracts" in refusal(tmp_path, "gs.csv", text)
 
 
+def test_europe_pmc_csv_says_it_has_no_abstracts_and_what_to_do(tmp_path: Path) -> None:
+    # Europe PMC's Export as CSV: citations only, its own upper-case column names.
+    text = (
+        "SOURCE,EXTERNAL_ID,PMCID,DOI,AUTHORS,PUBLICATION_YEAR,PUBLICATION_MONTH,TITLE,"
+        "JOURNAL,VOLUME,ISSUE,PAGE_INFO,TIMES_CITED,GRANTS,OPEN_ACCESS,LICENSE,"
+        "FIRST_PUB_DATE (dd/mm/yyyy),EMBARGO_DATE (dd/mm/yyyy),IN_EPMC,EPMC_AUTH_MAN\n"
+        'MED,1234567,,,"Rossi, M",1975,3,"Posture at work and back pain.","Occup Med",12,'
+        '"3","101-9",4,"",N,,1975-03-01,,N,N\n'
+    )
+    message = refusal(tmp_path, "europepmc.csv", text)
+    assert "Europe PMC's CSV export has no abstracts" in message
+    assert "resultType=core" in message
+
+
 def test_elicit_csv_of_summaries_says_so_and_one_with_abstracts_is_read(tmp_path: Path) -> None:
     header = "Title,Authors,DOI,DOI link,Venue,Citation count,Year,Abstract summary\n"
     row = (

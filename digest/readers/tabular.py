@@ -28,7 +28,8 @@ Web of Science's tab-delimited export names its columns by two-letter tags (TI, 
 they are read by their own table, and only in a header that is one, since "ID" there means
 Keywords Plus. Its date of issue (PD, "Publication Date") is a month without a year ("SEP",
 "DEC 10"), dated with the year column beside it. PubMed's CSV export (the old site's too)
-has no abstracts at all: it gets its own message saying which PubMed export to use instead.
+has no abstracts at all: it gets its own message saying which PubMed export to use instead,
+and so does Europe PMC's (SOURCE,EXTERNAL_ID,…,IN_EPMC), and a few more citation-only CSVs.
 
 Embase's CSV export is not a table unless "fields by column" is chosen: by default it
 writes a record as one labelled line a field ("TITLE","Sleep apnea in…" then "AUTHOR
@@ -585,6 +586,15 @@ _SCHOLAR_CSV_HELP = (
 )
 
 
+# Europe PMC's "Export" of search results as CSV: SOURCE,EXTERNAL_ID,PMCID,DOI,AUTHORS,…,
+# IN_EPMC,EPMC_AUTH_MAN; citations only.
+_EUROPE_PMC_CSV = frozenset({"source", "external id", "in epmc", "epmc auth man"})
+_EUROPE_PMC_CSV_HELP = (
+    "Europe PMC's CSV export has no abstracts; run the search through its REST API "
+    "(https://www.ebi.ac.uk/europepmc/webservices/rest/search?query=…&resultType=core"
+    "&format=json) and save the answer, which digest reads with the abstracts"
+)
+
 # Exports known by their columns, and what to do about their missing abstracts (Scopus's
 # own CSV is known by _is_scopus, after PubMed's and before these).
 _EXPORTS_WITHOUT_ABSTRACTS = (
@@ -592,6 +602,7 @@ _EXPORTS_WITHOUT_ABSTRACTS = (
     (_SPRINGER_CSV, _SPRINGER_CSV_HELP),
     (_ELICIT_CSV, _ELICIT_CSV_HELP),
     (_SCHOLAR_CSV, _SCHOLAR_CSV_HELP),
+    (_EUROPE_PMC_CSV, _EUROPE_PMC_CSV_HELP),
 )
 
 
