@@ -119,6 +119,26 @@ def test_a_google_scholar_alerts_html_saved_on_its_own_is_read_as_the_alert() ->
     assert not corpus.skipped
 
 
+def test_a_scholar_snippet_wrapped_after_a_hyphen_is_rejoined(tmp_path: Path) -> None:
+    # Google's alerts (HTML and plain text) break the snippet with <br> anywhere, after a
+    # hyphen too: "Phallus cremeo-<br>ochraceus" (a 2021 alert saved by rdmpage/biorss).
+    html = (
+        '<h3><a class="gse_alrt_title" href="https://scholar.google.ca/scholar_url?url='
+        'https://example.org/phallus.pdf&amp;hl=en">Two new species of Phallus</a></h3>'
+        '<div>T Li, WQ Deng - MycoKeys, 2021</div><div class="gse_alrt_sni">Two new species, '
+        "P. cremeo-ochraceus and P. rigidus, were <br>found in China. Phallus cremeo-<br>"
+        "ochraceus has a cream receptacle and a white indusium that is well-<br>developed and "
+        "repre-<br>sentative of the genus …</div>"
+    )
+    (tmp_path / "alert.html").write_text(html, encoding="utf-8")
+    [paper] = load_papers([tmp_path / "alert.html"]).papers
+    assert paper.abstract == (
+        "Two new species, P. cremeo-ochraceus and P. rigidus, were found in China. Phallus "
+        "cremeo-ochraceus has a cream receptacle and a white indusium that is well-developed "
+        "and representative of the genus …"
+    )
+
+
 def test_html_turned_into_lines_follows_no_script_image_or_script_link() -> None:
     html = (
         "<html><head><title>Alert</title><script>fetch('https://evil.example/x')</script>"

@@ -24,6 +24,7 @@ import re
 import urllib.parse
 from dataclasses import dataclass
 
+from digest.cleaning import join_wrapped_lines
 from digest.readers.identifiers import labelled_arxiv_id
 from digest.readers.markup import html_to_lines
 from digest.readers.records import Parsed, Problem, Record, excerpt, missing_abstract
@@ -110,7 +111,9 @@ def parse_scholar_alert(text: str) -> Parsed:
             lines, at + 1, bylines[number + 1][0] if number + 1 < len(bylines) else None
         )
         problems += _stray(lines, used, start)
-        snippet = " ".join(line for line in lines[at + 1 : end] if line)
+        # Google wraps the snippet anywhere, after a hyphen too ("Phallus cremeo-" over
+        # "ochraceus is …"): the lines are rejoined as one text.
+        snippet = join_wrapped_lines(lines[at + 1 : end])
         if not snippet:
             problems.append(missing_abstract(at + 1, "no snippet", excerpt(title), notice=True))
         else:
