@@ -254,3 +254,46 @@ def test_an_abstract_that_is_only_a_graphical_abstract_is_none(tmp_path: Path) -
     assert [paper.abstract for paper in corpus.papers] == [ABSTRACT]
     [skipped] = corpus.skipped
     assert skipped.count == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # JabRef, an abstract copied from the publisher's page with the keywords under it
+        # (retorquere/zotero-better-bibtex's "Double newlines means parbreak #2789.bib").
+        ("a.bib", "@Article{{k,\n  title = {{T}},\n  abstract = {{{}\n\n{}}},\n}}\n"),
+        (
+            "a.json",
+            '[{{"id": "k", "type": "article-journal", "title": "T", "abstract": "{}\\n{}", '
+            '"issued": {{"date-parts": [[2014]]}}}}]',
+        ),
+        (
+            "a.rdf",
+            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+            'xmlns:z="http://www.zotero.org/namespaces/export#" '
+            'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:bib="http://purl.org/net/biblio#">'
+            "<bib:Article><z:itemType>journalArticle</z:itemType>"
+            "<dcterms:abstract>{}\n{}</dcterms:abstract></bib:Article></rdf:RDF>",
+        ),
+        (
+            "a.xml",
+            '<modsCollection xmlns="http://www.loc.gov/mods/v3"><mods><titleInfo><title>T'
+            "</title></titleInfo><abstract>{}\n\n{}</abstract></mods></modsCollection>",
+        ),
+    ],
+)
+def test_a_keywords_line_after_the_abstract_is_the_papers_keywords(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    line = "Keywords: metrics, decision making, oddball, imbalance"
+    (tmp_path / name).write_text(text.format(ABSTRACT, line), encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == ABSTRACT
+    assert paper.keywords == ("metrics", "decision making", "oddball", "imbalance")
+
+
+def test_keywords_in_the_abstracts_own_sentence_stay() -> None:
+    from digest.readers.markup import without_keywords_line
+
+    text = f"{ABSTRACT} Keywords: none were given."
+    assert without_keywords_line(text) == (text, "")

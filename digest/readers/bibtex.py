@@ -48,6 +48,7 @@ from digest.readers.markup import (
     structured_abstract,
     unglued_sections,
     without_abstract_heading,
+    without_keywords_line,
 )
 from digest.readers.records import (
     Parsed,
@@ -408,11 +409,9 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
     key = entry.key.strip()
     if key.startswith(_NO_KEY):
         key = ""  # the paper's id comes from its abstract
-    abstract = unglued_sections(
-        without_abstract_heading(
-            structured_abstract(_without_html(_text(_abstract_field(fields)))).strip()
-        )
-    )
+    # A "Keywords: …" line copied in after the abstract (JabRef, from a publisher's page).
+    abstract, keywords_line = without_keywords_line(_without_html(_text(_abstract_field(fields))))
+    abstract = unglued_sections(without_abstract_heading(structured_abstract(abstract).strip()))
     if not abstract.strip():
         entry_name = f"BibTeX entry '{key}'" if key else "a BibTeX entry without a key"
         reason = f"no abstract ({entry_name} has no 'abstract' field)"
@@ -428,7 +427,7 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
     pmid = pmid or (eprint if prefix == "pubmed" else "")
     keywords = split_keywords(
         [word for name in _KEYWORD_FIELDS for word in _keywords(fields.get(name, ""))]
-    )
+    ) or split_keywords(keywords_line)
     metadata = [
         (name, _decoded(value))
         for name, value in sorted(fields.items())

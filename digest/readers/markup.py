@@ -568,3 +568,22 @@ def structured_abstract(abstract: str) -> str:
             sections.append((label, line))
             label = ""
     return labelled_sections(sections)
+
+
+# A last line listing the paper's keywords, as a publisher's page prints them under the
+# abstract and a reader copied them in with it ("…misled conclusions.\n\nKeywords: metrics,
+# decision making, oddball"): on a line of its own, the abstract's end.
+_KEYWORDS_LINE = re.compile(
+    r"\n[ \t]*(?:key[ -]?words?|index terms)[ \t]*[:\uff1a][ \t]*(?P<words>[^\n]{1,500}?)"
+    r"[ \t.;]*\Z",
+    re.I,
+)
+
+
+def without_keywords_line(abstract: str) -> tuple[str, str]:
+    """The abstract without a closing "Keywords: a, b, c" line, and that line's keywords
+    ("" when there is none)."""
+    found = _KEYWORDS_LINE.search(abstract.rstrip())
+    if found is None or not abstract[: found.start()].strip():
+        return abstract, ""
+    return abstract[: found.start()].rstrip(), found.group("words")

@@ -35,7 +35,7 @@ import re
 from xml.etree.ElementTree import Element
 
 from digest.readers.identifiers import parse_doi
-from digest.readers.markup import without_abstract_heading
+from digest.readers.markup import without_abstract_heading, without_keywords_line
 from digest.readers.records import (
     Parsed,
     Problem,
@@ -44,6 +44,7 @@ from digest.readers.records import (
     first_name_first,
     missing_abstract,
     parsed_from,
+    split_keywords,
 )
 from digest.readers.xml_documents import (
     RecordShape,
@@ -93,7 +94,8 @@ def _record(mods: Element, line: int) -> Record | Problem:
     kids = children_by_name(mods)
     title = _title(kids.get("titleInfo", []))
     paragraphs = [all_text(abstract) for abstract in kids.get("abstract", [])]
-    abstract = without_abstract_heading("\n\n".join(p for p in paragraphs if p))
+    abstract, keywords_line = without_keywords_line("\n\n".join(p for p in paragraphs if p))
+    abstract = without_abstract_heading(abstract)
     if not abstract:
         return missing_abstract(line, "MODS record without an <abstract>", excerpt(title))
     host = next((item for item in kids.get("relatedItem", []) if item.get("type") == "host"), None)
@@ -126,7 +128,7 @@ def _record(mods: Element, line: int) -> Record | Problem:
         date=_date(kids, host_kids) or None,
         pmid=pmid or None,
         venue=_title(host_kids.get("titleInfo", [])) or None,
-        keywords=_keywords(kids.get("subject", [])),
+        keywords=_keywords(kids.get("subject", [])) or split_keywords(keywords_line),
         metadata=tuple((key, value) for key, value in metadata if value),
     )
 

@@ -80,6 +80,7 @@ from digest.readers.markup import (
     looks_like_jats,
     markup_to_text,
     without_abstract_heading,
+    without_keywords_line,
 )
 from digest.readers.records import (
     Problem,
@@ -333,7 +334,7 @@ def _heading_label(match: re.Match[str]) -> str:
 def csl_record(line: int, item: dict[str, Any], source: str = "CSL-JSON") -> Record | Problem:
     """A CSL item (CSL-JSON, or CSL YAML as csl_yaml.py reads it) as a Record."""
     title = _markup_free(_text(item.get("title")))
-    abstract = _markup_free(_text(item.get("abstract")))
+    abstract, keywords_line = without_keywords_line(_markup_free(_text(item.get("abstract"))))
     if not abstract:
         if not title and set(item) <= {"id", "type", "citation-key"}:
             reason = f"empty {source} item (no title, no abstract: a stub the exporter wrote)"
@@ -361,7 +362,7 @@ def csl_record(line: int, item: dict[str, Any], source: str = "CSL-JSON") -> Rec
         date=_date_parts(item.get("issued")),
         pmid=_text(item.get("PMID")) or extra.get("PMID") or None,
         venue=_text(item.get("container-title")) or None,
-        keywords=_split_keywords(item.get("keyword") or item.get("categories")),
+        keywords=_split_keywords(item.get("keyword") or item.get("categories") or keywords_line),
         metadata=_metadata((key, item.get(key)) for key in ("type", "publisher", "page", "volume")),
     )
 

@@ -20,8 +20,15 @@ import re
 from xml.etree.ElementTree import Element
 
 from digest.readers.identifiers import parse_doi
-from digest.readers.markup import without_abstract_heading
-from digest.readers.records import Parsed, Problem, Record, excerpt, parsed_from
+from digest.readers.markup import without_abstract_heading, without_keywords_line
+from digest.readers.records import (
+    Parsed,
+    Problem,
+    Record,
+    excerpt,
+    parsed_from,
+    split_keywords,
+)
 from digest.readers.xml_documents import (
     RecordShape,
     all_text,
@@ -88,7 +95,8 @@ def _item_lines(text: str) -> list[int]:
 
 def _record(item: Element, line: int, about: dict[str | None, Element]) -> Record | Problem:
     title = all_text(item.find(f"{_DC}title"))
-    abstract = without_abstract_heading(all_text(item.find(f"{_DCTERMS}abstract")))
+    abstract, keywords_line = without_keywords_line(all_text(item.find(f"{_DCTERMS}abstract")))
+    abstract = without_abstract_heading(abstract)
     if not abstract:
         return Problem(line, "no abstract (Zotero item without an abstract)", excerpt(title))
     container = _container(item, about)
@@ -102,7 +110,9 @@ def _record(item: Element, line: int, about: dict[str | None, Element]) -> Recor
     pmid, arxiv = _EXTRA_PMID.search(extra), _EXTRA_ARXIV.search(extra)
     if doi is None:
         doi = next((found for m in _EXTRA_DOI.finditer(extra) if (found := parse_doi(m[1]))), None)
-    keywords = [all_text(s) for s in item.findall(f"{_DC}subject")]
+    keywords = [all_text(s) for s in item.findall(f"{_DC}subject")] or [
+        *split_keywords(keywords_line)
+    ]
     return Record(
         line=line,
         abstract=abstract,
