@@ -43,7 +43,9 @@ _SECTION_TITLE = re.compile(
     re.I,
 )
 _SNIFF = re.compile(r"^\\\\ \(\s*https?://\S*arxiv\.org/abs/", re.M)
-_SIZE = re.compile(r"\s*\(\d+kb(?:,\w+)?\)\s*$")
+# Starts only where a run of spaces starts, and never gives a space back: from inside a long
+# run, \s* would rescan the rest of it at every position (quadratic).
+_SIZE = re.compile(r"(?<!\s)\s*+\(\d+kb(?:,\w+)?\)\s*$")
 
 # Fields (lower case) with a Record field of their own; the rest are kept as metadata.
 _OWN_FIELDS = frozenset({"title", "authors", "date", "doi", "journal-ref"})

@@ -46,7 +46,9 @@ _WEB_LINK = re.compile(r"https?://", re.I)
 # A citation where the journal's name goes (the Cochrane Library's records from Embase):
 # "BMJ Open. 6 (7) (no pagination), 2016. Article Number: e010197. Date of Publication: …":
 # the name, then the volume and its issue or pages in brackets, then the year.
-_CITATION = re.compile(r"(.+?)\.\s+\d+\s*\(.*,\s*(?:1[89]|20)\d\d\b")
+# Only the first "name. 12 (" is tried: a year after a later one is after the first one too
+# (the field is one line), and trying each would rescan the line to its end (quadratic).
+_CITATION = re.compile(r"(?>(.+?)\.\s+\d+\s*\().*,\s*(?:1[89]|20)\d\d\b")
 _METADATA = {"0": "type", "@": "issn", "M": "accession number", "F": "label"}
 
 

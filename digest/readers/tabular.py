@@ -830,7 +830,7 @@ def _authors(value: str) -> tuple[str, ...]:
 
 
 # Citavi writes "null" for a given name it does not have: "van den Hoven,null".
-_NO_GIVEN_NAME = re.compile(r"\s*,\s*null\s*$")
+_NO_GIVEN_NAME = re.compile(r"(?<!\s)\s*+,\s*null\s*$")  # from a run's start: never rescanned
 # Scopus: "[No author name available]" (a proceedings volume, an editorial).
 _NO_AUTHOR = re.compile(r"\s*\[[^\]]*\]\s*")
 _AUTHOR_ID = re.compile(r"(?<!\s)\s*\(\d+\)\s*$")  # from a run's start: never rescanned
