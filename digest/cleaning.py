@@ -319,9 +319,19 @@ _GRAPHICAL_ABSTRACT = re.compile(
 )
 
 
+# IEEE Xplore opens the abstract of a keynote or talk it holds only a summary of with a note
+# saying so, in its CSV, RIS and BibTeX alike: "Summary form only given. Cloud Computing as
+# an emerging technology …", "Summary form only given, as follows."
+_SUMMARY_ONLY = re.compile(r"Summary form only(?: given)?(?:,? as follows)?\s*[.:]\s*")
+
+
 def strip_abstract_trailer(abstract: str) -> str:
     """The abstract without the copyright line or database stamp an export closed it with
-    (ERIC's "(As Provided)" too), and without the placeholder of a graphical abstract."""
+    (ERIC's "(As Provided)" too), without the placeholder of a graphical abstract, and
+    without IEEE's "Summary form only given." opening it."""
+    summary_only = _SUMMARY_ONLY.match(abstract) if abstract.startswith("Summary") else None
+    if summary_only:
+        abstract = abstract[summary_only.end() :]
     if "raphical" in abstract or "RAPHICAL" in abstract or "omitted]" in abstract:
         abstract = _GRAPHICAL_ABSTRACT.sub("", abstract).strip()
     ebsco = abstract[-_EBSCO_TAIL:]

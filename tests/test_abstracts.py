@@ -248,6 +248,18 @@ def test_a_graphical_abstract_placeholder_is_not_text(text: str, expected: str) 
     assert strip_abstract_trailer(text) == expected
 
 
+@pytest.mark.parametrize(
+    "note",
+    ["Summary form only given.", "Summary form only given, as follows:", "Summary form only."],
+)
+def test_ieees_summary_only_note_is_not_text(note: str) -> None:
+    # IEEE Xplore's CSV (and RIS, BibTeX) of a keynote: the note opens the abstract.
+    assert strip_abstract_trailer(f"{note} {ABSTRACT}") == ABSTRACT
+    # The words as the paper's own, not opening the abstract, stay.
+    kept = f"We give a summary form only. {ABSTRACT}"
+    assert strip_abstract_trailer(kept) == kept
+
+
 def test_an_abstract_that_is_only_a_graphical_abstract_is_none(tmp_path: Path) -> None:
     csv_file(tmp_path / "s.csv", [ABSTRACT, "Graphical abstract [Display omitted]"])
     corpus = load_papers([tmp_path])
