@@ -1144,6 +1144,38 @@ def test_peerj_ris_structured_abstract_headings_on_their_own_lines(tmp_path: Pat
     )
 
 
+def test_zotero_ris_crossref_abstract_heading_then_section_headings(tmp_path: Path) -> None:
+    # A preprint Zotero took from Crossref ("DB  - DOI.org (Crossref)"): "ABSTRACT" on the AB
+    # line, then each heading and its text indented on lines of their own, blank ones between.
+    paper = only(
+        load_written(
+            tmp_path,
+            "library.ris",
+            "TY  - RPRT\n",
+            "AB  - ABSTRACT\n",
+            "          \n",
+            "            Background\n",
+            "            Motor neuron disease is an incurable neurodegenerative disease.\n",
+            "          \n",
+            "          \n",
+            "            Methods\n",
+            "            We conducted a two-stage systematic review of the clinical literature.\n",
+            "          \n",
+            "            Results\n",
+            "            The panel selected memantine and trazodone for testing.\n",
+            "AU  - Wong, Charis\n",
+            "DB  - DOI.org (Crossref)\n",
+            "TI  - A systematic approach to identify neuroprotective interventions\n",
+            "ER  - \n",
+        )
+    )
+    assert paper.abstract == (
+        "Background: Motor neuron disease is an incurable neurodegenerative disease. Methods: "
+        "We conducted a two-stage systematic review of the clinical literature. Results: The "
+        "panel selected memantine and trazodone for testing."
+    )
+
+
 def test_ris_abstract_wrapped_over_lines_with_one_heading_like_line_is_one_text(
     tmp_path: Path,
 ) -> None:

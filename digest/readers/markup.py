@@ -544,8 +544,9 @@ def structured_abstract(abstract: str) -> str:
     Methods: …"; any other abstract stays as it is. A heading line must follow a finished
     sentence, so the short last line of a hard-wrapped paragraph is never taken for one.
 
-    ScienceDirect's BibTeX writes them so, and PeerJ's RIS (the headings indented on
-    continuation lines of the AB field)."""
+    ScienceDirect's BibTeX writes them so, PeerJ's RIS (the headings indented on
+    continuation lines of the AB field), and Zotero's RIS of an abstract it took from
+    Crossref ("ABSTRACT", then each heading indented on a line of its own)."""
     if "\n" not in abstract:
         return abstract
     lines = [line.strip() for line in abstract.split("\n") if line.strip()]
@@ -554,9 +555,9 @@ def structured_abstract(abstract: str) -> str:
         for index, line in enumerate(lines[:-1])
         if len(line) < 40
         and _SECTION_HEADING.fullmatch(line)
-        and (index == 0 or lines[index - 1][-1] in ".!?:)]")
+        and (index == 0 or lines[index - 1][-1] in ".!?:)]" or _bare(lines[index - 1]))
     }
-    labels = [i for i in headings if lines[i].rstrip(":").casefold() not in BARE_HEADINGS]
+    labels = [i for i in headings if not _bare(lines[i])]
     if len(labels) < 2:
         return abstract
     sections: list[tuple[str, str]] = []
@@ -568,6 +569,12 @@ def structured_abstract(abstract: str) -> str:
             sections.append((label, line))
             label = ""
     return labelled_sections(sections)
+
+
+def _bare(line: str) -> bool:
+    """An "Abstract" heading with nothing to label: the one before the first real heading
+    of a Crossref abstract (Zotero's "ABSTRACT", then "Background" on a line of its own)."""
+    return line.rstrip(":").casefold() in BARE_HEADINGS
 
 
 # A last line listing the paper's keywords, as a publisher's page prints them under the
