@@ -573,3 +573,32 @@ def test_a_line_of_names_over_the_abstract_gives_the_authors() -> None:
     assert (chinese.authors, chinese.abstract) == (("舒国成", "刘平"), "生物多样性正在下降。")
     assert prose.authors == ()
     assert prose.abstract == "We tested three doses; all worked; Then we stopped."
+
+
+@pytest.mark.parametrize(
+    ("channel", "venue"),
+    [
+        ("Zoological Journal of the Linnean Society Current Issue", "Zoological Journal of "
+         "the Linnean Society"),
+        ("International Journal of Systematic and Evolutionary Microbiology: Most Recent "
+         "Articles", "International Journal of Systematic and Evolutionary Microbiology"),
+        ("Asian Herpetological Research-CNKI", "Asian Herpetological Research"),
+        ("ScienceDirect Publication: Molecular Phylogenetics and Evolution", "Molecular "
+         "Phylogenetics and Evolution"),
+        ("tandf: Zoology in the Middle East: Table of Contents", "Zoology in the Middle East"),
+        # A search's or a site's title names no journal.
+        ("pubmed: surfing", None),
+        ("cs.CL updates on arXiv.org", None),
+        ("tandf: Table of Contents", None),  # the publisher is no journal
+    ],
+)  # fmt: skip
+def test_a_channel_title_names_the_journal_in_its_publishers_words(
+    channel: str, venue: str | None
+) -> None:
+    text = (
+        f'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>{channel}</title>\n'
+        "<item><title>T</title><description>We show it.</description></item>\n"
+        "</channel></rss>\n"
+    )
+    [record] = parse_feed(text).records
+    assert record.venue == venue

@@ -140,9 +140,31 @@ def _nothing(root: Element | None) -> str:
 
 
 def _channel_journal(root: Element) -> str:
-    """The journal a whole RSS feed is from (`prism:publicationName` of its channel)."""
+    """The journal a whole RSS feed is from: `prism:publicationName` of its channel, else
+    its title where that is a journal's name in a publisher's words around it."""
     channel = next((el for el in root.iter() if _local(el.tag) == "channel"), None)
-    return _text(children_by_name(channel), "publicationName") if channel is not None else ""
+    if channel is None:
+        return ""
+    kids = children_by_name(channel)
+    named = _JOURNAL_IN_TITLE.match(" ".join(_text(kids, "title").split()))
+    return _text(kids, "publicationName") or (
+        (named.group("named") or named.group("journal")) if named else ""
+    )
+
+
+# A channel titled with a journal's name and what its publisher puts around it: "Zoological
+# Journal of the Linnean Society Current Issue" (Oxford Academic), "International Journal of
+# Systematic and Evolutionary Microbiology: Most Recent Articles" (Ingenta), "Asian
+# Herpetological Research-CNKI", "ScienceDirect Publication: Cell", "tandf: Zoology in the
+# Middle East: Table of Contents". A title in other words (a search's) names no journal.
+_JOURNAL_IN_TITLE = re.compile(
+    r"\A(?:ScienceDirect Publication:\s*(?P<named>.{3,150})"
+    r"|(?:(?:Wiley|tandf):\s*)?(?!(?:Wiley|tandf):)(?P<journal>[^:]{3,150}?)"
+    r"(?:\s*:\s*Table of Contents"
+    r"|:?\s+(?:Current Issue|Advance Access|Most Recent Articles|Latest (?:Issue|Articles))"
+    r"|-CNKI))\Z",
+    re.I,
+)
 
 
 _Kids = dict[str, list[Element]]
