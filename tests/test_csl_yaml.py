@@ -97,3 +97,14 @@ def test_references_without_items_is_a_problem() -> None:
     assert [p.reason for p in parse_csl_yaml("---\nreferences:\n...\n").problems] == [
         "CSL YAML without any item in 'references'"
     ]
+
+
+def test_a_season_for_a_month_and_a_literal_date() -> None:
+    # Better BibTeX's CSL YAML of #860: `season: 3` where a month would be; a literal range.
+    text = (
+        "---\nreferences:\n- id: a\n  abstract: A.\n  issued:\n    - year: 2017\n      season: 3\n"
+        "    - year: 2017\n      season: 4\n  type: webpage\n"
+        "- id: b\n  abstract: B.\n  issued:\n    - literal: 2017-14/2017-15\n  type: webpage\n...\n"
+    )
+    dates = [record.date for record in parse_csl_yaml(text).records]
+    assert dates == ["Autumn 2017", "2017-14/2017-15"]

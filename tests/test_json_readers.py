@@ -973,3 +973,24 @@ def test_zenodo_records_and_search_answer(tmp_path: Path) -> None:
         ("Linked Data", "COVID-19"),
     )
     assert [s.reason.split(" (")[0] for s in corpus.skipped] == ["no abstract"]
+
+
+@pytest.mark.parametrize(
+    ("issued", "date"),
+    [
+        ({"date-parts": [[2017, 15], [2017, 16]]}, "Autumn 2017"),  # CSL's 13-16
+        ({"date-parts": [[2017, 21]]}, "Spring 2017"),  # EDTF's 21-24
+        ({"date-parts": [[2017, 30]]}, "2017"),  # no month, no season
+        ({"date-parts": [[2017, 6]]}, "2017-06"),
+        ({"date-parts": [[1985]], "season": 1}, "Spring 1985"),  # #360 #811.csl.json
+    ],
+)
+def test_csl_json_season_as_a_pseudo_month_is_no_month(
+    tmp_path: Path, issued: dict[str, object], date: str
+) -> None:
+    # Better BibTeX's CSL-JSON of an item issued in a season (test/fixtures/export/
+    # "Season ranges should be exported as pseudo-months (13-16, or 21-24) #860.csl.json").
+    item = {"id": "s", "type": "webpage", "title": "T", "issued": issued, "abstract": "A."}
+    (tmp_path / "season.json").write_text(json.dumps([item]))
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.date == date

@@ -146,11 +146,13 @@ def _as_csl_json(item: dict[Any, Any]) -> dict[str, Any]:
 
 
 def _csl_date(value: Any) -> Any:
-    """pandoc-citeproc's `[{year, month, day}, …]` (a range's first date), or a date YAML
-    read, as CSL-JSON's date-parts."""
+    """pandoc-citeproc's `[{year, month, day}, …]` (a range's first date; a `season` for
+    the month), or a date YAML read, as CSL-JSON's date-parts."""
     if isinstance(value, list) and value and isinstance(value[0], dict):
         value = value[0]
     if isinstance(value, dict) and "year" in value:
+        if value.get("season") is not None and value.get("month") is None:
+            value = {**value, "month": 12 + int(value["season"])}  # CSL's pseudo-month
         parts = [value[key] for key in ("year", "month", "day") if value.get(key) is not None]
         return {"date-parts": [parts]}
     if isinstance(value, datetime.date):

@@ -252,9 +252,22 @@ def _date_parts(value: Any) -> str | None:
             numbers.append(int(part))
         except (TypeError, ValueError):
             break
+    season = value.get(
+        "season"
+    )  # CSL's season beside a year: {"date-parts": [[1985]], "season": 1}
+    if len(numbers) == 1 and str(season).isdigit() and 1 <= int(str(season)) <= 4:
+        numbers.append(12 + int(str(season)))
+    if len(numbers) > 1 and numbers[1] > 12:
+        # Better BibTeX writes a season as a pseudo-month: CSL's 13-16 or EDTF's 21-24
+        # ("date-parts": [[2017, 15]]): no month, kept in words as BibTeX's "Spring 2025" is.
+        season = _SEASONS.get(numbers[1] - (20 if numbers[1] > 20 else 12))
+        return f"{season} {numbers[0]}" if season else str(numbers[0])
     if numbers:
         return "-".join(f"{n:02d}" if i else str(n) for i, n in enumerate(numbers))
     return _text(value.get("raw")) or _text(value.get("literal")) or None
+
+
+_SEASONS = {1: "Spring", 2: "Summer", 3: "Autumn", 4: "Winter"}
 
 
 def _has_csl_names(value: Any) -> bool:
