@@ -56,6 +56,16 @@ MAX_NAME_CHARS = 120
 # A word ends a noun phrase when the lexicon gives it a noun tag at least this often.
 _NOUN_ODDS = 0.4
 _COMMON_NOUNS = frozenset({"NN", "NNS"})
+_SINGULAR_NOUNS = frozenset({"NN", "NNP"})
+# Gerunds that open a clause after a noun ('data using', 'models achieving'), not the name
+# of an activity ('rumor spreading').
+_CLAUSE_GERUNDS = frozenset(
+    {"using", "including", "following", "according", "regarding", "concerning", "involving"}
+    | {"containing", "considering", "excluding", "being", "having", "making", "leading"}
+    | {"resulting", "yielding", "achieving", "showing", "providing", "allowing", "enabling"}
+    | {"requiring", "obtaining", "comparing", "assuming", "exhibiting", "reaching", "giving"}
+    | {"performing", "outperforming", "suggesting", "indicating", "revealing", "demonstrating"}
+)
 # Uses of a phrase tagged in their sentence, and the characters read on each side.
 _SHAPE_USES = 3
 _SHAPE_CONTEXT = 60  # a lowercase word's NNP odds are its capitalised uses
@@ -608,8 +618,29 @@ def _is_heading(key: tuple[str, ...]) -> bool:
 
 
 def _is_noun_phrase(key: tuple[str, ...]) -> bool:
-    """Whether a phrase reads as a noun phrase: modifiers, then a noun."""
-    return _is_noun(key[-1]) and all(_may_modify(w) for w in key[:-1])
+    """Whether a phrase reads as a noun phrase: modifiers, then a noun, or a noun and the
+    activity it undergoes ('machine unlearning')."""
+    head = _is_noun(key[-1]) or _names_an_activity(key)
+    return head and all(_may_modify(w) for w in key[:-1])
+
+
+def _names_an_activity(key: tuple[str, ...]) -> bool:
+    """Whether a phrase ends on a gerund that a singular noun before it makes the name of an
+    activity, as 'machine learning', 'rumor spreading', 'machine unlearning' and 'question
+    answering' are: a noun phrase though its last word reads as a verb, where after a plural
+    ('models outperforming') or as a word that opens a clause ('data using') it is a verb."""
+    last = key[-1]
+    return (
+        len(key) > 1
+        and last.endswith("ing")
+        and last not in _CLAUSE_GERUNDS
+        and any(tag == "VBG" for tag, _ in word_tags(last))
+        and _is_singular_noun(key[-2])
+    )
+
+
+def _is_singular_noun(word: str) -> bool:
+    return any(tag in _SINGULAR_NOUNS and odds >= _NOUN_ODDS for tag, odds in word_tags(word))
 
 
 def _may_head(word: str) -> bool:
@@ -863,11 +894,18 @@ class _Speller:
             tags = tag_words([*before[1:], *inside, *after])[len(before) - 1 :][: len(inside)]
             if not before:
                 tags = tag_words([*inside, *after])[: len(inside)]
-            votes.append(
-                bool(tags)
-                and tags[-1] in NOUNS
-                and all(t in _MODIFIER_TAGS or t == "POS" for t in tags[:-1])
+            modifiers = [t in _MODIFIER_TAGS or t == "POS" for t in tags[:-1]]
+            # 'rumor spreading' names an activity; 'rumors spreading' is a clause. The noun
+            # before the gerund is judged by how it is written, as the tagger may take a
+            # rare word at a sentence's start for anything.
+            activity = (
+                len(inside) == len(key) > 1
+                and tags[-1] == "VBG"
+                and inside[-2].lower() == key[-2]
+                and _names_an_activity(key)
+                and all(modifiers[:-1])
             )
+            votes.append(bool(tags) and ((tags[-1] in NOUNS and all(modifiers)) or activity))
         if not votes:
             return _is_noun_phrase(key)
         return 2 * sum(votes) > len(votes)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from digest import labelling
 from digest.grouping import group_by_theme
 from digest.labelling import (
     GENERIC_HEADS,
@@ -439,3 +440,30 @@ def test_a_scattered_group_is_not_named_by_two_unrelated_words_glued() -> None:
     labels = label_groups([*scattered, *graphs], [first, [len(first) + i for i in range(3)]])
     assert labels[0].label == "Pairwise comparison"
     assert "pairwise" not in labels[0].keywords
+
+
+def test_a_noun_and_the_activity_it_undergoes_names_a_theme() -> None:
+    # 'unlearning' and 'spreading' read as verbs, yet 'machine unlearning' and 'rumor
+    # spreading' name what these papers study; 'machine learning' (in fewer of them) does not.
+    unlearning = [
+        "Machine unlearning removes the influence of deleted data from machine learning models.",
+        "We study machine unlearning for deep networks under deletion requests.",
+        "Certified machine unlearning gives provable guarantees for convex models.",
+        "Machine unlearning in federated learning lets clients forget their data.",
+    ]
+    rumors = [
+        "Rumor spreading model with forgetting on scale-free networks.",
+        "Rumor spreading in online social networks with a hesitating mechanism.",
+        "Rumor spreading model considering the attractiveness of rumors.",
+        "Rumor spreading dynamics with media coverage and immunization.",
+    ]
+    labels = label_groups([*unlearning, *rumors, *ROBOTS], [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10]])
+    assert labels[0].label == "Machine unlearning"
+    assert labels[1].label == "Rumor spreading"
+
+
+@pytest.mark.parametrize(
+    "key", [("data", "using"), ("models", "outperforming"), ("model", "achieving")]
+)
+def test_a_gerund_that_opens_a_clause_does_not_end_a_noun_phrase(key: tuple[str, ...]) -> None:
+    assert not labelling._is_noun_phrase(key)
