@@ -227,6 +227,7 @@ _VAGUE_WORDS = _word_set(
     future test space power origin formation evolution behavior dependence surface
     learn train predict generate explore estimate evaluate apply solve measure compute
     perform produce enable require yield
+    run version review existence example description
     ev kev mev gev tev hz khz mhz ghz km pc kpc mpc au yr myr gyr
     """
 )
