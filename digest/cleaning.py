@@ -53,7 +53,7 @@ def binary_reason(data: bytes) -> str | None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             return f"binary file ({what})"
-    if any(data.startswith(bom) for bom, _ in _BOMS):
+    if any(data.startswith(bom) for bom, _ in _BOMS) or _bomless_utf16(data):
         return None  # UTF-16/32 text is full of NUL bytes
     sample = data[:4096]
     if b"\x00" in sample:
@@ -78,12 +78,37 @@ def decode_bytes(data: bytes) -> Decoded:
         if data.startswith(bom):
             text = data.decode(codec, errors="replace")
             return Decoded(_unify_newlines(text), "utf-8" if codec == "utf-8-sig" else codec)
+    bomless = _bomless_utf16(data)
+    if bomless:
+        return Decoded(_unify_newlines(data.decode(bomless, errors="replace")), bomless)
     for codec in ("utf-8", "cp1252"):
         try:
             return Decoded(_unify_newlines(data.decode(codec)), codec)
         except UnicodeDecodeError:
             continue
     return Decoded(_unify_newlines(data.decode("latin-1")), "latin-1")
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for UTF-16 text saved without its byte-order mark (what
+    .NET's Encoding.Unicode and some Windows tools write), else None. Such text in a Latin
+    script has a NUL as every other byte, on one side only; binary data has them anywhere."""
+    sample = data[:4096]
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 16:
+        return None
+    for codec, nuls, other in (
+        ("utf-16-le", sample[1::2], sample[0::2]),
+        ("utf-16-be", sample[0::2], sample[1::2]),
+    ):
+        if nuls.count(0) >= len(nuls) * 0.9 and other.count(0) == 0:
+            try:
+                text = sample.decode(codec)
+            except UnicodeDecodeError:  # a lone surrogate: not text
+                return None
+            controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f")
+            return codec if controls <= len(text) // 10 else None
+    return None
 
 
 def _unify_newlines(text: str) -> str:

@@ -440,6 +440,17 @@ def test_utf16_file_with_bom(tmp_path: Path) -> None:
     assert corpus.papers[0].abstract.startswith("Ünïcode.")
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_file_without_bom(tmp_path: Path, codec: str) -> None:
+    # .NET's Encoding.Unicode and some Windows tools write UTF-16 with no byte-order mark.
+    (tmp_path / "u.txt").write_bytes(f"Abstract: Ünïcode. {ABSTRACT}\r\n".encode(codec))
+    write(tmp_path, "b.txt", f"Abstract: Another one. {ABSTRACT}\n")
+    corpus = load_papers([tmp_path])
+    assert sorted(f.encoding for f in corpus.files) == sorted(["utf-8", codec])
+    assert sorted(p.abstract.split(".")[0] for p in corpus.papers) == ["Another one", "Ünïcode"]
+    assert not corpus.skipped
+
+
 def test_missing_path_is_an_input_error_naming_it(tmp_path: Path) -> None:
     write(tmp_path, "a.txt", f"Abstract: {ABSTRACT}\n")
     with pytest.raises(InputError) as error:
