@@ -769,6 +769,21 @@ def test_headings_of_springer_review_journals_glued_to_their_sections(tmp_path: 
     )
 
 
+def test_key_points_glued_with_their_bullets_are_a_section(tmp_path: Path) -> None:
+    # European Radiology's journals close the abstract with a list of key points; Dimensions
+    # glues its heading to the first bullet, and each bullet to the sentences around it.
+    abstract = (
+        "BackgroundWe scanned 24 patients.ConclusionsMRI shows early damage.Key points• "
+        "Damage was seen early.• Strain fell more with two drugs• MRI is an option."
+    )
+    (tmp_path / "d.csv").write_text(f'title,abstract\nA study,"{abstract}"\n', "utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == (
+        "Background: We scanned 24 patients. Conclusions: MRI shows early damage. Key points: "
+        "Damage was seen early. Strain fell more with two drugs; MRI is an option."
+    )
+
+
 def test_a_note_above_the_header_needs_a_header_that_names_an_abstract(tmp_path: Path) -> None:
     # A text whose second line happens to hold commas is not a table with a note above it.
     text = "Reading list\nTitle, Year, DOI\n" + "We show that a thing works well. " * 3 + "\n"

@@ -503,14 +503,20 @@ _STRUCTURED_HEADINGS = (
     "Case presentation|Case description|Main text|Main body|"
     # Springer's review journals ("Current … Reports"): Purpose of Review, Recent Findings,
     # Summary
-    "Purpose of [Rr]eview|Recent [Ff]indings|Summary"
+    "Purpose of [Rr]eview|Recent [Ff]indings|Summary|"
+    # European Radiology and its sister journals (Springer): a list of bullets after the
+    # sections, and a sentence on what the study means for practice
+    "Key [Pp]oints|Clinical relevance statement|Critical relevance statement"
 )
 # A heading glued to the first word of its section, as Dimensions takes Springer's
-# abstracts: "BackgroundDespite treatment, … (RRMS).MethodThirteen participants …". The
-# word after it capitalised and no one-letter word but "A", so that a name such as
-# "MethodsX" stays. (Not inside a word either: checked apart, since a lookbehind opening
-# the pattern makes the search ~6x slower, and it runs on every abstract of a table.)
-_GLUED_HEADING = re.compile(rf"(?P<label>{_STRUCTURED_HEADINGS})(?=[A-Z][A-Za-z0-9]|A\s)")
+# abstracts: "BackgroundDespite treatment, … (RRMS).MethodThirteen participants …", or to
+# the bullet of a list ("…therapy.Key points• A frequent …"). The word after it
+# capitalised and no one-letter word but "A", so that a name such as "MethodsX" stays.
+# (Not inside a word either: checked apart, since a lookbehind opening the pattern makes
+# the search ~6x slower, and it runs on every abstract of a table.)
+_GLUED_HEADING = re.compile(rf"(?P<label>{_STRUCTURED_HEADINGS})(?=[A-Z][A-Za-z0-9]|A\s|•)")
+# A bullet of such a list, glued to the sentences on either side ("imaging.• The change").
+_BULLET = re.compile(r"\s*•\s*")
 
 
 def unglued_sections(abstract: str) -> str:
@@ -528,8 +534,19 @@ def unglued_sections(abstract: str) -> str:
     sections = [("", abstract[: found[0].start()])]
     for heading, after in zip(found, [*found[1:], None], strict=True):
         end = after.start() if after else len(abstract)
-        sections.append((heading.group("label"), abstract[heading.end() : end]))
+        sections.append((heading.group("label"), _unbulleted(abstract[heading.end() : end])))
     return labelled_sections(sections)
+
+
+def _unbulleted(text: str) -> str:
+    """A section's list as sentences: each bullet a space after a finished sentence (or
+    opening the section), and "; " after an unfinished item."""
+    if "•" not in text:
+        return text
+    return _BULLET.sub(
+        lambda bullet: "; " if bullet.start() and text[bullet.start() - 1] not in ".?!:;" else " ",
+        text,
+    )
 
 
 # A heading of a structured abstract on a line of its own ("Background\nThere is…"): a few
