@@ -221,6 +221,24 @@ def test_endnote_xml_from_web_of_science_links_past_go_to_isi() -> None:
     assert ("url", "<GotoISI>://WOS:000356201700010") not in paper.metadata
 
 
+def test_endnote_xml_keywords_joined_in_one_keyword(tmp_path: Path) -> None:
+    # EndNote 2025 keeps the one comma-joined KW line of a RIS import as one <keyword>.
+    style = '<style face="normal" font="default" size="100%">{}</style>'
+    keyword = "<keyword>" + style.format("text analysis,machine learning,word embeddings")
+    (tmp_path / "library.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8" ?><xml><records><record><source-app name="EndN'
+        'ote" version="22.0">EndNote</source-app><rec-number>487</rec-number><ref-type name="'
+        'Journal Article">17</ref-type><titles><title>' + style.format("Mobilizing concepts")
+        + "</title></titles><keywords>" + keyword + "</keyword></keywords><abstract>"
+        + style.format("Word embedding models are a powerful approach for representing the "
+                       "conceptual spaces within which concepts relate.")
+        + "</abstract></record></records></xml>",
+        encoding="utf-8",
+    )  # fmt: skip
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.keywords == ("text analysis", "machine learning", "word embeddings")
+
+
 def test_endnote_tagged_links_past_go_to_isi(tmp_path: Path) -> None:
     (tmp_path / "wos.enw").write_text(
         "%0 Journal Article\n%T A title\n%X An abstract long enough to be one, twelve words "

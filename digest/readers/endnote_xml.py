@@ -17,7 +17,14 @@ from xml.etree.ElementTree import Element
 
 from digest.readers.identifiers import parse_doi
 from digest.readers.markup import without_abstract_heading
-from digest.readers.records import Parsed, Problem, Record, excerpt, parsed_from
+from digest.readers.records import (
+    Parsed,
+    Problem,
+    Record,
+    excerpt,
+    parsed_from,
+    split_keywords,
+)
 from digest.readers.xml_documents import (
     RecordShape,
     all_text,
@@ -90,9 +97,16 @@ def _record(record: Element, line: int) -> Record | Problem:
         date=(f"{day} {year}" if day and year and year not in day else day or year) or None,
         pmid=pmid,
         venue=" ".join(venue.split()) or None,
-        keywords=tuple(k for k in (all_text(k) for k in record.iterfind("keywords/keyword")) if k),
+        keywords=_keywords(record),
         metadata=tuple((key, value) for key, value in metadata if value),
     )
+
+
+def _keywords(record: Element) -> tuple[str, ...]:
+    """One <keyword> each; a record imported from a RIS file whose KW line joined them all
+    ("text analysis,machine learning,…", EndNote 2025) has them in its only one."""
+    words = [word for word in map(all_text, record.iterfind("keywords/keyword")) if word]
+    return split_keywords(words[0]) if len(words) == 1 else tuple(words)
 
 
 def _name(name: str) -> str:
