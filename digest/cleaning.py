@@ -432,6 +432,8 @@ _SYMBOLS: dict[str, str] = {
     "ie": "i.e.", "eg": "e.g.", "etal": "et al.", "wrt": "w.r.t.", "vs": "vs.",
     # spacing commands: nothing to show
     ",": " ", ";": " ", ":": " ", "!": "", "quad": " ", "qquad": " ",
+    # A place the word may be hyphenated at the end of a line: "Sto\\-chas\\-tic".
+    "-": "",
 }  # fmt: skip
 
 # \emph{x} and friends keep their argument and lose the markup.
@@ -458,7 +460,7 @@ _ACCENT = re.compile(
 )
 _BRACED_ACCENTED = re.compile(r"\{([^\x00-\x7f])\}")  # "{\\'e}" leaves "{é}"
 # A control word swallows the spaces after it in TeX, so "$8\times 8$" reads "8×8".
-_COMMAND = re.compile(r"\\(?:([A-Za-z]+)(?:\{\})?\s*|([,;:!]))")
+_COMMAND = re.compile(r"\\(?:([A-Za-z]+)(?:\{\})?\s*|([,;:!-]))")
 # Inline math: no whitespace just inside the dollars, so "costs $5 and $10" is not math.
 _MATH = re.compile(r"\$(?<!\\\$)(?!\s)([^$\n]{1,80}?)(?<![\s\\])\$")
 _SCRIPT = re.compile(r"([_^])\{([^{}]*)\}")

@@ -43,6 +43,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from digest.cleaning import FONT_SWITCH, tex_dashes
+from digest.readers.identifiers import parse_arxiv_field
 from digest.readers.markup import (
     markup_to_text,
     structured_abstract,
@@ -420,7 +421,10 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
     prefix = (fields.get("archiveprefix") or fields.get("eprinttype") or "arxiv").lower()
     venue = next((_venue(fields[name]) for name in _VENUE_FIELDS if fields.get(name)), "")
     from_journal = _JOURNAL_ARXIV.search(venue)  # Google Scholar: "arXiv preprint arXiv:…"
-    arxiv = (eprint if eprint and prefix == "arxiv" else None) or _identifier(fields.get("arxivid"))
+    arxiv = eprint if eprint and prefix == "arxiv" else None
+    arxiv_id = _identifier(fields.get("arxivid"))
+    if arxiv_id and (not arxiv or parse_arxiv_field(arxiv) is None):
+        arxiv = arxiv_id  # Mendeley's eprint of an old-style id lost its archive: "0009418v1"
     pmid = _identifier(fields.get("pmid") or fields.get("pubmedid"))  # MDPI: PubMedID
     in_note = _NOTE_PMID.search(fields.get("note", ""))  # SAGE, T&F: note = {PMID: 22006061}
     pmid = pmid or (in_note.group(1) if in_note else "")
@@ -441,7 +445,9 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
         arxiv=arxiv or (from_journal.group(1) if from_journal else None),
         title=_without_html(_text(fields["title"])) if "title" in fields else None,
         authors=tuple(_author_name(name) for name in _split_names(fields.get("author", ""))),
-        url=_first_address(_identifier(fields.get("url") or fields.get("adsurl")))
+        url=_first_address(
+            _identifier(fields.get("url") or fields.get("adsurl")).replace("&amp;", "&")
+        )
         or _url_in(fields.get("howpublished"))
         or None,
         doi=_identifier(fields.get("doi")) or None,
