@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from digest import labelling
+import digest.labelling.words
 from digest.grouping import group_by_theme
 from digest.labelling import (
     GENERIC_HEADS,
@@ -466,7 +466,7 @@ def test_a_noun_and_the_activity_it_undergoes_names_a_theme() -> None:
     "key", [("data", "using"), ("models", "outperforming"), ("model", "achieving")]
 )
 def test_a_gerund_that_opens_a_clause_does_not_end_a_noun_phrase(key: tuple[str, ...]) -> None:
-    assert not labelling._is_noun_phrase(key)
+    assert not digest.labelling.words.is_noun_phrase(key)
 
 
 def test_words_that_name_no_field_do_not_make_a_label() -> None:

@@ -1,0 +1,208 @@
+"""Labelling: how a group's papers write a phrase: its case, its plural, whether they use
+it as a noun phrase where they write it (`Speller`).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from digest.labelling.phrases import PhraseIndex
+from digest.labelling.words import MODIFIER_TAGS, is_noun_phrase, names_an_activity, word_key
+from digest.tagging import NOUNS, tag_words, tokenize
+
+# Uses of a phrase tagged in their sentence, and the characters read on each side.
+_SHAPE_USES = 3
+_SHAPE_CONTEXT = 60  # a lowercase word's NNP odds are its capitalised uses
+
+
+# A label's last word is written in the plural ('Galaxies and black holes', 'Magnetic
+# fields') when its papers write it so this often: headings name kinds of things, while
+# abstracts mostly speak of one ('the black hole').
+_PLURAL_SHARE = 0.15
+
+
+# Texts read to learn how a phrase is written.
+_SPELLING_TEXTS = 30
+# A word keeps its capitals ("Gaia", "CDM") when written so in this share of its uses.
+_CAPITALS_SHARE = 0.75
+
+
+def as_label(keys: Sequence[tuple[str, ...]], spell: Speller) -> str:
+    text = " and ".join(spell(k, heading=True) for k in keys)
+    return text[:1].upper() + text[1:]
+
+
+class Speller:
+    """Writes a phrase the way the group's papers most often write it.
+
+    Whole phrases are looked up, because a word's spelling depends on its phrase: 'Galactic
+    centre' but 'active galactic nuclei', 'samples' but 'sample efficiency'.
+    """
+
+    def __init__(self, index: PhraseIndex, texts: Sequence[str], group: Sequence[int]) -> None:
+        self._index = index
+        self._texts = texts
+        self._group = group
+        self._members = frozenset(group)
+
+    def named(self, key: tuple[str, ...]) -> bool:
+        """Whether the papers always write a word as an acronym: 'CDM', 'NuSTAR'."""
+        return self._index.named(key) and self._index.acronym(key)
+
+    def papers(self, *keys: tuple[str, ...]) -> int:
+        """How many of the group's papers use all the phrases."""
+        return len(self._members.intersection(*(self._index.holders(k) for k in keys)))
+
+    def covering(self, keys: Sequence[tuple[str, ...]]) -> int:
+        """How many of the group's papers use any of the phrases, or all the words of one
+        ('robotic' and 'manipulation' for 'Robotic manipulation')."""
+        holders = self._index.holders
+        covered: set[int] = set()
+        for key in keys:
+            covered |= holders(key)
+            covered |= frozenset.intersection(*(holders((w,)) for w in key))
+        return len(covered & self._members)
+
+    def reads_as_noun_phrase(self, key: tuple[str, ...]) -> bool:
+        """Whether the papers use a phrase as a noun phrase: tagged where they write it (in
+        up to _SHAPE_USES uses), it is modifiers then a noun, not 'quenches star formation'
+        or 'mass tracks'. A phrase not found as written is judged by its words alone."""
+        pattern = _phrase_pattern(key)
+        holders = self._index.holders(key)
+        holding = (self._texts[j] for j in self._group if j in holders)
+        votes = []
+        for text in itertools.islice(holding, _SHAPE_USES):
+            match = pattern.search(text)
+            if match is None:
+                continue
+            before = tokenize(text[max(0, match.start() - _SHAPE_CONTEXT) : match.start()])
+            inside = tokenize(match.group(0))
+            after = tokenize(text[match.end() : match.end() + _SHAPE_CONTEXT])[:2]
+            tags = tag_words([*before[1:], *inside, *after])[len(before) - 1 :][: len(inside)]
+            if not before:
+                tags = tag_words([*inside, *after])[: len(inside)]
+            modifiers = [t in MODIFIER_TAGS or t == "POS" for t in tags[:-1]]
+            # 'rumor spreading' names an activity; 'rumors spreading' is a clause. The noun
+            # before the gerund is judged by how it is written, as the tagger may take a
+            # rare word at a sentence's start for anything.
+            activity = (
+                len(inside) == len(key) > 1
+                and tags[-1] == "VBG"
+                and inside[-2].lower() == key[-2]
+                and names_an_activity(key)
+                and all(modifiers[:-1])
+            )
+            votes.append(bool(tags) and ((tags[-1] in NOUNS and all(modifiers)) or activity))
+        if not votes:
+            return is_noun_phrase(key)
+        return 2 * sum(votes) > len(votes)
+
+    def __call__(self, key: tuple[str, ...], heading: bool = False) -> str:
+        """The phrase as usually written; as a `heading`, in the plural if often written so."""
+        pattern = _phrase_pattern(key)
+        # The group's most central papers that use the phrase say how it is written.
+        holders = self._index.holders(key)
+        holding = (self._texts[j] for j in self._group if j in holders)
+        texts = list(itertools.islice(holding, _SPELLING_TEXTS))
+        matches = [
+            (m.group(0).split(), m.group(1), _opens_sentence(t, m.start()))
+            for t in texts
+            for m in pattern.finditer(t)
+        ]
+        if not matches:
+            # Not found as one run of words (rare: a plural we cannot undo): the normalised words.
+            return " ".join(key)
+        found = [words for words, _, _ in matches]
+        opening = [opens for _, _, opens in matches]
+        if not heading:
+            return _usual_form(found, opening)
+        # A singular that modifies the next word says nothing about the number of the thing.
+        as_nouns = sum(
+            1
+            for words, after, _ in matches
+            if words[-1].lower() != key[-1] or after is None or word_key(after) is None
+        )
+        return _usual_form(found, opening, key[-1], as_nouns)
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase_pattern(key: tuple[str, ...]) -> re.Pattern[str]:
+    """A phrase in any number and case; the word after each use, if any, in group 1 (it
+    tells a modifier, 'neutron star mergers', apart)."""
+    return re.compile(
+        r"(?<![\w-])"
+        + r"\s+".join(_any_number(w) for w in key)
+        + r"(?![\w-])(?:(?=\s+([^\W\d_][\w'-]*)))?",
+        re.IGNORECASE,
+    )
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    return text[max(0, at - 3) : at].rstrip()[-1:] in ("", ".", "!", "?", ":")
+
+
+def _usual_form(
+    found: Sequence[Sequence[str]],
+    opening: Sequence[bool],
+    singular: str | None = None,
+    as_nouns: int = 0,
+) -> str:
+    """The usual number of a phrase, with capitals only where its papers nearly always use them.
+
+    Number and case are decided apart: Title Case titles ('Cosmic Ray Transport') should not
+    outvote the lower case of abstracts split between 'cosmic ray' and 'cosmic rays'. The
+    first word of a use `opening` a sentence has no say in its case, unless that is all
+    there is and it has capitals past its first letter ('NuSTAR').
+    Given the `singular` of the last word, the plural wins when it is at least _PLURAL_SHARE
+    of the `as_nouns` uses of the phrase.
+    """
+    lowered = Counter(tuple(w.lower() for w in words) for words in found)
+    if singular is not None:
+        # The regex matched only the singular and plural of the last word: any other
+        # written form of it is a plural.
+        plural = Counter({form: n for form, n in lowered.items() if form[-1] != singular})
+        if plural and plural.total() >= _PLURAL_SHARE * as_nouns:
+            lowered = plural
+    base = min(lowered.items(), key=lambda item: (-item[1], item[0]))[0]
+    uses = list(zip(found, opening, strict=True))
+    out = [_usual_case(base, i, uses) for i in range(len(base))]
+    if len(out) > 1 and out[0] != base[0] and out[1:] == list(base[1:]):
+        # The rest is in lower case: a Title Case use ("We use Annealed Importance Sampling")
+        # is a style, and no evidence for a capital first word ("annealed importance sampling").
+        plain = [(words, opens) for words, opens in uses if not _title_cased(words[1:])]
+        out[0] = _usual_case(base, 0, plain) if plain else base[0]
+    return " ".join(out)
+
+
+def _usual_case(base: Sequence[str], i: int, uses: Sequence[tuple[Sequence[str], bool]]) -> str:
+    """The `i`th word of a phrase (`base`: in lower case) with capitals when its `uses`
+    (its words as written, whether the use opens a sentence) nearly always write them so."""
+    word = base[i]
+    same = [
+        words[i] for words, opens in uses if words[i].lower() == word and not (i == 0 and opens)
+    ]
+    if not same:
+        same = [
+            w
+            for w in (words[i] for words, _ in uses)
+            if w.lower() == word and w[1:] != w[1:].lower()
+        ]
+    cased = Counter(w for w in same if w != word)
+    if same and cased.total() >= _CAPITALS_SHARE * len(same):
+        return min(cased.items(), key=lambda item: (-item[1], item[0]))[0]
+    return word
+
+
+def _title_cased(words: Sequence[str]) -> bool:
+    return all(w[:1].isupper() for w in words)
+
+
+def _any_number(word: str) -> str:
+    """A regex for a normalised word in the singular or plural ('galaxy' -> galaxies too)."""
+    if word.endswith("y"):
+        return re.escape(word[:-1]) + "(?:y|ies)"
+    return re.escape(word) + "(?:es|s)?"
