@@ -197,6 +197,29 @@ def test_pubmed_summary_text_says_which_export_has_abstracts(tmp_path: Path) -> 
     assert "Format: PubMed" in str(error.value)
 
 
+def test_pubmed_abstract_text_of_a_consortiums_paper_first(tmp_path: Path) -> None:
+    # A consortium's paper lists hundreds of authors and affiliations before its abstract:
+    # its PMID line, the first of the file, comes after 30,000 characters.
+    authors = ", ".join(f"Author{n} A({n + 1})" for n in range(300))
+    affiliations = "".join(
+        f"({n + 1})Department {n}, University Hospital of Somewhere.\n" for n in range(300)
+    )
+    corpus = load_written(
+        tmp_path,
+        "abstract-pubmed-set.txt",
+        "1. Nat Genet. 2021 Mar;53(3):294-303. doi: 10.1038/s41588-021-00785-x.\n\n",
+        "Genome-wide study of a common disease.\n\n",
+        f"{authors}.\n\nAuthor information:\n{affiliations}\n",
+        "We report forty new loci for a common disease in half a million people.\n\n",
+        "DOI: 10.1038/s41588-021-00785-x\nPMID: 33619380\n",
+    )
+    assert corpus.files[0].format == "pubmed-text"
+    paper = only(corpus)
+    assert (paper.title, paper.pmid) == ("Genome-wide study of a common disease.", "33619380")
+    assert len(paper.authors) == 300
+    assert paper.abstract.startswith("We report forty new loci")
+
+
 def test_a_pubmed_summary_text_refusal_quotes_the_first_title_whole(tmp_path: Path) -> None:
     (tmp_path / "abstracts.txt").write_bytes((FIXTURES / "pubmed-abstract.txt").read_bytes())
     corpus = load_written(
@@ -299,6 +322,26 @@ def test_web_of_science_title_loses_its_footnote_marker(tmp_path: Path) -> None:
         "EF\n",
     )
     assert [p.title for p in corpus.papers] == [title for _, title in titles]
+
+
+def test_web_of_science_record_of_a_collaboration_with_thousands_of_authors(
+    tmp_path: Path,
+) -> None:
+    # An ATLAS paper lists its ~3,000 authors on AU and again on AF lines before its title:
+    # the first title line comes after 100,000 characters.
+    names = [f"Author{n}, A" for n in range(3000)]
+    authors = "".join(f"{'AU' if n == 0 else '  '} {name}\n" for n, name in enumerate(names))
+    corpus = load_written(
+        tmp_path,
+        "savedrecs.txt",
+        "FN Clarivate Analytics Web of Science\nVR 1.0\n",
+        f"PT J\n{authors}{authors.replace('AU ', 'AF ', 1)}",
+        "TI Observation of a new boson\nAB We observe a new boson in proton collisions.\n",
+        "PY 2012\nER\n\nEF\n",
+    )
+    assert corpus.files[0].format == "web-of-science"
+    paper = only(corpus)
+    assert paper.title == "Observation of a new boson" and len(paper.authors) == 3000
 
 
 def test_web_of_science_spaced_entities_are_characters(tmp_path: Path) -> None:

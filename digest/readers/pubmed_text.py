@@ -77,13 +77,14 @@ _SUMMARY_HELP = (
 
 
 def looks_like_pubmed_text(text: str) -> bool:
-    """A numbered citation ("1. Nature. 2020 …") first and a `PMID:` line soon after, or a
-    first block holding both (a Summary (text) record)."""
+    """A numbered citation ("1. Nature. 2020 …") first and a `PMID:` line after it, or a
+    first block holding both (a Summary (text) record). The `PMID:` line is looked for in
+    the whole file: a consortium's paper lists hundreds of authors and affiliations first."""
     head = text[:20_000].lstrip("\ufeff \t\r\n")
     first_block = re.split(r"\n\s*\n", head, maxsplit=1)[0]
     if _OLD_SUMMARY.match(first_block):
         return True
-    if not _CITATION.match(first_block) or not _PMID_LINE.search(head):
+    if not _CITATION.match(first_block) or not _PMID_LINE.search(text):
         return False
     return _SOURCE.match(first_block) is not None or _PMID_LINE.search(first_block) is not None
 

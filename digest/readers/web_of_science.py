@@ -61,13 +61,19 @@ _HEADER = ("FN", "VR")
 _METADATA = {"DT": "document type", "LA": "language", "UT": "wos id", "PU": "publisher"}
 
 
+# A title line. Looked for in the whole file, not its first pages: the record of a
+# collaboration's paper (ATLAS, CMS) lists its 3,000 authors twice, on AU and AF lines,
+# before its title.
+_TITLE_LINE = re.compile(r"^TI ", re.M)
+
+
 def looks_like_web_of_science(text: str) -> bool:
     """A file that opens with the export's `FN` header, or a record's `PT J` line, and
-    holds a title line soon after."""
+    holds a title line."""
     found = first_tagged_line(text, _TAG_LINE)
     if found is None or found.group(1) not in ("FN", "PT"):
         return False
-    return re.search(r"^TI ", text[:20_000], re.M) is not None
+    return _TITLE_LINE.search(text) is not None
 
 
 def parse_web_of_science(text: str) -> Parsed:
