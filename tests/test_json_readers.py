@@ -925,8 +925,9 @@ def test_google_scholar_publications_from_the_scholarly_library(tmp_path: Path) 
         ({"id": "https://openalex.org/W1", "abstract_inverted_index": None}, "has_abstract:true"),
         ({"paperId": "a1", "title": "One"}, "only when asked for (fields=title,abstract"),
         ({"container_type": "Publication", "bib": {"title": "A"}}, "after scholarly.fill()"),
+        ({"id": 1, "title": "A", "yearPublished": 2020}, "the repository it harvested"),
     ],
-    ids=["crossref", "openalex", "semantic-scholar", "google-scholar"],
+    ids=["crossref", "openalex", "semantic-scholar", "google-scholar", "core"],
 )
 def test_an_api_answer_without_abstracts_says_how_to_ask_for_them(
     tmp_path: Path, record: dict[str, object], said: str
@@ -994,3 +995,78 @@ def test_csl_json_season_as_a_pseudo_month_is_no_month(
     (tmp_path / "season.json").write_text(json.dumps([item]))
     [paper] = load_papers([tmp_path]).papers
     assert paper.date == date
+
+
+def test_core_v2_search_hits_get_answer_and_v3_works(tmp_path: Path) -> None:
+    # CORE's API v2 search wraps each article as an Elasticsearch hit ({"_index", "_id",
+    # "_source": {...}}, ropensci-archive/rcoreoa tests/fixtures/core_search.yml); the abstract
+    # is `description`, sometimes opening with a glued "Abstract." and holding entities as
+    # text ("mankind&apos;s", core_articles.yml); the harvested rawRecordXml rides along.
+    article = {
+        "id": "21132995",
+        "authors": ["Okafor, Chidi", "Lindqvist, Märta"],
+        "contributors": ["The Pennsylvania State University CiteSeerX Archives"],
+        "datePublished": "2010-02-17",
+        "description": "Abstract.\n    This paper discusses mankind&apos;s rule over fish stocks.",
+        "fullTextIdentifier": "http://example.org/paper.pdf",
+        "rawRecordXml": "<record><header><identifier>oai:x:1</identifier></header></record>",
+        "repositoryDocument": {"pdfStatus": 0, "depositedDate": 1266364800000},
+        "subjects": ["text"],
+        "title": "Eco-theology and fisheries",
+        "topics": ["Ecology", "Fisheries Management"],
+        "year": 2010,
+        "doi": None,
+        "oai": "oai:arXiv.org:1001.0001",
+        "downloadUrl": "",
+    }
+    hit = {"_index": "articles_2019_06_05", "_type": "article", "_id": "21132995"}
+    search = {"status": "OK", "totalHits": 2, "data": [{**hit, "_source": article}]}
+    corpus, _ = saved_answer(tmp_path, search, "core")
+    [paper] = corpus.papers
+    assert paper.abstract == "This paper discusses mankind's rule over fish stocks."
+    assert (paper.title, paper.authors, paper.date) == (
+        "Eco-theology and fisheries",
+        ("Chidi Okafor", "Märta Lindqvist"),
+        "2010-02-17",
+    )
+    assert (paper.arxiv_id, paper.url, paper.keywords) == (
+        "1001.0001",
+        "http://example.org/paper.pdf",
+        ("Ecology", "Fisheries Management"),
+    )
+    assert "rawRecordXml" not in dict(paper.metadata)
+    # /articles/get answers with the one article under `data`.
+    got, _ = saved_answer(tmp_path, {"status": "OK", "data": article}, "core")
+    assert [p.title for p in got.papers] == ["Eco-theology and fisheries"]
+
+    # API v3: `abstract`, authors as objects, a timestamp for a date, the whole fullText.
+    work = {
+        "id": 4567,
+        "title": "Counting birds with drones",
+        "abstract": "We count birds from drones and halve the error of counts made by hand.",
+        "authors": [{"name": "Smith, John"}],
+        "arxivId": None,
+        "pubmedId": "33445566",
+        "doi": "10.1234/birds",
+        "dataProviders": [{"id": 144, "name": "", "url": "https://api.core.ac.uk/v3/x/144"}],
+        "fullText": "Introduction. " * 500,
+        "fieldOfStudy": "ecology",
+        "journals": [{"title": "Ecology Letters", "identifiers": ["issn:1234-5678"]}],
+        "links": [
+            {"type": "download", "url": "https://core.ac.uk/download/4567.pdf"},
+            {"type": "display", "url": "https://core.ac.uk/works/4567"},
+        ],
+        "publishedDate": "2021-03-02T00:00:00",
+        "yearPublished": 2021,
+        "documentType": "research",
+    }
+    works, _ = saved_answer(tmp_path, {"totalHits": 1, "results": [work]}, "core")
+    [paper] = works.papers
+    assert (paper.date, paper.venue, paper.pmid, paper.url, paper.keywords) == (
+        "2021-03-02",
+        "Ecology Letters",
+        "33445566",
+        "https://core.ac.uk/works/4567",
+        ("ecology",),
+    )
+    assert not any("Introduction." in value for _, value in paper.metadata)

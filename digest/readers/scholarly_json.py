@@ -50,6 +50,13 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
   `bib.title`, `bib.abstract` (Scholar's, cut short with "…" unless filled), `bib.author`
   ("A, B and C"; a search result's a list), `bib.pub_year`, the journal, conference,
   book or venue, `pub_url` or `eprint_url`.
+- CORE (core.ac.uk): API v3 works and outputs (`abstract`, `authors[].name`, `yearPublished`,
+  `publishedDate`, `doi`, `arxivId`, `pubmedId`, `journals[].title`, `fieldOfStudy`, the
+  work's page among `links`), and API v2 articles (`description` is the abstract, `authors`
+  as "Family, Given" strings, `datePublished`, `topics`), which v2's search wraps as
+  Elasticsearch hits (`{"_index", "_id", "_source": {…}}`) and its /articles/get answers
+  as `{"status": "OK", "data": {…}}`. Both carry the whole `fullText` (and v2 the harvested
+  `rawRecordXml`) where asked for: never read.
 - Zenodo's REST API records (one, or a search's `hits.hits`, json_documents.py): all
   under `metadata`: `title`, `description` (HTML), `creators[].name` ("Family, Given"),
   `doi`, `publication_date`, `keywords`, `journal.title`; the record's page in
@@ -101,6 +108,11 @@ _DATACITE_KEYS = ("descriptions", "publicationYear", "creators", "types")
 _ELSEVIER_KEYS = ("prism:publicationName", "prism:doi", "prism:coverDate", "eid", "pii")
 _ELSEVIER_ANSWERS = ("abstracts-retrieval-response", "full-text-retrieval-response")
 _JSON_FEED_KEYS = ("content_html", "content_text", "date_published")
+# CORE's API v2 (repositoryDocument, fulltextIdentifier) and v3 (the others).
+_CORE_KEYS = (
+    "repositoryDocument", "fulltextIdentifier", "fullTextIdentifier", "yearPublished",
+    "dataProviders", "sourceFulltextUrls", "oaiIds",
+)  # fmt: skip
 _ZENODO_KEYS = ("description", "creators", "resource_type", "publication_date")
 _ZOTERO_KEYS = ("abstractNote", "creators", "title", "key")
 _EUROPEPMC_KEYS = ("authorString", "abstractText", "journalInfo", "pubYear", "journalTitle")
@@ -148,6 +160,15 @@ def _elsevier_item(value: dict[str, Any]) -> dict[str, Any] | None:
     return value if "@_fa" in value and "error" in value else None
 
 
+def _core_item(value: dict[str, Any]) -> dict[str, Any] | None:
+    """A CORE work or article: itself, the `_source` of a v2 search hit, or the `data` of a
+    v2 /articles/get answer; None if not CORE's."""
+    for item in (value, _dict(value.get("_source")), _dict(value.get("data"))):
+        if any(key in item for key in _CORE_KEYS) and "title" in item:
+            return item
+    return None
+
+
 def _zenodo_metadata(value: dict[str, Any]) -> dict[str, Any] | None:
     """A Zenodo record's `metadata`; None if the object is not a Zenodo record."""
     metadata = value.get("metadata")
@@ -176,6 +197,8 @@ def shape_of(value: dict[str, Any]) -> str:
         return "europe-pmc"
     if _zotero_item(value) is not None:
         return "zotero"
+    if _core_item(value) is not None:
+        return "core"
     if _datacite_item(value) is not None:
         return "datacite"
     if _elsevier_item(value) is not None:
@@ -746,6 +769,54 @@ def _google_scholar(line: int, publication: dict[str, Any]) -> Record | Problem:
     )
 
 
+def _core(line: int, value: dict[str, Any]) -> Record | Problem:
+    item = _core_item(value) or value
+    title = _markup_free(_text(item.get("title")))
+    # v3 names it `abstract`; v2 `description`, often opening with a glued "Abstract." heading.
+    text = _text(item.get("abstract")) or _text(item.get("description"))
+    abstract = without_abstract_heading(_markup_free(text))
+    ident = _text(item.get("id"))
+    if not abstract:
+        return _no_abstract(line, "CORE", title or ident)
+    authors = (_text(a) or _text(_get(a, "name")) for a in _list(item.get("authors")))
+    oai = [*_strings(_list(item.get("oaiIds"))), _text(item.get("oai"))]
+    arxiv = _text(item.get("arxivId")) or next(
+        (i.split(":", 2)[2] for i in oai if i.casefold().startswith("oai:arxiv.org:")), ""
+    )
+    pages = {
+        _text(_get(link, "type")): _text(_get(link, "url")) for link in _list(item.get("links"))
+    }
+    url = (
+        pages.get("display")
+        or _text(item.get("downloadUrl"))
+        or _text(item.get("fulltextIdentifier"))
+        or _text(item.get("fullTextIdentifier"))
+    )
+    # v3's publishedDate is a timestamp ("2021-01-01T00:00:00"): its day.
+    date = _text(item.get("publishedDate")).split("T")[0] or _text(item.get("datePublished"))
+    field = item.get("fieldOfStudy")
+    return Record(
+        line=line,
+        abstract=abstract,
+        arxiv=arxiv or None,
+        title=title or None,
+        authors=tuple(first_name_first(name) for name in authors if name),
+        url=url or None,
+        doi=_text(item.get("doi")) or None,
+        date=date or _text(item.get("yearPublished")) or _text(item.get("year")) or None,
+        pmid=_text(item.get("pubmedId")) or None,
+        venue=_text(_get(next(iter(_list(item.get("journals"))), None), "title")) or None,
+        keywords=_strings([field] if isinstance(field, str) else _list(item.get("topics"))),
+        metadata=_metadata(
+            [
+                ("core", ident),
+                ("type", item.get("documentType")),
+                ("publisher", item.get("publisher")),
+            ]
+        ),
+    )
+
+
 def _zenodo(line: int, value: dict[str, Any]) -> Record | Problem:
     metadata = _zenodo_metadata(value) or {}
     title = _markup_free(_text(metadata.get("title")))
@@ -880,6 +951,7 @@ _MAPPERS: dict[str, Mapper] = {
     "json-feed": _json_feed,
     "google-scholar": _google_scholar,
     "zenodo": _zenodo,
+    "core": _core,
 }
 
 
