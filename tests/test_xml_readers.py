@@ -239,6 +239,34 @@ def test_endnote_xml_keywords_joined_in_one_keyword(tmp_path: Path) -> None:
     assert paper.keywords == ("text analysis", "machine learning", "word embeddings")
 
 
+def test_endnote_xml_older_layout_in_capitals(tmp_path: Path) -> None:
+    # <XML><RECORDS><RECORD><REFERENCE_TYPE>…: bare values, a bare DOI in URL, one record
+    # a line; the second has no abstract.
+    (tmp_path / "endnote.xml").write_text(
+        "<XML><RECORDS>\n<RECORD><REFERENCE_TYPE>0</REFERENCE_TYPE><REFNUM>1</REFNUM><AUTHORS>"
+        "<AUTHOR>Wickham, Hadley</AUTHOR><AUTHOR>François, Romain</AUTHOR></AUTHORS><YEAR>2019"
+        "</YEAR><TITLE>Welcome to the tidyverse</TITLE><SECONDARY_TITLE>Journal of Open Source"
+        " Software</SECONDARY_TITLE><VOLUME>4</VOLUME><KEYWORDS><KEYWORD>R</KEYWORD><KEYWORD>"
+        "data science</KEYWORD></KEYWORDS><ABSTRACT>The tidyverse is a language for solving "
+        "data science challenges with R code.</ABSTRACT><LABEL></LABEL><URL>10.21105/joss.01686"
+        "</URL></RECORD>\n<RECORD><REFERENCE_TYPE>13</REFERENCE_TYPE><REFNUM>2</REFNUM><TITLE>"
+        "readxl: Read Excel Files</TITLE><NOTES>R package version 1.4.0</NOTES><URL>https://"
+        "CRAN.R-project.org/package=readxl</URL></RECORD>\n</RECORDS></XML>\n",
+        encoding="utf-8",
+    )
+    corpus = load_papers([tmp_path])
+    assert corpus.files[0].format == "endnote-xml"
+    [paper] = corpus.papers
+    assert (paper.title, paper.authors, paper.venue, paper.date) == (
+        "Welcome to the tidyverse",
+        ("Hadley Wickham", "Romain François"),
+        "Journal of Open Source Software",
+        "2019",
+    )
+    assert (paper.doi, paper.keywords) == ("10.21105/joss.01686", ("R", "data science"))
+    assert [(s.line, s.reason.split(" (")[0]) for s in corpus.skipped] == [(3, "no abstract")]
+
+
 def test_endnote_tagged_links_past_go_to_isi(tmp_path: Path) -> None:
     (tmp_path / "wos.enw").write_text(
         "%0 Journal Article\n%T A title\n%X An abstract long enough to be one, twelve words "

@@ -6,6 +6,11 @@ line; line breaks inside a field are `&#xD;` (EndNote's separator: a structured 
 sections, or "10.1016/j.x&#xD;S0896… [pii]" where a DOI is followed by a publisher id).
 `accession-num` is a PMID when the record came from PubMed.
 
+An older layout names its elements in capitals, each value bare: `<XML><RECORDS><RECORD>
+<REFERENCE_TYPE>0</REFERENCE_TYPE><REFNUM>1</REFNUM><AUTHORS><AUTHOR>…</AUTHOR></AUTHORS>
+<YEAR>…<TITLE>…<SECONDARY_TITLE>…<URL>…`, the URL sometimes a bare DOI. Its records are
+rebuilt in today's layout and read the same way.
+
 Read with the standard library's ElementTree through defusedxml (xml_documents.py): no
 maintained library reads EndNote XML, and its fields are few and plain.
 """
@@ -13,7 +18,7 @@ maintained library reads EndNote XML, and its fields are few and plain.
 from __future__ import annotations
 
 import re
-from xml.etree.ElementTree import Element
+from xml.etree.ElementTree import Element, SubElement
 
 from digest.readers.identifiers import parse_doi
 from digest.readers.markup import without_abstract_heading
@@ -36,17 +41,23 @@ from digest.readers.xml_documents import (
 
 _ROOT = re.compile(r"<records>\s*<record>")
 _ENDNOTE_FIELD = re.compile(r"<(?:ref-type|rec-number|source-app|contributors|titles)[\s>]")
-_SHAPE = RecordShape(re.compile(r"<record[\s>]"), lambda tag, _depth: tag == "record")
+# The older layout: <XML><RECORDS><RECORD><REFERENCE_TYPE>0</REFERENCE_TYPE>…
+_CAPITALS_ROOT = re.compile(r"<RECORDS>\s*<RECORD>\s*<REFERENCE_TYPE>")
+_SHAPE = RecordShape(
+    re.compile(r"<(?:record|RECORD)[\s>]"), lambda tag, _depth: tag in ("record", "RECORD")
+)
+# Where today's layout puts the fields the older one has at the record's top level.
+_MOVED = {"title": "titles", "secondary-title": "titles", "year": "dates",
+          "authors": "contributors"}  # fmt: skip
 _PUBMED = re.compile(r"pubmed|medline|\bnlm\b|ncbi", re.I)
 _WEB_LINK = re.compile(r"https?://", re.I)
 
 
 def looks_like_endnote_xml(text: str) -> bool:
     head = text[:8192]
-    return (
-        opens_like_xml(text)
-        and _ROOT.search(head) is not None
-        and _ENDNOTE_FIELD.search(head) is not None
+    return opens_like_xml(text) and (
+        (_ROOT.search(head) is not None and _ENDNOTE_FIELD.search(head) is not None)
+        or _CAPITALS_ROOT.search(head) is not None
     )
 
 
@@ -57,6 +68,10 @@ def parse_endnote_xml(text: str) -> Parsed:
         return Parsed((), (document,))
     found = list(document.root.iter("record"))
     lines = document.lines_of(found, lambda: start_lines(text, "record"))
+    if not found:  # the older layout
+        found = list(document.root.iter("RECORD"))
+        lines = document.lines_of(found, lambda: start_lines(text, "RECORD"))
+        found = [_rebuilt(record) for record in found]
     problems = document.problems(bool(found), "EndNote XML without any record")
     return parsed_from(map(_record, found, lines), problems)
 
@@ -107,6 +122,37 @@ def _keywords(record: Element) -> tuple[str, ...]:
     ("text analysis,machine learning,…", EndNote 2025) has them in its only one."""
     words = [word for word in map(all_text, record.iterfind("keywords/keyword")) if word]
     return split_keywords(words[0]) if len(words) == 1 else tuple(words)
+
+
+def _rebuilt(old: Element) -> Element:
+    """A record of the older layout in today's: each element's name in small letters with
+    dashes, title, year and authors where today's layout has them, and the URL among the
+    related URLs, or as the DOI where it is a bare one."""
+    record = Element("record")
+    for field in map(_small_letters, old):
+        if field.tag == "url":
+            if parse_doi(field.text or "") and not _WEB_LINK.match(field.text or ""):
+                field.tag = "electronic-resource-num"
+            else:
+                _child(_child(record, "urls"), "related-urls").append(field)
+                continue
+        parent = _child(record, _MOVED[field.tag]) if field.tag in _MOVED else record
+        parent.append(field)
+    return record
+
+
+def _small_letters(element: Element) -> Element:
+    copy = Element(element.tag.lower().replace("_", "-"), element.attrib)
+    copy.text = element.text
+    copy.extend(map(_small_letters, element))
+    for child, original in zip(copy, element, strict=True):
+        child.tail = original.tail
+    return copy
+
+
+def _child(parent: Element, tag: str) -> Element:
+    found = parent.find(tag)
+    return found if found is not None else SubElement(parent, tag)
 
 
 def _name(name: str) -> str:
