@@ -13,7 +13,7 @@
 - An RSS item flattened to text ("arXiv:2509.13361v1 Announce Type: new Abstract: …"), and raw
   RSS/Atom XML pasted into a note, often cut off in the middle.
 
-This module only recognises those pieces; digest/readers/pasted.py assembles records from
+This module only recognises those pieces; digest/readers/pasted/ assembles records from
 them (and from Markdown), since people paste them into notes as often as on their own.
 No library reads copies of web pages: their shape is all there is to go by.
 """

@@ -1,0 +1,22 @@
+"""The shapes of a pasted line: Markdown's block structure (a heading, a `---` rule, a list
+item, a quote, a table row and the rule under a table's header row), a line that is only a
+link, and a note's front matter. Each is a pattern matched against one line; what the line
+then means is decided in lines.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The text never ends in a space, so it stops only after a non-space: stopping at every space
+# of a long run, "\s*" rescanned the rest of the run from each.
+HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(|.*?(?<!\s))\s*(?:\s#+\s*)?$")
+RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
+QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
+TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+# Possessive: each run stops before a character that cannot be a space, so giving some back never
+# helps, and "\s*\|?\s*" no longer splits a long run of tabs at each of its places.
+TABLE_RULE = re.compile(r"^\s*+(?:\|\s*+)?:?-{3,}+:?\s*+(?:\|\s*+:?-{3,}+:?\s*+)*+(?:\|\s*+)?$")
+URL_LINE = re.compile(r"^\s*<?(https?://\S+?)>?\s*$")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)

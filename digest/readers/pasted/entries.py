@@ -1,0 +1,291 @@
+# Chinese paper lists write full-width labels and punctuation; they are matched on purpose.
+# ruff: noqa: RUF001
+"""The paper being assembled (`Entry`) and the state of the reading (`Reader`): it opens
+entries, ends paragraphs and decides what each one is (the abstract, the authors, a title, or
+text that is no paper, kept as a notice), files each field and every id and link where it
+belongs, and takes in the pieces of arXiv found whole (arxiv_pages.Found).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from digest.readers import arxiv_pages
+from digest.readers.arxiv_pages import Found
+from digest.readers.identifiers import old_feed_title, parse_arxiv_field, parse_doi
+from digest.readers.pasted.fields import SUMMARY_LABELS, date_value, title_like, translated
+from digest.readers.pasted.text import (
+    LINK,
+    URL,
+    inline_text,
+    is_prose,
+    join_lines,
+    looks_like_names,
+)
+from digest.readers.plaintext import MIN_ABSTRACT_WORDS
+from digest.readers.records import Problem, excerpt, split_authors
+
+# "Title (https://arxiv.org/abs/…)": the link is the paper's, not part of its title.
+# Each branch starts where a run of spaces starts: tried from inside a long run, "\s*" rescanned
+# the rest of it from every space (100,000 spaces in a title: 30 s).
+_TITLE_URL = re.compile(
+    r"(?<!\s)\s*[(（]\s*https?://[^\s)）]+\s*[)）]|(?<!\s)\s*<?https?://[^\s>]+>?"
+)
+
+# Why text labelled as a summary ("简介", "TL;DR") is set aside: the entry has its abstract.
+_SUMMARY = "a summary of the paper, not its abstract"
+
+# The pages of an arXiv paper on other sites, named by its id.
+_PAPER_PAGE = re.compile(
+    r"//(?:huggingface\.co/papers|(?:www\.)?alphaxiv\.org/abs)/([\d.]+(?:v\d+)?)"
+)
+_CODE_HOSTS = ("github.com", "gitlab.com", "huggingface.co", "paperswithcode.com")
+
+
+@dataclass
+class Entry:
+    """A paper being assembled from the lines of a paste."""
+
+    line: int
+    kind: str  # "heading", "listing", "search", "item", "row", "block", "found"
+    title: str = ""
+    title_rank: int = 0  # 3 a Title: field, 2 a feed's title, 1 a heading or a link's text
+    abstract: str = ""
+    authors: tuple[str, ...] = ()
+    ids: dict[str, str] = field(default_factory=dict)  # arxiv, doi, url, pmid
+    date: str = ""
+    venue: str = ""
+    keywords: list[str] = field(default_factory=list)
+    metadata: list[tuple[str, str]] = field(default_factory=list)
+    mode: str = "body"  # "body", "abstract" (after an Abstract heading), "notes"
+    pending: str = ""  # a field whose label came alone ("### Title:"): its value is next
+    labelled: bool = False  # the abstract came with a label ("Abstract:", a heading)
+    summary: bool = False  # that label names a summary ("简介", "TL;DR"), not the abstract
+    next_summary: bool = False  # the text being read is labelled as a summary
+    abstract_line: int = 0  # where a labelled abstract starts
+    level: int = 0  # a heading's level (1 for "#"), 0 for an entry not opened by a heading
+    replacement: bool = False
+
+    def set_title(self, title: str, rank: int) -> None:
+        title = _TITLE_URL.sub("", inline_text(title)).strip(" .:")
+        if title and rank > self.title_rank:
+            self.title, self.title_rank = title, rank
+
+    def has(self, name: str) -> bool:
+        return bool(self.title if name == "title" else self.abstract if name == "abstract"
+                    else self.ids.get(name))  # fmt: skip
+
+
+class Reader:
+    def __init__(self, structured: bool) -> None:
+        self.structured = structured  # Markdown structure or listing lines delimit entries
+        self.entries: list[Entry] = []
+        self.found: list[Entry] = []  # papers found whole (arxiv_pages.Found)
+        self.problems: list[Problem] = []
+        self.current: Entry | None = None
+        self.paragraph: list[tuple[int, str]] = []
+        self.quote = False
+        self.columns: list[str] = []
+        self.section = "new"
+        self.title_lines: set[int] = set()  # lines taken as a feed item's title
+        self.properties: dict[str, str] = {}  # the note's front matter (a page's clipping)
+        # An abstract page's "[Submitted on …]" line: its number and day, for the Title: just
+        # below it.
+        self.submitted_on: tuple[int, str] | None = None
+
+    # entries
+
+    def start(self, line: int, kind: str) -> Entry:
+        self.flush()
+        entry = Entry(line, kind, replacement=self.section == "replace")
+        self.entries.append(entry)
+        self.current = entry
+        return entry
+
+    def entry(self, line: int) -> Entry:
+        return self.current if self.current is not None else self.start(line, "block")
+
+    # paragraphs
+
+    def flush(self) -> None:
+        """The paragraph just ended: the entry's abstract, or text that is not a paper's."""
+        if not self.paragraph:
+            return
+        number = self.paragraph[0][0]
+        text = join_lines([line for _, line in self.paragraph])
+        quote, self.paragraph, self.quote = self.quote, [], False
+        if not text:
+            return  # the empty ">" lines between a quote's paragraphs
+        entry = self.current
+        pending = entry.pending if entry is not None else ""
+        if entry is not None and pending:
+            entry.pending = ""  # "### Title:" then the title on a line of its own
+            if pending != "title" or (len(text.split()) <= 40 and not is_prose(text)):
+                self.add_field(number, pending, pending, text)
+            else:
+                self.not_a_paper(number, text, "text that is not part of any paper")
+        elif entry is not None and entry.mode == "notes":
+            self.not_a_paper(number, text, "note text, not an abstract")
+        elif entry is not None and entry.mode == "abstract":
+            entry.mode = "body"
+            summary, entry.next_summary = entry.next_summary, False
+            if entry.labelled and (summary or not entry.summary):
+                reason = _SUMMARY if summary else "a second abstract in one entry"
+                self.not_a_paper(number, text, reason)
+            else:
+                # A labelled abstract beats prose met before it (a page's greeting), and the
+                # abstract beats a summary labelled as one ("简介" before "摘要").
+                if entry.abstract:
+                    reason = _SUMMARY if entry.labelled else "text that is not part of any paper"
+                    self.not_a_paper(entry.abstract_line or entry.line, entry.abstract, reason)
+                entry.abstract, entry.labelled, entry.summary = text, True, summary
+                entry.abstract_line = number
+        elif (is_prose(text) or (quote and len(text.split()) >= MIN_ABSTRACT_WORDS)) and (
+            entry is not None or not self.structured
+        ):
+            # In a structured paste only an entry (a heading, a listing line, a Title:
+            # field, a linked item) holds an abstract: a page's greeting is no paper.
+            if entry is None or (entry.abstract and not self.structured):
+                entry = self.start(number, "block")
+            if not entry.abstract:
+                entry.abstract = text
+            else:
+                self.not_a_paper(number, text, "text after the abstract, not part of it")
+        elif looks_like_names(_unslanted(text)) and entry is not None and not entry.authors:
+            entry.authors = split_authors(_unslanted(text))  # "_Zheqi He, Yesheng Liu_"
+        elif not self.structured and title_like(text) and "\n" not in text:
+            if entry is None or entry.has("title") or entry.abstract:
+                entry = self.start(number, "block")
+            entry.set_title(text, 1)
+        else:
+            self.not_a_paper(number, text, "text that is not part of any paper")
+
+    def not_a_paper(self, line: int, text: str, reason: str) -> None:
+        self.problems.append(Problem(line, reason, excerpt(text), notice=True))
+
+    # fields
+
+    def add_field(self, number: int, name: str, label: str, value: str) -> None:
+        entry = self.entry(number)
+        if name == "title" and entry.title_rank >= 3 and entry.kind != "row":
+            entry = self.start(number, "block")  # a second Title: opens the next paper
+        elif not self.structured and entry.has(name) and name == "abstract":
+            entry = self.start(number, "block")
+        value = value.strip()
+        if value.rstrip(":： ").lower() == label:
+            value = ""  # "- **Subjects:** Subjects:": the label twice, its value next
+        if name in ("authors", "date", "venue") and value.strip("*_ ").lower() in _NO_VALUE:
+            return  # "- Author: Unknown", "- Published: Unknown": a template's blank
+        if name == "abstract":
+            self.flush()
+            entry.mode = "abstract"  # the value, and the lines that continue it
+            entry.next_summary = label in SUMMARY_LABELS or translated(label)
+            if value:
+                self.paragraph = [(number, value)]
+        elif not value and name in _NEXT_LINE_FIELDS:
+            entry.pending = name  # the value is on the next line
+        elif name == "title":
+            if self.submitted_on and 0 < number - self.submitted_on[0] <= _SUBMITTED_REACH:
+                entry.date = entry.date or self.submitted_on[1]
+            self.submitted_on = None
+            old_style = old_feed_title(inline_text(value))
+            if old_style:  # "Title. (arXiv:2008.04826v1 [cs.SI])", arXiv's feeds until 2024
+                value = old_style[0]
+                self.add_ids(entry, f"arXiv:{old_style[1]}", prefer="arxiv")
+            entry.set_title(value, 3)
+        elif name == "authors":  # "Authors: … View a PDF of the paper titled …" (a page)
+            entry.authors = split_authors(arxiv_pages.AUTHORS_END.sub("", inline_text(value)))
+        elif name in ("url", "arxiv", "doi", "pmid"):
+            self.add_ids(entry, value, prefer=name)
+        elif name == "date":
+            entry.date = entry.date or date_value(inline_text(value))
+        elif name == "venue":
+            entry.venue = entry.venue or inline_text(value)
+        elif name == "keywords":
+            entry.keywords += [
+                k.strip() for k in re.split(r"[;,]", inline_text(value)) if k.strip()
+            ]
+        else:
+            entry.metadata.append((name or label, inline_text(value)))
+            if not name and "://" in value:
+                # "**Source:** cs.GT updates on arXiv.org — https://arxiv.org/abs/…": a
+                # note's own label over the paper's link; the link is the paper's.
+                self.add_ids(entry, value)
+
+    def add_ids(self, entry: Entry, text: str, prefer: str = "") -> None:
+        """Every id and link in a piece of text: arXiv ids, DOIs, PMIDs, the first web link."""
+        urls = [url for _, url in LINK.findall(text)] + URL.findall(LINK.sub(" ", text))
+        for url in urls:
+            paper_page = _PAPER_PAGE.search(url)  # Hugging Face's page of an arXiv paper
+            arxiv = None
+            if "arxiv.org/" in url:
+                arxiv = parse_arxiv_field(url)
+            elif paper_page:
+                arxiv = parse_arxiv_field(paper_page.group(1))
+            doi = parse_doi(url) if "doi.org/" in url or "10.48550" in url else None
+            if arxiv:
+                entry.ids.setdefault(
+                    "arxiv", arxiv.id + (f"v{arxiv.version}" if arxiv.version else "")
+                )
+            elif doi:
+                entry.ids.setdefault("doi", doi)
+            if "arxiv.org/" in url and not arxiv:
+                continue  # "https://arxiv.org/abs/" with its id left out, a listing's link
+            if "url" not in entry.ids and (paper_page or not _is_code_host(url)):
+                entry.ids["url"] = url
+        plain = LINK.sub(" ", text)
+        if prefer in ("arxiv", "url") or "arxiv:" in plain.lower():
+            found = re.search(rf"(?:arXiv:\s*|^\s*)({arxiv_pages.ARXIV_ID})\b", plain, re.I)
+            if found:
+                entry.ids.setdefault("arxiv", found.group(1))
+        if prefer == "doi" or "doi" in plain.lower():
+            doi = parse_doi(plain)
+            if doi:
+                entry.ids.setdefault("doi", doi)
+        if prefer == "pmid":
+            pmid = re.search(r"\b\d{1,9}\b", plain)
+            if pmid:
+                entry.ids.setdefault("pmid", pmid.group(0))
+
+    # arXiv pieces found whole
+
+    def add_found(self, found: Found, title_line: tuple[int, str] | None = None) -> None:
+        entry = Entry(found.line, "found")
+        fields = found.fields
+        entry.abstract = join_lines([fields.get("abstract", "")])
+        entry.labelled = True
+        if fields.get("title"):
+            entry.set_title(fields["title"], 3 if "announce type" not in fields else 2)
+        elif title_line is not None:
+            entry.set_title(title_line[1], 2)
+        if fields.get("authors"):
+            entry.authors = split_authors(fields["authors"])
+        if fields.get("arxiv"):
+            entry.ids["arxiv"] = fields["arxiv"]
+        if fields.get("url"):
+            self.add_ids(entry, fields["url"])
+        entry.date = fields.get("date", "")
+        for key in ("comments", "subjects", "announce type"):
+            if fields.get(key):
+                entry.metadata.append((key, fields[key]))
+        self.found.append(entry)
+
+
+# How far below its "[Submitted on …]" line an abstract page's Title: stands.
+_SUBMITTED_REACH = 3
+# Fields whose label may stand alone, the value on the line after it.
+_NEXT_LINE_FIELDS = frozenset({"title", "authors", "subjects", "venue", "date", "comments"})
+
+
+def _unslanted(text: str) -> str:
+    """A text set in italics whole with underscores ("_names_") without them."""
+    return text[1:-1] if len(text) > 2 and text[0] == text[-1] == "_" else text
+
+
+def _is_code_host(url: str) -> bool:
+    return any(host in url for host in _CODE_HOSTS)
+
+
+# What a note's template writes where it knows no value.
+_NO_VALUE = frozenset({"unknown", "n/a", "na", "none", "null", "-", "—", "tbd", "?"})

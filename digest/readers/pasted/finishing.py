@@ -1,0 +1,156 @@
+"""From entries to records: the same paper pasted twice becomes one, a page's own heading and
+blurb are told from papers, and every entry without an abstract is accounted for (as a
+notice, or as a paper without its abstract; a list of titles and links without any abstract
+says so in each entry's reason).
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.readers import arxiv_pages
+from digest.readers.pasted.entries import Entry, Reader
+from digest.readers.pasted.front_matter import apply_properties
+from digest.readers.pasted.text import SENTENCE_END, join_lines
+from digest.readers.records import Parsed, Problem, Record, excerpt
+
+
+def finish(reader: Reader, name: str) -> Parsed:
+    merged = _merge_same_papers([*reader.entries, *reader.found])
+    papers = [entry for entry in merged if entry.abstract]
+    if not papers and reader.properties.get("abstract"):
+        # A reference note whose properties are the whole reference, abstract included.
+        entry = Entry(1, "front", abstract=join_lines([reader.properties["abstract"]]))
+        merged.append(entry)
+        papers = [entry]
+        reader.title_lines.add(1)  # the front matter is the paper, not text left out
+    if reader.properties and len(papers) == 1:  # a note about one paper: its properties
+        apply_properties(reader, papers[0])
+    blurbs = {id(entry) for entry in _page_blurbs(papers)}
+    papers = [entry for entry in papers if id(entry) not in blurbs]
+    records: list[Record] = []
+    problems = [p for p in reader.problems if p.line not in reader.title_lines]
+    # A paper list of titles and links with no abstract at all (an arxiv-daily table) is
+    # the wrong file, and says so in each entry's reason, which loading sums up in one line;
+    # its headings and page furniture are then no news.
+    no_abstracts = not papers and any(_names_a_paper(entry) for entry in merged)
+    why = _NO_ABSTRACTS if no_abstracts else "a pasted entry without one"
+    if no_abstracts:
+        problems = [p for p in problems if not p.notice]
+    for entry in merged:
+        if id(entry) in blurbs:
+            reason = "a page's heading and its line of text, not a paper (no id, no authors)"
+            problems.append(Problem(entry.line, reason, excerpt(entry.title), notice=True))
+        elif entry.abstract:
+            records.append(_record(entry))
+        elif _names_a_paper(entry):
+            what = f"arXiv:{entry.ids['arxiv']}" if "arxiv" in entry.ids else entry.title
+            problems.append(
+                Problem(entry.line, f"no abstract ({why})", excerpt(what or ""), entry.replacement)
+            )
+        elif entry.title and not no_abstracts:
+            reason = "heading without an abstract, not a paper"
+            problems.append(Problem(entry.line, reason, excerpt(entry.title), notice=True))
+    records.sort(key=lambda r: r.line)
+    problems.sort(key=lambda p: p.line or 0)
+    return Parsed(tuple(records), tuple(problems), format=name)
+
+
+_NO_ABSTRACTS = (
+    "the file lists papers without their abstracts (titles, links, notes): use a list made "
+    "with abstracts, or the papers' arXiv listing or feed"
+)
+
+
+def _page_blurbs(papers: list[Entry]) -> list[Entry]:
+    """Headings over one short sentence ("# Showing new listings for …" then "Auto update
+    papers at about 2:30am UTC every weekday."), with neither id nor authors, in a list
+    whose papers have them: the page's own heading and blurb, no paper."""
+    if sum(1 for entry in papers if entry.ids or entry.authors) < 2:
+        return []
+    return [
+        entry
+        for entry in papers
+        if entry.kind == "heading"
+        and not entry.ids
+        and not entry.authors
+        and len(entry.abstract.split()) < 25
+        and len(SENTENCE_END.findall(entry.abstract)) <= 1
+    ]
+
+
+def _names_a_paper(entry: Entry) -> bool:
+    """An entry without an abstract that still names a paper: by an id or link, as a line
+    of an arXiv listing, or as a list item or table row with its authors. A bold list item
+    alone ("- **20 new papers**") names none."""
+    if entry.ids or entry.kind == "listing":
+        return True
+    return entry.kind in ("item", "row") and bool(entry.authors or entry.date)
+
+
+def _record(entry: Entry) -> Record:
+    metadata = list(dict.fromkeys((k, v) for k, v in entry.metadata if v))
+    return Record(
+        line=entry.line,
+        abstract=arxiv_pages.without_toggles(entry.abstract),
+        arxiv=entry.ids.get("arxiv"),
+        title=entry.title or None,
+        authors=entry.authors,
+        url=entry.ids.get("url"),
+        doi=entry.ids.get("doi"),
+        date=entry.date or None,
+        pmid=entry.ids.get("pmid"),
+        venue=entry.venue or None,
+        keywords=tuple(dict.fromkeys(entry.keywords)),
+        metadata=tuple(metadata),
+    )
+
+
+def _keys(entry: Entry) -> list[str]:
+    keys: list[str] = []
+    if arxiv := entry.ids.get("arxiv"):
+        keys.append("arxiv:" + re.sub(r"v\d+$", "", arxiv))
+    if doi := entry.ids.get("doi"):
+        keys.append("doi:" + doi.casefold())
+    if entry.title and entry.title_rank >= 1 and len(entry.title) >= 20:
+        keys.append("title:" + re.sub(r"\W+", " ", entry.title.casefold()).strip())
+    return keys
+
+
+def _merge_same_papers(entries: list[Entry]) -> list[Entry]:
+    """The same paper pasted more than once in a file becomes one entry."""
+    groups: list[list[Entry]] = []
+    where: dict[str, int] = {}
+    for entry in sorted(entries, key=lambda e: e.line):
+        keys = _keys(entry)
+        target = next((where[k] for k in keys if k in where), None)
+        if target is None:
+            target = len(groups)
+            groups.append([])
+        groups[target].append(entry)
+        for key in keys:
+            where.setdefault(key, target)
+    return [_combined(group) for group in groups]
+
+
+def _combined(group: list[Entry]) -> Entry:
+    if len(group) == 1:
+        return group[0]
+    first = group[0]
+    out = Entry(first.line, first.kind)
+    for entry in group:
+        out.set_title(entry.title, entry.title_rank) if entry.title else None
+        if len(entry.abstract) > len(out.abstract):
+            out.abstract = entry.abstract
+        if len(entry.authors) > len(out.authors):
+            out.authors = entry.authors
+        for key, value in entry.ids.items():
+            known = out.ids.get(key)
+            if known is None or (key == "arxiv" and value.startswith(known) and value != known):
+                out.ids[key] = value  # the first id, with its version when a later one has it
+        out.date = out.date or entry.date
+        out.venue = out.venue or entry.venue
+        out.keywords += entry.keywords
+        out.metadata += entry.metadata
+        out.replacement = out.replacement or entry.replacement
+    return out

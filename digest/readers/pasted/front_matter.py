@@ -1,0 +1,65 @@
+"""A note's front matter (the `---` block a web clipper writes): the properties that name a
+paper, and how they fill in what a clipped page's text left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.readers.pasted.entries import Entry, Reader
+from digest.readers.pasted.fields import date_value
+from digest.readers.records import split_authors
+
+# A YAML block scalar's indicator ("abstract: >-"): the value is on the indented lines after.
+_BLOCK_SCALAR = re.compile(r"[>|][-+]?")
+
+
+def front_matter_properties(block: str) -> dict[str, str]:
+    """The note's front matter properties that name a paper: top-level `key: value` lines,
+    a folded value's indented lines, and a `- item` list joined with commas. Only these
+    shapes: a clipper writes them, and a YAML parser is not worth a dependency for them."""
+    found: dict[str, list[str]] = {}
+    key = ""
+    for line in block.split("\n"):
+        top = re.match(r"^([A-Za-z_][\w -]{0,40}):\s*(.*)$", line)
+        if top:
+            key = top.group(1).strip().lower()
+            found[key] = [top.group(2).strip()] if top.group(2).strip() else []
+        elif key and line.startswith((" ", "\t", "-")) and line.strip():
+            item = re.match(r"^\s*-\s+(.*)$", line)
+            parts = found[key]
+            if item:
+                parts.append(item.group(1).strip())
+            elif parts and not _BLOCK_SCALAR.fullmatch(parts[-1]):
+                parts[-1] += " " + line.strip()  # a folded value's next line
+            else:
+                parts.append(line.strip())
+    values: dict[str, str] = {}
+    for key, parts in found.items():
+        if parts and _BLOCK_SCALAR.fullmatch(parts[0]):
+            parts = [" ".join(parts[1:])]  # "abstract: >-", its text on the indented lines
+        cleaned = [re.sub(r"^\[\[|\]\]$", "", p.strip("'\" ")) for p in parts if p.strip("'\" ")]
+        if cleaned and not cleaned[0].startswith(("[", "{", "|", ">")):
+            values[key] = ", ".join(cleaned)
+    return values
+
+
+def apply_properties(reader: Reader, entry: Entry) -> None:
+    """A clipped page's properties fill what its text left out: title, link, authors, date.
+    Only a note that names its source (a clipping) lends its authors and date: a note's own
+    `author:` may be its writer's."""
+    properties = reader.properties
+    if properties.get("title") and not entry.title:
+        entry.set_title(properties["title"], 2)
+    keys = ("doi", "arxiv", "source", "url", "link", "pdf")
+    linked = [key for key in keys if properties.get(key)]
+    if not linked:
+        return
+    for key in linked:
+        reader.add_ids(entry, properties[key], prefer=key if key in ("doi", "arxiv") else "")
+    names = properties.get("authors") or properties.get("author")
+    if names and not entry.authors:
+        entry.authors = split_authors(names)
+    for key in ("published", "date", "date_published", "publication_date", "year"):
+        entry.date = entry.date or date_value(properties.get(key, ""))
+    entry.venue = entry.venue or properties.get("venue") or properties.get("journal") or ""

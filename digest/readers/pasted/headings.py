@@ -1,0 +1,110 @@
+# Chinese paper lists write full-width labels and punctuation; they are matched on purpose.
+# ruff: noqa: RUF001
+"""A Markdown heading: a paper's title (a daily list's number and arXiv id taken off it), a
+label over the abstract ("## Abstract", "摘要"), or a section of a note that names no paper
+("Notes", "3.2 Related Work", "💡 Inspiration").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from digest.readers import arxiv_pages
+from digest.readers.pasted.entries import Reader
+from digest.readers.pasted.fields import (
+    ABSTRACT_HEADING,
+    SUMMARY_LABELS,
+    labelled_field,
+    translated,
+)
+from digest.readers.pasted.text import inline_text, same_title
+
+_ANNOUNCED = re.compile(r"^\s*\[(new|cross|replaced|updated)\s+\d{1,4}\]\s+(?=\S)", re.I)
+_LIST_NUMBER = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
+_HEADING_ID = re.compile(rf"^\s*\[?(?:arXiv:)?({arxiv_pages.ARXIV_ID})\]?\s+(?=\S)", re.I)
+
+# A paper's own sections, numbered or not ("1. Introduction", "3.2 Related Work"), are
+# also part of a note about it, never a paper's title.
+_NOTE_HEADINGS = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\w))?"
+    r"(?:content|contents|table of contents|notes?|my notes|connections|links?|references?|"
+    r"related(?: work)?|introduction|background|methods?|methodology|experiments?|results|"
+    r"evaluation|discussion|conclusions?|limitations|future work|appendix|further reading|"
+    r"comments?|tags|todo|to do|thoughts|highlights|key points|takeaways|citation|bibtex|cite|"
+    r"code|resources|sources?|metadata|details|scraped from\b.*|source:.*)$",
+    re.I,
+)
+
+
+def read_heading(reader: Reader, number: int, text: str, level: int) -> None:
+    reader.flush()
+    text = re.sub(r"<!--.*?-->", " ", text).strip()  # "RefineNet <!-- omit in toc -->"
+    name = inline_text(text).strip(" :：").lower()
+    current = reader.current
+    labelled = labelled_field(inline_text(text))
+    if labelled is not None and labelled[0] == "title" and labelled[2].strip():
+        # "# Title:When Engineering …": an abstract page's Title: field made a heading.
+        reader.add_field(number, "title", "title", labelled[2])
+        return
+    if labelled is not None and labelled[0] == "title":
+        # "### Title:" with the title on the next line (an arxiv-daily generator's layout):
+        # a paper's entry, its title to come.
+        entry = reader.start(number, "heading")
+        entry.level, entry.pending = level, "title"
+        return
+    abstract = ABSTRACT_HEADING.match(name)
+    if abstract:
+        # "## Abstract" opening a note about one paper (its title in the front matter) opens
+        # that paper's entry; under a paper's heading, it labels that paper's abstract.
+        entry = current if current is not None else reader.start(number, "heading")
+        entry.mode = "abstract"
+        entry.next_summary = abstract.group(1) in SUMMARY_LABELS or translated(name)
+        return
+    if _NOTE_HEADINGS.match(name):
+        if current is not None:
+            current.mode = "notes"
+            reader.add_ids(current, text) if "arxiv.org/abs" in text else None
+        return
+    if _icon_led(name):
+        # "## 📋 메타데이터", "### 💡 Inspiration": a section of a note, or a topic above
+        # papers, in any language; a paper's title does not open with an icon.
+        if current is not None and 0 < current.level < level:
+            current.mode = "notes"  # the paper's own section: its fields still count
+        else:
+            reader.current = None
+        return
+    if (
+        current is not None
+        and 0 < current.level < level
+        and (
+            any(key in current.ids for key in ("arxiv", "doi", "pmid"))
+            or same_title(current.title, reader.properties.get("title", ""))
+        )
+    ):
+        # "# Title", its arXiv link, then "## Key points": a part of the paper's note, not
+        # the next paper (a topic heading above papers names no paper's id). So too under
+        # the heading that repeats the note's title property, before its link comes.
+        current.mode = "body"
+        return
+    entry = reader.start(number, "heading")
+    entry.level = level
+    announced = _ANNOUNCED.match(text)  # "#### [new 001] Title": a daily list's numbering
+    if announced:
+        entry.metadata.append(("announce type", announced.group(1).lower()))
+        text = text[announced.end() :]
+    numbered = _HEADING_ID.match(text)  # "### 2509.00366 KG-RAG: …", "## [2509.00366] …"
+    if numbered:
+        entry.ids["arxiv"] = numbered.group(1)
+        text = text[numbered.end() :]
+    # "### 1. **[Title]**": the list's number and the brackets around the title are not it.
+    plain = _LIST_NUMBER.sub("", inline_text(text))
+    bracketed = re.fullmatch(r"\[([^\[\]]+)\]", plain)
+    entry.set_title(bracketed.group(1) if bracketed else plain, 1)
+    reader.add_ids(entry, text)
+
+
+def _icon_led(text: str) -> bool:
+    """Text that opens with a pictograph or symbol (📋, 💡, ⚡): a section's icon."""
+    first = text.lstrip()[:1]
+    return bool(first) and unicodedata.category(first) == "So"

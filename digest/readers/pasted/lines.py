@@ -1,0 +1,216 @@
+# Chinese paper lists write full-width labels and punctuation; they are matched on purpose.
+# ruff: noqa: RUF001, RUF003
+"""One line of a paste and what it is, tried in this order: a flattened arXiv abstract page or
+feed item, an abstract page's history lines, a search result's or a listing's line, a
+listing's section, HTML around an abstract, a heading, a rule, a table row, a quote, a list
+item, a bold title over its fields, a field, a bare link, else a line of the paragraph.
+Headings, list items and table rows each have a module of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.readers import arxiv_pages
+from digest.readers.pasted.arxiv_lines import drop_title_line, read_search_result_line, title_before
+from digest.readers.pasted.blocks import HEADING, ITEM, QUOTE, RULE, TABLE_ROW, TABLE_RULE, URL_LINE
+from digest.readers.pasted.entries import Reader
+from digest.readers.pasted.fields import ABSTRACT_HEADING, BOLD_LABEL, labelled_field, title_like
+from digest.readers.pasted.headings import read_heading
+from digest.readers.pasted.items import read_item
+from digest.readers.pasted.tables import read_table_row
+from digest.readers.pasted.text import LINK, SENTENCE_END, inline_text, same_title
+
+_HTML_LINK = re.compile(
+    r"<a\s[^<>]{0,300}?href=[\"'](https?://[^\"'<>\s]{1,2000})[\"'][^<>]{0,300}>([^<]{1,300})</a>",
+    re.I,
+)
+_INLINE_HTML = re.compile(r"</?(?:font|span|u|em|i|mark|small)\b[^<>]{0,200}>", re.I)
+_HTML_ONLY = re.compile(
+    r"^(?:<\s*/?\s*(?:details|summary|br|p|div|ol|ul|li|b|strong)\b[^>]*>[^<]{0,40})+$", re.I
+)
+_DEFINITION = re.compile(r"^\s{0,3}:\s+(\S.*)$")  # a definition list's description line
+
+# "**Curriculum Learning** (2009)" on a line of its own, its fields as items under it.
+_BOLD_TITLE = re.compile(r"^(\*\*|__)([^*_\n]{3,300}?)\1\s*(?:[(（]\s*(\d{4})\s*[)）])?$")
+
+
+def read_line(reader: Reader, number: int, line: str, lines: list[str]) -> None:
+    if "<" in line:  # "**<font color=#1a73e8>作者：</font>** …": a label coloured in HTML
+        line = _INLINE_HTML.sub("", line)
+        # '<a href="https://arxiv.org/abs/…">📄 arXiv</a>' (a page's toolbar): a link.
+        line = _HTML_LINK.sub(lambda m: f"[{m.group(2).strip()}]({m.group(1)})", line)
+    described = _DEFINITION.match(line)
+    if described:  # ":   Title: …", an arXiv listing page turned into Markdown
+        line = described.group(1)
+    stripped = line.strip()
+    if stripped.startswith(("View PDF", "HTML (")):  # "View PDFAbstract:…" (a clipper's)
+        line = stripped = arxiv_pages.ABSTRACT_LEAD.sub("", stripped)
+    if not stripped or stripped == "~":  # "~": a pager's filler below the text (newsboat)
+        reader.flush()
+        return
+    current = reader.current
+    if current is not None and current.pending and not reader.paragraph and _value_line(line):
+        reader.paragraph.append((number, stripped))  # "PanoImager: …" after "### Title:"
+        return
+    found = arxiv_pages.flat_abs_page(number, stripped) or arxiv_pages.flattened_rss(
+        number, stripped
+    )
+    if found is not None:
+        reader.flush()
+        title = title_before(lines, number)
+        reader.add_found(found, title)
+        if title is not None:
+            drop_title_line(reader, title[0])
+        return
+    submitted = arxiv_pages.SUBMITTED_ON.match(stripped)
+    if submitted:  # an abstract page's history line, above its Title:
+        reader.flush()
+        reader.submitted_on = (number, submitted.group(1))
+        return
+    version = arxiv_pages.THIS_VERSION.search(stripped)
+    if version and reader.current is not None:
+        known = reader.current.ids.get("arxiv", "")
+        if known and not re.search(r"v\d+$", known):
+            reader.current.ids["arxiv"] = known + version.group(1)
+    versioned = arxiv_pages.FOR_THIS_VERSION.search(stripped)
+    if versioned and reader.current is not None:
+        known = reader.current.ids.get("arxiv", "")
+        if not known or versioned.group(1).startswith(known):
+            reader.current.ids["arxiv"] = versioned.group(1)
+    search = arxiv_pages.SEARCH_ENTRY.match(line)
+    if search:
+        entry = reader.start(number, "search")
+        entry.ids["arxiv"] = search.group(1)
+        read_search_result_line(entry, search.group(2))
+        return
+    current = reader.current
+    if current is not None and current.kind == "search":
+        if (
+            not current.title
+            and not reader.paragraph
+            and read_search_result_line(current, stripped)
+        ):
+            return
+        submitted = arxiv_pages.SUBMITTED.match(stripped)
+        if submitted:  # the line after the abstract, with no blank line between them
+            reader.flush()
+            current.date = current.date or submitted.group(2) or submitted.group(1)
+            return
+    listing = arxiv_pages.LISTING_ENTRY.match(line)
+    if listing:
+        entry = reader.start(number, "listing")
+        entry.ids["arxiv"] = listing.group(1)
+        if "cross-list" in listing.group(2).lower():
+            entry.metadata.append(("announce type", "cross"))
+        return
+    section = arxiv_pages.LISTING_SECTION.match(stripped)
+    if section and reader.structured:
+        reader.flush()
+        word = section.group(1).lower()
+        reader.section = (
+            "replace" if word.startswith("replace") else "cross" if "cross" in word else "new"
+        )
+        reader.current = None
+        return
+    if _HTML_ONLY.match(stripped):
+        # "<details>", "<summary>Abstract</summary>": HTML a Markdown list wraps around an
+        # abstract; a summary naming the abstract labels what follows.
+        label = inline_text(re.sub(r"<[^>]*>", " ", stripped)).strip(" :：").lower()
+        reader.flush()
+        if ABSTRACT_HEADING.match(label) and reader.current is not None:
+            reader.current.mode = "abstract"
+        return
+    heading = HEADING.match(line)
+    if heading:
+        read_heading(reader, number, heading.group(2), len(heading.group(1)))
+        return
+    if RULE.match(line):
+        reader.flush()
+        current = reader.current
+        if not (current and same_title(current.title, reader.properties.get("title", ""))):
+            reader.current = None  # a rule under the paper a note is about is no next paper
+        return
+    if TABLE_RULE.match(line) and reader.columns:
+        return
+    row = TABLE_ROW.match(line)
+    if row:
+        # A header row (the next table names its own columns) has a rule under it.
+        header = number < len(lines) and bool(TABLE_RULE.match(lines[number]))
+        read_table_row(reader, number, row.group(1), header)
+        return
+    quote = QUOTE.match(line)
+    quoted_field = labelled_field(quote.group(1).strip()) if quote else None
+    if quoted_field is not None and quoted_field[0] and (reader.quote or not reader.paragraph):
+        # "> Title: …", "> Cite as: …": an abstract page's fields quoted into a note.
+        reader.flush()
+        reader.add_field(number, *quoted_field)
+        return
+    if quote:
+        if reader.paragraph and not reader.quote:
+            reader.flush()
+        reader.quote = True
+        reader.paragraph.append((number, quote.group(1)))
+        return
+    item = ITEM.match(line)
+    if item and read_item(reader, number, item.group(2), nested=bool(item.group(1))):
+        return
+    bold_title = _BOLD_TITLE.match(stripped)
+    if bold_title and reader.structured and not reader.paragraph and _fields_follow(lines, number):
+        entry = reader.start(number, "item")
+        entry.set_title(bold_title.group(2), 1)
+        entry.date = bold_title.group(3) or ""
+        return
+    field_line = labelled_field(stripped)
+    if field_line is not None and (field_line[0] or not reader.paragraph):
+        # Inside a paragraph only a known label starts a field: "results: we …" on a
+        # wrapped line is still the abstract.
+        name, label, value = field_line
+        reader.flush()
+        reader.add_field(number, name, label, value)
+        return
+    last = reader.paragraph[-1][1] if reader.paragraph else ""
+    open_sentence = bool(last) and not SENTENCE_END.search(last) and not title_like(last)
+    if URL_LINE.match(stripped) and not open_sentence:  # else: "… available at" + URL
+        reader.flush()
+        entry = reader.entry(number)
+        if not reader.structured and entry.ids.get("url") and entry.abstract:
+            entry = reader.start(number, "block")
+        reader.add_ids(entry, stripped)
+        return
+    if reader.paragraph and reader.quote:
+        reader.flush()
+    if (
+        reader.current is not None
+        and LINK.search(stripped)
+        and _ONLY_LINKS.fullmatch(LINK.sub("", stripped))
+    ):
+        # "[[code](https://github.com/…)]" on a line of its own, before the authors' line:
+        # the paper's links, no part of the paragraph after them.
+        reader.flush()
+        reader.add_ids(reader.current, stripped)
+        return
+    reader.paragraph.append((number, stripped))
+    if reader.current is not None and LINK.search(stripped):
+        reader.add_ids(reader.current, stripped)
+
+
+def _fields_follow(lines: list[str], number: int) -> bool:
+    """The line after line `number` (1-based) is a list item holding a labelled field."""
+    item = ITEM.match(lines[number]) if number < len(lines) else None
+    if item is None:
+        return False
+    labelled = labelled_field(item.group(2))
+    return (labelled is not None and bool(labelled[0])) or bool(BOLD_LABEL.match(item.group(2)))
+
+
+def _value_line(line: str) -> bool:
+    """A line that can be the value of a label on the line before: no Markdown structure and
+    no known field ("PanoImager: Geometry-Guided …" is a title with a colon in it)."""
+    if any(p.match(line) for p in (HEADING, RULE, ITEM, QUOTE, TABLE_ROW)):
+        return False
+    found = labelled_field(line.strip())
+    return found is None or not found[0]
+
+
+_ONLY_LINKS = re.compile(r"[\s\[\]()|·,/]*")  # what is left of a line of links without them

@@ -1,0 +1,91 @@
+"""The entry points and the walk over a paste's lines: front matter, code fences, XML or an
+HTML table pasted into a note, an abstract page split over lines and hard-wrapped fields are
+taken whole; every other line goes to lines.read_line, and finishing.finish makes the
+entries records.
+"""
+
+from __future__ import annotations
+
+from digest.readers import arxiv_pages, markup
+from digest.readers.pasted.blocks import FRONT_MATTER, HEADING
+from digest.readers.pasted.entries import Reader
+from digest.readers.pasted.finishing import finish
+from digest.readers.pasted.front_matter import front_matter_properties
+from digest.readers.pasted.lines import read_line
+from digest.readers.pasted.tables import read_table_cells, table_end
+from digest.readers.pasted.wrapped import wrapped_field
+from digest.readers.records import Parsed, Problem, excerpt
+
+
+def parse_markdown(text: str) -> Parsed:
+    return _parse(text, "markdown")
+
+
+def parse_arxiv_page(text: str) -> Parsed:
+    return _parse(text, "arxiv-paste")
+
+
+def parse_notes(text: str) -> Parsed:
+    return _parse(text, "notes")
+
+
+def _parse(text: str, name: str) -> Parsed:
+    lines = text.split("\n")
+    structured = name != "notes"
+    reader = Reader(structured)
+    skip_until = 0
+    front = FRONT_MATTER.match(text)
+    if front:
+        skip_until = front.group(0).count("\n")
+        reader.properties = front_matter_properties(front.group(1) or "")
+        reason = "front matter (the note's properties), not a paper"
+        reader.problems.append(Problem(1, reason, excerpt(front.group(1) or ""), notice=True))
+    in_fence = False
+    number = skip_until
+    while number < len(lines):
+        line = lines[number]
+        number += 1
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            reader.flush()
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        if stripped.startswith(("<?xml", "<rss", "<feed", "<rdf:RDF")):
+            end = _section_end(lines, number - 1)
+            chunk = "\n".join(lines[number - 1 : end])
+            reader.flush()
+            for found in arxiv_pages.xml_items(number, chunk):
+                reader.add_found(found)
+            number = end
+            continue
+        if stripped.lower().startswith("<table"):
+            # An HTML table in a Markdown page (an arxiv-daily index, a model zoo's list):
+            # its rows are the table rows they would be in Markdown.
+            end = table_end(lines, number - 1)
+            reader.flush()
+            for row in markup.html_table_rows("\n".join(lines[number - 1 : end])):
+                read_table_cells(reader, number - 1 + row.line, list(row.cells), row.header)
+            number = end
+            continue
+        split_page = arxiv_pages.split_abs_page(lines, number - 1)
+        if split_page is not None:
+            reader.flush()
+            reader.add_found(split_page[0])
+            number = split_page[1]
+            continue
+        wrapped = wrapped_field(lines, number - 1)
+        if wrapped is not None:
+            line, number = wrapped
+        read_line(reader, number, line, lines)
+    reader.flush()
+    return finish(reader, name)
+
+
+def _section_end(lines: list[str], start: int) -> int:
+    """Where pasted XML ends: the next Markdown heading, or the end of the file."""
+    for index in range(start + 1, len(lines)):
+        if HEADING.match(lines[index]) and not lines[index].lstrip().startswith("<"):
+            return index
+    return len(lines)

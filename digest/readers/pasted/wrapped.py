@@ -1,0 +1,51 @@
+"""Field lines that a hard-wrapped copy (a text browser's dump, a mail client's) carries on
+over the next lines, `Title:…Secretly a` then `Reward Model`: joined into one line before it
+is read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.readers.pasted.blocks import HEADING, ITEM, QUOTE, RULE, TABLE_ROW
+from digest.readers.pasted.fields import labelled_field
+from digest.readers.pasted.text import NAME, SENTENCE_END, URL, is_prose
+
+# A field's value that a hard-wrapped copy (a text browser's dump, a mail client's) carries
+# on to the next lines: "Title:…Secretly a" then "Reward Model". Only a line that reached a
+# wrap width was wrapped; one that ends short ended there.
+_WRAP_WIDTH = 60
+_WRAPPED_FIELDS = frozenset({"title", "authors", "subjects", "venue", "comments"})
+
+
+def wrapped_field(lines: list[str], index: int) -> tuple[str, int] | None:
+    """A field line and the lines that continue its value, joined, and the number of the
+    last line taken; or None when the line is no field or its value ends on it."""
+    first = lines[index]
+    if len(first.rstrip()) < _WRAP_WIDTH or ITEM.match(first) or QUOTE.match(first):
+        return None
+    found = labelled_field(first.strip())
+    if found is None or found[0] not in _WRAPPED_FIELDS or SENTENCE_END.search(first.rstrip()):
+        return None
+    taken = [first.rstrip()]
+    end = index + 1
+    while end < len(lines) and end <= index + 3 and _continues(found[0], lines[end]):
+        taken.append(lines[end].strip())
+        end += 1
+        if len(lines[end - 1].rstrip()) < _WRAP_WIDTH:
+            break  # a short line ends the value
+    return (" ".join(taken), end) if len(taken) > 1 else None
+
+
+def _continues(name: str, line: str) -> bool:
+    """A line that can carry on a wrapped field's value: no field, no Markdown structure, no
+    link, no prose; for authors, names (what an abstract page puts after them ends them)."""
+    text = line.strip()
+    if not text or labelled_field(text) is not None or URL.search(text):
+        return False
+    if any(p.match(line) for p in (HEADING, RULE, ITEM, QUOTE, TABLE_ROW)):
+        return False
+    if name == "authors":
+        names = [part.strip() for part in re.split(r",|\band\b", text) if part.strip()]
+        return all(NAME.match(part) and part[:1].isupper() for part in names)
+    return len(text.split()) <= 15 and not SENTENCE_END.search(text) and not is_prose(text)
