@@ -27,8 +27,6 @@ from digest.sentences import split_sentences
 
 # Only the first sentences are searched: a pasted book must not cost more than an abstract.
 MAX_SENTENCES: Final = 40
-
-
 UNTITLED: Final = "Untitled"
 
 
@@ -98,11 +96,7 @@ def _in_capitals(title: str) -> bool:
 
 # A shorter title in capitals is more likely a name ("BERT", "GLUE BENCHMARK") than shouting.
 _MIN_WORDS: Final = 3
-
-
 _TITLE_WORD = re.compile(r"[^\W_]+")
-
-
 # Where a word of the abstract opens a sentence, its capital says nothing of its spelling.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+)$")
 

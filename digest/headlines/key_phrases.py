@@ -17,8 +17,6 @@ MAX_PHRASE_WORDS: Final = 4
 
 # A content word right after these is a verb ("we fine-tune X", "to answer X", "that require").
 _VERB_BEFORE: Final = frozenset({"we", "to", "can", "will", "also", "then", "that", "which", "who"})
-
-
 # Verbs by which an abstract says what it does: the run of words after one is its object
 # ("this paper explores domain randomization"), which names the subject best.
 _AIM_VERBS: Final = frozenset(
@@ -33,8 +31,6 @@ _AIM_VERBS: Final = frozenset(
 # Words of a key phrase keep their hyphens ("real-world", "pre-trained"); punctuation is a
 # token of its own, so that it breaks phrases.
 _PHRASE_TOKEN = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*|[^\w\s]")
-
-
 _ASCII_PHRASE_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*|[^\w\s]")
 
 

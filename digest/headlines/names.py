@@ -36,56 +36,36 @@ _CALLED = re.compile(
     r"\b(?:called|named|dubbed|termed|coined|we\s+(?:call|name|term|dub))\s+(?P<name>.+)",
     re.IGNORECASE,
 )
-
-
 # "we introduce/present/propose/release X, a ...": X is a name if it looks like one.
 _INTRODUCE = re.compile(
     r"\b(?:we|this\s+(?:paper|work|report))\s+(?:\w+ly\s+|also\s+|here\s+)?"
     r"(?:introduces?|presents?|proposes?|releases?|describes?|designs?|develops?)\s+(?P<name>.+)",
     re.IGNORECASE,
 )
-
-
 # Any "called"/"we call" phrase holds one of these; most abstracts hold none.
 _CALLED_WORDS: Final = ("call", "nam", "dub", "term", "coin")
-
-
 # The same patterns without IGNORECASE (their words are lowercase), for lowercased text.
 _LOWERCASE_PATTERNS: Final = {p: re.compile(p.pattern) for p in (_CALLED, _INTRODUCE)}
-
-
 # Where a name ends: a comma, a relative clause, a verb-ish continuation, or the sentence end.
 _NAME_END = re.compile(
     r",|;|:|\.(?:\s|$)|\s(?:which|that|where|who|to|for|as|with|by|in|on|and|is|are|was|a|an)\s"
     r"|\s--\s|\s-\s|\s\u2014\s",
 )
-
-
 # "Phasic Policy Gradient (PPG)": a defined acronym right after a capitalised name.
 _ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][\w-]*[A-Z0-9][\w-]*)\)")
-
-
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|our|two|three|several|new|novel)\s+", re.IGNORECASE)
-
-
 # "a novel method (ABC)", "an evaluation model (ADEM)": a lowercase description to skip over.
 _ARTICLE_ONLY = re.compile(
     r"^(?:(?:a|an|the|new|novel|simple|general|first|our)\s+)+"
     r"(?:[a-z-]+\s+){0,3}?(?:method|approach|technique|model|framework|algorithm|dataset|"
     r"benchmark|suite|system|architecture|agent|library|tool|environment)s?\s+",
 )
-
-
 # What a paper tries its contribution on, rather than what it contributes.
 _TEST_BEDS: Final = frozenset(
     {"environment", "environments", "task", "tasks", "game", "games", "benchmark", "domain"}
     | {"domains", "testbed", "simulator", "world", "platform", "competition", "challenge"}
 )
-
-
 _QUOTES_AND_DASHES: Final = " \"'\u201c\u201d\u2018\u2019-\u2013\u2014"
-
-
 _ENDS_WITH_ACRONYM = re.compile(r"\((?P<acronym>[A-Z][\w-]*[A-Z0-9][\w-]*)\)$")
 
 
@@ -296,8 +276,6 @@ def _described_before(
 
 
 _APPOSITION_AFTER: Final = re.compile(r"\s*[,:]\s*(?:(a|an)\s+)?(?=\w)")
-
-
 # "... a search method, NAME", "... a technique called NAME" or "... a new paradigm we call
 # NAME": the description before it. Tried only where the description may start (the text's
 # start, or after a ",", ";", ":" or bracket: from anywhere else one char earlier matches

@@ -52,20 +52,12 @@ _TITLE_WEIGHTS: Final = (
     -0.031, 1.283, 0.031, 0.493, 0.258, 1.137, -0.867, -1.105, -0.648, -0.907, -0.720, 1.386,
     1.041, 0.043, -0.836, 1.109, 0.888, -0.031,
 )  # fmt: skip
-
-
 # Function words that titles use at their own rates ("X for Y", "X of Y", "X with Y").
 TITLE_FUNCTION_WORDS: Final = ("of", "for", "and", "with", "in", "a", "the", "on", "to", "via")
-
-
 TITLE_FUNCTION_WORDS_MORE: Final = ("from", "by", "an", "using")
-
-
 _FUNCTION_INDEX: Final = {
     w: i for i, w in enumerate(TITLE_FUNCTION_WORDS + TITLE_FUNCTION_WORDS_MORE)
 }
-
-
 # How much the titles' own use of a word weighs against the rate of all words: as if each
 # word had been seen this many more times at the mean rate.
 TITLE_RATE_PRIOR: Final = 3.0
@@ -341,16 +333,10 @@ _ODDS_TABLE: _OddsTable | None = None
 
 
 _PIECE: Final = re.compile(r"[A-Za-z0-9]+")
-
-
 _NOTHING: Final = (0.0, 0)
-
-
 # A word is one of the field's commonest when the candidate phrases of this many abstracts
 # of SciTLDR train (of 1,986) use it.
 FIELD_PAPERS = 150
-
-
 # ... and a phrase of at most this many words that only they make is the field's.
 FIELD_WORDS = 3
 

@@ -42,8 +42,6 @@ from digest.sentences import STOP_WORDS
 
 # Words in a title, as ROUGE counts them ("in-hand" is two): 8.5 on average in SciTLDR train.
 TITLE_WORDS: Final = 8.5
-
-
 # Sentences saying "we propose/study ..." whose phrases are candidates, besides the first two
 # sentences and the focus sentence.
 CANDIDATE_AIMS: Final = 2
@@ -266,11 +264,7 @@ def _gerund(verb: str) -> str | None:
 
 # A final consonant doubled before "-ing" after a single vowel: "plan", "stop", "control".
 _DOUBLED: Final = re.compile(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$")
-
-
 _VOWEL_GROUPS: Final = re.compile(r"[aeiouy]+")
-
-
 # Verbs of two syllables stressed on the last, which double it too.
 _STRESSED_LAST: Final = frozenset(
     {"control", "transfer", "refer", "prefer", "admit", "commit", "submit", "permit", "omit"}
@@ -382,8 +376,6 @@ def _best_of(weighed: list[tuple[Sentence, Sums]], odds: Odds) -> list[str] | No
 # matches across it, and none matches at it or at a sentence's end where it would not at the
 # end of a sentence alone (a bracket must close, and ")" opens nothing).
 _SEPARATOR: Final = ")("
-
-
 # `HEADS` as a group: re.split gives each head's text, and so its span, without a match
 # object per head.
 _HEAD_PARTS: Final = re.compile(f"({HEAD})")
@@ -468,8 +460,6 @@ def _candidate_cuts(batch: Batch, segments: list[tuple[int, int]]) -> _Cuts:
 # A head's phrase has at most this many ends (each takes at least a word of the ten); its
 # places in the order of weighing are head * _STEPS + the end's number.
 _STEPS: Final = 16
-
-
 # Definitions and purposes come after every head's phrases of their sentence.
 _OTHERS: Final = 1 << 40
 

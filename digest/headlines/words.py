@@ -35,8 +35,6 @@ MAX_NAME_WORDS: Final = 8
 
 # A headline reads like a title: at most this many words (titles have 8 on average).
 MAX_HEADLINE_WORDS: Final = 10
-
-
 # Sentences searched for what the paper says it does, besides the focus sentence.
 AIM_SENTENCES: Final = 12
 
@@ -70,52 +68,35 @@ AIMS: Final = frozenset(
 
 # Opening a noun phrase, dropped from a headline: "the", "our", "this".
 DETERMINERS: Final = frozenset({"a", "an", "the", "our", "this", "these", "its", "their"})
-
-
 # Prepositions a title's phrase goes on with: "X of Y", "X for Y", "X with Y".
 _PREPOSITIONS: Final = frozenset(
     {"of", "for", "in", "on", "with", "via", "from", "under", "through", "across", "between"}
     | {"over", "without", "towards", "toward", "against", "beyond", "within", "among", "at"}
     | {"as"}
 )
-
-
 # Heads that name only the kind of contribution: "a novel approach for X" is about X.
 KIND_HEADS: Final = frozenset(
     {"approach", "method", "technique", "way", "problem", "task", "concept", "notion", "use"}
     | {"idea", "avenue", "family", "class", "question", "issue", "means", "strategy"}
     | {"approaches", "methods", "techniques", "ways", "problems", "tasks", "strategies"}
 )
-
-
 # Modifiers that say only that a contribution is a contribution.
 _EMPTY_MODIFIERS: Final = frozenset(
     {"novel", "new", "simple", "general", "first", "alternative", "such", "celebrated", "other"}
     | {"several", "many", "various", "different", "two", "three", "some", "certain", "recent"}
     | {"few", "intuitive", "existing", "current", "standard", "typical"}
 )
-
-
 # A content word right after these is a verb: "to increase X", "we fine-tune X".
 _BEFORE_VERBS: Final = frozenset(
     {"to", "we", "i", "they", "can", "will", "may", "that", "which", "who"}
 )
-
-
 _NOT_NOUNS: Final = frozenset({"et", "al", "i.e", "e.g", "etc"})
-
-
 # Verbs that give a name: a phrase stops before them ("an architecture coined as Gram-Net").
 _NAMING: Final = frozenset({"called", "named", "dubbed", "termed", "coined"})
-
-
 # Words that point back to what an earlier sentence said: a phrase stops before them ("such
 # attacks", "progress on this problem", "the speed of these algorithms").
 _ANAPHORS: Final = frozenset({"such", "this", "these", "those"})
-
-
 _NOT_GERUNDS: Final = frozenset({"using", "including", "following"})
-
 
 # Each word's class, one letter, for the phrase patterns below:
 # N noun, J adjective, E empty modifier ("novel"), M number or other modifier ("8.5K"),
@@ -125,8 +106,6 @@ _CLASS_OF_TAG: Final = {
     "NN": "N", "NNS": "N", "NNP": "N", "JJ": "J", "CD": "M", "VBN": "V", "VBG": "G",
     "RB": "R", "VB": "B",
 }  # fmt: skip
-
-
 _CLASS_OF_WORD: Final = {
     **{w: "D" for w in DETERMINERS},
     **{w: "P" for w in _PREPOSITIONS},
@@ -137,24 +116,14 @@ _CLASS_OF_WORD: Final = {
     "(": "(",
     ")": ")",
 }
-
-
 _CONTENT_CLASSES: Final = frozenset("NnJEMVGR")
-
-
 # A noun group: modifiers (an adverb only before an adjective or participle: "procedurally
 # generated"), ending on a noun; after its first noun a participle opens a clause ("agent
 # following ...").
 GROUP: Final = r"(?:[JVGMEn]|R(?=[JV]))*N(?:(?:[JMENn]|R(?=J))*N)?"
-
-
 # A head: a noun group, or a gerund with its object ("learning to predict sets").
 HEAD: Final = rf"G(?:tB)?D?{GROUP}|{GROUP}"
-
-
 HEADS: Final = re.compile(HEAD)
-
-
 # What may follow a phrase: a short bracket, then a prepositional phrase, a participle with
 # one ("trained on X"), or "and" another noun group.
 MORE: Final = re.compile(rf"(?:\([^()]{{0,6}}\))?(?:(?:V?P)D?(?:{HEAD})|C(?=[DJVGMENR])D?{GROUP})")
@@ -357,17 +326,9 @@ def word_table() -> _WordTable:
 
 
 _CUE: Final = 1  # a word after which a content word is a verb ("we", "to", "can", ...)
-
-
 _TO: Final = 2  # "to": the verb after it is in its base form
-
-
 _ET: Final = 4  # "et", of "et al."
-
-
 KIND_HEAD: Final = 8  # one of KIND_HEADS: "approach", "method", ...
-
-
 _MD: Final = TAG_INDEX["MD"]
 
 
@@ -380,12 +341,8 @@ def _code_mask(classes: Iterable[str]) -> np.ndarray[Any, Any]:
 
 # A bracket and what it holds, innermost first.
 _BRACKETED: Final = re.compile(r"\([^()]*\)?|\)")
-
-
 # Classes a verb cue before turns into a verb.
 _VERB_LIKE: Final = frozenset("NnJEMVG")
-
-
 _VERB_LIKE_CODES: Final = _code_mask(_VERB_LIKE)
 
 
@@ -411,25 +368,13 @@ def _word_class(word: str, tag: str) -> str:
 
 # Classes of words by their tag, remembered across abstracts: word -> tag -> class.
 _WORD_CLASSES: dict[str, dict[str, str]] = {}
-
-
 _BEFORE_VERBS_CASED: Final = _BEFORE_VERBS | {w.capitalize() for w in _BEFORE_VERBS}
-
-
 # Classes whose words a headline never keeps: punctuation, brackets, and what no phrase
 # holds (verbs, pronouns, ...).
 _NEVER_KEPT: Final = frozenset(".,()x")
-
-
 _NEVER_KEPT_CODES: Final = _code_mask(_NEVER_KEPT)
-
-
 DETERMINER_CODES: Final = _code_mask("DE")  # a phrase starts past these
-
-
 GOES_ON_CODES: Final = _code_mask("(VPC")  # what `MORE` can start with
-
-
 _CONTENT_CODES: Final = _code_mask(_CONTENT_CLASSES)
 
 
@@ -455,11 +400,7 @@ def _may_be_verb(lower: str) -> bool:
 
 
 _NOUN_ODDS: Final = 0.3
-
-
 _NOUN_READINGS: dict[str, bool] = {}
-
-
 _VERB_READINGS: dict[str, bool] = {}
 
 
