@@ -276,7 +276,19 @@ _EBSCO_TAIL = 1200
 # abstractor's initials, "(MVL)". Only after a sentence's end, as the abstract's last words,
 # so that "… the United Kingdom (UK)." and "… rates (BMI)" stay.
 _ERIC_MARK = re.compile(
-    r"(?<=[.!?\"”])\s+\((?:As Provided|Author(?:/[A-Z]{1,4})?|[A-Z]{2,4}(?:/[A-Z]{1,4})?)\)$"
+    r"(?:(?<=[.!?\"”])|(?<=\.\)))\s+"
+    r"\((?:As Provided|Author(?:/[A-Z]{1,4})?|[A-Z]{2,4}(?:/[A-Z]{1,4})?)\)$"
+)
+# ProQuest's CSA databases (LISA, Sociological Abstracts, ERIC's notes), whatever exports
+# their records (Mendeley's BibTeX of them), close an abstract with where it came from, one
+# mark or several: "(Quotes from original text)", "(Author abstract)", "(Original abstract)",
+# "Adapted from the source document.", "(Contains 51 references.)", "(Copies of this article
+# are available for a fee from the Haworth Document Delivery Service, … ).".
+_SOURCE_MARKS = re.compile(
+    r"(?:(?<=[.!?\"”)])\s+(?:\((?:Quotes from original text|(?:Author|Original|Publisher)"
+    r" abstract|Contains \d+ references?\.?|Copies of this article are available for a fee"
+    r" from [^()]{1,300})\)\.?|Adapted from the source document\.))+$",
+    re.I,
 )
 
 
@@ -352,8 +364,9 @@ _SUMMARY_ONLY = re.compile(r"Summary form only(?: given)?(?:,? as follows)?\s*[.
 
 def strip_abstract_trailer(abstract: str) -> str:
     """The abstract without the copyright line or database stamp an export closed it with
-    (ERIC's "(As Provided)" too), without the placeholder of a graphical abstract, and
-    without IEEE's "Summary form only given." opening it."""
+    (ERIC's "(As Provided)" and ProQuest's "(Author abstract)" too), without the
+    placeholder of a graphical abstract, and without IEEE's "Summary form only given."
+    opening it."""
     summary_only = _SUMMARY_ONLY.match(abstract) if abstract.startswith("Summary") else None
     if summary_only:
         abstract = abstract[summary_only.end() :]
@@ -365,6 +378,8 @@ def strip_abstract_trailer(abstract: str) -> str:
         abstract = abstract[: found.start()].rstrip() if found else abstract
     if abstract.endswith(")"):
         abstract = _ERIC_MARK.sub("", abstract)
+    if abstract.endswith((")", ").", "document.")):
+        abstract = _SOURCE_MARKS.sub("", abstract)
     statement = abstract.find(_INTEREST_STATEMENT, max(0, len(abstract) - _TRAILER_TAIL))
     if statement > 0:
         abstract = abstract[:statement].rstrip()

@@ -95,6 +95,16 @@ def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
         "(As Provided)",
         "(Author/RT)",
         "(MVL)",
+        # ProQuest's CSA databases (LISA, Sociological Abstracts), as Mendeley's BibTeX of
+        # their records keeps them (KDE/kbibtex testset/bib/mendeley5.bib): one mark or
+        # several.
+        "(Quotes from original text)",
+        "(Original abstract)",
+        "Adapted from the source document.",
+        "(Copies of this article are available for a fee from the Haworth Document Delivery "
+        "Service, Haworth Press, Inc. E-Mail: getinfo@haworthpressinc.com, Web site "
+        "http:/ /www.HaworthPress.com). (Author abstract)",
+        "(Contains 51 references.) (AEF)",
         "Copyright of Journal of the Air & Waste Management Association (Taylor & Francis Ltd) "
         "is the property of Taylor & Francis Ltd and its content may not be copied or emailed "
         "to multiple sites or posted to a listserv without the copyright holder's express "
@@ -133,6 +143,8 @@ def test_a_glued_or_signless_copyright_line_is_not_part_of_the_abstract(text: st
         "We count the papers published by Elsevier B.V.",
         # An abbreviation closing the last sentence, not after it: no ERIC mark.
         "We compared body mass index across the cohorts (BMI)",
+        # A source mark's words inside the abstract's own sentence.
+        "Each record holds the author abstract and the original abstract (Original abstract",
         "We surveyed schools in the United Kingdom (UK).",
         # A year opening a sentence in the middle; a right reserved that is no trailer.
         "Data ran to 2019. 2020 Elsevier Ltd. All rights reserved. We then asked again.",
