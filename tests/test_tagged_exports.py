@@ -478,6 +478,19 @@ def test_sciencedirect_text_export() -> None:
     assert chapter.excerpt == "Chapter 2 - The Psychology of Lying"
 
 
+def test_sciencedirect_text_whose_first_record_has_thousands_of_authors() -> None:
+    # An ATLAS paper in Physics Letters B: its 3,000 authors fill the first line, so the
+    # article's page and the Abstract line come after 30,000 characters.
+    authors = ", ".join(f"G. Aad{n}" for n in range(3000))
+    text = (
+        f"{authors},\nObservation of a new particle,\nPhysics Letters B,\nVolume 716,\n"
+        "2012,\nPages 1-29,\nISSN 0370-2693,\nhttps://doi.org/10.1016/j.physletb.2012.08.020.\n"
+        "(https://www.sciencedirect.com/science/article/pii/S037026931200857X)\n"
+        "Abstract: A new particle is observed in proton collisions with the ATLAS detector.\n"
+    )
+    assert sniff_format(text).name == "sciencedirect"
+
+
 def test_sciencedirect_citations_only_say_which_export_has_abstracts(tmp_path: Path) -> None:
     # ScienceDirect's text export made with "Citation only": no 'Abstract:' line anywhere.
     citations = (
