@@ -529,6 +529,10 @@ _WITH_ABSTRACTS: Final = {
         "CORE has abstracts only where the repository it harvested gave one: ask OpenAlex "
         "or Semantic Scholar for these DOIs"
     ),
+    "doaj": (
+        "DOAJ has abstracts only where the publisher uploaded one: ask OpenAlex or "
+        "Semantic Scholar for these DOIs"
+    ),
     "elsevier": (
         "Elsevier's search answers have abstracts only from the Scopus Search API with "
         "view=COMPLETE (ScienceDirect's search has none): search Scopus with it, or ask the "

@@ -926,8 +926,9 @@ def test_google_scholar_publications_from_the_scholarly_library(tmp_path: Path) 
         ({"paperId": "a1", "title": "One"}, "only when asked for (fields=title,abstract"),
         ({"container_type": "Publication", "bib": {"title": "A"}}, "after scholarly.fill()"),
         ({"id": 1, "title": "A", "yearPublished": 2020}, "the repository it harvested"),
+        ({"id": "d1", "bibjson": {"title": "A", "year": "2020"}}, "the publisher uploaded"),
     ],
-    ids=["crossref", "openalex", "semantic-scholar", "google-scholar", "core"],
+    ids=["crossref", "openalex", "semantic-scholar", "google-scholar", "core", "doaj"],
 )
 def test_an_api_answer_without_abstracts_says_how_to_ask_for_them(
     tmp_path: Path, record: dict[str, object], said: str
@@ -1070,3 +1071,74 @@ def test_core_v2_search_hits_get_answer_and_v3_works(tmp_path: Path) -> None:
         ("ecology",),
     )
     assert not any("Introduction." in value for _, value in paper.metadata)
+
+
+def _doaj_article(ident: str, abstract: str, month: str) -> dict[str, object]:
+    # As DOAJ's API gives an article (DOAJ/doaj doajtest/unit/resources/create_article.json):
+    # all under bibjson; the DOI among ISSNs in `identifier`; month as a name or a number.
+    return {
+        "id": ident,
+        "admin": {"in_doaj": True, "seal": False},
+        "bibjson": {
+            "title": "Caminhos da <i>ciência</i> aberta",
+            "identifier": [
+                {"type": "pissn", "id": "1234-5678"},
+                {"type": "doi", "id": f"10.5555/doaj.{ident}"},
+            ],
+            "journal": {"volume": "12", "number": "3", "publisher": "USP", "title": "Ciência"},
+            "year": "2021",
+            "month": month,
+            "start_page": "3",
+            "end_page": "21",
+            "link": [{"url": f"https://example.org/{ident}", "type": "fulltext"}],
+            "abstract": abstract,
+            "author": [{"name": "Silva, Maria", "affiliation": "USP"}, {"name": "João Souza"}],
+            "keywords": ["ciência aberta", "open science"],
+            "subject": [{"scheme": "LCC", "term": "Science", "code": "Q"}],
+        },
+        "created_date": "2021-04-01T00:00:00Z",
+    }
+
+
+def test_doaj_search_answer_and_data_dump(tmp_path: Path) -> None:
+    abstract = "We map open science policies in Brazil&#39;s universities from 2010 to 2020."
+    answer = {
+        "total": 3,
+        "page": 1,
+        "pageSize": 10,
+        "query": "open science",
+        "results": [
+            _doaj_article("a1", abstract, "January"),
+            _doaj_article("a2", abstract.replace("2020", "2021"), "5"),
+            _doaj_article("a3", "", "5"),
+        ],
+    }
+    corpus, _ = saved_answer(tmp_path, answer, "doaj")
+    first, second = corpus.papers
+    assert (
+        first.abstract == "We map open science policies in Brazil's universities from 2010 to 2020."
+    )
+    assert (first.title, first.authors, first.doi, first.url) == (
+        "Caminhos da ciência aberta",
+        ("Maria Silva", "João Souza"),
+        "10.5555/doaj.a1",
+        "https://example.org/a1",
+    )
+    assert (first.date, second.date, first.venue, first.keywords) == (
+        "2021-01",
+        "2021-05",
+        "Ciência",
+        ("ciência aberta", "open science"),
+    )
+    assert [(reason, notice) for _, reason, notice in reasons(corpus)] == [("no abstract", True)]
+    # The public data dump: a JSON array of the same articles.
+    dump, _ = saved_answer(tmp_path, [_doaj_article("a1", abstract, "1")], "doaj")
+    assert [p.doi for p in dump.papers] == ["10.5555/doaj.a1"]
+
+
+def test_doaj_journal_records_are_no_papers(tmp_path: Path) -> None:
+    journal = {"id": "j1", "bibjson": {"title": "Ciência", "eissn": "1234-5678", "apc": {}}}
+    (tmp_path / "journals.json").write_text(json.dumps({"total": 1, "results": [journal]}))
+    with pytest.raises(InputError) as error:
+        load_papers([tmp_path / "journals.json"])
+    assert "a DOAJ journal record" in str(error.value)

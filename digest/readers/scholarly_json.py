@@ -57,6 +57,10 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
   Elasticsearch hits (`{"_index", "_id", "_source": {…}}`) and its /articles/get answers
   as `{"status": "OK", "data": {…}}`. Both carry the whole `fullText` (and v2 the harvested
   `rawRecordXml`) where asked for: never read.
+- DOAJ (doaj.org/api/search/articles, /api/articles/{id}, its public data dump): all under
+  `bibjson`: `title`, `abstract`, `author[].name`, `identifier[]` (the one of type "doi"),
+  `journal.title`, `year` and `month`, `keywords`, the `link` of type "fulltext". A journal
+  record (/api/search/journals: `eissn`, `pissn`, `apc`… and no article fields) is no paper.
 - Zenodo's REST API records (one, or a search's `hits.hits`, json_documents.py): all
   under `metadata`: `title`, `description` (HTML), `creators[].name` ("Family, Given"),
   `doi`, `publication_date`, `keywords`, `journal.title`; the record's page in
@@ -76,6 +80,7 @@ each, so nothing is gained from a dependency.
 
 from __future__ import annotations
 
+import calendar
 import html
 import re
 from collections.abc import Callable, Iterable
@@ -169,6 +174,12 @@ def _core_item(value: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+def _doaj_bibjson(value: dict[str, Any]) -> dict[str, Any] | None:
+    """A DOAJ record's `bibjson`; None if the object is not a DOAJ article or journal."""
+    bibjson = value.get("bibjson")
+    return bibjson if isinstance(bibjson, dict) and "title" in bibjson else None
+
+
 def _zenodo_metadata(value: dict[str, Any]) -> dict[str, Any] | None:
     """A Zenodo record's `metadata`; None if the object is not a Zenodo record."""
     metadata = value.get("metadata")
@@ -199,6 +210,8 @@ def shape_of(value: dict[str, Any]) -> str:
         return "zotero"
     if _core_item(value) is not None:
         return "core"
+    if _doaj_bibjson(value) is not None:
+        return "doaj"
     if _datacite_item(value) is not None:
         return "datacite"
     if _elsevier_item(value) is not None:
@@ -817,6 +830,69 @@ def _core(line: int, value: dict[str, Any]) -> Record | Problem:
     )
 
 
+# What only DOAJ's journal records have in their bibjson.
+_DOAJ_JOURNAL_KEYS = ("eissn", "pissn", "apc", "editorial", "oa_start", "boai")
+_MONTHS = {
+    name.casefold(): number
+    for number, names in enumerate(zip(calendar.month_name, calendar.month_abbr, strict=True))
+    for name in names
+    if name
+}
+
+
+def _doaj(line: int, value: dict[str, Any]) -> Record | Problem:
+    bib = _doaj_bibjson(value) or {}
+    title = _markup_free(_text(bib.get("title")))
+    ident = _text(value.get("id"))
+    if any(key in bib for key in _DOAJ_JOURNAL_KEYS) and "abstract" not in bib:
+        reason = "not a paper (a DOAJ journal record: its articles are at /api/search/articles)"
+        return Problem(line, reason, excerpt(title))
+    abstract = without_abstract_heading(_markup_free(_text(bib.get("abstract"))))
+    if not abstract:
+        return _no_abstract(line, "DOAJ", title or ident)
+    ids = {
+        _text(_get(i, "type")).casefold(): _text(_get(i, "id"))
+        for i in _list(bib.get("identifier"))
+    }
+    links = _list(bib.get("link"))
+    fulltext = next((_get(k, "url") for k in links if _get(k, "type") == "fulltext"), None)
+    journal = _dict(bib.get("journal"))
+    start, end = _text(bib.get("start_page")), _text(bib.get("end_page"))
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=tuple(
+            first_name_first(name)
+            for author in _list(bib.get("author"))
+            if (name := _text(_get(author, "name")))
+        ),
+        url=_text(fulltext) or (f"https://doaj.org/article/{ident}" if ident else None),
+        doi=ids.get("doi") or None,
+        date=_year_month(_text(bib.get("year")), _text(bib.get("month"))),
+        venue=_text(journal.get("title")) or None,
+        keywords=_strings(_list(bib.get("keywords"))),
+        metadata=_metadata(
+            [
+                ("doaj", ident),
+                ("publisher", journal.get("publisher")),
+                ("volume", journal.get("volume")),
+                ("issue", journal.get("number")),
+                ("pages", "-".join(p for p in (start, end) if p)),
+            ]
+        ),
+    )
+
+
+def _year_month(year: str, month: str) -> str | None:
+    """DOAJ's year and month ("5", "05", "May", "January") as "2019-05"; the year alone
+    where the month is none of these."""
+    number = int(month) if month.isdigit() else _MONTHS.get(month.casefold().rstrip("."), 0)
+    if year and 1 <= number <= 12:
+        return f"{year}-{number:02d}"
+    return year or None
+
+
 def _zenodo(line: int, value: dict[str, Any]) -> Record | Problem:
     metadata = _zenodo_metadata(value) or {}
     title = _markup_free(_text(metadata.get("title")))
@@ -952,6 +1028,7 @@ _MAPPERS: dict[str, Mapper] = {
     "google-scholar": _google_scholar,
     "zenodo": _zenodo,
     "core": _core,
+    "doaj": _doaj,
 }
 
 
