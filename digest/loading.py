@@ -43,6 +43,7 @@ from digest.errors import InputError
 from digest.models import Corpus, FileReport, Merge, Paper, Skipped, Source
 from digest.readers import sniff_format
 from digest.readers.identifiers import parse_arxiv_field, parse_doi, pubmed_page_pmid
+from digest.readers.markup import UnreadableMarkup
 from digest.readers.records import NO_ABSTRACT, Problem, Record, excerpt, normal_date
 
 _WHAT_TO_PASS = (
@@ -413,10 +414,14 @@ def _load_file(display: str, path: Path) -> _FileLoad:
     if not decoded.text.strip():
         return unusable("empty", "empty file", decoded.encoding)
     fmt = sniff_format(decoded.text)
-    if fmt.parse_file is not None:
-        parsed = fmt.parse_file(decoded.text, decoded.encoding)
-    else:
-        parsed = fmt.parse(decoded.text)
+    try:
+        if fmt.parse_file is not None:
+            parsed = fmt.parse_file(decoded.text, decoded.encoding)
+        else:
+            parsed = fmt.parse(decoded.text)
+    except UnreadableMarkup as error:  # the readers read around what they can
+        reason = f"{error}; open the file, fix or remove that markup, or export it again"
+        return unusable(fmt.name, reason, decoded.encoding)
     papers: list[_Loaded] = []
     skipped = [_skipped(display, problem) for problem in parsed.problems]
     for record in parsed.records:

@@ -2,9 +2,12 @@
 feeds, Zotero notes) and JATS XML (Crossref abstracts, Lens and other RIS exports that
 copied them).
 
-Both are read with the standard library's HTMLParser, which never fails on broken markup
-and expands no entities but the standard ones: a field holds a fragment, not a document,
-and often a malformed one.
+Both are read with the standard library's HTMLParser, which expands no entities but the
+standard ones: a field holds a fragment, not a document, and often a malformed one. It
+reads almost any broken markup, but not quite all of it: on Python 3.11 a damaged `<![`
+declaration raises AssertionError from _markupbase. _Markup reads that the way HTML5 (and
+later Pythons) do, as a comment up to the next `>`; anything else the parser still
+refuses becomes UnreadableMarkup, a ValueError the loader reports with the file's name.
 """
 
 from __future__ import annotations
@@ -14,10 +17,38 @@ import re
 from html.parser import HTMLParser
 from typing import NamedTuple
 
+
+class UnreadableMarkup(ValueError):
+    """Markup the standard library's parser cannot read, whatever it is given to read."""
+
+
+class _Markup(HTMLParser):
+    """HTMLParser that reads a damaged `<![` declaration (`<![ 12]>`, `<![foo[`, garbage
+    after `<![`) as a bogus comment up to the next `>`, as HTML5 does, and the rest of the
+    document after it; Python 3.11 raises AssertionError there. Well-formed marked
+    sections (`<![CDATA[…]]>`, Office's `<![if …]>`) are read as before."""
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return self.parse_bogus_comment(i, report)
+
+    def read(self, text: str) -> None:
+        """Feeds the whole of `text` and closes; UnreadableMarkup where the parser gives up."""
+        try:
+            self.feed(text)
+            self.close()
+        except AssertionError as error:  # _markupbase's way of saying "malformed"
+            raise UnreadableMarkup(
+                f"HTML or XML markup that cannot be read ({str(error)[:60]})"
+            ) from None
+
+
 _BLOCK_TAGS = frozenset({"p", "br", "div", "li", "tr", "sec", "list-item", "title", "label"})
 
 
-class _TextOnly(HTMLParser):
+class _TextOnly(_Markup):
     """Collects the text of an HTML fragment; script and style contents are not text."""
 
     def __init__(self) -> None:
@@ -45,8 +76,7 @@ def html_to_text(fragment: str) -> str:
     if "<" not in fragment:
         return html.unescape(fragment)
     parser = _TextOnly()
-    parser.feed(fragment)
-    parser.close()
+    parser.read(fragment)
     return " ".join("".join(parser.parts).split())
 
 
@@ -71,8 +101,7 @@ class _Blocks(_TextOnly):
 def html_blocks(fragment: str) -> list[str]:
     """The non-empty text of each block (paragraph, div, line) of an HTML fragment."""
     parser = _Blocks()
-    parser.feed(fragment)
-    parser.close()
+    parser.read(fragment)
     blocks = (" ".join(block.split()) for block in "".join(parser.parts).split("\0"))
     return [block for block in blocks if block]
 
@@ -89,7 +118,7 @@ _HIDDEN_TAGS = frozenset({"script", "style", "title", "template", "noscript"})
 _CELL_TAGS = frozenset({"td", "th"})  # a table row is one line, as a browser copies it
 
 
-class _Lines(HTMLParser):
+class _Lines(_Markup):
     """The lines a reader sees in an HTML document (an e-mail's HTML part), the web address
     of each link in a line on a line of its own after it, as `<https://…>`: the way alert
     mails write links in their plain-text part. Nothing is fetched: images, scripts and
@@ -151,8 +180,7 @@ class _Lines(HTMLParser):
 def html_to_lines(document: str) -> str:
     """The text of an HTML document as lines, links kept (see _Lines)."""
     parser = _Lines()
-    parser.feed(document)
-    parser.close()
+    parser.read(document)
     return parser.text()
 
 
@@ -170,7 +198,7 @@ _ARXIV_ATTRIBUTE = re.compile(r"arxiv", re.I)
 _ARXIV_ID_VALUE = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
 
 
-class _TableRows(HTMLParser):
+class _TableRows(_Markup):
     """The rows of an HTML table written into a Markdown page (an arxiv-daily index, a
     model zoo's list), each cell as Markdown inline text: a web link as `[text](url)` (a
     link to the site's own pages as its text), a toggle's <summary> label left out (the
@@ -245,8 +273,7 @@ class _TableRows(HTMLParser):
 def html_table_rows(table: str) -> list[HtmlRow]:
     """The rows of an HTML table (see _TableRows)."""
     parser = _TableRows()
-    parser.feed(table)
-    parser.close()
+    parser.read(table)
     parser._end_row()
     return parser.rows
 
@@ -280,7 +307,7 @@ def _tex_formula(tex: str) -> str:
     return formula
 
 
-class _JatsText(HTMLParser):
+class _JatsText(_Markup):
     """The text of a JATS abstract. A section's title becomes a label ("Methods: …"); a
     lone "Abstract" heading is dropped; a formula keeps its TeX, not its MathML twin (its
     `mml:` prefix may come back as ElementTree's `ns0:`), and not the LaTeX document PMC
@@ -388,8 +415,7 @@ def jats_to_text(fragment: str) -> str:
     if "<" not in fragment:
         return fragment
     parser = _JatsText()
-    parser.feed(fragment)
-    parser.close()
+    parser.read(fragment)
     return " ".join("".join(parser.parts).split())
 
 
