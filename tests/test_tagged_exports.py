@@ -1103,6 +1103,28 @@ def test_ris_copied_from_a_web_page_with_one_space_before_each_dash(tmp_path: Pa
     )
 
 
+def test_ris_proceedings_title_in_bt_is_the_venue(tmp_path: Path) -> None:
+    # Atlantis Press's and DBLP's RIS name a paper's proceedings in BT, with no T2 or JO; a
+    # book's BT is its own title, no venue.
+    paper, book = load_written(
+        tmp_path,
+        "citations.ris",
+        "TY  - CONF\nAU  - Hongli Pan\nPY  - 2018/05\nTI  - Design of a reconfigurable "
+        "accelerator\nBT  - Proceedings of the 2018 International Conference on Network, "
+        "Communication, Computer Engineering (NCCE 2018)\nPB  - Atlantis Press\nAB  - We "
+        "design the key structure of a reconfigurable accelerator for convolutional networks."
+        "\nDO  - 10.2991/ncce-18.2018.47\nID  - Pan2018/05\nER  -\n\n",
+        "TY  - BOOK\nTI  - Planting green roofs\nBT  - Planting green roofs\nAB  - The latest "
+        "techniques for planting roofs and walls to enhance our buildings and benefit the "
+        "environment.\nER  -\n",
+    ).papers
+    assert paper.venue == (
+        "Proceedings of the 2018 International Conference on Network, Communication, "
+        "Computer Engineering (NCCE 2018)"
+    )
+    assert (book.title, book.venue) == ("Planting green roofs", None)
+
+
 def test_embase_ris_medline_pmid_in_c5(tmp_path: Path) -> None:
     embase, other = load_written(
         tmp_path,

@@ -215,7 +215,7 @@ def _finish(
             date=_date(entry),
             metadata=tuple(metadata),
             pmid=_pmid(entry, urls),
-            venue=markup_to_text(_first(entry, *_VENUES)) or None,
+            venue=_venue(entry, title),
             keywords=tuple(_keywords(entry)),
         )
     )
@@ -284,6 +284,19 @@ def _pmid(entry: dict[str, object], urls: list[str]) -> str | None:
     page = next((pmid for link in links if (pmid := pubmed_page_pmid(link))), None)
     ovid = next((m for link in links if (m := _OVID_MEDLINE_LINK.search(link))), None)
     return page or (ovid.group(1) if ovid else None)
+
+
+def _venue(entry: dict[str, object], title: str) -> str | None:
+    """JF, T2, JO or an abbreviation; else BT, where a proceedings' title stands in the RIS
+    of DBLP and Atlantis Press ("BT  - Proceedings of the 2018 International Conference
+    on …"), unless it is the record's own title (a book's)."""
+    venue = markup_to_text(_first(entry, *_VENUES))
+    if venue:
+        return venue
+    unknown = entry.get("unknown_tag")
+    books = _list(unknown.get("BT")) if isinstance(unknown, dict) else []
+    book = markup_to_text(books[0]) if books else ""
+    return book if book and book != title else None
 
 
 def _doi(entry: dict[str, object], urls: list[str]) -> str | None:
