@@ -29,6 +29,10 @@ _PLURAL_SHARE = 0.15
 _SPELLING_TEXTS = 30
 # A word keeps its capitals ("Gaia", "CDM") when written so in this share of its uses.
 _CAPITALS_SHARE = 0.75
+# A heading of three words (the longest phrase indexed) is unfinished when this share of its
+# uses go on with the same noun: 'Hybrid functional Petri' of 'hybrid functional Petri nets'.
+_UNFINISHED_SHARE = 0.8
+_LONGEST_PHRASE = 3
 
 
 def as_label(keys: Sequence[tuple[str, ...]], spell: Speller) -> str:
@@ -120,6 +124,16 @@ class Speller:
         opening = [opens for _, _, opens in matches]
         if not heading:
             return _usual_form(found, opening)
+        # A heading as long as the longest phrase indexed may be cut short of its noun.
+        if len(key) == _LONGEST_PHRASE and len(matches) > 1:
+            following = Counter(
+                w for w in (word_key(after) for _, after, _ in matches if after) if w is not None
+            )
+            if following:
+                word, uses = max(following.items(), key=lambda item: (item[1], item[0]))
+                finished = (*key, word)
+                if uses >= _UNFINISHED_SHARE * len(matches) and is_noun_phrase(finished):
+                    return self(finished, heading=True)
         # A singular that modifies the next word says nothing about the number of the thing.
         as_nouns = sum(
             1
