@@ -310,6 +310,32 @@ def test_zotero_rdf_with_an_item_type_in_a_comment_reads_every_item(tmp_path: Pa
     assert [p.arxiv_id for p in corpus.papers] == [None, "2411.10001"]
 
 
+def test_zotero_rdf_edited_book_names_its_editors(tmp_path: Path) -> None:
+    # A Zotero library's edited volume (ZoeZHH/Literature's, as CSL: editors, no author):
+    # in Zotero RDF the names are bib:editors; the CSL-JSON reader names editors so too.
+    (tmp_path / "library.rdf").write_text(
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"\n'
+        ' xmlns:z="http://www.zotero.org/namespaces/export#"\n'
+        ' xmlns:dcterms="http://purl.org/dc/terms/"\n'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/"\n'
+        ' xmlns:foaf="http://xmlns.com/foaf/0.1/"\n'
+        ' xmlns:bib="http://purl.org/net/biblio#">\n'
+        '    <bib:Book rdf:about="urn:isbn:978-0-471-93353-3">\n'
+        "        <z:itemType>book</z:itemType>\n"
+        "        <bib:editors><rdf:Seq><rdf:li><foaf:Person><foaf:surname>Heathwaite"
+        "</foaf:surname><foaf:givenName>A. L.</foaf:givenName></foaf:Person></rdf:li>"
+        "<rdf:li><foaf:Person><foaf:surname>Göttlich</foaf:surname><foaf:givenName>Karlhans"
+        "</foaf:givenName></foaf:Person></rdf:li></rdf:Seq></bib:editors>\n"
+        "        <dc:title>Mires: process, exploitation, and conservation</dc:title>\n"
+        "        <dcterms:abstract>Mires are peat-forming wetlands; this book reviews how they "
+        "form, how they are used and how they can be conserved.</dcterms:abstract>\n"
+        "    </bib:Book>\n</rdf:RDF>\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("A. L. Heathwaite", "Karlhans Göttlich")
+
+
 def test_zotero_rdf_doi_kept_in_the_extra_field(tmp_path: Path) -> None:
     # Item types without a DOI field (a preprint before Zotero 7, a report) keep it in Extra.
     (tmp_path / "library.rdf").write_text(

@@ -4,7 +4,8 @@ own export format, which keeps everything.
 Every node with a `z:itemType` is an item; attachments and notes are not papers and are
 passed over without a word. An item's journal is a separate node (`bib:Journal`), inline
 in `dcterms:isPartOf` or referenced by `rdf:resource`, and Zotero puts the article's DOI
-there ("DOI 10.1007/…"). Authors are `foaf:Person`s in an `rdf:Seq`; tags are `dc:subject`;
+there ("DOI 10.1007/…"). Authors are `foaf:Person`s in an `rdf:Seq` (an edited book's
+editors where it has no authors); tags are `dc:subject`;
 "PMID: …", "arXiv: …" and "DOI: …" lines of Zotero's Extra field come as `dc:description`
 (Zotero keeps a DOI there for the item types without a DOI field: a preprint before Zotero 7,
 a report, a thesis, a book section).
@@ -118,7 +119,8 @@ def _record(item: Element, line: int, about: dict[str | None, Element]) -> Recor
         abstract=abstract,
         arxiv=arxiv.group(1) if arxiv else None,
         title=title or None,
-        authors=_people(item.find(f"{_BIB}authors")),
+        # An edited book or proceedings has editors and no authors: its editors are named.
+        authors=_people(item.find(f"{_BIB}authors")) or _people(item.find(f"{_BIB}editors")),
         url=url,
         doi=doi,
         date=all_text(item.find(f"{_DC}date")) or None,
