@@ -310,6 +310,8 @@ def test_europe_pmc_article_answer_holds_one_record(tmp_path: Path, indent: int 
     assert corpus.files[0].format == "europe-pmc"
     [paper] = corpus.papers
     assert (paper.pmid, paper.title) == ("40400002", "Sparse retrieval of discharge notes.")
+    # One record, read once (on one line too, where "result" is list key and envelope alike).
+    assert (corpus.files[0].records, corpus.merges) == (1, ())
 
 
 def test_europe_pmc_lite_answer_says_to_ask_for_core(tmp_path: Path) -> None:
@@ -961,6 +963,10 @@ def test_zenodo_records_and_search_answer(tmp_path: Path) -> None:
 
     html_description = "<p>Linked data <strong>derived</strong> from</p>\n<ul><li>JHU</li></ul>"
     answer = {"hits": {"hits": [record(1, html_description), record(2, "")], "total": 2}}
+    # Saved by curl, on one line: "hits" is envelope and record list, its records read once.
+    (tmp_path / "line.json").write_text(json.dumps(answer))
+    line = load_papers([tmp_path / "line.json"])
+    assert (line.files[0].format, line.files[0].records, line.merges) == ("zenodo", 1, ())
     corpus, _ = saved_answer(tmp_path, answer, "zenodo")
     [paper] = corpus.papers
     assert (paper.abstract, paper.authors, paper.doi, paper.url) == (

@@ -291,7 +291,8 @@ def _collect(value: Any, line: int, located: _Located, depth: int = 0) -> None:
     elif isinstance(value, dict) and depth <= 1 and _holds_records(value):
         if depth == 0:
             located.envelope = value
-        for key in _RECORD_LISTS + _ENVELOPES:
+        # "result" and "hits" are both a record list and an envelope: each key is read once.
+        for key in dict.fromkeys(_RECORD_LISTS + _ENVELOPES):
             inner = value.get(key)
             if isinstance(inner, list | dict):
                 _collect(inner, line, located, depth + 1)
