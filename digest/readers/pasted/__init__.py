@@ -19,8 +19,9 @@ A paste has no schema, so records are assembled from what each line is:
 A summary labelled as one ("简介", "TL;DR") is the abstract only of an entry that has no other.
 A list whose entries all lack an abstract (titles and links only) says so in each entry's
 reason. In a paste without structure, an entry ends where a field it already has comes again (a
-second title, a second abstract). The same paper pasted twice in one file (its arXiv id, DOI, URL or
-title) is one record, keeping the longest abstract and the most explicit title. Headings, notes
+second title, a second abstract). The same paper pasted twice in one file (the same arXiv id,
+DOI or title of 20 characters or more) is one record, keeping the longest abstract and the most
+explicit title. Headings, notes
 and page navigation that are no paper come back as notices, so nothing vanishes silently.
 Markdown's backslash escapes (`G\\-YOLOv11`, `\\(CAD\\)`) are removed.
 
