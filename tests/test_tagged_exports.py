@@ -344,6 +344,18 @@ def test_web_of_science_record_of_a_collaboration_with_thousands_of_authors(
     assert paper.title == "Observation of a new boson" and len(paper.authors) == 3000
 
 
+def test_web_of_science_hyphenated_initials_lose_their_space(tmp_path: Path) -> None:
+    # WoS writes a hyphenated pair of initials with a space in it: "Endara, M. -J.".
+    corpus = load_written(
+        tmp_path,
+        "savedrecs.txt",
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Bruna, EM\n   Endara, MJ\n",
+        "AF Bruna, Emilio M.\n   Endara, M. -J.\nTI Herbs in fragments\n",
+        "AB We follow an understory herb in forest fragments for eleven years.\nER\n\nEF\n",
+    )
+    assert only(corpus).authors == ("Emilio M. Bruna", "M.-J. Endara")
+
+
 def test_web_of_science_spaced_entities_are_characters(tmp_path: Path) -> None:
     # WoS writes a character it has no glyph for as an entity with spaces around its '&'
     # (seen in a 2025 savedrecs.txt); a '&' before no entity's name stays.

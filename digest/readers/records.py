@@ -195,7 +195,9 @@ def first_name_first(name: str) -> str:
     """'Lewis, Patrick' -> 'Patrick Lewis', as databases and reference managers write it;
     a generational suffix goes last, after its comma ('King, Martin L., Jr.') or at the end
     of the given names (PubMed's 'Dengah, H. J. François 2nd'): 'Martin L. King Jr.'. Any
-    other name, and one without a comma, stays as given."""
+    other name, and one without a comma, stays as given. A hyphenated pair of initials
+    loses the space written in it ('Endara, M. -J.' -> 'M.-J. Endara')."""
+    name = joined_initials(name)
     parts = [" ".join(part.split()) for part in name.split(",")]
     if len(parts) == 3 and all(parts) and _NAME_SUFFIX.fullmatch(parts[2]):
         return f"{parts[1]} {parts[0]} {parts[2]}"
@@ -205,6 +207,16 @@ def first_name_first(name: str) -> str:
     if given and _NAME_SUFFIX.fullmatch(last):
         return f"{given} {parts[0]} {last}"
     return f"{parts[1]} {parts[0]}"
+
+
+# A hyphenated pair of initials written with a space, as IEEE Xplore and Web of Science
+# write them: "J. -P. Stoldt", "Endara, M. -J." are "J.-P.", "M.-J.".
+_SPACED_HYPHEN = re.compile(r"(?<=\b[^\W\d_]\.) -(?=[^\W\d_]\.)")
+
+
+def joined_initials(name: str) -> str:
+    """The name with each hyphenated pair of initials written without a space in it."""
+    return _SPACED_HYPHEN.sub("-", name) if " -" in name else name
 
 
 # A generational suffix: "Jr.", "Sr", "III", "2nd".

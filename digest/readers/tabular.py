@@ -65,6 +65,7 @@ from digest.readers.records import (
     first_lines,
     first_name_first,
     iso_date,
+    joined_initials,
     missing_abstract,
     month_number,
     split_authors,
@@ -825,7 +826,7 @@ def _authors(value: str) -> tuple[str, ...]:
         names = tuple(first_name_first(name) for name in pairs)
     else:
         names = split_authors(value)
-    names = tuple(_SPACED_HYPHEN.sub("-", name) for name in names)
+    names = tuple(joined_initials(name) for name in names)
     return without_doubled_names([name for name in names if name and not _CUT_LIST.fullmatch(name)])
 
 
@@ -835,8 +836,6 @@ _NO_GIVEN_NAME = re.compile(r"(?<!\s)\s*+,\s*null\s*$")  # from a run's start: n
 _NO_AUTHOR = re.compile(r"\s*\[[^\]]*\]\s*")
 _AUTHOR_ID = re.compile(r"(?<!\s)\s*\(\d+\)\s*$")  # from a run's start: never rescanned
 _CUT_LIST = re.compile(r"\.\.\.|…|et al\.?", re.I)
-# IEEE Xplore writes a hyphenated pair of initials with a space: "J. -P. Stoldt" is "J.-P.".
-_SPACED_HYPHEN = re.compile(r"(?<=\b[^\W\d_]\.) -(?=[^\W\d_]\.)")
 # "van der Berg, Jan", "O'Neil, Mary-Kate A.", "Chen, CM": a surname of one word after its
 # lower-case particles, a comma, then given names or initials.
 _SURNAME_FIRST = re.compile(
