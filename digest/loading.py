@@ -538,6 +538,10 @@ _WITH_ABSTRACTS: Final = {
         "DOAJ has abstracts only where the publisher uploaded one: ask OpenAlex or "
         "Semantic Scholar for these DOIs"
     ),
+    "pubmed-esummary": (
+        "E-utilities' esummary answers have no abstracts: fetch these PMIDs with "
+        "efetch.fcgi?db=pubmed&retmode=xml (or rettype=medline) and load that"
+    ),
     "elsevier": (
         "Elsevier's search answers have abstracts only from the Scopus Search API with "
         "view=COMPLETE (ScienceDirect's search has none): search Scopus with it, or ask the "

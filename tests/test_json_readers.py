@@ -1148,3 +1148,60 @@ def test_doaj_journal_records_are_no_papers(tmp_path: Path) -> None:
     with pytest.raises(InputError) as error:
         load_papers([tmp_path / "journals.json"])
     assert "a DOAJ journal record" in str(error.value)
+
+
+def _docsum(uid: str, title: str) -> dict[str, object]:
+    # An esummary document summary as E-utilities gives it (retmode=json, version 0.3).
+    return {
+        "uid": uid,
+        "pubdate": "2023 Jun",
+        "source": "Nature",
+        "authors": [{"name": "Theodoris CV", "authtype": "Author", "clusterid": ""}],
+        "title": title,
+        "articleids": [{"idtype": "pubmed", "idtypen": 1, "value": uid}],
+        "attributes": ["Has Abstract"],
+        "fulljournalname": "Nature",
+        "sortpubdate": "2023/06/01 00:00",
+    }
+
+
+def test_pubmed_esummary_answer_says_to_fetch_the_abstracts(tmp_path: Path) -> None:
+    # esummary.fcgi?db=pubmed&retmode=json: the summaries under `result`, each keyed by its
+    # uid, listed in `uids`; never an abstract. An id it cannot find is an error summary.
+    answer = {
+        "header": {"type": "esummary", "version": "0.3"},
+        "result": {
+            "uids": ["37258680", "36420896", "99999999"],
+            "37258680": _docsum("37258680", "Transfer learning enables predictions."),
+            "36420896": _docsum("36420896", "GENCODE: reference annotation."),
+            "99999999": {"uid": "99999999", "error": "cannot get document summary"},
+        },
+    }
+    answer_uids = ("37258680", "36420896")
+    text = json.dumps(answer, indent=2)
+    (tmp_path / "esummary.json").write_text(text)
+    with pytest.raises(InputError) as error:
+        load_papers([tmp_path / "esummary.json"])
+    said = str(error.value)
+    first, second = (text[: text.index(f'"{uid}": {{')].count("\n") + 1 for uid in answer_uids)
+    assert f"2 records without an abstract, not papers (lines {first}, {second})" in said
+    assert "fetch these PMIDs with efetch.fcgi?db=pubmed&retmode=xml" in said
+    # On one line, as curl saves it; and the answer E-utilities gives to too many ids.
+    (tmp_path / "line.json").write_text(json.dumps(answer))
+    with pytest.raises(InputError, match="2 records without an abstract"):
+        load_papers([tmp_path / "line.json"])
+    refused = {"header": {"type": "esummary"}, "error": "Too many UIDs in request."}
+    (tmp_path / "refused.json").write_text(json.dumps(refused))
+    with pytest.raises(InputError, match=r"the API said: Too many UIDs in request\."):
+        load_papers([tmp_path / "refused.json"])
+
+
+def test_pubmed_esearch_answer_says_it_holds_pmids_only(tmp_path: Path) -> None:
+    answer = {
+        "header": {"type": "esearch", "version": "0.3"},
+        "esearchresult": {"count": "2", "idlist": ["36420896", "37248244"]},
+    }
+    (tmp_path / "esearch.json").write_text(json.dumps(answer))
+    with pytest.raises(InputError) as error:
+        load_papers([tmp_path / "esearch.json"])
+    assert "esearch answer lists 2, without titles or abstracts: fetch them" in str(error.value)

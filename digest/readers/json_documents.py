@@ -17,6 +17,7 @@ which is turned into a problem of that file (or that line), never a crash of the
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -131,6 +132,7 @@ def parse_jsonl(text: str) -> Parsed:
         # An API answer saved on one line (as curl saves it): its records all start here.
         located = _Located()
         _collect(value, number, located)
+        located.items = _summaries_apart(located.items)
         for _, item in located.items:
             _add(item, number, line, records, problems)
         answers.append((number, located))
@@ -171,6 +173,7 @@ def parse_json(text: str) -> Parsed:
         else:
             reason = f"invalid JSON ({error.reason}); the file is unread"
         problems.append(Problem(line, reason, excerpt(text[error.pos : error.pos + 80])))
+    located.items = _summaries_apart(located.items, text)
     lines = _lines_at(text, [pos for pos, _ in located.items])
     for line, (pos, item) in zip(lines, located.items, strict=True):
         _add(item, line, text[pos : pos + 200], records, problems)
@@ -180,6 +183,25 @@ def parse_json(text: str) -> Parsed:
     if name == "biorxiv":
         records = newest_versions_first(records)
     return Parsed(tuple(records), tuple(problems), format=name)
+
+
+def _summaries_apart(items: list[tuple[int, Any]], text: str = "") -> list[tuple[int, Any]]:
+    """E-utilities' esummary answer keeps its document summaries in `result`, each under
+    its uid, listed in `result.uids`: each summary is a record of its own, found at its
+    `"uid": {` in the document's text where there is one."""
+    out: list[tuple[int, Any]] = []
+    for pos, item in items:
+        uids = item.get("uids") if isinstance(item, dict) else None
+        if not isinstance(uids, list):
+            out.append((pos, item))
+            continue
+        found = []
+        for uid in (str(uid) for uid in uids):
+            if isinstance(summary := item.get(uid), dict):
+                key = re.compile(rf'"{re.escape(uid)}"\s*:\s*\{{').search(text, pos)
+                found.append((key.start() if key else pos, summary))
+        out.extend(sorted(found, key=lambda found: found[0]))  # as the text has them
+    return out
 
 
 def _source_of(items: list[Any]) -> str:
@@ -196,6 +218,8 @@ def _empty_answer(envelope: dict[str, Any], line: int) -> Problem:
     status = next(iter(envelope.get("messages") or [None]), None)
     if isinstance(status, dict) and str(status.get("status", "ok")).lower() != "ok":
         reason = f"{reason}; the API said: {status['status']}"
+    if isinstance(error := envelope.get("error"), str):  # E-utilities' "Too many UIDs…"
+        reason = f"{reason}; the API said: {error}"
     if envelope.get("group_by"):
         reason = f"{reason}; an OpenAlex group_by answer counts works and lists none"
     return Problem(line, reason)

@@ -61,6 +61,9 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
   `bibjson`: `title`, `abstract`, `author[].name`, `identifier[]` (the one of type "doi"),
   `journal.title`, `year` and `month`, `keywords`, the `link` of type "fulltext". A journal
   record (/api/search/journals: `eissn`, `pissn`, `apc`… and no article fields) is no paper.
+- PubMed E-utilities: esummary's document summaries (`result[uid]`, json_documents.py)
+  have titles, authors and ids but never an abstract; esearch's answer only PMIDs
+  (`esearchresult.idlist`). Both are recognised to say so, and what to fetch instead.
 - Zenodo's REST API records (one, or a search's `hits.hits`, json_documents.py): all
   under `metadata`: `title`, `description` (HTML), `creators[].name` ("Family, Given"),
   `doi`, `publication_date`, `keywords`, `journal.title`; the record's page in
@@ -208,6 +211,13 @@ def shape_of(value: dict[str, Any]) -> str:
         return "europe-pmc"
     if _zotero_item(value) is not None:
         return "zotero"
+    if (
+        "uid" in value
+        and (any(key in value for key in _ESUMMARY_KEYS) or set(value) == {"uid", "error"})
+    ) or _get(value, "header", "type") == "esummary":
+        return "pubmed-esummary"
+    if isinstance(value.get("esearchresult"), dict):
+        return "pubmed-esearch"
     if _core_item(value) is not None:
         return "core"
     if _doaj_bibjson(value) is not None:
@@ -830,6 +840,29 @@ def _core(line: int, value: dict[str, Any]) -> Record | Problem:
     )
 
 
+# Fields of an E-utilities esummary document summary (db=pubmed, pmc, …).
+_ESUMMARY_KEYS = ("sortpubdate", "fulljournalname", "articleids", "pubtype", "elocationid")
+
+
+def _esummary(line: int, summary: dict[str, Any]) -> Problem:
+    error = _text(summary.get("error"))
+    if "header" in summary:  # the whole answer, refused: "Too many UIDs in request…"
+        return Problem(line, f"no records (the API said: {error or 'nothing'})")
+    if error and len(summary) <= 2:  # {"uid": …, "error": "cannot get document summary"}
+        reason = f"no record (the API said: {error})"
+        return Problem(line, reason, excerpt(_text(summary.get("uid"))), notice=True)
+    return _no_abstract(line, "PubMed esummary", _text(summary.get("title")))
+
+
+def _esearch(line: int, answer: dict[str, Any]) -> Problem:
+    pmids = _strings(_list(_get(answer, "esearchresult", "idlist")))
+    reason = (
+        f"PMIDs only (an E-utilities esearch answer lists {len(pmids)}, without titles or "
+        "abstracts: fetch them with efetch.fcgi?db=pubmed&retmode=xml&id=… and load that)"
+    )
+    return Problem(line, reason, excerpt(", ".join(pmids)))
+
+
 # What only DOAJ's journal records have in their bibjson.
 _DOAJ_JOURNAL_KEYS = ("eissn", "pissn", "apc", "editorial", "oa_start", "boai")
 _MONTHS = {
@@ -1029,6 +1062,8 @@ _MAPPERS: dict[str, Mapper] = {
     "zenodo": _zenodo,
     "core": _core,
     "doaj": _doaj,
+    "pubmed-esummary": _esummary,
+    "pubmed-esearch": _esearch,
 }
 
 
