@@ -108,16 +108,24 @@ def labelled_arxiv_id(text: str) -> str | None:
     return found.group(1) if found and parse_arxiv_field(found.group(1)) else None
 
 
-# arXiv's feed titles before 2024: "Title. (arXiv:2101.00001v2 [cs.CL] UPDATED)".
-_OLD_FEED_TITLE = re.compile(
-    r"\A(.*?)\.?\s*\(arXiv:(\S+?)(?:\s+\[[^\]]*\])?(?:\s+UPDATED|\s+CROSS LISTED)?\)\s*\Z", re.S
-)
+# arXiv's feed titles before 2024: "Title. (arXiv:2101.00001v2 [cs.CL] UPDATED)"; the id's
+# part, from its "(arXiv:" to the end.
+_OLD_FEED_ID = re.compile(r"\(arXiv:(\S+?)(?:\s+\[[^\]]*\])?(?:\s+UPDATED|\s+CROSS LISTED)?\)\s*\Z")
 
 
 def old_feed_title(title: str) -> tuple[str, str] | None:
-    """An arXiv feed title of before 2024 as (the title, its arXiv id), or None."""
-    found = _OLD_FEED_TITLE.match(title)
-    return (found.group(1), found.group(2)) if found else None
+    """An arXiv feed title of before 2024 as (the title, its arXiv id), or None.
+
+    The first "(arXiv:" that the id's part matches from; the title is what comes before
+    it, less its spaces and one full stop. (One pattern "(.*?)\\.?\\s*\\(arXiv:…" rescanned
+    a long run of spaces at each of its positions: quadratic.)"""
+    start = title.find("(arXiv:")
+    while start >= 0:
+        found = _OLD_FEED_ID.match(title, start)
+        if found:
+            return title[:start].rstrip().removesuffix("."), found.group(1)
+        start = title.find("(arXiv:", start + 1)
+    return None
 
 
 # A PubMed record's page, on its new or old site.

@@ -69,9 +69,10 @@ _LABEL_TAGS = {
 # Fields holding a list in one line: names ("Kohler, Lars 1;  Leuschner, Christoph 1",
 # their affiliations' numbers after them) and keywords ("canopy cover;  throughfall.").
 _LISTS = {"AU", "FA", "KW", "MH"}
-# Starts only where a run of spaces starts (from inside one, \s+ would rescan the rest of it
-# at every position: quadratic).
-_AFFILIATION_NUMBERS = re.compile(r"(?<!\s)\s++\d+(?:\s*,\s*\d+)*$")
+# The affiliation numbers at the end of an author ("Lima, Ana 1, 3"), read backwards from
+# the end: the same as `(?<!\s)\s++\d+(?:\s*,\s*\d+)*$`, which tried every run of spaces
+# in the item and scanned the rest of the list from each (quadratic on " 1, 1, … x").
+_AFFILIATION_NUMBERS_REVERSED = re.compile(r"(\n?)(?:\d+\s*,\s*)*\d+\s+(?!\s)")
 
 
 def looks_like_ovid(text: str) -> bool:
@@ -127,7 +128,12 @@ def _listed(tag: str, lines: list[str]) -> list[str]:
     if tag not in _LISTS:
         return lines
     items = [item.strip().rstrip(".") for line in lines for item in line.split(";")]
-    return [_AFFILIATION_NUMBERS.sub("", item) for item in items if item]
+    return [_without_affiliation_numbers(item) for item in items if item]
+
+
+def _without_affiliation_numbers(item: str) -> str:
+    found = _AFFILIATION_NUMBERS_REVERSED.match(item[::-1])
+    return item[: len(item) - found.end()] + found.group(1) if found else item
 
 
 def _unglued(tagged: TaggedRecord) -> TaggedRecord:
