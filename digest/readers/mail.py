@@ -56,7 +56,7 @@ _SNIFF_LINES = 60
 
 def looks_like_mail(text: str) -> bool:
     """A mail's header block (after an mbox `From ` line, if any) opens the file."""
-    lines = text.lstrip("\ufeff\n").split("\n", _SNIFF_LINES)[:_SNIFF_LINES]
+    lines = _head_lines(text, _SNIFF_LINES)
     names: set[str] = set()
     if lines and _MBOX_FROM.match(lines[0]):
         lines, names = lines[1:], {"from"}  # the envelope's sender
@@ -71,6 +71,21 @@ def looks_like_mail(text: str) -> bool:
         names.add(header.group()[:-1].lower())
     known = names & _MAIL_HEADERS
     return len(known) >= 2 and bool(known & _OWN_HEADERS)
+
+
+_LEADING = re.compile("[\ufeff\n]*")
+
+
+def _head_lines(text: str, count: int) -> list[str]:
+    """The first `count` lines after the blank lines and byte-order marks that open `text`,
+    without copying the rest of it (split("\n", count) would: a whole file, to sniff it)."""
+    start = end = _LEADING.match(text).end()  # type: ignore[union-attr]  # always matches
+    for _ in range(count):
+        end = text.find("\n", end) + 1
+        if not end:
+            end = len(text)
+            break
+    return text[start:end].split("\n")[:count]
 
 
 @dataclass(frozen=True)

@@ -242,10 +242,14 @@ def parse_text(text: str) -> Parsed:
     records: list[Record] = []
     # A file none of whose unmarked text reads like research, and some of which gives
     # instructions (a README saying where to drop files) or lists to-dos, is a note.
-    unmarked = [join_wrapped_lines(c.lines) for c in candidates if c.kind not in ("abstract", "id")]
+    # Each candidate's text joined once (a pasted file may be one record of 200 MB).
+    bodies = [join_wrapped_lines(c.lines) for c in candidates]
+    unmarked = [
+        b for c, b in zip(candidates, bodies, strict=True) if c.kind not in ("abstract", "id")
+    ]
     a_note = any(map(stray_text_reason, unmarked)) and not any(map(_SCHOLARLY.search, unmarked))
-    for candidate in candidates:
-        _finish(candidate, records, problems, a_note)
+    for candidate, body in zip(candidates, bodies, strict=True):
+        _finish(candidate, body, records, problems, a_note)
     problems.sort(key=lambda p: p.line or 0)
     return Parsed(tuple(records), tuple(problems))
 
@@ -346,9 +350,8 @@ def _next_kinds(lines: Sequence[_Line]) -> dict[int, str]:
 
 
 def _finish(
-    candidate: _Candidate, records: list[Record], problems: list[Problem], a_note: bool
+    candidate: _Candidate, body: str, records: list[Record], problems: list[Problem], a_note: bool
 ) -> None:
-    body = join_wrapped_lines(candidate.lines)
     words = len(body.split(None, MIN_ABSTRACT_WORDS))  # counting further is wasted work
     # A record the input marked ('Abstract:', a leading arXiv id) is taken at its word;
     # unmarked text must look like an abstract, and not like a note.
