@@ -1,6 +1,6 @@
 """Name groups of papers: a label of two to four words a researcher would write, plus keywords.
 
-Each group is named from at most `_GROUP_TEXTS` of its papers (the same ones whatever the order
+Each group is named from at most `GROUP_TEXTS` of its papers (the same ones whatever the order
 of the batch), which is plenty to see what most of them share and keeps the cost flat. The
 candidates are each group's phrases of one to three words, ranked by a class-based TF-IDF
 (coverage in the group times how much more often the group uses it than the rest). Phrases
