@@ -21,9 +21,8 @@ A list whose entries all lack an abstract (titles and links only) says so in eac
 reason. In a paste without structure, an entry ends where a field it already has comes again (a
 second title, a second abstract). The same paper pasted twice in one file (the same arXiv id,
 DOI or title of 20 characters or more) is one record, keeping the longest abstract and the most
-explicit title. Headings, notes
-and page navigation that are no paper come back as notices, so nothing vanishes silently.
-Markdown's backslash escapes (`G\\-YOLOv11`, `\\(CAD\\)`) are removed.
+explicit title. Headings, notes and page navigation that are no paper come back as notices, so
+nothing vanishes silently. Markdown's backslash escapes (`G\\-YOLOv11`, `\\(CAD\\)`) are removed.
 
 No Markdown library helps here: they render documents, while this needs the lines' roles.
 
