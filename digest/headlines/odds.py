@@ -33,9 +33,7 @@ from digest.headlines.words import (
     has_digit,
 )
 from digest.sentences import STOP_WORDS
-from digest.tagging import (
-    vocabulary,
-)
+from digest.tagging import vocabulary
 
 _STEMMER: Final = Stemmer.Stemmer("english")
 
