@@ -24,7 +24,7 @@ noun, modifier, preposition, ...); a phrase's expected F1 is two differences of 
 
 The modules, each one thing, in the order they build on each other:
 - `words`: a sentence's words and the class of each, one letter, and the word lists behind the
-  classes; one sentence at a time or many at once;
+  classes; one sentence at a time or many at once; and the limits and word lists the others share;
 - `odds`: how likely a title is to use a word (a logistic model fitted on SciTLDR train by
   `bench/headlines.py --fit`, and `headline_words.tsv`, the titles' own rates), and the running
   sums that give a phrase's expected F1;

@@ -5,6 +5,9 @@ N noun, J adjective, E empty modifier ("novel"), M number or other modifier, V p
 G gerund, R adverb, B base verb, D determiner, P preposition, C "and", t "to", brackets, x the
 rest. A word's class comes from its part-of-speech tag (`digest.tagging`) and the word lists
 here; `classified_sentence` classes one sentence, `classify` many at once with numpy.
+
+It also holds what the other modules share: a headline's and a name's most words, the
+sentences searched for the aim, the generic words and the aim verbs, the word pattern.
 """
 
 from __future__ import annotations
