@@ -293,8 +293,7 @@ def _venue(entry: dict[str, object], title: str) -> str | None:
     venue = markup_to_text(_first(entry, *_VENUES))
     if venue:
         return venue
-    unknown = entry.get("unknown_tag")
-    books = _list(unknown.get("BT")) if isinstance(unknown, dict) else []
+    books = _unknown_tag(entry, "BT")
     book = markup_to_text(books[0]) if books else ""
     return book if book and book != title else None
 
@@ -306,8 +305,7 @@ def _doi(entry: dict[str, object], urls: list[str]) -> str | None:
     doi = _first(entry, "doi")
     if doi:
         return doi
-    unknown = entry.get("unknown_tag")
-    l3 = _list(unknown.get("L3")) if isinstance(unknown, dict) else []
+    l3 = _unknown_tag(entry, "L3")
     links = [*urls, *_list(entry.get("file_attachments1")), *_list(entry.get("file_attachments2"))]
     resolved = [link for link in links if _DOI_RESOLVER.match(link.strip())]
     return next((found for value in [*l3, *resolved] if (found := parse_doi(value))), None)
@@ -365,6 +363,12 @@ def _first(entry: dict[str, object], *keys: str) -> str:
         if value:
             return value
     return ""
+
+
+def _unknown_tag(entry: dict[str, object], tag: str) -> list[str]:
+    """The values of a tag rispy has no name for (BT, L3): it keeps them by tag."""
+    unknown = entry.get("unknown_tag")
+    return _list(unknown.get(tag)) if isinstance(unknown, dict) else []
 
 
 def _list(value: object) -> list[str]:
