@@ -67,10 +67,10 @@ def parse_endnote_xml(text: str) -> Parsed:
     if isinstance(document, Problem):
         return Parsed((), (document,))
     found = list(document.root.iter("record"))
-    lines = document.lines_of(found, lambda: start_lines(text, "record"))
-    if not found:  # the older layout
-        found = list(document.root.iter("RECORD"))
-        lines = document.lines_of(found, lambda: start_lines(text, "RECORD"))
+    tag = "record" if found else "RECORD"  # the older layout's, in capitals
+    found = found or list(document.root.iter(tag))
+    lines = document.lines_of(found, lambda: start_lines(text, tag))
+    if tag == "RECORD":
         found = [_rebuilt(record) for record in found]
     problems = document.problems(bool(found), "EndNote XML without any record")
     return parsed_from(map(_record, found, lines), problems)
