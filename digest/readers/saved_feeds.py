@@ -146,10 +146,11 @@ def _channel_journal(root: Element) -> str:
     if channel is None:
         return ""
     kids = children_by_name(channel)
+    journal = _text(kids, "publicationName")
+    if journal:
+        return journal
     named = _JOURNAL_IN_TITLE.match(" ".join(_text(kids, "title").split()))
-    return _text(kids, "publicationName") or (
-        (named.group("named") or named.group("journal")) if named else ""
-    )
+    return (named.group("named") or named.group("journal")) if named else ""
 
 
 # A channel titled with a journal's name and what its publisher puts around it: "Zoological
