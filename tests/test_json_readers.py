@@ -1205,3 +1205,39 @@ def test_pubmed_esearch_answer_says_it_holds_pmids_only(tmp_path: Path) -> None:
     with pytest.raises(InputError) as error:
         load_papers([tmp_path / "esearch.json"])
     assert "esearch answer lists 2, without titles or abstracts: fetch them" in str(error.value)
+
+
+def test_biorxiv_abstracts_lose_highwires_marks(tmp_path: Path) -> None:
+    # bioRxiv's API gives abstracts as HighWire converted them (seen in medRxiv/bioRxiv
+    # abstracts saved from api.biorxiv.org): headings glued to their sections, a figure
+    # block, a named character, small capitals, list items and a sub-heading.
+    abstract = (
+        "BackgroundBlood smear review is slow and subjective.\n"
+        "MethodsWe trained a two-stage model on 5,952 images.\n"
+        'O_FIG O_LINKSMALLFIG WIDTH=200 HEIGHT=120 SRC="FIGDIR/small/1v1_ufig1.gif" '
+        'ALT="Figure 1">\nView larger version (31K):\norg.highwire.dtl.DTLVardef@1a2b3c'
+        "org.highwire.dtl.DTLVardef@4d5e6f\nC_LINKSMALLFIG C_FIG\n"
+        "FindingsThe model reached a macro-F1 of 0{middle dot}96 on O_SCPLOWCD34C_SCPLOW cells."
+        "\nO_LIFewer labels are neededC_LIO_LIIt generalises.C_LI\n"
+        "Research in ContextO_ST_ABSEvidence before this studyC_ST_ABSManual review varies."
+    )
+    preprint = {
+        "doi": "10.1101/2026.05.22.725537",
+        "title": "Annotation-efficient leukocyte morphology",
+        "authors": "Liu, Z.; Castillo, S. P.",
+        "date": "2026-05-26",
+        "version": "1",
+        "category": "pathology",
+        "abstract": abstract,
+        "published": "NA",
+        "server": "bioRxiv",
+    }
+    answer = {"messages": [{"status": "ok", "count": 1}], "collection": [preprint]}
+    corpus, _ = saved_answer(tmp_path, answer, "biorxiv")
+    [paper] = corpus.papers
+    assert paper.abstract == (
+        "Background: Blood smear review is slow and subjective. Methods: We trained a "
+        "two-stage model on 5,952 images. Findings: The model reached a macro-F1 of 0·96 on "
+        "CD34 cells. Fewer labels are needed; It generalises. Research in Context Evidence "
+        "before this study: Manual review varies."
+    )

@@ -25,7 +25,11 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
   `keywordList.keyword` (else the MeSH `meshHeadingList`); preprints (`source` PPR) name
   their server in `bookOrReportDetails`.
 - bioRxiv/medRxiv API: `doi`, `title`, `authors` as "Last, F.; Last, G.", `server`,
-  `category`, `version`, `date`; the /pubs endpoint's `preprint_*` fields too.
+  `category`, `version`, `date`; the /pubs endpoint's `preprint_*` fields too. Its
+  abstracts keep the marks of HighWire's conversion: headings glued to their sections
+  ("BackgroundWe …"), sub-headings as "O_ST_ABS…C_ST_ABS", figures and tables as
+  "O_FIG…C_FIG" and "O_TBL…C_TBL" blocks, list items as "O_LI…C_LI", small capitals as
+  "O_SCPLOW…C_SCPLOW", and characters by name ("0{middle dot}96").
 - DataCite (its REST API, `{"data": [{"type": "dois", "attributes": {…}}]}`, or the bare
   attributes as DataCite JSON): `titles[].title`, `descriptions[]` (the one whose
   `descriptionType` is "Abstract"; "Methods", "SeriesInformation"… are not abstracts),
@@ -94,6 +98,7 @@ from digest.readers.markup import (
     jats_to_text,
     looks_like_jats,
     markup_to_text,
+    unglued_sections,
     without_abstract_heading,
     without_keywords_line,
 )
@@ -638,12 +643,38 @@ def _biorxiv_name(name: str) -> str:
     return f"{first.strip()} {last.strip()}".strip() if first.strip() else name.strip()
 
 
+# HighWire's marks in bioRxiv's and medRxiv's abstracts (see the module's docstring).
+_HIGHWIRE_BLOCK = re.compile(r"O_(FIG|TBL)\b.*?C_\1\b", re.S)
+_HIGHWIRE_SUBHEADING = re.compile(r"\s*O_ST_ABS(.*?)C_ST_ABS\s*", re.S)
+_HIGHWIRE_ITEM_END = re.compile(r"\s*C_LI\s*")
+_HIGHWIRE_CHARACTERS = {"{middle dot}": "\u00b7", "O_SCPLOW": "", "C_SCPLOW": "", "O_LI": " "}
+
+
+def _highwire_free(abstract: str) -> str:
+    """A bioRxiv/medRxiv abstract without HighWire's marks: figures and tables out, a
+    sub-heading as a label, list items as clauses, headings glued to their sections apart
+    ("Background: We …")."""
+    if "_" in abstract or "{" in abstract:
+        abstract = _HIGHWIRE_BLOCK.sub(" ", abstract)
+        abstract = _HIGHWIRE_SUBHEADING.sub(lambda m: f" {m.group(1).strip()}: ", abstract)
+        abstract = _HIGHWIRE_ITEM_END.sub(_item_end, abstract)
+        for mark, character in _HIGHWIRE_CHARACTERS.items():
+            abstract = abstract.replace(mark, character)
+    return unglued_sections(abstract)
+
+
+def _item_end(end: re.Match[str]) -> str:
+    """The end of a list item: a space after a finished one, else "; "."""
+    finished = end.start() and end.string[end.start() - 1] in ".;:!?"
+    return " " if finished else "; "
+
+
 def _biorxiv(line: int, item: dict[str, Any]) -> Record | Problem:
     def field(name: str) -> str:
         return _text(item.get(name)) or _text(item.get(f"preprint_{name}"))
 
     title = _markup_free(field("title"))
-    abstract = _markup_free(field("abstract"))
+    abstract = _highwire_free(_markup_free(field("abstract")))
     if not abstract:
         return _no_abstract(line, "bioRxiv/medRxiv", title)
     doi = _text(item.get("doi")) or _text(item.get("biorxiv_doi"))
