@@ -37,7 +37,8 @@ from digest.readers.records import (
     split_keywords,
 )
 
-_PAGE_LINE = re.compile(r"\(https?://www\.sciencedirect\.com/science/article/(?:pii|abs/pii)/\w+\)")
+_PAGE_ADDRESS = "www.sciencedirect.com/science/article/"
+_PAGE_LINE = re.compile(r"\(https?://" + re.escape(_PAGE_ADDRESS) + r"(?:pii|abs/pii)/\w+\)")
 _PAGE_IN_FILE = re.compile(r"^" + _PAGE_LINE.pattern + r"\s*$", re.M)
 # Lines of the citation that are not the authors, title or venue; a journal without pages
 # has its article number ("110325", "e13245") in their place.
@@ -62,9 +63,6 @@ def looks_like_sciencedirect(text: str) -> bool:
     if _PAGE_IN_FILE.search(text) is None:
         return False
     return "Abstract: " in text or _ISSN_LINE.search(text) is not None
-
-
-_PAGE_ADDRESS = "www.sciencedirect.com/science/article/"
 
 
 def parse_sciencedirect(text: str) -> Parsed:
