@@ -21,8 +21,8 @@ Dimensions glues Springer's structured-abstract headings to their sections ("Bac
 
 Ovid's CSV export (Embase, MEDLINE, PsycINFO… through Ovid) names its columns by Ovid's
 own field tags ("ORN,VN,DB,UI,PM,TI,SO,AU,…,AB"), a cell holding a field's lines (an author
-a line, blank lines between): each row is read as a record of Ovid's tagged text is
-(digest/readers/ovid.py), told by its VN, DB or ORN column.
+a line, blank lines between): each row is read as a record of Ovid's tagged text
+(digest/readers/ovid.py), the export told by its VN, DB or ORN column.
 
 Web of Science's tab-delimited export names its columns by two-letter tags (TI, AB, AU…);
 they are read by their own table, and only in a header that is one, since "ID" there means
@@ -405,7 +405,7 @@ def parse_csv(text: str) -> Parsed:
             # heads the records nobody has screened "citations that are not yet labeled…")
             continue
         if plan.exporter == _OVID:
-            read = _ovid_row(start, row, plan)
+            read = _ovid_row(start, row, plan.names)
             if isinstance(read, Record):
                 records.append(read)
             else:
@@ -420,10 +420,10 @@ def parse_csv(text: str) -> Parsed:
     return Parsed(_slashed_dates_read(records), tuple(problems))
 
 
-def _ovid_row(start: int, row: list[str], plan: _Plan) -> Record | Problem:
+def _ovid_row(start: int, row: list[str], names: Sequence[str]) -> Record | Problem:
     """A row of Ovid's CSV export, read as a record of its tagged text: a column's tag,
     and its cell's lines (a row may be shorter or longer than the header)."""
-    fields = [(name.upper(), cell.split("\n")) for name, cell in zip(plan.names, row, strict=False)]
+    fields = [(name.upper(), cell.split("\n")) for name, cell in zip(names, row, strict=False)]
     return ovid_record(TaggedRecord(start, fields))
 
 
