@@ -581,6 +581,20 @@ def test_semantic_scholar_dataset_lines_with_lowercased_fields(tmp_path: Path) -
         "2021-01-04",
         ("Computer Science",),
     )
+    # The "abstracts" dataset: no title, its ids under openaccessinfo (S2AG's layout).
+    abstract_line = {
+        "corpusid": 7654321,
+        "openaccessinfo": {
+            "externalids": {"DOI": "10.1000/s2.2", "ArXiv": "2102.00002", "MAG": None},
+            "license": "CCBY",
+            "url": "https://arxiv.org/pdf/2102.00002",
+            "status": "GREEN",
+        },
+        "abstract": "We read the abstracts dataset and keep each paper's ids.",
+    }
+    (tmp_path / "papers.jsonl").write_text(json.dumps(abstract_line) + "\n")
+    [read] = load_papers([tmp_path]).papers
+    assert (read.doi, read.arxiv_id) == ("10.1000/s2.2", "2102.00002")
 
 
 def test_crossref_preprint_is_named_by_its_server(tmp_path: Path) -> None:

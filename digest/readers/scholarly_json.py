@@ -15,8 +15,9 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
   preprint (`posted-content`) names its server as `institution[0].name`.
 - Semantic Scholar papers: `externalIds` (DOI, ArXiv, PubMed), `authors[].name`, `venue`
   or `journal.name`; its bulk datasets (JSON Lines) write the same fields lowercased
-  (`corpusid`, `externalids`, `publicationdate`, `s2fieldsofstudy`); a batch answer holds
-  null for ids not found (json_documents.py).
+  (`corpusid`, `externalids`, `publicationdate`, `s2fieldsofstudy`), and its "abstracts"
+  dataset has only `corpusid`, `abstract` and the ids under `openaccessinfo.externalids`;
+  a batch answer holds null for ids not found (json_documents.py).
 - Semantic Scholar's citations and references answers wrap each paper as `citingPaper` or
   `citedPaper` (beside `contexts`, `intents`): the paper inside is read.
 - Europe PMC REST search (`resultList.result`, json_documents.py): `abstractText` (HTML,
@@ -551,7 +552,12 @@ def _semantic_scholar(line: int, value: dict[str, Any]) -> Record | Problem:
     abstract = _text(paper.get("abstract"))
     if not abstract:
         return _no_abstract(line, "Semantic Scholar", title)
-    ids = _dict(paper.get("externalIds") or paper.get("externalids"))
+    # The datasets' abstracts and s2orc lines keep their ids in openaccessinfo.
+    ids = _dict(
+        paper.get("externalIds")
+        or paper.get("externalids")
+        or _get(paper, "openaccessinfo", "externalids")
+    )
     venue = (
         _text(paper.get("venue"))
         or _text(_get(paper, "journal", "name"))
