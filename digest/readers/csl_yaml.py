@@ -117,17 +117,16 @@ def _item_spans(lines: list[str], start: int) -> list[tuple[int, int]]:
         line = lines[number]
         if not line.strip():
             continue
+        item = _ITEM.match(line)
         if indent is None:
-            opened = _ITEM.match(line)
-            if opened is None:
+            if item is None:
                 return []
-            indent = opened.group(1)
+            indent = item.group(1)
         if _DOCUMENT_END.match(line) or (
             line[: len(indent)] != indent or (not line[len(indent) :].startswith(("-", " ", "\t")))
         ):
             end = number
             break
-        item = _ITEM.match(line)
         if item is not None and item.group(1) == indent:
             starts.append(number)
     return list(zip(starts, [*starts[1:], end], strict=True))
