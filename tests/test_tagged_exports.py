@@ -600,6 +600,29 @@ def test_google_scholar_endnote_citations_say_which_export_has_abstracts(
     assert "Google Scholar's EndNote citations have no abstracts" in str(error.value)
 
 
+def test_ieee_xplore_plain_text_of_a_collaboration_with_thousands_of_authors(
+    tmp_path: Path,
+) -> None:
+    # IEEE lists every author of a collaboration's paper on the citation line, before the
+    # quoted title: 3,000 names push the title and the URL line past the first 60,000
+    # characters.
+    authors = ", ".join(f"A. Author{n}" for n in range(3000))
+    corpus = load_written(
+        tmp_path,
+        "export.txt",
+        f'{authors} and B. Last, "Performance of the ATLAS Trigger System," in IEEE '
+        "Transactions on Nuclear Science, vol. 59, no. 4, pp. 1-10, 2012, "
+        "doi: 10.1109/TNS.2012.1.\n",
+        "Abstract: We describe the performance of the trigger system in proton collisions.\n",
+        "keywords: {Detectors;Triggers},\n",
+        "URL: https://ieeexplore.ieee.org/stamp/stamp.jsp?tp=&arnumber=1&isnumber=2\n",
+    )
+    assert corpus.files[0].format == "ieee-text"
+    paper = only(corpus)
+    assert paper.title == "Performance of the ATLAS Trigger System"
+    assert len(paper.authors) == 3001 and paper.doi == "10.1109/TNS.2012.1"
+
+
 def test_ieee_xplore_plain_text_export() -> None:
     # IEEE Xplore's "Plain Text" export with "Citation and Abstract": a citation line in
     # IEEE's style, then Abstract, keywords and URL lines.

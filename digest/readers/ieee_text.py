@@ -43,14 +43,25 @@ _JOURNAL_END = re.compile(
 )
 _DOI = re.compile(r"\bdoi:\s*(\S+?)\.?\s*$")
 _FIELD = re.compile(r"(Abstract|keywords|URL):\s?(.*)")
+# Where the file's text starts, past a byte-order mark and blank lines.
+_FIRST_TEXT = re.compile(r"[^\s\ufeff]")
+# The first line read whole up to this size: 3,000 authors take about 60,000 characters.
+_FIRST_LINE_LIMIT = 1_000_000
 
 
 def looks_like_ieee_text(text: str) -> bool:
-    """An IEEE Xplore 'URL:' line, and a citation with a quoted title on the first line."""
-    if _URL_LINE.search(text, 0, 40_000) is None:
+    """A citation with a quoted title on the first line, and an IEEE Xplore 'URL:' line,
+    both looked for whole: a collaboration's paper lists its thousands of authors on the
+    first line, before its title and its URL line."""
+    opening = _FIRST_TEXT.search(text, 0, _FIRST_LINE_LIMIT)
+    if opening is None:
         return False
-    first = next((line for line in text[:4096].split("\n") if line.strip()), "")
-    return _CITATION.match(first.lstrip("\ufeff").strip()) is not None
+    start = opening.start()
+    end = text.find("\n", start, start + _FIRST_LINE_LIMIT)
+    first = text[start : end if end != -1 else start + _FIRST_LINE_LIMIT]
+    if _CITATION.match(first.rstrip()) is None:
+        return False
+    return _URL_LINE.search(text, start) is not None
 
 
 def parse_ieee_text(text: str) -> Parsed:
