@@ -1255,3 +1255,45 @@ def test_biorxiv_abstracts_lose_highwires_marks(tmp_path: Path) -> None:
         "CD34 cells. Fewer labels are needed; It generalises. Research in Context Evidence "
         "before this study: Manual review varies."
     )
+
+
+def test_zenodo_inveniordm_record(tmp_path: Path) -> None:
+    # Zenodo's records as InvenioRDM gives them (application/vnd.inveniordm.v1+json; a
+    # record of zenodo.org/api/records/14110637 kept as a fixture in the library): no
+    # conceptrecid; creators under person_or_org, the DOI in pids, subjects for keywords.
+    record = {
+        "access": {"files": "public", "record": "public"},
+        "created": "2024-11-12T20:33:29.945089+00:00",
+        "custom_fields": {"journal:journal": {"title": "Revista de Ecologia"}},
+        "id": "14110637",
+        "is_draft": False,
+        "is_published": True,
+        "pids": {"doi": {"identifier": "10.5281/zenodo.14110637", "provider": "datacite"}},
+        "links": {"self_html": "https://zenodo.org/records/14110637"},
+        "metadata": {
+            "creators": [
+                {"person_or_org": {"name": "Pérez, Ana", "type": "personal"}},
+                {"person_or_org": {"name": "Grupo de Ecología", "type": "organizational"}},
+            ],
+            "description": "<p>Medimos la diversidad de aves en <b>bosques</b> secos.</p>",
+            "publication_date": "2024-11-12",
+            "publisher": "Zenodo",
+            "resource_type": {"id": "publication-article", "title": {"en": "Journal article"}},
+            "subjects": [{"subject": "aves"}, {"subject": "bosque seco"}],
+            "title": "Aves de los bosques secos",
+        },
+        "status": "published",
+    }  # fmt: skip
+    corpus, _ = saved_answer(tmp_path, {"hits": {"hits": [record], "total": 1}}, "zenodo")
+    [paper] = corpus.papers
+    assert (paper.abstract, paper.authors, paper.doi, paper.url) == (
+        "Medimos la diversidad de aves en bosques secos.",
+        ("Ana Pérez", "Grupo de Ecología"),
+        "10.5281/zenodo.14110637",
+        "https://zenodo.org/records/14110637",
+    )
+    assert (paper.venue, paper.keywords, dict(paper.metadata)["type"]) == (
+        "Revista de Ecologia",
+        ("aves", "bosque seco"),
+        "Journal article",
+    )

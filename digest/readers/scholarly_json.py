@@ -72,7 +72,11 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
 - Zenodo's REST API records (one, or a search's `hits.hits`, json_documents.py): all
   under `metadata`: `title`, `description` (HTML), `creators[].name` ("Family, Given"),
   `doi`, `publication_date`, `keywords`, `journal.title`; the record's page in
-  `links.html` (`links.self_html` in the 2023 API).
+  `links.html` (`links.self_html` in the 2023 API). Since 2023 Zenodo is InvenioRDM,
+  whose own records (asked for as application/vnd.inveniordm.v1+json, or from another
+  InvenioRDM repository) name a creator `person_or_org.name`, keep the DOI in
+  `pids.doi.identifier`, keywords as `subjects[].subject` and the journal in
+  `custom_fields["journal:journal"]`.
 - Zotero's own item JSON, as Better BibTeX's "BetterBibTeX JSON" export and Zotero's web
   API (under `data`) write it: `itemType`, `abstractNote`, `creators` as `{"firstName",
   "lastName"}` or `{"name"}`, `publicationTitle` (or the proceedings', book's, site's or
@@ -194,8 +198,14 @@ def _zenodo_metadata(value: dict[str, Any]) -> dict[str, Any] | None:
     metadata = value.get("metadata")
     if not isinstance(metadata, dict) or "title" not in metadata:
         return None
-    record = any(key in value for key in ("conceptrecid", "recid", "conceptdoi"))
+    record = any(key in value for key in _ZENODO_RECORD_KEYS)
     return metadata if record and any(k in metadata for k in _ZENODO_KEYS) else None
+
+
+# A Zenodo record's own keys: the legacy API's, then InvenioRDM's (Zenodo since 2023).
+_ZENODO_RECORD_KEYS = (
+    "conceptrecid", "recid", "conceptdoi", "is_published", "pids", "revision_id",
+)  # fmt: skip
 
 
 def shape_of(value: dict[str, Any]) -> str:
@@ -970,19 +980,37 @@ def _zenodo(line: int, value: dict[str, Any]) -> Record | Problem:
     if not abstract:
         return _no_abstract(line, "Zenodo", title)
     links = _dict(value.get("links"))
-    creators = (_text(_get(c, "name")) for c in _list(metadata.get("creators")))
+    # InvenioRDM keeps a creator under person_or_org, its DOI in pids, its keywords as
+    # subjects, its journal in custom_fields and its type's title by language.
+    creators = (
+        _text(_get(c, "name")) or _text(_get(c, "person_or_org", "name"))
+        for c in _list(metadata.get("creators"))
+    )
+    journal = _get(metadata, "journal", "title") or _get(
+        value, "custom_fields", "journal:journal", "title"
+    )
+    kind = _get(metadata, "resource_type", "title")
+    subjects = (_get(subject, "subject") for subject in _list(metadata.get("subjects")))
     return Record(
         line=line,
         abstract=abstract,
         title=title or None,
         authors=tuple(first_name_first(name) for name in creators if name),
         url=_text(links.get("html")) or _text(links.get("self_html")) or None,
-        doi=_text(metadata.get("doi")) or _text(value.get("doi")) or None,
+        doi=(
+            _text(metadata.get("doi"))
+            or _text(value.get("doi"))
+            or _text(_get(value, "pids", "doi", "identifier"))
+            or None
+        ),
         date=_text(metadata.get("publication_date")) or None,
-        venue=_text(_get(metadata, "journal", "title")) or "Zenodo",
-        keywords=_strings(_list(metadata.get("keywords"))),
+        venue=_text(journal) or "Zenodo",
+        keywords=_strings(_list(metadata.get("keywords"))) or _strings(subjects),
         metadata=_metadata(
-            [("type", _get(metadata, "resource_type", "title")), ("zenodo", value.get("id"))]
+            [
+                ("type", _get(kind, "en") if isinstance(kind, dict) else kind),
+                ("zenodo", value.get("id")),
+            ]
         ),
     )
 
