@@ -120,6 +120,33 @@ def test_openalex_single_work_list_and_jsonl_give_the_same_paper(tmp_path: Path)
     assert len(set(papers.values())) == 1
 
 
+def test_openalex_snapshot_lines_with_mags_index_object_or_its_string(tmp_path: Path) -> None:
+    # OpenAlex's snapshot (s3://openalex/data/works, JSON Lines) wrote the index as MAG did:
+    # {"IndexLength", "InvertedIndex"}, in older releases encoded as a string (the change
+    # the Academic Observatory's workflows followed in Sep 2023).
+    index = {"IndexLength": 4, "InvertedIndex": {"Soils": [0], "store": [1], "carbon.": [3],
+                                                 "much": [2]}}  # fmt: skip
+
+    def work(n: int, abstract_index: object) -> str:
+        return json.dumps(
+            {
+                "id": f"https://openalex.org/W{n}",
+                "title": f"Soil carbon {n}",
+                "abstract_inverted_index": abstract_index,
+            }
+        )
+
+    older = {"IndexLength": 3, "InvertedIndex": {"Peat": [0], "stores": [1], "more.": [2]}}
+    lines = [work(1, index), work(2, json.dumps(older)), work(3, "{broken")]
+    (tmp_path / "part_000.jsonl").write_text("\n".join(lines) + "\n")
+    corpus = load_papers([tmp_path / "part_000.jsonl"])
+    assert [(p.title, p.abstract) for p in corpus.papers] == [
+        ("Soil carbon 1", "Soils store much carbon."),
+        ("Soil carbon 2", "Peat stores more."),
+    ]
+    assert reasons(corpus) == [(3, "no abstract", True)]
+
+
 def test_inverted_index_ignores_absurd_positions() -> None:
     # A broken or hostile index must not make us build a list of a billion words.
     assert inverted_index_to_text({"We": [0], "win": [2], "far": [10**9], "x": ["1"]}) == "We win"

@@ -94,6 +94,7 @@ from __future__ import annotations
 
 import calendar
 import html
+import json
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -446,7 +447,17 @@ _EXTRA_LINE = re.compile(r"^(DOI|PMID):[ \t]*(\S+)[ \t]*$", re.M)
 
 
 def inverted_index_to_text(index: Any) -> str:
-    """OpenAlex's `abstract_inverted_index` ({"We": [0, 10], "show": [1]}) back to text."""
+    """OpenAlex's `abstract_inverted_index` ({"We": [0, 10], "show": [1]}) back to text.
+
+    OpenAlex's snapshot writes it as Microsoft Academic Graph did, {"IndexLength": 3,
+    "InvertedIndex": {…}}, and its older releases as that object encoded in a string."""
+    if isinstance(index, str) and index.lstrip().startswith("{"):
+        try:
+            index = json.loads(index)
+        except (ValueError, RecursionError):
+            return ""
+    if isinstance(index, dict) and isinstance(index.get("InvertedIndex"), dict):
+        index = index["InvertedIndex"]
     if not isinstance(index, dict):
         return ""
     words: dict[int, str] = {}
