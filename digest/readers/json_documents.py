@@ -7,7 +7,7 @@ the records (`[...]`, `{"results": [...]}`, `{"message": {"items": [...]}}`, `{"
 {"entry": [...]}}`) element by element, so
 each record keeps the line it starts on
 and a broken element costs only the rest of the file, not what came before it. Each record
-object is then given to the mapper its shape calls for (digest/readers/scholarly_json.py);
+object is then given to the mapper its shape calls for (digest/readers/scholarly_json/);
 an object of no known shape is read by its field names ("abstract", "title", …).
 
 The decoder is recursive: a document nested deeper than its stack raises RecursionError,

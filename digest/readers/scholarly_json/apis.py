@@ -1,0 +1,626 @@
+"""Scholarly JSON: the mappers of scholarly APIs' answers: OpenAlex (its abstract rebuilt
+from the inverted index), Crossref, Semantic Scholar, Europe PMC, bioRxiv/medRxiv, Elsevier,
+CORE, PubMed E-utilities, DOAJ, Zenodo and DataCite.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from typing import Any
+
+from digest.readers.markup import (
+    markup_to_text,
+    unglued_sections,
+    without_abstract_heading,
+)
+from digest.readers.records import (
+    Problem,
+    Record,
+    excerpt,
+    first_name_first,
+)
+from digest.readers.scholarly_json.shapes import (
+    core_item,
+    datacite_item,
+    doaj_bibjson,
+    elsevier_item,
+    s2_wrapped,
+    zenodo_metadata,
+)
+from digest.readers.scholarly_json.values import (
+    csl_name,
+    date_from_parts,
+    dict_of,
+    keywords_of,
+    list_of,
+    markup_free,
+    metadata_of,
+    nested,
+    no_abstract,
+    strings_of,
+    text_of,
+)
+
+# A word position beyond this is not an abstract (a hostile or broken index).
+_MAX_WORD_POSITION = 100_000
+
+
+def inverted_index_to_text(index: Any) -> str:
+    """OpenAlex's `abstract_inverted_index` ({"We": [0, 10], "show": [1]}) back to text.
+
+    OpenAlex's snapshot writes it as Microsoft Academic Graph did, {"IndexLength": 3,
+    "InvertedIndex": {…}}, and its older releases as that object encoded in a string."""
+    if isinstance(index, str) and index.lstrip().startswith("{"):
+        try:
+            index = json.loads(index)
+        except (ValueError, RecursionError):
+            return ""
+    if isinstance(index, dict) and isinstance(index.get("InvertedIndex"), dict):
+        index = index["InvertedIndex"]
+    if not isinstance(index, dict):
+        return ""
+    words: dict[int, str] = {}
+    for word, positions in index.items():
+        for position in list_of(positions):
+            if isinstance(position, int) and 0 <= position <= _MAX_WORD_POSITION:
+                words.setdefault(position, _unescaped_breaks(str(word)))
+    text = " ".join(words[position] for position in sorted(words))
+    # The index often starts with the heading the publisher's abstract had.
+    return without_abstract_heading(text)
+
+
+def _unescaped_breaks(word: str) -> str:
+    """A word of the index with the line breaks and tabs its source held as escaped text
+    ("categories&#13;\\nand", "generally\\nwe", "categories\\n\\t\\t") as spaces; a TeX
+    command ("\\nabla", "\\nu", "\\times") stays."""
+    return _ESCAPED_BREAK.sub(_break, word) if "\\" in word or "&#" in word else word
+
+
+def _break(found: re.Match[str]) -> str:
+    escape, rest = found.group(1, 2)
+    if escape is None:
+        return " "  # a lone "&#13;"
+    if escape + rest in _TEX_N_T_R:
+        return found.group(0)
+    return " " + rest
+
+
+_ESCAPED_BREAK = re.compile(r"(?:&#13;)?\\([nrt])([A-Za-z]*)|&#13;")
+# TeX commands that open with the letter of an escape: a "\\n" before them is no line break.
+_TEX_N_T_R = frozenset((
+    "nabla", "natural", "nearrow", "neg", "neq", "newline", "nexists", "ngeq", "ni", "nleq",
+    "nmid", "noindent", "nolimits", "nonumber", "not", "notin", "nparallel", "nsim",
+    "nsubseteq", "nsupseteq", "nu", "nwarrow", "rangle", "rceil", "rfloor", "rho", "right",
+    "rightarrow", "rm", "rvert", "tau", "text", "textbf", "textit", "textrm", "textsc",
+    "texttt", "tfrac", "therefore", "theta", "tilde", "times", "to", "top", "triangle", "tt",
+))  # fmt: skip
+
+
+def openalex_record(line: int, work: dict[str, Any]) -> Record | Problem:
+    title = markup_free(text_of(work.get("title")) or text_of(work.get("display_name")))
+    # openalexR's data frame (saved as JSON) holds the rebuilt abstract as `ab`, its authors
+    # as `author[].au_display_name`, its venue as `so`.
+    abstract = inverted_index_to_text(work.get("abstract_inverted_index")) or text_of(
+        work.get("ab")
+    )
+    if not abstract:
+        return no_abstract(line, "OpenAlex", title)
+    ids = dict_of(work.get("ids"))
+    location = work.get("primary_location")
+    # Works written before OpenAlex's 2023 schema (old pyalex and openalexR dumps) have no
+    # locations: the venue and its page are `host_venue`, the others `alternate_host_venues`.
+    host = work.get("host_venue")
+    urls = [nested(loc, "landing_page_url") for loc in [location, *list_of(work.get("locations"))]]
+    urls += [nested(venue, "url") for venue in [host, *list_of(work.get("alternate_host_venues"))]]
+    arxiv = next((u for u in map(text_of, urls) if "arxiv.org/abs/" in u), None)
+    authors = strings_of(
+        nested(a, "author", "display_name") for a in list_of(work.get("authorships"))
+    ) or strings_of(nested(a, "au_display_name") for a in list_of(work.get("author")))
+    keywords = strings_of(nested(k, "display_name") for k in list_of(work.get("keywords")))
+    return Record(
+        line=line,
+        abstract=markup_free(abstract),
+        arxiv=arxiv,
+        title=title or None,
+        authors=authors,
+        url=(
+            text_of(nested(location, "landing_page_url"))
+            or text_of(nested(host, "url"))
+            or text_of(work.get("url"))
+            or None
+        ),
+        doi=text_of(work.get("doi")) or text_of(ids.get("doi")) or None,
+        date=text_of(work.get("publication_date")) or text_of(work.get("publication_year")) or None,
+        pmid=text_of(ids.get("pmid")).rstrip("/").rsplit("/", 1)[-1] or None,
+        venue=(
+            text_of(nested(location, "source", "display_name"))
+            or text_of(nested(host, "display_name"))
+            or text_of(work.get("so"))
+            or None
+        ),
+        keywords=keywords,
+        metadata=metadata_of([("openalex", work.get("id")), ("type", work.get("type"))]),
+    )
+
+
+def crossref_record(line: int, work: dict[str, Any]) -> Record | Problem:
+    title = markup_free(text_of(work.get("title")))
+    abstract = markup_free(text_of(work.get("abstract")))
+    if not abstract:
+        return no_abstract(line, "Crossref", title or text_of(work.get("DOI")))
+    dates = ("issued", "published", "published-print", "published-online", "created")
+    date = next((d for key in dates if (d := date_from_parts(work.get(key)))), None)
+    subtitle = markup_free(text_of(work.get("subtitle")))
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=(f"{title}: {subtitle}" if title and subtitle else title) or None,
+        authors=tuple(name for n in list_of(work.get("author")) if (name := csl_name(n))),
+        url=text_of(work.get("URL")) or None,
+        doi=text_of(work.get("DOI")) or None,
+        date=date,
+        # A preprint (`posted-content`) has no container: its server is the `institution`.
+        venue=text_of(work.get("container-title"))
+        or text_of(nested(next(iter(list_of(work.get("institution"))), None), "name"))
+        or None,
+        keywords=strings_of(list_of(work.get("subject"))),
+        metadata=metadata_of([("type", work.get("type")), ("publisher", work.get("publisher"))]),
+    )
+
+
+def semantic_scholar_record(line: int, value: dict[str, Any]) -> Record | Problem:
+    paper = s2_wrapped(value) or value
+    title = markup_free(text_of(paper.get("title")))
+    abstract = text_of(paper.get("abstract"))
+    if not abstract:
+        return no_abstract(line, "Semantic Scholar", title)
+    # The datasets' abstracts and s2orc lines keep their ids in openaccessinfo.
+    ids = dict_of(
+        paper.get("externalIds")
+        or paper.get("externalids")
+        or nested(paper, "openaccessinfo", "externalids")
+    )
+    venue = (
+        text_of(paper.get("venue"))
+        or text_of(nested(paper, "journal", "name"))
+        or text_of(nested(paper, "publicationVenue", "name"))
+    )
+    return Record(
+        line=line,
+        abstract=abstract,
+        arxiv=text_of(ids.get("ArXiv")) or None,
+        title=title or None,
+        authors=strings_of(nested(author, "name") for author in list_of(paper.get("authors"))),
+        url=text_of(paper.get("url")) or None,
+        doi=text_of(ids.get("DOI")) or None,
+        date=(
+            text_of(paper.get("publicationDate"))
+            or text_of(paper.get("publicationdate"))
+            or text_of(paper.get("year"))
+            or None
+        ),
+        pmid=text_of(ids.get("PubMed")) or None,
+        venue=venue or None,
+        keywords=strings_of(list_of(paper.get("fieldsOfStudy")))
+        or strings_of(
+            dict.fromkeys(
+                nested(f, "category")
+                for f in list_of(paper.get("s2FieldsOfStudy") or paper.get("s2fieldsofstudy"))
+            )
+        ),
+        metadata=metadata_of(
+            [("semantic scholar", paper.get("paperId")), ("corpus id", paper.get("corpusid"))]
+        ),
+    )
+
+
+def europe_pmc_record(line: int, item: dict[str, Any]) -> Record | Problem:
+    title = markup_free(text_of(item.get("title")))
+    abstract = without_abstract_heading(markup_free(text_of(item.get("abstractText"))))
+    if not abstract:
+        return no_abstract(line, "Europe PMC", title or text_of(item.get("id")))
+    journal = dict_of(item.get("journalInfo"))
+    venue = (
+        text_of(nested(journal, "journal", "title"))
+        or text_of(item.get("journalTitle"))
+        or text_of(nested(item, "bookOrReportDetails", "publisher"))
+    )
+    source, ident = text_of(item.get("source")), text_of(item.get("id"))
+    keywords = strings_of(list_of(nested(item, "keywordList", "keyword"))) or strings_of(
+        nested(heading, "descriptorName")
+        for heading in list_of(nested(item, "meshHeadingList", "meshHeading"))
+    )
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=_europe_pmc_authors(item),
+        url=f"https://europepmc.org/article/{source}/{ident}" if source and ident else None,
+        doi=text_of(item.get("doi")) or None,
+        date=(
+            text_of(item.get("firstPublicationDate"))
+            or text_of(journal.get("printPublicationDate"))
+            or text_of(item.get("pubYear"))
+            or None
+        ),
+        pmid=text_of(item.get("pmid")) or None,
+        venue=venue or None,
+        keywords=keywords,
+        metadata=metadata_of([("pmcid", item.get("pmcid")), ("europe pmc", f"{source}/{ident}")]),
+    )
+
+
+def _europe_pmc_authors(item: dict[str, Any]) -> tuple[str, ...]:
+    """Full names from `authorList` (a group as its `collectiveName`); else `authorString`,
+    "Smith J, Doe A."."""
+    names = []
+    for author in list_of(nested(item, "authorList", "author")):
+        first, last = text_of(nested(author, "firstName")), text_of(nested(author, "lastName"))
+        full = f"{first} {last}".strip() if last else ""
+        if (
+            name := full
+            or text_of(nested(author, "fullName"))
+            or text_of(nested(author, "collectiveName"))
+        ):
+            names.append(name)
+    if names:
+        return tuple(names)
+    listed = text_of(item.get("authorString")).removesuffix(".")
+    return tuple(name.strip() for name in listed.split(",") if name.strip())
+
+
+def _biorxiv_name(name: str) -> str:
+    """ "Mensah, K." -> "K. Mensah"."""
+    last, _, first = name.partition(",")
+    return f"{first.strip()} {last.strip()}".strip() if first.strip() else name.strip()
+
+
+# HighWire's marks in bioRxiv's and medRxiv's abstracts (see the module's docstring).
+_HIGHWIRE_BLOCK = re.compile(r"O_(FIG|TBL)\b.*?C_\1\b", re.S)
+_HIGHWIRE_SUBHEADING = re.compile(r"\s*O_ST_ABS(.*?)C_ST_ABS\s*", re.S)
+_HIGHWIRE_ITEM_END = re.compile(r"\s*C_LI\s*")
+_HIGHWIRE_CHARACTERS = {"{middle dot}": "\u00b7", "O_SCPLOW": "", "C_SCPLOW": "", "O_LI": " "}
+
+
+def _highwire_free(abstract: str) -> str:
+    """A bioRxiv/medRxiv abstract without HighWire's marks: figures and tables out, a
+    sub-heading as a label, list items as clauses, headings glued to their sections apart
+    ("Background: We …")."""
+    if "_" in abstract or "{" in abstract:
+        abstract = _HIGHWIRE_BLOCK.sub(" ", abstract)
+        abstract = _HIGHWIRE_SUBHEADING.sub(lambda m: f" {m.group(1).strip()}: ", abstract)
+        abstract = _HIGHWIRE_ITEM_END.sub(_item_end, abstract)
+        for mark, character in _HIGHWIRE_CHARACTERS.items():
+            abstract = abstract.replace(mark, character)
+    return unglued_sections(abstract)
+
+
+def _item_end(end: re.Match[str]) -> str:
+    """The end of a list item: a space after a finished one, else "; "."""
+    finished = end.start() and end.string[end.start() - 1] in ".;:!?"
+    return " " if finished else "; "
+
+
+def biorxiv_record(line: int, item: dict[str, Any]) -> Record | Problem:
+    def field(name: str) -> str:
+        return text_of(item.get(name)) or text_of(item.get(f"preprint_{name}"))
+
+    title = markup_free(field("title"))
+    abstract = _highwire_free(markup_free(field("abstract")))
+    if not abstract:
+        return no_abstract(line, "bioRxiv/medRxiv", title)
+    doi = text_of(item.get("doi")) or text_of(item.get("biorxiv_doi"))
+    server = text_of(item.get("server")) or text_of(item.get("preprint_platform")) or "bioRxiv"
+    server = {"biorxiv": "bioRxiv", "medrxiv": "medRxiv"}.get(server.lower(), server)
+    version = text_of(item.get("version"))
+    host = "www.medrxiv.org" if server == "medRxiv" else "www.biorxiv.org"
+    authors = field("authors")
+    published = item.get("published") or item.get("published_doi")  # the journal version
+    published = None if text_of(published).upper() in ("NA", "") else published
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=tuple(_biorxiv_name(n) for n in authors.split(";") if n.strip()),
+        url=f"https://{host}/content/{doi}v{version or 1}" if doi else None,
+        doi=doi or None,
+        date=field("date") or None,
+        venue=server,
+        keywords=keywords_of(field("category")),
+        metadata=metadata_of([("version", version), ("published", published)]),
+    )
+
+
+def elsevier_record(line: int, value: dict[str, Any]) -> Record | Problem:
+    item = elsevier_item(value) or value
+    if "error" in item and "dc:title" not in item:
+        reason = f"no record (the Elsevier API said: {text_of(item.get('error'))})"
+        return Problem(line, reason, notice=True)
+    title = markup_to_text(text_of(item.get("dc:title")))
+    abstract = markup_free(text_of(item.get("dc:description")))
+    doi = text_of(item.get("prism:doi"))
+    if not abstract:
+        return no_abstract(line, "Elsevier", title or doi)
+    links = {
+        nested(link, "@ref"): text_of(nested(link, "@href")) for link in list_of(item.get("link"))
+    }
+    keywords = text_of(item.get("authkeywords"))
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=_elsevier_authors(item),
+        url=links.get("scopus") or links.get("scidir") or None,
+        doi=doi or None,
+        date=text_of(item.get("prism:coverDate")) or None,
+        pmid=text_of(item.get("pubmed-id")) or None,
+        venue=text_of(item.get("prism:publicationName")) or None,
+        keywords=tuple(k.strip() for k in keywords.split("|") if k.strip()),
+        metadata=metadata_of(
+            [
+                ("eid", item.get("eid")),
+                ("pii", item.get("pii")),
+                ("type", item.get("subtypeDescription")),
+            ]
+        ),
+    )
+
+
+def _elsevier_authors(item: dict[str, Any]) -> tuple[str, ...]:
+    """Scopus's `author[]` (a retrieval answer's `dc:creator.author[]`, names prefixed
+    `ce:`), ScienceDirect's `authors.author` ({"$": name}, or one name), else `dc:creator`
+    (a name, or a list of {"$": name})."""
+    names = []
+    creator = item.get("dc:creator")
+    for author in [*list_of(item.get("author")), *list_of(nested(creator, "author"))]:
+        given = text_of(nested(author, "given-name")) or text_of(nested(author, "ce:given-name"))
+        family = text_of(nested(author, "surname")) or text_of(nested(author, "ce:surname"))
+        indexed = text_of(nested(author, "authname")) or text_of(nested(author, "ce:indexed-name"))
+        if name := (f"{given} {family}" if given and family else indexed or family):
+            names.append(name)
+    listed = nested(item, "authors", "author")
+    for author in listed if isinstance(listed, list) else [listed]:
+        if name := text_of(author) or text_of(nested(author, "$")):
+            names.append(name)
+    creators = [text_of(c) or text_of(nested(c, "$")) for c in list_of(creator) or [creator]]
+    return tuple(names) or strings_of(creators)
+
+
+def core_record(line: int, value: dict[str, Any]) -> Record | Problem:
+    item = core_item(value) or value
+    title = markup_free(text_of(item.get("title")))
+    # v3 names it `abstract`; v2 `description`, often opening with a glued "Abstract." heading.
+    text = text_of(item.get("abstract")) or text_of(item.get("description"))
+    abstract = without_abstract_heading(markup_free(text))
+    ident = text_of(item.get("id"))
+    if not abstract:
+        return no_abstract(line, "CORE", title or ident)
+    authors = (text_of(a) or text_of(nested(a, "name")) for a in list_of(item.get("authors")))
+    oai = [*strings_of(list_of(item.get("oaiIds"))), text_of(item.get("oai"))]
+    arxiv = text_of(item.get("arxivId")) or next(
+        (i.split(":", 2)[2] for i in oai if i.casefold().startswith("oai:arxiv.org:")), ""
+    )
+    pages = {
+        text_of(nested(link, "type")): text_of(nested(link, "url"))
+        for link in list_of(item.get("links"))
+    }
+    url = (
+        pages.get("display")
+        or text_of(item.get("downloadUrl"))
+        or text_of(item.get("fulltextIdentifier"))
+        or text_of(item.get("fullTextIdentifier"))
+    )
+    # v3's publishedDate is a timestamp ("2021-01-01T00:00:00"): its day.
+    date = text_of(item.get("publishedDate")).split("T")[0] or text_of(item.get("datePublished"))
+    field = item.get("fieldOfStudy")
+    return Record(
+        line=line,
+        abstract=abstract,
+        arxiv=arxiv or None,
+        title=title or None,
+        authors=tuple(first_name_first(name) for name in authors if name),
+        url=url or None,
+        doi=text_of(item.get("doi")) or None,
+        date=date or text_of(item.get("yearPublished")) or text_of(item.get("year")) or None,
+        pmid=text_of(item.get("pubmedId")) or None,
+        venue=text_of(nested(next(iter(list_of(item.get("journals"))), None), "title")) or None,
+        keywords=strings_of([field] if isinstance(field, str) else list_of(item.get("topics"))),
+        metadata=metadata_of(
+            [
+                ("core", ident),
+                ("type", item.get("documentType")),
+                ("publisher", item.get("publisher")),
+            ]
+        ),
+    )
+
+
+def esummary_record(line: int, summary: dict[str, Any]) -> Problem:
+    error = text_of(summary.get("error"))
+    if "header" in summary:  # the whole answer, refused: "Too many UIDs in request…"
+        return Problem(line, f"no records (the API said: {error or 'nothing'})")
+    if error and len(summary) <= 2:  # {"uid": …, "error": "cannot get document summary"}
+        reason = f"no record (the API said: {error})"
+        return Problem(line, reason, excerpt(text_of(summary.get("uid"))), notice=True)
+    return no_abstract(line, "PubMed esummary", text_of(summary.get("title")))
+
+
+def esearch_record(line: int, answer: dict[str, Any]) -> Problem:
+    pmids = strings_of(list_of(nested(answer, "esearchresult", "idlist")))
+    reason = (
+        f"PMIDs only (an E-utilities esearch answer lists {len(pmids)}, without titles or "
+        "abstracts: fetch them with efetch.fcgi?db=pubmed&retmode=xml&id=… and load that)"
+    )
+    return Problem(line, reason, excerpt(", ".join(pmids)))
+
+
+# What only DOAJ's journal records have in their bibjson.
+_DOAJ_JOURNAL_KEYS = ("eissn", "pissn", "apc", "editorial", "oa_start", "boai")
+_MONTHS = {
+    name.casefold(): number
+    for number, names in enumerate(zip(calendar.month_name, calendar.month_abbr, strict=True))
+    for name in names
+    if name
+}
+
+
+def doaj_record(line: int, value: dict[str, Any]) -> Record | Problem:
+    bib = doaj_bibjson(value) or {}
+    title = markup_free(text_of(bib.get("title")))
+    ident = text_of(value.get("id"))
+    if any(key in bib for key in _DOAJ_JOURNAL_KEYS) and "abstract" not in bib:
+        reason = "not a paper (a DOAJ journal record: its articles are at /api/search/articles)"
+        return Problem(line, reason, excerpt(title))
+    abstract = without_abstract_heading(markup_free(text_of(bib.get("abstract"))))
+    if not abstract:
+        return no_abstract(line, "DOAJ", title or ident)
+    ids = {
+        text_of(nested(i, "type")).casefold(): text_of(nested(i, "id"))
+        for i in list_of(bib.get("identifier"))
+    }
+    links = list_of(bib.get("link"))
+    fulltext = next((nested(k, "url") for k in links if nested(k, "type") == "fulltext"), None)
+    journal = dict_of(bib.get("journal"))
+    start, end = text_of(bib.get("start_page")), text_of(bib.get("end_page"))
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=tuple(
+            first_name_first(name)
+            for author in list_of(bib.get("author"))
+            if (name := text_of(nested(author, "name")))
+        ),
+        url=text_of(fulltext) or (f"https://doaj.org/article/{ident}" if ident else None),
+        doi=ids.get("doi") or None,
+        date=_year_month(text_of(bib.get("year")), text_of(bib.get("month"))),
+        venue=text_of(journal.get("title")) or None,
+        keywords=strings_of(list_of(bib.get("keywords"))),
+        metadata=metadata_of(
+            [
+                ("doaj", ident),
+                ("publisher", journal.get("publisher")),
+                ("volume", journal.get("volume")),
+                ("issue", journal.get("number")),
+                ("pages", "-".join(p for p in (start, end) if p)),
+            ]
+        ),
+    )
+
+
+def _year_month(year: str, month: str) -> str | None:
+    """DOAJ's year and month ("5", "05", "May", "January") as "2019-05"; the year alone
+    where the month is none of these."""
+    number = int(month) if month.isdigit() else _MONTHS.get(month.casefold().rstrip("."), 0)
+    if year and 1 <= number <= 12:
+        return f"{year}-{number:02d}"
+    return year or None
+
+
+def zenodo_record(line: int, value: dict[str, Any]) -> Record | Problem:
+    metadata = zenodo_metadata(value) or {}
+    title = markup_free(text_of(metadata.get("title")))
+    abstract = markup_free(text_of(metadata.get("description")))
+    if not abstract:
+        return no_abstract(line, "Zenodo", title)
+    links = dict_of(value.get("links"))
+    # InvenioRDM keeps a creator under person_or_org, its DOI in pids, its keywords as
+    # subjects, its journal in custom_fields and its type's title by language.
+    creators = (
+        text_of(nested(c, "name")) or text_of(nested(c, "person_or_org", "name"))
+        for c in list_of(metadata.get("creators"))
+    )
+    journal = nested(metadata, "journal", "title") or nested(
+        value, "custom_fields", "journal:journal", "title"
+    )
+    kind = nested(metadata, "resource_type", "title")
+    subjects = (nested(subject, "subject") for subject in list_of(metadata.get("subjects")))
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=tuple(first_name_first(name) for name in creators if name),
+        url=text_of(links.get("html")) or text_of(links.get("self_html")) or None,
+        doi=(
+            text_of(metadata.get("doi"))
+            or text_of(value.get("doi"))
+            or text_of(nested(value, "pids", "doi", "identifier"))
+            or None
+        ),
+        date=text_of(metadata.get("publication_date")) or None,
+        venue=text_of(journal) or "Zenodo",
+        keywords=strings_of(list_of(metadata.get("keywords"))) or strings_of(subjects),
+        metadata=metadata_of(
+            [
+                ("type", nested(kind, "en") if isinstance(kind, dict) else kind),
+                ("zenodo", value.get("id")),
+            ]
+        ),
+    )
+
+
+def datacite_record(line: int, value: dict[str, Any]) -> Record | Problem:
+    item = datacite_item(value) or value
+    titles = [t for t in list_of(item.get("titles")) if isinstance(t, dict)]
+    # The main title has no `titleType` ("Subtitle", "TranslatedTitle"… come after it).
+    main = next((t for t in titles if not t.get("titleType")), titles[0] if titles else {})
+    title = markup_free(text_of(main.get("title")))
+    descriptions = [d for d in list_of(item.get("descriptions")) if isinstance(d, dict)]
+    abstract = next(
+        (
+            text
+            for d in descriptions
+            if text_of(d.get("descriptionType")).casefold() == "abstract"
+            and (text := markup_free(text_of(d.get("description"))))
+        ),
+        "",
+    )
+    if not abstract:
+        return no_abstract(line, "DataCite", title or text_of(item.get("doi")))
+    dates = list_of(item.get("dates"))
+    issued = next(
+        (text_of(nested(d, "date")) for d in dates if nested(d, "dateType") == "Issued"), ""
+    )
+    url = text_of(item.get("url"))
+    doi = text_of(item.get("doi"))
+    # arXiv's own DOIs (10.48550/arXiv.2101.00001) are registered at DataCite.
+    arxiv = url if "arxiv.org/abs/" in url else (doi if "/arxiv." in doi.casefold() else None)
+    subjects = (nested(s, "subject") for s in list_of(item.get("subjects")))
+    return Record(
+        line=line,
+        abstract=abstract,
+        arxiv=arxiv,
+        title=title or None,
+        authors=tuple(name for c in list_of(item.get("creators")) if (name := _datacite_name(c))),
+        url=url or None,
+        doi=doi or None,
+        date=issued
+        or text_of(item.get("published"))
+        or text_of(item.get("publicationYear"))
+        or None,
+        venue=text_of(nested(item, "container", "title")) or text_of(item.get("publisher")) or None,
+        # Subjects given as URLs (Wikidata entities) name nothing a reader can read.
+        keywords=strings_of(
+            s for s in subjects if not text_of(s).startswith(("http://", "https://"))
+        ),
+        metadata=metadata_of(
+            [
+                ("type", nested(item, "types", "resourceTypeGeneral")),
+                ("publisher", item.get("publisher")),
+            ]
+        ),
+    )
+
+
+def _datacite_name(creator: Any) -> str:
+    if not isinstance(creator, dict):
+        return text_of(creator)
+    given, family = text_of(creator.get("givenName")), text_of(creator.get("familyName"))
+    if family:
+        return f"{given} {family}".strip()
+    name = text_of(creator.get("name"))
+    # A person's `name` is "Family, Given"; an organisation's is as it is written.
+    personal = creator.get("nameType") == "Personal"
+    return first_name_first(name) if personal else name

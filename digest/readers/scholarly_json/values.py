@@ -1,0 +1,141 @@
+"""Scholarly JSON: small readers of JSON values, shared by the mappers: a text, a list, a
+nested key, CSL's dates and names, a title's or abstract's markup taken out.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from digest.readers.markup import (
+    html_to_text,
+    jats_to_text,
+    looks_like_jats,
+)
+from digest.readers.records import (
+    Problem,
+    excerpt,
+)
+
+
+def text_of(value: Any) -> str:
+    """A string field; a list of strings (Crossref's titles) gives its first non-empty one."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list):
+        return next((text for item in value if (text := text_of(item))), "")
+    return ""
+
+
+def nested(value: Any, *path: str) -> Any:
+    for key in path:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
+
+
+def strings_of(values: Iterable[Any]) -> tuple[str, ...]:
+    return tuple(text for value in values if (text := text_of(value)))
+
+
+def dict_of(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def list_of(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def date_from_parts(value: Any) -> str | None:
+    """CSL/Crossref dates: {"date-parts": [[2020, 6, 18]]} -> "2020-06-18"; "raw" as is.
+    Some writers spell it "date_parts" (isbnlib, bolognese, Crossref answers relayed through
+    snake_case clients) or leave out the outer list ([2020, 6, 18])."""
+    if not isinstance(value, dict):
+        return text_of(value) or None
+    parts = list_of(value.get("date-parts", value.get("date_parts")))
+    first = list_of(parts[0]) if parts and isinstance(parts[0], list) else parts
+    numbers: list[int] = []
+    for part in first[:3]:
+        try:
+            numbers.append(int(part))
+        except (TypeError, ValueError):
+            break
+    season = value.get(
+        "season"
+    )  # CSL's season beside a year: {"date-parts": [[1985]], "season": 1}
+    if len(numbers) == 1 and str(season).isdigit() and 1 <= int(str(season)) <= 4:
+        numbers.append(12 + int(str(season)))
+    if len(numbers) > 1 and numbers[1] > 12:
+        # Better BibTeX writes a season as a pseudo-month: CSL's 13-16 or EDTF's 21-24
+        # ("date-parts": [[2017, 15]]): no month, kept in words as BibTeX's "Spring 2025" is.
+        season = _SEASONS.get(numbers[1] - (20 if numbers[1] > 20 else 12))
+        return f"{season} {numbers[0]}" if season else str(numbers[0])
+    if numbers:
+        return "-".join(f"{n:02d}" if i else str(n) for i, n in enumerate(numbers))
+    return text_of(value.get("raw")) or text_of(value.get("literal")) or None
+
+
+_SEASONS = {1: "Spring", 2: "Summer", 3: "Autumn", 4: "Winter"}
+
+
+def has_csl_names(value: Any) -> bool:
+    return any(
+        isinstance(name, dict) and ("family" in name or "literal" in name)
+        for name in list_of(value)
+    )
+
+
+def csl_name(name: Any) -> str:
+    if not isinstance(name, dict):
+        return text_of(name)
+    if literal := text_of(name.get("literal")) or text_of(name.get("name")):
+        return literal
+    # "Herbert Van de Sompel", "Vincent van Gogh": the particles stand between the names.
+    parts = ("given", "dropping-particle", "non-dropping-particle", "family", "suffix")
+    return " ".join(text for key in parts if (text := text_of(name.get(key))))
+
+
+def no_abstract(line: int, source: str, title: str) -> Problem:
+    return Problem(line, f"no abstract ({source} record without one)", excerpt(title))
+
+
+def metadata_of(pairs: Iterable[tuple[str, Any]]) -> tuple[tuple[str, str], ...]:
+    return tuple((key, text) for key, value in pairs if (text := text_of(value)))
+
+
+def keywords_of(value: Any) -> tuple[str, ...]:
+    if isinstance(value, list):
+        return strings_of(value)
+    text = text_of(value)
+    separator = ";" if ";" in text else ","
+    return tuple(part.strip() for part in text.split(separator) if part.strip())
+
+
+_HTML_HEADING = re.compile(r"<h[1-6][^<>]*>([^<]*)</h[1-6]>\s*", re.I)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_HTML_CLOSING = re.compile(r"</(?:p|i|b|em|strong|sub|sup|span|div|li|ul|ol|h[1-6])\s*>", re.I)
+_ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);")
+
+
+def markup_free(text: str) -> str:
+    """An abstract without the JATS or HTML some exporters leave in it ("p < 0.05" stays)."""
+    if looks_like_jats(text):
+        text = jats_to_text(text)
+        # TechRxiv deposits its abstract's HTML escaped inside the JATS: "<jats:p>&lt;p&gt;The
+        # impact…&lt;/p&gt;</jats:p>", which the JATS pass turns into "<p>The impact…</p>".
+        # Only a closing tag tells it: "a<b and c>d" is mathematics.
+        return html_to_text(text) if _HTML_CLOSING.search(text) else text
+    if _HTML_TAG.search(text):
+        # A section heading ("<h4>Methods</h4>We ...") keeps its place as a label.
+        return html_to_text(_HTML_HEADING.sub(_heading_label, text))
+    return html.unescape(text) if _ENTITY.search(text) else text
+
+
+def _heading_label(match: re.Match[str]) -> str:
+    label = match.group(1).strip().rstrip(":.")
+    return f" {label}: " if label else " "
