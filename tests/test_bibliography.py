@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import rispy  # type: ignore[import-untyped]
 
 from digest.loading import load_papers
 from digest.models import Corpus, Paper
-from digest.readers import sniff_format
+from digest.readers import ris, sniff_format
 from digest.readers.bibtex import parse_bibtex
 from digest.readers.ris import parse_ris
 
@@ -143,3 +144,18 @@ def test_ris_scopus_html_entities_without_markup_are_characters() -> None:
     text = f"TY  - JOUR\nTI  - Operators &amp; inpainting\nAB  - {escaped}\nDB  - Scopus\nER  - \n"
     [record] = parse_ris(text).records
     assert (record.abstract, record.title) == (abstract, "Operators & inpainting")
+
+
+def test_ris_fields_continued_over_lines_read_as_rispy_reads_them() -> None:
+    # ris._RisParser overrides rispy's private _add_single_value so that a field continued
+    # over many lines grows in place (linear, not quadratic): it must still be rispy's
+    # method it overrides, and give rispy's very result.
+    assert "_add_single_value" in vars(rispy.RisParser)
+    text = (
+        "TY  - JOUR\nTI  - A title\ncontinued on a second line\n\n\nand a third\n"
+        "AU  - Doe, Jane\nAU  - Roe, Rich\nKW  - first\nKW  - second\nmore keyword text\n"
+        "AB  - An abstract\nthat goes on\n" + "\n" * 50 + "to its end.\n"
+        "N1  - A note\nUR  - https://example.org/a\nER  - \n\n"
+        "TY  - CONF\nT1  - Another\nN2  - Its abstract\nover two lines.\nER  - \n"
+    )
+    assert ris._rispy_loads(text) == rispy.loads(text)
