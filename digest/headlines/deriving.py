@@ -122,7 +122,7 @@ def _sentence_cased(title: str, abstract: str) -> str:
         return word if _UNREADABLE.fullmatch(word) else word.lower()
 
     cased = _TITLE_WORD.sub(spelled, title)
-    return cased[:1].upper() + cased[1:]
+    return capitalise(cased)
 
 
 # A word of the title that the abstract does not use stays in capitals if it cannot be read
