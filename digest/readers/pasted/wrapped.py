@@ -28,13 +28,13 @@ def wrapped_field(lines: list[str], index: int) -> tuple[str, int] | None:
     if found is None or found[0] not in _WRAPPED_FIELDS or SENTENCE_END.search(first.rstrip()):
         return None
     taken = [first.rstrip()]
-    end = index + 1
-    while end < len(lines) and end <= index + 3 and _continues(found[0], lines[end]):
-        taken.append(lines[end].strip())
-        end += 1
-        if len(lines[end - 1].rstrip()) < _WRAP_WIDTH:
+    for line in lines[index + 1 : index + 4]:
+        if not _continues(found[0], line):
+            break
+        taken.append(line.strip())
+        if len(line.rstrip()) < _WRAP_WIDTH:
             break  # a short line ends the value
-    return (" ".join(taken), end) if len(taken) > 1 else None
+    return (" ".join(taken), index + len(taken)) if len(taken) > 1 else None
 
 
 def _continues(name: str, line: str) -> bool:
