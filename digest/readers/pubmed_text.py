@@ -84,9 +84,12 @@ def looks_like_pubmed_text(text: str) -> bool:
     first_block = re.split(r"\n\s*\n", head, maxsplit=1)[0]
     if _OLD_SUMMARY.match(first_block):
         return True
-    if not _CITATION.match(first_block) or not _PMID_LINE.search(text):
+    if not _CITATION.match(first_block):
         return False
-    return _SOURCE.match(first_block) is not None or _PMID_LINE.search(first_block) is not None
+    if _PMID_LINE.search(first_block):  # a PMID line there is one in the file too
+        return True
+    # The whole file last: a notes file opening with "1. " is no citation's source line.
+    return _SOURCE.match(first_block) is not None and _PMID_LINE.search(text) is not None
 
 
 def looks_like_pmid_list(text: str) -> bool:
