@@ -108,3 +108,15 @@ def test_a_season_for_a_month_and_a_literal_date() -> None:
     )
     dates = [record.date for record in parse_csl_yaml(text).records]
     assert dates == ["Autumn 2017", "2017-14/2017-15"]
+
+
+def test_a_season_in_words_dates_the_paper_by_its_year_and_breaks_nothing() -> None:
+    # CSL allows a season as a string; it once raised ValueError and lost the whole file.
+    text = (
+        "---\nreferences:\n- id: a\n  abstract: A.\n  issued:\n    - year: 2019\n"
+        "      season: spring\n  type: article\n"
+        "- id: b\n  abstract: B.\n  issued:\n    - year: 2020\n      season: 2\n"
+        "  type: article\n...\n"
+    )
+    dates = [record.date for record in parse_csl_yaml(text).records]
+    assert dates == ["2019", "Summer 2020"]

@@ -151,7 +151,9 @@ def _csl_date(value: Any) -> Any:
         value = value[0]
     if isinstance(value, dict) and "year" in value:
         if value.get("season") is not None and value.get("month") is None:
-            value = {**value, "month": 12 + int(value["season"])}  # CSL's pseudo-month
+            # A season beside the year, as CSL-JSON writes it; its mapper reads a season
+            # (and leaves out one it cannot read, "season: spring").
+            return {"date-parts": [[value["year"]]], "season": value["season"]}
         parts = [value[key] for key in ("year", "month", "day") if value.get(key) is not None]
         return {"date-parts": [parts]}
     if isinstance(value, datetime.date):
