@@ -61,7 +61,8 @@ def looks_like_ieee_text(text: str) -> bool:
     first = text[start : end if end != -1 else start + _FIRST_LINE_LIMIT]
     if _CITATION.match(first.rstrip()) is None:
         return False
-    return _URL_LINE.search(text, start) is not None
+    # A quoted CSV header passes for a citation: a quick test before the line pattern.
+    return text.find("URL: http", start) >= 0 and _URL_LINE.search(text, start) is not None
 
 
 def parse_ieee_text(text: str) -> Parsed:
