@@ -290,6 +290,8 @@ _SOURCE_MARKS = re.compile(
     r" from [^()]{1,300})\)\.?|Adapted from the source document\.))+$",
     re.I,
 )
+# A few marks close an abstract, the longest (Haworth's notice) under 400 characters.
+_SOURCE_MARKS_TAIL = 2000
 
 
 # A web page's own description that reference managers save as the abstract of a paper
@@ -379,7 +381,11 @@ def strip_abstract_trailer(abstract: str) -> str:
     if abstract.endswith(")"):
         abstract = _ERIC_MARK.sub("", abstract)
     if abstract.endswith((")", ").", "document.")):
-        abstract = _SOURCE_MARKS.sub("", abstract)
+        # Looked for in the tail, as the other trailers are: from every position of a whole
+        # abstract, a run of thousands of marks would be read to its end each time.
+        marks = _SOURCE_MARKS.search(abstract, max(0, len(abstract) - _SOURCE_MARKS_TAIL))
+        if marks:
+            abstract = abstract[: marks.start()] + abstract[marks.end() :]
     statement = abstract.find(_INTEREST_STATEMENT, max(0, len(abstract) - _TRAILER_TAIL))
     if statement > 0:
         abstract = abstract[:statement].rstrip()
