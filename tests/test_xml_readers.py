@@ -453,6 +453,7 @@ def test_mods_with_a_prefix_titles_names_and_links_as_catalogues_write_them(
         ("zotero.rdf", "zotero-rdf"),
         ("pmc-jats.xml", "jats"),
         ("zotero.mods.xml", "mods"),
+        ("datacite.xml", "datacite-xml"),
     ],
 )
 def test_xml_exports_are_recognised_by_content(name: str, fmt: str, tmp_path: Path) -> None:
@@ -594,6 +595,49 @@ def test_oai_pmh_answers_from_arxiv_in_each_metadata_format(tmp_path: Path) -> N
     assert (sparsity.arxiv_id, sparsity.url) == ("0704.0002", "http://arxiv.org/abs/0704.0002")
     [deleted] = corpus.skipped
     assert deleted.reason.startswith("deleted record")
+
+
+# --- DataCite XML (alone, and in OAI-PMH answers) ------------------------------------------
+
+
+def test_datacite_xml_resource_is_a_paper() -> None:
+    # As DataCite serves a DOI's metadata (datacite/bolognese spec/fixtures/datacite*.xml):
+    # read as plain text before, its XML lines skipped one by one and two tags made papers.
+    corpus = load("datacite.xml")
+    assert corpus.files[0].format == "datacite-xml"
+    [paper] = corpus.papers
+    # The Abstract description, not the Other one; Zenodo's escaped HTML is no text.
+    assert paper.abstract == (
+        "We measure the rotation of fifty spiral galaxies with sparse probes & find flat "
+        "curves in forty-seven of them."
+    )
+    # The main title and its subtitle; the translated title is no part of it.
+    assert paper.title == "Sparse probes of galaxy rotation: a survey of fifty spirals"
+    # Given + family name; creatorName alone is "Family, Given"; an organisation as written.
+    assert paper.authors == ("Ana Lima", "Kofi Mensah", "Observatory of Lisbon, Data Group")
+    # arXiv's own DOIs are registered at DataCite.
+    assert (paper.arxiv_id, paper.doi) == ("2301.01234", "10.48550/ARXIV.2301.01234")
+    assert (paper.date, paper.venue) == ("2023-01-04", "arXiv")
+    # A subject given as a URL names nothing.
+    assert paper.keywords == ("Astrophysics of Galaxies (astro-ph.GA)", "FOS: Physical sciences")
+    assert paper.sources[0].line == 2
+
+
+def test_oai_pmh_answer_in_datacite_is_read_as_datacite() -> None:
+    # Zenodo's OAI-PMH (oai_datacite: the resource in a payload) and DANS's (the resource
+    # itself in <metadata>), as in a harvester's tests (handle_xml's test fixtures): before,
+    # the records went to the arXiv reader, which found no <abstract> and lost them.
+    corpus = load("datacite-oai.xml")
+    assert corpus.files[0].format == "oai-pmh"
+    [paper] = corpus.papers
+    assert paper.title == "Właściwości rzutowań podprzestrzeniowych"
+    assert paper.authors == ("John Smith", "つまらないものですが")
+    assert (paper.doi, paper.date, paper.venue) == ("10.5281/zenodo.2082", "2010", "Zenodo")
+    # Kernel 3 breaks a description's lines with <br/>: the sentences stay apart.
+    assert "tempor. At vero" in paper.abstract
+    [skipped] = corpus.skipped
+    assert (skipped.line, skipped.excerpt) == (34, "Raw tree-ring widths, 1900-2000")
+    assert "Abstract description" in skipped.reason
 
 
 # --- JATS (PubMed Central, publishers' article XML) -----------------------------------------

@@ -15,6 +15,7 @@ from digest.readers.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_l
 from digest.readers.arxiv_pages import looks_like_arxiv_page
 from digest.readers.bibtex import looks_like_bibtex, parse_bibtex
 from digest.readers.csl_yaml import looks_like_csl_yaml, parse_csl_yaml
+from digest.readers.datacite_xml import looks_like_datacite_xml, parse_datacite_xml
 from digest.readers.endnote_xml import looks_like_endnote_xml, parse_endnote_xml
 from digest.readers.ieee_text import looks_like_ieee_text, parse_ieee_text
 from digest.readers.jats import looks_like_jats_article, parse_jats
@@ -66,6 +67,7 @@ FORMATS: tuple[Format, ...] = (
     Format("jats", looks_like_jats_article, parse_jats),
     Format("endnote-xml", looks_like_endnote_xml, parse_endnote_xml),
     Format("oai-pmh", looks_like_oai_pmh, parse_oai_pmh),
+    Format("datacite-xml", looks_like_datacite_xml, parse_datacite_xml),  # after OAI-PMH
     Format("mods", looks_like_mods, parse_mods),  # after OAI-PMH, which may carry MODS
     Format("rss", looks_like_rss, parse_feed),
     Format("atom", looks_like_atom, parse_feed),

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from xml.etree.ElementTree import Element
 
+from digest.readers.datacite_xml import datacite_resource_record, datacite_resources
 from digest.readers.identifiers import parse_doi
 from digest.readers.records import Parsed, Problem, Record, excerpt, parsed_from, rfc2822_day
 from digest.readers.xml_documents import (
@@ -44,6 +45,7 @@ _ROOT = re.compile(r"<(?:\w+:)?OAI-PMH[\s>]")
 _SHAPE = RecordShape(re.compile(r"<(?:\w+:)?record[\s>]"), lambda tag, _d: local(tag) == "record")
 _ARXIV_OAI_ID = re.compile(r"^oai:arXiv\.org:(.+)$", re.I)
 _WEB_LINK = re.compile(r"https?://\S+")
+_DATACITE = frozenset({"oai_datacite", "resource"})
 _RAW_AUTHOR_SEPARATOR = re.compile(r",\s*(?:and\s+)?|(?<!\s)\s+and\s+")  # arXivRaw's "A, B and C"
 
 
@@ -94,6 +96,11 @@ def _record(record: Element, line: int) -> Record | Problem:
             else ("OAI-PMH record without metadata")
         )
         return Problem(line, reason, excerpt(identifier), notice=deleted)
+    if local(inner.tag) in _DATACITE:  # DataCite's own, or wrapped in oai_datacite's payload
+        resource = next(iter(datacite_resources(inner)), None)
+        if resource is None:
+            return Problem(line, "OAI-PMH record without a DataCite resource", excerpt(identifier))
+        return datacite_resource_record(resource, line)
     kids = children_by_name(inner)
     if local(inner.tag) == "dc":
         return _dublin_core(line, kids, identifier)
