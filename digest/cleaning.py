@@ -648,12 +648,17 @@ _WORD_ENDINGS = (
 # rescans the rest of the run from every letter (a 200,000-letter line took minutes).
 _LINE_END_HYPHEN = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-$")
 _LINE_START_WORD = re.compile(r"^([a-z]+)")
+# Chinese and Japanese are written without spaces between words: a line wrapped between two
+# of their characters (ideographs, kana, their full-width punctuation) joins with none.
+# Korean puts spaces between words, so Hangul is not in the set.
+_UNSPACED = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff65]")
 
 
 def join_wrapped_lines(lines: Sequence[str]) -> str:
     """Re-join the hard-wrapped lines of one record into one line of text.
 
-    Lines are joined with a space, except where a line ends in a hyphen inside a word:
+    Lines are joined with a space, except between two Chinese or Japanese characters (those
+    scripts put no space between words) and where a line ends in a hyphen inside a word:
     "repre-" + "sentation" -> "representation" (the hyphen was a line-break hyphen), while
     "multi-" + "agent" -> "multi-agent". The whole record decides first: a word written
     whole or hyphenated elsewhere in it settles the case; otherwise a compound-forming first
@@ -674,6 +679,8 @@ def join_wrapped_lines(lines: Sequence[str]) -> str:
             whole = whole or " ".join(parts).casefold()
             if _is_break_hyphen(head.group(1), tail.group(1), whole):
                 pieces[-1] = pieces[-1][:-1]
+        elif _UNSPACED.match(before[-1]) and _UNSPACED.match(part[0]):
+            pass  # "…に頼らない方法" + "として…": one sentence, no space
         elif not (head and part[:1].isalnum()):  # "Model-" + "Based", "COVID-" + "19"
             pieces.append(" ")
         pieces.append(part)

@@ -186,6 +186,15 @@ def test_latex_to_unicode_never_loses_text(text: str) -> None:
         (["ends with a dash -", "next"], "ends with a dash - next"),
         (["Model-", "Based RL"], "Model-Based RL"),  # a capital: a compound, never a break
         (["COVID-", "19 cases"], "COVID-19 cases"),
+        # Chinese and Japanese put no space between words, so none where a line wrapped
+        # between two of their characters; a Latin word beside them, or Korean, keeps one.
+        (
+            ["医薬品に頼らない方法", "として認識されつつある。"],
+            "医薬品に頼らない方法として認識されつつある。",
+        ),
+        (["我们提出了一种新的", "方法，", "「模型」"], "我们提出了一种新的方法，「模型」"),  # noqa: RUF001
+        (["基于 Transformer", "的方法"], "基于 Transformer 的方法"),
+        (["새로운 방법을", "제안한다"], "새로운 방법을 제안한다"),
     ],
 )
 def test_join_wrapped_lines(lines: list[str], joined: str) -> None:
