@@ -139,6 +139,57 @@ def test_a_scholar_snippet_wrapped_after_a_hyphen_is_rejoined(tmp_path: Path) ->
     )
 
 
+def test_a_scholar_snippet_in_japanese_is_rejoined_without_spaces(tmp_path: Path) -> None:
+    # A real "new articles" alert (ucfchps/chps-research-roundup, tests/fixtures/
+    # scholar-alerts/alert-nonlatin-title-stout) wraps a J-STAGE snippet with <br> between
+    # two kana or kanji: a space there is no part of the Japanese text.
+    html = (
+        '<h3><a href="https://scholar.google.com/scholar_url?url=https://www.jstage.jst.go.jp/'
+        'article/x/33/6/33_12/_article/-char/ja/&amp;hl=en" class="gse_alrt_title">'
+        "痛みの評価: 方法論的レビュー</a></h3>"
+        '<div style="color:#006621">A Sato, JR Stout - Strength and Conditioning Journal …, '
+        '2026</div><div class="gse_alrt_sni">運動は, 痛みを管理するための方法<br>として, '
+        "認識されつつある. Pain scores<br>vary …</div>"
+    )
+    (tmp_path / "alert.html").write_text(html, encoding="utf-8")
+    [paper] = load_papers([tmp_path / "alert.html"]).papers
+    assert paper.title == "痛みの評価: 方法論的レビュー"
+    assert (
+        paper.abstract
+        == "運動は, 痛みを管理するための方法として, 認識されつつある. Pain scores vary …"
+    )
+
+
+def test_a_scholar_citation_item_keeps_its_title_and_is_counted_without_abstract(
+    tmp_path: Path,
+) -> None:
+    # A [CITATION] item (ucfchps/chps-research-roundup, tests/fixtures/scholar-alerts/
+    # pair-citation-tag-schellhase) links its title to Scholar's page about the citation,
+    # not through the redirect, and has no snippet. Its title was lost and reported as text
+    # outside any item; it is the item's title, and the item a record without an abstract.
+    html = (
+        '<h3><span style="font-size:11px">[CITATION]</span> <a href="https://scholar.google.com'
+        "/citations?hl=en&amp;view_op=view_citation&amp;citation_for_view=ez1ilMIAAAAJ:8k81kl"
+        '&amp;oi=scholaralrt" class="gse_alrt_title">Job Satisfaction Among Athletic Trainers'
+        '</a></h3><div style="color:#006621">KC Schellhase, A Layne, M Ulan… - International '
+        "Journal of …, 2026</div><br>"
+        '<h3><a href="https://scholar.google.com/scholar_url?url=https://example.org/knee&amp;'
+        'hl=en" class="gse_alrt_title">Knee loading in landing tasks</a></h3>'
+        '<div style="color:#006621">KC Schellhase, B Norte - Journal of Athletic Training, '
+        '2026</div><div class="gse_alrt_sni">Landing tasks load the knee in ways that …</div>'
+        "<p>This message was sent by Google Scholar because you're following new articles "
+        "written by Kristen Schellhase.</p>"
+    )
+    (tmp_path / "alert.html").write_text(html, encoding="utf-8")
+    corpus = load_papers([tmp_path / "alert.html"])
+    assert [p.title for p in corpus.papers] == ["Knee loading in landing tasks"]
+    [skipped] = corpus.skipped
+    assert (skipped.reason, skipped.excerpt) == (
+        "no abstract (no snippet)",
+        "Job Satisfaction Among Athletic Trainers",
+    )
+
+
 def test_html_turned_into_lines_follows_no_script_image_or_script_link() -> None:
     html = (
         "<html><head><title>Alert</title><script>fetch('https://evil.example/x')</script>"

@@ -135,6 +135,9 @@ def _title_above(lines: list[str], at: int, used: int) -> tuple[int, str, str | 
             link = _target(redirect.group(1))
             start = index
             continue
+        if _CITATION_VIEW.match(line):
+            start = index  # a [CITATION] item's title links to Scholar's page about it
+            continue
         if not line or _stops(line):
             break
         parts.insert(0, line)
@@ -152,6 +155,10 @@ def _target(redirect: str) -> str | None:
 # A link to Google Scholar itself, not through its redirect to a paper: the alert's HTML
 # part has them under each item (save, share) once turned into lines (see mail.py).
 _OWN_LINK = re.compile(r"^<https?://scholar\.google\.[a-z.]+/(?!scholar_url\?)\S*>$")
+# Scholar's page about a citation it has no copy of: a [CITATION] item's title link.
+_CITATION_VIEW = re.compile(
+    r"^<https?://scholar\.google\.[a-z.]+/citations\?\S*view_op=view_citation\S*>$"
+)
 
 
 def _stops(line: str) -> bool:
