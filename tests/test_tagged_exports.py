@@ -450,6 +450,21 @@ def test_a_single_web_of_science_record_without_the_file_header() -> None:
     assert corpus.skipped == ()
 
 
+@pytest.mark.parametrize("before", [" ", "\ufeff ", "\n\t"])
+def test_a_web_of_science_export_with_spaces_before_its_first_tag(
+    tmp_path: Path, before: str
+) -> None:
+    # " FN Clarivate Analytics Web of Science": it was read as pasted text, every field
+    # line skipped as "not an abstract".
+    export = (FIXTURES / "wos-savedrecs.txt").read_text(encoding="utf-8-sig")
+    (tmp_path / "savedrecs.txt").write_text(before + export, encoding="utf-8")
+    corpus = load_papers([tmp_path])
+    assert corpus.files[0].format == "web-of-science"
+    assert only(corpus).doi == "10.1016/j.jmmm.2017.01.061"
+    [skipped] = corpus.skipped  # the record without an abstract, no header line
+    assert skipped.excerpt == "EXPERIMENTS IN PHENOMENOLOGICAL ELECTRODYNAMICS"
+
+
 # --- EndNote tagged -------------------------------------------------------------------------
 
 
@@ -1343,3 +1358,4 @@ def test_a_generational_suffix_goes_after_the_surname() -> None:
     )
     (record,) = parse_ris(ris).records
     assert record.authors == ("H. J. François Dengah 2nd", "Martin L. King Jr.", "Patrick Lewis")
+

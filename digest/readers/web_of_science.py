@@ -67,10 +67,16 @@ _METADATA = {"DT": "document type", "LA": "language", "UT": "wos id", "PU": "pub
 _TITLE_LINE = re.compile(r"^TI ", re.M)
 
 
+# Spaces before the file's first tag (" FN Clarivate Analytics Web of Science", the rest of
+# the export as written; a BOM may come before them). Only the first line's are dropped:
+# other indented lines continue a field.
+_FIRST_LINE_INDENT = re.compile(r"\A((?:\ufeff?[ \t]*\n)*\ufeff?)[ \t]+(?=(?:FN|PT) )")
+
+
 def looks_like_web_of_science(text: str) -> bool:
     """A file that opens with the export's `FN` header, or a record's `PT J` line, and
     holds a title line."""
-    found = first_tagged_line(text, _TAG_LINE)
+    found = first_tagged_line(_FIRST_LINE_INDENT.sub(r"\1", text[:4096]), _TAG_LINE)
     if found is None or found.group(1) not in ("FN", "PT"):
         return False
     return _TITLE_LINE.search(text) is not None
@@ -78,7 +84,7 @@ def looks_like_web_of_science(text: str) -> bool:
 
 def parse_web_of_science(text: str) -> Parsed:
     split = split_tagged(
-        text,
+        _FIRST_LINE_INDENT.sub(r"\1", text, count=1),
         _TAG_LINE,
         opens=lambda tag: tag == "PT",
         closes=lambda tag: tag in ("ER", "EF"),
