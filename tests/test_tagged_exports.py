@@ -1359,3 +1359,63 @@ def test_a_generational_suffix_goes_after_the_surname() -> None:
     (record,) = parse_ris(ris).records
     assert record.authors == ("H. J. François Dengah 2nd", "Martin L. King Jr.", "Patrick Lewis")
 
+
+# --- NoteExpress (Wanfang, CNKI) and CNKI's custom export ------------------------------------
+
+
+def test_noteexpress_as_wanfang_and_cnki_write_it() -> None:
+    # Wanfang's NoteExpress export (.NET): one name or keyword a line, later ones after two
+    # spaces, a DOI in full-width characters, an abstract broken over two lines. CNKI's:
+    # names and keywords joined by ";". It was read as pasted text: every field line skipped.
+    corpus = load("wanfang-noteexpress.net")
+    assert corpus.files[0].format == "noteexpress"
+    first, cnki = corpus.papers
+    assert first.title == "城市绿地对夏季地表温度的降温效应研究"
+    assert first.authors == ("李明", "王芳")
+    assert first.keywords == ("城市绿地", "地表温度", "降温效应")
+    assert (first.doi, first.date, first.venue) == (
+        "10.13292/j.1000-4890.202103.012",
+        "2021",
+        "生态学杂志",
+    )
+    assert first.abstract.startswith("目的 分析城市绿地面积")
+    assert first.abstract.endswith("结论 城市规划应优先保留大面积绿地.")  # the broken line joined
+    assert cnki.authors == ("陈静", "刘洋")
+    assert cnki.keywords == ("屋顶绿化", "雨水滞留", "海绵城市")
+    [skipped] = corpus.skipped
+    assert skipped.excerpt == "城市行道树的树种选择"
+    assert skipped.reason.startswith("no abstract")
+
+
+def test_cnki_custom_export() -> None:
+    # CNKI's "custom" (E-Study) export: "DataType" opens each record, no blank line between
+    # records; "<正>" marks the article's opening lines given where there is no abstract.
+    corpus = load("cnki-custom.txt")
+    assert corpus.files[0].format == "cnki-custom"
+    journal, proceedings = corpus.papers
+    assert journal.title == "城市绿地对夏季地表温度的降温效应研究"
+    assert journal.authors == ("李明", "王芳")
+    assert journal.keywords == ("城市绿地", "地表温度", "降温效应")
+    assert (journal.date, journal.venue) == ("2021-03-15", "生态学杂志")
+    assert journal.url is not None and journal.url.endswith(
+        "FileName=STXZ202103012&DbName=CJFQTEMP"
+    )
+    assert journal.abstract.endswith("结果表明绿地面积越大降温越明显。")
+    assert (proceedings.venue, proceedings.date) == ("2020中国城市规划年会论文集", "2020-10")
+    [skipped] = corpus.skipped
+    assert skipped.excerpt == "行道树养护管理标准"
+
+
+def test_cnki_custom_export_of_older_kind_with_blank_lines(tmp_path: Path) -> None:
+    # Older exports open each record with its database and put a blank line between them.
+    corpus = load_written(
+        tmp_path,
+        "CNKI-637000000000000000.txt",
+        "SrcDatabase-来源库: 期刊\nTitle-题名: 屋顶绿化的雨水滞留能力\nAuthor-作者: 陈静;刘洋;\n",
+        "Summary-摘要: 屋顶绿化可以滞留降雨,减轻城市排水压力。本文测定了雨水滞留率。\n\n",
+        "SrcDatabase-来源库: 期刊\nTitle-题名: 城市绿地的降温效应\nAuthor-作者: 李明;\n",
+        "Summary-摘要: 绿地面积越大降温越明显,形状越规则降温范围越小。\n",
+    )
+    assert corpus.files[0].format == "cnki-custom"
+    assert [p.title for p in corpus.papers] == ["屋顶绿化的雨水滞留能力", "城市绿地的降温效应"]
+    assert corpus.skipped == ()

@@ -14,6 +14,7 @@ from dataclasses import replace
 from digest.readers.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_listing
 from digest.readers.arxiv_pages import looks_like_arxiv_page
 from digest.readers.bibtex import looks_like_bibtex, parse_bibtex
+from digest.readers.cnki_custom import looks_like_cnki_custom, parse_cnki_custom
 from digest.readers.csl_yaml import looks_like_csl_yaml, parse_csl_yaml
 from digest.readers.datacite_xml import looks_like_datacite_xml, parse_datacite_xml
 from digest.readers.endnote_xml import looks_like_endnote_xml, parse_endnote_xml
@@ -23,6 +24,7 @@ from digest.readers.json_documents import looks_like_json, looks_like_jsonl, par
 from digest.readers.mail import looks_like_mail, parse_mail
 from digest.readers.medline import looks_like_medline, parse_medline
 from digest.readers.mods import looks_like_mods, parse_mods
+from digest.readers.noteexpress import looks_like_noteexpress, parse_noteexpress
 from digest.readers.oai_pmh import looks_like_oai_pmh, parse_oai_pmh
 from digest.readers.ovid import (
     looks_like_ovid,
@@ -71,6 +73,8 @@ FORMATS: tuple[Format, ...] = (
     Format("mods", looks_like_mods, parse_mods),  # after OAI-PMH, which may carry MODS
     Format("rss", looks_like_rss, parse_feed),
     Format("atom", looks_like_atom, parse_feed),
+    # Its lines open with a "{": before JSON, which would call the file broken JSON.
+    Format("noteexpress", looks_like_noteexpress, parse_noteexpress),
     Format("jsonl", looks_like_jsonl, parse_jsonl),
     Format("json", looks_like_json, parse_json),
     # Before the Markdown and plain-text readers, which would take its lines one by one.
@@ -82,6 +86,7 @@ FORMATS: tuple[Format, ...] = (
     Format("ovid", looks_like_ovid, parse_ovid),  # Ovid's RIS has TY lines, this not
     Format("ovid-labelled", looks_like_ovid_labelled, parse_ovid_labelled),
     Format("medline", looks_like_medline, parse_medline),
+    Format("cnki-custom", looks_like_cnki_custom, parse_cnki_custom),
     Format("web-of-science", looks_like_web_of_science, parse_web_of_science),
     Format("endnote-tagged", looks_like_refer, parse_refer),
     Format("refworks", looks_like_refworks, parse_refworks),

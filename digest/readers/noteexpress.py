@@ -1,0 +1,89 @@
+"""NoteExpress's tagged format, China's reference manager, which Wanfang Data and CNKI write
+as their "NoteExpress" export (Wanfang's is named .NET):
+
+    {Reference Type}: Journal Article
+    {Title}: 乳腺癌术后患者婚姻质量与负性情绪、社会支持的相关性
+    {Translated Title}: Relationship between marital quality, negative emotion and …
+    {Author}: 许雅琼
+    {Author}: 张银萍
+    {Translated Author}:  ZHANG Yin-ping
+    {Journal}: 临床医学研究与实践
+    {Year}: 2020
+    {Keywords}: 乳腺癌
+    {Keywords}:  婚姻质量
+    {Abstract}: 目的 调查乳腺癌术后患者婚姻质量,并探讨…
+    {DOI}: 10.19347/j.cnki.2096-1413.202001019
+    {Database Provider}: 北京万方数据股份有限公司
+
+A field name in braces, a colon and its value a line; `{Reference Type}` opens a record
+and a blank line ends one. Wanfang writes one name or keyword a line (the later ones after
+two spaces), CNKI all of them in one line joined by ";" ("潘紫麟;刘庆鹏;"). A line without
+a name continues the field before it (Wanfang breaks some abstracts). The English
+`{Translated …}` fields stand in for a missing original. Read here with the splitting the
+tagged formats share (digest/readers/tagged.py).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from digest.readers.identifiers import parse_doi
+from digest.readers.markup import without_abstract_heading
+from digest.readers.records import (
+    Parsed,
+    Problem,
+    Record,
+    first_name_first,
+    missing_abstract,
+    split_keywords,
+)
+from digest.readers.tagged import (
+    TaggedRecord,
+    first_tagged_line,
+    parse_records,
+    split_tagged,
+)
+
+_TAG_LINE = re.compile(r"\{([A-Za-z][A-Za-z /-]{0,39})\}:(?: *)(.*)$")
+_OPENING = "Reference Type"
+# Names in one {Author}: ";" and the full-width semicolon and comma.
+_NAMES = re.compile(r"[;\uff1b\uff0c]")
+_METADATA = {"Reference Type": "type", "Language": "language", "ISBN/ISSN": "issn"}
+
+
+def looks_like_noteexpress(text: str) -> bool:
+    """The first line is a record's `{Reference Type}: …`."""
+    found = first_tagged_line(text, _TAG_LINE)
+    return found is not None and found.group(1) == _OPENING
+
+
+def parse_noteexpress(text: str) -> Parsed:
+    split = split_tagged(text, _TAG_LINE, opens=lambda tag: tag == _OPENING)
+    return parse_records(split, _record, "NoteExpress records")
+
+
+def _record(tagged: TaggedRecord) -> Record | Problem:
+    title = tagged.text("Title", "Translated Title")
+    abstract = without_abstract_heading(tagged.text("Abstract", "Translated Abstract"))
+    if not abstract:
+        return missing_abstract(tagged.line, "a NoteExpress record without an {Abstract}", title)
+    names = tagged.items("Author") or tagged.items("Translated Author")
+    authors = [first_name_first(name.strip()) for item in names for name in _NAMES.split(item)]
+    keywords = tagged.items("Keywords") or tagged.items("Translated Keywords")
+    link = tagged.text("URL")
+    # Wanfang writes some DOIs with a full-width solidus and hyphen: NFKC makes them ASCII.
+    doi = parse_doi(unicodedata.normalize("NFKC", tagged.text("DOI"))) or parse_doi(link)
+    metadata = [(name, value) for tag, name in _METADATA.items() if (value := tagged.text(tag))]
+    return Record(
+        line=tagged.line,
+        abstract=abstract,
+        title=title or None,
+        authors=tuple(name for name in authors if name),
+        url=link or None,
+        doi=doi,
+        date=tagged.text("Year") or None,
+        metadata=tuple(metadata),
+        venue=tagged.text("Journal", "Secondary Title", "Translated Journal") or None,
+        keywords=split_keywords(";".join(keywords) or None),
+    )
