@@ -57,6 +57,12 @@ from digest.readers.scholar_alerts import looks_like_scholar_alert, parse_schola
 from digest.readers.sciencedirect import looks_like_sciencedirect, parse_sciencedirect
 from digest.readers.scopus_text import looks_like_scopus_text, parse_scopus_text
 from digest.readers.tabular import looks_like_csv, parse_csv
+from digest.readers.unread_formats import (
+    looks_like_hayagriva,
+    looks_like_word_sources,
+    parse_hayagriva,
+    parse_word_sources,
+)
 from digest.readers.web_of_science import looks_like_web_of_science, parse_web_of_science
 from digest.readers.zotero_rdf import looks_like_zotero_rdf, parse_zotero_rdf
 
@@ -71,6 +77,7 @@ FORMATS: tuple[Format, ...] = (
     Format("oai-pmh", looks_like_oai_pmh, parse_oai_pmh),
     Format("datacite-xml", looks_like_datacite_xml, parse_datacite_xml),  # after OAI-PMH
     Format("mods", looks_like_mods, parse_mods),  # after OAI-PMH, which may carry MODS
+    Format("word-sources", looks_like_word_sources, parse_word_sources),  # refused: no abstracts
     Format("rss", looks_like_rss, parse_feed),
     Format("atom", looks_like_atom, parse_feed),
     # Its lines open with a "{": before JSON, which would call the file broken JSON.
@@ -79,6 +86,7 @@ FORMATS: tuple[Format, ...] = (
     Format("json", looks_like_json, parse_json),
     # Before the Markdown and plain-text readers, which would take its lines one by one.
     Format("csl-yaml", looks_like_csl_yaml, parse_csl_yaml),
+    Format("hayagriva", looks_like_hayagriva, parse_hayagriva),  # refused: say what to pass
     # ProQuest's text report may end with its documents as BibTeX ("Bibliography").
     Format("proquest", looks_like_proquest, parse_proquest),
     Format("bibtex", looks_like_bibtex, parse_bibtex),
