@@ -120,3 +120,19 @@ def test_a_season_in_words_dates_the_paper_by_its_year_and_breaks_nothing() -> N
     )
     dates = [record.date for record in parse_csl_yaml(text).records]
     assert dates == ["2019", "Summer 2020"]
+
+
+def test_an_item_nested_thousands_deep_is_one_problem_and_the_others_are_read() -> None:
+    # PyYAML composes nested collections by recursion: this raised RecursionError and the
+    # whole load stopped.
+    deep = "[" * 5000 + "]" * 5000
+    text = (
+        "---\nreferences:\n- id: a\n  abstract: A.\n  type: article\n"
+        f"- id: b\n  keyword: {deep}\n  abstract: B.\n"
+        "- id: c\n  abstract: C.\n  type: article\n...\n"
+    )
+    parsed = parse_csl_yaml(text)
+    assert [record.id for record in parsed.records] == ["a", "c"]
+    [problem] = parsed.problems
+    assert problem.line == 6
+    assert problem.reason.startswith("unreadable CSL YAML item (")

@@ -95,6 +95,10 @@ def parse_csl_yaml(text: str) -> Parsed:
             reason = f"unreadable CSL YAML item ({why}{where})"
             results.append(Problem(first + 1, reason, excerpt(" ".join(chunk.split()[:12]))))
             continue
+        except RecursionError:  # PyYAML composes nested collections by recursion
+            reason = "unreadable CSL YAML item (nested too deep: hundreds of levels)"
+            results.append(Problem(first + 1, reason, excerpt(" ".join(chunk.split()[:12]))))
+            continue
         item = loaded[0] if isinstance(loaded, list) and len(loaded) == 1 else loaded
         if not isinstance(item, dict):
             results.append(
