@@ -1419,3 +1419,27 @@ def test_cnki_custom_export_of_older_kind_with_blank_lines(tmp_path: Path) -> No
     assert corpus.files[0].format == "cnki-custom"
     assert [p.title for p in corpus.papers] == ["屋顶绿化的雨水滞留能力", "城市绿地的降温效应"]
     assert corpus.skipped == ()
+
+
+def test_noteexpress_as_cnki_writes_it_with_its_marks_and_blank_lines() -> None:
+    # CNKI's NoteExpress export (Vopaaz/CNKI_2_BibTeX's test files): "(#br)" for a break
+    # ("Abstract(#br)…"), names joined by ";;" or ",", an address whose blank lines were
+    # copied (the record went on after them: it was cut in two, its abstract a paper
+    # without a title), "<正>" opening text given for an abstract, field names with a
+    # comma or in Chinese, full-width colons and semicolons, a thesis's university.
+    corpus = load("cnki-noteexpress.net")
+    english, chinese, thesis, consensus = corpus.papers
+    assert english.abstract == (
+        "Green roofs cool the rooms below them in summer. We measured indoor temperatures "
+        "under green and bare roofs in twelve buildings over two summers. Rooms under green "
+        "roofs were two degrees cooler at noon on average."
+    )
+    assert english.authors == ("Ana Ruiz", "Wei Zhang", "J.K. Smith")
+    assert chinese.title == "城市绿地对夏季地表温度的降温效应研究"
+    assert chinese.authors == ("李明", "王芳")
+    assert (chinese.venue, chinese.keywords) == ("生态学杂志", ("城市绿地", "地表温度", "降温效应"))
+    assert (thesis.venue, thesis.date) == ("北京林业大学", "2018")
+    assert consensus.abstract.startswith("城市绿地是城市生态系统的重要组成部分。")
+    assert consensus.keywords == ("绿地", "规划", "共识")
+    assert consensus.url == "https://example.org/CN2016/1.htm"
+    assert [(s.line, s.count) for s in corpus.skipped] == [(47, 2)]  # the book, the <正> one

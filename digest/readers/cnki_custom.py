@@ -43,7 +43,8 @@ _TAG = re.compile(
     r"(?:(?<=^DataType)|-(?:[^\x00-\x7f:\uff1a\s]+|DOI|ISSN|ISBN|CLC|URL))[:\uff1a] *(.*)$"
 )
 _OPENING = ("DataType", "SrcDatabase", "Title")
-_BODY_TEXT = "<正>"
+# CNKI's mark of an article's opening lines given where it has no abstract (正文, body text).
+OPENING_TEXT = "<正>"
 # Names: ";" and the full-width separators; "," only before a Chinese name.
 _NAMES = re.compile(r"[;\uff1b\uff0c]|,(?=\s?[\u4e00-\u9fff])")
 _METADATA = {"SrcDatabase": "database", "Organ": "affiliations", "Fund": "funding"}
@@ -67,7 +68,7 @@ def parse_cnki_custom(text: str) -> Parsed:
 def _record(tagged: TaggedRecord) -> Record | Problem:
     title = tagged.text("Title")
     summary = tagged.text("Summary")
-    if summary.startswith(_BODY_TEXT):
+    if summary.startswith(OPENING_TEXT):
         why = "CNKI gives the article's opening lines, marked <正>, for want of one"
         return missing_abstract(tagged.line, why, title)
     abstract = without_abstract_heading(summary)

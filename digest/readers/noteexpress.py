@@ -15,10 +15,15 @@ as their "NoteExpress" export (Wanfang's is named .NET):
     {DOI}: 10.19347/j.cnki.2096-1413.202001019
     {Database Provider}: 北京万方数据股份有限公司
 
-A field name in braces, a colon and its value a line; `{Reference Type}` opens a record
-and a blank line ends one. Wanfang writes one name or keyword a line (the later ones after
-two spaces), CNKI all of them in one line joined by ";" ("潘紫麟;刘庆鹏;"). A line without
-a name continues the field before it (Wanfang breaks some abstracts). The English
+A field name in braces, a colon and its value a line; `{Reference Type}` opens a record.
+Wanfang writes one name or keyword a line (the later ones after two spaces), CNKI all of
+them in one line joined by ";", ";;" or "," ("潘紫麟;刘庆鹏;", "谢昕,王小增"). A line without
+a name continues the field before it (Wanfang breaks some abstracts), even after blank
+lines: CNKI keeps the blank lines of an address it copied, so only `{Reference Type}`
+starts a record. CNKI marks a paragraph break in an abstract "(#br)" ("Abstract(#br)This
+research…"), and gives an article's opening lines marked "<正>" where it has no abstract:
+such a record has none. Some exports (the Chinese Medical Association's) write full-width
+colons and semicolons. A thesis's venue is its university (`{Publisher}`). The English
 `{Translated …}` fields stand in for a missing original. Read here with the splitting the
 tagged formats share (digest/readers/tagged.py).
 """
@@ -28,6 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from digest.readers.cnki_custom import OPENING_TEXT
 from digest.readers.identifiers import parse_doi
 from digest.readers.markup import without_abstract_heading
 from digest.readers.records import (
@@ -45,10 +51,14 @@ from digest.readers.tagged import (
     split_tagged,
 )
 
-_TAG_LINE = re.compile(r"\{([A-Za-z][A-Za-z /-]{0,39})\}:(?: *)(.*)$")
+# "{Title}: …", the colon full-width in some exports; a name may hold a comma or be Chinese
+# ("{Subsidiary Author,}", "{图书印刷版ISBN}").
+_TAG_LINE = re.compile(r"\{([^{}\n]{1,40})\}[:\uff1a] *(.*)$")
 _OPENING = "Reference Type"
-# Names in one {Author}: ";" and the full-width semicolon and comma.
-_NAMES = re.compile(r"[;\uff1b\uff0c]")
+# Names in one {Author}: ";" and the full-width separators; "," only before a Chinese name.
+_NAMES = re.compile(r"[;\uff1b\uff0c]|,(?=\s?[\u4e00-\u9fff])")
+_BREAK = "(#br)"
+_THESIS = re.compile(r"thesis|dissertation", re.I)
 _METADATA = {"Reference Type": "type", "Language": "language", "ISBN/ISSN": "issn"}
 
 
@@ -59,18 +69,23 @@ def looks_like_noteexpress(text: str) -> bool:
 
 
 def parse_noteexpress(text: str) -> Parsed:
-    split = split_tagged(text, _TAG_LINE, opens=lambda tag: tag == _OPENING)
+    split = split_tagged(text, _TAG_LINE, opens=lambda tag: tag == _OPENING, blank_ends=False)
     return parse_records(split, _record, "NoteExpress records")
 
 
 def _record(tagged: TaggedRecord) -> Record | Problem:
     title = tagged.text("Title", "Translated Title")
-    abstract = without_abstract_heading(tagged.text("Abstract", "Translated Abstract"))
+    given = tagged.text("Abstract", "Translated Abstract")
+    if given.startswith(OPENING_TEXT):
+        why = "CNKI gives the article's opening lines, marked <正>, for want of one"
+        return missing_abstract(tagged.line, why, title)
+    abstract = without_abstract_heading(given.replace(_BREAK, "\n").strip())
     if not abstract:
         return missing_abstract(tagged.line, "a NoteExpress record without an {Abstract}", title)
     names = tagged.items("Author") or tagged.items("Translated Author")
     authors = [first_name_first(name.strip()) for item in names for name in _NAMES.split(item)]
     keywords = tagged.items("Keywords") or tagged.items("Translated Keywords")
+    keywords = [keyword.replace("\uff1b", ";") for keyword in keywords]
     link = tagged.text("URL")
     # Wanfang writes some DOIs with a full-width solidus and hyphen: NFKC makes them ASCII.
     doi = parse_doi(unicodedata.normalize("NFKC", tagged.text("DOI"))) or parse_doi(link)
@@ -82,8 +97,15 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         authors=tuple(name for name in authors if name),
         url=link or None,
         doi=doi,
-        date=tagged.text("Year") or None,
+        date=tagged.text("Year", "Date") or None,
         metadata=tuple(metadata),
-        venue=tagged.text("Journal", "Secondary Title", "Translated Journal") or None,
+        venue=_venue(tagged) or None,
         keywords=split_keywords(";".join(keywords) or None),
     )
+
+
+def _venue(tagged: TaggedRecord) -> str:
+    venue = tagged.text("Journal", "Secondary Title", "Tertiary Title", "Translated Journal")
+    if not venue and _THESIS.search(tagged.text(_OPENING)):
+        return tagged.text("Publisher")
+    return venue

@@ -77,6 +77,7 @@ def split_tagged(
     ignored: Sequence[str] = (),
     paragraphs: bool = False,
     opens_once: bool = False,
+    blank_ends: bool = True,
 ) -> Split:
     """Records of tagged lines. `tag_line` matches a tagged line with groups (tag, value);
     a line that is not one continues the field before it. `opens(tag)` starts a new record
@@ -85,15 +86,19 @@ def split_tagged(
     follows it: that is the field's next paragraph (CNKI's EndNote export writes an
     abstract's paragraphs so). Tags in `ignored` (a file header's) are outside records. With
     `opens_once`, an opening tag starts a new record only where the record before has one
-    already: HighWire's EndNote export writes a record's %A and %T lines before its %0."""
+    already: HighWire's EndNote export writes a record's %A and %T lines before its %0.
+    Without `blank_ends`, blank lines end nothing: only an opening tag starts a record, and
+    an untagged line after blank ones continues the field before them (CNKI's NoteExpress
+    export keeps the blank lines of an address it copied)."""
     records: list[TaggedRecord] = []
     stray: list[tuple[int, str]] = []
     current: TaggedRecord | None = None
     before_blank: TaggedRecord | None = None  # the record a run of blank lines interrupted
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
-            before_blank = before_blank or current
-            current = None
+            if blank_ends:
+                before_blank = before_blank or current
+                current = None
             continue
         indented = line[:1].isspace()
         if paragraphs and before_blank and indented and not tag_line.match(line):
