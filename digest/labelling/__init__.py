@@ -17,14 +17,18 @@ never cross punctuation, never hold a function word or a word every abstract use
   "reinforcement learning" -> "Multi-agent reinforcement learning");
 - a one-word winner, or a kind-of-paper phrase, joined with a runner-up that at least half as
   many papers use: "Galaxies and black holes", "Language models and reasoning".
+- for a scattered group, where no phrase is written by a fifth of its papers, the two nouns
+  that the most of them use, each by a fifth ("Telescopes and imaging"), else the phrase
+  that the most of them write.
 A label starts on what at least a fifth of the group uses, never on a lone modifier or vague
-word ("accuracy", "array"). Its last word is plural when the papers often write the plural
-as a noun ("Magnetic fields"). Labels are distinct across themes and do not merely repeat
-another theme's words ("Deep neural networks" after "Neural networks"). A one-paper group
-given a name (its title or headline) is called by it. Only a group with fewer than two usable
-words gets a one-word label. Keywords are the next best phrases that several papers share and
-acronyms ("CDM", "JWST"), sharing no word with the label; a common noun alone ("object") only
-when there are too few of those. Everything is written as the papers usually write it.
+word ("accuracy", "array", "comparison"). Its last word is plural when the papers often write
+the plural as a noun ("Magnetic fields"). Labels are distinct across themes and do not merely
+repeat another theme's words ("Deep neural networks" after "Neural networks"). A one-paper
+group given a name (its title or headline) is called by it. Only a group with fewer than two
+usable words gets a one-word label. Keywords are the next best phrases that several papers
+share and acronyms ("CDM", "JWST"), sharing no word with the label, never arXiv's stand-in for
+a link ("https URL"); a common noun alone ("object") only when there are too few of those.
+Everything is written as the papers usually write it.
 
 The modules, each one thing, in the order they build on each other:
 - `words`: the word lists (stop, weak, generic, vague words; heads, adjectives) and what a

@@ -15,6 +15,7 @@ from digest.labelling.words import (
     FIELD_HEADS,
     GENERIC_HEADS,
     GENERIC_WORDS,
+    LINK_WORDS,
     VAGUE_WORDS,
     is_noun_phrase,
     looks_adjective,
@@ -56,6 +57,8 @@ _WIDEN_SHARE = 0.4
 _PARTNER_SHARE = 0.5
 # A word is part of a phrase, not a partner alone, when this share of its papers write that.
 _BOUND_SHARE = 0.6
+# Best phrases looked at for two nouns that each a fifth of a scattered group uses.
+_COMMON_LOOKAHEAD = 40
 # Nouns paired as a last resort, for a group without a single heading phrase.
 _LAST_RESORT_NOUNS = 6
 # Two words make one phrase of a label when this share of the first word's papers write it.
@@ -111,6 +114,12 @@ def choose_label(
             return label, used
         tried.append((covered, label, used))
     if tried:
+        # No phrase that a fifth of the group writes: two nouns that each a fifth of it uses
+        # ('Telescopes and imaging') say more of a scattered group than a phrase a few of
+        # its papers write ('Astrophysical phenomena').
+        pair = _common_nouns(ranked, spell, taken, size)
+        if pair is not None:
+            return pair
         _, label, used = max(tried[:_LABEL_TRIES], key=lambda t: t[0])  # the first of equals
         return label, used
     # Only a group with fewer than two usable words (or whose every candidate another theme
@@ -119,6 +128,26 @@ def choose_label(
     while fallback.lower() in labels:
         fallback += " (more)"
     return fallback, []
+
+
+def _common_nouns(
+    ranked: Sequence[Phrase], spell: Speller, taken: Taken, size: int
+) -> tuple[str, list[tuple[str, ...]]] | None:
+    """The two best nouns that each at least a fifth of the group's papers use, joined."""
+    labels, phrases = taken
+    nouns: list[tuple[str, ...]] = [
+        p.key
+        for p in ranked[:_COMMON_LOOKAHEAD]
+        if len(p.key) == 1
+        and p.papers >= _LEAD_SHARE * size
+        and may_stand_alone(p.key[0])
+        and not _echoes(p.key, phrases)
+    ]
+    if len(nouns) < 2:
+        return None
+    used = sorted(nouns, key=lambda key: -spell.covering([key]))[:2]  # the first of equals
+    label = as_label(used, spell)
+    return (label, used) if label.lower() not in labels else None
 
 
 def _kind_of_paper(
@@ -375,6 +404,8 @@ def choose_keywords(
                 continue  # unfinished: 'training deep', 'convolutional neural'
             if key in chosen or any(overlap(key, other) for other in seen):
                 continue
+            if any(word in LINK_WORDS for word in key):
+                continue  # 'https URL': arXiv's stand-in for a link in an abstract
             if not is_noun_phrase(key):
                 continue
             if level == 0 and len(key) == 1 and not spell.named(key):

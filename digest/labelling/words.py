@@ -128,10 +128,12 @@ VAGUE_WORDS = _word_set(
     future test space power origin formation evolution behavior dependence surface
     learn train predict generate explore estimate evaluate apply solve measure compute
     perform produce enable require yield
-    run version review existence example description
+    run version review existence example description comparison
     ev kev mev gev tev hz khz mhz ghz km pc kpc mpc au yr myr gyr
     """
 )
+# What stands for a link ('this https URL', as arXiv writes in its abstracts): no keyword.
+LINK_WORDS = _word_set("url http https www")
 # Heads of the names of fields that a modifier narrows ('multi-agent reinforcement learning').
 FIELD_HEADS = _word_set("learning model network system physics astronomy optimization")
 # Adjectives without a telltale ending, which name nothing on their own.
