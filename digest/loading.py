@@ -524,6 +524,14 @@ _WITH_ABSTRACTS: Final = {
         "Crossref has abstracts only where publishers deposited them: search again with "
         "filter=has-abstract:true, or ask OpenAlex or Semantic Scholar for these DOIs"
     ),
+    "crossref-xml": (
+        "Crossref has abstracts only where publishers deposited them: ask OpenAlex or "
+        "Semantic Scholar for these DOIs"
+    ),
+    "datacite-xml": (
+        "DataCite records have an abstract only where the depositor gave one: ask OpenAlex "
+        "or Semantic Scholar for these DOIs"
+    ),
     "openalex": (
         "OpenAlex leaves out the abstracts some publishers withhold: search again with "
         "filter=has_abstract:true"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from digest.errors import InputError
 from digest.loading import load_papers
 from digest.models import Corpus
 from digest.readers import sniff_format
@@ -454,6 +455,8 @@ def test_mods_with_a_prefix_titles_names_and_links_as_catalogues_write_them(
         ("pmc-jats.xml", "jats"),
         ("zotero.mods.xml", "mods"),
         ("datacite.xml", "datacite-xml"),
+        ("crossref-unixsd.xml", "crossref-xml"),
+        ("crossref-deposit.xml", "crossref-xml"),
     ],
 )
 def test_xml_exports_are_recognised_by_content(name: str, fmt: str, tmp_path: Path) -> None:
@@ -638,6 +641,84 @@ def test_oai_pmh_answer_in_datacite_is_read_as_datacite() -> None:
     [skipped] = corpus.skipped
     assert (skipped.line, skipped.excerpt) == (34, "Raw tree-ring widths, 1900-2000")
     assert "Abstract description" in skipped.reason
+
+
+def test_datacite_xml_without_abstracts_says_where_to_get_them(tmp_path: Path) -> None:
+    text = (EXPORTS / "datacite-oai.xml").read_text(encoding="utf-8")
+    (tmp_path / "one.xml").write_text(text[text.index("<resource", 1500) :].split("</metadata>")[0])
+    with pytest.raises(InputError, match="ask OpenAlex or Semantic Scholar for these DOIs"):
+        load_papers([tmp_path / "one.xml"])
+
+
+# --- Crossref XML (UNIXREF, UNIXSD, deposits) -----------------------------------------------
+
+
+def test_crossref_unixsd_answer_is_a_paper() -> None:
+    # As api.crossref.org/works/{doi}.xml answers (datacite/bolognese
+    # spec/fixtures/crossref_schema_4.6_values.xml, crossref.xml), with CRLF as Crossref's
+    # UNIXREF has it: read as plain text before, every tag line skipped one by one.
+    corpus = load("crossref-unixsd.xml")
+    assert corpus.files[0].format == "crossref-xml"
+    [paper] = corpus.papers
+    # The article's own JATS abstract (not the graphical one), its sections labelled and
+    # its "Abstract" heading gone.
+    assert paper.abstract == (
+        "Background: Publishers deposit metadata of uneven quality with Crossref. "
+        "Results: Most records lack abstracts & references."
+    )
+    assert paper.title == (
+        "Quand vos meilleures métadonnées ne suffisent pas: "
+        "travailler avec une spécification imparfaite"
+    )
+    # Authors only: the editor and the translator are not.
+    assert paper.authors == ("Minerva Housecat", "Josiah Carberry Jr.", "Metadata Working Group")
+    # The earliest of its dates (online before print), not its issue's; the journal's
+    # own DOI is not the article's.
+    assert (paper.doi, paper.date) == ("10.32013/4859104", "2018-08-13")
+    assert paper.venue == "Journal of Metadata Perfection"
+    assert paper.url == "https://www.crossref.org/xml-samples/"
+    assert paper.sources[0].line == 22  # its <titles>
+
+
+def test_crossref_deposit_articles_and_preprint_one_without_abstract() -> None:
+    # A publisher's deposit (OJS's Crossref XML export): several works in one file.
+    corpus = load("crossref-deposit.xml")
+    article, preprint = corpus.papers
+    assert article.title == "Sequía y rendimiento del maíz en el altiplano"
+    assert article.authors == ("José Núñez",)
+    # No date of its own: its issue's.
+    assert (article.date, article.venue) == ("2024-06-10", "Revista de Ejemplo")
+    assert article.doi == "10.5555/rde.v12i2.101"
+    # A posted preprint: its server is the venue, its posted date the date.
+    assert (preprint.venue, preprint.date) == ("Example Preprint Server", "2024-03-02")
+    [skipped] = corpus.skipped
+    assert (skipped.line, skipped.excerpt) == (36, "Editorial")
+    assert "jats:abstract" in skipped.reason
+
+
+def test_crossref_xml_without_abstracts_says_where_to_get_them(tmp_path: Path) -> None:
+    # Crossref's UNIXREF of a 2006 PLoS article (bolognese's crossref.xml) has none.
+    (tmp_path / "unixref.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<doi_records>\n'
+        '<doi_record owner="10.1371"><crossref><journal>\n'
+        "<journal_metadata><full_title>PLoS ONE</full_title></journal_metadata>\n"
+        "<journal_article><titles><title>Triose Phosphate Isomerase Deficiency</title>"
+        "</titles><doi_data><doi>10.1371/journal.pone.0000030</doi></doi_data>"
+        "</journal_article></journal></crossref></doi_record></doi_records>\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="ask OpenAlex or Semantic Scholar for these DOIs"):
+        load_papers([tmp_path / "unixref.xml"])
+
+
+def test_crossref_xml_damaged_work_leaves_the_others(tmp_path: Path) -> None:
+    text = (EXPORTS / "crossref-deposit.xml").read_text(encoding="utf-8")
+    damaged = text.replace("<title>Editorial</title>", "<title>Editorial & news</title>")
+    (tmp_path / "deposit.xml").write_text(damaged, encoding="utf-8")
+    corpus = load_papers([tmp_path / "deposit.xml"])
+    # The journal holding the damage is left out whole; the preprint after it is read.
+    assert [paper.doi for paper in corpus.papers] == ["10.5555/preprint.2024.7"]
+    assert any("not well-formed" in skipped.reason for skipped in corpus.skipped)
 
 
 # --- JATS (PubMed Central, publishers' article XML) -----------------------------------------

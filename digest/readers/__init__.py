@@ -15,6 +15,7 @@ from digest.readers.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_l
 from digest.readers.arxiv_pages import looks_like_arxiv_page
 from digest.readers.bibtex import looks_like_bibtex, parse_bibtex
 from digest.readers.cnki_custom import looks_like_cnki_custom, parse_cnki_custom
+from digest.readers.crossref_xml import looks_like_crossref_xml, parse_crossref_xml
 from digest.readers.csl_yaml import looks_like_csl_yaml, parse_csl_yaml
 from digest.readers.datacite_xml import looks_like_datacite_xml, parse_datacite_xml
 from digest.readers.endnote_xml import looks_like_endnote_xml, parse_endnote_xml
@@ -76,6 +77,7 @@ FORMATS: tuple[Format, ...] = (
     Format("endnote-xml", looks_like_endnote_xml, parse_endnote_xml),
     Format("oai-pmh", looks_like_oai_pmh, parse_oai_pmh),
     Format("datacite-xml", looks_like_datacite_xml, parse_datacite_xml),  # after OAI-PMH
+    Format("crossref-xml", looks_like_crossref_xml, parse_crossref_xml),
     Format("mods", looks_like_mods, parse_mods),  # after OAI-PMH, which may carry MODS
     Format("word-sources", looks_like_word_sources, parse_word_sources),  # refused: no abstracts
     Format("rss", looks_like_rss, parse_feed),

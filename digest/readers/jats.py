@@ -115,7 +115,12 @@ def _record(article: Element, line: int) -> Record | Problem:
 
 
 def _abstract(meta: Element) -> str:
-    abstracts = _children(meta, "abstract")
+    return own_abstract(_children(meta, "abstract"))
+
+
+def own_abstract(abstracts: list[Element]) -> str:
+    """The text of the first JATS abstract that is the work's own (no author summary,
+    digest or graphical abstract); a structured one's sections labelled."""
     own = [a for a in abstracts if a.get("abstract-type", "") not in _OTHER_ABSTRACTS]
     for abstract in own:
         text = _inline(abstract)
