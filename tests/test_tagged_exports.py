@@ -1360,6 +1360,22 @@ def test_a_generational_suffix_goes_after_the_surname() -> None:
     assert record.authors == ("H. J. François Dengah 2nd", "Martin L. King Jr.", "Patrick Lewis")
 
 
+def test_scopus_ris_corresponding_author_email_is_no_part_of_the_name() -> None:
+    # Scopus's RIS writes the corresponding author's e-mail after the name (seen in
+    # coreofscience/python-bibx docs/examples/scopus.ris).
+    ris = (
+        "TY  - JOUR\n"
+        "TI  - Design of a soft-output Viterbi detector for bit-patterned media recording\n"
+        "AU  - Nguyen, C.D., chi.nguyendinh@phenikaa-uni.edu.vn\n"
+        "AU  - Lee, J.\n"
+        "AB  - We design a detector that handles two-dimensional interference in recording.\n"
+        "DB  - Scopus\n"
+        "ER  - \n"
+    )
+    (record,) = parse_ris(ris).records
+    assert record.authors == ("C.D. Nguyen", "J. Lee")
+
+
 # --- NoteExpress (Wanfang, CNKI) and CNKI's custom export ------------------------------------
 
 

@@ -212,8 +212,13 @@ def first_name_first(name: str) -> str:
     a generational suffix goes last, after its comma ('King, Martin L., Jr.') or at the end
     of the given names (PubMed's 'Dengah, H. J. François 2nd'): 'Martin L. King Jr.'. Any
     other name, and one without a comma, stays as given. A hyphenated pair of initials
-    loses the space written in it ('Endara, M. -J.' -> 'M.-J. Endara')."""
+    loses the space written in it ('Endara, M. -J.' -> 'M.-J. Endara'). The e-mail address
+    Scopus's RIS writes after the corresponding author ('Nguyen, C.D., chi@uni.edu.vn') is
+    no part of the name."""
     name = joined_initials(name)
+    before, comma, after = name.rpartition(",")
+    if comma and _EMAIL.fullmatch(after.strip()):
+        name = before
     parts = [" ".join(part.split()) for part in name.split(",")]
     if len(parts) == 3 and all(parts) and _NAME_SUFFIX.fullmatch(parts[2]):
         return f"{parts[1]} {parts[0]} {parts[2]}"
@@ -224,6 +229,9 @@ def first_name_first(name: str) -> str:
         return f"{given} {parts[0]} {last}"
     return f"{parts[1]} {parts[0]}"
 
+
+# An e-mail address, as Scopus writes one after a name: "Nguyen, C.D., chi.nguyen@uni.edu.vn".
+_EMAIL = re.compile(r"[^\s@]+@[^\s@]+")
 
 # A hyphenated pair of initials written with a space, as IEEE Xplore and Web of Science
 # write them: "J. -P. Stoldt", "Endara, M. -J." are "J.-P.", "M.-J.".
