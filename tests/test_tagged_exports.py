@@ -794,6 +794,29 @@ def test_endnote_tagged_address_in_braces(tmp_path: Path) -> None:
     assert paper.doi is None
 
 
+def test_endnote_tagged_date_field_with_its_year(tmp_path: Path) -> None:
+    # EndNote keeps the year in %D and the rest of the date in %8: "Sep 30" (a record from
+    # PubMed), Mendeley's "aug", a ScienceDirect RIS import's "3//"; HighWire's %8 holds the
+    # year itself; a season makes no date with it, and the year stands alone.
+    dates = ("Sep 30", "aug", "3//", "January 1, 2004", "Spring")
+    corpus = load_written(
+        tmp_path,
+        "library.txt",
+        *(
+            f"%0 Journal Article\n%T Record {n}\n%D 2004\n%8 {date}\n"
+            f"%X Record {n} reports what long-term potentiation does at synapses.\n\n"
+            for n, date in enumerate(dates)
+        ),
+    )
+    assert [paper.date for paper in corpus.papers] == [
+        "2004-09-30",
+        "2004-08",
+        "2004-03",
+        "2004-01-01",
+        "2004",
+    ]
+
+
 def test_sciencedirect_article_number_in_place_of_pages(tmp_path: Path) -> None:
     # Newer exports give an article number ("110325,") where a journal without pages has
     # none, and a "Part B" on the volume line: neither is the authors, title or journal.

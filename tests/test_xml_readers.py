@@ -240,14 +240,43 @@ def test_endnote_xml_keywords_joined_in_one_keyword(tmp_path: Path) -> None:
     assert paper.keywords == ("text analysis", "machine learning", "word embeddings")
 
 
+def test_endnote_xml_month_and_day_without_their_year(tmp_path: Path) -> None:
+    # EndNote X7 (17.4) keeps a ScienceDirect RIS import's date without its year: "3//",
+    # "1/12/" (wlt13/Thesis 'My EndNote Library.xml'); JabRef's export writes the month as a
+    # number in <month>, bare values without <style> (JabRef/jabref's EndNote XML export test).
+    style = '<style face="normal" font="default" size="100%">{}</style>'
+    dates = (
+        ("Cohesive zone", style.format("2006"), f"<pub-dates><date>{style.format('3//')}"),
+        ("Nanoparticles", style.format("2007"), f"<pub-dates><date>{style.format('1/12/')}"),
+        ("Crack growth", style.format("2013"), f"<pub-dates><date>{style.format('Oct 7')}"),
+        ("Episode rules", "2018", "<month>12</month><pub-dates><date>"),
+    )
+    records = "".join(
+        '<record><source-app name="EndNote" version="17.4">EndNote</source-app><ref-type '
+        f'name="Journal Article">17</ref-type><titles><title>{title}</title></titles><dates>'
+        f"<year>{year}</year>{day}</date></pub-dates></dates><abstract>"
+        f"The {title.lower()} is studied under small scale yielding conditions.</abstract>"
+        "</record>"
+        for title, year, day in dates
+    )
+    (tmp_path / "library.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8" ?><xml><records>' + records + "</records></xml>",
+        encoding="utf-8",
+    )
+    papers = load_papers([tmp_path]).papers
+    assert [paper.date for paper in papers] == ["2006-03", "2007-01-12", "2013-10-07", "2018-12"]
+
+
 def test_endnote_xml_older_layout_in_capitals(tmp_path: Path) -> None:
     # <XML><RECORDS><RECORD><REFERENCE_TYPE>…: bare values, a bare DOI in URL, one record
-    # a line; the second has no abstract.
+    # a line, the month in DATE ("Sept.", as in dhadka/test endnote.xml); the second has no
+    # abstract.
     (tmp_path / "endnote.xml").write_text(
         "<XML><RECORDS>\n<RECORD><REFERENCE_TYPE>0</REFERENCE_TYPE><REFNUM>1</REFNUM><AUTHORS>"
         "<AUTHOR>Wickham, Hadley</AUTHOR><AUTHOR>François, Romain</AUTHOR></AUTHORS><YEAR>2019"
-        "</YEAR><TITLE>Welcome to the tidyverse</TITLE><SECONDARY_TITLE>Journal of Open Source"
-        " Software</SECONDARY_TITLE><VOLUME>4</VOLUME><KEYWORDS><KEYWORD>R</KEYWORD><KEYWORD>"
+        "</YEAR><DATE>Sept.</DATE><TITLE>Welcome to the tidyverse</TITLE><SECONDARY_TITLE>"
+        "Journal of Open Source Software</SECONDARY_TITLE><VOLUME>4</VOLUME><KEYWORDS>"
+        "<KEYWORD>R</KEYWORD><KEYWORD>"
         "data science</KEYWORD></KEYWORDS><ABSTRACT>The tidyverse is a language for solving "
         "data science challenges with R code.</ABSTRACT><LABEL></LABEL><URL>10.21105/joss.01686"
         "</URL></RECORD>\n<RECORD><REFERENCE_TYPE>13</REFERENCE_TYPE><REFNUM>2</REFNUM><TITLE>"
@@ -262,7 +291,7 @@ def test_endnote_xml_older_layout_in_capitals(tmp_path: Path) -> None:
         "Welcome to the tidyverse",
         ("Hadley Wickham", "Romain François"),
         "Journal of Open Source Software",
-        "2019",
+        "2019-09",
     )
     assert (paper.doi, paper.keywords) == ("10.21105/joss.01686", ("R", "data science"))
     assert [(s.line, s.reason.split(" (")[0]) for s in corpus.skipped] == [(3, "no abstract")]

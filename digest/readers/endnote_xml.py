@@ -8,8 +8,8 @@ sections, or "10.1016/j.x&#xD;S0896… [pii]" where a DOI is followed by a publi
 
 An older layout names its elements in capitals, each value bare: `<XML><RECORDS><RECORD>
 <REFERENCE_TYPE>0</REFERENCE_TYPE><REFNUM>1</REFNUM><AUTHORS><AUTHOR>…</AUTHOR></AUTHORS>
-<YEAR>…<TITLE>…<SECONDARY_TITLE>…<URL>…`, the URL sometimes a bare DOI. Its records are
-rebuilt in today's layout and read the same way.
+<YEAR>…<DATE>Sept.</DATE><TITLE>…<SECONDARY_TITLE>…<URL>…`, the URL sometimes a bare DOI.
+Its records are rebuilt in today's layout and read the same way.
 
 Read with the standard library's ElementTree through defusedxml (xml_documents.py): no
 maintained library reads EndNote XML, and its fields are few and plain.
@@ -26,6 +26,7 @@ from digest.readers.records import (
     Parsed,
     Problem,
     Record,
+    endnote_date,
     excerpt,
     parsed_from,
     split_keywords,
@@ -48,7 +49,7 @@ _SHAPE = RecordShape(
 )
 # Where today's layout puts the fields the older one has at the record's top level.
 _MOVED = {"title": "titles", "secondary-title": "titles", "year": "dates",
-          "authors": "contributors"}  # fmt: skip
+          "date": "dates/pub-dates", "authors": "contributors"}  # fmt: skip
 _PUBMED = re.compile(r"pubmed|medline|\bnlm\b|ncbi", re.I)
 _WEB_LINK = re.compile(r"https?://", re.I)
 
@@ -97,7 +98,8 @@ def _record(record: Element, line: int) -> Record | Problem:
     accession = _field(record, "accession-num")
     pmid = accession if accession.isdigit() and _PUBMED.search(provenance) else None
     year = _field(record, "dates/year")
-    day = _field(record, "dates/pub-dates/date")
+    # JabRef writes the month in <month>, not in <pub-dates>.
+    day = _field(record, "dates/pub-dates/date") or _field(record, "dates/month")
     venue = _field(record, "titles/secondary-title") or _field(record, "periodical/full-title")
     ref_type = record.find("ref-type")
     metadata = [("type", ref_type.get("name", ""))] if ref_type is not None else []
@@ -109,7 +111,7 @@ def _record(record: Element, line: int) -> Record | Problem:
         authors=tuple(_name(all_text(a)) for a in record.iterfind("contributors/authors/author")),
         url=next((u for u in links if _WEB_LINK.match(u)), links[0] if links else None),
         doi=doi,
-        date=(f"{day} {year}" if day and year and year not in day else day or year) or None,
+        date=endnote_date(day, year) or None,
         pmid=pmid,
         venue=" ".join(venue.split()) or None,
         keywords=_keywords(record),
@@ -126,7 +128,7 @@ def _keywords(record: Element) -> tuple[str, ...]:
 
 def _rebuilt(old: Element) -> Element:
     """A record of the older layout in today's: each element's name in small letters with
-    dashes, title, year and authors where today's layout has them, and the URL among the
+    dashes, title, year, date and authors where today's layout has them, and the URL among the
     related URLs, or as the DOI where it is a bare one."""
     record = Element("record")
     for field in map(_small_letters, old):
@@ -136,7 +138,9 @@ def _rebuilt(old: Element) -> Element:
             else:
                 _child(_child(record, "urls"), "related-urls").append(field)
                 continue
-        parent = _child(record, _MOVED[field.tag]) if field.tag in _MOVED else record
+        parent = record
+        for step in _MOVED[field.tag].split("/") if field.tag in _MOVED else ():
+            parent = _child(parent, step)
         parent.append(field)
     return record
 

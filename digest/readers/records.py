@@ -372,6 +372,26 @@ def normal_date(value: str) -> str:
     return text
 
 
+# A month and day in numbers without their year: a RIS import's "YYYY/MM/DD/" as EndNote keeps
+# it ("3//", "1/12/"), a month number alone (JabRef's <month>12</month>).
+_MONTH_DAY = re.compile(r"(\d{1,2})(?:/(\d{0,2})/?)?")
+
+
+def endnote_date(date: str, year: str) -> str:
+    """EndNote's Date field (%8, <pub-dates>: "Sep 30", "aug", a RIS import's "3//" or
+    "1/12/", JabRef's month "12") and its Year (%D, <year>) as one date the forms above read
+    ("Sep 30 2004", "2006/3/"); the Date alone where it holds its year ("January 1, 2003");
+    the Year alone where the two make no date ("Spring")."""
+    date, year = " ".join(date.split()), year.strip()
+    if not date or not year or year in date:
+        return date or year
+    month_day = _MONTH_DAY.fullmatch(date)
+    joined = (
+        f"{year}/{month_day.group(1)}/{month_day.group(2) or ''}" if month_day else f"{date} {year}"
+    )
+    return joined if normal_date(joined).startswith(f"{year}-") else year
+
+
 def _iso_day(year: str, month: int, day: str | None) -> str:
     if not 1 <= month <= 12:
         return year
