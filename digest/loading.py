@@ -491,12 +491,19 @@ _WITH_ABSTRACTS: Final = {
     ),
     "ris": (
         "this export left abstracts out: export again with them included (Scopus: "
-        "'Abstract & keywords'; Web of Science: 'Full Record'; Ovid: 'Complete Reference')"
+        "'Abstract & keywords'; Web of Science: 'Full Record'; Ovid: 'Complete Reference'); "
+        "Google Scholar's RefMan citations never have them: export from Zotero or the "
+        "database itself"
     ),
     "web-of-science": "export again with Record Content 'Full Record', which has abstracts",
     "endnote-tagged": (
         "Google Scholar's EndNote citations have no abstracts: export these references "
         "from EndNote, Zotero or the database itself, which write them in %X"
+    ),
+    "endnote-xml": (
+        "EndNote exports the abstracts its library holds, and these records hold none: "
+        "fill them in with EndNote's 'Find Reference Updates', or export the references "
+        "from the database with their abstracts"
     ),
     "ieee-text": (
         "this IEEE Xplore export holds citations only: export again as Plain Text with "

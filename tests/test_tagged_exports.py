@@ -615,6 +615,20 @@ def test_google_scholar_endnote_citations_say_which_export_has_abstracts(
     assert "Google Scholar's EndNote citations have no abstracts" in str(error.value)
 
 
+def test_google_scholar_ris_citations_say_which_export_has_abstracts(tmp_path: Path) -> None:
+    # Google Scholar's "RefMan" link: T1, A1, JO, Y1, PB; never an AB (EhsanBitaraf/triple-a
+    # tests/fixtures/cite-file/scholar.ris).
+    (tmp_path / "scholar.ris").write_text(
+        "TY  - JOUR\nT1  - Artificial intelligence for diagnosis of acute coronary syndromes\n"
+        "A1  - Iannattone, Patrick A\nJO  - Canadian Journal of Cardiology\nVL  - 36\n"
+        "Y1  - 2020\nPB  - Elsevier\nER  - \n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as error:
+        load_papers([tmp_path])
+    assert "Google Scholar's RefMan citations never have them" in str(error.value)
+
+
 def test_ieee_xplore_plain_text_of_a_collaboration_with_thousands_of_authors(
     tmp_path: Path,
 ) -> None:

@@ -297,6 +297,19 @@ def test_endnote_xml_older_layout_in_capitals(tmp_path: Path) -> None:
     assert [(s.line, s.reason.split(" (")[0]) for s in corpus.skipped] == [(3, "no abstract")]
 
 
+def test_endnote_xml_without_any_abstract_says_how_to_get_them(tmp_path: Path) -> None:
+    # A library whose records hold no abstracts (dhadka/test endnote.xml, the older layout).
+    (tmp_path / "endnote.xml").write_text(
+        "<XML><RECORDS>\n<RECORD><REFERENCE_TYPE>0</REFERENCE_TYPE><REFNUM>1</REFNUM>"
+        "<AUTHORS><AUTHOR>Hadka, David</AUTHOR></AUTHORS><YEAR>2013</YEAR><TITLE>Borg: An "
+        "Auto-Adaptive Many-Objective Evolutionary Computing Framework</TITLE></RECORD>\n"
+        "</RECORDS></XML>\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="fill them in with EndNote's 'Find Reference Updates'"):
+        load_papers([tmp_path])
+
+
 def test_endnote_tagged_links_past_go_to_isi(tmp_path: Path) -> None:
     (tmp_path / "wos.enw").write_text(
         "%0 Journal Article\n%T A title\n%X An abstract long enough to be one, twelve words "
