@@ -190,6 +190,69 @@ def test_a_scholar_citation_item_keeps_its_title_and_is_counted_without_abstract
     )
 
 
+def test_a_my_ncbi_alert_lists_no_abstracts_and_says_which_export_has_them() -> None:
+    # My NCBI's e-mail of a saved PubMed search (a real one of 2017, kept in a comment of a
+    # public repository's parser of these mails) was read as plain text: its HTML lines
+    # became five junk papers and 25 skipped lines. Its items (title, link, authors, citation, PMID)
+    # hold no abstract: each is a record without one, and the reason says what to do.
+    with pytest.raises(InputError) as raised:
+        load("myncbi_summary.eml")
+    message = str(raised.value)
+    assert "2 records without an abstract" in message
+    assert "My NCBI's e-mail of a saved search lists no abstracts" in message
+    assert "choose Format: PubMed" in message
+
+
+def test_a_my_ncbi_alerts_html_saved_on_its_own_is_read_as_the_alert(tmp_path: Path) -> None:
+    html = (MAIL / "myncbi_summary.eml").read_text(encoding="utf-8").split("\n\n", 1)[1]
+    (tmp_path / "alert.html").write_text(html, encoding="utf-8")
+    assert sniff_format(html).name == "ncbi-alert"
+    # Beside a file with papers, the alert is one line that counts its items, not 25 lines
+    # of markup and junk papers.
+    (tmp_path / "other.txt").write_text(
+        "Abstract: We measure how root exudates change soil microbes during long droughts "
+        "on eleven farms, and find that the change lasts for two seasons.\n",
+        encoding="utf-8",
+    )
+    corpus = load_papers([tmp_path / "alert.html", tmp_path / "other.txt"])
+    assert [p.title for p in corpus.papers] == [None]
+    [skipped] = corpus.skipped
+    assert skipped.reason.startswith("2 records without an abstract, not papers")
+    assert skipped.reason.endswith(
+        "choose Format: PubMed to save the abstracts in a file digest reads"
+    )
+
+
+def test_a_my_ncbi_item_that_holds_its_abstract_is_a_paper(tmp_path: Path) -> None:
+    text = (
+        "This message contains My NCBI what's new results from the National Center for "
+        "Biotechnology Information (NCBI) at the U.S. National Library of Medicine (NLM).\n"
+        "Search: soil drought\n\nPubMed Results\nItems 1 - 2 of 2\n\n"
+        "1. Drought memory in wheat roots.\n<http://www.ncbi.nlm.nih.gov/pubmed/90000002>\n"
+        "Lima P, Garcia R.\nPlant Roots. 2017 Mar 29;12(3):45-52. doi: 10.5555/pr.2017.045.\n"
+        "Wheat roots that lived through one drought grow deeper in the next one. We follow "
+        "forty plants over two dry seasons and measure root depth and water uptake.\n"
+        "PMID: 90000002 [PubMed - in process]\nSimilar articles\n\n"
+        "2. Root exudates under drought.\n<http://www.ncbi.nlm.nih.gov/pubmed/90000001>\n"
+        "Keller M.\nSoil Biol Lett. 2017 Mar 30. doi: 10.5555/sbl.2017.118.\n"
+        "PMID: 90000001 [PubMed - as supplied by publisher]\n"
+    )
+    (tmp_path / "alert.txt").write_text(text, encoding="utf-8")
+    corpus = load_papers([tmp_path / "alert.txt"])
+    [paper] = corpus.papers
+    assert paper.title == "Drought memory in wheat roots."
+    assert (paper.pmid, paper.doi, paper.venue, paper.date) == (
+        "90000002",
+        "10.5555/pr.2017.045",
+        "Plant Roots",
+        "2017-03-29",
+    )
+    assert paper.authors == ("Lima P", "Garcia R")
+    assert paper.abstract.startswith("Wheat roots that lived through one drought")
+    [skipped] = corpus.skipped
+    assert skipped.line == text.splitlines().index("2. Root exudates under drought.") + 1
+
+
 def test_html_turned_into_lines_follows_no_script_image_or_script_link() -> None:
     html = (
         "<html><head><title>Alert</title><script>fetch('https://evil.example/x')</script>"

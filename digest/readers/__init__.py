@@ -25,6 +25,7 @@ from digest.readers.json_documents import looks_like_json, looks_like_jsonl, par
 from digest.readers.mail import looks_like_mail, parse_mail
 from digest.readers.medline import looks_like_medline, parse_medline
 from digest.readers.mods import looks_like_mods, parse_mods
+from digest.readers.ncbi_alerts import looks_like_ncbi_alert, parse_ncbi_alert
 from digest.readers.noteexpress import looks_like_noteexpress, parse_noteexpress
 from digest.readers.oai_pmh import looks_like_oai_pmh, parse_oai_pmh
 from digest.readers.ovid import (
@@ -109,6 +110,7 @@ FORMATS: tuple[Format, ...] = (
     # What people paste: before CSV, as a Markdown table or a copied page may hold commas.
     # A Google Scholar alert before notes, which would take its link lines for records.
     Format("scholar-alert", looks_like_scholar_alert, parse_scholar_alert),
+    Format("ncbi-alert", looks_like_ncbi_alert, parse_ncbi_alert),  # before text: its HTML
     Format("markdown", looks_like_markdown, parse_markdown),
     Format("arxiv-paste", looks_like_arxiv_page, parse_arxiv_page),
     Format("notes", looks_like_notes, parse_notes),
