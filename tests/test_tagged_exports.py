@@ -1496,3 +1496,39 @@ def test_noteexpress_as_cnki_writes_it_with_its_marks_and_blank_lines() -> None:
     assert consensus.keywords == ("绿地", "规划", "共识")
     assert consensus.url == "https://example.org/CN2016/1.htm"
     assert [(s.line, s.count) for s in corpus.skipped] == [(47, 2)]  # the book, the <正> one
+
+
+@pytest.mark.parametrize(
+    ("name", "lines"),
+    [
+        (
+            "CNKI-refworks.txt",
+            ("RT Journal Article\nT1 {title}\nJF 园林\nYR 2019\nAB {abstract}\n"),
+        ),
+        ("CNKI-endnote.txt", ("%0 Journal Article\n%T {title}\n%J 园林\n%D 2019\n%X {abstract}\n")),
+    ],
+)
+def test_cnki_marks_in_its_refworks_and_endnote_exports(
+    tmp_path: Path, name: str, lines: str
+) -> None:
+    # CNKI writes the same marks in every export (the Zotero CNKI translator's RefWorks
+    # test: "Abstract(#br)Bombyx mori…"): a "(#br)" break, and "<正>" before an article's
+    # opening lines given for want of an abstract. Both were left in as text.
+    english = "Abstract(#br)Green roofs cool the rooms below them in summer.(#br)Rooms were cooler."
+    opening = (
+        "<正>12月3日,行道树养护工作会议在北京召开。会议总结了本年度的养护工作,部署了明年的任务。"
+    )
+    corpus = load_written(
+        tmp_path,
+        name,
+        lines.format(title="Green roofs", abstract=english),
+        "\n",
+        lines.format(title="行道树养护工作会议在京召开", abstract=opening),
+    )
+    paper = only(corpus)
+    assert paper.abstract == "Green roofs cool the rooms below them in summer. Rooms were cooler."
+    [skipped] = corpus.skipped
+    assert (skipped.excerpt, skipped.reason) == (
+        "行道树养护工作会议在京召开",
+        "no abstract (CNKI gives the article's opening lines, marked <正>, for want of one)",
+    )

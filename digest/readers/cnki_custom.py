@@ -43,8 +43,22 @@ _TAG = re.compile(
     r"(?:(?<=^DataType)|-(?:[^\x00-\x7f:\uff1a\s]+|DOI|ISSN|ISBN|CLC|URL))[:\uff1a] *(.*)$"
 )
 _OPENING = ("DataType", "SrcDatabase", "Title")
-# CNKI's mark of an article's opening lines given where it has no abstract (正文, body text).
+# CNKI's mark of an article's opening lines given where it has no abstract (正文, body text),
+# in all its exports (custom, NoteExpress, RefWorks, EndNote), and the reason given for such
+# a record; its mark of a paragraph break in an abstract ("Abstract(#br)This research…").
 OPENING_TEXT = "<正>"
+OPENING_TEXT_ONLY = "CNKI gives the article's opening lines, marked <正>, for want of one"
+_BREAK = "(#br)"
+
+
+def cnki_abstract(text: str) -> str:
+    """An abstract from CNKI with its "(#br)" breaks as line breaks, and its heading
+    ("Abstract(#br)…", as Elsevier's records in CNKI have it) dropped."""
+    if _BREAK not in text:
+        return without_abstract_heading(text)
+    return without_abstract_heading(text.replace(_BREAK, "\n").strip())
+
+
 # Names: ";" and the full-width separators; "," only before a Chinese name.
 _NAMES = re.compile(r"[;\uff1b\uff0c]|,(?=\s?[\u4e00-\u9fff])")
 _METADATA = {"SrcDatabase": "database", "Organ": "affiliations", "Fund": "funding"}
@@ -69,9 +83,8 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
     title = tagged.text("Title")
     summary = tagged.text("Summary")
     if summary.startswith(OPENING_TEXT):
-        why = "CNKI gives the article's opening lines, marked <正>, for want of one"
-        return missing_abstract(tagged.line, why, title)
-    abstract = without_abstract_heading(summary)
+        return missing_abstract(tagged.line, OPENING_TEXT_ONLY, title)
+    abstract = cnki_abstract(summary)
     if not abstract:
         return missing_abstract(tagged.line, "a CNKI record without a Summary-摘要", title)
     names = tagged.text("Author", "FirstDuty")

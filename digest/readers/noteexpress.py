@@ -33,9 +33,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from digest.readers.cnki_custom import OPENING_TEXT
+from digest.readers.cnki_custom import OPENING_TEXT, OPENING_TEXT_ONLY, cnki_abstract
 from digest.readers.identifiers import parse_doi
-from digest.readers.markup import without_abstract_heading
 from digest.readers.records import (
     Parsed,
     Problem,
@@ -57,7 +56,6 @@ _TAG_LINE = re.compile(r"\{([^{}\n]{1,40})\}[:\uff1a] *(.*)$")
 _OPENING = "Reference Type"
 # Names in one {Author}: ";" and the full-width separators; "," only before a Chinese name.
 _NAMES = re.compile(r"[;\uff1b\uff0c]|,(?=\s?[\u4e00-\u9fff])")
-_BREAK = "(#br)"
 _THESIS = re.compile(r"thesis|dissertation", re.I)
 _METADATA = {"Reference Type": "type", "Language": "language", "ISBN/ISSN": "issn"}
 
@@ -77,9 +75,8 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
     title = tagged.text("Title", "Translated Title")
     given = tagged.text("Abstract", "Translated Abstract")
     if given.startswith(OPENING_TEXT):
-        why = "CNKI gives the article's opening lines, marked <正>, for want of one"
-        return missing_abstract(tagged.line, why, title)
-    abstract = without_abstract_heading(given.replace(_BREAK, "\n").strip())
+        return missing_abstract(tagged.line, OPENING_TEXT_ONLY, title)
+    abstract = cnki_abstract(given)
     if not abstract:
         return missing_abstract(tagged.line, "a NoteExpress record without an {Abstract}", title)
     names = tagged.items("Author") or tagged.items("Translated Author")

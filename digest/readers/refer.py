@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 
+from digest.readers.cnki_custom import OPENING_TEXT, OPENING_TEXT_ONLY, cnki_abstract
 from digest.readers.identifiers import parse_doi
-from digest.readers.markup import without_abstract_heading
 from digest.readers.records import (
     Parsed,
     Problem,
@@ -70,7 +70,10 @@ def parse_refer(text: str) -> Parsed:
 
 def _record(tagged: TaggedRecord) -> Record | Problem:
     title = tagged.text("T")
-    abstract = without_abstract_heading(tagged.text("X"))
+    given = tagged.text("X")
+    if given.startswith(OPENING_TEXT):  # CNKI's
+        return missing_abstract(tagged.line, OPENING_TEXT_ONLY, title)
+    abstract = cnki_abstract(given)
     if not abstract:
         return missing_abstract(tagged.line, "an EndNote record without a %X field", title)
     # Magtech's journal sites (China's) wrap the address in braces: "%U {http://…}".

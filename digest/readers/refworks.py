@@ -27,8 +27,8 @@ from __future__ import annotations
 import html
 import re
 
+from digest.readers.cnki_custom import OPENING_TEXT, OPENING_TEXT_ONLY, cnki_abstract
 from digest.readers.identifiers import parse_doi
-from digest.readers.markup import without_abstract_heading
 from digest.readers.records import (
     Parsed,
     Problem,
@@ -83,7 +83,10 @@ def parse_refworks(text: str) -> Parsed:
 def _record(tagged: TaggedRecord) -> Record | Problem:
     tagged.fields = [(tag.upper(), lines) for tag, lines in tagged.fields]
     title = tagged.text("T1")
-    abstract = without_abstract_heading(tagged.text("AB"))
+    given = tagged.text("AB")
+    if given.startswith(OPENING_TEXT):
+        return missing_abstract(tagged.line, OPENING_TEXT_ONLY, title)
+    abstract = cnki_abstract(given)
     if not abstract:
         return missing_abstract(tagged.line, "a RefWorks record without an AB field", title)
     authors = [
