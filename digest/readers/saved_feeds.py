@@ -212,10 +212,13 @@ def _rss_item(item: Element, line: int, journal: str, one_each: bool) -> Record 
     if not arxiv:
         oai = _OAI_ID.match(guid)
         arxiv = oai.group(1) if oai else None
-    authors: tuple[str, ...] = ()
-    for creator in kids.get("creator", ()):
-        authors += _creators(html_to_text("".join(creator.itertext())), one_each)
-    authors = authors or found.authors or _rss_authors(kids)
+    # Gathered in a list: adding tuple to tuple copies all names so far, once per creator.
+    creators = [
+        name
+        for creator in kids.get("creator", ())
+        for name in _creators(html_to_text("".join(creator.itertext())), one_each)
+    ]
+    authors = tuple(creators) or found.authors or _rss_authors(kids)
     metadata = _metadata(kids, announce)
     if categories:
         metadata.append(("categories", " ".join(term for term, _ in categories)))
@@ -422,15 +425,15 @@ _MAILBOX = re.compile(r"\A\S+@\S+\s*\((?P<name>[^()]+)\)\Z")
 def _rss_authors(kids: _Kids) -> tuple[str, ...]:
     """The names in an RSS item's <author> elements: a mailbox's name, or a list of names
     (Oxford Academic's "Brandão S, Saeedi H, Brandt A.", "Chen C, Zhou Y, et al.")."""
-    names: tuple[str, ...] = ()
+    names: list[str] = []
     for author in kids.get("author", ()):
         value = " ".join(all_text(author).split())
         mailbox = _MAILBOX.match(value)
         if mailbox:
-            names += (mailbox.group("name").strip(),)
+            names.append(mailbox.group("name").strip())
         elif "@" not in value:
-            names += split_authors(value)
-    return names
+            names.extend(split_authors(value))
+    return tuple(names)
 
 
 def _atom_entry(entry: Element, line: int) -> Record | Problem:
