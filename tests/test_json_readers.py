@@ -1324,3 +1324,89 @@ def test_zenodo_inveniordm_record(tmp_path: Path) -> None:
         ("aves", "bosque seco"),
         "Journal article",
     )
+
+
+# --- Springer Nature's and IEEE Xplore's APIs -----------------------------------------------
+
+
+def test_springer_nature_metadata_answer(tmp_path: Path) -> None:
+    # As api.springernature.com/meta/v2/json answers (a downloader's saved TEST_JSON for
+    # doi:10.1007/s11306-017-1242-7): read before as one generic record without an
+    # abstract, the whole answer lost; its page counts under "result" are no records.
+    abstract = (
+        "We compile the most widely used freely available software tools for metabolomics "
+        "and sort them by the instrument data they take."
+    )
+    record = {
+        "contentType": "Article",
+        "identifier": "doi:10.1007/s11306-017-1242-7",
+        "url": [
+            {"format": "", "platform": "", "value": "http://dx.doi.org/10.1007/s11306-017-1242-7"}
+        ],
+        "title": "Navigating freely-available software tools for metabolomics analysis",
+        "creators": [{"creator": "Spicer, Rachel"}, {"creator": "Cañueto, Daniel"}],
+        "publicationName": "Metabolomics",
+        "publisher": "Springer",
+        "publicationDate": "2017-08-09",
+        "abstract": abstract,
+    }
+    no_abstract = {**record, "identifier": "doi:10.1007/x", "doi": "10.1007/x", "abstract": ""}
+    answer = {
+        "apiMessage": "This JSON was provided by Springer Nature",
+        "query": "doi:10.1007/s11306-017-1242-7",
+        "result": [{"total": "2", "start": "1", "pageLength": "10", "recordsDisplayed": "2"}],
+        "records": [record, no_abstract],
+        "facets": [{"name": "keyword", "values": [{"value": "Metabolomics", "count": "1"}]}],
+    }
+    corpus, _ = saved_answer(tmp_path, answer, "springer")
+    [paper] = corpus.papers
+    assert paper.abstract == abstract
+    assert paper.authors == ("Rachel Spicer", "Daniel Cañueto")
+    assert (paper.doi, paper.date, paper.venue) == (
+        "10.1007/s11306-017-1242-7",
+        "2017-08-09",
+        "Metabolomics",
+    )
+    assert paper.url == "http://dx.doi.org/10.1007/s11306-017-1242-7"
+    assert [(reason, notice) for _, reason, notice in reasons(corpus)] == [("no abstract", True)]
+
+
+def test_ieee_xplore_api_answer(tmp_path: Path) -> None:
+    # As ieeexploreapi.ieee.org/api/v1/search/articles answers (Pythography's ieeexplore
+    # module keeps one printed): "articles" was no record list, so the whole answer was one
+    # record without an abstract.
+    article = {
+        "doi": "10.1109/CDC.2014.7040330",
+        "title": "Energy-based modeling of electric motors",
+        "publisher": "IEEE",
+        "rank": 1,
+        "authors": {
+            "authors": [
+                {"full_name": "Pascal Combes", "author_order": 2},
+                {"full_name": "Al Kassem Jebai", "author_order": 1},
+            ]
+        },
+        "content_type": "Conferences",
+        "abstract": "We propose a new approach to modeling electrical machines based on "
+        "energy considerations and construction symmetries of the motor.",
+        "article_number": "7040330",
+        "html_url": "https://ieeexplore.ieee.org/document/7040330/",
+        "publication_title": "53rd IEEE Conference on Decision and Control",
+        "publication_year": 2014,
+        "publication_date": "15-17 Dec. 2014",
+        "index_terms": {
+            "ieee_terms": {"terms": ["Torque", "Rotors"]},
+            "author_terms": {"terms": ["PMSM", "Torque"]},
+        },
+    }
+    locked = {**article, "article_number": "8216352", "doi": "10.1109/X", "abstract": ""}
+    answer = {"total_records": 2, "total_searched": 4804555, "articles": [article, locked]}
+    corpus, _ = saved_answer(tmp_path, answer, "ieee-xplore")
+    [paper] = corpus.papers
+    assert paper.title == "Energy-based modeling of electric motors"
+    assert paper.authors == ("Al Kassem Jebai", "Pascal Combes")  # in author_order
+    assert (paper.doi, paper.date) == ("10.1109/CDC.2014.7040330", "2014")
+    assert paper.venue == "53rd IEEE Conference on Decision and Control"
+    assert paper.keywords == ("PMSM", "Torque", "Rotors")
+    assert paper.url == "https://ieeexplore.ieee.org/document/7040330/"
+    assert [(reason, notice) for _, reason, notice in reasons(corpus)] == [("no abstract", True)]

@@ -39,8 +39,10 @@ from digest.readers.scholarly_json import GENERIC, map_object, newest_versions_f
 # "hits" Zenodo's search, an envelope holding its list under the same name.
 _RECORD_LISTS = (
     "results", "items", "collection", "data", "recommendedPapers", "result", "entry",
-    "publications", "hits",
+    "publications", "hits", "records", "articles",
 )  # fmt: skip
+# Springer Nature's answer counts its records in a list under "result": no records.
+_PAGE_COUNTS = frozenset({"total", "start", "pageLength", "recordsDisplayed"})
 _ENVELOPES = ("message", "resultList", "result", "search-results", "hits")
 # A key opening an object, `"key": {`, tried at every quote: the pattern takes only the quote.
 _OBJECT_KEY = re.compile(r'"(?=([^"]*)"\s*:\s*\{)')
@@ -190,9 +192,12 @@ def parse_json(text: str) -> Parsed:
 def _summaries_apart(items: list[tuple[int, Any]], text: str = "") -> list[tuple[int, Any]]:
     """E-utilities' esummary answer keeps its document summaries in `result`, each under
     its uid, listed in `result.uids`: each summary is a record of its own, found at its
-    `"uid": {` in the document's text where there is one."""
+    `"uid": {` in the document's text where there is one. Springer Nature's page counts
+    ({"total", "start", "pageLength", "recordsDisplayed"}) are no records at all."""
     out: list[tuple[int, Any]] = []
     for pos, item in items:
+        if isinstance(item, dict) and item and set(item) <= _PAGE_COUNTS:
+            continue
         uids = item.get("uids") if isinstance(item, dict) else None
         if not isinstance(uids, list):
             out.append((pos, item))

@@ -1,6 +1,6 @@
 """Scholarly JSON: the mappers of scholarly APIs' answers: OpenAlex (its abstract rebuilt
 from the inverted index), Crossref, Semantic Scholar, Europe PMC, bioRxiv/medRxiv, Elsevier,
-CORE, PubMed E-utilities, DOAJ, Zenodo and DataCite.
+CORE, PubMed E-utilities, DOAJ, Zenodo, DataCite, Springer Nature and IEEE Xplore.
 """
 
 from __future__ import annotations
@@ -624,3 +624,83 @@ def _datacite_name(creator: Any) -> str:
     # A person's `name` is "Family, Given"; an organisation's is as it is written.
     personal = creator.get("nameType") == "Personal"
     return first_name_first(name) if personal else name
+
+
+def springer_record(line: int, value: dict[str, Any]) -> Record | Problem:
+    """A record of Springer Nature's Metadata API (api.springernature.com/meta/v2/json,
+    the older /metadata/json): "Family, Given" creators, `publicationName` its venue."""
+    title = markup_free(text_of(value.get("title")))
+    abstract = value.get("abstract")
+    if isinstance(abstract, dict):  # {"h1": "Abstract", "p": ["…", "…"]}
+        abstract = " ".join(strings_of(list_of(abstract.get("p"))))
+    abstract = unglued_sections(without_abstract_heading(markup_free(text_of(abstract))))
+    identifier = text_of(value.get("identifier"))
+    doi = text_of(value.get("doi")) or identifier.removeprefix("doi:")
+    if not abstract:
+        return no_abstract(line, "Springer Nature", title or doi)
+    links = [link for link in list_of(value.get("url")) if isinstance(link, dict)]
+    link = next((nested(k, "value") for k in links if nested(k, "format") == "html"), None)
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=tuple(
+            first_name_first(name)
+            for creator in list_of(value.get("creators"))
+            if (
+                name := text_of(
+                    nested(creator, "creator") if isinstance(creator, dict) else creator
+                )
+            )
+        ),
+        url=text_of(link or nested(next(iter(links), None), "value")) or None,
+        doi=doi or None,
+        date=text_of(value.get("publicationDate") or value.get("onlineDate")) or None,
+        venue=text_of(value.get("publicationName") or value.get("journalTitle")) or None,
+        keywords=strings_of(list_of(value.get("keyword"))),
+        metadata=metadata_of(
+            [
+                ("type", value.get("contentType")),
+                ("publisher", value.get("publisher") or value.get("publisherName")),
+            ]
+        ),
+    )
+
+
+def ieee_xplore_record(line: int, value: dict[str, Any]) -> Record | Problem:
+    """An article of IEEE Xplore's API (ieeexploreapi.ieee.org/api/v1/search/articles):
+    authors under authors.authors[].full_name, keywords under index_terms."""
+    title = markup_free(text_of(value.get("title")))
+    abstract = without_abstract_heading(markup_free(text_of(value.get("abstract"))))
+    number = text_of(value.get("article_number"))
+    if not abstract:
+        return no_abstract(line, "IEEE Xplore", title or number)
+    people = sorted(
+        (p for p in list_of(nested(value, "authors", "authors")) if isinstance(p, dict)),
+        key=lambda person: int(p) if isinstance(p := person.get("author_order"), int) else 0,
+    )
+    terms = dict_of(value.get("index_terms"))
+    keywords = [
+        term
+        for kind in ("author_terms", "ieee_terms", "dynamic_index_terms")
+        for term in strings_of(list_of(nested(terms.get(kind), "terms")))
+    ]
+    page = text_of(value.get("html_url") or value.get("abstract_url"))
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=tuple(name for p in people if (name := text_of(p.get("full_name")))),
+        url=page or (f"https://ieeexplore.ieee.org/document/{number}/" if number else None),
+        doi=text_of(value.get("doi")) or None,
+        date=text_of(value.get("publication_year")) or None,
+        venue=text_of(value.get("publication_title")) or None,
+        keywords=tuple(dict.fromkeys(keywords)),
+        metadata=metadata_of(
+            [
+                ("type", value.get("content_type")),
+                ("publisher", value.get("publisher")),
+                ("ieee", number),
+            ]
+        ),
+    )

@@ -20,8 +20,10 @@ from digest.readers.scholarly_json.apis import (
     esearch_record,
     esummary_record,
     europe_pmc_record,
+    ieee_xplore_record,
     openalex_record,
     semantic_scholar_record,
+    springer_record,
     zenodo_record,
 )
 from digest.readers.scholarly_json.references import (
@@ -58,4 +60,6 @@ _MAPPERS: dict[str, Mapper] = {
     "doaj": doaj_record,
     "pubmed-esummary": esummary_record,
     "pubmed-esearch": esearch_record,
+    "springer": springer_record,
+    "ieee-xplore": ieee_xplore_record,
 }

@@ -29,12 +29,22 @@ _CORE_KEYS = (
     "dataProviders", "sourceFulltextUrls", "oaiIds",
 )  # fmt: skip
 _ZENODO_KEYS = ("description", "creators", "resource_type", "publication_date")
+# IEEE Xplore's API: beside its article_number.
+_IEEE_KEYS = ("publication_title", "content_type", "index_terms", "is_number")
 _ZOTERO_KEYS = ("abstractNote", "creators", "title", "key")
 _EUROPEPMC_KEYS = ("authorString", "abstractText", "journalInfo", "pubYear", "journalTitle")
 # Semantic Scholar's graph API (camelCase) and its bulk datasets (the same names lowercased).
 _S2_KEYS = ("paperId", "externalIds", "externalids", "corpusid")
 # Semantic Scholar's citations and references answers: the paper sits under one of these.
 _S2_WRAPPERS = ("citingPaper", "citedPaper")
+
+
+def springer_item(value: dict[str, Any]) -> bool:
+    """A record of Springer Nature's Metadata API: its creators are {"creator": "…"}."""
+    creators = value.get("creators")
+    return isinstance(creators, list) and any(
+        isinstance(c, dict) and "creator" in c for c in creators
+    )
 
 
 def datacite_item(value: dict[str, Any]) -> dict[str, Any] | None:
@@ -117,6 +127,10 @@ def shape_of(value: dict[str, Any]) -> str:
         return "pubmed-esummary"
     if isinstance(value.get("esearchresult"), dict):
         return "pubmed-esearch"
+    if springer_item(value):
+        return "springer"
+    if "article_number" in value and any(key in value for key in _IEEE_KEYS):
+        return "ieee-xplore"
     if core_item(value) is not None:
         return "core"
     if doaj_bibjson(value) is not None:
