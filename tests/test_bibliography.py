@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -144,6 +145,24 @@ def test_ris_scopus_html_entities_without_markup_are_characters() -> None:
     text = f"TY  - JOUR\nTI  - Operators &amp; inpainting\nAB  - {escaped}\nDB  - Scopus\nER  - \n"
     [record] = parse_ris(text).records
     assert (record.abstract, record.title) == (abstract, "Operators & inpainting")
+
+
+@pytest.mark.parametrize("fmt", ["ris", "crossref"])
+def test_only_whole_entities_are_decoded_the_same_way_in_every_reader(
+    tmp_path: Path, fmt: str
+) -> None:
+    # "&notes" and "R&D" are no entities; an upper-case hexadecimal one is ('&#X2013;').
+    escaped = "The R&amp;D budget &#X2013; and &notes &lt; kept &#8211; across twelve years."
+    wanted = "The R&D budget \u2013 and &notes < kept \u2013 across twelve years."
+    if fmt == "ris":
+        (tmp_path / "a.ris").write_text(f"TY  - JOUR\nTI  - A title\nAB  - {escaped}\nER  - \n")
+    else:
+        work = {"DOI": "10.1/x", "type": "journal-article", "title": ["A title"]}
+        answer = {"status": "ok", "message": {"items": [{**work, "abstract": escaped}]}}
+        (tmp_path / "a.json").write_text(json.dumps(answer))
+    corpus = load_papers([tmp_path])
+    assert corpus.files[0].format == fmt
+    assert [p.abstract for p in corpus.papers] == [wanted]
 
 
 def test_ris_fields_continued_over_lines_read_as_rispy_reads_them() -> None:

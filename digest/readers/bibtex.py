@@ -34,7 +34,6 @@ JabRef's `@Comment{jabref-meta: …}` blocks and `@string`/`@preamble` are not p
 
 from __future__ import annotations
 
-import html
 import itertools
 import logging
 import re
@@ -45,6 +44,7 @@ from typing import TYPE_CHECKING
 from digest.cleaning import FONT_SWITCH, tex_dashes
 from digest.readers.identifiers import parse_arxiv_field
 from digest.readers.markup import (
+    decode_entities,
     markup_to_text,
     structured_abstract,
     unglued_sections,
@@ -89,8 +89,9 @@ _NOT_INHERITED = frozenset(
 )  # fmt: skip
 _VALUE_MARKS = re.compile(r'(?<!\\)[{}"#]')
 _KEYWORD_FIELDS = ("keywords", "author_keywords")
-# An HTML entity left in a value, LaTeX-escaped or not: "G\&ouml;ttingen", "Harvard&#039;s".
-_HTML_ENTITY = re.compile(r"\\?(&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+\d*);)")
+# HTML entities are left in values, LaTeX-escaped or not: "G\&ouml;ttingen", "Harvard&#039;s";
+# this is the backslash before an escaped one.
+_ESCAPED_ENTITY = re.compile(r"\\(?=&(?:#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z]+\d*);)")
 # A value that swallowed the next field for want of a comma: "{T}\n  abstract = {…}".
 _SWALLOWED = re.compile(
     r"\A(\{.*\}|\".*\"|\w+)\s*\n\s*([A-Za-z][\w-]*)\s*=\s*(\{.*\}|\".*\"|\w+)\s*\Z", re.S
@@ -543,7 +544,7 @@ def _decoded(value: str) -> str:
         value = _ENSUREMATH.sub(r"$\1$", value)
     value = _unbrace(value)
     if "&" in value:
-        value = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(1)), value)
+        value = decode_entities(_ESCAPED_ENTITY.sub("", value))
     return value
 
 

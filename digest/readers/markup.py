@@ -492,6 +492,15 @@ _TERM = re.compile(r"(?P<words>(?:[A-Z][\w-]*\s+){0,5})\((?P<acronym>[A-Z][A-Za-
 
 
 _TAG = re.compile(r"</?[A-Za-z][\w:.-]*[^<>]*>")
+# A whole character entity, ending in ';': "&amp;", "&#8211;", "&#x2013;", "&frac12;".
+_ENTITY = re.compile(r"&(?:[A-Za-z]+\d*|#\d+|#[xX][0-9A-Fa-f]+);")
+
+
+def decode_entities(text: str) -> str:
+    """Text with the character entities an exporter wrote for '&', '<' or a dash decoded
+    ("Memory &amp; Cognition"). Only whole entities ending in ';' are read, so "R&D" and
+    "&notes" stay as written."""
+    return _ENTITY.sub(lambda found: html.unescape(found.group()), text) if "&" in text else text
 
 
 def markup_to_text(value: str) -> str:

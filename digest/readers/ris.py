@@ -46,13 +46,17 @@ Line ends, mixed `\\r\\n` and `\\n\\r` included, were made `\\n` when the file w
 
 from __future__ import annotations
 
-import html
 import re
 
 import rispy  # type: ignore[import-untyped]
 
 from digest.readers.identifiers import parse_doi, pubmed_page_pmid
-from digest.readers.markup import markup_to_text, structured_abstract, without_abstract_heading
+from digest.readers.markup import (
+    decode_entities,
+    markup_to_text,
+    structured_abstract,
+    without_abstract_heading,
+)
 from digest.readers.records import (
     AND_SEPARATOR,
     Parsed,
@@ -74,7 +78,6 @@ _BRACED_PUNCTUATION = re.compile(r"\{(''|\[|\])\}")
 _GLUED_TAG = re.compile(r"(?<!\s)\s{3,}+(?=[A-Z][A-Z0-9]  - \S)")
 # Scopus writes '<', '>' and '&' in its abstracts as HTML does, with no markup around them:
 # "the exponent 1&lt;p≤2".
-_HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+\d*);")
 _TY_TYPE = re.compile(r"\s*TY  - +[A-Z]{2,6}\s*")  # a record's type alone: "TY  - JOUR"
 # The first TY line, and how many spaces stand before its dash; where there is one ("TY -
 # JOUR"), every tag has one: RIS copied from a web page, where runs of spaces collapse.
@@ -227,9 +230,7 @@ def _text(value: str) -> str:
     if "{" in value:
         value = _BRACED_PUNCTUATION.sub(r"\1", value)
     text = markup_to_text(value)
-    if text is value and "&" in text:
-        text = _HTML_ENTITY.sub(lambda m: html.unescape(m.group()), text)
-    return text
+    return decode_entities(text) if text is value else text
 
 
 def _names(value: str) -> list[str]:

@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import html
 import io
 import re
 import urllib.parse
@@ -53,7 +52,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from digest.readers.identifiers import labelled_arxiv_id
-from digest.readers.markup import markup_to_text, unglued_sections, without_abstract_heading
+from digest.readers.markup import (
+    decode_entities,
+    markup_to_text,
+    unglued_sections,
+    without_abstract_heading,
+)
 from digest.readers.ovid import ovid_record
 from digest.readers.records import (
     AND_SEPARATOR,
@@ -739,11 +743,7 @@ def _text(cell: str) -> str:
     """A cell's text without markup, and with the character entities an exporter wrote for
     '&', '<' or a dash decoded: Scopus CSV of the 2010s wrote "Memory &amp; Cognition". Only
     whole entities ending in ';' are read, so "R&D" and "&notes" stay as written."""
-    text = markup_to_text(cell)
-    return _ENTITY.sub(lambda found: html.unescape(found.group()), text) if "&" in text else text
-
-
-_ENTITY = re.compile(r"&(?:[A-Za-z]+\d*|#\d+|#[xX][0-9A-Fa-f]+);")
+    return decode_entities(markup_to_text(cell))
 
 
 def _date(row: list[str], columns: tuple[int, ...], wos: bool = False) -> str | None:

@@ -4,12 +4,12 @@ nested key, CSL's dates and names, a title's or abstract's markup taken out.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
 from typing import Any
 
 from digest.readers.markup import (
+    decode_entities,
     html_to_text,
     jats_to_text,
     looks_like_jats,
@@ -119,7 +119,6 @@ def keywords_of(value: Any) -> tuple[str, ...]:
 _HTML_HEADING = re.compile(r"<h[1-6][^<>]*>([^<]*)</h[1-6]>\s*", re.I)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _HTML_CLOSING = re.compile(r"</(?:p|i|b|em|strong|sub|sup|span|div|li|ul|ol|h[1-6])\s*>", re.I)
-_ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);")
 
 
 def markup_free(text: str) -> str:
@@ -133,7 +132,7 @@ def markup_free(text: str) -> str:
     if _HTML_TAG.search(text):
         # A section heading ("<h4>Methods</h4>We ...") keeps its place as a label.
         return html_to_text(_HTML_HEADING.sub(_heading_label, text))
-    return html.unescape(text) if _ENTITY.search(text) else text
+    return decode_entities(text)
 
 
 def _heading_label(match: re.Match[str]) -> str:
