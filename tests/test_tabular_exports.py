@@ -242,7 +242,7 @@ def test_an_arxiv_doi_is_the_papers_arxiv_id_too(tmp_path: Path) -> None:
 def test_embase_doi_is_read_from_its_library_link() -> None:
     [paper] = load("embase.csv").papers
     assert paper.doi == "10.4103/2303-9027.138783"
-    assert paper.authors == ("Liu R.", "Adler D.G.")
+    assert paper.authors == ("R. Liu", "D.G. Adler")
 
 
 def test_a_keyword_keeps_the_commas_inside_its_parentheses(tmp_path: Path) -> None:
@@ -291,7 +291,7 @@ def test_embase_csv_of_labelled_lines_one_a_field() -> None:
     assert corpus.files[0].format == "csv"
     assert len(corpus.papers) == 2
     apnea = titled(corpus, "Sleep apnea in children")
-    assert apnea.authors == ("Shi X.", "Jiang P.", "Wang P.")
+    assert apnea.authors == ("X. Shi", "P. Jiang", "P. Wang")
     assert apnea.abstract.startswith("Objective: To describe obstructive sleep apnea")
     assert (apnea.pmid, apnea.doi) == ("36512345", "10.1016/j.sleep.2022.11.001")
     assert (apnea.venue, apnea.date) == ("Sleep Medicine", "2023")
@@ -299,7 +299,7 @@ def test_embase_csv_of_labelled_lines_one_a_field() -> None:
     metadata = dict(apnea.metadata)
     assert metadata["EMTREE MEDICAL INDEX TERMS"] == "child; *sleep disordered breathing"
     assert "AUTHOR ADDRESSES" not in metadata
-    assert titled(corpus, "Continuous positive").authors == ("Brown A.B.",)
+    assert titled(corpus, "Continuous positive").authors == ("A.B. Brown",)
     [skipped] = corpus.skipped  # the erratum has no ABSTRACT line
     assert skipped.line == 25 and "ABSTRACT" in skipped.reason
 
@@ -425,7 +425,8 @@ def test_a_single_author_written_surname_first_is_one_name(tmp_path: Path) -> No
     # PsycNET, Zotero and Web of Science separate authors with ';', so a paper with one
     # author has none: "Franklin, Martin E." is one name, not "Franklin" and "Martin E.".
     # Rayyan joins names with " and ". Lists of names first (Consensus) or of initials
-    # after the surname (Scopus, Embase) keep their commas as separators.
+    # after the surname (Scopus, Embase) keep their commas as separators; the latter are
+    # turned round, as litstudy's real Scopus export shows ("Phillips J.C., Braun R.").
     rows = {
         "Franklin, Martin E.": ("Martin E. Franklin",),
         "van der Berg, Jan": ("Jan van der Berg",),
@@ -433,7 +434,10 @@ def test_a_single_author_written_surname_first_is_one_name(tmp_path: Path) -> No
         "Hao, Jie (57221302630)": ("Jie Hao",),
         "Smith, John and Lee, Min-Ji": ("John Smith", "Min-Ji Lee"),
         "Murari Mandal, Mohan Kankanhalli": ("Murari Mandal", "Mohan Kankanhalli"),
-        "Liu R., Adler D.G.": ("Liu R.", "Adler D.G."),
+        "Liu R., Adler D.G.": ("R. Liu", "D.G. Adler"),
+        "Del Rosario R.C.H., Jones-Oliveira J.B.": ("R.C.H. Del Rosario", "J.B. Jones-Oliveira"),
+        "P. Kogge, J. Shalf": ("P. Kogge", "J. Shalf"),
+        "Mary Garner, George Engelhard Jr.": ("Mary Garner", "George Engelhard Jr."),
         "Brown, Catana;Rempfer, Melisa": ("Catana Brown", "Melisa Rempfer"),
         # CiteSource and Rayyan join names with " and ": a surname may be two words
         "Isaac, Fadia and Di Benedetto, Mirella and Gomez Isaza, Daniel F": (
@@ -588,7 +592,7 @@ def test_embase_spreadsheet_saved_as_csv_keeps_its_query_above_the_header(
         "Nature Communications",
         "2024-12-01",
     )
-    assert paper.authors == ("Yang Z.", "Jiang B.")
+    assert paper.authors == ("Z. Yang", "B. Jiang")
     [erratum] = corpus.skipped
     assert erratum.line == 6
 
