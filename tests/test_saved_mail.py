@@ -9,6 +9,8 @@ attachment); the papers in them are made up.
 
 from __future__ import annotations
 
+import base64
+import json
 from pathlib import Path
 
 import pytest
@@ -251,6 +253,81 @@ def test_a_my_ncbi_item_that_holds_its_abstract_is_a_paper(tmp_path: Path) -> No
     assert paper.abstract.startswith("Wheat roots that lived through one drought")
     [skipped] = corpus.skipped
     assert skipped.line == text.splitlines().index("2. Root exudates under drought.") + 1
+
+
+def _gmail_part(mime: str, text: str, headers: tuple[tuple[str, str], ...] = ()) -> dict:
+    data = base64.urlsafe_b64encode(text.encode("utf-8")).decode("ascii").rstrip("=")
+    named = [{"name": name, "value": value} for name, value in headers]
+    return {"mimeType": mime, "headers": named, "body": {"size": len(text), "data": data}}
+
+
+def test_mails_as_the_gmail_api_gives_them_are_read_as_saved_mails(tmp_path: Path) -> None:
+    # Scripts that fetch alerts through the Gmail API keep its users.messages.get answers
+    # (ucfchps/chps-research-roundup, tests/fixtures/scholar-alerts/*.json: format=full,
+    # the body's decoded HTML in URL-safe base64). They were read as JSON: "no abstracts".
+    html = (MAIL / "scholar_alert_body.html").read_text(encoding="utf-8")
+    full = {
+        "id": "19ee9a51105ea002",
+        "threadId": "19ee9a51105ea002",
+        "labelIds": ["UNREAD", "INBOX"],
+        "payload": {
+            "mimeType": "multipart/alternative",
+            "headers": [
+                {"name": "Subject", "value": "[critical reading] - new results"},
+                {
+                    "name": "From",
+                    "value": "Google Scholar Alerts <scholaralerts-noreply@google.com>",
+                },
+                {"name": "Content-Type", "value": 'multipart/alternative; boundary="b1"'},
+            ],
+            "parts": [
+                _gmail_part("text/plain", "Open this alert in a mail program that shows HTML.\n"),
+                _gmail_part(
+                    "text/html",
+                    html,
+                    (
+                        ("Content-Type", 'text/html; charset="UTF-8"'),
+                        ("Content-Transfer-Encoding", "quoted-printable"),
+                    ),
+                ),
+            ],
+        },
+        "historyId": "330274",
+        "internalDate": "1782036369000",
+    }
+    raw_mail = (MAIL / "arxiv_quoted_printable.eml").read_bytes()
+    raw = {
+        "id": "19f0000000000002",
+        "threadId": "19f0000000000002",
+        "historyId": "330275",
+        "raw": base64.urlsafe_b64encode(raw_mail).decode("ascii"),
+    }
+    ids_only = {"id": "19f0000000000003", "threadId": "19f0000000000003", "labelIds": []}
+    path = tmp_path / "messages.json"
+    path.write_text(json.dumps({"messages": [full, raw, ids_only]}, indent=2), encoding="utf-8")
+    corpus = load_papers([path])
+    assert [f.format for f in corpus.files] == ["gmail-json: scholar-alert, arxiv-listing"]
+    assert [p.title for p in corpus.papers] == [
+        "From Consumers to Critical Users: A Literacy Tool for Reading Model Outputs",
+        "Teaching Critical Reading of Model Outputs",
+        "Tokenizer Drift: How Vocabulary Changes Between Model Releases Affect Downstream Metrics",
+        "Sparse Adapters for Low-Resource Speech Translation",
+    ]
+    tool = corpus.papers[0]
+    assert tool.url == "https://www.example.org/papers/critical-users.pdf"
+    assert tool.authors == ("D Mensah", "R Garcia", "P Lima")
+    # Each paper is at the line of its message's "id"; a message without content says so.
+    lines = path.read_text(encoding="utf-8").splitlines()
+    full_at, raw_at, ids_at = (
+        next(number for number, line in enumerate(lines, 1) if f'"id": "{m["id"]}"' in line)
+        for m in (full, raw, ids_only)
+    )
+    assert [p.sources[0].line for p in corpus.papers] == [full_at, full_at, raw_at, raw_at]
+    [skipped] = corpus.skipped
+    assert (skipped.line, skipped.reason) == (
+        ids_at,
+        "a Gmail message without its content (ask for format=full or raw)",
+    )
 
 
 def test_html_turned_into_lines_follows_no_script_image_or_script_link() -> None:

@@ -22,7 +22,7 @@ from digest.readers.endnote_xml import looks_like_endnote_xml, parse_endnote_xml
 from digest.readers.ieee_text import looks_like_ieee_text, parse_ieee_text
 from digest.readers.jats import looks_like_jats_article, parse_jats
 from digest.readers.json_documents import looks_like_json, looks_like_jsonl, parse_json, parse_jsonl
-from digest.readers.mail import looks_like_mail, parse_mail
+from digest.readers.mail import looks_like_gmail_json, looks_like_mail, parse_gmail_json, parse_mail
 from digest.readers.medline import looks_like_medline, parse_medline
 from digest.readers.mods import looks_like_mods, parse_mods
 from digest.readers.ncbi_alerts import looks_like_ncbi_alert, parse_ncbi_alert
@@ -136,8 +136,16 @@ MAIL = Format(
 )
 
 
+# Mails as the Gmail API answers with them (JSON), read as saved mails are.
+GMAIL_JSON = Format(
+    "gmail-json", looks_like_gmail_json, lambda text: parse_gmail_json(text, _read_mail_body)
+)
+
+
 def sniff_format(text: str) -> Format:
     """The format of a file, judged by its content."""
     if MAIL.looks_like(text):
         return MAIL
+    if GMAIL_JSON.looks_like(text):
+        return GMAIL_JSON
     return next(fmt for fmt in FORMATS if fmt.looks_like(text))

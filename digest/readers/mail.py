@@ -23,13 +23,17 @@ inputs.
 
 from __future__ import annotations
 
+import base64
+import codecs
 import email
 import email.errors
 import email.policy
+import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from email.message import EmailMessage
+from typing import Any
 
 from digest.readers.markup import html_to_lines
 from digest.readers.records import NO_ABSTRACT, Parsed, Problem, Record, excerpt
@@ -299,3 +303,129 @@ def _line_map(part: EmailMessage, kind: str, data: bytes, first_line: int) -> Ca
         if not line.rstrip(" \t").endswith("="):
             starts.append(start + offset + 1)
     return lambda line: starts[min(line, len(starts)) - 1]
+
+
+# --- mails as the Gmail API gives them ------------------------------------------------------
+
+# users.messages.get answers saved to a file (one, a list, or {"messages": […]}): the
+# message's MIME tree as JSON ("payload": headers, mimeType, "parts", each part's decoded
+# "body.data" in URL-safe base64) with format=full, or the whole message ("raw") with
+# format=raw. Scripts that fetch alerts from Gmail keep them so.
+_GMAIL_KEYS = re.compile(r'"(?:threadId|labelIds|historyId|internalDate)"\s*:')
+_GMAIL_BODY = re.compile(r'"(?:payload|raw)"\s*:')
+
+
+def looks_like_gmail_json(text: str) -> bool:
+    """A JSON answer of the Gmail API holding messages (not only their ids)."""
+    head = text[:20_000].lstrip("\ufeff \t\r\n")
+    return (
+        head.startswith(("{", "["))
+        and len(_GMAIL_KEYS.findall(head)) >= 2
+        and _GMAIL_BODY.search(text[:2_000_000]) is not None
+    )
+
+
+def parse_gmail_json(text: str, read_body: Callable[[str], Parsed]) -> Parsed:
+    """Every message's papers, read as a saved mail's are (the part that gives more papers,
+    forwarded mails too); a record's line is the line of its message's `"id"`."""
+    try:
+        value = json.loads(text)
+    except ValueError as error:
+        return Parsed(problems=(Problem(None, f"JSON that cannot be read ({error})"),))
+    if isinstance(value, dict) and isinstance(value.get("messages"), list):
+        value = value["messages"]
+    messages = value if isinstance(value, list) else [value]
+    records: list[Record] = []
+    problems: list[Problem] = []
+    formats: list[str] = []
+    for message in messages:
+        if not isinstance(message, dict):
+            continue
+        line = _json_line(text, message.get("id"))
+        try:
+            mail = _gmail_message(message)
+            if mail is None:
+                problems.append(
+                    Problem(
+                        line, "a Gmail message without its content (ask for format=full or raw)"
+                    )
+                )
+                continue
+            parsed = _read_mail(mail, b"", line, read_body, _FORWARDS_READ)
+        except _UNREADABLE as error:  # binascii.Error is a ValueError
+            reason = f"an e-mail that cannot be read ({type(error).__name__}); the others are read"
+            problems.append(Problem(line, reason))
+            continue
+        records += (replace(record, line=line) for record in parsed.records)
+        problems += (replace(problem, line=line) for problem in parsed.problems)
+        if parsed.records and parsed.format not in formats:
+            formats.append(parsed.format)
+    return Parsed(tuple(records), tuple(problems), f"gmail-json: {', '.join(formats)}")
+
+
+def _gmail_message(message: dict[str, Any]) -> EmailMessage | None:
+    if isinstance(message.get("raw"), str):
+        parsed = email.message_from_bytes(_unbase64(message["raw"]), policy=email.policy.default)
+        assert isinstance(parsed, EmailMessage)
+        return parsed
+    payload = message.get("payload")
+    return _gmail_part(payload) if isinstance(payload, dict) else None
+
+
+def _gmail_part(part: dict[str, Any]) -> EmailMessage:
+    """An EmailMessage from a payload (or one of its parts), its text already decoded."""
+    mail = EmailMessage()
+    headers = [h for h in part.get("headers") or [] if isinstance(h, dict)]
+    for header in headers:
+        name, value = str(header.get("name", "")), str(header.get("value", ""))
+        if name and name.lower() not in ("content-type", "content-transfer-encoding"):
+            mail[name] = value
+    mime = str(part.get("mimeType") or "text/plain").lower()
+    if mime.startswith("multipart/"):
+        mail["Content-Type"] = mime
+        children = [_gmail_part(p) for p in part.get("parts") or [] if isinstance(p, dict)]
+        mail.set_payload(children)  # type: ignore[arg-type]
+        return mail
+    data = (part.get("body") or {}).get("data")
+    content = _unbase64(data) if isinstance(data, str) else b""
+    maintype, _, subtype = mime.partition("/")
+    if maintype == "text":
+        charset = _charset(headers) or "utf-8"
+        text = content.decode(charset if _known_codec(charset) else "utf-8", "replace")
+        mail.set_content(text, subtype=subtype or "plain")
+    else:  # an attachment, named so that the notice can say which
+        mail.set_content(
+            content,
+            maintype=maintype or "application",
+            subtype=subtype or "octet-stream",
+            filename=part.get("filename") or None,
+        )
+    return mail
+
+
+def _unbase64(data: str) -> bytes:
+    return base64.urlsafe_b64decode(data + "=" * (-len(data) % 4))
+
+
+def _charset(headers: list[dict[str, Any]]) -> str | None:
+    for header in headers:
+        if str(header.get("name", "")).lower() == "content-type":
+            found = re.search(r'charset="?([\w.:-]+)', str(header.get("value", "")), re.I)
+            return found.group(1) if found else None
+    return None
+
+
+def _known_codec(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
+def _json_line(text: str, message_id: object) -> int:
+    """The line of the file where the message's `"id"` is (1 when it is not found)."""
+    if not isinstance(message_id, str):
+        return 1
+    found = re.search(rf'"id"\s*:\s*"{re.escape(message_id)}"', text)
+    return text.count("\n", 0, found.start()) + 1 if found else 1
