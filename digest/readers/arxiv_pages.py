@@ -226,7 +226,10 @@ def xml_items(first_line: int, chunk: str) -> list[Found]:
     starts = [match.start() for match in _XML_ITEM.finditer(chunk)]
     if not starts:
         return found  # a feed's header cut off before its first item
+    line, counted = first_line, 0  # each item's line counted on from the one before
     for start, end in zip(starts, [*starts[1:], len(chunk)], strict=True):
+        line += chunk.count("\n", counted, start)
+        counted = start
         piece = chunk[start:end]
         fields: dict[str, str] = {}
         title = _XML_FIELD["title"].search(piece)
@@ -243,7 +246,6 @@ def xml_items(first_line: int, chunk: str) -> list[Found]:
             text = rss.group(3)
         if text.strip():
             fields["abstract"] = text.strip()
-        line = first_line + chunk.count("\n", 0, start)
         if fields.get("abstract") or fields.get("title"):
             found.append(Found(line, fields))
     return found
