@@ -147,6 +147,28 @@ def test_openalex_snapshot_lines_with_mags_index_object_or_its_string(tmp_path: 
     assert reasons(corpus) == [(3, "no abstract", True)]
 
 
+def test_openalex_formula_given_as_tex_and_mathml_is_shown_once_as_text(tmp_path: Path) -> None:
+    # As in a real OpenAlex answer (a Springer abstract, FMuro/bibliographer's openalex.json):
+    # the index keeps the formula's TeX and then its MathML twin, tags and all.
+    words = [
+        "We", "treat", "the", "commutative", "$$BV_\\infty", "$$", "<mml:math",
+        'xmlns:mml="http://www.w3.org/1998/Math/MathML">', "<mml:mrow>", "<mml:mi>B</mml:mi>",
+        "<mml:msub>", "<mml:mi>V</mml:mi>", "<mml:mi>∞</mml:mi>", "</mml:msub>", "</mml:mrow>",
+        "</mml:math>", "-algebra", "case", "and", "a", "bare", "<mml:math>", "<mml:mi>x</mml:mi>",
+        "<mml:mo>+</mml:mo>", "<mml:mn>1</mml:mn>", "</mml:math>", "bound,", "p", "<", "0.05.",
+    ]  # fmt: skip
+    index: dict[str, list[int]] = {}
+    for position, word in enumerate(words):
+        index.setdefault(word, []).append(position)
+    answer = {"results": [{"id": "https://openalex.org/W1", "title": "Poisson manifolds",
+                           "abstract_inverted_index": index}]}  # fmt: skip
+    corpus, _ = saved_answer(tmp_path, answer, "openalex")
+    [paper] = corpus.papers
+    assert paper.abstract == (
+        "We treat the commutative BV_∞ -algebra case and a bare x+1 bound, p < 0.05."
+    )
+
+
 def test_inverted_index_ignores_absurd_positions() -> None:
     # A broken or hostile index must not make us build a list of a billion words.
     assert inverted_index_to_text({"We": [0], "win": [2], "far": [10**9], "x": ["1"]}) == "We win"

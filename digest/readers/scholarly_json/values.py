@@ -121,6 +121,37 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _HTML_CLOSING = re.compile(r"</(?:p|i|b|em|strong|sub|sup|span|div|li|ul|ol|h[1-6])\s*>", re.I)
 
 
+# Springer gives each formula twice, as TeX and then as MathML ("$$BV_\\infty$$ <mml:math
+# …><mml:mi>B</mml:mi>…</mml:math>"), and OpenAlex's inverted index keeps both, tags and all.
+_MATH_OPEN = re.compile(r"<(mml:)?math\b[^<>]*>")
+_TEX_BEFORE = re.compile(r"\$\$?([^$]+?)\$\$?\s*\Z")
+_ANY_TAG = re.compile(r"<[^<>]*>")
+
+
+def _without_mathml(text: str) -> str:
+    """Each MathML formula as its TeX twin just before it ("$BV_\\infty$"), or else as the
+    symbols it shows ("BV∞"). A formula never closed stays as it is (and is found in one
+    pass: a regex searching for each opening's end would rescan the rest of the text)."""
+    parts: list[str] = []
+    start = 0
+    for opening in _MATH_OPEN.finditer(text):
+        if opening.start() < start:
+            continue  # inside the formula just taken
+        closing = f"</{opening.group(1) or ''}math>"
+        end = text.find(closing, opening.end())
+        if end < 0:
+            break
+        before, formula = text[start : opening.start()], text[opening.start() : end]
+        tex = _TEX_BEFORE.search(before[-200:])
+        if tex:
+            cut = len(before) - len(before[-200:]) + tex.start()
+            parts.append(f"{before[:cut]}${tex.group(1).strip()}$")
+        else:
+            parts.append(before + "".join(_ANY_TAG.sub("", formula).split()))
+        start = end + len(closing)
+    return "".join(parts) + text[start:]
+
+
 def markup_free(text: str) -> str:
     """An abstract without the JATS or HTML some exporters leave in it ("p < 0.05" stays)."""
     if looks_like_jats(text):
@@ -129,6 +160,8 @@ def markup_free(text: str) -> str:
         # impact…&lt;/p&gt;</jats:p>", which the JATS pass turns into "<p>The impact…</p>".
         # Only a closing tag tells it: "a<b and c>d" is mathematics.
         return html_to_text(text) if _HTML_CLOSING.search(text) else text
+    if "math" in text and "<" in text:  # JATS has its own way with MathML (<alternatives>)
+        text = _without_mathml(text)
     if _HTML_TAG.search(text):
         # A section heading ("<h4>Methods</h4>We ...") keeps its place as a label.
         return html_to_text(_HTML_HEADING.sub(_heading_label, text))
