@@ -485,6 +485,40 @@ def test_mods_with_a_prefix_titles_names_and_links_as_catalogues_write_them(
     assert not corpus.skipped
 
 
+@pytest.mark.parametrize(
+    ("langs", "kept"),
+    [
+        (('lang="pol"', 'lang="eng"'), "English"),
+        (('xml:lang="sv"', 'xml:lang="en"'), "English"),
+        (('lang="pol"', 'lang="ger"'), "first"),
+        (("", ""), "both"),
+    ],
+)
+def test_a_mods_abstract_given_in_two_languages_is_read_in_one(
+    tmp_path: Path, langs: tuple[str, str], kept: str
+) -> None:
+    # Polish and Swedish repositories and OJS's MODS export give the abstract once per
+    # language; paragraphs that name no language are Zotero's paragraphs of one abstract.
+    first = "Pierwszy akapit streszczenia opisuje badanie, jego metody i dane."
+    english = "The abstract in English describes the study, its methods and its data."
+    path = tmp_path / "repository.xml"
+    path.write_text(
+        f"""<?xml version="1.0" encoding="UTF-8"?>
+<mods:modsCollection xmlns:mods="http://www.loc.gov/mods/v3">
+<mods:mods>
+  <mods:titleInfo><mods:title>Badanie</mods:title></mods:titleInfo>
+  <mods:abstract {langs[0]}>{first}</mods:abstract>
+  <mods:abstract {langs[1]}>{english}</mods:abstract>
+</mods:mods>
+</mods:modsCollection>
+""",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([path]).papers
+    wanted = {"English": english, "first": first, "both": f"{first} {english}"}[kept]
+    assert paper.abstract == wanted
+
+
 # --- what all XML readers share -------------------------------------------------------------
 
 
@@ -683,6 +717,29 @@ def test_oai_pmh_answer_in_datacite_is_read_as_datacite() -> None:
     [skipped] = corpus.skipped
     assert (skipped.line, skipped.excerpt) == (34, "Raw tree-ring widths, 1900-2000")
     assert "Abstract description" in skipped.reason
+
+
+def test_datacite_abstracts_in_two_languages_give_the_english_one(tmp_path: Path) -> None:
+    # Zenodo and national repositories give one Abstract description per xml:lang.
+    english = "We release a corpus of annotated court rulings with a baseline for their search."
+    german = "Wir veröffentlichen ein Korpus annotierter Gerichtsurteile mit einer Grundlinie."
+    (tmp_path / "record.xml").write_text(
+        f"""<?xml version="1.0" encoding="UTF-8"?>
+<resource xmlns="http://datacite.org/schema/kernel-4">
+  <identifier identifierType="DOI">10.5281/zenodo.1234567</identifier>
+  <creators><creator><creatorName>Muster, Erika</creatorName></creator></creators>
+  <titles><title>Court rulings corpus</title></titles>
+  <publisher>Zenodo</publisher><publicationYear>2024</publicationYear>
+  <descriptions>
+    <description descriptionType="Abstract" xml:lang="de">{german}</description>
+    <description descriptionType="Abstract" xml:lang="en">{english}</description>
+  </descriptions>
+</resource>
+""",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path / "record.xml"]).papers
+    assert paper.abstract == english
 
 
 def test_datacite_xml_without_abstracts_says_where_to_get_them(tmp_path: Path) -> None:

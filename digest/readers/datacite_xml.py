@@ -16,8 +16,9 @@ of DataCite Commons) and as OAI-PMH gives it (oai_datacite, datacite):
     </resource>
 
 Each `resource` is a record, with or without a `datacite:` prefix (kernel 2.x to 4.x).
-Its abstract is the description typed "Abstract" (kernel 3 breaks its lines with <br/>;
-Zenodo's holds its HTML escaped: "&lt;p&gt;…"); other descriptions (methods, technical
+Its abstract is the description typed "Abstract", the English one when there is one per
+language (kernel 3 breaks its lines with <br/>; Zenodo's holds its HTML escaped:
+"&lt;p&gt;…"); other descriptions (methods, technical
 notes, series) are not abstracts. A creator's name is given + family name when they are
 given, else the creatorName ("Family, Given" for a person). The venue is the journal the
 resource is published in (relatedItem relationType="IsPublishedIn"), else its publisher.
@@ -45,6 +46,7 @@ from digest.readers.xml_documents import (
     RecordShape,
     all_text,
     children_by_name,
+    in_one_language,
     local,
     opens_like_xml,
     parse_xml,
@@ -87,15 +89,12 @@ def datacite_resource_record(resource: Element, line: int) -> Record | Problem:
     kids = children_by_name(resource)
     title = _title(_grandchildren(kids, "titles", "title"))
     doi = parse_doi(_doi(kids)) or None
-    abstract = next(
-        (
-            text
-            for d in _grandchildren(kids, "descriptions", "description")
-            if (d.get("descriptionType") or "").casefold() == "abstract"
-            and (text := _description(d))
-        ),
-        "",
-    )
+    abstracts = [
+        d
+        for d in _grandchildren(kids, "descriptions", "description")
+        if (d.get("descriptionType") or "").casefold() == "abstract"
+    ]
+    abstract = next((text for d in in_one_language(abstracts) if (text := _description(d))), "")
     if not abstract:
         why = "DataCite record without an Abstract description"
         return missing_abstract(line, why, excerpt(title or doi or ""))

@@ -22,8 +22,10 @@ collection. Its authors are its own `name`s whose role is author (or that name n
 editors, and the names of the `relatedItem` it is part of, are not. Its venue is the title
 of that host item (a journal, proceedings, a book); its date the item's own `dateIssued`,
 or else the host's (Zotero dates a journal article in its host's `originInfo`). Several
-`abstract` elements are paragraphs of one abstract, as Zotero reads them; Zotero writes its
-Extra field as a `note`, whose "PMID: …" and "arXiv: …" lines are the paper's ids.
+`abstract` elements are paragraphs of one abstract, as Zotero reads them, unless they are
+in several languages (`lang="eng"`, `lang="swe"`): then the English ones are the abstract.
+Zotero writes its Extra field as a `note`, whose "PMID: …" and "arXiv: …" lines are the
+paper's ids.
 
 Read with the standard library's ElementTree through defusedxml (xml_documents.py): the
 MODS libraries (pymods) read library catalogues' fields, not a reference manager's.
@@ -50,6 +52,7 @@ from digest.readers.xml_documents import (
     RecordShape,
     all_text,
     children_by_name,
+    in_one_language,
     local,
     opens_like_xml,
     parse_xml,
@@ -93,7 +96,7 @@ def parse_mods(text: str) -> Parsed:
 def _record(mods: Element, line: int) -> Record | Problem:
     kids = children_by_name(mods)
     title = _title(kids.get("titleInfo", []))
-    paragraphs = [all_text(abstract) for abstract in kids.get("abstract", [])]
+    paragraphs = [all_text(part) for part in in_one_language(kids.get("abstract", []))]
     abstract, keywords_line = without_keywords_line("\n\n".join(p for p in paragraphs if p))
     abstract = without_abstract_heading(abstract)
     if not abstract:

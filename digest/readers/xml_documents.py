@@ -290,6 +290,23 @@ def start_lines(text: str, name: str) -> list[int]:
     return lines
 
 
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# ISO 639-2 and 639-1 codes for English, with or without a region ("en-GB").
+_ENGLISH = re.compile(r"(?:eng?|english)(?:[-_][a-z]{2})?")
+
+
+def in_one_language(elements: list[Element]) -> list[Element]:
+    """Of elements giving one text in several languages (a MODS `abstract lang="eng"` beside
+    `lang="pol"`, a DataCite description per `xml:lang`), the English ones, else the first
+    language's; those that name no language stay. Without two languages, all of them."""
+    langs = [(e.get("lang") or e.get(_XML_LANG) or "").strip().lower() for e in elements]
+    named = list(dict.fromkeys(lang for lang in langs if lang))
+    if len(named) < 2:
+        return elements
+    keep = next((lang for lang in named if _ENGLISH.fullmatch(lang)), named[0])
+    return [e for e, lang in zip(elements, langs, strict=True) if lang in ("", keep)]
+
+
 def all_text(element: Element | None) -> str:
     """The text inside an element, markup (<i>, <sup>, EndNote's <style>) left out."""
     return "".join(element.itertext()).strip() if element is not None else ""
