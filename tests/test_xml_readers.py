@@ -820,6 +820,42 @@ def test_crossref_xml_damaged_work_leaves_the_others(tmp_path: Path) -> None:
     assert any("not well-formed" in skipped.reason for skipped in corpus.skipped)
 
 
+# --- Europe PMC's REST search in XML --------------------------------------------------------
+
+
+def test_europe_pmc_xml_answer_is_read_as_its_json_is() -> None:
+    # A resultType=core answer in XML (JKChang's Extractor example, API version 5.2.1):
+    # read as plain text before, its tag lines skipped and none of its results a paper.
+    corpus = load("europepmc-core.xml")
+    assert corpus.files[0].format == "europe-pmc"
+    [paper] = corpus.papers
+    assert paper.title == (
+        "Massive paracetamol overdose: an observational study of the effect of activated "
+        "charcoal (ATOM-2)."
+    )
+    assert paper.abstract.endswith("higher rates of hepatotoxicity (ALT >1000 U/L).")
+    assert paper.authors == ("Angela L Chiew", "Geoffrey K Isbister")
+    assert (paper.pmid, paper.doi, paper.date) == (
+        "28644687",
+        "10.1080/15563650.2017.1334915",
+        "2017-06-23",
+    )
+    assert paper.venue == "Clinical toxicology (Philadelphia, Pa.)"
+    assert paper.keywords == ("Activated charcoal", "Hepatotoxicity")
+    assert paper.sources[0].line == 14
+    [skipped] = corpus.skipped
+    assert (skipped.line, skipped.excerpt) == (65, "A letter without an abstract.")
+
+
+def test_europe_pmc_xml_lite_answer_says_to_ask_for_core(tmp_path: Path) -> None:
+    text = (EXPORTS / "europepmc-core.xml").read_text(encoding="utf-8")
+    start, end = text.index("<result>"), text.index("<result>", text.index("</result>"))
+    lite = text[:start] + text[end:]
+    (tmp_path / "lite.xml").write_text(lite.replace(">core<", ">lite<"), encoding="utf-8")
+    with pytest.raises(InputError, match="search again with resultType=core"):
+        load_papers([tmp_path / "lite.xml"])
+
+
 # --- JATS (PubMed Central, publishers' article XML) -----------------------------------------
 
 

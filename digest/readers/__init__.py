@@ -19,6 +19,7 @@ from digest.readers.crossref_xml import looks_like_crossref_xml, parse_crossref_
 from digest.readers.csl_yaml import looks_like_csl_yaml, parse_csl_yaml
 from digest.readers.datacite_xml import looks_like_datacite_xml, parse_datacite_xml
 from digest.readers.endnote_xml import looks_like_endnote_xml, parse_endnote_xml
+from digest.readers.europe_pmc_xml import looks_like_europe_pmc_xml, parse_europe_pmc_xml
 from digest.readers.ieee_text import looks_like_ieee_text, parse_ieee_text
 from digest.readers.jats import looks_like_jats_article, parse_jats
 from digest.readers.json_documents import looks_like_json, looks_like_jsonl, parse_json, parse_jsonl
@@ -79,6 +80,7 @@ FORMATS: tuple[Format, ...] = (
     Format("oai-pmh", looks_like_oai_pmh, parse_oai_pmh),
     Format("datacite-xml", looks_like_datacite_xml, parse_datacite_xml),  # after OAI-PMH
     Format("crossref-xml", looks_like_crossref_xml, parse_crossref_xml),
+    Format("europe-pmc-xml", looks_like_europe_pmc_xml, parse_europe_pmc_xml),
     Format("mods", looks_like_mods, parse_mods),  # after OAI-PMH, which may carry MODS
     Format("word-sources", looks_like_word_sources, parse_word_sources),  # refused: no abstracts
     Format("rss", looks_like_rss, parse_feed),

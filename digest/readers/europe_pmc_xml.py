@@ -1,0 +1,91 @@
+"""Europe PMC's REST search answered in XML (www.ebi.ac.uk/europepmc/webservices/rest/search
+with format=xml, its default before JSON was asked for):
+
+    <responseWrapper><version>5.2.1</version><hitCount>1</hitCount>
+      <request><query>EXT_ID:28644687</query><resultType>core</resultType>…</request>
+      <resultList><result><id>28644687</id><source>MED</source><pmid>…</pmid>
+        <title>…</title><authorList><author><firstName>Angela L</firstName>
+        <lastName>Chiew</lastName>…</author>…</authorList>
+        <journalInfo><journal><title>…</title></journal>…</journalInfo>
+        <abstractText>…</abstractText><keywordList><keyword>…</keyword>…</keywordList>
+      </result>…</resultList>
+    </responseWrapper>
+
+Its elements are the JSON answer's keys, so each `<result>` is turned into the object the
+JSON answer holds (a `…List` element a list of its children, as `authorList.author[]`)
+and read by the same Europe PMC mapper (scholarly_json). Only `resultType=core` answers
+carry abstracts; a `lite` answer says to search again with it.
+
+Read with the standard library's ElementTree through defusedxml (xml_documents.py).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from xml.etree.ElementTree import Element, tostring
+
+from digest.readers.records import Parsed, Problem, parsed_from
+from digest.readers.scholarly_json.apis import europe_pmc_record
+from digest.readers.xml_documents import (
+    RecordShape,
+    local,
+    opens_like_xml,
+    parse_xml,
+    prepare_xml,
+    start_lines,
+)
+
+_HEAD = 4096
+_ROOT = re.compile(r"<responseWrapper[\s>]")
+_SIGNS = re.compile(r"<(?:hitCount|resultList|resultType)[\s>]")
+_SHAPE = RecordShape(re.compile(r"<result[\s>]"), lambda tag, _depth: local(tag) == "result")
+
+
+def looks_like_europe_pmc_xml(text: str) -> bool:
+    head = text[:_HEAD]
+    return opens_like_xml(text) and bool(_ROOT.search(head)) and bool(_SIGNS.search(head))
+
+
+def parse_europe_pmc_xml(text: str) -> Parsed:
+    text = prepare_xml(text)
+    document = parse_xml(text, "Europe PMC answer", _SHAPE)
+    if isinstance(document, Problem):
+        return Parsed((), (document,))
+    found = [el for el in document.root.iter() if local(el.tag) == "result"]
+    lines = document.lines_of(found, lambda: start_lines(text, "result"))
+    problems = document.problems(bool(found), "Europe PMC answer without any <result>")
+    pairs = zip(found, lines, strict=True)
+    records = (europe_pmc_record(line, _object_of(result)) for result, line in pairs)
+    # Named as the JSON answer is: a file without abstracts gets the same advice.
+    return parsed_from(records, problems, format="europe-pmc")
+
+
+def _object_of(element: Element) -> dict[str, Any]:
+    """An element as the JSON answer has it: each child under its name; a `…List`'s
+    children as a list under theirs; text with markup in it (an abstract's <i>, <sup>) as
+    that markup, which the mapper reads as the JSON's HTML."""
+    found: dict[str, Any] = {}
+    for child in element:
+        name = local(child.tag)
+        value = _value_of(child)
+        if local(element.tag).endswith("List"):
+            found.setdefault(name, []).append(value)
+        elif name in found:  # a repeated field: a list, as JSON writes it
+            previous = found[name]
+            found[name] = [*previous, value] if isinstance(previous, list) else [previous, value]
+        else:
+            found[name] = value
+    return found
+
+
+def _value_of(element: Element) -> Any:
+    if len(element) == 0:
+        return (element.text or "").strip()
+    mixed = (element.text or "").strip() or any((child.tail or "").strip() for child in element)
+    if mixed:
+        inner = (element.text or "") + "".join(
+            tostring(child, encoding="unicode") for child in element
+        )
+        return inner.strip()
+    return _object_of(element)
