@@ -665,10 +665,11 @@ def _merge_duplicates(loaded: Sequence[_Loaded]) -> tuple[tuple[Paper, ...], tup
 
     Same paper means, in this order: the same arXiv id (any version), the same DOI (any
     case), the same PMID, the same title and first author's surname (up to case, accents
-    and punctuation), or the same abstract up to whitespace, case and punctuation. The last
-    two hold unless the two carry different arXiv ids, DOIs or PMIDs (then they are
-    different papers that share a title or an abstract); the abstract also needs titles
-    that agree where both records have one. Each record costs a few
+    and punctuation; a title cut short with "…", as Google Scholar cuts long ones, is the
+    same as a title it starts), or the same abstract up to whitespace, case and
+    punctuation. The last three hold unless the two carry different arXiv ids, DOIs or
+    PMIDs (then they are different papers that share a title or an abstract); the abstract
+    also needs titles that agree where both records have one. Each record costs a few
     dictionary look-ups, however many records share an abstract or an id: loading stays
     linear in the number of records.
     """
@@ -681,6 +682,7 @@ def _merge_duplicates(loaded: Sequence[_Loaded]) -> tuple[tuple[Paper, ...], tup
     by_doi: dict[str, int] = {}
     by_pmid: dict[str, int] = {}
     by_title: dict[str, int] = {}
+    by_start: dict[str, int] = {}
     by_text: dict[str, int] = {}
     for item in loaded:
         paper = item.paper
@@ -688,6 +690,7 @@ def _merge_duplicates(loaded: Sequence[_Loaded]) -> tuple[tuple[Paper, ...], tup
         arxiv_id, doi, pmid = ids
         text = item.text_key
         title = _title_key(paper)
+        start = _title_start_key(paper)
         target: int | None = None
         rule = ""
         if arxiv_id and arxiv_id in by_arxiv:
@@ -698,6 +701,12 @@ def _merge_duplicates(loaded: Sequence[_Loaded]) -> tuple[tuple[Paper, ...], tup
             target, rule = by_pmid[pmid], "pmid"
         elif title and title in by_title and not group_ids[by_title[title]].conflict(ids):
             target, rule = by_title[title], "title and first author"
+        elif (
+            start in by_start
+            and not group_ids[by_start[start]].conflict(ids)
+            and _cut_title_of(group_ids[by_start[start]].title, paper.title)
+        ):
+            target, rule = by_start[start], "title cut short and first author"
         elif (
             text in by_text
             and not group_ids[by_text[text]].conflict(ids)
@@ -720,6 +729,8 @@ def _merge_duplicates(loaded: Sequence[_Loaded]) -> tuple[tuple[Paper, ...], tup
             by_pmid.setdefault(pmid, target)
         if title:
             by_title.setdefault(title, target)
+        if start:
+            by_start.setdefault(start, target)
         by_text.setdefault(text, target)
     papers = _unique_ids([_combine(group) for group in groups])
     merges = tuple(Merge(papers[index].id, source, rule) for index, source, rule in pending)
@@ -788,6 +799,51 @@ def _title_key(paper: Paper) -> str | None:
     return f"{folded} {surname}" if surname else None
 
 
+# Titles cut short ("Graph neural networks for the prediction of … across …") are matched
+# to whole ones by this many characters of their folded start and the first author.
+_TITLE_START = 40
+_ELLIPSIS = ("…", "...")
+
+
+def _title_start_key(paper: Paper) -> str | None:
+    """The folded start of the paper's title (cut short or not) and its first author's
+    surname, when the title is long enough that Google Scholar may have cut it."""
+    if not (paper.title and paper.authors):
+        return None
+    folded = comparable_text(_ascii_fold(_uncut(paper.title)))
+    if len(folded) < _TITLE_START:
+        return None
+    surname = _surname(paper.authors[0])
+    return f"{folded[:_TITLE_START]} {surname}" if surname else None
+
+
+def _uncut(title: str) -> str:
+    return title.rstrip().removesuffix("…").removesuffix("...")
+
+
+def _cut_title_of(one: str | None, other: str | None) -> bool:
+    """Whether one of the two titles is cut short with "…" and the other starts with it."""
+    if not (one and other):
+        return False
+    for cut, whole in ((one, other), (other, one)):
+        if cut.rstrip().endswith(_ELLIPSIS):
+            start = comparable_text(_ascii_fold(_uncut(cut)))
+            if comparable_text(_ascii_fold(whole)).startswith(start):
+                return True
+    return False
+
+
+def _whole_title(titles: Sequence[str]) -> str | None:
+    """The first title, or a later one that the first, cut short with "…", starts."""
+    first = next(iter(titles), None)
+    if first is None or not first.rstrip().endswith(_ELLIPSIS):
+        return first
+    whole = (
+        t for t in titles[1:] if not t.rstrip().endswith(_ELLIPSIS) and _cut_title_of(first, t)
+    )
+    return next(whole, first)
+
+
 def _surname(name: str) -> str:
     """The last word of a name's surname, folded: "Lewis, Patrick", "Patrick Lewis",
     "Lewis P." and "Lewis PS" all give "lewis"; "van der Berg, J." and "J. van der Berg"
@@ -840,7 +896,7 @@ def _combine(group: list[_Loaded]) -> Paper:
         arxiv_id=arxiv_id,
         arxiv_version=max(versions) if versions else None,
         doi=next((p.doi for p in ordered if p.doi), None),
-        title=next((p.title for p in ordered if p.title), None),
+        title=_whole_title([p.title for p in ordered if p.title]),
         authors=max((p.authors for p in ordered), key=len),
         url=next((p.url for p in ordered if p.url), None),
         date=next((p.date for p in ordered if p.date), None),

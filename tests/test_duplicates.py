@@ -68,6 +68,50 @@ def test_same_title_and_first_author_merge_across_formats(tmp_path: Path) -> Non
     assert len(paper.sources) == 2
 
 
+LONG_TITLE = (
+    "Exercise and relapse after a first episode of depression: a two-year cohort of 400 "
+    "patients in primary care"
+)
+
+
+def test_a_title_google_scholar_cut_short_is_the_paper_it_starts(tmp_path: Path) -> None:
+    # Google Scholar's alerts cut a long title with "…": the same paper from a database
+    # export (whole title, first author, another abstract: the alert's is a snippet) was a
+    # second paper, and merged by DOI the alert's cut title could name it.
+    (tmp_path / "alert.txt").write_text(
+        f"[HTML] {LONG_TITLE[:70]} …\n"
+        "<https://scholar.google.com/scholar_url?url=https://example.org/relapse&hl=en>\n"
+        "A Ng, B Oduya - The Lancet Psychiatry, 2024\n"
+        "We follow 400 patients for two years after a first episode of depression …\n\n"
+        "This message was sent by Google Scholar because you're following new results.\n",
+        encoding="utf-8",
+    )
+    jsonl(
+        tmp_path / "z.jsonl", {"title": LONG_TITLE, "authors": ["Ng, Anna"], "abstract": ABSTRACT}
+    )
+    corpus = load_papers([tmp_path / "alert.txt", tmp_path / "z.jsonl"])
+    [paper] = corpus.papers
+    assert [m.rule for m in corpus.merges] == ["title cut short and first author"]
+    assert paper.title == LONG_TITLE
+    assert paper.abstract == ABSTRACT
+
+
+def test_a_cut_title_matches_only_the_title_it_starts_and_its_first_author(
+    tmp_path: Path,
+) -> None:
+    other_end = LONG_TITLE[:60] + " in hospitals …"  # cut after words the whole title lacks
+    jsonl(
+        tmp_path / "a.jsonl",
+        {"title": LONG_TITLE, "authors": ["A Ng"], "abstract": ABSTRACT},
+        {"title": other_end, "authors": ["A Ng"], "abstract": OTHER},
+        {"title": LONG_TITLE[:70] + " …", "authors": ["C Diaz"], "abstract": "Third. " + OTHER},
+        {"title": LONG_TITLE + " (protocol)", "authors": ["A Ng"], "abstract": "Fourth. " + OTHER},
+    )
+    corpus = load_papers([tmp_path])
+    assert corpus.merges == ()
+    assert len(corpus.papers) == 4
+
+
 def test_same_title_different_dois_stay_two_papers(tmp_path: Path) -> None:
     title = "Exercise and relapse after a first episode of depression"
     jsonl(
