@@ -484,7 +484,12 @@ _BRACED_ACCENTED = re.compile(r"\{([^\x00-\x7f])\}")  # "{\\'e}" leaves "{é}"
 _COMMAND = re.compile(r"\\(?:([A-Za-z]+)(?:\{\})?\s*|([,;:!-]))")
 # Inline math: no whitespace just inside the dollars, so "costs $5 and $10" is not math.
 _MATH = re.compile(r"\$(?<!\\\$)(?!\s)([^$\n]{1,80}?)(?<![\s\\])\$")
+# Math with spaces inside its dollars, as Scopus writes a symbol ("Wnt/ $ \\beta $ -catenin"):
+# only when a command opens it, never an amount ("$ 5 and $").
+_SPACED_MATH = re.compile(r"\$ +(\\[A-Za-z][^$\n]{0,78}?) +\$")
 _SCRIPT = re.compile(r"([_^])\{([^{}]*)\}")
+# Braces that only group ("${A}_\\infty$", as Cambridge writes its titles).
+_GROUP = re.compile(r"\{([^{}\\]*)\}")
 
 
 def latex_to_unicode(text: str) -> str:
@@ -495,6 +500,8 @@ def latex_to_unicode(text: str) -> str:
     A bare % or & is not LaTeX markup here and stays as it is.
     """
     if "$" in text:
+        if "$ \\" in text:
+            text = _SPACED_MATH.sub(_math_to_text, text)
         text = _MATH.sub(_math_to_text, text)
     if "\\" in text:
         text = _markup_to_text(text)
@@ -592,6 +599,8 @@ def _simple_math(inner: str) -> str | None:
         inner = _SCRIPT.sub(_script, inner)
     if "\\" in inner:
         inner = _MATH_ACCENT.sub(_math_accent, _SQRT.sub(_root, inner))
+    if "{" in inner and "\\" not in inner:
+        inner = _GROUP.sub(r"\1", inner)
     if "\\" in inner or "{" in inner or "}" in inner:
         return None
     return inner
@@ -620,7 +629,7 @@ def _root(match: re.Match[str]) -> str:
 
 def _script(match: re.Match[str]) -> str:
     body = match.group(2)
-    return match.group(1) + (body if body.isalnum() else f"({body})")
+    return match.group(1) + (body if body.isalnum() or len(body) == 1 else f"({body})")
 
 
 # --- hard-wrapped lines ---------------------------------------------------------------------

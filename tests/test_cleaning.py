@@ -143,6 +143,13 @@ def test_comparable_text_ignores_case_space_and_punctuation() -> None:
             "Λ and Λ\u0304 at √(s_NN) = 5.02 TeV",
         ),
         ("$\\hat{y}$ and $\\sqrt{2}$", "y\u0302 and √2"),
+        # Scopus spaces a symbol inside its dollars (litstudy's scopus.csv); Cambridge groups
+        # a letter in braces (OpenAlex's title of Muro's "Minimal ${A}_{\\infty}$-algebras")
+        (
+            "the Wnt/ $ \\beta $ -catenin pathway",
+            "the Wnt/ \N{GREEK SMALL LETTER BETA} -catenin pathway",
+        ),
+        ("Minimal ${A}_{\\infty}$-algebras", "Minimal A_∞-algebras"),
         # old-style font switches, and the abbreviation macros of CVPR papers
         ("I present {\\it AstroBlend}, for {\\bf Blender}.", "I present AstroBlend, for Blender."),
         (
@@ -163,6 +170,8 @@ def test_latex_to_unicode(latex: str, plain: str) -> None:
         "$\\frac{a}{b}$ stays",  # math we cannot simplify keeps every character
         "an unknown \\macro stays",
         "50 $ and 60 $",
+        "costs $ 5 and $ 10 per run",
+        "$ \\frac{a}{b} $ stays",
     ],
 )
 def test_latex_to_unicode_never_loses_text(text: str) -> None:
