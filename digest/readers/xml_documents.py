@@ -144,7 +144,9 @@ _CUT_SHORT = frozenset(
     )
 )
 # Text is fed to expat a slice at a time, so that resuming after damage never copies the
-# rest of the file.
+# rest of the file; the slices start small and double, so that a stretch ending at the next
+# damage a few lines on costs those lines, not a whole slice (damage in every record).
+_FIRST_CHUNK = 1 << 12
 _CHUNK = 1 << 20
 
 
@@ -209,15 +211,21 @@ def _read_around_damage(
     resume = first.start()
     while True:
         resume_line = bisect_left(newlines, resume) + 1
-        pad = "\n" * (resume_line - prefix_line)  # each line keeps its number
-        since = (resume_line, 0 if pad else prefix_column)
+        # One newline after the prefix when the stretch starts on a later line, so that the
+        # prefix ends as it does in the file; the stretch's lines are the file's less
+        # `shift` (padding with every line between cost the file's length at each damage).
+        pad = "\n" if resume_line > prefix_line else ""
+        since = (prefix_line + 1, 0) if pad else (prefix_line, prefix_column)
+        shift = resume_line - since[0]
         builder = _RecordBuilder(shape.is_record, since)
         parser = safe_xml.XMLParser(target=builder)
         builder.expat = parser.parser
         try:
             parser.feed(prefix + pad)
-            for chunk in range(resume, len(text), _CHUNK):
-                parser.feed(text[chunk : chunk + _CHUNK])
+            chunk, size = resume, _FIRST_CHUNK
+            while chunk < len(text):
+                parser.feed(text[chunk : chunk + size])
+                chunk, size = chunk + size, min(2 * size, _CHUNK)
             parser.close()
             error = None
         except ParseError as failed:
@@ -225,13 +233,19 @@ def _read_around_damage(
         except DefusedXmlException as unsafe:
             return _unsafe(unsafe, what)
         opening = opening if opening is not None else builder.root
-        kept += builder.kept
+        kept += [(element, line + shift) for element, line in builder.kept]
         if error is None:
             break
         line, column = error.position
-        at = resume + column - since[1] if line == resume_line else offset_of(line, column)
+        if line == since[0]:  # the line the stretch's text (from `resume` on) starts on
+            line, at = resume_line, resume + column - since[1]
+        else:  # in the prefix (read again), or further on in the stretch
+            line += shift if line > since[0] else 0
+            at = offset_of(line, column)
         column = at - offset_of(line, 0)  # as in the file, not in this stretch
-        damage.append(_damage(error, line, column, builder.damaged_line(), what))
+        damaged = builder.damaged_line()
+        damaged = damaged + shift if damaged is not None else None
+        damage.append(_damage(error, line, column, damaged, what))
         following = shape.starts.search(text, max(at, resume + 1))
         if following is None:
             break
