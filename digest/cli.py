@@ -67,7 +67,8 @@ def _themes_option(f: F) -> F:
         "themes",
         type=click.IntRange(min=1),
         default=None,
-        help="Number of themes to group papers into (default: chosen from the papers).",
+        help="Number of automatic themes to group papers into (default: chosen from the "
+        "papers); themes named in digest.toml come on top.",
     )(f)
 
 
@@ -277,8 +278,9 @@ def build(
 
     The issue holds the papers no earlier issue announced (the history is kept in --state),
     plus new arXiv versions of announced ones. Building the same week again rebuilds the same
-    issue. Writes digest.md, digest.json, email.html, email.txt, email.eml, feed.xml,
-    atom.xml, index.html and issues/ into --out, replacing each file atomically.
+    issue. Writes digest.md, digest.json, email.html, email.txt, email.eml, the feeds
+    (feed.xml, atom.xml, feed.json; papers/ and themes/ too), index.html, search.html,
+    search-data.js and issues/ into --out, replacing each file atomically.
 
     \b
     Example:
@@ -630,9 +632,9 @@ def show(
     """Print an issue, one theme (--theme) or one paper (PAPER_ID), ready to paste.
 
     PAPER_ID is the paper's id (digest.json lists them), its arXiv id (2110.14168,
-    arXiv:2110.14168v2, its abs/ address) or its DOI; without --issue, the newest issue that
-    announced it is searched. Formats: markdown (Notion, Confluence, GitHub), slack (Slack's
-    mrkdwn), html (a fragment for Google Docs) and text.
+    arXiv:2110.14168v2, its abs/ address), its DOI or its PMID; without --issue, the newest
+    issue that announced it is searched. Formats: markdown (Notion, Confluence, GitHub), slack
+    (Slack's mrkdwn), html (a fragment for Google Docs) and text.
 
     \b
     Example:
