@@ -676,6 +676,32 @@ def test_oai_pmh_answers_from_arxiv_in_each_metadata_format(tmp_path: Path) -> N
     assert deleted.reason.startswith("deleted record")
 
 
+def test_oai_pmh_answer_in_mods_is_read_as_mods(tmp_path: Path) -> None:
+    # A library repository's GetRecord in MODS (Islandora's OAI-PMH, as a harvester's tests
+    # keep it): before, the arXiv reader took the record's <abstract> and lost its title,
+    # names and identifiers, which MODS nests.
+    (tmp_path / "oai.xml").write_text(
+        '<?xml version="1.0"?>\n<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">'
+        '<request verb="GetRecord" metadataPrefix="mods">https://islandora.dev/oai/request'
+        "</request><GetRecord><record><header><identifier>oai:islandora.dev:node-101"
+        '</identifier></header><metadata><mods xmlns="http://www.loc.gov/mods/v3">\n'
+        '<titleInfo><title lang="eng">Rainfall in the highlands</title></titleInfo>\n'
+        '<name type="personal"><namePart type="given">Ana</namePart>'
+        '<namePart type="family">Lima</namePart></name>\n<name type=""><role>'
+        '<roleTerm type="text"></roleTerm></role><namePart></namePart></name>\n'
+        "<abstract>We digitised rainfall records from forty highland stations and release "
+        "them with their gaps marked.</abstract>\n<originInfo><dateIssued>2020</dateIssued>"
+        '</originInfo><identifier type="doi">10.5555/abc</identifier>\n'
+        "</mods></metadata></record></GetRecord></OAI-PMH>\n",
+        encoding="utf-8",
+    )
+    corpus = load_papers([tmp_path / "oai.xml"])
+    assert corpus.files[0].format == "oai-pmh"
+    [paper] = corpus.papers
+    assert (paper.title, paper.authors) == ("Rainfall in the highlands", ("Ana Lima",))
+    assert (paper.doi, paper.date) == ("10.5555/abc", "2020")
+
+
 # --- DataCite XML (alone, and in OAI-PMH answers) ------------------------------------------
 
 

@@ -90,10 +90,10 @@ def parse_mods(text: str) -> Parsed:
     found = [element for element in document.root.iter() if local(element.tag) == "mods"]
     lines = document.lines_of(found, lambda: start_lines(text, "mods"))
     problems = document.problems(bool(found), "MODS XML without any <mods> record")
-    return parsed_from(map(_record, found, lines), problems)
+    return parsed_from(map(mods_record, found, lines), problems)
 
 
-def _record(mods: Element, line: int) -> Record | Problem:
+def mods_record(mods: Element, line: int) -> Record | Problem:
     kids = children_by_name(mods)
     title = _title(kids.get("titleInfo", []))
     paragraphs = [all_text(part) for part in in_one_language(kids.get("abstract", []))]
