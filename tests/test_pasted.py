@@ -547,6 +547,31 @@ def test_daily_list_with_labels_on_their_own_lines(tmp_path: Path) -> None:
     assert dict(papers[1].metadata)["subjects"] == "Robotics (cs.RO)"
 
 
+def test_a_label_left_blank_before_the_abstracts_heading_takes_no_value(tmp_path: Path) -> None:
+    # A generated note about one arXiv paper (a Korean daily-digest vault; library id
+    # 27567038605) leaves "**Authors:** " blank under its heading, then "## 📄 Abstract (원문)"
+    # over the feed's "arXiv:… Announce Type: … Abstract: …": the blank label took the
+    # abstract for its authors, and the note read as "papers without their abstracts".
+    note = tmp_path / "note.md"
+    note.write_text(
+        "---\ncategory: cs.AI\narxiv_id: 2502.01375\n---\n\n"
+        "# Compact Rule-Based Classifier Learning via Gradient Descent\n\n"
+        "## 📋 메타데이터\n\n**PDF**: [Download](https://arxiv.org/pdf/2502.01375.pdf)\n"
+        "**ArXiv ID**: [2502.01375](https://arxiv.org/abs/2502.01375)\n\n"
+        "## 📋 저자 정보\n\n**Authors:** \n\n## 📄 Abstract (원문)\n\n"
+        "arXiv:2502.01375v2 Announce Type: replace-cross \nAbstract: Rule-based models are "
+        "essential for high-stakes decision-making due to their transparency, but their "
+        "discrete nature makes them hard to optimise at scale.\n\n"
+        "## 📝 요약\n\n이 논문에서는 규칙 기반 모델의 최적화 문제를 다룹니다.\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([note]).papers
+    assert paper.title == "Compact Rule-Based Classifier Learning via Gradient Descent"
+    assert paper.authors == ()
+    assert paper.arxiv_id == "2502.01375"
+    assert paper.abstract.startswith("Rule-based models are essential for high-stakes")
+
+
 def test_a_generated_lists_own_heading_and_blurb_are_no_paper(tmp_path: Path) -> None:
     # "# Showing new listings for …" over one line about the page, then papers with ids
     # and authors: the page's heading and blurb are no paper.

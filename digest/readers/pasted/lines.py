@@ -50,9 +50,13 @@ def read_line(reader: Reader, number: int, line: str, lines: list[str]) -> None:
         reader.flush()
         return
     current = reader.current
-    if current is not None and current.pending and not reader.paragraph and _value_line(line):
-        reader.paragraph.append((number, stripped))  # "PanoImager: …" after "### Title:"
-        return
+    if current is not None and current.pending and not reader.paragraph:
+        if _value_line(line):
+            reader.paragraph.append((number, stripped))  # "PanoImager: …" after "### Title:"
+            return
+        # A label left blank ("**Authors:** " under its heading, then "## Abstract"): no
+        # value follows, and the next paragraph is not the authors.
+        current.pending = ""
     found = arxiv_pages.flat_abs_page(number, stripped) or arxiv_pages.flattened_rss(
         number, stripped
     )
