@@ -284,10 +284,13 @@ def _widened(first: Phrase, ranked: Sequence[Phrase]) -> Phrase:
     """
     if len(first.key) > 1:
         return first
+    # Only a phrase that most of the word's papers use can stand for them all: the best of
+    # those, not merely the best phrase with the word ('object detection', which three of
+    # six papers write, rather than 'object detection task', which two do).
     for phrase in ranked:
-        if len(phrase.key) > 1 and first.key[0] in phrase.key:
-            # Only a phrase that most of the word's papers use can stand for them all.
-            return phrase if phrase.papers >= _WIDEN_SHARE * first.papers else first
+        widens = len(phrase.key) > 1 and first.key[0] in phrase.key
+        if widens and phrase.papers >= _WIDEN_SHARE * first.papers:
+            return phrase
     return first
 
 
@@ -395,7 +398,13 @@ def choose_keywords(
         for phrase in ranked:
             if len(chosen) == MAX_KEYWORDS:
                 break
+            # A fragment of a longer phrase its papers write ('acoustic oscillation' of
+            # 'baryon acoustic oscillation') is that phrase, unless the label or a keyword
+            # already holds the word it adds.
             key = phrase.key
+            longer = _lengthened(phrase, ranked).key
+            if not any(overlap(longer, other) for other in seen):
+                key = longer
             if level == 0 and phrase.papers < shared:
                 continue
             if level < 2 and not may_stand_alone(key[-1]) and len(key) == 1:

@@ -113,21 +113,22 @@ class Speller:
         holding = (self._texts[j] for j in self._group if j in holders)
         texts = list(itertools.islice(holding, _SPELLING_TEXTS))
         matches = [
-            (m.group(0).split(), m.group(1), _opens_sentence(t, m.start()))
+            (m.group(0).split(), m.group(1), _opens_sentence(t, m.start()), _in_title_case(t, m))
             for t in texts
             for m in pattern.finditer(t)
         ]
         if not matches:
             # Not found as one run of words (rare: a plural we cannot undo): the normalised words.
             return " ".join(key)
-        found = [words for words, _, _ in matches]
-        opening = [opens for _, _, opens in matches]
+        found = [words for words, _, _, _ in matches]
+        opening = [opens for _, _, opens, _ in matches]
+        styled = [styled for _, _, _, styled in matches]
         if not heading:
-            return _usual_form(found, opening)
+            return _usual_form(found, opening, styled)
         # A heading as long as the longest phrase indexed may be cut short of its noun.
         if len(key) == _LONGEST_PHRASE and len(matches) > 1:
             following = Counter(
-                w for w in (word_key(after) for _, after, _ in matches if after) if w is not None
+                w for w in (word_key(after) for _, after, _, _ in matches if after) if w is not None
             )
             if following:
                 word, uses = max(following.items(), key=lambda item: (item[1], item[0]))
@@ -137,10 +138,10 @@ class Speller:
         # A singular that modifies the next word says nothing about the number of the thing.
         as_nouns = sum(
             1
-            for words, after, _ in matches
+            for words, after, _, _ in matches
             if words[-1].lower() != key[-1] or after is None or word_key(after) is None
         )
-        return _usual_form(found, opening, key[-1], as_nouns)
+        return _usual_form(found, opening, styled, key[-1], as_nouns)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -159,9 +160,31 @@ def _opens_sentence(text: str, at: int) -> bool:
     return text[max(0, at - 3) : at].rstrip()[-1:] in ("", ".", "!", "?", ":")
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'-]*)\s+\Z")
+
+
+def _in_title_case(text: str, use: re.Match[str]) -> bool:
+    """Whether a use of a phrase is part of a run of capitalised words, as in a Title Case
+    title ('Learning Natural Image Statistics'), not a name in running text ('the Dark
+    Energy Survey data')."""
+    words = use.group(0).split()
+    if not _title_cased(words):
+        return False
+    after = use.group(1)
+    if after is not None and after[:1].isupper():
+        return True
+    before = _WORD_BEFORE.search(text, max(0, use.start() - 40), use.start())
+    return (
+        before is not None
+        and before.group(1)[:1].isupper()
+        and not _opens_sentence(text, before.start())
+    )
+
+
 def _usual_form(
     found: Sequence[Sequence[str]],
     opening: Sequence[bool],
+    styled: Sequence[bool],
     singular: str | None = None,
     as_nouns: int = 0,
 ) -> str:
@@ -183,6 +206,13 @@ def _usual_form(
             lowered = plural
     base = min(lowered.items(), key=lambda item: (-item[1], item[0]))[0]
     uses = list(zip(found, opening, strict=True))
+    # A use inside a run of capitalised words ('Learning Natural Image Statistics', a title)
+    # shows a style, not the phrase's case: where the papers also write it otherwise, those
+    # uses alone say how ('natural image', not 'natural Image'). A name in running text ('the
+    # Dark Energy Survey data') keeps its capitals.
+    unstyled = [use for use, style in zip(uses, styled, strict=True) if not style]
+    if len(base) > 1 and unstyled:
+        uses = unstyled
     out = [_usual_case(base, i, uses) for i in range(len(base))]
     if len(out) > 1 and out[0] != base[0] and out[1:] == list(base[1:]):
         # The rest is in lower case: a Title Case use ("We use Annealed Importance Sampling")
@@ -196,19 +226,24 @@ def _usual_case(base: Sequence[str], i: int, uses: Sequence[tuple[Sequence[str],
     """The `i`th word of a phrase (`base`: in lower case) with capitals when its `uses`
     (its words as written, whether the use opens a sentence) nearly always write them so."""
     word = base[i]
-    same = [
-        words[i] for words, opens in uses if words[i].lower() == word and not (i == 0 and opens)
-    ]
+    # Its uses in either number: 'Graph Neural Networks (GNNs)' and 'a graph neural network'
+    # are one phrase, whose case the plural alone would not tell.
+    written = [(words[i], opens) for words, opens in uses if _same_word(words[i], word)]
+    same = [w for w, opens in written if not (i == 0 and opens)]
     if not same:
-        same = [
-            w
-            for w in (words[i] for words, _ in uses)
-            if w.lower() == word and w[1:] != w[1:].lower()
-        ]
-    cased = Counter(w for w in same if w != word)
+        same = [w for w, _ in written if w[1:] != w[1:].lower()]
+    cased = Counter(w for w in same if w != w.lower())
     if same and cased.total() >= _CAPITALS_SHARE * len(same):
-        return min(cased.items(), key=lambda item: (-item[1], item[0]))[0]
+        as_written = Counter(w for w in cased.elements() if w.lower() == word)
+        if as_written:
+            return min(as_written.items(), key=lambda item: (-item[1], item[0]))[0]
+        return word[:1].upper() + word[1:]
     return word
+
+
+def _same_word(written: str, word: str) -> bool:
+    lowered = written.lower()
+    return lowered == word or (word_key(lowered) or lowered) == (word_key(word) or word)
 
 
 def _title_cased(words: Sequence[str]) -> bool:

@@ -90,7 +90,7 @@ WEAK_WORDS = _word_set(
     wide widely better best good make makes making like similar recent furthermore thus
     additional total overall typical typically standard suggest suggests suggesting let prove
     proves proved role aim aims insight insights impact nature presence context
-    state-of-the-art
+    state-of-the-art extensive comprehensive thorough superior
     """
 )
 # Words too broad to name a theme on their own, though fine inside a phrase
