@@ -635,7 +635,9 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         arxiv_version=arxiv.version if arxiv else None,
         doi=doi,
         title=clean_text(record.title) or None if record.title else None,
-        authors=tuple(name for name in map(clean_text, record.authors) if name),
+        # A name without a letter is a piece of punctuation an author list was split on:
+        # arXiv's "The CMS", "LHCb Collaborations", " :" (1411.4413).
+        authors=tuple(name for name in map(clean_text, record.authors) if _has_letter(name)),
         url=url or None,
         date=normal_date(clean_text(record.date)) or None if record.date else None,
         metadata=metadata,
@@ -645,6 +647,10 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         keywords=_distinct(map(clean_text, record.keywords)) if record.keywords else (),
     )
     return _Loaded(paper, bool(given), text_key)
+
+
+def _has_letter(name: str) -> bool:
+    return any(character.isalpha() for character in name)
 
 
 def abstract_id(text_key: str) -> str:

@@ -92,6 +92,24 @@ def test_atom_entry_whose_id_is_a_doi_keeps_it(tmp_path: Path) -> None:
     assert paper.doi == "10.1371/journal.pone.0012303"
 
 
+def test_an_author_name_without_a_letter_is_no_author(tmp_path: Path) -> None:
+    # arXiv's API gives 1411.4413 (CMS and LHCb) three authors: "The CMS", "LHCb
+    # Collaborations" and " :" (FMuro/bibliographer's arxiv.xml).
+    (tmp_path / "query.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        "<entry>\n<id>http://arxiv.org/abs/1411.4413v2</id>\n"
+        "<title>Observation of the rare decay of the strange B meson</title>\n"
+        "<summary>A joint measurement is presented of the branching fractions of two rare "
+        "decays in proton-proton collisions at the LHC.</summary>\n"
+        "<author><name>The CMS</name></author>\n<author><name>LHCb Collaborations</name>"
+        "</author>\n<author><name> :</name></author>\n<author><name>V. Khachatryan</name>"
+        "</author>\n</entry>\n</feed>\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path / "query.xml"]).papers
+    assert paper.authors == ("The CMS", "LHCb Collaborations", "V. Khachatryan")
+
+
 def test_arxiv_api_answer_keeps_doi_comment_and_rejoins_wrapped_summary() -> None:
     corpus = load("arxiv_api.xml")
     rag = by_id(corpus, "2005.11401")
