@@ -428,6 +428,22 @@ def test_flattened_abstract_page_keeps_its_own_id_not_one_it_cites(tmp_path: Pat
     ]
 
 
+def test_a_line_describing_a_flattened_page_is_not_one(tmp_path: Path) -> None:
+    # The note column of our own exports manifest (bench/exports/MANIFEST.tsv) says what a
+    # paste holds, in the page's words with their values elided: it gave a "paper" whose
+    # abstract was the description, and it won the merge with the real page's paper.
+    (tmp_path / "notes.tsv").write_text(
+        "path\tnotes\n"
+        'paste.md\t"an RSS item flattened to text (""arXiv:2509.13361v1 Announce Type: new '
+        'Abstract: ..."" truncated), then the arXiv abs web page copied as one line of text '
+        '(""[2509.13361] Title ... Skip to main content ... Title:... Authors:... '
+        'Abstract:..."", with entities)"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"no abstracts found .*notes.tsv:1: text that is not"):
+        load_papers([tmp_path / "notes.tsv"])
+
+
 def test_a_feed_pasted_into_a_note_cut_off_before_its_first_item(tmp_path: Path) -> None:
     # The raw feed stops after the channel's header: no item in it, and the note's own
     # paper is still read.

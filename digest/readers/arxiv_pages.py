@@ -124,6 +124,10 @@ def flat_abs_page(number: int, line: str) -> Found | None:
         return None
     parts: dict[str, str] = {}
     marks = list(_FLAT_FIELD.finditer(line))
+    # The page's fields start at its "Title:": an "Abstract:" before it is someone's text
+    # about a page (a note describing what it holds), not the page's own.
+    titled = next((i for i, mark in enumerate(marks) if mark.group(1) == "Title"), 0)
+    marks = marks[titled:]
     for mark, following in zip(marks, [*marks[1:], None], strict=True):
         name = (mark.group(1) or mark.group(2)).lower()
         value = line[mark.end() : following.start() if following else len(line)].strip()
@@ -148,7 +152,13 @@ def flat_abs_page(number: int, line: str) -> Found | None:
     if submitted:
         parts["date"] = submitted.group(1)
     parts = {key: html.unescape(value) for key, value in parts.items() if value}
-    return Found(number, parts) if parts.get("abstract") else None
+    if not _has_letter(parts.get("title", "")) or not _has_letter(parts.get("abstract", "")):
+        return None  # "Title:... Authors:... Abstract:...": a page's shape described, elided
+    return Found(number, parts)
+
+
+def _has_letter(text: str) -> bool:
+    return any(character.isalpha() for character in text)
 
 
 def split_abs_page(lines: list[str], start: int) -> tuple[Found, int] | None:
