@@ -702,6 +702,30 @@ def test_oai_pmh_answer_in_mods_is_read_as_mods(tmp_path: Path) -> None:
     assert (paper.doi, paper.date) == ("10.5555/abc", "2020")
 
 
+@pytest.mark.parametrize("fmt", ["jats", "oai-pmh"])
+def test_pmc_oai_pmh_record_is_its_jats_article(fmt: str, tmp_path: Path) -> None:
+    # PubMed Central's OAI-PMH (GetRecord, metadataPrefix pmc_fm), as harvesters' tests
+    # keep it: the JATS reader looked for <article> only at the top and found none. An
+    # <article> without JATS attributes near the top is left to the OAI-PMH reader.
+    text = (EXPORTS / "pmc-oai.xml").read_text(encoding="utf-8")
+    if fmt == "oai-pmh":
+        text = text.replace(' article-type="research-article"', "")
+        text = text.replace(' xmlns:xlink="http://www.w3.org/1999/xlink"', "")
+    (tmp_path / "oai.xml").write_text(text, encoding="utf-8")
+    corpus = load_papers([tmp_path / "oai.xml"])
+    assert corpus.files[0].format == fmt
+    [paper] = corpus.papers
+    assert (paper.title, paper.authors) == ("Rainfall and malaria in the highlands", ("Ana Lima",))
+    assert (paper.doi, paper.pmid, paper.date) == (
+        "10.1371/journal.pone.9999999",
+        "39999999",
+        "2026-09-03",
+    )
+    assert paper.venue == "PLoS One"
+    # The line of its <article>, or of the OAI-PMH <record> holding it.
+    assert paper.sources[0].line == (12 if fmt == "jats" else 5)
+
+
 # --- DataCite XML (alone, and in OAI-PMH answers) ------------------------------------------
 
 

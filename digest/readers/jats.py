@@ -74,13 +74,14 @@ def parse_jats(text: str) -> Parsed:
     if isinstance(document, Problem):
         return Parsed((), (document,))
     root = document.root
-    articles = [root] if local(root.tag) == "article" else _children(root, "article")
+    # A PMC answer lists its articles; PMC's OAI-PMH (pmc, pmc_fm) holds each in a record.
+    articles = [root] if local(root.tag) == "article" else _descendants(root, "article")
     lines = document.lines_of(articles, lambda: start_lines(text, "article"))
     problems = document.problems(bool(articles), "JATS XML without any <article>")
-    return parsed_from(map(_record, articles, lines), problems)
+    return parsed_from(map(jats_record, articles, lines), problems)
 
 
-def _record(article: Element, line: int) -> Record | Problem:
+def jats_record(article: Element, line: int) -> Record | Problem:
     meta = _path(article, "front", "article-meta")
     if meta is None:
         return Problem(line, "JATS article without <front><article-meta>")
@@ -203,6 +204,10 @@ def _date(meta: Element) -> str | None:
 
 def _children(element: Element | None, name: str) -> list[Element]:
     return [] if element is None else [c for c in element if local(c.tag) == name]
+
+
+def _descendants(element: Element, name: str) -> list[Element]:
+    return [el for el in element.iter() if local(el.tag) == name]
 
 
 def _child(element: Element | None, name: str) -> Element | None:

@@ -11,9 +11,9 @@ arXiv asks harvesters to take more than a few records), and any repository's Dub
             <abstract>  We describe …</abstract></arXiv></metadata>
         </record>…
 
-Five metadata formats are read: DataCite's and MODS (each by its own reader), arXiv's own
-(`arXiv`: names in keyname/forenames), `arXivRaw` (one `authors` string, a `version` per
-revision) and Dublin Core (`oai_dc`:
+Six metadata formats are read: DataCite's, MODS and PubMed Central's JATS (each by its own
+reader), arXiv's own (`arXiv`: names in keyname/forenames), `arXivRaw` (one `authors`
+string, a `version` per revision) and Dublin Core (`oai_dc`:
 `dc:creator` "Surname, Given", the abstract the first `dc:description`, arXiv's comment a
 later one starting "Comment:", the links in `dc:identifier`). A record the repository
 deleted has a header and no metadata: it is counted, not a paper.
@@ -29,6 +29,7 @@ from xml.etree.ElementTree import Element
 
 from digest.readers.datacite_xml import datacite_resource_record, datacite_resources
 from digest.readers.identifiers import parse_doi
+from digest.readers.jats import jats_record
 from digest.readers.mods import mods_record
 from digest.readers.records import Parsed, Problem, Record, excerpt, parsed_from, rfc2822_day
 from digest.readers.xml_documents import (
@@ -105,6 +106,8 @@ def _record(record: Element, line: int) -> Record | Problem:
         return datacite_resource_record(resource, line)
     if local(inner.tag) == "mods":  # a library repository's (Islandora, DSpace) MODS
         return mods_record(inner, line)
+    if local(inner.tag) == "article":  # PubMed Central's (pmc, pmc_fm): a JATS article
+        return jats_record(inner, line)
     kids = children_by_name(inner)
     if local(inner.tag) == "dc":
         return _dublin_core(line, kids, identifier)
