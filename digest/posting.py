@@ -151,10 +151,22 @@ def post_messages(
 
 
 def _opener(webhook: Webhook) -> urllib.request.OpenerDirector:
-    context = ssl.create_default_context(cafile=str(webhook.ca_file) if webhook.ca_file else None)
+    context = _tls_context(webhook)
     # Redirects are refused: urllib would follow a 301-303 with a GET and no body, so the
     # message would be lost while the request seemed to succeed.
     return urllib.request.build_opener(urllib.request.HTTPSHandler(context=context), _NoRedirect())
+
+
+def _tls_context(webhook: Webhook) -> ssl.SSLContext:
+    ca_file = webhook.ca_file
+    try:
+        return ssl.create_default_context(cafile=str(ca_file) if ca_file else None)
+    except (OSError, ssl.SSLError) as err:
+        reason = getattr(err, "strerror", None) or getattr(err, "reason", None) or err
+        raise PostError(
+            f"{ca_file}: cannot read certificate authorities from it ({reason}); name a PEM "
+            f"file of certificates in chat.{webhook.platform}.ca_file in digest.toml"
+        ) from None
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -553,3 +553,35 @@ def test_an_empty_webhook_file_is_a_clear_error() -> None:
     result = post("discord", None)
     assert result.exit_code == 1
     assert "hook.txt is empty; it should hold the Discord webhook URL" in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (None, "(No such file or directory)"),
+        ("not a certificate\n", "no certificate or crl found"),
+    ],
+)
+def test_a_chat_ca_file_that_is_missing_or_no_certificate_is_a_clear_error(
+    hook: Hook, content: str | None, reason: str
+) -> None:
+    build(HOSTILE, "--themes", "1")
+    Path("secrets").mkdir()
+    if content is not None:
+        Path("secrets/ca.pem").write_text(content)
+    Path("digest.toml").write_text('[chat.mattermost]\nca_file = "secrets/ca.pem"\n')
+    result = post("mattermost", hook.url)
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = result.output.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(
+        f"Error: {Path('secrets/ca.pem')}: cannot read certificate authorities from it ("
+    )
+    assert reason in lines[0]
+    assert lines[0].endswith(
+        "; name a PEM file of certificates in chat.mattermost.ca_file in digest.toml. "
+        "Nothing is recorded as posted."
+    )
+    assert hook.received == []
+    assert posts_recorded() == []
