@@ -67,6 +67,7 @@ from digest.readers.unread_formats import (
     parse_word_sources,
 )
 from digest.readers.web_of_science import looks_like_web_of_science, parse_web_of_science
+from digest.readers.web_pages import looks_like_web_page, parse_web_page
 from digest.readers.zotero_rdf import looks_like_zotero_rdf, parse_zotero_rdf
 
 # Recognised by content, most specific first; plain text takes whatever is left. The arXiv
@@ -113,6 +114,8 @@ FORMATS: tuple[Format, ...] = (
     # A Google Scholar alert before notes, which would take its link lines for records.
     Format("scholar-alert", looks_like_scholar_alert, parse_scholar_alert),
     Format("ncbi-alert", looks_like_ncbi_alert, parse_ncbi_alert),  # before text: its HTML
+    # A saved article page: after the alerts, whose HTML is an alert's, not an article's.
+    Format("web-page", looks_like_web_page, parse_web_page),
     Format("markdown", looks_like_markdown, parse_markdown),
     Format("arxiv-paste", looks_like_arxiv_page, parse_arxiv_page),
     Format("notes", looks_like_notes, parse_notes),

@@ -1,0 +1,137 @@
+"""Saved article web pages (File > Save Page As, .html): one paper per article page, from its
+Highwire Press citation_ meta tags and the abstract its body prints.
+
+tests/fixtures/pages/ holds pages written for these tests in the layouts the sites write
+(checked against real saved pages of arXiv, bioRxiv, Nature and ScienceDirect): arxiv-abs.html
+(`<blockquote class="abstract">` with its "Abstract:" descriptor, og:url naming the version),
+pubmed.html (a structured abstract in `abstract-content selected`, a second language after it,
+keywords after it, `citation_authors` joined by ';'), nature.html (a `data-title="Abstract"`
+section; cut descriptions), sciencedirect.html (unquoted attributes, a cut og:description,
+highlights and a graphical abstract beside the abstract), biorxiv.html (escaped HTML in
+citation_abstract), no-abstract.html, search-results.html and issue-listing.html.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.errors import InputError
+from digest.loading import load_papers
+from digest.readers import sniff_format
+
+PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+
+
+def _one(name: str):  # type: ignore[no-untyped-def]
+    corpus = load_papers([PAGES / name])
+    [paper] = corpus.papers
+    return paper
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in PAGES.glob("*.html")))
+def test_recognised_by_content_not_extension(tmp_path: Path, name: str) -> None:
+    text = (PAGES / name).read_text(encoding="utf-8")
+    assert sniff_format(text).name == "web-page"
+    assert sniff_format("\ufeff" + text.replace("\n", "\r\n")).name == "web-page"
+
+
+def test_arxiv_abs_page() -> None:
+    paper = _one("arxiv-abs.html")
+    assert paper.title == "Sparse Routing for Small Language Models"
+    assert (paper.arxiv_id, paper.arxiv_version) == ("2401.01234", 2)
+    assert paper.authors == ("Moreau, Claire", "Okafor, Daniel")
+    assert paper.date == "2024-01-03"
+    assert paper.url == "https://arxiv.org/abs/2401.01234v2"
+    # The body's abstract, not the cut twitter:description nor the page's "description".
+    assert paper.abstract.startswith("We study sparse routing in small language models")
+    assert paper.abstract.endswith("routing halves the compute per token.")
+    assert "dense model <1B parameters" in paper.abstract
+    assert "Abstract:" not in paper.abstract
+
+
+def test_pubmed_page_structured_abstract_in_its_own_language() -> None:
+    paper = _one("pubmed.html")
+    assert paper.pmid == "33612345"
+    assert paper.doi == "10.1093/ageing/afab001"
+    assert paper.venue == "Age Ageing"
+    assert paper.date == "2021-03-03"
+    assert paper.authors == ("Lindqvist E", "Haddad R", "Tanaka M")
+    assert paper.abstract == (
+        "Background: Few patients regain their walking after a hip fracture. Methods: We "
+        "randomly assigned 120 patients to a home walking programme or usual care. Results: "
+        "Walking speed at six months was higher with the programme (0.82 vs 0.71 m/s). "
+        "Conclusions: A home walking programme helps patients walk again."
+    )
+
+
+def test_springer_nature_section_over_cut_descriptions() -> None:
+    paper = _one("nature.html")
+    assert paper.doi == "10.1038/s41586-023-01234-5"
+    assert paper.venue == "Nature"
+    assert paper.keywords == ("Marine biology", "Ocean sciences")
+    assert paper.url == "https://www.nature.com/articles/s41586-023-01234-5"
+    assert paper.abstract.endswith(
+        "predicts the start of 41 of 48 observed blooms within three days."
+    )
+    assert "show. Here we" in paper.abstract  # the reference number in <sup> is no text
+    assert "…" not in paper.abstract
+
+
+def test_sciencedirect_abstract_not_highlights_nor_cut_description() -> None:
+    paper = _one("sciencedirect.html")
+    assert paper.title == "Seagrass loss along a warming coast"
+    assert paper.venue == "Estuarine, Coastal and Shelf Science"
+    assert paper.date == "2022-10-05"
+    assert paper.abstract.startswith("Seagrass meadows along the warming southern coast")
+    assert paper.abstract.endswith("which suggests a refuge for restoration.")
+    assert "third of the meadows" not in paper.abstract  # the highlights
+    assert "Unlabelled Image" not in paper.abstract
+
+
+def test_biorxiv_citation_abstract_markup_read_as_text() -> None:
+    paper = _one("biorxiv.html")
+    assert paper.doi == "10.1101/2023.05.04.539123"
+    assert paper.venue == "bioRxiv"
+    assert paper.abstract.startswith("Roots stop growing in compacted soil, but how they sense")
+    assert "unknown. We show" in paper.abstract
+    for junk in ("ABSTRACT", "<", "[1]", ":   "):
+        assert junk not in paper.abstract
+
+
+def test_a_cut_description_only_when_nothing_else(tmp_path: Path) -> None:
+    page = (PAGES / "sciencedirect.html").read_text(encoding="utf-8")
+    start, end = page.index('<div class="Abstracts'), page.index('<div class="Keywords')
+    (tmp_path / "sd.html").write_text(page[:start] + page[end:], encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract.startswith("Seagrass meadows along the warming southern coast lost")
+    assert paper.abstract.endswith("…")
+
+
+def test_page_without_abstract_says_what_to_save(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as error:
+        load_papers([PAGES / "no-abstract.html"])
+    message = str(error.value)
+    assert "no-abstract.html:1: no abstract (the saved page shows no abstract" in message
+    assert "save the page of the article itself" in message
+    assert "RIS or BibTeX" in message
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("search-results.html", "a saved web page that is not one article's page"),
+        ("issue-listing.html", "a saved web page that lists 2 articles"),
+    ],
+)
+def test_a_page_that_is_no_article_is_no_paper(tmp_path: Path, name: str, said: str) -> None:
+    (tmp_path / "page.txt").write_text((PAGES / name).read_text(encoding="utf-8"), "utf-8")
+    (tmp_path / "article.htm").write_text(
+        (PAGES / "nature.html").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    corpus = load_papers([tmp_path])
+    assert [p.title for p in corpus.papers] == ["Tidal mixing shapes coastal plankton blooms"]
+    [skipped] = corpus.skipped
+    assert skipped.reason.startswith(said)
+    assert "export" in skipped.reason
