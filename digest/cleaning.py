@@ -191,8 +191,19 @@ def collapse_whitespace(text: str) -> str:
     return " ".join(text.split())  # str.split() knows Unicode whitespace
 
 
+# UTF-8 read as Latin-1 once upstream ("JosÃ© RaÃºl Romero" in an arXiv API answer): a
+# capital "Â" to "ß" then a character of U+0080 to U+00BF are the two bytes of one letter.
+_MOJIBAKE = re.compile("[\u00c2-\u00df][\u0080-\u00bf]")
+
+
+def _repaired_mojibake(text: str) -> str:
+    return _MOJIBAKE.sub(lambda m: m.group(0).encode("latin-1").decode("utf-8"), text)
+
+
 def clean_text(text: str) -> str:
     """Everything a prose field (abstract, title, comment) goes through."""
+    if "Ã" in text or "Â" in text:
+        text = _repaired_mojibake(text)
     if "\n" in text:  # a hard-wrapped field (a CSV cell, a JSON string)
         text = join_wrapped_lines(text.split("\n"))
     # Printable means no control characters and no whitespace but " ": most fields then

@@ -69,6 +69,13 @@ def test_clean_text_leaves_only_xml_legal_characters() -> None:
     assert "\t" not in cleaned
 
 
+def test_clean_text_repairs_utf8_read_as_latin1() -> None:
+    # arXiv's API answer in lukasschwab/arxiv.py's fixtures names "JosÃ© RaÃºl Romero".
+    assert clean_text("JosÃ© RaÃºl Romero") == "José Raúl Romero"
+    assert clean_text("MÃ¼ller and SchrÃ¶dinger") == "Müller and Schrödinger"
+    assert clean_text("Ã la carte, ÂGRAND") == "Ã la carte, ÂGRAND"  # no second byte
+
+
 def test_clean_text_nfc_and_whitespace() -> None:
     assert clean_text("  Cafe\u0301\t\n  au   lait\u00a0bar \u2028 ") == "Café au lait bar"
 
