@@ -1145,3 +1145,16 @@ def test_a_text_line_longer_than_the_csv_modules_limit_is_no_header(tmp_path: Pa
     finally:
         csv.field_size_limit(limit)
     assert abstract in [p.abstract for p in corpus.papers]
+
+
+def test_a_source_citation_with_a_million_spaces_is_read(tmp_path: Path) -> None:
+    # Fuzzing put a million spaces into an Embase "Source" cell: the citation's pattern tried
+    # each space as the venue's end and scanned the run again from it, and the load never
+    # finished (40,000 spaces: 6 s). The spaces are one gap, as anywhere else.
+    table = (FIXTURES / "embase.csv").read_text(encoding="utf-8-sig")
+    spaced = table.replace(
+        "Endoscopic Ultrasound (2014)", f"Endoscopic{' ' * 1_000_000}Ultrasound (2014)"
+    )
+    (tmp_path / "records.csv").write_text(spaced, encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert (paper.venue, paper.date) == ("Endoscopic Ultrasound", "2014")

@@ -196,7 +196,9 @@ _DOI_IN_LINK = re.compile(r"[?&]id=doi:([^&\s]+)", re.I)
 # Embase's "Source" is a whole citation, "Cancer (2004) 102:4 (253-258). Date of Publication:
 # 25 Aug 2004": the journal and year of a file without columns of their own.
 _CITATION_HOMES = frozenset({"source"})
-_CITATION = re.compile(r"(?P<venue>\S.*?)\s+\((?P<year>(?:18|19|20)\d\d)\)(?:\s|$)")
+# The venue ends on a non-space: otherwise each space of a long run is tried as its end,
+# and the run scanned again from there (a cell with a million spaces never finished).
+_CITATION = re.compile(r"(?P<venue>\S.*?)(?<!\s)\s+\((?P<year>(?:18|19|20)\d\d)\)(?:\s|$)")
 
 # Zotero keeps a PubMed record's PMID in Extra, a "Name: value" a line: "PMID: 36206242".
 _PMID_HOMES = frozenset({"extra"})
