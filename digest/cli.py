@@ -2,9 +2,10 @@
 `deliveries.py` for send and post, `selection.py` for show and issues); what they print is
 made in `reports.py`.
 
-Only this module knows about click, the clock, the working directory and the terminal. Errors a
-user can fix (DigestError) become a one-line message and exit code 1; anything else is a bug and
-keeps its traceback.
+Only this module knows about click, the clock, the working directory and the terminal. A mistake
+on the command line is refused by click while it reads the options (usage message, exit code 2).
+Errors a user can fix (DigestError) become a one-line message and exit code 1; anything else is
+a bug and keeps its traceback.
 """
 
 from __future__ import annotations
@@ -72,11 +73,34 @@ def _themes_option(f: F) -> F:
     )(f)
 
 
+def _check_method(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--method is checked while the command line is read, so a typo is a usage error (exit 2)."""
+    from digest.pipeline import check_summary_method
+
+    if value is None:
+        return None
+    try:
+        return check_summary_method(value)
+    except DigestError as err:
+        raise click.BadParameter(str(err), ctx, param) from None
+
+
+def _check_site_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--site-url is checked while the command line is read: a bad one is a usage error."""
+    if not value:
+        return None
+    try:
+        return check_site_url(value)
+    except DigestError as err:
+        raise click.BadParameter(str(err), ctx, param) from None
+
+
 def _method_option(f: F) -> F:
     return click.option(
         "--method",
         default=None,
         metavar="NAME",
+        callback=_check_method,
         help="Summarizer: contribution (the default: ours, a sumy summarizer with learned "
         "weights), or for comparison edmundson, lexrank, lsa, luhn, textrank (sumy's own) "
         "or lead (the first sentence).",
@@ -225,6 +249,7 @@ def _issue_option(verb: str) -> Callable[[F], F]:
 @click.option(
     "--site-url",
     default=None,
+    callback=_check_site_url,
     help="Absolute URL the output folder is published at, for feed and archive links.",
 )
 @click.option(
@@ -293,7 +318,7 @@ def build(
         settings = _settings(
             config,
             title=title,
-            site_url=check_site_url(site_url) if site_url else None,
+            site_url=site_url,
             templates=templates,
             themes=themes,
             state=state,
@@ -357,17 +382,12 @@ def build(
     help="SMTP port (default: 587 with STARTTLS, 465 with --ssl, 25 with --no-tls).",
 )
 @click.option(
-    "--starttls",
-    "security",
-    flag_value="starttls",
-    default=None,
-    help="Upgrade the connection with STARTTLS (the default).",
+    "--starttls", is_flag=True, help="Upgrade the connection with STARTTLS (the default)."
 )
-@click.option("--ssl", "security", flag_value="ssl", help="Connect with TLS from the start.")
+@click.option("--ssl", "use_ssl", is_flag=True, help="Connect with TLS from the start.")
 @click.option(
     "--no-tls",
-    "security",
-    flag_value="none",
+    is_flag=True,
     help="Send in clear text (only on a trusted network or to localhost).",
 )
 @click.option(
@@ -399,7 +419,9 @@ def send(
     sender: str | None,
     smtp_host: str | None,
     smtp_port: int | None,
-    security: str | None,
+    starttls: bool,
+    use_ssl: bool,
+    no_tls: bool,
     smtp_user: str | None,
     password_file: Path | None,
     ca_file: Path | None,
@@ -421,6 +443,7 @@ def send(
     from digest import deliveries, sending
     from digest.mail import readable_message
 
+    security = _security(starttls=starttls, ssl=use_ssl, none=no_tls)
     with _user_errors():
         settings = _settings(
             config,
@@ -473,6 +496,18 @@ def send(
         raise SystemExit(1)
 
 
+def _security(**given: bool) -> str | None:
+    """The one of --starttls, --ssl and --no-tls given (None: the config's); two are a usage
+    error rather than the last one silently winning."""
+    chosen = [name for name, on in given.items() if on]
+    if len(chosen) > 1:
+        flags = {"starttls": "--starttls", "ssl": "--ssl", "none": "--no-tls"}
+        raise click.UsageError(
+            f"{' and '.join(flags[name] for name in chosen)} contradict each other; pass one"
+        )
+    return chosen[0] if chosen else None
+
+
 def _read_password(path: Path) -> str:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -498,6 +533,7 @@ def _read_password(path: Path) -> str:
 @click.option(
     "--site-url",
     default=None,
+    callback=_check_site_url,
     help="Where the archive is published, for the link to the issue's page (default: site_url).",
 )
 @click.option("--dry-run", is_flag=True, help="Print the messages (JSON) instead of posting them.")
@@ -528,9 +564,7 @@ def post(
     from digest.posting import Pacing, Webhook
 
     with _user_errors():
-        settings = _settings(
-            config, state=state, site_url=check_site_url(site_url) if site_url else None
-        )
+        settings = _settings(config, state=state, site_url=site_url)
         source = settings.chat_source(platform)
         webhook = None
         if not dry_run:

@@ -124,7 +124,10 @@ def parse_settings(data: Mapping[str, Any], path: Path) -> Settings:
     if "title" in data:
         changes["title"] = _nonempty_str(data["title"], path, "title")
     if "site_url" in data:
-        changes["site_url"] = check_site_url(_nonempty_str(data["site_url"], path, "site_url"))
+        try:
+            changes["site_url"] = check_site_url(_nonempty_str(data["site_url"], path, "site_url"))
+        except ConfigError as err:
+            raise ConfigError(f"{path}: {err}") from None
     if "templates" in data:
         folder = Path(_nonempty_str(data["templates"], path, "templates"))
         # Relative to the config file, so a project's config works from any directory.

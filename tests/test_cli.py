@@ -186,7 +186,9 @@ def test_summarize_with_a_sumy_method_and_an_unknown_one(seeds_here: Path) -> No
     rows = [json.loads(line) for line in luhn.output.splitlines() if line.startswith("{")]
     assert len(rows) == 42
     bad = run("summarize", "seeds", "--method", "nope")
-    assert bad.exit_code == 1
+    assert bad.exit_code == 2
+    assert "Usage: " in bad.output
+    assert "Invalid value for '--method': " in bad.output
     assert "unknown summary method 'nope'; choose one of contribution, " in bad.output
 
 
@@ -235,3 +237,35 @@ def test_messages_count_in_the_singular_for_one(tmp_path: Path) -> None:
     loaded = run("load", "inbox")
     assert "inbox/p.jsonl: jsonl, 1 record: 1 paper, 0 merged" in loaded.output
     assert loaded.output.splitlines()[-1].startswith("1 paper from 1 file (1 record, ")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["build", "--site-url", "example.org"], "Invalid value for '--site-url': site_url "),
+        (["post", "--to", "slack", "--site-url", "ftp://x"], "Invalid value for '--site-url': "),
+        (["summarize", "seeds", "--method", "nope"], "Invalid value for '--method': unknown "),
+        (["send", "--ssl", "--no-tls"], "Error: --ssl and --no-tls contradict each other"),
+        (["send", "--no-tls", "--starttls", "--dry-run"], "--starttls and --no-tls contradict"),
+    ],
+)
+def test_a_mistake_on_the_command_line_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)  # nothing to read: the command line is refused first
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    usage = result.output.splitlines()[0]
+    assert usage.startswith("Usage: ") and f" {args[0]} [OPTIONS]" in usage
+    assert message in result.output
+    assert not (tmp_path / ".digest").exists() and not (tmp_path / "out").exists()
+
+
+def test_a_wrong_value_in_the_config_is_an_error_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("digest.toml").write_text('site_url = "example.org"\n')
+    result = run("build", "--dry-run")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: digest.toml: site_url 'example.org' must be ")

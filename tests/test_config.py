@@ -62,7 +62,7 @@ def test_wrong_key_or_value_names_it(tmp_path: Path, text: str, message: str) ->
     with pytest.raises(ConfigError, match=None) as info:
         load_settings(write(tmp_path, text))
     assert message in str(info.value)
-    assert str(tmp_path / "digest.toml") in str(info.value) or "site_url" in str(info.value)
+    assert str(info.value).startswith(f"{tmp_path / 'digest.toml'}: ")
 
 
 def test_command_line_overrides_the_file(tmp_path: Path) -> None:

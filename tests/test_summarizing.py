@@ -370,7 +370,8 @@ def test_build_takes_a_method_too(seeds_here: Any) -> None:
     first = {p.id: split_sentences(p.abstract)[0] for p in load_papers([seeds_here]).papers}
     assert {p["id"]: p["sentence"] for p in papers} == first
     bad = runner.invoke(main, ["build", "--date", "2026-11-16", "--method", "nope"])
-    assert bad.exit_code == 1
+    assert bad.exit_code == 2
+    assert "Invalid value for '--method': " in bad.output
     assert "unknown summary method 'nope'; choose one of contribution, " in bad.output
 
 
