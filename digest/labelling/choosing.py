@@ -398,15 +398,15 @@ def choose_keywords(
         for phrase in ranked:
             if len(chosen) == MAX_KEYWORDS:
                 break
+            if level == 0 and phrase.papers < shared:
+                continue
             # A fragment of a longer phrase its papers write ('acoustic oscillation' of
             # 'baryon acoustic oscillation') is that phrase, unless the label or a keyword
             # already holds the word it adds.
             key = phrase.key
             longer = _lengthened(phrase, ranked).key
-            if not any(overlap(longer, other) for other in seen):
+            if longer != key and not any(overlap(longer, other) for other in seen):
                 key = longer
-            if level == 0 and phrase.papers < shared:
-                continue
             if level < 2 and not may_stand_alone(key[-1]) and len(key) == 1:
                 continue
             if looks_adjective(key[-1]) and len(key) > 1:
