@@ -121,8 +121,9 @@ class _Page(_Markup):
             self._in_sup, self._sup = True, []
         if tag in _BLOCKS:
             self._text("\n")
-        if self._stack or _marks_abstract(values):
-            self._stack.append(_Open(tag, _marks_abstract(values)))
+        abstract = _marks_abstract(values)
+        if self._stack or abstract:
+            self._stack.append(_Open(tag, abstract))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN:
@@ -209,11 +210,12 @@ def _abstract_text(text: str) -> str:
 
 _MIN_WORDS = 15
 _CUT = ("…", "...", "\u22ef")
+_HTML_TAG = re.compile(r"</?[a-z][a-z0-9]*\b[^<>]*>", re.I)
 
 
 def _field_text(value: str) -> str:
     """A meta tag's text: bioRxiv's citation_abstract holds HTML ("<h3>ABSTRACT</h3><p>…")."""
-    if "<" in value and re.search(r"</?[a-z][a-z0-9]*\b[^<>]*>", value, re.I):
+    if "<" in value and _HTML_TAG.search(value):
         return _abstract_text("\n".join(html_blocks(value)))
     return _abstract_text(value)
 
@@ -254,13 +256,16 @@ def _authors(meta: dict[str, list[str]]) -> tuple[str, ...]:
     return ()
 
 
+_DOI_IN_TEXT = re.compile(r"\b10\.\d{4,9}/\S")
+
+
 def _doi(meta: dict[str, list[str]]) -> str | None:
     found = _first(meta, "citation_doi", "prism.doi", "bepress_citation_doi")
     if found:
         return found
     for name in ("dc.identifier", "dcterms.identifier"):
         for value in meta.get(name, []):
-            if re.search(r"\b10\.\d{4,9}/\S", value):
+            if _DOI_IN_TEXT.search(value):
                 return value.strip()
     return None
 
