@@ -89,6 +89,8 @@ _DATES = ("publication_date", "posted_date", "approval_date")
 _ISSUES = frozenset({"journal_issue", "proceedings_metadata", "book_metadata"})
 _MEDIA_ORDER = {"online": 0, "print": 1}
 _AUTHOR_ROLES = frozenset({"author", ""})
+_YEAR = re.compile(r"\d{4}")
+_MONTH_OR_DAY = re.compile(r"\d{1,2}")
 
 
 def looks_like_crossref_xml(text: str) -> bool:
@@ -142,8 +144,8 @@ def _venue(container: Element) -> str:
     for child in container:
         name = local(child.tag)
         if name in _VENUE_OF:
+            kids = children_by_name(child)
             for field in _VENUE_OF[name]:
-                kids = children_by_name(child)
                 if field == "titles":
                     title = _title(kids)
                 else:
@@ -231,10 +233,10 @@ def _date_of(element: Element) -> str:
         _words(next((all_text(el) for el in parts.get(name, [])), ""))
         for name in ("year", "month", "day")
     )
-    if not re.fullmatch(r"\d{4}", year):
+    if not _YEAR.fullmatch(year):
         return ""
-    if not re.fullmatch(r"\d{1,2}", month) or not 1 <= int(month) <= 12:
+    if not _MONTH_OR_DAY.fullmatch(month) or not 1 <= int(month) <= 12:
         return year
-    if not re.fullmatch(r"\d{1,2}", day) or not 1 <= int(day) <= 31:
+    if not _MONTH_OR_DAY.fullmatch(day) or not 1 <= int(day) <= 31:
         return f"{year}-{int(month):02d}"
     return f"{year}-{int(month):02d}-{int(day):02d}"
