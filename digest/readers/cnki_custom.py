@@ -59,8 +59,9 @@ def cnki_abstract(text: str) -> str:
     return without_abstract_heading(text.replace(_BREAK, "\n").strip())
 
 
-# Names: ";" and the full-width separators; "," only before a Chinese name.
-_NAMES = re.compile(r"[;\uff1b\uff0c]|,(?=\s?[\u4e00-\u9fff])")
+# Names in one field (CNKI's, NoteExpress's {Author}): ";" and the full-width separators;
+# "," only before a Chinese name.
+NAME_SEPARATOR = re.compile(r"[;\uff1b\uff0c]|,(?=\s?[\u4e00-\u9fff])")
 _METADATA = {"SrcDatabase": "database", "Organ": "affiliations", "Fund": "funding"}
 
 
@@ -95,7 +96,7 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         line=tagged.line,
         abstract=abstract,
         title=title or None,
-        authors=tuple(name.strip() for name in _NAMES.split(names) if name.strip()),
+        authors=tuple(name.strip() for name in NAME_SEPARATOR.split(names) if name.strip()),
         url=link or None,
         doi=parse_doi(tagged.text("DOI")),
         date=published.split()[0] if published else (tagged.text("Year") or None),

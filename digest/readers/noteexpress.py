@@ -33,7 +33,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from digest.readers.cnki_custom import OPENING_TEXT, OPENING_TEXT_ONLY, cnki_abstract
+from digest.readers.cnki_custom import (
+    NAME_SEPARATOR,
+    OPENING_TEXT,
+    OPENING_TEXT_ONLY,
+    cnki_abstract,
+)
 from digest.readers.identifiers import parse_doi
 from digest.readers.records import (
     Parsed,
@@ -54,8 +59,6 @@ from digest.readers.tagged import (
 # ("{Subsidiary Author,}", "{图书印刷版ISBN}").
 _TAG_LINE = re.compile(r"\{([^{}\n]{1,40})\}[:\uff1a] *(.*)$")
 _OPENING = "Reference Type"
-# Names in one {Author}: ";" and the full-width separators; "," only before a Chinese name.
-_NAMES = re.compile(r"[;\uff1b\uff0c]|,(?=\s?[\u4e00-\u9fff])")
 _THESIS = re.compile(r"thesis|dissertation", re.I)
 _METADATA = {"Reference Type": "type", "Language": "language", "ISBN/ISSN": "issn"}
 
@@ -80,7 +83,9 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
     if not abstract:
         return missing_abstract(tagged.line, "a NoteExpress record without an {Abstract}", title)
     names = tagged.items("Author") or tagged.items("Translated Author")
-    authors = [first_name_first(name.strip()) for item in names for name in _NAMES.split(item)]
+    authors = [
+        first_name_first(name.strip()) for item in names for name in NAME_SEPARATOR.split(item)
+    ]
     keywords = tagged.items("Keywords") or tagged.items("Translated Keywords")
     keywords = [keyword.replace("\uff1b", ";") for keyword in keywords]
     link = tagged.text("URL")
