@@ -44,7 +44,14 @@ from digest.models import Corpus, FileReport, Merge, Paper, Skipped, Source
 from digest.readers import sniff_format
 from digest.readers.identifiers import parse_arxiv_field, parse_doi, pubmed_page_pmid
 from digest.readers.markup import UnreadableMarkup
-from digest.readers.records import NO_ABSTRACT, Problem, Record, excerpt, normal_date
+from digest.readers.records import (
+    NO_ABSTRACT,
+    Problem,
+    Record,
+    excerpt,
+    has_letter,
+    normal_date,
+)
 
 _WHAT_TO_PASS = (
     "pass text files with one abstract per line (or 'Abstract:' lines), "
@@ -637,7 +644,7 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         title=clean_text(record.title) or None if record.title else None,
         # A name without a letter is a piece of punctuation an author list was split on:
         # arXiv's "The CMS", "LHCb Collaborations", " :" (1411.4413).
-        authors=tuple(name for name in map(clean_text, record.authors) if _has_letter(name)),
+        authors=tuple(name for name in map(clean_text, record.authors) if has_letter(name)),
         url=url or None,
         date=normal_date(clean_text(record.date)) or None if record.date else None,
         metadata=metadata,
@@ -647,10 +654,6 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         keywords=_distinct(map(clean_text, record.keywords)) if record.keywords else (),
     )
     return _Loaded(paper, bool(given), text_key)
-
-
-def _has_letter(name: str) -> bool:
-    return any(character.isalpha() for character in name)
 
 
 def abstract_id(text_key: str) -> str:

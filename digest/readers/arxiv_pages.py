@@ -24,6 +24,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from digest.readers.records import has_letter
+
 ARXIV_ID = r"(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
 # "[1] arXiv:2401.00001 [pdf, html, other]" (the links part may be missing).
 LISTING_ENTRY = re.compile(rf"^\s*\[\d+\]\s+arXiv:({ARXIV_ID})\b(.*)$")
@@ -152,13 +154,9 @@ def flat_abs_page(number: int, line: str) -> Found | None:
     if submitted:
         parts["date"] = submitted.group(1)
     parts = {key: html.unescape(value) for key, value in parts.items() if value}
-    if not _has_letter(parts.get("title", "")) or not _has_letter(parts.get("abstract", "")):
+    if not has_letter(parts.get("title", "")) or not has_letter(parts.get("abstract", "")):
         return None  # "Title:... Authors:... Abstract:...": a page's shape described, elided
     return Found(number, parts)
-
-
-def _has_letter(text: str) -> bool:
-    return any(character.isalpha() for character in text)
 
 
 def split_abs_page(lines: list[str], start: int) -> tuple[Found, int] | None:

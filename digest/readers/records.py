@@ -127,6 +127,12 @@ def excerpt(text: str, limit: int = 80) -> str:
     return joined if len(joined) <= limit else joined[: limit - 1] + "…"
 
 
+def has_letter(text: str) -> bool:
+    """Whether the text holds a letter (of any script): a name or field without one is a
+    piece of punctuation left from splitting, or a placeholder ("...")."""
+    return any(character.isalpha() for character in text)
+
+
 # --- named fields (JSON objects, CSV rows) ---------------------------------------------------
 
 # Column/key names we understand; anything else is kept as metadata under its own name.
