@@ -698,8 +698,7 @@ def _merge_duplicates(loaded: Sequence[_Loaded]) -> tuple[tuple[Paper, ...], tup
         ids: _Ids = (paper.arxiv_id, paper.doi.casefold() if paper.doi else None, paper.pmid)
         arxiv_id, doi, pmid = ids
         text = item.text_key
-        title = _title_key(paper)
-        start = _title_start_key(paper)
+        title, start = _title_keys(paper)
         target: int | None = None
         rule = ""
         if arxiv_id and arxiv_id in by_arxiv:
@@ -798,14 +797,20 @@ def _folded_title(title: str) -> str:
     return folded if len(folded) >= _TITLE_KEY_MIN else ""
 
 
-def _title_key(paper: Paper) -> str | None:
-    """The paper's folded title and its first author's surname: the same paper exported by
-    two databases has different ids (or none)."""
+def _title_keys(paper: Paper) -> tuple[str | None, str | None]:
+    """The paper's folded title and its first author's surname (the same paper exported by
+    two databases has different ids, or none), and the folded start of its title with the
+    surname, when the title is long enough that Google Scholar may have cut it ("…" and
+    "..." fold away: the start of a title cut short is the start of the whole one). The
+    title is folded and the surname found once for both."""
     if not (paper.title and paper.authors):
-        return None
+        return None, None
     folded = _folded_title(paper.title)
     surname = _surname(paper.authors[0]) if folded else ""
-    return f"{folded} {surname}" if surname else None
+    if not surname:
+        return None, None
+    start = f"{folded[:_TITLE_START]} {surname}" if len(folded) >= _TITLE_START else None
+    return f"{folded} {surname}", start
 
 
 # Titles cut short ("Graph neural networks for the prediction of … across …") are matched
@@ -814,29 +819,13 @@ _TITLE_START = 40
 _ELLIPSIS = ("…", "...")
 
 
-def _title_start_key(paper: Paper) -> str | None:
-    """The folded start of the paper's title (cut short or not) and its first author's
-    surname, when the title is long enough that Google Scholar may have cut it."""
-    if not (paper.title and paper.authors):
-        return None
-    folded = comparable_text(_ascii_fold(_uncut(paper.title)))
-    if len(folded) < _TITLE_START:
-        return None
-    surname = _surname(paper.authors[0])
-    return f"{folded[:_TITLE_START]} {surname}" if surname else None
-
-
-def _uncut(title: str) -> str:
-    return title.rstrip().removesuffix("…").removesuffix("...")
-
-
 def _cut_title_of(one: str | None, other: str | None) -> bool:
     """Whether one of the two titles is cut short with "…" and the other starts with it."""
     if not (one and other):
         return False
     for cut, whole in ((one, other), (other, one)):
         if cut.rstrip().endswith(_ELLIPSIS):
-            start = comparable_text(_ascii_fold(_uncut(cut)))
+            start = comparable_text(_ascii_fold(cut))
             if comparable_text(_ascii_fold(whole)).startswith(start):
                 return True
     return False
