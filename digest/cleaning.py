@@ -497,7 +497,7 @@ _COMMAND = re.compile(r"\\(?:([A-Za-z]+)(?:\{\})?\s*|([,;:!-]))")
 _MATH = re.compile(r"\$(?<!\\\$)(?!\s)([^$\n]{1,80}?)(?<![\s\\])\$")
 # Math with spaces inside its dollars, as Scopus writes a symbol ("Wnt/ $ \\beta $ -catenin"):
 # only when a command opens it, never an amount ("$ 5 and $").
-_SPACED_MATH = re.compile(r"\$ +(\\[A-Za-z][^$\n]{0,78}?) +\$")
+_SPACED_MATH = re.compile(r"\$ *(\\[A-Za-z][^$\n]{0,78}?) +\$|\$ +(\\[A-Za-z][^$\n]{0,78}?)\$")
 _SCRIPT = re.compile(r"([_^])\{([^{}]*)\}")
 # Braces that only group ("${A}_\\infty$", as Cambridge writes its titles).
 _GROUP = re.compile(r"\{([^{}\\]*)\}")
@@ -511,8 +511,8 @@ def latex_to_unicode(text: str) -> str:
     A bare % or & is not LaTeX markup here and stays as it is.
     """
     if "$" in text:
-        if "$ \\" in text:
-            text = _SPACED_MATH.sub(_math_to_text, text)
+        if " $" in text or "$ " in text:
+            text = _SPACED_MATH.sub(_spaced_math_to_text, text)
         text = _MATH.sub(_math_to_text, text)
     if "\\" in text:
         text = _markup_to_text(text)
@@ -589,6 +589,11 @@ def _known_command(match: re.Match[str]) -> str:
             return symbol + " "
         return symbol
     return match.group(0)
+
+
+def _spaced_math_to_text(match: re.Match[str]) -> str:
+    plain = _simple_math(match.group(1) or match.group(2))
+    return match.group(0) if plain is None else plain
 
 
 def _math_to_text(match: re.Match[str]) -> str:
