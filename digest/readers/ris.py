@@ -76,8 +76,6 @@ _BRACED_PUNCTUATION = re.compile(r"\{(''|\[|\])\}")
 # Tried from a run's first space only, and whole: a line of 100,000 spaces must not cost a scan
 # to the run's end from each of them.
 _GLUED_TAG = re.compile(r"(?<!\s)\s{3,}+(?=[A-Z][A-Z0-9]  - \S)")
-# Scopus writes '<', '>' and '&' in its abstracts as HTML does, with no markup around them:
-# "the exponent 1&lt;p≤2".
 _TY_TYPE = re.compile(r"\s*TY  - +[A-Z]{2,6}\s*")  # a record's type alone: "TY  - JOUR"
 # The first TY line, and how many spaces stand before its dash; where there is one ("TY -
 # JOUR"), every tag has one: RIS copied from a web page, where runs of spaces collapse.
@@ -230,6 +228,8 @@ def _text(value: str) -> str:
     if "{" in value:
         value = _BRACED_PUNCTUATION.sub(r"\1", value)
     text = markup_to_text(value)
+    # Scopus writes '<', '>' and '&' in its abstracts as HTML does, with no markup around
+    # them: "the exponent 1&lt;p≤2".
     return decode_entities(text) if text is value else text
 
 
