@@ -392,10 +392,9 @@ def build(
 )
 @click.option(
     "--smtp-user",
-    envvar="DIGEST_SMTP_USER",
     default=None,
-    help="Login user (or DIGEST_SMTP_USER; default: smtp.user). The password is read "
-    "from DIGEST_SMTP_PASSWORD or --password-file, never from an option.",
+    help="Login user (or DIGEST_SMTP_USER; default: smtp.user; empty: no login). The password "
+    "is read from DIGEST_SMTP_PASSWORD or --password-file, never from an option.",
 )
 @click.option(
     "--password-file",
@@ -444,6 +443,10 @@ def send(
     from digest.mail import readable_message
 
     security = _security(starttls=starttls, ssl=use_ssl, none=no_tls)
+    if smtp_user is None:
+        # Read here, not by click, which takes an empty variable for an unset one: an empty
+        # DIGEST_SMTP_USER, like --smtp-user "", means no login whatever smtp.user says.
+        smtp_user = os.environ.get("DIGEST_SMTP_USER")
     with _user_errors():
         settings = _settings(
             config,
@@ -470,7 +473,7 @@ def send(
                 host=settings.smtp_host,
                 port=settings.smtp_port or sending.DEFAULT_PORTS[settings.smtp_security],
                 security=settings.smtp_security,
-                user=settings.smtp_user,
+                user=settings.smtp_user or None,
                 password=password,
                 ca_file=ca_file,
                 timeout=sending.TIMEOUT_SECONDS,

@@ -585,3 +585,37 @@ def test_headers_are_checked_again_once_the_message_is_built(
     else:
         parsed = email.message_from_bytes(data, policy=email.policy.default)
         assert "Reply-To" not in parsed and parsed["Subject"] == msg["Subject"]
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [([], {"DIGEST_SMTP_USER": ""}), (["--smtp-user", ""], {"DIGEST_SMTP_USER": "someone"})],
+)
+def test_an_empty_smtp_user_means_no_login(
+    plain_server: Server, args: list[str], env: dict[str, str]
+) -> None:
+    build_issue()
+    Path("digest.toml").write_text('[smtp]\nuser = "digest"\n')
+    result = send(
+        plain_server,
+        "--no-tls",
+        "--to",
+        "t@x.org",
+        *args,
+        env={**env, "DIGEST_SMTP_PASSWORD": None},
+    )
+    assert result.exit_code == 0, result.output
+    assert len(plain_server.inbox.messages) == 1
+
+
+def test_digest_smtp_user_names_the_login_user(plain_server: Server) -> None:
+    build_issue()
+    result = send(
+        plain_server,
+        "--no-tls",
+        "--to",
+        "t@x.org",
+        env={"DIGEST_SMTP_USER": "someone", "DIGEST_SMTP_PASSWORD": None},
+    )
+    assert result.exit_code == 1
+    assert "no SMTP password" in result.output
