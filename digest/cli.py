@@ -342,7 +342,7 @@ def build(
         _check_strict(corpus, strict, reported)
         if dry_run:
             plan, preview = pipeline.preview_issue(
-                corpus, settings.state, issue_date, settings, method=method
+                corpus, settings.state, issue_date, settings, out, method=method
             )
             _say(reports.preview_lines(plan, preview))
             if preview is not None:

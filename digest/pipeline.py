@@ -270,15 +270,33 @@ def _without_reported(corpus: Corpus, reported: frozenset[str]) -> Corpus:
     return replace(corpus, skipped=skipped)
 
 
+def check_before_building(settings: Settings, out_dir: Path) -> jinja2.Environment:
+    """The template environment, once the templates folder, the email's headers and the
+    output folder are checked: before any work, so that a typo in --templates, a title that
+    would forge a header or an --out that names a file fails fast (and a dry run too)."""
+    env = make_environment(settings.templates)
+    check_mail_settings(settings)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir}: not a folder; pass --out a folder to write the issue into")
+    return env
+
+
 def preview_issue(
     corpus: Corpus,
     state: Path,
     date: dt.date,
     settings: Settings,
+    out_dir: Path,
     *,
     method: str = DEFAULT_METHOD,
 ) -> tuple[Plan | None, Issue | None]:
-    """What the next issue would hold; reads the history, writes nothing (--dry-run)."""
+    """What the next issue would hold; reads the history, writes nothing (--dry-run).
+
+    It checks first what a build checks before any work (and compiles the templates, which a
+    build does while grouping), so that a dry run that passes is not followed by a build that
+    fails on them."""
+    env = check_before_building(settings, out_dir)
+    compile_templates(env, BUILD_TEMPLATES)
     with open_history(state, read_only=True) as history:
         plan = plan_issue(corpus, history, date)
         known = history.files()
@@ -307,10 +325,7 @@ def build_from_corpus(
     and finishes moving before anything else. The other order would let a failed commit leave
     outputs announcing an issue the history does not know, whose papers the next run would
     announce again."""
-    # Templates and the email's headers are checked before any work, so that a typo in
-    # --templates or a title that would forge a header fails fast.
-    env = make_environment(settings.templates)
-    check_mail_settings(settings)
+    env = check_before_building(settings, out_dir)
     with open_history(settings.state) as history:
         _finish_pending_outputs(history)
         past = history.heads()

@@ -36,7 +36,10 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
     search = [default_dir]
     if user_dir is not None:
         if not user_dir.is_dir():
-            raise TemplateError(f"{user_dir}: no such templates folder; check --templates")
+            raise TemplateError(
+                f"{user_dir}: no such templates folder; check --templates (or templates in "
+                "digest.toml, which is relative to that file)"
+            )
         search.insert(0, user_dir)
     loader = jinja2.ChoiceLoader(
         [

@@ -269,3 +269,30 @@ def test_a_wrong_value_in_the_config_is_an_error_naming_the_file(
     result = run("build", "--dry-run")
     assert result.exit_code == 1
     assert result.output.startswith("Error: digest.toml: site_url 'example.org' must be ")
+
+
+@pytest.mark.parametrize(
+    ("setup", "args", "message"),
+    [
+        ({}, ["--templates", "nope"], "Error: nope: no such templates folder; check --templates"),
+        ({"digest.toml": 'templates = "tpl"\n'}, [], "Error: tpl: no such templates folder"),
+        ({"out": "a file"}, [], "Error: out: not a folder; pass --out a folder"),
+        ({"digest.toml": "title = '=?utf-8?q?x?='\n"}, [], "Error: the title (--title, or title"),
+        (
+            {"tpl/digest.md.j2": "{% if %}"},
+            ["--templates", "tpl"],
+            "Error: tpl/digest.md.j2:1: template",
+        ),
+    ],
+)
+def test_a_dry_run_fails_where_the_build_would(
+    seeds_here: Path, setup: dict[str, str], args: list[str], message: str
+) -> None:
+    for name, text in setup.items():
+        Path(name).parent.mkdir(exist_ok=True)
+        Path(name).write_text(text)
+    for dry_run in (["--dry-run"], []):
+        result = run("build", "--date", "2026-11-16", "-q", *args, *dry_run)
+        assert result.exit_code == 1, result.output
+        assert result.output.splitlines()[-1].startswith(message)
+        assert not Path(".digest").exists() or not dry_run  # a dry run writes nothing
