@@ -46,6 +46,7 @@ from digest.readers.xml_documents import (
     RecordShape,
     all_text,
     children_by_name,
+    descendants_by_name,
     in_one_language,
     local,
     opens_like_xml,
@@ -79,10 +80,8 @@ def parse_datacite_xml(text: str) -> Parsed:
 
 
 def datacite_resources(root: Element) -> list[Element]:
-    """The `resource` elements of a tree, outermost only."""
-    if local(root.tag) == "resource":
-        return [root]
-    return [el for el in root.iter() if local(el.tag) == "resource"]
+    """The `resource` elements of a tree: the root alone when it is one."""
+    return [root] if local(root.tag) == "resource" else descendants_by_name(root, "resource")
 
 
 def datacite_resource_record(resource: Element, line: int) -> Record | Problem:

@@ -29,6 +29,7 @@ from digest.readers.records import Parsed, Problem, parsed_from
 from digest.readers.scholarly_json.apis import europe_pmc_record
 from digest.readers.xml_documents import (
     RecordShape,
+    descendants_by_name,
     local,
     opens_like_xml,
     parse_xml,
@@ -52,7 +53,7 @@ def parse_europe_pmc_xml(text: str) -> Parsed:
     document = parse_xml(text, "Europe PMC answer", _SHAPE)
     if isinstance(document, Problem):
         return Parsed((), (document,))
-    found = [el for el in document.root.iter() if local(el.tag) == "result"]
+    found = descendants_by_name(document.root, "result")
     lines = document.lines_of(found, lambda: start_lines(text, "result"))
     problems = document.problems(bool(found), "Europe PMC answer without any <result>")
     pairs = zip(found, lines, strict=True)

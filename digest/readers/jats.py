@@ -24,6 +24,7 @@ from digest.readers.records import Parsed, Problem, Record, excerpt, missing_abs
 from digest.readers.xml_documents import (
     RecordShape,
     all_text,
+    descendants_by_name,
     local,
     opens_like_xml,
     parse_xml,
@@ -75,7 +76,7 @@ def parse_jats(text: str) -> Parsed:
         return Parsed((), (document,))
     root = document.root
     # A PMC answer lists its articles; PMC's OAI-PMH (pmc, pmc_fm) holds each in a record.
-    articles = [root] if local(root.tag) == "article" else _descendants(root, "article")
+    articles = [root] if local(root.tag) == "article" else descendants_by_name(root, "article")
     lines = document.lines_of(articles, lambda: start_lines(text, "article"))
     problems = document.problems(bool(articles), "JATS XML without any <article>")
     return parsed_from(map(jats_record, articles, lines), problems)
@@ -204,10 +205,6 @@ def _date(meta: Element) -> str | None:
 
 def _children(element: Element | None, name: str) -> list[Element]:
     return [] if element is None else [c for c in element if local(c.tag) == name]
-
-
-def _descendants(element: Element, name: str) -> list[Element]:
-    return [el for el in element.iter() if local(el.tag) == name]
 
 
 def _child(element: Element | None, name: str) -> Element | None:

@@ -52,6 +52,7 @@ from digest.readers.xml_documents import (
     RecordShape,
     all_text,
     children_by_name,
+    descendants_by_name,
     in_one_language,
     local,
     opens_like_xml,
@@ -87,7 +88,7 @@ def parse_mods(text: str) -> Parsed:
     document = parse_xml(text, "MODS export", _SHAPE)
     if isinstance(document, Problem):
         return Parsed((), (document,))
-    found = [element for element in document.root.iter() if local(element.tag) == "mods"]
+    found = descendants_by_name(document.root, "mods")
     lines = document.lines_of(found, lambda: start_lines(text, "mods"))
     problems = document.problems(bool(found), "MODS XML without any <mods> record")
     return parsed_from(map(mods_record, found, lines), problems)

@@ -36,6 +36,7 @@ from digest.readers.xml_documents import (
     RecordShape,
     all_text,
     children_by_name,
+    descendants_by_name,
     local,
     opens_like_xml,
     parse_xml,
@@ -61,7 +62,7 @@ def parse_oai_pmh(text: str) -> Parsed:
     document = parse_xml(text, "OAI-PMH answer", _SHAPE)
     if isinstance(document, Problem):
         return Parsed((), (document,))
-    found = [el for el in document.root.iter() if local(el.tag) == "record"]
+    found = descendants_by_name(document.root, "record")
     lines = document.lines_of(found, lambda: start_lines(text, "record"))
     problems = document.problems(bool(found), _nothing(document.root))
     return parsed_from(map(_record, found, lines), problems)

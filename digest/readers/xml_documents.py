@@ -293,6 +293,12 @@ def children_by_name(element: Element) -> dict[str, list[Element]]:
     return kids
 
 
+def descendants_by_name(element: Element, name: str) -> list[Element]:
+    """The element itself and every element inside it whose local name is `name`, in
+    document order."""
+    return [found for found in element.iter() if local(found.tag) == name]
+
+
 def start_lines(text: str, name: str) -> list[int]:
     """The line of each start tag named `name` (any prefix), in document order."""
     lines: list[int] = []
