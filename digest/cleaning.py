@@ -191,19 +191,31 @@ def collapse_whitespace(text: str) -> str:
     return " ".join(text.split())  # str.split() knows Unicode whitespace
 
 
-# UTF-8 read as Latin-1 once upstream ("JosÃ© RaÃºl Romero" in an arXiv API answer): a
-# capital "Â" to "ß" then a character of U+0080 to U+00BF are the two bytes of one letter.
-_MOJIBAKE = re.compile("[\u00c2-\u00df][\u0080-\u00bf]")
+# UTF-8 read as Latin-1 or cp1252 upstream and saved again ("JosÃ© RaÃºl Romero" in an
+# arXiv API answer, "GÃ©ographe" and "â€™" in a CSV opened in Excel): a lead byte's letter
+# before a continuation byte's. Only text holding such a pair is handed to ftfy.
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
+    "\u2039\u203a\u20ac\u2122]"
+)
 
 
-def _repaired_mojibake(text: str) -> str:
-    return _MOJIBAKE.sub(lambda m: m.group(0).encode("latin-1").decode("utf-8"), text)
+def repaired_encoding(text: str) -> str:
+    """Text that was UTF-8 decoded as Latin-1 or cp1252 on its way here, as it was written
+    ("JosÃ© RaÃºl" -> "José Raúl"); real text ("SÃO PAULO") stays. ftfy decides, as it does
+    for much of the web's text: its tables of what mojibake looks like are what we would
+    otherwise write badly. Imported only for text that may need it."""
+    if not _MOJIBAKE.search(text):
+        return text
+    import ftfy  # about 65 ms to import, for the few texts that need it
+
+    return ftfy.fix_encoding(text)
 
 
 def clean_text(text: str) -> str:
     """Everything a prose field (abstract, title, comment) goes through."""
-    if "Ã" in text or "Â" in text:
-        text = _repaired_mojibake(text)
+    text = repaired_encoding(text)
     if "\n" in text:  # a hard-wrapped field (a CSV cell, a JSON string)
         text = join_wrapped_lines(text.split("\n"))
     # Printable means no control characters and no whitespace but " ": most fields then

@@ -1,5 +1,8 @@
 """Text normalisation: decoding, invisible characters, LaTeX, hard wraps."""
 
+# The mojibake cases are what they are: characters a wrong decoding really gives.
+# ruff: noqa: RUF001
+
 from __future__ import annotations
 
 import pytest
@@ -74,6 +77,21 @@ def test_clean_text_repairs_utf8_read_as_latin1() -> None:
     assert clean_text("JosÃ© RaÃºl Romero") == "José Raúl Romero"
     assert clean_text("MÃ¼ller and SchrÃ¶dinger") == "Müller and Schrödinger"
     assert clean_text("Ã la carte, ÂGRAND") == "Ã la carte, ÂGRAND"  # no second byte
+
+
+@pytest.mark.parametrize(
+    ("mangled", "written"),
+    [
+        # UTF-8 read as cp1252 (a RIS or BibTeX file passed through Excel or an old script):
+        # quotes, dashes and the euro sign are three characters each.
+        ("Itâ€™s a â€œnewâ€\u009d method â€“ at 5 â‚¬", "It’s a “new” method – at 5 €"),
+        ("Â© 2019 Elsevier Ltd. All rights reserved.", "© 2019 Elsevier Ltd. All rights reserved."),
+        # Real text stays: Portuguese capitals, a capital before a letter.
+        ("SÃO PAULO and SÃ£o Paulo", "SÃO PAULO and São Paulo"),
+    ],
+)
+def test_clean_text_repairs_utf8_read_as_cp1252(mangled: str, written: str) -> None:
+    assert clean_text(mangled) == written
 
 
 def test_clean_text_nfc_and_whitespace() -> None:
@@ -208,7 +226,7 @@ def test_latex_to_unicode_never_loses_text(text: str) -> None:
             ["医薬品に頼らない方法", "として認識されつつある。"],
             "医薬品に頼らない方法として認識されつつある。",
         ),
-        (["我们提出了一种新的", "方法，", "「模型」"], "我们提出了一种新的方法，「模型」"),  # noqa: RUF001
+        (["我们提出了一种新的", "方法，", "「模型」"], "我们提出了一种新的方法，「模型」"),
         (["基于 Transformer", "的方法"], "基于 Transformer 的方法"),
         (["새로운 방법을", "제안한다"], "새로운 방법을 제안한다"),
     ],

@@ -51,6 +51,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from digest.cleaning import repaired_encoding
 from digest.readers.identifiers import labelled_arxiv_id
 from digest.readers.markup import (
     decode_entities,
@@ -690,28 +691,7 @@ def _cell(cell: str) -> str:
         value = value[2:-1].replace('""', '"').strip()
     if "  - " in value:
         value = _GLUED_RIS_FIELDS.sub("", value)
-    if _MOJIBAKE.search(value):
-        value = _utf8_read_as_cp1252_undone(value)
-    return value
-
-
-# UTF-8 read as cp1252 and saved again (a UTF-8 export opened in Excel, or read by R
-# without its encoding, then saved): "GÃ©ographe", "Â© 2008", "â€™". A lead byte's
-# cp1252 letter before a continuation byte's.
-_MOJIBAKE = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
-    "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
-    "\u2039\u203a\u20ac\u2122]"
-)
-
-
-def _utf8_read_as_cp1252_undone(value: str) -> str:
-    """The text as it was before: only when the whole cell turns back into UTF-8, so
-    that a cell of real text ("SÃO PAULO", "Â" in a name) stays as it is."""
-    try:
-        return value.encode("cp1252").decode("utf-8")
-    except UnicodeError:
-        return value
+    return repaired_encoding(value)
 
 
 # R's write.csv() writes "NA" in every empty cell: a table an R script saved (ASReview or
