@@ -27,7 +27,14 @@ from dataclasses import dataclass
 
 from digest.readers.identifiers import pubmed_page_pmid
 from digest.readers.markup import html_to_lines
-from digest.readers.records import Parsed, Problem, Record, excerpt, missing_abstract
+from digest.readers.records import (
+    Parsed,
+    Problem,
+    Record,
+    excerpt,
+    missing_abstract,
+    parsed_from,
+)
 
 _MARK = re.compile(r"My NCBI what(?:'|\u2019|&#39;|&#x27;|&apos;)s new results", re.I)
 _ITEM = re.compile(r"^(\d{1,4})\.\s+(\S.*)$")
@@ -61,16 +68,7 @@ class _Item:
 def parse_ncbi_alert(text: str) -> Parsed:
     if "<" in text[:20_000] and re.search(r"<(?:html|body|p|div|table)\b", text[:20_000], re.I):
         text = html_to_lines(text)
-    items = _items([line.strip() for line in text.splitlines()])
-    records: list[Record] = []
-    problems: list[Problem] = []
-    for item in items:
-        found = _record(item)
-        if isinstance(found, Record):
-            records.append(found)
-        else:
-            problems.append(found)
-    return Parsed(tuple(records), tuple(problems))
+    return parsed_from(map(_record, _items([line.strip() for line in text.splitlines()])))
 
 
 def _items(lines: list[str]) -> list[_Item]:
