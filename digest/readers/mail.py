@@ -338,10 +338,11 @@ def parse_gmail_json(text: str, read_body: Callable[[str], Parsed]) -> Parsed:
     records: list[Record] = []
     problems: list[Problem] = []
     formats: list[str] = []
+    id_lines = _id_lines(text)
     for message in messages:
         if not isinstance(message, dict):
             continue
-        line = _json_line(text, message.get("id"))
+        line = _json_line(text, message.get("id"), id_lines)
         try:
             mail = _gmail_message(message)
             if mail is None:
@@ -423,9 +424,29 @@ def _known_codec(name: str) -> bool:
     return True
 
 
-def _json_line(text: str, message_id: object) -> int:
+# A message's `"id"` and its value, as far as its first quote: in valid JSON, "id" followed
+# by a colon is always a key (a quote inside a string is escaped).
+_JSON_ID = re.compile(r'"id"\s*:\s*"([^"]*)"')
+
+
+def _id_lines(text: str) -> dict[str, int]:
+    """The line of each `"id"` value in the file (of its first, if written twice), found in
+    one pass: a search from the file's start for each message took 12 s on a 50 MB file of
+    500 messages."""
+    lines: dict[str, int] = {}
+    line, counted = 1, 0
+    for found in _JSON_ID.finditer(text):
+        line += text.count("\n", counted, found.start())
+        counted = found.start()
+        lines.setdefault(found.group(1), line)
+    return lines
+
+
+def _json_line(text: str, message_id: object, id_lines: dict[str, int]) -> int:
     """The line of the file where the message's `"id"` is (1 when it is not found)."""
     if not isinstance(message_id, str):
         return 1
+    if '"' not in message_id:
+        return id_lines.get(message_id, 1)
     found = re.search(rf'"id"\s*:\s*"{re.escape(message_id)}"', text)
     return text.count("\n", 0, found.start()) + 1 if found else 1
