@@ -43,7 +43,7 @@ from digest.errors import InputError
 from digest.models import Corpus, FileReport, Merge, Paper, Skipped, Source
 from digest.readers import sniff_format
 from digest.readers.identifiers import parse_arxiv_field, parse_doi, pubmed_page_pmid
-from digest.readers.markup import UnreadableMarkup
+from digest.readers.markup import UnreadableMarkup, run_in_sections, unglued_sections
 from digest.readers.records import (
     NO_ABSTRACT,
     Problem,
@@ -607,6 +607,9 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
     if is_placeholder(abstract):
         return f"{NO_ABSTRACT} (only {abstract!r})"
     abstract = space_run_on_sentences(strip_abstract_trailer(abstract))
+    # A structured abstract's headings glued to their sections or run into them by a space,
+    # in whichever format a database gave it ("ConclusionsThis …", "Background The …").
+    abstract = run_in_sections(unglued_sections(abstract))
     if not abstract:
         return f"{NO_ABSTRACT} (its text is empty once cleaned)"
     given = collapse_whitespace(strip_invisible(record.id)) if record.id else ""

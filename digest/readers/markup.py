@@ -564,7 +564,7 @@ def unglued_sections(abstract: str) -> str:
     found = [
         heading
         for heading in _GLUED_HEADING.finditer(abstract)
-        if heading.start() == 0 or not abstract[heading.start() - 1].isalpha()
+        if heading.start() == 0 or not _in_word(abstract[heading.start() - 1])
     ]
     if not found or (len(found) < 2 and found[0].start() > 0):
         return abstract
@@ -573,6 +573,40 @@ def unglued_sections(abstract: str) -> str:
         end = after.start() if after else len(abstract)
         sections.append((heading.group("label"), _unbulleted(abstract[heading.end() : end])))
     return labelled_sections(sections)
+
+
+# A heading run into its section's first word with only a space, as Lens's RIS and Zotero
+# give Springer's and Elsevier's structured abstracts: "Background The Gambling Act 2003 … .
+# Methods We …": at the start of the abstract, or after a sentence's end.
+_RUN_IN_HEADING = re.compile(
+    rf"(?:\A|(?<=[.?!] ))(?P<label>{_STRUCTURED_HEADINGS}) (?=[A-Z0-9][\w-]*\b(?!:))"
+)
+
+
+def run_in_sections(abstract: str) -> str:
+    """A structured abstract whose headings are run into their sections with only a space
+    ("Background The … . Methods We …") as "Background: The … Methods: We …", as the other
+    readers present structured abstracts. It takes a heading opening the abstract and one
+    more after a sentence's end to be sure they are headings ("Results show …" is a
+    sentence; "Results Fifty-one percent …", at a section's start, is a heading)."""
+    first = _RUN_IN_HEADING.match(abstract)
+    if first is None:
+        return abstract
+    found = list(_RUN_IN_HEADING.finditer(abstract, first.end()))
+    if not found:
+        return abstract
+    found.insert(0, first)
+    sections = []
+    for heading, after in zip(found, [*found[1:], None], strict=True):
+        end = after.start() if after else len(abstract)
+        sections.append((heading.group("label"), abstract[heading.end() : end].strip()))
+    return labelled_sections(sections)
+
+
+def _in_word(before: str) -> bool:
+    """Whether a character before a heading makes it part of a word or a name in code
+    ('PMethods', '_MethodCache')."""
+    return before.isalnum() or before == "_"
 
 
 def _unbulleted(text: str) -> str:
