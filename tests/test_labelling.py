@@ -490,11 +490,12 @@ UNRELATED = [
 ]
 
 
-@pytest.mark.parametrize("vague", ["Run", "A comparison"])
+@pytest.mark.parametrize("vague", ["Run", "A comparison", "Ten degrees"])
 def test_words_that_name_no_field_do_not_make_a_label(vague: str) -> None:
     # The word and 'software' are each in 4 of 20 papers, 'pairwise comparison' in 2: 'Run
     # and software' or 'Software and comparisons' would cover 8, but a run is anything that
-    # runs and a comparison is made in every field; a phrase the papers write names the group.
+    # runs, a comparison is made in every field and degrees measure anything; a phrase the
+    # papers write names the group.
     # (The bench exports built together gave 'Run and software'.)
     scattered = [
         "Pairwise comparison of hospitals, patients, regions.",

@@ -128,7 +128,7 @@ VAGUE_WORDS = _word_set(
     future test space power origin formation evolution behavior dependence surface
     learn train predict generate explore estimate evaluate apply solve measure compute
     perform produce enable require yield
-    run version review existence example description comparison
+    run version review existence example description comparison degree
     ev kev mev gev tev hz khz mhz ghz km pc kpc mpc au yr myr gyr
     """
 )
