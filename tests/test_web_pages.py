@@ -22,6 +22,7 @@ from digest.loading import load_papers
 from digest.readers import sniff_format
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+EXPORTS = Path(__file__).resolve().parent / "fixtures" / "exports"
 
 
 def _one(name: str):  # type: ignore[no-untyped-def]
@@ -135,3 +136,29 @@ def test_a_page_that_is_no_article_is_no_paper(tmp_path: Path, name: str, said: 
     [skipped] = corpus.skipped
     assert skipped.reason.startswith(said)
     assert "export" in skipped.reason
+
+
+def test_a_zotero_report_is_read_item_by_item() -> None:
+    # Zotero's "Generate Report from Items…" saved as HTML (as a real report in Chinese lays
+    # it out): each item its title, authors (not its editor), abstract row, publication,
+    # date, DOI, URL and tags; its notes and attachments are not items; rows are named in
+    # the language of the Zotero that wrote it.
+    corpus = load_papers([EXPORTS / "zotero-report.html"])
+    assert corpus.files[0].format == "zotero-report"
+    first, xmem = corpus.papers
+    assert first.title == "Sparse probes of galaxy rotation"
+    assert first.authors == ("Ana Lima", "Kofi Mensah")
+    assert first.abstract.startswith("We measure the rotation curves of fifty spiral galaxies")
+    assert (first.doi, first.date) == ("10.1093/mnras/stad123", "2023-03-14")
+    assert first.venue == "Monthly Notices of the Royal Astronomical Society"
+    assert first.keywords == ("rotation curves", "dark matter")
+    assert first.url == "https://academic.oup.com/mnras/article/1"
+    assert (xmem.arxiv_id, xmem.authors, xmem.date) == (
+        "2207.07115",
+        ("Ho Kei Cheng",),
+        "2022-07-18",
+    )
+    assert xmem.abstract.startswith("We devise XMem")
+    assert not any("journal club" in paper.abstract for paper in corpus.papers)
+    [skipped] = corpus.skipped
+    assert skipped.reason == "no abstract (Zotero report item without an Abstract row)"

@@ -69,6 +69,7 @@ from digest.readers.unread_formats import (
 from digest.readers.web_of_science import looks_like_web_of_science, parse_web_of_science
 from digest.readers.web_pages import looks_like_web_page, parse_web_page
 from digest.readers.zotero_rdf import looks_like_zotero_rdf, parse_zotero_rdf
+from digest.readers.zotero_report import looks_like_zotero_report, parse_zotero_report
 
 # Recognised by content, most specific first; plain text takes whatever is left. The arXiv
 # listing comes before CSV because a listing's mail headers may hold commas; it is
@@ -114,6 +115,8 @@ FORMATS: tuple[Format, ...] = (
     # A Google Scholar alert before notes, which would take its link lines for records.
     Format("scholar-alert", looks_like_scholar_alert, parse_scholar_alert),
     Format("ncbi-alert", looks_like_ncbi_alert, parse_ncbi_alert),  # before text: its HTML
+    # Zotero's report is an HTML document too: before the saved page, which would refuse it.
+    Format("zotero-report", looks_like_zotero_report, parse_zotero_report),
     # A saved article page: after the alerts, whose HTML is an alert's, not an article's.
     Format("web-page", looks_like_web_page, parse_web_page),
     Format("markdown", looks_like_markdown, parse_markdown),

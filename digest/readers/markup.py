@@ -5,7 +5,7 @@ copied them).
 Both are read with the standard library's HTMLParser, which expands no entities but the
 standard ones: a field holds a fragment, not a document, and often a malformed one. It
 reads almost any broken markup, but not quite all of it: on Python 3.11 a damaged `<![`
-declaration raises AssertionError from _markupbase. _Markup reads that the way HTML5 (and
+declaration raises AssertionError from _markupbase. MarkupParser reads that the way HTML5 (and
 later Pythons) do, as a comment up to the next `>`; anything else the parser still
 refuses becomes UnreadableMarkup, a ValueError the loader reports with the file's name.
 """
@@ -22,7 +22,7 @@ class UnreadableMarkup(ValueError):
     """Markup the standard library's parser cannot read, whatever it is given to read."""
 
 
-class _Markup(HTMLParser):
+class MarkupParser(HTMLParser):
     """HTMLParser that reads a damaged `<![` declaration (`<![ 12]>`, `<![foo[`, garbage
     after `<![`) as a bogus comment up to the next `>`, as HTML5 does, and the rest of the
     document after it; Python 3.11 raises AssertionError there. Well-formed marked
@@ -48,7 +48,7 @@ class _Markup(HTMLParser):
 _BLOCK_TAGS = frozenset({"p", "br", "div", "li", "tr", "sec", "list-item", "title", "label"})
 
 
-class _TextOnly(_Markup):
+class _TextOnly(MarkupParser):
     """Collects the text of an HTML fragment; script and style contents are not text."""
 
     def __init__(self) -> None:
@@ -118,7 +118,7 @@ _HIDDEN_TAGS = frozenset({"script", "style", "title", "template", "noscript"})
 _CELL_TAGS = frozenset({"td", "th"})  # a table row is one line, as a browser copies it
 
 
-class _Lines(_Markup):
+class _Lines(MarkupParser):
     """The lines a reader sees in an HTML document (an e-mail's HTML part), the web address
     of each link in a line on a line of its own after it, as `<https://…>`: the way alert
     mails write links in their plain-text part. Nothing is fetched: images, scripts and
@@ -198,7 +198,7 @@ _ARXIV_ATTRIBUTE = re.compile(r"arxiv", re.I)
 _ARXIV_ID_VALUE = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
 
 
-class _TableRows(_Markup):
+class _TableRows(MarkupParser):
     """The rows of an HTML table written into a Markdown page (an arxiv-daily index, a
     model zoo's list), each cell as Markdown inline text: a web link as `[text](url)` (a
     link to the site's own pages as its text), a toggle's <summary> label left out (the
@@ -307,7 +307,7 @@ def _tex_formula(tex: str) -> str:
     return formula
 
 
-class _JatsText(_Markup):
+class _JatsText(MarkupParser):
     """The text of a JATS abstract. A section's title becomes a label ("Methods: …"); a
     lone "Abstract" heading is dropped; a formula keeps its TeX, not its MathML twin (its
     `mml:` prefix may come back as ElementTree's `ns0:`), and not the LaTeX document PMC

@@ -17,7 +17,7 @@ One page is one record. A page of an article without an abstract is a record wit
 and says what to save instead; a saved page that is not one article's page (a search
 result, a journal's issue, a listing) says what to do rather than making a paper of it.
 
-Read with the standard library's HTMLParser (markup._Markup): nothing is fetched, and no
+Read with the standard library's HTMLParser (markup.MarkupParser): nothing is fetched, and no
 entity is expanded beyond HTML's own.
 """
 
@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from digest.readers.markup import (
     BARE_HEADINGS,
-    _Markup,
+    MarkupParser,
     html_blocks,
     structured_abstract,
     without_abstract_heading,
@@ -81,7 +81,7 @@ class _Open:
     parts: list[str] = field(default_factory=list)
 
 
-class _Page(_Markup):
+class _Page(MarkupParser):
     """The meta tags, canonical link and title of a page, and the text of each element the
     page marks as its abstract (innermost first: PubMed's outer `#abstract` holds its
     keywords too)."""
