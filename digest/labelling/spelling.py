@@ -9,6 +9,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from digest.labelling.phrases import PhraseIndex
 from digest.labelling.words import MODIFIER_TAGS, is_noun_phrase, names_an_activity, word_key
@@ -112,23 +113,19 @@ class Speller:
         holders = self._index.holders(key)
         holding = (self._texts[j] for j in self._group if j in holders)
         texts = list(itertools.islice(holding, _SPELLING_TEXTS))
-        matches = [
-            (m.group(0).split(), m.group(1), _opens_sentence(t, m.start()), _in_title_case(t, m))
-            for t in texts
-            for m in pattern.finditer(t)
-        ]
+        matches = [_use(text, found) for text in texts for found in pattern.finditer(text)]
         if not matches:
             # Not found as one run of words (rare: a plural we cannot undo): the normalised words.
             return " ".join(key)
-        found = [words for words, _, _, _ in matches]
-        opening = [opens for _, _, opens, _ in matches]
-        styled = [styled for _, _, _, styled in matches]
+        found = [use.words for use in matches]
+        opening = [use.opens for use in matches]
+        styled = [use.styled for use in matches]
         if not heading:
             return _usual_form(found, opening, styled)
         # A heading as long as the longest phrase indexed may be cut short of its noun.
         if len(key) == _LONGEST_PHRASE and len(matches) > 1:
             following = Counter(
-                w for w in (word_key(after) for _, after, _, _ in matches if after) if w is not None
+                w for w in (word_key(use.after) for use in matches if use.after) if w is not None
             )
             if following:
                 word, uses = max(following.items(), key=lambda item: (item[1], item[0]))
@@ -138,10 +135,29 @@ class Speller:
         # A singular that modifies the next word says nothing about the number of the thing.
         as_nouns = sum(
             1
-            for words, after, _, _ in matches
-            if words[-1].lower() != key[-1] or after is None or word_key(after) is None
+            for use in matches
+            if use.words[-1].lower() != key[-1] or use.after is None or word_key(use.after) is None
         )
         return _usual_form(found, opening, styled, key[-1], as_nouns)
+
+
+class _Use(NamedTuple):
+    """A use of a phrase in a text: its words as written, the word after it (if any),
+    whether it opens a sentence, whether it sits in a run of capitalised words."""
+
+    words: list[str]
+    after: str | None
+    opens: bool
+    styled: bool
+
+
+def _use(text: str, found: re.Match[str]) -> _Use:
+    return _Use(
+        found.group(0).split(),
+        found.group(1),
+        _opens_sentence(text, found.start()),
+        _in_title_case(text, found),
+    )
 
 
 @functools.lru_cache(maxsize=4096)
