@@ -114,8 +114,13 @@ _NO_ABSTRACT = "Zotero report item without an Abstract row"
 
 
 def looks_like_zotero_report(text: str) -> bool:
+    # Every file that no earlier format took reaches here: a plain substring test first.
     head = text[:_HEAD]
-    return _REPORT.search(head) is not None and _ITEM.search(head) is not None
+    return (
+        'class="report' in head
+        and _REPORT.search(head) is not None
+        and _ITEM.search(head) is not None
+    )
 
 
 @dataclass
@@ -226,7 +231,7 @@ def _record(item: _Item) -> Record | Problem:
         abstract=abstract,
         title=title or None,
         authors=tuple(name for name in authors if name),
-        doi=_first(by_label, frozenset({_DOI})) or None,
+        doi=by_label.get(_DOI, ("", ""))[0] or None,
         url=url[1] or url[0] or None,
         date=_first(by_label, _DATE) or None,
         venue=_first(by_label, _VENUE) or None,
