@@ -25,7 +25,7 @@ from typing import Any, Final
 import numpy as np
 
 
-def _sumy_stop_words(language: str) -> frozenset[str]:
+def sumy_stop_words(language: str) -> frozenset[str]:
     # The same list as sumy.utils.get_stop_words, read without importing sumy.utils, which
     # imports requests and pycountry (a third of a second) for features we do not use.
     data = pkgutil.get_data("sumy", f"data/stopwords/{language}.txt")
@@ -35,7 +35,7 @@ def _sumy_stop_words(language: str) -> frozenset[str]:
 
 
 # sumy's English stop words, lowercased: the words no summary or key phrase is built on.
-STOP_WORDS: Final = _sumy_stop_words("english")
+STOP_WORDS: Final = sumy_stop_words("english")
 
 # Words that end in a dot without ending a sentence; compared lowercased, without the dot.
 ABBREVIATIONS: Final = frozenset(

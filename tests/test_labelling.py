@@ -490,7 +490,9 @@ UNRELATED = [
 ]
 
 
-@pytest.mark.parametrize("vague", ["Run", "A comparison", "Ten degrees"])
+@pytest.mark.parametrize(
+    "vague", ["Run", "A comparison", "Ten degrees", "The article", "Authors", "People", "In June"]
+)
 def test_words_that_name_no_field_do_not_make_a_label(vague: str) -> None:
     # The word and 'software' are each in 4 of 20 papers, 'pairwise comparison' in 2: 'Run
     # and software' or 'Software and comparisons' would cover 8, but a run is anything that
@@ -625,3 +627,29 @@ def test_a_keyword_is_the_whole_phrase_its_papers_write_not_a_fragment() -> None
     lab = label_groups(texts, [list(range(6)), [6, 7, 8]])[0]
     assert lab.label == "Dark energy"
     assert "baryon acoustic oscillation" in lab.keywords, lab.keywords
+
+
+def test_function_words_of_other_languages_make_no_label_or_keyword() -> None:
+    # A Zotero library's three French abstracts were labelled 'Dans le domaine', with the
+    # keywords 'ceux qui' and 'par les'.
+    french = [
+        "Dans le domaine des humanités numériques, les chercheurs publient par les revues.",
+        "Dans le domaine des humanités numériques, ceux qui publient des données ouvertes.",
+        "Les chercheurs en humanités numériques et ceux qui gèrent les données, par les archives.",
+    ]
+    lab = label_groups([*french, *ROBOTS], [[0, 1, 2], [3, 4, 5]])[0]
+    words = {w.lower() for text in (lab.label, *lab.keywords) for w in text.split()}
+    assert not words & {"dans", "le", "les", "des", "par", "ceux", "qui", "en", "et"}, lab
+    assert "Humanités numériques" in (lab.label, *lab.keywords)
+
+
+def test_a_number_parts_the_words_around_it() -> None:
+    # "aged 85 years" made the keyword 'aged year' and "type 2 diabetes" would make 'type
+    # diabetes': the number was skipped as if the words were next to each other.
+    index = digest.labelling.phrases.PhraseIndex(
+        ["Patients aged 85 years with type 2 diabetes and COVID-19 pneumonia in 3D scans."]
+    )
+    assert index.holders(("aged", "year")) == frozenset()
+    assert index.holders(("type", "diabetes")) == frozenset()
+    assert index.holders(("covid-19", "pneumonia")) == frozenset({0})
+    assert index.holders(("patient",)) == frozenset({0})

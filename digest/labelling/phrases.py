@@ -30,9 +30,14 @@ _BASE2 = _BASE * _BASE
 
 _SEGMENT = re.compile(r"[.,;:!?()\[\]{}\"\u201c\u201d\u2018\u2019]|\s[-\u2013\u2014]+\s|--")
 WORD = re.compile(r"[^\W\d_][\w'-]*[^\W_]|[^\W\d_]")
-_TOKEN = re.compile(f"{WORD.pattern}|{_SEGMENT.pattern}")
+# A number is a token no phrase holds, so it parts the words around it: "aged 85 years" and
+# "type 2 diabetes" hold no phrase "aged years" or "type diabetes".
+_NUMBER = r"\d\w*"
+_TOKEN = re.compile(f"{WORD.pattern}|{_NUMBER}|{_SEGMENT.pattern}")
 # The same for ASCII text, a third faster.
-_ASCII_TOKEN = re.compile(rf"[A-Za-z][A-Za-z0-9_'-]*[A-Za-z0-9]|[A-Za-z]|{_SEGMENT.pattern}")
+_ASCII_TOKEN = re.compile(
+    rf"[A-Za-z][A-Za-z0-9_'-]*[A-Za-z0-9]|[A-Za-z]|{_NUMBER}|{_SEGMENT.pattern}"
+)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,10 @@ modifier, a noun phrase), out of context.
 
 from __future__ import annotations
 
-from digest.tagging import word_tags
+import functools
+
+from digest.sentences import sumy_stop_words
+from digest.tagging import load_lexicon, word_tags
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -129,6 +132,8 @@ VAGUE_WORDS = _word_set(
     learn train predict generate explore estimate evaluate apply solve measure compute
     perform produce enable require yield
     run version review existence example description comparison degree
+    article author conference people majority beginning year
+    january february april june july august september october november december
     ev kev mev gev tev hz khz mhz ghz km pc kpc mpc au yr myr gyr
     """
 )
@@ -146,13 +151,33 @@ ADJECTIVES = _word_set(
     """
 )
 _STOP = ENGLISH_STOP_WORDS | WEAK_WORDS
+# The languages besides English that abstracts in a team's exports come in most, by sumy's
+# stop lists; and the function words of theirs that English text also writes as names
+# ('Le', 'La') or that an English lexicon knows from quoted titles.
+_OTHER_LANGUAGES = ("french", "german", "spanish", "portuguese")
+_FOREIGN_ALSO = _word_set("le la les des aux et une est il ne qui sur par")
+# Words of those lists that are English words too, or parts of names ('usa', 'para-', 'solo').
+_ENGLISH_ALSO = _word_set("usa fin sin solo son para bis ante valor tout")
+
+
+@functools.cache
+def foreign_function_words() -> frozenset[str]:
+    """The function words of French, German, Spanish and Portuguese that are no English word
+    ('dans', 'les', 'und', 'los'): a label of French abstracts is not 'Dans le domaine', nor a
+    keyword 'par les'."""
+    lexicon = load_lexicon()
+    listed = frozenset().union(*map(sumy_stop_words, _OTHER_LANGUAGES))
+    unknown = {word for word in listed if lexicon.odds(word) is None}
+    return frozenset(unknown - _ENGLISH_ALSO | _FOREIGN_ALSO)
 
 
 def word_key(written: str) -> str | None:
-    """A word's normalised form, or None for words no phrase may hold (a stop word, a
-    letter, a "word" longer than any real one)."""
+    """A word's normalised form, or None for words no phrase may hold (a stop word, of
+    English or of another language, a letter, a "word" longer than any real one)."""
     word = written.lower()
     if word in _STOP or not 2 <= len(word) <= MAX_WORD_LENGTH or not word[0].isalpha():
+        return None
+    if word in foreign_function_words():
         return None
     return _singular(word)
 
