@@ -67,10 +67,13 @@ def binary_reason(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes) -> Decoded:
-    """Decode a text file: BOM-marked UTF-8/16/32, else UTF-8, else cp1252, else latin-1.
+    """Decode a text file: BOM-marked UTF-8/16/32, else UTF-8, else GB18030 when the bytes are
+    Chinese text, else cp1252, else latin-1.
 
     Line ends are normalised to "\\n" so line numbers mean the same on every platform, and
     a byte-order mark that opens a line (files joined into one) is dropped.
+    Chinese Windows tools (CNKI's and Wanfang's exports, NoteExpress) save GBK, which
+    cp1252 would read without an error, as mojibake: see `_chinese_codec`.
     cp1252 is tried before latin-1 because Windows tools write it and it is a superset of
     latin-1's printable characters; latin-1 never fails, so this always returns.
     """
@@ -81,12 +84,34 @@ def decode_bytes(data: bytes) -> Decoded:
     bomless = _bomless_utf16(data)
     if bomless:
         return Decoded(_unify_newlines(data.decode(bomless, errors="replace")), bomless)
-    for codec in ("utf-8", "cp1252"):
-        try:
-            return Decoded(_unify_newlines(data.decode(codec)), codec)
-        except UnicodeDecodeError:
-            continue
-    return Decoded(_unify_newlines(data.decode("latin-1")), "latin-1")
+    try:
+        return Decoded(_unify_newlines(data.decode("utf-8")), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    chinese = _chinese_text(data)
+    if chinese is not None:
+        return Decoded(_unify_newlines(chinese), "gb18030")
+    try:
+        return Decoded(_unify_newlines(data.decode("cp1252")), "cp1252")
+    except UnicodeDecodeError:
+        return Decoded(_unify_newlines(data.decode("latin-1")), "latin-1")
+
+
+def _chinese_text(data: bytes) -> str | None:
+    """`data` read as GB18030 (GBK's superset) when it is Chinese text, else None.
+
+    Latin text in cp1252 seldom reads as GB18030 at all (an accented letter before a space
+    or a comma is no GB18030 pair), and when it does, its pairs are an accented letter and
+    an ASCII one. GBK's Chinese is mostly GB2312's: both bytes of a pair at 0xA1 or above
+    (every common hanzi and the full-width punctuation); so most of the text's pairs must be.
+    """
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    pairs = [ch.encode("gb18030") for ch in text if ch > "\x7f"]
+    gb2312 = sum(1 for pair in pairs if len(pair) == 2 and pair[0] >= 0xA1 and pair[1] >= 0xA1)
+    return text if pairs and gb2312 >= len(pairs) * 0.8 else None
 
 
 def _bomless_utf16(data: bytes) -> str | None:

@@ -32,6 +32,10 @@ from digest.sentences import split_sentences
         ("Café\n".encode("utf-16-be").join([b"\xfe\xff", b""]), "Café\n", "utf-16"),
         ("“Café”\n".encode("cp1252"), "“Café”\n", "cp1252"),
         (b"Caf\xe9 \x81\n", "Café \x81\n", "latin-1"),  # 0x81 is undefined in cp1252
+        # GBK, as CNKI's exports are saved on Chinese Windows: cp1252 would take it too.
+        ("题名: 乳腺癌，陈璿英\n".encode("gbk"), "题名: 乳腺癌，陈璿英\n", "gb18030"),
+        # Latin text that also reads as GB18030 ("\xfcl", "\xf6\xdf" are pairs) is not Chinese.
+        ("Müller, Gößl\n".encode("cp1252"), "Müller, Gößl\n", "cp1252"),
     ],
 )
 def test_decode_bytes(data: bytes, text: str, encoding: str) -> None:

@@ -1459,6 +1459,22 @@ def test_cnki_custom_export() -> None:
     assert skipped.excerpt == "行道树养护管理标准"
 
 
+def test_cnki_custom_export_saved_in_gbk(tmp_path: Path) -> None:
+    # CNKI's exports saved on Chinese Windows are GBK, not UTF-8 (dearfad/mrhelper's
+    # demo_cnki_202101.txt): cp1252 read them without an error, every field as mojibake.
+    text = (FIXTURES / "cnki-custom.txt").read_text(encoding="utf-8").replace("王芳", "陈璿英")
+    (tmp_path / "CNKI-gbk.txt").write_bytes(text.replace("\n", "\r\n").encode("gbk"))
+    corpus = load_papers([tmp_path])
+    assert (corpus.files[0].format, corpus.files[0].encoding) == ("cnki-custom", "gb18030")
+    journal, proceedings = corpus.papers
+    assert journal.title == "城市绿地对夏季地表温度的降温效应研究"
+    assert journal.authors == ("李明", "陈璿英")
+    assert journal.abstract.endswith("结果表明绿地面积越大降温越明显。")
+    assert proceedings.venue == "2020中国城市规划年会论文集"
+    [skipped] = corpus.skipped
+    assert skipped.excerpt == "行道树养护管理标准"
+
+
 def test_cnki_custom_export_of_older_kind_with_blank_lines(tmp_path: Path) -> None:
     # Older exports open each record with its database and put a blank line between them.
     corpus = load_written(
