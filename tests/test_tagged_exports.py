@@ -1260,6 +1260,31 @@ def test_rayyan_ris_field_glued_onto_the_line_before(tmp_path: Path) -> None:
     assert paper.url == "https://www.embase.com/search/results?id=L2029880245&from=export"
 
 
+def test_web_of_science_ris_repeated_fields_glued_without_a_line_break(tmp_path: Path) -> None:
+    # Web of Science's RIS since 2023: a repeated field's values, and the field after them,
+    # follow one another on one line, with nothing between.
+    paper = only(
+        load_written(
+            tmp_path,
+            "savedrecs.ris",
+            "TY  - JOUR\nAU  - Okafor, ChiomaAU  - Lindqvist, Per\nTI  - Moss cover and frost "
+            "heave\nT2  - BOREAL ECOLOGY\nAB  - Moss cover slows frost heave in peat.\nAD  - "
+            "Univ Oulu, Oulu, FinlandAD  - Lund Univ, Lund, SwedenC3  - University of OuluC3  - "
+            "Lund UniversityPU  - WILEY\nKW  - peatKW  - frost heave\nSN  - 0000-0001\nSN  - "
+            "0000-0002\nDO  - 10.5555/moss.1\nWE  - Science Citation Index Expanded "
+            "(SCI-EXPANDED)AN  - WOS:000000000000001\nER  -\n",
+        )
+    )
+    assert paper.authors == ("Chioma Okafor", "Per Lindqvist")
+    assert paper.keywords == ("peat", "frost heave")
+    assert dict(paper.metadata)["author address"] == (
+        "Univ Oulu, Oulu, Finland; Lund Univ, Lund, Sweden"
+    )
+    assert dict(paper.metadata)["custom3"] == "University of Oulu; Lund University"
+    assert dict(paper.metadata)["accession number"] == "WOS:000000000000001"
+    assert dict(paper.metadata)["issn"] == "0000-0001; 0000-0002"  # both kept
+
+
 def test_ovid_link_line_with_its_url_on_the_same_line() -> None:
     corpus = load("ovid-medline.ris")
     [missing] = corpus.skipped  # the record without an abstract; the link lines are no problem

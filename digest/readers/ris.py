@@ -76,6 +76,15 @@ _BRACED_PUNCTUATION = re.compile(r"\{(''|\[|\])\}")
 # Tried from a run's first space only, and whole: a line of 100,000 spaces must not cost a scan
 # to the run's end from each of them.
 _GLUED_TAG = re.compile(r"(?<!\s)\s{3,}+(?=[A-Z][A-Z0-9]  - \S)")
+# Web of Science's RIS (since 2023) writes a field that repeats without a line break before
+# its next value, nor before the field after it: "AD  - …, CA 94720 USAC3  - University of
+# California SystemPU  - AMER ASSOC…", "WE  - Science Citation Index Expanded
+# (SCI-EXPANDED)AN  - WOS:001046573800010". Parted only at a tag RIS or Web of Science has.
+_RIS_TAGS = sorted(
+    {*rispy.TAG_KEY_MAPPING, "BT", "L3", "LK", "U2", "WE", "PU", "PI", "PA", "FU", "FX", "J9",
+     "JI", "U1"}
+)  # fmt: skip
+_GLUED_TO_VALUE = re.compile(rf"(?<=\S)(?=(?:{'|'.join(_RIS_TAGS)})  - \S)")
 _TY_TYPE = re.compile(r"\s*TY  - +[A-Z]{2,6}\s*")  # a record's type alone: "TY  - JOUR"
 # The first TY line, and how many spaces stand before its dash; where there is one ("TY -
 # JOUR"), every tag has one: RIS copied from a web page, where runs of spaces collapse.
@@ -166,7 +175,9 @@ def parse_ris(text: str) -> Parsed:
                 _finish(start, chunk, records, problems, closed=False)
             chunk, start = [line.lstrip()], number
         elif chunk:
-            chunk.extend(_GLUED_TAG.split(line))
+            chunk.extend(
+                part for glued in _GLUED_TAG.split(line) for part in _GLUED_TO_VALUE.split(glued)
+            )
             if line.startswith("ER  -"):
                 _finish(start, chunk, records, problems, closed=True)
                 chunk = []
@@ -363,6 +374,14 @@ class _RisParser(rispy.RisParser):  # type: ignore[misc]
         self, record: dict[str, object], name: str, value: object, is_multi: bool = False
     ) -> None:
         field = record.get(name)
+        if not is_multi and field is not None and name not in _OWN_FIELDS:
+            # A field of its own kept once (a DOI, a title); any other, every time it comes:
+            # Web of Science's two SN, its AD and C3 for each address.
+            self._add_list_value(record, name, value)
+            return
+        if is_multi and isinstance(field, list) and field and isinstance(value, str):
+            field[-1] = f"{field[-1]} {value}"  # a repeated field's last value continued
+            return
         if not (is_multi and isinstance(value, str) and isinstance(field, str)):
             super()._add_single_value(record, name, value, is_multi)
             return
