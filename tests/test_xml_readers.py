@@ -240,6 +240,27 @@ def test_endnote_xml_keywords_joined_in_one_keyword(tmp_path: Path) -> None:
     assert paper.keywords == ("text analysis", "machine learning", "word embeddings")
 
 
+def test_endnote_xml_symbol_font_letters_are_greek(tmp_path: Path) -> None:
+    # A Greek letter pasted from Word into EndNote is a Latin one in the Symbol font.
+    def style(text: str, font: str = "default") -> str:
+        return f'<style face="normal" font="{font}" size="100%">{text}</style>'
+
+    (tmp_path / "library.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8" ?><xml><records><record><source-app name="EndN'
+        'ote" version="20.6">EndNote</source-app><rec-number>7</rec-number><ref-type name="'
+        'Journal Article">17</ref-type><titles><title>' + style("TGF-") + style("b", "Symbol")
+        + style("1 and IFN-") + style("g", "Symbol") + style(" in lake trout")
+        + "</title></titles><abstract>" + style("Levels of TNF-") + style("a", "Symbol")
+        + style(" rose (p ") + style("&#163;", "Symbol") + style(" 0.05) at 10 ")
+        + style("\uf06d", "Symbol") + style("M in the gills.")
+        + "</abstract></record></records></xml>",
+        encoding="utf-8",
+    )  # fmt: skip
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.title == "TGF-β1 and IFN-γ in lake trout"
+    assert paper.abstract == "Levels of TNF-α rose (p ≤ 0.05) at 10 μM in the gills."
+
+
 def test_endnote_xml_month_and_day_without_their_year(tmp_path: Path) -> None:
     # EndNote X7 (17.4) keeps a ScienceDirect RIS import's date without its year: "3//",
     # "1/12/" (wlt13/Thesis 'My EndNote Library.xml'); JabRef's export writes the month as a

@@ -33,7 +33,6 @@ from digest.readers.records import (
 )
 from digest.readers.xml_documents import (
     RecordShape,
-    all_text,
     opens_like_xml,
     parse_xml,
     prepare_xml,
@@ -79,7 +78,48 @@ def parse_endnote_xml(text: str) -> Parsed:
 
 def _field(record: Element, path: str) -> str:
     """A field's text with EndNote's &#xD; separators as line breaks."""
-    return all_text(record.find(path)).replace("\r\n", "\n").replace("\r", "\n")
+    return _text(record.find(path)).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _text(element: Element | None) -> str:
+    """The text inside an element, its <style> wrappers left out; what a wrapper sets in the
+    Symbol font as the characters that font shows: EndNote keeps a Greek letter pasted from
+    Word as `<style face="normal" font="Symbol" size="100%">a</style>`, an alpha."""
+    if element is None:
+        return ""
+    parts: list[str] = []
+    _walk(element, False, parts)
+    return "".join(parts).strip()
+
+
+def _walk(element: Element, symbol: bool, parts: list[str]) -> None:
+    font = element.get("font", "") if element.tag == "style" else ""
+    symbol = symbol or _SYMBOL_FONT.fullmatch(font) is not None
+    if element.text:
+        parts.append(element.text.translate(_SYMBOL) if symbol else element.text)
+    for child in element:
+        _walk(child, symbol, parts)
+        if child.tail:
+            parts.append(child.tail.translate(_SYMBOL) if symbol else child.tail)
+
+
+_SYMBOL_FONT = re.compile(r"\s*symbol\s*", re.I)
+# The Symbol font's letters and signs (Adobe's Symbol encoding), by the character code they
+# stand at: as Latin-1 text, or in the private use area at U+F000 above it (as Word writes
+# a symbol). Other characters, a Greek letter written as one among them, stay as they are.
+_SYMBOL_CHARACTERS = {
+    **dict(zip("ABGDEZHQIKLMNXOPRSTUFCYWJV", "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩϑς", strict=True)),
+    **dict(zip("abgdezhqiklmnxoprstufcywjv", "αβγδεζηθικλμνξοπρστυφχψωϕϖ", strict=True)),
+    "-": "\u2212", "~": "\u223c", "\u00a2": "\u2032", "\u00a3": "≤", "\u00a5": "∞", "\u00ab": "↔",
+    "\u00ac": "←", "\u00ad": "↑", "\u00ae": "→", "\u00af": "↓", "\u00b2": "″",
+    "\u00b3": "≥", "\u00b4": "\u00d7", "\u00b5": "∝", "\u00b6": "∂", "\u00b7": "•",
+    "\u00b8": "÷", "\u00b9": "≠", "\u00ba": "≡", "\u00bb": "≈", "\u00d6": "√",
+    "\u00d7": "⋅", "\u00e5": "∑", "\u00f2": "∫",
+}  # fmt: skip
+_SYMBOL = str.maketrans(
+    {ord(code): char for code, char in _SYMBOL_CHARACTERS.items()}
+    | {0xF000 + ord(code): char for code, char in _SYMBOL_CHARACTERS.items()}
+)
 
 
 def _record(record: Element, line: int) -> Record | Problem:
@@ -87,8 +127,8 @@ def _record(record: Element, line: int) -> Record | Problem:
     abstract = without_abstract_heading(_field(record, "abstract"))
     if not abstract:
         return Problem(line, "no abstract (EndNote record without an <abstract>)", excerpt(title))
-    urls = [all_text(url) for url in record.iter("url")]
-    related = [all_text(url) for url in record.iterfind("*/related-urls/url")]
+    urls = [_text(url) for url in record.iter("url")]
+    related = [_text(url) for url in record.iterfind("*/related-urls/url")]
     # The first web link: a Web of Science record's first URL is "<Go to ISI>://WOS:…".
     links = related + urls
     numbers = _field(record, "electronic-resource-num").split()
@@ -108,7 +148,7 @@ def _record(record: Element, line: int) -> Record | Problem:
         line=line,
         abstract=abstract,
         title=title or None,
-        authors=tuple(_name(all_text(a)) for a in record.iterfind("contributors/authors/author")),
+        authors=tuple(_name(_text(a)) for a in record.iterfind("contributors/authors/author")),
         url=next((u for u in links if _WEB_LINK.match(u)), links[0] if links else None),
         doi=doi,
         date=endnote_date(day, year) or None,
@@ -122,7 +162,7 @@ def _record(record: Element, line: int) -> Record | Problem:
 def _keywords(record: Element) -> tuple[str, ...]:
     """One <keyword> each; a record imported from a RIS file whose KW line joined them all
     ("text analysis,machine learning,…", EndNote 2025) has them in its only one."""
-    words = [word for word in map(all_text, record.iterfind("keywords/keyword")) if word]
+    words = [word for word in map(_text, record.iterfind("keywords/keyword")) if word]
     return split_keywords(words[0]) if len(words) == 1 else tuple(words)
 
 
