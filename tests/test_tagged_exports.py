@@ -86,6 +86,27 @@ def test_medline_group_authors_keep_their_place(tmp_path: Path) -> None:
     )  # fmt: skip
 
 
+def test_medline_translated_title_without_its_brackets(tmp_path: Path) -> None:
+    # NLM gives the English translation of a title in another language in brackets; a
+    # title that only opens with a bracket keeps it; "[Not Available]." is no title.
+    corpus = load_written(
+        tmp_path,
+        "citations.nbib",
+        "PMID- 31000001\nTI  - [Salt intake and blood pressure in [older] adults].\n",
+        "AB  - Salt intake rose with age in the cohort, and blood pressure with it.\n",
+        "LA  - ger\nTT  - Salzaufnahme und Blutdruck bei Erwachsenen.\n\n",
+        "PMID- 31000002\nTI  - [18F]FDG uptake in [brown] fat.\nAB  - Brown fat took up more"
+        " tracer in the cold than in the warm.\n\n",
+        "PMID- 31000003\nTI  - [Not Available].\nAB  - Cohorts of nurses kept sleep diaries"
+        " for a year.\nLA  - fre\nTT  - Le sommeil des infirmières.\n",
+    )
+    assert [paper.title for paper in corpus.papers] == [
+        "Salt intake and blood pressure in [older] adults.",
+        "[18F]FDG uptake in [brown] fat.",
+        "Le sommeil des infirmières.",
+    ]
+
+
 def test_medline_book_chapter_and_other_abstract(tmp_path: Path) -> None:
     # A book chapter's venue is its book (BTI); a record without AB may carry an
     # English OAB (KIE, NASA, PIP); an OAB in another language, or the publisher's
@@ -171,7 +192,7 @@ def test_pubmed_abstract_text_export() -> None:
     assert (shifts.venue, shifts.date) == ("J Sleep Res", "2019-12-31")
     # "Comment in", "[Article in Chinese]", "Collaborators:" and the statement after the
     # PMID are no part of the title, authors or abstract; a group is an author.
-    assert breaks.title == "[Rest breaks on long shifts]."
+    assert breaks.title == "Rest breaks on long shifts."  # translated: NLM's brackets off
     assert breaks.authors == ("Lai Z", "Shi SY", "Sleep Study Group")
     assert breaks.abstract.startswith("We tested ten-minute rest breaks")
     assert breaks.abstract.endswith("reported fewer errors.")

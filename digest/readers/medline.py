@@ -27,6 +27,7 @@ from digest.readers.records import (
     Record,
     first_name_first,
     missing_abstract,
+    nlm_title,
 )
 from digest.readers.tagged import (
     TaggedRecord,
@@ -52,7 +53,7 @@ def parse_medline(text: str) -> Parsed:
 
 
 def _record(tagged: TaggedRecord) -> Record | Problem:
-    title = tagged.text("TI", "BTI", "TT")
+    title = nlm_title(tagged.text("TI")) or tagged.text("BTI", "TT")
     abstract = tagged.text("AB") or _other_abstract(tagged)
     pmid = tagged.text("PMID")
     if not abstract:

@@ -40,7 +40,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from digest.readers.records import Parsed, Problem, Record, excerpt, missing_abstract
+from digest.readers.records import Parsed, Problem, Record, excerpt, missing_abstract, nlm_title
 
 # A record's number, "1. ", before its citation or (Summary (text)) its title: the text
 # after it is only looked ahead at, so that removing the number leaves the title whole.
@@ -185,7 +185,7 @@ def _record(blocks: list[_Block]) -> Record | Problem:
         shown = _CITATION.sub("", citation.lines[0], count=1)
         return missing_abstract(line, _SUMMARY_RECORD, excerpt(shown))
     body = [b for b in rest if not _ID_LINE.match(b.lines[0]) and not _labelled(b)]
-    title = body[0].text if body else ""
+    title = nlm_title(body[0].text) if body else ""
     authors: tuple[str, ...] = ()
     if len(body) > 1 and _is_author_list(body[1], rest):
         authors = _names(body[1].text)

@@ -19,7 +19,15 @@ import re
 from xml.etree.ElementTree import Element
 
 from digest.readers.markup import labelled_sections
-from digest.readers.records import Parsed, Problem, Record, excerpt, month_number, parsed_from
+from digest.readers.records import (
+    Parsed,
+    Problem,
+    Record,
+    excerpt,
+    month_number,
+    nlm_title,
+    parsed_from,
+)
 from digest.readers.xml_documents import (
     RecordShape,
     all_text,
@@ -70,7 +78,7 @@ def _record(article: Element, line: int) -> Record | Problem:
     if body is None:
         body = citation  # a book document keeps its fields directly
     pmid = all_text(citation.find("PMID"))
-    title = _text(body.find("ArticleTitle")) or _text(body.find("VernacularTitle"))
+    title = nlm_title(_text(body.find("ArticleTitle"))) or _text(body.find("VernacularTitle"))
     if not title:
         title = all_text(body.find("Book/BookTitle"))
     abstract = _abstract(body.find("Abstract"))

@@ -456,6 +456,25 @@ def split_authors(value: str) -> tuple[str, ...]:
     )
 
 
+def nlm_title(title: str) -> str:
+    """A title as PubMed/MEDLINE gives it, without the brackets NLM puts round the English
+    translation of a title in another language ("[Effects of salt on blood pressure]." ->
+    "Effects of salt on blood pressure."); "" for its "[Not Available]." A title that only
+    opens with a bracket ("[18F]FDG uptake …") stays as it is."""
+    text = title.strip()
+    if not text.startswith("["):
+        return title
+    depth = 0
+    for index, char in enumerate(text):
+        depth += (char == "[") - (char == "]")
+        if depth == 0:
+            inner, rest = text[1:index].strip(), text[index + 1 :].strip()
+            if rest not in ("", ".") or not inner:
+                return title
+            return "" if inner.casefold() == "not available" else inner + rest
+    return title
+
+
 _INITIALS = re.compile(r"[A-Z][a-z]?\.(?:\s?-?[A-Z][a-z]?\.)*")
 
 
