@@ -51,6 +51,7 @@ from digest.readers.records import (
     excerpt,
     has_letter,
     normal_date,
+    without_names_left_out,
 )
 
 _WHAT_TO_PASS = (
@@ -647,7 +648,12 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         title=clean_text(record.title) or None if record.title else None,
         # A name without a letter is a piece of punctuation an author list was split on:
         # arXiv's "The CMS", "LHCb Collaborations", " :" (1411.4413).
-        authors=tuple(name for name in map(clean_text, record.authors) if has_letter(name)),
+        # "et al." where a list names no more (MEDLINE's "AU  - et al.") is no one's name.
+        authors=tuple(
+            name
+            for name in (without_names_left_out(clean_text(a)) for a in record.authors)
+            if has_letter(name)
+        ),
         url=url or None,
         date=normal_date(clean_text(record.date)) or None if record.date else None,
         metadata=metadata,

@@ -521,6 +521,18 @@ def test_same_arxiv_id_merges_keeping_newest_version_and_richest_fields(tmp_path
     assert (merge.kept_id, merge.rule) == ("2101.00001", "arxiv id")
 
 
+def test_et_al_ending_an_author_list_is_no_author(tmp_path: Path) -> None:
+    # An old MEDLINE record whose author list NLM cut short ends with "AU  - et al.".
+    write(
+        tmp_path,
+        "pubmed.nbib",
+        "PMID- 8400001\nTI  - Dynamin binds a subset of SH3 domains.\nAB  - Dynamin binds "
+        "to some SH3 domains and not others.\nAU  - Gout I\nAU  - Dhand R\nAU  - et al.\n",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("Gout I", "Dhand R")
+
+
 def test_same_doi_in_any_case_merges(tmp_path: Path) -> None:
     lines = [
         {"abstract": f"One. {ABSTRACT}", "doi": "10.5555/ABC"},

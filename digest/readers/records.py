@@ -475,6 +475,12 @@ def nlm_title(title: str) -> str:
     return title
 
 
+def without_names_left_out(name: str) -> str:
+    """A name without what stands for the names a list leaves out ("Booker GW et al." ->
+    "Booker GW"); "" where that is all it is ("et al.", "others")."""
+    return "" if _NO_NAME.match(name) else _NAMES_LEFT_OUT.sub("", name).strip()
+
+
 _INITIALS = re.compile(r"[A-Z][a-z]?\.(?:\s?-?[A-Z][a-z]?\.)*")
 
 
