@@ -841,14 +841,27 @@ def _cut_title_of(one: str | None, other: str | None) -> bool:
 
 
 def _whole_title(titles: Sequence[str]) -> str | None:
-    """The first title, or a later one that the first, cut short with "…", starts."""
+    """The first title, or a later one that the first, cut short with "…", starts; a title
+    in capitals (an old Web of Science record's: "EFFECTS OF SALINITY ON …") gives way to
+    the same title as another record writes it in small letters."""
     first = next(iter(titles), None)
-    if first is None or not first.rstrip().endswith(_ELLIPSIS):
+    if first is None:
+        return None
+    if first.rstrip().endswith(_ELLIPSIS):
+        whole = (
+            t for t in titles[1:] if not t.rstrip().endswith(_ELLIPSIS) and _cut_title_of(first, t)
+        )
+        first = next(whole, first)
+    if not _in_capitals(first):
         return first
-    whole = (
-        t for t in titles[1:] if not t.rstrip().endswith(_ELLIPSIS) and _cut_title_of(first, t)
-    )
-    return next(whole, first)
+    key = comparable_text(_ascii_fold(first))
+    cased = (t for t in titles if not _in_capitals(t) and comparable_text(_ascii_fold(t)) == key)
+    return next(cased, first)
+
+
+def _in_capitals(text: str) -> bool:
+    """Whether every cased letter of the text is a capital (a text without any is not)."""
+    return any(ch.isupper() for ch in text) and not any(ch.islower() for ch in text)
 
 
 def _surname(name: str) -> str:

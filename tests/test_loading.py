@@ -521,6 +521,31 @@ def test_same_arxiv_id_merges_keeping_newest_version_and_richest_fields(tmp_path
     assert (merge.kept_id, merge.rule) == ("2101.00001", "arxiv id")
 
 
+def test_a_title_in_capitals_gives_way_to_the_same_title_in_small_letters(
+    tmp_path: Path,
+) -> None:
+    # An old Web of Science record writes its title in capitals; PubMed the same paper's
+    # in small letters. The folder's first file (WoS) gives the merged paper its title.
+    write(
+        tmp_path,
+        "a-savedrecs.txt",
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Tamm, K\nTI EFFECTS OF "
+        "SALINITY ON GROWTH OF BARLEY SEEDLINGS\nSO PLANT PHYSIOLOGY\nAB Barley seedlings "
+        "grown in saline soil grew more slowly than those in fresh soil.\nDI 10.5555/barley"
+        "\nPY 1994\nER\n\nEF\n",
+    )
+    write(
+        tmp_path,
+        "b-pubmed.nbib",
+        "PMID- 7900001\nTI  - Effects of salinity on growth of barley seedlings.\nAB  - "
+        "Barley seedlings grown in saline soil grew more slowly than those in fresh soil.\n"
+        "FAU - Tamm, Kadri\nLID - 10.5555/barley [doi]\n",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.title == "Effects of salinity on growth of barley seedlings."
+    assert paper.doi == "10.5555/barley"
+
+
 def test_et_al_ending_an_author_list_is_no_author(tmp_path: Path) -> None:
     # An old MEDLINE record whose author list NLM cut short ends with "AU  - et al.".
     write(
