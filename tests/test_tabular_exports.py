@@ -620,6 +620,20 @@ def test_europe_pmc_csv_says_it_has_no_abstracts_and_what_to_do(tmp_path: Path) 
     assert "resultType=core" in message
 
 
+def test_lens_csv_without_its_abstract_field_says_what_to_do(tmp_path: Path) -> None:
+    # Lens.org writes the fields chosen in its export dialog (mtbrazilll/easy_esg
+    # lens-export.csv): without Abstract, citations only.
+    text = (
+        "Lens ID,Title,Publication Year,Publication Type,Publisher,Source Country,"
+        "Fields of Study,Keywords,DOI,Citing Works Count\n"
+        "015-351-303-414-606,A compact UHF tag antenna,2020,journal article,MDPI,Switzerland,"
+        "Antenna (radio); 5G,5G systems; IoT,10.3390/s20195713,18\n"
+    )
+    message = refusal(tmp_path, "lens-export.csv", text)
+    assert "Lens.org CSV export was made without its Abstract field" in message
+    assert "export the results again with Abstract" in message
+
+
 def test_elicit_csv_of_summaries_says_so_and_one_with_abstracts_is_read(tmp_path: Path) -> None:
     header = "Title,Authors,DOI,DOI link,Venue,Citation count,Year,Abstract summary\n"
     row = (

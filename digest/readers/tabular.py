@@ -603,6 +603,15 @@ _EUROPE_PMC_CSV_HELP = (
     "&format=json) and save the answer, which digest reads with the abstracts"
 )
 
+# Lens.org's CSV export writes the fields chosen in its export dialog; without "Abstract"
+# among them (mtbrazilll/easy_esg lens-export.csv: Lens ID,Title,Publication Year,…,DOI,
+# Citing Works Count) it holds citations only.
+_LENS_CSV = frozenset({"lens id"})
+_LENS_CSV_HELP = (
+    "this Lens.org CSV export was made without its Abstract field; in Lens.org, export the "
+    "results again with Abstract among the fields (or as RIS, which keeps the abstracts)"
+)
+
 # Exports known by their columns, and what to do about their missing abstracts (Scopus's
 # own CSV is known by _is_scopus, after PubMed's and before these).
 _EXPORTS_WITHOUT_ABSTRACTS = (
@@ -611,6 +620,7 @@ _EXPORTS_WITHOUT_ABSTRACTS = (
     (_ELICIT_CSV, _ELICIT_CSV_HELP),
     (_SCHOLAR_CSV, _SCHOLAR_CSV_HELP),
     (_EUROPE_PMC_CSV, _EUROPE_PMC_CSV_HELP),
+    (_LENS_CSV, _LENS_CSV_HELP),
 )
 
 
