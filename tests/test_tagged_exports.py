@@ -1306,6 +1306,20 @@ def test_web_of_science_ris_repeated_fields_glued_without_a_line_break(tmp_path:
     assert dict(paper.metadata)["issn"] == "0000-0001; 0000-0002"  # both kept
 
 
+def test_web_of_science_ris_early_access_record_dated_by_its_month(tmp_path: Path) -> None:
+    # An early-access record has no PY or DA yet, only C6, the month it came out online.
+    paper = only(
+        load_written(
+            tmp_path,
+            "savedrecs.ris",
+            "TY  - JOUR\nAU  - Okafor, Chioma\nTI  - Moss cover and frost heave\nAB  - Moss "
+            "cover slows frost heave in peat.\nDO  - 10.5555/moss.2\nC6  - SEP 2022\nAN  - "
+            "WOS:000000000000002\nER  -\n",
+        )
+    )
+    assert paper.date == "2022-09"
+
+
 def test_ovid_link_line_with_its_url_on_the_same_line() -> None:
     corpus = load("ovid-medline.ris")
     [missing] = corpus.skipped  # the record without an abstract; the link lines are no problem

@@ -325,7 +325,9 @@ def _doi(entry: dict[str, object], urls: list[str]) -> str | None:
 
 def _date(entry: dict[str, object]) -> str | None:
     """DA, PY or Y1, the first with a year, without RIS's trailing "other info"; a DA
-    without a year ("Oct 7", Web of Science's "JUN 13") after the year of PY or Y1."""
+    without a year ("Oct 7", Web of Science's "JUN 13") after the year of PY or Y1. A
+    record without any year takes the month of its early access, where Web of Science
+    gives one in C6 ("SEP 2022") and no PY: it is not in an issue yet."""
     day, *others = [_ris_date(_first(entry, key)) for key in ("date", "year", "publication_year")]
     if _YEAR.search(day):
         return day
@@ -333,7 +335,14 @@ def _date(entry: dict[str, object]) -> str | None:
     year = _YEAR.search(dated)
     if year and day:
         return f"{year.group(0)} {day}"
+    early = _first(entry, "custom6")
+    if not year and _EARLY_ACCESS.fullmatch(early):
+        return early
     return dated or day or next((other for other in others if other), None)
+
+
+# Web of Science's early-access month, in C6: "SEP 2022".
+_EARLY_ACCESS = re.compile(r"[A-Za-z]{3} (?:19|20)\d\d")
 
 
 def _ris_date(value: str) -> str:
