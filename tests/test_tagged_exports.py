@@ -377,6 +377,23 @@ def test_web_of_science_hyphenated_initials_lose_their_space(tmp_path: Path) -> 
     assert only(corpus).authors == ("Emilio M. Bruna", "M.-J. Endara")
 
 
+def test_web_of_science_last_initial_i_or_v_read_as_a_numeral_is_an_initial(
+    tmp_path: Path,
+) -> None:
+    # WoS takes a last initial I or V for a numeral after the name: "Semenov, A., V".
+    corpus = load_written(
+        tmp_path,
+        "savedrecs.txt",
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Semenov, AV\n   Yudin, YV\n",
+        "   Eidelman, SI\n   King, ML\nAF Semenov, A., V\n   Yudin, Yu, V\n   Eidelman, S., I\n",
+        "   King, Martin L., Jr.\nTI Xenon calorimetry\n",
+        "AB We identify charged particles in a liquid xenon calorimeter.\nER\n\nEF\n",
+    )
+    assert only(corpus).authors == (
+        "A. V. Semenov", "Yu V Yudin", "S. I. Eidelman", "Martin L. King Jr."
+    )  # fmt: skip
+
+
 def test_web_of_science_spaced_entities_are_characters(tmp_path: Path) -> None:
     # WoS writes a character it has no glyph for as an entity with spaces around its '&'
     # (seen in a 2025 savedrecs.txt); a '&' before no entity's name stays.

@@ -228,6 +228,15 @@ def first_name_first(name: str) -> str:
     parts = [" ".join(part.split()) for part in name.split(",")]
     if len(parts) == 3 and all(parts) and _NAME_SUFFIX.fullmatch(parts[2]):
         return f"{parts[1]} {parts[0]} {parts[2]}"
+    if (
+        len(parts) == 3
+        and _ROMAN_INITIAL.fullmatch(parts[2])
+        and _GIVEN_INITIALS.fullmatch(parts[1])
+    ):
+        # Web of Science reads a last initial I or V as a numeral after the name: "Semenov,
+        # A., V" is A. V. Semenov, "Yudin, Yu, V" Yu V Yudin.
+        stop = "." if parts[1].endswith(".") else ""
+        return f"{parts[1]} {parts[2]}{stop} {parts[0]}"
     if len(parts) != 2 or not all(parts):
         return " ".join(name.split())
     given, _, last = parts[1].rpartition(" ")
@@ -251,6 +260,10 @@ def joined_initials(name: str) -> str:
 
 # A generational suffix: "Jr.", "Sr", "III", "2nd".
 _NAME_SUFFIX = re.compile(r"[JS]r\.?|II|III|IV|2nd|3rd|[4-9]th")
+# An initial that is also a Roman numeral, and given names that are initials only ("A.",
+# "Yu", "G. P."): Web of Science's "Semenov, A., V".
+_ROMAN_INITIAL = re.compile(r"[IV]")
+_GIVEN_INITIALS = re.compile(r"[A-Z][a-z]?\.?(?:[ -]?[A-Z][a-z]?\.?)*")
 
 
 def without_doubled_names(names: Sequence[str]) -> tuple[str, ...]:
