@@ -1393,6 +1393,36 @@ def test_springer_nature_metadata_answer(tmp_path: Path) -> None:
     assert [(reason, notice) for _, reason, notice in reasons(corpus)] == [("no abstract", True)]
 
 
+@pytest.mark.parametrize(
+    ("written", "year", "date"),
+    [
+        ("March 2019", 2019, "2019-03"),  # a journal's issue
+        ("12-15 March 2019", 2019, "2019-03"),  # a conference's days
+        ("29 Oct.-1 Nov. 2017", 2017, "2017-10"),
+        ("Jan.-Feb. 2020", 2020, "2020-01"),
+        ("Firstquarter 2019", 2019, "2019"),  # IEEE Communications Surveys & Tutorials
+        ("", 2021, "2021"),
+    ],
+)
+def test_ieee_xplore_api_dates_a_paper_by_its_publication_date(
+    tmp_path: Path, written: str, year: int, date: str
+) -> None:
+    # The API's publication_date was left unread: every paper was dated by its year alone.
+    article = {
+        "title": "Energy-based modeling of electric motors",
+        "abstract": "We propose a new approach to modeling electrical machines based on "
+        "energy considerations and construction symmetries of the motor.",
+        "article_number": "7040330",
+        "content_type": "Conferences",
+        "publication_title": "53rd IEEE Conference on Decision and Control",
+        "publication_year": year,
+        "publication_date": written,
+    }
+    corpus, _ = saved_answer(tmp_path, {"total_records": 1, "articles": [article]}, "ieee-xplore")
+    [paper] = corpus.papers
+    assert paper.date == date
+
+
 def test_ieee_xplore_api_answer(tmp_path: Path) -> None:
     # As ieeexploreapi.ieee.org/api/v1/search/articles answers (Pythography's ieeexplore
     # module keeps one printed): "articles" was no record list, so the whole answer was one
@@ -1427,7 +1457,7 @@ def test_ieee_xplore_api_answer(tmp_path: Path) -> None:
     [paper] = corpus.papers
     assert paper.title == "Energy-based modeling of electric motors"
     assert paper.authors == ("Al Kassem Jebai", "Pascal Combes")  # in author_order
-    assert (paper.doi, paper.date) == ("10.1109/CDC.2014.7040330", "2014")
+    assert (paper.doi, paper.date) == ("10.1109/CDC.2014.7040330", "2014-12")
     assert paper.venue == "53rd IEEE Conference on Decision and Control"
     assert paper.keywords == ("PMSM", "Torque", "Rotors")
     assert paper.url == "https://ieeexplore.ieee.org/document/7040330/"

@@ -157,6 +157,9 @@ def test_paper_fields_are_all_sent_back_by_loading_workers() -> None:
         ("November 15, 2024", "2024-11-15"),
         ("Sept. 2019", "2019-09"),
         ("12/2012", "2012-12"),  # Zotero RDF
+        ("15-17 Dec. 2014", "2014-12"),  # IEEE Xplore: a conference's days
+        ("29 Oct.-1 Nov. 2017", "2017-10"),
+        ("Jan.-Feb. 2020", "2020-01"),  # an issue of two months
         ("Fri, 15 Nov 2024 19:04:11 GMT", "2024-11-15"),  # feeds' pubDate, mail
         ("2021/02/30", "2021-02"),  # no such day: its month
         ("2021/13", "2021"),  # no such month: its year

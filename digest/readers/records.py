@@ -366,6 +366,10 @@ _DATE_FORMS: tuple[tuple[re.Pattern[str], tuple[int, int, int]], ...] = (
     (re.compile(r"(\d{1,2}) " + _M + r",? " + _Y), (3, 2, 1)),
     # Zotero RDF: "12/2012".
     (re.compile(r"(\d{1,2})/" + _Y), (2, 1, 0)),
+    # IEEE Xplore's conference and issue dates, its first month: "15-17 Dec. 2014",
+    # "29 Oct.-1 Nov. 2017", "Jan.-Feb. 2020" (a day of a range is no day of the paper).
+    (re.compile(r"(?:\d{1,2}(?: ?[-\u2013] ?\d{1,2})? )?" + _M
+                + r"(?: ?[-\u2013/] ?(?:\d{1,2} )?[A-Za-z]{3,9}\.?)?,? " + _Y), (2, 1, 0)),
 )  # fmt: skip
 # An e-mail style date: "Fri, 15 Nov 2024 19:04:11 GMT" (feeds' pubDate, mail headers).
 _RFC_2822_DATE = re.compile(r"(?:[A-Za-z]{3}, )?\d{1,2} [A-Za-z]{3} \d{4} \d\d:\d\d.*")
@@ -389,6 +393,15 @@ def normal_date(value: str) -> str:
     if _RFC_2822_DATE.fullmatch(text):
         return rfc2822_day(text) or text
     return text
+
+
+def date_or_year(date: str, year: str) -> str | None:
+    """A date as written beside its year (IEEE Xplore's "12-15 March 2019" and 2019) when it
+    reads as a month or day of a year ("Firstquarter 2019" does not), else the year."""
+    read = normal_date(date) if date else ""
+    if re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", read) and (not year or read.startswith(year)):
+        return read
+    return year.strip() or None
 
 
 # A month and day in numbers without their year: a RIS import's "YYYY/MM/DD/" as EndNote keeps

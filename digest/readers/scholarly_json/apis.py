@@ -18,6 +18,7 @@ from digest.readers.markup import (
 from digest.readers.records import (
     Problem,
     Record,
+    date_or_year,
     excerpt,
     first_name_first,
 )
@@ -693,7 +694,9 @@ def ieee_xplore_record(line: int, value: dict[str, Any]) -> Record | Problem:
         authors=tuple(name for p in people if (name := text_of(p.get("full_name")))),
         url=page or (f"https://ieeexplore.ieee.org/document/{number}/" if number else None),
         doi=text_of(value.get("doi")) or None,
-        date=text_of(value.get("publication_year")) or None,
+        date=date_or_year(
+            text_of(value.get("publication_date")), text_of(value.get("publication_year"))
+        ),
         venue=text_of(value.get("publication_title")) or None,
         keywords=tuple(dict.fromkeys(keywords)),
         metadata=metadata_of(
