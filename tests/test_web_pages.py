@@ -7,7 +7,9 @@ tests/fixtures/pages/ holds pages written for these tests in the layouts the sit
 pubmed.html (a structured abstract in `abstract-content selected`, a second language after it,
 keywords after it, `citation_authors` joined by ';'), nature.html (a `data-title="Abstract"`
 section; cut descriptions), sciencedirect.html (unquoted attributes, a cut og:description,
-highlights and a graphical abstract beside the abstract), biorxiv.html (escaped HTML in
+highlights and a graphical abstract beside the abstract, its authors only in the body's
+name spans), ieee-xplore.html (no citation_ tags: the article in its script's
+xplGlobal.document.metadata object), biorxiv.html (escaped HTML in
 citation_abstract), no-abstract.html, search-results.html and issue-listing.html.
 """
 
@@ -89,6 +91,46 @@ def test_sciencedirect_abstract_not_highlights_nor_cut_description() -> None:
     assert paper.abstract.endswith("which suggests a refuge for restoration.")
     assert "third of the meadows" not in paper.abstract  # the highlights
     assert "Unlabelled Image" not in paper.abstract
+
+
+def test_sciencedirect_authors_from_the_bodys_name_spans(tmp_path: Path) -> None:
+    # ScienceDirect's head has no citation_author: its saved pages gave no authors. Its
+    # body names them in given-name and surname spans, inside a <button> on newer pages.
+    assert _one("sciencedirect.html").authors == ("Hana Kovač", "Tomás Ruiz")
+    older = (PAGES / "sciencedirect.html").read_text(encoding="utf-8")
+    start, end = older.index('<div class="author-group"'), older.index('<div class="Abstracts')
+    authors = (
+        '<div class="author-group"><a class="author size-m workspace-trigger" name="bau1">'
+        '<span class="content"><span class="text given-name">L.A.</span><span class="text '
+        'surname">McKay</span><span class="author-ref" id="baff1"><sup>a</sup></span>'
+        "</span></a></div>"
+    )
+    (tmp_path / "sd.html").write_text(older[:start] + authors + older[end:], encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("L.A. McKay",)
+
+
+def test_ieee_xplore_page_read_from_its_scripts_metadata_object() -> None:
+    # IEEE Xplore's page has no citation_ tags and prints its abstract by script: the page
+    # was refused as no article's page (or read from the description cut at 150 characters).
+    paper = _one("ieee-xplore.html")
+    assert paper.title == "Price-aware charging of electric bus fleets"
+    assert paper.authors == ("Lena Petrova", "Rafael Gómez")
+    assert (paper.doi, paper.date) == ("10.1109/TTE.2019.1234567", "2019-03")
+    assert paper.venue == "IEEE Transactions on Transportation Electrification"
+    assert paper.keywords == ("electric buses", "smart charging", "Batteries", "Schedules")
+    assert paper.url == "https://ieeexplore.ieee.org/document/8765432/"
+    assert paper.abstract.startswith("We schedule the charging of an electric bus fleet")
+    assert paper.abstract.endswith("a greedy rule saved only 9%.")
+
+
+def test_ieee_xplore_metadata_that_is_no_json_is_never_run(tmp_path: Path) -> None:
+    page = (PAGES / "ieee-xplore.html").read_text(encoding="utf-8")
+    start = page.index("xplGlobal.document.metadata=") + len("xplGlobal.document.metadata=")
+    broken = page[:start] + "{title: alert(1), " + page[start + 1 :]
+    (tmp_path / "page.html").write_text(broken, encoding="utf-8")
+    with pytest.raises(InputError, match="not one article's page"):
+        load_papers([tmp_path])
 
 
 def test_biorxiv_citation_abstract_markup_read_as_text() -> None:

@@ -17,12 +17,18 @@ One page is one record. A page of an article without an abstract is a record wit
 and says what to save instead; a saved page that is not one article's page (a search
 result, a journal's issue, a listing) says what to do rather than making a paper of it.
 
+IEEE Xplore's page carries no citation_ tags: its article is read from the JSON object
+its script assigns to `xplGlobal.document.metadata` (title, abstract, authors, DOI, date,
+keywords), parsed as JSON and never run. ScienceDirect's page names no citation_author:
+its authors are read from the body's `given-name` and `surname` spans.
+
 Read with the standard library's HTMLParser (markup.MarkupParser): nothing is fetched, and no
 entity is expanded beyond HTML's own.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -34,7 +40,14 @@ from digest.readers.markup import (
     without_abstract_heading,
     without_keywords_line,
 )
-from digest.readers.records import Parsed, Problem, Record, missing_abstract, split_keywords
+from digest.readers.records import (
+    Parsed,
+    Problem,
+    Record,
+    date_or_year,
+    missing_abstract,
+    split_keywords,
+)
 
 # A document that opens as HTML (after a byte-order mark, blanks, comments and the
 # "saved from" comment browsers write).
@@ -97,6 +110,9 @@ class _Page(MarkupParser):
         self._in_title = False
         self._in_sup = False
         self._sup: list[str] = []
+        # ScienceDirect's author list, its names only in the body's spans: (class, text).
+        self.name_parts: list[tuple[str, str]] = []
+        self._name: tuple[str, list[str]] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
@@ -113,6 +129,10 @@ class _Page(MarkupParser):
             if tag == "br":
                 self._text("\n")
             return
+        if tag == "span" and not self._stack and self._name is None:
+            part = _NAME_PART.search(values.get("class", ""))
+            if part:
+                self._name = (part.group(0).casefold(), [])
         if tag in _HIDDEN:
             self._hidden += 1
         elif tag == "title" and not self._stack:
@@ -126,6 +146,10 @@ class _Page(MarkupParser):
             self._stack.append(_Open(tag, abstract))
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "span" and self._name is not None:
+            kind, parts = self._name
+            self.name_parts.append((kind, " ".join("".join(parts).split())))
+            self._name = None
         if tag in _HIDDEN:
             self._hidden = max(0, self._hidden - 1)
         elif tag == "title":
@@ -144,6 +168,8 @@ class _Page(MarkupParser):
                 break
 
     def handle_data(self, data: str) -> None:
+        if self._name is not None:  # in a <button> on some of ScienceDirect's pages
+            self._name[1].append(data)
         if self._hidden:
             return
         if self._in_title:
@@ -171,6 +197,24 @@ class _Page(MarkupParser):
                 self.abstracts.append(text)
             if self._stack:
                 self._stack[-1].parts.append(text)
+
+
+# The classes of ScienceDirect's author names ("given-name", "text surname"), as Elsevier's
+# own XML names their parts (ce:given-name, ce:surname).
+_NAME_PART = re.compile(r"(?<![\w-])(?:given-name|surname)(?![\w-])", re.I)
+
+
+def _names_in_body(parts: list[tuple[str, str]]) -> tuple[str, ...]:
+    """The authors a page's body lists as given-name and surname spans, in order."""
+    names: list[str] = []
+    given = ""
+    for kind, text in parts:
+        if kind == "given-name":
+            given = text
+        elif text:
+            names.append(f"{given} {text}".strip())
+            given = ""
+    return tuple(dict.fromkeys(names))
 
 
 def _marks_abstract(values: dict[str, str]) -> bool:
@@ -270,6 +314,53 @@ def _doi(meta: dict[str, list[str]]) -> str | None:
     return None
 
 
+# IEEE Xplore's article page has no citation_ tags: the article is described only by the
+# object its script assigns ("xplGlobal.document.metadata={"title":…,"abstract":…};"),
+# which its page scripts then render. Read as JSON, never run.
+_XPLORE_METADATA = re.compile(r"\bxplGlobal\.document\.metadata\s*=\s*(?=\{)")
+
+
+def _xplore_tags(text: str) -> dict[str, list[str]]:
+    """IEEE Xplore's metadata object as the citation_ tags other pages carry."""
+    found = _XPLORE_METADATA.search(text)
+    if found is None:
+        return {}
+    try:
+        value, _ = json.JSONDecoder().raw_decode(text, found.end())
+    except ValueError:
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    tags: dict[str, list[str]] = {}
+
+    def add(name: str, *values: object) -> None:
+        texts = [" ".join(v.split()) for v in values if isinstance(v, str) and v.strip()]
+        if texts:
+            tags[name] = texts
+
+    add("citation_title", value.get("title") or value.get("formulaStrippedArticleTitle"))
+    add("citation_abstract", value.get("abstract"))
+    add("citation_doi", value.get("doi"))
+    add("citation_journal_title", value.get("publicationTitle"))
+    people = value.get("authors")
+    if isinstance(people, list):
+        add("citation_author", *(p.get("name") for p in people if isinstance(p, dict)))
+    date, year = value.get("publicationDate"), value.get("publicationYear")
+    if isinstance(date, str) or isinstance(year, str | int):
+        add("citation_publication_date", date_or_year(str(date or ""), str(year or "")))
+    # Its authors' own keywords first, then IEEE's index terms, as the API's answer is read.
+    groups = [g for g in value.get("keywords") or [] if isinstance(g, dict)]
+    groups.sort(key=lambda group: str(group.get("type", "")).casefold() != "author keywords")
+    add(
+        "citation_keywords",
+        *dict.fromkeys(k for g in groups for k in g.get("kwd") or [] if isinstance(k, str)),
+    )
+    number = value.get("articleNumber")
+    if isinstance(number, str) and number.isdigit():
+        add("citation_abstract_html_url", f"https://ieeexplore.ieee.org/document/{number}/")
+    return tags
+
+
 _NOT_AN_ARTICLE = (
     "a saved web page that is not one article's page (no citation_title or DOI in its "
     "head): save the page of the article itself (its abstract page), or export the "
@@ -291,6 +382,8 @@ def parse_web_page(text: str) -> Parsed:
     meta: dict[str, list[str]] = {}
     for name, value in page.meta:
         meta.setdefault(name, []).append(value)
+    for name, values in _xplore_tags(text).items():
+        meta.setdefault(name, values)
     titles = {" ".join(t.split()).casefold() for t in meta.get("citation_title", []) if t.strip()}
     if len(titles) > 1:
         return Parsed(problems=(Problem(None, _LISTING.format(count=len(titles))),))
@@ -324,7 +417,7 @@ def parse_web_page(text: str) -> Parsed:
         abstract=abstract,
         arxiv=arxiv,
         title=title or None,
-        authors=_authors(meta),
+        authors=_authors(meta) or _names_in_body(page.name_parts),
         url=url,
         doi=doi,
         date=_first(
