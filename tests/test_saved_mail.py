@@ -330,6 +330,21 @@ def test_mails_as_the_gmail_api_gives_them_are_read_as_saved_mails(tmp_path: Pat
     )
 
 
+def test_gmail_api_json_nested_too_deep_is_one_bad_file_not_a_crash(tmp_path: Path) -> None:
+    message = {"id": "19f0000000000001", "threadId": "19f0000000000001", "historyId": "1"}
+    message["raw"] = base64.urlsafe_b64encode((MAIL / "arxiv_base64.eml").read_bytes()).decode()
+    text = "[" * 5000 + json.dumps({"messages": [message]}) + "]" * 5000
+    path = tmp_path / "messages.json"
+    path.write_text(text, encoding="utf-8")
+    corpus = load_papers([MAIL / "arxiv_base64.eml", path])
+    assert {p.sources[0].path for p in corpus.papers} == {str(MAIL / "arxiv_base64.eml")}
+    [skipped] = corpus.skipped
+    assert (skipped.path, skipped.reason) == (
+        str(path),
+        "JSON nested too deep to read (hundreds of levels); the Gmail API nests less",
+    )
+
+
 def test_html_turned_into_lines_follows_no_script_image_or_script_link() -> None:
     html = (
         "<html><head><title>Alert</title><script>fetch('https://evil.example/x')</script>"

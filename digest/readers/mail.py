@@ -332,6 +332,9 @@ def parse_gmail_json(text: str, read_body: Callable[[str], Parsed]) -> Parsed:
         value = json.loads(text)
     except ValueError as error:
         return Parsed(problems=(Problem(None, f"JSON that cannot be read ({error})"),))
+    except RecursionError:  # the standard library's decoder recurses once per level
+        reason = "JSON nested too deep to read (hundreds of levels); the Gmail API nests less"
+        return Parsed(problems=(Problem(None, reason),))
     if isinstance(value, dict) and isinstance(value.get("messages"), list):
         value = value["messages"]
     messages = value if isinstance(value, list) else [value]
