@@ -15,6 +15,7 @@ citation_abstract), no-abstract.html, search-results.html and issue-listing.html
 
 from __future__ import annotations
 
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,24 @@ def test_a_zotero_report_is_read_item_by_item() -> None:
     assert not any("journal club" in paper.abstract for paper in corpus.papers)
     [skipped] = corpus.skipped
     assert skipped.reason == "no abstract (Zotero report item without an Abstract row)"
+
+
+def test_abstract_elements_nested_thousands_deep_are_read_in_bounded_memory(
+    tmp_path: Path,
+) -> None:
+    # Each abstract element's text holds the text of those inside it: thousands of them
+    # nested (a damaged page, never closed) once kept thousands of copies of the page's text.
+    # The innermost ones are still read: the page's own abstract section, as before.
+    page = (PAGES / "nature.html").read_text(encoding="utf-8")
+    body = page.index("<body") + page[page.index("<body") :].index(">") + 1
+    damaged = page[:body] + '<div class="abstract">' * 3000 + page[body:]
+    path = tmp_path / "damaged.html"
+    path.write_text(damaged, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        [paper] = load_papers([path]).papers
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert paper.abstract == _one("nature.html").abstract
+    assert peak < 20 * len(damaged)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from digest.readers.markup import (
     BARE_HEADINGS,
@@ -87,11 +87,17 @@ _VOID = frozenset(
 _REFERENCE_MARK = re.compile(r"[\d,\s\u2013-]+")
 
 
-@dataclass
+# How many abstract elements nested in one another are read as candidates, the innermost
+# ones (PubMed nests two): each one's text holds the text of those inside it, so a damaged
+# page of thousands nested would be read in time and memory growing as their square.
+_NESTED_ABSTRACTS = 8
+
+
+@dataclass(frozen=True)
 class _Open:
     tag: str
     abstract: bool
-    parts: list[str] = field(default_factory=list)
+    start: int  # where its text starts in the page's list of open text
 
 
 class _Page(MarkupParser):
@@ -106,6 +112,12 @@ class _Page(MarkupParser):
         self.title_parts: list[str] = []
         self.abstracts: list[str] = []
         self._stack: list[_Open] = []  # open abstract elements and the elements inside them
+        # The text of the open elements, in order: an element's text is what follows its
+        # start, so closing one joins only its own text, and only if it is an abstract.
+        self._open_text: list[str] = []
+        # For each open element, how many abstract elements its closed ones nest at most.
+        self._nesting: list[int] = []
+        self._depths: dict[str, list[int]] = {}  # a tag's open elements, by their index
         self._hidden = 0
         self._in_title = False
         self._in_sup = False
@@ -143,7 +155,9 @@ class _Page(MarkupParser):
             self._text("\n")
         abstract = _marks_abstract(values)
         if self._stack or abstract:
-            self._stack.append(_Open(tag, abstract))
+            self._depths.setdefault(tag, []).append(len(self._stack))
+            self._stack.append(_Open(tag, abstract, len(self._open_text)))
+            self._nesting.append(0)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "span" and self._name is not None:
@@ -162,10 +176,9 @@ class _Page(MarkupParser):
         if tag in _BLOCKS:
             self._text("\n")
         # Close up to the innermost open element of this name (HTML leaves some unclosed).
-        for index in range(len(self._stack) - 1, -1, -1):
-            if self._stack[index].tag == tag:
-                self._close_from(index)
-                break
+        open_ones = self._depths.get(tag)
+        if open_ones:
+            self._close_from(open_ones[-1])
 
     def handle_data(self, data: str) -> None:
         if self._name is not None:  # in a <button> on some of ScienceDirect's pages
@@ -185,18 +198,21 @@ class _Page(MarkupParser):
 
     def _text(self, data: str) -> None:
         if self._stack and not self._hidden:
-            self._stack[-1].parts.append(data)
+            self._open_text.append(data)
 
     def _close_from(self, index: int) -> None:
-        """Closes the open elements from `index` on, innermost first, each one's text
-        passed on to the element around it."""
+        """Closes the open elements from `index` on, innermost first; their text stays part
+        of the element around them."""
         while len(self._stack) > index:
             element = self._stack.pop()
-            text = "".join(element.parts)
-            if element.abstract:
-                self.abstracts.append(text)
-            if self._stack:
-                self._stack[-1].parts.append(text)
+            self._depths[element.tag].pop()
+            nesting = self._nesting.pop() + element.abstract
+            if element.abstract and nesting <= _NESTED_ABSTRACTS:
+                self.abstracts.append("".join(self._open_text[element.start :]))
+            if self._nesting:
+                self._nesting[-1] = max(self._nesting[-1], nesting)
+        if not self._stack:
+            self._open_text.clear()
 
 
 # The classes of ScienceDirect's author names ("given-name", "text surname"), as Elsevier's
