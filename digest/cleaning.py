@@ -493,6 +493,8 @@ _SYMBOLS: dict[str, str] = {
     "ldots": "…", "dots": "…", "cdots": "⋯", "mid": "|", "lvert": "|", "rvert": "|",
     "langle": "⟨", "rangle": "⟩", "lfloor": "⌊", "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉",
     "top": "⊤", "perp": "⊥", "prime": "′", "degree": "°", "checkmark": "✓",
+    # astronomy's (NASA ADS): the Sun, "1.4 \\lesssim z"
+    "odot": "⊙", "sun": "☉", "lesssim": "≲", "gtrsim": "≳", "lsim": "≲", "gsim": "≳",
     # letters BibTeX writes as commands (M{\o}ller, Stra{\ss}e)
     "ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ",
     "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ",
@@ -520,14 +522,16 @@ _ESCAPED = re.compile(r"\\([%&_#$\{\}])")
 _ACCENTS = {
     "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
     "=": "\u0304", ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327",
+    "r": "\u030a", "k": "\u0328",
 }  # fmt: skip
 # Every pattern starts with a literal so the regex engine can skip ahead: LaTeX is common
 # in abstracts, and a pattern that must be tried at every position is ~30x slower.
 # "\\i" is the dotless i that carries an accent in BibTeX: Garc{\\'\\i}a, Garc\\'{\\i}a.
 _ACCENT = re.compile(
-    r"\\(?:(['`^\"~=.])\s*(?:\{([A-Za-z]|\\i)\}|([A-Za-z]|\\i\b))|([uvHc])\{([A-Za-z])\})"
+    r"\\(?:(['`^\"~=.])\s*(?:\{([A-Za-z]|\\i)\}|([A-Za-z]|\\i\b))|([uvHcrk])\{([A-Za-z])\})"
 )
 _BRACED_ACCENTED = re.compile(r"\{([^\x00-\x7f])\}")  # "{\\'e}" leaves "{é}"
+_BRACED_LETTER = re.compile(r"\{\\(ss|o|O|aa|AA|ae|AE|oe|OE|l|L)\}")  # "Nordstr{\\o}m"
 # A control word swallows the spaces after it in TeX, so "$8\times 8$" reads "8×8".
 _COMMAND = re.compile(r"\\(?:([A-Za-z]+)(?:\{\})?\s*|([,;:!-]))")
 # Inline math: no whitespace just inside the dollars, so "costs $5 and $10" is not math.
@@ -570,6 +574,16 @@ _TEX_DASH = re.compile(
     r"|(?<=\w)--(?=\w)|(?<=\w) -- (?=\w)",
     re.I,
 )
+
+
+def tex_accents(text: str) -> str:
+    """TeX's accented letters as the letters ("M{\\"u}ller", "{\\r{A}}ngstr{\\"o}m",
+    "Nordstr{\\o}m"), for a reader that takes BibTeX's protecting braces off a name
+    ("{M{\\"u}ller}"), which it can only once the letters inside are letters."""
+    if "\\" not in text:
+        return text
+    text = _BRACED_LETTER.sub(lambda m: _SYMBOLS[m.group(1)], _ACCENT.sub(_accented, text))
+    return _BRACED_ACCENTED.sub(r"\1", text)
 
 
 def tex_dashes(text: str) -> str:

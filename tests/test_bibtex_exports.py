@@ -445,6 +445,38 @@ def test_latex_source_zotero_escaped_as_text_is_read_as_latex(tmp_path: Path) ->
     assert plain.abstract == "Tickets cost $5 and $10 at ~9 am, 50% off."
 
 
+def test_zotero_and_mendeley_escaped_braces_are_the_users_and_stay(tmp_path: Path) -> None:
+    # Zotero escapes the braces a user wrote ("\{1, 2\}") and protects capitals with its own
+    # ("{GaKCo}"); Mendeley wraps every escape in braces ("{\{}", "{\$}", "{\^{}}"), and
+    # OpenReview's older BibTeX did too ("in {\{}CNN{\}}s", a title's protection).
+    (tmp_path / "escaped.bib").write_text(
+        "@article{zotero_2020,\n"
+        "  title = {{GaKCo}: sets},\n"
+        "  abstract = {{GaKCo} maps the set \\{1, 2\\} by \\${\\textbackslash}frac\\{a\\}\\{b\\}\\$"
+        " and \\$x{\\textasciicircum}\\{2\\}\\$ for \\$5.},\n"
+        "}\n"
+        "@article{Mendeley2020,\n"
+        "  title = {{Features in {\\{}CNN{\\}}s}},\n"
+        "  abstract = {{The set {\\{}1, 2{\\}} and {\\$}{\\textbackslash}frac{\\{}a{\\}}{\\{}b{\\}}"
+        "{\\$}, with {\\$}x{\\^{}}{\\{}2{\\}}{\\$}.}},\n"
+        "}\n"
+        "@article{Mendeley2021,\n"
+        "  title = {{Plain}},\n"
+        "  abstract = {{No source here: the pair {\\{}x, y{\\}} at {\\~{}}5{\\%}.}},\n"
+        "}\n"
+    )
+    zotero, mendeley, plain = load_papers([tmp_path]).papers
+    assert (zotero.title, zotero.abstract) == (
+        "GaKCo: sets",
+        "GaKCo maps the set {1, 2} by $\\frac{a}{b}$ and x^2 for $5.",
+    )
+    assert (mendeley.title, mendeley.abstract) == (
+        "Features in CNNs",
+        "The set {1, 2} and $\\frac{a}{b}$, with x^2.",
+    )
+    assert plain.abstract == "No source here: the pair {x, y} at ~5%."
+
+
 def test_latex_command_with_escaped_braces_is_the_command(tmp_path: Path) -> None:
     # Paperpile escapes the braces of an arXiv abstract's LaTeX but not its backslashes.
     (tmp_path / "paperpile.bib").write_text(
@@ -498,6 +530,27 @@ def test_nasa_ads_abstracts_with_quotes_wrapped_hyphens_ties_and_escaped_reserve
         "The worm contains ~10^5 solar masses of hydrogen, and one explosion of (~10^51 ergs) "
         "may have made it."
     )
+
+
+def test_nasa_ads_current_export_writes_every_character_as_latex(tmp_path: Path) -> None:
+    # NASA ADS's export since 2018 (adsabs/export_service, pylatexenc's table): "~" as
+    # "\raisebox{-0.5ex}\textasciitilde", "^" as "\^", every other character as a command
+    # in braces, "<SUP>5</SUP>" as "{}$^{5}$"; a name with an accent in its protection.
+    (tmp_path / "ads.bib").write_text(
+        "@ARTICLE{2024ApJ...960...12Y,\n"
+        '       author = {{M{\\"u}ller}, J. and {{\\r{A}}ngstr{\\"o}m}, A.~B. and'
+        " {Nordstr{\\o}m}, B.},\n"
+        '        title = "{He I at z\\raisebox{-0.5ex}\\textasciitilde3 with 10$^{5}$'
+        ' M$_{\\odot}$}",\n'
+        '     abstract = "{Gas at \\raisebox{-0.5ex}\\textasciitilde10\\^6 K, T {\\ensuremath'
+        "{\\approx}} 5000 K, 1.4 {\\ensuremath{\\lesssim}} z, 5{\\texttwosuperior} and"
+        ' 3{\\textonehalf}{\\textellipsis}}",\n'
+        "}\n"
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("J. Müller", "A. B. Ångström", "B. Nordstrøm")
+    assert paper.title == "He I at z~3 with 10^5 M_⊙"
+    assert paper.abstract == "Gas at ~10^6 K, T ≈ 5000 K, 1.4 ≲ z, 5² and 3½…"
 
 
 def test_biblatex_extended_names_read_as_one_name_with_its_particle() -> None:

@@ -41,7 +41,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from digest.cleaning import FONT_SWITCH, tex_dashes
+from digest.cleaning import FONT_SWITCH, tex_accents, tex_dashes
 from digest.readers.identifiers import parse_arxiv_field
 from digest.readers.markup import (
     decode_entities,
@@ -120,9 +120,13 @@ _JOURNAL_ARXIV = re.compile(r"\barXiv:\s*(\S+)", re.I)
 # ".../978-3-319-14218-0{\_}5" (Mendeley), "\url{https://...}" (Better BibTeX's @misc).
 _ESCAPED_IN_TOKEN = re.compile(r"\{?\\([_%&#$~])\}?")
 _URL_COMMAND = re.compile(r"\\url\s*\{([^{}]*)\}")
-# Mendeley wraps every escape and symbol in braces ("10{\\%}", "R{\\&}D", "{\\textgreater}200",
-# "{\\~{}}"): the escapes are unwrapped for the LaTeX cleaning, the symbols written out.
-_BRACED_ESCAPE = re.compile(r"\{(\\[&%$_#])\}")
+# Mendeley wraps every escape and symbol in braces ("10{\\%}", "R{\\&}D", "{\\{}x{\\}}",
+# "{\\textgreater}200", "{\\~{}}"), as OpenReview's older BibTeX does ("in {\\{}CNN{\\}}s"):
+# the escapes are unwrapped, as Zotero writes them ("\\{x\\}"), the symbols written out.
+_BRACED_ESCAPE = re.compile(r"\{(\\[&%$_#{}])\}")
+# Its "{\^{}}" and "{\~{}}" are Zotero's "{\textasciicircum}" and "{\textasciitilde}".
+_BRACED_RESERVED = re.compile(r"\{\\([\^~])\{\}\}")
+_RESERVED_NAMES = {"^": "{\\textasciicircum}", "~": "{\\textasciitilde}"}
 _TEXT_SYMBOLS = {
     "textless": "<", "textgreater": ">", "textdegree": "°", "textmu": "µ", "textpm": "±",
     "texttimes": "\u00d7", "textregistered": "®", "texttrademark": "™", "textcopyright": "©",
@@ -130,12 +134,27 @@ _TEXT_SYMBOLS = {
     "textquotedblright": "”", "textbullet": "•", "textperiodcentered": "·",
     "textasciicircum": "^", "textunderscore": "_", "textbar": "|", "~": "~",
     "textasciitilde": "~", "textbackslash": "\\",
+    # NASA ADS writes every character it knows a text command for so (pylatexenc's table).
+    "texttwosuperior": "²", "textthreesuperior": "³", "textonesuperior": "¹",
+    "textonehalf": "½", "textonequarter": "¼", "textthreequarters": "¾",
+    "textellipsis": "…", "textsterling": "£", "texteuro": "€", "textyen": "¥",
+    "textcent": "¢", "textsection": "§", "textparagraph": "¶", "textdiv": "÷",
+    "textlnot": "¬", "textcelsius": "℃", "textohm": "Ω", "textperthousand": "‰",
+    "textrightarrow": "→", "textleftarrow": "←", "textuparrow": "↑", "textdownarrow": "↓",
+    "textdagger": "†", "textdaggerdbl": "‡", "guillemotleft": "«", "guillemotright": "»",
+    "textquestiondown": "¿", "textexclamdown": "¡", "textordfeminine": "ª",
+    "textordmasculine": "º", "textendash": "\u2013", "textemdash": "\u2014", "textnumero": "№",
 }  # fmt: skip
 # TeX's tie, an unbreakable space; "\\~{n}" is an accent.
 _TIE = re.compile(r"(?<!\\)~")
 # NASA ADS escapes the characters TeX reserves as text: "\\~{}10\\^{}5" is "~10^5", and
-# "$\\{$51$\\}$" the braces of "10^{51}".
-_ESCAPED_RESERVED = re.compile(r"\\([~^])\{\}|\$\\([{}])\$")
+# "$\\{$51$\\}$" the braces of "10^{51}"; its export since 2018 writes "~" as
+# "\\raisebox{-0.5ex}\\textasciitilde" and "^" as "\\^" ("10\\^5": before a letter it
+# would be an accent).
+_ESCAPED_RESERVED = re.compile(
+    r"\\([~^])\{\}|\$\\([{}])\$|\\raisebox\{-0\.5ex\}\\text(asciitilde)(?![A-Za-z])(?:\{\})?\s?"
+    r"|\\(\^)(?=[-+\d(])"
+)
 # "\\ensuremath{x}" is math.
 _ENSUREMATH = re.compile(r"\{?\\ensuremath\s*\{([^{}]*)\}\}?")
 # NASA ADS names its journals with the AAS macros (journal = {\\apj}): aas_macros.sty.
@@ -178,7 +197,9 @@ _AAS_JOURNALS = {
 # Zotero escapes a value that holds LaTeX source (an arXiv abstract's "\emph{x}", "$64\times
 # 64$") as text: "{\textbackslash}emph\{x\}", "\$64{\textbackslash}times64\$". Where its
 # backslash escape shows, every escape is undone in one pass, giving the LaTeX back to the
-# loader's cleaning; elsewhere "\$5" stays a dollar, never math.
+# loader's cleaning; elsewhere "\$5" stays a dollar, never math. Its braces left unescaped
+# are then all its own (case protection, "{BERT}"), and go before the escaped ones come
+# back: "\frac\{a\}\{b\}" and the set "\{1, 2\}" keep theirs.
 _SOURCE_SYMBOLS = {"{\\textbackslash}": "\\", "{\\textasciitilde}": "~", "{\\textasciicircum}": "^"}
 _ESCAPED_SOURCE = re.compile("|".join(map(re.escape, _SOURCE_SYMBOLS)) + r"|\\([{}$%&#_])")
 _JOURNAL_MACRO = re.compile(r"\\([a-z]+)\s*")
@@ -529,23 +550,31 @@ def _failed(block: ParsingFailedBlock) -> Problem:
 def _decoded(value: str) -> str:
     """A value without BibTeX's protecting braces and without leftover HTML entities."""
     value = _unwrapped(value)
-    if "{\\textbackslash}" in value:
-        value = _ESCAPED_SOURCE.sub(_unescaped, value)
+    if "{\\" in value:
+        value = _BRACED_ESCAPE.sub(r"\1", value)
+        value = _BRACED_RESERVED.sub(lambda m: _RESERVED_NAMES[m.group(1)], value)
+    source = "{\\textbackslash}" in value
+    if source:
+        value = _ESCAPED_SOURCE.sub(_unescaped, _unbrace(value))
     if "\\{" in value:
         value = _ESCAPED_ARGUMENT.sub(r"\1{\2}", value)
         value = _ESCAPED_PROTECTION.sub(r"\1", value)
     if "{\\" in value:
-        value = _BRACED_ESCAPE.sub(r"\1", value)
         value = _TEXT_SYMBOL.sub(lambda m: _TEXT_SYMBOLS[m.group(1)], value)
         value = FONT_SWITCH.sub(r"\1", value)  # "{\\it Planck}": NASA ADS
-    if "{}" in value or "$\\" in value:
-        value = _ESCAPED_RESERVED.sub(lambda m: m.group(1) or m.group(2), value)
+    if "{}" in value or "$\\" in value or "\\raisebox" in value or "\\^" in value:
+        value = _ESCAPED_RESERVED.sub(_reserved, value)
     if "\\ensuremath" in value:
         value = _ENSUREMATH.sub(r"$\1$", value)
-    value = _unbrace(value)
+    if not source:  # the braces left are the LaTeX's own
+        value = _unbrace(tex_accents(value))  # "{M{\\"u}ller}" is NASA ADS's protection
     if "&" in value:
         value = decode_entities(_ESCAPED_ENTITY.sub("", value))
     return value
+
+
+def _reserved(found: re.Match[str]) -> str:
+    return "~" if found.group(3) else found.group(1) or found.group(2) or found.group(4)
 
 
 def _unescaped(found: re.Match[str]) -> str:
