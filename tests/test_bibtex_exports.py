@@ -477,6 +477,26 @@ def test_zotero_and_mendeley_escaped_braces_are_the_users_and_stay(tmp_path: Pat
     assert plain.abstract == "No source here: the pair {x, y} at ~5%."
 
 
+def test_better_bibtex_bare_escapes_and_braced_math_are_read(tmp_path: Path) -> None:
+    # Better BibTeX writes Zotero's escapes as bare commands ("\textbackslash mathrm",
+    # "\textbraceleft +\textbraceright") and each math-mode character in braces
+    # ("j{$\rightarrow$}k"): retorquere/zotero-better-bibtex's fixture #1043.
+    (tmp_path / "bbt.bib").write_text(
+        "@article{mies1973,\n"
+        "  title = {Cross Sections for \\$\\textbraceleft\\textbackslash mathrm\\textbraceleft"
+        "{{H}}\\textbraceright\\textbraceright\\textasciicircum\\textbraceleft +\\textbraceright"
+        " (\\textasciicircum\\textbraceleft 2\\textbraceright{{P}})\\$},\n"
+        "  abstract = {Transitions (j,mj{$\\rightarrow$}j{$\\prime$}) of the {$\\Sigma$}2 state"
+        " at 10{$^{-3}$} K, a 10\\textasciitilde{}20\\% change in C:\\textbackslash{}data.},\n"
+        "}\n"
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.title == "Cross Sections for H^+(^2P)"
+    assert paper.abstract == (
+        "Transitions (j,mj→j\u2032) of the Σ2 state at 10^-3 K, a 10~20% change in C:\\data."
+    )
+
+
 def test_latex_command_with_escaped_braces_is_the_command(tmp_path: Path) -> None:
     # Paperpile escapes the braces of an arXiv abstract's LaTeX but not its backslashes.
     (tmp_path / "paperpile.bib").write_text(

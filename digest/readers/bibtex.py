@@ -201,6 +201,18 @@ _AAS_JOURNALS = {
 # are then all its own (case protection, "{BERT}"), and go before the escaped ones come
 # back: "\frac\{a\}\{b\}" and the set "\{1, 2\}" keep theirs.
 _SOURCE_SYMBOLS = {"{\\textbackslash}": "\\", "{\\textasciitilde}": "~", "{\\textasciicircum}": "^"}
+# Better BibTeX writes the same escapes as bare commands ("\textbackslash mathrm",
+# "\textbraceleft +\textbraceright"): they are read as Zotero's.
+_BARE_ESCAPE = re.compile(
+    r"(?<!\{)(?<!\\raisebox\{-0\.5ex\})"  # not Zotero's "{\textbackslash}", nor NASA ADS's tilde
+    r"\\text(backslash|braceleft|braceright|asciicircum|asciitilde)(?:\{\}|\s|(?![A-Za-z]))"
+)
+_AS_ZOTERO_WRITES = {
+    "backslash": "{\\textbackslash}", "braceleft": "\\{", "braceright": "\\}",
+    "asciicircum": "{\\textasciicircum}", "asciitilde": "{\\textasciitilde}",
+}  # fmt: skip
+# Better BibTeX puts each character it writes in math mode in braces: "j{$\rightarrow$}k".
+_BRACED_MATH = re.compile(r"\{(\$[^${}]*(?:\{[^${}]*\}[^${}]*)*\$)\}")
 _ESCAPED_SOURCE = re.compile("|".join(map(re.escape, _SOURCE_SYMBOLS)) + r"|\\([{}$%&#_])")
 _JOURNAL_MACRO = re.compile(r"\\([a-z]+)\s*")
 _TEXT_SYMBOL = re.compile(r"\{\\(" + "|".join(map(re.escape, _TEXT_SYMBOLS)) + r")(?:\{\})?\}")
@@ -550,6 +562,10 @@ def _failed(block: ParsingFailedBlock) -> Problem:
 def _decoded(value: str) -> str:
     """A value without BibTeX's protecting braces and without leftover HTML entities."""
     value = _unwrapped(value)
+    if "\\text" in value:
+        value = _BARE_ESCAPE.sub(lambda m: _AS_ZOTERO_WRITES[m.group(1)], value)
+    if "{$" in value:
+        value = _BRACED_MATH.sub(r"\1", value)
     if "{\\" in value:
         value = _BRACED_ESCAPE.sub(r"\1", value)
         value = _BRACED_RESERVED.sub(lambda m: _RESERVED_NAMES[m.group(1)], value)
