@@ -272,6 +272,27 @@ def test_crossref_html_escaped_inside_the_jats_is_text(tmp_path: Path) -> None:
     assert orders.abstract == "We show that a<b and c>d hold together."
 
 
+def test_jats_escaped_whole_in_crossref_and_csl_json_is_text(tmp_path: Path) -> None:
+    # Some deposits hold the whole JATS escaped (Persoonia's, 10.3767/persoonia.2020.44.08):
+    # Crossref answers it so, and CSL JSON made from Crossref (citation.js) keeps it.
+    escaped = (
+        "&lt;jats:p&gt;\n   &lt;jats:italic&gt; Amauroderma&lt;/jats:italic&gt; s.lat. is"
+        " revised by (&lt;jats:italic&gt;RPB1&lt;/jats:italic&gt;) loci where a &amp;lt; b."
+        "&lt;/jats:p&gt;"
+    )
+    work = {"DOI": "10.3767/x", "title": ["Amauroderma"], "abstract": escaped}
+    answer = {"status": "ok", "message-type": "work", "message": work}
+    (tmp_path / "crossref.json").write_text(json.dumps(answer))
+    csl = [{"type": "article-journal", "DOI": "10.3767/y", "title": "A", "abstract": escaped}]
+    (tmp_path / "csl.json").write_text(json.dumps(csl))
+    plain = [{"type": "article", "DOI": "10.1/z", "title": "B", "abstract": "We show a &lt; b."}]
+    (tmp_path / "plain.json").write_text(json.dumps(plain))
+    corpus = load_papers([tmp_path])
+    assert [f.format for f in corpus.files] == ["crossref", "csl-json", "csl-json"]
+    expected = "Amauroderma s.lat. is revised by (RPB1) loci where a < b."
+    assert [p.abstract for p in corpus.papers] == [expected, expected, "We show a < b."]
+
+
 # --- Semantic Scholar -----------------------------------------------------------------------
 
 

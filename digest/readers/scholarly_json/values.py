@@ -165,7 +165,13 @@ def markup_free(text: str) -> str:
     if _HTML_TAG.search(text):
         # A section heading ("<h4>Methods</h4>We ...") keeps its place as a label.
         return html_to_text(_HTML_HEADING.sub(_heading_label, text))
-    return decode_entities(text)
+    decoded = decode_entities(text)
+    if decoded != text and (looks_like_jats(decoded) or _HTML_CLOSING.search(decoded)):
+        # Crossref holds some deposits' JATS escaped ("&lt;jats:p&gt;…&lt;/jats:p&gt;",
+        # Persoonia's), and so does CSL JSON made from them: the tags come back, and go.
+        # Only a tag does: "a &lt; b" is "a < b".
+        return markup_free(decoded)
+    return decoded
 
 
 def _heading_label(match: re.Match[str]) -> str:
