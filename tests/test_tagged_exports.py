@@ -1323,6 +1323,24 @@ def test_web_of_science_ris_repeated_fields_glued_without_a_line_break(tmp_path:
     assert dict(paper.metadata)["issn"] == "0000-0001; 0000-0002"  # both kept
 
 
+def test_ris_abstract_with_a_tag_like_run_keeps_it_as_text(tmp_path: Path) -> None:
+    # Only fields outside prose are parted where a tag follows a value without a break.
+    paper = only(
+        load_written(
+            tmp_path,
+            "export.ris",
+            "TY  - JOUR\nTI  - Glycated haemoglobin (HbA1  - c) in runners\nAB  - Runners "
+            "with HbA1  - 5.7% or more\nran less far, and those with HbA1  - 6.5% the least.\n"
+            "AU  - Okafor, ChiomaAU  - Lindqvist, Per\nER  -\n",
+        )
+    )
+    assert paper.title == "Glycated haemoglobin (HbA1 - c) in runners"
+    assert paper.abstract == (
+        "Runners with HbA1 - 5.7% or more ran less far, and those with HbA1 - 6.5% the least."
+    )
+    assert paper.authors == ("Chioma Okafor", "Per Lindqvist")
+
+
 def test_web_of_science_ris_early_access_record_dated_by_its_month(tmp_path: Path) -> None:
     # An early-access record has no PY or DA yet, only C6, the month it came out online.
     paper = only(

@@ -161,6 +161,7 @@ def parse_ris(text: str) -> Parsed:
     chunk: list[str] = []
     start = 0
     after_link = False
+    field = ""  # the tag of the field the line before belongs to
     for number, line in enumerate(text.split("\n"), start=1):
         # Ovid's link line, and its URL on the same line or the next: neither a field nor a
         # problem.
@@ -173,11 +174,9 @@ def parse_ris(text: str) -> Parsed:
         if _TY.match(line):
             if chunk:
                 _finish(start, chunk, records, problems, closed=False)
-            chunk, start = [line.lstrip()], number
+            chunk, start, field = [line.lstrip()], number, "TY"
         elif chunk:
-            chunk.extend(
-                part for glued in _GLUED_TAG.split(line) for part in _GLUED_TO_VALUE.split(glued)
-            )
+            field = _parted(line, field, chunk)
             if line.startswith("ER  -"):
                 _finish(start, chunk, records, problems, closed=True)
                 chunk = []
@@ -193,6 +192,24 @@ def parse_ris(text: str) -> Parsed:
         )
         problems.append(Problem(first, reason, excerpt(shown)))
     return Parsed(tuple(records), tuple(problems))
+
+
+# Fields of prose, where a tag-like run ("HbA1  - 5.7%") is text, never Web of Science's glue.
+_PROSE_TAGS = frozenset({"AB", "N2", "TI", "T1", "T2", "T3", "ST", "BT"})
+
+
+def _parted(line: str, field: str, chunk: list[str]) -> str:
+    """The line's fields added to the chunk: a field glued on after a run of spaces
+    (Rayyan) or, outside a field of prose, right after a value (Web of Science); the tag
+    of the field the line ends in is returned."""
+    for part in _GLUED_TAG.split(line):
+        found = _TAG_LINE.match(part)
+        field = found.group(1) if found else field
+        pieces = [part] if field in _PROSE_TAGS else _GLUED_TO_VALUE.split(part)
+        chunk.extend(pieces)
+        last = _TAG_LINE.match(pieces[-1]) if len(pieces) > 1 else None
+        field = last.group(1) if last else field
+    return field
 
 
 def _finish(
