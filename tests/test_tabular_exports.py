@@ -909,6 +909,33 @@ def test_scopus_full_author_names_lose_their_scopus_ids(tmp_path: Path) -> None:
     assert paper.venue == "Ergonomics"  # "Source" is the database here, not the venue
 
 
+def test_scopus_in_chinese_names_its_columns_in_chinese(tmp_path: Path) -> None:
+    # Scopus's interface in Chinese exports the columns so, "Author full names" left in
+    # English (sitdownkevin/RefTool data/scopus.csv): it was read as lines of text.
+    text = (
+        '"作者","Author full names","作者 ID","文献标题","年份","来源出版物名称","链接","摘要",'
+        '"作者关键字","索引关键字"\n'
+        '"Zhao Y.","Zhao, Yandong (53265341800)","53265341800","Inflation in virtual worlds",'
+        '"2011","AIMSEC 2011 - Proceedings","https://www.scopus.com/inward/record.uri?eid=2-s2.0-1",'
+        '"Virtual currency is a new means of payment. We ask whether it can lead to inflation in '
+        'the real world. © 2011 IEEE.","Inflation; Virtual currency","Electronic commerce"\n'
+    )
+    (tmp_path / "scopus.csv").write_text(text, encoding="utf-8")
+    corpus = load_papers([tmp_path])
+    assert corpus.files[0].format == "csv"
+    [paper] = corpus.papers
+    assert paper.title == "Inflation in virtual worlds"
+    assert paper.abstract.endswith("lead to inflation in the real world.")
+    assert (paper.authors, paper.venue, paper.date) == (
+        ("Yandong Zhao",),
+        "AIMSEC 2011 - Proceedings",
+        "2011",
+    )
+    assert paper.keywords == ("Inflation", "Virtual currency")  # the authors', as in English
+    assert paper.url == "https://www.scopus.com/inward/record.uri?eid=2-s2.0-1"
+    assert paper.metadata == ()  # the Scopus author ids are not kept
+
+
 def test_web_of_science_tab_delimited_cells_are_never_quoted(tmp_path: Path) -> None:
     # WoS writes quotation marks as text: a title opening with one keeps it, and an abstract
     # with a quotation mark never closed does not swallow the records after it.

@@ -101,6 +101,11 @@ _COLUMNS: dict[str, tuple[str, int]] = {
     "source title": ("venue", 0), "author keywords": ("keywords", 0),
     "index keywords": ("keywords", 3), "pubmed id": ("pmid", 0),
     "author full names": ("authors", 0),
+    # Scopus in Chinese (its interface in 简体中文 names the columns so, "Author full names"
+    # left in English): 作者,作者 ID,文献标题,年份,来源出版物名称,链接,摘要,作者关键字,索引关键字
+    "摘要": ("abstract", 0), "文献标题": ("title", 0), "作者": ("authors", 1),
+    "年份": ("date", 1), "来源出版物名称": ("venue", 0), "链接": ("url", 1),
+    "作者关键字": ("keywords", 0), "索引关键字": ("keywords", 3),
     # IEEE Xplore
     "document title": ("title", 0), "ieee terms": ("keywords", 3), "pdf link": ("url", 4),
     # Embase
@@ -181,7 +186,7 @@ _NOT_KEPT = frozenset(
      "fx", "funding details", "funding texts", "file attachments", "link attachments", "notes",
      "author(s) id", "author affiliations", "author addresses", "referenced works",
      "related works", "authorships.institutions", "authorships.raw affiliation strings",
-     "authorships.affiliations"}
+     "authorships.affiliations", "作者 id"}
 )  # fmt: skip
 
 # Scopus numbers a column it repeats: "Funding Text 1" … "Funding Text 5" (2019).
