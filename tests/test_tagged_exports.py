@@ -846,6 +846,26 @@ def test_endnote_tagged_address_in_braces(tmp_path: Path) -> None:
     assert paper.doi is None
 
 
+def test_endnote_tagged_as_vip_writes_it(tmp_path: Path) -> None:
+    # VIP's (CQVIP's) EndNote export template: a colon after %@ and %+, keywords joined by
+    # spaces with one after the last, records with no blank line between them.
+    first, second = load_written(
+        tmp_path,
+        "vip.txt",
+        "%0 Journal Article\n%A 李明\n%+: 南京林业大学风景园林学院\n%@: 1000-4890\n",
+        "%T 城市绿地的降温效应\n%J 生态学杂志\n%D 2021\n%K 城市绿地 地表温度 降温效应 \n",
+        "%X 绿地面积越大降温越明显,形状越规则降温范围越小。\n",
+        "%U http://qikan.cqvip.com/Qikan/Article/Detail?id=1\n%W 重庆维普资讯有限公司\n",
+        "%0 Journal Article\n%A Ana Ruiz\n%T Green roofs\n%K green roof; indoor heat \n",
+        "%X Green roofs cool the rooms below them in summer, by two degrees at noon.\n",
+        "%W 重庆维普资讯有限公司\n",
+    ).papers
+    assert first.authors == ("李明",)
+    assert first.keywords == ("城市绿地", "地表温度", "降温效应")
+    assert ("issn", "1000-4890") in first.metadata
+    assert second.keywords == ("green roof", "indoor heat")
+
+
 def test_endnote_tagged_date_field_with_its_year(tmp_path: Path) -> None:
     # EndNote keeps the year in %D and the rest of the date in %8: "Sep 30" (a record from
     # PubMed), Mendeley's "aug", a ScienceDirect RIS import's "3//"; HighWire's %8 holds the

@@ -39,8 +39,9 @@ from digest.readers.tagged import (
 )
 
 # A tag, then a space and its value; CNKI's export sometimes glues a value in Chinese to its
-# tag ("%K园林;花境"), which no continuation line of English text would start with.
-_TAG_LINE = re.compile(r"%([0-9A-Z@!#$&()*+^|~?\[\]])(?: |(?=[^\x00-\x7f])|$)(.*)$")
+# tag ("%K园林;花境"), which no continuation line of English text would start with; VIP's
+# (CQVIP's) puts a colon after two of its tags ("%@: 1000-4890", "%+: 南京林业大学").
+_TAG_LINE = re.compile(r"%([0-9A-Z@!#$&()*+^|~?\[\]])(?::? |(?=[^\x00-\x7f])|:?$)(.*)$")
 # Names in one %A: "Choi, J;Jeong, G" (CNKI's export), full-width separators too.
 _NAMES = re.compile(r"[;\uff1b\uff0c]")  # ";" and the full-width semicolon and comma
 _WEB_LINK = re.compile(r"https?://", re.I)
@@ -98,8 +99,22 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         date=endnote_date(tagged.text("8"), tagged.text("D")) or None,
         metadata=tuple(metadata),
         venue=tagged.text("J") or _venue_of_citation(tagged.text("B")) or None,
-        keywords=split_keywords(";".join(tagged.items("K")) or None),
+        keywords=split_keywords(";".join(_keywords(item) for item in tagged.items("K")) or None),
     )
+
+
+def _keywords(item: str) -> str:
+    """A %K line as split_keywords takes it: VIP's export joins Chinese keywords by spaces
+    ("%K 城市绿地 地表温度 降温效应 "), which no English keyword list does alone."""
+    words = item.split()
+    if len(words) > 1 and not _SEPARATED.search(item) and all(map(_CJK.search, words)):
+        return ";".join(words)
+    return item
+
+
+# ";", ",", and the full-width semicolon, comma and enumeration comma.
+_SEPARATED = re.compile(r"[;,\uff1b\uff0c\u3001]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _venue_of_citation(book: str) -> str:
