@@ -192,6 +192,40 @@ def test_a_scholar_citation_item_keeps_its_title_and_is_counted_without_abstract
     )
 
 
+def test_a_scholar_byline_garbled_from_a_reference_list_gives_surnames(tmp_path: Path) -> None:
+    # Scholar reads "Vanryckeghem, M. & Brutten, G." off a reference list and prints the
+    # byline "G Vanryckeghem, M. & Brutten - 2026" (ucfchps/chps-research-roundup,
+    # tests/fixtures/scholar-alerts/alert-multi-real-vanryckeghem-citations): it was no
+    # byline, so every item's lines were reported as text outside any item. The initials
+    # stand by the wrong surnames: the authors are the surnames.
+    html = (
+        '<h3><span style="font-size:11px">[CITATION]</span> <a href="https://scholar.google.com'
+        '/citations?hl=en&amp;view_op=view_citation&amp;citation_for_view=qK9t:evX4" '
+        'class="gse_alrt_title">Communication Attitude Test for Preschoolers</a></h3>'
+        '<div style="color:#006621">G Vanryckeghem, M. &amp; Brutten - 2026</div><br>'
+        '<h3><a href="https://scholar.google.com/scholar_url?url=https://example.org/bab&amp;'
+        'hl=en" class="gse_alrt_title">Behavior Assessment Battery for Adults</a></h3>'
+        '<div style="color:#006621">G Vanryckeghem, M. &amp; Brutten - Hogrefe, 2025</div>'
+        '<div class="gse_alrt_sni">The battery measures speech-associated attitude and '
+        "reactions in adults who stutter …</div>"
+        "<p>This message was sent by Google Scholar because you're following new articles "
+        "written by Martine Vanryckeghem.</p>"
+    )
+    (tmp_path / "alert.html").write_text(html, encoding="utf-8")
+    corpus = load_papers([tmp_path / "alert.html"])
+    [paper] = corpus.papers
+    assert (paper.title, paper.authors, paper.venue) == (
+        "Behavior Assessment Battery for Adults",
+        ("Vanryckeghem", "Brutten"),
+        "Hogrefe",
+    )
+    [skipped] = corpus.skipped
+    assert (skipped.reason, skipped.excerpt) == (
+        "no abstract (no snippet)",
+        "Communication Attitude Test for Preschoolers",
+    )
+
+
 def test_a_my_ncbi_alert_lists_no_abstracts_and_says_which_export_has_them() -> None:
     # My NCBI's e-mail of a saved PubMed search (a real one of 2017, kept in a comment of a
     # public repository's parser of these mails) was read as plain text: its HTML lines

@@ -45,6 +45,12 @@ _BYLINE = re.compile(
     r"^(?P<names>[^\n]+?)(?<!\s)\s++[-\u2013]\s+(?P<source>.*?(?:\b(?:19|20)\d\d|…))\s*$"
 )
 _NAME = re.compile(r"^(?:[A-Z]{1,4}\s+[^\s,]+(?:\s[^\s,]+){0,2}|…)$")
+# A citation Scholar took from a reference list written "Surname, I. & Surname, I." comes out
+# garbled: "G Vanryckeghem, M. & Brutten - 2026" (Martine Vanryckeghem and Gene Brutten).
+# Its pieces are names as above, bare initials ("M."), surnames, joined by "&" or "and".
+_JOINER = re.compile(r"\s+(?:&|and)\s+")
+_INITIALS = re.compile(r"^(?:[A-Z]\.\s?){1,3}$")
+_SURNAME = re.compile(r"^(?:[a-z]+\s){0,2}[^\W\d_][\w'\u2019-]*$")
 _YEAR = re.compile(r"(?:,\s*)?\b((?:19|20)\d\d)$")
 _BOILERPLATE = re.compile(
     r"^(?:List alerts|Cancel alert|Update alert to receive .*|Showing .* results.*"
@@ -80,16 +86,42 @@ def _byline(line: str) -> _Byline | None:
     found = _BYLINE.match(line)
     if not found:
         return None
-    names = [name.strip() for name in found.group("names").split(",")]
-    cut = [name.rstrip("…").strip() for name in names]
-    if not all(_NAME.match(name) for name in names if not name.endswith("…")):
+    authors = _names(found.group("names"))
+    if authors is None:
         return None
     source = found.group("source").strip()
     year = _YEAR.search(source)
     venue = source[: year.start()].strip(" ,") if year else source
-    return _Byline(
-        tuple(name for name in cut if name), venue or None, year.group(1) if year else None
-    )
+    return _Byline(authors, venue or None, year.group(1) if year else None)
+
+
+def _names(text: str) -> tuple[str, ...] | None:
+    """The byline's names ("Y Yano, N Koizumi…"), or None if the text is not a list of names.
+
+    A garbled byline ("G Vanryckeghem, M. & Brutten") has bare initials that belong to
+    another name than the one they stand by: its authors are then the surnames alone."""
+    names = [name.strip() for name in text.split(",")]
+    if all(_NAME.match(name) for name in names if not name.endswith("…")):
+        cut = (name.rstrip("…").strip() for name in names)
+        return tuple(name for name in cut if name)
+    pieces = [piece for name in names for piece in _JOINER.split(name.rstrip("…").strip())]
+    if not all(_NAME.match(p) or _INITIALS.match(p) or _is_surname(p) for p in pieces if p):
+        return None
+    if not any(_NAME.match(p) or _INITIALS.match(p) for p in pieces):
+        return None  # capitalised words and no initials: "Methods and Results - 2020"
+    displaced = any(_INITIALS.match(piece) for piece in pieces)
+    authors = [
+        piece.split(maxsplit=1)[1] if displaced and _NAME.match(piece) else piece
+        for piece in pieces
+        if piece and not _INITIALS.match(piece)
+    ]
+    return tuple(authors) or None
+
+
+def _is_surname(piece: str) -> bool:
+    """A surname standing alone: "Brutten", "van der Berg"."""
+    words = piece.split()
+    return 0 < len(words) <= 3 and words[-1][0].isupper() and bool(_SURNAME.match(piece))
 
 
 def _is_alert_html(text: str) -> bool:
