@@ -1350,3 +1350,39 @@ def test_daily_lists_with_a_code_link_line_or_italic_names_above_the_abstract() 
     assert radar.abstract.startswith("4D millimeter-wave radars are sensors")
     assert flag.authors == ("Zheqi He", "Yesheng Liu", "Jing-shu Zheng")
     assert flag.abstract.startswith("We present FlagEvalMM")
+
+
+def test_a_daily_list_whose_abstracts_are_in_footnotes_under_its_table() -> None:
+    # cn-chat-arxiv's daily pages (leongxj123/cn-chat-arxiv, stat.ML.md and its other
+    # categories): a table of "[^1]" references, linked titles and a Chinese summary, then
+    # under "# 详细" each footnote: the title in Chinese, the title, the link, the summary,
+    # the abstract in Chinese, and the abstract, indented. A footnote opened no entry: the
+    # second footnote's lines went to the first, whose abstract it had, and the second paper
+    # kept the table's summary for its abstract.
+    text = (
+        "# 摘要\n\n| Ref | Title | Summary |\n| --- | --- | --- |\n"
+        "| [^1] | [Sliced Regression Made Private.](http://arxiv.org/abs/2401.08150) | "
+        "本文提出了差分隐私算法。 |\n"
+        "| [^2] | [Backdoor Defense with Benign Backdoors.](http://arxiv.org/abs/2307.15539) | "
+        "提出了一种后门防御框架。 |\n\n# 详细\n\n"
+        "[^1]: 差分隐私切片逆回归\n\n"
+        "    Sliced Regression Made Private. (arXiv:2401.08150v1 [stat.ML])\n\n"
+        "    [http://arxiv.org/abs/2401.08150](http://arxiv.org/abs/2401.08150)\n\n"
+        "    本文提出了差分隐私算法。\n\n    \n\n"
+        "    随着数据驱动应用的普及，隐私保护已成为关键问题。\n\n"
+        "    Privacy preservation has become a critical concern in data analysis. We propose "
+        "private algorithms for sliced inverse regression and show that they are optimal. As a na\n"
+        "    \n"
+        "[^2]: 非对抗性后门防御\n\n"
+        "    Backdoor Defense with Benign Backdoors. (arXiv:2307.15539v1 [cs.LG])\n\n"
+        "    [http://arxiv.org/abs/2307.15539](http://arxiv.org/abs/2307.15539)\n\n"
+        "    提出了一种后门防御框架。\n\n    \n\n    深度神经网络容易受到后门攻击的影响。\n\n"
+        "    Deep neural networks are vulnerable to backdoor attacks. We inject benign "
+        "backdoors into the samples we suspect, which suppresses the attacker's. We conduct\n"
+        "    \n"
+    )
+    first, second = parse_markdown(text).records
+    assert (first.title, first.arxiv) == ("Sliced Regression Made Private", "2401.08150")
+    assert first.abstract.startswith("Privacy preservation has become a critical concern")
+    assert (second.title, second.arxiv) == ("Backdoor Defense with Benign Backdoors", "2307.15539")
+    assert second.abstract.startswith("Deep neural networks are vulnerable")

@@ -1,6 +1,6 @@
 """The shapes of a pasted line: Markdown's block structure (a heading, a `---` rule, a list
-item, a quote, a table row and the rule under a table's header row), a line that is only a
-link, and a note's front matter. Each is a pattern matched against one line; what the line
+item, a quote, a table row and the rule under a table's header row, a footnote), a line that
+is only a link, and a note's front matter. Each is a pattern matched against one line; what the line
 then means is decided in lines.py.
 """
 
@@ -19,4 +19,8 @@ TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 # helps, and "\s*\|?\s*" no longer splits a long run of tabs at each of its places.
 TABLE_RULE = re.compile(r"^\s*+(?:\|\s*+)?:?-{3,}+:?\s*+(?:\|\s*+:?-{3,}+:?\s*+)*+(?:\|\s*+)?$")
 URL_LINE = re.compile(r"^\s*<?(https?://\S+?)>?\s*$")
+# A footnote's definition ("[^3]: text", its paragraphs indented under it) and a reference
+# to one ("| [^3] | [Title](…) |").
+FOOTNOTE = re.compile(r"^\s{0,3}\[\^([\w.-]{1,40})\]:[ \t]*(.*)$")
+FOOTNOTE_REF = re.compile(r"\[\^([\w.-]{1,40})\](?!:)")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)

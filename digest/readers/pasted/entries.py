@@ -65,6 +65,7 @@ class Entry:
     next_summary: bool = False  # the text being read is labelled as a summary
     abstract_line: int = 0  # where a labelled abstract starts
     level: int = 0  # a heading's level (1 for "#"), 0 for an entry not opened by a heading
+    footnotes: list[str] = field(default_factory=list)  # the footnotes it refers to or is
     replacement: bool = False
 
     def set_title(self, title: str, rank: int) -> None:
@@ -93,6 +94,7 @@ class Reader:
         # An abstract page's "[Submitted on …]" line: its number and day, for the Title: just
         # below it.
         self.submitted_on: tuple[int, str] | None = None
+        self.referred: set[str] = set()  # footnotes an entry refers to (parsing._refer)
 
     # entries
 

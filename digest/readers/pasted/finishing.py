@@ -114,6 +114,9 @@ def _keys(entry: Entry) -> list[str]:
         keys.append("doi:" + doi.casefold())
     if entry.title and entry.title_rank >= 1 and len(entry.title) >= 20:
         keys.append("title:" + re.sub(r"\W+", " ", entry.title.casefold()).strip())
+    # A footnote is the rest of the entry that refers to it ("| [^1] | [Title](…) | … |",
+    # then "[^1]: …" below with the abstract: cn-chat-arxiv's daily lists).
+    keys += ["footnote:" + label for label in entry.footnotes]
     return keys
 
 
@@ -153,4 +156,5 @@ def _combined(group: list[Entry]) -> Entry:
         out.keywords += entry.keywords
         out.metadata += entry.metadata
         out.replacement = out.replacement or entry.replacement
+        out.footnotes += entry.footnotes
     return out

@@ -13,13 +13,22 @@ import re
 
 from digest.readers import arxiv_pages
 from digest.readers.pasted.arxiv_lines import drop_title_line, read_search_result_line, title_before
-from digest.readers.pasted.blocks import HEADING, ITEM, QUOTE, RULE, TABLE_ROW, TABLE_RULE, URL_LINE
+from digest.readers.pasted.blocks import (
+    FOOTNOTE,
+    HEADING,
+    ITEM,
+    QUOTE,
+    RULE,
+    TABLE_ROW,
+    TABLE_RULE,
+    URL_LINE,
+)
 from digest.readers.pasted.entries import Reader
 from digest.readers.pasted.fields import ABSTRACT_HEADING, BOLD_LABEL, labelled_field, title_like
 from digest.readers.pasted.headings import read_heading
 from digest.readers.pasted.items import read_item
 from digest.readers.pasted.tables import read_table_row
-from digest.readers.pasted.text import LINK, SENTENCE_END, inline_text, same_title
+from digest.readers.pasted.text import LINK, SENTENCE_END, inline_text, is_prose, same_title
 
 _HTML_LINK = re.compile(
     r"<a\s[^<>]{0,300}?href=[\"'](https?://[^\"'<>\s]{1,2000})[\"'][^<>]{0,300}>([^<]{1,300})</a>",
@@ -128,6 +137,19 @@ def read_line(reader: Reader, number: int, line: str, lines: list[str]) -> None:
     heading = HEADING.match(line)
     if heading:
         read_heading(reader, number, heading.group(2), len(heading.group(1)))
+        return
+    footnote = FOOTNOTE.match(line)
+    if footnote and reader.structured:
+        # "[^1]: 差分隐私切片逆回归", the paper's abstract indented below: the rest of the entry
+        # that refers to it, joined to it when the entries are finished. Its first line
+        # heads it like a title.
+        entry = reader.start(number, "footnote")
+        entry.footnotes.append(footnote.group(1))
+        text = footnote.group(2).strip()
+        if text and not is_prose(text):
+            entry.set_title(text, 1)
+        elif text:
+            reader.paragraph.append((number, text))
         return
     if RULE.match(line):
         reader.flush()

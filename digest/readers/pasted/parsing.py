@@ -7,7 +7,7 @@ entries records.
 from __future__ import annotations
 
 from digest.readers import arxiv_pages, markup
-from digest.readers.pasted.blocks import FRONT_MATTER, HEADING
+from digest.readers.pasted.blocks import FOOTNOTE, FOOTNOTE_REF, FRONT_MATTER, HEADING
 from digest.readers.pasted.entries import Reader
 from digest.readers.pasted.finishing import finish
 from digest.readers.pasted.front_matter import front_matter_properties
@@ -78,9 +78,25 @@ def _parse(text: str, name: str) -> Parsed:
         wrapped = wrapped_field(lines, number - 1)
         if wrapped is not None:
             line, number = wrapped
+        opened = len(reader.entries)
         read_line(reader, number, line, lines)
+        if "[^" in line and not FOOTNOTE.match(line):
+            _refer(reader, opened, FOOTNOTE_REF.findall(line))
     reader.flush()
     return finish(reader, name)
+
+
+def _refer(reader: Reader, opened: int, labels: list[str]) -> None:
+    """The footnotes a line refers to belong to its entry: the one the line opened (a table
+    row, done with once read) or the one it is part of; a footnote referred to again (a
+    note two papers share) stays with the first."""
+    entry = reader.entries[-1] if len(reader.entries) > opened else reader.current
+    if entry is None:
+        return
+    for label in labels:
+        if label not in reader.referred:
+            reader.referred.add(label)
+            entry.footnotes.append(label)
 
 
 def _section_end(lines: list[str], start: int) -> int:
