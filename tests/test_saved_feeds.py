@@ -620,3 +620,36 @@ def test_a_channel_title_names_the_journal_in_its_publishers_words(
     )
     [record] = parse_feed(text).records
     assert record.venue == venue
+
+
+def test_an_arxiv_feed_remade_with_a_translation_keeps_the_papers_title_and_abstract() -> None:
+    # cn-chat-arxiv's feeds (leongxj123/cn-chat-arxiv, cs.IR.xml): each item's title is a
+    # Chinese summary, its description the title in Chinese, arXiv's old title line, the
+    # link, the summary, the abstract in Chinese and the abstract. All of it was the
+    # abstract, under the summary as title.
+    summary = "&#26412;&#25991;&#32508;&#36848;&#20102;&#25512;&#33616;&#31995;&#32479;&#12290;"
+    paragraphs = [
+        "&#25512;&#33616;&#31995;&#32479;&#32508;&#36848;",
+        "Multi-task Learning in Recommender Systems: A Survey. (arXiv:2305.13843v1 [cs.IR])",
+        "http://arxiv.org/abs/2305.13843",
+        summary,
+        "",
+        "&#22810;&#20219;&#21153;&#23398;&#20064;&#24050;&#24191;&#27867;&#24212;&#29992;&#12290;",
+        "Multi-task learning has been widely applied in vision and language. We survey "
+        "multi-task recommender systems and raise future directions.",
+    ]
+    description = "".join(f"&lt;p&gt;\n{p}\n&lt;/p&gt;\n" for p in paragraphs)
+    text = (
+        '<rss version="2.0"><channel><title>Chat Arxiv cs.IR</title><item>'
+        f"<title>{summary}</title><link>http://arxiv.org/abs/2305.13843</link>"
+        f"<description>{description}</description></item></channel></rss>"
+    )
+    [record] = parse_feed(text).records
+    assert (record.title, record.arxiv) == (
+        "Multi-task Learning in Recommender Systems: A Survey",
+        "2305.13843v1",
+    )
+    assert record.abstract == (
+        "Multi-task learning has been widely applied in vision and language. We survey "
+        "multi-task recommender systems and raise future directions."
+    )

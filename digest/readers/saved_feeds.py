@@ -208,6 +208,8 @@ def _rss_item(item: Element, line: int, journal: str, one_each: bool) -> Record 
     old_style = old_feed_title(title)
     if old_style:  # arXiv's feeds before 2024: "Title. (arXiv:2101.00001v2 [cs.CL] UPDATED)"
         title, arxiv = old_style[0], arxiv or old_style[1]
+    if found.arxiv_title:  # the same line in the description names the paper
+        title, arxiv = found.arxiv_title[0], arxiv or found.arxiv_title[1]
     guid = _text(kids, "guid")
     if not arxiv:
         oai = _OAI_ID.match(guid)
@@ -293,6 +295,7 @@ class _Found:
         self.doi: str | None = None
         self.journal = ""
         self.authors: tuple[str, ...] = ()
+        self.arxiv_title: tuple[str, str] | None = None  # "Title. (arXiv:… [cs.IR])"
 
 
 # Where an RSS item's and an Atom entry's text is, in the order it is looked for.
@@ -318,6 +321,8 @@ def _journal_abstract(
             else:
                 blocks = [value] if value else []
             kept = [block for block in blocks if not _apart(block, names, found, terms)]
+            if found.arxiv_title or "arxiv.org/abs/" in _text(kids, "link"):
+                kept = _untranslated(kept)
             if not kept:
                 continue
             # A plain-text description may open with its heading: "Abstract\nWe …".
@@ -342,6 +347,14 @@ def _apart(block: str, names: set[str], found: _Found, terms: set[str]) -> bool:
     listed = _LABELLED_VALUES.match(line) if terms else None
     if listed and all(_folded(value) in terms for value in listed.group("values").split(",")):
         return True  # Open Journal Systems' "Keywords: tides, moon", the item's categories
+    if _URL_ONLY.match(line):
+        return True  # the item's link again
+    arxiv_title = old_feed_title(line)
+    if arxiv_title and _OLD_FEED_END.search(line):
+        # "Advances and Challenges of …: A Survey. (arXiv:2305.13843v1 [cs.IR])": the
+        # paper's title and id as arXiv's feeds gave them, over a summary of it (cn-chat-arxiv)
+        found.arxiv_title = found.arxiv_title or arxiv_title
+        return True
     listed_names = _name_list(line)
     if listed_names:
         found.authors = found.authors or listed_names
@@ -368,6 +381,22 @@ def _apart(block: str, names: set[str], found: _Found, terms: set[str]) -> bool:
 
 
 _NOT_WORD = re.compile(r"\W+")
+_URL_ONLY = re.compile(r"\Ahttps?://\S+\Z")
+_OLD_FEED_END = re.compile(r"\(arXiv:[^()]*\]\)\Z")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _untranslated(blocks: list[str]) -> list[str]:
+    """An arXiv paper's description without the Chinese, Japanese or Korean paragraphs a
+    feed's maker added over the abstract in its own words (cn-chat-arxiv translates each
+    abstract and summarises it), when the abstract is there too."""
+
+    def cjk(block: str) -> bool:
+        return len(_CJK.findall(block)) > len(_LATIN.findall(block))
+
+    latin = [block for block in blocks if not cjk(block)]
+    return latin if latin and len(latin) < len(blocks) else blocks
 
 
 def _name_list(line: str) -> tuple[str, ...]:
