@@ -29,7 +29,11 @@ EXPORTS = Path(__file__).resolve().parent / "fixtures" / "exports"
 
 
 def _one(name: str):  # type: ignore[no-untyped-def]
-    corpus = load_papers([PAGES / name])
+    return _one_in(PAGES / name)
+
+
+def _one_in(path: Path):  # type: ignore[no-untyped-def]
+    corpus = load_papers([path])
     [paper] = corpus.papers
     return paper
 
@@ -132,6 +136,25 @@ def test_ieee_xplore_metadata_that_is_no_json_is_never_run(tmp_path: Path) -> No
     (tmp_path / "page.html").write_text(broken, encoding="utf-8")
     with pytest.raises(InputError, match="not one article's page"):
         load_papers([tmp_path])
+
+
+def test_ieee_xplore_metadata_damaged_is_read_around_or_refused_never_a_crash(
+    tmp_path: Path,
+) -> None:
+    page = (PAGES / "ieee-xplore.html").read_text(encoding="utf-8")
+    start = page.index("xplGlobal.document.metadata=") + len("xplGlobal.document.metadata=")
+    # Keywords that are no list are no keywords; the rest of the object is still read.
+    for name, keywords in (("number", "7"), ("kwd", '[{"type": "x", "kwd": 5}]')):
+        damaged = page[: start + 1] + f'"keywords": {keywords}, ' + page[start + 1 :]
+        damaged = damaged.replace('"keywords":[', '"keywords_seen":[')  # the page's own
+        (tmp_path / f"{name}.html").write_text(damaged, encoding="utf-8")
+        paper = _one_in(tmp_path / f"{name}.html")
+        assert (paper.title, paper.keywords) == (_one("ieee-xplore.html").title, ())
+    # An object nested thousands deep cannot be decoded: the page is no article's page.
+    deep = page[: start + 1] + '"x": ' + "[" * 5000 + "]" * 5000 + ", " + page[start + 1 :]
+    (tmp_path / "deep.html").write_text(deep, encoding="utf-8")
+    with pytest.raises(InputError, match="not one article's page"):
+        load_papers([tmp_path / "deep.html"])
 
 
 def test_biorxiv_citation_abstract_markup_read_as_text() -> None:
