@@ -497,6 +497,24 @@ def test_better_bibtex_bare_escapes_and_braced_math_are_read(tmp_path: Path) -> 
     )
 
 
+def test_zotero_escaped_inline_math_of_percentages_loses_its_dollars(tmp_path: Path) -> None:
+    # A Zotero library's ACM entry (lin_single_2017): the ACM abstract's "$19.0%$" reaches
+    # BibTeX as "\$19.0\%\$", with no backslash escaped elsewhere in the value.
+    (tmp_path / "zotero.bib").write_text(
+        "@inproceedings{lin_single_2017,\n"
+        "  title = {Single Shot Temporal Action Detection},\n"
+        "  abstract = {SSAD outperforms other systems by increasing mAP from \\$19.0\\%\\$ "
+        "to \\$24.6\\%\\$ on THUMOS 2014 and from 7.4\\% to \\$11.0\\%\\$ on MEXaction2; "
+        "a GPU costs \\$5 to \\$10 an hour.},\n"
+        "}\n"
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == (
+        "SSAD outperforms other systems by increasing mAP from 19.0% to 24.6% on THUMOS 2014 "
+        "and from 7.4% to 11.0% on MEXaction2; a GPU costs $5 to $10 an hour."
+    )
+
+
 def test_latex_command_with_escaped_braces_is_the_command(tmp_path: Path) -> None:
     # Paperpile escapes the braces of an arXiv abstract's LaTeX but not its backslashes.
     (tmp_path / "paperpile.bib").write_text(

@@ -197,7 +197,9 @@ _AAS_JOURNALS = {
 # Zotero escapes a value that holds LaTeX source (an arXiv abstract's "\emph{x}", "$64\times
 # 64$") as text: "{\textbackslash}emph\{x\}", "\$64{\textbackslash}times64\$". Where its
 # backslash escape shows, every escape is undone in one pass, giving the LaTeX back to the
-# loader's cleaning; elsewhere "\$5" stays a dollar, never math. Its braces left unescaped
+# loader's cleaning; elsewhere "\$5" stays a dollar, never math, except between two escaped
+# dollars that hold TeX's own escapes, as an ACM abstract's "$19.0\%$" comes out: "\$19.0\%\$"
+# (no space just inside them, as in the loader's inline math). Its braces left unescaped
 # are then all its own (case protection, "{BERT}"), and go before the escaped ones come
 # back: "\frac\{a\}\{b\}" and the set "\{1, 2\}" keep theirs.
 _SOURCE_SYMBOLS = {"{\\textbackslash}": "\\", "{\\textasciitilde}": "~", "{\\textasciicircum}": "^"}
@@ -214,6 +216,8 @@ _AS_ZOTERO_WRITES = {
 # Better BibTeX puts each character it writes in math mode in braces: "j{$\rightarrow$}k".
 _BRACED_MATH = re.compile(r"\{(\$[^${}]*(?:\{[^${}]*\}[^${}]*)*\$)\}")
 _ESCAPED_SOURCE = re.compile("|".join(map(re.escape, _SOURCE_SYMBOLS)) + r"|\\([{}$%&#_])")
+_ESCAPED_MATH = re.compile(r"\\\$(?!\s)([^$\n]{1,80}?)(?<![\s\\])\\\$")
+_MATH_MARK = re.compile(r"\\[%&#_]|[\^_]")
 _JOURNAL_MACRO = re.compile(r"\\([a-z]+)\s*")
 _TEXT_SYMBOL = re.compile(r"\{\\(" + "|".join(map(re.escape, _TEXT_SYMBOLS)) + r")(?:\{\})?\}")
 
@@ -572,6 +576,8 @@ def _decoded(value: str) -> str:
     source = "{\\textbackslash}" in value
     if source:
         value = _ESCAPED_SOURCE.sub(_unescaped, _unbrace(value))
+    elif "\\$" in value:
+        value = _ESCAPED_MATH.sub(_escaped_math, value)
     if "\\{" in value:
         value = _ESCAPED_ARGUMENT.sub(r"\1{\2}", value)
         value = _ESCAPED_PROTECTION.sub(r"\1", value)
@@ -591,6 +597,11 @@ def _decoded(value: str) -> str:
 
 def _reserved(found: re.Match[str]) -> str:
     return "~" if found.group(3) else found.group(1) or found.group(2) or found.group(4)
+
+
+def _escaped_math(found: re.Match[str]) -> str:
+    inner = found.group(1)
+    return f"${inner}$" if _MATH_MARK.search(inner) else found.group(0)
 
 
 def _unescaped(found: re.Match[str]) -> str:
