@@ -7,6 +7,7 @@ oddities (see the comments below); it is written for these tests.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -475,6 +476,35 @@ def test_zotero_and_mendeley_escaped_braces_are_the_users_and_stay(tmp_path: Pat
         "The set {1, 2} and $\\frac{a}{b}$, with x^2.",
     )
     assert plain.abstract == "No source here: the pair {x, y} at ~5%."
+
+
+def test_ieee_formula_markup_in_an_abstract_is_read_as_crossrefs_is(tmp_path: Path) -> None:
+    # IEEE Xplore's abstracts hold their formulas as markup, in its own BibTeX export and,
+    # escaped, in Zotero's: they read as the same abstract from Crossref reads.
+    formula = (
+        '<inline-formula> <tex-math notation="LaTeX">$\\ell _{1}$ </tex-math></inline-formula>'
+    )
+    zotero = (
+        '{\\textless}inline-formula{\\textgreater} {\\textless}tex-math notation="{LaTeX}"'
+        "{\\textgreater}\\${\\textbackslash}ell \\_\\{1\\}\\$ {\\textless}/tex-math{\\textgreater}"
+        "{\\textless}/inline-formula{\\textgreater}"
+    )
+    abstract = "We solve an {} problem with {} weights."
+    (tmp_path / "ieee.bib").write_text(
+        f"@ARTICLE{{1,\n  title={{T}},\n  abstract={{{abstract.format(formula, formula)}}},\n}}\n"
+    )
+    (tmp_path / "zotero.bib").write_text(
+        f"@article{{2,\n  title = {{T}},\n  abstract = {{{abstract.format(zotero, zotero)}}},\n}}\n"
+    )
+    work = {"DOI": "10.1109/x", "title": ["T"], "abstract": abstract.format(formula, formula)}
+    answer = {"status": "ok", "message-type": "work", "message": work}
+    (tmp_path / "crossref.json").write_text(json.dumps(answer))
+    read = {
+        name: load_papers([tmp_path / name]).papers[0].abstract
+        for name in ("ieee.bib", "zotero.bib", "crossref.json")
+    }
+    assert read["ieee.bib"] == read["zotero.bib"] == read["crossref.json"]
+    assert read["ieee.bib"] == "We solve an \u2113_1 problem with \u2113_1 weights."
 
 
 def test_better_bibtex_bare_escapes_and_braced_math_are_read(tmp_path: Path) -> None:

@@ -112,7 +112,11 @@ _ESCAPED_PROTECTION = re.compile(r"\\\{([A-Z][\w.-]*(?: [\w.-]+){0,3})\\\}")
 # "$\textit\{Structured State Space\}$" is "$\textit{Structured State Space}$".
 _ESCAPED_ARGUMENT = re.compile(r"(\\[A-Za-z]+)\\\{([^{}\\]*)\\\}")
 _WRAPPED_AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]-)\n[ \t]+(?=[^\W\d_])")
-_HTML_CLOSING = re.compile(r"</(?:jats:)?(?:i|b|em|strong|sub|sup|p|span|scp|inf|u|br)\s*>", re.I)
+_HTML_CLOSING = re.compile(
+    r"</(?:jats:)?(?:i|b|em|strong|sub|sup|p|span|scp|inf|u|br|italic|bold|tex-math|inline-formula)"
+    r"\s*>",
+    re.I,
+)
 _BARE_COMMA = re.compile(r",(?=\S)")
 _NOTE_PMID = re.compile(r"\bPMID:\s*(\d{1,9})\b")
 _JOURNAL_ARXIV = re.compile(r"\barXiv:\s*(\S+)", re.I)
