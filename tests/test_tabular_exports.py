@@ -934,6 +934,35 @@ def test_scopus_in_chinese_names_its_columns_in_chinese(tmp_path: Path) -> None:
     assert paper.metadata == ()  # the Scopus author ids are not kept
 
 
+def test_cnki_excel_export_saved_as_csv(tmp_path: Path) -> None:
+    # CNKI's export to Excel with its fields chosen ("selfDefine", the columns its scrapers
+    # ask for: SrcDatabase-来源库,Title-题名,…,DOI-DOI), saved as CSV: it was read as text.
+    text = (
+        "SrcDatabase-来源库,Title-题名,Author-作者,Organ-单位,Source-文献来源,Keyword-关键词,"
+        "Summary-摘要,PubTime-发表时间,Year-年,URL-网址,DOI-DOI\n"
+        "期刊,城市绿地的降温效应,李明;王芳;,南京林业大学;,生态学杂志,城市绿地;降温效应,"
+        '"绿地面积越大降温越明显,形状越规则降温范围越小。",2021-03-15,2021,'
+        "https://kns.cnki.net/kcms/detail/detail.aspx?FileName=STXZ202103012,"
+        "10.13292/j.1000-4890.2021.03.012\n"
+        "期刊,行道树养护管理标准,,,园林,行道树,<正>本文件规定了行道树养护管理的基本要求。,"
+        "2021-01-12,2021,,\n"
+    )
+    (tmp_path / "CNKI.csv").write_text(text, encoding="utf-8")
+    corpus = load_papers([tmp_path])
+    [paper] = corpus.papers
+    assert (paper.title, paper.authors) == ("城市绿地的降温效应", ("李明", "王芳"))
+    assert (paper.venue, paper.date, paper.doi) == (
+        "生态学杂志",
+        "2021-03-15",
+        "10.13292/j.1000-4890.2021.03.012",
+    )
+    assert paper.keywords == ("城市绿地", "降温效应")
+    assert ("SrcDatabase-来源库", "期刊") in paper.metadata
+    assert "南京林业大学" not in str(paper.metadata)  # addresses are not kept
+    [opening] = corpus.skipped  # "<正>": the article's opening lines, no abstract
+    assert (opening.line, opening.excerpt) == (3, "行道树养护管理标准")
+
+
 def test_web_of_science_tab_delimited_cells_are_never_quoted(tmp_path: Path) -> None:
     # WoS writes quotation marks as text: a title opening with one keeps it, and an abstract
     # with a quotation mark never closed does not swallow the records after it.

@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from digest.cleaning import repaired_encoding
+from digest.readers.cnki_custom import OPENING_TEXT, OPENING_TEXT_ONLY
 from digest.readers.identifiers import labelled_arxiv_id
 from digest.readers.markup import (
     decode_entities,
@@ -106,6 +107,12 @@ _COLUMNS: dict[str, tuple[str, int]] = {
     "摘要": ("abstract", 0), "文献标题": ("title", 0), "作者": ("authors", 1),
     "年份": ("date", 1), "来源出版物名称": ("venue", 0), "链接": ("url", 1),
     "作者关键字": ("keywords", 0), "索引关键字": ("keywords", 3),
+    # CNKI's export to Excel ("自定义", its fields chosen), saved as CSV: each column named as
+    # its custom text export names the field, "Title-题名", "Summary-摘要" (cnki_custom.py)
+    "title-题名": ("title", 0), "author-作者": ("authors", 0), "source-文献来源": ("venue", 0),
+    "keyword-关键词": ("keywords", 0), "summary-摘要": ("abstract", 0),
+    "pubtime-发表时间": ("date", 0), "year-年": ("date", 1), "url-网址": ("url", 0),
+    "doi-doi": ("doi", 0),
     # IEEE Xplore
     "document title": ("title", 0), "ieee terms": ("keywords", 3), "pdf link": ("url", 4),
     # Embase
@@ -186,7 +193,7 @@ _NOT_KEPT = frozenset(
      "fx", "funding details", "funding texts", "file attachments", "link attachments", "notes",
      "author(s) id", "author affiliations", "author addresses", "referenced works",
      "related works", "authorships.institutions", "authorships.raw affiliation strings",
-     "authorships.affiliations", "作者 id"}
+     "authorships.affiliations", "作者 id", "organ-单位"}
 )  # fmt: skip
 
 # Scopus numbers a column it repeats: "Funding Text 1" … "Funding Text 5" (2019).
@@ -427,6 +434,8 @@ def parse_csv(text: str) -> Parsed:
         if record is None:
             why = "the abstract column is empty"
             problems.append(missing_abstract(start, why, excerpt(delimiter.join(row))))
+        elif isinstance(record, Problem):
+            problems.append(record)
         else:
             records.append(record)
     return Parsed(_slashed_dates_read(records), tuple(problems))
@@ -515,6 +524,8 @@ def _parse_labelled_rows(text: str) -> Parsed:
         if record is None:
             why = "the record has no ABSTRACT line"
             problems.append(missing_abstract(line, why, _first(block.get("TITLE", []))))
+        elif isinstance(record, Problem):
+            problems.append(record)
         else:
             records.append(record)
     return Parsed(tuple(records), tuple(problems))
@@ -645,7 +656,7 @@ def _no_abstract_column(line: int, header: list[str], delimiter: str) -> Problem
     return Problem(line, reason, shown)
 
 
-def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
+def _record(line: int, row: list[str], plan: _Plan) -> Record | Problem | None:
     row = [_cell(cell) for cell in row]
     values: dict[str, str] = {}
     for field, indices in plan.fields.items():
@@ -656,6 +667,8 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | None:
     abstract = values.get("abstract")
     if abstract is None:
         return None
+    if abstract.startswith(OPENING_TEXT):  # CNKI's: the article's opening lines
+        return missing_abstract(line, OPENING_TEXT_ONLY, values.get("title", ""))
     if plan.exporter == _WOS:
         abstract = web_of_science_text(abstract)
     abstract = unglued_sections(without_abstract_heading(_text(abstract).lstrip(" ;,")))
