@@ -1386,3 +1386,22 @@ def test_a_daily_list_whose_abstracts_are_in_footnotes_under_its_table() -> None
     assert first.abstract.startswith("Privacy preservation has become a critical concern")
     assert (second.title, second.arxiv) == ("Backdoor Defense with Benign Backdoors", "2307.15539")
     assert second.abstract.startswith("Deep neural networks are vulnerable")
+
+
+def test_a_details_toggle_labelled_with_another_field_holds_no_abstract() -> None:
+    # A note about one paper (SplaTAM) under "## Abstract": the keywords, then a <details>
+    # toggle "<summary>关键词</summary>" with them in Chinese, then "**Abstract:**" and the
+    # abstract, then "<summary>摘要</summary>" with it in Chinese. The heading made the
+    # Chinese keywords the abstract and the abstract 'a second abstract in one entry'.
+    text = (
+        "## Abstract\n\n**Keywords:** SLAM, 3D Gaussian Splatting, RGB-D Camera\n\n"
+        "<details>\n    <summary>关键词</summary>\n    <ul>\n"
+        "        SLAM, 3D高斯溅射, RGB-D相机\n    </ul>\n</details>\n\n"
+        "**Abstract:**\nDense SLAM is critical for robotics and augmented reality. This work "
+        "introduces SplaTAM, which tracks and maps with 3D Gaussians from one RGB-D camera.\n\n"
+        "<details>\n    <summary>摘要</summary>\n    <ul>\n"
+        "       稠密同步定位与建图对于机器人至关重要。\n    </ul>\n</details>\n"
+    )
+    [record] = parse_markdown(text).records
+    assert record.abstract.startswith("Dense SLAM is critical for robotics")
+    assert record.keywords == ("SLAM", "3D Gaussian Splatting", "RGB-D Camera")

@@ -95,6 +95,7 @@ class Reader:
         # below it.
         self.submitted_on: tuple[int, str] | None = None
         self.referred: set[str] = set()  # footnotes an entry refers to (parsing._refer)
+        self.toggled = False  # a <details> toggle labelled with another field is open
 
     # entries
 

@@ -24,7 +24,13 @@ from digest.readers.pasted.blocks import (
     URL_LINE,
 )
 from digest.readers.pasted.entries import Reader
-from digest.readers.pasted.fields import ABSTRACT_HEADING, BOLD_LABEL, labelled_field, title_like
+from digest.readers.pasted.fields import (
+    ABSTRACT_HEADING,
+    BOLD_LABEL,
+    LABELS,
+    labelled_field,
+    title_like,
+)
 from digest.readers.pasted.headings import read_heading
 from digest.readers.pasted.items import read_item
 from digest.readers.pasted.tables import read_table_row
@@ -131,8 +137,17 @@ def read_line(reader: Reader, number: int, line: str, lines: list[str]) -> None:
         # abstract; a summary naming the abstract labels what follows.
         label = inline_text(re.sub(r"<[^>]*>", " ", stripped)).strip(" :：").lower()
         reader.flush()
-        if ABSTRACT_HEADING.match(label) and reader.current is not None:
-            reader.current.mode = "abstract"
+        current = reader.current
+        if current is None:
+            return
+        if ABSTRACT_HEADING.match(label):
+            current.mode = "abstract"
+        elif LABELS.get(label, "abstract") != "abstract":
+            # "<summary>关键词</summary>" under "## Abstract": the toggle holds the keywords
+            # (in another language), not the abstract the heading announced.
+            current.mode, reader.toggled = "notes", True
+        elif reader.toggled and "</details" in stripped.lower():
+            current.mode, reader.toggled = "body", False
         return
     heading = HEADING.match(line)
     if heading:
