@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import base64
 import json
+import sys
 from pathlib import Path
+from types import FrameType
 
 import pytest
 from click.testing import CliRunner
@@ -377,6 +379,31 @@ def test_gmail_api_json_nested_too_deep_is_one_bad_file_not_a_crash(tmp_path: Pa
         str(path),
         "JSON nested too deep to read (hundreds of levels); the Gmail API nests less",
     )
+
+
+def test_a_header_a_megabyte_long_is_parsed_in_bounded_work(tmp_path: Path) -> None:
+    # The email package parses a header's value in time growing as its length squared
+    # (python/cpython#136063): a damaged alert whose Subject ran on for a megabyte took
+    # minutes. Its parser's calls are counted: each step of it copies the rest of the value.
+    mail = (MAIL / "arxiv_quoted_printable.eml").read_text(encoding="utf-8")
+    long_subject = "Background: the thing matters. Methods We measured it. " * 20_000
+    path = tmp_path / "long.eml"
+    path.write_text(mail.replace("Subject: ", f"Subject: {long_subject}", 1), encoding="utf-8")
+    calls = 0
+
+    def count(frame: FrameType, event: str, arg: object) -> None:
+        nonlocal calls
+        calls += event == "call" and frame.f_code.co_filename.endswith("_header_value_parser.py")
+
+    sys.setprofile(count)
+    try:
+        corpus = load_papers([path])
+    finally:
+        sys.setprofile(None)
+    assert [p.title for p in corpus.papers] == [
+        p.title for p in load_papers([MAIL / "arxiv_quoted_printable.eml"]).papers
+    ]
+    assert calls < 20_000
 
 
 def test_html_turned_into_lines_follows_no_script_image_or_script_link() -> None:

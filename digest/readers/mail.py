@@ -1,12 +1,13 @@
 """Alert e-mails saved from a mail client: one message (`.eml`: Thunderbird "Save As", Gmail
 "Download message", Apple Mail) or a whole folder as an mbox file.
 
-A message is decoded by the standard library's `email` package (policy `default`): its
-headers, MIME parts, quoted-printable and base64 bodies, charsets. Of its text, the plain
-part and the HTML part (turned into lines, links kept: markup.html_to_lines) are each read
-by the reader their content calls for (an arXiv listing, a Google Scholar alert, plain
-abstracts…); the part that gives more papers is kept, the plain one on a tie, since it is
-what the sender wrote as text. Google Scholar sends HTML only: its links come through as the
+A message is decoded by the standard library's `email` package (policy `default`, each
+header's value read up to 10,000 characters): its headers, MIME parts, quoted-printable and
+base64 bodies, charsets. Of its text, the plain part and the HTML part (turned into lines,
+links kept: markup.html_to_lines) are each read by the reader their content calls for (an
+arXiv listing, a Google Scholar alert, plain abstracts…); the part that gives more papers is
+kept, the plain one on a tie, since it is what the sender wrote as text. Google Scholar
+sends HTML only: its links come through as the
 `<https://scholar.google.com/scholar_url?url=…>` lines its reader unwraps.
 
 Line numbers are the file's: exact for a body sent as it is or as quoted-printable (a soft
@@ -139,6 +140,33 @@ def _messages(text: str) -> Iterator[_Message]:
         yield _Message(start + 2, _MBOX_ESCAPED.sub(r"\1", raw))
 
 
+# The email package parses a header's value in time growing as the square of its length
+# (python/cpython#136063): a damaged mail whose Subject ran on for a megabyte took minutes.
+# The headers read here (Subject, Message-ID, the Content- ones) are far shorter in a real
+# mail; a longer value is read up to this length.
+_HEADER_READ = 10_000
+
+
+class _Policy(email.policy.EmailPolicy):
+    """The `default` policy, each header's value cut to _HEADER_READ before it is parsed."""
+
+    def header_store_parse(self, name: str, value: Any) -> tuple[str, Any]:
+        return super().header_store_parse(name, _header_read(value))
+
+    def header_fetch_parse(self, name: str, value: str) -> Any:
+        return super().header_fetch_parse(name, _header_read(value))
+
+
+def _header_read(value: Any) -> Any:
+    # A value the policy parsed already (it has a name) is short enough; raw text is cut.
+    if isinstance(value, str) and not hasattr(value, "name") and len(value) > _HEADER_READ:
+        return value[:_HEADER_READ]
+    return value
+
+
+_POLICY = _Policy()
+
+
 # What a broken message can raise from the email package's parsers (its header parser has
 # raised IndexError and AttributeError on malformed input); a message nested thousands of
 # parts deep exhausts the recursion of its generators. Either way only that message is lost.
@@ -156,7 +184,7 @@ _UNREADABLE = (
 def _read_message(message: _Message, read_body: Callable[[str], Parsed], codec: str) -> Parsed:
     data = message.raw.encode(codec, "surrogateescape")
     try:
-        parsed_message = email.message_from_bytes(data, policy=email.policy.default)
+        parsed_message = email.message_from_bytes(data, policy=_POLICY)
         assert isinstance(parsed_message, EmailMessage)
         if _is_own_newsletter(parsed_message):
             reason = (
@@ -369,7 +397,7 @@ def parse_gmail_json(text: str, read_body: Callable[[str], Parsed]) -> Parsed:
 
 def _gmail_message(message: dict[str, Any]) -> EmailMessage | None:
     if isinstance(message.get("raw"), str):
-        parsed = email.message_from_bytes(_unbase64(message["raw"]), policy=email.policy.default)
+        parsed = email.message_from_bytes(_unbase64(message["raw"]), policy=_POLICY)
         assert isinstance(parsed, EmailMessage)
         return parsed
     payload = message.get("payload")
@@ -378,7 +406,7 @@ def _gmail_message(message: dict[str, Any]) -> EmailMessage | None:
 
 def _gmail_part(part: dict[str, Any]) -> EmailMessage:
     """An EmailMessage from a payload (or one of its parts), its text already decoded."""
-    mail = EmailMessage()
+    mail = EmailMessage(policy=_POLICY)
     headers = [h for h in part.get("headers") or [] if isinstance(h, dict)]
     for header in headers:
         name, value = str(header.get("name", "")), str(header.get("value", ""))
