@@ -238,9 +238,17 @@ def repaired_encoding(text: str) -> str:
     return ftfy.fix_encoding(text)
 
 
+# The Latin ligatures (U+FB00-FB06) a PDF's text layer keeps ("inﬂammation", "ﬁeld") are
+# two or three letters to a reader's search and to theme keywords: they become those letters.
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
+_LIGATURE_LETTERS = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)}
+
+
 def clean_text(text: str) -> str:
     """Everything a prose field (abstract, title, comment) goes through."""
     text = repaired_encoding(text)
+    if not text.isascii() and _LIGATURE.search(text):
+        text = text.translate(_LIGATURE_LETTERS)
     if "\n" in text:  # a hard-wrapped field (a CSV cell, a JSON string)
         text = join_wrapped_lines(text.split("\n"))
     # Printable means no control characters and no whitespace but " ": most fields then

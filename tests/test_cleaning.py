@@ -102,6 +102,12 @@ def test_clean_text_nfc_and_whitespace() -> None:
     assert clean_text("  Cafe\u0301\t\n  au   lait\u00a0bar \u2028 ") == "Café au lait bar"
 
 
+def test_clean_text_spells_out_the_ligatures_of_text_copied_from_a_pdf() -> None:
+    # A Zotero RDF abstract taken from the PDF (Frontiers in Immunology, 2020): "inﬂammation".
+    text = "chronic granulomatous in\ufb02ammation; the \ufb01rst e\ufb03cacy"
+    assert clean_text(text) == "chronic granulomatous inflammation; the first efficacy"
+
+
 def test_clean_text_keeps_plain_text_as_is() -> None:
     text = "We show 5% gains & fewer errors -- with costs of $5 and $10 (50 % less)."
     assert clean_text(text) == text
