@@ -406,7 +406,10 @@ class _RisParser(rispy.RisParser):  # type: ignore[misc]
             self._add_list_value(record, name, value)
             return
         if is_multi and isinstance(field, list) and field and isinstance(value, str):
-            field[-1] = f"{field[-1]} {value}"  # a repeated field's last value continued
+            last = field.pop()  # a repeated field's last value continued, grown in place too
+            last += " "
+            last += value
+            field.append(last)
             return
         if not (is_multi and isinstance(value, str) and isinstance(field, str)):
             super()._add_single_value(record, name, value, is_multi)
