@@ -161,23 +161,22 @@ _ENGLISH_ALSO = _word_set("usa fin sin solo son para bis ante valor tout")
 
 
 @functools.cache
-def foreign_function_words() -> frozenset[str]:
-    """The function words of French, German, Spanish and Portuguese that are no English word
-    ('dans', 'les', 'und', 'los'): a label of French abstracts is not 'Dans le domaine', nor a
-    keyword 'par les'."""
+def _stop_words() -> frozenset[str]:
+    """The English stop and weak words, and the function words of French, German, Spanish and
+    Portuguese that are no English word ('dans', 'les', 'und', 'los'): a label of French
+    abstracts is not 'Dans le domaine', nor a keyword 'par les'. Built on first use, as it
+    needs the lexicon."""
     lexicon = load_lexicon()
     listed = frozenset().union(*map(sumy_stop_words, _OTHER_LANGUAGES))
     unknown = {word for word in listed if lexicon.odds(word) is None}
-    return frozenset(unknown - _ENGLISH_ALSO | _FOREIGN_ALSO)
+    return _STOP | (unknown - _ENGLISH_ALSO) | _FOREIGN_ALSO
 
 
 def word_key(written: str) -> str | None:
     """A word's normalised form, or None for words no phrase may hold (a stop word, of
     English or of another language, a letter, a "word" longer than any real one)."""
     word = written.lower()
-    if word in _STOP or not 2 <= len(word) <= MAX_WORD_LENGTH or not word[0].isalpha():
-        return None
-    if word in foreign_function_words():
+    if word in _stop_words() or not 2 <= len(word) <= MAX_WORD_LENGTH or not word[0].isalpha():
         return None
     return _singular(word)
 
