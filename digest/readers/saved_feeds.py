@@ -309,6 +309,7 @@ def _journal_abstract(
     """The abstract in an item's description, content or summary (the first that has one),
     without the lines around it that are not the abstract (`terms`: the item's categories)."""
     names = {_folded(title), _folded(journal), _folded(_text(kids, "publicationName"))} - {""}
+    arxiv_link = "arxiv.org/abs/" in _text(kids, "link")
     teaser = ""
     for name in fields:
         for child in kids.get(name, ()):
@@ -321,7 +322,7 @@ def _journal_abstract(
             else:
                 blocks = [value] if value else []
             kept = [block for block in blocks if not _apart(block, names, found, terms)]
-            if found.arxiv_title or "arxiv.org/abs/" in _text(kids, "link"):
+            if found.arxiv_title or arxiv_link:
                 kept = _untranslated(kept)
             if not kept:
                 continue
