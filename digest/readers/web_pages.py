@@ -48,6 +48,7 @@ from digest.readers.records import (
     missing_abstract,
     split_keywords,
 )
+from digest.readers.scholarly_json.values import list_of
 
 # A document that opens as HTML (after a byte-order mark, blanks, comments and the
 # "saved from" comment browsers write).
@@ -365,21 +366,16 @@ def _xplore_tags(text: str) -> dict[str, list[str]]:
     if isinstance(date, str) or isinstance(year, str | int):
         add("citation_publication_date", date_or_year(str(date or ""), str(year or "")))
     # Its authors' own keywords first, then IEEE's index terms, as the API's answer is read.
-    groups = [g for g in _listed(value.get("keywords")) if isinstance(g, dict)]
+    groups = [g for g in list_of(value.get("keywords")) if isinstance(g, dict)]
     groups.sort(key=lambda group: str(group.get("type", "")).casefold() != "author keywords")
     add(
         "citation_keywords",
-        *dict.fromkeys(k for g in groups for k in _listed(g.get("kwd")) if isinstance(k, str)),
+        *dict.fromkeys(k for g in groups for k in list_of(g.get("kwd")) if isinstance(k, str)),
     )
     number = value.get("articleNumber")
     if isinstance(number, str) and number.isdigit():
         add("citation_abstract_html_url", f"https://ieeexplore.ieee.org/document/{number}/")
     return tags
-
-
-def _listed(value: object) -> list[object]:
-    """A JSON value that should be a list, or no items (a damaged page's number or text)."""
-    return value if isinstance(value, list) else []
 
 
 _NOT_AN_ARTICLE = (
