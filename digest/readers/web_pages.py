@@ -334,12 +334,17 @@ def _doi(meta: dict[str, list[str]]) -> str | None:
 # IEEE Xplore's article page has no citation_ tags: the article is described only by the
 # object its script assigns ("xplGlobal.document.metadata={"title":…,"abstract":…};"),
 # which its page scripts then render. Read as JSON, never run.
-_XPLORE_METADATA = re.compile(r"\bxplGlobal\.document\.metadata\s*=\s*(?=\{)")
+_XPLORE_NAME = "xplGlobal.document.metadata"
+_XPLORE_METADATA = re.compile(r"\b" + re.escape(_XPLORE_NAME) + r"\s*=\s*(?=\{)")
 
 
 def _xplore_tags(text: str) -> dict[str, list[str]]:
     """IEEE Xplore's metadata object as the citation_ tags other pages carry."""
-    found = _XPLORE_METADATA.search(text)
+    # Searched from the name's first place: a pattern led by \b is tried at every position
+    # (40 times slower over a page than finding the name), and \b still sees the character
+    # before where the search starts.
+    start = text.find(_XPLORE_NAME)
+    found = _XPLORE_METADATA.search(text, start) if start >= 0 else None
     if found is None:
         return {}
     try:
