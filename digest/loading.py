@@ -51,6 +51,7 @@ from digest.readers.records import (
     excerpt,
     has_letter,
     normal_date,
+    without_honorific,
     without_names_left_out,
 )
 
@@ -651,7 +652,9 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         # "et al." where a list names no more (MEDLINE's "AU  - et al.") is no one's name.
         authors=tuple(
             name
-            for name in (without_names_left_out(clean_text(a)) for a in record.authors)
+            for name in (
+                without_honorific(without_names_left_out(clean_text(a))) for a in record.authors
+            )
             if has_letter(name)
         ),
         url=url or None,

@@ -558,6 +558,19 @@ def test_et_al_ending_an_author_list_is_no_author(tmp_path: Path) -> None:
     assert paper.authors == ("Gout I", "Dhand R")
 
 
+def test_a_title_before_a_name_is_no_part_of_it(tmp_path: Path) -> None:
+    # A Zotero CSL-JSON item saved from a journal's page (asmozo24's library): the page's
+    # metadata put each author's title in the given name.
+    names = [("Maiti", "Dr Tanay"), ("Hasija", "Mrs Aastha Dhingra"), ("Roe", "Prof. J.")]
+    authors = [{"family": family, "given": given} for family, given in names]
+    authors.append({"family": "Who", "given": "Dr"})  # no name after the title: kept
+    item = {"type": "article-journal", "title": "Marital distress", "author": authors}
+    item["abstract"] = "The pandemic's effect on marriages is palpable."
+    write(tmp_path, "zotero.json", json.dumps([item]))
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("Tanay Maiti", "Aastha Dhingra Hasija", "J. Roe", "Dr Who")
+
+
 def test_same_doi_in_any_case_merges(tmp_path: Path) -> None:
     lines = [
         {"abstract": f"One. {ABSTRACT}", "doi": "10.5555/ABC"},

@@ -507,6 +507,13 @@ def without_names_left_out(name: str) -> str:
     return "" if _NO_NAME.match(name) else _NAMES_LEFT_OUT.sub("", name).strip()
 
 
+def without_honorific(name: str) -> str:
+    """A name without the title a page's metadata put before it, which Zotero keeps in the
+    given name ("Dr Tanay Maiti", "Mrs Aastha Dhingra Hasija"); a title before fewer than two
+    words ("Dr Who", "Dr A") is left as it is, for want of a name after it."""
+    return _HONORIFIC.sub("", name, count=1) if name[:1] in "DMP" else name
+
+
 _INITIALS = re.compile(r"[A-Z][a-z]?\.(?:\s?-?[A-Z][a-z]?\.)*")
 
 
@@ -527,6 +534,8 @@ def _paired_initials(parts: list[str]) -> list[str]:
 _AFFILIATION_LIST = re.compile(r"(?:(?<!\s)\s+)?\(\s*\(\d{1,3}\).*\)\s*$", re.S)
 _AFFILIATION_NUMBER = re.compile(r"(?<!\s)\s*\(\d{1,3}(?:\s*,\s*\d{1,3})*\)(?=\s*(?:,|and\b|$))")
 
+# A person's title before given names and a surname: "Dr ", "Prof. ", "Mrs ".
+_HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?\s+(?=[^\W\d_][^\s]*\s+[^\W\d_])")
 # The part of "Ana Lima and others" (or collaborators, or 2 other authors) that is no name.
 _NO_NAME = re.compile(
     r"^\s*(?:\d+\s+)?(?:others|other authors?|collaborators|colleagues|co-?authors)\s*$", re.I
