@@ -205,7 +205,10 @@ def _parted(line: str, field: str, chunk: list[str]) -> str:
     for part in _GLUED_TAG.split(line):
         found = _TAG_LINE.match(part)
         field = found.group(1) if found else field
-        pieces = [part] if field in _PROSE_TAGS else _GLUED_TO_VALUE.split(part)
+        # Glue is a tag's "  - " after a value's first character: a part without that dash
+        # past its own tag (nearly every line) is not tried against every tag at each place.
+        glued = field not in _PROSE_TAGS and part.find("  - ", 3) >= 0
+        pieces = _GLUED_TO_VALUE.split(part) if glued else [part]
         chunk.extend(pieces)
         last = _TAG_LINE.match(pieces[-1]) if len(pieces) > 1 else None
         field = last.group(1) if last else field
