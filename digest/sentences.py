@@ -332,12 +332,14 @@ def _single_spaced(
 
 
 def _joinable(text: str) -> bool:
-    """Whether `text` splits the same joined with others: one block, with capitals."""
+    """Whether `text` splits the same joined with others: one block, with capitals, no
+    ideographs (whose sentences `_split_block` ends apart)."""
     return (
         len(text) <= _BATCH_MAX_CHARS
         and _SEPARATOR not in text
         and not text.islower()
         and ("\n" not in text or _PARAGRAPH_BREAK.search(text) is None)
+        and (text.isascii() or _IDEOGRAPH.search(text) is None)
     )
 
 
@@ -384,7 +386,33 @@ def _find_all(text: str, sub: str) -> Iterator[int]:
         i = text.find(sub, i + 1)
 
 
+# Chinese and Japanese ideographs: their sentences end without a space after the stop.
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# The end of such a sentence: its own full stop (or "!", "?"), with any closing quote or
+# bracket; or an ASCII stop with an ideograph right after it, as Wanfang's and CNKI's
+# abstracts write ("…的影响.方法 选择…"). A decimal or a name has no ideograph after its dot.
+_IDEOGRAPHIC_END = re.compile(
+    r"[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\u2019\uff09)]*\s*"
+    r"|[.!?]+(?=[\u3400-\u4dbf\u4e00-\u9fff])"
+)
+
+
 def _split_block(block: str, limit: int | None) -> list[str]:
+    if block.isascii() or not _IDEOGRAPH.search(block):
+        return _split_spaced(block, limit)
+    out: list[str] = []
+    begin = 0
+    for end in [m.end() for m in _IDEOGRAPHIC_END.finditer(block)] + [len(block)]:
+        room = None if limit is None else limit - len(out)
+        if room is not None and room <= 0:
+            break
+        out += _split_spaced(block[begin:end], room)
+        begin = end
+    return out
+
+
+def _split_spaced(block: str, limit: int | None) -> list[str]:
+    """`_split_block` of text whose sentences end with a stop and a space."""
     protected = _protected_spans(block) if _may_protect(block) else []
     starts = [s for s, _ in protected]
     # Text with no capitals at all (lowercased exports) cannot signal a start by case.

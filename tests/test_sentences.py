@@ -119,6 +119,7 @@ BATCH = [
     "   ",
     " Leading and trailing space. ",
     "The BLEU is 42.1. Next we test. U.S. Census data. W.R.T. All. A.B.C.D. Ends.",
+    "目的 探讨其影响.方法 选择60例,分为两组。结论 有效\uff01We test it. Next.",
 ]
 
 
@@ -137,3 +138,23 @@ def test_split_abstracts_keeps_each_text_to_itself() -> None:
         ["Fig. 3 shows.", "Next."],
     ]
     assert split_abstracts([]) == []
+
+
+def test_chinese_sentences_end_at_their_stops_with_no_space_after() -> None:
+    # Wanfang's abstracts end a sentence with an ASCII stop and go on without a space
+    # ("…的影响.方法 选择…"); Chinese text ends them with "。"; the whole abstract was one
+    # sentence, and its one-liner the whole abstract.
+    text = (
+        "目的 探讨前锯肌平面(SP)阻滞对免疫因子的影响.方法 选择2015年6月-2017年6月的患者60例,"
+        "分为两组.结果 S组IL-6水平为3.5。结论 有效\uff01We also test it in English. Next one."
+    )
+    assert split_sentences(text) == [
+        "目的 探讨前锯肌平面(SP)阻滞对免疫因子的影响.",
+        "方法 选择2015年6月-2017年6月的患者60例,分为两组.",
+        "结果 S组IL-6水平为3.5。",
+        "结论 有效\uff01",
+        "We also test it in English.",
+        "Next one.",
+    ]
+    assert split_sentences(text, limit=2) == split_sentences(text)[:2]
+    assert split_abstracts([text, "Plain. Text."]) == [split_sentences(text), ["Plain.", "Text."]]

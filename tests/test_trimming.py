@@ -208,6 +208,20 @@ def test_other_openings_stay(sentence: str) -> None:
             "CONCLUSIONS AND RELEVANCE Screening lowered mortality by a third in this cohort.",
             "Screening lowered mortality by a third in this cohort.",
         ),
+        # Chinese structured abstracts (Wanfang's, CNKI's): run in with a space, a colon, or
+        # in brackets.
+        (
+            "目的 探讨优化护理活动用于乳腺癌患者外周置入中心静脉导管的防控价值.",
+            "探讨优化护理活动用于乳腺癌患者外周置入中心静脉导管的防控价值.",
+        ),
+        (
+            "结论\uff1a动机访谈联合正念减压训练能有效改善负性情绪。",
+            "动机访谈联合正念减压训练能有效改善负性情绪。",
+        ),
+        (
+            "【目的】对黄瓜胚性愈伤组织的诱导保存和再生进行研究。",
+            "对黄瓜胚性愈伤组织的诱导保存和再生进行研究。",
+        ),
     ],
 )
 def test_a_structured_abstracts_section_label_is_not_part_of_the_line(
@@ -225,6 +239,9 @@ def test_a_structured_abstracts_section_label_is_not_part_of_the_line(
         "Our contributions: a benchmark, a baseline and a study of both.",
         # Too little after the label.
         "Results: none.",
+        "结论\uff1a有效。",
+        # A word that is no label.
+        "目的论 探讨其历史与现状的论述。",
         # Capitals that are no section label, or a label word that opens the sentence.
         "NASA This study was funded by the agency and its partners.",
         "Cats and dogs: a study of how pets share a home with each other.",

@@ -163,6 +163,16 @@ _CAPS_SECTION_LABEL = re.compile(
     _LABEL_NUMBER + r"(?P<label>[A-Z][A-Z /&-]{1,48}?) (?=[A-Z][a-z]|[A-Z]\b)"
 )
 
+# Chinese structured abstracts (CNKI's, Wanfang's) head their parts so, run into the first
+# sentence with a space, a colon (a full-width one too) or in brackets: "目的 探讨…",
+# "【方法】选择…".
+_IDEOGRAPHIC_SECTION_LABEL = re.compile(
+    r"[\[\u3010]?(?:目的|背景|目标|方法|材料与方法|资料与方法|对象与方法|结果|结论|讨论|意义)"
+    r"(?:[\]\u3011]\s*|\s*[:\uff1a]\s*|\s+)(?=[\u3400-\u4dbf\u4e00-\u9fff])"
+)
+# ... and what must be left after it, in characters (ideographs are words of one or two).
+_MIN_REMAINDER_CHARS = 8
+
 
 def trim_sentence(sentence: str, limit: int = MAX_LINE_CHARS) -> tuple[str, bool]:
     """The line shown for `sentence`: without a structured abstract's section label or a
@@ -173,8 +183,14 @@ def trim_sentence(sentence: str, limit: int = MAX_LINE_CHARS) -> tuple[str, bool
 
 def drop_section_label(sentence: str) -> str:
     """`sentence` without the section label a structured abstract opens it with ("METHODS: ",
-    "Objective: ", or in capitals without a colon: "CONCLUSIONS "), its first letter
-    capitalised; the sentence itself when it has none, or when too little would be left."""
+    "Objective: ", or in capitals without a colon: "CONCLUSIONS "; in Chinese "目的 "), its
+    first letter capitalised; the sentence itself when it has none, or when too little would
+    be left."""
+    if not sentence.isascii():
+        cjk = _IDEOGRAPHIC_SECTION_LABEL.match(sentence)
+        if cjk is not None:
+            rest = sentence[cjk.end() :]
+            return rest if len(rest) >= _MIN_REMAINDER_CHARS else sentence
     m = _SECTION_LABEL.match(sentence) or _CAPS_SECTION_LABEL.match(sentence)
     if m is None or not is_section_label(m.group("label")):
         return sentence
