@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import random
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -653,3 +654,21 @@ def test_a_number_parts_the_words_around_it() -> None:
     assert index.holders(("type", "diabetes")) == frozenset()
     assert index.holders(("covid-19", "pneumonia")) == frozenset({0})
     assert index.holders(("patient",)) == frozenset({0})
+
+
+def test_a_clause_of_chinese_is_no_label_nor_a_heading_of_its_abstract() -> None:
+    # Chinese has no spaces: a run of ideographs between marks is a clause. Two Wanfang
+    # abstracts were labelled '目的 探讨优化护理活动用于乳腺癌患者外周置入中心静脉导管' (their
+    # heading and their first clause), with the keyword '结论'.
+    chinese = [
+        "目的 探讨优化护理活动用于乳腺癌患者外周置入中心静脉导管(PICC)的防控价值."
+        "结论 PICC护理有效.",
+        "目的 探讨优化护理活动用于乳腺癌患者PICC置管的效果.结论 乳腺癌 PICC护理质量更高.",
+        "目的 探讨动机访谈对乳腺癌患者的影响.结论 乳腺癌 患者的生活质量更高.",
+    ]
+    lab = label_groups([*chinese, *ROBOTS], [[0, 1, 2], [3, 4, 5]])[0]
+    for text in (lab.label, *lab.keywords):
+        runs = re.findall(r"[\u4e00-\u9fff]+", text)
+        assert all(len(run) <= 6 for run in runs), lab
+        assert not {"目的", "结论"} & set(runs), lab
+    assert "乳腺癌" in (lab.label, *lab.keywords) or "PICC" in lab.label, lab

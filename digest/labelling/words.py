@@ -5,6 +5,7 @@ modifier, a noun phrase), out of context.
 from __future__ import annotations
 
 import functools
+import re
 
 from digest.sentences import sumy_stop_words
 from digest.tagging import load_lexicon, word_tags
@@ -172,12 +173,27 @@ def _stop_words() -> frozenset[str]:
     return _STOP | (unknown - _ENGLISH_ALSO) | _FOREIGN_ALSO
 
 
+# Chinese is written without spaces, so a run of ideographs between marks is a clause, not
+# a word: only a run as short as a term is one ("乳腺癌"), and never a heading of a
+# structured abstract ("目的", "结论").
+_MAX_IDEOGRAPHS = 6
+_IDEOGRAPHS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_SECTION_HEADINGS = _word_set("目的 背景 目标 方法 结果 结论 讨论 意义 摘要 关键词")
+# A run that opens with a particle or a preposition is the tail of a clause ("的防控价值").
+_CLAUSE_OPENERS = tuple("的之了和与及或在对是将为于")
+
+
 def word_key(written: str) -> str | None:
     """A word's normalised form, or None for words no phrase may hold (a stop word, of
-    English or of another language, a letter, a "word" longer than any real one)."""
+    English or of another language, a letter, a "word" longer than any real one, a clause
+    of Chinese)."""
     word = written.lower()
     if word in _stop_words() or not 2 <= len(word) <= MAX_WORD_LENGTH or not word[0].isalpha():
         return None
+    if not word.isascii() and _IDEOGRAPHS.search(word):
+        longest = max(map(len, _IDEOGRAPHS.findall(word)))
+        clause = longest > _MAX_IDEOGRAPHS or word.startswith(_CLAUSE_OPENERS)
+        return None if clause or word in _SECTION_HEADINGS else word
     return _singular(word)
 
 
