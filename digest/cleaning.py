@@ -73,7 +73,7 @@ def decode_bytes(data: bytes) -> Decoded:
     Line ends are normalised to "\\n" so line numbers mean the same on every platform, and
     a byte-order mark that opens a line (files joined into one) is dropped.
     Chinese Windows tools (CNKI's and Wanfang's exports, NoteExpress) save GBK, which
-    cp1252 would read without an error, as mojibake: see `_chinese_codec`.
+    cp1252 would read without an error, as mojibake: see `_chinese_text`.
     cp1252 is tried before latin-1 because Windows tools write it and it is a superset of
     latin-1's printable characters; latin-1 never fails, so this always returns.
     """
