@@ -42,7 +42,12 @@ from digest.config import CONFIG_NAME
 from digest.errors import InputError
 from digest.models import Corpus, FileReport, Merge, Paper, Skipped, Source
 from digest.readers import sniff_format
-from digest.readers.identifiers import parse_arxiv_field, parse_doi, pubmed_page_pmid
+from digest.readers.identifiers import (
+    parse_arxiv_field,
+    parse_doi,
+    pubmed_page_pmid,
+    venue_name,
+)
 from digest.readers.markup import UnreadableMarkup, run_in_sections, unglued_sections
 from digest.readers.records import (
     NO_ABSTRACT,
@@ -662,7 +667,7 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         metadata=metadata,
         sources=(source,),
         pmid=pmid.lstrip("0") or None,
-        venue=clean_text(record.venue) or None if record.venue else None,
+        venue=venue_name(clean_text(record.venue)) or None if record.venue else None,
         keywords=_distinct(map(clean_text, record.keywords)) if record.keywords else (),
     )
     return _Loaded(paper, bool(given), text_key)

@@ -571,6 +571,33 @@ def test_a_title_before_a_name_is_no_part_of_it(tmp_path: Path) -> None:
     assert paper.authors == ("Tanay Maiti", "Aastha Dhingra Hasija", "J. Roe", "Dr Who")
 
 
+def test_a_venue_that_is_only_an_arxiv_id_is_arxiv(tmp_path: Path) -> None:
+    # Zotero's older BibTeX gives a preprint the "journal" arXiv:2105.06458 [cs] (70 entries
+    # of the bench's Zotero library), Google Scholar's "arXiv preprint arXiv:…": a paper's
+    # own id is no journal.
+    entries = [
+        ("a", "arXiv:2105.06458 [cs]", "Synthesis of complex scenes with transformers"),
+        ("b", "arXiv preprint arXiv:2105.03824", "Mixing tokens with Fourier transforms"),
+        ("c", "arXiv:hep-th/9901001", "Branes in string theory and their dynamics"),
+        ("d", "Nature Machine Intelligence", "A journal paper about machine learning"),
+        ("e", "arXiv:notanid", "A venue that only looks like an arXiv id"),
+    ]
+    bib = "".join(
+        f"@article{{{key}, title = {{{title}}}, journal = {{{venue}}},\n"
+        f"  abstract = {{We study {title.lower()} and report what we found. {ABSTRACT}}}}}\n"
+        for key, venue, title in entries
+    )
+    write(tmp_path, "zotero.bib", bib)
+    venues = {p.id: p.venue for p in load_papers([tmp_path]).papers}
+    assert venues == {
+        "a": "arXiv",
+        "b": "arXiv",
+        "c": "arXiv",
+        "d": "Nature Machine Intelligence",
+        "e": "arXiv:notanid",
+    }
+
+
 def test_same_doi_in_any_case_merges(tmp_path: Path) -> None:
     lines = [
         {"abstract": f"One. {ABSTRACT}", "doi": "10.5555/ABC"},

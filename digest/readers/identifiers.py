@@ -99,6 +99,19 @@ _PAGE_SUFFIX = re.compile(r"\.(?:short|full)$")
 
 # An id written after its label in free text: "arXiv preprint arXiv:2401.00001" (Google
 # Scholar's venue), "Pages: arXiv:1708.02025" (Zotero).
+# A venue that is only the paper's own arXiv id, as Zotero's older exports write their
+# "journal" ("arXiv:2105.06458 [cs]") and Google Scholar's BibTeX ("arXiv preprint
+# arXiv:2105.06458").
+_ARXIV_VENUE = re.compile(r"(?:arxiv\s+preprint\s+)?arxiv:\s*(?P<id>\S+?)(?:\s*\[[^\]]*\])?", re.I)
+
+
+def venue_name(venue: str) -> str:
+    """The venue a reader should see: "arXiv" for one that is only an arXiv id (a paper's
+    id is no journal), else the venue as written."""
+    found = _ARXIV_VENUE.fullmatch(venue.strip())
+    return "arXiv" if found and parse_arxiv_field(found.group("id")) else venue
+
+
 _LABELLED_ARXIV = re.compile(r"arxiv:\s*(\S+)", re.I)
 
 
