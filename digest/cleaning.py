@@ -476,6 +476,36 @@ def space_run_on_sentences(abstract: str) -> str:
     return _RUN_ON_SENTENCE.sub(r"\1 ", abstract)
 
 
+# Taylor & Francis opens some journals' abstracts (Lake and Reservoir Management) with how to
+# cite the paper, which Better BibTeX, Zotero and Crossref keep: "Dunnington DW, Spooner IS,
+# … 2018. Anthropogenic activity in the Halifax region … of lake sediments. Lake Reserv
+# Manage. 34:334–348.Separating the timing …". Taken out only when the paper's own title sits
+# between a year and a journal's volume and pages, in the abstract's first words.
+_OWN_CITATION_YEAR = re.compile(r"\b(?:19|20)\d\d[a-z]?\)?\.\s*$")
+_OWN_CITATION_TAIL = re.compile(
+    r"\.?\s+[^\n]{1,150}?\s(?:\d{1,4}(?:\s*\(\s*[\w–-]{1,9}\s*\))?\s*:\s*[eE]?\d{1,6}"
+    r"(?:\s*[–-]\s*\d{1,6})?)\.\s*"
+)
+_OWN_CITATION_HEAD = 1200
+# Names and their initials, "et al.", "van der": no word of four small letters.
+_PROSE_WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+def without_own_citation(abstract: str, title: str) -> str:
+    """The abstract without the citation of its own paper that opens it, if one does."""
+    title = title.rstrip(".").strip()
+    if len(title) < 20:
+        return abstract
+    at = abstract[:_OWN_CITATION_HEAD].lower().find(title.lower())
+    if at <= 0 or not _OWN_CITATION_YEAR.search(abstract, 0, at):
+        return abstract
+    if _PROSE_WORD.search(abstract, 0, at):  # a sentence of the abstract, not names
+        return abstract
+    tail = _OWN_CITATION_TAIL.match(abstract, at + len(title))
+    rest = abstract[tail.end() :] if tail else ""
+    return rest if len(rest) > 40 else abstract
+
+
 # --- LaTeX -> Unicode -----------------------------------------------------------------------
 
 _SYMBOLS: dict[str, str] = {

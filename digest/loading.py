@@ -37,6 +37,7 @@ from digest.cleaning import (
     space_run_on_sentences,
     strip_abstract_trailer,
     strip_invisible,
+    without_own_citation,
 )
 from digest.config import CONFIG_NAME
 from digest.errors import InputError
@@ -619,6 +620,9 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
     abstract = run_in_sections(unglued_sections(abstract))
     if not abstract:
         return f"{NO_ABSTRACT} (its text is empty once cleaned)"
+    title = clean_text(record.title) if record.title else ""
+    if title:
+        abstract = without_own_citation(abstract, title)
     given = collapse_whitespace(strip_invisible(record.id)) if record.id else ""
     url = clean_token(record.url) if record.url else None
     arxiv = None
@@ -651,7 +655,7 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         arxiv_id=arxiv.id if arxiv else None,
         arxiv_version=arxiv.version if arxiv else None,
         doi=doi,
-        title=clean_text(record.title) or None if record.title else None,
+        title=title or None,
         # A name without a letter is a piece of punctuation an author list was split on:
         # arXiv's "The CMS", "LHCb Collaborations", " :" (1411.4413).
         # "et al." where a list names no more (MEDLINE's "AU  - et al.") is no one's name.

@@ -358,3 +358,41 @@ def test_a_structured_abstract_with_headings_run_in_by_a_space_is_labelled(
     (tmp_path / "lens.ris").write_text(f"TY  - JOUR\nTI  - A title\nAB  - {abstract}\nER  - \n")
     [paper] = load_papers([tmp_path]).papers
     assert paper.abstract == (read or abstract)
+
+
+# Taylor & Francis's Lake and Reservoir Management opens its abstracts with how to cite the
+# paper, and Better BibTeX keeps it (real: a BBT BibLaTeX export of a T&F paper, "Dunnington
+# DW, Spooner IS, … 2018. Anthropogenic activity in the Halifax region … Lake Reserv Manage.
+# 34:334-348.Separating the timing …"); a paper's own words that name it stay.
+OWN_CITATION_BIB = """@article{tymstra2018,
+  title = {Anthropogenic Activity in the Halifax Region as Recorded by Lake Sediments},
+  author = {Tymstra, Drake and Spooner, Ian S.},
+  date = {2018-10-02},
+  journaltitle = {Lake and Reservoir Management},
+  abstract = {Tymstra D, Spooner IS. 2018. Anthropogenic activity in the Halifax region as \
+recorded by lake sediments. Lake Reserv Manage. 34:334{\\textendash}348.Separating the \
+timing of watershed disturbances is critical to managing lakes. We dated three cores.},
+}
+@article{other2019,
+  title = {Greenway Conversion and Housing Prices},
+  author = {Noh, Youngre},
+  abstract = {Our study of 2019. Greenway conversion and housing prices were followed in \
+Texas, 12:3-4. We found that the two move together over the ten years after a conversion.},
+}
+"""
+
+
+def test_a_citation_of_the_paper_itself_opening_its_abstract_is_not_text(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "tandf.bib").write_text(OWN_CITATION_BIB, encoding="utf-8")
+    papers = {paper.title: paper for paper in load_papers([tmp_path]).papers}
+    cited = papers["Anthropogenic Activity in the Halifax Region as Recorded by Lake Sediments"]
+    assert cited.abstract == (
+        "Separating the timing of watershed disturbances is critical to managing lakes. "
+        "We dated three cores."
+    )
+    # The title after a year and before pages, but after words of the abstract's own, not
+    # after names: kept.
+    kept = papers["Greenway Conversion and Housing Prices"]
+    assert kept.abstract.startswith("Our study of 2019. Greenway conversion")
