@@ -594,6 +594,11 @@ def _skipped(display: str, problem: Problem) -> Skipped:
 
 
 _WEB_LINK = re.compile(r"https?://[^/\s]", re.I)
+# ScienceDirect numbers a book's chapters in their titles, in each of its exports (BibTeX,
+# RIS, text): "1 - Congruence of deep learning in biomedical engineering: …", "Chapter 3 -
+# Hydrogels". Only for Elsevier's books (DOIs 10.1016/B978-…), whose chapters these are.
+_ELSEVIER_BOOK = ("10.1016/B978-", "10.1016/b978-")
+_CHAPTER_NUMBER = re.compile(r"^(?:Chapter\s+)?\d{1,3}\s+[-\u2013]\s+(?=\S)", re.I)
 _PMID = re.compile(r"\b\d{1,9}\b")
 
 
@@ -635,6 +640,8 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         doi = parse_doi(clean_token(candidate)) if candidate and "10." in candidate else None
         if doi:
             break
+    if title and doi and doi.startswith(_ELSEVIER_BOOK):
+        title = _CHAPTER_NUMBER.sub("", title, count=1)
     pairs = list(record.metadata)
     if url and not _WEB_LINK.match(url):
         # Readers follow Paper.url: only a web link may become one ("javascript:", "file:"

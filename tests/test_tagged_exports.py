@@ -577,6 +577,42 @@ def test_sciencedirect_citations_only_say_which_export_has_abstracts(tmp_path: P
     assert "'Citation and abstract'" in str(error.value)
 
 
+def test_sciencedirect_chapter_numbers_are_no_part_of_a_books_chapter_titles(
+    tmp_path: Path,
+) -> None:
+    # ScienceDirect numbers a book's chapters in their titles, in its BibTeX as in its text
+    # (real: a ScienceDirect BibTeX export, "title = {1 - Congruence of deep learning in
+    # biomedical engineering: …}", and bench's sciencedirect_txt "Chapter 7 - Detecting …").
+    (tmp_path / "ScienceDirect_citations.bib").write_text(
+        "@incollection{BEHURA20211,\ntitle = {1 - Congruence of deep learning in biomedical "
+        "engineering},\nbooktitle = {Handbook of Deep Learning in Biomedical Engineering},\n"
+        "year = {2021},\ndoi = {https://doi.org/10.1016/B978-0-12-823014-5.00003-X},\n"
+        "author = {Aradhana Behura},\nabstract = {Deep learning reads medical images well. "
+        "We survey its uses in biomedical engineering.}\n}\n"
+        "@article{KIM2020,\ntitle = {3 - 4 Year-olds share toys more than older children},\n"
+        "journal = {Cognition},\nyear = {2020},\ndoi = {https://doi.org/10.1016/j.cog.2020.1},"
+        "\nauthor = {Jin Kim},\nabstract = {Young children share toys. We watched sixty of "
+        "them at play for a week.}\n}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "ScienceDirect_citations.txt").write_text(
+        "Giorgio Ganis,\nChapter 7 - Detecting Deception With Neuroimaging,\nEditor(s): J. "
+        "Peter Rosenfeld,\nDetecting Concealed Information and Deception,\nAcademic Press,\n"
+        "2018,\nPages 145-166,\nISBN 9780128127292,\n"
+        "https://doi.org/10.1016/B978-0-12-812729-2.00007-0.\n"
+        "(http://www.sciencedirect.com/science/article/pii/B9780128127292000070)\n"
+        "Abstract: Neuroimaging can detect concealed information. We review what it finds.\n",
+        encoding="utf-8",
+    )
+    titles = sorted(paper.title or "" for paper in load_papers([tmp_path]).papers)
+    assert titles == [
+        # A journal article's title that starts with a number and a dash keeps them.
+        "3 - 4 Year-olds share toys more than older children",
+        "Congruence of deep learning in biomedical engineering",
+        "Detecting Deception With Neuroimaging",
+    ]
+
+
 def test_proquest_text_export() -> None:
     # ProQuest's "Text only" export: a report header and table of contents, then one block
     # of "Label: value" paragraphs a document, and its documents again as BibTeX at the end.
