@@ -103,8 +103,10 @@ _PROTECTED = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 
-# A candidate end: terminal marks, optional closing quotes/brackets, then whitespace.
-_CANDIDATE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(\s+)")
+# A candidate end: terminal marks, optional closing quotes/brackets, then whitespace. A run
+# of marks is tried from its first mark only, and whole: tried from each of its marks, a long
+# run ("......") with no whitespace after it took time quadratic in its length.
+_CANDIDATE = re.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*(\s+)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # Capitals include Latin-1 and Greek ones ("Éric", "Δ-learning").
 _NEXT_STARTS_SENTENCE = re.compile(r"[\"'\u201c\u2018(\[]*[A-Z0-9$\\\u00c0-\u00de\u0391-\u03a9]")
@@ -391,9 +393,11 @@ _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # The end of such a sentence: its own full stop (or "!", "?"), with any closing quote or
 # bracket; or an ASCII stop with an ideograph right after it, as Wanfang's and CNKI's
 # abstracts write ("…的影响.方法 选择…"). A decimal or a name has no ideograph after its dot.
+# A run of ASCII stops is tried from its first stop only, and whole: tried from each of its
+# stops, a long run ("......") with no ideograph after it took time quadratic in its length.
 _IDEOGRAPHIC_END = re.compile(
     r"[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\u2019\uff09)]*\s*"
-    r"|[.!?]+(?=[\u3400-\u4dbf\u4e00-\u9fff])"
+    r"|(?<![.!?])[.!?]++(?=[\u3400-\u4dbf\u4e00-\u9fff])"
 )
 
 

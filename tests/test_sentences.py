@@ -158,3 +158,23 @@ def test_chinese_sentences_end_at_their_stops_with_no_space_after() -> None:
     ]
     assert split_sentences(text, limit=2) == split_sentences(text)[:2]
     assert split_abstracts([text, "Plain. Text."]) == [split_sentences(text), ["Plain.", "Text."]]
+
+
+@pytest.mark.parametrize("stops", ["." * 300, "!?" * 150])
+def test_a_run_of_stops_is_one_candidate_end_tried_from_its_first_stop(stops: str) -> None:
+    # A run of stops with no space (or no ideograph) after it was tried as a sentence end
+    # from each of its stops, and each try went to the run's end and back: 100,000 dots took
+    # minutes. Only the run's first stop may start an end now, and what follows decides it.
+    from digest import sentences
+
+    for text, pattern in [
+        ("Spaced " + stops + " Next", sentences._BOUNDARY),
+        ("spaced " + stops + " next", sentences._LOWERCASE_BOUNDARY),
+        ("研究" + stops + "方法", sentences._IDEOGRAPHIC_END),
+    ]:
+        first = text.index(stops)
+        assert pattern.match(text, first) is not None
+        assert not any(pattern.match(text, i) for i in range(first + 1, first + len(stops)))
+    for text in ("Spaced " + stops + "x", "研究" + stops + "x"):
+        assert split_sentences(text) == [text]
+        assert split_sentences(text + ". Next.") == [text + ".", "Next."]
