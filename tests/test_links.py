@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from digest.cli import main
 from digest.history import paper_from_json, paper_to_json
-from digest.loading import _paper_from_record
+from digest.loading import _paper_from_record, load_papers
 from digest.models import SEARCH_URL, Paper, Source
 from digest.readers.records import Record
 from tests.factories import make_paper
@@ -176,3 +176,22 @@ def test_a_papers_date_is_iso_whatever_form_its_export_wrote(written: str, date:
     loaded = _paper_from_record(Record(line=1, abstract=ABSTRACT, date=written), Source("f", 1))
     assert not isinstance(loaded, str)
     assert loaded.paper.date == date
+
+
+def test_a_doi_a_url_parser_read_as_an_address_is_read_back_as_the_doi(tmp_path: Path) -> None:
+    # EBSCOhost gives a DOI as a link's host ("http://10.1093/police/pav040"), which a URL
+    # parser reads as the IPv4 address 10.0.4.69 (real: an ASReview CSV of EBSCOhost records,
+    # its url column "http://10.0.4.69/police/pav040" and its doi column "NA").
+    (tmp_path / "asreview.csv").write_text(
+        "record_id,primary_title,url,notes_abstract,doi\n"
+        f"228,Calls for service and place,http://10.0.4.69/police/pav040,{ABSTRACT},NA\n"
+        f"229,An intranet copy,http://10.0.1.20/library/paper.pdf,Other words. {ABSTRACT},NA\n",
+        encoding="utf-8",
+    )
+    papers = {paper.title: paper for paper in load_papers([tmp_path]).papers}
+    mangled = papers["Calls for service and place"]
+    assert mangled.doi == "10.1093/police/pav040"
+    assert mangled.link == "https://doi.org/10.1093/police/pav040"
+    # An address that cannot be a registrant's code (below 1000) stays the link it is.
+    intranet = papers["An intranet copy"]
+    assert intranet.doi is None and intranet.link == "http://10.0.1.20/library/paper.pdf"

@@ -82,10 +82,11 @@ def parse_doi(value: str) -> str | None:
     A DOI Google Scholar took from a page's link (and Publish or Perish exports) may still
     be escaped as the link had it, "10.1002/1098-2345%28200011%2952%3A3%3C133…", and may
     keep the page's suffix, "10.1638/2009-0160.1.short" (BioOne): the DOI is unescaped
-    and the suffix dropped."""
+    and the suffix dropped. A DOI written as a link's host that a URL parser took for an
+    IPv4 address ("http://10.0.4.69/police/pav040") is read back ("10.1093/police/pav040")."""
     found = _DOI.search(value)
     if not found:
-        return None
+        return _doi_from_address(value) if "://10." in value else None
     doi = found.group(1)
     if "://" in value:
         doi = _PAGE_TAIL.sub("", _QUERY.sub("", doi))
@@ -95,6 +96,23 @@ def parse_doi(value: str) -> str | None:
 
 
 _PAGE_SUFFIX = re.compile(r"\.(?:short|full)$")
+
+# A DOI that an export wrote as a link's host ("http://10.1093/police/pav040", as EBSCOhost
+# gives it) and that a URL parser then read as an IPv4 address, its registrant code the
+# address's last three bytes: "http://10.0.4.69/police/pav040" (real: an ASReview CSV of
+# EBSCOhost records). 10.x.x.x is a private network's: no paper is there.
+_DOI_AS_ADDRESS = re.compile(r"https?://10\.0\.(\d{1,3})\.(\d{1,3})/(\S+)", re.I)
+
+
+def _doi_from_address(value: str) -> str | None:
+    found = _DOI_AS_ADDRESS.fullmatch(value.strip())
+    if not found:
+        return None
+    middle, low = int(found.group(1)), int(found.group(2))
+    registrant = (middle << 8) + low  # below 65536: all of 4 digits, most of 5
+    if middle > 255 or low > 255 or registrant < 1000:
+        return None
+    return f"10.{registrant}/{found.group(3)}"
 
 
 # An id written after its label in free text: "arXiv preprint arXiv:2401.00001" (Google
