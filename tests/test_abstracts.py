@@ -344,6 +344,14 @@ def test_keywords_in_the_abstracts_own_sentence_stay() -> None:
             "Background: Pacific peoples gamble less. They gamble. Methods: The research was "
             "qualitative. Conclusions: This study proposes recommendations.",
         ),
+        # ... or spaced from its colon, in Embase's CSV of a Springer paper (real: "Purpose :
+        # The growing burden of Antimicrobial Resistance … Methods : We evaluated …").
+        (
+            "Purpose : The burden of resistance grows. Methods : We evaluated two models. "
+            "Conclusion : This study shows promise.",
+            "Purpose: The burden of resistance grows. Methods: We evaluated two models. "
+            "Conclusion: This study shows promise.",
+        ),
         # Prose that opens with such a word, or uses one after a full stop, stays as it is;
         # so does a name in code.
         ("We wrap it in _MethodCacheWrapper. Then we ask.MethodsThe cache is kept.", None),

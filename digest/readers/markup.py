@@ -577,9 +577,10 @@ def unglued_sections(abstract: str) -> str:
 
 # A heading run into its section's first word with only a space, as Lens's RIS and Zotero
 # give Springer's and Elsevier's structured abstracts: "Background The Gambling Act 2003 … .
-# Methods We …": at the start of the abstract, or after a sentence's end.
+# Methods We …": at the start of the abstract, or after a sentence's end. Embase's CSV
+# spaces a Springer heading's colon from it: "Purpose : The growing burden … Methods : We …".
 _RUN_IN_HEADING = re.compile(
-    rf"(?:\A|(?<=[.?!] ))(?P<label>{_STRUCTURED_HEADINGS}) (?=[A-Z0-9][\w-]*\b(?!:))"
+    rf"(?:\A|(?<=[.?!] ))(?P<label>{_STRUCTURED_HEADINGS})(?: | : )(?=[A-Z0-9][\w-]*\b(?!:))"
 )
 
 
