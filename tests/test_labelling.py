@@ -492,7 +492,11 @@ UNRELATED = [
 
 
 @pytest.mark.parametrize(
-    "vague", ["Run", "A comparison", "Ten degrees", "The article", "Authors", "People", "In June"]
+    "vague",
+    [
+        *("Run", "A comparison", "Ten degrees", "The article", "Authors", "People", "In June"),
+        *("BACKGROUND", "Conclusions"),
+    ],
 )
 def test_words_that_name_no_field_do_not_make_a_label(vague: str) -> None:
     # The word and 'software' are each in 4 of 20 papers, 'pairwise comparison' in 2: 'Run
