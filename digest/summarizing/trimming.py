@@ -404,8 +404,10 @@ _SUBJECT_AFTER_COMMA = re.compile(
 # Where a clause or phrase may start: the closers of the word before (they stay with the cut
 # text), then a semicolon or colon, a spaced dash, a comma and the next two words, or a bare
 # clause word ("which", "and", "by") and the word after it.
+# The closing marks are taken from the first of a run only, and all of them: tried from
+# each mark of a long run (U+2019 repeated, no gap after), it took time quadratic in its length.
 _GAP = re.compile(
-    r"(?P<close>[)\]}\"'\u201d\u2019]*)"
+    r"(?<![)\]}\"'\u201d\u2019])(?P<close>[)\]}\"'\u201d\u2019]*+)"
     r"(?:[;:](?=\s)"
     r"|\s(?:--|\u2014|\u2013|-)\s"
     r"|,\s+(?P<word>[^\W_]+)(?:\W+(?P<after>[^\W_]+))?"
