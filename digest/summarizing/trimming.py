@@ -449,15 +449,31 @@ def _main_clause_start(line: str) -> int:
     first = _WORD.match(line)
     if first is None or first.group().lower() not in _ADVERBIAL_OPENERS:
         return 0
+    brackets = _Brackets(line)
     for m in _SUBJECT_AFTER_COMMA.finditer(line):
-        if not _in_brackets(line, m.start()):
+        if not brackets.around(m.start()):
             return m.end()
     return 0
 
 
-def _in_brackets(line: str, at: int) -> bool:
-    opened = sum(line.count(b, 0, at) for b in _OPENING_BRACKETS)
-    return opened > sum(line.count(b, 0, at) for b in _CLOSING_BRACKETS)
+class _Brackets:
+    """Whether offsets of a line, asked in increasing order, are inside brackets: more opened
+    than closed before them. Each stretch of the line is counted once; counted from the
+    line's start for each offset, a line of many commas took time quadratic in its length."""
+
+    def __init__(self, line: str) -> None:
+        self._line = line
+        self._counted = 0
+        self._depth = 0
+
+    def around(self, at: int) -> bool:
+        line, start = self._line, self._counted
+        if at < start:  # asked out of order: count afresh
+            start, self._depth = 0, 0
+        self._depth += sum(line.count(b, start, at) for b in _OPENING_BRACKETS)
+        self._depth -= sum(line.count(b, start, at) for b in _CLOSING_BRACKETS)
+        self._counted = at
+        return self._depth > 0
 
 
 def _clause_boundaries(line: str) -> Iterator[int]:
@@ -466,6 +482,9 @@ def _clause_boundaries(line: str) -> Iterator[int]:
     dash, "which"/"where", "by" + -ing, or "and" before a new clause or predicate; never
     inside brackets, and never right after a word that needs what follows ("of", "but")."""
     listed = ""  # the first word after the previous comma
+    brackets = _Brackets(line)
+    # The last space before `searched` (-1: none), looked for only after it the next time.
+    space, searched = -1, 0
     for m in _GAP.finditer(line):
         cut = m.end("close")
         word = (m.group("word") or "").lower()
@@ -473,8 +492,11 @@ def _clause_boundaries(line: str) -> Iterator[int]:
         in_list = word.endswith("ing") and listed.endswith("ing")
         if word:
             listed = (m.group("after") or "").lower() if word in _LIST_OPENERS else word
-        before = line[line.rfind(" ", 0, m.start()) + 1 : m.start()]
-        if not before or in_list or _in_brackets(line, cut):
+        space = max(space, line.rfind(" ", searched, m.start()))
+        searched = m.start()
+        before = line[space + 1 : m.start()]
+        inside = brackets.around(cut)
+        if not before or in_list or inside:
             continue
         if before.strip(_CUT_STRIP + _CLOSERS + "(.").lower() in _DANGLING:
             continue
