@@ -388,8 +388,11 @@ def _find_all(text: str, sub: str) -> Iterator[int]:
         i = text.find(sub, i + 1)
 
 
-# Chinese and Japanese ideographs: their sentences end without a space after the stop.
-_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# Chinese and Japanese ideographs (CJK Unified Ideographs and Extension A), as the inside of
+# a character class: their sentences end without a space after the stop, and a run of them
+# is a clause, not a word.
+IDEOGRAPHS: Final = "\u3400-\u4dbf\u4e00-\u9fff"
+_IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 # The end of such a sentence: its own full stop (or "!", "?"), with any closing quote or
 # bracket; or an ASCII stop with an ideograph right after it, as Wanfang's and CNKI's
 # abstracts write ("…的影响.方法 选择…"). A decimal or a name has no ideograph after its dot.
@@ -397,7 +400,7 @@ _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # stops, a long run ("......") with no ideograph after it took time quadratic in its length.
 _IDEOGRAPHIC_END = re.compile(
     r"[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\u2019\uff09)]*\s*"
-    r"|(?<![.!?])[.!?]++(?=[\u3400-\u4dbf\u4e00-\u9fff])"
+    rf"|(?<![.!?])[.!?]++(?=[{IDEOGRAPHS}])"
 )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
-from digest.sentences import sumy_stop_words
+from digest.sentences import IDEOGRAPHS, sumy_stop_words
 from digest.tagging import load_lexicon, word_tags
 
 
@@ -178,7 +178,7 @@ def _stop_words() -> frozenset[str]:
 # a word: only a run as short as a term is one ("乳腺癌"), and never a heading of a
 # structured abstract ("目的", "结论").
 _MAX_IDEOGRAPHS = 6
-_IDEOGRAPHS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_IDEOGRAPHS = re.compile(f"[{IDEOGRAPHS}]+")
 _SECTION_HEADINGS = _word_set("目的 背景 目标 方法 结果 结论 讨论 意义 摘要 关键词")
 # A run that opens with a particle or a preposition is the tail of a clause ("的防控价值").
 _CLAUSE_OPENERS = tuple("的之了和与及或在对是将为于")

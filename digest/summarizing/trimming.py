@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from digest.sentences import IDEOGRAPHS
+
 # A digest line holds about this many characters; longer lines are cut visibly.
 MAX_LINE_CHARS: Final = 200
 # A cut keeps at least this share of the limit; a line that cannot be cut so stays whole up
@@ -168,7 +170,7 @@ _CAPS_SECTION_LABEL = re.compile(
 # "【方法】选择…".
 _IDEOGRAPHIC_SECTION_LABEL = re.compile(
     r"[\[\u3010]?(?:目的|背景|目标|方法|材料与方法|资料与方法|对象与方法|结果|结论|讨论|意义)"
-    r"(?:[\]\u3011]\s*|\s*[:\uff1a]\s*|\s+)(?=[\u3400-\u4dbf\u4e00-\u9fff])"
+    rf"(?:[\]\u3011]\s*|\s*[:\uff1a]\s*|\s+)(?=[{IDEOGRAPHS}])"
 )
 # ... and what must be left after it, in characters (ideographs are words of one or two).
 _MIN_REMAINDER_CHARS = 8
@@ -468,8 +470,6 @@ class _Brackets:
 
     def around(self, at: int) -> bool:
         line, start = self._line, self._counted
-        if at < start:  # asked out of order: count afresh
-            start, self._depth = 0, 0
         self._depth += sum(line.count(b, start, at) for b in _OPENING_BRACKETS)
         self._depth -= sum(line.count(b, start, at) for b in _CLOSING_BRACKETS)
         self._counted = at
