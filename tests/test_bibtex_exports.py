@@ -507,6 +507,25 @@ def test_ieee_formula_markup_in_an_abstract_is_read_as_crossrefs_is(tmp_path: Pa
     assert read["ieee.bib"] == "We solve an \u2113_1 problem with \u2113_1 weights."
 
 
+def test_ieee_formulas_keep_no_dollars_or_spaces_of_their_markup(tmp_path: Path) -> None:
+    # IEEE ends a formula with a space inside its dollars ("$4.6\\times $") and puts a space
+    # between <inline-formula> and <tex-math>: "a $4.6\u00d7$ real-time acceleration" and
+    # "0.18- \u03bcm" came out of an abstract IEEE Xplore gives (PHENICS,
+    # 10.1109/TCSI.2025.3648865; ieee:9559711).
+    formula = '<inline-formula> <tex-math notation="LaTeX">${}$ </tex-math></inline-formula>'
+    abstract = "It achieves a {} real-time acceleration in a 0.18-{} process, an {}-{} problem."
+    tex = ("4.6\\times ", "\\mu \\text{m}", "\\ell _{1}", "\\ell _{1}")
+    abstract = abstract.format(*(formula.format(one) for one in tex))
+    (tmp_path / "ieee.bib").write_text(
+        "@ARTICLE{1,\n  title={T},\n  abstract={" + abstract + "},\n}\n"
+    )
+    [paper] = load_papers([tmp_path / "ieee.bib"]).papers
+    assert paper.abstract == (
+        "It achieves a 4.6\u00d7 real-time acceleration in a 0.18-\u03bcm process, an"
+        " \u2113_1-\u2113_1 problem."
+    )
+
+
 def test_better_bibtex_bare_escapes_and_braced_math_are_read(tmp_path: Path) -> None:
     # Better BibTeX writes Zotero's escapes as bare commands ("\textbackslash mathrm",
     # "\textbraceleft +\textbraceright") and each math-mode character in braces

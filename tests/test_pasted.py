@@ -1405,3 +1405,25 @@ def test_a_details_toggle_labelled_with_another_field_holds_no_abstract() -> Non
     [record] = parse_markdown(text).records
     assert record.abstract.startswith("Dense SLAM is critical for robotics")
     assert record.keywords == ("SLAM", "3D Gaussian Splatting", "RGB-D Camera")
+
+
+def test_notes_that_copied_an_abstracts_jats_markup_read_as_text(tmp_path: Path) -> None:
+    # Markdown notes kept the abstracts of Semantic Scholar and IEEE Xplore's API as they
+    # came, with JATS inline markup: "<bold>PHENICS</bold>", a formula as IEEE writes it
+    # ("<inline-formula> <tex-math notation="LaTeX">$4.6\times $ </tex-math></inline-formula>",
+    # "0.18-<inline-formula> <tex-math …>$\mu \text{m}$ </tex-math></inline-formula>").
+    formula = '<inline-formula> <tex-math notation="LaTeX">${}$ </tex-math></inline-formula>'
+    (tmp_path / "notes.md").write_text(
+        "# Reading list\n\n"
+        "## PHENICS: A Cortical Simulator\n\n"
+        "- **DOI**: 10.1109/TCSI.2025.3648865\n"
+        "- **Authors**: Fan Yang, Lufei Fan\n"
+        "- **Abstract**: We present <bold>PHENICS</bold> (<italic>Pyramidal Hierarchical "
+        "Infrastructure</italic>), achieving a " + formula.format("4.6\\times ") + " real-time "
+        "acceleration on a chip made in a 0.18-" + formula.format("\\mu \\text{m}") + " process.\n"
+    )
+    [paper] = load_papers([tmp_path / "notes.md"]).papers
+    assert paper.abstract == (
+        "We present PHENICS (Pyramidal Hierarchical Infrastructure), achieving a 4.6× real-time"
+        " acceleration on a chip made in a 0.18-μm process."
+    )

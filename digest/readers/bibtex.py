@@ -45,7 +45,7 @@ from digest.cleaning import FONT_SWITCH, tex_accents, tex_dashes
 from digest.readers.identifiers import parse_arxiv_field
 from digest.readers.markup import (
     decode_entities,
-    markup_to_text,
+    inline_markup_to_text,
     structured_abstract,
     unglued_sections,
     without_abstract_heading,
@@ -112,11 +112,6 @@ _ESCAPED_PROTECTION = re.compile(r"\\\{([A-Z][\w.-]*(?: [\w.-]+){0,3})\\\}")
 # "$\textit\{Structured State Space\}$" is "$\textit{Structured State Space}$".
 _ESCAPED_ARGUMENT = re.compile(r"(\\[A-Za-z]+)\\\{([^{}\\]*)\\\}")
 _WRAPPED_AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]-)\n[ \t]+(?=[^\W\d_])")
-_HTML_CLOSING = re.compile(
-    r"</(?:jats:)?(?:i|b|em|strong|sub|sup|p|span|scp|inf|u|br|italic|bold|tex-math|inline-formula)"
-    r"\s*>",
-    re.I,
-)
 _BARE_COMMA = re.compile(r",(?=\S)")
 _NOTE_PMID = re.compile(r"\bPMID:\s*(\d{1,9})\b")
 _JOURNAL_ARXIV = re.compile(r"\barXiv:\s*(\S+)", re.I)
@@ -534,7 +529,7 @@ def _without_html(value: str) -> str:
     ("discrete <i>L</i>-algebras", "CO<sub>2</sub>"), or the JATS of an abstract taken from
     Crossref ("<jats:p>We show…</jats:p>", as commonmeta writes it); only a closing tag of
     such markup counts, so "$a<b$ and $c>d$" is left alone."""
-    return markup_to_text(value) if _HTML_CLOSING.search(value) else value
+    return inline_markup_to_text(value)
 
 
 def _identifier(value: str | None) -> str:

@@ -300,10 +300,13 @@ _DOI_PARAGRAPH = re.compile(r"\s*DOI:\s*(?:https?://(?:dx\.)?doi\.org/)?10\.\S+\
 
 def _tex_formula(tex: str) -> str:
     """A <tex-math>'s formula, out of PMC's document: inline math ("$R_0$"), which the
-    loader's cleaning turns into text where it can."""
+    loader's cleaning turns into text where it can. IEEE ends its formulas with a space
+    inside the dollars ("$4.6\\times $"), which TeX ignores and inline math may not hold."""
     formula = _TEX_DOCUMENT.sub("", tex).strip()
     if len(formula) > 4 and formula.startswith("$$") and formula.endswith("$$"):
         return f"${formula[2:-2].strip()}$"
+    if len(formula) > 2 and formula.startswith("$") and formula.endswith("$"):
+        return f"${formula[1:-1].strip()}$"
     return formula
 
 
@@ -311,7 +314,9 @@ class _JatsText(MarkupParser):
     """The text of a JATS abstract. A section's title becomes a label ("Methods: …"); a
     lone "Abstract" heading is dropped; a formula keeps its TeX, not its MathML twin (its
     `mml:` prefix may come back as ElementTree's `ns0:`), and not the LaTeX document PMC
-    wraps the TeX in. A heading whose section holds no text goes too: Elsevier deposits a
+    wraps the TeX in, nor the spaces IEEE writes between an <inline-formula> and its
+    <tex-math> ("0.18-<inline-formula> <tex-math>…" is "0.18-μm", not "0.18- μm"). A
+    heading whose section holds no text goes too: Elsevier deposits a
     "Graphical abstract" section that holds only an image. eLife numbers its abstract with
     a DOI of its own: an `<object-id>` before it and a "DOI: http://dx.doi.org/…" paragraph
     after it, neither of them text of the abstract."""
@@ -324,17 +329,23 @@ class _JatsText(MarkupParser):
         self._hidden = 0  # inside MathML next to a TeX alternative, or a script
         self._alternatives = 0
         self._tex: list[str] | None = None  # inside <tex-math>
+        self._formula = 0  # inside <inline-formula>
+        self._in_formula = 0  # inside an element of it (but <alternatives>): a formula's own
         self._paragraph = 0  # where the last paragraph starts in parts
         self._sup: int | None = None  # where an open <sup> starts in the parts written to
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         name = tag.rsplit(":", 1)[-1]
+        if self._formula and name not in ("inline-formula", "alternatives"):
+            self._in_formula += 1
         if name == "alternatives":
             self._alternatives += 1
         elif (name == "math" and self._alternatives) or name in _HIDDEN:
             self._hidden += 1
         elif name == "tex-math":
             self._tex = []
+        elif name == "inline-formula":
+            self._formula += 1
         elif name == "title" and self._title is None:
             self._title = []
         elif name == "sup":
@@ -346,6 +357,8 @@ class _JatsText(MarkupParser):
 
     def handle_endtag(self, tag: str) -> None:
         name = tag.rsplit(":", 1)[-1]
+        if self._in_formula and name not in ("inline-formula", "alternatives"):
+            self._in_formula -= 1
         if name == "alternatives":
             self._alternatives = max(0, self._alternatives - 1)
         elif (name == "math" and self._alternatives) or name in _HIDDEN:
@@ -353,6 +366,8 @@ class _JatsText(MarkupParser):
         elif name == "tex-math" and self._tex is not None:
             tex, self._tex = "".join(self._tex), None
             self._out(_tex_formula(tex))
+        elif name == "inline-formula":
+            self._formula = max(0, self._formula - 1)
         elif name == "title" and self._title is not None:
             title = " ".join("".join(self._title).split())
             self._title = None
@@ -387,7 +402,7 @@ class _JatsText(MarkupParser):
             return
         if self._tex is not None:
             self._tex.append(data)
-        else:
+        elif not (self._formula and not self._in_formula and data.isspace()):
             self._out(data)
 
     def _out(self, text: str) -> None:
@@ -509,6 +524,21 @@ def markup_to_text(value: str) -> str:
     if "<" not in value or not _TAG.search(value):
         return value
     return jats_to_text(value) if looks_like_jats(value) else html_to_text(value)
+
+
+# A closing tag of the inline markup exports copy into a field: HTML's (Web of Science's
+# "<i>L</i>", "CO<sub>2</sub>") or JATS's (IEEE's formulas, Crossref's "<jats:p>").
+_INLINE_CLOSING = re.compile(
+    r"</(?:jats:)?(?:i|b|em|strong|sub|sup|p|span|scp|inf|u|br|italic|bold|tex-math|inline-formula)"
+    r"\s*>",
+    re.I,
+)
+
+
+def inline_markup_to_text(value: str) -> str:
+    """A field's text without inline HTML or JATS markup, when a closing tag shows the field
+    holds some: "$a<b$ and $c>d$" is left alone."""
+    return markup_to_text(value) if "</" in value and _INLINE_CLOSING.search(value) else value
 
 
 def labelled_sections(sections: list[tuple[str, str]]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from digest.readers import arxiv_pages
+from digest.readers.markup import inline_markup_to_text
 from digest.readers.pasted.entries import Entry, Reader
 from digest.readers.pasted.front_matter import apply_properties
 from digest.readers.pasted.text import SENTENCE_END, join_lines
@@ -92,9 +93,9 @@ def _record(entry: Entry) -> Record:
     metadata = list(dict.fromkeys((k, v) for k, v in entry.metadata if v))
     return Record(
         line=entry.line,
-        abstract=arxiv_pages.without_toggles(entry.abstract),
+        abstract=inline_markup_to_text(arxiv_pages.without_toggles(entry.abstract)),
         arxiv=entry.ids.get("arxiv"),
-        title=entry.title or None,
+        title=inline_markup_to_text(entry.title) or None,
         authors=entry.authors,
         url=entry.ids.get("url"),
         doi=entry.ids.get("doi"),
