@@ -733,3 +733,29 @@ def test_tex_hyphenation_hints_leave_the_word_whole(tmp_path: Path) -> None:
         "Rare Events in Stochastic Equations",
         "A stochastic model.",
     )
+
+
+def test_biblatex_quotation_and_emphasis_wrappers_are_read_as_text(tmp_path: Path) -> None:
+    # Better BibLaTeX writes a quotation in a title as "\mkbibquote{…}" (and Better BibTeX
+    # as "\enquote{…}"): retorquere/zotero-better-bibtex's fixture "csquotes #302", "La
+    # notion (trop) fonctionnelle de \mkbibquote{notion fonctionnelle}"; and, by option,
+    # emphasis as "{{{\mkbibemph{Physics}}}}" (fixture #3096). The commands were left in.
+    (tmp_path / "bbt.biblatex").write_text(
+        "@article{tusseau_critique_2009,\n"
+        "  title = {La notion (trop) fonctionnelle de \\mkbibquote{notion fonctionnelle}},\n"
+        "  abstract = {Nous lisons la \\enquote{notion fonctionnelle} de \\mkbibemph{Physics}"
+        " et la \\enquote*{notion}, \\foreignquote{english}{a functional notion}.},\n"
+        "}\n"
+        "@book{waterlow1982NatureChange,\n"
+        "  title = {Nature, Change, and Agency in {{Aristotle}}'s {{{\\mkbibemph{Physics}}}}},\n"
+        "  abstract = {Aristotle's \\textquote{nature} as the source of change in things.},\n"
+        "}\n"
+    )
+    first, second = load_papers([tmp_path / "bbt.biblatex"]).papers
+    assert first.title == "La notion (trop) fonctionnelle de \u201cnotion fonctionnelle\u201d"
+    assert first.abstract == (
+        "Nous lisons la \u201cnotion fonctionnelle\u201d de Physics et la \u2018notion\u2019,"
+        " \u201ca functional notion\u201d."
+    )
+    assert second.title == "Nature, Change, and Agency in Aristotle's Physics"
+    assert second.abstract == "Aristotle's \u201cnature\u201d as the source of change in things."

@@ -144,6 +144,15 @@ _TEXT_SYMBOLS = {
     "textquestiondown": "¿", "textexclamdown": "¡", "textordfeminine": "ª",
     "textordmasculine": "º", "textendash": "\u2013", "textemdash": "\u2014", "textnumero": "№",
 }  # fmt: skip
+# biblatex's quotation and emphasis wrappers, as Better BibLaTeX writes a quotation
+# ("de \\mkbibquote{notion fonctionnelle}"; Better BibTeX "\\enquote{…}") and, by option,
+# emphasis ("{\\mkbibemph{Physics}}"); csquotes' starred form is the inner quotation.
+# "\\foreignquote{german}{…}" names the quotation's language first.
+_BIBLATEX_WRAPPER = re.compile(
+    r"\\(?:(?P<quote>enquote|mkbibquote|textquote)(?P<inner>\*?)"
+    r"|(?:foreignquote|hyphenquote)(?P<foreign>\*?)\s*\{[A-Za-z-]*\}|mkbib(?:emph|italic|bold))"
+    r"\s*\{(?P<text>[^{}]*)\}"
+)
 # TeX's tie, an unbreakable space; "\\~{n}" is an accent.
 _TIE = re.compile(r"(?<!\\)~")
 # NASA ADS escapes the characters TeX reserves as text: "\\~{}10\\^{}5" is "~10^5", and
@@ -565,6 +574,8 @@ def _failed(block: ParsingFailedBlock) -> Problem:
 def _decoded(value: str) -> str:
     """A value without BibTeX's protecting braces and without leftover HTML entities."""
     value = _unwrapped(value)
+    if "quote" in value or "\\mkbib" in value:
+        value = _BIBLATEX_WRAPPER.sub(_unwrapped_biblatex, value)
     if "\\text" in value:
         value = _BARE_ESCAPE.sub(lambda m: _AS_ZOTERO_WRITES[m.group(1)], value)
     if "{$" in value:
@@ -592,6 +603,14 @@ def _decoded(value: str) -> str:
     if "&" in value:
         value = decode_entities(_ESCAPED_ENTITY.sub("", value))
     return value
+
+
+def _unwrapped_biblatex(found: re.Match[str]) -> str:
+    text = found.group("text")
+    quote = found.group("inner") if found.group("quote") else found.group("foreign")
+    if quote is None:  # emphasis
+        return text
+    return f"\u2018{text}\u2019" if quote else f"\u201c{text}\u201d"
 
 
 def _reserved(found: re.Match[str]) -> str:
