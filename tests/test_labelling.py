@@ -676,3 +676,30 @@ def test_a_clause_of_chinese_is_no_label_nor_a_heading_of_its_abstract() -> None
         assert all(len(run) <= 6 for run in runs), lab
         assert not {"目的", "结论"} & set(runs), lab
     assert "乳腺癌" in (lab.label, *lab.keywords) or "PICC" in lab.label, lab
+
+
+def test_a_phrase_on_the_word_nearly_all_write_beats_two_words_joined() -> None:
+    # Every paper writes 'cognitive', a modifier that names nothing alone and whose papers
+    # write no one phrase of it in most uses; 'home' and 'health' are the best nouns. A
+    # fifth of the group writes 'cognitive impairment': that names the group, where 'Home
+    # and health' joins two words few of its papers write together.
+    elderly = [
+        "Cognitive impairment of walnut, ferry.",
+        "Cognitive impairment of saddle, orchard.",
+        "Cognitive impairment of kettle, meadow.",
+        "Cognitive load, home, coral.",
+        "Cognitive load, home, glacier.",
+        "Cognitive decline, home, honey.",
+        "Cognitive decline, home, copper.",
+        "Cognitive training, home, timber.",
+        "Cognitive training, home, health, nitrogen.",
+        "Cognitive bias, home, health, monk.",
+        "Cognitive bias, health, nurse.",
+        "Cognitive maps, health, bridge.",
+        "Cognitive maps, health, library.",
+        "Cognitive tests, rain, soil.",
+        "Cognitive tests, ink, reef.",
+    ]
+    labels = label_groups([*elderly, *ROBOTS], [list(range(15)), [15, 16, 17]])
+    assert labels[0].label == "Cognitive impairment"
+    assert labels[1].label == "Robot manipulation"

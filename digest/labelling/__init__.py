@@ -16,7 +16,9 @@ never cross punctuation, never hold a function word or a word every abstract use
   matter"), or a compound modifier narrowing a field its papers name ("multi-agent" and
   "reinforcement learning" -> "Multi-agent reinforcement learning");
 - a one-word winner, or a kind-of-paper phrase, joined with a runner-up that at least half as
-  many papers use: "Galaxies and black holes", "Language models and reasoning".
+  many papers use: "Galaxies and black holes", "Language models and reasoning"; unless a
+  phrase a fifth of the group writes holds a better word that named nothing alone
+  ("Cognitive impairment", of the "cognitive" nearly all write, not "Homes and health").
 - for a scattered group, where no phrase is written by a fifth of its papers, the two nouns
   that the most of them use, each by a fifth ("Telescopes and imaging"), else the phrase
   that the most of them write.

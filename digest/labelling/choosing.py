@@ -111,6 +111,12 @@ def choose_label(
                 kind = _kind_of_paper(ranked, spell, phrases, labels, size)
                 if kind is not None:
                     return kind
+                # ... and so does a phrase that a fifth of it writes on a word better than
+                # the pair's first, which led to no label of its own: 'Cognitive impairment'
+                # (of 'cognitive', which nearly all write) rather than 'Homes and health'.
+                heading = _common_heading(ranked, spell, taken, size, used[0])
+                if heading is not None:
+                    return heading
             return label, used
         tried.append((covered, label, used))
     if tried:
@@ -128,6 +134,27 @@ def choose_label(
     while fallback.lower() in labels:
         fallback += " (more)"
     return fallback, []
+
+
+def _common_heading(
+    ranked: Sequence[Phrase], spell: Speller, taken: Taken, size: int, lead: tuple[str, ...]
+) -> tuple[str, list[tuple[str, ...]]] | None:
+    """The best heading phrase that at least a fifth of the group's papers write and that
+    holds a word ranked above the `lead` phrase (one that named no label alone), if any."""
+    labels, phrases = taken
+    before = next((i for i, p in enumerate(ranked) if set(p.key) & set(lead)), 0)
+    better = {p.key[0] for p in ranked[:before] if len(p.key) == 1}
+    for phrase in ranked:
+        if phrase.papers < _LABEL_SHARE * size or not better & set(phrase.key):
+            continue
+        key = _lengthened(phrase, ranked).key
+        if not _is_heading(key) or _echoes(key, phrases):
+            continue
+        label = as_label([key], spell)
+        covered = spell.covering([key]) >= _LABEL_SHARE * size
+        if covered and label.lower() not in labels and spell.reads_as_noun_phrase(key):
+            return label, [key]
+    return None
 
 
 def _common_nouns(
