@@ -11,6 +11,7 @@ import pytest
 from digest.errors import InputError
 from digest.loading import load_papers
 from digest.models import Corpus, Paper
+from digest.readers.identifiers import parse_doi
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "exports"
 
@@ -1226,3 +1227,38 @@ def test_a_source_citation_with_a_million_spaces_is_read(tmp_path: Path) -> None
     (tmp_path / "records.csv").write_text(spaced, encoding="utf-8")
     [paper] = load_papers([tmp_path]).papers
     assert (paper.venue, paper.date) == ("Endoscopic Ultrasound", "2014")
+
+
+def test_scopus_csv_without_its_doi_takes_it_from_its_record_link(tmp_path: Path) -> None:
+    # Scopus's CSV with no DOI (its Chinese interface's export has no DOI column,
+    # sitdownkevin/RefTool data/scopus.csv; an older export leaves the cell empty) still
+    # gives the DOI in its record link, escaped: the paper had no doi.org link and was two
+    # papers with the same paper from another database.
+    link = (
+        "https://www.scopus.com/inward/record.uri?eid=2-s2.0-85078285406"
+        "&doi=10.1007%2f978-3-030-30738-7_2&partnerID=40&md5=f7fd49f03e47b125fb7ba926c961cdb1"
+    )
+    text = (
+        '"Authors","Title","Year","DOI","Link","Abstract","Source"\n'
+        f'"Mbarek S.","Are virtual currencies virtuous?","2019","","{link}",'
+        '"We weigh the ethical and environmental issues of virtual currencies. © 2019 Springer.",'
+        '"Scopus"\n'
+    )
+    (tmp_path / "scopus.csv").write_text(text, encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.doi == "10.1007/978-3-030-30738-7_2"
+    assert paper.url == link
+    (tmp_path / "other.ris").write_text(
+        "TY  - CHAP\nTI  - Are virtual currencies virtuous? Ethical and environmental issues\n"
+        "AU  - Mbarek, Sondes\n"
+        "DO  - 10.1007/978-3-030-30738-7_2\nAB  - Virtual currencies raise ethical and "
+        "environmental issues, which this chapter weighs one by one.\nER  - \n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers  # one paper, merged on its DOI
+    assert len(paper.sources) == 2
+    # Unescaped, the DOI still ends before the link's next parameter.
+    unescaped = (
+        "https://www.scopus.com/inward/record.uri?eid=2-s2.0-1&doi=10.1109/ICPPW.2006.35&md5=6"
+    )
+    assert parse_doi(unescaped) == "10.1109/ICPPW.2006.35"

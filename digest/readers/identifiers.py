@@ -83,7 +83,12 @@ def parse_doi(value: str) -> str | None:
     be escaped as the link had it, "10.1002/1098-2345%28200011%2952%3A3%3C133…", and may
     keep the page's suffix, "10.1638/2009-0160.1.short" (BioOne): the DOI is unescaped
     and the suffix dropped. A DOI written as a link's host that a URL parser took for an
-    IPv4 address ("http://10.0.4.69/police/pav040") is read back ("10.1093/police/pav040")."""
+    IPv4 address ("http://10.0.4.69/police/pav040") is read back ("10.1093/police/pav040").
+    A link that gives the DOI as a parameter of its query (Scopus's record link,
+    "…?eid=2-s2.0-1&doi=10.1007%2f978-3-030-30738-7_2&partnerID=40") gives it unescaped,
+    without the parameters after it."""
+    if "://" in value and (in_query := _DOI_IN_QUERY.search(value)):
+        return parse_doi(urllib.parse.unquote(in_query.group(1)))
     found = _DOI.search(value)
     if not found:
         return _doi_from_address(value) if "://10." in value else None
@@ -96,6 +101,11 @@ def parse_doi(value: str) -> str | None:
 
 
 _PAGE_SUFFIX = re.compile(r"\.(?:short|full)$")
+
+# A DOI a link gives as a parameter of its query, escaped, up to the next parameter:
+# Scopus's record link "…record.uri?eid=2-s2.0-85078285406&doi=10.1007%2f978-3-030-30738-7_2
+# &partnerID=40&md5=…", Embase's library link "…&id=doi:10.4103%2F2303-9027…&…".
+_DOI_IN_QUERY = re.compile(r"[?&](?:doi=|id=doi:)(10\.\d{4,9}(?:/|%2f)[^&#\s]+)", re.I)
 
 # A DOI that an export wrote as a link's host ("http://10.1093/police/pav040", as EBSCOhost
 # gives it) and that a URL parser then read as an IPv4 address, its registrant code the
