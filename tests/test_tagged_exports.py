@@ -394,6 +394,59 @@ def test_web_of_science_last_initial_i_or_v_read_as_a_numeral_is_an_initial(
     )  # fmt: skip
 
 
+def test_web_of_science_names_in_capitals_are_cased(tmp_path: Path) -> None:
+    # Records before 2006 give every name in capitals, AF repeating AU's initials ("COWAN,
+    # JJ", networks-lab/metaknowledge docs/examples/savedrecs.txt); later ones in AF spell
+    # the given names out, still in capitals. Names in mixed case stay as they are.
+    corpus = load_written(
+        tmp_path,
+        "savedrecs.txt",
+        "FN ISI Export Format\nVR 1.0\nPT J\nAU COWAN, JJ\n   MCDONALD, A\n   O'BRIEN, JA\n",
+        "   VAN DER BERG, J\n   Zhou, WU\nAF COWAN, JJ\n   MCDONALD, A\n   O'BRIEN, JA\n",
+        "   VAN DER BERG, J\n   Zhou, WU\nTI LIGHT IN FIBERS\n",
+        "AB We measure the light a fiber carries around a bend.\nER\n\n",
+        "PT J\nAU SMITH, JA\n   WU, J\n   DUPONT, JP\nAF SMITH, JOHN A\n   WU, JUN\n",
+        "   DUPONT, JEAN-PIERRE\nTI LIGHT IN GLASS\n",
+        "AB We measure the light a glass slab carries over a metre.\nER\n\nEF\n",
+    )
+    fibers, glass = corpus.papers
+    assert fibers.authors == (
+        "J. J. Cowan", "A. McDonald", "J. A. O'Brien", "J. van der Berg", "WU Zhou"
+    )  # fmt: skip
+    assert glass.authors == ("John A. Smith", "Jun Wu", "Jean-Pierre Dupont")
+
+
+def test_names_in_capitals_in_other_exports_are_cased(tmp_path: Path) -> None:
+    # CINAHL (EBSCOhost's RIS and CSV) and Web of Science's tab-delimited export give names
+    # in capitals too (TimothyStaples/labnetwork savedrecs.txt, records of 1985-1992: "BENZIE,
+    # JAH; PANDOLFI, JM" in AU and again in AF); EBSCOhost's CSV writes some of them first
+    # name first (asreview/citation-file-formatting Datasets/CSV and TSV, its CINAHL export).
+    for folder in ("ris", "tab", "csv"):
+        (tmp_path / folder).mkdir()
+    csv = load_written(
+        tmp_path / "csv",
+        "cinahl.csv",
+        "Article Title,Author,Journal Title,Abstract\n",
+        '"Plumage of a juvenile dinosaur.","CROUDACE, ANGUS D.; CAIZHI SHEN; VINTHER, JAKOB",',
+        '"Palaeontologia Polonica","Colour reconstructions give new insights."\n',
+    )
+    assert only(csv).authors == ("Angus D. Croudace", "Caizhi Shen", "Jakob Vinther")
+    ris = load_written(
+        tmp_path / "ris",
+        "cinahl.ris",
+        "TY  - JOUR\nAU  - DE LA CRUZ, MARIA\nAU  - D'ANGELO, M\nAU  - Smith, J\n",
+        "TI  - Nurses at night\nAB  - We ask nurses how they sleep after night shifts.\nER  - \n",
+    )
+    assert only(ris).authors == ("Maria de la Cruz", "M. D'Angelo", "J Smith")
+    tab = load_written(
+        tmp_path / "tab",
+        "savedrecs.txt",
+        "PT\tAU\tAF\tTI\tAB\tPY\n",
+        "J\tKING, ML; SMITH, JA\tKING, ML; SMITH, JA\tDREAMS\tWe read the speech again.\t1994\n",
+    )
+    assert only(tab).authors == ("M. L. King", "J. A. Smith")
+
+
 def test_web_of_science_spaced_entities_are_characters(tmp_path: Path) -> None:
     # WoS writes a character it has no glyph for as an entity with spaces around its '&'
     # (seen in a 2025 savedrecs.txt); a '&' before no entity's name stays.

@@ -213,15 +213,15 @@ def _authors(value: str | list[str] | None) -> tuple[str, ...]:
     return split_authors(value)
 
 
-def first_name_first(name: str) -> str:
+def first_name_first(name: str, initials: bool = False) -> str:
     """'Lewis, Patrick' -> 'Patrick Lewis', as databases and reference managers write it;
     a generational suffix goes last, after its comma ('King, Martin L., Jr.') or at the end
     of the given names (PubMed's 'Dengah, H. J. François 2nd'): 'Martin L. King Jr.'. Any
     other name, and one without a comma, stays as given. A hyphenated pair of initials
     loses the space written in it ('Endara, M. -J.' -> 'M.-J. Endara'). The e-mail address
     Scopus's RIS writes after the corresponding author ('Nguyen, C.D., chi@uni.edu.vn') is
-    no part of the name."""
-    name = joined_initials(name)
+    no part of the name. A name in capitals is cased first (see `cased_name`)."""
+    name = cased_name(joined_initials(name), initials)
     before, comma, after = name.rpartition(",")
     if comma and _EMAIL.fullmatch(after.strip()):
         name = before
@@ -243,6 +243,91 @@ def first_name_first(name: str) -> str:
     if given and _NAME_SUFFIX.fullmatch(last):
         return f"{given} {parts[0]} {last}"
     return f"{parts[1]} {parts[0]}"
+
+
+def cased_name(name: str, initials: bool = False) -> str:
+    """A name written surname first in capitals, as older Web of Science and CINAHL records
+    give every name ("SMITH, JOHN A", "COWAN, JJ"), in the case a reader writes it: "Smith,
+    John A.", "Cowan, J. J.". A particle stays small ("VAN DER BERG" -> "van der Berg"),
+    "Mc" and a letter before an apostrophe keep the next letter a capital ("McDonald",
+    "O'Brien", "D'Angelo"), each part of a hyphenated name is cased ("Jean-Pierre"). A
+    given name of one letter is an initial; so is each letter of one of up to three letters
+    without a vowel ("JJ", "XM"), or of any up to three letters when `initials` says the
+    field holds initials only (Web of Science's AU: "SMITH, JA"). Any other name (one with
+    a small letter, or without a comma) stays as given."""
+    if "," not in name or not _in_capitals(name):
+        return name
+    surname, _, rest = name.partition(",")
+    given, comma, suffix = rest.partition(",")
+    cased = f"{_cased_words(surname, False)}, {_cased_words(given, True, initials)}"
+    if comma:
+        suffix = suffix.strip()
+        kept = suffix if _ROMAN_INITIAL.fullmatch(suffix) else _cased_words(suffix, False)
+        cased += f", {_SUFFIXES.get(suffix, kept)}"
+    return cased
+
+
+def cased_in_list(names: Sequence[str]) -> list[str]:
+    """A list's names in capitals written first name first ("CAIZHI SHEN", which CINAHL
+    puts among "CROUDACE, ANGUS D.; …; BRUSATTE, STEPHEN L."), cased as `cased_name` cases
+    the others ("Caizhi Shen"), when the list holds a name in capitals written surname first
+    (so that it is a list of people in capitals, not an organisation's name). Other names
+    are left for `first_name_first`."""
+    if not any("," in name and _in_capitals(name) for name in names):
+        return list(names)
+    return [_cased_first_name_first(name) if "," not in name else name for name in names]
+
+
+def _cased_first_name_first(name: str) -> str:
+    if not _in_capitals(name) or len(words := name.split()) < 2:
+        return name
+    return f"{_cased_words(' '.join(words[:-1]), True)} {_cased_words(words[-1], False)}"
+
+
+def _in_capitals(text: str) -> bool:
+    return any(ch.isupper() for ch in text) and not any(ch.islower() for ch in text)
+
+
+def _cased_words(words: str, given: bool, initials: bool = False) -> str:
+    split = words.split()
+    return " ".join(
+        word.lower()
+        if word.lower() in _PARTICLES and (given or index < len(split) - 1)
+        else _as_initials(word)
+        if given and _is_initials(word, initials)
+        else "-".join(map(_cased_part, word.split("-")))
+        for index, word in enumerate(split)
+    )
+
+
+def _is_initials(word: str, initials: bool) -> bool:
+    letters = word.replace("-", "").rstrip(".")
+    if not letters.isalpha() or len(letters) > 3:
+        return False
+    return len(letters) == 1 or initials or not any(ch in "AEIOU" for ch in letters)
+
+
+def _as_initials(word: str) -> str:
+    """ "JJ" -> "J. J.", "J-P" -> "J.-P.", "A" -> "A."."""
+    return "-".join(" ".join(f"{ch}." for ch in part.rstrip(".")) for part in word.split("-"))
+
+
+def _cased_part(part: str) -> str:
+    """ "MCDONALD" -> "McDonald", "O'BRIEN" -> "O'Brien", "SMITH" -> "Smith"."""
+    head, apostrophe, tail = part.partition("'") if "'" in part else part.partition("\u2019")
+    if apostrophe and len(head) == 1 and tail:
+        return head + apostrophe + _cased_part(tail)
+    if part.startswith("MC") and len(part) > 3 and part[2:].isalpha():
+        return "Mc" + part[2:].capitalize()
+    return part.capitalize()
+
+
+# Particles a surname keeps in small letters: "van der Berg", "de la Cruz", "dos Santos".
+_PARTICLES = frozenset(
+    ("van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la",
+     "le", "ten", "ter", "vom", "zu", "y")
+)  # fmt: skip
+_SUFFIXES = {"JR": "Jr.", "JR.": "Jr.", "SR": "Sr.", "SR.": "Sr.", "2ND": "2nd", "3RD": "3rd"}
 
 
 # An e-mail address, as Scopus writes one after a name: "Nguyen, C.D., chi.nguyen@uni.edu.vn".

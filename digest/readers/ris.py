@@ -62,6 +62,7 @@ from digest.readers.records import (
     Parsed,
     Problem,
     Record,
+    cased_in_list,
     excerpt,
     first_name_first,
     missing_abstract,
@@ -241,7 +242,10 @@ def _finish(
             abstract=abstract,
             id=_first(entry, "id") or None,
             title=title or None,
-            authors=tuple(first_name_first(name) for value in names for name in _names(value)),
+            authors=tuple(
+                first_name_first(name)
+                for name in cased_in_list([name for value in names for name in _names(value)])
+            ),
             url=urls[0] if urls else None,
             doi=_doi(entry, urls),
             date=_date(entry),

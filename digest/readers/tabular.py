@@ -67,6 +67,7 @@ from digest.readers.records import (
     Parsed,
     Problem,
     Record,
+    cased_in_list,
     excerpt,
     first_lines,
     first_name_first,
@@ -695,7 +696,7 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | Problem | None:
         id=values.get("id"),
         arxiv=arxiv,
         title=_text(title) if title else None,
-        authors=_authors(values.get("authors", "")),
+        authors=_authors(values.get("authors", ""), _initials_only(row, plan, values)),
         url=url or None,
         doi=doi,
         date=_finer_date(row, plan)
@@ -810,7 +811,16 @@ def _finer_date(row: list[str], plan: _Plan) -> str | None:
     return dated if dated != year else None
 
 
-def _authors(value: str) -> tuple[str, ...]:
+def _initials_only(row: list[str], plan: _Plan, values: dict[str, str]) -> bool:
+    """Whether the names are Web of Science's AU ("SMITH, JA": initials only), or its AF
+    that repeats AU, as it does for records before 2006."""
+    if plan.exporter != _WOS or "au" not in plan.names:
+        return False
+    index = plan.names.index("au")
+    return index < len(row) and row[index].strip() == values.get("authors")
+
+
+def _authors(value: str, initials: bool = False) -> tuple[str, ...]:
     """Names as one cell gives them: 'Brown, Catana;Rempfer, Melisa' (PsycNET, WoS,
     Zotero: surname first, turned round), 'P. Kogge; J. Shalf' (IEEE), 'Liu R., Adler D.G.'
     (Scopus, Embase), 'Vikram S Chundawat, A. Tarun' (Consensus), 'Hao, Jie (57221302630)'
@@ -827,8 +837,8 @@ def _authors(value: str) -> tuple[str, ...]:
     separator = ";" if ";" in value else "|" if "|" in value else ""
     if separator:  # OpenAlex's CSV joins names with "|"
         names = tuple(
-            first_name_first(_NO_GIVEN_NAME.sub("", _AUTHOR_ID.sub("", name)))
-            for name in value.split(separator)
+            first_name_first(_NO_GIVEN_NAME.sub("", _AUTHOR_ID.sub("", name)), initials)
+            for name in cased_in_list(value.split(separator))
         )
     elif _surname_first_names(parts := AND_SEPARATOR.split(_unnumbered(value))):
         names = tuple(first_name_first(name) for name in parts)

@@ -99,13 +99,15 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
     abstract = markup_to_text(web_of_science_text(_abstract(tagged)))
     if not abstract:
         return missing_abstract(tagged.line, "a Web of Science record without an AB field", title)
-    names = tagged.items("AF") or tagged.items("AU")
+    # AU gives initials ("SMITH, JA"); AF full names, or (before 2006) AU's initials again.
+    full, short = tagged.items("AF"), tagged.items("AU")
+    names = [(n, not full or n.casefold() in map(str.casefold, short)) for n in full or short]
     metadata = [(name, value) for tag, name in _METADATA.items() if (value := tagged.text(tag))]
     return Record(
         line=tagged.line,
         abstract=abstract,
         title=title or None,
-        authors=tuple(first_name_first(name) for name in names),
+        authors=tuple(first_name_first(name, initials) for name, initials in names),
         doi=tagged.text("DI") or None,
         date=publication_date(tagged.text("PD"), tagged.text("PY"))
         or publication_date(tagged.text("EA")),
