@@ -92,6 +92,40 @@ def test_a_markdown_document_with_references_in_its_front_matter_stays_markdown(
     assert sniff_format(text).name != "csl-yaml"
 
 
+def test_the_works_a_markdown_document_cites_in_its_front_matter_are_its_papers(
+    tmp_path: Path,
+) -> None:
+    # A blogdown post (an R Markdown blog's "Euler Paths") keeps the works it cites, exported
+    # from Zotero, in its front matter: pandoc's CSL YAML `references`, one with its abstract.
+    # The Markdown reader skipped the front matter as the note's properties, so the cited
+    # book was no paper, and read a section of the post ("## Multigraphs in Maxima" over a
+    # paragraph) as one.
+    (tmp_path / "post.md").write_text(
+        "---\ntitle: Euler Paths\nauthor: Matthew Henderson\ndate: '2014-10-17'\n"
+        "references:\n- id: eulerSolutio1741\n  author:\n    - family: Euler\n"
+        "      given: Leonhard\n  title: Solutio problematis ad geometriam situs pertinentis\n"
+        "  type: article-journal\n- id: biggsGraphTheory1986\n  abstract: >-\n"
+        "    First published in 1976, this book has been widely acclaimed for its\n"
+        "    contribution to the history of mathematics and for bringing the subject alive.\n"
+        "  author:\n    - family: Biggs\n      given: Norman L.\n  issued:\n    - year: 1986\n"
+        "      month: 12\n  title: Graph Theory 1736-1936\n  type: book\n---\n\n"
+        "One of the oldest problems in graph theory concerns the city of Königsberg.\n\n"
+        "## Multigraphs in Maxima\n\nMaxima comes with a module for working with graphs. "
+        "Unfortunately, the graphs module requires graphs to be simple, with no loops.\n"
+    )
+    corpus = load_papers([tmp_path / "post.md"])
+    [paper] = corpus.papers
+    assert (paper.title, paper.authors, paper.date) == (
+        "Graph Theory 1736-1936",
+        ("Norman L. Biggs",),
+        "1986-12",
+    )
+    assert paper.abstract.startswith("First published in 1976, this book")
+    reasons = {skipped.excerpt: skipped.reason for skipped in corpus.skipped}
+    assert reasons["Multigraphs in Maxima"].startswith("a section of a document")
+    assert "no abstract" in reasons["Solutio problematis ad geometriam situs pertinentis"]
+
+
 def test_references_without_items_is_a_problem() -> None:
     assert not parse_csl_yaml("---\nreferences:\n...\n").records
     assert [p.reason for p in parse_csl_yaml("---\nreferences:\n...\n").problems] == [

@@ -28,7 +28,9 @@ YAML reads as a date). Titles and abstracts are pandoc Markdown: `**bold**`, `*i
 
 Each item is parsed on its own (PyYAML's safe loader), so a broken one is a Problem on its
 line and the others are read. A Markdown document whose front matter holds `references` is
-a document, not a bibliography: it is left to the Markdown reader.
+a document, not a bibliography: it is left to the Markdown reader, which reads those
+references with `front_matter_references` (a blog post's, as blogdown and Quarto keep the
+works it cites, abstracts and all).
 """
 
 from __future__ import annotations
@@ -108,6 +110,16 @@ def parse_csl_yaml(text: str) -> Parsed:
         results.append(csl_record(first + 1, _as_csl_json(item), "CSL YAML"))
     problems = () if items else (Problem(1, "CSL YAML without any item in 'references'"),)
     return parsed_from(results, problems)
+
+
+def front_matter_references(front_matter: str) -> Parsed | None:
+    """The CSL items of a Markdown document's front matter (its `---` block, from the
+    file's first line), as a CSL YAML file's; None where it holds no `references` list."""
+    found = _REFERENCES.search(front_matter)
+    if found is None:
+        return None
+    first = next((line for line in front_matter[found.end() :].split("\n") if line.strip()), "")
+    return parse_csl_yaml(front_matter) if _ITEM.match(first) else None
 
 
 def _item_spans(lines: list[str], start: int) -> list[tuple[int, int]]:

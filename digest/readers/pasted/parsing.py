@@ -7,6 +7,7 @@ entries records.
 from __future__ import annotations
 
 from digest.readers import arxiv_pages, markup
+from digest.readers.csl_yaml import front_matter_references
 from digest.readers.pasted.blocks import FOOTNOTE, FOOTNOTE_REF, FRONT_MATTER, HEADING
 from digest.readers.pasted.entries import Reader
 from digest.readers.pasted.finishing import finish
@@ -14,7 +15,7 @@ from digest.readers.pasted.front_matter import front_matter_properties
 from digest.readers.pasted.lines import read_line
 from digest.readers.pasted.tables import read_table_cells, table_end
 from digest.readers.pasted.wrapped import wrapped_field
-from digest.readers.records import Parsed, Problem, excerpt
+from digest.readers.records import Parsed, Problem, Record, excerpt, parsed_from
 
 
 def parse_markdown(text: str) -> Parsed:
@@ -35,11 +36,13 @@ def _parse(text: str, name: str) -> Parsed:
     reader = Reader(structured)
     skip_until = 0
     front = FRONT_MATTER.match(text)
+    cited = front_matter_references(front.group(0)) if front else None
     if front:
         skip_until = front.group(0).count("\n")
         reader.properties = front_matter_properties(front.group(1) or "")
         reason = "front matter (the note's properties), not a paper"
-        reader.problems.append(Problem(1, reason, excerpt(front.group(1) or ""), notice=True))
+        if cited is None:
+            reader.problems.append(Problem(1, reason, excerpt(front.group(1) or ""), notice=True))
     in_fence = False
     number = skip_until
     while number < len(lines):
@@ -83,7 +86,23 @@ def _parse(text: str, name: str) -> Parsed:
         if "[^" in line and not FOOTNOTE.match(line):
             _refer(reader, opened, FOOTNOTE_REF.findall(line))
     reader.flush()
-    return finish(reader, name)
+    parsed = finish(reader, name)
+    if cited is None:
+        return parsed
+    # A document's front matter names the works it cites (pandoc's `references`): they are
+    # its papers; a section of its own text (a heading over prose, naming no paper by an id)
+    # is not one.
+    own = [r for r in parsed.records if not (r.doi or r.arxiv or r.url or r.pmid)]
+    sections = [
+        Problem(r.line, _OWN_SECTION, excerpt(r.title or r.abstract), notice=True) for r in own
+    ]
+    papers = [r for r in parsed.records if r not in own]
+    results: list[Record | Problem] = [*cited.records, *papers]
+    results += [*cited.problems, *parsed.problems, *sections]
+    return parsed_from(sorted(results, key=lambda one: one.line or 0), format=parsed.format)
+
+
+_OWN_SECTION = "a section of a document that cites its papers in its front matter, not a paper"
 
 
 def _refer(reader: Reader, opened: int, labels: list[str]) -> None:
