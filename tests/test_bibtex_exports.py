@@ -759,3 +759,35 @@ def test_biblatex_quotation_and_emphasis_wrappers_are_read_as_text(tmp_path: Pat
     )
     assert second.title == "Nature, Change, and Agency in Aristotle's Physics"
     assert second.abstract == "Aristotle's \u201cnature\u201d as the source of change in things."
+
+
+def test_mendeley_url_fields_holding_several_addresses_give_the_first(tmp_path: Path) -> None:
+    # Mendeley keeps an item's addresses in one url field, an escaped line break (the "\n"
+    # percent-encoded) or a space between them: a Mendeley library.bib quoted in a blog post
+    # has "url = {http://link.springer.com/article/10.1007/s00291-003-0157-z{\%}5Cnhttp://
+    # dx.doi.org/…}"; an item imported from Papers keeps "…{\%}5Cnpapers2://publication/…".
+    abstract = "  abstract = {{A long enough abstract for entry {} to be read as a paper.}},\n"
+    (tmp_path / "library.bib").write_text(
+        "@article{Steenken2004,\n"
+        + abstract.format(1)
+        + "  title = {{Container terminal operation}},\n"
+        "  url = {http://link.springer.com/article/10.1007/s00291-003-0157-z{\\%}5Cn"
+        "http://dx.doi.org/10.1007/s00291-003-0157-z},\n}\n"
+        "@article{Rosswog2000,\n" + abstract.format(2) + "  title = {{Merging neutron stars}},\n"
+        "  url = {http://adsabs.harvard.edu/abs/2000A{\\&}A...360..171R{\\%}5Cn"
+        "papers2://publication/uuid/39C9D6F4-C091-499D-8F66-867A98C4DD32},\n}\n"
+        "@article{Orlhac2015,\n" + abstract.format(3) + "  title = {{Texture features in PET}},\n"
+        "  url = {http://www.ncbi.nlm.nih.gov/pubmed/26229145 "
+        "http://jnm.snmjournals.org/cgi/doi/10.2967/jnumed.115.156927},\n}\n"
+    )
+    papers = load_papers([tmp_path / "library.bib"]).papers
+    urls = {paper.title: paper.url for paper in papers}
+    # A DOI in an address after the first is the paper's too.
+    assert [paper.doi for paper in papers if paper.title == "Texture features in PET"] == [
+        "10.2967/jnumed.115.156927"
+    ]
+    assert urls == {
+        "Container terminal operation": "http://link.springer.com/article/10.1007/s00291-003-0157-z",
+        "Merging neutron stars": "http://adsabs.harvard.edu/abs/2000A&A...360..171R",
+        "Texture features in PET": "http://www.ncbi.nlm.nih.gov/pubmed/26229145",
+    }

@@ -126,6 +126,32 @@ def test_the_works_a_markdown_document_cites_in_its_front_matter_are_its_papers(
     assert "no abstract" in reasons["Solutio problematis ad geometriam situs pertinentis"]
 
 
+def test_pandoc_citeproc_output_of_a_mendeley_bibtex_file_reads_as_text(tmp_path: Path) -> None:
+    # A references.yaml pandoc-citeproc made of a Mendeley BibTeX file (a thesis's, in a
+    # public repository) keeps what the .bib held: protecting braces as pandoc spans
+    # ("[Towards multiobjective procedural map generation]{.nocase}"), Mendeley's HTML
+    # entities with "#" escaped ("&\#x201C;rhythm groups,&\#x201D;") and TeX escapes in
+    # its URL, two addresses joined by an escaped line break ("{\%}5Cnhttp://…").
+    (tmp_path / "references.yaml").write_text(
+        "---\nreferences:\n- id: Togelius2010\n  type: article-journal\n"
+        "  title: '[Towards multiobjective procedural map generation]{.nocase}'\n"
+        "  abstract: A search-based procedural content generation algorithm for strategy\n"
+        "    game maps, whose levels follow &\\#x201C;rhythm groups,&\\#x201D; is proposed.\n"
+        "  URL: http://portal.acm.org/citation.cfm?doid=1814256.1814259{\\%}5Cn"
+        "http://dl.acm.org/citation.cfm?id=1814259\n"
+        "- id: Guzdial2015\n  type: article-journal\n"
+        "  title: '[Toward Game Level Generation from Gameplay Videos]{.nocase}'\n"
+        "  abstract: We learn game design knowledge for level design from gameplay videos.\n"
+        "  URL: http://www.cc.gatech.edu/{~}riedl/pubs/guzdial-pcg15.pdf\n...\n"
+    )
+    first, second = load_papers([tmp_path / "references.yaml"]).papers
+    assert first.title == "Towards multiobjective procedural map generation"
+    assert "maps, whose levels follow \u201crhythm groups,\u201d is proposed." in first.abstract
+    assert first.url == "http://portal.acm.org/citation.cfm?doid=1814256.1814259"
+    assert second.title == "Toward Game Level Generation from Gameplay Videos"
+    assert second.url == "http://www.cc.gatech.edu/~riedl/pubs/guzdial-pcg15.pdf"
+
+
 def test_references_without_items_is_a_problem() -> None:
     assert not parse_csl_yaml("---\nreferences:\n...\n").records
     assert [p.reason for p in parse_csl_yaml("---\nreferences:\n...\n").problems] == [

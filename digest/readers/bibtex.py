@@ -42,7 +42,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from digest.cleaning import FONT_SWITCH, tex_accents, tex_dashes
-from digest.readers.identifiers import parse_arxiv_field
+from digest.readers.identifiers import doi_in_addresses, parse_arxiv_field, split_addresses
 from digest.readers.markup import (
     decode_entities,
     inline_markup_to_text,
@@ -484,6 +484,8 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
         if name not in _OWN_FIELDS and value.strip()
     ]
     metadata.append(("bibtex type", entry.entry_type.lower()))
+    url = _identifier(fields.get("url") or fields.get("adsurl")).replace("&amp;", "&")
+    addresses = split_addresses(url)
     return Record(
         line=line,
         abstract=abstract,
@@ -491,12 +493,8 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
         arxiv=arxiv or (from_journal.group(1) if from_journal else None),
         title=_without_html(_text(fields["title"])) if "title" in fields else None,
         authors=tuple(_author_name(name) for name in _split_names(fields.get("author", ""))),
-        url=_first_address(
-            _identifier(fields.get("url") or fields.get("adsurl")).replace("&amp;", "&")
-        )
-        or _url_in(fields.get("howpublished"))
-        or None,
-        doi=_identifier(fields.get("doi")) or None,
+        url=(addresses[0] if addresses else _url_in(fields.get("howpublished"))) or None,
+        doi=_identifier(fields.get("doi")) or doi_in_addresses(addresses[1:]),
         date=fields.get("date") or _year_month(fields),
         pmid=pmid or None,
         venue=venue or None,
@@ -548,15 +546,6 @@ def _identifier(value: str | None) -> str:
     value = _URL_COMMAND.sub(r"\1", value)
     value = _ESCAPED_IN_TOKEN.sub(r"\1", value)
     return value.replace("{", "").replace("}", "")
-
-
-# Dimensions gives two addresses in one url field, its own page and the publisher's,
-# joined as BibTeX joins names: "https://app.dimensions.ai/… and http://…".
-_ADDRESSES_JOINED = re.compile(r"(?<!\s)\s+and\s+(?=[a-z]+://)")
-
-
-def _first_address(value: str) -> str:
-    return _ADDRESSES_JOINED.split(value, maxsplit=1)[0]
 
 
 def _url_in(value: str | None) -> str:

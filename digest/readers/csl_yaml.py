@@ -40,6 +40,8 @@ import re
 import textwrap
 from typing import Any
 
+from digest.readers.identifiers import doi_in_addresses, split_addresses
+from digest.readers.markup import decode_entities
 from digest.readers.records import Parsed, Problem, Record, excerpt, parsed_from
 from digest.readers.scholarly_json import csl_record
 
@@ -50,6 +52,9 @@ _TOP_LEVEL_KEY = re.compile(r"[A-Za-z_][\w-]*:(?:\s|$)")
 _DOCUMENT_END = re.compile(r"^(?:\.\.\.|---)[ \t]*$", re.M)
 _ITEM = re.compile(r"^([ \t]*)-(?:[ \t]|$)")
 _MARKDOWN_MARKS = (
+    # A bracketed span with attributes: pandoc-citeproc writes BibTeX's protecting braces
+    # as "[Toward Game Level Generation]{.nocase}".
+    (re.compile(r"\[([^\[\]\n]*)\]\{[.#][^{}\n]*\}"), r"\1"),
     (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), r"\1"),
     (re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])"), r"\1"),
     (re.compile(r"~([^~\s]+)~"), r"\1"),
@@ -156,8 +161,24 @@ def _as_csl_json(item: dict[Any, Any]) -> dict[str, Any]:
             csl[key] = _csl_date(csl[key])
     for key in ("title", "abstract", "container-title"):
         if isinstance(csl.get(key), str):
-            csl[key] = _without_markdown_marks(csl[key])
+            csl[key] = decode_entities(_ESCAPED_ENTITY.sub("&#", _without_markdown_marks(csl[key])))
+    if isinstance(csl.get("URL"), str):
+        addresses = split_addresses(_TEX_ESCAPE_IN_URL.sub(_unescaped, csl["URL"]))
+        csl["URL"] = addresses[0] if addresses else ""
+        if not csl.get("DOI") and (doi := doi_in_addresses(addresses[1:])):
+            csl["DOI"] = doi
     return csl
+
+
+# pandoc-citeproc converts a BibTeX file's fields as they are: Mendeley's HTML entities
+# with their "#" escaped as Markdown ("&\\#x201C;rhythm groups,&\\#x201D;"), and its
+# url's TeX escapes ("…?id=1814257{\\%}5Cnhttp://dl.acm.org/…", "{~}riedl", "{\\_}14").
+_ESCAPED_ENTITY = re.compile(r"&\\#(?=x[0-9A-Fa-f]+;|\d+;)")
+_TEX_ESCAPE_IN_URL = re.compile(r"\{\\?([%_&#~$])\}|\\([%_&#$])")
+
+
+def _unescaped(found: re.Match[str]) -> str:
+    return found.group(1) or found.group(2)
 
 
 def _csl_date(value: Any) -> Any:

@@ -182,3 +182,22 @@ def pubmed_page_pmid(link: str) -> str | None:
     37203701/", "http://www.ncbi.nlm.nih.gov/pubmed/9876543"), or None."""
     found = _PUBMED_PAGE.match(link.strip())
     return found.group(1) if found else None
+
+
+# Two addresses in one field. Dimensions joins its own page and the publisher's as BibTeX
+# joins names ("https://app.dimensions.ai/… and http://…"); Mendeley keeps an item's
+# addresses in one field with a space or an escaped line break between them, the "\\n"
+# percent-encoded ("https://arxiv.org/pdf/1511.07289.pdf%5Cnhttp://arxiv.org/abs/1511.07289",
+# "…%5Cnpapers2://publication/uuid/…": the address Papers gave an item it imported).
+_ADDRESSES_JOINED = re.compile(r"(?:(?<!\s)\s+and\s+|\s+|%5[Cc]n|\\n)(?=[a-z][a-z0-9+.-]*://)")
+
+
+def split_addresses(value: str) -> list[str]:
+    """The addresses a url field holds, the first the item's own; a DOI may be in another
+    ("http://www.ncbi.nlm.nih.gov/pubmed/26229145 http://jnm.snmjournals.org/cgi/doi/10…")."""
+    return [address for address in _ADDRESSES_JOINED.split(value) if address]
+
+
+def doi_in_addresses(addresses: list[str]) -> str | None:
+    """The first DOI that one of these addresses holds."""
+    return next((doi for address in addresses if (doi := parse_doi(address))), None)
