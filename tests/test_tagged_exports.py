@@ -1038,6 +1038,35 @@ def test_ovid_psycinfo_field_glued_to_the_title(tmp_path: Path) -> None:
     assert paper.date == "2023"
 
 
+def test_ovid_record_without_a_doi_links_to_its_ovid_page(tmp_path: Path) -> None:
+    # PsycInfo's dissertation records (a real export, ovd_0001) have no DO and no PubMed id:
+    # their only link is XL, Ovid's "Link to the Ovid Full Text or citation". It is the
+    # paper's page; without it the digest offered a search in its place.
+    link = "https://ovidsp.ovid.com/ovidweb.cgi?T=JS&PAGE=fulltext&D=psyc22&AN=2023-38657-264"
+    corpus = load_written(
+        tmp_path,
+        "psycinfo.ovd",
+        "<2. >\nVN  - Ovid Technologies\nDB  - APA PsycInfo\nTI  - Linking space to the timing "
+        "of rhythmic movements.\nYR  - 2023\nAU  - Kroger, Carolyn\nAB  - Rhythmically timed "
+        f"movements are integral to a wide range of human behaviors.\nXL  - {link}\n",
+        "<3. >\nVN  - Ovid Technologies\nDB  - APA PsycInfo\nTI  - Dynamic complexity.\nAB  - "
+        "We ask how bimodal preferences arise.\nDO  - https://dx.doi.org/10.1037/aca0000685\n"
+        "XL  - https://ovidsp.ovid.com/ovidweb.cgi?T=JS&AN=2025-13007-001\n",
+    )
+    article, dissertation = sorted(corpus.papers, key=lambda paper: paper.title or "")
+    assert (dissertation.link, dissertation.link_is_search) == (link, False)
+    assert article.link == "https://doi.org/10.1037/aca0000685"  # the DOI stays first
+    (tmp_path / "labelled").mkdir()
+    labelled = load_written(
+        tmp_path / "labelled",
+        "ovid.txt",
+        "<1>\nTitle\n  Linking space to the timing of rhythmic movements.\nAbstract\n  "
+        "Rhythmically timed movements are integral to a wide range of human behaviors.\n"
+        f"Link to the Ovid Full Text or citation\n  {link}\n",
+    )
+    assert only(labelled).link == link
+
+
 def test_ovid_labelled_layout(tmp_path: Path) -> None:
     # Ovid's "Citation" layout (JabRef keeps a real one, OvidImporterTest4.txt): "<8>", then
     # each field's name on its own line and its value indented; names with affiliation

@@ -15,7 +15,9 @@ Each record opens with its number ("<1. >", "<2>") on a line of its own and the 
 line; the tags are MEDLINE-like but Ovid's: TI (PsycInfo's "[References]." mark at its
 end dropped), AB, AU (or FA, full names; a role in brackets dropped), SO (the citation; JN
 the journal where given), YR, DO (the DOI, often as a link), KW or MH, UI/AN (a PubMed id
-when DB names MEDLINE or PubMed), PM (Embase's PubMed id: "29635641 [http://…]"). A field
+when DB names MEDLINE or PubMed), PM (Embase's PubMed id: "29635641 [http://…]"), UR or XL
+(the record's page: XL is Ovid's "Link to the Ovid Full Text or citation", the only link
+a dissertation's PsycInfo record has, used where there is no DOI or PubMed id). A field
 glued to the sentence before it (PsycInfo's "….DP  - 2023") is split off. Split with the
 other tagged formats (digest/readers/tagged.py). Ovid's CSV export has the same tags as
 its header's column names; tabular.py reads each row with `ovid_record` here.
@@ -57,6 +59,7 @@ _REFERENCES_MARK = re.compile(
 # The labelled layout (Ovid's "Citation" display, and the text export of it): a record's
 # number alone ("<8>"), then each field's name on a line of its own, its value indented.
 _RECORD_NUMBER = re.compile(r"<\d+>")
+_WEB_LINK = re.compile(r"https?://\S+$")
 _LABEL_LINE = re.compile(r"[A-Z][A-Za-z/()' -]{1,60}")
 _LABEL_TAGS = {
     "title": "TI", "abstract": "AB", "author": "AU", "authors": "AU",
@@ -64,7 +67,8 @@ _LABEL_TAGS = {
     "year of publication": "YR", "publication year": "YR", "digital object identifier": "DO",
     "doi": "DO", "author keywords": "KW", "keywords": "KW", "keyword heading": "KW",
     "mesh subject headings": "MH", "unique identifier": "UI", "accession number": "AN",
-    "database": "DB",
+    "database": "DB", "url": "UR",
+    "link to the ovid full text or citation": "XL",
 }  # fmt: skip
 # Fields holding a list in one line: names ("Kohler, Lars 1;  Leuschner, Christoph 1",
 # their affiliations' numbers after them) and keywords ("canopy cover;  throughfall.").
@@ -167,6 +171,11 @@ def _without_role(name: str) -> str:
     return kept[:opening].rstrip()
 
 
+def _links(tagged: TaggedRecord) -> list[str]:
+    """The record's own web addresses, its URL field first, then Ovid's link to it."""
+    return [tagged.text(tag) for tag in ("UR", "XL")]
+
+
 def ovid_record(tagged: TaggedRecord) -> Record | Problem:
     """A record of Ovid's fields, from its tagged text, its labelled text or a row of its
     CSV export."""
@@ -184,12 +193,14 @@ def ovid_record(tagged: TaggedRecord) -> Record | Problem:
     pmid = pmid if pmid.isdigit() else pubmed_id.group(1) if pubmed_id else ""
     journal = _JOURNAL.match(tagged.text("SO"))
     keywords = tagged.items("KW") or [mesh_heading(term) for term in tagged.items("MH")]
+    page = next((link for link in _links(tagged) if _WEB_LINK.match(link)), None)
     return Record(
         line=tagged.line,
         abstract=abstract,
         title=title or None,
         authors=tuple(name for name in authors if name),
         doi=parse_doi(tagged.text("DO")),  # often a link: "https://dx.doi.org/10.…"
+        url=page,
         date=tagged.text("YR") or last_year(tagged.text("SO")) or None,
         pmid=pmid or None,
         venue=tagged.text("JN") or (journal.group(1) if journal else "") or None,
