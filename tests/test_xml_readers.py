@@ -1017,6 +1017,31 @@ def test_jats_abstract_headed_in_its_own_language_loses_the_heading(tmp_path: Pa
     assert paper.keywords == ("Futuros",)
 
 
+def test_jats_date_is_the_earliest_year_then_the_articles_own(tmp_path: Path) -> None:
+    # SciELO's JATS of a 2003 article digitised in 2022: the electronic "pub" date is the
+    # digitising, the "collection" date the 2003 issue. The digest dated it 2022-04-20.
+    dates = {
+        "scielo": '<pub-date publication-format="electronic" date-type="pub"><day>20</day>'
+        "<month>04</month><year>2022</year></pub-date>"
+        '<pub-date publication-format="electronic" date-type="collection"><year>2003</year>'
+        "</pub-date>",
+        "pmc": '<pub-date pub-type="pmc-release"><year>2012</year></pub-date><pub-date '
+        'pub-type="ppub"><month>7</month><year>2011</year></pub-date><pub-date '
+        'pub-type="epub"><day>7</day><month>4</month><year>2011</year></pub-date>',
+    }
+    for name, pub_dates in dates.items():
+        (tmp_path / f"{name}.xml").write_text(
+            '<?xml version="1.0" encoding="utf-8"?>\n<article article-type="research-article">'
+            f"<front><article-meta><title-group><article-title>{name.title()} hedging"
+            f"</article-title></title-group>{pub_dates}<abstract><p>We hedge cash flows of "
+            f"{name} with futures.</p></abstract></article-meta></front></article>\n",
+            encoding="utf-8",
+        )
+    by_title = {paper.title: paper.date for paper in load_papers([tmp_path]).papers}
+    # The issue's year where the electronic date came later; else the article's own date.
+    assert by_title == {"Scielo hedging": "2003", "Pmc hedging": "2011-04-07"}
+
+
 def test_pmc_jats_article_without_abstract_is_counted_not_a_paper() -> None:
     [skipped] = load("pmc-jats.xml").skipped
     assert skipped.line == 4

@@ -60,8 +60,8 @@ _OTHER_ABSTRACTS = frozenset(
         "video-abstract",
     }
 )
-# The publication date, most wanted first: the article's own (electronic) date before the
-# issue's, and PMC's release date last.
+# The publication date, most wanted first (among the dates of its earliest year): the
+# article's own (electronic) date before the issue's, and PMC's release date last.
 _DATE_TYPES = ("epub", "electronic", "ppub", "print", "collection", "pub", "")
 
 
@@ -189,9 +189,16 @@ def _date(meta: Element) -> str | None:
     if not dates:
         return None
 
-    def rank(date: Element) -> int:
+    def rank(date: Element) -> tuple[str, int]:
+        """The earliest year first: an article is published when it first appears (SciELO
+        gives an article of a 2003 issue, digitised later, an electronic date of 2022 and
+        the issue's, 2003); within that year, the most wanted kind of date."""
         kind = date.get("pub-type") or date.get("publication-format") or date.get("date-type", "")
-        return _DATE_TYPES.index(kind) if kind in _DATE_TYPES else len(_DATE_TYPES)
+        year = all_text(_child(date, "year"))
+        return (
+            year.zfill(4) if year.isdigit() else "9999",
+            _DATE_TYPES.index(kind) if kind in _DATE_TYPES else len(_DATE_TYPES),
+        )
 
     date = min(dates, key=rank)
     parts = [all_text(_child(date, "year"))]
