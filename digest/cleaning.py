@@ -272,6 +272,19 @@ def clean_text(text: str) -> str:
     return collapse_whitespace(text)
 
 
+# A MeSH heading as PubMed hands it to EndNote and RIS keywords: a star on the major topic
+# and a subheading after a slash ("Long-Term Potentiation/*physiology", "*Hippocampus").
+# Only a starred one is read so: "MXene/CNT" or "input/output" are keywords of their own.
+_STARRED_MESH = re.compile(r"\*?([^/*]*[^/*\s])(?:/\*?[a-z][a-z ,-]*)*")
+
+
+def clean_keyword(text: str) -> str:
+    """A keyword as prose is cleaned, a starred MeSH heading without its star and subheadings."""
+    text = clean_text(text)
+    starred = _STARRED_MESH.fullmatch(text) if "*" in text else None
+    return starred.group(1) if starred else text
+
+
 def clean_token(text: str) -> str:
     """For ids, URLs and DOIs: no LaTeX conversion, and no whitespace at all."""
     return "".join(strip_invisible(text).split())

@@ -28,6 +28,7 @@ from typing import Any, Final
 from digest import forking
 from digest.cleaning import (
     binary_reason,
+    clean_keyword,
     clean_text,
     clean_token,
     collapse_whitespace,
@@ -679,7 +680,7 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         sources=(source,),
         pmid=pmid.lstrip("0") or None,
         venue=venue_name(clean_text(record.venue)) or None if record.venue else None,
-        keywords=_distinct(map(clean_text, record.keywords)) if record.keywords else (),
+        keywords=_distinct(map(clean_keyword, record.keywords)) if record.keywords else (),
     )
     return _Loaded(paper, bool(given), text_key)
 

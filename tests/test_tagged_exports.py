@@ -996,6 +996,26 @@ def test_sciencedirect_article_number_in_place_of_pages(tmp_path: Path) -> None:
     assert (paper.authors, paper.venue, paper.date) == ((), "Journal of Energy Storage", "2025")
 
 
+def test_endnote_pubmed_keywords_are_mesh_headings_without_star_and_subheading(
+    tmp_path: Path,
+) -> None:
+    # EndNote desktop's export of a PubMed record (a real one, endnote_desktop.enw): its %K
+    # holds MeSH headings as PubMed gives them, starred and with their subheadings.
+    paper = only(
+        load_written(
+            tmp_path,
+            "pubmed.enw",
+            "%0 Journal Article\n%A Malenka, R. C.\n%T LTP and LTD: an embarrassment of riches\n",
+            "%K Animals\nLong-Term Potentiation/*physiology\n*Hippocampus/cytology\n",
+            "Synapses/*physiology/ultrastructure\nMXene/CNT\n",
+            "%X Here we review the forms of LTP and LTD whose mechanisms are understood.\n",
+        )
+    )
+    assert paper.keywords == (
+        "Animals", "Long-Term Potentiation", "Hippocampus", "Synapses", "MXene/CNT",
+    )  # fmt: skip
+
+
 # --- RIS as Ovid writes it ------------------------------------------------------------------
 
 

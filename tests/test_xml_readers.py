@@ -220,7 +220,7 @@ def test_endnote_xml_on_one_line_with_style_wrappers() -> None:
     assert paper.doi == "10.1016/j.neuron.2004.09.012"
     assert paper.pmid == "15450156"  # accession number of a record from PubMed (NLM)
     assert (paper.venue, paper.date) == ("Neuron", "2004-09-30")  # "Sep 30 2004"
-    assert paper.keywords == ("Animals", "Long-Term Potentiation/*physiology")
+    assert paper.keywords == ("Animals", "Long-Term Potentiation")  # "…/*physiology" in the file
     assert [(s.line, s.reason.split(" (")[0]) for s in corpus.skipped] == [(1, "no abstract")]
 
 
