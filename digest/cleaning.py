@@ -89,37 +89,118 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(_unify_newlines(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
         pass
-    chinese = _chinese_text(data)
-    if chinese is not None:
-        return Decoded(_unify_newlines(chinese), "gb18030")
+    east_asian = _east_asian_text(data)
+    if east_asian is not None:
+        return Decoded(_unify_newlines(east_asian[0]), east_asian[1])
     try:
         return Decoded(_unify_newlines(data.decode("cp1252")), "cp1252")
     except UnicodeDecodeError:
         return Decoded(_unify_newlines(data.decode("latin-1")), "latin-1")
 
 
-def _chinese_text(data: bytes) -> str | None:
-    """`data` read as GB18030 (GBK's superset) when it is Chinese text, else None.
+@dataclass(frozen=True)
+class _Script:
+    """A double-byte encoding of East Asian text, and what text in it is mostly made of."""
 
-    Latin text in cp1252 seldom reads as GB18030 at all (an accented letter before a space
-    or a comma is no GB18030 pair), and when it does, its pairs are an accented letter and
-    an ASCII one. GBK's Chinese is mostly GB2312's: both bytes of a pair at 0xA1 or above
-    (every common hanzi and the full-width punctuation); so most of the text's pairs must be.
+    codec: str
+    # The letters the language is mostly written in: the encoding's first, commonest level
+    # (found by the character's place in `level_codec`), and any character from `own`.
+    level_codec: str
+    level: tuple[int, int]
+    own: tuple[str, str] = ("", "")
+    # How much of the text must be letters of `own`, and how many different ones: Japanese
+    # without kana, or Korean without hangul, is another language's double-byte text
+    # misread; and a few hanzi of GB2312's commonest (目的, 李明) are hangul in EUC-KR.
+    own_share: float = 0.0
+    own_distinct: int = 0
+    # How many of the pairs must end in a byte from 0xA1 on: Latin text's accented letters
+    # before ASCII ones ("Äpfel", "µm") are pairs of some of these codecs too.
+    high_share: float = 0.0
+
+
+_KANA = ("\u3041", "\u30fe")
+_HANGUL = ("\uac00", "\ud7a3")
+
+# Tried in this order; a later one is taken only when its text fits better. Korean's
+# hangul sit where GB2312 has its commonest hanzi, so Korean reads as Chinese of a sort
+# and must come first; Chinese text that uses 20 hanzi of those rows uses others too,
+# from 0xC9 on, which are no hangul (or no EUC-KR at all).
+_SCRIPTS = (
+    _Script("cp949", "euc_kr", (0xB0A1, 0xC8FE), _HANGUL, 0.5, 20, 0.3),
+    _Script("euc_jp", "euc_jp", (0xB0A1, 0xCFFE), _KANA, 0.02, 1),
+    _Script("cp932", "euc_jp", (0xB0A1, 0xCFFE), _KANA, 0.02, 1),
+    _Script("gb18030", "gb2312", (0xB0A1, 0xD7FE)),
+    _Script("cp950", "big5", (0xA440, 0xC67E), high_share=0.3),
+)
+
+
+def _east_asian_text(data: bytes) -> tuple[str, str] | None:
+    """`data` read as Chinese (GB18030, Big5), Japanese (Shift_JIS, EUC-JP) or Korean (EUC-KR)
+    text, with the codec it was read with, when it is such text; else None.
+
+    Windows tools in China, Taiwan, Japan and Korea save in these (CNKI's and Wanfang's,
+    Airiti's, CiNii's and RISS's exports), and cp1252 would read most of them without an
+    error, as mojibake. The bytes are read with each codec that takes them all; the
+    reading kept is the one whose non-ASCII characters are most often punctuation or
+    letters of the language's commonest level (GB2312's first 3,755 hanzi, Big5's first
+    5,401, JIS's first 2,965 kanji and the kana, KS X 1001's 2,350 hangul), and at least
+    80% of them must be. GB18030 keeps the test it had alone: GBK's Chinese is mostly
+    GB2312's, both bytes of a pair at 0xA1 or above, so 80% of the text's pairs must be.
+    Latin text in cp1252 seldom reads in these codecs at all (an accented letter before a
+    space or a comma is no pair); when it does, its pairs are an accented letter and an
+    ASCII one, seldom a common letter, and never kana or 50% hangul.
     """
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        return None
+    best: tuple[float, str, str] | None = None
+    for script in _SCRIPTS:
+        try:
+            text = data.decode(script.codec)
+        except UnicodeDecodeError:
+            continue
+        fit = _script_fit(text, script)
+        if fit is not None and (best is None or fit > best[0]):
+            best = (fit, text, script.codec)
+    return None if best is None else (best[1], best[2])
+
+
+def _script_fit(text: str, script: _Script) -> float | None:
+    """The share of `text`'s non-ASCII characters that are punctuation or `script`'s
+    commonest letters, or None when the text is not in `script` at all."""
     # Each distinct character is encoded once: a file's few thousand, not its million.
     counts = collections.Counter(text)
-    pairs = gb2312 = 0
+    wide = typical = own = high = gb2312 = distinct = 0
     for ch, count in counts.items():
-        if ch > "\x7f":
-            pairs += count
-            pair = ch.encode("gb18030")
-            if len(pair) == 2 and pair[0] >= 0xA1 and pair[1] >= 0xA1:
-                gb2312 += count
-    return text if pairs and gb2312 >= pairs * 0.8 else None
+        if ch <= "\x7f":
+            continue
+        wide += count
+        pair = ch.encode(script.codec, "ignore")
+        if len(pair) == 2 and pair[1] >= 0xA1:
+            high += count
+            gb2312 += count if pair[0] >= 0xA1 else 0
+        if unicodedata.category(ch)[0] in "PZ" or "\uff01" <= ch <= "\uff5e":
+            typical += count
+        elif script.own[0] <= ch <= script.own[1]:
+            own += count
+            distinct += 1
+            typical += count if _in_level(ch, script) or script.own == _KANA else 0
+        elif _in_level(ch, script):
+            typical += count
+    if not wide:
+        return None
+    if script.codec == "gb18030" and gb2312 < wide * 0.8:
+        return None
+    if high < wide * script.high_share or own < wide * script.own_share:
+        return None
+    if distinct < script.own_distinct:
+        return None
+    return typical / wide if typical >= wide * 0.8 else None
+
+
+def _in_level(ch: str, script: _Script) -> bool:
+    try:
+        pair = ch.encode(script.level_codec)
+    except UnicodeEncodeError:
+        return False
+    return len(pair) == 2 and script.level[0] <= int.from_bytes(pair) <= script.level[1]
 
 
 def _bomless_utf16(data: bytes) -> str | None:

@@ -24,6 +24,8 @@ from digest.sentences import split_sentences
 
 # --- decoding -------------------------------------------------------------------------------
 
+_KOREAN = "제목: 도시 녹지가 여름철 지표 온도에 미치는 냉각 효과. 본 연구는 서울시를 분석하였다.\n"
+
 
 @pytest.mark.parametrize(
     ("data", "text", "encoding"),
@@ -38,6 +40,29 @@ from digest.sentences import split_sentences
         ("题名: 乳腺癌，陈璿英\n".encode("gbk"), "题名: 乳腺癌，陈璿英\n", "gb18030"),
         # Latin text that also reads as GB18030 ("\xfcl", "\xf6\xdf" are pairs) is not Chinese.
         ("Müller, Gößl\n".encode("cp1252"), "Müller, Gößl\n", "cp1252"),
+        # ... nor Big5 (every pair here is one of its commonest hanzi), nor Korean.
+        ("5 µm at 37 °C, Ähre\n".encode("cp1252"), "5 µm at 37 °C, Ähre\n", "cp1252"),
+        # Big5, as Airiti's and Taiwan's exports are saved on Traditional Chinese Windows.
+        (
+            "題名: 臺灣綠地的降溫效應，王曉明\n".encode("cp950"),
+            "題名: 臺灣綠地的降溫效應，王曉明\n",
+            "cp950",
+        ),
+        # Shift_JIS and EUC-JP (CiNii's and J-STAGE's exports on Japanese Windows and Unix).
+        (
+            "題名: 都市緑地の冷却効果、山田太郎\n".encode("cp932"),
+            "題名: 都市緑地の冷却効果、山田太郎\n",
+            "cp932",
+        ),
+        (
+            "題名: 都市緑地の冷却効果、山田太郎\n".encode("euc_jp"),
+            "題名: 都市緑地の冷却効果、山田太郎\n",
+            "euc_jp",
+        ),
+        # EUC-KR (RISS's and KCI's), whose hangul are pairs of GB2312's commonest hanzi.
+        (_KOREAN.encode("euc_kr"), _KOREAN, "cp949"),
+        # Two hanzi from those rows are hangul too: too few to be Korean, so Chinese still.
+        ("目的: 李明\n".encode("gbk"), "目的: 李明\n", "gb18030"),
     ],
 )
 def test_decode_bytes(data: bytes, text: str, encoding: str) -> None:

@@ -1728,6 +1728,65 @@ def test_cnki_custom_export_saved_in_gbk(tmp_path: Path) -> None:
     assert skipped.excerpt == "行道树养护管理标准"
 
 
+@pytest.mark.parametrize(
+    ("codec", "title", "author", "abstract"),
+    [
+        # Airiti Library's RIS (NCHUIR/airiti_library_fetcher reads it: a name with its
+        # romanisation, the Chinese title in T1 and the English one in TT) saved in Big5.
+        (
+            "cp950",
+            "臺灣都市綠地對夏季地表溫度的降溫效應",
+            "王曉明(Xiao-Ming Wang)",
+            "本研究以臺北市為例分析綠地面積與形狀對夏季地表溫度的影響。結果顯示面積越大降溫越明顯。",
+        ),
+        # CiNii's and J-STAGE's RIS saved on Japanese Windows (Shift_JIS) or Unix (EUC-JP).
+        (
+            "cp932",
+            "都市緑地が夏季の地表面温度に与える冷却効果",
+            "山田 太郎",
+            "本研究では東京都区部を対象として、緑地の面積と形状が地表面温度に与える影響を分析した。",
+        ),
+        (
+            "euc_jp",
+            "都市緑地が夏季の地表面温度に与える冷却効果",
+            "山田 太郎",
+            "本研究では東京都区部を対象として、緑地の面積と形状が地表面温度に与える影響を分析した。",
+        ),
+        # RISS's and KCI's, in EUC-KR (cp949 is its Windows superset).
+        (
+            "cp949",
+            "도시 녹지가 여름철 지표 온도에 미치는 냉각 효과",
+            "김민수",
+            "본 연구는 서울시를 대상으로 녹지의 면적과 형태가 지표 온도에 미치는 영향을 보았다.",
+        ),
+    ],
+)
+def test_east_asian_ris_saved_in_its_windows_encoding(
+    tmp_path: Path, codec: str, title: str, author: str, abstract: str
+) -> None:
+    # Big5, Shift_JIS, EUC-JP and EUC-KR read as cp1252 or GB18030, without an error: every
+    # title, name and abstract was mojibake ("»OÆW³£¥«ºñ¦a", "旁辉涡孟が", "档矫 踌瘤啊").
+    text = "".join(
+        f"{line}\r\n"
+        for line in (
+            "TY  - JOUR",
+            f"AU  - {author}",
+            f"TI  - {title}",
+            "TT  - The cooling effect of urban green space",
+            "PY  - 2021",
+            f"AB  - {abstract}",
+            "AB  - This study examines how green spaces cool the city.",
+            "DO  - 10.1234/green.2021.001",
+            "ER  - ",
+        )
+    )
+    (tmp_path / "export.ris").write_bytes(text.encode(codec))
+    corpus = load_papers([tmp_path])
+    assert (corpus.files[0].format, corpus.files[0].encoding) == ("ris", codec)
+    paper = only(corpus)
+    assert (paper.title, paper.authors, paper.abstract) == (title, (author,), abstract)
+
+
 def test_cnki_custom_export_of_older_kind_with_blank_lines(tmp_path: Path) -> None:
     # Older exports open each record with its database and put a blank line between them.
     corpus = load_written(
