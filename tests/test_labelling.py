@@ -703,3 +703,13 @@ def test_a_phrase_on_the_word_nearly_all_write_beats_two_words_joined() -> None:
     labels = label_groups([*elderly, *ROBOTS], [list(range(15)), [15, 16, 17]])
     assert labels[0].label == "Cognitive impairment"
     assert labels[1].label == "Robot manipulation"
+
+
+def test_the_plural_of_a_word_ending_on_a_vowel_and_y_is_read_as_its_plural() -> None:
+    # 'rays' is the plural of 'ray' as 'galaxies' is of 'galaxy': not 'Cosmic ray'.
+    rays = [
+        "Cosmic rays reach the Earth from supernova remnants.",
+        "We trace cosmic rays through the Galactic magnetic field.",
+        "Ultra-high-energy cosmic rays and their arrival directions.",
+    ]
+    assert label_groups([*rays, *ROBOTS], [[0, 1, 2], [3, 4, 5]])[0].label == "Cosmic rays"

@@ -267,7 +267,8 @@ def _title_cased(words: Sequence[str]) -> bool:
 
 
 def _any_number(word: str) -> str:
-    """A regex for a normalised word in the singular or plural ('galaxy' -> galaxies too)."""
+    """A regex for a normalised word in the singular or plural ('galaxy' -> galaxies,
+    'ray' -> rays too)."""
     if word.endswith("y"):
-        return re.escape(word[:-1]) + "(?:y|ies)"
+        return re.escape(word[:-1]) + "(?:y|ies|ys)"
     return re.escape(word) + "(?:es|s)?"
