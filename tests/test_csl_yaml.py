@@ -196,3 +196,30 @@ def test_an_item_nested_thousands_deep_is_one_problem_and_the_others_are_read() 
     [problem] = parsed.problems
     assert problem.line == 6
     assert problem.reason.startswith("unreadable CSL YAML item (")
+
+
+def test_a_metadata_block_of_references_after_a_documents_text_is_read(tmp_path: Path) -> None:
+    # A thesis written in pandoc Markdown (a public repository's paper.md) ends with its
+    # bibliography as a second metadata block, "---\nreferences:\n- id: …\n...", converted
+    # from a Mendeley .bib by pandoc-citeproc. The Markdown reader read the block's lines as
+    # text ("references:", "issued:" as field lines, titles as "'[Adventures …]{.nocase}'")
+    # and a section of the thesis ("# Background {#sec:background}") as a paper.
+    (tmp_path / "paper.md").write_text(
+        "---\ntitle: 'Generative spaces: assisting the level designer'\nabstract: |\n"
+        "  Creating two-dimensional tile maps by hand is a long and tedious process.\n---\n\n"
+        "# Background {#sec:background}\nFirst of all let us define more precisely what a\n"
+        "tile-map is: a grid of tiles of one size, the staple of many genres of games.\n\n"
+        "# References\n\n---\nreferences:\n- id: Dormans2010\n  type: article-journal\n"
+        "  title: '[Adventures in level design: generating missions and spaces]{.nocase}'\n"
+        "  abstract: This paper investigates strategies to generate levels for action\n"
+        "    adventure games, a genre that relies on well-designed levels.\n"
+        "  DOI: 10.1145/1814256.1814257\n- id: Murphy2012\n  type: book\n"
+        "  title: '[Machine learning: a probabilistic perspective]{.nocase}'\n...\n"
+    )
+    corpus = load_papers([tmp_path / "paper.md"])
+    [paper] = corpus.papers
+    assert paper.title == "Adventures in level design: generating missions and spaces"
+    assert paper.doi == "10.1145/1814256.1814257"
+    reasons = {skipped.excerpt: skipped.reason for skipped in corpus.skipped}
+    assert reasons["Background {#sec:background}"].startswith("a section of a document")
+    assert "no abstract" in reasons["Machine learning: a probabilistic perspective"]

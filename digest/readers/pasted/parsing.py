@@ -36,12 +36,13 @@ def _parse(text: str, name: str) -> Parsed:
     reader = Reader(structured)
     skip_until = 0
     front = FRONT_MATTER.match(text)
-    cited = front_matter_references(front.group(0)) if front else None
+    in_front = front_matter_references(front.group(0)) if front else None
+    cited = [in_front] if in_front else []
     if front:
         skip_until = front.group(0).count("\n")
         reader.properties = front_matter_properties(front.group(1) or "")
         reason = "front matter (the note's properties), not a paper"
-        if cited is None:
+        if in_front is None:
             reader.problems.append(Problem(1, reason, excerpt(front.group(1) or ""), notice=True))
     in_fence = False
     number = skip_until
@@ -54,6 +55,16 @@ def _parse(text: str, name: str) -> Parsed:
             in_fence = not in_fence
             continue
         if in_fence:
+            continue
+        block_end = _references_block_end(lines, number - 1)
+        if block_end is not None:
+            # pandoc's metadata block after the text, as a document ends with the works it
+            # cites: read as a front matter's (its line numbers the file's).
+            reader.flush()
+            block = "\n" * (number - 1) + "\n".join(lines[number - 1 : block_end + 1])
+            if (references := front_matter_references(block)) is not None:
+                cited.append(references)
+            number = block_end + 1
             continue
         if stripped.startswith(("<?xml", "<rss", "<feed", "<rdf:RDF")):
             end = _section_end(lines, number - 1)
@@ -87,22 +98,36 @@ def _parse(text: str, name: str) -> Parsed:
             _refer(reader, opened, FOOTNOTE_REF.findall(line))
     reader.flush()
     parsed = finish(reader, name)
-    if cited is None:
+    if not cited:
         return parsed
-    # A document's front matter names the works it cites (pandoc's `references`): they are
-    # its papers; a section of its own text (a heading over prose, naming no paper by an id)
-    # is not one.
+    # A document's metadata (its front matter, or a block after its text) names the works
+    # it cites (pandoc's `references`): they are its papers; a section of its own text (a
+    # heading over prose, naming no paper by an id) is not one.
     own = [r for r in parsed.records if not (r.doi or r.arxiv or r.url or r.pmid)]
     sections = [
         Problem(r.line, _OWN_SECTION, excerpt(r.title or r.abstract), notice=True) for r in own
     ]
     papers = [r for r in parsed.records if r not in own]
-    results: list[Record | Problem] = [*cited.records, *papers]
-    results += [*cited.problems, *parsed.problems, *sections]
+    results: list[Record | Problem] = [*papers, *parsed.problems, *sections]
+    for references in cited:
+        results += [*references.records, *references.problems]
     return parsed_from(sorted(results, key=lambda one: one.line or 0), format=parsed.format)
 
 
-_OWN_SECTION = "a section of a document that cites its papers in its front matter, not a paper"
+_OWN_SECTION = "a section of a document that cites its papers in its metadata, not a paper"
+
+
+def _references_block_end(lines: list[str], start: int) -> int | None:
+    """Where a pandoc metadata block holding `references` that opens on line `start` (a
+    `---` after a blank line, not at the file's top) closes (its `---` or `...` line);
+    None if no such block opens there."""
+    if start == 0 or lines[start].rstrip() != "---" or lines[start - 1].strip():
+        return None
+    first = next((line for line in lines[start + 1 :] if line.strip()), "")
+    if not first.startswith("references:"):
+        return None
+    ends = (n for n in range(start + 1, len(lines)) if lines[n].rstrip() in ("---", "..."))
+    return next(ends, None)
 
 
 def _refer(reader: Reader, opened: int, labels: list[str]) -> None:
