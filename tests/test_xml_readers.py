@@ -930,6 +930,26 @@ def test_europe_pmc_xml_answer_is_read_as_its_json_is() -> None:
     assert (skipped.line, skipped.excerpt) == (65, "A letter without an abstract.")
 
 
+def test_europe_pmc_xml_abstract_of_paragraphs_only_is_read(tmp_path: Path) -> None:
+    # An <abstractText> whose text is all inside <h4> and <p> children, none of its own
+    # around them, was taken for a record's nested fields: the abstract was lost.
+    text = (EXPORTS / "europepmc-core.xml").read_text(encoding="utf-8")
+    start = text.index("<abstractText>")
+    end = text.index("</abstractText>", start)
+    sections = (
+        "<h4>Background</h4><p>Paracetamol is commonly taken in overdose.</p>"
+        "<h4>Results</h4><p>Charcoal <i>reduced</i> the ratio.</p>"
+    )
+    (tmp_path / "core.xml").write_text(
+        text[:start] + "<abstractText>" + sections + text[end:], encoding="utf-8"
+    )
+    paper = load_papers([tmp_path / "core.xml"]).papers[0]
+    assert paper.abstract == (
+        "Background: Paracetamol is commonly taken in overdose. "
+        "Results: Charcoal reduced the ratio."
+    )
+
+
 def test_europe_pmc_xml_lite_answer_says_to_ask_for_core(tmp_path: Path) -> None:
     text = (EXPORTS / "europepmc-core.xml").read_text(encoding="utf-8")
     start, end = text.index("<result>"), text.index("<result>", text.index("</result>"))

@@ -41,6 +41,11 @@ _HEAD = 4096
 _ROOT = re.compile(r"<responseWrapper[\s>]")
 _SIGNS = re.compile(r"<(?:hitCount|resultList|resultType)[\s>]")
 _SHAPE = RecordShape(re.compile(r"<result[\s>]"), lambda tag, _depth: local(tag) == "result")
+# The HTML Europe PMC writes inside its text fields (no field of its answer is named so).
+_HTML_TAGS = frozenset(
+    {"p", "br", "div", "span", "h1", "h2", "h3", "h4", "h5", "h6", "i", "b", "em", "strong"}
+    | {"sup", "sub", "u", "sc", "ul", "ol", "li"}
+)
 
 
 def looks_like_europe_pmc_xml(text: str) -> bool:
@@ -84,7 +89,9 @@ def _value_of(element: Element) -> Any:
     if len(element) == 0:
         return (element.text or "").strip()
     mixed = (element.text or "").strip() or any((child.tail or "").strip() for child in element)
-    if mixed:
+    # An abstract in paragraphs or headed sections has no text of its own around them:
+    # "<abstractText><h4>Background</h4><p>…</p></abstractText>" is markup all the same.
+    if mixed or all(local(child.tag).lower() in _HTML_TAGS for child in element):
         inner = (element.text or "") + "".join(
             tostring(child, encoding="unicode") for child in element
         )
