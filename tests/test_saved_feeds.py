@@ -9,6 +9,7 @@ import pytest
 from digest.loading import load_papers
 from digest.models import Corpus, Paper
 from digest.readers import sniff_format
+from digest.readers.records import Record
 from digest.readers.saved_feeds import html_to_text, parse_feed
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "loading"
@@ -622,6 +623,19 @@ def test_a_channel_title_names_the_journal_in_its_publishers_words(
     assert record.venue == venue
 
 
+def remade_arxiv_item(channel: str, title: str, link: str, paragraphs: list[str]) -> Record:
+    """The one item of a feed remade from arXiv's as cn-chat-arxiv writes them: a <p> for
+    each paragraph, escaped, in the item's description."""
+    description = "".join(f"&lt;p&gt;\n{p}\n&lt;/p&gt;\n" for p in paragraphs)
+    text = (
+        f'<rss version="2.0"><channel><title>{channel}</title><item>'
+        f"<title>{title}</title><link>{link}</link>"
+        f"<description>{description}</description></item></channel></rss>"
+    )
+    [record] = parse_feed(text).records
+    return record
+
+
 def test_an_arxiv_feed_remade_with_a_translation_keeps_the_papers_title_and_abstract() -> None:
     # cn-chat-arxiv's feeds (leongxj123/cn-chat-arxiv, cs.IR.xml): each item's title is a
     # Chinese summary, its description the title in Chinese, arXiv's old title line, the
@@ -638,13 +652,8 @@ def test_an_arxiv_feed_remade_with_a_translation_keeps_the_papers_title_and_abst
         "Multi-task learning has been widely applied in vision and language. We survey "
         "multi-task recommender systems and raise future directions.",
     ]
-    description = "".join(f"&lt;p&gt;\n{p}\n&lt;/p&gt;\n" for p in paragraphs)
-    text = (
-        '<rss version="2.0"><channel><title>Chat Arxiv cs.IR</title><item>'
-        f"<title>{summary}</title><link>http://arxiv.org/abs/2305.13843</link>"
-        f"<description>{description}</description></item></channel></rss>"
-    )
-    [record] = parse_feed(text).records
+    link = "http://arxiv.org/abs/2305.13843"
+    record = remade_arxiv_item("Chat Arxiv cs.IR", summary, link, paragraphs)
     assert (record.title, record.arxiv) == (
         "Multi-task Learning in Recommender Systems: A Survey",
         "2305.13843v1",
@@ -653,3 +662,69 @@ def test_an_arxiv_feed_remade_with_a_translation_keeps_the_papers_title_and_abst
         "Multi-task learning has been widely applied in vision and language. We survey "
         "multi-task recommender systems and raise future directions."
     )
+
+
+def test_an_atom_entry_with_arxivs_title_line_gets_the_papers_title_and_abstract() -> None:
+    # The same remade arXiv paper as an Atom entry: its content holds arXiv's old title
+    # line over the abstract. RSS items were read for it; an Atom entry kept the title
+    # line (and the link) in its abstract, under the feed maker's title.
+    paragraphs = [
+        "Multi-task Learning in Recommender Systems: A Survey. (arXiv:2305.13843v1 [cs.IR])",
+        "http://arxiv.org/abs/2305.13843",
+        "Multi-task learning has been widely applied in vision and language.",
+    ]
+    content = "".join(f"&lt;p&gt;{p}&lt;/p&gt;" for p in paragraphs)
+    text = (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>Chat Arxiv cs.IR</title><entry>'
+        "<id>urn:uuid:1</id><title>A survey of multi-task recommenders</title>"
+        f'<content type="html">{content}</content></entry></feed>'
+    )
+    [record] = parse_feed(text).records
+    assert (record.title, record.arxiv) == (
+        "Multi-task Learning in Recommender Systems: A Survey",
+        "2305.13843v1",
+    )
+    assert record.abstract == "Multi-task learning has been widely applied in vision and language."
+
+
+def test_a_remade_arxiv_item_takes_its_title_from_the_line_over_its_link() -> None:
+    # cn-chat-arxiv since arXiv's 2024 feeds (leongxj123/cn-chat-arxiv, cs.AI.xml): the
+    # title in Chinese, then in English with no "(arXiv:…)" after it, then the link. The
+    # English title was the abstract's first words, under the Chinese summary as title.
+    summary = "&#26412;&#25991;&#25552;&#20986;&#20102;BAT&#12290;"
+    paragraphs = [
+        "BAT: &#20351;&#29992;&#22823;&#35268;&#27169;&#35821;&#35328;&#27169;&#22411;",
+        "BAT: Learning to Reason about Spatial Sounds with Large Language Models",
+        "https://rss.arxiv.org/abs/2402.01591",
+        summary,
+        "&#31354;&#38388;&#22768;&#38899;&#25512;&#29702;&#26159;&#19968;&#31181;&#25216;&#33021;",
+        "Spatial sound reasoning is a fundamental human skill. We present BAT.",
+    ]
+    link = "https://rss.arxiv.org/abs/2402.01591"
+    record = remade_arxiv_item("Chat Arxiv cs.AI", summary, link, paragraphs)
+    assert record.title == "BAT: Learning to Reason about Spatial Sounds with Large Language Models"
+    assert record.abstract == (
+        "Spatial sound reasoning is a fundamental human skill. We present BAT."
+    )
+
+
+def test_a_remade_arxiv_item_with_arxivs_own_abstract_paragraph() -> None:
+    # qhduan/cn-chat-arxiv (cs.SE.xml, 2026): the English abstract is given as arXiv's
+    # feeds write it, "arXiv:… Announce Type: new  Abstract: …", and the Chinese title
+    # holds Latin words ("ShikumiMiner", "AI"). Both were read into the abstract.
+    chinese_title = "ShikumiMiner&#65306;&#25366;&#25496;AI&#20195;&#30721;&#24211;&#20013;&#30340;"
+    paragraphs = [
+        chinese_title,
+        "ShikumiMiner: Mining Recurring Implementation Patterns in AI Codebases",
+        "https://arxiv.org/abs/2609.02789",
+        "&#26412;&#25991;&#25552;&#20986;ShikumiMiner&#12290;",
+        "arXiv:2609.02789v1 Announce Type: new  Abstract: Large language models are paving "
+        "the way towards innovation.",
+    ]
+    summary = "&#26412;&#25991;&#25552;&#20986;ShikumiMiner&#12290;"
+    link = "https://arxiv.org/abs/2609.02789"
+    record = remade_arxiv_item("Chat Arxiv cs.SE", summary, link, paragraphs)
+    assert record.title == "ShikumiMiner: Mining Recurring Implementation Patterns in AI Codebases"
+    assert record.abstract == "Large language models are paving the way towards innovation."
+    assert record.arxiv == "2609.02789v1"
+    assert ("announce type", "new") in record.metadata

@@ -208,8 +208,7 @@ def _rss_item(item: Element, line: int, journal: str, one_each: bool) -> Record 
     old_style = old_feed_title(title)
     if old_style:  # arXiv's feeds before 2024: "Title. (arXiv:2101.00001v2 [cs.CL] UPDATED)"
         title, arxiv = old_style[0], arxiv or old_style[1]
-    if found.arxiv_title:  # the same line in the description names the paper
-        title, arxiv = found.arxiv_title[0], arxiv or found.arxiv_title[1]
+    title, arxiv, announce = _named(title, arxiv, announce, found)
     guid = _text(kids, "guid")
     if not arxiv:
         oai = _OAI_ID.match(guid)
@@ -295,7 +294,33 @@ class _Found:
         self.doi: str | None = None
         self.journal = ""
         self.authors: tuple[str, ...] = ()
-        self.arxiv_title: tuple[str, str] | None = None  # "Title. (arXiv:… [cs.IR])"
+        # The paper's title (and arXiv id) a line of the description gives: arXiv's old
+        # title line "Title. (arXiv:2305.13843v1 [cs.IR])", or the line over its link.
+        self.arxiv_title: tuple[str, str | None] | None = None
+        # (id, announce type) of a block in arXiv's words: "arXiv:… Announce Type: new …"
+        self.announced: tuple[str, str] | None = None
+
+
+def _named(
+    title: str, arxiv: str | None, announce: str | None, found: _Found
+) -> tuple[str, str | None, str | None]:
+    """An item's title, arXiv id and announce type, or the paper's as its description
+    names them."""
+    if found.announced:
+        arxiv, announce = arxiv or found.announced[0], announce or found.announced[1]
+    if found.arxiv_title:
+        title, arxiv = found.arxiv_title[0], arxiv or found.arxiv_title[1]
+    return title, arxiv, announce
+
+
+def _announced(block: str, found: _Found) -> str:
+    """A block as arXiv's feeds write an abstract ("arXiv:2609.02789v1 Announce Type: new
+    Abstract: …", a remade feed's last paragraph) without what comes before the abstract."""
+    arxiv, announce, abstract = _split_arxiv_description(block)
+    if arxiv is None or announce is None:
+        return block
+    found.announced = found.announced or (arxiv, announce)
+    return abstract
 
 
 # Where an RSS item's and an Atom entry's text is, in the order it is looked for.
@@ -321,7 +346,12 @@ def _journal_abstract(
                 blocks = html_blocks(value)
             else:
                 blocks = [value] if value else []
-            kept = [block for block in blocks if not _apart(block, names, found, terms)]
+            blocks = _without_title_over_link(blocks, found)
+            kept = [
+                _announced(block, found)
+                for block in blocks
+                if not _apart(block, names, found, terms)
+            ]
             if found.arxiv_title or arxiv_link:
                 kept = _untranslated(kept)
             if not kept:
@@ -385,18 +415,39 @@ _NOT_WORD = re.compile(r"\W+")
 _URL_ONLY = re.compile(r"\Ahttps?://\S+\Z")
 _OLD_FEED_END = re.compile(r"\(arXiv:[^()]*\]\)\Z")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN = re.compile(r"[A-Za-z]+")
+
+
+def _without_title_over_link(blocks: list[str], found: _Found) -> list[str]:
+    """The blocks less the paper's title where a block that is only its arXiv link follows
+    it (cn-chat-arxiv since 2024: the title in Chinese, in English, the link, the rest)."""
+    for at, block in enumerate(blocks[1:], 1):
+        link = " ".join(block.split())
+        if not (_URL_ONLY.match(link) and "arxiv.org/abs/" in link):
+            continue
+        line = " ".join(blocks[at - 1].split())
+        if old_feed_title(line):
+            return blocks  # arXiv's own title line over the link: _apart reads it
+        if 0 < len(line) <= _TITLE_LENGTH and not _cjk(line) and not line.endswith("."):
+            found.arxiv_title = found.arxiv_title or (line, None)
+            return blocks[: at - 1] + blocks[at:]
+    return blocks
+
+
+_TITLE_LENGTH = 300
+
+
+def _cjk(block: str) -> bool:
+    """Whether a block is mostly in Chinese, Japanese or Korean: more of their characters
+    than Latin words (a Chinese title holding "ShikumiMiner" and "AI" is Chinese)."""
+    return len(_CJK.findall(block)) > len(_LATIN.findall(block))
 
 
 def _untranslated(blocks: list[str]) -> list[str]:
     """An arXiv paper's description without the Chinese, Japanese or Korean paragraphs a
     feed's maker added over the abstract in its own words (cn-chat-arxiv translates each
     abstract and summarises it), when the abstract is there too."""
-
-    def cjk(block: str) -> bool:
-        return len(_CJK.findall(block)) > len(_LATIN.findall(block))
-
-    latin = [block for block in blocks if not cjk(block)]
+    latin = [block for block in blocks if not _cjk(block)]
     return latin if latin and len(latin) < len(blocks) else blocks
 
 
@@ -479,9 +530,11 @@ def _atom_entry(entry: Element, line: int) -> Record | Problem:
         for el in kids.get("category", ())
         if (term := el.get("term", ""))
     ]
-    if not arxiv and categories:
+    found = _Found()
+    if not arxiv and (categories or _arxiv_lines(summary)):
         terms = {_folded(term) for term, _ in categories}
-        abstract = _journal_abstract(kids, _ATOM_TEXTS, title, "", _Found(), terms)
+        abstract = _journal_abstract(kids, _ATOM_TEXTS, title, "", found, terms)
+        title, arxiv, announce = _named(title, arxiv, announce, found)
     if not arxiv:
         oai = _OAI_ID.match(entry_id)
         arxiv = oai.group(1) if oai else (entry_id if "arxiv.org/abs/" in entry_id else None)
@@ -521,6 +574,12 @@ def _atom_entry(entry: Element, line: int) -> Record | Problem:
         metadata=tuple(metadata),
         keywords=_keywords(categories),
     )
+
+
+def _arxiv_lines(text: str) -> bool:
+    """Whether an entry's text holds arXiv's title line or a block that is an arXiv link:
+    an arXiv paper remade into another feed, its blocks to be taken apart as an item's."""
+    return "(arXiv:" in text or "arxiv.org/abs/" in text
 
 
 def _split_arxiv_description(text: str) -> tuple[str | None, str | None, str]:
