@@ -563,12 +563,17 @@ def test_an_rss_author_element_names_the_authors() -> None:
         '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Zoological Journal'
         "</title>\n"
         + item.format("<author>Chen C, Zhou Y, Watanabe H, et al. </author>")
+        + item.format("<author>Brandão S, De Miranda G, Brandt A. </author>")
+        + item.format("<author>Ana Lima, Kofi Mensah</author>")
         + item.format("<author>editor@example.org (Ana Lima)</author>")
         + item.format("<author>editor@example.org</author>")
         + "</channel></rss>\n"
     )
-    listed, mailbox, address = parse_feed(text).records
-    assert listed.authors == ("Chen C", "Zhou Y", "Watanabe H")
+    listed, stop, written, mailbox, address = parse_feed(text).records
+    # Surname first, initials bare: turned round as other exports' names are.
+    assert listed.authors == ("C Chen", "Y Zhou", "H Watanabe")
+    assert stop.authors == ("S Brandão", "G De Miranda", "A Brandt")
+    assert written.authors == ("Ana Lima", "Kofi Mensah")
     assert mailbox.authors == ("Ana Lima",)
     assert address.authors == ()
 

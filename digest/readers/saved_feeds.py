@@ -513,8 +513,22 @@ def _rss_authors(kids: _Kids) -> tuple[str, ...]:
         if mailbox:
             names.append(mailbox.group("name").strip())
         elif "@" not in value:
-            names.extend(split_authors(value))
+            names.extend(_initials_first(split_authors(value)))
     return tuple(names)
+
+
+# "Brandão S", "De Miranda G", "Brandt A." (the list's full stop): a surname, then initials.
+_SURNAME_INITIALS = re.compile(r"\A(?P<surname>[^\W\d_].*?)\s(?P<initials>[A-Z]{1,3})\.?\Z")
+
+
+def _initials_first(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Names written surname first with bare initials, as Oxford Academic lists them
+    ("Brandão S, Saeedi H, Brandt A."), turned round as other exports' names are
+    ("S Brandão"); a list where any name is written otherwise stays as it is."""
+    found = [_SURNAME_INITIALS.match(name) for name in names]
+    if not names or not all(found):
+        return names
+    return tuple(f"{m['initials']} {m['surname']}" for m in found if m)
 
 
 def _atom_entry(entry: Element, line: int) -> Record | Problem:
