@@ -421,7 +421,7 @@ def test_names_in_capitals_in_other_exports_are_cased(tmp_path: Path) -> None:
     # in capitals too (TimothyStaples/labnetwork savedrecs.txt, records of 1985-1992: "BENZIE,
     # JAH; PANDOLFI, JM" in AU and again in AF); EBSCOhost's CSV writes some of them first
     # name first (asreview/citation-file-formatting Datasets/CSV and TSV, its CINAHL export).
-    for folder in ("ris", "tab", "csv"):
+    for folder in ("ris", "tab", "csv", "wos-ris"):
         (tmp_path / folder).mkdir()
     csv = load_written(
         tmp_path / "csv",
@@ -445,6 +445,38 @@ def test_names_in_capitals_in_other_exports_are_cased(tmp_path: Path) -> None:
         "J\tKING, ML; SMITH, JA\tKING, ML; SMITH, JA\tDREAMS\tWe read the speech again.\t1994\n",
     )
     assert only(tab).authors == ("M. L. King", "J. A. Smith")
+    # Web of Science's AU through its RIS: "JM" (no vowel) shows the list gives initials.
+    wos_ris = load_written(
+        tmp_path / "wos-ris",
+        "wos.ris",
+        "TY  - JOUR\nAU  - BENZIE, JAH\nAU  - PANDOLFI, JM\nTI  - ALLOZYME VARIATION\n",
+        "AB  - We examine allozyme variation at four loci in reef populations.\nER  - \n",
+    )
+    assert only(wos_ris).authors == ("J. A. H. Benzie", "J. M. Pandolfi")
+
+
+def test_names_in_capitals_through_endnote_are_cased(tmp_path: Path) -> None:
+    # EndNote keeps the names of an old Web of Science record as they came, in capitals,
+    # in its tagged and XML exports; its own style writes initials with stops ("J.M.").
+    for folder in ("enw", "xml"):
+        (tmp_path / folder).mkdir()
+    tagged = load_written(
+        tmp_path / "enw",
+        "wos.enw",
+        "%0 Journal Article\n%A BENZIE, JAH\n%A PANDOLFI, JM\n%T Allozyme variation\n",
+        "%X We examine allozyme variation at four loci in reef populations.\n\n",
+    )
+    assert only(tagged).authors == ("J. A. H. Benzie", "J. M. Pandolfi")
+    xml = load_written(
+        tmp_path / "xml",
+        "wos.xml",
+        '<?xml version="1.0" encoding="UTF-8"?><xml><records><record><ref-type name="Journal ',
+        'Article">17</ref-type><contributors><authors><author>PANDOLFI, J.M.</author><author>',
+        "MCDONALD, ANNA</author></authors></contributors><titles><title>Reef corals</title>",
+        "</titles><abstract>We date the death of reef corals along a gradient.</abstract>",
+        "</record></records></xml>\n",
+    )
+    assert only(xml).authors == ("J.M. Pandolfi", "Anna McDonald")
 
 
 def test_web_of_science_spaced_entities_are_characters(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from digest.readers.records import (
     Parsed,
     Problem,
     Record,
+    cased_in_list,
     endnote_date,
     excerpt,
     parsed_from,
@@ -148,7 +149,12 @@ def _record(record: Element, line: int) -> Record | Problem:
         line=line,
         abstract=abstract,
         title=title or None,
-        authors=tuple(_name(_text(a)) for a in record.iterfind("contributors/authors/author")),
+        authors=tuple(
+            _name(name)
+            for name in cased_in_list(
+                [_text(a) for a in record.iterfind("contributors/authors/author")]
+            )
+        ),
         url=next((u for u in links if _WEB_LINK.match(u)), links[0] if links else None),
         doi=doi,
         date=endnote_date(day, year) or None,

@@ -33,6 +33,7 @@ from digest.readers.records import (
     Parsed,
     Problem,
     Record,
+    cased_in_list,
     first_name_first,
     last_year,
     missing_abstract,
@@ -185,7 +186,8 @@ def ovid_record(tagged: TaggedRecord) -> Record | Problem:
     if not abstract:
         return missing_abstract(tagged.line, "an Ovid record without an AB field", title)
     personal = "FA" if tagged.values("FA") else "AU"
-    authors = [first_name_first(_without_role(name)) for name in tagged.items(personal)]
+    names = cased_in_list([_without_role(name) for name in tagged.items(personal)])
+    authors = [first_name_first(name) for name in names]
     database = tagged.text("DB")
     medline = _MEDLINE_DB.search(database) is not None
     pmid = (tagged.text("UI") or tagged.text("AN")) if medline else ""

@@ -267,15 +267,26 @@ def cased_name(name: str, initials: bool = False) -> str:
     return cased
 
 
-def cased_in_list(names: Sequence[str]) -> list[str]:
-    """A list's names in capitals written first name first ("CAIZHI SHEN", which CINAHL
-    puts among "CROUDACE, ANGUS D.; …; BRUSATTE, STEPHEN L."), cased as `cased_name` cases
-    the others ("Caizhi Shen"), when the list holds a name in capitals written surname first
-    (so that it is a list of people in capitals, not an organisation's name). Other names
-    are left for `first_name_first`."""
-    if not any("," in name and _in_capitals(name) for name in names):
+def cased_in_list(names: Sequence[str], initials: bool = False) -> list[str]:
+    """A list's names in capitals cased (see `cased_name`), when it holds a name in capitals
+    written surname first (so that it is a list of people in capitals, not an organisation's
+    name): those written first name first too ("CAIZHI SHEN", which CINAHL puts among
+    "CROUDACE, ANGUS D.; …") -> "Caizhi Shen". A given name without a vowel ("JM") shows
+    the list gives initials, as Web of Science's AU does, wherever it was exported to (its
+    RIS): then "BENZIE, JAH" beside "PANDOLFI, JM" is "J. A. H. Benzie" too."""
+    surname_first = [n for n in names if "," in n and _in_capitals(n)]
+    if not surname_first:
         return list(names)
-    return [_cased_first_name_first(name) if "," not in name else name for name in names]
+    initials = initials or any(map(_has_consonant_initials, surname_first))
+    return [
+        cased_name(name, initials) if "," in name else _cased_first_name_first(name)
+        for name in names
+    ]
+
+
+def _has_consonant_initials(name: str) -> bool:
+    given = name.partition(",")[2].split()
+    return any(1 < len(w) <= 3 and w.isalpha() and not set(w) & set("AEIOU") for w in given)
 
 
 def _cased_first_name_first(name: str) -> str:
@@ -301,6 +312,8 @@ def _cased_words(words: str, given: bool, initials: bool = False) -> str:
 
 
 def _is_initials(word: str, initials: bool) -> bool:
+    if _DOTTED_INITIALS.fullmatch(word):
+        return True  # "J.M.", "J.-P.": initials as written
     letters = word.replace("-", "").rstrip(".")
     if not letters.isalpha() or len(letters) > 3:
         return False
@@ -308,7 +321,9 @@ def _is_initials(word: str, initials: bool) -> bool:
 
 
 def _as_initials(word: str) -> str:
-    """ "JJ" -> "J. J.", "J-P" -> "J.-P.", "A" -> "A."."""
+    """ "JJ" -> "J. J.", "J-P" -> "J.-P.", "A" -> "A."; "J.M." as it is."""
+    if _DOTTED_INITIALS.fullmatch(word):
+        return word
     return "-".join(" ".join(f"{ch}." for ch in part.rstrip(".")) for part in word.split("-"))
 
 
@@ -321,6 +336,8 @@ def _cased_part(part: str) -> str:
         return "Mc" + part[2:].capitalize()
     return part.capitalize()
 
+
+_DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]\.-?)+")
 
 # Particles a surname keeps in small letters: "van der Berg", "de la Cruz", "dos Santos".
 _PARTICLES = frozenset(

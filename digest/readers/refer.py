@@ -26,6 +26,7 @@ from digest.readers.records import (
     Parsed,
     Problem,
     Record,
+    cased_in_list,
     endnote_date,
     first_name_first,
     missing_abstract,
@@ -90,9 +91,9 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         title=title or None,
         authors=tuple(
             first_name_first(name)
-            for item in tagged.items("A")
-            for name in _NAMES.split(item)
-            if name.strip()
+            for name in cased_in_list(
+                [name for item in tagged.items("A") for name in _NAMES.split(item) if name.strip()]
+            )
         ),
         url=page or None,
         doi=doi or None,

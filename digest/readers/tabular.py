@@ -837,8 +837,8 @@ def _authors(value: str, initials: bool = False) -> tuple[str, ...]:
     separator = ";" if ";" in value else "|" if "|" in value else ""
     if separator:  # OpenAlex's CSV joins names with "|"
         names = tuple(
-            first_name_first(_NO_GIVEN_NAME.sub("", _AUTHOR_ID.sub("", name)), initials)
-            for name in cased_in_list(value.split(separator))
+            first_name_first(_NO_GIVEN_NAME.sub("", _AUTHOR_ID.sub("", name)))
+            for name in cased_in_list(value.split(separator), initials)
         )
     elif _surname_first_names(parts := AND_SEPARATOR.split(_unnumbered(value))):
         names = tuple(first_name_first(name) for name in parts)
