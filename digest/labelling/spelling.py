@@ -37,7 +37,15 @@ _LONGEST_PHRASE = 3
 
 
 def as_label(keys: Sequence[tuple[str, ...]], spell: Speller) -> str:
-    text = " and ".join(spell(k, heading=True) for k in keys)
+    halves = [spell(k, heading=True) for k in keys]
+    if len(keys) == 2 and all(len(k) == 1 for k in keys):
+        # Two words joined agree in number where the papers also write the plural of the
+        # singular one: 'Transitions and interactions', not 'Transition and interactions'.
+        plural = [half.lower() != key[0] for half, key in zip(halves, keys, strict=True)]
+        if plural[0] != plural[1]:
+            i = plural.index(False)
+            halves[i] = spell(keys[i], heading=True, plural_share=0.0)
+    text = " and ".join(halves)
     return text[:1].upper() + text[1:]
 
 
@@ -106,8 +114,11 @@ class Speller:
             return is_noun_phrase(key)
         return 2 * sum(votes) > len(votes)
 
-    def __call__(self, key: tuple[str, ...], heading: bool = False) -> str:
-        """The phrase as usually written; as a `heading`, in the plural if often written so."""
+    def __call__(
+        self, key: tuple[str, ...], heading: bool = False, plural_share: float = _PLURAL_SHARE
+    ) -> str:
+        """The phrase as usually written; as a `heading`, in the plural if written so in
+        `plural_share` of its uses as a noun."""
         pattern = _phrase_pattern(key)
         # The group's most central papers that use the phrase say how it is written.
         holders = self._index.holders(key)
@@ -138,7 +149,7 @@ class Speller:
             for use in matches
             if use.words[-1].lower() != key[-1] or use.after is None or word_key(use.after) is None
         )
-        return _usual_form(found, opening, styled, key[-1], as_nouns)
+        return _usual_form(found, opening, styled, key[-1], as_nouns, plural_share)
 
 
 class _Use(NamedTuple):
@@ -203,6 +214,7 @@ def _usual_form(
     styled: Sequence[bool],
     singular: str | None = None,
     as_nouns: int = 0,
+    plural_share: float = _PLURAL_SHARE,
 ) -> str:
     """The usual number of a phrase, with capitals only where its papers nearly always use them.
 
@@ -210,7 +222,7 @@ def _usual_form(
     outvote the lower case of abstracts split between 'cosmic ray' and 'cosmic rays'. The
     first word of a use `opening` a sentence has no say in its case, unless that is all
     there is and it has capitals past its first letter ('NuSTAR').
-    Given the `singular` of the last word, the plural wins when it is at least _PLURAL_SHARE
+    Given the `singular` of the last word, the plural wins when it is at least `plural_share`
     of the `as_nouns` uses of the phrase.
     """
     lowered = Counter(tuple(w.lower() for w in words) for words in found)
@@ -218,7 +230,7 @@ def _usual_form(
         # The regex matched only the singular and plural of the last word: any other
         # written form of it is a plural.
         plural = Counter({form: n for form, n in lowered.items() if form[-1] != singular})
-        if plural and plural.total() >= _PLURAL_SHARE * as_nouns:
+        if plural and plural.total() >= plural_share * as_nouns:
             lowered = plural
     base = min(lowered.items(), key=lambda item: (-item[1], item[0]))[0]
     uses = list(zip(found, opening, strict=True))
