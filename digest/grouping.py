@@ -44,7 +44,7 @@ from threadpoolctl import threadpool_limits
 
 from digest import forking
 from digest.errors import ConfigError
-from digest.labelling import ENGLISH_STOP_WORDS, OTHER_LABEL, label_groups
+from digest.labelling import ENGLISH_STOP_WORDS, GROUP_TEXTS, OTHER_LABEL, Label, label_groups
 from digest.models import Paper, Theme
 
 FloatMatrix = npt.NDArray[np.float64]
@@ -98,6 +98,9 @@ SMALL_BATCH = 20
 OTHER_MIN_PAPERS = 50
 # At most this share of a batch is set aside as sharing no word with the rest.
 OUTLIER_SHARE = 0.1
+# In a smaller batch, a group of which no phrase is written by this share of its papers (and
+# by two) is no theme: k-means cut the batch into k groups whatever it held.
+NO_THEME_SHARE = 1 / 3
 
 _MATH = re.compile(r"\$[^$]*\$")
 # Words are runs of letters, digits, hyphens and non-ASCII characters: every other ASCII
@@ -159,6 +162,8 @@ class Groups:
     groups: tuple[tuple[str, ...], ...]  # largest first, papers most central first
     other: tuple[str, ...]  # the "Other" theme's papers, listed last (none: no such theme)
     sample: tuple[int, ...]  # positions of the papers the groups were found on
+    # Whether papers their group's label does not describe go to "Other" (see name_groups).
+    loose_to_other: bool = False
 
 
 def find_groups(
@@ -188,7 +193,8 @@ def find_groups(
         unmatched = [pid for pid, c in zip(clustering.ids, clustering.labels, strict=True) if c < 0]
         other = (*unmatched, *other)
     groups.sort(key=lambda g: (-len(g), g[0]))
-    return Groups(tuple(ordered), tuple(map(tuple, groups)), other, clustering.sample)
+    loose = n_themes is None and len(ordered) < OTHER_MIN_PAPERS
+    return Groups(tuple(ordered), tuple(map(tuple, groups)), other, clustering.sample, loose)
 
 
 def name_groups(found: Groups, names: Callable[[], Mapping[str, str]]) -> tuple[Theme, ...]:
@@ -196,10 +202,25 @@ def name_groups(found: Groups, names: Callable[[], Mapping[str, str]]) -> tuple[
 
     `names()` (paper id -> name) is called only when a group holds a single paper, whose
     label is its name: a forked worker labels the usual groups without waiting for the
-    names, which are made while it groups (see digest.pipeline.make_issue)."""
+    names, which are made while it groups (see digest.pipeline.make_issue).
+
+    In a batch too small for `find_groups` to pool an "Other" theme, a group of which no
+    phrase is written by two of its papers and NO_THEME_SHARE of them is no theme: the
+    papers that write its label stay a theme if there are two, relabelled, and the others go
+    to "Other" ("Hair loss" held a metabolic-syndrome review, anti-obesity drugs and "Tides
+    and the moon" beside two hair-loss papers). A reader is then not told that unrelated
+    papers share a field under the name of one of them."""
     if not found.papers:
         return ()
-    return _labelled_themes(found.papers, found.groups, found.other, names, found.sample)
+    groups, other = found.groups, found.other
+    labels, covered = _group_labels(found.papers, groups, names, found.sample)
+    if found.loose_to_other:
+        kept, loose = _without_loose_papers(groups, labels, covered)
+        if loose:
+            groups = tuple(sorted(kept, key=lambda g: (-len(g), g[0])))
+            other = (*other, *loose)
+            labels, _ = _group_labels(found.papers, groups, names, found.sample)
+    return _themes(labels, groups, other)
 
 
 def choose_theme_count(n_papers: int) -> int:
@@ -836,14 +857,33 @@ def _pool_tiny_groups(
     return kept, tuple(pid for g in tiny for pid in g)
 
 
-def _labelled_themes(
+def _without_loose_papers(
+    groups: Sequence[tuple[str, ...]], labels: Sequence[Label], covered: Sequence[set[str]]
+) -> tuple[list[tuple[str, ...]], list[str]]:
+    """The groups that are no theme (see name_groups) cut to the papers their labels
+    describe, and the papers cut off, in the groups' order."""
+    kept: list[tuple[str, ...]] = []
+    loose: list[str] = []
+    for group, label, inside in zip(groups, labels, covered, strict=True):
+        named = min(len(group), GROUP_TEXTS)  # the papers a label is drawn from
+        if len(group) == 1 or label.shared >= max(2, NO_THEME_SHARE * named):
+            kept.append(group)
+            continue
+        described = [pid for pid in group if pid in inside]
+        if len(described) >= 2:
+            kept.append(tuple(described))
+        loose.extend(pid for pid in group if pid not in described or len(described) < 2)
+    return kept, loose
+
+
+def _group_labels(
     papers: Sequence[Paper],
     groups: Sequence[Sequence[str]],
-    other: Sequence[str],
     names: Callable[[], Mapping[str, str]],
     sample: Sequence[int],
-) -> tuple[Theme, ...]:
-    """Themes labelled from (up to LABEL_SAMPLE of) the sampled papers, at a bounded cost."""
+) -> tuple[tuple[Label, ...], list[set[str]]]:
+    """Each group's label, from (up to LABEL_SAMPLE of) the sampled papers at a bounded
+    cost, and the ids of the papers that write it."""
     position = {p.id: i for i, p in enumerate(papers)}
     seen = {i: n for n, i in enumerate(sample[:LABEL_SAMPLE])}
     members: list[list[int]] = []
@@ -863,6 +903,13 @@ def _labelled_themes(
     for i, n in seen.items():
         texts[n] = _MATH.sub(" ", f"{papers[i].title or ''}. {papers[i].abstract}")
     labels = label_groups(texts, [[seen[i] for i in inside] for inside in members], single_names)
+    paper_of = {n: papers[i].id for i, n in seen.items()}
+    return labels, [{paper_of[n] for n in label.covered} for label in labels]
+
+
+def _themes(
+    labels: Sequence[Label], groups: Sequence[Sequence[str]], other: Sequence[str]
+) -> tuple[Theme, ...]:
     themes = [
         Theme(label=lab.label, keywords=lab.keywords, paper_ids=tuple(group))
         for lab, group in zip(labels, groups, strict=True)

@@ -404,3 +404,62 @@ def test_vectors_made_in_worker_processes_are_the_same(monkeypatch: pytest.Monke
     serial = grouping.cluster_papers(papers, 2)
     assert forked.labels == serial.labels
     assert forked.vectors.tobytes() == serial.vectors.tobytes()
+
+
+# Papers of a small batch drawn from unrelated fields, two of them on one topic: an issue
+# built from a handful of exports looks like this.
+HAIR_LOSS = [
+    "Autologous dermal sheath cup cells were injected into the scalp of men and women with "
+    "pattern hair loss; hair density rose after six months.",
+    "Androgenetic alopecia, the commonest pattern hair loss, is studied through the "
+    "extracellular matrix around the hair follicle.",
+]
+UNRELATED = [
+    "Aerobic exercise lowered blood pressure and waist circumference in older adults with "
+    "type 2 diabetes and the metabolic syndrome.",
+    "The moon raises two tides a day; the sun's pull makes spring and neap tides.",
+    "Long-term potentiation and depression of synapses have been found in many brain areas.",
+    "Medieval poetry and the history of troubadour song in Provence are retold.",
+    "Tax policy, inflation and household savings in small open economies are compared.",
+]
+
+
+def test_a_small_batch_group_its_label_does_not_describe_keeps_only_the_papers_it_does() -> None:
+    # 'Hair loss' was the label of seven papers of which two wrote it: a label must
+    # describe the papers under it, so the five others go to "Other", listed last.
+    papers = [make_paper(f"h{i}", text) for i, text in enumerate(HAIR_LOSS)] + [
+        make_paper(f"u{i}", text) for i, text in enumerate(UNRELATED)
+    ]
+    ids = tuple(sorted(p.id for p in papers))
+    found = grouping.Groups(tuple(papers), (ids,), (), tuple(range(len(papers))), True)
+    themes = grouping.name_groups(found, dict)
+    assert [t.label for t in themes] == ["Pattern hair loss", OTHER_LABEL]
+    assert themes[0].paper_ids == ("h0", "h1")
+    assert sorted(themes[1].paper_ids) == [f"u{i}" for i in range(len(UNRELATED))]
+    assert themes[1].keywords == ()
+    # Themes the user asked for, and a large batch's, are left as they were cut.
+    (kept,) = grouping.name_groups(dataclasses.replace(found, loose_to_other=False), dict)
+    assert kept.paper_ids == ids
+
+
+def test_a_small_batch_group_sharing_no_phrase_goes_to_other_whole() -> None:
+    papers = [make_paper(f"u{i}", text) for i, text in enumerate(UNRELATED)]
+    ids = tuple(p.id for p in papers)
+    found = grouping.Groups(tuple(papers), (ids[:3], ids[3:]), (), tuple(range(5)), True)
+    (theme,) = grouping.name_groups(found, dict)
+    assert theme == Theme(label=OTHER_LABEL, keywords=(), paper_ids=ids)
+
+
+def test_every_theme_of_a_small_mixed_batch_has_a_phrase_two_of_its_papers_write() -> None:
+    papers = [
+        *(make_paper(f"g{i}", text) for i, text in enumerate(GALAXIES)),
+        *(make_paper(f"p{i}", text) for i, text in enumerate(PROTEINS)),
+        *(make_paper(f"h{i}", text) for i, text in enumerate(HAIR_LOSS)),
+        *(make_paper(f"u{i}", text) for i, text in enumerate(UNRELATED)),
+    ]
+    themes = group_by_theme(papers)
+    assert sorted(pid for t in themes for pid in t.paper_ids) == sorted(p.id for p in papers)
+    assert themes[-1].label == OTHER_LABEL
+    assert {pid[0] for pid in themes[-1].paper_ids} == {"u"}
+    for theme in themes[:-1]:
+        assert len({pid[0] for pid in theme.paper_ids}) == 1, theme

@@ -48,6 +48,7 @@ from __future__ import annotations
 
 from digest.labelling.choosing import MAX_KEYWORDS, MAX_LABEL_WORDS, MIN_KEYWORDS, OTHER_LABEL
 from digest.labelling.naming import MAX_NAME_CHARS, MAX_NAME_WORDS, Label, label_groups
+from digest.labelling.phrases import GROUP_TEXTS
 from digest.labelling.words import (
     ENGLISH_STOP_WORDS,
     GENERIC_HEADS,
@@ -60,6 +61,7 @@ __all__ = [
     "ENGLISH_STOP_WORDS",
     "GENERIC_HEADS",
     "GENERIC_WORDS",
+    "GROUP_TEXTS",
     "MAX_KEYWORDS",
     "MAX_LABEL_WORDS",
     "MAX_NAME_CHARS",

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from digest.labelling.choosing import Taken, choose_keywords, choose_label
 from digest.labelling.phrases import GROUP_TEXTS, WORD, PhraseIndex
 from digest.labelling.spelling import Speller
-from digest.labelling.words import word_key
+from digest.labelling.words import VAGUE_WORDS, word_key
 
 # A label taken from a paper's name (a one-paper theme) is at most this long; a longer name
 # (a title pasted with its abstract) gives way to the paper's phrases.
@@ -21,10 +21,20 @@ MAX_NAME_CHARS = 120
 
 @dataclass(frozen=True)
 class Label:
-    """What a theme is called, and the keywords shown beside it."""
+    """What a theme is called, and the keywords shown beside it.
+
+    `covered`: the group's papers (indices into the batch's texts, of those the label was
+    drawn from) that write the label's phrases, or all the words of one; for a label taken
+    from a paper's name, that paper; none for a label that names no phrase of the papers.
+    `shared`: how many of those papers write the phrase that the most of them write, of the
+    phrases that say something of a topic ('review' and 'conclusion', which headings of
+    structured abstracts write, do not).
+    """
 
     label: str
     keywords: tuple[str, ...]
+    covered: tuple[int, ...] = field(default=(), compare=False)
+    shared: int = field(default=0, compare=False)
 
 
 def label_groups(
@@ -65,5 +75,11 @@ def label_groups(
         # A label taken from a paper's name must not be repeated by its keywords either.
         words = tuple(k for k in map(word_key, WORD.findall(label)) if k is not None)
         keywords = choose_keywords(ranked, [*used, words], spell, len(group))
-        labels.append(Label(label, keywords))
+        if used:
+            covered = tuple(sorted(used_texts[j] for j in spell.covered(used)))
+        else:
+            covered = (used_texts[group[0]],) if len(group) == 1 and label == name else ()
+        topical = (p for p in ranked if not all(w in VAGUE_WORDS for w in p.key))
+        shared = max((phrase.papers for phrase in topical), default=0)
+        labels.append(Label(label, keywords, covered, shared))
     return tuple(labels)

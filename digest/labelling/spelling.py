@@ -73,12 +73,16 @@ class Speller:
     def covering(self, keys: Sequence[tuple[str, ...]]) -> int:
         """How many of the group's papers use any of the phrases, or all the words of one
         ('robotic' and 'manipulation' for 'Robotic manipulation')."""
+        return len(self.covered(keys))
+
+    def covered(self, keys: Sequence[tuple[str, ...]]) -> frozenset[int]:
+        """The group's papers (indices into the texts) that `covering` counts."""
         holders = self._index.holders
         covered: set[int] = set()
         for key in keys:
             covered |= holders(key)
             covered |= frozenset.intersection(*(holders((w,)) for w in key))
-        return len(covered & self._members)
+        return frozenset(covered & self._members)
 
     def reads_as_noun_phrase(self, key: tuple[str, ...]) -> bool:
         """Whether the papers use a phrase as a noun phrase: tagged where they write it (in
