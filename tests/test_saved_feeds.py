@@ -733,3 +733,28 @@ def test_a_remade_arxiv_item_with_arxivs_own_abstract_paragraph() -> None:
     assert record.abstract == "Large language models are paving the way towards innovation."
     assert record.arxiv == "2609.02789v1"
     assert ("announce type", "new") in record.metadata
+
+
+def test_a_description_of_labelled_fields_is_no_abstract() -> None:
+    # colmmemedsurv/sentinelnode's feed (docs/betterdoi.xml), remade from journals' feeds
+    # with Crossref's and PubMed's fields: the description is "Journal: … | DOI: …" and
+    # content:encoded labels each field over an "Abstract" heading. The description's
+    # field line was read as the abstract.
+    encoded = (
+        "<p><strong>Journal</strong>: The Lancet Oncology</p>"
+        "<p><strong>Authors</strong>: Imran Petkar, Ana Lima</p>"
+        "<p><strong>DOI</strong>: <a href='https://doi.org/10.1016/S1470-2045(25)00726-0'>"
+        "10.1016/S1470-2045(25)00726-0</a></p><hr/><p><strong>Abstract</strong></p>"
+        "<p>HPV-associated oropharyngeal carcinoma has a distinct biology.</p>"
+    )
+    text = (
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        "<channel><title>Head &amp; Neck Cancer</title><item><title>[Comment] T</title>"
+        "<description>Journal: The Lancet Oncology | DOI: 10.1016/S1470-2045(25)00726-0"
+        f"</description><content:encoded><![CDATA[{encoded}]]></content:encoded>"
+        "</item></channel></rss>"
+    )
+    [record] = parse_feed(text).records
+    assert record.abstract == "HPV-associated oropharyngeal carcinoma has a distinct biology."
+    assert record.authors == ("Imran Petkar", "Ana Lima")
+    assert (record.venue, record.doi) == ("The Lancet Oncology", "10.1016/S1470-2045(25)00726-0")

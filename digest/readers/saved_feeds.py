@@ -275,8 +275,11 @@ _APS_CITATION = re.compile(
     r"\A\[(?P<journal>[^\]]{1,120}?)\s+\d+,\s*[\w.-]+\]\s*Published\b[^\[\]]{0,60}\Z"
 )
 _ID_LINE = re.compile(r"\A(?:PMID:\s*\d+\s*\|?\s*)?(?:DOI:?\s*(?P<doi>10\.\S+))?\Z", re.I)
-# ScienceDirect: "Publication date: …", "Source: Cell, Volume 187", "Author(s): A, B"
-_LABELLED = re.compile(r"\A(?P<label>Publication date|Source|Author\(s\)):\s*(?P<value>.*)\Z", re.S)
+# ScienceDirect: "Publication date: …", "Source: Cell, Volume 187", "Author(s): A, B"; feeds
+# remade with Crossref's and PubMed's fields: "Journal: The Lancet", "Authors: A, B".
+_LABELLED = re.compile(
+    r"\A(?P<label>Publication date|Source|Journal|Author\(s\)|Authors?):\s*(?P<value>.*)\Z", re.S
+)
 _HEADING = re.compile(r"\A(?:Abstract|ABSTRACT|Summary|SUMMARY)[:.]?\Z")
 _CITE = re.compile(r"<cite\b.*?</cite\s*>", re.I | re.S)
 # "Keywords: tides, moon": a label and the values after it.
@@ -380,6 +383,9 @@ def _apart(block: str, names: set[str], found: _Found, terms: set[str]) -> bool:
         return True  # Open Journal Systems' "Keywords: tides, moon", the item's categories
     if _URL_ONLY.match(line):
         return True  # the item's link again
+    fields = line.split(" | ")
+    if len(fields) > 1 and all(_apart(field, names, found, terms) for field in fields):
+        return True  # "Journal: The Lancet Oncology | DOI: 10.1016/…" (sentinelnode's feed)
     arxiv_title = old_feed_title(line)
     if arxiv_title and _OLD_FEED_END.search(line):
         # "Advances and Challenges of …: A Survey. (arXiv:2305.13843v1 [cs.IR])": the
@@ -394,9 +400,9 @@ def _apart(block: str, names: set[str], found: _Found, terms: set[str]) -> bool:
     labelled = _LABELLED.match(line)
     if labelled:
         label, value = labelled.group("label"), labelled.group("value")
-        if label == "Source":
+        if label in ("Source", "Journal"):
             found.journal = found.journal or value.split(",")[0].strip()
-        elif label == "Author(s)":
+        elif label.startswith("Author"):
             found.authors = found.authors or split_authors(value)
         found.citation = True
         return True
