@@ -7,7 +7,7 @@ knows click or the terminal, so every message can be read, and tested, as plain 
 from __future__ import annotations
 
 import shlex
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,13 +54,20 @@ def corpus_report(corpus: Corpus, quiet: bool, reported: frozenset[str] = frozen
         if report.encoding.lower() not in ("utf-8", "utf-8-sig"):
             lines.append(f"note: {report.path}: read as {report.encoding}")
     again = [item for item in corpus.skipped if item.path in reported]
-    for item in corpus.skipped:
-        if item.path in reported:
+    for item, same in _by_reason(item for item in corpus.skipped if item.path not in reported):
+        if item.notice and quiet:
             continue
-        if not item.notice:
-            lines.append(f"warning: {item}")
-        elif not quiet:
-            lines.append(f"note: {item}")
+        kind = "note" if item.notice else "warning"
+        if len(same) == 1:
+            lines.append(f"{kind}: {item}")
+            continue
+        where = ", ".join(str(s.line) for s in same[:_LINES_SHOWN])
+        if len(same) > _LINES_SHOWN:
+            where += f" and {len(same) - _LINES_SHOWN} more"
+        lines.append(
+            f"{kind}: {item.path}: {item.reason} ({len(same)} times: lines {where}; "
+            "digest load lists each)"
+        )
     if again and not quiet:
         files = len({item.path for item in again})
         lines.append(
@@ -69,6 +76,31 @@ def corpus_report(corpus: Corpus, quiet: bool, reported: frozenset[str] = frozen
             "(digest load lists them)"
         )
     return lines
+
+
+# A file's items of one reason past this many are said in one line: a saved web page's 40
+# blocks of text outside any paper would otherwise bury the line that matters.
+_SAME_REASON_SHOWN = 3
+# How many of their line numbers that line lists.
+_LINES_SHOWN = 8
+
+
+def _by_reason(items: Iterable[Skipped]) -> list[tuple[Skipped, list[Skipped]]]:
+    """Each skipped item in order, with the others of its file and reason where a file has
+    more than `_SAME_REASON_SHOWN` of that reason (said once, at the first of them), else with
+    itself alone."""
+    listed = list(items)
+    groups: dict[tuple[str, str, bool], list[Skipped]] = {}
+    for item in listed:
+        groups.setdefault((item.path, item.reason, item.notice), []).append(item)
+    shown: list[tuple[Skipped, list[Skipped]]] = []
+    for item in listed:
+        same = groups[item.path, item.reason, item.notice]
+        if len(same) <= _SAME_REASON_SHOWN or any(s.line is None for s in same):
+            shown.append((item, [item]))
+        elif item is same[0]:
+            shown.append((item, same))
+    return shown
 
 
 def unmatched_themes(settings: Settings, found: set[str]) -> list[str]:

@@ -296,3 +296,29 @@ def test_a_dry_run_fails_where_the_build_would(
         assert result.exit_code == 1, result.output
         assert result.output.splitlines()[-1].startswith(message)
         assert not Path(".digest").exists() or not dry_run  # a dry run writes nothing
+
+
+def test_many_skips_of_one_reason_in_a_file_are_said_in_one_line(seeds_here: Path) -> None:
+    # A saved page or a note full of remarks is skipped block by block; the build says each
+    # reason once per file (with its lines), so the lines that matter are not buried.
+    abstract = (
+        "We introduce a benchmark of grade school math word problems and show that verifiers "
+        "trained to judge the correctness of model completions improve performance markedly."
+    )
+    remarks = "".join(f"Short remark number {i} here.\n\n" for i in range(12))
+    (seeds_here / "notes.md").write_text(
+        f"# Reading list\n\n## A benchmark of math problems\n\n{abstract}\n\n{remarks}",
+        encoding="utf-8",
+    )
+    result = run("build", "--date", "2026-11-16")
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.output.splitlines() if "notes.md" in line]
+    assert notes == [
+        "note: seeds/notes.md:1: heading without an abstract, not a paper",
+        "note: seeds/notes.md: text that is not part of any paper (12 times: lines 7, 9, 11, "
+        "13, 15, 17, 19, 21 and 4 more; digest load lists each)",
+    ]
+    # The seeds' own warning is still one line of its own; `digest load` lists every skip.
+    assert re.search(r"^warning: seeds/000_dddbc6e5a9a007eb\.txt:1: ", result.output, re.M)
+    listed = run("load", "seeds/notes.md")
+    assert listed.output.count("text that is not part of any paper") == 12
