@@ -1262,3 +1262,22 @@ def test_scopus_csv_without_its_doi_takes_it_from_its_record_link(tmp_path: Path
         "https://www.scopus.com/inward/record.uri?eid=2-s2.0-1&doi=10.1109/ICPPW.2006.35&md5=6"
     )
     assert parse_doi(unescaped) == "10.1109/ICPPW.2006.35"
+
+
+def test_a_csv_of_a_header_and_no_rows_says_so(tmp_path: Path) -> None:
+    # An export of an empty selection: the header row alone (twice, as two such exports
+    # joined). Beside other files it is no error, but it is never passed over in silence.
+    header = '"Key","Item Type","Title","Abstract Note","DOI"\n'
+    (tmp_path / "empty.csv").write_text(header + "\n" + header, encoding="utf-8")
+    (tmp_path / "one.csv").write_text(
+        header + '"K1","journalArticle","Ranks","We show how robust a ranking of alternatives '
+        'is when the weights of the criteria are drawn at random.",""\n',
+        encoding="utf-8",
+    )
+    corpus = load_papers([tmp_path])
+    assert len(corpus.papers) == 1
+    [skipped] = corpus.skipped
+    assert skipped.path.endswith("empty.csv") and skipped.line == 1
+    assert "a header row and no records under it" in skipped.reason
+    with pytest.raises(InputError, match=r"empty\.csv:1: a header row and no records"):
+        load_papers([tmp_path / "empty.csv"])

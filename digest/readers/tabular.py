@@ -410,6 +410,7 @@ def parse_csv(text: str) -> Parsed:
     records: list[Record] = []
     problems: list[Problem] = []
     plan: _Plan | None = None
+    header_line = 0
     for start, row in _numbered_rows(reader, problems):
         if not any(cell.strip() for cell in row):
             continue
@@ -417,6 +418,7 @@ def parse_csv(text: str) -> Parsed:
             plan = _plan(row)
             if "abstract" not in plan.fields:
                 return Parsed((), (_no_abstract_column(start, row, delimiter),))
+            header_line = start
             continue
         if [_name(cell) for cell in row] == plan.names:
             continue  # the header again: exports joined into one file, each with its header
@@ -424,6 +426,7 @@ def parse_csv(text: str) -> Parsed:
             # a line without a separator between the rows: a note, no record (Abstrackr
             # heads the records nobody has screened "citations that are not yet labeled…")
             continue
+        header_line = 0
         if plan.exporter == _OVID:
             read = _ovid_row(start, row, plan.names)
             if isinstance(read, Record):
@@ -439,7 +442,13 @@ def parse_csv(text: str) -> Parsed:
             problems.append(record)
         else:
             records.append(record)
+    if header_line:
+        problems.append(Problem(header_line, _HEADER_ONLY))
     return Parsed(_slashed_dates_read(records), tuple(problems))
+
+
+# A header and not one row under it: an export of an empty selection, or one cut short.
+_HEADER_ONLY = "a header row and no records under it; export again with the records selected"
 
 
 def _ovid_row(start: int, row: list[str], names: Sequence[str]) -> Record | Problem:
