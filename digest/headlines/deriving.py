@@ -6,6 +6,7 @@ name with its description, else the best phrase, else a key phrase.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -105,24 +106,67 @@ def _sentence_cased(title: str, abstract: str) -> str:
     """A title in capitals as a sentence would spell it: each word as the abstract spells it
     inside a sentence ("PAC-Bayesian", "DNA", "Twitter"), else in small letters unless it
     cannot be read as a word ("CNN"); the first letter a capital. Shouted titles are hard to
-    read among the others, and the abstract knows which capitals are the authors'."""
+    read among the others, and the abstract knows which capitals are the authors'.
+
+    A word is spelled as the abstract spells it beside the same neighbour where it can be:
+    "GREAT-BARRIER-REEF" is "Great-Barrier-Reef" in an abstract that writes "the Great
+    Barrier Reef" once and "reef flats" twice."""
+    words = list(_TITLE_WORD.finditer(abstract))
     spellings: dict[str, Counter[str]] = {}
-    for m in _TITLE_WORD.finditer(abstract):
+    pairs: dict[tuple[str, str], Counter[tuple[str, str]]] = {}
+    for i, m in enumerate(words):
         word = m.group()
         if (len(word) > 1 and word.isupper()) or not _SENTENCE_START.search(
             abstract[max(0, m.start() - 3) : m.start()]
         ):
             spellings.setdefault(word.casefold(), Counter())[word] += 1
+            after = words[i + 1] if i + 1 < len(words) else None
+            if after is not None and _JOINED.fullmatch(abstract, m.end(), after.start()):
+                key = (word.casefold(), after.group().casefold())
+                pairs.setdefault(key, Counter())[word, after.group()] += 1
 
-    def spelled(m: re.Match[str]) -> str:
-        word = m.group()
+    title_words = list(_TITLE_WORD.finditer(title))
+    # Each pair of neighbours in the title that the abstract writes too: how often, and how.
+    joined: list[tuple[int, tuple[str, str]] | None] = [
+        _pair_spelling(pairs, left, right)
+        if _JOINED.fullmatch(title, left.end(), right.start())
+        else None
+        for left, right in itertools.pairwise(title_words)
+    ]
+
+    def spelled(i: int, word: str) -> str:
+        before = joined[i - 1] if i > 0 else None
+        after = joined[i] if i < len(joined) else None
+        if before is not None and (after is None or before[0] >= after[0]):
+            return before[1][1]
+        if after is not None:
+            return after[1][0]
         known = spellings.get(word.casefold())
         if known:
             return known.most_common(1)[0][0]
         return word if _UNREADABLE.fullmatch(word) else word.lower()
 
-    cased = _TITLE_WORD.sub(spelled, title)
-    return capitalise(cased)
+    cased = list(title)
+    for i, m in reversed(list(enumerate(title_words))):
+        cased[m.start() : m.end()] = spelled(i, m.group())
+    return capitalise("".join(cased))
+
+
+def _pair_spelling(
+    pairs: dict[tuple[str, str], Counter[tuple[str, str]]],
+    left: re.Match[str],
+    right: re.Match[str],
+) -> tuple[int, tuple[str, str]] | None:
+    """How often the abstract writes the two words `left` and `right` side by side, and its
+    most usual spelling of them; None if it never does."""
+    known = pairs.get((left.group().casefold(), right.group().casefold()))
+    if not known:
+        return None
+    return known.total(), known.most_common(1)[0][0]
+
+
+# Two words side by side: a space or a hyphen between them.
+_JOINED: Final = re.compile(r"[ -]")
 
 
 # A word of the title that the abstract does not use stays in capitals if it cannot be read
