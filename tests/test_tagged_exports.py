@@ -479,6 +479,28 @@ def test_names_in_capitals_through_endnote_are_cased(tmp_path: Path) -> None:
     assert only(xml).authors == ("J.M. Pandolfi", "Anna McDonald")
 
 
+def test_ovid_ris_structured_abstract_sections_lose_the_comma_that_joins_them(
+    tmp_path: Path,
+) -> None:
+    # Ovid's RIS joins the sections with ", " after each stop (ESHackathon/CiteSource
+    # vignettes/new_stage_data/medline_84.ris, Ovid MEDLINE(R) Epub Ahead of Print).
+    corpus = load_written(
+        tmp_path,
+        "ovid.ris",
+        "TY  - JOUR\nTI  - Wildfire smoke and diabetes\nAU  - Zhang, Yiwen\n",
+        "AB  - OBJECTIVE: To evaluate wildfire smoke and diabetes (PM2.5)., RESEARCH DESIGN AND ",
+        "METHODS: We collected 3,612 admissions in 2000-2019., Results: Risks rose by 1.7%., ",
+        "CONCLUSIONS: Smoke matters, as seen before (e.g., Results: of Smith et al., Nature: ",
+        "2020).\nDB  - Ovid MEDLINE(R) Epub Ahead of Print\nER  - \n",
+    )
+    assert only(corpus).abstract == (
+        "OBJECTIVE: To evaluate wildfire smoke and diabetes (PM2.5). RESEARCH DESIGN AND "
+        "METHODS: We collected 3,612 admissions in 2000-2019. Results: Risks rose by 1.7%. "
+        "CONCLUSIONS: Smoke matters, as seen before (e.g., Results: of Smith et al., Nature: "
+        "2020)."
+    )
+
+
 def test_web_of_science_spaced_entities_are_characters(tmp_path: Path) -> None:
     # WoS writes a character it has no glyph for as an entity with spaces around its '&'
     # (seen in a 2025 savedrecs.txt); a '&' before no entity's name stays.

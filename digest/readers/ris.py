@@ -222,7 +222,7 @@ def _finish(
     if not closed:
         chunk = [*chunk, "ER  - "]
     [entry] = _rispy_loads("\n".join(chunk) + "\n")
-    abstract = without_abstract_heading(_text(_abstract(entry, chunk)))
+    abstract = without_abstract_heading(_text(_sections_unglued(_abstract(entry, chunk))))
     title = _text(_first(entry, "title", "primary_title"))
     if not abstract:
         problems.append(missing_abstract(line, "a RIS record without an AB or N2 line", title))
@@ -274,6 +274,25 @@ def _names(value: str) -> list[str]:
     such list ("Johnson and Johnson") stays one."""
     parts = AND_SEPARATOR.split(value.strip())
     return parts if len(parts) > 1 and all("," in part for part in parts) else [value]
+
+
+def _sections_unglued(abstract: str) -> str:
+    """Ovid's RIS joins a structured abstract's sections with ", " after each section's
+    stop: "…countries and territories., RESEARCH DESIGN AND METHODS: We collected…",
+    "…systematically reviewed., Objective: To review…". The comma goes; one after an
+    abbreviation ("e.g., Methods: …", "et al., Nature: …") stays."""
+    return _GLUED_SECTION.sub(_unglued, abstract) if "., " in abstract else abstract
+
+
+def _unglued(found: re.Match[str]) -> str:
+    before = found.string[max(0, found.start() - 4) : found.start() + 1].lower()
+    return found.group(0) if before.endswith(_ABBREVIATIONS) else f"{found.group(1)}. "
+
+
+# A section's stop after a word, a bracket or "%", ", " and the next section's heading: a
+# capitalised word or words (up to six) before a colon.
+_GLUED_SECTION = re.compile(r"([^\W_]|[)\]%])\., (?=[A-Z][A-Za-z]*(?: [A-Za-z&/-]+){0,5}\??: )")
+_ABBREVIATIONS = ("e.g", "i.e", " al", "etc", " vs", " cf")
 
 
 def _abstract(entry: dict[str, object], chunk: list[str]) -> str:
