@@ -792,3 +792,21 @@ def test_mendeley_url_fields_holding_several_addresses_give_the_first(tmp_path: 
         "Merging neutron stars": "http://adsabs.harvard.edu/abs/2000A&A...360..171R",
         "Texture features in PET": "http://www.ncbi.nlm.nih.gov/pubmed/26229145",
     }
+
+
+def test_a_run_of_spaces_in_a_url_field_is_tried_as_a_gap_from_its_first_space_only() -> None:
+    # A url field holding a long run of spaces not followed by an address (a damaged file)
+    # was tried as the gap between two addresses from each of its spaces, each try going to
+    # the run's end: 20,000 spaces took 12 s to load. Only the run's first space may start
+    # the gap now, and what follows the run decides it.
+    from digest.readers import identifiers
+
+    text = "http://a.org/1" + " " * 300 + "http://b.org/2"
+    first = text.index(" ")
+    assert identifiers._ADDRESSES_JOINED.match(text, first) is not None
+    assert not any(
+        identifiers._ADDRESSES_JOINED.match(text, i) for i in range(first + 1, first + 300)
+    )
+    assert identifiers.split_addresses(text) == ["http://a.org/1", "http://b.org/2"]
+    damaged = "http://a.org/1" + " " * 300 + "x"
+    assert identifiers.split_addresses(damaged) == [damaged]

@@ -189,7 +189,11 @@ def pubmed_page_pmid(link: str) -> str | None:
 # addresses in one field with a space or an escaped line break between them, the "\\n"
 # percent-encoded ("https://arxiv.org/pdf/1511.07289.pdf%5Cnhttp://arxiv.org/abs/1511.07289",
 # "…%5Cnpapers2://publication/uuid/…": the address Papers gave an item it imported).
-_ADDRESSES_JOINED = re.compile(r"(?:(?<!\s)\s+and\s+|\s+|%5[Cc]n|\\n)(?=[a-z][a-z0-9+.-]*://)")
+# A run of whitespace is tried from its start only: from each of its places, a long run
+# not followed by an address would be scanned to its end again and again.
+_ADDRESSES_JOINED = re.compile(
+    r"(?:(?<!\s)\s+and\s+|(?<!\s)\s+|%5[Cc]n|\\n)(?=[a-z][a-z0-9+.-]*://)"
+)
 
 
 def split_addresses(value: str) -> list[str]:
