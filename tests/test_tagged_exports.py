@@ -501,6 +501,19 @@ def test_ovid_ris_structured_abstract_sections_lose_the_comma_that_joins_them(
     )
 
 
+def test_a_name_in_capitals_of_many_apostrophes_is_cased_without_recursion(tmp_path: Path) -> None:
+    # Each letter before an apostrophe ("O'BRIEN", "D'O'BRIEN") was cased by a call for the
+    # rest of the name: a damaged name of 5,000 of them ran out of stack and sank the file.
+    name = "O'" * 5000 + "BRIEN, JH"
+    ris = load_written(
+        tmp_path,
+        "cinahl.ris",
+        f"TY  - JOUR\nAU  - {name}\nAU  - D'O'BRIEN, M\nTI  - Nurses at night\n",
+        "AB  - We ask nurses how they sleep after night shifts.\nER  - \n",
+    )
+    assert only(ris).authors == ("J. H. " + "O'" * 5000 + "Brien", "M. D'O'Brien")
+
+
 def test_web_of_science_spaced_entities_are_characters(tmp_path: Path) -> None:
     # WoS writes a character it has no glyph for as an entity with spaces around its '&'
     # (seen in a 2025 savedrecs.txt); a '&' before no entity's name stays.

@@ -328,13 +328,20 @@ def _as_initials(word: str) -> str:
 
 
 def _cased_part(part: str) -> str:
-    """ "MCDONALD" -> "McDonald", "O'BRIEN" -> "O'Brien", "SMITH" -> "Smith"."""
-    head, apostrophe, tail = part.partition("'") if "'" in part else part.partition("\u2019")
-    if apostrophe and len(head) == 1 and tail:
-        return head + apostrophe + _cased_part(tail)
+    """ "MCDONALD" -> "McDonald", "O'BRIEN" -> "O'Brien", "SMITH" -> "Smith". A letter
+    before an apostrophe stays as it is, and so does each one after it ("D'O'BRIEN"): the
+    apostrophe is the ASCII one while the rest holds one, else the typographic one."""
+    start, ascii_left = 0, part.count("'")
+    while len(part) - start > 2:
+        apostrophe = "'" if ascii_left else "\u2019"
+        if part[start] == apostrophe or part[start + 1] != apostrophe:
+            break
+        ascii_left -= apostrophe == "'"
+        start += 2
+    head, part = part[:start], part[start:]
     if part.startswith("MC") and len(part) > 3 and part[2:].isalpha():
-        return "Mc" + part[2:].capitalize()
-    return part.capitalize()
+        return head + "Mc" + part[2:].capitalize()
+    return head + part.capitalize()
 
 
 _DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]\.-?)+")
