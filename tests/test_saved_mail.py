@@ -584,6 +584,51 @@ def test_a_line_starting_with_a_quote_mark_in_an_unquoted_body_stays(tmp_path: P
     assert "and > 50% of patients" in paper.abstract
 
 
+@pytest.mark.parametrize(
+    ("charset", "codec", "title", "abstract"),
+    [
+        (
+            "big5",
+            "cp950",
+            "臺灣都市綠地的降溫效應",
+            "本研究以臺北市為例分析綠地面積與形狀對地表溫度的影響。",
+        ),
+        (
+            "gb2312",
+            "gbk",
+            "城市绿地的降温效应",
+            "本研究以上海市为例分析绿地面积与形状对地表温度的影响。",
+        ),
+        (
+            "shift_jis",
+            "cp932",
+            "都市緑地の冷却効果",
+            "本研究では東京都区部を対象として緑地の面積を分析した。",
+        ),
+        (
+            "euc-kr",
+            "euc_kr",
+            "도시 녹지의 냉각 효과",
+            "본 연구는 서울시를 대상으로 녹지의 면적과 형태를 분석하였다.",
+        ),
+    ],
+)
+def test_8bit_east_asian_mail_reads_with_the_charset_it_declares(
+    tmp_path: Path, charset: str, codec: str, title: str, abstract: str
+) -> None:
+    # A saved mail whose export (here RIS) was sent as 8-bit Big5, GB2312, Shift_JIS or
+    # EUC-KR: the file is read in that encoding, and was then re-encoded as UTF-8 for the
+    # mail parser, which decoded those bytes with the declared charset, as mojibake.
+    head = (
+        "From: alerts@example.org\nSubject: Export\nMIME-Version: 1.0\n"
+        f"Content-Type: text/plain; charset={charset}\nContent-Transfer-Encoding: 8bit\n\n"
+    )
+    body = f"TY  - JOUR\nAU  - 王明\nTI  - {title}\nPY  - 2021\nAB  - {abstract}\nER  - \n"
+    (tmp_path / "export.eml").write_bytes(head.encode("ascii") + body.encode(codec))
+    [paper] = load_papers([tmp_path]).papers
+    assert (paper.title, paper.abstract) == (title, abstract)
+
+
 def test_8bit_parts_are_decoded_with_the_charset_each_message_declares(tmp_path: Path) -> None:
     # An mbox whose first alert was sent as 8-bit UTF-8 and whose second as 8-bit
     # ISO-8859-1: the file as a whole is not UTF-8, yet each body reads as its sender wrote.

@@ -54,8 +54,9 @@ _OWN_HEADERS = frozenset(
 _MBOX_FROM = re.compile(r"^From \S")
 # mboxrd escapes a body line starting "From " as ">From ", and ">From " as ">>From ".
 _MBOX_ESCAPED = re.compile(r"^>(>*From )", re.M)
-# Encodings a file read with gives its bytes back; any other text is re-encoded as UTF-8.
-_EIGHT_BIT_CODECS = frozenset({"cp1252", "latin-1"})
+# A file read as UTF-16 or UTF-32 holds no message's bytes: its text is re-encoded as UTF-8.
+# Any other encoding gives the file's bytes back (cp1252, GB18030, Big5, Shift_JIS...).
+_WIDE_CODECS = ("utf-16", "utf-32")
 _SNIFF_LINES = 60
 
 
@@ -105,7 +106,7 @@ def parse_mail(text: str, read_body: Callable[[str], Parsed], encoding: str = "u
     `encoding` is the one the file was read with: a message is parsed from its bytes, which
     that gives back, so that a part sent as 8-bit ISO-8859-1 or windows-1252 (in an mbox
     beside UTF-8 ones) is decoded with the charset it declares."""
-    codec = encoding if encoding in _EIGHT_BIT_CODECS else "utf-8"
+    codec = "utf-8" if encoding.startswith(_WIDE_CODECS) else encoding
     records: list[Record] = []
     problems: list[Problem] = []
     formats: list[str] = []
