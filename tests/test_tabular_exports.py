@@ -1281,3 +1281,21 @@ def test_a_csv_of_a_header_and_no_rows_says_so(tmp_path: Path) -> None:
     assert "a header row and no records under it" in skipped.reason
     with pytest.raises(InputError, match=r"empty\.csv:1: a header row and no records"):
         load_papers([tmp_path / "empty.csv"])
+
+
+def test_a_record_link_nesting_thousands_of_record_links_is_read_without_recursion(
+    tmp_path: Path,
+) -> None:
+    # Fuzzing: a damaged link holding a record link in its DOI parameter, and that one
+    # another, 3,000 deep, was read by one call per link, and the file sank with a
+    # RecursionError. The DOI is still the innermost link's.
+    link = "https://www.scopus.com/inward/record.uri?doi=10.1234%2f" * 3000 + "x"
+    (tmp_path / "scopus.csv").write_text(
+        '"Title","DOI","Link","Abstract"\n'
+        f'"Are virtual currencies virtuous?","","{link}",'
+        '"We weigh the ethical and environmental issues of virtual currencies."\n',
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.doi == "10.1234/x"
+    assert parse_doi("http://a.org/?doi=10.1000%2fhttp://b.org/?doi=10.2000%2fy") == "10.2000/y"

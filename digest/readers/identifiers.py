@@ -86,9 +86,11 @@ def parse_doi(value: str) -> str | None:
     IPv4 address ("http://10.0.4.69/police/pav040") is read back ("10.1093/police/pav040").
     A link that gives the DOI as a parameter of its query (Scopus's record link,
     "…?eid=2-s2.0-1&doi=10.1007%2f978-3-030-30738-7_2&partnerID=40") gives it unescaped,
-    without the parameters after it."""
-    if "://" in value and (in_query := _DOI_IN_QUERY.search(value)):
-        return parse_doi(urllib.parse.unquote(in_query.group(1)))
+    without the parameters after it. What that DOI holds is read in turn (a link in a
+    link's query, each escaped once more), in a loop: a damaged field of thousands of them
+    is no call for each."""
+    while "://" in value and (in_query := _DOI_IN_QUERY.search(value)):
+        value = urllib.parse.unquote(in_query.group(1))
     found = _DOI.search(value)
     if not found:
         return _doi_from_address(value) if "://10." in value else None
