@@ -103,11 +103,15 @@ def _parse(text: str, name: str) -> Parsed:
     # A document's metadata (its front matter, or a block after its text) names the works
     # it cites (pandoc's `references`): they are its papers; a section of its own text (a
     # heading over prose, naming no paper by an id) is not one.
-    own = [r for r in parsed.records if not (r.doi or r.arxiv or r.url or r.pmid)]
+    # (Each record is sorted once: `r not in own` compared each with all of a long
+    # document's sections.)
+    own: list[Record] = []
+    papers: list[Record] = []
+    for r in parsed.records:
+        (papers if r.doi or r.arxiv or r.url or r.pmid else own).append(r)
     sections = [
         Problem(r.line, _OWN_SECTION, excerpt(r.title or r.abstract), notice=True) for r in own
     ]
-    papers = [r for r in parsed.records if r not in own]
     results: list[Record | Problem] = [*papers, *parsed.problems, *sections]
     for references in cited:
         results += [*references.records, *references.problems]
