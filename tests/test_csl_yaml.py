@@ -254,3 +254,17 @@ def test_a_long_document_citing_works_in_its_metadata_sorts_each_section_once(
     skipped = [s for s in corpus.skipped if s.reason.startswith("a section of a document")]
     assert len(skipped) == 300
     assert compared < 300, compared
+
+
+def test_emphasis_marks_that_close_nothing_are_read_in_one_pass(tmp_path: Path) -> None:
+    # Fuzzing: an abstract of 10,000 "**a " (a bold mark opening, none closing) took 4 s,
+    # each mark tried to the line's end; 100,000 of them never finished. Spans that close
+    # on their line are still unwrapped, the marks that close nothing kept.
+    damaged = "*Bold* and **strong** marks, then " + "**a " * 100_000
+    (tmp_path / "refs.yaml").write_text(
+        "---\nreferences:\n- id: damaged\n  type: article-journal\n  title: Damaged marks\n"
+        f"  abstract: '{damaged}'\n...\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path / "refs.yaml"]).papers
+    assert paper.abstract == "Bold and strong marks, then " + "**a " * 99_999 + "**a"
