@@ -735,3 +735,18 @@ def test_two_words_joined_agree_in_number_when_the_papers_write_both_plurals() -
     ]
     labels = label_groups([*scattered, *ROBOTS], [list(range(20)), [20, 21, 22]])
     assert labels[0].label == "Detectors and telescopes"
+
+
+def test_a_label_is_not_a_window_cut_inside_a_longer_phrase() -> None:
+    # Of the windows of 'central Great Barrier Reef', written once, 'central Great Barrier'
+    # became the label of two unrelated 1990s papers: a heading is finished to its noun
+    # even when only one paper writes it, once.
+    texts = [
+        "Coral bleaching on the central Great Barrier Reef. Bleached corals were surveyed on "
+        "inshore reefs in 1991.",
+        "Tax policy in open economies. Inflation and household savings were compared in 1992.",
+        "Soil nitrogen in boreal forests. Nitrogen mineralisation was measured in forest soils.",
+        "Soil carbon in boreal forests. Carbon stocks were measured in forest soils after fire.",
+    ]
+    reef, _ = label_groups(texts, [[0, 1], [2, 3]])
+    assert reef.label == "Central Great Barrier Reef"

@@ -137,8 +137,9 @@ class Speller:
         styled = [use.styled for use in matches]
         if not heading:
             return _usual_form(found, opening, styled)
-        # A heading as long as the longest phrase indexed may be cut short of its noun.
-        if len(key) == _LONGEST_PHRASE and len(matches) > 1:
+        # A heading as long as the longest phrase indexed may be cut short of its noun, even
+        # where one paper writes it once: 'central Great Barrier' of '... Great Barrier Reef'.
+        if len(key) == _LONGEST_PHRASE:
             following = Counter(
                 w for w in (word_key(use.after) for use in matches if use.after) if w is not None
             )
