@@ -645,6 +645,9 @@ _SYMBOLS: dict[str, str] = {
     ",": " ", ";": " ", ":": " ", "!": "", "quad": " ", "qquad": " ",
     # A place the word may be hyphenated at the end of a line: "Sto\\-chas\\-tic".
     "-": "",
+    # A forced line break, as arXiv abstracts keep it ("a critical challenge.\\\\ This paper
+    # introduces …"): the space between two sentences.
+    "\\": " ",
 }  # fmt: skip
 
 # \emph{x} and friends keep their argument and lose the markup.
@@ -672,8 +675,9 @@ _ACCENT = re.compile(
 )
 _BRACED_ACCENTED = re.compile(r"\{([^\x00-\x7f])\}")  # "{\\'e}" leaves "{é}"
 _BRACED_LETTER = re.compile(r"\{\\(ss|o|O|aa|AA|ae|AE|oe|OE|l|L)\}")  # "Nordstr{\\o}m"
-# A control word swallows the spaces after it in TeX, so "$8\times 8$" reads "8×8".
-_COMMAND = re.compile(r"\\(?:([A-Za-z]+)(?:\{\})?\s*|([,;:!-]))")
+# A control word swallows the spaces after it in TeX, so "$8\times 8$" reads "8×8"; "\\"
+# (a line break) is a control symbol as "\," is.
+_COMMAND = re.compile(r"\\(?:([A-Za-z]+)(?:\{\})?\s*|([,;:!\\-]))")
 # Inline math: no whitespace just inside the dollars, so "costs $5 and $10" is not math.
 _MATH = re.compile(r"\$(?<!\\\$)(?!\s)([^$\n]{1,80}?)(?<![\s\\])\$")
 # Math with spaces inside its dollars, as Scopus writes a symbol ("Wnt/ $ \\beta $ -catenin"):

@@ -322,3 +322,12 @@ def test_a_full_stop_that_lost_its_space_still_ends_a_sentence(
 )
 def test_dots_inside_words_are_no_lost_spaces(text: str) -> None:
     assert space_run_on_sentences(text) == text
+
+
+def test_latex_line_break_is_a_space_between_sentences() -> None:
+    # arXiv abstracts keep the "\\" an author typed (slam_arxiv_daily.md, copied from arXiv's
+    # listing): left in, it glued two sentences into one a summary had to cut.
+    assert clean_text("remains a critical challenge.\\\\ This paper introduces VMTAD.") == (
+        "remains a critical challenge. This paper introduces VMTAD."
+    )
+    assert clean_text("first line\\\\\nsecond line") == "first line second line"

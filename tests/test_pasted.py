@@ -550,7 +550,8 @@ def test_daily_list_with_labels_on_their_own_lines(tmp_path: Path) -> None:
             title="A Closed-Form 4-DoF Inter-Robot Pose Estimator",
             authors="Qixin De, Ao Zhuang",
             abstract="Bearing-odometry-based cooperative localization has attracted "
-            "increasing research interest due to its minimal infrastructure requirements.",
+            "increasing research interest due to its minimal infrastructure requirements.\\\\ "
+            "This paper presents a closed-form estimator.",
         ),
         encoding="utf-8",
     )
@@ -560,6 +561,10 @@ def test_daily_list_with_labels_on_their_own_lines(tmp_path: Path) -> None:
         ("A Closed-Form 4-DoF Inter-Robot Pose Estimator", "Qixin De", None),
     ]
     assert papers[0].abstract.startswith("Panoramic sensing offers wide coverage")
+    # The line break "\\" arXiv keeps from the author's LaTeX is a space between sentences.
+    assert papers[1].abstract.endswith(
+        "infrastructure requirements. This paper presents a closed-form estimator."
+    )
     assert dict(papers[1].metadata)["subjects"] == "Robotics (cs.RO)"
 
 
