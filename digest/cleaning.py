@@ -561,7 +561,12 @@ def strip_abstract_trailer(abstract: str) -> str:
     ):
         return abstract
     found = _TRAILER.search(abstract, len(abstract) - len(tail))
-    return abstract[: found.start()].rstrip() if found else abstract
+    if found is None:
+        return abstract
+    kept = abstract[: found.start()].rstrip()
+    # Scopus puts a stop between a question and its copyright line ("…for that matter?.
+    # © 2014 Wiley Periodicals, Inc."): the stop went with the line.
+    return kept[:-1] if kept.endswith(("?.", "!.")) else kept
 
 
 # Paragraphs joined with nothing between them: "… has remained unexplored.This study …"

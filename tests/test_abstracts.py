@@ -133,6 +133,16 @@ def test_a_glued_or_signless_copyright_line_is_not_part_of_the_abstract(text: st
     assert strip_abstract_trailer(text) == ABSTRACT
 
 
+def test_the_stop_scopus_puts_after_a_question_goes_with_its_copyright_line() -> None:
+    # reftool_scopus_zh's "…or any virtual currency, for that matter?. © 2014 Wiley
+    # Periodicals, Inc.": the digest showed "for that matter?."
+    question = "Are you ready to take on Bitcoin, or any virtual currency, for that matter?"
+    assert strip_abstract_trailer(f"{question}. © 2014 Wiley Periodicals, Inc.") == question
+    assert strip_abstract_trailer(f"{question}. Copyright (c) 2014 Wiley.") == question
+    # Without a copyright line, the text is not touched.
+    assert strip_abstract_trailer(f"{question}.") == f"{question}."
+
+
 @pytest.mark.parametrize(
     "text",
     [
