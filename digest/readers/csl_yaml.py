@@ -87,7 +87,8 @@ def looks_like_csl_yaml(text: str) -> bool:
     return end is None or not text[end.end() :].strip()
 
 
-def parse_csl_yaml(text: str) -> Parsed:
+def parse_csl_yaml(text: str, first_line: int = 1) -> Parsed:
+    """The CSL items of a YAML text whose first line is the file's line `first_line`."""
     import yaml  # only when a CSL YAML file is read
 
     lines = text.split("\n")
@@ -101,34 +102,39 @@ def parse_csl_yaml(text: str) -> Parsed:
             loaded = yaml.safe_load(chunk)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
-            where = f" at line {first + 1 + mark.line}" if mark is not None else ""
+            where = f" at line {first + first_line + mark.line}" if mark is not None else ""
             why = getattr(error, "problem", None) or error
             reason = f"unreadable CSL YAML item ({why}{where})"
-            results.append(Problem(first + 1, reason, excerpt(" ".join(chunk.split()[:12]))))
+            results.append(
+                Problem(first + first_line, reason, excerpt(" ".join(chunk.split()[:12])))
+            )
             continue
         except RecursionError:  # PyYAML composes nested collections by recursion
             reason = "unreadable CSL YAML item (nested too deep: hundreds of levels)"
-            results.append(Problem(first + 1, reason, excerpt(" ".join(chunk.split()[:12]))))
+            results.append(
+                Problem(first + first_line, reason, excerpt(" ".join(chunk.split()[:12])))
+            )
             continue
         item = loaded[0] if isinstance(loaded, list) and len(loaded) == 1 else loaded
         if not isinstance(item, dict):
             results.append(
-                Problem(first + 1, "not a CSL item (a mapping of fields)", excerpt(chunk))
+                Problem(first + first_line, "not a CSL item (a mapping of fields)", excerpt(chunk))
             )
             continue
-        results.append(csl_record(first + 1, _as_csl_json(item), "CSL YAML"))
-    problems = () if items else (Problem(1, "CSL YAML without any item in 'references'"),)
+        results.append(csl_record(first + first_line, _as_csl_json(item), "CSL YAML"))
+    problems = () if items else (Problem(first_line, "CSL YAML without any item in 'references'"),)
     return parsed_from(results, problems)
 
 
-def front_matter_references(front_matter: str) -> Parsed | None:
+def front_matter_references(front_matter: str, first_line: int = 1) -> Parsed | None:
     """The CSL items of a Markdown document's front matter (its `---` block, from the
-    file's first line), as a CSL YAML file's; None where it holds no `references` list."""
+    file's line `first_line`), as a CSL YAML file's; None where it holds no `references`
+    list."""
     found = _REFERENCES.search(front_matter)
     if found is None:
         return None
     first = next((line for line in front_matter[found.end() :].split("\n") if line.strip()), "")
-    return parse_csl_yaml(front_matter) if _ITEM.match(first) else None
+    return parse_csl_yaml(front_matter, first_line) if _ITEM.match(first) else None
 
 
 def _item_spans(lines: list[str], start: int) -> list[tuple[int, int]]:

@@ -61,8 +61,8 @@ def _parse(text: str, name: str) -> Parsed:
             # pandoc's metadata block after the text, as a document ends with the works it
             # cites: read as a front matter's (its line numbers the file's).
             reader.flush()
-            block = "\n" * (number - 1) + "\n".join(lines[number - 1 : block_end + 1])
-            if (references := front_matter_references(block)) is not None:
+            block = "\n".join(lines[number - 1 : block_end + 1])
+            if (references := front_matter_references(block, number)) is not None:
                 cited.append(references)
             number = block_end + 1
             continue
@@ -127,7 +127,8 @@ def _references_block_end(lines: list[str], start: int) -> int | None:
     None if no such block opens there."""
     if start == 0 or lines[start].rstrip() != "---" or lines[start - 1].strip():
         return None
-    first = next((line for line in lines[start + 1 :] if line.strip()), "")
+    # (Not `lines[start + 1 :]`: a copy of the rest of the file for each `---`.)
+    first = next((lines[n] for n in range(start + 1, len(lines)) if lines[n].strip()), "")
     if not first.startswith("references:"):
         return None
     ends = (n for n in range(start + 1, len(lines)) if lines[n].rstrip() in ("---", "..."))
