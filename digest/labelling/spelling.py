@@ -118,6 +118,29 @@ class Speller:
             return is_noun_phrase(key)
         return 2 * sum(votes) > len(votes)
 
+    def continued(self, key: tuple[str, ...]) -> tuple[str, ...] | None:
+        """A phrase of two words with the noun its papers most often write after it, when
+        nearly all its uses are in the singular before a noun: 'temporal action' modifies in
+        'temporal action localization' and 'temporal action detection', and names nothing
+        cut there; 'black holes grow' and 'black hole masses' are not that."""
+        if len(key) != 2:
+            return None
+        pattern = _phrase_pattern(key)
+        holders = self._index.holders(key)
+        holding = (self._texts[j] for j in self._group if j in holders)
+        texts = list(itertools.islice(holding, _SPELLING_TEXTS))
+        uses = [found for text in texts for found in pattern.finditer(text)]
+        following: Counter[str] = Counter()
+        for found in uses:
+            word = word_key(found.group(1)) if found.group(1) else None
+            singular = found.group(0).split()[-1].lower() == key[-1]
+            if singular and word is not None and is_noun_phrase((*key, word)):
+                following[word] += 1
+        if not following or following.total() < _UNFINISHED_SHARE * len(uses):
+            return None
+        word = max(following.items(), key=lambda item: (item[1], item[0]))[0]
+        return (*key, word)
+
     def __call__(
         self, key: tuple[str, ...], heading: bool = False, plural_share: float = _PLURAL_SHARE
     ) -> str:

@@ -34,6 +34,10 @@ _CLAUSE_GERUNDS = frozenset(
 )
 
 
+# A word the lexicon tags as a verb's -ing form at least this often is only ever one.
+_VERB_ODDS = 0.95
+
+
 MODIFIER_TAGS = frozenset({"NN", "NNS", "NNP", "JJ", "VBN", "VBG", "CD"})
 
 
@@ -135,6 +139,7 @@ VAGUE_WORDS = _word_set(
     run version review existence example description comparison degree
     article author conference people majority beginning year
     background introduction objective conclusion
+    international proceeding symposium workshop topic topics estimation processing
     january february april june july august september october november december
     ev kev mev gev tev hz khz mhz ghz km pc kpc mpc au yr myr gyr
     """
@@ -220,7 +225,20 @@ def is_noun_phrase(key: tuple[str, ...]) -> bool:
     """Whether a phrase reads as a noun phrase: modifiers, then a noun, or a noun and the
     activity it undergoes ('machine unlearning')."""
     head = _is_noun(key[-1]) or names_an_activity(key)
-    return head and all(may_modify(w) for w in key[:-1])
+    return head and all(may_modify(w) for w in key[:-1]) and not _opens_clause(key)
+
+
+def _opens_clause(key: tuple[str, ...]) -> bool:
+    """Whether a phrase opens on a verb rather than a modifier: a gerund that opens a clause
+    ('resulting spatial displacement', 'using neural networks'), or, before a noun phrase of
+    two words, a word that is only ever a verb's -ing form, which takes them as its object
+    ('developing data attribution'), where before one noun it may name a kind ('developing
+    countries', 'emerging technologies')."""
+    first = key[0]
+    if first in _CLAUSE_GERUNDS:
+        return True
+    tag, odds = word_tags(first)[0]
+    return len(key) > 2 and tag == "VBG" and odds >= _VERB_ODDS
 
 
 def names_an_activity(key: tuple[str, ...]) -> bool:
