@@ -101,7 +101,8 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         return missing_abstract(tagged.line, "a Web of Science record without an AB field", title)
     # AU gives initials ("SMITH, JA"); AF full names, or (before 2006) AU's initials again.
     full, short = tagged.items("AF"), tagged.items("AU")
-    names = [(n, not full or n.casefold() in map(str.casefold, short)) for n in full or short]
+    shortened = {name.casefold() for name in short}
+    names = [(n, not full or n.casefold() in shortened) for n in full or short]
     metadata = [(name, value) for tag, name in _METADATA.items() if (value := tagged.text(tag))]
     return Record(
         line=tagged.line,
