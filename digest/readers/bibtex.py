@@ -456,8 +456,11 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
     key = entry.key.strip()
     if key.startswith(_NO_KEY):
         key = ""  # the paper's id comes from its abstract
+    # Web of Science puts inline HTML in titles and abstracts since 2023 ("discrete
+    # <i>L</i>-algebras", "CO<sub>2</sub>"); commonmeta the JATS of Crossref's abstracts.
+    abstract = inline_markup_to_text(_text(_abstract_field(fields)))
     # A "Keywords: …" line copied in after the abstract (JabRef, from a publisher's page).
-    abstract, keywords_line = without_keywords_line(_without_html(_text(_abstract_field(fields))))
+    abstract, keywords_line = without_keywords_line(abstract)
     abstract = unglued_sections(without_abstract_heading(structured_abstract(abstract).strip()))
     if not abstract.strip():
         entry_name = f"BibTeX entry '{key}'" if key else "a BibTeX entry without a key"
@@ -491,7 +494,7 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
         abstract=abstract,
         id=key or None,
         arxiv=arxiv or (from_journal.group(1) if from_journal else None),
-        title=_without_html(_text(fields["title"])) if "title" in fields else None,
+        title=inline_markup_to_text(_text(fields["title"])) if "title" in fields else None,
         authors=tuple(_author_name(name) for name in _split_names(fields.get("author", ""))),
         url=(addresses[0] if addresses else _url_in(fields.get("howpublished"))) or None,
         doi=_identifier(fields.get("doi")) or doi_in_addresses(addresses[1:]),
@@ -529,14 +532,6 @@ def _venue(value: str) -> str:
     if macro and macro.group(1) in _AAS_JOURNALS:
         return _AAS_JOURNALS[macro.group(1)]
     return _decoded(value)
-
-
-def _without_html(value: str) -> str:
-    """A title or abstract without the inline HTML Web of Science puts in them since 2023
-    ("discrete <i>L</i>-algebras", "CO<sub>2</sub>"), or the JATS of an abstract taken from
-    Crossref ("<jats:p>We show…</jats:p>", as commonmeta writes it); only a closing tag of
-    such markup counts, so "$a<b$ and $c>d$" is left alone."""
-    return inline_markup_to_text(value)
 
 
 def _identifier(value: str | None) -> str:
