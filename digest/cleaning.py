@@ -116,6 +116,8 @@ class _Script:
     # How many of the pairs must end in a byte from 0xA1 on: Latin text's accented letters
     # before ASCII ones ("Äpfel", "µm") are pairs of some of these codecs too.
     high_share: float = 0.0
+    # How many must have both bytes from 0xA1 on (GBK's Chinese is mostly GB2312's).
+    both_high_share: float = 0.0
 
 
 _KANA = ("\u3041", "\u30fe")
@@ -129,7 +131,7 @@ _SCRIPTS = (
     _Script("cp949", "euc_kr", (0xB0A1, 0xC8FE), _HANGUL, 0.5, 20, 0.3),
     _Script("euc_jp", "euc_jp", (0xB0A1, 0xCFFE), _KANA, 0.02, 1),
     _Script("cp932", "euc_jp", (0xB0A1, 0xCFFE), _KANA, 0.02, 1),
-    _Script("gb18030", "gb2312", (0xB0A1, 0xD7FE)),
+    _Script("gb18030", "gb2312", (0xB0A1, 0xD7FE), both_high_share=0.8),
     _Script("cp950", "big5", (0xA440, 0xC67E), high_share=0.3),
 )
 
@@ -167,7 +169,7 @@ def _script_fit(text: str, script: _Script) -> float | None:
     commonest letters, or None when the text is not in `script` at all."""
     # Each distinct character is encoded once: a file's few thousand, not its million.
     counts = collections.Counter(text)
-    wide = typical = own = high = gb2312 = distinct = 0
+    wide = typical = own = high = both_high = distinct = 0
     for ch, count in counts.items():
         if ch <= "\x7f":
             continue
@@ -175,7 +177,7 @@ def _script_fit(text: str, script: _Script) -> float | None:
         pair = ch.encode(script.codec, "ignore")
         if len(pair) == 2 and pair[1] >= 0xA1:
             high += count
-            gb2312 += count if pair[0] >= 0xA1 else 0
+            both_high += count if pair[0] >= 0xA1 else 0
         if unicodedata.category(ch)[0] in "PZ" or "\uff01" <= ch <= "\uff5e":
             typical += count
         elif script.own[0] <= ch <= script.own[1]:
@@ -186,9 +188,9 @@ def _script_fit(text: str, script: _Script) -> float | None:
             typical += count
     if not wide:
         return None
-    if script.codec == "gb18030" and gb2312 < wide * 0.8:
+    if high < wide * script.high_share or both_high < wide * script.both_high_share:
         return None
-    if high < wide * script.high_share or own < wide * script.own_share:
+    if own < wide * script.own_share:
         return None
     if distinct < script.own_distinct:
         return None
