@@ -428,8 +428,10 @@ def _without_title_over_link(blocks: list[str], found: _Found) -> list[str]:
     """The blocks less the paper's title where a block that is only its arXiv link follows
     it (cn-chat-arxiv since 2024: the title in Chinese, in English, the link, the rest)."""
     for at, block in enumerate(blocks[1:], 1):
+        if "arxiv.org/abs/" not in block:  # before joining each block's words again
+            continue
         link = " ".join(block.split())
-        if not (_URL_ONLY.match(link) and "arxiv.org/abs/" in link):
+        if not _URL_ONLY.match(link):
             continue
         line = " ".join(blocks[at - 1].split())
         if old_feed_title(line):
