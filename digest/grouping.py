@@ -14,7 +14,7 @@ Why this shape (measured with bench/themes.py on real arXiv weeks):
   number of papers up to a week's eight (more split real fields on the benchmark), then
   slowly with the size of a larger batch, so that no theme holds a third of it. Then, in a
   large batch, papers sharing no word with the rest and clusters too small for a section of
-  their own go to one "Other" theme, listed last.
+  their own go to one "Other" theme, listed last; alone in an issue it reads "Papers".
 - Past FIT_SAMPLE papers, the vocabulary, LSA axes and themes are found on a sample, and
   every other paper is placed by the same smoothing against the sample: the cost then grows
   linearly (about 10 s and 100 MB for 100,000 abstracts) instead of with the square.
@@ -96,6 +96,8 @@ MAX_KMEANS_ROUNDS = 100
 SMALL_BATCH = 20
 # With at least this many papers, two or more tiny clusters are pooled into one "Other" theme.
 OTHER_MIN_PAPERS = 50
+# The "Other" theme's label when no theme stands beside it (see papers_when_alone).
+ALONE_LABEL = "Papers"
 # At most this share of a batch is set aside as sharing no word with the rest.
 OUTLIER_SHARE = 0.1
 # In a smaller batch, a group of which no phrase is written by this share of its papers (and
@@ -916,6 +918,18 @@ def _themes(
     ]
     if other:
         themes.append(Theme(label=OTHER_LABEL, keywords=(), paper_ids=tuple(other)))
+    return tuple(themes)
+
+
+def papers_when_alone(themes: Sequence[Theme]) -> tuple[Theme, ...]:
+    """The themes, with an "Other" theme that is the issue's only one labelled ALONE_LABEL.
+
+    "Other" means other than the themes above it: a batch of papers that share nothing
+    (two unrelated papers, ten from as many fields) would otherwise be an issue whose one
+    section is "Other", other than nothing. Run on the issue's whole list of themes, so that
+    beside a named theme from the config the leftover papers still read "Other"."""
+    if len(themes) == 1 and themes[0].label == OTHER_LABEL and not themes[0].keywords:
+        return (Theme(label=ALONE_LABEL, keywords=(), paper_ids=themes[0].paper_ids),)
     return tuple(themes)
 
 

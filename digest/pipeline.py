@@ -115,7 +115,7 @@ def themes_of(
     one paper is labelled with its name: a forked worker finds and labels the groups while the
     names are still being made (see `make_issue`)."""
     # Imported here: in a build of many papers only the forked worker groups them.
-    from digest.grouping import find_groups, name_groups
+    from digest.grouping import find_groups, name_groups, papers_when_alone
 
     named_themes, rest = assign_named_themes(papers, named)
     if not rest:
@@ -125,7 +125,7 @@ def themes_of(
     found = find_groups(papers, n_themes, on_progress)
     automatic = name_groups(found, names)
     if not named_themes:
-        return automatic
+        return papers_when_alone(automatic)
     taken = {pid for theme in named_themes for pid in theme.paper_ids}
     return named_themes + without_papers(automatic, taken)
 

@@ -322,3 +322,27 @@ def test_many_skips_of_one_reason_in_a_file_are_said_in_one_line(seeds_here: Pat
     assert re.search(r"^warning: seeds/000_dddbc6e5a9a007eb\.txt:1: ", result.output, re.M)
     listed = run("load", "seeds/notes.md")
     assert listed.output.count("text that is not part of any paper") == 12
+
+
+def test_an_issue_of_papers_sharing_nothing_has_one_section_called_papers() -> None:
+    rows = [
+        {
+            "id": "tides",
+            "abstract": "The moon raises two tides a day; the sun's pull makes "
+            "spring and neap tides.",
+        },
+        {
+            "id": "tax",
+            "abstract": "Tax policy, inflation and household savings in small open "
+            "economies are compared.",
+        },
+    ]
+    Path("in.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    result = run("build", "in.jsonl", "--date", "2026-11-16")
+    assert result.exit_code == 0, result.output
+    markdown = Path("out/digest.md").read_text(encoding="utf-8")
+    assert "\n- Papers (2)\n" in markdown
+    assert "\n## Papers\n" in markdown
+    assert "Other" not in markdown + Path("out/email.txt").read_text(encoding="utf-8")
+    data = json.loads(Path("out/digest.json").read_text(encoding="utf-8"))
+    assert [t["label"] for t in data["themes"]] == ["Papers"]
