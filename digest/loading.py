@@ -61,6 +61,7 @@ from digest.readers.records import (
     without_honorific,
     without_names_left_out,
 )
+from digest.reports import lines_listed
 
 _WHAT_TO_PASS = (
     "pass text files with one abstract per line (or 'Abstract:' lines), "
@@ -460,10 +461,6 @@ def _load_file(display: str, path: Path) -> _FileLoad:
     return _FileLoad(tuple(papers), missing, report)
 
 
-# How many line numbers the one line about a file's records without an abstract lists.
-_LINES_SHOWN = 8
-
-
 def _count_missing_abstracts(
     skipped: list[Skipped], has_papers: bool, fmt_name: str
 ) -> tuple[Skipped, ...]:
@@ -480,10 +477,7 @@ def _count_missing_abstracts(
         [one] = missing
         summary = replace(one, notice=one.notice or has_papers)
     else:
-        lines = [str(s.line) for s in missing if s.line is not None]
-        listed = ", ".join(lines[:_LINES_SHOWN])
-        if len(lines) > _LINES_SHOWN:
-            listed += f" and {len(lines) - _LINES_SHOWN} more"
+        listed = lines_listed([s.line for s in missing if s.line is not None])
         whys = sorted({s.reason.removeprefix(NO_ABSTRACT).strip(" ()") for s in missing} - {""})
         reason = f"{len(missing)} records without an abstract, not papers (lines {listed})"
         if whys:

@@ -61,9 +61,7 @@ def corpus_report(corpus: Corpus, quiet: bool, reported: frozenset[str] = frozen
         if len(same) == 1:
             lines.append(f"{kind}: {item}")
             continue
-        where = ", ".join(str(s.line) for s in same[:_LINES_SHOWN])
-        if len(same) > _LINES_SHOWN:
-            where += f" and {len(same) - _LINES_SHOWN} more"
+        where = lines_listed([s.line for s in same if s.line is not None])
         lines.append(
             f"{kind}: {item.path}: {item.reason} ({len(same)} times: lines {where}; "
             "digest load lists each)"
@@ -81,8 +79,16 @@ def corpus_report(corpus: Corpus, quiet: bool, reported: frozenset[str] = frozen
 # A file's items of one reason past this many are said in one line: a saved web page's 40
 # blocks of text outside any paper would otherwise bury the line that matters.
 _SAME_REASON_SHOWN = 3
-# How many of their line numbers that line lists.
+# How many line numbers a line about many skips lists.
 _LINES_SHOWN = 8
+
+
+def lines_listed(lines: Sequence[int]) -> str:
+    """The first line numbers of many, and how many more: '5, 22, 24 and 3 more'."""
+    listed = ", ".join(map(str, lines[:_LINES_SHOWN]))
+    if len(lines) > _LINES_SHOWN:
+        listed += f" and {len(lines) - _LINES_SHOWN} more"
+    return listed
 
 
 def _by_reason(items: Iterable[Skipped]) -> list[tuple[Skipped, list[Skipped]]]:
