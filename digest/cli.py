@@ -69,7 +69,8 @@ def _themes_option(f: F) -> F:
         type=click.IntRange(min=1),
         default=None,
         help="Number of automatic themes to group papers into (default: chosen from the "
-        "papers); themes named in digest.toml come on top.",
+        'papers, those that fit none going to an "Other" theme); themes named in digest.toml '
+        "come on top.",
     )(f)
 
 
