@@ -299,8 +299,9 @@ def _lengthened(phrase: Phrase, ranked: Sequence[Phrase], noun_phrase: bool = Tr
     for longer in ranked:
         inside = longer.key[:2] == phrase.key or longer.key[1:] == phrase.key
         more = longer.papers >= _FRAGMENT_SHARE * phrase.papers
-        reads = is_noun_phrase(longer.key) or not noun_phrase
-        if len(longer.key) == 3 and inside and more and reads:
+        if len(longer.key) != 3 or not inside or not more:
+            continue
+        if not noun_phrase or is_noun_phrase(longer.key):  # last: it costs the most
             return longer
     return phrase
 
