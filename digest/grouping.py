@@ -210,8 +210,9 @@ def name_groups(found: Groups, names: Callable[[], Mapping[str, str]]) -> tuple[
     phrase is written by two of its papers and NO_THEME_SHARE of them is no theme: the
     papers that write its label stay a theme if there are two, relabelled, and the others go
     to "Other" ("Hair loss" held a metabolic-syndrome review, anti-obesity drugs and "Tides
-    and the moon" beside two hair-loss papers). A reader is then not told that unrelated
-    papers share a field under the name of one of them."""
+    and the moon" beside two hair-loss papers), and so does a paper alone in its group. A
+    reader is then not told that unrelated papers share a field under the name of one of
+    them, nor shown one unrelated paper as a theme beside the others in "Other"."""
     if not found.papers:
         return ()
     groups, other = found.groups, found.other
@@ -219,6 +220,9 @@ def name_groups(found: Groups, names: Callable[[], Mapping[str, str]]) -> tuple[
     if found.loose_to_other:
         kept, loose = _without_loose_papers(groups, labels, covered)
         if loose:
+            # Beside them, a paper alone in its group shares no phrase with the batch either.
+            loose.extend(group[0] for group in kept if len(group) == 1)
+            kept = [group for group in kept if len(group) > 1]
             groups = tuple(sorted(kept, key=lambda g: (-len(g), g[0])))
             other = (*other, *loose)
             labels, _ = _group_labels(found.papers, groups, names, found.sample)

@@ -485,3 +485,20 @@ def test_an_other_theme_with_no_theme_beside_it_reads_papers() -> None:
     # Beside an automatic theme, "Other" stays "Other", listed last.
     mixed = [make_paper(f"h{i}", text) for i, text in enumerate(HAIR_LOSS[:2])] + papers
     assert [t.label for t in themes_of(mixed, dict, None)][-1] == OTHER_LABEL
+
+
+def test_a_paper_alone_in_its_group_joins_other_where_there_is_one() -> None:
+    # Beside an "Other" of papers sharing nothing, a group of one is no theme either: a
+    # reader would see one unrelated paper ("Brain areas") set up as a field.
+    papers = [make_paper(f"h{i}", text) for i, text in enumerate(HAIR_LOSS)] + [
+        make_paper(f"u{i}", text) for i, text in enumerate(UNRELATED)
+    ]
+    ids = [p.id for p in papers]
+    groups = (tuple(ids[:2]), tuple(ids[2:4] + ids[5:]), (ids[4],))  # ids[4]: the synapses
+    found = grouping.Groups(tuple(papers), groups, (), tuple(range(len(papers))), True)
+    themes = grouping.name_groups(found, dict)
+    assert [t.label for t in themes] == ["Pattern hair loss", OTHER_LABEL]
+    assert sorted(themes[1].paper_ids) == [f"u{i}" for i in range(len(UNRELATED))]
+    # Without an "Other", a paper alone keeps its theme, named by itself.
+    alone = grouping.Groups(tuple(papers[:3]), (tuple(ids[:2]), (ids[2],)), (), (0, 1, 2), True)
+    assert [len(t.paper_ids) for t in grouping.name_groups(alone, dict)] == [2, 1]
