@@ -55,6 +55,7 @@ from digest.readers.records import (
     NO_ABSTRACT,
     Problem,
     Record,
+    cased_venue,
     excerpt,
     has_letter,
     normal_date,
@@ -673,7 +674,7 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         metadata=metadata,
         sources=(source,),
         pmid=pmid.lstrip("0") or None,
-        venue=venue_name(clean_text(record.venue)) or None if record.venue else None,
+        venue=cased_venue(venue_name(clean_text(record.venue))) or None if record.venue else None,
         keywords=_distinct(map(clean_keyword, record.keywords)) if record.keywords else (),
     )
     return _Loaded(paper, bool(given), text_key)

@@ -356,7 +356,7 @@ def test_web_of_science_tab_delimited_in_utf8_and_utf16(name: str) -> None:
     assert paper.keywords == ("knowledge networks", "spillovers")  # DE, not Keywords Plus
     assert (paper.doi, paper.venue, paper.date) == (
         "10.1287/orsc.1030.0054",
-        "ORGANIZATION SCIENCE",
+        "Organization Science",
         "2004",
     )
     assert paper.id.startswith("abs-")  # WoS's "ID" is Keywords Plus, not an id

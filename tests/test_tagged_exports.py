@@ -455,6 +455,57 @@ def test_names_in_capitals_in_other_exports_are_cased(tmp_path: Path) -> None:
     assert only(wos_ris).authors == ("J. A. H. Benzie", "J. M. Pandolfi")
 
 
+def test_venues_in_capitals_are_cased(tmp_path: Path) -> None:
+    # Old Web of Science records give the journal in capitals (SO "CORAL REEFS",
+    # TimothyStaples/labnetwork savedrecs.txt), and its proceedings still do (SO "2024 33RD
+    # INTERNATIONAL CONFERENCE ON …, ICCCN 2024"), and so do some RIS exports (milensys/
+    # Pluriversal---Ontology---'s "T2  - LAW AND CRITIQUE"). Small words are small, and
+    # publishers' acronyms, names of acronyms ("ICML") and names in mixed case stay.
+    for folder in ("tab", "ris"):
+        (tmp_path / folder).mkdir()
+    tab = load_written(
+        tmp_path / "tab",
+        "savedrecs.txt",
+        "PT\tAU\tTI\tSO\tAB\tPY\n",
+        "J\tBENZIE, JAH\tREEF ALLOZYMES\tCORAL REEFS\tWe type allozymes at four loci.\t1991\n",
+        "J\tCOWAN, JJ\tFORAMS\tJOURNAL OF FORAMINIFERAL RESEARCH\tWe count foraminifera.\t1992\n",
+        "J\tKING, ML\tGRAPHS\tJOURNAL OF THE ACM\tWe colour planar graphs.\t1993\n",
+        "J\tSMITH, JA\tEDGES\tIEEE TRANSACTIONS ON PATTERN ANALYSIS AND MACHINE INTELLIGENCE\t",
+        "We find edges in noisy images.\t1994\n",
+        "J\tWU, J\tSPECTRA\tNUCLEAR INSTRUMENTS & METHODS IN PHYSICS RESEARCH SECTION ",
+        "A-ACCELERATORS SPECTROMETERS DETECTORS AND ASSOCIATED EQUIPMENT\tWe calibrate a ",
+        "detector.\t1995\n",
+        "J\tLI, NA\tTRIALS\tBMJ-BRITISH MEDICAL JOURNAL\tWe pool twelve trials.\t1996\n",
+        "C\tWU, J\tQUEUES\t2024 33RD INTERNATIONAL CONFERENCE ON COMPUTER COMMUNICATIONS AND ",
+        "NETWORKS, ICCCN 2024\tWe bound queueing delay in data centres.\t2024\n",
+    )
+    assert [paper.venue for paper in tab.papers] == [
+        "Coral Reefs",
+        "Journal of Foraminiferal Research",
+        "Journal of the ACM",
+        "IEEE Transactions on Pattern Analysis and Machine Intelligence",
+        "Nuclear Instruments & Methods in Physics Research Section A-Accelerators "
+        "Spectrometers Detectors and Associated Equipment",
+        "BMJ-British Medical Journal",
+        "2024 33rd International Conference on Computer Communications and Networks, ICCCN 2024",
+    ]
+    ris = load_written(
+        tmp_path / "ris",
+        "export.ris",
+        "TY  - JOUR\nTI  - Law and hope\nT2  - LAW AND CRITIQUE\n",
+        "AB  - We read environmental law as a tale of hope.\nER  - \n",
+        "TY  - CONF\nTI  - Tiny transformers\nT2  - ICML\n",
+        "AB  - We train transformers of a few thousand weights.\nER  - \n",
+        "TY  - JOUR\nTI  - Chips\nT2  - Lab on a Chip\n",
+        "AB  - We etch channels in glass for cells to flow through.\nER  - \n",
+        "TY  - CONF\nTI  - Routing\nT2  - IEEE INFOCOM 2019\n",
+        "AB  - We route packets around congested links.\nER  - \n",
+    )
+    assert sorted(paper.venue or "" for paper in ris.papers) == [
+        "ICML", "IEEE INFOCOM 2019", "Lab on a Chip", "Law and Critique"
+    ]  # fmt: skip
+
+
 def test_names_in_capitals_through_endnote_are_cased(tmp_path: Path) -> None:
     # EndNote keeps the names of an old Web of Science record as they came, in capitals,
     # in its tagged and XML exports; its own style writes initials with stops ("J.M.").

@@ -344,6 +344,111 @@ def _cased_part(part: str) -> str:
     return head + part.capitalize()
 
 
+def cased_venue(venue: str) -> str:
+    """A journal's name written in capitals, as older Web of Science records (SO), CINAHL
+    and some RIS and EndNote exports give it, in the case a reader writes it: "CORAL
+    REEFS" -> "Coral Reefs", "JOURNAL OF THE ACM" -> "Journal of the ACM". Small words
+    are small but for the first ("The Journal of …"); a word kept in capitals is an
+    acronym: a publisher's or society's of the list below ("IEEE", "ACM", "PLOS"), one
+    without a vowel ("BMJ", "BMC", "NMR"), a Roman numeral ("PART II"), a single letter
+    ("SECTION A"), a word with a digit ("COVID-19"), and a conference's acronym after a
+    comma, alone or before its year (Web of Science's proceedings: "…, ICCCN 2024", "…,
+    IWQOS"); an ordinal's ending is small ("33RD" -> "33rd"). A name without a small word is
+    a name of acronyms, and stays as it is, when its words have four letters or fewer
+    ("ICML", "IEEE TIFS", "AI", "PLOS ONE"; "LAB ON A CHIP" is cased) or when it is a
+    conference's, one or two words beside a year ("ICETA 2012", "IEEE INFOCOM 2019").
+    Any name with a small letter stays as it is."""
+    words = venue.split()
+    if not _in_capitals(venue) or _acronyms_name(words):
+        return venue
+    cased = []
+    for index, word in enumerate(words):
+        before = words[index - 1] if index else ""
+        small = word.lower()
+        if _ORDINAL.fullmatch(word) or (small in _ORDINAL_ENDS and before.isdigit()):
+            cased.append(small if small in _ORDINAL_ENDS else word[:-2] + small[-2:])
+        elif any(ch.isdigit() for ch in word):
+            cased.append(word)  # "COVID-19", "ICA3PP"
+        elif _conference_acronym(words, index):
+            # A conference's acronym after its name, alone or before its year ("…, IWQOS",
+            # "…, CIKM 2025", "…RECOGNITION-ICDAR 2024": its last part): as written.
+            head, hyphen, tail = word.rpartition("-")
+            cased.append(_venue_word(head) + hyphen + tail if hyphen else word)
+        elif (
+            index > 0 and small in _SMALL_WORDS and (small != "a" or before.lower() in _SMALL_WORDS)
+        ):
+            cased.append(small)
+        else:
+            cased.append(_venue_word(word))
+    return " ".join(cased)
+
+
+def _conference_acronym(words: list[str], index: int) -> bool:
+    word, after = words[index], words[index + 1 : index + 2]
+    year_after = bool(after) and bool(_YEAR.fullmatch(after[0].rstrip(",:")))
+    if "-" in word and year_after:
+        return True
+    if index == 0 or not words[index - 1].endswith(","):
+        return False
+    if word.endswith(","):
+        return False
+    return word.upper() not in _NUMBERING and (not after or year_after)
+
+
+def _venue_word(word: str) -> str:
+    return _VENUE_WORD.sub(_cased_venue_word, word)
+
+
+def _acronyms_name(words: list[str]) -> bool:
+    if any(word.lower() in _SMALL_WORDS for word in words[1:]):
+        return False
+    spelled = [w for w in words if not any(ch.isdigit() for ch in w)]
+    short = all(len([ch for ch in w if ch.isalpha()]) <= 4 for w in spelled)
+    dated = any(_YEAR.fullmatch(w.strip(",:()'")) for w in words)
+    return short or (dated and len(spelled) <= 2)
+
+
+def _cased_venue_word(found: re.Match[str]) -> str:
+    word = found.group()
+    if (
+        len(word) == 1
+        or word in _VENUE_ACRONYMS
+        or _ROMAN_NUMERAL.fullmatch(word)
+        or (not set(word) & set("AEIOUY") and word not in _VOWELLESS_ABBREVIATIONS)
+    ):
+        return word
+    return _cased_part(word)
+
+
+# A word of a name (its letters, with an apostrophe inside: "L'ANNEE"); hyphens, stops,
+# "&" and brackets between words stay as written.
+_VENUE_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+_SMALL_WORDS = frozenset(
+    ("a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
+     "to", "with", "de", "des", "du", "la", "le", "les", "et", "der", "die", "und", "fur",
+     "für", "y", "e", "di", "del", "della")
+)  # fmt: skip
+# Publishers' and societies' acronyms with a vowel, as journal names keep them.
+_VENUE_ACRONYMS = frozenset(
+    ("IEEE", "ACM", "SIAM", "JAMA", "PLOS", "AIP", "ASME", "SPIE", "IET", "RSC", "ACS", "AMA",
+     "AIAA", "ASCE", "AAPG", "SAE", "IEICE", "ICES", "EMBO", "FEBS", "FASEB", "IUBMB", "PNAS",
+     "NEJM", "AIDS", "HIV", "DNA", "RNA", "USA", "UK", "EU", "ISME", "OECD", "NATO", "IAEA",
+     "ISPRS", "CIRP", "AORN", "AACN", "ASHRAE", "ESAIM", "AJR", "ANZ", "AI", "IFAC", "AEU",
+     "AAAI", "IJCAI", "SIGSAC", "SIGKDD", "SIGMOD", "SIGIR", "SIGCHI", "SIGPLAN", "SIGCOMM")
+)  # fmt: skip
+# Abbreviations without a vowel that are words, not acronyms ("BR J SURG", "PUBLIC HLTH").
+_VOWELLESS_ABBREVIATIONS = frozenset(
+    ("BR", "DR", "HLTH", "JPN", "LTD", "MGMT", "MT", "NR", "PT", "SCH", "ST", "WKLY")
+)  # fmt: skip
+_ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+# "31ST", "62ND", "33RD", "34TH" (and "27 TH"): an ordinal's ending is small.
+_ORDINAL = re.compile(r"\d*(?:1ST|2ND|3RD|[04-9]TH|1[123]TH)")
+_ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# What numbers a volume of proceedings: "…, VOL 2", "…, PT III".
+_NUMBERING = frozenset(("VOL", "PT", "PART", "NO"))
+
+
 _DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]\.-?)+")
 
 # Particles a surname keeps in small letters: "van der Berg", "de la Cruz", "dos Santos".
