@@ -1483,3 +1483,74 @@ def test_ieee_xplore_api_answer(tmp_path: Path) -> None:
     assert paper.keywords == ("PMSM", "Torque", "Rotors")
     assert paper.url == "https://ieeexplore.ieee.org/document/7040330/"
     assert [(reason, notice) for _, reason, notice in reasons(corpus)] == [("no abstract", True)]
+
+
+def test_inspire_hep_literature_search_and_record(tmp_path: Path) -> None:
+    # INSPIRE-HEP's literature API (inspirehep/inspire-exercise README, its answer to GET
+    # /api/literature): each hit's `metadata` holds `titles`, `abstracts` (the publisher's
+    # and arXiv's, each with its `source`), authors' `full_name` ("Tabar, E."), `dois`,
+    # `arxiv_eprints`, `publication_info` and `references`, whose authors and journals are
+    # not the paper's; the record's page is its `control_number`.
+    def record(number: int, abstracts: list[dict[str, str]]) -> dict[str, object]:
+        return {
+            "created": "2021-02-05T17:12:44.185421+00:00",
+            "id": str(number),
+            "links": {"json": f"https://inspirehep.net/api/literature/{number}?format=json"},
+            "metadata": {
+                "$schema": "https://inspirehep.net/schemas/records/hep.json",
+                "control_number": number,
+                "titles": [
+                    {"source": "Elsevier", "title": f"Dipole strengths of uranium {number}"},
+                    {"source": "arXiv", "title": f"Dipole strength in uranium {number}"},
+                ],
+                "abstracts": abstracts,
+                "authors": [
+                    {"full_name": "Tabar, E.", "affiliations": [{"value": "Sakarya U."}]},
+                    {"full_name": "Demirci Saygin, N.", "ids": [{"value": "N.Demirci.Saygi.2"}]},
+                ],
+                "dois": [{"source": "Elsevier", "value": "10.1016/j.nuclphysa.2021.122138"}],
+                "arxiv_eprints": [{"categories": ["nucl-th", "hep-ph"], "value": "2101.01234"}],
+                "earliest_date": "2021-01-05",
+                "imprints": [{"date": "2021-04"}],
+                "publication_info": [
+                    {"journal_title": "Nucl.Phys.A", "journal_volume": "1008", "artid": "122138"}
+                ],
+                "keywords": [{"value": "TGI-QPNM", "source": "author"}, {"value": "GDR"}],
+                "references": [
+                    {
+                        "reference": {
+                            "authors": [{"full_name": "Bracco, A."}],
+                            "publication_info": {"journal_title": "Prog.Part.Nucl.Phys."},
+                        }
+                    }
+                ],
+            },
+        }
+
+    publisher = {"source": "Elsevier", "value": "We have investigated the dipole strengths."}
+    arxiv = {"source": "arXiv", "value": "We investigate the $E1$ strengths of $^{235}$U."}
+    answer = {
+        "hits": {"hits": [record(1842768, [publisher, arxiv]), record(1842769, [])], "total": 2},
+        "links": {"self": "https://inspirehep.net/api/literature/?q=&size=2&page=1"},
+    }
+    corpus, _ = saved_answer(tmp_path, answer, "inspire")
+    [paper] = corpus.papers
+    assert (paper.title, paper.abstract, paper.authors) == (
+        "Dipole strengths of uranium 1842768",
+        "We investigate the E1 strengths of ^235U.",  # TeX as arXiv's is read
+        ("E. Tabar", "N. Demirci Saygin"),
+    )
+    assert (paper.doi, paper.arxiv_id, paper.url, paper.date, paper.venue) == (
+        "10.1016/j.nuclphysa.2021.122138",
+        "2101.01234",
+        "https://inspirehep.net/literature/1842768",
+        "2021-01-05",
+        "Nucl.Phys.A",
+    )
+    assert paper.keywords == ("TGI-QPNM", "GDR")
+    assert ("categories", "nucl-th hep-ph") in paper.metadata
+    assert [reason for _, reason, _ in reasons(corpus)] == ["no abstract"]
+    # One record, as /api/literature/1842768 answers, with only the publisher's abstract.
+    (tmp_path / "one.json").write_text(json.dumps(record(1842768, [publisher])))
+    [one] = load_papers([tmp_path / "one.json"]).papers
+    assert (one.abstract, one.arxiv_id) == (publisher["value"], "2101.01234")

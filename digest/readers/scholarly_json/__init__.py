@@ -77,6 +77,13 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
   InvenioRDM repository) name a creator `person_or_org.name`, keep the DOI in
   `pids.doi.identifier`, keywords as `subjects[].subject` and the journal in
   `custom_fields["journal:journal"]`.
+- INSPIRE-HEP's literature API (one record, or a search's `hits.hits`; its JSON dump's
+  bare records): all under `metadata`, told by `control_number` beside `titles[]`:
+  `abstracts[]` (the publisher's and arXiv's, by `source`: arXiv's is read),
+  `authors[].full_name` ("Bern, Zvi"), `dois[]`, `arxiv_eprints[]` (with `categories`),
+  `earliest_date`, `publication_info[].journal_title` ("Phys.Rev.D"), `keywords[]`; the
+  record's page is https://inspirehep.net/literature/{control_number}. Each of its
+  `references` has authors and a journal too: never read.
 - Zotero's own item JSON, as Better BibTeX's "BetterBibTeX JSON" export and Zotero's web
   API (under `data`) write it: `itemType`, `abstractNote`, `creators` as `{"firstName",
   "lastName"}` or `{"name"}`, `publicationTitle` (or the proceedings', book's, site's or
@@ -96,7 +103,8 @@ The modules, in the order they build on each other:
 - `references`: the mappers of reference managers' and their kin's JSON (CSL-JSON, Zotero,
   the `scholarly` library's Google Scholar, JSON Feed, arXiv's metadata snapshot);
 - `apis`: the mappers of scholarly APIs' answers (OpenAlex, Crossref, Semantic Scholar,
-  Europe PMC, bioRxiv, Elsevier, CORE, PubMed E-utilities, DOAJ, Zenodo, DataCite);
+  Europe PMC, bioRxiv, Elsevier, CORE, PubMed E-utilities, DOAJ, Zenodo, DataCite,
+  INSPIRE-HEP);
 - `mapping`: `map_object`, each shape given to its mapper.
 """
 

@@ -1,6 +1,7 @@
 """Scholarly JSON: the mappers of scholarly APIs' answers: OpenAlex (its abstract rebuilt
 from the inverted index), Crossref, Semantic Scholar, Europe PMC, bioRxiv/medRxiv, Elsevier,
-CORE, PubMed E-utilities, DOAJ, Zenodo, DataCite, Springer Nature and IEEE Xplore.
+CORE, PubMed E-utilities, DOAJ, Zenodo, DataCite, Springer Nature, IEEE Xplore and
+INSPIRE-HEP.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from digest.readers.scholarly_json.shapes import (
     datacite_item,
     doaj_bibjson,
     elsevier_item,
+    inspire_metadata,
     s2_wrapped,
     zenodo_metadata,
 )
@@ -489,11 +491,7 @@ def doaj_record(line: int, value: dict[str, Any]) -> Record | Problem:
         line=line,
         abstract=abstract,
         title=title or None,
-        authors=tuple(
-            first_name_first(name)
-            for author in list_of(bib.get("author"))
-            if (name := text_of(nested(author, "name")))
-        ),
+        authors=_names_surname_first(bib.get("author"), "name"),
         url=text_of(fulltext) or (f"https://doaj.org/article/{ident}" if ident else None),
         doi=ids.get("doi") or None,
         date=_year_month(text_of(bib.get("year")), text_of(bib.get("month"))),
@@ -508,6 +506,15 @@ def doaj_record(line: int, value: dict[str, Any]) -> Record | Problem:
                 ("pages", "-".join(p for p in (start, end) if p)),
             ]
         ),
+    )
+
+
+def _names_surname_first(people: Any, key: str) -> tuple[str, ...]:
+    """Each person's name under `key`, given "Family, Given" (DOAJ's, INSPIRE's)."""
+    return tuple(
+        first_name_first(name)
+        for person in list_of(people)
+        if (name := text_of(nested(person, key)))
     )
 
 
@@ -704,6 +711,51 @@ def ieee_xplore_record(line: int, value: dict[str, Any]) -> Record | Problem:
                 ("type", value.get("content_type")),
                 ("publisher", value.get("publisher")),
                 ("ieee", number),
+            ]
+        ),
+    )
+
+
+def inspire_record(line: int, value: dict[str, Any]) -> Record | Problem:
+    """An INSPIRE-HEP literature record. A record may hold its abstract twice, the
+    publisher's and arXiv's (`source`): arXiv's is read, as the arXiv id is the one every
+    record of the field has. Only the record's own fields are read: each of its
+    `references` has authors and a `publication_info` too."""
+    item = inspire_metadata(value) or {}
+    titles = [t for t in list_of(item.get("titles")) if isinstance(t, dict)]
+    title = markup_free(text_of(titles[0].get("title"))) if titles else ""
+    abstracts = [a for a in list_of(item.get("abstracts")) if isinstance(a, dict)]
+    abstracts.sort(key=lambda a: text_of(a.get("source")).casefold() != "arxiv")
+    abstract = next((text for a in abstracts if (text := markup_free(text_of(a.get("value"))))), "")
+    number = text_of(item.get("control_number"))
+    if not abstract:
+        return no_abstract(line, "INSPIRE-HEP", title or number)
+    eprint = dict_of(next(iter(list_of(item.get("arxiv_eprints"))), None))
+    published = [p for p in list_of(item.get("publication_info")) if isinstance(p, dict)]
+    journal = next((p for p in published if text_of(p.get("journal_title"))), {})
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=_names_surname_first(item.get("authors"), "full_name"),
+        url=f"https://inspirehep.net/literature/{number}" if number.isdigit() else None,
+        doi=text_of(nested(next(iter(list_of(item.get("dois"))), None), "value")) or None,
+        arxiv=text_of(eprint.get("value")) or None,
+        date=(
+            text_of(item.get("earliest_date"))
+            or text_of(item.get("preprint_date"))
+            or text_of(nested(next(iter(list_of(item.get("imprints"))), None), "date"))
+            or next((year for p in published if (year := text_of(p.get("year")))), "")
+            or None
+        ),
+        venue=text_of(journal.get("journal_title")) or None,
+        keywords=strings_of(nested(k, "value") for k in list_of(item.get("keywords"))),
+        metadata=metadata_of(
+            [
+                ("inspire", number),
+                ("categories", " ".join(strings_of(list_of(eprint.get("categories"))))),
+                ("volume", journal.get("journal_volume")),
+                ("pages", journal.get("artid") or journal.get("page_start")),
             ]
         ),
     )

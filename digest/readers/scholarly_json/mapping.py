@@ -21,6 +21,7 @@ from digest.readers.scholarly_json.apis import (
     esummary_record,
     europe_pmc_record,
     ieee_xplore_record,
+    inspire_record,
     openalex_record,
     semantic_scholar_record,
     springer_record,
@@ -62,4 +63,5 @@ _MAPPERS: dict[str, Mapper] = {
     "pubmed-esearch": esearch_record,
     "springer": springer_record,
     "ieee-xplore": ieee_xplore_record,
+    "inspire": inspire_record,
 }

@@ -95,6 +95,16 @@ def zenodo_metadata(value: dict[str, Any]) -> dict[str, Any] | None:
     return metadata if record and any(k in metadata for k in _ZENODO_KEYS) else None
 
 
+def inspire_metadata(value: dict[str, Any]) -> dict[str, Any] | None:
+    """An INSPIRE-HEP literature record's metadata: the `metadata` of its API's answer (one
+    record, or a search's `hits.hits`), or the bare metadata (its JSON dump); None if not
+    INSPIRE's. Its `control_number` beside a list of `titles` tells it."""
+    for item in (dict_of(value.get("metadata")), value):
+        if "control_number" in item and isinstance(item.get("titles"), list):
+            return item
+    return None
+
+
 # A Zenodo record's own keys: the legacy API's, then InvenioRDM's (Zenodo since 2023).
 _ZENODO_RECORD_KEYS = (
     "conceptrecid", "recid", "conceptdoi", "is_published", "pids", "revision_id",
@@ -120,6 +130,8 @@ def shape_of(value: dict[str, Any]) -> str:
         return "europe-pmc"
     if zotero_item(value) is not None:
         return "zotero"
+    if inspire_metadata(value) is not None:
+        return "inspire"
     if (
         "uid" in value
         and (any(key in value for key in _ESUMMARY_KEYS) or set(value) == {"uid", "error"})
