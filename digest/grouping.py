@@ -195,7 +195,7 @@ def find_groups(
         unmatched = [pid for pid, c in zip(clustering.ids, clustering.labels, strict=True) if c < 0]
         other = (*unmatched, *other)
     groups.sort(key=lambda g: (-len(g), g[0]))
-    loose = n_themes is None and len(ordered) < OTHER_MIN_PAPERS
+    loose = n_themes is None and not auto
     return Groups(tuple(ordered), tuple(map(tuple, groups)), other, clustering.sample, loose)
 
 
