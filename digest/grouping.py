@@ -875,10 +875,12 @@ def _without_loose_papers(
         if len(group) == 1 or label.shared >= max(2, NO_THEME_SHARE * named):
             kept.append(group)
             continue
-        described = [pid for pid in group if pid in inside]
+        described = tuple(pid for pid in group if pid in inside)
         if len(described) >= 2:
-            kept.append(tuple(described))
-        loose.extend(pid for pid in group if pid not in described or len(described) < 2)
+            kept.append(described)
+            loose.extend(pid for pid in group if pid not in inside)
+        else:
+            loose.extend(group)
     return kept, loose
 
 
