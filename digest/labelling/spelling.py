@@ -62,6 +62,11 @@ class Speller:
         self._group = group
         self._members = frozenset(group)
 
+    def _holding(self, key: tuple[str, ...], most: int = _SPELLING_TEXTS) -> list[str]:
+        """The first `most` texts of the group's (its most central first) that use a phrase."""
+        holders = self._index.holders(key)
+        return list(itertools.islice((self._texts[j] for j in self._group if j in holders), most))
+
     def named(self, key: tuple[str, ...]) -> bool:
         """Whether the papers always write a word as an acronym: 'CDM', 'NuSTAR'."""
         return self._index.named(key) and self._index.acronym(key)
@@ -82,17 +87,15 @@ class Speller:
         for key in keys:
             covered |= holders(key)
             covered |= frozenset.intersection(*(holders((w,)) for w in key))
-        return frozenset(covered & self._members)
+        return self._members.intersection(covered)
 
     def reads_as_noun_phrase(self, key: tuple[str, ...]) -> bool:
         """Whether the papers use a phrase as a noun phrase: tagged where they write it (in
         up to _SHAPE_USES uses), it is modifiers then a noun, not 'quenches star formation'
         or 'mass tracks'. A phrase not found as written is judged by its words alone."""
         pattern = _phrase_pattern(key)
-        holders = self._index.holders(key)
-        holding = (self._texts[j] for j in self._group if j in holders)
         votes = []
-        for text in itertools.islice(holding, _SHAPE_USES):
+        for text in self._holding(key, _SHAPE_USES):
             match = pattern.search(text)
             if match is None:
                 continue
@@ -126,10 +129,7 @@ class Speller:
         if len(key) != 2:
             return None
         pattern = _phrase_pattern(key)
-        holders = self._index.holders(key)
-        holding = (self._texts[j] for j in self._group if j in holders)
-        texts = list(itertools.islice(holding, _SPELLING_TEXTS))
-        uses = [found for text in texts for found in pattern.finditer(text)]
+        uses = [found for text in self._holding(key) for found in pattern.finditer(text)]
         following: Counter[str] = Counter()
         for found in uses:
             word = word_key(found.group(1)) if found.group(1) else None
@@ -148,9 +148,7 @@ class Speller:
         `plural_share` of its uses as a noun."""
         pattern = _phrase_pattern(key)
         # The group's most central papers that use the phrase say how it is written.
-        holders = self._index.holders(key)
-        holding = (self._texts[j] for j in self._group if j in holders)
-        texts = list(itertools.islice(holding, _SPELLING_TEXTS))
+        texts = self._holding(key)
         matches = [_use(text, found) for text in texts for found in pattern.finditer(text)]
         if not matches:
             # Not found as one run of words (rare: a plural we cannot undo): the normalised words.
