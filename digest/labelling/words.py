@@ -234,11 +234,12 @@ def _opens_clause(key: tuple[str, ...]) -> bool:
     two words, a word that is only ever a verb's -ing form, which takes them as its object
     ('developing data attribution'), where before one noun it may name a kind ('developing
     countries', 'emerging technologies')."""
-    first = key[0]
-    if first in _CLAUSE_GERUNDS:
+    if key[0] in _CLAUSE_GERUNDS:
         return True
-    tag, odds = word_tags(first)[0]
-    return len(key) > 2 and tag == "VBG" and odds >= _VERB_ODDS
+    if len(key) <= 2:
+        return False
+    tag, odds = word_tags(key[0])[0]
+    return tag == "VBG" and odds >= _VERB_ODDS
 
 
 def names_an_activity(key: tuple[str, ...]) -> bool:
