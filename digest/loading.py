@@ -272,6 +272,13 @@ class _Walk:
             reason = f"cannot list folder ({error.strerror}); check its permissions"
             self.skipped.append(Skipped(display_path(path), None, reason))
             return
+        if _ISSUE_RECORD in names and _is_output_folder(path / _ISSUE_RECORD):
+            reason = (
+                "not read: an earlier build's output folder (it holds digest.json; outputs "
+                "are never inputs)"
+            )
+            self.skipped.append(Skipped(display_path(path), None, reason, notice=True))
+            return
         for name in names:
             if not name.startswith("."):  # .git, .DS_Store, editor swap files
                 yield from self.files(path / name)
@@ -281,6 +288,25 @@ class _Walk:
             if real == path or (what == _OUTPUTS and _inside(real, path)):
                 return what
         return None
+
+
+# An output folder of an earlier build (another --out, or one moved into the inputs) holds
+# the issue's record, digest.json, which opens so: its feeds, Markdown and pages would be
+# read as papers (each issue one more "paper", each paper again from the per-paper feeds).
+_ISSUE_RECORD = "digest.json"
+_ISSUE_RECORD_HEAD = re.compile(
+    r'\A\s*\{\s*"title":[^\n]*\n\s*"date":[^\n]*\n\s*"week": "\d{4}-W\d{2}",\s*"number": \d+'
+)
+
+
+def _is_output_folder(record: Path) -> bool:
+    """Whether `record` is the digest.json a build writes (read: its first bytes only)."""
+    try:
+        with open(record, "rb") as f:
+            head = f.read(1024).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return bool(_ISSUE_RECORD_HEAD.match(head))
 
 
 # A file larger than this is not read: about 250,000 abstracts, far more than one export or

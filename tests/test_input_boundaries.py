@@ -56,6 +56,26 @@ def test_out_inside_the_input_folder_is_not_read_back() -> None:
     )
 
 
+def test_an_earlier_builds_output_folder_among_the_inputs_is_not_read() -> None:
+    # A build to another --out (or an old out/ moved into the inputs): the earlier output
+    # folder's feeds, Markdown and pages would be read as papers, each issue one more.
+    inbox(Path("in"), 3, 1)
+    build("in", "--out", "in/site", "--date", "2026-11-16", "--state", "s1.sqlite3")
+    stderr = build("in", "--out", "new", "--date", "2026-11-16", "--state", "s2.sqlite3")
+    assert ids_in(Path("new")) == ["w1-0", "w1-1", "w1-2"]
+    assert (
+        "note: in/site: not read: an earlier build's output folder (it holds digest.json; "
+        "outputs are never inputs)" in stderr
+    )
+    # Named itself, it is refused the same way; a digest.json of another program is read.
+    with pytest.raises(loading.InputError, match="an earlier build's output folder"):
+        load_papers([Path("in/site")])
+    other = Path("notes")
+    other.mkdir()
+    (other / "digest.json").write_text(json.dumps({"abstract": ABSTRACT}), encoding="utf-8")
+    assert len(load_papers([other]).papers) == 1
+
+
 def test_building_the_current_folder_reads_neither_outputs_nor_history() -> None:
     inbox(Path("."), 3, 1)
     state = "state/history.sqlite3"  # not hidden: only the rule keeps it out
