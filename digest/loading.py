@@ -58,6 +58,7 @@ from digest.readers.records import (
     cased_venue,
     excerpt,
     has_letter,
+    in_capitals,
     normal_date,
     without_honorific,
     without_names_left_out,
@@ -893,16 +894,11 @@ def _whole_title(titles: Sequence[str]) -> str | None:
             t for t in titles[1:] if not t.rstrip().endswith(_ELLIPSIS) and _cut_title_of(first, t)
         )
         first = next(whole, first)
-    if not _in_capitals(first):
+    if not in_capitals(first):
         return first
     key = comparable_text(_ascii_fold(first))
-    cased = (t for t in titles if not _in_capitals(t) and comparable_text(_ascii_fold(t)) == key)
+    cased = (t for t in titles if not in_capitals(t) and comparable_text(_ascii_fold(t)) == key)
     return next(cased, first)
-
-
-def _in_capitals(text: str) -> bool:
-    """Whether every cased letter of the text is a capital (a text without any is not)."""
-    return any(ch.isupper() for ch in text) and not any(ch.islower() for ch in text)
 
 
 def _surname(name: str) -> str:

@@ -255,7 +255,7 @@ def cased_name(name: str, initials: bool = False) -> str:
     without a vowel ("JJ", "XM"), or of any up to three letters when `initials` says the
     field holds initials only (Web of Science's AU: "SMITH, JA"). Any other name (one with
     a small letter, or without a comma) stays as given."""
-    if "," not in name or not _in_capitals(name):
+    if "," not in name or not in_capitals(name):
         return name
     surname, _, rest = name.partition(",")
     given, comma, suffix = rest.partition(",")
@@ -274,7 +274,7 @@ def cased_in_list(names: Sequence[str], initials: bool = False) -> list[str]:
     "CROUDACE, ANGUS D.; …") -> "Caizhi Shen". A given name without a vowel ("JM") shows
     the list gives initials, as Web of Science's AU does, wherever it was exported to (its
     RIS): then "BENZIE, JAH" beside "PANDOLFI, JM" is "J. A. H. Benzie" too."""
-    surname_first = [n for n in names if "," in n and _in_capitals(n)]
+    surname_first = [n for n in names if "," in n and in_capitals(n)]
     if not surname_first:
         return list(names)
     initials = initials or any(map(_has_consonant_initials, surname_first))
@@ -290,12 +290,13 @@ def _has_consonant_initials(name: str) -> bool:
 
 
 def _cased_first_name_first(name: str) -> str:
-    if not _in_capitals(name) or len(words := name.split()) < 2:
+    if not in_capitals(name) or len(words := name.split()) < 2:
         return name
     return f"{_cased_words(' '.join(words[:-1]), True)} {_cased_words(words[-1], False)}"
 
 
-def _in_capitals(text: str) -> bool:
+def in_capitals(text: str) -> bool:
+    """Whether every cased letter of the text is a capital (a text without any is not)."""
     return any(ch.isupper() for ch in text) and not any(ch.islower() for ch in text)
 
 
@@ -359,7 +360,7 @@ def cased_venue(venue: str) -> str:
     conference's, one or two words beside a year ("ICETA 2012", "IEEE INFOCOM 2019").
     Any name with a small letter stays as it is."""
     words = venue.split()
-    if not _in_capitals(venue) or _acronyms_name(words):
+    if not in_capitals(venue) or _acronyms_name(words):
         return venue
     cased = []
     for index, word in enumerate(words):
