@@ -123,6 +123,36 @@ def test_arxiv_api_answer_keeps_doi_comment_and_rejoins_wrapped_summary() -> Non
     assert realm.doi == "10.5555/3524938.3525306"
 
 
+def test_arxiv_api_journal_ref_is_the_venue(tmp_path: Path) -> None:
+    # arXiv's own API example answer (every element naming its namespace): the
+    # arxiv:journal_ref is where the paper came out, as the listing readers make it.
+    atom = 'xmlns="http://www.w3.org/2005/Atom"'
+    ns = 'xmlns:arxiv="http://arxiv.org/schemas/atom"'
+    (tmp_path / "query.xml").write_text(
+        f'<?xml version="1.0" encoding="utf-8"?>\n<feed {atom}\n      {ns}>\n'
+        f"  <entry {atom} {ns}>\n"
+        f"    <id {atom}>http://arxiv.org/abs/hep-ex/0307015</id>\n"
+        f"    <published {atom}>2003-07-07T13:46:39-04:00</published>\n"
+        f"    <title {atom}>Multi-Electron Production at High Transverse\n"
+        "Momenta in ep Collisions</title>\n"
+        f"    <summary {atom}>\n  Multi-electron production is studied at high electron\n"
+        "transverse momentum in positron-proton collisions.\n</summary>\n"
+        f"    <author {atom}><name {atom}>H1 Collaboration</name></author>\n"
+        f"    <arxiv:comment {ns}>23 pages, 8 figures</arxiv:comment>\n"
+        f"    <arxiv:journal_ref {ns}>Eur.Phys.J. C31 (2003) 17-29</arxiv:journal_ref>\n"
+        f'    <category term="hep-ex" scheme="http://arxiv.org/schemas/atom"/>\n'
+        "  </entry>\n</feed>\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path / "query.xml"]).papers
+    assert (paper.arxiv_id, paper.venue, paper.date) == (
+        "hep-ex/0307015",
+        "Eur.Phys.J. C31 (2003) 17-29",
+        "2003-07-07",
+    )
+    assert paper.title == "Multi-Electron Production at High Transverse Momenta in ep Collisions"
+
+
 def test_api_error_entry_is_reported() -> None:
     text = (
         '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'

@@ -593,6 +593,8 @@ def _atom_entry(entry: Element, line: int) -> Record | Problem:
         url=url or None,
         doi=doi,
         date=_text(kids, "published", "updated") or None,
+        # arXiv's journal_ref is where the paper came out, as in its listings and abs pages.
+        venue=_text(kids, "journal_ref") or None,
         metadata=tuple(metadata),
         keywords=_keywords(categories),
     )
