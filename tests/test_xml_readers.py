@@ -202,6 +202,58 @@ def test_pubmed_xml_answers_saved_one_after_another_are_one_file(tmp_path: Path)
     assert corpus.skipped == ()
 
 
+def test_medline_xml_citation_set_of_the_old_baseline_files(tmp_path: Path) -> None:
+    # NLM's MEDLINE XML (the baseline files before 2013, nlmmedlinecitationset_100101.dtd):
+    # a MedlineCitationSet of MedlineCitations, with no PubmedArticle around each one.
+    medline = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE MedlineCitationSet PUBLIC "-//NLM//DTD Medline Citation, 1st January, 2010//EN"
+"http://www.nlm.nih.gov/databases/dtd/nlmmedlinecitationset_100101.dtd">
+<MedlineCitationSet>
+    <MedlineCitation Owner="NLM" Status="MEDLINE">
+        <PMID>18600001</PMID>
+        <Article PubModel="Print">
+            <Journal><JournalIssue CitedMedium="Internet"><PubDate><Year>2008</Year>
+            <Month>Oct</Month></PubDate></JournalIssue>
+            <Title>Journal of cellular biochemistry</Title></Journal>
+            <ArticleTitle>Hypoxia and lipid microdomains in alveolar cells.</ArticleTitle>
+            <ELocationID EIdType="doi" ValidYN="Y">10.1002/jcb.21800</ELocationID>
+            <Abstract><AbstractText>We evaluated the response of alveolar cells to mild
+            hypoxia and found their lipid microdomains remodelled.</AbstractText>
+            <CopyrightInformation>(c) 2008 Wiley-Liss, Inc.</CopyrightInformation></Abstract>
+            <AuthorList CompleteYN="Y"><Author ValidYN="Y"><LastName>Rossi</LastName>
+            <ForeName>Anna</ForeName></Author></AuthorList>
+        </Article>
+        <MeshHeadingList><MeshHeading><DescriptorName MajorTopicYN="N">Cell Hypoxia
+        </DescriptorName></MeshHeading></MeshHeadingList>
+    </MedlineCitation>
+    <MedlineCitation Owner="NLM" Status="MEDLINE">
+        <PMID>18600002</PMID>
+        <Article PubModel="Print"><ArticleTitle>An erratum.</ArticleTitle></Article>
+    </MedlineCitation>
+</MedlineCitationSet>
+"""
+    (tmp_path / "medline10n0001.xml").write_text(medline)
+    corpus = load_papers([tmp_path])
+    assert corpus.files[0].format == "pubmed-xml"
+    [paper] = corpus.papers
+    assert (paper.pmid, paper.doi, paper.title, paper.venue, paper.date) == (
+        "18600001",
+        "10.1002/jcb.21800",
+        "Hypoxia and lipid microdomains in alveolar cells.",
+        "Journal of cellular biochemistry",
+        "2008-10",
+    )
+    assert paper.abstract.startswith("We evaluated the response of alveolar cells")
+    assert paper.authors == ("Anna Rossi",)
+    assert paper.keywords == ("Cell Hypoxia",)
+    assert paper.sources[0].line == 5
+    [skipped] = corpus.skipped
+    assert (skipped.line, "PMID 18600002" in skipped.reason) == (22, True)
+    # A file cut short keeps the citations read whole before the cut.
+    (tmp_path / "medline10n0001.xml").write_text(medline[: medline.index("<PMID>18600002")])
+    assert [p.pmid for p in load_papers([tmp_path]).papers] == ["18600001"]
+
+
 # --- EndNote XML ----------------------------------------------------------------------------
 
 

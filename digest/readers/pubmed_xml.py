@@ -1,6 +1,8 @@
-"""PubMed XML (`<PubmedArticleSet>`), as PubMed's "Save > XML" and E-utilities' efetch write it.
+"""PubMed XML (`<PubmedArticleSet>`), as PubMed's "Save > XML" and E-utilities' efetch write it,
+and MEDLINE XML (`<MedlineCitationSet>`), NLM's MEDLINE/PubMed baseline files before 2013.
 
-Each `<PubmedArticle>` (or `<PubmedBookArticle>`) is a record: `ArticleTitle`, the
+Each `<PubmedArticle>` (or `<PubmedBookArticle>`; in MEDLINE XML each `<MedlineCitation>`
+of the set, without the PubmedData around it) is a record: `ArticleTitle`, the
 `AbstractText` parts of `Abstract` (a structured abstract's `Label`s kept: "Background: …
 Methods: …"), `AuthorList`, the journal's `Title`, `PubDate`, the PMID, the DOI from the
 article's own `ArticleIdList` (not the cited references' lists) or its `ELocationID`, and
@@ -37,11 +39,19 @@ from digest.readers.xml_documents import (
     start_lines,
 )
 
-_ROOT = re.compile(r"<(?:PubmedArticleSet|PubmedArticle|PubmedBookArticle)[\s>]")
+_ROOT = re.compile(r"<(?:PubmedArticleSet|PubmedArticle|PubmedBookArticle|MedlineCitationSet)[\s>]")
 _ARTICLE = re.compile(r"PubmedArticle|PubmedBookArticle")
 _SHAPE = RecordShape(
     re.compile(r"<(?:PubmedArticle|PubmedBookArticle)[\s>]"),
     lambda tag, _depth: _ARTICLE.fullmatch(tag) is not None,
+)
+# MEDLINE XML: the set's MedlineCitations are the records (in PubMed XML each is a part of
+# its PubmedArticle, so a file is read one way or the other, by its root).
+_MEDLINE_SET = re.compile(r"<MedlineCitationSet[\s>]")
+_CITATION = re.compile(r"MedlineCitation")
+_MEDLINE_SHAPE = RecordShape(
+    re.compile(r"<MedlineCitation[\s>]"),
+    lambda tag, _depth: tag == "MedlineCitation",
 )
 _ID_LISTS = ("PubmedData", "PubmedBookData", "BookDocument")
 # Inline styles of PubMed's titles and abstracts that mark a word, not a part of one.
@@ -57,19 +67,20 @@ def looks_like_pubmed_xml(text: str) -> bool:
 
 def parse_pubmed_xml(text: str) -> Parsed:
     text = prepare_xml(text)
-    document = parse_xml(text, "PubMed export", _SHAPE)
+    medline = _MEDLINE_SET.search(text, 0, 4096) is not None
+    shape, record = (_MEDLINE_SHAPE, _CITATION) if medline else (_SHAPE, _ARTICLE)
+    document = parse_xml(text, "PubMed export", shape)
     if isinstance(document, Problem):
         return Parsed((), (document,))
-    articles = [el for el in document.root.iter() if _ARTICLE.fullmatch(el.tag)]
-    lines = document.lines_of(
-        articles, lambda: start_lines(text, "(?:PubmedArticle|PubmedBookArticle)")
-    )
-    problems = document.problems(bool(articles), "PubMed XML without any PubmedArticle")
+    articles = [el for el in document.root.iter() if record.fullmatch(el.tag)]
+    lines = document.lines_of(articles, lambda: start_lines(text, f"(?:{record.pattern})"))
+    nothing = "MedlineCitation" if medline else "PubmedArticle"
+    problems = document.problems(bool(articles), f"PubMed XML without any {nothing}")
     return parsed_from(map(_record, articles, lines), problems)
 
 
 def _record(article: Element, line: int) -> Record | Problem:
-    citation = article.find("MedlineCitation")
+    citation = article if article.tag == "MedlineCitation" else article.find("MedlineCitation")
     if citation is None:
         citation = article.find("BookDocument")
     if citation is None:
