@@ -332,6 +332,20 @@ def test_a_month_in_words_dates_the_paper_as_a_number_does(month: str, date: str
     assert record.date == date
 
 
+def test_web_of_science_early_access_dates_an_entry_without_a_year() -> None:
+    # Web of Science's BibTeX (Abhikumar86/bibliometrics wos.bib): a record not yet in an
+    # issue has no Year, only "Early Access Date" (a field name with spaces), as EA in
+    # the plain-text export; a Year, where there is one, still dates the paper.
+    text = (
+        "@article{ ISI:000000000000001,\nAuthor = {Ng, Anna},\nTitle = {{T}},\n"
+        "Abstract = {{A.}},\nEarly Access Date = {{JUL 2020}},\n}\n"
+        "@article{ ISI:000000000000002,\nAuthor = {Ng, Anna},\nTitle = {{U}},\n"
+        "Year = {{2021}},\nAbstract = {{B.}},\nEarly Access Date = {{JUL 2020}},\n}\n"
+    )
+    early, in_issue = parse_bibtex(text).records
+    assert (early.date, in_issue.date) == ("2020-07", "2021")
+
+
 def test_springer_day_field_dates_the_paper_to_the_day() -> None:
     # SpringerLink's "Download citation" (.bib): quoted values, each name after the first on
     # a line of its own ("\nand Costa, Giovanni"), the day of publication in a field of its own.

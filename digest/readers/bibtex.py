@@ -498,7 +498,9 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
         authors=tuple(_author_name(name) for name in _split_names(fields.get("author", ""))),
         url=(addresses[0] if addresses else _url_in(fields.get("howpublished"))) or None,
         doi=_identifier(fields.get("doi")) or doi_in_addresses(addresses[1:]),
-        date=fields.get("date") or _year_month(fields),
+        date=fields.get("date")
+        or _year_month(fields)
+        or publication_date(fields.get("early access date", "")),
         pmid=pmid or None,
         venue=venue or None,
         keywords=tuple(_decoded(word) for word in keywords),
@@ -693,7 +695,9 @@ def _year_month(fields: dict[str, str]) -> str | None:
     """The year and month as the other readers date a paper, "2018-04", however the month
     is written, with the day Web of Science writes after it ("MAY 23": "2021-05-23") or
     Springer in a field of its own (day="26"); a month that is none ("Spring") stays in
-    words before the year."""
+    words before the year. An entry with no year has none here: Web of Science dates a
+    record not yet in an issue only by its "Early Access Date" ("JUL 2020"), read by the
+    caller as its plain-text EA is."""
     year = fields.get("year", "").strip()
     month = fields.get("month", "").strip()
     day = fields.get("day", "").strip()
