@@ -467,6 +467,10 @@ _SITE_DESCRIPTIONS = frozenset(
 # to this content, full HTML content is provided on this page. …"; "A summary is not …".
 _NOT_AVAILABLE = re.compile(r"(?:An abstract|A summary) is not available for this content\b")
 _NOT_AVAILABLE_LENGTH = 400
+# PubMed's notice where a publisher gave no abstract text: an OtherAbstract of Type
+# "Publisher" in PubMed XML, "OAB - Publisher: …" in MEDLINE, and the abstract field of
+# what tools built on PubMed's data write (BioASQ's corpora, medic skips it).
+_PUBLISHER_NOTICE = re.compile(r"(?:Publisher:\s*)?Abstract available from the publisher\.?", re.I)
 
 
 # PubMed keeps a letter's or an editorial's conflict-of-interest line where its abstract
@@ -492,6 +496,8 @@ def is_placeholder(abstract: str) -> bool:
     if len(abstract) < 40 and _PLACEHOLDER.fullmatch(abstract):
         return True
     if len(abstract) < _INTERESTS_LENGTH and _INTERESTS_ONLY.fullmatch(abstract):
+        return True
+    if len(abstract) < 60 and _PUBLISHER_NOTICE.fullmatch(abstract):
         return True
     if len(abstract) < 40:
         return False

@@ -40,6 +40,9 @@ def csv_file(path: Path, abstracts: list[str]) -> Path:
         "full HTML content is provided on this page. A PDF of this content is also available "
         "in through the \u2018Save PDF\u2019 action button.",
         "A summary is not available for this content so a preview has been provided.",
+        # PubMed's notice where the publisher gave no abstract text (OtherAbstract, OAB).
+        "Abstract available from the publisher.",
+        "Publisher: Abstract available from the publisher.",
         # A letter's conflict-of-interest line, kept by PubMed (and Covidence) as its abstract.
         "Conflicts of interest. None.",
         "Declaration of Competing Interest None.",

@@ -202,6 +202,24 @@ def test_pubmed_xml_answers_saved_one_after_another_are_one_file(tmp_path: Path)
     assert corpus.skipped == ()
 
 
+def test_pubmed_xml_publishers_notice_in_english_is_no_abstract(tmp_path: Path) -> None:
+    # PubMed's OtherAbstract of Type "Publisher" holds only a notice; in English it is
+    # counted as a record without an abstract, not made a paper.
+    article = """<PubmedArticle><MedlineCitation><PMID>30000009</PMID><Article>
+      <ArticleTitle>A letter on hypertension.</ArticleTitle></Article>
+      <OtherAbstract Type="Publisher" Language="eng"><AbstractText>Abstract available from
+      the publisher.</AbstractText></OtherAbstract></MedlineCitation></PubmedArticle>"""
+    other = """<PubmedArticle><MedlineCitation><PMID>30000010</PMID><Article>
+      <ArticleTitle>Salt and blood pressure.</ArticleTitle><Abstract><AbstractText>We
+      measured salt intake and blood pressure in older adults.</AbstractText></Abstract>
+      </Article></MedlineCitation></PubmedArticle>"""
+    (tmp_path / "notice.xml").write_text(_PUBMED_SET.format(article + other))
+    corpus = load_papers([tmp_path])
+    assert [paper.pmid for paper in corpus.papers] == ["30000010"]
+    [skipped] = corpus.skipped
+    assert "Abstract available from the publisher" in skipped.reason
+
+
 def test_medline_xml_citation_set_of_the_old_baseline_files(tmp_path: Path) -> None:
     # NLM's MEDLINE XML (the baseline files before 2013, nlmmedlinecitationset_100101.dtd):
     # a MedlineCitationSet of MedlineCitations, with no PubmedArticle around each one.
