@@ -1432,3 +1432,40 @@ def test_notes_that_copied_an_abstracts_jats_markup_read_as_text(tmp_path: Path)
         "We present PHENICS (Pyramidal Hierarchical Infrastructure), achieving a 4.6× real-time"
         " acceleration on a chip made in a 0.18-μm process."
     )
+
+
+def test_a_daily_list_whose_submit_date_line_holds_the_papers_links() -> None:
+    # A generated daily list of arXiv papers with Chinese translations: "## **N. Title**",
+    # the title translated beside its category, then "**SubmitDate**: day [abs](…) [pdf](…)"
+    # (the paper's only link), names, the abstract and its translation ("摘要: …").
+    text = (
+        "# Latest Model Attack Papers\n**update at 2025-05-24 16:11:32**\n\n"
+        "## **1. Font Injection in External Resources for Language Models**\n\n"
+        "外部资源中的恶意字体注入 cs.CR\n\n"
+        "**SubmitDate**: 2025-05-22    [abs](http://arxiv.org/abs/2505.16957v1) "
+        "[paper-pdf](http://arxiv.org/pdf/2505.16957v1)\n\n"
+        "**Authors**: Junjie Xiong, Changjia Zhu\n\n"
+        "**Abstract**: Language models are increasingly equipped with real-time web search, "
+        "and we study hidden prompts injected through malicious fonts in web pages.\n\n"
+        "摘要: 大型语言模型越来越多地配备实时网络搜索功能。\n\n\n\n"
+        "## **2. Safe Reinforcement Learning from Multi-modal Human Feedback**\n\n"
+        "基于多模态人类反馈的安全强化学习 cs.LG\n\n"
+        "**SubmitDate**: 2025-05-21    [abs](http://arxiv.org/abs/2503.17682v2) "
+        "[paper-pdf](http://arxiv.org/pdf/2503.17682v2)\n\n"
+        "**Authors**: Jiaming Ji, Xinyu Chen\n\n"
+        "**Abstract**: Multimodal language models pose increasing safety risks, and we "
+        "present a safety alignment framework that keeps them helpful.\n\n"
+        "摘要: 多模式大型语言模型带来了越来越大的安全风险。\n"
+    )
+    first, second = parse_markdown(text).records
+    assert (first.arxiv, first.date, first.authors) == (
+        "2505.16957v1",
+        "2025-05-22",
+        ("Junjie Xiong", "Changjia Zhu"),
+    )
+    assert first.abstract.startswith("Language models are increasingly equipped")
+    assert (second.title, second.arxiv, second.date) == (
+        "Safe Reinforcement Learning from Multi-modal Human Feedback",
+        "2503.17682v2",
+        "2025-05-21",
+    )

@@ -202,7 +202,10 @@ class Reader:
         elif name in ("url", "arxiv", "doi", "pmid"):
             self.add_ids(entry, value, prefer=name)
         elif name == "date":
-            entry.date = entry.date or date_value(inline_text(value))
+            # "**SubmitDate**: 2025-05-22 [abs](…/abs/…) [paper-pdf](…)": the day, then links
+            entry.date = entry.date or date_value(inline_text(LINK.sub(" ", value)).strip())
+            if "://" in value:
+                self.add_ids(entry, value)
         elif name == "venue":
             entry.venue = entry.venue or inline_text(value)
         elif name == "keywords":
