@@ -161,6 +161,11 @@ def test_paper_fields_are_all_sent_back_by_loading_workers() -> None:
         ("29 Oct.-1 Nov. 2017", "2017-10"),
         ("Jan.-Feb. 2020", "2020-01"),  # an issue of two months
         ("Fri, 15 Nov 2024 19:04:11 GMT", "2024-11-15"),  # feeds' pubDate, mail
+        # A web page's date with its time, as Zotero keeps it (CSL JSON's issued.literal in
+        # Jmuccigr/miscellaneous "My Library.json"): the date of the day.
+        ("7 August 2012, 9:22", "2012-08-07"),
+        ("August 7, 2012 09:22 AM", "2012-08-07"),
+        ("2012/08/07 21:05:33", "2012-08-07"),
         ("2021/02/30", "2021-02"),  # no such day: its month
         ("2021/13", "2021"),  # no such month: its year
         ("2021", "2021"),

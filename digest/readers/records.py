@@ -586,6 +586,9 @@ _DATE_FORMS: tuple[tuple[re.Pattern[str], tuple[int, int, int]], ...] = (
     (re.compile(r"(?:\d{1,2}(?: ?[-\u2013] ?\d{1,2})? )?" + _M
                 + r"(?: ?[-\u2013/] ?(?:\d{1,2} )?[A-Za-z]{3,9}\.?)?,? " + _Y), (2, 1, 0)),
 )  # fmt: skip
+# A time of day after a date, as a web page gives one: "7 August 2012, 9:22", "… 09:22 AM".
+_TIME_AFTER = re.compile(r",? \d{1,2}:\d\d(?::\d\d)?(?: ?[AaPp]\.?[Mm]\.?)?")
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 # An e-mail style date: "Fri, 15 Nov 2024 19:04:11 GMT" (feeds' pubDate, mail headers).
 _RFC_2822_DATE = re.compile(r"(?:[A-Za-z]{3}, )?\d{1,2} [A-Za-z]{3} \d{4} \d\d:\d\d.*")
 
@@ -593,9 +596,22 @@ _RFC_2822_DATE = re.compile(r"(?:[A-Za-z]{3}, )?\d{1,2} [A-Za-z]{3} \d{4} \d\d:\
 def normal_date(value: str) -> str:
     """A paper's date as an ISO date, "2021", "2021-09" or "2021-09-23", when it is in a form
     the exports write ("2021/09/23", "2020 May", "Sep 30 2004", "2022-02-24T15:05:19Z", "12/2012",
-    "Fri, 15 Nov 2024 19:04:11 GMT" …); any other form ("Spring 2020", "3/4/2021", whose
-    order only its file can tell) as given. A month or day that cannot be is left out."""
+    "Fri, 15 Nov 2024 19:04:11 GMT" …), one of them with a time of day after it ("7 August
+    2012, 9:22", Zotero's date of a web page) as its day; any other form ("Spring 2020",
+    "3/4/2021", whose order only its file can tell) as given. A month or day that cannot be
+    is left out."""
     text = " ".join(value.split())
+    dated = _form_date(text)
+    if dated is None and _RFC_2822_DATE.fullmatch(text):
+        dated = rfc2822_day(text)
+    if dated is None and (timed := _TIME_AFTER.search(text)) and timed.end() == len(text):
+        day = _form_date(text[: timed.start()])
+        dated = day if day and _ISO_DAY.fullmatch(day) else None
+    return dated or text
+
+
+def _form_date(text: str) -> str | None:
+    """The date of one of _DATE_FORMS, or None; the text itself where its month is none."""
     for form, (year, month, day) in _DATE_FORMS:
         found = form.fullmatch(text)
         if found is None:
@@ -605,9 +621,7 @@ def normal_date(value: str) -> str:
         if number is None:
             return text
         return _iso_day(found.group(year), number, found.group(day) if day else None)
-    if _RFC_2822_DATE.fullmatch(text):
-        return rfc2822_day(text) or text
-    return text
+    return None
 
 
 def date_or_year(date: str, year: str) -> str | None:
