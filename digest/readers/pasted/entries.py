@@ -203,7 +203,7 @@ class Reader:
             self.add_ids(entry, value, prefer=name)
         elif name == "date":
             # "**SubmitDate**: 2025-05-22 [abs](…/abs/…) [paper-pdf](…)": the day, then links
-            entry.date = entry.date or date_value(inline_text(LINK.sub(" ", value)).strip())
+            entry.date = entry.date or date_value(inline_text(LINK.sub(" ", value)))
             if "://" in value:
                 self.add_ids(entry, value)
         elif name == "venue":
