@@ -1412,6 +1412,26 @@ def test_a_details_toggle_labelled_with_another_field_holds_no_abstract() -> Non
     assert record.keywords == ("SLAM", "3D Gaussian Splatting", "RGB-D Camera")
 
 
+def test_tex_quotes_in_a_pasted_abstract_are_quotes_not_a_code_span(tmp_path: Path) -> None:
+    # A daily arXiv page of one paper (hdShang/arxiv-daily) quotes the abstract as arXiv
+    # gives it, with TeX's quotes: their backticks were read as a code span, which took the
+    # words between two of them ('with tools'' and without tools'').
+    page = tmp_path / "paper.md"
+    page.write_text(
+        "# TileBench: Benchmarking Tiling Puzzles\n\n"
+        "**Authors**: Ana Lima, Kofi Mensah\n\n"
+        "## Abstract\n\n"
+        "> We introduce TileBench, a benchmark of 80 tiling puzzles, each stated in Lean. "
+        "The best model solves 5 puzzles under both ``with tools'' and ``without tools'' "
+        "settings.\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([page]).papers
+    assert paper.abstract.endswith(
+        "under both \u201cwith tools\u201d and \u201cwithout tools\u201d settings."
+    )
+
+
 def test_notes_that_copied_an_abstracts_jats_markup_read_as_text(tmp_path: Path) -> None:
     # Markdown notes kept the abstracts of Semantic Scholar and IEEE Xplore's API as they
     # came, with JATS inline markup: "<bold>PHENICS</bold>", a formula as IEEE writes it

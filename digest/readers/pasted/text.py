@@ -30,6 +30,9 @@ _MD_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\]^_`{|}~])")
 _EMPHASIS = re.compile(
     r"(\*\*|__)(.{1,500}?)\1|(?<![\w*])\*(?!\s)([^*\n]{1,500}?)(?<!\s)\*(?!\w)|`([^`]{1,500})`"
 )
+# TeX's quotes ("``with solution''"), which an abstract pasted from arXiv keeps: their two
+# backticks are no code span, and a code span would take the words between two of them.
+_TEX_QUOTE = re.compile(r"``([^`\n]{1,500}?)''")
 SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\.\.\.$|…$")
 ET_AL = re.compile(r"^([^,;]{2,80}?)\s+et\.?\s?al\.?(?:[,;]\s*|\s+|$)(.*)$")
 NAME = re.compile(r"^[\w.'’\-]+(?:\s+[\w.'’\-]+){0,4}$")
@@ -42,6 +45,8 @@ def inline_text(text: str) -> str:
         text = _PANDOC_ATTRIBUTES.sub("", text)
     if "](" in text:
         text = LINK.sub(lambda m: m.group(1), text)
+    if "``" in text:
+        text = _TEX_QUOTE.sub("\u201c\\1\u201d", text)
     if "*" in text or "__" in text or "`" in text:
         for _ in range(2):
             text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
