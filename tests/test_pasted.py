@@ -1432,6 +1432,22 @@ def test_tex_quotes_in_a_pasted_abstract_are_quotes_not_a_code_span(tmp_path: Pa
     )
 
 
+def test_keywords_written_as_code_spans_are_one_keyword_each(tmp_path: Path) -> None:
+    # The same pages write their keywords as code spans with no comma between them: they
+    # were read as one keyword, "tiling 基准测试 Fine-Check".
+    page = tmp_path / "paper.md"
+    page.write_text(
+        "# TileBench: Benchmarking Tiling Puzzles\n\n"
+        "**关键词**: `tiling` `基准测试` `Fine-Check`\n\n"
+        "## Abstract\n\n"
+        "> We introduce TileBench, a benchmark of 80 tiling puzzles, each stated in Lean, "
+        "and find that the best model solves only 5 of them.\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([page]).papers
+    assert paper.keywords == ("tiling", "基准测试", "Fine-Check")
+
+
 def test_notes_that_copied_an_abstracts_jats_markup_read_as_text(tmp_path: Path) -> None:
     # Markdown notes kept the abstracts of Semantic Scholar and IEEE Xplore's API as they
     # came, with JATS inline markup: "<bold>PHENICS</bold>", a formula as IEEE writes it

@@ -36,6 +36,10 @@ _TITLE_URL = re.compile(
 # Why text labelled as a summary ("简介", "TL;DR") is set aside: the entry has its abstract.
 _SUMMARY = "a summary of the paper, not its abstract"
 
+# Keywords written as code spans, one each ("`ELO rating` `model evaluation`"), with no
+# comma between them.
+_CODE_SPANS = re.compile(r"(?:\s*`[^`\n]+`)+\s*")
+
 # The pages of an arXiv paper on other sites, named by its id.
 _PAPER_PAGE = re.compile(
     r"//(?:huggingface\.co/papers|(?:www\.)?alphaxiv\.org/abs)/([\d.]+(?:v\d+)?)"
@@ -209,9 +213,11 @@ class Reader:
         elif name == "venue":
             entry.venue = entry.venue or inline_text(value)
         elif name == "keywords":
-            entry.keywords += [
-                k.strip() for k in re.split(r"[;,]", inline_text(value)) if k.strip()
-            ]
+            if _CODE_SPANS.fullmatch(value):
+                words = re.findall(r"`([^`]+)`", value)
+            else:
+                words = re.split(r"[;,]", inline_text(value))
+            entry.keywords += [k.strip() for k in words if k.strip()]
         else:
             entry.metadata.append((name or label, inline_text(value)))
             if not name and "://" in value:
