@@ -1448,6 +1448,24 @@ def test_keywords_written_as_code_spans_are_one_keyword_each(tmp_path: Path) -> 
     assert paper.keywords == ("tiling", "基准测试", "Fine-Check")
 
 
+def test_a_date_with_its_update_in_brackets_is_the_day_the_paper_came_out(
+    tmp_path: Path,
+) -> None:
+    # The same pages date a paper "**发布日期**: 2025-05-06 (更新: 2025-05-29)": the paper's
+    # date was that whole text, not a date.
+    page = tmp_path / "paper.md"
+    page.write_text(
+        "# TileBench: Benchmarking Tiling Puzzles\n\n"
+        "**发布日期**: 2025-05-06 (更新: 2025-05-29)\n\n"
+        "## Abstract\n\n"
+        "> We introduce TileBench, a benchmark of 80 tiling puzzles, each stated in Lean, "
+        "and find that the best model solves only 5 of them.\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([page]).papers
+    assert paper.date == "2025-05-06"
+
+
 def test_notes_that_copied_an_abstracts_jats_markup_read_as_text(tmp_path: Path) -> None:
     # Markdown notes kept the abstracts of Semantic Scholar and IEEE Xplore's API as they
     # came, with JATS inline markup: "<bold>PHENICS</bold>", a formula as IEEE writes it

@@ -99,7 +99,14 @@ def translated(label: str) -> bool:
 _RFC_2822 = re.compile(r"^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d")
 
 
+# A remark in brackets after the date: "2025-05-06 (更新: 2025-05-29)", the day the paper
+# was updated after the day it came out.
+_DATE_REMARK = re.compile(r"(?<=\S)\s*[(（][^()（）]*[)）]$")
+
+
 def date_value(value: str) -> str:
-    """A date as the note has it; an e-mail style one ("Thu, 28 May 2026 00:00:00 -0400",
-    a feed's pubDate copied into a note's properties) as its ISO day."""
+    """A date as the note has it, without a remark in brackets after it; an e-mail style one
+    ("Thu, 28 May 2026 00:00:00 -0400", a feed's pubDate copied into a note's properties) as
+    its ISO day."""
+    value = _DATE_REMARK.sub("", value.strip())
     return (rfc2822_day(value) or value) if _RFC_2822.match(value) else value
