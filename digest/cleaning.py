@@ -830,14 +830,16 @@ def _simple_math(inner: str) -> str | None:
     return inner
 
 
-# A bar, hat, tilde or arrow over one letter, and a square root, as text: "$\\bar\\Lambda$"
-# (LHCb's antiparticles) is "Λ̄", "$\\sqrt{s_{NN}}$" is "√(s_NN)".
+# A bar, hat, tilde, arrow or dots over one letter, and a square root, as text:
+# "$\\bar\\Lambda$" (LHCb's antiparticles) is "Λ̄", "$\\sqrt{s_{NN}}$" is "√(s_NN)", a
+# time derivative "$\\dot{f}$" is "ḟ".
 _MATH_ACCENT = re.compile(
-    r"\\(bar|overline|hat|widehat|tilde|widetilde|vec)\s*(?:\{([^\W_])\}|([^\W_]))"
+    r"\\(bar|overline|hat|widehat|tilde|widetilde|vec|dot|ddot)\s*(?:\{([^\W_])\}|([^\W_]))"
 )
 _COMBINING = {
     "bar": "\u0304", "overline": "\u0304", "hat": "\u0302", "widehat": "\u0302",
-    "tilde": "\u0303", "widetilde": "\u0303", "vec": "\u20d7",
+    "tilde": "\u0303", "widetilde": "\u0303", "vec": "\u20d7", "dot": "\u0307",
+    "ddot": "\u0308",
 }  # fmt: skip
 _SQRT = re.compile(r"\\sqrt\s*\{([^{}\\]*)\}")
 

@@ -219,6 +219,8 @@ def test_comparable_text_ignores_case_space_and_punctuation() -> None:
             "Λ and Λ\u0304 at √(s_NN) = 5.02 TeV",
         ),
         ("$\\hat{y}$ and $\\sqrt{2}$", "y\u0302 and √2"),
+        # time derivatives (LIGO's arXiv abstracts): a dot or two over the letter
+        ("($f$ -- $\\dot{f}$) and $\\ddot{f}$", "(f -- f\u0307) and f\u0308"),
         # Scopus spaces a symbol inside its dollars (litstudy's scopus.csv); Cambridge groups
         # a letter in braces (OpenAlex's title of Muro's "Minimal ${A}_{\\infty}$-algebras")
         (
