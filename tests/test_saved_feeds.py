@@ -111,6 +111,26 @@ def test_an_author_name_without_a_letter_is_no_author(tmp_path: Path) -> None:
     assert paper.authors == ("The CMS", "LHCb Collaborations", "V. Khachatryan")
 
 
+def test_tex_dashes_of_an_arxiv_api_entry_are_dashes(tmp_path: Path) -> None:
+    # arXiv gives the TeX its authors wrote: "LIGO--Virgo--KAGRA" in a title and a summary,
+    # "($f$ -- $g$)" (FMuro/fmuro.github.io's arxiv.xml); the issue showed the two hyphens.
+    (tmp_path / "query.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        "<entry>\n<id>http://arxiv.org/abs/2603.11111v1</id>\n"
+        "<title>Searches in the third North--South observing run</title>\n"
+        "<summary>We search for signals in data of the North--South observing run, over a "
+        "range of the frequency -- amplitude ($f$ -- $A$) plane.</summary>\n"
+        "<author><name>Ana Lima</name></author>\n</entry>\n</feed>\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path / "query.xml"]).papers
+    assert paper.title == "Searches in the third North\u2013South observing run"
+    assert paper.abstract == (
+        "We search for signals in data of the North\u2013South observing run, over a range "
+        "of the frequency \u2013 amplitude (f \u2013 A) plane."
+    )
+
+
 def test_arxiv_api_answer_keeps_doi_comment_and_rejoins_wrapped_summary() -> None:
     corpus = load("arxiv_api.xml")
     rag = by_id(corpus, "2005.11401")

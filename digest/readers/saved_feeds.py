@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from xml.etree.ElementTree import Element
 
+from digest.cleaning import tex_dashes
 from digest.readers.identifiers import old_feed_title
 from digest.readers.markup import (
     html_blocks,
@@ -557,8 +558,12 @@ def _atom_entry(entry: Element, line: int) -> Record | Problem:
         terms = {_folded(term) for term, _ in categories}
         abstract = _journal_abstract(kids, _ATOM_TEXTS, title, "", found, terms)
         title, arxiv, announce = _named(title, arxiv, announce, found)
+    oai = _OAI_ID.match(entry_id)
+    if oai or "arxiv.org/abs/" in entry_id:
+        # arXiv's own entry: its title and summary are the TeX its authors wrote, where
+        # "LIGO--Virgo--KAGRA" has en dashes.
+        title, abstract = tex_dashes(title), tex_dashes(abstract)
     if not arxiv:
-        oai = _OAI_ID.match(entry_id)
         arxiv = oai.group(1) if oai else (entry_id if "arxiv.org/abs/" in entry_id else None)
     url = None
     doi = _text(kids, "doi") or None
