@@ -1029,6 +1029,34 @@ def test_europe_pmc_xml_lite_answer_says_to_ask_for_core(tmp_path: Path) -> None
         load_papers([tmp_path / "lite.xml"])
 
 
+def test_europe_pmc_dublin_core_answer_is_read_as_its_json_is() -> None:
+    # A search asked for format=dc holds its results as rdf:Description records: "without
+    # any <result>" before, every paper lost (pyEuropePMC's search_cancer_dc.xml).
+    corpus = load("europepmc-dc.xml")
+    assert corpus.files[0].format == "europe-pmc"
+    [paper] = corpus.papers
+    assert paper.title == "Lichen cover on coastal granite after two decades of warming."
+    assert paper.abstract == (
+        "Background: Crustose lichens on coastal rock respond slowly to warming. "
+        "Results: Cover fell on south-facing plots (p < .01) and held on north-facing ones "
+        "over the twenty years surveyed."
+    )
+    assert paper.authors == ("NC Okafor", "E Lindqvist", "Coastal Lichen Survey Group")
+    assert (paper.pmid, paper.doi, paper.date) == (
+        "31000001",
+        "10.5555/lichen.2024.17",
+        "2024-03-15",
+    )
+    assert paper.venue == "The Lichenologist (London)"
+    assert paper.keywords == ("Lichens", "Climate Change")
+    assert paper.url == "https://europepmc.org/article/MED/31000001"
+    [skipped] = corpus.skipped
+    assert (skipped.line, skipped.excerpt) == (
+        22,
+        "Correction to: Lichen cover on coastal granite.",
+    )
+
+
 # --- JATS (PubMed Central, publishers' article XML) -----------------------------------------
 
 
