@@ -173,6 +173,36 @@ def test_arxiv_api_journal_ref_is_the_venue(tmp_path: Path) -> None:
     assert paper.title == "Multi-Electron Production at High Transverse Momenta in ep Collisions"
 
 
+def test_arxiv_api_entries_kept_under_a_root_of_their_own_are_read(tmp_path: Path) -> None:
+    # A site's store of arXiv API entries: one <articles> root, the first entry naming the
+    # Atom namespace and the ones after it none. It was read as plain text: no paper but
+    # two titleless "abstracts" of the summaries' wrapped lines, and a skip for each line.
+    entry = (
+        "<id>http://arxiv.org/abs/{id}v1</id>\n<published>2019-10-14T14:25:25Z</published>\n"
+        "<title>{title}</title>\n<summary>  We index sorted keys with a few linear models\n"
+        "and answer each query in a guaranteed number of I/Os.\n</summary>\n"
+        "<author><name>Ana Lima</name></author>\n"
+        '<link href="http://arxiv.org/abs/{id}v1" rel="alternate" type="text/html"/>\n'
+    )
+    (tmp_path / "arxiv.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><articles>\n'
+        '<entry id="1910.06001" xmlns="http://www.w3.org/2005/Atom">\n'
+        + entry.format(id="1910.06001", title="Learned Indexes in\n  Guaranteed Space")
+        + '</entry><entry id="1910.06002">\n'
+        + entry.format(id="1910.06002", title="Compressed Learned Indexes")
+        + "</entry>\n</articles>\n",
+        encoding="utf-8",
+    )
+    corpus = load_papers([tmp_path / "arxiv.xml"])
+    assert [(p.arxiv_id, p.title, p.authors) for p in corpus.papers] == [
+        ("1910.06001", "Learned Indexes in Guaranteed Space", ("Ana Lima",)),
+        ("1910.06002", "Compressed Learned Indexes", ("Ana Lima",)),
+    ]
+    assert corpus.papers[0].abstract.startswith("We index sorted keys")
+    assert [s.line for s in corpus.skipped] == []
+    assert [p.sources[0].line for p in corpus.papers] == [2, 12]
+
+
 def test_api_error_entry_is_reported() -> None:
     text = (
         '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'

@@ -74,7 +74,7 @@ __all__ = ["html_to_text", "looks_like_atom", "looks_like_rss", "parse_feed"]
 
 _HEAD = 4096
 _RSS_ROOT = re.compile(r"<rss[\s>]|<rdf:RDF[\s>]")
-_ATOM_ROOT = re.compile(r"<(?:\w+:)?feed[\s>][^>]*http://www\.w3\.org/2005/Atom")
+_ATOM_ROOT = re.compile(r"<(?:\w+:)?(?:feed|entry)[\s>][^>]*http://www\.w3\.org/2005/Atom")
 # arXiv's listing feeds: "arXiv:2411.10001v1 Announce Type: new \nAbstract: …"
 _ARXIV_DESCRIPTION = re.compile(
     r"\A\s*arXiv:(\S+)\s+Announce Type:\s*([\w-]+)\s*(?:Abstract:\s*)?(.*)\Z", re.S
@@ -108,7 +108,7 @@ def parse_feed(text: str) -> Parsed:
         return Parsed((), (document,))
     root = document.root
     items = [el for el in root.iter() if _local(el.tag) in ("item", "entry")]
-    name = "entry" if _local(root.tag) == "feed" else "item"
+    name = "entry" if any(_local(item.tag) == "entry" for item in items) else "item"
     lines = document.lines_of(items, lambda: start_lines(text, name))
     # Only an RSS item takes its channel's journal: an Atom feed is not walked for a channel.
     rss = any(_local(item.tag) == "item" for item in items)
