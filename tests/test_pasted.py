@@ -1144,6 +1144,30 @@ def test_a_knowledge_base_note_about_one_paper_under_its_title_heading() -> None
     assert not [p for p in parsed.problems if "heading" in p.reason]
 
 
+def test_a_note_whose_properties_link_one_paper_keeps_its_title_under_its_sections() -> None:
+    # A vault of model-written notes, one per paper: front matter with the paper's arXiv
+    # link but no title, "# Title", Chinese sections ("## 问题", "## 证据"), then the feed
+    # item and a "### 来源" (source) section of fields. The sections are parts of the note:
+    # the paper was titled "来源", the heading with its title skipped as no paper.
+    text = (
+        '---\ntype: update-item\nurl: "https://arxiv.org/abs/2608.20001"\n'
+        'published: "Sat, 29 Aug 2026 00:00:00 -0400"\n---\n\n'
+        "# Tactile Maps for Blind Grasping\n\n## 问题\n\n触觉地图能否替代视觉。\n\n"
+        "## 证据\n\n摘要没有给出数字。\n\n<details>\n<summary>原文与来源</summary>\n\n"
+        "arXiv:2608.20001v1 Announce Type: new Abstract: We grasp objects without vision from "
+        "a tactile map built while the hand explores, and lift nine in ten household items.\n\n"
+        "### 来源\n\n- URL: https://arxiv.org/abs/2608.20001\n"
+        "- Authors: Ana Lima, Tomas Berg\n\n</details>\n"
+    )
+    parsed = parse_markdown(text)
+    [record] = parsed.records
+    assert record.title == "Tactile Maps for Blind Grasping"
+    assert (record.arxiv, record.date) == ("2608.20001v1", "2026-08-29")
+    assert record.authors == ("Ana Lima", "Tomas Berg")
+    assert record.abstract.startswith("We grasp objects without vision")
+    assert not [p for p in parsed.problems if "heading" in p.reason]
+
+
 def test_a_feed_items_date_in_a_notes_properties_is_its_day() -> None:
     # A feed reader's note: the item's pubDate as its "published" property, e-mail style.
     text = (

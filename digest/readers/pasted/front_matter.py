@@ -51,15 +51,30 @@ def apply_properties(reader: Reader, entry: Entry) -> None:
     properties = reader.properties
     if properties.get("title") and not entry.title:
         entry.set_title(properties["title"], 2)
-    keys = ("doi", "arxiv", "source", "url", "link", "pdf")
-    linked = [key for key in keys if properties.get(key)]
-    if not linked:
+    if not add_property_ids(reader, entry):
         return
-    for key in linked:
-        reader.add_ids(entry, properties[key], prefer=key if key in ("doi", "arxiv") else "")
     names = properties.get("authors") or properties.get("author")
     if names and not entry.authors:
         entry.authors = split_authors(names)
     for key in ("published", "date", "date_published", "publication_date", "year"):
         entry.date = entry.date or date_value(properties.get(key, ""))
     entry.venue = entry.venue or properties.get("venue") or properties.get("journal") or ""
+
+
+def add_property_ids(reader: Reader, entry: Entry) -> bool:
+    """The ids and links the note's properties give (`doi`, `url`, `source`…) added to the
+    entry; whether any property links to the paper."""
+    linked = [key for key in _LINKED if reader.properties.get(key)]
+    for key in linked:
+        reader.add_ids(entry, reader.properties[key], prefer=key if key in ("doi", "arxiv") else "")
+    return bool(linked)
+
+
+def names_one_paper(reader: Reader) -> bool:
+    """The note's properties link to one paper by its arXiv id or DOI: a note about it."""
+    named = Entry(0, "front")
+    add_property_ids(reader, named)
+    return "arxiv" in named.ids or "doi" in named.ids
+
+
+_LINKED = ("doi", "arxiv", "source", "url", "link", "pdf")

@@ -18,6 +18,7 @@ from digest.readers.pasted.fields import (
     labelled_field,
     translated,
 )
+from digest.readers.pasted.front_matter import names_one_paper
 from digest.readers.pasted.text import inline_text, same_title
 
 _ANNOUNCED = re.compile(r"^\s*\[(new|cross|replaced|updated)\s+\d{1,4}\]\s+(?=\S)", re.I)
@@ -80,11 +81,13 @@ def read_heading(reader: Reader, number: int, text: str, level: int) -> None:
         and (
             any(key in current.ids for key in ("arxiv", "doi", "pmid"))
             or same_title(current.title, reader.properties.get("title", ""))
+            or names_one_paper(reader)
         )
     ):
         # "# Title", its arXiv link, then "## Key points": a part of the paper's note, not
         # the next paper (a topic heading above papers names no paper's id). So too under
-        # the heading that repeats the note's title property, before its link comes.
+        # the heading that repeats the note's title property, before its link comes, and
+        # under any heading of a note whose properties link to one paper ("## 问题").
         current.mode = "body"
         return
     entry = reader.start(number, "heading")
