@@ -1168,6 +1168,23 @@ def test_a_note_whose_properties_link_one_paper_keeps_its_title_under_its_sectio
     assert not [p for p in parsed.problems if "heading" in p.reason]
 
 
+def test_an_original_abstract_heading_labels_the_abstract_over_a_quoted_summary() -> None:
+    # A model-written note: a quoted one-line conclusion ("> [!summary] …") first, then
+    # "### 原始摘要" (the original abstract). The heading was read as a paper titled
+    # "原始摘要" and the quoted conclusion was the note's paper's abstract.
+    text = (
+        "# Tactile Maps for Blind Grasping\n\nhttps://arxiv.org/abs/2606.20002\n\n"
+        "> [!summary] 一句话结论\n> Our tactile maps lift nine in ten household items, and "
+        "need no camera at all, which makes them cheap to deploy.\n\n"
+        "### 原始摘要\n\nWe grasp objects without vision from a tactile map built while the "
+        "hand explores, and lift nine in ten household items.\n"
+    )
+    parsed = parse_markdown(text)
+    [record] = parsed.records
+    assert (record.title, record.arxiv) == ("Tactile Maps for Blind Grasping", "2606.20002")
+    assert record.abstract.startswith("We grasp objects without vision")
+
+
 def test_a_feed_items_date_in_a_notes_properties_is_its_day() -> None:
     # A feed reader's note: the item's pubDate as its "published" property, e-mail style.
     text = (

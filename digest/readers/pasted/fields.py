@@ -52,9 +52,10 @@ LABELS: dict[str, str] = {
 SUMMARY_LABELS = frozenset({"summary", "tl;dr", "tldr", "简介", "概要"})
 
 # Headings that name a part of a paper's entry, or a part of a note: no paper's title.
-# "摘要（原文）", "Abstract (original)", "📄 Abstract", "Original abstract": still the abstract.
+# "摘要（原文）", "Abstract (original)", "📄 Abstract", "Original abstract", "原始摘要": still the
+# abstract.
 ABSTRACT_HEADING = re.compile(
-    r"^[^\w]*(?:(?:original|paper|full|english)\s+|完整|原文|英文|论文)?"
+    r"^[^\w]*(?:(?:original|paper|full|english)\s+|完整|原文|原始|英文|论文)?"
     r"(abstract|summary|tl;dr|tldr|摘要|概要|简介)\s*(?:[(（][^)）]{1,40}[)）])?$"
 )
 
