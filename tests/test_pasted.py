@@ -1185,6 +1185,33 @@ def test_an_original_abstract_heading_labels_the_abstract_over_a_quoted_summary(
     assert record.abstract.startswith("We grasp objects without vision")
 
 
+def test_a_clipped_article_is_one_paper_and_its_sections_are_none() -> None:
+    # A web clipper's note of a journal article: properties (title, source, authors,
+    # published), "## Abstract", then the article's own sections and figures. Each section
+    # was a paper of its own ("Background & Summary", "Subjects"), so the abstract's paper
+    # got no title, authors or date from the properties; or, under sections named like a
+    # note's, the paper's link was a figure's image.
+    text = (
+        '---\ntitle: "A Dataset of Spoken Sentences"\n'
+        'source: "https://www.nature.com/articles/s41597-026-00001-x"\n'
+        'author:\n  - "[[Ana Lima]]"\n  - "[[Tomas Berg]]"\npublished: 2026-04-02\n'
+        'tags:\n  - "clippings"\n---\n## Abstract\n\n'
+        "We share recordings of 204 listeners hearing sentences and scrambled word lists, "
+        "with their brain responses.\n\n| Design Type(s) | observation design |\n| --- | --- |\n\n"
+        "## Background & Summary\n\nA core aspect of understanding language is combining "
+        "the words of a sentence into one message.\n\n### Subjects\n\nA total of 204 native "
+        "speakers of Dutch took part, and all of them gave their consent.\n\n"
+        "## Related work\n\n![Figure 1](https://media.example.org/fig1.png)\n\n"
+        "Several works have recommended sentences to listeners before this one did.\n"
+    )
+    parsed = parse_markdown(text)
+    [record] = parsed.records
+    assert record.title == "A Dataset of Spoken Sentences"
+    assert (record.authors, record.date) == (("Ana Lima", "Tomas Berg"), "2026-04-02")
+    assert record.url == "https://www.nature.com/articles/s41597-026-00001-x"
+    assert record.abstract.startswith("We share recordings")
+
+
 def test_a_feed_items_date_in_a_notes_properties_is_its_day() -> None:
     # A feed reader's note: the item's pubDate as its "published" property, e-mail style.
     text = (

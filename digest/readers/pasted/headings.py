@@ -62,6 +62,13 @@ def read_heading(reader: Reader, number: int, text: str, level: int) -> None:
         entry.mode = "abstract"
         entry.next_summary = abstract.group(1) in SUMMARY_LABELS or translated(name)
         return
+    first = reader.entries[0] if reader.entries else None
+    if first is not None and first.labelled and not first.title and reader.properties.get("title"):
+        # A clipped article: its "## Abstract" opened the note's one paper (its title in the
+        # properties), and "## Background & Summary", "### Subjects" are its own sections, no
+        # papers, their text and its links no part of the paper's.
+        reader.current = None
+        return
     if _NOTE_HEADINGS.match(name):
         if current is not None:
             current.mode = "notes"
