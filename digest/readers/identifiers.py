@@ -131,8 +131,11 @@ def _doi_from_address(value: str) -> str | None:
 # Scholar's venue), "Pages: arXiv:1708.02025" (Zotero).
 # A venue that is only the paper's own arXiv id, as Zotero's older exports write their
 # "journal" ("arXiv:2105.06458 [cs]") and Google Scholar's BibTeX ("arXiv preprint
-# arXiv:2105.06458").
-_ARXIV_VENUE = re.compile(r"(?:arxiv\s+preprint\s+)?arxiv:\s*(?P<id>\S+?)(?:\s*\[[^\]]*\])?", re.I)
+# arXiv:2105.06458"). The category's brackets hold no "[": from each "[" of a long run after
+# the id, "[^\]]*" went to the end of the venue looking for its "]" (quadratic).
+_ARXIV_VENUE = re.compile(
+    r"(?:arxiv\s+preprint\s+)?arxiv:\s*(?P<id>\S+?)(?:\s*\[[^\[\]]*\])?", re.I
+)
 
 
 def venue_name(venue: str) -> str:
