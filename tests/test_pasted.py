@@ -17,6 +17,7 @@ from digest.loading import load_papers
 from digest.models import Corpus, Paper
 from digest.readers import sniff_format
 from digest.readers.pasted import parse_markdown
+from digest.readers.pasted.text import LINK, inline_text
 from digest.readers.plaintext import parse_text
 from digest.readers.records import split_authors
 
@@ -755,6 +756,17 @@ def test_hostile_markdown_lines_are_read_in_one_pass() -> None:
     parsed = parse_markdown(text)
     assert parsed.records == ()
     assert len(parsed.problems) == 5
+
+
+def test_a_link_after_a_run_of_brackets_is_tried_from_its_own_bracket_only() -> None:
+    # Tried from each "[" of a run, a link's text scanned up to 500 characters and, after a
+    # "](", its address up to 2,000 before failing: a Markdown list with 100,000 "[" in one
+    # line took 3 s to load (sniffing and each reading step pass over the line again).
+    # Neither holds a "[" now, so each try stops at the next "[": the link is the last one's.
+    for run in ("[" * 1000, "[](" * 1000, "[x " * 1000):
+        found = LINK.search(run + "[Paper](https://example.org/p)")
+        assert found is not None and found.groups() == ("Paper", "https://example.org/p")
+    assert inline_text("See [a [Paper](https://example.org/p) here") == "See [a Paper here"
 
 
 def test_google_scholar_alert_as_its_plain_text_mail() -> None:

@@ -17,8 +17,11 @@ from digest.readers.plaintext import MIN_ABSTRACT_WORDS, stray_text_reason
 # Repeats are bounded: a line of 50,000 "[" must not cost 50,000 scans to its end each. They
 # are possessive too: each stops only before the one character that may follow it, so giving
 # characters back never helps, and a line of 20,000 "[](" must not try 2,000 lengths at each.
+# Neither the text nor the address goes past a "[": a link tried from one "[" then scans no
+# further than the next, where the next try starts (bounded alone, 100,000 "[" still cost
+# 500 characters each, and every pass over a line of them took seconds).
 LINK = re.compile(
-    r"!?\[([^\]\n]{0,500}+)\]\(\s*+<?([^)\s>]{1,2000}+)>?(?:\s+\"[^\"]{0,200}+\")?\s*\)"
+    r"!?\[([^\[\]\n]{0,500}+)\]\(\s*+<?([^)\s>\[]{1,2000}+)>?(?:\s+\"[^\"]{0,200}+\")?\s*\)"
 )
 URL = re.compile(r"https?://[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:]")
 # Pandoc's attributes after a link or a span ("[Emma Brunskill](…){rel="nofollow"}",
