@@ -508,8 +508,11 @@ def is_placeholder(abstract: str) -> bool:
 
 # bioRxiv's and medRxiv's pages (and so their BibTeX, RIS and what Zotero saves from them)
 # glue their competing-interest statement to the abstract: "…resolution.Competing Interest
-# StatementThe authors have declared no competing interest."
+# StatementThe authors have declared no competing interest." medRxiv's goes on with its
+# funding statement and the authors' declarations, longer than _TRAILER_TAIL: "…Funding
+# StatementN/AAuthor DeclarationsI confirm all relevant ethical guidelines … .Yes…".
 _INTEREST_STATEMENT = "Competing Interest Statement"
+_AUTHOR_DECLARATIONS = "Author DeclarationsI confirm"
 
 
 # Where Elsevier's abstract holds its graphical abstract, the databases that take the text
@@ -553,6 +556,9 @@ def strip_abstract_trailer(abstract: str) -> str:
         if marks:
             abstract = abstract[: marks.start()] + abstract[marks.end() :]
     statement = abstract.find(_INTEREST_STATEMENT, max(0, len(abstract) - _TRAILER_TAIL))
+    declarations = abstract.rfind(_AUTHOR_DECLARATIONS) if statement < 0 else -1
+    if declarations > 0:
+        statement = abstract.rfind(_INTEREST_STATEMENT, 0, declarations)
     if statement > 0:
         abstract = abstract[:statement].rstrip()
     tail = abstract[-_TRAILER_TAIL:]
