@@ -406,10 +406,11 @@ _PUBLISHER = (
 # Elsevier's "Published by Elsevier B.V." (only as the abstract's last words). It
 # starts a sentence (so "Alceste(©) software" stays); "(c)" must have the year right after
 # it, so that a list's "(c) the third case" stays too. A copyright sign or word may be glued
-# to the sentence before it ("…results.© 2020 Elsevier Ltd."), and a line that lost its sign
-# ("2020 Elsevier Ltd. All rights reserved.") is one only as the abstract's last words.
+# to the sentence before it ("…results.© 2020 Elsevier Ltd.", Ovid's "…).Crown Copyright ©
+# 2018."), and a line that lost its sign ("2020 Elsevier Ltd. All rights reserved.") is one
+# only as the abstract's last words.
 _TRAILER = re.compile(
-    r"(?:^|(?<=[.!?)\]\"”])\s+|(?<=[.!?)\]\"”])(?=©|Copyright\b)|\s+(?=\[))"
+    r"(?:^|(?<=[.!?)\]\"”])\s+|(?<=[.!?)\]\"”])(?=©|(?:Crown\s+)?Copyright\b)|\s+(?=\[))"
     r"(?:\(Psyc(?:INFO|Info) Database Record\b"
     r"|(?:Crown\s+)?(?:Copyright\s*)?©"
     r"|(?:Crown\s+)?(?:Copyright\s*)?\([cC]\)\s*(?:19|20)\d\d\b"

@@ -127,6 +127,7 @@ def test_a_closing_copyright_line_is_not_part_of_the_abstract(trailer: str) -> N
         # Glued to the sentence before it, as some exports join the two.
         f"{ABSTRACT}© 2020 Elsevier Ltd. All rights reserved.",
         f"{ABSTRACT}Copyright © 2021 Elsevier Ltd. All rights reserved.",
+        f"{ABSTRACT}Crown Copyright © 2018. Published by Elsevier Ltd. All rights reserved.",
         # The sign lost (an export that cannot write it), as the abstract's last words.
         f"{ABSTRACT} 2020 Elsevier Ltd. All rights reserved.",
         f"{ABSTRACT} 2019 American Chemical Society. All rights reserved",
