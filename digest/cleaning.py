@@ -422,12 +422,15 @@ _TRAILER = re.compile(
     re.S,
 )
 _TRAILER_TAIL = 400
-# EBSCOhost's stamp, "[ABSTRACT FROM AUTHOR]" (or PUBLISHER), and its note "Copyright of
-# <journal> is the property of <publisher> and its content may not be copied … (Copyright
-# applies to all Abstracts.)", together or apart: longer than _TRAILER_TAIL, so searched
-# for apart, in a longer tail, only when the tail holds one of their fixed words.
+# EBSCOhost's stamp, "[ABSTRACT FROM AUTHOR]" (or PUBLISHER), with the language before it
+# where a paper has its abstract in two ("… method. (English) [ABSTRACT FROM AUTHOR]"),
+# and its note "Copyright of <journal> is the property of <publisher> and its content may
+# not be copied … (Copyright applies to all Abstracts.)", together or apart: longer than
+# _TRAILER_TAIL, so searched for apart, in a longer tail, only when the tail holds one of
+# their fixed words.
 _EBSCO_TRAILER = re.compile(
-    r"\s*(?:\[ABSTRACT FROM [A-Z ]+\]|(?<=[.!?)\]])\s*Copyright of .{1,400}? is the "
+    r"(?:(?<=[.!?)\]])\s*\([A-Z][a-z]+\))?\s*(?:\[ABSTRACT FROM [A-Z ]+\]"
+    r"|(?<=[.!?)\]])\s*Copyright of .{1,400}? is the "
     r"property of ).*$",
     re.S,
 )

@@ -94,6 +94,8 @@ def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
         "should refer to the original published version of the material for the full "
         "abstract. (Copyright applies to all Abstracts.)",
         "[ABSTRACT FROM PUBLISHER]",
+        # The language of an abstract EBSCOhost holds in two (Academic Search Premier).
+        "(English) [ABSTRACT FROM AUTHOR]",
         # ERIC's note of who wrote the abstract.
         "(As Provided)",
         "(Author/RT)",
