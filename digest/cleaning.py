@@ -537,14 +537,25 @@ _GRAPHICAL_ABSTRACT = re.compile(
 _SUMMARY_ONLY = re.compile(r"Summary form only(?: given)?(?:,? as follows)?\s*[.:]\s*")
 
 
+# Web of Science's MEDLINE glues the record's copyright line to the front of its abstract:
+# "© 2018 The Authors. Journal of Animal Ecology © 2018 British Ecological Society.Fire
+# creates …". The line runs to the first stop with a sentence glued to it.
+_LEADING_COPYRIGHT = re.compile(
+    r"(?:Copyright\s*)?(?:©|\([cC]\)\s*(?:19|20)\d\d).{0,300}?\.(?=[A-Z][a-z])"
+)
+
+
 def strip_abstract_trailer(abstract: str) -> str:
     """The abstract without the copyright line or database stamp an export closed it with
     (ERIC's "(As Provided)" and ProQuest's "(Author abstract)" too), without the
-    placeholder of a graphical abstract, and without IEEE's "Summary form only given."
-    opening it."""
+    placeholder of a graphical abstract, and without IEEE's "Summary form only given." or
+    a copyright line glued to it (Web of Science's MEDLINE) opening it."""
     summary_only = _SUMMARY_ONLY.match(abstract) if abstract.startswith("Summary") else None
     if summary_only:
         abstract = abstract[summary_only.end() :]
+    if abstract.startswith(("©", "Copyright", "(c)", "(C)")):
+        copyright_line = _LEADING_COPYRIGHT.match(abstract)
+        abstract = abstract[copyright_line.end() :] if copyright_line else abstract
     if "raphical" in abstract or "RAPHICAL" in abstract or "omitted]" in abstract:
         abstract = _GRAPHICAL_ABSTRACT.sub("", abstract).strip()
     ebsco = abstract[-_EBSCO_TAIL:]

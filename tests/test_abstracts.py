@@ -139,6 +139,17 @@ def test_a_glued_or_signless_copyright_line_is_not_part_of_the_abstract(text: st
     assert strip_abstract_trailer(text) == ABSTRACT
 
 
+def test_a_copyright_line_glued_to_the_front_of_an_abstract_is_not_part_of_it() -> None:
+    # Web of Science's MEDLINE, tab-delimited or plain text: the copyright line, then the
+    # abstract's first sentence with no space between them.
+    glued = "\u00a9 2018 The Authors. Journal of Birds \u00a9 2018 Society of Birds."
+    assert strip_abstract_trailer(glued + ABSTRACT) == ABSTRACT
+    line = "Copyright \u00a9 2019 Elsevier Ltd. All rights reserved."
+    assert strip_abstract_trailer(line + ABSTRACT) == ABSTRACT
+    # A line alone, with nothing glued to it, is still no abstract.
+    assert strip_abstract_trailer(glued) == ""
+
+
 def test_the_stop_scopus_puts_after_a_question_goes_with_its_copyright_line() -> None:
     # reftool_scopus_zh's "…or any virtual currency, for that matter?. © 2014 Wiley
     # Periodicals, Inc.": the digest showed "for that matter?."
