@@ -964,6 +964,27 @@ def test_cnki_excel_export_saved_as_csv(tmp_path: Path) -> None:
     assert (opening.line, opening.excerpt) == (3, "行道树养护管理标准")
 
 
+def test_web_of_science_biosis_and_medline_tables(tmp_path: Path) -> None:
+    # Web of Science's other databases, saved as "Tab-delimited (Mac)" (CR line ends): BIOSIS
+    # writes an author's e-mail in brackets after the name; its MEDLINE glues the copyright
+    # line to the front of the abstract (elizagrames/litsearchr inst/extdata/borealis).
+    (tmp_path / "biosis.txt").write_bytes(
+        b"PT\tUT\tTI\tAU\tSO\tPY\tAB\r"
+        b"J\tBIOSIS:PREV1\tOwls in burned forest\tHolm, Ann B. (ab@uni.edu) ; Kerr, Jo\t"
+        b"J BIRDS\t2018\tWe count owls in burned forest over ten years.\r"
+    )
+    (tmp_path / "medline.txt").write_bytes(
+        b"PT\tAN\tTI\tAU\tSO\tPY\tAB\tUT\r"
+        b"J\t29782655\tOwls in unburned forest.\tHolm, Ann B\tJ Birds\t2018\t"
+        b"\xc2\xa9 2018 The Authors. J Birds \xc2\xa9 2018 Bird Society.We count owls in"
+        b" unburned forest.\tMEDLINE:29782655\r"
+    )
+    corpus = load_papers([tmp_path])
+    biosis, medline = sorted(corpus.papers, key=lambda p: p.title)
+    assert biosis.authors == ("Ann B. Holm", "Jo Kerr")
+    assert medline.abstract == "We count owls in unburned forest."
+
+
 def test_web_of_science_tab_delimited_cells_are_never_quoted(tmp_path: Path) -> None:
     # WoS writes quotation marks as text: a title opening with one keeps it, and an abstract
     # with a quotation mark never closed does not swallow the records after it.

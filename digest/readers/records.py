@@ -219,12 +219,17 @@ def first_name_first(name: str, initials: bool = False) -> str:
     of the given names (PubMed's 'Dengah, H. J. François 2nd'): 'Martin L. King Jr.'. Any
     other name, and one without a comma, stays as given. A hyphenated pair of initials
     loses the space written in it ('Endara, M. -J.' -> 'M.-J. Endara'). The e-mail address
-    Scopus's RIS writes after the corresponding author ('Nguyen, C.D., chi@uni.edu.vn') is
-    no part of the name. A name in capitals is cased first (see `cased_name`)."""
+    Scopus's RIS writes after the corresponding author ('Nguyen, C.D., chi@uni.edu.vn'), or
+    BIOSIS's in brackets ('Tingley, Morgan W. (mt@uconn.edu)'), is no part of the name. A
+    name in capitals is cased first (see `cased_name`)."""
     name = cased_name(joined_initials(name), initials)
     before, comma, after = name.rpartition(",")
     if comma and _EMAIL.fullmatch(after.strip()):
         name = before
+    elif "@" in name:
+        before, bracket, after = name.rstrip().rpartition("(")
+        if bracket and after.endswith(")") and _EMAIL.fullmatch(after[:-1].strip()):
+            name = before
     parts = [" ".join(part.split()) for part in name.split(",")]
     if len(parts) == 3 and all(parts) and _NAME_SUFFIX.fullmatch(parts[2]):
         return f"{parts[1]} {parts[0]} {parts[2]}"
@@ -460,7 +465,8 @@ _PARTICLES = frozenset(
 _SUFFIXES = {"JR": "Jr.", "JR.": "Jr.", "SR": "Sr.", "SR.": "Sr.", "2ND": "2nd", "3RD": "3rd"}
 
 
-# An e-mail address, as Scopus writes one after a name: "Nguyen, C.D., chi.nguyen@uni.edu.vn".
+# An e-mail address, as Scopus writes one after a name: "Nguyen, C.D., chi.nguyen@uni.edu.vn"
+# (BIOSIS in brackets: "Tingley, Morgan W. (morgan.tingley@uconn.edu)").
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+")
 
 # A hyphenated pair of initials written with a space, as IEEE Xplore and Web of Science
