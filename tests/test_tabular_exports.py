@@ -773,19 +773,36 @@ def test_dimensions_csv_headings_glued_to_their_sections_are_set_apart() -> None
     )
 
 
-def test_headings_of_springer_review_journals_glued_to_their_sections(tmp_path: Path) -> None:
-    # Springer's "Current … Reports" print Purpose of Review, Recent Findings and Summary;
-    # a table fed by Crossref (CiteSource's export) glues them to the words after them.
-    abstract = (
-        "Purpose of ReviewWildfire smoke harms health.Recent FindingsWe searched MEDLINE and "
-        "EMBASE.SummaryThe evidence is limited."
-    )
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # Springer's "Current … Reports" print Purpose of Review, Recent Findings and
+        # Summary; a table fed by Crossref (CiteSource's export) glues them to the words
+        # after them.
+        (
+            "Purpose of ReviewWildfire smoke harms health.Recent FindingsWe searched MEDLINE "
+            "and EMBASE.SummaryThe evidence is limited.",
+            "Purpose of Review: Wildfire smoke harms health. Recent Findings: We searched "
+            "MEDLINE and EMBASE. Summary: The evidence is limited.",
+        ),
+        # Environmental Evidence's systematic maps print "Review findings", their protocols
+        # "Methods and output"; Dimensions glues them as it glues the others (its RIS, as
+        # CiteSource's tests keep it: mjwestgate/synthesisr testdata/citesource_issue_24.ris).
+        (
+            "BackgroundLight draws birds.MethodsWe searched six databases.Review findingsWe "
+            "screened 2,000 articles.Methods and outputThe map lists 490 studies.",
+            "Background: Light draws birds. Methods: We searched six databases. Review "
+            "findings: We screened 2,000 articles. Methods and output: The map lists 490 "
+            "studies.",
+        ),
+    ],
+)
+def test_headings_of_review_journals_glued_to_their_sections(
+    tmp_path: Path, abstract: str, expected: str
+) -> None:
     (tmp_path / "review.csv").write_text(f'title,abstract\nA review,"{abstract}"\n', "utf-8")
     [paper] = load_papers([tmp_path]).papers
-    assert paper.abstract == (
-        "Purpose of Review: Wildfire smoke harms health. Recent Findings: We searched MEDLINE "
-        "and EMBASE. Summary: The evidence is limited."
-    )
+    assert paper.abstract == expected
 
 
 def test_key_points_glued_with_their_bullets_are_a_section(tmp_path: Path) -> None:

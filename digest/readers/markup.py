@@ -571,7 +571,9 @@ _STRUCTURED_HEADINGS = (
     "Purpose of [Rr]eview|Recent [Ff]indings|Summary|"
     # European Radiology and its sister journals (Springer): a list of bullets after the
     # sections, and a sentence on what the study means for practice
-    "Key [Pp]oints|Clinical relevance statement|Critical relevance statement"
+    "Key [Pp]oints|Clinical relevance statement|Critical relevance statement|"
+    # Environmental Evidence (BMC): its systematic maps and their protocols
+    "Review findings|Methods and outputs?"
 )
 # A heading glued to the first word of its section, as Dimensions takes Springer's
 # abstracts: "BackgroundDespite treatment, … (RRMS).MethodThirteen participants …", or to
