@@ -113,6 +113,24 @@ def test_singular_and_plural_count_as_one_phrase_written_as_usual() -> None:
     ]
 
 
+def test_an_acronym_and_its_plural_are_one_keyword() -> None:
+    # "PPI" and "PPIs" are two phrases the speller writes alike: the keywords of a RIS
+    # export's theme read "PPIs, PPIs" (tengann/IAV_PPI_Graph_Embedding_Review).
+    texts = [
+        "Protein-protein interactions (PPIs) drive signalling. We predict PPIs from sequence, "
+        "and each PPI gets a score.",
+        "Protein-protein interactions (PPIs) are noisy. We rank PPIs by network cohesion; a PPI "
+        "with support ranks high.",
+        "Protein-protein interactions (PPIs) in databases grow. We mine PPIs from text and check "
+        "every PPI by hand.",
+        "Galaxy clusters lens background sources. We measure lensing masses of galaxy clusters.",
+        "Galaxy clusters grow by mergers. We simulate the mergers of galaxy clusters.",
+        "Galaxy clusters host hot gas. We map the gas of galaxy clusters in X-rays.",
+    ]
+    for lab in label_groups(texts, [[0, 1, 2], [3, 4, 5]]):
+        assert len(set(lab.keywords)) == len(lab.keywords), lab
+
+
 def test_acronyms_keep_their_capitals() -> None:
     texts = [
         "We fine-tune GPT-3 on math word problems with verifiers.",

@@ -440,6 +440,7 @@ def choose_keywords(
     ('object', 'population') says less than a phrase."""
     seen: list[tuple[str, ...]] = list(used)
     chosen: list[tuple[str, ...]] = []
+    spelled: set[str] = set()
     shared = max(2, _KEYWORD_SHARE * size)
     for level in range(3):
         for phrase in ranked:
@@ -468,8 +469,11 @@ def choose_keywords(
                 continue
             if not spell.reads_as_noun_phrase(key):
                 continue  # 'models outperform', 'outer', 'quenches star formation'
+            if spell(key) in spelled:
+                continue  # ('ppi',) and ('ppis',), both written 'PPIs' by the papers
             seen.append(key)
             chosen.append(key)
+            spelled.add(spell(key))
         if len(chosen) >= MIN_KEYWORDS:
             break
     order = {phrase.key: i for i, phrase in enumerate(ranked)}
