@@ -105,6 +105,9 @@ OUTLIER_SHARE = 0.1
 NO_THEME_SHARE = 1 / 3
 
 _MATH = re.compile(r"\$[^$]*\$")
+# A web address in an abstract is no words of its paper to label a theme with: the parts of
+# "http://www.agbase.msstate.edu/hpi/main.html" named one "Edu hpi".
+_ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+", re.I)
 # Words are runs of letters, digits, hyphens and non-ASCII characters: every other ASCII
 # character becomes a space. Working on bytes keeps the split in C, several times faster
 # than a regular expression, which matters at 100,000 abstracts.
@@ -909,7 +912,8 @@ def _group_labels(
     ]
     texts = [""] * len(seen)
     for i, n in seen.items():
-        texts[n] = _MATH.sub(" ", f"{papers[i].title or ''}. {papers[i].abstract}")
+        text = _MATH.sub(" ", f"{papers[i].title or ''}. {papers[i].abstract}")
+        texts[n] = _ADDRESS.sub(" ", text) if "://" in text or "www." in text else text
     labels = label_groups(texts, [[seen[i] for i in inside] for inside in members], single_names)
     paper_of = {n: papers[i].id for i, n in seen.items()}
     return labels, [{paper_of[n] for n in label.covered} for label in labels]

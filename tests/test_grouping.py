@@ -151,6 +151,19 @@ def test_two_separate_topics_never_mix_when_digest_chooses() -> None:
         assert len({pid[0] for pid in theme.paper_ids}) == 1
 
 
+def test_web_addresses_in_abstracts_name_no_theme() -> None:
+    # A RIS export's abstracts (tengann/IAV_PPI_Graph_Embedding_Review, references.ris) give
+    # a database's address, "http://www.agbase.msstate.edu/hpi/main.html": its parts named
+    # a theme "Edu hpi".
+    address = " The data are at http://www.plab.msstate.edu/hpi/main.html (see www.plab.org/hpi)."
+    papers = [make_paper(f"g{i}", text) for i, text in enumerate(GALAXIES)] + [
+        make_paper(f"p{i}", text + address) for i, text in enumerate(PROTEINS)
+    ]
+    for theme in group_by_theme(papers, n_themes=2):
+        named = " ".join([theme.label, *theme.keywords]).lower().split()
+        assert not {"edu", "hpi", "html", "www", "plab"} & set(named), theme
+
+
 def test_two_topics_are_labelled_after_their_subject() -> None:
     themes = group_by_theme(two_topics(), n_themes=2)
     labels = {t.paper_ids[0][0]: t.label.lower() for t in themes}
