@@ -312,6 +312,44 @@ def test_semantic_scholar_batch_with_null_entries() -> None:
     assert reasons(corpus) == [(1, "null entry", True), (1, "no abstract", True)]
 
 
+def test_semantic_scholar_venue_is_the_journal_the_paper_names(tmp_path: Path) -> None:
+    # Semantic Scholar matches a paper's journal to a "normalized" venue, at times another
+    # one: an MDPI Sensors article under "Italian National Conference on Sensors"
+    # (semanticscholar's bulk search cassette). The journal's own name comes first; a
+    # preprint's journal is "ArXiv", and there its venue names the conference.
+    def paper(number: int, venue: str, journal: str, abstract: str) -> dict[str, object]:
+        return {
+            "paperId": f"p{number}",
+            "externalIds": {"CorpusId": number},
+            "title": f"Paper {number}",
+            "abstract": abstract,
+            "venue": venue,
+            "journal": {"name": journal, "volume": "21"},
+            "authors": [{"authorId": "1", "name": "A. Author"}],
+        }
+
+    answer = {
+        "total": 2,
+        "data": [
+            paper(
+                1,
+                "Italian National Conference on Lichens",
+                "Lichens (Basel, Switzerland)",
+                ABSTRACT,
+            ),
+            paper(
+                2,
+                "Neural Information Processing Systems",
+                "ArXiv",
+                "We train a small model on lichen photographs and find that it counts them well.",
+            ),
+        ],
+    }
+    (tmp_path / "bulk.json").write_text(json.dumps(answer))
+    venues = [paper.venue for paper in load_papers([tmp_path / "bulk.json"]).papers]
+    assert venues == ["Lichens (Basel, Switzerland)", "Neural Information Processing Systems"]
+
+
 def test_semantic_scholar_references_and_citations_read_the_paper_inside(
     tmp_path: Path,
 ) -> None:

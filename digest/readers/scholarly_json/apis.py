@@ -173,6 +173,9 @@ def crossref_record(line: int, work: dict[str, Any]) -> Record | Problem:
     )
 
 
+_S2_ARXIV_JOURNAL = re.compile(r"arxiv(?:\.org)?", re.I)
+
+
 def semantic_scholar_record(line: int, value: dict[str, Any]) -> Record | Problem:
     paper = s2_wrapped(value) or value
     title = markup_free(text_of(paper.get("title")))
@@ -185,9 +188,15 @@ def semantic_scholar_record(line: int, value: dict[str, Any]) -> Record | Proble
         or paper.get("externalids")
         or nested(paper, "openaccessinfo", "externalids")
     )
+    # The journal as the paper names it before the "normalized" venue Semantic Scholar
+    # matched it to, which may be another ("Sensors (Basel, Switzerland)" matched to
+    # "Italian National Conference on Sensors", Turing's "Mind" to a book reprinting
+    # him); but a preprint's journal is "ArXiv", where the venue names its conference.
+    journal = text_of(nested(paper, "journal", "name"))
     venue = (
-        text_of(paper.get("venue"))
-        or text_of(nested(paper, "journal", "name"))
+        ("" if _S2_ARXIV_JOURNAL.fullmatch(journal) else journal)
+        or text_of(paper.get("venue"))
+        or journal
         or text_of(nested(paper, "publicationVenue", "name"))
     )
     return Record(
