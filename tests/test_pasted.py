@@ -1224,6 +1224,18 @@ def test_a_clipped_article_is_one_paper_and_its_sections_are_none() -> None:
     assert record.abstract.startswith("We share recordings")
 
 
+def test_tex_dashes_of_an_arxiv_item_copied_into_a_note_are_dashes() -> None:
+    # A feed reader's note of an arXiv RSS item (2605.20400): the item's TeX, "3--5$\\times$".
+    text = (
+        '---\ntitle: "Pumps of the North-South Network"\n'
+        'originalUrl: "https://arxiv.org/abs/2605.11111"\n---\n\n'
+        "arXiv:2605.11111v1 Announce Type: cross Abstract: We sample random effects on a GPU "
+        "and run 3--5$\\times$ faster than on a CPU, for every pump in the network.\n"
+    )
+    [record] = parse_markdown(text).records
+    assert "run 3\u20135$\\times$ faster" in record.abstract
+
+
 def test_a_feed_items_date_in_a_notes_properties_is_its_day() -> None:
     # A feed reader's note: the item's pubDate as its "published" property, e-mail style.
     text = (

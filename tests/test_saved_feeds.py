@@ -203,6 +203,26 @@ def test_arxiv_api_entries_kept_under_a_root_of_their_own_are_read(tmp_path: Pat
     assert [p.sources[0].line for p in corpus.papers] == [2, 12]
 
 
+def test_tex_dashes_of_an_arxiv_listing_item_are_dashes(tmp_path: Path) -> None:
+    # arXiv's RSS gives the TeX its authors wrote, as its API does: "3--5$\\times$" (a note
+    # that copied an rss.arxiv.org/rss/cs.LG item, 2605.20400); the issue showed "3--5" and
+    # the times sign.
+    (tmp_path / "cs.LG.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>\n<item>\n'
+        "<title>Pumps of the North--South Network</title>\n"
+        "<link>https://arxiv.org/abs/2605.11111</link>\n"
+        "<description>arXiv:2605.11111v1 Announce Type: cross \nAbstract: We sample random "
+        "effects on a GPU and run 3--5$\\times$ faster than on a CPU, for every pump."
+        "</description>\n"
+        '<guid isPermaLink="false">oai:arXiv.org:2605.11111v1</guid>\n'
+        "</item>\n</channel></rss>\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path / "cs.LG.xml"]).papers
+    assert paper.title == "Pumps of the North\u2013South Network"
+    assert "run 3\u20135\u00d7 faster" in paper.abstract
+
+
 def test_api_error_entry_is_reported() -> None:
     text = (
         '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'

@@ -211,8 +211,12 @@ def _rss_item(item: Element, line: int, journal: str, one_each: bool) -> Record 
         title, arxiv = old_style[0], arxiv or old_style[1]
     title, arxiv, announce = _named(title, arxiv, announce, found)
     guid = _text(kids, "guid")
+    oai = _OAI_ID.match(guid)
+    if oai or announce:
+        # arXiv's listing item: its title and description are the TeX its authors wrote
+        # ("3--5$\times$ speedup"), as its API's entries are.
+        title, abstract = tex_dashes(title), tex_dashes(abstract)
     if not arxiv:
-        oai = _OAI_ID.match(guid)
         arxiv = oai.group(1) if oai else None
     # Gathered in a list: adding tuple to tuple copies all names so far, once per creator.
     creators = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from digest.cleaning import tex_dashes
 from digest.readers import arxiv_pages
 from digest.readers.arxiv_pages import Found
 from digest.readers.identifiers import old_feed_title, parse_arxiv_field, parse_doi
@@ -267,6 +268,9 @@ class Reader:
         fields = found.fields
         entry.abstract = join_lines([fields.get("abstract", "")])
         entry.labelled = True
+        if "announce type" in fields:
+            # An arXiv listing item: its text is the TeX its authors wrote ("3--5$\times$").
+            entry.abstract = tex_dashes(entry.abstract)
         if fields.get("title"):
             entry.set_title(fields["title"], 3 if "announce type" not in fields else 2)
         elif title_line is not None:
