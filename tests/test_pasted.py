@@ -1236,6 +1236,28 @@ def test_tex_dashes_of_an_arxiv_item_copied_into_a_note_are_dashes() -> None:
     assert "run 3\u20135$\\times$ faster" in record.abstract
 
 
+def test_an_abstract_page_copied_without_its_labels_is_read() -> None:
+    # A reader view's dump of an arXiv abstract page (r.jina.ai's: front matter, "## Content"
+    # and the page's lines): "[Submitted on …]", the title, the authors and the abstract have
+    # no labels. The note was refused whole: "no abstract".
+    text = (
+        "---\ntitle: Tactile Maps for Blind Grasping\nurl: https://arxiv.org/abs/2310.01111\n"
+        "---\n\n# Tactile Maps for Blind Grasping\n\n## Content\n\nSkip to main content\n"
+        "Computer Science > Robotics\n[Submitted on 2 Oct 2023]\n"
+        "Tactile Maps for Blind Grasping\nAna Lima, Tomas Berg\n"
+        "We grasp objects without vision from a tactile map built while the hand explores.\n"
+        "Subjects:\tRobotics (cs.RO)\nCite as:\tarXiv:2310.01111 [cs.RO]\n"
+        " \t(or arXiv:2310.01111v1 [cs.RO] for this version)\nSubmission history\n"
+    )
+    [record] = parse_markdown(text).records
+    assert (record.title, record.authors) == (
+        "Tactile Maps for Blind Grasping",
+        ("Ana Lima", "Tomas Berg"),
+    )
+    assert (record.arxiv, record.date) == ("2310.01111v1", "2 Oct 2023")
+    assert record.abstract.startswith("We grasp objects without vision")
+
+
 def test_a_feed_items_date_in_a_notes_properties_is_its_day() -> None:
     # A feed reader's note: the item's pubDate as its "published" property, e-mail style.
     text = (

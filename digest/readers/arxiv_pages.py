@@ -165,12 +165,39 @@ def split_abs_page(lines: list[str], start: int) -> tuple[Found, int] | None:
     "Comments: … Cite as: …". The page found in them, and the index of the line after it;
     or None."""
     first = lines[start]
+    submitted = _SUBMITTED_LINE.match(first)
+    if submitted is not None:
+        return _unlabelled_abs_page(lines, start, submitted.group(1))
     if "Abstract:" in first or not _is_flat_abs_page(first + " Abstract: Authors:"):
         return None
     for end in range(start + 1, min(len(lines), start + 16)):
         if "Cite as:" in lines[end] or "Subjects:" in lines[end]:
             joined = " ".join(line.strip() for line in lines[start : end + 1] if line.strip())
             found = flat_abs_page(start + 1, joined)
+            return (found, end + 1) if found is not None else None
+    return None
+
+
+# A reader view's copy of an abstract page without its labels (r.jina.ai's, an old page's):
+# "[Submitted on 2 Oct 2023]" or "(Submitted on 8 Oct 2017)" alone on its line, the title,
+# the authors, the abstract, then "Comments:", "Subjects:" and "Cite as: arXiv:ID".
+_SUBMITTED_LINE = re.compile(
+    r"^\s*[\[(](Submitted on \d{1,2} [A-Z][a-z]{2} \d{4})\b[^\])]*[\])]\s*$"
+)
+
+
+def _unlabelled_abs_page(lines: list[str], start: int, submitted: str) -> tuple[Found, int] | None:
+    """The page whose "Submitted on" line is line `start`, read as its labelled copy is."""
+    title, authors = (lines[n].strip() if n < len(lines) else "" for n in (start + 1, start + 2))
+    if not title or not authors or ":" in authors:
+        return None
+    for end in range(start + 3, min(len(lines), start + 16)):
+        if "Cite as:" in lines[end]:
+            if end + 1 < len(lines) and "for this version)" in lines[end + 1]:
+                end += 1
+            body = " ".join(line.strip() for line in lines[start + 3 : end + 1] if line.strip())
+            labelled = f"[{submitted}] Title: {title} Authors: {authors} Abstract: {body}"
+            found = flat_abs_page(start + 1, labelled)
             return (found, end + 1) if found is not None else None
     return None
 
