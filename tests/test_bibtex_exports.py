@@ -346,6 +346,31 @@ def test_web_of_science_early_access_dates_an_entry_without_a_year() -> None:
     assert (early.date, in_issue.date) == ("2020-07", "2021")
 
 
+def test_semantic_scholar_listed_types_are_entries(tmp_path: Path) -> None:
+    # Semantic Scholar's API (citationStyles.bibtex) types an entry with a Python list of its
+    # publication types; a file of them was read as plain text, each field line a "paper".
+    text = (
+        "@['JournalArticle', 'Conference']{Okonkwo2019GraphWalks,\n author = {Ada Okonkwo and "
+        "B. Lind},\n booktitle = {Graph Workshop},\n title = {Graph walks for ranking},\n "
+        "year = {2019},\n abstract = {We rank the nodes of a graph by short random walks.}\n}\n"
+        "@['Review']{Lind2020Survey,\n author = {B. Lind},\n title = {A survey of walks},\n"
+        " journal = {Graph Reviews},\n year = {2020}\n}\n"
+    )
+    [paper] = parse_bibtex(text).records
+    assert (paper.id, paper.title, paper.authors, paper.date) == (
+        "Okonkwo2019GraphWalks",
+        "Graph walks for ranking",
+        ("Ada Okonkwo", "B. Lind"),
+        "2019",
+    )
+    path = tmp_path / "s2.bib"
+    path.write_text(text, encoding="utf-8")
+    corpus = load_papers([path])
+    assert [p.id for p in corpus.papers] == ["Okonkwo2019GraphWalks"]
+    [skipped] = corpus.skipped
+    assert "'Lind2020Survey' has no 'abstract' field" in skipped.reason
+
+
 def test_springer_day_field_dates_the_paper_to_the_day() -> None:
     # SpringerLink's "Download citation" (.bib): quoted values, each name after the first on
     # a line of its own ("\nand Costa, Giovanni"), the day of publication in a field of its own.

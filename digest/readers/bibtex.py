@@ -30,6 +30,8 @@ truncated `doi` before the full one); a key used twice still gives both entries;
 swallowed by the one before it for want of a comma is split off again. What cannot be read
 is a Problem with its line, and so is text between entries that looks like an entry.
 JabRef's `@Comment{jabref-meta: …}` blocks and `@string`/`@preamble` are not papers.
+Semantic Scholar's API types an entry with a list ("@['JournalArticle', 'Conference']{…"):
+its first is the entry's type.
 """
 
 from __future__ import annotations
@@ -65,7 +67,10 @@ from digest.readers.web_of_science import publication_date
 if TYPE_CHECKING:
     from bibtexparser.model import Entry, ImplicitComment, ParsingFailedBlock, String
 
-_ENTRY_START = re.compile(r"^[ \t]*@[A-Za-z]+[ \t]*[{(]", re.M)
+_ENTRY_START = re.compile(r"^[ \t]*@(?:[A-Za-z]+|\['\w+'[^\]\n]*\])[ \t]*[{(]", re.M)
+# Semantic Scholar's API writes its BibTeX's type as a Python list of publication types:
+# "@['JournalArticle', 'Conference']{Ammar2018ConstructionOT,". The first is the type.
+_LISTED_TYPE = re.compile(r"^([ \t]*@)\['(\w+)'[^\]\n]*\]", re.M)
 _HEAD = 8192
 # A brace group not opened by a command ("{BERT}", also inside a word, as the ACL Anthology
 # protects one: "{C}ol{BERT}v2"; not "\emph{x}", nor "M{\"u}ller"'s inner accent, which
@@ -259,6 +264,7 @@ def parse_bibtex(text: str) -> Parsed:
     with _quiet_bibtexparser():
         # No middlewares: values come as written ('{…}', '"…"', a macro, 'a # "b"') and
         # are evaluated here, the same way for entries bibtexparser refused.
+        text = _LISTED_TYPE.sub(r"\1\2", text) if "@[" in text else text
         library = parse_string(_keyed(_quotes_in_braces(text)), parse_stack=[])
     records: list[Record] = []
     problems: list[Problem] = []
