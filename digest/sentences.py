@@ -108,8 +108,12 @@ _PROTECTED = re.compile(
 # run ("......") with no whitespace after it took time quadratic in its length.
 _CANDIDATE = re.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*(\s+)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-# Capitals include Latin-1 and Greek ones ("Éric", "Δ-learning").
-_NEXT_STARTS_SENTENCE = re.compile(r"[\"'\u201c\u2018(\[]*[A-Z0-9$\\\u00c0-\u00de\u0391-\u03a9]")
+# Capitals include Latin-1 and Greek ones ("Éric", "Δ-learning"). A name that opens with a
+# small letter or three before its capitals ("iFeature", "mRNA", "hCKSAAP_UbSite") opens a
+# sentence too.
+_NEXT_STARTS_SENTENCE = re.compile(
+    r"[\"'\u201c\u2018(\[]*(?:[A-Z0-9$\\\u00c0-\u00de\u0391-\u03a9]|[a-z]{1,3}[A-Z])"
+)
 _NEXT_STARTS_ANY = re.compile(r"[\"'\u201c\u2018(\[]*[^\W_]")
 # A candidate end that the next text confirms, in one regex: what follows the whitespace
 # cannot be whitespace, so the lookahead accepts exactly the candidates the next-start

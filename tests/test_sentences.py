@@ -55,6 +55,16 @@ from digest.sentences import (
         ("One line\nwrapped here. Two.", ["One line wrapped here.", "Two."]),
         ("Para one\n\nPara two", ["Para one", "Para two"]),
         ("Wir nutzen das. Éric sagt ja.", ["Wir nutzen das.", "Éric sagt ja."]),
+        # a name that opens with small letters (iFeature's abstract, a RIS export of
+        # tengann/IAV_PPI_Graph_Embedding_Review): the summary was both sentences
+        (
+            "We present iFeat, a toolkit. iFeat encodes 18 schemes.",
+            ["We present iFeat, a toolkit.", "iFeat encodes 18 schemes."],
+        ),
+        (
+            "We measure it. mRNA levels rise, e.g. eQTL hits.",
+            ["We measure it.", "mRNA levels rise, e.g. eQTL hits."],
+        ),
         ("No final stop", ["No final stop"]),
         ("", []),
         ("   \n ", []),
@@ -110,6 +120,7 @@ BATCH = [
     "Does it work? Yes! It does.",
     'He said "it works." Then left.',
     "we propose a method. it works well.",
+    "We present iFeat, a toolkit. iFeat encodes. Models, e.g. mRNA ones. Next.",
     "One line\nwrapped here.  Two.\tThree.",
     "Para one.\n\nPara two. Still two.",
     "Nul\x00 inside. Next.",
