@@ -765,6 +765,16 @@ def tex_accents(text: str) -> str:
     return _BRACED_ACCENTED.sub(r"\1", text)
 
 
+# TeX's tie, an unbreakable space between two words ("Lean~4", "10~kpc", "Fig.~3"); "~5%" or
+# "a ~ b" is no tie.
+_TEX_TIE = re.compile(r"(?<=[\w.])~(?=\w)")
+
+
+def tex_ties(text: str) -> str:
+    """TeX's ties between words as the spaces they typeset: "Lean~4" is "Lean 4"."""
+    return _TEX_TIE.sub(" ", text) if "~" in text else text
+
+
 def tex_dashes(text: str) -> str:
     """TeX's "---" and "--" as the em and en dashes they typeset, outside addresses."""
     if "--" not in text:

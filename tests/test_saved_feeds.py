@@ -131,6 +131,26 @@ def test_tex_dashes_of_an_arxiv_api_entry_are_dashes(tmp_path: Path) -> None:
     )
 
 
+def test_tex_ties_of_an_arxiv_api_entry_are_spaces(tmp_path: Path) -> None:
+    # "from a distance of 10~kpc" (a LIGO abstract in FMuro/bibliographer's arxiv.xml),
+    # "formalized in Lean~4" (CombiBench): a tie is a space; "~70 Hz" is "about 70 Hz".
+    (tmp_path / "query.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        "<entry>\n<id>http://arxiv.org/abs/2603.22222v1</id>\n"
+        "<title>Bursts from 10~kpc</title>\n"
+        "<summary>We search for bursts at ~70 Hz from a distance of 10~kpc, each "
+        "formalized in Lean~4 as in Fig.~2.</summary>\n"
+        "<author><name>Ana Lima</name></author>\n</entry>\n</feed>\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path / "query.xml"]).papers
+    assert paper.title == "Bursts from 10 kpc"
+    assert paper.abstract == (
+        "We search for bursts at ~70 Hz from a distance of 10 kpc, each formalized in Lean 4 "
+        "as in Fig. 2."
+    )
+
+
 def test_arxiv_api_answer_keeps_doi_comment_and_rejoins_wrapped_summary() -> None:
     corpus = load("arxiv_api.xml")
     rag = by_id(corpus, "2005.11401")

@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from xml.etree.ElementTree import Element
 
-from digest.cleaning import tex_dashes
+from digest.cleaning import tex_dashes, tex_ties
 from digest.readers.identifiers import old_feed_title
 from digest.readers.markup import (
     html_blocks,
@@ -565,8 +565,8 @@ def _atom_entry(entry: Element, line: int) -> Record | Problem:
     oai = _OAI_ID.match(entry_id)
     if oai or "arxiv.org/abs/" in entry_id:
         # arXiv's own entry: its title and summary are the TeX its authors wrote, where
-        # "LIGO--Virgo--KAGRA" has en dashes.
-        title, abstract = tex_dashes(title), tex_dashes(abstract)
+        # "LIGO--Virgo--KAGRA" has en dashes and "10~kpc" a space.
+        title, abstract = tex_ties(tex_dashes(title)), tex_ties(tex_dashes(abstract))
     if not arxiv:
         arxiv = oai.group(1) if oai else (entry_id if "arxiv.org/abs/" in entry_id else None)
     url = None
