@@ -386,10 +386,11 @@ def comparable_text(text: str) -> str:
 
 # --- what databases add to an abstract -------------------------------------------------------
 
-# What an export writes where a record has no abstract.
+# What an export writes where a record has no abstract (ScienceDirect's RIS: its heading alone,
+# "AB  - Abstract").
 _PLACEHOLDER = re.compile(
     r"\[?\s*(?:no abstract(?: available| provided)?|abstract not available|not available"
-    r"|n/?a|none|null|nan|-+)\s*\.?\s*\]?",
+    r"|n/?a|none|null|nan|-+|abstract)\s*\.?\s*\]?",
     re.I,
 )
 # "Published by Elsevier B.V.", "… Ltd on behalf of the Royal Society.": a publisher's name

@@ -33,6 +33,8 @@ def csv_file(path: Path, abstracts: list[str]) -> Path:
         "No abstract",
         "N/A",
         "No abstract available.",
+        # ScienceDirect's RIS: the heading alone where the text should follow it.
+        "Abstract",
         # Cambridge University Press's notices, in Crossref's and OpenAlex's metadata.
         "An abstract is not available for this content so a preview has been provided. Please "
         "use the Get access link above for information on how to access this content.",
