@@ -1539,6 +1539,21 @@ def test_embase_ris_medline_pmid_in_c5(tmp_path: Path) -> None:
     assert (embase.pmid, other.pmid) == ("38773066", None)
 
 
+def test_embase_ris_names_surname_first_are_turned_round(tmp_path: Path) -> None:
+    # Embase's RIS writes each author as its CSV does, surname then dotted initials
+    # (asreview/asreview tests/demo_data/embase.ris); another list stays as it is.
+    embase, other = load_written(
+        tmp_path,
+        "records.ris",
+        "TY  - JOUR\nA1  - Eloubeidi M.A.\nA1  - Cohn M.\nT1  - Cysts of the foregut\nN2  - "
+        "We follow ten patients with cysts of the foregut for a year.\nDB  - Embase\nER  - \n",
+        "TY  - JOUR\nAU  - Cohn, M.\nAU  - Tan Wei\nTI  - Cysts again\nAB  - A second look at "
+        "cysts of the foregut in twenty patients.\nER  - \n",
+    ).papers
+    assert embase.authors == ("M.A. Eloubeidi", "M. Cohn")
+    assert other.authors == ("M. Cohn", "Tan Wei")
+
+
 def test_mdpi_ris_placeholder_keyword_is_no_keyword(tmp_path: Path) -> None:
     # MDPI's RIS: "EJOUR", a trailing space after each name, "KW  - n/a" for no keywords, and
     # no blank line between records.

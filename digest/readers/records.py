@@ -465,6 +465,26 @@ _PARTICLES = frozenset(
 _SUFFIXES = {"JR": "Jr.", "JR.": "Jr.", "SR": "Sr.", "SR.": "Sr.", "2ND": "2nd", "3RD": "3rd"}
 
 
+# Scopus's and Embase's names: surname first, then dotted initials, no comma between
+# ("Adler D.G.", "Del Rosario R.C.H.", "Jones-Oliveira J.B.", "Grall-Bronnec M.-C.").
+_INITIALS_LAST = re.compile(r"(?P<surname>[^\W\d_].*?)\s+(?P<initials>[^\W\d_]\.(?:-?[^\W\d_]\.)*)")
+_INITIAL_FIRST = re.compile(r"[^\W\d_]\.")
+
+
+def initials_turned_round(names: tuple[str, ...]) -> tuple[str, ...]:
+    """('Liu R.', 'Adler D.G.') -> ('R. Liu', 'D.G. Adler'): a list where every name ends
+    in capital initials and none begins with one is written surname first (Scopus's and
+    Embase's CSV, Embase's RIS); any other list ('P. Kogge', 'Vikram S Chundawat', 'George
+    Engelhard Jr.') stays as it is."""
+    turned: list[str] = []
+    for name in names:
+        found = _INITIALS_LAST.fullmatch(name)
+        if not found or _INITIAL_FIRST.match(name) or not found["initials"].isupper():
+            return names
+        turned.append(f"{found['initials']} {found['surname']}")
+    return tuple(turned)
+
+
 # An e-mail address, as Scopus writes one after a name: "Nguyen, C.D., chi.nguyen@uni.edu.vn"
 # (BIOSIS in brackets: "Tingley, Morgan W. (morgan.tingley@uconn.edu)").
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+")

@@ -65,6 +65,7 @@ from digest.readers.records import (
     cased_in_list,
     excerpt,
     first_name_first,
+    initials_turned_round,
     missing_abstract,
 )
 
@@ -242,9 +243,11 @@ def _finish(
             abstract=abstract,
             id=_first(entry, "id") or None,
             title=title or None,
-            authors=tuple(
-                first_name_first(name)
-                for name in cased_in_list([name for value in names for name in _names(value)])
+            authors=initials_turned_round(
+                tuple(
+                    first_name_first(name)
+                    for name in cased_in_list([n for value in names for n in _names(value)])
+                )
             ),
             url=urls[0] if urls else None,
             doi=_doi(entry, urls),

@@ -71,6 +71,7 @@ from digest.readers.records import (
     excerpt,
     first_lines,
     first_name_first,
+    initials_turned_round,
     iso_date,
     joined_initials,
     missing_abstract,
@@ -855,7 +856,7 @@ def _authors(value: str, initials: bool = False) -> tuple[str, ...]:
         names = tuple(first_name_first(name) for name in pairs)
     else:
         names = split_authors(value)
-    names = _initials_turned_round(tuple(joined_initials(name) for name in names))
+    names = initials_turned_round(tuple(joined_initials(name) for name in names))
     return without_doubled_names([name for name in names if name and not _CUT_LIST.fullmatch(name)])
 
 
@@ -872,25 +873,6 @@ _SURNAME_FIRST = re.compile(
     r"[^\W\d_][\w'\u2019-]*[^\W\d_],"
     r"(?:\s+(?:[^\W\d_][\w'\u2019-]*\.?|(?:[^\W\d_]\.)+-?(?:[^\W\d_]\.)*)){1,4}"
 )
-
-
-# Scopus's and Embase's "Authors": surname first, then dotted initials, no comma between
-# ("Adler D.G.", "Del Rosario R.C.H.", "Jones-Oliveira J.B.", "Grall-Bronnec M.-C.").
-_INITIALS_LAST = re.compile(r"(?P<surname>[^\W\d_].*?)\s+(?P<initials>[^\W\d_]\.(?:-?[^\W\d_]\.)*)")
-_INITIAL_FIRST = re.compile(r"[^\W\d_]\.")
-
-
-def _initials_turned_round(names: tuple[str, ...]) -> tuple[str, ...]:
-    """('Liu R.', 'Adler D.G.') -> ('R. Liu', 'D.G. Adler'): a list where every name ends
-    in capital initials and none begins with one is written surname first; any other list
-    ('P. Kogge', 'Vikram S Chundawat', 'George Engelhard Jr.') stays as it is."""
-    turned: list[str] = []
-    for name in names:
-        found = _INITIALS_LAST.fullmatch(name)
-        if not found or _INITIAL_FIRST.match(name) or not found["initials"].isupper():
-            return names
-        turned.append(f"{found['initials']} {found['surname']}")
-    return tuple(turned)
 
 
 def _surname_first_names(parts: list[str]) -> bool:
