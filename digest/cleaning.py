@@ -532,6 +532,12 @@ _GRAPHICAL_ABSTRACT = re.compile(
 )
 
 
+# eScholarship (the University of California's repository) opens a thesis's abstract with
+# its byline, which Lens keeps: "Author(s): Vatanparvar, Korosh | Advisor(s): Al Faruque,
+# Mohammad | Abstract: Cyber-Physical Systems …".
+_ESCHOLARSHIP_BYLINE = re.compile(r"Author\(s\):(?:[^|]{0,300}\|){1,4}\s*Abstract:\s*")
+
+
 # IEEE Xplore opens the abstract of a keynote or talk it holds only a summary of with a note
 # saying so, in its CSV, RIS and BibTeX alike: "Summary form only given. Cloud Computing as
 # an emerging technology …", "Summary form only given, as follows."
@@ -549,11 +555,15 @@ _LEADING_COPYRIGHT = re.compile(
 def strip_abstract_trailer(abstract: str) -> str:
     """The abstract without the copyright line or database stamp an export closed it with
     (ERIC's "(As Provided)" and ProQuest's "(Author abstract)" too), without the
-    placeholder of a graphical abstract, and without IEEE's "Summary form only given." or
-    a copyright line glued to it (Web of Science's MEDLINE) opening it."""
+    placeholder of a graphical abstract, and without IEEE's "Summary form only given.",
+    eScholarship's byline or a copyright line glued to it (Web of Science's MEDLINE)
+    opening it."""
     summary_only = _SUMMARY_ONLY.match(abstract) if abstract.startswith("Summary") else None
     if summary_only:
         abstract = abstract[summary_only.end() :]
+    if abstract.startswith("Author(s):"):
+        byline = _ESCHOLARSHIP_BYLINE.match(abstract)
+        abstract = abstract[byline.end() :] if byline else abstract
     if abstract.startswith(("©", "Copyright", "(c)", "(C)")):
         copyright_line = _LEADING_COPYRIGHT.match(abstract)
         abstract = abstract[copyright_line.end() :] if copyright_line else abstract

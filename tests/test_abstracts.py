@@ -152,6 +152,15 @@ def test_a_copyright_line_glued_to_the_front_of_an_abstract_is_not_part_of_it() 
     assert strip_abstract_trailer(glued) == ""
 
 
+def test_escholarships_byline_opening_an_abstract_is_not_part_of_it() -> None:
+    # A thesis from the University of California's eScholarship, as Lens keeps its abstract.
+    byline = "Author(s): Lamb, Ada | Advisor(s): Ruiz, Ben | Abstract: "
+    assert strip_abstract_trailer(byline + ABSTRACT) == ABSTRACT
+    assert strip_abstract_trailer("Author(s): Lamb, Ada | Abstract: " + ABSTRACT) == ABSTRACT
+    # Without the "Abstract:" that closes the byline, the text stays as it is.
+    assert strip_abstract_trailer("Author(s): Lamb, Ada. " + ABSTRACT).startswith("Author")
+
+
 def test_the_stop_scopus_puts_after_a_question_goes_with_its_copyright_line() -> None:
     # reftool_scopus_zh's "…or any virtual currency, for that matter?. © 2014 Wiley
     # Periodicals, Inc.": the digest showed "for that matter?."
