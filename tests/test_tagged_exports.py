@@ -617,10 +617,12 @@ def test_web_of_science_structured_abstract_keeps_its_section_labels_as_labels(
 def test_web_of_science_date_of_issue_is_dated_with_its_year(tmp_path: Path) -> None:
     # PD holds a month and maybe a day, never the year (PY's); an early-access record has
     # EA ("JUN 2021") instead; a season is no month. Since 2025 an early-access record's PD
-    # opens with the year ("2025 MAR 17").
+    # opens with the year ("2025 MAR 17"); a MEDLINE record's is NLM's ("2020-Dec",
+    # mjwestgate/synthesisr testdata/WoS_ciw_example.ciw).
     records = [("PD DEC 10\nPY 2020\n", "2020-12-10"), ("PD SEP\nPY 2020\n", "2020-09"),
                ("EA JUN 2021\n", "2021-06"), ("PD SPR\nPY 1994\n", "1994"),
-               ("PD 2025 MAR 17\nPY 2025\nEA MAR 2025\n", "2025-03-17")]  # fmt: skip
+               ("PD 2025 MAR 17\nPY 2025\nEA MAR 2025\n", "2025-03-17"),
+               ("PD 2020-Dec\nPY 2020\n", "2020-12")]  # fmt: skip
     corpus = load_written(
         tmp_path,
         "savedrecs.txt",

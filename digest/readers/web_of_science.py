@@ -56,7 +56,7 @@ _FOOTNOTE_MARK = re.compile(r"(?<!\s)\s++[*†‡]\s*$")
 # its "&": "Schr & ouml;dinger", "Szeg & odblac;", "p & lt; 0.05". A small letter joins the
 # word before it; a capital ("& Ouml;zt & uuml;rk") or a sign keeps its space.
 _SPACED_ENTITY = re.compile(r"((?<=\w) )?& ([A-Za-z][A-Za-z0-9]{1,31};)")
-_LEADING_YEAR = re.compile(r"^(?:1[89]|20)\d\d\s+(?=[A-Za-z])")
+_LEADING_YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:\s+|-)(?=[A-Za-z])")
 _HEADER = ("FN", "VR")
 _METADATA = {"DT": "document type", "LA": "language", "UT": "wos id", "PU": "publisher"}
 
@@ -167,7 +167,8 @@ def publication_date(published: str, year: str = "") -> str | None:
     day but no year: "SEP", "DEC 10"; the year is PY's. With it: "2020-09", "2020-12-10".
     An early-access date (EA) brings its own year: "JUN 2021" gives "2021-06". A season
     ("SPR") or nothing gives the year alone, and no year at all gives no date, never a
-    bare "SEP". Since 2025 an early-access record's PD opens with its year: "2025 MAR 17"."""
+    bare "SEP". Since 2025 an early-access record's PD opens with its year: "2025 MAR 17";
+    a MEDLINE record's is NLM's, "2020-Dec"."""
     published = published.strip()
     in_published = YEAR.search(published)
     year = year.strip() or (in_published.group(0) if in_published else "")
