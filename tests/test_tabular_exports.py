@@ -1000,6 +1000,7 @@ def test_web_of_science_biosis_and_medline_tables(tmp_path: Path) -> None:
     biosis, medline = sorted(corpus.papers, key=lambda p: p.title)
     assert biosis.authors == ("Ann B. Holm", "Jo Kerr")
     assert medline.abstract == "We count owls in unburned forest."
+    assert (biosis.pmid, medline.pmid) == (None, "29782655")  # MEDLINE's UT
 
 
 def test_web_of_science_tab_delimited_cells_are_never_quoted(tmp_path: Path) -> None:

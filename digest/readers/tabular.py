@@ -215,9 +215,10 @@ _CITATION_HOMES = frozenset({"source"})
 # and the run scanned again from there (a cell with a million spaces never finished).
 _CITATION = re.compile(r"(?P<venue>\S.*?)(?<!\s)\s+\((?P<year>(?:18|19|20)\d\d)\)(?:\s|$)")
 
-# Zotero keeps a PubMed record's PMID in Extra, a "Name: value" a line: "PMID: 36206242".
-_PMID_HOMES = frozenset({"extra"})
-_PMID_IN_TEXT = re.compile(r"^[^\S\n]*PMID:\s*(\d+)", re.I | re.M)
+# Zotero keeps a PubMed record's PMID in Extra, a "Name: value" a line: "PMID: 36206242";
+# Web of Science's MEDLINE, which has no PM column, in its UT: "MEDLINE:29782655".
+_PMID_HOMES = frozenset({"extra", "ut"})
+_PMID_IN_TEXT = re.compile(r"^[^\S\n]*(?:PMID|MEDLINE):\s*(\d+)", re.I | re.M)
 
 # IEEE Xplore may open the "Author Keywords" cell with its label: "Keywords Deep learning;…".
 _IEEE_KEYWORDS_LABEL = re.compile(r"^Keywords:?\s+")
