@@ -356,9 +356,10 @@ def clean_text(text: str) -> str:
 
 
 # A MeSH heading as PubMed hands it to EndNote and RIS keywords: a star on the major topic
-# and a subheading after a slash ("Long-Term Potentiation/*physiology", "*Hippocampus").
-# Only a starred one is read so: "MXene/CNT" or "input/output" are keywords of their own.
-_STARRED_MESH = re.compile(r"\*?([^/*]*[^/*\s])(?:/\*?[a-z][a-z ,-]*)*")
+# and a subheading after a slash ("Long-Term Potentiation/*physiology", "*Hippocampus",
+# "Crassostrea/growth & development/*physiology"). Only a starred one is read so:
+# "MXene/CNT" or "input/output" are keywords of their own.
+_STARRED_MESH = re.compile(r"\*?([^/*]*[^/*\s])(?:/\*?[a-z][a-z ,&-]*)*")
 
 
 def clean_keyword(text: str) -> str:

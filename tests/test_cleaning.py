@@ -12,6 +12,7 @@ import pytest
 from digest import cleaning
 from digest.cleaning import (
     binary_reason,
+    clean_keyword,
     clean_text,
     clean_token,
     comparable_text,
@@ -173,6 +174,23 @@ def test_latex_symbols_are_printable() -> None:
     # clean_text relies on it: printable text with LaTeX is printable once converted.
     assert all(symbol.isprintable() for symbol in cleaning._SYMBOLS.values())
     assert ("A" + "".join(cleaning._ACCENTS.values())).isprintable()
+
+
+@pytest.mark.parametrize(
+    ("keyword", "heading"),
+    [
+        ("Long-Term Potentiation/*physiology", "Long-Term Potentiation"),
+        ("*Hippocampus/cytology", "Hippocampus"),
+        # A subheading with "&", as in Inciteful's RIS of PubMed records (CiteSource's
+        # vignettes/Test_RIS/inciteful.ris: "Crassostrea/growth & development/*physiology").
+        ("Crassostrea/growth & development/*physiology", "Crassostrea"),
+        ("*Nutritional Status/statistics & numerical data", "Nutritional Status"),
+        # Not starred: a keyword of its own.
+        ("MXene/CNT", "MXene/CNT"),
+    ],
+)
+def test_a_starred_mesh_heading_loses_star_and_subheadings(keyword: str, heading: str) -> None:
+    assert clean_keyword(keyword) == heading
 
 
 def test_clean_token_drops_all_whitespace() -> None:
