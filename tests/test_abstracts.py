@@ -280,6 +280,9 @@ def test_build_reports_them_in_one_line_and_strict_passes(tmp_path: Path) -> Non
         ("Abstract: Interpretation is hard.", "Interpretation is hard."),
         ("Abstract \u2014 Interpretation is hard.", "Interpretation is hard."),
         ("Abstract\nInterpretation is hard.", "Interpretation is hard."),
+        # Glued to the first word with nothing between them (PsycInfo through Zotero).
+        ("AbstractYouth with bowel disease worry.", "Youth with bowel disease worry."),
+        ("Abstracts of talks are given.", None),
     ],
 )
 def test_an_abstract_heading_goes_and_a_term_that_starts_with_abstract_stays(

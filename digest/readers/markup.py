@@ -443,10 +443,13 @@ _ABSTRACT_WORDS = frozenset(
 )  # fmt: skip
 # A heading glued to the front of an abstract: "Abstract Eleven coupled models…" (Mendeley
 # and Zotero keep the one publishers print; OpenAlex's index starts with it too). What
-# sets it apart from the text, if anything: a colon or stop, a spaced dash, a line end.
+# sets it apart from the text, if anything: a colon or stop, a spaced dash, a line end; or
+# nothing at all, glued to a capitalised word (PsycInfo through Zotero: "AbstractYouth with
+# inflammatory bowel disease …").
 _ABSTRACT_HEADING = re.compile(
     r"\A(?P<word>Abstract|ABSTRACT|Summary|SUMMARY)"
-    r"(?:(?P<separator>\s*[:.]|\s+[-\u2013\u2014]|[ \t]*\n)\s*|\s+)(?=(?P<next>[A-Z][A-Za-z]*))"
+    r"(?:(?P<separator>\s*[:.]|\s+[-\u2013\u2014]|[ \t]*\n|(?=[A-Z][a-z]+\s))\s*|\s+)"
+    r"(?=(?P<next>[A-Z][A-Za-z]*))"
 )
 # Fields and things whose names start with "Abstract" (or "Summary"), by the words after
 # it: "Abstract Interpretation is a theory of …" opens with its subject, not with a heading.
@@ -483,7 +486,7 @@ def without_abstract_heading(text: str) -> str:
     if heading is None:
         return text
     word = heading.group("word")
-    if heading.group("separator") or word.isupper():
+    if heading.group("separator") is not None or word.isupper():
         return text[heading.end() :]
     term = _TERM.match(text, heading.end())
     if term:
