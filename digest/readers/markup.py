@@ -331,7 +331,8 @@ class _JatsText(MarkupParser):
         self._tex: list[str] | None = None  # inside <tex-math>
         self._formula = 0  # inside <inline-formula>
         self._in_formula = 0  # inside an element of it (but <alternatives>): a formula's own
-        self._paragraph = 0  # where the last paragraph starts in parts
+        self._paragraph: int | None = 0  # where the open paragraph starts in parts
+        self._blank = 0  # how many parts at the front are known to hold no text
         self._sup: int | None = None  # where an open <sup> starts in the parts written to
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -372,18 +373,27 @@ class _JatsText(MarkupParser):
             title = " ".join("".join(self._title).split())
             self._title = None
             self._drop_empty_section()
-            first = not "".join(self.parts).strip()
+            first = self._nothing_written()
             if title and not (first and title.rstrip(".: ").casefold() in _ABSTRACT_WORDS):
                 self._heading = len(self.parts)
                 self.parts.append(f" {title}{'' if title[-1] in '.:?!' else ':'} ")
         elif name == "sup" and self._sup is not None:
             start, self._sup = self._sup, None
             _superscript(self._target(), start)
+            self._blank = min(self._blank, start)
         elif name == "sec":
             self._drop_empty_section()
             self._out(" ")
-        elif name == "p" and _DOI_PARAGRAPH.fullmatch("".join(self.parts[self._paragraph :])):
-            del self.parts[self._paragraph :]
+        elif name == "p":
+            if self._paragraph is not None and _DOI_PARAGRAPH.fullmatch(
+                "".join(self.parts[self._paragraph :])
+            ):
+                self._cut(self._paragraph)
+            else:
+                self._out(" ")
+            # Closed: a "</p>" after it closes no paragraph, and a run of them (thousands
+            # deep, or unbalanced) is not joined again for each.
+            self._paragraph = None
         elif name in _BLOCK_TAGS:
             self._out(" ")
 
@@ -394,8 +404,20 @@ class _JatsText(MarkupParser):
     def _drop_empty_section(self) -> None:
         """The last heading goes if no text followed it."""
         if self._heading is not None and not "".join(self.parts[self._heading + 1 :]).strip():
-            del self.parts[self._heading :]
+            self._cut(self._heading)
         self._heading = None
+
+    def _nothing_written(self) -> bool:
+        """Whether no part holds text yet; the blank parts at the front are counted once,
+        not joined again at each heading (thousands of sections were quadratic)."""
+        while self._blank < len(self.parts) and not self.parts[self._blank].strip():
+            self._blank += 1
+        return self._blank == len(self.parts)
+
+    def _cut(self, start: int) -> None:
+        """The parts from `start` on are dropped."""
+        del self.parts[start:]
+        self._blank = min(self._blank, start)
 
     def handle_data(self, data: str) -> None:
         if self._hidden:
