@@ -10,6 +10,7 @@ plain Unicode that XML 1.0 (hence the feeds) can carry.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import functools
 import itertools
@@ -947,7 +948,7 @@ def join_wrapped_lines(lines: Sequence[str]) -> str:
     parts = [line.strip() for line in lines if line.strip()]
     if len(parts) <= 1:
         return parts[0] if parts else ""
-    whole = ""  # the record in lower case, made only when a hyphen needs judging
+    record: _Record | None = None  # made only when a hyphen needs judging
     # Pieces joined once at the end: growing one string line by line is quadratic, and a
     # pasted file may hold a record of thousands of lines.
     pieces = [parts[0]]
@@ -955,8 +956,8 @@ def join_wrapped_lines(lines: Sequence[str]) -> str:
         head = _LINE_END_HYPHEN.search(before) if before.endswith("-") else None
         tail = _LINE_START_WORD.match(part) if head else None
         if head and tail:
-            whole = whole or " ".join(parts).casefold()
-            if _is_break_hyphen(head.group(1), tail.group(1), whole):
+            record = record or _Record(" ".join(parts).casefold())
+            if _is_break_hyphen(head.group(1), tail.group(1), record):
                 pieces[-1] = pieces[-1][:-1]
         elif _UNSPACED.match(before[-1]) and _UNSPACED.match(part[0]):
             pass  # "…に頼らない方法" + "として…": one sentence, no space
@@ -966,25 +967,40 @@ def join_wrapped_lines(lines: Sequence[str]) -> str:
     return "".join(pieces)
 
 
-def _is_break_hyphen(left: str, right: str, context: str) -> bool:
-    joined = (left + right).casefold()
-    if _has_word(joined, context):
+def _is_break_hyphen(left: str, right: str, record: _Record) -> bool:
+    if (left + right).casefold() in record.words:
         return True
-    if f"{left.casefold()}-{right}" in context:
+    if record.has_pair(left.casefold(), right):
         return False
     if left.casefold() in _COMPOUND_HEADS:
         return False
     return right.endswith(_WORD_ENDINGS)
 
 
-def _has_word(word: str, text: str) -> bool:
-    """Whether `word` occurs in `text` as a whole word (regex \\b, without compiling one)."""
-    start = text.find(word)
-    while start >= 0:
-        end = start + len(word)
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
-            return True
-        start = text.find(word, start + 1)
-    return False
+# A hyphen between two runs of letters, from the first letter of the run before it.
+_HYPHEN_PAIR = re.compile(r"(?<![a-z])([a-z]++)-(?=([a-z]+))")
+_LONGEST_SUFFIX = 60
+
+
+class _Record:
+    """A record's text (in lower case), its words and the letters either side of each of its
+    hyphens looked up, not searched for: a record of thousands of wrapped lines searched
+    all of itself again for each (quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = frozenset(re.findall(r"\w+", text))  # whole words: \b either side
+        after: dict[str, list[str]] = collections.defaultdict(list)
+        for found in _HYPHEN_PAIR.finditer(text):
+            before = found.group(1)
+            for length in range(1, min(len(before), _LONGEST_SUFFIX) + 1):
+                after[before[-length:]].append(found.group(2))
+        self._after = {letters: sorted(runs) for letters, runs in after.items()}
+
+    def has_pair(self, left: str, right: str) -> bool:
+        """Whether "left-right" is in the text (both in lower-case letters a-z)."""
+        if len(left) > _LONGEST_SUFFIX:
+            return f"{left}-{right}" in self.text
+        runs = self._after.get(left, [])
+        at = bisect.bisect_left(runs, right)
+        return at < len(runs) and runs[at].startswith(right)
