@@ -1258,6 +1258,24 @@ def test_an_abstract_page_copied_without_its_labels_is_read() -> None:
     assert record.abstract.startswith("We grasp objects without vision")
 
 
+def test_an_abstract_pages_journal_reference_is_the_venue() -> None:
+    # An abstract page's "Journal reference:" (a reader view's dump, 2309.11392) names where
+    # the paper came out, as arXiv's journal_ref does in its API and listings; it was kept
+    # as metadata. The empty "Related DOI:" label after it is no part of its value.
+    text = (
+        "# Tactile Maps for Blind Grasping\n\n[Submitted on 2 Oct 2023]\n"
+        "Tactile Maps for Blind Grasping\nAna Lima, Tomas Berg\n"
+        "We grasp objects without vision from a tactile map built while the hand explores.\n"
+        "Cite as:\tarXiv:2310.01111 [cs.RO]\n\n"
+        "Journal reference:\tProceedings of the Asia Pacific Conference on Robot Hands (RH '23), "
+        "Beijing, China\nRelated DOI:\t\nhttps://doi.org/10.1145/3624918.3625336\n"
+    )
+    [record] = parse_markdown(text).records
+    assert record.venue == (
+        "Proceedings of the Asia Pacific Conference on Robot Hands (RH '23), Beijing, China"
+    )
+
+
 def test_a_feed_items_date_in_a_notes_properties_is_its_day() -> None:
     # A feed reader's note: the item's pubDate as its "published" property, e-mail style.
     text = (

@@ -40,7 +40,7 @@ LABELS: dict[str, str] = {
     "year": "date", "发布日期": "date", "日期": "date", "submitdate": "date",
     "submit date": "date", "submission date": "date", "submitted date": "date",
     "venue": "venue", "journal": "venue", "conference": "venue", "published in": "venue",
-    "journal-ref": "venue", "journal ref": "venue",
+    "journal-ref": "venue", "journal ref": "venue", "journal reference": "venue",
     "keywords": "keywords", "tags": "keywords", "关键词": "keywords",
     "subjects": "subjects", "categories": "subjects",
     "comments": "comments", "comment": "comments", "备注": "comments", "评论": "comments",

@@ -43,6 +43,8 @@ def _continues(name: str, line: str) -> bool:
     text = line.strip()
     if not text or labelled_field(text) is not None or URL.search(text):
         return False
+    if text.endswith(":"):
+        return False  # "Related DOI:", a label whose value is on the line after it
     if any(p.match(line) for p in (HEADING, RULE, ITEM, QUOTE, TABLE_ROW)):
         return False
     if name == "authors":
