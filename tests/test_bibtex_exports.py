@@ -394,14 +394,20 @@ def test_tex_dashes_in_titles_and_abstracts_are_dashes_but_not_in_addresses() ->
         " doi = {10.1000/a--b}, pages = {1--10},\n"
         " abstract = {We read pages 1--10 --- and no more. Code: https://x.org/a--b\n"
         " (doi:10.1000/a--b); run it with --verbose; well-known; a----b.}}\n"
+        "@article{p, title = {T}, abstract = {A method -- hard constraints (hPINNs) -- for\n"
+        " design [3] -- (and more).}}\n"
     )
-    [record] = parse_bibtex(text).records
+    record, paperpile = parse_bibtex(text).records
     assert record.title == "Years 2010\u20132020: a method\u2014the first\u2014for BERT"
     assert record.abstract == (
         "We read pages 1\u201310 \u2014 and no more. Code: https://x.org/a--b\n "
         "(doi:10.1000/a--b); run it with --verbose; well-known; a----b."
     )
     assert record.doi == "10.1000/a--b"
+    # Paperpile's arXiv abstracts: a dash after a closing bracket, before an opening one.
+    assert paperpile.abstract == (
+        "A method \u2013 hard constraints (hPINNs) \u2013 for\n design [3] \u2013 (and more)."
+    )
 
 
 def test_open_journal_systems_abstract_note_with_escaped_html() -> None:
