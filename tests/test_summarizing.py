@@ -585,3 +585,24 @@ def test_a_pubmed_structured_abstract_gives_a_line_without_its_section_label() -
     label = summary.sentence.split(":")[0]
     assert label in {"BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS"}
     assert summary.text == summary.sentence[len(label) + 2 :]
+
+
+def test_the_back_matter_is_never_the_line_however_much_of_the_title_it_repeats() -> None:
+    # Bioinformatics's layout: the "Availability and implementation" part repeats the title,
+    # which made it the best-rated sentence.
+    abstract = (
+        "Motivation: High-throughput screens have produced many protein contacts, but their "
+        "coverage is low and they are noisy. "
+        "Results: We present FoldPair, a deep learning framework to predict protein contacts "
+        "from sequence alone. "
+        "Our experiments show that FoldPair outperforms earlier methods on four benchmarks. "
+        "Availability and implementation: Predicting protein contacts from sequence with deep "
+        "learning: https://github.com/example/foldpair. "
+        "Supplementary information: Supplementary data are available online."
+    )
+    title = "Predicting protein contacts from sequence with deep learning"
+    summary = summarize_paper(Paper(id="p", abstract=abstract, title=title))
+    assert summary.text.startswith("We present FoldPair, a deep learning framework")
+    # Alone, the back matter is the line still: an abstract always gives one.
+    alone = "Availability and implementation: The code and data are at https://example.org/x."
+    assert summarize_paper(Paper(id="q", abstract=alone)).text.startswith("The code and data")

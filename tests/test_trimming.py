@@ -208,6 +208,11 @@ def test_other_openings_stay(sentence: str) -> None:
             "CONCLUSIONS AND RELEVANCE Screening lowered mortality by a third in this cohort.",
             "Screening lowered mortality by a third in this cohort.",
         ),
+        # Back matter (Bioinformatics's): shown without its label when nothing else is.
+        (
+            "Availability and implementation: The tool and its data are at example.org/tool.",
+            "The tool and its data are at example.org/tool.",
+        ),
         # Chinese structured abstracts (Wanfang's, CNKI's): run in with a space, a colon, or
         # in brackets.
         (
@@ -444,3 +449,25 @@ def test_a_line_of_many_commas_is_scanned_for_brackets_and_spaces_once() -> None
     _ScanCounting.scanned = 0
     assert trimming._main_clause_start(_ScanCounting(line)) == trimming._main_clause_start(line)
     assert _ScanCounting.scanned < 10 * len(line)
+
+
+def test_the_back_matter_of_a_structured_abstract_runs_from_its_label_to_the_next_part() -> None:
+    sentences = [
+        "Motivation: Reading tea leaves by hand is slow.",
+        "Results: We present LeafNet, a network that reads tea leaves from photographs.",
+        "It reads a cup in a second.",
+        "Availability and implementation: LeafNet is free: https://example.org/leafnet.",
+        "It runs on any laptop.",
+        "Supplementary information: Supplementary data are available online.",
+        "CONTACT someone@example.org",
+    ]
+    assert trimming.back_matter(sentences) == [False, False, False, True, True, True, True]
+    # A later part that is no back matter ends it; an abstract without labels has none.
+    assert trimming.back_matter([sentences[3], "Conclusions: Tea leaves read well."]) == [
+        True,
+        False,
+    ]
+    assert trimming.back_matter(["Availability of data is a concern.", "We fix it."]) == [
+        False,
+        False,
+    ]

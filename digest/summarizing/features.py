@@ -46,7 +46,12 @@ import numpy as np
 
 from digest.sentences import tokenize_words
 from digest.summarizing import cues
-from digest.summarizing.trimming import LINK_HINT_WITHIN, MAX_LINE_CHARS, linking_clause_end
+from digest.summarizing.trimming import (
+    LINK_HINT_WITHIN,
+    MAX_LINE_CHARS,
+    back_matter,
+    linking_clause_end,
+)
 from digest.summarizing.words import PAIR_BASE, Vocabulary, tokenize_rows
 
 FloatArray = np.ndarray[Any, np.dtype[np.float64]]
@@ -113,6 +118,9 @@ class SentenceFeatures:
     # method combines ...", "It introduces ..."; not "Our method outperforms ...", "We show
     # that it outperforms ...": results)
     states_contribution: BoolArray
+    # per sentence: in the abstract's back matter ("Availability and implementation: ..."),
+    # never the line while another sentence may be
+    back_matter: BoolArray
 
     def column(self, name: str) -> FloatArray:
         column: FloatArray = self.values[:, FEATURES.index(name)]
@@ -198,7 +206,7 @@ def sentence_features(
     if not n_sentences:
         empty = np.zeros(0, dtype=bool)
         values = np.zeros((0, len(FEATURES)))
-        return SentenceFeatures(values, sizes, has_title, empty, empty, empty)
+        return SentenceFeatures(values, sizes, has_title, empty, empty, empty, empty)
     batch = _batch_of(texts, word_ids, lengths, sizes)
     doc_of = batch.doc_of
     counts = _count_words(word_ids, row_lengths, n_sentences, doc_of, batch.position, sizes)
@@ -236,7 +244,14 @@ def sentence_features(
         + (columns["finding"] + our_work(batch)) * (columns["result_words"] == 0)
         + paper_as_it(batch, link_words)
     ) > 0
-    return SentenceFeatures(values, sizes, has_title, (back + link_back) > 0, back > 0, states)
+    closing = np.fromiter(
+        itertools.chain.from_iterable(map(back_matter, sentence_lists)),
+        dtype=bool,
+        count=n_sentences,
+    )
+    return SentenceFeatures(
+        values, sizes, has_title, (back + link_back) > 0, back > 0, states, closing
+    )
 
 
 # --- cues: what the sentence says it does -------------------------------------------------

@@ -50,6 +50,9 @@ BoolArray = np.ndarray[Any, np.dtype[np.bool_]]
 # datasets", does not: giving way to one cost 0.25 point and read worse).
 STANDALONE_MARGIN: Final = 5.0
 LINE_STANDALONE_MARGIN: Final = 10.0
+# Far more than any two ratings differ by: each is a sum of 27 weights (under 10 each) times
+# features of a few units at most.
+BACK_MATTER_DROP: Final = 1e6
 
 
 @dataclass(frozen=True)
@@ -65,8 +68,10 @@ class Ratings:
 
     @classmethod
     def of(cls, features: SentenceFeatures, weights: Weights) -> Ratings:
+        # Back matter goes below every other sentence, in the order of its own ratings.
+        ratings = rate_sentences(features, weights) - BACK_MATTER_DROP * features.back_matter
         return cls(
-            rate_sentences(features, weights),
+            ratings,
             features.leans_back,
             features.line_leans_back,
             features.states_contribution,

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 from digest.sentences import IDEOGRAPHS
@@ -132,6 +132,17 @@ _LEADING_CLAUSE_BEFORE_WE = re.compile(r"(?P<clause>[A-Za-z][A-Za-z ]{1,40}?)\s+
 _WORD = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
 
 
+# The back matter of a structured abstract: where the code and data are, whom to write to,
+# the registration (Bioinformatics: "Availability and implementation: <the title>:
+# https://github.com/...", "Supplementary information: Supplementary data are available at
+# ..."). It never states what the paper contributes, however many words of the title it
+# repeats.
+BACK_MATTER_LABELS: Final = frozenset(
+    {"availability", "availability and implementation", "implementation and availability"}
+    | {"supplementary information", "supplementary data", "supplementary material"}
+    | {"data availability", "code availability", "software availability", "contact"}
+    | {"trial registration", "registration", "funding", "keywords", "key words"}
+)
 # Structured abstracts (PubMed, Elsevier, many journals) head their parts with a label:
 # "METHODS: We ...", "Objective: To ...". The label heads a part of the abstract, not the
 # sentence, so the line goes without it, whatever follows it.
@@ -153,6 +164,7 @@ SECTION_LABELS: Final = frozenset(
     # Review journals (Current Opinion, PubMed-fed): "PURPOSE OF REVIEW", "RECENT FINDINGS".
     | {"purpose of review", "recent findings", "contribution", "contributions"}
     | {"limitations"}
+    | BACK_MATTER_LABELS
 )
 # Labels join two of those: "Background and aims: ", "AIMS AND OBJECTIVES ", "Methods/Results:".
 _LABEL_JOINS = re.compile(r"\s+(?:and|&)\s+|\s*/\s*")
@@ -164,6 +176,10 @@ _SECTION_LABEL = re.compile(_LABEL_NUMBER + r"(?P<label>[A-Za-z][A-Za-z /&-]{1,4
 _CAPS_SECTION_LABEL = re.compile(
     _LABEL_NUMBER + r"(?P<label>[A-Z][A-Z /&-]{1,48}?) (?=[A-Z][a-z]|[A-Z]\b)"
 )
+
+# A label, its number and its colon fit in the first this many characters of a sentence.
+_LABEL_SEARCH_CHARS: Final = 60
+_LABEL_NUMBER_STARTS: Final = frozenset("(0123456789")
 
 # Chinese structured abstracts (CNKI's, Wanfang's) head their parts so, run into the first
 # sentence with a space, a colon (a full-width one too) or in brackets: "目的 探讨…",
@@ -193,13 +209,41 @@ def drop_section_label(sentence: str) -> str:
         if cjk is not None:
             rest = sentence[cjk.end() :]
             return rest if len(rest) >= _MIN_REMAINDER_CHARS else sentence
-    m = _SECTION_LABEL.match(sentence) or _CAPS_SECTION_LABEL.match(sentence)
-    if m is None or not is_section_label(m.group("label")):
+    m = _label_match(sentence)
+    if m is None:
         return sentence
     rest = sentence[m.end() :]
     if len(rest.split(None, _MIN_REMAINDER_WORDS)) < _MIN_REMAINDER_WORDS:
         return sentence
     return rest[0].upper() + rest[1:]
+
+
+def section_label(sentence: str) -> str | None:
+    """The section label `sentence` opens with ("METHODS: ", "Objective: ", "CONCLUSIONS "),
+    in small letters with single spaces; None when it opens with none."""
+    head = sentence[:_LABEL_SEARCH_CHARS]
+    if ":" not in head and not head[:2].isupper() and head[:1] not in _LABEL_NUMBER_STARTS:
+        return None  # most sentences: no label, and no regex tried
+    m = _label_match(sentence)
+    return None if m is None else " ".join(m.group("label").lower().split())
+
+
+def _label_match(sentence: str) -> re.Match[str] | None:
+    m = _SECTION_LABEL.match(sentence) or _CAPS_SECTION_LABEL.match(sentence)
+    return m if m is not None and is_section_label(m.group("label")) else None
+
+
+def back_matter(sentences: Sequence[str]) -> list[bool]:
+    """For each sentence of one abstract, whether it is in the abstract's back matter: from
+    a sentence labelled as back matter ("Availability and implementation: ...") up to one
+    that opens another part."""
+    inside, flags = False, []
+    for sentence in sentences:
+        label = section_label(sentence)
+        if label is not None:
+            inside = label in BACK_MATTER_LABELS
+        flags.append(inside)
+    return flags
 
 
 def is_section_label(label: str) -> bool:
