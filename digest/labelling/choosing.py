@@ -439,8 +439,7 @@ def choose_keywords(
     then a lone modifier or vague word ('supermassive', 'accuracy'). A common noun alone
     ('object', 'population') says less than a phrase."""
     seen: list[tuple[str, ...]] = list(used)
-    chosen: list[tuple[str, ...]] = []
-    spelled: set[str] = set()
+    chosen: dict[tuple[str, ...], str] = {}  # each key as the papers write it
     shared = max(2, _KEYWORD_SHARE * size)
     for level in range(3):
         for phrase in ranked:
@@ -469,12 +468,12 @@ def choose_keywords(
                 continue
             if not spell.reads_as_noun_phrase(key):
                 continue  # 'models outperform', 'outer', 'quenches star formation'
-            if spell(key) in spelled:
+            written = spell(key)
+            if written in chosen.values():
                 continue  # ('ppi',) and ('ppis',), both written 'PPIs' by the papers
             seen.append(key)
-            chosen.append(key)
-            spelled.add(spell(key))
+            chosen[key] = written
         if len(chosen) >= MIN_KEYWORDS:
             break
     order = {phrase.key: i for i, phrase in enumerate(ranked)}
-    return tuple(spell(key) for key in sorted(chosen, key=order.__getitem__))
+    return tuple(chosen[key] for key in sorted(chosen, key=order.__getitem__))
