@@ -563,12 +563,12 @@ def _atom_entry(entry: Element, line: int) -> Record | Problem:
         abstract = _journal_abstract(kids, _ATOM_TEXTS, title, "", found, terms)
         title, arxiv, announce = _named(title, arxiv, announce, found)
     oai = _OAI_ID.match(entry_id)
-    if oai or "arxiv.org/abs/" in entry_id:
+    own = oai.group(1) if oai else (entry_id if "arxiv.org/abs/" in entry_id else None)
+    if own:
         # arXiv's own entry: its title and summary are the TeX its authors wrote, where
         # "LIGO--Virgo--KAGRA" has en dashes and "10~kpc" a space.
         title, abstract = tex_ties(tex_dashes(title)), tex_ties(tex_dashes(abstract))
-    if not arxiv:
-        arxiv = oai.group(1) if oai else (entry_id if "arxiv.org/abs/" in entry_id else None)
+    arxiv = arxiv or own
     url = None
     doi = _text(kids, "doi") or None
     for link in kids.get("link", ()):
