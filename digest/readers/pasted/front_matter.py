@@ -12,6 +12,8 @@ from digest.readers.records import split_authors
 
 # A YAML block scalar's indicator ("abstract: >-"): the value is on the indented lines after.
 _BLOCK_SCALAR = re.compile(r"[>|][-+]?")
+# The properties that link a note to its paper, the ids first.
+_LINKED = ("doi", "arxiv", "source", "url", "link", "pdf")
 
 
 def front_matter_properties(block: str) -> dict[str, str]:
@@ -75,6 +77,3 @@ def names_one_paper(reader: Reader) -> bool:
     named = Entry(0, "front")
     add_property_ids(reader, named)
     return "arxiv" in named.ids or "doi" in named.ids
-
-
-_LINKED = ("doi", "arxiv", "source", "url", "link", "pdf")
