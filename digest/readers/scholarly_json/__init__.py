@@ -13,11 +13,13 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
   openalexR's works data frame saved as JSON keeps the abstract rebuilt as `ab`.
 - Crossref works: `title` and `container-title` are lists; the abstract is JATS XML; a
   preprint (`posted-content`) names its server as `institution[0].name`.
-- Semantic Scholar papers: `externalIds` (DOI, ArXiv, PubMed), `authors[].name`, `venue`
-  or `journal.name`; its bulk datasets (JSON Lines) write the same fields lowercased
-  (`corpusid`, `externalids`, `publicationdate`, `s2fieldsofstudy`), and its "abstracts"
-  dataset has only `corpusid`, `abstract` and the ids under `openaccessinfo.externalids`;
-  a batch answer holds null for ids not found (json_documents.py).
+- Semantic Scholar papers: `externalIds` (DOI, ArXiv, PubMed), `authors[].name`,
+  `journal.name` before `venue` (the "normalized" one, at times another journal) but a
+  preprint's journal "ArXiv" after it; its bulk datasets (JSON Lines) write the same
+  fields lowercased (`corpusid`, `externalids`, `publicationdate`, `s2fieldsofstudy`),
+  and its "abstracts" dataset has only `corpusid`, `abstract` and the ids under
+  `openaccessinfo.externalids`; a batch answer holds null for ids not found
+  (json_documents.py).
 - Semantic Scholar's citations and references answers wrap each paper as `citingPaper` or
   `citedPaper` (beside `contexts`, `intents`): the paper inside is read.
 - Europe PMC REST search (`resultList.result`, json_documents.py): `abstractText` (HTML,
