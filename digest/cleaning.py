@@ -614,10 +614,10 @@ def strip_abstract_trailer(abstract: str) -> str:
 # Paragraphs joined with nothing between them: "… has remained unexplored.This study …"
 # (ACM's Digital Library), "… in a video.We propose …" (Zotero), "… ground ring.This
 # obstruction …" (OpenAlex's index takes "ring.This" for one word); 495 such joins in the
-# exports and corpus of bench/. A stop after a word of three small letters or more, before
-# a capitalised word; a dotted name ("java.lang.String", "Foo.Bar()", "e.g.The") is no
-# paragraph's end.
-_RUN_ON_SENTENCE = re.compile(r"(?<![.\w])([a-z]{3,}[.?!])(?=[A-Z][a-z]+\b(?![.(]))")
+# exports and corpus of bench/. A stop after a word of three small letters or more, or after
+# an acronym's plural ("… associated ISPs.We use …", ACM), before a capitalised word; a
+# dotted name ("java.lang.String", "Foo.Bar()", "e.g.The", "ASP.Net") is no paragraph's end.
+_RUN_ON_SENTENCE = re.compile(r"(?<![.\w])((?:[a-z]{3,}|[A-Z]{2,}s)[.?!])(?=[A-Z][a-z]+\b(?![.(]))")
 
 
 def space_run_on_sentences(abstract: str) -> str:

@@ -337,6 +337,10 @@ def test_join_wrapped_lines_of_nothing() -> None:
             "An obstruction over a ground ring.This obstruction lives in cohomology.",
             ["An obstruction over a ground ring.", "This obstruction lives in cohomology."],
         ),
+        (
+            "Spikes may point to outages of associated ISPs.We use our tool on two years.",
+            ["Spikes may point to outages of associated ISPs.", "We use our tool on two years."],
+        ),
     ],
 )
 def test_a_full_stop_that_lost_its_space_still_ends_a_sentence(
@@ -350,6 +354,7 @@ def test_a_full_stop_that_lost_its_space_still_ends_a_sentence(
     [
         "We use e.g.The method, see x.org/a.Html and call torch.Tensor(x) on ASP.Net pages.",
         "We study Node.Js servers and the U.S.Army data.",
+        "Hosts such as www.GPUs.Com, runs of LLMs.v2, DNSSEC.Key and the U.S.Pays.",
     ],
 )
 def test_dots_inside_words_are_no_lost_spaces(text: str) -> None:
