@@ -450,11 +450,14 @@ _ERIC_MARK = re.compile(
 # their records (Mendeley's BibTeX of them), close an abstract with where it came from, one
 # mark or several: "(Quotes from original text)", "(Author abstract)", "(Original abstract)",
 # "Adapted from the source document.", "(Contains 51 references.)", "(Copies of this article
-# are available for a fee from the Haworth Document Delivery Service, … ).".
+# are available for a fee from the Haworth Document Delivery Service, … ).". The American
+# Economic Association's journals close theirs with the paper's JEL codes, which Zotero
+# keeps: "(JEL C91, D44, D81, D91)".
 _SOURCE_MARKS = re.compile(
     r"(?:(?<=[.!?\"”)])\s+(?:\((?:Quotes from original text|(?:Author|Original|Publisher)"
     r" abstract|Contains \d+ references?\.?|Copies of this article are available for a fee"
-    r" from [^()]{1,300})\)\.?|Adapted from the source document\.))+$",
+    r" from [^()]{1,300}|JEL [A-Z]\d\d?(?:, ?[A-Z]\d\d?)*)\)\.?"
+    r"|Adapted from the source document\.))+$",
     re.I,
 )
 # A few marks close an abstract, the longest (Haworth's notice) under 400 characters.

@@ -112,6 +112,10 @@ def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
         "Service, Haworth Press, Inc. E-Mail: getinfo@haworthpressinc.com, Web site "
         "http:/ /www.HaworthPress.com). (Author abstract)",
         "(Contains 51 references.) (AEF)",
+        # The American Economic Review's JEL codes, as Zotero keeps them
+        # (Levensonbadio/Working_paper Exported Items.rdf).
+        "(JEL C91, D44, D81, D91)",
+        "(JEL G1)",
         "Copyright of Journal of the Air & Waste Management Association (Taylor & Francis Ltd) "
         "is the property of Taylor & Francis Ltd and its content may not be copied or emailed "
         "to multiple sites or posted to a listserv without the copyright holder's express "
@@ -139,6 +143,18 @@ def test_a_closing_copyright_line_is_not_part_of_the_abstract(trailer: str) -> N
 )
 def test_a_glued_or_signless_copyright_line_is_not_part_of_the_abstract(text: str) -> None:
     assert strip_abstract_trailer(text) == ABSTRACT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{ABSTRACT} We read the codes of its field (JEL D81).",
+        f"{ABSTRACT} (JEL codes are listed in the appendix.)",
+        f"(JEL C91) {ABSTRACT}",
+    ],
+)
+def test_jel_codes_within_an_abstract_stay(text: str) -> None:
+    assert strip_abstract_trailer(text) == text
 
 
 def test_a_copyright_line_glued_to_the_front_of_an_abstract_is_not_part_of_it() -> None:
