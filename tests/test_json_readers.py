@@ -87,6 +87,26 @@ def test_csl_json_keeps_short_abstracts_strips_html_and_finds_arxiv_ids() -> Non
     assert preprint.pmid == "37000001"
 
 
+@pytest.mark.parametrize(
+    ("literal", "date"),
+    [
+        # Zotero's CSL JSON of a Google Books item (EricMFink/Zotero "My Library.json").
+        ("1995-01-0001", "1995-01-01"),
+        ("1995-1-1", "1995-01-01"),
+        ("1995-03", "1995-03"),
+        # No month or day it could be, or a range: as written.
+        ("1995-13-01", "1995-13-01"),
+        ("2017-14/2017-15", "2017-14/2017-15"),
+        ("Spring 1995", "Spring 1995"),
+    ],
+)
+def test_csl_json_iso_like_literal_date_is_read(tmp_path: Path, literal: str, date: str) -> None:
+    item = {"id": "a", "type": "book", "title": "Lawyers Abroad", "abstract": ABSTRACT}
+    (tmp_path / "library.json").write_text(json.dumps([item | {"issued": {"literal": literal}}]))
+    [paper] = load_papers([tmp_path / "library.json"]).papers
+    assert paper.date == date
+
+
 # --- OpenAlex -------------------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ from digest.readers.markup import (
 from digest.readers.records import (
     Problem,
     excerpt,
+    iso_date,
 )
 
 
@@ -77,7 +78,20 @@ def date_from_parts(value: Any) -> str | None:
         return f"{season} {numbers[0]}" if season else str(numbers[0])
     if numbers:
         return "-".join(f"{n:02d}" if i else str(n) for i, n in enumerate(numbers))
-    return text_of(value.get("raw")) or text_of(value.get("literal")) or None
+    raw, literal = text_of(value.get("raw")), text_of(value.get("literal"))
+    iso_like = None if raw else _ISO_LIKE_LITERAL.fullmatch(literal)
+    if iso_like:
+        year, month, day = iso_like.groups(default="0")
+        return iso_date(year, int(month), int(day))
+    return raw or literal or None
+
+
+# Zotero writes a date it cannot read into parts as CSL's "literal", an ISO day with its day
+# in four figures among them (Zotero CSL JSON of a Google Books item: "1995-01-0001"): read
+# when its month and day can be one; a range ("2017-14/2017-15") or a season stays as written.
+_ISO_LIKE_LITERAL = re.compile(
+    r"((?:1[89]|20)\d\d)-(0?[1-9]|1[0-2])(?:-0{0,3}([1-9]|[12]\d|3[01]))?"
+)
 
 
 _SEASONS = {1: "Spring", 2: "Summer", 3: "Autumn", 4: "Winter"}
