@@ -236,9 +236,11 @@ def _opens_clause(key: tuple[str, ...]) -> bool:
     countries', 'emerging technologies')."""
     if key[0] in _CLAUSE_GERUNDS:
         return True
-    if len(key) <= 2:
-        return False
-    tag, odds = word_tags(key[0])[0]
+    return len(key) > 2 and _is_only_gerund(key[0])
+
+
+def _is_only_gerund(word: str) -> bool:
+    tag, odds = word_tags(word)[0]
     return tag == "VBG" and odds >= _VERB_ODDS
 
 
@@ -246,12 +248,14 @@ def names_an_activity(key: tuple[str, ...]) -> bool:
     """Whether a phrase ends on a gerund that a singular noun before it makes the name of an
     activity, as 'machine learning', 'rumor spreading', 'machine unlearning' and 'question
     answering' are: a noun phrase though its last word reads as a verb, where after a plural
-    ('models outperforming') or as a word that opens a clause ('data using') it is a verb."""
+    ('models outperforming'), as a word that opens a clause ('data using') or as a word that
+    is only ever a verb's -ing form ('benchmark comprising') it is a verb."""
     last = key[-1]
     return (
         len(key) > 1
         and last.endswith("ing")
         and last not in _CLAUSE_GERUNDS
+        and not _is_only_gerund(last)
         and any(tag == "VBG" for tag, _ in word_tags(last))
         and _is_singular_noun(key[-2])
     )
