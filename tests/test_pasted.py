@@ -1276,6 +1276,28 @@ def test_an_abstract_pages_journal_reference_is_the_venue() -> None:
     )
 
 
+def test_an_older_abstract_page_copied_as_plain_text_without_its_labels_is_read() -> None:
+    # An older abstract page's copy in a plain-text file, under someone's own text: the
+    # title and the authors come before "(Submitted on …)". Each line was read as a
+    # one-line "paper" with no title, or skipped as too short.
+    text = (
+        "Notes for the reading group\n\nBring a laptop and your questions.\n\n\n"
+        "Tactile Maps for Blind Grasping\n\nAna Lima, Tomas Berg\n(Submitted on 8 Oct 2017)\n"
+        "We grasp objects without vision from a tactile map built while the hand explores.\n"
+        "The map is updated as the hand moves, and it is enough for most household objects.\n"
+        "Comments:\t13 pages\nSubjects:\tRobotics (cs.RO)\nCite as:\tarXiv:1710.01111 [cs.RO]\n"
+    )
+    fmt = sniff_format(text)
+    [record] = fmt.parse(text).records
+    assert (record.title, record.authors) == (
+        "Tactile Maps for Blind Grasping",
+        ("Ana Lima", "Tomas Berg"),
+    )
+    assert (record.arxiv, record.date, record.line) == ("1710.01111", "8 Oct 2017", 6)
+    assert record.abstract.startswith("We grasp objects without vision")
+    assert record.abstract.endswith("most household objects.")
+
+
 def test_a_feed_items_date_in_a_notes_properties_is_its_day() -> None:
     # A feed reader's note: the item's pubDate as its "published" property, e-mail style.
     text = (

@@ -81,6 +81,8 @@ ABSTRACT_LEAD = re.compile(r"^(?:View PDF|HTML \(experimental\)|\s)+(?=Abstract\
 # "\s*" rescanned the rest of it.
 AUTHORS_END = re.compile(r"(?<!\s)\s*\b(?:View a PDF of the paper titled|View PDF)\b.*$")
 _SNIFF_FIELDS = re.compile(r"^[^\S\n]*(Title|Authors?|Abstract|Subjects|Cite as)\s*:", re.M)
+# An abstract page copied without its labels: its "(Submitted on 8 Oct 2017)" line.
+_SNIFF_SUBMITTED = re.compile(r"^\s*[\[(]Submitted on \d{1,2} [A-Z][a-z]{2} \d{4}\b", re.M)
 # A feed reader's view of one item (newsboat): "Title:", "Author:", "Date:", "Link:" lines
 # over the abstract, unlabelled.
 _SNIFF_LINK = re.compile(r"^[^\S\n]*(?:Link|URL)\s*:\s*https?://(?:export\.)?arxiv\.org/abs/", re.M)
@@ -100,6 +102,8 @@ def looks_like_arxiv_page(text: str) -> bool:
         return True
     if {"Title", "Authors"} <= fields and _SNIFF_LINK.search(head):
         return True
+    if "Cite as" in fields and _SNIFF_SUBMITTED.search(head):
+        return True  # a copy without its labels ("(Submitted on 8 Oct 2017)", the title, …)
     return any(_is_flat_abs_page(line) for line in head.split("\n")[:400])
 
 
@@ -167,7 +171,10 @@ def split_abs_page(lines: list[str], start: int) -> tuple[Found, int] | None:
     first = lines[start]
     submitted = _SUBMITTED_LINE.match(first)
     if submitted is not None:
-        return _unlabelled_abs_page(lines, start, submitted.group(1))
+        title, authors = (lines[n] if n < len(lines) else "" for n in (start + 1, start + 2))
+        return _unlabelled_abs_page(lines, start, start + 3, (submitted.group(1), title, authors))
+    if first.strip() and (older := _older_unlabelled_head(lines, start)) is not None:
+        return _unlabelled_abs_page(lines, start, *older)
     if "Abstract:" in first or not _is_flat_abs_page(first + " Abstract: Authors:"):
         return None
     for end in range(start + 1, min(len(lines), start + 16)):
@@ -180,22 +187,41 @@ def split_abs_page(lines: list[str], start: int) -> tuple[Found, int] | None:
 
 # A reader view's copy of an abstract page without its labels (r.jina.ai's, an old page's):
 # "[Submitted on 2 Oct 2023]" or "(Submitted on 8 Oct 2017)" alone on its line, the title,
-# the authors, the abstract, then "Comments:", "Subjects:" and "Cite as: arXiv:ID".
+# the authors, the abstract, then "Comments:", "Subjects:" and "Cite as: arXiv:ID". An older
+# page put the title and the authors (a blank line apart or not) before its "(Submitted on
+# …)" line.
 _SUBMITTED_LINE = re.compile(
     r"^\s*[\[(](Submitted on \d{1,2} [A-Z][a-z]{2} \d{4})\b[^\])]*[\])]\s*$"
 )
 
 
-def _unlabelled_abs_page(lines: list[str], start: int, submitted: str) -> tuple[Found, int] | None:
-    """The page whose "Submitted on" line is line `start`, read as its labelled copy is."""
-    title, authors = (lines[n].strip() if n < len(lines) else "" for n in (start + 1, start + 2))
+def _older_unlabelled_head(lines: list[str], start: int) -> tuple[int, tuple[str, str, str]] | None:
+    """When line `start` is the title of an older page's copy (the title, the authors, then
+    its "Submitted on" line): the index of the abstract's first line, and the day, the title
+    and the authors; else None."""
+    filled = (n for n in range(start + 1, min(len(lines), start + 5)) if lines[n].strip())
+    authors, submitted = next(filled, None), next(filled, None)
+    if authors is None or submitted is None or "Submitted on" not in lines[submitted]:
+        return None
+    day = _SUBMITTED_LINE.match(lines[submitted])
+    if day is None or not lines[submitted].lstrip().startswith("("):
+        return None  # "[Submitted on …]": today's page, whose title and authors follow it
+    return submitted + 1, (day.group(1), lines[start], lines[authors])
+
+
+def _unlabelled_abs_page(
+    lines: list[str], start: int, body_start: int, head: tuple[str, str, str]
+) -> tuple[Found, int] | None:
+    """The page whose head (its "Submitted on" day, title and authors) starts on line
+    `start` and whose abstract starts on line `body_start`, read as its labelled copy is."""
+    submitted, title, authors = (part.strip() for part in head)
     if not title or not authors or ":" in authors:
         return None
-    for end in range(start + 3, min(len(lines), start + 16)):
+    for end in range(body_start, min(len(lines), body_start + 13)):
         if "Cite as:" in lines[end]:
             if end + 1 < len(lines) and "for this version)" in lines[end + 1]:
                 end += 1
-            body = " ".join(line.strip() for line in lines[start + 3 : end + 1] if line.strip())
+            body = " ".join(line.strip() for line in lines[body_start : end + 1] if line.strip())
             labelled = f"[{submitted}] Title: {title} Authors: {authors} Abstract: {body}"
             found = flat_abs_page(start + 1, labelled)
             return (found, end + 1) if found is not None else None
