@@ -675,6 +675,21 @@ def test_one_name_in_each_creator_is_turned_round() -> None:
     assert three.authors == ("Josué D'Amico", "Patrícia D.S. Pires", "Mayara R. de Araujo")
 
 
+def test_a_creator_listed_twice_is_one_author() -> None:
+    # Nature's RSS 1.0 feeds: an item may give the same dc:creator twice, not side by side.
+    item = "<item><title>T</title><description>We show it.</description>{who}</item>\n"
+    who = "".join(
+        f"<dc:creator>{name}</dc:creator>" for name in ("Ana Lima", "Kofi Mensah", "Ana Lima")
+    )
+    text = (
+        f'{_RDF}<channel rdf:about="x"><title>Nature Catalysis</title></channel>\n'
+        + item.format(who=who)
+        + "</rdf:RDF>\n"
+    )
+    [record] = parse_feed(text).records
+    assert record.authors == ("Ana Lima", "Kofi Mensah")
+
+
 def test_an_rss_author_element_names_the_authors() -> None:
     # Oxford Academic (Silverchair) lists the names in RSS 2.0's <author>; the standard
     # puts a mailbox there.

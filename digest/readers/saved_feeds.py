@@ -224,7 +224,8 @@ def _rss_item(item: Element, line: int, journal: str, one_each: bool) -> Record 
         for creator in kids.get("creator", ())
         for name in _creators(html_to_text("".join(creator.itertext())), one_each)
     ]
-    authors = tuple(creators) or found.authors or _rss_authors(kids)
+    # Nature's feeds now and then list one author twice ("A", "B", "A"): one person.
+    authors = tuple(dict.fromkeys(creators)) or found.authors or _rss_authors(kids)
     metadata = _metadata(kids, announce)
     if categories:
         metadata.append(("categories", " ".join(term for term, _ in categories)))
@@ -563,12 +564,12 @@ def _atom_entry(entry: Element, line: int) -> Record | Problem:
         abstract = _journal_abstract(kids, _ATOM_TEXTS, title, "", found, terms)
         title, arxiv, announce = _named(title, arxiv, announce, found)
     oai = _OAI_ID.match(entry_id)
-    own = oai.group(1) if oai else (entry_id if "arxiv.org/abs/" in entry_id else None)
-    if own:
+    if oai or "arxiv.org/abs/" in entry_id:
         # arXiv's own entry: its title and summary are the TeX its authors wrote, where
         # "LIGO--Virgo--KAGRA" has en dashes and "10~kpc" a space.
         title, abstract = tex_ties(tex_dashes(title)), tex_ties(tex_dashes(abstract))
-    arxiv = arxiv or own
+    if not arxiv:
+        arxiv = oai.group(1) if oai else (entry_id if "arxiv.org/abs/" in entry_id else None)
     url = None
     doi = _text(kids, "doi") or None
     for link in kids.get("link", ()):
