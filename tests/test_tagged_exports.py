@@ -1430,6 +1430,23 @@ def test_ris_doi_from_ebsco_l3_or_a_doi_link_and_no_major_heading_star(tmp_path:
     assert eric.keywords == ("Paleontology", "Museums")
 
 
+def test_ris_arxiv_id_from_an_arxiv_link_in_any_link_field(tmp_path: Path) -> None:
+    # Lens's RIS through Citavi (asreview's tests/demo_data/ris_issue_1099.txt): UR is the
+    # lens.org page, the preprint's arXiv pages are only in L2.
+    lens, linked = load_written(
+        tmp_path,
+        "citavi.ris",
+        "TY  - GEN\nT1  - A walking robot\nUR  - https://lens.org/100-200-300-400-500\nL2  - "
+        "https://arxiv.org/abs/2111.01234v2\nL2  - http://arxiv.org/pdf/2111.01234.pdf\nAB  - "
+        "We design a robot that walks.\nM4  - Citavi\nER  - \n\nTY  - GEN\nT1  - A swimming "
+        "robot\nUR  - https://lens.org/100-200-300-400-600\nLK  - http://export.arxiv.org/abs/"
+        "hep-th/9901001\nAB  - We design a robot that swims.\nER  - \n",
+    ).papers
+    assert (lens.arxiv_id, lens.arxiv_version) == ("2111.01234", 2)
+    assert lens.link == "https://arxiv.org/abs/2111.01234"
+    assert linked.arxiv_id == "hep-th/9901001"
+
+
 def test_cochrane_library_ris_record_headers_and_wide_separators(tmp_path: Path) -> None:
     # The Cochrane Library's RIS: three header lines before each record, "TY  -  JOUR" with
     # two spaces after the dash, and the PubMed id cross-referenced in C3.

@@ -39,6 +39,8 @@ without a Problem saying so. What the split takes care of:
   number in a PubMed link or Ovid MEDLINE's own link;
 - the DOI is DO's, else EBSCOhost's L3 (where it puts the DOI), else a doi.org link among
   the record's links (ERIC through Ovid writes "L1  - https://dx.doi.org/10.…");
+- the arXiv id is that of an arxiv.org page among the record's links (Lens's, through
+  Citavi, only in L2);
 - Ovid marks a major subject heading with a star ("KW  - *Paleontology"): dropped.
 
 Line ends, mixed `\\r\\n` and `\\n\\r` included, were made `\\n` when the file was decoded.
@@ -50,7 +52,7 @@ import re
 
 import rispy  # type: ignore[import-untyped]
 
-from digest.readers.identifiers import parse_doi, pubmed_page_pmid
+from digest.readers.identifiers import arxiv_id_at_start, parse_doi, pubmed_page_pmid
 from digest.readers.markup import (
     decode_entities,
     markup_to_text,
@@ -250,6 +252,7 @@ def _finish(
                 )
             ),
             url=urls[0] if urls else None,
+            arxiv=_arxiv(entry, urls),
             doi=_doi(entry, urls),
             date=_date(entry),
             metadata=tuple(metadata),
@@ -367,6 +370,16 @@ def _doi(entry: dict[str, object], urls: list[str]) -> str | None:
     links = [*urls, *_list(entry.get("file_attachments1")), *_list(entry.get("file_attachments2"))]
     resolved = [link for link in links if _DOI_RESOLVER.match(link.strip())]
     return next((found for value in [*l3, *resolved] if (found := parse_doi(value))), None)
+
+
+def _arxiv(entry: dict[str, object], urls: list[str]) -> str | None:
+    """The arXiv id of an arxiv.org page among the record's links (UR, L1, L2, L3, LK):
+    Lens's RIS, through Citavi, links a preprint's lens.org page in UR and its arXiv pages
+    only in L2."""
+    fields = [*_list(entry.get("file_attachments1")), *_list(entry.get("file_attachments2"))]
+    fields += [*_unknown_tag(entry, "L3"), *_unknown_tag(entry, "LK")]
+    links = [*urls, *(link for value in fields for link in _WEB_LINK.findall(value))]
+    return next((link for link in links if arxiv_id_at_start(link)), None)
 
 
 def _date(entry: dict[str, object]) -> str | None:
