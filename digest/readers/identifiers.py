@@ -155,8 +155,12 @@ def labelled_arxiv_id(text: str) -> str | None:
 
 
 # arXiv's feed titles before 2024: "Title. (arXiv:2101.00001v2 [cs.CL] UPDATED)"; the id's
-# part, from its "(arXiv:" to the end.
-_OLD_FEED_ID = re.compile(r"\(arXiv:(\S+?)(?:\s+\[[^\]]*\])?(?:\s+UPDATED|\s+CROSS LISTED)?\)\s*\Z")
+# part, from its "(arXiv:" to the end. Neither the id nor the category holds the "(" or "["
+# the next try starts from: tried from each "(arXiv:" of a title of thousands, the id went
+# on to the title's end (20,000 took minutes).
+_OLD_FEED_ID = re.compile(
+    r"\(arXiv:([^\s(]+?)(?:\s+\[[^\[\]]*\])?(?:\s+UPDATED|\s+CROSS LISTED)?\)\s*\Z"
+)
 
 
 def old_feed_title(title: str) -> tuple[str, str] | None:
