@@ -848,3 +848,15 @@ def test_a_conference_is_no_topic() -> None:
     ]
     labels = label_groups([*proceedings, *ROBOTS], [[0, 1, 2, 3, 4], [5, 6, 7]])
     assert labels[0].label == "Grid computing"
+
+
+def test_in_addition_gives_no_keyword() -> None:
+    # 'In addition' links sentences: 'addition' alone names nothing these papers share.
+    texts = [
+        "Protein interaction networks of influenza. In addition, we map host kinases.",
+        "Protein interaction networks of measles. In addition, we rank host receptors.",
+        "Protein interaction networks of dengue. In addition, we test host lipids.",
+        "Protein interaction networks of rabies. In addition, we list host genes.",
+    ]
+    labels = label_groups([*texts, *ROBOTS], [[0, 1, 2, 3], [4, 5, 6]])
+    assert "addition" not in [k.lower() for k in labels[0].keywords]

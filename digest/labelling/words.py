@@ -136,7 +136,7 @@ VAGUE_WORDS = _word_set(
     future test space power origin formation evolution behavior dependence surface
     learn train predict generate explore estimate evaluate apply solve measure compute
     perform produce enable require yield
-    run version review existence example description comparison degree
+    run version review existence example description comparison degree addition
     article author conference people majority beginning year
     background introduction objective conclusion
     international proceeding symposium workshop topic topics estimation processing
