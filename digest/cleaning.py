@@ -995,9 +995,9 @@ class _Record:
         self.words = frozenset(re.findall(r"\w+", text))  # whole words: \b either side
         after: dict[str, list[str]] = collections.defaultdict(list)
         for found in _HYPHEN_PAIR.finditer(text):
-            before = found.group(1)
+            before, run = found.groups()
             for length in range(1, min(len(before), _LONGEST_SUFFIX) + 1):
-                after[before[-length:]].append(found.group(2))
+                after[before[-length:]].append(run)
         self._after = {letters: sorted(runs) for letters, runs in after.items()}
 
     def has_pair(self, left: str, right: str) -> bool:
