@@ -160,7 +160,7 @@ SECTION_LABELS: Final = frozenset(
     | {"conclusion", "conclusions", "interpretation", "discussion", "significance"}
     | {"conclusions and relevance", "implications", "practical implications", "summary"}
     | {"originality/value", "research limitations/implications", "clinical relevance"}
-    | {"trial registration", "level of evidence", "funding", "highlights"}
+    | {"level of evidence", "highlights"}
     # Review journals (Current Opinion, PubMed-fed): "PURPOSE OF REVIEW", "RECENT FINDINGS".
     | {"purpose of review", "recent findings", "contribution", "contributions"}
     | {"limitations"}
