@@ -166,8 +166,9 @@ def flat_abs_page(number: int, line: str) -> Found | None:
 def split_abs_page(lines: list[str], start: int) -> tuple[Found, int] | None:
     """An abstract page copied as a few paragraphs (a reader view, a clipper): the line with
     its Title: (and Authors:, or they follow), then "… Abstract:", the abstract, and
-    "Comments: … Cite as: …". The page found in them, and the index of the line after it;
-    or None."""
+    "Comments: … Cite as: …"; or, copied without those labels, its "[Submitted on …]" line,
+    then the title, the authors and the abstract up to "Cite as: …". The page found in them,
+    and the index of the line after it; or None."""
     first = lines[start]
     submitted = _SUBMITTED_LINE.match(first)
     if submitted is not None:
