@@ -358,15 +358,19 @@ def clean_text(text: str) -> str:
 
 # A MeSH heading as PubMed hands it to EndNote and RIS keywords: a star on the major topic
 # and a subheading after a slash ("Long-Term Potentiation/*physiology", "*Hippocampus",
-# "Crassostrea/growth & development/*physiology"). Only a starred one is read so:
-# "MXene/CNT" or "input/output" are keywords of their own.
-_STARRED_MESH = re.compile(r"\*?([^/*]*[^/*\s])(?:/\*?[a-z][a-z ,&-]*)*")
+# "Crassostrea/growth & development/*physiology"); Embase's subheading is a code and its
+# name ("hypertension/di [Diagnosis]", in Rayyan's RIS). Only a starred one, or one ending
+# in Embase's name, is read so: "MXene/CNT" or "input/output" are keywords of their own.
+_STARRED_MESH = re.compile(
+    r"\*?([^/*]*[^/*\s])(?:/\*?(?:[a-z][a-z ,&-]*|[a-z]{2} \[[A-Z][A-Za-z ,&-]*\]))*"
+)
 
 
 def clean_keyword(text: str) -> str:
-    """A keyword as prose is cleaned, a starred MeSH heading without its star and subheadings."""
+    """A keyword as prose is cleaned, a starred MeSH heading (or Embase's with its subheading
+    named) without its star and subheadings."""
     text = clean_text(text)
-    starred = _STARRED_MESH.fullmatch(text) if "*" in text else None
+    starred = _STARRED_MESH.fullmatch(text) if "*" in text or text.endswith("]") else None
     return starred.group(1) if starred else text
 
 

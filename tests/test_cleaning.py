@@ -185,8 +185,15 @@ def test_latex_symbols_are_printable() -> None:
         # vignettes/Test_RIS/inciteful.ris: "Crassostrea/growth & development/*physiology").
         ("Crassostrea/growth & development/*physiology", "Crassostrea"),
         ("*Nutritional Status/statistics & numerical data", "Nutritional Status"),
+        # Embase's subheading, a code and its name, starred or not, as in Rayyan's RIS
+        # (asreview's tests/demo_data/ris_issue_992.txt: "hypertension/di [Diagnosis]").
+        ("hypertension/di [Diagnosis]", "hypertension"),
+        ("labetalol/ad [Drug Administration]", "labetalol"),
+        ("*asthma/dt [Drug Therapy]", "asthma"),
         # Not starred: a keyword of its own.
         ("MXene/CNT", "MXene/CNT"),
+        ("[[keywords/Deep Ensemble|Deep Ensemble]]", "[[keywords/Deep Ensemble|Deep Ensemble]]"),
+        ("Animalia [33000]", "Animalia [33000]"),
     ],
 )
 def test_a_starred_mesh_heading_loses_star_and_subheadings(keyword: str, heading: str) -> None:
