@@ -498,6 +498,16 @@ def test_a_gerund_that_opens_a_clause_does_not_end_a_noun_phrase(key: tuple[str,
     assert not digest.labelling.words.is_noun_phrase(key)
 
 
+@pytest.mark.parametrize("written", ["Einstein's", "Alzheimer\u2019s", "author's"])
+def test_a_possessive_modifies_a_noun_and_ends_no_noun_phrase(written: str) -> None:
+    words = digest.labelling.words
+    key = words.word_key(written)
+    assert key is not None
+    assert not words.is_noun_phrase((key,))
+    assert not words.may_stand_alone(key)  # no keyword "Einstein's"
+    assert words.is_noun_phrase((key, "disease"))  # "Alzheimer's disease" still is one
+
+
 def test_a_participle_after_a_noun_does_not_end_a_label() -> None:
     # 'comprising' is only ever a verb: it opens the clause that says what the benchmark holds.
     benchmarks = [

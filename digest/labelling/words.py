@@ -205,7 +205,10 @@ def word_key(written: str) -> str | None:
 
 def _is_noun(word: str) -> bool:
     """Whether a (normalised, singular) word can end a noun phrase: a noun is one of the
-    likely tags of it or of its plural ('binary' is mostly an adjective, 'binaries' a noun)."""
+    likely tags of it or of its plural ('binary' is mostly an adjective, 'binaries' a noun).
+    A possessive ("einstein'" of "Einstein's") modifies the noun after it and ends none."""
+    if word.endswith(("'", "\u2019")):
+        return False
     own = word_tags(word)
     if any(tag in _COMMON_NOUNS and odds >= _NOUN_ODDS for tag, odds in own):
         return True
