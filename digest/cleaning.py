@@ -766,9 +766,10 @@ def latex_to_unicode(text: str) -> str:
 # TeX's dashes, as BibTeX exporters (Springer, ACM) and arXiv write them: "---" is an em
 # dash, "--" an en dash ("pages 1--10", "2010--2020", "a--b", "$f$ -- $g$", "(hPINNs) --
 # for"); a web address or a DOI keeps its own ("https://x.org/a--b", "10.1000/a--b"), and
-# so does an option ("use --verbose").
+# so does an option ("use --verbose"). An address's scheme is short ("https", "svn+ssh"): a
+# bounded one is not looked for from every letter of a long "a-a-a-..." to its end.
 _TEX_DASH = re.compile(
-    r"(?P<address>(?:\b[a-z][a-z0-9+.-]*://|\bwww\.|\bdoi:|\b10\.\d{4,9}/)\S+)"
+    r"(?P<address>(?:\b[a-z][a-z0-9+.-]{0,31}://|\bwww\.|\bdoi:|\b10\.\d{4,9}/)\S+)"
     r"|(?<!-)---(?!-)"
     r"|(?<=\w)--(?=\w)|(?<=[\w$)\]]) -- (?=[\w$(\[])",
     re.I,

@@ -106,8 +106,9 @@ NO_THEME_SHARE = 1 / 3
 
 _MATH = re.compile(r"\$[^$]*\$")
 # A web address in an abstract is no words of its paper to label a theme with: the parts of
-# "http://www.agbase.msstate.edu/hpi/main.html" named one "Edu hpi".
-_ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+", re.I)
+# "http://www.agbase.msstate.edu/hpi/main.html" named one "Edu hpi". Its scheme is bounded,
+# as in cleaning's _TEX_DASH, so that a long run of hyphenated letters is read in one pass.
+_ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]{0,31}://|\bwww\.)\S+", re.I)
 # Words are runs of letters, digits, hyphens and non-ASCII characters: every other ASCII
 # character becomes a space. Working on bytes keeps the split in C, several times faster
 # than a regular expression, which matters at 100,000 abstracts.

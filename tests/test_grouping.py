@@ -164,6 +164,16 @@ def test_web_addresses_in_abstracts_name_no_theme() -> None:
         assert not {"edu", "hpi", "html", "www", "plab"} & set(named), theme
 
 
+def test_an_abstract_with_an_address_and_a_long_hyphenated_run_is_labelled_in_one_pass() -> None:
+    # The address's scheme was looked for from every word start of "a-a-a-...", to its end:
+    # 200,000 of them took minutes. Its scheme is now at most 32 characters.
+    run = " a-" + "a-" * 200_000 + "a."
+    papers = [make_paper(f"g{i}", text) for i, text in enumerate(GALAXIES)] + [
+        make_paper(f"p{i}", text + " See http://x.org/p." + run) for i, text in enumerate(PROTEINS)
+    ]
+    assert len(group_by_theme(papers, n_themes=2)) == 2
+
+
 def test_two_topics_are_labelled_after_their_subject() -> None:
     themes = group_by_theme(two_topics(), n_themes=2)
     labels = {t.paper_ids[0][0]: t.label.lower() for t in themes}
