@@ -67,10 +67,11 @@ from digest.readers.web_of_science import publication_date
 if TYPE_CHECKING:
     from bibtexparser.model import Entry, ImplicitComment, ParsingFailedBlock, String
 
-_ENTRY_START = re.compile(r"^[ \t]*@(?:[A-Za-z]+|\['\w+'[^\]\n]*\])[ \t]*[{(]", re.M)
 # Semantic Scholar's API writes its BibTeX's type as a Python list of publication types:
 # "@['JournalArticle', 'Conference']{Ammar2018ConstructionOT,". The first is the type.
-_LISTED_TYPE = re.compile(r"^([ \t]*@)\['(\w+)'[^\]\n]*\]", re.M)
+_LISTED = r"\['(\w+)'[^\]\n]*\]"
+_ENTRY_START = re.compile(r"^[ \t]*@(?:[A-Za-z]+|" + _LISTED + r")[ \t]*[{(]", re.M)
+_LISTED_TYPE = re.compile(r"^([ \t]*@)" + _LISTED, re.M)
 _HEAD = 8192
 # A brace group not opened by a command ("{BERT}", also inside a word, as the ACL Anthology
 # protects one: "{C}ol{BERT}v2"; not "\emph{x}", nor "M{\"u}ller"'s inner accent, which

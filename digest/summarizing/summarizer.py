@@ -50,8 +50,8 @@ BoolArray = np.ndarray[Any, np.dtype[np.bool_]]
 # datasets", does not: giving way to one cost 0.25 point and read worse).
 STANDALONE_MARGIN: Final = 5.0
 LINE_STANDALONE_MARGIN: Final = 10.0
-# Far more than any two ratings differ by: each is a sum of 27 weights (under 10 each) times
-# features of a few units at most.
+# Far more than any two ratings differ by: each is a sum of the weights (single figures)
+# times features of a few units at most.
 BACK_MATTER_DROP: Final = 1e6
 
 
