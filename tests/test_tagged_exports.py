@@ -1268,6 +1268,7 @@ def test_ovid_ris_numbers_links_n2_continuations_and_jats() -> None:
     ("text", "expected"),
     [
         ("1. \nTY  - JOUR\nAB  - x\nER  - \n", "ris"),
+        ('"\nTY  - \nAU  - Lee, M\nAB  - x\nER  - \n', "ris"),  # R's write: a quote, no type
         ("PMID- 1\nTI  - x\n", "medline"),
         ("\n1. Lancet. 2017 Mar;389:e1.\n\nA title.\n\nPMID: 1\n", "pubmed-text"),
         ("1: Ng A. A title. Lancet. 2017 Mar;389:e1. PubMed PMID: 1.\n", "pubmed-text"),

@@ -89,7 +89,8 @@ _RIS_TAGS = sorted(
      "JI", "U1"}
 )  # fmt: skip
 _GLUED_TO_VALUE = re.compile(rf"(?<=\S)(?=(?:{'|'.join(_RIS_TAGS)})  - \S)")
-_TY_TYPE = re.compile(r"\s*TY  - +[A-Z]{2,6}\s*")  # a record's type alone: "TY  - JOUR"
+# A record's type alone, "TY  - JOUR", or none: a script's RIS may leave it empty ("TY  - ").
+_TY_TYPE = re.compile(r"\s*TY  -(?: +[A-Z]{2,6})?\s*")
 # The first TY line, and how many spaces stand before its dash; where there is one ("TY -
 # JOUR"), every tag has one: RIS copied from a web page, where runs of spaces collapse.
 _FIRST_TY = re.compile(r"^[ \t]*TY( {1,2})-", re.M)
