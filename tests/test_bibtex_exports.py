@@ -855,3 +855,25 @@ def test_a_run_of_spaces_in_a_url_field_is_tried_as_a_gap_from_its_first_space_o
     assert identifiers.split_addresses(text) == ["http://a.org/1", "http://b.org/2"]
     damaged = "http://a.org/1" + " " * 300 + "x"
     assert identifiers.split_addresses(damaged) == [damaged]
+
+
+def test_europe_pmc_html_section_headings_label_their_sections() -> None:
+    # Europe PMC's BibTeX export keeps the HTML of its abstracts: each section's heading an
+    # <h4> glued to the section's first word, and no other markup in most abstracts.
+    text = (
+        "@article {PMID:30000001,\n\tTitle = {Pedometers in older walkers},\n"
+        "\tAuthor = {Rivers, Anna and Stone, Bo},\n\tYear = {2022},\n"
+        "\tAbstract = {<h4>Background</h4>Walking helps.<h4>Patients and methods</h4>We"
+        " counted steps (p = .03).<h4>Trial registration</h4>ACTRN000.},\n}\n"
+        "@article {PMID:30000002,\n\tTitle = {Sleep bands},\n\tYear = {2023},\n"
+        "\tAbstract = {<h4>Purpose</h4>Bands were worn.<h4>Patients and methods</h4>We used"
+        " paired <i>t</i>-tests.},\n}\n"
+    )
+    first, second = parse_bibtex(text).records
+    assert first.abstract == (
+        "Background: Walking helps. Patients and methods: We counted steps (p = .03)."
+        " Trial registration: ACTRN000."
+    )
+    assert (
+        second.abstract == "Purpose: Bands were worn. Patients and methods: We used paired t-tests."
+    )

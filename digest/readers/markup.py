@@ -548,13 +548,29 @@ def markup_to_text(value: str) -> str:
     without tags (a '<' in "p < 0.05") as it is."""
     if "<" not in value or not _TAG.search(value):
         return value
-    return jats_to_text(value) if looks_like_jats(value) else html_to_text(value)
+    return jats_to_text(value) if looks_like_jats(value) else html_to_text(labelled_headings(value))
+
+
+# A section heading of an HTML abstract: Europe PMC's "<h4>Methods</h4>We …".
+_HTML_HEADING = re.compile(r"<h[1-6][^<>]*>([^<]*)</h[1-6]>\s*", re.I)
+
+
+def labelled_headings(fragment: str) -> str:
+    """An HTML fragment with each section heading the label of the text after it
+    ("<h4>Methods</h4>We …" as " Methods: We …"), not glued to its first word."""
+    return _HTML_HEADING.sub(_heading_label, fragment)
+
+
+def _heading_label(match: re.Match[str]) -> str:
+    label = match.group(1).strip().rstrip(":.")
+    return f" {label}: " if label else " "
 
 
 # A closing tag of the inline markup exports copy into a field: HTML's (Web of Science's
 # "<i>L</i>", "CO<sub>2</sub>") or JATS's (IEEE's formulas, Crossref's "<jats:p>").
 _INLINE_CLOSING = re.compile(
-    r"</(?:jats:)?(?:i|b|em|strong|sub|sup|p|span|scp|inf|u|br|italic|bold|tex-math|inline-formula)"
+    r"</(?:jats:)?(?:i|b|em|strong|sub|sup|p|span|scp|inf|u|br|h[1-6]|italic|bold|tex-math"
+    r"|inline-formula)"
     r"\s*>",
     re.I,
 )

@@ -12,6 +12,7 @@ from digest.readers.markup import (
     decode_entities,
     html_to_text,
     jats_to_text,
+    labelled_headings,
     looks_like_jats,
 )
 from digest.readers.records import (
@@ -130,7 +131,6 @@ def keywords_of(value: Any) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(separator) if part.strip())
 
 
-_HTML_HEADING = re.compile(r"<h[1-6][^<>]*>([^<]*)</h[1-6]>\s*", re.I)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _HTML_CLOSING = re.compile(r"</(?:p|i|b|em|strong|sub|sup|span|div|li|ul|ol|h[1-6])\s*>", re.I)
 
@@ -178,7 +178,7 @@ def markup_free(text: str) -> str:
         text = _without_mathml(text)
     if _HTML_TAG.search(text):
         # A section heading ("<h4>Methods</h4>We ...") keeps its place as a label.
-        return html_to_text(_HTML_HEADING.sub(_heading_label, text))
+        return html_to_text(labelled_headings(text))
     decoded = decode_entities(text)
     if decoded != text and (looks_like_jats(decoded) or _HTML_CLOSING.search(decoded)):
         # Crossref holds some deposits' JATS escaped ("&lt;jats:p&gt;…&lt;/jats:p&gt;",
@@ -186,8 +186,3 @@ def markup_free(text: str) -> str:
         # Only a tag does: "a &lt; b" is "a < b".
         return markup_free(decoded)
     return decoded
-
-
-def _heading_label(match: re.Match[str]) -> str:
-    label = match.group(1).strip().rstrip(":.")
-    return f" {label}: " if label else " "
