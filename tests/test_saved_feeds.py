@@ -893,3 +893,25 @@ def test_a_description_of_labelled_fields_is_no_abstract() -> None:
     assert record.abstract == "HPV-associated oropharyngeal carcinoma has a distinct biology."
     assert record.authors == ("Imran Petkar", "Ana Lima")
     assert (record.venue, record.doi) == ("The Lancet Oncology", "10.1016/S1470-2045(25)00726-0")
+
+
+def test_a_plain_description_reads_its_field_lines_apart_from_the_abstract() -> None:
+    # colmmemedsurv/sentinelnode's other feed (docs/head-neck-cancer.xml) writes each field
+    # on a line of a plain-text description, over a heading and the abstract. The whole
+    # description was read as one "Journal:" field: every item was skipped as a citation.
+    description = (
+        "Journal: The Lancet Oncology\nDOI: 10.1016/S1470-2045(25)00655-2\n"
+        "Authors: Ana Lima, Rui Costa\n\n\nAbstract/summary (from RSS):\n"
+        "We thank Lima and colleagues for their letter.\nThe trial was not powered for it."
+    )
+    text = (
+        '<rss version="2.0"><channel><title>Head &amp; Neck Cancer</title><item>'
+        f"<title>[Correspondence] Reply</title><description>{description}</description>"
+        "</item></channel></rss>"
+    )
+    [record] = parse_feed(text).records
+    assert " ".join(record.abstract.split()) == (
+        "We thank Lima and colleagues for their letter. The trial was not powered for it."
+    )
+    assert record.authors == ("Ana Lima", "Rui Costa")
+    assert (record.venue, record.doi) == ("The Lancet Oncology", "10.1016/S1470-2045(25)00655-2")

@@ -286,7 +286,10 @@ _ID_LINE = re.compile(r"\A(?:PMID:\s*\d+\s*\|?\s*)?(?:DOI:?\s*(?P<doi>10\.\S+))?
 _LABELLED = re.compile(
     r"\A(?P<label>Publication date|Source|Journal|Author\(s\)|Authors?):\s*(?P<value>.*)\Z", re.S
 )
-_HEADING = re.compile(r"\A(?:Abstract|ABSTRACT|Summary|SUMMARY)[:.]?\Z")
+# "Abstract", and a heading that qualifies it: "Abstract/summary (from RSS):".
+_HEADING = re.compile(
+    r"\A(?:Abstract|ABSTRACT|Summary|SUMMARY)(?:/\w+)?(?: \([^()]{1,40}\))?[:.]?\Z"
+)
 _CITE = re.compile(r"<cite\b.*?</cite\s*>", re.I | re.S)
 # "Keywords: tides, moon": a label and the values after it.
 _LABELLED_VALUES = re.compile(r"\A[^:]{1,60}:\s*(?P<values>\S.*)\Z")
@@ -354,7 +357,7 @@ def _journal_abstract(
                 found.citation = found.citation or bool(cited)
                 blocks = html_blocks(value)
             else:
-                blocks = [value] if value else []
+                blocks = _without_lines_over(value, names, found, terms)
             blocks = _without_title_over_link(blocks, found)
             kept = [
                 _announced(block, found)
@@ -376,6 +379,17 @@ def _journal_abstract(
 
 
 _CUT_OFF = re.compile(r"(?:\.\.\.|…)\Z")
+
+
+def _without_lines_over(value: str, names: set[str], found: _Found, terms: set[str]) -> list[str]:
+    """A plain-text description as one block, less the lines over its abstract that are not
+    abstract text (sentinelnode's remade feed: "Journal: …", "DOI: …", "Authors: …" and
+    "Abstract/summary (from RSS):", one a line); none when every line is such a line."""
+    lines = value.splitlines()
+    for at, line in enumerate(lines):
+        if not _apart(line, names, found, terms):
+            return ["\n".join(lines[at:])]
+    return []
 
 
 def _apart(block: str, names: set[str], found: _Found, terms: set[str]) -> bool:
