@@ -622,6 +622,32 @@ def test_a_generated_lists_own_heading_and_blurb_are_no_paper(tmp_path: Path) ->
     assert (1, "a page's heading and its line of text, not a paper", True) in skipped(corpus)
 
 
+def test_a_digests_own_heading_over_its_papers_headings_is_no_paper(tmp_path: Path) -> None:
+    # "# Weekly Digest - …" with its summary, a list of topics, above "### [Title](link)"
+    # papers: the page's heading and blurb, however long, are no paper.
+    digest_page = tmp_path / "digest.md"
+    digest_page.write_text(
+        "# Weekly Paper Digest - 2026-03-02\n\n**Papers Found:** 2\n\n## Summary\n\n"
+        "This digest covers:\n- Sparse attention kernels for long sequences on small GPUs\n"
+        "- Memory-bounded training of recurrent models on edge devices and phones\n"
+        "- Benchmarks of tokenizer choices for low-resource and code-mixed languages\n\n"
+        "## Papers\n\n"
+        + "".join(
+            f"### [{title}](http://arxiv.org/abs/{arxiv}v1)\n**Authors:** {authors}  \n\n"
+            "**Abstract:** We study how a fixed compute budget is best split between model "
+            "width and depth, and find that depth pays off only past a threshold size.\n\n"
+            for title, authors, arxiv in [
+                ("Depth Versus Width Under a Budget", "Ana Ruiz, Bo Chen", "2603.01001"),
+                ("Budgeted Scaling of Small Models", "Carl Ode", "2603.01002"),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    corpus = load_papers([digest_page])
+    assert [p.arxiv_id for p in corpus.papers] == ["2603.01001", "2603.01002"]
+    assert (1, "a page's heading and its line of text, not a paper", True) in skipped(corpus)
+
+
 def test_a_notes_own_label_over_the_papers_link_gives_its_id(tmp_path: Path) -> None:
     # "**Source:** cs.GT updates on arXiv.org — <link>" under the paper's heading: the link
     # names the paper, so "## What this is" below is a part of its note, not a paper.

@@ -66,17 +66,24 @@ _NO_ABSTRACTS = (
 def _page_blurbs(papers: list[Entry]) -> list[Entry]:
     """Headings over one short sentence ("# Showing new listings for …" then "Auto update
     papers at about 2:30am UTC every weekday."), with neither id nor authors, in a list
-    whose papers have them: the page's own heading and blurb, no paper."""
-    if sum(1 for entry in papers if entry.ids or entry.authors) < 2:
+    whose papers have them: the page's own heading and blurb, no paper. So is such a
+    heading above every paper's ("# arXiv Daily Digest - 2026-09-21" over its "### [Title]
+    (link)" papers, its summary a list of topics), however long its text."""
+    named = [entry for entry in papers if entry.ids or entry.authors]
+    if len(named) < 2:
         return []
+    levels = [entry.level for entry in named if entry.kind == "heading"]
+    top = min(levels) if len(levels) == len(named) else 0
     return [
         entry
         for entry in papers
         if entry.kind == "heading"
         and not entry.ids
         and not entry.authors
-        and len(entry.abstract.split()) < 25
-        and len(SENTENCE_END.findall(entry.abstract)) <= 1
+        and (
+            0 < entry.level < top
+            or (len(entry.abstract.split()) < 25 and len(SENTENCE_END.findall(entry.abstract)) <= 1)
+        )
     ]
 
 
