@@ -625,10 +625,16 @@ def strip_abstract_trailer(abstract: str) -> str:
 # an acronym's plural ("… associated ISPs.We use …", ACM), before a capitalised word; a
 # dotted name ("java.lang.String", "Foo.Bar()", "e.g.The", "ASP.Net") is no paragraph's end.
 _RUN_ON_SENTENCE = re.compile(r"(?<![.\w])((?:[a-z]{3,}|[A-Z]{2,}s)[.?!])(?=[A-Z][a-z]+\b(?![.(]))")
+# Its stop and what follows, looked for first: a pattern opening on a lookbehind is tried at
+# every character, one opening on a class of characters is scanned for in C, about 7x faster,
+# and this runs on every abstract loaded while few hold such a stop.
+_RUN_ON_STOP = re.compile(r"[.?!](?=[A-Z][a-z]+\b(?![.(]))")
 
 
 def space_run_on_sentences(abstract: str) -> str:
     """The abstract with a space after a sentence's full stop that has lost it."""
+    if not _RUN_ON_STOP.search(abstract):
+        return abstract
     return _RUN_ON_SENTENCE.sub(r"\1 ", abstract)
 
 
