@@ -870,3 +870,13 @@ def test_in_addition_gives_no_keyword() -> None:
     ]
     labels = label_groups([*texts, *ROBOTS], [[0, 1, 2, 3], [4, 5, 6]])
     assert "addition" not in [k.lower() for k in labels[0].keywords]
+
+
+def test_quotes_part_phrases_as_other_punctuation_does() -> None:
+    # A real astro-ph abstract: "100 of our `definite' lens candidates" gave the label
+    # "Definite len candidate", a phrase no paper writes, its words as normalised.
+    texts = ["Of these, 149 were `definite' lens candidates and 516 'probable' lens candidates."]
+    index = digest.labelling.phrases.PhraseIndex(texts)
+    assert not index.holders(("definite", "len", "candidate"))
+    assert not index.holders(("probable", "len"))
+    assert index.holders(("len", "candidate"))

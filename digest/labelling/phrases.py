@@ -28,7 +28,9 @@ _BASE = 2**20
 _BASE2 = _BASE * _BASE
 
 
-_SEGMENT = re.compile(r"[.,;:!?()\[\]{}\"\u201c\u201d\u2018\u2019]|\s[-\u2013\u2014]+\s|--")
+# Quotes part phrases too, TeX's `…' among them ("our `definite' lens candidates" holds no
+# phrase "definite lens"): an apostrophe inside a word ("don't") is the word's.
+_SEGMENT = re.compile(r"[.,;:!?()\[\]{}\"'`\u201c\u201d\u2018\u2019]|\s[-\u2013\u2014]+\s|--")
 WORD = re.compile(r"[^\W\d_][\w'-]*[^\W_]|[^\W\d_]")
 # A number is a token no phrase holds, so it parts the words around it: "aged 85 years" and
 # "type 2 diabetes" hold no phrase "aged years" or "type diabetes".
