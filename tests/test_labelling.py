@@ -880,3 +880,19 @@ def test_quotes_part_phrases_as_other_punctuation_does() -> None:
     assert not index.holders(("definite", "len", "candidate"))
     assert not index.holders(("probable", "len"))
     assert index.holders(("len", "candidate"))
+
+
+def test_a_verbs_ing_form_after_a_comma_or_a_noun_opens_a_clause_not_a_label() -> None:
+    # The seeds' Codex abstract: "... deploying powerful code generation technologies,
+    # covering safety, security, and economics" made a week's label "Covering safety".
+    texts = [
+        "We discuss the impacts of deploying code generation technologies, covering safety, "
+        "security, and economics.",
+        "We release a benchmark covering safety and fairness, with missing data filled in.",
+        "Models trained with missing data degrade during the third LIGO observing run, we find.",
+    ]
+    index = digest.labelling.phrases.PhraseIndex(texts)
+    spell = digest.labelling.spelling.Speller(index, texts, [0, 1, 2])
+    assert not spell.reads_as_noun_phrase(("covering", "safety"))
+    assert spell.reads_as_noun_phrase(("missing", "data"))
+    assert spell.reads_as_noun_phrase(("observing", "run"))

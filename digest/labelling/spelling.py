@@ -102,10 +102,16 @@ class Speller:
             before = tokenize(text[max(0, match.start() - _SHAPE_CONTEXT) : match.start()])
             inside = tokenize(match.group(0))
             after = tokenize(text[match.end() : match.end() + _SHAPE_CONTEXT])[:2]
-            tags = tag_words([*before[1:], *inside, *after])[len(before) - 1 :][: len(inside)]
+            context = tag_words([*before[1:], *inside, *after])
+            tags = context[len(before) - 1 :][: len(inside)]
             if not before:
                 tags = tag_words([*inside, *after])[: len(inside)]
             modifiers = [t in MODIFIER_TAGS or t == "POS" for t in tags[:-1]]
+            # A verb's '-ing' form after a comma or a common noun opens a clause: '...
+            # technologies, covering safety', 'a benchmark covering safety'; not 'with missing
+            # data', 'the LIGO observing run'.
+            if len(before) > 1 and tags[0] == "VBG" and len(inside) > 1:
+                modifiers[0] = before[-1] != "," and context[len(before) - 2] not in ("NN", "NNS")
             # 'rumor spreading' names an activity; 'rumors spreading' is a clause. The noun
             # before the gerund is judged by how it is written, as the tagger may take a
             # rare word at a sentence's start for anything.
