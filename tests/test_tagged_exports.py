@@ -1787,6 +1787,24 @@ def test_covidence_ris_editor_lists_and_web_of_science_braces(tmp_path: Path) ->
     assert "National Park \u201cKopaonik\u201d, which increases" in paper.abstract
 
 
+def test_ris_authors_of_a_record_in_one_line_split_by_semicolons(tmp_path: Path) -> None:
+    # RIS written by an R script from Web of Science's AU field (nealhaddaway/bibfix's
+    # export.ris): all of a record's authors in one AU line, a mononym among them; an
+    # entity's ";" in a name is no separator.
+    paper = only(
+        load_written(
+            tmp_path,
+            "script.ris",
+            "TY  - \nAU  - Ferreira, T; Wanandi; Okafor, BJ\nAU  - M&uuml;ller, K\n",
+            "TI  - Water reuse in small towns\nPY  - 2020\n",
+            "AB  - We measure how much of a town's water is used twice and what that saves.\n",
+            "ER  - \n",
+        )
+    )
+    assert paper.authors[:3] == ("T Ferreira", "Wanandi", "BJ Okafor")
+    assert paper.authors[3].startswith("K M") and paper.authors[3].endswith("ller")
+
+
 def test_a_generational_suffix_goes_after_the_surname() -> None:
     # Zotero's RIS of PubMed records ("Dengah HJF 2nd"), and a suffix after its own comma.
     ris = (

@@ -276,11 +276,22 @@ def _text(value: str) -> str:
 
 
 def _names(value: str) -> list[str]:
-    """One author line's names: Covidence puts a record's editors in one line, "Zlatic, M
-    and Kostadinov, S", as the BibTeX it imported had them; a name with "and" in it and no
-    such list ("Johnson and Johnson") stays one."""
+    """One author line's names: a script's RIS (R's, from Web of Science's AU) puts all of
+    a record's in one line split by ";", "Elliot, T; Almenar, JB"; Covidence puts a record's
+    editors in one line, "Zlatic, M and Kostadinov, S", as the BibTeX it imported had them;
+    a name with "and" in it and no such list ("Johnson and Johnson") stays one. A ";" before
+    a letter is an entity's ("M&uuml;ller"), no separator."""
+    return [
+        name for item in _NAME_SEPARATOR.split(value) if item.strip() for name in _and_names(item)
+    ]
+
+
+_NAME_SEPARATOR = re.compile(r";(?!\S)")
+
+
+def _and_names(value: str) -> list[str]:
     parts = AND_SEPARATOR.split(value.strip())
-    return parts if len(parts) > 1 and all("," in part for part in parts) else [value]
+    return parts if len(parts) > 1 and all("," in part for part in parts) else [value.strip()]
 
 
 def _sections_unglued(abstract: str) -> str:
