@@ -1805,6 +1805,23 @@ def test_ris_authors_of_a_record_in_one_line_split_by_semicolons(tmp_path: Path)
     assert paper.authors[3].startswith("K M") and paper.authors[3].endswith("ller")
 
 
+def test_ris_doi_held_alone_in_m3(tmp_path: Path) -> None:
+    # bdarcus/manuscript-rendition references.ris, from a reference manager of about 2011:
+    # the DOI in M3 ("type of work"), no DO; a type of work that is none stays no DOI.
+    corpus = load_written(
+        tmp_path,
+        "old.ris",
+        "TY  - JOUR\nT1  - Harbours and their hinterlands\nA1  - Vance,Rhoda\n",
+        "M3  - 10.1080/1234.2010.5678\n",
+        "N2  - We map how far the trade of each harbour reaches inland and why it stops.\n",
+        "ER  - \n\n",
+        "TY  - JOUR\nT1  - Ferries and their towns\nA1  - Vance,Rhoda\nM3  - Article\n",
+        "N2  - We map how far the trade of each ferry reaches inland and why it stops there.\n",
+        "ER  - \n",
+    )
+    assert [paper.doi for paper in corpus.papers] == ["10.1080/1234.2010.5678", None]
+
+
 def test_a_generational_suffix_goes_after_the_surname() -> None:
     # Zotero's RIS of PubMed records ("Dengah HJF 2nd"), and a suffix after its own comma.
     ris = (

@@ -372,16 +372,25 @@ def _venue(entry: dict[str, object], title: str) -> str | None:
 
 
 def _doi(entry: dict[str, object], urls: list[str]) -> str | None:
-    """DO; else L3, where EBSCOhost puts the DOI; else the DOI of a doi.org link among the
-    record's links (UR, L1, L2): a publisher's page may name another work's DOI, so only a
-    resolver's link counts."""
+    """DO; else L3, where EBSCOhost puts the DOI; else M3 when it holds one alone, as an
+    older reference manager's RIS does ("M3  - 10.1068/d8109"; M3 is otherwise the type of
+    work, and Atypon's repeats DO there after "doi: "); else the DOI of a doi.org link among
+    the record's links (UR, L1, L2): a publisher's page may name another work's DOI, so only
+    a resolver's link counts."""
     doi = _first(entry, "doi")
     if doi:
         return doi
-    l3 = _unknown_tag(entry, "L3")
+    held = [
+        *_unknown_tag(entry, "L3"),
+        *(m3 for m3 in _list(entry.get("type_of_work")) if _LONE_DOI.fullmatch(m3)),
+    ]
     links = [*urls, *_list(entry.get("file_attachments1")), *_list(entry.get("file_attachments2"))]
     resolved = [link for link in links if _DOI_RESOLVER.match(link.strip())]
-    return next((found for value in [*l3, *resolved] if (found := parse_doi(value))), None)
+    return next((found for value in [*held, *resolved] if (found := parse_doi(value))), None)
+
+
+# A field holding a DOI alone, after Atypon's "doi: " or not.
+_LONE_DOI = re.compile(r"\s*(?:doi:\s*)?10\.\d{4,9}/\S+\s*", re.I)
 
 
 def _arxiv(entry: dict[str, object], urls: list[str]) -> str | None:
