@@ -725,6 +725,40 @@ def test_semantic_scholar_dataset_lines_with_lowercased_fields(tmp_path: Path) -
     assert (read.doi, read.arxiv_id) == ("10.1000/s2.2", "2102.00002")
 
 
+def test_semantic_scholar_open_research_corpus_lines(tmp_path: Path) -> None:
+    # The Open Research Corpus (Semantic Scholar's dumps before its graph datasets) names the
+    # abstract `paperAbstract` and keeps `doi`, `pmid`, `s2Url` and `journalName` at the top.
+    line = {
+        "id": "41022c482c77f26a330f3b584fc99d904b5ba8b2",
+        "title": "Errors in delayed reaching",
+        "paperAbstract": "Studies of delayed reaching show a bias toward the diagonal.",
+        "authors": [{"name": "Mara H Abel", "ids": ["4692562"]}],
+        "year": 2010,
+        "s2Url": "https://semanticscholar.org/paper/41022c482c77f26a330f3b584fc99d904b5ba8b2",
+        "journalName": "Journal of Reaching Research",
+        "venue": "",
+        "doi": "10.1000/jrr.3.5",
+        "pmid": "",
+        "fieldsOfStudy": ["Psychology"],
+        "inCitations": [],
+        "outCitations": [],
+    }
+    empty = {**line, "id": "5bd3", "title": "No abstract here", "paperAbstract": ""}
+    lines = [json.dumps(line), json.dumps(empty)]
+    (tmp_path / "s2-corpus-000.jsonl").write_text("\n".join(lines) + "\n")
+    corpus = load_papers([tmp_path])
+    [paper] = corpus.papers
+    assert paper.abstract == "Studies of delayed reaching show a bias toward the diagonal."
+    assert (paper.doi, paper.venue, paper.date, paper.authors) == (
+        "10.1000/jrr.3.5",
+        "Journal of Reaching Research",
+        "2010",
+        ("Mara H Abel",),
+    )
+    assert paper.url == line["s2Url"]
+    assert reasons(corpus) == [(2, "no abstract", True)]
+
+
 def test_crossref_preprint_is_named_by_its_server(tmp_path: Path) -> None:
     # A `posted-content` work (bioRxiv, medRxiv, SSRN… at Crossref, or its CSL-JSON at doi.org)
     # has an empty `container-title`: its server is `institution[0].name`.

@@ -179,7 +179,9 @@ _S2_ARXIV_JOURNAL = re.compile(r"arxiv(?:\.org)?", re.I)
 def semantic_scholar_record(line: int, value: dict[str, Any]) -> Record | Problem:
     paper = s2_wrapped(value) or value
     title = markup_free(text_of(paper.get("title")))
-    abstract = text_of(paper.get("abstract"))
+    # The Open Research Corpus names it `paperAbstract`, and keeps its ids, page and
+    # journal at the top (`doi`, `pmid`, `s2Url`, `journalName`).
+    abstract = text_of(paper.get("abstract")) or text_of(paper.get("paperAbstract"))
     if not abstract:
         return no_abstract(line, "Semantic Scholar", title)
     # The datasets' abstracts and s2orc lines keep their ids in openaccessinfo.
@@ -192,7 +194,7 @@ def semantic_scholar_record(line: int, value: dict[str, Any]) -> Record | Proble
     # matched it to, which may be another ("Sensors (Basel, Switzerland)" matched to
     # "Italian National Conference on Sensors", Turing's "Mind" to a book reprinting
     # him); but a preprint's journal is "ArXiv", where the venue names its conference.
-    journal = text_of(nested(paper, "journal", "name"))
+    journal = text_of(nested(paper, "journal", "name")) or text_of(paper.get("journalName"))
     venue = (
         ("" if _S2_ARXIV_JOURNAL.fullmatch(journal) else journal)
         or text_of(paper.get("venue"))
@@ -205,15 +207,15 @@ def semantic_scholar_record(line: int, value: dict[str, Any]) -> Record | Proble
         arxiv=text_of(ids.get("ArXiv")) or None,
         title=title or None,
         authors=strings_of(nested(author, "name") for author in list_of(paper.get("authors"))),
-        url=text_of(paper.get("url")) or None,
-        doi=text_of(ids.get("DOI")) or None,
+        url=text_of(paper.get("url")) or text_of(paper.get("s2Url")) or None,
+        doi=text_of(ids.get("DOI")) or text_of(paper.get("doi")) or None,
         date=(
             text_of(paper.get("publicationDate"))
             or text_of(paper.get("publicationdate"))
             or text_of(paper.get("year"))
             or None
         ),
-        pmid=text_of(ids.get("PubMed")) or None,
+        pmid=text_of(ids.get("PubMed")) or text_of(paper.get("pmid")) or None,
         venue=venue or None,
         keywords=strings_of(list_of(paper.get("fieldsOfStudy")))
         or strings_of(

@@ -33,8 +33,9 @@ _ZENODO_KEYS = ("description", "creators", "resource_type", "publication_date")
 _IEEE_KEYS = ("publication_title", "content_type", "index_terms", "is_number")
 _ZOTERO_KEYS = ("abstractNote", "creators", "title", "key")
 _EUROPEPMC_KEYS = ("authorString", "abstractText", "journalInfo", "pubYear", "journalTitle")
-# Semantic Scholar's graph API (camelCase) and its bulk datasets (the same names lowercased).
-_S2_KEYS = ("paperId", "externalIds", "externalids", "corpusid")
+# Semantic Scholar's graph API (camelCase), its bulk datasets (the same names lowercased)
+# and its Open Research Corpus (2016-2021: `paperAbstract`, `s2Url`).
+_S2_KEYS = ("paperId", "externalIds", "externalids", "corpusid", "paperAbstract", "s2Url")
 # Semantic Scholar's citations and references answers: the paper sits under one of these.
 _S2_WRAPPERS = ("citingPaper", "citedPaper")
 
