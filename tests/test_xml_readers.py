@@ -1164,3 +1164,31 @@ def test_pmc_jats_article_without_abstract_is_counted_not_a_paper() -> None:
     [skipped] = load("pmc-jats.xml").skipped
     assert skipped.line == 4
     assert skipped.reason.startswith("no abstract (JATS article 10.1000/pbr.2011.0043")
+
+
+def test_jats_meeting_abstract_is_its_body_without_figures(tmp_path: Path) -> None:
+    # PMC's JATS of a BMC supplement's poster (Critical Care's, cc11003): article-type
+    # "abstract", no <abstract>; the text, in headed sections, is the body. It was skipped as
+    # an article without an abstract.
+    (tmp_path / "poster.nxml").write_text(
+        '<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange'
+        ' DTD v1.0 20120330//EN" "JATS-archivearticle1.dtd">\n'
+        '<article article-type="abstract"><front><journal-meta><journal-title-group>'
+        "<journal-title>Ward Care</journal-title></journal-title-group></journal-meta>"
+        '<article-meta><article-id pub-id-type="doi">10.1000/wc0001</article-id><title-group>'
+        "<article-title>Night shifts and falls</article-title></title-group></article-meta>"
+        "</front><body><sec><title>Introduction</title><p>Falls rise at night.</p></sec>"
+        '<sec sec-type="results"><title>Results</title><p>Of 90 falls, 61 were at night '
+        "(<italic>P </italic>= 0.01).</p><fig id='F1'><label>Figure 1</label><caption><p>Falls"
+        " by hour.</p></caption></fig></sec></body></article>\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == (
+        "Introduction: Falls rise at night. Results: Of 90 falls, 61 were at night (P = 0.01)."
+    )
+    assert (paper.title, paper.doi, paper.venue) == (
+        "Night shifts and falls",
+        "10.1000/wc0001",
+        "Ward Care",
+    )

@@ -8,7 +8,8 @@ Each `<article>` is a record, read from its `front` only (the body is the full t
 summary", eLife's digest, a graphical or table-of-contents abstract; a structured one's
 section titles kept: "Background: … Methods: …"), the authors of `contrib-group`, the
 `article-id`s (DOI, PMID, PMCID), the journal's title, the publication date and the `kwd`
-keywords. Inline markup (`<italic>`, `<sc>`, `<sub>`) is text.
+keywords. A meeting abstract (`article-type="abstract"`) holds its text in the body only:
+that is its abstract. Inline markup (`<italic>`, `<sc>`, `<sub>`) is text.
 
 Read with the standard library's ElementTree through defusedxml (xml_documents.py); a JATS
 library would be a large dependency for the few fields a digest needs.
@@ -16,6 +17,7 @@ library would be a large dependency for the few fields a digest needs.
 
 from __future__ import annotations
 
+import copy
 import re
 from xml.etree.ElementTree import Element, tostring
 
@@ -89,6 +91,10 @@ def jats_record(article: Element, line: int) -> Record | Problem:
     title = _inline(_path(meta, "title-group", "article-title"))
     ids = {el.get("pub-id-type", ""): all_text(el) for el in _children(meta, "article-id")}
     abstract = _abstract(meta)
+    if not abstract and article.get("article-type") == "abstract":
+        # A meeting abstract (BMC's supplements in PMC, "Poster Presentation"): its text,
+        # under "Introduction", "Methods" and the like, is the body, and there is no other.
+        abstract = _body_text(_child(article, "body"))
     if not abstract:
         shown = ids.get("doi") or ids.get("pmc") or "?"
         return missing_abstract(line, f"JATS article {shown} has none", excerpt(title))
@@ -129,6 +135,22 @@ def own_abstract(abstracts: list[Element]) -> str:
         if text:
             return text
     return ""
+
+
+# What a meeting abstract's body shows beside its text: a figure or a table, caption and all.
+_FLOATS = frozenset({"fig", "fig-group", "table-wrap", "table-wrap-group"})
+
+
+def _body_text(body: Element | None) -> str:
+    """The text of a body, its figures and tables left out (the tree is left as it is)."""
+    if body is None:
+        return ""
+    body = copy.deepcopy(body)
+    for parent in list(body.iter()):
+        for child in list(parent):
+            if local(child.tag) in _FLOATS:
+                parent.remove(child)
+    return _inline(body)
 
 
 def _inline(element: Element | None) -> str:
