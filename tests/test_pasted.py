@@ -1703,3 +1703,24 @@ def test_a_daily_list_whose_submit_date_line_holds_the_papers_links() -> None:
         "2503.17682v2",
         "2025-05-21",
     )
+
+
+def test_a_notes_title_heading_titles_its_feed_item_not_its_last_section() -> None:
+    # A generated note without front matter: "# Title", its fields, then "##" sections: the
+    # paper's feed item (no title of its own) under "## 项目描述", its link under "## 项目链接".
+    # The paper is titled by the note's "#" heading, not by the section holding its link.
+    text = (
+        "# Counting Sheep with Small Language Models\n\n**评分：** 0.0  \n**来源：** rss  \n\n"
+        "## 项目描述\narXiv:2601.01234v1 Announce Type: new Abstract: Small language models "
+        "miscount objects in images, and we show that a counting tool they call fixes most of "
+        "the errors on three benchmarks.\n\n"
+        "## 综合总结\nLLM 调用失败\n\n"
+        "## 项目链接\nhttps://arxiv.org/abs/2601.01234\n"
+    )
+    parsed = parse_markdown(text)
+    [record] = parsed.records
+    assert (record.title, record.arxiv) == (
+        "Counting Sheep with Small Language Models",
+        "2601.01234v1",
+    )
+    assert [p.excerpt for p in parsed.problems if p.line == 1] == []

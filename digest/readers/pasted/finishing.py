@@ -17,7 +17,15 @@ from digest.readers.records import Parsed, Problem, Record, excerpt
 
 
 def finish(reader: Reader, name: str) -> Parsed:
-    merged = _merge_same_papers([*reader.entries, *reader.found])
+    entries = reader.entries
+    note = _note_title(reader)
+    if note is not None:
+        # A note's "# Title" over its sections, the paper's feed item (untitled) in one of
+        # them: the note's title is the paper's, as a title property would be; a section
+        # heading ("## Links" over the paper's link) is not.
+        reader.found[0].set_title(note.title, 2)
+        entries = [entry for entry in entries if entry is not note]
+    merged = _merge_same_papers([*entries, *reader.found])
     papers = [entry for entry in merged if entry.abstract]
     if not papers and reader.properties.get("abstract"):
         # A reference note whose properties are the whole reference, abstract included.
@@ -61,6 +69,25 @@ _NO_ABSTRACTS = (
     "the file lists papers without their abstracts (titles, links, notes): use a list made "
     "with abstracts, or the papers' arXiv listing or feed"
 )
+
+
+def _note_title(reader: Reader) -> Entry | None:
+    """A note's own "#" heading, its only one and its first entry, when the note's one paper
+    is a feed item found whole without a title, and the note has no title property."""
+    first = reader.entries[0] if reader.entries else None
+    if (
+        first is None
+        or first.kind != "heading"
+        or first.level != 1
+        or first.abstract
+        or first.ids
+        or reader.properties.get("title")
+        or len(reader.found) != 1
+        or reader.found[0].title
+        or any(entry.level == 1 or entry.abstract for entry in reader.entries[1:])
+    ):
+        return None
+    return first
 
 
 def _page_blurbs(papers: list[Entry]) -> list[Entry]:
