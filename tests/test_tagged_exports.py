@@ -1562,6 +1562,24 @@ def test_ris_proceedings_title_in_bt_is_the_venue(tmp_path: Path) -> None:
     assert (book.title, book.venue) == ("Planting green roofs", None)
 
 
+def test_scopus_ris_series_title_in_c3_is_the_venue(tmp_path: Path) -> None:
+    # Scopus's RIS names a paper's book series or proceedings in C3 alone ("TY  - SER"),
+    # with no T2 or JO; C3 of another database (Cochrane's cross-reference) is no venue.
+    scopus, cochrane = load_written(
+        tmp_path,
+        "scopus.ris",
+        "TY  - SER\nTI  - A modular gripper for sorting recycled parts\nC3  - Mechanisms "
+        "and Machine Science\nVL  - 112 MMS\nPY  - 2023\nAU  - Rossi, L.\nAB  - We design a "
+        "modular soft gripper that sorts recycled parts and test it on a conveyor line.\n"
+        "M3  - Conference Paper\nDB  - Scopus\nER  - \n\n",
+        "TY  - JOUR\nTI  - Exercise for chronic low back pain\nC3  - PUBMED 21314913\nAB  - We "
+        "review trials of exercise therapy for adults with chronic low back pain.\n"
+        "DB  - Cochrane Library\nER  - \n",
+    ).papers
+    assert scopus.venue == "Mechanisms and Machine Science"
+    assert cochrane.venue is None
+
+
 def test_embase_ris_medline_pmid_in_c5(tmp_path: Path) -> None:
     embase, other = load_written(
         tmp_path,

@@ -113,6 +113,7 @@ _YEAR = re.compile(r"\b\d{4}\b")
 _CROSS_REFERENCE = re.compile(r"\bPUBMED (\d+)\b")
 _PUBMED_DATABASE = re.compile(r"pubmed|medline|\bnlm\b", re.I)
 _EMBASE = re.compile(r"embase|medline", re.I)
+_SCOPUS = re.compile(r"\bscopus\b", re.I)
 # Ovid's link to a record of one of its MEDLINE databases (medl, medp, prem, …).
 _OVID_MEDLINE_LINK = re.compile(r"ovid\.com/.*[?&]D=(?:me[a-z0-9]*|prem)&.*[?&]AN=(\d+)", re.I)
 # At most this many short lines may come before the first record (Ovid's numbers, a
@@ -341,9 +342,7 @@ def _pmid(entry: dict[str, object], urls: list[str]) -> str | None:
     PMID Embase gives in C5; else the PubMed id the Cochrane Library cross-references in C3;
     else the PMID in a link to PubMed, or in Ovid's link to the record in one of its MEDLINE
     databases."""
-    databases = " ".join(
-        _list(entry.get("name_of_database")) + _list(entry.get("database_provider"))
-    )
+    databases = _databases(entry)
     accession = _first(entry, "accession_number")
     if accession.isdigit() and _PUBMED_DATABASE.search(databases):
         return accession
@@ -362,13 +361,25 @@ def _pmid(entry: dict[str, object], urls: list[str]) -> str | None:
 def _venue(entry: dict[str, object], title: str) -> str | None:
     """JF, T2, JO or an abbreviation; else BT, where a proceedings' title stands in the RIS
     of DBLP and Atlantis Press ("BT  - Proceedings of the 2018 International Conference
-    on …"), unless it is the record's own title (a book's)."""
+    on …"), unless it is the record's own title (a book's); else, in Scopus's RIS, C3, the
+    book series or proceedings a paper in one came out in ("TY  - SER", "C3  - Lecture
+    Notes in Networks and Systems"; C3 is an address in Web of Science's, a cross-reference
+    in the Cochrane Library's)."""
     venue = markup_to_text(_first(entry, *_VENUES))
     if venue:
         return venue
     books = _unknown_tag(entry, "BT")
     book = markup_to_text(books[0]) if books else ""
-    return book if book and book != title else None
+    if book and book != title:
+        return book
+    if _SCOPUS.search(_databases(entry)):
+        return markup_to_text(_first(entry, "custom3")) or None
+    return None
+
+
+def _databases(entry: dict[str, object]) -> str:
+    """The names of the database a record came from (DB) and of its provider (DP)."""
+    return " ".join(_list(entry.get("name_of_database")) + _list(entry.get("database_provider")))
 
 
 def _doi(entry: dict[str, object], urls: list[str]) -> str | None:
