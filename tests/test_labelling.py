@@ -896,3 +896,21 @@ def test_a_verbs_ing_form_after_a_comma_or_a_noun_opens_a_clause_not_a_label() -
     assert not spell.reads_as_noun_phrase(("covering", "safety"))
     assert spell.reads_as_noun_phrase(("missing", "data"))
     assert spell.reads_as_noun_phrase(("observing", "run"))
+
+
+def test_a_heading_of_three_words_is_not_cut_after_the_first_word_its_papers_write() -> None:
+    # Phrases are indexed up to three words: a small astro-ph week was labelled "Chain Monte
+    # Carlo", each of its papers writing "Markov chain Monte Carlo".
+    texts = [
+        "We sample the posterior with Markov chain Monte Carlo and nested sampling.",
+        "Parameters are fitted by Markov chain Monte Carlo over the light curves.",
+        "A Markov chain Monte Carlo analysis of the lens models constrains the slope.",
+    ]
+    index = digest.labelling.phrases.PhraseIndex(texts)
+    spell = digest.labelling.spelling.Speller(index, texts, [0, 1, 2])
+    assert spell(("chain", "monte", "carlo"), heading=True) == "Markov chain Monte Carlo"
+    # A word before only some of the uses is no part of the phrase.
+    texts[1] = texts[1].replace("by Markov chain", "by the chain")
+    index = digest.labelling.phrases.PhraseIndex(texts)
+    spell = digest.labelling.spelling.Speller(index, texts, [0, 1, 2])
+    assert spell(("chain", "monte", "carlo"), heading=True) == "chain Monte Carlo"

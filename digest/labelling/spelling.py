@@ -175,6 +175,15 @@ class Speller:
                 finished = (*key, word)
                 if uses >= _UNFINISHED_SHARE * len(matches) and is_noun_phrase(finished):
                     return self(finished, heading=True)
+            # ... or of its first word: 'Chain Monte Carlo' of 'Markov chain Monte Carlo'.
+            preceding = Counter(
+                w for w in (word_key(use.before) for use in matches if use.before) if w is not None
+            )
+            if preceding:
+                word, uses = max(preceding.items(), key=lambda item: (item[1], item[0]))
+                begun = (word, *key)
+                if uses >= _UNFINISHED_SHARE * len(matches) and is_noun_phrase(begun):
+                    return self(begun, heading=True)
         # A singular that modifies the next word says nothing about the number of the thing.
         as_nouns = sum(
             1
@@ -186,20 +195,24 @@ class Speller:
 
 class _Use(NamedTuple):
     """A use of a phrase in a text: its words as written, the word after it (if any),
-    whether it opens a sentence, whether it sits in a run of capitalised words."""
+    whether it opens a sentence, whether it sits in a run of capitalised words, the word
+    before it (if any, with only spaces between)."""
 
     words: list[str]
     after: str | None
     opens: bool
     styled: bool
+    before: str | None
 
 
 def _use(text: str, found: re.Match[str]) -> _Use:
+    before = _WORD_BEFORE.search(text, max(0, found.start() - 40), found.start())
     return _Use(
         found.group(0).split(),
         found.group(1),
         _opens_sentence(text, found.start()),
         _in_title_case(text, found),
+        before.group(1) if before else None,
     )
 
 
