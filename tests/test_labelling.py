@@ -914,3 +914,18 @@ def test_a_heading_of_three_words_is_not_cut_after_the_first_word_its_papers_wri
     index = digest.labelling.phrases.PhraseIndex(texts)
     spell = digest.labelling.spelling.Speller(index, texts, [0, 1, 2])
     assert spell(("chain", "monte", "carlo"), heading=True) == "chain Monte Carlo"
+
+
+def test_a_participle_after_a_noun_is_its_verb_not_a_modifier() -> None:
+    # The bench's PubMed XML: "Matching factors included year of birth" labelled a theme
+    # "Matching factors included year", and the bench's RIS had the keyword "feedback caused
+    # people".
+    texts = [
+        "Matching factors included year of birth and sex.",
+        "Cases were matched; factors included year of diagnosis.",
+        "The included studies were small, and the reported outcomes varied.",
+    ]
+    index = digest.labelling.phrases.PhraseIndex(texts)
+    spell = digest.labelling.spelling.Speller(index, texts, [0, 1, 2])
+    assert not spell.reads_as_noun_phrase(("factor", "included", "year"))
+    assert spell.reads_as_noun_phrase(("reported", "outcome"))

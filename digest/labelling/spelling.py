@@ -112,6 +112,10 @@ class Speller:
             # data', 'the LIGO observing run'.
             if len(before) > 1 and tags[0] == "VBG" and len(inside) > 1:
                 modifiers[0] = before[-1] != "," and context[len(before) - 2] not in ("NN", "NNS")
+            # ... and a participle after a noun is its verb: 'factors included year'.
+            for i in range(1, len(tags) - 1):
+                if tags[i] == "VBN" and tags[i - 1] in ("NN", "NNS"):
+                    modifiers[i] = False
             # 'rumor spreading' names an activity; 'rumors spreading' is a clause. The noun
             # before the gerund is judged by how it is written, as the tagger may take a
             # rare word at a sentence's start for anything.
