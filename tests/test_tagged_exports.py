@@ -1335,6 +1335,28 @@ def test_endnote_tagged_authors_of_a_record_on_one_percent_a_line(tmp_path: Path
     assert paper.authors == ("\u8521\u5b81", "\u5434\u6d9b", "\u5f20\u654f")
 
 
+def test_refworks_own_export_with_its_header_and_tag_legend(tmp_path: Path) -> None:
+    # RefWorks' own tagged export may open with a header and a legend of its tags (as in
+    # the RefWorks import test of zotero/translators): the record after it is read, on its
+    # own line number, and the header is neither papers nor skipped lines.
+    corpus = load_written(
+        tmp_path,
+        "refworks.txt",
+        "Refworks Export Tagged Format\n\nCharacter Set=utf-8\n\nTag legend\n*****\n",
+        "RT=Reference Type\nA1=Primary Authors\nT1=Primary Title\nAB=Abstract\n\n*****\n",
+        "Font Attribute Legend\nStart Bold = \nEnd Bold = \n\n*****\n",
+        "BEGIN EXPORTED REFERENCES\n\n\nRT Journal Article\nSR Electronic(1)\n",
+        "A1 Okafor,Ngozi\nT1 Harbours of the old empire\nJF Critical Studies\nYR 2003\n",
+        "AB We read the talk of a new empire against older writing on trade and ask what it "
+        "leaves out.\nOL Unknown(0)\n",
+    )
+    assert corpus.files[0].format == "refworks"
+    paper = only(corpus)
+    assert (paper.title, paper.authors) == ("Harbours of the old empire", ("Ngozi Okafor",))
+    assert paper.sources[0].line == 21
+    assert corpus.skipped == ()
+
+
 def test_cnki_refworks_export() -> None:
     # CNKI's RefWorks export: CRLF, names joined by ";" or by "," before a Chinese name or
     # glued to their tag ("A1林行众"), a tag in lower case ("vo 11"), an abstract broken

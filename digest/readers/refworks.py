@@ -67,7 +67,8 @@ _DAY = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 
 def looks_like_refworks(text: str) -> bool:
     """The first line is the type of a record ("RT Journal Article"), and a title or
-    author line follows within the first few."""
+    author line follows within the first few; after RefWorks' own header, if it has one."""
+    text = _without_header(text)
     found = first_tagged_line(text, _TAG_LINE)
     if found is None or found.group(1) != "RT" or not _TYPE.fullmatch(found.group(2).strip()):
         return False
@@ -76,8 +77,27 @@ def looks_like_refworks(text: str) -> bool:
 
 
 def parse_refworks(text: str) -> Parsed:
-    split = split_tagged(text, _TAG_LINE, opens=lambda tag: tag == "RT")
+    split = split_tagged(_without_header(text), _TAG_LINE, opens=lambda tag: tag == "RT")
     return parse_records(split, _record, "RefWorks records")
+
+
+def _without_header(text: str) -> str:
+    """The text with the header of RefWorks' own export made blank lines (so each line
+    keeps its number): "Refworks Export Tagged Format", its character set, a legend of its
+    tags ("RT=Reference Type", "AB=Abstract", ...) and of its font marks, up to "BEGIN
+    EXPORTED REFERENCES"."""
+    if not text.lstrip("\ufeff \t\n").lower().startswith(_HEADER_START):
+        return text
+    end = text.find(_HEADER_END, 0, _HEADER_LENGTH)
+    if end < 0:
+        return text
+    end += len(_HEADER_END)
+    return "\n" * text.count("\n", 0, end) + text[end:]
+
+
+_HEADER_START = "refworks export tagged format"
+_HEADER_END = "BEGIN EXPORTED REFERENCES"
+_HEADER_LENGTH = 4096  # RefWorks' legend of some 70 tags is under 2,000 characters
 
 
 def _record(tagged: TaggedRecord) -> Record | Problem:
