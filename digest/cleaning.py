@@ -566,7 +566,29 @@ def strip_abstract_trailer(abstract: str) -> str:
     (ERIC's "(As Provided)" and ProQuest's "(Author abstract)" too), without the
     placeholder of a graphical abstract, and without IEEE's "Summary form only given.",
     eScholarship's byline or a copyright line glued to it (Web of Science's MEDLINE)
-    opening it."""
+    opening it; then without the citation of the paper itself that closes the abstracts of
+    Wiley's journals in PubMed ("... mortality in MCR patients. ANN NEUROL
+    2023;93:1187-1197.", "J Am Geriatr Soc 68:1072-1077, 2020.")."""
+    abstract = _without_trailers(abstract)
+    if abstract[-1:].isdigit() or abstract[-2:-1].isdigit():
+        citation = _CLOSING_CITATION.search(abstract, max(0, len(abstract) - _CLOSING_TAIL))
+        abstract = abstract[: citation.start()] if citation else abstract
+    return abstract
+
+
+# The journal's name (up to eight capitalised words or abbreviations, and the small words
+# of a name: "of", "and"), then the year, volume and pages ("2023;93:1187-1197") or the
+# volume, pages and year ("68:1072-1077, 2020"), after a sentence's stop, at the end.
+_CLOSING_CITATION = re.compile(
+    r"(?<=[.!?])\s+[A-Z][A-Za-z]*\.?"
+    r"(?:\s+(?:[A-Z][A-Za-z]*\.?|\([A-Z][A-Za-z]+\)|&|of|and|the|in|for)){0,7}?\s+"
+    r"(?:(?:19|20)\d\d\s?;\s?\d+(?:\(\d+\))?\s?:\s?[A-Za-z]?\d+(?:[-\u2013][A-Za-z]?\d+)?"
+    r"|\d+(?:\(\d+\))?\s?:\s?[A-Za-z]?\d+(?:[-\u2013][A-Za-z]?\d+)?,\s?(?:19|20)\d\d)\.?$"
+)
+_CLOSING_TAIL = 160  # a journal's name and a citation: looked for in the tail only
+
+
+def _without_trailers(abstract: str) -> str:
     summary_only = _SUMMARY_ONLY.match(abstract) if abstract.startswith("Summary") else None
     if summary_only:
         abstract = abstract[summary_only.end() :]

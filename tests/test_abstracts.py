@@ -157,6 +157,33 @@ def test_jel_codes_within_an_abstract_stay(text: str) -> None:
     assert strip_abstract_trailer(text) == text
 
 
+@pytest.mark.parametrize(
+    "citation",
+    [
+        # Wiley's journals close an abstract with the paper's own citation, which PubMed
+        # keeps (ionnss/scientometric_project_pyBibX pubmed.txt): year first or last.
+        "ANN NEUROL 2023;93:1187-1197.",
+        "J Am Geriatr Soc 68:1072-1077, 2020.",
+        "J. Cell. Biochem. 118: 1234-1245, 2017.",
+        "Hepatology 2018;67:e12-e20",
+    ],
+)
+def test_the_papers_own_closing_citation_is_not_part_of_the_abstract(citation: str) -> None:
+    assert strip_abstract_trailer(f"{ABSTRACT} {citation}") == ABSTRACT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{ABSTRACT} The odds were 3:1-2, 2020.",
+        f"{ABSTRACT} We followed them in 2019;3 of them left.",
+        f"{ABSTRACT} Ratios of 2018;67:1234 were seen in Hepatology.",
+    ],
+)
+def test_numbers_closing_an_abstract_that_cite_nothing_stay(text: str) -> None:
+    assert strip_abstract_trailer(text) == text
+
+
 def test_a_copyright_line_glued_to_the_front_of_an_abstract_is_not_part_of_it() -> None:
     # Web of Science's MEDLINE, tab-delimited or plain text: the copyright line, then the
     # abstract's first sentence with no space between them.
