@@ -759,6 +759,19 @@ def test_semantic_scholar_open_research_corpus_lines(tmp_path: Path) -> None:
     assert reasons(corpus) == [(2, "no abstract", True)]
 
 
+def test_semantic_scholar_abstract_loses_its_glued_heading(tmp_path: Path) -> None:
+    # Elsevier's abstracts reach Semantic Scholar with their heading glued on.
+    paper = {
+        "paperId": "46628e23",
+        "title": "Hot working of a white copper alloy",
+        "abstract": "Abstract Hot compression tests of a nickel-free alloy were run at 600 C.",
+        "year": 2014,
+    }
+    (tmp_path / "papers.json").write_text(json.dumps({"data": [paper]}))
+    [read] = load_papers([tmp_path]).papers
+    assert read.abstract == "Hot compression tests of a nickel-free alloy were run at 600 C."
+
+
 def test_crossref_preprint_is_named_by_its_server(tmp_path: Path) -> None:
     # A `posted-content` work (bioRxiv, medRxiv, SSRN… at Crossref, or its CSL-JSON at doi.org)
     # has an empty `container-title`: its server is `institution[0].name`.

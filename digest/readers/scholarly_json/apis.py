@@ -181,7 +181,10 @@ def semantic_scholar_record(line: int, value: dict[str, Any]) -> Record | Proble
     title = markup_free(text_of(paper.get("title")))
     # The Open Research Corpus names it `paperAbstract`, and keeps its ids, page and
     # journal at the top (`doi`, `pmid`, `s2Url`, `journalName`).
-    abstract = text_of(paper.get("abstract")) or text_of(paper.get("paperAbstract"))
+    # Elsevier's abstracts come with their heading glued on ("Abstract Hot compression ...").
+    abstract = without_abstract_heading(
+        text_of(paper.get("abstract")) or text_of(paper.get("paperAbstract"))
+    )
     if not abstract:
         return no_abstract(line, "Semantic Scholar", title)
     # The datasets' abstracts and s2orc lines keep their ids in openaccessinfo.
