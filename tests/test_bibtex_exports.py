@@ -877,3 +877,25 @@ def test_europe_pmc_html_section_headings_label_their_sections() -> None:
     assert (
         second.abstract == "Purpose: Bands were worn. Patients and methods: We used paired t-tests."
     )
+
+
+def test_an_entry_without_the_comma_after_its_key_is_read() -> None:
+    # Entries copied by hand into READMEs and dataset cards (an IEEE one, a NASA ADS one of
+    # a Hugging Face card) lose the comma after the key: "@ARTICLE{key\n  author = ...".
+    # bibtexparser reads no entry there, and the digest said "unbalanced braces or quotes?".
+    text = (
+        "@ARTICLE{tide-2019\nauthor={A. Reed and B. Lake},\ntitle={Tides in small bays},\n"
+        "abstract={We model tides in small bays.},\nyear={2019},\nmonth={},}\n\n"
+        "@ARTICLE{2020arXiv200100001R\n       author = {{Reed}, Ann},\n"
+        '        title = "{Waves at night}",\n     abstract = {We count waves at night.},\n'
+        "         year = 2020,\n       eprint = {2001.00001}\n}\n"
+        "@article{\n  title = {Keyless still},\n  abstract = {No key at all here.},\n}\n"
+    )
+    parsed = parse_bibtex(text)
+    assert [(r.id, r.title, r.abstract) for r in parsed.records] == [
+        ("tide-2019", "Tides in small bays", "We model tides in small bays."),
+        ("2020arXiv200100001R", "Waves at night", "We count waves at night."),
+        (None, "Keyless still", "No key at all here."),
+    ]
+    assert parsed.records[1].arxiv == "2001.00001"
+    assert parsed.problems == ()

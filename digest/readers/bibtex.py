@@ -109,6 +109,14 @@ _KEYLESS_ENTRY = re.compile(
     re.M | re.I,
 )
 _NO_KEY = "digest-no-key-"
+# An entry whose key has no comma after it, its first field on the next line
+# ("@ARTICLE{2020arXiv200206071\n  author = {…}"), as entries copied by hand into READMEs
+# and dataset cards have it.
+_KEY_WITHOUT_COMMA = re.compile(
+    r"^([ \t]*@(?!(?:string|preamble|comment)\b)[A-Za-z]+[ \t]*\{[ \t]*[^\s,{}=\"#%]+)"
+    r"(?=[ \t]*\r?\n\s*[A-Za-z][\w-]*\s*=)",
+    re.M | re.I,
+)
 # Fields of names: Ingenta Connect writes one `author` field for each author.
 _NAME_FIELDS = frozenset({"author", "editor"})
 # Elsevier's older BibTeX protects acronyms with escaped braces: "the \\{HST\\} \\{WFC3\\}
@@ -296,10 +304,12 @@ def parse_bibtex(text: str) -> Parsed:
 def _keyed(text: str) -> str:
     """The text with a stand-in key in each entry that has none, which bibtexparser cannot
     read: EndNote's "BibTeX Export" style and Ingenta Connect (the IET's library) open an
-    entry with its first field ("@article{\n   author = {…},")."""
+    entry with its first field ("@article{\n   author = {…},"); and with the comma after a
+    key that lacks it, which bibtexparser reads as no entry at all."""
     if "@" not in text:
         return text
     count = itertools.count(1)
+    text = _KEY_WITHOUT_COMMA.sub(r"\1,", text)
     return _KEYLESS_ENTRY.sub(lambda m: f"{m.group(1)}{_NO_KEY}{next(count)},", text)
 
 
