@@ -1724,3 +1724,29 @@ def test_a_notes_title_heading_titles_its_feed_item_not_its_last_section() -> No
         "2601.01234v1",
     )
     assert [p.excerpt for p in parsed.problems if p.line == 1] == []
+
+
+def test_a_list_items_field_keeps_its_indented_wrapped_line(tmp_path: Path) -> None:
+    # A note's list of a capture's fields wraps a long author list on to an indented line
+    # under its item ("- Authors: …, Rui Costa,", "  Ana Lima, …"): the rest of the names
+    # were read as text after the item, and the paper kept only the first line's authors
+    # (a first line with an initial, "Tom B. Brown", was taken for a sentence's end).
+    note = tmp_path / "capture.md"
+    note.write_text(
+        "---\nsource_type: web-capture\n---\n\n# Sparse Retrieval Heads\n\n## Provenance\n"
+        "- URL: https://arxiv.org/abs/2411.10001\n"
+        "- Authors: Kofi Mensah, Wei Zhang, Maria Garcia, Tom B. Brown, Sofia Rossi, Rui Costa,\n"
+        "  Ana Lima, Jan Kowalski\n\n## Abstract\n\n"
+        "Long-context language models retrieve facts from anywhere in their input, but how "
+        "they do it is unclear. We find attention heads that carry the retrieval.\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([note]).papers
+    assert paper.authors == (
+        "Kofi Mensah", "Wei Zhang", "Maria Garcia", "Tom B. Brown", "Sofia Rossi", "Rui Costa",
+        "Ana Lima", "Jan Kowalski",
+    )  # fmt: skip
+    # The same capture described in Spanish ("- Autores: …"): the label names the authors.
+    note.write_text(note.read_text(encoding="utf-8").replace("Authors:", "Autores:"), "utf-8")
+    [paper] = load_papers([note]).papers
+    assert len(paper.authors) == 8

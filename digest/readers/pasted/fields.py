@@ -29,7 +29,7 @@ LABELS: dict[str, str] = {
     "title": "title", "paper title": "title", "标题": "title", "题目": "title", "论文标题": "title",
     "论文名称": "title",
     "author": "authors", "authors": "authors", "author(s)": "authors", "by": "authors",
-    "作者": "authors",
+    "作者": "authors", "autores": "authors", "autor": "authors",
     "abstract": "abstract", "summary": "abstract", "tl;dr": "abstract", "tldr": "abstract",
     "摘要": "abstract", "概要": "abstract", "简介": "abstract",
     "link": "url", "url": "url", "pdf": "url", "paper": "url", "paper link": "url",

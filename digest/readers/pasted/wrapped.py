@@ -22,14 +22,20 @@ def wrapped_field(lines: list[str], index: int) -> tuple[str, int] | None:
     """A field line and the lines that continue its value, joined, and the number of the
     last line taken; or None when the line is no field or its value ends on it."""
     first = lines[index]
-    if len(first.rstrip()) < _WRAP_WIDTH or ITEM.match(first) or QUOTE.match(first):
+    if len(first.rstrip()) < _WRAP_WIDTH or QUOTE.match(first):
         return None
     found = labelled_field(first.strip())
-    if found is None or found[0] not in _WRAPPED_FIELDS or SENTENCE_END.search(first.rstrip()):
+    if found is None or found[0] not in _WRAPPED_FIELDS:
         return None
+    if found[0] != "authors" and SENTENCE_END.search(first.rstrip()):
+        return None  # an author's initial ("Tom B. Brown") ends no sentence
+    # A list item's field goes on only on lines indented under it ("- Authors: …, Rui Costa,"
+    # then "  Ana Lima, …"): a line back at its margin is the text after the list.
+    item = ITEM.match(first)
+    margin = len(item.group(1)) if item else -1
     taken = [first.rstrip()]
     for line in lines[index + 1 : index + 4]:
-        if not _continues(found[0], line):
+        if len(line) - len(line.lstrip()) <= margin or not _continues(found[0], line):
             break
         taken.append(line.strip())
         if len(line.rstrip()) < _WRAP_WIDTH:
