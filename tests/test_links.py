@@ -200,3 +200,23 @@ def test_a_doi_a_url_parser_read_as_an_address_is_read_back_as_the_doi(tmp_path:
     # An address that cannot be a registrant's code (below 1000) stays the link it is.
     intranet = papers["An intranet copy"]
     assert intranet.doi is None and intranet.link == "http://10.0.1.20/library/paper.pdf"
+
+
+def test_a_silverchair_article_links_doi_stops_before_its_article_number(tmp_path: Path) -> None:
+    # A note links a paper's page on GeoScienceWorld, a Silverchair site as Oxford Academic
+    # is: ".../article/doi/<the DOI>/<the site's article number>/<the title's slug>". The
+    # number and slug were read as the DOI's, and its link at doi.org led nowhere.
+    (tmp_path / "picks.md").write_text(
+        "## 1) Seismic Ground Motions in Mixed Reality\n\n"
+        "- Link: https://pubs.geoscienceworld.org/ssa/srl/article/doi/10.1785/0220250169/"
+        "725511/Seismic-Ground-Motions-in-Mixed\n\n"
+        f"### Abstract\n\n{ABSTRACT}\n\n"
+        "## 2) Stars in a survey\n\n"
+        "- Link: https://academic.oup.com/mnras/article-abstract/doi/10.1093/mnras/stad664/"
+        "7069311?login=false\n\n"
+        f"### Abstract\n\nOther words. {ABSTRACT}\n",
+        encoding="utf-8",
+    )
+    papers = load_papers([tmp_path]).papers
+    assert [paper.doi for paper in papers] == ["10.1785/0220250169", "10.1093/mnras/stad664"]
+    assert papers[0].link == "https://doi.org/10.1785/0220250169"

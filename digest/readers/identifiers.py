@@ -97,12 +97,21 @@ def parse_doi(value: str) -> str | None:
     doi = found.group(1)
     if "://" in value:
         doi = _PAGE_TAIL.sub("", _QUERY.sub("", doi))
+        if _SILVERCHAIR_PATH.search(value, 0, found.start()):
+            without_tail = _SILVERCHAIR_TAIL.sub("", doi)
+            doi = without_tail if "/" in without_tail else doi
     # unquote leaves a "%" that starts no escape as it is.
     doi = urllib.parse.unquote(doi)
     return _PAGE_SUFFIX.sub("", doi.rstrip(".,;)")) or None
 
 
 _PAGE_SUFFIX = re.compile(r"\.(?:short|full)$")
+
+# Silverchair's article links (Oxford Academic, GeoScienceWorld, MIT Press …) put the
+# platform's own article number and the title's slug after the DOI:
+# ".../article/doi/10.1785/0220250169/725511/Seismic-XR-Simulating-and-…".
+_SILVERCHAIR_PATH = re.compile(r"/article(?:-abstract|-pdf)?/doi/$")
+_SILVERCHAIR_TAIL = re.compile(r"/\d{5,9}(?:/[^/]*)?/?$")
 
 # A DOI a link gives as a parameter of its query, escaped, up to the next parameter:
 # Scopus's record link "…record.uri?eid=2-s2.0-85078285406&doi=10.1007%2f978-3-030-30738-7_2
