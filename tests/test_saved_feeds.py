@@ -915,3 +915,19 @@ def test_a_plain_description_reads_its_field_lines_apart_from_the_abstract() -> 
     )
     assert record.authors == ("Ana Lima", "Rui Costa")
     assert (record.venue, record.doi) == ("The Lancet Oncology", "10.1016/S1470-2045(25)00655-2")
+
+
+def test_a_lancet_items_section_in_brackets_is_no_part_of_its_title() -> None:
+    # The Lancet's feeds (and colmmemedsurv/sentinelnode's, remade from them) open each
+    # item's title with the journal's section: "[Policy Review] International consensus …".
+    text = (
+        '<rss version="2.0"><channel><title>The Lancet Oncology</title><item>'
+        "<title>[Policy Review] Consensus terms for extranodal extension</title>"
+        "<description>Extranodal extension leads to upstaging.</description></item>"
+        "<item><title>[18F]FDG uptake in lymph nodes</title>"
+        "<description>Uptake was measured.</description></item></channel></rss>"
+    )
+    staged, traced = parse_feed(text).records
+    assert staged.title == "Consensus terms for extranodal extension"
+    assert ("section", "Policy Review") in staged.metadata
+    assert traced.title == "[18F]FDG uptake in lymph nodes"

@@ -80,6 +80,8 @@ _ARXIV_DESCRIPTION = re.compile(
     r"\A\s*arXiv:(\S+)\s+Announce Type:\s*([\w-]+)\s*(?:Abstract:\s*)?(.*)\Z", re.S
 )
 _OAI_ID = re.compile(r"\Aoai:arXiv\.org:(\S+)\Z", re.I)
+# A journal's section in brackets before an item's title: "[Comment] ", "[Policy Review] ".
+_SECTION = re.compile(r"\A\[([A-Z][a-z]+(?: [A-Za-z]+){0,3})\]\s+(?=\S)")
 # An entry id that is a DOI: PLOS's Atom feeds name each entry "info:doi/10.1371/…".
 _DOI_ID = re.compile(r"\A(?:info:doi/|doi:\s*|https?://(?:dx\.)?doi\.org/)10\.\S+\Z", re.I)
 _SHAPE = RecordShape(
@@ -198,6 +200,10 @@ def _is_html(name: str, child: Element, value: str) -> bool:
 def _rss_item(item: Element, line: int, journal: str, one_each: bool) -> Record | Problem:
     kids = children_by_name(item)
     title = markup_to_text(_text(kids, "title"))
+    # The Lancet's feeds open each title with its section: "[Articles] Proton versus …".
+    section = _SECTION.match(title)
+    if section:
+        title = title[section.end() :]
     arxiv, announce, abstract = _split_arxiv_description(_text(kids, "description"))
     found = _Found()
     categories = [
@@ -227,6 +233,8 @@ def _rss_item(item: Element, line: int, journal: str, one_each: bool) -> Record 
     # Nature's feeds now and then list one author twice ("A", "B", "A"): one person.
     authors = tuple(dict.fromkeys(creators)) or found.authors or _rss_authors(kids)
     metadata = _metadata(kids, announce)
+    if section:
+        metadata.append(("section", section.group(1)))
     if categories:
         metadata.append(("categories", " ".join(term for term, _ in categories)))
     if not abstract:
