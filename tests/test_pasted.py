@@ -338,6 +338,27 @@ def test_hard_wrapped_abstract_page_keeps_the_rest_of_its_fields(tmp_path: Path)
     assert paper.abstract.endswith("carry the retrieval.")
 
 
+def test_a_hard_wrapped_history_line_dates_the_wrapped_title_below_it(tmp_path: Path) -> None:
+    # A text browser's dump wraps "[Submitted on …, last revised … (this version," before
+    # "v2)]" and the title over two lines: the first version's day still dates the paper.
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "arXiv:2411.10001 (cs)\n[Submitted on 15 Nov 2024 (v1), last revised 2 Dec 2024 "
+        "(this version,\nv2)]\n\n"
+        "Title:Sparse Retrieval Heads: How Long-Context Language Models Find the\n"
+        "Needle\n\nAuthors:Ana Lima, Kofi Mensah\n\n"
+        "Abstract:Long-context language models retrieve facts from anywhere in their\n"
+        "input, but how they do it is unclear. We find attention heads that carry\n"
+        "the retrieval.\n\nSubjects: Computation and Language (cs.CL)\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([page]).papers
+    assert paper.title == (
+        "Sparse Retrieval Heads: How Long-Context Language Models Find the Needle"
+    )
+    assert paper.date == "2024-11-15"
+
+
 def test_a_short_field_line_keeps_the_text_after_it_out_of_its_value(tmp_path: Path) -> None:
     # Only a line that reached the wrap width goes on: a short title line is followed by
     # the abstract, a long one that ends its sentence by the next paragraph's text.

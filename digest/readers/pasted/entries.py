@@ -100,6 +100,7 @@ class Reader:
         # below it.
         self.submitted_on: tuple[int, str] | None = None
         self.referred: set[str] = set()  # footnotes an entry refers to (parsing._refer)
+        self.line_start = 0  # where the line being read starts (a wrapped field's first)
         self.toggled = False  # a <details> toggle labelled with another field is open
 
     # entries
@@ -194,8 +195,9 @@ class Reader:
         elif not value and name in _NEXT_LINE_FIELDS:
             entry.pending = name  # the value is on the next line
         elif name == "title":
-            if self.submitted_on and 0 < number - self.submitted_on[0] <= _SUBMITTED_REACH:
-                entry.date = entry.date or self.submitted_on[1]
+            history = self.submitted_on
+            if history and 0 < self.line_start - history[0] <= _SUBMITTED_REACH:
+                entry.date = entry.date or history[1]
             self.submitted_on = None
             old_style = old_feed_title(inline_text(value))
             if old_style:  # "Title. (arXiv:2008.04826v1 [cs.SI])", arXiv's feeds until 2024
@@ -288,7 +290,8 @@ class Reader:
         self.found.append(entry)
 
 
-# How far below its "[Submitted on …]" line an abstract page's Title: stands.
+# How far below its "[Submitted on …]" line an abstract page's Title: starts (a text
+# browser's copy wraps the history line, and the title over the lines below it).
 _SUBMITTED_REACH = 3
 # Fields whose label may stand alone, the value on the line after it.
 _NEXT_LINE_FIELDS = frozenset({"title", "authors", "subjects", "venue", "date", "comments"})

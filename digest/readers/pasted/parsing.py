@@ -90,6 +90,7 @@ def _parse(text: str, name: str) -> Parsed:
             number = split_page[1]
             continue
         wrapped = wrapped_field(lines, number - 1)
+        reader.line_start = number
         if wrapped is not None:
             line, number = wrapped
         opened = len(reader.entries)
