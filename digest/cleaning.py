@@ -768,6 +768,7 @@ _SPACED_MATH = re.compile(r"\$ *(\\[A-Za-z][^$\n]{0,78}?) +\$|\$ +(\\[A-Za-z][^$
 _SCRIPT = re.compile(r"([_^])\{([^{}]*)\}")
 # Braces that only group ("${A}_\\infty$", as Cambridge writes its titles).
 _GROUP = re.compile(r"\{([^{}\\]*)\}")
+_TEX_OPEN_QUOTE = re.compile(r"(?<!`)``(?!`)")
 
 
 def latex_to_unicode(text: str) -> str:
@@ -787,7 +788,8 @@ def latex_to_unicode(text: str) -> str:
         if "{" in text:  # "{\\o}" became "{ø}"
             text = _BRACED_ACCENTED.sub(r"\1", text)
     if "``" in text:
-        text = text.replace("``", "\u201c").replace("''", "\u201d")
+        # Three backticks or more fence Markdown code (a Zenodo README as its description).
+        text = _TEX_OPEN_QUOTE.sub("\u201c", text).replace("''", "\u201d")
     return text
 
 

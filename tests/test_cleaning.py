@@ -231,6 +231,11 @@ def test_comparable_text_ignores_case_space_and_punctuation() -> None:
         ("R\\&D and 5\\% and a\\_b", "R&D and 5% and a_b"),
         ("Erd\\H{o}s, G\\\"odel, Poincar\\'e, {\\'e}t\\'{e}", "Erdős, Gödel, Poincaré, été"),
         ("``quoted''", "\u201cquoted\u201d"),
+        # a Markdown code fence (a Zenodo README as a DataCite description) is no quote
+        (
+            "Usage: ```python\nimport x\n``` and ``this''",
+            "Usage: ```python\nimport x\n``` and \u201cthis\u201d",
+        ),
         ("see \\href{https://x.org}{our site}", "see our site"),
         # BibTeX spellings of names
         ("Garc{\\'\\i}a and Garc\\'{\\i}a", "García and García"),
