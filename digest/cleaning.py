@@ -409,7 +409,8 @@ _PUBLISHER = (
 )
 # A copyright line or a database's stamp closing an abstract: "© 2020 Elsevier Ltd. All rights
 # reserved.", "(C) 2003 Elsevier Ltd.", "Copyright (c) 2025 The Authors.", "(PsycInfo
-# Database Record (c) 2022 APA, all rights reserved)", ProQuest's "[Author Abstract]",
+# Database Record (c) 2022 APA, all rights reserved)" (RefWorks' of 2002, "( PsycINFO
+# Database Record ( c) 2002 APA, ...)"), ProQuest's "[Author Abstract]",
 # Elsevier's "Published by Elsevier B.V." (only as the abstract's last words). It
 # starts a sentence (so "Alceste(©) software" stays); "(c)" must have the year right after
 # it, so that a list's "(c) the third case" stays too. A copyright sign or word may be glued
@@ -418,7 +419,7 @@ _PUBLISHER = (
 # only as the abstract's last words.
 _TRAILER = re.compile(
     r"(?:^|(?<=[.!?)\]\"”])\s+|(?<=[.!?)\]\"”])(?=©|(?:Crown\s+)?Copyright\b)|\s+(?=\[))"
-    r"(?:\(Psyc(?:INFO|Info) Database Record\b"
+    r"(?:\(\s?Psyc(?:INFO|Info) Database Record\b"
     r"|(?:Crown\s+)?(?:Copyright\s*)?©"
     r"|(?:Crown\s+)?(?:Copyright\s*)?\([cC]\)\s*(?:19|20)\d\d\b"
     r"|Copyright\s+(?:(?:19|20)\d\d|[Ss]tatement:)"

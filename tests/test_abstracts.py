@@ -96,6 +96,9 @@ def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
         "should refer to the original published version of the material for the full "
         "abstract. (Copyright applies to all Abstracts.)",
         "[ABSTRACT FROM PUBLISHER]",
+        # PsycINFO's stamp, spaced inside its brackets in RefWorks' export of 2002 (the
+        # RefWorks import tests of zotero/translators).
+        "( PsycINFO Database Record ( c) 2002 APA, all rights reserved)",
         # The language of an abstract EBSCOhost holds in two (Academic Search Premier).
         "(English) [ABSTRACT FROM AUTHOR]",
         # ERIC's note of who wrote the abstract.
