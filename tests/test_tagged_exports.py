@@ -1878,6 +1878,32 @@ def test_ris_doi_held_alone_in_m3(tmp_path: Path) -> None:
     assert [paper.doi for paper in corpus.papers] == ["10.1080/1234.2010.5678", None]
 
 
+def test_ris_y1_month_over_a_py_of_the_year_alone(tmp_path: Path) -> None:
+    # IEEE Xplore's RIS (pedrohnv/doutorado ieee.ris): PY the year alone, Y1 the issue's
+    # month or a conference's days; a Y1 of another year, or no more than the year, is not
+    # taken over PY.
+    records = [
+        ("2009", "Jan. 2009"),
+        ("2014", "16-18 Oct. 2014"),
+        ("2014", "Oct. 2013"),
+        ("2011", "2011///"),
+    ]
+    lines = [
+        f"TY  - JOUR\nTI  - Fields near substation number {n}\nPY  - {py}\nY1  - {y1}\n"
+        f"AB  - We measure the electric field near substation number {n} and compare it with "
+        "the limits.\nER  - \n\n"
+        for n, (py, y1) in enumerate(records)
+    ]
+    corpus = load_written(tmp_path, "ieee.ris", *lines)
+    dates = {paper.title: paper.date for paper in corpus.papers}
+    assert [dates[f"Fields near substation number {n}"] for n in range(4)] == [
+        "2009-01",
+        "2014-10",
+        "2014",
+        "2011",
+    ]
+
+
 def test_a_generational_suffix_goes_after_the_surname() -> None:
     # Zotero's RIS of PubMed records ("Dengah HJF 2nd"), and a suffix after its own comma.
     ris = (

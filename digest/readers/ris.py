@@ -65,6 +65,7 @@ from digest.readers.records import (
     Problem,
     Record,
     cased_in_list,
+    date_or_year,
     excerpt,
     first_name_first,
     initials_turned_round,
@@ -415,15 +416,19 @@ def _arxiv(entry: dict[str, object], urls: list[str]) -> str | None:
 
 
 def _date(entry: dict[str, object]) -> str | None:
-    """DA, PY or Y1, the first with a year, without RIS's trailing "other info"; a DA
-    without a year ("Oct 7", Web of Science's "JUN 13") after the year of PY or Y1. A
-    record without any year takes the month of its early access, where Web of Science
-    gives one in C6 ("SEP 2022") and no PY: it is not in an issue yet."""
+    """DA, PY or Y1, the first with a year, without RIS's trailing "other info"; but Y1
+    over a PY of the year alone when it reads as a month or day of that year (IEEE
+    Xplore's "Jan. 2009", a conference's "16-18 Oct. 2014"). A DA without a year ("Oct 7", Web of
+    Science's "JUN 13") after the year of PY or Y1. A record without any year takes the
+    month of its early access, where Web of Science gives one in C6 ("SEP 2022") and no PY:
+    it is not in an issue yet."""
     day, *others = [_ris_date(_first(entry, key)) for key in ("date", "year", "publication_year")]
     if _YEAR.search(day):
         return day
     dated = next((other for other in others if _YEAR.search(other)), "")
     year = _YEAR.search(dated)
+    if year and dated == year.group(0) and others[1] != dated:
+        dated = date_or_year(others[1], dated) or dated
     if year and day:
         return f"{year.group(0)} {day}"
     early = _first(entry, "custom6")
