@@ -24,7 +24,7 @@ from digest.headlines.names import (
 from digest.headlines.phrases import best_phrase, best_phrases
 from digest.headlines.words import AIM_SENTENCES, MAX_HEADLINE_WORDS, capitalise, classify
 from digest.models import Paper
-from digest.sentences import split_sentences
+from digest.sentences import STOP_WORDS, split_sentences
 
 # Only the first sentences are searched: a pasted book must not cost more than an abstract.
 MAX_SENTENCES: Final = 40
@@ -240,5 +240,35 @@ def _headline_with(
             return f"{name}: {' '.join(best)}"
         return name
     if best:
-        return capitalise(" ".join(best))
+        return capitalise(" ".join(_with_designation(best, abstract[0])))
     return key_phrase(*abstract)
+
+
+# A catalogue's prefix ("NGC", "HD", "GRB", "SN", "Mkn", "Fe XIII") and the number after it
+# name one object: a phrase stops before numbers, so it ends on the prefix ("Evolution of the
+# Galactic globular cluster NGC") unless the number is put back.
+_PREFIX: Final = re.compile(r"[A-Z][A-Za-z]{0,4}")
+# ... not a measure ("the WISE 22 μm band").
+_DESIGNATION: Final = (
+    r"\s+([+-]?\d[\w+-]*(?:\.\d+)?)(?![\w+-])"
+    r"(?!\s*~?\s*(?:[μu]m|nm|mm|cm|km|[kM]?pc|[kMG]?Hz|[kMGT]?eV|Å|K)\b)"
+)
+
+
+def _with_designation(words: list[str], sentences: Sequence[str]) -> list[str]:
+    """`words`, with the number the abstract writes after its last word when that word is a
+    catalogue's prefix ("NGC" -> "NGC 6397"); past the headline's length, without the prefix
+    instead (and any word left dangling), so that no name is cut in two."""
+    if len(words) < 2 or not _PREFIX.fullmatch(words[-1]):
+        return words
+    tail = r"\s+".join(map(re.escape, words[-2:])) + _DESIGNATION
+    found = next((m for s in sentences if (m := re.search(tail, s))), None)
+    if found is None:
+        return words
+    if len(words) < MAX_HEADLINE_WORDS:
+        return [*words, found.group(1)]
+    # The whole prefix goes ("Fe XIII"), and the words it leaves dangling ("of the").
+    kept = words[:-1]
+    while len(kept) > 1 and (_PREFIX.fullmatch(kept[-1]) or kept[-1].lower() in STOP_WORDS):
+        kept.pop()
+    return kept
