@@ -899,3 +899,16 @@ def test_an_entry_without_the_comma_after_its_key_is_read() -> None:
     ]
     assert parsed.records[1].arxiv == "2001.00001"
     assert parsed.problems == ()
+
+
+def test_europe_pmc_key_gives_the_pmid() -> None:
+    # Europe PMC's BibTeX export has no pmid field: each entry's key is "PMID:<number>".
+    text = (
+        "@article {PMID:30000003,\n\tTitle = {Step counts at home},\n\tYear = {2023},\n"
+        "\tAbstract = {We counted steps at home.},\n}\n"
+        "@article {PPR:PPR000001,\n\tTitle = {A preprint},\n\tYear = {2023},\n"
+        "\tAbstract = {We counted steps again.},\n}\n"
+    )
+    first, second = parse_bibtex(text).records
+    assert (first.id, first.pmid) == ("PMID:30000003", "30000003")
+    assert second.pmid is None

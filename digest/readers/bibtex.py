@@ -495,6 +495,8 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
     in_note = _NOTE_PMID.search(fields.get("note", ""))  # SAGE, T&F: note = {PMID: 22006061}
     pmid = pmid or (in_note.group(1) if in_note else "")
     pmid = pmid or (eprint if prefix == "pubmed" else "")
+    in_key = _NOTE_PMID.fullmatch(key)  # Europe PMC keys each entry by it: "PMID:36788546"
+    pmid = pmid or (in_key.group(1) if in_key else "")
     keywords = split_keywords(
         [word for name in _KEYWORD_FIELDS for word in _keywords(fields.get(name, ""))]
     ) or split_keywords(keywords_line)
