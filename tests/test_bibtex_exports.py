@@ -912,3 +912,22 @@ def test_europe_pmc_key_gives_the_pmid() -> None:
     first, second = parse_bibtex(text).records
     assert (first.id, first.pmid) == ("PMID:30000003", "30000003")
     assert second.pmid is None
+
+
+def test_springer_formulas_are_their_tex_once(tmp_path: Path) -> None:
+    # SpringerLink's BibTeX writes a formula's TeX between doubled escaped dollars, its
+    # backslash "{\backslash}", and then the text its MathML shows: the abstract read
+    # "$X_0$X0" and "$${\backslash}gamma $$".
+    (tmp_path / "springer.bib").write_text(
+        '@InProceedings{10.1007/000-0-000-00000-0_1,\nauthor="Rivers, Anna",\n'
+        'title="Shapes that drift",\nyear="2026",\n'
+        'abstract="A process X with initial state {\\$}{\\$}X{\\_}0{\\$}{\\$}X0, conditioned on'
+        " {\\$}{\\$}X{\\_}T{\\$}{\\$}XT, holds with probability {\\$}{\\$}{\\backslash}gamma"
+        ' {\\$}{\\$}, for {\\$}{\\$}k{\\$}{\\$}k-means too.",\n}\n',
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == (
+        "A process X with initial state $X_0$, conditioned on $X_T$, holds with probability"
+        " \u03b3, for $k$-means too."
+    )

@@ -588,6 +588,8 @@ def _decoded(value: str) -> str:
     if "{\\" in value:
         value = _BRACED_ESCAPE.sub(r"\1", value)
         value = _BRACED_RESERVED.sub(lambda m: _RESERVED_NAMES[m.group(1)], value)
+        # SpringerLink's escape of a backslash in a formula ("{\backslash}gamma") is Zotero's.
+        value = value.replace("{\\backslash}", "{\\textbackslash}")
     source = "{\\textbackslash}" in value
     if source:
         value = _ESCAPED_SOURCE.sub(_unescaped, _unbrace(value))
@@ -631,6 +633,26 @@ def _unescaped(found: re.Match[str]) -> str:
     return found.group(1) or _SOURCE_SYMBOLS[found.group(0)]
 
 
+# SpringerLink writes each formula of an abstract twice: its TeX between doubled escaped
+# dollars, then the text its MathML shows ("{\$}{\$}X{\_}0{\$}{\$}X0").
+_SPRINGER_FORMULA = re.compile(r"\{\\\$\}\{\\\$\}(.{1,200}?)\{\\\$\}\{\\\$\}")
+_TEX_MARKUP = re.compile(r"\{\\[_^]\}|\\[A-Za-z]+|[{}\s_^]")
+
+
+def _without_formula_twins(value: str) -> str:
+    """The value without the text SpringerLink writes after each formula's TeX, where it is
+    the formula's own letters and digits ("X0" after "X{\\_}0"): the formula shows once."""
+    parts: list[str] = []
+    start = 0
+    for formula in _SPRINGER_FORMULA.finditer(value):
+        shown, end = _TEX_MARKUP.sub("", formula.group(1)), formula.end()
+        after = value[end + len(shown) : end + len(shown) + 1]
+        if shown and value.startswith(shown, end) and not after.isalnum():
+            parts.append(value[start:end])
+            start = end + len(shown)
+    return "".join(parts) + value[start:]
+
+
 def _text(value: str) -> str:
     """A title or abstract: decoded, with TeX's dashes ("---", "1--10") as the dashes they
     typeset; the rest of its LaTeX is the loader's cleaning's. A hyphen that ends a line
@@ -639,6 +661,8 @@ def _text(value: str) -> str:
     hyphen to take out."""
     if "-\n" in value:
         value = _WRAPPED_AFTER_HYPHEN.sub("", value)
+    if "{\\$}{\\$}" in value:
+        value = _without_formula_twins(value)
     return tex_dashes(_decoded(value))
 
 
