@@ -1771,3 +1771,17 @@ def test_a_list_items_field_keeps_its_indented_wrapped_line(tmp_path: Path) -> N
     note.write_text(note.read_text(encoding="utf-8").replace("Authors:", "Autores:"), "utf-8")
     [paper] = load_papers([note]).papers
     assert len(paper.authors) == 8
+
+
+def test_a_versioned_arxiv_id_field_gives_the_version_of_the_linked_id() -> None:
+    # MayDomine/arxiv_rss_bot's README: each paper's heading links its arXiv page, its
+    # "**ArXiv ID**:" field below gives the same id with its version. The version was lost:
+    # the heading's id came first and the field's was not read over it.
+    text = (
+        "### 1. [Counting Sheep with Small Language Models](https://arxiv.org/abs/2601.01234)\n\n"
+        "**Authors**: Ana Lima, Rui Costa  \n**ArXiv ID**: 2601.01234v2  \n\n#### Abstract\n"
+        "Small language models miscount objects in images, and we show that a counting tool "
+        "they call fixes most of the errors on three benchmarks.\n"
+    )
+    [record] = parse_markdown(text).records
+    assert record.arxiv == "2601.01234v2"

@@ -240,9 +240,7 @@ class Reader:
                 arxiv = parse_arxiv_field(paper_page.group(1))
             doi = parse_doi(url) if "doi.org/" in url or "10.48550" in url else None
             if arxiv:
-                entry.ids.setdefault(
-                    "arxiv", arxiv.id + (f"v{arxiv.version}" if arxiv.version else "")
-                )
+                _add_arxiv(entry, arxiv.id + (f"v{arxiv.version}" if arxiv.version else ""))
             elif doi:
                 entry.ids.setdefault("doi", doi)
             if "arxiv.org/" in url and not arxiv:
@@ -253,7 +251,7 @@ class Reader:
         if prefer in ("arxiv", "url") or "arxiv:" in plain.lower():
             found = re.search(rf"(?:arXiv:\s*|^\s*)({arxiv_pages.ARXIV_ID})\b", plain, re.I)
             if found:
-                entry.ids.setdefault("arxiv", found.group(1))
+                _add_arxiv(entry, found.group(1))
         if prefer == "doi" or "doi" in plain.lower():
             doi = parse_doi(plain)
             if doi:
@@ -304,6 +302,17 @@ def _unslanted(text: str) -> str:
 
 def _is_code_host(url: str) -> bool:
     return any(host in url for host in _CODE_HOSTS)
+
+
+def _add_arxiv(entry: Entry, arxiv: str) -> None:
+    """The entry's arXiv id, unless it has one; the same id with its version replaces it
+    ("[Title](https://arxiv.org/abs/2601.22031)" then "**ArXiv ID**: 2601.22031v1")."""
+    known = entry.ids.get("arxiv", "")
+    if not known or (arxiv.startswith(known) and _VERSION.fullmatch(arxiv[len(known) :])):
+        entry.ids["arxiv"] = arxiv
+
+
+_VERSION = re.compile(r"v\d+")
 
 
 # What a note's template writes where it knows no value.
