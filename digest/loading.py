@@ -507,7 +507,7 @@ def _count_missing_abstracts(
     else:
         listed = lines_listed([s.line for s in missing if s.line is not None])
         whys = sorted({s.reason.removeprefix(NO_ABSTRACT).strip(" ()") for s in missing} - {""})
-        reason = f"{len(missing)} records without an abstract, not papers (lines {listed})"
+        reason = f"{len(missing)} records without an abstract, not papers ({listed})"
         if whys:
             reason += ": " + "; ".join(whys[:3]) + ("; …" if len(whys) > 3 else "")
         notice = has_papers or all(s.notice for s in missing)

@@ -63,7 +63,7 @@ def corpus_report(corpus: Corpus, quiet: bool, reported: frozenset[str] = frozen
             continue
         where = lines_listed([s.line for s in same if s.line is not None])
         lines.append(
-            f"{kind}: {item.path}: {item.reason} ({len(same)} times: lines {where}; "
+            f"{kind}: {item.path}: {item.reason} ({len(same)} times: {where}; "
             "digest load lists each)"
         )
     if again and not quiet:
@@ -84,11 +84,14 @@ _LINES_SHOWN = 8
 
 
 def lines_listed(lines: Sequence[int]) -> str:
-    """The first line numbers of many, and how many more: '5, 22, 24 and 3 more'."""
+    """The first line numbers of many, and how many more: 'lines 5, 22, 24 and 3 more'.
+
+    Each line is named once: an API's answer saved on one line holds all its records there."""
+    lines = list(dict.fromkeys(lines))
     listed = ", ".join(map(str, lines[:_LINES_SHOWN]))
     if len(lines) > _LINES_SHOWN:
         listed += f" and {len(lines) - _LINES_SHOWN} more"
-    return listed
+    return f"{plural(len(lines), 'line')} {listed}"
 
 
 def _by_reason(items: Iterable[Skipped]) -> list[tuple[Skipped, list[Skipped]]]:

@@ -1354,6 +1354,21 @@ def _docsum(uid: str, title: str) -> dict[str, object]:
     }
 
 
+def test_records_without_abstracts_on_one_line_name_that_line_once(tmp_path: Path) -> None:
+    # Crossref's answer as curl saves it, on one line: its works without an abstract all
+    # sit on line 1, which the summary named once for each ("lines 1, 1, 1").
+    def work(doi: str, abstract: str | None = None) -> dict[str, object]:
+        item: dict[str, object] = {"DOI": doi, "title": [f"Work {doi}"], "member": "15"}
+        return {**item, "abstract": abstract} if abstract else item
+
+    items = [work("10.1000/a"), work("10.1000/b"), work("10.1000/c", "<jats:p>Read.</jats:p>")]
+    answer = {"status": "ok", "message-type": "work-list", "message": {"items": items}}
+    (tmp_path / "works.json").write_text(json.dumps(answer))
+    corpus = load_papers([tmp_path])
+    [summary] = corpus.skipped
+    assert summary.reason.startswith("2 records without an abstract, not papers (line 1):")
+
+
 def test_pubmed_esummary_answer_says_to_fetch_the_abstracts(tmp_path: Path) -> None:
     # esummary.fcgi?db=pubmed&retmode=json: the summaries under `result`, each keyed by its
     # uid, listed in `uids`; never an abstract. An id it cannot find is an error summary.
