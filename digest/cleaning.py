@@ -644,10 +644,14 @@ def _without_trailers(abstract: str) -> str:
 # Paragraphs joined with nothing between them: "… has remained unexplored.This study …"
 # (ACM's Digital Library), "… in a video.We propose …" (Zotero), "… ground ring.This
 # obstruction …" (OpenAlex's index takes "ring.This" for one word); 495 such joins in the
-# exports and corpus of bench/. A stop after a word of three small letters or more, or after
-# an acronym's plural ("… associated ISPs.We use …", ACM), before a capitalised word; a
-# dotted name ("java.lang.String", "Foo.Bar()", "e.g.The", "ASP.Net") is no paragraph's end.
-_RUN_ON_SENTENCE = re.compile(r"(?<![.\w])((?:[a-z]{3,}|[A-Z]{2,}s)[.?!])(?=[A-Z][a-z]+\b(?![.(]))")
+# exports and corpus of bench/. A stop after a word of three small letters or more, after
+# an acronym's plural ("… associated ISPs.We use …", ACM) or after a closing parenthesis
+# ("… galactic supernova (SN).We consider …", "… psychological health).Design: …",
+# PsycINFO's run-in headings), before a capitalised word; a dotted name
+# ("java.lang.String", "Foo.Bar()", "e.g.The", "ASP.Net") is no paragraph's end.
+_RUN_ON_SENTENCE = re.compile(
+    r"((?:(?<![.\w])(?:[a-z]{3,}|[A-Z]{2,}s)|\))[.?!])(?=[A-Z][a-z]+\b(?![.(]))"
+)
 # Its stop and what follows, looked for first: a pattern opening on a lookbehind is tried at
 # every character, one opening on a class of characters is scanned for in C, about 7x faster,
 # and this runs on every abstract loaded while few hold such a stop.

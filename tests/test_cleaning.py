@@ -354,6 +354,13 @@ def test_join_wrapped_lines_of_nothing() -> None:
             "Spikes may point to outages of associated ISPs.We use our tool on two years.",
             ["Spikes may point to outages of associated ISPs.", "We use our tool on two years."],
         ),
+        (
+            "We ask how beliefs affect patients (coping, mood).Design: Six databases were read.",
+            [
+                "We ask how beliefs affect patients (coping, mood).",
+                "Design: Six databases were read.",
+            ],
+        ),
     ],
 )
 def test_a_full_stop_that_lost_its_space_still_ends_a_sentence(
