@@ -669,6 +669,37 @@ def test_a_digests_own_heading_over_its_papers_headings_is_no_paper(tmp_path: Pa
     assert (1, "a page's heading and its line of text, not a paper", True) in skipped(corpus)
 
 
+def test_details_toggles_labelled_with_a_papers_title_are_its_entries(tmp_path: Path) -> None:
+    # An arXiv daily list of <details> toggles: "<summary><strong>Title</strong> - authors -
+    # [[pdf]](…)</summary>", the abstract inside, under "<summary><h2>Section</h2></summary>".
+    daily = tmp_path / "daily.md"
+    daily.write_text(
+        "# Robotics arXiv Daily\n\n**Total Papers:** 2\n\n<details open>\n"
+        "<summary><h2>Manipulation (2 papers)</h2></summary>\n\n"
+        + "".join(
+            f"<details>\n<summary><strong>{title}</strong> - {authors} - "
+            f"[[pdf]](https://arxiv.org/pdf/{arxiv})</summary>\n\n**Abstract:** We train a "
+            "gripper policy from few demonstrations and test it on cluttered shelves in a "
+            f"warehouse.\n\n**arXiv ID:** {arxiv}\n</details>\n\n"
+            for title, authors, arxiv in [
+                (
+                    "Few-Shot Grasping on Cluttered Shelves",
+                    "Ana Ruiz, Bo Chen, Carl Ode",
+                    "2602.20001",
+                ),
+                ("Tactile Policies for Soft Grippers", "Dana Fox, Eli Grant, Fay Hu", "2602.20002"),
+            ]
+        )
+        + "</details>\n",
+        encoding="utf-8",
+    )
+    corpus = load_papers([daily])
+    assert [(p.title, p.arxiv_id) for p in corpus.papers] == [
+        ("Few-Shot Grasping on Cluttered Shelves", "2602.20001"),
+        ("Tactile Policies for Soft Grippers", "2602.20002"),
+    ]
+
+
 def test_a_notes_own_label_over_the_papers_link_gives_its_id(tmp_path: Path) -> None:
     # "**Source:** cs.GT updates on arXiv.org — <link>" under the paper's heading: the link
     # names the paper, so "## What this is" below is a part of its note, not a paper.

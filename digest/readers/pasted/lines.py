@@ -45,6 +45,13 @@ _HTML_ONLY = re.compile(
     r"^(?:<\s*/?\s*(?:details|summary|br|p|div|ol|ul|li|b|strong)\b[^>]*>[^<]{0,40})+$", re.I
 )
 _DEFINITION = re.compile(r"^\s{0,3}:\s+(\S.*)$")  # a definition list's description line
+# A <details> toggle's label that heads what the toggle holds: a section's heading
+# ("<summary><h2>Agent Applications (4 papers)</h2></summary>") or a paper's title, the rest
+# of the label its authors and links ("<summary><strong>Title</strong> - Ana Lima, Bo Chen -
+# [[pdf]](…)</summary>", an arXiv daily list whose toggles hold the abstracts).
+_SUMMARY_HEADING = re.compile(
+    r"^\s*<summary>\s*<(h[1-6]|strong|b)>([^<]{1,500})</\1>([^<]{0,5000})</summary>\s*$", re.I
+)
 
 # "**Curriculum Learning** (2009)" on a line of its own, its fields as items under it.
 _BOLD_TITLE = re.compile(r"^(\*\*|__)([^*_\n]{3,300}?)\1\s*(?:[(（]\s*(\d{4})\s*[)）])?$")
@@ -55,6 +62,15 @@ def read_line(reader: Reader, number: int, line: str, lines: list[str]) -> None:
         line = _INLINE_HTML.sub("", line)
         # '<a href="https://arxiv.org/abs/…">📄 arXiv</a>' (a page's toolbar): a link.
         line = _HTML_LINK.sub(lambda m: f"[{m.group(2).strip()}]({m.group(1)})", line)
+    summary = _SUMMARY_HEADING.match(line)
+    if summary:
+        tag, text, rest = summary.groups()
+        # A paper's bold title heads deeper than any section's heading.
+        read_heading(reader, number, text, int(tag[1]) if tag[0] in "hH" else 6)
+        rest = rest.strip(" -–—|")
+        if rest:  # the authors and the links
+            read_line(reader, number, rest, lines)
+        return
     described = _DEFINITION.match(line)
     if described:  # ":   Title: …", an arXiv listing page turned into Markdown
         line = described.group(1)
