@@ -1857,6 +1857,7 @@ def test_ris_authors_of_a_record_in_one_line_split_by_semicolons(tmp_path: Path)
             "ER  - \n",
         )
     )
+    assert paper.date == "2020"
     assert paper.authors[:3] == ("T Ferreira", "Wanandi", "BJ Okafor")
     assert paper.authors[3].startswith("K M") and paper.authors[3].endswith("ller")
 
@@ -1902,6 +1903,20 @@ def test_ris_y1_month_over_a_py_of_the_year_alone(tmp_path: Path) -> None:
         "2014",
         "2011",
     ]
+
+
+def test_ris_date_r_na_is_no_date(tmp_path: Path) -> None:
+    # nealhaddaway/bibfix export.ris, written by an R script: "PY  - NA" for no year.
+    paper = only(
+        load_written(
+            tmp_path,
+            "script.ris",
+            "TY  - \nAU  - Okafor, BJ\nTI  - Water reuse in small towns\nPY  - NA\n",
+            "AB  - We measure how much of a town's water is used twice and what that saves.\n",
+            "ER  - \n",
+        )
+    )
+    assert paper.date is None
 
 
 def test_a_generational_suffix_goes_after_the_surname() -> None:

@@ -443,10 +443,11 @@ _EARLY_ACCESS = re.compile(r"[A-Za-z]{3} (?:19|20)\d\d")
 
 def _ris_date(value: str) -> str:
     """ "2018/02/03/2018- -21" -> "2018/02/03", "2018/03//undefined" -> "2018/03",
-    "1998///Fal 1998" -> "1998"; any other form as given."""
+    "1998///Fal 1998" -> "1998"; R's "NA" (the RIS an R script writes for a record without
+    a year) -> ""; any other form as given."""
     found = _RIS_DATE.fullmatch(value.strip())
     if not found:
-        return value.strip()
+        return "" if value.strip() == "NA" else value.strip()
     parts = [found.group(1)]
     for part in (found.group(2), found.group(3)):
         if not part or not part.strip() or part.strip() == "undefined":
