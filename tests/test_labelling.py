@@ -929,3 +929,18 @@ def test_a_participle_after_a_noun_is_its_verb_not_a_modifier() -> None:
     spell = digest.labelling.spelling.Speller(index, texts, [0, 1, 2])
     assert not spell.reads_as_noun_phrase(("factor", "included", "year"))
     assert spell.reads_as_noun_phrase(("reported", "outcome"))
+
+
+def test_a_keyword_of_three_words_is_not_cut_short_of_the_word_its_papers_write_after_it() -> None:
+    # An astro-ph week's theme had the keyword "James Webb Space" (labels were finished so,
+    # keywords were not).
+    texts = [
+        "Galaxies observed with the James Webb Space Telescope at high redshift are massive.",
+        "We use James Webb Space Telescope spectra of quiescent galaxies.",
+        "Imaging from the James Webb Space Telescope resolves the stellar mass profiles.",
+    ]
+    index = digest.labelling.phrases.PhraseIndex(texts)
+    spell = digest.labelling.spelling.Speller(index, texts, [0, 1, 2])
+    key = tuple(digest.labelling.words.word_key(w) or "" for w in ("James", "Webb", "Space"))
+    assert spell(key) == "James Webb Space Telescope"
+    assert spell(key, heading=True) == "James Webb Space Telescope"

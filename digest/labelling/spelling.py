@@ -166,28 +166,17 @@ class Speller:
         found = [use.words for use in matches]
         opening = [use.opens for use in matches]
         styled = [use.styled for use in matches]
+        # A phrase as long as the longest phrase indexed may be cut short of its noun, even
+        # where one paper writes it once: 'central Great Barrier' of '... Great Barrier Reef';
+        # or of its first word: 'Chain Monte Carlo' of 'Markov chain Monte Carlo'; where the
+        # papers write the longer phrase as a noun phrase ('angular momentum L_z increases' is
+        # a clause).
+        if len(key) == _LONGEST_PHRASE:
+            whole = _whole(key, matches)
+            if whole is not None and self.reads_as_noun_phrase(whole):
+                return self(whole, heading, plural_share)
         if not heading:
             return _usual_form(found, opening, styled)
-        # A heading as long as the longest phrase indexed may be cut short of its noun, even
-        # where one paper writes it once: 'central Great Barrier' of '... Great Barrier Reef'.
-        if len(key) == _LONGEST_PHRASE:
-            following = Counter(
-                w for w in (word_key(use.after) for use in matches if use.after) if w is not None
-            )
-            if following:
-                word, uses = max(following.items(), key=lambda item: (item[1], item[0]))
-                finished = (*key, word)
-                if uses >= _UNFINISHED_SHARE * len(matches) and is_noun_phrase(finished):
-                    return self(finished, heading=True)
-            # ... or of its first word: 'Chain Monte Carlo' of 'Markov chain Monte Carlo'.
-            preceding = Counter(
-                w for w in (word_key(use.before) for use in matches if use.before) if w is not None
-            )
-            if preceding:
-                word, uses = max(preceding.items(), key=lambda item: (item[1], item[0]))
-                begun = (word, *key)
-                if uses >= _UNFINISHED_SHARE * len(matches) and is_noun_phrase(begun):
-                    return self(begun, heading=True)
         # A singular that modifies the next word says nothing about the number of the thing.
         as_nouns = sum(
             1
@@ -195,6 +184,21 @@ class Speller:
             if use.words[-1].lower() != key[-1] or use.after is None or word_key(use.after) is None
         )
         return _usual_form(found, opening, styled, key[-1], as_nouns, plural_share)
+
+
+def _whole(key: tuple[str, ...], matches: Sequence[_Use]) -> tuple[str, ...] | None:
+    """The phrase with the word its uses nearly always write after it, or else before it,
+    when that makes a noun phrase; None if neither does."""
+    for after in (True, False):
+        words = [use.after if after else use.before for use in matches]
+        beside = Counter(w for w in map(word_key, filter(None, words)) if w is not None)
+        if not beside:
+            continue
+        word, uses = max(beside.items(), key=lambda item: (item[1], item[0]))
+        longer = (*key, word) if after else (word, *key)
+        if uses >= _UNFINISHED_SHARE * len(matches) and is_noun_phrase(longer):
+            return longer
+    return None
 
 
 class _Use(NamedTuple):
