@@ -1192,3 +1192,21 @@ def test_jats_meeting_abstract_is_its_body_without_figures(tmp_path: Path) -> No
         "10.1000/wc0001",
         "Ward Care",
     )
+
+
+def test_a_library_catalogue_mods_name_loses_the_comma_before_its_dates(tmp_path: Path) -> None:
+    # MODS made from a MARC record (the Library of Congress's, JabRef's test of it) writes
+    # a name as one part ending with the comma that set its life dates apart there, and the
+    # dates as a part of their own. The author read "West, Matthew," as written.
+    (tmp_path / "catalogue.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<mods xmlns="http://www.loc.gov/mods/v3"'
+        ' version="3.8">\n<titleInfo><title>Tidy data models</title></titleInfo>\n'
+        '<name type="personal" usage="primary"><namePart>Reed, Anna,</namePart>'
+        '<namePart type="date">1953-</namePart></name>\n'
+        '<name type="personal"><namePart>Lake, B. J.</namePart></name>\n'
+        '<originInfo><dateIssued encoding="marc">2011</dateIssued></originInfo>\n'
+        "<abstract>A guide to data models that last.</abstract>\n</mods>\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("Anna Reed", "B. J. Lake")

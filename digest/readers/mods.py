@@ -185,7 +185,11 @@ def _name(name: Element) -> str:
         return " ".join(p for p in [*given, *family] if p)
     if untyped:
         whole = " ".join(p for p in untyped if p)
-        return whole if name.get("type") == "corporate" else first_name_first(whole)
+        if name.get("type") == "corporate":
+            return whole
+        # A library catalogue's name (MODS from MARC) ends with the comma that set its life
+        # dates apart there: "West, Matthew," and then a namePart of type "date".
+        return first_name_first(whole.rstrip(" ,"))
     return " ".join(all_text(d) for d in parts.get("displayForm", [])).strip()
 
 
