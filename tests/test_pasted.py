@@ -1563,6 +1563,30 @@ def test_a_generated_page_about_one_paper_with_its_abstract_translated() -> None
     assert translation.notice
 
 
+def test_a_rule_under_a_papers_heading_and_id_ends_no_paper_before_its_sections() -> None:
+    # A note about one paper: "# Title", its fields with its DOI and PMID, a rule, then
+    # "##" sections about it, each under a rule. The sections ("Quick Summary", "Why This
+    # Paper Matters") are the paper's note, no papers of their own.
+    text = (
+        "# Moreau et al. 2021 - Sleep Predicts Recall in Older Adults\n\n"
+        "**Paper:** Sleep spindle density predicts overnight recall in older adults\n\n"
+        "**Authors:** Moreau A, Lindqvist P\n\n"
+        "**DOI:** 10.1000/sleep.2021.17\n**PMID:** 31234567\n\n---\n\n"
+        "## Quick Summary\n\n**Key Finding:** Spindle density predicts overnight recall. "
+        "Older adults with more spindles forgot fewer word pairs.\n\n---\n\n"
+        "## Why This Paper Matters\n\nThe sleep chapter of this guide cites only studies of "
+        "young adults. This paper shows that the same link holds in older adults.\n"
+    )
+    parsed = parse_markdown(text)
+    [record] = parsed.records
+    assert (record.title, record.doi, record.pmid) == (
+        "Sleep spindle density predicts overnight recall in older adults",
+        "10.1000/sleep.2021.17",
+        "31234567",
+    )
+    assert [p.line for p in parsed.problems] == [20]
+
+
 def test_daily_lists_with_a_code_link_line_or_italic_names_above_the_abstract() -> None:
     # Two generated daily lists whose abstracts hide in <details>: a heading linking the
     # paper, "[[code](…)]" on a line of its own, then the names (a SLAM/NeRF daily); a

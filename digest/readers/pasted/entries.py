@@ -78,6 +78,10 @@ class Entry:
         if title and rank > self.title_rank:
             self.title, self.title_rank = title, rank
 
+    def identified(self) -> bool:
+        """Named by an arXiv id, a DOI or a PMID (a web link alone names no paper)."""
+        return any(key in self.ids for key in ("arxiv", "doi", "pmid"))
+
     def has(self, name: str) -> bool:
         return bool(self.title if name == "title" else self.abstract if name == "abstract"
                     else self.ids.get(name))  # fmt: skip

@@ -86,7 +86,7 @@ def read_heading(reader: Reader, number: int, text: str, level: int) -> None:
         current is not None
         and 0 < current.level < level
         and (
-            any(key in current.ids for key in ("arxiv", "doi", "pmid"))
+            current.identified()
             or same_title(current.title, reader.properties.get("title", ""))
             or names_one_paper(reader)
         )

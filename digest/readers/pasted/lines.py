@@ -23,7 +23,7 @@ from digest.readers.pasted.blocks import (
     TABLE_RULE,
     URL_LINE,
 )
-from digest.readers.pasted.entries import Reader
+from digest.readers.pasted.entries import Entry, Reader
 from digest.readers.pasted.fields import (
     ABSTRACT_HEADING,
     BOLD_LABEL,
@@ -185,7 +185,13 @@ def read_line(reader: Reader, number: int, line: str, lines: list[str]) -> None:
     if RULE.match(line):
         reader.flush()
         current = reader.current
-        if not (current and same_title(current.title, reader.properties.get("title", ""))):
+        if not (
+            current
+            and (
+                same_title(current.title, reader.properties.get("title", ""))
+                or _sections_follow(current, lines, number)
+            )
+        ):
             reader.current = None  # a rule under the paper a note is about is no next paper
         return
     if TABLE_RULE.match(line) and reader.columns:
@@ -259,6 +265,17 @@ def _fields_follow(lines: list[str], number: int) -> bool:
         return False
     labelled = labelled_field(item.group(2))
     return (labelled is not None and bool(labelled[0])) or bool(BOLD_LABEL.match(item.group(2)))
+
+
+def _sections_follow(entry: Entry, lines: list[str], number: int) -> bool:
+    """A rule between a paper's heading, its id given, and deeper headings ("# Title", its
+    DOI, "---", "## Quick Summary"): the note's sections about that paper, no papers."""
+    if not entry.identified():
+        return False
+    # (Not `lines[number:]`: a copy of the rest of the file for each rule.)
+    following = next((lines[n] for n in range(number, len(lines)) if lines[n].strip()), "")
+    heading = HEADING.match(following)
+    return heading is not None and len(heading.group(1)) > entry.level > 0
 
 
 def _value_line(line: str) -> bool:
