@@ -237,6 +237,16 @@ def test_csv_without_abstract_column_says_so(tmp_path: Path) -> None:
     assert "no 'abstract' column" in skipped.reason
 
 
+def test_csv_header_without_names_past_the_first_few_says_how_many(tmp_path: Path) -> None:
+    # Publish or Perish's CSV saved again from a spreadsheet kept 8 of its 24 column names:
+    # the message listed each lost one as an empty name (", , , , ").
+    write(tmp_path, "a.txt", f"Abstract: {ABSTRACT}\n")
+    header = "Cites,Authors,Title,Year" + "," * 5
+    write(tmp_path, "b.csv", header + "\n1,A Ivanova,Some title,2016,,,,,snippet\n")
+    [skipped] = load_papers([tmp_path]).skipped
+    assert "(found: Cites, Authors, Title, Year and 5 without a name)" in skipped.reason
+
+
 def test_tab_separated_file_is_csv(tmp_path: Path) -> None:
     write(tmp_path, "p.tsv", f"id\tabstract\nt1\t{ABSTRACT}\n")
     corpus = load_papers([tmp_path])

@@ -663,8 +663,11 @@ def _no_abstract_column(line: int, header: list[str], delimiter: str) -> Problem
     for export, help_text in _EXPORTS_WITHOUT_ABSTRACTS:
         if named >= export:
             return Problem(line, help_text, shown)
-    columns = ", ".join(cell.replace("\ufeff", "").strip() for cell in header)
-    reason = f"CSV header has no 'abstract' column (found: {columns}); add one"
+    columns = [name for cell in header if (name := cell.replace("\ufeff", "").strip())]
+    # A header saved again from a spreadsheet can lose its names past the first few.
+    unnamed = len(header) - len(columns)
+    found = ", ".join(columns) + (f" and {unnamed} without a name" if unnamed else "")
+    reason = f"CSV header has no 'abstract' column (found: {found}); add one"
     return Problem(line, reason, shown)
 
 
