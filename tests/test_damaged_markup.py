@@ -81,3 +81,16 @@ def test_markup_the_parser_still_refuses_names_the_file_and_the_rest_is_read(
     assert "we should not get here!" in line
     assert "fix or remove that markup, or export it again" in line
     assert "arxiv_base64.eml: email" in result.output
+
+
+def test_a_tag_opening_that_never_closes_is_scanned_once(tmp_path: Path) -> None:
+    # Fuzzing by hand: "<a" and 100,000 letters with no ">" after them in an abstract took
+    # 48 s to load, the tag pattern trying every split of the letters between the tag's name
+    # and the rest of it. It is no tag: the abstract is kept as it is.
+    damaged = "We find x <a" + "a" * 100_000 + " and more."
+    (tmp_path / "damaged.ris").write_text(
+        f"TY  - JOUR\nTI  - A damaged abstract\nAB  - {damaged}\nER  - \n", encoding="utf-8"
+    )
+    [paper] = load_papers([tmp_path / "damaged.ris"]).papers
+    assert paper.abstract == damaged
+    assert markup.markup_to_text(damaged) == damaged

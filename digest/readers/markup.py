@@ -531,7 +531,9 @@ def without_abstract_heading(text: str) -> str:
 _TERM = re.compile(r"(?P<words>(?:[A-Z][\w-]*\s+){0,5})\((?P<acronym>[A-Z][A-Za-z]{1,7})\)")
 
 
-_TAG = re.compile(r"</?[A-Za-z][\w:.-]*[^<>]*>")
+# A tag: its name, then anything up to its ">" ("<jats:p>", "<a href=…>"). One class after
+# the first letter, so a long name with no ">" after it is scanned once, not once a letter.
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 # A whole character entity, ending in ';': "&amp;", "&#8211;", "&#x2013;", "&frac12;".
 _ENTITY = re.compile(r"&(?:[A-Za-z]+\d*|#\d+|#[xX][0-9A-Fa-f]+);")
 
