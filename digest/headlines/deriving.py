@@ -251,7 +251,7 @@ _PREFIX: Final = re.compile(r"[A-Z][A-Za-z]{0,4}")
 # ... not a measure ("the WISE 22 μm band").
 _DESIGNATION: Final = (
     r"\s+([+-]?\d[\w+-]*(?:\.\d+)?)(?![\w+-])"
-    r"(?!\s*~?\s*(?:[μu]m|nm|mm|cm|km|[kM]?pc|[kMG]?Hz|[kMGT]?eV|Å|K)\b)"
+    r"(?!\s*(?:~\s*)?(?:[μu]m|nm|mm|cm|km|[kM]?pc|[kMG]?Hz|[kMGT]?eV|Å|K)\b)"
 )
 
 
