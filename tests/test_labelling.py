@@ -896,6 +896,48 @@ def test_a_verbs_ing_form_after_a_comma_or_a_noun_opens_a_clause_not_a_label() -
     assert not spell.reads_as_noun_phrase(("covering", "safety"))
     assert spell.reads_as_noun_phrase(("missing", "data"))
     assert spell.reads_as_noun_phrase(("observing", "run"))
+    # Each reading alone: the word before is the one told ("model of missing data").
+    for texts, key, noun_phrase in [
+        (
+            [
+                "We release a benchmark covering safety and fairness.",
+                "A new suite covering safety is proposed.",
+                "Each task covering safety is scored.",
+            ],
+            ("covering", "safety"),
+            False,
+        ),
+        (
+            [
+                "We release benchmarks, covering safety and fairness.",
+                "A new suite is proposed, covering safety in depth.",
+                "Each task is scored, covering safety.",
+            ],
+            ("covering", "safety"),
+            False,
+        ),
+        (
+            [
+                "A model of missing data is given.",
+                "We study the imputation of missing data here.",
+                "Methods for missing data are compared.",
+            ],
+            ("missing", "data"),
+            True,
+        ),
+        (
+            [
+                "The missing data imputation methods vary.",
+                "Such missing data imputation methods work.",
+                "Our missing data imputation methods fail.",
+            ],
+            ("missing", "data"),
+            True,
+        ),
+    ]:
+        index = digest.labelling.phrases.PhraseIndex(texts)
+        spell = digest.labelling.spelling.Speller(index, texts, [0, 1, 2])
+        assert spell.reads_as_noun_phrase(key) == noun_phrase, texts
 
 
 def test_a_heading_of_three_words_is_not_cut_after_the_first_word_its_papers_write() -> None:
@@ -914,6 +956,15 @@ def test_a_heading_of_three_words_is_not_cut_after_the_first_word_its_papers_wri
     index = digest.labelling.phrases.PhraseIndex(texts)
     spell = digest.labelling.spelling.Speller(index, texts, [0, 1, 2])
     assert spell(("chain", "monte", "carlo"), heading=True) == "chain Monte Carlo"
+    # Nor a word before every use that makes no noun phrase of it.
+    texts = [
+        "We perform Monte Carlo simulations of the disk.",
+        "Authors perform Monte Carlo simulations of winds.",
+        "They perform Monte Carlo simulations of jets.",
+    ]
+    index = digest.labelling.phrases.PhraseIndex(texts)
+    spell = digest.labelling.spelling.Speller(index, texts, [0, 1, 2])
+    assert spell(("monte", "carlo", "simulation"), heading=True) == "Monte Carlo simulations"
 
 
 def test_a_participle_after_a_noun_is_its_verb_not_a_modifier() -> None:
@@ -929,6 +980,20 @@ def test_a_participle_after_a_noun_is_its_verb_not_a_modifier() -> None:
     spell = digest.labelling.spelling.Speller(index, texts, [0, 1, 2])
     assert not spell.reads_as_noun_phrase(("factor", "included", "year"))
     assert spell.reads_as_noun_phrase(("reported", "outcome"))
+    # ("reported" is a stop word: that phrase is judged by its words alone.) A participle
+    # opening the phrase, or after an adjective, still modifies.
+    texts = [
+        "We compare the matched controls with cases.",
+        "The matched controls were older.",
+        "Matched controls came from the registry.",
+        "The red shifted lines are broad.",
+        "We fit the red shifted lines.",
+        "Its red shifted lines are weak.",
+    ]
+    index = digest.labelling.phrases.PhraseIndex(texts)
+    spell = digest.labelling.spelling.Speller(index, texts, range(6))
+    assert spell.reads_as_noun_phrase(("matched", "control"))
+    assert spell.reads_as_noun_phrase(("red", "shifted", "line"))
 
 
 def test_a_keyword_of_three_words_is_not_cut_short_of_the_word_its_papers_write_after_it() -> None:
@@ -944,3 +1009,28 @@ def test_a_keyword_of_three_words_is_not_cut_short_of_the_word_its_papers_write_
     key = tuple(digest.labelling.words.word_key(w) or "" for w in ("James", "Webb", "Space"))
     assert spell(key) == "James Webb Space Telescope"
     assert spell(key, heading=True) == "James Webb Space Telescope"
+    # Not with a word after that its papers write as a verb, which a noun could be
+    # ("increases"); one that could not be a noun ("converges") leaves the word before.
+    for texts, key, written in [
+        (
+            [
+                "The angular momentum flux increases with radius.",
+                "Its angular momentum flux increases inward.",
+                "The disk's angular momentum flux increases outward.",
+            ],
+            ("angular", "momentum", "flux"),
+            "angular momentum flux",
+        ),
+        (
+            [
+                "We find that Markov chain Monte Carlo converges slowly.",
+                "Here Markov chain Monte Carlo converges fast.",
+                "Our Markov chain Monte Carlo converges in hours.",
+            ],
+            ("chain", "monte", "carlo"),
+            "Markov chain Monte Carlo",
+        ),
+    ]:
+        index = digest.labelling.phrases.PhraseIndex(texts)
+        spell = digest.labelling.spelling.Speller(index, texts, [0, 1, 2])
+        assert spell(key) == written
