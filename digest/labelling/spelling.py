@@ -219,7 +219,7 @@ def _use(text: str, found: re.Match[str]) -> _Use:
         found.group(0).split(),
         found.group(1),
         _opens_sentence(text, found.start()),
-        _in_title_case(text, found),
+        _in_title_case(text, found, before),
         before.group(1) if before else None,
     )
 
@@ -243,17 +243,16 @@ def _opens_sentence(text: str, at: int) -> bool:
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'-]*)\s+\Z")
 
 
-def _in_title_case(text: str, use: re.Match[str]) -> bool:
+def _in_title_case(text: str, use: re.Match[str], before: re.Match[str] | None) -> bool:
     """Whether a use of a phrase is part of a run of capitalised words, as in a Title Case
     title ('Learning Natural Image Statistics'), not a name in running text ('the Dark
-    Energy Survey data')."""
+    Energy Survey data'); `before` is the word before it, as `_WORD_BEFORE` finds it."""
     words = use.group(0).split()
     if not _title_cased(words):
         return False
     after = use.group(1)
     if after is not None and after[:1].isupper():
         return True
-    before = _WORD_BEFORE.search(text, max(0, use.start() - 40), use.start())
     return (
         before is not None
         and before.group(1)[:1].isupper()
