@@ -872,6 +872,12 @@ def test_in_addition_gives_no_keyword() -> None:
     assert "addition" not in [k.lower() for k in labels[0].keywords]
 
 
+def _speller(texts: list[str]) -> digest.labelling.spelling.Speller:
+    """A speller of the texts' phrases, the texts one group."""
+    index = digest.labelling.phrases.PhraseIndex(texts)
+    return digest.labelling.spelling.Speller(index, texts, range(len(texts)))
+
+
 def test_quotes_part_phrases_as_other_punctuation_does() -> None:
     # A real astro-ph abstract: "100 of our `definite' lens candidates" gave the label
     # "Definite len candidate", a phrase no paper writes, its words as normalised.
@@ -891,8 +897,7 @@ def test_a_verbs_ing_form_after_a_comma_or_a_noun_opens_a_clause_not_a_label() -
         "We release a benchmark covering safety and fairness, with missing data filled in.",
         "Models trained with missing data degrade during the third LIGO observing run, we find.",
     ]
-    index = digest.labelling.phrases.PhraseIndex(texts)
-    spell = digest.labelling.spelling.Speller(index, texts, [0, 1, 2])
+    spell = _speller(texts)
     assert not spell.reads_as_noun_phrase(("covering", "safety"))
     assert spell.reads_as_noun_phrase(("missing", "data"))
     assert spell.reads_as_noun_phrase(("observing", "run"))
@@ -935,8 +940,7 @@ def test_a_verbs_ing_form_after_a_comma_or_a_noun_opens_a_clause_not_a_label() -
             True,
         ),
     ]:
-        index = digest.labelling.phrases.PhraseIndex(texts)
-        spell = digest.labelling.spelling.Speller(index, texts, [0, 1, 2])
+        spell = _speller(texts)
         assert spell.reads_as_noun_phrase(key) == noun_phrase, texts
 
 
@@ -948,13 +952,11 @@ def test_a_heading_of_three_words_is_not_cut_after_the_first_word_its_papers_wri
         "Parameters are fitted by Markov chain Monte Carlo over the light curves.",
         "A Markov chain Monte Carlo analysis of the lens models constrains the slope.",
     ]
-    index = digest.labelling.phrases.PhraseIndex(texts)
-    spell = digest.labelling.spelling.Speller(index, texts, [0, 1, 2])
+    spell = _speller(texts)
     assert spell(("chain", "monte", "carlo"), heading=True) == "Markov chain Monte Carlo"
     # A word before only some of the uses is no part of the phrase.
     texts[1] = texts[1].replace("by Markov chain", "by the chain")
-    index = digest.labelling.phrases.PhraseIndex(texts)
-    spell = digest.labelling.spelling.Speller(index, texts, [0, 1, 2])
+    spell = _speller(texts)
     assert spell(("chain", "monte", "carlo"), heading=True) == "chain Monte Carlo"
     # Nor a word before every use that makes no noun phrase of it.
     texts = [
@@ -962,8 +964,7 @@ def test_a_heading_of_three_words_is_not_cut_after_the_first_word_its_papers_wri
         "Authors perform Monte Carlo simulations of winds.",
         "They perform Monte Carlo simulations of jets.",
     ]
-    index = digest.labelling.phrases.PhraseIndex(texts)
-    spell = digest.labelling.spelling.Speller(index, texts, [0, 1, 2])
+    spell = _speller(texts)
     assert spell(("monte", "carlo", "simulation"), heading=True) == "Monte Carlo simulations"
 
 
@@ -976,8 +977,7 @@ def test_a_participle_after_a_noun_is_its_verb_not_a_modifier() -> None:
         "Cases were matched; factors included year of diagnosis.",
         "The included studies were small, and the reported outcomes varied.",
     ]
-    index = digest.labelling.phrases.PhraseIndex(texts)
-    spell = digest.labelling.spelling.Speller(index, texts, [0, 1, 2])
+    spell = _speller(texts)
     assert not spell.reads_as_noun_phrase(("factor", "included", "year"))
     assert spell.reads_as_noun_phrase(("reported", "outcome"))
     # ("reported" is a stop word: that phrase is judged by its words alone.) A participle
@@ -990,8 +990,7 @@ def test_a_participle_after_a_noun_is_its_verb_not_a_modifier() -> None:
         "We fit the red shifted lines.",
         "Its red shifted lines are weak.",
     ]
-    index = digest.labelling.phrases.PhraseIndex(texts)
-    spell = digest.labelling.spelling.Speller(index, texts, range(6))
+    spell = _speller(texts)
     assert spell.reads_as_noun_phrase(("matched", "control"))
     assert spell.reads_as_noun_phrase(("red", "shifted", "line"))
 
@@ -1004,8 +1003,7 @@ def test_a_keyword_of_three_words_is_not_cut_short_of_the_word_its_papers_write_
         "We use James Webb Space Telescope spectra of quiescent galaxies.",
         "Imaging from the James Webb Space Telescope resolves the stellar mass profiles.",
     ]
-    index = digest.labelling.phrases.PhraseIndex(texts)
-    spell = digest.labelling.spelling.Speller(index, texts, [0, 1, 2])
+    spell = _speller(texts)
     key = tuple(digest.labelling.words.word_key(w) or "" for w in ("James", "Webb", "Space"))
     assert spell(key) == "James Webb Space Telescope"
     assert spell(key, heading=True) == "James Webb Space Telescope"
@@ -1031,6 +1029,5 @@ def test_a_keyword_of_three_words_is_not_cut_short_of_the_word_its_papers_write_
             "Markov chain Monte Carlo",
         ),
     ]:
-        index = digest.labelling.phrases.PhraseIndex(texts)
-        spell = digest.labelling.spelling.Speller(index, texts, [0, 1, 2])
+        spell = _speller(texts)
         assert spell(key) == written
