@@ -16,7 +16,7 @@ from digest.errors import InputError
 from digest.loading import load_papers
 from digest.models import Corpus, Paper
 from digest.readers import sniff_format
-from digest.readers.pasted import parse_markdown
+from digest.readers.pasted import parse_arxiv_page, parse_markdown
 from digest.readers.pasted.text import LINK, inline_text
 from digest.readers.plaintext import parse_text
 from digest.readers.records import split_authors
@@ -1585,6 +1585,27 @@ def test_a_rule_under_a_papers_heading_and_id_ends_no_paper_before_its_sections(
         "31234567",
     )
     assert [p.line for p in parsed.problems] == [20]
+
+
+def test_a_lone_field_line_above_a_pasted_abstract_page_is_said_skipped() -> None:
+    # A note's own line "Note: …" (a label no paper field knows) above an arXiv abstract
+    # page copied as plain text: no paper, but said, as the note's other text is.
+    text = (
+        "        Welcome to the Garden\n\n"
+        "        Note: Carol always plants first.\n\n\n"
+        "The time complexity of garden games\n\nAda Byron, Carl Gauss\n"
+        "(Submitted on 8 Oct 2017)\n"
+        "We consider a simple game between two players who plant seeds in turn, and we prove "
+        "a lower bound on the time any winning strategy needs.\n"
+        "Comments:\t13 pages\nSubjects:\tComputational Complexity (cs.CC)\n"
+        "Cite as:\tarXiv:1710.01234 [cs.CC]\n"
+    )
+    parsed = parse_arxiv_page(text)
+    [record] = parsed.records
+    assert record.arxiv == "1710.01234"
+    assert [(p.line, p.excerpt) for p in parsed.problems if p.line == 3] == [
+        (3, "note: Carol always plants first.")
+    ]
 
 
 def test_daily_lists_with_a_code_link_line_or_italic_names_above_the_abstract() -> None:

@@ -60,6 +60,12 @@ def finish(reader: Reader, name: str) -> Parsed:
         elif entry.title and not no_abstracts:
             reason = "heading without an abstract, not a paper"
             problems.append(Problem(entry.line, reason, excerpt(entry.title), notice=True))
+        elif entry.metadata and not no_abstracts:
+            # A field line of no paper ("Note: …" above a pasted abstract page): said, as
+            # text outside any paper is.
+            label, value = entry.metadata[0]
+            reason = "text that is not part of any paper"
+            problems.append(Problem(entry.line, reason, excerpt(f"{label}: {value}"), notice=True))
     records.sort(key=lambda r: r.line)
     problems.sort(key=lambda p: p.line or 0)
     return Parsed(tuple(records), tuple(problems), format=name)
