@@ -620,6 +620,12 @@ def test_the_title_odds_weighed_at_once_are_each_words_own() -> None:
             "kinematics are Keplerian.",
             "Multi-wavelength millimeter interferometric observations of the Herbig Ae star",
         ),
+        # A number that is a measure names no object.
+        (
+            "We present number counts of galaxies selected from WISE 22 um images. The colours "
+            "are red. We discuss the dust.",
+            "Number counts of galaxies selected from WISE",
+        ),
     ],
 )
 def test_a_headline_never_ends_on_a_catalogue_prefix_cut_from_its_number(
