@@ -652,9 +652,9 @@ def _without_trailers(abstract: str) -> str:
 _RUN_ON_SENTENCE = re.compile(
     r"((?:(?<![.\w])(?:[a-z]{3,}|[A-Z]{2,}s)|\))[.?!])(?=[A-Z][a-z]+\b(?![.(]))"
 )
-# Its stop and what follows, looked for first: a pattern opening on a lookbehind is tried at
-# every character, one opening on a class of characters is scanned for in C, about 7x faster,
-# and this runs on every abstract loaded while few hold such a stop.
+# Its stop and what follows, looked for first: the pattern above, opening on a lookbehind or
+# a parenthesis, is tried at every character, one opening on a class of characters is scanned
+# for in C, about 7x faster, and this runs on every abstract loaded while few hold such a stop.
 _RUN_ON_STOP = re.compile(r"[.?!](?=[A-Z][a-z]+\b(?![.(]))")
 
 
