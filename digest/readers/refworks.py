@@ -86,7 +86,8 @@ def _without_header(text: str) -> str:
     keeps its number): "Refworks Export Tagged Format", its character set, a legend of its
     tags ("RT=Reference Type", "AB=Abstract", ...) and of its font marks, up to "BEGIN
     EXPORTED REFERENCES"."""
-    if not text.lstrip("\ufeff \t\n").lower().startswith(_HEADER_START):
+    # The head alone: this runs on every file the readers before it do not take.
+    if not text[:_HEADER_LENGTH].lstrip("\ufeff \t\n").lower().startswith(_HEADER_START):
         return text
     end = text.find(_HEADER_END, 0, _HEADER_LENGTH)
     if end < 0:
