@@ -430,6 +430,29 @@ def test_a_plain_description_loses_its_abstract_heading() -> None:
     assert record.abstract == "We grew seedlings of twelve species in warm and cold chambers."
 
 
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Abstract: We grew seedlings of twelve species in warm and cold chambers.",
+        "ABSTRACT We grew seedlings of twelve species in warm and cold chambers.",
+        "&lt;p&gt;Abstract: We grew seedlings of twelve species in warm and cold chambers."
+        "&lt;/p&gt;",
+    ],
+)
+def test_a_description_loses_the_abstract_heading_glued_to_its_first_line(
+    description: str,
+) -> None:
+    # A heading on a line of its own goes with the lines over the abstract; one glued to the
+    # abstract's first words is taken off the text.
+    text = (
+        '<rss version="2.0"><channel><title>Journal of Ecology</title><item>'
+        f"<title>Seedlings grow faster when warm</title><description>{description}</description>"
+        "</item></channel></rss>"
+    )
+    [record] = parse_feed(text).records
+    assert record.abstract == "We grew seedlings of twelve species in warm and cold chambers."
+
+
 def test_biorxiv_feed_names_doi_and_server() -> None:
     text = (
         _RDF + '<channel rdf:about="http://biorxiv.org"><title>bioRxiv Subject Collection'

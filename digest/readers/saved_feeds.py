@@ -376,7 +376,8 @@ def _journal_abstract(
                 kept = _untranslated(kept)
             if not kept:
                 continue
-            # A plain-text description may open with its heading: "Abstract\nWe …".
+            # A heading glued to the abstract's first line ("Abstract: We …", "ABSTRACT We …");
+            # one on a line of its own ("Abstract\nWe …") went with the lines over it.
             text = without_abstract_heading(" ".join(kept) if len(blocks) > 1 else kept[0])
             if len(text) > len(teaser) and not _CUT_OFF.search(text):
                 return text
