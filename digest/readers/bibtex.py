@@ -103,19 +103,18 @@ _SWALLOWED = re.compile(
     r"\A(\{.*\}|\".*\"|\w+)\s*\n\s*([A-Za-z][\w-]*)\s*=\s*(\{.*\}|\".*\"|\w+)\s*\Z", re.S
 )
 _ENTRY_IN_TEXT = re.compile(r"@\s*[A-Za-z]+\s*[{(]")
-# An entry that opens with a field instead of its key; @string's opening is a definition.
-_KEYLESS_ENTRY = re.compile(
-    r"^([ \t]*@(?!(?:string|preamble|comment)\b)[A-Za-z]+[ \t]*\{)(?=\s*[A-Za-z][\w-]*\s*=)",
-    re.M | re.I,
-)
+# An entry's opening, not @string's (a definition), @preamble's or @comment's; a field's
+# name and its "=".
+_ENTRY_OPENING = r"[ \t]*@(?!(?:string|preamble|comment)\b)[A-Za-z]+[ \t]*\{"
+_FIELD_AHEAD = r"\s*[A-Za-z][\w-]*\s*="
+# An entry that opens with a field instead of its key.
+_KEYLESS_ENTRY = re.compile(rf"^({_ENTRY_OPENING})(?={_FIELD_AHEAD})", re.M | re.I)
 _NO_KEY = "digest-no-key-"
 # An entry whose key has no comma after it, its first field on the next line
 # ("@ARTICLE{2020arXiv200206071\n  author = {…}"), as entries copied by hand into READMEs
 # and dataset cards have it.
 _KEY_WITHOUT_COMMA = re.compile(
-    r"^([ \t]*@(?!(?:string|preamble|comment)\b)[A-Za-z]+[ \t]*\{[ \t]*[^\s,{}=\"#%]+)"
-    r"(?=[ \t]*\r?\n\s*[A-Za-z][\w-]*\s*=)",
-    re.M | re.I,
+    rf"^({_ENTRY_OPENING}[ \t]*[^\s,{{}}=\"#%]+)(?=[ \t]*\r?\n{_FIELD_AHEAD})", re.M | re.I
 )
 # Fields of names: Ingenta Connect writes one `author` field for each author.
 _NAME_FIELDS = frozenset({"author", "editor"})
