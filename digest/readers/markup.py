@@ -546,18 +546,21 @@ def decode_entities(text: str) -> str:
 
 
 def markup_to_text(value: str) -> str:
-    """A field's text without the JATS or HTML markup an export copied into it; a field
-    without tags (a '<' in "p < 0.05") as it is."""
+    """A field's text without the JATS or HTML markup an export copied into it, an HTML
+    section heading the label of its section; a field without tags (a '<' in "p < 0.05") as
+    it is."""
     if "<" not in value or not _TAG.search(value):
         return value
-    return jats_to_text(value) if looks_like_jats(value) else html_to_text(labelled_headings(value))
+    return (
+        jats_to_text(value) if looks_like_jats(value) else html_to_text(_labelled_headings(value))
+    )
 
 
 # A section heading of an HTML abstract: Europe PMC's "<h4>Methods</h4>We …".
 _HTML_HEADING = re.compile(r"<h[1-6][^<>]*>([^<]*)</h[1-6]>\s*", re.I)
 
 
-def labelled_headings(fragment: str) -> str:
+def _labelled_headings(fragment: str) -> str:
     """An HTML fragment with each section heading the label of the text after it
     ("<h4>Methods</h4>We …" as " Methods: We …"), not glued to its first word."""
     return _HTML_HEADING.sub(_heading_label, fragment)

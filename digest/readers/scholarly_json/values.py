@@ -12,8 +12,8 @@ from digest.readers.markup import (
     decode_entities,
     html_to_text,
     jats_to_text,
-    labelled_headings,
     looks_like_jats,
+    markup_to_text,
 )
 from digest.readers.records import (
     Problem,
@@ -178,7 +178,7 @@ def markup_free(text: str) -> str:
         text = _without_mathml(text)
     if _HTML_TAG.search(text):
         # A section heading ("<h4>Methods</h4>We ...") keeps its place as a label.
-        return html_to_text(labelled_headings(text))
+        return markup_to_text(text)
     decoded = decode_entities(text)
     if decoded != text and (looks_like_jats(decoded) or _HTML_CLOSING.search(decoded)):
         # Crossref holds some deposits' JATS escaped ("&lt;jats:p&gt;…&lt;/jats:p&gt;",
