@@ -132,7 +132,8 @@ class PhraseIndex:
         return len(key) == 1 and key[0] in self._acronyms
 
     def holders(self, key: tuple[str, ...]) -> frozenset[int]:
-        """The texts that use a phrase."""
+        """The texts that use a phrase; for one of more than three words (the speller's
+        `_whole`), the texts that use its first three, which may use it."""
         code = self.code(key)
         found = self._holders.get(code)
         if found is None:
