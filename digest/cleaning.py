@@ -579,12 +579,13 @@ def strip_abstract_trailer(abstract: str) -> str:
 
 # The journal's name (up to eight capitalised words or abbreviations, and the small words
 # of a name: "of", "and"), then the year, volume and pages ("2023;93:1187-1197") or the
-# volume, pages and year ("68:1072-1077, 2020"), after a sentence's stop, at the end.
+# volume, pages and year ("68:1072-1077, 2020"), after a sentence's stop, at the end. The
+# volume, its issue and the pages: "93:1187-1197", "67(2):e12-e20".
+_VOLUME_PAGES = r"\d+(?:\(\d+\))?\s?:\s?[A-Za-z]?\d+(?:[-\u2013][A-Za-z]?\d+)?"
 _CLOSING_CITATION = re.compile(
     r"(?<=[.!?])\s+[A-Z][A-Za-z]*\.?"
     r"(?:\s+(?:[A-Z][A-Za-z]*\.?|\([A-Z][A-Za-z]+\)|&|of|and|the|in|for)){0,7}?\s+"
-    r"(?:(?:19|20)\d\d\s?;\s?\d+(?:\(\d+\))?\s?:\s?[A-Za-z]?\d+(?:[-\u2013][A-Za-z]?\d+)?"
-    r"|\d+(?:\(\d+\))?\s?:\s?[A-Za-z]?\d+(?:[-\u2013][A-Za-z]?\d+)?,\s?(?:19|20)\d\d)\.?$"
+    rf"(?:(?:19|20)\d\d\s?;\s?{_VOLUME_PAGES}|{_VOLUME_PAGES},\s?(?:19|20)\d\d)\.?$"
 )
 _CLOSING_TAIL = 160  # a journal's name and a citation: looked for in the tail only
 
