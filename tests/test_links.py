@@ -16,6 +16,7 @@ from digest.cli import main
 from digest.history import paper_from_json, paper_to_json
 from digest.loading import _paper_from_record, load_papers
 from digest.models import SEARCH_URL, Paper, Source
+from digest.readers.identifiers import parse_doi
 from digest.readers.records import Record
 from tests.factories import make_paper
 
@@ -220,3 +221,21 @@ def test_a_silverchair_article_links_doi_stops_before_its_article_number(tmp_pat
     papers = load_papers([tmp_path]).papers
     assert [paper.doi for paper in papers] == ["10.1785/0220250169", "10.1093/mnras/stad664"]
     assert papers[0].link == "https://doi.org/10.1785/0220250169"
+
+
+@pytest.mark.parametrize(
+    ("link", "doi"),
+    [
+        # the site's article number and slug after the DOI go
+        (
+            "https://academic.oup.com/x/article/doi/10.1000/5678901/7069311/A-slug",
+            "10.1000/5678901",
+        ),
+        # a DOI whose own suffix is such a number, with no article number after it, stays whole
+        ("https://academic.oup.com/x/article-pdf/doi/10.1000/5678901", "10.1000/5678901"),
+        # a resolver's link is no article page: a number in its DOI stays
+        ("https://doi.org/10.1000/abc/1234567", "10.1000/abc/1234567"),
+    ],
+)
+def test_a_silverchair_article_number_is_told_from_a_dois_own(link: str, doi: str) -> None:
+    assert parse_doi(link) == doi
