@@ -1604,7 +1604,7 @@ def test_a_lone_field_line_above_a_pasted_abstract_page_is_said_skipped() -> Non
     [record] = parsed.records
     assert record.arxiv == "1710.01234"
     assert [(p.line, p.excerpt) for p in parsed.problems if p.line == 3] == [
-        (3, "note: Carol always plants first.")
+        (3, "Note: Carol always plants first.")
     ]
 
 

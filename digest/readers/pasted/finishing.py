@@ -16,7 +16,7 @@ from digest.readers.pasted.text import SENTENCE_END, join_lines
 from digest.readers.records import Parsed, Problem, Record, excerpt
 
 
-def finish(reader: Reader, name: str) -> Parsed:
+def finish(reader: Reader, name: str, lines: list[str]) -> Parsed:
     entries = reader.entries
     note = _note_title(reader)
     if note is not None:
@@ -64,8 +64,9 @@ def finish(reader: Reader, name: str) -> Parsed:
             # A field line of no paper ("Note: …" above a pasted abstract page): said, as
             # text outside any paper is.
             label, value = entry.metadata[0]
+            field = f"{_as_written(label, lines[entry.line - 1])}: {value}"
             reason = "text that is not part of any paper"
-            problems.append(Problem(entry.line, reason, excerpt(f"{label}: {value}"), notice=True))
+            problems.append(Problem(entry.line, reason, excerpt(field), notice=True))
     records.sort(key=lambda r: r.line)
     problems.sort(key=lambda p: p.line or 0)
     return Parsed(tuple(records), tuple(problems), format=name)
@@ -75,6 +76,13 @@ _NO_ABSTRACTS = (
     "the file lists papers without their abstracts (titles, links, notes): use a list made "
     "with abstracts, or the papers' arXiv listing or feed"
 )
+
+
+def _as_written(label: str, line: str) -> str:
+    """A field's label, read lower-cased ("note"), as its line writes it ("Note")."""
+    start = line.lower().find(label)
+    written = line[start : start + len(label)] if start >= 0 else ""
+    return written if written.lower() == label else label
 
 
 def _note_title(reader: Reader) -> Entry | None:

@@ -98,7 +98,7 @@ def _parse(text: str, name: str) -> Parsed:
         if "[^" in line and not FOOTNOTE.match(line):
             _refer(reader, opened, FOOTNOTE_REF.findall(line))
     reader.flush()
-    parsed = finish(reader, name)
+    parsed = finish(reader, name, lines)
     if not cited:
         return parsed
     # A document's metadata (its front matter, or a block after its text) names the works
