@@ -1861,3 +1861,15 @@ def test_a_versioned_arxiv_id_field_gives_the_version_of_the_linked_id() -> None
     )
     [record] = parse_markdown(text).records
     assert record.arxiv == "2601.01234v2"
+
+
+def test_an_arxiv_id_field_naming_another_paper_leaves_the_linked_id() -> None:
+    # Only the linked id with its version replaces it: another paper's id does not.
+    text = (
+        "### 1. [Counting Sheep with Small Language Models](https://arxiv.org/abs/2601.01234)\n\n"
+        "**Authors**: Ana Lima, Rui Costa  \n**ArXiv ID**: 2601.05678v1  \n\n#### Abstract\n"
+        "Small language models miscount objects in images, and we show that a counting tool "
+        "they call fixes most of the errors on three benchmarks.\n"
+    )
+    [record] = parse_markdown(text).records
+    assert record.arxiv == "2601.01234"
