@@ -281,8 +281,9 @@ def _names(value: str) -> list[str]:
     """One author line's names: a script's RIS (R's, from Web of Science's AU) puts all of
     a record's in one line split by ";", "Elliot, T; Almenar, JB"; Covidence puts a record's
     editors in one line, "Zlatic, M and Kostadinov, S", as the BibTeX it imported had them;
-    a name with "and" in it and no such list ("Johnson and Johnson") stays one. A ";" before
-    a letter is an entity's ("M&uuml;ller"), no separator."""
+    a name with "and" in it and no such list ("Johnson and Johnson") stays one. Only a ";"
+    before a space or the line's end parts names: one before a letter is an entity's
+    ("M&uuml;ller")."""
     return [
         name for item in _NAME_SEPARATOR.split(value) if item.strip() for name in _and_names(item)
     ]
