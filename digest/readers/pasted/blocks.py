@@ -1,7 +1,7 @@
 """The shapes of a pasted line: Markdown's block structure (a heading, a `---` rule, a list
 item, a quote, a table row and the rule under a table's header row, a footnote), a line that
 is only a link, and a note's front matter. Each is a pattern matched against one line; what the line
-then means is decided in lines.py.
+then means is decided in lines.py. `next_text` finds the line with text after one.
 """
 
 from __future__ import annotations
@@ -24,3 +24,9 @@ URL_LINE = re.compile(r"^\s*<?(https?://\S+?)>?\s*$")
 FOOTNOTE = re.compile(r"^\s{0,3}\[\^([\w.-]{1,40})\]:[ \t]*(.*)$")
 FOOTNOTE_REF = re.compile(r"\[\^([\w.-]{1,40})\](?!:)")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+
+
+def next_text(lines: list[str], start: int) -> str:
+    """The first line from index `start` on that is not blank, or "" if none is."""
+    # (Not `lines[start:]`: a copy of the rest of the file for each line that asks.)
+    return next((lines[n] for n in range(start, len(lines)) if lines[n].strip()), "")

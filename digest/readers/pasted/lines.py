@@ -22,6 +22,7 @@ from digest.readers.pasted.blocks import (
     TABLE_ROW,
     TABLE_RULE,
     URL_LINE,
+    next_text,
 )
 from digest.readers.pasted.entries import Entry, Reader
 from digest.readers.pasted.fields import (
@@ -272,9 +273,7 @@ def _sections_follow(entry: Entry, lines: list[str], number: int) -> bool:
     DOI, "---", "## Quick Summary"): the note's sections about that paper, no papers."""
     if not entry.identified():
         return False
-    # (Not `lines[number:]`: a copy of the rest of the file for each rule.)
-    following = next((lines[n] for n in range(number, len(lines)) if lines[n].strip()), "")
-    heading = HEADING.match(following)
+    heading = HEADING.match(next_text(lines, number))
     return heading is not None and len(heading.group(1)) > entry.level > 0
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from digest.readers import arxiv_pages, markup
 from digest.readers.csl_yaml import front_matter_references
-from digest.readers.pasted.blocks import FOOTNOTE, FOOTNOTE_REF, FRONT_MATTER, HEADING
+from digest.readers.pasted.blocks import FOOTNOTE, FOOTNOTE_REF, FRONT_MATTER, HEADING, next_text
 from digest.readers.pasted.entries import Reader
 from digest.readers.pasted.finishing import finish
 from digest.readers.pasted.front_matter import front_matter_properties
@@ -128,8 +128,7 @@ def _references_block_end(lines: list[str], start: int) -> int | None:
     None if no such block opens there."""
     if start == 0 or lines[start].rstrip() != "---" or lines[start - 1].strip():
         return None
-    # (Not `lines[start + 1 :]`: a copy of the rest of the file for each `---`.)
-    first = next((lines[n] for n in range(start + 1, len(lines)) if lines[n].strip()), "")
+    first = next_text(lines, start + 1)
     if not first.startswith("references:"):
         return None
     ends = (n for n in range(start + 1, len(lines)) if lines[n].rstrip() in ("---", "..."))
