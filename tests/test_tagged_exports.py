@@ -1648,6 +1648,26 @@ def test_mdpi_ris_placeholder_keyword_is_no_keyword(tmp_path: Path) -> None:
     assert some.keywords == ("feathers", "Mesozoic birds")
 
 
+def test_scopus_ris_index_term_naming_the_papers_type_is_no_keyword() -> None:
+    # Scopus's RIS lists Embase's index terms after the author's keywords, the paper's type
+    # among them ("KW  - Article", with "M3  - Article"; batestguy/avian-influenza-nigeria-
+    # systematic-review's Scopus export of 2026); a keyword that is another type stays.
+    ris = (
+        "TY  - JOUR\n"
+        "TI  - Ticks on migrating storks in the Rift Valley\n"
+        "AB  - We count ticks on white storks caught at two roosts on their way south.\n"
+        "KW  - tick load\n"
+        "KW  - Article\n"
+        "KW  - Ciconia ciconia\n"
+        "KW  - review\n"
+        "M3  - Article\n"
+        "DB  - Scopus\n"
+        "ER  - \n"
+    )
+    (record,) = parse_ris(ris).records
+    assert record.keywords == ("tick load", "Ciconia ciconia", "review")
+
+
 def test_rayyan_ris_field_glued_onto_the_line_before(tmp_path: Path) -> None:
     # Rayyan writes U2 after UR, and LK after DO, on the same line after five spaces.
     paper = only(

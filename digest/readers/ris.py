@@ -463,12 +463,16 @@ _NO_KEYWORD = frozenset({"n/a", "none"})
 
 def _keywords(entry: dict[str, object]) -> list[str]:
     """KW lines, one keyword each; Mendeley puts them all in one, comma-separated; Ovid's
-    star marking a major heading dropped, and MDPI's "n/a" for a paper without keywords."""
+    star marking a major heading dropped, MDPI's "n/a" for a paper without keywords, and
+    the record's own type of work (M3): Scopus lists Embase's index terms after the
+    author's keywords, and among them is the paper's type ("KW  - Article", with "M3  -
+    Article")."""
     words = _list(entry.get("keywords"))
     if len(words) == 1 and "," in words[0]:
         words = words[0].split(",")
     stripped = (word.strip().lstrip("*").strip() for word in words)
-    return [word for word in stripped if word and word.casefold() not in _NO_KEYWORD]
+    dropped = _NO_KEYWORD | {kind.strip().casefold() for kind in _list(entry.get("type_of_work"))}
+    return [word for word in stripped if word and word.casefold() not in dropped]
 
 
 class _RisParser(rispy.RisParser):  # type: ignore[misc]
