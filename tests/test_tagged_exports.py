@@ -552,6 +552,29 @@ def test_ovid_ris_structured_abstract_sections_lose_the_comma_that_joins_them(
     )
 
 
+def test_ovid_ris_abstract_heading_over_a_section_heading_goes_with_the_comma(
+    tmp_path: Path,
+) -> None:
+    # After a Wiley accessible summary, Ovid glues "ABSTRACT: " over the first section's
+    # heading (ESHackathon/CiteSource vignettes/new_stage_data/medline_84.ris); the one-liner
+    # read "ABSTRACT: AIM: The present review ...".
+    corpus = load_written(
+        tmp_path,
+        "ovid.ris",
+        "TY  - JOUR\nTI  - Shift work and sleep of nurses: a review\nAU  - Demir, Ayse\n",
+        "AB  - WHAT IS KNOWN ON THE SUBJECT?: Night shifts are known to disturb the sleep of ",
+        "nurses., ABSTRACT: AIM: The present review explored how shift work changes the sleep ",
+        "of nurses in hospitals., METHOD: This is a systematic review study., CONCLUSION: ",
+        "Shift work shortens sleep.\nDB  - Ovid MEDLINE(R) Epub Ahead of Print\nER  - \n",
+    )
+    assert only(corpus).abstract == (
+        "WHAT IS KNOWN ON THE SUBJECT?: Night shifts are known to disturb the sleep of nurses. "
+        "AIM: The present review explored how shift work changes the sleep of nurses in "
+        "hospitals. METHOD: This is a systematic review study. CONCLUSION: Shift work shortens "
+        "sleep."
+    )
+
+
 def test_a_name_in_capitals_of_many_apostrophes_is_cased_without_recursion(tmp_path: Path) -> None:
     # Each letter before an apostrophe ("O'BRIEN", "D'O'BRIEN") was cased by a call for the
     # rest of the name: a damaged name of 5,000 of them ran out of stack and sank the file.

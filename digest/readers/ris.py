@@ -301,7 +301,9 @@ def _sections_unglued(abstract: str) -> str:
     """Ovid's RIS joins a structured abstract's sections with ", " after each section's
     stop: "…countries and territories., RESEARCH DESIGN AND METHODS: We collected…",
     "…systematically reviewed., Objective: To review…". The comma goes; one after an
-    abbreviation ("e.g., Methods: …", "et al., Nature: …") stays."""
+    abbreviation ("e.g., Methods: …", "et al., Nature: …") stays. An "ABSTRACT: " heading
+    over the next section's own (Wiley's, after an accessible summary: "…during
+    disaster., ABSTRACT: AIM: The present review…") goes with it."""
     return _GLUED_SECTION.sub(_unglued, abstract) if "., " in abstract else abstract
 
 
@@ -311,8 +313,11 @@ def _unglued(found: re.Match[str]) -> str:
 
 
 # A section's stop after a word, a bracket or "%", ", " and the next section's heading: a
-# capitalised word or words (up to six) before a colon.
-_GLUED_SECTION = re.compile(r"([^\W_]|[)\]%])\., (?=[A-Z][A-Za-z]*(?: [A-Za-z&/-]+){0,5}\??: )")
+# capitalised word or words (up to six) before a colon; an "ABSTRACT: " before that heading
+# heads the headed sections, not any text, and is matched to go too.
+_GLUED_SECTION = re.compile(
+    r"([^\W_]|[)\]%])\., (?:ABSTRACT: |Abstract: )?(?=[A-Z][A-Za-z]*(?: [A-Za-z&/-]+){0,5}\??: )"
+)
 _ABBREVIATIONS = ("e.g", "i.e", " al", "etc", " vs", " cf")
 
 
