@@ -807,6 +807,39 @@ def test_csl_json_edited_book_names_its_editors(tmp_path: Path) -> None:
     assert paper.authors == ("H. Schwabedissen",)
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [{"type": "journal-article", "source": "Crossref", "member": "311"}, {"type": "article"}],
+)
+def test_crossref_and_csl_json_names_in_capitals_are_cased(
+    tmp_path: Path, extra: dict[str, str]
+) -> None:
+    # doi.org's CSL-JSON of an older Wiley paper passes on its names in capitals ({"given":
+    # "LOUIS M.", "family": "ROTH"}), in a Crossref-shaped work or a plain CSL item; a name
+    # with a small letter and a group's literal name stay as written.
+    item = {
+        **extra,
+        "author": [
+            {"given": "MARTHA J.", "family": "QUILL", "sequence": "first"},
+            {"given": "PIETER", "non-dropping-particle": "VAN DER", "family": "BERG"},
+            {"given": "Ana", "family": "LIMA"},
+            {"literal": "EUROPEAN BEETLE SURVEY"},
+        ],
+        "issued": {"date-parts": [[1997, 5]]},
+        "DOI": "10.1111/j.0000-0000.1997.tb00001.x",
+        "title": "A new genus of wingless beetles",
+        "abstract": "<jats:p>A new genus of wingless beetles is described.</jats:p>",
+    }
+    (tmp_path / "works.json").write_text(json.dumps([item], indent=2))
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == (
+        "Martha J. Quill",
+        "Pieter van der Berg",
+        "Ana LIMA",
+        "EUROPEAN BEETLE SURVEY",
+    )
+
+
 def test_csl_json_ids_in_the_note_date_parts_spelled_with_underscore_and_particles(
     tmp_path: Path,
 ) -> None:

@@ -18,6 +18,8 @@ from digest.readers.markup import (
 from digest.readers.records import (
     Problem,
     excerpt,
+    first_name_first,
+    in_capitals,
     iso_date,
 )
 
@@ -111,8 +113,15 @@ def csl_name(name: Any) -> str:
     if literal := text_of(name.get("literal")) or text_of(name.get("name")):
         return literal
     # "Herbert Van de Sompel", "Vincent van Gogh": the particles stand between the names.
-    parts = ("given", "dropping-particle", "non-dropping-particle", "family", "suffix")
-    return " ".join(text for key in parts if (text := text_of(name.get(key))))
+    parts = ("dropping-particle", "non-dropping-particle", "family")
+    given = text_of(name.get("given"))
+    surname = " ".join(text for key in parts if (text := text_of(name.get(key))))
+    # Crossref passes on a publisher's names in capitals ({"given": "LOUIS M.", "family":
+    # "ROTH"}): such a name is cased as a reader writes it, "Louis M. Roth".
+    whole = " ".join(text for text in (given, surname) if text)
+    if given and surname and in_capitals(whole):
+        whole = first_name_first(f"{surname}, {given}")
+    return " ".join(text for text in (whole, text_of(name.get("suffix"))) if text)
 
 
 def no_abstract(line: int, source: str, title: str) -> Problem:
