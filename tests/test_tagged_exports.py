@@ -1733,6 +1733,26 @@ def test_web_of_science_ris_repeated_fields_glued_without_a_line_break(tmp_path:
     assert dict(paper.metadata)["issn"] == "0000-0001; 0000-0002"  # both kept
 
 
+def test_web_of_science_ris_title_without_its_footnote_marker() -> None:
+    # Web of Science keeps a title's footnote marker apart at its end, in its RIS as in its
+    # plain text (bchaihuaque/merge-systematic-review wos.ris: "…incentive contracts *");
+    # another RIS's title, and a star against a word, keep theirs.
+    ris = (
+        "TY  - JOUR\nTI  - Moss cover and frost heave *\nAB  - Moss cover slows frost heave in "
+        "peat.\nAN  - WOS:000000000000002\nER  -\n\n"
+        "TY  - JOUR\nTI  - Frost heave near Sgr A*\nAB  - Nothing heaves near the black hole."
+        "\nAN  - WOS:000000000000003\nER  -\n\n"
+        "TY  - JOUR\nTI  - Stars on a rating scale *\nAB  - Readers rate papers with stars.\n"
+        "ER  -\n"
+    )
+    titles = [record.title for record in parse_ris(ris).records]
+    assert titles == [
+        "Moss cover and frost heave",
+        "Frost heave near Sgr A*",
+        "Stars on a rating scale *",
+    ]
+
+
 def test_ris_abstract_with_a_tag_like_run_keeps_it_as_text(tmp_path: Path) -> None:
     # Only fields outside prose are parted where a tag follows a value without a break.
     paper = only(

@@ -41,7 +41,8 @@ without a Problem saying so. What the split takes care of:
   the record's links (ERIC through Ovid writes "L1  - https://dx.doi.org/10.…");
 - the arXiv id is that of an arxiv.org page among the record's links (Lens's, through
   Citavi, only in L2);
-- Ovid marks a major subject heading with a star ("KW  - *Paleontology"): dropped.
+- Ovid marks a major subject heading with a star ("KW  - *Paleontology"): dropped; so is
+  the footnote marker Web of Science keeps apart at a title's end ("…contracts *").
 
 Line ends, mixed `\\r\\n` and `\\n\\r` included, were made `\\n` when the file was decoded.
 """
@@ -71,6 +72,7 @@ from digest.readers.records import (
     initials_turned_round,
     missing_abstract,
 )
+from digest.readers.web_of_science import web_of_science_title
 
 _TY = re.compile(r"\s*TY  -")
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])  -(?: |$)")
@@ -229,7 +231,7 @@ def _finish(
         chunk = [*chunk, "ER  - "]
     [entry] = _rispy_loads("\n".join(chunk) + "\n")
     abstract = without_abstract_heading(_text(_sections_unglued(_abstract(entry, chunk))))
-    title = _text(_first(entry, "title", "primary_title"))
+    title = _title(entry)
     if not abstract:
         problems.append(missing_abstract(line, "a RIS record without an AB or N2 line", title))
         return
@@ -275,6 +277,16 @@ def _text(value: str) -> str:
     # Scopus writes '<', '>' and '&' in its abstracts as HTML does, with no markup around
     # them: "the exponent 1&lt;p≤2".
     return decode_entities(text) if text is value else text
+
+
+def _title(entry: dict[str, object]) -> str:
+    """TI or T1; Web of Science's (its accession number "WOS:…") without the footnote
+    marker it keeps apart at a title's end ("…incentive contracts *"), as in its other
+    exports."""
+    title = _text(_first(entry, "title", "primary_title"))
+    if _first(entry, "accession_number").startswith("WOS:"):
+        return web_of_science_title(title)
+    return title
 
 
 def _names(value: str) -> list[str]:
