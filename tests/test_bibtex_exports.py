@@ -346,6 +346,19 @@ def test_web_of_science_early_access_dates_an_entry_without_a_year() -> None:
     assert (early.date, in_issue.date) == ("2020-07", "2021")
 
 
+def test_bibdesk_full_journal_name_is_the_venue_over_its_abbreviation() -> None:
+    # BibDesk's PubMed import (a Lotus Base .bib) writes the journal's abbreviation as
+    # Journal and MEDLINE's full title as Journal-Full, after it.
+    text = (
+        "@article{Ng:2019aa,\n    Author = {Ng, Anna},\n    Journal = {Root Biol},\n"
+        "    Journal-Full = {Root biology : for cell and tissue research},\n"
+        "    Pmid = {12345678},\n    Title = {Root hairs in dry soil},\n    Year = {2019},\n"
+        "    Abstract = {Root hairs grew longer in dry soil.}}\n"
+    )
+    [record] = parse_bibtex(text).records
+    assert record.venue == "Root biology : for cell and tissue research"
+
+
 def test_semantic_scholar_listed_types_are_entries(tmp_path: Path) -> None:
     # Semantic Scholar's API (citationStyles.bibtex) types an entry with a Python list of its
     # publication types; a file of them was read as plain text, each field line a "paper".

@@ -86,7 +86,9 @@ _OWN_FIELDS = frozenset(
      "day", "date", "archiveprefix", "eprinttype", "primaryclass", "file", "urldate", "keywords",
      "author_keywords", "pmid", "pubmedid", "arxivid"}
 )  # fmt: skip
-_VENUE_FIELDS = ("journal", "journaltitle", "booktitle")
+# BibDesk's PubMed import writes the journal's abbreviation ("Plant J") as `journal` and its
+# full name, MEDLINE's JT, as `journal-full`: the full name is the venue.
+_VENUE_FIELDS = ("journal-full", "journal", "journaltitle", "booktitle")
 # What a `crossref` child does not take from its parent: what identifies the parent itself.
 _NOT_INHERITED = frozenset(
     {"abstract", "abstractnote", "title", "author", "doi", "url", "eprint", "arxivid", "pmid",
