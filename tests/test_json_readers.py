@@ -840,6 +840,22 @@ def test_crossref_and_csl_json_names_in_capitals_are_cased(
     )
 
 
+def test_crossref_name_in_capitals_with_a_suffix_in_its_family_name(tmp_path: Path) -> None:
+    # Crossref writes a suffix in the family name ({"family": "Smith, Jr."}); in capitals,
+    # "SMITH, JR." before the given names read as a name and its given names, "Smith, J. R.,
+    # S.".
+    item = {
+        "type": "journal-article",
+        "author": [{"given": "OTTO", "family": "BRANDT, JR."}, {"given": "EDNA", "family": "VOSS"}],
+        "issued": {"date-parts": [[1997, 5]]},
+        "title": "A new genus of wingless beetles",
+        "abstract": "<jats:p>A new genus of wingless beetles is described.</jats:p>",
+    }
+    (tmp_path / "works.json").write_text(json.dumps([item], indent=2))
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("Otto Brandt Jr.", "Edna Voss")
+
+
 def test_csl_json_ids_in_the_note_date_parts_spelled_with_underscore_and_particles(
     tmp_path: Path,
 ) -> None:

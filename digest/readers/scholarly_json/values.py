@@ -120,7 +120,10 @@ def csl_name(name: Any) -> str:
     # "ROTH"}): such a name is cased as a reader writes it, "Louis M. Roth".
     whole = " ".join(text for text in (given, surname) if text)
     if given and surname and in_capitals(whole):
-        whole = first_name_first(f"{surname}, {given}")
+        # A suffix in the family name ("SMITH, JR.") goes after the given names, where
+        # first_name_first looks for it.
+        family, comma, suffix = surname.partition(",")
+        whole = first_name_first(f"{family}, {given}{comma}{suffix}")
     return " ".join(text for text in (whole, text_of(name.get("suffix"))) if text)
 
 
