@@ -1183,6 +1183,24 @@ def test_a_paper_note_opening_with_its_abstract_heading_takes_its_title_from_pro
     assert record.authors == ("Andrii Shportko", "Jessica Hullman")
 
 
+def test_a_double_quoted_property_has_its_escapes_undone(tmp_path: Path) -> None:
+    # A feed-to-notes generator writes each property as a JSON string: arXiv's TeX author
+    # "Fr\\"oberg" is `"Fr\\\\\\"oberg"` in the front matter. Read as written, the backslashes
+    # were TeX's line break and the name "Fr \u00f6berg"; the title's quotes stay quotes.
+    note = tmp_path / "2604.01234.md"
+    note.write_text(
+        '---\ntitle: "A \\"Lazy\\" Planner for $\\\\mathcal{O}(n)$ Search"\n'
+        'date: "2026-04-02"\nsource: "arXiv cs.AI"\n'
+        'originalUrl: "https://arxiv.org/abs/2604.01234"\n'
+        'author: "Tove Fr\\\\\\"oberg, Ben Okafor"\n---\n\n'
+        "arXiv:2604.01234v1 Announce Type: new Abstract: We plan lazily and search only the "
+        "states a plan needs, which halves the time on ten benchmark domains.\n"
+    )
+    [paper] = load_papers([note]).papers
+    assert paper.authors == ("Tove Fr\u00f6berg", "Ben Okafor")
+    assert paper.title == 'A "Lazy" Planner for O(n) Search'
+
+
 def assert_refused_as_a_list_without_abstracts(path: Path, lines: str) -> None:
     """Every entry is a paper without an abstract, and the refusal says the file lists
     none, not which headings or properties were no papers."""

@@ -4,6 +4,7 @@ paper, and how they fill in what a clipped page's text left out.
 
 from __future__ import annotations
 
+import json
 import re
 
 from digest.readers.pasted.entries import Entry, Reader
@@ -40,10 +41,23 @@ def front_matter_properties(block: str) -> dict[str, str]:
     for key, parts in found.items():
         if parts and _BLOCK_SCALAR.fullmatch(parts[0]):
             parts = [" ".join(parts[1:])]  # "abstract: >-", its text on the indented lines
-        cleaned = [re.sub(r"^\[\[|\]\]$", "", p.strip("'\" ")) for p in parts if p.strip("'\" ")]
+        cleaned = [re.sub(r"^\[\[|\]\]$", "", _unquoted(p)) for p in parts if p.strip("'\" ")]
         if cleaned and not cleaned[0].startswith(("[", "{", "|", ">")):
             values[key] = ", ".join(cleaned)
     return values
+
+
+def _unquoted(value: str) -> str:
+    """A property's value as YAML reads it. A double-quoted one has its escapes undone: a
+    note written with JSON strings for values gives arXiv's TeX `Le\\"ina` as `"Le\\\\\\"ina"`,
+    whose backslashes read as written were TeX's line break ("Le \u00efna")."""
+    value = value.strip()
+    if len(value) > 1 and value[0] == value[-1] == '"':
+        try:
+            return str(json.loads(value)).strip()
+        except ValueError:  # an escape YAML has and JSON has not ("\\x41"): quotes only
+            pass
+    return value.strip("'\" ")
 
 
 def apply_properties(reader: Reader, entry: Entry) -> None:
