@@ -606,6 +606,22 @@ def test_web_of_science_spaced_entities_are_characters(tmp_path: Path) -> None:
     )
 
 
+def test_web_of_science_formula_given_as_text_and_tex_is_given_once(tmp_path: Path) -> None:
+    # Wiley's MathML comes as its text then its TeX, glued (seen in a 2025 savedrecs.txt:
+    # "on R$\\mathbb {R}$", "H1/2$H<^>{1/2}$"); other inline math stays for the cleaning.
+    corpus = load_written(
+        tmp_path,
+        "savedrecs.txt",
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Lindqvist, B\n",
+        "TI Random matrices on R$\\mathbb {R}$\n",
+        "AB Wells on Z$\\mathbb {Z}$ give an L2$L<^>{2}$-type bound for every\n",
+        "   $\\alpha$ in $d$ dimensions.\nPY 2025\nER\n\nEF\n",
+    )
+    paper = only(corpus)
+    assert paper.title == "Random matrices on R"
+    assert paper.abstract == ("Wells on Z give an L2-type bound for every \u03b1 in d dimensions.")
+
+
 def test_web_of_science_structured_abstract_keeps_its_section_labels_as_labels(
     tmp_path: Path,
 ) -> None:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import html.entities
 import re
 
+from digest.cleaning import latex_to_unicode
 from digest.readers.markup import labelled_sections, markup_to_text
 from digest.readers.records import (
     YEAR,
@@ -56,6 +57,11 @@ _FOOTNOTE_MARK = re.compile(r"(?<!\s)\s++[*†‡]\s*$")
 # its "&": "Schr & ouml;dinger", "Szeg & odblac;", "p & lt; 0.05". A small letter joins the
 # word before it; a capital ("& Ouml;zt & uuml;rk") or a sign keeps its space.
 _SPACED_ENTITY = re.compile(r"((?<=\w) )?& ([A-Za-z][A-Za-z0-9]{1,31};)")
+# Wiley's MathML comes as its text then its TeX, glued: "on R$\\mathbb {R}$",
+# "a H1/2$H<^>{1/2}$-type variance" ("<^>" is a superscript). The TeX is dropped when it
+# reads as the text before it; other inline math stays for the cleaning to read.
+_INLINE_MATH = re.compile(r"(?<=\S)\$(?!\s)([^$\n]{1,80}?)(?<!\s)\$")
+_NOT_IN_TEXT = re.compile(r"<\^>|[\s{}^_]")
 _LEADING_YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:\s+|-)(?=[A-Za-z])")
 _HEADER = ("FN", "VR")
 _METADATA = {"DT": "document type", "LA": "language", "UT": "wos id", "PU": "publisher"}
@@ -150,8 +156,19 @@ def web_of_science_title(title: str) -> str:
 
 def web_of_science_text(value: str) -> str:
     """A title or abstract with its spaced entities as characters ("Schrödinger"); "& "
-    before what is no entity's name ("R & D;") stays."""
-    return _SPACED_ENTITY.sub(_character, value) if "& " in value else value
+    before what is no entity's name ("R & D;") stays. A formula given twice, as text and
+    as TeX ("R$\\mathbb {R}$"), is given once, as text."""
+    if "& " in value:
+        value = _SPACED_ENTITY.sub(_character, value)
+    return _INLINE_MATH.sub(_unless_twin, value) if "$" in value else value
+
+
+def _unless_twin(found: re.Match[str]) -> str:
+    read = _NOT_IN_TEXT.sub("", latex_to_unicode(found.group(0)))
+    before = _NOT_IN_TEXT.sub(
+        "", found.string[max(0, found.start() - 2 * len(read) - 8) : found.start()]
+    )
+    return "" if read and before.endswith(read) else found.group(0)
 
 
 def _character(found: re.Match[str]) -> str:
