@@ -44,6 +44,7 @@ from xml.etree.ElementTree import Element
 from digest.cleaning import tex_dashes, tex_ties
 from digest.readers.identifiers import old_feed_title
 from digest.readers.markup import (
+    decode_entities,
     html_blocks,
     html_to_text,
     markup_to_text,
@@ -428,7 +429,9 @@ def _apart(block: str, names: set[str], found: _Found, terms: set[str]) -> bool:
         return True
     labelled = _LABELLED.match(line)
     if labelled:
-        label, value = labelled.group("label"), labelled.group("value")
+        # A feed remade from others' may escape a field twice: a plain-text description's
+        # "Journal: JAMA Otolaryngology\u2013Head &amp;amp; Neck Surgery" (sentinelnode).
+        label, value = labelled.group("label"), decode_entities(labelled.group("value"))
         if label in ("Source", "Journal"):
             found.journal = found.journal or value.split(",")[0].strip()
         elif label.startswith("Author"):
