@@ -525,6 +525,23 @@ def test_openalex_web_export_csv(tmp_path: Path) -> None:
     assert "referenced_works" not in dict(paper.metadata)
 
 
+def test_openalex_web_export_csv_titled_by_display_name(tmp_path: Path) -> None:
+    # OpenAlex's export since 2024 has no "title" column: the work's "display_name" is it.
+    header = (
+        '"id","abstract","authorships.author.display_name","display_name","doi",'
+        '"primary_location.source.display_name","publication_date"\n'
+    )
+    row = (
+        '"https://openalex.org/W4300000001","Charophyte records were mapped.",'
+        '"Alba Vicente|Josep Sanjuan","A bioprovince for charophytes",'
+        '"https://doi.org/10.1016/j.cretres.2023.105752","Cretaceous Research","2024-02-01"\n'
+    )
+    (tmp_path / "works.csv").write_text(header + row, encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.title == "A bioprovince for charophytes"
+    assert "display_name" not in dict(paper.metadata)
+
+
 def test_citavi_tab_delimited_export(tmp_path: Path) -> None:
     # Citavi's names ("Authors, Primary", "Title Primary", "Periodical Full"), its "null"
     # for a given name it lacks, a blank cell as one space, and several links in one cell.

@@ -158,8 +158,8 @@ _COLUMNS: dict[str, tuple[str, int]] = {
     # authors' keywords
     "journal title": ("venue", 0), "plink": ("url", 1), "subjects": ("keywords", 3),
     # OpenAlex's CSV download (the web site's Export): its nested names with dots, lists
-    # joined with "|"
-    "primary location.source.display name": ("venue", 0),
+    # joined with "|"; the work's title its "display_name" (since 2024 without "title")
+    "display name": ("title", 2), "primary location.source.display name": ("venue", 0),
     "authorships.author.display name": ("authors", 0),
     "authorships.raw author name": ("authors", 2), "keywords.display name": ("keywords", 1),
     "concepts.display name": ("keywords", 4), "ids.pmid": ("pmid", 0),
