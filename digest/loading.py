@@ -754,7 +754,7 @@ def _merge_duplicates(loaded: Sequence[_Loaded]) -> tuple[tuple[Paper, ...], tup
         rule = ""
         if arxiv_id and arxiv_id in by_arxiv:
             target, rule = by_arxiv[arxiv_id], "arxiv id"
-        elif doi and doi in by_doi:
+        elif doi and doi in by_doi and not _shares_only_doi(groups[by_doi[doi]][0], item):
             target, rule = by_doi[doi], "doi"
         elif pmid and pmid in by_pmid:
             target, rule = by_pmid[pmid], "pmid"
@@ -832,10 +832,31 @@ class _GroupIds:
         that share only a web page's boilerplate for an abstract are not one paper. A
         title that holds the other ("X" and "X: a study") is the same one; a title too
         short to name a paper decides nothing. (Folded only here, when abstracts match.)"""
-        if not (self.title and title):
-            return False
-        mine, theirs = _folded_title(self.title), _folded_title(title)
-        return bool(mine and theirs) and mine not in theirs and theirs not in mine
+        return _other_titles(self.title, title)
+
+
+def _other_titles(one: str | None, other: str | None) -> bool:
+    """Whether two titles name two papers: neither holds the other, and both are long
+    enough to name a paper."""
+    if not (one and other):
+        return False
+    mine, theirs = _folded_title(one), _folded_title(other)
+    return bool(mine and theirs) and mine not in theirs and theirs not in mine
+
+
+def _shares_only_doi(first: _Loaded, item: _Loaded) -> bool:
+    """Whether a record with the DOI of an earlier one is another paper all the same: the
+    meeting abstracts of a journal's supplement each carry the supplement's DOI (Embase's,
+    through Ovid: "BMC Proceedings. Conference: … 12 (Supplement 3)"), and differ in title,
+    first author and abstract alike, where one paper from two databases keeps at least one
+    of the three."""
+    one, other = first.paper, item.paper
+    return (
+        first.text_key != item.text_key
+        and bool(one.authors and other.authors)
+        and _surname(one.authors[0]) != _surname(other.authors[0])
+        and _other_titles(one.title, other.title)
+    )
 
 
 # A title this short ("Editorial", "Introduction") names no one paper, whoever wrote it.

@@ -122,6 +122,55 @@ def test_same_title_different_dois_stay_two_papers(tmp_path: Path) -> None:
     assert len(load_papers([tmp_path]).papers) == 2
 
 
+def _ovid_meeting_abstract(number: int, title: str, author: str, abstract: str) -> str:
+    return (
+        f"<{number}. >\nVN  - Ovid Technologies\nDB  - Embase\nTI  - {title}\n"
+        "SO  - Sleep Medicine. Conference: 9th Shift Work Meeting. Norway. 14 (Supplement 2)"
+        " (no pagination), 2021.\n"
+        f"AU  - {author}\nAB  - {abstract}\nDO  - http://dx.doi.org/10.5555/supp.2021.2\n"
+        "YR  - 2021\n\n"
+    )
+
+
+def test_meeting_abstracts_sharing_their_supplements_doi_stay_two_papers(tmp_path: Path) -> None:
+    # Embase gives each abstract of a journal's meeting supplement the supplement's DOI.
+    (tmp_path / "embase.ovd").write_text(
+        _ovid_meeting_abstract(1, "Exercise and relapse after depression", "Ng A.", ABSTRACT)
+        + _ovid_meeting_abstract(2, "Sleep and errors on night shifts", "Diaz C.", OTHER),
+        encoding="utf-8",
+    )
+    corpus = load_papers([tmp_path])
+    assert [p.title for p in corpus.papers] == [
+        "Exercise and relapse after depression",
+        "Sleep and errors on night shifts",
+    ]
+    assert corpus.merges == ()
+
+
+def test_same_doi_merges_whatever_one_of_title_author_or_abstract_says(tmp_path: Path) -> None:
+    doi = "10.5555/one"
+    night = "Sleep and errors on night shifts"
+    jsonl(
+        tmp_path / "a.jsonl",
+        {"title": night, "authors": ["A Ng"], "abstract": ABSTRACT, "doi": doi},
+        {
+            "title": "Schlaf und Fehler in Nachtschichten",
+            "authors": ["Ng, A."],
+            "abstract": OTHER,
+            "doi": doi,
+        },
+        {"title": night, "authors": ["C Diaz"], "abstract": OTHER, "doi": doi},
+        {
+            "title": "Schlaf und Fehler in Nachtschichten",
+            "authors": ["C Diaz"],
+            "abstract": ABSTRACT,
+            "doi": doi,
+        },
+    )
+    corpus = load_papers([tmp_path])
+    assert [m.rule for m in corpus.merges] == ["doi", "doi", "doi"]
+
+
 def test_a_short_title_or_another_first_author_is_no_match(tmp_path: Path) -> None:
     night = "Sleep and errors on night shifts"
     jsonl(
