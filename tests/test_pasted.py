@@ -1201,6 +1201,22 @@ def test_a_double_quoted_property_has_its_escapes_undone(tmp_path: Path) -> None
     assert paper.title == 'A "Lazy" Planner for O(n) Search'
 
 
+def test_a_note_whose_original_url_property_links_its_paper() -> None:
+    # A translating notes generator: front matter with title, originalUrl (the arXiv page)
+    # and date, then the title and the abstract with no link or id: the paper had no arXiv
+    # id, link or date.
+    text = (
+        '---\ntitle: "Sparse Probes for Soil Moisture"\n'
+        'originalUrl: "https://arxiv.org/abs/2607.04321"\ndate: "2026-07-09T08:15:00.000Z"\n'
+        "---\n\n# Sparse Probes for Soil Moisture\n\n"
+        "We map soil moisture from a few probes and a weather model, and halve the error of "
+        "interpolation on three farms.\n"
+    )
+    [record] = parse_markdown(text).records
+    assert record.title == "Sparse Probes for Soil Moisture"
+    assert (record.arxiv, record.date) == ("2607.04321", "2026-07-09T08:15:00.000Z")
+
+
 def assert_refused_as_a_list_without_abstracts(path: Path, lines: str) -> None:
     """Every entry is a paper without an abstract, and the refusal says the file lists
     none, not which headings or properties were no papers."""

@@ -14,7 +14,7 @@ from digest.readers.records import split_authors
 # A YAML block scalar's indicator ("abstract: >-"): the value is on the indented lines after.
 _BLOCK_SCALAR = re.compile(r"[>|][-+]?")
 # The properties that link a note to its paper, the ids first.
-_LINKED = ("doi", "arxiv", "source", "url", "link", "pdf")
+_LINKED = ("doi", "arxiv", "source", "url", "originalurl", "link", "pdf")
 
 
 def front_matter_properties(block: str) -> dict[str, str]:
