@@ -294,6 +294,30 @@ def test_dimensions_url_field_of_two_addresses_keeps_the_first(tmp_path: Path) -
     assert pilot.doi == "10.1000/pfs.2021.65"
 
 
+def test_an_address_a_readme_made_a_markdown_link_is_the_address(tmp_path: Path) -> None:
+    # ACM's BibTeX pasted in a README (Sensors4SingleZoneSystems) has
+    # "url = {[https://doi.org/…](https://doi.org/…)}": its editor linked the address.
+    (tmp_path / "readme.bib").write_text(
+        "@inproceedings{lind2024rooms,\n"
+        "author = {Lind, Maja and Okafor, Ben},\n"
+        "title = {Rooms that run warm},\n"
+        "url = {[https://openreview.net/forum?id=Xy12](https://openreview.net/forum?id=Xy12)},\n"
+        "abstract = {We measure how far each room drifts from the thermostat's reading.},\n"
+        "}\n"
+        "@article{okafor2025drift,\n"
+        "author = {Okafor, Ben},\n"
+        "title = {Drift in shared rooms},\n"
+        "doi = {[10.1000/drift.7](https://doi.org/10.1000/drift.7)},\n"
+        "abstract = {A second look at the rooms that drift, a year later and in winter.},\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    rooms, drift = load_papers([tmp_path]).papers
+    assert rooms.url == "https://openreview.net/forum?id=Xy12"
+    assert "url" not in dict(rooms.metadata)
+    assert drift.doi == "10.1000/drift.7"
+
+
 def test_frontiers_headings_glued_to_their_sections_are_set_apart(tmp_path: Path) -> None:
     # Frontiers' citation export (upper-case field names, a blank line between fields)
     # glues each heading of a structured abstract to its section.

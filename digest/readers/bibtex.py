@@ -134,6 +134,9 @@ _JOURNAL_ARXIV = re.compile(r"\barXiv:\s*(\S+)", re.I)
 # ".../978-3-319-14218-0{\_}5" (Mendeley), "\url{https://...}" (Better BibTeX's @misc).
 _ESCAPED_IN_TOKEN = re.compile(r"\{?\\([_%&#$~])\}?")
 _URL_COMMAND = re.compile(r"\\url\s*\{([^{}]*)\}")
+# A README's Markdown editor makes a link of an address pasted in a field:
+# url = {[https://doi.org/10.1145/3600100.3623724](https://doi.org/10.1145/3600100.3623724)}.
+_MARKDOWN_LINK = re.compile(r"\[[^\[\]]*\]\(([^()\s]+)\)")
 # Mendeley wraps every escape and symbol in braces ("10{\\%}", "R{\\&}D", "{\\{}x{\\}}",
 # "{\\textgreater}200", "{\\~{}}"), as OpenReview's older BibTeX does ("in {\\{}CNN{\\}}s"):
 # the escapes are unwrapped, as Zotero writes them ("\\{x\\}"), the symbols written out.
@@ -557,7 +560,10 @@ def _venue(value: str) -> str:
 
 
 def _identifier(value: str | None) -> str:
-    """A DOI, URL or id without the LaTeX escapes some exporters put in it."""
+    """A DOI, URL or id without the LaTeX escapes some exporters put in it, or the Markdown
+    link a README wraps it in."""
+    linked = _MARKDOWN_LINK.fullmatch(value.strip()) if value else None
+    value = linked.group(1) if linked else value
     if not value or ("\\" not in value and "{" not in value):
         return value or ""
     value = _URL_COMMAND.sub(r"\1", value)
