@@ -410,7 +410,8 @@ _PUBLISHER = (
 # A copyright line or a database's stamp closing an abstract: "© 2020 Elsevier Ltd. All rights
 # reserved.", "(C) 2003 Elsevier Ltd.", "Copyright (c) 2025 The Authors.", "(PsycInfo
 # Database Record (c) 2022 APA, all rights reserved)" (RefWorks' of 2002, "( PsycINFO
-# Database Record ( c) 2002 APA, ...)"), ProQuest's "[Author Abstract]",
+# Database Record ( c) 2002 APA, ...)"), ProQuest's "[Author Abstract]" (and the authors'
+# keywords after it, "[Author Abstract] KEY WORDS: PTSD; children": a list, no sentence),
 # Elsevier's "Published by Elsevier B.V." (only as the abstract's last words). It
 # starts a sentence (so "Alceste(©) software" stays); "(c)" must have the year right after
 # it, so that a list's "(c) the third case" stays too. A copyright sign or word may be glued
@@ -423,7 +424,7 @@ _TRAILER = re.compile(
     r"|(?:Crown\s+)?(?:Copyright\s*)?©"
     r"|(?:Crown\s+)?(?:Copyright\s*)?\([cC]\)\s*(?:19|20)\d\d\b"
     r"|Copyright\s+(?:(?:19|20)\d\d|[Ss]tatement:)"
-    r"|\[(?:Author|Publisher) [Aa]bstract\]\.?$"
+    r"|\[(?:Author|Publisher) [Aa]bstract\]\.?(?:\s+KEY ?WORDS:[^\n]*)?$"
     r"|Published by " + _PUBLISHER + r"(?:All rights reserved\.?)?\s*$"
     r"|(?:19|20)\d\d\s+" + _PUBLISHER + r"[Aa]ll rights reserved\.?\s*$)"
     r".*$",

@@ -79,6 +79,8 @@ def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
         "©2019 the Author(s).",
         "(PsycInfo Database Record (c) 2021 APA, all rights reserved)",
         "[Author Abstract]",
+        # ProQuest's, with the authors' keywords after it (ASReview's PsycINFO export).
+        "[Author Abstract] KEY WORDS: PTSD; trajectories; children; longitudinal study",
         "(C) 2019 Elsevier B.V. All rights reserved.",
         "Copyright © 2021 Elsevier Ltd. All rights reserved.",
         # Elsevier's, alone or after the copyright line, as its own last words.
