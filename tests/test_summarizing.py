@@ -587,6 +587,33 @@ def test_a_pubmed_structured_abstract_gives_a_line_without_its_section_label() -
     assert summary.text == summary.sentence[len(label) + 2 :]
 
 
+def test_a_structured_abstract_gives_its_line_from_its_conclusion() -> None:
+    # A clinical trial's objective says what the authors set out to do, a bare infinitive
+    # once its label is dropped ("To determine if infliximab ... results in clinical
+    # benefit ..."), and was the line; the conclusion says what they found.
+    abstract = (
+        "Background: Tumour necrosis factor drives inflammation in chronic lung disease. "
+        "Objectives: To determine whether lunaximab, an antibody against the factor, "
+        "improves lung function and is safe in adults with moderate lung disease. "
+        "Methods: We randomised 240 adults to lunaximab or placebo for 24 weeks. "
+        "Results: Lung function did not differ between the groups at 24 weeks. "
+        "Conclusions: Adults with moderate lung disease did not benefit from lunaximab."
+    )
+    title = "Lunaximab in moderate chronic lung disease: a randomised trial"
+    summary = summarize_paper(Paper(id="p", abstract=abstract, title=title))
+    assert summary.text == "Adults with moderate lung disease did not benefit from lunaximab."
+    # Without a conclusion, the background gives way to the other parts, however much of
+    # the title it repeats.
+    abstract = (
+        "Background: Lunaximab in moderate chronic lung disease is an antibody treatment "
+        "that many clinics have adopted. "
+        "Methods: We randomised 240 adults to lunaximab or placebo for 24 weeks. "
+        "Results: Lung function rose by a tenth with lunaximab and did not change with placebo."
+    )
+    summary = summarize_paper(Paper(id="q", abstract=abstract, title=title))
+    assert not summary.sentence.startswith("Background")
+
+
 def test_the_back_matter_is_never_the_line_however_much_of_the_title_it_repeats() -> None:
     # Bioinformatics's layout: the "Availability and implementation" part repeats the title,
     # which made it the best-rated sentence.

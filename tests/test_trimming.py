@@ -451,6 +451,10 @@ def test_a_line_of_many_commas_is_scanned_for_brackets_and_spaces_once() -> None
     assert _ScanCounting.scanned < 10 * len(line)
 
 
+def _back_matter(sentences: list[str]) -> list[bool]:
+    return [way == trimming.BACK_MATTER for way in trimming.giving_way(sentences)]
+
+
 def test_the_back_matter_of_a_structured_abstract_runs_from_its_label_to_the_next_part() -> None:
     sentences = [
         "Motivation: Reading tea leaves by hand is slow.",
@@ -461,13 +465,60 @@ def test_the_back_matter_of_a_structured_abstract_runs_from_its_label_to_the_nex
         "Supplementary information: Supplementary data are available online.",
         "CONTACT someone@example.org",
     ]
-    assert trimming.back_matter(sentences) == [False, False, False, True, True, True, True]
+    assert _back_matter(sentences) == [False, False, False, True, True, True, True]
     # A later part that is no back matter ends it; an abstract without labels has none.
-    assert trimming.back_matter([sentences[3], "Conclusions: Tea leaves read well."]) == [
+    assert _back_matter([sentences[3], "Conclusions: Tea leaves read well."]) == [
         True,
         False,
     ]
-    assert trimming.back_matter(["Availability of data is a concern.", "We fix it."]) == [
+    assert _back_matter(["Availability of data is a concern.", "We fix it."]) == [
         False,
         False,
     ]
+
+
+def test_a_structured_abstract_takes_its_line_from_its_conclusion() -> None:
+    taken, gives_way, back = trimming.TAKEN, trimming.GIVES_WAY, trimming.BACK_MATTER
+    sentences = [
+        "Tea is drunk everywhere.",
+        "Background: Reading tea leaves by hand is slow.",
+        "Objectives: To read tea leaves from photographs.",
+        "Results: LeafNet reads a cup in a second.",
+        "Conclusions and implications: Tea leaves read well by machine.",
+        "Cafes may use it.",
+        "Funding: The Tea Board.",
+    ]
+    assert trimming.giving_way(sentences) == [gives_way] * 4 + [taken, taken, back]
+    # "Results and conclusions" holds the results; "Conclusions/importance" is a conclusion.
+    joined = ["Methods: We read leaves.", "Results and conclusions: They read well."]
+    assert trimming.giving_way(joined) == [taken, taken]
+    importance = ["Methods: We read leaves.", "Conclusions/importance: They read well."]
+    assert trimming.giving_way(importance) == [gives_way, taken]
+    # Without a conclusion, the background and what comes before the first label give way.
+    assert trimming.giving_way(sentences[:4]) == [gives_way, gives_way, taken, taken]
+    assert trimming.giving_way(["Background and aims: We read leaves.", "Methods: By eye."]) == [
+        taken,
+        taken,
+    ]
+    # One label besides the back matter is no structure: only the back matter gives way.
+    assert trimming.giving_way([sentences[0], sentences[4], sentences[6]]) == [taken, taken, back]
+    assert trimming.giving_way(["Tea is good.", "We drink it."]) == [taken, taken]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "line"),
+    [
+        (
+            "Case presentation: A 64-year-old woman presented with a cyst of the kidney.",
+            "A 64-year-old woman presented with a cyst of the kidney.",
+        ),
+        (
+            "Key messages: People who gamble see harm differently from experts.",
+            "People who gamble see harm differently from experts.",
+        ),
+    ],
+)
+def test_case_reports_and_key_messages_are_parts_of_a_structured_abstract(
+    sentence: str, line: str
+) -> None:
+    assert trimming.drop_section_label(sentence) == line

@@ -49,7 +49,7 @@ from digest.summarizing import cues
 from digest.summarizing.trimming import (
     LINK_HINT_WITHIN,
     MAX_LINE_CHARS,
-    back_matter,
+    giving_way,
     linking_clause_end,
 )
 from digest.summarizing.words import PAIR_BASE, Vocabulary, tokenize_rows
@@ -118,9 +118,11 @@ class SentenceFeatures:
     # method combines ...", "It introduces ..."; not "Our method outperforms ...", "We show
     # that it outperforms ...": results)
     states_contribution: BoolArray
-    # per sentence: in the abstract's back matter ("Availability and implementation: ..."),
-    # never the line while another sentence may be
-    back_matter: BoolArray
+    # per sentence: how far it gives way to the others as the line, from the structure of its
+    # abstract (`digest.summarizing.trimming.giving_way`): 0 for none; a structured
+    # abstract's line comes from its conclusion, and never from its back matter
+    # ("Availability and implementation: ...") while another sentence may be
+    giving_way: IntArray
 
     def column(self, name: str) -> FloatArray:
         column: FloatArray = self.values[:, FEATURES.index(name)]
@@ -206,7 +208,8 @@ def sentence_features(
     if not n_sentences:
         empty = np.zeros(0, dtype=bool)
         values = np.zeros((0, len(FEATURES)))
-        return SentenceFeatures(values, sizes, has_title, empty, empty, empty, empty)
+        none = np.zeros(0, dtype=np.int64)
+        return SentenceFeatures(values, sizes, has_title, empty, empty, empty, none)
     batch = _batch_of(texts, word_ids, lengths, sizes)
     doc_of = batch.doc_of
     counts = _count_words(word_ids, row_lengths, n_sentences, doc_of, batch.position, sizes)
@@ -244,13 +247,13 @@ def sentence_features(
         + (columns["finding"] + our_work(batch)) * (columns["result_words"] == 0)
         + paper_as_it(batch, link_words)
     ) > 0
-    closing = np.fromiter(
-        itertools.chain.from_iterable(map(back_matter, sentence_lists)),
-        dtype=bool,
+    ways = np.fromiter(
+        itertools.chain.from_iterable(map(giving_way, sentence_lists)),
+        dtype=np.int64,
         count=n_sentences,
     )
     return SentenceFeatures(
-        values, sizes, has_title, (back + link_back) > 0, back > 0, states, closing
+        values, sizes, has_title, (back + link_back) > 0, back > 0, states, ways
     )
 
 

@@ -7,7 +7,10 @@ with the learned weights (`digest.summarizing.model`) over the signals of
 sentence that leans on an earlier one ("We show how to make these algorithms ...", "In
 response to this challenge, we formulate ...") gives way to one that stands on its own and
 also states the contribution ("We present an evaluation model (ADEM) that ..."), when their
-ratings are close.
+ratings are close. And a structured abstract's parts come before any rating: the line of one
+with a conclusion comes from its conclusion, and never from its back matter while another
+sentence may be (`digest.summarizing.trimming.giving_way`). The weights were learned on
+SciTLDR, whose abstracts have no parts.
 
 Rating is numpy work on a whole batch of sentences, cheapest for many documents at once: in
 `rating(documents)`, the summarizer rates all of them in one batch (and finds each one's best
@@ -51,8 +54,9 @@ BoolArray = np.ndarray[Any, np.dtype[np.bool_]]
 STANDALONE_MARGIN: Final = 5.0
 LINE_STANDALONE_MARGIN: Final = 10.0
 # Far more than any two ratings differ by: each is a sum of the weights (single figures)
-# times features of a few units at most.
-BACK_MATTER_DROP: Final = 1e6
+# times features of a few units at most. A sentence goes down by this much for each step it
+# gives way (`SentenceFeatures.giving_way`), and stays in the order of its own rating.
+GIVE_WAY_DROP: Final = 1e6
 
 
 @dataclass(frozen=True)
@@ -68,8 +72,9 @@ class Ratings:
 
     @classmethod
     def of(cls, features: SentenceFeatures, weights: Weights) -> Ratings:
-        # Back matter goes below every other sentence, in the order of its own ratings.
-        ratings = rate_sentences(features, weights) - BACK_MATTER_DROP * features.back_matter
+        # A structured abstract's back matter goes below every other sentence, and the
+        # sentences outside its conclusion below those of the conclusion.
+        ratings = rate_sentences(features, weights) - GIVE_WAY_DROP * features.giving_way
         return cls(
             ratings,
             features.leans_back,

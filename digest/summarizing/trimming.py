@@ -164,8 +164,27 @@ SECTION_LABELS: Final = frozenset(
     # Review journals (Current Opinion, PubMed-fed): "PURPOSE OF REVIEW", "RECENT FINDINGS".
     | {"purpose of review", "recent findings", "contribution", "contributions"}
     | {"limitations"}
+    # Case reports: "Case presentation: A 64-year-old female ...".
+    | {"case presentation", "case report", "case description", "case summary"}
+    | {"key messages", "key points"}
     | BACK_MATTER_LABELS
 )
+# Where a structured abstract says what its paper found: "Conclusions: Subjects with moderate
+# to severe COPD did not benefit from treatment with infliximab." Its objective says only
+# what the authors set out to do ("Objectives: To determine if infliximab ... results in
+# clinical benefit ..."), and its background what was known before.
+CONCLUSION_LABELS: Final = frozenset(
+    {"conclusion", "conclusions", "conclusions and relevance", "interpretation"}
+    | {"discussion", "significance"}
+)
+BACKGROUND_LABELS: Final = frozenset(
+    {"background", "backgrounds", "introduction", "context", "importance", "motivation"}
+    | {"rationale"}
+)
+# How far a sentence gives way to the others as the line (see `giving_way`).
+TAKEN: Final = 0
+GIVES_WAY: Final = 1
+BACK_MATTER: Final = 2
 # Labels join two of those: "Background and aims: ", "AIMS AND OBJECTIVES ", "Methods/Results:".
 _LABEL_JOINS = re.compile(r"\s+(?:and|&)\s+|\s*/\s*")
 # A label may be numbered, as MDPI's parts are ("(2) Methods: In this work, we …").
@@ -233,17 +252,42 @@ def _label_match(sentence: str) -> re.Match[str] | None:
     return m if m is not None and is_section_label(m.group("label")) else None
 
 
-def back_matter(sentences: Sequence[str]) -> list[bool]:
-    """For each sentence of one abstract, whether it is in the abstract's back matter: from
-    a sentence labelled as back matter ("Availability and implementation: ...") up to one
-    that opens another part."""
-    inside, flags = False, []
-    for sentence in sentences:
-        label = section_label(sentence)
-        if label is not None:
-            inside = label in BACK_MATTER_LABELS
-        flags.append(inside)
-    return flags
+def giving_way(sentences: Sequence[str]) -> list[int]:
+    """For each sentence of one abstract, how far it gives way to the others as the line:
+    `TAKEN`, `GIVES_WAY`, or `BACK_MATTER` (never the line while another sentence may be).
+
+    The back matter gives way in any abstract. A structured abstract (two labelled parts or
+    more besides its back matter) with a conclusion ("Conclusions: ...", "Conclusions and
+    implications: ...") gives its line from the conclusion: every other sentence gives way.
+    One without a conclusion gives way in its background ("Motivation: ...", "Background:
+    ...", and what comes before its first label) to its other parts."""
+    labels = [section_label(sentence) for sentence in sentences]
+    parts: list[str | None] = list(itertools.accumulate(labels, _part_of))
+    ways = [BACK_MATTER if part in BACK_MATTER_LABELS else TAKEN for part in parts]
+    if sum(label is not None and label not in BACK_MATTER_LABELS for label in labels) < 2:
+        return ways
+    taken = [_is_conclusion(part) for part in parts]
+    if not any(taken):
+        taken = [not _is_background(part) for part in parts]
+    return [way if way or take else GIVES_WAY for way, take in zip(ways, taken, strict=True)]
+
+
+def _part_of(part: str | None, label: str | None) -> str | None:
+    """The part a sentence labelled `label` is in, after a sentence in `part`."""
+    return label or part
+
+
+def _is_conclusion(label: str | None) -> bool:
+    """Whether a part labelled `label` is the abstract's conclusion: a joined label is named
+    by its first part ("Conclusions/importance", not "Results and conclusions", which holds
+    the results, nor Emerald's "Research limitations/implications")."""
+    return label is not None and _LABEL_JOINS.split(label)[0] in CONCLUSION_LABELS
+
+
+def _is_background(label: str | None) -> bool:
+    """Whether a part labelled `label` holds only the background (not "Background and
+    aims"); what comes before the first label does too."""
+    return label is None or all(word in BACKGROUND_LABELS for word in _LABEL_JOINS.split(label))
 
 
 def is_section_label(label: str) -> bool:
