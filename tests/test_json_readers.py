@@ -793,6 +793,25 @@ def test_crossref_preprint_is_named_by_its_server(tmp_path: Path) -> None:
     assert (paper.venue, paper.abstract) == ("medRxiv", "Antibody levels fell.")
 
 
+def test_crossref_date_of_the_unix_epoch_dates_no_paper(tmp_path: Path) -> None:
+    # A journal's system deposits the Unix epoch for a date it never had (seen in rcrossref's
+    # fixture of a Crossref work list: an Acta article "issued" 1970-01-01, its DOI created
+    # in 2018): the work's date is then the day its DOI was created.
+    work = {
+        "DOI": "10.5617/demo.1",
+        "type": "journal-article",
+        "title": ["Creation scenes in medieval art"],
+        "abstract": "<jats:p>The author asks why the Creator is shown as he is.</jats:p>",
+        "issued": {"date-parts": [[1970, 1, 1]]},
+        "published-online": {"date-parts": [[1970, 1, 1]]},
+        "created": {"date-parts": [[2018, 5, 2]], "timestamp": 1525252154000},
+    }
+    answer = {"status": "ok", "message-type": "work", "message": work}
+    (tmp_path / "work.json").write_text(json.dumps(answer, indent=2))
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.date == "2018-05-02"
+
+
 def test_csl_json_edited_book_names_its_editors(tmp_path: Path) -> None:
     # Better BibTeX's CSL-JSON of an edited volume has `editor` and no `author`.
     item = {

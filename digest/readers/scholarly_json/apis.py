@@ -148,13 +148,18 @@ def openalex_record(line: int, work: dict[str, Any]) -> Record | Problem:
     )
 
 
+# The Unix epoch, the date a journal's system (Open Journal Systems) deposits at Crossref for a
+# paper whose date it never had: "issued" {"date-parts": [[1970, 1, 1]]}. It dates no paper.
+_EPOCH = "1970-01-01"
+
+
 def crossref_record(line: int, work: dict[str, Any]) -> Record | Problem:
     title = markup_free(text_of(work.get("title")))
     abstract = markup_free(text_of(work.get("abstract")))
     if not abstract:
         return no_abstract(line, "Crossref", title or text_of(work.get("DOI")))
     dates = ("issued", "published", "published-print", "published-online", "created")
-    date = next((d for key in dates if (d := date_from_parts(work.get(key)))), None)
+    date = next((d for key in dates if (d := date_from_parts(work.get(key))) and d != _EPOCH), None)
     subtitle = markup_free(text_of(work.get("subtitle")))
     return Record(
         line=line,
