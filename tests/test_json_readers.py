@@ -992,6 +992,35 @@ def test_datacite_rest_api_list_and_datacite_json(tmp_path: Path) -> None:
         assert (alone.abstract, alone.arxiv_id) == (paper.abstract, paper.arxiv_id)
 
 
+@pytest.mark.parametrize(
+    ("dates", "date"),
+    [
+        ([{"date": "2016-03-27", "dateType": "Issued"}], "2016-03-27"),
+        ({"date": "2016-03-27", "dateType": "Issued"}, "2016-03-27"),
+        ([], "2016"),
+    ],
+)
+def test_crosscite_json_is_dated(tmp_path: Path, dates: object, date: str) -> None:
+    # Crosscite JSON (bolognese's writer; DataCite's fixture of it, datacite/lupo's
+    # crosscite.json, gives `dates` as one object) names its year "publication_year": the
+    # record was read undated.
+    record = {
+        "id": "https://doi.org/10.5281/zenodo.1000",
+        "doi": "10.5281/zenodo.1000",
+        "types": {"resourceTypeGeneral": "Software", "ris": "COMP"},
+        "creators": [{"name": "Mara Quist", "givenName": "Mara", "familyName": "Quist"}],
+        "titles": [{"title": "Tools for a crossover experiment"}],
+        "publisher": "Zenodo",
+        "dates": dates,
+        "publication_year": "2016",
+        "descriptions": [{"descriptionType": "Abstract", "description": "Tools to read data."}],
+        "agency": "DataCite",
+    }
+    corpus, _ = saved_answer(tmp_path, record, "datacite")
+    [paper] = corpus.papers
+    assert paper.date == date
+
+
 # --- Elsevier (Scopus, ScienceDirect) -------------------------------------------------------
 
 

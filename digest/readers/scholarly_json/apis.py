@@ -606,7 +606,9 @@ def datacite_record(line: int, value: dict[str, Any]) -> Record | Problem:
     )
     if not abstract:
         return no_abstract(line, "DataCite", title or text_of(item.get("doi")))
-    dates = list_of(item.get("dates"))
+    # Crosscite JSON (bolognese's, as DataCite's content negotiation gives it) names its year
+    # "publication_year"; its hand-kept copies give `dates` as one object, not a list.
+    dates = list_of(item.get("dates")) or [item.get("dates")]
     issued = next(
         (text_of(nested(d, "date")) for d in dates if nested(d, "dateType") == "Issued"), ""
     )
@@ -626,6 +628,7 @@ def datacite_record(line: int, value: dict[str, Any]) -> Record | Problem:
         date=issued
         or text_of(item.get("published"))
         or text_of(item.get("publicationYear"))
+        or text_of(item.get("publication_year"))
         or None,
         venue=text_of(nested(item, "container", "title")) or text_of(item.get("publisher")) or None,
         # Subjects given as URLs (Wikidata entities) name nothing a reader can read.
