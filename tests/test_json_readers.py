@@ -684,6 +684,32 @@ def test_openalex_work_of_the_old_schema_keeps_its_venue(tmp_path: Path) -> None
     )
 
 
+def test_openalex_author_matched_to_someone_else_is_named_as_the_paper_names_them(
+    tmp_path: Path,
+) -> None:
+    # OpenAlex names each author as the person it matched (display_name), the paper's own
+    # name beside it (raw_author_name). A match can be someone else (UtrechtUniversity/
+    # BackToPure's openalex.json: "K. Cohen" for the paper's "G D Marijn Veerman"): then the
+    # paper's name is shown; a match sharing a word with it stays ("Ramon Flores").
+    names = [
+        ("Ramon Flores", "Flores, Ram\u00f3n"),
+        ("P. Okafor", "Lena M Brandt"),
+        ("Ines Tjan\u2010Vos", "Ines C Tjan-Vos"),
+    ]
+    work = {
+        "id": "https://openalex.org/W200",
+        "title": "Dosing by blood levels",
+        "authorships": [
+            {"author": {"display_name": matched}, "raw_author_name": written}
+            for matched, written in names
+        ],
+        "abstract_inverted_index": {"We": [0], "dose": [1], "by": [2], "levels.": [3]},
+    }
+    (tmp_path / "works.json").write_text(json.dumps({"results": [work]}, indent=2))
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("Ramon Flores", "Lena M Brandt", "Ines Tjan\u2010Vos")
+
+
 def test_semantic_scholar_dataset_lines_with_lowercased_fields(tmp_path: Path) -> None:
     # Semantic Scholar's bulk datasets write the graph API's fields lowercased
     # (`corpusid`, `externalids`, `publicationdate`, `s2fieldsofstudy`), one paper a line.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
+import unicodedata
 from typing import Any
 
 from digest.readers.markup import (
@@ -119,7 +120,7 @@ def openalex_record(line: int, work: dict[str, Any]) -> Record | Problem:
     urls += [nested(venue, "url") for venue in [host, *list_of(work.get("alternate_host_venues"))]]
     arxiv = next((u for u in map(text_of, urls) if "arxiv.org/abs/" in u), None)
     authors = strings_of(
-        nested(a, "author", "display_name") for a in list_of(work.get("authorships"))
+        _openalex_author(a) for a in list_of(work.get("authorships"))
     ) or strings_of(nested(a, "au_display_name") for a in list_of(work.get("author")))
     keywords = strings_of(nested(k, "display_name") for k in list_of(work.get("keywords")))
     return Record(
@@ -146,6 +147,26 @@ def openalex_record(line: int, work: dict[str, Any]) -> Record | Problem:
         keywords=keywords,
         metadata=metadata_of([("openalex", work.get("id")), ("type", work.get("type"))]),
     )
+
+
+def _openalex_author(authorship: Any) -> str:
+    """An authorship's name as OpenAlex's author it matched names it ("Fernando Muro" for
+    the paper's "Muro Jim\u00e9nez, Fernando" or "F. Muro"), or as the paper names it when
+    that author is someone else: none of the matched name's words is in the paper's ("K.
+    Cohen" matched for "G D Marijn Veerman")."""
+    matched = text_of(nested(authorship, "author", "display_name"))
+    written = text_of(nested(authorship, "raw_author_name"))
+    if not written or not matched:
+        return matched
+    letters = _letters(written)
+    words = [word for word in map(_letters, matched.split()) if len(word) > 1]
+    return matched if any(word in letters for word in words) else first_name_first(written)
+
+
+def _letters(text: str) -> str:
+    """The letters and digits of a name, accents off, in lower case: "Tjan\u2010Heijnen" and
+    "Tjan-Heijnen" both "tjanheijnen"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text).casefold() if c.isalnum())
 
 
 # The Unix epoch, the date a journal's system (Open Journal Systems) deposits at Crossref for a
