@@ -1534,20 +1534,8 @@ def test_pubmed_esearch_answer_says_it_holds_pmids_only(tmp_path: Path) -> None:
     assert "esearch answer lists 2, without titles or abstracts: fetch them" in str(error.value)
 
 
-def test_biorxiv_abstracts_lose_highwires_marks(tmp_path: Path) -> None:
-    # bioRxiv's API gives abstracts as HighWire converted them (seen in medRxiv/bioRxiv
-    # abstracts saved from api.biorxiv.org): headings glued to their sections, a figure
-    # block, a named character, small capitals, list items and a sub-heading.
-    abstract = (
-        "BackgroundBlood smear review is slow and subjective.\n"
-        "MethodsWe trained a two-stage model on 5,952 images.\n"
-        'O_FIG O_LINKSMALLFIG WIDTH=200 HEIGHT=120 SRC="FIGDIR/small/1v1_ufig1.gif" '
-        'ALT="Figure 1">\nView larger version (31K):\norg.highwire.dtl.DTLVardef@1a2b3c'
-        "org.highwire.dtl.DTLVardef@4d5e6f\nC_LINKSMALLFIG C_FIG\n"
-        "FindingsThe model reached a macro-F1 of 0{middle dot}96 on O_SCPLOWCD34C_SCPLOW cells."
-        "\nO_LIFewer labels are neededC_LIO_LIIt generalises.C_LI\n"
-        "Research in ContextO_ST_ABSEvidence before this studyC_ST_ABSManual review varies."
-    )
+def _biorxiv_abstract(tmp_path: Path, abstract: str) -> str:
+    """The abstract digest reads from a bioRxiv answer holding one preprint with it."""
     preprint = {
         "doi": "10.1101/2026.05.22.725537",
         "title": "Annotation-efficient leukocyte morphology",
@@ -1562,11 +1550,45 @@ def test_biorxiv_abstracts_lose_highwires_marks(tmp_path: Path) -> None:
     answer = {"messages": [{"status": "ok", "count": 1}], "collection": [preprint]}
     corpus, _ = saved_answer(tmp_path, answer, "biorxiv")
     [paper] = corpus.papers
-    assert paper.abstract == (
+    return paper.abstract
+
+
+def test_biorxiv_abstracts_lose_highwires_marks(tmp_path: Path) -> None:
+    # bioRxiv's API gives abstracts as HighWire converted them (seen in medRxiv/bioRxiv
+    # abstracts saved from api.biorxiv.org): headings glued to their sections, a figure
+    # block, a named character, small capitals, list items and a sub-heading.
+    abstract = (
+        "BackgroundBlood smear review is slow and subjective.\n"
+        "MethodsWe trained a two-stage model on 5,952 images.\n"
+        'O_FIG O_LINKSMALLFIG WIDTH=200 HEIGHT=120 SRC="FIGDIR/small/1v1_ufig1.gif" '
+        'ALT="Figure 1">\nView larger version (31K):\norg.highwire.dtl.DTLVardef@1a2b3c'
+        "org.highwire.dtl.DTLVardef@4d5e6f\nC_LINKSMALLFIG C_FIG\n"
+        "FindingsThe model reached a macro-F1 of 0{middle dot}96 on O_SCPLOWCD34C_SCPLOW cells."
+        "\nO_LIFewer labels are neededC_LIO_LIIt generalises.C_LI\n"
+        "Research in ContextO_ST_ABSEvidence before this studyC_ST_ABSManual review varies."
+    )
+    assert _biorxiv_abstract(tmp_path, abstract) == (
         "Background: Blood smear review is slow and subjective. Methods: We trained a "
         "two-stage model on 5,952 images. Findings: The model reached a macro-F1 of 0·96 on "
         "CD34 cells. Fewer labels are needed; It generalises. Research in Context Evidence "
         "before this study: Manual review varies."
+    )
+
+
+def test_biorxiv_abstract_in_bioinformatics_sections(tmp_path: Path) -> None:
+    # A preprint written for Bioinformatics (OUP): its headings glued as the others are,
+    # and "Contact" to the address that follows it.
+    abstract = (
+        "MotivationTumour clones evolve along branching routes.\n\n"
+        "ResultsWe introduce TREX, which infers them from bulk samples.\n\n"
+        "AvailabilityTREX is free at https://github.com/example/trex.\n\n"
+        "Contactsana.rossi@example.it, luca.bianchi@example.it."
+    )
+    assert _biorxiv_abstract(tmp_path, abstract) == (
+        "Motivation: Tumour clones evolve along branching routes. Results: We introduce "
+        "TREX, which infers them from bulk samples. Availability: TREX is free at "
+        "https://github.com/example/trex. Contacts: ana.rossi@example.it, "
+        "luca.bianchi@example.it."
     )
 
 

@@ -619,15 +619,20 @@ _STRUCTURED_HEADINGS = (
     # sections, and a sentence on what the study means for practice
     "Key [Pp]oints|Clinical relevance statement|Critical relevance statement|"
     # Environmental Evidence (BMC): its systematic maps and their protocols
-    "Review findings|Methods and outputs?"
+    "Review findings|Methods and outputs?|"
+    # Bioinformatics (OUP), and bioRxiv's preprints written for it
+    "Motivation|Availability and [Ii]mplementation|Availability|Supplementary [Ii]nformation"
 )
 # A heading glued to the first word of its section, as Dimensions takes Springer's
 # abstracts: "BackgroundDespite treatment, … (RRMS).MethodThirteen participants …", or to
 # the bullet of a list ("…therapy.Key points• A frequent …"). The word after it
-# capitalised and no one-letter word but "A", so that a name such as "MethodsX" stays.
+# capitalised and no one-letter word but "A", so that a name such as "MethodsX" stays;
+# Bioinformatics' "Contact" is glued to an address ("Contactsdaniele.r@unimib.it", bioRxiv).
 # (Not inside a word either: checked apart, since a lookbehind opening the pattern makes
 # the search ~6x slower, and it runs on every abstract of a table.)
-_GLUED_HEADING = re.compile(rf"(?P<label>{_STRUCTURED_HEADINGS})(?=[A-Z][A-Za-z0-9]|A\s|•)")
+_GLUED_HEADING = re.compile(
+    rf"(?P<label>(?:{_STRUCTURED_HEADINGS})(?=[A-Z][A-Za-z0-9]|A\s|•)|Contacts?(?=[\w.+-]+@))"
+)
 # A bullet of such a list, glued to the sentences on either side ("imaging.• The change").
 # The spaces before it taken only from where their run starts: tried from every space of a
 # long run, "\s*" rescanned the rest of it.
