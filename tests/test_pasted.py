@@ -1217,6 +1217,24 @@ def test_a_note_whose_original_url_property_links_its_paper() -> None:
     assert (record.arxiv, record.date) == ("2607.04321", "2026-07-09T08:15:00.000Z")
 
 
+def test_a_note_about_one_paper_takes_no_title_from_the_heading_translating_it() -> None:
+    # The translating notes generator: "# Title", then "# <the title in Chinese>" at the same
+    # level, then the abstract. The translation was taken as the paper's title, and the
+    # heading with its own title skipped as a heading without an abstract.
+    text = (
+        '---\ntitle: "Sparse Probes for Soil Moisture"\n'
+        'originalUrl: "https://arxiv.org/abs/2607.04321"\ndate: "2026-07-09T08:15:00.000Z"\n'
+        "---\n\n# Sparse Probes for Soil Moisture\n# \u571f\u58e4\u6e7f\u5ea6\u7684\u63a2\u9488\n\n"
+        "**Abstract:** We map soil moisture from a few probes and a weather model, and halve "
+        "the error of interpolation on three farms.\n"
+    )
+    parsed = parse_markdown(text)
+    [record] = parsed.records
+    assert (record.title, record.arxiv) == ("Sparse Probes for Soil Moisture", "2607.04321")
+    assert record.abstract.startswith("We map soil moisture")
+    assert not [p for p in parsed.problems if "heading" in p.reason]
+
+
 def assert_refused_as_a_list_without_abstracts(path: Path, lines: str) -> None:
     """Every entry is a paper without an abstract, and the refusal says the file lists
     none, not which headings or properties were no papers."""

@@ -97,6 +97,17 @@ def read_heading(reader: Reader, number: int, text: str, level: int) -> None:
         # under any heading of a note whose properties link to one paper ("## 问题").
         current.mode = "body"
         return
+    if (
+        current is not None
+        and current.level == level
+        and not current.abstract
+        and same_title(current.title, reader.properties.get("title", ""))
+        and names_one_paper(reader)
+    ):
+        # "# Title" then "# \u6807\u9898": a note about one paper gives its title (the one its
+        # properties name), then the title translated, which is no paper of its own.
+        current.metadata.append(("translated title", inline_text(text)))
+        return
     entry = reader.start(number, "heading")
     entry.level = level
     announced = _ANNOUNCED.match(text)  # "#### [new 001] Title": a daily list's numbering
