@@ -1358,14 +1358,25 @@ def test_endnote_tagged_from_cnki_paragraphs_and_joined_authors() -> None:
     assert corpus.skipped == ()  # no stray paragraph, no record made of "%W CNKI" alone
 
 
-def test_endnote_tagged_authors_of_a_record_on_one_percent_a_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "authors",
+    [
+        "\u8521\u5b81 %A \u5434\u6d9b %A \u5f20\u654f",
+        # CNKI's export API (its EndNote text as Zotero's CNKI translator quotes it) glues
+        # each "%A" to the name before it.
+        "\u8521\u5b81%A \u5434\u6d9b%A \u5f20\u654f",
+    ],
+)
+def test_endnote_tagged_authors_of_a_record_on_one_percent_a_line(
+    tmp_path: Path, authors: str
+) -> None:
     # CNKI's EndNote text as a Pascal project quotes it: a record's three authors on one line,
     # "%A \u8521\u5b81 %A \u5434\u6d9b %A \u5f20\u654f".
     paper = only(
         load_written(
             tmp_path,
             "cnki.txt",
-            "%0 Journal Article\n%A \u8521\u5b81 %A \u5434\u6d9b %A \u5f20\u654f\n",
+            f"%0 Journal Article\n%A {authors}\n",
             "%T \u6e56\u6cca\u6e7f\u5730\u690d\u88ab\u53d8\u5316\u7814\u7a76\n",
             "%D 2005\n%X We compare how the plants of three lake wetlands changed over ten years "
             "and why.\n%W CNKI\n",

@@ -44,8 +44,9 @@ from digest.readers.tagged import (
 # (CQVIP's) puts a colon after two of its tags ("%@: 1000-4890", "%+: 南京林业大学").
 _TAG_LINE = re.compile(r"%([0-9A-Z@!#$&()*+^|~?\[\]])(?::? |(?=[^\x00-\x7f])|:?$)(.*)$")
 # Names in one %A: "Choi, J;Jeong, G" (CNKI's export), full-width separators too, and the
-# tags of CNKI's EndNote text with a record's authors on one line, "%A 蔺卿 %A 罗格平".
-_NAMES = re.compile(r"[;\uff1b\uff0c]|\s%A\s")  # ";", the full-width semicolon and comma
+# tags of CNKI's EndNote text with a record's authors on one line, "%A 蔺卿 %A 罗格平", or
+# glued to the name before them, "%A 张福锁%A 王激清" (CNKI's export API).
+_NAMES = re.compile(r"[;\uff1b\uff0c]|\s*%A\s")  # ";", the full-width semicolon and comma
 _WEB_LINK = re.compile(r"https?://", re.I)
 # A citation where the journal's name goes (the Cochrane Library's records from Embase):
 # "BMJ Open. 6 (7) (no pagination), 2016. Article Number: e010197. Date of Publication: …":
