@@ -416,6 +416,21 @@ def test_web_of_science_names_in_capitals_are_cased(tmp_path: Path) -> None:
     assert glass.authors == ("John A. Smith", "Jun Wu", "Jean-Pierre Dupont")
 
 
+def test_a_name_in_capitals_keeps_its_suffix(tmp_path: Path) -> None:
+    # A numeral after a name in capitals was cased as a word ("John Smith Iii") and "JR" in
+    # the given names read as two initials ("J. R."); "J IV" among initials stays J. I. V.
+    corpus = load_written(
+        tmp_path,
+        "savedrecs.txt",
+        "FN ISI Export Format\nVR 1.0\nPT J\nAU HALE, JOHN III\n   ORTIZ, LUIS JR\n",
+        "   PRICE, ANNA, III\n   WEBB, J IV\n   COLE, JM\nTI LIGHT IN FIBERS\n",
+        "AB We measure the light a fiber carries around a bend.\nER\n\nEF\n",
+    )
+    assert only(corpus).authors == (
+        "John Hale III", "Luis Ortiz Jr.", "Anna Price III", "J. I. V. Webb", "J. M. Cole"
+    )  # fmt: skip
+
+
 def test_names_in_capitals_in_other_exports_are_cased(tmp_path: Path) -> None:
     # CINAHL (EBSCOhost's RIS and CSV) and Web of Science's tab-delimited export give names
     # in capitals too (TimothyStaples/labnetwork savedrecs.txt, records of 1985-1992: "BENZIE,

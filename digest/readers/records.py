@@ -267,7 +267,11 @@ def cased_name(name: str, initials: bool = False) -> str:
     cased = f"{_cased_words(surname, False)}, {_cased_words(given, True, initials)}"
     if comma:
         suffix = suffix.strip()
-        kept = suffix if _ROMAN_INITIAL.fullmatch(suffix) else _cased_words(suffix, False)
+        kept = (
+            suffix
+            if _ROMAN_INITIAL.fullmatch(suffix) or suffix in _NUMERAL_SUFFIXES
+            else _cased_words(suffix, False)
+        )
         cased += f", {_SUFFIXES.get(suffix, kept)}"
     return cased
 
@@ -297,7 +301,8 @@ def _has_consonant_initials(name: str) -> bool:
 def _cased_first_name_first(name: str) -> str:
     if not in_capitals(name) or len(words := name.split()) < 2:
         return name
-    return f"{_cased_words(' '.join(words[:-1]), True)} {_cased_words(words[-1], False)}"
+    suffix = _suffix(words, False)
+    return f"{_cased_words(' '.join(words[:-1]), True)} {_cased_words(words[-1], False)}{suffix}"
 
 
 def in_capitals(text: str) -> bool:
@@ -307,14 +312,33 @@ def in_capitals(text: str) -> bool:
 
 def _cased_words(words: str, given: bool, initials: bool = False) -> str:
     split = words.split()
-    return " ".join(
-        word.lower()
-        if word.lower() in _PARTICLES and (given or index < len(split) - 1)
-        else _as_initials(word)
-        if given and _is_initials(word, initials)
-        else "-".join(map(_cased_part, word.split("-")))
-        for index, word in enumerate(split)
+    suffix = _suffix(split, initials)
+    return (
+        " ".join(
+            word.lower()
+            if word.lower() in _PARTICLES and (given or index < len(split) - 1)
+            else _as_initials(word)
+            if given and _is_initials(word, initials)
+            else "-".join(map(_cased_part, word.split("-")))
+            for index, word in enumerate(split)
+        )
+        + suffix
     )
+
+
+def _suffix(words: list[str], initials: bool) -> str:
+    """The suffix that ends a name of two words or more, taken off `words`, with its space
+    (" III", " Jr."): "JR" or "SR", or a numeral, but not after initials in a list of
+    initials, where "IV" is two more ("SMITH, J IV" is J. I. V. Smith). "" when there is
+    none."""
+    if len(words) < 2:
+        return ""
+    last = words[-1]
+    numeral = last in _NUMERAL_SUFFIXES and not (initials and _is_initials(words[-2], True))
+    if last not in _SUFFIXES and not numeral:
+        return ""
+    words.pop()
+    return f" {_SUFFIXES.get(last, last)}"
 
 
 def _is_initials(word: str, initials: bool) -> bool:
@@ -463,6 +487,8 @@ _PARTICLES = frozenset(
      "le", "ten", "ter", "vom", "zu", "y")
 )  # fmt: skip
 _SUFFIXES = {"JR": "Jr.", "JR.": "Jr.", "SR": "Sr.", "SR.": "Sr.", "2ND": "2nd", "3RD": "3rd"}
+# A name's numeral, kept in capitals ("John Smith III").
+_NUMERAL_SUFFIXES = frozenset({"II", "III", "IV"})
 
 
 # Scopus's and Embase's names: surname first, then dotted initials, no comma between
