@@ -1925,3 +1925,30 @@ def test_an_arxiv_id_field_naming_another_paper_leaves_the_linked_id() -> None:
     )
     [record] = parse_markdown(text).records
     assert record.arxiv == "2601.01234"
+
+
+def test_an_abstract_label_over_the_feeds_id_line_keeps_the_abstract_below_it(
+    tmp_path: Path,
+) -> None:
+    # A generated "arXiv Paper Summary" note (library id 4351349860) labels the feed's
+    # description "**Abstract:** arXiv:…v1 Announce Type: new", its own "Abstract: …" on the
+    # next line, as arXiv's feeds break it: the id line was taken for the abstract and the
+    # abstract skipped as a second one, the paper left with a later section's text.
+    note = tmp_path / "summary.md"
+    note.write_text(
+        "# arXiv Paper Summary (2024-12-19)\n\n"
+        "## Tracing Stalls in Vector Units\n"
+        "**Link:** [https://arxiv.org/abs/2412.10001](https://arxiv.org/abs/2412.10001)\n\n"
+        "**Abstract:** arXiv:2412.10001v1 Announce Type: new \n"
+        "Abstract: Vector units stall for reasons that counters do not show. We model each "
+        "unit's queues and find which one limits a loop.\n\n"
+        "**Analysis:** True\n\n---\n",
+        encoding="utf-8",
+    )
+    corpus = load_papers([note])
+    [paper] = corpus.papers
+    assert paper.abstract.startswith("Vector units stall for reasons")
+    assert (paper.arxiv_id, paper.arxiv_version) == ("2412.10001", 1)
+    assert ("announce type", "new") in paper.metadata
+    assert "a second abstract in one entry" not in [s.reason for s in corpus.skipped]
+

@@ -192,6 +192,11 @@ class Reader:
             return  # "- Author: Unknown", "- Published: Unknown": a template's blank
         if name == "abstract":
             self.flush()
+            id_line = arxiv_pages.RSS_ID_LINE.fullmatch(value)
+            if id_line:  # "**Abstract:** arXiv:…v1 Announce Type: new", "Abstract: …" below
+                _add_arxiv(entry, id_line.group(1))
+                entry.metadata.append(("announce type", id_line.group(2).lower()))
+                value = ""
             entry.mode = "abstract"  # the value, and the lines that continue it
             entry.next_summary = label in SUMMARY_LABELS or translated(label)
             if value:
