@@ -1952,3 +1952,20 @@ def test_an_abstract_label_over_the_feeds_id_line_keeps_the_abstract_below_it(
     assert ("announce type", "new") in paper.metadata
     assert "a second abstract in one entry" not in [s.reason for s in corpus.skipped]
 
+
+def test_a_clippings_properties_lend_the_authors_listed_on_one_line(tmp_path: Path) -> None:
+    # A feed script's note (library id 61161145450) lists its paper's authors on one line,
+    # 'authors: ["Name (Affiliation)"]', over the feed's abstract: the list was dropped as
+    # no value, and the paper shown without its authors.
+    note = tmp_path / "note.md"
+    note.write_text(
+        '---\ntitle: "Sparse Retrieval Heads"\nsource: "arXiv (cs.CL)"\n'
+        'url: "https://arxiv.org/abs/2411.10001"\n'
+        'authors: ["Ana Lima (Univ A)", "Kofi Mensah"]\ntags: [retrieval, heads]\n---\n\n'
+        "arXiv:2411.10001v1 Announce Type: new Abstract: Long-context language models "
+        "retrieve facts from anywhere in their input, and we find the heads that do it.\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([note]).papers
+    assert paper.title == "Sparse Retrieval Heads"
+    assert paper.authors == ("Ana Lima (Univ A)", "Kofi Mensah")

@@ -13,13 +13,16 @@ from digest.readers.records import split_authors
 
 # A YAML block scalar's indicator ("abstract: >-"): the value is on the indented lines after.
 _BLOCK_SCALAR = re.compile(r"[>|][-+]?")
+# A flow sequence's items ("authors: ["Ana Lima (Univ A)", "Kofi Mensah"]"): quoted, or
+# bare up to the next comma.
+_FLOW_ITEM = re.compile(r"\"([^\"]*)\"|'([^']*)'|([^,\"']+)")
 # The properties that link a note to its paper, the ids first.
 _LINKED = ("doi", "arxiv", "source", "url", "originalurl", "link", "pdf")
 
 
 def front_matter_properties(block: str) -> dict[str, str]:
     """The note's front matter properties that name a paper: top-level `key: value` lines,
-    a folded value's indented lines, and a `- item` list joined with commas. Only these
+    a folded value's indented lines, and a `- item` or `[a, b]` list joined with commas. Only these
     shapes: a clipper writes them, and a YAML parser is not worth a dependency for them."""
     found: dict[str, list[str]] = {}
     key = ""
@@ -27,7 +30,12 @@ def front_matter_properties(block: str) -> dict[str, str]:
         top = re.match(r"^([A-Za-z_][\w -]{0,40}):\s*(.*)$", line)
         if top:
             key = top.group(1).strip().lower()
-            found[key] = [top.group(2).strip()] if top.group(2).strip() else []
+            value = top.group(2).strip()
+            if value.startswith("[") and value.endswith("]") and not value.startswith("[["):
+                # A list on one line, as a script writes it: its items, as a "- item" list's.
+                found[key] = ["".join(item) for item in _FLOW_ITEM.findall(value[1:-1])]
+            else:
+                found[key] = [value] if value else []
         elif key and line.startswith((" ", "\t", "-")) and line.strip():
             item = re.match(r"^\s*-\s+(.*)$", line)
             parts = found[key]
