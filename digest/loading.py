@@ -654,7 +654,9 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
     given = collapse_whitespace(strip_invisible(record.id)) if record.id else ""
     url = clean_token(record.url) if record.url else None
     arxiv = None
-    for candidate in (record.arxiv, given, url):
+    # arXiv's own DOI ("10.48550/arXiv.1006.5399", OpenAlex's and Crossref's only id of a
+    # preprint) names the paper's arXiv id too; parse_arxiv_field reads no other DOI as one.
+    for candidate in (record.arxiv, given, url, record.doi):
         arxiv = parse_arxiv_field(candidate) if candidate else None
         if arxiv:
             break

@@ -1819,3 +1819,34 @@ def test_inspire_hep_literature_search_and_record(tmp_path: Path) -> None:
     (tmp_path / "one.json").write_text(json.dumps(record(1842768, [publisher])))
     [one] = load_papers([tmp_path / "one.json"]).papers
     assert (one.abstract, one.arxiv_id) == (publisher["value"], "2101.01234")
+
+
+def test_openalex_work_known_by_arxivs_doi_is_the_arxiv_paper(tmp_path: Path) -> None:
+    # OpenAlex keeps a preprint's own work beside the journal's (FMuro's works list,
+    # bench/exports/openalex_json): its only id arXiv's DOI, "10.48550/arxiv.1006.5399".
+    # It had no arXiv id, so it was no link to arXiv and not one paper with the arXiv
+    # listing's or the journal's work of that preprint.
+    works = [
+        {
+            "id": "https://openalex.org/W1",
+            "doi": "https://doi.org/10.1000/journal.1",
+            "title": "On counting functors",
+            "publication_date": "2015-01-01",
+            "locations": [{"landing_page_url": "https://arxiv.org/abs/1006.5398"}],
+            "authorships": [{"author": {"display_name": "Ada Lovelace"}}],
+            "abstract_inverted_index": {"We": [0], "count": [1], "functors.": [2]},
+        },
+        {
+            "id": "https://openalex.org/W2",
+            "doi": "https://doi.org/10.48550/arxiv.1006.5398",
+            "title": "On counting functors",
+            "publication_date": "2010-06-28",
+            "authorships": [{"author": {"display_name": "Ada Lovelace"}}],
+            "abstract_inverted_index": {"We": [0], "count": [1], "functors": [2], "twice.": [3]},
+        },
+    ]
+    (tmp_path / "works.json").write_text(json.dumps({"results": works}, indent=2))
+    corpus = load_papers([tmp_path])
+    [paper] = corpus.papers
+    assert (paper.arxiv_id, paper.doi) == ("1006.5398", "10.1000/journal.1")
+    assert [m.rule for m in corpus.merges] == ["arxiv id"]
