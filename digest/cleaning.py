@@ -907,6 +907,8 @@ def _simple_math(inner: str) -> str | None:
     Cached: abstracts repeat the same snippets ("$\\sim$", "$k$", "$\\times$") thousands
     of times in a large corpus.
     """
+    if "\\\\" in inner:
+        inner = _DOUBLED_BACKSLASH.sub(r"\\", inner)
     if "\\" in inner:
         inner = _COMMAND.sub(_known_command, _markup_to_text(inner))
     if "{" in inner:
@@ -920,6 +922,10 @@ def _simple_math(inner: str) -> str | None:
     return inner
 
 
+# A command's backslash doubled, as text escaped twice has it (OpenAlex's copy of an arXiv
+# abstract: "given an integer $d\\\\geq1$", "$d\\\\mathbb{Z}$"): one backslash. Inline math
+# breaks no line, so "\\\\" before a letter there is no line break.
+_DOUBLED_BACKSLASH = re.compile(r"\\\\(?=[A-Za-z])")
 # A bar, hat, tilde, arrow or dots over one letter, and a square root, as text:
 # "$\\bar\\Lambda$" (LHCb's antiparticles) is "Λ̄", "$\\sqrt{s_{NN}}$" is "√(s_NN)", a
 # time derivative "$\\dot{f}$" is "ḟ".

@@ -259,6 +259,12 @@ def test_comparable_text_ignores_case_space_and_punctuation() -> None:
             "the Wnt/ β -catenin and Wnt/ β -catenin pathways",
         ),
         ("Minimal ${A}_{\\infty}$-algebras", "Minimal A_∞-algebras"),
+        # a command's backslash doubled, as OpenAlex copies some arXiv abstracts
+        # (bench/exports/openalex_json/fmuro_openalex_works.json)
+        (
+            "an integer $d\\\\geq1$ and a $d\\\\mathbb{Z}$-cluster",
+            "an integer d≥1 and a dZ-cluster",
+        ),
         # old-style font switches, and the abbreviation macros of CVPR papers
         ("I present {\\it AstroBlend}, for {\\bf Blender}.", "I present AstroBlend, for Blender."),
         (
