@@ -535,6 +535,12 @@ def test_an_empty_answer_says_so(tmp_path: Path) -> None:
             {"meta": {"count": 3}, "results": [], "group_by": [{"key": "article", "count": 3}]},
             "group_by answer counts works",
         ),
+        # OpenAlex's group_by answer as saved without "results" (peas8810/rsv_google
+        # openalex.json): it was read as one record without an abstract.
+        (
+            {"meta": {"count": 379}, "group_by": [{"key": "2026", "count": 105}]},
+            "group_by answer counts works",
+        ),
     ],
 )
 def test_an_empty_api_answer_says_what_the_api_said(

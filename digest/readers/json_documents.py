@@ -177,6 +177,8 @@ def parse_json(text: str) -> Parsed:
         else:
             reason = f"invalid JSON ({error.reason}); the file is unread"
         problems.append(Problem(line, reason, excerpt(text[error.pos : error.pos + 80])))
+    if len(located.items) == 1 and _counts_only(located.items[0][1]):
+        located.envelope, located.items = located.items[0][1], []
     located.items = _summaries_apart(located.items, text)
     lines = _lines_at(text, [pos for pos, _ in located.items])
     for line, (pos, item) in zip(lines, located.items, strict=True):
@@ -233,6 +235,16 @@ def _source_of(items: list[Any]) -> str:
     shapes = {shape_of(item) for item in items if isinstance(item, dict)}
     shapes.discard(GENERIC)
     return shapes.pop() if len(shapes) == 1 else ""
+
+
+def _counts_only(item: Any) -> bool:
+    """OpenAlex's group_by answer without its empty `results` ({"meta": {…}, "group_by":
+    [{"key": "2026", "count": 105}, …]}): counts of works, no record."""
+    return (
+        isinstance(item, dict)
+        and isinstance(item.get("meta"), dict)
+        and isinstance(item.get("group_by"), list)
+    )
 
 
 def _empty_answer(envelope: dict[str, Any], line: int) -> Problem:
@@ -327,8 +339,11 @@ def _walk_object(
 
 
 def _holds_records(value: dict[str, Any]) -> bool:
-    return any(isinstance(value.get(key), list) for key in _RECORD_LISTS) or any(
-        isinstance(value.get(key), dict) for key in _ENVELOPES
+    """An API's answer: its records under a known key, or only counts of them."""
+    return (
+        any(isinstance(value.get(key), list) for key in _RECORD_LISTS)
+        or any(isinstance(value.get(key), dict) for key in _ENVELOPES)
+        or _counts_only(value)
     )
 
 
