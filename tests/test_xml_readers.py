@@ -1210,3 +1210,56 @@ def test_a_library_catalogue_mods_name_loses_the_comma_before_its_dates(tmp_path
     )
     [paper] = load_papers([tmp_path]).papers
     assert paper.authors == ("Anna Reed", "B. J. Lake")
+
+
+# --- DSpace's Simple Archive Format ---------------------------------------------------------
+
+
+def test_dspace_dublin_core_item_is_a_paper_not_lines_of_text(tmp_path: Path) -> None:
+    # A DSpace export's dublin_core.xml (LV-scraper's, one item a file) was read as text:
+    # each <dcvalue> line "not an abstract", the abstract's line too ("no complete sentence").
+    (tmp_path / "dublin_core.xml").write_text(
+        '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n<dublin_core schema="dc">\n'
+        '  <dcvalue element="contributor" qualifier="author">Ortiz&#x20;Vega,&#x20;Lucia'
+        "</dcvalue>\n"
+        '  <dcvalue element="date" qualifier="accessioned">2011-03-02T10:00:00Z</dcvalue>\n'
+        '  <dcvalue element="date" qualifier="issued">2009</dcvalue>\n'
+        '  <dcvalue element="identifier" qualifier="uri">http:&#x2F;&#x2F;hdl.handle.net&#x2F;'
+        "1000&#x2F;42</dcvalue>\n"
+        '  <dcvalue element="description" qualifier="provenance" language="en">Submitted&#x20;'
+        "by&#x20;a&#x20;curator&#x20;on&#x20;2011-03-02T10:00:00Z&#x0D;&#x0A;No.&#x20;of"
+        "&#x20;bitstreams:&#x20;1</dcvalue>\n"
+        '  <dcvalue element="description" qualifier="abstract" language="en">Coastal&#x20;'
+        "towns&#x20;that&#x20;welcome&#x20;more&#x20;visitors&#x20;each&#x20;year&#x20;"
+        "lose&#x20;their&#x20;dunes&#x20;first.</dcvalue>\n"
+        '  <dcvalue element="subject" qualifier="lcsh">Tourism&#x20;--&#x20;Coasts</dcvalue>\n'
+        '  <dcvalue element="title" qualifier="none" language="en_US">Dunes&#x20;and&#x20;'
+        "visitors</dcvalue>\n"
+        '  <dcvalue element="title" qualifier="alternative">Dunas&#x20;y&#x20;visitantes'
+        "</dcvalue>\n"
+        "</dublin_core>\n",
+        encoding="utf-8",
+    )
+    corpus = load_papers([tmp_path])
+    assert corpus.files[0].format == "dspace-archive"
+    [paper] = corpus.papers
+    assert paper.abstract == (
+        "Coastal towns that welcome more visitors each year lose their dunes first."
+    )
+    assert (paper.title, paper.authors, paper.date) == (
+        "Dunes and visitors",
+        ("Lucia Ortiz Vega",),
+        "2009",
+    )
+    assert (paper.url, paper.keywords) == ("http://hdl.handle.net/1000/42", ("Tourism -- Coasts",))
+
+
+def test_dspace_item_without_an_abstract_says_so(tmp_path: Path) -> None:
+    (tmp_path / "dublin_core.xml").write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<dublin_core schema="dc">\n'
+        '  <dcvalue element="title" qualifier="none">A&#x20;book&#x20;of&#x20;maps</dcvalue>\n'
+        "</dublin_core>\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"dublin_core\.xml:2: no abstract \(DSpace item"):
+        load_papers([tmp_path])

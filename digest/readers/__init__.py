@@ -18,6 +18,7 @@ from digest.readers.cnki_custom import looks_like_cnki_custom, parse_cnki_custom
 from digest.readers.crossref_xml import looks_like_crossref_xml, parse_crossref_xml
 from digest.readers.csl_yaml import looks_like_csl_yaml, parse_csl_yaml
 from digest.readers.datacite_xml import looks_like_datacite_xml, parse_datacite_xml
+from digest.readers.dspace_archive import looks_like_dspace_archive, parse_dspace_archive
 from digest.readers.endnote_xml import looks_like_endnote_xml, parse_endnote_xml
 from digest.readers.europe_pmc_xml import looks_like_europe_pmc_xml, parse_europe_pmc_xml
 from digest.readers.ieee_text import looks_like_ieee_text, parse_ieee_text
@@ -84,6 +85,7 @@ FORMATS: tuple[Format, ...] = (
     Format("crossref-xml", looks_like_crossref_xml, parse_crossref_xml),
     Format("europe-pmc-xml", looks_like_europe_pmc_xml, parse_europe_pmc_xml),
     Format("mods", looks_like_mods, parse_mods),  # after OAI-PMH, which may carry MODS
+    Format("dspace-archive", looks_like_dspace_archive, parse_dspace_archive),
     Format("word-sources", looks_like_word_sources, parse_word_sources),  # refused: no abstracts
     Format("rss", looks_like_rss, parse_feed),
     Format("atom", looks_like_atom, parse_feed),
