@@ -190,6 +190,8 @@ class Reader:
             value = ""  # "- **Subjects:** Subjects:": the label twice, its value next
         if name in ("authors", "date", "venue") and value.strip("*_ ").lower() in _NO_VALUE:
             return  # "- Author: Unknown", "- Published: Unknown": a template's blank
+        if name == "authors" and _AUTHOR_COUNT.fullmatch(value.strip("*_ ")):
+            return  # "- **Authors**: 3 researchers", a template's statistics: no names
         if name == "abstract":
             self.flush()
             id_line = arxiv_pages.RSS_ID_LINE.fullmatch(value)
@@ -201,7 +203,7 @@ class Reader:
             entry.next_summary = label in SUMMARY_LABELS or translated(label)
             if value:
                 self.paragraph = [(number, value)]
-        elif not value and name in _NEXT_LINE_FIELDS:
+        elif not value and name in NEXT_LINE_FIELDS:
             entry.pending = name  # the value is on the next line
         elif name == "title":
             history = self.submitted_on
@@ -239,6 +241,8 @@ class Reader:
 
     def add_ids(self, entry: Entry, text: str, prefer: str = "") -> None:
         """Every id and link in a piece of text: arXiv ids, DOIs, PMIDs, the first web link."""
+        # An image's address is no paper's page ("![No Figure Available](https://img.shields.io/…)").
+        images = {found.group(2) for found in LINK.finditer(text) if found.group(0)[0] == "!"}
         urls = [url for _, url in LINK.findall(text)] + URL.findall(LINK.sub(" ", text))
         for url in urls:
             paper_page = _PAPER_PAGE.search(url)  # Hugging Face's page of an arXiv paper
@@ -254,7 +258,11 @@ class Reader:
                 entry.ids.setdefault("doi", doi)
             if "arxiv.org/" in url and not arxiv:
                 continue  # "https://arxiv.org/abs/" with its id left out, a listing's link
-            if "url" not in entry.ids and (paper_page or not _is_code_host(url)):
+            if (
+                "url" not in entry.ids
+                and url not in images
+                and (paper_page or not _is_code_host(url))
+            ):
                 entry.ids["url"] = url
         plain = LINK.sub(" ", text)
         if prefer in ("arxiv", "url") or "arxiv:" in plain.lower():
@@ -301,7 +309,7 @@ class Reader:
 # browser's copy wraps the history line, and the title over the lines below it).
 _SUBMITTED_REACH = 3
 # Fields whose label may stand alone, the value on the line after it.
-_NEXT_LINE_FIELDS = frozenset({"title", "authors", "subjects", "venue", "date", "comments"})
+NEXT_LINE_FIELDS = frozenset({"title", "authors", "subjects", "venue", "date", "comments"})
 
 
 def _unslanted(text: str) -> str:
@@ -325,4 +333,5 @@ _VERSION = re.compile(r"v\d+")
 
 
 # What a note's template writes where it knows no value.
+_AUTHOR_COUNT = re.compile(r"\d+\s+[a-z]+")
 _NO_VALUE = frozenset({"unknown", "n/a", "na", "none", "null", "-", "—", "tbd", "?"})

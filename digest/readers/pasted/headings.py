@@ -11,9 +11,10 @@ import re
 import unicodedata
 
 from digest.readers import arxiv_pages
-from digest.readers.pasted.entries import Reader
+from digest.readers.pasted.entries import NEXT_LINE_FIELDS, Reader
 from digest.readers.pasted.fields import (
     ABSTRACT_HEADING,
+    LABELS,
     SUMMARY_LABELS,
     labelled_field,
     translated,
@@ -74,6 +75,17 @@ def read_heading(reader: Reader, number: int, text: str, level: int) -> None:
             current.mode = "notes"
             reader.add_ids(current, text) if "arxiv.org/abs" in text else None
         return
+    within = current is not None and 0 < current.level < level
+    if name.startswith(_PAPER_ICONS) and _without_icon(name) and not within:
+        # "## \U0001f4c4 Title" (Daily_paper_update's template): the page icon marks a paper;
+        # under a paper's heading it marks a section ("## \U0001f4c4 Paper info").
+        text = name = _without_icon(inline_text(text))
+    elif _icon_led(name) and current is not None and within:
+        field = LABELS.get(_without_icon(name), "")
+        if field in NEXT_LINE_FIELDS:
+            # "### \U0001f465 Authors" under the paper's heading, the names on the next line.
+            current.pending = field
+            return
     if _icon_led(name):
         # "## 📋 메타데이터", "### 💡 Inspiration": a section of a note, or a topic above
         # papers, in any language; a paper's title does not open with an icon.
@@ -123,6 +135,15 @@ def read_heading(reader: Reader, number: int, text: str, level: int) -> None:
     bracketed = re.fullmatch(r"\[([^\[\]]+)\]", plain)
     entry.set_title(bracketed.group(1) if bracketed else plain, 1)
     reader.add_ids(entry, text)
+
+
+# A page, the icon a generated list puts before each paper's title.
+_PAPER_ICONS = ("\U0001f4c4", "\U0001f4c3")
+
+
+def _without_icon(text: str) -> str:
+    """The text after its icon ("\U0001f3f7\ufe0f Classification": "Classification")."""
+    return text.lstrip()[1:].lstrip("\ufe0f ")
 
 
 def _icon_led(text: str) -> bool:
