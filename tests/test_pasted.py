@@ -224,6 +224,27 @@ def test_a_generated_list_marks_each_papers_title_with_a_page_icon(tmp_path: Pat
     assert (second.title, second.authors, second.url) == ("transformers", ("huggingface",), None)
 
 
+def test_a_page_clipped_with_its_translation_keeps_its_own_title(tmp_path: Path) -> None:
+    # An arXiv page clipped with a Chinese line under each of its lines: "Title: \u2026", then
+    # "\u6807\u9898\uff1a\u2026" (its title translated) opened a second paper, which took the
+    # arXiv id and the abstract under the Chinese title.
+    note = tmp_path / "clip.md"
+    note.write_text(
+        '---\ntitle: "Tides of the Inner Moons"\noriginalUrl: "https://arxiv.org/abs/2607.01234"\n'
+        "---\n\n### Tides of the Inner Moons  \n\u5185\u536b\u661f\u7684\u6f6e\u6c50  \n\n"
+        "**Content:**  \nComputer Science > Earth arXiv:2607.01234 (astro-ph)  \n"
+        "Title: Tides of the Inner Moons  \nAuthors: Ana Lima, Rui Costa  \n\n"
+        "\u6807\u9898\uff1a\u5185\u536b\u661f\u7684\u6f6e\u6c50  \n"
+        "\u4f5c\u8005\uff1aAna Lima, Rui Costa  \n\n"
+        "We measure the tides raised on the inner moons by their planet over ten years of "
+        "observations and find them twice as strong as models predict.  \n\n"
+        "Cite as: arXiv:2607.01234 [astro-ph.EP]  \n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([note]).papers
+    assert (paper.title, paper.arxiv_id) == ("Tides of the Inner Moons", "2607.01234")
+
+
 def test_a_reading_note_with_its_table_of_contents_and_numbered_sections(tmp_path: Path) -> None:
     # Notes on one paper: its fields as items, a table of contents of in-page links (its
     # heading marked "<!-- omit in toc -->"), then the paper's own numbered sections with

@@ -719,6 +719,16 @@ def iso_date(year: str, month: int, day: int = 0) -> str:
     return f"{year}-{month:02d}" + (f"-{day:02d}" if 1 <= day <= 31 else "")
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_LATIN = re.compile(r"[A-Za-z]+")
+
+
+def mostly_cjk(text: str) -> bool:
+    """Whether a text is mostly in Chinese, Japanese or Korean: more of their characters
+    than Latin words (a Chinese title holding "ShikumiMiner" and "AI" is Chinese)."""
+    return len(_CJK.findall(text)) > len(_LATIN.findall(text))
+
+
 # A year of a paper (1800 to 2099) as a word of its own: "2015", not "12015" nor "2015a".
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 

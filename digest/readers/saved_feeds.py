@@ -57,6 +57,7 @@ from digest.readers.records import (
     Record,
     excerpt,
     first_name_first,
+    mostly_cjk,
     parsed_from,
     split_authors,
 )
@@ -452,8 +453,6 @@ def _apart(block: str, names: set[str], found: _Found, terms: set[str]) -> bool:
 _NOT_WORD = re.compile(r"\W+")
 _URL_ONLY = re.compile(r"\Ahttps?://\S+\Z")
 _OLD_FEED_END = re.compile(r"\(arXiv:[^()]*\]\)\Z")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_LATIN = re.compile(r"[A-Za-z]+")
 
 
 def _without_title_over_link(blocks: list[str], found: _Found) -> list[str]:
@@ -468,7 +467,7 @@ def _without_title_over_link(blocks: list[str], found: _Found) -> list[str]:
         line = " ".join(blocks[at - 1].split())
         if old_feed_title(line):
             return blocks  # arXiv's own title line over the link: _apart reads it
-        if 0 < len(line) <= _TITLE_LENGTH and not _cjk(line) and not line.endswith("."):
+        if 0 < len(line) <= _TITLE_LENGTH and not mostly_cjk(line) and not line.endswith("."):
             found.arxiv_title = found.arxiv_title or (line, None)
             return blocks[: at - 1] + blocks[at:]
     return blocks
@@ -477,17 +476,11 @@ def _without_title_over_link(blocks: list[str], found: _Found) -> list[str]:
 _TITLE_LENGTH = 300
 
 
-def _cjk(block: str) -> bool:
-    """Whether a block is mostly in Chinese, Japanese or Korean: more of their characters
-    than Latin words (a Chinese title holding "ShikumiMiner" and "AI" is Chinese)."""
-    return len(_CJK.findall(block)) > len(_LATIN.findall(block))
-
-
 def _untranslated(blocks: list[str]) -> list[str]:
     """An arXiv paper's description without the Chinese, Japanese or Korean paragraphs a
     feed's maker added over the abstract in its own words (cn-chat-arxiv translates each
     abstract and summarises it), when the abstract is there too."""
-    latin = [block for block in blocks if not _cjk(block)]
+    latin = [block for block in blocks if not mostly_cjk(block)]
     return latin if latin and len(latin) < len(blocks) else blocks
 
 

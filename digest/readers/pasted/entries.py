@@ -25,7 +25,7 @@ from digest.readers.pasted.text import (
     looks_like_names,
 )
 from digest.readers.plaintext import MIN_ABSTRACT_WORDS
-from digest.readers.records import Problem, excerpt, split_authors
+from digest.readers.records import Problem, excerpt, mostly_cjk, split_authors
 
 # "Title (https://arxiv.org/abs/…)": the link is the paper's, not part of its title.
 # Each branch starts where a run of spaces starts: tried from inside a long run, "\s*" rescanned
@@ -181,6 +181,8 @@ class Reader:
 
     def add_field(self, number: int, name: str, label: str, value: str) -> None:
         entry = self.entry(number)
+        if name == "title" and entry.title_rank >= 3 and _translated_title(value, entry.title):
+            return  # "Title: …", then its translation "\u6807\u9898\uff1a…": one paper
         if name == "title" and entry.title_rank >= 3 and entry.kind != "row":
             entry = self.start(number, "block")  # a second Title: opens the next paper
         elif not self.structured and entry.has(name) and name == "abstract":
@@ -333,5 +335,11 @@ _VERSION = re.compile(r"v\d+")
 
 
 # What a note's template writes where it knows no value.
+def _translated_title(value: str, title: str) -> bool:
+    """A title in Chinese, Japanese or Korean after the paper's own in another script: its
+    translation (a page clipped with its translation under each line), not a next paper."""
+    return mostly_cjk(value) and not mostly_cjk(title)
+
+
 _AUTHOR_COUNT = re.compile(r"\d+\s+[a-z]+")
 _NO_VALUE = frozenset({"unknown", "n/a", "na", "none", "null", "-", "—", "tbd", "?"})
