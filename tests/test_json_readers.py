@@ -1581,6 +1581,18 @@ def test_biorxiv_abstracts_lose_highwires_marks(tmp_path: Path) -> None:
     )
 
 
+def test_biorxiv_characters_by_name_are_themselves(tmp_path: Path) -> None:
+    # HighWire names a Greek letter in braces and keeps an entity's brackets (medRxiv).
+    abstract = (
+        "Treg makes TGF{beta} and IFN{gamma}; {Delta}F508 carriers with a glucose of "
+        "[&ge;] 7 mmol/l or a set {x} in [0, 1] were kept."
+    )
+    assert _biorxiv_abstract(tmp_path, abstract) == (
+        "Treg makes TGF\u03b2 and IFN\u03b3; \u0394F508 carriers with a glucose of "
+        "\u2265 7 mmol/l or a set {x} in [0, 1] were kept."
+    )
+
+
 def test_biorxiv_abstract_in_bioinformatics_sections(tmp_path: Path) -> None:
     # A preprint written for Bioinformatics (OUP): its headings glued as the others are,
     # and "Contact" to the address that follows it.

@@ -32,7 +32,8 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
   abstracts keep the marks of HighWire's conversion: headings glued to their sections
   ("BackgroundWe …"), sub-headings as "O_ST_ABS…C_ST_ABS", figures and tables as
   "O_FIG…C_FIG" and "O_TBL…C_TBL" blocks, list items as "O_LI…C_LI", small capitals as
-  "O_SCPLOW…C_SCPLOW", and characters by name ("0{middle dot}96").
+  "O_SCPLOW…C_SCPLOW", characters by name ("0{middle dot}96", "TGF{beta}") and an
+  entity's symbol in brackets ("[&ge;] 130 mg/dl").
 - DataCite (its REST API, `{"data": [{"type": "dois", "attributes": {…}}]}`, or the bare
   attributes as DataCite JSON): `titles[].title`, `descriptions[]` (the one whose
   `descriptionType` is "Abstract"; "Methods", "SeriesInformation"… are not abstracts),

@@ -324,20 +324,44 @@ def _biorxiv_name(name: str) -> str:
 _HIGHWIRE_BLOCK = re.compile(r"O_(FIG|TBL)\b.*?C_\1\b", re.S)
 _HIGHWIRE_SUBHEADING = re.compile(r"\s*O_ST_ABS(.*?)C_ST_ABS\s*", re.S)
 _HIGHWIRE_ITEM_END = re.compile(r"\s*C_LI\s*")
-_HIGHWIRE_CHARACTERS = {"{middle dot}": "\u00b7", "O_SCPLOW": "", "C_SCPLOW": "", "O_LI": " "}
+_HIGHWIRE_CHARACTERS = {"O_SCPLOW": "", "C_SCPLOW": "", "O_LI": " "}
+# A character by its Unicode name or, a Greek letter, by its own: "0{middle dot}96",
+# "TGF{beta}", "{Delta}"; an entity's symbol in brackets: "[&ge;] 130 mg/dl" ("[≥]" once
+# the entity is read).
+_HIGHWIRE_NAMED = re.compile(r"\{([A-Za-z][A-Za-z -]*)\}")
+_HIGHWIRE_BRACKETED = re.compile(r"\[([^\x00-\x7f])\]")
 
 
 def _highwire_free(abstract: str) -> str:
     """A bioRxiv/medRxiv abstract without HighWire's marks: figures and tables out, a
-    sub-heading as a label, list items as clauses, headings glued to their sections apart
-    ("Background: We …")."""
+    sub-heading as a label, list items as clauses, characters by name as themselves,
+    headings glued to their sections apart ("Background: We …")."""
     if "_" in abstract or "{" in abstract:
         abstract = _HIGHWIRE_BLOCK.sub(" ", abstract)
         abstract = _HIGHWIRE_SUBHEADING.sub(lambda m: f" {m.group(1).strip()}: ", abstract)
         abstract = _HIGHWIRE_ITEM_END.sub(_item_end, abstract)
         for mark, character in _HIGHWIRE_CHARACTERS.items():
             abstract = abstract.replace(mark, character)
+        abstract = _HIGHWIRE_NAMED.sub(_named_character, abstract)
+    if "[" in abstract:
+        abstract = _HIGHWIRE_BRACKETED.sub(_bracketed_symbol, abstract)
     return unglued_sections(abstract)
+
+
+def _named_character(named: re.Match[str]) -> str:
+    name = named.group(1)
+    case = "CAPITAL" if name[0].isupper() else "SMALL"
+    for full_name in (name, f"GREEK {case} LETTER {name}"):
+        try:
+            return unicodedata.lookup(full_name)
+        except KeyError:
+            continue
+    return named.group(0)
+
+
+def _bracketed_symbol(bracketed: re.Match[str]) -> str:
+    symbol = bracketed.group(1)
+    return symbol if unicodedata.category(symbol).startswith("S") else bracketed.group(0)
 
 
 def _item_end(end: re.Match[str]) -> str:
