@@ -1525,6 +1525,26 @@ def test_arxivs_numbered_affiliations_are_no_part_of_the_names() -> None:
     )
 
 
+def test_a_daily_list_numbered_in_brackets_keeps_no_number_in_its_titles() -> None:
+    # An AI-enhanced arXiv daily: "### [1] [Title](https://arxiv.org/abs/…)", the title
+    # translated, then the paper's fields. The titles were "[1] Title", "[2] Title".
+    entry = (
+        "### [{n}] [{title}](https://arxiv.org/abs/{id})\n\n"
+        "**Abstract:** We grow crystals in a {adjective} flask, and they come out twice as large "
+        "as the ones grown on a plate.\n\n---\n\n"
+    )
+    text = "".join(
+        entry.format(n=n, title=title, id=id_, adjective=adjective)
+        for n, title, id_, adjective in [(1, "Slow Crystals", "2607.01001", "cold"),
+                                         (2, "Fast Crystals", "2607.01002", "warm")]
+    )  # fmt: skip
+    records = parse_markdown(text).records
+    assert [(r.title, r.arxiv) for r in records] == [
+        ("Slow Crystals", "2607.01001"),
+        ("Fast Crystals", "2607.01002"),
+    ]
+
+
 def test_a_numbered_daily_list_of_hugging_face_paper_pages() -> None:
     # A Hugging Face Daily Papers digest: "### 1. **[Title]**", its huggingface.co/papers
     # page (named by the arXiv id), then a model's notes. The number and the brackets are

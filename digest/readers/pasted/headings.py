@@ -23,7 +23,7 @@ from digest.readers.pasted.front_matter import names_one_paper
 from digest.readers.pasted.text import inline_text, same_title
 
 _ANNOUNCED = re.compile(r"^\s*\[(new|cross|replaced|updated)\s+\d{1,4}\]\s+(?=\S)", re.I)
-_LIST_NUMBER = re.compile(r"^\d{1,3}[.)]\s+(?=\S)")
+_LIST_NUMBER = re.compile(r"^(?:\d{1,3}[.)]|\[\d{1,3}\])\s+(?=\S)")
 _HEADING_ID = re.compile(rf"^\s*\[?(?:arXiv:)?({arxiv_pages.ARXIV_ID})\]?\s+(?=\S)", re.I)
 
 # A paper's own sections, numbered or not ("1. Introduction", "3.2 Related Work"), are
@@ -130,7 +130,8 @@ def read_heading(reader: Reader, number: int, text: str, level: int) -> None:
     if numbered:
         entry.ids["arxiv"] = numbered.group(1)
         text = text[numbered.end() :]
-    # "### 1. **[Title]**": the list's number and the brackets around the title are not it.
+    # "### 1. **[Title]**", "### [1] [Title](…)": the list's number and the brackets around
+    # the title are not it.
     plain = _LIST_NUMBER.sub("", inline_text(text))
     bracketed = re.fullmatch(r"\[([^\[\]]+)\]", plain)
     entry.set_title(bracketed.group(1) if bracketed else plain, 1)
