@@ -494,8 +494,11 @@ def test_a_structured_abstract_takes_its_line_from_its_conclusion() -> None:
     assert trimming.giving_way(joined) == [taken, taken]
     importance = ["Methods: We read leaves.", "Conclusions/importance: They read well."]
     assert trimming.giving_way(importance) == [gives_way, taken]
-    # Without a conclusion, the background and what comes before the first label give way.
+    # Without a conclusion, the background and what comes before the first label give way,
+    # and so does the frame of the study (design, setting, participants).
     assert trimming.giving_way(sentences[:4]) == [gives_way, gives_way, taken, taken]
+    design = ["Study design: A pilot trial.", "Summary of background data: None.", "Results: X."]
+    assert trimming.giving_way(design) == [gives_way, gives_way, taken]
     assert trimming.giving_way(["Background and aims: We read leaves.", "Methods: By eye."]) == [
         taken,
         taken,

@@ -167,19 +167,25 @@ SECTION_LABELS: Final = frozenset(
     # Case reports: "Case presentation: A 64-year-old female ...".
     | {"case presentation", "case report", "case description", "case summary"}
     | {"key messages", "key points"}
+    # Spine's: "SUMMARY OF BACKGROUND DATA: There is no clear consensus."
+    | {"summary of background data"}
     | BACK_MATTER_LABELS
 )
 # Where a structured abstract says what its paper found: "Conclusions: Subjects with moderate
 # to severe COPD did not benefit from treatment with infliximab." Its objective says only
 # what the authors set out to do ("Objectives: To determine if infliximab ... results in
-# clinical benefit ..."), and its background what was known before.
+# clinical benefit ..."), its background what was known before, and its frame (design,
+# setting, participants) how the study was set up, often in a phrase ("Study design: A
+# single center pilot study, open labeled, prospective randomized clinical trial.").
 CONCLUSION_LABELS: Final = frozenset(
     {"conclusion", "conclusions", "conclusions and relevance", "interpretation"}
     | {"discussion", "significance"}
 )
-BACKGROUND_LABELS: Final = frozenset(
+FRAME_LABELS: Final = frozenset(
     {"background", "backgrounds", "introduction", "context", "importance", "motivation"}
-    | {"rationale"}
+    | {"rationale", "summary of background data"}
+    | {"design", "study design", "setting", "settings", "participants", "patients"}
+    | {"subjects", "population", "level of evidence", "limitations"}
 )
 # How far a sentence gives way to the others as the line (see `giving_way`).
 TAKEN: Final = 0
@@ -259,8 +265,9 @@ def giving_way(sentences: Sequence[str]) -> list[int]:
     The back matter gives way in any abstract. A structured abstract (two labelled parts or
     more besides its back matter) with a conclusion ("Conclusions: ...", "Conclusions and
     implications: ...") gives its line from the conclusion: every other sentence gives way.
-    One without a conclusion gives way in its background ("Motivation: ...", "Background:
-    ...", and what comes before its first label) to its other parts."""
+    One without a conclusion gives way in its background and frame ("Motivation: ...",
+    "Background: ...", "Study design: ...", and what comes before its first label) to its
+    other parts."""
     labels = [section_label(sentence) for sentence in sentences]
     parts: list[str | None] = list(itertools.accumulate(labels, _part_of))
     ways = [BACK_MATTER if part in BACK_MATTER_LABELS else TAKEN for part in parts]
@@ -268,7 +275,7 @@ def giving_way(sentences: Sequence[str]) -> list[int]:
         return ways
     taken = [_is_conclusion(part) for part in parts]
     if not any(taken):
-        taken = [not _is_background(part) for part in parts]
+        taken = [not _is_frame(part) for part in parts]
     return [way if way or take else GIVES_WAY for way, take in zip(ways, taken, strict=True)]
 
 
@@ -284,10 +291,10 @@ def _is_conclusion(label: str | None) -> bool:
     return label is not None and _LABEL_JOINS.split(label)[0] in CONCLUSION_LABELS
 
 
-def _is_background(label: str | None) -> bool:
-    """Whether a part labelled `label` holds only the background (not "Background and
-    aims"); what comes before the first label does too."""
-    return label is None or all(word in BACKGROUND_LABELS for word in _LABEL_JOINS.split(label))
+def _is_frame(label: str | None) -> bool:
+    """Whether a part labelled `label` holds only the background or frame of the study (not
+    "Background and aims"); what comes before the first label does too."""
+    return label is None or all(word in FRAME_LABELS for word in _LABEL_JOINS.split(label))
 
 
 def is_section_label(label: str) -> bool:
