@@ -499,6 +499,8 @@ def test_a_structured_abstract_takes_its_line_from_its_conclusion() -> None:
     assert trimming.giving_way(sentences[:4]) == [gives_way, gives_way, taken, taken]
     design = ["Study design: A pilot trial.", "Summary of background data: None.", "Results: X."]
     assert trimming.giving_way(design) == [gives_way, gives_way, taken]
+    embase = ["Method(s): We audit.", "Result(s): It rose.", "Conclusion(s): Audits work."]
+    assert trimming.giving_way(embase) == [gives_way, gives_way, taken]
     assert trimming.giving_way(["Background and aims: We read leaves.", "Methods: By eye."]) == [
         taken,
         taken,
@@ -519,9 +521,14 @@ def test_a_structured_abstract_takes_its_line_from_its_conclusion() -> None:
             "Key messages: People who gamble see harm differently from experts.",
             "People who gamble see harm differently from experts.",
         ),
+        # Embase's labels, a plural in brackets.
+        (
+            "Conclusion(s): Monthly audits with feedback raise compliance in rural clinics.",
+            "Monthly audits with feedback raise compliance in rural clinics.",
+        ),
     ],
 )
-def test_case_reports_and_key_messages_are_parts_of_a_structured_abstract(
+def test_case_reports_key_messages_and_embase_labels_are_parts_of_a_structured_abstract(
     sentence: str, line: str
 ) -> None:
     assert trimming.drop_section_label(sentence) == line

@@ -195,7 +195,10 @@ BACK_MATTER: Final = 2
 _LABEL_JOINS = re.compile(r"\s+(?:and|&)\s+|\s*/\s*")
 # A label may be numbered, as MDPI's parts are ("(2) Methods: In this work, we …").
 _LABEL_NUMBER = r"(?:\(\d{1,2}\)\s*|\d{1,2}[.)]\s+)?"
-_SECTION_LABEL = re.compile(_LABEL_NUMBER + r"(?P<label>[A-Za-z][A-Za-z /&-]{1,48}?)\s*:\s+")
+# Embase writes its labels with a plural in brackets: "Result(s): ", "Conclusion(s): ".
+_SECTION_LABEL = re.compile(
+    _LABEL_NUMBER + r"(?P<label>[A-Za-z][A-Za-z /&-]{1,48}?(?:\(s\))?)\s*:\s+"
+)
 # The same label in capitals without its colon, before the sentence's first word (Lens and
 # PubMed-fed exports: "CONCLUSIONS This study demonstrates …").
 _CAPS_SECTION_LABEL = re.compile(
@@ -250,7 +253,7 @@ def section_label(sentence: str) -> str | None:
     if ":" not in head and not head[:2].isupper() and head[:1] not in _LABEL_NUMBER_STARTS:
         return None  # most sentences: no label, and no regex tried
     m = _label_match(sentence)
-    return None if m is None else " ".join(m.group("label").lower().split())
+    return None if m is None else _label_words(m.group("label"))
 
 
 def _label_match(sentence: str) -> re.Match[str] | None:
@@ -297,10 +300,16 @@ def _is_frame(label: str | None) -> bool:
     return label is None or all(word in FRAME_LABELS for word in _LABEL_JOINS.split(label))
 
 
+def _label_words(label: str) -> str:
+    """A label in small letters with single spaces, its bracketed plural written out
+    ("Conclusion(s)" -> "conclusions")."""
+    return " ".join(label.lower().replace("(s)", "s").split())
+
+
 def is_section_label(label: str) -> bool:
     """Whether `label` heads a part of a structured abstract: one of `SECTION_LABELS`, or two
     or more of them joined by "and", "&" or "/" ("Background and aims")."""
-    words = " ".join(label.lower().split())
+    words = _label_words(label)
     return words in SECTION_LABELS or all(
         part in SECTION_LABELS for part in _LABEL_JOINS.split(words)
     )
