@@ -170,6 +170,25 @@ def test_ovid_tagged_layout(tmp_path: Path) -> None:
     assert (skipped.line, skipped.reason.split(" (")[0]) == (17, "no abstract")
 
 
+def test_ovid_embase_meeting_abstract_venue_is_the_journal_not_its_meeting(
+    tmp_path: Path,
+) -> None:
+    # Embase's citation of a meeting abstract names the journal, then the meeting.
+    paper = only(
+        load_written(
+            tmp_path,
+            "embase.ovd",
+            "<1. >\nVN  - Ovid Technologies\nDB  - Embase\nUI  - 628000001\n",
+            "TI  - Sleep and errors on night shifts.\n",
+            "SO  - Sleep Medicine. Conference: 9th Shift Work Meeting: Part 1. Norway. 14 "
+            "(Supplement 2) (no pagination), 2021. Date of Publication: 2021.\n",
+            "AU  - Ng A.\nAB  - We survey nurses in twelve hospitals about night shifts and "
+            "sleep.\nYR  - 2021\n",
+        )
+    )
+    assert (paper.venue, paper.date) == ("Sleep Medicine", "2021")
+
+
 # --- PubMed Abstract (text) -----------------------------------------------------------------
 
 

@@ -194,6 +194,9 @@ def ovid_record(tagged: TaggedRecord) -> Record | Problem:
     pubmed_id = _PUBMED_ID.match(tagged.text("PM"))
     pmid = pmid if pmid.isdigit() else pubmed_id.group(1) if pubmed_id else ""
     journal = _JOURNAL.match(tagged.text("SO"))
+    # Embase's citation of a meeting abstract names the meeting after the journal: "BMC
+    # Proceedings. Conference: 2nd BEAT-PCD Conference … Spain. 12 (Supplement 3) …".
+    venue = journal.group(1).partition(". Conference: ")[0] if journal else ""
     keywords = tagged.items("KW") or [mesh_heading(term) for term in tagged.items("MH")]
     page = next((link for link in _links(tagged) if _WEB_LINK.match(link)), None)
     return Record(
@@ -205,7 +208,7 @@ def ovid_record(tagged: TaggedRecord) -> Record | Problem:
         url=page,
         date=tagged.text("YR") or last_year(tagged.text("SO")) or None,
         pmid=pmid or None,
-        venue=tagged.text("JN") or (journal.group(1) if journal else "") or None,
+        venue=tagged.text("JN") or venue or None,
         keywords=tuple(keywords),
         metadata=(("database", database),) if database else (),
     )
