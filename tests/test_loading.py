@@ -586,6 +586,20 @@ def test_a_title_before_a_name_is_no_part_of_it(tmp_path: Path) -> None:
     assert paper.authors == ("Tanay Maiti", "Aastha Dhingra Hasija", "J. Roe", "Dr Who")
 
 
+def venues_read(tmp_path: Path, entries: list[tuple[str, str, str]]) -> dict[str, str | None]:
+    """The venue each BibTeX entry (key, journal, title) is read with."""
+    write(
+        tmp_path,
+        "library.bib",
+        "".join(
+            f"@article{{{key}, title = {{{title}}}, journal = {{{venue}}},\n"
+            f"  abstract = {{We study {title.lower()} and report what we found. {ABSTRACT}}}}}\n"
+            for key, venue, title in entries
+        ),
+    )
+    return {p.id: p.venue for p in load_papers([tmp_path]).papers}
+
+
 def test_a_venue_that_is_only_an_arxiv_id_is_arxiv(tmp_path: Path) -> None:
     # Zotero's older BibTeX gives a preprint the "journal" arXiv:2105.06458 [cs] (70 entries
     # of the bench's Zotero library), Google Scholar's "arXiv preprint arXiv:…": a paper's
@@ -597,19 +611,27 @@ def test_a_venue_that_is_only_an_arxiv_id_is_arxiv(tmp_path: Path) -> None:
         ("d", "Nature Machine Intelligence", "A journal paper about machine learning"),
         ("e", "arXiv:notanid", "A venue that only looks like an arXiv id"),
     ]
-    bib = "".join(
-        f"@article{{{key}, title = {{{title}}}, journal = {{{venue}}},\n"
-        f"  abstract = {{We study {title.lower()} and report what we found. {ABSTRACT}}}}}\n"
-        for key, venue, title in entries
-    )
-    write(tmp_path, "zotero.bib", bib)
-    venues = {p.id: p.venue for p in load_papers([tmp_path]).papers}
-    assert venues == {
+    assert venues_read(tmp_path, entries) == {
         "a": "arXiv",
         "b": "arXiv",
         "c": "arXiv",
         "d": "Nature Machine Intelligence",
         "e": "arXiv:notanid",
+    }
+
+
+def test_mdpi_source_line_as_the_journal_is_the_journal(tmp_path: Path) -> None:
+    # Mendeley and Zotero take an MDPI page's source for the journal: the NeuroPrime README's
+    # Mendeley entry has journal = {Applied Sciences 2021, Vol. 11, Page 7725}.
+    entries = [
+        ("a", "Applied Sciences 2021, Vol. 11, Page 7725", "Priming before neurofeedback"),
+        ("b", "Water 2020, Vol. 12, Page 2717", "Residence times in coastal waters"),
+        ("c", "Found. Trends 2011, vol. 3, pages 1-122", "A venue written otherwise stays"),
+    ]
+    assert venues_read(tmp_path, entries) == {
+        "a": "Applied Sciences",
+        "b": "Water",
+        "c": "Found. Trends 2011, vol. 3, pages 1-122",
     }
 
 

@@ -147,11 +147,19 @@ _ARXIV_VENUE = re.compile(
 )
 
 
+# MDPI's pages give their source as the journal, year, volume and page ("Applied Sciences
+# 2021, Vol. 11, Page 7725"): Mendeley and Zotero import that as the paper's journal.
+_MDPI_SOURCE = re.compile(r"(?P<journal>.+?) (?:19|20)\d\d, Vol\. \d+, Pages? [\w.-]+")
+
+
 def venue_name(venue: str) -> str:
     """The venue a reader should see: "arXiv" for one that is only an arXiv id (a paper's
-    id is no journal), else the venue as written."""
+    id is no journal), the journal alone of MDPI's source line, else the venue as written."""
     found = _ARXIV_VENUE.fullmatch(venue.strip())
-    return "arXiv" if found and parse_arxiv_field(found.group("id")) else venue
+    if found and parse_arxiv_field(found.group("id")):
+        return "arXiv"
+    source = _MDPI_SOURCE.fullmatch(venue.strip())
+    return source.group("journal") if source else venue
 
 
 _LABELLED_ARXIV = re.compile(r"arxiv:\s*(\S+)", re.I)
