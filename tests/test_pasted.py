@@ -237,12 +237,23 @@ def test_a_page_clipped_with_its_translation_keeps_its_own_title(tmp_path: Path)
         "\u6807\u9898\uff1a\u5185\u536b\u661f\u7684\u6f6e\u6c50  \n"
         "\u4f5c\u8005\uff1aAna Lima, Rui Costa  \n\n"
         "We measure the tides raised on the inner moons by their planet over ten years of "
-        "observations and find them twice as strong as models predict.  \n\n"
+        "observations.  \n\u6211\u4eec\u6d4b\u91cf\u4e86\u5341\u5e74\u6765\u884c\u661f\u5728"
+        "\u5185\u536b\u661f\u4e0a\u5f15\u8d77\u7684\u6f6e\u6c50\u3002  \n\n"
+        "We find them twice as strong as the models predict for moons of their size.  \n"
+        "\u6211\u4eec\u53d1\u73b0\u6f6e\u6c50\u662f\u6a21\u578b"
+        "\u9884\u6d4b\u7684\u4e24\u500d\u3002  \n\n"
         "Cite as: arXiv:2607.01234 [astro-ph.EP]  \n",
         encoding="utf-8",
     )
     [paper] = load_papers([note]).papers
     assert (paper.title, paper.arxiv_id) == ("Tides of the Inner Moons", "2607.01234")
+    # Its abstract comes a sentence a paragraph, each over its translation: the English
+    # sentences, all of them, once (the first was kept with its translation, the others
+    # skipped as text after the abstract).
+    assert paper.abstract == (
+        "We measure the tides raised on the inner moons by their planet over ten years of "
+        "observations. We find them twice as strong as the models predict for moons of their size."
+    )
 
 
 def test_a_reading_note_with_its_table_of_contents_and_numbered_sections(tmp_path: Path) -> None:

@@ -72,6 +72,7 @@ class Entry:
     level: int = 0  # a heading's level (1 for "#"), 0 for an entry not opened by a heading
     footnotes: list[str] = field(default_factory=list)  # the footnotes it refers to or is
     replacement: bool = False
+    translated: bool = False  # the abstract came a line at a time, each over its translation
 
     def set_title(self, title: str, rank: int) -> None:
         title = _TITLE_URL.sub("", inline_text(title)).strip(" .:")
@@ -126,7 +127,9 @@ class Reader:
         if not self.paragraph:
             return
         number = self.paragraph[0][0]
-        text = join_lines([line for _, line in self.paragraph])
+        lines = [line for _, line in self.paragraph]
+        translated = _over_translations(lines)
+        text = join_lines(lines[::2] if translated else lines)
         quote, self.paragraph, self.quote = self.quote, [], False
         if not text:
             return  # the empty ">" lines between a quote's paragraphs
@@ -162,7 +165,11 @@ class Reader:
             if entry is None or (entry.abstract and not self.structured):
                 entry = self.start(number, "block")
             if not entry.abstract:
-                entry.abstract = text
+                entry.abstract, entry.translated = text, translated
+            elif translated and entry.translated:
+                # A page clipped with a translation under each line: its abstract's
+                # sentences come one pair a paragraph.
+                entry.abstract += " " + text
             else:
                 self.not_a_paper(number, text, "text after the abstract, not part of it")
         elif looks_like_names(_unslanted(text)) and entry is not None and not entry.authors:
@@ -335,6 +342,14 @@ _VERSION = re.compile(r"v\d+")
 
 
 # What a note's template writes where it knows no value.
+def _over_translations(lines: list[str]) -> bool:
+    """Lines that alternate a line in another script and its translation in Chinese, Japanese
+    or Korean ("The growing use of \u2026", "\u968f\u7740\u7edf\u8ba1\u5b66\u4e60\u2026")."""
+    return len(lines) % 2 == 0 and all(
+        mostly_cjk(line) == bool(at % 2) for at, line in enumerate(lines)
+    )
+
+
 def _translated_title(value: str, title: str) -> bool:
     """A title in Chinese, Japanese or Korean after the paper's own in another script: its
     translation (a page clipped with its translation under each line), not a next paper."""
