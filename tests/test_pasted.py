@@ -256,6 +256,32 @@ def test_a_page_clipped_with_its_translation_keeps_its_own_title(tmp_path: Path)
     )
 
 
+def test_a_title_named_by_its_acronym_is_no_labelled_field(tmp_path: Path) -> None:
+    # pandoc's Markdown of an arXiv page under a header of the paper's title, topics and a
+    # summary: "CORL: A Continuous-state Offset-dynamics Reinforcement Learner" was read as a
+    # field "CORL", and opened a second paper: untitled, "Topics include ..." its authors.
+    page = tmp_path / "abs.md"
+    page.write_text(
+        "SRLD: Sparse Retrieval for Long Documents\n\n"
+        "Topics include Information retrieval, Sparse models, Long documents.\n\n"
+        "Introduces SRLD for retrieving long documents with sparse models, scoring their "
+        "passages jointly and beating dense retrievers on three benchmarks.\n\n"
+        "## Computer Science \\> Information Retrieval\n\n"
+        "## Title:SRLD: Sparse Retrieval for Long Documents\n\n"
+        'Authors:Kofi Mensah{rel="nofollow"}, Ada Lovelace{rel="nofollow"}\n\n'
+        "View a PDF of the paper titled SRLD: Sparse Retrieval for Long Documents\n\n"
+        "> Abstract:We retrieve long documents with sparse models. We score the passages of "
+        "each document jointly and beat dense retrievers on three benchmarks.\n\n"
+        "Subjects: Information Retrieval (cs.IR)\n\n## Submission history\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([page]).papers
+    assert (paper.title, paper.authors) == (
+        "SRLD: Sparse Retrieval for Long Documents",
+        ("Kofi Mensah", "Ada Lovelace"),
+    )
+
+
 def test_a_reading_note_with_its_table_of_contents_and_numbered_sections(tmp_path: Path) -> None:
     # Notes on one paper: its fields as items, a table of contents of in-page links (its
     # heading marked "<!-- omit in toc -->"), then the paper's own numbered sections with

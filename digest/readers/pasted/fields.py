@@ -79,7 +79,23 @@ def labelled_field(text: str) -> tuple[str, str, str] | None:
         name = "title"
     if not name and (is_prose(value) or not value.strip()):
         return None  # "Background: We …" is an abstract's own label, not a field
+    if not name and _named_for(found.group(1).strip(), value):
+        return None  # "CORL: A Continuous-state Offset-dynamics Reinforcement Learner", a title
     return name, label, value
+
+
+def _named_for(label: str, value: str) -> bool:
+    """Whether a label in capitals is the acronym of the title after it ("CORL: A
+    Continuous-state Offset-dynamics Reinforcement Learner"): its letters, in order, among
+    the capitals that open the title's words."""
+    if not _ACRONYM.fullmatch(label) or not title_like(value):
+        return False
+    capitals = iter(_WORD_CAPITAL.findall(value))
+    return all(letter in capitals for letter in label)
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,8}")
+_WORD_CAPITAL = re.compile(r"\b[A-Z]")
 
 
 def title_like(text: str) -> bool:
