@@ -1581,6 +1581,29 @@ def test_biorxiv_abstracts_lose_highwires_marks(tmp_path: Path) -> None:
     )
 
 
+def test_medrxiv_headings_in_capitals_and_closing_notes_are_sections(tmp_path: Path) -> None:
+    # medRxiv glues the Lancet's headings in capitals as it glues the others, and a
+    # protocol's or trial's closing notes; a word in capitals stays ("DESIGNER").
+    lancet = (
+        "BACKGROUNDGermline mutations rise with age.\n\nMETHODSWe counted them in 122 "
+        "adults with DESIGNER software.\n\nINTERPRETATIONThey may measure ageing."
+    )
+    assert _biorxiv_abstract(tmp_path, lancet) == (
+        "Background: Germline mutations rise with age. Methods: We counted them in 122 "
+        "adults with DESIGNER software. Interpretation: They may measure ageing."
+    )
+    protocol = (
+        "ObjectivesTo test a register.\n\nEthics & DisseminationNo approval is needed."
+        "\n\nTrial RegistrationClinicalTrials.gov NCT03352427\n\nFundingThe authors "
+        "thank the patients."
+    )
+    assert _biorxiv_abstract(tmp_path, protocol) == (
+        "Objectives: To test a register. Ethics & Dissemination: No approval is needed. "
+        "Trial Registration: ClinicalTrials.gov NCT03352427 Funding: The authors thank "
+        "the patients."
+    )
+
+
 def test_biorxiv_characters_by_name_are_themselves(tmp_path: Path) -> None:
     # HighWire names a Greek letter in braces and keeps an entity's brackets (medRxiv).
     abstract = (

@@ -610,7 +610,7 @@ _STRUCTURED_HEADINGS = (
     "Backgrounds?|Introduction|Context|Rationale|Purposes?|Aims?|Objectives?|Goals?|"
     "Methods?|Methodology|Materials and [Mm]ethods|Design|Settings?|Participants|Patients|"
     "Interventions?|Measurements|Main outcome measures|Results?|Findings|Discussion|"
-    "Conclusions?|Interpretation|Limitations|Implications|Significance|Trial registration|"
+    "Conclusions?|Interpretation|Limitations|Implications|Significance|Trial [Rr]egistration|"
     "Case presentation|Case description|Main text|Main body|"
     # Springer's review journals ("Current … Reports"): Purpose of Review, Recent Findings,
     # Summary
@@ -621,7 +621,9 @@ _STRUCTURED_HEADINGS = (
     # Environmental Evidence (BMC): its systematic maps and their protocols
     "Review findings|Methods and outputs?|"
     # Bioinformatics (OUP), and bioRxiv's preprints written for it
-    "Motivation|Availability and [Ii]mplementation|Availability|Supplementary [Ii]nformation"
+    "Motivation|Availability and [Ii]mplementation|Availability|Supplementary [Ii]nformation|"
+    # medRxiv's preprints: a protocol's (BMJ Open's) and the closing notes
+    "Ethics (?:and|&) [Dd]issemination|Registration|Funding"
 )
 # A heading glued to the first word of its section, as Dimensions takes Springer's
 # abstracts: "BackgroundDespite treatment, … (RRMS).MethodThirteen participants …", or to
@@ -633,6 +635,11 @@ _STRUCTURED_HEADINGS = (
 _GLUED_HEADING = re.compile(
     rf"(?P<label>(?:{_STRUCTURED_HEADINGS})(?=[A-Z][A-Za-z0-9]|A\s|•)|Contacts?(?=[\w.+-]+@))"
 )
+# A heading in capitals (the Lancet's, medRxiv: "BACKGROUNDAnalysis of … METHODSGermline
+# …") only before a word in small letters, so that "DESIGNER" stays a word; looked for only
+# in an abstract that one opens (its second letter a capital): trying these headings too
+# at every capital of every abstract made ungluing a third slower.
+_GLUED_CAPITAL_HEADING = re.compile(rf"(?P<label>{_STRUCTURED_HEADINGS.upper()})(?=[A-Z][a-z])")
 # A bullet of such a list, glued to the sentences on either side ("imaging.• The change").
 # The spaces before it taken only from where their run starts: tried from every space of a
 # long run, "\s*" rescanned the rest of it.
@@ -644,9 +651,13 @@ def unglued_sections(abstract: str) -> str:
     ("BackgroundWe … .MethodsThe …") as "Background: We … Methods: The …", as the other
     readers present structured abstracts; any other abstract stays as it is. It takes two
     such headings, or one opening the abstract, to be sure they are headings."""
+    headings = list(_GLUED_HEADING.finditer(abstract))
+    if abstract[1:2].isupper():
+        headings += _GLUED_CAPITAL_HEADING.finditer(abstract)
+        headings.sort(key=lambda heading: heading.start())
     found = [
         heading
-        for heading in _GLUED_HEADING.finditer(abstract)
+        for heading in headings
         if heading.start() == 0 or not _in_word(abstract[heading.start() - 1])
     ]
     if not found or (len(found) < 2 and found[0].start() > 0):
