@@ -45,8 +45,9 @@ from digest.readers.tagged import (
 _TAG_LINE = re.compile(r"%([0-9A-Z@!#$&()*+^|~?\[\]])(?::? |(?=[^\x00-\x7f])|:?$)(.*)$")
 # Names in one %A: "Choi, J;Jeong, G" (CNKI's export), full-width separators too, and the
 # tags of CNKI's EndNote text with a record's authors on one line, "%A 蔺卿 %A 罗格平", or
-# glued to the name before them, "%A 张福锁%A 王激清" (CNKI's export API).
-_NAMES = re.compile(r"[;\uff1b\uff0c]|\s*%A\s")  # ";", the full-width semicolon and comma
+# glued to the name before them, "%A 张福锁%A 王激清" (CNKI's export API). One space at most
+# before the tag ("\s*" tried from each space of a long run rescanned the rest of it).
+_NAMES = re.compile(r"[;\uff1b\uff0c]|\s?%A\s")  # ";", the full-width semicolon and comma
 _WEB_LINK = re.compile(r"https?://", re.I)
 # A citation where the journal's name goes (the Cochrane Library's records from Embase):
 # "BMJ Open. 6 (7) (no pagination), 2016. Article Number: e010197. Date of Publication: …":
