@@ -341,7 +341,6 @@ def _add_arxiv(entry: Entry, arxiv: str) -> None:
 _VERSION = re.compile(r"v\d+")
 
 
-# What a note's template writes where it knows no value.
 def _over_translations(lines: list[str]) -> bool:
     """Lines that alternate a line in another script and its translation in Chinese, Japanese
     or Korean ("The growing use of \u2026", "\u968f\u7740\u7edf\u8ba1\u5b66\u4e60\u2026")."""
@@ -356,5 +355,7 @@ def _translated_title(value: str, title: str) -> bool:
     return mostly_cjk(value) and not mostly_cjk(title)
 
 
+# An author field that counts the authors, a template's statistics ("3 researchers").
 _AUTHOR_COUNT = re.compile(r"\d+\s+[a-z]+")
+# What a note's template writes where it knows no value.
 _NO_VALUE = frozenset({"unknown", "n/a", "na", "none", "null", "-", "—", "tbd", "?"})
