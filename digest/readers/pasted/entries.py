@@ -251,8 +251,10 @@ class Reader:
     def add_ids(self, entry: Entry, text: str, prefer: str = "") -> None:
         """Every id and link in a piece of text: arXiv ids, DOIs, PMIDs, the first web link."""
         # An image's address is no paper's page ("![No Figure Available](https://img.shields.io/…)").
-        images = {found.group(2) for found in LINK.finditer(text) if found.group(0)[0] == "!"}
-        urls = [url for _, url in LINK.findall(text)] + URL.findall(LINK.sub(" ", text))
+        links = list(LINK.finditer(text))
+        images = {link.group(2) for link in links if link.group(0)[0] == "!"}
+        plain = LINK.sub(" ", text)
+        urls = [link.group(2) for link in links] + URL.findall(plain)
         for url in urls:
             paper_page = _PAPER_PAGE.search(url)  # Hugging Face's page of an arXiv paper
             arxiv = None
@@ -273,7 +275,6 @@ class Reader:
                 and (paper_page or not _is_code_host(url))
             ):
                 entry.ids["url"] = url
-        plain = LINK.sub(" ", text)
         if prefer in ("arxiv", "url") or "arxiv:" in plain.lower():
             found = re.search(rf"(?:arXiv:\s*|^\s*)({arxiv_pages.ARXIV_ID})\b", plain, re.I)
             if found:
