@@ -143,34 +143,6 @@ BACK_MATTER_LABELS: Final = frozenset(
     | {"data availability", "code availability", "software availability", "contact"}
     | {"trial registration", "registration", "funding", "keywords", "key words"}
 )
-# Structured abstracts (PubMed, Elsevier, many journals) head their parts with a label:
-# "METHODS: We ...", "Objective: To ...". The label heads a part of the abstract, not the
-# sentence, so the line goes without it, whatever follows it.
-SECTION_LABELS: Final = frozenset(
-    {"background", "backgrounds", "introduction", "context", "importance", "motivation"}
-    | {"objective", "objectives", "aim", "aims", "purpose", "goal", "goals", "rationale"}
-    | {"aim of the study", "aims of the study", "purpose of the study", "study objective"}
-    | {"method", "methods", "methodology", "materials and methods", "methods and materials"}
-    | {"design", "study design", "setting", "settings", "participants", "patients"}
-    | {"subjects", "population", "interventions", "intervention", "measurements"}
-    | {"main outcome measures", "main outcomes and measures", "outcome measures", "approach"}
-    | {"design/methodology/approach", "methods/design", "data sources", "study selection"}
-    | {"data extraction", "data synthesis", "eligibility criteria", "search methods"}
-    | {"result", "results", "findings", "main results", "key findings", "observations"}
-    | {"conclusion", "conclusions", "interpretation", "discussion", "significance"}
-    | {"conclusions and relevance", "implications", "practical implications", "summary"}
-    | {"originality/value", "research limitations/implications", "clinical relevance"}
-    | {"level of evidence", "highlights"}
-    # Review journals (Current Opinion, PubMed-fed): "PURPOSE OF REVIEW", "RECENT FINDINGS".
-    | {"purpose of review", "recent findings", "contribution", "contributions"}
-    | {"limitations"}
-    # Case reports: "Case presentation: A 64-year-old female ...".
-    | {"case presentation", "case report", "case description", "case summary"}
-    | {"key messages", "key points"}
-    # Spine's: "SUMMARY OF BACKGROUND DATA: There is no clear consensus."
-    | {"summary of background data"}
-    | BACK_MATTER_LABELS
-)
 # Where a structured abstract says what its paper found: "Conclusions: Subjects with moderate
 # to severe COPD did not benefit from treatment with infliximab." Its objective says only
 # what the authors set out to do ("Objectives: To determine if infliximab ... results in
@@ -183,9 +155,34 @@ CONCLUSION_LABELS: Final = frozenset(
 )
 FRAME_LABELS: Final = frozenset(
     {"background", "backgrounds", "introduction", "context", "importance", "motivation"}
+    # Spine's: "SUMMARY OF BACKGROUND DATA: There is no clear consensus."
     | {"rationale", "summary of background data"}
     | {"design", "study design", "setting", "settings", "participants", "patients"}
     | {"subjects", "population", "level of evidence", "limitations"}
+)
+# Structured abstracts (PubMed, Elsevier, many journals) head their parts with a label:
+# "METHODS: We ...", "Objective: To ...". The label heads a part of the abstract, not the
+# sentence, so the line goes without it, whatever follows it.
+SECTION_LABELS: Final = frozenset(
+    FRAME_LABELS
+    | CONCLUSION_LABELS
+    | {"objective", "objectives", "aim", "aims", "purpose", "goal", "goals"}
+    | {"aim of the study", "aims of the study", "purpose of the study", "study objective"}
+    | {"method", "methods", "methodology", "materials and methods", "methods and materials"}
+    | {"interventions", "intervention", "measurements"}
+    | {"main outcome measures", "main outcomes and measures", "outcome measures", "approach"}
+    | {"design/methodology/approach", "methods/design", "data sources", "study selection"}
+    | {"data extraction", "data synthesis", "eligibility criteria", "search methods"}
+    | {"result", "results", "findings", "main results", "key findings", "observations"}
+    | {"implications", "practical implications", "summary"}
+    | {"originality/value", "research limitations/implications", "clinical relevance"}
+    | {"highlights"}
+    # Review journals (Current Opinion, PubMed-fed): "PURPOSE OF REVIEW", "RECENT FINDINGS".
+    | {"purpose of review", "recent findings", "contribution", "contributions"}
+    # Case reports: "Case presentation: A 64-year-old female ...".
+    | {"case presentation", "case report", "case description", "case summary"}
+    | {"key messages", "key points"}
+    | BACK_MATTER_LABELS
 )
 # How far a sentence gives way to the others as the line (see `giving_way`).
 TAKEN: Final = 0
