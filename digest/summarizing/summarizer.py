@@ -8,7 +8,8 @@ sentence that leans on an earlier one ("We show how to make these algorithms ...
 response to this challenge, we formulate ...") gives way to one that stands on its own and
 also states the contribution ("We present an evaluation model (ADEM) that ..."), when their
 ratings are close. And a structured abstract's parts come before any rating: the line of one
-with a conclusion comes from its conclusion, and never from its back matter while another
+with a conclusion comes from its conclusion, of one without it not from its background or
+frame (design, setting), and of any abstract never from its back matter while another
 sentence may be (`digest.summarizing.trimming.giving_way`). The weights were learned on
 SciTLDR, whose abstracts have no parts.
 
@@ -72,8 +73,9 @@ class Ratings:
 
     @classmethod
     def of(cls, features: SentenceFeatures, weights: Weights) -> Ratings:
-        # A structured abstract's back matter goes below every other sentence, and the
-        # sentences outside its conclusion below those of the conclusion.
+        # The back matter goes below every other sentence; a structured abstract's sentences
+        # outside its conclusion below those of the conclusion (without one, its background
+        # and frame below its other parts).
         ratings = rate_sentences(features, weights) - GIVE_WAY_DROP * features.giving_way
         return cls(
             ratings,
