@@ -1582,6 +1582,24 @@ def test_a_daily_list_numbered_in_brackets_keeps_no_number_in_its_titles() -> No
     ]
 
 
+def test_an_abstract_translation_is_the_abstract_over_a_tldr() -> None:
+    # The AI-enhanced arXiv daily's paper: a model's TL;DR first, then, in its <details>,
+    # the abstract translated ("\u6458\u8981\u7ffb\u8bd1", the only abstract it gives). The
+    # one-line TL;DR was the paper's abstract and the whole translated abstract left out.
+    text = (
+        "### [1] [Slow Crystals](https://arxiv.org/abs/2607.01001)\n\n"
+        "> **TL;DR:** \u51b7\u74f6\u91cc\u7684\u6676\u4f53\u66f4\u5927\n\n"
+        "<details>\n  <summary>Details</summary>\n\n"
+        "> **\u6458\u8981\u7ffb\u8bd1:** \u6211\u4eec\u5728\u51b7\u74f6\u4e2d\u57f9\u517b"
+        "\u6676\u4f53 \u5b83\u4eec\u6bd4\u5728\u5e73\u677f\u4e0a\u751f\u957f\u7684"
+        "\u6676\u4f53\u5927\u4e00\u500d\n\n</details>\n"
+    )
+    parsed = parse_markdown(text)
+    [record] = parsed.records
+    assert record.abstract.startswith("\u6211\u4eec\u5728\u51b7\u74f6")
+    assert [p.reason for p in parsed.problems] == ["a summary of the paper, not its abstract"]
+
+
 def test_a_numbered_daily_list_of_hugging_face_paper_pages() -> None:
     # A Hugging Face Daily Papers digest: "### 1. **[Title]**", its huggingface.co/papers
     # page (named by the arXiv id), then a model's notes. The number and the brackets are

@@ -31,7 +31,7 @@ LABELS: dict[str, str] = {
     "author": "authors", "authors": "authors", "author(s)": "authors", "by": "authors",
     "作者": "authors", "autores": "authors", "autor": "authors",
     "abstract": "abstract", "summary": "abstract", "tl;dr": "abstract", "tldr": "abstract",
-    "摘要": "abstract", "概要": "abstract", "简介": "abstract",
+    "摘要": "abstract", "摘要翻译": "abstract", "概要": "abstract", "简介": "abstract",
     "link": "url", "url": "url", "pdf": "url", "paper": "url", "paper link": "url",
     "arxiv link": "url", "论文链接": "url", "链接": "url", "论文地址": "url",
     "arxiv": "arxiv", "arxiv id": "arxiv", "cite as": "arxiv",
