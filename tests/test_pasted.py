@@ -1600,6 +1600,23 @@ def test_an_abstract_translation_is_the_abstract_over_a_tldr() -> None:
     assert [p.reason for p in parsed.problems] == ["a summary of the paper, not its abstract"]
 
 
+def test_a_byline_of_authors_and_fields_parted_by_bars_gives_the_authors() -> None:
+    # The AI-enhanced arXiv daily's line under a paper's heading: the authors in italics,
+    # then its category and day, parted by " | ". The line was skipped as text that is no
+    # paper's, and every paper had no authors.
+    text = (
+        "### [1] [Slow Crystals](https://arxiv.org/abs/2607.01001)\n\n"
+        "*Mara Lind, Tomas Berg* | **Category: cond-mat.mtrl-sci** | **Updated: 2026-07-02**\n\n"
+        "**Abstract:** We grow crystals in a cold flask, and they come out twice as large as "
+        "the ones grown on a plate.\n"
+    )
+    parsed = parse_markdown(text)
+    [record] = parsed.records
+    assert record.authors == ("Mara Lind", "Tomas Berg")
+    assert ("category", "cond-mat.mtrl-sci") in record.metadata
+    assert parsed.problems == ()
+
+
 def test_a_numbered_daily_list_of_hugging_face_paper_pages() -> None:
     # A Hugging Face Daily Papers digest: "### 1. **[Title]**", its huggingface.co/papers
     # page (named by the arXiv id), then a model's notes. The number and the brackets are

@@ -15,9 +15,16 @@ from digest.cleaning import tex_dashes
 from digest.readers import arxiv_pages
 from digest.readers.arxiv_pages import Found
 from digest.readers.identifiers import old_feed_title, parse_arxiv_field, parse_doi
-from digest.readers.pasted.fields import SUMMARY_LABELS, date_value, title_like, translated
+from digest.readers.pasted.fields import (
+    SUMMARY_LABELS,
+    date_value,
+    labelled_field,
+    title_like,
+    translated,
+)
 from digest.readers.pasted.text import (
     LINK,
+    NAME,
     URL,
     inline_text,
     is_prose,
@@ -172,6 +179,11 @@ class Reader:
                 entry.abstract += " " + text
             else:
                 self.not_a_paper(number, text, "text after the abstract, not part of it")
+        elif entry is not None and not entry.authors and (byline := _byline(text)):
+            # "*A, B* | **Category: cs.CR** | **Updated: …**": the names, then fields
+            entry.authors = split_authors(byline[0])
+            for name, label, value in byline[1]:
+                self.add_field(number, name, label, value)
         elif looks_like_names(_unslanted(text)) and entry is not None and not entry.authors:
             entry.authors = split_authors(_unslanted(text))  # "_Zheqi He, Yesheng Liu_"
         elif not self.structured and title_like(text) and "\n" not in text:
@@ -320,6 +332,19 @@ class Reader:
 _SUBMITTED_REACH = 3
 # Fields whose label may stand alone, the value on the line after it.
 NEXT_LINE_FIELDS = frozenset({"title", "authors", "subjects", "venue", "date", "comments"})
+
+
+def _byline(text: str) -> tuple[str, list[tuple[str, str, str]]] | None:
+    """A paper's authors, then its labelled fields, on one line parted by " | " (an arXiv
+    daily's "*A, B* | **Category: cs.CR** | **Updated: 2025-07-09**"): the names and the
+    fields, or None."""
+    first, *rest = text.split(" | ")
+    names = inline_text(first).strip()
+    fields = [labelled_field(part.strip()) for part in rest]
+    if not rest or not (looks_like_names(names) or NAME.fullmatch(names)):
+        return None
+    found = [field for field in fields if field is not None]
+    return (names, found) if len(found) == len(fields) else None
 
 
 def _unslanted(text: str) -> str:
