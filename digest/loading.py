@@ -48,6 +48,7 @@ from digest.readers.identifiers import (
     parse_arxiv_field,
     parse_doi,
     pubmed_page_pmid,
+    venue_arxiv_id,
     venue_name,
 )
 from digest.readers.markup import UnreadableMarkup, run_in_sections, unglued_sections
@@ -656,7 +657,9 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
     arxiv = None
     # arXiv's own DOI ("10.48550/arXiv.1006.5399", OpenAlex's and Crossref's only id of a
     # preprint) names the paper's arXiv id too; parse_arxiv_field reads no other DOI as one.
-    for candidate in (record.arxiv, given, url, record.doi):
+    # So does a venue that is only the id (a RIS's "JO  - arXiv preprint arXiv:2411.13560").
+    venue_id = venue_arxiv_id(record.venue) if record.venue else None
+    for candidate in (record.arxiv, given, url, record.doi, venue_id):
         arxiv = parse_arxiv_field(candidate) if candidate else None
         if arxiv:
             break

@@ -635,6 +635,21 @@ def test_mdpi_source_line_as_the_journal_is_the_journal(tmp_path: Path) -> None:
     }
 
 
+def test_a_venue_that_is_only_an_arxiv_id_gives_the_paper_its_id(tmp_path: Path) -> None:
+    # A mail-to-RIS script's records: "JO  - arXiv preprint arXiv:2411.13560" and a UR of
+    # "https://arxiv.org/abs/arXiv:2411.13560" that names no id as written. The venue was
+    # read as "arXiv" and its id dropped: the paper had none.
+    ris = (
+        "TY  - JOUR\nTI  - Netlists for circuit design\nAU  - Shi, Yichen\n"
+        "JO  - arXiv preprint arXiv:2411.13560\nPY  - 2024\n"
+        "UR  - https://arxiv.org/abs/arXiv:2411.13560\n"
+        f"AB  - We build a dataset of netlists for design. {ABSTRACT}\nER  - \n"
+    )
+    write(tmp_path, "arxiv.ris", ris)
+    [paper] = load_papers([tmp_path]).papers
+    assert (paper.arxiv_id, paper.venue) == ("2411.13560", "arXiv")
+
+
 def test_a_venue_with_a_run_of_brackets_after_its_arxiv_id_is_read_in_one_pass() -> None:
     # A Google Scholar alert with 100,000 "[" after "arXiv preprint arXiv:2311.01234" took
     # 13 s to load: from each "[" the category's brackets were looked for to the venue's

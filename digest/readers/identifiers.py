@@ -155,11 +155,16 @@ _MDPI_SOURCE = re.compile(r"(?P<journal>.+?) (?:19|20)\d\d, Vol\. \d+, Pages? [\
 def venue_name(venue: str) -> str:
     """The venue a reader should see: "arXiv" for one that is only an arXiv id (a paper's
     id is no journal), the journal alone of MDPI's source line, else the venue as written."""
-    found = _ARXIV_VENUE.fullmatch(venue.strip())
-    if found and parse_arxiv_field(found.group("id")):
+    if venue_arxiv_id(venue):
         return "arXiv"
     source = _MDPI_SOURCE.fullmatch(venue.strip())
     return source.group("journal") if source else venue
+
+
+def venue_arxiv_id(venue: str) -> str | None:
+    """The arXiv id of a venue that is only that id ("arXiv preprint arXiv:2105.03824")."""
+    found = _ARXIV_VENUE.fullmatch(venue.strip())
+    return found.group("id") if found and parse_arxiv_field(found.group("id")) else None
 
 
 _LABELLED_ARXIV = re.compile(r"arxiv:\s*(\S+)", re.I)
