@@ -444,6 +444,10 @@ _EBSCO_TRAILER = re.compile(
     re.S,
 )
 _EBSCO_TAIL = 1200
+# arXiv's mail closes each abstract with its page's line, "\\\\ ( https://arxiv.org/abs/2411.13560
+# , 31214kb)"; a script turning the mail into RIS keeps it in the abstract.
+_LISTING_TRAILER = re.compile(r"\s*(?:\\\\\s*)?\(\s*https?://arxiv\.org/abs/\S+\s*,\s*\d+kb\)$")
+_LISTING_TAIL = 120  # looked for in the tail only, as the other trailers are
 # ERIC closes each abstract with who wrote it, whatever exports the record (Ovid, EBSCOhost,
 # ProQuest): "(As Provided)" (the author's own), "(Author)", "(Author/RT)", or the
 # abstractor's initials, "(MVL)". Only after a sentence's end, as the abstract's last words,
@@ -565,7 +569,8 @@ _LEADING_COPYRIGHT = re.compile(
 
 def strip_abstract_trailer(abstract: str) -> str:
     """The abstract without the copyright line or database stamp an export closed it with
-    (ERIC's "(As Provided)" and ProQuest's "(Author abstract)" too), without the
+    (ERIC's "(As Provided)" and ProQuest's "(Author abstract)" too, and the arXiv mail's
+    link to the paper's page), without the
     placeholder of a graphical abstract, and without IEEE's "Summary form only given.",
     eScholarship's byline or a copyright line glued to it (Web of Science's MEDLINE)
     opening it; then without the citation of the paper itself that closes the abstracts of
@@ -607,6 +612,9 @@ def _without_trailers(abstract: str) -> str:
     if "ABSTRACT FROM" in ebsco or "is the property of" in ebsco:
         found = _EBSCO_TRAILER.search(abstract, len(abstract) - len(ebsco))
         abstract = abstract[: found.start()].rstrip() if found else abstract
+    if abstract.endswith("kb)"):
+        listing = _LISTING_TRAILER.search(abstract, max(0, len(abstract) - _LISTING_TAIL))
+        abstract = abstract[: listing.start()] if listing else abstract
     if abstract.endswith(")"):
         abstract = _ERIC_MARK.sub("", abstract)
     if abstract.endswith((")", ").", "document.")):
