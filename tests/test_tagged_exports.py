@@ -170,10 +170,12 @@ def test_ovid_tagged_layout(tmp_path: Path) -> None:
     assert (skipped.line, skipped.reason.split(" (")[0]) == (17, "no abstract")
 
 
-def test_ovid_embase_meeting_abstract_venue_is_the_journal_not_its_meeting(
+def test_ovid_embase_meeting_abstract_venue_and_subject_terms(
     tmp_path: Path,
 ) -> None:
-    # Embase's citation of a meeting abstract names the journal, then the meeting.
+    # Embase's citation of a meeting abstract names the journal, then the meeting; Embase
+    # indexes the record's type among its subject terms, where a term naming another type
+    # than the record's stays a keyword.
     paper = only(
         load_written(
             tmp_path,
@@ -182,11 +184,13 @@ def test_ovid_embase_meeting_abstract_venue_is_the_journal_not_its_meeting(
             "TI  - Sleep and errors on night shifts.\n",
             "SO  - Sleep Medicine. Conference: 9th Shift Work Meeting: Part 1. Norway. 14 "
             "(Supplement 2) (no pagination), 2021. Date of Publication: 2021.\n",
-            "AU  - Ng A.\nAB  - We survey nurses in twelve hospitals about night shifts and "
-            "sleep.\nYR  - 2021\n",
+            "AU  - Ng A.\nMH  - *sleep\nMH  - conference abstract\nMH  - review\n",
+            "AB  - We survey nurses in twelve hospitals about night shifts and sleep.\n",
+            "PT  - Conference Abstract\nYR  - 2021\n",
         )
     )
     assert (paper.venue, paper.date) == ("Sleep Medicine", "2021")
+    assert paper.keywords == ("sleep", "review")
 
 
 # --- PubMed Abstract (text) -----------------------------------------------------------------

@@ -198,6 +198,10 @@ def ovid_record(tagged: TaggedRecord) -> Record | Problem:
     # Proceedings. Conference: 2nd BEAT-PCD Conference … Spain. 12 (Supplement 3) …".
     venue = journal.group(1).partition(". Conference: ")[0] if journal else ""
     keywords = tagged.items("KW") or [mesh_heading(term) for term in tagged.items("MH")]
+    # Embase indexes a record's type among its subject terms ("MH  - conference abstract",
+    # with "PT  - Conference Abstract"): no keyword, as in Scopus's RIS (ris.py).
+    kinds = {kind.casefold() for kind in tagged.items("PT")}
+    keywords = [keyword for keyword in keywords if keyword.casefold() not in kinds]
     page = next((link for link in _links(tagged) if _WEB_LINK.match(link)), None)
     return Record(
         line=tagged.line,
