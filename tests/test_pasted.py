@@ -282,6 +282,30 @@ def test_a_title_named_by_its_acronym_is_no_labelled_field(tmp_path: Path) -> No
     )
 
 
+def test_a_notes_paper_details_at_its_end_are_the_papers(tmp_path: Path) -> None:
+    # A Japanese note on one paper: its summary under "## \u6982\u8981 (Overview)", its own
+    # sections, then "#### \u8ad6\u6587\u60c5\u5831" (paper information: authors, journal,
+    # DOI, arXiv). The block was read as a second entry, skipped for having no abstract, and
+    # the paper kept neither id.
+    note = tmp_path / "moons.md"
+    note.write_text(
+        "---\ntitle: Inner moon tides (Lima et al., 2024)\n---\n\n# Inner moon tides\n\n"
+        "## \u6982\u8981 (Overview)\n\n\u672c\u7814\u7a76\u3067\u306f\u5185\u885b\u661f"
+        "\u306e\u6f6e\u6c50\u3092\u5341\u5e74\u9593\u89b3\u6e2c\u3057\u3001\u30e2\u30c7"
+        "\u30eb\u306e\u4e88\u6e2c\u306e\u4e8c\u500d\u3067\u3042\u308b\u3053\u3068\u3092"
+        "\u793a\u3057\u305f\u3002\n\n## \u4e3b\u306a\u5185\u5bb9 (Main Content)\n\n"
+        "### \u91cd\u8981\u306a\u767a\u898b\n- \u6f6e\u6c50\u306f\u4e8c\u500d\n\n---\n\n"
+        "#### \u8ad6\u6587\u60c5\u5831\n\n- \u8457\u8005: Lima, A. et al. (2024)\n"
+        "- DOI: [10.1000/moons.1](https://doi.org/10.1000/moons.1)\n"
+        "- arXiv: [2401.01234](https://arxiv.org/abs/2401.01234)\n",
+        encoding="utf-8",
+    )
+    corpus = load_papers([note])
+    [paper] = corpus.papers
+    assert (paper.arxiv_id, paper.doi) == ("2401.01234", "10.1000/moons.1")
+    assert not any(s.reason.startswith("no abstract") for s in corpus.skipped)
+
+
 def test_a_reading_note_with_its_table_of_contents_and_numbered_sections(tmp_path: Path) -> None:
     # Notes on one paper: its fields as items, a table of contents of in-page links (its
     # heading marked "<!-- omit in toc -->"), then the paper's own numbered sections with

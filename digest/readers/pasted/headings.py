@@ -39,6 +39,10 @@ _NOTE_HEADINGS = re.compile(
 )
 
 
+# "Paper information" in Japanese and Chinese, over the fields of the paper a note is about.
+_PAPER_DETAILS = re.compile(r"^(?:\u8ad6\u6587\u60c5\u5831|\u8bba\u6587\u4fe1\u606f)$")
+
+
 def read_heading(reader: Reader, number: int, text: str, level: int) -> None:
     reader.flush()
     text = re.sub(r"<!--.*?-->", " ", text).strip()  # "RefineNet <!-- omit in toc -->"
@@ -70,6 +74,14 @@ def read_heading(reader: Reader, number: int, text: str, level: int) -> None:
         # papers, their text and its links no part of the paper's.
         reader.current = None
         return
+    if _PAPER_DETAILS.match(name) and reader.properties.get("title"):
+        described = next((e for e in reader.entries if e.abstract), None)
+        if described is not None:
+            # "#### \u8ad6\u6587\u60c5\u5831" (the paper's details: authors, journal, DOI) at
+            # the end of a note about one paper: the fields of the paper the note summed up.
+            reader.current = described
+            described.mode = "notes"
+            return
     if _NOTE_HEADINGS.match(name):
         if current is not None:
             current.mode = "notes"
