@@ -668,6 +668,25 @@ _RUN_ON_SENTENCE = re.compile(
 _RUN_ON_STOP = re.compile(r"[.?!](?=[A-Z][a-z]+\b(?![.(]))")
 
 
+# Punctuation a database left where it dropped text: Semantic Scholar's abstract opening on
+# the stop of a lost first line (". Natural language processing …"), Lens's "; " between a
+# structured abstract's paragraphs whose headings it dropped ("… phenomena. ; ; An
+# objective …", "… research topics.; ; This is …").
+_STRAY_OPENING = re.compile(r"[.;,]\s+(?=[A-Z])")
+_EMPTY_CLAUSES = re.compile(r"(?<=[.?!])(?:\s*;)+\s+")
+
+
+def without_stray_punctuation(abstract: str) -> str:
+    """The abstract without a stop, semicolon or comma opening it, or semicolons between its
+    sentences for text that is not there."""
+    opening = _STRAY_OPENING.match(abstract) if abstract[:1] in ".;," else None
+    if opening:
+        abstract = abstract[opening.end() :]
+    if "; ;" in abstract:
+        abstract = _EMPTY_CLAUSES.sub(" ", abstract)
+    return abstract
+
+
 def space_run_on_sentences(abstract: str) -> str:
     """The abstract with a space after a sentence's full stop that has lost it."""
     if not _RUN_ON_STOP.search(abstract):

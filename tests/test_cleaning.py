@@ -21,6 +21,7 @@ from digest.cleaning import (
     latex_to_unicode,
     space_run_on_sentences,
     tex_dashes,
+    without_stray_punctuation,
 )
 from digest.sentences import split_sentences
 
@@ -402,3 +403,15 @@ def test_a_long_run_of_hyphenated_letters_is_read_for_tex_dashes_in_one_pass() -
     run = "a-" * 200_000
     assert tex_dashes("1--10 " + run) == "1\u201310 " + run
     assert tex_dashes(run + " https://x.org/a--b 1--2") == run + " https://x.org/a--b 1\u20132"
+
+
+def test_stray_punctuation_of_dropped_text_goes() -> None:
+    # Semantic Scholar's abstract opening on a lost line's stop; Lens's semicolons for a
+    # structured abstract's dropped headings; an ellipsis and a real semicolon stay.
+    assert without_stray_punctuation(". Language models are compared.") == (
+        "Language models are compared."
+    )
+    assert without_stray_punctuation(
+        "We classify it. ; ; An analysis is run; it counts.; ; This is new."
+    ) == ("We classify it. An analysis is run; it counts. This is new.")
+    assert without_stray_punctuation("... and so on; then more.") == "... and so on; then more."
