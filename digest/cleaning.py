@@ -456,6 +456,12 @@ _ERIC_MARK = re.compile(
     r"(?:(?<=[.!?\"”])|(?<=\.\)))\s+"
     r"\((?:As Provided|Author(?:/[A-Z]{1,4})?|[A-Z]{2,4}(?:/[A-Z]{1,4})?)\)$"
 )
+# INFORMS's journals close an abstract with where its supplement is, glued to the last
+# sentence in EndNote's and Zotero's copies of its page: "… in organizational
+# life.Supplemental Material: The online appendix is available at https://doi.org/10.1287/…".
+_SUPPLEMENT_NOTE = re.compile(
+    r"(?<=[.!?])\s*Supplemental Material: [^\n]{0,300}? available at https?://\S+?\.?$"
+)
 # ProQuest's CSA databases (LISA, Sociological Abstracts, ERIC's notes), whatever exports
 # their records (Mendeley's BibTeX of them), close an abstract with where it came from, one
 # mark or several: "(Quotes from original text)", "(Author abstract)", "(Original abstract)",
@@ -569,8 +575,8 @@ _LEADING_COPYRIGHT = re.compile(
 
 def strip_abstract_trailer(abstract: str) -> str:
     """The abstract without the copyright line or database stamp an export closed it with
-    (ERIC's "(As Provided)" and ProQuest's "(Author abstract)" too, and the arXiv mail's
-    link to the paper's page), without the
+    (ERIC's "(As Provided)", ProQuest's "(Author abstract)" and INFORMS's note of where
+    the supplement is too, and the arXiv mail's link to the paper's page), without the
     placeholder of a graphical abstract, and without IEEE's "Summary form only given.",
     eScholarship's byline or a copyright line glued to it (Web of Science's MEDLINE)
     opening it; then without the citation of the paper itself that closes the abstracts of
@@ -617,6 +623,8 @@ def _without_trailers(abstract: str) -> str:
         abstract = abstract[: listing.start()] if listing else abstract
     if abstract.endswith(")"):
         abstract = _ERIC_MARK.sub("", abstract)
+    if "Supplemental Material:" in abstract[-_TRAILER_TAIL:]:
+        abstract = _SUPPLEMENT_NOTE.sub("", abstract)
     if abstract.endswith((")", ").", "document.")):
         # Looked for in the tail, as the other trailers are: from every position of a whole
         # abstract, a run of thousands of marks would be read to its end each time.

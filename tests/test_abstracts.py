@@ -125,6 +125,10 @@ def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
         # into RIS (its "\\\\" read as TeX's line break, or still there).
         "( https://arxiv.org/abs/2411.13560 , 31214kb)",
         "\\\\ ( https://arxiv.org/abs/2306.07353 ,  27kb)",
+        # INFORMS's note of where the supplement is (an EndNote 22 library's Organization
+        # Science record, smart-knowledge-systems/Research-Assitant).
+        "Supplemental Material: The online appendix is available at "
+        "https://doi.org/10.1287/orsc.2023.1686.",
         "Copyright of Journal of the Air & Waste Management Association (Taylor & Francis Ltd) "
         "is the property of Taylor & Francis Ltd and its content may not be copied or emailed "
         "to multiple sites or posted to a listserv without the copyright holder's express "
@@ -136,6 +140,14 @@ def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
 )
 def test_a_closing_copyright_line_is_not_part_of_the_abstract(trailer: str) -> None:
     assert strip_abstract_trailer(f"{ABSTRACT} {trailer}") == ABSTRACT
+
+
+def test_informs_supplement_note_glued_to_the_last_sentence_goes() -> None:
+    note = "Supplemental Material: The data are available at https://doi.org/10.1287/x.1."
+    assert strip_abstract_trailer(f"{ABSTRACT}{note}") == ABSTRACT
+    # Not as the abstract's last words, it is the abstract's own text.
+    kept = f"{ABSTRACT} {note} We thank the editors."
+    assert strip_abstract_trailer(kept) == kept
 
 
 @pytest.mark.parametrize(
