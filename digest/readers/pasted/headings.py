@@ -92,19 +92,16 @@ def read_heading(reader: Reader, number: int, text: str, level: int) -> None:
         # "## \U0001f4c4 Title" (Daily_paper_update's template): the page icon marks a paper;
         # under a paper's heading it marks a section ("## \U0001f4c4 Paper info").
         text = name = _without_icon(inline_text(text))
-    elif _icon_led(name) and current is not None and within:
-        field = LABELS.get(_without_icon(name), "")
-        if field in NEXT_LINE_FIELDS:
-            # "### \U0001f465 Authors" under the paper's heading, the names on the next line.
-            current.pending = field
-            return
     if _icon_led(name):
         # "## 📋 메타데이터", "### 💡 Inspiration": a section of a note, or a topic above
         # papers, in any language; a paper's title does not open with an icon.
-        if current is not None and 0 < current.level < level:
-            current.mode = "notes"  # the paper's own section: its fields still count
-        else:
+        if current is None or not within:
             reader.current = None
+        elif (field := LABELS.get(_without_icon(name), "")) in NEXT_LINE_FIELDS:
+            # "### \U0001f465 Authors" under the paper's heading, the names on the next line.
+            current.pending = field
+        else:
+            current.mode = "notes"  # the paper's own section: its fields still count
         return
     if (
         current is not None
