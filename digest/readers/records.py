@@ -301,8 +301,8 @@ def _has_consonant_initials(name: str) -> bool:
 def _cased_first_name_first(name: str) -> str:
     if not in_capitals(name) or len(words := name.split()) < 2:
         return name
-    suffix = _suffix(words, False)
-    return f"{_cased_words(' '.join(words[:-1]), True)} {_cased_words(words[-1], False)}{suffix}"
+    (*given, surname), suffix = _without_suffix(words, False)
+    return f"{_cased_words(' '.join(given), True)} {_cased_words(surname, False)}{suffix}"
 
 
 def in_capitals(text: str) -> bool:
@@ -311,8 +311,7 @@ def in_capitals(text: str) -> bool:
 
 
 def _cased_words(words: str, given: bool, initials: bool = False) -> str:
-    split = words.split()
-    suffix = _suffix(split, initials)
+    split, suffix = _without_suffix(words.split(), initials)
     return (
         " ".join(
             word.lower()
@@ -326,19 +325,18 @@ def _cased_words(words: str, given: bool, initials: bool = False) -> str:
     )
 
 
-def _suffix(words: list[str], initials: bool) -> str:
-    """The suffix that ends a name of two words or more, taken off `words`, with its space
-    (" III", " Jr."): "JR" or "SR", or a numeral, but not after initials in a list of
-    initials, where "IV" is two more ("SMITH, J IV" is J. I. V. Smith). "" when there is
-    none."""
+def _without_suffix(words: list[str], initials: bool) -> tuple[list[str], str]:
+    """The words of a name without the suffix that ends it (a name of two words or more),
+    and that suffix with its space (" III", " Jr."): "JR" or "SR", or a numeral, but not
+    after initials in a list of initials, where "IV" is two more ("SMITH, J IV" is J. I. V.
+    Smith). The words as they are and "" when there is none."""
     if len(words) < 2:
-        return ""
+        return words, ""
     last = words[-1]
     numeral = last in _NUMERAL_SUFFIXES and not (initials and _is_initials(words[-2], True))
     if last not in _SUFFIXES and not numeral:
-        return ""
-    words.pop()
-    return f" {_SUFFIXES.get(last, last)}"
+        return words, ""
+    return words[:-1], f" {_SUFFIXES.get(last, last)}"
 
 
 def _is_initials(word: str, initials: bool) -> bool:
