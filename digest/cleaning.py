@@ -393,10 +393,13 @@ def comparable_text(text: str) -> str:
 # --- what databases add to an abstract -------------------------------------------------------
 
 # What an export writes where a record has no abstract (ScienceDirect's RIS: its heading alone,
-# "AB  - Abstract").
+# "AB  - Abstract"); what an AI-enhanced arXiv daily writes in every field of a paper its
+# model failed on ("错误:AI分析失败", "Error: AI analysis failed", its colon and stop
+# full-width).
 _PLACEHOLDER = re.compile(
     r"\[?\s*(?:no abstract(?: available| provided)?|abstract not available|not available"
-    r"|n/?a|none|null|nan|-+|abstract)\s*\.?\s*\]?",
+    r"|n/?a|none|null|nan|-+|abstract|\u9519\u8bef[:\uff1a]\s*ai\s*\u5206\u6790\u5931\u8d25)"
+    r"\s*[.\u3002]?\s*\]?",
     re.I,
 )
 # "Published by Elsevier B.V.", "… Ltd on behalf of the Royal Society.": a publisher's name

@@ -35,6 +35,9 @@ def csv_file(path: Path, abstracts: list[str]) -> Path:
         "No abstract available.",
         # ScienceDirect's RIS: the heading alone where the text should follow it.
         "Abstract",
+        # An AI-enhanced arXiv daily's every field of a paper its model failed on
+        # (xmkxabc/daae data/2025-03-18.md): "Error: AI analysis failed."
+        "\u9519\u8bef\uff1aAI\u5206\u6790\u5931\u8d25\u3002",
         # Cambridge University Press's notices, in Crossref's and OpenAlex's metadata.
         "An abstract is not available for this content so a preview has been provided. Please "
         "use the Get access link above for information on how to access this content.",
