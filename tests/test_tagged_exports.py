@@ -516,6 +516,8 @@ def test_venues_in_capitals_are_cased(tmp_path: Path) -> None:
         "J\tLI, NA\tTRIALS\tBMJ-BRITISH MEDICAL JOURNAL\tWe pool twelve trials.\t1996\n",
         "C\tWU, J\tQUEUES\t2024 33RD INTERNATIONAL CONFERENCE ON COMPUTER COMMUNICATIONS AND ",
         "NETWORKS, ICCCN 2024\tWe bound queueing delay in data centres.\t2024\n",
+        "C\tGAVELAN, JPM\tAGILE\t5TH INTERNATIONAL CONFERENCE ON COMPUTING AND INFORMATICS ",
+        "(ICCI 2022)\tWe weigh agile methods against the well-being of teams.\t2022\n",
     )
     assert [paper.venue for paper in tab.papers] == [
         "Coral Reefs",
@@ -526,6 +528,7 @@ def test_venues_in_capitals_are_cased(tmp_path: Path) -> None:
         "Spectrometers Detectors and Associated Equipment",
         "BMJ-British Medical Journal",
         "2024 33rd International Conference on Computer Communications and Networks, ICCCN 2024",
+        "5th International Conference on Computing and Informatics (ICCI 2022)",
     ]
     ris = load_written(
         tmp_path / "ris",

@@ -381,7 +381,8 @@ def cased_venue(venue: str) -> str:
     without a vowel ("BMJ", "BMC", "NMR"), a Roman numeral ("PART II"), a single letter
     ("SECTION A"), a word with a digit ("COVID-19"), and a conference's acronym after a
     comma, alone or before its year (Web of Science's proceedings: "…, ICCCN 2024", "…,
-    IWQOS"); an ordinal's ending is small ("33RD" -> "33rd"). A name without a small word is
+    IWQOS"), or in brackets before its year ("… (ICCI 2022)"); an ordinal's ending is small
+    ("33RD" -> "33rd"). A name without a small word is
     a name of acronyms, and stays as it is, when its words have four letters or fewer
     ("ICML", "IEEE TIFS", "AI", "PLOS ONE"; "LAB ON A CHIP" is cased) or when it is a
     conference's, one or two words beside a year ("ICETA 2012", "IEEE INFOCOM 2019").
@@ -416,6 +417,8 @@ def _conference_acronym(words: list[str], index: int) -> bool:
     year_after = bool(after) and bool(_YEAR.fullmatch(after[0].rstrip(",:")))
     if "-" in word and year_after:
         return True
+    if word.startswith("(") and after and _YEAR.fullmatch(after[0].rstrip(",:)")):
+        return True  # in brackets before its year: "… INFORMATICS (ICCI 2022)"
     if index == 0 or not words[index - 1].endswith(","):
         return False
     if word.endswith(","):
