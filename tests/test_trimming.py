@@ -501,6 +501,10 @@ def test_a_structured_abstract_takes_its_line_from_its_conclusion() -> None:
     assert trimming.giving_way(design) == [gives_way, gives_way, taken]
     embase = ["Method(s): We audit.", "Result(s): It rose.", "Conclusion(s): Audits work."]
     assert trimming.giving_way(embase) == [gives_way, gives_way, taken]
+    # Some journals head their parts with a label alone ("OBJECTIVE.", "Background."), which
+    # gives way itself.
+    headed = ["OBJECTIVE.", "To audit.", "Results.", "It rose.", "CONCLUSIONS.", "Audits work."]
+    assert trimming.giving_way(headed) == [gives_way] * 5 + [taken]
     assert trimming.giving_way(["Background and aims: We read leaves.", "Methods: By eye."]) == [
         taken,
         taken,

@@ -267,16 +267,30 @@ def giving_way(sentences: Sequence[str]) -> list[int]:
     implications: ...") gives its line from the conclusion: every other sentence gives way.
     One without a conclusion gives way in its background and frame ("Motivation: ...",
     "Background: ...", "Study design: ...", and what comes before its first label) to its
-    other parts."""
-    labels = [section_label(sentence) for sentence in sentences]
+    other parts. A label that is a sentence of its own ("OBJECTIVE.") heads the part after
+    it and gives way itself."""
+    headings = [_heading(sentence) for sentence in sentences]
+    labels = [h or section_label(s) for h, s in zip(headings, sentences, strict=True)]
     parts: list[str | None] = list(itertools.accumulate(labels, _part_of))
-    ways = [BACK_MATTER if part in BACK_MATTER_LABELS else TAKEN for part in parts]
+    ways = [
+        BACK_MATTER if part in BACK_MATTER_LABELS else GIVES_WAY if heading else TAKEN
+        for part, heading in zip(parts, headings, strict=True)
+    ]
     if sum(label is not None and label not in BACK_MATTER_LABELS for label in labels) < 2:
         return ways
     taken = [_is_conclusion(part) for part in parts]
     if not any(taken):
         taken = [not _is_frame(part) for part in parts]
     return [way if way or take else GIVES_WAY for way, take in zip(ways, taken, strict=True)]
+
+
+def _heading(sentence: str) -> str | None:
+    """The label a sentence is, when it is nothing but a label with a full stop or colon, as
+    some journals head their parts ("OBJECTIVE.", "Background."); None otherwise."""
+    if len(sentence) > _LABEL_SEARCH_CHARS or sentence[-1:] not in (".", ":"):
+        return None
+    label = _label_words(sentence[:-1])
+    return label if label and label[0].isalpha() and is_section_label(label) else None
 
 
 def _part_of(part: str | None, label: str | None) -> str | None:
