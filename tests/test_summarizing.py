@@ -612,6 +612,16 @@ def test_a_structured_abstract_gives_its_line_from_its_conclusion() -> None:
     )
     summary = summarize_paper(Paper(id="q", abstract=abstract, title=title))
     assert not summary.sentence.startswith("Background")
+    # The authors' own "We propose ..." is taken wherever it stands, beside the conclusion.
+    abstract = (
+        "Background: Committees price drugs by many criteria at once. "
+        "We propose a decision model that learns a committee's utility from its past reviews. "
+        "Methods: We fit the model to 120 oncology reviews. "
+        "Results: It predicted 9 of 10 later decisions. "
+        "Conclusion: Preference disaggregation is an indirect way of eliciting utilities."
+    )
+    summary = summarize_paper(Paper(id="r", abstract=abstract, title="Learning drug reviews"))
+    assert summary.text.startswith("We propose a decision model")
 
 
 def test_the_back_matter_is_never_the_line_however_much_of_the_title_it_repeats() -> None:

@@ -8,9 +8,10 @@ sentence that leans on an earlier one ("We show how to make these algorithms ...
 response to this challenge, we formulate ...") gives way to one that stands on its own and
 also states the contribution ("We present an evaluation model (ADEM) that ..."), when their
 ratings are close. And a structured abstract's parts come before any rating: the line of one
-with a conclusion comes from its conclusion, of one without it not from its background or
-frame (design, setting), and of any abstract never from its back matter while another
-sentence may be (`digest.summarizing.trimming.giving_way`). The weights were learned on
+with a conclusion comes from its conclusion (or from the authors' own "We propose ...",
+wherever it stands), of one without it not from its background or frame (design, setting),
+and of any abstract never from its back matter while another sentence may be
+(`digest.summarizing.trimming.giving_way`). The weights were learned on
 SciTLDR, whose abstracts have no parts.
 
 Rating is numpy work on a whole batch of sentences, cheapest for many documents at once: in
@@ -34,6 +35,7 @@ from digest.summarizing.sumy_methods import (
     ObjectDocumentModel,
     sentence_texts,
 )
+from digest.summarizing.trimming import GIVES_WAY, TAKEN
 from digest.summarizing.words import stem_word
 
 FloatArray = np.ndarray[Any, np.dtype[np.float64]]
@@ -75,8 +77,16 @@ class Ratings:
     def of(cls, features: SentenceFeatures, weights: Weights) -> Ratings:
         # The back matter goes below every other sentence; a structured abstract's sentences
         # outside its conclusion below those of the conclusion (without one, its background
-        # and frame below its other parts).
-        ratings = rate_sentences(features, weights) - GIVE_WAY_DROP * features.giving_way
+        # and frame below its other parts). The authors' own statement of what they propose
+        # or present ("We propose an MCDA approach that ...", "We present the first case of
+        # ...") is taken wherever it stands, beside the conclusion.
+        contributes = (
+            features.column("contribution_first") + features.column("contribution_later")
+        ) > 0
+        ways = np.where(
+            (features.giving_way == GIVES_WAY) & contributes, TAKEN, features.giving_way
+        )
+        ratings = rate_sentences(features, weights) - GIVE_WAY_DROP * ways
         return cls(
             ratings,
             features.leans_back,
