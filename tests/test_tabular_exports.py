@@ -1355,3 +1355,20 @@ def test_a_record_link_nesting_thousands_of_record_links_is_read_without_recursi
     [paper] = load_papers([tmp_path]).papers
     assert paper.doi == "10.1234/x"
     assert parse_doi("http://a.org/?doi=10.1000%2fhttp://b.org/?doi=10.2000%2fy") == "10.2000/y"
+
+
+def test_asreview_export_with_run_in_background_and_objectives(tmp_path: Path) -> None:
+    # ASReview's export of a PubMed set: Cureus runs "Background and objectives" into its
+    # first sentence as it runs "Methods" and "Results" into theirs.
+    header = "record_id,pmid,title,abstract,included,asreview_ranking\n"
+    row = (
+        '853,35974871,"Oat bars and milk output","Background and objectives Nutrition '
+        "matters after birth. Methods A randomized study was run. Results Output rose. "
+        'Conclusion Bars help.",1,4\n'
+    )
+    (tmp_path / "asreview.csv").write_text(header + row, encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == (
+        "Background and objectives: Nutrition matters after birth. Methods: A randomized "
+        "study was run. Results: Output rose. Conclusion: Bars help."
+    )

@@ -608,6 +608,7 @@ def labelled_sections(sections: list[tuple[str, str]]) -> str:
 # "Background", "Methods", "Results", "Conclusions"; the IMRaD words; trial and case reports).
 _STRUCTURED_HEADINGS = (
     "Backgrounds?|Introduction|Context|Rationale|Purposes?|Aims?|Objectives?|Goals?|"
+    "Background and [Oo]bjectives?|"
     "Methods?|Methodology|Materials and [Mm]ethods|Design|Settings?|Participants|Patients|"
     "Interventions?|Measurements|Main outcome measures|Results?|Findings|Discussion|"
     "Conclusions?|Interpretation|Limitations|Implications|Significance|Trial [Rr]egistration|"
