@@ -55,13 +55,13 @@ LISTING_SECTION = re.compile(
     r"\b",
     re.I,
 )
+# An RSS description's id and announce type: "arXiv:2509.13361v1 Announce Type: new".
+_RSS_ID = rf"arXiv:({ARXIV_ID})\s+Announce Type:\s*([\w-]+)"
 # An RSS description flattened to text; the title is usually the line before it.
-FLATTENED_RSS = re.compile(
-    rf"(?:^|\s)arXiv:({ARXIV_ID})\s+Announce Type:\s*([\w-]+)\s+Abstract:\s*(.*)$", re.I
-)
+FLATTENED_RSS = re.compile(rf"(?:^|\s){_RSS_ID}\s+Abstract:\s*(.*)$", re.I)
 # The same description's id line alone, its "Abstract: …" on the next line, as the feeds
 # break it.
-RSS_ID_LINE = re.compile(rf"arXiv:({ARXIV_ID})\s+Announce Type:\s*([\w-]+)\s*", re.I)
+RSS_ID_LINE = re.compile(rf"{_RSS_ID}\s*", re.I)
 # An abstract page's history line: "[Submitted on 15 Nov 2024 (v1), last revised …]".
 SUBMITTED_ON = re.compile(r"\[Submitted on (\d{1,2} [A-Z][a-z]{2} \d{4})\b")
 _ABS_PAGE_MARKS = ("Skip to main content", "View PDF", "Submitted on", "Cite as:")
