@@ -282,6 +282,7 @@ def test_latex_to_unicode(latex: str, plain: str) -> None:
     "text",
     [
         "costs $5 and $10 per run",  # dollars, not math
+        "costs US$5 or US$9 a month, or NZ$12",  # a currency's sign after its country's
         "a bare % sign and a bare & sign",
         "$\\frac{a}{b}$ stays",  # math we cannot simplify keeps every character
         "an unknown \\macro stays",
