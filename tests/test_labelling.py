@@ -540,7 +540,7 @@ UNRELATED = [
     "vague",
     [
         *("Run", "A comparison", "Ten degrees", "The article", "Authors", "People", "In June"),
-        *("BACKGROUND", "Conclusions"),
+        *("BACKGROUND", "Conclusions", "Methodology/Principal Findings"),
         *("Estimation", "Processing", "The topics", "A workshop", "Symposium"),
     ],
 )
