@@ -16,7 +16,7 @@ from digest.errors import InputError
 from digest.loading import load_papers
 from digest.models import Corpus, Paper
 from digest.readers import sniff_format
-from digest.readers.markup import jats_to_text
+from digest.readers.markup import jats_to_text, unglued_sections
 from digest.readers.scholarly_json import inverted_index_to_text
 
 EXPORTS = Path(__file__).resolve().parent / "fixtures" / "exports"
@@ -1630,6 +1630,17 @@ def test_biorxiv_abstract_in_bioinformatics_sections(tmp_path: Path) -> None:
         "TREX, which infers them from bulk samples. Availability: TREX is free at "
         "https://github.com/example/trex. Contacts: ana.rossi@example.it, "
         "luca.bianchi@example.it."
+    )
+
+
+def test_a_long_run_of_contact_is_searched_for_an_address_in_linear_time() -> None:
+    # "Contacts?" looked for its address over the whole run after it: 40,000 "Contact" in
+    # a row took about a minute. An address's local part is at most 64 characters.
+    text = "Contact" * 40_000
+    assert unglued_sections(text) == text
+    glued = "MotivationTea is slow. ResultsWe read it. Contactana@example.it."
+    assert unglued_sections(glued) == (
+        "Motivation: Tea is slow. Results: We read it. Contact: ana@example.it."
     )
 
 

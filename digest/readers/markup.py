@@ -630,11 +630,12 @@ _STRUCTURED_HEADINGS = (
 # abstracts: "BackgroundDespite treatment, … (RRMS).MethodThirteen participants …", or to
 # the bullet of a list ("…therapy.Key points• A frequent …"). The word after it
 # capitalised and no one-letter word but "A", so that a name such as "MethodsX" stays;
-# Bioinformatics' "Contact" is glued to an address ("Contactsdaniele.r@unimib.it", bioRxiv).
+# Bioinformatics' "Contact" is glued to an address ("Contactsdaniele.r@unimib.it", bioRxiv),
+# whose local part is at most 64 characters (so a run of "Contact" is not searched to its end).
 # (Not inside a word either: checked apart, since a lookbehind opening the pattern makes
 # the search ~6x slower, and it runs on every abstract of a table.)
 _GLUED_HEADING = re.compile(
-    rf"(?P<label>(?:{_STRUCTURED_HEADINGS})(?=[A-Z][A-Za-z0-9]|A\s|•)|Contacts?(?=[\w.+-]+@))"
+    rf"(?P<label>(?:{_STRUCTURED_HEADINGS})(?=[A-Z][A-Za-z0-9]|A\s|•)|Contacts?(?=[\w.+-]{{1,64}}@))"
 )
 # A heading in capitals (the Lancet's, medRxiv: "BACKGROUNDAnalysis of … METHODSGermline
 # …") only before a word in small letters, so that "DESIGNER" stays a word; looked for only
