@@ -13,6 +13,7 @@ from digest.errors import InputError
 from digest.loading import load_papers
 from digest.models import Corpus, Paper
 from digest.readers import sniff_format
+from digest.readers.records import cased_in_list
 from digest.readers.ris import parse_ris
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "exports"
@@ -452,6 +453,13 @@ def test_a_name_in_capitals_keeps_its_suffix(tmp_path: Path) -> None:
     assert only(corpus).authors == (
         "John Hale III", "Luis Ortiz Jr.", "Anna Price III", "J. I. V. Webb", "J. M. Cole"
     )  # fmt: skip
+    # Written first name first beside them (CINAHL), a surname with its suffix alone too
+    # (the list keeps its order of names; readers turn the first one around later).
+    assert cased_in_list(["HALE, JOHN", "ANNA PRICE III", "PRICE III"]) == [
+        "Hale, John",
+        "Anna Price III",
+        "Price III",
+    ]
 
 
 def test_names_in_capitals_in_other_exports_are_cased(tmp_path: Path) -> None:

@@ -302,6 +302,8 @@ def _cased_first_name_first(name: str) -> str:
     if not in_capitals(name) or len(words := name.split()) < 2:
         return name
     (*given, surname), suffix = _without_suffix(words, False)
+    if not given:  # "SMITH III": a surname and its suffix
+        return f"{_cased_words(surname, False)}{suffix}"
     return f"{_cased_words(' '.join(given), True)} {_cased_words(surname, False)}{suffix}"
 
 
