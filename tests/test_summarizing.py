@@ -612,6 +612,10 @@ def test_a_structured_abstract_gives_its_line_from_its_conclusion() -> None:
     )
     summary = summarize_paper(Paper(id="q", abstract=abstract, title=title))
     assert not summary.sentence.startswith("Background")
+    assert summary.text in {
+        "We randomised 240 adults to lunaximab or placebo for 24 weeks.",
+        "Lung function rose by a tenth with lunaximab and did not change with placebo.",
+    }
     # The authors' own "We propose ..." is taken wherever it stands, beside the conclusion.
     abstract = (
         "Background: Committees price drugs by many criteria at once. "
