@@ -1372,3 +1372,21 @@ def test_asreview_export_with_run_in_background_and_objectives(tmp_path: Path) -
         "Background and objectives: Nutrition matters after birth. Methods: A randomized "
         "study was run. Results: Output rose. Conclusion: Bars help."
     )
+
+
+def test_columns_that_all_open_with_one_word_are_read_by_the_rest(tmp_path: Path) -> None:
+    # A Google Scholar scrape's table names each column "scholar_title", "scholar_abstract"
+    # ...: without that word the names are those digest knows.
+    (tmp_path / "scholar_results.csv").write_text(
+        "scholar_id,scholar_title,scholar_year,scholar_abstract,scholar_authors\n"
+        '7,"Bees, wind, and flowers",2020,"Wind keeps bees from flowers on open hills …",'
+        '"AB Lane, C Moss"\n',
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert (paper.title, paper.date, paper.authors) == (
+        "Bees, wind, and flowers",
+        "2020",
+        ("AB Lane", "C Moss"),
+    )
+    assert paper.abstract.startswith("Wind keeps bees")

@@ -251,6 +251,23 @@ def _name(cell: str) -> str:
     return " ".join(cell.replace("\ufeff", "").replace("_", " ").split()).lower()
 
 
+def _names(cells: Sequence[str]) -> list[str]:
+    """The header's names, as _name gives them, less a word every column opens with when
+    the names then tell more fields ("google_title", "google_abstract": a Google Scholar
+    scrape's table)."""
+    names = [_name(cell) for cell in cells]
+    firsts = {name.split(" ", 1)[0] for name in names if name}
+    if len(firsts) != 1 or not all(" " in name for name in names if name):
+        return names
+    word = firsts.pop()
+    shorter = [name.removeprefix(word + " ") for name in names]
+    return shorter if _known(shorter) > _known(names) else names
+
+
+def _known(names: Sequence[str]) -> int:
+    return sum(name in _COLUMNS for name in names)
+
+
 def _is_ovid_tags(names: Sequence[str]) -> bool:
     return (
         {"ti", "ab"} <= set(names)
@@ -330,7 +347,7 @@ def _header(text: str) -> _Header | None:
     for skip, line in enumerate(lines):
         found = _header_line(line)
         if found and (skip == 0 or found[0] >= _ABSTRACT_SCORE + 2):
-            unquoted = found[1] == "\t" and _is_wos_tags([_name(c) for c in line.split("\t")])
+            unquoted = found[1] == "\t" and _is_wos_tags(_names(line.split("\t")))
             return _Header(found[1], skip, unquoted)
     return None
 
@@ -346,7 +363,7 @@ def _header_line(line: str) -> tuple[int, str] | None:
     for delimiter in _DELIMITERS:
         if delimiter not in line:
             continue
-        names = [_name(cell) for cell in next(csv.reader([line], delimiter=delimiter), [])]
+        names = _names(next(csv.reader([line], delimiter=delimiter), []))
         table = _table(names)
         fields = {table[n][0] for n in names if n in table}
         if "abstract" in fields or len(fields) >= 2 or set(names) >= _PUBMED_CSV:
@@ -376,7 +393,7 @@ class _Plan:
 
 
 def _plan(header: Sequence[str]) -> _Plan:
-    names = [_name(cell) for cell in header]
+    names = _names(header)
     table = _table(names)
     ranked: dict[str, list[tuple[int, int]]] = {}
     extra: list[tuple[int, str]] = []
@@ -422,7 +439,7 @@ def parse_csv(text: str) -> Parsed:
                 return Parsed((), (_no_abstract_column(start, row, delimiter),))
             header_line = start
             continue
-        if [_name(cell) for cell in row] == plan.names:
+        if _names(row) == plan.names:
             continue  # the header again: exports joined into one file, each with its header
         if len(row) == 1 and plan.width > 2:
             # a line without a separator between the rows: a note, no record (Abstrackr
@@ -653,7 +670,7 @@ _EXPORTS_WITHOUT_ABSTRACTS = (
 
 
 def _no_abstract_column(line: int, header: list[str], delimiter: str) -> Problem:
-    names = [_name(cell) for cell in header]
+    names = _names(header)
     named = set(names)
     shown = excerpt(delimiter.join(header))
     if named >= _PUBMED_CSV or named >= _OLD_PUBMED_CSV:
