@@ -629,6 +629,26 @@ def test_better_bibtex_bare_escapes_and_braced_math_are_read(tmp_path: Path) -> 
     )
 
 
+def test_bare_text_symbols_of_acm_and_better_bibtex_are_their_characters(tmp_path: Path) -> None:
+    # The ACM Digital Library writes a symbol's text command bare, not braced as Zotero
+    # does: "speedups of 1.37\texttimes{} to 2.06\texttimes{}" stayed so in the abstract
+    # (ASPLOS '25, 10.1145/3676642.3736118); Better BibTeX 7 writes them so too.
+    (tmp_path / "acm.bib").write_text(
+        "@inproceedings{ray2025,\n"
+        "title = {Faster kernels 2\\texttimes{} over},\n"
+        "abstract = {Kernels run 1.5\\texttimes{} to 3\\texttimes 4 faster (p \\textless{} 0.05,"
+        " n \\textgreater{}10) at 20\\textdegree{}C and 5\\textmu{}m, \\textbf{not} a"
+        " {\\textless}braced{\\textgreater} one \\textlessthan.},\n"
+        "}\n"
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.title == "Faster kernels 2\u00d7 over"
+    assert paper.abstract == (
+        "Kernels run 1.5\u00d7 to 3\u00d74 faster (p < 0.05, n >10) at 20\u00b0C and 5\u00b5m,"
+        " not a <braced> one \\textlessthan."
+    )
+
+
 def test_zotero_escaped_inline_math_of_percentages_loses_its_dollars(tmp_path: Path) -> None:
     # A Zotero library's ACM entry (lin_single_2017): the ACM abstract's "$19.0%$" reaches
     # BibTeX as "\$19.0\%\$", with no backslash escaped elsewhere in the value.

@@ -246,6 +246,12 @@ _ESCAPED_MATH = re.compile(r"\\\$(?!\s)([^$\n]{1,80}?)(?<![\s\\])\\\$")
 _MATH_MARK = re.compile(r"\\[%&#_]|[\^_]")
 _JOURNAL_MACRO = re.compile(r"\\([a-z]+)\s*")
 _TEXT_SYMBOL = re.compile(r"\{\\(" + "|".join(map(re.escape, _TEXT_SYMBOLS)) + r")(?:\{\})?\}")
+# The ACM Digital Library and Better BibTeX 7 write them bare: "speedups of 1.37\\texttimes{}"
+# (the escapes among them are read as Zotero's before, NASA ADS's tilde too).
+_BARE_SYMBOLS = [n for n in _TEXT_SYMBOLS if n.isalpha() and n[4:] not in _AS_ZOTERO_WRITES]
+_BARE_TEXT_SYMBOL = re.compile(
+    r"(?<!\{)\\(" + "|".join(_BARE_SYMBOLS) + r")(?:\{\}|\s|(?![A-Za-z]))"
+)
 
 
 def looks_like_bibtex(text: str) -> bool:
@@ -608,6 +614,8 @@ def _decoded(value: str) -> str:
     if "{\\" in value:
         value = _TEXT_SYMBOL.sub(lambda m: _TEXT_SYMBOLS[m.group(1)], value)
         value = FONT_SWITCH.sub(r"\1", value)  # "{\\it Planck}": NASA ADS
+    if "\\text" in value or "\\guillemot" in value:
+        value = _BARE_TEXT_SYMBOL.sub(lambda m: _TEXT_SYMBOLS[m.group(1)], value)
     if "{}" in value or "$\\" in value or "\\raisebox" in value or "\\^" in value:
         value = _ESCAPED_RESERVED.sub(_reserved, value)
     if "\\ensuremath" in value:
