@@ -64,6 +64,19 @@ def test_arxiv_listing_page_copy() -> None:
     ]
 
 
+def test_arxiv_listing_copy_without_authors_label() -> None:
+    # arXiv's listing pages print the names under the title with no "Authors:" label: a long
+    # title line is no wrapped one that goes on over them, and one name is the author too.
+    corpus = load("arxiv_listing_unlabelled_authors.txt")
+    calibrated = titled(corpus, "Calibrated Uncertainty")
+    assert calibrated.title == (
+        "Calibrated Uncertainty for Retrieval-Augmented Question Answering Systems"
+    )
+    assert calibrated.authors == ("Lena Park", "Tomas Oliveira", "Priya Raman")
+    assert titled(corpus, "Sparse Probes").authors == ("Jon Berg",)
+    assert skipped(corpus) == [(1, "text that is not part of any paper", True)]
+
+
 def test_arxiv_search_page_copy() -> None:
     # arxiv.org/search copied from a browser: the title is a bare line after the id line and
     # its tags, the abstract ends in the page's "▽ More" / "△ Less" toggles, and the

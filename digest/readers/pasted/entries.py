@@ -186,6 +186,15 @@ class Reader:
                 self.add_field(number, name, label, value)
         elif looks_like_names(_unslanted(text)) and entry is not None and not entry.authors:
             entry.authors = split_authors(_unslanted(text))  # "_Zheqi He, Yesheng Liu_"
+        elif (
+            entry is not None
+            and entry.kind == "listing"
+            and entry.title
+            and not entry.authors
+            and NAME.match(text)
+        ):
+            # arXiv's listing prints a paper's one author under its title, unlabelled.
+            entry.authors = split_authors(text)
         elif not self.structured and title_like(text) and "\n" not in text:
             if entry is None or entry.has("title") or entry.abstract:
                 entry = self.start(number, "block")

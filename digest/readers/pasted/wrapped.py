@@ -9,7 +9,7 @@ import re
 
 from digest.readers.pasted.blocks import HEADING, ITEM, QUOTE, RULE, TABLE_ROW
 from digest.readers.pasted.fields import labelled_field
-from digest.readers.pasted.text import NAME, SENTENCE_END, URL, is_prose
+from digest.readers.pasted.text import NAME, SENTENCE_END, URL, is_prose, looks_like_names
 
 # A field's value that a hard-wrapped copy (a text browser's dump, a mail client's) carries
 # on to the next lines: "Title:…Secretly a" then "Reward Model". Only a line that reached a
@@ -34,13 +34,23 @@ def wrapped_field(lines: list[str], index: int) -> tuple[str, int] | None:
     item = ITEM.match(first)
     margin = len(item.group(1)) if item else -1
     taken = [first.rstrip()]
-    for line in lines[index + 1 : index + 4]:
+    for offset, line in enumerate(lines[index + 1 : index + 4], index + 1):
         if len(line) - len(line.lstrip()) <= margin or not _continues(found[0], line):
+            break
+        if found[0] == "title" and _unlabelled_authors(lines, offset):
             break
         taken.append(line.strip())
         if len(line.rstrip()) < _WRAP_WIDTH:
             break  # a short line ends the value
     return (" ".join(taken), index + len(taken)) if len(taken) > 1 else None
+
+
+def _unlabelled_authors(lines: list[str], index: int) -> bool:
+    """The names under a title that arXiv's listing pages print without an "Authors:" label,
+    a field other than the authors on the next line ("Comments:", "Subjects:")."""
+    after = labelled_field(lines[index + 1].strip()) if index + 1 < len(lines) else None
+    named = looks_like_names(lines[index].strip())
+    return named and after is not None and after[0] not in ("title", "authors")
 
 
 def _continues(name: str, line: str) -> bool:
