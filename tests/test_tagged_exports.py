@@ -2058,6 +2058,22 @@ def test_ris_date_r_na_is_no_date(tmp_path: Path) -> None:
     assert paper.date is None
 
 
+def test_zotero_ris_of_a_scholar_result_venue_with_its_year_and_no_date(tmp_path: Path) -> None:
+    # auditore12/alwasila "My Library.ris": Zotero keeps a Google Scholar result's byline
+    # source, "Journal, 2021", in T2 and writes no date; a dated record keeps its venue whole.
+    scholar, dated = load_written(
+        tmp_path,
+        "library.ris",
+        "TY  - JOUR\nTI  - Proverbs in a school reader\nAU  - Haddad, Salma\nT2  - Journal of "
+        "Language Studies, 2021\nAB  - \u2026 the proverbs of the reader are traced to their "
+        "sources and their use in class \u2026\nER  - \n\n",
+        "TY  - CONF\nTI  - Reading aloud\nT2  - Workshop on Reading, 2019\nPY  - 2020\nAB  - We "
+        "ask how reading aloud in class changes what pupils remember of a story.\nER  - \n",
+    ).papers
+    assert (scholar.venue, scholar.date) == ("Journal of Language Studies", "2021")
+    assert (dated.venue, dated.date) == ("Workshop on Reading, 2019", "2020")
+
+
 def test_a_generational_suffix_goes_after_the_surname() -> None:
     # Zotero's RIS of PubMed records ("Dengah HJF 2nd"), and a suffix after its own comma.
     ris = (

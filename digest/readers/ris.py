@@ -244,6 +244,7 @@ def _finish(
         metadata.append(("note", "record had no closing ER line"))
     urls = [url for value in _list(entry.get("urls")) for url in _WEB_LINK.findall(value)]
     names = _list(entry.get("authors")) + _list(entry.get("first_authors"))
+    venue, date = _venue_dated(_venue(entry, title), _date(entry))
     records.append(
         Record(
             line=line,
@@ -259,10 +260,10 @@ def _finish(
             url=urls[0] if urls else None,
             arxiv=_arxiv(entry, urls),
             doi=_doi(entry, urls),
-            date=_date(entry),
+            date=date,
             metadata=tuple(metadata),
             pmid=_pmid(entry, urls),
-            venue=_venue(entry, title),
+            venue=venue,
             keywords=tuple(_keywords(entry)),
         )
     )
@@ -394,6 +395,20 @@ def _venue(entry: dict[str, object], title: str) -> str | None:
     if _SCOPUS.search(_databases(entry)):
         return markup_to_text(_first(entry, "custom3")) or None
     return None
+
+
+def _venue_dated(venue: str | None, date: str | None) -> tuple[str | None, str | None]:
+    """The venue and the date; but Zotero, saving a Google Scholar result it found no
+    citation for, writes the source of the result's byline, "Journal, 2021", in T2 and no
+    date: the year there is the record's date, not part of its venue."""
+    found = _VENUE_YEAR.fullmatch(venue or "")
+    if date or not found:
+        return venue, date
+    return found.group(1), found.group(2)
+
+
+# A venue with a year after its comma, as Google Scholar's byline gives it: "Journal, 2021".
+_VENUE_YEAR = re.compile(r"(.*\S),\s*((?:1[89]|20)\d\d)")
 
 
 def _databases(entry: dict[str, object]) -> str:
