@@ -526,6 +526,9 @@ def test_venues_in_capitals_are_cased(tmp_path: Path) -> None:
         "NETWORKS, ICCCN 2024\tWe bound queueing delay in data centres.\t2024\n",
         "C\tGAVELAN, JPM\tAGILE\t5TH INTERNATIONAL CONFERENCE ON COMPUTING AND INFORMATICS ",
         "(ICCI 2022)\tWe weigh agile methods against the well-being of teams.\t2022\n",
+        "C\tRAO, S\tMOODS\t2017 8TH INTERNATIONAL CONFERENCE ON COMPUTING, COMMUNICATION AND ",
+        "NETWORKING TECHNOLOGIES (ICCCNT)\tWe read moods in posts.\t2017\n",
+        "J\tORLOV, V\tENZYMES\tBIOCHEMISTRY (MOSCOW)\tWe purify an enzyme.\t2018\n",
     )
     assert [paper.venue for paper in tab.papers] == [
         "Coral Reefs",
@@ -537,6 +540,9 @@ def test_venues_in_capitals_are_cased(tmp_path: Path) -> None:
         "BMJ-British Medical Journal",
         "2024 33rd International Conference on Computer Communications and Networks, ICCCN 2024",
         "5th International Conference on Computing and Informatics (ICCI 2022)",
+        "2017 8th International Conference on Computing, Communication and Networking "
+        "Technologies (ICCCNT)",
+        "Biochemistry (Moscow)",
     ]
     ris = load_written(
         tmp_path / "ris",
