@@ -649,6 +649,25 @@ def test_bare_text_symbols_of_acm_and_better_bibtex_are_their_characters(tmp_pat
     )
 
 
+def test_a_generational_suffix_goes_after_the_name() -> None:
+    # BibTeX's own "Last, Jr, First" and NASA ADS's "{Last}, First, Jr." (SDSS's APOGEE
+    # entry: "{Davidson}, J.~W., Jr.", the Chandra catalogue's "{Gibbs}, Danny G., II")
+    # were kept as written, commas and all.
+    text = (
+        "@article{a,\n  title = {T},\n  abstract = {We test names.},\n"
+        "  author = {{Davis}, J.~W., Jr. and {Gray}, Dan G., II and Kong, Jr., Mark L."
+        " and Laing, Sr, Gus and Doe, John},\n}\n"
+    )
+    [record] = parse_bibtex(text).records
+    assert record.authors == (
+        "J. W. Davis Jr.",
+        "Dan G. Gray II",
+        "Mark L. Kong Jr.",
+        "Gus Laing Sr",
+        "John Doe",
+    )
+
+
 def test_zotero_escaped_inline_math_of_percentages_loses_its_dollars(tmp_path: Path) -> None:
     # A Zotero library's ACM entry (lin_single_2017): the ACM abstract's "$19.0%$" reaches
     # BibTeX as "\$19.0\%\$", with no backslash escaped elsewhere in the value.

@@ -54,6 +54,7 @@ from digest.readers.markup import (
     without_keywords_line,
 )
 from digest.readers.records import (
+    NAME_SUFFIX,
     Parsed,
     Problem,
     Record,
@@ -743,7 +744,8 @@ def _split_names(value: str) -> list[str]:
 def _author_name(name: str) -> str:
     """'Last, First' -> 'First Last'; BibLaTeX's extended form ('family=Heuvel,
     given=Charles, prefix=van den, useprefix=false', Better BibLaTeX's for a name with a
-    particle) -> 'Charles van den Heuvel'; other forms (and 'Last, Jr., First') as written."""
+    particle) -> 'Charles van den Heuvel'; a generational suffix goes last, from BibTeX's own
+    'King, Jr., Martin L.' and NASA ADS's '{Davidson}, J.~W., Jr.'; other forms as written."""
     if _EXTENDED_NAME.match(name):
         named = dict(_NAME_PART.findall(name))
         ordered = (named.get(key, "") for key in ("given", "prefix", "family", "suffix"))
@@ -752,6 +754,10 @@ def _author_name(name: str) -> str:
     parts = [part.strip() for part in name.split(",")]
     if len(parts) == 2 and all(parts):
         return f"{parts[1]} {parts[0]}"
+    if len(parts) == 3 and all(parts) and NAME_SUFFIX.fullmatch(parts[1]):
+        return f"{parts[2]} {parts[0]} {parts[1]}"
+    if len(parts) == 3 and all(parts) and NAME_SUFFIX.fullmatch(parts[2]):
+        return f"{parts[1]} {parts[0]} {parts[2]}"
     return name
 
 

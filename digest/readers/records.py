@@ -231,7 +231,7 @@ def first_name_first(name: str, initials: bool = False) -> str:
         if bracket and after.endswith(")") and _EMAIL.fullmatch(after[:-1].strip()):
             name = before
     parts = [" ".join(part.split()) for part in name.split(",")]
-    if len(parts) == 3 and all(parts) and _NAME_SUFFIX.fullmatch(parts[2]):
+    if len(parts) == 3 and all(parts) and NAME_SUFFIX.fullmatch(parts[2]):
         return f"{parts[1]} {parts[0]} {parts[2]}"
     if (
         len(parts) == 3
@@ -245,7 +245,7 @@ def first_name_first(name: str, initials: bool = False) -> str:
     if len(parts) != 2 or not all(parts):
         return " ".join(name.split())
     given, _, last = parts[1].rpartition(" ")
-    if given and _NAME_SUFFIX.fullmatch(last):
+    if given and NAME_SUFFIX.fullmatch(last):
         return f"{given} {parts[0]} {last}"
     return f"{parts[1]} {parts[0]}"
 
@@ -534,7 +534,7 @@ def joined_initials(name: str) -> str:
 
 
 # A generational suffix: "Jr.", "Sr", "III", "2nd".
-_NAME_SUFFIX = re.compile(r"[JS]r\.?|II|III|IV|2nd|3rd|[4-9]th")
+NAME_SUFFIX = re.compile(r"[JS]r\.?|II|III|IV|2nd|3rd|[4-9]th")
 # An initial that is also a Roman numeral, and given names that are initials only ("A.",
 # "Yu", "G. P."): Web of Science's "Semenov, A., V".
 _ROMAN_INITIAL = re.compile(r"[IV]")
