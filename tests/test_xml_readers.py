@@ -1263,3 +1263,18 @@ def test_dspace_item_without_an_abstract_says_so(tmp_path: Path) -> None:
     )
     with pytest.raises(InputError, match=r"dublin_core\.xml:2: no abstract \(DSpace item"):
         load_papers([tmp_path])
+
+
+def test_pubmed_xml_author_keeps_the_suffix_medline_keeps(tmp_path: Path) -> None:
+    # PubMed XML gives a generational suffix an element of its own (qi29/
+    # main_finding_recognition pubmed_result.xml: Lattin, Grant, Suffix Jr): it was lost.
+    (tmp_path / "pubmed.xml").write_text(
+        "<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>16900001</PMID>"
+        "<Article><ArticleTitle>Air in the chest.</ArticleTitle><Abstract><AbstractText>"
+        "We treated air in the chest with oxygen.</AbstractText></Abstract><AuthorList>"
+        "<Author><LastName>Lane</LastName><ForeName>Gary</ForeName><Suffix>Jr</Suffix></Author>"
+        "<Author><LastName>Oak</LastName><ForeName>Will</ForeName></Author>"
+        "</AuthorList></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>"
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("Gary Lane Jr", "Will Oak")

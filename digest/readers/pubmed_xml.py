@@ -197,7 +197,11 @@ def _authors(author_list: Element | None) -> tuple[str, ...]:
             if part
         )
         given = given or all_text(author.find("Initials"))
-        name = collective or f"{given} {all_text(author.find('LastName'))}".strip()
+        # "Lattin" "Grant" "Jr": "Grant Lattin Jr", as MEDLINE's "Lattin, Grant Jr" reads.
+        last = " ".join(
+            p for p in (all_text(author.find("LastName")), all_text(author.find("Suffix"))) if p
+        )
+        name = collective or f"{given} {last}".strip()
         if name:
             names.append(name)
     return tuple(names)
