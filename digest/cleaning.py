@@ -807,7 +807,8 @@ _BRACED_LETTER = re.compile(r"\{\\(ss|o|O|aa|AA|ae|AE|oe|OE|l|L)\}")  # "Nordstr
 _COMMAND = re.compile(r"\\(?:([A-Za-z]+)(?:\{\})?\s*|([,;:!\\-]))")
 # Inline math: no whitespace just inside the dollars, so "costs $5 and $10" is not math; nor
 # a currency's sign, glued to its country's capitals and then an amount ("US$5 or US$9").
-_MATH = re.compile(r"(?:(?<![A-Z])|(?!\$\d))\$(?<!\\\$)(?!\s)([^$\n]{1,80}?)(?<![\s\\])\$")
+# (The sign first: a pattern opening on a lookbehind is tried in full at every character.)
+_MATH = re.compile(r"\$(?<!\\\$)(?:(?<![A-Z]\$)|(?!\d))(?!\s)([^$\n]{1,80}?)(?<![\s\\])\$")
 # Math with spaces inside its dollars, as Scopus writes a symbol ("Wnt/ $ \\beta $ -catenin"):
 # only when a command opens it, never an amount ("$ 5 and $").
 _SPACED_MATH = re.compile(r"\$ *(\\[A-Za-z][^$\n]{0,78}?) +\$|\$ +(\\[A-Za-z][^$\n]{0,78}?)\$")
