@@ -47,8 +47,10 @@ import numpy as np
 from digest.sentences import tokenize_words
 from digest.summarizing import cues
 from digest.summarizing.trimming import (
+    GIVES_WAY,
     LINK_HINT_WITHIN,
     MAX_LINE_CHARS,
+    TAKEN,
     giving_way,
     linking_clause_end,
 )
@@ -120,8 +122,9 @@ class SentenceFeatures:
     states_contribution: BoolArray
     # per sentence: how far it gives way to the others as the line, from the structure of its
     # abstract (`digest.summarizing.trimming.giving_way`): 0 for none; a structured
-    # abstract's line comes from its conclusion, and never from its back matter
-    # ("Availability and implementation: ...") while another sentence may be
+    # abstract's line comes from its conclusion or the authors' own "We propose ...", and
+    # never from its back matter ("Availability and implementation: ...") while another
+    # sentence may be
     giving_way: IntArray
 
     def column(self, name: str) -> FloatArray:
@@ -252,6 +255,10 @@ def sentence_features(
         dtype=np.int64,
         count=n_sentences,
     )
+    # The authors' own statement of what they propose or present ("We propose an MCDA
+    # approach that ...", "We present the first case of ...") is taken wherever it stands
+    # in a structured abstract, beside the conclusion.
+    ways[(ways == GIVES_WAY) & ((first + later) > 0)] = TAKEN
     return SentenceFeatures(
         values, sizes, has_title, (back + link_back) > 0, back > 0, states, ways
     )

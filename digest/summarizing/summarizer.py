@@ -35,7 +35,6 @@ from digest.summarizing.sumy_methods import (
     ObjectDocumentModel,
     sentence_texts,
 )
-from digest.summarizing.trimming import GIVES_WAY, TAKEN
 from digest.summarizing.words import stem_word
 
 FloatArray = np.ndarray[Any, np.dtype[np.float64]]
@@ -76,17 +75,9 @@ class Ratings:
     @classmethod
     def of(cls, features: SentenceFeatures, weights: Weights) -> Ratings:
         # The back matter goes below every other sentence; a structured abstract's sentences
-        # outside its conclusion below those of the conclusion (without one, its background
-        # and frame below its other parts). The authors' own statement of what they propose
-        # or present ("We propose an MCDA approach that ...", "We present the first case of
-        # ...") is taken wherever it stands, beside the conclusion.
-        contributes = (
-            features.column("contribution_first") + features.column("contribution_later")
-        ) > 0
-        ways = np.where(
-            (features.giving_way == GIVES_WAY) & contributes, TAKEN, features.giving_way
-        )
-        ratings = rate_sentences(features, weights) - GIVE_WAY_DROP * ways
+        # outside its conclusion, but for the authors' own "We propose ...", below those of
+        # the conclusion (without one, its background and frame below its other parts).
+        ratings = rate_sentences(features, weights) - GIVE_WAY_DROP * features.giving_way
         return cls(
             ratings,
             features.leans_back,
