@@ -290,7 +290,7 @@ def _heading(sentence: str) -> str | None:
     if len(sentence) > _LABEL_SEARCH_CHARS or sentence[-1:] not in (".", ":"):
         return None
     label = _label_words(sentence[:-1])
-    return label if label and label[0].isalpha() and is_section_label(label) else None
+    return label if label[:1].isalpha() and _is_label(label) else None
 
 
 def _part_of(part: str | None, label: str | None) -> str | None:
@@ -320,7 +320,11 @@ def _label_words(label: str) -> str:
 def is_section_label(label: str) -> bool:
     """Whether `label` heads a part of a structured abstract: one of `SECTION_LABELS`, or two
     or more of them joined by "and", "&" or "/" ("Background and aims")."""
-    words = _label_words(label)
+    return _is_label(_label_words(label))
+
+
+def _is_label(words: str) -> bool:
+    """`is_section_label` of a label already in `_label_words`' form."""
     return words in SECTION_LABELS or all(
         part in SECTION_LABELS for part in _LABEL_JOINS.split(words)
     )
