@@ -347,11 +347,13 @@ def _byline(text: str) -> tuple[str, list[tuple[str, str, str]]] | None:
     """A paper's authors, then its labelled fields, on one line parted by " | " (an arXiv
     daily's "*A, B* | **Category: cs.CR** | **Updated: 2025-07-09**"): the names and the
     fields, or None."""
+    if " | " not in text:
+        return None
     first, *rest = text.split(" | ")
     names = inline_text(first).strip()
-    fields = [labelled_field(part.strip()) for part in rest]
-    if not rest or not (looks_like_names(names) or NAME.fullmatch(names)):
+    if not (looks_like_names(names) or NAME.fullmatch(names)):
         return None
+    fields = [labelled_field(part.strip()) for part in rest]
     found = [field for field in fields if field is not None]
     return (names, found) if len(found) == len(fields) else None
 
