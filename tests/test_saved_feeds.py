@@ -530,10 +530,21 @@ def test_pubmed_feed_keeps_the_abstract_and_gives_pmid_doi_and_journal() -> None
     assert record.venue == "Integrative and comparative biology"
 
 
-def test_the_abstract_is_in_the_content_when_the_description_is_a_citation() -> None:
+@pytest.mark.parametrize(
+    "citation",
+    [
+        "Advanced Materials, EarlyView.",
+        # Wiley's feeds cite a paper accepted but not yet edited so (supersciencegrl/easy-wiley
+        # AdvMater.xml): the line was read as the paper's abstract.
+        "Advanced Materials, Accepted Article. ",
+    ],
+)
+def test_the_abstract_is_in_the_content_when_the_description_is_a_citation(
+    citation: str,
+) -> None:
     text = (
         f'{_RDF}<channel rdf:about="x"><title>Advanced Materials</title></channel>\n<item>'
-        "<title>T</title><description>Advanced Materials, EarlyView.</description>"
+        f"<title>T</title><description>{citation}</description>"
         '<content:encoded><![CDATA[<div><img src="toc.png"/></div><p>We show that it works.'
         "</p>]]></content:encoded></item>\n</rdf:RDF>\n"
     )

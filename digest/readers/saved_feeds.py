@@ -274,10 +274,12 @@ def _rss_item(item: Element, line: int, journal: str, one_each: bool) -> Record 
 _PUBLISHED_ONLINE = re.compile(
     r"\A[^;]{1,150}, Published online: [^;]{1,40};\s*(?:doi:\s*)?(?P<doi>10\.\S+)\Z", re.I
 )
-# "Science, Volume 392, Issue 6800, Page 814-814, May 2026." (Atypon: Science, PNAS, Wiley);
+# "Science, Volume 392, Issue 6800, Page 814-814, May 2026." (Atypon: Science, PNAS, Wiley;
+# Wiley's papers not yet in an issue: "Advanced Materials, EarlyView.", "…, Accepted Article.");
 # Taylor & Francis leave the journal out: "Volume 67, Issue 4, December 2021, Page 283-289".
 _VOLUME_CITATION = re.compile(
-    r"\A(?:[^,;]{1,150}, (?:Volume \w+|EarlyView|Ahead of Print)|Volume \d+)\b"
+    r"\A(?:[^,;]{1,150}, (?:Volume \w+|EarlyView|Accepted Article|Ahead of Print)"
+    r"|Volume \d+)\b"
     r"(?:, [^,]{1,40}){0,5}\.?\Z",
     re.I,
 )
