@@ -415,7 +415,9 @@ _PUBLISHER = (
 # Database Record (c) 2022 APA, all rights reserved)" (RefWorks' of 2002, "( PsycINFO
 # Database Record ( c) 2002 APA, ...)"), ProQuest's "[Author Abstract]" (and the authors'
 # keywords after it, "[Author Abstract] KEY WORDS: PTSD; children": a list, no sentence),
-# Elsevier's "Published by Elsevier B.V." (only as the abstract's last words). It
+# Elsevier's "Published by Elsevier B.V." (only as the abstract's last words), Embase's
+# line of a bioRxiv or medRxiv preprint ("Copyright The copyright holder for this preprint
+# is the author/funder, who has granted medRxiv a license …"). It
 # starts a sentence (so "Alceste(©) software" stays); "(c)" must have the year right after
 # it, so that a list's "(c) the third case" stays too. A copyright sign or word may be glued
 # to the sentence before it ("…results.© 2020 Elsevier Ltd.", Ovid's "…).Crown Copyright ©
@@ -426,7 +428,7 @@ _TRAILER = re.compile(
     r"(?:\(\s?Psyc(?:INFO|Info) Database Record\b"
     r"|(?:Crown\s+)?(?:Copyright\s*)?©"
     r"|(?:Crown\s+)?(?:Copyright\s*)?\([cC]\)\s*(?:19|20)\d\d\b"
-    r"|Copyright\s+(?:(?:19|20)\d\d|[Ss]tatement:)"
+    r"|Copyright\s+(?:(?:19|20)\d\d|[Ss]tatement:|The copyright holder for this preprint\b)"
     r"|\[(?:Author|Publisher) [Aa]bstract\]\.?(?:\s+KEY ?WORDS:[^\n]*)?$"
     r"|Published by " + _PUBLISHER + r"(?:All rights reserved\.?)?\s*$"
     r"|(?:19|20)\d\d\s+" + _PUBLISHER + r"[Aa]ll rights reserved\.?\s*$)"

@@ -132,6 +132,11 @@ def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
         # Science record, smart-knowledge-systems/Research-Assitant).
         "Supplemental Material: The online appendix is available at "
         "https://doi.org/10.1287/orsc.2023.1686.",
+        # Embase's line closing a bioRxiv or medRxiv preprint's abstract (Ovid's RIS of
+        # Embase Preprint records, lmattheydoret/BachelorT ris-2.ris).
+        "Copyright The copyright holder for this preprint is the author/funder, who has "
+        "granted medRxiv a license to display the preprint in perpetuity. It is made "
+        "available under a CC-BY 4.0 International license.",
         "Copyright of Journal of the Air & Waste Management Association (Taylor & Francis Ltd) "
         "is the property of Taylor & Francis Ltd and its content may not be copied or emailed "
         "to multiple sites or posted to a listserv without the copyright holder's express "
@@ -160,6 +165,8 @@ def test_informs_supplement_note_glued_to_the_last_sentence_goes() -> None:
         f"{ABSTRACT}© 2020 Elsevier Ltd. All rights reserved.",
         f"{ABSTRACT}Copyright © 2021 Elsevier Ltd. All rights reserved.",
         f"{ABSTRACT}Crown Copyright © 2018. Published by Elsevier Ltd. All rights reserved.",
+        f"{ABSTRACT}Copyright The copyright holder for this preprint is the author/funder, who"
+        " has granted bioRxiv a license to display the preprint in perpetuity.",
         # The sign lost (an export that cannot write it), as the abstract's last words.
         f"{ABSTRACT} 2020 Elsevier Ltd. All rights reserved.",
         f"{ABSTRACT} 2019 American Chemical Society. All rights reserved",
