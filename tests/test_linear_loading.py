@@ -23,6 +23,7 @@ import pytest
 
 from digest.loading import load_papers
 from digest.readers import arxiv_pages, markup, saved_feeds, sniff_format, xml_documents
+from digest.readers.arxiv_list_pages import looks_like_arxiv_list_page, parse_arxiv_list_page
 from digest.readers.bibtex import parse_bibtex
 
 DIGEST = str(Path(__file__).resolve().parent.parent / "digest")
@@ -205,6 +206,26 @@ def test_an_abstract_inside_thousands_of_brace_pairs_is_unwrapped_in_linear_step
         [record] = parse_bibtex(text).records
         assert record.abstract == abstract(1)
         return python_steps(lambda: parse_bibtex(text))
+
+    one, two = _grows_linearly(steps, 300)
+    assert two < 2.3 * one, (one, two)
+
+
+def test_an_arxiv_list_page_nested_thousands_deep_is_read_in_linear_steps() -> None:
+    # Unclosed elements inside a listed paper: what each piece of text is part of, and
+    # whether an end tag closes anything, are answered without walking the open elements.
+    def steps(n: int) -> int:
+        text = (
+            "<dt><a href='/abs/2411.00001'>x</a></dt><dd><div class='list-title'>T</div>"
+            + "<div><span>a</span>" * n
+            + "<p>An abstract.</p>"
+            + "</b>" * n
+            + "</dd>"
+        )
+        assert looks_like_arxiv_list_page(text)
+        [record] = parse_arxiv_list_page(text).records
+        assert record.title == "T"
+        return python_steps(lambda: parse_arxiv_list_page(text))
 
     one, two = _grows_linearly(steps, 300)
     assert two < 2.3 * one, (one, two)

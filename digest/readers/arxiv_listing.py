@@ -116,6 +116,20 @@ def parse_arxiv_listing(text: str) -> Parsed:
     return Parsed(tuple(records), tuple(problems))
 
 
+def no_abstract(line: int, what: str, title: str, section: str) -> Problem:
+    """A listed paper without its abstract (`what`: "arXiv:ID"). arXiv announces most
+    replacements without one: that is a notice, since there is nothing in the file to fix."""
+    replacement = section.startswith("replace")
+    if replacement:
+        reason = (
+            f"arXiv replacement without an abstract ({what}); it announces a new "
+            "version, so add the abstract from the paper's page or an earlier listing"
+        )
+    else:
+        reason = f"arXiv listing entry without an abstract ({what})"
+    return Problem(line, reason, excerpt(f"{what} {title}"), replacement)
+
+
 def _between_records(stripped: str) -> bool:
     """Lines a listing has between records: rules, section titles, the closing marker; and
     the code fence a note pastes the mail into ("```")."""
@@ -155,17 +169,7 @@ def _finish(entry: _Entry, records: list[Record], problems: list[Problem]) -> No
     if not abstract and not entry.arxiv and not entry.fields:
         return  # a "\\" that opens nothing: a copy cut right after a record's rule
     if not abstract:
-        replacement = entry.section.startswith("replace")
-        if replacement:
-            # arXiv announces most replacements without their abstract: a notice, since
-            # there is nothing in the file to fix.
-            reason = (
-                f"arXiv replacement without an abstract ({what}); it announces a new "
-                "version, so add the abstract from the paper's page or an earlier listing"
-            )
-        else:
-            reason = f"arXiv listing entry without an abstract ({what})"
-        problems.append(Problem(entry.line, reason, excerpt(f"{what} {title}"), replacement))
+        problems.append(no_abstract(entry.line, what, title, entry.section))
         return
     # Every other field (Categories, Comments, Journal-ref, License, stray lines) is kept.
     metadata = [("announce type", entry.section)]

@@ -50,11 +50,23 @@ SUBMITTED = re.compile(
 _MORE = re.compile(r"(?:(?<!\s)\s+)?▽\s*More\b\s*")
 _LESS = re.compile(r"(?:(?<!\s)\s+)?△\s*Less\b\s*")
 # "New submissions (showing 3 of 3 entries)", "Replacement submissions …", "Cross-lists …"
-LISTING_SECTION = re.compile(
+_LISTING_SECTION = re.compile(
     r"^\s*(New submissions|Cross submissions|Cross-lists|Replacement submissions|Replacements)"
     r"\b",
     re.I,
 )
+
+
+def listing_section(heading: str) -> str | None:
+    """The announce type of a listing's section heading ("new", "cross", "replace"), or None
+    where the line is no section heading."""
+    section = _LISTING_SECTION.match(heading)
+    if not section:
+        return None
+    word = section.group(1).lower()
+    return "replace" if word.startswith("replace") else "cross" if "cross" in word else "new"
+
+
 # An RSS description's id and announce type: "arXiv:2509.13361v1 Announce Type: new".
 _RSS_ID = rf"arXiv:({ARXIV_ID})\s+Announce Type:\s*([\w-]+)"
 # An RSS description flattened to text; the title is usually the line before it.

@@ -15,7 +15,8 @@ with "…" only when nothing else is there.
 
 One page is one record. A page of an article without an abstract is a record without one,
 and says what to save instead; a saved page that is not one article's page (a search
-result, a journal's issue, a listing) says what to do rather than making a paper of it.
+result, a journal's issue, a listing) says what to do rather than making a paper of it (an
+arXiv listing page is read by arxiv_list_pages, one paper per entry).
 
 IEEE Xplore's page carries no citation_ tags: its article is read from the JSON object
 its script assigns to `xplGlobal.document.metadata` (title, abstract, authors, DOI, date,

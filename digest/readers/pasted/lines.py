@@ -140,13 +140,10 @@ def read_line(reader: Reader, number: int, line: str, lines: list[str]) -> None:
         if "cross-list" in listing.group(2).lower():
             entry.metadata.append(("announce type", "cross"))
         return
-    section = arxiv_pages.LISTING_SECTION.match(stripped)
+    section = arxiv_pages.listing_section(stripped)
     if section and reader.structured:
         reader.flush()
-        word = section.group(1).lower()
-        reader.section = (
-            "replace" if word.startswith("replace") else "cross" if "cross" in word else "new"
-        )
+        reader.section = section
         reader.current = None
         return
     if _HTML_ONLY.match(stripped):
