@@ -1020,6 +1020,24 @@ def test_web_of_science_biosis_and_medline_tables(tmp_path: Path) -> None:
     assert (biosis.pmid, medline.pmid) == (None, "29782655")  # MEDLINE's UT
 
 
+def test_a_bibliometrix_data_frame_saved_by_r_is_read_by_its_tags(tmp_path: Path) -> None:
+    # bibliometrix keeps a PubMed search as Web of Science's tags, in capitals, with columns
+    # of its own ("SR", "AU_UN", "PY_IS") and none "PT"; R's write.csv() adds its row names
+    # under an empty name (wiryadana/Endocrine_COVID_pandemic pubmed.csv).
+    header = '"","AU","AF","TI","SO","DE","AB","PY","PY_IS","DI","PMID","DB","AU_UN","SR"'
+    row = (
+        '"HOLM A, 2021, J BIRDS","HOLM A;KERR J","HOLM, ANN B;KERR, JO","OWLS IN BURNED'
+        ' FOREST.","JOURNAL OF BIRDS","OWLS;FIRE","WE COUNT OWLS IN BURNED FOREST OVER TEN'
+        ' YEARS.",2021,"2021","10.1210/owls.1","34008009","PUBMED",NA,"HOLM A, 2021, J BIRDS"'
+    )
+    (tmp_path / "pubmed.csv").write_text(f"{header}\n{row}\n", encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == "WE COUNT OWLS IN BURNED FOREST OVER TEN YEARS."
+    assert paper.authors == ("Ann B. Holm", "Jo Kerr")
+    assert (paper.doi, paper.pmid, paper.date) == ("10.1210/owls.1", "34008009", "2021")
+    assert paper.venue == "Journal of Birds" and paper.keywords == ("OWLS", "FIRE")
+
+
 def test_web_of_science_tab_delimited_cells_are_never_quoted(tmp_path: Path) -> None:
     # WoS writes quotation marks as text: a title opening with one keeps it, and an abstract
     # with a quotation mark never closed does not swallow the records after it.

@@ -173,6 +173,7 @@ _WOS_TAGS: dict[str, tuple[str, int]] = {
     "ti": ("title", 0), "ab": ("abstract", 0), "af": ("authors", 0), "au": ("authors", 1),
     "di": ("doi", 0), "so": ("venue", 0), "de": ("keywords", 0), "id": ("keywords", 1),
     "pm": ("pmid", 0), "pd": ("date", 0), "py": ("date", 1), "ea": ("date", 2),
+    "pmid": ("pmid", 1),
 }  # fmt: skip
 
 # Ovid's CSV export: a header of Ovid's field tags, among them its version, database or
@@ -276,8 +277,20 @@ def _is_ovid_tags(names: Sequence[str]) -> bool:
     )
 
 
+# bibliometrix (R) keeps a collection as a data frame of Web of Science's tags, whatever
+# database it came from, with columns of its own, among them always "SR" (its short
+# reference); a script's write.csv() saves it with them (and R's row names, unnamed).
+_BIBLIOMETRIX_COLUMNS = frozenset(
+    {"sr", "sr full", "db", "au un", "au1 un", "au un nr", "au co", "au1 co", "so co",
+     "py is", "grant id", "grant org", "mesh", "pmid", "cr so", "ab raw", "ti raw"}
+)  # fmt: skip
+
+
 def _is_wos_tags(names: Sequence[str]) -> bool:
-    return {"pt", "ti", "ab"} <= set(names) and all(len(n) <= 2 for n in names if n)
+    tags = {n for n in names if n}
+    if "sr" in tags and {"ti", "ab"} <= tags:
+        return all(len(n) <= 2 or n in _BIBLIOMETRIX_COLUMNS for n in tags)
+    return {"pt", "ti", "ab"} <= tags and all(len(n) <= 2 for n in tags)
 
 
 # Publish or Perish and the Cochrane Library name the venue "Source"; elsewhere "Source" is
