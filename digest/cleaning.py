@@ -347,7 +347,7 @@ def clean_text(text: str) -> str:
     # need no work beyond the checks, which matters when loading thousands of abstracts.
     simple = text.isprintable()
     text = _strip_invisible(text, simple)
-    if "\\" in text or "$" in text or "``" in text:
+    if "\\" in text or "$" in text or "`" in text:
         # Printable text stays printable (every character LaTeX turns into is, see
         # _SYMBOLS): only the spaces a command leaves ("a \\, b") can need collapsing.
         text = latex_to_unicode(text)
@@ -818,6 +818,13 @@ _SCRIPT = re.compile(r"([_^])\{([^{}]*)\}")
 # Braces that only group ("${A}_\\infty$", as Cambridge writes its titles).
 _GROUP = re.compile(r"\{([^{}\\]*)\}")
 _TEX_OPEN_QUOTE = re.compile(r"(?<!`)``(?!`)")
+# TeX's single quotes ("`serialised' MNIST"), as Better BibTeX and arXiv keep them: a
+# backtick opening a word and an apostrophe closing one, with no backtick between, so that a
+# Markdown code span ("`x`", "`print('a')`") stays; an apostrophe inside a word ("`the
+# user's view'") is no closing one.
+_TEX_SINGLE_QUOTE = re.compile(
+    r"`(?<![\w`]`)(?=[^\W_])((?:[^`'\n]|(?<=\w)'(?=\w)){1,200}?)(?<=[\w.,!?])'(?![\w'])"
+)
 
 
 def latex_to_unicode(text: str) -> str:
@@ -839,6 +846,8 @@ def latex_to_unicode(text: str) -> str:
     if "``" in text:
         # Three backticks or more fence Markdown code (a Zenodo README as its description).
         text = _TEX_OPEN_QUOTE.sub("\u201c", text).replace("''", "\u201d")
+    if "`" in text:
+        text = _TEX_SINGLE_QUOTE.sub("\u2018\\1\u2019", text)
     return text
 
 

@@ -237,6 +237,14 @@ def test_comparable_text_ignores_case_space_and_punctuation() -> None:
             "Usage: ```python\nimport x\n``` and ``this''",
             "Usage: ```python\nimport x\n``` and \u201cthis\u201d",
         ),
+        # TeX's single quotes (Better BibTeX keeps an arXiv abstract's: Panreta/zotero-library);
+        # a Markdown code span, a quoted word's own apostrophe and a plural's stay
+        (
+            "from `shuffled' digits and `Aha!'",
+            "from \u2018shuffled\u2019 digits and \u2018Aha!\u2019",
+        ),
+        ("`the user's view' and `x`'s", "\u2018the user's view\u2019 and `x`'s"),
+        ("run `print('a')` here", "run `print('a')` here"),
         ("see \\href{https://x.org}{our site}", "see our site"),
         # BibTeX spellings of names
         ("Garc{\\'\\i}a and Garc\\'{\\i}a", "García and García"),
