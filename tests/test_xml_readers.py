@@ -31,12 +31,12 @@ def test_pubmed_xml_structured_abstract_ids_and_mesh() -> None:
     corpus = load("pubmed.xml")
     assert corpus.files[0].format == "pubmed-xml"
     [paper] = corpus.papers
-    # Labels joined into the text; inline markup (<sup>, &lt;) is text; the copyright
-    # line is not part of the abstract.
+    # Labels joined into the text; inline markup (&lt;) is text, a number in <sup> a
+    # superscript; the copyright line is not part of the abstract.
     assert paper.abstract == (
         "Objective: Telomere shortening occurs early in pancreatic tumorigenesis; whether "
         "telomere length predicts risk is unknown. Design: We measured leucocyte telomere "
-        "length in 386 cases and 896 matched controls (r2<0.25). Results: Shorter telomeres "
+        "length in 386 cases and 896 matched controls (r²<0.25). Results: Shorter telomeres "
         "were associated with higher risk (OR 1.72)."
     )
     assert (
@@ -80,8 +80,29 @@ def test_pubmed_xml_words_in_italics_glued_to_their_neighbours_are_words(tmp_pat
     [paper] = load_papers([tmp_path]).papers
     assert paper.title == "Variants at the TERT gene region and risk of cancer."
     assert paper.abstract == (
-        "Results: SNPs at TERT (r2<0.25) with ptrend=0.048 and TSH 0.4-<4.5 mIU/L were "
+        "Results: SNPs at TERT (r²<0.25) with ptrend=0.048 and TSH 0.4-<4.5 mIU/L were "
         "associated with risk of pancreatic cancer at the TERT locus."
+    )
+
+
+def test_pubmed_xml_superscript_numbers_are_powers_and_reference_lists_go(
+    tmp_path: Path,
+) -> None:
+    # Nature's abstracts in efetch answers mark their citations in <sup> (xizhou/pubMR's
+    # pubmed_result.xml): a list or a range of them is no text; one number, as a power
+    # (10<sup>-4</sup>), is written in superscript figures, not glued on ("10-4", "genes1").
+    article = """<PubmedArticle><MedlineCitation><PMID>30400001</PMID><Article>
+      <ArticleTitle>Kinase K7 regulates repair genes.</ArticleTitle>
+      <Abstract><AbstractText>Loss of repair is known as 'fragility'<sup>1</sup>. K7 marks
+      the tail of the polymerase<sup>2-7</sup>, which regulates splicing<sup>8,9</sup> and
+      repair<sup>3&#8211;7, 10,11</sup>. Cells at 10<sup>6</sup> per ml fell to
+      10<sup>-4</sup> of their number.</AbstractText></Abstract>
+      </Article></MedlineCitation></PubmedArticle>"""
+    (tmp_path / "efetch.xml").write_text(_PUBMED_SET.format(article))
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == (
+        "Loss of repair is known as 'fragility'¹. K7 marks the tail of the polymerase, which "
+        "regulates splicing and repair. Cells at 10⁶ per ml fell to 10⁻⁴ of their number."
     )
 
 

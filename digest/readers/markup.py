@@ -442,9 +442,16 @@ _SUPERSCRIPTS = str.maketrans("0123456789+-\u2212=()", "⁰¹²³⁴⁵⁶⁷⁸
 
 def _superscript(parts: list[str], start: int) -> None:
     """The text written since `start` in superscript figures, when it is a number."""
-    text = "".join(parts[start:]).strip()
-    if _SUPERSCRIPTABLE.fullmatch(text):
-        parts[start:] = [text.translate(_SUPERSCRIPTS)]
+    text = "".join(parts[start:])
+    if (figures := superscript_figures(text)) != text:
+        parts[start:] = [figures]
+
+
+def superscript_figures(text: str) -> str:
+    """The text of a <sup> in superscript figures when it is a number ("-4" is "⁻⁴");
+    any other text as it is."""
+    number = text.strip()
+    return number.translate(_SUPERSCRIPTS) if _SUPERSCRIPTABLE.fullmatch(number) else text
 
 
 def jats_to_text(fragment: str) -> str:

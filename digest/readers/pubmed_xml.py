@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from xml.etree.ElementTree import Element
 
-from digest.readers.markup import labelled_sections
+from digest.readers.markup import labelled_sections, superscript_figures
 from digest.readers.records import (
     Parsed,
     Problem,
@@ -59,6 +59,8 @@ _STYLES = frozenset({"i", "b", "u"})
 # A sub- or superscript belongs to what stands before it ("β<sub>2</sub>-agonist"): a line
 # break before one is the layout of an indented efetch answer ("β\n\t\t<sub>2</sub>").
 _SCRIPTS = frozenset({"sub", "sup"})
+# The numbers of cited references a <sup> holds: more than one, in a list or a range.
+_REFERENCE_MARKS = re.compile(r"\d+(?:\s*[,\u2013-]\s*\d+)+")
 
 
 def looks_like_pubmed_xml(text: str) -> bool:
@@ -146,8 +148,8 @@ def _abstract(element: Element | None) -> str:
 def _text(element: Element | None) -> str:
     """all_text, with a space where PubMed glued a word in <i>, <b> or <u> to its
     neighbours ("at the<i>TERT</i>gene" reads "at the TERT gene", "at<i>TERT</i>(r…" "at
-    TERT (r…"); <sub> and <sup> stay glued ("r<sup>2</sup>"), also where an indented
-    answer broke the line before them."""
+    TERT (r…"); <sub> and <sup> stay glued ("r<sup>2</sup>" is "r²"), also where an
+    indented answer broke the line before them."""
     if element is None:
         return ""
     return _glued_text(element).strip()
@@ -167,7 +169,10 @@ def _glued_text(element: Element) -> str:
             stripped = before.rstrip()
             if "\n" in before[len(stripped) :]:
                 pieces[-1] = stripped
-        pieces += [None, node.text or ""] if edge else [node.text or ""]
+        text = node.text or ""
+        if node.tag == "sup" and not len(node):
+            text = _superscript(text)
+        pieces += [None, text] if edge else [text]
         if node is not element:
             stack.append((node, True))
         stack.extend((child, False) for child in reversed(node))
@@ -180,6 +185,12 @@ def _glued_text(element: Element) -> str:
                 text += " "
             text, at_edge = text + piece, False
     return text
+
+
+def _superscript(text: str) -> str:
+    """A <sup>'s text: a number in superscript figures ("10<sup>-4</sup>" is "10⁻⁴", not
+    "10-4"); Nature's citation marks ("repeat<sup>2-7</sup>", "<sup>8,9</sup>") left out."""
+    return "" if _REFERENCE_MARKS.fullmatch(text.strip()) else superscript_figures(text)
 
 
 def _authors(author_list: Element | None) -> tuple[str, ...]:
