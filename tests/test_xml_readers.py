@@ -446,6 +446,17 @@ def test_endnote_tagged_links_past_go_to_isi(tmp_path: Path) -> None:
 # --- Zotero RDF -----------------------------------------------------------------------------
 
 
+# A Zotero RDF export around one item's lines.
+_ZOTERO_RDF = """<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+ xmlns:z="http://www.zotero.org/namespaces/export#"
+ xmlns:dcterms="http://purl.org/dc/terms/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:foaf="http://xmlns.com/foaf/0.1/"
+ xmlns:bib="http://purl.org/net/biblio#">
+{}</rdf:RDF>
+"""
+
+
 def test_zotero_rdf_items_journal_nodes_and_extra_field() -> None:
     corpus = load("zotero.rdf")
     assert corpus.files[0].format == "zotero-rdf"  # not RSS 1.0, though both are RDF
@@ -481,44 +492,58 @@ def test_zotero_rdf_edited_book_names_its_editors(tmp_path: Path) -> None:
     # A Zotero library's edited volume (ZoeZHH/Literature's, as CSL: editors, no author):
     # in Zotero RDF the names are bib:editors; the CSL-JSON reader names editors so too.
     (tmp_path / "library.rdf").write_text(
-        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"\n'
-        ' xmlns:z="http://www.zotero.org/namespaces/export#"\n'
-        ' xmlns:dcterms="http://purl.org/dc/terms/"\n'
-        ' xmlns:dc="http://purl.org/dc/elements/1.1/"\n'
-        ' xmlns:foaf="http://xmlns.com/foaf/0.1/"\n'
-        ' xmlns:bib="http://purl.org/net/biblio#">\n'
-        '    <bib:Book rdf:about="urn:isbn:978-0-471-93353-3">\n'
-        "        <z:itemType>book</z:itemType>\n"
-        "        <bib:editors><rdf:Seq><rdf:li><foaf:Person><foaf:surname>Heathwaite"
-        "</foaf:surname><foaf:givenName>A. L.</foaf:givenName></foaf:Person></rdf:li>"
-        "<rdf:li><foaf:Person><foaf:surname>Göttlich</foaf:surname><foaf:givenName>Karlhans"
-        "</foaf:givenName></foaf:Person></rdf:li></rdf:Seq></bib:editors>\n"
-        "        <dc:title>Mires: process, exploitation, and conservation</dc:title>\n"
-        "        <dcterms:abstract>Mires are peat-forming wetlands; this book reviews how they "
-        "form, how they are used and how they can be conserved.</dcterms:abstract>\n"
-        "    </bib:Book>\n</rdf:RDF>\n",
+        _ZOTERO_RDF.format(
+            '    <bib:Book rdf:about="urn:isbn:978-0-471-93353-3">\n'
+            "        <z:itemType>book</z:itemType>\n"
+            "        <bib:editors><rdf:Seq><rdf:li><foaf:Person><foaf:surname>Heathwaite"
+            "</foaf:surname><foaf:givenName>A. L.</foaf:givenName></foaf:Person></rdf:li>"
+            "<rdf:li><foaf:Person><foaf:surname>Göttlich</foaf:surname><foaf:givenName>Karlhans"
+            "</foaf:givenName></foaf:Person></rdf:li></rdf:Seq></bib:editors>\n"
+            "        <dc:title>Mires: process, exploitation, and conservation</dc:title>\n"
+            "        <dcterms:abstract>Mires are peat-forming wetlands; this book reviews how they "
+            "form, how they are used and how they can be conserved.</dcterms:abstract>\n"
+            "    </bib:Book>\n"
+        ),
         encoding="utf-8",
     )
     [paper] = load_papers([tmp_path]).papers
     assert paper.authors == ("A. L. Heathwaite", "Karlhans Göttlich")
 
 
+def test_zotero_rdf_of_old_zotero_names_given_names_in_lower_case(tmp_path: Path) -> None:
+    # An older Zotero wrote foaf:givenname (scalefreegan/Dissertation's "My Library.rdf").
+    (tmp_path / "library.rdf").write_text(
+        _ZOTERO_RDF.format(
+            '    <bib:Article rdf:about="http://www.example.org/1471-2105/7/280">\n'
+            "        <z:itemType>journalArticle</z:itemType>\n"
+            "        <bib:authors><rdf:Seq><rdf:li><foaf:Person><foaf:surname>Rees</foaf:surname>"
+            "<foaf:givenname>Dafydd</foaf:givenname></foaf:Person></rdf:li><rdf:li><foaf:Person>"
+            "<foaf:surname>Bonner</foaf:surname><foaf:givenname>R</foaf:givenname></foaf:Person>"
+            "</rdf:li></rdf:Seq></bib:authors>\n"
+            "        <dc:title>Biclusters of genes that share a motif</dc:title>\n"
+            "        <dcterms:abstract>We grouped genes by expression and by the motifs "
+            "upstream of them, and the groups matched known regulons.</dcterms:abstract>\n"
+            "    </bib:Article>\n"
+        ),
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("Dafydd Rees", "R Bonner")
+
+
 def test_zotero_rdf_doi_kept_in_the_extra_field(tmp_path: Path) -> None:
     # Item types without a DOI field (a preprint before Zotero 7, a report) keep it in Extra.
     (tmp_path / "library.rdf").write_text(
-        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"\n'
-        ' xmlns:z="http://www.zotero.org/namespaces/export#"\n'
-        ' xmlns:dcterms="http://purl.org/dc/terms/"\n'
-        ' xmlns:dc="http://purl.org/dc/elements/1.1/"\n'
-        ' xmlns:bib="http://purl.org/net/biblio#">\n'
-        '    <rdf:Description rdf:about="https://www.biorxiv.org/content/10.1101/2023.01.02.522">\n'
-        "        <z:itemType>report</z:itemType>\n"
-        "        <dc:title>Cells that divide when warm</dc:title>\n"
-        "        <dcterms:abstract>We watched cells divide in warm and cold dishes for many days "
-        "and counted how often each divided.</dcterms:abstract>\n"
-        "        <dc:description>Publisher: Cold Spring Harbor Laboratory\n"
-        "DOI: 10.1101/2023.01.02.522\nPMID: 36700001</dc:description>\n"
-        "    </rdf:Description>\n</rdf:RDF>\n",
+        _ZOTERO_RDF.format(
+            '    <rdf:Description rdf:about="https://www.biorxiv.org/content/10.1101/2023.01.02.522">\n'
+            "        <z:itemType>report</z:itemType>\n"
+            "        <dc:title>Cells that divide when warm</dc:title>\n"
+            "        <dcterms:abstract>We watched cells divide in warm and cold dishes for many "
+            "days and counted how often each divided.</dcterms:abstract>\n"
+            "        <dc:description>Publisher: Cold Spring Harbor Laboratory\n"
+            "DOI: 10.1101/2023.01.02.522\nPMID: 36700001</dc:description>\n"
+            "    </rdf:Description>\n"
+        ),
         encoding="utf-8",
     )
     [paper] = load_papers([tmp_path / "library.rdf"]).papers

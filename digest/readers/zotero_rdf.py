@@ -145,7 +145,10 @@ def _people(seq: Element | None) -> tuple[str, ...]:
         return ()
     names: list[str] = []
     for person in seq.iter(f"{_FOAF}Person"):
-        given = all_text(person.find(f"{_FOAF}givenName"))
+        # Older Zotero wrote FOAF's older "givenname" (its RDF import still reads both).
+        given = all_text(person.find(f"{_FOAF}givenName")) or all_text(
+            person.find(f"{_FOAF}givenname")
+        )
         family = all_text(person.find(f"{_FOAF}surname"))
         name = f"{given} {family}".strip() or all_text(person.find(f"{_FOAF}name"))
         if name:
