@@ -337,6 +337,26 @@ def test_frontiers_headings_glued_to_their_sections_are_set_apart(tmp_path: Path
     )
 
 
+def test_headings_glued_with_their_colon_are_set_apart(tmp_path: Path) -> None:
+    # An entry of an early PubMed import (JabRef-style, with PubMedID; Scipion's bibtex
+    # string of gEMpicker), as old Zotero libraries hold BMC's abstracts too: each heading
+    # and its colon glued to the sentences on both sides.
+    (tmp_path / "library.bib").write_text(
+        "@Article{Hoang2013,\n  Title = {Picking particles on many graphics cards},\n"
+        "  Abstract = {BACKGROUND:Picking particles is a slow step of cryo-electron "
+        "microscopy.RESULTS:We have written a picker that runs on many graphics cards at "
+        "once.CONCLUSIONS:The picker lets a lab reach a high resolution sooner.},\n"
+        "  PubMedID = {24000001}\n}\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == (
+        "Background: Picking particles is a slow step of cryo-electron microscopy. Results: "
+        "We have written a picker that runs on many graphics cards at once. Conclusions: The "
+        "picker lets a lab reach a high resolution sooner."
+    )
+
+
 @pytest.mark.parametrize(
     ("month", "date"),
     [

@@ -635,11 +635,12 @@ _STRUCTURED_HEADINGS = (
 )
 # A heading glued to the first word of its section, as Dimensions takes Springer's
 # abstracts: "BackgroundDespite treatment, … (RRMS).MethodThirteen participants …", or to
-# the bullet of a list ("…therapy.Key points• A frequent …"). The word after it
+# the bullet of a list ("…therapy.Key points• A frequent …"), or with its colon, as early
+# PubMed imports hold BMC's ("BACKGROUND:Picking … micrographs.RESULTS:We"). The word after it
 # capitalised and no one-letter word but "A", so that a name such as "MethodsX" stays;
 # (Not inside a word either: checked apart, since a lookbehind opening the pattern makes
 # the search ~6x slower, and it runs on every abstract of a table.)
-_GLUED_HEADING = re.compile(rf"(?P<label>{_STRUCTURED_HEADINGS})(?=[A-Z][A-Za-z0-9]|A\s|•)")
+_GLUED_HEADING = re.compile(rf"(?P<label>{_STRUCTURED_HEADINGS}):?(?=[A-Z][A-Za-z0-9]|A\s|•)")
 # Bioinformatics' "Contact" is glued to an address ("Contactsdaniele.r@unimib.it", bioRxiv),
 # whose local part is at most 64 characters (so a run of "Contact" is not searched to its
 # end). A pattern of its own, looked for only where the word is: as a branch of the one
@@ -650,7 +651,7 @@ _GLUED_CONTACT = re.compile(r"(?P<label>Contacts?)(?=[\w.+-]{1,64}@)")
 # …") only before a word in small letters, so that "DESIGNER" stays a word; looked for only
 # in an abstract that one opens (its second letter a capital): trying these headings too
 # at every capital of every abstract made ungluing a third slower.
-_GLUED_CAPITAL_HEADING = re.compile(rf"(?P<label>{_STRUCTURED_HEADINGS.upper()})(?=[A-Z][a-z])")
+_GLUED_CAPITAL_HEADING = re.compile(rf"(?P<label>{_STRUCTURED_HEADINGS.upper()}):?(?=[A-Z][a-z])")
 # A bullet of such a list, glued to the sentences on either side ("imaging.• The change").
 # The spaces before it taken only from where their run starts: tried from every space of a
 # long run, "\s*" rescanned the rest of it.
