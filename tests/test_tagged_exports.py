@@ -528,6 +528,10 @@ def test_venues_in_capitals_are_cased(tmp_path: Path) -> None:
         "(ICCI 2022)\tWe weigh agile methods against the well-being of teams.\t2022\n",
         "C\tRAO, S\tMOODS\t2017 8TH INTERNATIONAL CONFERENCE ON COMPUTING, COMMUNICATION AND ",
         "NETWORKING TECHNOLOGIES (ICCCNT)\tWe read moods in posts.\t2017\n",
+        # An acronym that takes a letter from each part of a hyphenated word (ShahKosha2000/
+        # Research-paper savedrecs.ris, gjenca/yacite_data_gejza savedrecs.ris).
+        "C\tHO, JH\tAGENTS\t2021 IEEE INTERNATIONAL CONFERENCE ON HUMAN-MACHINE SYSTEMS ",
+        "(ICHMS)\tWe train agents to explain what they do.\t2021\n",
         "J\tORLOV, V\tENZYMES\tBIOCHEMISTRY (MOSCOW)\tWe purify an enzyme.\t2018\n",
     )
     assert [paper.venue for paper in tab.papers] == [
@@ -542,6 +546,7 @@ def test_venues_in_capitals_are_cased(tmp_path: Path) -> None:
         "5th International Conference on Computing and Informatics (ICCI 2022)",
         "2017 8th International Conference on Computing, Communication and Networking "
         "Technologies (ICCCNT)",
+        "2021 IEEE International Conference on Human-Machine Systems (ICHMS)",
         "Biochemistry (Moscow)",
     ]
     ris = load_written(

@@ -384,7 +384,8 @@ def cased_venue(venue: str) -> str:
     ("SECTION A"), a word with a digit ("COVID-19"), and a conference's acronym after a
     comma, alone or before its year (Web of Science's proceedings: "…, ICCCN 2024", "…,
     IWQOS"), or in brackets before its year ("… (ICCI 2022)") or, made of the initials of
-    the words before it, at the end ("… NETWORKING TECHNOLOGIES (ICCCNT)"); an ordinal's
+    the words before it (of each part of a hyphenated one), at the end ("… NETWORKING
+    TECHNOLOGIES (ICCCNT)", "… MULTIPLE-VALUED LOGIC (ISMVL)"); an ordinal's
     ending is small ("33RD" -> "33rd"). A name without a small word is a name of acronyms,
     and stays as it is, when its words have four letters or fewer ("ICML", "IEEE TIFS",
     "AI", "PLOS ONE"; "LAB ON A CHIP" is cased) or when it is a conference's, one or two
@@ -423,8 +424,9 @@ def _conference_acronym(words: list[str], index: int) -> bool:
     if word.startswith("(") and after and _YEAR.fullmatch(after[0].rstrip(",:)")):
         return True  # in brackets before its year: "… INFORMATICS (ICCI 2022)"
     if word.startswith("(") and word.endswith(")") and not after:
-        # in brackets at the end, the initials of the name's words: "… TECHNOLOGIES (ICCCNT)"
-        initials = iter(w.lstrip("(")[:1] for w in words[:index])
+        # in brackets at the end, the initials of the name's words, a hyphenated word's
+        # each: "… TECHNOLOGIES (ICCCNT)", "… HUMAN-MACHINE SYSTEMS (ICHMS)"
+        initials = iter(part[:1] for w in words[:index] for part in w.lstrip("(").split("-"))
         return len(word) > 3 and all(letter in initials for letter in word[1:-1])
     if index == 0 or not words[index - 1].endswith(","):
         return False
