@@ -1408,3 +1408,14 @@ def test_columns_that_all_open_with_one_word_are_read_by_the_rest(tmp_path: Path
         ("AB Lane", "C Moss"),
     )
     assert paper.abstract.startswith("Wind keeps bees")
+
+
+def test_a_google_scholar_scrapes_source_is_the_venue(tmp_path: Path) -> None:
+    # Its "google_source" is the journal (langtonhugh/asreview_irr's google_results_sub.csv).
+    (tmp_path / "google_results.csv").write_text(
+        "google_id,google_title,google_year,google_source,google_abstract,google_authors\n"
+        '12,Moss on roofs,2021,Journal of roof ecology,"Moss grows on north roofs …",J Dale\n',
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert (paper.title, paper.venue) == ("Moss on roofs", "Journal of roof ecology")

@@ -262,7 +262,13 @@ def _names(cells: Sequence[str]) -> list[str]:
         return names
     word = firsts.pop()
     shorter = [name.removeprefix(word + " ") for name in names]
+    shorter = [_SCRAPED_NAMES.get((word, name), name) for name in shorter]
     return shorter if _known(shorter) > _known(names) else names
+
+
+# A scrape's own name for a field, where an export's differs: a Google Scholar result's
+# "google_source" is its venue (as Publish or Perish's "Source" is).
+_SCRAPED_NAMES = {("google", "source"): "journal"}
 
 
 def _known(names: Sequence[str]) -> int:
