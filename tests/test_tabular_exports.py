@@ -1419,3 +1419,15 @@ def test_a_google_scholar_scrapes_source_is_the_venue(tmp_path: Path) -> None:
     )
     [paper] = load_papers([tmp_path]).papers
     assert (paper.title, paper.venue) == ("Moss on roofs", "Journal of roof ecology")
+
+
+def test_a_papers_tables_name_is_the_title(tmp_path: Path) -> None:
+    # A script's table of Scopus records names its columns "papers_name", "papers_abstract"
+    # ... (pedrolbacelar/Digital_Twin's output.csv): the name is the paper's title.
+    (tmp_path / "output.csv").write_text(
+        "papers_name,papers_abstract,papers_year,papers_cluster_number\n"
+        'Twin lathes,"A digital twin of a lathe is trained online.",2022,3\n',
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert (paper.title, paper.date) == ("Twin lathes", "2022")

@@ -267,8 +267,9 @@ def _names(cells: Sequence[str]) -> list[str]:
 
 
 # A scrape's own name for a field, where an export's differs: a Google Scholar result's
-# "google_source" is its venue (as Publish or Perish's "Source" is).
-_SCRAPED_NAMES = {("google", "source"): "journal"}
+# "google_source" is its venue (as Publish or Perish's "Source" is); a table of "papers_*"
+# columns names each paper's title "papers_name".
+_SCRAPED_NAMES = {("google", "source"): "journal", ("papers", "name"): "title"}
 
 
 def _known(names: Sequence[str]) -> int:
