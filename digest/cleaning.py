@@ -417,7 +417,9 @@ _PUBLISHER = (
 # keywords after it, "[Author Abstract] KEY WORDS: PTSD; children": a list, no sentence),
 # Elsevier's "Published by Elsevier B.V." (only as the abstract's last words), Embase's
 # line of a bioRxiv or medRxiv preprint ("Copyright The copyright holder for this preprint
-# is the author/funder, who has granted medRxiv a license …"). It
+# is the author/funder, who has granted medRxiv a license …"), Wiley's stamp on an accepted
+# article ("This article is protected by copyright. All rights reserved.", its feeds' and
+# PubMed's, only as the abstract's last words). It
 # starts a sentence (so "Alceste(©) software" stays); "(c)" must have the year right after
 # it, so that a list's "(c) the third case" stays too. A copyright sign or word may be glued
 # to the sentence before it ("…results.© 2020 Elsevier Ltd.", Ovid's "…).Crown Copyright ©
@@ -431,7 +433,8 @@ _TRAILER = re.compile(
     r"|Copyright\s+(?:(?:19|20)\d\d|[Ss]tatement:|The copyright holder for this preprint\b)"
     r"|\[(?:Author|Publisher) [Aa]bstract\]\.?(?:\s+KEY ?WORDS:[^\n]*)?$"
     r"|Published by " + _PUBLISHER + r"(?:All rights reserved\.?)?\s*$"
-    r"|(?:19|20)\d\d\s+" + _PUBLISHER + r"[Aa]ll rights reserved\.?\s*$)"
+    r"|(?:19|20)\d\d\s+" + _PUBLISHER + r"[Aa]ll rights reserved\.?\s*$"
+    r"|This article is protected by copyright\.\s+All rights reserved\.?\s*$)"
     r".*$",
     re.S,
 )

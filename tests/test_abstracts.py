@@ -92,6 +92,10 @@ def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
         "Published by Elsevier B.V. All rights reserved.",
         "Published by Elsevier Inc., on behalf of the International Association for Pattern "
         "Recognition (IAPR).",
+        # Wiley's stamp on an accepted article, in its feeds (supersciencegrl/easy-wiley
+        # AdvMater.xml, without the stop) and in PubMed's records.
+        "This article is protected by copyright. All rights reserved.",
+        "This article is protected by copyright. All rights reserved",
         # EBSCOhost's stamp and its note, longer than any other trailer.
         "[ABSTRACT FROM AUTHOR]\nCopyright of Science of the Total Environment is the property "
         "of Elsevier B.V. and its content may not be copied or emailed to multiple sites or "
@@ -279,6 +283,7 @@ def test_medrxiv_declarations_longer_than_the_tail_go_with_the_interest_statemen
         # A year opening a sentence in the middle; a right reserved that is no trailer.
         "Data ran to 2019. 2020 Elsevier Ltd. All rights reserved. We then asked again.",
         "Patients kept their data. 2020 Census rules say all rights reserved to them apply.",
+        "This article is protected by copyright. All rights reserved. We ask who may copy it.",
     ],
 )
 def test_a_copyright_sign_inside_a_sentence_stays(text: str) -> None:
