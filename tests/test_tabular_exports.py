@@ -696,6 +696,29 @@ def test_pubmed_csv_says_it_has_no_abstracts_and_which_export_has() -> None:
     assert "Format: PubMed" in str(error.value)
 
 
+def test_pubmed_csv_with_abstracts_added_ends_no_name_with_its_lists_full_stop(
+    tmp_path: Path,
+) -> None:
+    # A script filled an Abstract column into PubMed's CSV; its Authors cell closes the list
+    # with a full stop (jd-coderepos/virology-ai-papers).
+    header = "PMID,Title,Authors,Citation,First Author,Journal/Book,Publication Year,DOI,Abstract"
+    rows = [
+        '1,Owls in burned forest,"Holm A, Reingle Gonzalez JM.",J Birds. 2020;1:1.,Holm A,'
+        "J Birds,2020,10.1210/owls.1,We count owls in burned forest over ten years and find"
+        " that they come back fast.",
+        "2,Owls in unburned forest,Kerr J.,J Birds. 2021;2:2.,Kerr J,J Birds,2021,,We count"
+        " owls in unburned forest over ten years and find that they stay.",
+        # medRxiv's records under PubMed's names: the last stop is an initial's
+        ',Owls in a preprint,"Lee, A. B.; Olson, E.",,,Ecology,2022,,We count owls in a'
+        " preprint over ten years and find that they are many.",
+    ]
+    (tmp_path / "pubmed.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    burned, unburned, preprint = load_papers([tmp_path]).papers
+    assert burned.authors == ("Holm A", "Reingle Gonzalez JM")
+    assert unburned.authors == ("Kerr J",)
+    assert preprint.authors == ("A. B. Lee", "E. Olson")
+
+
 def refusal(folder: Path, name: str, text: str) -> str:
     """The message loading a folder of one file, `text`, is refused with."""
     (folder / name).write_text(text, encoding="utf-8")

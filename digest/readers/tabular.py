@@ -311,7 +311,7 @@ _SOURCE_IS_VENUE = _COLUMNS | {"source": ("venue", 0)}
 # Exports a few cells of which are read their own way: Web of Science (by tags, or by full
 # column names, which end with its "UT (Unique WOS ID)") and IEEE Xplore ("IEEE Terms", or
 # before 2020 "Document Title" and "PDF Link").
-_WOS, _IEEE, _OVID = "web of science", "ieee xplore", "ovid"
+_WOS, _IEEE, _OVID, _PUBMED = "web of science", "ieee xplore", "ovid", "pubmed"
 _WOS_COLUMN = "ut (unique wos id)"
 _IEEE_COLUMNS = (frozenset({"ieee terms"}), frozenset({"document title", "pdf link"}))
 
@@ -321,6 +321,8 @@ def _exporter(table: dict[str, tuple[str, int]], names: Sequence[str]) -> str:
         return _OVID
     if table is _WOS_TAGS or _WOS_COLUMN in names:
         return _WOS
+    if set(names) >= _PUBMED_CSV:
+        return _PUBMED
     return _IEEE if any(columns <= set(names) for columns in _IEEE_COLUMNS) else ""
 
 
@@ -409,7 +411,7 @@ class _Plan:
     citation_homes: tuple[int, ...]
     width: int  # columns the header names
     names: list[str]  # the header's names, as _name gives them
-    exporter: str  # _WOS, _IEEE or _OVID when the header tells, else ""
+    exporter: str  # _WOS, _IEEE, _OVID or _PUBMED when the header tells, else ""
 
 
 def _plan(header: Sequence[str]) -> _Plan:
@@ -747,7 +749,7 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | Problem | None:
         id=values.get("id"),
         arxiv=arxiv,
         title=_text(title) if title else None,
-        authors=_authors(values.get("authors", ""), _initials_only(row, plan, values)),
+        authors=_authors(_author_list(values, plan), _initials_only(row, plan, values)),
         url=url or None,
         doi=doi,
         date=_finer_date(row, plan)
@@ -860,6 +862,16 @@ def _finer_date(row: list[str], plan: _Plan) -> str | None:
         return iso_date(year, int(month_cell)) if 1 <= int(month_cell) <= 12 else None
     dated = publication_date(month_cell, year)  # "Sep" or "Sep 15", as Web of Science's
     return dated if dated != year else None
+
+
+def _author_list(values: dict[str, str], plan: _Plan) -> str:
+    """The authors cell; PubMed's closes its list with a full stop ("Vakkila E, Jehkonen
+    M."), which is no initial's: its initials have none. (A table of medRxiv's records
+    under PubMed's column names has "Durant, T. J.; Olson, E.": the stop is an initial's.)"""
+    names = values.get("authors", "")
+    if plan.exporter == _PUBMED and "." not in names[:-1]:
+        return names.removesuffix(".")
+    return names
 
 
 def _initials_only(row: list[str], plan: _Plan, values: dict[str, str]) -> bool:
