@@ -1061,6 +1061,20 @@ def test_a_bibliometrix_data_frame_saved_by_r_is_read_by_its_tags(tmp_path: Path
     assert paper.venue == "Journal of Birds" and paper.keywords == ("OWLS", "FIRE")
 
 
+def test_web_of_science_all_databases_table_is_not_read_as_ovids(tmp_path: Path) -> None:
+    # Web of Science's tab-delimited export from all its databases has a VN column, as Ovid's
+    # CSV has, and AU twice (Mohammad-Abazari/pavement_defect_analysis savedrecs.txt).
+    (tmp_path / "savedrecs.txt").write_text(
+        "PT\tAU\tBE\tAU\tTI\tSO\tVN\tDI\tPD\tPY\tAB\tUT\n"
+        "J\tVarga, Ilona; Petit, Remi\t\t\tGravel roads after rain\tROAD SCIENCE\t\t"
+        "10.1234/gr\tMAY 2019\t2019\tWe measure ruts on gravel roads after heavy rain.\t"
+        "WOS:1\n"
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("Ilona Varga", "Remi Petit")
+    assert (paper.doi, paper.venue, paper.date) == ("10.1234/gr", "Road Science", "2019-05")
+
+
 def test_web_of_science_tab_delimited_cells_are_never_quoted(tmp_path: Path) -> None:
     # WoS writes quotation marks as text: a title opening with one keeps it, and an abstract
     # with a quotation mark never closed does not swallow the records after it.

@@ -277,9 +277,12 @@ def _known(names: Sequence[str]) -> int:
 
 
 def _is_ovid_tags(names: Sequence[str]) -> bool:
+    # Web of Science's export from all its databases has a VN column too, and its UT
+    # (accession number), which Ovid's has not.
     return (
         {"ti", "ab"} <= set(names)
         and not _OVID_COLUMNS.isdisjoint(names)
+        and "ut" not in names
         and all(_OVID_TAG.fullmatch(n) for n in names if n)
     )
 
