@@ -293,6 +293,45 @@ def test_medline_xml_citation_set_of_the_old_baseline_files(tmp_path: Path) -> N
     assert [p.pmid for p in load_papers([tmp_path]).papers] == ["18600001"]
 
 
+def test_a_publishers_pubmed_article_set(tmp_path: Path) -> None:
+    # The ArticleSet a publisher sends PubMed (Open Journal Systems' "PubMed XML" export,
+    # yhdelgado/metharto pubmed.xml): each Article a record, its Abstract plain text, a
+    # VernacularTitle where there is no English ArticleTitle.
+    (tmp_path / "pubmed.xml").write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE ArticleSet PUBLIC "-//NLM//DTD PubMed 2.0//EN" "PubMed.dtd">
+<ArticleSet>
+<Article><Journal><PublisherName>Univ</PublisherName><JournalTitle>Revista de Redes</JournalTitle>
+<PubDate PubStatus="epublish"><Year>2016</Year><Month>01</Month><Day>29</Day></PubDate>
+</Journal><VernacularTitle>Palabras del editor</VernacularTitle><Language>ES</Language></Article>
+<Article><Journal><JournalTitle>Revista de Redes</JournalTitle>
+<PubDate PubStatus="epublish"><Year>2016</Year><Month>02</Month></PubDate></Journal>
+<VernacularTitle>Redes de sensores en el campo</VernacularTitle>
+<ELocationID EIdType="doi">10.1234/rr.2016.7</ELocationID>
+<AuthorList><Author><FirstName>Ana</FirstName><MiddleName>Luisa</MiddleName>
+<LastName>Vidal Ortega</LastName></Author></AuthorList>
+<Abstract>Medimos la humedad del suelo con una red de sensores durante dos campañas.</Abstract>
+<ObjectList><Object Type="keyword"><Param Name="value">sensores</Param></Object></ObjectList>
+</Article>
+</ArticleSet>
+"""
+    )
+    corpus = load_papers([tmp_path])
+    assert corpus.files[0].format == "pubmed-xml"
+    [paper] = corpus.papers
+    assert (paper.title, paper.doi, paper.venue, paper.date) == (
+        "Redes de sensores en el campo",
+        "10.1234/rr.2016.7",
+        "Revista de Redes",
+        "2016-02",
+    )
+    assert paper.abstract.startswith("Medimos la humedad del suelo")
+    assert paper.authors == ("Ana Luisa Vidal Ortega",)
+    assert (paper.keywords, paper.sources[0].line) == (("sensores",), 7)
+    [skipped] = corpus.skipped
+    assert (skipped.line, skipped.excerpt) == (4, "Palabras del editor")
+
+
 # --- EndNote XML ----------------------------------------------------------------------------
 
 

@@ -1,5 +1,6 @@
 """PubMed XML (`<PubmedArticleSet>`), as PubMed's "Save > XML" and E-utilities' efetch write it,
-and MEDLINE XML (`<MedlineCitationSet>`), NLM's MEDLINE/PubMed baseline files before 2013.
+MEDLINE XML (`<MedlineCitationSet>`), NLM's MEDLINE/PubMed baseline files before 2013, and
+the `<ArticleSet>` a publisher sends PubMed (Open Journal Systems' "PubMed XML" export).
 
 Each `<PubmedArticle>` (or `<PubmedBookArticle>`; in MEDLINE XML each `<MedlineCitation>`
 of the set, without the PubmedData around it) is a record: `ArticleTitle`, the
@@ -9,7 +10,10 @@ article's own `ArticleIdList` (not the cited references' lists) or its `ELocatio
 MeSH headings and keywords. Inline markup (`<i>TERT</i>`, `<sup>`) is text; a word in
 `<i>` glued to its neighbours ("at the<i>TERT</i>gene", as 2017-2018 answers have it) is
 spaced. A book chapter's venue and date are its book's; the authors before 2005's DTD
-have FirstName/MiddleName; a `DeleteCitation` is no record.
+have FirstName/MiddleName; a `DeleteCitation` is no record. In a publisher's ArticleSet each
+`<Article>` is a record of its own shape: the journal's `JournalTitle` and `PubDate`, a
+`VernacularTitle` where the article has no English `ArticleTitle`, an `Abstract` of plain
+text (or of `AbstractText` parts), the DOI from its `ArticleIdList` or `ELocationID`.
 
 Read with the standard library's ElementTree through defusedxml (xml_documents.py): the
 format is plain XML, and Biopython's reader would be a large dependency for one format.
@@ -18,6 +22,7 @@ format is plain XML, and Biopython's reader would be a large dependency for one 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from xml.etree.ElementTree import Element
 
 from digest.readers.markup import labelled_sections, superscript_figures
@@ -39,7 +44,9 @@ from digest.readers.xml_documents import (
     start_lines,
 )
 
-_ROOT = re.compile(r"<(?:PubmedArticleSet|PubmedArticle|PubmedBookArticle|MedlineCitationSet)[\s>]")
+_ROOT = re.compile(
+    r"<(?:PubmedArticleSet|PubmedArticle|PubmedBookArticle|MedlineCitationSet|ArticleSet)[\s>]"
+)
 _ARTICLE = re.compile(r"PubmedArticle|PubmedBookArticle")
 _SHAPE = RecordShape(
     re.compile(r"<(?:PubmedArticle|PubmedBookArticle)[\s>]"),
@@ -52,6 +59,13 @@ _CITATION = re.compile(r"MedlineCitation")
 _MEDLINE_SHAPE = RecordShape(
     re.compile(r"<MedlineCitation[\s>]"),
     lambda tag, _depth: tag == "MedlineCitation",
+)
+# A publisher's ArticleSet: its Articles are the records, each one whole.
+_ARTICLE_SET = re.compile(r"<ArticleSet[\s>]")
+_SUBMITTED = re.compile(r"Article")
+_SUBMITTED_SHAPE = RecordShape(
+    re.compile(r"<Article[\s>]"),
+    lambda tag, depth: tag == "Article" and depth == 1,
 )
 _ID_LISTS = ("PubmedData", "PubmedBookData", "BookDocument")
 # Inline styles of PubMed's titles and abstracts that mark a word, not a part of one.
@@ -70,15 +84,22 @@ def looks_like_pubmed_xml(text: str) -> bool:
 def parse_pubmed_xml(text: str) -> Parsed:
     text = prepare_xml(text)
     medline = _MEDLINE_SET.search(text, 0, 4096) is not None
+    submitted = not medline and _ARTICLE_SET.search(text, 0, 4096) is not None
     shape, record = (_MEDLINE_SHAPE, _CITATION) if medline else (_SHAPE, _ARTICLE)
+    if submitted:
+        shape, record = _SUBMITTED_SHAPE, _SUBMITTED
     document = parse_xml(text, "PubMed export", shape)
     if isinstance(document, Problem):
         return Parsed((), (document,))
-    articles = [el for el in document.root.iter() if record.fullmatch(el.tag)]
+    if submitted:
+        articles = [el for el in document.root if el.tag == "Article"]
+    else:
+        articles = [el for el in document.root.iter() if record.fullmatch(el.tag)]
     lines = document.lines_of(articles, lambda: start_lines(text, f"(?:{record.pattern})"))
-    nothing = "MedlineCitation" if medline else "PubmedArticle"
+    nothing = "MedlineCitation" if medline else "Article" if submitted else "PubmedArticle"
     problems = document.problems(bool(articles), f"PubMed XML without any {nothing}")
-    return parsed_from(map(_record, articles, lines), problems)
+    read = _submitted_record if submitted else _record
+    return parsed_from(map(read, articles, lines), problems)
 
 
 def _record(article: Element, line: int) -> Record | Problem:
@@ -122,7 +143,7 @@ def _record(article: Element, line: int) -> Record | Problem:
         if (text := all_text(a))
     }
     locations = [*body.iterfind("ELocationID"), *citation.iterfind("Book/ELocationID")]
-    doi = ids.get("doi") or next((all_text(e) for e in locations if e.get("EIdType") == "doi"), "")
+    doi = _doi(ids, locations)
     metadata = [("pmc", ids["pmc"])] if ids.get("pmc") else []
     return Record(
         line=line,
@@ -136,6 +157,33 @@ def _record(article: Element, line: int) -> Record | Problem:
         keywords=tuple(k for k in keywords if k),
         metadata=tuple(metadata),
     )
+
+
+def _submitted_record(article: Element, line: int) -> Record | Problem:
+    title = nlm_title(_text(article.find("ArticleTitle"))) or _text(article.find("VernacularTitle"))
+    abstract = _abstract(article.find("Abstract")) or _text(article.find("Abstract"))
+    if not abstract:
+        return Problem(line, "no abstract (the publisher's PubMed record has none)", excerpt(title))
+    journal = article.find("Journal")
+    ids = {a.get("IdType", ""): all_text(a) for a in article.iterfind("ArticleIdList/ArticleId")}
+    doi = _doi(ids, article.iterfind("ELocationID"))
+    keywords = [all_text(p) for p in article.iterfind("ObjectList/Object[@Type='keyword']/Param")]
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=_authors(article.find("AuthorList")),
+        doi=doi or None,
+        date=_pub_date(journal.find("PubDate") if journal is not None else None),
+        pmid=ids.get("pubmed") or None,
+        venue=all_text(journal.find("JournalTitle")) if journal is not None else None,
+        keywords=tuple(k for k in keywords if k),
+    )
+
+
+def _doi(ids: dict[str, str], locations: Iterable[Element]) -> str:
+    """The DOI of the article's ids, else of its ELocationIDs."""
+    return ids.get("doi") or next((all_text(e) for e in locations if e.get("EIdType") == "doi"), "")
 
 
 def _abstract(element: Element | None) -> str:
