@@ -239,3 +239,24 @@ def test_a_silverchair_article_links_doi_stops_before_its_article_number(tmp_pat
 )
 def test_a_silverchair_article_number_is_told_from_a_dois_own(link: str, doi: str) -> None:
     assert parse_doi(link) == doi
+
+
+@pytest.mark.parametrize(
+    ("link", "doi"),
+    [
+        (
+            "https://www.biorxiv.org/content/10.1101/2021.03.20.436288v3",
+            "10.1101/2021.03.20.436288",
+        ),
+        (
+            "https://www.medrxiv.org/content/10.1101/2020.04.14.20062463v2.full.pdf",
+            "10.1101/2020.04.14.20062463",
+        ),
+        ("https://www.biorxiv.org/content/10.1101/857789v1.abstract", "10.1101/857789"),
+        # another site's page, or a DOI of the same registrant that is no preprint's, stays
+        ("https://genome.cshlp.org/content/10.1101/gr.275870.121", "10.1101/gr.275870.121"),
+    ],
+)
+def test_a_biorxiv_pages_version_is_no_part_of_its_doi(link: str, doi: str) -> None:
+    # bioRxiv's pages name the version after the DOI: "…436288v3" (wduverger/feeds biorxiv.xml).
+    assert parse_doi(link) == doi

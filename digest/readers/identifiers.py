@@ -100,6 +100,9 @@ def parse_doi(value: str) -> str | None:
         if _SILVERCHAIR_PATH.search(value, 0, found.start()):
             without_tail = _SILVERCHAIR_TAIL.sub("", doi)
             doi = without_tail if "/" in without_tail else doi
+        if _PREPRINT_SITE.search(value, 0, found.start()):
+            preprint = _PREPRINT_DOI.match(doi)
+            doi = preprint.group() if preprint else doi
     # unquote leaves a "%" that starts no escape as it is.
     doi = urllib.parse.unquote(doi)
     return _PAGE_SUFFIX.sub("", doi.rstrip(".,;)")) or None
@@ -112,6 +115,12 @@ _PAGE_SUFFIX = re.compile(r"\.(?:short|full)$")
 # ".../article/doi/10.1785/0220250169/725511/Seismic-XR-Simulating-and-…".
 _SILVERCHAIR_PATH = re.compile(r"/article(?:-abstract|-pdf)?/doi/$")
 _SILVERCHAIR_TAIL = re.compile(r"/\d{5,9}(?:/[^/]*)?/?$")
+
+# bioRxiv's and medRxiv's page links put the version, and a page's name, after the DOI:
+# ".../content/10.1101/2021.03.20.436288v3", "...436288v1.full.pdf"; the DOI has neither, only
+# the preprint's number, dated since December 2019 ("10.1101/857789" before).
+_PREPRINT_SITE = re.compile(r"(?:bio|med)rxiv\.org/", re.I)
+_PREPRINT_DOI = re.compile(r"10\.1101/(?:\d{4}\.\d\d\.\d\d\.)?\d{6,8}(?!\d)")
 
 # A DOI a link gives as a parameter of its query, escaped, up to the next parameter:
 # Scopus's record link "…record.uri?eid=2-s2.0-85078285406&doi=10.1007%2f978-3-030-30738-7_2
