@@ -1027,3 +1027,25 @@ def test_springer_formulas_are_their_tex_once(tmp_path: Path) -> None:
         "A process X with initial state $X_0$, conditioned on $X_T$, holds with probability"
         " \u03b3, for $k$-means too."
     )
+
+
+def test_a_readmes_citation_block_under_its_abstract_is_no_bibtex_file(tmp_path: Path) -> None:
+    # A paper's README gives its abstract and cites it in a code block (the NS-ANN README,
+    # index file 43418999327): the abstract is read, not the abstract-less entry. A note
+    # that only holds a fenced entry, its abstract in it, is still BibTeX.
+    bib = "@article{kim2020owls,\n  title={Owls in burned forest},\n  year={2020}"
+    (tmp_path / "README.md").write_text(
+        "# Owls in burned forest\n\n[![arXiv](https://img.shields.io/badge/arXiv-2001.01234-b31b1b"
+        ".svg)](https://arxiv.org/abs/2001.01234)\n\n**Abstract:** We count owls in burned "
+        "forest over ten years and find that their numbers recover within five years.\n\n"
+        f"## Citation\n```\n{bib}\n}}\n```\n"
+    )
+    (tmp_path / "note.md").write_text(
+        f"# Reading list\n\n```bibtex\n{bib},\n  abstract={{We ring owls in unburned forest "
+        "over ten years and find that their numbers hold steady.}\n}\n```\n"
+    )
+    corpus = load_papers([tmp_path])
+    assert sorted(f.format for f in corpus.files) == ["bibtex", "markdown"]
+    readme, note = sorted(corpus.papers, key=lambda p: p.abstract)
+    assert (readme.arxiv_id, note.title) == ("2001.01234", "Owls in burned forest")
+    assert readme.abstract.startswith("We count owls in burned forest")

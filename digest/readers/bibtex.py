@@ -256,8 +256,22 @@ _BARE_TEXT_SYMBOL = re.compile(
 
 
 def looks_like_bibtex(text: str) -> bool:
-    """An `@type{` entry start on a line of its own, near the top."""
-    return _ENTRY_START.search(text, 0, _HEAD) is not None
+    """An `@type{` entry start on a line of its own, near the top. One only in a Markdown
+    code block, under an abstract the text gives outside it, is a paper's README citing
+    the paper ("**Abstract:** ..." and "```bibtex @article{...}```"): no BibTeX file."""
+    head = text[:_HEAD]
+    if _ENTRY_START.search(head) is None:
+        return False
+    if "```" not in head:
+        return True
+    outside = _CODE_BLOCK.sub("", head)
+    return _ENTRY_START.search(outside) is not None or _ABSTRACT_LABEL.search(outside) is None
+
+
+# A fenced code block of Markdown, to its closing fence (or the end of the text read).
+_CODE_BLOCK = re.compile(r"^[ \t]*```[^\n]*\n(?:(?![ \t]*```).*\n)*(?:[ \t]*```.*$|.*\Z)", re.M)
+# A line that opens with the label of an abstract: "**Abstract:** ...", "## Abstract".
+_ABSTRACT_LABEL = re.compile(r"^[ \t>#*_]*abstract\b", re.I | re.M)
 
 
 @contextmanager
