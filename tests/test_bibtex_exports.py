@@ -337,6 +337,27 @@ def test_frontiers_headings_glued_to_their_sections_are_set_apart(tmp_path: Path
     )
 
 
+def test_an_entry_without_only_its_closing_brace_is_read(tmp_path: Path) -> None:
+    # A World Scientific (Atypon) entry copied out of a README block without its last "}",
+    # before another entry and at the end of the file; a value left open stays unreadable.
+    (tmp_path / "readme.bib").write_text(
+        "@article{doi:10.1142/S0219000000000001,\ntitle = {Signed networks of voters},\n"
+        "eprint = { \n        https://doi.org/10.1142/S0219000000000001\n}\n,\n"
+        "    abstract = { Voters were grouped by how they voted on each bill. }\n\n"
+        "@article{open,\ntitle = {Never closed,\nabstract = {Its title is open.}\n}\n\n"
+        "@article{doi:10.1142/S0219000000000002,\ntitle = {Signed networks of buyers},\n"
+        "    abstract = { Buyers were grouped by the products they rated. }\n",
+        encoding="utf-8",
+    )
+    corpus = load_papers([tmp_path])
+    assert [p.title for p in corpus.papers] == [
+        "Signed networks of voters",
+        "Signed networks of buyers",
+    ]
+    [open_value] = corpus.skipped
+    assert (open_value.line, open_value.reason.split(" (")[0]) == (9, "unreadable BibTeX entry")
+
+
 def test_headings_glued_with_their_colon_are_set_apart(tmp_path: Path) -> None:
     # An entry of an early PubMed import (JabRef-style, with PubMedID; Scipion's bibtex
     # string of gEMpicker), as old Zotero libraries hold BMC's abstracts too: each heading

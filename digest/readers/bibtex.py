@@ -385,13 +385,39 @@ def _line(block: Entry | ParsingFailedBlock | ImplicitComment) -> int:
 
 
 def _entry_despite(block: ParsingFailedBlock) -> Entry | None:
-    """The entry in a block that failed only for a repeated field or a key used twice."""
+    """The entry in a block that failed only for a repeated field or a key used twice, or
+    only for its closing brace: an entry copied out of a README without its last line
+    ("… abstract = { … }" and the end of the file, or the next "@article{")."""
+    from bibtexparser.entrypoint import parse_string
     from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry
 
     if isinstance(block, DuplicateFieldKeyBlock | DuplicateBlockKeyBlock):
         entry = block.ignore_error_block
         return entry if isinstance(entry, Entry) else None
-    return None
+    raw = block.raw or ""
+    if not raw.lstrip().startswith("@") or not _open_only_at_its_end(raw):
+        return None
+    closed = parse_string(raw.rstrip() + "\n}\n", parse_stack=[])
+    if len(closed.entries) != 1 or closed.failed_blocks:
+        return None
+    [entry] = closed.entries
+    return Entry(entry.entry_type, entry.key, entry.fields, block.start_line, raw)
+
+
+# A field's name and "=" at the start of a line.
+_FIELD_LINE = re.compile(r"\n[ \t]*[A-Za-z][\w-]*[ \t]*=")
+
+
+def _open_only_at_its_end(raw: str) -> bool:
+    """Whether an entry's one brace left open is its own: every field starts inside it and
+    outside any value (a value left open takes the next field's line into it)."""
+    starts = {found.start() for found in _FIELD_LINE.finditer(raw)}
+    depth = 0
+    for at, char in enumerate(raw):
+        if at in starts and depth != 1:
+            return False
+        depth += (char == "{") - (char == "}")
+    return depth == 1
 
 
 def _lost_entry(comment: object) -> Problem | None:
