@@ -1592,6 +1592,12 @@ def test_medrxiv_headings_in_capitals_and_closing_notes_are_sections(tmp_path: P
         "Background: Germline mutations rise with age. Methods: We counted them in 122 "
         "adults with DESIGNER software. Interpretation: They may measure ageing."
     )
+    # The closing FUNDING is glued to its funder's acronym as well (medRxiv's details API,
+    # jonatasgrosman/findpapers' sample answer)
+    funded = lancet + "\n\nFUNDINGNIH R01XY0001 (to A.B.)."
+    assert _biorxiv_abstract(tmp_path, funded).endswith(
+        "Interpretation: They may measure ageing. Funding: NIH R01XY0001 (to A.B.)."
+    )
     protocol = (
         "ObjectivesTo test a register.\n\nEthics & DisseminationNo approval is needed."
         "\n\nTrial RegistrationClinicalTrials.gov NCT03352427\n\nFundingThe authors "

@@ -648,10 +648,15 @@ _GLUED_HEADING = re.compile(rf"(?P<label>{_STRUCTURED_HEADINGS}):?(?=[A-Z][A-Za-
 # made ungluing every abstract of a table 12x slower.
 _GLUED_CONTACT = re.compile(r"(?P<label>Contacts?)(?=[\w.+-]{1,64}@)")
 # A heading in capitals (the Lancet's, medRxiv: "BACKGROUNDAnalysis of … METHODSGermline
-# …") only before a word in small letters, so that "DESIGNER" stays a word; looked for only
-# in an abstract that one opens (its second letter a capital): trying these headings too
-# at every capital of every abstract made ungluing a third slower.
-_GLUED_CAPITAL_HEADING = re.compile(rf"(?P<label>{_STRUCTURED_HEADINGS.upper()}):?(?=[A-Z][a-z])")
+# …") only before a word in small letters, so that "DESIGNER" stays a word, but for the
+# closing FUNDING, also before its funder's acronym ("FUNDINGNIH R01AG038797 …"): no word
+# opens with it (an acronym of ten letters at most, so that a run of capitals is not
+# searched to its end from each FUNDING in it). Looked for only in an abstract that one
+# opens (its second letter a capital): trying these headings too at every capital of every
+# abstract made ungluing a third slower.
+_GLUED_CAPITAL_HEADING = re.compile(
+    rf"(?P<label>{_STRUCTURED_HEADINGS.upper()}):?(?=[A-Z][a-z]|(?<=FUNDING)[A-Z]{{2,10}}\b)"
+)
 # A bullet of such a list, glued to the sentences on either side ("imaging.• The change").
 # The spaces before it taken only from where their run starts: tried from every space of a
 # long run, "\s*" rescanned the rest of it.
