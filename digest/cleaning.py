@@ -673,15 +673,15 @@ def _without_trailers(abstract: str) -> str:
 # exports and corpus of bench/. A stop after a word of three small letters or more, after
 # an acronym's plural ("… associated ISPs.We use …", ACM) or after a closing parenthesis
 # ("… galactic supernova (SN).We consider …", "… psychological health).Design: …",
-# PsycINFO's run-in headings), before a capitalised word; a dotted name
-# ("java.lang.String", "Foo.Bar()", "e.g.The", "ASP.Net") is no paragraph's end.
-_RUN_ON_SENTENCE = re.compile(
-    r"((?:(?<![.\w])(?:[a-z]{3,}|[A-Z]{2,}s)|\))[.?!])(?=[A-Z][a-z]+\b(?![.(]))"
-)
+# PsycINFO's run-in headings), before a capitalised word or an acronym ("… German medical
+# texts.BRONCO consists of …", Oxford Academic's BibTeX); a dotted name ("java.lang.String",
+# "Foo.Bar()", "e.g.The", "ASP.Net", "www.IEEE.org") is no paragraph's end.
+_NEXT_SENTENCE = r"(?=(?:[A-Z][a-z]+|[A-Z]{3,}s?)\b(?![.(]))"
+_RUN_ON_SENTENCE = re.compile(r"((?:(?<![.\w])(?:[a-z]{3,}|[A-Z]{2,}s)|\))[.?!])" + _NEXT_SENTENCE)
 # Its stop and what follows, looked for first: the pattern above, opening on a lookbehind or
 # a parenthesis, is tried at every character, one opening on a class of characters is scanned
 # for in C, about 7x faster, and this runs on every abstract loaded while few hold such a stop.
-_RUN_ON_STOP = re.compile(r"[.?!](?=[A-Z][a-z]+\b(?![.(]))")
+_RUN_ON_STOP = re.compile(r"[.?!]" + _NEXT_SENTENCE)
 
 
 # Punctuation a database left where it dropped text: Semantic Scholar's abstract opening on

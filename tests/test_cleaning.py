@@ -371,6 +371,11 @@ def test_join_wrapped_lines_of_nothing() -> None:
             ["Spikes may point to outages of associated ISPs.", "We use our tool on two years."],
         ),
         (
+            # before an acronym (Oxford Academic's BibTeX of a JAMIA Open abstract)
+            "We read German notes from clinics.DINGO holds 90 of them.",
+            ["We read German notes from clinics.", "DINGO holds 90 of them."],
+        ),
+        (
             "We ask how beliefs affect patients (coping, mood).Design: Six databases were read.",
             [
                 "We ask how beliefs affect patients (coping, mood).",
@@ -391,6 +396,8 @@ def test_a_full_stop_that_lost_its_space_still_ends_a_sentence(
         "We use e.g.The method, see x.org/a.Html and call torch.Tensor(x) on ASP.Net pages.",
         "We study Node.Js servers and the U.S.Army data.",
         "Hosts such as www.GPUs.Com, runs of LLMs.v2, DNSSEC.Key and the U.S.Pays.",
+        # arXiv's subject classes and a host in capitals
+        "Classes [math.AT] and stat.ML, of www.IEEE.org and ieeexplore.IEEE.org.",
     ],
 )
 def test_dots_inside_words_are_no_lost_spaces(text: str) -> None:
