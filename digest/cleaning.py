@@ -771,6 +771,7 @@ _SYMBOLS: dict[str, str] = {
     "ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ",
     "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ",
     "textendash": "–", "textemdash": "—", "textasciitilde": "~", "textbackslash": "\\",
+    "textregistered": "®", "texttrademark": "™",
     # abbreviations as CVPR/ICCV papers' macros write them ("inpainting, \\ie synthesizing")
     "ie": "i.e.", "eg": "e.g.", "etal": "et al.", "wrt": "w.r.t.", "vs": "vs.",
     # spacing commands: nothing to show
@@ -793,6 +794,28 @@ _STYLE = re.compile(r"\\(?:" + _STYLE_COMMANDS + r")\s*\{([^{}]*)\}")
 # (NASA ADS abstracts; BibTeX reading takes them out of every field with this too).
 FONT_SWITCH = re.compile(r"\{\\(?:it|bf|em|rm|sc|tt|sl|sf|itshape|bfseries|scshape)\s+([^{}]*)\}")
 _HREF = re.compile(r"\\href\s*\{[^{}]*\}\s*\{([^{}]*)\}")
+# Text set raised or lowered ("m\\textsuperscript{2}", "H\\textsubscript{2}O", Better BibTeX's
+# <sup> and <sub>; arXiv's "LEGO\\textsuperscript{\\textregistered}"): read as HTML's are.
+_TEXT_SCRIPT = re.compile(r"\\text(super|sub)script\s*\{([^{}]*)\}")
+# A number in <sup> is written in superscript figures: "10<sup>18</sup>" is 10¹⁸, not 1018;
+# "r<sup>2</sup>", "10<sup>-4</sup>". Any other superscript (a footnote's "a") stays text.
+_SUPERSCRIPTABLE = re.compile(r"[-+\u2212=()]?[0-9]+")
+_SUPERSCRIPTS = str.maketrans("0123456789+-\u2212=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾")
+
+
+def superscript_figures(text: str) -> str:
+    """The text of a superscript in superscript figures when it is a number ("-4" is "⁻⁴");
+    any other text as it is."""
+    number = text.strip()
+    return number.translate(_SUPERSCRIPTS) if _SUPERSCRIPTABLE.fullmatch(number) else text
+
+
+def _text_script(match: re.Match[str]) -> str:
+    # The brace ends a command inside it, which then takes no space after it.
+    text = _COMMAND.sub(_known_command, match.group(2))
+    return superscript_figures(text) if match.group(1) == "super" else text
+
+
 _ESCAPED = re.compile(r"\\([%&_#$\{\}])")
 _ACCENTS = {
     "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
@@ -908,6 +931,8 @@ def _markup_to_text(text: str) -> str:
     # and a regex pass over a whole abstract costs more than the substring checks.
     if "\\" not in text:
         return text
+    if "script" in text:
+        text = _TEXT_SCRIPT.sub(_text_script, text)
     if "{" in text:
         # Repeat so nested markup (\emph{\textbf{x}}) unwraps from the inside out.
         for _ in range(4):

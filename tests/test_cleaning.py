@@ -245,6 +245,13 @@ def test_comparable_text_ignores_case_space_and_punctuation() -> None:
         ),
         ("`the user's view' and `x`'s", "\u2018the user's view\u2019 and `x`'s"),
         ("run `print('a')` here", "run `print('a')` here"),
+        # text raised or lowered, as Better BibTeX writes <sup> and <sub> and arXiv keeps it
+        # (a daily note's copy of arXiv 2601.16677: "LEGO\\textsuperscript{\\textregistered}")
+        (
+            "m\\textsuperscript{2}, H\\textsubscript{2}O, 10\\textsuperscript{-3}, "
+            "Li\\textsuperscript{+} and DUPLO\\textsuperscript{\\textregistered} bricks",
+            "m\u00b2, H2O, 10\u207b\u00b3, Li+ and DUPLO\u00ae bricks",
+        ),
         ("see \\href{https://x.org}{our site}", "see our site"),
         # BibTeX spellings of names
         ("Garc{\\'\\i}a and Garc\\'{\\i}a", "García and García"),

@@ -17,6 +17,8 @@ import re
 from html.parser import HTMLParser
 from typing import NamedTuple
 
+from digest.cleaning import superscript_figures
+
 
 class UnreadableMarkup(ValueError):
     """Markup the standard library's parser cannot read, whatever it is given to read."""
@@ -434,24 +436,11 @@ class _JatsText(MarkupParser):
         return self._title if self._title is not None else self.parts
 
 
-# A number in <sup> is written in superscript figures: "10<sup>18</sup>" is 10¹⁸, not 1018;
-# "r<sup>2</sup>", "10<sup>-4</sup>". Any other superscript (a footnote's "a") stays text.
-_SUPERSCRIPTABLE = re.compile(r"[-+\u2212=()]?[0-9]+")
-_SUPERSCRIPTS = str.maketrans("0123456789+-\u2212=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾")
-
-
 def _superscript(parts: list[str], start: int) -> None:
     """The text written since `start` in superscript figures, when it is a number."""
     text = "".join(parts[start:])
     if (figures := superscript_figures(text)) != text:
         parts[start:] = [figures]
-
-
-def superscript_figures(text: str) -> str:
-    """The text of a <sup> in superscript figures when it is a number ("-4" is "⁻⁴");
-    any other text as it is."""
-    number = text.strip()
-    return number.translate(_SUPERSCRIPTS) if _SUPERSCRIPTABLE.fullmatch(number) else text
 
 
 def jats_to_text(fragment: str) -> str:

@@ -25,7 +25,8 @@ import re
 from collections.abc import Iterable
 from xml.etree.ElementTree import Element
 
-from digest.readers.markup import labelled_sections, superscript_figures
+from digest.cleaning import superscript_figures
+from digest.readers.markup import labelled_sections
 from digest.readers.records import (
     Parsed,
     Problem,
