@@ -1610,6 +1610,20 @@ def test_medrxiv_headings_in_capitals_and_closing_notes_are_sections(tmp_path: P
     )
 
 
+def test_a_biorxiv_heading_glued_at_a_paragraphs_start_is_one(tmp_path: Path) -> None:
+    # The Journal of Leukocyte Biology's "Summary sentence" closes a bioRxiv abstract, glued
+    # to its sentence (jonatasgrosman/findpapers' sample answer): alone, but opening a
+    # paragraph, it is a heading; a heading's word glued inside a paragraph is not.
+    abstract = (
+        "Neutrophils swarm to wounds in waves.\n\nSummary sentenceThe swarm is led by a few scouts."
+    )
+    assert _biorxiv_abstract(tmp_path, abstract) == (
+        "Neutrophils swarm to wounds in waves. Summary sentence: The swarm is led by a few scouts."
+    )
+    inside = "Neutrophils swarm in waves; see the Summary sentenceThe scouts lead."
+    assert _biorxiv_abstract(tmp_path, inside) == inside
+
+
 def test_biorxiv_characters_by_name_are_themselves(tmp_path: Path) -> None:
     # HighWire names a Greek letter in braces and keeps an entity's brackets (medRxiv).
     abstract = (

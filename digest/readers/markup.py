@@ -619,6 +619,8 @@ _STRUCTURED_HEADINGS = (
     "Review findings|Methods and outputs?|"
     # Bioinformatics (OUP), and bioRxiv's preprints written for it
     "Motivation|Availability and [Ii]mplementation|Availability|Supplementary [Ii]nformation|"
+    # the Journal of Leukocyte Biology's one-sentence summary, closing a bioRxiv abstract
+    "Summary sentence|"
     # medRxiv's preprints: a protocol's (BMJ Open's) and the closing notes
     "Ethics (?:and|&) [Dd]issemination|Registration|Funding"
 )
@@ -656,7 +658,8 @@ def unglued_sections(abstract: str) -> str:
     """A structured abstract whose headings are glued to their sections' first words
     ("BackgroundWe … .MethodsThe …") as "Background: We … Methods: The …", as the other
     readers present structured abstracts; any other abstract stays as it is. It takes two
-    such headings, or one opening the abstract, to be sure they are headings."""
+    such headings, or one opening the abstract or a paragraph of it (bioRxiv's "…B
+    cell.\n\nSummary sentenceThe …"), to be sure they are headings."""
     headings = list(_GLUED_HEADING.finditer(abstract))
     if "Contact" in abstract:
         headings += _GLUED_CONTACT.finditer(abstract)
@@ -668,7 +671,8 @@ def unglued_sections(abstract: str) -> str:
         for heading in headings
         if heading.start() == 0 or not _in_word(abstract[heading.start() - 1])
     ]
-    if not found or (len(found) < 2 and found[0].start() > 0):
+    first = found[0].start() if found else 0
+    if not found or (len(found) < 2 and first > 0 and not abstract.endswith("\n\n", 0, first)):
         return abstract
     sections = [("", abstract[: found[0].start()])]
     for heading, after in zip(found, [*found[1:], None], strict=True):
