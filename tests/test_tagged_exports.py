@@ -369,6 +369,39 @@ def test_web_of_science_title_loses_its_footnote_marker(tmp_path: Path) -> None:
     assert [p.title for p in corpus.papers] == [title for _, title in titles]
 
 
+_SUMMARY = (
+    "Using a new pollen trap placed on hillsides across Wales, the authors follow "
+    "bumblebee foraging ranges over three windy summers."
+)
+_BEES = (
+    "Wind limits where bees forage. We trapped pollen on 40 hillsides over three summers "
+    "and traced each load to its plant, finding ranges that shrink on windy days."
+)
+
+
+@pytest.mark.parametrize(
+    ("venue", "first_line", "kept"),
+    [
+        ("NATURE ECOLOGY & EVOLUTION", _SUMMARY, False),
+        ("JOURNAL OF POLLINATION ECOLOGY", _SUMMARY, True),
+        ("NATURE ECOLOGY & EVOLUTION", f"We ask where bees go. {_SUMMARY}", True),
+    ],
+)
+def test_web_of_science_drops_a_nature_journals_editors_summary(
+    tmp_path: Path, venue: str, first_line: str, kept: bool
+) -> None:
+    # WoS puts a Nature journal's editor's summary, one sentence on what "the authors" show,
+    # on the AB's first line (eholdridge2/PitcherPlantViruses' savedrecs.txt); another
+    # journal's first line, or a first line of more than one sentence, is the abstract's.
+    (tmp_path / "savedrecs.txt").write_text(
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Pryce, G\nTI Bees\n"
+        f"SO {venue}\nAB {first_line}\n   {_BEES}\nPY 2021\nER\n\nEF\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == (f"{first_line} {_BEES}" if kept else _BEES)
+
+
 def test_web_of_science_record_of_a_collaboration_with_thousands_of_authors(
     tmp_path: Path,
 ) -> None:

@@ -44,6 +44,7 @@ from digest.readers.records import (
 from digest.readers.tagged import (
     TaggedRecord,
     first_tagged_line,
+    joined_lines,
     parse_records,
     split_tagged,
 )
@@ -132,6 +133,8 @@ def _abstract(tagged: TaggedRecord) -> str:
     line counts, so an export that wraps its lines keeps a short wrapped line as text."""
     lines = next((ls for ls in tagged.values("AB") if any(line.strip() for line in ls)), [])
     parts = [line.strip() for line in lines if line.strip()]
+    if _editors_summary(tagged, parts):
+        return joined_lines(parts[1:])
     labels = {
         i
         for i, part in enumerate(parts[:-1])
@@ -143,6 +146,24 @@ def _abstract(tagged: TaggedRecord) -> str:
     return labelled_sections([section for i, section in enumerate(sections) if i not in labels])
 
 
+def _editors_summary(tagged: TaggedRecord, parts: list[str]) -> bool:
+    """Whether the AB's first line is a Nature journal's editor's summary, which Web of
+    Science puts before the abstract: one sentence of its own on what "the authors" (or
+    "Smith et al.") show, an abstract's lines after it ("Using epicPCR, …, the authors
+    identify host-virus interactions …", Nature Microbiology, 2021)."""
+    if len(parts) < 2 or not tagged.text("SO").upper().startswith("NATURE "):
+        return False
+    summary = parts[0]
+    return (
+        all(len(part) > _WRAPPED_WIDTH for part in parts[:2])
+        and summary.endswith(".")
+        and "." not in summary[:-1].replace("et al.", "")
+        and _THE_AUTHORS.search(summary) is not None
+    )
+
+
+# The authors named in the third person.
+_THE_AUTHORS = re.compile(r"\b(?:the authors\b|et al\.)", re.I)
 # A label of one to four words without a sentence's punctuation; WoS wraps at 70 characters.
 _SECTION_LABEL = re.compile(r"[A-Z][\w/&-]*(?: [\w/&-]+){0,3}")
 _WRAPPED_WIDTH = 80
