@@ -725,6 +725,26 @@ _OWN_CITATION_HEAD = 1200
 _PROSE_WORD = re.compile(r"\b[a-z]{4,}\b")
 
 
+# Zotero's copy of a Nature journal's page closes the abstract with the editor's summary of
+# the paper, glued to it: "… over their 400 million year history.Yeoh et al. study root
+# microbiomes of different plant phyla … They confirm that …" (Nature Communications). Only
+# glued, in the abstract's last characters, and for a Nature journal: "Smith et al. show"
+# opening a paragraph of an abstract is no summary.
+_SURNAME = r"[A-Z][\w'\u2019-]+"
+_GLUED_SUMMARY = re.compile(
+    rf"\.(?<=[a-z\d)%]\.)(?:{_SURNAME}(?: and {_SURNAME})? et al\.|The authors) [a-z]"
+)
+_SUMMARY_TAIL = 600
+
+
+def without_editors_summary(abstract: str, venue: str) -> str:
+    """The abstract without the editor's summary a Nature journal's page glues to it."""
+    if not venue.casefold().startswith("nature"):
+        return abstract
+    summary = _GLUED_SUMMARY.search(abstract, max(0, len(abstract) - _SUMMARY_TAIL))
+    return abstract[: summary.start() + 1] if summary else abstract
+
+
 def without_own_citation(abstract: str, title: str) -> str:
     """The abstract without the citation of its own paper that opens it, if one does."""
     title = title.rstrip(".").strip()

@@ -38,6 +38,7 @@ from digest.cleaning import (
     space_run_on_sentences,
     strip_abstract_trailer,
     strip_invisible,
+    without_editors_summary,
     without_own_citation,
     without_stray_punctuation,
 )
@@ -644,7 +645,10 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
     abstract = clean_text(record.abstract)
     if is_placeholder(abstract):
         return f"{NO_ABSTRACT} (only {abstract!r})"
-    abstract = space_run_on_sentences(without_stray_punctuation(strip_abstract_trailer(abstract)))
+    abstract = strip_abstract_trailer(abstract)
+    if record.venue:
+        abstract = without_editors_summary(abstract, record.venue)
+    abstract = space_run_on_sentences(without_stray_punctuation(abstract))
     # A structured abstract's headings glued to their sections or run into them by a space,
     # in whichever format a database gave it ("ConclusionsThis …", "Background The …").
     abstract = run_in_sections(unglued_sections(abstract))

@@ -1552,6 +1552,36 @@ def test_refworks_names_keep_their_commas_and_wrapped_lines_stay_in_the_abstract
     )
 
 
+_ROOTS = (
+    "Soil type shapes root microbiomes more than host phylogeny. We sampled 31 plant "
+    "species across a chronosequence and found a shared core root microbiome."
+)
+_ROOTS_SUMMARY = "Pryce et al. study root microbiomes of plant phyla. They find a shared core."
+
+
+@pytest.mark.parametrize(
+    ("venue", "abstract", "kept"),
+    [
+        ("Nature Communications", f"{_ROOTS}{_ROOTS_SUMMARY}", _ROOTS),
+        # another journal's, and a summary's words with a space before them, are its own
+        ("Plant and Soil", f"{_ROOTS}{_ROOTS_SUMMARY}", f"{_ROOTS} {_ROOTS_SUMMARY}"),
+        ("Nature Communications", f"{_ROOTS} {_ROOTS_SUMMARY}", f"{_ROOTS} {_ROOTS_SUMMARY}"),
+    ],
+)
+def test_ris_of_a_nature_page_drops_the_editors_summary_glued_to_the_abstract(
+    tmp_path: Path, venue: str, abstract: str, kept: str
+) -> None:
+    # Zotero's copy of a Nature Communications page glues the editor's summary to the
+    # abstract ("… year history.Yeoh et al. study root microbiomes …", kaelynr/
+    # MicrobiomeThesis's export.ris).
+    paper = only(
+        load_written(
+            tmp_path, "export.ris", f"TY  - JOUR\nAB  - {abstract}\nT2  - {venue}\nER  - \n"
+        )
+    )
+    assert paper.abstract == kept
+
+
 def test_ris_url_lines_holding_several_links() -> None:
     """ProQuest puts its page and a link resolver on one UR line, Publish or Perish joins
     two with ' and ', Inciteful with '; ': each link is a link of its own."""
