@@ -501,6 +501,8 @@ def test_a_structured_abstract_takes_its_line_from_its_conclusion() -> None:
     assert trimming.giving_way(design) == [gives_way, gives_way, taken]
     embase = ["Method(s): We audit.", "Result(s): It rose.", "Conclusion(s): Audits work."]
     assert trimming.giving_way(embase) == [gives_way, gives_way, taken]
+    discussion = ["Method(s): We audit.", "Result(s): It rose.", "Discussion(s): Audits work."]
+    assert trimming.giving_way(discussion) == [gives_way, gives_way, taken]
     # Some journals head their parts with a label alone ("OBJECTIVE.", "Background."), which
     # gives way itself.
     headed = ["OBJECTIVE.", "To audit.", "Results.", "It rose.", "CONCLUSIONS.", "Audits work."]
@@ -529,6 +531,12 @@ def test_a_structured_abstract_takes_its_line_from_its_conclusion() -> None:
         (
             "Conclusion(s): Monthly audits with feedback raise compliance in rural clinics.",
             "Monthly audits with feedback raise compliance in rural clinics.",
+        ),
+        # ... whose singular is the label: "Discussion(s)" (Ovid's RIS of Embase Preprint
+        # records, lmattheydoret/BachelorT ris-2.ris).
+        (
+            "Discussion(s): We found no link between the variant and either condition.",
+            "We found no link between the variant and either condition.",
         ),
     ],
 )

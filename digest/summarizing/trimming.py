@@ -313,8 +313,13 @@ def _is_frame(label: str | None) -> bool:
 
 def _label_words(label: str) -> str:
     """A label in small letters with single spaces, its bracketed plural written out
-    ("Conclusion(s)" -> "conclusions")."""
-    return " ".join(label.lower().replace("(s)", "s").split())
+    ("Conclusion(s)" -> "conclusions"), or left out where only the singular is a label
+    (Embase's "Discussion(s)" -> "discussion")."""
+    words = " ".join(label.lower().split())
+    if "(s)" not in words:
+        return words
+    plural = words.replace("(s)", "s")
+    return plural if _is_label(plural) else words.replace("(s)", "")
 
 
 def is_section_label(label: str) -> bool:
