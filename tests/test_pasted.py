@@ -2153,3 +2153,43 @@ def test_a_clippings_properties_lend_the_authors_listed_on_one_line(tmp_path: Pa
     [paper] = load_papers([note]).papers
     assert paper.title == "Sparse Retrieval Heads"
     assert paper.authors == ("Ana Lima (Univ A)", "Kofi Mensah")
+
+
+@pytest.mark.parametrize(
+    "callout",
+    ["> [!abstract]", "> [!Abstract]-", "> [!quote] Abstract", "> [!abstract]+ 摘要"],
+)
+def test_an_obsidian_callout_naming_the_abstract_labels_it(callout: str) -> None:
+    # Zotero Integration's templates for Obsidian: the paper's fields as a callout of the
+    # note's own ("> [!Index Card]", Dataview's "Key:: value" lines), then the abstract in
+    # "> [!Abstract]". The fields were the abstract, the abstract "text after the abstract";
+    # alone, the abstract kept its "[!abstract]" marker.
+    text = (
+        "---\ntitle: Tactile Maps for Blind Grasping\ncitekey: limaTactileMaps2026\n---\n\n"
+        "# Tactile Maps for Blind Grasping\n> [!Index Card]\n> About::\n"
+        "> Read:: - [ ] Lima et al. - **Tactile Maps for Blind Grasping** #robotics\n"
+        "> Zotero Link:: [Zotero](zotero://select/library/items/ABCD1234)\n\n"
+        f"{callout}\n> We grasp objects without vision from a tactile map built while the "
+        "hand explores. The maps lift nine in ten household items.\n# Top Notes\n"
+    )
+    parsed = parse_markdown(text)
+    [record] = parsed.records
+    assert record.title == "Tactile Maps for Blind Grasping"
+    assert record.abstract == (
+        "We grasp objects without vision from a tactile map built while the hand explores. "
+        "The maps lift nine in ten household items."
+    )
+
+
+def test_an_obsidian_callout_titled_otherwise_holds_the_notes_own_text() -> None:
+    # "> [!abstract] Core idea": the callout's type, its title names the reader's own gloss.
+    text = (
+        "# Tactile Maps for Blind Grasping\n\nhttps://arxiv.org/abs/2606.20002\n\n"
+        "> [!abstract] Core idea\n> Touch is enough to build a map of an object, so the "
+        "hand needs no camera at all.\n\n## Abstract\n\nWe grasp objects without vision "
+        "from a tactile map built while the hand explores.\n"
+    )
+    [record] = parse_markdown(text).records
+    assert record.abstract == (
+        "We grasp objects without vision from a tactile map built while the hand explores."
+    )

@@ -201,6 +201,10 @@ def read_line(reader: Reader, number: int, line: str, lines: list[str]) -> None:
         read_table_row(reader, number, row.group(1), header)
         return
     quote = QUOTE.match(line)
+    callout = _CALLOUT.match(quote.group(1)) if quote else None
+    if callout:
+        _read_callout(reader, number, callout.group(1), callout.group(2))
+        return
     quoted_field = labelled_field(quote.group(1).strip()) if quote else None
     if quoted_field is not None and quoted_field[0] and (reader.quote or not reader.paragraph):
         # "> Title: …", "> Cite as: …": an abstract page's fields quoted into a note.
@@ -256,6 +260,20 @@ def read_line(reader: Reader, number: int, line: str, lines: list[str]) -> None:
         reader.add_ids(reader.current, stripped)
 
 
+def _read_callout(reader: Reader, number: int, kind: str, title: str) -> None:
+    """An Obsidian callout's first line ("> [!abstract]", "> [!info]+ Metadata"): a label over
+    the quoted lines under it, none of their text. Its title, else its type, names what they
+    are: the abstract (Zotero Integration's "> [!Abstract]", "> [!quote] Abstract") as under
+    an "Abstract" heading; anything else ("> [!Index Card]" of the note's own fields, "> [!tip]
+    My take") the note's own text, whose fields are still the paper's."""
+    reader.flush()
+    label = inline_text(title).strip(" :：").lower() or kind.strip().lower()
+    if ABSTRACT_HEADING.match(label):
+        read_heading(reader, number, label, 6)
+    elif reader.current is not None:
+        reader.current.mode = "notes"
+
+
 def _fields_follow(lines: list[str], number: int) -> bool:
     """The line after line `number` (1-based) is a list item holding a labelled field."""
     item = ITEM.match(lines[number]) if number < len(lines) else None
@@ -283,4 +301,6 @@ def _value_line(line: str) -> bool:
     return found is None or not found[0]
 
 
+# An Obsidian callout's first line, after the quote's ">": "[!abstract]", "[!info]+ Metadata".
+_CALLOUT = re.compile(r"^\s*\[!([^\]\n]{1,40})\][-+]?[ \t]*(.*)$")
 _ONLY_LINKS = re.compile(r"[\s\[\]()|·,/]*")  # what is left of a line of links without them
