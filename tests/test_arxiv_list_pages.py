@@ -1,9 +1,11 @@
-"""arXiv listing pages saved from the browser (.html): one paper per `<dt>`/`<dd>` pair.
+"""arXiv listing and search pages saved from the browser (.html): one paper per entry.
 
 tests/fixtures/arxiv-lists/ holds pages written for these tests in arXiv's two layouts:
 new.html (a /new page as arXiv writes it since 2024: the id as the `<dt>`'s link, sections
 as `<h3>`s, a cross-list and a replacement without an abstract) and recent.html (a /recent
-page in the older layout, `<span class="list-identifier">`, titles only).
+page in the older layout, `<span class="list-identifier">`, titles only) and search.html (a
+search results page: `<li class="arxiv-result">`, the abstract cut and whole, a DOI tag,
+"Comments:" and "Journal ref:" notes, "Submitted …; v1 submitted …").
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from digest.errors import InputError
 from digest.loading import load_papers
 from digest.models import Corpus
 from digest.readers import sniff_format
-from digest.readers.arxiv_list_pages import parse_arxiv_list_page
+from digest.readers.arxiv_list_pages import parse_arxiv_list_page, parse_arxiv_search_page
 
 LISTS = Path(__file__).resolve().parent / "fixtures" / "arxiv-lists"
 
@@ -26,10 +28,17 @@ def new_page() -> Corpus:
     return load_papers([LISTS / "new.html"])
 
 
-@pytest.mark.parametrize("name", ["new.html", "recent.html"])
-def test_recognised_by_content(name: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("new.html", "arxiv-list-page"),
+        ("recent.html", "arxiv-list-page"),
+        ("search.html", "arxiv-search-page"),
+    ],
+)
+def test_recognised_by_content(name: str, kind: str) -> None:
     text = (LISTS / name).read_text(encoding="utf-8")
-    assert sniff_format(text).name == "arxiv-list-page"
+    assert sniff_format(text).name == kind
     # An article's own page is not a listing, though it links to abstract pages.
     article = (LISTS.parent / "pages" / "arxiv-abs.html").read_text(encoding="utf-8")
     assert sniff_format(article).name == "web-page"
@@ -103,3 +112,37 @@ def test_a_page_without_listed_papers_says_so() -> None:
     assert not parsed.records
     [problem] = parsed.problems
     assert problem.line is None and "lists no papers" in problem.reason
+
+
+def test_search_results_give_the_whole_abstract_and_the_notes() -> None:
+    corpus = load_papers([LISTS / "search.html"])
+    assert [p.arxiv_id for p in corpus.papers] == ["2410.03310", "2409.11872"]
+    assert not corpus.skipped
+    paper = corpus.papers[0]
+    # The search's highlighted words are the title's and the abstract's own.
+    assert paper.title == "Forecasting Alpine Glacier Melt with Graph Networks"
+    assert paper.authors == ("Anna Keller", "Marco Rossi")
+    assert paper.abstract.startswith("Alpine glaciers lose mass faster every decade. We forecast")
+    assert paper.abstract.endswith("at lead times of up to ten days.")
+    assert "More" not in paper.abstract and "Less" not in paper.abstract
+    assert paper.doi == "10.5194/tc-18-2024-101"
+    assert paper.venue == "The Cryosphere 18 (2024) 101-115"
+    assert paper.date == "2024-10-03"  # the first version's day, not the revision's
+    assert dict(paper.metadata) == {"comments": "14 pages, 6 figures"}
+    assert corpus.papers[1].date == "2024-09-18"
+
+
+def test_search_results_without_their_abstracts_say_how_to_save_them() -> None:
+    page = (LISTS / "search.html").read_text(encoding="utf-8")
+    hidden = parse_arxiv_search_page(
+        page.replace("abstract-full", "x").replace("abstract-short", "x")
+    )
+    assert not hidden.records
+    assert [(p.line, p.excerpt) for p in hidden.problems] == [
+        (10, "arXiv:2410.03310 Forecasting Alpine Glacier Melt with Graph Networks"),
+        (58, "arXiv:2409.11872 Supraglacial Lakes from Sentinel-2"),
+    ]
+    assert 'search again with "Show abstracts"' in hidden.problems[0].reason
+    cut = parse_arxiv_search_page(page.replace("abstract-full", "x"))
+    assert [r.arxiv for r in cut.records] == []
+    assert "abstract the page cut" in cut.problems[0].reason

@@ -23,7 +23,12 @@ import pytest
 
 from digest.loading import load_papers
 from digest.readers import arxiv_pages, markup, saved_feeds, sniff_format, xml_documents
-from digest.readers.arxiv_list_pages import looks_like_arxiv_list_page, parse_arxiv_list_page
+from digest.readers.arxiv_list_pages import (
+    looks_like_arxiv_list_page,
+    looks_like_arxiv_search_page,
+    parse_arxiv_list_page,
+    parse_arxiv_search_page,
+)
 from digest.readers.bibtex import parse_bibtex
 
 DIGEST = str(Path(__file__).resolve().parent.parent / "digest")
@@ -211,7 +216,7 @@ def test_an_abstract_inside_thousands_of_brace_pairs_is_unwrapped_in_linear_step
     assert two < 2.3 * one, (one, two)
 
 
-def test_an_arxiv_list_page_nested_thousands_deep_is_read_in_linear_steps() -> None:
+def test_arxiv_list_and_search_pages_nested_thousands_deep_are_read_in_linear_steps() -> None:
     # Unclosed elements inside a listed paper: what each piece of text is part of, and
     # whether an end tag closes anything, are answered without walking the open elements.
     def steps(n: int) -> int:
@@ -222,10 +227,20 @@ def test_an_arxiv_list_page_nested_thousands_deep_is_read_in_linear_steps() -> N
             + "</b>" * n
             + "</dd>"
         )
+        result = (
+            "<li class='arxiv-result'><a href='https://arxiv.org/abs/2411.00001'>x</a>"
+            "<p class='title'>T</p>"
+            + "<div><span>a</span>" * n
+            + "<span class='abstract-full'>An abstract.</span>"
+            + "</b>" * n
+            + "</li>"
+        )
         assert looks_like_arxiv_list_page(text)
+        assert looks_like_arxiv_search_page(result)
         [record] = parse_arxiv_list_page(text).records
-        assert record.title == "T"
-        return python_steps(lambda: parse_arxiv_list_page(text))
+        [found] = parse_arxiv_search_page(result).records
+        assert record.title == found.title == "T"
+        return python_steps(lambda: (parse_arxiv_list_page(text), parse_arxiv_search_page(result)))
 
     one, two = _grows_linearly(steps, 300)
     assert two < 2.3 * one, (one, two)

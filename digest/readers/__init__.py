@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from digest.readers.arxiv_list_pages import looks_like_arxiv_list_page, parse_arxiv_list_page
+from digest.readers.arxiv_list_pages import (
+    looks_like_arxiv_list_page,
+    looks_like_arxiv_search_page,
+    parse_arxiv_list_page,
+    parse_arxiv_search_page,
+)
 from digest.readers.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_listing
 from digest.readers.arxiv_pages import looks_like_arxiv_page
 from digest.readers.bibtex import looks_like_bibtex, parse_bibtex
@@ -120,8 +125,10 @@ FORMATS: tuple[Format, ...] = (
     Format("ncbi-alert", looks_like_ncbi_alert, parse_ncbi_alert),  # before text: its HTML
     # Zotero's report is an HTML document too: before the saved page, which would refuse it.
     Format("zotero-report", looks_like_zotero_report, parse_zotero_report),
-    # A saved arXiv listing page: before the saved article page, which would refuse it.
+    # Saved arXiv listing and search pages: before the saved article page, which would
+    # refuse them.
     Format("arxiv-list-page", looks_like_arxiv_list_page, parse_arxiv_list_page),
+    Format("arxiv-search-page", looks_like_arxiv_search_page, parse_arxiv_search_page),
     # A saved article page: after the alerts, whose HTML is an alert's, not an article's.
     Format("web-page", looks_like_web_page, parse_web_page),
     Format("markdown", looks_like_markdown, parse_markdown),

@@ -1,9 +1,10 @@
-"""An arXiv listing page saved from the browser (File > Save Page As, .html):
-arxiv.org/list/cs.CL/new, …/recent, …/pastweek, a catch-up page.
+"""arXiv's pages that list papers, saved from the browser (File > Save Page As, .html): a
+listing (arxiv.org/list/cs.CL/new, …/recent, …/pastweek, a catch-up page) and search results
+(arxiv.org/search).
 
-One `<dt>` per paper holds its arXiv id (the link to its abstract page), the `<dd>` after it
-the title, authors, comments, journal reference and subjects in `<div class="list-…">`
-elements and, on the /new page, the abstract in a `<p>`:
+In a listing, one `<dt>` per paper holds its arXiv id (the link to its abstract page), the
+`<dd>` after it the title, authors, comments, journal reference and subjects in `<div
+class="list-…">` elements and, on the /new page, the abstract in a `<p>`:
 
     <h3>New submissions (showing 158 of 158 entries)</h3>
     <dt><a name='item1'>[1]</a> <a href ="/abs/2410.01234" title="Abstract">arXiv:2410.01234</a>
@@ -21,6 +22,12 @@ says "(cross-list from …)" or "(replaced)"); each paper's section is kept as i
 type, as the mail reader keeps it. The /recent and /pastweek pages list no abstracts: each of
 their papers is reported with its line, and the report says which page to save instead.
 
+Search results are an `<li class="arxiv-result">` each: the id's link, the title (`<p
+class="title">`), the authors, the abstract twice (cut, "… ▽ More", and whole, hidden: the
+whole one is taken), "Submitted …; v1 submitted …; originally announced …" (the first
+version's day is the date), a DOI tag and "Comments:" / "Journal ref:" notes. A search shown
+without abstracts says to search again with them shown.
+
 Read with the standard library's HTMLParser (markup.MarkupParser): nothing is fetched.
 """
 
@@ -31,7 +38,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from digest.readers.arxiv_listing import no_abstract
-from digest.readers.arxiv_pages import ARXIV_ID, listing_section
+from digest.readers.arxiv_pages import ARXIV_ID, SUBMITTED, listing_section
 from digest.readers.markup import MarkupParser
 from digest.readers.records import Parsed, Problem, Record, excerpt, split_authors
 
@@ -43,12 +50,28 @@ _LABEL = re.compile(r"^(?:Title|Authors?|Comments|Journal-ref|Subjects|DOI)\s*:\
 _SNIFF = re.compile(r"""\bclass\s*=\s*["']?(?:[\w-]+\s+)*list-title\b""", re.I)
 _SNIFF_DT = re.compile(r"<dt\b", re.I)
 _SNIFF_ABS = re.compile(r"""\bhref\s*=\s*["']?(?:https?://(?:export\.)?arxiv\.org)?/abs/""", re.I)
+# An element's attributes before its class are few: a bounded run, or a page of "<li "s
+# without a ">" would be scanned to its end from every one of them.
+_SNIFF_RESULT = re.compile(r"""<li\s[^<>]{0,200}?\bclass\s*=\s*["']?arxiv-result\b""", re.I)
+_DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\S+)$", re.I)
+_NOTE = re.compile(r"^([A-Z][A-Za-z ]{1,20}?)\s*:\s*(.+)$")
 _HEAD = 200_000
+# Between the texts of two elements of one part: a separator str.split() takes for a space.
+_APART = "\x1f"
 
 _TITLES_ONLY = (
     "arXiv listing entry without an abstract ({what}): this page lists titles only, as "
     "/recent and /pastweek do; save the category's /new page or pass its RSS feed, which "
     "give the abstracts"
+)
+_SEARCH_HIDDEN = (
+    "arXiv search result without an abstract ({what}): the search was shown without "
+    'abstracts; search again with "Show abstracts" and save that page'
+)
+_SEARCH_CUT = (
+    'arXiv search result whose abstract the page cut ("… More") ({what}): save the page '
+    'as the browser shows it (File > Save Page As, "Web Page, complete"), which keeps the '
+    "whole abstract"
 )
 _NO_PAPERS = (
     "a saved arXiv page that lists no papers (no links to abstract pages in its list): "
@@ -64,31 +87,88 @@ def looks_like_arxiv_list_page(text: str) -> bool:
 
 @dataclass
 class _Entry:
-    """A paper being read: its `<dt>`'s line, id and section, then its `<dd>`'s parts."""
+    """A paper being read: where it starts, its id and section, and the text of its parts
+    (the title, the authors, the abstract …) as the page's elements say what they hold."""
 
     line: int
-    section: str
+    section: str = "new"
     arxiv: str = ""
-    heading: list[str] = field(default_factory=list)  # the `<dt>`'s text
+    doi: str = ""
+    heading: list[str] = field(default_factory=list)  # a listing's `<dt>` text
     parts: dict[str, list[str]] = field(default_factory=dict)
-    names: list[str] = field(default_factory=list)  # the linked names of list-authors
-    abstract: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # the linked names of its authors
 
 
-class _ListPage(MarkupParser):
+class _Blocks(MarkupParser):
+    """A page of papers, one block of elements each: what each element's text is part of
+    is decided when it opens (`_what`, from its tag and class and the part it is in), kept
+    with it while it is open, and its text goes to that part of the paper. An element left
+    open inside one that ends closes with it."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.entries: list[_Entry] = []
-        self._section = "new"
-        self._heading: list[str] | None = None  # an `<h3>`'s text while in it
         self._entry: _Entry | None = None
-        self._in_dt = False
-        self._in_dd = False
-        # The elements open inside the `<dd>`, each with what its text is: a part's name,
-        # "abstract", "label" (a part's own label), or "" (none); and how many of each tag.
+        # The elements open inside the paper's block, each with what its text is part of
+        # ("" for none, "label" for a part's own label), and how many of each tag.
         self._open: list[tuple[str, str]] = []
         self._open_tags: Counter[str] = Counter()
         self._name: list[str] | None = None  # a linked author's name while in its `<a>`
+
+    def _start(self, entry: _Entry) -> None:
+        self._entry = entry
+        self.entries.append(entry)
+        self._open, self._open_tags, self._name = [], Counter(), None
+
+    def _what(self, tag: str, classes: str, outer: str) -> str:
+        raise NotImplementedError
+
+    def _push(self, tag: str, values: dict[str, str]) -> None:
+        """An element opening inside the paper's block."""
+        outer = self._part()
+        what = "label" if outer == "label" else self._what(tag, values.get("class", ""), outer)
+        if tag == "a" and what == "authors":
+            self._name = []
+        if self._entry is not None and what not in ("", "label", outer):
+            self._entry.parts.setdefault(what, []).append(_APART)
+        self._open.append((tag, what))
+        self._open_tags[tag] += 1
+
+    def _part(self) -> str:
+        """What the text at this point is part of."""
+        return self._open[-1][1] if self._open else ""
+
+    def _pop(self, tag: str) -> None:
+        """An element ending inside the paper's block; one never opened there is passed over."""
+        if not self._open_tags[tag]:
+            return
+        while True:
+            closed, _ = self._open.pop()
+            self._open_tags[closed] -= 1
+            if closed == tag:
+                break
+        if tag == "a" and self._name is not None and self._entry is not None:
+            self._entry.names.append(" ".join("".join(self._name).split()))
+            self._name = None
+
+    def _add(self, data: str) -> None:
+        """Text inside the paper's block."""
+        part = self._part()
+        if self._entry is not None and part and part != "label":
+            self._entry.parts.setdefault(part, []).append(data)
+        if self._name is not None:
+            self._name.append(data)
+
+
+class _ListPage(_Blocks):
+    """A listing: each paper a `<dt>` (its id) and the `<dd>` after it (its parts)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._section = "new"
+        self._heading: list[str] | None = None  # an `<h3>`'s text while in it
+        self._in_dt = False
+        self._in_dd = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
@@ -96,39 +176,23 @@ class _ListPage(MarkupParser):
             self._heading = []
         elif tag == "dt":
             self._in_dt, self._in_dd = True, False
-            self._entry = _Entry(self.getpos()[0], self._section)
-            self.entries.append(self._entry)
+            self._start(_Entry(self.getpos()[0], self._section))
         elif tag == "dd":
             self._in_dt, self._in_dd = False, self._entry is not None
-            self._open, self._open_tags = [], Counter()
         elif self._in_dt and tag == "a" and self._entry and not self._entry.arxiv:
             link = _ABS_LINK.match(values.get("href", "").strip())
             if link:
                 self._entry.arxiv = link.group(1)
         elif self._in_dd:
-            self._open_in_dd(tag, values.get("class", ""))
+            self._push(tag, values)
 
-    def _open_in_dd(self, tag: str, classes: str) -> None:
-        outer = self._part()
+    def _what(self, tag: str, classes: str, outer: str) -> str:
         part = _PART.search(classes)
-        if outer == "label":
-            what = outer
-        elif part:
-            what = part.group(1)
-        elif "descriptor" in classes.split():
-            what = "label"
-        elif tag == "p" and outer == "":
-            what = "abstract"
-        else:
-            what = outer
-            if tag == "a" and outer == "authors":
-                self._name = []
-        self._open.append((tag, what))
-        self._open_tags[tag] += 1
-
-    def _part(self) -> str:
-        """What the text at this point is part of."""
-        return self._open[-1][1] if self._open else ""
+        if part:
+            return part.group(1)
+        if "descriptor" in classes.split():
+            return "label"
+        return "abstract" if tag == "p" and outer == "" else outer
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "h3" and self._heading is not None:
@@ -139,32 +203,72 @@ class _ListPage(MarkupParser):
             self._in_dt = False
         elif tag == "dd":
             self._in_dd = False
-        elif self._in_dd and self._open_tags[tag]:
-            while True:  # elements left open inside the one that ends close with it
-                closed, _ = self._open.pop()
-                self._open_tags[closed] -= 1
-                if closed == tag:
-                    break
-            if tag == "a" and self._name is not None and self._entry is not None:
-                self._entry.names.append(" ".join("".join(self._name).split()))
-                self._name = None
+        elif self._in_dd:
+            self._pop(tag)
 
     def handle_data(self, data: str) -> None:
         if self._heading is not None:
             self._heading.append(data)
-        entry = self._entry
-        if entry is None:
-            return
-        if self._in_dt:
-            entry.heading.append(data)
+        if self._in_dt and self._entry is not None:
+            self._entry.heading.append(data)
         elif self._in_dd:
-            part = self._part()
-            if part == "abstract":
-                entry.abstract.append(data)
-            elif part and part != "label":
-                entry.parts.setdefault(part, []).append(data)
-            if self._name is not None:
-                self._name.append(data)
+            self._add(data)
+
+
+class _SearchPage(_Blocks):
+    """Search results: each paper an `<li class="arxiv-result">`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._depth = 0  # the result's `<li>`s open, itself and any inside it
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "li" and "arxiv-result" in values.get("class", "").split():
+            self._start(_Entry(self.getpos()[0]))
+            self._depth = 1
+            return
+        if not self._depth or self._entry is None:
+            return
+        self._depth += tag == "li"
+        href = values.get("href", "").strip()
+        link = _ABS_LINK.match(href) if tag == "a" else None
+        if link and not self._entry.arxiv:
+            self._entry.arxiv = link.group(1)
+        doi = _DOI_LINK.match(href) if tag == "a" else None
+        if doi and not self._entry.doi:
+            self._entry.doi = doi.group(1)
+        self._push(tag, values)
+
+    def _what(self, tag: str, classes: str, outer: str) -> str:
+        words = set(classes.split())
+        if "abstract-full" in words:
+            return "abstract"
+        if "abstract-short" in words:
+            return "short"  # cut with "… ▽ More"
+        if tag == "p" and outer == "":
+            for part in ("title", "authors", "comments"):
+                if part in words:
+                    return part
+            if "abstract" in words:
+                return ""  # "Abstract:", then the short and the full abstract
+            # "Submitted 25 September, 2023; originally announced …"; else the id's line
+            return "submitted" if "is-size-7" in words and "list-title" not in words else "label"
+        if outer == "authors" and "has-text-black-bis" in words:
+            return "label"  # "Authors:"
+        if outer in ("abstract", "short") and tag == "a":
+            return "label"  # the "▽ More" / "△ Less" toggle
+        return outer
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self._depth:
+            return
+        self._pop(tag)
+        self._depth -= tag == "li"
+
+    def handle_data(self, data: str) -> None:
+        if self._depth:
+            self._add(data)
 
 
 def _text(pieces: list[str]) -> str:
@@ -178,7 +282,7 @@ def parse_arxiv_list_page(text: str) -> Parsed:
     entries = [entry for entry in page.entries if entry.arxiv]
     if not entries:
         return Parsed(problems=(Problem(None, _NO_PAPERS),))
-    any_abstract = any(_text(entry.abstract) for entry in entries)
+    any_abstract = any(_text(entry.parts.get("abstract", [])) for entry in entries)
     records: list[Record] = []
     problems: list[Problem] = []
     for entry in entries:
@@ -189,8 +293,7 @@ def parse_arxiv_list_page(text: str) -> Parsed:
         elif "cross-list" in heading:
             section = "replace-cross" if section == "replace" else "cross"
         parts = {name: _text(pieces) for name, pieces in entry.parts.items()}
-        title = parts.get("title", "")
-        abstract = _text(entry.abstract)
+        title, abstract = parts.get("title", ""), parts.get("abstract", "")
         if not abstract:
             what = f"arXiv:{entry.arxiv}"
             if any_abstract or section.startswith("replace"):
@@ -199,19 +302,69 @@ def parse_arxiv_list_page(text: str) -> Parsed:
                 reason = _TITLES_ONLY.format(what=what)
                 problems.append(Problem(entry.line, reason, excerpt(f"{what} {title}")))
             continue
-        names = [name for name in entry.names if name]
         metadata = [("announce type", section)]
         metadata += [(name, parts[name]) for name in ("comments", "subjects") if parts.get(name)]
-        records.append(
-            Record(
-                line=entry.line,
-                abstract=abstract,
-                arxiv=entry.arxiv,
-                title=title or None,
-                authors=tuple(names) or split_authors(parts.get("authors", "")),
-                doi=parts.get("doi") or None,
-                venue=parts.get("journal-ref") or None,
-                metadata=tuple(metadata),
-            )
-        )
+        records.append(_record(entry, parts, abstract, parts.get("journal-ref"), metadata))
     return Parsed(tuple(records), tuple(problems))
+
+
+def looks_like_arxiv_search_page(text: str) -> bool:
+    """HTML with arXiv's `<li class="arxiv-result">` search results."""
+    return _SNIFF_RESULT.search(text, 0, _HEAD) is not None
+
+
+def parse_arxiv_search_page(text: str) -> Parsed:
+    """Every result on the page; a result without its whole abstract is a Problem."""
+    page = _SearchPage()
+    page.read(text)
+    entries = [entry for entry in page.entries if entry.arxiv]
+    if not entries:
+        return Parsed(problems=(Problem(None, _NO_PAPERS),))
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for entry in entries:
+        parts = {name: _text(pieces) for name, pieces in entry.parts.items()}
+        abstract, what = parts.get("abstract", ""), f"arXiv:{entry.arxiv}"
+        if not abstract:
+            reason = _SEARCH_CUT if parts.get("short") else _SEARCH_HIDDEN
+            shown = excerpt(f"{what} {parts.get('title', '')}")
+            problems.append(Problem(entry.line, reason.format(what=what), shown))
+            continue
+        notes = dict(_notes(entry.parts.get("comments", [])))
+        submitted = SUBMITTED.match(parts.get("submitted", ""))
+        date = (submitted.group(2) or submitted.group(1)) if submitted else None
+        metadata = [("comments", notes["comments"])] if notes.get("comments") else []
+        records.append(_record(entry, parts, abstract, notes.get("journal ref"), metadata, date))
+    return Parsed(tuple(records), tuple(problems))
+
+
+def _notes(pieces: list[str]) -> list[tuple[str, str]]:
+    """A search result's notes, one element each: "Comments: …", "Journal ref: …"."""
+    notes = []
+    for note in "".join(pieces).split(_APART):
+        labelled = _NOTE.match(" ".join(note.split()))
+        if labelled:
+            notes.append((labelled.group(1).lower(), labelled.group(2)))
+    return notes
+
+
+def _record(
+    entry: _Entry,
+    parts: dict[str, str],
+    abstract: str,
+    venue: str | None,
+    metadata: list[tuple[str, str]],
+    date: str | None = None,
+) -> Record:
+    names = [name for name in entry.names if name]
+    return Record(
+        line=entry.line,
+        abstract=abstract,
+        arxiv=entry.arxiv,
+        title=parts.get("title") or None,
+        authors=tuple(names) or split_authors(parts.get("authors", "")),
+        doi=entry.doi or parts.get("doi") or None,
+        venue=venue or None,
+        date=date,
+        metadata=tuple(metadata),
+    )
