@@ -358,6 +358,20 @@ def test_an_entry_without_only_its_closing_brace_is_read(tmp_path: Path) -> None
     assert (open_value.line, open_value.reason.split(" (")[0]) == (9, "unreadable BibTeX entry")
 
 
+def test_world_scientific_names_in_capitals_are_cased(tmp_path: Path) -> None:
+    # World Scientific's BibTeX of some journals writes every name in capitals (IJCGA,
+    # Advances in Complex Systems), surname first, a particle after the given name.
+    (tmp_path / "ws.bib").write_text(
+        "@article{doi:10.1142/S0218000000000003,\n"
+        "author = {MURRAY, MICHAEL and MOUNTER, DAVID M. and KESTEREN, ERIK-JAN VAN},\n"
+        "title = {A POINT-PLACEMENT STRATEGY FOR MESHES},\n"
+        "abstract = { A strategy is given that places points so that a mesh conforms. }\n}\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("Michael Murray", "David M. Mounter", "Erik-Jan van Kesteren")
+
+
 def test_headings_glued_with_their_colon_are_set_apart(tmp_path: Path) -> None:
     # An entry of an early PubMed import (JabRef-style, with PubMedID; Scipion's bibtex
     # string of gEMpicker), as old Zotero libraries hold BMC's abstracts too: each heading

@@ -58,6 +58,7 @@ from digest.readers.records import (
     Parsed,
     Problem,
     Record,
+    cased_in_list,
     excerpt,
     iso_date,
     month_number,
@@ -565,7 +566,8 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
         id=key or None,
         arxiv=arxiv or (from_journal.group(1) if from_journal else None),
         title=inline_markup_to_text(_text(fields["title"])) if "title" in fields else None,
-        authors=tuple(_author_name(name) for name in _split_names(fields.get("author", ""))),
+        # World Scientific writes some journals' names in capitals ("CANDELLONE, ELENA").
+        authors=tuple(map(_author_name, cased_in_list(_split_names(fields.get("author", ""))))),
         url=(addresses[0] if addresses else _url_in(fields.get("howpublished"))) or None,
         doi=_identifier(fields.get("doi")) or doi_in_addresses(addresses[1:]),
         date=fields.get("date")
