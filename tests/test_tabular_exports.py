@@ -1043,6 +1043,13 @@ def test_web_of_science_biosis_and_medline_tables(tmp_path: Path) -> None:
     assert (biosis.pmid, medline.pmid) == (None, "29782655")  # MEDLINE's UT
 
 
+def only_paper(path: Path, header: str, row: str) -> Paper:
+    """The one paper of a table of a header and one row, saved at path."""
+    path.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    [paper] = load_papers([path]).papers
+    return paper
+
+
 def test_a_bibliometrix_data_frame_saved_by_r_is_read_by_its_tags(tmp_path: Path) -> None:
     # bibliometrix keeps a PubMed search as Web of Science's tags, in capitals, with columns
     # of its own ("SR", "AU_UN", "PY_IS") and none "PT"; R's write.csv() adds its row names
@@ -1053,8 +1060,7 @@ def test_a_bibliometrix_data_frame_saved_by_r_is_read_by_its_tags(tmp_path: Path
         ' FOREST.","JOURNAL OF BIRDS","OWLS;FIRE","WE COUNT OWLS IN BURNED FOREST OVER TEN'
         ' YEARS.",2021,"2021","10.1210/owls.1","34008009","PUBMED",NA,"HOLM A, 2021, J BIRDS"'
     )
-    (tmp_path / "pubmed.csv").write_text(f"{header}\n{row}\n", encoding="utf-8")
-    [paper] = load_papers([tmp_path]).papers
+    paper = only_paper(tmp_path / "pubmed.csv", header, row)
     assert paper.abstract == "WE COUNT OWLS IN BURNED FOREST OVER TEN YEARS."
     assert paper.authors == ("Ann B. Holm", "Jo Kerr")
     assert (paper.doi, paper.pmid, paper.date) == ("10.1210/owls.1", "34008009", "2021")
@@ -1073,6 +1079,18 @@ def test_web_of_science_all_databases_table_is_not_read_as_ovids(tmp_path: Path)
     [paper] = load_papers([tmp_path]).papers
     assert paper.authors == ("Ilona Varga", "Remi Petit")
     assert (paper.doi, paper.venue, paper.date) == ("10.1234/gr", "Road Science", "2019-05")
+
+
+def test_medrxivr_results_date_written_as_one_number(tmp_path: Path) -> None:
+    # R's medrxivr keeps a preprint's date as a number, and write.csv2() saves it so
+    # (abannachbrown/MedrxivBiorxivSearches medrxivResults.csv).
+    header = '"ID";"title";"abstract";"authors";"date";"category";"doi";"version"'
+    row = (
+        '25;"Owls in burned forest";"Background: We count owls in burned forest over ten'
+        ' years and find that they come back fast.";"Holm, A. B.; Kerr, J.";20190715;'
+        '"Ecology";"10.1101/19001024";"2"'
+    )
+    assert only_paper(tmp_path / "medrxivResults.csv", header, row).date == "2019-07-15"
 
 
 def test_web_of_science_tab_delimited_cells_are_never_quoted(tmp_path: Path) -> None:

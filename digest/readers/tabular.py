@@ -822,6 +822,9 @@ def _date(row: list[str], columns: tuple[int, ...], wos: bool = False) -> str | 
     if glued:
         month = month_number(glued.group(1)[:3])
         return iso_date(glued.group(2), month) if month else glued.group(2)
+    compact = _COMPACT_DATE.fullmatch(cells[0]) if cells else None
+    if compact:
+        return iso_date(compact.group(1), int(compact.group(2)), int(compact.group(3)))
     if wos and cells and _WOS_YEAR_MONTH.match(cells[0]):
         return publication_date(cells[0])
     if not cells or YEAR.search(cells[0]):
@@ -834,6 +837,8 @@ def _date(row: list[str], columns: tuple[int, ...], wos: bool = False) -> str | 
 # "Nov2022", "Jan/Feb2023", "Spring2024"; a season gives the year alone.
 _GLUED_MONTH_YEAR = re.compile(r"([A-Za-z]{3,9})(?:/[A-Za-z]{3,9})?((?:1[89]|20)\d\d)")
 _WOS_YEAR_MONTH = re.compile(r"(?:1[89]|20)\d\d [A-Za-z]{3}")
+# A date written as one number, as R's medrxivr keeps a preprint's: "20190715".
+_COMPACT_DATE = re.compile(r"((?:1[89]|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 
 # Columns that date a paper closer than its year column does: Embase's "Date of Publication"
 # ("1 Jan 2023", "Jan 2023") and Covidence's "Published Month" ("Sep") beside "Published Year".
