@@ -573,6 +573,19 @@ def test_et_al_ending_an_author_list_is_no_author(tmp_path: Path) -> None:
     assert paper.authors == ("Gout I", "Dhand R")
 
 
+def test_anonymous_is_no_author(tmp_path: Path) -> None:
+    # ProQuest (ASFA) names an unsigned news item's author "Anonymous", Web of Science
+    # "[Anonymous]": the item has no author.
+    write(
+        tmp_path,
+        "proquest.ris",
+        "TY  - JOUR\nAU  - Anonymous\nTI  - Prize for two engineers\nAB  - Two engineers win "
+        "this year's water prize.\nER  - \nTY  - JOUR\nAU  - [Anonymous]\nAU  - Lima, Ana\n"
+        "TI  - Notes\nAB  - Notes on the prize.\nER  - \n",
+    )
+    assert [p.authors for p in load_papers([tmp_path]).papers] == [(), ("Ana Lima",)]
+
+
 def test_a_title_before_a_name_is_no_part_of_it(tmp_path: Path) -> None:
     # A Zotero CSL-JSON item saved from a journal's page (asmozo24's library): the page's
     # metadata put each author's title in the given name.
