@@ -402,6 +402,20 @@ def test_web_of_science_drops_a_nature_journals_editors_summary(
     assert paper.abstract == (f"{first_line} {_BEES}" if kept else _BEES)
 
 
+def test_web_of_science_degree_after_a_number_is_a_degree_sign(tmp_path: Path) -> None:
+    # WoS writes a degree as its raised "o" in parentheses (TimothyStaples/labnetwork's
+    # savedrecs.txt: "Yanbu, 24(o) N"); an "(o)" after no number is text.
+    paper = only(
+        load_written(
+            tmp_path,
+            "savedrecs.txt",
+            "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Pryce, G\nTI Reefs\n"
+            "AB Reefs at 24(o) N were warmer (31(o)C) than at (o) sites.\nPY 2021\nER\n\nEF\n",
+        )
+    )
+    assert paper.abstract == "Reefs at 24\u00b0 N were warmer (31\u00b0C) than at (o) sites."
+
+
 def test_web_of_science_record_of_a_collaboration_with_thousands_of_authors(
     tmp_path: Path,
 ) -> None:

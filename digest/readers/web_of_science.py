@@ -58,6 +58,8 @@ _FOOTNOTE_MARK = re.compile(r"(?<!\s)\s++[*†‡]\s*$")
 # its "&": "Schr & ouml;dinger", "Szeg & odblac;", "p & lt; 0.05". A small letter joins the
 # word before it; a capital ("& Ouml;zt & uuml;rk") or a sign keeps its space.
 _SPACED_ENTITY = re.compile(r"((?<=\w) )?& ([A-Za-z][A-Za-z0-9]{1,31};)")
+# Its degree sign after a number: the superscript "o" in parentheses (Yanbu, "24(o) N").
+_DEGREE = re.compile(r"\(o\)(?<=\d\(o\))")
 # Wiley's MathML comes as its text then its TeX, glued: "on R$\\mathbb {R}$",
 # "a H1/2$H<^>{1/2}$-type variance" ("<^>" is a superscript). The TeX is dropped when it
 # reads as the text before it; other inline math stays for the cleaning to read.
@@ -178,9 +180,12 @@ def web_of_science_title(title: str) -> str:
 def web_of_science_text(value: str) -> str:
     """A title or abstract with its spaced entities as characters ("Schrödinger"); "& "
     before what is no entity's name ("R & D;") stays. A formula given twice, as text and
-    as TeX ("R$\\mathbb {R}$"), is given once, as text."""
+    as TeX ("R$\\mathbb {R}$"), is given once, as text. A degree after a number, written
+    as its raised "o" in parentheses ("24(o) N", "37(o)C"), is "°"."""
     if "& " in value:
         value = _SPACED_ENTITY.sub(_character, value)
+    if "(o)" in value:
+        value = _DEGREE.sub("\u00b0", value)
     return _INLINE_MATH.sub(_unless_twin, value) if "$" in value else value
 
 
