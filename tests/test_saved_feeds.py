@@ -976,3 +976,32 @@ def test_a_lancet_items_section_in_brackets_is_no_part_of_its_title() -> None:
     assert staged.title == "Consensus terms for extranodal extension"
     assert ("section", "Policy Review") in staged.metadata
     assert traced.title == "[18F]FDG uptake in lymph nodes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dc:description, plain text (supersciencegrl/easy-wiley ChemBioChem.xml).
+        "<dc:description>\nFilms of ordered pores make sensors selective.\n\n\n\n\nAbstract\n"
+        "Vertically ordered silica films hold nanopores. We review their uses.\n"
+        "</dc:description>",
+        # content:encoded, HTML: the summary under the TOC graphic, then the heading.
+        "<content:encoded><![CDATA[<img src='toc.png' alt='T'/><p>Films of ordered pores make "
+        "sensors selective.</p><br/><h2>Abstract</h2><p>Vertically ordered silica films hold "
+        "nanopores. We review their uses.</p>]]></content:encoded>",
+    ],
+)
+def test_a_wiley_item_gives_the_abstract_under_its_heading_not_the_toc_summary(text: str) -> None:
+    # Wiley's feeds: a citation in <description>, then the table of contents' summary of the
+    # paper and the paper's abstract under an "Abstract" heading. The two were one abstract
+    # ("… selective. Abstract Vertically …").
+    feed = (
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+        "<title>ChemBioChem</title><item><title>T</title>"
+        f"<description>ChemBioChem, EarlyView. </description>{text}</item></channel></rss>"
+    )
+    [record] = parse_feed(feed).records
+    assert (
+        record.abstract == "Vertically ordered silica films hold nanopores. We review their uses."
+    )

@@ -302,6 +302,10 @@ _LABELLED = re.compile(
 _HEADING = re.compile(
     r"\A(?:Abstract|ABSTRACT|Summary|SUMMARY)(?:/\w+)?(?: \([^()]{1,40}\))?[:.]?\Z"
 )
+# That heading alone, as a block of a description (Wiley's, under the table of contents'
+# summary of the paper); as a line of a plain-text one, kept in the split as a block.
+_ABSTRACT_ALONE = re.compile(r"\A(?:Abstract|ABSTRACT)[:.]?\Z")
+_ABSTRACT_LINE = re.compile(r"\n[ \t]*((?:Abstract|ABSTRACT)[:.]?)[ \t]*\n")
 _CITE = re.compile(r"<cite\b.*?</cite\s*>", re.I | re.S)
 # "Keywords: tides, moon": a label and the values after it.
 _LABELLED_VALUES = re.compile(r"\A[^:]{1,60}:\s*(?P<values>\S.*)\Z")
@@ -371,11 +375,14 @@ def _journal_abstract(
             else:
                 blocks = _without_lines_over(value, names, found, terms)
             blocks = _without_title_over_link(blocks, found)
-            kept = [
-                _announced(block, found)
-                for block in blocks
-                if not _apart(block, names, found, terms)
-            ]
+            kept: list[str] = []
+            for block in blocks:
+                if not _apart(block, names, found, terms):
+                    kept.append(_announced(block, found))
+                elif kept and _ABSTRACT_ALONE.match(block.strip()):
+                    # Wiley's: the table of contents' summary of the paper, then the paper's
+                    # own under an "Abstract" heading; the abstract is what follows it.
+                    kept = []
             if found.arxiv_title or arxiv_link:
                 kept = _untranslated(kept)
             if not kept:
@@ -397,11 +404,13 @@ _CUT_OFF = re.compile(r"(?:\.\.\.|…)\Z")
 def _without_lines_over(value: str, names: set[str], found: _Found, terms: set[str]) -> list[str]:
     """A plain-text description as one block, less the lines over its abstract that are not
     abstract text (sentinelnode's remade feed: "Journal: …", "DOI: …", "Authors: …" and
-    "Abstract/summary (from RSS):", one a line); none when every line is such a line."""
+    "Abstract/summary (from RSS):", one a line); none when every line is such a line. An
+    "Abstract" heading on a line of its own further down (Wiley's dc:description, under the
+    table of contents' summary) is a block of its own, between the text over it and under it."""
     lines = value.splitlines()
     for at, line in enumerate(lines):
         if not _apart(line, names, found, terms):
-            return ["\n".join(lines[at:])]
+            return _ABSTRACT_LINE.split("\n".join(lines[at:]))
     return []
 
 
