@@ -1789,6 +1789,30 @@ def test_scopus_ris_series_title_in_c3_is_the_venue(tmp_path: Path) -> None:
     assert cochrane.venue is None
 
 
+def test_scopus_ris_document_type_on_a_second_ty_line_stays_in_its_record(tmp_path: Path) -> None:
+    # Scopus's RIS of 2016 gave the document's type on a second TY line, where it now writes
+    # M3, before the database and the references (leoatchina/Scopus2Histcite scopus.ris).
+    corpus = load_written(
+        tmp_path,
+        "scopus.ris",
+        "TY  - JOUR\nTI  - Helicases at work\nT2  - Gene\nPY  - 2006\nAU  - Cordin O.\n",
+        "AB  - We review how DEAD-box helicases unwind short RNA duplexes in cells.\n",
+        "N1  - Export Date: 2 January 2016\nTY  - Review\nDB  - Scopus\n",
+        "N1  - References: Linder P., Birth of the D-E-A-D box (1989) Nature, 337, pp. 121-122\n",
+        "UR  - http://www.scopus.com/inward/record.url?eid=2-s2.0-1\nER  - \n\n",
+        "TY  - JOUR\nTI  - Thyroid cancer and diet\nPY  - 2009\nAU  - Dal Maso L.\n",
+        "AB  - We review what is known of diet as a risk factor for thyroid cancer.\n",
+        "TY  - Conference Paper\nDB  - Scopus\n",
+        "UR  - http://www.scopus.com/inward/record.url?eid=2-s2.0-2\nER  - \n",
+    )
+    assert [paper.url for paper in corpus.papers] == [
+        "http://www.scopus.com/inward/record.url?eid=2-s2.0-1",
+        "http://www.scopus.com/inward/record.url?eid=2-s2.0-2",
+    ]
+    assert ("type of work", "Review") in corpus.papers[0].metadata
+    assert corpus.skipped == ()
+
+
 def test_embase_ris_medline_pmid_in_c5(tmp_path: Path) -> None:
     embase, other = load_written(
         tmp_path,

@@ -23,6 +23,9 @@ without a Problem saying so. What the split takes care of:
   "Content: …": neither a field nor a problem either;
 - RIS copied from a web page has one space between a tag and its dash ("TY - JOUR"), the
   browser having collapsed the two: where the first TY line has one, every tag is read so;
+- Scopus's RIS of 2016 gives the document's type in words on a second TY line inside the
+  record ("TY  - Review", where it now writes M3): it is the record's M3, not the next
+  record;
 - Rayyan glues a field onto the line before it after a run of spaces ("DO  - 10.1038/x
   LK  - https://…"): it is split off as the field it is;
 - other lines between records are counted in one Problem for the file;
@@ -94,6 +97,9 @@ _RIS_TAGS = sorted(
 _GLUED_TO_VALUE = re.compile(rf"(?<=\S)(?=(?:{'|'.join(_RIS_TAGS)})  - \S)")
 # A record's type alone, "TY  - JOUR", or none: a script's RIS may leave it empty ("TY  - ").
 _TY_TYPE = re.compile(r"\s*TY  -(?: +[A-Z]{2,6})?\s*")
+# Scopus (in 2016) wrote the document's type in words on a second TY line inside the record,
+# where it now writes M3: "TY  - JOUR" … "TY  - Review" … "ER  - ".
+_DOCUMENT_TYPE = re.compile(r"\s*TY  - +[A-Z][a-z]+(?: [A-Za-z]+)*\s*")
 # The first TY line, and how many spaces stand before its dash; where there is one ("TY -
 # JOUR"), every tag has one: RIS copied from a web page, where runs of spaces collapse.
 _FIRST_TY = re.compile(r"^[ \t]*TY( {1,2})-", re.M)
@@ -181,6 +187,10 @@ def parse_ris(text: str) -> Parsed:
         if line.lstrip().startswith(_OVID_LINK) or _RECORD_NUMBER.fullmatch(line):
             continue
         if _TY.match(line):
+            if chunk and _document_type(line, chunk):
+                chunk.append("M3" + line.lstrip()[2:])
+                field = "M3"
+                continue
             if chunk:
                 _finish(start, chunk, records, problems, closed=False)
             chunk, start, field = [line.lstrip()], number, "TY"
@@ -201,6 +211,13 @@ def parse_ris(text: str) -> Parsed:
         )
         problems.append(Problem(first, reason, excerpt(shown)))
     return Parsed(tuple(records), tuple(problems))
+
+
+def _document_type(line: str, chunk: list[str]) -> bool:
+    """Whether a TY line inside a record gives the document's type in words ("TY  -
+    Review"), as Scopus wrote it after the record's own type ("TY  - JOUR"), rather than
+    opening the next record."""
+    return _TY_TYPE.fullmatch(chunk[0]) is not None and _DOCUMENT_TYPE.fullmatch(line) is not None
 
 
 # Fields of prose, where a tag-like run ("HbA1  - 5.7%") is text, never Web of Science's glue.
