@@ -28,7 +28,51 @@ class MarkupParser(HTMLParser):
     """HTMLParser that reads a damaged `<![` declaration (`<![ 12]>`, `<![foo[`, garbage
     after `<![`) as a bogus comment up to the next `>`, as HTML5 does, and the rest of the
     document after it; Python 3.11 raises AssertionError there. Well-formed marked
-    sections (`<![CDATA[…]]>`, Office's `<![if …]>`) are read as before."""
+    sections (`<![CDATA[…]]>`, Office's `<![if …]>`) are read as before. Markup after the
+    last ">" of the text, which nothing can end, is text, as before, but found so without
+    a scan to the end of the text for each "<"."""
+
+    # Past the document's last ">" (at its end: close()), where no tag, comment or
+    # declaration can end: HTMLParser finds that out by scanning to the end for each "<"
+    # (and again for a ">" to end it at), which made 50,000 unclosed `<li ` take minutes.
+    _last_gt = 0
+
+    def goahead(self, end: bool) -> None:
+        self._last_gt = self.rawdata.rfind(">") if end else len(self.rawdata)
+        super().goahead(end)
+
+    def _unclosed(self, i: int) -> int | None:
+        """Where the text goes on, if the markup at `i` cannot end: then it is text up to
+        the next "<", as HTMLParser makes of it at the end (but without its scans)."""
+        if i < self._last_gt:
+            return None
+        end = self.rawdata.find("<", i + 1)
+        end = i + 1 if end < 0 else end
+        text = self.rawdata[i:end]
+        self.handle_data(
+            html.unescape(text) if self.convert_charrefs and not self.cdata_elem else text
+        )
+        return end
+
+    def parse_starttag(self, i: int) -> int:
+        unclosed = self._unclosed(i)
+        return super().parse_starttag(i) if unclosed is None else unclosed
+
+    def parse_endtag(self, i: int) -> int:
+        unclosed = self._unclosed(i)
+        return super().parse_endtag(i) if unclosed is None else unclosed
+
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        unclosed = self._unclosed(i)
+        return super().parse_comment(i, report) if unclosed is None else unclosed
+
+    def parse_pi(self, i: int) -> int:
+        unclosed = self._unclosed(i)
+        return super().parse_pi(i) if unclosed is None else unclosed
+
+    def parse_html_declaration(self, i: int) -> int:
+        unclosed = self._unclosed(i)
+        return super().parse_html_declaration(i) if unclosed is None else unclosed
 
     def parse_marked_section(self, i: int, report: bool = True) -> int:
         try:
