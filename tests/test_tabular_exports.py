@@ -1093,6 +1093,23 @@ def test_medrxivr_results_date_written_as_one_number(tmp_path: Path) -> None:
     assert only_paper(tmp_path / "medrxivResults.csv", header, row).date == "2019-07-15"
 
 
+def test_a_table_of_medrxiv_records_loses_highwires_marks(tmp_path: Path) -> None:
+    # A medRxiv abstract keeps HighWire's marks in any table of its records: list items as
+    # "O_LI…C_LI", characters by name (jd-coderepos/virology-ai-papers, abannachbrown/
+    # MedrxivBiorxivSearches).
+    header = "title,abstract,authors,date,doi"
+    row = (
+        'Owls in burned forest,"Key Points: Our approach has two features:\n\nO_LIWe count'
+        ' {beta}-owls.\nC_LIO_LIWe count them again after ten years.\nC_LI",Holm A,'
+        "2020-01-01,10.1101/2020.01.01.20000001"
+    )
+    paper = only_paper(tmp_path / "medrxiv.csv", header, row)
+    assert paper.abstract == (
+        "Key Points: Our approach has two features: We count \u03b2-owls. We count them again"
+        " after ten years."
+    )
+
+
 def test_web_of_science_tab_delimited_cells_are_never_quoted(tmp_path: Path) -> None:
     # WoS writes quotation marks as text: a title opening with one keeps it, and an abstract
     # with a quotation mark never closed does not swallow the records after it.

@@ -80,6 +80,7 @@ from digest.readers.records import (
     split_keywords,
     without_doubled_names,
 )
+from digest.readers.scholarly_json.apis import highwire_free
 from digest.readers.tagged import TaggedRecord
 from digest.readers.web_of_science import (
     publication_date,
@@ -728,6 +729,8 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | Problem | None:
         return missing_abstract(line, OPENING_TEXT_ONLY, values.get("title", ""))
     if plan.exporter == _WOS:
         abstract = web_of_science_text(abstract)
+    if _PREPRINT_DOI in values.get("doi", ""):  # a table of bioRxiv's or medRxiv's records
+        abstract = highwire_free(abstract)
     abstract = unglued_sections(without_abstract_heading(_text(abstract).lstrip(" ;,")))
     if not abstract:
         return None
@@ -778,6 +781,10 @@ def _cell(cell: str) -> str:
         value = _GLUED_RIS_FIELDS.sub("", value)
     return repaired_encoding(value)
 
+
+# bioRxiv's and medRxiv's DOIs: their abstracts keep HighWire's marks ("O_LI…C_LI",
+# "{beta}") in any table of their records (R's medrxivr, a script's API dump).
+_PREPRINT_DOI = "10.1101/"
 
 # R's write.csv() writes "NA" in every empty cell: a table an R script saved (ASReview or
 # Scopus records filtered in R) would have "NA" for a venue, a keyword, a url. Elicit

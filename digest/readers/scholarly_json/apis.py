@@ -332,7 +332,7 @@ _HIGHWIRE_NAMED = re.compile(r"\{([A-Za-z][A-Za-z -]*)\}")
 _HIGHWIRE_BRACKETED = re.compile(r"\[([^\x00-\x7f])\]")
 
 
-def _highwire_free(abstract: str) -> str:
+def highwire_free(abstract: str) -> str:
     """A bioRxiv/medRxiv abstract without HighWire's marks: figures and tables out, a
     sub-heading as a label, list items as clauses, characters by name as themselves,
     headings glued to their sections apart ("Background: We …")."""
@@ -375,7 +375,7 @@ def biorxiv_record(line: int, item: dict[str, Any]) -> Record | Problem:
         return text_of(item.get(name)) or text_of(item.get(f"preprint_{name}"))
 
     title = markup_free(field("title"))
-    abstract = _highwire_free(markup_free(field("abstract")))
+    abstract = highwire_free(markup_free(field("abstract")))
     if not abstract:
         return no_abstract(line, "bioRxiv/medRxiv", title)
     doi = text_of(item.get("doi")) or text_of(item.get("biorxiv_doi"))
