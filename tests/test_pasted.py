@@ -2193,3 +2193,19 @@ def test_an_obsidian_callout_titled_otherwise_holds_the_notes_own_text() -> None
     assert record.abstract == (
         "We grasp objects without vision from a tactile map built while the hand explores."
     )
+
+
+def test_obsidian_wiki_links_read_as_their_text() -> None:
+    # Zotero Integration's literature notes link each author to a note of their own
+    # ("**Authors:** [[Ruizhe Chen]], [[Jianfei Yang]]"): the names kept the brackets.
+    text = (
+        "# Tactile Maps for Blind Grasping\n\n"
+        "**Authors:** [[Ana Lima]], [[lima-tomas|Tomas Berg]]\n\n"
+        "We grasp objects without vision from a tactile map built while the hand explores. "
+        "![[figure-1.png]]\n"
+    )
+    [record] = parse_markdown(text).records
+    assert record.authors == ("Ana Lima", "Tomas Berg")
+    assert record.abstract == (
+        "We grasp objects without vision from a tactile map built while the hand explores."
+    )

@@ -29,6 +29,10 @@ URL = re.compile(r"https?://[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:]")
 # One attribute: "#id", ".class" or 'key="value"'.
 _PANDOC_ATTRIBUTE = r'(?:[#.][\w-]{1,60}|[\w-]{1,40}="[^"{}\n]{0,300}")'
 _PANDOC_ATTRIBUTES = re.compile(rf"\{{{_PANDOC_ATTRIBUTE}(?:\s{_PANDOC_ATTRIBUTE}){{0,20}}\}}")
+# Obsidian's wiki links ("[[Ruizhe Chen]]", "[[chen2023|Ruizhe Chen]]"): their text, the
+# alias if there is one; an embed ("![[figure.png]]") has none. Not before a "(": "[[pdf]](…)"
+# is a Markdown link whose text is "[pdf]".
+_WIKILINK = re.compile(r"(!?)\[\[([^\[\]|\n]{1,300}+)(?:\|([^\[\]\n]{0,300}+))?\]\](?!\()")
 _MD_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\]^_`{|}~])")
 _EMPHASIS = re.compile(
     r"(\*\*|__)(.{1,500}?)\1|(?<![\w*])\*(?!\s)([^*\n]{1,500}?)(?<!\s)\*(?!\w)|`([^`]{1,500})`"
@@ -42,10 +46,13 @@ NAME = re.compile(r"^[\w.'’\-]+(?:\s+[\w.'’\-]+){0,4}$")
 
 
 def inline_text(text: str) -> str:
-    """Markdown inline markup to text: links to their text, emphasis and escapes removed."""
+    """Markdown inline markup to text: links (and wiki links) to their text, emphasis and
+    escapes removed."""
     # Each pass only where its markup can be: abstracts are long, and most have none.
     if "{" in text:
         text = _PANDOC_ATTRIBUTES.sub("", text)
+    if "[[" in text:
+        text = _WIKILINK.sub(lambda m: "" if m.group(1) else m.group(3) or m.group(2), text)
     if "](" in text:
         text = LINK.sub(lambda m: m.group(1), text)
     if "``" in text:
