@@ -404,3 +404,34 @@ def test_thousands_of_unclosed_tags_are_read_as_text_with_linear_scanning(unclos
 
     small, large = scanned(500), scanned(1000)
     assert large < 2.3 * small, (small, large)
+
+
+def test_thousands_of_comments_no_dashes_close_are_read_with_linear_scanning(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 50,000 "<!--x>" took about 40 s: each one's "-->" was looked for to the end of the text.
+    import _markupbase
+
+    searched = 0
+    real = _markupbase._commentclose  # type: ignore[attr-defined]
+
+    class _Counting:
+        def search(self, text: str, start: int) -> Any:
+            nonlocal searched
+            found = real.search(text, start)
+            searched += (found.end() if found else len(text)) - start
+            return found
+
+    monkeypatch.setattr(_markupbase, "_commentclose", _Counting())
+
+    def scanned(n: int) -> int:
+        nonlocal searched
+        text = "<p>Some text.</p><!-- a comment -->" + "<!--x>" * n
+        parser = _ScannedMarkup()
+        searched = _FindCounting.scanned = 0
+        parser.read(text)
+        assert "".join(parser.parts).strip() == "Some text." + "<!--x>" * n
+        return searched + _FindCounting.scanned + len(text)
+
+    small, large = scanned(500), scanned(1000)
+    assert large < 2.3 * small, (small, large)

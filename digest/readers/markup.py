@@ -24,6 +24,10 @@ class UnreadableMarkup(ValueError):
     """Markup the standard library's parser cannot read, whatever it is given to read."""
 
 
+# The last end of a comment in a text (_markupbase's "--", spaces, ">").
+_LAST_COMMENT_END = re.compile(r".*(--\s*>)", re.S)
+
+
 class MarkupParser(HTMLParser):
     """HTMLParser that reads a damaged `<![` declaration (`<![ 12]>`, `<![foo[`, garbage
     after `<![`) as a bogus comment up to the next `>`, as HTML5 does, and the rest of the
@@ -37,8 +41,11 @@ class MarkupParser(HTMLParser):
     # (and again for a ">" to end it at), which made 50,000 unclosed `<li ` take minutes.
     _last_gt = 0
 
+    _last_comment_end: int | None = None  # where the text's last "-->" starts, once looked for
+
     def goahead(self, end: bool) -> None:
         self._last_gt = self.rawdata.rfind(">") if end else len(self.rawdata)
+        self._last_comment_end = None
         super().goahead(end)
 
     def _unclosed(self, i: int) -> int | None:
@@ -64,7 +71,14 @@ class MarkupParser(HTMLParser):
 
     def parse_comment(self, i: int, report: bool = True) -> int:
         unclosed = self._unclosed(i)
-        return super().parse_comment(i, report) if unclosed is None else unclosed
+        if unclosed is not None:
+            return unclosed
+        # A "<!--" after the last "-->" is not closed: HTMLParser looked for its "-->" to
+        # the end of the text, for each of 50,000 "<!--x>" in turn.
+        if self._last_comment_end is None:
+            last = _LAST_COMMENT_END.match(self.rawdata)
+            self._last_comment_end = last.start(1) if last else -1
+        return -1 if i + 4 > self._last_comment_end else super().parse_comment(i, report)
 
     def parse_pi(self, i: int) -> int:
         unclosed = self._unclosed(i)
