@@ -108,6 +108,23 @@ def test_medline_translated_title_without_its_brackets(tmp_path: Path) -> None:
     ]
 
 
+def test_medline_keywords_given_on_one_line_are_each_a_keyword(tmp_path: Path) -> None:
+    # A publisher may deposit its keywords as one, joined by semicolons, which PubMed keeps on
+    # one OT line (firbolg/ACTS_MeSH pubmed.txt); a comma stays inside its keyword.
+    corpus = load_written(
+        tmp_path,
+        "pubmed.txt",
+        "PMID- 31000004\nTI  - Brief advice in the ward.\nAB  - Nurses gave brief advice "
+        "on drinking to patients in acute care and we followed them up.\n",
+        "OT  - *Brief Intervention\nOT  - *Referral to Treatment (SBIRT); Addiction; Alcohol\n",
+        "OT  - Diabetes, Type 2\n",
+    )
+    assert only(corpus).keywords == (
+        "Brief Intervention", "Referral to Treatment (SBIRT)", "Addiction", "Alcohol",
+        "Diabetes, Type 2",
+    )  # fmt: skip
+
+
 def test_medline_book_chapter_and_other_abstract(tmp_path: Path) -> None:
     # A book chapter's venue is its book (BTI); a record without AB may carry an
     # English OAB (KIE, NASA, PIP); an OAB in another language, or the publisher's

@@ -28,6 +28,7 @@ from digest.readers.records import (
     first_name_first,
     missing_abstract,
     nlm_title,
+    split_keywords,
 )
 from digest.readers.tagged import (
     TaggedRecord,
@@ -59,7 +60,7 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
     if not abstract:
         return missing_abstract(tagged.line, "a MEDLINE record without an AB field", title)
     names = _authors(tagged)
-    keywords = tagged.items("OT") or [mesh_heading(term) for term in tagged.items("MH")]
+    keywords = _other_terms(tagged) or [mesh_heading(term) for term in tagged.items("MH")]
     metadata = [
         (name, value) for tag, name in _METADATA.items() for value in [tagged.text(tag)] if value
     ]
@@ -75,6 +76,13 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         venue=tagged.text("JT", "TA") or (tagged.text("BTI") if tagged.text("TI") else "") or None,
         keywords=tuple(keywords),
     )
+
+
+def _other_terms(tagged: TaggedRecord) -> list[str]:
+    """The authors' keywords (OT), one a line, but for a line a publisher gave several on,
+    joined by semicolons ("*Referral to Treatment (SBIRT); Addiction; Substance-related
+    disorders"): each is a keyword. A comma stays inside its keyword ("Diabetes, Type 2")."""
+    return [term for line in tagged.items("OT") for term in split_keywords(line.split(";"))]
 
 
 def _other_abstract(tagged: TaggedRecord) -> str:
