@@ -30,6 +30,7 @@ from digest.readers.arxiv_list_pages import (
     parse_arxiv_search_page,
 )
 from digest.readers.bibtex import parse_bibtex
+from digest.readers.scholarly_json import apis
 
 DIGEST = str(Path(__file__).resolve().parent.parent / "digest")
 
@@ -214,6 +215,31 @@ def test_an_abstract_inside_thousands_of_brace_pairs_is_unwrapped_in_linear_step
 
     one, two = _grows_linearly(steps, 300)
     assert two < 2.3 * one, (one, two)
+
+
+def test_unclosed_highwire_figures_are_not_searched_for_their_ends_again_and_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A bioRxiv abstract with 20,000 "O_FIG" marks and no "C_FIG" took 16 s: the block
+    # pattern scanned from each opening to the end. Now it is given the text up to a
+    # kind's last closing mark only (none here: nothing to search for figures).
+    searched: dict[str, int] = {}
+
+    class Counting:
+        def __init__(self, kind: str, pattern: Any) -> None:
+            self.kind, self.pattern = kind, pattern
+
+        def sub(self, repl: str, text: str) -> str:
+            searched[self.kind] = searched.get(self.kind, 0) + len(text)
+            return str(self.pattern.sub(repl, text))
+
+    blocks = {kind: Counting(kind, p) for kind, p in apis._HIGHWIRE_BLOCKS.items()}
+    monkeypatch.setattr(apis, "_HIGHWIRE_BLOCKS", blocks)
+    opened = "O_FIG Figure. " * 2000
+    text = "We count owls. O_TBL Table C_TBL Then again. " + opened
+    read = " ".join(apis.highwire_free(text).split())
+    assert read.startswith("We count owls. Then again. O_FIG")
+    assert searched == {"TBL": len("We count owls. O_TBL Table C_TBL")}
 
 
 def test_arxiv_list_and_search_pages_nested_thousands_deep_are_read_in_linear_steps() -> None:

@@ -321,7 +321,7 @@ def _biorxiv_name(name: str) -> str:
 
 
 # HighWire's marks in bioRxiv's and medRxiv's abstracts (see the module's docstring).
-_HIGHWIRE_BLOCK = re.compile(r"O_(FIG|TBL)\b.*?C_\1\b", re.S)
+_HIGHWIRE_BLOCKS = {kind: re.compile(rf"O_{kind}\b.*?C_{kind}\b", re.S) for kind in ("FIG", "TBL")}
 _HIGHWIRE_SUBHEADING = re.compile(r"\s*O_ST_ABS(.*?)C_ST_ABS\s*", re.S)
 _HIGHWIRE_ITEM_END = re.compile(r"\s*C_LI\s*")
 _HIGHWIRE_CHARACTERS = {"O_SCPLOW": "", "C_SCPLOW": "", "O_LI": " "}
@@ -337,7 +337,7 @@ def highwire_free(abstract: str) -> str:
     sub-heading as a label, list items as clauses, characters by name as themselves,
     headings glued to their sections apart ("Background: We …")."""
     if "_" in abstract or "{" in abstract:
-        abstract = _HIGHWIRE_BLOCK.sub(" ", abstract)
+        abstract = _without_blocks(abstract)
         abstract = _HIGHWIRE_SUBHEADING.sub(lambda m: f" {m.group(1).strip()}: ", abstract)
         abstract = _HIGHWIRE_ITEM_END.sub(_item_end, abstract)
         for mark, character in _HIGHWIRE_CHARACTERS.items():
@@ -346,6 +346,17 @@ def highwire_free(abstract: str) -> str:
     if "[" in abstract:
         abstract = _HIGHWIRE_BRACKETED.sub(_bracketed_symbol, abstract)
     return unglued_sections(abstract)
+
+
+def _without_blocks(abstract: str) -> str:
+    """The abstract without its figures and tables. Only the text up to a kind's last
+    closing mark is searched: an opening mark past it closes nowhere, and each such mark
+    would be scanned to the end ("O_FIG " 20,000 times took 16 s)."""
+    for kind, block in _HIGHWIRE_BLOCKS.items():
+        end = abstract.rfind(f"C_{kind}") + len(kind) + 2
+        if end > len(kind) + 1:
+            abstract = block.sub(" ", abstract[:end]) + abstract[end:]
+    return abstract
 
 
 def _named_character(named: re.Match[str]) -> str:
