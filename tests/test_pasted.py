@@ -2209,3 +2209,19 @@ def test_obsidian_wiki_links_read_as_their_text() -> None:
     assert record.abstract == (
         "We grasp objects without vision from a tactile map built while the hand explores."
     )
+
+
+def test_an_obsidian_callout_title_gives_the_paper_its_web_links_only() -> None:
+    # Zotero Integration's "> [!info]+ Metadata [Zotero](zotero://…) | [URL](http://arxiv…)":
+    # the arXiv link was lost with the callout's first line, and a zotero:// link is no
+    # page of the paper.
+    text = (
+        "---\ntitle: Tactile Maps for Blind Grasping\n---\n\n"
+        "> [!info]+ Metadata [Zotero](zotero://select/library/items/ABCD1234) | "
+        "[URL](http://arxiv.org/abs/2606.20002)\n>\n> **Authors:** [[Ana Lima]]\n\n"
+        "> [!abstract]-\n> We grasp objects without vision from a tactile map built while the "
+        "hand explores.\n"
+    )
+    [record] = parse_markdown(text).records
+    assert record.arxiv == "2606.20002"
+    assert record.url is None or record.url.startswith("http")

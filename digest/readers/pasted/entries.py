@@ -292,6 +292,7 @@ class Reader:
                 continue  # "https://arxiv.org/abs/" with its id left out, a listing's link
             if (
                 "url" not in entry.ids
+                and url.startswith(("http://", "https://"))  # not "zotero://select/…"
                 and url not in images
                 and (paper_page or not _is_code_host(url))
             ):

@@ -265,13 +265,16 @@ def _read_callout(reader: Reader, number: int, kind: str, title: str) -> None:
     the quoted lines under it, none of their text. Its title, else its type, names what they
     are: the abstract (Zotero Integration's "> [!Abstract]", "> [!quote] Abstract") as under
     an "Abstract" heading; anything else ("> [!Index Card]" of the note's own fields, "> [!tip]
-    My take") the note's own text, whose fields are still the paper's."""
+    My take") the note's own text, whose fields are still the paper's. The web links of its
+    title are the paper's ("> [!info]+ Metadata [Zotero](zotero://…) | [URL](http://arxiv.org/abs/…)")."""
     reader.flush()
     label = inline_text(title).strip(" :：").lower() or kind.strip().lower()
     if ABSTRACT_HEADING.match(label):
         read_heading(reader, number, label, 6)
     elif reader.current is not None:
         reader.current.mode = "notes"
+    if "http" in title:
+        reader.add_ids(reader.entry(number), title)
 
 
 def _fields_follow(lines: list[str], number: int) -> bool:
