@@ -12,6 +12,7 @@ four times. bench/json_scale.py prints the timings these counts stand for.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import UserList
 from collections.abc import Callable
@@ -432,31 +433,36 @@ def test_thousands_of_unclosed_tags_are_read_as_text_with_linear_scanning(unclos
     assert large < 2.3 * small, (small, large)
 
 
-def test_thousands_of_comments_no_dashes_close_are_read_with_linear_scanning(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize("unclosed", ["<!--x>", "<![CDATA[x>", "<![if x>"])
+def test_thousands_of_comments_and_sections_nothing_closes_are_read_with_linear_scanning(
+    monkeypatch: pytest.MonkeyPatch, unclosed: str
 ) -> None:
-    # 50,000 "<!--x>" took about 40 s: each one's "-->" was looked for to the end of the text.
+    # 50,000 "<!--x>" took about 40 s, "<![CDATA[x>" 14 s: each one's "-->" (or "]]>")
+    # was looked for to the end of the text.
     import _markupbase
 
     searched = 0
-    real = _markupbase._commentclose  # type: ignore[attr-defined]
 
     class _Counting:
+        def __init__(self, real: re.Pattern[str]) -> None:
+            self.real = real
+
         def search(self, text: str, start: int) -> Any:
             nonlocal searched
-            found = real.search(text, start)
+            found = self.real.search(text, start)
             searched += (found.end() if found else len(text)) - start
             return found
 
-    monkeypatch.setattr(_markupbase, "_commentclose", _Counting())
+    for name in ("_commentclose", "_markedsectionclose", "_msmarkedsectionclose"):
+        monkeypatch.setattr(_markupbase, name, _Counting(getattr(_markupbase, name)))
 
     def scanned(n: int) -> int:
         nonlocal searched
-        text = "<p>Some text.</p><!-- a comment -->" + "<!--x>" * n
+        text = "<p>Some text.</p><!-- a comment -->" + unclosed * n
         parser = _ScannedMarkup()
         searched = _FindCounting.scanned = 0
         parser.read(text)
-        assert "".join(parser.parts).strip() == "Some text." + "<!--x>" * n
+        assert "".join(parser.parts).strip() == "Some text." + unclosed * n
         return searched + _FindCounting.scanned + len(text)
 
     small, large = scanned(500), scanned(1000)

@@ -24,8 +24,14 @@ class UnreadableMarkup(ValueError):
     """Markup the standard library's parser cannot read, whatever it is given to read."""
 
 
-# The last end of a comment in a text (_markupbase's "--", spaces, ">").
+# The last end of a comment in a text (_markupbase's "--", spaces, ">"), and of a marked
+# section (its "]]>", Office's "]>": either ends with a "]", spaces, ">").
 _LAST_COMMENT_END = re.compile(r".*(--\s*>)", re.S)
+_LAST_SECTION_END = re.compile(r".*(\]\s*>)", re.S)
+# The marked sections _markupbase reads (any other name is a bogus comment).
+_MARKED_SECTIONS = frozenset(
+    {"temp", "cdata", "ignore", "include", "rcdata", "if", "else", "endif"}
+)
 
 
 class MarkupParser(HTMLParser):
@@ -40,12 +46,11 @@ class MarkupParser(HTMLParser):
     # declaration can end: HTMLParser finds that out by scanning to the end for each "<"
     # (and again for a ">" to end it at), which made 50,000 unclosed `<li ` take minutes.
     _last_gt = 0
-
-    _last_comment_end: int | None = None  # where the text's last "-->" starts, once looked for
+    _last_ends: dict[re.Pattern[str], int]  # where the text's last "-->" (...) starts
 
     def goahead(self, end: bool) -> None:
         self._last_gt = self.rawdata.rfind(">") if end else len(self.rawdata)
-        self._last_comment_end = None
+        self._last_ends = {}
         super().goahead(end)
 
     def _unclosed(self, i: int) -> int | None:
@@ -75,10 +80,17 @@ class MarkupParser(HTMLParser):
             return unclosed
         # A "<!--" after the last "-->" is not closed: HTMLParser looked for its "-->" to
         # the end of the text, for each of 50,000 "<!--x>" in turn.
-        if self._last_comment_end is None:
-            last = _LAST_COMMENT_END.match(self.rawdata)
-            self._last_comment_end = last.start(1) if last else -1
-        return -1 if i + 4 > self._last_comment_end else super().parse_comment(i, report)
+        return (
+            -1 if self._ends_before(i + 4, _LAST_COMMENT_END) else super().parse_comment(i, report)
+        )
+
+    def _ends_before(self, i: int, last_end: re.Pattern[str]) -> bool:
+        """Whether the text's last end of a comment (or of a marked section) starts before
+        `i`: looked for once, from the end of the text."""
+        if last_end not in self._last_ends:
+            found = last_end.match(self.rawdata)
+            self._last_ends[last_end] = found.start(1) if found else -1
+        return self._last_ends[last_end] < i
 
     def parse_pi(self, i: int) -> int:
         unclosed = self._unclosed(i)
@@ -90,7 +102,13 @@ class MarkupParser(HTMLParser):
 
     def parse_marked_section(self, i: int, report: bool = True) -> int:
         try:
-            return super().parse_marked_section(i, report)
+            if not self._ends_before(i + 3, _LAST_SECTION_END):
+                return super().parse_marked_section(i, report)
+            # Unclosed, as _markupbase finds after looking for its end to the end of the text.
+            name, end = self._scan_name(i + 3, i)  # type: ignore[attr-defined]
+            if end < 0 or name in _MARKED_SECTIONS:
+                return -1
+            raise AssertionError(name)
         except AssertionError:
             return self.parse_bogus_comment(i, report)
 
