@@ -104,6 +104,14 @@ def test_a_titles_closing_stop_goes_but_not_an_abbreviations(title: str, headlin
             "Allozyme variation in Marginopora-vertebralis from coral-reef habitats in the "
             "Great-Barrier-Reef",
         ),
+        # An abstract in capitals too (bibliometrix writes its data frames so) knows nothing
+        # of spelling: the title is not half cased ("Normal ADRENAL AND THYROID ...").
+        (
+            "NORMAL ADRENAL AND THYROID FUNCTION IN PATIENTS WHO SURVIVE COVID-19 INFECTION.",
+            "THE PANDEMIC BURDENS HEALTH SERVICES. ADRENAL AND THYROID FUNCTION IN PATIENTS "
+            "AFTER COVID-19 WAS PRESERVED.",
+            "Normal adrenal and thyroid function in patients who survive COVID-19 infection",
+        ),
         # Capitals with small letters are the authors' own, and a short title is a name.
         ("ASTROMLSKIT: A New Toolkit", "We present a toolkit.", "ASTROMLSKIT: A New Toolkit"),
         ("GLUE BENCHMARK", "We present a benchmark.", "GLUE BENCHMARK"),

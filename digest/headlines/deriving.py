@@ -24,6 +24,7 @@ from digest.headlines.names import (
 from digest.headlines.phrases import best_phrase, best_phrases
 from digest.headlines.words import AIM_SENTENCES, MAX_HEADLINE_WORDS, capitalise, classify
 from digest.models import Paper
+from digest.readers.records import in_capitals
 from digest.sentences import STOP_WORDS, split_sentences
 
 # Only the first sentences are searched: a pasted book must not cost more than an abstract.
@@ -110,8 +111,11 @@ def _sentence_cased(title: str, abstract: str) -> str:
 
     A word is spelled as the abstract spells it beside the same neighbour where it can be:
     "GREAT-BARRIER-REEF" is "Great-Barrier-Reef" in an abstract that writes "the Great
-    Barrier Reef" once and "reef flats" twice."""
-    words = list(_TITLE_WORD.finditer(abstract))
+    Barrier Reef" once and "reef flats" twice. An abstract in capitals too (a bibliometrix
+    data frame's) spells nothing: the title's words are then in small letters but for those
+    that cannot be read as words and those a hyphen joins to a number ("COVID-19")."""
+    shouted = in_capitals(abstract)
+    words = [] if shouted else list(_TITLE_WORD.finditer(abstract))
     spellings: dict[str, Counter[str]] = {}
     pairs: dict[tuple[str, str], Counter[tuple[str, str]]] = {}
     for i, m in enumerate(words):
@@ -134,22 +138,32 @@ def _sentence_cased(title: str, abstract: str) -> str:
         for left, right in itertools.pairwise(title_words)
     ]
 
-    def spelled(i: int, word: str) -> str:
+    def spelled(i: int, word: re.Match[str]) -> str:
         before = joined[i - 1] if i > 0 else None
         after = joined[i] if i < len(joined) else None
         if before is not None and (after is None or before[0] >= after[0]):
             return before[1][1]
         if after is not None:
             return after[1][0]
-        known = spellings.get(word.casefold())
+        known = spellings.get(word.group().casefold())
         if known:
             return known.most_common(1)[0][0]
-        return word if _UNREADABLE.fullmatch(word) else word.lower()
+        if _UNREADABLE.fullmatch(word.group()) or (shouted and _numbered(title, word)):
+            return word.group()
+        return word.group().lower()
 
     cased = list(title)
     for i, m in reversed(list(enumerate(title_words))):
-        cased[m.start() : m.end()] = spelled(i, m.group())
+        cased[m.start() : m.end()] = spelled(i, m)
     return capitalise("".join(cased))
+
+
+def _numbered(title: str, word: re.Match[str]) -> bool:
+    """Whether a hyphen joins the word to a number ("COVID-19", "SARS-COV-2", "IL-6")."""
+    start = title.rfind(" ", 0, word.start()) + 1
+    end = title.find(" ", word.end())
+    chunk = title[start : end if end >= 0 else len(title)]
+    return "-" in chunk and any(ch.isdigit() for ch in chunk)
 
 
 def _pair_spelling(
