@@ -2225,3 +2225,17 @@ def test_an_obsidian_callout_title_gives_the_paper_its_web_links_only() -> None:
     [record] = parse_markdown(text).records
     assert record.arxiv == "2606.20002"
     assert record.url is None or record.url.startswith("http")
+
+
+def test_a_template_placeholder_left_unfilled_is_no_value() -> None:
+    # Zotero's mdnotes template leaves a field it has no value for as its placeholder
+    # ("- **Journal**: {{publicationTitle}}, "): it was the paper's venue and keyword.
+    text = (
+        "# Soft Locks for Small Kernels\n\n## Metadata\n- **CiteKey**: {{citekey}}\n"
+        "- **Journal**: {{publicationTitle}}, \n- **DOI**: 10.1000/softlocks.2025\n\n"
+        "## Abstract\nWe make a small kernel that never disables interrupts and show that it "
+        "still keeps its tasks apart.\n\n## Tags and Collections\n- **Keywords**: {{keywordsAll}}\n"
+    )
+    [record] = parse_markdown(text).records
+    assert (record.venue, record.keywords) == (None, ())
+    assert not [value for _, value in record.metadata if "{{" in value]

@@ -220,6 +220,8 @@ class Reader:
             value = ""  # "- **Subjects:** Subjects:": the label twice, its value next
         if name in ("authors", "date", "venue") and value.strip("*_ ").lower() in _NO_VALUE:
             return  # "- Author: Unknown", "- Published: Unknown": a template's blank
+        if _UNFILLED.fullmatch(value):
+            return  # "- **Journal**: {{publicationTitle}}, ": a template's field left unfilled
         if name == "authors" and _AUTHOR_COUNT.fullmatch(value.strip("*_ ")):
             return  # "- **Authors**: 3 researchers", a template's statistics: no names
         if name == "abstract":
@@ -396,4 +398,6 @@ def _translated_title(value: str, title: str) -> bool:
 # An author field that counts the authors, a template's statistics ("3 researchers").
 _AUTHOR_COUNT = re.compile(r"\d+\s+[a-z]+")
 # What a note's template writes where it knows no value.
+# A template's placeholder left in its note (Zotero's mdnotes: "{{publicationTitle}},").
+_UNFILLED = re.compile(r"\{\{[^{}\n]{1,80}\}\}[,;.]?")
 _NO_VALUE = frozenset({"unknown", "n/a", "na", "none", "null", "-", "—", "tbd", "?"})
