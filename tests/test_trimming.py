@@ -527,6 +527,11 @@ def test_a_structured_abstract_takes_its_line_from_its_conclusion() -> None:
             "Key messages: People who gamble see harm differently from experts.",
             "People who gamble see harm differently from experts.",
         ),
+        # Emerald's teaching cases (ashishpundir924/marketing_Research scopus.ris).
+        (
+            "Case overview/synopsis: At the strategic level, this case is about a start-up.",
+            "At the strategic level, this case is about a start-up.",
+        ),
         # Embase's labels, a plural in brackets.
         (
             "Conclusion(s): Monthly audits with feedback raise compliance in rural clinics.",

@@ -182,6 +182,9 @@ SECTION_LABELS: Final = frozenset(
     # Case reports: "Case presentation: A 64-year-old female ...".
     | {"case presentation", "case report", "case description", "case summary"}
     | {"key messages", "key points"}
+    # Emerald's teaching cases (The CASE Journal): "Research methodology: The case is based
+    # on interviews ...", "Case overview/synopsis: ...", "Complexity academic level: ...".
+    | {"research methodology", "case overview", "synopsis", "complexity academic level"}
     | BACK_MATTER_LABELS
 )
 # How far a sentence gives way to the others as the line (see `giving_way`).
