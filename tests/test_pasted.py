@@ -2239,3 +2239,13 @@ def test_a_template_placeholder_left_unfilled_is_no_value() -> None:
     [record] = parse_markdown(text).records
     assert (record.venue, record.keywords) == (None, ())
     assert not [value for _, value in record.metadata if "{{" in value]
+
+
+def test_a_title_field_loses_the_comma_a_template_puts_after_it() -> None:
+    # Zotero's mdnotes template: " - **Title**: Hopter: a Safe, … Operating System, ".
+    text = (
+        "## Metadata\n - **Title**: Soft Locks for Small Kernels, \n\n## Abstract\nWe make a "
+        "small kernel that never disables interrupts and show that it keeps its tasks apart.\n"
+    )
+    [record] = parse_markdown(text).records
+    assert record.title == "Soft Locks for Small Kernels"

@@ -82,7 +82,7 @@ class Entry:
     translated: bool = False  # the abstract came a line at a time, each over its translation
 
     def set_title(self, title: str, rank: int) -> None:
-        title = _TITLE_URL.sub("", inline_text(title)).strip(" .:")
+        title = _TITLE_URL.sub("", inline_text(title)).strip(" .:,")
         if title and rank > self.title_rank:
             self.title, self.title_rank = title, rank
 
