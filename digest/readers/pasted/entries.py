@@ -397,7 +397,7 @@ def _translated_title(value: str, title: str) -> bool:
 
 # An author field that counts the authors, a template's statistics ("3 researchers").
 _AUTHOR_COUNT = re.compile(r"\d+\s+[a-z]+")
-# What a note's template writes where it knows no value.
 # A template's placeholder left in its note (Zotero's mdnotes: "{{publicationTitle}},").
 _UNFILLED = re.compile(r"\{\{[^{}\n]{1,80}\}\}[,;.]?")
+# What a note's template writes where it knows no value.
 _NO_VALUE = frozenset({"unknown", "n/a", "na", "none", "null", "-", "—", "tbd", "?"})
