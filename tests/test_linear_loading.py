@@ -243,6 +243,15 @@ def test_unclosed_highwire_figures_are_not_searched_for_their_ends_again_and_aga
     assert searched == {"TBL": len("We count owls. O_TBL Table C_TBL")}
 
 
+def test_highwire_marks_after_long_runs_of_spaces_and_unclosed_subheadings_read_once() -> None:
+    # 100,000 spaces before a list item's end took 34 s, each space of the run tried as the
+    # start of "\s*C_LI"; 20,000 "O_ST_ABS" marks closing nowhere 42 s, each scanned to the end.
+    spaced = "We count owls." + " " * 100_000 + "C_LI Then " + "\n" * 100_000 + "C_LI again."
+    assert apis.highwire_free(spaced) == "We count owls. Then; again."
+    unclosed = "O_ST_ABSCountC_ST_ABS We count owls. " + "O_ST_ABS " * 100_000
+    assert apis.highwire_free(unclosed).startswith(" Count: We count owls. O_ST_ABS O_ST_ABS")
+
+
 def test_arxiv_list_and_search_pages_nested_thousands_deep_are_read_in_linear_steps() -> None:
     # Unclosed elements inside a listed paper: what each piece of text is part of, and
     # whether an end tag closes anything, are answered without walking the open elements.

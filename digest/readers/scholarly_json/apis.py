@@ -322,8 +322,10 @@ def _biorxiv_name(name: str) -> str:
 
 # HighWire's marks in bioRxiv's and medRxiv's abstracts (see the module's docstring).
 _HIGHWIRE_BLOCKS = {kind: re.compile(rf"O_{kind}\b.*?C_{kind}\b", re.S) for kind in ("FIG", "TBL")}
-_HIGHWIRE_SUBHEADING = re.compile(r"\s*O_ST_ABS(.*?)C_ST_ABS\s*", re.S)
-_HIGHWIRE_ITEM_END = re.compile(r"\s*C_LI\s*")
+# The space before a mark is taken from the start of its run only ("(?<!\s)"): a pattern
+# opening on "\s*" tries each space of a run in turn, each time to the run's end.
+_HIGHWIRE_SUBHEADING = re.compile(r"(?:(?<!\s)\s+)?O_ST_ABS(.*?)C_ST_ABS\s*", re.S)
+_HIGHWIRE_ITEM_END = re.compile(r"(?:(?<!\s)\s+)?C_LI\s*")
 _HIGHWIRE_CHARACTERS = {"O_SCPLOW": "", "C_SCPLOW": "", "O_LI": " "}
 # A character by its Unicode name or, a Greek letter, by its own: "0{middle dot}96",
 # "TGF{beta}", "{Delta}"; an entity's symbol in brackets: "[&ge;] 130 mg/dl" ("[≥]" once
@@ -338,7 +340,7 @@ def highwire_free(abstract: str) -> str:
     headings glued to their sections apart ("Background: We …")."""
     if "_" in abstract or "{" in abstract:
         abstract = _without_blocks(abstract)
-        abstract = _HIGHWIRE_SUBHEADING.sub(lambda m: f" {m.group(1).strip()}: ", abstract)
+        abstract = _with_subheadings_as_labels(abstract)
         abstract = _HIGHWIRE_ITEM_END.sub(_item_end, abstract)
         for mark, character in _HIGHWIRE_CHARACTERS.items():
             abstract = abstract.replace(mark, character)
@@ -357,6 +359,18 @@ def _without_blocks(abstract: str) -> str:
         if end > len(kind) + 1:
             abstract = block.sub(" ", abstract[:end]) + abstract[end:]
     return abstract
+
+
+def _with_subheadings_as_labels(abstract: str) -> str:
+    """The abstract with its sub-headings as labels. As for the blocks, only the text up to
+    the last closing mark (and the space after it) is searched: "O_ST_ABS " 20,000 times
+    took 42 s."""
+    end = abstract.rfind("C_ST_ABS")
+    if end < 0:
+        return abstract
+    end = len(abstract) - len(abstract[end:].removeprefix("C_ST_ABS").lstrip())
+    labelled = _HIGHWIRE_SUBHEADING.sub(lambda m: f" {m.group(1).strip()}: ", abstract[:end])
+    return labelled + abstract[end:]
 
 
 def _named_character(named: re.Match[str]) -> str:
