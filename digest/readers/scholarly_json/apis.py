@@ -355,8 +355,9 @@ def _without_blocks(abstract: str) -> str:
     closing mark is searched: an opening mark past it closes nowhere, and each such mark
     would be scanned to the end ("O_FIG " 20,000 times took 16 s)."""
     for kind, block in _HIGHWIRE_BLOCKS.items():
-        end = abstract.rfind(f"C_{kind}") + len(kind) + 2
-        if end > len(kind) + 1:
+        last = abstract.rfind(f"C_{kind}")
+        if last >= 0:
+            end = last + len(f"C_{kind}")
             abstract = block.sub(" ", abstract[:end]) + abstract[end:]
     return abstract
 
