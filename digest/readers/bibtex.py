@@ -412,13 +412,13 @@ _FIELD_LINE = re.compile(r"\n[ \t]*[A-Za-z][\w-]*[ \t]*=")
 def _open_only_at_its_end(raw: str) -> bool:
     """Whether an entry's one brace left open is its own: every field starts inside it and
     outside any value (a value left open takes the next field's line into it)."""
-    starts = {found.start() for found in _FIELD_LINE.finditer(raw)}
-    depth = 0
-    for at, char in enumerate(raw):
-        if at in starts and depth != 1:
+    depth, at = 0, 0
+    for found in _FIELD_LINE.finditer(raw):
+        depth += raw.count("{", at, found.start()) - raw.count("}", at, found.start())
+        if depth != 1:
             return False
-        depth += (char == "{") - (char == "}")
-    return depth == 1
+        at = found.start()
+    return depth + raw.count("{", at) - raw.count("}", at) == 1
 
 
 def _lost_entry(comment: object) -> Problem | None:
