@@ -117,11 +117,11 @@ def test_medline_keywords_given_on_one_line_are_each_a_keyword(tmp_path: Path) -
         "PMID- 31000004\nTI  - Brief advice in the ward.\nAB  - Nurses gave brief advice "
         "on drinking to patients in acute care and we followed them up.\n",
         "OT  - *Brief Intervention\nOT  - *Referral to Treatment (SBIRT); Addiction; Alcohol\n",
-        "OT  - Diabetes, Type 2\n",
+        "OT  - Diabetes, Type 2\nOT  - Stress (physical; mental); Coping\n",
     )
     assert only(corpus).keywords == (
         "Brief Intervention", "Referral to Treatment (SBIRT)", "Addiction", "Alcohol",
-        "Diabetes, Type 2",
+        "Diabetes, Type 2", "Stress (physical; mental)", "Coping",
     )  # fmt: skip
 
 

@@ -81,8 +81,10 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
 def _other_terms(tagged: TaggedRecord) -> list[str]:
     """The authors' keywords (OT), one a line, but for a line a publisher gave several on,
     joined by semicolons ("*Referral to Treatment (SBIRT); Addiction; Substance-related
-    disorders"): each is a keyword. A comma stays inside its keyword ("Diabetes, Type 2")."""
-    return [term for line in tagged.items("OT") for term in split_keywords(line.split(";"))]
+    disorders"): each is a keyword, and a semicolon inside parentheses splits none ("Stress
+    (physical; mental)"). A comma stays inside its keyword ("Diabetes, Type 2")."""
+    lines = tagged.items("OT")
+    return [term for line in lines for term in split_keywords(line if ";" in line else [line])]
 
 
 def _other_abstract(tagged: TaggedRecord) -> str:
