@@ -44,16 +44,17 @@ from digest.readers.records import Parsed, Problem, Record, excerpt, split_autho
 
 # The class of the `<dd>`'s parts, as arXiv names them ("list-title mathjax").
 _PART = re.compile(r"(?<![\w-])list-(title|authors|comments|journal-ref|subjects|doi)(?![\w-])")
-_ABS_LINK = re.compile(rf"^(?:https?://(?:export\.)?arxiv\.org)?/abs/({ARXIV_ID})/?$", re.I)
+# A link to a paper's abstract page, relative as arXiv's own pages write it or absolute.
+_ABS_PATH = r"(?:https?://(?:export\.)?arxiv\.org)?/abs/"
+_ABS_LINK = re.compile(rf"^{_ABS_PATH}({ARXIV_ID})/?$", re.I)
 # A part's label when it is written as text rather than in a `descriptor` span.
 _LABEL = re.compile(r"^(?:Title|Authors?|Comments|Journal-ref|Subjects|DOI)\s*:\s*", re.I)
 _SNIFF = re.compile(r"""\bclass\s*=\s*["']?(?:[\w-]+\s+)*list-title\b""", re.I)
 _SNIFF_DT = re.compile(r"<dt\b", re.I)
-_SNIFF_ABS = re.compile(r"""\bhref\s*=\s*["']?(?:https?://(?:export\.)?arxiv\.org)?/abs/""", re.I)
+_SNIFF_ABS = re.compile(rf"""\bhref\s*=\s*["']?{_ABS_PATH}""", re.I)
 # An element's attributes before its class are few: a bounded run, or a page of "<li "s
 # without a ">" would be scanned to its end from every one of them.
 _SNIFF_RESULT = re.compile(r"""<li\s[^<>]{0,200}?\bclass\s*=\s*["']?arxiv-result\b""", re.I)
-_DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\S+)$", re.I)
 _NOTE = re.compile(r"^([A-Z][A-Za-z ]{1,20}?)\s*:\s*(.+)$")
 _HEAD = 200_000
 # Between the texts of two elements of one part: a separator str.split() takes for a space.
@@ -123,6 +124,18 @@ class _Blocks(MarkupParser):
     def _what(self, tag: str, classes: str, outer: str) -> str:
         raise NotImplementedError
 
+    def _link(self, href: str) -> None:
+        """A link of the paper's: the first to its abstract page gives its arXiv id, the first
+        to doi.org its DOI (the link as it is: loading reads the DOI out of it)."""
+        entry = self._entry
+        if entry is None:
+            return
+        href = href.strip()
+        if not entry.arxiv and (found := _ABS_LINK.match(href)):
+            entry.arxiv = found.group(1)
+        elif not entry.doi and "doi.org/" in href.lower():
+            entry.doi = href
+
     def _push(self, tag: str, values: dict[str, str]) -> None:
         """An element opening inside the paper's block."""
         outer = self._part()
@@ -179,10 +192,8 @@ class _ListPage(_Blocks):
             self._start(_Entry(self.getpos()[0], self._section))
         elif tag == "dd":
             self._in_dt, self._in_dd = False, self._entry is not None
-        elif self._in_dt and tag == "a" and self._entry and not self._entry.arxiv:
-            link = _ABS_LINK.match(values.get("href", "").strip())
-            if link:
-                self._entry.arxiv = link.group(1)
+        elif self._in_dt and tag == "a":
+            self._link(values.get("href", ""))
         elif self._in_dd:
             self._push(tag, values)
 
@@ -231,13 +242,8 @@ class _SearchPage(_Blocks):
         if not self._depth or self._entry is None:
             return
         self._depth += tag == "li"
-        href = values.get("href", "").strip()
-        link = _ABS_LINK.match(href) if tag == "a" else None
-        if link and not self._entry.arxiv:
-            self._entry.arxiv = link.group(1)
-        doi = _DOI_LINK.match(href) if tag == "a" else None
-        if doi and not self._entry.doi:
-            self._entry.doi = doi.group(1)
+        if tag == "a":
+            self._link(values.get("href", ""))
         self._push(tag, values)
 
     def _what(self, tag: str, classes: str, outer: str) -> str:
@@ -330,7 +336,7 @@ def parse_arxiv_search_page(text: str) -> Parsed:
             shown = excerpt(f"{what} {parts.get('title', '')}")
             problems.append(Problem(entry.line, reason.format(what=what), shown))
             continue
-        notes = dict(_notes(entry.parts.get("comments", [])))
+        notes = _notes(entry.parts.get("comments", []))
         submitted = SUBMITTED.match(parts.get("submitted", ""))
         date = (submitted.group(2) or submitted.group(1)) if submitted else None
         metadata = [("comments", notes["comments"])] if notes.get("comments") else []
@@ -338,14 +344,11 @@ def parse_arxiv_search_page(text: str) -> Parsed:
     return Parsed(tuple(records), tuple(problems))
 
 
-def _notes(pieces: list[str]) -> list[tuple[str, str]]:
-    """A search result's notes, one element each: "Comments: …", "Journal ref: …"."""
-    notes = []
-    for note in "".join(pieces).split(_APART):
-        labelled = _NOTE.match(" ".join(note.split()))
-        if labelled:
-            notes.append((labelled.group(1).lower(), labelled.group(2)))
-    return notes
+def _notes(pieces: list[str]) -> dict[str, str]:
+    """A search result's notes by their labels, one element each: "Comments: …", "Journal
+    ref: …"."""
+    labelled = (_NOTE.match(" ".join(note.split())) for note in "".join(pieces).split(_APART))
+    return {found.group(1).lower(): found.group(2) for found in labelled if found}
 
 
 def _record(
