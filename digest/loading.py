@@ -645,9 +645,7 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
     abstract = clean_text(record.abstract)
     if is_placeholder(abstract):
         return f"{NO_ABSTRACT} (only {abstract!r})"
-    abstract = strip_abstract_trailer(abstract)
-    if record.venue:
-        abstract = without_editors_summary(abstract, record.venue)
+    abstract = without_editors_summary(strip_abstract_trailer(abstract), record.venue or "")
     abstract = space_run_on_sentences(without_stray_punctuation(abstract))
     # A structured abstract's headings glued to their sections or run into them by a space,
     # in whichever format a database gave it ("ConclusionsThis …", "Background The …").
