@@ -1690,6 +1690,25 @@ def test_ris_arxiv_id_from_an_arxiv_link_in_any_link_field(tmp_path: Path) -> No
     assert linked.arxiv_id == "hep-th/9901001"
 
 
+def test_ris_links_repeated_in_l2_are_each_read(tmp_path: Path) -> None:
+    # ProQuest's RIS (luivelmor/soporte_tecnologico references.ris): a library's link
+    # resolver in the first L2, the working paper's arXiv page in the second; Lens's gives a
+    # PubMed page in a later L2 than the first.
+    proquest, lens = load_written(
+        tmp_path,
+        "proquest.ris",
+        "TY  - JOUR\nTI  - Grading essays\nT2  - arXiv.org\nAB  - We grade essays.\nUR  - "
+        "https://www.proquest.com/working-papers/grading/docview/3120600000/se-2\nL2  - "
+        "https://library.example.edu/openurl?genre=preprint&rft_id=info:doi/\nL2  - "
+        "http://arxiv.org/abs/2410.10001\nER  -\n\nTY  - JOUR\nTI  - Gambling harm\nAB  - "
+        "We screen for harm.\nUR  - https://lens.org/005-700-426-097-000\nL2  - "
+        "https://www.mdpi.com/1660-4601/18/21/11000/pdf\nL2  - "
+        "https://pubmed.ncbi.nlm.nih.gov/34770000/\nER  -\n",
+    ).papers
+    assert proquest.arxiv_id == "2410.10001"
+    assert lens.pmid == "34770000"
+
+
 def test_cochrane_library_ris_record_headers_and_wide_separators(tmp_path: Path) -> None:
     # The Cochrane Library's RIS: three header lines before each record, "TY  -  JOUR" with
     # two spaces after the dash, and the PubMed id cross-referenced in C3.

@@ -136,6 +136,8 @@ _OWN_FIELDS = frozenset(
      "secondary_title", "journal_name", "alternate_title1", "alternate_title2",
      "alternate_title3", "type_of_reference"}
 )  # fmt: skip
+# rispy's names for the links kept apart from the other links (UR): L1 and L2.
+_LINK_FIELDS = frozenset({"file_attachments1", "file_attachments2"})
 # The venue, by rispy's names: JF (full journal name), T2, JO, then the abbreviations.
 _VENUES = ("alternate_title3", "secondary_title", "journal_name", "alternate_title2",
            "alternate_title1")  # fmt: skip
@@ -534,9 +536,12 @@ class _RisParser(rispy.RisParser):  # type: ignore[misc]
         self, record: dict[str, object], name: str, value: object, is_multi: bool = False
     ) -> None:
         field = record.get(name)
-        if not is_multi and field is not None and name not in _OWN_FIELDS:
+        repeated = name not in _OWN_FIELDS or name in _LINK_FIELDS
+        if not is_multi and field is not None and repeated:
             # A field of its own kept once (a DOI, a title); any other, every time it comes:
-            # Web of Science's two SN, its AD and C3 for each address.
+            # Web of Science's two SN, its AD and C3 for each address; and each link: ProQuest
+            # gives a library's link resolver in the first L2, a preprint's arXiv page in the
+            # second.
             self._add_list_value(record, name, value)
             return
         if is_multi and isinstance(field, list) and field and isinstance(value, str):
