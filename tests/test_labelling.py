@@ -694,6 +694,19 @@ def test_function_words_of_other_languages_make_no_label_or_keyword() -> None:
     assert "Humanités numériques" in (lab.label, *lab.keywords)
 
 
+def test_spanish_function_words_sumy_does_not_list_make_no_label_or_keyword() -> None:
+    # Two Spanish abstracts of an Open Journal Systems export were labelled 'Del sistema':
+    # sumy's Spanish stop list lacks "del", and "para" was kept as an English word.
+    spanish = [
+        "La construcción del sistema de informatización para la gestión de los tribunales.",
+        "La sustitución del expediente judicial tradicional del sistema de justicia cubano.",
+        "El control automático del sistema para la gestión de los tribunales cubanos.",
+    ]
+    lab = label_groups([*spanish, *ROBOTS], [[0, 1, 2], [3, 4, 5]])[0]
+    words = {w.lower() for text in (lab.label, *lab.keywords) for w in text.split()}
+    assert not words & {"del", "para", "la", "los", "de", "el"}, lab
+
+
 def test_a_number_parts_the_words_around_it() -> None:
     # "aged 85 years" made the keyword 'aged year' and "type 2 diabetes" would make 'type
     # diabetes': the number was skipped as if the words were next to each other.
