@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from digest.config import CHAT_PLATFORMS
-from digest.models import slugify
+from digest.models import UNGROUPED_LABEL, slugify
 from digest.templating import escape_slack, escape_slack_url
 
 PLATFORMS = CHAT_PLATFORMS
@@ -87,8 +87,11 @@ class ChatIssue:
         if self.theme:
             n = sum(len(t.papers) for t in self.themes)
             return f"{n} new {_plural(n, 'paper')} in {self.theme}"
-        n, k = self.paper_count, sum(1 for t in self.themes if t.label != UPDATED_LABEL)
-        return f"{n} new {_plural(n, 'paper')} in {k} {_plural(k, 'theme')}"
+        n = self.paper_count
+        labels = [t.label for t in self.themes if t.label != UPDATED_LABEL]
+        if labels == [UNGROUPED_LABEL]:  # papers that share no theme: as the issue says
+            return f"{n} new {_plural(n, 'paper')}"
+        return f"{n} new {_plural(n, 'paper')} in {len(labels)} {_plural(len(labels), 'theme')}"
 
 
 UPDATED_LABEL = "Updated"

@@ -45,7 +45,7 @@ from threadpoolctl import threadpool_limits
 from digest import forking
 from digest.errors import ConfigError
 from digest.labelling import ENGLISH_STOP_WORDS, GROUP_TEXTS, OTHER_LABEL, Label, label_groups
-from digest.models import Paper, Theme
+from digest.models import UNGROUPED_LABEL, Paper, Theme
 
 FloatMatrix = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -96,8 +96,6 @@ MAX_KMEANS_ROUNDS = 100
 SMALL_BATCH = 20
 # With at least this many papers, two or more tiny clusters are pooled into one "Other" theme.
 OTHER_MIN_PAPERS = 50
-# The "Other" theme's label when no theme stands beside it (see papers_when_alone).
-ALONE_LABEL = "Papers"
 # At most this share of a batch is set aside as sharing no word with the rest.
 OUTLIER_SHARE = 0.1
 # In a smaller batch, a group of which no phrase is written by this share of its papers (and
@@ -933,14 +931,14 @@ def _themes(
 
 
 def papers_when_alone(themes: Sequence[Theme]) -> tuple[Theme, ...]:
-    """The themes, with an "Other" theme that is the issue's only one labelled ALONE_LABEL.
+    """The themes, with an "Other" theme that is the issue's only one labelled UNGROUPED_LABEL.
 
     "Other" means other than the themes above it: a batch of papers that share nothing
     (two unrelated papers, ten from as many fields) would otherwise be an issue whose one
     section is "Other", other than nothing. Run on the issue's whole list of themes, so that
     beside a named theme from the config the leftover papers still read "Other"."""
     if len(themes) == 1 and themes[0].label == OTHER_LABEL and not themes[0].keywords:
-        return (Theme(label=ALONE_LABEL, keywords=(), paper_ids=themes[0].paper_ids),)
+        return (Theme(label=UNGROUPED_LABEL, keywords=(), paper_ids=themes[0].paper_ids),)
     return tuple(themes)
 
 

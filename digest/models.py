@@ -181,6 +181,10 @@ class Entry:
     summary: Summary
 
 
+# The label of an issue's one section when its papers share no theme: it names no theme.
+UNGROUPED_LABEL = "Papers"
+
+
 @dataclass(frozen=True)
 class Section:
     """A theme as it appears in an issue."""
@@ -212,6 +216,17 @@ class Issue:
     @property
     def paper_count(self) -> int:
         return sum(len(s.entries) for s in self.sections)
+
+    @property
+    def theme_count(self) -> int:
+        """The themes the new papers are in: none when the one section holds papers that share
+        no theme (grouping's UNGROUPED_LABEL, with no keywords), so no issue of two unrelated
+        papers says "in 1 theme"."""
+        if len(self.sections) == 1:
+            (only,) = self.sections
+            if only.label == UNGROUPED_LABEL and not only.keywords:
+                return 0
+        return len(self.sections)
 
     @property
     def week(self) -> str:

@@ -48,7 +48,7 @@ def issue_context(issue: Issue) -> Context:
         "number": issue.number,
         "site_url": issue.site_url,
         "paper_count": issue.paper_count,
-        "theme_count": len(issue.sections),
+        "theme_count": issue.theme_count,
         "themes": [
             _section_context(s, slug)
             for s, slug in zip(

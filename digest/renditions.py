@@ -73,7 +73,7 @@ def record_of(
         date=issue.date,
         title=issue.title,
         paper_count=issue.paper_count,
-        theme_count=len(issue.sections),
+        theme_count=issue.theme_count,
         page_html=page_html,
         page_markdown=page_markdown,
         feed_html=render_feed_content(cap_context(context, FEED_ITEM_PER_THEME), env),
@@ -183,10 +183,12 @@ def subject_of(record: IssueHead) -> str:
 
 
 def _overview(issue: Issue) -> str:
-    labels = ", ".join(s.label for s in issue.sections)
     noun = "paper" if issue.paper_count == 1 else "papers"
-    themes = "theme" if len(issue.sections) == 1 else "themes"
-    text = f"{issue.paper_count} new {noun} in {len(issue.sections)} {themes}: {labels}."
+    text = f"{issue.paper_count} new {noun}."
+    if issue.theme_count:
+        labels = ", ".join(s.label for s in issue.sections)
+        themes = "theme" if issue.theme_count == 1 else "themes"
+        text = f"{text[:-1]} in {issue.theme_count} {themes}: {labels}."
     if issue.updated:
         text += f" {len(issue.updated)} updated."
     return text

@@ -26,6 +26,11 @@ def count(n: int, noun: str) -> str:
     return f"{n} {plural(n, noun)}"
 
 
+def _in_themes(issue: Issue) -> str:
+    """' in 3 themes', or nothing when the issue's papers share no theme."""
+    return f" in {count(issue.theme_count, 'theme')}" if issue.theme_count else ""
+
+
 def plural(n: int, noun: str) -> str:
     return noun if n == 1 else noun + "s"
 
@@ -138,7 +143,7 @@ def preview_lines(plan: Plan | None, issue: Issue | None) -> list[str]:
     verb = "would be rebuilt" if plan.rebuild else "would be built"
     lines = [
         f"Dry run: issue {issue.number} ({issue.week}) {verb} with {issue.paper_count} new "
-        f"{plural(issue.paper_count, 'paper')} in {count(len(issue.sections), 'theme')} and "
+        f"{plural(issue.paper_count, 'paper')}{_in_themes(issue)} and "
         f"{len(issue.updated)} updated; nothing written."
     ]
     for section in issue.sections:
@@ -164,8 +169,8 @@ def build_lines(result: BuildResult, out: Path, quiet: bool) -> list[str]:
         updated = f", {len(issue.updated)} updated" if issue.updated else ""
         lines.append(
             f"Wrote {count(len(result.written), 'file')} to {out}: issue {issue.number}{again}, "
-            f"{issue.week}, {issue.paper_count} new {plural(issue.paper_count, 'paper')} in "
-            f"{count(len(issue.sections), 'theme')}{updated}."
+            f"{issue.week}, {issue.paper_count} new {plural(issue.paper_count, 'paper')}"
+            f"{_in_themes(issue)}{updated}."
         )
     if latest is not None and latest.number != issue.number:
         # An older week: its page and the archive were written, the latest outputs kept.

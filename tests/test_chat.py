@@ -87,6 +87,15 @@ def test_a_long_theme_is_split_into_sections_and_embeds_that_say_so() -> None:
     assert [e.get("url") for e in embeds] == [f"{PAGE}#robots"] + [None] * (len(embeds) - 1)
 
 
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_papers_that_share_no_theme_are_posted_without_a_count_of_themes(platform: str) -> None:
+    # An issue's one section "Papers" holds papers that share no theme, as the issue says.
+    alone = json.dumps(build_messages(platform, issue({"Papers": papers(3)})))
+    assert "3 new papers" in alone and "theme" not in alone
+    grouped = json.dumps(build_messages(platform, issue({"Robots": papers(3)})))
+    assert "3 new papers in 1 theme" in grouped
+
+
 def test_text_length_counts_utf16_units() -> None:
     assert text_length("aé") == 2
     assert text_length("😀") == 2

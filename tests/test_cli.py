@@ -341,8 +341,16 @@ def test_an_issue_of_papers_sharing_nothing_has_one_section_called_papers() -> N
     result = run("build", "in.jsonl", "--date", "2026-11-16")
     assert result.exit_code == 0, result.output
     markdown = Path("out/digest.md").read_text(encoding="utf-8")
-    assert "\n- Papers (2)\n" in markdown
     assert "\n## Papers\n" in markdown
     assert "Other" not in markdown + Path("out/email.txt").read_text(encoding="utf-8")
     data = json.loads(Path("out/digest.json").read_text(encoding="utf-8"))
     assert [t["label"] for t in data["themes"]] == ["Papers"]
+    # "Papers" names no theme: no issue of two unrelated papers says "in 1 theme", nor
+    # lists its one section as its contents.
+    assert "Issue 1 (2026-W47): 2 new papers.\n" in markdown
+    assert "- Papers (2)" not in markdown
+    assert "2 new papers." in result.output
+    outputs = [p.read_text(encoding="utf-8") for p in Path("out").rglob("*") if p.is_file()]
+    assert len(outputs) == 16
+    for text in [result.output, *outputs]:
+        assert not re.search(r"in \d+ themes?\b", text), text

@@ -16,7 +16,7 @@ from digest import forking, grouping
 from digest.errors import ConfigError
 from digest.grouping import choose_theme_count, group_by_theme
 from digest.labelling import GENERIC_WORDS, OTHER_LABEL, WEAK_WORDS
-from digest.models import NamedTheme, Paper, Theme
+from digest.models import UNGROUPED_LABEL, NamedTheme, Paper, Theme
 from digest.pipeline import themes_of
 
 from factories import make_paper
@@ -494,7 +494,7 @@ def test_an_other_theme_with_no_theme_beside_it_reads_papers() -> None:
     # than nothing, it is labelled "Papers" instead.
     papers = [make_paper(f"u{i}", text) for i, text in enumerate(UNRELATED[1:3])]
     assert themes_of(papers, dict, None) == (
-        Theme(label=grouping.ALONE_LABEL, keywords=(), paper_ids=("u0", "u1")),
+        Theme(label=UNGROUPED_LABEL, keywords=(), paper_ids=("u0", "u1")),
     )
     # Beside a theme the team named in digest.toml, the papers left over are still "Other".
     tides = NamedTheme("Tides", ("tides",))
@@ -504,7 +504,7 @@ def test_an_other_theme_with_no_theme_beside_it_reads_papers() -> None:
     )
     # A named theme that matched no paper is not in the issue: "Papers" again.
     (alone,) = themes_of(papers, dict, None, [NamedTheme("Zebras", ("zebra",))])
-    assert alone.label == grouping.ALONE_LABEL
+    assert alone.label == UNGROUPED_LABEL
     # Beside an automatic theme, "Other" stays "Other", listed last.
     mixed = [make_paper(f"h{i}", text) for i, text in enumerate(HAIR_LOSS[:2])] + papers
     assert [t.label for t in themes_of(mixed, dict, None)][-1] == OTHER_LABEL
