@@ -2009,6 +2009,27 @@ def test_web_of_science_ris_early_access_record_dated_by_its_month(tmp_path: Pat
     assert paper.date == "2022-09"
 
 
+def test_web_of_science_ris_group_author_of_the_proceedings_is_no_author() -> None:
+    # Web of Science writes a proceedings volume's group author (GP in its plain text) as A1
+    # after the paper's AU lines (besidescrazy/chatGPTtest savedrecs.ris: "A1  - IEEE"); a
+    # record of it with no AU, and another RIS, have their authors in A1.
+    ris = (
+        "TY  - CPAPER\nAU  - Okafor, C\nAU  - Lindqvist, P\nA1  - IEEE\nTI  - Moss cover "
+        "and frost heave\nAB  - Moss cover slows frost heave in peat.\nWE  - Conference "
+        "Proceedings Citation Index - Science (CPCI-S)AN  - WOS:000000000000004\nER  -\n\n"
+        "TY  - BOOK\nA1  - World Peat Society\nTI  - Peat and frost\nAB  - A report on "
+        "frost in peat.\nAN  - WOS:000000000000005\nER  -\n\n"
+        "TY  - JOUR\nA1  - Okafor, Chioma\nA1  - Lindqvist, Per\nTI  - Frost heave\nAB  - "
+        "Frost heaves peat.\nER  -\n"
+    )
+    authors = [record.authors for record in parse_ris(ris).records]
+    assert authors == [
+        ("C Okafor", "P Lindqvist"),
+        ("World Peat Society",),
+        ("Chioma Okafor", "Per Lindqvist"),
+    ]
+
+
 def test_ovid_link_line_with_its_url_on_the_same_line() -> None:
     corpus = load("ovid-medline.ris")
     [missing] = corpus.skipped  # the record without an abstract; the link lines are no problem

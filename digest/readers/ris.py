@@ -262,7 +262,7 @@ def _finish(
     if not closed:
         metadata.append(("note", "record had no closing ER line"))
     urls = [url for value in _list(entry.get("urls")) for url in _WEB_LINK.findall(value)]
-    names = _list(entry.get("authors")) + _list(entry.get("first_authors"))
+    names = _author_lines(entry)
     venue, date = _venue_dated(_venue(entry, title), _date(entry))
     records.append(
         Record(
@@ -307,6 +307,16 @@ def _title(entry: dict[str, object]) -> str:
     if _first(entry, "accession_number").startswith("WOS:"):
         return web_of_science_title(title)
     return title
+
+
+def _author_lines(entry: dict[str, object]) -> list[str]:
+    """The AU and A1 lines. Web of Science writes a proceedings volume's group author (its
+    plain text's GP, "IEEE", "ACM") as A1, after the paper's own AU lines: no author of the
+    paper, unless its record has no AU."""
+    authors = _list(entry.get("authors"))
+    if authors and _first(entry, "accession_number").startswith("WOS:"):
+        return authors
+    return authors + _list(entry.get("first_authors"))
 
 
 def _names(value: str) -> list[str]:
