@@ -1893,6 +1893,66 @@ def test_inspire_hep_literature_search_and_record(tmp_path: Path) -> None:
     assert (one.abstract, one.arxiv_id) == (publisher["value"], "2101.01234")
 
 
+def test_nasa_ads_search_answer(tmp_path: Path) -> None:
+    # NASA ADS's search API answers as Solr does ({"responseHeader": …, "response": {"docs":
+    # […]}}; adsabs/export_service's stub data, a curl answer kept in a tool's comment): a
+    # doc's `title` and `doi` are lists, its `abstract` HTML with "<P />" after each
+    # paragraph ("Not Available <P />" when there is none), `author` "Family, Given", `pub`
+    # the venue, `pubdate` "2017-06-00", an arXiv id among its `identifier`s. Every answer
+    # was "no abstract" for the whole file.
+    def doc(bibcode: str, **fields: object) -> dict[str, object]:
+        return {"read_count": 3, "bibcode": bibcode, "bibstem": [bibcode[4:9]], **fields}
+
+    answer = {
+        "responseHeader": {"status": 0, "QTime": 12, "params": {"q": "*:*", "wt": "json"}},
+        "response": {
+            "numFound": 3,
+            "start": 0,
+            "docs": [
+                doc(
+                    "2019A&A...612A..33Q",
+                    title=["Dust lanes in quiet spirals"],
+                    abstract="We map dust (0.1 &lt; z &lt; 0.3) in ~10<SUP>4</SUP> M<SUB>sun</SUB>"
+                    " clouds. <P />Lanes trace the arms. <P />",
+                    author=["Quist, Anna B.", "Oduya, K.", "Lane Team"],
+                    doi=["10.1051/0004-6361/201900001"],
+                    pub="Astronomy and Astrophysics",
+                    pubdate="2019-03-00",
+                    keyword=["galaxies: spiral", "dust, extinction"],
+                    identifier=["2019A&A...612A..33Q", "arXiv:1902.01234"],
+                    doctype="article",
+                ),
+                doc(
+                    "2018Edit....5a0201F",
+                    title=["Keeping editorial quality"],
+                    abstract="Not Available <P />",
+                    pubdate="2018-00-00",
+                ),
+                doc("2016ascl.soft06001B", title=["A code"], year="2016"),
+            ],
+        },
+    }
+    corpus, _ = saved_answer(tmp_path, answer, "nasa-ads")
+    [paper] = corpus.papers
+    assert (paper.title, paper.abstract, paper.authors) == (
+        "Dust lanes in quiet spirals",
+        "We map dust (0.1 < z < 0.3) in ~10\u2074 Msun clouds. Lanes trace the arms.",
+        ("Anna B. Quist", "K. Oduya", "Lane Team"),
+    )
+    assert (paper.doi, paper.arxiv_id, paper.date, paper.venue, paper.url) == (
+        "10.1051/0004-6361/201900001",
+        "1902.01234",
+        "2019-03",
+        "Astronomy and Astrophysics",
+        "https://ui.adsabs.harvard.edu/abs/2019A%26A...612A..33Q/abstract",
+    )
+    assert paper.keywords == ("galaxies: spiral", "dust, extinction")
+    assert [s.reason for s in corpus.skipped] == [
+        "2 records without an abstract, not papers (lines 44, 56): NASA ADS record without"
+        " one; only 'Not Available'"
+    ]
+
+
 def test_openalex_work_known_by_arxivs_doi_is_the_arxiv_paper(tmp_path: Path) -> None:
     # OpenAlex keeps a preprint's own work beside the journal's (FMuro's works list,
     # bench/exports/openalex_json): its only id arXiv's DOI, "10.48550/arxiv.1006.5399".

@@ -4,7 +4,7 @@ Crossref, Semantic Scholar, Europe PMC, bioRxiv/medRxiv, Zotero's CSL-JSON).
 A document is decoded once, by the standard library, walking only the containers that hold
 the records (`[...]`, `{"results": [...]}`, `{"message": {"items": [...]}}`, `{"collection":
 [...]}`, `{"data": [...]}`, `{"resultList": {"result": [...]}}`, `{"search-results":
-{"entry": [...]}}`) element by element, so
+{"entry": [...]}}`, a Solr answer's `{"response": {"docs": [...]}}`) element by element, so
 each record keeps the line it starts on
 and a broken element costs only the rest of the file, not what came before it. Each record
 object is then given to the mapper its shape calls for (digest/readers/scholarly_json/);
@@ -36,14 +36,15 @@ from digest.readers.scholarly_json import GENERIC, map_object, newest_versions_f
 # Europe PMC's search (its list under "result"), "result" its /article answer (one record);
 # "search-results" is Elsevier's (Scopus, ScienceDirect), its list under "entry";
 # "publications" the list of an author (Google Scholar's, as the scholarly library gives it);
-# "hits" Zenodo's search, an envelope holding its list under the same name.
+# "hits" Zenodo's search, an envelope holding its list under the same name; "response" a
+# Solr answer's (NASA ADS's search API), its list under "docs".
 _RECORD_LISTS = (
     "results", "items", "collection", "data", "recommendedPapers", "result", "entry",
-    "publications", "hits", "records", "articles",
+    "publications", "hits", "records", "articles", "docs",
 )  # fmt: skip
 # Springer Nature's answer counts its records in a list under "result": no records.
 _PAGE_COUNTS = frozenset({"total", "start", "pageLength", "recordsDisplayed"})
-_ENVELOPES = ("message", "resultList", "result", "search-results", "hits")
+_ENVELOPES = ("message", "resultList", "result", "search-results", "hits", "response")
 # A key opening an object, `"key": {`, tried at every quote: the pattern takes only the quote.
 _OBJECT_KEY = re.compile(r'"(?=([^"]*)"\s*:\s*\{)')
 _TOO_DEEP = "nested too deep to read (hundreds of levels); no export nests like this"

@@ -1,7 +1,7 @@
 """Scholarly JSON: the mappers of scholarly APIs' answers: OpenAlex (its abstract rebuilt
 from the inverted index), Crossref, Semantic Scholar, Europe PMC, bioRxiv/medRxiv, Elsevier,
-CORE, PubMed E-utilities, DOAJ, Zenodo, DataCite, Springer Nature, IEEE Xplore and
-INSPIRE-HEP.
+CORE, PubMed E-utilities, DOAJ, Zenodo, DataCite, Springer Nature, IEEE Xplore,
+INSPIRE-HEP and NASA ADS.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import calendar
 import json
 import re
 import unicodedata
+import urllib.parse
 from typing import Any
 
 from digest.readers.markup import (
@@ -852,3 +853,40 @@ def inspire_record(line: int, value: dict[str, Any]) -> Record | Problem:
             ]
         ),
     )
+
+
+def ads_record(line: int, doc: dict[str, Any]) -> Record | Problem:
+    """A NASA ADS search API document (`response.docs[]` of its Solr answer): `title` a
+    list, `abstract` HTML with a `<P />` between paragraphs and "Not Available" for none,
+    `author` as "Family, Given", `doi` a list, `pub` the venue, `pubdate` with 00 for an
+    unknown month or day ("2017-06-00"), an arXiv id among the `identifier`s
+    ("arXiv:hep-th/9108028"). The record's page is named by its `bibcode`."""
+    title = markup_free(text_of(doc.get("title")))
+    abstract = markup_free(text_of(doc.get("abstract")))
+    bibcode = text_of(doc.get("bibcode"))
+    if not abstract:
+        return no_abstract(line, "NASA ADS", title or bibcode)
+    identifiers = strings_of(list_of(doc.get("identifier")))
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=tuple(first_name_first(name) for name in strings_of(list_of(doc.get("author")))),
+        url=f"https://ui.adsabs.harvard.edu/abs/{urllib.parse.quote(bibcode)}/abstract"
+        if bibcode
+        else None,
+        doi=text_of(doc.get("doi")) or None,
+        arxiv=next((i[6:] for i in identifiers if i.casefold().startswith("arxiv:")), None),
+        date=_ads_date(text_of(doc.get("pubdate"))) or text_of(doc.get("year")) or None,
+        venue=text_of(doc.get("pub")) or None,
+        keywords=strings_of(list_of(doc.get("keyword"))),
+        metadata=metadata_of([("bibcode", bibcode), ("doctype", doc.get("doctype"))]),
+    )
+
+
+def _ads_date(pubdate: str) -> str:
+    """ADS's "2017-06-00" as "2017-06", "2018-00-00" as "2018": a 00 is a part not known."""
+    parts = pubdate.split("-")
+    while len(parts) > 1 and parts[-1].strip("0") == "":
+        parts.pop()
+    return "-".join(parts)

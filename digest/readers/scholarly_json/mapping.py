@@ -11,6 +11,7 @@ from digest.readers.records import (
     Record,
 )
 from digest.readers.scholarly_json.apis import (
+    ads_record,
     biorxiv_record,
     core_record,
     crossref_record,
@@ -64,4 +65,5 @@ _MAPPERS: dict[str, Mapper] = {
     "springer": springer_record,
     "ieee-xplore": ieee_xplore_record,
     "inspire": inspire_record,
+    "nasa-ads": ads_record,
 }

@@ -36,6 +36,8 @@ _EUROPEPMC_KEYS = ("authorString", "abstractText", "journalInfo", "pubYear", "jo
 # Semantic Scholar's graph API (camelCase), its bulk datasets (the same names lowercased)
 # and its Open Research Corpus (2016-2021: `paperAbstract`, `s2Url`).
 _S2_KEYS = ("paperId", "externalIds", "externalids", "corpusid", "paperAbstract", "s2Url")
+# A NASA ADS document: beside its bibcode ("2017PhDT........14C"), any of these.
+_ADS_KEYS = ("abstract", "title", "pub", "pubdate")
 # Semantic Scholar's citations and references answers: the paper sits under one of these.
 _S2_WRAPPERS = ("citingPaper", "citedPaper")
 
@@ -133,6 +135,8 @@ def shape_of(value: dict[str, Any]) -> str:
         return "zotero"
     if inspire_metadata(value) is not None:
         return "inspire"
+    if "bibcode" in value and any(key in value for key in _ADS_KEYS):
+        return "nasa-ads"
     if (
         "uid" in value
         and (any(key in value for key in _ESUMMARY_KEYS) or set(value) == {"uid", "error"})
