@@ -1084,3 +1084,23 @@ def test_a_readmes_citation_block_under_its_abstract_is_no_bibtex_file(tmp_path:
     readme, note = sorted(corpus.papers, key=lambda p: p.abstract)
     assert (readme.arxiv_id, note.title) == ("2001.01234", "Owls in burned forest")
     assert readme.abstract.startswith("We count owls in burned forest")
+
+
+def test_cnki_marks_in_a_bibtex_made_from_cnki_records() -> None:
+    # cnki2bib's BibTeX of CNKI's NoteExpress export (Vopaaz/CNKI_2_BibTeX's Classic5Test.bib)
+    # keeps CNKI's marks: "(#br)" for a break after the heading ("Abstract(#br)…") and "<正>"
+    # before the article's opening lines, given where CNKI has no abstract.
+    text = (
+        "@Article{NgAnna2019,\n\tauthor = {Anna Ng and Bo Lind},\n\ttitle = {Green roofs},\n"
+        "\tyear = {2019},\n\tabstract = {Abstract(#br)Green roofs cool the rooms below them.}"
+        ",\n\tdatabaseprovider = {CNKI},\n}\n\n"
+        "@Article{LiMingNull,\n\tauthor = {李明 and 王芳},\n\ttitle = {城市绿地的降温效应},\n"
+        "\tabstract = {<正>城市绿地是城市生态系统的重要组成部分.},\n"
+        "\tdatabaseprovider = {CNKI},\n}\n"
+    )
+    parsed = parse_bibtex(text)
+    [paper] = parsed.records
+    assert paper.abstract == "Green roofs cool the rooms below them."
+    [skipped] = parsed.problems
+    assert (skipped.line, skipped.excerpt) == (9, "城市绿地的降温效应")
+    assert "<正>" in skipped.reason

@@ -44,6 +44,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from digest.cleaning import FONT_SWITCH, tex_accents, tex_dashes
+from digest.readers.cnki_custom import OPENING_TEXT, OPENING_TEXT_ONLY, cnki_abstract
 from digest.readers.identifiers import doi_in_addresses, parse_arxiv_field, split_addresses
 from digest.readers.markup import (
     decode_entities,
@@ -61,6 +62,7 @@ from digest.readers.records import (
     cased_in_list,
     excerpt,
     iso_date,
+    missing_abstract,
     month_number,
     split_keywords,
 )
@@ -525,9 +527,14 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
     key = entry.key.strip()
     if key.startswith(_NO_KEY):
         key = ""  # the paper's id comes from its abstract
+    given = _abstract_field(fields)
+    if given.lstrip().startswith(OPENING_TEXT):  # CNKI's record, made BibTeX (cnki2bib)
+        return missing_abstract(
+            line, OPENING_TEXT_ONLY, excerpt(_decoded(fields.get("title", key)))
+        )
     # Web of Science puts inline HTML in titles and abstracts since 2023 ("discrete
     # <i>L</i>-algebras", "CO<sub>2</sub>"); commonmeta the JATS of Crossref's abstracts.
-    abstract = inline_markup_to_text(_text(_abstract_field(fields)))
+    abstract = inline_markup_to_text(_text(cnki_abstract(given)))
     # A "Keywords: …" line copied in after the abstract (JabRef, from a publisher's page).
     abstract, keywords_line = without_keywords_line(abstract)
     abstract = unglued_sections(without_abstract_heading(structured_abstract(abstract).strip()))
