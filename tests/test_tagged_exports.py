@@ -1709,6 +1709,34 @@ def test_ris_links_repeated_in_l2_are_each_read(tmp_path: Path) -> None:
     assert lens.pmid == "34770000"
 
 
+def test_scielo_ris_abstract_and_title_lose_the_search_index_words(tmp_path: Path) -> None:
+    # SciELO's search exports (2024, mibatista1/apifreire export.ris) append to each AB and TI
+    # the forms its index made of the words next to a mark: "review.", "(RS).", "farmer's",
+    # "low-cost", "2022,", "Objective:".
+    corpus = load_written(
+        tmp_path,
+        "export.ris",
+        "TY  - JOUR\nTI  - Tools on farms: a review of adoption farms\nJO  - Revista Rural"
+        "\nDB  - SciELO Brasil\nDP  - http://www.scielo.org/\nID  - S1413-23112024000100001-scl"
+        "\nAB  - ABSTRACT Objective: to study farm tools in a systematic review. Tools that "
+        "promote Resilient Soils (RS). were grouped by the farmer's level of schooling, low-cost "
+        "credit, and size. Data were collected in 2022, in Brazil. Objective review RS. RS . "
+        "(RS) farmer s lowcost low cost credit size 202 2022 Brazil (RS\nER  -\n\nTY  - "
+        "JOUR\nTI  - Tools: a case of COVID-19 and COVID-19\nDB  - SciELO Brasil\nAB  - Tools "
+        "help (COVID-19). Farmers use tools.\nER  -\n",
+    )
+    indexed, plain = corpus.papers
+    assert indexed.title == "Tools on farms: a review of adoption"
+    assert indexed.abstract == (
+        "Objective: to study farm tools in a systematic review. Tools that promote Resilient "
+        "Soils (RS). were grouped by the farmer's level of schooling, low-cost credit, and "
+        "size. Data were collected in 2022, in Brazil."
+    )
+    # Words the text has as they are before them are its own.
+    assert plain.title == "Tools: a case of COVID-19 and COVID-19"
+    assert plain.abstract == "Tools help (COVID-19). Farmers use tools."
+
+
 def test_cochrane_library_ris_record_headers_and_wide_separators(tmp_path: Path) -> None:
     # The Cochrane Library's RIS: three header lines before each record, "TY  -  JOUR" with
     # two spaces after the dash, and the PubMed id cross-referenced in C3.

@@ -249,8 +249,12 @@ def _finish(
     if not closed:
         chunk = [*chunk, "ER  - "]
     [entry] = _rispy_loads("\n".join(chunk) + "\n")
-    abstract = without_abstract_heading(_text(_sections_unglued(_abstract(entry, chunk))))
+    abstract = _text(_sections_unglued(_abstract(entry, chunk)))
     title = _title(entry)
+    if _SCIELO.search(_databases(entry)):
+        abstract = _without_index_words(abstract, sentences=True)
+        title = _without_index_words(title, sentences=False)
+    abstract = without_abstract_heading(abstract)
     if not abstract:
         problems.append(missing_abstract(line, "a RIS record without an AB or N2 line", title))
         return
@@ -317,6 +321,49 @@ def _author_lines(entry: dict[str, object]) -> list[str]:
     if authors and _first(entry, "accession_number").startswith("WOS:"):
         return authors
     return authors + _list(entry.get("first_authors"))
+
+
+def _without_index_words(text: str, sentences: bool) -> str:
+    """The text without the words SciELO's search (in 2024) appends to each abstract and
+    title it exports: the forms its index made of the text's words that stand next to a
+    stop, a comma, a bracket, a hyphen or an apostrophe, those the text does not have as
+    they are ("...technology in countries. review computerization control SI. SI . (SI)
+    organizations producer s ... (SI", from "review.", "(SI).", "producer's"; "...a
+    bibliometric study construction application", from "construction," and "application:").
+    The appended words run from a sentence's end in an abstract, from any word in a title.
+    Each is a form of a word with such a mark before it, and none is a word the text has
+    before it; a number may be the start of one ("202" of "2022,")."""
+    words = list(_WORD.finditer(text))
+    made: dict[str, int] = {}  # each form the index makes, at the first word it makes it of
+    given: dict[str, int] = {}  # each word as written, at its first place
+    for place, found in enumerate(words):
+        word = found.group()
+        given.setdefault(word, place)
+        core = _NOT_ALPHANUMERIC.sub("", word)
+        forms = [core, *_RUNS.findall(word)] if core != word else []
+        forms += [run[:end] for run in _DIGITS.findall(word) for end in range(1, len(run) + 1)]
+        for form in filter(None, forms):
+            made.setdefault(form, place)
+    start = len(words)
+    latest, earliest = -1, len(words)  # over the words from `place` on
+    for place in range(len(words) - 1, 0, -1):
+        word = words[place].group()
+        core = _NOT_ALPHANUMERIC.sub("", word)
+        if core and core not in made:
+            break
+        latest, earliest = max(latest, made.get(core, -1)), min(earliest, given[word])
+        before = words[place - 1].group()
+        if latest < place <= earliest and (not sentences or _SENTENCE_END.search(before)):
+            start = place
+    return text[: words[start].start()].rstrip() if start < len(words) else text
+
+
+_SCIELO = re.compile(r"scielo", re.I)
+_WORD = re.compile(r"\S+")
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+_RUNS = re.compile(r"[^\W\d_]+|\d+")  # the runs of letters and of figures in a word
+_DIGITS = re.compile(r"\d{1,8}(?!\d)")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 
 
 def _names(value: str) -> list[str]:
