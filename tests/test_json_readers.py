@@ -858,6 +858,24 @@ def test_csl_json_edited_book_names_its_editors(tmp_path: Path) -> None:
     assert paper.authors == ("H. Schwabedissen",)
 
 
+def test_csl_json_abstract_without_its_heading_line(tmp_path: Path) -> None:
+    # Better BibTeX's CSL-JSON of an item Zotero took from Crossref keeps the JATS
+    # abstract's heading on a line of its own (gayashiva/Thesis "My Library.json").
+    item = {
+        "id": "okaforMossCover2020",
+        "type": "article-journal",
+        "title": "Moss cover and frost heave",
+        "author": [{"family": "Okafor", "given": "Chioma"}],
+        "abstract": "Abstract\n            Moss cover slows frost heave in peat. It does so "
+        "most where the moss is thick.",
+    }
+    (tmp_path / "My Library.json").write_text(json.dumps([item], indent=2))
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == (
+        "Moss cover slows frost heave in peat. It does so most where the moss is thick."
+    )
+
+
 @pytest.mark.parametrize(
     "extra",
     [{"type": "journal-article", "source": "Crossref", "member": "311"}, {"type": "article"}],

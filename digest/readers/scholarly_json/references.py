@@ -52,7 +52,11 @@ _VERSION = re.compile(r"v\d+")
 def csl_record(line: int, item: dict[str, Any], source: str = "CSL-JSON") -> Record | Problem:
     """A CSL item (CSL-JSON, or CSL YAML as csl_yaml.py reads it) as a Record."""
     title = markup_free(text_of(item.get("title")))
-    abstract, keywords_line = without_keywords_line(markup_free(text_of(item.get("abstract"))))
+    # Zotero keeps Crossref's JATS abstract with its heading on a line of its own
+    # ("Abstract\n            A volume-area scaling relation …"), and exports it so.
+    abstract, keywords_line = without_keywords_line(
+        without_abstract_heading(markup_free(text_of(item.get("abstract"))))
+    )
     if not abstract:
         if not title and set(item) <= {"id", "type", "citation-key"}:
             reason = f"empty {source} item (no title, no abstract: a stub the exporter wrote)"
