@@ -1971,6 +1971,74 @@ def test_nasa_ads_search_answer(tmp_path: Path) -> None:
     ]
 
 
+def test_hal_search_answer(tmp_path: Path) -> None:
+    # HAL's API (api.archives-ouvertes.fr/search, hal.science/{id}/json) answers as Solr
+    # does, each field a list named with its type: `title_s` and `abstract_s` hold every
+    # language's, `fr_title_s`, `en_abstract_s`… one language's, `language_s` the paper's
+    # (a real answer: a harvester's docstring holding hal-01956501's). Every answer was "no
+    # abstract (no non-empty 'abstract' or 'summary' field)".
+    def doc(hal_id: str, **fields: object) -> dict[str, object]:
+        return {"docid": hal_id[4:], "halId_s": hal_id, "version_i": 2, **fields}
+
+    answer = {
+        "response": {
+            "numFound": 3,
+            "start": 0,
+            "docs": [
+                doc(
+                    "hal-04100001",
+                    language_s=["fr"],
+                    title_s=["Les haies bocag\u00e8res", "Hedgerows of the bocage"],
+                    fr_title_s=["Les haies bocag\u00e8res"],
+                    en_title_s=["Hedgerows of the bocage"],
+                    abstract_s=["Nous comptons les haies.", "We count the hedgerows."],
+                    fr_abstract_s=["Nous comptons les haies."],
+                    en_abstract_s=["We count the hedgerows."],
+                    fr_keyword_s=["bocage", "haie"],
+                    keyword_s=["bocage", "haie", "hedgerow"],
+                    authFullName_s=["Jeanne Morvan", "Yann Le Gall"],
+                    doiId_s="10.4000/norois.99999",
+                    journalTitle_s="Norois",
+                    producedDate_s="2021-06-15",
+                    uri_s="https://hal.science/hal-04100001v2",
+                    docType_s="ART",
+                ),
+                doc(
+                    "hal-04100002",
+                    title_s=["Sensing soil moisture"],
+                    abstract_s=["We sense moisture with <i>radar</i>."],
+                    authFullName_s=["Ana Silva"],
+                    arxivId_s="2105.00001",
+                    conferenceTitle_s="IGARSS 2021",
+                    producedDate_s="2021",
+                    uri_s="https://hal.science/hal-04100002",
+                ),
+                doc("hal-04100003", title_s=["A dataset"], uri_s="https://hal.science/x"),
+            ],
+        }
+    }
+    corpus, _ = saved_answer(tmp_path, answer, "hal")
+    french, english = corpus.papers
+    assert (french.title, french.abstract, french.keywords) == (
+        "Les haies bocag\u00e8res",
+        "Nous comptons les haies.",
+        ("bocage", "haie"),
+    )
+    assert (french.authors, french.doi, french.venue, french.date, french.url) == (
+        ("Jeanne Morvan", "Yann Le Gall"),
+        "10.4000/norois.99999",
+        "Norois",
+        "2021-06-15",
+        "https://hal.science/hal-04100001v2",
+    )
+    assert (english.abstract, english.arxiv_id, english.venue) == (
+        "We sense moisture with radar.",
+        "2105.00001",
+        "IGARSS 2021",
+    )
+    assert [reason for _, reason, _ in reasons(corpus)] == ["no abstract"]
+
+
 def test_openalex_work_known_by_arxivs_doi_is_the_arxiv_paper(tmp_path: Path) -> None:
     # OpenAlex keeps a preprint's own work beside the journal's (FMuro's works list,
     # bench/exports/openalex_json): its only id arXiv's DOI, "10.48550/arxiv.1006.5399".

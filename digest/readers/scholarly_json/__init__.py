@@ -87,6 +87,14 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
   `earliest_date`, `publication_info[].journal_title` ("Phys.Rev.D"), `keywords[]`; the
   record's page is https://inspirehep.net/literature/{control_number}. Each of its
   `references` has authors and a journal too: never read.
+- NASA ADS's search API (Solr: `response.docs[]`, json_documents.py), told by `bibcode`:
+  `title` and `doi` lists, `abstract` HTML with "<P />" between paragraphs ("Not
+  Available" for none), `author` "Family, Given", `pub`, `pubdate` ("2017-06-00"), the
+  arXiv id among `identifier`s ("arXiv:hep-th/9108028"); its page is named by the bibcode.
+- HAL (archives-ouvertes.fr, Solr too), told by `halId_s`: `title_s`, `abstract_s` (every
+  language's) and `fr_…`/`en_…` (one language's), read in the paper's `language_s`;
+  `authFullName_s`, `doiId_s`, `arxivId_s`, `uri_s`, `producedDate_s`, the journal,
+  conference or book title, `keyword_s`.
 - Zotero's own item JSON, as Better BibTeX's "BetterBibTeX JSON" export and Zotero's web
   API (under `data`) write it: `itemType`, `abstractNote`, `creators` as `{"firstName",
   "lastName"}` or `{"name"}`, `publicationTitle` (or the proceedings', book's, site's or
@@ -107,7 +115,7 @@ The modules, in the order they build on each other:
   the `scholarly` library's Google Scholar, JSON Feed, arXiv's metadata snapshot);
 - `apis`: the mappers of scholarly APIs' answers (OpenAlex, Crossref, Semantic Scholar,
   Europe PMC, bioRxiv, Elsevier, CORE, PubMed E-utilities, DOAJ, Zenodo, DataCite,
-  INSPIRE-HEP);
+  INSPIRE-HEP, NASA ADS, HAL);
 - `mapping`: `map_object`, each shape given to its mapper.
 """
 

@@ -1,7 +1,7 @@
 """Scholarly JSON: the mappers of scholarly APIs' answers: OpenAlex (its abstract rebuilt
 from the inverted index), Crossref, Semantic Scholar, Europe PMC, bioRxiv/medRxiv, Elsevier,
 CORE, PubMed E-utilities, DOAJ, Zenodo, DataCite, Springer Nature, IEEE Xplore,
-INSPIRE-HEP and NASA ADS.
+INSPIRE-HEP, NASA ADS and HAL.
 """
 
 from __future__ import annotations
@@ -890,3 +890,36 @@ def _ads_date(pubdate: str) -> str:
     while len(parts) > 1 and parts[-1].strip("0") == "":
         parts.pop()
     return "-".join(parts)
+
+
+def hal_record(line: int, doc: dict[str, Any]) -> Record | Problem:
+    """A HAL document (api.archives-ouvertes.fr/search, hal.science/{id}/json: Solr's
+    `response.docs[]`). Its fields are lists ending in a type: `title_s` and `abstract_s`
+    hold each language's, `en_title_s`, `fr_abstract_s`… one language's; the title and
+    abstract are taken in the document's own language (`language_s`) where it has them, so
+    a French paper is not given its French title over its English abstract.
+    `authFullName_s` is "Given Family"; `uri_s` the page, `producedDate_s` the date."""
+    language = text_of(doc.get("language_s"))
+
+    def in_language(field: str) -> str:
+        return text_of(doc.get(f"{language}_{field}")) or text_of(doc.get(field))
+
+    title = markup_free(in_language("title_s"))
+    abstract = markup_free(in_language("abstract_s"))
+    hal_id = text_of(doc.get("halId_s"))
+    if not abstract:
+        return no_abstract(line, "HAL", title or hal_id)
+    venues = ("journalTitle_s", "conferenceTitle_s", "bookTitle_s")
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=strings_of(list_of(doc.get("authFullName_s"))),
+        url=text_of(doc.get("uri_s")) or None,
+        doi=text_of(doc.get("doiId_s")) or None,
+        arxiv=text_of(doc.get("arxivId_s")) or None,
+        date=text_of(doc.get("producedDate_s")) or text_of(doc.get("publicationDate_s")) or None,
+        venue=next((venue for key in venues if (venue := text_of(doc.get(key)))), None),
+        keywords=strings_of(list_of(doc.get(f"{language}_keyword_s") or doc.get("keyword_s"))),
+        metadata=metadata_of([("hal", hal_id), ("type", doc.get("docType_s"))]),
+    )

@@ -21,6 +21,7 @@ from digest.readers.scholarly_json.apis import (
     esearch_record,
     esummary_record,
     europe_pmc_record,
+    hal_record,
     ieee_xplore_record,
     inspire_record,
     openalex_record,
@@ -66,4 +67,5 @@ _MAPPERS: dict[str, Mapper] = {
     "ieee-xplore": ieee_xplore_record,
     "inspire": inspire_record,
     "nasa-ads": ads_record,
+    "hal": hal_record,
 }

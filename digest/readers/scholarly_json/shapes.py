@@ -137,6 +137,8 @@ def shape_of(value: dict[str, Any]) -> str:
         return "inspire"
     if "bibcode" in value and any(key in value for key in _ADS_KEYS):
         return "nasa-ads"
+    if "halId_s" in value or ("uri_s" in value and "title_s" in value):
+        return "hal"
     if (
         "uid" in value
         and (any(key in value for key in _ESUMMARY_KEYS) or set(value) == {"uid", "error"})
