@@ -707,6 +707,34 @@ def test_spanish_function_words_sumy_does_not_list_make_no_label_or_keyword() ->
     assert not words & {"del", "para", "la", "los", "de", "el"}, lab
 
 
+def test_no_keyword_is_an_acronym_of_the_label_or_of_another_keyword() -> None:
+    # 'Federated learning' had the keyword 'FL', 'Black holes' both 'active galactic nuclei'
+    # and 'AGN', 'Protein-protein interactions' 'PPIs': the acronym says nothing more.
+    federated = [
+        "Federated learning (FL) trains a global model on clients; FL keeps data local.",
+        "We study FL with a global model and secure aggregation, as federated learning must.",
+        "In federated learning, each FL client sends updates; a global model averages them.",
+        "Active galactic nuclei (AGN) in FL surveys: federated learning of AGN spectra.",
+        "AGN and active galactic nuclei seen by a global model of federated learning.",
+    ]
+    lab = label_groups([*federated, *ROBOTS], [[0, 1, 2, 3, 4], [5, 6, 7]])[0]
+    assert lab.label == "Federated learning", lab
+    assert "global model" in lab.keywords, lab
+    assert "FL" not in lab.keywords, lab
+    assert not {"AGN", "active galactic nuclei"} <= set(lab.keywords), lab
+
+
+def test_a_heading_of_a_structured_abstract_is_no_keyword() -> None:
+    # PubMed abstracts with "DISCUSSION:" gave the keyword 'DISCUSSION'.
+    adhd = [
+        "BACKGROUND: Attention deficit hyperactivity disorder in adults. DISCUSSION: Risk.",
+        "Attention deficit hyperactivity disorder and sleep. DISCUSSION: Sleep matters.",
+        "DISCUSSION: attention deficit hyperactivity disorder in children needs care.",
+    ]
+    lab = label_groups([*adhd, *ROBOTS], [[0, 1, 2], [3, 4, 5]])[0]
+    assert "DISCUSSION" not in lab.keywords and "Discussion" not in lab.keywords, lab
+
+
 def test_a_number_parts_the_words_around_it() -> None:
     # "aged 85 years" made the keyword 'aged year' and "type 2 diabetes" would make 'type
     # diabetes': the number was skipped as if the words were next to each other.

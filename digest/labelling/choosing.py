@@ -427,6 +427,17 @@ def _partners(
                 yield key
 
 
+def _abbreviates(a: tuple[str, ...], b: tuple[str, ...], spell: Speller) -> bool:
+    """Whether one phrase is the other's acronym, as the papers write it: 'FL' and 'federated
+    learning', 'PPIs' and 'protein-protein interactions' (each part of a hyphenated word
+    gives its letter), 'GRB' and 'gamma-ray bursts'."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) != 1 or len(long) < 2 or not spell.named(short):
+        return False
+    initials = "".join(part[0] for word in long for part in word.split("-") if part)
+    return short[0] in (initials, initials + "s")
+
+
 def choose_keywords(
     ranked: Sequence[Phrase],
     used: Sequence[tuple[str, ...]],
@@ -437,9 +448,11 @@ def choose_keywords(
     each other: phrases of two or three words and names ('Gaia', 'NuSTAR') that several
     papers use; only when there are fewer than MIN_KEYWORDS of those, nouns ('dust'), and
     then a lone modifier or vague word ('supermassive', 'accuracy'). A common noun alone
-    ('object', 'population') says less than a phrase."""
+    ('object', 'population') says less than a phrase, and an acronym beside its words
+    (the label's or a keyword's) says nothing more: it is left out."""
     seen: list[tuple[str, ...]] = list(used)
     chosen: dict[tuple[str, ...], str] = {}  # each key as the papers write it
+    unwritten: set[tuple[str, ...]] = set()  # chosen, but an acronym of another
     shared = max(2, _KEYWORD_SHARE * size)
     for level in range(3):
         for phrase in ranked:
@@ -471,9 +484,15 @@ def choose_keywords(
             written = spell(key)
             if written in chosen.values():
                 continue  # ('ppi',) and ('ppis',), both written 'PPIs' by the papers
+            if any(_abbreviates(key, other, spell) for other in seen):
+                # 'FL' beside 'Federated learning' says nothing more: it takes its place
+                # unwritten rather than hand it to a weaker phrase ('distributed machine').
+                unwritten.add(key)
             seen.append(key)
             chosen[key] = written
         if len(chosen) >= MIN_KEYWORDS:
             break
     order = {phrase.key: i for i, phrase in enumerate(ranked)}
-    return tuple(chosen[key] for key in sorted(chosen, key=order.__getitem__))
+    return tuple(
+        chosen[key] for key in sorted(chosen, key=order.__getitem__) if key not in unwritten
+    )

@@ -138,7 +138,7 @@ VAGUE_WORDS = _word_set(
     perform produce enable require yield
     run version review existence example description comparison degree addition
     article author conference people majority beginning year
-    background introduction objective conclusion methodology principal finding
+    background introduction objective conclusion methodology principal finding discussion
     international proceeding symposium workshop topic topics estimation processing
     january february april june july august september october november december
     ev kev mev gev tev hz khz mhz ghz km pc kpc mpc au yr myr gyr
