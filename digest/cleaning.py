@@ -476,12 +476,13 @@ _SUPPLEMENT_NOTE = re.compile(
 # "Adapted from the source document.", "(Contains 51 references.)", "(Copies of this article
 # are available for a fee from the Haworth Document Delivery Service, … ).". The American
 # Economic Association's journals close theirs with the paper's JEL codes, which Zotero
-# keeps: "(JEL C91, D44, D81, D91)".
+# keeps: "(JEL C91, D44, D81, D91)". Ovid's MEDLINE closes a review's abstract with the
+# number of its references, "[References: 38]", whatever exports the record (EndNote's XML).
 _SOURCE_MARKS = re.compile(
     r"(?:(?<=[.!?\"”)])\s+(?:\((?:Quotes from original text|(?:Author|Original|Publisher)"
     r" abstract|Contains \d+ references?\.?|Copies of this article are available for a fee"
     r" from [^()]{1,300}|JEL [A-Z]\d\d?(?:, ?[A-Z]\d\d?)*)\)\.?"
-    r"|Adapted from the source document\.))+$",
+    r"|\[References: \d+\]|Adapted from the source document\.))+$",
     re.I,
 )
 # A few marks close an abstract, the longest (Haworth's notice) under 400 characters.
@@ -633,7 +634,7 @@ def _without_trailers(abstract: str) -> str:
         abstract = _ERIC_MARK.sub("", abstract)
     if "Supplemental Material:" in abstract[-_TRAILER_TAIL:]:
         abstract = _SUPPLEMENT_NOTE.sub("", abstract)
-    if abstract.endswith((")", ").", "document.")):
+    if abstract.endswith((")", ").", "document.", "]")):
         # Looked for in the tail, as the other trailers are: from every position of a whole
         # abstract, a run of thousands of marks would be read to its end each time.
         marks = _SOURCE_MARKS.search(abstract, max(0, len(abstract) - _SOURCE_MARKS_TAIL))

@@ -128,6 +128,9 @@ def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
         # (Levensonbadio/Working_paper Exported Items.rdf).
         "(JEL C91, D44, D81, D91)",
         "(JEL G1)",
+        # Ovid MEDLINE's count of a review's references (an EndNote 19 library's XML of Ovid
+        # records, hash-bang/Reflib-EndNoteXML endnote-sm.xml).
+        "[References: 291]",
         # The line arXiv's mail closes an abstract with, kept by a script that turns the mail
         # into RIS (its "\\\\" read as TeX's line break, or still there).
         "( https://arxiv.org/abs/2411.13560 , 31214kb)",
