@@ -1737,6 +1737,19 @@ def test_scielo_ris_abstract_and_title_lose_the_search_index_words(tmp_path: Pat
     assert plain.abstract == "Tools help (COVID-19). Farmers use tools."
 
 
+def test_ris_venue_entities_are_the_characters_they_stand_for(tmp_path: Path) -> None:
+    # SciELO's RIS (mibatista1/apifreire export.ris) writes a journal's "&" as HTML does.
+    paper = only(
+        load_written(
+            tmp_path,
+            "export.ris",
+            "TY  - JOUR\nTI  - A board game\nJO  - Texto &amp; Contexto - Enfermagem\nAB  - "
+            "We made a board game.\nER  -\n",
+        )
+    )
+    assert paper.venue == "Texto & Contexto - Enfermagem"
+
+
 def test_cochrane_library_ris_record_headers_and_wide_separators(tmp_path: Path) -> None:
     # The Cochrane Library's RIS: three header lines before each record, "TY  -  JOUR" with
     # two spaces after the dash, and the PubMed id cross-referenced in C3.

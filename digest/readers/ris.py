@@ -461,15 +461,15 @@ def _venue(entry: dict[str, object], title: str) -> str | None:
     book series or proceedings a paper in one came out in ("TY  - SER", "C3  - Lecture
     Notes in Networks and Systems"; C3 is an address in Web of Science's, a cross-reference
     in the Cochrane Library's)."""
-    venue = markup_to_text(_first(entry, *_VENUES))
+    venue = _text(_first(entry, *_VENUES))
     if venue:
         return venue
     books = _unknown_tag(entry, "BT")
-    book = markup_to_text(books[0]) if books else ""
+    book = _text(books[0]) if books else ""
     if book and book != title:
         return book
     if _SCOPUS.search(_databases(entry)):
-        return markup_to_text(_first(entry, "custom3")) or None
+        return _text(_first(entry, "custom3")) or None
     return None
 
 
