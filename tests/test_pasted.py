@@ -1599,6 +1599,25 @@ def test_arxivs_numbered_affiliations_are_no_part_of_the_names() -> None:
     )
 
 
+def test_a_semicolon_inside_an_affiliation_parts_no_names() -> None:
+    # A Spanish note of a paper: "**Autores:** …, Sergey Levine (UC Berkeley; Abbeel también
+    # afiliado a OpenAI)." The semicolon in the remark split the list there: two "names",
+    # "…, Sergey Levine (UC Berkeley" and "Abbeel también afiliado a OpenAI).".
+    names = "Ana Lima, Rui Costa, Kofi Mensah (Univ Porto; Costa también en INESC)."
+    assert split_authors(names) == (
+        "Ana Lima",
+        "Rui Costa",
+        "Kofi Mensah (Univ Porto; Costa también en INESC).",
+    )
+    # Semicolons between names still part them, an affiliation's own kept with its name.
+    assert split_authors("Lima, A (Univ A; Dept B); Mensah, K") == (
+        "Lima, A (Univ A; Dept B)",
+        "Mensah, K",
+    )
+    # In a parenthesis never closed, every semicolon parts names, as before.
+    assert split_authors("Lima, A (Univ A; Mensah, K") == ("Lima, A (Univ A", "Mensah, K")
+
+
 def test_a_daily_list_numbered_in_brackets_keeps_no_number_in_its_titles() -> None:
     # An AI-enhanced arXiv daily: "### [1] [Title](https://arxiv.org/abs/…)", the title
     # translated, then the paper's fields. The titles were "[1] Title", "[2] Title".

@@ -759,7 +759,8 @@ AND_SEPARATOR = re.compile(r"(?<!\s)\s+and\s+")
 
 
 def split_authors(value: str) -> tuple[str, ...]:
-    """Names from one string: split on ';' if it has one, else on ',' and ' and '.
+    """Names from one string: split on ';' if it has one outside parentheses, else on ','
+    and ' and '.
 
     Text in parentheses is an affiliation ("Kofi Mensah (University of Ghana, Legon)") and
     stays with its name, commas and all. A count of names left out ("Chen +3", "et al.",
@@ -770,8 +771,11 @@ def split_authors(value: str) -> tuple[str, ...]:
         # arXiv's numbered affiliations, "Ana Lima (1), Kofi Mensah (2) ((1) Univ A, (2)
         # Univ B)": the list at the end names no one, the numbers only point into it.
         value = _AFFILIATION_NUMBER.sub("", _AFFILIATION_LIST.sub("", value))
-    if ";" in value:
-        names: Iterable[str] = value.split(";")
+    # A semicolon inside an affiliation ("Sergey Levine (UC Berkeley; Abbeel also at OpenAI)")
+    # parts no names; in a parenthesis never closed, every semicolon still does.
+    parts, closed = _split_outside_parentheses(value, ";") if ";" in value else ([value], True)
+    if len(parts) > 1 or not closed:
+        names: Iterable[str] = parts if closed else value.split(";")
     elif "(" in value:
         names = _split_outside_parentheses(value)[0]
     else:
