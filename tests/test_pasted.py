@@ -2104,6 +2104,24 @@ def test_a_list_items_field_keeps_its_indented_wrapped_line(tmp_path: Path) -> N
     assert len(paper.authors) == 8
 
 
+def test_a_spanish_title_field_names_the_paper() -> None:
+    # A Spanish analysis of a paper: its fields under "## 1. Metadata y resumen ejecutivo",
+    # the title as "**Título:**". The paper was titled by the heading, "Metadata y resumen
+    # ejecutivo", the title field read as a note's own label.
+    text = (
+        "# Conteo de ovejas (CSL) \u2014 An\u00e1lisis interno\n\n"
+        "## 1. Metadata y resumen ejecutivo\n\n"
+        "- **T\u00edtulo:** *Counting Sheep with Small Language Models*.\n"
+        "- **Autores:** Ana Lima, Rui Costa\n"
+        "- **Preprint:** [arxiv.org/abs/2601.01234](https://arxiv.org/abs/2601.01234)\n\n"
+        "Los modelos peque\u00f1os cuentan mal los objetos de una imagen. Proponemos una "
+        "herramienta de conteo que corrige el error en nueve de cada diez casos.\n"
+    )
+    [record] = parse_markdown(text).records
+    assert record.title == "Counting Sheep with Small Language Models"
+    assert record.authors == ("Ana Lima", "Rui Costa")
+
+
 def test_a_versioned_arxiv_id_field_gives_the_version_of_the_linked_id() -> None:
     # MayDomine/arxiv_rss_bot's README: each paper's heading links its arXiv page, its
     # "**ArXiv ID**:" field below gives the same id with its version. The version was lost:

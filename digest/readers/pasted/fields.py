@@ -27,7 +27,7 @@ BOLD_LABEL = re.compile(r"^(\*\*|__|\*|_)([^*_:：\n]{1,40}?)\s*(?:[:：]\1|\1\s
 # Field labels (lower case) and the field they fill.
 LABELS: dict[str, str] = {
     "title": "title", "paper title": "title", "标题": "title", "题目": "title", "论文标题": "title",
-    "论文名称": "title",
+    "论文名称": "title", "título": "title", "titulo": "title",
     "author": "authors", "authors": "authors", "author(s)": "authors", "by": "authors",
     "作者": "authors", "autores": "authors", "autor": "authors",
     "abstract": "abstract", "summary": "abstract", "tl;dr": "abstract", "tldr": "abstract",
