@@ -535,6 +535,14 @@ def joined_initials(name: str) -> str:
     return _SPACED_HYPHEN.sub("-", name) if " -" in name else name
 
 
+# "van der Berg, Jan", "O'Neil, Mary-Kate A.", "Chen, CM": a surname of one word after its
+# lower-case particles, a comma, then given names or initials.
+SURNAME_FIRST = re.compile(
+    r"(?:(?:van|von|der|den|de|del|della|di|da|dos|du|la|le|ten|ter)\s+)*"
+    r"[^\W\d_][\w'\u2019-]*[^\W\d_],"
+    r"(?:\s+(?:[^\W\d_][\w'\u2019-]*\.?|(?:[^\W\d_]\.)+-?(?:[^\W\d_]\.)*)){1,4}"
+)
+
 # A generational suffix: "Jr.", "Sr", "III", "2nd".
 NAME_SUFFIX = re.compile(r"[JS]r\.?|II|III|IV|2nd|3rd|[4-9]th")
 # An initial that is also a Roman numeral, and given names that are initials only ("A.",

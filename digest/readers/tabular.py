@@ -63,6 +63,7 @@ from digest.readers.markup import (
 from digest.readers.ovid import ovid_record
 from digest.readers.records import (
     AND_SEPARATOR,
+    SURNAME_FIRST,
     YEAR,
     Parsed,
     Problem,
@@ -934,13 +935,6 @@ _NO_GIVEN_NAME = re.compile(r"(?<!\s)\s*+,\s*null\s*$")  # from a run's start: n
 _NO_AUTHOR = re.compile(r"\s*\[[^\]]*\]\s*")
 _AUTHOR_ID = re.compile(r"(?<!\s)\s*\(\d+\)\s*$")  # from a run's start: never rescanned
 _CUT_LIST = re.compile(r"\.\.\.|…|et al\.?", re.I)
-# "van der Berg, Jan", "O'Neil, Mary-Kate A.", "Chen, CM": a surname of one word after its
-# lower-case particles, a comma, then given names or initials.
-_SURNAME_FIRST = re.compile(
-    r"(?:(?:van|von|der|den|de|del|della|di|da|dos|du|la|le|ten|ter)\s+)*"
-    r"[^\W\d_][\w'\u2019-]*[^\W\d_],"
-    r"(?:\s+(?:[^\W\d_][\w'\u2019-]*\.?|(?:[^\W\d_]\.)+-?(?:[^\W\d_]\.)*)){1,4}"
-)
 
 
 def _surname_first_names(parts: list[str]) -> bool:
@@ -950,7 +944,7 @@ def _surname_first_names(parts: list[str]) -> bool:
     that 'Liu R., Adler D.G.' stays two names)."""
     if len(parts) > 1:
         return all(part.count(",") == 1 and part.split(",")[1].strip() for part in parts)
-    return bool(_SURNAME_FIRST.fullmatch(parts[0]))
+    return bool(SURNAME_FIRST.fullmatch(parts[0]))
 
 
 def _surname_first_pairs(value: str) -> list[str]:
@@ -962,7 +956,7 @@ def _surname_first_pairs(value: str) -> list[str]:
     if len(parts) < 4 or len(parts) % 2:
         return []
     pairs = [f"{parts[i].strip()}, {parts[i + 1].strip()}" for i in range(0, len(parts), 2)]
-    return pairs if all(map(_SURNAME_FIRST.fullmatch, pairs)) else []
+    return pairs if all(map(SURNAME_FIRST.fullmatch, pairs)) else []
 
 
 def _unnumbered(name: str) -> str:

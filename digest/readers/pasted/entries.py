@@ -32,7 +32,14 @@ from digest.readers.pasted.text import (
     looks_like_names,
 )
 from digest.readers.plaintext import MIN_ABSTRACT_WORDS
-from digest.readers.records import Problem, excerpt, mostly_cjk, split_authors
+from digest.readers.records import (
+    SURNAME_FIRST,
+    Problem,
+    excerpt,
+    first_name_first,
+    mostly_cjk,
+    split_authors,
+)
 
 # "Title (https://arxiv.org/abs/…)": the link is the paper's, not part of its title.
 # Each branch starts where a run of spaces starts: tried from inside a long run, "\s*" rescanned
@@ -76,6 +83,7 @@ class Entry:
     summary: bool = False  # that label names a summary ("简介", "TL;DR"), not the abstract
     next_summary: bool = False  # the text being read is labelled as a summary
     abstract_line: int = 0  # where a labelled abstract starts
+    abstract_level: int = 0  # the level of the heading over its abstract ("## Abstract": 2)
     level: int = 0  # a heading's level (1 for "#"), 0 for an entry not opened by a heading
     footnotes: list[str] = field(default_factory=list)  # the footnotes it refers to or is
     replacement: bool = False
@@ -89,6 +97,11 @@ class Entry:
     def identified(self) -> bool:
         """Named by an arXiv id, a DOI or a PMID (a web link alone names no paper)."""
         return any(key in self.ids for key in ("arxiv", "doi", "pmid"))
+
+    def has_sections(self) -> bool:
+        """Its deeper headings are sections of a note about it, no papers: it is named by an
+        id, or its abstract is one of its sections ("# Title", then "## Abstract")."""
+        return self.identified() or 0 < self.level < self.abstract_level
 
     def has(self, name: str) -> bool:
         return bool(self.title if name == "title" else self.abstract if name == "abstract"
@@ -248,7 +261,11 @@ class Reader:
                 self.add_ids(entry, f"arXiv:{old_style[1]}", prefer="arxiv")
             entry.set_title(value, 3)
         elif name == "authors":  # "Authors: … View a PDF of the paper titled …" (a page)
-            entry.authors = split_authors(arxiv_pages.AUTHORS_END.sub("", inline_text(value)))
+            names = split_authors(arxiv_pages.AUTHORS_END.sub("", inline_text(value)))
+            if ";" in value and all(map(SURNAME_FIRST.fullmatch, names)):
+                # "Huang, Junlong; Zhou, Boyu" (Zotero's mdnotes): surnames first, turned round.
+                names = tuple(map(first_name_first, names))
+            entry.authors = names
         elif name in ("url", "arxiv", "doi", "pmid"):
             self.add_ids(entry, value, prefer=name)
         elif name == "date":

@@ -66,6 +66,8 @@ def read_heading(reader: Reader, number: int, text: str, level: int) -> None:
         entry = current if current is not None else reader.start(number, "heading")
         entry.mode = "abstract"
         entry.next_summary = abstract.group(1) in SUMMARY_LABELS or translated(name)
+        if not entry.next_summary:  # a digest's "## Summary" heads no paper's sections
+            entry.abstract_level = level
         return
     first = reader.entries[0] if reader.entries else None
     if first is not None and first.labelled and not first.title and reader.properties.get("title"):
@@ -107,13 +109,15 @@ def read_heading(reader: Reader, number: int, text: str, level: int) -> None:
         current is not None
         and 0 < current.level < level
         and (
-            current.identified()
+            current.has_sections()
             or same_title(current.title, reader.properties.get("title", ""))
             or names_one_paper(reader)
         )
     ):
         # "# Title", its arXiv link, then "## Key points": a part of the paper's note, not
         # the next paper (a topic heading above papers names no paper's id). So too under
+        # a heading whose abstract is one of its sections ("# Title", "## Abstract", then
+        # mdnotes's "## Tags and Collections", the reader's "### Path Optimization"), under
         # the heading that repeats the note's title property, before its link comes, and
         # under any heading of a note whose properties link to one paper ("## 问题").
         current.mode = "body"

@@ -288,8 +288,9 @@ def _fields_follow(lines: list[str], number: int) -> bool:
 
 def _sections_follow(entry: Entry, lines: list[str], number: int) -> bool:
     """A rule between a paper's heading, its id given, and deeper headings ("# Title", its
-    DOI, "---", "## Quick Summary"): the note's sections about that paper, no papers."""
-    if not entry.identified():
+    DOI, "---", "## Quick Summary"): the note's sections about that paper, no papers. So
+    too under a heading whose abstract is one of its sections (Entry.has_sections)."""
+    if not entry.has_sections():
         return False
     heading = HEADING.match(next_text(lines, number))
     return heading is not None and len(heading.group(1)) > entry.level > 0
