@@ -2510,3 +2510,30 @@ def test_cnki_marks_in_its_refworks_and_endnote_exports(
         "行道树养护工作会议在京召开",
         "no abstract (CNKI gives the article's opening lines, marked <正>, for want of one)",
     )
+
+
+def test_ris_abstract_given_per_language_is_read_in_english() -> None:
+    # LILACS's RIS (BVS) gives a record's abstract once per language, untagged, Portuguese
+    # first (Bioframe/RSL2's export.ris): rispy kept the first. An entity escaped twice
+    # ("e&amp;#8725;ou") was read as "e&#8725;ou". The record read in English takes its
+    # English title (TT) too; EBSCOhost's copyright note on an AB line of its own is no
+    # English abstract.
+    ris = (
+        "TY  - JOUR\nTI  - REINSER\u00c7\u00c3O ESCOLAR DE CRIAN\u00c7AS\n"
+        "TT  - School reintegration of children\nTT  - Reintegraci\u00f3n escolar de ni\u00f1os\n"
+        "AB  - O estudo avaliou a reinser\u00e7\u00e3o escolar de crian\u00e7as com c\u00e2ncer "
+        "em Recife (\u201cSchool of the Future\u201d) a partir de entrevistas.\n"
+        "AB  - The study assessed the school reintegration of children with cancer in "
+        "Recife from interviews.\n"
+        "AB  - El estudio evalu\u00f3 la reintegraci\u00f3n escolar de ni\u00f1os.\n"
+        "ER  - \n\n"
+        "TY  - JOUR\nTI  - Adapta\u00e7\u00e3o de um question\u00e1rio\n"
+        "AB  - A tradu\u00e7\u00e3o e&amp;#8725;ou adapta\u00e7\u00e3o de um question\u00e1rio "
+        "para o portugu\u00eas.\n"
+        "AB  - Copyright of Revista de Teste is the property of its publisher.\n"
+        "ER  - \n"
+    )
+    english, portuguese = parse_ris(ris).records
+    assert english.abstract.startswith("The study assessed")
+    assert english.title == "School reintegration of children"
+    assert portuguese.abstract.startswith("A tradu\u00e7\u00e3o e\u2215ou adapta\u00e7\u00e3o")

@@ -606,15 +606,19 @@ _TERM = re.compile(r"(?P<words>(?:[A-Z][\w-]*\s+){0,5})\((?P<acronym>[A-Z][A-Za-
 # A tag: its name, then anything up to its ">" ("<jats:p>", "<a href=…>"). One class after
 # the first letter, so a long name with no ">" after it is scanned once, not once a letter.
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-# A whole character entity, ending in ';': "&amp;", "&#8211;", "&#x2013;", "&frac12;".
-_ENTITY = re.compile(r"&(?:[A-Za-z]+\d*|#\d+|#[xX][0-9A-Fa-f]+);")
+# A whole character entity, ending in ';': "&amp;", "&#8211;", "&#x2013;", "&frac12;"; or
+# one escaped twice, its '&' written "&amp;" ("&amp;#8725;").
+_ENTITY = re.compile(r"&(?:amp;)?(?:[A-Za-z]+\d*|#\d+|#[xX][0-9A-Fa-f]+);")
 
 
 def decode_entities(text: str) -> str:
     """Text with the character entities an exporter wrote for '&', '<' or a dash decoded
-    ("Memory &amp; Cognition"). Only whole entities ending in ';' are read, so "R&D" and
-    "&notes" stay as written."""
-    return _ENTITY.sub(lambda found: html.unescape(found.group()), text) if "&" in text else text
+    ("Memory &amp; Cognition"), those escaped twice too (LILACS's "e&amp;#8725;ou" is
+    "e\u2215ou"). Only whole entities ending in ';' are read, so "R&D" and "&notes" stay as
+    written."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda found: html.unescape(found.group().replace("&amp;", "&", 1)), text)
 
 
 def markup_to_text(value: str) -> str:

@@ -737,6 +737,39 @@ def iso_date(year: str, month: int, day: int = 0) -> str:
     return f"{year}-{month:02d}" + (f"-{day:02d}" if 1 <= day <= 31 else "")
 
 
+def first_in_english(texts: Sequence[str]) -> int:
+    """Which of a record's texts in several languages to read (untagged, as LILACS's RIS gives
+    an abstract per language): the first, unless it is in another language and a later one
+    is in English. A text is in English when it has more of English's commonest function
+    words ("the", "of", "and" …) than of Portuguese's, Spanish's, French's or German's ("de",
+    "que", "les", "und" …): a terse structured abstract ("Aim: Global change factors, such
+    as warming …") has few of the first and none of the second, a Portuguese one quoting an
+    English title many of both."""
+    english = [_in_english(text) for text in texts]
+    if not english or english[0]:
+        return 0
+    return english.index(True) if True in english else 0
+
+
+def _in_english(text: str) -> bool:
+    words = _LETTERS.findall(text.lower())
+    ours = sum(word in _ENGLISH_WORDS for word in words)
+    return ours > sum(word in _OTHER_WORDS for word in words)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ENGLISH_WORDS = frozenset(
+    ("the", "of", "and", "to", "is", "are", "was", "were", "with", "that", "this", "these",
+     "which", "for", "by", "from", "on")
+)  # fmt: skip
+# Portuguese's, Spanish's, French's and German's, none an English word.
+_OTHER_WORDS = frozenset(
+    ("de", "da", "dos", "das", "e", "em", "os", "na", "para", "com", "que", "um", "uma", "por",
+     "el", "la", "los", "las", "y", "en", "del", "con", "le", "les", "des", "et", "du", "est",
+     "une", "au", "aux", "und", "der", "mit", "von", "zu", "ist", "ein", "eine")
+)  # fmt: skip
+
+
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _LATIN = re.compile(r"[A-Za-z]+")
 

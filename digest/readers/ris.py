@@ -71,9 +71,11 @@ from digest.readers.records import (
     cased_in_list,
     date_or_year,
     excerpt,
+    first_in_english,
     first_name_first,
     initials_turned_round,
     missing_abstract,
+    mostly_cjk,
 )
 from digest.readers.web_of_science import web_of_science_title
 
@@ -249,8 +251,9 @@ def _finish(
     if not closed:
         chunk = [*chunk, "ER  - "]
     [entry] = _rispy_loads("\n".join(chunk) + "\n")
-    abstract = _text(_sections_unglued(_abstract(entry, chunk)))
-    title = _title(entry)
+    abstract, translated = _abstract(entry, chunk)
+    abstract = _text(_sections_unglued(abstract))
+    title = _title(entry) if not translated else _english_title(entry)
     if _SCIELO.search(_databases(entry)):
         abstract = _without_index_words(abstract, sentences=True)
         title = _without_index_words(title, sentences=False)
@@ -366,6 +369,13 @@ _DIGITS = re.compile(r"\d{1,8}(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 
 
+def _english_title(entry: dict[str, object]) -> str:
+    """The title of a record read in English, its abstract a translation: the English one
+    of its translated titles (LILACS's TT), else its own."""
+    titles = [_title(entry), *(_text(title) for title in _list(entry.get("translated_title")))]
+    return titles[first_in_english(titles)]
+
+
 def _names(value: str) -> list[str]:
     """One author line's names: a script's RIS (R's, from Web of Science's AU) puts all of
     a record's in one line split by ";", "Elliot, T; Almenar, JB"; Covidence puts a record's
@@ -410,27 +420,41 @@ _GLUED_SECTION = re.compile(
 _ABBREVIATIONS = ("e.g", "i.e", " al", "etc", " vs", " cf")
 
 
-def _abstract(entry: dict[str, object], chunk: list[str]) -> str:
+def _abstract(entry: dict[str, object], chunk: list[str]) -> tuple[str, bool]:
     """AB, else N2; a structured abstract whose headings stand on continuation lines of
     their own (PeerJ's "AB  - " then "Background", its text, "Methods"…) as "Background: …
-    Methods: …", which rispy, joining the lines, cannot tell."""
+    Methods: …", which rispy, joining the lines, cannot tell. Whether it is a translation,
+    the English one of several."""
     abstract = _first(entry, "abstract", "notes_abstract")
     tag = "AB" if _first(entry, "abstract") else "N2"
-    lines: list[str] = []
+    fields: list[list[str]] = []  # each tag line's value, then its continuation lines
+    within = False
     for line in chunk:
         found = _TAG_LINE.match(line)
         if found:
-            if lines:
-                break
-            if found.group(1) == tag:
-                lines.append(line[found.end() :])
-        elif lines:
-            lines.append(line)
+            within = found.group(1) == tag
+            if within:
+                fields.append([line[found.end() :]])
+        elif within:
+            fields[-1].append(line)
+    if not fields:
+        return abstract, False
+    # One abstract per language (LILACS: Portuguese, English, Spanish), of which rispy keeps
+    # the first: the English one, where the first is in another language. EBSCOhost's
+    # "Copyright of <journal> is the property of …" on an AB line of its own is none.
+    lines = fields[0]
+    if len(fields) > 1 and not mostly_cjk(abstract):
+        # A record in Chinese, Japanese or Korean (Airiti's) is read in its language.
+        texts = [" ".join(lines) for lines in fields]
+        notices = ["" if text.startswith("Copyright of ") else text for text in texts]
+        lines = fields[first_in_english(notices)]
+        abstract = abstract if lines is fields[0] else " ".join(" ".join(lines).split())
+    translated = lines is not fields[0]
     if len(lines) < 2:
-        return abstract
+        return abstract, translated
     text = "\n".join(lines)
     labelled = structured_abstract(text)
-    return abstract if labelled == text else labelled
+    return (abstract if labelled == text else labelled), translated
 
 
 def _pmid(entry: dict[str, object], urls: list[str]) -> str | None:
