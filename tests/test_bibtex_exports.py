@@ -1104,3 +1104,20 @@ def test_cnki_marks_in_a_bibtex_made_from_cnki_records() -> None:
     [skipped] = parsed.problems
     assert (skipped.line, skipped.excerpt) == (9, "城市绿地的降温效应")
     assert "<正>" in skipped.reason
+
+
+def test_scopus_conference_paper_without_journal_takes_its_abbreviated_source() -> None:
+    # Scopus types a conference paper @ARTICLE and gives it no `journal`, only
+    # `abbrev_source_title` (IoanaCovataru/AI_PM's Scopus_Challenge_ResAloc.bib): no venue.
+    bib = (
+        "@ARTICLE{Lima2025523,\n\tauthor = {Lima, Ana},\n\ttitle = {Teaching with projects},\n"
+        "\tyear = {2025},\n\tabstract = {We teach a course through projects and measure what "
+        "students learn.},\n\tabbrev_source_title = {Proc. Int. Conf. Teach. Syst., ICTS},\n"
+        "\ttype = {Conference paper},\n\tsource = {Scopus}\n}\n"
+        "@ARTICLE{Lima2024,\n\ttitle = {Teaching with games},\n\tjournal = {Teaching Review},\n"
+        "\tabstract = {We teach a course through games.},\n"
+        "\tabbrev_source_title = {Teach. Rev.}\n}\n"
+    )
+    conference, journal = parse_bibtex(bib).records
+    assert conference.venue == "Proc. Int. Conf. Teach. Syst., ICTS"
+    assert journal.venue == "Teaching Review"

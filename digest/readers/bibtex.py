@@ -91,8 +91,10 @@ _OWN_FIELDS = frozenset(
      "author_keywords", "pmid", "pubmedid", "arxivid"}
 )  # fmt: skip
 # BibDesk's PubMed import writes the journal's abbreviation ("Plant J") as `journal` and its
-# full name, MEDLINE's JT, as `journal-full`: the full name is the venue.
-_VENUE_FIELDS = ("journal-full", "journal", "journaltitle", "booktitle")
+# full name, MEDLINE's JT, as `journal-full`: the full name is the venue. Scopus types some
+# conference papers @ARTICLE and gives them no `journal`, only `abbrev_source_title` ("Proc.
+# Int. Conf. Digit. Econ. Inf. Syst., DEIS"): the venue, when nothing fuller is there.
+_VENUE_FIELDS = ("journal-full", "journal", "journaltitle", "booktitle", "abbrev_source_title")
 # What a `crossref` child does not take from its parent: what identifies the parent itself.
 _NOT_INHERITED = frozenset(
     {"abstract", "abstractnote", "title", "author", "doi", "url", "eprint", "arxivid", "pmid",
