@@ -2068,3 +2068,23 @@ def test_openalex_work_known_by_arxivs_doi_is_the_arxiv_paper(tmp_path: Path) ->
     [paper] = corpus.papers
     assert (paper.arxiv_id, paper.doi) == ("1006.5398", "10.1000/journal.1")
     assert [m.rule for m in corpus.merges] == ["arxiv id"]
+
+
+def test_a_journals_iso_abbreviation_is_the_venue_only_where_nothing_fuller_is(
+    tmp_path: Path,
+) -> None:
+    # A script's JSONL of PubMed records names the journal only by its ISO abbreviation
+    # (typhff/top-med-journals-kb papers.jsonl, "journal_iso": "Lancet"): no venue was read.
+    lines = [
+        {"pmid": "1", "title": "Owls", "abstract": "We count owls.", "journal_iso": "J Birds"},
+        {
+            "pmid": "2",
+            "title": "Bats",
+            "abstract": "We count bats.",
+            "journal_iso": "J Mammal",
+            "journal": "Journal of Mammals",
+        },
+    ]
+    (tmp_path / "papers.jsonl").write_text("\n".join(map(json.dumps, lines)) + "\n")
+    corpus = load_papers([tmp_path])
+    assert sorted(p.venue or "" for p in corpus.papers) == ["J Birds", "Journal of Mammals"]

@@ -1093,6 +1093,23 @@ def test_medrxivr_results_date_written_as_one_number(tmp_path: Path) -> None:
     assert only_paper(tmp_path / "medrxivResults.csv", header, row).date == "2019-07-15"
 
 
+def test_medrxivr_results_link_to_the_preprints_page_and_give_its_category(
+    tmp_path: Path,
+) -> None:
+    # medrxivr's link_page is the preprint's page and its category the subject area; both
+    # were kept only as metadata (abannachbrown/MedrxivBiorxivSearches medrxivResults.csv).
+    header = '"ID";"title";"abstract";"date";"category";"doi";"link_page";"link_pdf"'
+    row = (
+        '25;"Owls in burned forest";"We count owls in burned forest over ten years and find '
+        'that they come back fast.";20190715;"Ecology";"10.1101/19001024";'
+        '"https://www.medrxiv.org/content/10.1101/19001024v2";'
+        '"https://www.medrxiv.org/content/10.1101/19001024v2.full.pdf"'
+    )
+    paper = only_paper(tmp_path / "medrxivResults.csv", header, row)
+    assert paper.url == "https://www.medrxiv.org/content/10.1101/19001024v2"
+    assert paper.keywords == ("Ecology",)
+
+
 def test_a_table_of_medrxiv_records_loses_highwires_marks(tmp_path: Path) -> None:
     # A medRxiv abstract keeps HighWire's marks in any table of its records: list items as
     # "O_LI…C_LI", characters by name (jd-coderepos/virology-ai-papers, abannachbrown/

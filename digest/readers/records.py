@@ -141,8 +141,11 @@ FIELD_NAMES: dict[str, str] = {
     "authors": "authors", "author": "authors", "url": "url", "link": "url", "date": "date",
     "published": "date", "doi": "doi", "arxiv_id": "arxiv", "arxiv": "arxiv",
     "pmid": "pmid", "venue": "venue", "journal": "venue", "keywords": "keywords",
-    "year": "date",
+    "year": "date", "journal_iso": "venue",
 }  # fmt: skip
+# Synonyms that give a field shortened, read only where no other gives it: a journal's ISO
+# abbreviation ("J Clin Oncol", a script's JSONL of PubMed records).
+_ABBREVIATED = frozenset({"journal_iso"})
 
 
 def record_from_fields(
@@ -167,7 +170,7 @@ def record_from_fields(
             synonyms.append((name, key, value))
         else:
             metadata.append((key, _joined(value)))
-    for name, key, value in synonyms:
+    for name, key, value in sorted(synonyms, key=lambda found: found[1].lower() in _ABBREVIATED):
         if name in known:
             metadata.append((key, _joined(value)))
         else:

@@ -165,6 +165,8 @@ _COLUMNS: dict[str, tuple[str, int]] = {
     "authorships.author.display name": ("authors", 0),
     "authorships.raw author name": ("authors", 2), "keywords.display name": ("keywords", 1),
     "concepts.display name": ("keywords", 4), "ids.pmid": ("pmid", 0),
+    # R's medrxivr (mx_search's results): the preprint's page, and its subject area
+    "link page": ("url", 1), "category": ("keywords", 3),
     # Citavi's tab-delimited export
     "authors, primary": ("authors", 0), "title primary": ("title", 0),
     "periodical full": ("venue", 0), "periodical abbrev": ("venue", 3), "pub year": ("date", 1),
