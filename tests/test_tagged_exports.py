@@ -386,6 +386,26 @@ def test_web_of_science_title_loses_its_footnote_marker(tmp_path: Path) -> None:
     assert [p.title for p in corpus.papers] == [title for _, title in titles]
 
 
+def test_web_of_science_part_marker_is_said_in_words(tmp_path: Path) -> None:
+    # Records of the 1990s mark a paper's part at its title's end, apart: "… RELIEF .1."
+    # (globe2060org/data-availability-review2025 savedrecs.txt).
+    titles = [("CEMENT WITH GROUND ADDITIVES - CAPABILITIES .1.",
+               "CEMENT WITH GROUND ADDITIVES - CAPABILITIES, PART 1"),
+              ("Salt in old mortar .2.", "Salt in old mortar, Part 2"),
+              ("Mortar standard version 2.1.", "Mortar standard version 2.1.")]  # fmt: skip
+    corpus = load_written(
+        tmp_path,
+        "savedrecs.txt",
+        "FN Thomson Reuters Web of Science\nVR 1.0\n",
+        *(
+            f"PT J\nAU Riley, WJ\nTI {title}\nAB Abstract of mortar case {n}.\nPY 1994\nER\n\n"
+            for n, (title, _) in enumerate(titles)
+        ),
+        "EF\n",
+    )
+    assert [p.title for p in corpus.papers] == [title for _, title in titles]
+
+
 _SUMMARY = (
     "Using a new pollen trap placed on hillsides across Wales, the authors follow "
     "bumblebee foraging ranges over three windy summers."

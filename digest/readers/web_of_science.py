@@ -36,6 +36,7 @@ from digest.readers.records import (
     Problem,
     Record,
     first_name_first,
+    in_capitals,
     iso_date,
     missing_abstract,
     month_number,
@@ -54,6 +55,9 @@ _MONTH_DAY = re.compile(r"([A-Za-z]{3})[A-Za-z]*\.?(?:\s+(\d{1,2})\b)?")
 # A footnote marker Web of Science keeps at a title's end, apart: "…incentive contracts *".
 # From a run's first space only, and whole: a title with 100,000 spaces is read at once.
 _FOOTNOTE_MARK = re.compile(r"(?<!\s)\s++[*†‡]\s*$")
+# The part of a paper in several, as records of the 1990s mark it at the title's end: "…
+# CAPABILITIES AND ENVIRONMENTAL RELIEF .1.". From a run's first space only, as above.
+_PART_MARK = re.compile(r"(?<!\s)\s++\.(\d{1,2})\.\s*$")
 # A character Web of Science has no glyph for, written as an HTML entity with spaces around
 # its "&": "Schr & ouml;dinger", "Szeg & odblac;", "p & lt; 0.05". A small letter joins the
 # word before it; a capital ("& Ouml;zt & uuml;rk") or a sign keeps its space.
@@ -173,8 +177,15 @@ _WRAPPED_WIDTH = 80
 
 def web_of_science_title(title: str) -> str:
     """The title without a footnote marker ("*", "†", "‡") left alone at its end; a
-    "*" in or against a word ("Sgr A*") stays."""
-    return _FOOTNOTE_MARK.sub("", title)
+    "*" in or against a word ("Sgr A*") stays. A part marker at its end (".1.") is said in
+    words ("…, PART 1" in a title in capitals), so that it reads as one, and the parts of
+    a paper keep titles of their own."""
+    title = _FOOTNOTE_MARK.sub("", title)
+    part = _PART_MARK.search(title) if title.endswith(".") else None
+    if part is None:
+        return title
+    word = "PART" if in_capitals(title) else "Part"
+    return f"{title[: part.start()]}, {word} {part.group(1)}"
 
 
 def web_of_science_text(value: str) -> str:
