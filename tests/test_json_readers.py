@@ -1628,6 +1628,20 @@ def test_medrxiv_headings_in_capitals_and_closing_notes_are_sections(tmp_path: P
     )
 
 
+def test_medrxiv_key_to_the_authors_initials_is_a_section(tmp_path: Path) -> None:
+    # A protocol's closing key to the initials its text uses, glued to the first name
+    # (jonatasgrosman/findpapers' sample answer): "…UMIN000038981 Author name
+    # abbreviationsMasahiro Banno (MB)".
+    abstract = (
+        "ObjectivesTo screen trial records.\n\nRegistrationUMIN-CTR: UMIN000012345\n\n"
+        "Author name abbreviationsAna Lima (AL), Kofi Mensah (KM)"
+    )
+    assert _biorxiv_abstract(tmp_path, abstract) == (
+        "Objectives: To screen trial records. Registration: UMIN-CTR: UMIN000012345 "
+        "Author name abbreviations: Ana Lima (AL), Kofi Mensah (KM)"
+    )
+
+
 def test_a_biorxiv_heading_glued_at_a_paragraphs_start_is_one(tmp_path: Path) -> None:
     # The Journal of Leukocyte Biology's "Summary sentence" closes a bioRxiv abstract, glued
     # to its sentence (jonatasgrosman/findpapers' sample answer): alone, but opening a

@@ -701,8 +701,9 @@ _STRUCTURED_HEADINGS = (
     "Motivation|Availability and [Ii]mplementation|Availability|Supplementary [Ii]nformation|"
     # the Journal of Leukocyte Biology's one-sentence summary, closing a bioRxiv abstract
     "Summary sentence|"
-    # medRxiv's preprints: a protocol's (BMJ Open's) and the closing notes
-    "Ethics (?:and|&) [Dd]issemination|Registration|Funding"
+    # medRxiv's preprints: a protocol's (BMJ Open's) and the closing notes, among them
+    # the key to the authors' initials used in the text
+    "Ethics (?:and|&) [Dd]issemination|Registration|Funding|Author name abbreviations"
 )
 # A heading glued to the first word of its section, as Dimensions takes Springer's
 # abstracts: "BackgroundDespite treatment, … (RRMS).MethodThirteen participants …", or to
