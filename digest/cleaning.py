@@ -474,13 +474,17 @@ _SUPPLEMENT_NOTE = re.compile(
 # their records (Mendeley's BibTeX of them), close an abstract with where it came from, one
 # mark or several: "(Quotes from original text)", "(Author abstract)", "(Original abstract)",
 # "Adapted from the source document.", "(Contains 51 references.)", "(Copies of this article
-# are available for a fee from the Haworth Document Delivery Service, … ).". The American
+# are available for a fee from the Haworth Document Delivery Service, … ).", and ERIC's count
+# of a paper's figures and tables, "(Contains 5 figures.)", "(Contains 3 tables and 1
+# figure.)", as Zotero keeps it (core-methods-in-edm/final-upload My Library.csv). The American
 # Economic Association's journals close theirs with the paper's JEL codes, which Zotero
 # keeps: "(JEL C91, D44, D81, D91)". Ovid's MEDLINE closes a review's abstract with the
 # number of its references, "[References: 38]", whatever exports the record (EndNote's XML).
 _SOURCE_MARKS = re.compile(
     r"(?:(?<=[.!?\"”)])\s+(?:\((?:Quotes from original text|(?:Author|Original|Publisher)"
-    r" abstract|Contains \d+ references?\.?|Copies of this article are available for a fee"
+    r" abstract|Contains \d+ (?:references?|figures?|tables?|footnotes?)"
+    r"(?:,? (?:and )?\d+ (?:references?|figures?|tables?|footnotes?))*\.?"
+    r"|Copies of this article are available for a fee"
     r" from [^()]{1,300}|JEL [A-Z]\d\d?(?:, ?[A-Z]\d\d?)*)\)\.?"
     r"|\[References: \d+\]|Adapted from the source document\.))+$",
     re.I,

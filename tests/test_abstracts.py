@@ -124,6 +124,10 @@ def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
         "Service, Haworth Press, Inc. E-Mail: getinfo@haworthpressinc.com, Web site "
         "http:/ /www.HaworthPress.com). (Author abstract)",
         "(Contains 51 references.) (AEF)",
+        # ERIC's count of figures and tables, as Zotero keeps it (core-methods-in-edm/
+        # final-upload My Library.csv).
+        "(Contains 5 figures.)",
+        "(Contains 3 tables, 2 figures and 4 footnotes.)",
         # The American Economic Review's JEL codes, as Zotero keeps them
         # (Levensonbadio/Working_paper Exported Items.rdf).
         "(JEL C91, D44, D81, D91)",
