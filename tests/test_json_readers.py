@@ -2053,6 +2053,61 @@ def test_hal_search_answer(tmp_path: Path) -> None:
     assert [reason for _, reason, _ in reasons(corpus)] == ["no abstract"]
 
 
+def test_dimensions_api_publications(tmp_path: Path) -> None:
+    # The Dimensions API's publications (its DSL's {"_stats": …, "publications": […]}, or
+    # the records saved as a list: a figshare how-to's "json formatted metadata from the
+    # Dimensions API"): each author an object (`first_name`, `last_name`, `orcid`,
+    # `affiliations` with their addresses), `journal` an object. The authors were read as
+    # the object's JSON cut at its commas ('[{"affiliations": [{"city": "Pittsburgh"',
+    # '"city_id": 5206379', …), and the journal as its JSON.
+    def author(first: str, last: str) -> dict[str, object]:
+        place = {"city": "Leeds", "country": "United Kingdom", "id": "grid.9909.9", "name": "U"}
+        return {
+            "affiliations": [place],
+            "first_name": first,
+            "last_name": last,
+            "orcid": [],
+            "raw_affiliation": ["University of Leeds, Leeds, UK"],
+            "researcher_id": "null",
+        }
+
+    answer = {
+        "_stats": {"total_count": 2, "limit": 20, "offset": 0},
+        "publications": [
+            {
+                "id": "pub.1100000001",
+                "title": "Hedge cutting and bird nesting",
+                "abstract": "BackgroundHedges shelter birds.MethodsWe counted nests.",
+                "authors": [author("Ruth", "Okafor"), author("Tom", "Baines")],
+                "journal": {"id": "jour.1000001", "title": "Journal of Field Ornithology"},
+                "doi": "10.1000/jfo.2020.1",
+                "pmid": "32000001",
+                "date": "2020-05-04",
+                "year": 2020,
+                "mesh_terms": ["Birds", "Nesting Behavior"],
+                "type": "article",
+            },
+            {"id": "pub.1100000002", "title": "A note", "authors": [], "year": 2021},
+        ],
+    }
+    corpus, _ = saved_answer(tmp_path, answer, "dimensions")
+    [paper] = corpus.papers
+    assert (paper.title, paper.abstract, paper.authors) == (
+        "Hedge cutting and bird nesting",
+        "Background: Hedges shelter birds. Methods: We counted nests.",
+        ("Ruth Okafor", "Tom Baines"),
+    )
+    assert (paper.doi, paper.pmid, paper.date, paper.venue, paper.url, paper.keywords) == (
+        "10.1000/jfo.2020.1",
+        "32000001",
+        "2020-05-04",
+        "Journal of Field Ornithology",
+        "https://app.dimensions.ai/details/publication/pub.1100000001",
+        ("Birds", "Nesting Behavior"),
+    )
+    assert [reason for _, reason, _ in reasons(corpus)] == ["no abstract"]
+
+
 def test_openalex_work_known_by_arxivs_doi_is_the_arxiv_paper(tmp_path: Path) -> None:
     # OpenAlex keeps a preprint's own work beside the journal's (FMuro's works list,
     # bench/exports/openalex_json): its only id arXiv's DOI, "10.48550/arxiv.1006.5399".

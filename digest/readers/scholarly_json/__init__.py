@@ -95,6 +95,10 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
   language's) and `fr_…`/`en_…` (one language's), read in the paper's `language_s`;
   `authFullName_s`, `doiId_s`, `arxivId_s`, `uri_s`, `producedDate_s`, the journal,
   conference or book title, `keyword_s`.
+- Dimensions' API publications (its DSL's `publications`), told by an id "pub.…":
+  `authors[]` objects (`first_name`, `last_name`, affiliations), `journal.title` (else
+  the proceedings' or book's), `date`, `doi`, `pmid`, `arxiv_id`, `mesh_terms`; its
+  abstracts glue Springer's headings to their sections as its CSV does.
 - Zotero's own item JSON, as Better BibTeX's "BetterBibTeX JSON" export and Zotero's web
   API (under `data`) write it: `itemType`, `abstractNote`, `creators` as `{"firstName",
   "lastName"}` or `{"name"}`, `publicationTitle` (or the proceedings', book's, site's or
@@ -115,7 +119,7 @@ The modules, in the order they build on each other:
   the `scholarly` library's Google Scholar, JSON Feed, arXiv's metadata snapshot);
 - `apis`: the mappers of scholarly APIs' answers (OpenAlex, Crossref, Semantic Scholar,
   Europe PMC, bioRxiv, Elsevier, CORE, PubMed E-utilities, DOAJ, Zenodo, DataCite,
-  INSPIRE-HEP, NASA ADS, HAL);
+  INSPIRE-HEP, NASA ADS, HAL, Dimensions);
 - `mapping`: `map_object`, each shape given to its mapper.
 """
 

@@ -1,7 +1,7 @@
 """Scholarly JSON: the mappers of scholarly APIs' answers: OpenAlex (its abstract rebuilt
 from the inverted index), Crossref, Semantic Scholar, Europe PMC, bioRxiv/medRxiv, Elsevier,
 CORE, PubMed E-utilities, DOAJ, Zenodo, DataCite, Springer Nature, IEEE Xplore,
-INSPIRE-HEP, NASA ADS and HAL.
+INSPIRE-HEP, NASA ADS, HAL and Dimensions.
 """
 
 from __future__ import annotations
@@ -922,4 +922,40 @@ def hal_record(line: int, doc: dict[str, Any]) -> Record | Problem:
         venue=next((venue for key in venues if (venue := text_of(doc.get(key)))), None),
         keywords=strings_of(list_of(doc.get(f"{language}_keyword_s") or doc.get("keyword_s"))),
         metadata=metadata_of([("hal", hal_id), ("type", doc.get("docType_s"))]),
+    )
+
+
+def dimensions_record(line: int, pub: dict[str, Any]) -> Record | Problem:
+    """A Dimensions API publication (its DSL's `publications`, or such records saved as a
+    list), told by its id ("pub.1147121755"): `authors` as objects with `first_name` and
+    `last_name` (and affiliations, never read), `journal.title` (else the proceedings' or
+    book's), `date`, `doi`, `pmid`, `arxiv_id`, `mesh_terms`. Its abstracts glue Springer's
+    headings to their sections as its CSV export does ("BackgroundWe …")."""
+    title = markup_free(text_of(pub.get("title")))
+    abstract = unglued_sections(markup_free(text_of(pub.get("abstract"))))
+    ident = text_of(pub.get("id"))
+    if not abstract:
+        return no_abstract(line, "Dimensions", title or ident)
+    venues = (nested(pub, "journal", "title"), pub.get("proceedings_title"), pub.get("book_title"))
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=tuple(
+            name
+            for author in list_of(pub.get("authors"))
+            if (
+                name := " ".join(
+                    strings_of([nested(author, "first_name"), nested(author, "last_name")])
+                )
+            )
+        ),
+        url=f"https://app.dimensions.ai/details/publication/{ident}",
+        doi=text_of(pub.get("doi")) or None,
+        pmid=text_of(pub.get("pmid")) or None,
+        arxiv=text_of(pub.get("arxiv_id")) or None,
+        date=text_of(pub.get("date")) or text_of(pub.get("year")) or None,
+        venue=next((venue for value in venues if (venue := text_of(value))), None),
+        keywords=strings_of(list_of(pub.get("mesh_terms"))),
+        metadata=metadata_of([("dimensions", ident), ("type", pub.get("type"))]),
     )

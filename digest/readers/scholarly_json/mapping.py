@@ -16,6 +16,7 @@ from digest.readers.scholarly_json.apis import (
     core_record,
     crossref_record,
     datacite_record,
+    dimensions_record,
     doaj_record,
     elsevier_record,
     esearch_record,
@@ -68,4 +69,5 @@ _MAPPERS: dict[str, Mapper] = {
     "inspire": inspire_record,
     "nasa-ads": ads_record,
     "hal": hal_record,
+    "dimensions": dimensions_record,
 }

@@ -139,6 +139,8 @@ def shape_of(value: dict[str, Any]) -> str:
         return "nasa-ads"
     if "halId_s" in value or ("uri_s" in value and "title_s" in value):
         return "hal"
+    if isinstance(ident, str) and ident.startswith("pub.") and "title" in value:
+        return "dimensions"
     if (
         "uid" in value
         and (any(key in value for key in _ESUMMARY_KEYS) or set(value) == {"uid", "error"})
