@@ -31,6 +31,7 @@ from digest.readers.arxiv_list_pages import (
     parse_arxiv_search_page,
 )
 from digest.readers.bibtex import parse_bibtex
+from digest.readers.pasted.fields import labelled_field
 from digest.readers.scholarly_json import apis
 
 DIGEST = str(Path(__file__).resolve().parent.parent / "digest")
@@ -250,6 +251,24 @@ def test_highwire_marks_after_long_runs_of_spaces_and_unclosed_subheadings_read_
     assert apis.highwire_free(spaced) == "We count owls. Then; again."
     unclosed = "O_ST_ABSCountC_ST_ABS We count owls. " + "O_ST_ABS " * 100_000
     assert apis.highwire_free(unclosed).startswith(" Count: We count owls. O_ST_ABS O_ST_ABS")
+
+
+def test_a_bullet_before_a_long_run_of_spaces_is_tried_as_a_field_label_once(
+    tmp_path: Path,
+) -> None:
+    # A Markdown paper list whose "---" rule had 100,000 spaces pasted into it ("-", the
+    # spaces, "--") was read for more than 40 minutes (8,000 spaces: 40 s): the field-label
+    # pattern gave back the spaces after the "-" bullet one at a time, and for each tried
+    # every label up to 40 characters against the rest of the run.
+    assert labelled_field("-" + " " * 100_000 + "--") is None
+    assert labelled_field("- " + " " * 100_000 + "x" * 50 + ":") is None
+    assert labelled_field("-" + " " * 100_000 + "Title: Owls") == ("title", "title", "Owls")
+    entry = "## Owls at night\n\n**Abstract**: We count owls at night in two forests.\n"
+    (tmp_path / "list.md").write_text(
+        f"{entry}\n-{' ' * 100_000}--\n\n{entry.replace('Owls', 'Bats').replace('owls', 'bats')}",
+        encoding="utf-8",
+    )
+    assert [p.title for p in load_papers([tmp_path]).papers] == ["Owls at night", "Bats at night"]
 
 
 def test_arxiv_list_and_search_pages_nested_thousands_deep_are_read_in_linear_steps() -> None:

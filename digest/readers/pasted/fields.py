@@ -14,11 +14,13 @@ from digest.readers.pasted.text import LINK, URL, inline_text, is_prose, looks_l
 from digest.readers.records import rfc2822_day
 
 # "Authors: …", "**Authors:** …", "*Authors:* …" (bold or italic labels), with a bullet.
-# The leading spaces are taken whole, or all but the last (a label may start with that one,
-# "   : x"): giving back any more cannot match where these fail, and a plain "\s*" gave back
-# one at a time, rescanning the rest of a long run of tabs for each.
+# The spaces before the line and after its bullet are taken whole, or all but the last (a
+# label may start with that one, "   : x"): giving back any more cannot match where these
+# fail, and a plain "\s*" (or "\s+") gave back one at a time, rescanning the rest of a long
+# run of tabs (or of spaces after a "-") for each.
 _FIELD = re.compile(
-    r"^(?:(?>\s*)|\s*?(?=\s(?!\s)))(?:[-*+]\s+)?(?:\*\*|__|\*|_)?([^:：*_\[\]()<>|/]{1,40}?)(?:\*\*|__|\*|_)?\s*[:：]\s*"
+    r"^(?:(?>\s*)|\s*?(?=\s(?!\s)))(?:[-*+](?:(?>\s+)|\s+?(?=\s(?!\s))))?"
+    r"(?:\*\*|__|\*|_)?([^:：*_\[\]()<>|/]{1,40}?)(?:\*\*|__|\*|_)?\s*[:：]\s*"
     r"(?:\*\*|__|\*|_)?\s*(.*)$"
 )
 _BOLD_FIELD = re.compile(r"^\s*(?:[-*+]\s+)?(\*\*|__)[^*_:：]{1,40}[:：]")
