@@ -1220,6 +1220,25 @@ def test_jats_abstract_headed_in_its_own_language_loses_the_heading(tmp_path: Pa
     assert paper.keywords == ("Futuros",)
 
 
+def test_jats_surname_in_capitals_beside_given_names_is_cased(tmp_path: Path) -> None:
+    # SciELO's Brazilian journals write surnames in capitals, after the ABNT's habit
+    # (packtools' 2318-0889-tinf-33-e200068.xml, Transinformação): "ARAÚJO", "Paula Carina de".
+    (tmp_path / "scielo.xml").write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<article article-type="research-article">'
+        "<front><article-meta><title-group><article-title>Co-citation in Brazil"
+        "</article-title></title-group><contrib-group>"
+        '<contrib contrib-type="author"><name><surname>ARAÚJO</surname>'
+        "<given-names>Paula Carina de</given-names></name></contrib>"
+        '<contrib contrib-type="author"><name><surname>MCDONALD</surname>'
+        "<given-names>Ana</given-names></name></contrib>"
+        "</contrib-group><abstract><p>We count co-citations of Brazilian authors.</p>"
+        "</abstract></article-meta></front></article>\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("Paula Carina de Araújo", "Ana McDonald")
+
+
 def test_jats_date_is_the_earliest_year_then_the_articles_own(tmp_path: Path) -> None:
     # SciELO's JATS of a 2003 article digitised in 2022: the electronic "pub" date is the
     # digitising, the "collection" date the 2003 issue. The digest dated it 2022-04-20.

@@ -22,7 +22,16 @@ import re
 from xml.etree.ElementTree import Element, tostring
 
 from digest.readers.markup import jats_to_text
-from digest.readers.records import Parsed, Problem, Record, excerpt, missing_abstract, parsed_from
+from digest.readers.records import (
+    Parsed,
+    Problem,
+    Record,
+    cased_surname,
+    excerpt,
+    in_capitals,
+    missing_abstract,
+    parsed_from,
+)
 from digest.readers.xml_documents import (
     RecordShape,
     all_text,
@@ -169,7 +178,10 @@ def _authors(meta: Element) -> tuple[str, ...]:
             name = _name(contrib)
             if name is not None and local(name.tag) == "name":
                 given = all_text(_child(name, "given-names"))
-                full = f"{given} {all_text(_child(name, 'surname'))}".strip()
+                surname = all_text(_child(name, "surname"))
+                if given and not in_capitals(given):
+                    surname = cased_surname(surname)
+                full = f"{given} {surname}".strip()
             else:
                 full = _collab(_child(contrib, "collab")) or all_text(name)
             if full:

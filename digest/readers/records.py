@@ -310,6 +310,13 @@ def _cased_first_name_first(name: str) -> str:
     return f"{_cased_words(' '.join(given), True)} {_cased_words(surname, False)}{suffix}"
 
 
+def cased_surname(surname: str) -> str:
+    """A surname written in capitals beside given names that are not, as SciELO's Brazilian
+    journals write their authors after the ABNT's habit ("ARAÚJO", "Paula Carina de"), in the
+    case a reader writes it: "Araújo"; any other as given."""
+    return _cased_words(surname, False) if in_capitals(surname) else surname
+
+
 def in_capitals(text: str) -> bool:
     """Whether every cased letter of the text is a capital (a text without any is not)."""
     return any(ch.isupper() for ch in text) and not any(ch.islower() for ch in text)
