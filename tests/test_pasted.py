@@ -2122,6 +2122,38 @@ def test_a_spanish_title_field_names_the_paper() -> None:
     assert record.authors == ("Ana Lima", "Rui Costa")
 
 
+def test_a_notes_section_headings_beside_its_fields_heading_are_no_papers() -> None:
+    # A Spanish analysis of one paper: "## 1. Metadata y resumen ejecutivo" over its fields
+    # (title, authors, arXiv link) and summary, then "## 2. Contexto histórico", "## 3. …":
+    # each further section was a paper of its own, titled by its heading.
+    text = (
+        "## 1. Metadata y resumen ejecutivo\n\n"
+        "- **T\u00edtulo:** *Counting Sheep with Small Language Models*.\n"
+        "- **Preprint:** [arxiv.org/abs/2601.01234](https://arxiv.org/abs/2601.01234)\n\n"
+        "Los modelos peque\u00f1os cuentan mal los objetos de una imagen. Proponemos una "
+        "herramienta de conteo que corrige el error en nueve de cada diez casos.\n\n"
+        "## 2. Contexto hist\u00f3rico\n\n"
+        "El conteo de objetos fue durante a\u00f1os un problema de visi\u00f3n por computador, "
+        "resuelto con detectores entrenados para cada clase de objeto.\n"
+    )
+    [record] = parse_markdown(text).records
+    assert record.title == "Counting Sheep with Small Language Models"
+    # A list whose papers each have a heading and a Title: field keeps every paper.
+    listed = (
+        "## Paper 1\n\n- **Title:** Counting Sheep with Small Language Models\n"
+        "- **Link:** https://arxiv.org/abs/2601.01234\n\n"
+        "Small language models miscount objects in images, and a counting tool fixes it.\n\n"
+        "## Paper 2\n\n- **Title:** Herding Cats with Large Language Models\n"
+        "- **Link:** https://arxiv.org/abs/2601.04321\n\n"
+        "Large language models herd cats poorly, and a herding tool helps them do better.\n"
+    )
+    records = parse_markdown(listed).records
+    assert [r.title for r in records] == [
+        "Counting Sheep with Small Language Models",
+        "Herding Cats with Large Language Models",
+    ]
+
+
 def test_a_versioned_arxiv_id_field_gives_the_version_of_the_linked_id() -> None:
     # MayDomine/arxiv_rss_bot's README: each paper's heading links its arXiv page, its
     # "**ArXiv ID**:" field below gives the same id with its version. The version was lost:

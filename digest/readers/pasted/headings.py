@@ -133,6 +133,21 @@ def read_heading(reader: Reader, number: int, text: str, level: int) -> None:
         # properties name), then the title translated, which is no paper of its own.
         current.metadata.append(("translated title", inline_text(text)))
         return
+    if (
+        current is not None
+        and current.kind == "heading"
+        and current.level == level
+        and current.title_rank >= 3
+        and current.identified()
+        and not same_title(current.title, inline_text(text))
+        and not _HEADING_ID.match(text)
+        and "://" not in text
+    ):
+        # "## 1. Metadata y resumen ejecutivo" over the paper's "**Título:**" field and its
+        # arXiv link, then "## 2. Contexto histórico": the heading named no paper, a section
+        # of a note about the one its fields name, and so do the headings beside it.
+        current.mode = "body"
+        return
     entry = reader.start(number, "heading")
     entry.level = level
     announced = _ANNOUNCED.match(text)  # "#### [new 001] Title": a daily list's numbering
