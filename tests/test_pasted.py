@@ -2154,6 +2154,23 @@ def test_a_notes_section_headings_beside_its_fields_heading_are_no_papers() -> N
     ]
 
 
+def test_a_korean_notes_labels_name_the_papers_fields() -> None:
+    # A Korean note of a paper: "* **저자**: …" (authors), "* **발표연도**: 2015" (the year it
+    # came out). The labels were not known: the paper had no authors and no date.
+    text = (
+        "# Counting Sheep with Small Language Models\n\n"
+        "* **저자**: Ana Lima, Rui Costa, and Kofi Mensah\n"
+        "* **발표연도**: 2026\n"
+        "* **arXiv**: [https://arxiv.org/abs/2601.01234](https://arxiv.org/abs/2601.01234)\n\n"
+        "## 1. 논문 개요\n\n"
+        "이 논문은 작은 언어 모델이 이미지 속 물체를 잘못 세는 문제를 다룬다. "
+        "세는 도구를 주면 오류가 크게 줄어든다.\n"
+    )
+    [record] = parse_markdown(text).records
+    assert record.authors == ("Ana Lima", "Rui Costa", "Kofi Mensah")
+    assert record.date == "2026"
+
+
 def test_a_versioned_arxiv_id_field_gives_the_version_of_the_linked_id() -> None:
     # MayDomine/arxiv_rss_bot's README: each paper's heading links its arXiv page, its
     # "**ArXiv ID**:" field below gives the same id with its version. The version was lost:

@@ -48,6 +48,11 @@ LABELS: dict[str, str] = {
     "comments": "comments", "comment": "comments", "备注": "comments", "评论": "comments",
     "分类": "subjects", "类别": "subjects",
     "code": "code", "code link": "code", "github": "code", "代码": "code", "代码链接": "code",
+    # Korean: title, original title, authors, date, year, year published, journal, venue,
+    # abstract, keywords.
+    "제목": "title", "원문 제목": "title", "저자": "authors", "날짜": "date", "연도": "date",
+    "발표연도": "date", "저널": "venue", "게재지": "venue", "발표처": "venue", "초록": "abstract",
+    "키워드": "keywords",
 }  # fmt: skip
 # Labels of a summary of the paper (a model's or a reader's): its abstract when the entry
 # has no other, but the abstract itself replaces it ("**简介:** …" then "**摘要:** …").
