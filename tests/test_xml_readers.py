@@ -864,6 +864,24 @@ def test_oai_pmh_answers_from_arxiv_in_each_metadata_format(tmp_path: Path) -> N
     assert deleted.reason.startswith("deleted record")
 
 
+def test_oai_pmh_dublin_core_description_in_html_is_its_text(tmp_path: Path) -> None:
+    # figshare (api.figshare.com/v2/oai, its documented answer) and Zenodo give a record's
+    # description as their HTML, escaped in the XML: "<p>Borneo elephant</p>" was the
+    # abstract, tags and all, a list's items too.
+    (tmp_path / "oai.xml").write_text(
+        '<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords><record>'
+        "<header><identifier>oai:figshare.com:article/1</identifier></header><metadata>"
+        '<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Owl counts</dc:title>'
+        "<dc:description>&lt;p&gt;We count owls.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;In burned "
+        "forest.&lt;/li&gt;&lt;li&gt;In unburned forest&lt;/li&gt;&lt;/ul&gt;</dc:description>"
+        "</oai_dc:dc></metadata></record></ListRecords></OAI-PMH>\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == "We count owls. In burned forest. In unburned forest"
+
+
 def test_oai_pmh_answer_in_mods_is_read_as_mods(tmp_path: Path) -> None:
     # A library repository's GetRecord in MODS (Islandora's OAI-PMH, as a harvester's tests
     # keep it): before, the arXiv reader took the record's <abstract> and lost its title,

@@ -14,9 +14,10 @@ arXiv asks harvesters to take more than a few records), and any repository's Dub
 Six metadata formats are read: DataCite's, MODS and PubMed Central's JATS (each by its own
 reader), arXiv's own (`arXiv`: names in keyname/forenames), `arXivRaw` (one `authors`
 string, a `version` per revision) and Dublin Core (`oai_dc`:
-`dc:creator` "Surname, Given", the abstract the first `dc:description`, arXiv's comment a
-later one starting "Comment:", the links in `dc:identifier`). A record the repository
-deleted has a header and no metadata: it is counted, not a paper.
+`dc:creator` "Surname, Given", the abstract the first `dc:description`, as text where a
+repository gives its HTML (figshare, Zenodo), arXiv's comment a later one starting
+"Comment:", the links in `dc:identifier`). A record the repository deleted has a header and
+no metadata: it is counted, not a paper.
 
 Read with the standard library's ElementTree through defusedxml (xml_documents.py): no
 maintained library reads these answers without also fetching them.
@@ -30,6 +31,7 @@ from xml.etree.ElementTree import Element
 from digest.readers.datacite_xml import datacite_resource_record, datacite_resources
 from digest.readers.identifiers import parse_doi
 from digest.readers.jats import jats_record
+from digest.readers.markup import markup_to_text
 from digest.readers.mods import mods_record
 from digest.readers.records import Parsed, Problem, Record, excerpt, parsed_from, rfc2822_day
 from digest.readers.xml_documents import (
@@ -186,7 +188,8 @@ def _dublin_core(line: int, kids: dict[str, list[Element]], identifier: str) -> 
     ]
     return Record(
         line=line,
-        abstract=abstracts[0],
+        # figshare's and Zenodo's description is their HTML, escaped in the XML: its text.
+        abstract=markup_to_text(abstracts[0]),
         arxiv=from_header.group(1) if from_header else None,
         title=title or None,
         authors=tuple(_surname_last(name) for name in _texts(kids, "creator")),
