@@ -37,6 +37,27 @@ def only(corpus: Corpus) -> Paper:
 # --- MEDLINE --------------------------------------------------------------------------------
 
 
+def test_medline_records_whose_pmid_comes_after_their_other_lines(tmp_path: Path) -> None:
+    # Python's bibliograpy writes "PubMed" records opening with their AU lines, the PMID
+    # after the AID, the abstract last (its test of a yml-to-nbib run); a record's PMID is
+    # its own, not the start of the next one.
+    corpus = load_written(
+        tmp_path,
+        "out.nbib",
+        "AU  - Okafor, C.\nAU  - Lindqvist, P.\nTI  - Moss cover and frost heave\n"
+        "DP  - 2011\nTA  - Boreal Ecology\nAID - https://doi.org/10.5555/moss.1 [doi]\n"
+        "PMID- 11111111\nSO  - Boreal Ecology 2011-07-01 9(2): 47-47\nAB  - Moss cover "
+        "slows frost heave in peat.\n\n"
+        "AU  - Lindqvist, P.\nTI  - Frost heave in bogs\nDP  - 2012\nPMID- 22222222\n"
+        "AB  - Bogs heave less than fens.",
+    )
+    assert [(p.title, p.authors, p.pmid, p.doi) for p in corpus.papers] == [
+        ("Moss cover and frost heave", ("C. Okafor", "P. Lindqvist"), "11111111",
+         "10.5555/moss.1"),
+        ("Frost heave in bogs", ("P. Lindqvist",), "22222222", None),
+    ]  # fmt: skip
+
+
 def test_medline_new_layout_with_crlf() -> None:
     corpus = load("pubmed-new.nbib")
     assert corpus.files[0].format == "medline"

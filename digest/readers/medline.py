@@ -39,17 +39,26 @@ from digest.readers.tagged import (
 
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9]{1,3}) {0,3}- ?(.*)")
 _DOI = re.compile(r"(\S+)\s*\[doi\]", re.I)
+_PMID_LINE = re.compile(r"^PMID- ?\d+[ \t]*\r?$", re.M)
+_HEAD = 4096
 # Fields kept as metadata, by tag: what a reader of a digest may want besides the record.
 _METADATA = {"PT": "publication type", "LA": "language", "PMC": "pmcid", "IS": "issn"}
 
 
 def looks_like_medline(text: str) -> bool:
+    """A file opening with PMID; or with another tag, where a PMID line follows: a program
+    writing "PubMed" records (Python's bibliograpy) puts a record's PMID after its AU, TI,
+    DP … AID lines."""
     found = first_tagged_line(text, _TAG_LINE)
-    return found is not None and found.group(1) == "PMID"
+    if found is None:
+        return False
+    return found.group(1) == "PMID" or _PMID_LINE.search(text, 0, _HEAD) is not None
 
 
 def parse_medline(text: str) -> Parsed:
-    split = split_tagged(text, _TAG_LINE, opens=lambda tag: tag == "PMID")
+    # A PMID opens a record only where the one before has its own: in a record that has
+    # none yet, it is that record's PMID, after its other lines.
+    split = split_tagged(text, _TAG_LINE, opens=lambda tag: tag == "PMID", opens_once=True)
     return parse_records(split, _record, "MEDLINE records (records are tagged lines)")
 
 
