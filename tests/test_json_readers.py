@@ -2108,6 +2108,59 @@ def test_dimensions_api_publications(tmp_path: Path) -> None:
     assert [reason for _, reason, _ in reasons(corpus)] == ["no abstract"]
 
 
+def test_lens_scholarly_api_answer(tmp_path: Path) -> None:
+    # Lens.org's scholarly search API (its documentation's sample answer): {"total", "data":
+    # […]}, each work's authors objects with `first_name` and `last_name`, its DOI and PMID
+    # among `external_ids`, its journal `source.title`, its date a timestamp, its abstract
+    # with the "Abstract" Crossref glued to Elsevier's. The authors were the objects' JSON cut
+    # at its commas, the DOI, PMID, journal and date lost, the heading kept.
+    def work(lens_id: str, abstract: str | None) -> dict[str, object]:
+        return {
+            "lens_id": lens_id,
+            "publication_type": "journal article",
+            "authors": [
+                {"first_name": "Ines", "last_name": "Moreau", "initials": "I",
+                 "affiliations": [{"name": "Universit\u00e9 de Lille", "country_code": "FR"}]},
+                {"first_name": "Karl J.", "last_name": "Berg", "initials": "KJ"},
+            ],
+            "title": "Ward noise and sleep after surgery",
+            "abstract": abstract,
+            "keywords": ["Noise", "Sleep"],
+            "external_ids": [
+                {"type": "magid", "value": "mag1000001"},
+                {"type": "pmid", "value": "30000001"},
+                {"type": "doi", "value": "10.1016/j.ward.2019.01.001"},
+            ],
+            "source": {"title": "Journal of Ward Studies", "type": "Journal"},
+            "year_published": 2019,
+            "date_published": "2019-03-02T00:00:00+00:00",
+        }  # fmt: skip
+
+    answer = {
+        "total": 2,
+        "data": [
+            work("000-111-222-333-444", "Abstract Background Wards are loud. Methods We slept."),
+            work("000-111-222-333-555", None),
+        ],
+        "results": 2,
+    }
+    corpus, _ = saved_answer(tmp_path, answer, "lens")
+    [paper] = corpus.papers
+    assert (paper.abstract, paper.authors) == (
+        "Background: Wards are loud. Methods: We slept.",
+        ("Ines Moreau", "Karl J. Berg"),
+    )
+    assert (paper.doi, paper.pmid, paper.date, paper.venue, paper.keywords) == (
+        "10.1016/j.ward.2019.01.001",
+        "30000001",
+        "2019-03-02",
+        "Journal of Ward Studies",
+        ("Noise", "Sleep"),
+    )
+    assert ("lens", "000-111-222-333-444") in paper.metadata
+    assert [reason for _, reason, _ in reasons(corpus)] == ["no abstract"]
+
+
 def test_openalex_work_known_by_arxivs_doi_is_the_arxiv_paper(tmp_path: Path) -> None:
     # OpenAlex keeps a preprint's own work beside the journal's (FMuro's works list,
     # bench/exports/openalex_json): its only id arXiv's DOI, "10.48550/arxiv.1006.5399".

@@ -99,6 +99,10 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
   `authors[]` objects (`first_name`, `last_name`, affiliations), `journal.title` (else
   the proceedings' or book's), `date`, `doi`, `pmid`, `arxiv_id`, `mesh_terms`; its
   abstracts glue Springer's headings to their sections as its CSV does.
+- Lens.org's scholarly API (`{"total", "data": […]}`), told by `lens_id`: `authors[]`
+  objects (`first_name`, `last_name`), the DOI and PMID among `external_ids`,
+  `source.title`, `date_published`, `keywords`; abstracts with Crossref's glued
+  "Abstract" heading.
 - Zotero's own item JSON, as Better BibTeX's "BetterBibTeX JSON" export and Zotero's web
   API (under `data`) write it: `itemType`, `abstractNote`, `creators` as `{"firstName",
   "lastName"}` or `{"name"}`, `publicationTitle` (or the proceedings', book's, site's or
@@ -119,7 +123,7 @@ The modules, in the order they build on each other:
   the `scholarly` library's Google Scholar, JSON Feed, arXiv's metadata snapshot);
 - `apis`: the mappers of scholarly APIs' answers (OpenAlex, Crossref, Semantic Scholar,
   Europe PMC, bioRxiv, Elsevier, CORE, PubMed E-utilities, DOAJ, Zenodo, DataCite,
-  INSPIRE-HEP, NASA ADS, HAL, Dimensions);
+  INSPIRE-HEP, NASA ADS, HAL, Dimensions, Lens.org);
 - `mapping`: `map_object`, each shape given to its mapper.
 """
 

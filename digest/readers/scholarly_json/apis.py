@@ -1,7 +1,7 @@
 """Scholarly JSON: the mappers of scholarly APIs' answers: OpenAlex (its abstract rebuilt
 from the inverted index), Crossref, Semantic Scholar, Europe PMC, bioRxiv/medRxiv, Elsevier,
 CORE, PubMed E-utilities, DOAJ, Zenodo, DataCite, Springer Nature, IEEE Xplore,
-INSPIRE-HEP, NASA ADS, HAL and Dimensions.
+INSPIRE-HEP, NASA ADS, HAL, Dimensions and Lens.org.
 """
 
 from __future__ import annotations
@@ -941,15 +941,7 @@ def dimensions_record(line: int, pub: dict[str, Any]) -> Record | Problem:
         line=line,
         abstract=abstract,
         title=title or None,
-        authors=tuple(
-            name
-            for author in list_of(pub.get("authors"))
-            if (
-                name := " ".join(
-                    strings_of([nested(author, "first_name"), nested(author, "last_name")])
-                )
-            )
-        ),
+        authors=_first_and_last_names(pub.get("authors")),
         url=f"https://app.dimensions.ai/details/publication/{ident}",
         doi=text_of(pub.get("doi")) or None,
         pmid=text_of(pub.get("pmid")) or None,
@@ -958,4 +950,48 @@ def dimensions_record(line: int, pub: dict[str, Any]) -> Record | Problem:
         venue=next((venue for value in venues if (venue := text_of(value))), None),
         keywords=strings_of(list_of(pub.get("mesh_terms"))),
         metadata=metadata_of([("dimensions", ident), ("type", pub.get("type"))]),
+    )
+
+
+def _first_and_last_names(people: Any) -> tuple[str, ...]:
+    """Each person's `first_name` and `last_name` (Dimensions', Lens.org's) as one name."""
+    return tuple(
+        name
+        for person in list_of(people)
+        if (
+            name := " ".join(
+                strings_of([nested(person, "first_name"), nested(person, "last_name")])
+            )
+        )
+    )
+
+
+def lens_record(line: int, work: dict[str, Any]) -> Record | Problem:
+    """A Lens.org scholarly work (its API's `data[]`), told by its `lens_id`: `authors` as
+    objects with `first_name` and `last_name`, the DOI and PMID among `external_ids`
+    ({"type": "doi", "value": …}), `source.title` the venue, `date_published` a timestamp.
+    Its abstracts keep the heading Crossref glued to Elsevier's ("Abstract Background …")."""
+    title = markup_free(text_of(work.get("title")))
+    abstract = without_abstract_heading(markup_free(text_of(work.get("abstract"))))
+    ident = text_of(work.get("lens_id"))
+    if not abstract:
+        return no_abstract(line, "Lens.org", title or ident)
+    ids = {
+        text_of(i.get("type")).casefold(): text_of(i.get("value"))
+        for i in list_of(work.get("external_ids"))
+        if isinstance(i, dict)
+    }
+    return Record(
+        line=line,
+        abstract=abstract,
+        title=title or None,
+        authors=_first_and_last_names(work.get("authors")),
+        doi=ids.get("doi") or None,
+        pmid=ids.get("pmid") or None,
+        date=text_of(work.get("date_published")).split("T")[0]
+        or text_of(work.get("year_published"))
+        or None,
+        venue=text_of(nested(work, "source", "title")) or None,
+        keywords=strings_of(list_of(work.get("keywords"))),
+        metadata=metadata_of([("lens", ident), ("type", work.get("publication_type"))]),
     )

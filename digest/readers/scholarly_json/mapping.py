@@ -25,6 +25,7 @@ from digest.readers.scholarly_json.apis import (
     hal_record,
     ieee_xplore_record,
     inspire_record,
+    lens_record,
     openalex_record,
     semantic_scholar_record,
     springer_record,
@@ -70,4 +71,5 @@ _MAPPERS: dict[str, Mapper] = {
     "nasa-ads": ads_record,
     "hal": hal_record,
     "dimensions": dimensions_record,
+    "lens": lens_record,
 }

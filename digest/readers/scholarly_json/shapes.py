@@ -141,6 +141,8 @@ def shape_of(value: dict[str, Any]) -> str:
         return "hal"
     if isinstance(ident, str) and ident.startswith("pub.") and "title" in value:
         return "dimensions"
+    if "lens_id" in value and "title" in value:
+        return "lens"
     if (
         "uid" in value
         and (any(key in value for key in _ESUMMARY_KEYS) or set(value) == {"uid", "error"})
