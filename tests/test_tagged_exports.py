@@ -1791,6 +1791,24 @@ def test_ris_venue_entities_are_the_characters_they_stand_for(tmp_path: Path) ->
     assert paper.venue == "Texto & Contexto - Enfermagem"
 
 
+def test_proquest_ris_abstract_in_two_languages_is_read_in_english(tmp_path: Path) -> None:
+    # ProQuest's RIS (luivelmor/soporte_tecnologico references.ris, a Spanish session) puts a
+    # paper's abstract in a second language after the first, behind a label.
+    spanish_first, english_first = load_written(
+        tmp_path,
+        "references.ris",
+        "TY  - JOUR\nTI  - A wheel for teaching\nAB  - Este art&iacute;culo propone una rueda "
+        "para la ense&ntilde;anza.Resumen alternativo:This article proposes a wheel for the "
+        "teaching of reading in schools.\nER  -\n\nTY  - JOUR\nTI  - A map of schools\nAB  - "
+        "We map the schools of the region and their pupils. Alternate abstract: Nous "
+        "cartographions les \u00e9coles de la r\u00e9gion et leurs \u00e9l\u00e8ves.\nER  -\n",
+    ).papers
+    assert spanish_first.abstract == (
+        "This article proposes a wheel for the teaching of reading in schools."
+    )
+    assert english_first.abstract == "We map the schools of the region and their pupils."
+
+
 def test_cochrane_library_ris_record_headers_and_wide_separators(tmp_path: Path) -> None:
     # The Cochrane Library's RIS: three header lines before each record, "TY  -  JOUR" with
     # two spaces after the dash, and the PubMed id cross-referenced in C3.

@@ -252,7 +252,7 @@ def _finish(
         chunk = [*chunk, "ER  - "]
     [entry] = _rispy_loads("\n".join(chunk) + "\n")
     abstract, translated = _abstract(entry, chunk)
-    abstract = _text(_sections_unglued(abstract))
+    abstract = _one_language(_text(_sections_unglued(abstract)))
     title = _title(entry) if not translated else _english_title(entry)
     if _SCIELO.search(_databases(entry)):
         abstract = _without_index_words(abstract, sentences=True)
@@ -314,6 +314,22 @@ def _title(entry: dict[str, object]) -> str:
     if _first(entry, "accession_number").startswith("WOS:"):
         return web_of_science_title(title)
     return title
+
+
+def _one_language(abstract: str) -> str:
+    """The abstract in one language: ProQuest's RIS gives a paper's abstract in a second
+    language after the first, behind a label in the language of the session that exported
+    it ("...nuevas aplicaciones.Resumen alternativo:The effective integration of AI..."). The
+    English one is kept, as of LILACS's abstracts in several languages."""
+    parts = _ALTERNATE_ABSTRACT.split(abstract, maxsplit=1)
+    if len(parts) == 1:
+        return abstract
+    return parts[first_in_english(parts)].strip()
+
+
+# ProQuest's label before a paper's abstract in another language: an English session's, a
+# Spanish one's.
+_ALTERNATE_ABSTRACT = re.compile(r"\b(?:Alternate abstract|Resumen alternativo):")
 
 
 def _author_lines(entry: dict[str, object]) -> list[str]:
