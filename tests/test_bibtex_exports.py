@@ -1101,6 +1101,9 @@ def test_cnki_marks_in_a_bibtex_made_from_cnki_records() -> None:
     parsed = parse_bibtex(text)
     [paper] = parsed.records
     assert paper.abstract == "Green roofs cool the rooms below them."
+    # cnki2bib writes "Null" where CNKI gives no year: no date.
+    [undated] = parse_bibtex(text.replace("{2019}", "{Null}")).records
+    assert undated.date is None
     [skipped] = parsed.problems
     assert (skipped.line, skipped.excerpt) == (9, "城市绿地的降温效应")
     assert "<正>" in skipped.reason

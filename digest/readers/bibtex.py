@@ -830,7 +830,7 @@ def _year_month(fields: dict[str, str]) -> str | None:
     month = fields.get("month", "").strip()
     day = fields.get("day", "").strip()
     day_number = int(day) if day.isdigit() else 0
-    if not year:
+    if not year or year.lower() == "null":  # cnki2bib's year of a record CNKI gives none
         return None
     if year.isdigit():
         if month.isdigit() and 1 <= int(month) <= 12:
