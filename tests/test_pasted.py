@@ -2341,7 +2341,7 @@ def test_a_note_whose_abstract_is_one_of_its_sections_holds_no_other_paper() -> 
     # Zotero's mdnotes template: "# Title", "## Metadata" (authors surname first, joined
     # with ";"), "## Abstract", "## Tags and Collections"; then the reader's own sections. The
     # keywords went to a paper of their own, dropped, and "### Step Two" over a quote was
-    # a second paper.
+    # a second paper. Zotero's "/unread" tag is a reading state, no keyword.
     text = (
         "# Soft Locks for Small Kernels\n\n## Metadata\n"
         "- **Author**: Lima, Ana; van der Berg, Jan A.; Mensah, Kofi \n"
@@ -2349,7 +2349,7 @@ def test_a_note_whose_abstract_is_one_of_its_sections_holds_no_other_paper() -> 
         "## Abstract\nWe make a small kernel that never disables interrupts and show that it "
         "still keeps its tasks apart.\n## Files and Links\n"
         "- **Local Library**: [Zotero](zotero://select/library/items/ABCD1234)\n\n"
-        "## Tags and Collections\n- **Keywords**: Kernels; Interrupts\n\n---\n\n"
+        "## Tags and Collections\n- **Keywords**: /unread; Kernels; Interrupts\n\n---\n\n"
         "## Method\nThe locks are counted, not taken.\n\n### Step Two\n"
         "> Each task then waits on its counter until the count is back to zero, and runs.\n"
     )

@@ -280,7 +280,8 @@ class Reader:
                 words = re.findall(r"`([^`]+)`", value)
             else:
                 words = re.split(r"[;,]", inline_text(value))
-            entry.keywords += [k.strip() for k in words if k.strip()]
+            # A tag that opens with "/" is a reader's state in Zotero ("/unread"), no subject.
+            entry.keywords += [k.strip() for k in words if k.strip() and k.strip()[0] != "/"]
         else:
             entry.metadata.append((name or label, inline_text(value)))
             if not name and "://" in value:
