@@ -652,6 +652,24 @@ def test_lens_csv_without_its_abstract_field_says_what_to_do(tmp_path: Path) -> 
     assert "export the results again with Abstract" in message
 
 
+def test_acm_digital_library_csv_says_it_has_no_abstracts_and_what_to_do(tmp_path: Path) -> None:
+    # The ACM Digital Library's CSV export (MarceMMAD/extractor-de-abstracts acm.csv) has
+    # no abstract column; it was told "add one".
+    text = (
+        '"type","id","author","editor","advisor","note","title","pages","article_no",'
+        '"num_pages","keywords","doi","journal","issue_date","volume","issue_no",'
+        '"description","month","year","issn","booktitle","acronym","edition","isbn",'
+        '"conf_loc","publisher","publisher_loc"\n'
+        '"article","1000001","Ana  Ruiz and Tom  Hale","","","","Street benches and civic talk",'
+        '"11--19","","9","civic engagement, public space","10.1145/1000000.1000001","","","",'
+        '"","","","2014","","Proceedings of a Civic Computing Conference","CCC \'14","",'
+        '"978-1-0000-0000-0","Leeds, UK","ACM","New York, NY, USA"\n'
+    )
+    message = refusal(tmp_path, "acm.csv", text)
+    assert "the ACM Digital Library's CSV export has no abstracts" in message
+    assert "as BibTeX" in message
+
+
 def test_elicit_csv_of_summaries_says_so_and_one_with_abstracts_is_read(tmp_path: Path) -> None:
     header = "Title,Authors,DOI,DOI link,Venue,Citation count,Year,Abstract summary\n"
     row = (

@@ -29,7 +29,8 @@ they are read by their own table, and only in a header that is one, since "ID" t
 Keywords Plus. Its date of issue (PD, "Publication Date") is a month without a year ("SEP",
 "DEC 10"), dated with the year column beside it. PubMed's CSV export (the old site's too)
 has no abstracts at all: it gets its own message saying which PubMed export to use instead,
-and so does Europe PMC's (SOURCE,EXTERNAL_ID,…,IN_EPMC), and a few more citation-only CSVs.
+and so does Europe PMC's (SOURCE,EXTERNAL_ID,…,IN_EPMC), the ACM Digital Library's, and a
+few more citation-only CSVs.
 
 Embase's CSV export is not a table unless "fields by column" is chosen: by default it
 writes a record as one labelled line a field ("TITLE","Sleep apnea in…" then "AUTHOR
@@ -686,6 +687,15 @@ _LENS_CSV_HELP = (
     "results again with Abstract among the fields (or as RIS, which keeps the abstracts)"
 )
 
+# The ACM Digital Library's CSV export ("type","id","author","editor","advisor","note",
+# "title","pages","article_no","num_pages","keywords","doi",…,"acronym",…,"conf_loc"):
+# citations only; its BibTeX export has each abstract.
+_ACM_CSV = frozenset({"advisor", "article no", "num pages", "conf loc"})
+_ACM_CSV_HELP = (
+    "the ACM Digital Library's CSV export has no abstracts; export the same papers from "
+    "the ACM Digital Library as BibTeX (it keeps each abstract) and load that"
+)
+
 # Exports known by their columns, and what to do about their missing abstracts (Scopus's
 # own CSV is known by _is_scopus, after PubMed's and before these).
 _EXPORTS_WITHOUT_ABSTRACTS = (
@@ -695,6 +705,7 @@ _EXPORTS_WITHOUT_ABSTRACTS = (
     (_SCHOLAR_CSV, _SCHOLAR_CSV_HELP),
     (_EUROPE_PMC_CSV, _EUROPE_PMC_CSV_HELP),
     (_LENS_CSV, _LENS_CSV_HELP),
+    (_ACM_CSV, _ACM_CSV_HELP),
 )
 
 
