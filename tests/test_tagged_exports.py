@@ -2130,6 +2130,19 @@ def test_web_of_science_ris_group_author_of_the_proceedings_is_no_author() -> No
     ]
 
 
+def test_scopus_ris_book_whose_t2_repeats_its_title_has_no_venue() -> None:
+    # Scopus's RIS of a book gives its title again as T2, in title case (milensys/
+    # biodiversity_scopus_27_novembre_2023 scopus.ris); a chapter's T2 is its book.
+    ris = (
+        "TY  - BOOK\nTI  - Peat and frost in boreal bogs\nT2  - Peat and Frost in Boreal "
+        "Bogs\nAB  - A report on frost in peat.\nDB  - Scopus\nER  - \n\n"
+        "TY  - CHAP\nTI  - Frost heave\nT2  - Peat and Frost in Boreal Bogs\nAB  - Frost "
+        "heaves peat.\nDB  - Scopus\nER  - \n"
+    )
+    venues = [record.venue for record in parse_ris(ris).records]
+    assert venues == [None, "Peat and Frost in Boreal Bogs"]
+
+
 def test_ovid_link_line_with_its_url_on_the_same_line() -> None:
     corpus = load("ovid-medline.ris")
     [missing] = corpus.skipped  # the record without an abstract; the link lines are no problem

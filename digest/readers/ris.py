@@ -500,9 +500,10 @@ def _venue(entry: dict[str, object], title: str) -> str | None:
     on …"), unless it is the record's own title (a book's); else, in Scopus's RIS, C3, the
     book series or proceedings a paper in one came out in ("TY  - SER", "C3  - Lecture
     Notes in Networks and Systems"; C3 is an address in Web of Science's, a cross-reference
-    in the Cochrane Library's)."""
+    in the Cochrane Library's). Scopus's RIS of a book repeats its title in T2, in other
+    case ("Greenhouse Gas Emissions Information for Decision Making"): no venue."""
     venue = _text(_first(entry, *_VENUES))
-    if venue:
+    if venue and venue.casefold() != title.casefold():
         return venue
     books = _unknown_tag(entry, "BT")
     book = _text(books[0]) if books else ""
