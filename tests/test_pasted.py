@@ -2356,3 +2356,19 @@ def test_a_note_whose_abstract_is_one_of_its_sections_holds_no_other_paper() -> 
     [record] = parse_markdown(text).records
     assert record.keywords == ("Kernels", "Interrupts")
     assert record.authors == ("Ana Lima", "Jan A. van der Berg", "Kofi Mensah")
+
+
+def test_two_bold_fields_on_one_line_are_two_fields() -> None:
+    # A Spanish note of a paper: "- **Año:** 2017. **Preprint:** arXiv:…" (the year, then the
+    # preprint on the same line). The date was "2017. Preprint: arXiv:…", and "Año" (year) was
+    # no known label.
+    text = (
+        "# Counting Sheep with Small Language Models\n\n"
+        "- **Autores:** Ana Lima, Rui Costa\n"
+        "- **Año:** 2026. **Preprint:** arXiv:2601.01234v2 (3 ene 2026)\n\n"
+        "El artículo muestra que los modelos pequeños cuentan mal los objetos de una imagen, "
+        "y que una herramienta de conteo corrige casi todos los errores.\n"
+    )
+    [record] = parse_markdown(text).records
+    assert record.date == "2026"
+    assert ("preprint", "arXiv:2601.01234v2 (3 ene 2026)") in record.metadata

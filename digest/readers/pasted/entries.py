@@ -221,6 +221,13 @@ class Reader:
     # fields
 
     def add_field(self, number: int, name: str, label: str, value: str) -> None:
+        later = _LATER_FIELD.search(value) if name != "abstract" else None
+        field = labelled_field(value[later.start() :]) if later else None
+        if later and field is not None:
+            # "**Year:** 2017. **Preprint:** arXiv:…": each bold field on the line its own
+            self.add_field(number, name, label, value[: later.start()].rstrip(" .,;|"))
+            self.add_field(number, *field)
+            return
         entry = self.entry(number)
         if name == "title" and entry.title_rank >= 3 and _translated_title(value, entry.title):
             return  # "Title: …", then its translation "\u6807\u9898\uff1a…": one paper
@@ -360,6 +367,8 @@ class Reader:
 # How far below its "[Submitted on …]" line an abstract page's Title: starts (a text
 # browser's copy wraps the history line, and the title over the lines below it).
 _SUBMITTED_REACH = 3
+# A bold label after a field's value on its line: "2017. **Preprint:** …".
+_LATER_FIELD = re.compile(r"(?<=\s)(\*\*|__)[^*_:\uff1a\n]{1,40}?(?:[:\uff1a]\1|\1\s*[:\uff1a])")
 # Fields whose label may stand alone, the value on the line after it.
 NEXT_LINE_FIELDS = frozenset({"title", "authors", "subjects", "venue", "date", "comments"})
 

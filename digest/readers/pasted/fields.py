@@ -39,7 +39,7 @@ LABELS: dict[str, str] = {
     "arxiv": "arxiv", "arxiv id": "arxiv", "cite as": "arxiv",
     "doi": "doi", "pmid": "pmid",
     "date": "date", "published": "date", "publication date": "date", "submitted": "date",
-    "year": "date", "发布日期": "date", "日期": "date", "submitdate": "date",
+    "year": "date", "año": "date", "发布日期": "date", "日期": "date", "submitdate": "date",
     "submit date": "date", "submission date": "date", "submitted date": "date",
     "venue": "venue", "journal": "venue", "conference": "venue", "published in": "venue",
     "journal-ref": "venue", "journal ref": "venue", "journal reference": "venue",
