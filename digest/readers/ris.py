@@ -321,6 +321,10 @@ def _one_language(abstract: str) -> str:
     language after the first, behind a label in the language of the session that exported
     it ("...nuevas aplicaciones.Resumen alternativo:The effective integration of AI..."). The
     English one is kept, as of LILACS's abstracts in several languages."""
+    if "Alternate abstract:" not in abstract and "Resumen alternativo:" not in abstract:
+        # Looked for as text first: the pattern, opening on "\b", is tried at every character
+        # of every abstract (0.3 s for 10,000 records).
+        return abstract
     parts = _ALTERNATE_ABSTRACT.split(abstract, maxsplit=1)
     if len(parts) == 1:
         return abstract
