@@ -850,8 +850,10 @@ _ACCENTS = {
 # Every pattern starts with a literal so the regex engine can skip ahead: LaTeX is common
 # in abstracts, and a pattern that must be tried at every position is ~30x slower.
 # "\\i" is the dotless i that carries an accent in BibTeX: Garc{\\'\\i}a, Garc\\'{\\i}a.
+# A letter accent's letter braced ("\\c{c}") or after a space, as HAL writes it ("fran{\\c c}aise").
 _ACCENT = re.compile(
-    r"\\(?:(['`^\"~=.])\s*(?:\{([A-Za-z]|\\i)\}|([A-Za-z]|\\i\b))|([uvHcrk])\{([A-Za-z])\})"
+    r"\\(?:(['`^\"~=.])\s*(?:\{([A-Za-z]|\\i)\}|([A-Za-z]|\\i\b))"
+    r"|([uvHcrk])(?:\{([A-Za-z])\}| +([A-Za-z])(?![A-Za-z])))"
 )
 _BRACED_ACCENTED = re.compile(r"\{([^\x00-\x7f])\}")  # "{\\'e}" leaves "{é}"
 _BRACED_LETTER = re.compile(r"\{\\(ss|o|O|aa|AA|ae|AE|oe|OE|l|L)\}")  # "Nordstr{\\o}m"
@@ -975,7 +977,7 @@ def _markup_to_text(text: str) -> str:
 
 def _accented(match: re.Match[str]) -> str:
     accent = match.group(1) or match.group(4)
-    letter = match.group(2) or match.group(3) or match.group(5)
+    letter = match.group(2) or match.group(3) or match.group(5) or match.group(6)
     if letter == "\\i":
         letter = "i"
     return unicodedata.normalize("NFC", letter + _ACCENTS[accent])

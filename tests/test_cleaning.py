@@ -257,6 +257,9 @@ def test_comparable_text_ignores_case_space_and_punctuation() -> None:
         ("Garc{\\'\\i}a and Garc\\'{\\i}a", "García and García"),
         ('M{\\o}ller, Stra\\ss{}e, {\\AA}ngstr{\\"o}m', "Møller, Straße, Ångström"),
         ("\\L{}ukasz and \\'Smia\\l{}y", "Łukasz and Śmiały"),
+        # a letter accent before its letter and a space (HAL's "Stylistique litt{\\'e}rature
+        # fran{\\c c}aise"); a command that is a word stays
+        ("fran{\\c c}aise, Gar\\c{c}on, \\v space", "française, Garçon, \\v space"),
         # a command that reads as a word keeps the space after it
         ("$\\log n$ and \\log n", "log n and log n"),
         ("pages 1\\textendash{}9", "pages 1\N{EN DASH}9"),
