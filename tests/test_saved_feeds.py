@@ -1005,3 +1005,23 @@ def test_a_wiley_item_gives_the_abstract_under_its_heading_not_the_toc_summary(t
     assert (
         record.abstract == "Vertically ordered silica films hold nanopores. We review their uses."
     )
+
+
+def test_a_nep_items_repec_handle_of_an_arxiv_paper_gives_its_arxiv_id() -> None:
+    # NEP (RePEc's New Economics Papers) links each item by its RePEc handle; a paper from
+    # arXiv has the handle "RePEc:arx:papers:<id>". The id was not read.
+    text = (
+        '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+        ' xmlns:rss="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
+        '<rss:channel rdf:about="https://nep.repec.org/nep-fmk"><rss:title>nep-fmk</rss:title>'
+        "</rss:channel>\n"
+        '<rss:item rdf:about="https://d.repec.org/n?u=RePEc:arx:papers:2601.01234&amp;r=fmk">\n'
+        "<rss:title>Counting Sheep with Small Language Models</rss:title>\n"
+        "<rss:link>https://d.repec.org/n?u=RePEc:arx:papers:2601.01234&amp;r=fmk</rss:link>\n"
+        "<rss:description>Small language models miscount objects in images, and we show that a "
+        "counting tool they call fixes most of the errors on three benchmarks.</rss:description>\n"
+        "<dc:creator>Ana Lima</dc:creator>\n</rss:item>\n</rdf:RDF>\n"
+    )
+    [record] = parse_feed(text).records
+    assert isinstance(record, Record)
+    assert record.arxiv == "2601.01234"

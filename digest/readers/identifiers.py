@@ -20,8 +20,9 @@ _OLD_ID = re.compile(r"([a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?)/(\d{7})(?:v(\d+))?")
 _ID_PREFIX = re.compile(
     r"\s*(?:arxiv\s*:\s*|(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/)", re.I
 )
-# Where an id sits inside a longer value: an arxiv.org URL, or arXiv's own DOI.
-_ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/|10\.48550/arxiv\.", re.I)
+# Where an id sits inside a longer value: an arxiv.org URL, arXiv's own DOI, or RePEc's
+# handle of an arXiv paper ("https://d.repec.org/n?u=RePEc:arx:papers:2601.11958&r=fmk").
+_ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/|10\.48550/arxiv\.|RePEc:arx:papers:", re.I)
 _DOI = re.compile(r"\b(10\.\d{4,9}/\S+)")
 _QUERY = re.compile(r"[?#].*")
 _PAGE_TAIL = re.compile(

@@ -42,7 +42,7 @@ import re
 from xml.etree.ElementTree import Element
 
 from digest.cleaning import tex_dashes, tex_ties
-from digest.readers.identifiers import old_feed_title
+from digest.readers.identifiers import old_feed_title, parse_arxiv_field
 from digest.readers.markup import (
     decode_entities,
     html_blocks,
@@ -226,6 +226,11 @@ def _rss_item(item: Element, line: int, journal: str, one_each: bool) -> Record 
         title, abstract = tex_dashes(title), tex_dashes(abstract)
     if not arxiv:
         arxiv = oai.group(1) if oai else None
+    link = _text(kids, "link")
+    if not arxiv and "RePEc:arx:papers:" in link:
+        # NEP's items (RePEc's New Economics Papers) link an arXiv paper by its handle.
+        repec = parse_arxiv_field(link)
+        arxiv = repec.id if repec else None
     # Gathered in a list: adding tuple to tuple copies all names so far, once per creator.
     creators = [
         name
@@ -255,7 +260,7 @@ def _rss_item(item: Element, line: int, journal: str, one_each: bool) -> Record 
         arxiv=arxiv,
         title=title or None,
         authors=authors,
-        url=_text(kids, "link") or None,
+        url=link or None,
         doi=_text(kids, "doi") or next((i for i in identifiers if "10." in i), found.doi),
         date=_text(kids, "pubDate", "date") or None,
         metadata=tuple(metadata),
