@@ -822,11 +822,15 @@ def split_authors(value: str) -> tuple[str, ...]:
         # arXiv's numbered affiliations, "Ana Lima (1), Kofi Mensah (2) ((1) Univ A, (2)
         # Univ B)": the list at the end names no one, the numbers only point into it.
         value = _AFFILIATION_NUMBER.sub("", _AFFILIATION_LIST.sub("", value))
-    # A semicolon inside an affiliation ("Sergey Levine (UC Berkeley; Abbeel also at OpenAI)")
-    # parts no names; in a parenthesis never closed, every semicolon still does.
-    parts, closed = _split_outside_parentheses(value, ";") if ";" in value else ([value], True)
-    if len(parts) > 1 or not closed:
-        names: Iterable[str] = parts if closed else value.split(";")
+    parts = value.split(";")
+    if len(parts) > 1 and "(" in value:
+        # A semicolon inside an affiliation ("Sergey Levine (UC Berkeley; Abbeel also at
+        # OpenAI)") parts no names; in a parenthesis never closed, every semicolon still does.
+        outside, closed = _split_outside_parentheses(value, ";")
+        parts = outside if closed else parts
+    names: Iterable[str]
+    if len(parts) > 1:
+        names = parts
     elif "(" in value:
         names = _split_outside_parentheses(value)[0]
     else:
