@@ -2372,3 +2372,18 @@ def test_two_bold_fields_on_one_line_are_two_fields() -> None:
     [record] = parse_markdown(text).records
     assert record.date == "2026"
     assert ("preprint", "arXiv:2601.01234v2 (3 ene 2026)") in record.metadata
+
+
+def test_a_line_of_a_thousand_bold_fields_is_read() -> None:
+    # Each bold field after the first on a line was read inside the one before it: a line of
+    # a thousand of them went past Python's recursion limit and the load stopped.
+    fields = "".join(f" **Note {n}:** n{n}" for n in range(1000))
+    text = (
+        "# Counting Sheep with Small Language Models\n\n"
+        f"- **Year:** 2026.{fields}\n\n"
+        "The paper shows that small models count the objects in a picture badly, and that a "
+        "counting tool mends almost every error.\n"
+    )
+    [record] = parse_markdown(text).records
+    assert record.date == "2026"
+    assert ("note 999", "n999") in record.metadata

@@ -221,13 +221,17 @@ class Reader:
     # fields
 
     def add_field(self, number: int, name: str, label: str, value: str) -> None:
-        later = _LATER_FIELD.search(value) if name != "abstract" else None
-        field = labelled_field(value[later.start() :]) if later else None
-        if later and field is not None:
-            # "**Year:** 2017. **Preprint:** arXiv:…": each bold field on the line its own
-            self.add_field(number, name, label, value[: later.start()].rstrip(" .,;|"))
-            self.add_field(number, *field)
-            return
+        # "**Year:** 2017. **Preprint:** arXiv:…": each bold field on the line its own (one
+        # after another, not each inside the last: a line can hold thousands)
+        while name != "abstract" and (later := _LATER_FIELD.search(value)):
+            field = labelled_field(value[later.start() :])
+            if field is None:
+                break
+            self.add_one_field(number, name, label, value[: later.start()].rstrip(" .,;|"))
+            name, label, value = field
+        self.add_one_field(number, name, label, value)
+
+    def add_one_field(self, number: int, name: str, label: str, value: str) -> None:
         entry = self.entry(number)
         if name == "title" and entry.title_rank >= 3 and _translated_title(value, entry.title):
             return  # "Title: …", then its translation "\u6807\u9898\uff1a…": one paper
