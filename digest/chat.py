@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from digest.config import CHAT_PLATFORMS
-from digest.models import UNGROUPED_LABEL, slugify
+from digest.models import count_themes, slugify
 from digest.templating import escape_slack, escape_slack_url
 
 PLATFORMS = CHAT_PLATFORMS
@@ -63,6 +63,7 @@ class ChatTheme:
     label: str
     slug: str
     papers: tuple[ChatPaper, ...]
+    keywords: tuple[str, ...] = ()  # not shown: they tell a theme from papers that share none
 
 
 @dataclass(frozen=True)
@@ -88,10 +89,9 @@ class ChatIssue:
             n = sum(len(t.papers) for t in self.themes)
             return f"{n} new {_plural(n, 'paper')} in {self.theme}"
         n = self.paper_count
-        labels = [t.label for t in self.themes if t.label != UPDATED_LABEL]
-        if labels == [UNGROUPED_LABEL]:  # papers that share no theme: as the issue says
-            return f"{n} new {_plural(n, 'paper')}"
-        return f"{n} new {_plural(n, 'paper')} in {len(labels)} {_plural(len(labels), 'theme')}"
+        k = count_themes([t for t in self.themes if t.label != UPDATED_LABEL])
+        themes = f" in {k} {_plural(k, 'theme')}" if k else ""  # as the issue says
+        return f"{n} new {_plural(n, 'paper')}{themes}"
 
 
 UPDATED_LABEL = "Updated"
@@ -126,6 +126,7 @@ def chat_issue_of(
                     )
                     for p in t["papers"]
                 ),
+                keywords=tuple(map(str, t["keywords"])),
             )
             for t in themes
         ),

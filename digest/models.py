@@ -17,6 +17,7 @@ import unicodedata
 import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 # Where a paper with no page of its own (no arXiv id, DOI, PMID or URL) can be looked for.
 SEARCH_URL = "https://scholar.google.com/scholar?q="
@@ -185,6 +186,25 @@ class Entry:
 UNGROUPED_LABEL = "Papers"
 
 
+class Labelled(Protocol):
+    """A theme as an issue (a Section) or a chat post of it has it."""
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def keywords(self) -> Sequence[str]: ...
+
+
+def count_themes(sections: Sequence[Labelled]) -> int:
+    """The themes an issue's new papers are in: none when its one section holds papers that
+    share no theme (grouping's UNGROUPED_LABEL, with no keywords; a theme the team named
+    "Papers" has some), so no issue of two unrelated papers says "in 1 theme"."""
+    if len(sections) == 1 and sections[0].label == UNGROUPED_LABEL and not sections[0].keywords:
+        return 0
+    return len(sections)
+
+
 @dataclass(frozen=True)
 class Section:
     """A theme as it appears in an issue."""
@@ -219,14 +239,7 @@ class Issue:
 
     @property
     def theme_count(self) -> int:
-        """The themes the new papers are in: none when the one section holds papers that share
-        no theme (grouping's UNGROUPED_LABEL, with no keywords), so no issue of two unrelated
-        papers says "in 1 theme"."""
-        if len(self.sections) == 1:
-            (only,) = self.sections
-            if only.label == UNGROUPED_LABEL and not only.keywords:
-                return 0
-        return len(self.sections)
+        return count_themes(self.sections)
 
     @property
     def week(self) -> str:

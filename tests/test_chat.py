@@ -16,6 +16,7 @@ from digest.chat import (
     ChatPaper,
     ChatTheme,
     build_messages,
+    chat_issue_of,
     discord_text,
     mattermost_text,
     slack_text,
@@ -94,6 +95,19 @@ def test_papers_that_share_no_theme_are_posted_without_a_count_of_themes(platfor
     assert "3 new papers" in alone and "theme" not in alone
     grouped = json.dumps(build_messages(platform, issue({"Robots": papers(3)})))
     assert "3 new papers in 1 theme" in grouped
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_a_theme_the_team_named_papers_is_posted_as_a_theme(platform: str) -> None:
+    # A named theme "Papers" has keywords: the issue says "in 1 theme", and so does its post.
+    paper = {"headline": "Spring tides", "summary": "The moon raises tides.", "url": None}
+    named = {"label": "Papers", "keywords": ["tides"], "papers": [paper]}
+    data = {"title": "Lab digest", "number": 3, "week": "2026-W47", "paper_count": 1}
+    post = json.dumps(build_messages(platform, chat_issue_of(data, [named], PAGE, None)))
+    assert "1 new paper in 1 theme" in post
+    alone = {**named, "keywords": []}
+    post = json.dumps(build_messages(platform, chat_issue_of(data, [alone], PAGE, None)))
+    assert "1 new paper" in post and "theme" not in post
 
 
 def test_text_length_counts_utf16_units() -> None:
