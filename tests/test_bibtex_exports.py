@@ -1101,6 +1101,11 @@ def test_cnki_marks_in_a_bibtex_made_from_cnki_records() -> None:
     parsed = parse_bibtex(text)
     [paper] = parsed.records
     assert paper.abstract == "Green roofs cool the rooms below them."
+    # Its keywords of a Chinese record are joined by full-width semicolons.
+    [chinese] = parse_bibtex(
+        text.replace("{2019}", "{2019},\n\tkeywords = {肉瘤\uff1b诊断}")
+    ).records
+    assert chinese.keywords == ("肉瘤", "诊断")
     # cnki2bib writes "Null" where CNKI gives no year: no date.
     [undated] = parse_bibtex(text.replace("{2019}", "{Null}")).records
     assert undated.date is None

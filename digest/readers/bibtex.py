@@ -594,7 +594,9 @@ def _keywords(value: str) -> tuple[str, ...]:
     ("Models, Genetic\nRNA/*analysis"), where a wrapped line (Web of Science's) is indented.
     Better BibTeX joins Zotero's tags with bare commas, and a tag may hold a ';' ("C/N
     ratios; disturbance,land-use change"): more bare commas than semicolons, the commas
-    separate."""
+    separate. A Chinese record's full-width semicolons (cnki2bib's "肉瘤\uff1b诊断") are
+    semicolons."""
+    value = value.replace("\uff1b", ";")
     lines = value.strip().split("\n")
     if len(lines) > 1 and ";" not in value and not any(line[:1].isspace() for line in lines):
         return split_keywords(lines)
