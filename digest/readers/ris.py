@@ -450,7 +450,9 @@ def _abstract(entry: dict[str, object], chunk: list[str]) -> tuple[str, bool]:
     fields: list[list[str]] = []  # each tag line's value, then its continuation lines
     within = False
     for line in chunk:
-        found = _TAG_LINE.match(line)
+        # Outside the tag's fields only a line of that tag matters: the pattern is tried on
+        # those, and on each line within (another tag's line closes the field).
+        found = _TAG_LINE.match(line) if within or line.startswith(tag) else None
         if found:
             within = found.group(1) == tag
             if within:
