@@ -292,7 +292,7 @@ class Reader:
             else:
                 words = re.split(r"[;,]", inline_text(value))
             # A tag that opens with "/" is a reader's state in Zotero ("/unread"), no subject.
-            entry.keywords += [k.strip() for k in words if k.strip() and k.strip()[0] != "/"]
+            entry.keywords += [k for k in map(str.strip, words) if k and not k.startswith("/")]
         else:
             entry.metadata.append((name or label, inline_text(value)))
             if not name and "://" in value:
