@@ -184,11 +184,12 @@ def subject_of(record: IssueHead) -> str:
 
 def _overview(issue: Issue) -> str:
     noun = "paper" if issue.paper_count == 1 else "papers"
-    text = f"{issue.paper_count} new {noun}."
+    text = f"{issue.paper_count} new {noun}"
     if issue.theme_count:
         labels = ", ".join(s.label for s in issue.sections)
         themes = "theme" if issue.theme_count == 1 else "themes"
-        text = f"{text[:-1]} in {issue.theme_count} {themes}: {labels}."
+        text += f" in {issue.theme_count} {themes}: {labels}"
+    text += "."
     if issue.updated:
         text += f" {len(issue.updated)} updated."
     return text
