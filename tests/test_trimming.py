@@ -549,3 +549,47 @@ def test_case_reports_key_messages_and_embase_labels_are_parts_of_a_structured_a
     sentence: str, line: str
 ) -> None:
     assert trimming.drop_section_label(sentence) == line
+
+
+@pytest.mark.parametrize(
+    ("sentence", "line"),
+    [
+        # A Spanish review in PubMed XML (PMID 27759995): "Objetivo: la presente revisión
+        # pretende describir …" was the line, label and all.
+        (
+            "Objetivo: la presente revisión pretende describir los mecanismos epigenéticos.",
+            "La presente revisión pretende describir los mecanismos epigenéticos.",
+        ),
+        (
+            "Material y métodos: se revisaron las bases de datos electrónicas especializadas.",
+            "Se revisaron las bases de datos electrónicas especializadas.",
+        ),
+        (
+            "Conclusões: o jogo mostrou evidências de validade para mulheres em prisão.",
+            "O jogo mostrou evidências de validade para mulheres em prisão.",
+        ),
+        (
+            "Résultats et conclusion: la vaccination réduit les hospitalisations des enfants.",
+            "La vaccination réduit les hospitalisations des enfants.",
+        ),
+        (
+            "Ergebnisse: Die Impfung senkt die Zahl der Krankenhausaufenthalte deutlich.",
+            "Die Impfung senkt die Zahl der Krankenhausaufenthalte deutlich.",
+        ),
+    ],
+)
+def test_labels_of_spanish_portuguese_french_and_german_abstracts_are_no_part_of_the_line(
+    sentence: str, line: str
+) -> None:
+    assert trimming.drop_section_label(sentence) == line
+
+
+def test_a_spanish_structured_abstract_gives_its_line_from_its_conclusion() -> None:
+    taken, gives_way = trimming.TAKEN, trimming.GIVES_WAY
+    spanish = [
+        "Introducción: la fertilidad masculina ha disminuido.",
+        "Objetivo: describir los mecanismos epigenéticos.",
+        "Resultados: la dieta modula la metilación del ADN.",
+        "Conclusiones: la nutrición puede afectar la fertilidad masculina.",
+    ]
+    assert trimming.giving_way(spanish) == [gives_way] * 3 + [taken]

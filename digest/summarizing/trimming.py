@@ -152,6 +152,10 @@ BACK_MATTER_LABELS: Final = frozenset(
 CONCLUSION_LABELS: Final = frozenset(
     {"conclusion", "conclusions", "conclusions and relevance", "interpretation"}
     | {"discussion", "significance"}
+    # Spanish, Portuguese, French and German abstracts (SciELO, LILACS, Redalyc, PubMed's
+    # other-language abstracts): "Conclusiones: …", "Conclusão: …", "Schlussfolgerung: …".
+    | {"conclusión", "conclusiones", "conclusão", "conclusões", "discusión", "discussão"}
+    | {"schlussfolgerung", "schlussfolgerungen", "fazit"}
 )
 FRAME_LABELS: Final = frozenset(
     {"background", "backgrounds", "introduction", "context", "importance", "motivation"}
@@ -159,6 +163,8 @@ FRAME_LABELS: Final = frozenset(
     | {"rationale", "summary of background data"}
     | {"design", "study design", "setting", "settings", "participants", "patients"}
     | {"subjects", "population", "level of evidence", "limitations"}
+    | {"introducción", "introdução", "antecedentes", "contexto", "contexte", "hintergrund"}
+    | {"diseño", "pacientes", "participantes"}
 )
 # Structured abstracts (PubMed, Elsevier, many journals) head their parts with a label:
 # "METHODS: We ...", "Objective: To ...". The label heads a part of the abstract, not the
@@ -185,6 +191,11 @@ SECTION_LABELS: Final = frozenset(
     # Emerald's teaching cases (The CASE Journal): "Research methodology: The case is based
     # on interviews ...", "Case overview/synopsis: ...", "Complexity academic level: ...".
     | {"research methodology", "case overview", "synopsis", "complexity academic level"}
+    # The other languages' aims, methods and results (their frames and conclusions above).
+    | {"objetivo", "objetivos", "objectif", "objectifs", "ziel", "ziele", "fragestellung"}
+    | {"método", "métodos", "metodología", "metodologia", "méthodes", "methoden", "methodik"}
+    | {"material y métodos", "materiales y métodos", "material e métodos", "materiais e métodos"}
+    | {"resultados", "résultats", "ergebnisse"}
     | BACK_MATTER_LABELS
 )
 # How far a sentence gives way to the others as the line (see `giving_way`).
@@ -192,12 +203,12 @@ TAKEN: Final = 0
 GIVES_WAY: Final = 1
 BACK_MATTER: Final = 2
 # Labels join two of those: "Background and aims: ", "AIMS AND OBJECTIVES ", "Methods/Results:".
-_LABEL_JOINS = re.compile(r"\s+(?:and|&)\s+|\s*/\s*")
+_LABEL_JOINS = re.compile(r"\s+(?:and|&|y|e|et|und)\s+|\s*/\s*")
 # A label may be numbered, as MDPI's parts are ("(2) Methods: In this work, we …").
 _LABEL_NUMBER = r"(?:\(\d{1,2}\)\s*|\d{1,2}[.)]\s+)?"
 # Embase writes its labels with a plural in brackets: "Result(s): ", "Conclusion(s): ".
 _SECTION_LABEL = re.compile(
-    _LABEL_NUMBER + r"(?P<label>[A-Za-z][A-Za-z /&-]{1,48}?(?:\(s\))?)\s*:\s+"
+    _LABEL_NUMBER + r"(?P<label>[^\W\d_](?:[^\W\d_]|[ /&-]){1,48}?(?:\(s\))?)\s*:\s+"
 )
 # The same label in capitals without its colon, before the sentence's first word (Lens and
 # PubMed-fed exports: "CONCLUSIONS This study demonstrates …").
