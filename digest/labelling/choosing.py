@@ -449,7 +449,8 @@ def choose_keywords(
     papers use; only when there are fewer than MIN_KEYWORDS of those, nouns ('dust'), and
     then a lone modifier or vague word ('supermassive', 'accuracy'). A common noun alone
     ('object', 'population') says less than a phrase, and an acronym beside its words
-    (the label's or a keyword's) says nothing more: it is left out."""
+    (the label's or a keyword's) says nothing more: of the two, the one chosen later is
+    left out."""
     seen: list[tuple[str, ...]] = list(used)
     chosen: dict[tuple[str, ...], str] = {}  # each key as the papers write it
     unwritten: set[tuple[str, ...]] = set()  # chosen, but an acronym of another
@@ -485,8 +486,9 @@ def choose_keywords(
             if written in chosen.values():
                 continue  # ('ppi',) and ('ppis',), both written 'PPIs' by the papers
             if any(_abbreviates(key, other, spell) for other in seen):
-                # 'FL' beside 'Federated learning' says nothing more: it takes its place
-                # unwritten rather than hand it to a weaker phrase ('distributed machine').
+                # 'FL' beside 'Federated learning' (or 'active galactic nuclei' beside a
+                # keyword 'AGN') says nothing more: it takes its place unwritten rather than
+                # hand it to a weaker phrase ('distributed machine').
                 unwritten.add(key)
             seen.append(key)
             chosen[key] = written
