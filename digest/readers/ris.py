@@ -321,7 +321,7 @@ def _one_language(abstract: str) -> str:
     language after the first, behind a label in the language of the session that exported
     it ("...nuevas aplicaciones.Resumen alternativo:The effective integration of AI..."). The
     English one is kept, as of LILACS's abstracts in several languages."""
-    if "Alternate abstract:" not in abstract and "Resumen alternativo:" not in abstract:
+    if not any(label in abstract for label in _ALTERNATE_LABELS):
         # Looked for as text first: the pattern, opening on "\b", is tried at every character
         # of every abstract (0.3 s for 10,000 records).
         return abstract
@@ -333,7 +333,8 @@ def _one_language(abstract: str) -> str:
 
 # ProQuest's label before a paper's abstract in another language: an English session's, a
 # Spanish one's.
-_ALTERNATE_ABSTRACT = re.compile(r"\b(?:Alternate abstract|Resumen alternativo):")
+_ALTERNATE_LABELS = ("Alternate abstract:", "Resumen alternativo:")
+_ALTERNATE_ABSTRACT = re.compile(r"\b(?:" + "|".join(map(re.escape, _ALTERNATE_LABELS)) + ")")
 
 
 def _author_lines(entry: dict[str, object]) -> list[str]:
