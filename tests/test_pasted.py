@@ -817,6 +817,7 @@ def test_details_toggles_labelled_with_a_papers_title_are_its_entries(tmp_path: 
                     "2602.20001",
                 ),
                 ("Tactile Policies for Soft Grippers", "Dana Fox, Eli Grant, Fay Hu", "2602.20002"),
+                ("Grasp Success from Wrist Cameras", "Gil Ames, Hana Ito", "2602.20003"),
             ]
         )
         + "</details>\n",
@@ -826,7 +827,18 @@ def test_details_toggles_labelled_with_a_papers_title_are_its_entries(tmp_path: 
     assert [(p.title, p.arxiv_id) for p in corpus.papers] == [
         ("Few-Shot Grasping on Cluttered Shelves", "2602.20001"),
         ("Tactile Policies for Soft Grippers", "2602.20002"),
+        ("Grasp Success from Wrist Cameras", "2602.20003"),
     ]
+    # The label's authors, without its "[[pdf]](…)" link (two names alone were note text).
+    assert [p.authors for p in corpus.papers] == [
+        ("Ana Ruiz", "Bo Chen", "Carl Ode"),
+        ("Dana Fox", "Eli Grant", "Fay Hu"),
+        ("Gil Ames", "Hana Ito"),
+    ]
+    assert [p.url for p in corpus.papers] == [
+        f"https://arxiv.org/pdf/2602.2000{n}" for n in (1, 2, 3)
+    ]
+    assert not any("pdf" in s.excerpt for s in corpus.skipped)
 
 
 def test_a_notes_own_label_over_the_papers_link_gives_its_id(tmp_path: Path) -> None:

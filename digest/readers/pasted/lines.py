@@ -53,6 +53,8 @@ _DEFINITION = re.compile(r"^\s{0,3}:\s+(\S.*)$")  # a definition list's descript
 _SUMMARY_HEADING = re.compile(
     r"^\s*<summary>\s*<(h[1-6]|strong|b)>([^<]{1,500})</\1>([^<]{0,5000})</summary>\s*$", re.I
 )
+_LABEL_PARTS = re.compile(r" [-–—|] ")
+_LABEL_LINK = re.compile(r"\[?\[[^\[\]\n]{1,40}\]\]?\(https?://[^()\s]{1,2000}\)")  # "[[pdf]](…)"
 
 # "**Curriculum Learning** (2009)" on a line of its own, its fields as items under it.
 _BOLD_TITLE = re.compile(r"^(\*\*|__)([^*_\n]{3,300}?)\1\s*(?:[(（]\s*(\d{4})\s*[)）])?$")
@@ -68,9 +70,14 @@ def read_line(reader: Reader, number: int, line: str, lines: list[str]) -> None:
         tag, text, rest = summary.groups()
         # A paper's bold title heads deeper than any section's heading.
         read_heading(reader, number, text, int(tag[1]) if tag[0] in "hH" else 6)
-        rest = rest.strip(" -–—|")
-        if rest:  # the authors and the links
-            read_line(reader, number, rest, lines)
+        # The authors and the links, each part a paragraph of its own: "Ana Lima, Bo Chen -
+        # [[pdf]](…)" (read as one, the names would end in the link, or not be names).
+        for part in _LABEL_PARTS.split(rest.strip(" -–—|")):
+            if reader.current is not None and _LABEL_LINK.fullmatch(part):
+                reader.add_ids(reader.current, part)
+            elif part:
+                read_line(reader, number, part, lines)
+                reader.flush()
         return
     described = _DEFINITION.match(line)
     if described:  # ":   Title: …", an arXiv listing page turned into Markdown
