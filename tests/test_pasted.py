@@ -1495,6 +1495,24 @@ def test_a_clipped_article_is_one_paper_and_its_sections_are_none() -> None:
     assert record.abstract.startswith("We share recordings")
 
 
+def test_a_feed_item_kept_as_a_note_is_its_paper() -> None:
+    # A site generator's content file of a journal feed item: properties (title, url,
+    # pubDate, author), then the item's abstract, unlabelled and under no heading. Its text
+    # was "not part of any paper": in a structured note only an entry held an abstract.
+    text = (
+        '---\ntitle: "Soil Moisture from Radar Backscatter"\ndescription: ""\n'
+        'url: "https://www.example-journal.org/2076-1234/15/6/618"\ntype: "paper"\n'
+        'author: "Mei Chen, Jonas Berg"\nheroImage: /journal.jpg\n---\n\n'
+        "We estimate soil moisture from radar backscatter over farmland. "
+        "Our model halves the error of the change-detection method on three sites.\n"
+    )
+    [record] = parse_markdown(text).records
+    assert record.title == "Soil Moisture from Radar Backscatter"
+    assert record.url == "https://www.example-journal.org/2076-1234/15/6/618"
+    assert record.authors == ("Mei Chen", "Jonas Berg")
+    assert record.abstract.startswith("We estimate soil moisture")
+
+
 def test_tex_dashes_of_an_arxiv_item_copied_into_a_note_are_dashes() -> None:
     # A feed reader's note of an arXiv RSS item (2605.20400): the item's TeX, "3--5$\\times$".
     text = (

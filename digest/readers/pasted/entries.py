@@ -121,6 +121,7 @@ class Reader:
         self.section = "new"
         self.title_lines: set[int] = set()  # lines taken as a feed item's title
         self.properties: dict[str, str] = {}  # the note's front matter (a page's clipping)
+        self.item_note = False  # the properties name a paper, the text is its description
         # An abstract page's "[Submitted on …]" line: its number and day, for the Title: just
         # below it.
         self.submitted_on: tuple[int, str] | None = None
@@ -178,10 +179,11 @@ class Reader:
                 entry.abstract, entry.labelled, entry.summary = text, True, summary
                 entry.abstract_line = number
         elif (is_prose(text) or (quote and len(text.split()) >= MIN_ABSTRACT_WORDS)) and (
-            entry is not None or not self.structured
+            entry is not None or not self.structured or (self.item_note and not self.entries)
         ):
             # In a structured paste only an entry (a heading, a listing line, a Title:
-            # field, a linked item) holds an abstract: a page's greeting is no paper.
+            # field, a linked item, a feed item's properties) holds an abstract: a page's
+            # greeting is no paper.
             if entry is None or (entry.abstract and not self.structured):
                 entry = self.start(number, "block")
             if not entry.abstract:

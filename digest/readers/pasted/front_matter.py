@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 
+from digest.readers.pasted.blocks import HEADING
 from digest.readers.pasted.entries import Entry, Reader
 from digest.readers.pasted.fields import date_value
 from digest.readers.records import split_authors
@@ -92,6 +93,14 @@ def add_property_ids(reader: Reader, entry: Entry) -> bool:
     for key in linked:
         reader.add_ids(entry, reader.properties[key], prefer=key if key in ("doi", "arxiv") else "")
     return bool(linked)
+
+
+def is_item_note(properties: dict[str, str], body: list[str]) -> bool:
+    """A feed item kept as a note: properties that give a paper's title and link, then its
+    description as the whole text, under no heading (an Astro content file's `title:`, `url:`,
+    `pubDate:`, then the MDPI item's abstract, unlabelled)."""
+    linked = any(properties.get(key) for key in _LINKED)
+    return bool(properties.get("title")) and linked and not any(map(HEADING.match, body))
 
 
 def names_one_paper(reader: Reader) -> bool:

@@ -11,7 +11,7 @@ from digest.readers.csl_yaml import front_matter_references
 from digest.readers.pasted.blocks import FOOTNOTE, FOOTNOTE_REF, FRONT_MATTER, HEADING, next_text
 from digest.readers.pasted.entries import Reader
 from digest.readers.pasted.finishing import finish
-from digest.readers.pasted.front_matter import front_matter_properties
+from digest.readers.pasted.front_matter import front_matter_properties, is_item_note
 from digest.readers.pasted.lines import read_line
 from digest.readers.pasted.tables import read_table_cells, table_end
 from digest.readers.pasted.wrapped import wrapped_field
@@ -41,6 +41,7 @@ def _parse(text: str, name: str) -> Parsed:
     if front:
         skip_until = front.group(0).count("\n")
         reader.properties = front_matter_properties(front.group(1) or "")
+        reader.item_note = is_item_note(reader.properties, lines[skip_until:])
         reason = "front matter (the note's properties), not a paper"
         if in_front is None:
             reader.problems.append(Problem(1, reason, excerpt(front.group(1) or ""), notice=True))
