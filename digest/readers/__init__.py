@@ -69,8 +69,10 @@ from digest.readers.scopus_text import looks_like_scopus_text, parse_scopus_text
 from digest.readers.tabular import looks_like_csv, parse_csv
 from digest.readers.unread_formats import (
     looks_like_hayagriva,
+    looks_like_other_xml,
     looks_like_word_sources,
     parse_hayagriva,
+    parse_other_xml,
     parse_word_sources,
 )
 from digest.readers.web_of_science import looks_like_web_of_science, parse_web_of_science
@@ -131,6 +133,9 @@ FORMATS: tuple[Format, ...] = (
     Format("arxiv-search-page", looks_like_arxiv_search_page, parse_arxiv_search_page),
     # A saved article page: after the alerts, whose HTML is an alert's, not an article's.
     Format("web-page", looks_like_web_page, parse_web_page),
+    # After every reader of XML and HTML: an XML document none of them took is refused,
+    # not read line by line as text.
+    Format("other-xml", looks_like_other_xml, parse_other_xml),
     Format("markdown", looks_like_markdown, parse_markdown),
     Format("arxiv-paste", looks_like_arxiv_page, parse_arxiv_page),
     Format("notes", looks_like_notes, parse_notes),

@@ -11,6 +11,10 @@ Recognised, each file is one clear problem instead:
   seen; the BibTeX it is usually made from (`hayagriva refs.bib`) is read.
 - Word's bibliography XML (`Sources.xml`, `<b:Sources>`): Word's source fields have no
   abstract (JabRef's "MS Office 2007" export keeps one only as its own `BIBTEX_Abstract`).
+- Any other XML document (an XML declaration, or a root element declaring a namespace) that
+  no XML reader took: dblp's search API answer, an ORCID record. As plain text its lines
+  of markup were reported one by one, and one of twelve words ending in a full stop (a dblp
+  `<info>` line) became a paper whose abstract was that markup.
 """
 
 from __future__ import annotations
@@ -51,6 +55,25 @@ _WORD_HELP = (
 )
 
 
+# The prolog (declaration, processing instructions, comments, a DOCTYPE), then the root's
+# start tag. No part can run on past its own end ("?>", "-->", "]"): the ways to cut a head
+# of thousands of "<?a?>" into parts would be tried one by one.
+_PROLOG_AND_ROOT = re.compile(
+    r"\ufeff?\s*(?:(?:<\?(?:[^?]|\?(?!>))*\?>|<!--(?:[^-]|-(?!->))*-->"
+    r"|<!DOCTYPE[^>\[]*(?:\[[^\]]*\])?\s*>)\s*)*"
+    r"<([A-Za-z_][\w.:-]*)([^<>]*)>"
+)
+
+
+def _other_xml_help(root: str) -> str:
+    return (
+        f"an XML document of a kind digest does not read (root element <{root}>): pass "
+        "PubMed, JATS, EndNote, MODS, Crossref or DataCite XML, an OAI-PMH answer or an "
+        "RSS/Atom feed, or export these references with their abstracts as BibTeX, RIS or "
+        "CSL JSON"
+    )
+
+
 def looks_like_hayagriva(text: str) -> bool:
     """A YAML document whose first entry is a key alone on its line with a `title` among
     its indented fields, and a field only Hayagriva has or a Hayagriva `type`."""
@@ -88,3 +111,22 @@ def looks_like_word_sources(text: str) -> bool:
 
 def parse_word_sources(text: str) -> Parsed:
     return Parsed((), (Problem(None, _WORD_HELP),))
+
+
+def _xml_root(text: str) -> str | None:
+    """The root element's name of an XML document: one that opens with an XML declaration,
+    or whose root declares a namespace. An HTML page is none (the saved-page reader's)."""
+    found = _PROLOG_AND_ROOT.match(text, 0, _HEAD)
+    if found is None or found.group(1).rpartition(":")[2].lower() == "html":
+        return None
+    declared = text.lstrip("\ufeff \t\r\n").startswith("<?xml")
+    return found.group(1) if declared or "xmlns" in found.group(2) else None
+
+
+def looks_like_other_xml(text: str) -> bool:
+    """An XML document no XML reader took (they all come before this in FORMATS)."""
+    return _xml_root(text) is not None
+
+
+def parse_other_xml(text: str) -> Parsed:
+    return Parsed((), (Problem(None, _other_xml_help(_xml_root(text) or "?")),))
