@@ -549,9 +549,10 @@ def is_placeholder(abstract: str) -> bool:
 # glue their competing-interest statement to the abstract: "…resolution.Competing Interest
 # StatementThe authors have declared no competing interest." medRxiv's goes on with its
 # funding statement and the authors' declarations, longer than _TRAILER_TAIL: "…Funding
-# StatementN/AAuthor DeclarationsI confirm all relevant ethical guidelines … .Yes…".
+# StatementN/AAuthor DeclarationsI confirm all relevant ethical guidelines … .Yes…", in
+# 2020 "…Author DeclarationsAll relevant ethical guidelines have been followed; … .Yes…".
 _INTEREST_STATEMENT = "Competing Interest Statement"
-_AUTHOR_DECLARATIONS = "Author DeclarationsI confirm"
+_AUTHOR_DECLARATIONS = "Author Declarations"
 
 
 # Where Elsevier's abstract holds its graphical abstract, the databases that take the text

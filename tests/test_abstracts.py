@@ -256,14 +256,24 @@ def test_the_stop_scopus_puts_after_a_question_goes_with_its_copyright_line() ->
     assert strip_abstract_trailer(f"{question}.") == f"{question}."
 
 
-def test_medrxiv_declarations_longer_than_the_tail_go_with_the_interest_statement() -> None:
-    # medRxiv's BibTeX (Cold Spring Harbor's "medRxiv" journal) glues its competing-interest
-    # statement, funding statement and the authors' declarations to the abstract.
+@pytest.mark.parametrize(
+    "declared",
+    [
+        "Author DeclarationsI confirm all relevant ethical guidelines have been followed",
+        # medRxiv's wording in 2020 (a RIS file from its page, COVID-19-routes/geography-paper)
+        "Author DeclarationsAll relevant ethical guidelines have been followed;",
+    ],
+)
+def test_medrxiv_declarations_longer_than_the_tail_go_with_the_interest_statement(
+    declared: str,
+) -> None:
+    # medRxiv's BibTeX and RIS (Cold Spring Harbor's "medRxiv" journal) glue its
+    # competing-interest statement, funding statement and the authors' declarations to the
+    # abstract.
     declarations = (
         "Competing Interest StatementThe authors have declared no competing interest."
-        "Funding StatementThis study was funded by a small grant.Author DeclarationsI confirm "
-        "all relevant ethical guidelines have been followed, and any necessary IRB approvals "
-        "have been obtained.Yes"
+        f"Funding StatementThis study was funded by a small grant.{declared}"
+        " and any necessary IRB approvals have been obtained.Yes"
         + "I confirm that the consent forms have been archived.Yes" * 8
         + "All data are in the public reports of the health ministry."
     )
