@@ -425,6 +425,25 @@ def test_web_of_science_early_access_dates_an_entry_without_a_year() -> None:
     assert (early.date, in_issue.date) == ("2020-07", "2021")
 
 
+def test_web_of_science_spaced_entities_are_characters(tmp_path: Path) -> None:
+    # Web of Science's BibTeX (lcmolero/cientometria wos_10092025.bib) writes a character it
+    # has no glyph for as a spaced HTML entity, its "&" escaped, the line wrapped before it:
+    # "in T\n   \\& uuml;rkiye". Elsewhere an escaped "&" is an ampersand.
+    (tmp_path / "wos.bib").write_text(
+        "@article{ WOS:000000000000003,\nAuthor = {Ng, Anna},\n"
+        "Title = {Tax rules of \\& Ouml;zt \\& uuml;rk for R \\& D teams},\n"
+        "Abstract = {We surveyed 807 shoppers in T\n   \\& uuml;rkiye and in T \\& uuml;rkiye\n"
+        "   again.},\n}\n"
+        "@article{Ng2020,\nAuthor = {Ng, Anna},\nTitle = {Tax \\& uuml;berblick},\n"
+        "Abstract = {Not from Web of Science.},\n}\n",
+        encoding="utf-8",
+    )
+    wos, other = load_papers([tmp_path]).papers
+    assert wos.abstract == "We surveyed 807 shoppers in Türkiye and in Türkiye again."
+    assert wos.title == "Tax rules of Öztürk for R & D teams"
+    assert other.title == "Tax & uuml;berblick"
+
+
 def test_bibdesk_full_journal_name_is_the_venue_over_its_abbreviation() -> None:
     # BibDesk's PubMed import (a Lotus Base .bib) writes the journal's abbreviation as
     # Journal and MEDLINE's full title as Journal-Full, after it.

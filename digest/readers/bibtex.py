@@ -66,7 +66,7 @@ from digest.readers.records import (
     month_number,
     split_keywords,
 )
-from digest.readers.web_of_science import publication_date
+from digest.readers.web_of_science import publication_date, web_of_science_text
 
 if TYPE_CHECKING:
     from bibtexparser.model import Entry, ImplicitComment, ParsingFailedBlock, String
@@ -118,6 +118,10 @@ _FIELD_AHEAD = r"\s*[A-Za-z][\w-]*\s*="
 # An entry that opens with a field instead of its key.
 _KEYLESS_ENTRY = re.compile(rf"^({_ENTRY_OPENING})(?={_FIELD_AHEAD})", re.M | re.I)
 _NO_KEY = "digest-no-key-"
+# Web of Science keys each entry by its accession number: "WOS:000715171600003", "ISI:…" before.
+_WEB_OF_SCIENCE_KEYS = ("WOS:", "ISI:")
+# Its escaped "&" and the space or line break before it, where the entry was wrapped.
+_ESCAPED_AMPERSAND = re.compile(r"\s*\\& ")
 # An entry whose key has no comma after it, its first field on the next line
 # ("@ARTICLE{2020arXiv200206071\n  author = {…}"), as entries copied by hand into READMEs
 # and dataset cards have it.
@@ -536,7 +540,7 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
         )
     # Web of Science puts inline HTML in titles and abstracts since 2023 ("discrete
     # <i>L</i>-algebras", "CO<sub>2</sub>"); commonmeta the JATS of Crossref's abstracts.
-    abstract = inline_markup_to_text(_text(cnki_abstract(given)))
+    abstract = inline_markup_to_text(_own_text(cnki_abstract(given), key))
     # A "Keywords: …" line copied in after the abstract (JabRef, from a publisher's page).
     abstract, keywords_line = without_keywords_line(abstract)
     abstract = unglued_sections(without_abstract_heading(structured_abstract(abstract).strip()))
@@ -574,7 +578,7 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
         abstract=abstract,
         id=key or None,
         arxiv=arxiv or (from_journal.group(1) if from_journal else None),
-        title=inline_markup_to_text(_text(fields["title"])) if "title" in fields else None,
+        title=inline_markup_to_text(_own_text(fields["title"], key)) if "title" in fields else None,
         # World Scientific writes some journals' names in capitals ("CANDELLONE, ELENA").
         authors=tuple(map(_author_name, cased_in_list(_split_names(fields.get("author", ""))))),
         url=(addresses[0] if addresses else _url_in(fields.get("howpublished"))) or None,
@@ -733,6 +737,16 @@ def _text(value: str) -> str:
     if "{\\$}{\\$}" in value:
         value = _without_formula_twins(value)
     return tex_dashes(_decoded(value))
+
+
+def _own_text(value: str, key: str) -> str:
+    """A title or abstract as `_text` gives it; in Web of Science's entries (keyed by their
+    accession number) a character it has no glyph for, written as an HTML entity with spaces
+    around its escaped "&" ("T \\& uuml;rkiye"), is that character ("Türkiye")."""
+    text = _text(value)
+    if not key.startswith(_WEB_OF_SCIENCE_KEYS) or "\\& " not in text:
+        return text
+    return web_of_science_text(_ESCAPED_AMPERSAND.sub(" & ", text))
 
 
 def _unwrapped(value: str) -> str:
