@@ -593,3 +593,21 @@ def test_a_spanish_structured_abstract_gives_its_line_from_its_conclusion() -> N
         "Conclusiones: la nutrición puede afectar la fertilidad masculina.",
     ]
     assert trimming.giving_way(spanish) == [gives_way] * 3 + [taken]
+
+
+def test_teachers_college_record_labels_head_their_parts() -> None:
+    # Teachers College Record's structured abstracts (a Web of Science export of
+    # JahmereJ/black-male-retention): "Conclusions/Recommendations: Findings from this
+    # study illustrate …" was the line, label and all.
+    taken, gives_way = trimming.TAKEN, trimming.GIVES_WAY
+    record = [
+        "Background/Context: Histories of the school center one tradition.",
+        "Purpose/Objective/Research Questions/Focus of Study: This study asks how coaches teach.",
+        "Research Design: A multiple case study of four teacher-coaches.",
+        "Findings/Results: Participants centered the tradition in their courses.",
+        "Conclusions/Recommendations: Teacher-coaches guard the tradition in their schools.",
+    ]
+    assert trimming.giving_way(record) == [gives_way] * 4 + [taken]
+    assert trimming.drop_section_label(record[-1]) == (
+        "Teacher-coaches guard the tradition in their schools."
+    )

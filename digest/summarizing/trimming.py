@@ -165,6 +165,7 @@ FRAME_LABELS: Final = frozenset(
     | {"subjects", "population", "level of evidence", "limitations"}
     | {"introducción", "introdução", "antecedentes", "contexto", "contexte", "hintergrund"}
     | {"diseño", "pacientes", "participantes"}
+    | {"research design"}
 )
 # Structured abstracts (PubMed, Elsevier, many journals) head their parts with a label:
 # "METHODS: We ...", "Objective: To ...". The label heads a part of the abstract, not the
@@ -191,6 +192,10 @@ SECTION_LABELS: Final = frozenset(
     # Emerald's teaching cases (The CASE Journal): "Research methodology: The case is based
     # on interviews ...", "Case overview/synopsis: ...", "Complexity academic level: ...".
     | {"research methodology", "case overview", "synopsis", "complexity academic level"}
+    # Teachers College Record's: "Purpose/Objective/Research Questions/Focus of Study: …",
+    # "Research Design: …", "Conclusions/Recommendations: Findings from this study …".
+    | {"research question", "research questions", "focus of study", "recommendations"}
+    | {"data collection and analysis"}
     # The other languages' aims, methods and results (their frames and conclusions above).
     | {"objetivo", "objetivos", "objectif", "objectifs", "ziel", "ziele", "fragestellung"}
     | {"método", "métodos", "metodología", "metodologia", "méthodes", "methoden", "methodik"}
