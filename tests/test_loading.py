@@ -586,6 +586,21 @@ def test_anonymous_is_no_author(tmp_path: Path) -> None:
     assert [p.authors for p in load_papers([tmp_path]).papers] == [(), ("Ana Lima",)]
 
 
+def test_scopus_anon_is_no_author(tmp_path: Path) -> None:
+    # Scopus names an unsigned trade-press item's author "Anon" (a Scopus BibTeX export of
+    # MARCIOBASILIO/poisonpills: "Abitibi-Consolidated adopts poison pill", Pulp and Paper
+    # Week); a name that only begins so is a name.
+    write(
+        tmp_path,
+        "scopus.bib",
+        "@ARTICLE{Anon19991pp,\n\tauthor = {Anon},\n\ttitle = {Mill adopts a rights plan},\n"
+        "\tabstract = {The mill adopted a rights plan against takeover bids.}\n}\n"
+        "@ARTICLE{Anon2000,\n\tauthor = {Anon, Mara and Lima, Ana},\n\ttitle = {Notes},\n"
+        "\tabstract = {Notes on the rights plan.}\n}\n",
+    )
+    assert [p.authors for p in load_papers([tmp_path]).papers] == [(), ("Mara Anon", "Ana Lima")]
+
+
 def test_a_title_before_a_name_is_no_part_of_it(tmp_path: Path) -> None:
     # A Zotero CSL-JSON item saved from a journal's page (asmozo24's library): the page's
     # metadata put each author's title in the given name.

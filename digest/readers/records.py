@@ -864,7 +864,7 @@ def nlm_title(title: str) -> str:
 def without_names_left_out(name: str) -> str:
     """A name without what stands for the names a list leaves out ("Booker GW et al." ->
     "Booker GW"); "" where that is all it is ("et al.", "others"), or where it says that no
-    one signed the item ("Anonymous")."""
+    one signed the item ("Anonymous", "Anon")."""
     return "" if _NO_NAME.match(name) else _NAMES_LEFT_OUT.sub("", name).strip()
 
 
@@ -898,10 +898,11 @@ _AFFILIATION_NUMBER = re.compile(r"(?<!\s)\s*\(\d{1,3}(?:\s*,\s*\d{1,3})*\)(?=\s
 # A person's title before given names and a surname: "Dr ", "Prof. ", "Mrs ".
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?\s+(?=[^\W\d_][^\s]*\s+[^\W\d_])")
 # The part of "Ana Lima and others" (or collaborators, or 2 other authors) that is no name;
-# and the author of an unsigned item (ProQuest's "Anonymous", Web of Science's "[Anonymous]").
+# and the author of an unsigned item (ProQuest's "Anonymous", Web of Science's "[Anonymous]",
+# Scopus's "Anon").
 _NO_NAME = re.compile(
     r"^\s*(?:(?:\d+\s+)?(?:others|other authors?|collaborators|colleagues|co-?authors)"
-    r"|\[?anonymous\]?)\s*$",
+    r"|\[?anon(?:ymous)?\]?)\s*$",
     re.I,
 )
 _NAMES_LEFT_OUT = re.compile(
