@@ -366,10 +366,19 @@ _STARRED_MESH = re.compile(
 )
 
 
+# The list's own label standing as one of its keywords, as Scopus keeps it when the
+# author's "Keywords: a; b" reached it whole ("inequality; Keywords:; migrant workers").
+_KEYWORDS_LABEL = re.compile(
+    r"(?:key\s?-?words?|palabras clave|palavras-chave|mots-cl[ée]s)\s*:", re.I
+)
+
+
 def clean_keyword(text: str) -> str:
     """A keyword as prose is cleaned, a starred MeSH heading (or Embase's with its subheading
-    named) without its star and subheadings."""
+    named) without its star and subheadings; "" for the list's label ("Keywords:")."""
     text = clean_text(text)
+    if text.endswith(":") and _KEYWORDS_LABEL.fullmatch(text):
+        return ""
     starred = _STARRED_MESH.fullmatch(text) if "*" in text or text.endswith("]") else None
     return starred.group(1) if starred else text
 

@@ -202,6 +202,23 @@ def test_a_starred_mesh_heading_loses_star_and_subheadings(keyword: str, heading
     assert clean_keyword(keyword) == heading
 
 
+@pytest.mark.parametrize(
+    ("keyword", "kept"),
+    [
+        # Scopus keeps the author's label as one of the keywords (a Scopus CSV of the
+        # Economic and Labour Relations Review: "inequality; Keywords:; migrant workers").
+        ("Keywords:", ""),
+        ("KEY WORDS:", ""),
+        ("Palabras clave:", ""),
+        # A keyword about keywords is one.
+        ("Keywords", "Keywords"),
+        ("keyword search", "keyword search"),
+    ],
+)
+def test_the_list_label_is_no_keyword(keyword: str, kept: str) -> None:
+    assert clean_keyword(keyword) == kept
+
+
 def test_clean_token_drops_all_whitespace() -> None:
     assert clean_token(" https://arxiv.org/abs/\n2101.00001\u200b ") == (
         "https://arxiv.org/abs/2101.00001"
