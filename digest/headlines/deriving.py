@@ -75,10 +75,13 @@ def _own_title(paper: Paper) -> str | None:
     """The paper's title on one line, if it has one, without the full stop bibliographic
     databases end titles with (MEDLINE, PsycNET, Web of Science: "Family functioning in
     bipolar I disorder."), which a headline followed by its summary ("Title.: …") does not
-    want; a stop that ends an abbreviation ("Bacillus sp.", "the U.S.", "et al.") stays."""
+    want; a stop that ends an abbreviation ("Bacillus sp.", "the U.S.", "et al.") stays. A
+    colon that ends it, with nothing after it, goes too."""
     if not (paper.title and paper.title.strip()):
         return None
     title = _WHITESPACE.sub(" ", paper.title).strip()
+    if title.endswith(":"):  # IGI Global's in Crossref, the subtitle after it left out
+        title = title[:-1].rstrip()
     if _in_capitals(title):
         title = _sentence_cased(title, paper.abstract)
     if not title.endswith(".") or title.endswith(".."):
