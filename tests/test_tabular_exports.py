@@ -1538,3 +1538,24 @@ def test_a_papers_tables_name_is_the_title(tmp_path: Path) -> None:
     )
     [paper] = load_papers([tmp_path]).papers
     assert (paper.title, paper.date) == ("Twin lathes", "2022")
+
+
+def test_names_parted_by_full_width_commas_are_several_authors(tmp_path: Path) -> None:
+    # A corpus table pandas wrote from Chinese papers' PDFs and PubMed: the names of a
+    # Chinese paper are parted by the full-width comma (kongdeyu0819-rgb/global-health-
+    # regulatory-bibliometrics data/paperA_corpus.csv), and were read as one author.
+    header = "title,year,authors,journal,doi,abstract"
+    chinese = only_paper(
+        tmp_path / "corpus.csv",
+        header,
+        "城市绿地的降温效应,2021,\u738b\u5efa\u56fd\uff0c\u674e\u6653\u660e\uff0c\u5f20\u4f1f,"
+        "生态学杂志,10.1234/zh.2021.1,本文评估城市绿地的降温效应。",
+    )
+    assert chinese.authors == ("王建国", "李晓明", "张伟")
+    japanese = only_paper(
+        tmp_path / "corpus_ja.csv",
+        header,
+        "都市緑地の冷却効果,2022,\u5c71\u7530\u592a\u90ce\u3001\u4f50\u85e4\u82b1\u5b50,"
+        "日本生態学会誌,10.1234/ja.2022.1,都市緑地の冷却効果を評価した。",
+    )
+    assert japanese.authors == ("山田太郎", "佐藤花子")

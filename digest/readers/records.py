@@ -807,17 +807,21 @@ _AUTHOR_SEPARATOR = re.compile(r",\s*and\s+|,|(?<!\s)\s+and\s+")
 # " and " between two names ("Zlatic, M and Kostadinov, S"), for readers that split on it
 # alone; from a run's start too.
 AND_SEPARATOR = re.compile(r"(?<!\s)\s+and\s+")
+# Chinese and Japanese lists part names with the full-width comma or semicolon or the
+# ideographic comma, as others do with "," and ";".
+_FULL_WIDTH_SEPARATORS = str.maketrans({"\uff0c": ",", "\u3001": ",", "\uff1b": ";"})
 
 
 def split_authors(value: str) -> tuple[str, ...]:
     """Names from one string: split on ';' if it has one outside parentheses, else on ','
-    and ' and '.
+    and ' and ' (the full-width and ideographic forms of both count as they do).
 
     Text in parentheses is an affiliation ("Kofi Mensah (University of Ghana, Legon)") and
     stays with its name, commas and all. A count of names left out ("Chen +3", "et al.",
     "…") is dropped. Where every other part is initials ("Gatica, G.N., Sequeira, F.A.", as
     Scopus wrote its CSV until 2020) a surname and its initials are one name, turned round.
     """
+    value = value.translate(_FULL_WIDTH_SEPARATORS)
     if "((" in value.replace(" ", ""):
         # arXiv's numbered affiliations, "Ana Lima (1), Kofi Mensah (2) ((1) Univ A, (2)
         # Univ B)": the list at the end names no one, the numbers only point into it.
