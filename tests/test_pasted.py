@@ -2417,3 +2417,31 @@ def test_a_line_of_a_thousand_bold_fields_is_read() -> None:
     [record] = parse_markdown(text).records
     assert record.date == "2026"
     assert ("note 999", "n999") in record.metadata
+
+
+def test_dataview_fields_of_a_zotero_integration_note(tmp_path: Path) -> None:
+    # Obsidian's Dataview fields ("Authors:: …") in a note's metadata callout: the names,
+    # not ": Ana Lima"; the DOI of the note's own reference ("bibliography:: …"); an empty
+    # quoted journal ("Journal:: \u201c\u201d") is no venue.
+    note = tmp_path / "note.md"
+    note.write_text(
+        "# Lower bounds for dynamic interval stabbing\n\n"
+        ">[!meta]- Abstract\n"
+        "We prove cell probe lower bounds for dynamic interval stabbing with non-adaptive "
+        "updates and give a matching upper bound in the word RAM model.\n\n"
+        "> [!meta]- Metadata\n"
+        "> zotero_link:: \n"
+        "> Authors:: [[people/Ana Lima\\|Ana Lima]], [[people/Bo Chen\\|Bo Chen]], \n"
+        "> Journal:: \u201c\u201d\n"
+        "> doi:: \n"
+        "> bibliography:: Lima, Ana, and Bo Chen. 2019. \u2018Lower Bounds for Dynamic "
+        "Interval Stabbing\u2019. [https://doi.org/10.4230/LIPIcs.X.2019.7]"
+        "(https://doi.org/10.4230/LIPIcs.X.2019.7).\n\n"
+        "## My Notes\n\nModel::Dynamic, non-adaptive updates\n",
+        encoding="utf-8",
+    )
+    (paper,) = load_papers([note]).papers
+    assert paper.authors == ("Ana Lima", "Bo Chen")
+    assert paper.doi == "10.4230/LIPIcs.X.2019.7"
+    assert paper.venue is None
+    assert ("model", "Dynamic, non-adaptive updates") in paper.metadata

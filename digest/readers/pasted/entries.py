@@ -297,7 +297,7 @@ class Reader:
             entry.keywords += [k for k in map(str.strip, words) if k and not k.startswith("/")]
         else:
             entry.metadata.append((name or label, inline_text(value)))
-            if not name and "://" in value:
+            if name in ("", "citation") and "://" in value:
                 # "**Source:** cs.GT updates on arXiv.org — https://arxiv.org/abs/…": a
                 # note's own label over the paper's link; the link is the paper's.
                 self.add_ids(entry, value)
@@ -430,7 +430,8 @@ def _translated_title(value: str, title: str) -> bool:
 
 # An author field that counts the authors, a template's statistics ("3 researchers").
 _AUTHOR_COUNT = re.compile(r"\d+\s+[a-z]+")
-# A template's placeholder left in its note (Zotero's mdnotes: "{{publicationTitle}},").
-_UNFILLED = re.compile(r"\{\{[^{}\n]{1,80}\}\}[,;.]?")
+# A template's placeholder left in its note (Zotero's mdnotes: "{{publicationTitle}},"), or
+# the quotes a template put round one, empty (Zotero Integration's "Journal:: \u201c\u201d").
+_UNFILLED = re.compile(r"\{\{[^{}\n]{1,80}\}\}[,;.]?|[\"'\u201c\u201d\u2018\u2019]{2}")
 # What a note's template writes where it knows no value.
 _NO_VALUE = frozenset({"unknown", "n/a", "na", "none", "null", "-", "—", "tbd", "?"})

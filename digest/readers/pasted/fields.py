@@ -13,14 +13,15 @@ import re
 from digest.readers.pasted.text import LINK, URL, inline_text, is_prose, looks_like_names
 from digest.readers.records import rfc2822_day
 
-# "Authors: …", "**Authors:** …", "*Authors:* …" (bold or italic labels), with a bullet.
+# "Authors: …", "**Authors:** …", "*Authors:* …" (bold or italic labels), with a bullet;
+# Obsidian's Dataview fields ("Authors:: …").
 # The spaces before the line and after its bullet are taken whole, or all but the last (a
 # label may start with that one, "   : x"): giving back any more cannot match where these
 # fail, and a plain "\s*" (or "\s+") gave back one at a time, rescanning the rest of a long
 # run of tabs (or of spaces after a "-") for each.
 _FIELD = re.compile(
     r"^(?:(?>\s*)|\s*?(?=\s(?!\s)))(?:[-*+](?:(?>\s+)|\s+?(?=\s(?!\s))))?"
-    r"(?:\*\*|__|\*|_)?([^:：*_\[\]()<>|/]{1,40}?)(?:\*\*|__|\*|_)?\s*[:：]\s*"
+    r"(?:\*\*|__|\*|_)?([^:：*_\[\]()<>|/]{1,40}?)(?:\*\*|__|\*|_)?\s*[:：]:?\s*"
     r"(?:\*\*|__|\*|_)?\s*(.*)$"
 )
 _BOLD_FIELD = re.compile(r"^\s*(?:[-*+]\s+)?(\*\*|__)[^*_:：]{1,40}[:：]")
@@ -47,6 +48,9 @@ LABELS: dict[str, str] = {
     "subjects": "subjects", "categories": "subjects",
     "comments": "comments", "comment": "comments", "备注": "comments", "评论": "comments",
     "分类": "subjects", "类别": "subjects",
+    # The paper's own reference, as a note's template writes it (Zotero Integration's
+    # "bibliography:: Lee, Ana. 2017. 'Title'. [https://doi.org/…](…)."): its links are the paper's.
+    "bibliography": "citation", "citation": "citation",
     "code": "code", "code link": "code", "github": "code", "代码": "code", "代码链接": "code",
     # Korean: title, original title, authors, date, year, year published, journal, venue,
     # abstract, keywords.
