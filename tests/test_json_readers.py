@@ -2210,3 +2210,35 @@ def test_a_journals_iso_abbreviation_is_the_venue_only_where_nothing_fuller_is(
     (tmp_path / "papers.jsonl").write_text("\n".join(map(json.dumps, lines)) + "\n")
     corpus = load_papers([tmp_path])
     assert sorted(p.venue or "" for p in corpus.papers) == ["J Birds", "Journal of Mammals"]
+
+
+def test_a_scripts_list_of_papers_under_papers_is_read(tmp_path: Path) -> None:
+    # A script's JSON of a day's arXiv mail (fengziclassmate/journal-rss arxiv-email-archive):
+    # its date, counts and stats, then the papers under "papers". The whole object was one
+    # record without an abstract: every paper was lost.
+    digest = {
+        "date": "2026-08-19",
+        "paper_count": 2,
+        "source_status": {"arxiv-email": "ok:1;papers:2"},
+        "papers": [
+            {
+                "key": "arxiv:2608.10001",
+                "title": "Owls at Night",
+                "url": "https://arxiv.org/abs/2608.10001",
+                "arxiv_id": "2608.10001",
+                "authors": ["Ana Lima", "Kofi Mensah"],
+                "published": "2026-08-18T14:44:41+00:00",
+                "abstract": "We count owls at night with thermal cameras.",
+            },
+            {"title": "Bats", "arxiv_id": "2608.10002", "abstract": "We count bats."},
+        ],
+    }
+    (tmp_path / "2026-08-19.json").write_text(json.dumps(digest, indent=2))
+    corpus = load_papers([tmp_path])
+    assert [p.arxiv_id for p in corpus.papers] == ["2608.10001", "2608.10002"]
+    owls = corpus.papers[0]
+    assert (owls.title, owls.authors, owls.date) == (
+        "Owls at Night",
+        ("Ana Lima", "Kofi Mensah"),
+        "2026-08-18",
+    )

@@ -37,10 +37,11 @@ from digest.readers.scholarly_json import GENERIC, map_object, newest_versions_f
 # "search-results" is Elsevier's (Scopus, ScienceDirect), its list under "entry";
 # "publications" the list of an author (Google Scholar's, as the scholarly library gives it);
 # "hits" Zenodo's search, an envelope holding its list under the same name; "response" a
-# Solr answer's (NASA ADS's search API), its list under "docs".
+# Solr answer's (NASA ADS's search API), its list under "docs"; "papers" the list a script
+# keeps of a day's papers beside its date and counts (an arXiv mail digest's).
 _RECORD_LISTS = (
     "results", "items", "collection", "data", "recommendedPapers", "result", "entry",
-    "publications", "hits", "records", "articles", "docs",
+    "publications", "hits", "records", "articles", "docs", "papers",
 )  # fmt: skip
 # Springer Nature's answer counts its records in a list under "result": no records.
 _PAGE_COUNTS = frozenset({"total", "start", "pageLength", "recordsDisplayed"})
