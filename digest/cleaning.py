@@ -690,9 +690,15 @@ def _without_trailers(abstract: str) -> str:
 # ("… galactic supernova (SN).We consider …", "… psychological health).Design: …",
 # PsycINFO's run-in headings), before a capitalised word or an acronym ("… German medical
 # texts.BRONCO consists of …", Oxford Academic's BibTeX); a dotted name ("java.lang.String",
-# "Foo.Bar()", "e.g.The", "ASP.Net", "www.IEEE.org") is no paragraph's end.
+# "Foo.Bar()", "e.g.The", "ASP.Net", "www.IEEE.org", "Node.Js") is no paragraph's end. After
+# a capitalised word, only before a section's heading and its colon: "… Scirus y Science
+# Direct.Resultados y conclusión: …" (a Spanish abstract in PubMed).
 _NEXT_SENTENCE = r"(?=(?:[A-Z][a-z]+|[A-Z]{3,}s?)\b(?![.(]))"
-_RUN_ON_SENTENCE = re.compile(r"((?:(?<![.\w])(?:[a-z]{3,}|[A-Z]{2,}s)|\))[.?!])" + _NEXT_SENTENCE)
+_BEFORE_HEADING = r"(?=\.[A-Z][a-z]+(?: [^\W\d_]+){0,3}:)"
+_RUN_ON_SENTENCE = re.compile(
+    rf"((?:(?<![.\w])(?:[a-z]{{3,}}|[A-Z]{{2,}}s|[A-Z][a-z]{{2,}}{_BEFORE_HEADING})|\))[.?!])"
+    + _NEXT_SENTENCE
+)
 # Its stop and what follows, looked for first: the pattern above, opening on a lookbehind or
 # a parenthesis, is tried at every character, one opening on a class of characters is scanned
 # for in C, about 7x faster, and this runs on every abstract loaded while few hold such a stop.

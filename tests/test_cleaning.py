@@ -409,6 +409,11 @@ def test_join_wrapped_lines_of_nothing() -> None:
                 "Design: Six databases were read.",
             ],
         ),
+        (
+            # after a capitalised word, before a heading (a Spanish abstract in PubMed)
+            "Se buscó en Scielo y Science Direct.Resultados y conclusión: la dieta importa.",
+            ["Se buscó en Scielo y Science Direct.", "Resultados y conclusión: la dieta importa."],
+        ),
     ],
 )
 def test_a_full_stop_that_lost_its_space_still_ends_a_sentence(
