@@ -171,6 +171,15 @@ def test_paper_fields_are_all_sent_back_by_loading_workers() -> None:
         ("2021/13", "2021"),  # no such month: its year
         ("2021", "2021"),
         ("2020-09", "2020-09"),
+        ("2021-09-23", "2021-09-23"),
+        ("2021-02-30", "2021-02"),
+        # 00 for a month or day not known (NASA ADS), also in Zotero's own form of a date, the
+        # ISO one and the date as typed (an Obsidian note made from Zotero's database)
+        ("2017-06-00", "2017-06"),
+        ("2018-00-00", "2018"),
+        ("2019-00-00 2019", "2019"),
+        ("2023-12-00 12/2023", "2023-12"),
+        ("2023-05-29 2023-5-29", "2023-05-29"),
         # Forms only a file can tell, or no date form at all: as written.
         ("3/4/2021", "3/4/2021"),
         ("Spring 2020", "Spring 2020"),

@@ -651,6 +651,10 @@ _TIME_TAIL = r"(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?"
 _DATE_FORMS: tuple[tuple[re.Pattern[str], tuple[int, int, int]], ...] = (
     # ISO with a time: "2022-02-24T15:05:19Z", "2013-10-30T11:20:51-07:00" (its day as written).
     (re.compile(_Y + r"-([01]\d)-([0-3]\d)[T ]\d\d:\d\d" + _TIME_TAIL), (1, 2, 3)),
+    # ISO: "2021-09-23", "2020-09", with 00 for a month or day not known (NASA ADS's
+    # "2017-06-00", "2018-00-00"), or in Zotero's own form, the ISO date and the date as
+    # typed ("2019-00-00 2019", "2023-12-00 12/2023": notes made from Zotero's database).
+    (re.compile(_Y + r"-(0\d|1[0-2])(?:-([0-2]\d|3[01]))?(?: \S.*)?"), (1, 2, 3)),
     # RIS: "2021/09/23", "2019/06", "1991/aug", "2018/02/03/".
     (re.compile(_Y + r"/(\d{1,2}|[A-Za-z]{3,9}\.?)(?:/(\d{1,2}))?/?"), (1, 2, 3)),
     # MEDLINE and PubMed: "2020 May", "2021 Sep 20", a range "2016 Mar-Apr" (its first month).
@@ -679,7 +683,7 @@ def normal_date(value: str) -> str:
     "Fri, 15 Nov 2024 19:04:11 GMT" …), one of them with a time of day after it ("7 August
     2012, 9:22", Zotero's date of a web page) as its day; any other form ("Spring 2020",
     "3/4/2021", whose order only its file can tell) as given. A month or day that cannot be
-    is left out."""
+    ("2021/02/30"), or is written 00 for not known ("2018-00-00"), is left out."""
     text = " ".join(value.split())
     dated = _form_date(text)
     if dated is None and _RFC_2822_DATE.fullmatch(text):

@@ -877,19 +877,11 @@ def ads_record(line: int, doc: dict[str, Any]) -> Record | Problem:
         else None,
         doi=text_of(doc.get("doi")) or None,
         arxiv=next((i[6:] for i in identifiers if i.casefold().startswith("arxiv:")), None),
-        date=_ads_date(text_of(doc.get("pubdate"))) or text_of(doc.get("year")) or None,
+        date=text_of(doc.get("pubdate")) or text_of(doc.get("year")) or None,
         venue=text_of(doc.get("pub")) or None,
         keywords=strings_of(list_of(doc.get("keyword"))),
         metadata=metadata_of([("bibcode", bibcode), ("doctype", doc.get("doctype"))]),
     )
-
-
-def _ads_date(pubdate: str) -> str:
-    """ADS's "2017-06-00" as "2017-06", "2018-00-00" as "2018": a 00 is a part not known."""
-    parts = pubdate.split("-")
-    while len(parts) > 1 and parts[-1].strip("0") == "":
-        parts.pop()
-    return "-".join(parts)
 
 
 def hal_record(line: int, doc: dict[str, Any]) -> Record | Problem:
