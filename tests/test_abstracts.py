@@ -379,6 +379,10 @@ def test_build_reports_them_in_one_line_and_strict_passes(tmp_path: Path) -> Non
         # Glued to the first word with nothing between them (PsycInfo through Zotero).
         ("AbstractYouth with bowel disease worry.", "Youth with bowel disease worry."),
         ("Abstracts of talks are given.", None),
+        # In another language, as Crossref holds SciELO's abstracts.
+        ("Resumo   Neste trabalho são apresentados.", "Neste trabalho são apresentados."),
+        ("RESUMEN Objetivo: evaluar la dieta.", "Objetivo: evaluar la dieta."),
+        ("resumen de la tesis.", None),
     ],
 )
 def test_an_abstract_heading_goes_and_a_term_that_starts_with_abstract_stays(

@@ -825,6 +825,27 @@ def test_crossref_preprint_is_named_by_its_server(tmp_path: Path) -> None:
     assert (paper.venue, paper.abstract) == ("medRxiv", "Antibody levels fell.")
 
 
+def test_crossref_heading_glued_to_a_paragraph_goes_in_any_language(tmp_path: Path) -> None:
+    # SciELO deposits an abstract with its heading glued to the text in a <jats:p> (a
+    # Crossref work of the Revista Brasileira de Ensino de Física in a search tool's test;
+    # SciELO's packtools writes "RESUMEN Objetivo: …"), not in a <jats:title>.
+    def work(doi: str, abstract: str) -> dict[str, object]:
+        return {"DOI": doi, "type": "journal-article", "title": [doi], "abstract": abstract}
+
+    items = [
+        work("10.1590/1", "<jats:p>Resumo   Neste trabalho\n são apresentados.</jats:p>"),
+        work("10.1590/2", "<jats:p>RESUMEN Objetivo: evaluar la dieta.</jats:p>"),
+        work("10.1590/3", "<jats:p>Abstract Objective: to weigh the diet.</jats:p>"),
+    ]
+    answer = {"status": "ok", "message-type": "work-list", "message": {"items": items}}
+    corpus, _ = saved_answer(tmp_path, answer, "crossref")
+    assert [paper.abstract for paper in corpus.papers] == [
+        "Neste trabalho são apresentados.",
+        "Objetivo: evaluar la dieta.",
+        "Objective: to weigh the diet.",
+    ]
+
+
 def test_crossref_date_of_the_unix_epoch_dates_no_paper(tmp_path: Path) -> None:
     # A journal's system deposits the Unix epoch for a date it never had (seen in rcrossref's
     # fixture of a Crossref work list: an Acta article "issued" 1970-01-01, its DOI created

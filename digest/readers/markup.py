@@ -536,12 +536,13 @@ _ABSTRACT_WORDS = frozenset(
      "аннотация", "резюме", "摘要", "要旨"}
 )  # fmt: skip
 # A heading glued to the front of an abstract: "Abstract Eleven coupled models…" (Mendeley
-# and Zotero keep the one publishers print; OpenAlex's index starts with it too). What
+# and Zotero keep the one publishers print; OpenAlex's index starts with it too), in any of
+# those languages, capitalised or in capitals (_is_abstract_word). What
 # sets it apart from the text, if anything: a colon or stop, a spaced dash, a line end; or
 # nothing at all, glued to a capitalised word (PsycInfo through Zotero: "AbstractYouth with
 # inflammatory bowel disease …").
 _ABSTRACT_HEADING = re.compile(
-    r"\A(?P<word>Abstract|ABSTRACT|Summary|SUMMARY)"
+    rf"\A(?P<word>(?i:{'|'.join(sorted(_ABSTRACT_WORDS, key=len, reverse=True))}))"
     r"(?:(?P<separator>\s*[:.]|\s+[-\u2013\u2014]|[ \t]*\n|(?=[A-Z][a-z]+\s))\s*|\s+)"
     r"(?=(?P<next>[A-Z][A-Za-z]*))"
 )
@@ -577,9 +578,8 @@ def without_abstract_heading(text: str) -> str:
     ("Abstract Syntax Trees (ASTs)"); an acronym spelled without the A ("Abstract Large
     Language Models (LLMs)") shows a heading."""
     heading = _ABSTRACT_HEADING.match(text)
-    if heading is None:
+    if heading is None or not _is_abstract_word(word := heading.group("word")):
         return text
-    word = heading.group("word")
     if heading.group("separator") is not None or word.isupper():
         return text[heading.end() :]
     term = _TERM.match(text, heading.end())
@@ -589,7 +589,8 @@ def without_abstract_heading(text: str) -> str:
         if initials.upper() in (acronym, acronym.removesuffix("S")):  # "ASTs"
             return text
         return text[heading.end() :]
-    if _TERMS_AFTER_HEADING[word.casefold()].match(text, heading.end()):
+    terms = _TERMS_AFTER_HEADING.get(word.casefold())
+    if terms and terms.match(text, heading.end()):
         return text
     after = heading.group("next").casefold()
     if after not in _SENTENCE_OPENERS:
@@ -597,6 +598,13 @@ def without_abstract_heading(text: str) -> str:
         if again.search(text, heading.end() + len(after)):
             return text
     return text[heading.end() :]
+
+
+def _is_abstract_word(word: str) -> bool:
+    """Whether a word is "Abstract" in one of the languages journals head abstracts in,
+    capitalised or in capitals ("Resumo", "RESUMEN"); Crossref holds SciELO's abstracts with
+    the heading glued to the text ("Resumo Neste trabalho …", "RESUMEN Objetivo: …")."""
+    return (word.istitle() or word.isupper()) and word.casefold() in _ABSTRACT_WORDS
 
 
 # Capitalised words, then an acronym in brackets: "Meaning Representation (AMR)".

@@ -177,7 +177,9 @@ _EPOCH = "1970-01-01"
 
 def crossref_record(line: int, work: dict[str, Any]) -> Record | Problem:
     title = markup_free(text_of(work.get("title")))
-    abstract = markup_free(text_of(work.get("abstract")))
+    # SciELO deposits its abstracts with their heading glued on ("<jats:p>RESUMO Objetivo:
+    # …", "<jats:p>Resumo   Neste trabalho …"), in a paragraph, not a <jats:title>.
+    abstract = without_abstract_heading(markup_free(text_of(work.get("abstract"))))
     if not abstract:
         return no_abstract(line, "Crossref", title or text_of(work.get("DOI")))
     dates = ("issued", "published", "published-print", "published-online", "created")
