@@ -407,6 +407,22 @@ def test_web_of_science_title_loses_its_footnote_marker(tmp_path: Path) -> None:
     assert [p.title for p in corpus.papers] == [title for _, title in titles]
 
 
+def test_web_of_science_chinese_sessions_retraction_label_leaves_the_title(
+    tmp_path: Path,
+) -> None:
+    # A Chinese-locale session opens a retracted paper's title with "Retracted Publication: "
+    # in Chinese (wanghuan8786/food-regulations savedrecs.txt); the title's own "(Retracted
+    # Article)" stays.
+    corpus = load_written(
+        tmp_path,
+        "savedrecs.txt",
+        "FN Clarivate Analytics Web of Science\nVR 1.0\n",
+        "PT J\nAU Riley, WJ\nTI 被撤回的出版物: Mortar in teaching\n   (Retracted Article)\n"
+        "AB Abstract of the mortar case.\nPY 2019\nER\n\nEF\n",
+    )
+    assert [p.title for p in corpus.papers] == ["Mortar in teaching (Retracted Article)"]
+
+
 def test_web_of_science_part_marker_is_said_in_words(tmp_path: Path) -> None:
     # Records of the 1990s mark a paper's part at its title's end, apart: "… RELIEF .1."
     # (globe2060org/data-availability-review2025 savedrecs.txt).

@@ -58,6 +58,9 @@ _FOOTNOTE_MARK = re.compile(r"(?<!\s)\s++[*†‡]\s*$")
 # The part of a paper in several, as records of the 1990s mark it at the title's end: "…
 # CAPABILITIES AND ENVIRONMENTAL RELIEF .1.". From a run's first space only, as above.
 _PART_MARK = re.compile(r"(?<!\s)\s++\.(\d{1,2})\.\s*$")
+# What a Chinese session's export opens a retracted paper's title with ("Retracted
+# Publication: "), where the title ends with Web of Science's own "(Retracted Article)".
+_RETRACTED_LABEL = "被撤回的出版物: "
 # A character Web of Science has no glyph for, written as an HTML entity with spaces around
 # its "&": "Schr & ouml;dinger", "Szeg & odblac;", "p & lt; 0.05". A small letter joins the
 # word before it; a capital ("& Ouml;zt & uuml;rk") or a sign keeps its space.
@@ -179,8 +182,10 @@ def web_of_science_title(title: str) -> str:
     """The title without a footnote marker ("*", "†", "‡") left alone at its end; a
     "*" in or against a word ("Sgr A*") stays. A part marker at its end (".1.") is said in
     words ("…, PART 1" in a title in capitals), so that it reads as one, and the parts of
-    a paper keep titles of their own."""
-    title = _FOOTNOTE_MARK.sub("", title)
+    a paper keep titles of their own. The label a Chinese session opens a retracted paper's
+    title with ("被撤回的出版物: ", "Retracted Publication: ") goes: Web of Science's own
+    "(Retracted Article)" at its end says it."""
+    title = _FOOTNOTE_MARK.sub("", title.removeprefix(_RETRACTED_LABEL))
     part = _PART_MARK.search(title) if title.endswith(".") else None
     if part is None:
         return title
