@@ -479,6 +479,12 @@ _ERIC_MARK = re.compile(
 _SUPPLEMENT_NOTE = re.compile(
     r"(?<=[.!?])\s*Supplemental Material: [^\n]{0,300}? available at https?://\S+?\.?$"
 )
+# Taylor & Francis closes a reply's abstract with the papers of its exchange, each title
+# glued to its DOI, and Web of Science glues the list to the last sentence: "… of comparative
+# anthropology.See also:A Naturalist Abroad in the Museum of Ontology: … Culture10.1080/
+# 00664677.2015.1136591Biolatry: … 10.1080/00664677.2016.1212523" (its RIS, 2023).
+_SEE_ALSO = re.compile(r"(?<=[.!?])\s*See also:[^\n]*?10\.\d{4,9}/\S+$")
+_SEE_ALSO_TAIL = 1500  # a few titles and their DOIs
 # ProQuest's CSA databases (LISA, Sociological Abstracts, ERIC's notes), whatever exports
 # their records (Mendeley's BibTeX of them), close an abstract with where it came from, one
 # mark or several: "(Quotes from original text)", "(Author abstract)", "(Original abstract)",
@@ -648,6 +654,9 @@ def _without_trailers(abstract: str) -> str:
         abstract = _ERIC_MARK.sub("", abstract)
     if "Supplemental Material:" in abstract[-_TRAILER_TAIL:]:
         abstract = _SUPPLEMENT_NOTE.sub("", abstract)
+    if "See also:" in abstract[-_SEE_ALSO_TAIL:]:
+        found = _SEE_ALSO.search(abstract, max(0, len(abstract) - _SEE_ALSO_TAIL))
+        abstract = abstract[: found.start()] if found else abstract
     if abstract.endswith((")", ").", "document.", "]")):
         # Looked for in the tail, as the other trailers are: from every position of a whole
         # abstract, a run of thousands of marks would be read to its end each time.

@@ -161,6 +161,19 @@ def test_a_closing_copyright_line_is_not_part_of_the_abstract(trailer: str) -> N
     assert strip_abstract_trailer(f"{ABSTRACT} {trailer}") == ABSTRACT
 
 
+def test_taylor_and_francis_see_also_list_glued_to_the_last_sentence_goes() -> None:
+    # Web of Science's RIS of a reply (milensys/Descola-nature-culture-post-cartesien-ontology
+    # savedrecs.ris): the papers of the exchange, each title glued to its DOI.
+    see_also = (
+        "See also:A Reply on Mortar10.1080/00000000.2015.1111111Mortar Again: A Response "
+        "10.1080/00000000.2016.2222222"
+    )
+    assert strip_abstract_trailer(f"{ABSTRACT}{see_also}") == ABSTRACT
+    # Without the DOIs of papers it is the abstract's own text.
+    kept = f"{ABSTRACT} See also: the mortar survey."
+    assert strip_abstract_trailer(kept) == kept
+
+
 def test_informs_supplement_note_glued_to_the_last_sentence_goes() -> None:
     note = "Supplemental Material: The data are available at https://doi.org/10.1287/x.1."
     assert strip_abstract_trailer(f"{ABSTRACT}{note}") == ABSTRACT
