@@ -386,6 +386,29 @@ def test_endnote_xml_from_web_of_science_links_past_go_to_isi() -> None:
     assert ("url", "<GotoISI>://WOS:000356201700010") not in paper.metadata
 
 
+def test_endnote_xml_from_mendeley_links_the_first_of_its_joined_addresses(
+    tmp_path: Path,
+) -> None:
+    # Mendeley Desktop writes all of an item's addresses into one <url>, "%5Cn" (an escaped
+    # line break) between them (Jack-Fawcett/jakyll 'My Collection.xml'): the link was all
+    # three run together.
+    pages = (
+        "http://www.example.edu/~lab/pubs/2004/TR-2004-23.pdf%5Cnhttp://www.example.edu/"
+        "~ada/docs/Lamb -- Sparse Factors.pdf%5Cnhttp://academic.example.com/Publication/360"
+    )
+    (tmp_path / "My Collection.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><xml><records><record><database name="My '
+        'Collection.enl" path="My Collection.enl">My Collection.enl</database><ref-type name'
+        '="Report">10</ref-type><titles><title>Sparse factors</title></titles><urls><pdf-urls>'
+        "<url>internal-pdf://Sparse Factors.pdf</url></pdf-urls><web-urls><url>" + pages
+        + "</url></web-urls></urls><abstract>Many kinds of data are a noisy mix of a few "
+        "prototypes.</abstract></record></records></xml>",
+        encoding="utf-8",
+    )  # fmt: skip
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.url == "http://www.example.edu/~lab/pubs/2004/TR-2004-23.pdf"
+
+
 def test_endnote_xml_keywords_joined_in_one_keyword(tmp_path: Path) -> None:
     # EndNote 2025 keeps the one comma-joined KW line of a RIS import as one <keyword>.
     style = '<style face="normal" font="default" size="100%">{}</style>'

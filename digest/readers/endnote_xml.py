@@ -18,9 +18,10 @@ maintained library reads EndNote XML, and its fields are few and plain.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from xml.etree.ElementTree import Element, SubElement
 
-from digest.readers.identifiers import parse_doi
+from digest.readers.identifiers import parse_doi, split_addresses
 from digest.readers.markup import without_abstract_heading
 from digest.readers.records import (
     Parsed,
@@ -128,8 +129,8 @@ def _record(record: Element, line: int) -> Record | Problem:
     abstract = without_abstract_heading(_field(record, "abstract"))
     if not abstract:
         return Problem(line, "no abstract (EndNote record without an <abstract>)", excerpt(title))
-    urls = [_text(url) for url in record.iter("url")]
-    related = [_text(url) for url in record.iterfind("*/related-urls/url")]
+    urls = _addresses(record.iter("url"))
+    related = _addresses(record.iterfind("*/related-urls/url"))
     # The first web link: a Web of Science record's first URL is "<Go to ISI>://WOS:…".
     links = related + urls
     numbers = _field(record, "electronic-resource-num").split()
@@ -163,6 +164,12 @@ def _record(record: Element, line: int) -> Record | Problem:
         keywords=_keywords(record),
         metadata=tuple((key, value) for key, value in metadata if value),
     )
+
+
+def _addresses(urls: Iterable[Element]) -> list[str]:
+    """The addresses these <url>s hold: Mendeley writes all of an item's into one, "%5Cn"
+    between them ("http://www.psi.toronto.edu/…/PSI-TR-2004-23.pdf%5Cnhttp://…")."""
+    return [address for url in urls for address in split_addresses(_text(url))]
 
 
 def _keywords(record: Element) -> tuple[str, ...]:
