@@ -600,6 +600,18 @@ _SUMMARY_ONLY = re.compile(r"Summary form only(?: given)?(?:,? as follows)?\s*[.
 _LEADING_COPYRIGHT = re.compile(
     r"(?:Copyright\s*)?(?:©|\([cC]\)\s*(?:19|20)\d\d).{0,300}?\.(?=[A-Z][a-z])"
 )
+# Scopus's API opens an abstract with the publisher's line and a space after it ("© 2020
+# Elsevier Inc. Recent software …", "© 2020, Springer Nature Switzerland AG. This paper
+# …"): the line runs to the first stop not after an initial ("© 2018 J. Smith."), with
+# "All rights reserved." after it, and on over a second or third line ("© 2018 The
+# Authors. Journal of Birds © 2018 Society of Birds. We …"); a line alone stays for the
+# trailer's rule, which takes it all.
+_COPYRIGHT_STATEMENT = r".{0,120}?(?<!\s[A-Z])\.(?:\s*All rights reserved\.)?\s+"
+_LEADING_COPYRIGHT_LINE = re.compile(
+    r"(?:Copyright\s*)?(?:©|\([cC]\)\s*(?:19|20)\d\d)"
+    rf"(?:{_COPYRIGHT_STATEMENT}(?=[^.]{{0,80}}©)){{0,2}}"
+    rf"{_COPYRIGHT_STATEMENT}(?=[A-Z])(?!All rights reserved|[^.]{{0,80}}©)"
+)
 
 
 def strip_abstract_trailer(abstract: str) -> str:
@@ -607,10 +619,10 @@ def strip_abstract_trailer(abstract: str) -> str:
     (ERIC's "(As Provided)", ProQuest's "(Author abstract)" and INFORMS's note of where
     the supplement is too, and the arXiv mail's link to the paper's page), without the
     placeholder of a graphical abstract, and without IEEE's "Summary form only given.",
-    eScholarship's byline or a copyright line glued to it (Web of Science's MEDLINE)
-    opening it; then without the citation of the paper itself that closes the abstracts of
-    Wiley's journals in PubMed ("... mortality in MCR patients. ANN NEUROL
-    2023;93:1187-1197.", "J Am Geriatr Soc 68:1072-1077, 2020.")."""
+    eScholarship's byline or a copyright line (Web of Science's MEDLINE glues one to it,
+    Scopus's API leaves a space) opening it; then without the citation of the paper itself
+    that closes the abstracts of Wiley's journals in PubMed ("... mortality in MCR
+    patients. ANN NEUROL 2023;93:1187-1197.", "J Am Geriatr Soc 68:1072-1077, 2020.")."""
     abstract = _without_trailers(abstract)
     if abstract[-1:].isdigit() or abstract[-2:-1].isdigit():
         citation = _CLOSING_CITATION.search(abstract, max(0, len(abstract) - _CLOSING_TAIL))
@@ -639,7 +651,9 @@ def _without_trailers(abstract: str) -> str:
         byline = _ESCHOLARSHIP_BYLINE.match(abstract)
         abstract = abstract[byline.end() :] if byline else abstract
     if abstract.startswith(("©", "Copyright", "(c)", "(C)")):
-        copyright_line = _LEADING_COPYRIGHT.match(abstract)
+        copyright_line = _LEADING_COPYRIGHT.match(abstract) or _LEADING_COPYRIGHT_LINE.match(
+            abstract
+        )
         abstract = abstract[copyright_line.end() :] if copyright_line else abstract
     if "raphical" in abstract or "RAPHICAL" in abstract or "omitted]" in abstract:
         abstract = _GRAPHICAL_ABSTRACT.sub("", abstract).strip()

@@ -259,6 +259,26 @@ def test_escholarships_byline_opening_an_abstract_is_not_part_of_it() -> None:
     assert strip_abstract_trailer("Author(s): Lamb, Ada. " + ABSTRACT).startswith("Author")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Scopus's Search API (view=COMPLETE): the publisher's line, a space, the abstract.
+        "\u00a9 2020 Elsevier Inc.",
+        "\u00a9 2019 Elsevier B.V.",
+        "Copyright \u00a9 2019 Elsevier Ltd. All rights reserved.",
+        "(c) 2020 Wiley Periodicals, Inc.",
+        "\u00a9 2018 J. Smith.",
+        "\u00a9 2020, Springer Nature Switzerland AG.",
+        # Two lines, the second glued to nothing: both go.
+        "\u00a9 2018 The Authors. Journal of Birds \u00a9 2018 Society of Birds.",
+    ],
+)
+def test_a_copyright_line_opening_an_abstract_is_not_part_of_it(line: str) -> None:
+    assert strip_abstract_trailer(f"{line} {ABSTRACT}") == ABSTRACT
+    # A line alone is still no abstract.
+    assert strip_abstract_trailer(line) == ""
+
+
 def test_the_stop_scopus_puts_after_a_question_goes_with_its_copyright_line() -> None:
     # reftool_scopus_zh's "…or any virtual currency, for that matter?. © 2014 Wiley
     # Periodicals, Inc.": the digest showed "for that matter?."
