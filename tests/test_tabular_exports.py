@@ -1559,3 +1559,22 @@ def test_names_parted_by_full_width_commas_are_several_authors(tmp_path: Path) -
         "日本生態学会誌,10.1234/ja.2022.1,都市緑地の冷却効果を評価した。",
     )
     assert japanese.authors == ("山田太郎", "佐藤花子")
+
+
+def test_a_bibliometrix_data_frame_of_chosen_tags_is_read_by_its_tags(tmp_path: Path) -> None:
+    # A script's write.csv() of a few of a bibliometrix data frame's columns: no "PT", no
+    # "SR", only tags (kongdeyu0819-rgb/global-health-regulatory-bibliometrics
+    # data/paperA_bibliometrix.csv). It was read as text, each row a paper of no title.
+    header = '"AU","TI","SO","PY","AB","DE","ID"'
+    row = (
+        '"Ann Holm; Jo Kerr","Owls in burned forest.","Journal of birds",2021,"We count'
+        ' owls in burned forest over ten years.","owls; fire","FOREST; BIRDS"'
+    )
+    paper = only_paper(tmp_path / "corpus.csv", header, row)
+    assert (paper.title, paper.abstract) == (
+        "Owls in burned forest.",
+        "We count owls in burned forest over ten years.",
+    )
+    assert paper.authors == ("Ann Holm", "Jo Kerr")
+    assert (paper.venue, paper.date) == ("Journal of birds", "2021")
+    assert paper.keywords == ("owls", "fire")

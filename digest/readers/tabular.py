@@ -302,10 +302,16 @@ _BIBLIOMETRIX_COLUMNS = frozenset(
 
 
 def _is_wos_tags(names: Sequence[str]) -> bool:
+    """Web of Science's header, "PT" first; bibliometrix's, with its "SR"; or a few of
+    their columns a script chose, tags only, with the authors' among them."""
     tags = {n for n in names if n}
     if "sr" in tags and {"ti", "ab"} <= tags:
         return all(len(n) <= 2 or n in _BIBLIOMETRIX_COLUMNS for n in tags)
-    return {"pt", "ti", "ab"} <= tags and all(len(n) <= 2 for n in tags)
+    return (
+        {"ti", "ab"} <= tags
+        and not tags.isdisjoint({"pt", "au", "af"})
+        and all(len(n) <= 2 for n in tags)
+    )
 
 
 # Publish or Perish and the Cochrane Library name the venue "Source"; elsewhere "Source" is
