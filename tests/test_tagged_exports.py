@@ -654,6 +654,8 @@ def test_venues_in_capitals_are_cased(tmp_path: Path) -> None:
         "C\tHO, JH\tAGENTS\t2021 IEEE INTERNATIONAL CONFERENCE ON HUMAN-MACHINE SYSTEMS ",
         "(ICHMS)\tWe train agents to explain what they do.\t2021\n",
         "J\tORLOV, V\tENZYMES\tBIOCHEMISTRY (MOSCOW)\tWe purify an enzyme.\t2018\n",
+        # The European Community's (lcmolero/cientometria wos_10092025.bib, "EC TAX REVIEW").
+        "J\tSCARCELLA, L\tEURO\tEC TAX REVIEW\tWe weigh the taxes of a digital euro.\t2021\n",
     )
     assert [paper.venue for paper in tab.papers] == [
         "Coral Reefs",
@@ -669,6 +671,7 @@ def test_venues_in_capitals_are_cased(tmp_path: Path) -> None:
         "Technologies (ICCCNT)",
         "2021 IEEE International Conference on Human-Machine Systems (ICHMS)",
         "Biochemistry (Moscow)",
+        "EC Tax Review",
     ]
     ris = load_written(
         tmp_path / "ris",

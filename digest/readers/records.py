@@ -484,7 +484,8 @@ _VENUE_ACRONYMS = frozenset(
      "AIAA", "ASCE", "AAPG", "SAE", "IEICE", "ICES", "EMBO", "FEBS", "FASEB", "IUBMB", "PNAS",
      "NEJM", "AIDS", "HIV", "DNA", "RNA", "USA", "UK", "EU", "ISME", "OECD", "NATO", "IAEA",
      "ISPRS", "CIRP", "AORN", "AACN", "ASHRAE", "ESAIM", "AJR", "ANZ", "AI", "IFAC", "AEU",
-     "AAAI", "IJCAI", "SIGSAC", "SIGKDD", "SIGMOD", "SIGIR", "SIGCHI", "SIGPLAN", "SIGCOMM")
+     "AAAI", "IJCAI", "SIGSAC", "SIGKDD", "SIGMOD", "SIGIR", "SIGCHI", "SIGPLAN", "SIGCOMM",
+     "EC")
 )  # fmt: skip
 # Abbreviations without a vowel that are words, not acronyms ("BR J SURG", "PUBLIC HLTH").
 _VOWELLESS_ABBREVIATIONS = frozenset(
