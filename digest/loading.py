@@ -528,7 +528,8 @@ _WITH_ABSTRACTS: Final = {
         "the BibTeX of Google Scholar, DBLP, INSPIRE, arXiv and publishers' citation buttons "
         "has no abstracts: export these references from Zotero, Mendeley or JabRef (which "
         "keep abstracts), from NASA ADS as 'BibTeX with abstracts', or from the database "
-        "with abstracts included"
+        "with abstracts included (Scopus: 'Abstract & keywords'; Web of Science: 'Full "
+        "Record')"
     ),
     "ris": (
         "this export left abstracts out: export again with them included (Scopus: "

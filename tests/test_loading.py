@@ -1037,6 +1037,8 @@ def test_an_export_without_any_abstract_says_how_to_export_them(tmp_path: Path) 
     assert "from Zotero, Mendeley or JabRef" in str(error.value)
     # NASA ADS's plain BibTeX export: ADS has one with abstracts.
     assert "NASA ADS as 'BibTeX with abstracts'" in str(error.value)
+    # Scopus's BibTeX made without abstracts (DrMattG/ConsEdu scopus.bib): what to tick.
+    assert "(Scopus: 'Abstract & keywords'; Web of Science: 'Full Record')" in str(error.value)
     (tmp_path / "scopus.ris").write_text(
         "TY  - JOUR\nTI  - A paper\nAU  - Ng, A.\nPY  - 2020\nER  - \n\n"
         "TY  - JOUR\nTI  - Another paper\nAU  - Kim, B.\nPY  - 2021\nER  - \n",
