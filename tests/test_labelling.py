@@ -707,6 +707,20 @@ def test_spanish_function_words_sumy_does_not_list_make_no_label_or_keyword() ->
     assert not words & {"del", "para", "la", "los", "de", "el"}, lab
 
 
+def test_the_spanish_pronoun_se_and_como_make_no_keyword() -> None:
+    # A Spanish abstract in Dublin Core (UANL's eprints, via LA Referencia: "En este trabajo
+    # se proporciona un ejemplo … de cómo emplear una PC") had the keywords 'se proporciona'
+    # and 'cómo': sumy's Spanish stop list has neither.
+    spanish = [
+        "En este trabajo se proporciona un secador de fruta y se explica cómo se controla.",
+        "Se construye un secador de fruta tipo túnel y se mide cómo cambia la humedad.",
+        "Se controla la humedad del secador de fruta; se proporciona cómo medirla.",
+    ]
+    lab = label_groups([*spanish, *ROBOTS], [[0, 1, 2], [3, 4, 5]])[0]
+    words = {w.lower() for text in (lab.label, *lab.keywords) for w in text.split()}
+    assert not words & {"se", "cómo"}, lab
+
+
 def test_no_keyword_is_an_acronym_of_the_label_or_of_another_keyword() -> None:
     # 'Federated learning' had the keyword 'FL', 'Black holes' both 'active galactic nuclei'
     # and 'AGN', 'Protein-protein interactions' 'PPIs': the acronym says nothing more.

@@ -161,10 +161,11 @@ _STOP = ENGLISH_STOP_WORDS | WEAK_WORDS
 # The languages besides English that abstracts in a team's exports come in most, by sumy's
 # stop lists; and the function words of theirs that English text also writes as names
 # ('Le', 'La', 'Del') or that an English lexicon knows from quoted titles ('par', 'um'), or
-# that sumy's lists lack ('del', 'más', 'hasta', 'às', 'através').
+# that sumy's lists lack ('del', 'más', 'hasta', 'às', 'através', the pronoun 'se', the
+# accented question word 'cómo').
 _OTHER_LANGUAGES = ("french", "german", "spanish", "portuguese")
 _FOREIGN_ALSO = _word_set(
-    "le la les des aux et une est il ne qui sur par del más hasta um às através"
+    "le la les des aux et une est il ne qui sur par del más hasta um às através se cómo"
 )
 # Words of those lists that are English words too, or parts of names ('usa', 'solo'); not
 # 'para', Spanish and Portuguese far more often than the chemist's position.
