@@ -345,6 +345,22 @@ def test_a_labelled_abstract_may_be_short_but_unlabelled_text_may_not() -> None:
     ]
 
 
+def test_an_author_list_pasted_under_a_title_is_no_abstract() -> None:
+    # Title, authors and abstract pasted from a paper's page: nine names with initials are
+    # twelve words and a "." but no abstract; the abstract after them still is one.
+    parsed = parse_text(
+        "Segmentation Metrics for Uncertain, Small or Empty Reference Annotations\n"
+        "Ana Lima, Bo Chen, Carl Ode, Dana Fox, Eli G. Grant, Fay Hu, Gil W. Ames, "
+        "Li-Jia Li, Hana J. Ito\n"
+        f"{ABSTRACT}\n"
+    )
+    assert [r.abstract for r in parsed.records] == [ABSTRACT]
+    assert [(p.line, p.reason) for p in parsed.problems] == [
+        (1, "not an abstract: 9 words (abstracts have 12+)"),
+        (2, "not a paper: a list of names, not an abstract"),
+    ]
+
+
 def test_unlabelled_comment_after_abstract_is_metadata() -> None:
     parsed = parse_text(f"Abstract: {ABSTRACT}\nAccepted at EMNLP 2023. 9 pages, 3 figures\n")
     [record] = parsed.records

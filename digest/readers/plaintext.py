@@ -65,6 +65,9 @@ _SCHOLARLY = re.compile(
 )
 
 
+# One name: up to five words ("Maarten G. Lansberg", "Li-Jia Li").
+NAME = re.compile(r"^[\w.'\u2019\-]+(?:\s+[\w.'\u2019\-]+){0,4}$")
+
 # What every arXiv page says of arXiv itself, which a copy of the page brings along.
 _ARXIV_SITE_TEXT = re.compile(
     r"\s*(?:arXiv is a free distribution service|Both individuals and organizations that work "
@@ -82,6 +85,17 @@ def stray_text_reason(text: str) -> str | None:
     if _INSTRUCTION.search(text) and not _SCHOLARLY.search(text):
         return "instructions or a note"
     return None
+
+
+def looks_like_names(text: str) -> bool:
+    """An author list: several short capitalised parts separated by commas or 'and'."""
+    parts = [p.strip() for p in re.split(",|;|\\band\\b|\uff0c", text) if p.strip()]
+    if parts and re.fullmatch(r"et\.?\s?al\.?", parts[-1]):
+        parts.pop()  # "Zheqi He, Yesheng Liu, et al.": the names left out are no part
+    if len(parts) < 2:
+        return False
+    named = [p for p in parts if NAME.match(p) and p[:1].isupper()]
+    return len(named) >= 0.8 * len(parts) and not text.rstrip().endswith(("!", "?"))
 
 
 def looks_like_text(text: str) -> bool:
@@ -357,6 +371,8 @@ def _finish(
     # unmarked text must look like an abstract, and not like a note.
     marked = candidate.kind in ("abstract", "id") and bool(body)
     stray = None if marked else stray_text_reason(body) or ("a note" if a_note else None)
+    if not marked and looks_like_names(body):
+        stray = "a list of names"  # a paper's authors, pasted under its title
     if stray and words >= MIN_ABSTRACT_WORDS and _SENTENCE_END.search(body):
         reason = f"not a paper: {stray}, not an abstract"
         problems.append(Problem(candidate.line, reason, excerpt(body)))

@@ -22,16 +22,8 @@ from digest.readers.pasted.fields import (
     title_like,
     translated,
 )
-from digest.readers.pasted.text import (
-    LINK,
-    NAME,
-    URL,
-    inline_text,
-    is_prose,
-    join_lines,
-    looks_like_names,
-)
-from digest.readers.plaintext import MIN_ABSTRACT_WORDS
+from digest.readers.pasted.text import LINK, URL, inline_text, is_prose, join_lines
+from digest.readers.plaintext import MIN_ABSTRACT_WORDS, NAME, looks_like_names
 from digest.readers.records import (
     SURNAME_FIRST,
     Problem,

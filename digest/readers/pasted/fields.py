@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from digest.readers.pasted.text import LINK, URL, inline_text, is_prose, looks_like_names
+from digest.readers.pasted.text import LINK, URL, inline_text, is_prose
+from digest.readers.plaintext import looks_like_names
 from digest.readers.records import rfc2822_day
 
 # "Authors: …", "**Authors:** …", "*Authors:* …" (bold or italic labels), with a bullet;

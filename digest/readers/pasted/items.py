@@ -11,7 +11,8 @@ import re
 
 from digest.readers.pasted.entries import Reader
 from digest.readers.pasted.fields import ABSTRACT_HEADING, BOLD_LABEL, labelled_field
-from digest.readers.pasted.text import ET_AL, LINK, NAME, inline_text, is_prose, looks_like_names
+from digest.readers.pasted.text import ET_AL, LINK, inline_text, is_prose
+from digest.readers.plaintext import NAME, looks_like_names
 from digest.readers.records import split_authors
 
 _ITEM_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*[,，|]?\s*(?=\*\*|__|\[)")

@@ -11,7 +11,8 @@ import re
 
 from digest.readers.pasted.entries import Reader
 from digest.readers.pasted.fields import LABELS, title_like
-from digest.readers.pasted.text import ET_AL, LINK, URL, inline_text, join_lines, looks_like_names
+from digest.readers.pasted.text import ET_AL, LINK, URL, inline_text, join_lines
+from digest.readers.plaintext import looks_like_names
 
 
 def table_end(lines: list[str], start: int) -> int:

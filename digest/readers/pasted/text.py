@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from digest.cleaning import join_wrapped_lines
-from digest.readers.plaintext import MIN_ABSTRACT_WORDS, stray_text_reason
+from digest.readers.plaintext import MIN_ABSTRACT_WORDS, looks_like_names, stray_text_reason
 
 # Repeats are bounded: a line of 50,000 "[" must not cost 50,000 scans to its end each. They
 # are possessive too: each stops only before the one character that may follow it, so giving
@@ -42,7 +42,6 @@ _EMPHASIS = re.compile(
 _TEX_QUOTE = re.compile(r"``([^`\n]{1,500}?)''")
 SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\.\.\.$|…$")
 ET_AL = re.compile(r"^([^,;]{2,80}?)\s+et\.?\s?al\.?(?:[,;]\s*|\s+|$)(.*)$")
-NAME = re.compile(r"^[\w.'’\-]+(?:\s+[\w.'’\-]+){0,4}$")
 
 
 def inline_text(text: str) -> str:
@@ -76,17 +75,6 @@ def is_prose(text: str) -> bool:
         return False
     urls = sum(1 for word in words if word.startswith(("http://", "https://")))
     return urls * 3 < len(words) and not looks_like_names(text) and not stray_text_reason(text)
-
-
-def looks_like_names(text: str) -> bool:
-    """An author list: several short capitalised parts separated by commas or 'and'."""
-    parts = [p.strip() for p in re.split(r",|;|\band\b|，", text) if p.strip()]
-    if parts and re.fullmatch(r"et\.?\s?al\.?", parts[-1]):
-        parts.pop()  # "Zheqi He, Yesheng Liu, et al.": the names left out are no part
-    if len(parts) < 2:
-        return False
-    named = [p for p in parts if NAME.match(p) and p[:1].isupper()]
-    return len(named) >= 0.8 * len(parts) and not text.rstrip().endswith(("!", "?"))
 
 
 def same_title(one: str, other: str) -> bool:

@@ -9,7 +9,8 @@ import re
 
 from digest.readers.pasted.blocks import HEADING, ITEM, QUOTE, RULE, TABLE_ROW
 from digest.readers.pasted.fields import labelled_field
-from digest.readers.pasted.text import NAME, SENTENCE_END, URL, is_prose, looks_like_names
+from digest.readers.pasted.text import SENTENCE_END, URL, is_prose
+from digest.readers.plaintext import NAME, looks_like_names
 
 # A field's value that a hard-wrapped copy (a text browser's dump, a mail client's) carries
 # on to the next lines: "Title:…Secretly a" then "Reward Model". Only a line that reached a
