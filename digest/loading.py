@@ -46,6 +46,7 @@ from digest.config import CONFIG_NAME
 from digest.errors import InputError
 from digest.models import Corpus, FileReport, Merge, Paper, Skipped, Source
 from digest.readers import sniff_format
+from digest.readers.arxiv_pages import FLATTENED_RSS
 from digest.readers.identifiers import (
     parse_arxiv_field,
     parse_doi,
@@ -644,6 +645,12 @@ def _distinct(values: Iterable[str]) -> tuple[str, ...]:
 def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
     """Clean every field of a record and give it its id; why not, if no abstract is left."""
     abstract = clean_text(record.abstract)
+    # arXiv's feed description kept whole as the abstract by a script's JSON or CSV
+    # ("arXiv:2604.13213v2 Announce Type: replace-cross Abstract: Rare events …"): its head
+    # names the paper, it is no part of the text.
+    announced = FLATTENED_RSS.match(abstract) if abstract.startswith("arXiv:") else None
+    if announced:
+        abstract = announced.group(3)
     if is_placeholder(abstract):
         return f"{NO_ABSTRACT} (only {abstract!r})"
     abstract = without_editors_summary(strip_abstract_trailer(abstract), record.venue or "")
@@ -663,7 +670,8 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
     # preprint) names the paper's arXiv id too; parse_arxiv_field reads no other DOI as one.
     # So does a venue that is only the id (a RIS's "JO  - arXiv preprint arXiv:2411.13560").
     venue_id = venue_arxiv_id(record.venue) if record.venue else None
-    for candidate in (record.arxiv, given, url, record.doi, venue_id):
+    announced_id = announced.group(1) if announced else None
+    for candidate in (record.arxiv, given, url, record.doi, venue_id, announced_id):
         arxiv = parse_arxiv_field(candidate) if candidate else None
         if arxiv:
             break

@@ -2263,3 +2263,21 @@ def test_a_scripts_list_of_papers_under_papers_is_read(tmp_path: Path) -> None:
         ("Ana Lima", "Kofi Mensah"),
         "2026-08-18",
     )
+
+
+def test_an_arxiv_feed_description_kept_as_the_abstract_loses_its_head(tmp_path: Path) -> None:
+    # A feed aggregator's JSON of arXiv RSS items (mcox3406/atomistic-simulation-paper-feed)
+    # keeps each item's description whole as its "abstract": "arXiv:…v2 Announce Type:
+    # replace-cross \nAbstract: …". The head opened the abstract, the summary and the issue.
+    items = [
+        {
+            "title": "Owls at Night",
+            "authors": ["Ana Lima"],
+            "abstract": "arXiv:2604.10001v2 Announce Type: replace-cross \n"
+            "Abstract: We count owls at night with thermal cameras.",
+        },
+    ]
+    (tmp_path / "papers.json").write_text(json.dumps(items, indent=2))
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == "We count owls at night with thermal cameras."
+    assert paper.arxiv_id == "2604.10001"
