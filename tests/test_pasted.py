@@ -1513,6 +1513,27 @@ def test_a_feed_item_kept_as_a_note_is_its_paper() -> None:
     assert record.abstract.startswith("We estimate soil moisture")
 
 
+def test_a_feed_items_note_gives_its_pubdate_and_its_authors_without_quotes_or_label() -> None:
+    # An Astro site's content files of feed items: the date under Astro's `pubDate` (a
+    # briefing generator's under Hugo's `publishDate`), the authors a JSON list joined
+    # into one quoted string, or a scraped page's "Authors:" label kept in the value, and
+    # a placeholder ("pendiente") where the page gave no date. The date was not read, each
+    # author kept its quotes ('"Bo Liao"'), the first author was "Authors:Alex DeWeese".
+    def note(author: str, date: str) -> str:
+        return (
+            '---\ntitle: "Owls at Night"\nurl: "https://www.example-journal.org/15/6/618"\n'
+            f"pubDate: {date}\nauthor: {author}\n---\n\n"
+            "We count owls at night with thermal cameras. Counts double those made by ear.\n"
+        )
+
+    [quoted] = parse_markdown(note('"\\"Bo Liao\\",\\"Fang Wu\\""', '"2025-06-07"')).records
+    assert (quoted.authors, quoted.date) == (("Bo Liao", "Fang Wu"), "2025-06-07")
+    [labelled] = parse_markdown(note('"Authors:Alex Weese, Guan Qu"', "pendiente")).records
+    assert (labelled.authors, labelled.date) == (("Alex Weese", "Guan Qu"), None)
+    hugo = note("Ana Lima", "x").replace("pubDate: x", "publishDate: 2025-11-24T05:00:00.000Z")
+    assert parse_markdown(hugo).records[0].date == "2025-11-24T05:00:00.000Z"
+
+
 def test_tex_dashes_of_an_arxiv_item_copied_into_a_note_are_dashes() -> None:
     # A feed reader's note of an arXiv RSS item (2605.20400): the item's TeX, "3--5$\\times$".
     text = (

@@ -17,6 +17,8 @@ _BLOCK_SCALAR = re.compile(r"[>|][-+]?")
 # A flow sequence's items ("authors: ["Ana Lima (Univ A)", "Kofi Mensah"]"): quoted, or
 # bare up to the next comma.
 _FLOW_ITEM = re.compile(r"\"([^\"]*)\"|'([^']*)'|([^,\"']+)")
+# A page's label kept in the value a script scraped: "Authors:Alex DeWeese, Guannan Qu".
+_AUTHORS_LABEL = re.compile(r"^authors?\s*:\s*", re.I)
 # The properties that link a note to its paper, the ids first.
 _LINKED = ("doi", "arxiv", "source", "url", "originalurl", "link", "pdf")
 
@@ -63,9 +65,14 @@ def _unquoted(value: str) -> str:
     value = value.strip()
     if len(value) > 1 and value[0] == value[-1] == '"':
         try:
-            return str(json.loads(value)).strip()
+            value = str(json.loads(value)).strip()
         except ValueError:  # an escape YAML has and JSON has not ("\\x41"): quotes only
-            pass
+            return value.strip("'\" ")
+        if value[:1] == value[-1:] == '"' and '","' in value:
+            # A list's items, each in its own quotes inside the value's: a script's JSON
+            # list joined by commas (`author: "\\"Bo Liao\\",\\"Fang Wu\\""`).
+            return ", ".join("".join(item) for item in _FLOW_ITEM.findall(value))
+        return value
     return value.strip("'\" ")
 
 
@@ -78,11 +85,16 @@ def apply_properties(reader: Reader, entry: Entry) -> None:
         entry.set_title(properties["title"], 2)
     if not add_property_ids(reader, entry):
         return
-    names = properties.get("authors") or properties.get("author")
+    names = _AUTHORS_LABEL.sub("", properties.get("authors") or properties.get("author") or "")
     if names and not entry.authors:
         entry.authors = split_authors(names)
-    for key in ("published", "date", "date_published", "publication_date", "year"):
-        entry.date = entry.date or date_value(properties.get(key, ""))
+    # Astro's `pubDate` and Hugo's `publishDate` too; a value without a digit is a
+    # placeholder ("pendiente"), no date.
+    for key in ("published", "date", "pubdate", "publishdate", "date_published",
+                "publication_date", "year"):  # fmt: skip
+        value = properties.get(key, "")
+        if any(character.isdigit() for character in value):
+            entry.date = entry.date or date_value(value)
     entry.venue = entry.venue or properties.get("venue") or properties.get("journal") or ""
 
 
