@@ -1534,6 +1534,35 @@ def test_a_feed_items_note_gives_its_pubdate_and_its_authors_without_quotes_or_l
     assert parse_markdown(hugo).records[0].date == "2025-11-24T05:00:00.000Z"
 
 
+def test_a_logseq_zotero_page_gives_its_abstract_block() -> None:
+    # Logseq's Zotero import writes a page of "key:: value" properties, then the abstract
+    # as a block nested under "- [[Abstract]]", then "- [[Attachments]]" and the reader's
+    # notes, with no blank line between. The abstract was lost ("the file lists papers
+    # without their abstracts"), or a highlight in the notes taken for it, and each
+    # property's value kept a colon (": journalArticle").
+    text = (
+        "tags:: [[Ornithology]], [[Remote sensing]]\n"
+        "title:: Owls at Night\n"
+        "item-type:: [[journalArticle]]\n"
+        "url:: http://arxiv.org/abs/2202.10001\n"
+        "authors:: [[Ana Lima]], [[Kofi Mensah]]\n\n"
+        "- [[Abstract]]\n"
+        "\t- We count owls at night with thermal cameras. Counts double those\n"
+        "\t  made by ear in the same woods.\n"
+        "- [[Attachments]]\n"
+        "\t- [Full Text PDF](zotero://select/library/items/8V3AM6WD)\n"
+        "- [[Notes]]\n"
+        "\t- \u201cCounts double those made by ear.\u201d (p. 1) a striking result, worth a look.\n"
+    )
+    [record] = parse_markdown(text).records
+    assert record.abstract == (
+        "We count owls at night with thermal cameras. Counts double those made by ear in "
+        "the same woods."
+    )
+    assert (record.title, record.authors) == ("Owls at Night", ("Ana Lima", "Kofi Mensah"))
+    assert ("item-type", "journalArticle") in record.metadata
+
+
 def test_tex_dashes_of_an_arxiv_item_copied_into_a_note_are_dashes() -> None:
     # A feed reader's note of an arXiv RSS item (2605.20400): the item's TeX, "3--5$\\times$".
     text = (

@@ -28,6 +28,13 @@ _LINK_WORDS = frozenset(
 def read_item(reader: Reader, number: int, text: str, nested: bool) -> bool:
     """A list item: a field of the entry, or a new entry when it opens with a linked or bold
     title. Other items are left to the paragraph rules. True when the item was used."""
+    if reader.current is not None and reader.current.mode == "abstract":
+        # Logseq nests a block's text under its label ("- [[Abstract]]", then "\t- A …"):
+        # a nested item is the abstract's text, the next item at the top ends it.
+        if nested:
+            reader.paragraph.append((number, text))
+            return True
+        reader.flush()
     field_line = labelled_field(text)
     if field_line is not None:
         name, label, value = field_line
@@ -95,8 +102,13 @@ def read_item(reader: Reader, number: int, text: str, nested: bool) -> bool:
     return True
 
 
+_LABEL_ALONE = re.compile(r"(\*\*|__|\*|_|\[\[)([^*_\n\]]{1,40})(?:\1|\]\])\s*[:：]?\s*")
+
+
 def _abstract_label(text: str) -> bool:
-    """A bold or italic label naming the abstract, alone ("**Abstract**", "_摘要_")."""
-    bare = re.fullmatch(r"(\*\*|__|\*|_)([^*_\n]{1,40})\1\s*[:：]?\s*", text.strip())
+    """A bold or italic label naming the abstract, alone ("**Abstract**", "_摘要_"), or a
+    Logseq page link naming it ("[[Abstract]]", the block Logseq's Zotero import nests the
+    abstract under)."""
+    bare = _LABEL_ALONE.fullmatch(text.strip())
     label = inline_text(bare.group(2)).strip(" :：").lower() if bare else ""
     return bool(label) and bool(ABSTRACT_HEADING.match(label))
