@@ -651,7 +651,9 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
     announced = FLATTENED_RSS.match(abstract) if abstract.startswith("arXiv:") else None
     if announced:
         abstract = announced.group(3)
-    if is_placeholder(abstract):
+    if is_placeholder(abstract) or not has_letter(abstract):
+        # Not a letter: a separator a script kept ("-----…", the arXiv mail's line between
+        # papers, as a replaced paper's abstract).
         return f"{NO_ABSTRACT} (only {abstract!r})"
     abstract = without_editors_summary(strip_abstract_trailer(abstract), record.venue or "")
     abstract = space_run_on_sentences(without_stray_punctuation(abstract))

@@ -2281,3 +2281,17 @@ def test_an_arxiv_feed_description_kept_as_the_abstract_loses_its_head(tmp_path:
     [paper] = load_papers([tmp_path]).papers
     assert paper.abstract == "We count owls at night with thermal cameras."
     assert paper.arxiv_id == "2604.10001"
+
+
+def test_an_abstract_without_a_letter_is_no_abstract(tmp_path: Path) -> None:
+    # A script's JSON of the arXiv mail (fengziclassmate/journal-rss arxiv-email-archive)
+    # gives a replaced paper the mail's separator line as its "abstract": it was announced
+    # as a paper whose summary was a row of dashes.
+    items = [
+        {"title": "Owls", "arxiv_id": "2608.10001", "abstract": "-" * 78},
+        {"title": "Bats", "arxiv_id": "2608.10002", "abstract": "We count bats."},
+    ]
+    (tmp_path / "papers.json").write_text(json.dumps(items, indent=2))
+    corpus = load_papers([tmp_path])
+    assert [p.title for p in corpus.papers] == ["Bats"]
+    assert corpus.skipped[0].reason.startswith("no abstract (only '---")
