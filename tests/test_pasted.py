@@ -1534,6 +1534,22 @@ def test_a_feed_items_note_gives_its_pubdate_and_its_authors_without_quotes_or_l
     assert parse_markdown(hugo).records[0].date == "2025-11-24T05:00:00.000Z"
 
 
+def test_a_logseq_pages_ordinal_date_is_read(tmp_path: Path) -> None:
+    # Logseq names a day as its journal pages do, "[[Mar 1st, 2022]]" (its Zotero import's
+    # `date::`): the ordinal kept the paper's date as written.
+    (tmp_path / "owls.md").write_text(
+        "tags:: [[Ornithology]], [[Remote sensing]]\ndate:: [[Mar 1st, 2022]]\n"
+        "title:: Owls at Night\nitem-type:: [[journalArticle]]\n"
+        "url:: http://arxiv.org/abs/2202.10001\nauthors:: [[Ana Lima]], [[Kofi Mensah]]\n"
+        "links:: [Local library](zotero://select/library/items/ETKR62Q2)\n\n"
+        "- [[Abstract]]\n\t- We count owls at night with thermal cameras. Counts double those"
+        " made by ear in the same woods.\n- [[Attachments]]\n"
+        "\t- [Full Text PDF](zotero://select/library/items/8V3AM6WD)\n"
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.date == "2022-03-01"
+
+
 def test_a_logseq_zotero_page_gives_its_abstract_block() -> None:
     # Logseq's Zotero import writes a page of "key:: value" properties, then the abstract
     # as a block nested under "- [[Abstract]]", then "- [[Attachments]]" and the reader's

@@ -673,6 +673,8 @@ _DATE_FORMS: tuple[tuple[re.Pattern[str], tuple[int, int, int]], ...] = (
 )  # fmt: skip
 # A time of day after a date, as a web page gives one: "7 August 2012, 9:22", "… 09:22 AM".
 _TIME_AFTER = re.compile(r",? \d{1,2}:\d\d(?::\d\d)?(?: ?[AaPp]\.?[Mm]\.?)?")
+# A day written as an ordinal, as Logseq names its journal pages ("Mar 1st, 2022").
+_ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 # An e-mail style date: "Fri, 15 Nov 2024 19:04:11 GMT" (feeds' pubDate, mail headers).
 _RFC_2822_DATE = re.compile(r"(?:[A-Za-z]{3}, )?\d{1,2} [A-Za-z]{3} \d{4} \d\d:\d\d.*")
@@ -687,6 +689,9 @@ def normal_date(value: str) -> str:
     ("2021/02/30"), or is written 00 for not known ("2018-00-00"), is left out."""
     text = " ".join(value.split())
     dated = _form_date(text)
+    if dated is None and (plain := _ORDINAL_DAY.sub(r"\1", text)) != text:
+        ordinal = _form_date(plain)
+        dated = ordinal if ordinal != plain else None  # "4th quarter 2020" is as given
     if dated is None and _RFC_2822_DATE.fullmatch(text):
         dated = rfc2822_day(text)
     if dated is None and (timed := _TIME_AFTER.search(text)) and timed.end() == len(text):
