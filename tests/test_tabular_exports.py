@@ -95,6 +95,26 @@ def test_ieee_xplore_csv_of_before_2020(tmp_path: Path) -> None:
     assert paper.link == "https://ieeexplore.ieee.org/document/6418311"
 
 
+def test_ieee_xplore_issue_date_gives_the_month_its_ris_gives(tmp_path: Path) -> None:
+    # The layout of about 2015 (stefan-kolb/paas-definition ieee.csv) has an "Issue Date",
+    # a conference's days or a journal issue's month, beside the year; one of another year
+    # leaves the year.
+    (tmp_path / "export.csv").write_text(
+        '"Document Title","Publication_Year","Abstract","PDF Link","IEEE Terms",Issue Date\n'
+        '"Sensor clouds","2015","We define sensor clouds.","","Cloud computing",'
+        '"13-16 Sept. 2015"\n'
+        '"Cloud tutors","2020","Tutors move online.","","Cloud computing","Jan.-Feb. 2020"\n'
+        '"Late proceedings","2014","We plan resources.","","Cloud computing","8-11 Dec. 2013"\n',
+        encoding="utf-8",
+    )
+    dates = {paper.title: paper.date for paper in load_papers([tmp_path]).papers}
+    assert dates == {
+        "Sensor clouds": "2015-09",
+        "Cloud tutors": "2020-01",
+        "Late proceedings": "2014",
+    }
+
+
 def test_ieee_xplore_hyphenated_initials_lose_their_space(tmp_path: Path) -> None:
     text = (
         '"Document Title",Authors,"Publication Title","Publication Year","Abstract","DOI",'

@@ -70,6 +70,7 @@ from digest.readers.records import (
     Problem,
     Record,
     cased_in_list,
+    date_or_year,
     excerpt,
     first_lines,
     first_name_first,
@@ -868,13 +869,18 @@ _WOS_YEAR_MONTH = re.compile(r"(?:1[89]|20)\d\d [A-Za-z]{3}")
 _COMPACT_DATE = re.compile(r"((?:1[89]|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 
 # Columns that date a paper closer than its year column does: Embase's "Date of Publication"
-# ("1 Jan 2023", "Jan 2023") and Covidence's "Published Month" ("Sep") beside "Published Year".
-_EMBASE_DATE, _COVIDENCE_MONTH, _COVIDENCE_YEAR = (
+# ("1 Jan 2023", "Jan 2023"), Covidence's "Published Month" ("Sep") beside "Published Year",
+# and IEEE Xplore's "Issue Date" ("Jan. 2020", a conference's "13-16 Sept. 2015") beside
+# "Publication Year" ("Publication_Year" until about 2019, "Year" in 2025), the month its RIS
+# dates it by.
+_EMBASE_DATE, _COVIDENCE_MONTH, _COVIDENCE_YEAR, _IEEE_ISSUE = (
     "date of publication",
     "published month",
     "published year",
+    "issue date",
 )
-_FINER = frozenset({_EMBASE_DATE, _COVIDENCE_MONTH, _COVIDENCE_YEAR})
+_IEEE_YEARS = ("publication year", "year")
+_FINER = frozenset({_EMBASE_DATE, _COVIDENCE_MONTH, _COVIDENCE_YEAR, _IEEE_ISSUE, *_IEEE_YEARS})
 _DAY_MONTH_YEAR = re.compile(r"(?:(\d{1,2})\s+)?([A-Za-z]+)\.?,?\s+((?:1[89]|20)\d\d)")
 _ISO_DATE = re.compile(r"(?:1[89]|20)\d\d-[01]\d(?:-[0-3]\d)?")
 
@@ -890,6 +896,10 @@ def _finer_date(row: list[str], plan: _Plan) -> str | None:
     month = month_number(found.group(2)) if found else None
     if found and month:
         return iso_date(found.group(3), month, int(found.group(1) or 0))
+    if plan.exporter == _IEEE and (issue := cells.get(_IEEE_ISSUE)):
+        year = next((cells[name] for name in _IEEE_YEARS if cells.get(name)), "")
+        dated = date_or_year(issue, year)
+        return dated if dated and dated != year else None
     month_cell, year = cells.get(_COVIDENCE_MONTH, ""), cells.get(_COVIDENCE_YEAR, "")
     if not month_cell or not YEAR.fullmatch(year):
         return None
