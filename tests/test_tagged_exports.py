@@ -1519,6 +1519,8 @@ def test_ovid_ris_numbers_links_n2_continuations_and_jats() -> None:
             "scopus-text",
         ),
         ("RT is how a RefWorks record starts.\nT1 is its title.\n", "text"),
+        ("Record #1 of 2\nID: CD001234\nTI: A title\nAB: x\n", "cochrane-text"),
+        ("Record #1 of 2 is where the list starts.\nID: its number\n", "text"),
         (
             "Document 1 of 1\n\nA title\n\nAbstract: x\n\nProQuest document ID: 1\n",
             "proquest",
@@ -1589,6 +1591,42 @@ def test_refworks_own_export_with_its_header_and_tag_legend(tmp_path: Path) -> N
     assert (paper.title, paper.authors) == ("Harbours of the old empire", ("Ngozi Okafor",))
     assert paper.sources[0].line == 21
     assert corpus.skipped == ()
+
+
+def test_cochrane_library_plain_text_export(tmp_path: Path) -> None:
+    # The Cochrane Library's "Plain text" export (andrewjt71/cochrane-application
+    # citation-export.txt): "Record #n of N" heads each record, one "XX: value" line a
+    # field, CRLF; names surname first without a comma, MeSH terms with their qualifiers and
+    # check tags. It was read as text: one paper a record, its abstract opening "AB:", no
+    # title, and every other line skipped.
+    lines = [
+        "Record #1 of 2", "ID: CD001234", "AU: Roqué i Figuls Marta", "AU: Okafor Ngozi A",
+        "AU: Lamb J", "TI: Walking programmes for older people with knee pain",
+        "SO: Cochrane Database of Systematic Reviews", "YR: 2019", "NO: 4",
+        "PB: John Wiley & Sons, Ltd",
+        "KY: Exercise Therapy [methods];Osteoarthritis, Knee [therapy];Aged[checkword];"
+        "Humans[checkword]",
+        "DOI: 10.1002/14651858.CD001234.pub2",
+        "AB: Background: Knee pain limits walking in older age.Objectives: To assess walking "
+        "programmes for older people with knee pain.Main results: We included nine trials of "
+        "812 people; pain fell a little with walking.",
+        "US: http://onlinelibrary.wiley.com/doi/10.1002/14651858.CD001234.pub2/abstract",
+        "Record #2 of 2", "ID: CN-01234567", "AU: Baker T", "TI: A protocol without a summary",
+        "SO: Trials", "YR: 2020", "PM: PUBMED 31234567",
+        "US: https://www.cochranelibrary.com/central/doi/10.1002/central/CN-01234567/full",
+    ]  # fmt: skip
+    (tmp_path / "citation-export.txt").write_bytes("\r\n".join(lines).encode() + b"\r\n")
+    corpus = load_papers([tmp_path])
+    assert corpus.files[0].format == "cochrane-text"
+    paper = only(corpus)
+    assert paper.title == "Walking programmes for older people with knee pain"
+    assert paper.authors == ("Marta Roqué i Figuls", "Ngozi A Okafor", "J Lamb")
+    assert paper.abstract.startswith("Background: Knee pain limits walking in older age.")
+    assert (paper.venue, paper.date) == ("Cochrane Database of Systematic Reviews", "2019")
+    assert paper.doi == "10.1002/14651858.CD001234.pub2"
+    assert paper.keywords == ("Exercise Therapy", "Osteoarthritis, Knee")
+    [skipped] = corpus.skipped
+    assert (skipped.line, skipped.reason.split(" (")[0]) == (15, "no abstract")
 
 
 def test_cnki_refworks_export() -> None:

@@ -21,6 +21,7 @@ from digest.readers.arxiv_listing import looks_like_arxiv_listing, parse_arxiv_l
 from digest.readers.arxiv_pages import looks_like_arxiv_page
 from digest.readers.bibtex import looks_like_bibtex, parse_bibtex
 from digest.readers.cnki_custom import looks_like_cnki_custom, parse_cnki_custom
+from digest.readers.cochrane_text import looks_like_cochrane_text, parse_cochrane_text
 from digest.readers.crossref_xml import looks_like_crossref_xml, parse_crossref_xml
 from digest.readers.csl_yaml import looks_like_csl_yaml, parse_csl_yaml
 from digest.readers.datacite_xml import looks_like_datacite_xml, parse_datacite_xml
@@ -115,6 +116,7 @@ FORMATS: tuple[Format, ...] = (
     Format("web-of-science", looks_like_web_of_science, parse_web_of_science),
     Format("endnote-tagged", looks_like_refer, parse_refer),
     Format("refworks", looks_like_refworks, parse_refworks),
+    Format("cochrane-text", looks_like_cochrane_text, parse_cochrane_text),
     Format("sciencedirect", looks_like_sciencedirect, parse_sciencedirect),
     Format("ieee-text", looks_like_ieee_text, parse_ieee_text),
     Format("scopus-text", looks_like_scopus_text, parse_scopus_text),
