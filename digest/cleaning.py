@@ -618,7 +618,8 @@ def strip_abstract_trailer(abstract: str) -> str:
     """The abstract without the copyright line or database stamp an export closed it with
     (ERIC's "(As Provided)", ProQuest's "(Author abstract)" and INFORMS's note of where
     the supplement is too, and the arXiv mail's link to the paper's page), without the
-    placeholder of a graphical abstract, and without IEEE's "Summary form only given.",
+    placeholder of a graphical abstract, IEEE's old end-of-text mark ("<<ETX>>"), and
+    without IEEE's "Summary form only given.",
     eScholarship's byline or a copyright line (Web of Science's MEDLINE glues one to it,
     Scopus's API leaves a space) opening it; then without the citation of the paper itself
     that closes the abstracts of Wiley's journals in PubMed ("... mortality in MCR
@@ -643,7 +644,15 @@ _CLOSING_CITATION = re.compile(
 _CLOSING_TAIL = 160  # a journal's name and a citation: looked for in the tail only
 
 
+# IEEE Xplore closed the abstracts of its records of about 1988 to 1995 with an end-of-text
+# mark, which its exports and Semantic Scholar's corpus keep ("… for the testing
+# program.<<ETX>>"); a reader that drops markup (RIS, CSV) leaves "<>" of it.
+_END_OF_TEXT = ("<<ETX>>", "<>")
+
+
 def _without_trailers(abstract: str) -> str:
+    if abstract.endswith(_END_OF_TEXT):
+        abstract = abstract.removesuffix("<<ETX>>").removesuffix("<>").rstrip()
     summary_only = _SUMMARY_ONLY.match(abstract) if abstract.startswith("Summary") else None
     if summary_only:
         abstract = abstract[summary_only.end() :]

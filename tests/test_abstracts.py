@@ -279,6 +279,18 @@ def test_a_copyright_line_opening_an_abstract_is_not_part_of_it(line: str) -> No
     assert strip_abstract_trailer(line) == ""
 
 
+@pytest.mark.parametrize(
+    "mark",
+    [
+        "<<ETX>>",  # as IEEE Xplore's BibTeX and Semantic Scholar's corpus keep it
+        "<>",  # what is left of it once a reader drops markup (RIS, CSV)
+        " <<ETX>>",
+    ],
+)
+def test_ieees_end_of_text_mark_is_not_part_of_the_abstract(mark: str) -> None:
+    assert strip_abstract_trailer(ABSTRACT + mark) == ABSTRACT
+
+
 def test_the_stop_scopus_puts_after_a_question_goes_with_its_copyright_line() -> None:
     # reftool_scopus_zh's "…or any virtual currency, for that matter?. © 2014 Wiley
     # Periodicals, Inc.": the digest showed "for that matter?."
