@@ -325,6 +325,19 @@ def test_embase_csv_of_labelled_lines_one_a_field() -> None:
     assert skipped.line == 25 and "ABSTRACT" in skipped.reason
 
 
+def test_embase_author_known_by_one_name_leaves_the_others_turned_round(tmp_path: Path) -> None:
+    # Embase lists an author with one name as it is ("Monika") among "Surname I." names.
+    (tmp_path / "embase.csv").write_text(
+        '"TITLE","Wavelet features for arrhythmia detection"\n'
+        '"AUTHOR NAMES","Verma R.","Nair S.K.","Anjali","Rao T."\n'
+        '"PUBLICATION YEAR","2026"\n'
+        '"ABSTRACT","We classify arrhythmias from wavelet features of the QRS complex."\n',
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("R. Verma", "S.K. Nair", "Anjali", "T. Rao")
+
+
 def test_ovid_csv_export_has_ovids_tags_for_column_names() -> None:
     # Ovid's CSV (Embase and MEDLINE through Ovid): a header of Ovid's field tags, a cell a
     # field's lines (an author a line, blank lines between); read as Ovid's records are.

@@ -516,15 +516,21 @@ _NUMERAL_SUFFIXES = frozenset({"II", "III", "IV"})
 # ("Adler D.G.", "Del Rosario R.C.H.", "Jones-Oliveira J.B.", "Grall-Bronnec M.-C.").
 _INITIALS_LAST = re.compile(r"(?P<surname>[^\W\d_].*?)\s+(?P<initials>[^\W\d_]\.(?:-?[^\W\d_]\.)*)")
 _INITIAL_FIRST = re.compile(r"[^\W\d_]\.")
+# A name of one word: "Monika" (an author known by one name, as Embase and Scopus list one).
+_ONE_NAME = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
 def initials_turned_round(names: tuple[str, ...]) -> tuple[str, ...]:
     """('Liu R.', 'Adler D.G.') -> ('R. Liu', 'D.G. Adler'): a list where every name ends
     in capital initials and none begins with one is written surname first (Scopus's and
     Embase's CSV, Embase's RIS); any other list ('P. Kogge', 'Vikram S Chundawat', 'George
-    Engelhard Jr.') stays as it is."""
+    Engelhard Jr.') stays as it is. A one-word name in such a list ('Sharma P.', 'Monika',
+    'Kumar T.': an author known by one name) is kept as it is and turns nothing back."""
     turned: list[str] = []
     for name in names:
+        if _ONE_NAME.fullmatch(name):
+            turned.append(name)
+            continue
         found = _INITIALS_LAST.fullmatch(name)
         if not found or _INITIAL_FIRST.match(name) or not found["initials"].isupper():
             return names
