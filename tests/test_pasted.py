@@ -183,7 +183,8 @@ def test_bold_title_lines_with_italic_field_items_under_a_topic_heading(tmp_path
 def test_icon_led_section_headings_are_sections_not_papers(tmp_path: Path) -> None:
     # A generated page per paper: the title heading, then sections whose headings open with
     # an icon, in the note's language ("## 📋 메타데이터" metadata, "## 📝 요약" a summary):
-    # none is a paper's title, the fields in them are the paper's, a summary is a note.
+    # none is a paper's title, the fields in them are the paper's, the summary is set aside
+    # for the abstract.
     note = tmp_path / "2404.17785.md"
     note.write_text(
         "# Temporal Scaling Law for Large Language Models\n\n## 📋 메타데이터\n\n"
@@ -200,7 +201,9 @@ def test_icon_led_section_headings_are_sections_not_papers(tmp_path: Path) -> No
     assert paper.title == "Temporal Scaling Law for Large Language Models"
     assert paper.arxiv_id == "2404.17785"
     assert paper.abstract.startswith("Recently, large language models")
-    assert any(s.reason.startswith("note text") for s in corpus.skipped)
+    assert [(s.line, s.reason) for s in corpus.skipped] == [
+        (13, "a summary of the paper, not its abstract")
+    ]
 
 
 def test_a_generated_list_marks_each_papers_title_with_a_page_icon(tmp_path: Path) -> None:
@@ -2511,3 +2514,31 @@ def test_dataview_fields_of_a_zotero_integration_note(tmp_path: Path) -> None:
     assert paper.doi == "10.4230/LIPIcs.X.2019.7"
     assert paper.venue is None
     assert ("model", "Dynamic, non-adaptive updates") in paper.metadata
+
+
+@pytest.mark.parametrize(
+    ("metadata", "summary", "contributions"),
+    [("메타데이터", "핵심 요약", "주요 기여"), ("Metadata", "Key summary", "Main contributions")],
+)
+def test_a_notes_metadata_summary_and_contributions_are_sections_of_its_paper(
+    tmp_path: Path, metadata: str, summary: str, contributions: str
+) -> None:
+    # A note on one paper (a Korean one's headings: metadata, key summary, main
+    # contributions): its title heads it, its fields are the paper's (the DOI under
+    # "DOI/URL"), the summary is its abstract; no heading of the note is a paper.
+    note = tmp_path / "note.md"
+    note.write_text(
+        "# Fast Lithography Simulation with Pre-trained Networks\n\n"
+        f"## {metadata}\n- **저자**: Ana Lima, Bo Chen\n- **Year**: 2024\n"
+        "- **Venue**: Proc. SPIE 12000, Computational Patterning\n"
+        "- **DOI/URL**: https://doi.org/10.1117/12.3000001\n\n"
+        f"## {summary}\nWe pre-train a network to simulate lithography quickly and adapt it "
+        "to new patterns with little data.\n\n"
+        f"## {contributions}\n1. A pre-training method\n2. Adapting with little data\n",
+        encoding="utf-8",
+    )
+    (paper,) = load_papers([note]).papers
+    assert paper.title == "Fast Lithography Simulation with Pre-trained Networks"
+    assert paper.authors == ("Ana Lima", "Bo Chen")
+    assert (paper.doi, paper.date) == ("10.1117/12.3000001", "2024")
+    assert paper.abstract.startswith("We pre-train a network")

@@ -61,14 +61,14 @@ LABELS: dict[str, str] = {
 }  # fmt: skip
 # Labels of a summary of the paper (a model's or a reader's): its abstract when the entry
 # has no other, but the abstract itself replaces it ("**简介:** …" then "**摘要:** …").
-SUMMARY_LABELS = frozenset({"summary", "tl;dr", "tldr", "简介", "概要"})
+SUMMARY_LABELS = frozenset({"summary", "tl;dr", "tldr", "简介", "概要", "요약"})
 
 # Headings that name a part of a paper's entry, or a part of a note: no paper's title.
 # "摘要（原文）", "Abstract (original)", "📄 Abstract", "Original abstract", "原始摘要": still the
-# abstract.
+# abstract; "Key summary", Korean "핵심 요약" (key summary): a summary.
 ABSTRACT_HEADING = re.compile(
-    r"^[^\w]*(?:(?:original|paper|full|english)\s+|完整|原文|原始|英文|论文)?"
-    r"(abstract|summary|tl;dr|tldr|摘要|概要|简介)\s*(?:[(（][^)）]{1,40}[)）])?$"
+    r"^[^\w]*(?:(?:original|paper|full|english|key|short|brief|quick)\s+|完整|原文|原始|英文|论文|핵심\s*)?"
+    r"(abstract|summary|tl;dr|tldr|摘要|概要|简介|초록|요약)\s*(?:[(（][^)）]{1,40}[)）])?$"
 )
 
 

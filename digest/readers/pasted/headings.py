@@ -27,14 +27,16 @@ _LIST_NUMBER = re.compile(r"^(?:\d{1,3}[.)]|\[\d{1,3}\])\s+(?=\S)")
 _HEADING_ID = re.compile(rf"^\s*\[?(?:arXiv:)?({arxiv_pages.ARXIV_ID})\]?\s+(?=\S)", re.I)
 
 # A paper's own sections, numbered or not ("1. Introduction", "3.2 Related Work"), are
-# also part of a note about it, never a paper's title.
+# also part of a note about it, never a paper's title; so are a note's own ("Metadata",
+# "Main contributions"; in Korean, "메타데이터" and "주요 기여").
 _NOTE_HEADINGS = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\w))?"
     r"(?:content|contents|table of contents|notes?|my notes|connections|links?|references?|"
     r"related(?: work)?|introduction|background|methods?|methodology|experiments?|results|"
     r"evaluation|discussion|conclusions?|limitations|future work|appendix|further reading|"
     r"comments?|tags|todo|to do|thoughts|highlights|key points|takeaways|citation|bibtex|cite|"
-    r"code|resources|sources?|metadata|details|scraped from\b.*|source:.*)$",
+    r"code|resources|sources?|metadata|details|(?:main |key )?contributions|scraped from\b.*|"
+    r"source:.*|메타데이터|주요 기여)$",
     re.I,
 )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from digest.readers.pasted.entries import Reader
-from digest.readers.pasted.fields import ABSTRACT_HEADING, BOLD_LABEL, labelled_field
+from digest.readers.pasted.fields import ABSTRACT_HEADING, BOLD_LABEL, LABELS, labelled_field
 from digest.readers.pasted.text import ET_AL, LINK, inline_text, is_prose
 from digest.readers.plaintext import NAME, looks_like_names
 from digest.readers.records import split_authors
@@ -47,6 +47,11 @@ def read_item(reader: Reader, number: int, text: str, nested: bool) -> bool:
         reader.current.mode = "abstract"
         return True
     labelled = BOLD_LABEL.match(text)
+    if labelled and reader.current is not None and _id_labels(labelled.group(2)):
+        # "- **DOI/URL**: https://doi.org/…": the paper's own ids, under labels joined by "/".
+        reader.flush()
+        reader.add_ids(reader.current, text[labelled.end() :])
+        return True
     if labelled and reader.current is not None:
         # "- **What's New**: …" under a paper: a labelled note on it (a reader's or a model's
         # summary), neither its abstract nor the next paper's title.
@@ -112,3 +117,9 @@ def _abstract_label(text: str) -> bool:
     bare = _LABEL_ALONE.fullmatch(text.strip())
     label = inline_text(bare.group(2)).strip(" :：").lower() if bare else ""
     return bool(label) and bool(ABSTRACT_HEADING.match(label))
+
+
+def _id_labels(label: str) -> bool:
+    """Labels of the paper's ids joined by "/" ("DOI/URL", "arXiv / PDF")."""
+    parts = [LABELS.get(part.strip().lower()) for part in label.split("/")]
+    return len(parts) > 1 and all(part in ("url", "doi", "arxiv", "pmid") for part in parts)
