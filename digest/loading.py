@@ -625,6 +625,9 @@ _WEB_LINK = re.compile(r"https?://[^/\s]", re.I)
 # ScienceDirect numbers a book's chapters in their titles, in each of its exports (BibTeX,
 # RIS, text): "1 - Congruence of deep learning in biomedical engineering: …", "Chapter 3 -
 # Hydrogels". Only for Elsevier's books (DOIs 10.1016/B978-…), whose chapters these are.
+# MDPI's feeds title each item with its source ("Brain Sciences, Vol. 15, Pages 618: Prediction
+# of …"), and notes made from them keep it: the journal is the venue, the rest the title.
+_MDPI_ITEM = re.compile(r"([^,:]{2,80}), Vol\. \d+, Pages? [\w.-]+: (?=\S)")
 _ELSEVIER_BOOK = ("10.1016/B978-", "10.1016/b978-")
 _CHAPTER_NUMBER = re.compile(r"^(?:Chapter\s+)?\d{1,3}\s+[-\u2013]\s+(?=\S)", re.I)
 _PMID = re.compile(r"\b\d{1,9}\b")
@@ -663,6 +666,9 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
     if not abstract:
         return f"{NO_ABSTRACT} (its text is empty once cleaned)"
     title = clean_text(record.title) if record.title else ""
+    source_line = _MDPI_ITEM.match(title)
+    if source_line:
+        title = title[source_line.end() :]
     if title:
         abstract = without_own_citation(abstract, title)
     given = collapse_whitespace(strip_invisible(record.id)) if record.id else ""
@@ -695,6 +701,8 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         cleaned = ((clean_text(key), clean_text(value)) for key, value in pairs)
         metadata = tuple(sorted({(key, value) for key, value in cleaned if value}))
     text_key = comparable_text(abstract)
+    venue = clean_text(record.venue) if record.venue else ""
+    venue = venue or (source_line.group(1) if source_line else "")
     given_pmid = _PMID.search(record.pmid) if record.pmid else None
     # A record may give its PubMed page, not its PMID (Rayyan's CSV, feeds, notes).
     pmid = given_pmid.group() if given_pmid else (pubmed_page_pmid(url) if url else None) or ""
@@ -720,7 +728,7 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         metadata=metadata,
         sources=(source,),
         pmid=pmid.lstrip("0") or None,
-        venue=cased_venue(venue_name(clean_text(record.venue))) or None if record.venue else None,
+        venue=cased_venue(venue_name(venue)) or None if venue else None,
         keywords=_distinct(map(clean_keyword, record.keywords)) if record.keywords else (),
     )
     return _Loaded(paper, bool(given), text_key)

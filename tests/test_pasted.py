@@ -1537,6 +1537,20 @@ def test_a_feed_items_note_gives_its_pubdate_and_its_authors_without_quotes_or_l
     assert parse_markdown(hugo).records[0].date == "2025-11-24T05:00:00.000Z"
 
 
+def test_an_mdpi_items_source_before_its_title_is_its_venue(tmp_path: Path) -> None:
+    # MDPI's feeds title an item "Brain Sciences, Vol. 15, Pages 618: Prediction of …", and
+    # a site's notes made from them keep that title: the journal and pages opened the
+    # paper's title in the issue, and it had no venue.
+    (tmp_path / "note.md").write_text(
+        '---\ntitle: "Soil Science, Vol. 15, Pages 618: Moisture from Radar Backscatter"\n'
+        'url: "https://www.example-journal.org/2076-1234/15/6/618"\nauthor: "Mei Chen"\n---\n\n'
+        "We estimate soil moisture from radar backscatter over farmland. "
+        "Our model halves the error of the change-detection method on three sites.\n"
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert (paper.title, paper.venue) == ("Moisture from Radar Backscatter", "Soil Science")
+
+
 def test_a_logseq_pages_ordinal_date_is_read(tmp_path: Path) -> None:
     # Logseq names a day as its journal pages do, "[[Mar 1st, 2022]]" (its Zotero import's
     # `date::`): the ordinal kept the paper's date as written.
