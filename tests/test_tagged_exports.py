@@ -2072,6 +2072,28 @@ def test_scopus_ris_index_term_naming_the_papers_type_is_no_keyword() -> None:
     assert record.keywords == ("tick load", "Ciconia ciconia", "review")
 
 
+def test_biorxiv_ris_is_dated_by_the_day_in_its_link() -> None:
+    # medRxiv's and bioRxiv's "Download citation" RIS date every preprint January 1st of
+    # its year; the day it was posted is in its link (COVID-19-routes/geography-paper
+    # citation.ris): the digest said 2020-01-01.
+    ris = (
+        "TY  - JOUR\nT1  - Spread of a virus between provinces\nJF  - medRxiv\n"
+        "DO  - 10.1101/2020.04.30.20012345\nSP  - 2020.04.30.20012345\nAU  - Rossi, Anna\n"
+        "Y1  - 2020/01/01\n"
+        "UR  - http://medrxiv.org/content/early/2020/05/12/2020.04.30.20012345.abstract\n"
+        "N2  - We model the spread of a virus between provinces and the effort needed to "
+        "isolate cases.\nER  -\n"
+    )
+    (record,) = parse_ris(ris).records
+    assert record.date == "2020/05/12"
+    # A link without that day, or a day that is not January 1st, leaves the date as given.
+    medrxiv = "http://medrxiv.org/content/early"
+    for day, link in (("2020/01/01", "https://example.org/a"), ("2020/03/04", medrxiv)):
+        dated = ris.replace("2020/01/01", day).replace(medrxiv, link)
+        (record,) = parse_ris(dated).records
+        assert record.date == day
+
+
 def test_rayyan_ris_field_glued_onto_the_line_before(tmp_path: Path) -> None:
     # Rayyan writes U2 after UR, and LK after DO, on the same line after five spaces.
     paper = only(

@@ -271,6 +271,7 @@ def _finish(
     urls = [url for value in _list(entry.get("urls")) for url in _WEB_LINK.findall(value)]
     names = _author_lines(entry)
     venue, date = _venue_dated(_venue(entry, title), _date(entry))
+    date = _posted_day(date, urls)
     records.append(
         Record(
             line=line,
@@ -592,6 +593,19 @@ def _date(entry: dict[str, object]) -> str | None:
     if not year and _EARLY_ACCESS.fullmatch(early):
         return early
     return dated or day or next((other for other in others if other), None)
+
+
+def _posted_day(date: str | None, urls: list[str]) -> str | None:
+    """The date; but bioRxiv's and medRxiv's RIS date every preprint January 1st of its
+    year ("Y1  - 2020/01/01"): the day it was posted is the one in its link
+    ("http://medrxiv.org/content/early/2020/05/12/2020.04.30.20083568.abstract")."""
+    if date is None or not date.endswith("/01/01"):
+        return date
+    posted = next((found for url in urls if (found := _POSTED.search(url))), None)
+    return "/".join(posted.groups()) if posted and date.startswith(posted.group(1)) else date
+
+
+_POSTED = re.compile(r"rxiv\.org/content/early/((?:19|20)\d\d)/(\d\d)/(\d\d)/")
 
 
 # Web of Science's early-access month, in C6: "SEP 2022".
