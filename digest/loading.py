@@ -63,6 +63,7 @@ from digest.readers.records import (
     excerpt,
     has_letter,
     in_capitals,
+    in_one_language,
     normal_date,
     without_honorific,
     without_names_left_out,
@@ -647,7 +648,7 @@ def _distinct(values: Iterable[str]) -> tuple[str, ...]:
 
 def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
     """Clean every field of a record and give it its id; why not, if no abstract is left."""
-    abstract = clean_text(record.abstract)
+    abstract = clean_text(in_one_language(record.abstract))
     # arXiv's feed description kept whole as the abstract by a script's JSON or CSV
     # ("arXiv:2604.13213v2 Announce Type: replace-cross Abstract: Rare events …"): its head
     # names the paper, it is no part of the text.

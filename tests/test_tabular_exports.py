@@ -1611,3 +1611,26 @@ def test_a_bibliometrix_data_frame_of_chosen_tags_is_read_by_its_tags(tmp_path: 
     assert paper.authors == ("Ann Holm", "Jo Kerr")
     assert (paper.venue, paper.date) == ("Journal of birds", "2021")
     assert paper.keywords == ("owls", "fire")
+
+
+def test_a_translation_zotero_kept_after_a_crossref_abstract_is_left_out(
+    tmp_path: Path,
+) -> None:
+    # Zotero keeps an abstract it took from Crossref with the indentation of the
+    # publisher's XML between its parts, and a translation after it: its title, then its
+    # text (luizfer007pz/Towards-a-Green-Criminology-on-South-America "Exported
+    # Items.csv"). The translation was read as part of the abstract.
+    gap = " " * 13
+    english = "We count owls in the burned forest and the fields of the north for ten years."
+    abstract = (
+        f"{english}{gap}Conteo de los búhos del bosque quemado{gap}Contamos los búhos en el"
+        " bosque quemado y en los campos del norte de la región durante diez años."
+    )
+    header = '"Key","Item Type","Publication Year","Author","Title","DOI","Abstract Note"'
+    row = f'"AB12CD34","journalArticle","2021","Holm, Ann","Owls","10.1234/owls","{abstract}"'
+    assert only_paper(tmp_path / "owls.csv", header, row).abstract == english
+    # A structured abstract's headings are in no language: they cut nothing.
+    sections = f"Abstract{gap}Methods:{gap}{english}{gap}Results:{gap}{english}"
+    row = f'"AB12CD35","journalArticle","2021","Holm, Ann","Owls","10.1234/owls2","{sections}"'
+    paper = only_paper(tmp_path / "owls2.csv", header, row)
+    assert paper.abstract.count("We count owls") == 2

@@ -777,6 +777,45 @@ def first_in_english(texts: Sequence[str]) -> int:
     return english.index(True) if True in english else 0
 
 
+def in_one_language(abstract: str) -> str:
+    """An abstract without the translation its record gives after it, as Zotero keeps an
+    abstract from Crossref: the elements of the publisher's deposit apart by the runs of
+    spaces their indentation left ("… enforcement agencies.             Reintroducción
+    Exitosa del Loro …             La cotorra …"). The text is cut before the first of these
+    parts clearly in another language than the first part clearly in one, the title and
+    headings before it left out; of the two halves, the English one is kept
+    (first_in_english). Headings ("Methods:") are in no language and cut nothing."""
+    if " " * 8 not in abstract:  # looked for as text first: the pattern is slower
+        return abstract
+    breaks = list(_INDENTATION.finditer(abstract))
+    starts = [0] + [found.end() for found in breaks]
+    ends = [found.start() for found in breaks] + [len(abstract)]
+    languages = [_clear_language(abstract[a:b]) for a, b in zip(starts, ends, strict=True)]
+    first = next((language for language in languages if language is not None), None)
+    for index, language in enumerate(languages):
+        if language is not None and language != first:
+            # The translation's own title and headings, in no language, go with neither.
+            last = max(i for i in range(index) if languages[i] == first)
+            halves = [abstract[: ends[last]], abstract[starts[index] :]]
+            return halves[first_in_english(halves)]
+    return abstract
+
+
+# A run of spaces no writer types: an XML deposit's indentation between two of its elements.
+_INDENTATION = re.compile(r"(?<!\s)\s{8,}")
+
+
+def _clear_language(text: str) -> bool | None:
+    """True for English, False for Portuguese, Spanish, French or German, each by three
+    function words or more than the other has; None when the text is too short to tell."""
+    words = _LETTERS.findall(text.lower())
+    ours = sum(word in _ENGLISH_WORDS for word in words)
+    others = sum(word in _OTHER_WORDS for word in words)
+    if ours >= 3 and ours > others:
+        return True
+    return False if others >= 3 and others > ours else None
+
+
 def _in_english(text: str) -> bool:
     words = _LETTERS.findall(text.lower())
     ours = sum(word in _ENGLISH_WORDS for word in words)
