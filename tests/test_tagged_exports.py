@@ -915,6 +915,26 @@ def test_endnote_tagged_named_xml() -> None:
     assert corpus.skipped[0].excerpt == "A book without an abstract"
 
 
+def test_endnote_tagged_proceedings_named_in_the_series_field_are_the_venue(
+    tmp_path: Path,
+) -> None:
+    # The ACL Anthology's "Endnote" (bibutils'): a paper's proceedings in %S, no %J or %B.
+    paper = only(
+        load_written(
+            tmp_path,
+            "paper.enw",
+            "%0 Conference Proceedings\n%T Pruning attention heads by their gradients\n",
+            "%A Moreau, Lise\n%Y Okafor, Chidi\n",
+            "%S Proceedings of the 2024 Workshop on Small Language Models\n",
+            "%D 2024\n%8 June\n%I Association for Computational Linguistics\n",
+            "%X We prune the attention heads whose gradients stay small.\n",
+            "%R 10.18653/v1/2024.slm-1.7\n%U https://aclanthology.org/2024.slm-1.7/\n",
+        )
+    )
+    assert paper.venue == "Proceedings of the 2024 Workshop on Small Language Models"
+    assert (paper.date, paper.authors) == ("2024-06", ("Lise Moreau",))
+
+
 # --- ScienceDirect text ---------------------------------------------------------------------
 
 

@@ -102,7 +102,8 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         doi=doi or None,
         date=endnote_date(tagged.text("8"), tagged.text("D")) or None,
         metadata=tuple(metadata),
-        venue=tagged.text("J") or _venue_of_citation(tagged.text("B")) or None,
+        # The ACL Anthology's export (bibutils') names a paper's proceedings in %S alone.
+        venue=tagged.text("J") or _venue_of_citation(tagged.text("B")) or tagged.text("S") or None,
         keywords=split_keywords(";".join(_keywords(item) for item in tagged.items("K")) or None),
     )
 
