@@ -428,6 +428,9 @@ def test_build_reports_them_in_one_line_and_strict_passes(tmp_path: Path) -> Non
         ("Resumo   Neste trabalho são apresentados.", "Neste trabalho são apresentados."),
         ("RESUMEN Objetivo: evaluar la dieta.", "Objetivo: evaluar la dieta."),
         ("resumen de la tesis.", None),
+        # ScienceDirect's heading of a book chapter's summary.
+        ("Publisher Summary Cloud services are generic.", "Cloud services are generic."),
+        ("Publisher summary tables are kept.", None),
     ],
 )
 def test_an_abstract_heading_goes_and_a_term_that_starts_with_abstract_stays(

@@ -529,11 +529,13 @@ def jats_to_text(fragment: str) -> str:
 
 
 # An abstract's own heading, in the languages journals write it in: SciELO's JATS heads
-# the Spanish abstract "RESUMEN" and the English translation "ABSTRACT".
+# the Spanish abstract "RESUMEN" and the English translation "ABSTRACT". ScienceDirect heads
+# a book chapter's summary "Publisher Summary" ("Publisher Summary Infrastructure as a
+# Service (IaaS) and …" in its BibTeX).
 _ABSTRACT_WORDS = frozenset(
-    {"abstract", "summary", "resumen", "resumo", "résumé", "resume", "zusammenfassung",
-     "riassunto", "streszczenie", "samenvatting", "sammanfattning", "abstrakt", "özet",
-     "аннотация", "резюме", "摘要", "要旨"}
+    {"abstract", "summary", "publisher summary", "resumen", "resumo", "résumé", "resume",
+     "zusammenfassung", "riassunto", "streszczenie", "samenvatting", "sammanfattning",
+     "abstrakt", "özet", "аннотация", "резюме", "摘要", "要旨"}
 )  # fmt: skip
 # A heading glued to the front of an abstract: "Abstract Eleven coupled models…" (Mendeley
 # and Zotero keep the one publishers print; OpenAlex's index starts with it too), in any of
