@@ -436,6 +436,7 @@ _PUBLISHER = (
 # only as the abstract's last words.
 _TRAILER = re.compile(
     r"(?:^|(?<=[.!?)\]\"”])\s+|(?<=[.!?)\]\"”])(?=©|(?:Crown\s+)?Copyright\b)|\s+(?=\[))"
+    r"(?:CR\s+-\s+(?=Copyright))?"  # JSTOR's RIS line, kept in the abstract by Mendeley
     r"(?:\(\s?Psyc(?:INFO|Info) Database Record\b"
     r"|(?:Crown\s+)?(?:Copyright\s*)?©"
     r"|(?:Crown\s+)?(?:Copyright\s*)?\([cC]\)\s*(?:19|20)\d\d\b"

@@ -409,6 +409,29 @@ def test_endnote_xml_from_mendeley_links_the_first_of_its_joined_addresses(
     assert paper.url == "http://www.example.edu/~lab/pubs/2004/TR-2004-23.pdf"
 
 
+def test_endnote_xml_from_mendeley_characters_escaped_twice(tmp_path: Path) -> None:
+    # Mendeley Desktop escapes a character twice (Jack-Fawcett/jakyll 'My Collection.xml':
+    # "Knowledge Discovery &amp;#38; Data Mining"), and keeps the copyright line of a JSTOR
+    # RIS in the abstract: "… literature. CR - Copyright &amp;#169; 1982 Royal Statistical
+    # Society" stayed in the paper's abstract as "CR - Copyright &#169; 1982 …".
+    (tmp_path / "My Collection.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><xml><records><record><database name="My '
+        'Collection.enl" path="My Collection.enl">My Collection.enl</database><ref-type name'
+        '="Conference Proceedings">3</ref-type><titles><title>Ranking in rivers</title>'
+        "<secondary-title>Proceedings of Knowledge Discovery &amp;#38; Data Mining"
+        "</secondary-title></titles><abstract>We rank the reaches of a river by the fish "
+        "they hold. Four examples show it. CR - Copyright &amp;#169; 1982 Royal Society"
+        "</abstract></record></records></xml>",
+        encoding="utf-8",
+    )  # fmt: skip
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.venue == "Proceedings of Knowledge Discovery & Data Mining"
+    assert (
+        paper.abstract
+        == "We rank the reaches of a river by the fish they hold. Four examples show it."
+    )
+
+
 def test_endnote_xml_keywords_joined_in_one_keyword(tmp_path: Path) -> None:
     # EndNote 2025 keeps the one comma-joined KW line of a RIS import as one <keyword>.
     style = '<style face="normal" font="default" size="100%">{}</style>'

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from xml.etree.ElementTree import Element, SubElement
 
 from digest.readers.identifiers import parse_doi, split_addresses
-from digest.readers.markup import without_abstract_heading
+from digest.readers.markup import decode_entities, without_abstract_heading
 from digest.readers.records import (
     Parsed,
     Problem,
@@ -91,7 +91,8 @@ def _text(element: Element | None) -> str:
         return ""
     parts: list[str] = []
     _walk(element, False, parts)
-    return "".join(parts).strip()
+    # Mendeley escapes a character twice ("Knowledge Discovery &amp;#38; Data Mining").
+    return decode_entities("".join(parts).strip())
 
 
 def _walk(element: Element, symbol: bool, parts: list[str]) -> None:
