@@ -249,3 +249,48 @@ def test_abstract_elements_nested_thousands_deep_are_read_in_bounded_memory(
         tracemalloc.stop()
     assert paper.abstract == _one("nature.html").abstract
     assert peak < 20 * len(damaged)
+
+
+_PRE_PAGE = (
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "x.dtd">\n'
+    "<!-- saved from url=(0070)http://www.ncbi.nlm.nih.gov/pubmed/?term=20000001&report=xml -->\n"
+    '<html><head><meta http-equiv="Content-Type" content="text/html"></head><body><pre>{}'
+    "</pre></body></html>"
+)
+
+
+def test_a_page_showing_an_export_as_text_is_read_as_that_export(tmp_path: Path) -> None:
+    # Legacy PubMed's XML display saved from the browser: the PubmedArticle escaped in a <pre>.
+    article = """<PubmedArticle>
+    <MedlineCitation Status="MEDLINE" Owner="NLM">
+        <PMID Version="1">20000001</PMID>
+        <Article PubModel="Print">
+            <Journal><JournalIssue><PubDate><Year>2013</Year></PubDate></JournalIssue>
+                <Title>Journal of Rare Sleep</Title></Journal>
+            <ArticleTitle>Night shifts &amp; sleep in nurses.</ArticleTitle>
+            <Abstract><AbstractText>We followed 40 nurses for a year; sleep fell by 1 h &lt; 5%.
+            </AbstractText></Abstract>
+            <AuthorList><Author><LastName>Ferro</LastName><ForeName>Ana</ForeName></Author>
+            </AuthorList>
+        </Article>
+    </MedlineCitation>
+</PubmedArticle>
+"""
+    escaped = article.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    page = tmp_path / "pubmed.xml"
+    page.write_text(_PRE_PAGE.format(escaped), encoding="utf-8")
+    [paper] = load_papers([page]).papers
+    assert paper.title == "Night shifts & sleep in nurses."
+    assert paper.abstract == "We followed 40 nurses for a year; sleep fell by 1 h < 5%."
+    assert (paper.pmid, paper.authors, paper.venue) == (
+        "20000001",
+        ("Ana Ferro",),
+        "Journal of Rare Sleep",
+    )
+    assert paper.sources[0].line == 3
+
+    # A page whose <pre> holds prose is no export: still refused as a page.
+    prose = tmp_path / "prose.html"
+    prose.write_text(_PRE_PAGE.format("Some notes on sleep, kept as text."), encoding="utf-8")
+    with pytest.raises(InputError, match="not one article's page"):
+        load_papers([prose])

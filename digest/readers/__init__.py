@@ -77,9 +77,24 @@ from digest.readers.unread_formats import (
     parse_word_sources,
 )
 from digest.readers.web_of_science import looks_like_web_of_science, parse_web_of_science
-from digest.readers.web_pages import looks_like_web_page, parse_web_page
+from digest.readers.web_pages import looks_like_web_page, parse_web_page, preformatted_text
 from digest.readers.zotero_rdf import looks_like_zotero_rdf, parse_zotero_rdf
 from digest.readers.zotero_report import looks_like_zotero_report, parse_zotero_report
+
+# Readers a page's preformatted text may call for that take any text: such a page is an
+# article's page or none, for the saved-page reader to say.
+_ANY_TEXT = frozenset({"markdown", "arxiv-paste", "notes", "csv", "text", "other-xml"})
+
+
+def _looks_preformatted(text: str) -> bool:
+    """A saved page whose preformatted text is an export's (see web_pages.preformatted_text)."""
+    inner = preformatted_text(text)
+    return inner is not None and _sniffed(inner).name not in _ANY_TEXT
+
+
+def _read_preformatted(text: str) -> Parsed:
+    return _read_by_content(preformatted_text(text) or text)
+
 
 # Recognised by content, most specific first; plain text takes whatever is left. The arXiv
 # listing comes before CSV because a listing's mail headers may hold commas; it is
@@ -127,6 +142,8 @@ FORMATS: tuple[Format, ...] = (
     # A Google Scholar alert before notes, which would take its link lines for records.
     Format("scholar-alert", looks_like_scholar_alert, parse_scholar_alert),
     Format("ncbi-alert", looks_like_ncbi_alert, parse_ncbi_alert),  # before text: its HTML
+    # A page showing an export as text (legacy PubMed's XML display): read as that export.
+    Format("saved-text-page", _looks_preformatted, _read_preformatted),
     # Zotero's report is an HTML document too: before the saved page, which would refuse it.
     Format("zotero-report", looks_like_zotero_report, parse_zotero_report),
     # Saved arXiv listing and search pages: before the saved article page, which would
@@ -146,10 +163,15 @@ FORMATS: tuple[Format, ...] = (
 )
 
 
-def _read_mail_body(text: str) -> Parsed:
-    """A mail's body, read by the reader its content calls for (never as a mail again: a
-    body is no file of headers, and a message inside a message inside… has no end)."""
-    fmt = next(fmt for fmt in FORMATS if fmt.looks_like(text))
+def _sniffed(text: str) -> Format:
+    return next(fmt for fmt in FORMATS if fmt.looks_like(text))
+
+
+def _read_by_content(text: str) -> Parsed:
+    """A mail's body or a page's preformatted text, read by the reader its content calls for
+    (never as a mail again: a body is no file of headers, and a message inside a message
+    inside… has no end)."""
+    fmt = _sniffed(text)
     parsed = fmt.parse(text)
     return replace(parsed, format=parsed.format or fmt.name)
 
@@ -158,14 +180,14 @@ def _read_mail_body(text: str) -> Parsed:
 MAIL = Format(
     "email",
     looks_like_mail,
-    lambda text: parse_mail(text, _read_mail_body),
-    lambda text, encoding: parse_mail(text, _read_mail_body, encoding),
+    lambda text: parse_mail(text, _read_by_content),
+    lambda text, encoding: parse_mail(text, _read_by_content, encoding),
 )
 
 
 # Mails as the Gmail API answers with them (JSON), read as saved mails are.
 GMAIL_JSON = Format(
-    "gmail-json", looks_like_gmail_json, lambda text: parse_gmail_json(text, _read_mail_body)
+    "gmail-json", looks_like_gmail_json, lambda text: parse_gmail_json(text, _read_by_content)
 )
 
 
@@ -175,4 +197,4 @@ def sniff_format(text: str) -> Format:
         return MAIL
     if GMAIL_JSON.looks_like(text):
         return GMAIL_JSON
-    return next(fmt for fmt in FORMATS if fmt.looks_like(text))
+    return _sniffed(text)

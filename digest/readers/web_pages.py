@@ -18,6 +18,10 @@ and says what to save instead; a saved page that is not one article's page (a se
 result, a journal's issue, a listing) says what to do rather than making a paper of it (an
 arXiv listing page is read by arxiv_list_pages, one paper per entry).
 
+A page whose body is one `<pre>` is a text document the site showed in HTML (legacy
+PubMed's "report=xml&format=text" display, an escaped PubmedArticle): its text, unescaped,
+is what the page holds, read by the reader its content calls for (readers.FORMATS).
+
 IEEE Xplore's page carries no citation_ tags: its article is read from the JSON object
 its script assigns to `xplGlobal.document.metadata` (title, abstract, authors, DOI, date,
 keywords), parsed as JSON and never run. ScienceDirect's page names no citation_author:
@@ -29,6 +33,7 @@ entity is expanded beyond HTML's own.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -67,6 +72,25 @@ def looks_like_web_page(text: str) -> bool:
     if _OPENS_AS_HTML.match(head):
         return True
     return "<html" in head.lower() and _ARTICLE_META.search(head) is not None
+
+
+# A page's body that opens with a preformatted text.
+_PRE_BODY = re.compile(r"<body\b[^<>]*>\s*<pre\b[^<>]*>", re.I)
+
+
+def preformatted_text(text: str) -> str | None:
+    """The text of a saved page whose body is one `<pre>`, unescaped, its lines where they
+    are in the file (blank lines stand for the page's head); None for any other page."""
+    if not _OPENS_AS_HTML.match(text[:_HEAD]):
+        return None
+    body = _PRE_BODY.search(text)
+    end = text.rfind("</pre>")
+    if body is None or end < body.end() or not text[end + 6 :].lstrip().startswith("</body>"):
+        return None
+    inner = text[body.end() : end]
+    if "<pre" in inner.lower():
+        return None
+    return "\n" * text.count("\n", 0, body.end()) + html.unescape(inner)
 
 
 # Words in an element's class or id that mark it as the article's abstract, and words that
