@@ -1551,6 +1551,25 @@ def test_an_mdpi_items_source_before_its_title_is_its_venue(tmp_path: Path) -> N
     assert (paper.title, paper.venue) == ("Moisture from Radar Backscatter", "Soil Science")
 
 
+def test_a_markdown_notes_entities_are_the_characters_they_name() -> None:
+    # In Markdown an entity is its character ("&rsquo;" renders as a right quote). A site's
+    # notes of MDPI feed items keep the feed's entities, the title's once and the abstract's
+    # escaped twice ("&amp;rsquo;"), as the feed's HTML description wrote them: they reached
+    # the headline and abstract as written.
+    note = (
+        '---\ntitle: "Owls&rsquo; Calls at Night"\nurl: "https://www.example-journal.org/1"\n'
+        "---\n\nWe count owls&amp;rsquo; calls at night with thermal cameras &amp;amp; "
+        "microphones. Counts rose by 12 &amp;plusmn; 3% over those made by ear.\n"
+    )
+    [record] = parse_markdown(note).records
+    assert record.title == "Owls\u2019 Calls at Night"
+    assert record.abstract == (
+        "We count owls\u2019 calls at night with thermal cameras & microphones. "
+        "Counts rose by 12 \u00b1 3% over those made by ear."
+    )
+    assert inline_text("R&D, AT&amp;T and &notes") == "R&D, AT&T and &notes"
+
+
 def test_a_logseq_pages_ordinal_date_is_read(tmp_path: Path) -> None:
     # Logseq names a day as its journal pages do, "[[Mar 1st, 2022]]" (its Zotero import's
     # `date::`): the ordinal kept the paper's date as written.

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from digest.cleaning import join_wrapped_lines
+from digest.readers.markup import decode_entities
 from digest.readers.plaintext import MIN_ABSTRACT_WORDS, looks_like_names, stray_text_reason
 
 # Repeats are bounded: a line of 50,000 "[" must not cost 50,000 scans to its end each. They
@@ -46,7 +47,7 @@ ET_AL = re.compile(r"^([^,;]{2,80}?)\s+et\.?\s?al\.?(?:[,;]\s*|\s+|$)(.*)$")
 
 def inline_text(text: str) -> str:
     """Markdown inline markup to text: links (and wiki links) to their text, emphasis and
-    escapes removed."""
+    escapes removed, entities decoded (in Markdown "&rsquo;" is the quote it names)."""
     # Each pass only where its markup can be: abstracts are long, and most have none.
     if "{" in text:
         text = _PANDOC_ATTRIBUTES.sub("", text)
@@ -61,7 +62,7 @@ def inline_text(text: str) -> str:
             text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
     if "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", text)
-    return text.strip()
+    return decode_entities(text).strip()
 
 
 def join_lines(lines: Iterable[str]) -> str:
