@@ -1570,6 +1570,33 @@ def test_a_markdown_notes_entities_are_the_characters_they_name() -> None:
     assert inline_text("R&D, AT&amp;T and &notes") == "R&D, AT&T and &notes"
 
 
+def test_a_list_that_quotes_each_entry_whole_gives_their_titles_and_fields() -> None:
+    # YOLO-Arxiv-Daily's README since 2026 quotes each paper whole: "> ### 1. Title", a
+    # table of its fields ("| \U0001f4c5 发布日期 | … |" under "| 属性 | 内容 |"), the
+    # abstract under "**\U0001f4c4 英文摘要：**" and the link. Each paper was an abstract
+    # alone: no title, arXiv id, date or author.
+    text = (
+        "## \U0001f4d1 论文列表\n\n"
+        "> ### 1. Owls at Night: Counting by Thermal Camera\n>\n"
+        "> | 属性 | 内容 |\n> |:---:|:---|\n"
+        "> | \U0001f4c5 发布日期 | 2026-09-29 |\n> | \U0001f464 作者 | Ana Lima |\n>\n"
+        "> **\U0001f4c4 英文摘要：**\n"
+        "> We count owls at night with thermal cameras \\(TC\\). Counts double those made"
+        " by ear.\n>\n"
+        "> \U0001f517 [阅读论文](http://arxiv.org/abs/2609.10001v1)\n\n---\n"
+    )
+    [record] = parse_markdown(text).records
+    assert (record.title, record.arxiv, record.date, record.authors) == (
+        "Owls at Night: Counting by Thermal Camera",
+        "2609.10001v1",
+        "2026-09-29",
+        ("Ana Lima",),
+    )
+    assert record.abstract == (
+        "We count owls at night with thermal cameras (TC). Counts double those made by ear."
+    )
+
+
 def test_a_logseq_pages_ordinal_date_is_read(tmp_path: Path) -> None:
     # Logseq names a day as its journal pages do, "[[Mar 1st, 2022]]" (its Zotero import's
     # `date::`): the ordinal kept the paper's date as written.

@@ -84,7 +84,7 @@ def labelled_field(text: str) -> tuple[str, str, str] | None:
         value = value.rstrip()[: -len(bold.group(1))]  # "**简介: …**": the whole field bold
     if label in ("http", "https") or len(label.split()) > 4:
         return None
-    name = LABELS.get(label, "")
+    name = LABELS.get(label) or LABELS.get(_ICON.sub("", label), "")  # "📅 发布日期"
     if not name and ABSTRACT_HEADING.match(label):
         name = "abstract"  # "完整摘要（实际读）：", "Abstract (arXiv):"
     if name == "url" and label == "paper" and not URL.search(value) and not LINK.search(value):
@@ -94,6 +94,10 @@ def labelled_field(text: str) -> tuple[str, str, str] | None:
     if not name and _named_for(found.group(1).strip(), value):
         return None  # "CORL: A Continuous-state Offset-dynamics Reinforcement Learner", a title
     return name, label, value
+
+
+# The icons a generated list puts before its labels ("\U0001f4c5 发布日期", "\U0001f464 作者").
+_ICON = re.compile(r"^[^\w\s]+\s*")
 
 
 def _named_for(label: str, value: str) -> bool:

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from digest.readers import arxiv_pages, markup
 from digest.readers.csl_yaml import front_matter_references
-from digest.readers.pasted.blocks import FOOTNOTE, FOOTNOTE_REF, FRONT_MATTER, HEADING, next_text
+from digest.readers.pasted.blocks import (
+    FOOTNOTE,
+    FOOTNOTE_REF,
+    FRONT_MATTER,
+    HEADING,
+    QUOTE,
+    next_text,
+)
 from digest.readers.pasted.entries import Reader
 from digest.readers.pasted.finishing import finish
 from digest.readers.pasted.front_matter import front_matter_properties, is_item_note
@@ -31,7 +38,7 @@ def parse_notes(text: str) -> Parsed:
 
 
 def _parse(text: str, name: str) -> Parsed:
-    lines = text.split("\n")
+    lines = _unquoted_entries(text.split("\n"))
     structured = name != "notes"
     reader = Reader(structured)
     skip_until = 0
@@ -121,6 +128,25 @@ def _parse(text: str, name: str) -> Parsed:
 
 
 _OWN_SECTION = "a section of a document that cites its papers in its metadata, not a paper"
+
+
+def _unquoted_entries(lines: list[str]) -> list[str]:
+    """The lines with each quote that holds a heading unquoted: a paper list that quotes
+    each of its entries whole ("> ### 1. Title", its table and abstract quoted under it:
+    YOLO-Arxiv-Daily since 2026) lists them as it would unquoted. A quote without a heading
+    (an abstract quoted in a note) is left as it is."""
+    unquoted = list(lines)
+    start = None
+    for number, line in enumerate([*lines, ""]):
+        if QUOTE.match(line):
+            start = number if start is None else start
+            continue
+        if start is not None and any(
+            HEADING.match(QUOTE.sub(r"\1", one)) for one in lines[start:number]
+        ):
+            unquoted[start:number] = [QUOTE.sub(r"\1", one) for one in lines[start:number]]
+        start = None
+    return unquoted
 
 
 def _references_block_end(lines: list[str], start: int) -> int | None:

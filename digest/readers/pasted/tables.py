@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from digest.readers.pasted.entries import Reader
-from digest.readers.pasted.fields import LABELS, title_like
+from digest.readers.pasted.fields import LABELS, labelled_field, title_like
 from digest.readers.pasted.text import ET_AL, LINK, URL, inline_text, join_lines
 from digest.readers.plaintext import looks_like_names
 
@@ -30,9 +30,18 @@ def read_table_row(reader: Reader, number: int, inner: str, header: bool) -> Non
 
 def read_table_cells(reader: Reader, number: int, cells: list[str], header: bool) -> None:
     if header:
-        reader.columns = [_column(cell) for cell in cells]
+        named = tuple(inline_text(cell).lower() for cell in cells)
+        reader.columns = (
+            list(_KEY_VALUE) if named in _KEY_VALUE_HEADERS else [_column(cell) for cell in cells]
+        )
         return
     reader.flush()
+    if reader.columns == list(_KEY_VALUE):
+        # A table of one paper's fields, under its heading: "| \U0001f4c5 发布日期 | 2026-09-29 |".
+        field = labelled_field(f"{cells[0]}: {cells[1]}") if len(cells) == 2 else None
+        if field is not None and field[0]:
+            reader.add_field(number, *field)
+        return
     entry = reader.start(number, "row")
     for name, cell in zip(reader.columns or _guessed_columns(cells), cells, strict=False):
         if not cell or not name:
@@ -48,6 +57,12 @@ def read_table_cells(reader: Reader, number: int, cells: list[str], header: bool
             if name not in LABELS.values() and "arxiv:" in cell.lower():
                 reader.add_ids(entry, cell)  # "arXiv:2507.08104v1" in a column of its own
     reader.current = None
+
+
+# The header of a table of one paper's fields, a label and its value a row (YOLO-Arxiv-Daily:
+# "| 属性 | 内容 |", attribute and content).
+_KEY_VALUE = ("label", "value")
+_KEY_VALUE_HEADERS = frozenset({("属性", "内容"), ("field", "value"), ("property", "value")})
 
 
 def _column(header: str) -> str:
