@@ -466,6 +466,9 @@ def test_a_single_author_written_surname_first_is_one_name(tmp_path: Path) -> No
         "van der Berg, Jan": ("Jan van der Berg",),
         "Chen, CM": ("CM Chen",),
         "Hao, Jie (57221302630)": ("Jie Hao",),
+        # Scopus's full name ends in its author id: one name, whatever its surname's words
+        "Morales Vidal, Inés (59900000001)": ("Inés Morales Vidal",),
+        "Le Gall, Anne (59900000002)": ("Anne Le Gall",),
         "Smith, John and Lee, Min-Ji": ("John Smith", "Min-Ji Lee"),
         "Murari Mandal, Mohan Kankanhalli": ("Murari Mandal", "Mohan Kankanhalli"),
         "Liu R., Adler D.G.": ("R. Liu", "D.G. Adler"),

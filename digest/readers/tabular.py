@@ -939,7 +939,8 @@ def _authors(value: str, initials: bool = False) -> tuple[str, ...]:
     Martin E.' (PsycNET, Zotero, Web of Science) is one name, and so is each of Rayyan's
     'Smith, John and Lee, Min'. It is one when the part before the comma is a surname alone
     (one word, with its particles: 'van der Berg') and the part after it given names; 'Liu
-    R., Adler D.G.' or 'Murari Mandal, Mohan Kankanhalli' stay two."""
+    R., Adler D.G.' or 'Murari Mandal, Mohan Kankanhalli' stay two. A Scopus full name is
+    one whatever its surname, as its id ends it: 'Le Roy, Barbara (58083366200)'."""
     if not value or _NO_AUTHOR.fullmatch(value):
         return ()
     separator = ";" if ";" in value else "|" if "|" in value else ""
@@ -948,6 +949,8 @@ def _authors(value: str, initials: bool = False) -> tuple[str, ...]:
             first_name_first(_NO_GIVEN_NAME.sub("", _AUTHOR_ID.sub("", name)))
             for name in cased_in_list(value.split(separator), initials)
         )
+    elif _AUTHOR_ID.search(value):  # Scopus's id ends each of its full names: one name
+        names = (first_name_first(_unnumbered(value)),)
     elif _surname_first_names(parts := AND_SEPARATOR.split(_unnumbered(value))):
         names = tuple(first_name_first(name) for name in parts)
     elif pairs := _surname_first_pairs(value):
