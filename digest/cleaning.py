@@ -522,6 +522,12 @@ _SITE_DESCRIPTIONS = frozenset(
 # to this content, full HTML content is provided on this page. …"; "A summary is not …".
 _NOT_AVAILABLE = re.compile(r"(?:An abstract|A summary) is not available for this content\b")
 _NOT_AVAILABLE_LENGTH = 400
+# A journal's line on how to cite the paper, which some (Erciyes Medical Journal's) gave
+# Crossref as the abstract, and so Zotero's and other tools' copies of it: "Cite this
+# article as: Öner Özdemir. Coronavirus Disease 2019 (COVID-19): … Erciyes Med J 2020;
+# 42(3): 242–7." Only the line: an abstract after it would be far longer.
+_CITATION_ONLY = re.compile(r"(?:How to )?cite this article(?: as)?\s*:", re.I)
+_CITATION_ONLY_LENGTH = 300
 # PubMed's notice where a publisher gave no abstract text: an OtherAbstract of Type
 # "Publisher" in PubMed XML, "OAB - Publisher: …" in MEDLINE, and the abstract field of
 # what tools built on PubMed's data write (BioASQ's corpora, medic skips it).
@@ -546,8 +552,8 @@ _INTERESTS_LENGTH = 160
 
 def is_placeholder(abstract: str) -> bool:
     """Whether an abstract field only says there is none ("[No abstract available]"), or
-    holds a web site's description of itself, a publisher's notice, or a declaration of
-    no conflicts of interest, instead."""
+    holds a web site's description of itself, a publisher's notice, a declaration of no
+    conflicts of interest, or how to cite the paper, instead."""
     if len(abstract) < 40 and _PLACEHOLDER.fullmatch(abstract):
         return True
     if len(abstract) < _INTERESTS_LENGTH and _INTERESTS_ONLY.fullmatch(abstract):
@@ -557,6 +563,8 @@ def is_placeholder(abstract: str) -> bool:
     if len(abstract) < 40:
         return False
     if len(abstract) < _NOT_AVAILABLE_LENGTH and _NOT_AVAILABLE.match(abstract):
+        return True
+    if len(abstract) < _CITATION_ONLY_LENGTH and _CITATION_ONLY.match(abstract):
         return True
     return len(abstract) < 100 and abstract.rstrip(".").casefold() in _SITE_DESCRIPTIONS
 

@@ -54,6 +54,10 @@ def csv_file(path: Path, abstracts: list[str]) -> Path:
         "Conflict of interest statement: none declared.",
         "Competing interests: The authors declare no competing interests.",
         "The authors declare that they have no conflicts of interest.",
+        # A journal's citation line given to Crossref as the abstract (Zotero's copy).
+        "Cite this article as: Ada Kaya. Asthma in Children: Diagnosis and Care (a narrative"
+        " review). Anatolian Med J 2021; 12(2): 101\u20139.",
+        "How to cite this article: Kaya A. Asthma in children. Anatol Med J. 2021;12:101-9.",
     ],
 )
 def test_a_placeholder_is_no_abstract(field: str) -> None:
@@ -62,6 +66,13 @@ def test_a_placeholder_is_no_abstract(field: str) -> None:
 
 def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
     assert not is_placeholder("None of the models generalise.")
+    assert not is_placeholder(
+        "Cite this article as: Kaya A. Asthma in children. Anatol Med J. 2021;12:101-9."
+        " Background: Asthma is the most common chronic disease of childhood. We followed"
+        " 400 children for five years and report how often their attacks needed a hospital."
+        " Most attacks were managed at home; those that were not came after a respiratory"
+        " infection in winter, and inhaled steroids halved them."
+    )
     assert not is_placeholder("Conflicts of interest among co-authors: none so far surveyed.")
     assert not is_placeholder("Competing interests shape land use; none of the plans agree.")
     assert not is_placeholder(
