@@ -345,7 +345,7 @@ def test_ovid_csv_export_has_ovids_tags_for_column_names() -> None:
     assert corpus.files[0].format == "csv"
     assert len(corpus.papers) == 2
     audits = titled(corpus, "Hand hygiene audits")
-    assert audits.authors == ("Okafor N.", "Lindqvist A.-K.", "Dubois M.")
+    assert audits.authors == ("N. Okafor", "A.-K. Lindqvist", "M. Dubois")
     assert audits.abstract.startswith("Background: Hand hygiene in rural clinics")
     assert "Copyright" not in audits.abstract
     assert audits.pmid == "31234567"  # PM: Embase's PubMed id, its link after it

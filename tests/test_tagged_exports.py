@@ -223,13 +223,15 @@ def test_ovid_embase_meeting_abstract_venue_and_subject_terms(
             "TI  - Sleep and errors on night shifts.\n",
             "SO  - Sleep Medicine. Conference: 9th Shift Work Meeting: Part 1. Norway. 14 "
             "(Supplement 2) (no pagination), 2021. Date of Publication: 2021.\n",
-            "AU  - Ng A.\nMH  - *sleep\nMH  - conference abstract\nMH  - review\n",
+            "AU  - Ng A.\nAU  - Lucas J.S.\n",
+            "MH  - *sleep\nMH  - conference abstract\nMH  - review\n",
             "AB  - We survey nurses in twelve hospitals about night shifts and sleep.\n",
             "PT  - Conference Abstract\nYR  - 2021\n",
         )
     )
     assert (paper.venue, paper.date) == ("Sleep Medicine", "2021")
     assert paper.keywords == ("sleep", "review")
+    assert paper.authors == ("A. Ng", "J.S. Lucas")  # Embase's, surname first, turned round
 
 
 # --- PubMed Abstract (text) -----------------------------------------------------------------

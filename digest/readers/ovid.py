@@ -35,6 +35,7 @@ from digest.readers.records import (
     Record,
     cased_in_list,
     first_name_first,
+    initials_turned_round,
     last_year,
     missing_abstract,
 )
@@ -187,7 +188,9 @@ def ovid_record(tagged: TaggedRecord) -> Record | Problem:
         return missing_abstract(tagged.line, "an Ovid record without an AB field", title)
     personal = "FA" if tagged.values("FA") else "AU"
     names = cased_in_list([_without_role(name) for name in tagged.items(personal)])
-    authors = [first_name_first(name) for name in names]
+    # Embase's names are surname first, then initials ("Hall V.", "Lucas J.S."): turned
+    # round as Embase's own exports' are.
+    authors = initials_turned_round(tuple(first_name_first(name) for name in names))
     database = tagged.text("DB")
     medline = _MEDLINE_DB.search(database) is not None
     pmid = (tagged.text("UI") or tagged.text("AN")) if medline else ""
