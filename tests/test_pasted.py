@@ -1597,6 +1597,25 @@ def test_a_list_that_quotes_each_entry_whole_gives_their_titles_and_fields() -> 
     )
 
 
+def test_an_abstract_page_cut_before_its_abstract_is_no_abstract() -> None:
+    # A wiki's snapshot of an arXiv abstract page, flattened onto one line and cut at its
+    # first characters, before "Abstract:": the page's header and navigation were the
+    # paper's abstract ("[2603.00001] Owls … Skip to main content Learn about arXiv …").
+    text = (
+        "# Owl Surveys\n\n### Owls at Night (arXiv:2603.00001)\n\n"
+        "- URL: https://arxiv.org/abs/2603.00001\n\n"
+        "[2603.00001] Owls at Night Skip to main content Learn about arXiv becoming an "
+        "independent nonprofit. We gratefully acknowledge support from the Simons Foundation, "
+        "member institutions, and all contributors.Donate >cs> "
+        "arXiv:2603.00001 Help | Advanced Search All fieldsTitleAuthorAbstract Computer "
+        "Science > Machine Learning arXiv:2603.00001 (cs) [Submitted on 4 Feb 2026] "
+        "Title:Owls at Night Authors:Ana Lima, Kofi Mensah View a PDF of the paper titled\n"
+    )
+    parsed = parse_markdown(text)
+    assert not parsed.records
+    assert any("no abstract" in problem.reason for problem in parsed.problems)
+
+
 def test_a_logseq_pages_ordinal_date_is_read(tmp_path: Path) -> None:
     # Logseq names a day as its journal pages do, "[[Mar 1st, 2022]]" (its Zotero import's
     # `date::`): the ordinal kept the paper's date as written.

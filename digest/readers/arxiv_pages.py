@@ -139,6 +139,18 @@ def _is_flat_abs_page(line: str) -> bool:
     )
 
 
+def cut_abs_page(line: str) -> bool:
+    """An abstract page flattened onto one line and cut before its abstract: a clipper's
+    snapshot of the page's first characters ("[2603.00077] Title Skip to main content …
+    Title:… Authors:… View a PDF of"), which holds no abstract."""
+    return (
+        "Abstract:" not in line
+        and "Skip to main content" in line
+        and "Title:" in line
+        and "Authors:" in line
+    )
+
+
 def flat_abs_page(number: int, line: str) -> Found | None:
     """An abstract page flattened onto one line, or None."""
     if not _is_flat_abs_page(line):

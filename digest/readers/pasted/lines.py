@@ -106,6 +106,11 @@ def read_line(reader: Reader, number: int, line: str, lines: list[str]) -> None:
         if title is not None:
             drop_title_line(reader, title[0])
         return
+    if arxiv_pages.cut_abs_page(stripped):
+        reader.flush()
+        named = stripped[stripped.index("Title:") + len("Title:") :]
+        reader.not_a_paper(number, named, "an arXiv abstract page cut before its abstract")
+        return
     submitted = arxiv_pages.SUBMITTED_ON.match(stripped)
     if submitted:  # an abstract page's history line, above its Title:
         reader.flush()
