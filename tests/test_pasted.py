@@ -980,6 +980,15 @@ def test_hostile_markdown_lines_are_read_in_one_pass() -> None:
     assert len(parsed.problems) == 5
 
 
+def test_a_list_items_long_run_of_spaces_after_a_label_is_read_in_one_pass() -> None:
+    # "\s*[:]?\s*" gave a run of spaces that did not end the item back one at a time:
+    # each of these items took minutes. Nothing here reads a clock: the file must simply load.
+    spaces = " " * 100_000
+    items = [f"- **Abstract**{spaces}x", f"- 2020-01-01{spaces}x", f"- **A Title** pdf{spaces}x"]
+    parsed = parse_markdown("# A Title For This Note\n\n" + "\n".join(items) + "\n")
+    assert parsed.records == ()
+
+
 def test_a_link_after_a_run_of_brackets_is_tried_from_its_own_bracket_only() -> None:
     # Tried from each "[" of a run, a link's text scanned up to 500 characters and, after a
     # "](", its address up to 2,000 before failing: a Markdown list with 100,000 "[" in one

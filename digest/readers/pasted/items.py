@@ -15,9 +15,14 @@ from digest.readers.pasted.text import ET_AL, LINK, inline_text, is_prose
 from digest.readers.plaintext import NAME, looks_like_names
 from digest.readers.records import split_authors
 
-_ITEM_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*[,，|]?\s*(?=\*\*|__|\[)")
+# The spaces round a separator are "\s*(?:[:]\s*)?", never "\s*[:]?\s*": with no
+# separator, the second "\s*" took the first's spaces back one at a time, so a long run of
+# spaces that the pattern could not end on ("- 2020-01-01", 100,000 spaces, "x") was scanned
+# once for each of its spaces: the item took minutes.
+_ITEM_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*(?:[,，|]\s*)?(?=\*\*|__|\[)")
 _EMPTY_LABEL = re.compile(
-    r"(?:^|[,;]\s*)(?:paper|pdf|code|link|url|github|project|arxiv)\s*[:：]?\s*(?=[,;]|$)", re.I
+    r"(?:^|[,;]\s*)(?:paper|pdf|code|link|url|github|project|arxiv)\s*(?:[:：]\s*)?(?=[,;]|$)",
+    re.I,
 )
 _LINK_WORDS = frozenset(
     {"paper", "pdf", "arxiv", "link", "code", "html", "abs", "project", "website", "github",
@@ -107,7 +112,7 @@ def read_item(reader: Reader, number: int, text: str, nested: bool) -> bool:
     return True
 
 
-_LABEL_ALONE = re.compile(r"(\*\*|__|\*|_|\[\[)([^*_\n\]]{1,40})(?:\1|\]\])\s*[:：]?\s*")
+_LABEL_ALONE = re.compile(r"(\*\*|__|\*|_|\[\[)([^*_\n\]]{1,40})(?:\1|\]\])\s*(?:[:：]\s*)?")
 
 
 def _abstract_label(text: str) -> bool:
