@@ -349,7 +349,7 @@ def test_an_author_list_pasted_under_a_title_is_no_abstract() -> None:
     # Title, authors and abstract pasted from a paper's page: nine names with initials are
     # twelve words and a "." but no abstract; the abstract after them still is one.
     parsed = parse_text(
-        "Segmentation Metrics for Uncertain, Small or Empty Reference Annotations\n"
+        "Counting Owls at Night with Small, Cheap Thermal Cameras\n"
         "Ana Lima, Bo Chen, Carl Ode, Dana Fox, Eli G. Grant, Fay Hu, Gil W. Ames, "
         "Li-Jia Li, Hana J. Ito\n"
         f"{ABSTRACT}\n"
