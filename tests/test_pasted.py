@@ -1632,10 +1632,10 @@ def test_a_logseq_pages_ordinal_date_is_read(tmp_path: Path) -> None:
         "tags:: [[Ornithology]], [[Remote sensing]]\ndate:: [[Mar 1st, 2022]]\n"
         "title:: Owls at Night\nitem-type:: [[journalArticle]]\n"
         "url:: http://arxiv.org/abs/2202.10001\nauthors:: [[Ana Lima]], [[Kofi Mensah]]\n"
-        "links:: [Local library](zotero://select/library/items/ETKR62Q2)\n\n"
+        "links:: [Local library](zotero://select/library/items/QW3OWL7K)\n\n"
         "- [[Abstract]]\n\t- We count owls at night with thermal cameras. Counts double those"
         " made by ear in the same woods.\n- [[Attachments]]\n"
-        "\t- [Full Text PDF](zotero://select/library/items/8V3AM6WD)\n"
+        "\t- [Full Text PDF](zotero://select/library/items/Z9TC4NPX)\n"
     )
     [paper] = load_papers([tmp_path]).papers
     assert paper.date == "2022-03-01"
@@ -1657,7 +1657,7 @@ def test_a_logseq_zotero_page_gives_its_abstract_block() -> None:
         "\t- We count owls at night with thermal cameras. Counts double those\n"
         "\t  made by ear in the same woods.\n"
         "- [[Attachments]]\n"
-        "\t- [Full Text PDF](zotero://select/library/items/8V3AM6WD)\n"
+        "\t- [Full Text PDF](zotero://select/library/items/Z9TC4NPX)\n"
         "- [[Notes]]\n"
         "\t- \u201cCounts double those made by ear.\u201d (p. 1) a striking result, worth a look.\n"
     )
