@@ -2630,3 +2630,38 @@ def test_a_notes_metadata_summary_and_contributions_are_sections_of_its_paper(
     assert paper.authors == ("Ana Lima", "Bo Chen")
     assert (paper.doi, paper.date) == ("10.1117/12.3000001", "2024")
     assert paper.abstract.startswith("We pre-train a network")
+
+
+def test_a_digest_items_lines_parted_by_hard_breaks(tmp_path: Path) -> None:
+    # A daily digest's item: "- **Name: what it is**  ", then its names, then "_day_ ·
+    # link · `category`", each line ended by a hard break (two spaces), the abstract in a
+    # toggle. The bold "Name: …" is the title, no field; the names end before the day.
+    digest = tmp_path / "2026-02-10.md"
+    digest.write_text(
+        "# Daily arXiv Digest\n\n## Autonomous Driving\n\n"
+        + "".join(
+            f"- **{title}**  \n  {names}  \n  _2026-02-09_ \u00b7 "
+            f"https://arxiv.org/abs/{arxiv}v1 \u00b7 `cs.RO`  \n"
+            "  <details><summary>Abstract</summary>\n\n  We fuse camera and radar data to "
+            "detect moving objects and map lanes for autonomous vehicles in real time.\n\n"
+            "  </details>\n\n"
+            for title, names, arxiv in [
+                (
+                    "FuseNet: Camera-Radar Fusion for Driving",
+                    "Ana Lima, Bo Chen, Carl Ode, Dana Fox, Eli Grant",
+                    "2602.30001",
+                ),
+                ("Offloading Functions for Connected Vehicles", "Fay Hu, Gil Ames", "2602.30002"),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    papers = load_papers([digest]).papers
+    assert [(p.title, p.arxiv_id, p.date) for p in papers] == [
+        ("FuseNet: Camera-Radar Fusion for Driving", "2602.30001", "2026-02-09"),
+        ("Offloading Functions for Connected Vehicles", "2602.30002", "2026-02-09"),
+    ]
+    assert [p.authors for p in papers] == [
+        ("Ana Lima", "Bo Chen", "Carl Ode", "Dana Fox", "Eli Grant"),
+        ("Fay Hu", "Gil Ames"),
+    ]

@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 
 from digest.readers.pasted.entries import Reader
-from digest.readers.pasted.fields import ABSTRACT_HEADING, BOLD_LABEL, LABELS, labelled_field
+from digest.readers.pasted.fields import (
+    ABSTRACT_HEADING,
+    BOLD_LABEL,
+    LABELS,
+    labelled_field,
+    title_like,
+)
 from digest.readers.pasted.text import ET_AL, LINK, inline_text, is_prose
 from digest.readers.plaintext import NAME, looks_like_names
 from digest.readers.records import split_authors
@@ -41,7 +47,7 @@ def read_item(reader: Reader, number: int, text: str, nested: bool) -> bool:
             return True
         reader.flush()
     field_line = labelled_field(text)
-    if field_line is not None:
+    if field_line is not None and not _bold_named_title(text, *field_line):
         name, label, value = field_line
         reader.flush()
         reader.add_field(number, name, label, value)
@@ -128,3 +134,20 @@ def _id_labels(label: str) -> bool:
     """Labels of the paper's ids joined by "/" ("DOI/URL", "arXiv / PDF")."""
     parts = [LABELS.get(part.strip().lower()) for part in label.split("/")]
     return len(parts) > 1 and all(part in ("url", "doi", "arxiv", "pmid") for part in parts)
+
+
+# An item wholly one bold span: "**GaussianCaR: Gaussian Splatting for … Fusion**".
+_WHOLE_BOLD = re.compile(r"(\*\*|__)[^*_\n]{3,300}\1")
+
+
+def _bold_named_title(text: str, name: str, label: str, value: str) -> bool:
+    """Whether a bold item that reads as a field of an unknown label is a paper's title of
+    the form "Name: what it is" ("**GaussianCaR: Gaussian Splatting for Efficient
+    Camera-Radar Fusion**"): one word before the colon, a title after it."""
+    return (
+        not name
+        and " " not in label
+        and len(value.split()) >= 3
+        and bool(_WHOLE_BOLD.fullmatch(text.strip()))
+        and title_like(value.strip().strip("*_"))
+    )

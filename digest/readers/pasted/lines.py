@@ -267,9 +267,23 @@ def read_line(reader: Reader, number: int, line: str, lines: list[str]) -> None:
         reader.flush()
         reader.add_ids(reader.current, stripped)
         return
+    if reader.current is not None and " \u00b7 " in stripped and _META_LINE.fullmatch(stripped):
+        # "_2026-02-09_ \u00b7 https://arxiv.org/abs/2602.08784v1 \u00b7 `cs.RO`" under a paper's
+        # names (a daily digest's item, its lines parted by hard breaks): its date and link.
+        reader.flush()
+        reader.add_ids(reader.current, stripped)
+        day = _META_DAY.search(stripped)
+        reader.current.date = reader.current.date or (day.group(0) if day else "")
+        return
     reader.paragraph.append((number, stripped))
     if reader.current is not None and LINK.search(stripped):
         reader.add_ids(reader.current, stripped)
+
+
+# A line of a paper's date, links and category, parted by " \u00b7 ", with a link among them.
+_META_PART = r"(?:[_*]?\d{4}-\d\d-\d\d[_*]?|https?://\S{1,2000}|`[^`\n]{1,40}`)"
+_META_LINE = re.compile(rf"(?=.{{0,60}}https?://){_META_PART}(?: \u00b7 {_META_PART}){{1,5}}")
+_META_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _read_callout(reader: Reader, number: int, kind: str, title: str) -> None:
