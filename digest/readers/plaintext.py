@@ -67,6 +67,9 @@ _SCHOLARLY = re.compile(
 
 # One name: up to five words ("Maarten G. Lansberg", "Li-Jia Li").
 NAME = re.compile(r"^[\w.'\u2019\-]+(?:\s+[\w.'\u2019\-]+){0,4}$")
+# What parts an author list: commas (full-width too), semicolons, "and".
+_NAME_SEPARATOR = re.compile(r",|;|\band\b|\uff0c")
+_ET_AL = re.compile(r"et\.?\s?al\.?")
 
 # What every arXiv page says of arXiv itself, which a copy of the page brings along.
 _ARXIV_SITE_TEXT = re.compile(
@@ -89,8 +92,8 @@ def stray_text_reason(text: str) -> str | None:
 
 def looks_like_names(text: str) -> bool:
     """An author list: several short capitalised parts separated by commas or 'and'."""
-    parts = [p.strip() for p in re.split(",|;|\\band\\b|\uff0c", text) if p.strip()]
-    if parts and re.fullmatch(r"et\.?\s?al\.?", parts[-1]):
+    parts = [p.strip() for p in _NAME_SEPARATOR.split(text) if p.strip()]
+    if parts and _ET_AL.fullmatch(parts[-1]):
         parts.pop()  # "Zheqi He, Yesheng Liu, et al.": the names left out are no part
     if len(parts) < 2:
         return False
