@@ -373,9 +373,12 @@ def _finish(
     # A record the input marked ('Abstract:', a leading arXiv id) is taken at its word;
     # unmarked text must look like an abstract, and not like a note.
     marked = candidate.kind in ("abstract", "id") and bool(body)
-    stray = None if marked else stray_text_reason(body) or ("a note" if a_note else None)
-    if not marked and looks_like_names(body):
+    if marked:
+        stray = None
+    elif looks_like_names(body):
         stray = "a list of names"  # a paper's authors, pasted under its title
+    else:
+        stray = stray_text_reason(body) or ("a note" if a_note else None)
     if stray and words >= MIN_ABSTRACT_WORDS and _SENTENCE_END.search(body):
         reason = f"not a paper: {stray}, not an abstract"
         problems.append(Problem(candidate.line, reason, excerpt(body)))
