@@ -1530,7 +1530,7 @@ def test_a_feed_items_note_gives_its_pubdate_and_its_authors_without_quotes_or_l
     # briefing generator's under Hugo's `publishDate`), the authors a JSON list joined
     # into one quoted string, or a scraped page's "Authors:" label kept in the value, and
     # a placeholder ("pendiente") where the page gave no date. The date was not read, each
-    # author kept its quotes ('"Bo Liao"'), the first author was "Authors:Alex DeWeese".
+    # author kept its quotes ('"Kai Rong"'), the first author was "Authors:Alex Moor".
     def note(author: str, date: str) -> str:
         return (
             '---\ntitle: "Owls at Night"\nurl: "https://www.example-journal.org/15/6/618"\n'
@@ -1538,10 +1538,10 @@ def test_a_feed_items_note_gives_its_pubdate_and_its_authors_without_quotes_or_l
             "We count owls at night with thermal cameras. Counts double those made by ear.\n"
         )
 
-    [quoted] = parse_markdown(note('"\\"Bo Liao\\",\\"Fang Wu\\""', '"2025-06-07"')).records
-    assert (quoted.authors, quoted.date) == (("Bo Liao", "Fang Wu"), "2025-06-07")
-    [labelled] = parse_markdown(note('"Authors:Alex Weese, Guan Qu"', "pendiente")).records
-    assert (labelled.authors, labelled.date) == (("Alex Weese", "Guan Qu"), None)
+    [quoted] = parse_markdown(note('"\\"Kai Rong\\",\\"Mei Sun\\""', '"2025-06-07"')).records
+    assert (quoted.authors, quoted.date) == (("Kai Rong", "Mei Sun"), "2025-06-07")
+    [labelled] = parse_markdown(note('"Authors:Alex Moor, Lan Xu"', "pendiente")).records
+    assert (labelled.authors, labelled.date) == (("Alex Moor", "Lan Xu"), None)
     hugo = note("Ana Lima", "x").replace("pubDate: x", "publishDate: 2025-11-24T05:00:00.000Z")
     assert parse_markdown(hugo).records[0].date == "2025-11-24T05:00:00.000Z"
 
