@@ -495,3 +495,24 @@ def test_thousands_of_comments_and_sections_nothing_closes_are_read_with_linear_
 
     small, large = scanned(500), scanned(1000)
     assert large < 2.3 * small, (small, large)
+
+
+def test_long_runs_of_spaces_and_brackets_in_cochrane_terms_and_wos_bibtex_read_once(
+    tmp_path: Path,
+) -> None:
+    # Each space of a run was tried as the start of a MeSH qualifier ("\s*\[") or of Web of
+    # Science's escaped "&" ("\s*\\& "), and each "[" scanned to the end for its "]":
+    # 100,000 of either took minutes.
+    record = (
+        "Record #1 of 1\nID: CD000001\nTI: Owls\nAB: We count owls.\n"
+        f"KY: Owls{' ' * 100_000}at night [diet];Bats {'[' * 100_000}\n"
+    )
+    (tmp_path / "citation-export.txt").write_text(record, encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.keywords == ("Owls at night", "Bats " + "[" * 100_000)
+    entry = (
+        "@article{WOS:000000000000001,\n title = {Owls in T \\& uuml;rkiye},\n"
+        f" abstract = {{We count owls.{' ' * 100_000}x \\& amp; y}},\n}}\n"
+    )
+    [owls] = parse_bibtex(entry).records
+    assert (owls.title, owls.abstract[-5:]) == ("Owls in T\u00fcrkiye", "x & y")

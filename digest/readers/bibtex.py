@@ -120,8 +120,9 @@ _KEYLESS_ENTRY = re.compile(rf"^({_ENTRY_OPENING})(?={_FIELD_AHEAD})", re.M | re
 _NO_KEY = "digest-no-key-"
 # Web of Science keys each entry by its accession number: "WOS:000715171600003", "ISI:…" before.
 _WEB_OF_SCIENCE_KEYS = ("WOS:", "ISI:")
-# Its escaped "&" and the space or line break before it, where the entry was wrapped.
-_ESCAPED_AMPERSAND = re.compile(r"\s*\\& ")
+# Its escaped "&" and the space or line break before it, where the entry was wrapped (from
+# a run's first space only: a long run of them stays linear).
+_ESCAPED_AMPERSAND = re.compile(r"(?<!\s)\s*+\\& ")
 # An entry whose key has no comma after it, its first field on the next line
 # ("@ARTICLE{2020arXiv200206071\n  author = {…}"), as entries copied by hand into READMEs
 # and dataset cards have it.

@@ -42,7 +42,8 @@ _TAG_LINE = re.compile(r"(Record(?= #\d+ of \d+\s*$)|[A-Z]{2,3})(?: #\d+ of \d+\
 _HEADING = re.compile(r"Record #1 of \d+")
 _PUBMED = re.compile(r"PUBMED (\d{1,9})")
 # A MeSH heading's qualifiers ("Epilepsy [diet therapy]") and check tags ("Humans[checkword]").
-_QUALIFIERS = re.compile(r"\s*\[[^\]]*\]")
+# From a run's first space only, and never past a "[": a long run of either stays linear.
+_QUALIFIERS = re.compile(r"(?<!\s)\s*+\[[^\[\]]*\]")
 _INITIAL = re.compile(r"[A-Z]\.?")
 
 
