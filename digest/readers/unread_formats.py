@@ -57,11 +57,12 @@ _WORD_HELP = (
 
 # The prolog (declaration, processing instructions, comments, a DOCTYPE), then the root's
 # start tag. No part can run on past its own end ("?>", "-->", "]"): the ways to cut a head
-# of thousands of "<?a?>" into parts would be tried one by one.
+# of thousands of "<?a?>" into parts would be tried one by one. Nor does the root's name
+# give back letters to its attributes: a head of 4,096 letters and no ">" took 0.25 s.
 _PROLOG_AND_ROOT = re.compile(
     r"\ufeff?\s*(?:(?:<\?(?:[^?]|\?(?!>))*\?>|<!--(?:[^-]|-(?!->))*-->"
     r"|<!DOCTYPE[^>\[]*(?:\[[^\]]*\])?\s*>)\s*)*"
-    r"<([A-Za-z_][\w.:-]*)([^<>]*)>"
+    r"<([A-Za-z_][\w.:-]*+)([^<>]*)>"
 )
 
 
