@@ -667,7 +667,8 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
     if not abstract:
         return f"{NO_ABSTRACT} (its text is empty once cleaned)"
     title = clean_text(record.title) if record.title else ""
-    source_line = _MDPI_ITEM.match(title)
+    # Looked for as text first: the pattern, tried on every title, is about 10x slower.
+    source_line = _MDPI_ITEM.match(title) if ", Vol. " in title else None
     if source_line:
         title = title[source_line.end() :]
     if title:
