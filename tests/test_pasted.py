@@ -2665,3 +2665,36 @@ def test_a_digest_items_lines_parted_by_hard_breaks(tmp_path: Path) -> None:
         ("Ana Lima", "Bo Chen", "Carl Ode", "Dana Fox", "Eli Grant"),
         ("Fay Hu", "Gil Ames"),
     ]
+
+
+def test_a_papers_readme_titled_by_an_underline_with_its_publication(tmp_path: Path) -> None:
+    # A paper's code README: its title underlined by "=" (a setext heading), a badge, the
+    # preprint's and the journal's links under "## Publication", the abstract, then the
+    # repository's own sections: one paper, its DOI the journal's, the badge's link no part
+    # of it, "## Data and Software Availability" no paper of its own.
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "Ring Pucker Distributions in Three Solvents\n"
+        "===========================================\n"
+        "[![Toolkit](https://img.shields.io/badge/Powered%20by-Toolkit-blue.svg)]"
+        "(https://toolkit.example.org/)\n\n"
+        "## Publication\n"
+        "pre-print: [https://chemrxiv.org/engage/chemrxiv/article-details/1234abcd]"
+        "(https://chemrxiv.org/engage/chemrxiv/article-details/1234abcd)\n\n"
+        "[1] J. Chem. Theory 2024, 12, 3, 100\u2013110 : "
+        "https://pubs.acs.org/doi/10.1021/acs.jct.4c00123\n\n"
+        "## Abstract\n"
+        "We compare the ring pucker distributions of small molecules in water, hexane and "
+        "the crystal, and find that each environment shifts them in its own way.\n\n"
+        "## Data and Software Availability\n"
+        "We provide scripts that reproduce the histograms instead of the structures, as the "
+        "database's licence requires of everyone who uses it.\n\n"
+        "## Installation\n"
+        "```\nconda env create -f environment.yml\n```\n",
+        encoding="utf-8",
+    )
+    (paper,) = load_papers([readme]).papers
+    assert paper.title == "Ring Pucker Distributions in Three Solvents"
+    assert paper.doi == "10.1021/acs.jct.4c00123"
+    assert paper.url == "https://chemrxiv.org/engage/chemrxiv/article-details/1234abcd"
+    assert paper.abstract.startswith("We compare the ring pucker")

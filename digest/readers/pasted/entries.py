@@ -69,7 +69,9 @@ class Entry:
     venue: str = ""
     keywords: list[str] = field(default_factory=list)
     metadata: list[tuple[str, str]] = field(default_factory=list)
-    mode: str = "body"  # "body", "abstract" (after an Abstract heading), "notes"
+    # "body", "abstract" (after an Abstract heading), "notes", "publication" (notes whose
+    # links are the paper's)
+    mode: str = "body"
     pending: str = ""  # a field whose label came alone ("### Title:"): its value is next
     labelled: bool = False  # the abstract came with a label ("Abstract:", a heading)
     summary: bool = False  # that label names a summary ("简介", "TL;DR"), not the abstract
@@ -154,7 +156,7 @@ class Reader:
                 self.add_field(number, pending, pending, text)
             else:
                 self.not_a_paper(number, text, "text that is not part of any paper")
-        elif entry is not None and entry.mode == "notes":
+        elif entry is not None and entry.mode in ("notes", "publication"):
             self.not_a_paper(number, text, "note text, not an abstract")
         elif entry is not None and entry.mode == "abstract":
             entry.mode = "body"
@@ -300,6 +302,8 @@ class Reader:
         links = list(LINK.finditer(text))
         images = {link.group(2) for link in links if link.group(0)[0] == "!"}
         plain = LINK.sub(" ", text)
+        # Nor is the link around one (a README's badge: "[![RDKit](…svg)](https://www.rdkit.org/)").
+        images |= set(re.findall(r"\[\s*\]\(\s*<?([^)\s>]+)", plain))
         urls = [link.group(2) for link in links] + URL.findall(plain)
         for url in urls:
             paper_page = _PAPER_PAGE.search(url)  # Hugging Face's page of an arXiv paper

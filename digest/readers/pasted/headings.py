@@ -86,6 +86,11 @@ def read_heading(reader: Reader, number: int, text: str, level: int) -> None:
             reader.current = described
             described.mode = "notes"
             return
+    if name == "publication" and current is not None:
+        # A paper's README: "## Publication", the journal's reference and its link under it,
+        # the preprint's too: no paper's abstract, but the links are the paper's.
+        current.mode = "publication"
+        return
     if _NOTE_HEADINGS.match(name):
         if current is not None:
             current.mode = "notes"

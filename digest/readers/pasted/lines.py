@@ -276,8 +276,9 @@ def read_line(reader: Reader, number: int, line: str, lines: list[str]) -> None:
         reader.current.date = reader.current.date or (day.group(0) if day else "")
         return
     reader.paragraph.append((number, stripped))
-    if reader.current is not None and LINK.search(stripped):
-        reader.add_ids(reader.current, stripped)
+    current = reader.current
+    if current is not None and (LINK.search(stripped) or current.mode == "publication"):
+        reader.add_ids(current, stripped)  # under "## Publication", a bare link too
 
 
 # A line of a paper's date, links and category, parted by " \u00b7 ", with a link among them.

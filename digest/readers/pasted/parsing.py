@@ -6,6 +6,8 @@ entries records.
 
 from __future__ import annotations
 
+import re
+
 from digest.readers import arxiv_pages, markup
 from digest.readers.csl_yaml import front_matter_references
 from digest.readers.pasted.blocks import (
@@ -13,7 +15,10 @@ from digest.readers.pasted.blocks import (
     FOOTNOTE_REF,
     FRONT_MATTER,
     HEADING,
+    ITEM,
     QUOTE,
+    RULE,
+    TABLE_ROW,
     next_text,
 )
 from digest.readers.pasted.entries import Reader
@@ -38,7 +43,7 @@ def parse_notes(text: str) -> Parsed:
 
 
 def _parse(text: str, name: str) -> Parsed:
-    lines = _unquoted_entries(text.split("\n"))
+    lines = _setext_headings(_unquoted_entries(text.split("\n")))
     structured = name != "notes"
     reader = Reader(structured)
     skip_until = 0
@@ -147,6 +152,29 @@ def _unquoted_entries(lines: list[str]) -> list[str]:
             unquoted[start:number] = [QUOTE.sub(r"\1", one) for one in lines[start:number]]
         start = None
     return unquoted
+
+
+# A setext heading's underline: "=" under the text (a README's title, "Title\n=====").
+_UNDERLINE = re.compile(r"^\s{0,3}=+\s*$")
+
+
+def _setext_headings(lines: list[str]) -> list[str]:
+    """The lines with each title underlined by "=" (a paragraph of one line, outside a code
+    fence) written as the "# Title" it is; its underline is left blank, so every line keeps
+    its number."""
+    headed = list(lines)
+    in_fence = False
+    for number in range(len(lines) - 1):
+        stripped = lines[number].strip()
+        if stripped.startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if in_fence or not stripped or not _UNDERLINE.match(lines[number + 1]):
+            continue
+        if (number == 0 or not lines[number - 1].strip()) and not any(
+            p.match(lines[number]) for p in (HEADING, RULE, ITEM, QUOTE, TABLE_ROW)
+        ):
+            headed[number], headed[number + 1] = "# " + stripped, ""
+    return headed
 
 
 def _references_block_end(lines: list[str], start: int) -> int | None:
