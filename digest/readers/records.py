@@ -130,7 +130,9 @@ def excerpt(text: str, limit: int = 80) -> str:
 def has_letter(text: str) -> bool:
     """Whether the text holds a letter (of any script): a name or field without one is a
     piece of punctuation left from splitting, or a placeholder ("...")."""
-    return any(character.isalpha() for character in text)
+    # Its first character looked at first: most text opens on a letter, and this runs on
+    # every abstract loaded, where the generator alone costs more than the test.
+    return text[:1].isalpha() or any(character.isalpha() for character in text)
 
 
 # --- named fields (JSON objects, CSV rows) ---------------------------------------------------
