@@ -611,3 +611,24 @@ def test_teachers_college_record_labels_head_their_parts() -> None:
     assert trimming.drop_section_label(record[-1]) == (
         "Teacher-coaches guard the tradition in their schools."
     )
+
+
+def test_a_cochrane_review_gives_its_line_from_its_authors_conclusions() -> None:
+    # A Cochrane review's abstract (the Library's plain-text export, PubMed's records):
+    # "Authors' conclusions: …" is its conclusion, "Selection criteria: …" a part of it; the
+    # line was the objective, or the conclusion with "Authors' conclusions:" left on.
+    taken, gives_way = trimming.TAKEN, trimming.GIVES_WAY
+    review = [
+        "Background: Diets are used to treat seizures in children.",
+        "Objectives: To assess the effects of diets on seizure control.",
+        "Selection criteria: Randomised trials of diets in people with seizures.",
+        "Main results: Four trials met the criteria and reported seizure freedom.",
+        "Authors' conclusions: Diets may reduce seizures in children with drug-resistant fits.",
+    ]
+    assert trimming.giving_way(review) == [gives_way] * 4 + [taken]
+    assert trimming.drop_section_label(review[-1]) == (
+        "Diets may reduce seizures in children with drug-resistant fits."
+    )
+    assert trimming.drop_section_label("AUTHORS\u2019 CONCLUSIONS: Diets may reduce fits.") == (
+        "Diets may reduce fits."
+    )

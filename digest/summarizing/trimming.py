@@ -156,6 +156,8 @@ CONCLUSION_LABELS: Final = frozenset(
     # other-language abstracts): "Conclusiones: …", "Conclusão: …", "Schlussfolgerung: …".
     | {"conclusión", "conclusiones", "conclusão", "conclusões", "discusión", "discussão"}
     | {"schlussfolgerung", "schlussfolgerungen", "fazit"}
+    # Cochrane reviews' (the Library's exports, PubMed's): "Authors' conclusions: …".
+    | {"authors' conclusions", "authors\u2019 conclusions", "authors conclusions"}
 )
 FRAME_LABELS: Final = frozenset(
     {"background", "backgrounds", "introduction", "context", "importance", "motivation"}
@@ -195,7 +197,7 @@ SECTION_LABELS: Final = frozenset(
     # Teachers College Record's: "Purpose/Objective/Research Questions/Focus of Study: …",
     # "Research Design: …", "Conclusions/Recommendations: Findings from this study …".
     | {"research question", "research questions", "focus of study", "recommendations"}
-    | {"data collection and analysis"}
+    | {"data collection and analysis", "selection criteria", "search strategy"}
     # The other languages' aims, methods and results (their frames and conclusions above).
     | {"objetivo", "objetivos", "objectif", "objectifs", "ziel", "ziele", "fragestellung"}
     | {"método", "métodos", "metodología", "metodologia", "méthodes", "methoden", "methodik"}
@@ -211,14 +213,15 @@ BACK_MATTER: Final = 2
 _LABEL_JOINS = re.compile(r"\s+(?:and|&|y|e|et|und)\s+|\s*/\s*")
 # A label may be numbered, as MDPI's parts are ("(2) Methods: In this work, we …").
 _LABEL_NUMBER = r"(?:\(\d{1,2}\)\s*|\d{1,2}[.)]\s+)?"
-# Embase writes its labels with a plural in brackets: "Result(s): ", "Conclusion(s): ".
+# Embase writes its labels with a plural in brackets: "Result(s): ", "Conclusion(s): ";
+# Cochrane's with an apostrophe: "Authors' conclusions: ".
 _SECTION_LABEL = re.compile(
-    _LABEL_NUMBER + r"(?P<label>[^\W\d_](?:[^\W\d_]|[ /&-]){1,48}?(?:\(s\))?)\s*:\s+"
+    _LABEL_NUMBER + r"(?P<label>[^\W\d_](?:[^\W\d_]|[ /&'\u2019-]){1,48}?(?:\(s\))?)\s*:\s+"
 )
 # The same label in capitals without its colon, before the sentence's first word (Lens and
 # PubMed-fed exports: "CONCLUSIONS This study demonstrates …").
 _CAPS_SECTION_LABEL = re.compile(
-    _LABEL_NUMBER + r"(?P<label>[A-Z][A-Z /&-]{1,48}?) (?=[A-Z][a-z]|[A-Z]\b)"
+    _LABEL_NUMBER + r"(?P<label>[A-Z][A-Z /&'\u2019-]{1,48}?) (?=[A-Z][a-z]|[A-Z]\b)"
 )
 
 # A label, its number and its colon fit in the first this many characters of a sentence.
