@@ -36,7 +36,7 @@ def front_matter_properties(block: str) -> dict[str, str]:
             value = top.group(2).strip()
             if value.startswith("[") and value.endswith("]") and not value.startswith("[["):
                 # A list on one line, as a script writes it: its items, as a "- item" list's.
-                found[key] = ["".join(item) for item in _FLOW_ITEM.findall(value[1:-1])]
+                found[key] = _flow_items(value[1:-1])
             else:
                 found[key] = [value] if value else []
         elif key and line.startswith((" ", "\t", "-")) and line.strip():
@@ -58,6 +58,11 @@ def front_matter_properties(block: str) -> dict[str, str]:
     return values
 
 
+def _flow_items(text: str) -> list[str]:
+    """The items of a list written on one line ("a, 'b, c', \"d\""), each without its quotes."""
+    return ["".join(item) for item in _FLOW_ITEM.findall(text)]
+
+
 def _unquoted(value: str) -> str:
     """A property's value as YAML reads it. A double-quoted one has its escapes undone: a
     note written with JSON strings for values gives arXiv's TeX `Le\\"ina` as `"Le\\\\\\"ina"`,
@@ -71,7 +76,7 @@ def _unquoted(value: str) -> str:
         if value[:1] == value[-1:] == '"' and '","' in value:
             # A list's items, each in its own quotes inside the value's: a script's JSON
             # list joined by commas (`author: "\\"Bo Liao\\",\\"Fang Wu\\""`).
-            return ", ".join("".join(item) for item in _FLOW_ITEM.findall(value))
+            return ", ".join(_flow_items(value))
         return value
     return value.strip("'\" ")
 
@@ -101,7 +106,7 @@ def apply_properties(reader: Reader, entry: Entry) -> None:
 def add_property_ids(reader: Reader, entry: Entry) -> bool:
     """The ids and links the note's properties give (`doi`, `url`, `source`…) added to the
     entry; whether any property links to the paper."""
-    linked = [key for key in _LINKED if reader.properties.get(key)]
+    linked = _linked_keys(reader.properties)
     for key in linked:
         reader.add_ids(entry, reader.properties[key], prefer=key if key in ("doi", "arxiv") else "")
     return bool(linked)
@@ -111,8 +116,13 @@ def is_item_note(properties: dict[str, str], body: list[str]) -> bool:
     """A feed item kept as a note: properties that give a paper's title and link, then its
     description as the whole text, under no heading (an Astro content file's `title:`, `url:`,
     `pubDate:`, then the MDPI item's abstract, unlabelled)."""
-    linked = any(properties.get(key) for key in _LINKED)
+    linked = bool(_linked_keys(properties))
     return bool(properties.get("title")) and linked and not any(map(HEADING.match, body))
+
+
+def _linked_keys(properties: dict[str, str]) -> list[str]:
+    """The properties, of those that can link to the paper, that the note fills."""
+    return [key for key in _LINKED if properties.get(key)]
 
 
 def names_one_paper(reader: Reader) -> bool:
