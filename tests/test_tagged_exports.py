@@ -2489,6 +2489,22 @@ def test_scopus_ris_corresponding_author_email_is_no_part_of_the_name() -> None:
     assert record.authors == ("C.D. Nguyen", "J. Lee")
 
 
+def test_lens_ris_author_without_given_names_loses_their_null() -> None:
+    # Lens's RIS (ESHackathon/CiteSource vignettes/new_stage_data/lens_343.ris) writes "null"
+    # for the given names of an author Crossref gives only one name for.
+    ris = (
+        "TY  - CHAP\n"
+        "AB  - <jats:p>We read crimes against rivers through four theories of crime.</jats:p>\n"
+        "AU  - Rao, Ishaan\n"
+        "AU  - Meera, null\n"
+        "TI  - Rivers and the theories of crime\n"
+        "UR  - https://lens.org/001-100-200-300-400\n"
+        "ER  - \n"
+    )
+    (record,) = parse_ris(ris).records
+    assert record.authors == ("Ishaan Rao", "Meera")
+
+
 # --- NoteExpress (Wanfang, CNKI) and CNKI's custom export ------------------------------------
 
 

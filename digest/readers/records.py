@@ -225,7 +225,8 @@ def first_name_first(name: str, initials: bool = False) -> str:
     other name, and one without a comma, stays as given. A hyphenated pair of initials
     loses the space written in it ('Endara, M. -J.' -> 'M.-J. Endara'). The e-mail address
     Scopus's RIS writes after the corresponding author ('Nguyen, C.D., chi@uni.edu.vn'), or
-    BIOSIS's in brackets ('Tingley, Morgan W. (mt@uconn.edu)'), is no part of the name. A
+    BIOSIS's in brackets ('Tingley, Morgan W. (mt@uconn.edu)'), is no part of the name, nor
+    is the "null" Lens and Citavi write for given names they do not have ('Sneha, null'). A
     name in capitals is cased first (see `cased_name`)."""
     name = cased_name(joined_initials(name), initials)
     before, comma, after = name.rpartition(",")
@@ -236,6 +237,8 @@ def first_name_first(name: str, initials: bool = False) -> str:
         if bracket and after.endswith(")") and _EMAIL.fullmatch(after[:-1].strip()):
             name = before
     parts = [" ".join(part.split()) for part in name.split(",")]
+    if len(parts) == 2 and parts[1] == "null":
+        return parts[0]
     if len(parts) == 3 and all(parts) and NAME_SUFFIX.fullmatch(parts[2]):
         return f"{parts[1]} {parts[0]} {parts[2]}"
     if (

@@ -946,7 +946,7 @@ def _authors(value: str, initials: bool = False) -> tuple[str, ...]:
     separator = ";" if ";" in value else "|" if "|" in value else ""
     if separator:  # OpenAlex's CSV joins names with "|"
         names = tuple(
-            first_name_first(_NO_GIVEN_NAME.sub("", _AUTHOR_ID.sub("", name)))
+            first_name_first(_AUTHOR_ID.sub("", name))
             for name in cased_in_list(value.split(separator), initials)
         )
     elif _AUTHOR_ID.search(value):  # Scopus's id ends each of its full names: one name
@@ -961,8 +961,6 @@ def _authors(value: str, initials: bool = False) -> tuple[str, ...]:
     return without_doubled_names([name for name in names if name and not _CUT_LIST.fullmatch(name)])
 
 
-# Citavi writes "null" for a given name it does not have: "van den Hoven,null".
-_NO_GIVEN_NAME = re.compile(r"(?<!\s)\s*+,\s*null\s*$")  # from a run's start: never rescanned
 # Scopus: "[No author name available]" (a proceedings volume, an editorial).
 _NO_AUTHOR = re.compile(r"\s*\[[^\]]*\]\s*")
 _AUTHOR_ID = re.compile(r"(?<!\s)\s*\(\d+\)\s*$")  # from a run's start: never rescanned
