@@ -584,8 +584,9 @@ _WITH_ABSTRACTS: Final = {
         "or Semantic Scholar for these DOIs"
     ),
     "openalex": (
-        "OpenAlex leaves out the abstracts some publishers withhold: search again with "
-        "filter=has_abstract:true"
+        "OpenAlex sends abstracts only when asked for (a select= must name "
+        "abstract_inverted_index), and none where a publisher withholds them: search again "
+        "with filter=has_abstract:true"
     ),
     "semantic-scholar": (
         "Semantic Scholar sends abstracts only when asked for (fields=title,abstract,…), "

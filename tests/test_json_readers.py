@@ -1282,12 +1282,22 @@ def test_google_scholar_publications_from_the_scholarly_library(tmp_path: Path) 
     [
         ({"DOI": "10.1/a", "member": "1", "title": ["A"]}, "filter=has-abstract:true"),
         ({"id": "https://openalex.org/W1", "abstract_inverted_index": None}, "has_abstract:true"),
+        # An answer whose select= named the fields a script wanted, and not the abstract.
+        ({"id": "https://openalex.org/W1", "title": "A", "cited_by_count": 3}, "select= must name"),
         ({"paperId": "a1", "title": "One"}, "only when asked for (fields=title,abstract"),
         ({"container_type": "Publication", "bib": {"title": "A"}}, "after scholarly.fill()"),
         ({"id": 1, "title": "A", "yearPublished": 2020}, "the repository it harvested"),
         ({"id": "d1", "bibjson": {"title": "A", "year": "2020"}}, "the publisher uploaded"),
     ],
-    ids=["crossref", "openalex", "semantic-scholar", "google-scholar", "core", "doaj"],
+    ids=[
+        "crossref",
+        "openalex",
+        "openalex-select",
+        "semantic-scholar",
+        "google-scholar",
+        "core",
+        "doaj",
+    ],
 )
 def test_an_api_answer_without_abstracts_says_how_to_ask_for_them(
     tmp_path: Path, record: dict[str, object], said: str
