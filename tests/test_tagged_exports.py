@@ -146,6 +146,29 @@ def test_medline_keywords_given_on_one_line_are_each_a_keyword(tmp_path: Path) -
     )  # fmt: skip
 
 
+def test_medline_heading_wrapped_onto_a_second_line_is_one_keyword(tmp_path: Path) -> None:
+    # PubMed wraps a long MeSH heading (or OT keyword) onto an indented line, as it wraps an
+    # abstract (biopython/biopython Tests/Medline/pubmed_result3.txt): the wrapped part is
+    # no keyword of its own ("effects").
+    corpus = load_written(
+        tmp_path,
+        "pubmed.txt",
+        "PMID- 31000005\nTI  - Night shifts and sleep.\nAB  - Nurses on night shifts slept "
+        "less than nurses on day shifts in both hospitals.\n",
+        "MH  - Humans\nMH  - Sleep Wake Disorders/adverse\n      effects/*epidemiology\n",
+        "MH  - Shift Work Schedule/*adverse effects/psychology/statistics and numerical\n",
+        "      data\n\n",
+        "PMID- 31000006\nTI  - Rotas and fatigue.\nAB  - Rotas with fewer night shifts left "
+        "the nurses of both wards less tired.\n",
+        "OT  - circadian misalignment in health care workers on rotating night\n",
+        "      shifts\nOT  - fatigue\n",
+    )
+    assert [paper.keywords for paper in corpus.papers] == [
+        ("Humans", "Sleep Wake Disorders", "Shift Work Schedule"),
+        ("circadian misalignment in health care workers on rotating night shifts", "fatigue"),
+    ]
+
+
 def test_medline_book_chapter_and_other_abstract(tmp_path: Path) -> None:
     # A book chapter's venue is its book (BTI); a record without AB may carry an
     # English OAB (KIE, NASA, PIP); an OAB in another language, or the publisher's

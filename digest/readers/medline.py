@@ -69,7 +69,7 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
     if not abstract:
         return missing_abstract(tagged.line, "a MEDLINE record without an AB field", title)
     names = _authors(tagged)
-    keywords = _other_terms(tagged) or [mesh_heading(term) for term in tagged.items("MH")]
+    keywords = _other_terms(tagged) or [mesh_heading(term) for term in tagged.texts("MH")]
     metadata = [
         (name, value) for tag, name in _METADATA.items() for value in [tagged.text(tag)] if value
     ]
@@ -88,12 +88,13 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
 
 
 def _other_terms(tagged: TaggedRecord) -> list[str]:
-    """The authors' keywords (OT), one a line, but for a line a publisher gave several on,
-    joined by semicolons ("*Referral to Treatment (SBIRT); Addiction; Substance-related
-    disorders"): each is a keyword, and a semicolon inside parentheses splits none ("Stress
-    (physical; mental)"). A comma stays inside its keyword ("Diabetes, Type 2")."""
-    lines = tagged.items("OT")
-    return [term for line in lines for term in split_keywords(line if ";" in line else [line])]
+    """The authors' keywords (OT), one a field (a long one wrapped onto a second line), but
+    for a field a publisher gave several in, joined by semicolons ("*Referral to Treatment
+    (SBIRT); Addiction; Substance-related disorders"): each is a keyword, and a semicolon
+    inside parentheses splits none ("Stress (physical; mental)"). A comma stays inside its
+    keyword ("Diabetes, Type 2")."""
+    fields = tagged.texts("OT")
+    return [term for text in fields for term in split_keywords(text if ";" in text else [text])]
 
 
 def _other_abstract(tagged: TaggedRecord) -> str:

@@ -44,6 +44,11 @@ class TaggedRecord:
         """Every line of every occurrence of `tag` as an item of its own (one name a line)."""
         return [line.strip() for lines in self.values(tag) for line in lines if line.strip()]
 
+    def texts(self, tag: str) -> list[str]:
+        """Every occurrence of `tag` as one text, its lines joined (a MeSH heading that
+        PubMed wraps onto an indented line is one heading)."""
+        return [text for lines in self.values(tag) for text in [joined_lines(lines)] if text]
+
 
 # Chinese, Japanese and Korean characters and full-width forms: text in them has no spaces
 # between words, so a line break beside one is no space.
