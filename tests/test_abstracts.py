@@ -570,12 +570,32 @@ def test_keywords_in_the_abstracts_own_sentence_stay() -> None:
             "Purpose: The burden of resistance grows. Methods: We evaluated two models. "
             "Conclusion: This study shows promise.",
         ),
+        # Emerald's headings (Web of Science's plain text): "Design/methodology/approach"
+        # and "Originality/value" as well as "Purpose" and "Findings", run in by a space ...
+        (
+            "Purpose Studies of career choice look at one trade. Design/methodology/approach "
+            "We read 300 web pages. Findings Potters earn less than bakers. Originality/value "
+            "This is the first such comparison.",
+            "Purpose: Studies of career choice look at one trade. Design/methodology/approach: "
+            "We read 300 web pages. Findings: Potters earn less than bakers. Originality/value: "
+            "This is the first such comparison.",
+        ),
+        # ... or by a dash.
+        (
+            "Purpose - This paper weighs bread prices online. Findings - Prices move daily. "
+            "Research limitations/implications - Only one shop was read. "
+            "Practical implications \u2013 Shops may post more.",
+            "Purpose: This paper weighs bread prices online. Findings: Prices move daily. "
+            "Research limitations/implications: Only one shop was read. "
+            "Practical implications: Shops may post more.",
+        ),
         # Prose that opens with such a word, or uses one after a full stop, stays as it is;
         # so does a name in code.
         ("We wrap it in _MethodCacheWrapper. Then we ask.MethodsThe cache is kept.", None),
         ("Background subtraction is hard. Results show it is.", None),
         ("Results show that the method works. Methods We describe it below.", None),
         ("Background The mask is learned online from video frames. Nothing else here.", None),
+        ("Purpose - Built Homes is a firm. Practical implications of it are few.", None),
     ],
 )
 def test_a_structured_abstract_with_headings_run_in_by_a_space_is_labelled(

@@ -699,6 +699,9 @@ _STRUCTURED_HEADINGS = (
     "Interventions?|Measurements|Main outcome measures|Results?|Findings|Discussion|"
     "Conclusions?|Interpretation|Limitations|Implications|Significance|Trial [Rr]egistration|"
     "Case presentation|Case description|Main text|Main body|"
+    # Emerald's, after its Purpose and Findings
+    "Design/methodology/approach|Research limitations/implications|"
+    "Practical implications|Social implications|Originality/value|"
     # Springer's review journals ("Current … Reports"): Purpose of Review, Recent Findings,
     # Summary
     "Purpose of [Rr]eview|Recent [Ff]indings|Summary|"
@@ -775,9 +778,11 @@ def unglued_sections(abstract: str) -> str:
 # A heading run into its section's first word with only a space, as Lens's RIS and Zotero
 # give Springer's and Elsevier's structured abstracts: "Background The Gambling Act 2003 … .
 # Methods We …": at the start of the abstract, or after a sentence's end. Embase's CSV
-# spaces a Springer heading's colon from it: "Purpose : The growing burden … Methods : We …".
+# spaces a Springer heading's colon from it: "Purpose : The growing burden … Methods : We …";
+# Web of Science parts Emerald's from it by a dash: "Purpose - The purpose of this paper …".
 _RUN_IN_HEADING = re.compile(
-    rf"(?:\A|(?<=[.?!] ))(?P<label>{_STRUCTURED_HEADINGS})(?: | : )(?=[A-Z0-9][\w-]*\b(?!:))"
+    rf"(?:\A|(?<=[.?!] ))(?P<label>{_STRUCTURED_HEADINGS})(?: | : | [-\u2013] )"
+    r"(?=[A-Z0-9][\w-]*\b(?!:))"
 )
 
 
