@@ -516,6 +516,45 @@ _SITE_DESCRIPTIONS = frozenset(
 )
 
 
+# ResearchGate's description of a paper's page, which Zotero saves as the paper's abstract
+# (and its title with "(PDF) " before it) when it finds the paper there, and web clippers
+# too: the abstract's first 150-odd characters between a label and the site's line, "PDF |
+# Modelling the aggregate behavior of … field of application.... | Find, read and cite all
+# the research you need on ResearchGate" (jedopuig/ToLaptop My Library.rdf), with the title
+# after "Request PDF" ("Request PDF | Particle identification | Particle IDentification
+# (PID) is …"). Where the page has no abstract the description only says who published the
+# paper: "PDF | On Jan 1, 2000, J.E. Montealegre and others published La variabilidad … |
+# Find, …", no abstract at all.
+_RESEARCHGATE_LINE = "Find, read and cite all the research you need on ResearchGate"
+_RESEARCHGATE_LABEL = re.compile(r"((?:Request |Download )?PDF|Download Citation)\s*\|\s*")
+_RESEARCHGATE_BYLINE = re.compile(r"On [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}, .{1,300} published ")
+
+
+def researchgate_description(abstract: str, title: str) -> tuple[str, str] | None:
+    """The abstract's words and the paper's title from ResearchGate's description of the
+    paper's page, saved as its abstract ("" where it holds no abstract, only who published
+    the paper); None where the abstract is no such description."""
+    # Cut with string methods, not one pattern: a pattern's "\s*\|" tried after every
+    # character of the text would read a long run of spaces again from each of them.
+    body = abstract.rstrip(".")
+    if not body.endswith(_RESEARCHGATE_LINE):
+        return None
+    body = body.removesuffix(_RESEARCHGATE_LINE).rstrip()
+    label = _RESEARCHGATE_LABEL.match(body) if body.endswith("|") else None
+    if label is None:
+        return None
+    text = body[label.end() : -1].rstrip()
+    title = title.removeprefix("(PDF)").lstrip() if title.startswith("(PDF)") else title
+    cut = title.removesuffix("Request PDF").rstrip()
+    if cut != title and cut.endswith("|"):
+        title = cut[:-1].rstrip()
+    # The title is there after "Request PDF", and after "PDF" where the paper has one.
+    head, bar, rest = text.partition(" | ")
+    if bar and (label[1] != "PDF" or comparable_text(head) == comparable_text(title)):
+        text = rest
+    return ("" if _RESEARCHGATE_BYLINE.match(text) else text), title
+
+
 # Cambridge University Press's notice where a paper has no abstract, deposited at Crossref
 # as the abstract, and so in OpenAlex: "An abstract is not available for this content so a
 # preview has been provided. Please use the Get access link above …", "… As you have access
@@ -552,8 +591,9 @@ _INTERESTS_LENGTH = 160
 
 def is_placeholder(abstract: str) -> bool:
     """Whether an abstract field only says there is none ("[No abstract available]"), or
-    holds a web site's description of itself, a publisher's notice, a declaration of no
-    conflicts of interest, or how to cite the paper, instead."""
+    holds a web site's description of itself (or ResearchGate's of a paper without an
+    abstract), a publisher's notice, a declaration of no conflicts of interest, or how to
+    cite the paper, instead."""
     if len(abstract) < 40 and _PLACEHOLDER.fullmatch(abstract):
         return True
     if len(abstract) < _INTERESTS_LENGTH and _INTERESTS_ONLY.fullmatch(abstract):
@@ -565,6 +605,9 @@ def is_placeholder(abstract: str) -> bool:
     if len(abstract) < _NOT_AVAILABLE_LENGTH and _NOT_AVAILABLE.match(abstract):
         return True
     if len(abstract) < _CITATION_ONLY_LENGTH and _CITATION_ONLY.match(abstract):
+        return True
+    described = researchgate_description(abstract, "")
+    if described is not None and not described[0]:
         return True
     return len(abstract) < 100 and abstract.rstrip(".").casefold() in _SITE_DESCRIPTIONS
 

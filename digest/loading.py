@@ -35,6 +35,7 @@ from digest.cleaning import (
     comparable_text,
     decode_bytes,
     is_placeholder,
+    researchgate_description,
     space_run_on_sentences,
     strip_abstract_trailer,
     strip_invisible,
@@ -660,6 +661,10 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         # Not a letter: a separator a script kept ("-----…", the arXiv mail's line between
         # papers, as a replaced paper's abstract).
         return f"{NO_ABSTRACT} (only {abstract!r})"
+    title = clean_text(record.title) if record.title else ""
+    described = researchgate_description(abstract, title)
+    if described:
+        abstract, title = described
     abstract = without_editors_summary(strip_abstract_trailer(abstract), record.venue or "")
     abstract = space_run_on_sentences(without_stray_punctuation(abstract))
     # A structured abstract's headings glued to their sections or run into them by a space,
@@ -667,7 +672,6 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
     abstract = run_in_sections(unglued_sections(abstract))
     if not abstract:
         return f"{NO_ABSTRACT} (its text is empty once cleaned)"
-    title = clean_text(record.title) if record.title else ""
     # Looked for as text first: the pattern, tried on every title, is about 10x slower.
     source_line = _MDPI_ITEM.match(title) if ", Vol. " in title else None
     if source_line:
@@ -705,6 +709,8 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         metadata = tuple(sorted({(key, value) for key, value in cleaned if value}))
     text_key = comparable_text(abstract)
     venue = clean_text(record.venue) if record.venue else ""
+    # Zotero names the site where it found the page as the paper's journal.
+    venue = "" if described and venue == "ResearchGate" else venue
     venue = venue or (source_line.group(1) if source_line else "")
     given_pmid = _PMID.search(record.pmid) if record.pmid else None
     # A record may give its PubMed page, not its PMID (Rayyan's CSV, feeds, notes).

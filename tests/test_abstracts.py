@@ -58,6 +58,11 @@ def csv_file(path: Path, abstracts: list[str]) -> Path:
         "Cite this article as: Ada Kaya. Asthma in Children: Diagnosis and Care (a narrative"
         " review). Anatolian Med J 2021; 12(2): 101\u20139.",
         "How to cite this article: Kaya A. Asthma in children. Anatol Med J. 2021;12:101-9.",
+        # ResearchGate's description of the page of a paper without an abstract (Zotero's).
+        "PDF | On Mar 3, 2015, A. Okafor and others published Grain Storage in Humid Climates"
+        " | Find, read and cite all the research you need on ResearchGate",
+        "Request PDF | On Jan 1, 2012, B. Lind published Particle Counting | Find, read and"
+        " cite all the research you need on ResearchGate",
     ],
 )
 def test_a_placeholder_is_no_abstract(field: str) -> None:
@@ -642,3 +647,59 @@ def test_a_citation_of_the_paper_itself_opening_its_abstract_is_not_text(
     # after names: kept.
     kept = papers["Greenway Conversion and Housing Prices"]
     assert kept.abstract.startswith("Our study of 2019. Greenway conversion")
+
+
+RESEARCHGATE_CSV = """\
+"Title","Url","Abstract Note"
+"(PDF) Wind Loads on Low Roofs","https://www.researchgate.net/publication/1_Wind","PDF | Wind \
+loads on low roofs are measured in a boundary-layer tunnel for twelve roof shapes and.... | \
+Find, read and cite all the research you need on ResearchGate"
+"Tidal Mixing in Small Estuaries | Request PDF","https://www.researchgate.net/publication/2_T",\
+"Request PDF | Tidal Mixing in Small Estuaries | We measured salinity over two spring tides \
+in three estuaries of under a kilometre and... | Find, read and cite all the research you \
+need on ResearchGate"
+"Grain Storage","https://www.researchgate.net/publication/3_G","PDF | On Mar 3, 2015, A. \
+Okafor and others published Grain Storage | Find, read and cite all the research you need on \
+ResearchGate"
+"""
+
+RESEARCHGATE_RDF = """\
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+ xmlns:z="http://www.zotero.org/namespaces/export#" xmlns:dcterms="http://purl.org/dc/terms/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:bib="http://purl.org/net/biblio#">
+    <rdf:Description rdf:about="https://www.researchgate.net/publication/1_Wind">
+        <z:itemType>conferencePaper</z:itemType>
+        <dcterms:isPartOf><bib:Journal><dc:title>ResearchGate</dc:title></bib:Journal>
+        </dcterms:isPartOf>
+        <dc:title>(PDF) Wind Loads on Low Roofs</dc:title>
+        <dcterms:abstract>PDF | Wind loads on low roofs are measured in a boundary-layer \
+tunnel.... | Find, read and cite all the research you need on ResearchGate</dcterms:abstract>
+    </rdf:Description>
+</rdf:RDF>
+"""
+
+
+def test_researchgates_page_description_gives_the_abstracts_words_and_the_title(
+    tmp_path: Path,
+) -> None:
+    # Zotero saves a paper found on ResearchGate with the page's description as its abstract
+    # and "(PDF) " before its title (jedopuig/ToLaptop My Library.rdf).
+    (tmp_path / "zotero.csv").write_text(RESEARCHGATE_CSV, encoding="utf-8")
+    corpus = load_papers([tmp_path / "zotero.csv"])
+    (tmp_path / "zotero.rdf").write_text(RESEARCHGATE_RDF, encoding="utf-8")
+    assert [(paper.title, paper.abstract) for paper in corpus.papers] == [
+        (
+            "Wind Loads on Low Roofs",
+            "Wind loads on low roofs are measured in a boundary-layer tunnel for twelve roof "
+            "shapes and....",
+        ),
+        (
+            "Tidal Mixing in Small Estuaries",
+            "We measured salinity over two spring tides in three estuaries of under a kilometre "
+            "and...",
+        ),
+    ]
+    # Zotero names the site its journal.
+    assert [paper.venue for paper in load_papers([tmp_path / "zotero.rdf"]).papers] == [None]
+    [skipped] = corpus.skipped
+    assert "only 'PDF | On Mar 3, 2015, A. Okafor and others published" in skipped.reason
