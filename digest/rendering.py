@@ -185,6 +185,31 @@ def _escape_anchor_char(match: re.Match[str]) -> str:
     return f"_{ord(match.group()):x}_"
 
 
+# A byline's part (the authors, the venue) is cut past this many characters: real ones are
+# far shorter, a broken export's may not be.
+BYLINE_PART_LIMIT = 100
+_YEAR = re.compile(r"\b(?:1[5-9]|20)[0-9]{2}\b")
+# NLM's journal titles add a subtitle or an abbreviation after " : " ("Journal of
+# Alzheimer's disease : JAD"); a byline keeps the title.
+_VENUE_SUBTITLE = " : "
+
+
+def byline(authors: Sequence[str], venue: str | None, date: str | None) -> str:
+    """Who wrote a paper, where and when it appeared, in a few words: "Ada Lovelace et al.
+    · Nature · 2021" (the one author or both of two, else the first and "et al."; the venue;
+    the year, unless the venue holds it). Empty when the input gave none of them.
+
+    Shown with each paper's line, so that a reader knows whose work it is and where it was
+    published without opening it."""
+    who = f"{authors[0]} et al." if len(authors) > 2 else " and ".join(authors)
+    venue = (venue or "").split(_VENUE_SUBTITLE, 1)[0]
+    if venue.casefold() == who.casefold():
+        venue = ""  # a newspaper's or an agency's page, its author named as its venue
+    year = _YEAR.search(date or "")
+    when = year.group() if year and year.group() not in venue else ""
+    return " · ".join(_clip(part, BYLINE_PART_LIMIT) for part in (who, venue, when) if part)
+
+
 def _entry_context(entry: Entry) -> Context:
     paper, summary = entry.paper, entry.summary
     return {
@@ -201,6 +226,7 @@ def _entry_context(entry: Entry) -> Context:
         # Only for a paper with no page of its own; templates mark it as a search.
         "search_url": safe_url(paper.search_link),
         "authors": list(paper.authors),
+        "byline": byline(paper.authors, paper.venue, paper.date),
         "sources": [str(s) for s in paper.sources],
         "doi": paper.doi,
         "pmid": paper.pmid,
@@ -432,7 +458,22 @@ def render_feed_content(context: Context, env: jinja2.Environment) -> str:
 
 def render_feed_content_of(themes: Sequence[dict[str, Any]], env: jinja2.Environment) -> str:
     """The same for some themes of an issue, as digest.json has them (per-theme feeds)."""
-    return render_template(env, FEED_CONTENT_TEMPLATE, themes=list(themes), updated=[])
+    return render_template(env, FEED_CONTENT_TEMPLATE, themes=_with_bylines(themes), updated=[])
+
+
+def _with_bylines(themes: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Themes as digest.json has them, each paper with its byline: digest.json keeps the
+    fields it is made of, not the byline (an older digest's may lack some of them)."""
+    return [
+        {
+            **t,
+            "papers": [
+                {**p, "byline": byline(p.get("authors", ()), p.get("venue"), p.get("date"))}
+                for p in t["papers"]
+            ],
+        }
+        for t in themes
+    ]
 
 
 def render_feed_paper(
@@ -570,6 +611,6 @@ def render_show(
         env,
         SHOW_TEMPLATES[fmt],
         heading=heading,
-        themes=list(themes),
+        themes=_with_bylines(themes),
         show_theme_labels=show_theme_labels,
     )

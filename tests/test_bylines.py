@@ -1,0 +1,174 @@
+"""Each paper's byline in the issue: who wrote it, where and when it appeared."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from markdown_it import MarkdownIt
+
+from digest.rendering import (
+    BYLINE_PART_LIMIT,
+    byline,
+    issue_context,
+    render_email_html,
+    render_email_text,
+    render_feed_content,
+    render_feed_content_of,
+    render_json,
+    render_markdown,
+    render_show,
+)
+from digest.templating import make_environment
+
+from factories import make_entry, make_issue
+
+
+@pytest.mark.parametrize(
+    ("authors", "expected"),
+    [
+        (("Ada Lovelace",), "Ada Lovelace"),
+        (("Ada Lovelace", "Charles Babbage"), "Ada Lovelace and Charles Babbage"),
+        (("Ada Lovelace", "Charles Babbage", "Mary Somerville"), "Ada Lovelace et al."),
+    ],
+)
+def test_one_or_two_authors_by_name_more_as_the_first_et_al(
+    authors: tuple[str, ...], expected: str
+) -> None:
+    assert byline(authors, None, None) == expected
+
+
+def test_authors_venue_and_year_in_that_order() -> None:
+    got = byline(("Ada Lovelace", "B. C", "D. E"), "Nature Medicine", "2021-09-23")
+    assert got == "Ada Lovelace et al. · Nature Medicine · 2021"
+
+
+def test_the_year_is_found_in_a_date_written_as_the_export_wrote_it() -> None:
+    assert byline((), "Journal of Tests", "3/4/2019") == "Journal of Tests · 2019"
+    assert byline((), None, "2017 FAL") == "2017"
+
+
+def test_a_venue_that_holds_the_year_is_not_followed_by_it_again() -> None:
+    got = byline(("Ada Lovelace",), "Proceedings of ACL 2020", "2020-07")
+    assert got == "Ada Lovelace · Proceedings of ACL 2020"
+
+
+def test_an_nlm_journal_title_loses_its_subtitle() -> None:
+    got = byline(("Ada Lovelace",), "Journal of Alzheimer's disease : JAD", "2019")
+    assert got == "Ada Lovelace · Journal of Alzheimer's disease · 2019"
+
+
+def test_an_author_that_is_also_the_venue_is_named_once() -> None:
+    assert byline(("The Daily Planet",), "The Daily Planet", "2020") == "The Daily Planet · 2020"
+
+
+def test_no_authors_venue_or_date_no_byline() -> None:
+    assert byline((), None, None) == ""
+    assert byline((), "", "n.d.") == ""
+
+
+def test_each_part_is_bounded_whatever_the_input() -> None:
+    got = byline(("x" * 5000,), "Journal " * 1000, "2020")
+    name, venue, year = got.split(" · ")
+    assert len(name) <= BYLINE_PART_LIMIT and name.endswith("…")
+    assert len(venue) <= BYLINE_PART_LIMIT and venue.endswith("…")
+    assert year == "2020"
+
+
+def _issue_with_bylines() -> dict[str, object]:
+    issue = make_issue(
+        {
+            "Engines": [
+                make_entry(
+                    "p1",
+                    "Engine harms",
+                    "We survey engines.",
+                    authors=("Ada Lovelace", "Charles Babbage", "Mary Somerville"),
+                    venue="Journal of Invented Results",
+                    date="2017-11-30",
+                    doi="10.1234/invented.2017.1",
+                ),
+                make_entry("p2", "No byline", "We measure nothing."),
+            ]
+        }
+    )
+    return issue_context(issue)
+
+
+EXPECTED = "Ada Lovelace et al. · Journal of Invented Results · 2017"
+
+
+def test_the_markdown_issue_shows_the_byline_in_italics_after_the_line() -> None:
+    env = make_environment(None)
+    md = render_markdown(_issue_with_bylines(), env).decode()
+    (line,) = [x for x in md.splitlines() if x.startswith("- **Engine harms**")]
+    assert line == (
+        f"- **Engine harms**: We survey engines. — *{EXPECTED}* "
+        "([link](<https://doi.org/10.1234/invented.2017.1>))"
+    )
+    html = MarkdownIt("commonmark").render(line)
+    assert f"<em>{EXPECTED}</em>" in html
+    (bare,) = [x for x in md.splitlines() if x.startswith("- **No byline**")]
+    assert bare.startswith("- **No byline**: We measure nothing. (no link: [search for it]")
+
+
+def test_markup_in_a_venue_renders_literally_in_the_markdown() -> None:
+    issue = make_issue(
+        {
+            "T": [
+                make_entry(
+                    "p1", "H", "We do it.", venue="*Bold* [x](javascript:y) _z_", doi="10.1/x"
+                )
+            ]
+        }
+    )
+    md = render_markdown(issue_context(issue), make_environment(None)).decode()
+    (line,) = [x for x in md.splitlines() if x.startswith("- **H**")]
+    html = MarkdownIt("commonmark").render(line)
+    # The headline in bold and the paper's own link only.
+    assert html.count("<a ") == 1 and html.count("<strong>") == 1
+    assert "<em>*Bold* [x](javascript:y) _z_</em>" in html
+
+
+def test_the_email_shows_the_byline_before_the_link_and_nothing_without_one() -> None:
+    env = make_environment(None)
+    context = _issue_with_bylines()
+    text = render_email_text(context, env)
+    assert f"  We survey engines.\n  {EXPECTED}\n  https://doi.org/" in text
+    assert "  We measure nothing.\n  no link; search for it: https://" in text
+    html = render_email_html(context, env, email=True)
+    assert f'<p class="meta">{EXPECTED} · <a href="https://doi.org/' in html
+    assert '<p class="meta">No link: <a href="https://' in html
+
+
+def test_the_issue_feed_item_and_a_named_theme_feed_show_the_byline() -> None:
+    env = make_environment(None)
+    context = _issue_with_bylines()
+    assert f"We survey engines. — <em>{EXPECTED}</em></li>" in render_feed_content(context, env)
+    # A named theme's feed is made from digest.json, which keeps the fields, not the byline.
+    themes = json.loads(render_json(context))["themes"]
+    assert "byline" not in themes[0]["papers"][0]
+    feed = render_feed_content_of(themes, env)
+    assert f"We survey engines. — <em>{EXPECTED}</em></li>" in feed
+    assert "We measure nothing.</li>" in feed
+    # An older digest's JSON may lack the fields.
+    for paper in themes[0]["papers"]:
+        for key in ("authors", "venue", "date"):
+            paper.pop(key)
+    assert "<em>" not in render_feed_content_of(themes, env)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "shown"),
+    [
+        ("markdown", f"We survey engines. — *{EXPECTED}* ([link]"),
+        ("text", f"  We survey engines.\n  {EXPECTED}\n  https://doi.org/"),
+        ("html", f"We survey engines. — <em>{EXPECTED}</em></li>"),
+        ("slack", f"We survey engines. — {EXPECTED}\n"),
+    ],
+)
+def test_digest_show_gives_the_byline_in_every_format(fmt: str, shown: str) -> None:
+    themes = json.loads(render_json(_issue_with_bylines()))["themes"]
+    out = render_show(None, themes, fmt, make_environment(None))
+    assert shown in out
+    assert out.count(EXPECTED) == 1  # the paper without a byline shows none
