@@ -258,6 +258,21 @@ def test_other_colons_stay(sentence: str) -> None:
     assert drop_section_label(sentence) == sentence
 
 
+def test_a_word_written_with_a_capital_inside_keeps_its_case_where_a_label_or_clause_goes() -> None:
+    # JMIR's conclusion through Lens and EndNote (asreview/citation-file-formatting
+    # Datasets/RIS/_baseline_endnote.txt): "Conclusions: mHealth interventions …" gave the
+    # line "MHealth interventions …"; the same for "mRNA", "pH", "eGFR".
+    assert drop_section_label(
+        "Conclusions: mHealth apps for nurses have the potential to improve care in clinics."
+    ) == ("mHealth apps for nurses have the potential to improve care in clinics.")
+    assert drop_linking_clause("However, mRNA levels of the receptor did not change.") == (
+        "mRNA levels of the receptor did not change."
+    )
+    assert drop_section_label("RESULTS: the treated mice lost weight in eight weeks.") == (
+        "The treated mice lost weight in eight weeks."
+    )
+
+
 # --- cutting a long line after its main clause -------------------------------------------------
 
 

@@ -262,7 +262,17 @@ def drop_section_label(sentence: str) -> str:
     rest = sentence[m.end() :]
     if len(rest.split(None, _MIN_REMAINDER_WORDS)) < _MIN_REMAINDER_WORDS:
         return sentence
-    return rest[0].upper() + rest[1:]
+    return _capitalised(rest)
+
+
+def _capitalised(text: str) -> str:
+    """`text` with its first letter in capitals, unless its first word is written with a
+    capital after its first letter ("mHealth", "mRNA", "pH", "eGFR"): that word keeps its
+    case ("MHealth interventions" would be no word)."""
+    first_word = text.lstrip().partition(" ")[0]
+    if any(ch.isupper() for ch in first_word[1:]):
+        return text
+    return text[0].upper() + text[1:]
 
 
 def section_label(sentence: str) -> str | None:
@@ -363,8 +373,7 @@ def drop_linking_clause(sentence: str) -> str:
     end = linking_clause_end(sentence)
     if not end:
         return sentence
-    rest = sentence[end:]
-    return rest[0].upper() + rest[1:]
+    return _capitalised(sentence[end:])
 
 
 def linking_clause_end(sentence: str) -> int:
