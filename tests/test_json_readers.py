@@ -1589,6 +1589,41 @@ def test_pubmed_esearch_answer_says_it_holds_pmids_only(tmp_path: Path) -> None:
     assert "esearch answer lists 2, without titles or abstracts: fetch them" in str(error.value)
 
 
+def test_a_scripts_papers_each_under_its_doi_are_each_a_paper(tmp_path: Path) -> None:
+    # A script's dump of the works it fetched (from OpenAlex, its abstracts rebuilt): one
+    # object, each paper under its DOI; "" where the work had no abstract.
+    def paper(doi: str, title: str, abstract: str) -> dict[str, object]:
+        return {
+            "doi": f"https://doi.org/{doi}",
+            "title": title,
+            "journal": "Energies",
+            "authors": ["Kai Xu", "Gang Lei"],
+            "abstract": abstract,
+            "cited_by": 96,
+        }
+
+    answer = {
+        "10.3390/en1": paper("10.3390/en1", "Flywheel storage reviewed", ABSTRACT),
+        "10.1016/j.cf.2": paper("10.1016/j.cf.2", "Hyperloop aerodynamics", ""),
+        "10.1063/5.3": paper("10.1063/5.3", "Air-blowing on maglev trains", ABSTRACT),
+    }
+    corpus, text = saved_answer(tmp_path, answer, "json")
+    first, third = corpus.papers
+    assert (first.doi, first.title, first.venue, first.authors) == (
+        "10.3390/en1",
+        "Flywheel storage reviewed",
+        "Energies",
+        ("Kai Xu", "Gang Lei"),
+    )
+    assert third.title == "Air-blowing on maglev trains"
+    [skip] = corpus.skipped
+    assert skip.line == text[: text.index('"10.1016/j.cf.2": {')].count("\n") + 1
+    assert skip.reason.startswith("no abstract")
+    # On one line, as json.dump writes it by default.
+    (tmp_path / "line.json").write_text(json.dumps(answer))
+    assert len(load_papers([tmp_path / "line.json"]).papers) == 2
+
+
 def _biorxiv_abstract(tmp_path: Path, abstract: str) -> str:
     """The abstract digest reads from a bioRxiv answer holding one preprint with it."""
     preprint = {

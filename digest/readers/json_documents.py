@@ -132,10 +132,11 @@ def parse_jsonl(text: str) -> Parsed:
             reason = f"invalid JSON ({error.reason}); each line must be one object"
             problems.append(Problem(number, reason, excerpt(line)))
             continue
-        if not (isinstance(value, dict) and _holds_records(value)):
+        if not (isinstance(value, dict) and (_holds_records(value) or _records_by_key(value))):
             _add(value, number, line, records, problems)
             continue
-        # An API answer saved on one line (as curl saves it): its records all start here.
+        # An API answer (or a script's papers by id) saved on one line, as curl saves it:
+        # its records all start here.
         located = _Located()
         _collect(value, number, located)
         located.items = _summaries_apart(located.items)
@@ -196,23 +197,42 @@ def parse_json(text: str) -> Parsed:
 def _summaries_apart(items: list[tuple[int, Any]], text: str = "") -> list[tuple[int, Any]]:
     """E-utilities' esummary answer keeps its document summaries in `result`, each under
     its uid, listed in `result.uids`: each summary is a record of its own, found at its
-    `"uid": {` in the document's text where there is one. Springer Nature's page counts
-    ({"total", "start", "pageLength", "recordsDisplayed"}) are no records at all."""
+    `"uid": {` in the document's text where there is one. Scripts keep their papers the same
+    way, each under its DOI or id ({"10.3390/en16186462": {"title": …, "abstract": …}, …}).
+    Springer Nature's page counts ({"total", "start", "pageLength", "recordsDisplayed"}) are
+    no records at all."""
     out: list[tuple[int, Any]] = []
     for pos, item in items:
         if isinstance(item, dict) and item and set(item) <= _PAGE_COUNTS:
             continue
         uids = item.get("uids") if isinstance(item, dict) else None
-        if not isinstance(uids, list):
+        if isinstance(uids, list):
+            summaries = [
+                (uid, summary)
+                for uid in map(str, uids)
+                if isinstance(summary := item.get(uid), dict)
+            ]
+        elif _records_by_key(item):
+            summaries = [(str(key), record) for key, record in item.items()]
+        else:
             out.append((pos, item))
             continue
-        summaries = [
-            (uid, summary) for uid in map(str, uids) if isinstance(summary := item.get(uid), dict)
-        ]
         at = _keys_at(text, pos, {uid for uid, _ in summaries})
         found = [(at.get(uid, pos), summary) for uid, summary in summaries]
         out.extend(sorted(found, key=lambda found: found[0]))  # as the text has them
     return out
+
+
+def _records_by_key(item: Any) -> bool:
+    """An object whose every member is a paper (with a title or an abstract) under its id."""
+    return (
+        isinstance(item, dict)
+        and bool(item)
+        and all(
+            isinstance(value, dict) and ("title" in value or "abstract" in value)
+            for value in item.values()
+        )
+    )
 
 
 def _keys_at(text: str, pos: int, keys: set[str]) -> dict[str, int]:
