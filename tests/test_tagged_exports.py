@@ -169,6 +169,35 @@ def test_medline_heading_wrapped_onto_a_second_line_is_one_keyword(tmp_path: Pat
     ]
 
 
+def test_pubmed_html_entities_in_a_title_or_abstract_are_their_characters(
+    tmp_path: Path,
+) -> None:
+    # PubMed keeps the HTML entities some publishers deposited and prints them as written, in
+    # its Abstract text as in its MEDLINE (Aiyane/Pubmed pubmed.txt: "within 14&nbsp;min").
+    for folder in ("medline", "text"):
+        (tmp_path / folder).mkdir()
+    medline = load_written(
+        tmp_path / "medline",
+        "pubmed.txt",
+        "PMID- 31000007\nTI  - Saponins &amp; isoflavones in soy.\nAB  - Twelve isoflavones "
+        "eluted within 14&nbsp;min\n      (p &lt; 0.01), all of them &gt;2&nbsp;\u00b5g/g.\n",
+    )
+    text = load_written(
+        tmp_path / "text",
+        "abstract-pubmed-set.txt",
+        "1. J Soy Res. 2018 Jan;26(1):27-29. doi: 10.1000/jsr.2018.5.\n\n",
+        "Saponins &amp; isoflavones in soy.\n\nLee YH(1), Kim B(2).\n\n",
+        "Twelve isoflavones eluted within 14&nbsp;min\n(p &lt; 0.01), all of them "
+        "&gt;2&nbsp;\u00b5g/g.\n\n",
+        "DOI: 10.1000/jsr.2018.5\nPMID: 31000007\n",
+    )
+    for paper in (only(medline), only(text)):
+        assert paper.title == "Saponins & isoflavones in soy."
+        assert paper.abstract == (
+            "Twelve isoflavones eluted within 14 min (p < 0.01), all of them >2 \u00b5g/g."
+        )
+
+
 def test_medline_book_chapter_and_other_abstract(tmp_path: Path) -> None:
     # A book chapter's venue is its book (BTI); a record without AB may carry an
     # English OAB (KIE, NASA, PIP); an OAB in another language, or the publisher's

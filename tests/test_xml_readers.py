@@ -85,6 +85,22 @@ def test_pubmed_xml_words_in_italics_glued_to_their_neighbours_are_words(tmp_pat
     )
 
 
+def test_pubmed_xml_entities_escaped_twice_are_their_characters(tmp_path: Path) -> None:
+    # PubMed escapes once more the HTML entities a publisher deposited: "14&amp;nbsp;min" is
+    # "14&nbsp;min" once parsed (Aiyane/Pubmed pubmed.txt prints the same record so).
+    article = """<PubmedArticle><MedlineCitation><PMID>31000008</PMID><Article>
+      <ArticleTitle>Saponins &amp;amp; isoflavones in soy.</ArticleTitle>
+      <Abstract><AbstractText>Twelve isoflavones eluted within 14&amp;nbsp;min (p &amp;lt;
+      0.01), as Smith &amp; Jones found.</AbstractText></Abstract>
+      </Article></MedlineCitation></PubmedArticle>"""
+    (tmp_path / "efetch.xml").write_text(_PUBMED_SET.format(article))
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.title == "Saponins & isoflavones in soy."
+    assert paper.abstract == (
+        "Twelve isoflavones eluted within 14 min (p < 0.01), as Smith & Jones found."
+    )
+
+
 def test_pubmed_xml_superscript_numbers_are_powers_and_reference_lists_go(
     tmp_path: Path,
 ) -> None:

@@ -15,12 +15,15 @@ here rather than taken from Biopython (Bio.Medline reads it, but Biopython is a 
 dependency for a format this regular), with the splitting shared with the other tagged
 formats (digest/readers/tagged.py). A book chapter's venue is its book (BTI); a record
 without AB may have an English OAB (an abstract from KIE, NASA, PIP), its OABL saying so.
+PubMed keeps the HTML entities some publishers deposited ("within 14&nbsp;min", "p &lt;
+0.001") and prints them as written: they are read as their characters.
 """
 
 from __future__ import annotations
 
 import re
 
+from digest.readers.markup import decode_entities
 from digest.readers.records import (
     Parsed,
     Problem,
@@ -63,8 +66,8 @@ def parse_medline(text: str) -> Parsed:
 
 
 def _record(tagged: TaggedRecord) -> Record | Problem:
-    title = nlm_title(tagged.text("TI")) or tagged.text("BTI", "TT")
-    abstract = tagged.text("AB") or _other_abstract(tagged)
+    title = nlm_title(decode_entities(tagged.text("TI"))) or tagged.text("BTI", "TT")
+    abstract = decode_entities(tagged.text("AB")) or _other_abstract(tagged)
     pmid = tagged.text("PMID")
     if not abstract:
         return missing_abstract(tagged.line, "a MEDLINE record without an AB field", title)

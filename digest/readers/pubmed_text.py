@@ -40,6 +40,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from digest.readers.markup import decode_entities
 from digest.readers.records import Parsed, Problem, Record, excerpt, missing_abstract, nlm_title
 
 # A record's number, "1. ", before its citation or (Summary (text)) its title: the text
@@ -185,12 +186,13 @@ def _record(blocks: list[_Block]) -> Record | Problem:
         shown = _CITATION.sub("", citation.lines[0], count=1)
         return missing_abstract(line, _SUMMARY_RECORD, excerpt(shown))
     body = [b for b in rest if not _ID_LINE.match(b.lines[0]) and not _labelled(b)]
-    title = nlm_title(body[0].text) if body else ""
+    # PubMed prints the HTML entities a publisher deposited as written ("14&nbsp;min").
+    title = nlm_title(decode_entities(body[0].text)) if body else ""
     authors: tuple[str, ...] = ()
     if len(body) > 1 and _is_author_list(body[1], rest):
         authors = _names(body[1].text)
         body = body[1:]
-    abstract = " ".join(block.text for block in body[1:])
+    abstract = decode_entities(" ".join(block.text for block in body[1:]))
     if not abstract:
         return missing_abstract(line, "a PubMed record without an abstract", excerpt(title))
     source = _SOURCE.match(citation.text)

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from xml.etree.ElementTree import Element
 
 from digest.cleaning import superscript_figures
-from digest.readers.markup import labelled_sections
+from digest.readers.markup import decode_entities, labelled_sections
 from digest.readers.records import (
     Parsed,
     Problem,
@@ -212,10 +212,12 @@ def _text(element: Element | None) -> str:
     """all_text, with a space where PubMed glued a word in <i>, <b> or <u> to its
     neighbours ("at the<i>TERT</i>gene" reads "at the TERT gene", "at<i>TERT</i>(r…" "at
     TERT (r…"); <sub> and <sup> stay glued ("r<sup>2</sup>" is "r²"), also where an
-    indented answer broke the line before them."""
+    indented answer broke the line before them. The HTML entities a publisher deposited,
+    which PubMed escapes once more ("14&amp;nbsp;min", "p &amp;lt; 0.001"), are their
+    characters."""
     if element is None:
         return ""
-    return _glued_text(element).strip()
+    return decode_entities(_glued_text(element).strip())
 
 
 def _glued_text(element: Element) -> str:
