@@ -1231,6 +1231,36 @@ def test_web_of_science_tab_delimited_cells_are_never_quoted(tmp_path: Path) -> 
     assert papers[1].abstract.startswith('"Sharing is caring')
 
 
+def test_web_of_science_tab_delimited_saved_again_by_a_spreadsheet_is_unquoted(
+    tmp_path: Path,
+) -> None:
+    # Excel's "Text (Tab delimited)" quotes each cell holding a comma or a quotation mark,
+    # doubling the marks inside: the authors of every record, a title with a comma, most
+    # abstracts. Those quotation marks are no part of the text.
+    header = "PT\tAU\tAF\tTI\tSO\tLA\tAB\tPY\tDI\tUT\n"
+    row = [
+        "J",
+        '"Lind, AB; Okafor, C"',
+        '"Lind, Anna B.; Okafor, Chidi"',
+        '"Bells, clocks and school days: a study of timetables"',
+        "J SCHOOL HIST",
+        "English",
+        '"We read the timetables of ten schools, kept from 1900 to 1950. Pupils called the '
+        'last bell ""the freedom bell"" in every school we read."',
+        "2019",
+        "10.1/bells",
+        "WOS:000000000000001",
+    ]
+    (tmp_path / "savedrecs.txt").write_text(header + "\t".join(row) + "\n", encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.title == "Bells, clocks and school days: a study of timetables"
+    assert paper.authors == ("Anna B. Lind", "Chidi Okafor")
+    assert paper.abstract == (
+        "We read the timetables of ten schools, kept from 1900 to 1950. Pupils called the "
+        'last bell "the freedom bell" in every school we read.'
+    )
+
+
 def test_scopus_csv_without_its_abstract_column_says_what_to_tick(tmp_path: Path) -> None:
     text = (
         '"Authors","Author full names","Title","Year","Source title","DOI","Link",'

@@ -384,9 +384,23 @@ def _header(text: str) -> _Header | None:
     for skip, line in enumerate(lines):
         found = _header_line(line)
         if found and (skip == 0 or found[0] >= _ABSTRACT_SCORE + 2):
-            unquoted = found[1] == "\t" and _is_wos_tags(_names(line.split("\t")))
+            names = _names(line.split("\t"))
+            unquoted = found[1] == "\t" and _is_wos_tags(names)
+            if unquoted and skip + 1 < len(lines):
+                unquoted = not _authors_quoted(names, lines[skip + 1].split("\t"))
             return _Header(found[1], skip, unquoted)
     return None
+
+
+def _authors_quoted(names: Sequence[str], row: Sequence[str]) -> bool:
+    """Whether a Web of Science tab-delimited export was saved again by a spreadsheet
+    (Excel's "Text (Tab delimited)"), which quotes each cell holding a comma or a quotation
+    mark: its first record's authors ('"Xiu, Y; Moore, ME"'). Web of Science quotes no cell,
+    and no name opens with a quotation mark."""
+    for tag in ("au", "af"):
+        if tag in names and names.index(tag) < len(row) and row[names.index(tag)]:
+            return row[names.index(tag)].startswith('"')
+    return False
 
 
 _ABSTRACT_SCORE = 100
