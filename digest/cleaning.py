@@ -510,10 +510,26 @@ _SOURCE_MARKS_TAIL = 2000
 
 
 # A web page's own description that reference managers save as the abstract of a paper
-# they found there (Zotero from NASA ADS): the same words for every paper.
+# they found there (Zotero from NASA ADS, from an NBER working paper's page): the same words
+# for every paper.
 _SITE_DESCRIPTIONS = frozenset(
-    {"a powerful, streamlined new way to search the astrophysics data system"}
+    {
+        "a powerful, streamlined new way to search the astrophysics data system",
+        "founded in 1920, the nber is a private, non-profit, non-partisan organization"
+        " dedicated to conducting economic research and to disseminating research findings"
+        " among academics, public policy makers, and business professionals",
+    }
 )
+_SITE_DESCRIPTION_LENGTH = 250
+# GitHub's line closing the description of a repository's page, which a reference manager
+# saves as the abstract of the code or data a paper cites (Paperpile, hkarl/paperpile
+# paperpile.bib): "Contribute to pcie-bench/pcie-model development by creating an account on
+# GitHub.", after the repository's own words where it has some ("SOTA Open Source TTS.
+# Contribute to fishaudio/fish-speech …"); on its own it is no abstract.
+_GITHUB_LINE = re.compile(
+    r"(?:^|(?<=\S)\s)Contribute to \S{1,200} development by creating an account on GitHub\.?$"
+)
+_GITHUB_TAIL = 300
 
 
 # ResearchGate's description of a paper's page, which Zotero saves as the paper's abstract
@@ -609,7 +625,12 @@ def is_placeholder(abstract: str) -> bool:
     described = researchgate_description(abstract, "")
     if described is not None and not described[0]:
         return True
-    return len(abstract) < 100 and abstract.rstrip(".").casefold() in _SITE_DESCRIPTIONS
+    if abstract.startswith("Contribute to ") and _GITHUB_LINE.match(abstract):
+        return True
+    return (
+        len(abstract) < _SITE_DESCRIPTION_LENGTH
+        and abstract.rstrip(".").casefold() in _SITE_DESCRIPTIONS
+    )
 
 
 # bioRxiv's and medRxiv's pages (and so their BibTeX, RIS and what Zotero saves from them)
@@ -722,6 +743,9 @@ def _without_trailers(abstract: str) -> str:
     if "ABSTRACT FROM" in ebsco or "is the property of" in ebsco:
         found = _EBSCO_TRAILER.search(abstract, len(abstract) - len(ebsco))
         abstract = abstract[: found.start()].rstrip() if found else abstract
+    if abstract.endswith(("on GitHub.", "on GitHub")):
+        github = _GITHUB_LINE.search(abstract, max(0, len(abstract) - _GITHUB_TAIL))
+        abstract = abstract[: github.start()].rstrip() if github else abstract
     if abstract.endswith("kb)"):
         listing = _LISTING_TRAILER.search(abstract, max(0, len(abstract) - _LISTING_TAIL))
         abstract = abstract[: listing.start()] if listing else abstract

@@ -58,6 +58,13 @@ def csv_file(path: Path, abstracts: list[str]) -> Path:
         "Cite this article as: Ada Kaya. Asthma in Children: Diagnosis and Care (a narrative"
         " review). Anatolian Med J 2021; 12(2): 101\u20139.",
         "How to cite this article: Kaya A. Asthma in children. Anatol Med J. 2021;12:101-9.",
+        # A site's description of itself, saved as a paper's abstract: NBER's for a working
+        # paper (Zotero), GitHub's for a repository (Paperpile, hkarl/paperpile).
+        "Founded in 1920, the NBER is a private, non-profit, non-partisan organization"
+        " dedicated to conducting economic research and to disseminating research findings"
+        " among academics, public policy makers, and business professionals.",
+        "Contribute to tidelab/estuary-model development by creating an account on GitHub.",
+        "Contribute to estuary-model development by creating an account on GitHub.",
         # ResearchGate's description of the page of a paper without an abstract (Zotero's).
         "PDF | On Mar 3, 2015, A. Okafor and others published Grain Storage in Humid Climates"
         " | Find, read and cite all the research you need on ResearchGate",
@@ -703,3 +710,31 @@ def test_researchgates_page_description_gives_the_abstracts_words_and_the_title(
     assert [paper.venue for paper in load_papers([tmp_path / "zotero.rdf"]).papers] == [None]
     [skipped] = corpus.skipped
     assert "only 'PDF | On Mar 3, 2015, A. Okafor and others published" in skipped.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Salinity models of small estuaries. Contribute to tidelab/estuary-model"
+            " development by creating an account on GitHub.",
+            "Salinity models of small estuaries.",
+        ),
+        (
+            "Salinity models!! Contribute to estuary-model development by creating an account"
+            " on GitHub.",
+            "Salinity models!!",
+        ),
+        # GitHub's words inside a sentence of the abstract's own stay.
+        (
+            "We ask why people contribute to open source. Contribute to x development by"
+            " creating an account on GitHub is what each page says.",
+            "We ask why people contribute to open source. Contribute to x development by"
+            " creating an account on GitHub is what each page says.",
+        ),
+    ],
+)
+def test_githubs_line_closing_a_repositorys_description_is_not_text(
+    text: str, expected: str
+) -> None:
+    assert strip_abstract_trailer(text) == expected
