@@ -103,10 +103,13 @@ _PROTECTED = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 
-# A candidate end: terminal marks, optional closing quotes/brackets, then whitespace. A run
-# of marks is tried from its first mark only, and whole: tried from each of its marks, a long
-# run ("......") with no whitespace after it took time quadratic in its length.
-_CANDIDATE = re.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*(\s+)")
+# A candidate end: terminal marks, optional closing quotes/brackets, then whitespace, and a
+# bullet that opens the next sentence, which is no part of it: a list of key points or
+# highlights after an abstract ("… ovarian mass. \u2022 MR imaging …", European Radiology's
+# as PubMed, Lens and EBSCOhost give them). A run of marks is tried from its first mark only,
+# and whole: tried from each of its marks, a long run ("......") with no whitespace after it
+# took time quadratic in its length.
+_CANDIDATE = re.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*(\s++(?:\u2022\s*+)?)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # Capitals include Latin-1 and Greek ones ("Éric", "Δ-learning"). A name that opens with a
 # small letter or three before its capitals ("iFeature", "mRNA", "hCKSAAP_UbSite") opens a

@@ -65,6 +65,18 @@ from digest.sentences import (
             "We measure it. mRNA levels rise, e.g. eQTL hits.",
             ["We measure it.", "mRNA levels rise, e.g. eQTL hits."],
         ),
+        # European Radiology's key points after its abstract (Lens through Mendeley,
+        # asreview/citation-file-formatting Datasets/RIS/_baseline_mendeley.ris): each
+        # bullet opens a sentence and is no part of it.
+        (
+            "More studies are needed. \u2022 MR imaging is of good performance.\n "
+            "\u2022 DWI helps. \u2022 in small letters it stays.",
+            [
+                "More studies are needed.",
+                "MR imaging is of good performance.",
+                "DWI helps. \u2022 in small letters it stays.",
+            ],
+        ),
         ("No final stop", ["No final stop"]),
         ("", []),
         ("   \n ", []),
@@ -126,6 +138,7 @@ BATCH = [
     "Nul\x00 inside. Next.",
     "Unicode\u00a0Fig. 3 here. \u00c9ric sagt ja.\u2003Next one.",
     "A.\u00a0B. C d.",
+    "Key points follow. \u2022 MR works. \u2022  DWI too.\u2022 Glued. \u2022 low.",
     "",
     "   ",
     " Leading and trailing space. ",
