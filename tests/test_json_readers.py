@@ -1308,6 +1308,32 @@ def test_an_api_answer_without_abstracts_says_how_to_ask_for_them(
     assert "2 records without an abstract" in str(error.value) and said in str(error.value)
 
 
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        ({"message": "Endpoint request timed out"}, "Endpoint request timed out"),
+        ({"error": "Paper with id 10.1/x not found"}, "Paper with id 10.1/x not found"),
+        (
+            {
+                "status": "failed",
+                "message-type": "validation-failure",
+                "message": [{"type": "parameter-not-allowed", "message": "No such parameter"}],
+            },
+            "No such parameter",
+        ),
+    ],
+    ids=["s2-gateway", "s2-not-found", "crossref-validation"],
+)
+def test_an_api_error_saved_as_the_answer_says_what_the_api_said(
+    tmp_path: Path, answer: dict[str, object], said: str
+) -> None:
+    # A 504 or 404 answer saved by curl or a script in place of the records asked for.
+    (tmp_path / "answer.json").write_text(json.dumps(answer, indent=2))
+    with pytest.raises(InputError) as error:
+        load_papers([tmp_path / "answer.json"])
+    assert f":1: an API's error answer, no record (the API said: {said})" in str(error.value)
+
+
 def test_zenodo_records_and_search_answer(tmp_path: Path) -> None:
     # Zenodo's REST API: everything under `metadata`, the description in HTML, creators
     # "Family, Given"; a search holds its records in hits.hits.

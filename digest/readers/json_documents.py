@@ -30,6 +30,7 @@ from digest.readers.records import (
     record_from_fields,
 )
 from digest.readers.scholarly_json import GENERIC, map_object, newest_versions_first, shape_of
+from digest.readers.scholarly_json.values import list_of, nested, text_of
 
 # Keys under which API answers keep their list of records, in the order they are looked
 # for; "message" is Crossref's envelope (one work, or a list under "items"), "resultList"
@@ -414,6 +415,8 @@ def _add(value: Any, line: int, raw: str, records: list[Record], problems: list[
         found = map_object(line, value)
     except RecursionError:  # a deeply nested field, turned back into text
         found = Problem(line, f"JSON {_TOO_DEEP}")
+    if found is None and (said := _api_error(value)):
+        found = Problem(line, f"an API's error answer, no record (the API said: {said})")
     if found is None:
         fields = [(str(key), _json_text(item)) for key, item in value.items()]
         found = record_from_fields(line, fields)
@@ -421,6 +424,22 @@ def _add(value: Any, line: int, raw: str, records: list[Record], problems: list[
         problems.append(Problem(line, found.reason, found.excerpt or excerpt(raw), found.notice))
     else:
         records.append(found)
+
+
+# All an API answers when a request fails: Semantic Scholar's gateway {"message": "Endpoint
+# request timed out"} and rate limit {"message": "Too Many Requests. …", "code": "429"}, its
+# {"error": "Paper with id … not found"}, OpenAlex's {"error": …, "message": …}, Crossref's
+# {"status": "failed", "message-type": "validation-failure", "message": [{"message": …}]}.
+_ERROR_KEYS = frozenset({"message", "error", "code", "status", "message-type", "message-version"})
+
+
+def _api_error(value: dict[str, Any]) -> str:
+    """What an API's error answer says; "" for any other object."""
+    if not set(value) <= _ERROR_KEYS:
+        return ""
+    said = [value.get("error"), value.get("message")]
+    said += [nested(item, "message") for item in list_of(value.get("message"))]
+    return "; ".join(dict.fromkeys(text for item in said if (text := text_of(item))))
 
 
 def _json_text(value: object) -> str | list[str]:
