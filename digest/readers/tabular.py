@@ -778,7 +778,7 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | Problem | None:
     metadata = [(name, row[i].strip()) for i, name in plan.extra if i < len(row) and row[i].strip()]
     if len(row) > plan.width:  # cells past the header's last column
         metadata += [(f"column {i + 1}", c) for i, c in enumerate(row) if i >= plan.width and c]
-    doi = values.get("doi") or _found_in(row, plan.doi_homes, _DOI_IN_LINK)
+    doi = _first_doi(values.get("doi")) or _found_in(row, plan.doi_homes, _DOI_IN_LINK)
     arxiv = values.get("arxiv") or _arxiv_elsewhere(row, plan.arxiv_homes) or _arxiv_doi(doi)
     pmid = values.get("pmid") or _found_in(row, plan.pmid_homes, _PMID_IN_TEXT)
     url = _IEEE_STAMP.sub(
@@ -846,6 +846,18 @@ def _first_link(value: str) -> str:
     https://lens.org/…"); any other cell as it is."""
     links = value.split()
     return links[0] if len(links) > 1 and all("://" in link for link in links) else value
+
+
+# A DOI as a cell lists it, bare or after "doi:".
+_DOI_START = re.compile(r"(?:doi:)?10\.\d{4,9}/", re.I)
+
+
+def _first_doi(value: str | None) -> str | None:
+    """The first of the DOIs a cell lists one a line (pymed's records written out by pandas
+    hold the paper's DOI, then its references'); any other cell as it is, a DOI wrapped over
+    two lines too."""
+    dois = value.split() if value else []
+    return dois[0] if len(dois) > 1 and all(_DOI_START.match(doi) for doi in dois) else value
 
 
 def _text(cell: str) -> str:
