@@ -253,6 +253,22 @@ def test_a_doi_cell_listing_its_references_dois_gives_the_papers_own(tmp_path: P
     assert (paper.doi, paper.link) == ("10.2196/30001", "https://doi.org/10.2196/30001")
 
 
+def test_keywords_a_cell_holds_as_python_prints_a_list(tmp_path: Path) -> None:
+    # pandas writes a column of lists as Python prints them (pymed's records, axeld5/
+    # mlns_project pubmed.csv): each item is a keyword, "[]" is none.
+    (tmp_path / "pubmed.csv").write_text(
+        "pubmed_id,title,keywords,abstract\n"
+        '36000002,Rotas and fatigue.,"[\'night shifts\', ""Parkinson\'s disease"", \'rota: '
+        "design']\",Fewer night shifts left nurses less tired.\n"
+        "36000003,Naps at work.,[],Short naps helped nurses on night shifts.\n",
+        encoding="utf-8",
+    )
+    assert [paper.keywords for paper in load_papers([tmp_path]).papers] == [
+        ("night shifts", "Parkinson's disease", "rota: design"),
+        (),
+    ]
+
+
 def test_an_arxiv_doi_is_the_papers_arxiv_id_too(tmp_path: Path) -> None:
     # Consensus gives a preprint only arXiv's DOI; the paper links to arXiv and is one
     # paper with the same preprint read from elsewhere by its arXiv id.

@@ -834,8 +834,18 @@ _MISSING = frozenset({"NA", "-"})
 _GLUED_RIS_FIELDS = re.compile(r"(?<=\S)\s++[A-Z][A-Z0-9]  - \S.*$", re.S)
 
 
+# An item of a list as Python prints it: quoted with ' or, holding an apostrophe, with ".
+_QUOTED_ITEM = re.compile(r"'([^'\\]*)'|\"([^\"\\]*)\"")
+
+
 def _keywords(value: str | None) -> tuple[str, ...]:
-    """split_keywords, and OpenAlex's "|"-joined lists ("Paleontology|Cretaceous")."""
+    """split_keywords, and OpenAlex's "|"-joined lists ("Paleontology|Cretaceous"), and a
+    list as Python prints it, which pandas writes for a column of lists (pymed's records:
+    "['AI application', "Parkinson's"]", "[]" for none)."""
+    if value and value.startswith("[") and value.endswith("]"):
+        inner = value[1:-1]
+        if not _QUOTED_ITEM.sub("", inner).replace(",", "").strip():
+            return split_keywords([a or b for a, b in _QUOTED_ITEM.findall(inner)])
     if value and "|" in value and ";" not in value:
         return split_keywords(value.split("|"))
     return split_keywords(value)
