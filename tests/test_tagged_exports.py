@@ -710,6 +710,9 @@ def test_venues_in_capitals_are_cased(tmp_path: Path) -> None:
         "J\tORLOV, V\tENZYMES\tBIOCHEMISTRY (MOSCOW)\tWe purify an enzyme.\t2018\n",
         # The European Community's (lcmolero/cientometria wos_10092025.bib, "EC TAX REVIEW").
         "J\tSCARCELLA, L\tEURO\tEC TAX REVIEW\tWe weigh the taxes of a digital euro.\t2021\n",
+        # IFIP's, after IEEE's (profmarcelojesus/gestao_de_custos data/savedrecs.txt).
+        "C\tLI, Q\tFAULTS\t2018 48TH ANNUAL IEEE/IFIP INTERNATIONAL CONFERENCE ON DEPENDABLE ",
+        "SYSTEMS AND NETWORKS WORKSHOPS (DSN-W)\tWe inject faults into storage nodes.\t2018\n",
     )
     assert [paper.venue for paper in tab.papers] == [
         "Coral Reefs",
@@ -726,6 +729,8 @@ def test_venues_in_capitals_are_cased(tmp_path: Path) -> None:
         "2021 IEEE International Conference on Human-Machine Systems (ICHMS)",
         "Biochemistry (Moscow)",
         "EC Tax Review",
+        "2018 48th Annual IEEE/IFIP International Conference on Dependable Systems and "
+        "Networks Workshops (DSN-W)",
     ]
     ris = load_written(
         tmp_path / "ris",

@@ -488,7 +488,7 @@ _VENUE_ACRONYMS = frozenset(
     ("IEEE", "ACM", "SIAM", "JAMA", "PLOS", "AIP", "ASME", "SPIE", "IET", "RSC", "ACS", "AMA",
      "AIAA", "ASCE", "AAPG", "SAE", "IEICE", "ICES", "EMBO", "FEBS", "FASEB", "IUBMB", "PNAS",
      "NEJM", "AIDS", "HIV", "DNA", "RNA", "USA", "UK", "EU", "ISME", "OECD", "NATO", "IAEA",
-     "ISPRS", "CIRP", "AORN", "AACN", "ASHRAE", "ESAIM", "AJR", "ANZ", "AI", "IFAC", "AEU",
+     "ISPRS", "CIRP", "AORN", "AACN", "ASHRAE", "ESAIM", "AJR", "ANZ", "AI", "IFAC", "IFIP", "AEU",
      "AAAI", "IJCAI", "SIGSAC", "SIGKDD", "SIGMOD", "SIGIR", "SIGCHI", "SIGPLAN", "SIGCOMM",
      "EC")
 )  # fmt: skip
