@@ -679,6 +679,19 @@ def test_mdpi_source_line_as_the_journal_is_the_journal(tmp_path: Path) -> None:
     }
 
 
+def test_a_venue_that_is_a_web_address_is_no_venue_and_openalex_arxiv_is_arxiv() -> None:
+    # A Better BibLaTeX entry's journaltitle = {https://github.com/…/repository-software}
+    # became the byline's venue; OpenAlex names arXiv "arXiv (Cornell University)".
+    assert venue_name("https://github.com/example/repository-software") == ""
+    assert venue_name(" www.example.org/proceedings ") == ""
+    assert venue_name("arXiv (Cornell University)") == "arXiv"
+    # A venue that holds an address among its words stays as written.
+    assert venue_name("Data Press: Washington DC. http://www.example.org") == (
+        "Data Press: Washington DC. http://www.example.org"
+    )
+    assert venue_name("https" + " x" * 100_000) == "https" + " x" * 100_000
+
+
 def test_a_venue_that_is_only_an_arxiv_id_gives_the_paper_its_id(tmp_path: Path) -> None:
     # A mail-to-RIS script's records: "JO  - arXiv preprint arXiv:2411.13560" and a UR of
     # "https://arxiv.org/abs/arXiv:2411.13560" that names no id as written. The venue was

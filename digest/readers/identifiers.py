@@ -162,12 +162,23 @@ _ARXIV_VENUE = re.compile(
 _MDPI_SOURCE = re.compile(r"(?P<journal>.+?) (?:19|20)\d\d, Vol\. \d+, Pages? [\w.-]+")
 
 
+# OpenAlex's name for arXiv as a source.
+_OPENALEX_ARXIV = "arXiv (Cornell University)"
+# A venue field that holds only a web address (a reference manager's "journal" filled with
+# the project's page): no venue a reader can name.
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
+
+
 def venue_name(venue: str) -> str:
     """The venue a reader should see: "arXiv" for one that is only an arXiv id (a paper's
-    id is no journal), the journal alone of MDPI's source line, else the venue as written."""
-    if venue_arxiv_id(venue):
+    id is no journal) or OpenAlex's "arXiv (Cornell University)", the journal alone of
+    MDPI's source line, none for a web address, else the venue as written."""
+    stripped = venue.strip()
+    if stripped == _OPENALEX_ARXIV or venue_arxiv_id(venue):
         return "arXiv"
-    source = _MDPI_SOURCE.fullmatch(venue.strip())
+    if _WEB_ADDRESS.fullmatch(stripped):
+        return ""
+    source = _MDPI_SOURCE.fullmatch(stripped)
     return source.group("journal") if source else venue
 
 
