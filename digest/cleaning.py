@@ -980,7 +980,16 @@ _ACCENT = re.compile(
     r"|([uvHcrk])(?:\{([A-Za-z])\}| +([A-Za-z])(?![A-Za-z])))"
 )
 _BRACED_ACCENTED = re.compile(r"\{([^\x00-\x7f])\}")  # "{\\'e}" leaves "{é}"
-_BRACED_LETTER = re.compile(r"\{\\(ss|o|O|aa|AA|ae|AE|oe|OE|l|L)\}")  # "Nordstr{\\o}m"
+# Letters BibTeX writes as commands in braces: "Nordstr{\\o}m", and the ACL Anthology's
+# Icelandic thorn and eth ("Arnard{\\'o}ttir, {\\TH}{\\'o}runn", "Stein{\\th}{\\'o}r"), the
+# crossed D of Vietnamese and Croatian names ("{\\DJ}") and the eng. Only braced: a bare
+# "\\th" may be an author's own macro ("$n^\\th$").
+_BRACED_LETTERS = {
+    "ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ", "oe": "œ",
+    "OE": "Œ", "l": "ł", "L": "Ł", "TH": "Þ", "th": "þ", "DH": "Ð", "dh": "ð", "DJ": "Đ",
+    "dj": "đ", "NG": "Ŋ", "ng": "ŋ",
+}  # fmt: skip
+_BRACED_LETTER = re.compile(r"\{\\(" + "|".join(_BRACED_LETTERS) + r")\}")
 # A control word swallows the spaces after it in TeX, so "$8\times 8$" reads "8×8"; "\\"
 # (a line break) is a control symbol as "\," is.
 _COMMAND = re.compile(r"\\(?:([A-Za-z]+)(?:\{\})?\s*|([,;:!\\-]))")
@@ -1047,7 +1056,7 @@ def tex_accents(text: str) -> str:
     ("{M{\\"u}ller}"), which it can only once the letters inside are letters."""
     if "\\" not in text:
         return text
-    text = _BRACED_LETTER.sub(lambda m: _SYMBOLS[m.group(1)], _ACCENT.sub(_accented, text))
+    text = _BRACED_LETTER.sub(lambda m: _BRACED_LETTERS[m.group(1)], _ACCENT.sub(_accented, text))
     return _BRACED_ACCENTED.sub(r"\1", text)
 
 

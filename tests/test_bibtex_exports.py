@@ -836,6 +836,26 @@ def test_nasa_ads_current_export_writes_every_character_as_latex(tmp_path: Path)
     assert paper.abstract == "Gas at ~10^6 K, T ≈ 5000 K, 1.4 ≲ z, 5² and 3½…"
 
 
+def test_acl_anthologys_braced_thorn_and_eth_are_letters(tmp_path: Path) -> None:
+    # The ACL Anthology writes Icelandic names' thorn and eth as braced commands:
+    # "Arnard{\'o}ttir, {\TH}{\'o}runn", "Stein{\th}{\'o}r" (a NoDaLiDa 2023 paper's entry
+    # in a README).
+    (tmp_path / "acl.bib").write_text(
+        "@inproceedings{arnason-2023-tagging,\n"
+        '    title = "Tagging {I}celandic Sagas with {\\TH}{\\\'o}r",\n'
+        "    author = \"{\\TH}{\\'o}rsd{\\'o}ttir, {\\TH}{\\'o}ra  and\n"
+        "      Stein{\\th}{\\'o}rsson, {\\DH}a{\\dh}i\",\n"
+        '    abstract = "We tag the sagas and measure how often the tagger is right.",\n'
+        "}\n"
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == (
+        "Þóra Þórsdóttir",
+        "Ðaði Steinþórsson",
+    )
+    assert paper.title == "Tagging Icelandic Sagas with Þór"
+
+
 def test_biblatex_extended_names_read_as_one_name_with_its_particle() -> None:
     # Better BibLaTeX writes a name with a particle in BibLaTeX's extended name format.
     text = (
