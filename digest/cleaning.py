@@ -696,7 +696,9 @@ def strip_abstract_trailer(abstract: str) -> str:
     eScholarship's byline or a copyright line (Web of Science's MEDLINE glues one to it,
     Scopus's API leaves a space) opening it; then without the citation of the paper itself
     that closes the abstracts of Wiley's journals in PubMed ("... mortality in MCR
-    patients. ANN NEUROL 2023;93:1187-1197.", "J Am Geriatr Soc 68:1072-1077, 2020.")."""
+    patients. ANN NEUROL 2023;93:1187-1197.", "J Am Geriatr Soc 68:1072-1077, 2020.") and,
+    in brackets, those of JMIR's ("... services in LMICs. [J Med Internet Res
+    2016;18(8):e226]")."""
     abstract = _without_trailers(abstract)
     if abstract[-1:].isdigit() or abstract[-2:-1].isdigit():
         citation = _CLOSING_CITATION.search(abstract, max(0, len(abstract) - _CLOSING_TAIL))
@@ -706,13 +708,13 @@ def strip_abstract_trailer(abstract: str) -> str:
 
 # The journal's name (up to eight capitalised words or abbreviations, and the small words
 # of a name: "of", "and"), then the year, volume and pages ("2023;93:1187-1197") or the
-# volume, pages and year ("68:1072-1077, 2020"), after a sentence's stop, at the end. The
-# volume, its issue and the pages: "93:1187-1197", "67(2):e12-e20".
+# volume, pages and year ("68:1072-1077, 2020"), after a sentence's stop, at the end, JMIR's
+# in square brackets. The volume, its issue and the pages: "93:1187-1197", "67(2):e12-e20".
 _VOLUME_PAGES = r"\d+(?:\(\d+\))?\s?:\s?[A-Za-z]?\d+(?:[-\u2013][A-Za-z]?\d+)?"
 _CLOSING_CITATION = re.compile(
-    r"(?<=[.!?])\s+[A-Z][A-Za-z]*\.?"
+    r"(?<=[.!?])\s+(\[)?[A-Z][A-Za-z]*\.?"
     r"(?:\s+(?:[A-Z][A-Za-z]*\.?|\([A-Z][A-Za-z]+\)|&|of|and|the|in|for)){0,7}?\s+"
-    rf"(?:(?:19|20)\d\d\s?;\s?{_VOLUME_PAGES}|{_VOLUME_PAGES},\s?(?:19|20)\d\d)\.?$"
+    rf"(?:(?:19|20)\d\d\s?;\s?{_VOLUME_PAGES}|{_VOLUME_PAGES},\s?(?:19|20)\d\d)(?(1)\])\.?$"
 )
 _CLOSING_TAIL = 160  # a journal's name and a citation: looked for in the tail only
 
