@@ -242,15 +242,20 @@ def test_a_page_links_doi_stops_before_the_pages_own_path(tmp_path: Path) -> Non
 def test_a_doi_cell_listing_its_references_dois_gives_the_papers_own(tmp_path: Path) -> None:
     # pymed's records written out by pandas hold in "doi" the paper's DOI, then its
     # references' DOIs, one a line (axeld5/mlns_project pubmed.csv): the paper's is the first,
-    # not the lines glued into one.
+    # not the lines glued into one. Its authors are dicts as Python prints them, whose list's
+    # brackets made them Scopus's "[No author name available]".
     (tmp_path / "pubmed.csv").write_text(
-        "pubmed_id,title,abstract,doi,publication_date\n"
+        "pubmed_id,title,abstract,doi,publication_date,authors\n"
         '36000001,Night shifts and sleep.,Nurses on night shifts slept less.,"10.2196/30001\n'
-        '10.3390/ijerph18080001\n10.1016/s2215-0366(15)00001-2",2022-12-03\n',
+        '10.3390/ijerph18080001\n10.1016/s2215-0366(15)00001-2",2022-12-03,'
+        "\"[{'lastname': 'Ng', 'firstname': 'Ada Mei', 'initials': 'AM', 'affiliation': 'Ward "
+        "4, Leeds, UK.'}, {'lastname': \"\"O'Dwyer\"\", 'firstname': 'Bea', 'initials': 'B', "
+        "'affiliation': None}, {'lastname': None, 'firstname': None, 'initials': None}]\"\n",
         encoding="utf-8",
     )
     [paper] = load_papers([tmp_path]).papers
     assert (paper.doi, paper.link) == ("10.2196/30001", "https://doi.org/10.2196/30001")
+    assert paper.authors == ("Ada Mei Ng", "Bea O'Dwyer")
 
 
 def test_keywords_a_cell_holds_as_python_prints_a_list(tmp_path: Path) -> None:

@@ -977,6 +977,12 @@ def _authors(value: str, initials: bool = False) -> tuple[str, ...]:
     (one word, with its particles: 'van der Berg') and the part after it given names; 'Liu
     R., Adler D.G.' or 'Murari Mandal, Mohan Kankanhalli' stay two. A Scopus full name is
     one whatever its surname, as its id ends it: 'Le Roy, Barbara (58083366200)'."""
+    if value.startswith("[{"):  # pymed's authors, as Python prints a list of dicts
+        return tuple(
+            f"{first or first_quoted} {last or last_quoted}".strip()
+            for last, last_quoted, first, first_quoted in _PYMED_AUTHOR.findall(value)
+            if last or last_quoted
+        )
     if not value or _NO_AUTHOR.fullmatch(value):
         return ()
     separator = ";" if ";" in value else "|" if "|" in value else ""
@@ -997,6 +1003,12 @@ def _authors(value: str, initials: bool = False) -> tuple[str, ...]:
     return without_doubled_names([name for name in names if name and not _CUT_LIST.fullmatch(name)])
 
 
+# An author of pymed's records written out by pandas: "{'lastname': 'Lam', 'firstname':
+# 'Kam-Yiu', 'initials': 'KY', 'affiliation': …}", a name holding an apostrophe in "…".
+_PYMED_AUTHOR = re.compile(
+    r"'lastname': (?:'([^'\\]*)'|\"([^\"\\]*)\"|None), "
+    r"'firstname': (?:'([^'\\]*)'|\"([^\"\\]*)\"|None)"
+)
 # Scopus: "[No author name available]" (a proceedings volume, an editorial).
 _NO_AUTHOR = re.compile(r"\s*\[[^\]]*\]\s*")
 _AUTHOR_ID = re.compile(r"(?<!\s)\s*\(\d+\)\s*$")  # from a run's start: never rescanned
