@@ -1320,6 +1320,22 @@ def test_an_abstract_in_html_list_tags_inside_details() -> None:
     assert record.authors == ("Shun Fang", "Ming Cui")
 
 
+def test_a_daily_list_papers_one_author_under_its_linked_heading() -> None:
+    # The same generator's page: a paper with one author prints that name alone on the line
+    # under the heading, where a list of names stands for the others.
+    text = (
+        "## NeRF  \n\n"
+        "### [Particle Optimization for System Identification](http://arxiv.org/abs/2406.04155)"
+        "  \nTakeshi Kanemura  \n<details>  \n  <summary>Abstract</summary>  \n  <ol>  \n"
+        "    System identification finds an object's geometry and physics from videos alone, "
+        "and we optimize particles.  \n  </ol>  \n</details>  \n"
+    )
+    parsed = parse_markdown(text)
+    [record] = parsed.records
+    assert record.authors == ("Takeshi Kanemura",)
+    assert not [p for p in parsed.problems if p.excerpt == "Takeshi Kanemura"]
+
+
 def test_a_paper_note_opening_with_its_abstract_heading_takes_its_title_from_properties() -> None:
     # daily-paper-reader's page of one paper: front matter (title, authors, date, pdf), then
     # "## Abstract" as the first heading: the paper is the front matter's, not "Abstract".

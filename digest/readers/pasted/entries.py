@@ -197,12 +197,13 @@ class Reader:
             entry.authors = split_authors(_unslanted(text))  # "_Zheqi He, Yesheng Liu_"
         elif (
             entry is not None
-            and entry.kind == "listing"
             and entry.title
             and not entry.authors
             and NAME.match(text)
+            and (entry.kind == "listing" or (entry.kind == "heading" and _one_author(entry, text)))
         ):
-            # arXiv's listing prints a paper's one author under its title, unlabelled.
+            # arXiv's listing prints a paper's one author under its title, unlabelled; so do
+            # the daily lists under the heading linking the paper ("### [Title](arXiv link)").
             entry.authors = split_authors(text)
         elif not self.structured and title_like(text) and "\n" not in text:
             if entry is None or entry.has("title") or entry.abstract:
@@ -373,6 +374,18 @@ _SUBMITTED_REACH = 3
 _LATER_FIELD = re.compile(r"(?<=\s)(\*\*|__)[^*_:\uff1a\n]{1,40}?(?:[:\uff1a]\1|\1\s*[:\uff1a])")
 # Fields whose label may stand alone, the value on the line after it.
 NEXT_LINE_FIELDS = frozenset({"title", "authors", "subjects", "venue", "date", "comments"})
+
+
+def _one_author(entry: Entry, text: str) -> bool:
+    """A line that names one person ("Takuhiro Kaneko"), under the heading naming a paper by
+    its id and before its abstract: two words or more, each capitalised, no digit."""
+    words = text.split()
+    return (
+        entry.identified()
+        and not entry.abstract
+        and len(words) >= 2
+        and all(word[:1].isupper() and not any(c.isdigit() for c in word) for word in words)
+    )
 
 
 def _byline(text: str) -> tuple[str, list[tuple[str, str, str]]] | None:
