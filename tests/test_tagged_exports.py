@@ -2783,3 +2783,54 @@ def test_ris_abstract_given_per_language_is_read_in_english() -> None:
     assert english.abstract.startswith("The study assessed")
     assert english.title == "School reintegration of children"
     assert portuguese.abstract.startswith("A tradu\u00e7\u00e3o e\u2215ou adapta\u00e7\u00e3o")
+
+
+def test_a_chinese_or_korean_name_given_family_comma_given_is_written_family_first(
+    tmp_path: Path,
+) -> None:
+    # Zotero keeps a CNKI item's authors as family and given name and exports them "王, 小明";
+    # read the Western way round they became "小明 王", the byline's first name wrong.
+    for folder in ("ris", "bib"):
+        (tmp_path / folder).mkdir()
+    ris = load_written(
+        tmp_path / "ris",
+        "zotero.ris",
+        "TY  - JOUR\nAU  - 王, 小明\nAU  - 김, 민수\nAU  - Smith, John\n",
+        "TI  - 城市的夜\nAB  - We ask city workers how they sleep after night shifts.\nER  - \n",
+    )
+    assert only(ris).authors == ("王小明", "김민수", "John Smith")
+    bib = load_written(
+        tmp_path / "bib",
+        "zotero.bib",
+        "@article{wang2024,\n  title = {城市的夜},\n  author = {王, 小明 and Smith, John},\n",
+        "  abstract = {We ask city workers how they sleep after night shifts.}\n}\n",
+    )
+    assert only(bib).authors == ("王小明", "John Smith")
+
+
+def test_a_cjk_name_given_in_parts_is_written_family_first(tmp_path: Path) -> None:
+    # Zotero's CSL JSON and RDF keep the same two parts.
+    for folder in ("csl", "rdf"):
+        (tmp_path / folder).mkdir()
+    csl = load_written(
+        tmp_path / "csl",
+        "zotero.json",
+        '[{"id": "a", "type": "article-journal", "title": "城市的夜", "abstract": "We ask city',
+        ' workers how they sleep after night shifts.", "author": [{"family": "王", "given":',
+        ' "小明"}, {"family": "Smith", "given": "John"}, {"literal": "城市研究组"}]}]',
+    )
+    assert only(csl).authors == ("王小明", "John Smith", "城市研究组")
+    rdf = load_written(
+        tmp_path / "rdf",
+        "zotero.rdf",
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+        ' xmlns:z="http://www.zotero.org/namespaces/export#"'
+        ' xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        ' xmlns:bib="http://purl.org/net/biblio#" xmlns:foaf="http://xmlns.com/foaf/0.1/">'
+        '<bib:Article rdf:about="#item_1"><z:itemType>journalArticle</z:itemType>'
+        "<bib:authors><rdf:Seq><rdf:li><foaf:Person><foaf:surname>王</foaf:surname>"
+        "<foaf:givenName>小明</foaf:givenName></foaf:Person></rdf:li></rdf:Seq></bib:authors>",
+        "<dc:title>城市的夜</dc:title><dcterms:abstract>We ask city workers how they sleep"
+        " after night shifts.</dcterms:abstract></bib:Article></rdf:RDF>",
+    )
+    assert only(rdf).authors == ("王小明",)

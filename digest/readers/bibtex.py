@@ -61,6 +61,7 @@ from digest.readers.records import (
     Record,
     cased_in_list,
     excerpt,
+    given_and_family,
     iso_date,
     missing_abstract,
     month_number,
@@ -821,7 +822,7 @@ def _author_name(name: str) -> str:
     name = _TIE.sub(" ", _decoded(name))  # NASA ADS: "{Green}, D.~W.~E."
     parts = [part.strip() for part in name.split(",")]
     if len(parts) == 2 and all(parts):
-        return f"{parts[1]} {parts[0]}"
+        return given_and_family(parts[1], parts[0])
     if len(parts) == 3 and all(parts) and NAME_SUFFIX.fullmatch(parts[1]):
         return f"{parts[2]} {parts[0]} {parts[1]}"
     if len(parts) == 3 and all(parts) and NAME_SUFFIX.fullmatch(parts[2]):

@@ -255,7 +255,20 @@ def first_name_first(name: str, initials: bool = False) -> str:
     given, _, last = parts[1].rpartition(" ")
     if given and NAME_SUFFIX.fullmatch(last):
         return f"{given} {parts[0]} {last}"
-    return f"{parts[1]} {parts[0]}"
+    return given_and_family(parts[1], parts[0])
+
+
+def given_and_family(given: str, family: str) -> str:
+    """A person's whole name as a reader writes it, from its parts: "Patrick Lewis"; but a
+    Chinese, Japanese or Korean name family name first and as one word, as it is written
+    ("王, 小明" is 王小明, not "小明 王"); one part alone as it is."""
+    if _CJK_NAME.fullmatch(family) and _CJK_NAME.fullmatch(given):
+        return family + given
+    return f"{given} {family}".strip()
+
+
+# A family or given name in Han characters, kana or Hangul only.
+_CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
 
 
 def cased_name(name: str, initials: bool = False) -> str:

@@ -27,6 +27,7 @@ from digest.readers.records import (
     Problem,
     Record,
     excerpt,
+    given_and_family,
     parsed_from,
     split_keywords,
 )
@@ -150,7 +151,7 @@ def _people(seq: Element | None) -> tuple[str, ...]:
             person.find(f"{_FOAF}givenname")
         )
         family = all_text(person.find(f"{_FOAF}surname"))
-        name = f"{given} {family}".strip() or all_text(person.find(f"{_FOAF}name"))
+        name = given_and_family(given, family) or all_text(person.find(f"{_FOAF}name"))
         if name:
             names.append(name)
     return tuple(names)

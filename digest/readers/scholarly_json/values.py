@@ -19,6 +19,7 @@ from digest.readers.records import (
     Problem,
     excerpt,
     first_name_first,
+    given_and_family,
     in_capitals,
     iso_date,
 )
@@ -118,7 +119,7 @@ def csl_name(name: Any) -> str:
     surname = " ".join(text for key in parts if (text := text_of(name.get(key))))
     # Crossref passes on a publisher's names in capitals ({"given": "LOUIS M.", "family":
     # "ROTH"}): such a name is cased as a reader writes it, "Louis M. Roth".
-    whole = " ".join(text for text in (given, surname) if text)
+    whole = given_and_family(given, surname)
     if given and surname and in_capitals(whole):
         # A suffix in the family name ("SMITH, JR.") goes after the given names, where
         # first_name_first looks for it.
