@@ -891,6 +891,8 @@ def test_better_bibtex_keywords_joined_by_bare_commas_keep_a_tag_with_a_semicolo
         "  title = {Networks},\n"
         "  abstract = {We study networks of lakes and their sediments over two centuries.},\n"
         "  author_keywords = {Neural networks, convolutional; Lakes; Sediments},\n"
+        # Scopus's own index terms, "Truck drivers" for a paper on database drivers.
+        "  keywords = {Truck drivers; Lakes; Plastic bottles},\n"
         "}\n"
     )
     bbt, scopus = load_papers([tmp_path]).papers

@@ -564,8 +564,11 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
     pmid = pmid or (eprint if prefix == "pubmed" else "")
     in_key = _NOTE_PMID.fullmatch(key)  # Europe PMC keys each entry by it: "PMID:36788546"
     pmid = pmid or (in_key.group(1) if in_key else "")
+    # Scopus writes the authors' keywords in author_keywords and its own index terms in
+    # keywords ("Truck drivers" for a paper on MongoDB's drivers, "Plastic bottles" for one on
+    # packaging applications): the authors' where there are any, as its CSV and text are read.
     keywords = split_keywords(
-        [word for name in _KEYWORD_FIELDS for word in _keywords(fields.get(name, ""))]
+        list(_keywords(fields.get("author_keywords", "")) or _keywords(fields.get("keywords", "")))
     ) or split_keywords(keywords_line)
     metadata = [
         (name, _decoded(value))
