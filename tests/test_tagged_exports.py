@@ -357,6 +357,22 @@ def test_pubmed_abstract_text_of_a_consortiums_paper_first(tmp_path: Path) -> No
     assert paper.abstract.startswith("We report forty new loci")
 
 
+def test_pubmed_abstract_text_wiley_notice_in_a_block_of_its_own(tmp_path: Path) -> None:
+    # PubMed's Abstract text prints Wiley's notice at the abstract's end and again in a block
+    # of its own after it (Aiyane/Pubmed pubmed.txt): neither is part of the abstract.
+    corpus = load_written(
+        tmp_path,
+        "abstract-pubmed-set.txt",
+        "1. J Sleep Res. 2018 Feb 19. doi: 10.1000/jsr.2018.7. [Epub ahead of print]\n\n",
+        "Naps on night shifts.\n\nNg A(1), Oduya B(2).\n\n",
+        "Nurses who napped on night shifts made fewer errors. This article is\n",
+        "protected by copyright. All rights reserved.\n\n",
+        "This article is protected by copyright. All rights reserved.\n\n",
+        "DOI: 10.1000/jsr.2018.7\nPMID: 31000009\n",
+    )
+    assert only(corpus).abstract == "Nurses who napped on night shifts made fewer errors."
+
+
 def test_a_pubmed_summary_text_refusal_quotes_the_first_title_whole(tmp_path: Path) -> None:
     (tmp_path / "abstracts.txt").write_bytes((FIXTURES / "pubmed-abstract.txt").read_bytes())
     corpus = load_written(

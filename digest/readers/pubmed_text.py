@@ -51,10 +51,12 @@ _SOURCE = re.compile(r"\d+\.\s+(?P<venue>.+?)\.\s+(?P<date>(?:1[89]|20)\d\d\b[^.
 _PMID_LINE = re.compile(r"^PMID:\s*(\d+)", re.M)
 _ID_LINE = re.compile(r"(DOI|PMCID|PMID|PII):\s*(\S+)")
 _DOI_IN_CITATION = re.compile(r"\bdoi:\s*(10\.\S+?)\.?(?:\s|$)")
-# Blocks that are not the abstract, by how they open.
+# Blocks that are not the abstract, by how they open: Wiley's notice is a copyright line,
+# printed in a block of its own after the abstract that ends with it too.
 _LABELLED = re.compile(
     r"(?:Author information:|Collaborators:|Conflict of interest statement:|Copyright|©|"
-    r"\([cC]\) ?\d{4}|Crown [Cc]opyright|Published by |\[[^\]]*\]$)"
+    r"\([cC]\) ?\d{4}|Crown [Cc]opyright|Published by |\[[^\]]*\]$|"
+    r"This article is protected by copyright\.)"
 )
 # An author list: names with their affiliation marks, separated by commas or semicolons,
 # ending with a stop: "Gendo Y(1)(2), Matsumoto T(3), … Kobayashi T(1)."
