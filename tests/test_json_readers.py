@@ -1622,6 +1622,7 @@ def test_a_scripts_papers_each_under_its_doi_are_each_a_paper(tmp_path: Path) ->
         return {
             "doi": f"https://doi.org/{doi}",
             "title": title,
+            "pub_date": "2023-09-07",
             "journal": "Energies",
             "authors": ["Kai Xu", "Gang Lei"],
             "abstract": abstract,
@@ -1642,6 +1643,7 @@ def test_a_scripts_papers_each_under_its_doi_are_each_a_paper(tmp_path: Path) ->
         ("Kai Xu", "Gang Lei"),
     )
     assert third.title == "Air-blowing on maglev trains"
+    assert first.date == "2023-09-07"  # its "pub_date"
     [skip] = corpus.skipped
     assert skip.line == text[: text.index('"10.1016/j.cf.2": {')].count("\n") + 1
     assert skip.reason.startswith("no abstract")

@@ -143,7 +143,7 @@ FIELD_NAMES: dict[str, str] = {
     "authors": "authors", "author": "authors", "url": "url", "link": "url", "date": "date",
     "published": "date", "doi": "doi", "arxiv_id": "arxiv", "arxiv": "arxiv",
     "pmid": "pmid", "venue": "venue", "journal": "venue", "keywords": "keywords",
-    "year": "date", "journal_iso": "venue",
+    "year": "date", "journal_iso": "venue", "publication_date": "date", "pub_date": "date",
 }  # fmt: skip
 # Synonyms that give a field shortened, read only where no other gives it: a journal's ISO
 # abbreviation ("J Clin Oncol", a script's JSONL of PubMed records).
