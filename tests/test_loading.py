@@ -692,6 +692,39 @@ def test_a_venue_that_is_a_web_address_is_no_venue_and_openalex_arxiv_is_arxiv()
     assert venue_name("https" + " x" * 100_000) == "https" + " x" * 100_000
 
 
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        (
+            "Kite Flying (KF), 2013 IEEE International Conference on",
+            "2013 IEEE International Conference on Kite Flying (KF)",
+        ),
+        (
+            "Digital Gardens, 2008 Second International Conference on the",
+            "2008 Second International Conference on the Digital Gardens",
+        ),
+        (
+            "Engineering in Kite Society, 2004. IEKS '04. 26th Annual International Conference"
+            " of the IEEE",
+            "26th Annual International Conference of the IEEE Engineering in Kite Society"
+            " (IEKS '04)",
+        ),
+        ("Proceedings of the IEEE", "Proceedings of the IEEE"),
+        ("Kites, Strings and Tails, Journal of", "Kites, Strings and Tails, Journal of"),
+    ],
+)
+def test_ieee_conference_names_written_turned_round_are_put_right(written: str, read: str) -> None:
+    # IEEE Xplore's exports of older proceedings name them topic first: "Robotics and
+    # Automation (ICRA), 2013 IEEE International Conference on" (the bench's IEEE BibTeX and
+    # CSV), shown so in each paper's byline.
+    assert venue_name(written) == read
+
+
+def test_a_long_venue_of_many_years_is_read_in_one_pass() -> None:
+    venue = "Kites, 2000" * 30_000 + " Conference on"
+    assert venue_name(venue) == venue
+
+
 def test_a_venue_that_is_only_an_arxiv_id_gives_the_paper_its_id(tmp_path: Path) -> None:
     # A mail-to-RIS script's records: "JO  - arXiv preprint arXiv:2411.13560" and a UR of
     # "https://arxiv.org/abs/arXiv:2411.13560" that names no id as written. The venue was

@@ -169,15 +169,34 @@ _OPENALEX_ARXIV = "arXiv (Cornell University)"
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 
 
+# IEEE Xplore's older conference names, turned round: "Robotics and Automation (ICRA), 2013
+# IEEE International Conference on", "Engineering in Medicine and Biology Society, 2004.
+# IEMBS '04. 26th Annual International Conference of the IEEE". Tried only on a venue of
+# that ending and of a sane length: the pattern may try each ", <year>" of the venue.
+_TURNED_ROUND_ENDINGS = (" on", " on the", " of the IEEE")
+_TURNED_ROUND_LENGTH = 300
+_TURNED_ROUND = re.compile(
+    r"(?P<topic>[^,\d].*?), (?:(?P<year>(?:19|20)\d\d)\. (?P<acronym>[^.]+)\. )?"
+    r"(?P<event>(?(year)|(?:19|20)\d\d\b).*)"
+)
+
+
 def venue_name(venue: str) -> str:
     """The venue a reader should see: "arXiv" for one that is only an arXiv id (a paper's
     id is no journal) or OpenAlex's "arXiv (Cornell University)", the journal alone of
-    MDPI's source line, none for a web address, else the venue as written."""
+    MDPI's source line, none for a web address, IEEE's conference names turned round the
+    right way ("2013 IEEE International Conference on Robotics and Automation (ICRA)"),
+    else the venue as written."""
     stripped = venue.strip()
     if stripped == _OPENALEX_ARXIV or venue_arxiv_id(venue):
         return "arXiv"
     if _WEB_ADDRESS.fullmatch(stripped):
         return ""
+    if stripped.endswith(_TURNED_ROUND_ENDINGS) and len(stripped) < _TURNED_ROUND_LENGTH:
+        turned = _TURNED_ROUND.fullmatch(stripped)
+        if turned:
+            named = f"{turned['event']} {turned['topic']}"
+            return f"{named} ({turned['acronym']})" if turned["acronym"] else named
     source = _MDPI_SOURCE.fullmatch(stripped)
     return source.group("journal") if source else venue
 
