@@ -2,7 +2,8 @@
 
 Why this shape (measured with bench/themes.py on real arXiv weeks):
 - Sublinear TF-IDF over the title (counted twice, as it is the densest statement of the topic)
-  and the abstract, with LaTeX maths removed, then LSA to a few dozen dimensions: few
+  and the abstract, with LaTeX maths and a structured abstract's section labels (words of its
+  format, "Design/methodology/approach: ") removed, then LSA to a few dozen dimensions: few
   dimensions keep the broad sub-field axes and drop the paper-specific vocabulary that makes
   k-means split on details.
 - Each paper's vector is then averaged with its nearest neighbours' (twice). A short abstract
@@ -46,6 +47,7 @@ from digest import forking
 from digest.errors import ConfigError
 from digest.labelling import ENGLISH_STOP_WORDS, GROUP_TEXTS, OTHER_LABEL, Label, label_groups
 from digest.models import UNGROUPED_LABEL, Paper, Theme
+from digest.summarizing.trimming import drop_section_labels
 
 FloatMatrix = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -241,9 +243,10 @@ def choose_theme_count(n_papers: int) -> int:
 
 
 def paper_text(paper: Paper) -> str:
-    """The text a paper is grouped and labelled by: title twice, then the abstract."""
+    """The text a paper is grouped and labelled by: title twice, then the abstract without
+    its section labels."""
     title = paper.title or ""
-    return _MATH.sub(" ", f"{title}. {title}. {paper.abstract}")
+    return _MATH.sub(" ", f"{title}. {title}. {drop_section_labels(paper.abstract)}")
 
 
 def fit_sample(ids: Sequence[str], size: int | None = None) -> IntArray:
@@ -911,7 +914,7 @@ def _group_labels(
     ]
     texts = [""] * len(seen)
     for i, n in seen.items():
-        text = _MATH.sub(" ", f"{papers[i].title or ''}. {papers[i].abstract}")
+        text = _MATH.sub(" ", f"{papers[i].title or ''}. {drop_section_labels(papers[i].abstract)}")
         texts[n] = _ADDRESS.sub(" ", text) if "://" in text or "www." in text else text
     labels = label_groups(texts, [[seen[i] for i in inside] for inside in members], single_names)
     paper_of = {n: papers[i].id for i, n in seen.items()}

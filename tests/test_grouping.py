@@ -174,6 +174,27 @@ def test_an_abstract_with_an_address_and_a_long_hyphenated_run_is_labelled_in_on
     assert len(group_by_theme(papers, n_themes=2)) == 2
 
 
+def test_structured_abstracts_are_grouped_and_labelled_by_topic_not_by_their_headings() -> None:
+    # A Web of Science export of Emerald's abstracts (profmarcelojesus/gestao_de_custos,
+    # savedrecs.txt): its two structured abstracts were a theme of their own, with the
+    # keywords "design methodology, originality value", the words of their headings.
+    def emerald(text: str) -> str:
+        return (
+            f"Purpose: {text} Design/methodology/approach: A survey. Findings: Few. "
+            "Research limitations/implications: Some. Originality/value: None."
+        )
+
+    papers = [
+        make_paper(f"{pid[0]}{i}", emerald(text) if i % 2 else text)
+        for pid, texts in (("g", GALAXIES), ("p", PROTEINS))
+        for i, text in enumerate(texts)
+    ]
+    for theme in group_by_theme(papers):
+        assert len(theme.paper_ids) < 2 or any(int(pid[1]) % 2 == 0 for pid in theme.paper_ids)
+        named = " ".join([theme.label, *theme.keywords]).lower().split()
+        assert not {"design", "methodology", "originality", "limitations"} & set(named), theme
+
+
 def test_two_topics_are_labelled_after_their_subject() -> None:
     themes = group_by_theme(two_topics(), n_themes=2)
     labels = {t.paper_ids[0][0]: t.label.lower() for t in themes}

@@ -16,6 +16,7 @@ from digest.summarizing.trimming import (
     MIN_CUT_SHARE,
     drop_linking_clause,
     drop_section_label,
+    drop_section_labels,
     linking_clause_end,
     shorten_line,
     trim_sentence,
@@ -256,6 +257,32 @@ def test_a_structured_abstracts_section_label_is_not_part_of_the_line(
 )
 def test_other_colons_stay(sentence: str) -> None:
     assert drop_section_label(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    ("abstract", "text"),
+    [
+        # Emerald's headings.
+        (
+            "Purpose: Farms pay. Design/methodology/approach: We scrape sites. "
+            "Practical implications: Farmers earn more. Originality/value: This is new.",
+            " Farms pay.  We scrape sites.  Farmers earn more.  This is new.",
+        ),
+        # PubMed's in capitals, with a colon or without one.
+        (
+            "BACKGROUND Mice age. CONCLUSIONS AND RELEVANCE This diet helps.",
+            " Mice age.  This diet helps.",
+        ),
+        ("Result(s): It works. (2) Methods: We test.", " It works.  We test."),
+        # A colon that is no label, or one inside a sentence, stays.
+        (
+            "Gopher: a large model. We list our contributions: a benchmark. NASA The agency.",
+            "Gopher: a large model. We list our contributions: a benchmark. NASA The agency.",
+        ),
+    ],
+)
+def test_an_abstract_is_read_without_its_section_labels(abstract: str, text: str) -> None:
+    assert drop_section_labels(abstract) == text
 
 
 def test_a_word_written_with_a_capital_inside_keeps_its_case_where_a_label_or_clause_goes() -> None:

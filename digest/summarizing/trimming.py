@@ -223,6 +223,10 @@ _SECTION_LABEL = re.compile(
 _CAPS_SECTION_LABEL = re.compile(
     _LABEL_NUMBER + r"(?P<label>[A-Z][A-Z /&'\u2019-]{1,48}?) (?=[A-Z][a-z]|[A-Z]\b)"
 )
+# What may be a label where a part of an abstract starts, after a sentence: checked with
+# `_label_match` (a class of characters is read faster than its labels' pattern).
+_PART_LABEL = re.compile(r"(?P<start>[.?!]\s+)(?P<head>[\w ()/&'\u2019-]{2,56}:\s+)")
+_CAPS_PART_LABEL = re.compile(r"(?P<start>[.?!]\s+)(?P<head>" + _CAPS_SECTION_LABEL.pattern + ")")
 
 # A label, its number and its colon fit in the first this many characters of a sentence.
 _LABEL_SEARCH_CHARS: Final = 60
@@ -263,6 +267,25 @@ def drop_section_label(sentence: str) -> str:
     if len(rest.split(None, _MIN_REMAINDER_WORDS)) < _MIN_REMAINDER_WORDS:
         return sentence
     return _capitalised(rest)
+
+
+def drop_section_labels(abstract: str) -> str:
+    """`abstract` without the section labels that head its parts ("Purpose: ",
+    "Design/methodology/approach: ", "CONCLUSIONS "): words of its format, not of its topic."""
+    # Labels follow a sentence, as the first one follows the ". " put before the abstract.
+    if ":" in abstract:  # most abstracts have none, and no regex is tried
+        abstract = _PART_LABEL.sub(_without_label, ". " + abstract)[2:]
+    if abstract[:2].isupper():  # labels in capitals start with one
+        abstract = _CAPS_PART_LABEL.sub(_without_label, ". " + abstract)[2:]
+    return abstract
+
+
+def _without_label(m: re.Match[str]) -> str:
+    # The head and the two characters after it, that a label in capitals looks ahead to.
+    label = _label_match(m.string[m.start("head") : m.end() + 2])
+    if label is None or label.end() < m.end() - m.start("head"):
+        return m.group(0)
+    return m.group("start") + " "
 
 
 def _capitalised(text: str) -> str:
