@@ -893,6 +893,11 @@ def without_own_citation(abstract: str, title: str) -> str:
 
 # --- LaTeX -> Unicode -----------------------------------------------------------------------
 
+# Letters BibTeX writes as commands (M{\o}ller, Stra{\ss}e).
+_LETTERS: dict[str, str] = {
+    "ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ",
+    "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł",
+}  # fmt: skip
 _SYMBOLS: dict[str, str] = {
     # Greek
     "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
@@ -918,9 +923,8 @@ _SYMBOLS: dict[str, str] = {
     "top": "⊤", "perp": "⊥", "prime": "′", "degree": "°", "checkmark": "✓",
     # astronomy's (NASA ADS): the Sun, "1.4 \\lesssim z"
     "odot": "⊙", "sun": "☉", "lesssim": "≲", "gtrsim": "≳", "lsim": "≲", "gsim": "≳",
-    # letters BibTeX writes as commands (M{\o}ller, Stra{\ss}e)
-    "ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ",
-    "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ",
+    # letters BibTeX writes as commands, and the dotless i and j
+    **_LETTERS, "i": "ı", "j": "ȷ",
     "textendash": "–", "textemdash": "—", "textasciitilde": "~", "textbackslash": "\\",
     "textregistered": "®", "texttrademark": "™",
     # abbreviations as CVPR/ICCV papers' macros write them ("inpainting, \\ie synthesizing")
@@ -982,14 +986,13 @@ _ACCENT = re.compile(
     r"|([uvHcrk])(?:\{([A-Za-z])\}| +([A-Za-z])(?![A-Za-z])))"
 )
 _BRACED_ACCENTED = re.compile(r"\{([^\x00-\x7f])\}")  # "{\\'e}" leaves "{é}"
-# Letters BibTeX writes as commands in braces: "Nordstr{\\o}m", and the ACL Anthology's
+# Letters BibTeX writes as commands, in braces: "Nordstr{\\o}m", and the ACL Anthology's
 # Icelandic thorn and eth ("Arnard{\\'o}ttir, {\\TH}{\\'o}runn", "Stein{\\th}{\\'o}r"), the
 # crossed D of Vietnamese and Croatian names ("{\\DJ}") and the eng. Only braced: a bare
 # "\\th" may be an author's own macro ("$n^\\th$").
 _BRACED_LETTERS = {
-    "ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ", "oe": "œ",
-    "OE": "Œ", "l": "ł", "L": "Ł", "TH": "Þ", "th": "þ", "DH": "Ð", "dh": "ð", "DJ": "Đ",
-    "dj": "đ", "NG": "Ŋ", "ng": "ŋ",
+    **_LETTERS, "TH": "Þ", "th": "þ", "DH": "Ð", "dh": "ð", "DJ": "Đ", "dj": "đ", "NG": "Ŋ",
+    "ng": "ŋ",
 }  # fmt: skip
 _BRACED_LETTER = re.compile(r"\{\\(" + "|".join(_BRACED_LETTERS) + r")\}")
 # A control word swallows the spaces after it in TeX, so "$8\times 8$" reads "8×8"; "\\"
