@@ -267,8 +267,10 @@ def given_and_family(given: str, family: str) -> str:
     return f"{given} {family}".strip()
 
 
-# A family or given name in Han characters, kana or Hangul only.
-_CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
+# Kana, Han characters and Hangul, as the inside of a character class.
+_CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+# A family or given name in those (or compatibility ideographs) only.
+_CJK_NAME = re.compile(f"[{_CJK_LETTERS}\uf900-\ufaff]+")
 
 
 def cased_name(name: str, initials: bool = False) -> str:
@@ -853,7 +855,7 @@ _OTHER_WORDS = frozenset(
 )  # fmt: skip
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK = re.compile(f"[{_CJK_LETTERS}]")
 _LATIN = re.compile(r"[A-Za-z]+")
 
 
