@@ -743,3 +743,25 @@ def test_githubs_line_closing_a_repositorys_description_is_not_text(
     text: str, expected: str
 ) -> None:
     assert strip_abstract_trailer(text) == expected
+
+
+def test_emerald_headings_with_a_slash_on_lines_of_their_own_are_labels(tmp_path: Path) -> None:
+    # Zotero's BibTeX of an Emerald paper (oOrtegon/systematic-review-of-context-aware-
+    # systems-that-using-IRT-in-Learning-Environments, scopus.bib) puts each heading on a
+    # line of its own: "Purpose" and "Findings" became labels, "Design/methodology/approach"
+    # and "Originality/value" stayed words of the text before them.
+    abstract = (
+        "Purpose\n    The aim is to list ways of ordering lessons.\n\n"
+        "    Design/methodology/approach\n    We searched two databases.\n\n"
+        "    Findings\n    Most orders are fixed.\n\n"
+        "    Originality/value\n    No review did so before."
+    )
+    (tmp_path / "emerald.bib").write_text(
+        f"@article{{k,\n  title = {{Ordering lessons}},\n  abstract = {{{abstract}}},\n}}\n"
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == (
+        "Purpose: The aim is to list ways of ordering lessons. Design/methodology/approach: We "
+        "searched two databases. Findings: Most orders are fixed. Originality/value: No review "
+        "did so before."
+    )

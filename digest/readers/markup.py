@@ -824,8 +824,8 @@ def _unbulleted(text: str) -> str:
 
 
 # A heading of a structured abstract on a line of its own ("Background\nThere is…"): a few
-# capitalised words, no stop.
-_SECTION_HEADING = re.compile(r"[A-Z][A-Za-z]*(?:[ -][A-Za-z]+){0,3}:?")
+# capitalised words, no stop; Emerald's joined by slashes ("Design/methodology/approach").
+_SECTION_HEADING = re.compile(r"[A-Z][A-Za-z]*(?:[ /-][A-Za-z]+){0,3}:?")
 # Headings that only say "here is the abstract" (or a video), with nothing to label.
 BARE_HEADINGS = frozenset({"abstract", "summary", "graphical abstract", "video abstract"})
 
