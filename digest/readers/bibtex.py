@@ -5,8 +5,8 @@ them, and as people keep them by hand; read with bibtexparser (v2).
 Each entry with an `abstract` field (`abstractNote` in Open Journal Systems' download) is a
 record; its key is the paper's id (a leading space is no part of it). Kept: `eprint` (arXiv,
 or PubMed by `eprinttype`), `arxivid`, `doi`, `pmid`, `url`, the venue (`journal`,
-`journaltitle`, `booktitle`), `keywords` (Scopus's `author_keywords` too), `date` or
-`year`/`month`. Values keep their LaTeX: the loader's
+`journaltitle`, `booktitle`), `keywords` (Scopus's `author_keywords` in their place: its
+`keywords` are its index terms), `date` or `year`/`month`. Values keep their LaTeX: the loader's
 cleaning turns it into Unicode the same way for every format; only BibTeX's case-protecting
 braces (`{BERT}`, `{{Double}}`), TeX's dashes in titles and abstracts ("a method---the
 first", "pages 1--10": em and en dashes; never in an address) and HTML entities some
@@ -567,9 +567,11 @@ def _record(entry: Entry, line: int, fields: dict[str, str]) -> Record | Problem
     # Scopus writes the authors' keywords in author_keywords and its own index terms in
     # keywords ("Truck drivers" for a paper on MongoDB's drivers, "Plastic bottles" for one on
     # packaging applications): the authors' where there are any, as its CSV and text are read.
-    keywords = split_keywords(
-        list(_keywords(fields.get("author_keywords", "")) or _keywords(fields.get("keywords", "")))
-    ) or split_keywords(keywords_line)
+    keywords = (
+        _keywords(fields.get("author_keywords", ""))
+        or _keywords(fields.get("keywords", ""))
+        or split_keywords(keywords_line)
+    )
     metadata = [
         (name, _decoded(value))
         for name, value in sorted(fields.items())
