@@ -834,8 +834,10 @@ _MISSING = frozenset({"NA", "-"})
 _GLUED_RIS_FIELDS = re.compile(r"(?<=\S)\s++[A-Z][A-Z0-9]  - \S.*$", re.S)
 
 
-# An item of a list as Python prints it: quoted with ' or, holding an apostrophe, with ".
-_QUOTED_ITEM = re.compile(r"'([^'\\]*)'|\"([^\"\\]*)\"")
+# A string as Python prints it (an item of a list, a value of a dict): quoted with ' or,
+# holding an apostrophe, with ".
+_PYTHON_STRING = r"'([^'\\]*)'|\"([^\"\\]*)\""
+_QUOTED_ITEM = re.compile(_PYTHON_STRING)
 
 
 def _keywords(value: str | None) -> tuple[str, ...]:
@@ -1006,8 +1008,7 @@ def _authors(value: str, initials: bool = False) -> tuple[str, ...]:
 # An author of pymed's records written out by pandas: "{'lastname': 'Lam', 'firstname':
 # 'Kam-Yiu', 'initials': 'KY', 'affiliation': …}", a name holding an apostrophe in "…".
 _PYMED_AUTHOR = re.compile(
-    r"'lastname': (?:'([^'\\]*)'|\"([^\"\\]*)\"|None), "
-    r"'firstname': (?:'([^'\\]*)'|\"([^\"\\]*)\"|None)"
+    rf"'lastname': (?:{_PYTHON_STRING}|None), 'firstname': (?:{_PYTHON_STRING}|None)"
 )
 # Scopus: "[No author name available]" (a proceedings volume, an editorial).
 _NO_AUTHOR = re.compile(r"\s*\[[^\]]*\]\s*")
