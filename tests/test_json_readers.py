@@ -128,6 +128,30 @@ def test_openalex_list_answer_rebuilds_abstracts() -> None:
     assert reasons(corpus) == [(115, "no abstract", True)]  # beside papers: a notice
 
 
+def test_openalex_a_repository_holding_a_copy_of_an_article_is_no_venue(tmp_path: Path) -> None:
+    # OpenAlex gives a university's repository as the source of some articles' primary
+    # location (bench openalex_json/fmuro_openalex_works.json: "LA Referencia (Red Federada
+    # de Repositorios ...)"): each paper's byline named it as where the paper appeared.
+    def work(n: int, kind: str, source: dict[str, str]) -> dict[str, object]:
+        return {
+            "id": f"https://openalex.org/W{n}",
+            "title": f"Paper {n}",
+            "type": kind,
+            "abstract_inverted_index": {"We": [0], "prove": [1], f"lemma {n}.": [2]},
+            "primary_location": {"source": source},
+        }
+
+    copy = {"display_name": "Repositorio de la Universidad", "type": "repository"}
+    works = [
+        work(1, "article", copy),
+        work(2, "preprint", {"display_name": "bioRxiv", "type": "repository"}),
+        work(3, "article", {"display_name": "Journal of Topology", "type": "journal"}),
+    ]
+    (tmp_path / "works.json").write_text(json.dumps({"results": works}))
+    corpus = load_papers([tmp_path / "works.json"])
+    assert [p.venue for p in corpus.papers] == [None, "bioRxiv", "Journal of Topology"]
+
+
 def test_openalex_single_work_list_and_jsonl_give_the_same_paper(tmp_path: Path) -> None:
     work = json.loads((EXPORTS / "openalex_works.json").read_text())["results"][0]
     (tmp_path / "one.json").write_text(json.dumps(work, indent=2))

@@ -9,7 +9,8 @@ objects; `shape_of` tells which source wrote one by the keys only that source us
   stub item (`{"id": "zotero-undefined"}`) for items it could not export.
 - OpenAlex works: the abstract only as `abstract_inverted_index` (word -> positions),
   rebuilt here; `doi` and `ids.pmid` as URLs; `authorships[].author.display_name`;
-  `primary_location.source.display_name` as the venue (before 2023, `host_venue`).
+  `primary_location.source.display_name` as the venue (before 2023, `host_venue`), unless
+  that source is a repository holding a copy of a work that is no preprint.
   openalexR's works data frame saved as JSON keeps the abstract rebuilt as `ab`.
 - Crossref works: `title` and `container-title` are lists; the abstract is JATS XML; a
   preprint (`posted-content`) names its server as `institution[0].name`.

@@ -140,7 +140,7 @@ def openalex_record(line: int, work: dict[str, Any]) -> Record | Problem:
         date=text_of(work.get("publication_date")) or text_of(work.get("publication_year")) or None,
         pmid=text_of(ids.get("pmid")).rstrip("/").rsplit("/", 1)[-1] or None,
         venue=(
-            text_of(nested(location, "source", "display_name"))
+            _openalex_venue(work.get("type"), nested(location, "source"))
             or text_of(nested(host, "display_name"))
             or text_of(work.get("so"))
             or None
@@ -148,6 +148,19 @@ def openalex_record(line: int, work: dict[str, Any]) -> Record | Problem:
         keywords=keywords,
         metadata=metadata_of([("openalex", work.get("id")), ("type", work.get("type"))]),
     )
+
+
+def _openalex_venue(work_type: Any, source: Any) -> str:
+    """The name of the source a work appeared in; none for a repository holding a copy of an
+    article or a book ("LA Referencia (Red Federada de Repositorios ...)", a university's
+    server): it is no venue. A preprint server (arXiv, bioRxiv) is a preprint's venue."""
+    if nested(source, "type") == "repository" and work_type not in _PREPRINT_TYPES:
+        return ""
+    return text_of(nested(source, "display_name"))
+
+
+# OpenAlex's types of a preprint, since 2023 and before.
+_PREPRINT_TYPES = ("preprint", "posted-content")
 
 
 def _openalex_author(authorship: Any) -> str:
