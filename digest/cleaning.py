@@ -527,7 +527,7 @@ _SITE_DESCRIPTION_LENGTH = 250
 # GitHub.", after the repository's own words where it has some ("SOTA Open Source TTS.
 # Contribute to fishaudio/fish-speech …"); on its own it is no abstract.
 _GITHUB_LINE = re.compile(
-    r"(?:^|(?<=\S)\s)Contribute to \S{1,200} development by creating an account on GitHub\.?$"
+    r"(?:^|\s)Contribute to \S{1,200} development by creating an account on GitHub\.?$"
 )
 _GITHUB_TAIL = 300
 
