@@ -179,22 +179,22 @@ def test_pubmed_html_entities_in_a_title_or_abstract_are_their_characters(
     medline = load_written(
         tmp_path / "medline",
         "pubmed.txt",
-        "PMID- 31000007\nTI  - Saponins &amp; isoflavones in soy.\nAB  - Twelve isoflavones "
-        "eluted within 14&nbsp;min\n      (p &lt; 0.01), all of them &gt;2&nbsp;\u00b5g/g.\n",
+        "PMID- 31000007\nTI  - Tannins &amp; pigments in tea.\nAB  - Nine pigments "
+        "eluted within 12&nbsp;min\n      (p &lt; 0.01), all of them &gt;3&nbsp;\u00b5g/g.\n",
     )
     text = load_written(
         tmp_path / "text",
         "abstract-pubmed-set.txt",
-        "1. J Soy Res. 2018 Jan;26(1):27-29. doi: 10.1000/jsr.2018.5.\n\n",
-        "Saponins &amp; isoflavones in soy.\n\nLee YH(1), Kim B(2).\n\n",
-        "Twelve isoflavones eluted within 14&nbsp;min\n(p &lt; 0.01), all of them "
-        "&gt;2&nbsp;\u00b5g/g.\n\n",
-        "DOI: 10.1000/jsr.2018.5\nPMID: 31000007\n",
+        "1. J Tea Res. 2018 Jan;26(1):27-29. doi: 10.1000/jtr.2018.5.\n\n",
+        "Tannins &amp; pigments in tea.\n\nPark SJ(1), Cho H(2).\n\n",
+        "Nine pigments eluted within 12&nbsp;min\n(p &lt; 0.01), all of them "
+        "&gt;3&nbsp;\u00b5g/g.\n\n",
+        "DOI: 10.1000/jtr.2018.5\nPMID: 31000007\n",
     )
     for paper in (only(medline), only(text)):
-        assert paper.title == "Saponins & isoflavones in soy."
+        assert paper.title == "Tannins & pigments in tea."
         assert paper.abstract == (
-            "Twelve isoflavones eluted within 14 min (p < 0.01), all of them >2 \u00b5g/g."
+            "Nine pigments eluted within 12 min (p < 0.01), all of them >3 \u00b5g/g."
         )
 
 

@@ -89,15 +89,15 @@ def test_pubmed_xml_entities_escaped_twice_are_their_characters(tmp_path: Path) 
     # PubMed escapes once more the HTML entities a publisher deposited: "14&amp;nbsp;min" is
     # "14&nbsp;min" once parsed (Aiyane/Pubmed pubmed.txt prints the same record so).
     article = """<PubmedArticle><MedlineCitation><PMID>31000008</PMID><Article>
-      <ArticleTitle>Saponins &amp;amp; isoflavones in soy.</ArticleTitle>
-      <Abstract><AbstractText>Twelve isoflavones eluted within 14&amp;nbsp;min (p &amp;lt;
+      <ArticleTitle>Tannins &amp;amp; pigments in tea.</ArticleTitle>
+      <Abstract><AbstractText>Nine pigments eluted within 12&amp;nbsp;min (p &amp;lt;
       0.01), as Smith &amp; Jones found.</AbstractText></Abstract>
       </Article></MedlineCitation></PubmedArticle>"""
     (tmp_path / "efetch.xml").write_text(_PUBMED_SET.format(article))
     [paper] = load_papers([tmp_path]).papers
-    assert paper.title == "Saponins & isoflavones in soy."
+    assert paper.title == "Tannins & pigments in tea."
     assert paper.abstract == (
-        "Twelve isoflavones eluted within 14 min (p < 0.01), as Smith & Jones found."
+        "Nine pigments eluted within 12 min (p < 0.01), as Smith & Jones found."
     )
 
 
