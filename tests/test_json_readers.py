@@ -1676,6 +1676,13 @@ def test_a_scripts_papers_each_under_its_doi_are_each_a_paper(tmp_path: Path) ->
     assert len(load_papers([tmp_path / "line.json"]).papers) == 2
 
 
+def test_a_scripts_publication_date_is_the_papers_date(tmp_path: Path) -> None:
+    # OpenAlex's own name for a work's date, as a script that rebuilds its works keeps it.
+    record = {"title": "Flywheels", "abstract": ABSTRACT, "publication_date": "2021-04-19"}
+    corpus, _ = saved_answer(tmp_path, [record], "json")
+    assert [paper.date for paper in corpus.papers] == ["2021-04-19"]
+
+
 def _biorxiv_abstract(tmp_path: Path, abstract: str) -> str:
     """The abstract digest reads from a bioRxiv answer holding one preprint with it."""
     preprint = {
