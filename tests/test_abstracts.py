@@ -246,7 +246,7 @@ def test_jel_codes_within_an_abstract_stay(text: str) -> None:
         "Hepatology 2018;67:e12-e20",
         # JMIR's, in brackets, as Crossref and so Lens keep it (asreview/citation-file-
         # formatting Datasets/RIS/_baseline_endnote.txt).
-        "[J Med Internet Res 2016;18(8):e226]",
+        "[J Med Internet Res 2015;17(4):e101]",
         "[JMIR Mhealth Uhealth 2017;5(3):e34]",
     ],
 )
@@ -260,7 +260,7 @@ def test_the_papers_own_closing_citation_is_not_part_of_the_abstract(citation: s
         f"{ABSTRACT} The odds were 3:1-2, 2020.",
         f"{ABSTRACT} We followed them in 2019;3 of them left.",
         f"{ABSTRACT} Ratios of 2018;67:1234 were seen in Hepatology.",
-        f"{ABSTRACT} Half a bracket: [J Med Internet Res 2016;18(8):e226",
+        f"{ABSTRACT} Half a bracket: [J Med Internet Res 2015;17(4):e101",
     ],
 )
 def test_numbers_closing_an_abstract_that_cite_nothing_stay(text: str) -> None:
