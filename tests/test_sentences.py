@@ -69,12 +69,12 @@ from digest.sentences import (
         # asreview/citation-file-formatting Datasets/RIS/_baseline_mendeley.ris): each
         # bullet opens a sentence and is no part of it.
         (
-            "More studies are needed. \u2022 MR imaging is of good performance.\n "
-            "\u2022 DWI helps. \u2022 in small letters it stays.",
+            "More kites are needed. \u2022 CT scans of the frame are of fair value.\n "
+            "\u2022 UV helps. \u2022 in small letters it stays.",
             [
-                "More studies are needed.",
-                "MR imaging is of good performance.",
-                "DWI helps. \u2022 in small letters it stays.",
+                "More kites are needed.",
+                "CT scans of the frame are of fair value.",
+                "UV helps. \u2022 in small letters it stays.",
             ],
         ),
         ("No final stop", ["No final stop"]),
