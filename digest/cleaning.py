@@ -690,9 +690,10 @@ _LEADING_COPYRIGHT_LINE = re.compile(
 def strip_abstract_trailer(abstract: str) -> str:
     """The abstract without the copyright line or database stamp an export closed it with
     (ERIC's "(As Provided)", ProQuest's "(Author abstract)" and INFORMS's note of where
-    the supplement is too, and the arXiv mail's link to the paper's page), without the
-    placeholder of a graphical abstract, IEEE's old end-of-text mark ("<<ETX>>"), and
-    without IEEE's "Summary form only given.",
+    the supplement is too, and the arXiv mail's link to the paper's page), without GitHub's
+    line closing a repository's description ("... Contribute to owner/repo development by
+    creating an account on GitHub."), without the placeholder of a graphical abstract,
+    IEEE's old end-of-text mark ("<<ETX>>"), and without IEEE's "Summary form only given.",
     eScholarship's byline or a copyright line (Web of Science's MEDLINE glues one to it,
     Scopus's API leaves a space) opening it; then without the citation of the paper itself
     that closes the abstracts of Wiley's journals in PubMed ("... mortality in MCR
