@@ -856,6 +856,19 @@ def test_acl_anthologys_braced_thorn_and_eth_are_letters(tmp_path: Path) -> None
     assert paper.title == "Tagging Icelandic Sagas with Þór"
 
 
+def test_braced_crossed_d_and_eng_are_letters(tmp_path: Path) -> None:
+    # The braced letters beside the thorn and eth: the crossed D of Croatian and Vietnamese
+    # names and the eng; a bare command, perhaps an author's own macro, stays as written.
+    (tmp_path / "d.bib").write_text(
+        "@article{k,\n  author = {{\\DJ}uri{\\'c}, Ana and Tr{\\dj}an, Vu},\n"
+        "  title = {{\\NG}a and {\\ng}a in $n^\\th$},\n"
+        "  abstract = {We count the letters of two alphabets.},\n}\n"
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("Ana Đurić", "Vu Trđan")
+    assert paper.title == "Ŋa and ŋa in $n^\\th$"
+
+
 def test_biblatex_extended_names_read_as_one_name_with_its_particle() -> None:
     # Better BibLaTeX writes a name with a particle in BibLaTeX's extended name format.
     text = (
