@@ -108,8 +108,10 @@ _PROTECTED = re.compile(
 # highlights after an abstract ("… ovarian mass. \u2022 MR imaging …", European Radiology's
 # as PubMed, Lens and EBSCOhost give them). A run of marks is tried from its first mark only,
 # and whole: tried from each of its marks, a long run ("......") with no whitespace after it
-# took time quadratic in its length.
-_CANDIDATE = re.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*(\s++(?:\u2022\s*+)?)")
+# took time quadratic in its length. The pattern opens on a mark, and looks behind it only
+# then, so that the engine skips to the marks: opening with the lookbehind, it was tried at
+# every character, 4x slower.
+_CANDIDATE = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"'\u201d\u2019)\]]*(\s++(?:\u2022\s*+)?)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # Capitals include Latin-1 and Greek ones ("Éric", "Δ-learning"). A name that opens with a
 # small letter or three before its capitals ("iFeature", "mRNA", "hCKSAAP_UbSite") opens a
