@@ -398,8 +398,9 @@ def _authors_quoted(names: Sequence[str], row: Sequence[str]) -> bool:
     mark: its first record's authors ('"Xiu, Y; Moore, ME"'). Web of Science quotes no cell,
     and no name opens with a quotation mark."""
     for tag in ("au", "af"):
-        if tag in names and names.index(tag) < len(row) and row[names.index(tag)]:
-            return row[names.index(tag)].startswith('"')
+        at = names.index(tag) if tag in names else len(row)
+        if at < len(row) and row[at]:
+            return row[at].startswith('"')
     return False
 
 
