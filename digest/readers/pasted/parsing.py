@@ -146,10 +146,10 @@ def _unquoted_entries(lines: list[str]) -> list[str]:
         if QUOTE.match(line):
             start = number if start is None else start
             continue
-        if start is not None and any(
-            HEADING.match(QUOTE.sub(r"\1", one)) for one in lines[start:number]
-        ):
-            unquoted[start:number] = [QUOTE.sub(r"\1", one) for one in lines[start:number]]
+        if start is not None:
+            quote = [QUOTE.sub(r"\1", one) for one in lines[start:number]]
+            if any(map(HEADING.match, quote)):
+                unquoted[start:number] = quote
         start = None
     return unquoted
 
