@@ -828,18 +828,23 @@ _INDENTATION = re.compile(r"(?<!\s)\s{8,}")
 def _clear_language(text: str) -> bool | None:
     """True for English, False for Portuguese, Spanish, French or German, each by three
     function words or more than the other has; None when the text is too short to tell."""
-    words = _LETTERS.findall(text.lower())
-    ours = sum(word in _ENGLISH_WORDS for word in words)
-    others = sum(word in _OTHER_WORDS for word in words)
+    ours, others = _function_words(text)
     if ours >= 3 and ours > others:
         return True
     return False if others >= 3 and others > ours else None
 
 
 def _in_english(text: str) -> bool:
+    ours, others = _function_words(text)
+    return ours > others
+
+
+def _function_words(text: str) -> tuple[int, int]:
+    """How many of English's commonest function words the text has, and how many of the
+    other languages'."""
     words = _LETTERS.findall(text.lower())
     ours = sum(word in _ENGLISH_WORDS for word in words)
-    return ours > sum(word in _OTHER_WORDS for word in words)
+    return ours, sum(word in _OTHER_WORDS for word in words)
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
