@@ -47,7 +47,7 @@ from digest import forking
 from digest.errors import ConfigError
 from digest.labelling import ENGLISH_STOP_WORDS, GROUP_TEXTS, OTHER_LABEL, Label, label_groups
 from digest.models import UNGROUPED_LABEL, Paper, Theme
-from digest.summarizing.trimming import drop_section_labels
+from digest.sections import drop_section_labels
 
 FloatMatrix = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from digest.sections import drop_section_labels
 from digest.sentences import split_sentences
 from digest.summarizing import trimming
 from digest.summarizing.trimming import (
@@ -16,7 +17,6 @@ from digest.summarizing.trimming import (
     MIN_CUT_SHARE,
     drop_linking_clause,
     drop_section_label,
-    drop_section_labels,
     linking_clause_end,
     shorten_line,
     trim_sentence,
