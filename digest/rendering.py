@@ -192,6 +192,18 @@ _YEAR = re.compile(r"\b(?:1[5-9]|20)[0-9]{2}\b")
 # NLM's journal titles add a subtitle or an abbreviation after " : " ("Journal of
 # Alzheimer's disease : JAD"); a byline keeps the title.
 _VENUE_SUBTITLE = " : "
+# A venue written as a citation (arXiv's journal references, Web of Science's proceedings)
+# goes on with where in it the paper is: a volume and pages, a part, a date ("Phys. Rev. D
+# 103, 122002 (2021)", "Bioinformatics, 33(18), 2017, 2808-2817", "ICCCI 2025, Pt II",
+# "Science China Mathematics, 2023, Vol. 66, No. 10"); a byline keeps the name before it.
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_VENUE_CITATION = re.compile(
+    r"(?<=\S)(?:[,;]\s*|\s+)(?:(?:Vol(?:ume)?|vol|pp|[Nn]o|Pt)\.?\s*(?:[0-9]|[IVX]+\b)"
+    rf"|[0-9]+\s*[:(,]\s*[0-9]|\([0-9]{{4}}\)|{_MONTH}\.?\s+[0-9]|[0-9]{{4}}\s*[,;])"
+)
 
 
 def byline(authors: Sequence[str], venue: str | None, date: str | None) -> str:
@@ -202,12 +214,25 @@ def byline(authors: Sequence[str], venue: str | None, date: str | None) -> str:
     Shown with each paper's line, so that a reader knows whose work it is and where it was
     published without opening it."""
     who = f"{authors[0]} et al." if len(authors) > 2 else " and ".join(authors)
-    venue = (venue or "").split(_VENUE_SUBTITLE, 1)[0]
+    venue = _venue_name((venue or "").split(_VENUE_SUBTITLE, 1)[0])
     if venue.casefold() == who.casefold():
         venue = ""  # a newspaper's or an agency's page, its author named as its venue
     year = _YEAR.search(date or "")
     when = year.group() if year and year.group() not in venue else ""
     return " · ".join(_clip(part, BYLINE_PART_LIMIT) for part in (who, venue, when) if part)
+
+
+def _venue_name(venue: str) -> str:
+    """The venue without the citation that may follow its name (see _VENUE_CITATION), and
+    without a parenthesis the cut would leave open ("CEC'02 (Cat. No.02TH8600)")."""
+    # Looked for where a name ends, so that a broken export's endless venue costs no more.
+    citation = _VENUE_CITATION.search(venue, 0, 2 * BYLINE_PART_LIMIT)
+    if citation is None:
+        return venue
+    name = venue[: citation.start()]
+    if name.count("(") > name.count(")"):
+        name = name[: name.rfind("(")]
+    return name.rstrip(" ,;:-") or venue
 
 
 def _entry_context(entry: Entry) -> Context:

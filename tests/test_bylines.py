@@ -58,6 +58,39 @@ def test_an_nlm_journal_title_loses_its_subtitle() -> None:
     assert got == "Ada Lovelace · Journal of Alzheimer's disease · 2019"
 
 
+@pytest.mark.parametrize(
+    ("venue", "name"),
+    [
+        (
+            "Phys. Rev. D 103, 122002 (2021); Erratum: Phys. Rev. D 112, 049902 (2025)",
+            "Phys. Rev. D",
+        ),
+        ("Journal of Tests, 2023, Vol. 66, No. 10, pp. 2361-2384", "Journal of Tests"),
+        ("Tests and Trials, 33(18), 2017, 2808-2817", "Tests and Trials"),
+        ("The Test Journal 1005:12 (2026)", "The Test Journal"),
+        ("Testing Workshops (TW), pp. 66-69", "Testing Workshops (TW)"),
+        ("Trial Methods, TRIM 2025, Pt III", "Trial Methods, TRIM"),
+        ("Tests Conference (TC '23), November 26-28, 2023, Lisbon", "Tests Conference (TC '23)"),
+        ("Congress on Testing. CT'02 (Cat. No.02TH8600)", "Congress on Testing. CT'02"),
+    ],
+)
+def test_a_venue_written_as_a_citation_is_named_without_it(venue: str, name: str) -> None:
+    assert byline(("Ada Lovelace",), venue, "2021") == f"Ada Lovelace · {name} · 2021"
+
+
+@pytest.mark.parametrize(
+    "venue",
+    [
+        "2015 17th International Conference on Testing (ICT)",
+        "Proceedings of the 2019 Conference on Tests, Volumes and Trials",
+        "Lecture Notes in Testing (including subseries Lecture Notes in Trials)",
+        "Journal of No Violence Studies",
+    ],
+)
+def test_a_venue_name_with_numbers_is_not_cut(venue: str) -> None:
+    assert byline((), venue, None) == venue
+
+
 def test_an_author_that_is_also_the_venue_is_named_once() -> None:
     assert byline(("The Daily Planet",), "The Daily Planet", "2020") == "The Daily Planet · 2020"
 
