@@ -817,17 +817,18 @@ _RUN_ON_STOP = re.compile(r"[.?!]" + _NEXT_SENTENCE)
 
 
 # Punctuation a database left where it dropped text: Semantic Scholar's abstract opening on
-# the stop of a lost first line (". Natural language processing …"), Lens's "; " between a
-# structured abstract's paragraphs whose headings it dropped ("… phenomena. ; ; An
-# objective …", "… research topics.; ; This is …").
-_STRAY_OPENING = re.compile(r"[.;,]\s+(?=[A-Z])")
+# the stop of a lost first line (". Natural language processing …"), PubMed's on the colon
+# of a heading it lost (": The pol gene …", AIDS), Lens's "; " between a structured
+# abstract's paragraphs whose headings it dropped ("… phenomena. ; ; An objective …",
+# "… research topics.; ; This is …").
+_STRAY_OPENING = re.compile(r"[.;,:]\s+(?=[A-Z])")
 _EMPTY_CLAUSES = re.compile(r"(?<=[.?!])(?:\s*;)+\s+")
 
 
 def without_stray_punctuation(abstract: str) -> str:
-    """The abstract without a stop, semicolon or comma opening it, or semicolons between its
-    sentences for text that is not there."""
-    opening = _STRAY_OPENING.match(abstract) if abstract[:1] in ".;," else None
+    """The abstract without a stop, semicolon, comma or colon opening it, or semicolons between
+    its sentences for text that is not there."""
+    opening = _STRAY_OPENING.match(abstract) if abstract[:1] in ".;,:" else None
     if opening:
         abstract = abstract[opening.end() :]
     if "; ;" in abstract:

@@ -462,4 +462,5 @@ def test_stray_punctuation_of_dropped_text_goes() -> None:
     assert without_stray_punctuation(
         "We classify it. ; ; An analysis is run; it counts.; ; This is new."
     ) == ("We classify it. An analysis is run; it counts. This is new.")
+    assert without_stray_punctuation(": The gene was sequenced.") == "The gene was sequenced."
     assert without_stray_punctuation("... and so on; then more.") == "... and so on; then more."

@@ -134,6 +134,23 @@ def test_pubmed_xml_translated_title_without_its_brackets(tmp_path: Path) -> Non
     assert paper.title == "Night shifts and sleep in nurses."
 
 
+def test_pubmed_xml_abstract_opening_on_a_lost_headings_colon_opens_on_its_text(
+    tmp_path: Path,
+) -> None:
+    # AIDS's short abstracts reach PubMed without their heading but with its colon.
+    article = """<PubmedArticle><MedlineCitation><PMID>31000006</PMID><Article>
+      <ArticleTitle>Drug resistance of HIV-2 in a small island cohort.</ArticleTitle>
+      <Abstract><AbstractText>: The env gene of twelve patients failing therapy was
+      sequenced. Most carried a resistance mutation.</AbstractText></Abstract>
+      </Article></MedlineCitation></PubmedArticle>"""
+    (tmp_path / "efetch.xml").write_text(_PUBMED_SET.format(article))
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == (
+        "The env gene of twelve patients failing therapy was sequenced. Most carried a "
+        "resistance mutation."
+    )
+
+
 def test_pubmed_xml_keywords_a_publisher_closed_each_with_a_stop_are_each_a_keyword(
     tmp_path: Path,
 ) -> None:
