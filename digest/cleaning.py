@@ -432,10 +432,11 @@ _PUBLISHER = (
 # starts a sentence (so "Alceste(©) software" stays); "(c)" must have the year right after
 # it, so that a list's "(c) the third case" stays too. A copyright sign or word may be glued
 # to the sentence before it ("…results.© 2020 Elsevier Ltd.", Ovid's "…).Crown Copyright ©
-# 2018."), and a line that lost its sign ("2020 Elsevier Ltd. All rights reserved.") is one
-# only as the abstract's last words.
+# 2018.", Web of Science's "…a VDCS.(c) 2022 The Author(s)."), and a line that lost its sign
+# ("2020 Elsevier Ltd. All rights reserved.") is one only as the abstract's last words.
 _TRAILER = re.compile(
-    r"(?:^|(?<=[.!?)\]\"”])\s+|(?<=[.!?)\]\"”])(?=©|(?:Crown\s+)?Copyright\b)|\s+(?=\[))"
+    r"(?:^|(?<=[.!?)\]\"”])\s+|(?<=[.!?)\]\"”])"
+    r"(?=©|(?:Crown\s+)?Copyright\b|\([cC]\)\s*(?:19|20)\d\d\b)|\s+(?=\[))"
     r"(?:CR\s+-\s+(?=Copyright))?"  # JSTOR's RIS line, kept in the abstract by Mendeley
     r"(?:\(\s?Psyc(?:INFO|Info) Database Record\b"
     r"|(?:Crown\s+)?(?:Copyright\s*)?©"

@@ -212,6 +212,10 @@ def test_informs_supplement_note_glued_to_the_last_sentence_goes() -> None:
         f"{ABSTRACT}© 2020 Elsevier Ltd. All rights reserved.",
         f"{ABSTRACT}Copyright © 2021 Elsevier Ltd. All rights reserved.",
         f"{ABSTRACT}Crown Copyright © 2018. Published by Elsevier Ltd. All rights reserved.",
+        # Web of Science's, its "(c)" glued to the stop.
+        f"{ABSTRACT}(c) 2022 The Author(s). Published by Elsevier Masson SAS. This is an open"
+        " access article under the CC BY license (http://creativecommons.org/licenses/by/4.0/)",
+        f"{ABSTRACT}(C) 2021 Elsevier Ltd. All rights reserved.",
         f"{ABSTRACT}Copyright The copyright holder for this preprint is the author/funder, who"
         " has granted bioRxiv a license to display the preprint in perpetuity.",
         # The sign lost (an export that cannot write it), as the abstract's last words.
