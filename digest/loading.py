@@ -698,6 +698,9 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
     if title and doi and doi.startswith(_ELSEVIER_BOOK):
         title = _CHAPTER_NUMBER.sub("", title, count=1)
     pairs = list(record.metadata)
+    title, original = _without_original_title(title)
+    if original:
+        pairs.append(("original title", original))
     if url and not _WEB_LINK.match(url):
         # Readers follow Paper.url: only a web link may become one ("javascript:", "file:"
         # and the like are kept as metadata, where they stay text).
@@ -741,6 +744,19 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         keywords=_distinct(map(clean_keyword, record.keywords)) if record.keywords else (),
     )
     return _Loaded(paper, bool(given), text_key)
+
+
+def _without_original_title(title: str) -> tuple[str, str]:
+    """A title without the one in the paper's own language that Scopus gives after its
+    English translation, in brackets ("Learned resourcefulness and coping with stress …;
+    [Engelli çocuğa sahip annelerde …]", in its BibTeX and CSV exports), and that title;
+    a title with no such part, and "". Only a last part in one pair of brackets goes: a title
+    that is all brackets, or whose brackets hold brackets, stays whole."""
+    cut = title.rfind("; [") if title.endswith("]") else -1
+    original = title[cut + 3 : -1].strip()
+    if cut <= 0 or not original or "[" in original or "]" in original:
+        return title, ""
+    return title[:cut].rstrip(), original
 
 
 def abstract_id(text_key: str) -> str:

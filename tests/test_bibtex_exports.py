@@ -1183,3 +1183,36 @@ def test_scopus_conference_paper_without_journal_takes_its_abbreviated_source() 
     conference, journal = parse_bibtex(bib).records
     assert conference.venue == "Proc. Int. Conf. Teach. Syst., ICTS"
     assert journal.venue == "Teaching Review"
+
+
+def test_scopus_title_in_the_papers_own_language_is_kept_apart(tmp_path: Path) -> None:
+    # Scopus gives a paper's title in its own language after the English one, in brackets,
+    # in its BibTeX and CSV (papatyaaktay/yeni's scopus.bib: "Learned resourcefulness and
+    # coping …; [Engelli çocuğa sahip annelerde …]"): the headline is the English title.
+    (tmp_path / "scopus.bib").write_text(
+        "Scopus\nEXPORT DATE: 04 December 2023\n\n"
+        "@ARTICLE{Demir2019,\n\tauthor = {Demir, Ayşe},\n\ttitle = {Play and sleep in "
+        "preschool children; [Okul öncesi çocuklarda oyun ve uyku]},\n\tyear = {2019},\n"
+        "\tjournal = {Child Studies},\n\tabstract = {We followed 80 children for a year. Play "
+        "time predicted sleep.},\n\tsource = {Scopus}\n}\n"
+        "@ARTICLE{Kaya2020,\n\tauthor = {Kaya, Emre},\n\ttitle = {[18F]FDG uptake in "
+        "tumours; [a note]; [b]]},\n\tyear = {2020},\n\tjournal = {Imaging},\n"
+        "\tabstract = {We measured uptake in 30 tumours. It varied widely.},\n"
+        "\tsource = {Scopus}\n}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "scopus.csv").write_text(
+        "Authors,Title,Year,Source title,Abstract\n"
+        '"Silva A.","Reading at home; [Leitura em casa]",2021,"Educação","We asked 50 families '
+        'how often they read. Most read weekly."\n',
+        encoding="utf-8",
+    )
+    papers = {paper.id: paper for paper in load_papers([tmp_path]).papers}
+    play = papers["Demir2019"]
+    assert play.title == "Play and sleep in preschool children"
+    assert ("original title", "Okul öncesi çocuklarda oyun ve uyku") in play.metadata
+    # Brackets that hold brackets are no title of their own: the title stays whole.
+    assert papers["Kaya2020"].title == "[18F]FDG uptake in tumours; [a note]; [b]]"
+    [reading] = [paper for paper in papers.values() if paper.venue == "Educação"]
+    assert reading.title == "Reading at home"
+    assert ("original title", "Leitura em casa") in reading.metadata
