@@ -828,6 +828,32 @@ def test_semantic_scholar_abstract_loses_its_glued_heading(tmp_path: Path) -> No
     assert read.abstract == "Hot compression tests of a nickel-free alloy were run at 600 C."
 
 
+def test_semantic_scholar_paper_without_url_links_to_its_page(tmp_path: Path) -> None:
+    # A search asked for fields=title,abstract,year,openAccessPdf gives no `url`, no ids but
+    # its `paperId` (a real answer of a reality-technology search): the paper's page is the
+    # one `url` would have named, not a search for its title. A short id is no S2 id.
+    s2_id = "0123456789abcdef0123456789abcdef01234567"
+    answer = {
+        "total": 2,
+        "offset": 0,
+        "next": 2,
+        "data": [
+            {"paperId": s2_id, "title": "Lichen counts", "abstract": ABSTRACT, "year": 2022},
+            {
+                "paperId": "46628e23",
+                "title": "Lichen sizes",
+                "abstract": "We measure lichens on stone walls and find them larger in the shade.",
+                "year": 2023,
+            },
+        ],
+    }
+    (tmp_path / "search.json").write_text(json.dumps(answer))
+    first, second = load_papers([tmp_path / "search.json"]).papers
+    assert first.link == f"https://www.semanticscholar.org/paper/{s2_id}"
+    assert not first.link_is_search
+    assert second.link_is_search
+
+
 def test_crossref_preprint_is_named_by_its_server(tmp_path: Path) -> None:
     # A `posted-content` work (bioRxiv, medRxiv, SSRN… at Crossref, or its CSL-JSON at doi.org)
     # has an empty `container-title`: its server is `institution[0].name`.

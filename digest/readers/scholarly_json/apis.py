@@ -216,6 +216,18 @@ def crossref_record(line: int, work: dict[str, Any]) -> Record | Problem:
 
 
 _S2_ARXIV_JOURNAL = re.compile(r"arxiv(?:\.org)?", re.I)
+_S2_PAPER_ID = re.compile(r"[0-9a-f]{40}")
+
+
+def _s2_page(paper: dict[str, Any]) -> str:
+    """The paper's page at Semantic Scholar, from its `paperId`, for an answer whose fields
+    left out `url` (fields=title,abstract,year): the page that `url` would have named."""
+    paper_id = text_of(paper.get("paperId"))
+    return (
+        f"https://www.semanticscholar.org/paper/{paper_id}"
+        if _S2_PAPER_ID.fullmatch(paper_id)
+        else ""
+    )
 
 
 def semantic_scholar_record(line: int, value: dict[str, Any]) -> Record | Problem:
@@ -252,7 +264,7 @@ def semantic_scholar_record(line: int, value: dict[str, Any]) -> Record | Proble
         arxiv=text_of(ids.get("ArXiv")) or None,
         title=title or None,
         authors=strings_of(nested(author, "name") for author in list_of(paper.get("authors"))),
-        url=text_of(paper.get("url")) or text_of(paper.get("s2Url")) or None,
+        url=text_of(paper.get("url")) or text_of(paper.get("s2Url")) or _s2_page(paper) or None,
         doi=text_of(ids.get("DOI")) or text_of(paper.get("doi")) or None,
         date=(
             text_of(paper.get("publicationDate"))
