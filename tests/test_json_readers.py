@@ -281,6 +281,31 @@ def test_crossref_jats_heading_without_text_is_dropped(jats: str, text: str) -> 
     assert jats_to_text(jats) == text
 
 
+_MATH = '<mml:math xmlns:mml="http://www.w3.org/1998/Math/MathML" id="M1">'
+
+
+@pytest.mark.parametrize(
+    ("jats", "text"),
+    [
+        # Hindawi's deposits (10.1155/2014/413629): the formula glued to the words around it.
+        (
+            f"<jats:p>Grazing raised leaf nitrogen{_MATH}<mml:mo>(</mml:mo><mml:mi>P</mml:mi>"
+            "<mml:mo>&lt;</mml:mo><mml:mn>0.05</mml:mn><mml:mo>)</mml:mo></mml:math>and"
+            f" height ({_MATH}<mml:mi>P</mml:mi><mml:mo>&lt;</mml:mo><mml:mn>0.01</mml:mn>"
+            "</mml:math>versus ungrazed).</jats:p>",
+            "Grazing raised leaf nitrogen (P<0.05) and height (P<0.01 versus ungrazed).",
+        ),
+        # A unit's letters after its symbol, and a value before it, stay as written.
+        (
+            f"<jats:p>Pores of 5{_MATH}<mml:mi>\u03bc</mml:mi></mml:math>m were seen.</jats:p>",
+            "Pores of 5\u03bcm were seen.",
+        ),
+    ],
+)
+def test_crossref_mathml_glued_to_words_is_set_apart(jats: str, text: str) -> None:
+    assert jats_to_text(jats) == text
+
+
 def test_crossref_single_work_answer(tmp_path: Path) -> None:
     listing = json.loads((EXPORTS / "crossref_works.json").read_text())
     work = listing["message"]["items"][1]

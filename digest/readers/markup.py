@@ -412,6 +412,8 @@ class _JatsText(MarkupParser):
         self._paragraph: int | None = 0  # where the open paragraph starts in parts
         self._blank = 0  # how many parts at the front are known to hold no text
         self._sup: int | None = None  # where an open <sup> starts in the parts written to
+        self._math: int | None = None  # where a shown MathML formula starts in the parts
+        self._after_math = ""  # the last character of a formula just closed
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         name = tag.rsplit(":", 1)[-1]
@@ -421,6 +423,8 @@ class _JatsText(MarkupParser):
             self._alternatives += 1
         elif (name == "math" and self._alternatives) or name in _HIDDEN:
             self._hidden += 1
+        elif name == "math" and not self._hidden:
+            self._math = len(self._target())
         elif name == "tex-math":
             self._tex = []
         elif name == "inline-formula":
@@ -442,6 +446,9 @@ class _JatsText(MarkupParser):
             self._alternatives = max(0, self._alternatives - 1)
         elif (name == "math" and self._alternatives) or name in _HIDDEN:
             self._hidden = max(0, self._hidden - 1)
+        elif name == "math" and self._math is not None:
+            start, self._math = self._math, None
+            self._after_math = _spaced_formula(self._target(), start)
         elif name == "tex-math" and self._tex is not None:
             tex, self._tex = "".join(self._tex), None
             self._out(_tex_formula(tex))
@@ -503,6 +510,10 @@ class _JatsText(MarkupParser):
         if self._tex is not None:
             self._tex.append(data)
         elif not (self._formula and not self._in_formula and data.isspace()):
+            # A word glued to the formula before it ("P<0.01versus basal") is a word apart.
+            if self._after_math in _FORMULA_ENDS and data[:1].isalpha():
+                data = " " + data
+            self._after_math = ""
             self._out(data)
 
     def _out(self, text: str) -> None:
@@ -510,6 +521,25 @@ class _JatsText(MarkupParser):
 
     def _target(self) -> list[str]:
         return self._title if self._title is not None else self.parts
+
+
+# A formula that ends so is a value or a bracket, not the first letters of a word's unit
+# ("5<math>μ</math>m" stays "5μm").
+_FORMULA_ENDS = frozenset("0123456789)]")
+
+
+def _spaced_formula(parts: list[str], start: int) -> str:
+    """A MathML formula shown as text, written from `start` on, set apart from the word
+    before it: Hindawi's abstracts at Crossref glue it to the words around it
+    ("corticosterone<mml:math>…(P<0.05)…</mml:math>and"), which read "corticosterone (P<0.05)
+    and". Returns the formula's last character, for the word after it."""
+    formula = "".join(parts[start:]).strip()
+    if not formula:
+        return ""
+    before = next((parts[i] for i in range(start - 1, -1, -1) if parts[i]), "")
+    if before[-1:].isalpha() and (formula[0] == "(" or formula[0].isalnum()):
+        parts.insert(start, " ")
+    return formula[-1]
 
 
 def _superscript(parts: list[str], start: int) -> None:
