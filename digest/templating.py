@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+import textwrap
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -59,6 +60,7 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
     env.filters["md_url"] = escape_markdown_url
     env.filters["slack"] = escape_slack
     env.filters["slack_url"] = escape_slack_url
+    env.filters["wrap_byline"] = wrap_byline
     env.globals["search_path"] = tuple(str(p) for p in search)
     return env
 
@@ -192,3 +194,18 @@ def escape_slack(text: object) -> str:
 def escape_slack_url(url: object) -> str:
     """A URL inside Slack's <url|text>: '|' and '>' would end it early."""
     return str(url).replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
+
+
+# Joins a byline's last part to the word before it while it is wrapped (textwrap breaks only
+# at ASCII whitespace).
+_NO_BREAK = "\u00a0"
+
+
+def wrap_byline(byline: object, width: int = 70, wrapstring: str = "\n  ") -> str:
+    """A byline ("Ada Lovelace et al. · Nature · 2021") wrapped as the plain-text email wraps
+    its lines, but never with its last part (the year) alone on a line, where "2025" reads as
+    a stray number."""
+    head, sep, last = str(byline).rpartition(" \u00b7 ")
+    text = f"{head}{_NO_BREAK}\u00b7{_NO_BREAK}{last}" if sep else last
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+    return wrapstring.join(lines).replace(_NO_BREAK, " ")

@@ -174,6 +174,32 @@ def test_the_email_shows_the_byline_before_the_link_and_nothing_without_one() ->
     assert '<p class="meta">No link: <a href="https://' in html
 
 
+def test_the_plain_text_email_never_leaves_the_year_alone_on_a_line() -> None:
+    # "Ada Lovelace et al. · " and this venue fill 70 columns with the " ·" after it: word
+    # wrapping put "2019" alone on the next line.
+    venue = "Anuario de Estudios Inventados sobre Motores"
+    issue = make_issue(
+        {
+            "T": [
+                make_entry(
+                    "p1",
+                    "H",
+                    "We do it.",
+                    authors=("Ada Lovelace", "B. C", "D. E"),
+                    venue=venue,
+                    date="2019",
+                    doi="10.1/x",
+                )
+            ]
+        }
+    )
+    text = render_email_text(issue_context(issue), make_environment(None))
+    assert "\n  Ada Lovelace et al. · Anuario de Estudios Inventados sobre\n" in text
+    assert "\n  Motores · 2019\n  https://doi.org/10.1/x" in text
+    assert "\u00a0" not in text
+    assert all(len(line) <= 72 for line in text.splitlines() if "://" not in line)
+
+
 def test_the_issue_feed_item_and_a_named_theme_feed_show_the_byline() -> None:
     env = make_environment(None)
     context = _issue_with_bylines()
