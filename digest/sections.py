@@ -64,6 +64,9 @@ SECTION_LABELS: Final = frozenset(
     | {"data extraction", "data synthesis", "eligibility criteria", "search methods"}
     | {"result", "results", "findings", "main results", "key findings", "observations"}
     | {"implications", "practical implications", "summary"}
+    # ClinicalTrials.gov's records (Embase's copies): "Brief Summary: …", "Detailed
+    # Description: …".
+    | {"brief summary", "detailed description"}
     | {"originality/value", "research limitations/implications", "clinical relevance"}
     | {"highlights"}
     # Review journals (Current Opinion, PubMed-fed): "PURPOSE OF REVIEW", "RECENT FINDINGS".

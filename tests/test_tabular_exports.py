@@ -360,6 +360,26 @@ def test_embase_csv_of_labelled_lines_one_a_field() -> None:
     assert skipped.line == 25 and "ABSTRACT" in skipped.reason
 
 
+def test_embase_trial_registry_record_headings_glued_to_their_text_are_set_apart(
+    tmp_path: Path,
+) -> None:
+    # Embase holds ClinicalTrials.gov's records with their two headings glued to the text
+    # ("Brief SummaryThis is … years.Detailed DescriptionThis …"; dong-wkim/nma).
+    (tmp_path / "embase.csv").write_text(
+        '"TITLE","Oral iron after knee surgery"\n"SOURCE TITLE","clinicaltrials.gov"\n'
+        '"ABSTRACT","Brief SummaryThis is a randomized trial of oral iron after knee '
+        "surgery. Patients are followed for a year.Detailed DescriptionThis two-center "
+        'trial measures blood loss. Background: Iron speeds recovery."\n',
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == (
+        "Brief Summary: This is a randomized trial of oral iron after knee surgery. Patients "
+        "are followed for a year. Detailed Description: This two-center trial measures blood "
+        "loss. Background: Iron speeds recovery."
+    )
+
+
 def test_embase_author_known_by_one_name_leaves_the_others_turned_round(tmp_path: Path) -> None:
     # Embase lists an author with one name as it is ("Monika") among "Surname I." names.
     (tmp_path / "embase.csv").write_text(

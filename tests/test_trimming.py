@@ -574,6 +574,11 @@ def test_a_structured_abstract_takes_its_line_from_its_conclusion() -> None:
             "Case overview/synopsis: At the strategic level, this case is about a start-up.",
             "At the strategic level, this case is about a start-up.",
         ),
+        # ClinicalTrials.gov's records in Embase (dong-wkim/nma).
+        (
+            "Brief Summary: This is a randomized trial of oral iron after knee surgery.",
+            "This is a randomized trial of oral iron after knee surgery.",
+        ),
         # Embase's labels, a plural in brackets.
         (
             "Conclusion(s): Monthly audits with feedback raise compliance in rural clinics.",

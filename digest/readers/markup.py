@@ -746,7 +746,10 @@ _STRUCTURED_HEADINGS = (
     "Summary sentence|"
     # medRxiv's preprints: a protocol's (BMJ Open's) and the closing notes, among them
     # the key to the authors' initials used in the text
-    "Ethics (?:and|&) [Dd]issemination|Registration|Funding|Author name abbreviations"
+    "Ethics (?:and|&) [Dd]issemination|Registration|Funding|Author name abbreviations|"
+    # ClinicalTrials.gov's records, as Embase's CSV holds them: "Brief SummaryThis is a
+    # prospective … 2 years.Detailed DescriptionThis multi-center …"
+    "Brief [Ss]ummary|Detailed [Dd]escription"
 )
 # A heading glued to the first word of its section, as Dimensions takes Springer's
 # abstracts: "BackgroundDespite treatment, … (RRMS).MethodThirteen participants …", or to
