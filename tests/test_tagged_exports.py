@@ -2546,6 +2546,24 @@ def test_a_generational_suffix_goes_after_the_surname() -> None:
     assert record.authors == ("H. J. François Dengah 2nd", "Martin L. King Jr.", "Patrick Lewis")
 
 
+def test_proquest_ris_degrees_after_a_name_are_no_part_of_it() -> None:
+    # ProQuest's RIS writes some journals' authors with their degrees (seen in
+    # MaxenceOuafik/MSM-Syndemic-Scoping-Review Files/electronic_search/proquest.ris).
+    ris = (
+        "TY  - JOUR\n"
+        "T1  - Peer navigation for young adults leaving foster care\n"
+        "AU  - Okafor, Ada N, PhD\n"
+        "AU  - Lindqvist, Sara, MD, MPH\n"
+        "AU  - Brennan, Tom, MLS\n"
+        "AU  - Reyes, Luis\n"
+        "AB  - We follow young adults leaving foster care who were paired with a peer navigator.\n"
+        "DB  - ProQuest Central\n"
+        "ER  - \n"
+    )
+    (record,) = parse_ris(ris).records
+    assert record.authors == ("Ada N Okafor", "Sara Lindqvist", "Tom Brennan", "Luis Reyes")
+
+
 def test_scopus_ris_corresponding_author_email_is_no_part_of_the_name() -> None:
     # Scopus's RIS writes the corresponding author's e-mail after the name (seen in
     # coreofscience/python-bibx docs/examples/scopus.ris).

@@ -226,8 +226,9 @@ def first_name_first(name: str, initials: bool = False) -> str:
     loses the space written in it ('Endara, M. -J.' -> 'M.-J. Endara'). The e-mail address
     Scopus's RIS writes after the corresponding author ('Nguyen, C.D., chi@uni.edu.vn'), or
     BIOSIS's in brackets ('Tingley, Morgan W. (mt@uconn.edu)'), is no part of the name, nor
-    is the "null" Lens and Citavi write for given names they do not have ('Sneha, null'). A
-    name in capitals is cased first (see `cased_name`)."""
+    is the "null" Lens and Citavi write for given names they do not have ('Sneha, null'), nor
+    the degrees ProQuest writes after some journals' names ('Higa, Darrel H, PhD', 'Sipe,
+    Theresa Ann, MD, MPH'). A name in capitals is cased first (see `cased_name`)."""
     name = cased_name(joined_initials(name), initials)
     before, comma, after = name.rpartition(",")
     if comma and _EMAIL.fullmatch(after.strip()):
@@ -237,6 +238,8 @@ def first_name_first(name: str, initials: bool = False) -> str:
         if bracket and after.endswith(")") and _EMAIL.fullmatch(after[:-1].strip()):
             name = before
     parts = [" ".join(part.split()) for part in name.split(",")]
+    while len(parts) > 2 and _DEGREE.fullmatch(parts[-1]):
+        parts.pop()
     if len(parts) == 2 and parts[1] == "null":
         return parts[0]
     if len(parts) == 3 and all(parts) and NAME_SUFFIX.fullmatch(parts[2]):
@@ -582,6 +585,12 @@ SURNAME_FIRST = re.compile(
 
 # A generational suffix: "Jr.", "Sr", "III", "2nd".
 NAME_SUFFIX = re.compile(r"[JS]r\.?|II|III|IV|2nd|3rd|[4-9]th")
+# An academic or professional degree after a name and its own comma, as ProQuest writes one:
+# "PhD", "MPH", "MLS", "MD", "RN".
+_DEGREE = re.compile(
+    r"(?:Ph\.?D|M\.?D|M\.?P\.?H|M\.?L\.?S|M\.?S\.?W|M\.?S\.?N|M\.?Sc|Dr\.?P\.?H|Psy\.?D|Ed\.?D"
+    r"|Pharm\.?D|B\.?S\.?N|R\.?N|LCSW|DDS|DMD|DVM)\.?"
+)
 # An initial that is also a Roman numeral, and given names that are initials only ("A.",
 # "Yu", "G. P."): Web of Science's "Semenov, A., V".
 _ROMAN_INITIAL = re.compile(r"[IV]")
