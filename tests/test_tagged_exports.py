@@ -2868,3 +2868,32 @@ def test_a_cjk_name_given_in_parts_is_written_family_first(tmp_path: Path) -> No
         " after night shifts.</dcterms:abstract></bib:Article></rdf:RDF>",
     )
     assert only(rdf).authors == ("王小明",)
+
+
+def test_web_of_science_scielo_record_is_read_in_english(tmp_path: Path) -> None:
+    # SciELO Citation Index's records (UT SCIELO:…) title a paper in its own language in TI,
+    # its translations in X1 and Y1, and open the English abstract with a heading
+    # (wusterram/arquivos-bib savedrecs.txt: TI in Spanish, "AB Abstract Institutions …").
+    corpus = load_written(
+        tmp_path,
+        "savedrecs.txt",
+        "FN Clarivate Analytics Web of Science\nVR 1.0\n",
+        "PT J\nAU Ruiz Pardo, Ana María\nTI Huertos escolares en la ciudad de Puebla\n"
+        "X1 Hortas escolares na cidade de Puebla\nY1 School gardens in the city of Puebla\t\n"
+        "LA Spanish\t\nAB Abstract Schools in Puebla keep gardens. We surveyed forty of them.\t\n"
+        "X4 Resumen Las escuelas de Puebla tienen huertos.\t\nPY 2022\n"
+        "UT SCIELO:S0000-00002022000100001\nER\n\n"
+        "PT J\nAU Gomez, Luis\nTI ¿Cómo elegir un sistema contable?\n"
+        "X1 How to choose an accounting system\nLA Spanish\t\n"
+        "AB This paper lists the questions to ask before buying accounting software.\t\n"
+        "PY 2017\nER\n\n"
+        "PT J\nAU Lima, Rui\nTI Leitura em casa e na escola\nLA Portuguese\n"
+        "AB A leitura em casa foi medida em cinquenta famílias.\nPY 2020\nER\n\nEF\n",
+    )
+    gardens, accounting, reading = corpus.papers
+    assert gardens.title == "School gardens in the city of Puebla"
+    assert gardens.abstract == "Schools in Puebla keep gardens. We surveyed forty of them."
+    assert ("original title", "Huertos escolares en la ciudad de Puebla") in gardens.metadata
+    assert accounting.title == "How to choose an accounting system"
+    # A record with one title keeps it, whatever its language.
+    assert reading.title == "Leitura em casa e na escola"

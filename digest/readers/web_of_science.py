@@ -29,12 +29,13 @@ import html.entities
 import re
 
 from digest.cleaning import latex_to_unicode
-from digest.readers.markup import labelled_sections, markup_to_text
+from digest.readers.markup import labelled_sections, markup_to_text, without_abstract_heading
 from digest.readers.records import (
     YEAR,
     Parsed,
     Problem,
     Record,
+    first_in_english,
     first_name_first,
     in_capitals,
     iso_date,
@@ -111,8 +112,17 @@ def parse_web_of_science(text: str) -> Parsed:
 
 def _record(tagged: TaggedRecord) -> Record | Problem:
     # Since 2023 titles and abstracts carry the publisher's inline HTML ("<i>Tropical</i>").
-    title = web_of_science_title(markup_to_text(web_of_science_text(tagged.text("TI"))))
     abstract = markup_to_text(web_of_science_text(_abstract(tagged)))
+    # SciELO Citation Index's records open their abstracts with a heading ("Abstract
+    # Institutions often …", "Resumen …" in X4) and give the title in the paper's language
+    # in TI, its translations in X1 and Y1: the English one goes with the English abstract.
+    abstract = without_abstract_heading(abstract)
+    titles = [
+        web_of_science_title(markup_to_text(web_of_science_text(tagged.text(tag))))
+        for tag in ("TI", "X1", "Y1")
+        if tagged.text(tag)
+    ]
+    title = titles[first_in_english(titles)] if len(titles) > 1 else "".join(titles)
     if not abstract:
         return missing_abstract(tagged.line, "a Web of Science record without an AB field", title)
     # AU gives initials ("SMITH, JA"); AF full names, or (before 2006) AU's initials again.
@@ -120,6 +130,8 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
     shortened = {name.casefold() for name in short}
     names = [(n, not full or n.casefold() in shortened) for n in full or short]
     metadata = [(name, value) for tag, name in _METADATA.items() if (value := tagged.text(tag))]
+    if titles and title != titles[0]:
+        metadata.append(("original title", titles[0]))
     return Record(
         line=tagged.line,
         abstract=abstract,
