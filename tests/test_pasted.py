@@ -1146,6 +1146,21 @@ def test_a_list_of_tables_without_abstracts_gives_records_not_papers() -> None:
     assert "Title" not in [p.excerpt for p in parsed.problems]
 
 
+def test_a_quoted_line_of_marks_and_few_words_is_no_abstract() -> None:
+    # An agent's daily report opens "# Daily Papers Report -- date" and quotes its generator
+    # line: ten words, with "|" and "+" between them, are no abstract (12 words make one).
+    text = (
+        "# Daily Papers Report -- 2026-03-02\n\n"
+        "> Built by a Paper Digest Bot | 3 core + 2 side papers\n\n"
+        "## Highlights\n"
+    )
+    parsed = parse_markdown(text)
+    assert parsed.records == ()
+    assert (3, "text that is not part of any paper") in [
+        (p.line, p.reason) for p in parsed.problems
+    ]
+
+
 def test_a_daily_list_line_opening_with_its_date_is_a_paper_entry() -> None:
     # cv-arxiv-daily's list layout: "- date, **Title**, First Author et.al., Paper: [url](url),
     # Code: …". Each line is an entry (without an abstract unless one follows it).

@@ -22,7 +22,7 @@ from digest.readers.pasted.fields import (
     title_like,
     translated,
 )
-from digest.readers.pasted.text import LINK, URL, inline_text, is_prose, join_lines
+from digest.readers.pasted.text import LINK, URL, inline_text, is_prose, join_lines, word_count
 from digest.readers.plaintext import MIN_ABSTRACT_WORDS, NAME, looks_like_names
 from digest.readers.records import (
     SURNAME_FIRST,
@@ -172,7 +172,7 @@ class Reader:
                     self.not_a_paper(entry.abstract_line or entry.line, entry.abstract, reason)
                 entry.abstract, entry.labelled, entry.summary = text, True, summary
                 entry.abstract_line = number
-        elif (is_prose(text) or (quote and len(text.split()) >= MIN_ABSTRACT_WORDS)) and (
+        elif (is_prose(text) or (quote and word_count(text) >= MIN_ABSTRACT_WORDS)) and (
             entry is not None or not self.structured or (self.item_note and not self.entries)
         ):
             # In a structured paste only an entry (a heading, a listing line, a Title:

@@ -70,6 +70,11 @@ def join_lines(lines: Iterable[str]) -> str:
     return join_wrapped_lines([inline_text(line) for line in lines if line.strip()])
 
 
+def word_count(text: str) -> int:
+    """How many words a text has, the marks standing between them ("|", "+") not counted."""
+    return sum(1 for word in text.split() if any(c.isalnum() for c in word))
+
+
 def is_prose(text: str) -> bool:
     words = text.split()
     if len(words) < MIN_ABSTRACT_WORDS or not SENTENCE_END.search(text):
