@@ -1161,6 +1161,25 @@ def test_a_quoted_line_of_marks_and_few_words_is_no_abstract() -> None:
     ]
 
 
+def test_the_headings_of_a_toggle_under_a_paper_are_its_own_sections() -> None:
+    # The same report: each paper's heading, fields and arXiv link, then a <details> toggle
+    # holding an analysis of it whose "## 第一模块" heading and "**TL;DR:**" make no paper.
+    text = (
+        "### 1. Lichen Counts from Phone Photographs\n\n"
+        "**Authors**: Ana Lima, Bo Chen et al.\n"
+        "**Links**: [arXiv](http://arxiv.org/abs/2605.01234v1) | "
+        "[PDF](https://arxiv.org/pdf/2605.01234v1)\n\n"
+        "<details>\n<summary>Deep Research 深度解读</summary>\n\n"
+        "## 第一模块：一分钟核心速写\n\n**论文领域：** Ecology\n\n"
+        "**TL;DR:** 本文提出了一种用手机照片计数地衣的方法。\n\n</details>\n\n---\n\n"
+        "### 2. Moss Heights in the Shade\n"
+    )
+    parsed = parse_markdown(text)
+    [paper] = parsed.records
+    assert (paper.title, paper.arxiv) == ("Lichen Counts from Phone Photographs", "2605.01234v1")
+    assert paper.abstract == "本文提出了一种用手机照片计数地衣的方法。"
+
+
 def test_a_daily_list_line_opening_with_its_date_is_a_paper_entry() -> None:
     # cv-arxiv-daily's list layout: "- date, **Title**, First Author et.al., Paper: [url](url),
     # Code: …". Each line is an entry (without an abstract unless one follows it).

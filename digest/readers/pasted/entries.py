@@ -122,6 +122,9 @@ class Reader:
         self.referred: set[str] = set()  # footnotes an entry refers to (parsing._refer)
         self.line_start = 0  # where the line being read starts (a wrapped field's first)
         self.toggled = False  # a <details> toggle labelled with another field is open
+        # A <details> toggle under a paper, labelled with no field, is open: its headings are
+        # the paper's own sections (an analysis of it), no papers.
+        self.paper_toggle = False
 
     # entries
 

@@ -86,6 +86,9 @@ def read_heading(reader: Reader, number: int, text: str, level: int) -> None:
             reader.current = described
             described.mode = "notes"
             return
+    if reader.paper_toggle and current is not None:
+        current.mode = "notes"  # a section of the paper's analysis (see Reader.paper_toggle)
+        return
     if name == "publication" and current is not None:
         # A paper's README: "## Publication", the journal's reference and its link under it,
         # the preprint's too: no paper's abstract, but the links are the paper's.

@@ -174,6 +174,13 @@ def read_line(reader: Reader, number: int, line: str, lines: list[str]) -> None:
             current.mode, reader.toggled = "notes", True
         elif reader.toggled and "</details" in stripped.lower():
             current.mode, reader.toggled = "body", False
+        elif "<summary" in stripped.lower() and current.kind == "heading" and current.identified():
+            # "<summary>Deep Research 深度解读</summary>" under a paper's heading and links: an
+            # analysis of the paper, its "## 第一模块" headings its sections, its "TL;DR" no
+            # abstract of a paper of its own.
+            reader.paper_toggle = True
+        if "</details" in stripped.lower():
+            reader.paper_toggle = False
         return
     heading = HEADING.match(line)
     if heading:
