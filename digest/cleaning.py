@@ -1008,6 +1008,11 @@ _MATH = re.compile(r"\$(?<!\\\$)(?:(?<![A-Z]\$)|(?!\d))(?!\s)([^$\n]{1,80}?)(?<!
 # Math with spaces inside its dollars, as Scopus writes a symbol ("Wnt/ $ \\beta $ -catenin"):
 # only when a command opens it, never an amount ("$ 5 and $").
 _SPACED_MATH = re.compile(r"\$ *(\\[A-Za-z][^$\n]{0,78}?) +\$|\$ +(\\[A-Za-z][^$\n]{0,78}?)\$")
+# Inline math between LaTeX's own delimiters, "\\(" and "\\)", as arXiv abstracts also write
+# it: only where it holds math's marks or is one letter, since "\\(YOLO\\)" is Markdown's
+# escaped brackets around a word.
+_PAREN_MATH = re.compile(r"\\\((?!\s)([^\n]{1,80}?)(?<![\s\\])\\\)")
+_MATH_MARKS = frozenset("\\_^{}")
 _SCRIPT = re.compile(r"([_^])\{([^{}]*)\}")
 # Braces that only group ("${A}_\\infty$", as Cambridge writes its titles).
 _GROUP = re.compile(r"\{([^{}\\]*)\}")
@@ -1032,6 +1037,8 @@ def latex_to_unicode(text: str) -> str:
         if " $" in text or "$ " in text:
             text = _SPACED_MATH.sub(_spaced_math_to_text, text)
         text = _MATH.sub(_math_to_text, text)
+    if "\\(" in text:
+        text = _PAREN_MATH.sub(_paren_math_to_text, text)
     if "\\" in text:
         text = _markup_to_text(text)
         text = _COMMAND.sub(_known_command, text)
@@ -1139,6 +1146,13 @@ def _known_command(match: re.Match[str]) -> str:
 def _spaced_math_to_text(match: re.Match[str]) -> str:
     plain = _simple_math(match.group(1) or match.group(2))
     return match.group(0) if plain is None else plain
+
+
+def _paren_math_to_text(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    if len(inner) > 1 and _MATH_MARKS.isdisjoint(inner):
+        return match.group(0)
+    return _math_to_text(match)
 
 
 def _math_to_text(match: re.Match[str]) -> str:

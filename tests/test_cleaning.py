@@ -301,6 +301,12 @@ def test_comparable_text_ignores_case_space_and_punctuation() -> None:
             "an integer $d\\\\geq1$ and a $d\\\\mathbb{Z}$-cluster",
             "an integer d≥1 and a dZ-cluster",
         ),
+        # LaTeX's own inline delimiters, as arXiv summaries also write math (a news digest's
+        # JSON of arXiv API results: a model's name between "\\(" and "\\)")
+        (
+            "such as GR00T N1 and \\(\u03c0_0\\), a \\(k\\)-means and \\(10^{-3}\\)",
+            "such as GR00T N1 and \u03c0_0, a k-means and 10^(-3)",
+        ),
         # old-style font switches, and the abbreviation macros of CVPR papers
         ("I present {\\it AstroBlend}, for {\\bf Blender}.", "I present AstroBlend, for Blender."),
         (
@@ -324,6 +330,8 @@ def test_latex_to_unicode(latex: str, plain: str) -> None:
         "50 $ and 60 $",
         "costs $ 5 and $ 10 per run",
         "$ \\frac{a}{b} $ stays",
+        "You Only Look Once \\(YOLO\\) model",  # Markdown's escaped brackets, no math
+        "\\(\\frac{a}{b}\\) stays",
     ],
 )
 def test_latex_to_unicode_never_loses_text(text: str) -> None:
