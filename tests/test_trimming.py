@@ -109,6 +109,16 @@ BOX_WORLD = (
         ("On the other hand, we show that parsers fail.", "We show that parsers fail."),
         ("However, existing parsers fail on tables.", "Existing parsers fail on tables."),
         ("Finally, BERT fails on tables too.", "BERT fails on tables too."),
+        # The link ends before "we", not at the first comma: the clause up to the comma holds
+        # the main clause, and dropping it left "TabX, to read …", no sentence.
+        (
+            "To this end we propose a novel parser, TabX, to read tables from scanned invoices.",
+            "We propose a novel parser, TabX, to read tables from scanned invoices.",
+        ),
+        (
+            "To address this issue we introduce TabX, a parser for scanned invoices.",
+            "We introduce TabX, a parser for scanned invoices.",
+        ),
     ],
 )
 def test_a_linking_clause_is_dropped_and_the_rest_kept_word_for_word(

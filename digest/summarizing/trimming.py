@@ -300,7 +300,9 @@ def _is_link(clause: str) -> bool:
     if first not in _BACK_CLAUSE_OPENERS:
         return False
     words = _WORD.findall(lowered)
-    if len(words) > _MAX_LINK_WORDS:
+    # A clause with a subject of its own holds the main clause ("To this end we propose a
+    # novel framework, ETF, to enrich …"): the link is the words before "we", if any.
+    if len(words) > _MAX_LINK_WORDS or "we" in words:
         return False
     if _is_response(words):
         return True
