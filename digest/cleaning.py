@@ -334,6 +334,15 @@ def repaired_encoding(text: str) -> str:
 # two or three letters to a reader's search and to theme keywords: they become those letters.
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
 _LIGATURE_LETTERS = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)}
+# A PDF set in TeX keeps an umlaut in its text layer as a spacing mark before its vowel,
+# which Crossref's, OpenAlex's and Zotero's copies of the abstract keep ("the na\u00a8\u0131ve
+# usage", "in the sense of To\u00a8en"): the two become the one letter ("na\u00efve", the
+# dotless i made a plain one first). Before anything but a vowel the mark stays.
+_SPACING_DIAERESIS = re.compile("\u00a8([aeiouyAEIOUY\u0131])")
+_WITH_DIAERESIS = {
+    vowel: unicodedata.normalize("NFC", vowel.replace("\u0131", "i") + "\u0308")
+    for vowel in "aeiouyAEIOUY\u0131"
+}
 
 
 def clean_text(text: str) -> str:
@@ -341,6 +350,8 @@ def clean_text(text: str) -> str:
     text = repaired_encoding(text)
     if not text.isascii() and _LIGATURE.search(text):
         text = text.translate(_LIGATURE_LETTERS)
+    if "\u00a8" in text:
+        text = _SPACING_DIAERESIS.sub(lambda m: _WITH_DIAERESIS[m.group(1)], text)
     if "\n" in text:  # a hard-wrapped field (a CSV cell, a JSON string)
         text = join_wrapped_lines(text.split("\n"))
     # Printable means no control characters and no whitespace but " ": most fields then

@@ -152,6 +152,15 @@ def test_clean_text_spells_out_the_ligatures_of_text_copied_from_a_pdf() -> None
     assert clean_text(text) == "chronic granulomatous inflammation; the first efficacy"
 
 
+def test_clean_text_joins_a_pdfs_spacing_umlaut_to_its_vowel() -> None:
+    # TeX's umlaut as a PDF's text layer keeps it, a spacing mark before the vowel: a Zotero
+    # CSV's abstract (alexvit/CBSLitMap My Library.csv) and an OpenAlex one.
+    text = "the na\u00a8\u0131ve usage, in the sense of To\u00a8en; SCHR\u00a8ODINGER"
+    assert clean_text(text) == "the na\u00efve usage, in the sense of To\u00ebn; SCHR\u00d6DINGER"
+    # Before anything but a vowel it is not an umlaut.
+    assert clean_text("a mark \u00a8 alone; Mu\u00a8ller") == "a mark \u00a8 alone; Mu\u00a8ller"
+
+
 def test_clean_text_keeps_plain_text_as_is() -> None:
     text = "We show 5% gains & fewer errors -- with costs of $5 and $10 (50 % less)."
     assert clean_text(text) == text
