@@ -587,7 +587,13 @@ def researchgate_description(abstract: str, title: str) -> tuple[str, str] | Non
 # as the abstract, and so in OpenAlex: "An abstract is not available for this content so a
 # preview has been provided. Please use the Get access link above …", "… As you have access
 # to this content, full HTML content is provided on this page. …"; "A summary is not …".
-_NOT_AVAILABLE = re.compile(r"(?:An abstract|A summary) is not available for this content\b")
+# IEEE Xplore's, as the abstract of a magazine's reprint of an article IEEE holds no copyright
+# on (its CSV export): "This publication contains reprint articles for which
+# IEEE does not hold copyright. Full text is not available on IEEE Xplore for these articles."
+_NOT_AVAILABLE = re.compile(
+    r"(?:An abstract|A summary) is not available for this content\b"
+    r"|This publication contains reprint articles for which IEEE does not hold copyright\b"
+)
 _NOT_AVAILABLE_LENGTH = 400
 # A journal's line on how to cite the paper, which some (Erciyes Medical Journal's) gave
 # Crossref as the abstract, and so Zotero's and other tools' copies of it: "Cite this

@@ -45,6 +45,9 @@ def csv_file(path: Path, abstracts: list[str]) -> Path:
         "full HTML content is provided on this page. A PDF of this content is also available "
         "in through the \u2018Save PDF\u2019 action button.",
         "A summary is not available for this content so a preview has been provided.",
+        # IEEE Xplore's for a magazine's reprint of an article it holds no copyright on.
+        "This publication contains reprint articles for which IEEE does not hold copyright. "
+        "Full text is not available on IEEE Xplore for these articles.",
         # PubMed's notice where the publisher gave no abstract text (OtherAbstract, OAB).
         "Abstract available from the publisher.",
         "Publisher: Abstract available from the publisher.",
