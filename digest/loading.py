@@ -55,7 +55,12 @@ from digest.readers.identifiers import (
     venue_arxiv_id,
     venue_name,
 )
-from digest.readers.markup import UnreadableMarkup, run_in_sections, unglued_sections
+from digest.readers.markup import (
+    UnreadableMarkup,
+    inline_markup_to_text,
+    run_in_sections,
+    unglued_sections,
+)
 from digest.readers.records import (
     NO_ABSTRACT,
     Problem,
@@ -741,7 +746,11 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         sources=(source,),
         pmid=pmid.lstrip("0") or None,
         venue=cased_venue(venue_name(venue)) or None if venue else None,
-        keywords=_distinct(map(clean_keyword, record.keywords)) if record.keywords else (),
+        # A keyword without the inline HTML an export copied into it: Scopus CSV's author
+        # keywords "CO<sub>2</sub> permeability", "TiO<sub>2</sub>".
+        keywords=_distinct(clean_keyword(inline_markup_to_text(k)) for k in record.keywords)
+        if record.keywords
+        else (),
     )
     return _Loaded(paper, bool(given), text_key)
 
