@@ -729,6 +729,9 @@ def test_venues_in_capitals_are_cased(tmp_path: Path) -> None:
         # IFIP's, after IEEE's (profmarcelojesus/gestao_de_custos data/savedrecs.txt).
         "C\tLI, Q\tFAULTS\t2018 48TH ANNUAL IEEE/IFIP INTERNATIONAL CONFERENCE ON DEPENDABLE ",
         "SYSTEMS AND NETWORKS WORKSHOPS (DSN-W)\tWe inject faults into storage nodes.\t2018\n",
+        # An acronym with a hyphen of its own (aguerrerolopez/MaldiMaranon savedrecs.txt).
+        "C\tLOPEZ, XA\tSPECTRA\t2021 IEEE LATIN AMERICAN CONFERENCE ON COMPUTATIONAL ",
+        "INTELLIGENCE (LA-CCI)\tWe label mass spectra with few labels.\t2021\n",
     )
     assert [paper.venue for paper in tab.papers] == [
         "Coral Reefs",
@@ -747,6 +750,7 @@ def test_venues_in_capitals_are_cased(tmp_path: Path) -> None:
         "EC Tax Review",
         "2018 48th Annual IEEE/IFIP International Conference on Dependable Systems and "
         "Networks Workshops (DSN-W)",
+        "2021 IEEE Latin American Conference on Computational Intelligence (LA-CCI)",
     ]
     ris = load_written(
         tmp_path / "ris",

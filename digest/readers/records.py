@@ -437,9 +437,11 @@ def cased_venue(venue: str) -> str:
             cased.append(word)  # "COVID-19", "ICA3PP"
         elif _conference_acronym(words, index):
             # A conference's acronym after its name, alone or before its year ("…, IWQOS",
-            # "…, CIKM 2025", "…RECOGNITION-ICDAR 2024": its last part): as written.
+            # "…, CIKM 2025", "…RECOGNITION-ICDAR 2024": its last part), or in brackets
+            # ("(LA-CCI)": all of it): as written.
             head, hyphen, tail = word.rpartition("-")
-            cased.append(_venue_word(head) + hyphen + tail if hyphen else word)
+            glued = hyphen and not word.startswith("(")
+            cased.append(_venue_word(head) + hyphen + tail if glued else word)
         elif (
             index > 0 and small in _SMALL_WORDS and (small != "a" or before.lower() in _SMALL_WORDS)
         ):
@@ -458,9 +460,11 @@ def _conference_acronym(words: list[str], index: int) -> bool:
         return True  # in brackets before its year: "… INFORMATICS (ICCI 2022)"
     if word.startswith("(") and word.endswith(")") and not after:
         # in brackets at the end, the initials of the name's words, a hyphenated word's
-        # each: "… TECHNOLOGIES (ICCCNT)", "… HUMAN-MACHINE SYSTEMS (ICHMS)"
+        # each: "… TECHNOLOGIES (ICCCNT)", "… HUMAN-MACHINE SYSTEMS (ICHMS)"; a hyphen
+        # inside it joins no initials ("… COMPUTATIONAL INTELLIGENCE (LA-CCI)")
         initials = iter(part[:1] for w in words[:index] for part in w.lstrip("(").split("-"))
-        return len(word) > 3 and all(letter in initials for letter in word[1:-1])
+        letters = word[1:-1].replace("-", "")
+        return len(word) > 3 and all(letter in initials for letter in letters)
     if index == 0 or not words[index - 1].endswith(","):
         return False
     if word.endswith(","):
