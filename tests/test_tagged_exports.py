@@ -592,6 +592,33 @@ def test_web_of_science_hyphenated_initials_lose_their_space(tmp_path: Path) -> 
     assert only(corpus).authors == ("Emilio M. Bruna", "M.-J. Endara")
 
 
+def test_web_of_science_full_names_take_the_accents_of_au(tmp_path: Path) -> None:
+    # Exports of the 2020s spell AF's names without accents, AU's with them ("López-Cortés,
+    # XA" beside "Lopez-Cortes, Xaviera A.", aguerrerolopez/MaldiMaranon savedrecs.txt;
+    # "Stöber, A" beside "Stoeber, Anna", Pufan-Huang/SysRev-Collective "savedrecs (1).txt"),
+    # in the tab-delimited export too. A surname AU spells otherwise keeps AF's spelling.
+    for folder in ("plain", "tab"):
+        (tmp_path / folder).mkdir()
+    plain = load_written(
+        tmp_path / "plain",
+        "savedrecs.txt",
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Núñez-Pérez, RA\n",
+        "   Grünwald, M\n   Łęcki, T\n   Smith, J\nAF Nunez-Perez, Rosa A.\n",
+        "   Gruenwald, Marta\n   Lecki, Tomasz\n   Smyth, Jane\nTI Salt marshes\n",
+        "AB We map the salt marshes of a delta from the air.\nER\n\nEF\n",
+    )
+    assert only(plain).authors == (
+        "Rosa A. Núñez-Pérez", "Marta Grünwald", "Tomasz Łęcki", "Jane Smyth"
+    )  # fmt: skip
+    tab = load_written(
+        tmp_path / "tab",
+        "savedrecs.txt",
+        "PT\tAU\tAF\tTI\tAB\tPY\n",
+        "J\tØstby, K; Wölk, J\tOstby, Kari; Woelk, Jonas\tFjords\tWe sound three fjords.\t2024\n",
+    )
+    assert only(tab).authors == ("Kari Østby", "Jonas Wölk")
+
+
 def test_web_of_science_last_initial_i_or_v_read_as_a_numeral_is_an_initial(
     tmp_path: Path,
 ) -> None:

@@ -86,6 +86,7 @@ from digest.readers.records import (
 from digest.readers.scholarly_json.apis import highwire_free
 from digest.readers.tagged import TaggedRecord
 from digest.readers.web_of_science import (
+    accented_full_names,
     publication_date,
     web_of_science_text,
     web_of_science_title,
@@ -791,7 +792,7 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | Problem | None:
         id=values.get("id"),
         arxiv=arxiv,
         title=_text(title) if title else None,
-        authors=_authors(_author_list(values, plan), _initials_only(row, plan, values)),
+        authors=_authors(_author_list(row, values, plan), _initials_only(row, plan, values)),
         url=url or None,
         doi=doi,
         date=_finer_date(row, plan)
@@ -948,13 +949,18 @@ def _finer_date(row: list[str], plan: _Plan) -> str | None:
     return dated if dated != year else None
 
 
-def _author_list(values: dict[str, str], plan: _Plan) -> str:
+def _author_list(row: list[str], values: dict[str, str], plan: _Plan) -> str:
     """The authors cell; PubMed's closes its list with a full stop ("Vakkila E, Jehkonen
     M."), which is no initial's: its initials have none. (A table of medRxiv's records
-    under PubMed's column names has "Durant, T. J.; Olson, E.": the stop is an initial's.)"""
+    under PubMed's column names has "Durant, T. J.; Olson, E.": the stop is an initial's.)
+    Web of Science's AF takes the accents of AU's surnames (accented_full_names)."""
     names = values.get("authors", "")
     if plan.exporter == _PUBMED and "." not in names[:-1]:
         return names.removesuffix(".")
+    if plan.exporter == _WOS and "au" in plan.names and names.isascii():
+        index = plan.names.index("au")
+        short = [name.strip() for name in row[index].split(";")] if index < len(row) else []
+        return "; ".join(accented_full_names([n.strip() for n in names.split(";")], short))
     return names
 
 

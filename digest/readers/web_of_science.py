@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import html.entities
 import re
+import unicodedata
 
 from digest.cleaning import latex_to_unicode
 from digest.readers.markup import labelled_sections, markup_to_text, without_abstract_heading
@@ -126,7 +127,8 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
     if not abstract:
         return missing_abstract(tagged.line, "a Web of Science record without an AB field", title)
     # AU gives initials ("SMITH, JA"); AF full names, or (before 2006) AU's initials again.
-    full, short = tagged.items("AF"), tagged.items("AU")
+    short = tagged.items("AU")
+    full = accented_full_names(tagged.items("AF"), short)
     shortened = {name.casefold() for name in short}
     names = [(n, not full or n.casefold() in shortened) for n in full or short]
     metadata = [(name, value) for tag, name in _METADATA.items() if (value := tagged.text(tag))]
@@ -188,6 +190,41 @@ _THE_AUTHORS = re.compile(r"\b(?:the authors\b|et al\.)", re.I)
 # A label of one to four words without a sentence's punctuation; WoS wraps at 70 characters.
 _SECTION_LABEL = re.compile(r"[A-Z][\w/&-]*(?: [\w/&-]+){0,3}")
 _WRAPPED_WIDTH = 80
+
+
+def accented_full_names(full: list[str], short: list[str]) -> list[str]:
+    """AF's names ("surname, given names") with the accents of AU's surnames, which AF has
+    lost in exports of the 2020s: "Lopez-Cortes, Xaviera A." beside "López-Cortés, XA" is
+    "López-Cortés, Xaviera A.", "Stoeber, Anna" beside "Stöber, A" "Stöber, Anna". A name
+    whose surname AU spells otherwise, or lists of two lengths, stay as AF gives them."""
+    if len(full) != len(short):
+        return full
+    names = []
+    for name, initialled in zip(full, short, strict=True):
+        surname, comma, given = name.partition(",")
+        accented = initialled.partition(",")[0].strip()
+        if not accented.isascii() and surname.isascii() and surname in _ascii_spellings(accented):
+            name = accented + comma + given
+        names.append(name)
+    return names
+
+
+def _ascii_spellings(name: str) -> set[str]:
+    """A name as Web of Science writes it in ASCII: without its accents ("Lopez"), or the
+    German way ("Stoeber" for "Stöber")."""
+    spellings = set()
+    for letters in (name, name.translate(_GERMAN_SPELLING)):
+        decomposed = unicodedata.normalize("NFKD", letters.translate(_UNACCENTED))
+        spellings.add("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+    return spellings
+
+
+_GERMAN_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+# Letters with no accent to take off ("ø" is no "o" with a mark in Unicode).
+_UNACCENTED = str.maketrans(
+    {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae",
+     "œ": "oe", "Œ": "Oe", "\u0131": "i"}
+)  # fmt: skip
 
 
 def web_of_science_title(title: str) -> str:
