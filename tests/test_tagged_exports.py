@@ -2577,6 +2577,21 @@ def test_a_generational_suffix_goes_after_the_surname() -> None:
     assert record.authors == ("H. J. François Dengah 2nd", "Martin L. King Jr.", "Patrick Lewis")
 
 
+def test_ovid_central_ris_names_in_one_line_are_each_an_author() -> None:
+    # Ovid's Cochrane CENTRAL RIS puts a record's names in one A1 line, as NLM writes them
+    # (seen in MaxenceOuafik/MSM-Syndemic-Scoping-Review Files/search_strategy/cochrane.ris).
+    ris = (
+        "TY  - ELEC\n"
+        "T1  - Peer support for carers of people with dementia: a randomised trial\n"
+        "A1  - Okonkwo AB, van den Berg HJ, de la Cruz M, Tanaka K\n"
+        "A1  - Lewis, Patrick\n"
+        "N2  - We randomise carers of people with dementia to monthly peer support groups.\n"
+        "ER  -  \n"
+    )
+    names = ("Okonkwo AB", "van den Berg HJ", "de la Cruz M", "Tanaka K", "Patrick Lewis")
+    assert parse_ris(ris).records[0].authors == names
+
+
 def test_proquest_ris_degrees_after_a_name_are_no_part_of_it() -> None:
     # ProQuest's RIS writes some journals' authors with their degrees (seen in
     # MaxenceOuafik/MSM-Syndemic-Scoping-Review Files/electronic_search/proquest.ris).

@@ -402,9 +402,10 @@ def _names(value: str) -> list[str]:
     """One author line's names: a script's RIS (R's, from Web of Science's AU) puts all of
     a record's in one line split by ";", "Elliot, T; Almenar, JB"; Covidence puts a record's
     editors in one line, "Zlatic, M and Kostadinov, S", as the BibTeX it imported had them;
-    a name with "and" in it and no such list ("Johnson and Johnson") stays one. Only a ";"
-    before a space or the line's end parts names: one before a letter is an entity's
-    ("M&uuml;ller")."""
+    a name with "and" in it and no such list ("Johnson and Johnson") stays one; Ovid's
+    CENTRAL puts them all in one line as NLM writes them, "Achterbergh RCA, van der Helm JJ,
+    de Vries HJC". Only a ";" before a space or the line's end parts names: one before a
+    letter is an entity's ("M&uuml;ller")."""
     return [
         name for item in _NAME_SEPARATOR.split(value) if item.strip() for name in _and_names(item)
     ]
@@ -415,7 +416,17 @@ _NAME_SEPARATOR = re.compile(r";(?!\S)")
 
 def _and_names(value: str) -> list[str]:
     parts = AND_SEPARATOR.split(value.strip())
-    return parts if len(parts) > 1 and all("," in part for part in parts) else [value.strip()]
+    if len(parts) > 1 and all("," in part for part in parts):
+        return parts
+    listed = value.strip().split(", ")
+    nlm = len(listed) > 1 and all(_NLM_NAME.fullmatch(name) for name in listed)
+    return listed if nlm else [value.strip()]
+
+
+# A name as NLM writes it, its surname (after any small particles) then up to three capital
+# initials without stops: "Achterbergh RCA", "van der Helm JJ"; "Lewis, Patrick" is none.
+# Each word is taken whole, so that a long line that is none fails at once.
+_NLM_NAME = re.compile(r"(?:[^\W\d_][\w'\u2019-]*+ )++[A-Z]{1,3}")
 
 
 def _sections_unglued(abstract: str) -> str:
