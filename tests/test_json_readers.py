@@ -341,6 +341,23 @@ def test_crossref_html_escaped_inside_the_jats_is_text(tmp_path: Path) -> None:
     assert orders.abstract == "We show that a<b and c>d hold together."
 
 
+def test_crossref_sign_escaped_twice_inside_the_jats_is_the_sign(tmp_path: Path) -> None:
+    # A deposit escaping a sign twice ("(P &amp;lt; .001)", a COVID-19 study's sections in
+    # Crossref): one decoding is the JATS's own, the other the text's.
+    work = {
+        "DOI": "10.1000/shedding",
+        "title": ["Shedding"],
+        "abstract": "<jats:sec><jats:title>Results</jats:title>Loads peaked early and were"
+        " higher in sputum (P &amp;lt; .001, n &amp;gt; 40).</jats:sec>",
+    }
+    answer = {"status": "ok", "message-type": "work", "message": work}
+    (tmp_path / "crossref.json").write_text(json.dumps(answer))
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == (
+        "Results: Loads peaked early and were higher in sputum (P < .001, n > 40)."
+    )
+
+
 def test_jats_escaped_whole_in_crossref_and_csl_json_is_text(tmp_path: Path) -> None:
     # Some deposits hold the whole JATS escaped (Persoonia's, 10.3767/persoonia.2020.44.08):
     # Crossref answers it so, and CSL JSON made from Crossref (citation.js) keeps it.

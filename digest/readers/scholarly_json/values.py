@@ -185,8 +185,9 @@ def markup_free(text: str) -> str:
         text = jats_to_text(text)
         # TechRxiv deposits its abstract's HTML escaped inside the JATS: "<jats:p>&lt;p&gt;The
         # impact…&lt;/p&gt;</jats:p>", which the JATS pass turns into "<p>The impact…</p>".
-        # Only a closing tag tells it: "a<b and c>d" is mathematics.
-        return html_to_text(text) if _HTML_CLOSING.search(text) else text
+        # Only a closing tag tells it: "a<b and c>d" is mathematics. Some deposits escape a
+        # sign twice ("(P &amp;lt; .001)"): what the JATS pass leaves of it is decoded.
+        return html_to_text(text) if _HTML_CLOSING.search(text) else decode_entities(text)
     if "math" in text and "<" in text:  # JATS has its own way with MathML (<alternatives>)
         text = _without_mathml(text)
     if _HTML_TAG.search(text):
