@@ -1349,6 +1349,21 @@ def test_scopus_csv_with_less_ticked_still_says_it_is_scopus(tmp_path: Path) -> 
     assert "Scopus exported this file without abstracts" in message
 
 
+def test_scopus_csv_with_five_columns_is_told_by_its_record_links(tmp_path: Path) -> None:
+    # Scopus with only Authors, Title, Year, DOI and Link ticked (danimelsz/resins
+    # scopus.csv): its header names no column of Scopus's own, its rows link to Scopus.
+    text = (
+        "Authors,Title,Year,DOI,Link\n"
+        '"Okafor C., Lind A.B.","Resin foraging of stingless bees",2023,"10.1000/bees.1",'
+        '"https://www.scopus.com/inward/record.uri?eid=2-s2.0-1&partnerID=40"\n'
+    )
+    message = refusal(tmp_path, "scopus.csv", text)
+    assert "Scopus exported this file without abstracts" in message
+    (tmp_path / "other").mkdir()
+    other = refusal(tmp_path / "other", "refs.csv", text.replace("scopus.com", "example.org"))
+    assert "has no 'abstract' column" in other
+
+
 def test_scopus_numbered_funding_columns_are_not_kept(tmp_path: Path) -> None:
     text = SCOPUS_2019.replace("Access Type\n", "Access Type,Abstract\n").replace(
         "Open Access\n", 'Open Access,"We relate brain morphology to age in 20,000 adults."\n'

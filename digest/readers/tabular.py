@@ -483,13 +483,15 @@ def parse_csv(text: str) -> Parsed:
     problems: list[Problem] = []
     plan: _Plan | None = None
     header_line = 0
-    for start, row in _numbered_rows(reader, problems):
+    numbered = _numbered_rows(reader, problems)
+    for start, row in numbered:
         if not any(cell.strip() for cell in row):
             continue
         if plan is None:
             plan = _plan(row)
             if "abstract" not in plan.fields:
-                return Parsed((), (_no_abstract_column(start, row, delimiter),))
+                first = next(numbered, (0, []))[1]
+                return Parsed((), (_no_abstract_column(start, row, delimiter, first),))
             header_line = start
             continue
         if _names(row) == plan.names:
@@ -654,6 +656,8 @@ def _is_scopus(names: Sequence[str]) -> bool:
     return found >= _SCOPUS_CSV or (found >= _SCOPUS_CORE and bool(found & _SCOPUS_OWN))
 
 
+# The link each row of a Scopus export has to the record's page.
+_SCOPUS_RECORD_LINK = "scopus.com/inward/record.uri"
 _SCOPUS_CSV_HELP = (
     "Scopus exported this file without abstracts; in Scopus, choose Export > CSV, tick "
     "'Abstract' under 'Abstract & keywords', and export again"
@@ -732,7 +736,10 @@ _EXPORTS_WITHOUT_ABSTRACTS = (
 )
 
 
-def _no_abstract_column(line: int, header: list[str], delimiter: str) -> Problem:
+def _no_abstract_column(line: int, header: list[str], delimiter: str, first: list[str]) -> Problem:
+    """Why a table has no abstracts: the export that leaves them out, told by its header or
+    (Scopus with a few columns ticked: "Authors,Title,Year,DOI,Link") by the link to
+    Scopus's record in the first row under it, and how to export them."""
     names = _names(header)
     named = set(names)
     shown = excerpt(delimiter.join(header))
@@ -743,6 +750,8 @@ def _no_abstract_column(line: int, header: list[str], delimiter: str) -> Problem
     for export, help_text in _EXPORTS_WITHOUT_ABSTRACTS:
         if named >= export:
             return Problem(line, help_text, shown)
+    if any(_SCOPUS_RECORD_LINK in cell for cell in first):
+        return Problem(line, _SCOPUS_CSV_HELP, shown)
     columns = [name for cell in header if (name := cell.replace("\ufeff", "").strip())]
     # A header saved again from a spreadsheet can lose its names past the first few.
     unnamed = len(header) - len(columns)
