@@ -93,9 +93,12 @@ LABEL_JOINS = re.compile(r"\s+(?:and|&|y|e|et|und)\s+|\s*/\s*")
 # A label may be numbered, as MDPI's parts are ("(2) Methods: In this work, we …").
 _LABEL_NUMBER = r"(?:\(\d{1,2}\)\s*|\d{1,2}[.)]\s+)?"
 # Embase writes its labels with a plural in brackets: "Result(s): ", "Conclusion(s): ";
-# Cochrane's with an apostrophe: "Authors' conclusions: ".
+# Cochrane's with an apostrophe: "Authors' conclusions: "; Emerald's journals part them from
+# their text by a spaced dash: "Purpose \u2013 This paper aims to …", "Findings - The …".
 _SECTION_LABEL = re.compile(
-    _LABEL_NUMBER + r"(?P<label>[^\W\d_](?:[^\W\d_]|[ /&'\u2019-]){1,48}?(?:\(s\))?)\s*:\s+"
+    _LABEL_NUMBER
+    + r"(?P<label>[^\W\d_](?:[^\W\d_]|[ /&'\u2019-]){1,48}?(?:\(s\))?)"
+    + r"(?:\s*:|\s+[-\u2013\u2014])\s+"
 )
 # The same label in capitals without its colon, before the sentence's first word (Lens and
 # PubMed-fed exports: "CONCLUSIONS This study demonstrates …").

@@ -224,6 +224,17 @@ def test_other_openings_stay(sentence: str) -> None:
             "Availability and implementation: The tool and its data are at example.org/tool.",
             "The tool and its data are at example.org/tool.",
         ),
+        # Emerald's journals part a label from its text by a spaced dash, however their
+        # exports write it.
+        (
+            "Purpose \u2013 This paper aims to test whether lending rules change how banks price"
+            " their loans.",
+            "This paper aims to test whether lending rules change how banks price their loans.",
+        ),
+        (
+            "Design/methodology/approach - The paper uses a panel of 412 banks over ten years.",
+            "The paper uses a panel of 412 banks over ten years.",
+        ),
         # Chinese structured abstracts (Wanfang's, CNKI's): run in with a space, a colon, or
         # in brackets.
         (
@@ -263,6 +274,9 @@ def test_a_structured_abstracts_section_label_is_not_part_of_the_line(
         "Cats and dogs: a study of how pets share a home with each other.",
         "(2) Tasks: three of them are new, and one comes from prior work.",
         "Results show that the method works well on many tasks.",
+        # A dash after words that are no label.
+        "Deep learning - a survey of the methods and of what they are used for.",
+        "Results - none.",
     ],
 )
 def test_other_colons_stay(sentence: str) -> None:
