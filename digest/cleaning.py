@@ -821,12 +821,15 @@ def _without_trailers(abstract: str) -> str:
 # texts.BRONCO consists of …", Oxford Academic's BibTeX); a dotted name ("java.lang.String",
 # "Foo.Bar()", "e.g.The", "ASP.Net", "www.IEEE.org", "Node.Js") is no paragraph's end. After
 # a capitalised word, only before a section's heading and its colon: "… Scirus y Science
-# Direct.Resultados y conclusión: …" (a Spanish abstract in PubMed).
+# Direct.Resultados y conclusión: …" (a Spanish abstract in PubMed). After a year: JAMA's
+# BibTeX drops its abstracts' headings, and the Design paragraph ends on when the data were
+# analysed ("… Data analysis occurred January to February 2024.Dermatologist condition labels
+# …", "… Analysis began November 18, 2016.Algorithms used …").
 _NEXT_SENTENCE = r"(?=(?:[A-Z][a-z]+|[A-Z]{3,}s?)\b(?![.(]))"
 _BEFORE_HEADING = r"(?=\.[A-Z][a-z]+(?: [^\W\d_]+){0,3}:)"
 _RUN_ON_SENTENCE = re.compile(
-    rf"((?:(?<![.\w])(?:[a-z]{{3,}}|[A-Z]{{2,}}s|[A-Z][a-z]{{2,}}{_BEFORE_HEADING})|\))[.?!])"
-    + _NEXT_SENTENCE
+    r"((?:(?<![.\w])(?:[a-z]{3,}|[A-Z]{2,}s|(?:19|20)\d\d"
+    rf"|[A-Z][a-z]{{2,}}{_BEFORE_HEADING})|\))[.?!])" + _NEXT_SENTENCE
 )
 # Its stop and what follows, looked for first: the pattern above, opening on a lookbehind or
 # a parenthesis, is tried at every character, one opening on a class of characters is scanned

@@ -431,6 +431,11 @@ def test_join_wrapped_lines_of_nothing() -> None:
             "Se buscó en Scielo y Science Direct.Resultados y conclusión: la dieta importa.",
             ["Se buscó en Scielo y Science Direct.", "Resultados y conclusión: la dieta importa."],
         ),
+        (
+            # after a year (JAMA's BibTeX, its headings dropped after the Design paragraph)
+            "Data were analyzed from May to June 2021.Participants were 40 nurses.",
+            ["Data were analyzed from May to June 2021.", "Participants were 40 nurses."],
+        ),
     ],
 )
 def test_a_full_stop_that_lost_its_space_still_ends_a_sentence(
@@ -447,6 +452,8 @@ def test_a_full_stop_that_lost_its_space_still_ends_a_sentence(
         "Hosts such as www.GPUs.Com, runs of LLMs.v2, DNSSEC.Key and the U.S.Pays.",
         # arXiv's subject classes and a host in capitals
         "Classes [math.AT] and stat.ML, of www.IEEE.org and ieeexplore.IEEE.org.",
+        # a year inside a name or a number
+        "We ran Office2019.Excel macros on 1.2019.Data and build 12019.Alpha.",
     ],
 )
 def test_dots_inside_words_are_no_lost_spaces(text: str) -> None:
