@@ -865,6 +865,26 @@ def test_ovid_ris_abstract_heading_over_a_section_heading_goes_with_the_comma(
     )
 
 
+def test_ovid_central_ris_paragraphs_lose_the_comma_that_joins_them(tmp_path: Path) -> None:
+    # Ovid's CENTRAL joins a registered trial's paragraphs as it joins sections
+    # (MaxenceOuafik/MSM-Syndemic-Scoping-Review Files/search_strategy/cochrane.ris); the
+    # one-liner read "… with prevention initiatives., Social anxiety is …" as one sentence.
+    corpus = load_written(
+        tmp_path,
+        "cochrane.ris",
+        "1. \nTY  - ELEC\nT1  - Peer support for carers\nA1  - Okonkwo AB\n",
+        "N2  - Carers of people with dementia report loneliness., Peer groups may help (PG)., ",
+        "The trial randomises 200 carers; 41.5%., Half meet in person., We follow them for a ",
+        "year, e.g., The city of Leeds., Groups meet in the U.S., Canada and Inc., Boston.\n",
+        "ER  -  \n",
+    )
+    assert only(corpus).abstract == (
+        "Carers of people with dementia report loneliness. Peer groups may help (PG). The trial "
+        "randomises 200 carers; 41.5%. Half meet in person. We follow them for a year, e.g., "
+        "The city of Leeds. Groups meet in the U.S., Canada and Inc., Boston."
+    )
+
+
 def test_a_name_in_capitals_of_many_apostrophes_is_cased_without_recursion(tmp_path: Path) -> None:
     # Each letter before an apostrophe ("O'BRIEN", "D'O'BRIEN") was cased by a call for the
     # rest of the name: a damaged name of 5,000 of them ran out of stack and sank the file.

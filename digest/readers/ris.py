@@ -435,8 +435,12 @@ def _sections_unglued(abstract: str) -> str:
     "…systematically reviewed., Objective: To review…". The comma goes; one after an
     abbreviation ("e.g., Methods: …", "et al., Nature: …") stays. An "ABSTRACT: " heading
     over the next section's own (Wiley's, after an accessible summary: "…during
-    disaster., ABSTRACT: AIM: The present review…") goes with it."""
-    return _GLUED_SECTION.sub(_unglued, abstract) if "., " in abstract else abstract
+    disaster., ABSTRACT: AIM: The present review…") goes with it. Its CENTRAL joins a
+    registered trial's paragraphs so too ("…with prevention initiatives., Social anxiety
+    is…"): after a word's stop the comma before a capitalised word goes as well."""
+    if "., " not in abstract:
+        return abstract
+    return _GLUED_PARAGRAPH.sub(_unglued, _GLUED_SECTION.sub(_unglued, abstract))
 
 
 def _unglued(found: re.Match[str]) -> str:
@@ -450,7 +454,13 @@ def _unglued(found: re.Match[str]) -> str:
 _GLUED_SECTION = re.compile(
     r"([^\W_]|[)\]%])\., (?:ABSTRACT: |Abstract: )?(?=[A-Z][A-Za-z]*(?: [A-Za-z&/-]+){0,5}\??: )"
 )
-_ABBREVIATIONS = ("e.g", "i.e", " al", "etc", " vs", " cf")
+_ABBREVIATIONS = ("e.g", "i.e", " al", "etc", " vs", " cf", " sp", "spp", "esp", "rox", "ncl")
+# A paragraph's stop after a word of small letters, a figure's "%" or a bracket, ", " and
+# the next paragraph's first word ("initiatives., Social", "22.9%., Social", "(CBT)., The");
+# not after an abbreviation with a capital ("U.S., Canada", "Inc., Boston", "Co., Ltd").
+_GLUED_PARAGRAPH = re.compile(
+    r"((?<=[a-z])(?<![A-Z][a-z])[a-z]|(?<=\d)%|(?<=[\w%])\))\., (?=[A-Z][a-z])"
+)
 
 
 def _abstract(entry: dict[str, object], chunk: list[str]) -> tuple[str, bool]:
