@@ -1751,3 +1751,29 @@ def test_scopus_keywords_lose_their_inline_html(tmp_path: Path) -> None:
     (tmp_path / "scopus.csv").write_text(text, encoding="utf-8")
     [paper] = load_papers([tmp_path]).papers
     assert paper.keywords == ("CO2 uptake", "Ti8O8 clusters", "framework")
+
+
+def test_web_of_science_table_of_scielo_records_is_titled_in_english(tmp_path: Path) -> None:
+    # SciELO Citation Index's records in the tab-delimited export give the title in the
+    # paper's own language in TI, its translations in X1 and Y1 in either order
+    # (RoudiOlding/gestor-bibliometrico savedrecs.txt): the English one goes with AB.
+    (tmp_path / "savedrecs.txt").write_text(
+        "PT\tAU\tTI\tX1\tY1\tLA\tAB\tX4\tPY\tUT\n"
+        "J\tRuiz, Ana\tHuertos escolares en Puebla\tHortas escolares em Puebla\t"
+        "The gardens of the schools of Puebla\tSpanish\t"
+        "Abstract: Schools keep gardens. We surveyed forty.\t"
+        "Resumen: Las escuelas tienen huertos.\t2025\tSCIELO:S1\n"
+        "J\tGomez, Luis\tEl voto en el Perú\tThe vote of the people of Peru\t\tSpanish\t"
+        "ABSTRACT: We study how people vote in Peru.\t\t2025\tSCIELO:S2\n"
+        "J\tLima, Rui\tLeitura em casa\t\t\tPortuguese\tA leitura em casa foi medida.\t\t2020"
+        "\tSCIELO:S3\n",
+        encoding="utf-8",
+    )
+    gardens, voting, reading = load_papers([tmp_path / "savedrecs.txt"]).papers
+    assert (gardens.title, gardens.abstract) == (
+        "The gardens of the schools of Puebla",
+        "Schools keep gardens. We surveyed forty.",
+    )
+    assert ("original title", "Huertos escolares en Puebla") in gardens.metadata
+    assert voting.title == "The vote of the people of Peru"
+    assert reading.title == "Leitura em casa"

@@ -86,7 +86,9 @@ from digest.readers.records import (
 from digest.readers.scholarly_json.apis import highwire_free
 from digest.readers.tagged import TaggedRecord
 from digest.readers.web_of_science import (
+    TITLE_TAGS,
     accented_full_names,
+    english_title,
     publication_date,
     web_of_science_text,
     web_of_science_title,
@@ -781,14 +783,19 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | Problem | None:
     if not abstract:
         return None
     title = values.get("title")
+    original = ""
     if title and plan.exporter == _WOS:
-        title = web_of_science_title(web_of_science_text(title))
+        cells = [_column(row, plan, tag.lower()) for tag in TITLE_TAGS[1:]]
+        titles = [web_of_science_title(web_of_science_text(cell)) for cell in (title, *cells)]
+        title, original = english_title(titles)
     keywords = values.get("keywords")
     if keywords and plan.exporter == _IEEE:
         keywords = _IEEE_KEYWORDS_LABEL.sub("", keywords)
     metadata = [(name, row[i].strip()) for i, name in plan.extra if i < len(row) and row[i].strip()]
     if len(row) > plan.width:  # cells past the header's last column
         metadata += [(f"column {i + 1}", c) for i, c in enumerate(row) if i >= plan.width and c]
+    if original:
+        metadata.append(("original title", original))
     doi = _first_doi(values.get("doi")) or _found_in(row, plan.doi_homes, _DOI_IN_LINK)
     arxiv = values.get("arxiv") or _arxiv_elsewhere(row, plan.arxiv_homes) or _arxiv_doi(doi)
     pmid = values.get("pmid") or _found_in(row, plan.pmid_homes, _PMID_IN_TEXT)
@@ -971,6 +978,12 @@ def _author_list(row: list[str], values: dict[str, str], plan: _Plan) -> str:
         short = [name.strip() for name in row[index].split(";")] if index < len(row) else []
         return "; ".join(accented_full_names([n.strip() for n in names.split(";")], short))
     return names
+
+
+def _column(row: list[str], plan: _Plan, name: str) -> str:
+    """The cell of the column the header names so, "" where there is none."""
+    index = plan.names.index(name) if name in plan.names else len(row)
+    return row[index].strip() if index < len(row) else ""
 
 
 def _initials_only(row: list[str], plan: _Plan, values: dict[str, str]) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import html.entities
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from digest.cleaning import latex_to_unicode
 from digest.readers.markup import labelled_sections, markup_to_text, without_abstract_heading
@@ -118,12 +119,12 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
     # Institutions often …", "Resumen …" in X4) and give the title in the paper's language
     # in TI, its translations in X1 and Y1: the English one goes with the English abstract.
     abstract = without_abstract_heading(abstract)
-    titles = [
-        web_of_science_title(markup_to_text(web_of_science_text(tagged.text(tag))))
-        for tag in ("TI", "X1", "Y1")
-        if tagged.text(tag)
-    ]
-    title = titles[first_in_english(titles)] if len(titles) > 1 else "".join(titles)
+    title, original = english_title(
+        [
+            web_of_science_title(markup_to_text(web_of_science_text(tagged.text(tag))))
+            for tag in TITLE_TAGS
+        ]
+    )
     if not abstract:
         return missing_abstract(tagged.line, "a Web of Science record without an AB field", title)
     # AU gives initials ("SMITH, JA"); AF full names, or (before 2006) AU's initials again.
@@ -132,8 +133,8 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
     shortened = {name.casefold() for name in short}
     names = [(n, not full or n.casefold() in shortened) for n in full or short]
     metadata = [(name, value) for tag, name in _METADATA.items() if (value := tagged.text(tag))]
-    if titles and title != titles[0]:
-        metadata.append(("original title", titles[0]))
+    if original:
+        metadata.append(("original title", original))
     return Record(
         line=tagged.line,
         abstract=abstract,
@@ -225,6 +226,21 @@ _UNACCENTED = str.maketrans(
     {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae",
      "œ": "oe", "Œ": "Oe", "\u0131": "i"}
 )  # fmt: skip
+
+
+# The title in the paper's own language and its translations (SciELO Citation Index's).
+TITLE_TAGS = ("TI", "X1", "Y1")
+
+
+def english_title(titles: Sequence[str]) -> tuple[str, str]:
+    """Of a record's titles (TI, X1, Y1, cleaned), the one to read with its English
+    abstract: the English one (first_in_english), and TI where it is not that one, else "";
+    a record with one title keeps it, whatever its language."""
+    given = [title for title in titles if title]
+    if len(given) < 2:
+        return "".join(given), ""
+    title = given[first_in_english(given)]
+    return title, "" if title == given[0] else given[0]
 
 
 def web_of_science_title(title: str) -> str:
