@@ -430,6 +430,13 @@ _PLACEHOLDER = re.compile(
 _PUBLISHER = (
     r"(?:(?>\(?[A-Z][\w'&.,+-]*\)?[.,]?)(?:\s++|$)|(?:on behalf of|and|of|the|for|&)\s++){1,20}"
 )
+# A paper's citation of itself: the journal's name (up to eight capitalised words or
+# abbreviations, and the small words of a name: "of", "and"), then the volume, its issue and
+# the pages: "93:1187-1197", "67(2):e12-e20".
+_JOURNAL_NAME = (
+    r"[A-Z][A-Za-z]*\.?(?:\s+(?:[A-Z][A-Za-z]*\.?|\([A-Z][A-Za-z]+\)|&|of|and|the|in|for)){0,7}?"
+)
+_VOLUME_PAGES = r"\d+(?:\(\d+\))?\s?:\s?[A-Za-z]?\d+(?:[-\u2013][A-Za-z]?\d+)?"
 # A copyright line or a database's stamp closing an abstract: "© 2020 Elsevier Ltd. All rights
 # reserved.", "(C) 2003 Elsevier Ltd.", "Copyright (c) 2025 The Authors.", "(PsycInfo
 # Database Record (c) 2022 APA, all rights reserved)" (RefWorks' of 2002, "( PsycINFO
@@ -447,7 +454,11 @@ _PUBLISHER = (
 # ("2020 Elsevier Ltd. All rights reserved.") is one only as the abstract's last words.
 _TRAILER = re.compile(
     r"(?:^|(?<=[.!?)\]\"”])\s+|(?<=[.!?)\]\"”])"
-    r"(?=©|(?:Crown\s+)?Copyright\b|\([cC]\)\s*(?:19|20)\d\d\b)|\s+(?=\[))"
+    r"(?=©|(?:Crown\s+)?Copyright\b|\([cC]\)\s*(?:19|20)\d\d\b)|\s+(?=\[)"
+    # Lippincott's (Wolters Kluwer's) abstracts, as Crossref and so Zotero keep them, give the
+    # paper's citation before the copyright line: "... contraindications. Int Clin
+    # Psychopharmacol 30:183–192 Copyright © 2015 Wolters Kluwer Health, Inc. ..."
+    rf"|(?<=[.!?])\s+{_JOURNAL_NAME}\s+{_VOLUME_PAGES}\s+(?=(?:Copyright\s*)?©))"
     r"(?:CR\s+-\s+(?=Copyright))?"  # JSTOR's RIS line, kept in the abstract by Mendeley
     r"(?:\(\s?Psyc(?:INFO|Info) Database Record\b"
     r"|(?:Crown\s+)?(?:Copyright\s*)?©"
@@ -725,14 +736,11 @@ def strip_abstract_trailer(abstract: str) -> str:
     return abstract
 
 
-# The journal's name (up to eight capitalised words or abbreviations, and the small words
-# of a name: "of", "and"), then the year, volume and pages ("2023;93:1187-1197") or the
-# volume, pages and year ("68:1072-1077, 2020"), after a sentence's stop, at the end, JMIR's
-# in square brackets. The volume, its issue and the pages: "93:1187-1197", "67(2):e12-e20".
-_VOLUME_PAGES = r"\d+(?:\(\d+\))?\s?:\s?[A-Za-z]?\d+(?:[-\u2013][A-Za-z]?\d+)?"
+# The journal's name, then the year, volume and pages ("2023;93:1187-1197") or the volume,
+# pages and year ("68:1072-1077, 2020"), after a sentence's stop, at the end, JMIR's in
+# square brackets.
 _CLOSING_CITATION = re.compile(
-    r"(?<=[.!?])\s+(\[)?[A-Z][A-Za-z]*\.?"
-    r"(?:\s+(?:[A-Z][A-Za-z]*\.?|\([A-Z][A-Za-z]+\)|&|of|and|the|in|for)){0,7}?\s+"
+    rf"(?<=[.!?])\s+(\[)?{_JOURNAL_NAME}\s+"
     rf"(?:(?:19|20)\d\d\s?;\s?{_VOLUME_PAGES}|{_VOLUME_PAGES},\s?(?:19|20)\d\d)(?(1)\])\.?$"
 )
 _CLOSING_TAIL = 160  # a journal's name and a citation: looked for in the tail only

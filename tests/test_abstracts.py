@@ -274,6 +274,20 @@ def test_numbers_closing_an_abstract_that_cite_nothing_stay(text: str) -> None:
     assert strip_abstract_trailer(text) == text
 
 
+def test_lippincotts_citation_before_its_copyright_line_goes_with_it() -> None:
+    # Lippincott's (Wolters Kluwer's) abstract as Crossref and so Zotero keep it, the paper's
+    # citation then the copyright line (tmx0907/ResearchOS My Library.json, a CSL JSON).
+    trailer = (
+        "Int Clin Psychopharmacol 30:183\u2013192 Copyright \u00a9 2015 Wolters Kluwer "
+        "Health, Inc. All rights reserved."
+    )
+    assert strip_abstract_trailer(f"{ABSTRACT} {trailer}") == ABSTRACT
+    assert strip_abstract_trailer(f"{ABSTRACT} {trailer.replace('Copyright ', '')}") == ABSTRACT
+    # Without a copyright line after it, the numbers are the abstract's own.
+    kept = f"{ABSTRACT} Ratios were Low 30:183\u2013192 in the copyright-free group."
+    assert strip_abstract_trailer(kept) == kept
+
+
 def test_a_copyright_line_glued_to_the_front_of_an_abstract_is_not_part_of_it() -> None:
     # Web of Science's MEDLINE, tab-delimited or plain text: the copyright line, then the
     # abstract's first sentence with no space between them.
