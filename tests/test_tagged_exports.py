@@ -2060,6 +2060,23 @@ def test_jstor_ris_header_lines_are_no_problem(tmp_path: Path) -> None:
     )
 
 
+def test_wiley_ris_header_without_a_space_after_content_is_no_problem(
+    tmp_path: Path,
+) -> None:
+    # Wiley's "download citation" RIS (and dblp's, J-STAGE's) writes "Content:text/plain"
+    # with no space after the colon: a header line like JSTOR's, not a line outside records.
+    corpus = load_written(
+        tmp_path,
+        "pericles.ris",
+        'Provider: John Wiley & Sons, Ltd\nContent:text/plain; charset="UTF-8"\n\nTY  - '
+        "JOUR\nAU  - Brandt, Ola\nTI  - Folding a ribbon of sugars\nJO  - Journal of Sweet "
+        "Chemistry\nDO  - 10.1002/jsc.12345\nAB  - We fold a ribbon of sugars into a helix "
+        "and measure how long it holds.\nPY  - 2016\nER  -\n",
+    )
+    assert corpus.files[0].format == "ris" and not corpus.skipped
+    assert only(corpus).title == "Folding a ribbon of sugars"
+
+
 def test_ris_copied_from_a_web_page_with_one_space_before_each_dash(tmp_path: Path) -> None:
     # A browser shows Zotero's "TY  - JOUR" as "TY - JOUR": RIS copied from a page (a
     # README, a wiki) has one space between each tag and its dash, an empty AU among them.

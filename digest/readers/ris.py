@@ -20,7 +20,8 @@ without a Problem saying so. What the split takes care of:
 - the Cochrane Library heads each record with "Record #3 of 18", "Provider: John Wiley &
   Sons, Ltd." and "Content: text/plain; …" lines, and writes two spaces after the dash
   ("TY  -  JOUR"); JSTOR heads its file with "Provider: JSTOR …", "Database: JSTOR" and
-  "Content: …": neither a field nor a problem either;
+  "Content: …" (Wiley, dblp and J-STAGE with "Content:text/plain"): neither a field nor a
+  problem either;
 - RIS copied from a web page has one space between a tag and its dash ("TY - JOUR"), the
   browser having collapsed the two: where the first TY line has one, every tag is read so;
 - Scopus's RIS of 2016 gives the document's type in words on a second TY line inside the
@@ -110,9 +111,10 @@ _HEAD = 4096
 # Ovid's record numbers, alone on their line.
 _RECORD_NUMBER = re.compile(r"\s*(?:<\d+>|\d+\.)\s*")
 # The lines a download puts before its records: the Cochrane Library's before each record,
-# JSTOR's (its "Provider: JSTOR", "Database: JSTOR", "Content: …") before the first.
+# JSTOR's (its "Provider: JSTOR", "Database: JSTOR", "Content: …") before the first; Wiley,
+# dblp and J-STAGE write no space after "Content:" ("Content:text/plain; charset=…").
 _EXPORT_HEADER = re.compile(
-    r"\s*(?:Record #\d+ of \d+|Provider: .*|Database: .*|Content: text/plain.*)\s*"
+    r"\s*(?:Record #\d+ of \d+|Provider: .*|Database: .*|Content: ?text/plain.*)\s*"
 )
 _OVID_LINK = "Link to the Ovid Full Text or citation:"
 _URL_LINE = re.compile(r"\s*https?://\S+\s*")
