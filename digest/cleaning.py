@@ -670,6 +670,13 @@ def is_placeholder(abstract: str) -> bool:
 # 2020 "…Author DeclarationsAll relevant ethical guidelines have been followed; … .Yes…".
 _INTEREST_STATEMENT = "Competing Interest Statement"
 _AUTHOR_DECLARATIONS = "Author Declarations"
+# AACR's meeting abstracts (Cancer Research's supplements and its other journals') close with
+# how to cite them, kept by Crossref and so by OpenAlex and the tools fed from it: "…
+# Citation Format: Jim Lacey. Insights from … [abstract]. In: Proceedings of the AACR …;
+# 2019 Feb 19-22; San Diego, CA. Philadelphia (PA): AACR; Cancer Epidemiol Biomarkers Prev
+# 2020;29(9 Suppl):Abstract nr IA22." Its authors may be twenty and more: a longer tail.
+_MEETING_CITATION = "Citation Format:"
+_MEETING_CITATION_TAIL = 3000
 
 
 # Where Elsevier's abstract holds its graphical abstract, the databases that take the text
@@ -728,7 +735,8 @@ def strip_abstract_trailer(abstract: str) -> str:
     that closes the abstracts of Wiley's journals in PubMed ("... mortality in MCR
     patients. ANN NEUROL 2023;93:1187-1197.", "J Am Geriatr Soc 68:1072-1077, 2020.") and,
     in brackets, those of JMIR's ("... services in LMICs. [J Med Internet Res
-    2016;18(8):e226]")."""
+    2016;18(8):e226]"), and without the "Citation Format: …" closing AACR's meeting
+    abstracts."""
     abstract = _without_trailers(abstract)
     if abstract[-1:].isdigit() or abstract[-2:-1].isdigit():
         citation = _CLOSING_CITATION.search(abstract, max(0, len(abstract) - _CLOSING_TAIL))
@@ -797,6 +805,9 @@ def _without_trailers(abstract: str) -> str:
         statement = abstract.rfind(_INTEREST_STATEMENT, 0, declarations)
     if statement > 0:
         abstract = abstract[:statement].rstrip()
+    cited = abstract.rfind(_MEETING_CITATION, max(0, len(abstract) - _MEETING_CITATION_TAIL))
+    if cited > 0 and "[abstract]" in abstract[cited:] and "Abstract nr" in abstract[cited:]:
+        abstract = abstract[:cited].rstrip()
     tail = abstract[-_TRAILER_TAIL:]
     # Spelled out, not any(...): this runs for every abstract loaded.
     if not (

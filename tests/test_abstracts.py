@@ -378,6 +378,21 @@ def test_medrxiv_declarations_longer_than_the_tail_go_with_the_interest_statemen
     assert strip_abstract_trailer(f"{ABSTRACT}{without}") == f"{ABSTRACT}{without}"
 
 
+def test_aacrs_citation_format_closing_a_meeting_abstract_is_not_text() -> None:
+    # AACR's meeting abstracts close with how to cite them, authors and all, in Crossref's
+    # copy and so in OpenAlex's and the RIS a script made from it.
+    authors = ", ".join(f"Ada Lamb{n}" for n in range(25))
+    citation = (
+        f" Citation Format: {authors}. Gliding cells in a dish [abstract]. In: Proceedings of "
+        "the Annual Meeting of the Society of Cells 2021; 2021 Apr 10-15. Philadelphia (PA): "
+        "AACR; Cell Res 2021;81(13_Suppl):Abstract nr 176."
+    )
+    assert strip_abstract_trailer(f"{ABSTRACT}{citation}") == ABSTRACT
+    # A sentence on a citation format stays.
+    kept = f"{ABSTRACT} Citation Format: the style of the references is checked."
+    assert strip_abstract_trailer(kept) == kept
+
+
 @pytest.mark.parametrize(
     "text",
     [
