@@ -1180,6 +1180,32 @@ def test_the_headings_of_a_toggle_under_a_paper_are_its_own_sections() -> None:
     assert paper.abstract == "本文提出了一种用手机照片计数地衣的方法。"
 
 
+def test_a_toggle_under_a_paper_ends_at_its_close_after_a_rule() -> None:
+    # The report's analyses put "---" between their parts: one closing the toggle left no
+    # entry open, and the toggle stayed open, the next paper's heading read as a section of
+    # the paper before it.
+    text = (
+        "### 1. Lichen Counts from Phone Photographs\n\n"
+        "**Links**: [arXiv](http://arxiv.org/abs/2605.01234v1)\n\n"
+        "<details>\n<summary>Deep Research 深度解读</summary>\n\n"
+        "## 第一模块：一分钟核心速写\n\n**TL;DR:** 本文提出了一种用手机照片计数地衣的方法。\n\n"
+        "---\n\n</details>\n\n---\n\n"
+        "### 2. Moss Heights in the Shade\n\n"
+        "**Links**: [arXiv](http://arxiv.org/abs/2605.05678v1)\n\n"
+        "We measure mosses in shaded and sunny plots of three forests and find shade doubles"
+        " their height.\n\n"
+        "### 3. Fern Spores on the Wind\n\n"
+        "**Links**: [arXiv](http://arxiv.org/abs/2605.09999v1)\n\n"
+        "We trap fern spores downwind of a glade and model how far the wind carries them.\n"
+    )
+    titles = [paper.title for paper in parse_markdown(text).records]
+    assert titles == [
+        "Lichen Counts from Phone Photographs",
+        "Moss Heights in the Shade",
+        "Fern Spores on the Wind",
+    ]
+
+
 def test_a_daily_list_line_opening_with_its_date_is_a_paper_entry() -> None:
     # cv-arxiv-daily's list layout: "- date, **Title**, First Author et.al., Paper: [url](url),
     # Code: …". Each line is an entry (without an abstract unless one follows it).

@@ -164,6 +164,11 @@ def read_line(reader: Reader, number: int, line: str, lines: list[str]) -> None:
         label = inline_text(re.sub(r"<[^>]*>", " ", stripped)).strip(" :：").lower()
         reader.flush()
         current = reader.current
+        closed = "</details" in stripped.lower()
+        if closed:
+            # The toggle under a paper ends, even where a rule in it ("---" between the parts
+            # of the analysis) left no entry open.
+            reader.paper_toggle = False
         if current is None:
             return
         if ABSTRACT_HEADING.match(label):
@@ -172,15 +177,18 @@ def read_line(reader: Reader, number: int, line: str, lines: list[str]) -> None:
             # "<summary>关键词</summary>" under "## Abstract": the toggle holds the keywords
             # (in another language), not the abstract the heading announced.
             current.mode, reader.toggled = "notes", True
-        elif reader.toggled and "</details" in stripped.lower():
+        elif reader.toggled and closed:
             current.mode, reader.toggled = "body", False
-        elif "<summary" in stripped.lower() and current.kind == "heading" and current.identified():
+        elif (
+            "<summary" in stripped.lower()
+            and not closed
+            and current.kind == "heading"
+            and current.identified()
+        ):
             # "<summary>Deep Research 深度解读</summary>" under a paper's heading and links: an
             # analysis of the paper, its "## 第一模块" headings its sections, its "TL;DR" no
             # abstract of a paper of its own.
             reader.paper_toggle = True
-        if "</details" in stripped.lower():
-            reader.paper_toggle = False
         return
     heading = HEADING.match(line)
     if heading:
