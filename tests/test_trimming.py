@@ -119,6 +119,16 @@ BOX_WORLD = (
             "To address this issue we introduce TabX, a parser for scanned invoices.",
             "We introduce TabX, a parser for scanned invoices.",
         ),
+        # Connectives that compare the sentence with the one before it, or spell it out.
+        (
+            "Similarly, in this paper, we propose to parse tables by playing against them.",
+            "We propose to parse tables by playing against them.",
+        ),
+        (
+            "Namely, this paper presents a study of a parser with a human-like robot.",
+            "This paper presents a study of a parser with a human-like robot.",
+        ),
+        ("Conversely, we also study how parsers fail.", "We also study how parsers fail."),
     ],
 )
 def test_a_linking_clause_is_dropped_and_the_rest_kept_word_for_word(

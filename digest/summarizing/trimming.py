@@ -62,6 +62,7 @@ LINKING_PHRASES: Final = frozenset(
     | {"in summary", "in conclusion", "to summarize", "to conclude", "in sum", "altogether"}
     | {"first of all", "last but not least", "on the other hand", "more specifically"}
     | {"more precisely", "in other words", "besides", "subsequently", "afterwards"}
+    | {"similarly", "likewise", "namely", "conversely", "alternatively"}
 )
 # "In this paper", "In this work", "In this short paper": the paper speaking of itself.
 _FRAMING = re.compile(
