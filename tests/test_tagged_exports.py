@@ -759,6 +759,10 @@ def test_venues_in_capitals_are_cased(tmp_path: Path) -> None:
         # An acronym with a hyphen of its own (aguerrerolopez/MaldiMaranon savedrecs.txt).
         "C\tLOPEZ, XA\tSPECTRA\t2021 IEEE LATIN AMERICAN CONFERENCE ON COMPUTATIONAL ",
         "INTELLIGENCE (LA-CCI)\tWe label mass spectra with few labels.\t2021\n",
+        # Three societies joined by slashes, one not on the list (a Web of Science RIS of
+        # 2023's T2, EndNote's saved from it).
+        "C\tKIM, S\tBOTS\t2020 IEEE/WIC/ACM INTERNATIONAL JOINT CONFERENCE ON WEB ",
+        "INTELLIGENCE AND INTELLIGENT AGENT TECHNOLOGY (WI-IAT 2020)\tWe count bots.\t2020\n",
     )
     assert [paper.venue for paper in tab.papers] == [
         "Coral Reefs",
@@ -778,6 +782,8 @@ def test_venues_in_capitals_are_cased(tmp_path: Path) -> None:
         "2018 48th Annual IEEE/IFIP International Conference on Dependable Systems and "
         "Networks Workshops (DSN-W)",
         "2021 IEEE Latin American Conference on Computational Intelligence (LA-CCI)",
+        "2020 IEEE/WIC/ACM International Joint Conference on Web Intelligence and "
+        "Intelligent Agent Technology (WI-IAT 2020)",
     ]
     ris = load_written(
         tmp_path / "ris",
