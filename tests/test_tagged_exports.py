@@ -875,19 +875,24 @@ def test_ovid_central_ris_paragraphs_lose_the_comma_that_joins_them(tmp_path: Pa
     # Ovid's CENTRAL joins a registered trial's paragraphs as it joins sections
     # (MaxenceOuafik/MSM-Syndemic-Scoping-Review Files/search_strategy/cochrane.ris); the
     # one-liner read "… with prevention initiatives., Social anxiety is …" as one sentence.
+    # After an abbreviation ("e.g.", "sp.", "spp.", "esp.", "approx.", "incl.") it stays.
     corpus = load_written(
         tmp_path,
         "cochrane.ris",
         "1. \nTY  - ELEC\nT1  - Peer support for carers\nA1  - Okonkwo AB\n",
         "N2  - Carers of people with dementia report loneliness., Peer groups may help (PG)., ",
         "The trial randomises 200 carers; 41.5%., Half meet in person., We follow them for a ",
-        "year, e.g., The city of Leeds., Groups meet in the U.S., Canada and Inc., Boston.\n",
+        "year, e.g., The city of Leeds., Groups meet in the U.S., Canada and Inc., Boston. ",
+        "Homes held moulds (Aspergillus sp., Penicillium spp., Fusarium) and, esp., ",
+        "Cladosporium; we visit approx., Twelve a week, incl., Saturdays.\n",
         "ER  -  \n",
     )
     assert only(corpus).abstract == (
         "Carers of people with dementia report loneliness. Peer groups may help (PG). The trial "
         "randomises 200 carers; 41.5%. Half meet in person. We follow them for a year, e.g., "
-        "The city of Leeds. Groups meet in the U.S., Canada and Inc., Boston."
+        "The city of Leeds. Groups meet in the U.S., Canada and Inc., Boston. Homes held moulds "
+        "(Aspergillus sp., Penicillium spp., Fusarium) and, esp., Cladosporium; we visit "
+        "approx., Twelve a week, incl., Saturdays."
     )
 
 
