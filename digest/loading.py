@@ -638,6 +638,11 @@ _WEB_LINK = re.compile(r"https?://[^/\s]", re.I)
 _MDPI_ITEM = re.compile(r"([^,:]{2,80}), Vol\. \d+, Pages? [\w.-]+: (?=\S)")
 _ELSEVIER_BOOK = ("10.1016/B978-", "10.1016/b978-")
 _CHAPTER_NUMBER = re.compile(r"^(?:Chapter\s+)?\d{1,3}\s+[-\u2013]\s+(?=\S)", re.I)
+# AACR's meeting abstracts are titled with their number at Crossref, and so in OpenAlex and
+# what is made from it: "Abstract IA22: Insights from adopting a data commons approach …",
+# "Abstract 1898: SNAF: …". Only for AACR's DOIs (10.1158/…), whose titles these are.
+_AACR_DOI = "10.1158/"
+_AACR_NUMBER = re.compile(r"Abstract [A-Z]{0,3}-?\d{1,5}: (?=\S)")
 _PMID = re.compile(r"\b\d{1,9}\b")
 
 
@@ -702,6 +707,8 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
             break
     if title and doi and doi.startswith(_ELSEVIER_BOOK):
         title = _CHAPTER_NUMBER.sub("", title, count=1)
+    if title.startswith("Abstract ") and doi and doi.startswith(_AACR_DOI):
+        title = _AACR_NUMBER.sub("", title, count=1)
     pairs = list(record.metadata)
     title, original = _without_original_title(title)
     if original:

@@ -2071,6 +2071,23 @@ def test_jstor_ris_header_lines_are_no_problem(tmp_path: Path) -> None:
     )
 
 
+def test_an_aacr_meeting_abstracts_number_is_no_part_of_its_title(tmp_path: Path) -> None:
+    # Crossref (and so OpenAlex, and a script's RIS made from it) titles AACR's meeting
+    # abstracts with their number; only for AACR's DOIs, so another "Abstract 3: …" stays.
+    corpus = load_written(
+        tmp_path,
+        "openalex.ris",
+        "TY  - JOUR\nTI  - Abstract IA22: Gliding cells in a dish\nDO  - 10.1158/1538-7755.x-"
+        "ia22\nAB  - We watch cells glide across a dish for a week and count them.\nER  - \n\n"
+        "TY  - JOUR\nTI  - Abstract 3: Sliding cells\nDO  - 10.5555/sliding\nAB  - We watch "
+        "cells slide down a ramp for a day and count them.\nER  - \n",
+    )
+    assert [paper.title for paper in corpus.papers] == [
+        "Gliding cells in a dish",
+        "Abstract 3: Sliding cells",
+    ]
+
+
 def test_wiley_ris_header_without_a_space_after_content_is_no_problem(
     tmp_path: Path,
 ) -> None:
