@@ -742,6 +742,17 @@ def test_a_generational_suffix_goes_after_the_name() -> None:
     )
 
 
+def test_jama_doubled_and_before_a_group_author_is_one_separator() -> None:
+    # JAMA Network's BibTeX writes "… and Last, First and and the X Consortium": the group
+    # was an author named "and the X Consortium".
+    text = (
+        "@article{a,\n  title = {T},\n  abstract = {We test names.},\n"
+        "  author = {Roe, Ann and Doe, John and and the Lake Study Group},\n}\n"
+    )
+    [record] = parse_bibtex(text).records
+    assert record.authors == ("Ann Roe", "John Doe", "the Lake Study Group")
+
+
 def test_zotero_escaped_inline_math_of_percentages_loses_its_dollars(tmp_path: Path) -> None:
     # A Zotero library's ACM entry (lin_single_2017): the ACM abstract's "$19.0%$" reaches
     # BibTeX as "\$19.0\%\$", with no backslash escaped elsewhere in the value.

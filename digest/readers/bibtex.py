@@ -799,10 +799,11 @@ def _unprotected(group: re.Match[str]) -> str:
 
 
 def _split_names(value: str) -> list[str]:
-    """BibTeX separates names with ' and ' (any case), never inside braces."""
+    """BibTeX separates names with ' and ' (any case), never inside braces; JAMA Network
+    doubles it before a group ("… and Stolovitzky, Gustavo and and the DM DREAM Consortium")."""
     names: list[str] = []
     depth, start = 0, 0
-    for match in re.finditer(r"[{}]|(?<!\s)\s+and\s+", value, re.I):
+    for match in re.finditer(r"[{}]|(?<!\s)\s+and(?:\s+and)*\s+", value, re.I):
         token = match.group(0)
         if token == "{":
             depth += 1
