@@ -974,8 +974,7 @@ def _author_list(row: list[str], values: dict[str, str], plan: _Plan) -> str:
     if plan.exporter == _PUBMED and "." not in names[:-1]:
         return names.removesuffix(".")
     if plan.exporter == _WOS and "au" in plan.names and names.isascii():
-        index = plan.names.index("au")
-        short = [name.strip() for name in row[index].split(";")] if index < len(row) else []
+        short = [name.strip() for name in _column(row, plan, "au").split(";")]
         return "; ".join(accented_full_names([n.strip() for n in names.split(";")], short))
     return names
 
@@ -991,8 +990,7 @@ def _initials_only(row: list[str], plan: _Plan, values: dict[str, str]) -> bool:
     that repeats AU, as it does for records before 2006."""
     if plan.exporter != _WOS or "au" not in plan.names:
         return False
-    index = plan.names.index("au")
-    return index < len(row) and row[index].strip() == values.get("authors")
+    return _column(row, plan, "au") == values.get("authors")
 
 
 def _authors(value: str, initials: bool = False) -> tuple[str, ...]:
