@@ -802,6 +802,23 @@ def test_venues_in_capitals_are_cased(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
+def test_publishers_acronyms_title_cased_by_endnote_are_capitals(tmp_path: Path) -> None:
+    # EndNote's title case of a Web of Science journal in capitals: "IEEE-ACM" became
+    # "Ieee-Acm" (Janchorizo/tfm-slr wos.ris); a word "Acme" is no acronym.
+    ris = load_written(
+        tmp_path,
+        "wos.ris",
+        "TY  - JOUR\nTI  - Gene trees\nT2  - Ieee-Acm Transactions on Computational Biology\n",
+        "AB  - We reconcile gene trees with species trees.\nER  - \n",
+        "TY  - JOUR\nTI  - Anvils\nT2  - Acme Quarterly\n",
+        "AB  - We drop anvils from a height.\nER  - \n",
+    )
+    assert [paper.venue for paper in ris.papers] == [
+        "IEEE-ACM Transactions on Computational Biology",
+        "Acme Quarterly",
+    ]
+
+
 def test_names_in_capitals_through_endnote_are_cased(tmp_path: Path) -> None:
     # EndNote keeps the names of an old Web of Science record as they came, in capitals,
     # in its tagged and XML exports; its own style writes initials with stops ("J.M.").

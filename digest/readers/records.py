@@ -423,9 +423,12 @@ def cased_venue(venue: str) -> str:
     and stays as it is, when its words have four letters or fewer ("ICML", "IEEE TIFS",
     "AI", "PLOS ONE"; "LAB ON A CHIP" is cased) or when it is a conference's, one or two
     words beside a year ("ICETA 2012", "IEEE INFOCOM 2019"). Any name with a small letter
-    stays as it is."""
+    stays as it is, but for "Ieee" and "Acm", never right as words: EndNote's title case of
+    Web of Science's capitals ("Ieee-Acm Transactions on …" -> "IEEE-ACM Transactions on …")."""
     words = venue.split()
-    if not in_capitals(venue) or _acronyms_name(words):
+    if not in_capitals(venue):
+        return _TITLE_CASED_ACRONYM.sub(lambda found: found.group().upper(), venue)
+    if _acronyms_name(words):
         return venue
     cased = []
     for index, word in enumerate(words):
@@ -521,6 +524,8 @@ _VENUE_ACRONYMS = frozenset(
      "AAAI", "IJCAI", "SIGSAC", "SIGKDD", "SIGMOD", "SIGIR", "SIGCHI", "SIGPLAN", "SIGCOMM",
      "EC")
 )  # fmt: skip
+# Publishers' acronyms in title case, which no venue's name has as words.
+_TITLE_CASED_ACRONYM = re.compile(r"\b(?:Ieee|Acm)\b")
 # Abbreviations without a vowel that are words, not acronyms ("BR J SURG", "PUBLIC HLTH").
 _VOWELLESS_ABBREVIATIONS = frozenset(
     ("BR", "DR", "HLTH", "JPN", "LTD", "MGMT", "MT", "NR", "PT", "SCH", "ST", "WKLY")
