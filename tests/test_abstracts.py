@@ -278,13 +278,13 @@ def test_lippincotts_citation_before_its_copyright_line_goes_with_it() -> None:
     # Lippincott's (Wolters Kluwer's) abstract as Crossref and so Zotero keep it, the paper's
     # citation then the copyright line (tmx0907/ResearchOS My Library.json, a CSL JSON).
     trailer = (
-        "Int Clin Psychopharmacol 30:183\u2013192 Copyright \u00a9 2015 Wolters Kluwer "
+        "Int Sleep Neuropharmacol 17:211\u2013224 Copyright \u00a9 2019 Wolters Kluwer "
         "Health, Inc. All rights reserved."
     )
     assert strip_abstract_trailer(f"{ABSTRACT} {trailer}") == ABSTRACT
     assert strip_abstract_trailer(f"{ABSTRACT} {trailer.replace('Copyright ', '')}") == ABSTRACT
     # Without a copyright line after it, the numbers are the abstract's own.
-    kept = f"{ABSTRACT} Ratios were Low 30:183\u2013192 in the copyright-free group."
+    kept = f"{ABSTRACT} Ratios were Low 17:211\u2013224 in the copyright-free group."
     assert strip_abstract_trailer(kept) == kept
 
 
