@@ -446,22 +446,26 @@ def _sections_unglued(abstract: str) -> str:
 
 
 def _unglued(found: re.Match[str]) -> str:
-    before = found.string[max(0, found.start() - 4) : found.start() + 1].lower()
-    return found.group(0) if before.endswith(_ABBREVIATIONS) else f"{found.group(1)}. "
+    before = found.string[max(0, found.start() - 5) : found.start()].lower()
+    return found.group(0) if before.endswith(_ABBREVIATIONS) else ". "
 
 
 # A section's stop after a word, a bracket or "%", ", " and the next section's heading: a
 # capitalised word or words (up to six) before a colon; an "ABSTRACT: " before that heading
-# heads the headed sections, not any text, and is matched to go too.
+# heads the headed sections, not any text, and is matched to go too. This pattern and the
+# next open on the stop, what comes before it looked behind for: the engine skips to a
+# literal character, while one opening on a class or a lookbehind is tried at every
+# character of the abstract.
 _GLUED_SECTION = re.compile(
-    r"([^\W_]|[)\]%])\., (?:ABSTRACT: |Abstract: )?(?=[A-Z][A-Za-z]*(?: [A-Za-z&/-]+){0,5}\??: )"
+    r"\.(?<=[^\W_]\.|[)\]%]\.), (?:ABSTRACT: |Abstract: )?"
+    r"(?=[A-Z][A-Za-z]*(?: [A-Za-z&/-]+){0,5}\??: )"
 )
 _ABBREVIATIONS = ("e.g", "i.e", " al", "etc", " vs", " cf", " sp", "spp", "esp", "rox", "ncl")
 # A paragraph's stop after a word of small letters, a figure's "%" or a bracket, ", " and
 # the next paragraph's first word ("initiatives., Social", "22.9%., Social", "(CBT)., The");
 # not after an abbreviation with a capital ("U.S., Canada", "Inc., Boston", "Co., Ltd").
 _GLUED_PARAGRAPH = re.compile(
-    r"((?<=[a-z])(?<![A-Z][a-z])[a-z]|(?<=\d)%|(?<=[\w%])\))\., (?=[A-Z][a-z])"
+    r"\.(?:(?<=[a-z][a-z]\.)(?<![A-Z][a-z][a-z]\.)|(?<=\d%\.)|(?<=[\w%]\)\.)), (?=[A-Z][a-z])"
 )
 
 
