@@ -126,8 +126,9 @@ def section_label(sentence: str) -> str | None:
 
 
 def label_match(sentence: str) -> re.Match[str] | None:
-    """The section label `sentence` opens with, its colon and the space after it, as a match
-    (its `label` group); None when what opens it is no known label."""
+    """The section label `sentence` opens with, its colon (or Emerald's spaced dash) and the
+    space after it, as a match (its `label` group); None when what opens it is no known
+    label."""
     m = _SECTION_LABEL.match(sentence) or _CAPS_SECTION_LABEL.match(sentence)
     return m if m is not None and is_section_label(m.group("label")) else None
 

@@ -168,9 +168,9 @@ def trim_sentence(sentence: str, limit: int = MAX_LINE_CHARS) -> tuple[str, bool
 
 def drop_section_label(sentence: str) -> str:
     """`sentence` without the section label a structured abstract opens it with ("METHODS: ",
-    "Objective: ", or in capitals without a colon: "CONCLUSIONS "; in Chinese "目的 "), its
-    first letter capitalised; the sentence itself when it has none, or when too little would
-    be left."""
+    "Objective: ", "Purpose \u2013 ", or in capitals without a colon: "CONCLUSIONS "; in
+    Chinese "目的 "), its first letter capitalised; the sentence itself when it has none, or
+    when too little would be left."""
     if not sentence.isascii():
         cjk = _IDEOGRAPHIC_SECTION_LABEL.match(sentence)
         if cjk is not None:
