@@ -410,6 +410,14 @@ def comparable_text(text: str) -> str:
     return folded if folded.isalnum() else _NOT_WORD.sub("", folded)
 
 
+def without_accents(text: str) -> str:
+    """Accents off ("Müller" -> "Muller"), so a name spelled with and without them matches."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 # --- what databases add to an abstract -------------------------------------------------------
 
 # What an export writes where a record has no abstract (ScienceDirect's RIS: its heading alone,

@@ -18,7 +18,6 @@ import itertools
 import operator
 import os
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -39,6 +38,7 @@ from digest.cleaning import (
     space_run_on_sentences,
     strip_abstract_trailer,
     strip_invisible,
+    without_accents,
     without_editors_summary,
     without_own_citation,
     without_stray_punctuation,
@@ -933,7 +933,7 @@ _TITLE_KEY_MIN = 20
 
 def _folded_title(title: str) -> str:
     """The title without case, accents or punctuation; "" when too short to name a paper."""
-    folded = comparable_text(_ascii_fold(title))
+    folded = comparable_text(without_accents(title))
     return folded if len(folded) >= _TITLE_KEY_MIN else ""
 
 
@@ -965,8 +965,8 @@ def _cut_title_of(one: str | None, other: str | None) -> bool:
         return False
     for cut, whole in ((one, other), (other, one)):
         if cut.rstrip().endswith(_ELLIPSIS):
-            start = comparable_text(_ascii_fold(cut))
-            if comparable_text(_ascii_fold(whole)).startswith(start):
+            start = comparable_text(without_accents(cut))
+            if comparable_text(without_accents(whole)).startswith(start):
                 return True
     return False
 
@@ -985,8 +985,8 @@ def _whole_title(titles: Sequence[str]) -> str | None:
         first = next(whole, first)
     if not in_capitals(first):
         return first
-    key = comparable_text(_ascii_fold(first))
-    cased = (t for t in titles if not in_capitals(t) and comparable_text(_ascii_fold(t)) == key)
+    key = comparable_text(without_accents(first))
+    cased = (t for t in titles if not in_capitals(t) and comparable_text(without_accents(t)) == key)
     return next(cased, first)
 
 
@@ -1002,21 +1002,13 @@ def _surname(name: str) -> str:
         while len(words) > 1 and _is_initials(words[-1]):
             words.pop()
         part = words[-1] if words else ""
-    words = _ascii_fold(part).replace("-", " ").split()
+    words = without_accents(part).replace("-", " ").split()
     return comparable_text(words[-1]) if words else ""
 
 
 def _is_initials(word: str) -> bool:
     letters = word.replace(".", "").replace("-", "")
     return 0 < len(letters) <= 3 and letters.isupper()
-
-
-def _ascii_fold(text: str) -> str:
-    """Accents off ("Müller" -> "Muller"), so a name spelled with and without them matches."""
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _combine(group: list[_Loaded]) -> Paper:

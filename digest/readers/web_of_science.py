@@ -27,10 +27,9 @@ from __future__ import annotations
 
 import html.entities
 import re
-import unicodedata
 from collections.abc import Sequence
 
-from digest.cleaning import latex_to_unicode
+from digest.cleaning import latex_to_unicode, without_accents
 from digest.readers.markup import labelled_sections, markup_to_text, without_abstract_heading
 from digest.readers.records import (
     YEAR,
@@ -215,8 +214,7 @@ def _ascii_spellings(name: str) -> set[str]:
     German way ("Stoeber" for "Stöber")."""
     spellings = set()
     for letters in (name, name.translate(_GERMAN_SPELLING)):
-        decomposed = unicodedata.normalize("NFKD", letters.translate(_UNACCENTED))
-        spellings.add("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+        spellings.add(without_accents(letters.translate(_UNACCENTED)))
     return spellings
 
 
