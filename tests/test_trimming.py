@@ -129,6 +129,8 @@ BOX_WORLD = (
             "This paper presents a study of a parser with a human-like robot.",
         ),
         ("Conversely, we also study how parsers fail.", "We also study how parsers fail."),
+        ("Likewise, we parse lists by their bullets.", "We parse lists by their bullets."),
+        ("Alternatively, a parser may read the table twice.", "A parser may read the table twice."),
     ],
 )
 def test_a_linking_clause_is_dropped_and_the_rest_kept_word_for_word(
