@@ -214,7 +214,7 @@ def byline(authors: Sequence[str], venue: str | None, date: str | None) -> str:
     Shown with each paper's line, so that a reader knows whose work it is and where it was
     published without opening it."""
     who = f"{authors[0]} et al." if len(authors) > 2 else " and ".join(authors)
-    venue = _venue_name((venue or "").split(_VENUE_SUBTITLE, 1)[0])
+    venue = _venue_name(venue or "")
     if venue.casefold() == who.casefold():
         venue = ""  # a newspaper's or an agency's page, its author named as its venue
     year = _YEAR.search(date or "")
@@ -223,8 +223,10 @@ def byline(authors: Sequence[str], venue: str | None, date: str | None) -> str:
 
 
 def _venue_name(venue: str) -> str:
-    """The venue without the citation that may follow its name (see _VENUE_CITATION), and
-    without a parenthesis the cut would leave open ("CEC'02 (Cat. No.02TH8600)")."""
+    """The venue's name alone: without NLM's subtitle (see _VENUE_SUBTITLE), the citation
+    that may follow it (see _VENUE_CITATION), or a parenthesis that cut would leave open
+    ("CEC'02 (Cat. No.02TH8600)")."""
+    venue = venue.split(_VENUE_SUBTITLE, 1)[0]
     # Looked for where a name ends, so that a broken export's endless venue costs no more.
     citation = _VENUE_CITATION.search(venue, 0, 2 * BYLINE_PART_LIMIT)
     if citation is None:
