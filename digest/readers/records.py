@@ -476,10 +476,12 @@ def _conference_acronym(words: list[str], index: int) -> bool:
 
 
 def _venue_word(word: str) -> str:
+    if "/" not in word:
+        return _VENUE_WORD.sub(_cased_venue_word, word)
     parts = word.split("/")
     cased = [_VENUE_WORD.sub(_cased_venue_word, part) for part in parts]
     pairs = list(zip(parts, cased, strict=True))
-    if len(parts) > 1 and any(part == kept and part.isalpha() for part, kept in pairs):
+    if any(part == kept and part.isalpha() for part, kept in pairs):
         # societies joined by slashes: a short part beside an acronym kept in capitals is
         # one too ("IEEE/WIC/ACM", not "IEEE/Wic/ACM")
         cased = [part if part.isalpha() and len(part) <= 4 else kept for part, kept in pairs]
