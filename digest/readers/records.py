@@ -425,9 +425,12 @@ def cased_venue(venue: str) -> str:
     words beside a year ("ICETA 2012", "IEEE INFOCOM 2019"). Any name with a small letter
     stays as it is, but for "Ieee" and "Acm", never right as words: EndNote's title case of
     Web of Science's capitals ("Ieee-Acm Transactions on …" -> "IEEE-ACM Transactions on …")."""
-    words = venue.split()
     if not in_capitals(venue):
-        return _TITLE_CASED_ACRONYM.sub(lambda found: found.group().upper(), venue)
+        # Looked for as text first: this runs for nearly every paper, and most have neither.
+        if "Ieee" in venue or "Acm" in venue:
+            return _TITLE_CASED_ACRONYM.sub(lambda found: found.group().upper(), venue)
+        return venue
+    words = venue.split()
     if _acronyms_name(words):
         return venue
     cased = []
