@@ -417,12 +417,13 @@ _NAME_SEPARATOR = re.compile(r";(?!\S)")
 
 
 def _and_names(value: str) -> list[str]:
-    parts = AND_SEPARATOR.split(value.strip())
+    value = value.strip()
+    parts = AND_SEPARATOR.split(value)
     if len(parts) > 1 and all("," in part for part in parts):
         return parts
-    listed = value.strip().split(", ")
+    listed = value.split(", ")
     nlm = len(listed) > 1 and all(_NLM_NAME.fullmatch(name) for name in listed)
-    return listed if nlm else [value.strip()]
+    return listed if nlm else [value]
 
 
 # A name as NLM writes it, its surname (after any small particles) then up to three capital
