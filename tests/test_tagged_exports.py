@@ -2674,6 +2674,30 @@ def test_ovid_central_ris_names_in_one_line_are_each_an_author() -> None:
     assert parse_ris(ris).records[0].authors == names
 
 
+def test_ovid_central_ris_trial_registry_record_has_its_page_not_its_id_as_author() -> None:
+    # Ovid's CENTRAL writes a registered trial's id as its author, its official title in
+    # T2 and the registry's address in JA (seen in MaxenceOuafik/MSM-Syndemic-Scoping-Review
+    # Files/search_strategy/cochrane.ris): the byline named "NCT01234567" as its author and
+    # the official title as its venue, and the paper had no link.
+    ris = (
+        "1. \n"
+        "TY  - ELEC\n"
+        "ID  - CN-01234567\n"
+        "T1  - Walking Together: Peer Support for Carers\n"
+        "T2  - A Randomised Controlled Trial of Peer Support Groups for Carers of People With "
+        "Dementia\n"
+        "A1  - NCT01234567\n"
+        "Y1  - 2020//\n"
+        "N2  - We randomise carers of people with dementia to monthly peer support groups.\n"
+        "JA  - https://clinicaltrials.gov/show/NCT01234567\n"
+        "L2  - http://ovidsp.ovid.com/ovidweb.cgi?T=JS&PAGE=reference&D=cctr&AN=CN-01234567\n"
+        "ER  -  \n"
+    )
+    (record,) = parse_ris(ris).records
+    assert (record.authors, record.venue) == ((), None)
+    assert record.url == "https://clinicaltrials.gov/show/NCT01234567"
+
+
 def test_proquest_ris_degrees_after_a_name_are_no_part_of_it() -> None:
     # ProQuest's RIS writes some journals' authors with their degrees (seen in
     # MaxenceOuafik/MSM-Syndemic-Scoping-Review Files/electronic_search/proquest.ris).

@@ -273,6 +273,11 @@ def _finish(
     urls = [url for value in _list(entry.get("urls")) for url in _WEB_LINK.findall(value)]
     names = _author_lines(entry)
     venue, date = _venue_dated(_venue(entry, title), _date(entry))
+    registry = _registry_page(entry)
+    if registry:
+        urls = urls or [registry]
+        names = [name for name in names if " " in name.strip() or name.strip() not in registry]
+        venue = None
     date = _posted_day(date, urls)
     records.append(
         Record(
@@ -548,6 +553,19 @@ def _venue(entry: dict[str, object], title: str) -> str | None:
     if _SCOPUS.search(_databases(entry)):
         return _text(_first(entry, "custom3")) or None
     return None
+
+
+def _registry_page(entry: dict[str, object]) -> str:
+    """The address of a trial registry's record where a journal's name goes: Ovid's CENTRAL
+    writes a registered trial's so ("JA  - https://clinicaltrials.gov/show/NCT04381559"),
+    its official title in T2 and its registry id as its author ("A1  - NCT04381559"). The
+    record then names no venue; its author is none that the address holds, and the
+    address is its page."""
+    for key in _VENUES:
+        value = _first(entry, key)
+        if _WEB_LINK.fullmatch(value):
+            return value
+    return ""
 
 
 def _venue_dated(venue: str | None, date: str | None) -> tuple[str | None, str | None]:
