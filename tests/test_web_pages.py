@@ -49,7 +49,8 @@ def test_arxiv_abs_page() -> None:
     paper = _one("arxiv-abs.html")
     assert paper.title == "Sparse Routing for Small Language Models"
     assert (paper.arxiv_id, paper.arxiv_version) == ("2401.01234", 2)
-    assert paper.authors == ("Moreau, Claire", "Okafor, Daniel")
+    # arXiv writes each citation_author surname first.
+    assert paper.authors == ("Claire Moreau", "Daniel Okafor")
     assert paper.date == "2024-01-03"
     assert paper.url == "https://arxiv.org/abs/2401.01234v2"
     # The body's abstract, not the cut twitter:description nor the page's "description".

@@ -51,6 +51,7 @@ from digest.readers.records import (
     Problem,
     Record,
     date_or_year,
+    first_name_first,
     missing_abstract,
     split_keywords,
 )
@@ -333,12 +334,15 @@ def _first(meta: dict[str, list[str]], *names: str) -> str | None:
 
 
 def _authors(meta: dict[str, list[str]]) -> tuple[str, ...]:
+    """The page's authors, each first name first: Google Scholar's guidelines let a
+    citation_author be written surname first, as arXiv's pages write it ("Vaswani, Ashish"
+    is Ashish Vaswani)."""
     for name in ("citation_author", "dc.creator", "dc.contributor", "citation_authors"):
         values = [" ".join(v.split()) for v in meta.get(name, []) if v.strip()]
         if name == "citation_authors" and values:
             values = [a.strip() for v in values for a in v.split(";") if a.strip()]
         if values:
-            return tuple(values)
+            return tuple(map(first_name_first, values))
     return ()
 
 
