@@ -689,6 +689,27 @@ def test_zotero_web_api_items() -> None:
     assert reasons(corpus) == [(26, "not a paper", True)]  # the PDF attached to it
 
 
+def test_zotero_item_keeps_a_chinese_name_saved_in_two_fields_family_name_first(
+    tmp_path: Path,
+) -> None:
+    # Zotero's Wanfang and CNKI translators save a Chinese name in two fields ("lastName":
+    # "\u5468", "firstName": "\u6653\u96e8"); it is written family name first, as one word.
+    item = {
+        "itemType": "journalArticle",
+        "title": "\u57ce\u5e02\u6cb3\u6d41\u7684\u6c34\u8d28\u7814\u7a76",
+        "creators": [
+            {"lastName": "\u5468", "firstName": "\u6653\u96e8", "creatorType": "author"},
+            {"lastName": "\u5b59\u660e", "firstName": "", "fieldMode": 1, "creatorType": "author"},
+            {"lastName": "Okafor", "firstName": "Chidi", "creatorType": "author"},
+        ],
+        "abstractNote": "\u76ee\u7684 \u7814\u7a76\u57ce\u5e02\u6cb3\u6d41\u7684\u6c34\u8d28\u3002",
+        "libraryCatalog": "Wanfang Data",
+    }
+    (tmp_path / "items.json").write_text(json.dumps([item], indent=2, ensure_ascii=False))
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("\u5468\u6653\u96e8", "\u5b59\u660e", "Chidi Okafor")
+
+
 def test_titles_lose_the_markup_apis_keep_in_them(tmp_path: Path) -> None:
     # OpenAlex and Crossref copy publishers' <i>…</i> and <sub>…</sub> into titles.
     work = json.loads((EXPORTS / "openalex_works.json").read_text())["results"][0]

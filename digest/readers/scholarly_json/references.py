@@ -17,6 +17,7 @@ from digest.readers.records import (
     Problem,
     Record,
     excerpt,
+    given_and_family,
     rfc2822_day,
     split_authors,
 )
@@ -201,8 +202,9 @@ def zotero_record(line: int, value: dict[str, Any]) -> Record | Problem:
 def _zotero_name(creator: Any) -> str:
     if not isinstance(creator, dict):
         return text_of(creator)
+    # Zotero saves a Chinese name from Wanfang or CNKI in two fields too ("李", "鲁").
     first, last = text_of(creator.get("firstName")), text_of(creator.get("lastName"))
-    return text_of(creator.get("name")) or f"{first} {last}".strip()
+    return text_of(creator.get("name")) or given_and_family(first, last)
 
 
 def newest_versions_first(records: list[Record]) -> list[Record]:
