@@ -192,6 +192,41 @@ def test_pubmed_xml_line_break_before_a_subscript_is_layout(tmp_path: Path) -> N
     )
 
 
+def test_pubmed_xml_mathml_is_the_text_it_shows(tmp_path: Path) -> None:
+    # efetch indents the MathML of an abstract a symbol a line (biopython's pubmed6.xml and
+    # pubmed7.xml, 2018-2019 answers): "V . O 2 m a x" and "He 3 / Xe 129" were read from it.
+    math = '<mml:math xmlns:mml="http://www.w3.org/1998/Math/MathML">\n  {}\n</mml:math>'
+    rate = math.format("""<mml:msub>
+        <mml:mrow><mml:mover>
+            <mml:mrow><mml:mi>V</mml:mi></mml:mrow>
+            <mml:mo>.</mml:mo>
+        </mml:mover>
+        <mml:mi>O</mml:mi></mml:mrow>
+        <mml:mrow><mml:mn>2</mml:mn><mml:mi>m</mml:mi>
+            <mml:mi>a</mml:mi><mml:mi>x</mml:mi></mml:mrow>
+    </mml:msub>""")
+    gases = math.format("""<mml:mrow>
+        <mml:mmultiscripts><mml:mi>Ne</mml:mi>
+            <mml:mprescripts/><mml:none/><mml:mn>21</mml:mn>
+        </mml:mmultiscripts>
+        <mml:mo>/</mml:mo>
+        <mml:msup><mml:mi>m</mml:mi><mml:mn>-2</mml:mn></mml:msup>
+        <mml:mtext> </mml:mtext><mml:mi>MRS</mml:mi>
+    </mml:mrow>""")
+    article = f"""<PubmedArticle><MedlineCitation><PMID>30000001</PMID><Article>
+      <ArticleTitle>Uptake and spectroscopy in rowers.</ArticleTitle>
+      <Abstract><AbstractText>Peak oxygen uptake ( {rate} ) and {gases} spectra were
+      measured in twelve rowers.</AbstractText></Abstract>
+      </Article></MedlineCitation></PubmedArticle>"""
+    (tmp_path / "efetch.xml").write_text(_PUBMED_SET.format(article))
+    [paper] = load_papers([tmp_path]).papers
+    # A dot accent is over its symbol, a prescript before it, a superscript raised.
+    assert paper.abstract == (
+        "Peak oxygen uptake ( V\u0307O2max ) and \u00b2\u00b9Ne/m\u207b\u00b2 MRS spectra were"
+        " measured in twelve rowers."
+    )
+
+
 def test_pubmed_xml_book_chapter_and_old_dtd_author_names(tmp_path: Path) -> None:
     book = """<PubmedBookArticle><BookDocument><PMID Version="1">20301295</PMID>
       <Book><Publisher><PublisherName>University of Washington, Seattle</PublisherName>

@@ -9,8 +9,9 @@ Methods: …"), `AuthorList`, the journal's `Title`, `PubDate`, the PMID, the DO
 article's own `ArticleIdList` (not the cited references' lists) or its `ELocationID`, and
 MeSH headings and keywords. Inline markup (`<i>TERT</i>`, `<sup>`) is text; a word in
 `<i>` glued to its neighbours ("at the<i>TERT</i>gene", as 2017-2018 answers have it) is
-spaced. A book chapter's venue and date are its book's; the authors before 2005's DTD
-have FirstName/MiddleName; a `DeleteCitation` is no record. In a publisher's ArticleSet each
+spaced; a MathML formula is the symbols it shows, not efetch's layout of a symbol a line.
+A book chapter's venue and date are its book's; the authors before 2005's DTD have
+FirstName/MiddleName; a `DeleteCitation` is no record. In a publisher's ArticleSet each
 `<Article>` is a record of its own shape: the journal's `JournalTitle` and `PubDate`, a
 `VernacularTitle` where the article has no English `ArticleTitle`, an `Abstract` of plain
 text (or of `AbstractText` parts), the DOI from its `ArticleIdList` or `ELocationID`.
@@ -76,6 +77,11 @@ _STYLES = frozenset({"i", "b", "u"})
 _SCRIPTS = frozenset({"sub", "sup"})
 # The numbers of cited references a <sup> holds: more than one, in a list or a range.
 _REFERENCE_MARKS = re.compile(r"\d+(?:\s*[,\u2013-]\s*\d+)+")
+# MathML in an abstract (SPIE's, Frontiers'): efetch indents it, a symbol a line.
+_MATHML = "{http://www.w3.org/1998/Math/MathML}"
+_MATH_TOKENS = frozenset({"mi", "mn", "mo", "ms"})
+# An accent over a symbol: the dot of a rate ("V\u0307O2max").
+_MATH_DOTS = frozenset({".", "\u02d9", "\u0307"})
 
 
 def looks_like_pubmed_xml(text: str) -> bool:
@@ -230,6 +236,10 @@ def _glued_text(element: Element) -> str:
         if closing:
             pieces += [None, node.tail or ""] if edge else [node.tail or ""]
             continue
+        if node.tag == f"{_MATHML}math":
+            pieces.append(_formula(node))
+            stack.append((node, True))
+            continue
         if node is not element and node.tag in _SCRIPTS and isinstance(before := pieces[-1], str):
             stripped = before.rstrip()
             if "\n" in before[len(stripped) :]:
@@ -250,6 +260,52 @@ def _glued_text(element: Element) -> str:
                 text += " "
             text, at_edge = text + piece, False
     return text
+
+
+def _formula(math: Element) -> str:
+    """A MathML formula as the text it shows, without the layout between its symbols
+    ("V . O 2 m a x" is "V\u0307O2max"): a superscript in superscript figures, a prescript
+    before its symbol ("\u00b3He", not "He 3"), a dot accent over its symbol. Walked
+    without recursion, children first."""
+    shown: dict[int, str] = {}
+    stack: list[tuple[Element, bool]] = [(math, False)]
+    while stack:
+        node, done = stack.pop()
+        if not done:
+            stack.append((node, True))
+            stack.extend((child, False) for child in node)
+            continue
+        name = node.tag.removeprefix(_MATHML)
+        parts = [shown.pop(id(child)) for child in node]
+        if name in _MATH_TOKENS:
+            text = "".join(node.itertext()).strip()
+        elif name == "mtext":
+            text = "".join(node.itertext())
+        elif name == "msup" and len(parts) == 2:
+            text = parts[0] + superscript_figures(parts[1])
+        elif name == "mover" and len(parts) == 2 and parts[1] in _MATH_DOTS:
+            text = parts[0] + "\u0307"
+        elif name == "mmultiscripts" and parts:
+            text = _multiscripts(node, parts)
+        else:
+            text = "".join(parts)
+        shown[id(node)] = text
+    return shown[id(math)]
+
+
+def _multiscripts(node: Element, parts: list[str]) -> str:
+    """An <mmultiscripts>: its symbol, then subscript and superscript pairs after it, then
+    after <mprescripts/> the pairs before it ("\u00b3He")."""
+    kinds = [child.tag.removeprefix(_MATHML) for child in node]
+    cut = kinds.index("mprescripts") if "mprescripts" in kinds else len(parts)
+
+    def scripts(pairs: list[str]) -> str:
+        return "".join(
+            sub + superscript_figures(sup)
+            for sub, sup in zip(pairs[::2], pairs[1::2], strict=False)
+        )
+
+    return scripts(parts[cut + 1 :]) + parts[0] + scripts(parts[1:cut])
 
 
 def _superscript(text: str) -> str:
