@@ -151,6 +151,35 @@ def test_tex_ties_of_an_arxiv_api_entry_are_spaces(tmp_path: Path) -> None:
     )
 
 
+def test_entities_a_feed_escaped_once_too_often_are_characters(tmp_path: Path) -> None:
+    # An arXiv API answer of 2026 (a Feishu script's arxiv_response.xml) sends the "&#177;"
+    # its authors typed as "&amp;#177;"; a JAMA feed's "&amp;amp;gt;" is a ">"; a
+    # description of markup so escaped is HTML, not text with "<p>" in it.
+    (tmp_path / "query.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        "<entry>\n<id>http://arxiv.org/abs/2610.01234v1</id>\n<title>Roof survey</title>\n"
+        "<summary>Errors are 6.2% &amp;#177; 2.8% against experts.</summary>\n"
+        '<category term="cs.CV" scheme="http://arxiv.org/schemas/atom"/>\n'
+        "<author><name>Ana Lima</name></author>\n</entry>\n</feed>\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "journal.xml").write_text(
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>J Tides</title>\n'
+        "<item><title>Care costs</title><link>https://example.org/1</link>\n"
+        "<description>Costs fell with early (&amp;amp;gt;6 months) care.</description></item>\n"
+        "<item><title>Harbour tides</title><link>https://example.org/2</link>\n"
+        "<description>&amp;lt;p&amp;gt;Tides follow the moon, p &amp;lt; 0.05."
+        "&amp;lt;/p&amp;gt;</description></item>\n</channel></rss>\n",
+        encoding="utf-8",
+    )
+    papers = load_papers([tmp_path / "query.xml", tmp_path / "journal.xml"]).papers
+    assert {paper.title: paper.abstract for paper in papers} == {
+        "Roof survey": "Errors are 6.2% \u00b1 2.8% against experts.",
+        "Care costs": "Costs fell with early (>6 months) care.",
+        "Harbour tides": "Tides follow the moon, p < 0.05.",
+    }
+
+
 def test_arxiv_api_answer_keeps_doi_comment_and_rejoins_wrapped_summary() -> None:
     corpus = load("arxiv_api.xml")
     rag = by_id(corpus, "2005.11401")

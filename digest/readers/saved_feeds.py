@@ -180,10 +180,18 @@ def _text(kids: _Kids, *names: str) -> str:
     """The text of the first named child that has any (markup inside it included)."""
     for name in names:
         for child in kids.get(name, ()):
-            value = all_text(child)
+            value = _unescaped(name, child, all_text(child))
             if value:
                 return html_to_text(value) if _is_html(name, child, value) else value
     return ""
+
+
+def _unescaped(name: str, child: Element, value: str) -> str:
+    """A plain field's text with the character entities of a feed escaped once too often
+    decoded: arXiv's "6.2% &amp;#177; 2.8%" (its authors typed "&#177;"), JAMA's "early
+    (&amp;amp;gt;6 months before death)"; a description of markup so escaped
+    ("&amp;lt;p&amp;gt;We …") is HTML once decoded."""
+    return value if _is_html(name, child, value) else decode_entities(value)
 
 
 def _is_html(name: str, child: Element, value: str) -> bool:
@@ -371,7 +379,7 @@ def _journal_abstract(
     teaser = ""
     for name in fields:
         for child in kids.get(name, ()):
-            value = all_text(child)
+            value = _unescaped(name, child, all_text(child))
             if _is_html(name, child, value):
                 # A <cite> names the journal (ACS: the TOC graphic, <cite>, a DOI line).
                 value, cited = _CITE.subn(" ", value)
