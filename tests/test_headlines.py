@@ -360,6 +360,23 @@ def assert_title_like(phrase: str, after_name: bool = False) -> None:
             "(2021). Our algorithm trains small verifiers to predict solution correctness.",
             "Prover-Verifier Game",
         ),
+        # A noun group goes on after an acronym in brackets: not "Generic text-to-speech",
+        # "Von Mises-Fisher", "Modern out-of-order" (cut inside the phrase).
+        (
+            "Speech is synthesized with a generic text-to-speech (TTS) engine and then "
+            "converted to the target voice. We evaluate it on ten speakers.",
+            "Generic text-to-speech engine",
+        ),
+        (
+            "In this paper, we propose a von Mises-Fisher (vMF) hashing loss for deep time "
+            "series retrieval. Experiments on five datasets show gains.",
+            "Von Mises-Fisher hashing loss for deep time series retrieval",
+        ),
+        (
+            "We present a modern out-of-order (OoO) processor simulator for teaching computer "
+            "architecture. Students run it in a browser.",
+            "Modern out-of-order processor simulator for teaching computer architecture",
+        ),
     ],
 )
 def test_headline_reads_like_a_title(abstract: str, headline: str) -> None:

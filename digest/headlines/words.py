@@ -128,8 +128,13 @@ GROUP: Final = r"(?:[JVGMEn]|R(?=[JV]))*N(?:(?:[JMENn]|R(?=J))*N)?"
 HEAD: Final = rf"G(?:tB)?D?{GROUP}|{GROUP}"
 HEADS: Final = re.compile(HEAD)
 # What may follow a phrase: a short bracket, then a prepositional phrase, a participle with
-# one ("trained on X"), or "and" another noun group.
-MORE: Final = re.compile(rf"(?:\([^()]{{0,6}}\))?(?:(?:V?P)D?(?:{HEAD})|C(?=[DJVGMENR])D?{GROUP})")
+# one ("trained on X"), or "and" another noun group; or a short bracket and the rest of the
+# noun group it interrupts ("a generic text-to-speech (TTS) engine", "a von Mises-Fisher
+# (vMF) hashing loss": not "Generic text-to-speech").
+MORE: Final = re.compile(
+    rf"(?:\([^()]{{0,6}}\))?(?:(?:V?P)D?(?:{HEAD})|C(?=[DJVGMENR])D?{GROUP})"
+    rf"|\([^()]{{0,6}}\){GROUP}"
+)
 
 
 @dataclass(frozen=True)
