@@ -725,6 +725,25 @@ def test_zotero_rdf_doi_kept_in_the_extra_field(tmp_path: Path) -> None:
     assert (paper.doi, paper.pmid) == ("10.1101/2023.01.02.522", "36700001")
 
 
+def test_zotero_rdf_abstract_escaped_twice_has_its_sign(tmp_path: Path) -> None:
+    # Zotero keeps ACM's abstract as the page escaped it, "&lt;" in the item, so the RDF
+    # writes "&amp;lt;" (Python-Big-Data-Science-NYC/IEEE_Conference_latex_code's library).
+    (tmp_path / "library.rdf").write_text(
+        _ZOTERO_RDF.format(
+            '    <rdf:Description rdf:about="urn:isbn:979-8-0000-0000-0">\n'
+            "        <z:itemType>conferencePaper</z:itemType>\n"
+            "        <dc:title>Loan reports from guided prompts &amp;amp; graphs</dc:title>\n"
+            "        <dcterms:abstract>Analysts preferred the guided reports, an improvement "
+            "(p-value &amp;lt; 10-8) over plain prompts in a blind review.</dcterms:abstract>\n"
+            "    </rdf:Description>\n"
+        ),
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path / "library.rdf"]).papers
+    assert "(p-value < 10-8)" in paper.abstract
+    assert paper.title == "Loan reports from guided prompts & graphs"
+
+
 def test_zotero_rdf_attachments_and_notes_are_not_papers() -> None:
     corpus = load("zotero.rdf")
     assert len(corpus.papers) == 2

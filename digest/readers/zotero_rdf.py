@@ -21,7 +21,11 @@ import re
 from xml.etree.ElementTree import Element
 
 from digest.readers.identifiers import parse_doi
-from digest.readers.markup import without_abstract_heading, without_keywords_line
+from digest.readers.markup import (
+    decode_entities,
+    without_abstract_heading,
+    without_keywords_line,
+)
 from digest.readers.records import (
     Parsed,
     Problem,
@@ -96,8 +100,11 @@ def _item_lines(text: str) -> list[int]:
 
 
 def _record(item: Element, line: int, about: dict[str | None, Element]) -> Record | Problem:
-    title = all_text(item.find(f"{_DC}title"))
-    abstract, keywords_line = without_keywords_line(all_text(item.find(f"{_DCTERMS}abstract")))
+    # Zotero keeps what a site's page gave it: ACM's abstracts escape '<' once more than the
+    # page needs ("p-value &lt; 10" in the item, "&amp;lt;" in the RDF).
+    title = decode_entities(all_text(item.find(f"{_DC}title")))
+    abstract = decode_entities(all_text(item.find(f"{_DCTERMS}abstract")))
+    abstract, keywords_line = without_keywords_line(abstract)
     abstract = without_abstract_heading(abstract)
     if not abstract:
         return Problem(line, "no abstract (Zotero item without an abstract)", excerpt(title))
