@@ -691,10 +691,12 @@ _MEETING_CITATION_TAIL = 3000
 # (EBSCOhost, ProQuest, Scopus) write a placeholder for the picture, mid-abstract or closing
 # it: "… may persist. Graphical abstract Unlabelled Image Highlights • …", "Graphical
 # abstract: [Display omitted]". "Unlabelled Image" only after its heading, so that a paper
-# on "unlabelled Images" keeps its words.
+# on "unlabelled Images" keeps its words. Web of Science writes "[GRAPHICS]" for the picture
+# (a Springer journal's), on a line of its own with a lone stop on the next: "… this
+# technology in Brazil. [GRAPHICS] ."; the stop goes with it where no word follows it.
 _GRAPHICAL_ABSTRACT = re.compile(
     r"\s*(?:Graphical abstract:?\s*(?:Unlabell?ed Image\b|\[Display omitted\]\.?)"
-    r"|\[Display omitted\]\.?)",
+    r"|\[Display omitted\]\.?|(?-i:\[GRAPHICS\])(?:\s*\.(?!\S))?)",
     re.I,
 )
 
@@ -782,7 +784,7 @@ def _without_trailers(abstract: str) -> str:
             abstract
         )
         abstract = abstract[copyright_line.end() :] if copyright_line else abstract
-    if "raphical" in abstract or "RAPHICAL" in abstract or "omitted]" in abstract:
+    if "raphical" in abstract or "RAPHIC" in abstract or "omitted]" in abstract:
         abstract = _GRAPHICAL_ABSTRACT.sub("", abstract).strip()
     ebsco = abstract[-_EBSCO_TAIL:]
     if "ABSTRACT FROM" in ebsco or "is the property of" in ebsco:

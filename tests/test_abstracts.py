@@ -520,6 +520,12 @@ def test_an_export_keeps_the_field_an_abstract_opens_with(tmp_path: Path) -> Non
         ),
         (f"{ABSTRACT} Graphical abstract: [Display omitted]", ABSTRACT),
         (f"Graphical abstract [Display omitted]. {ABSTRACT}", ABSTRACT),
+        # Web of Science's, its lone stop after it (OVazquezVillegas/SDG-Repository's
+        # savedrecs.txt), and mid-abstract, before a sentence.
+        (f"{ABSTRACT} [GRAPHICS] .", ABSTRACT),
+        (f"{ABSTRACT} [GRAPHICS]", ABSTRACT),
+        (f"{ABSTRACT} [GRAPHICS] Relapse halved.", f"{ABSTRACT} Relapse halved."),
+        (f"[GRAPHICS] {ABSTRACT}", ABSTRACT),
         # Without its heading, "unlabelled Image" is the paper's own words.
         (
             f"We label the unlabelled Image set. {ABSTRACT}",

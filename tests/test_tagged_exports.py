@@ -560,6 +560,20 @@ def test_web_of_science_degree_after_a_number_is_a_degree_sign(tmp_path: Path) -
     assert paper.abstract == "Reefs at 24\u00b0 N were warmer (31\u00b0C) than at (o) sites."
 
 
+def test_web_of_science_picture_placeholder_is_not_text(tmp_path: Path) -> None:
+    # WoS writes "[GRAPHICS]" for a graphical abstract, its stop alone on the next line
+    # (OVazquezVillegas/SDG-Repository's savedrecs.txt, a Springer journal's record).
+    paper = only(
+        load_written(
+            tmp_path,
+            "savedrecs.txt",
+            "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Pryce, G\nTI Panels\n"
+            "AB Solar panels are made at home.\n   [GRAPHICS]\n   .\nPY 2020\nER\n\nEF\n",
+        )
+    )
+    assert paper.abstract == "Solar panels are made at home."
+
+
 def test_web_of_science_record_of_a_collaboration_with_thousands_of_authors(
     tmp_path: Path,
 ) -> None:
