@@ -1076,12 +1076,25 @@ def test_scopus_full_author_names_lose_their_scopus_ids(tmp_path: Path) -> None:
     assert paper.venue == "Ergonomics"  # "Source" is the database here, not the venue
 
 
-def test_scopus_in_chinese_names_its_columns_in_chinese(tmp_path: Path) -> None:
-    # Scopus's interface in Chinese exports the columns so, "Author full names" left in
-    # English (sitdownkevin/RefTool data/scopus.csv): it was read as lines of text.
-    text = (
+@pytest.mark.parametrize(
+    "header",
+    [
         '"作者","Author full names","作者 ID","文献标题","年份","来源出版物名称","链接","摘要",'
-        '"作者关键字","索引关键字"\n'
+        '"作者关键字","索引关键字"',
+        '"著者名","Author full names","著者ID","文献タイトル","出版年","出版物名","リンク","抄録",'
+        '"著者キーワード","索引キーワード"',
+        '"著者名","Author full names","著者ID","タイトル","出版年","出版物名","リンク","抄録",'
+        '"著者キーワード","索引キーワード"',
+    ],
+    ids=["chinese", "japanese", "japanese-before-2022"],
+)
+def test_scopus_in_chinese_or_japanese_names_its_columns_so(tmp_path: Path, header: str) -> None:
+    # Scopus's interface in Chinese or Japanese exports the columns so, "Author full names"
+    # left in English (sitdownkevin/RefTool data/scopus.csv: it was read as lines of text;
+    # lutelute/scopus-literature-visualization GFM_rev/scopus_gfm_rev.csv: refused as
+    # exported without abstracts). The Japanese title column was "タイトル" before 2022.
+    text = (
+        header + "\n"
         '"Zhao Y.","Zhao, Yandong (53265341800)","53265341800","Inflation in virtual worlds",'
         '"2011","AIMSEC 2011 - Proceedings","https://www.scopus.com/inward/record.uri?eid=2-s2.0-1",'
         '"Virtual currency is a new means of payment. We ask whether it can lead to inflation in '

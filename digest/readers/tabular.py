@@ -116,6 +116,11 @@ _COLUMNS: dict[str, tuple[str, int]] = {
     "摘要": ("abstract", 0), "文献标题": ("title", 0), "作者": ("authors", 1),
     "年份": ("date", 1), "来源出版物名称": ("venue", 0), "链接": ("url", 1),
     "作者关键字": ("keywords", 0), "索引关键字": ("keywords", 3),
+    # Scopus in Japanese: 著者名,Author full names,著者ID,文献タイトル (before 2022 タイトル),
+    # 出版年,出版物名,…,リンク,抄録,著者キーワード,索引キーワード,参考文献,…
+    "抄録": ("abstract", 0), "文献タイトル": ("title", 0), "タイトル": ("title", 0),
+    "著者名": ("authors", 1), "出版年": ("date", 1), "出版物名": ("venue", 0),
+    "リンク": ("url", 1), "著者キーワード": ("keywords", 0), "索引キーワード": ("keywords", 3),
     # CNKI's export to Excel ("自定义", its fields chosen), saved as CSV: each column named as
     # its custom text export names the field, "Title-题名", "Summary-摘要" (cnki_custom.py)
     "title-题名": ("title", 0), "author-作者": ("authors", 0), "source-文献来源": ("venue", 0),
@@ -205,7 +210,8 @@ _NOT_KEPT = frozenset(
      "fx", "funding details", "funding texts", "file attachments", "link attachments", "notes",
      "author(s) id", "author affiliations", "author addresses", "referenced works",
      "related works", "authorships.institutions", "authorships.raw affiliation strings",
-     "authorships.affiliations", "作者 id", "organ-单位"}
+     "authorships.affiliations", "作者 id", "organ-单位", "著者id", "参考文献",
+     "著者所属機関名", "著者 + 所属機関", "連絡先住所"}
 )  # fmt: skip
 
 # Scopus numbers a column it repeats: "Funding Text 1" … "Funding Text 5" (2019).
