@@ -1161,6 +1161,31 @@ def test_sciencedirect_citations_only_say_which_export_has_abstracts(tmp_path: P
     assert "'Citation and abstract'" in str(error.value)
 
 
+def test_sciencedirect_record_pasted_in_a_readme_leaves_its_prose_out(tmp_path: Path) -> None:
+    # A project's README cites its paper with ScienceDirect's text export, after its own
+    # paragraphs (an ICS security tool's): those are text around the record, not records
+    # "without an 'Abstract:' line".
+    corpus = load_written(
+        tmp_path,
+        "README.md",
+        "# Grid Guard\n\nA defence for control systems, tuned by AutoML.\n\n",
+        "Key Features\n\n\t\u2022\tFeature engineering: scaling, selection.\n\n",
+        "Cite This Work\n\nAda Byron, Alan Turing,\n",
+        "An automated defender for industrial control systems,\n",
+        "International Journal of Critical Infrastructure Protection,\nVolume 47,\n2024,\n",
+        "100718,\nISSN 1874-5482,\nhttps://doi.org/10.1016/j.ijcip.2024.100718.\n",
+        "(https://www.sciencedirect.com/science/article/pii/S1874548224000593)\n",
+        "Abstract: We defend control systems against attacks with automated learning.\n",
+        "Keywords: Feature engineering; Industrial control system\n",
+    )
+    paper = only(corpus)
+    assert paper.title == "An automated defender for industrial control systems"
+    [prose] = corpus.skipped
+    assert (prose.line, prose.excerpt) == (1, "# Grid Guard")
+    assert prose.reason.startswith("5 paragraphs outside ScienceDirect records")
+    assert prose.notice
+
+
 def test_sciencedirect_chapter_numbers_are_no_part_of_a_books_chapter_titles(
     tmp_path: Path,
 ) -> None:

@@ -31,6 +31,7 @@ from digest.readers.records import (
     Problem,
     Record,
     blocks,
+    excerpt,
     missing_abstract,
     parsed_from,
     split_authors,
@@ -66,7 +67,23 @@ def looks_like_sciencedirect(text: str) -> bool:
 
 
 def parse_sciencedirect(text: str) -> Parsed:
-    return parsed_from(_record(start, block) for start, block in blocks(text))
+    """Each paragraph with an article's page or an abstract is a record; the others are
+    text around the records (a README's, where a record was pasted to be cited), counted
+    in one notice for the file rather than as records without an abstract."""
+    found: list[Record | Problem] = []
+    stray: list[tuple[int, str]] = []
+    for start, block in blocks(text):
+        if any(_PAGE_LINE.fullmatch(line) or line.startswith("Abstract:") for line in block):
+            found.append(_record(start, block))
+        else:
+            stray.append((start, block[0]))
+    problems = []
+    if stray:
+        first, shown = stray[0]
+        count = f"{len(stray)} {'paragraph' if len(stray) == 1 else 'paragraphs'}"
+        reason = f"{count} outside ScienceDirect records (a record has its article's page line)"
+        problems.append(Problem(first, reason, excerpt(shown), notice=True))
+    return parsed_from(found, problems)
 
 
 def _record(line: int, block: list[str]) -> Record | Problem:
