@@ -518,6 +518,26 @@ def test_endnote_xml_keywords_joined_in_one_keyword(tmp_path: Path) -> None:
     assert paper.keywords == ("text analysis", "machine learning", "word embeddings")
 
 
+def test_endnote_xml_names_typed_into_one_author_are_each_an_author(tmp_path: Path) -> None:
+    # A research institute's EndNote 22 library has "Schumann, P.; Rose, E." in one <author>
+    # (KWB-R/kwb.endnote inst/extdata/2025-12-08_KWB-documents.xml): the byline read
+    # "P.; Rose, E. Schumann".
+    style = '<style face="normal" font="default" size="100%">{}</style>'
+    (tmp_path / "library.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8" ?><xml><records><record><source-app name="EndN'
+        'ote" version="22.0">EndNote</source-app><rec-number>12</rec-number><ref-type name="'
+        'Journal Article">17</ref-type><contributors><authors><author>'
+        + style.format("Okafor, A.; Lindqvist, S.") + "</author><author>"
+        + style.format("Brennan, T.") + "</author></authors></contributors><titles><title>"
+        + style.format("Rainwater in coastal towns") + "</title></titles><abstract>"
+        + style.format("Rainwater can spare drinking water in the coastal towns we studied.")
+        + "</abstract></record></records></xml>",
+        encoding="utf-8",
+    )  # fmt: skip
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("A. Okafor", "S. Lindqvist", "T. Brennan")
+
+
 def test_endnote_xml_symbol_font_letters_are_greek(tmp_path: Path) -> None:
     # A Greek letter pasted from Word into EndNote is a Latin one in the Symbol font.
     def style(text: str, font: str = "default") -> str:

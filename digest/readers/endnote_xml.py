@@ -53,6 +53,9 @@ _MOVED = {"title": "titles", "secondary-title": "titles", "year": "dates",
           "date": "dates/pub-dates", "authors": "contributors"}  # fmt: skip
 _PUBMED = re.compile(r"pubmed|medline|\bnlm\b|ncbi", re.I)
 _WEB_LINK = re.compile(r"https?://", re.I)
+# Names typed into one author field, "Schumann, P.; Rose, E." (EndNote 22, a research
+# institute's library): each is an author. A ";" before a letter is none of that.
+_NAME_SEPARATOR = re.compile(r";(?!\S)")
 
 
 def looks_like_endnote_xml(text: str) -> bool:
@@ -154,7 +157,12 @@ def _record(record: Element, line: int) -> Record | Problem:
         authors=tuple(
             _name(name)
             for name in cased_in_list(
-                [_text(a) for a in record.iterfind("contributors/authors/author")]
+                [
+                    name
+                    for author in record.iterfind("contributors/authors/author")
+                    for name in _NAME_SEPARATOR.split(_text(author))
+                    if name.strip()
+                ]
             )
         ),
         url=next((u for u in links if _WEB_LINK.match(u)), links[0] if links else None),
