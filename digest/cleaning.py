@@ -764,6 +764,13 @@ _CLOSING_CITATION = re.compile(
 _CLOSING_TAIL = 160  # a journal's name and a citation: looked for in the tail only
 
 
+# SafetyLit closes each abstract with the language it is in, a paragraph of its own ("… be
+# elevated as a priority.<p />  <p>Language: en</p>", its RIS of 2024; the markup dropped,
+# "… as a priority. Language: en"), after any copyright line, which then goes too.
+_LANGUAGE_NOTE = re.compile(r"\s+Language: [a-z]{2,3}$")
+_LANGUAGE_NOTE_TAIL = 20
+
+
 # IEEE Xplore closed the abstracts of its records of about 1988 to 1995 with an end-of-text
 # mark, which its exports and Semantic Scholar's corpus keep ("… for the testing
 # program.<<ETX>>"); a reader that drops markup (RIS, CSV) leaves "<>" of it.
@@ -771,6 +778,9 @@ _END_OF_TEXT = ("<<ETX>>", "<>")
 
 
 def _without_trailers(abstract: str) -> str:
+    if "Language: " in abstract[-_LANGUAGE_NOTE_TAIL:]:
+        note = _LANGUAGE_NOTE.search(abstract, max(0, len(abstract) - _LANGUAGE_NOTE_TAIL))
+        abstract = abstract[: note.start()] if note else abstract
     if abstract.endswith(_END_OF_TEXT):
         abstract = abstract.removesuffix("<<ETX>>").removesuffix("<>").rstrip()
     summary_only = _SUMMARY_ONLY.match(abstract) if abstract.startswith("Summary") else None

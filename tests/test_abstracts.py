@@ -174,6 +174,11 @@ def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
         "Copyright The copyright holder for this preprint is the author/funder, who has "
         "granted medRxiv a license to display the preprint in perpetuity. It is made "
         "available under a CC-BY 4.0 International license.",
+        # SafetyLit's note of the abstract's language, a paragraph of its own in its RIS
+        # (vidhu81/Systematic-Review-Road-accidents combined_ris_074023.ris), alone or after
+        # a copyright line.
+        "Language: en",
+        "Copyright \u00a9 2019 Elsevier B.V. All rights reserved. Language: en",
         "Copyright of Journal of the Air & Waste Management Association (Taylor & Francis Ltd) "
         "is the property of Taylor & Francis Ltd and its content may not be copied or emailed "
         "to multiple sites or posted to a listserv without the copyright holder's express "
