@@ -2737,6 +2737,28 @@ def test_ovid_central_ris_trial_registry_record_has_its_page_not_its_id_as_autho
     assert record.url == "https://clinicaltrials.gov/show/NCT01234567"
 
 
+def test_safetylit_ris_resolver_address_without_a_doi_is_no_link() -> None:
+    # SafetyLit writes "UR  - http://dx.doi.org/" for a paper without a DOI (seen in
+    # vidhu81/Systematic-Review-Road-accidents combined_ris_074023.ris): the issue linked
+    # the paper to the resolver's empty address.
+    ris = (
+        "TY  - JOUR\n"
+        "TI  - Helmet use among young riders in two coastal towns\n"
+        "A1  - Okafor, Ada\n"
+        "N2  - We observed helmet use among young riders at twelve junctions.\n"
+        "UR  - http://dx.doi.org/\n"
+        "ER  -\n"
+        "TY  - JOUR\n"
+        "TI  - Seat belts and night driving\n"
+        "N2  - We observed seat belt use among drivers at night on four roads.\n"
+        "UR  - http://dx.doi.org/10.5555/night.42\n"
+        "ER  -\n"
+    )
+    first, second = parse_ris(ris).records
+    assert (first.url, first.doi) == (None, None)
+    assert (second.url, second.doi) == ("http://dx.doi.org/10.5555/night.42", "10.5555/night.42")
+
+
 def test_proquest_ris_degrees_after_a_name_are_no_part_of_it() -> None:
     # ProQuest's RIS writes some journals' authors with their degrees (seen in
     # MaxenceOuafik/MSM-Syndemic-Scoping-Review Files/electronic_search/proquest.ris).

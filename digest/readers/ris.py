@@ -270,7 +270,14 @@ def _finish(
     ]
     if not closed:
         metadata.append(("note", "record had no closing ER line"))
-    urls = [url for value in _list(entry.get("urls")) for url in _WEB_LINK.findall(value)]
+    # SafetyLit writes a resolver's address without a DOI where it has none
+    # ("UR  - http://dx.doi.org/"): a link to nothing.
+    urls = [
+        url
+        for value in _list(entry.get("urls"))
+        for url in _WEB_LINK.findall(value)
+        if not _DOI_RESOLVER.fullmatch(url)
+    ]
     names = _author_lines(entry)
     venue, date = _venue_dated(_venue(entry, title), _date(entry))
     registry = _registry_page(entry)
