@@ -685,6 +685,10 @@ def test_a_venue_that_is_a_web_address_is_no_venue_and_openalex_arxiv_is_arxiv()
     assert venue_name("https://github.com/example/repository-software") == ""
     assert venue_name(" www.example.org/proceedings ") == ""
     assert venue_name("arXiv (Cornell University)") == "arXiv"
+    # Semantic Scholar's and Consensus's, ProQuest's and Zotero's, NASA ADS's names for it.
+    for name in ("ArXiv", "arXiv.org", "ArXiv e-prints", "arXiv e-prints"):
+        assert venue_name(name) == "arXiv"
+    assert venue_name("arXiv: Robotics") == "arXiv: Robotics"
     # A venue that holds an address among its words stays as written.
     assert venue_name("Data Press: Washington DC. http://www.example.org") == (
         "Data Press: Washington DC. http://www.example.org"

@@ -35,7 +35,7 @@ def test_zotero_csv_as_exported_and_as_excel_saved_it(name: str) -> None:
     assert spectra.arxiv_id == "1708.02025"  # Zotero kept it in Pages
     assert spectra.authors == ("F. Marin", "A. Rohatgi", "S. Charlot")
     assert spectra.keywords == ("catalogues", "software")  # manual tags before automatic
-    assert spectra.venue == "ArXiv e-prints" and spectra.date == "2017-08-01"
+    assert spectra.venue == "arXiv" and spectra.date == "2017-08-01"
     aids = titled(corpus, "Decision aids")
     assert aids.doi == "10.1136/bmjopen-2019-000001"  # the trailing ';' dropped
     assert aids.abstract.endswith("after a short training session.")  # no © line

@@ -162,8 +162,10 @@ _ARXIV_VENUE = re.compile(
 _MDPI_SOURCE = re.compile(r"(?P<journal>.+?) (?:19|20)\d\d, Vol\. \d+, Pages? [\w.-]+")
 
 
-# OpenAlex's name for arXiv as a source.
-_OPENALEX_ARXIV = "arXiv (Cornell University)"
+# Other names the sources give arXiv as a venue, up to case: OpenAlex's "arXiv (Cornell
+# University)", Semantic Scholar's and Consensus's "ArXiv", ProQuest's and Zotero's
+# "arXiv.org", NASA ADS's "ArXiv e-prints".
+_ARXIV_NAMES = frozenset(("arxiv (cornell university)", "arxiv", "arxiv.org", "arxiv e-prints"))
 # A venue field that holds only a web address (a reference manager's "journal" filled with
 # the project's page): no venue a reader can name.
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
@@ -183,12 +185,12 @@ _TURNED_ROUND = re.compile(
 
 def venue_name(venue: str) -> str:
     """The venue a reader should see: "arXiv" for one that is only an arXiv id (a paper's
-    id is no journal) or OpenAlex's "arXiv (Cornell University)", the journal alone of
+    id is no journal) or another name of arXiv (see _ARXIV_NAMES), the journal alone of
     MDPI's source line, none for a web address, IEEE's conference names turned round the
     right way ("2013 IEEE International Conference on Robotics and Automation (ICRA)"),
     else the venue as written."""
     stripped = venue.strip()
-    if stripped == _OPENALEX_ARXIV or venue_arxiv_id(venue):
+    if stripped.casefold() in _ARXIV_NAMES or venue_arxiv_id(venue):
         return "arXiv"
     if _WEB_ADDRESS.fullmatch(stripped):
         return ""
