@@ -2488,3 +2488,34 @@ def test_an_abstract_without_a_letter_is_no_abstract(tmp_path: Path) -> None:
     corpus = load_papers([tmp_path])
     assert [p.title for p in corpus.papers] == ["Bats"]
     assert corpus.skipped[0].reason.startswith("no abstract (only '---")
+
+
+def test_a_scripts_json_of_crossref_hits_loses_their_jats(tmp_path: Path) -> None:
+    # A script's own JSON of Crossref hits (IvanDobrovolsky/crimeaisukraine's
+    # crossref_results.json): title, doi, journal and Crossref's JATS abstract, cut by the
+    # script at 500 characters, so its <jats:p> is never closed. The abstracts kept their
+    # "<jats:p>" and the heading after it ("<jats:p>Abstract. Persimmon is …").
+    hits = {
+        "total": 3,
+        "results": [
+            {
+                "title": "Persimmon in the hills",
+                "doi": "10.5555/persimmon.1",
+                "journal": "Fruit Growing",
+                "abstract": "<jats:p>Abstract. Persimmon grows well on the hills, we find, and",
+            },
+            {
+                "title": "Fertility in a region",
+                "doi": "10.5555/fertility.2",
+                "abstract": '<jats:p xml:lang="en">Births fell over ten years.</jats:p>',
+            },
+            {"title": "A chapter", "doi": "10.5555/chapter.3", "abstract": "<jats:p/>"},
+        ],
+    }
+    (tmp_path / "crossref_results.json").write_text(json.dumps(hits, indent=2))
+    corpus = load_papers([tmp_path / "crossref_results.json"])
+    assert [(p.title, p.abstract) for p in corpus.papers] == [
+        ("Persimmon in the hills", "Persimmon grows well on the hills, we find, and"),
+        ("Fertility in a region", "Births fell over ten years."),
+    ]
+    assert reasons(corpus) == [(15, "no abstract", True)]

@@ -19,8 +19,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
+from digest.readers.markup import looks_like_jats, without_abstract_heading
 from digest.readers.records import (
     Parsed,
     Problem,
@@ -30,7 +32,7 @@ from digest.readers.records import (
     record_from_fields,
 )
 from digest.readers.scholarly_json import GENERIC, map_object, newest_versions_first, shape_of
-from digest.readers.scholarly_json.values import list_of, nested, text_of
+from digest.readers.scholarly_json.values import list_of, markup_free, nested, text_of
 
 # Keys under which API answers keep their list of records, in the order they are looked
 # for; "message" is Crossref's envelope (one work, or a list under "items"), "resultList"
@@ -419,11 +421,24 @@ def _add(value: Any, line: int, raw: str, records: list[Record], problems: list[
         found = Problem(line, f"an API's error answer, no record (the API said: {said})")
     if found is None:
         fields = [(str(key), _json_text(item)) for key, item in value.items()]
-        found = record_from_fields(line, fields)
+        found = _without_jats(record_from_fields(line, fields))
     if isinstance(found, Problem):
         problems.append(Problem(line, found.reason, found.excerpt or excerpt(raw), found.notice))
     else:
         records.append(found)
+
+
+def _without_jats(found: Record | Problem) -> Record | Problem:
+    """A record read by its field names, its abstract without the JATS and the heading a
+    script copied into it from Crossref's answer (a script's own JSON of Crossref hits:
+    "<jats:p>Abstract. Persimmon is one of …"), as Crossref's own answer is read. Other
+    markup stays text, as the user wrote it."""
+    if isinstance(found, Problem) or not looks_like_jats(found.abstract):
+        return found
+    abstract = without_abstract_heading(markup_free(found.abstract))
+    if not abstract:
+        return Problem(found.line, "no abstract (its 'abstract' field holds only markup)")
+    return replace(found, abstract=abstract)
 
 
 # All an API answers when a request fails: Semantic Scholar's gateway {"message": "Endpoint
