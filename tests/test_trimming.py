@@ -384,6 +384,15 @@ def test_a_line_that_fits_is_not_cut() -> None:
             "We present the importance weighted autoencoder (IWAE), a generative model with the "
             "same architecture as the VAE",
         ),
+        # ... nor after a preposition: not "built upon…".
+        (
+            "This paper offers an analytical lens for tracing the rise of a new planning "
+            'doctrine called "adaptive coastal governance", which can be read as built upon, '
+            "but not fully displacing, older doctrines of flood defence and of land use control "
+            "in estuaries.",
+            "This paper offers an analytical lens for tracing the rise of a new planning "
+            'doctrine called "adaptive coastal governance"',
+        ),
     ],
 )
 def test_a_long_line_is_cut_after_its_main_clause_at_a_clause_boundary(

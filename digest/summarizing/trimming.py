@@ -361,6 +361,9 @@ _DANGLING: Final = frozenset(
     {"and", "or", "but", "that", "which", "the", "a", "an", "of", "to", "in", "for", "with"}
     | {"by", "on", "as", "from", "at", "into", "than", "nor", "whether", "how", "is", "are"}
     | {"i.e", "e.g", "viz", "cf", "namely", "including", "such", "like"}
+    # "… which can be seen as layered upon, but not fully replacing, earlier paradigms".
+    | {"upon", "onto", "via", "within", "among", "between", "across", "toward", "towards"}
+    | {"against", "during", "without", "through", "versus", "despite", "unlike"}
 )
 # After "and": a new clause (a subject, a connective) or a second predicate (a verb).
 _AFTER_AND: Final = frozenset(
