@@ -538,6 +538,21 @@ _SOURCE_MARKS = re.compile(
 )
 # A few marks close an abstract, the longest (Haworth's notice) under 400 characters.
 _SOURCE_MARKS_TAIL = 2000
+# A library catalogue's summary of a book (MARC's 520 field), which Zotero keeps as the
+# abstract of a book it found there (heheka1/regal-repo zotero.csv, from a university's
+# catalogue; a Better BibLaTeX export's book, "…"--Publisher's description"), closes with
+# where the summary came from after two hyphens: "…"--Provided by publisher.", "…soul.--From
+# publisher description", "…natural."--BOOK JACKET"; a quoted
+# summary may close with the hyphens alone ("…and photography"--). The quotes round a quoted
+# summary, and round each of its paragraphs, go with the mark.
+_CATALOGUE_SOURCE = re.compile(
+    r"(?<=[\w.!?\"\u201d)])\s*--\s*(?:(?:Provided by|From)(?: the)? publisher(?:'s)?"
+    r"(?: description)?|Publisher(?:'s)? description|(?:Book )?jacket|Back cover"
+    r"|Source other than (?:the )?Library of Congress)\.?$|(?<=[\"\u201d])--$",
+    re.I,
+)
+_CATALOGUE_SOURCE_TAIL = 80
+_QUOTED_PARAGRAPHS = re.compile(r"(?<=[.!?])[\"\u201d]\s+[\"\u201c](?=[A-Z])")
 
 
 # A web page's own description that reference managers save as the abstract of a paper
@@ -819,6 +834,8 @@ def _without_trailers(abstract: str) -> str:
         marks = _SOURCE_MARKS.search(abstract, max(0, len(abstract) - _SOURCE_MARKS_TAIL))
         if marks:
             abstract = abstract[: marks.start()] + abstract[marks.end() :]
+    if "--" in abstract[-_CATALOGUE_SOURCE_TAIL:]:
+        abstract = _without_catalogue_source(abstract)
     statement = abstract.find(_INTEREST_STATEMENT, max(0, len(abstract) - _TRAILER_TAIL))
     declarations = abstract.rfind(_AUTHOR_DECLARATIONS) if statement < 0 else -1
     if declarations > 0:
@@ -848,6 +865,16 @@ def _without_trailers(abstract: str) -> str:
     # Scopus puts a stop between a question and its copyright line ("…for that matter?.
     # © 2014 Wiley Periodicals, Inc."): the stop went with the line.
     return kept[:-1] if kept.endswith(("?.", "!.")) else kept
+
+
+def _without_catalogue_source(abstract: str) -> str:
+    found = _CATALOGUE_SOURCE.search(abstract, max(0, len(abstract) - _CATALOGUE_SOURCE_TAIL))
+    if found is None:
+        return abstract
+    summary = abstract[: found.start()].rstrip()
+    if summary[:1] in '"\u201c' and summary[-1:] in '"\u201d':
+        summary = _QUOTED_PARAGRAPHS.sub(" ", summary[1:-1]).strip()
+    return summary
 
 
 # Paragraphs joined with nothing between them: "… has remained unexplored.This study …"

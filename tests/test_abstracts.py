@@ -192,6 +192,30 @@ def test_a_closing_copyright_line_is_not_part_of_the_abstract(trailer: str) -> N
     assert strip_abstract_trailer(f"{ABSTRACT} {trailer}") == ABSTRACT
 
 
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # A library catalogue's summary of a book, as Zotero keeps it (heheka1/regal-repo
+        # zotero.csv): where it came from after two hyphens, the quotes round it going too.
+        f'"{ABSTRACT}"--Provided by publisher.',
+        f"{ABSTRACT}--From publisher description",
+        f'"{ABSTRACT}"--BOOK JACKET',
+        f'"{ABSTRACT}"--',
+    ],
+)
+def test_a_catalogue_summary_loses_its_source(summary: str) -> None:
+    assert strip_abstract_trailer(summary) == ABSTRACT
+
+
+def test_a_catalogue_summary_of_quoted_paragraphs_loses_their_quotes() -> None:
+    first, second = ABSTRACT.split(". ")
+    summary = f'"{first}." "{second}"--BOOK JACKET'
+    assert strip_abstract_trailer(summary) == ABSTRACT
+    # Two hyphens within an abstract, or closing one without a source, are its own text.
+    for kept in (f"{first}--over two years--. {second}", f"{ABSTRACT} Follow-up: 2019--"):
+        assert strip_abstract_trailer(kept) == kept
+
+
 def test_taylor_and_francis_see_also_list_glued_to_the_last_sentence_goes() -> None:
     # Web of Science's RIS of a reply (milensys/Descola-nature-culture-post-cartesien-ontology
     # savedrecs.ris): the papers of the exchange, each title glued to its DOI.
