@@ -1085,14 +1085,18 @@ def test_scopus_full_author_names_lose_their_scopus_ids(tmp_path: Path) -> None:
         '"著者キーワード","索引キーワード"',
         '"著者名","Author full names","著者ID","タイトル","出版年","出版物名","リンク","抄録",'
         '"著者キーワード","索引キーワード"',
+        '"Автор (ы)","Author full names","Идентификатор автора(ов)","Название документа","Год",'
+        '"Название источника","Ссылка","Краткое описание","Ключевые слова автора",'
+        '"Ключевые слова указателя"',
     ],
-    ids=["chinese", "japanese", "japanese-before-2022"],
+    ids=["chinese", "japanese", "japanese-before-2022", "russian"],
 )
-def test_scopus_in_chinese_or_japanese_names_its_columns_so(tmp_path: Path, header: str) -> None:
-    # Scopus's interface in Chinese or Japanese exports the columns so, "Author full names"
-    # left in English (sitdownkevin/RefTool data/scopus.csv: it was read as lines of text;
-    # lutelute/scopus-literature-visualization GFM_rev/scopus_gfm_rev.csv: refused as
-    # exported without abstracts). The Japanese title column was "タイトル" before 2022.
+def test_scopus_in_another_language_names_its_columns_so(tmp_path: Path, header: str) -> None:
+    # Scopus's interface in Chinese, Japanese or Russian exports the columns so, "Author full
+    # names" left in English (sitdownkevin/RefTool data/scopus.csv: it was read as lines of
+    # text; lutelute/scopus-literature-visualization GFM_rev/scopus_gfm_rev.csv and
+    # akbooo/scopus_sdu, its CSV of 2025: refused as exported without abstracts). The Japanese title
+    # column was "タイトル" before 2022.
     text = (
         header + "\n"
         '"Zhao Y.","Zhao, Yandong (53265341800)","53265341800","Inflation in virtual worlds",'

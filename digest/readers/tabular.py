@@ -121,6 +121,13 @@ _COLUMNS: dict[str, tuple[str, int]] = {
     "抄録": ("abstract", 0), "文献タイトル": ("title", 0), "タイトル": ("title", 0),
     "著者名": ("authors", 1), "出版年": ("date", 1), "出版物名": ("venue", 0),
     "リンク": ("url", 1), "著者キーワード": ("keywords", 0), "索引キーワード": ("keywords", 3),
+    # Scopus in Russian: Автор (ы),Author full names,Идентификатор автора(ов),Название
+    # документа,Год,Название источника,…,Ссылка,Организации,Авторы организаций,Краткое
+    # описание,Ключевые слова автора,Ключевые слова указателя,…
+    "краткое описание": ("abstract", 0), "название документа": ("title", 0),
+    "автор (ы)": ("authors", 1), "год": ("date", 1), "название источника": ("venue", 0),
+    "ссылка": ("url", 1), "ключевые слова автора": ("keywords", 0),
+    "ключевые слова указателя": ("keywords", 3),
     # CNKI's export to Excel ("自定义", its fields chosen), saved as CSV: each column named as
     # its custom text export names the field, "Title-题名", "Summary-摘要" (cnki_custom.py)
     "title-题名": ("title", 0), "author-作者": ("authors", 0), "source-文献来源": ("venue", 0),
@@ -211,7 +218,8 @@ _NOT_KEPT = frozenset(
      "author(s) id", "author affiliations", "author addresses", "referenced works",
      "related works", "authorships.institutions", "authorships.raw affiliation strings",
      "authorships.affiliations", "作者 id", "organ-单位", "著者id", "参考文献",
-     "著者所属機関名", "著者 + 所属機関", "連絡先住所"}
+     "著者所属機関名", "著者 + 所属機関", "連絡先住所", "идентификатор автора(ов)", "организации",
+     "авторы организаций", "сведения \u043e финансировании", "текст \u043e финансировании"}
 )  # fmt: skip
 
 # Scopus numbers a column it repeats: "Funding Text 1" … "Funding Text 5" (2019).
