@@ -261,6 +261,15 @@ def test_other_openings_stay(sentence: str) -> None:
             "【目的】对黄瓜胚性愈伤组织的诱导保存和再生进行研究。",
             "对黄瓜胚性愈伤组织的诱导保存和再生进行研究。",
         ),
+        # Information science journals pair them (情报科学 2024: 【目的/意义】 … 【创新/局限】).
+        (
+            "【方法/过程】针对城市公园管理面临的主要挑战\uff0c从三个方面深入分析。",
+            "针对城市公园管理面临的主要挑战\uff0c从三个方面深入分析。",
+        ),
+        (
+            "【创新/局限】逐步明晰城市公园建设的技术路线和业务系统。",
+            "逐步明晰城市公园建设的技术路线和业务系统。",
+        ),
     ],
 )
 def test_a_structured_abstracts_section_label_is_not_part_of_the_line(

@@ -150,9 +150,10 @@ GIVES_WAY: Final = 1
 BACK_MATTER: Final = 2
 # Chinese structured abstracts (CNKI's, Wanfang's) head their parts so, run into the first
 # sentence with a space, a colon (a full-width one too) or in brackets: "目的 探讨…",
-# "【方法】选择…".
+# "【方法】选择…"; information science journals pair them: "【方法/过程】针对…".
 _IDEOGRAPHIC_SECTION_LABEL = re.compile(
-    r"[\[\u3010]?(?:目的|背景|目标|方法|材料与方法|资料与方法|对象与方法|结果|结论|讨论|意义)"
+    r"[\[\u3010]?(?:(?:目的|背景|目标|方法|材料与方法|资料与方法|对象与方法|结果|结论|讨论|意义)"
+    r"(?:/(?:意义|过程|结论))?|创新/局限)"
     rf"(?:[\]\u3011]\s*|\s*[:\uff1a]\s*|\s+)(?=[{IDEOGRAPHS}])"
 )
 # ... and what must be left after it, in characters (ideographs are words of one or two).
