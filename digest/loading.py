@@ -71,6 +71,7 @@ from digest.readers.records import (
     in_capitals,
     in_one_language,
     normal_date,
+    without_doubled_names,
     without_honorific,
     without_names_left_out,
 )
@@ -740,12 +741,16 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         # A name without a letter is a piece of punctuation an author list was split on:
         # arXiv's "The CMS", "LHCb Collaborations", " :" (1411.4413).
         # "et al." where a list names no more (MEDLINE's "AU  - et al.") is no one's name.
-        authors=tuple(
-            name
-            for name in (
-                without_honorific(without_names_left_out(clean_text(a))) for a in record.authors
-            )
-            if has_letter(name)
+        # A list some exports write twice (IEEE Xplore's RIS: "G. Kalbe", "G. Kalbe") is
+        # one.
+        authors=without_doubled_names(
+            [
+                name
+                for name in (
+                    without_honorific(without_names_left_out(clean_text(a))) for a in record.authors
+                )
+                if has_letter(name)
+            ]
         ),
         url=url or None,
         date=normal_date(clean_text(record.date)) or None if record.date else None,

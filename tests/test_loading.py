@@ -602,6 +602,26 @@ def test_anonymous_is_no_author(tmp_path: Path) -> None:
     assert [p.authors for p in load_papers([tmp_path]).papers] == [(), ("Ana Lima",)]
 
 
+def test_an_author_list_written_twice_is_one(tmp_path: Path) -> None:
+    # IEEE Xplore's RIS named one author twice ("G. Kalbe and G. Kalbe" in the byline); a
+    # Mendeley EndNote XML wrote a report's two authors twice over. Two authors of one
+    # name in a longer list stay two.
+    write(
+        tmp_path,
+        "ieee.ris",
+        "TY  - JOUR\nTI  - Kites at scale\nAU  - M. Okafor\nAU  - M. Okafor\nAB  - We fly "
+        "kites.\nER  - \n\nTY  - JOUR\nTI  - Kites again\nAU  - Lima, Ana\nAU  - Berg, Ola\n"
+        "AU  - Lima, Ana\nAU  - Berg, Ola\nAB  - We fly kites again.\nER  - \n\nTY  - JOUR\n"
+        "TI  - Kite lines\nAU  - Li, Y.\nAU  - Li, Y.\nAU  - Chen, W.\nAU  - Berg, Ola\n"
+        "AB  - We tie kite lines.\nER  - \n",
+    )
+    assert [p.authors for p in load_papers([tmp_path]).papers] == [
+        ("M. Okafor",),
+        ("Ana Lima", "Ola Berg"),
+        ("Y. Li", "Y. Li", "W. Chen", "Ola Berg"),
+    ]
+
+
 def test_scopus_anon_is_no_author(tmp_path: Path) -> None:
     # Scopus names an unsigned trade-press item's author "Anon" (a Scopus BibTeX export of
     # MARCIOBASILIO/poisonpills: "Abitibi-Consolidated adopts poison pill", Pulp and Paper

@@ -621,9 +621,14 @@ _GIVEN_INITIALS = re.compile(r"[A-Z][a-z]?\.?(?:[ -]?[A-Z][a-z]?\.?)*")
 def without_doubled_names(names: Sequence[str]) -> tuple[str, ...]:
     """An author list written with each name twice in a row, as ResearchRabbit writes it
     ("Paul N. Otto; Paul N. Otto; Annie I. Antón; Annie I. Antón", the second time now
-    and then spelled another way: "Robert Kowalski; Robert A. Kowalski"), with each name
-    once. Only a list that doubles at least half its names is one: two authors of one
-    name and initial side by side in a longer list stay two."""
+    and then spelled another way: "Robert Kowalski; Robert A. Kowalski"), or written whole
+    twice over, as a Mendeley EndNote XML did ("Dueck, Delbert; Frey, Brendan J; Dueck,
+    Delbert; Frey, Brendan J"), with each name once. Only a list that doubles at least half
+    its names is one: two authors of one name and initial side by side in a longer list
+    stay two."""
+    half, odd = divmod(len(names), 2)
+    if half and not odd and tuple(names[:half]) == tuple(names[half:]):
+        return tuple(names[:half])
     repeats = sum(map(_same_person, names, names[1:]))
     if not repeats or repeats * 2 < len(names):
         return tuple(names)

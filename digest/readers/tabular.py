@@ -81,7 +81,6 @@ from digest.readers.records import (
     month_number,
     split_authors,
     split_keywords,
-    without_doubled_names,
 )
 from digest.readers.scholarly_json.apis import highwire_free
 from digest.readers.tagged import TaggedRecord
@@ -1043,7 +1042,7 @@ def _authors(value: str, initials: bool = False) -> tuple[str, ...]:
     else:
         names = split_authors(value)
     names = initials_turned_round(tuple(joined_initials(name) for name in names))
-    return without_doubled_names([name for name in names if name and not _CUT_LIST.fullmatch(name)])
+    return tuple(name for name in names if name and not _CUT_LIST.fullmatch(name))
 
 
 # An author of pymed's records written out by pandas: "{'lastname': 'Lam', 'firstname':
