@@ -722,6 +722,13 @@ _GRAPHICAL_ABSTRACT = re.compile(
 _ESCHOLARSHIP_BYLINE = re.compile(r"Author\(s\):(?:[^|]{0,300}\|){1,4}\s*Abstract:\s*")
 
 
+# Wolters Kluwer deposits the graphical abstract of its Medknow journals in PubMed as the
+# path of its picture, glued before the first sentence, and PubMed's XML and MEDLINE exports
+# keep it: "JOURNAL/nrgr/04.03/01300535-202508000-00026/figure1/v/2024-09-30T120553Z/r/
+# image-tiff Interferon regulatory factor 7 plays …" (Neural Regeneration Research).
+_FIGURE_PATH = re.compile(r"JOURNAL/\S*?/r/image-[a-z]+\s*")
+
+
 # IEEE Xplore opens the abstract of a keynote or talk it holds only a summary of with a note
 # saying so, in its CSV, RIS and BibTeX alike: "Summary form only given. Cloud Computing as
 # an emerging technology …", "Summary form only given, as follows."
@@ -755,6 +762,7 @@ def strip_abstract_trailer(abstract: str) -> str:
     line closing a repository's description ("... Contribute to owner/repo development by
     creating an account on GitHub."), without the placeholder of a graphical abstract,
     IEEE's old end-of-text mark ("<<ETX>>"), and without IEEE's "Summary form only given.",
+    the path of a Medknow journal's graphical abstract ("JOURNAL/nrgr/…/r/image-tiff"),
     eScholarship's byline or a copyright line (Web of Science's MEDLINE glues one to it,
     Scopus's API leaves a space) opening it; then without the citation of the paper itself
     that closes the abstracts of Wiley's journals in PubMed ("... mortality in MCR
@@ -801,6 +809,9 @@ def _without_trailers(abstract: str) -> str:
     summary_only = _SUMMARY_ONLY.match(abstract) if abstract.startswith("Summary") else None
     if summary_only:
         abstract = abstract[summary_only.end() :]
+    if abstract.startswith("JOURNAL/"):
+        figure = _FIGURE_PATH.match(abstract)
+        abstract = abstract[figure.end() :] if figure else abstract
     if abstract.startswith("Author(s):"):
         byline = _ESCHOLARSHIP_BYLINE.match(abstract)
         abstract = abstract[byline.end() :] if byline else abstract

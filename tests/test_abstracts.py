@@ -578,6 +578,30 @@ def test_ieees_summary_only_note_is_not_text(note: str) -> None:
     assert strip_abstract_trailer(kept) == kept
 
 
+def test_a_graphical_abstracts_picture_path_opening_an_abstract_is_not_text(
+    tmp_path: Path,
+) -> None:
+    # PubMed's MEDLINE (and XML) of a Medknow journal's paper (Neural Regeneration Research,
+    # 2024-2025): Wolters Kluwer's path of the graphical abstract, glued before the text.
+    path = "JOURNAL/nrgr/04.03/01300535-202601000-00042/figure1/v/2025-02-11T093015Z/r/image-tiff"
+    (tmp_path / "pubmed.txt").write_text(
+        "PMID- 40000042\nOWN - NLM\nDP  - 2026 Jan\n"
+        "TI  - Microglia in a model of spinal cord injury.\n"
+        f"AB  - {path} \n      Microglia shape repair after injury. We followed them for\n"
+        "      six weeks in mice.\nFAU - Lin, Mei\nAU  - Lin M\n"
+        "JT  - Neural regeneration research\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert (
+        paper.abstract
+        == "Microglia shape repair after injury. We followed them for six weeks in mice."
+    )
+    # A path that is not a picture's stays.
+    kept = f"JOURNAL/nrgr/04.03 is our folder. {ABSTRACT}"
+    assert strip_abstract_trailer(kept) == kept
+
+
 def test_an_abstract_that_is_only_a_graphical_abstract_is_none(tmp_path: Path) -> None:
     csv_file(tmp_path / "s.csv", [ABSTRACT, "Graphical abstract [Display omitted]"])
     corpus = load_papers([tmp_path])
