@@ -1458,6 +1458,31 @@ def test_endnote_tagged_type_line_after_the_authors_and_title(tmp_path: Path) ->
     assert (two.title, two.authors) == ("Profile hidden Markov models", ("Sean R. Eddy",))
 
 
+def test_endnote_tagged_with_every_line_indented(tmp_path: Path) -> None:
+    # AGU's search export (about 2007, quoted in BibDesk's BDSKReferParser.m) opens every
+    # line with a space: the file was read as lines of text, 22 of them skipped, the paper
+    # "%X In this paper …" without a title.
+    corpus = load_written(
+        tmp_path,
+        "agu.enw",
+        " %0 Journal Article \n %A B. Okafor\n %A Y. Lind \n %D 2005-09-27 \n"
+        " %T Modeling dispersion of a plume in the deep ocean \n %J J. Geophys. Res. \n"
+        " %3 doi:10.1029/2004JC000001 \n %K 4255 Oceanography: General: Numerical modeling\n"
+        " %X We predict how a plume of dissolved gas disperses from a port near the seafloor. \n"
+        " %U [URL-Abstract] http://dx.doi.org/10.1029/2004JC000001\n \n",
+    )
+    assert corpus.files[0].format == "endnote-tagged"
+    [paper] = corpus.papers
+    assert (paper.title, paper.authors, paper.venue, paper.date) == (
+        "Modeling dispersion of a plume in the deep ocean",
+        ("B. Okafor", "Y. Lind"),
+        "J. Geophys. Res.",
+        "2005-09-27",
+    )
+    assert paper.abstract.startswith("We predict how a plume")
+    assert not corpus.skipped
+
+
 def test_endnote_tagged_venue_of_a_citation_in_b(tmp_path: Path) -> None:
     # The Cochrane Library's EndNote export of records from Embase: no %J, and %B a citation.
     citation, book = load_written(

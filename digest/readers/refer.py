@@ -19,6 +19,7 @@ tagged formats share (digest/readers/tagged.py).
 from __future__ import annotations
 
 import re
+import textwrap
 
 from digest.readers.cnki_custom import OPENING_TEXT, OPENING_TEXT_ONLY, cnki_abstract
 from digest.readers.identifiers import parse_doi
@@ -60,17 +61,25 @@ _METADATA = {"0": "type", "@": "issn", "M": "accession number", "F": "label"}
 
 def looks_like_refer(text: str) -> bool:
     """The first line is a `%` tag, and so are most of the first few."""
-    if first_tagged_line(text, _TAG_LINE) is None:
+    head = _dedented(text[:4096])
+    if first_tagged_line(head, _TAG_LINE) is None:
         return False
-    lines = [line for line in text[:4096].split("\n") if line.strip()][:10]
+    lines = [line for line in head.split("\n") if line.strip()][:10]
     return sum(1 for line in lines if _TAG_LINE.match(line)) * 2 > len(lines)
 
 
 def parse_refer(text: str) -> Parsed:
     split = split_tagged(
-        text, _TAG_LINE, opens=lambda tag: tag == "0", paragraphs=True, opens_once=True
+        _dedented(text), _TAG_LINE, opens=lambda tag: tag == "0", paragraphs=True, opens_once=True
     )
     return parse_records(split, _record, "EndNote records")
+
+
+def _dedented(text: str) -> str:
+    """The text without the spaces every line of it opens with: AGU's search export (about
+    2007) writes " %0 Journal Article", " %A B. Chen", … Only where its first line opens
+    with spaces, so that other files are not scanned for them."""
+    return textwrap.dedent(text) if text.lstrip("\n")[:1].isspace() else text
 
 
 def _record(tagged: TaggedRecord) -> Record | Problem:
