@@ -2774,3 +2774,34 @@ def test_a_papers_readme_titled_by_an_underline_with_its_publication(tmp_path: P
     assert paper.doi == "10.1021/acs.jct.4c00123"
     assert paper.url == "https://chemrxiv.org/engage/chemrxiv/article-details/1234abcd"
     assert paper.abstract.startswith("We compare the ring pucker")
+
+
+def test_a_hugo_academic_page_is_its_paper_without_the_admin_profile() -> None:
+    # Hugo Academic (Wowchemy) pages of academic websites. A project page (title, summary,
+    # date, a `links:` list whose url is the arXiv page, the abstract as the body) was lost:
+    # "no abstracts found". A publication page (authors as profile ids, `admin` the site's
+    # owner; doi; abstract; url_pdf the arXiv page) had "admin" as an author and no arXiv id.
+    project = (
+        "---\ntitle: Tidal Control with Learned Perception\nsummary: We regulate tides.\n"
+        'tags:\n- Optimization\ndate: "2021-01-01"\n\nlinks:\n- icon: ai-arxiv\n'
+        "  icon_pack: ai\n  name: arXiv\n  url: https://arxiv.org/abs/2205.01234\n---\n"
+        "We regulate a tidal basin whose state cannot be measured, with a controller that "
+        "learns the state from camera images.\n"
+    )
+    [record] = parse_markdown(project).records
+    assert (record.title, record.arxiv, record.date) == (
+        "Tidal Control with Learned Perception",
+        "2205.01234",
+        "2021-01-01",
+    )
+    assert record.abstract.startswith("We regulate a tidal basin")
+    publication = (
+        '---\ntitle: "Compressed Replay for Robots"\nauthors:\n- AnaLima\n- admin\n'
+        'date: "2024-05-13T00:00:01Z"\ndoi: "10.5555/icra.2024.1"\n'
+        'abstract: "We compress the replay buffer of a robot by encoding its images as a '
+        'video, and halve its memory."\n'
+        "url_pdf: 'https://arxiv.org/abs/2310.01234'\nurl_code: ''\n---\n"
+    )
+    [record] = parse_markdown(publication).records
+    assert record.authors == ("AnaLima",)
+    assert f"{record.arxiv} {record.doi}" == "2310.01234 10.5555/icra.2024.1"

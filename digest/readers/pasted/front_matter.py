@@ -19,8 +19,9 @@ _BLOCK_SCALAR = re.compile(r"[>|][-+]?")
 _FLOW_ITEM = re.compile(r"\"([^\"]*)\"|'([^']*)'|([^,\"']+)")
 # A page's label kept in the value a script scraped: "Authors:Alex DeWeese, Guannan Qu".
 _AUTHORS_LABEL = re.compile(r"^authors?\s*:\s*", re.I)
-# The properties that link a note to its paper, the ids first.
-_LINKED = ("doi", "arxiv", "source", "url", "originalurl", "link", "pdf")
+# The properties that link a note to its paper, the ids first; Hugo Academic's (Wowchemy's)
+# `url_pdf:` and `links:` list (its items' `name: arXiv`, `url: https://arxiv.org/abs/…`).
+_LINKED = ("doi", "arxiv", "source", "url", "originalurl", "link", "pdf", "url_pdf", "links")
 
 
 def front_matter_properties(block: str) -> dict[str, str]:
@@ -92,7 +93,8 @@ def apply_properties(reader: Reader, entry: Entry) -> None:
         return
     names = _AUTHORS_LABEL.sub("", properties.get("authors") or properties.get("author") or "")
     if names and not entry.authors:
-        entry.authors = split_authors(names)
+        # Hugo Academic lists its site's owner as the profile `admin`, a name it never shows.
+        entry.authors = tuple(name for name in split_authors(names) if name != "admin")
     # Astro's `pubDate` and Hugo's `publishDate` too; a value without a digit is a
     # placeholder ("pendiente"), no date.
     for key in ("published", "date", "pubdate", "publishdate", "date_published",
