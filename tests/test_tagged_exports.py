@@ -34,6 +34,16 @@ def only(corpus: Corpus) -> Paper:
     return paper
 
 
+def load_plain_and_tab(folder: Path, plain: str, tab: str) -> tuple[Paper, Paper]:
+    """The one paper of a Web of Science plain-text export holding `plain` and of a
+    tab-delimited one holding `tab`."""
+    papers = []
+    for name, text in (("plain", plain), ("tab", tab)):
+        (folder / name).mkdir()
+        papers.append(only(load_written(folder / name, "savedrecs.txt", text)))
+    return papers[0], papers[1]
+
+
 # --- MEDLINE --------------------------------------------------------------------------------
 
 
@@ -574,6 +584,22 @@ def test_web_of_science_picture_placeholder_is_not_text(tmp_path: Path) -> None:
     assert paper.abstract == "Solar panels are made at home."
 
 
+def test_web_of_science_greek_letter_written_as_a_tag_is_the_letter(tmp_path: Path) -> None:
+    # WoS writes a Greek letter as its name in angle brackets (gaarbelaez/TP-init_recherche
+    # data/savedrecs.txt: "recycled powders (<75 <mu>m)"), which went with the markup,
+    # leaving "(<75 m)"; in the tab-delimited export too. Other tags are markup still.
+    plain, tab = load_plain_and_tab(
+        tmp_path,
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Pryce, G\n"
+        "TI The <Delta>T of <i>Quercus</i> leaves\n"
+        "AB Powders (<75 <mu>m) warm by <Delta>T = 2 K.\nPY 2024\nER\n\nEF\n",
+        "PT\tAU\tTI\tAB\tPY\nJ\tPryce, G\tPowders\tPowders (<75 <mu>m) set in an hour.\t2024\n",
+    )
+    assert plain.title == "The \u0394T of Quercus leaves"
+    assert plain.abstract == "Powders (<75 \u03bcm) warm by \u0394T = 2 K."
+    assert tab.abstract == "Powders (<75 \u03bcm) set in an hour."
+
+
 def test_web_of_science_record_of_a_collaboration_with_thousands_of_authors(
     tmp_path: Path,
 ) -> None:
@@ -611,26 +637,19 @@ def test_web_of_science_full_names_take_the_accents_of_au(tmp_path: Path) -> Non
     # XA" beside "Lopez-Cortes, Xaviera A.", aguerrerolopez/MaldiMaranon savedrecs.txt;
     # "Stöber, A" beside "Stoeber, Anna", Pufan-Huang/SysRev-Collective "savedrecs (1).txt"),
     # in the tab-delimited export too. A surname AU spells otherwise keeps AF's spelling.
-    for folder in ("plain", "tab"):
-        (tmp_path / folder).mkdir()
-    plain = load_written(
-        tmp_path / "plain",
-        "savedrecs.txt",
-        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Núñez-Pérez, RA\n",
-        "   Grünwald, M\n   Łęcki, T\n   Smith, J\nAF Nunez-Perez, Rosa A.\n",
-        "   Gruenwald, Marta\n   Lecki, Tomasz\n   Smyth, Jane\nTI Salt marshes\n",
+    plain, tab = load_plain_and_tab(
+        tmp_path,
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Núñez-Pérez, RA\n"
+        "   Grünwald, M\n   Łęcki, T\n   Smith, J\nAF Nunez-Perez, Rosa A.\n"
+        "   Gruenwald, Marta\n   Lecki, Tomasz\n   Smyth, Jane\nTI Salt marshes\n"
         "AB We map the salt marshes of a delta from the air.\nER\n\nEF\n",
-    )
-    assert only(plain).authors == (
-        "Rosa A. Núñez-Pérez", "Marta Grünwald", "Tomasz Łęcki", "Jane Smyth"
-    )  # fmt: skip
-    tab = load_written(
-        tmp_path / "tab",
-        "savedrecs.txt",
-        "PT\tAU\tAF\tTI\tAB\tPY\n",
+        "PT\tAU\tAF\tTI\tAB\tPY\n"
         "J\tØstby, K; Wölk, J\tOstby, Kari; Woelk, Jonas\tFjords\tWe sound three fjords.\t2024\n",
     )
-    assert only(tab).authors == ("Kari Østby", "Jonas Wölk")
+    assert plain.authors == (
+        "Rosa A. Núñez-Pérez", "Marta Grünwald", "Tomasz Łęcki", "Jane Smyth"
+    )  # fmt: skip
+    assert tab.authors == ("Kari Østby", "Jonas Wölk")
 
 
 def test_web_of_science_last_initial_i_or_v_read_as_a_numeral_is_an_initial(

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import html.entities
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from digest.cleaning import latex_to_unicode, without_accents
@@ -69,6 +70,15 @@ _RETRACTED_LABEL = "被撤回的出版物: "
 _SPACED_ENTITY = re.compile(r"((?<=\w) )?& ([A-Za-z][A-Za-z0-9]{1,31};)")
 # Its degree sign after a number: the superscript "o" in parentheses (Yanbu, "24(o) N").
 _DEGREE = re.compile(r"\(o\)(?<=\d\(o\))")
+# A Greek letter it writes as its name in angle brackets, which reads as a tag and would go
+# with the markup: "recycled powders (<75 <mu>m)", "<Delta>T". No HTML element has such a
+# name.
+_GREEK_TAG = re.compile(r"<([A-Za-z]{2,7})>")
+_GREEK_LETTERS = {
+    unicodedata.name(letter).rpartition(" ")[2].replace("LAMDA", "LAMBDA"): letter
+    for letter in map(chr, range(0x3B1, 0x3CA))
+    if letter != "\u03c2"  # the final sigma, named after sigma
+}
 # Wiley's MathML comes as its text then its TeX, glued: "on R$\\mathbb {R}$",
 # "a H1/2$H<^>{1/2}$-type variance" ("<^>" is a superscript). The TeX is dropped when it
 # reads as the text before it; other inline math stays for the cleaning to read.
@@ -260,11 +270,14 @@ def web_of_science_text(value: str) -> str:
     """A title or abstract with its spaced entities as characters ("Schrödinger"); "& "
     before what is no entity's name ("R & D;") stays. A formula given twice, as text and
     as TeX ("R$\\mathbb {R}$"), is given once, as text. A degree after a number, written
-    as its raised "o" in parentheses ("24(o) N", "37(o)C"), is "°"."""
+    as its raised "o" in parentheses ("24(o) N", "37(o)C"), is "°"; a Greek letter written
+    as its name in angle brackets ("<mu>m", "<Delta>") is that letter."""
     if "& " in value:
         value = _SPACED_ENTITY.sub(_character, value)
     if "(o)" in value:
         value = _DEGREE.sub("\u00b0", value)
+    if "<" in value:
+        value = _GREEK_TAG.sub(_greek_letter, value)
     return _INLINE_MATH.sub(_unless_twin, value) if "$" in value else value
 
 
@@ -274,6 +287,14 @@ def _unless_twin(found: re.Match[str]) -> str:
         "", found.string[max(0, found.start() - 2 * len(read) - 8) : found.start()]
     )
     return "" if read and before.endswith(read) else found.group(0)
+
+
+def _greek_letter(found: re.Match[str]) -> str:
+    name = found.group(1)
+    letter = _GREEK_LETTERS.get(name.upper())
+    if letter is None or not (name.islower() or name.istitle()):
+        return found.group(0)
+    return letter if name.islower() else letter.upper()
 
 
 def _character(found: re.Match[str]) -> str:
