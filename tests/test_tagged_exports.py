@@ -993,6 +993,23 @@ def test_web_of_science_formula_given_as_text_and_tex_is_given_once(tmp_path: Pa
     assert paper.abstract == ("Wells on Z give an L2-type bound for every \u03b1 in d dimensions.")
 
 
+def test_web_of_science_formula_given_as_tex_and_text_is_given_once(tmp_path: Path) -> None:
+    # IEEE's MathML comes as its TeX then its text (Collapsarb612/campus-behavior-network
+    # savedrecs.txt, an IEEE TKDE record: "for $K$K-nearest representatives"), read as
+    # "KK-nearest"; a formula before a word that only opens with its letters stays.
+    corpus = load_written(
+        tmp_path,
+        "savedrecs.txt",
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Huang, Dong\n",
+        "TI Multiple kernel $k$k-means clustering\n",
+        "AB We find $K$K-nearest anchors of $n$nodes in $p$Pb data at $K$K.\n",
+        "PY 2020\nER\n\nEF\n",
+    )
+    paper = only(corpus)
+    assert paper.title == "Multiple kernel k-means clustering"
+    assert paper.abstract == "We find K-nearest anchors of nnodes in pPb data at K."
+
+
 def test_web_of_science_structured_abstract_keeps_its_section_labels_as_labels(
     tmp_path: Path,
 ) -> None:

@@ -80,9 +80,11 @@ _GREEK_LETTERS = {
     if letter != "\u03c2"  # the final sigma, named after sigma
 }
 # Wiley's MathML comes as its text then its TeX, glued: "on R$\\mathbb {R}$",
-# "a H1/2$H<^>{1/2}$-type variance" ("<^>" is a superscript). The TeX is dropped when it
-# reads as the text before it; other inline math stays for the cleaning to read.
-_INLINE_MATH = re.compile(r"(?<=\S)\$(?!\s)([^$\n]{1,80}?)(?<!\s)\$")
+# "a H1/2$H<^>{1/2}$-type variance" ("<^>" is a superscript); IEEE's as its TeX then its
+# text: "a fast approximation method for $K$K-nearest representatives". The TeX is dropped
+# when it reads as the text glued before it, or as the text after it up to a word's end;
+# other inline math stays for the cleaning to read.
+_INLINE_MATH = re.compile(r"\$(?!\s)([^$\n]{1,80}?)(?<!\s)\$")
 _NOT_IN_TEXT = re.compile(r"<\^>|[\s{}^_]")
 _LEADING_YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:\s+|-)(?=[A-Za-z])")
 _HEADER = ("FN", "VR")
@@ -283,10 +285,16 @@ def web_of_science_text(value: str) -> str:
 
 def _unless_twin(found: re.Match[str]) -> str:
     read = _NOT_IN_TEXT.sub("", latex_to_unicode(found.group(0)))
-    before = _NOT_IN_TEXT.sub(
-        "", found.string[max(0, found.start() - 2 * len(read) - 8) : found.start()]
-    )
-    return "" if read and before.endswith(read) else found.group(0)
+    text, start, end = found.string, found.start(), found.end()
+    glued = start > 0 and not text[start - 1].isspace()
+    before = _NOT_IN_TEXT.sub("", text[max(0, start - 2 * len(read) - 8) : start])
+    after = text[end : end + len(read) + 1]
+    if read and (
+        (glued and before.endswith(read))
+        or (after.startswith(read) and not after[len(read) :].isalnum())
+    ):
+        return ""
+    return found.group(0)
 
 
 def _greek_letter(found: re.Match[str]) -> str:
