@@ -73,7 +73,7 @@ SECTION_LABELS: Final = frozenset(
     | {"purpose of review", "recent findings", "contribution", "contributions"}
     # Case reports: "Case presentation: A 64-year-old female ...".
     | {"case presentation", "case report", "case description", "case summary"}
-    | {"key messages", "key points"}
+    | {"key messages", "key message", "key points"}
     # Emerald's teaching cases (The CASE Journal): "Research methodology: The case is based
     # on interviews ...", "Case overview/synopsis: ...", "Complexity academic level: ...".
     | {"research methodology", "case overview", "synopsis", "complexity academic level"}

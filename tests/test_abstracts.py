@@ -12,6 +12,7 @@ from digest.cleaning import is_placeholder, strip_abstract_trailer
 from digest.cli import main
 from digest.loading import load_papers
 from digest.readers.markup import without_abstract_heading
+from digest.sections import section_label
 
 ABSTRACT = (
     "We follow 400 patients for two years after a first episode of depression. "
@@ -716,6 +717,29 @@ def test_a_structured_abstract_with_headings_run_in_by_a_space_is_labelled(
     (tmp_path / "lens.ris").write_text(f"TY  - JOUR\nTI  - A title\nAB  - {abstract}\nER  - \n")
     [paper] = load_papers([tmp_path]).papers
     assert paper.abstract == (read or abstract)
+
+
+def test_taylor_and_francis_key_messages_glued_to_both_sides_are_a_heading(
+    tmp_path: Path,
+) -> None:
+    # Annals of Medicine closes its abstracts with "Key messages", which Scopus's CSV
+    # (LuisPoloBautista/Comparacion-de-algoritmos-… scopus.csv) and PubMed (HamzaZammit/
+    # Missions-Erdyn pubmed-covid19-set.txt, "Key message") glue to the sentences on either
+    # side. A single word glued so may be a name in code and stays.
+    csv_file(
+        tmp_path / "scopus.csv",
+        [
+            "Hips healed well. Falls were rare.Key messagesThe approach suits older patients.",
+            "Most knees healed. Pain was rare. Key messageThe brace helps.",
+            "We wrap it in a class. Then we ask.MethodsThe cache is kept.",
+        ],
+    )
+    assert [paper.abstract for paper in load_papers([tmp_path]).papers] == [
+        "Hips healed well. Falls were rare. Key messages: The approach suits older patients.",
+        "Most knees healed. Pain was rare. Key message: The brace helps.",
+        "We wrap it in a class. Then we ask.MethodsThe cache is kept.",
+    ]
+    assert section_label("Key message: The brace helps.") == "key message"
 
 
 # Taylor & Francis's Lake and Reservoir Management opens its abstracts with how to cite the

@@ -736,8 +736,9 @@ _STRUCTURED_HEADINGS = (
     # Summary
     "Purpose of [Rr]eview|Recent [Ff]indings|Summary|"
     # European Radiology and its sister journals (Springer): a list of bullets after the
-    # sections, and a sentence on what the study means for practice
-    "Key [Pp]oints|Clinical relevance statement|Critical relevance statement|"
+    # sections, and a sentence on what the study means for practice; Taylor & Francis's
+    # (Annals of Medicine) "Key messages" after the abstract
+    "Key [Pp]oints|Key [Mm]essages?|Clinical relevance statement|Critical relevance statement|"
     # Environmental Evidence (BMC): its systematic maps and their protocols
     "Review findings|Methods and outputs?|"
     # Bioinformatics (OUP), and bioRxiv's preprints written for it
@@ -786,7 +787,9 @@ def unglued_sections(abstract: str) -> str:
     ("BackgroundWe … .MethodsThe …") as "Background: We … Methods: The …", as the other
     readers present structured abstracts; any other abstract stays as it is. It takes two
     such headings, or one opening the abstract or a paragraph of it (bioRxiv's "…B
-    cell.\n\nSummary sentenceThe …"), to be sure they are headings."""
+    cell.\n\nSummary sentenceThe …"), or one of two words or more opening a sentence
+    (Taylor & Francis's "…of dislocation.Key messagesThe present study …" in Scopus's CSV
+    and PubMed), to be sure they are headings."""
     headings = list(_GLUED_HEADING.finditer(abstract))
     if "Contact" in abstract:
         headings += _GLUED_CONTACT.finditer(abstract)
@@ -798,14 +801,24 @@ def unglued_sections(abstract: str) -> str:
         for heading in headings
         if heading.start() == 0 or not _in_word(abstract[heading.start() - 1])
     ]
-    first = found[0].start() if found else 0
-    if not found or (len(found) < 2 and first > 0 and not abstract.endswith("\n\n", 0, first)):
+    if not found or (len(found) < 2 and not _surely_a_heading(abstract, found[0])):
         return abstract
     sections = [("", abstract[: found[0].start()])]
     for heading, after in zip(found, [*found[1:], None], strict=True):
         end = after.start() if after else len(abstract)
         sections.append((heading.group("label"), _unbulleted(abstract[heading.end() : end])))
     return labelled_sections(sections)
+
+
+def _surely_a_heading(abstract: str, heading: re.Match[str]) -> bool:
+    """Whether a glued heading found alone is one: opening the abstract or a paragraph, or
+    of two words or more, opening a sentence (a single word glued after a stop may be a
+    name in code, "ask.MethodsThe")."""
+    start = heading.start()
+    if start == 0 or abstract.endswith("\n\n", 0, start):
+        return True
+    before = abstract[max(0, start - 2) : start].rstrip(" ")
+    return " " in heading.group("label") and before[-1:] in (".", "?", "!")
 
 
 # A heading run into its section's first word with only a space, as Lens's RIS and Zotero
