@@ -633,6 +633,26 @@ def test_openalex_web_export_csv_titled_by_display_name(tmp_path: Path) -> None:
     assert "display_name" not in dict(paper.metadata)
 
 
+def test_a_table_of_bibtex_fields_takes_a_proceedings_venue_from_booktitle(
+    tmp_path: Path,
+) -> None:
+    # A script's table of IEEE Xplore's BibTeX entries (enridaga/survey-multicultural-cs
+    # data/ieee.csv: "year,title,author,doi,url,publisher,booktitle,editor,abstract") names
+    # a conference paper's venue "booktitle", as the ACM Digital Library's CSV does; a
+    # journal's "journal" goes first where a row has both.
+    header = "year,title,author,doi,journal,booktitle,abstract\n"
+    rows = (
+        '2016,Batteries taught abroad,"Diaz, J. and Williams, Arthur",10.1109/VPPC.2016.1,,'
+        '2016 IEEE Vehicle Power and Propulsion Conference (VPPC),"Students build chargers."\n'
+        '2020,Bridges taught at home,"Lee, K.",10.1109/TE.2020.2,IEEE Transactions on '
+        'Education,Proceedings of Nothing,"Students build bridges."\n'
+    )
+    (tmp_path / "ieee.csv").write_text(header + rows, encoding="utf-8")
+    conference, journal = load_papers([tmp_path]).papers
+    assert conference.venue == "2016 IEEE Vehicle Power and Propulsion Conference (VPPC)"
+    assert journal.venue == "IEEE Transactions on Education"
+
+
 def test_citavi_tab_delimited_export(tmp_path: Path) -> None:
     # Citavi's names ("Authors, Primary", "Title Primary", "Periodical Full"), its "null"
     # for a given name it lacks, a blank cell as one space, and several links in one cell.

@@ -102,6 +102,9 @@ _COLUMNS: dict[str, tuple[str, int]] = {
     "year": ("date", 1), "doi": ("doi", 0), "arxiv id": ("arxiv", 0), "arxiv": ("arxiv", 0),
     "pmid": ("pmid", 0), "venue": ("venue", 0), "journal": ("venue", 0),
     "keywords": ("keywords", 2),
+    # BibTeX's field names, as a script writes its entries to a table, and as the ACM
+    # Digital Library's CSV names them: a paper in proceedings has its venue in "booktitle"
+    "booktitle": ("venue", 1),
     # Zotero
     "abstract note": ("abstract", 0), "publication year": ("date", 1),
     "publication title": ("venue", 0), "manual tags": ("keywords", 0),
