@@ -781,6 +781,23 @@ def test_acm_digital_library_csv_says_it_has_no_abstracts_and_what_to_do(tmp_pat
     assert "as BibTeX" in message
 
 
+def test_web_of_science_citation_report_says_it_has_no_abstracts(tmp_path: Path) -> None:
+    # Web of Science's citation report saved as savedrecs.txt (ggloor/cv data/savedrecs.txt):
+    # a column of citations for each year from 1900; it was told "add one" after its
+    # 140 column names.
+    years = ",".join(f'"{year}"' for year in range(1900, 2019))
+    text = (
+        '"Title","Authors","Source Title","Publication Year","DOI","Total Citations",'
+        f'"Average per Year",{years}\n'
+        '"GAP REPAIR IN FLIES","NASSIF, N; GLOOR, GB","GENETICS","1994","","346","14.42"'
+        + ',"0"' * 119
+        + "\n"
+    )
+    message = refusal(tmp_path, "savedrecs.txt", text)
+    assert "Web of Science's citation report" in message
+    assert "1900" not in message
+
+
 def test_elicit_csv_of_summaries_says_so_and_one_with_abstracts_is_read(tmp_path: Path) -> None:
     header = "Title,Authors,DOI,DOI link,Venue,Citation count,Year,Abstract summary\n"
     row = (

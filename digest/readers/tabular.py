@@ -741,6 +741,16 @@ _ACM_CSV_HELP = (
     "the ACM Digital Library as BibTeX (it keeps each abstract) and load that"
 )
 
+# Web of Science's citation report, exported (as savedrecs.txt, comma-separated, quoted):
+# "Title","Authors",…,"Total Citations","Average per Year","1900",…: a paper's citations
+# each year, no abstracts (ggloor/cv data/savedrecs.txt).
+_WOS_CITATION_REPORT = frozenset({"title", "authors", "total citations", "average per year"})
+_WOS_CITATION_REPORT_HELP = (
+    "this is Web of Science's citation report, which counts citations and has no abstracts; "
+    "export the records themselves (Export > Plain text file or Tab delimited file, with "
+    "'Full Record') and load that"
+)
+
 # Exports known by their columns, and what to do about their missing abstracts (Scopus's
 # own CSV is known by _is_scopus, after PubMed's and before these).
 _EXPORTS_WITHOUT_ABSTRACTS = (
@@ -751,6 +761,7 @@ _EXPORTS_WITHOUT_ABSTRACTS = (
     (_EUROPE_PMC_CSV, _EUROPE_PMC_CSV_HELP),
     (_LENS_CSV, _LENS_CSV_HELP),
     (_ACM_CSV, _ACM_CSV_HELP),
+    (_WOS_CITATION_REPORT, _WOS_CITATION_REPORT_HELP),
 )
 
 
