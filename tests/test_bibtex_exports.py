@@ -1035,6 +1035,21 @@ def test_mendeley_url_fields_holding_several_addresses_give_the_first(tmp_path: 
     }
 
 
+def test_mendeley_pmc_paths_before_the_address_are_no_url(tmp_path: Path) -> None:
+    # Mendeley keeps PubMed Central's own links to a page, paths without a host, before the
+    # page's address (smnhasan/C-Section-South-Asia My Collection.bib): the address is the
+    # paper's url.
+    abstract = "  abstract = {{A long enough abstract for entry {} to be read as a paper.}},\n"
+    (tmp_path / "library.bib").write_text(
+        "@article{Hughes2013,\n" + abstract.format(1) + "  title = {{Feeding after birth}},\n"
+        "  url = {/pmc/articles/PMC1234567/ /pmc/articles/PMC1234567/?report=abstract "
+        "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1234567/},\n}\n"
+    )
+    [paper] = load_papers([tmp_path / "library.bib"]).papers
+    assert paper.url == "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1234567/"
+    assert "url" not in dict(paper.metadata)
+
+
 def test_a_run_of_spaces_in_a_url_field_is_tried_as_a_gap_from_its_first_space_only() -> None:
     # A url field holding a long run of spaces not followed by an address (a damaged file)
     # was tried as the gap between two addresses from each of its spaces, each try going to

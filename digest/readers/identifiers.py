@@ -271,8 +271,14 @@ _ADDRESSES_JOINED = re.compile(
 
 def split_addresses(value: str) -> list[str]:
     """The addresses a url field holds, the first the item's own; a DOI may be in another
-    ("http://www.ncbi.nlm.nih.gov/pubmed/26229145 http://jnm.snmjournals.org/cgi/doi/10…")."""
-    return [address for address in _ADDRESSES_JOINED.split(value) if address]
+    ("http://www.ncbi.nlm.nih.gov/pubmed/26229145 http://jnm.snmjournals.org/cgi/doi/10…").
+    Paths without a host before a whole address are no addresses: Mendeley keeps PubMed
+    Central's own links to a page before its address ("/pmc/articles/PMC4209487/
+    /pmc/articles/PMC4209487/?report=abstract https://www.ncbi.nlm.nih.gov/pmc/…")."""
+    addresses = [address for address in _ADDRESSES_JOINED.split(value) if address]
+    if len(addresses) > 1 and addresses[0].startswith("/"):
+        return addresses[1:]
+    return addresses
 
 
 def doi_in_addresses(addresses: list[str]) -> str | None:
