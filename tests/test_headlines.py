@@ -377,6 +377,17 @@ def assert_title_like(phrase: str, after_name: bool = False) -> None:
             "architecture. Students run it in a browser.",
             "Modern out-of-order processor simulator for teaching computer architecture",
         ),
+        # A gerund ending a noun goes with it: not "Efficient multimodal machine".
+        (
+            "We study efficient multimodal machine unlearning. Our method forgets image-text "
+            "pairs quickly.",
+            "Efficient multimodal machine unlearning",
+        ),
+        (
+            "This paper presents a mixed-initiative agent for spreadsheet data wrangling. Users "
+            "fix its mistakes by example.",
+            "Mixed-initiative agent for spreadsheet data wrangling",
+        ),
     ],
 )
 def test_headline_reads_like_a_title(abstract: str, headline: str) -> None:

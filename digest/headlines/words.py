@@ -122,8 +122,9 @@ _CLASS_OF_WORD: Final = {
 _CONTENT_CLASSES: Final = frozenset("NnJEMVGR")
 # A noun group: modifiers (an adverb only before an adjective or participle: "procedurally
 # generated"), ending on a noun; after its first noun a participle opens a clause ("agent
-# following ...").
-GROUP: Final = r"(?:[JVGMEn]|R(?=[JV]))*N(?:(?:[JMENn]|R(?=J))*N)?"
+# following ..."), but a gerund with nothing after it but punctuation, a bracket or "and" ends
+# the noun ("machine unlearning", "question answering."; not "Roughness-informed machine").
+GROUP: Final = r"(?:[JVGMEn]|R(?=[JV]))*N(?:(?:[JMENn]|R(?=J))*N)?(?:G(?=[.,()C]|$))?"
 # A head: a noun group, or a gerund with its object ("learning to predict sets").
 HEAD: Final = rf"G(?:tB)?D?{GROUP}|{GROUP}"
 HEADS: Final = re.compile(HEAD)
