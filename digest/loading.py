@@ -70,6 +70,7 @@ from digest.readers.records import (
     has_letter,
     in_capitals,
     in_one_language,
+    nlm_title,
     normal_date,
     without_doubled_names,
     without_honorific,
@@ -672,7 +673,7 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         # Not a letter: a separator a script kept ("-----…", the arXiv mail's line between
         # papers, as a replaced paper's abstract).
         return f"{NO_ABSTRACT} (only {abstract!r})"
-    title = clean_text(record.title) if record.title else ""
+    title = nlm_title(clean_text(record.title)) if record.title else ""
     described = researchgate_description(abstract, title)
     if described:
         abstract, title = described

@@ -139,6 +139,25 @@ def test_medline_translated_title_without_its_brackets(tmp_path: Path) -> None:
     ]
 
 
+def test_nlm_translated_title_exported_by_zotero_or_dimensions_without_its_brackets(
+    tmp_path: Path,
+) -> None:
+    # PubMed's bracketed translation kept by Zotero's RIS and Dimensions' CSV; a question
+    # keeps its mark, without the stop NLM puts after the bracket.
+    corpus = load_written(
+        tmp_path,
+        "zotero.ris",
+        "TY  - JOUR\nTI  - [Is kite flying a sport?].\nAU  - Lima, Ana\nT2  - Der Drachen\n",
+        "AB  - Kite flying was counted among sports in two of five surveys.\nER  - \n\n",
+        "TY  - JOUR\nTI  - [Kites in schools: a survey].\nAU  - Berg, Ola\n",
+        "AB  - Schools that fly kites were surveyed.\nER  - \n",
+    )
+    assert [paper.title for paper in corpus.papers] == [
+        "Is kite flying a sport?",
+        "Kites in schools: a survey.",
+    ]
+
+
 def test_medline_keywords_given_on_one_line_are_each_a_keyword(tmp_path: Path) -> None:
     # A publisher may deposit its keywords as one, joined by semicolons, which PubMed keeps on
     # one OT line (firbolg/ACTS_MeSH pubmed.txt); a comma stays inside its keyword.

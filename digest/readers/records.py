@@ -964,8 +964,10 @@ def split_authors(value: str) -> tuple[str, ...]:
 def nlm_title(title: str) -> str:
     """A title as PubMed/MEDLINE gives it, without the brackets NLM puts round the English
     translation of a title in another language ("[Effects of salt on blood pressure]." ->
-    "Effects of salt on blood pressure."); "" for its "[Not Available]." A title that only
-    opens with a bracket ("[18F]FDG uptake …") stays as it is."""
+    "Effects of salt on blood pressure.", "[Is salt a risk?]." -> "Is salt a risk?"),
+    wherever it was exported to (Zotero's RIS, Dimensions' CSV); "" for its "[Not
+    Available]." A title that only opens with a bracket ("[18F]FDG uptake …") stays as it
+    is."""
     text = title.strip()
     if not text.startswith("["):
         return title
@@ -976,7 +978,9 @@ def nlm_title(title: str) -> str:
             inner, rest = text[1:index].strip(), text[index + 1 :].strip()
             if rest not in ("", ".") or not inner:
                 return title
-            return "" if inner.casefold() == "not available" else inner + rest
+            if inner.casefold() == "not available":
+                return ""
+            return inner if inner.endswith(("?", "!", ".")) else inner + rest
     return title
 
 
