@@ -699,6 +699,15 @@ def test_mdpi_source_line_as_the_journal_is_the_journal(tmp_path: Path) -> None:
     }
 
 
+def test_a_venue_ends_without_the_comma_a_citation_went_on_after() -> None:
+    # A RefWorks RIS's "JF  - Transactions of the Institute of British Geographers,"
+    # showed its comma in the byline; one inside the name stays.
+    assert venue_name("Transactions of the Society of Kite Flyers, ") == (
+        "Transactions of the Society of Kite Flyers"
+    )
+    assert venue_name("Kites, Lines and Winds;") == "Kites, Lines and Winds"
+
+
 def test_a_venue_that_is_a_web_address_is_no_venue_and_openalex_arxiv_is_arxiv() -> None:
     # A Better BibLaTeX entry's journaltitle = {https://github.com/…/repository-software}
     # became the byline's venue; OpenAlex names arXiv "arXiv (Cornell University)".

@@ -188,7 +188,9 @@ def venue_name(venue: str) -> str:
     id is no journal) or another name of arXiv (see _ARXIV_NAMES), the journal alone of
     MDPI's source line, none for a web address, IEEE's conference names turned round the
     right way ("2013 IEEE International Conference on Robotics and Automation (ICRA)"),
-    else the venue as written."""
+    else the venue as written, without a comma or semicolon a citation's next part was to
+    follow (a RefWorks RIS's "JF  - Transactions of the Institute of British
+    Geographers,")."""
     stripped = venue.strip()
     if stripped.casefold() in _ARXIV_NAMES or venue_arxiv_id(venue):
         return "arXiv"
@@ -200,7 +202,7 @@ def venue_name(venue: str) -> str:
             named = f"{turned['event']} {turned['topic']}"
             return f"{named} ({turned['acronym']})" if turned["acronym"] else named
     source = _MDPI_SOURCE.fullmatch(stripped)
-    return source.group("journal") if source else venue
+    return source.group("journal") if source else venue.rstrip().rstrip(",;")
 
 
 def venue_arxiv_id(venue: str) -> str | None:
