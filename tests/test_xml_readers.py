@@ -764,6 +764,30 @@ def test_zotero_rdf_abstract_escaped_twice_has_its_sign(tmp_path: Path) -> None:
     assert paper.title == "Loan reports from guided prompts & graphs"
 
 
+def test_zotero_rdf_newspaper_section_is_no_venue(tmp_path: Path) -> None:
+    # Zotero writes a newspaper article's section as a bib:Part of the newspaper
+    # (Tumpsh/online-education-course references.rdf): the newspaper is the venue.
+    (tmp_path / "library.rdf").write_text(
+        _ZOTERO_RDF.format(
+            '    <bib:Article rdf:about="https://www.example.com/2020/07/08/opinion/x.html">\n'
+            "        <z:itemType>newspaperArticle</z:itemType>\n"
+            "        <dcterms:isPartOf><bib:Part><dc:title>Opinion</dc:title>"
+            '<dcterms:isPartOf rdf:resource="urn:issn:0000-0000"/></bib:Part>'
+            "</dcterms:isPartOf>\n"
+            "        <dc:title>Online courses can be better</dc:title>\n"
+            "        <dcterms:abstract>Students paid for lectures and got video calls; here is "
+            "how teachers could do better next term.</dcterms:abstract>\n"
+            "    </bib:Article>\n"
+            '    <bib:Newspaper rdf:about="urn:issn:0000-0000">\n'
+            "        <dc:title>The Daily Example</dc:title>\n"
+            "    </bib:Newspaper>\n"
+        ),
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path / "library.rdf"]).papers
+    assert paper.venue == "The Daily Example"
+
+
 def test_zotero_rdf_attachments_and_notes_are_not_papers() -> None:
     corpus = load("zotero.rdf")
     assert len(corpus.papers) == 2

@@ -140,8 +140,17 @@ def _record(item: Element, line: int, about: dict[str | None, Element]) -> Recor
 
 
 def _container(item: Element, about: dict[str | None, Element]) -> Element | None:
-    """The journal (book, series) an item is part of: inline, or referenced."""
-    part = item.find(f"{_DCTERMS}isPartOf")
+    """The journal (book, series) an item is part of: inline, or referenced. A newspaper
+    article's section is a `bib:Part` of the newspaper ("Opinion" of The New York Times):
+    the newspaper is the container."""
+    container = _part_of(item, about)
+    if container is not None and container.tag == f"{_BIB}Part":
+        return _part_of(container, about) or container
+    return container
+
+
+def _part_of(node: Element, about: dict[str | None, Element]) -> Element | None:
+    part = node.find(f"{_DCTERMS}isPartOf")
     if part is None:
         return None
     inline = next(iter(part), None)
