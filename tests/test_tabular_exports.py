@@ -798,6 +798,20 @@ def test_web_of_science_citation_report_says_it_has_no_abstracts(tmp_path: Path)
     assert "1900" not in message
 
 
+def test_scielo_search_csv_says_it_has_no_abstracts_and_what_to_do(tmp_path: Path) -> None:
+    # SciELO search's CSV export (hexemeister/SciELO_scraper exemplos/2025/search_*.csv) has
+    # no abstract column; it was told "add one".
+    text = (
+        "ID,Title,Author(s),Source,Journal,Language(s),Publication year\n"
+        "S0000-00002025000100001-scl,Parques urbanos e sa\u00fade mental,"
+        '"Lima, Ana Paula, Souza, Jo\u00e3o Carlos",Revista Exemplo; 49(1); -,Revista Exemplo,'
+        '"Portugu\u00eas, Ingl\u00eas",2025\n'
+    )
+    message = refusal(tmp_path, "search.csv", text)
+    assert "SciELO's CSV export has no abstracts" in message
+    assert "as RIS" in message
+
+
 def test_elicit_csv_of_summaries_says_so_and_one_with_abstracts_is_read(tmp_path: Path) -> None:
     header = "Title,Authors,DOI,DOI link,Venue,Citation count,Year,Abstract summary\n"
     row = (

@@ -751,6 +751,13 @@ _WOS_CITATION_REPORT_HELP = (
     "'Full Record') and load that"
 )
 
+# SciELO search's "Export > CSV": ID,Title,Author(s),Source,Journal,Language(s),Publication year.
+_SCIELO_CSV = frozenset({"id", "title", "author(s)", "source", "journal", "language(s)"})
+_SCIELO_CSV_HELP = (
+    "SciELO's CSV export has no abstracts; export the same results from SciELO's search as "
+    "RIS (it keeps each abstract) and load that"
+)
+
 # Exports known by their columns, and what to do about their missing abstracts (Scopus's
 # own CSV is known by _is_scopus, after PubMed's and before these).
 _EXPORTS_WITHOUT_ABSTRACTS = (
@@ -762,6 +769,7 @@ _EXPORTS_WITHOUT_ABSTRACTS = (
     (_LENS_CSV, _LENS_CSV_HELP),
     (_ACM_CSV, _ACM_CSV_HELP),
     (_WOS_CITATION_REPORT, _WOS_CITATION_REPORT_HELP),
+    (_SCIELO_CSV, _SCIELO_CSV_HELP),
 )
 
 
