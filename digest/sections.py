@@ -22,6 +22,9 @@ BACK_MATTER_LABELS: Final = frozenset(
     | {"supplementary information", "supplementary data", "supplementary material"}
     | {"data availability", "code availability", "software availability", "contact"}
     | {"trial registration", "registration", "funding", "keywords", "key words"}
+    # medRxiv's preprints: a protocol's (BMJ Open's) ethics, and the key to the authors'
+    # initials ("Author name abbreviations: Masahiro Banno (MB), …").
+    | {"ethics and dissemination", "ethics & dissemination", "author name abbreviations"}
 )
 # Where a structured abstract says what its paper found: "Conclusions: Subjects with moderate
 # to severe COPD did not benefit from treatment with infliximab." Its objective says only
@@ -74,6 +77,10 @@ SECTION_LABELS: Final = frozenset(
     # Case reports: "Case presentation: A 64-year-old female ...".
     | {"case presentation", "case report", "case description", "case summary"}
     | {"key messages", "key message", "key points"}
+    # Environmental Evidence's (BMC) systematic maps and their protocols; the Journal of
+    # Leukocyte Biology's one-sentence summary, closing a bioRxiv abstract: headings the
+    # loader sets apart (digest.readers.markup), labels to the line too.
+    | {"methods and output", "methods and outputs", "review findings", "summary sentence"}
     # Emerald's teaching cases (The CASE Journal): "Research methodology: The case is based
     # on interviews ...", "Case overview/synopsis: ...", "Complexity academic level: ...".
     | {"research methodology", "case overview", "synopsis", "complexity academic level"}

@@ -247,6 +247,16 @@ def test_other_openings_stay(sentence: str) -> None:
             "Design/methodology/approach - The paper uses a panel of 412 banks over ten years.",
             "The paper uses a panel of 412 banks over ten years.",
         ),
+        # Environmental Evidence's parts, and bioRxiv's closing one-sentence summary.
+        (
+            "Methods and output: The aim of these maps is to compile evidence on weed control "
+            "in organic cereals.",
+            "The aim of these maps is to compile evidence on weed control in organic cereals.",
+        ),
+        (
+            "Summary sentence: A map of the innate pathways that clear four kinds of pathogen.",
+            "A map of the innate pathways that clear four kinds of pathogen.",
+        ),
         # Chinese structured abstracts (Wanfang's, CNKI's): run in with a space, a colon, or
         # in brackets.
         (
@@ -571,6 +581,13 @@ def test_the_back_matter_of_a_structured_abstract_runs_from_its_label_to_the_nex
         False,
         False,
     ]
+    # medRxiv's protocols: the ethics and the key to the authors' initials.
+    closing = [
+        "Methods: We will pool trials of tea.",
+        "Ethics & Dissemination: No approval is needed; results will be published.",
+        "Author name abbreviations: Ann Bell (AB), Carl Dunn (CD).",
+    ]
+    assert _back_matter(closing) == [False, True, True]
 
 
 def test_a_structured_abstract_takes_its_line_from_its_conclusion() -> None:
