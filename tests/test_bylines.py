@@ -69,6 +69,10 @@ def test_an_nlm_journal_title_loses_its_subtitle() -> None:
         ("Tests and Trials, 33(18), 2017, 2808-2817", "Tests and Trials"),
         ("The Test Journal 1005:12 (2026)", "The Test Journal"),
         ("Testing Workshops (TW), pp. 66-69", "Testing Workshops (TW)"),
+        (
+            "In Proc. Symposium on Testing (SOT 2020), pages 14-26. ACM, 2020",
+            "In Proc. Symposium on Testing (SOT 2020)",
+        ),
         ("Trial Methods, TRIM 2025, Pt III", "Trial Methods, TRIM"),
         ("Tests Conference (TC '23), November 26-28, 2023, Lisbon", "Tests Conference (TC '23)"),
         ("Congress on Testing. CT'02 (Cat. No.02TH8600)", "Congress on Testing. CT'02"),
