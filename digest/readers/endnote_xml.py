@@ -24,6 +24,7 @@ from xml.etree.ElementTree import Element, SubElement
 from digest.readers.identifiers import parse_doi, split_addresses
 from digest.readers.markup import decode_entities, without_abstract_heading
 from digest.readers.records import (
+    NAME_SEPARATOR,
     Parsed,
     Problem,
     Record,
@@ -53,9 +54,6 @@ _MOVED = {"title": "titles", "secondary-title": "titles", "year": "dates",
           "date": "dates/pub-dates", "authors": "contributors"}  # fmt: skip
 _PUBMED = re.compile(r"pubmed|medline|\bnlm\b|ncbi", re.I)
 _WEB_LINK = re.compile(r"https?://", re.I)
-# Names typed into one author field, "Schumann, P.; Rose, E." (EndNote 22, a research
-# institute's library): each is an author. A ";" before a letter is none of that.
-_NAME_SEPARATOR = re.compile(r";(?!\S)")
 
 
 def looks_like_endnote_xml(text: str) -> bool:
@@ -154,13 +152,15 @@ def _record(record: Element, line: int) -> Record | Problem:
         line=line,
         abstract=abstract,
         title=title or None,
+        # Names typed into one author field are each an author ("Schumann, P.; Rose, E.",
+        # a research institute's EndNote 22 library).
         authors=tuple(
             _name(name)
             for name in cased_in_list(
                 [
                     name
                     for author in record.iterfind("contributors/authors/author")
-                    for name in _NAME_SEPARATOR.split(_text(author))
+                    for name in NAME_SEPARATOR.split(_text(author))
                     if name.strip()
                 ]
             )

@@ -922,6 +922,10 @@ _AUTHOR_SEPARATOR = re.compile(r",\s*and\s+|,|(?<!\s)\s+and\s+")
 # " and " between two names ("Zlatic, M and Kostadinov, S"), for readers that split on it
 # alone; from a run's start too.
 AND_SEPARATOR = re.compile(r"(?<!\s)\s+and\s+")
+# ";" between names one field holds ("Elliot, T; Almenar, JB", "Schumann, P.; Rose, E."),
+# for readers that split on it alone: only before a space or the field's end, since one
+# before a letter is an entity's ("M&uuml;ller").
+NAME_SEPARATOR = re.compile(r";(?!\S)")
 # Chinese and Japanese lists part names with the full-width comma or semicolon or the
 # ideographic comma, as others do with "," and ";".
 _FULL_WIDTH_SEPARATORS = str.maketrans({"\uff0c": ",", "\u3001": ",", "\uff1b": ";"})

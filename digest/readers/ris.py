@@ -66,6 +66,7 @@ from digest.readers.markup import (
 )
 from digest.readers.records import (
     AND_SEPARATOR,
+    NAME_SEPARATOR,
     Parsed,
     Problem,
     Record,
@@ -421,11 +422,8 @@ def _names(value: str) -> list[str]:
     de Vries HJC". Only a ";" before a space or the line's end parts names: one before a
     letter is an entity's ("M&uuml;ller")."""
     return [
-        name for item in _NAME_SEPARATOR.split(value) if item.strip() for name in _and_names(item)
+        name for item in NAME_SEPARATOR.split(value) if item.strip() for name in _and_names(item)
     ]
-
-
-_NAME_SEPARATOR = re.compile(r";(?!\S)")
 
 
 def _and_names(value: str) -> list[str]:
