@@ -142,10 +142,12 @@ def _record(item: Element, line: int, about: dict[str | None, Element]) -> Recor
 def _container(item: Element, about: dict[str | None, Element]) -> Element | None:
     """The journal (book, series) an item is part of: inline, or referenced. A newspaper
     article's section is a `bib:Part` of the newspaper ("Opinion" of The New York Times):
-    the newspaper is the container."""
+    the newspaper is the container, unless it is missing or empty."""
     container = _part_of(item, about)
     if container is not None and container.tag == f"{_BIB}Part":
-        return _part_of(container, about) or container
+        # Not `or`: an Element's truth is its number of children, which Python 3.12 warns of.
+        whole = _part_of(container, about)
+        return whole if whole is not None and len(whole) else container
     return container
 
 
