@@ -508,6 +508,36 @@ def test_europe_pmc_article_answer_holds_one_record(tmp_path: Path, indent: int 
     assert (corpus.files[0].records, corpus.merges) == (1, ())
 
 
+def test_abstract_text_under_europe_pmc_names_without_source_is_read(tmp_path: Path) -> None:
+    # An MCP server relays PubMed's efetch records under Europe PMC's names, with no
+    # "source": "abstractText", a plain "authors" list, "journalInfo.title".
+    relayed = {
+        "requestedPmids": ["31000001"],
+        "articles": [
+            {
+                "pmid": "31000001",
+                "title": "Tidal marsh sediment cores.",
+                "abstractText": "We cored twelve marshes; the &#x3b2; index rose with depth.",
+                "authors": [{"lastName": "Okafor", "firstName": "Ada", "initials": "A"}],
+                "journalInfo": {
+                    "title": "Estuarine letters",
+                    "publicationDate": {"year": "2024", "month": "Mar", "day": "2"},
+                },
+                "doi": "10.5555/EL.2024.1",
+            }
+        ],
+    }
+    (tmp_path / "relay.json").write_text(json.dumps(relayed, indent=2))
+    [paper] = load_papers([tmp_path / "relay.json"]).papers
+    assert paper.abstract == "We cored twelve marshes; the \u03b2 index rose with depth."
+    assert (paper.pmid, paper.doi, paper.authors) == (
+        "31000001",
+        "10.5555/EL.2024.1",
+        ("Ada Okafor",),
+    )
+    assert (paper.venue, paper.date) == ("Estuarine letters", "2024")
+
+
 def test_europe_pmc_lite_answer_says_to_ask_for_core(tmp_path: Path) -> None:
     lite = {
         "hitCount": 2,

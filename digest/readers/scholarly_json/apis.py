@@ -295,6 +295,7 @@ def europe_pmc_record(line: int, item: dict[str, Any]) -> Record | Problem:
     journal = dict_of(item.get("journalInfo"))
     venue = (
         text_of(nested(journal, "journal", "title"))
+        or text_of(journal.get("title"))
         or text_of(item.get("journalTitle"))
         or text_of(nested(item, "bookOrReportDetails", "publisher"))
     )
@@ -314,6 +315,7 @@ def europe_pmc_record(line: int, item: dict[str, Any]) -> Record | Problem:
             text_of(item.get("firstPublicationDate"))
             or text_of(journal.get("printPublicationDate"))
             or text_of(item.get("pubYear"))
+            or text_of(nested(journal, "publicationDate", "year"))
             or None
         ),
         pmid=text_of(item.get("pmid")) or None,
@@ -324,10 +326,11 @@ def europe_pmc_record(line: int, item: dict[str, Any]) -> Record | Problem:
 
 
 def _europe_pmc_authors(item: dict[str, Any]) -> tuple[str, ...]:
-    """Full names from `authorList` (a group as its `collectiveName`); else `authorString`,
-    "Smith J, Doe A."."""
+    """Full names from `authorList` (a group as its `collectiveName`; a relaying script's
+    plain `authors` list of the same objects); else `authorString`, "Smith J, Doe A."."""
     names = []
-    for author in list_of(nested(item, "authorList", "author")):
+    authors = list_of(nested(item, "authorList", "author")) or list_of(item.get("authors"))
+    for author in authors:
         first, last = text_of(nested(author, "firstName")), text_of(nested(author, "lastName"))
         full = f"{first} {last}".strip() if last else ""
         if (

@@ -129,7 +129,11 @@ def shape_of(value: dict[str, Any]) -> str:
         return "openalex"
     if any(key in value for key in _S2_KEYS) or s2_wrapped(value) is not None:
         return "semantic-scholar"
-    if "source" in value and any(key in value for key in _EUROPEPMC_KEYS):
+    # Europe PMC's "abstractText" names it alone too: a script relaying PubMed's records
+    # under Europe PMC's names (an MCP server's efetch JSON) writes no "source".
+    if "abstractText" in value or (
+        "source" in value and any(key in value for key in _EUROPEPMC_KEYS)
+    ):
         return "europe-pmc"
     if zotero_item(value) is not None:
         return "zotero"
