@@ -912,6 +912,11 @@ _RUN_ON_SENTENCE = re.compile(
 # a parenthesis, is tried at every character, one opening on a class of characters is scanned
 # for in C, about 7x faster, and this runs on every abstract loaded while few hold such a stop.
 _RUN_ON_STOP = re.compile(r"[.?!]" + _NEXT_SENTENCE)
+# Numbered paragraphs, the British Ecological Society's journals' way, run together by Web of
+# Science: "1. Tanytarsus populations … orders of magnitude.2. A partial …" (Journal of Animal
+# Ecology), where a summary's line ended "… magnitude.2.". Only in an abstract that opens on
+# "1. ", and after a word's small letter or a parenthesis.
+_RUN_ON_NUMBER = re.compile(r"(?<=[a-z)]\.)(?=[1-9]\d?\. [A-Z])")
 
 
 # Punctuation a database left where it dropped text: Semantic Scholar's abstract opening on
@@ -936,6 +941,8 @@ def without_stray_punctuation(abstract: str) -> str:
 
 def space_run_on_sentences(abstract: str) -> str:
     """The abstract with a space after a sentence's full stop that has lost it."""
+    if abstract.startswith("1. "):
+        abstract = _RUN_ON_NUMBER.sub(" ", abstract)
     if not _RUN_ON_STOP.search(abstract):
         return abstract
     return _RUN_ON_SENTENCE.sub(r"\1 ", abstract)

@@ -436,6 +436,16 @@ def test_join_wrapped_lines_of_nothing() -> None:
             "Data were analyzed from May to June 2021.Participants were 40 nurses.",
             ["Data were analyzed from May to June 2021.", "Participants were 40 nurses."],
         ),
+        (
+            # numbered paragraphs run together (Web of Science, Journal of Animal Ecology)
+            "1. Midges in a lake cycle every seven years.2. A partial function shows a lag.",
+            [
+                "1.",
+                "Midges in a lake cycle every seven years.",
+                "2.",
+                "A partial function shows a lag.",
+            ],
+        ),
     ],
 )
 def test_a_full_stop_that_lost_its_space_still_ends_a_sentence(
@@ -454,6 +464,8 @@ def test_a_full_stop_that_lost_its_space_still_ends_a_sentence(
         "Classes [math.AT] and stat.ML, of www.IEEE.org and ieeexplore.IEEE.org.",
         # a year inside a name or a number
         "We ran Office2019.Excel macros on 1.2019.Data and build 12019.Alpha.",
+        # a number after a stop, in an abstract whose paragraphs are not numbered
+        "Cells grew in medium.2. A second medium was used at pH 7.2. The rest failed.",
     ],
 )
 def test_dots_inside_words_are_no_lost_spaces(text: str) -> None:
