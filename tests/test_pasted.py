@@ -2780,7 +2780,9 @@ def test_a_hugo_academic_page_is_its_paper_without_the_admin_profile() -> None:
     # Hugo Academic (Wowchemy) pages of academic websites. A project page (title, summary,
     # date, a `links:` list whose url is the arXiv page, the abstract as the body) was lost:
     # "no abstracts found". A publication page (authors as profile ids, `admin` the site's
-    # owner; doi; abstract; url_pdf the arXiv page) had "admin" as an author and no arXiv id.
+    # owner; doi; abstract; url_pdf the arXiv page) had "admin" as an author and no arXiv id,
+    # then a profile's id ("LevGrossman") as an author and its `publication:` (the venue, in
+    # Markdown: "In *[Name](site)*") not read.
     project = (
         "---\ntitle: Tidal Control with Learned Perception\nsummary: We regulate tides.\n"
         'tags:\n- Optimization\ndate: "2021-01-01"\n\nlinks:\n- icon: ai-arxiv\n'
@@ -2797,11 +2799,14 @@ def test_a_hugo_academic_page_is_its_paper_without_the_admin_profile() -> None:
     assert record.abstract.startswith("We regulate a tidal basin")
     publication = (
         '---\ntitle: "Compressed Replay for Robots"\nauthors:\n- AnaLima\n- admin\n'
-        'date: "2024-05-13T00:00:01Z"\ndoi: "10.5555/icra.2024.1"\n'
+        'date: "2024-05-13T00:00:01Z"\ndoi: "10.5555/icra.2024.1"\npublication_types: ["1"]\n'
+        "publication: In *[2024 Conference on Robot Replay (CRR)](http://crr.example.org/)*\n"
+        "publication_short: In *CRR 2024*\n"
         'abstract: "We compress the replay buffer of a robot by encoding its images as a '
         'video, and halve its memory."\n'
         "url_pdf: 'https://arxiv.org/abs/2310.01234'\nurl_code: ''\n---\n"
     )
     [record] = parse_markdown(publication).records
-    assert record.authors == ("AnaLima",)
+    assert record.authors == ("Ana Lima",)
+    assert record.venue == "2024 Conference on Robot Replay (CRR)"
     assert f"{record.arxiv} {record.doi}" == "2310.01234 10.5555/icra.2024.1"

@@ -10,6 +10,7 @@ import re
 from digest.readers.pasted.blocks import HEADING
 from digest.readers.pasted.entries import Entry, Reader
 from digest.readers.pasted.fields import date_value
+from digest.readers.pasted.text import inline_text
 from digest.readers.records import split_authors
 
 # A YAML block scalar's indicator ("abstract: >-"): the value is on the indented lines after.
@@ -22,6 +23,9 @@ _AUTHORS_LABEL = re.compile(r"^authors?\s*:\s*", re.I)
 # The properties that link a note to its paper, the ids first; Hugo Academic's (Wowchemy's)
 # `url_pdf:` and `links:` list (its items' `name: arXiv`, `url: https://arxiv.org/abs/…`).
 _LINKED = ("doi", "arxiv", "source", "url", "originalurl", "link", "pdf", "url_pdf", "links")
+# A Hugo Academic author that is a site profile's id written as one word ("LevGrossman"):
+# the page shows the profile's name, those words.
+_PROFILE_ID = re.compile(r"(?:[A-Z][a-z]+){2,4}")
 
 
 def front_matter_properties(block: str) -> dict[str, str]:
@@ -87,6 +91,8 @@ def apply_properties(reader: Reader, entry: Entry) -> None:
     Only a note that names its source (a clipping) lends its authors and date: a note's own
     `author:` may be its writer's."""
     properties = reader.properties
+    # Hugo Academic's publication page: its type and its venue, "In *[Name](site)*".
+    hugo = "publication_types" in properties
     if properties.get("title") and not entry.title:
         entry.set_title(properties["title"], 2)
     if not add_property_ids(reader, entry):
@@ -94,7 +100,11 @@ def apply_properties(reader: Reader, entry: Entry) -> None:
     names = _AUTHORS_LABEL.sub("", properties.get("authors") or properties.get("author") or "")
     if names and not entry.authors:
         # Hugo Academic lists its site's owner as the profile `admin`, a name it never shows.
-        entry.authors = tuple(name for name in split_authors(names) if name != "admin")
+        entry.authors = tuple(
+            _profile_name(name) if hugo else name
+            for name in split_authors(names)
+            if name != "admin"
+        )
     # Astro's `pubDate` and Hugo's `publishDate` too; a value without a digit is a
     # placeholder ("pendiente"), no date.
     for key in ("published", "date", "pubdate", "publishdate", "date_published",
@@ -103,6 +113,15 @@ def apply_properties(reader: Reader, entry: Entry) -> None:
         if any(character.isdigit() for character in value):
             entry.date = entry.date or date_value(value)
     entry.venue = entry.venue or properties.get("venue") or properties.get("journal") or ""
+    if hugo and not entry.venue:
+        entry.venue = re.sub(r"^In\s+", "", inline_text(properties.get("publication", "")))
+
+
+def _profile_name(name: str) -> str:
+    """A Hugo Academic author as its page shows it: a profile id's words ("Lev Grossman")."""
+    if _PROFILE_ID.fullmatch(name):
+        return " ".join(re.findall(r"[A-Z][a-z]+", name))
+    return name
 
 
 def add_property_ids(reader: Reader, entry: Entry) -> bool:
