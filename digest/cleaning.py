@@ -430,6 +430,13 @@ _PLACEHOLDER = re.compile(
     r"\s*[.\u3002]?\s*\]?",
     re.I,
 )
+# IEEE Xplore's stand-in for the abstract of an old paper that has none: a picture of its
+# first page, as its API and scrapers of its pages give it ("<div style=…>First Page of the
+# Article</div><img class=\"img-abs-container\" … src=\"/xploreAssets/images/absImages/
+# 01477236.png\" …>"), or its caption alone once the markup is read.
+_FIRST_PAGE_PICTURE = re.compile(
+    r"(?:<div\b[^>]*>)?First Page of the Article(?:</div>)?\s*(?:<img\b[^>]*>)?", re.I
+)
 # "Published by Elsevier B.V.", "… Ltd on behalf of the Royal Society.": a publisher's name
 # (capitalised words, "B.V.", "(IAPR)") that runs to the very end of the abstract, so that
 # a sentence after it ("… on behalf of IAPR. We then …") keeps it where it is. A word is
@@ -655,6 +662,12 @@ _INTERESTS_ONLY = re.compile(
     re.I,
 )
 _INTERESTS_LENGTH = 160
+
+
+def is_first_page_picture(abstract: str) -> bool:
+    """Whether an abstract field holds only IEEE Xplore's picture of the paper's first page
+    (see _FIRST_PAGE_PICTURE): tried on a field of a placeholder's length only."""
+    return len(abstract) < 1000 and _FIRST_PAGE_PICTURE.fullmatch(abstract) is not None
 
 
 def is_placeholder(abstract: str) -> bool:

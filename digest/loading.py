@@ -33,6 +33,7 @@ from digest.cleaning import (
     collapse_whitespace,
     comparable_text,
     decode_bytes,
+    is_first_page_picture,
     is_placeholder,
     researchgate_description,
     space_run_on_sentences,
@@ -669,6 +670,8 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
     announced = FLATTENED_RSS.match(abstract) if abstract.startswith("arXiv:") else None
     if announced:
         abstract = announced.group(3)
+    if is_first_page_picture(abstract):
+        return f"{NO_ABSTRACT} (only IEEE Xplore's picture of its first page)"
     if is_placeholder(abstract) or not has_letter(abstract):
         # Not a letter: a separator a script kept ("-----…", the arXiv mail's line between
         # papers, as a replaced paper's abstract).

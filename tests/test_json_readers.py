@@ -2520,6 +2520,28 @@ def test_an_abstract_without_a_letter_is_no_abstract(tmp_path: Path) -> None:
     assert corpus.skipped[0].reason.startswith("no abstract (only '---")
 
 
+@pytest.mark.parametrize("with_number", [False, True])
+def test_ieee_xplores_first_page_picture_is_no_abstract(tmp_path: Path, with_number: bool) -> None:
+    # IEEE Xplore gives an old paper without an abstract a picture of its first page; a
+    # scraper's JSON kept its markup (omerprojects/Ieeeparser ieee.json), the API's answer is
+    # its caption once read: each was a paper whose abstract was "First Page of the Article".
+    picture = (
+        '<div style="font-variant: small-caps;">First Page of the Article</div>'
+        '<img class="img-abs-container" src="/xploreAssets/images/absImages/00000001.png">'
+    )
+    items = [
+        {"title": "Tube noise", "abstract": picture, "publication_title": "IEDM"},
+        {"title": "Diode noise", "abstract": "We measure diodes.", "publication_title": "IEDM"},
+    ]
+    if with_number:
+        for number, item in enumerate(items):
+            item.update(article_number=str(number), content_type="Conferences")
+    (tmp_path / "papers.json").write_text(json.dumps(items, indent=2))
+    corpus = load_papers([tmp_path])
+    assert [p.title for p in corpus.papers] == ["Diode noise"]
+    assert corpus.skipped[0].reason == "no abstract (only IEEE Xplore's picture of its first page)"
+
+
 def test_a_scripts_json_of_crossref_hits_loses_their_jats(tmp_path: Path) -> None:
     # A script's own JSON of Crossref hits (IvanDobrovolsky/crimeaisukraine's
     # crossref_results.json): title, doi, journal and Crossref's JATS abstract, cut by the
