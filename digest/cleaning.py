@@ -847,6 +847,10 @@ def _without_trailers(abstract: str) -> str:
         abstract = abstract[: listing.start()] if listing else abstract
     if abstract.endswith(")"):
         abstract = _ERIC_MARK.sub("", abstract)
+    if abstract.endswith(". Accepted"):
+        # Web of Science closes some of Emerald's Early Access abstracts with the word
+        # ("… further detailed empirical investigation. Accepted"), a sentence of nothing.
+        abstract = abstract.removesuffix(" Accepted")
     if "Supplemental Material:" in abstract[-_TRAILER_TAIL:]:
         abstract = _SUPPLEMENT_NOTE.sub("", abstract)
     if "See also:" in abstract[-_SEE_ALSO_TAIL:]:

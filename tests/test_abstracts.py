@@ -187,6 +187,9 @@ def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
         "individual use. This abstract may be abridged. No warranty is given about the "
         "accuracy of the copy. Users should refer to the original published version of the "
         "material for the full abstract. (Copyright applies to all Abstracts.)",
+        # A lone word closing an Emerald Early Access abstract in Web of Science's plain
+        # text (tonyhungry/Umbrella-Review savedrecs.txt).
+        "Accepted",
     ],
 )
 def test_a_closing_copyright_line_is_not_part_of_the_abstract(trailer: str) -> None:
