@@ -131,6 +131,30 @@ def test_tex_dashes_of_an_arxiv_api_entry_are_dashes(tmp_path: Path) -> None:
     )
 
 
+def test_an_arxiv_abstract_in_two_languages_is_read_in_english(tmp_path: Path) -> None:
+    # arXiv asks for a line of "-----" between an abstract's languages; its API gives it
+    # in the summary (an answer of 2026 for all:cs.AI, darmindark691-web/Hsjs data/arxiv.xml:
+    # English, then Portuguese). The line and the translation were read as the abstract's.
+    english = (
+        "We mine the records of a tax office to find the evaders, with the tools of data "
+        "mining and the work of the inspectors in the field."
+    )
+    portuguese = (
+        "Mineramos os registros de uma receita para achar os sonegadores, com as ferramentas "
+        "de mineração de dados e o trabalho dos inspetores em campo."
+    )
+    for first, second in ((english, portuguese), (portuguese, english)):
+        (tmp_path / "query.xml").write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+            "\n<entry>\n<id>http://arxiv.org/abs/1309.12345v1</id>\n"
+            f"<title>Mining tax records</title>\n<summary>{first}\n  -----\n  {second}"
+            "</summary>\n<author><name>Ana Lima</name></author>\n</entry>\n</feed>\n",
+            encoding="utf-8",
+        )
+        [paper] = load_papers([tmp_path / "query.xml"]).papers
+        assert paper.abstract == english
+
+
 def test_tex_ties_of_an_arxiv_api_entry_are_spaces(tmp_path: Path) -> None:
     # "from a distance of 10~kpc" (a LIGO abstract in FMuro/bibliographer's arxiv.xml),
     # "formalized in Lean~4" (CombiBench): a tie is a space; "~70 Hz" is "about 70 Hz".

@@ -839,10 +839,13 @@ def in_one_language(abstract: str) -> str:
     Exitosa del Loro …             La cotorra …"). The text is cut before the first of these
     parts clearly in another language than the first part clearly in one, the title and
     headings before it left out; of the two halves, the English one is kept
-    (first_in_english). Headings ("Methods:") are in no language and cut nothing."""
-    if " " * 8 not in abstract:  # looked for as text first: the pattern is slower
+    (first_in_english). Headings ("Methods:") are in no language and cut nothing. arXiv's
+    line of dashes between an abstract's languages ("… tax research. ----- Apresentando …")
+    parts them too."""
+    # Looked for as text first: the pattern is slower.
+    if " " * 8 not in abstract and "-----" not in abstract:
         return abstract
-    breaks = list(_INDENTATION.finditer(abstract))
+    breaks = list(_PART_BREAK.finditer(abstract))
     starts = [0] + [found.end() for found in breaks]
     ends = [found.start() for found in breaks] + [len(abstract)]
     languages = [_clear_language(abstract[a:b]) for a, b in zip(starts, ends, strict=True)]
@@ -856,8 +859,9 @@ def in_one_language(abstract: str) -> str:
     return abstract
 
 
-# A run of spaces no writer types: an XML deposit's indentation between two of its elements.
-_INDENTATION = re.compile(r"(?<!\s)\s{8,}")
+# A run of spaces no writer types: an XML deposit's indentation between two of its elements;
+# or the line of five dashes or more that arXiv asks for between an abstract's languages.
+_PART_BREAK = re.compile(r"(?<!\s)\s{8,}|\s+-{5,}\s+")
 
 
 def _clear_language(text: str) -> bool | None:
