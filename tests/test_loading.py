@@ -725,6 +725,20 @@ def test_a_venue_that_is_a_web_address_is_no_venue_and_openalex_arxiv_is_arxiv()
     assert venue_name("https" + " x" * 100_000) == "https" + " x" * 100_000
 
 
+def test_a_venue_of_arxiv_and_its_category_found_on_semantic_scholar_is_arxiv() -> None:
+    # A thesis scraper's JSON of Semantic Scholar's results (Carolbalbs/scraping-tcc) names
+    # where it found a preprint after its venue: "arXiv (cs.LG) \u2014 Semantic Scholar".
+    assert venue_name("arXiv (cs.LG) \u2014 Semantic Scholar") == "arXiv"
+    assert venue_name("arXiv (quant-ph)") == "arXiv"
+    assert venue_name("Neural Networks \u2014 Semantic Scholar ") == "Neural Networks"
+    # The name of the database within a venue stays; so does a category of other words.
+    assert venue_name("Semantic Scholar Workshop") == "Semantic Scholar Workshop"
+    assert venue_name("arXiv (Robotics and Vision)") == "arXiv (Robotics and Vision)"
+    assert venue_name("x" + " " * 50_000 + "- semantic scholar!") == (
+        "x" + " " * 50_000 + "- semantic scholar!"
+    )
+
+
 @pytest.mark.parametrize(
     ("written", "read"),
     [

@@ -166,6 +166,11 @@ _MDPI_SOURCE = re.compile(r"(?P<journal>.+?) (?:19|20)\d\d, Vol\. \d+, Pages? [\
 # University)", Semantic Scholar's and Consensus's "ArXiv", ProQuest's and Zotero's
 # "arXiv.org", NASA ADS's "ArXiv e-prints".
 _ARXIV_NAMES = frozenset(("arxiv (cornell university)", "arxiv", "arxiv.org", "arxiv e-prints"))
+# arXiv named with the paper's primary category, "arXiv (cs.LG)"; and a script's label of
+# where it found the paper after the venue, "… \u2014 Semantic Scholar" (a thesis scraper's
+# JSON of Semantic Scholar's results: "arXiv (cs.LG) \u2014 Semantic Scholar").
+_ARXIV_CATEGORY = re.compile(r"arxiv\s*\(\s*[a-z-]+(?:\.[a-z-]+)?\s*\)", re.I)
+_FOUND_ON = re.compile(r"(?<!\s)\s+[\u2014\u2013-]\s*Semantic Scholar\s*\Z", re.I)
 # A venue field that holds only a web address (a reference manager's "journal" filled with
 # the project's page): no venue a reader can name.
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
@@ -191,8 +196,14 @@ def venue_name(venue: str) -> str:
     else the venue as written, without a comma or semicolon a citation's next part was to
     follow (a RefWorks RIS's "JF  - Transactions of the Institute of British
     Geographers,")."""
+    if "semantic scholar" in venue.casefold():
+        venue = _FOUND_ON.sub("", venue)
     stripped = venue.strip()
-    if stripped.casefold() in _ARXIV_NAMES or venue_arxiv_id(venue):
+    if (
+        stripped.casefold() in _ARXIV_NAMES
+        or venue_arxiv_id(venue)
+        or _ARXIV_CATEGORY.fullmatch(stripped)
+    ):
         return "arXiv"
     if _WEB_ADDRESS.fullmatch(stripped):
         return ""
