@@ -721,9 +721,11 @@ _MEETING_CITATION_TAIL = 3000
 # abstract: [Display omitted]". "Unlabelled Image" only after its heading, so that a paper
 # on "unlabelled Images" keeps its words. Web of Science writes "[GRAPHICS]" for the picture
 # (a Springer journal's), on a line of its own with a lone stop on the next: "… this
-# technology in Brazil. [GRAPHICS] ."; the stop goes with it where no word follows it.
+# technology in Brazil. [GRAPHICS] ."; the stop goes with it where no word follows it. The
+# space before it goes too, looked for from the run's first character only (linear on a
+# long run of spaces).
 _GRAPHICAL_ABSTRACT = re.compile(
-    r"\s*(?:Graphical abstract:?\s*(?:Unlabell?ed Image\b|\[Display omitted\]\.?)"
+    r"(?<!\s)\s*(?:Graphical abstract:?\s*(?:Unlabell?ed Image\b|\[Display omitted\]\.?)"
     r"|\[Display omitted\]\.?|(?-i:\[GRAPHICS\])(?:\s*\.(?!\S))?)",
     re.I,
 )
