@@ -773,7 +773,9 @@ _LEADING_COPYRIGHT_LINE = re.compile(
 def strip_abstract_trailer(abstract: str) -> str:
     """The abstract without the copyright line or database stamp an export closed it with
     (ERIC's "(As Provided)", ProQuest's "(Author abstract)" and INFORMS's note of where
-    the supplement is too, and the arXiv mail's link to the paper's page), without GitHub's
+    the supplement is too, SafetyLit's "Language: en", Web of Science's lone "Accepted", a
+    library catalogue's source of a book's summary, '"…"--Provided by publisher.', with the
+    quotes, and the arXiv mail's link to the paper's page), without GitHub's
     line closing a repository's description ("... Contribute to owner/repo development by
     creating an account on GitHub."), without the placeholder of a graphical abstract,
     IEEE's old end-of-text mark ("<<ETX>>"), and without IEEE's "Summary form only given.",
