@@ -37,6 +37,7 @@ from digest.readers.records import (
     split_authors,
     split_keywords,
 )
+from digest.reports import count
 
 _PAGE_ADDRESS = "www.sciencedirect.com/science/article/"
 _PAGE_LINE = re.compile(r"\(https?://" + re.escape(_PAGE_ADDRESS) + r"(?:pii|abs/pii)/\w+\)")
@@ -80,8 +81,10 @@ def parse_sciencedirect(text: str) -> Parsed:
     problems = []
     if stray:
         first, shown = stray[0]
-        count = f"{len(stray)} {'paragraph' if len(stray) == 1 else 'paragraphs'}"
-        reason = f"{count} outside ScienceDirect records (a record has its article's page line)"
+        reason = (
+            f"{count(len(stray), 'paragraph')} outside ScienceDirect records"
+            " (a record has its article's page line)"
+        )
         problems.append(Problem(first, reason, excerpt(shown), notice=True))
     return parsed_from(found, problems)
 
