@@ -195,7 +195,8 @@ def venue_name(venue: str) -> str:
     right way ("2013 IEEE International Conference on Robotics and Automation (ICRA)"),
     else the venue as written, without a comma or semicolon a citation's next part was to
     follow (a RefWorks RIS's "JF  - Transactions of the Institute of British
-    Geographers,")."""
+    Geographers,"). A script's label of where it found the paper after any venue
+    ("Nature \u2014 Semantic Scholar") is left out first."""
     if "semantic scholar" in venue.casefold():
         venue = _FOUND_ON.sub("", venue)
     stripped = venue.strip()
