@@ -1810,14 +1810,13 @@ def test_a_translation_zotero_kept_after_a_crossref_abstract_is_left_out(
 def test_scopus_keywords_lose_their_inline_html(tmp_path: Path) -> None:
     # Scopus CSV of 2025 writes a formula's subscripts as HTML in the author keywords only
     # (re1th123/usage-of-mof "scopus (1).csv"): the title and abstract have "CO2".
-    text = (
-        '"Authors","Title","Year","Source title","Abstract","Author Keywords","EID"\n'
+    header = '"Authors","Title","Year","Source title","Abstract","Author Keywords","EID"'
+    row = (
         '"Lind K.","Amine-grafted frameworks for dry capture","2025","Membrane Letters",'
         '"We graft amines onto a titanium framework and double its CO2 uptake. © 2024",'
-        '"CO<sub>2</sub> uptake; Ti<sub>8</sub>O<sub>8</sub> clusters; framework","2-s2.0-1"\n'
+        '"CO<sub>2</sub> uptake; Ti<sub>8</sub>O<sub>8</sub> clusters; framework","2-s2.0-1"'
     )
-    (tmp_path / "scopus.csv").write_text(text, encoding="utf-8")
-    [paper] = load_papers([tmp_path]).papers
+    paper = only_paper(tmp_path / "scopus.csv", header, row)
     assert paper.keywords == ("CO2 uptake", "Ti8O8 clusters", "framework")
 
 
