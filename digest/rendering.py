@@ -225,16 +225,17 @@ def byline(authors: Sequence[str], venue: str | None, date: str | None) -> str:
 
 def _venue_name(venue: str) -> str:
     """The venue's name alone: without NLM's subtitle (see _VENUE_SUBTITLE), the citation
-    that may follow it (see _VENUE_CITATION), or a parenthesis that cut would leave open
-    ("CEC'02 (Cat. No.02TH8600)")."""
+    that may follow it (see _VENUE_CITATION), or a parenthesis either cut would leave open
+    ("CEC'02 (Cat. No.02TH8600)", NLM's "Journal of magnetic resonance (San Diego, Calif. :
+    1997)")."""
     venue = venue.split(_VENUE_SUBTITLE, 1)[0]
     # Looked for where a name ends, so that a broken export's endless venue costs no more.
     citation = _VENUE_CITATION.search(venue, 0, 2 * BYLINE_PART_LIMIT)
-    if citation is None:
-        return venue
-    name = venue[: citation.start()]
+    name = venue[: citation.start()] if citation else venue
     if name.count("(") > name.count(")"):
         name = name[: name.rfind("(")]
+    elif citation is None:
+        return venue
     return name.rstrip(" ,;:-") or venue
 
 

@@ -58,6 +58,11 @@ def test_an_nlm_journal_title_loses_its_subtitle() -> None:
     assert got == "Ada Lovelace · Journal of Alzheimer's disease · 2019"
 
 
+def test_an_nlm_journal_title_loses_a_place_and_year_its_subtitle_cut_would_leave_open() -> None:
+    got = byline(("Ada Lovelace",), "Journal of tests (Testville, Tex. : 1997)", "2001-11")
+    assert got == "Ada Lovelace · Journal of tests · 2001"
+
+
 @pytest.mark.parametrize(
     ("venue", "name"),
     [
