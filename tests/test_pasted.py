@@ -153,6 +153,36 @@ def test_a_submitted_on_line_dates_only_the_title_just_below_it(tmp_path: Path) 
     assert paper.title == "Sparse Retrieval Heads" and paper.date is None
 
 
+def test_authors_line_glued_above_the_abstract_under_a_heading(tmp_path: Path) -> None:
+    # An abstract page copied under "# Title": the names, then the abstract on the very next
+    # line (no blank line between), then the page's Subjects and Cite as.
+    (tmp_path / "note.md").write_text(
+        "https://arxiv.org/abs/2604.00001  paper\n\n"
+        "# Sparse Retrieval Heads\nAna Lima, Kofi Mensah, Wei Zhang\n"
+        "Long-context language models retrieve facts from anywhere in their input. We find "
+        "the attention heads that do it.\nSubjects:\tComputation and Language (cs.CL)\n"
+        "Cite as:\tarXiv:2604.00001 [cs.CL]\n\n---\n\n## My notes\n\n**Read** it again.\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ("Ana Lima", "Kofi Mensah", "Wei Zhang")
+    assert paper.abstract.startswith("Long-context language models retrieve facts")
+
+
+def test_an_abstract_wrapped_after_a_list_of_capitalised_terms_keeps_it(tmp_path: Path) -> None:
+    # A hard-wrapped abstract whose first line ends on a list of terms goes on in lower case:
+    # that line is the abstract's, not a byline.
+    (tmp_path / "note.md").write_text(
+        "# Sparse Retrieval Heads\nRetrieval Heads, Induction Heads and Copy Heads\n"
+        "are found in every long-context model we study, and we show which of them "
+        "retrieves facts.\n\n---\n\n## My notes\n\n**Read** it again.\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.authors == ()
+    assert paper.abstract.startswith("Retrieval Heads, Induction Heads and Copy Heads are")
+
+
 def test_bold_title_lines_with_italic_field_items_under_a_topic_heading(tmp_path: Path) -> None:
     # A report of related work: under topic headings, "**Title** (year)" on its own line and
     # its fields as items with italic labels ("- *Authors:* …"); a labelled note on the

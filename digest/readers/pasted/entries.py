@@ -146,12 +146,17 @@ class Reader:
             return
         number = self.paragraph[0][0]
         lines = [line for _, line in self.paragraph]
+        entry = self.current
+        if entry is not None and _names_over_prose(entry, lines):
+            # "# Title", its authors, then its abstract with no blank line between (a copy
+            # of an abstract page): the names are the authors, no part of the abstract.
+            entry.authors = split_authors(inline_text(lines[0]))
+            number, lines = self.paragraph[1][0], lines[1:]
         translated = _over_translations(lines)
         text = join_lines(lines[::2] if translated else lines)
         quote, self.paragraph, self.quote = self.quote, [], False
         if not text:
             return  # the empty ">" lines between a quote's paragraphs
-        entry = self.current
         pending = entry.pending if entry is not None else ""
         if entry is not None and pending:
             entry.pending = ""  # "### Title:" then the title on a line of its own
@@ -377,6 +382,20 @@ _SUBMITTED_REACH = 3
 _LATER_FIELD = re.compile(r"(?<=\s)(\*\*|__)[^*_:\uff1a\n]{1,40}?(?:[:\uff1a]\1|\1\s*[:\uff1a])")
 # Fields whose label may stand alone, the value on the line after it.
 NEXT_LINE_FIELDS = frozenset({"title", "authors", "subjects", "venue", "date", "comments"})
+
+
+def _names_over_prose(entry: Entry, lines: list[str]) -> bool:
+    """A titled entry's paragraph opens with its author list on a line of its own, and a
+    sentence follows (a line that starts a new one, not the list's wrapped end)."""
+    if entry.authors or entry.abstract or not entry.title or len(lines) < 2:
+        return False
+    names, rest = inline_text(lines[0]), inline_text(lines[1])
+    return (
+        looks_like_names(names)
+        and not names.endswith((",", ";", " and"))
+        and rest[:1].isupper()
+        and is_prose(join_lines(lines[1:]))
+    )
 
 
 def _one_author(entry: Entry, text: str) -> bool:
