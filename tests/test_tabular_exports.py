@@ -274,6 +274,24 @@ def test_keywords_a_cell_holds_as_python_prints_a_list(tmp_path: Path) -> None:
     ]
 
 
+def test_authors_a_cell_holds_as_python_prints_a_list(tmp_path: Path) -> None:
+    # A scraper's IEEE Xplore table written by pandas (roomtempfusion/Semiconductor-mapping
+    # ieee.csv) holds each paper's names as Python prints a list; its brackets made them
+    # Scopus's "[No author name available]", and every paper had no author.
+    (tmp_path / "ieee.csv").write_text(
+        "Title,Author(s),Journal,Year,URL,Abstract\n"
+        'Tunable lasers on one chip,"[\'Ana C. Lima\', ""Bea O\'Dwyer"", \'K. M. Osei\']",'
+        "IEEE Photonics Journal,2016,https://ieeexplore.ieee.org/document/7000001/,"
+        "Slots etched into a ridge make a tunable laser.\n"
+        "Quiet amplifiers,[],IEEE Photonics Journal,2017,,An amplifier with less noise.\n",
+        encoding="utf-8",
+    )
+    assert [paper.authors for paper in load_papers([tmp_path]).papers] == [
+        ("Ana C. Lima", "Bea O'Dwyer", "K. M. Osei"),
+        (),
+    ]
+
+
 def test_an_arxiv_doi_is_the_papers_arxiv_id_too(tmp_path: Path) -> None:
     # Consensus gives a preprint only arXiv's DOI; the paper links to arXiv and is one
     # paper with the same preprint read from elsewhere by its arXiv id.

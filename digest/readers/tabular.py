@@ -893,14 +893,23 @@ _PYTHON_STRING = r"'([^'\\]*)'|\"([^\"\\]*)\""
 _QUOTED_ITEM = re.compile(_PYTHON_STRING)
 
 
+def _python_list(value: str) -> list[str] | None:
+    """The strings of a list as Python prints it, which pandas writes for a column of lists
+    ("['AI application', "Parkinson's"]", "[]" for none); None for any other cell."""
+    if not (value.startswith("[") and value.endswith("]")):
+        return None
+    inner = value[1:-1]
+    if _QUOTED_ITEM.sub("", inner).replace(",", "").strip():
+        return None
+    return [a or b for a, b in _QUOTED_ITEM.findall(inner)]
+
+
 def _keywords(value: str | None) -> tuple[str, ...]:
     """split_keywords, and OpenAlex's "|"-joined lists ("Paleontology|Cretaceous"), and a
-    list as Python prints it, which pandas writes for a column of lists (pymed's records:
-    "['AI application', "Parkinson's"]", "[]" for none)."""
-    if value and value.startswith("[") and value.endswith("]"):
-        inner = value[1:-1]
-        if not _QUOTED_ITEM.sub("", inner).replace(",", "").strip():
-            return split_keywords([a or b for a, b in _QUOTED_ITEM.findall(inner)])
+    list as Python prints it (pymed's records: "['AI application', "Parkinson's"]")."""
+    listed = _python_list(value) if value else None
+    if listed is not None:
+        return split_keywords(listed)
     if value and "|" in value and ";" not in value:
         return split_keywords(value.split("|"))
     return split_keywords(value)
@@ -1047,6 +1056,9 @@ def _authors(value: str, initials: bool = False) -> tuple[str, ...]:
             for last, last_quoted, first, first_quoted in _PYMED_AUTHOR.findall(value)
             if last or last_quoted
         )
+    listed = _python_list(value)
+    if listed is not None:  # a scraper's names as Python prints a list: "['Ana Lima', …]"
+        value = "; ".join(listed)
     if not value or _NO_AUTHOR.fullmatch(value):
         return ()
     separator = ";" if ";" in value else "|" if "|" in value else ""
