@@ -785,11 +785,15 @@ def strip_abstract_trailer(abstract: str) -> str:
     that closes the abstracts of Wiley's journals in PubMed ("... mortality in MCR
     patients. ANN NEUROL 2023;93:1187-1197.", "J Am Geriatr Soc 68:1072-1077, 2020.") and,
     in brackets, those of JMIR's ("... services in LMICs. [J Med Internet Res
-    2016;18(8):e226]"), and without the "Citation Format: …" closing AACR's meeting
-    abstracts."""
+    2016;18(8):e226]") and of Nature Publishing Group's ("… Epidemiology (2005) 15, 482-490.
+    doi:10.1038/sj.jea.7500426; published online 27 April 2005."), and without the
+    "Citation Format: …" closing AACR's meeting abstracts."""
     abstract = _without_trailers(abstract)
     if abstract[-1:].isdigit() or abstract[-2:-1].isdigit():
         citation = _CLOSING_CITATION.search(abstract, max(0, len(abstract) - _CLOSING_TAIL))
+        abstract = abstract[: citation.start()] if citation else abstract
+    if "10.1038/" in abstract[-_NATURE_TAIL:]:
+        citation = _NATURE_CITATION.search(abstract, max(0, len(abstract) - _NATURE_TAIL))
         abstract = abstract[: citation.start()] if citation else abstract
     return abstract
 
@@ -802,6 +806,21 @@ _CLOSING_CITATION = re.compile(
     rf"(?:(?:19|20)\d\d\s?;\s?{_VOLUME_PAGES}|{_VOLUME_PAGES},\s?(?:19|20)\d\d)(?(1)\])\.?$"
 )
 _CLOSING_TAIL = 160  # a journal's name and a citation: looked for in the tail only
+
+# Nature Publishing Group's journals closed their abstracts of the 2000s with the paper's
+# citation, its DOI and the day it went online, which PubMed keeps, at times glued to the
+# last sentence ("… such as cigarette smoking.Journal of Exposure Analysis and
+# Environmental Epidemiology (2005) 15, 482-490. doi:10.1038/sj.jea.7500426; published
+# online 27 April 2005."); the same house style gives an e-number for pages ("(2012) 2,
+# e123; doi:…") or, ahead of print, "advance online publication, 12 May 2009; doi:…".
+_NATURE_CITATION = re.compile(
+    rf"(?<=[.!?])\s*{_JOURNAL_NAME}\s+"
+    r"(?:\((?:19|20)\d\d\)\s?\d+,\s?[A-Za-z]?\d+(?:[-\u2013][A-Za-z]?\d+)?"
+    r"|advance online publication,\s\d{1,2}\s[A-Z][a-z]+\s(?:19|20)\d\d)"
+    r"[.;,]\s?doi:\s?10\.1038/[\w.-]+?[.;]?"
+    r"(?:\s+[Pp]ublished online:?\s\d{1,2}\s[A-Z][a-z]+\s(?:19|20)\d\d\.?)?$"
+)
+_NATURE_TAIL = 260
 
 
 # SafetyLit closes each abstract with the language it is in, a paragraph of its own ("… be

@@ -307,6 +307,44 @@ def test_numbers_closing_an_abstract_that_cite_nothing_stay(text: str) -> None:
     assert strip_abstract_trailer(text) == text
 
 
+def test_a_nature_journals_closing_citation_in_medline_is_not_part_of_the_abstract(
+    tmp_path: Path,
+) -> None:
+    # PubMed's MEDLINE of 2005 (a Publication Harvester test's records from NCBI): Nature
+    # Publishing Group's citation, DOI and day online glued to the last sentence.
+    lines = [
+        "PMID- 15000001",
+        "TI  - Dust and soil in the homes of adult women.",
+        "AB  - " + ABSTRACT[:-1] + ".Journal of Household Dust and Soil Studies",
+        "      (2005) 15, 482-490. doi:10.1038/sj.hds.7500426; published online 27",
+        "      April 2005.",
+        "FAU - Lamb, Ada",
+        "AID - 10.1038/sj.hds.7500426 [doi]",
+    ]
+    (tmp_path / "pubmed.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == ABSTRACT
+
+
+@pytest.mark.parametrize(
+    "citation",
+    [
+        "Soil Letters (2012) 2, e123; doi:10.1038/sl.2012.45; published online 12 June 2012",
+        "Soil Letters advance online publication, 12 May 2009; doi:10.1038/sl.2009.50.",
+        "Soil Letters (2006) 20, 1-8. doi:10.1038/sj.sl.2404026.",
+    ],
+)
+def test_nature_journals_other_closing_citations_are_not_part_of_the_abstract(
+    citation: str,
+) -> None:
+    assert strip_abstract_trailer(f"{ABSTRACT} {citation}") == ABSTRACT
+
+
+def test_a_nature_citation_that_does_not_close_the_abstract_stays() -> None:
+    text = f"{ABSTRACT} Soil Letters (2006) 20, 1-8. doi:10.1038/sj.sl.2404026 is cited."
+    assert strip_abstract_trailer(text) == text
+
+
 def test_lippincotts_citation_before_its_copyright_line_goes_with_it() -> None:
     # Lippincott's (Wolters Kluwer's) abstract as Crossref and so Zotero keep it, the paper's
     # citation then the copyright line (tmx0907/ResearchOS My Library.json, a CSL JSON).
