@@ -1122,6 +1122,32 @@ def test_a_web_of_science_export_with_spaces_before_its_first_tag(
     assert skipped.excerpt == "EXPERIMENTS IN PHENOMENOLOGICAL ELECTRODYNAMICS"
 
 
+def test_a_web_of_science_export_with_a_tab_after_each_tag(tmp_path: Path) -> None:
+    # Seen in a real savedrecs.txt of 2021 records: a tab after each tag, a field's further
+    # lines (the second author, a second ORCID) not indented, a bare EF. It was read as
+    # pasted text: no title, author or venue, every tag line skipped as "not an abstract".
+    lines = [
+        "FN\tClarivate Analytics Web of Science", "VR\t1.0", "PT\tJ",
+        "AU\tOkafor, Chidi", "DE LA TORRE, Ines", "RI\t", "Okafor, Chidi \tX-1234-2019 ",
+        "TI\tTide pools as classrooms: a scoping review of field teaching",
+        "SO\tJOURNAL OF COASTAL EDUCATION", "DI\t10.9999/jce.2021.7", "EA\tAPR 2021",
+        "PY\t2021",
+        "AB\tField teaching at the shore is widely used but rarely studied. We reviewed "
+        "forty studies of tide-pool lessons and found gains in observation skills.",
+        "ZR\t0", "TC\t0", "UT\tWOS:000000000000007", "ER\t", "EF",
+    ]  # fmt: skip
+    (tmp_path / "savedrecs.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = load_papers([tmp_path])
+    assert corpus.files[0].format == "web-of-science"
+    paper = only(corpus)
+    assert paper.title == "Tide pools as classrooms: a scoping review of field teaching"
+    assert paper.authors == ("Chidi Okafor", "Ines DE LA TORRE")  # as written
+    assert paper.venue == "Journal of Coastal Education"
+    assert paper.doi == "10.9999/jce.2021.7"
+    assert paper.abstract.startswith("Field teaching at the shore")
+    assert corpus.skipped == ()
+
+
 # --- EndNote tagged -------------------------------------------------------------------------
 
 

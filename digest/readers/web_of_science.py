@@ -54,6 +54,10 @@ from digest.readers.tagged import (
 )
 
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])(?: (.*))?$")
+# Some of the 2021 exports write a tab after each tag and a field's further lines without an
+# indent ("AU\tMansueto, Giovanni" then "Cavallo, Chiara"): there only a tab makes a tag line,
+# so a name that opens with two capitals and a space ("DE LA TORRE, J") continues a field.
+_TAB_TAG_LINE = re.compile(r"([A-Z][A-Z0-9])(?:\t(.*))?$")
 _MONTH_DAY = re.compile(r"([A-Za-z]{3})[A-Za-z]*\.?(?:\s+(\d{1,2})\b)?")
 # A footnote marker Web of Science keeps at a title's end, apart: "…incentive contracts *".
 # From a run's first space only, and whole: a title with 100,000 spaces is read at once.
@@ -94,7 +98,7 @@ _METADATA = {"DT": "document type", "LA": "language", "UT": "wos id", "PU": "pub
 # A title line. Looked for in the whole file, not its first pages: the record of a
 # collaboration's paper (ATLAS, CMS) lists its 3,000 authors twice, on AU and AF lines,
 # before its title.
-_TITLE_LINE = re.compile(r"^TI ", re.M)
+_TITLE_LINE = re.compile(r"^TI[ \t]", re.M)
 
 
 # Spaces before the file's first tag (" FN Clarivate Analytics Web of Science", the rest of
@@ -106,16 +110,24 @@ _FIRST_LINE_INDENT = re.compile(r"\A((?:\ufeff?[ \t]*\n)*\ufeff?)[ \t]+(?=(?:FN|
 def looks_like_web_of_science(text: str) -> bool:
     """A file that opens with the export's `FN` header, or a record's `PT J` line, and
     holds a title line."""
-    found = first_tagged_line(_FIRST_LINE_INDENT.sub(r"\1", text[:4096]), _TAG_LINE)
+    head = _FIRST_LINE_INDENT.sub(r"\1", text[:4096])
+    found = first_tagged_line(head, _tag_line(head))
     if found is None or found.group(1) not in ("FN", "PT"):
         return False
     return _TITLE_LINE.search(text) is not None
 
 
+def _tag_line(text: str) -> re.Pattern[str]:
+    """The tag line of an export whose first tag is followed by a tab, or the usual one."""
+    found = first_tagged_line(text, _TAB_TAG_LINE)
+    return _TAB_TAG_LINE if found is not None and found.group(2) is not None else _TAG_LINE
+
+
 def parse_web_of_science(text: str) -> Parsed:
+    text = _FIRST_LINE_INDENT.sub(r"\1", text, count=1)
     split = split_tagged(
-        _FIRST_LINE_INDENT.sub(r"\1", text, count=1),
-        _TAG_LINE,
+        text,
+        _tag_line(text),
         opens=lambda tag: tag == "PT",
         closes=lambda tag: tag in ("ER", "EF"),
         ignored=_HEADER,
