@@ -500,6 +500,22 @@ def test_endnote_xml_from_mendeley_characters_escaped_twice(tmp_path: Path) -> N
     )
 
 
+def test_endnote_xml_abstract_without_the_publishers_escaped_markup(tmp_path: Path) -> None:
+    # Mendeley Reference Manager's EndNote XML keeps a publisher's JATS in the abstract,
+    # escaped (PaiSuryaDarshan/Mendeley_Manager_Rating export.xml): "<p> We recently showed
+    # … <italic>pi</italic> …</p>" stayed in the paper's abstract as it is.
+    (tmp_path / "export.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xml>\n  <records>\n    <record>\n      '
+        '<ref-type name="Journal Article"></ref-type>\n      <titles>\n        <title>Droplets '
+        "of salt</title>\n      </titles>\n      <abstract>&lt;p&gt; We grew droplets of "
+        "&lt;italic&gt;salt&lt;&#x2F;italic&gt; in oil. They merged within minutes. &lt;&#x2F;"
+        "p&gt;</abstract>\n    </record>\n  </records>\n</xml>\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == "We grew droplets of salt in oil. They merged within minutes."
+
+
 def test_endnote_xml_keywords_joined_in_one_keyword(tmp_path: Path) -> None:
     # EndNote 2025 keeps the one comma-joined KW line of a RIS import as one <keyword>.
     style = '<style face="normal" font="default" size="100%">{}</style>'

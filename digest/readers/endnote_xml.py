@@ -22,7 +22,11 @@ from collections.abc import Iterable
 from xml.etree.ElementTree import Element, SubElement
 
 from digest.readers.identifiers import parse_doi, split_addresses
-from digest.readers.markup import decode_entities, without_abstract_heading
+from digest.readers.markup import (
+    decode_entities,
+    inline_markup_to_text,
+    without_abstract_heading,
+)
 from digest.readers.records import (
     NAME_SEPARATOR,
     Parsed,
@@ -128,7 +132,9 @@ _SYMBOL = str.maketrans(
 
 def _record(record: Element, line: int) -> Record | Problem:
     title = " ".join(_field(record, "titles/title").split())
-    abstract = without_abstract_heading(_field(record, "abstract"))
+    # Mendeley Reference Manager keeps the publisher's markup, escaped: "&lt;p&gt; We recently
+    # showed … multivalent &lt;italic&gt;pi&lt;/italic&gt; …&lt;/p&gt;".
+    abstract = without_abstract_heading(inline_markup_to_text(_field(record, "abstract")))
     if not abstract:
         return Problem(line, "no abstract (EndNote record without an <abstract>)", excerpt(title))
     urls = _addresses(record.iter("url"))
