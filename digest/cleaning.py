@@ -563,14 +563,17 @@ _QUOTED_PARAGRAPHS = re.compile(r"(?<=[.!?])[\"\u201d]\s+[\"\u201c](?=[A-Z])")
 
 
 # A web page's own description that reference managers save as the abstract of a paper
-# they found there (Zotero from NASA ADS, from an NBER working paper's page): the same words
-# for every paper.
+# they found there (Zotero from NASA ADS, from an NBER working paper's page; Papers from a
+# J-STAGE article's page without an abstract, kemu-chem/kemu-chem.github.io sample.ris):
+# the same words for every paper.
 _SITE_DESCRIPTIONS = frozenset(
     {
         "a powerful, streamlined new way to search the astrophysics data system",
         "founded in 1920, the nber is a private, non-profit, non-partisan organization"
         " dedicated to conducting economic research and to disseminating research findings"
         " among academics, public policy makers, and business professionals",
+        "access full-text academic articles: j-stage is an online platform for japanese"
+        " academic journals",
     }
 )
 _SITE_DESCRIPTION_LENGTH = 250

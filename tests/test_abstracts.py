@@ -68,6 +68,9 @@ def csv_file(path: Path, abstracts: list[str]) -> Path:
         " dedicated to conducting economic research and to disseminating research findings"
         " among academics, public policy makers, and business professionals.",
         "Contribute to tidelab/estuary-model development by creating an account on GitHub.",
+        # J-STAGE's, for an article's page without an abstract (Papers).
+        "Access full-text academic articles: J-STAGE is an online platform for Japanese"
+        " academic journals.",
         "Contribute to estuary-model development by creating an account on GitHub.",
         # ResearchGate's description of the page of a paper without an abstract (Zotero's).
         "PDF | On Mar 3, 2015, A. Okafor and others published Grain Storage in Humid Climates"
