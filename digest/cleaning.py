@@ -577,6 +577,13 @@ _SITE_DESCRIPTIONS = frozenset(
     }
 )
 _SITE_DESCRIPTION_LENGTH = 250
+# CiNii Books' description of a book, which Zotero saves as the abstract of a book it found
+# there (keisato0/jss-csl sample.ris, DP "ci.nii.ac.jp"): the catalogue's line, the title
+# then who wrote it, the publisher and the date with the binding, "Precarious Japan Anne
+# Allison Duke University Press, 2013 : pbk : [hardback]", "家 (チベ) の歴史を書く 朴沙羅著
+# 筑摩書房, 2018.9". Only a short line after the title that closes with that date.
+_CATALOGUE_LINE_DATE = re.compile(r", c?\d{4}(?:\.\d{1,2})?(?: : [^:]{1,40})*$")
+_CATALOGUE_LINE_LENGTH = 150
 # GitHub's line closing the description of a repository's page, which a reference manager
 # saves as the abstract of the code or data a paper cites (Paperpile, hkarl/paperpile
 # paperpile.bib): "Contribute to pcie-bench/pcie-model development by creating an account on
@@ -699,6 +706,18 @@ def is_placeholder(abstract: str) -> bool:
         len(abstract) < _SITE_DESCRIPTION_LENGTH
         and abstract.rstrip(".").casefold() in _SITE_DESCRIPTIONS
     )
+
+
+def is_catalogue_line(abstract: str, title: str) -> bool:
+    """Whether an abstract is only a library catalogue's line on a book: its title, then who
+    wrote it, the publisher and the date (CiNii Books' description, as Zotero saves it)."""
+    title = title.strip()
+    if not title or not abstract.startswith(title):
+        return False
+    rest = abstract[len(title) :]
+    if not rest.startswith(" ") or len(rest) > _CATALOGUE_LINE_LENGTH:
+        return False
+    return _CATALOGUE_LINE_DATE.search(rest) is not None
 
 
 # bioRxiv's and medRxiv's pages (and so their BibTeX, RIS and what Zotero saves from them)

@@ -33,6 +33,7 @@ from digest.cleaning import (
     collapse_whitespace,
     comparable_text,
     decode_bytes,
+    is_catalogue_line,
     is_first_page_picture,
     is_placeholder,
     researchgate_description,
@@ -677,6 +678,8 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         # papers, as a replaced paper's abstract).
         return f"{NO_ABSTRACT} (only {abstract!r})"
     title = nlm_title(clean_text(record.title)) if record.title else ""
+    if is_catalogue_line(abstract, title):
+        return f"{NO_ABSTRACT} (only a library catalogue's line on the book, {abstract!r})"
     described = researchgate_description(abstract, title)
     if described:
         abstract, title = described

@@ -763,6 +763,26 @@ def test_a_structured_abstract_with_headings_run_in_by_a_space_is_labelled(
     assert paper.abstract == (read or abstract)
 
 
+def test_a_library_catalogues_line_on_a_book_is_no_abstract(tmp_path: Path) -> None:
+    # Zotero saves CiNii Books' description of a book as its abstract (keisato0/jss-csl
+    # sample.ris): the title, who wrote it, the publisher and the date, nothing more.
+    book = "TY  - BOOK\nTI  - {}\nAU  - Okafor, Ada\nAB  - {}\nDP  - ci.nii.ac.jp\nER  - \n\n"
+    town = "\u6e2f\u753a\u306e\u6b74\u53f2"
+    (tmp_path / "cinii.ris").write_text(
+        book.format("Harbour towns", "Harbour towns Ada Okafor Tide Press, 2015 : pbk")
+        + book.format("Quiet rivers : an essay", "Quiet rivers : an essay Ada Okafor Tide"
+                      " Press, c2016 : hardcover : pbk")
+        + book.format(town, town + " \u5c0f\u5ddd\u82b1\u5b50\u8457 \u6f6e\u66f8\u623f, 2018.9")
+        # A book's own summary that opens with its title stays.
+        + book.format("Harbour lights", "Harbour lights is a history of the lighthouses of"
+                      " three ports, from their first lamps to their automation in 1980."),
+        encoding="utf-8",
+    )  # fmt: skip
+    corpus = load_papers([tmp_path])
+    assert [paper.title for paper in corpus.papers] == ["Harbour lights"]
+    assert len(corpus.skipped) == 1 and "catalogue's line on the book" in corpus.skipped[0].reason
+
+
 def test_taylor_and_francis_key_messages_glued_to_both_sides_are_a_heading(
     tmp_path: Path,
 ) -> None:
