@@ -406,12 +406,14 @@ IDEOGRAPHS: Final = "\u3400-\u4dbf\u4e00-\u9fff"
 _IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 # The end of such a sentence: its own full stop (or "!", "?"), with any closing quote or
 # bracket; or an ASCII stop with an ideograph right after it, as Wanfang's and CNKI's
-# abstracts write ("…的影响.方法 选择…"). A decimal or a name has no ideograph after its dot.
+# abstracts write ("…的影响.方法 选择…"), or Japanese kana, as J-STAGE's do ("…ものがある.
+# こうした…", "…作用した.フィールド…"). A decimal or a name has no ideograph after its dot.
 # A run of ASCII stops is tried from its first stop only, and whole: tried from each of its
 # stops, a long run ("......") with no ideograph after it took time quadratic in its length.
+_KANA = "\u3040-\u30ff"
 _IDEOGRAPHIC_END = re.compile(
     r"[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\u2019\uff09)]*\s*"
-    rf"|(?<![.!?])[.!?]++(?=[{IDEOGRAPHS}])"
+    rf"|(?<![.!?])[.!?]++(?=[{IDEOGRAPHS}{_KANA}])"
 )
 
 

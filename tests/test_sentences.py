@@ -184,6 +184,21 @@ def test_chinese_sentences_end_at_their_stops_with_no_space_after() -> None:
     assert split_abstracts([text, "Plain. Text."]) == [split_sentences(text), ["Plain.", "Text."]]
 
 
+def test_japanese_sentences_end_at_an_ascii_stop_before_kana() -> None:
+    # J-STAGE's Japanese abstracts (keisato0/jss-csl sample.ris, Zotero) end a sentence with
+    # an ASCII stop and go on with kana, not an ideograph ("…ものがある.こうした…"): five
+    # sentences were one, and the paper's one-liner the abstract's first 300 characters.
+    text = (
+        "\u8abf\u67fb\u306f\u9032\u3093\u3060.\u3053\u3046\u3057\u305f\u8abf\u67fb\u306f"
+        "\u5468\u7e01\u7684\u3060.\u30d5\u30a3\u30fc\u30eb\u30c9\u306f\u6b8b\u308b."
+    )
+    assert split_sentences(text) == [
+        "\u8abf\u67fb\u306f\u9032\u3093\u3060.",
+        "\u3053\u3046\u3057\u305f\u8abf\u67fb\u306f\u5468\u7e01\u7684\u3060.",
+        "\u30d5\u30a3\u30fc\u30eb\u30c9\u306f\u6b8b\u308b.",
+    ]
+
+
 @pytest.mark.parametrize("stops", ["." * 300, "!?" * 150])
 def test_a_run_of_stops_is_one_candidate_end_tried_from_its_first_stop(stops: str) -> None:
     # A run of stops with no space (or no ideograph) after it was tried as a sentence end
