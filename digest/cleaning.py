@@ -672,6 +672,24 @@ _INTERESTS_ONLY = re.compile(
     re.I,
 )
 _INTERESTS_LENGTH = 160
+# A library catalogue's note that a book has a bibliography or an index (MARC's 504 note),
+# which Zotero keeps as the book's abstract when a catalogue gave nothing else (its K10plus
+# and Library of Congress look-ups): "Includes bibliographical references and index",
+# "Includes bibliographical references (p. 301-318)", "Includes index."
+_CATALOGUE_NOTE = re.compile(
+    r"Includes (?:bibliographical references|a bibliography|index(?:es)?)(?:\s*\([^()]{0,40}\))?"
+    r"(?: and (?:index(?:es)?|bibliographical references)(?:\s*\([^()]{0,40}\))?)?\s*\.?",
+    re.I,
+)
+_CATALOGUE_NOTE_LENGTH = 160
+# Oxford University Press's description of a page of its books and reference works, which
+# Zotero saves as a chapter's or an entry's abstract: "\"Middlemarch\" published on  by
+# Oxford University Press." (its date left out, or "published on 01 Jan 2006 by …").
+_OXFORD_PAGE_LINE = re.compile(
+    r"[\"\u201c][^\"\u201c\u201d]{1,300}[\"\u201d] published on [\w ]{0,20}"
+    r"by Oxford University Press\.{0,3}"
+)
+_OXFORD_PAGE_LINE_LENGTH = 400
 
 
 def is_first_page_picture(abstract: str) -> bool:
@@ -683,19 +701,24 @@ def is_first_page_picture(abstract: str) -> bool:
 def is_placeholder(abstract: str) -> bool:
     """Whether an abstract field only says there is none ("[No abstract available]"), or
     holds a web site's description of itself (or ResearchGate's of a paper without an
-    abstract), a publisher's notice, a declaration of no conflicts of interest, or how to
-    cite the paper, instead."""
+    abstract, Oxford's of a page), a publisher's notice, a declaration of no conflicts of
+    interest, how to cite the paper, or a catalogue's note that a book has a bibliography,
+    instead."""
     if len(abstract) < 40 and _PLACEHOLDER.fullmatch(abstract):
         return True
     if len(abstract) < _INTERESTS_LENGTH and _INTERESTS_ONLY.fullmatch(abstract):
         return True
     if len(abstract) < 60 and _PUBLISHER_NOTICE.fullmatch(abstract):
         return True
+    if len(abstract) < _CATALOGUE_NOTE_LENGTH and _CATALOGUE_NOTE.fullmatch(abstract):
+        return True
     if len(abstract) < 40:
         return False
     if len(abstract) < _NOT_AVAILABLE_LENGTH and _NOT_AVAILABLE.match(abstract):
         return True
     if len(abstract) < _CITATION_ONLY_LENGTH and _CITATION_ONLY.match(abstract):
+        return True
+    if len(abstract) < _OXFORD_PAGE_LINE_LENGTH and _OXFORD_PAGE_LINE.fullmatch(abstract):
         return True
     described = researchgate_description(abstract, "")
     if described is not None and not described[0]:

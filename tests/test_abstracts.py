@@ -77,6 +77,15 @@ def csv_file(path: Path, abstracts: list[str]) -> Path:
         " | Find, read and cite all the research you need on ResearchGate",
         "Request PDF | On Jan 1, 2012, B. Lind published Particle Counting | Find, read and"
         " cite all the research you need on ResearchGate",
+        # A library catalogue's bibliography note, kept by Zotero as a book's abstract
+        # (issaceee/isaac-vault My Library.json, from K10plus).
+        "Includes bibliographical references and index",
+        "Includes bibliographical references (p. 211-230) and indexes.",
+        "Includes index.",
+        # Oxford's description of a page of its books, saved by Zotero as a chapter's
+        # abstract (the same library), with or without its date.
+        '"Bleak House" published on  by Oxford University Press.',
+        "\u201cRisk Messaging\u201d published on 01 Mar 2017 by Oxford University Press.",
     ],
 )
 def test_a_placeholder_is_no_abstract(field: str) -> None:
@@ -94,6 +103,14 @@ def test_a_short_abstract_that_starts_like_a_placeholder_is_one() -> None:
     )
     assert not is_placeholder("Conflicts of interest among co-authors: none so far surveyed.")
     assert not is_placeholder("Competing interests shape land use; none of the plans agree.")
+    assert not is_placeholder(
+        "Includes bibliographical references and index. We read 400 Victorian serials and"
+        " show that their readers wrote to the editors more often than book buyers did."
+    )
+    assert not is_placeholder(
+        '"Bleak House" published on 01 Mar 2017 by Oxford University Press. We read its'
+        " serial parts against the letters their readers sent to the editors."
+    )
     assert not is_placeholder(
         "An abstract is not available for this content type in most registries, so we build one"
         " from the full text of 2,000 papers and show that readers prefer it to the title alone."
