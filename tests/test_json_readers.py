@@ -436,6 +436,24 @@ def test_semantic_scholar_venue_is_the_journal_the_paper_names(tmp_path: Path) -
     assert venues == ["Lichens (Basel, Switzerland)", "Neural Information Processing Systems"]
 
 
+def test_semantic_scholar_venue_a_script_kept_as_the_venue_object(tmp_path: Path) -> None:
+    # A crawler saved the papers with publicationVenue stored under "venue".
+    papers = [
+        {
+            "paperId": "abc1",
+            "externalIds": {"DOI": "10.1101/2022.01.01.000001", "CorpusId": 1},
+            "title": "Lichen counts from photographs",
+            "abstract": ABSTRACT,
+            "venue": {"name": "bioRxiv", "id": "0a1b", "type": "journal", "url": "http://x/"},
+            "year": 2022,
+            "authors": [{"authorId": "1", "name": "A. Author"}],
+        }
+    ]
+    (tmp_path / "results.json").write_text(json.dumps(papers, indent=4))
+    [paper] = load_papers([tmp_path / "results.json"]).papers
+    assert paper.venue == "bioRxiv"
+
+
 def test_semantic_scholar_references_and_citations_read_the_paper_inside(
     tmp_path: Path,
 ) -> None:

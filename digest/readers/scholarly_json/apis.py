@@ -257,6 +257,8 @@ def semantic_scholar_record(line: int, value: dict[str, Any]) -> Record | Proble
         or text_of(paper.get("venue"))
         or journal
         or text_of(nested(paper, "publicationVenue", "name"))
+        # A script that kept publicationVenue under "venue": {"name": "medRxiv", "id": …}.
+        or text_of(nested(paper, "venue", "name"))
     )
     return Record(
         line=line,
