@@ -56,6 +56,7 @@ from digest.readers.identifiers import (
     pubmed_page_pmid,
     venue_arxiv_id,
     venue_name,
+    without_proxy_login,
 )
 from digest.readers.markup import (
     UnreadableMarkup,
@@ -697,7 +698,7 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
     if title:
         abstract = without_own_citation(abstract, title)
     given = collapse_whitespace(strip_invisible(record.id)) if record.id else ""
-    url = clean_token(record.url) if record.url else None
+    url = without_proxy_login(clean_token(record.url)) if record.url else None
     arxiv = None
     # arXiv's own DOI ("10.48550/arXiv.1006.5399", OpenAlex's and Crossref's only id of a
     # preprint) names the paper's arXiv id too; parse_arxiv_field reads no other DOI as one.

@@ -2865,6 +2865,35 @@ def test_safetylit_ris_resolver_address_without_a_doi_is_no_link() -> None:
     assert (second.url, second.doi) == ("http://dx.doi.org/10.5555/night.42", "10.5555/night.42")
 
 
+def test_a_library_proxy_login_before_a_papers_page_is_no_part_of_its_link(
+    tmp_path: Path,
+) -> None:
+    # EBSCOhost's RIS exported through a university's EZproxy (seen in mjwestgate/synthesisr
+    # tests/testthat/testdata/ASP_ris_example.ris) and an EndNote XML of ERIC records through
+    # another's: the issue linked the paper to the library's login page.
+    corpus = load_written(
+        tmp_path,
+        "asp.ris",
+        "TY  - JOUR\n",
+        "TI  - Rooftop gardens and summer heat in two harbour towns\n",
+        "AU  - Okafor, Ada\n",
+        "AB  - We measured roof temperatures under gardens and bare roofs for two summers.\n",
+        "UR  - https://ezp.example.edu/login?url=http://search.ebscohost.com/login.aspx?"
+        "direct=true&db=aph&AN=1234567&site=ehost-live\n",
+        "ER  - \n",
+        "TY  - JOUR\n",
+        "TI  - Shade trees and walking to school\n",
+        "AB  - We counted children walking to school on streets with and without shade.\n",
+        "UR  - https://login.proxy.example.edu/login?qurl=https%3A%2F%2Fwww.example.org"
+        "%2Fdocview%2F42%3Faccountid%3D7\n",
+        "ER  - \n",
+    )
+    assert [paper.link for paper in corpus.papers] == [
+        "http://search.ebscohost.com/login.aspx?direct=true&db=aph&AN=1234567&site=ehost-live",
+        "https://www.example.org/docview/42?accountid=7",
+    ]
+
+
 def test_proquest_ris_degrees_after_a_name_are_no_part_of_it() -> None:
     # ProQuest's RIS writes some journals' authors with their degrees (seen in
     # MaxenceOuafik/MSM-Syndemic-Scoping-Review Files/electronic_search/proquest.ris).

@@ -271,6 +271,22 @@ def pubmed_page_pmid(link: str) -> str | None:
     return found.group(1) if found else None
 
 
+# A library's EZproxy sends its readers to a page through its own login, the page's
+# address after "url=" or "qurl=", as it is or percent-encoded ("https://ezp.sub.su.se/
+# login?url=http://search.ebscohost.com/login.aspx?…", "https://login.proxy.library.uu.nl/
+# login?qurl=http://ovidsp.ovid.com/…"): only that library's readers get through.
+_PROXY_LOGIN = re.compile(r"https?://[^/?#\s]+/login\?q?url=(?=https?(:|%3A))", re.I)
+
+
+def without_proxy_login(link: str) -> str:
+    """The page a library's proxy login leads to (see _PROXY_LOGIN), else the link."""
+    found = _PROXY_LOGIN.match(link)
+    if not found:
+        return link
+    page = link[found.end() :]
+    return page if found.group(1) == ":" else urllib.parse.unquote(page)
+
+
 # Two addresses in one field. Dimensions joins its own page and the publisher's as BibTeX
 # joins names ("https://app.dimensions.ai/… and http://…"); Mendeley keeps an item's
 # addresses in one field with a space or an escaped line break between them, the "\\n"
