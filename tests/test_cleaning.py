@@ -500,3 +500,31 @@ def test_stray_punctuation_of_dropped_text_goes() -> None:
     ) == ("We classify it. An analysis is run; it counts. This is new.")
     assert without_stray_punctuation(": The gene was sequenced.") == "The gene was sequenced."
     assert without_stray_punctuation("... and so on; then more.") == "... and so on; then more."
+
+
+# --- IEEE Xplore's symbol markup -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("marked", "read"),
+    [
+        # roomtempfusion/Semiconductor-mapping ieee.csv, a 2005 IEEE PTL abstract
+        ("at 1550/spl sim/1600 nm", "at 1550\u223c1600 nm"),
+        (
+            "as small as 7.3/spl deg//spl times/10.6/spl deg/, respectively",
+            "as small as 7.3°×10.6°, respectively",
+        ),
+        (
+            "a 15-ppm//spl deg/C bandgap in 0.18-/spl mu/m CMOS",
+            "a 15-ppm/°C bandgap in 0.18-μm CMOS",
+        ),
+        ("a 3/spl sigma/ error of /spl plusmn/0.5/spl deg/C", "a 3σ error of ±0.5°C"),
+        ("a 0.016mm/sup 2/ PLL at V/sub DD/ /spl les/ 1 V", "a 0.016mm² PLL at VDD \u2264 1 V"),
+        # Inspec's records in Web of Science (rdx4/in8 wos_isi_export_2006_inspec.isi)
+        ("photorefractive Sn/sub 2 /P/sub 2/S/sub 6/ crystals", "photorefractive Sn2P2S6 crystals"),
+        # An unknown name, or a slash of prose, stays as written.
+        ("a /spl foo/ mark and/or /split ends/", "a /spl foo/ mark and/or /split ends/"),
+    ],
+)
+def test_ieees_symbol_markup_reads_as_its_symbols(marked: str, read: str) -> None:
+    assert clean_text(marked) == read
