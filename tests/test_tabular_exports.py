@@ -565,6 +565,28 @@ def test_a_single_author_written_surname_first_is_one_name(tmp_path: Path) -> No
     assert [p.authors for p in corpus.papers] == list(rows.values())
 
 
+def test_a_web_of_science_single_author_with_two_surnames_is_one_name(tmp_path: Path) -> None:
+    # Web of Science's AU and AF always part names with ';': a Spanish single author's two
+    # surnames stay one name (Serviciosbibliotecaeafit/Bibliometria WOS/AL_1.txt: AF "Santos
+    # Dominguez, Adela Beatriz" was read as "Santos Dominguez" and "Adela Beatriz").
+    (tmp_path / "savedrecs.txt").write_text(
+        "PT\tAU\tAF\tTI\tSO\tAB\tPY\tUT\n"
+        "J\tOrtega, MLR\tRuiz Ortega, Maria Luisa\tOpen courts\tFORO\tWe read rulings.\t2022"
+        "\tWOS:1\n"
+        "J\tPerez, J; Gomez, A\tSoto Perez, Juan; Gomez, Ana\tClosed courts\tFORO"
+        "\tWe read appeals.\t2021\tWOS:2\n"
+        "J\tDIAZ LOPEZ, JA\tDIAZ LOPEZ, JA\tOld courts\tFORO\tWe read old rulings.\t1994"
+        "\tWOS:3\n",
+        encoding="utf-8",
+    )
+    corpus = load_papers([tmp_path])
+    assert [p.authors for p in corpus.papers] == [
+        ("Maria Luisa Ruiz Ortega",),
+        ("Juan Soto Perez", "Ana Gomez"),
+        ("J. A. Diaz Lopez",),
+    ]
+
+
 def test_asreview_export_of_a_ris_fed_project_saved_again_by_r() -> None:
     # ASReview keeps rispy's names for the RIS fields it read (primary_title, notes_abstract
     # for N2, first_authors, alternate_title3 for JF); R's write.csv() then writes "NA" in

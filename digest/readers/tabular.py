@@ -843,7 +843,11 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | Problem | None:
         id=values.get("id"),
         arxiv=arxiv,
         title=_text(title) if title else None,
-        authors=_authors(_author_list(row, values, plan), _initials_only(row, plan, values)),
+        authors=_authors(
+            _author_list(row, values, plan),
+            _initials_only(row, plan, values),
+            semicolons=plan.exporter == _WOS,
+        ),
         url=url or None,
         doi=doi,
         date=_finer_date(row, plan)
@@ -1037,7 +1041,7 @@ def _initials_only(row: list[str], plan: _Plan, values: dict[str, str]) -> bool:
     return _column(row, plan, "au") == values.get("authors")
 
 
-def _authors(value: str, initials: bool = False) -> tuple[str, ...]:
+def _authors(value: str, initials: bool = False, semicolons: bool = False) -> tuple[str, ...]:
     """Names as one cell gives them: 'Brown, Catana;Rempfer, Melisa' (PsycNET, WoS,
     Zotero: surname first, turned round), 'P. Kogge; J. Shalf' (IEEE), 'Liu R., Adler D.G.'
     (Scopus, Embase), 'Vikram S Chundawat, A. Tarun' (Consensus), 'Hao, Jie (57221302630)'
@@ -1049,7 +1053,9 @@ def _authors(value: str, initials: bool = False) -> tuple[str, ...]:
     'Smith, John and Lee, Min'. It is one when the part before the comma is a surname alone
     (one word, with its particles: 'van der Berg') and the part after it given names; 'Liu
     R., Adler D.G.' or 'Murari Mandal, Mohan Kankanhalli' stay two. A Scopus full name is
-    one whatever its surname, as its id ends it: 'Le Roy, Barbara (58083366200)'."""
+    one whatever its surname, as its id ends it: 'Le Roy, Barbara (58083366200)'; so is
+    the name of a cell `semicolons` says parts its names with ';' always (Web of Science's AU
+    and AF), whatever its surname: 'Santos Dominguez, Adela Beatriz'."""
     if value.startswith("[{"):  # pymed's authors, as Python prints a list of dicts
         return tuple(
             f"{first or first_quoted} {last or last_quoted}".strip()
@@ -1062,10 +1068,10 @@ def _authors(value: str, initials: bool = False) -> tuple[str, ...]:
     if not value or _NO_AUTHOR.fullmatch(value):
         return ()
     separator = ";" if ";" in value else "|" if "|" in value else ""
-    if separator:  # OpenAlex's CSV joins names with "|"
+    if separator or semicolons:  # OpenAlex's CSV joins names with "|"
         names = tuple(
             first_name_first(_AUTHOR_ID.sub("", name))
-            for name in cased_in_list(value.split(separator), initials)
+            for name in cased_in_list(value.split(separator) if separator else [value], initials)
         )
     elif _AUTHOR_ID.search(value):  # Scopus's id ends each of its full names: one name
         names = (first_name_first(_unnumbered(value)),)
