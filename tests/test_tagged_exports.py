@@ -253,6 +253,32 @@ def test_medline_book_chapter_and_other_abstract(tmp_path: Path) -> None:
     assert [s.line for s in corpus.skipped] == [24]
 
 
+def test_eric_medline_export_whose_records_open_with_own_is_read_as_medline(
+    tmp_path: Path,
+) -> None:
+    # ERIC's MEDLINE export (a Zotero translator's test of it): CRLF, a blank first line,
+    # records opening "OWN - ERIC" with no PMID, names in full in AU, a report without any.
+    corpus = load_written(
+        tmp_path,
+        "eric.nbib",
+        "\r\nOWN - ERIC\r\nTI  - Findings from the Harbour Schools Field Trial. Brief 16\r\n",
+        "OT  - Field Tests\r\nJT  - Harbour Publishing\r\nOID - ED500001\r\nDP  - 2017\r\n",
+        "AB  - The field trial of the school-based tests took place in seven harbour towns and\r\n",
+        "      shows that the instruments work as intended.\r\n",
+        "PT  - Reports - Research\r\n\r\n",
+        "OWN - ERIC\r\nTI  - A Game-Based Approach to Number Sense\r\nAU  - Lamb, Ada\r\n",
+        "AU  - Byron, George\r\nJT  - Educational Games Research\r\nDP  - Apr 2019\r\n",
+        "AB  - Children who played the gamified version learned more than those who did not.\r\n",
+    )
+    assert corpus.files[0].format == "medline"
+    assert [(p.title, p.authors, p.venue) for p in corpus.papers] == [
+        ("Findings from the Harbour Schools Field Trial. Brief 16", (), "Harbour Publishing"),
+        ("A Game-Based Approach to Number Sense", ("Ada Lamb", "George Byron"),
+         "Educational Games Research"),
+    ]  # fmt: skip
+    assert not corpus.skipped
+
+
 def test_ovid_tagged_layout(tmp_path: Path) -> None:
     # Ovid's own field format: record numbers on lines of their own, CRLF, roles in
     # brackets after the names, the citation in SO, the DOI as a link, the PMID of a

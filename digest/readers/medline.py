@@ -49,13 +49,16 @@ _METADATA = {"PT": "publication type", "LA": "language", "PMC": "pmcid", "IS": "
 
 
 def looks_like_medline(text: str) -> bool:
-    """A file opening with PMID; or with another tag, where a PMID line follows: a program
+    """A file opening with PMID, or with OWN (ERIC's MEDLINE export: its records have no
+    PMID and open "OWN - ERIC"); or with another tag, where a PMID line follows: a program
     writing "PubMed" records (Python's bibliograpy) puts a record's PMID after its AU, TI,
     DP … AID lines."""
     found = first_tagged_line(text, _TAG_LINE)
     if found is None:
         return False
-    return found.group(1) == "PMID" or _PMID_LINE.search(text, 0, _HEAD) is not None
+    if found.group(1) in ("PMID", "OWN"):
+        return True
+    return _PMID_LINE.search(text, 0, _HEAD) is not None
 
 
 def parse_medline(text: str) -> Parsed:
