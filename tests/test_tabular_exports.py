@@ -1607,6 +1607,33 @@ def test_a_scopus_search_api_table_without_abstracts_says_how_to_get_them(tmp_pa
         load_papers([tmp_path / "standard.csv"])
 
 
+def test_pybliometrics_scopus_search_results_read_their_description_as_the_abstract(
+    tmp_path: Path,
+) -> None:
+    # pybliometrics' ScopusSearch results (its COMPLETE view) as pandas saves them (seen in
+    # quinfer/encing's scopus.csv): the namedtuple's field names, pandas' unnamed index
+    # first, the abstract in "description". The file was refused: "no 'abstract' column".
+    header = (
+        ",eid,doi,title,creator,author_names,coverDate,coverDisplayDate,publicationName,"
+        "description,authkeywords,citedby_count"
+    )
+    row = (
+        "0,2-s2.0-85000000001,10.9999/jfe.2023.4,Rainfall and the price of crop insurance,"
+        'Moyo T.,"Moyo, Tendai;Lindqvist, Anna",2023-10-01,October 2023,'
+        'Journal of Farm Economics,"We estimate how rainfall forecasts move the price of crop '
+        'insurance across 40 districts and find that premiums follow forecasts within a week.",'
+        "crop insurance | rainfall | pricing,3"
+    )
+    paper = only_paper(tmp_path / "scopus.csv", header, row)
+    assert paper.title == "Rainfall and the price of crop insurance"
+    assert paper.abstract.startswith("We estimate how rainfall forecasts move")
+    assert paper.authors == ("Tendai Moyo", "Anna Lindqvist")
+    assert paper.venue == "Journal of Farm Economics"
+    assert paper.date == "2023-10-01"
+    assert paper.doi == "10.9999/jfe.2023.4"
+    assert paper.keywords == ("crop insurance", "rainfall", "pricing")
+
+
 def test_a_cell_longer_than_the_csv_modules_limit_keeps_its_record(tmp_path: Path) -> None:
     # Zotero's Notes column holds whole notes; one over the csv module's 131,072-character
     # limit lost its record ("unreadable CSV row").

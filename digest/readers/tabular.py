@@ -341,6 +341,13 @@ _PUBLISH_OR_PERISH = frozenset({"gsrank", "articleurl"})
 _COCHRANE = "central id"
 _SOURCE_IS_VENUE = _COLUMNS | {"source": ("venue", 0)}
 
+# pybliometrics' ScopusSearch results as pandas saves them: the fields of its records, named
+# as its namedtuple names them ("eid", "coverDate", "publicationName", "author_names"), the
+# abstract in "description" (its COMPLETE view). Elsewhere "description" is no abstract (the
+# old PubMed CSV's is its authors), so it is one only in this header.
+_PYBLIOMETRICS = frozenset({"eid", "coverdate", "description"})
+_DESCRIPTION_IS_ABSTRACT = _COLUMNS | {"description": ("abstract", 0), "coverdate": ("date", 0)}
+
 
 # Exports a few cells of which are read their own way: Web of Science (by tags, or by full
 # column names, which end with its "UT (Unique WOS ID)") and IEEE Xplore ("IEEE Terms", or
@@ -367,6 +374,8 @@ def _table(names: Sequence[str]) -> dict[str, tuple[str, int]]:
         return _WOS_TAGS
     if set(names) >= _PUBLISH_OR_PERISH or _COCHRANE in names:
         return _SOURCE_IS_VENUE
+    if set(names) >= _PYBLIOMETRICS:
+        return _DESCRIPTION_IS_ABSTRACT
     return _COLUMNS
 
 
