@@ -79,6 +79,7 @@ from digest.readers.records import (
     without_honorific,
     without_names_left_out,
 )
+from digest.readers.web_of_science import without_footnote_mark
 from digest.reports import lines_listed
 
 _WHAT_TO_PASS = (
@@ -679,6 +680,10 @@ def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
         # papers, as a replaced paper's abstract).
         return f"{NO_ABSTRACT} (only {abstract!r})"
     title = nlm_title(clean_text(record.title)) if record.title else ""
+    # A footnote's dagger closing the title ("… Technology Evaluator †", an MDPI paper in
+    # Scopus's RIS and CSV) is no part of it; a "*" there is left as a source wrote it.
+    if title.endswith(("†", "‡")):
+        title = without_footnote_mark(title)
     if is_catalogue_line(abstract, title):
         return f"{NO_ABSTRACT} (only a library catalogue's line on the book, {abstract!r})"
     described = researchgate_description(abstract, title)

@@ -532,6 +532,23 @@ def test_web_of_science_title_loses_its_footnote_marker(tmp_path: Path) -> None:
     assert [p.title for p in corpus.papers] == [title for _, title in titles]
 
 
+def test_a_footnote_dagger_closing_a_scopus_title_leaves_it(tmp_path: Path) -> None:
+    # MDPI gives the databases a title with its footnote's dagger at the end, and Scopus's
+    # RIS keeps it (mamintoosi/TGCN-GSL-PyTorch data/scopus.ris: "…Technology Evaluator \u2020").
+    titles = [("Results of the fleet assessment \u2020", "Results of the fleet assessment"),
+              ("Flares of Sgr A*", "Flares of Sgr A*")]  # fmt: skip
+    corpus = load_written(
+        tmp_path,
+        "scopus.ris",
+        *(
+            f"TY  - JOUR\nAU  - Riley, W.\nTI  - {title}\nAB  - Abstract of case {n}.\n"
+            "DB  - Scopus\nER  -\n\n"
+            for n, (title, _) in enumerate(titles)
+        ),
+    )
+    assert [p.title for p in corpus.papers] == [title for _, title in titles]
+
+
 def test_web_of_science_chinese_sessions_retraction_label_leaves_the_title(
     tmp_path: Path,
 ) -> None:

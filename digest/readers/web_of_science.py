@@ -272,12 +272,21 @@ def web_of_science_title(title: str) -> str:
     a paper keep titles of their own. The label a Chinese session opens a retracted paper's
     title with ("被撤回的出版物: ", "Retracted Publication: ") goes: Web of Science's own
     "(Retracted Article)" at its end says it."""
-    title = _FOOTNOTE_MARK.sub("", title.removeprefix(_RETRACTED_LABEL))
+    title = without_footnote_mark(title.removeprefix(_RETRACTED_LABEL))
     part = _PART_MARK.search(title) if title.endswith(".") else None
     if part is None:
         return title
     word = "PART" if in_capitals(title) else "Part"
     return f"{title[: part.start()]}, {word} {part.group(1)}"
+
+
+def without_footnote_mark(title: str) -> str:
+    """The title without a footnote marker ("*", "†", "‡") left alone at its end, as
+    Web of Science keeps it and MDPI gives it to the databases (Scopus's "… Technology
+    Evaluator †"); a "*" in or against a word ("Sgr A*") stays."""
+    if not title.rstrip().endswith(("*", "†", "‡")):
+        return title
+    return _FOOTNOTE_MARK.sub("", title)
 
 
 def web_of_science_text(value: str) -> str:
