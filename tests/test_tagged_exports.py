@@ -2468,6 +2468,30 @@ def test_scopus_ris_index_term_naming_the_papers_type_is_no_keyword() -> None:
     assert record.keywords == ("tick load", "Ciconia ciconia", "review")
 
 
+def test_mendeley_ris_index_terms_joined_in_a_keyword_line_are_each_a_keyword() -> None:
+    # Mendeley Desktop writes a Scopus record's index terms joined with "; " into a few KW
+    # lines, each after a space (ghaniavi/File-Data-SMS "My Collection.ris"): a keyword was
+    # "Data augmentation; Data preprocessing; …"; a term's parentheses stay whole.
+    ris = (
+        "TY  - JOUR\n"
+        "T1  - Counting storks by radar\n"
+        "KW  -  Radar\n"
+        "KW  -  Bird counts; Migration (of birds); Night flights\n"
+        "KW  - Remote sensing; Classification (of information)\n"
+        "N2  - We count storks crossing the strait at night from the radar's returns.\n"
+        "ER  - \n"
+    )
+    (record,) = parse_ris(ris).records
+    assert record.keywords == (
+        "Radar",
+        "Bird counts",
+        "Migration (of birds)",
+        "Night flights",
+        "Remote sensing",
+        "Classification (of information)",
+    )
+
+
 def test_biorxiv_ris_is_dated_by_the_day_in_its_link() -> None:
     # medRxiv's and bioRxiv's "Download citation" RIS date every preprint January 1st of
     # its year; the day it was posted is in its link (COVID-19-routes/geography-paper

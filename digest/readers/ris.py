@@ -78,6 +78,7 @@ from digest.readers.records import (
     initials_turned_round,
     missing_abstract,
     mostly_cjk,
+    split_keywords,
 )
 from digest.readers.web_of_science import web_of_science_title
 
@@ -683,14 +684,16 @@ _NO_KEYWORD = frozenset({"n/a", "none"})
 
 
 def _keywords(entry: dict[str, object]) -> list[str]:
-    """KW lines, one keyword each; Mendeley puts them all in one, comma-separated; Ovid's
-    star marking a major heading dropped, MDPI's "n/a" for a paper without keywords, and
-    the record's own type of work (M3): Scopus lists Embase's index terms after the
-    author's keywords, and among them is the paper's type ("KW  - Article", with "M3  -
-    Article")."""
+    """KW lines, one keyword each; Mendeley puts them all in one, comma-separated, or a
+    Scopus record's index terms in a few, each joined with "; " ("KW  -  Data augmentation;
+    Data preprocessing; …"); Ovid's star marking a major heading dropped, MDPI's "n/a" for
+    a paper without keywords, and the record's own type of work (M3): Scopus lists Embase's
+    index terms after the author's keywords, and among them is the paper's type ("KW  -
+    Article", with "M3  - Article")."""
     words = _list(entry.get("keywords"))
     if len(words) == 1 and "," in words[0]:
         words = words[0].split(",")
+    words = [part for word in words for part in (split_keywords(word) if ";" in word else [word])]
     stripped = (word.strip().lstrip("*").strip() for word in words)
     dropped = _NO_KEYWORD | {kind.strip().casefold() for kind in _list(entry.get("type_of_work"))}
     return [word for word in stripped if word and word.casefold() not in dropped]
