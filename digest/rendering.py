@@ -195,15 +195,17 @@ _VENUE_SUBTITLE = " : "
 # A venue written as a citation (arXiv's journal references, Web of Science's proceedings)
 # goes on with where in it the paper is: a volume and pages, a part, a date ("Phys. Rev. D
 # 103, 122002 (2021)", "Bioinformatics, 33(18), 2017, 2808-2817", "ICCCI 2025, Pt II",
-# "Science China Mathematics, 2023, Vol. 66, No. 10", "… (ISSTA 2020), pages 14-26"); a
-# byline keeps the name before it.
+# "Science China Mathematics, 2023, Vol. 66, No. 10", "… (ISSTA 2020), pages 14-26", the
+# astronomers' "PASP 138 046001 (2026)" and "A&A 670, A12 (2023)"); a byline keeps the name
+# before it.
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _VENUE_CITATION = re.compile(
     r"(?<=\S)(?:[,;]\s*|\s+)(?:(?:Vol(?:ume)?|vol|pp|[Pp]ages?|[Nn]o|Pt)\.?\s*(?:[0-9]|[IVX]+\b)"
-    rf"|[0-9]+\s*[:(,]\s*[0-9]|\([0-9]{{4}}\)|{_MONTH}\.?\s+[0-9]|[0-9]{{4}}\s*[,;])"
+    rf"|[0-9]+\s*[:(,]\s*[A-Za-z]?[0-9]|[0-9]+\s+[A-Za-z]?[0-9]+\s*\([0-9]{{4}}\)"
+    rf"|\([0-9]{{4}}\)|{_MONTH}\.?\s+[0-9]|[0-9]{{4}}\s*[,;])"
 )
 
 

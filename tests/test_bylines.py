@@ -81,6 +81,9 @@ def test_an_nlm_journal_title_loses_a_place_and_year_its_subtitle_cut_would_leav
         ("Trial Methods, TRIM 2025, Pt III", "Trial Methods, TRIM"),
         ("Tests Conference (TC '23), November 26-28, 2023, Lisbon", "Tests Conference (TC '23)"),
         ("Congress on Testing. CT'02 (Cat. No.02TH8600)", "Congress on Testing. CT'02"),
+        # arXiv's journal references the astronomers write: volume and page, no comma.
+        ("Publ. Test. Soc. 138 046001 (2026)", "Publ. Test. Soc."),
+        ("T&T 670, A12 (2023)", "T&T"),
     ],
 )
 def test_a_venue_written_as_a_citation_is_named_without_it(venue: str, name: str) -> None:
