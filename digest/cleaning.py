@@ -396,6 +396,27 @@ def clean_text(text: str) -> str:
 _STARRED_MESH = re.compile(
     r"\*?([^/*]*[^/*\s])(?:/\*?(?:[a-z][a-z ,&-]*|[a-z]{2} \[[A-Z][A-Za-z ,&-]*\]))*"
 )
+# MeSH's subheadings, by which a heading not starred is known too ("Gambling/epidemiology/
+# psychology", "Republic of Korea/epidemiology", in Zotero's RIS of PubMed records): a
+# keyword whose every part after a slash is one of them is that heading.
+_MESH_SUBHEADINGS = frozenset(
+    ("abnormalities", "administration & dosage", "adverse effects", "agonists",
+     "analogs & derivatives", "analysis", "anatomy & histology", "antagonists & inhibitors",
+     "biosynthesis", "blood", "blood supply", "cerebrospinal fluid", "chemical synthesis",
+     "chemically induced", "chemistry", "classification", "complications", "congenital",
+     "cytology", "deficiency", "diagnosis", "diagnostic imaging", "diet therapy",
+     "drug effects", "drug therapy", "economics", "education", "embryology", "enzymology",
+     "epidemiology", "ethics", "ethnology", "etiology", "genetics", "growth & development",
+     "history", "immunology", "injuries", "innervation", "instrumentation",
+     "isolation & purification", "legislation & jurisprudence", "manpower", "metabolism",
+     "methods", "microbiology", "mortality", "nursing", "organization & administration",
+     "parasitology", "pathogenicity", "pathology", "pharmacokinetics", "pharmacology",
+     "physiology", "physiopathology", "poisoning", "prevention & control", "psychology",
+     "radiation effects", "radiography", "radiotherapy", "rehabilitation", "secondary",
+     "standards", "statistics & numerical data", "supply & distribution", "surgery",
+     "therapeutic use", "therapy", "toxicity", "transmission", "trends", "ultrasonography",
+     "ultrastructure", "urine", "utilization", "veterinary", "virology")
+)  # fmt: skip
 
 
 # The list's own label standing as one of its keywords, as Scopus keeps it when the
@@ -406,13 +427,19 @@ _KEYWORDS_LABEL = re.compile(
 
 
 def clean_keyword(text: str) -> str:
-    """A keyword as prose is cleaned, a starred MeSH heading (or Embase's with its subheading
-    named) without its star and subheadings; "" for the list's label ("Keywords:")."""
+    """A keyword as prose is cleaned, a MeSH heading (starred, or with MeSH's subheadings,
+    or Embase's with its subheading named) without its star and subheadings; "" for the
+    list's label ("Keywords:")."""
     text = clean_text(text)
     if text.endswith(":") and _KEYWORDS_LABEL.fullmatch(text):
         return ""
     starred = _STARRED_MESH.fullmatch(text) if "*" in text or text.endswith("]") else None
-    return starred.group(1) if starred else text
+    if starred:
+        return starred.group(1)
+    heading, *subheadings = text.split("/")
+    if subheadings and heading and all(part in _MESH_SUBHEADINGS for part in subheadings):
+        return heading
+    return text
 
 
 def clean_token(text: str) -> str:

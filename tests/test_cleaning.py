@@ -201,13 +201,20 @@ def test_latex_symbols_are_printable() -> None:
         ("hypertension/di [Diagnosis]", "hypertension"),
         ("labetalol/ad [Drug Administration]", "labetalol"),
         ("*asthma/dt [Drug Therapy]", "asthma"),
-        # Not starred: a keyword of its own.
+        # Not starred, with MeSH's subheadings, as in Zotero's RIS of PubMed records
+        # (CiteSource's vignettes/valid_data/pubmed_46.ris: "Gambling/epidemiology/psychology").
+        ("Gambling/epidemiology/psychology", "Gambling"),
+        ("Behavior, Addictive/statistics & numerical data", "Behavior, Addictive"),
+        # Not starred, not MeSH's subheadings: a keyword of its own.
         ("MXene/CNT", "MXene/CNT"),
+        ("client/server", "client/server"),
+        ("city/state relations", "city/state relations"),
+        ("Land Use/Cover", "Land Use/Cover"),
         ("[[keywords/Deep Ensemble|Deep Ensemble]]", "[[keywords/Deep Ensemble|Deep Ensemble]]"),
         ("Animalia [33000]", "Animalia [33000]"),
     ],
 )
-def test_a_starred_mesh_heading_loses_star_and_subheadings(keyword: str, heading: str) -> None:
+def test_a_mesh_heading_loses_star_and_subheadings(keyword: str, heading: str) -> None:
     assert clean_keyword(keyword) == heading
 
 
