@@ -1027,8 +1027,9 @@ def _without_catalogue_source(abstract: str) -> str:
 # exports and corpus of bench/. A stop after a word of three small letters or more, after
 # an acronym's plural ("… associated ISPs.We use …", ACM) or after a closing parenthesis
 # ("… galactic supernova (SN).We consider …", "… psychological health).Design: …",
-# PsycINFO's run-in headings), before a capitalised word or an acronym ("… German medical
-# texts.BRONCO consists of …", Oxford Academic's BibTeX); a dotted name ("java.lang.String",
+# PsycINFO's run-in headings) or a closing quote ("… 'worry or rumination'.Results A …",
+# Web of Science's Wiley paragraphs), before a capitalised word or an acronym ("… German
+# medical texts.BRONCO consists of …", Oxford Academic's BibTeX); a dotted name ("java.lang.String",
 # "Foo.Bar()", "e.g.The", "ASP.Net", "www.IEEE.org", "Node.Js") is no paragraph's end. After
 # a capitalised word, only before a section's heading and its colon: "… Scirus y Science
 # Direct.Resultados y conclusión: …" (a Spanish abstract in PubMed). After a year: JAMA's
@@ -1039,7 +1040,7 @@ _NEXT_SENTENCE = r"(?=(?:[A-Z][a-z]+|[A-Z]{3,}s?)\b(?![.(]))"
 _BEFORE_HEADING = r"(?=\.[A-Z][a-z]+(?: [^\W\d_]+){0,3}:)"
 _RUN_ON_SENTENCE = re.compile(
     r"((?:(?<![.\w])(?:[a-z]{3,}|[A-Z]{2,}s|(?:19|20)\d\d"
-    rf"|[A-Z][a-z]{{2,}}{_BEFORE_HEADING})|\))[.?!])" + _NEXT_SENTENCE
+    rf"|[A-Z][a-z]{{2,}}{_BEFORE_HEADING})|[)'\"\u2019\u201d])[.?!])" + _NEXT_SENTENCE
 )
 # Its stop and what follows, looked for first: the pattern above, opening on a lookbehind or
 # a parenthesis, is tried at every character, one opening on a class of characters is scanned

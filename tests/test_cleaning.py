@@ -444,6 +444,15 @@ def test_join_wrapped_lines_of_nothing() -> None:
             ["Data were analyzed from May to June 2021.", "Participants were 40 nurses."],
         ),
         (
+            # after a closing quote (Web of Science's Wiley paragraphs, zylhy savedrecs.txt)
+            "Terms were 'worry or rumination'.Results Eighteen studies met them.",
+            ["Terms were 'worry or rumination'.", "Results Eighteen studies met them."],
+        ),
+        (
+            "They called it \u201cthe hybrid\u201d.We then ask why.",
+            ["They called it \u201cthe hybrid\u201d.", "We then ask why."],
+        ),
+        (
             # numbered paragraphs run together (Web of Science, Journal of Animal Ecology)
             "1. Midges in a lake cycle every seven years.2. A partial function shows a lag.",
             [
