@@ -785,12 +785,38 @@ def _without_original_title(title: str) -> tuple[str, str]:
     English translation, in brackets ("Learned resourcefulness and coping with stress …;
     [Engelli çocuğa sahip annelerde …]", in its BibTeX and CSV exports), and that title;
     a title with no such part, and "". Only a last part in one pair of brackets goes: a title
-    that is all brackets, or whose brackets hold brackets, stays whole."""
+    that is all brackets, or whose brackets hold brackets, stays whole. Before 2023 Scopus
+    wrote each original title after a space alone ("Teaching work … in Chile: A review of
+    the evidence [Trabalho docente e nova gestão …] [Trabajo docente y nueva gestión …]");
+    such parts go when they read as titles and hold a letter English does not write ("ã",
+    "ó", Han, Cyrillic), so that an English title's own brackets stay ("Sparse sampling
+    [Lecture Notes]", "[Fe/H]", an erratum's "[J. Math. Phys. 64, 023301 (2023)]")."""
     cut = title.rfind("; [") if title.endswith("]") else -1
     original = title[cut + 3 : -1].strip()
-    if cut <= 0 or not original or "[" in original or "]" in original:
+    if cut > 0 and original and "[" not in original and "]" not in original:
+        return title[:cut].rstrip(), original
+    originals: list[str] = []
+    rest = title
+    for _ in range(_MOST_ORIGINAL_TITLES):
+        cut = rest.rfind(" [") if rest.endswith("]") else -1
+        original = rest[cut + 2 : -1].strip()
+        if cut <= 0 or "[" in original or "]" in original or not _title_like(original):
+            break
+        originals.insert(0, original)
+        rest = rest[:cut].rstrip()
+    if not any(ch.isalpha() and not ch.isascii() for ch in "".join(originals)):
         return title, ""
-    return title[:cut].rstrip(), original
+    return rest, "; ".join(originals)
+
+
+def _title_like(text: str) -> bool:
+    """Whether a bracketed part reads as a title: three words or more, or four letters of a
+    script written without spaces (Han, kana, Hangul)."""
+    return len(text.split()) >= 3 or sum(ch.isalpha() and ch >= "\u3040" for ch in text) >= 4
+
+
+# Scopus gives a paper's title in at most two other languages.
+_MOST_ORIGINAL_TITLES: Final = 3
 
 
 def abstract_id(text_key: str) -> str:

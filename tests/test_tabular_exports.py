@@ -1911,3 +1911,37 @@ def test_web_of_science_table_of_scielo_records_is_titled_in_english(tmp_path: P
     assert ("original title", "Huertos escolares en Puebla") in gardens.metadata
     assert voting.title == "The vote of the people of Peru"
     assert reading.title == "Leitura em casa"
+
+
+def test_scopus_original_titles_after_a_space_go_to_metadata(tmp_path: Path) -> None:
+    # Scopus's exports before 2023 put each original title in brackets after the English
+    # one, without "; " (Serviciosbibliotecaeafit/Bibliometria SCOPUS/AL_1.csv: "… A review
+    # of the evidence [Trabalho docente …] [Trabajo docente …]"). An English title's own
+    # brackets stay: an IEEE column's name, a ratio, an erratum's citation.
+    rows = [
+        "School gardens in Puebla: A survey [Hortas escolares em Puebla: um inquérito] "
+        "[Huertos escolares en Puebla: una encuesta]",
+        "Rankings seen through altmetrics [基于替代计量学的排行榜研究]",
+        "Sparse sampling [Lecture Notes]",
+        "Metal-poor stars [\u03b1/Fe]",
+        "Erratum: Spin chains [J. Math. Phys. 64, 023301 (2023)]",
+    ]
+    (tmp_path / "scopus.csv").write_text(
+        "Authors,Title,Year,Source title,Abstract,Language of Original Document,EID\n"
+        + "".join(
+            f'"Ruiz A.","{title}",2021,"Revista",Findings of study {n}.,Spanish,2-s2.0-{n}\n'
+            for n, title in enumerate(rows)
+        ),
+        encoding="utf-8",
+    )
+    papers = sorted(load_papers([tmp_path]).papers, key=lambda paper: paper.abstract)
+    assert [paper.title for paper in papers] == [
+        "School gardens in Puebla: A survey",
+        "Rankings seen through altmetrics",
+        *rows[2:],
+    ]
+    assert (
+        "original title",
+        "Hortas escolares em Puebla: um inquérito; Huertos escolares en Puebla: una encuesta",
+    ) in papers[0].metadata
+    assert ("original title", "基于替代计量学的排行榜研究") in papers[1].metadata
