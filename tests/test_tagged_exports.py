@@ -279,6 +279,27 @@ def test_eric_medline_export_whose_records_open_with_own_is_read_as_medline(
     assert not corpus.skipped
 
 
+def test_eric_medline_doi_given_as_an_address_and_its_record_page(tmp_path: Path) -> None:
+    # ERIC's AID gives the DOI as a dx.doi.org address, without PubMed's "[doi]"; its LID
+    # is the record's ERIC page, the link of a report that has no DOI.
+    article, report = load_written(
+        tmp_path,
+        "eric.nbib",
+        "OWN - ERIC\nTI  - A Game-Based Approach to Number Sense\nAU  - Lamb, Ada\n",
+        "AID - http://dx.doi.org/10.5555/games.2019.1\nOID - EJ1000001\nDP  - Apr 2019\n",
+        "LID - http://eric.ed.gov/?id=EJ1000001\n",
+        "AB  - Children who played the gamified version learned more than those who did not.\n\n",
+        "OWN - ERIC\nTI  - Findings from the Harbour Schools Field Trial\nDP  - 2017\n",
+        "AID - www.harbour.example/brief-16.pdf\nLID - http://eric.ed.gov/?id=ED500001\n",
+        "AB  - The field trial of the school-based tests took place in seven harbour towns.\n",
+    ).papers
+    assert (article.doi, article.link) == (
+        "10.5555/games.2019.1",
+        "https://doi.org/10.5555/games.2019.1",
+    )
+    assert (report.doi, report.link) == (None, "http://eric.ed.gov/?id=ED500001")
+
+
 def test_ovid_tagged_layout(tmp_path: Path) -> None:
     # Ovid's own field format: record numbers on lines of their own, CRLF, roles in
     # brackets after the names, the citation in SO, the DOI as a link, the PMID of a

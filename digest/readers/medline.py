@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from digest.readers.identifiers import doi_in_addresses
 from digest.readers.markup import decode_entities
 from digest.readers.records import (
     Parsed,
@@ -43,6 +44,7 @@ from digest.readers.tagged import (
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9]{1,3}) {0,3}- ?(.*)")
 _DOI = re.compile(r"(\S+)\s*\[doi\]", re.I)
 _PMID_LINE = re.compile(r"^PMID- ?\d+[ \t]*\r?$", re.M)
+_WEB_ADDRESS = re.compile(r"https?://\S+")
 _HEAD = 4096
 # Fields kept as metadata, by tag: what a reader of a digest may want besides the record.
 _METADATA = {"PT": "publication type", "LA": "language", "PMC": "pmcid", "IS": "issn"}
@@ -88,6 +90,7 @@ def _record(tagged: TaggedRecord) -> Record | Problem:
         date=tagged.text("DP") or None,
         metadata=tuple(metadata),
         pmid=pmid or None,
+        url=_page(tagged),
         venue=tagged.text("JT", "TA") or (tagged.text("BTI") if tagged.text("TI") else "") or None,
         keywords=tuple(keywords),
     )
@@ -129,12 +132,20 @@ def _authors(tagged: TaggedRecord) -> tuple[str, ...]:
 
 
 def _doi(tagged: TaggedRecord) -> str | None:
+    """The DOI marked "[doi]" in LID or AID; else one an AID gives as its address, as ERIC
+    does ("AID - http://dx.doi.org/10.1007/s11423-019-09653-8")."""
     for tag in ("LID", "AID"):
         for value in tagged.items(tag):
             found = _DOI.match(value)
             if found:
                 return found.group(1)
-    return None
+    return doi_in_addresses([value for value in tagged.items("AID") if "://" in value])
+
+
+def _page(tagged: TaggedRecord) -> str | None:
+    """The record's page an LID gives as an address: ERIC's ("LID -
+    http://eric.ed.gov/?id=EJ1208101"). PubMed's LIDs are a DOI or a pii, never one."""
+    return next((value for value in tagged.items("LID") if _WEB_ADDRESS.fullmatch(value)), None)
 
 
 def mesh_heading(term: str) -> str:
