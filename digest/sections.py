@@ -76,7 +76,7 @@ SECTION_LABELS: Final = frozenset(
     | {"purpose of review", "recent findings", "contribution", "contributions"}
     # Case reports: "Case presentation: A 64-year-old female ...".
     | {"case presentation", "case report", "case description", "case summary"}
-    | {"key messages", "key message", "key points"}
+    | {"key messages", "key message", "key points", "significance statement"}
     # Environmental Evidence's (BMC) systematic maps and their protocols; the Journal of
     # Leukocyte Biology's one-sentence summary, closing a bioRxiv abstract: headings the
     # loader sets apart (digest.readers.markup), labels to the line too.

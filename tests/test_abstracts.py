@@ -823,6 +823,31 @@ def test_taylor_and_francis_key_messages_glued_to_both_sides_are_a_heading(
     assert section_label("Key message: The brace helps.") == "key message"
 
 
+def test_a_significance_statement_glued_to_both_sides_is_a_heading(tmp_path: Path) -> None:
+    # Behavioral Ecology and Sociobiology (Springer) closes its abstracts with a
+    # "Significance statement", which Web of Science's BibTeX glues to the sentences on
+    # either side (NPMoran/synthesis-review_mutualistism-antagonism scopus.bib, a WoS export:
+    # "… linking local to global structure.Significance statementSocial network theory …").
+    (tmp_path / "savedrecs.bib").write_text(
+        "@article{ ISI:000000000000001,\n"
+        "Author = {Lind, Maja and Okafor, Ada},\n"
+        "Title = {{Grooming networks of wild voles}},\n"
+        "Journal = {{BEHAVIORAL ECOLOGY AND SOCIOBIOLOGY}},\n"
+        "Year = {{2021}},\n"
+        "Abstract = {{Voles groom kin more than strangers. Most triads were\n"
+        "   balanced.Significance statementAnimals that groom each other form\n"
+        "   stable groups.}},\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    [paper] = load_papers([tmp_path]).papers
+    assert paper.abstract == (
+        "Voles groom kin more than strangers. Most triads were balanced. Significance"
+        " statement: Animals that groom each other form stable groups."
+    )
+    assert section_label("Significance statement: Voles groom.") == "significance statement"
+
+
 # Taylor & Francis's Lake and Reservoir Management opens its abstracts with how to cite the
 # paper, and Better BibTeX keeps it (real: a BBT BibLaTeX export of a T&F paper, "Dunnington
 # DW, Spooner IS, … 2018. Anthropogenic activity in the Halifax region … Lake Reserv Manage.

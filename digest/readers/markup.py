@@ -739,6 +739,9 @@ _STRUCTURED_HEADINGS = (
     # sections, and a sentence on what the study means for practice; Taylor & Francis's
     # (Annals of Medicine) "Key messages" after the abstract
     "Key [Pp]oints|Key [Mm]essages?|Clinical relevance statement|Critical relevance statement|"
+    # Behavioral Ecology and Sociobiology's (Springer) and the Journal of Neuroscience's
+    # paragraph for readers outside the field, after the abstract
+    "Significance [Ss]tatement|"
     # Environmental Evidence (BMC): its systematic maps and their protocols
     "Review findings|Methods and outputs?|"
     # Bioinformatics (OUP), and bioRxiv's preprints written for it
