@@ -1533,6 +1533,27 @@ def test_zotero_csv_pmid_from_extra(tmp_path: Path) -> None:
     assert corpus.papers[0].link == "https://pubmed.ncbi.nlm.nih.gov/36206242/"
 
 
+def test_zotero_csv_links_an_item_without_url_to_its_linked_page(tmp_path: Path) -> None:
+    # Zotero keeps a library catalogue's record of a book (brn5144/brisrepo My Library.csv,
+    # Penn State's Blacklight) or ERIC's of a paper as a link attachment, its Url empty.
+    (tmp_path / "zotero.csv").write_text(
+        '"Key","Item Type","Publication Year","Author","Title","Url","Abstract Note",'
+        '"Link Attachments"\n'
+        '"AB12CD34","book","2011","Marsh, Ida","Portraits of the painter","","This book '
+        'accompanies an exhibition of the portraits and self-portraits of the painter.",'
+        '"https://catalog.example.edu/catalog/7518119"\n'
+        '"EF56GH78","journalArticle","2010","Okafor, Ada","Reading at home","","We follow '
+        '200 families and show that reading aloud at home predicts vocabulary at school.",'
+        '"http://eric.ed.gov/?id=EJ000001; https://files.eric.ed.gov/fulltext/EJ000001.pdf"\n',
+        encoding="utf-8",
+    )
+    corpus = load_papers([tmp_path / "zotero.csv"])
+    assert [p.link for p in corpus.papers] == [
+        "https://catalog.example.edu/catalog/7518119",
+        "http://eric.ed.gov/?id=EJ000001",
+    ]
+
+
 def test_scopus_csv_before_2020_names_surname_comma_initials(tmp_path: Path) -> None:
     # Scopus's CSV wrote "Surname, I.I., Surname, I." until 2020: the commas inside a name
     # and between names are the same, so a surname and the initials after it are one name.

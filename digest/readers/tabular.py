@@ -109,6 +109,9 @@ _COLUMNS: dict[str, tuple[str, int]] = {
     "abstract note": ("abstract", 0), "publication year": ("date", 1),
     "publication title": ("venue", 0), "manual tags": ("keywords", 0),
     "automatic tags": ("keywords", 3),
+    # the pages an item links to, when it has no Url of its own: a library catalogue's
+    # record of a book, ERIC's of a paper
+    "link attachments": ("url", 5),
     # Scopus ("Author full names": "Hao, Jie (57221302630); …", the ids dropped)
     "source title": ("venue", 0), "author keywords": ("keywords", 0),
     "index keywords": ("keywords", 3), "pubmed id": ("pmid", 0),
@@ -928,10 +931,16 @@ def _keywords(value: str | None) -> tuple[str, ...]:
     return split_keywords(value)
 
 
+# What parts the links a cell lists: spaces, after Zotero's ";" too (a link may hold a ";"
+# of its own, JSTOR's old "…CO;2-Y", but never a space).
+_LINKS_APART = re.compile(r";?\s+")
+
+
 def _first_link(value: str) -> str:
     """The first of the links a cell lists apart with spaces (Citavi's "URL": "https://…
-    https://lens.org/…"); any other cell as it is."""
-    links = value.split()
+    https://lens.org/…") or with "; " (Zotero's "Link Attachments"); any other cell as it
+    is."""
+    links = _LINKS_APART.split(value.strip())
     return links[0] if len(links) > 1 and all("://" in link for link in links) else value
 
 
