@@ -840,7 +840,7 @@ def test_venues_in_capitals_are_cased(tmp_path: Path) -> None:
     # TimothyStaples/labnetwork savedrecs.txt), and its proceedings still do (SO "2024 33RD
     # INTERNATIONAL CONFERENCE ON …, ICCCN 2024"), and so do some RIS exports (milensys/
     # Pluriversal---Ontology---'s "T2  - LAW AND CRITIQUE"). Small words are small, and
-    # publishers' acronyms, names of acronyms ("ICML") and names in mixed case stay.
+    # publishers' acronyms, names of acronyms ("ICML", "EG-ICE") and names in mixed case stay.
     for folder in ("tab", "ris"):
         (tmp_path / folder).mkdir()
     tab = load_written(
@@ -912,9 +912,13 @@ def test_venues_in_capitals_are_cased(tmp_path: Path) -> None:
         "AB  - We etch channels in glass for cells to flow through.\nER  - \n",
         "TY  - CONF\nTI  - Routing\nT2  - IEEE INFOCOM 2019\n",
         "AB  - We route packets around congested links.\nER  - \n",
+        # A conference's acronym of two hyphenated ones, as a Zotero group library names
+        # its proceedings (Accord-Project/zotero-bibliography export/zotero.rdf, "EG-ICE").
+        "TY  - CONF\nTI  - Scans\nT2  - EG-ICE\n",
+        "AB  - We label the walls and ducts of scanned buildings.\nER  - \n",
     )
     assert sorted(paper.venue or "" for paper in ris.papers) == [
-        "ICML", "IEEE INFOCOM 2019", "Lab on a Chip", "Law and Critique"
+        "EG-ICE", "ICML", "IEEE INFOCOM 2019", "Lab on a Chip", "Law and Critique"
     ]  # fmt: skip
 
 

@@ -420,11 +420,12 @@ def cased_venue(venue: str) -> str:
     the words before it (of each part of a hyphenated one), at the end ("… NETWORKING
     TECHNOLOGIES (ICCCNT)", "… MULTIPLE-VALUED LOGIC (ISMVL)"); an ordinal's
     ending is small ("33RD" -> "33rd"). A name without a small word is a name of acronyms,
-    and stays as it is, when its words have four letters or fewer ("ICML", "IEEE TIFS",
-    "AI", "PLOS ONE"; "LAB ON A CHIP" is cased) or when it is a conference's, one or two
-    words beside a year ("ICETA 2012", "IEEE INFOCOM 2019"). Any name with a small letter
-    stays as it is, but for "Ieee" and "Acm", never right as words: EndNote's title case of
-    Web of Science's capitals ("Ieee-Acm Transactions on …" -> "IEEE-ACM Transactions on …")."""
+    and stays as it is, when its words (each part of a hyphenated one) have four letters or
+    fewer ("ICML", "IEEE TIFS", "AI", "PLOS ONE", "EG-ICE"; "LAB ON A CHIP" is cased) or
+    when it is a conference's, one or two words beside a year ("ICETA 2012", "IEEE INFOCOM
+    2019"). Any name with a small letter stays as it is, but for "Ieee" and "Acm", never
+    right as words: EndNote's title case of Web of Science's capitals ("Ieee-Acm
+    Transactions on …" -> "IEEE-ACM Transactions on …")."""
     if not in_capitals(venue):
         # Looked for as text first: this runs for nearly every paper, and most have neither.
         if "Ieee" in venue or "Acm" in venue:
@@ -495,7 +496,10 @@ def _acronyms_name(words: list[str]) -> bool:
     if any(word.lower() in _SMALL_WORDS for word in words[1:]):
         return False
     spelled = [w for w in words if not any(ch.isdigit() for ch in w)]
-    short = all(len([ch for ch in w if ch.isalpha()]) <= 4 for w in spelled)
+    # each part of a hyphenated word counted apart: "EG-ICE" is two acronyms
+    short = all(
+        len([ch for ch in part if ch.isalpha()]) <= 4 for w in spelled for part in w.split("-")
+    )
     dated = any(_YEAR.fullmatch(w.strip(",:()'")) for w in words)
     return short or (dated and len(spelled) <= 2)
 
