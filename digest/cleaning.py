@@ -514,7 +514,8 @@ _VOLUME_PAGES = r"\d+(?:\(\d+\))?\s?:\s?[A-Za-z]?\d+(?:[-\u2013][A-Za-z]?\d+)?"
 # it, so that a list's "(c) the third case" stays too. A copyright sign or word may be glued
 # to the sentence before it ("…results.© 2020 Elsevier Ltd.", Ovid's "…).Crown Copyright ©
 # 2018.", Web of Science's "…a VDCS.(c) 2022 The Author(s)."), and a line that lost its sign
-# ("2020 Elsevier Ltd. All rights reserved.") is one only as the abstract's last words.
+# ("2020 Elsevier Ltd. All rights reserved.", Scopus's of the Journal of Finance's old
+# papers, "1989 The American Finance Association") is one only as the abstract's last words.
 _TRAILER = re.compile(
     r"(?:^|(?<=[.!?)\]\"”])\s+|(?<=[.!?)\]\"”])"
     r"(?=©|(?:Crown\s+)?Copyright\b|\([cC]\)\s*(?:19|20)\d\d\b)|\s+(?=\[)"
@@ -530,11 +531,15 @@ _TRAILER = re.compile(
     r"|\[(?:Author|Publisher) [Aa]bstract\]\.?(?:\s+KEY ?WORDS:[^\n]*)?$"
     r"|Published by " + _PUBLISHER + r"(?:All rights reserved\.?)?\s*$"
     r"|(?:19|20)\d\d\s+" + _PUBLISHER + r"[Aa]ll rights reserved\.?\s*$"
+    r"|(?:19|20)\d\d\s+The\s+" + _PUBLISHER + r"$"
     r"|This article is protected by copyright\.\s+All rights reserved\.?\s*$)"
     r".*$",
     re.S,
 )
 _TRAILER_TAIL = 400
+# The last word of a line without its sign that is the society's own ("1989 The American
+# Finance Association"): only an abstract ending so is searched for one.
+_LEARNED_SOCIETY = ("Association", "Society")
 # EBSCOhost's stamp, "[ABSTRACT FROM AUTHOR]" (or PUBLISHER), with the language before it
 # where a paper has its abstract in two ("… method. (English) [ABSTRACT FROM AUTHOR]"),
 # and its note "Copyright of <journal> is the property of <publisher> and its content may
@@ -1000,6 +1005,7 @@ def _without_trailers(abstract: str) -> str:
         or "bstract]" in tail
         or "Published by" in tail
         or "rights reserved" in tail
+        or tail.endswith(_LEARNED_SOCIETY)
     ):
         return abstract
     found = _TRAILER.search(abstract, len(abstract) - len(tail))
