@@ -76,10 +76,10 @@ from digest.readers.records import (
     nlm_title,
     normal_date,
     without_doubled_names,
+    without_footnote_mark,
     without_honorific,
     without_names_left_out,
 )
-from digest.readers.web_of_science import without_footnote_mark
 from digest.reports import lines_listed
 
 _WHAT_TO_PASS = (

@@ -996,6 +996,20 @@ def nlm_title(title: str) -> str:
     return title
 
 
+# A footnote marker at a title's end, apart: Web of Science's "…incentive contracts *".
+# From a run's first space only, and whole: a title with 100,000 spaces is read at once.
+_FOOTNOTE_MARK = re.compile(r"(?<!\s)\s++[*†‡]\s*$")
+
+
+def without_footnote_mark(title: str) -> str:
+    """The title without a footnote marker ("*", "†", "‡") left alone at its end, as
+    Web of Science keeps it and MDPI gives it to the databases (Scopus's "… Technology
+    Evaluator †"); a "*" in or against a word ("Sgr A*") stays."""
+    if not title.rstrip().endswith(("*", "†", "‡")):
+        return title
+    return _FOOTNOTE_MARK.sub("", title)
+
+
 def without_names_left_out(name: str) -> str:
     """A name without what stands for the names a list leaves out ("Booker GW et al." ->
     "Booker GW"); "" where that is all it is ("et al.", "others"), or where it says that no

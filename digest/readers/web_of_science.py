@@ -44,6 +44,7 @@ from digest.readers.records import (
     missing_abstract,
     month_number,
     split_keywords,
+    without_footnote_mark,
 )
 from digest.readers.tagged import (
     TaggedRecord,
@@ -59,11 +60,9 @@ _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])(?: (.*))?$")
 # so a name that opens with two capitals and a space ("DE LA TORRE, J") continues a field.
 _TAB_TAG_LINE = re.compile(r"([A-Z][A-Z0-9])(?:\t(.*))?$")
 _MONTH_DAY = re.compile(r"([A-Za-z]{3})[A-Za-z]*\.?(?:\s+(\d{1,2})\b)?")
-# A footnote marker Web of Science keeps at a title's end, apart: "…incentive contracts *".
-# From a run's first space only, and whole: a title with 100,000 spaces is read at once.
-_FOOTNOTE_MARK = re.compile(r"(?<!\s)\s++[*†‡]\s*$")
 # The part of a paper in several, as records of the 1990s mark it at the title's end: "…
-# CAPABILITIES AND ENVIRONMENTAL RELIEF .1.". From a run's first space only, as above.
+# CAPABILITIES AND ENVIRONMENTAL RELIEF .1.". From a run's first space only, and whole: a
+# title with 100,000 spaces is read at once.
 _PART_MARK = re.compile(r"(?<!\s)\s++\.(\d{1,2})\.\s*$")
 # What a Chinese session's export opens a retracted paper's title with ("Retracted
 # Publication: "), where the title ends with Web of Science's own "(Retracted Article)".
@@ -278,15 +277,6 @@ def web_of_science_title(title: str) -> str:
         return title
     word = "PART" if in_capitals(title) else "Part"
     return f"{title[: part.start()]}, {word} {part.group(1)}"
-
-
-def without_footnote_mark(title: str) -> str:
-    """The title without a footnote marker ("*", "†", "‡") left alone at its end, as
-    Web of Science keeps it and MDPI gives it to the databases (Scopus's "… Technology
-    Evaluator †"); a "*" in or against a word ("Sgr A*") stays."""
-    if not title.rstrip().endswith(("*", "†", "‡")):
-        return title
-    return _FOOTNOTE_MARK.sub("", title)
 
 
 def web_of_science_text(value: str) -> str:
