@@ -208,21 +208,42 @@ _VENUE_CITATION = re.compile(
     rf"|\([0-9]{{4}}\)|{_MONTH}\.?\s+[0-9]|[0-9]{{4}}\s*[,;])"
 )
 
+# The year a venue's citation gives ("Nature 522, 68-72 (04 June 2015)", "Bioinformatics,
+# 33(18), 2017, 2808-2817"): the journal's, where the paper's date may be its preprint's.
+# Not one within a number or a range of pages ("122002", "1987-1995").
+_CITED_YEAR = re.compile(r"(?<![0-9.:-])(?:19|20)[0-9]{2}(?![0-9.:-])")
+
 
 def byline(authors: Sequence[str], venue: str | None, date: str | None) -> str:
     """Who wrote a paper, where and when it appeared, in a few words: "Ada Lovelace et al.
     · Nature · 2021" (the one author or both of two, else the first and "et al."; the venue;
-    the year, unless the venue holds it). Empty when the input gave none of them.
+    the year its citation gives, else the date's, unless the venue holds it). Empty when
+    the input gave none of them.
 
     Shown with each paper's line, so that a reader knows whose work it is and where it was
     published without opening it."""
     who = f"{authors[0]} et al." if len(authors) > 2 else " and ".join(authors)
-    venue = _venue_name(venue or "")
+    written = venue or ""
+    venue = _venue_name(written)
+    cited = _cited_year(written[len(venue) :]) if written.startswith(venue) else None
     if venue.casefold() == who.casefold():
         venue = ""  # a newspaper's or an agency's page, its author named as its venue
-    year = _YEAR.search(date or "")
-    when = year.group() if year and year.group() not in venue else ""
+    dated = _YEAR.search(date or "")
+    year = cited or (dated.group() if dated else "")
+    when = year if year not in venue else ""
     return " · ".join(_clip(part, BYLINE_PART_LIMIT) for part in (who, venue, when) if part)
+
+
+def _cited_year(citation: str) -> str | None:
+    """The year of the citation that followed a venue's name (see _CITED_YEAR), when it
+    gives more numbers than the year (a volume, pages): NLM's "Social science & medicine
+    (1982)" names the journal's first year, Web of Science's "ICCCI 2025, Pt II" the
+    conference's."""
+    found = _CITED_YEAR.search(citation)
+    if found is None:
+        return None
+    rest = citation[: found.start()] + citation[found.end() :]
+    return found.group() if any(c.isdigit() for c in rest) else None
 
 
 def _venue_name(venue: str) -> str:
