@@ -377,6 +377,12 @@ def assert_title_like(phrase: str, after_name: bool = False) -> None:
             "architecture. Students run it in a browser.",
             "Modern out-of-order processor simulator for teaching computer architecture",
         ),
+        # "in order to" holds no noun: not "Decentralized audit ledger in order" (cut inside).
+        (
+            "Ride sharing is a decentralized audit ledger in order to let riders track their "
+            "fares. Misuse of one central server harms the fairness of each ride.",
+            "Decentralized audit ledger",
+        ),
         # A gerund ending a noun goes with it: not "Efficient multimodal machine".
         (
             "We study efficient multimodal machine unlearning. Our method forgets image-text "
@@ -614,6 +620,7 @@ def test_many_headlines_at_once_are_each_ones_alone() -> None:
 def test_sentences_classed_at_once_are_each_classed_alone() -> None:
     sentences = [s for a in [*VARIED_ABSTRACTS, *seed_abstracts()] for s in split_sentences(a)]
     sentences += ["", "(", ")", "( x", "We propose to answer it, et al.", "To To to we can."]
+    sentences += ["In order to sort, in Order in order order, in. Order in order et al."]
     batch = digest.headlines.words.classify(sentences)
     for sentence, classified in zip(sentences, batch.sentences, strict=True):
         assert classified == digest.headlines.words.classified_sentence(sentence), sentence

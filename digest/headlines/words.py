@@ -100,6 +100,8 @@ _NAMING: Final = frozenset({"called", "named", "dubbed", "termed", "coined"})
 # attacks", "progress on this problem", "the speed of these algorithms").
 _ANAPHORS: Final = frozenset({"such", "this", "these", "those"})
 _NOT_GERUNDS: Final = frozenset({"using", "including", "following"})
+# "order" after "in" ("in order to", "in order for"): no noun.
+_ORDER: Final = frozenset({"order", "Order"})
 
 # Each word's class, one letter, for the phrase patterns below:
 # N noun, J adjective, E empty modifier ("novel"), M number or other modifier ("8.5K"),
@@ -163,6 +165,7 @@ def classified_sentence(sentence: str) -> Sentence:
     by_word = _WORD_CLASSES
     after_verb_cue = False  # the word before was "to", "we", "can", ...
     after_to = False
+    after_in = False
     for word, tag in zip(words, tags, strict=True):
         by_tag = by_word.get(word)
         if by_tag is None:
@@ -175,9 +178,12 @@ def classified_sentence(sentence: str) -> Sentence:
         if after_verb_cue and kind in _VERB_LIKE:
             # A verb: "to increase X", "we fine-tune X".
             kind = "B" if after_to and _may_be_verb(word.lower()) else "x"
+        elif after_in and word in _ORDER:
+            kind = "x"  # "in order to": no noun, a phrase ends before it ("trust system")
         append(kind)
         after_verb_cue = tag == "MD" or word in _BEFORE_VERBS_CASED
         after_to = word == "to" or word == "To"
+        after_in = word == "in" or word == "In"
     if "et" in words:
         for i in range(1, len(words)):
             if words[i] == "et" and classes[i - 1] in _CONTENT_CLASSES:
@@ -228,6 +234,8 @@ def classify(sentences: Sequence[str]) -> Batch:
     if len(verbs):
         after_to = (before[verbs] & _TO).astype(bool)
         kinds[verbs] = np.where(after_to & table.may_be_verbs(ids[verbs]), ord("B"), ord("x"))
+    # "in order to": no noun, a phrase ends before it ("trust system", not "... in order").
+    kinds[(before & _IN).astype(bool) & (table.cues[ids] & _ORDER_CUE).astype(bool)] = ord("x")
     authors = np.flatnonzero((table.cues[ids] & _ET).astype(bool) & ~starts)
     if len(authors):
         named = authors - 1
@@ -291,6 +299,8 @@ class _WordTable:
             | (_TO if w in ("to", "To") else 0)
             | (_ET if w == "et" else 0)
             | (KIND_HEAD if w.lower() in KIND_HEADS else 0)
+            | (_IN if w in ("in", "In") else 0)
+            | (_ORDER_CUE if w in _ORDER else 0)
             for w in new
         ]
         self.size = len(words)
@@ -338,6 +348,8 @@ _CUE: Final = 1  # a word after which a content word is a verb ("we", "to", "can
 _TO: Final = 2  # "to": the verb after it is in its base form
 _ET: Final = 4  # "et", of "et al."
 KIND_HEAD: Final = 8  # one of KIND_HEADS: "approach", "method", ...
+_IN: Final = 16  # "in", of "in order to"
+_ORDER_CUE: Final = 32  # "order", of "in order to"
 _MD: Final = TAG_INDEX["MD"]
 
 
