@@ -292,6 +292,24 @@ def test_authors_a_cell_holds_as_python_prints_a_list(tmp_path: Path) -> None:
     ]
 
 
+def test_a_name_suffix_scopus_parts_with_a_comma_stays_with_its_name(tmp_path: Path) -> None:
+    # Scopus's CSV until 2022 parts its names with ", ", and a suffix from its name too
+    # (frcorrea78/BIM-TWIN scopus.csv: "Levine N.M., Spencer B.F., Jr."): "Jr." was an
+    # author of its own and no name was turned round ("Levine N.M. et al." in the byline).
+    (tmp_path / "scopus.csv").write_text(
+        "Authors,Title,Year,Source title,Abstract,Source,EID\n"
+        '"Okafor N.M., Brandt B.F., Jr.",Drones after earthquakes,2022,Sensors,'
+        "A drone surveys a damaged building.,Scopus,2-s2.0-85000000001\n"
+        '"Okafor N.M.; Brandt B.F., Jr.",Drones after floods,2023,Sensors,'
+        "A drone surveys a flooded street.,Scopus,2-s2.0-85000000002\n",
+        encoding="utf-8",
+    )
+    assert [paper.authors for paper in load_papers([tmp_path]).papers] == [
+        ("N.M. Okafor", "B.F. Brandt Jr."),
+        ("N.M. Okafor", "B.F. Brandt Jr."),
+    ]
+
+
 def test_an_arxiv_doi_is_the_papers_arxiv_id_too(tmp_path: Path) -> None:
     # Consensus gives a preprint only arXiv's DOI; the paper links to arXiv and is one
     # paper with the same preprint read from elsewhere by its arXiv id.

@@ -255,6 +255,8 @@ def first_name_first(name: str, initials: bool = False) -> str:
         return f"{parts[1]} {parts[2]}{stop} {parts[0]}"
     if len(parts) != 2 or not all(parts):
         return " ".join(name.split())
+    if NAME_SUFFIX.fullmatch(parts[1]):  # Scopus's "Spencer B.F., Jr.": the suffix alone
+        return f"{parts[0]} {parts[1]}"
     given, _, last = parts[1].rpartition(" ")
     if given and NAME_SUFFIX.fullmatch(last):
         return f"{given} {parts[0]} {last}"
@@ -556,6 +558,9 @@ _PARTICLES = frozenset(
      "le", "ten", "ter", "vom", "zu", "y")
 )  # fmt: skip
 _SUFFIXES = {"JR": "Jr.", "JR.": "Jr.", "SR": "Sr.", "SR.": "Sr.", "2ND": "2nd", "3RD": "3rd"}
+# A generational suffix closing a name written surname first, after its comma or not:
+# "Spencer B.F., Jr.", "Spencer B.F. Jr.".
+_ENDING_SUFFIX = re.compile(r",?\s(?P<suffix>[JS]r\.?|II|III|IV|2nd|3rd|[4-9]th)$")
 # A name's numeral, kept in capitals ("John Smith III").
 _NUMERAL_SUFFIXES = frozenset({"II", "III", "IV"})
 
@@ -579,10 +584,13 @@ def initials_turned_round(names: tuple[str, ...]) -> tuple[str, ...]:
         if _ONE_NAME.fullmatch(name):
             turned.append(name)
             continue
-        found = _INITIALS_LAST.fullmatch(name)
+        core, suffix = name, ""
+        if (ended := _ENDING_SUFFIX.search(name)) is not None:  # "Spencer B.F., Jr."
+            core, suffix = name[: ended.start()], " " + ended["suffix"]
+        found = _INITIALS_LAST.fullmatch(core)
         if not found or _INITIAL_FIRST.match(name) or not found["initials"].isupper():
             return names
-        turned.append(f"{found['initials']} {found['surname']}")
+        turned.append(f"{found['initials']} {found['surname']}{suffix}")
     return tuple(turned)
 
 
@@ -967,7 +975,7 @@ def split_authors(value: str) -> tuple[str, ...]:
     else:
         names = _paired_initials(_AUTHOR_SEPARATOR.split(value))
     # What stands for the names a list leaves out is no name: "Chen +3", "…", "et al.".
-    names = (_NAMES_LEFT_OUT.sub("", name) for name in names)
+    names = _with_suffixes(_NAMES_LEFT_OUT.sub("", name) for name in names)
     return tuple(
         " ".join(name.split()) for name in names if name.strip() and not _NO_NAME.match(name)
     )
@@ -1025,6 +1033,19 @@ def without_honorific(name: str) -> str:
 
 
 _INITIALS = re.compile(r"[A-Z][a-z]?\.(?:\s?-?[A-Z][a-z]?\.)*")
+
+
+def _with_suffixes(names: Iterable[str]) -> list[str]:
+    """Names with a generational suffix that a comma parted from its name joined to it again
+    (Scopus's CSV until 2022: "Levine N.M., Spencer B.F., Jr." is two names, the second
+    "Spencer B.F., Jr.")."""
+    joined: list[str] = []
+    for name in names:
+        if joined and NAME_SUFFIX.fullmatch(name.strip()):
+            joined[-1] = f"{joined[-1]}, {name.strip()}"
+        else:
+            joined.append(name)
+    return joined
 
 
 def _paired_initials(parts: list[str]) -> list[str]:
