@@ -605,6 +605,23 @@ def test_a_web_of_science_single_author_with_two_surnames_is_one_name(tmp_path: 
     ]
 
 
+def test_a_zotero_single_author_with_a_surname_of_words_is_one_name(tmp_path: Path) -> None:
+    # Zotero's CSV parts the names of its Author column with "; " always: a single author's
+    # surname of several words stays one name (luizfer007pz/Towards-a-Green-Criminology-on-
+    # South-America "Exported Items.csv": "Boekhout Van Solinge, Tim" was two authors).
+    (tmp_path / "Exported Items.csv").write_text(
+        '"Key","Item Type","Publication Year","Author","Title","Abstract Note"\n'
+        '"K1","journalArticle","2014","Ter Horst Molina, Ana","Logging","We follow loggers."\n'
+        '"K2","journalArticle","2015","Lima, Rui; Sa Carvalho, Ines","Fires","We map fires."\n',
+        encoding="utf-8",
+    )
+    corpus = load_papers([tmp_path])
+    assert [p.authors for p in corpus.papers] == [
+        ("Ana Ter Horst Molina",),
+        ("Rui Lima", "Ines Sa Carvalho"),
+    ]
+
+
 def test_asreview_export_of_a_ris_fed_project_saved_again_by_r() -> None:
     # ASReview keeps rispy's names for the RIS fields it read (primary_title, notes_abstract
     # for N2, first_authors, alternate_title3 for JF); R's write.csv() then writes "NA" in

@@ -356,6 +356,9 @@ _DESCRIPTION_IS_ABSTRACT = _COLUMNS | {"description": ("abstract", 0), "coverdat
 # column names, which end with its "UT (Unique WOS ID)") and IEEE Xplore ("IEEE Terms", or
 # before 2020 "Document Title" and "PDF Link").
 _WOS, _IEEE, _OVID, _PUBMED = "web of science", "ieee xplore", "ovid", "pubmed"
+_ZOTERO = "zotero"
+# Zotero's CSV names its columns so ("Key","Item Type",…,"Author",…,"Abstract Note").
+_ZOTERO_COLUMNS = frozenset({"item type", "abstract note"})
 _WOS_COLUMN = "ut (unique wos id)"
 _IEEE_COLUMNS = (frozenset({"ieee terms"}), frozenset({"document title", "pdf link"}))
 
@@ -367,6 +370,8 @@ def _exporter(table: dict[str, tuple[str, int]], names: Sequence[str]) -> str:
         return _WOS
     if set(names) >= _PUBMED_CSV:
         return _PUBMED
+    if set(names) >= _ZOTERO_COLUMNS:
+        return _ZOTERO
     return _IEEE if any(columns <= set(names) for columns in _IEEE_COLUMNS) else ""
 
 
@@ -472,7 +477,7 @@ class _Plan:
     citation_homes: tuple[int, ...]
     width: int  # columns the header names
     names: list[str]  # the header's names, as _name gives them
-    exporter: str  # _WOS, _IEEE, _OVID or _PUBMED when the header tells, else ""
+    exporter: str  # _WOS, _IEEE, _OVID, _PUBMED or _ZOTERO when the header tells, else ""
 
 
 def _plan(header: Sequence[str]) -> _Plan:
@@ -858,7 +863,7 @@ def _record(line: int, row: list[str], plan: _Plan) -> Record | Problem | None:
         authors=_authors(
             _author_list(row, values, plan),
             _initials_only(row, plan, values),
-            semicolons=plan.exporter == _WOS,
+            semicolons=plan.exporter in (_WOS, _ZOTERO),
         ),
         url=url or None,
         doi=doi,
@@ -1073,7 +1078,8 @@ def _authors(value: str, initials: bool = False, semicolons: bool = False) -> tu
     R., Adler D.G.' or 'Murari Mandal, Mohan Kankanhalli' stay two. A Scopus full name is
     one whatever its surname, as its id ends it: 'Le Roy, Barbara (58083366200)'; so is
     the name of a cell `semicolons` says parts its names with ';' always (Web of Science's AU
-    and AF), whatever its surname: 'Santos Dominguez, Adela Beatriz'."""
+    and AF, Zotero's Author), whatever its surname: 'Santos Dominguez, Adela Beatriz',
+    'Boekhout Van Solinge, Tim'."""
     if value.startswith("[{"):  # pymed's authors, as Python prints a list of dicts
         return tuple(
             f"{first or first_quoted} {last or last_quoted}".strip()
