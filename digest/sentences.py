@@ -127,6 +127,10 @@ _NEXT_STARTS_ANY = re.compile(r"[\"'\u201c\u2018(\[]*[^\W_]")
 # pattern would. For text with capitals, and for text without any.
 _BOUNDARY = re.compile(_CANDIDATE.pattern + "(?=" + _NEXT_STARTS_SENTENCE.pattern + ")")
 _LOWERCASE_BOUNDARY = re.compile(_CANDIDATE.pattern + "(?=" + _NEXT_STARTS_ANY.pattern + ")")
+# A short aside in brackets that a comma or semicolon follows opens no sentence: after a
+# mark before it, the sentence goes on ('… whether using "From Here to There!" (FH2T:E), a
+# game-based …', a title quoted in an abstract of ERIC's MEDLINE export).
+_ASIDE_GOES_ON = re.compile(r"\([^\s()\x00]{1,20}\)[,;]")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$|[A-Z]$")
 _WORD = re.compile(r"[^\W_]+")
 # The same for ASCII text, three times faster than the Unicode-aware class.
@@ -236,6 +240,8 @@ def split_abstracts(texts: Sequence[str], limit: int | None = None) -> list[list
         if spans and _in_spans(spans, mark - start):
             continue
         if check and _is_abbreviation(joined, mark, start):
+            continue
+        if joined[end] == "(" and _ASIDE_GOES_ON.match(joined, end):
             continue
         piece = joined[begin : m.start(1)]
         if not single_spaced[k]:
@@ -445,6 +451,8 @@ def _split_spaced(block: str, limit: int | None) -> list[str]:
         if i >= 0 and protected[i][0] <= mark < protected[i][1]:
             continue
         if block[mark] == "." and _is_abbreviation(block, mark):
+            continue
+        if block[m.end()] == "(" and _ASIDE_GOES_ON.match(block, m.end()):
             continue
         piece = " ".join(block[begin : m.start(1)].split())
         if piece:

@@ -50,6 +50,12 @@ from digest.sentences import (
         ("The bound $O(n. M)$ holds. Next.", ["The bound $O(n. M)$ holds.", "Next."]),
         ("Does it work? Yes! It does.", ["Does it work?", "Yes!", "It does."]),
         ('He said "it works." Then left.', ['He said "it works."', "Then left."]),
+        # a quoted title's mark before its short name (ERIC's MEDLINE of an Educational
+        # Technology Research and Development paper): the sentence goes on after it
+        (
+            'We ask whether "Here to There!" (HT:E), a game, helps. It does.',
+            ['We ask whether "Here to There!" (HT:E), a game, helps.', "It does."],
+        ),
         ("WE PROPOSE A METHOD. IT WORKS WELL.", ["WE PROPOSE A METHOD.", "IT WORKS WELL."]),
         ("we propose a method. it works well.", ["we propose a method.", "it works well."]),
         ("One line\nwrapped here. Two.", ["One line wrapped here.", "Two."]),
@@ -131,6 +137,7 @@ BATCH = [
     "The bound \\(n. M\\) holds. Next.",
     "Does it work? Yes! It does.",
     'He said "it works." Then left.',
+    'We ask whether "Here to There!" (HT:E), a game, helps. It does. (A) Then.',
     "we propose a method. it works well.",
     "We present iFeat, a toolkit. iFeat encodes. Models, e.g. mRNA ones. Next.",
     "One line\nwrapped here.  Two.\tThree.",
