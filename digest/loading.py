@@ -791,7 +791,9 @@ def _without_original_title(title: str) -> tuple[str, str]:
     such parts go when they read as titles and hold a letter English does not write ("ã",
     "ó", Han, Cyrillic), so that an English title's own brackets stay ("Sparse sampling
     [Lecture Notes]", "[Fe/H]", an erratum's "[J. Math. Phys. 64, 023301 (2023)]")."""
-    cut = title.rfind("; [") if title.endswith("]") else -1
+    if not title.endswith("]"):  # most titles, and this runs on every one
+        return title, ""
+    cut = title.rfind("; [")
     original = title[cut + 3 : -1].strip()
     if cut > 0 and original and "[" not in original and "]" not in original:
         return title[:cut].rstrip(), original
@@ -815,7 +817,7 @@ def _title_like(text: str) -> bool:
     return len(text.split()) >= 3 or sum(ch.isalpha() and ch >= "\u3040" for ch in text) >= 4
 
 
-# Scopus gives a paper's title in at most two other languages.
+# The most bracketed parts taken as original titles: Scopus's records give two at most.
 _MOST_ORIGINAL_TITLES: Final = 3
 
 
