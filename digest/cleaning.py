@@ -873,7 +873,8 @@ def strip_abstract_trailer(abstract: str) -> str:
     (ERIC's "(As Provided)", ProQuest's "(Author abstract)" and INFORMS's note of where
     the supplement is too, SafetyLit's "Language: en", Web of Science's lone "Accepted", a
     library catalogue's source of a book's summary, '"…"--Provided by publisher.', with the
-    quotes, and the arXiv mail's link to the paper's page), without GitHub's
+    quotes, and the arXiv mail's link to the paper's page), without JSTOR's square brackets
+    round the whole of it, without GitHub's
     line closing a repository's description ("... Contribute to owner/repo development by
     creating an account on GitHub."), without the placeholder of a graphical abstract,
     IEEE's old end-of-text mark ("<<ETX>>"), and without IEEE's "Summary form only given.",
@@ -935,6 +936,8 @@ _END_OF_TEXT = ("<<ETX>>", "<>")
 
 
 def _without_trailers(abstract: str) -> str:
+    if abstract[:1] == "[" and abstract[-1:] == "]":
+        abstract = _without_brackets_round(abstract)
     if "Language: " in abstract[-_LANGUAGE_NOTE_TAIL:]:
         note = _LANGUAGE_NOTE.search(abstract, max(0, len(abstract) - _LANGUAGE_NOTE_TAIL))
         abstract = abstract[: note.start()] if note else abstract
@@ -1015,6 +1018,21 @@ def _without_trailers(abstract: str) -> str:
     # Scopus puts a stop between a question and its copyright line ("…for that matter?.
     # © 2014 Wiley Periodicals, Inc."): the stop went with the line.
     return kept[:-1] if kept.endswith(("?.", "!.")) else kept
+
+
+def _without_brackets_round(abstract: str) -> str:
+    """An abstract JSTOR wraps whole in square brackets ("[This paper describes …]", in its
+    RIS and so in what Zotero imports from JSTOR) without them; a bracket that closes before
+    the end ("[Background] We … [sic]") leaves the text as it is."""
+    depth = 0
+    for index, char in enumerate(abstract):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth <= 0 and index < len(abstract) - 1:
+                return abstract
+    return abstract[1:-1].strip() if depth == 0 else abstract
 
 
 def _without_catalogue_source(abstract: str) -> str:

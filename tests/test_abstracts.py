@@ -231,6 +231,16 @@ def test_a_catalogue_summary_loses_its_source(summary: str) -> None:
     assert strip_abstract_trailer(summary) == ABSTRACT
 
 
+def test_jstors_square_brackets_round_a_whole_abstract_go() -> None:
+    # JSTOR wraps its abstracts in square brackets, in its RIS ("AB  - [This paper …]") and
+    # so in what Zotero imports from it (GacGorge/Islam zotero.bib, a Zotero BibTeX export:
+    # "[La mémoire s'inscrit dans des lieux, … a culture of place.]").
+    assert strip_abstract_trailer(f"[{ABSTRACT}]") == ABSTRACT
+    # Brackets that close before the end are the abstract's own.
+    for kept in (f"[Background] {ABSTRACT} [sic]", f"[{ABSTRACT}] [{ABSTRACT}]"):
+        assert strip_abstract_trailer(kept) == kept
+
+
 def test_a_catalogue_summary_of_quoted_paragraphs_loses_their_quotes() -> None:
     first, second = ABSTRACT.split(". ")
     summary = f'"{first}." "{second}"--BOOK JACKET'
