@@ -180,6 +180,11 @@ def test_paper_fields_are_all_sent_back_by_loading_workers() -> None:
         ("2019-00-00 2019", "2019"),
         ("2023-12-00 12/2023", "2023-12"),
         ("2023-05-29 2023-5-29", "2023-05-29"),
+        # A month or day of one digit: PubMed Central's page as Zotero saves it
+        # (EnceladusII/PTU_Project_5 bibliography.rdf, "2020-8"), an EndNote XML's "2021-6-25".
+        ("2020-8", "2020-08"),
+        ("2021-6-25", "2021-06-25"),
+        ("2021-21", "2021-21"),  # a thesis's slip (Better BibLaTeX): no month of a year
         # Forms only a file can tell, or no date form at all: as written.
         ("3/4/2021", "3/4/2021"),
         ("Spring 2020", "Spring 2020"),

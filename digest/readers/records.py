@@ -727,8 +727,10 @@ _DATE_FORMS: tuple[tuple[re.Pattern[str], tuple[int, int, int]], ...] = (
     (re.compile(_Y + r"-([01]\d)-([0-3]\d)[T ]\d\d:\d\d" + _TIME_TAIL), (1, 2, 3)),
     # ISO: "2021-09-23", "2020-09", with 00 for a month or day not known (NASA ADS's
     # "2017-06-00", "2018-00-00"), or in Zotero's own form, the ISO date and the date as
-    # typed ("2019-00-00 2019", "2023-12-00 12/2023": notes made from Zotero's database).
-    (re.compile(_Y + r"-(0\d|1[0-2])(?:-([0-2]\d|3[01]))?(?: \S.*)?"), (1, 2, 3)),
+    # typed ("2019-00-00 2019", "2023-12-00 12/2023": notes made from Zotero's database);
+    # a month or day of one digit as PubMed Central's pages give Zotero ("2020-8") and
+    # EndNote XML keeps ("2021-6-25").
+    (re.compile(_Y + r"-(0?\d|1[0-2])(?:-([0-2]?\d|3[01]))?(?: \S.*)?"), (1, 2, 3)),
     # RIS: "2021/09/23", "2019/06", "1991/aug", "2018/02/03/".
     (re.compile(_Y + r"/(\d{1,2}|[A-Za-z]{3,9}\.?)(?:/(\d{1,2}))?/?"), (1, 2, 3)),
     # MEDLINE and PubMed: "2020 May", "2021 Sep 20", a range "2016 Mar-Apr" (its first month).
