@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 # --- bytes -> str ---------------------------------------------------------------------------
 
@@ -124,6 +125,11 @@ class _Script:
 
 _KANA = ("\u3041", "\u30fe")
 _HANGUL = ("\uac00", "\ud7a3")
+
+# Chinese and Japanese ideographs (CJK Unified Ideographs and Extension A) and Japanese kana,
+# as the inside of a character class: text written without spaces between its words.
+IDEOGRAPHS: Final = "\u3400-\u4dbf\u4e00-\u9fff"
+KANA: Final = "\u3040-\u30ff"
 
 # Tried in this order; a later one is taken only when its text fits better. Korean's
 # hangul sit where GB2312 has its commonest hanzi, so Korean reads as Chinese of a sort

@@ -24,6 +24,8 @@ from typing import Any, Final
 
 import numpy as np
 
+from digest.cleaning import IDEOGRAPHS, KANA
+
 
 def sumy_stop_words(language: str) -> frozenset[str]:
     # The same list as sumy.utils.get_stop_words, read without importing sumy.utils, which
@@ -405,10 +407,8 @@ def _find_all(text: str, sub: str) -> Iterator[int]:
         i = text.find(sub, i + 1)
 
 
-# Chinese and Japanese ideographs (CJK Unified Ideographs and Extension A), as the inside of
-# a character class: their sentences end without a space after the stop, and a run of them
-# is a clause, not a word.
-IDEOGRAPHS: Final = "\u3400-\u4dbf\u4e00-\u9fff"
+# Chinese and Japanese ideographs (IDEOGRAPHS): their sentences end without a space after the
+# stop, and a run of them is a clause, not a word.
 _IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 # The end of such a sentence: its own full stop (or "!", "?"), with any closing quote or
 # bracket; or an ASCII stop with an ideograph right after it, as Wanfang's and CNKI's
@@ -416,10 +416,9 @@ _IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 # こうした…", "…作用した.フィールド…"). A decimal or a name has no ideograph after its dot.
 # A run of ASCII stops is tried from its first stop only, and whole: tried from each of its
 # stops, a long run ("......") with no ideograph after it took time quadratic in its length.
-_KANA = "\u3040-\u30ff"
 _IDEOGRAPHIC_END = re.compile(
     r"[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\u2019\uff09)]*\s*"
-    rf"|(?<![.!?])[.!?]++(?=[{IDEOGRAPHS}{_KANA}])"
+    rf"|(?<![.!?])[.!?]++(?=[{IDEOGRAPHS}{KANA}])"
 )
 
 

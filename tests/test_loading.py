@@ -345,6 +345,32 @@ def test_a_labelled_abstract_may_be_short_but_unlabelled_text_may_not() -> None:
     ]
 
 
+def test_a_chinese_abstract_is_counted_by_its_characters_and_ends_at_its_stops() -> None:
+    # Chinese puts no spaces between words and no space after its full stop: a pasted
+    # abstract is one "word" by spaces. A paper list's title and author lines are still none.
+    abstract = (
+        "\u76ee\u7684 \u63a2\u8ba8\u57ce\u5e02\u7eff\u5730\u5bf9\u5c45\u6c11"
+        "\u6b65\u884c\u65f6\u95f4\u7684\u5f71\u54cd\u3002\u65b9\u6cd5 \u5bf9\u4e09"
+        "\u4e2a\u57ce\u5e02\u7684\u5c45\u6c11\u8fdb\u884c\u95ee\u5377\u8c03\u67e5"
+        "\u3002\u7ed3\u679c \u7eff\u5730\u8f83\u591a\u7684\u793e\u533a\u5c45\u6c11"
+        "\u6b65\u884c\u65f6\u95f4\u66f4\u957f\u3002"
+    )
+    title = "\u57ce\u5e02\u7eff\u5730\u4e0e\u5c45\u6c11\u6b65\u884c"
+    authors = "\u4f5c\u8005\uff1a\u5f20\u4e09; \u674e\u56db"
+    parsed = parse_text(f"{title}\n\n{abstract}\n\n{authors}\n")
+    assert [r.abstract for r in parsed.records] == [abstract]
+    assert [(p.line, p.reason) for p in parsed.problems] == [
+        (1, "not an abstract: 5 words (abstracts have 12+)"),
+        (5, "not an abstract: 5 words (abstracts have 12+)"),
+    ]
+
+
+def test_a_chinese_abstract_label_marks_an_abstract() -> None:
+    # "\u6458\u8981\uff1a" ("Abstract:" with a full-width colon) as a CNKI page has it.
+    parsed = parse_text("\u6458\u8981\uff1a\u672c\u6587\u7814\u7a76\u732b\u3002\n")
+    assert [r.abstract for r in parsed.records] == ["\u672c\u6587\u7814\u7a76\u732b\u3002"]
+
+
 def test_an_author_list_pasted_under_a_title_is_no_abstract() -> None:
     # Title, authors and abstract pasted from a paper's page: nine names with initials are
     # twelve words and a "." but no abstract; the abstract after them still is one.

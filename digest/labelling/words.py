@@ -7,7 +7,8 @@ from __future__ import annotations
 import functools
 import re
 
-from digest.sentences import IDEOGRAPHS, sumy_stop_words
+from digest.cleaning import IDEOGRAPHS
+from digest.sentences import sumy_stop_words
 from digest.tagging import load_lexicon, word_tags
 
 

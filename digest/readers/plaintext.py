@@ -14,13 +14,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from digest.cleaning import join_wrapped_lines
+from digest.cleaning import IDEOGRAPHS, KANA, join_wrapped_lines
 from digest.readers.identifiers import arxiv_id_at_start
 from digest.readers.records import Parsed, Problem, Record, excerpt
 
-# "Abstract:", "Abstract.", "Abstract—", "Abstract - " but not "Abstract-based methods…".
+# "Abstract:", "Abstract.", "Abstract—", "Abstract - " but not "Abstract-based methods…";
+# Chinese "\u6458\u8981:" or "\u6458\u8981\uff1a" (a full-width colon), as CNKI's pages write it.
 _ABSTRACT_LABEL = re.compile(
-    r"\s*(?:abstract|summary)\s*(?::|\.(?=\s)|\u2013|\u2014|-(?=\s))\s*", re.I
+    r"\s*(?:(?:abstract|summary)\s*(?::|\.(?=\s)|\u2013|\u2014|-(?=\s))|\u6458\u8981\s*[:\uff1a])\s*",
+    re.I,
 )
 _COMMENT_LABEL = re.compile(r"\s*comments?\s*:\s*", re.I)
 
@@ -44,9 +46,28 @@ _WEAK_COMMENT = re.compile(
     r"|github\.com|appendix|appendices)\b",
     re.I,
 )
-# An abstract has sentences: enough words, and a full stop (or ! ?) somewhere.
+# An abstract has sentences: enough words, and a full stop (or ! ?) somewhere; Chinese and
+# Japanese stops ("\u3002", "\uff01", "\uff1f") have no space after them.
 MIN_ABSTRACT_WORDS = 12
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|[\u3002\uff01\uff1f]")
+# Chinese and Japanese put no spaces between words, which are mostly two characters long.
+_CJK_CHARACTER = re.compile(f"[{IDEOGRAPHS}{KANA}]")
+_CJK_CHARACTERS_PER_WORD = 2
+
+
+def count_words(text: str, at_most: int | None = MIN_ABSTRACT_WORDS) -> int:
+    """How many words a text has, counted no further than a little past `at_most` (a pasted
+    record may be 200 MB): what spaces part, and one more for every two Chinese or Japanese
+    characters, which have no spaces between them."""
+    words = len(text.split(None, -1 if at_most is None else at_most))
+    if text.isascii() or (at_most is not None and words > at_most):
+        return words
+    characters = 0
+    for _ in _CJK_CHARACTER.finditer(text):
+        characters += 1
+        if at_most is not None and words + characters // _CJK_CHARACTERS_PER_WORD > at_most:
+            break
+    return words + characters // _CJK_CHARACTERS_PER_WORD
 
 
 # Stray text in the inbox: a README saying where to drop files, a to-do list. A note gives
@@ -134,7 +155,7 @@ def _classify(number: int, text: str) -> _Line:
     # The first letter says which patterns can match: a file has tens of thousands of
     # lines, nearly all plain text, and three regex calls per line add up.
     first = stripped[0].lower()
-    label = _ABSTRACT_LABEL.match(text) if first in "as" else None
+    label = _ABSTRACT_LABEL.match(text) if first in "as\u6458" else None
     if label:
         return _Line(number, text, "abstract", text[label.end() :])
     found = arxiv_id_at_start(text) if first in "ahwe" else None
@@ -181,7 +202,7 @@ def _looks_like_comment(text: str) -> bool:
     return short and _WEAK_COMMENT.search(text) is not None
 
 
-_SENTENCE_ENDS = (".", "!", "?", ")", "]")
+_SENTENCE_ENDS = (".", "!", "?", ")", "]", "\u3002", "\uff01", "\uff1f")
 
 
 def _ends_sentence(text: str) -> bool:
@@ -369,7 +390,7 @@ def _next_kinds(lines: Sequence[_Line]) -> dict[int, str]:
 def _finish(
     candidate: _Candidate, body: str, records: list[Record], problems: list[Problem], a_note: bool
 ) -> None:
-    words = len(body.split(None, MIN_ABSTRACT_WORDS))  # counting further is wasted work
+    words = count_words(body)
     # A record the input marked ('Abstract:', a leading arXiv id) is taken at its word;
     # unmarked text must look like an abstract, and not like a note.
     marked = candidate.kind in ("abstract", "id") and bool(body)

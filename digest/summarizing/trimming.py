@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Final
 
+from digest.cleaning import IDEOGRAPHS
 from digest.sections import (
     BACK_MATTER_LABELS,
     CONCLUSION_LABELS,
@@ -34,7 +35,6 @@ from digest.sections import (
     label_words,
     section_label,
 )
-from digest.sentences import IDEOGRAPHS
 
 # A digest line holds about this many characters; longer lines are cut visibly.
 MAX_LINE_CHARS: Final = 200
