@@ -383,6 +383,12 @@ def assert_title_like(phrase: str, after_name: bool = False) -> None:
             "fares. Misuse of one central server harms the fairness of each ride.",
             "Decentralized audit ledger",
         ),
+        # A phrase does not stop at a species' initial: not "Wake of tethered swimming B".
+        (
+            "We show that the wake of tethered swimming B. subtilis can turn the light rotors "
+            "of a passive gear. Bacteria push the fluid around them.",
+            "Light rotors of a passive gear",
+        ),
         # A gerund ending a noun goes with it: not "Efficient multimodal machine".
         (
             "We study efficient multimodal machine unlearning. Our method forgets image-text "
@@ -574,6 +580,8 @@ VARIED_ABSTRACTS = [
     "Die Übersetzung naïver Modelle ist schwierig. We present Zürich-Net, a model for "
     "translating Swiss German dialects into standard German with 8.5K parallel sentences.",
     "Deep reinforcement learning. Neural networks. Models.",
+    # A phrase at an initial ("swimming B. subtilis") is never chosen, batched or not.
+    "We study tethered swimming B. subtilis near walls. Swimming S. aureus spreads fast.",
     # Two phrases of the same score: the first weighed wins.
     "We study gamma delta. We study delta gamma.",
     "1234. 5678.",

@@ -363,7 +363,7 @@ def _best_of(weighed: list[tuple[Sentence, Sums]], odds: Odds) -> list[str] | No
             if size < 2 or score <= best_score:
                 continue
             phrase = words_of(sentence, cut)
-            if _generic(phrase):
+            if _generic(phrase) or _cut_at_initial(sentence, cut[2]):
                 continue
             if not odds.of_the_field(phrase):
                 best, best_score = phrase, score
@@ -575,8 +575,9 @@ def _chosen(
         for row in rows[bounds[k] : bounds[k + 1]].tolist():
             segment = int(cuts.segment[row])
             cut = cuts.special.get(row) or ((), int(cuts.first[row]), int(cuts.end[row]), None)
-            phrase = words_of(batch.sentences[segments[segment][1]], cut)
-            if _generic(phrase):
+            sentence = batch.sentences[segments[segment][1]]
+            phrase = words_of(sentence, cut)
+            if _generic(phrase) or _cut_at_initial(sentence, cut[2]):
                 continue
             odds_of = odds[k]
             assert odds_of is not None
@@ -600,6 +601,20 @@ def _generic(phrase: list[str]) -> bool:
             for w in phrase
         )
         or {"paper", "work", "article"} & {w.lower() for w in phrase} != set()
+    )
+
+
+def _cut_at_initial(sentence: Sentence, end: int) -> bool:
+    """Whether a phrase ending before word `end` stops at an initial that the sentence goes
+    on after in small letters, a species' genus: "E. coli", "O. lurida" (the tokenizer gives
+    the stop as a word of its own)."""
+    words = sentence.words
+    return (
+        0 < end < len(words) - 1
+        and words[end] == "."
+        and len(words[end - 1]) == 1
+        and words[end - 1].isupper()
+        and words[end + 1][:1].islower()
     )
 
 
