@@ -63,6 +63,7 @@ from digest.readers.markup import (
     inline_markup_to_text,
     run_in_sections,
     unglued_sections,
+    without_abstract_heading,
 )
 from digest.readers.records import (
     NO_ABSTRACT,
@@ -666,7 +667,13 @@ def _distinct(values: Iterable[str]) -> tuple[str, ...]:
 
 def _paper_from_record(record: Record, source: Source) -> _Loaded | str:
     """Clean every field of a record and give it its id; why not, if no abstract is left."""
-    abstract = clean_text(in_one_language(record.abstract))
+    abstract = in_one_language(record.abstract)
+    if abstract != record.abstract:
+        # The half kept opens with its own heading, which the reader could not take off
+        # ("RESUMO O estudo … Prata. , ABSTRACT The study …": SciELO's two abstracts in one
+        # of Crossref's, as Zotero keeps it).
+        abstract = without_abstract_heading(abstract)
+    abstract = clean_text(abstract)
     # arXiv's feed description kept whole as the abstract by a script's JSON or CSV
     # ("arXiv:2604.13213v2 Announce Type: replace-cross Abstract: Rare events …"): its head
     # names the paper, it is no part of the text.

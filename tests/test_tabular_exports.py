@@ -1928,6 +1928,12 @@ def test_a_translation_zotero_kept_after_a_crossref_abstract_is_left_out(
     row = f'"AB12CD35","journalArticle","2021","Holm, Ann","Owls","10.1234/owls2","{sections}"'
     paper = only_paper(tmp_path / "owls2.csv", header, row)
     assert paper.abstract.count("We count owls") == 2
+    # SciELO's two abstracts, the English one second with its own heading (the same file:
+    # "RESUMO O estudo … Prata.           ,              ABSTRACT The study …").
+    resumo = "RESUMO Contamos as corujas da floresta queimada e dos campos do norte em dez anos."
+    both = f"{resumo}{gap},{gap}ABSTRACT {english}"
+    row = f'"AB12CD36","journalArticle","2023","Holm, Ann","Corujas","10.1234/owls3","{both}"'
+    assert only_paper(tmp_path / "owls3.csv", header, row).abstract == english
 
 
 def test_scopus_keywords_lose_their_inline_html(tmp_path: Path) -> None:
