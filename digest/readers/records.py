@@ -567,7 +567,11 @@ _NUMERAL_SUFFIXES = frozenset({"II", "III", "IV"})
 
 # Scopus's and Embase's names: surname first, then dotted initials, no comma between
 # ("Adler D.G.", "Del Rosario R.C.H.", "Jones-Oliveira J.B.", "Grall-Bronnec M.-C.").
-_INITIALS_LAST = re.compile(r"(?P<surname>[^\W\d_].*?)\s+(?P<initials>[^\W\d_]\.(?:-?[^\W\d_]\.)*)")
+# The spaces before the initials are taken from where their run starts, and whole: a name
+# that fails ("Smith B.F." and 100,000 spaces before "Jr.") is read at once, not in minutes.
+_INITIALS_LAST = re.compile(
+    r"(?P<surname>[^\W\d_].*?)(?<!\s)\s++(?P<initials>[^\W\d_]\.(?:-?[^\W\d_]\.)*)"
+)
 _INITIAL_FIRST = re.compile(r"[^\W\d_]\.")
 # A name of one word: "Monika" (an author known by one name, as Embase and Scopus list one).
 _ONE_NAME = re.compile(r"[^\W\d_][\w'\u2019-]*")
