@@ -879,6 +879,10 @@ def test_venues_in_capitals_are_cased(tmp_path: Path) -> None:
         # 2023's T2, EndNote's saved from it).
         "C\tKIM, S\tBOTS\t2020 IEEE/WIC/ACM INTERNATIONAL JOINT CONFERENCE ON WEB ",
         "INTELLIGENCE AND INTELLIGENT AGENT TECHNOLOGY (WI-IAT 2020)\tWe count bots.\t2020\n",
+        # An acronym taking a word's first two letters (CatherineCheng01/Cartography-and-
+        # Neural-Networks download_1-500.txt: "… AND COMPUTATION (ICECCO)", read "(Icecco)").
+        "C\tOBI, L\tMAPS\t2019 15TH INTERNATIONAL CONFERENCE ON ELECTRONICS, COMPUTER AND ",
+        "COMPUTATION (ICECCO)\tWe map rocks from satellite images.\t2019\n",
     )
     assert [paper.venue for paper in tab.papers] == [
         "Coral Reefs",
@@ -900,6 +904,7 @@ def test_venues_in_capitals_are_cased(tmp_path: Path) -> None:
         "2021 IEEE Latin American Conference on Computational Intelligence (LA-CCI)",
         "2020 IEEE/WIC/ACM International Joint Conference on Web Intelligence and "
         "Intelligent Agent Technology (WI-IAT 2020)",
+        "2019 15th International Conference on Electronics, Computer and Computation (ICECCO)",
     ]
     ris = load_written(
         tmp_path / "ris",

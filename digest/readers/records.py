@@ -419,8 +419,9 @@ def cased_venue(venue: str) -> str:
     ("SECTION A"), a word with a digit ("COVID-19"), and a conference's acronym after a
     comma, alone or before its year (Web of Science's proceedings: "…, ICCCN 2024", "…,
     IWQOS"), or in brackets before its year ("… (ICCI 2022)") or, made of the initials of
-    the words before it (of each part of a hyphenated one), at the end ("… NETWORKING
-    TECHNOLOGIES (ICCCNT)", "… MULTIPLE-VALUED LOGIC (ISMVL)"); an ordinal's
+    the words before it (of each part of a hyphenated one; a word may give its first two
+    letters), at the end ("… NETWORKING TECHNOLOGIES (ICCCNT)", "… MULTIPLE-VALUED LOGIC
+    (ISMVL)", "… COMPUTER AND COMPUTATION (ICECCO)"); an ordinal's
     ending is small ("33RD" -> "33rd"). A name without a small word is a name of acronyms,
     and stays as it is, when its words (each part of a hyphenated one) have four letters or
     fewer ("ICML", "IEEE TIFS", "AI", "PLOS ONE", "EG-ICE"; "LAB ON A CHIP" is cased) or
@@ -471,14 +472,29 @@ def _conference_acronym(words: list[str], index: int) -> bool:
         # in brackets at the end, the initials of the name's words, a hyphenated word's
         # each: "… TECHNOLOGIES (ICCCNT)", "… HUMAN-MACHINE SYSTEMS (ICHMS)"; a hyphen
         # inside it joins no initials ("… COMPUTATIONAL INTELLIGENCE (LA-CCI)")
-        initials = iter(part[:1] for w in words[:index] for part in w.lstrip("(").split("-"))
+        parts = [part for w in words[:index] for part in w.lstrip("(").split("-")]
         letters = word[1:-1].replace("-", "")
-        return len(word) > 3 and all(letter in initials for letter in letters)
+        return 3 < len(word) <= 14 and _abbreviates(letters, parts)
     if index == 0 or not words[index - 1].endswith(","):
         return False
     if word.endswith(","):
         return False
     return word.upper() not in _NUMBERING and (not after or year_after)
+
+
+def _abbreviates(letters: str, words: list[str]) -> bool:
+    """Whether the letters are the words' initials, in order, some words left out: each
+    word gives none, its first letter or its first two ("ICECCO": International Conference
+    on Electronics, Computer and COmputation)."""
+    reached = {0}
+    for word in words:
+        reached |= {
+            at + taken
+            for at in reached
+            for taken in (1, 2)
+            if word[:taken] == letters[at : at + taken] and len(word) >= taken
+        }
+    return len(letters) in reached
 
 
 def _venue_word(word: str) -> str:
