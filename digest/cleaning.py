@@ -442,9 +442,10 @@ def clean_keyword(text: str) -> str:
     starred = _STARRED_MESH.fullmatch(text) if "*" in text or text.endswith("]") else None
     if starred:
         return starred.group(1)
-    heading, *subheadings = text.split("/")
-    if subheadings and heading and all(part in _MESH_SUBHEADINGS for part in subheadings):
-        return heading
+    if "/" in text:
+        heading, *subheadings = text.split("/")
+        if heading and all(part in _MESH_SUBHEADINGS for part in subheadings):
+            return heading
     return text
 
 
