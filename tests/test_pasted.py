@@ -1885,9 +1885,9 @@ def test_arxivs_numbered_affiliations_are_no_part_of_the_names() -> None:
         "Canada, Montreal, Quebec, Canada)"
     )
     assert split_authors(names) == ("Jose Bermudez", "Zilong Zhong", "Dominic Cyr", "Alemu Gonsamo")
-    # A named affiliation still stays with its name.
+    # A named affiliation, brackets inside and all, goes too: the byline shows names.
     assert split_authors("Théo Biardeau (XLIM-ASALI, UFR SFA (Poitiers)), Salwan Alwan") == (
-        "Théo Biardeau (XLIM-ASALI, UFR SFA (Poitiers))",
+        "Théo Biardeau",
         "Salwan Alwan",
     )
 
@@ -1897,18 +1897,44 @@ def test_a_semicolon_inside_an_affiliation_parts_no_names() -> None:
     # afiliado a OpenAI)." The semicolon in the remark split the list there: two "names",
     # "…, Sergey Levine (UC Berkeley" and "Abbeel también afiliado a OpenAI).".
     names = "Ana Lima, Rui Costa, Kofi Mensah (Univ Porto; Costa también en INESC)."
-    assert split_authors(names) == (
-        "Ana Lima",
-        "Rui Costa",
-        "Kofi Mensah (Univ Porto; Costa también en INESC).",
-    )
-    # Semicolons between names still part them, an affiliation's own kept with its name.
-    assert split_authors("Lima, A (Univ A; Dept B); Mensah, K") == (
-        "Lima, A (Univ A; Dept B)",
-        "Mensah, K",
-    )
+    assert split_authors(names) == ("Ana Lima", "Rui Costa", "Kofi Mensah")
+    # Semicolons between names still part them, an affiliation's own read with its name.
+    assert split_authors("Lima, A (Univ A; Dept B); Mensah, K") == ("Lima, A", "Mensah, K")
     # In a parenthesis never closed, every semicolon parts names, as before.
     assert split_authors("Lima, A (Univ A; Mensah, K") == ("Lima, A (Univ A", "Mensah, K")
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        # arXiv's "Name (Affiliation)", in its listings and in notes pasted from them.
+        ("Ana Lima, Kofi Mensah (Univ of Ghana, Legon) and Wei Zhang",
+         ("Ana Lima", "Kofi Mensah", "Wei Zhang")),
+        ("Rui Costa (UP, XLIM-ASALI), Ana Lima (UFR SFA (Poitiers), LabCom I3M (Poitiers))",
+         ("Rui Costa", "Ana Lima")),
+        ("Ana Lima, Kofi Mensah (Stanford; Lima also at Acme).", ("Ana Lima", "Kofi Mensah")),
+    ],
+)  # fmt: skip
+def test_an_affiliation_after_a_name_is_no_part_of_it(names: str, expected: tuple[str]) -> None:
+    assert split_authors(names) == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ana Lima (Eds.)",
+        "Ana Lima (Author)",
+        "Ana Lima (ORCID 0000-0002-1825-0097)",
+        "G. Aad (for the ATLAS Collaboration)",
+        "Kofi Mensah (ATLAS Collaboration)",
+        "Wei Zhang (\u5f20\u4f1f)",
+        "\u5f20\u4f1f (Zhang Wei)",
+        "World Health Organization (WHO)",
+        "Zhen (Sean) Qian",
+    ],
+)
+def test_brackets_after_a_name_that_hold_no_affiliation_stay(name: str) -> None:
+    assert split_authors(name) == (name,)
 
 
 def test_a_daily_list_numbered_in_brackets_keeps_no_number_in_its_titles() -> None:
@@ -2531,7 +2557,7 @@ def test_a_clippings_properties_lend_the_authors_listed_on_one_line(tmp_path: Pa
     )
     [paper] = load_papers([note]).papers
     assert paper.title == "Sparse Retrieval Heads"
-    assert paper.authors == ("Ana Lima (Univ A)", "Kofi Mensah")
+    assert paper.authors == ("Ana Lima", "Kofi Mensah")
 
 
 @pytest.mark.parametrize(

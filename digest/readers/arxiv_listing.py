@@ -176,6 +176,8 @@ def _finish(entry: _Entry, records: list[Record], problems: list[Problem]) -> No
     metadata += [(name, value) for name, value in fields if name not in _OWN_FIELDS and value]
     if entry.replaced:
         metadata.append(("replaced", _SIZE.sub("", entry.replaced)))
+    if "(" in own.get("authors", ""):  # the affiliations the names are read without
+        metadata.append(("authors with affiliations", own["authors"]))
     records.append(
         Record(
             line=entry.line,

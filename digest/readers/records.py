@@ -973,10 +973,11 @@ def split_authors(value: str) -> tuple[str, ...]:
     """Names from one string: split on ';' if it has one outside parentheses, else on ','
     and ' and ' (the full-width and ideographic forms of both count as they do).
 
-    Text in parentheses is an affiliation ("Kofi Mensah (University of Ghana, Legon)") and
-    stays with its name, commas and all. A count of names left out ("Chen +3", "et al.",
-    "…") is dropped. Where every other part is initials ("Gatica, G.N., Sequeira, F.A.", as
-    Scopus wrote its CSV until 2020) a surname and its initials are one name, turned round.
+    Text in parentheses after a name is read with it, commas and all, and is dropped where
+    it is an affiliation ("Kofi Mensah (University of Ghana, Legon)" -> "Kofi Mensah"; see
+    `without_affiliation`). A count of names left out ("Chen +3", "et al.", "…") is dropped.
+    Where every other part is initials ("Gatica, G.N., Sequeira, F.A.", as Scopus wrote its
+    CSV until 2020) a surname and its initials are one name, turned round.
     """
     value = value.translate(_FULL_WIDTH_SEPARATORS)
     if "((" in value.replace(" ", ""):
@@ -997,7 +998,7 @@ def split_authors(value: str) -> tuple[str, ...]:
     else:
         names = _paired_initials(_AUTHOR_SEPARATOR.split(value))
     # What stands for the names a list leaves out is no name: "Chen +3", "…", "et al.".
-    names = _with_suffixes(_NAMES_LEFT_OUT.sub("", name) for name in names)
+    names = _with_suffixes(_NAMES_LEFT_OUT.sub("", without_affiliation(name)) for name in names)
     return tuple(
         " ".join(name.split()) for name in names if name.strip() and not _NO_NAME.match(name)
     )
@@ -1101,6 +1102,50 @@ _NAMES_LEFT_OUT = re.compile(
     r"(?:(?:^|(?<!\s)\s+)(?:\+\s?\d+|et\.?\s?al\.?|\.\.\.)|…|(?<!\s)\s*等(?:\s*\d+\s*位?作者|人)?)\s*$",
     re.I,
 )
+
+
+# What parentheses after a name hold that is no affiliation: a role ("Smith, J. (Ed.)",
+# "(Author)", Zotero's "(aut)"), an ORCID, a collaboration the person signs for ("G. Aad
+# (for the ATLAS Collaboration)").
+_NOT_AFFILIATION = re.compile(
+    r"^(?:eds?\.?|editors?|hrsg\.?|author|aut|trans\.?|translator|comp\.?|coord\.?)$"
+    r"|orcid|\d{4}-\d{4}-\d{4}-\d{3}[\dX]|collaboration|consortium|on behalf of|for the\b",
+    re.I,
+)
+# A group's own name, whose parentheses hold its acronym ("World Health Organization (WHO)").
+_GROUP_WORD = re.compile(
+    r"\b(?:collaboration|consortium|group|organi[sz]ation|network|society|association|"
+    r"agency|institute|university|committee|council|team|project|study|investigators|"
+    r"foundation|alliance|initiative|commission|programme|program)s?\b",
+    re.I,
+)
+
+
+def without_affiliation(name: str) -> str:
+    """A name without the affiliation in parentheses after it, as arXiv lists authors
+    ("Kofi Mensah (University of Ghana, Legon)", "David Helbert (UFR SFA (Poitiers),
+    XLIM-ASALI)." -> "Kofi Mensah", "David Helbert"). What else parentheses hold stays: a
+    role or an ORCID, a collaboration, a name in another script or its romanisation ("Wei
+    Zhang (\u5f20\u4f1f)"), a group's acronym ("World Health Organization (WHO)"), a nickname
+    inside a name ("Zhen (Sean) Qian")."""
+    text = name.rstrip().removesuffix(".").rstrip()
+    if not text.endswith(")"):
+        return name
+    depth = 0
+    for start in range(len(text) - 1, -1, -1):
+        depth += (text[start] == ")") - (text[start] == "(")
+        if depth == 0:
+            break
+    inside, before = text[start + 1 : -1].strip(), text[:start].strip()
+    if (
+        depth
+        or not before
+        or _NOT_AFFILIATION.search(inside)
+        or _CJK.search(inside + before)
+        or _GROUP_WORD.search(before)
+    ):
+        return name
+    return before
 
 
 def _split_outside_parentheses(
