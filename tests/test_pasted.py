@@ -2866,3 +2866,22 @@ def test_a_hugo_academic_page_is_its_paper_without_the_admin_profile() -> None:
     assert record.authors == ("Ana Lima",)
     assert record.venue == "2024 Conference on Robot Replay (CRR)"
     assert f"{record.arxiv} {record.doi}" == "2310.01234 10.5555/icra.2024.1"
+
+
+def test_a_japanese_abstract_heading_names_the_abstract() -> None:
+    # A Japanese translation of a paper in Markdown: "## 要旨" (abstract) over its abstract,
+    # one sentence a line, then "## 1.序章" (introduction). "要旨" was no abstract heading and
+    # the lines under it, with no spaces, no prose: the file was refused ("no abstracts").
+    text = (
+        "# 画像の中の羊を数える\n\n"
+        "Ana Lima, Rui Costa\n\n"
+        "## 要旨\n"
+        "小さな言語モデルは画像の中の物体を数え間違えることが多い。\n"
+        "本研究では数を数える道具をモデルに与え、三つのベンチマークで誤りが大きく減ることを示す。\n\n"
+        "## 1.序章\n"
+        "画像の中の物体を数えることは多くの応用で必要とされている。\n"
+    )
+    [record] = parse_markdown(text).records
+    assert record.title == "画像の中の羊を数える"
+    assert record.abstract.startswith("小さな言語モデルは")
+    assert record.abstract.endswith("誤りが大きく減ることを示す。")

@@ -58,6 +58,8 @@ LABELS: dict[str, str] = {
     "제목": "title", "원문 제목": "title", "저자": "authors", "날짜": "date", "연도": "date",
     "발표연도": "date", "저널": "venue", "게재지": "venue", "발표처": "venue", "초록": "abstract",
     "키워드": "keywords",
+    # Japanese: abstract (a paper's "要旨", a database's "抄録").
+    "要旨": "abstract", "抄録": "abstract",
 }  # fmt: skip
 # Labels of a summary of the paper (a model's or a reader's): its abstract when the entry
 # has no other, but the abstract itself replaces it ("**简介:** …" then "**摘要:** …").
@@ -65,10 +67,10 @@ SUMMARY_LABELS = frozenset({"summary", "tl;dr", "tldr", "简介", "概要", "요
 
 # Headings that name a part of a paper's entry, or a part of a note: no paper's title.
 # "摘要（原文）", "Abstract (original)", "📄 Abstract", "Original abstract", "原始摘要": still the
-# abstract; "Key summary", Korean "핵심 요약" (key summary): a summary.
+# abstract, and Japanese "要旨"; "Key summary", Korean "핵심 요약" (key summary): a summary.
 ABSTRACT_HEADING = re.compile(
     r"^[^\w]*(?:(?:original|paper|full|english|key|short|brief|quick)\s+|完整|原文|原始|英文|论文|핵심\s*)?"
-    r"(abstract|summary|tl;dr|tldr|摘要|概要|简介|초록|요약)\s*(?:[(（][^)）]{1,40}[)）])?$"
+    r"(abstract|summary|tl;dr|tldr|摘要|概要|简介|초록|요약|要旨|抄録)\s*(?:[(（][^)）]{1,40}[)）])?$"
 )
 
 
