@@ -389,6 +389,12 @@ def assert_title_like(phrase: str, after_name: bool = False) -> None:
             "of a passive gear. Bacteria push the fluid around them.",
             "Light rotors of a passive gear",
         ),
+        # Nor at a slash joining two words: not "... levels and hypo" ("hypo/hyperglycemia").
+        (
+            "Insulin users may benefit from new tools to predict blood sugar (BS) concentration "
+            "levels and hypo/hyperglycemia events. Earlier tools focused on pumps.",
+            "Predicting blood sugar concentration levels",
+        ),
         # A gerund ending a noun goes with it: not "Efficient multimodal machine".
         (
             "We study efficient multimodal machine unlearning. Our method forgets image-text "
@@ -582,6 +588,7 @@ VARIED_ABSTRACTS = [
     "Deep reinforcement learning. Neural networks. Models.",
     # A phrase at an initial ("swimming B. subtilis") is never chosen, batched or not.
     "We study tethered swimming B. subtilis near walls. Swimming S. aureus spreads fast.",
+    "We count presence/absence of newts and input/output rates of ponds. Newts / frogs.",
     # Two phrases of the same score: the first weighed wins.
     "We study gamma delta. We study delta gamma.",
     "1234. 5678.",

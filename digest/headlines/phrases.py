@@ -363,7 +363,7 @@ def _best_of(weighed: list[tuple[Sentence, Sums]], odds: Odds) -> list[str] | No
             if size < 2 or score <= best_score:
                 continue
             phrase = words_of(sentence, cut)
-            if _generic(phrase) or _cut_at_initial(sentence, cut[2]):
+            if _generic(phrase) or _cut_inside_word(sentence, cut[2]):
                 continue
             if not odds.of_the_field(phrase):
                 best, best_score = phrase, score
@@ -577,7 +577,7 @@ def _chosen(
             cut = cuts.special.get(row) or ((), int(cuts.first[row]), int(cuts.end[row]), None)
             sentence = batch.sentences[segments[segment][1]]
             phrase = words_of(sentence, cut)
-            if _generic(phrase) or _cut_at_initial(sentence, cut[2]):
+            if _generic(phrase) or _cut_inside_word(sentence, cut[2]):
                 continue
             odds_of = odds[k]
             assert odds_of is not None
@@ -604,11 +604,14 @@ def _generic(phrase: list[str]) -> bool:
     )
 
 
-def _cut_at_initial(sentence: Sentence, end: int) -> bool:
-    """Whether a phrase ending before word `end` stops at an initial that the sentence goes
-    on after in small letters, a species' genus: "E. coli", "O. lurida" (the tokenizer gives
-    the stop as a word of its own)."""
+def _cut_inside_word(sentence: Sentence, end: int) -> bool:
+    """Whether a phrase ending before word `end` stops inside a pair joined by a slash
+    ("hypo/hyperglycemia", "presence/absence"), or at an initial that the sentence goes on
+    after in small letters, a species' genus: "E. coli", "O. lurida" (the tokenizer gives
+    the slash and the stop as words of their own)."""
     words = sentence.words
+    if 0 < end < len(words) - 1 and words[end] == "/":
+        return True
     return (
         0 < end < len(words) - 1
         and words[end] == "."
