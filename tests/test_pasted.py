@@ -2885,3 +2885,14 @@ def test_a_japanese_abstract_heading_names_the_abstract() -> None:
     assert record.title == "画像の中の羊を数える"
     assert record.abstract.startswith("小さな言語モデルは")
     assert record.abstract.endswith("誤りが大きく減ることを示す。")
+
+
+def test_chinese_keywords_are_parted_by_full_width_semicolons() -> None:
+    # A Chinese journal article as Markdown: "关键词：a；b；c" was one keyword.
+    text = (
+        "# 城市绿地与居民步行\n\n"
+        "摘要：目的 探讨城市绿地对居民步行时间的影响。结果 绿地较多的社区居民每周步行时间更长。\n\n"
+        "关键词：城市绿地；步行；社区\n"
+    )
+    [record] = parse_markdown(text).records
+    assert record.keywords == ("城市绿地", "步行", "社区")

@@ -295,7 +295,8 @@ class Reader:
             if _CODE_SPANS.fullmatch(value):
                 words = re.findall(r"`([^`]+)`", value)
             else:
-                words = re.split(r"[;,]", inline_text(value))
+                # Chinese and Japanese part them by full-width ";" and "," and by "\u3001".
+                words = re.split(r"[;,\uff1b\uff0c\u3001]", inline_text(value))
             # A tag that opens with "/" is a reader's state in Zotero ("/unread"), no subject.
             entry.keywords += [k for k in map(str.strip, words) if k and not k.startswith("/")]
         else:
