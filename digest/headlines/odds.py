@@ -46,9 +46,9 @@ TITLE_WORDS_FILE: Final = "headline_words.tsv"
 # The logistic model of a word's title odds, fitted on SciTLDR train by `bench/headlines.py
 # --fit` (titles hidden, then looked at), in the order of `title_features`.
 _TITLE_WEIGHTS: Final = (
-    -1.710, 2.542, 0.352, 0.194, 0.703, 0.809, -0.978, -0.352, -0.896, 0.675, 0.366, 0.380,
-    -0.029, 1.278, 0.029, 0.488, 0.257, 1.140, -0.869, -1.107, -0.650, -0.908, -0.720, 1.353,
-    1.040, 0.044, -0.834, 1.111, 0.888, -0.031,
+    -1.705, 2.546, 0.345, 0.193, 0.703, 0.808, -0.978, -0.352, -0.897, 0.674, 0.364, 0.377,
+    -0.030, 1.278, 0.028, 0.486, 0.256, 1.139, -0.872, -1.109, -0.651, -0.909, -0.719, 1.351,
+    1.039, 0.045, -0.834, 1.110, 0.889, -0.031,
 )  # fmt: skip
 # Function words that titles use at their own rates ("X for Y", "X of Y", "X with Y").
 TITLE_FUNCTION_WORDS: Final = ("of", "for", "and", "with", "in", "a", "the", "on", "to", "via")
