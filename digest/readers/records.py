@@ -574,9 +574,6 @@ _PARTICLES = frozenset(
      "le", "ten", "ter", "vom", "zu", "y")
 )  # fmt: skip
 _SUFFIXES = {"JR": "Jr.", "JR.": "Jr.", "SR": "Sr.", "SR.": "Sr.", "2ND": "2nd", "3RD": "3rd"}
-# A generational suffix closing a name written surname first, after its comma or not:
-# "Spencer B.F., Jr.", "Spencer B.F. Jr.".
-_ENDING_SUFFIX = re.compile(r",?\s(?P<suffix>[JS]r\.?|II|III|IV|2nd|3rd|[4-9]th)$")
 # A name's numeral, kept in capitals ("John Smith III").
 _NUMERAL_SUFFIXES = frozenset({"II", "III", "IV"})
 
@@ -638,6 +635,9 @@ SURNAME_FIRST = re.compile(
 
 # A generational suffix: "Jr.", "Sr", "III", "2nd".
 NAME_SUFFIX = re.compile(r"[JS]r\.?|II|III|IV|2nd|3rd|[4-9]th")
+# One closing a name written surname first, after its comma or not: "Spencer B.F., Jr.",
+# "Spencer B.F. Jr.".
+_ENDING_SUFFIX = re.compile(rf",?\s(?P<suffix>{NAME_SUFFIX.pattern})$")
 # An academic or professional degree after a name and its own comma, as ProQuest writes one:
 # "PhD", "MPH", "MLS", "MD", "RN".
 _DEGREE = re.compile(
