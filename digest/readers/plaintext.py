@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import NamedTuple
 
 from digest.cleaning import IDEOGRAPHS, KANA, join_wrapped_lines
@@ -55,18 +56,16 @@ _CJK_CHARACTER = re.compile(f"[{IDEOGRAPHS}{KANA}]")
 _CJK_CHARACTERS_PER_WORD = 2
 
 
-def count_words(text: str, at_most: int | None = MIN_ABSTRACT_WORDS) -> int:
-    """How many words a text has, counted no further than a little past `at_most` (a pasted
-    record may be 200 MB): what spaces part, and one more for every two Chinese or Japanese
-    characters, which have no spaces between them."""
-    words = len(text.split(None, -1 if at_most is None else at_most))
-    if text.isascii() or (at_most is not None and words > at_most):
+def _count_words(text: str) -> int:
+    """How many words a text has, counted no further than a little past MIN_ABSTRACT_WORDS
+    (a pasted record may be 200 MB): what spaces part, and one more for every two Chinese
+    or Japanese characters, which have no spaces between them."""
+    words = len(text.split(None, MIN_ABSTRACT_WORDS))
+    if text.isascii() or words > MIN_ABSTRACT_WORDS:
         return words
-    characters = 0
-    for _ in _CJK_CHARACTER.finditer(text):
-        characters += 1
-        if at_most is not None and words + characters // _CJK_CHARACTERS_PER_WORD > at_most:
-            break
+    # the characters that take the count past MIN_ABSTRACT_WORDS, and no more
+    needed = (MIN_ABSTRACT_WORDS - words + 1) * _CJK_CHARACTERS_PER_WORD
+    characters = sum(1 for _ in islice(_CJK_CHARACTER.finditer(text), needed))
     return words + characters // _CJK_CHARACTERS_PER_WORD
 
 
@@ -390,7 +389,7 @@ def _next_kinds(lines: Sequence[_Line]) -> dict[int, str]:
 def _finish(
     candidate: _Candidate, body: str, records: list[Record], problems: list[Problem], a_note: bool
 ) -> None:
-    words = count_words(body)
+    words = _count_words(body)
     # A record the input marked ('Abstract:', a leading arXiv id) is taken at its word;
     # unmarked text must look like an abstract, and not like a note.
     marked = candidate.kind in ("abstract", "id") and bool(body)
