@@ -610,11 +610,12 @@ def _cut_inside_word(sentence: Sentence, end: int) -> bool:
     after in small letters, a species' genus: "E. coli", "O. lurida" (the tokenizer gives
     the slash and the stop as words of their own)."""
     words = sentence.words
-    if 0 < end < len(words) - 1 and words[end] == "/":
+    if not 0 < end < len(words) - 1:
+        return False
+    if words[end] == "/":
         return True
     return (
-        0 < end < len(words) - 1
-        and words[end] == "."
+        words[end] == "."
         and len(words[end - 1]) == 1
         and words[end - 1].isupper()
         and words[end + 1][:1].islower()
