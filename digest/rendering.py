@@ -225,7 +225,7 @@ def byline(authors: Sequence[str], venue: str | None, date: str | None) -> str:
     who = f"{authors[0]} et al." if len(authors) > 2 else " and ".join(authors)
     written = venue or ""
     venue = _venue_name(written)
-    cited = _cited_year(written[len(venue) :]) if written.startswith(venue) else None
+    cited = _cited_year(written[len(venue) :])  # _venue_name keeps the start of what is written
     if venue.casefold() == who.casefold():
         venue = ""  # a newspaper's or an agency's page, its author named as its venue
     dated = _YEAR.search(date or "")
