@@ -353,10 +353,10 @@ _DESCRIPTION_IS_ABSTRACT = _COLUMNS | {"description": ("abstract", 0), "coverdat
 
 
 # Exports a few cells of which are read their own way: Web of Science (by tags, or by full
-# column names, which end with its "UT (Unique WOS ID)") and IEEE Xplore ("IEEE Terms", or
-# before 2020 "Document Title" and "PDF Link").
-_WOS, _IEEE, _OVID, _PUBMED = "web of science", "ieee xplore", "ovid", "pubmed"
-_ZOTERO = "zotero"
+# column names, which end with its "UT (Unique WOS ID)"), IEEE Xplore ("IEEE Terms", or
+# before 2020 "Document Title" and "PDF Link") and Zotero (its "Author", whose names ";"
+# always parts).
+_WOS, _IEEE, _OVID, _PUBMED, _ZOTERO = "web of science", "ieee xplore", "ovid", "pubmed", "zotero"
 # Zotero's CSV names its columns so ("Key","Item Type",…,"Author",…,"Abstract Note").
 _ZOTERO_COLUMNS = frozenset({"item type", "abstract note"})
 _WOS_COLUMN = "ut (unique wos id)"
