@@ -21,8 +21,11 @@ from typing import Protocol
 
 # Where a paper with no page of its own (no arXiv id, DOI, PMID or URL) can be looked for.
 SEARCH_URL = "https://scholar.google.com/scholar?q="
-# Words of the abstract searched for (as a phrase) when a paper has no title.
+# Words of the abstract searched for (as a phrase) when a paper has no title, and at most
+# this many characters of them: Chinese and Japanese write no spaces between words, and the
+# whole abstract would be one "word" (a link of kilobytes, which the email leaves out).
 SEARCH_WORDS = 12
+SEARCH_CHARS = 120
 
 
 @dataclass(frozen=True, order=True)
@@ -82,12 +85,23 @@ class Paper:
         says so. None when `link` is known."""
         if self.link:
             return None
-        query = self.title or '"' + " ".join(self.abstract.split()[:SEARCH_WORDS]) + '"'
+        query = self.title or '"' + _opening_words(self.abstract) + '"'
         return SEARCH_URL + urllib.parse.quote_plus(query)
 
     @property
     def link_is_search(self) -> bool:
         return self.link is None
+
+
+def _opening_words(abstract: str) -> str:
+    """The first SEARCH_WORDS words of an abstract, cut to SEARCH_CHARS characters (after a
+    whole word where the cut leaves one)."""
+    opening = " ".join(abstract.split()[:SEARCH_WORDS])
+    if len(opening) <= SEARCH_CHARS:
+        return opening
+    cut = opening[:SEARCH_CHARS]
+    space = cut.rfind(" ")
+    return cut[:space] if space > 0 else cut
 
 
 @dataclass(frozen=True, order=True)

@@ -7,6 +7,7 @@ paper, `digest load --format jsonl` and digest.json.
 from __future__ import annotations
 
 import json
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from click.testing import CliRunner
 from digest.cli import main
 from digest.history import paper_from_json, paper_to_json
 from digest.loading import _paper_from_record, load_papers
-from digest.models import SEARCH_URL, Paper, Source
+from digest.models import SEARCH_CHARS, SEARCH_URL, Paper, Source
 from digest.readers.identifiers import parse_doi
 from digest.readers.records import Record
 from tests.factories import make_paper
@@ -55,6 +56,19 @@ def test_without_a_title_the_search_is_for_the_opening_words_as_a_phrase() -> No
         SEARCH_URL + "%22We+measure+how+often+clinicians+follow+a+decision+aid+in+practice.+"
         "Adherence%22"
     )
+
+
+def test_a_search_for_an_abstract_written_without_spaces_is_for_its_opening_only() -> None:
+    # A pasted Chinese abstract has no spaces between its words: its first twelve "words"
+    # were the whole abstract, a search link of kilobytes that the email left out.
+    modelling = "\u5bf9\u6295\u5f71\u6570\u636e\u65b9\u5dee\u5efa\u6a21"
+    abstract = "\u76ee\u7684" + modelling * 60 + "\u3002"
+    query = urllib.parse.unquote_plus(make_paper("p", abstract=abstract).search_link or "")
+    assert query == SEARCH_URL + '"' + abstract[:SEARCH_CHARS] + '"'
+    # Words with spaces are cut after a whole word.
+    long_words = " ".join(["Electroencephalographically"] * 12)
+    query = urllib.parse.unquote_plus(make_paper("p", abstract=long_words).search_link or "")
+    assert query == SEARCH_URL + '"' + " ".join(["Electroencephalographically"] * 4) + '"'
 
 
 def test_record_fields_reach_the_paper_cleaned() -> None:
