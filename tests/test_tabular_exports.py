@@ -2018,3 +2018,27 @@ def test_scopus_original_titles_after_a_space_go_to_metadata(tmp_path: Path) -> 
         "Hortas escolares em Puebla: um inquérito; Huertos escolares en Puebla: una encuesta",
     ) in papers[0].metadata
     assert ("original title", "基于替代计量学的排行榜研究") in papers[1].metadata
+
+
+def test_a_row_without_an_abstract_is_shown_by_its_title(tmp_path: Path) -> None:
+    # A Web of Science table's row opens with its type and authors: the skip showed
+    # "C Sachdeva, A; Bala, H …" (a 2023 export of proceedings without abstracts), where a
+    # reader looks for which paper it was.
+    (tmp_path / "savedrecs.txt").write_text(
+        "PT\tAU\tTI\tSO\tAB\tPY\tUT\n"
+        "C\tOkafor, N; Brandt, B\tHybrid teams at work\tProc Tests\t\t2023\tWOS:000000000000001\n"
+        "J\tLima, A\tSlow tests\tJ Tests\tTests ran slowly until we cached them.\t2022\t"
+        "WOS:000000000000002\n",
+        encoding="utf-8",
+    )
+    corpus = load_papers([tmp_path])
+    [skipped] = corpus.skipped
+    assert (skipped.line, skipped.excerpt) == (2, "Hybrid teams at work")
+    # Without a title, the row's start.
+    (tmp_path / "savedrecs.txt").write_text(
+        "Authors,Year,Abstract\nN. Okafor,2023,\n"
+        "A. Lima,2022,Tests ran slowly until we cached them.\n",
+        encoding="utf-8",
+    )
+    [skipped] = load_papers([tmp_path]).skipped
+    assert skipped.excerpt == "N. Okafor,2023,"

@@ -546,7 +546,7 @@ def parse_csv(text: str) -> Parsed:
         record = _record(start, row, plan)
         if record is None:
             why = "the abstract column is empty"
-            problems.append(missing_abstract(start, why, excerpt(delimiter.join(row))))
+            problems.append(missing_abstract(start, why, _shown(row, plan, delimiter)))
         elif isinstance(record, Problem):
             problems.append(record)
         else:
@@ -554,6 +554,13 @@ def parse_csv(text: str) -> Parsed:
     if header_line:
         problems.append(Problem(header_line, _HEADER_ONLY))
     return Parsed(_slashed_dates_read(records), tuple(problems))
+
+
+def _shown(row: list[str], plan: _Plan, delimiter: str) -> str:
+    """What a skip shows of a row: its title where it has one (a Web of Science table's row
+    opens with its type and authors, "C Sachdeva, A; Bala, H …"), else the row's start."""
+    titles = (_cell(row[i]) for i in plan.fields.get("title", ()) if i < len(row))
+    return excerpt(next((title for title in titles if title), "") or delimiter.join(row))
 
 
 # A header and not one row under it: an export of an empty selection, or one cut short.
