@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
+from digest.cleaning import IDEOGRAPHS, KANA
+
 
 @dataclass(frozen=True)
 class Record:
@@ -273,7 +275,7 @@ def given_and_family(given: str, family: str) -> str:
 
 
 # Kana, Han characters and Hangul, as the inside of a character class.
-_CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK_LETTERS = KANA + IDEOGRAPHS + "\uac00-\ud7af"
 # A family or given name in those (or compatibility ideographs) only.
 _CJK_NAME = re.compile(f"[{_CJK_LETTERS}\uf900-\ufaff]+")
 
